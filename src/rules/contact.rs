@@ -1,0 +1,469 @@
+//! Ways to reach a person, and online identifiers: email, phone, URL, IP and MAC addresses.
+
+use super::{Candidate, Category, RuleDef, Verdict};
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+const PHONE_CONTEXT: &[&str] = &[
+    "phone",
+    "tel",
+    "tel.",
+    "telephone",
+    "mobile",
+    "cell",
+    "call",
+    "text me",
+    "whatsapp",
+    "fax",
+    "contact",
+    "reach me",
+    "telefon",
+    "handy",
+    "rufnummer",
+    "mobil",
+    "téléphone",
+    "portable",
+    "numéro",
+    "teléfono",
+    "móvil",
+    "celular",
+    "telefono",
+    "cellulare",
+    "numero",
+    "telefoon",
+    "mobiel",
+    "bel",
+    "telefonu",
+    "komórka",
+    "komorka",
+    "tel:",
+    "telemóvel",
+    "telemovel",
+];
+const NUMBER_ANTI_CONTEXT: &[&str] = &[
+    "order",
+    "invoice",
+    "ticket",
+    "sku",
+    "version",
+    "build",
+    "release",
+    "ref",
+    "reference",
+    "tracking",
+    "serial",
+    "isbn",
+    "bestellung",
+    "rechnung",
+    "commande",
+    "facture",
+    "pedido",
+    "factura",
+    "ordine",
+    "fattura",
+    "bestelling",
+    "factuur",
+    "zamówienie",
+    "faktura",
+    "encomenda",
+    "timestamp",
+    "epoch",
+    "id",
+    "port",
+    "pid",
+    "uid",
+    "checksum",
+    "hash",
+];
+
+/// Every rule of this family, in priority order.
+pub(crate) static RULES: &[RuleDef] = &[
+    RuleDef {
+        id: "email",
+        entity: "EMAIL_ADDRESS",
+        category: Category::Contact,
+        pattern: r"(?x)
+            [A-Za-z0-9] [A-Za-z0-9._%+\-]{0,63}             # local part
+            @
+            (?: [A-Za-z0-9] (?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])? \. )+   # labels
+            [A-Za-z]{2,24} \b                                # top-level domain",
+        validate: Some(email),
+        score: 0.95,
+        context: &["email", "e-mail", "mail", "courriel", "correo", "posta"],
+        context_boost: 0.05,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "url",
+        entity: "URL",
+        category: Category::Contact,
+        pattern: r"(?x)
+            \b (?: (?:https?|ftp|wss?)://  |  www\. )
+            [A-Za-z0-9\-._~:/?\#\[\]@!$&'()*+,;=%]+",
+        validate: Some(url),
+        score: 0.6,
+        context: &["url", "link", "website", "site", "page", "profile"],
+        context_boost: 0.1,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "ipv4",
+        entity: "IP_ADDRESS",
+        category: Category::Identifiers,
+        pattern: r"(?x)
+            \b (?: (?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9]) \. ){3}
+            (?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])
+            (?: / [0-9]{1,2} )? \b",
+        validate: Some(ipv4),
+        score: 0.6,
+        checked_score: 0.8,
+        context: &[
+            "ip",
+            "ip address",
+            "address",
+            "host",
+            "server",
+            "client",
+            "adresse ip",
+            "dirección ip",
+            "indirizzo ip",
+            "ip-adres",
+            "adres ip",
+            "endereço ip",
+        ],
+        context_boost: 0.15,
+        anti_context: &["version", "v", "release", "build", "firmware"],
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "ipv6",
+        entity: "IP_ADDRESS",
+        category: Category::Identifiers,
+        // Every textual form of RFC 4291 section 2.2 and RFC 5952: full, compressed with `::`,
+        // and with an embedded IPv4 tail; a zone index (`%eth0`) may follow. The alternatives
+        // over-accept; `Ipv6Addr::from_str` in the validator decides.
+        pattern: r"(?x)
+            (?: [0-9A-Fa-f]{1,4} : ){1,7} : (?: [0-9A-Fa-f]{1,4} (?: : [0-9A-Fa-f]{1,4} ){0,6} )?
+              (?: : [0-9]{1,3} (?: \. [0-9]{1,3} ){3} )?
+            | (?: [0-9A-Fa-f]{1,4} : ){7} [0-9A-Fa-f]{1,4}
+            | (?: [0-9A-Fa-f]{1,4} : ){6} [0-9]{1,3} (?: \. [0-9]{1,3} ){3}
+            | :: (?: [0-9A-Fa-f]{1,4} (?: : [0-9A-Fa-f]{1,4} ){0,6} )?
+              (?: : [0-9]{1,3} (?: \. [0-9]{1,3} ){3} | (?: \. [0-9]{1,3} ){3} )?
+            | :: [0-9]{1,3} (?: \. [0-9]{1,3} ){3}
+            ",
+        validate: Some(ipv6),
+        score: 0.6,
+        checked_score: 0.85,
+        context: &["ip", "ipv6", "address", "host", "server", "client"],
+        context_boost: 0.1,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "mac",
+        entity: "MAC_ADDRESS",
+        category: Category::Identifiers,
+        pattern: r"(?x)
+            \b (?: [0-9A-Fa-f]{2} : ){5} [0-9A-Fa-f]{2} \b
+            | \b (?: [0-9A-Fa-f]{2} - ){5} [0-9A-Fa-f]{2} \b
+            | \b [0-9A-Fa-f]{4} \. [0-9A-Fa-f]{4} \. [0-9A-Fa-f]{4} \b",
+        validate: Some(mac),
+        score: 0.6,
+        checked_score: 0.8,
+        context: &[
+            "mac",
+            "mac address",
+            "hardware address",
+            "ethernet",
+            "wifi",
+            "wi-fi",
+            "bssid",
+            "adresse mac",
+            "dirección mac",
+            "indirizzo mac",
+            "mac-adres",
+            "adres mac",
+            "endereço mac",
+        ],
+        context_boost: 0.15,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "phone-intl",
+        entity: "PHONE_NUMBER",
+        category: Category::Contact,
+        // E.164 written for people: `+CC` then groups, maybe with a `(0)` trunk prefix.
+        pattern: r"(?x)
+            \+ [1-9][0-9]{0,2}
+            (?: [\ .\-]? \(0\) )?
+            (?: [\ .\-]? \(? [0-9]{1,5} \)? ){1,6} \b",
+        validate: Some(phone_intl),
+        score: 0.75,
+        checked_score: 0.85,
+        context: PHONE_CONTEXT,
+        context_boost: 0.15,
+        anti_context: NUMBER_ANTI_CONTEXT,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "phone-nanp",
+        entity: "PHONE_NUMBER",
+        category: Category::Contact,
+        countries: &["US", "CA"],
+        // North American Numbering Plan: NPA and exchange never start with 0 or 1.
+        pattern: r"(?x)
+            (?: \b 1 [\ .\-]? )?
+            (?: \( [2-9][0-9]{2} \) \ ? | \b [2-9][0-9]{2} [\ .\-] )
+            [2-9][0-9]{2} [\ .\-] [0-9]{4} \b
+            | \b [2-9][0-9]{2} [2-9][0-9]{2} [0-9]{4} \b",
+        validate: Some(phone_nanp),
+        score: 0.6,
+        context: PHONE_CONTEXT,
+        context_boost: 0.3,
+        anti_context: NUMBER_ANTI_CONTEXT,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "phone-national",
+        entity: "PHONE_NUMBER",
+        category: Category::Contact,
+        countries: &[
+            "GB", "DE", "FR", "ES", "IT", "NL", "AU", "IN", "BR", "AT", "CH", "BE", "PL", "PT",
+        ],
+        // Trunk-prefix forms: `0` + area or mobile code, then groups (UK `020 7946 0958`, DE
+        // `030 12345678`, `(089) 123456`, FR `01 23 45 67 89`, NL `06-12345678`, AU
+        // `0412 345 678`, IT `06 1234 5678`).
+        pattern: r"(?x)
+            (?: \( 0[1-9][0-9]{0,4} \) | \b 0[1-9][0-9]{0,4} )
+            (?: [\ ./\-]? [0-9]{2,8} ){1,4} \b",
+        validate: Some(phone_national),
+        score: 0.55,
+        context: PHONE_CONTEXT,
+        context_boost: 0.3,
+        anti_context: NUMBER_ANTI_CONTEXT,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "phone-mobile",
+        entity: "PHONE_NUMBER",
+        category: Category::Contact,
+        countries: &["IT", "ES", "IN", "BR"],
+        // Forms without a trunk `0`: IT mobile `347 123 4567`, ES `612 345 678`, IN mobile
+        // `98765 43210`, BR `(11) 91234-5678`.
+        pattern: r"(?x)
+            \b 3[0-9]{2} \ [0-9]{3} \ [0-9]{3,4} \b
+            | \b [6789][0-9]{2} (?: \ [0-9]{3} \ [0-9]{3} | \ [0-9]{2} \ [0-9]{2} \ [0-9]{2} ) \b
+            | \b [6-9][0-9]{4} [\ \-] [0-9]{5} \b
+            | (?: \( [1-9]{2} \) \ ? | \b [1-9]{2} \ ) 9? [0-9]{4} [\ \-] [0-9]{4} \b",
+        validate: Some(phone_mobile),
+        score: 0.55,
+        context: PHONE_CONTEXT,
+        context_boost: 0.3,
+        anti_context: NUMBER_ANTI_CONTEXT,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
+];
+
+fn email(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some((local, domain)) = v.split_once('@') else {
+        return Verdict::Reject;
+    };
+    if local.ends_with('.') || local.contains("..") || domain.len() > 253 {
+        return Verdict::Reject;
+    }
+    Verdict::Plausible
+}
+
+fn url(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    // Sentence punctuation after a URL is not part of it; a closing bracket only when the
+    // URL has no matching opening one.
+    let mut end = v.len();
+    loop {
+        let Some(last) = v[..end].chars().next_back() else {
+            return Verdict::Reject;
+        };
+        let strip = match last {
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*' => true,
+            ')' => v[..end].matches('(').count() < v[..end].matches(')').count(),
+            ']' => v[..end].matches('[').count() < v[..end].matches(']').count(),
+            _ => false,
+        };
+        if !strip {
+            break;
+        }
+        end -= 1;
+    }
+    let host_part = v[..end]
+        .split_once("://")
+        .map_or(&v[..end], |(_, rest)| rest);
+    if host_part.len() < 4 || !host_part.contains('.') && !host_part.starts_with("localhost") {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start: 0,
+        end,
+        check: None,
+    }
+}
+
+/// True when the match is one piece of a longer dotted or coloned token (a version string
+/// `1.2.3.4.5`, an OID), which makes it something other than an address.
+fn inside_dotted_token(c: &Candidate<'_>, sep: char) -> bool {
+    let mut before = c.preceding().chars().rev();
+    let mut after = c.rest().chars();
+    let (b1, b2) = (before.next(), before.next());
+    let (a1, a2) = (after.next(), after.next());
+    let glued = |x: Option<char>| x.is_some_and(|ch| ch.is_ascii_alphanumeric());
+    (b1 == Some(sep) && glued(b2)) || (a1 == Some(sep) && glued(a2)) || glued(b1) || glued(a1)
+}
+
+fn ipv4(c: &Candidate<'_>) -> Verdict {
+    if inside_dotted_token(c, '.') {
+        return Verdict::Reject;
+    }
+    let addr = c.value().split('/').next().unwrap_or("");
+    match addr.parse::<Ipv4Addr>() {
+        Ok(ip) if ip.is_unspecified() || ip.is_broadcast() => Verdict::Reject,
+        Ok(_) => Verdict::Checked("ipv4-octets"),
+        Err(_) => Verdict::Reject,
+    }
+}
+
+fn ipv6(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    if inside_dotted_token(c, ':') || c.after() == Some('.') {
+        return Verdict::Reject;
+    }
+    // `Foo::Bar` in code is all hex letters: require a digit in a compressed form.
+    if v.contains("::") && !v.bytes().any(|b| b.is_ascii_digit()) {
+        return Verdict::Reject;
+    }
+    if v.parse::<Ipv6Addr>().is_err() {
+        return Verdict::Reject;
+    }
+    // A zone index (`fe80::1%eth0`) belongs to the address.
+    let rest = c.rest();
+    if let Some(zone) = rest.strip_prefix('%') {
+        let n = zone
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        if n > 0 {
+            return Verdict::Span {
+                start: 0,
+                end: v.len() + 1 + n,
+                check: Some("ipv6-syntax"),
+            };
+        }
+    }
+    Verdict::Checked("ipv6-syntax")
+}
+
+fn mac(c: &Candidate<'_>) -> Verdict {
+    if inside_dotted_token(c, ':') || inside_dotted_token(c, '-') || inside_dotted_token(c, '.') {
+        return Verdict::Reject;
+    }
+    let hex: Vec<u8> = c.value().bytes().filter(u8::is_ascii_hexdigit).collect();
+    if hex.iter().all(|&b| b == b'0') || hex.iter().all(|&b| b == b'f' || b == b'F') {
+        return Verdict::Reject;
+    }
+    Verdict::Checked("mac-syntax")
+}
+
+/// Separator characters between digit groups, in order of appearance.
+fn separators(v: &str) -> Vec<char> {
+    v.chars()
+        .filter(|ch| matches!(ch, ' ' | '.' | '-' | '/'))
+        .collect()
+}
+
+/// Dates, times and versions that share a phone's shape.
+fn looks_like_date_or_version(v: &str) -> bool {
+    let parts: Vec<&str> = v.split(['.', '-', '/']).collect();
+    if parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let n: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+        let (a, b, c) = (n[0], n[1], n[2]);
+        let is_year = |y: u32, p: &str| p.len() == 4 && (1900..=2100).contains(&y);
+        if (is_year(a, parts[0]) && (1..=12).contains(&b) && (1..=31).contains(&c))
+            || (is_year(c, parts[2]) && (1..=31).contains(&a) && (1..=31).contains(&b))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+fn phone_intl(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let n = super::digit_count(v);
+    if !(8..=15).contains(&n) || c.before().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+        return Verdict::Reject;
+    }
+    Verdict::Plausible
+}
+
+fn phone_nanp(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    if super::glued_to_digits(c) {
+        return Verdict::Reject;
+    }
+    let seps = separators(v.trim_start_matches('1'));
+    if seps.is_empty() && !v.contains('(') {
+        // Ten bare digits: a timestamp or an id as often as a phone.
+        return Verdict::Weak;
+    }
+    let plain: Vec<char> = seps.iter().copied().filter(|&s| s != ' ').collect();
+    if !v.contains('(') && plain.windows(2).any(|w| w[0] != w[1]) {
+        return Verdict::Reject;
+    }
+    Verdict::Plausible
+}
+
+fn phone_national(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    if super::glued_to_digits(c) || looks_like_date_or_version(v) {
+        return Verdict::Reject;
+    }
+    let n = super::digit_count(v);
+    if !(9..=12).contains(&n) {
+        return Verdict::Reject;
+    }
+    let seps = separators(v);
+    if seps.is_empty() && !v.contains('(') {
+        return Verdict::Weak;
+    }
+    // Mixed dots and dashes are version or id shapes; people group a number one way.
+    let kinds: std::collections::BTreeSet<char> =
+        seps.iter().copied().filter(|&s| s != ' ').collect();
+    if kinds.len() > 1 || (kinds.contains(&'.') && seps.len() < 2) {
+        return Verdict::Reject;
+    }
+    Verdict::Plausible
+}
+
+fn phone_mobile(c: &Candidate<'_>) -> Verdict {
+    if super::glued_to_digits(c) || looks_like_date_or_version(c.value()) {
+        return Verdict::Reject;
+    }
+    Verdict::Plausible
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_not_phones() {
+        assert!(looks_like_date_or_version("2024-01-15"));
+        assert!(looks_like_date_or_version("15.01.2024"));
+        assert!(!looks_like_date_or_version("030-1234-5678"));
+    }
+}

@@ -1,0 +1,241 @@
+//! Payment cards and bank accounts.
+
+use super::{Candidate, Category, RuleDef, Verdict};
+
+/// Every rule of this family, in priority order.
+pub(crate) static RULES: &[RuleDef] = &[
+    RuleDef {
+        id: "credit-card",
+        entity: "CREDIT_CARD",
+        category: Category::Financial,
+        // Issuer prefixes (ISO/IEC 7812 IINs as published by the networks): Visa 4, Mastercard
+        // 51–55 and 2221–2720, Amex 34/37, Discover 6011/644–649/65, Diners 300–305/36/38,
+        // JCB 3528–3589, UnionPay 62, Maestro 50/56–58/6, Mir 2200–2204. Groups of 2–6 digits
+        // separated by one space or dash, or none; the validator checks length and Luhn.
+        pattern: r"(?x)
+            \b (?: 4[0-9]{3} | 5[0-8][0-9]{2} | 2[2-7][0-9]{2} | 3[0-9]{3} | 6[0-9]{3} )
+            (?: [\ \-]? [0-9]{2,6} ){2,5} \b",
+        validate: Some(credit_card),
+        score: 0.3,
+        checked_score: 0.95,
+        context: &[
+            "card",
+            "credit card",
+            "debit card",
+            "visa",
+            "mastercard",
+            "amex",
+            "cc",
+            "kreditkarte",
+            "karte",
+            "carte",
+            "carte bancaire",
+            "tarjeta",
+            "carta",
+            "creditcard",
+            "karta",
+            "cartão",
+            "cartao",
+        ],
+        context_boost: 0.05,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "iban",
+        entity: "IBAN_CODE",
+        category: Category::Financial,
+        // Country code, two check digits, then the BBAN in groups of up to four (as printed)
+        // or run together; the validator cuts it to the registry length of the country.
+        pattern: r"(?x)
+            \b [A-Za-z]{2} [0-9]{2} (?: [\ \-]? [A-Za-z0-9]{1,4} ){3,9} \b",
+        validate: Some(iban),
+        score: 0.3,
+        checked_score: 0.95,
+        context: &[
+            "iban", "bank", "account", "konto", "compte", "cuenta", "conto", "rekening",
+            "rachunek", "conta",
+        ],
+        context_boost: 0.05,
+        ..RuleDef::DEFAULT
+    },
+];
+
+fn credit_card(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    if super::glued_to_digits(c) {
+        return Verdict::Reject;
+    }
+    let seps: Vec<char> = v.chars().filter(|ch| !ch.is_ascii_digit()).collect();
+    if seps.windows(2).any(|w| w[0] != w[1]) {
+        return Verdict::Reject;
+    }
+    let d = crate::digit_vec(v);
+    let n = d.len();
+    let p = |k: usize| d.iter().take(k).fold(0u32, |a, &x| a * 10 + u32::from(x));
+    let ok_len = match (d[0], p(2), p(3), p(4)) {
+        (4, ..) => matches!(n, 13 | 16 | 19),
+        (_, 34 | 37, ..) => n == 15,
+        (_, 51..=55, ..) => n == 16,
+        (_, _, _, 2221..=2720) => n == 16,
+        (_, _, _, 2200..=2204) => (16..=19).contains(&n),
+        (_, _, _, 6011) | (_, 65, ..) | (_, _, 644..=649, _) => (16..=19).contains(&n),
+        (_, 36 | 38, ..) | (_, _, 300..=305, _) => (14..=19).contains(&n),
+        (_, _, _, 3528..=3589) => (16..=19).contains(&n),
+        (_, 62, ..) => (16..=19).contains(&n),
+        (_, 50 | 56..=58, ..) | (6, ..) => (12..=19).contains(&n),
+        _ => false,
+    };
+    if !ok_len || !crate::luhn(v) || d.iter().all(|&x| x == d[0]) {
+        return Verdict::Reject;
+    }
+    Verdict::Checked("luhn")
+}
+
+/// IBAN lengths per country, from the SWIFT IBAN Registry (ISO 13616).
+const IBAN_LENGTHS: &[(&str, usize)] = &[
+    ("AD", 24),
+    ("AE", 23),
+    ("AL", 28),
+    ("AT", 20),
+    ("AZ", 28),
+    ("BA", 20),
+    ("BE", 16),
+    ("BG", 22),
+    ("BH", 22),
+    ("BI", 27),
+    ("BR", 29),
+    ("BY", 28),
+    ("CH", 21),
+    ("CR", 22),
+    ("CY", 28),
+    ("CZ", 24),
+    ("DE", 22),
+    ("DJ", 27),
+    ("DK", 18),
+    ("DO", 28),
+    ("EE", 20),
+    ("EG", 29),
+    ("ES", 24),
+    ("FI", 18),
+    ("FK", 18),
+    ("FO", 18),
+    ("FR", 27),
+    ("GB", 22),
+    ("GE", 22),
+    ("GI", 23),
+    ("GL", 18),
+    ("GR", 27),
+    ("GT", 28),
+    ("HN", 28),
+    ("HR", 21),
+    ("HU", 28),
+    ("IE", 22),
+    ("IL", 23),
+    ("IQ", 23),
+    ("IS", 26),
+    ("IT", 27),
+    ("JO", 30),
+    ("KW", 30),
+    ("KZ", 20),
+    ("LB", 28),
+    ("LC", 32),
+    ("LI", 21),
+    ("LT", 20),
+    ("LU", 20),
+    ("LV", 21),
+    ("LY", 25),
+    ("MC", 27),
+    ("MD", 24),
+    ("ME", 22),
+    ("MK", 19),
+    ("MN", 20),
+    ("MR", 27),
+    ("MT", 31),
+    ("MU", 30),
+    ("NI", 28),
+    ("NL", 18),
+    ("NO", 15),
+    ("OM", 23),
+    ("PK", 24),
+    ("PL", 28),
+    ("PS", 29),
+    ("PT", 25),
+    ("QA", 29),
+    ("RO", 24),
+    ("RS", 22),
+    ("RU", 33),
+    ("SA", 24),
+    ("SC", 31),
+    ("SD", 18),
+    ("SE", 24),
+    ("SI", 19),
+    ("SK", 24),
+    ("SM", 27),
+    ("SO", 23),
+    ("ST", 25),
+    ("SV", 28),
+    ("TL", 23),
+    ("TN", 24),
+    ("TR", 26),
+    ("UA", 29),
+    ("VA", 22),
+    ("VG", 24),
+    ("XK", 20),
+    ("YE", 30),
+];
+
+/// The registry length of an IBAN for `country` (upper-case), if the country issues IBANs.
+pub fn iban_length(country: &str) -> Option<usize> {
+    IBAN_LENGTHS
+        .iter()
+        .find(|(cc, _)| *cc == country)
+        .map(|&(_, n)| n)
+}
+
+fn iban(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let cc = v[..2].to_ascii_uppercase();
+    let Some(len) = iban_length(&cc) else {
+        return Verdict::Reject;
+    };
+    // Walk the match until `len` alphanumerics are taken: the pattern may have run on into
+    // the next word.
+    let mut taken = 0;
+    let mut end = 0;
+    for (i, b) in v.bytes().enumerate() {
+        if b.is_ascii_alphanumeric() {
+            taken += 1;
+            if taken == len {
+                end = i + 1;
+                break;
+            }
+        }
+    }
+    if taken < len {
+        return Verdict::Reject;
+    }
+    let cut = &v[..end];
+    // The cut must end a group, not split one.
+    if v[end..]
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphanumeric())
+    {
+        return Verdict::Reject;
+    }
+    // One IBAN is written in one case; mixed case inside the BBAN is a word, not an IBAN.
+    let bban = &cut[2..];
+    if bban.bytes().any(|b| b.is_ascii_uppercase()) && bban.bytes().any(|b| b.is_ascii_lowercase())
+    {
+        return Verdict::Reject;
+    }
+    if !crate::iban_mod97(cut) {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start: 0,
+        end,
+        check: Some("mod97"),
+    }
+}

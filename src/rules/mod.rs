@@ -1,0 +1,282 @@
+//! The rule catalog: every built-in pattern rule, grouped by family in the submodules.
+//!
+//! A rule is data: an ASCII regular expression for the single-pass matcher, an optional
+//! validator run only on candidates, a base score, and context words. Adding a detector means
+//! adding one [`RuleDef`] to a family file and its tests; the engine needs no change.
+
+mod contact;
+mod financial;
+mod us;
+
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// The policy-level family an entity belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Government, health and device identifiers (SSN, passport, IMEI, IP address).
+    Identifiers,
+    /// Ways to reach a person (email, phone, URL).
+    Contact,
+    /// Payment and bank data (cards, IBAN, crypto wallets).
+    Financial,
+    /// Credentials (API keys, tokens, private keys, passwords).
+    Secrets,
+    /// Names of people.
+    People,
+    /// Addresses and places.
+    Locations,
+    /// GDPR Art. 9 special categories (health, beliefs, orientation, ...).
+    SpecialCategories,
+}
+
+impl Category {
+    /// Every category, in a stable order.
+    pub const ALL: [Category; 7] = [
+        Category::Identifiers,
+        Category::Contact,
+        Category::Financial,
+        Category::Secrets,
+        Category::People,
+        Category::Locations,
+        Category::SpecialCategories,
+    ];
+
+    /// The snake_case id used in policies.
+    pub fn id(self) -> &'static str {
+        match self {
+            Category::Identifiers => "identifiers",
+            Category::Contact => "contact",
+            Category::Financial => "financial",
+            Category::Secrets => "secrets",
+            Category::People => "people",
+            Category::Locations => "locations",
+            Category::SpecialCategories => "special_categories",
+        }
+    }
+}
+
+/// What a validator says about a candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Not this kind of value.
+    Reject,
+    /// The format is plausible but nothing was verified; scored with the rule's base score.
+    Plausible,
+    /// Plausible only with a context word nearby (nine bare digits, say): dropped otherwise.
+    Weak,
+    /// A check digit or structural check passed: the name of the check, such as `luhn`.
+    Checked(&'static str),
+    /// The value is a sub-span of the match (relative byte range), e.g. the secret after
+    /// `password=`; scored as [`Verdict::Plausible`] or, with a name, as [`Verdict::Checked`].
+    Span {
+        /// Relative start within the match.
+        start: usize,
+        /// Relative end within the match.
+        end: usize,
+        /// The check that passed, if any.
+        check: Option<&'static str>,
+    },
+}
+
+/// A validator, run on each candidate of its rule.
+pub type Validate = fn(&Candidate<'_>) -> Verdict;
+
+/// A match of a rule's pattern, handed to its validator.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate<'t> {
+    /// The whole scanned text.
+    pub text: &'t str,
+    /// Byte offset where the match starts.
+    pub start: usize,
+    /// Byte offset where the match ends.
+    pub end: usize,
+}
+
+impl<'t> Candidate<'t> {
+    /// The matched text.
+    pub fn value(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+    /// The character just before the match, if any.
+    pub fn before(&self) -> Option<char> {
+        self.text[..self.start].chars().next_back()
+    }
+    /// The character just after the match, if any.
+    pub fn after(&self) -> Option<char> {
+        self.text[self.end..].chars().next()
+    }
+    /// The text after the match (for validators that look one token further).
+    pub fn rest(&self) -> &'t str {
+        &self.text[self.end..]
+    }
+    /// The text before the match.
+    pub fn preceding(&self) -> &'t str {
+        &self.text[..self.start]
+    }
+}
+
+/// A built-in rule, as written in the catalog.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleDef {
+    /// Stable rule id, kebab-case (`credit-card`, `openai-api-key`).
+    pub id: &'static str,
+    /// Stable upper-case entity id (`CREDIT_CARD`).
+    pub entity: &'static str,
+    /// The family for policies.
+    pub category: Category,
+    /// ISO 3166 alpha-2 codes this rule belongs to; empty for rules that are not national.
+    pub countries: &'static [&'static str],
+    /// An ASCII regular expression (verbose mode allowed with `(?x)`); it must not be able to
+    /// match inside a multi-byte character.
+    pub pattern: &'static str,
+    /// Run on each candidate; `None` accepts every match as plausible.
+    pub validate: Option<Validate>,
+    /// Score of a plausible (unchecked) candidate without context.
+    pub score: f32,
+    /// Score of a candidate whose check passed, without context.
+    pub checked_score: f32,
+    /// Lower-case words and phrases that raise the score when near the value.
+    pub context: &'static [&'static str],
+    /// How much a context word adds.
+    pub context_boost: f32,
+    /// Words near the value that make it something else (an order number, a version).
+    pub anti_context: &'static [&'static str],
+    /// Drop candidates without a context word: for weak formats such as nine bare digits.
+    pub needs_context: bool,
+    /// Other rules often match the same text (bare digit runs); the engine then compares all
+    /// rules that match at the same position and keeps the best-scored one.
+    pub contested: bool,
+}
+
+impl RuleDef {
+    /// Neutral defaults for struct-update syntax in the catalog files.
+    pub const DEFAULT: RuleDef = RuleDef {
+        id: "",
+        entity: "",
+        category: Category::Identifiers,
+        countries: &[],
+        pattern: "",
+        validate: None,
+        score: 0.5,
+        checked_score: 0.9,
+        context: &[],
+        context_boost: 0.35,
+        anti_context: &[],
+        needs_context: false,
+        contested: false,
+    };
+}
+
+/// A rule as the engine runs it: a built-in [`RuleDef`] or a custom rule from a policy.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Rule id.
+    pub id: Arc<str>,
+    /// Entity id.
+    pub entity: Arc<str>,
+    /// Policy family.
+    pub category: Category,
+    /// Countries (upper-case ISO codes); empty when not national.
+    pub countries: Vec<Arc<str>>,
+    /// The regular expression.
+    pub pattern: Arc<str>,
+    /// Validator run on candidates.
+    pub validate: Option<Validate>,
+    /// Base score.
+    pub score: f32,
+    /// Score after a passing check.
+    pub checked_score: f32,
+    /// Context words (lower-case).
+    pub context: Vec<Arc<str>>,
+    /// Added by a context word.
+    pub context_boost: f32,
+    /// Words that make the candidate something else.
+    pub anti_context: Vec<Arc<str>>,
+    /// Requires a context word.
+    pub needs_context: bool,
+    /// Compared against other rules matching at the same position.
+    pub contested: bool,
+}
+
+impl From<&RuleDef> for Rule {
+    fn from(d: &RuleDef) -> Self {
+        let words = |w: &[&str]| w.iter().map(|s| Arc::<str>::from(*s)).collect();
+        Rule {
+            id: d.id.into(),
+            entity: d.entity.into(),
+            category: d.category,
+            countries: words(d.countries),
+            pattern: d.pattern.into(),
+            validate: d.validate,
+            score: d.score,
+            checked_score: d.checked_score,
+            context: words(d.context),
+            context_boost: d.context_boost,
+            anti_context: words(d.anti_context),
+            needs_context: d.needs_context,
+            contested: d.contested,
+        }
+    }
+}
+
+/// Every built-in rule, in priority order: when two rules match at the same position, the
+/// earlier one is tried first.
+pub fn catalog() -> Vec<&'static RuleDef> {
+    let families: [&'static [RuleDef]; 3] = [financial::RULES, us::RULES, contact::RULES];
+    families.iter().flat_map(|f| f.iter()).collect()
+}
+
+/// Number of ASCII digits in `s`.
+pub(crate) fn digit_count(s: &str) -> usize {
+    s.bytes().filter(u8::is_ascii_digit).count()
+}
+
+/// The match continues a longer number (`12.5551234567`, `555-1234-99`), so it is a piece of
+/// something else.
+pub(crate) fn glued_to_digits(c: &Candidate<'_>) -> bool {
+    let mut before = c.preceding().chars().rev();
+    let mut after = c.rest().chars();
+    let digit = |x: Option<char>| x.is_some_and(|ch| ch.is_ascii_digit());
+    let sep = |x: Option<char>| matches!(x, Some('.' | '-' | '/' | ','));
+    let (b1, b2) = (before.next(), before.next());
+    let (a1, a2) = (after.next(), after.next());
+    digit(b1) || digit(a1) || (sep(b1) && digit(b2)) || (sep(a1) && digit(a2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn ids_are_unique_and_well_formed() {
+        let mut seen = HashSet::new();
+        for r in catalog() {
+            assert!(seen.insert(r.id), "duplicate rule id {}", r.id);
+            assert!(
+                r.id.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "rule id {} must be kebab-case",
+                r.id
+            );
+            assert!(
+                r.entity
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_'),
+                "entity {} must be upper-case",
+                r.entity
+            );
+            assert!((0.0..=1.0).contains(&r.score) && (0.0..=1.0).contains(&r.checked_score));
+            for w in r.context.iter().chain(r.anti_context) {
+                assert_eq!(
+                    *w,
+                    w.to_lowercase(),
+                    "context word {w} of {} must be lower-case",
+                    r.id
+                );
+            }
+        }
+    }
+}

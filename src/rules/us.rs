@@ -1,0 +1,58 @@
+//! United States identifiers.
+
+use super::{Candidate, Category, RuleDef, Verdict};
+
+/// Every rule of this family, in priority order.
+pub(crate) static RULES: &[RuleDef] = &[RuleDef {
+    id: "us-ssn",
+    entity: "US_SSN",
+    category: Category::Identifiers,
+    countries: &["US"],
+    pattern: r"(?x)
+        \b [0-9]{3} - [0-9]{2} - [0-9]{4} \b
+        | \b [0-9]{3} \ [0-9]{2} \ [0-9]{4} \b
+        | \b [0-9]{9} \b",
+    validate: Some(us_ssn),
+    score: 0.6,
+    checked_score: 0.6,
+    context: &[
+        "ssn",
+        "social security",
+        "social security number",
+        "social security no",
+        "ss#",
+        "ssn#",
+        "soc sec",
+        "taxpayer",
+        "sozialversicherungsnummer",
+        "número de seguro social",
+    ],
+    context_boost: 0.35,
+    anti_context: &["order", "invoice", "ticket", "tracking", "phone", "isbn"],
+    contested: true,
+    ..RuleDef::DEFAULT
+}];
+
+/// SSA rules (since 2011 randomization): area 000, 666 and 900–999, group 00 and serial 0000
+/// are never issued; 078-05-1120 and 219-09-9999 were publicised and voided.
+fn us_ssn(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let d = crate::digit_vec(v);
+    if d.len() != 9 || super::glued_to_digits(c) {
+        return Verdict::Reject;
+    }
+    let area = u32::from(d[0]) * 100 + u32::from(d[1]) * 10 + u32::from(d[2]);
+    let group = u32::from(d[3]) * 10 + u32::from(d[4]);
+    let serial: u32 = d[5..].iter().fold(0, |a, &x| a * 10 + u32::from(x));
+    if area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0 {
+        return Verdict::Reject;
+    }
+    let plain: String = d.iter().map(|x| char::from(b'0' + x)).collect();
+    if plain == "078051120" || plain == "219099999" || d.iter().all(|&x| x == d[0]) {
+        return Verdict::Reject;
+    }
+    if v.len() == 9 {
+        return Verdict::Weak;
+    }
+    Verdict::Plausible
+}
