@@ -142,13 +142,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         // and with an embedded IPv4 tail; a zone index (`%eth0`) may follow. The alternatives
         // over-accept; `Ipv6Addr::from_str` in the validator decides.
         pattern: r"(?x)
-            (?: [0-9A-Fa-f]{1,4} : ){1,7} : (?: [0-9A-Fa-f]{1,4} (?: : [0-9A-Fa-f]{1,4} ){0,6} )?
-              (?: : [0-9]{1,3} (?: \. [0-9]{1,3} ){3} )?
-            | (?: [0-9A-Fa-f]{1,4} : ){7} [0-9A-Fa-f]{1,4}
+            # Forms with an embedded IPv4 tail come first: leftmost-first takes the first
+            # alternative that matches, and the hex-only forms would stop before the tail.
+              (?: [0-9A-Fa-f]{1,4} : ){1,6} : (?: [0-9A-Fa-f]{1,4} : ){0,5} [0-9]{1,3} (?: \. [0-9]{1,3} ){3}
             | (?: [0-9A-Fa-f]{1,4} : ){6} [0-9]{1,3} (?: \. [0-9]{1,3} ){3}
+            | :: (?: [0-9A-Fa-f]{1,4} : ){0,5} [0-9]{1,3} (?: \. [0-9]{1,3} ){3}
+            | (?: [0-9A-Fa-f]{1,4} : ){1,7} : (?: [0-9A-Fa-f]{1,4} (?: : [0-9A-Fa-f]{1,4} ){0,6} )?
+            | (?: [0-9A-Fa-f]{1,4} : ){7} [0-9A-Fa-f]{1,4}
             | :: (?: [0-9A-Fa-f]{1,4} (?: : [0-9A-Fa-f]{1,4} ){0,6} )?
-              (?: : [0-9]{1,3} (?: \. [0-9]{1,3} ){3} | (?: \. [0-9]{1,3} ){3} )?
-            | :: [0-9]{1,3} (?: \. [0-9]{1,3} ){3}
             ",
         validate: Some(ipv6),
         score: 0.6,
@@ -271,7 +272,12 @@ fn email(c: &Candidate<'_>) -> Verdict {
     let Some((local, domain)) = v.split_once('@') else {
         return Verdict::Reject;
     };
-    if local.ends_with('.') || local.contains("..") || domain.len() > 253 {
+    // A local-part character just before the match means this is the tail of a rejected,
+    // longer address ("not..an@x"), not an address of its own.
+    let glued = c
+        .before()
+        .is_some_and(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '.' | '_' | '%' | '+' | '-'));
+    if glued || local.ends_with('.') || local.contains("..") || domain.len() > 253 {
         return Verdict::Reject;
     }
     Verdict::Plausible
@@ -335,7 +341,9 @@ fn ipv4(c: &Candidate<'_>) -> Verdict {
 
 fn ipv6(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
-    if inside_dotted_token(c, ':') || c.after() == Some('.') {
+    let dotted_tail =
+        c.after() == Some('.') && c.rest()[1..].starts_with(|ch: char| ch.is_ascii_digit());
+    if inside_dotted_token(c, ':') || dotted_tail {
         return Verdict::Reject;
     }
     // `Foo::Bar` in code is all hex letters: require a digit in a compressed form.

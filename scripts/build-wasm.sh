@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the npm package's generated parts into pkg/: the optimised .wasm and the wasm-bindgen
+# glue for browsers (`web`) and Node (`nodejs`). Run scripts/setup.sh once first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cargo build --release --target wasm32-unknown-unknown --lib
+wasm=target/wasm32-unknown-unknown/release/pii_airlock.wasm
+out=pkg/dist
+rm -rf "$out"
+mkdir -p "$out/web" "$out/node"
+wasm-bindgen "$wasm" --target web --out-dir "$out/web" --out-name pii_airlock
+wasm-bindgen "$wasm" --target nodejs --out-dir "$out/node" --out-name pii_airlock
+# The _bg.wasm is the same for both targets: optimise once, copy.
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$out/web/pii_airlock_bg.wasm" -o "$out/web/pii_airlock_bg.opt.wasm"
+mv "$out/web/pii_airlock_bg.opt.wasm" "$out/web/pii_airlock_bg.wasm"
+cp "$out/web/pii_airlock_bg.wasm" "$out/node/pii_airlock_bg.wasm"
+# The nodejs glue is CommonJS; say so, whatever the enclosing package declares.
+echo '{"type":"commonjs"}' > "$out/node/package.json"
+# Smoke test: an optimiser bug shows up as a failed instantiation, not at build time.
+node -e '
+const m = require("./'"$out"'/node/pii_airlock.js");
+const a = new m.Airlock();
+const f = a.scan("mail a@example.com");
+if (f.length !== 1 || f[0].entity !== "EMAIL_ADDRESS") { console.error("smoke test failed"); process.exit(1); }
+'
+raw=$(stat -c %s "$out/web/pii_airlock_bg.wasm")
+gz=$(gzip -9 -c "$out/web/pii_airlock_bg.wasm" | wc -c)
+echo "built $out: pii_airlock_bg.wasm ${raw} bytes raw, ${gz} bytes gzip"

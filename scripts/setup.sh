@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs everything the build, the demo and the tests need, on a fresh Debian machine.
+# Idempotent: each step checks first, so a warm machine spends seconds here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# Debian's Chromium and its driver: real headless browser tests (never a browser download).
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  log "installing chromium and chromium-driver from Debian"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate in Cargo.lock.
+[ -f Cargo.lock ] || cargo generate-lockfile
+want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$want" != "$have" ]; then
+  log "installing wasm-bindgen-cli $want (have: ${have:-none}); takes a few minutes once"
+  # Not --locked: one locked dependency of the CLI is missing from the registry view here.
+  cargo install wasm-bindgen-cli --version "=$want"
+fi
+
+# npm tooling: binaryen's wasm-opt (Debian's is too old and breaks rustc output), playwright-core.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ package.json -nt node_modules/.package-lock.json ]; then
+  log "installing npm dev dependencies"
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+fi
+log "ready"

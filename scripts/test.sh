@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine and runs every test: lint, native, wasm in Node, wasm in headless
+# Chromium, the npm package in Node, and the browser tests (Playwright + Debian's Chromium).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s ==\033[0m\n' "$*"; }
+
+step "set-up"
+bash scripts/setup.sh
+
+step "format and lints"
+cargo fmt --all -- --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+step "native tests (unit, integration, CLI, doctests)"
+cargo test
+
+step "benchmarks compile and run once (quick mode, no timings asserted)"
+cargo test --benches
+
+step "wasm tests in Node (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test wasm
+
+step "wasm tests in headless Chromium (wasm-bindgen-test)"
+WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" \
+  cargo test --target wasm32-unknown-unknown --test wasm
+
+step "build the npm package"
+bash scripts/build-wasm.sh
+
+step "JavaScript and browser tests (node --test, Playwright driving Debian's Chromium)"
+node --test --test-concurrency=1 tests/js/ tests/e2e/

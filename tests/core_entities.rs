@@ -1,0 +1,387 @@
+//! The core entities of the first slice, tested through the public engine with published
+//! examples (issuers' test cards, the IBAN registry's examples, RFC 5737/3849 documentation
+//! addresses, regulators' fictional phone ranges) and near-misses, at every position.
+
+use pii_airlock::{convert_offsets, Engine, Finding, OffsetUnit};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(Engine::default_engine)
+}
+
+fn found(text: &str) -> Vec<(String, String)> {
+    engine()
+        .scan(text)
+        .into_iter()
+        .map(|f| (f.entity.to_string(), text[f.start..f.end].to_string()))
+        .collect()
+}
+
+/// The value is found exactly, as `entity`, wherever it stands.
+fn assert_everywhere(entity: &str, value: &str) {
+    let wraps = [
+        "{}",
+        "x {} x",
+        "{} x",
+        "x {}",
+        "({})",
+        "{}.",
+        "{},",
+        "\n{}\n",
+        "\"{}\"",
+        "😀 {} 😀",
+        "é à ü {}; ß",
+        "Ωμέγα: {}\r\n",
+    ];
+    for w in wraps {
+        let text = w.replace("{}", value);
+        let got = found(&text);
+        assert!(
+            got.iter().any(|(e, v)| e == entity && v == value),
+            "{entity} {value:?} not found in {text:?}; got {got:?}"
+        );
+        // Offsets in every unit point at the value.
+        let mut f: Vec<Finding> = engine().scan(&text);
+        let i = f.iter().position(|x| &*x.entity == entity).unwrap();
+        let byte = (f[i].start, f[i].end);
+        convert_offsets(&text, &mut f, OffsetUnit::Utf16);
+        let u16: Vec<u16> = text.encode_utf16().collect();
+        assert_eq!(
+            String::from_utf16(&u16[f[i].start..f[i].end]).unwrap(),
+            value
+        );
+        let mut g: Vec<Finding> = engine().scan(&text);
+        convert_offsets(&text, &mut g, OffsetUnit::Codepoint);
+        let cps: String = text
+            .chars()
+            .skip(g[i].start)
+            .take(g[i].end - g[i].start)
+            .collect();
+        assert_eq!(cps, value);
+        assert_eq!(&text[byte.0..byte.1], value);
+    }
+}
+
+fn assert_not(entity: &str, text: &str) {
+    let got = found(text);
+    assert!(
+        !got.iter().any(|(e, _)| e == entity),
+        "unexpected {entity} in {text:?}: {got:?}"
+    );
+}
+
+#[test]
+fn emails() {
+    for v in [
+        "jane.doe@example.com",
+        "j+tag@mail.example.co.uk",
+        "x_y-z@sub-domain.example.org",
+        "USER@EXAMPLE.IO",
+    ] {
+        assert_everywhere("EMAIL_ADDRESS", v);
+    }
+    assert_not("EMAIL_ADDRESS", "@handle and user@localhost and a@b");
+    assert_not("EMAIL_ADDRESS", "not..an@example.com."); // consecutive dots in the local part
+}
+
+#[test]
+fn credit_cards_published_test_numbers() {
+    // Test numbers published by card networks and payment providers for integration testing.
+    for v in [
+        "4111111111111111",
+        "4012888888881881",
+        "4242 4242 4242 4242",
+        "5555-5555-5555-4444",
+        "5105105105105100",
+        "2223003122003222",
+        "378282246310005",
+        "3714 496353 98431",
+        "6011111111111117",
+        "6011000990139424",
+        "30569309025904",
+        "38520000023237",
+        "3530111333300000",
+        "3566002020360505",
+        "6200000000000005",
+        "4000 0566 5566 5556",
+    ] {
+        assert_everywhere("CREDIT_CARD", v);
+    }
+}
+
+#[test]
+fn credit_card_near_misses() {
+    for t in [
+        "4111111111111112",    // Luhn fails
+        "4242 4242 4242 4241", // Luhn fails
+        "4111-1111 1111-1111", // mixed separators
+        "1234567812345670",    // Luhn-valid, but no issuer starts with 1
+        "0000000000000000",
+        "order 9111111111111111",  // unknown prefix
+        "41111111111111111111111", // too long
+    ] {
+        assert_not("CREDIT_CARD", t);
+    }
+}
+
+#[test]
+fn ibans_from_the_registry() {
+    // Examples of the SWIFT IBAN registry, printed and electronic forms, and lower case.
+    for v in [
+        "DE89 3704 0044 0532 0130 00",
+        "DE89370400440532013000",
+        "GB29 NWBK 6016 1331 9268 19",
+        "GB82WEST12345698765432",
+        "FR14 2004 1010 0505 0001 3M02 606",
+        "ES91 2100 0418 4502 0005 1332",
+        "IT60 X054 2811 1010 0000 0123 456",
+        "NL91ABNA0417164300",
+        "BE68 5390 0754 7034",
+        "AT61 1904 3002 3457 3201",
+        "CH93 0076 2011 6238 5295 7",
+        "PL61 1090 1014 0000 0712 1981 2874",
+        "PT50 0002 0123 1234 5678 9015 4",
+        "NO93 8601 1117 947",
+        "MT84 MALT 0110 0001 2345 MTLC AST0 01S",
+        "SE45 5000 0000 0583 9825 7466",
+        "IE29 AIBK 9311 5212 3456 78",
+        "de89370400440532013000",
+    ] {
+        assert_everywhere("IBAN_CODE", v);
+    }
+}
+
+#[test]
+fn iban_near_misses() {
+    for t in [
+        "DE89 3704 0044 0532 0130 01", // check fails
+        "DE88370400440532013000",      // check digits wrong
+        "XX89370400440532013000",      // no such country
+        "DE8937040044053201300",       // one character short
+        "De89370400440532013000x",
+    ] {
+        assert_not("IBAN_CODE", t);
+    }
+    // The number stops at the registry length even when a word follows.
+    assert_eq!(
+        found("IBAN DE89 3704 0044 0532 0130 00 AB12 please"),
+        vec![(
+            "IBAN_CODE".to_string(),
+            "DE89 3704 0044 0532 0130 00".to_string()
+        )]
+    );
+}
+
+#[test]
+fn ip_addresses_documentation_ranges() {
+    // RFC 5737 (IPv4) and RFC 3849 (IPv6) documentation addresses, and every IPv6 text form.
+    for v in [
+        "192.0.2.1",
+        "198.51.100.42",
+        "203.0.113.255",
+        "10.0.0.1",
+        "2001:db8::1",
+        "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
+        "2001:db8:85a3::8a2e:370:7334",
+        "::1",
+        "fe80::1ff:fe23:4567:890a",
+        "::ffff:192.0.2.128",
+        "2001:db8:3333:4444:5555:6666:1.2.3.4",
+        "64:ff9b::192.0.2.33",
+        "2001:DB8:0:0:8:800:200C:417A",
+        "ff02::2",
+        "fe80::1%eth0",
+    ] {
+        assert_everywhere("IP_ADDRESS", v);
+    }
+}
+
+#[test]
+fn ip_near_misses() {
+    for t in [
+        "version 1.2.3.4.5",
+        "256.1.1.1",
+        "1.2.3",
+        "std::vector and Foo::Bar",
+        "a::b::c",
+        "12:30:45",
+        "build 10.0.19041.1288",
+        "0.0.0.0",
+    ] {
+        assert_not("IP_ADDRESS", t);
+    }
+}
+
+#[test]
+fn mac_addresses() {
+    for v in [
+        "00:1A:2B:3C:4D:5E",
+        "00-1a-2b-3c-4d-5e",
+        "001a.2b3c.4d5e",
+        "a4:83:e7:12:34:56",
+    ] {
+        assert_everywhere("MAC_ADDRESS", v);
+    }
+    for t in [
+        "00:00:00:00:00:00",
+        "12:30:45:67",
+        "00:1A:2B:3C:4D:5E:6F:70",
+    ] {
+        assert_not("MAC_ADDRESS", t);
+    }
+}
+
+#[test]
+fn urls() {
+    for v in [
+        "https://example.com/path?q=1&r=2#frag",
+        "http://sub.example.org",
+        "www.example.net/a_b",
+        "ftp://files.example.com/x.tgz",
+    ] {
+        assert_everywhere("URL", v);
+    }
+    assert_eq!(
+        found("see (https://example.com/a).")[0].1,
+        "https://example.com/a"
+    );
+    assert_not("URL", "http:// and https://x");
+}
+
+#[test]
+fn us_ssn_valid_and_invalid_ranges() {
+    for v in ["536-22-1234", "123-45-6789", "772 01 2345"] {
+        assert_everywhere("US_SSN", v);
+    }
+    // Bare nine digits need a label.
+    assert!(found("SSN: 536221234").iter().any(|(e, _)| e == "US_SSN"));
+    assert_not("US_SSN", "batch 536221234 shipped");
+    for t in [
+        "000-12-3456",
+        "666-12-3456",
+        "900-12-3456",
+        "999-45-6789",
+        "123-00-4567",
+        "123-45-0000",
+        "078-05-1120",
+        "219-09-9999",
+        "111-11-1111",
+    ] {
+        assert_not("US_SSN", t);
+    }
+}
+
+#[test]
+fn phones_international_and_national() {
+    for v in [
+        "+44 20 7946 0958", // Ofcom drama range
+        "+1 202-555-0143",  // NANP fictional 555-01xx
+        "+49 30 12345678",
+        "+33 1 99 00 12 34", // ARCEP fiction range
+        "+61 491 570 156",   // ACMA fictional mobile
+        "+91 98765 43210",
+        "+55 11 91234-5678",
+        "+49 (0)30 1234567",
+        "(202) 555-0143",
+        "202-555-0143",
+        "202.555.0143",
+        "1-800-555-0199",
+        "020 7946 0958",
+        "07700 900123",
+        "030 12345678",
+        "(089) 1234567",
+        "01 99 00 12 34",
+        "06 1234 5678",
+        "347 123 4567",
+        "612 345 678",
+        "06-12345678",
+        "0491 570 156",
+        "98765 43210",
+        "(11) 91234-5678",
+    ] {
+        assert_everywhere("PHONE_NUMBER", v);
+    }
+}
+
+#[test]
+fn phone_near_misses() {
+    for t in [
+        "released 2024-01-15",
+        "on 15.01.2024",
+        "v1.2.3",
+        "version 10.2.3.4",
+        "ts 1700000000",
+        "epoch 1699999999123",
+        "order 555-123-4567",
+        "invoice 202-555-0143",
+        "id 0123456789",
+        "12345",
+        "pi is 3.14159265",
+        "commit 3f786850e387550fdab836ed7e6dc881de23001b",
+        "uuid 123e4567-e89b-12d3-a456-426614174000",
+        "1.0.0-rc.1",
+        "port 8080:80",
+        "ISBN 978-3-16-148410-0",
+        "2024-01-15T10:30:00Z",
+        "amount 1,234,567.89",
+    ] {
+        assert_not("PHONE_NUMBER", t);
+    }
+    // Ten bare digits are a phone only with a label.
+    assert!(found("call me: 2025550143")
+        .iter()
+        .any(|(e, _)| e == "PHONE_NUMBER"));
+}
+
+#[test]
+fn context_words_are_whole_words() {
+    let labelled = engine().scan("SSN 536221234");
+    assert_eq!(labelled.len(), 1);
+    assert_eq!(labelled[0].reason.context.as_deref(), Some("ssn"));
+    // "ssn" inside another word is not a label.
+    assert!(engine().scan("classnssn 536221234").is_empty());
+}
+
+#[test]
+fn empty_and_hostile_input() {
+    let e = engine();
+    assert!(e.scan("").is_empty());
+    assert!(e.scan("\0\0\0").is_empty());
+    let digits = "1".repeat(100_000);
+    assert!(e.scan(&digits).is_empty());
+    let seps = "1-".repeat(50_000);
+    let _ = e.scan(&seps);
+    let rtl = "\u{202E}jane@example.com\u{202C} a\u{301}\u{302}";
+    assert_eq!(e.scan(rtl).len(), 1);
+}
+
+#[test]
+fn overlaps_are_resolved_and_sorted() {
+    let text = "a@example.com https://example.com/u/a@example.com 4111111111111111";
+    let f = engine().scan(text);
+    assert!(f.windows(2).all(|w| w[0].end <= w[1].start), "{f:?}");
+}
+
+#[test]
+fn country_selection_switches_national_rules() {
+    use pii_airlock::EngineOptions;
+    let us = Engine::new(&EngineOptions {
+        countries: Some(vec!["US".into()]),
+        ..EngineOptions::default()
+    })
+    .unwrap();
+    assert!(us.rules().iter().any(|r| &*r.id == "us-ssn"));
+    let eu = Engine::new(&EngineOptions {
+        countries: Some(vec!["EU".into()]),
+        ..EngineOptions::default()
+    })
+    .unwrap();
+    assert!(!eu.rules().iter().any(|r| &*r.id == "us-ssn"));
+    assert!(eu.rules().iter().any(|r| &*r.id == "email"));
+    let bad = Engine::new(&EngineOptions {
+        countries: Some(vec!["Atlantis".into()]),
+        ..EngineOptions::default()
+    });
+    assert!(bad.unwrap_err().to_string().contains("Atlantis"));
+}
