@@ -285,7 +285,7 @@ pub struct Applied {
 }
 
 /// The text to send and the evidence.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Outgoing {
     /// The text to send.
     pub text: String,
@@ -296,6 +296,18 @@ pub struct Outgoing {
     /// Values the user chose to always allow: the caller adds them to the policy's
     /// `allow.values` and stores them as carefully as the values themselves.
     pub always_allow: Vec<String>,
+}
+
+impl std::fmt::Debug for Outgoing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The text may carry values the user allowed, `always_allow` holds originals.
+        f.debug_struct("Outgoing")
+            .field("text_bytes", &self.text.len())
+            .field("receipt", &self.receipt)
+            .field("applied", &self.applied)
+            .field("always_allow", &self.always_allow.len())
+            .finish()
+    }
 }
 
 fn decision_for<'d>(item: &PlanItem, decisions: &'d [Decision]) -> Option<&'d Decision> {

@@ -32,9 +32,9 @@ pub struct PolicyDoc {
     /// Per entity type (`EMAIL_ADDRESS`): wins over the category's action.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub actions: Option<BTreeMap<String, Action>>,
-    /// Per category (`contact`, `secrets`, ...).
+    /// Per category id (`contact`, `secrets`, ...; see [`Category::id`]).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub categories: Option<BTreeMap<Category, Action>>,
+    pub categories: Option<BTreeMap<String, Action>>,
     /// Findings scored below this are not reported.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub min_score: Option<f32>,

@@ -206,6 +206,20 @@ impl Policy {
                 ));
             }
         }
+        let mut categories = BTreeMap::new();
+        for (name, action) in doc.categories.iter().flatten() {
+            let c = Category::ALL
+                .into_iter()
+                .find(|c| c.id() == name)
+                .ok_or_else(|| {
+                    let ids: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
+                    PolicyError::new(
+                        format!("categories.{name}"),
+                        format!("unknown category (expected one of {})", ids.join(", ")),
+                    )
+                })?;
+            categories.insert(c, *action);
+        }
         let allow = doc.allow.clone().unwrap_or_default();
         let allow_patterns = custom::allow_patterns(&allow.patterns)?;
         let allow_values = allow.values.iter().map(|v| Vault::normalize(v)).collect();
@@ -219,7 +233,7 @@ impl Policy {
             revision: doc.revision.clone().unwrap_or_else(|| "1".into()),
             default_action: doc.default_action.unwrap_or(Action::Pseudonymize),
             entities,
-            categories: doc.categories.clone().unwrap_or_default(),
+            categories,
             entity_categories,
             allow_values,
             allow_patterns,
