@@ -241,6 +241,12 @@ fn default_ttl() -> u64 {
 }
 
 impl PolicyDoc {
+    /// Parses a policy document without validating names (see [`crate::Policy::from_doc`]);
+    /// syntax errors and unknown fields name their JSON path.
+    pub fn from_json(json: &str) -> Result<PolicyDoc, super::PolicyError> {
+        super::parse_doc(json, "")
+    }
+
     /// Lays `over` on top of `self`: scalars and sub-objects of `over` win, the `actions` and
     /// `categories` maps merge key by key, allow/deny lists and custom rules are appended.
     pub fn overlay(mut self, over: PolicyDoc) -> PolicyDoc {
