@@ -406,6 +406,9 @@ pub fn build_outgoing(
                     out.push_str(value)
                 }
                 Action::Redact => out.push_str(&operators::redaction(entity, style)),
+                Action::Mask if item.category == Some(Category::Secrets) => {
+                    out.push_str(&operators::mask_secret(value, &f.rule, &mask_opts))
+                }
                 Action::Mask => {
                     out.push_str(&operators::mask_value(value, entity, &f.rule, &mask_opts))
                 }

@@ -316,3 +316,23 @@ fn debug_output_never_shows_originals() {
         }
     }
 }
+
+#[test]
+fn masking_a_custom_secret_keeps_none_of_it() {
+    let mut g = guard(
+        r#"{"version":1,"customRules":[{"id":"acme-token","entity":"ACME_TOKEN",
+            "category":"secrets","pattern":"\\bacme_[a-z0-9]{16}\\b"}],
+            "categories":{"secrets":"mask","contact":"mask"}}"#,
+    );
+    let out = g
+        .apply(
+            "token acme_0123456789abcdef mail jo@example.com",
+            &[],
+            0,
+            [0; 16],
+            "t",
+        )
+        .unwrap();
+    // 21 characters of token, none kept; the email keeps its last four letters.
+    assert_eq!(out.text, "token ********************* mail **@******e.com");
+}

@@ -41,17 +41,7 @@ impl Default for MaskOptions {
 /// ```
 pub fn mask_value(value: &str, entity: &str, rule: &str, opts: &MaskOptions) -> String {
     if super::is_secret_entity(entity) {
-        let prefix = opts.secret_prefix.map_or(0, |p| p(rule, value));
-        // A prefix longer than a third of the value is not "public": mask it all.
-        let prefix = if prefix * 3 > value.len() || !value.is_char_boundary(prefix) {
-            0
-        } else {
-            prefix
-        };
-        let masked = value[prefix..].chars().count();
-        let mut out = value[..prefix].to_string();
-        out.extend(std::iter::repeat_n(opts.mask_char, masked));
-        return out;
+        return mask_secret(value, rule, opts);
     }
     let alnum = value.chars().filter(|c| c.is_alphanumeric()).count();
     let keep = opts.keep.min(alnum / 2);
@@ -71,6 +61,22 @@ pub fn mask_value(value: &str, entity: &str, rule: &str, opts: &MaskOptions) -> 
             }
         })
         .collect()
+}
+
+/// Masks a credential: only its public prefix (if `opts.secret_prefix` says there is one, and
+/// it is at most a third of the value) stays; no trailing characters.
+pub fn mask_secret(value: &str, rule: &str, opts: &MaskOptions) -> String {
+    let prefix = opts.secret_prefix.map_or(0, |p| p(rule, value));
+    // A prefix longer than a third of the value is not "public": mask it all.
+    let prefix = if prefix * 3 > value.len() || !value.is_char_boundary(prefix) {
+        0
+    } else {
+        prefix
+    };
+    let masked = value[prefix..].chars().count();
+    let mut out = value[..prefix].to_string();
+    out.extend(std::iter::repeat_n(opts.mask_char, masked));
+    out
 }
 
 /// Masks every finding.

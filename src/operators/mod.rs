@@ -12,7 +12,7 @@ mod redact;
 mod synthesize;
 
 pub use hash::{hash, hash_value, hex, hmac_sha256};
-pub use mask::{mask, mask_value, MaskOptions, SecretPrefix};
+pub use mask::{mask, mask_secret, mask_value, MaskOptions, SecretPrefix};
 pub use redact::{redact, redaction};
 pub use synthesize::{surrogate, SURROGATE_ENTITIES};
 
