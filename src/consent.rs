@@ -285,7 +285,8 @@ pub struct Applied {
 }
 
 /// The text to send and the evidence.
-#[derive(Clone)]
+#[derive(Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Outgoing {
     /// The text to send.
     pub text: String,

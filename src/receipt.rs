@@ -95,6 +95,13 @@ impl ReceiptBody {
     }
 }
 
+impl Receipt {
+    /// True when `text` is the text this receipt was issued for (needs the receipt key).
+    pub fn matches_text(&self, receipt_key: &[u8], text: &str) -> bool {
+        hex(&crate::operators::hmac_sha256(receipt_key, text.as_bytes())) == self.body.text_hmac
+    }
+}
+
 /// Formats 16 random bytes as a version-4 UUID.
 pub fn uuid_v4(mut b: [u8; 16]) -> String {
     b[6] = (b[6] & 0x0f) | 0x40;

@@ -195,6 +195,10 @@ fn receipts_hold_no_values() {
     assert_eq!(r.categories.get("contact"), Some(&2));
     assert_eq!(r.categories.get("financial"), Some(&1));
     assert_eq!(r.id.len(), 36);
+    let sent = "I am [EMAIL_ADDRESS_1], card [CREDIT_CARD_1], call [PHONE_NUMBER_1].";
+    assert!(chain.receipts[0].matches_text(b"receipt key", sent));
+    assert!(!chain.receipts[0].matches_text(b"other key", sent));
+    assert!(!chain.receipts[0].matches_text(b"receipt key", TEXT));
     assert_eq!(
         r.text_hmac,
         pii_airlock::operators::hex(&pii_airlock::operators::hmac_sha256(

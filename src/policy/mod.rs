@@ -240,9 +240,36 @@ impl Policy {
             custom_rules,
             doc,
         };
-        // Country names and disabled rule ids are checked by building the engine once.
-        policy.engine()?;
+        policy.check_engine_names()?;
         Ok(policy)
+    }
+
+    /// Checks country codes and disabled rule ids the way the engine will, without building
+    /// one (building is the expensive part of [`crate::Guard::new`]; it is done once, there).
+    fn check_engine_names(&self) -> Result<(), PolicyError> {
+        for (i, c) in self.doc.countries.iter().flatten().enumerate() {
+            let up = c.trim().to_ascii_uppercase();
+            let ok = matches!(up.as_str(), "EU" | "EEA" | "UK")
+                || (up.len() == 2 && up.bytes().all(|b| b.is_ascii_uppercase()));
+            if !ok {
+                return Err(PolicyError::new(
+                    format!("countries[{i}]"),
+                    format!("unknown country `{c}` (expected ISO 3166 alpha-2 or EU/EEA)"),
+                ));
+            }
+        }
+        let builtin = catalog();
+        for (i, id) in self.doc.disabled_rules.iter().flatten().enumerate() {
+            let known = builtin.iter().any(|r| r.id == id)
+                || self.custom_rules.iter().any(|r| &*r.id == id);
+            if !known {
+                return Err(PolicyError::new(
+                    format!("disabledRules[{i}]"),
+                    format!("unknown rule `{id}`"),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// The policy id recorded in receipts.
