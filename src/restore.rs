@@ -112,17 +112,22 @@ pub(crate) fn replacements<'a>(
     let mut out = Vec::new();
     let mut at = from;
     let mut settled = until;
+    // The next match of each kind, cached while it still starts at or after `at`; once a
+    // search finds none, there is none further on either.
     let mut next_p = None;
     let mut next_s = None;
+    let (mut p_done, mut s_done) = (false, table.surrogates.is_none());
     while at < until {
-        if next_p.is_none_or(|(s, _): (usize, usize)| s < at) {
+        if !p_done && next_p.is_none_or(|(s, _): (usize, usize)| s < at) {
             next_p = re
                 .search(&Input::new(hay).range(at..))
                 .map(|m| (m.start(), m.end()));
+            p_done = next_p.is_none();
         }
-        if let Some(sur) = table.surrogates {
+        if let (false, Some(sur)) = (s_done, table.surrogates) {
             if next_s.is_none_or(|(s, _, _): (usize, usize, &str)| s < at) {
                 next_s = next_surrogate(hay, at, sur);
+                s_done = next_s.is_none();
             }
         }
         let ps = next_p.map_or(usize::MAX, |(s, _)| s);

@@ -299,7 +299,14 @@ impl StreamRestorer {
     pub fn push(&mut self, chunk: &str) -> String {
         self.pending.push_str(chunk);
         let hold = restore::hold_back(self.mode);
-        if self.pending.len() <= hold {
+        // Each step re-reads the held-back bytes; in JSON mode (large hold-back, and tool-call
+        // arguments are used only when complete) wait for twice as much, so the work per byte
+        // stays constant.
+        let trigger = match self.mode {
+            RestoreMode::Text => hold,
+            RestoreMode::Json => 2 * hold,
+        };
+        if self.pending.len() <= trigger {
             return String::new();
         }
         let mut limit = self.pending.len() - hold;
