@@ -93,9 +93,10 @@ impl Guard {
         &self.engine
     }
 
-    /// Findings in `text` (byte offsets; see [`crate::convert_offsets`]).
+    /// Findings in `text` (byte offsets; see [`crate::convert_offsets`]), including the
+    /// policy's deny-list hits.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
-        self.engine.scan(text)
+        self.policy.apply_deny_list(text, self.engine.scan(text))
     }
 
     /// What the policy does with each finding of `text`.

@@ -150,6 +150,20 @@ fn deny_list_values_and_patterns_always_match() {
 }
 
 #[test]
+fn deny_hits_never_leave_part_of_a_longer_value() {
+    // gdpr sends URLs as typed and pseudonymizes emails.
+    let p = Policy::from_json(r#"{"version":1,"extends":"gdpr","deny":{"values":["nightjar"]}}"#)
+        .unwrap();
+    let mut g = Guard::new(p, b"k", [0; 32]).unwrap();
+    let text = "mail bob@nightjar.example or see https://nightjar.example/plan today";
+    let out = g.apply(text, &[], 0, [0; 16], "t").unwrap();
+    // Inside the email the hit is covered by the email's placeholder; inside the URL (sent
+    // as typed otherwise) the whole URL becomes the deny-list finding.
+    assert_eq!(out.text, "mail [EMAIL_ADDRESS_1] or see [DENY_LIST] today");
+    assert!(!out.text.contains("nightjar"));
+}
+
+#[test]
 fn extends_overrides_and_merges() {
     let p = Policy::from_json(
         r#"{"version":1,"extends":"gdpr","id":"acme","revision":"7",

@@ -154,26 +154,11 @@ fn literal_pattern(value: &str) -> String {
     p
 }
 
-/// Deny-list entries as rules that always win (score 1).
-pub(crate) fn deny_rules(doc: &DenyDoc) -> Result<Vec<Rule>, PolicyError> {
-    let mut out = Vec::new();
-    let mut push = |id: String, pattern: String| {
-        out.push(Rule {
-            id: id.into(),
-            entity: DENY_ENTITY.into(),
-            category: Category::Identifiers,
-            countries: Vec::new(),
-            pattern: pattern.into(),
-            validate: None,
-            score: 1.0,
-            checked_score: 1.0,
-            context: Vec::new(),
-            context_boost: 0.0,
-            anti_context: Vec::new(),
-            needs_context: false,
-            contested: false,
-        })
-    };
+/// The deny-list as one matcher (values as escaped literals, then patterns), or `None` when
+/// the list is empty. It runs beside the engine, not inside it: inside, overlap resolution
+/// could let a deny hit win over a longer finding and leave the rest of that value in the text.
+pub(crate) fn deny_matcher(doc: &DenyDoc) -> Result<Option<Regex>, PolicyError> {
+    let mut patterns = Vec::new();
     for (i, v) in doc.values.iter().enumerate() {
         if v.trim().is_empty() {
             return Err(PolicyError::new(
@@ -183,7 +168,7 @@ pub(crate) fn deny_rules(doc: &DenyDoc) -> Result<Vec<Rule>, PolicyError> {
         }
         let p = literal_pattern(v);
         compile(&p).map_err(|e| PolicyError::new(format!("deny.values[{i}]"), e))?;
-        push(format!("deny-value-{i}"), p);
+        patterns.push(p);
     }
     for (i, p) in doc.patterns.iter().enumerate() {
         let re = compile(p).map_err(|e| PolicyError::new(format!("deny.patterns[{i}]"), e))?;
@@ -193,9 +178,16 @@ pub(crate) fn deny_rules(doc: &DenyDoc) -> Result<Vec<Rule>, PolicyError> {
                 "must not match the empty string",
             ));
         }
-        push(format!("deny-pattern-{i}"), p.clone());
+        patterns.push(p.clone());
     }
-    Ok(out)
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    Regex::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(true))
+        .build_many(&patterns)
+        .map(Some)
+        .map_err(|e| PolicyError::new("deny", e.to_string()))
 }
 
 /// Compiled allow-list patterns; each must match a finding's whole value.

@@ -20,7 +20,7 @@ pub use doc::{
 pub use error::PolicyError;
 pub use presets::{preset_json, PRESETS};
 
-use crate::{catalog, Category, Engine, EngineOptions, Error, Rule, Vault};
+use crate::{catalog, Category, Engine, EngineOptions, Error, Finding, Reason, Rule, Vault};
 use regex_automata::meta::Regex;
 use std::collections::{BTreeMap, HashSet};
 
@@ -73,6 +73,7 @@ pub struct Policy {
     entity_categories: BTreeMap<String, Category>,
     allow_values: HashSet<String>,
     allow_patterns: Vec<Regex>,
+    deny: Option<Regex>,
     custom_rules: Vec<Rule>,
 }
 
@@ -180,9 +181,8 @@ impl Policy {
                 return Err(PolicyError::new("mask.keep", "at most 8 characters"));
             }
         }
-        let mut custom_rules =
-            custom::custom_rules(doc.custom_rules.as_deref().unwrap_or_default())?;
-        custom_rules.extend(custom::deny_rules(&doc.deny.clone().unwrap_or_default())?);
+        let custom_rules = custom::custom_rules(doc.custom_rules.as_deref().unwrap_or_default())?;
+        let deny = custom::deny_matcher(&doc.deny.clone().unwrap_or_default())?;
         let mut entity_categories: BTreeMap<String, Category> = BTreeMap::new();
         for r in catalog() {
             entity_categories
@@ -192,6 +192,7 @@ impl Policy {
         for (e, c) in NON_REGEX_ENTITIES {
             entity_categories.entry(e.to_string()).or_insert(*c);
         }
+        entity_categories.insert(DENY_ENTITY.to_string(), Category::Identifiers);
         for r in &custom_rules {
             entity_categories
                 .entry(r.entity.to_string())
@@ -237,6 +238,7 @@ impl Policy {
             entity_categories,
             allow_values,
             allow_patterns,
+            deny,
             custom_rules,
             doc,
         };
@@ -392,6 +394,46 @@ impl Policy {
             return (a, ActionSource::DenyList);
         }
         (a, s)
+    }
+
+    /// Adds deny-list hits to `findings` (sorted, non-overlapping, from the engine for
+    /// `text`). A hit inside one finding that is transformed anyway changes nothing; any other
+    /// hit becomes a `DENY_LIST` finding spanning the hit and every finding it overlaps, so no
+    /// part of a denied value is sent as typed.
+    pub fn apply_deny_list(&self, text: &str, findings: Vec<Finding>) -> Vec<Finding> {
+        let Some(re) = &self.deny else {
+            return findings;
+        };
+        let mut out = findings;
+        for m in re.find_iter(text) {
+            let (mut s, mut e) = (m.start(), m.end());
+            let first = out.partition_point(|f| f.end <= s);
+            let last = out.partition_point(|f| f.start < e);
+            if last == first + 1 {
+                let f = &out[first];
+                let kept = !self
+                    .action_for_value(&f.entity, &text[f.start..f.end])
+                    .0
+                    .sends_original();
+                if f.start <= s && e <= f.end && kept {
+                    continue;
+                }
+            }
+            if first < last {
+                s = s.min(out[first].start);
+                e = e.max(out[last - 1].end);
+            }
+            let hit = Finding {
+                start: s,
+                end: e,
+                entity: DENY_ENTITY.into(),
+                score: 1.0,
+                rule: "deny-list".into(),
+                reason: Reason::default(),
+            };
+            out.splice(first..last, [hit]);
+        }
+        out
     }
 
     /// True when `value` is on the allow-list (exact after normalization, or a whole-value
