@@ -115,8 +115,11 @@ fn prose() -> impl Strategy<Value = String> {
 
 /// Text mixing prose and values that the engine finds.
 fn text_with_values() -> impl Strategy<Value = String> {
-    prop::collection::vec(prop_oneof![prose(), card(), iban(), email(), ipv4()], 1..8)
-        .prop_map(|parts| parts.join(" "))
+    prop::collection::vec(
+        prop_oneof![prose(), "\\PC{0,16}", card(), iban(), email(), ipv4()],
+        1..8,
+    )
+    .prop_map(|parts| parts.join(" "))
 }
 
 proptest! {
