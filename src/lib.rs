@@ -20,6 +20,15 @@
 //! assert_eq!(vault.restore("Reply to [EMAIL_ADDRESS_1]"), "Reply to jane.doe@example.com");
 //! ```
 //!
+//! # Policies, consent and restore
+//!
+//! A [`Policy`] (JSON, presets in `policies/`) says per entity type or category what happens
+//! to a finding: allow, highlight, ask, redact, mask, pseudonymize, synthesize or block.
+//! [`Guard`] holds policy, engine, [`Vault`] and [`ReceiptChain`] for one conversation: it
+//! plans, applies the user's [`Decision`]s, issues a consent [`Receipt`] without any value,
+//! and restores placeholders and surrogates in the answer, whole or streamed, in plain text
+//! or inside JSON tool-call arguments. See `docs/policy.md`.
+//!
 //! # Design
 //!
 //! All pattern rules are compiled once into one multi-pattern lazy-DFA matcher

@@ -68,7 +68,7 @@ pub fn mask_value(value: &str, entity: &str, rule: &str, opts: &MaskOptions) -> 
 pub fn mask_secret(value: &str, rule: &str, opts: &MaskOptions) -> String {
     let prefix = opts.secret_prefix.map_or(0, |p| p(rule, value));
     // A prefix longer than a third of the value is not "public": mask it all.
-    let prefix = if prefix * 3 > value.len() || !value.is_char_boundary(prefix) {
+    let prefix = if prefix.saturating_mul(3) > value.len() || !value.is_char_boundary(prefix) {
         0
     } else {
         prefix
