@@ -11,30 +11,57 @@ use crate::placeholder::{self, MAX_MATCH};
 use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
 use regex_automata::Input;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Surrogates in an answer: one matcher over all of them and their originals.
 pub(crate) struct Surrogates {
+    /// One pattern per surrogate, longest first.
     re: Regex,
-    /// Lower-cased surrogate → original.
-    originals: HashMap<String, Arc<str>>,
+    /// Original per pattern id.
+    originals: Vec<Arc<str>>,
+}
+
+/// Separators a model may add, drop or change inside a number it repeats.
+const NUMBER_SEP: &str = "[ ./()-]{0,2}";
+
+/// Entity types whose surrogates are numbers a model may regroup (`4000 0012 ...` written
+/// as `4000-0012-...` or `40000012...`).
+pub(crate) fn regroupable(entity: &str) -> bool {
+    matches!(entity, "CREDIT_CARD" | "IBAN_CODE" | "PHONE_NUMBER")
+}
+
+/// The letters, digits and `+` of a regroupable surrogate, upper-cased: its identity.
+pub(crate) fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '+')
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
 }
 
 impl Surrogates {
-    /// Builds the matcher; `None` when there are no surrogates.
-    pub(crate) fn new<'a>(pairs: impl Iterator<Item = (&'a str, Arc<str>)>) -> Option<Surrogates> {
-        let mut originals = HashMap::new();
-        for (s, o) in pairs {
-            originals.insert(s.to_ascii_lowercase(), o);
-        }
-        if originals.is_empty() {
+    /// Builds the matcher from (surrogate, entity, original); `None` when there are none.
+    pub(crate) fn new<'a>(
+        items: impl Iterator<Item = (&'a str, &'a str, Arc<str>)>,
+    ) -> Option<Surrogates> {
+        let mut items: Vec<(&str, &str, Arc<str>)> = items.collect();
+        if items.is_empty() {
             return None;
         }
-        // Longest first, so a surrogate that extends another wins at the same position.
-        let mut keys: Vec<&String> = originals.keys().collect();
-        keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        let pattern: Vec<String> = keys.iter().map(|k| escape(k)).collect();
+        // Longest first: at one position, a surrogate that extends another wins.
+        items.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        let patterns: Vec<String> = items
+            .iter()
+            .map(|(s, entity, _)| {
+                let c = compact(s);
+                // Bounded: every match stays within the streaming look-ahead.
+                if regroupable(entity) && c.len() * 3 <= MAX_MATCH {
+                    let parts: Vec<String> = c.chars().map(|ch| escape(&ch.to_string())).collect();
+                    parts.join(NUMBER_SEP)
+                } else {
+                    escape(s)
+                }
+            })
+            .collect();
         let re = Regex::builder()
             .syntax(
                 syntax::Config::new()
@@ -42,9 +69,12 @@ impl Surrogates {
                     .utf8(true)
                     .case_insensitive(true),
             )
-            .build(&pattern.join("|"))
+            .build_many(&patterns)
             .ok()?;
-        Some(Surrogates { re, originals })
+        Some(Surrogates {
+            re,
+            originals: items.into_iter().map(|(_, _, o)| o).collect(),
+        })
     }
 }
 
@@ -82,10 +112,7 @@ fn next_surrogate<'t>(
         let before = hay[..m.start()].chars().next_back();
         let after = hay[m.end()..].chars().next();
         if !word_char(before) && !word_char(after) {
-            let key = hay[m.start()..m.end()].to_ascii_lowercase();
-            if let Some(v) = s.originals.get(&key) {
-                return Some((m.start(), m.end(), v));
-            }
+            return Some((m.start(), m.end(), &s.originals[m.pattern().as_usize()]));
         }
         at = next_char(hay, m.start());
     }
@@ -354,6 +381,32 @@ mod tests {
         assert_eq!(m[1], 1);
         assert_eq!(m[2], 7);
         assert_eq!(m[d.len()], 26);
+    }
+
+    #[test]
+    fn regrouped_number_surrogates_are_restored() {
+        let items: [(&str, &str, Arc<str>); 2] = [
+            ("4000 0012 3456 7899", "CREDIT_CARD", Arc::from("card")),
+            ("Anna Weber", "PERSON", Arc::from("name")),
+        ];
+        let s = Surrogates::new(items.iter().map(|(a, b, c)| (*a, *b, c.clone()))).unwrap();
+        let none = |_: &str| None;
+        let t = Table {
+            placeholders: &none,
+            surrogates: Some(&s),
+        };
+        assert_eq!(
+            restore_text("a 4000-0012-3456-7899, 4000001234567899, anna weber.", &t),
+            "a card, card, name."
+        );
+        // Other digits, a longer number, or a name inside a word stay.
+        assert_eq!(
+            restore_text(
+                "4000 0012 3456 7898 and 40000012345678991 and Annas Weber",
+                &t
+            ),
+            "4000 0012 3456 7898 and 40000012345678991 and Annas Weber"
+        );
     }
 
     #[test]

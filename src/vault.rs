@@ -149,8 +149,12 @@ impl Vault {
         for attempt in 0..8 {
             let s = crate::operators::surrogate(entity, value, key, attempt)?;
             let s_norm = Vault::normalize(&s);
+            let regrouped = restore::regroupable(entity).then(|| restore::compact(&s));
             let clash = s.len() > MAX_MATCH
                 || self.surrogates.contains_key(&s.to_ascii_lowercase())
+                || regrouped
+                    .as_ref()
+                    .is_some_and(|c| self.surrogates.keys().any(|k| restore::compact(k) == *c))
                 || self
                     .originals
                     .values()
@@ -179,7 +183,7 @@ impl Vault {
         Surrogates::new(
             self.surrogates
                 .iter()
-                .map(|(s, e)| (s.as_str(), e.value.clone())),
+                .map(|(s, e)| (s.as_str(), &*e.entity, e.value.clone())),
         )
     }
 
