@@ -20,6 +20,15 @@
 //! assert_eq!(vault.restore("Reply to [EMAIL_ADDRESS_1]"), "Reply to jane.doe@example.com");
 //! ```
 //!
+//! # Policies, consent and restore
+//!
+//! A [`Policy`] (JSON, presets in `policies/`) says per entity type or category what happens
+//! to a finding: allow, highlight, ask, redact, mask, pseudonymize, synthesize or block.
+//! [`Guard`] holds policy, engine, [`Vault`] and [`ReceiptChain`] for one conversation: it
+//! plans, applies the user's [`Decision`]s, issues a consent [`Receipt`] without any value,
+//! and restores placeholders and surrogates in the answer, whole or streamed, in plain text
+//! or inside JSON tool-call arguments. See `docs/policy.md`.
+//!
 //! # Design
 //!
 //! All pattern rules are compiled once into one multi-pattern lazy-DFA matcher
@@ -30,22 +39,44 @@
 #![forbid(unsafe_code)]
 
 mod checksum;
+mod consent;
 mod context;
 mod engine;
 mod error;
 mod finding;
+mod guard;
 mod offsets;
 mod placeholder;
+mod policy;
+mod receipt;
+mod restore;
 mod rules;
 mod vault;
+
+pub mod operators;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
 pub use checksum::*;
+pub use consent::{
+    build_outgoing, plan, Applied, BuildContext, Choice, ConsentError, Decision, Outgoing, Plan,
+    PlanItem, PlanSummary, Target,
+};
 pub use engine::{Engine, EngineOptions};
 pub use error::Error;
 pub use finding::{Finding, Reason};
+pub use guard::Guard;
 pub use offsets::{convert_offsets, to_byte_offset, OffsetUnit};
+pub use policy::{
+    entity_id_ok, preset_json, Action, ActionSource, ConsentSettings, CustomRuleDoc, DenyDoc,
+    ListsDoc, MaskSettings, Policy, PolicyDoc, PolicyError, ReceiptSettings, RedactSettings,
+    RedactStyle, VaultSettings, DENY_ENTITY, NON_REGEX_ENTITIES, POLICY_VERSION, PRESETS,
+    VALIDATORS,
+};
+pub use receipt::{
+    uuid_v4, ChainError, DecidedBy, Receipt, ReceiptBody, ReceiptChain, ReceiptDecision, GENESIS,
+};
+pub use restore::RestoreMode;
 pub use rules::{catalog, Candidate, Category, Rule, RuleDef, Validate, Verdict};
-pub use vault::{StreamRestorer, Vault};
+pub use vault::{StreamRestorer, Vault, VaultError};

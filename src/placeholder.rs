@@ -4,6 +4,7 @@
 
 use regex_automata::meta::Regex;
 use regex_automata::util::syntax;
+#[cfg(test)]
 use regex_automata::Input;
 use std::sync::OnceLock;
 
@@ -33,7 +34,7 @@ fn key(name: &str, number: &str) -> String {
     k
 }
 
-fn regex() -> &'static Regex {
+pub(crate) fn regex() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         // Up to four words of up to 20 letters, a separator, a number; brackets optional.
@@ -59,6 +60,7 @@ fn regex() -> &'static Regex {
 /// Finds placeholder-like tokens in `hay[from..]`. `lookup` maps a canonical key to a
 /// replacement; a token whose words do not all form a known key is retried with its leading
 /// words dropped ("Dear PERSON_1" → "PERSON_1").
+#[cfg(test)]
 pub(crate) fn replace_all<'a>(
     hay: &str,
     from: usize,
@@ -90,7 +92,7 @@ pub(crate) fn replace_all<'a>(
 }
 
 /// Interprets one token. Returns the replaced sub-range (relative) and the value.
-fn resolve<'a>(
+pub(crate) fn resolve<'a>(
     tok: &str,
     lookup: &dyn Fn(&str) -> Option<&'a str>,
 ) -> Option<(usize, usize, &'a str)> {

@@ -1,22 +1,56 @@
-//! The vault: which placeholder stands for which original value, within one conversation.
-//! Pseudonymizing fills it; restoring reads it. Originals never leave it through `Debug`.
+//! The vault: which placeholder or surrogate stands for which original value, within one
+//! conversation. Pseudonymizing and synthesizing fill it; restoring reads it. Entries expire
+//! after a time-to-live, can be forgotten one value at a time, and leave the process only as
+//! an encrypted blob (see [`Vault::export_encrypted`]). Originals never leave it through
+//! `Debug` or an error message.
 
 use crate::placeholder::{self, MAX_MATCH};
+use crate::restore::{self, RestoreMode, Surrogates, Table};
 use crate::Finding;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Placeholder ↔ original mapping for one conversation.
+mod blob;
+
+pub use blob::VaultError;
+
+/// One remembered value.
+#[derive(Clone, Serialize, Deserialize)]
+struct Entry {
+    /// The original text.
+    value: Arc<str>,
+    /// Its entity type.
+    entity: Arc<str>,
+    /// [`Vault::normalize`] of the original.
+    norm: String,
+    /// When it was first replaced (Unix ms, from the caller's clock).
+    created_ms: u64,
+}
+
+/// Placeholder and surrogate ↔ original mapping for one conversation.
 ///
 /// The same value (up to case and formatting, see [`Vault::normalize`]) always gets the same
-/// placeholder; numbering is per entity type, starting at 1.
+/// placeholder; numbering is per entity type, starting at 1, and never reuses a number within
+/// the vault's life (an expired `[PERSON_1]` still quoted by the model is not restored to
+/// someone else).
+///
+/// Time comes from the caller (`now_ms`, Unix milliseconds): WebAssembly in a browser has no
+/// clock the core may call. [`Vault::expire`] advances the vault's clock; entries created
+/// afterwards are stamped with it.
 #[derive(Clone, Default)]
 pub struct Vault {
-    /// Canonical key (`EMAIL_ADDRESS_1`) → original text.
-    originals: HashMap<String, Arc<str>>,
+    /// Canonical key (`EMAIL_ADDRESS_1`) → entry.
+    originals: HashMap<String, Entry>,
     /// (entity, normalized value) → placeholder text (`[EMAIL_ADDRESS_1]`).
     placeholders: HashMap<(Arc<str>, String), String>,
     counters: HashMap<Arc<str>, u32>,
+    /// Surrogate text → entry.
+    surrogates: HashMap<String, Entry>,
+    /// (entity, normalized value) → surrogate.
+    surrogate_of: HashMap<(Arc<str>, String), String>,
+    now_ms: u64,
+    ttl_ms: u64,
 }
 
 impl std::fmt::Debug for Vault {
@@ -24,24 +58,39 @@ impl std::fmt::Debug for Vault {
         // Never print originals: a Debug line may end up in a log.
         f.debug_struct("Vault")
             .field("entries", &self.originals.len())
+            .field("surrogates", &self.surrogates.len())
+            .field("ttl_ms", &self.ttl_ms)
             .finish()
     }
 }
 
 impl Vault {
-    /// An empty vault.
+    /// An empty vault that keeps entries until they are forgotten.
     pub fn new() -> Vault {
         Vault::default()
     }
 
-    /// Number of values held.
+    /// An empty vault whose entries expire `ttl_ms` after creation (0: never).
+    pub fn with_ttl(ttl_ms: u64) -> Vault {
+        Vault {
+            ttl_ms,
+            ..Vault::default()
+        }
+    }
+
+    /// The time-to-live in milliseconds (0: entries never expire).
+    pub fn ttl_ms(&self) -> u64 {
+        self.ttl_ms
+    }
+
+    /// Number of values held (placeholders and surrogates).
     pub fn len(&self) -> usize {
-        self.originals.len()
+        self.originals.len() + self.surrogates.len()
     }
 
     /// True when the vault holds nothing.
     pub fn is_empty(&self) -> bool {
-        self.originals.is_empty()
+        self.originals.is_empty() && self.surrogates.is_empty()
     }
 
     /// The form under which two spellings of one value count as the same value: case folded,
@@ -57,6 +106,15 @@ impl Vault {
             .collect()
     }
 
+    fn entry(&self, entity: &Arc<str>, value: &str, norm: String) -> Entry {
+        Entry {
+            value: Arc::from(value),
+            entity: entity.clone(),
+            norm,
+            created_ms: self.now_ms,
+        }
+    }
+
     /// The placeholder for `value` of type `entity`, allocating the next number if new.
     pub fn placeholder_for(&mut self, entity: &Arc<str>, value: &str) -> String {
         let norm = (entity.clone(), Vault::normalize(value));
@@ -66,67 +124,149 @@ impl Vault {
         let n = self.counters.entry(entity.clone()).or_insert(0);
         *n += 1;
         let p = placeholder::format(entity, *n);
-        self.originals
-            .insert(p[1..p.len() - 1].to_string(), Arc::from(value));
+        let e = self.entry(entity, value, norm.1.clone());
+        self.originals.insert(p[1..p.len() - 1].to_string(), e);
         self.placeholders.insert(norm, p.clone());
         p
+    }
+
+    /// The surrogate for `value` of type `entity` (see [`crate::operators::surrogate`]),
+    /// remembered so the answer can be restored. `key` is the conversation's secret key;
+    /// `accept` may reject a candidate (the caller checks it is detected as the same kind), in
+    /// which case another is drawn. `None` when the type has no generator or no acceptable,
+    /// collision-free surrogate was found: the caller then falls back to a placeholder.
+    pub fn surrogate_for(
+        &mut self,
+        entity: &Arc<str>,
+        value: &str,
+        key: &[u8],
+        accept: &dyn Fn(&str) -> bool,
+    ) -> Option<String> {
+        let norm = Vault::normalize(value);
+        if let Some(s) = self.surrogate_of.get(&(entity.clone(), norm.clone())) {
+            return Some(s.clone());
+        }
+        for attempt in 0..8 {
+            let s = crate::operators::surrogate(entity, value, key, attempt)?;
+            let s_norm = Vault::normalize(&s);
+            let regrouped = restore::regroupable(entity).then(|| restore::compact(&s));
+            let clash = s.len() > MAX_MATCH
+                || self.surrogates.contains_key(&s.to_ascii_lowercase())
+                || regrouped
+                    .as_ref()
+                    .is_some_and(|c| self.surrogates.keys().any(|k| restore::compact(k) == *c))
+                || self
+                    .originals
+                    .values()
+                    .chain(self.surrogates.values())
+                    .any(|e| e.norm == s_norm);
+            if clash || !accept(&s) {
+                continue;
+            }
+            let e = self.entry(entity, value, norm.clone());
+            self.surrogates.insert(s.to_ascii_lowercase(), e);
+            self.surrogate_of.insert((entity.clone(), norm), s.clone());
+            return Some(s);
+        }
+        None
     }
 
     /// Replaces every finding (byte offsets, sorted, non-overlapping, as [`crate::Engine::scan`]
     /// returns them) with its placeholder.
     pub fn pseudonymize(&mut self, text: &str, findings: &[Finding]) -> String {
-        let mut out = String::with_capacity(text.len());
-        let mut at = 0;
-        for f in findings {
-            if f.start < at || f.end > text.len() {
-                continue;
-            }
-            out.push_str(&text[at..f.start]);
-            let p = self.placeholder_for(&f.entity, &text[f.start..f.end]);
-            out.push_str(&p);
-            at = f.end;
-        }
-        out.push_str(&text[at..]);
-        out
+        crate::operators::splice(text, findings, |f, v| {
+            Some(self.placeholder_for(&f.entity, v))
+        })
     }
 
-    /// Puts originals back wherever a placeholder of this vault appears, tolerating what models
-    /// do to placeholders: dropped brackets, changed case, `PERSON 1` for `PERSON_1`.
-    /// Unknown placeholders are left as they are.
+    fn surrogate_index(&self) -> Option<Surrogates> {
+        Surrogates::new(
+            self.surrogates
+                .iter()
+                .map(|(s, e)| (s.as_str(), &*e.entity, e.value.clone())),
+        )
+    }
+
+    /// Puts originals back wherever a placeholder or surrogate of this vault appears,
+    /// tolerating what models do to placeholders: dropped brackets, changed case, `PERSON 1`
+    /// for `PERSON_1`. Unknown placeholders are left as they are.
     pub fn restore(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len());
-        let lookup = |k: &str| self.originals.get(k).map(|v| &**v);
-        placeholder::replace_all(text, 0, text.len(), &lookup, &mut out);
+        let lookup = |k: &str| self.originals.get(k).map(|e| &*e.value);
+        let sur = self.surrogate_index();
+        let table = Table {
+            placeholders: &lookup,
+            surrogates: sur.as_ref(),
+        };
+        restore::restore_text(text, &table)
+    }
+
+    /// [`Vault::restore`] for JSON text (tool-call arguments): placeholders written with
+    /// escapes are recognised and originals are inserted JSON-escaped, so the result is still
+    /// valid JSON.
+    pub fn restore_json(&self, json: &str) -> String {
+        let mut r = self.stream_restorer_with(RestoreMode::Json);
+        let mut out = r.push(json);
+        out.push_str(&r.finish());
         out
     }
 
-    /// Forgets every placeholder whose original is `value` (up to normalization): the right to
-    /// erasure for one value. Returns how many entries were removed.
+    /// Forgets every placeholder and surrogate whose original is `value` (up to
+    /// normalization): the right to erasure for one value. Returns how many entries were
+    /// removed.
     pub fn forget(&mut self, value: &str) -> usize {
         let norm = Vault::normalize(value);
-        let keys: Vec<(Arc<str>, String)> = self
-            .placeholders
-            .keys()
-            .filter(|(_, v)| *v == norm)
-            .cloned()
-            .collect();
-        for k in &keys {
-            if let Some(p) = self.placeholders.remove(k) {
-                self.originals.remove(&p[1..p.len() - 1]);
-            }
-        }
-        keys.len()
+        self.remove_where(|e| e.norm == norm)
     }
 
-    /// Forgets everything. Numbering restarts.
+    fn remove_where(&mut self, gone: impl Fn(&Entry) -> bool) -> usize {
+        let before = self.len();
+        self.originals.retain(|_, e| !gone(e));
+        self.surrogates.retain(|_, e| !gone(e));
+        let originals = &self.originals;
+        self.placeholders
+            .retain(|_, p| originals.contains_key(&p[1..p.len() - 1]));
+        let surrogates = &self.surrogates;
+        self.surrogate_of
+            .retain(|_, s| surrogates.contains_key(&s.to_ascii_lowercase()));
+        before - self.len()
+    }
+
+    /// Forgets everything. Numbering restarts; the time-to-live and clock stay.
     pub fn forget_all(&mut self) {
-        *self = Vault::default();
+        *self = Vault {
+            ttl_ms: self.ttl_ms,
+            now_ms: self.now_ms,
+            ..Vault::default()
+        };
     }
 
-    /// A restorer for a streamed answer, with a snapshot of this vault's mapping.
+    /// Advances the vault's clock to `now_ms` (Unix ms) and forgets entries older than the
+    /// time-to-live. Returns how many were removed.
+    pub fn expire(&mut self, now_ms: u64) -> usize {
+        self.now_ms = self.now_ms.max(now_ms);
+        if self.ttl_ms == 0 {
+            return 0;
+        }
+        let (now, ttl) = (self.now_ms, self.ttl_ms);
+        self.remove_where(|e| e.created_ms.saturating_add(ttl) <= now)
+    }
+
+    /// A restorer for a streamed plain-text answer, with a snapshot of this vault's mapping.
     pub fn stream_restorer(&self) -> StreamRestorer {
+        self.stream_restorer_with(RestoreMode::Text)
+    }
+
+    /// A restorer for a streamed answer in the given mode.
+    pub fn stream_restorer_with(&self, mode: RestoreMode) -> StreamRestorer {
+        let originals: HashMap<String, Arc<str>> = self
+            .originals
+            .iter()
+            .map(|(k, e)| (k.clone(), e.value.clone()))
+            .collect();
         StreamRestorer {
-            originals: Arc::new(self.originals.clone()),
+            originals: Arc::new(originals),
+            surrogates: self.surrogate_index().map(Arc::new),
+            mode,
             pending: String::new(),
             context: String::new(),
         }
@@ -135,20 +275,24 @@ impl Vault {
 
 /// Restores a model's answer chunk by chunk as it streams in.
 ///
-/// Holds back at most a placeholder's length, so a placeholder split across chunks is still
-/// restored; for any way of cutting the answer, the concatenated output equals
-/// [`Vault::restore`] of the whole.
+/// Holds back at most a placeholder's length (six times that in JSON mode, where a character
+/// may be written as `\uXXXX`), so a placeholder or surrogate split across chunks is still
+/// restored; for any way of cutting the answer, the concatenated output equals restoring the
+/// whole.
 #[derive(Clone)]
 pub struct StreamRestorer {
     originals: Arc<HashMap<String, Arc<str>>>,
+    surrogates: Option<Arc<Surrogates>>,
+    mode: RestoreMode,
     pending: String,
-    /// The last character already emitted: word boundaries look one character back.
+    /// The last character already emitted (decoded): word boundaries look one character back.
     context: String,
 }
 
 impl std::fmt::Debug for StreamRestorer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("StreamRestorer")
+            .field("mode", &self.mode)
             .field("pending_bytes", &self.pending.len())
             .finish()
     }
@@ -158,10 +302,18 @@ impl StreamRestorer {
     /// Feeds the next chunk; returns the restored text that is final so far.
     pub fn push(&mut self, chunk: &str) -> String {
         self.pending.push_str(chunk);
-        if self.pending.len() <= MAX_MATCH + 1 {
+        let hold = restore::hold_back(self.mode);
+        // Each step re-reads the held-back bytes; in JSON mode (large hold-back, and tool-call
+        // arguments are used only when complete) wait for twice as much, so the work per byte
+        // stays constant.
+        let trigger = match self.mode {
+            RestoreMode::Text => hold,
+            RestoreMode::Json => 2 * hold,
+        };
+        if self.pending.len() <= trigger {
             return String::new();
         }
-        let mut limit = self.pending.len() - MAX_MATCH - 1;
+        let mut limit = self.pending.len() - hold;
         while !self.pending.is_char_boundary(limit) {
             limit -= 1;
         }
@@ -174,19 +326,16 @@ impl StreamRestorer {
         self.run(len)
     }
 
-    /// Restores matches that start before `limit` in the pending text and emits up to where
-    /// the last of them ends (or `limit`).
     fn run(&mut self, limit: usize) -> String {
-        let hay = format!("{}{}", self.context, self.pending);
-        let off = self.context.len();
-        let mut out = String::new();
         let originals = &self.originals;
         let lookup = |k: &str| originals.get(k).map(|v| &**v);
-        let consumed = placeholder::replace_all(&hay, off, off + limit, &lookup, &mut out) - off;
-        let emitted = &self.pending[..consumed];
-        if let Some(c) = emitted.chars().next_back() {
-            self.context = c.to_string();
-        }
+        let table = Table {
+            placeholders: &lookup,
+            surrogates: self.surrogates.as_deref(),
+        };
+        let (out, consumed, ctx) =
+            restore::step(&self.pending, limit, &self.context, self.mode, &table);
+        self.context = ctx;
         self.pending.drain(..consumed);
         out
     }

@@ -3,7 +3,10 @@
 //! Evaluation tools drive the engine through `scan --jsonl`; its input and output formats are a
 //! stable interface documented in the README.
 
-use pii_airlock::{convert_offsets, Engine, EngineOptions, Finding, OffsetUnit, Vault};
+use pii_airlock::{
+    convert_offsets, preset_json, Action, Engine, EngineOptions, Finding, Guard, OffsetUnit,
+    Policy, PolicyDoc, ReceiptChain,
+};
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -11,11 +14,17 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: pii-airlock scan   [FILE] [--jsonl] [--offsets utf16|codepoint|byte] [OPTIONS]
-       pii-airlock redact [FILE] [OPTIONS]
+       pii-airlock redact [FILE] [--jsonl] [--policy FILE|PRESET] [OPTIONS]
+       pii-airlock policy check FILE|PRESET
 
-  scan     print the findings in FILE (or stdin) as JSON
-  redact   print the text with each finding replaced by a numbered placeholder
+  scan          print the findings in FILE (or stdin) as JSON
+  redact        print the text as the policy would send it (default: every finding replaced
+                by a numbered placeholder); with --jsonl, one {\"id\",\"text\",\"findings\"}
+                per line. Nobody can be asked in batch: `ask` is applied as `redact`
+                (fail-closed); a `block` makes that line an error
+  policy check  validate a policy and print what it does with each entity type
 
+  --policy P           policy file, or preset: gdpr, ccpa, hipaa, pci-dss, secrets-only, strict
   --jsonl              read JSON Lines {\"id\":..,\"text\":..} on stdin, write one result per line
   --offsets UNIT       unit of start/end: utf16 (default, JavaScript), codepoint, byte
   --countries LIST     national rules to run, e.g. EU,US (default: all)
@@ -26,6 +35,10 @@ usage: pii-airlock scan   [FILE] [--jsonl] [--offsets utf16|codepoint|byte] [OPT
 struct Args {
     command: String,
     file: Option<String>,
+    policy: Option<String>,
+    /// Engine options given on the command line (they override the policy's).
+    countries: Option<Vec<String>>,
+    min_score: Option<f32>,
     jsonl: bool,
     offsets: OffsetUnit,
     options: EngineOptions,
@@ -36,12 +49,30 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
     if command == "-h" || command == "--help" {
         return Err(String::new());
     }
+    if command == "policy" {
+        return match (argv.next().as_deref(), argv.next(), argv.next()) {
+            (Some("check"), Some(p), None) => Ok(Args {
+                command: "policy-check".into(),
+                file: None,
+                policy: Some(p),
+                countries: None,
+                min_score: None,
+                jsonl: false,
+                offsets: OffsetUnit::Utf16,
+                options: EngineOptions::default(),
+            }),
+            _ => Err("usage: pii-airlock policy check FILE|PRESET".into()),
+        };
+    }
     if command != "scan" && command != "redact" {
         return Err(format!("unknown command `{command}`"));
     }
     let mut args = Args {
         command,
         file: None,
+        policy: None,
+        countries: None,
+        min_score: None,
         jsonl: false,
         offsets: OffsetUnit::Utf16,
         options: EngineOptions::default(),
@@ -55,13 +86,19 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
             }
             "--countries" => {
                 let list = value("--countries")?;
-                args.options.countries = Some(list.split(',').map(str::to_string).collect());
+                let list: Vec<String> = list.split(',').map(str::to_string).collect();
+                args.options.countries = Some(list.clone());
+                args.countries = Some(list);
             }
             "--min-score" => {
                 let v = value("--min-score")?;
                 args.options.min_score = v
                     .parse()
                     .map_err(|_| format!("--min-score: `{v}` is not a number"))?;
+                args.min_score = Some(args.options.min_score);
+            }
+            "--policy" => {
+                args.policy = Some(value("--policy")?);
             }
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with('-') && s != "-" => return Err(format!("unknown option `{s}`")),
@@ -71,6 +108,9 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
                 }
             }
         }
+    }
+    if args.policy.is_some() && args.command != "redact" {
+        return Err("--policy is for `redact`".into());
     }
     if args.jsonl && args.file.is_some() {
         return Err("--jsonl reads stdin; give no FILE".into());
@@ -124,7 +164,13 @@ fn read_input(file: Option<&str>) -> Result<String, String> {
 }
 
 /// One JSON Lines record; returns the output line and whether it failed.
-fn jsonl_line(engine: &Engine, unit: OffsetUnit, line_no: usize, raw: &[u8]) -> (Value, bool) {
+fn jsonl_line(
+    engine: &Engine,
+    guard: Option<&mut Guard>,
+    unit: OffsetUnit,
+    line_no: usize,
+    raw: &[u8],
+) -> (Value, bool) {
     let error = |id: Option<Value>, msg: String| {
         let mut v = json!({ "error": msg, "line": line_no });
         if let Some(id) = id {
@@ -146,6 +192,24 @@ fn jsonl_line(engine: &Engine, unit: OffsetUnit, line_no: usize, raw: &[u8]) -> 
     let Some(text) = obj.get("text").and_then(Value::as_str) else {
         return error(id, "missing string field `text`".into());
     };
+    if let Some(guard) = guard {
+        return match redact_text(guard, text, unit) {
+            Ok((outgoing, applied)) => {
+                let findings: Vec<RedactOut<'_>> = applied
+                    .iter()
+                    .map(|(f, a)| RedactOut {
+                        finding: out(std::slice::from_ref(f)).remove(0),
+                        action: *a,
+                    })
+                    .collect();
+                (
+                    json!({ "id": id.unwrap_or(Value::Null), "text": outgoing, "findings": findings }),
+                    false,
+                )
+            }
+            Err(e) => error(id, e),
+        };
+    }
     let mut findings = engine.scan(text);
     convert_offsets(text, &mut findings, unit);
     (
@@ -154,15 +218,140 @@ fn jsonl_line(engine: &Engine, unit: OffsetUnit, line_no: usize, raw: &[u8]) -> 
     )
 }
 
+/// Loads `--policy`: a preset name, or a file (a file of that name wins over a preset).
+fn load_policy(spec: Option<&str>, args: Option<&Args>) -> Result<Policy, String> {
+    let json = match spec {
+        None => r#"{"version":1}"#.to_string(),
+        Some(s) if preset_json(s).is_some() && !std::path::Path::new(s).exists() => {
+            format!(r#"{{"version":1,"extends":"{s}"}}"#)
+        }
+        Some(path) => read_input(Some(path))?,
+    };
+    let origin = spec.unwrap_or("default policy");
+    let mut doc = PolicyDoc::from_json(&json).map_err(|e| format!("{origin}: {e}"))?;
+    if let Some(a) = args {
+        if a.countries.is_some() {
+            doc.countries = a.countries.clone();
+        }
+        if a.min_score.is_some() {
+            doc.min_score = a.min_score;
+        }
+    }
+    Policy::from_doc(doc).map_err(|e| format!("{origin}: {e}"))
+}
+
+/// 32 bytes from the operating system's random source.
+fn random_key() -> Result<[u8; 32], String> {
+    let mut k = [0u8; 32];
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut k))
+        .map_err(|e| format!("reading /dev/urandom: {e}"))?;
+    Ok(k)
+}
+
+/// A finding with the action applied to it, as `redact --jsonl` prints it.
+#[derive(Serialize)]
+struct RedactOut<'a> {
+    #[serde(flatten)]
+    finding: Out<'a>,
+    action: Action,
+}
+
+/// Applies the policy to one text, fail-closed: `ask` becomes `redact`. Each text is its own
+/// conversation: the vault starts empty, numbering starts at 1.
+fn redact_text(
+    guard: &mut Guard,
+    text: &str,
+    unit: OffsetUnit,
+) -> Result<(String, Vec<(Finding, Action)>), String> {
+    guard.vault_mut().forget_all();
+    *guard.receipts_mut() = ReceiptChain::new();
+    let plan = guard.plan(text);
+    let decisions = plan.fail_closed_decisions();
+    let out = guard
+        .apply_plan(text, &plan, &decisions, 0, [0; 16], "cli")
+        .map_err(|e| e.to_string())?;
+    let mut findings: Vec<Finding> = out.applied.iter().map(|a| a.finding.clone()).collect();
+    convert_offsets(text, &mut findings, unit);
+    let applied = findings
+        .into_iter()
+        .zip(out.applied.iter().map(|a| a.action))
+        .collect();
+    Ok((out.text, applied))
+}
+
+fn policy_check(spec: &str) -> Result<bool, String> {
+    let policy = load_policy(Some(spec), None)?;
+    let doc = policy.doc();
+    println!(
+        "policy `{}` (version {}, revision {}) is valid",
+        policy.id(),
+        policy.version(),
+        policy.revision()
+    );
+    if let Some(base) = &doc.extends {
+        println!("extends preset `{base}`");
+    }
+    println!(
+        "\n{:<24} {:<20} {:<14} decided by",
+        "entity", "category", "action"
+    );
+    for (entity, category) in policy.known_entities() {
+        let (action, source) = policy.action_for(entity);
+        let source = serde_json::to_value(source).map_err(|e| e.to_string())?;
+        println!(
+            "{entity:<24} {:<20} {:<14} {}",
+            category.id(),
+            action.id(),
+            source.as_str().unwrap_or("")
+        );
+    }
+    let consent = policy.consent();
+    let allow = doc.allow.clone().unwrap_or_default();
+    let deny = doc.deny.clone().unwrap_or_default();
+    println!(
+        "\nallow-list: {} values, {} patterns; deny-list: {} values, {} patterns; custom rules: {}",
+        allow.values.len(),
+        allow.patterns.len(),
+        deny.values.len(),
+        deny.patterns.len(),
+        doc.custom_rules.as_ref().map_or(0, Vec::len)
+    );
+    let confirm: Vec<&str> = consent.confirm.iter().map(|a| a.id()).collect();
+    println!(
+        "asks the user for: ask{}{}; send as typed: {}",
+        if confirm.is_empty() { "" } else { ", " },
+        confirm.join(", "),
+        if consent.allow_send_as_typed {
+            "permitted"
+        } else {
+            "not permitted"
+        }
+    );
+    println!(
+        "receipts kept {} days; vault forgets after {} minutes; min score {}",
+        policy.receipts().retention_days,
+        policy.vault().ttl_minutes,
+        policy.engine_options().min_score
+    );
+    Ok(true)
+}
+
 fn run(args: Args) -> Result<bool, String> {
+    if args.command == "policy-check" {
+        return policy_check(args.policy.as_deref().unwrap_or_default());
+    }
     let engine = Engine::new(&args.options).map_err(|e| e.to_string())?;
+    let mut guard = if args.command == "redact" {
+        let policy = load_policy(args.policy.as_deref(), Some(&args))?;
+        Some(Guard::new(policy, &random_key()?, random_key()?).map_err(|e| e.to_string())?)
+    } else {
+        None
+    };
     let stdout = io::stdout();
     let mut w = BufWriter::new(stdout.lock());
     let io_err = |e: io::Error| format!("writing output: {e}");
     if args.jsonl {
-        if args.command != "scan" {
-            return Err("--jsonl is supported by `scan`".into());
-        }
         let mut failed = false;
         let stdin = io::stdin();
         let mut reader = stdin.lock();
@@ -180,7 +369,7 @@ fn run(args: Args) -> Result<bool, String> {
             while matches!(buf.last(), Some(b'\n' | b'\r')) {
                 buf.pop();
             }
-            let (value, bad) = jsonl_line(&engine, args.offsets, line_no, &buf);
+            let (value, bad) = jsonl_line(&engine, guard.as_mut(), args.offsets, line_no, &buf);
             failed |= bad;
             serde_json::to_writer(&mut w, &value).map_err(|e| e.to_string())?;
             w.write_all(b"\n").map_err(io_err)?;
@@ -189,12 +378,11 @@ fn run(args: Args) -> Result<bool, String> {
         return Ok(!failed);
     }
     let text = read_input(args.file.as_deref())?;
-    let findings = engine.scan(&text);
-    if args.command == "redact" {
-        let redacted = Vault::new().pseudonymize(&text, &findings);
+    if let Some(guard) = guard.as_mut() {
+        let (redacted, _) = redact_text(guard, &text, args.offsets)?;
         w.write_all(redacted.as_bytes()).map_err(io_err)?;
     } else {
-        let mut findings = findings;
+        let mut findings = engine.scan(&text);
         convert_offsets(&text, &mut findings, args.offsets);
         serde_json::to_writer_pretty(&mut w, &out(&findings)).map_err(|e| e.to_string())?;
         w.write_all(b"\n").map_err(io_err)?;

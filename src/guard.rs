@@ -1,0 +1,212 @@
+//! [`Guard`]: the one object an application (or the wasm/npm layer) holds per conversation:
+//! policy, engine, vault and receipt chain together.
+
+use crate::consent::{self, BuildContext, ConsentError, Decision, Outgoing, Plan};
+use crate::operators::SecretPrefix;
+use crate::receipt::ReceiptChain;
+use crate::{Engine, Finding, Policy, PolicyError, RestoreMode, StreamRestorer, Vault};
+
+/// Policy, engine, vault and receipts for one conversation.
+///
+/// Nothing here reads a clock or a random source (neither exists for the core in a browser's
+/// WebAssembly): the caller passes the time and random bytes.
+///
+/// ```
+/// use pii_airlock::{Choice, Decision, Guard, Policy, Target};
+///
+/// let policy = Policy::preset("gdpr").unwrap();
+/// let mut guard = Guard::new(policy, b"app receipt key", [9u8; 32]).unwrap();
+/// let text = "Write to jane.doe@example.com, card 4111 1111 1111 1111.";
+///
+/// let plan = guard.plan(text);
+/// assert_eq!(plan.items.len(), 2);
+///
+/// // The user decides about nothing here: gdpr pseudonymizes both without asking.
+/// let out = guard.apply(text, &[], 1_700_000_000_000, [1u8; 16], "chat").unwrap();
+/// assert_eq!(out.text, "Write to [EMAIL_ADDRESS_1], card [CREDIT_CARD_1].");
+/// assert!(!serde_json::to_string(&out.receipt).unwrap().contains("jane"));
+/// assert!(guard.receipts().verify().is_ok());
+///
+/// // The answer comes back with placeholders, whole or streamed.
+/// assert_eq!(guard.restore("Sent to [EMAIL_ADDRESS_1]."), "Sent to jane.doe@example.com.");
+/// let mut s = guard.stream_restorer();
+/// let mut answer = s.push("Sent to [EMAIL_AD");
+/// answer += &s.push("DRESS_1].");
+/// answer += &s.finish();
+/// assert_eq!(answer, "Sent to jane.doe@example.com.");
+/// # let _ = (Choice::Redact, Target::Finding { index: 0 }, Vec::<Decision>::new());
+/// ```
+pub struct Guard {
+    engine: Engine,
+    policy: Policy,
+    vault: Vault,
+    chain: ReceiptChain,
+    receipt_key: Vec<u8>,
+    conversation_key: [u8; 32],
+    secret_prefix: Option<SecretPrefix>,
+}
+
+impl std::fmt::Debug for Guard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Guard")
+            .field("policy", &self.policy.id())
+            .field("vault", &self.vault)
+            .field("receipts", &self.chain.receipts.len())
+            .finish()
+    }
+}
+
+impl Guard {
+    /// Builds the engine for `policy`. `receipt_key` keys the receipts' text HMAC (the
+    /// application keeps it to verify receipts later); `conversation_key` is 32 random bytes
+    /// for this conversation (it seeds surrogates).
+    pub fn new(
+        policy: Policy,
+        receipt_key: &[u8],
+        conversation_key: [u8; 32],
+    ) -> Result<Guard, PolicyError> {
+        let engine = policy.engine()?;
+        let ttl = policy.vault().ttl_minutes.saturating_mul(60_000);
+        Ok(Guard {
+            engine,
+            vault: Vault::with_ttl(ttl),
+            policy,
+            chain: ReceiptChain::new(),
+            receipt_key: receipt_key.to_vec(),
+            conversation_key,
+            secret_prefix: None,
+        })
+    }
+
+    /// Sets how many leading characters of a secret are public (kept by `mask`).
+    pub fn set_secret_prefix(&mut self, f: SecretPrefix) {
+        self.secret_prefix = Some(f);
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The engine.
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// Findings in `text` (byte offsets; see [`crate::convert_offsets`]), including the
+    /// policy's deny-list hits.
+    pub fn scan(&self, text: &str) -> Vec<Finding> {
+        self.policy.apply_deny_list(text, self.engine.scan(text))
+    }
+
+    /// What the policy does with each finding of `text`.
+    pub fn plan(&self, text: &str) -> Plan {
+        consent::plan(text, &self.scan(text), &self.policy)
+    }
+
+    /// Builds the outgoing text for `text` with the user's decisions, records its receipt in
+    /// the chain and returns both. Expires vault entries and receipts first (`now_ms`: Unix
+    /// ms from the caller's clock; `receipt_id`: 16 random bytes).
+    pub fn apply(
+        &mut self,
+        text: &str,
+        decisions: &[Decision],
+        now_ms: u64,
+        receipt_id: [u8; 16],
+        purpose: &str,
+    ) -> Result<Outgoing, ConsentError> {
+        let plan = self.plan(text);
+        self.apply_plan(text, &plan, decisions, now_ms, receipt_id, purpose)
+    }
+
+    /// [`Guard::apply`] with a plan the caller already showed the user.
+    pub fn apply_plan(
+        &mut self,
+        text: &str,
+        plan: &Plan,
+        decisions: &[Decision],
+        now_ms: u64,
+        receipt_id: [u8; 16],
+        purpose: &str,
+    ) -> Result<Outgoing, ConsentError> {
+        self.expire(now_ms);
+        let engine = &self.engine;
+        let accept = |entity: &str, s: &str| surrogate_detected(engine, entity, s);
+        let head = self.chain.head().to_string();
+        let ctx = BuildContext {
+            policy: &self.policy,
+            conversation_key: &self.conversation_key,
+            receipt_key: &self.receipt_key,
+            receipt_id,
+            now_ms,
+            purpose,
+            prev_hash: &head,
+            secret_prefix: self.secret_prefix,
+            accept_surrogate: &accept,
+        };
+        let out = consent::build_outgoing(text, plan, decisions, &mut self.vault, &ctx)?;
+        self.chain
+            .push(out.receipt.clone())
+            .expect("the receipt points to the head it was built from");
+        Ok(out)
+    }
+
+    /// Forgets expired vault entries and receipts past their retention.
+    pub fn expire(&mut self, now_ms: u64) {
+        self.vault.expire(now_ms);
+        self.chain
+            .expire(now_ms, self.policy.receipts().retention_days);
+    }
+
+    /// Restores originals in a whole answer.
+    pub fn restore(&self, text: &str) -> String {
+        self.vault.restore(text)
+    }
+
+    /// Restores originals inside JSON text (tool-call arguments), escaping what it inserts.
+    pub fn restore_json(&self, json: &str) -> String {
+        self.vault.restore_json(json)
+    }
+
+    /// A restorer for a streamed plain-text answer.
+    pub fn stream_restorer(&self) -> StreamRestorer {
+        self.vault.stream_restorer()
+    }
+
+    /// A restorer for streamed JSON (tool-call arguments).
+    pub fn json_stream_restorer(&self) -> StreamRestorer {
+        self.vault.stream_restorer_with(RestoreMode::Json)
+    }
+
+    /// The vault.
+    pub fn vault(&self) -> &Vault {
+        &self.vault
+    }
+
+    /// The vault, to forget values or import an encrypted one.
+    pub fn vault_mut(&mut self) -> &mut Vault {
+        &mut self.vault
+    }
+
+    /// The receipt chain.
+    pub fn receipts(&self) -> &ReceiptChain {
+        &self.chain
+    }
+
+    /// The receipt chain, to restore a persisted one.
+    pub fn receipts_mut(&mut self) -> &mut ReceiptChain {
+        &mut self.chain
+    }
+}
+
+/// A surrogate is accepted when the engine finds it, whole, as the same type; types without
+/// a pattern rule (names) cannot be checked here and are accepted.
+pub(crate) fn surrogate_detected(engine: &Engine, entity: &str, s: &str) -> bool {
+    if !engine.rules().iter().any(|r| &*r.entity == entity) {
+        return true;
+    }
+    engine
+        .scan(s)
+        .iter()
+        .any(|f| f.start == 0 && f.end == s.len() && &*f.entity == entity)
+}

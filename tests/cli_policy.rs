@@ -1,0 +1,100 @@
+//! The CLI's `redact --jsonl` and `policy check`.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> (String, String, i32) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pii-airlock"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+#[test]
+fn redact_jsonl_applies_the_policy_per_line() {
+    let input = concat!(
+        r#"{"id":1,"text":"mail jane@example.com, card 4111 1111 1111 1111"}"#,
+        "\n",
+        r#"{"id":2,"text":"card 5555 5555 5555 4444"}"#,
+        "\n",
+        "not json\n",
+    );
+    let (out, _, code) = run(&["redact", "--jsonl", "--policy", "pci-dss"], input);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines[0]["text"],
+        "mail jane@example.com, card **** **** **** 1111"
+    );
+    assert_eq!(lines[0]["findings"][1]["action"], "mask");
+    assert_eq!(lines[0]["findings"][1]["entity"], "CREDIT_CARD");
+    assert_eq!(lines[1]["id"], 2);
+    assert_eq!(lines[1]["text"], "card **** **** **** 4444");
+    assert_eq!(lines[2]["line"], 3);
+    assert!(lines[2]["error"].is_string());
+    assert_eq!(code, 1, "a failed line makes the exit status non-zero");
+}
+
+#[test]
+fn redact_jsonl_is_fail_closed_for_ask_and_block() {
+    let policy = std::env::temp_dir().join(format!("pii-airlock-ask-{}.json", std::process::id()));
+    std::fs::write(
+        &policy,
+        r#"{"version":1,"actions":{"EMAIL_ADDRESS":"ask","CREDIT_CARD":"block"}}"#,
+    )
+    .unwrap();
+    let input = concat!(
+        r#"{"id":"a","text":"mail jane@example.com"}"#,
+        "\n",
+        r#"{"id":"b","text":"card 4111 1111 1111 1111"}"#,
+        "\n"
+    );
+    let (out, _, code) = run(
+        &["redact", "--jsonl", "--policy", policy.to_str().unwrap()],
+        input,
+    );
+    std::fs::remove_file(&policy).ok();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["text"], "mail [EMAIL_ADDRESS]");
+    assert_eq!(lines[1]["id"], "b");
+    assert!(lines[1]["error"].as_str().unwrap().contains("blocked"));
+    assert!(!out.contains("4111"));
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn policy_check_prints_actions_or_names_the_bad_field() {
+    let (out, _, code) = run(&["policy", "check", "hipaa"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("US_SSN"));
+    assert!(out.contains("send as typed: not permitted"));
+    let bad = std::env::temp_dir().join(format!("pii-airlock-bad-{}.json", std::process::id()));
+    std::fs::write(&bad, r#"{"version":1,"categories":{"contacts":"redact"}}"#).unwrap();
+    let (_, err, code) = run(&["policy", "check", bad.to_str().unwrap()], "");
+    std::fs::remove_file(&bad).ok();
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("categories.contacts: unknown category"),
+        "{err}"
+    );
+}
