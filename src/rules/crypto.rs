@@ -197,3 +197,24 @@ fn ethereum(c: &Candidate<'_>) -> Verdict {
         Verdict::Reject
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cand(s: &str) -> Candidate<'_> {
+        Candidate {
+            text: s,
+            start: 0,
+            end: s.len(),
+        }
+    }
+
+    #[test]
+    fn bip173_vector() {
+        assert_eq!(
+            bech32(&cand("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")),
+            Verdict::Checked("bech32")
+        );
+    }
+}

@@ -9,7 +9,7 @@
 use super::{Candidate, Category, RuleDef, Verdict};
 
 /// Latest year accepted in a birth date: a date after the current year is not a birth date.
-const LATEST_BIRTH_YEAR: u32 = 2026;
+pub(crate) const LATEST_BIRTH_YEAR: u32 = 2026;
 /// Earliest year accepted in a birth date.
 const EARLIEST_BIRTH_YEAR: u32 = 1880;
 
