@@ -242,7 +242,13 @@ pub fn luhn_digits(d: &[u8]) -> bool {
 /// bech32m (BIP-350). `hrp` is the human-readable part, `data` the 5-bit values after the
 /// separator including the six checksum values. Returns the polymod residue.
 pub fn bech32_polymod(hrp: &[u8], data: &[u8]) -> u32 {
-    const GEN: [u32; 5] = [0x3b6a_57b2, 0x2650_8e6d, 0x1ea1_19fa, 0x3d42_33dd, 0x2a14_62b3];
+    const GEN: [u32; 5] = [
+        0x3b6a_57b2,
+        0x2650_8e6d,
+        0x1ea1_19fa,
+        0x3d42_33dd,
+        0x2a14_62b3,
+    ];
     let mut chk: u32 = 1;
     let mut step = |v: u8| {
         let top = chk >> 25;

@@ -510,10 +510,8 @@ fn cn_resident_id(c: &Candidate<'_>) -> Verdict {
         return Verdict::Reject;
     }
     let b = v.as_bytes();
-    let num = |r: std::ops::Range<usize>| {
-        b[r].iter()
-            .fold(0u32, |a, &x| a * 10 + u32::from(x - b'0'))
-    };
+    let num =
+        |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |a, &x| a * 10 + u32::from(x - b'0'));
     let year = num(6..10);
     if year > LATEST_BIRTH_YEAR
         || !valid_date(year, num(10..12), num(12..14))

@@ -31,36 +31,157 @@ pub(crate) fn valid_date(y: u32, m: u32, d: u32) -> bool {
 /// Month names and abbreviations in EN, DE, FR, ES, IT, NL, PL (nominative and genitive) and
 /// PT, lower-case, with and without diacritics as people type them.
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("januar", 1), ("jänner", 1), ("janvier", 1), ("janv", 1),
-    ("enero", 1), ("ene", 1), ("gennaio", 1), ("gen", 1), ("januari", 1), ("styczeń", 1),
-    ("styczen", 1), ("stycznia", 1), ("sty", 1), ("janeiro", 1),
-    ("february", 2), ("feb", 2), ("februar", 2), ("février", 2), ("fevrier", 2), ("févr", 2),
-    ("fevr", 2), ("febrero", 2), ("febbraio", 2), ("februari", 2), ("luty", 2), ("lutego", 2),
-    ("lut", 2), ("fevereiro", 2), ("fev", 2),
-    ("march", 3), ("mar", 3), ("märz", 3), ("maerz", 3), ("marz", 3), ("mär", 3), ("mars", 3),
-    ("marzo", 3), ("maart", 3), ("mrt", 3), ("marzec", 3), ("marca", 3), ("março", 3),
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("gennaio", 1),
+    ("gen", 1),
+    ("januari", 1),
+    ("styczeń", 1),
+    ("styczen", 1),
+    ("stycznia", 1),
+    ("sty", 1),
+    ("janeiro", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("fevr", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("februari", 2),
+    ("luty", 2),
+    ("lutego", 2),
+    ("lut", 2),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("marz", 3),
+    ("mär", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("maart", 3),
+    ("mrt", 3),
+    ("marzec", 3),
+    ("marca", 3),
+    ("março", 3),
     ("marco", 3),
-    ("april", 4), ("apr", 4), ("avril", 4), ("avr", 4), ("abril", 4), ("abr", 4),
-    ("aprile", 4), ("kwiecień", 4), ("kwiecien", 4), ("kwietnia", 4), ("kwi", 4),
-    ("may", 5), ("mai", 5), ("mayo", 5), ("maggio", 5), ("mag", 5), ("mei", 5), ("maj", 5),
-    ("maja", 5), ("maio", 5),
-    ("june", 6), ("jun", 6), ("juni", 6), ("juin", 6), ("junio", 6), ("giugno", 6), ("giu", 6),
-    ("czerwiec", 6), ("czerwca", 6), ("cze", 6), ("junho", 6),
-    ("july", 7), ("jul", 7), ("juli", 7), ("juillet", 7), ("juil", 7), ("julio", 7),
-    ("luglio", 7), ("lug", 7), ("lipiec", 7), ("lipca", 7), ("lip", 7), ("julho", 7),
-    ("august", 8), ("aug", 8), ("août", 8), ("aout", 8), ("agosto", 8), ("ago", 8),
-    ("augustus", 8), ("sierpień", 8), ("sierpien", 8), ("sierpnia", 8), ("sie", 8),
-    ("september", 9), ("sep", 9), ("sept", 9), ("septembre", 9), ("septiembre", 9),
-    ("setiembre", 9), ("settembre", 9), ("set", 9), ("wrzesień", 9), ("wrzesien", 9),
-    ("września", 9), ("wrzesnia", 9), ("wrz", 9), ("setembro", 9),
-    ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10), ("octobre", 10),
-    ("octubre", 10), ("ottobre", 10), ("ott", 10), ("październik", 10), ("pazdziernik", 10),
-    ("października", 10), ("pazdziernika", 10), ("paź", 10), ("outubro", 10), ("out", 10),
-    ("november", 11), ("nov", 11), ("novembre", 11), ("noviembre", 11), ("listopad", 11),
-    ("listopada", 11), ("lis", 11), ("novembro", 11),
-    ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12), ("décembre", 12),
-    ("decembre", 12), ("déc", 12), ("diciembre", 12), ("dic", 12), ("dicembre", 12),
-    ("grudzień", 12), ("grudzien", 12), ("grudnia", 12), ("gru", 12), ("dezembro", 12),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("aprile", 4),
+    ("kwiecień", 4),
+    ("kwiecien", 4),
+    ("kwietnia", 4),
+    ("kwi", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("mag", 5),
+    ("mei", 5),
+    ("maj", 5),
+    ("maja", 5),
+    ("maio", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("giu", 6),
+    ("czerwiec", 6),
+    ("czerwca", 6),
+    ("cze", 6),
+    ("junho", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("lug", 7),
+    ("lipiec", 7),
+    ("lipca", 7),
+    ("lip", 7),
+    ("julho", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("augustus", 8),
+    ("sierpień", 8),
+    ("sierpien", 8),
+    ("sierpnia", 8),
+    ("sie", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("settembre", 9),
+    ("set", 9),
+    ("wrzesień", 9),
+    ("wrzesien", 9),
+    ("września", 9),
+    ("wrzesnia", 9),
+    ("wrz", 9),
+    ("setembro", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("październik", 10),
+    ("pazdziernik", 10),
+    ("października", 10),
+    ("pazdziernika", 10),
+    ("paź", 10),
+    ("outubro", 10),
+    ("out", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("listopad", 11),
+    ("listopada", 11),
+    ("lis", 11),
+    ("novembro", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dicembre", 12),
+    ("grudzień", 12),
+    ("grudzien", 12),
+    ("grudnia", 12),
+    ("gru", 12),
+    ("dezembro", 12),
 ];
 
 /// Words that say a date is someone's birth date.
@@ -112,11 +233,21 @@ pub(crate) static RULES: &[RuleDef] = &[
         // Numeric day-month-year, month-day-year and year-month-day; a day then a month name
         // (`12 March 1990`, `1er mars 1990`, `12 de marzo de 1990`, `12. März 1990`); a month
         // name then a day (`March 12, 1990`). Named forms are completed by the validator.
+        //
+        // The month alternatives are ASCII stems of every month name in the eight languages;
+        // a stem that stops before a non-ASCII letter ends in `\b` (`m\b` is the `M` of
+        // `März`), because the byte after it is not an ASCII word character. Keeping the
+        // stems narrow keeps ordinary "5 items" text from becoming a candidate.
         pattern: r"(?xi)
             \b [0-9]{1,2} [./\-] [0-9]{1,2} [./\-] (?: [0-9]{4} | [0-9]{2} ) \b
             | \b [0-9]{4} [./\-] [0-9]{1,2} [./\-] [0-9]{1,2} \b
-            | \b [0-9]{1,2} (?: st | nd | rd | th | er | \. )? \ (?: de\ | of\ | the\ )? [a-z]
-            | \b [a-z]{3,9} \.? \ [0-9]{1,2} (?: st | nd | rd | th )? ,? \ [0-9]{4} \b",
+            | \b [0-9]{1,2} (?: st | nd | rd | th | er | \. )? \ (?: de\ | of\ | the\ )?
+              (?: jan | j\b | ene | gen | sty | feb | fev | f\b | lut | mar | maa | maerz | m\b
+                | mrt | apr | avr | abr | kwi | may | mai | mag | mei | maj | jun | jui | giu
+                | cze | jul | lug | lip | aug | ago | ao\b | aou | sie | sep | set | wrz | oct
+                | okt | ott | out | paz | pa\b | nov | lis | dec | dez | dic | d\b | gru )
+            | \b (?: jan | feb | mar | apr | may | jun | jul | aug | sep | oct | nov | dec ) [a-z]{0,6}
+              \.? \ [0-9]{1,2} (?: st | nd | rd | th )? ,? \ [0-9]{4} \b",
         validate: Some(date_of_birth),
         score: 0.5,
         checked_score: 0.6,
@@ -129,10 +260,12 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "geo-coordinates",
         entity: "GEO_COORDINATES",
         category: Category::Locations,
-        // Any number of up to three integer digits may start a coordinate pair; the validator
-        // parses the pair (decimal degrees, or degrees-minutes-seconds with `°`, `'`, `"`) and
-        // checks ranges and precision. The pattern cannot name the degree sign (non-ASCII).
-        pattern: r"-?\b[0-9]{1,3}(?:\.[0-9]{1,12})?\b",
+        // A decimal with three or more decimals, or the minutes of a degrees-minutes-seconds
+        // coordinate (`51'` after `48°`), starts a candidate; the validator parses the whole
+        // pair (decimal degrees with or without `°` and N/S/E/W, or DMS) and checks ranges
+        // and precision. The pattern cannot name the degree sign (non-ASCII), and matching
+        // every small integer in case a `°` follows would cost a contest per number.
+        pattern: r"-?\b[0-9]{1,3}\.[0-9]{3,12}\b|\b[0-9]{1,2}'",
         validate: Some(geo_coordinates),
         score: 0.5,
         checked_score: 0.75,
@@ -255,7 +388,53 @@ fn birth_year_ok(y: u32, digits: usize) -> Option<u32> {
     }
 }
 
+/// Stems of every birth word in [`BIRTH_CONTEXT`], ASCII case-insensitive (`né` also
+/// upper-case). Dates are everywhere in logs and invoices; checking for a stem first spares
+/// the engine building a context window for each of them. The engine's whole-word check
+/// still decides.
+const BIRTH_STEMS: &[&[u8]] = &[
+    b"birth",
+    b"born",
+    b"dob",
+    b"d.o.b",
+    b"geb",
+    b"n\xc3\xa9",
+    b"N\xc3\x89",
+    b"naiss",
+    b"naci",
+    b"nasc",
+    b"nat",
+    b"urodz",
+];
+
+/// True when a birth-word stem occurs in the context window's span around the candidate.
+fn birth_stem_near(c: &Candidate<'_>) -> bool {
+    // The engine's window: 48 characters before, 32 after.
+    let from = c
+        .preceding()
+        .char_indices()
+        .rev()
+        .nth(47)
+        .map_or(0, |(i, _)| i);
+    let to = c
+        .rest()
+        .char_indices()
+        .nth(32)
+        .map_or(c.text.len(), |(i, _)| c.end + i);
+    let hay = &c.text.as_bytes()[from..to];
+    // One pass; only positions whose byte can start a stem are compared.
+    hay.iter().enumerate().any(|(i, &b)| {
+        matches!(b | 0x20, b'b' | b'd' | b'g' | b'n' | b'u')
+            && BIRTH_STEMS.iter().any(|stem| {
+                hay.len() - i >= stem.len() && hay[i..i + stem.len()].eq_ignore_ascii_case(stem)
+            })
+    })
+}
+
 fn date_of_birth(c: &Candidate<'_>) -> Verdict {
+    if !birth_stem_near(c) {
+        return Verdict::Reject;
+    }
     let v = c.value();
     let first = v.as_bytes()[0];
     if first.is_ascii_alphabetic() {
@@ -288,7 +467,9 @@ fn date_of_birth(c: &Candidate<'_>) -> Verdict {
 
 /// `12 March 1990`, `1er mars 1990`, `12 de marzo de 1990`, `12. März 1990`, `3rd of May 1990`.
 fn day_then_month_name(c: &Candidate<'_>) -> Verdict {
-    if c.before().is_some_and(|ch| ch.is_ascii_digit() || ch == '.') {
+    if c.before()
+        .is_some_and(|ch| ch.is_ascii_digit() || ch == '.')
+    {
         return Verdict::Reject;
     }
     let mut cur = Cursor {
@@ -384,12 +565,17 @@ struct Coord {
     precise: bool,
 }
 
-fn parse_coord(cur: &mut Cursor<'_>) -> Option<Coord> {
-    let negative = cur.eat('-');
-    let (deg, _) = cur.number(3)?;
+/// Parses a coordinate at the cursor. With `resumed_degrees`, the degrees and the degree sign
+/// stand before the cursor (see [`geo_coordinates`]) and parsing starts at the minutes.
+fn parse_coord(cur: &mut Cursor<'_>, resumed_degrees: Option<u32>) -> Option<Coord> {
+    let negative = resumed_degrees.is_none() && cur.eat('-');
+    let deg = match resumed_degrees {
+        Some(d) => d,
+        None => cur.number(3)?.0,
+    };
     let mut value = f64::from(deg);
     let mut decimals = 0;
-    if cur.peek() == Some('.') {
+    if resumed_degrees.is_none() && cur.peek() == Some('.') {
         cur.at += 1;
         let start = cur.at;
         let n = cur.s.as_bytes()[start..]
@@ -405,7 +591,7 @@ fn parse_coord(cur: &mut Cursor<'_>) -> Option<Coord> {
     }
     let mut marked = false;
     let mut precise = decimals >= 3;
-    if cur.eat_any(&['°', 'º']).is_some() {
+    if resumed_degrees.is_some() || cur.eat_any(&['°', 'º']).is_some() {
         marked = true;
         if decimals == 0 {
             // Degrees, minutes, seconds.
@@ -468,25 +654,54 @@ fn parse_coord(cur: &mut Cursor<'_>) -> Option<Coord> {
     })
 }
 
+/// The whole degrees and degree sign just before a minutes candidate (`48°` of
+/// `48°51'24"N`), if there are any.
+fn degrees_before(preceding: &str) -> Option<u32> {
+    let p = preceding.trim_end_matches(' ');
+    let p = p.strip_suffix('°').or_else(|| p.strip_suffix('º'))?;
+    let p = p.trim_end_matches(' ');
+    let n = p.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    let digits = &p[p.len() - n..];
+    let before = p[..p.len() - n].chars().next_back();
+    if before.is_some_and(|ch| ch.is_alphanumeric() || ch == '.' || ch == '-') {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
+    // The minutes of a degrees-minutes-seconds pair: the degree sign is not ASCII, so the
+    // pattern starts after it and the degrees are read from the text before. The finding
+    // covers minutes onwards; whole degrees of latitude alone do not locate anyone.
+    let resumed = if c.value().ends_with('\'') {
+        match degrees_before(c.preceding()) {
+            Some(d) => Some(d),
+            None => return Verdict::Reject,
+        }
+    } else {
+        None
+    };
     // A number continuing a longer one, or the next item of a list of numbers, is not the
     // start of a pair.
     let before = c.preceding().trim_end_matches(' ');
-    if c.before().is_some_and(|ch| ch.is_ascii_digit() || ch == '.')
-        || (before.ends_with(',') && before[..before.len() - 1].ends_with(|ch: char| ch.is_ascii_digit()))
+    let list_item = before.ends_with(',')
+        && before[..before.len() - 1].ends_with(|ch: char| ch.is_ascii_digit());
+    if resumed.is_none()
+        && (c
+            .before()
+            .is_some_and(|ch| ch.is_ascii_digit() || ch == '.')
+            || list_item)
     {
-        return Verdict::Reject;
-    }
-    // Cheap exit for the many numbers that start no pair.
-    let after = c.after();
-    if !matches!(after, Some('°' | 'º' | ',' | ' ' | ';' | '/')) {
         return Verdict::Reject;
     }
     let mut cur = Cursor {
         s: &c.text[c.start..],
         at: 0,
     };
-    let Some(a) = parse_coord(&mut cur) else {
+    let Some(a) = parse_coord(&mut cur, resumed) else {
         return Verdict::Reject;
     };
     let gap = cur.spaces();
@@ -495,10 +710,13 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
     if !sep && gap + gap2 == 0 {
         return Verdict::Reject;
     }
-    if !cur.peek().is_some_and(|ch| ch.is_ascii_digit() || ch == '-') {
+    if !cur
+        .peek()
+        .is_some_and(|ch| ch.is_ascii_digit() || ch == '-')
+    {
         return Verdict::Reject;
     }
-    let Some(b) = parse_coord(&mut cur) else {
+    let Some(b) = parse_coord(&mut cur, None) else {
         return Verdict::Reject;
     };
     if !cur.at_word_end() {
@@ -512,7 +730,10 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
     tail.spaces();
     if tail.eat_any(&[',', ';', '/']).is_some() {
         tail.spaces();
-        if tail.peek().is_some_and(|ch| ch.is_ascii_digit() || ch == '-') {
+        if tail
+            .peek()
+            .is_some_and(|ch| ch.is_ascii_digit() || ch == '-')
+        {
             return Verdict::Reject;
         }
     }

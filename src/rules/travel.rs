@@ -70,7 +70,13 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(mrz),
         score: 0.5,
         checked_score: 0.95,
-        context: &["mrz", "machine readable", "passport", "reisepass", "passeport"],
+        context: &[
+            "mrz",
+            "machine readable",
+            "passport",
+            "reisepass",
+            "passeport",
+        ],
         context_boost: 0.05,
         ..RuleDef::DEFAULT
     },
@@ -80,17 +86,42 @@ pub(crate) static RULES: &[RuleDef] = &[
         &["IN"],
         r"\b[A-Z][1-9][0-9]{5}[1-9]\b",
     ),
-    passport("fr-passport", "FR_PASSPORT", &["FR"], r"\b[0-9]{2}[A-Z]{2}[0-9]{5}\b"),
-    passport("es-passport", "ES_PASSPORT", &["ES"], r"\b[A-Z]{3}[0-9]{6}\b"),
-    passport("it-passport", "IT_PASSPORT", &["IT"], r"\b[A-Z]{2}[0-9]{7}\b"),
+    passport(
+        "fr-passport",
+        "FR_PASSPORT",
+        &["FR"],
+        r"\b[0-9]{2}[A-Z]{2}[0-9]{5}\b",
+    ),
+    passport(
+        "es-passport",
+        "ES_PASSPORT",
+        &["ES"],
+        r"\b[A-Z]{3}[0-9]{6}\b",
+    ),
+    passport(
+        "it-passport",
+        "IT_PASSPORT",
+        &["IT"],
+        r"\b[A-Z]{2}[0-9]{7}\b",
+    ),
     passport(
         "nl-passport",
         "NL_PASSPORT",
         &["NL"],
         r"\b[A-NP-Z]{2}[A-NP-Z0-9]{6}[0-9]\b",
     ),
-    passport("ca-passport", "CA_PASSPORT", &["CA"], r"\b[A-Z]{2}[0-9]{6}\b"),
-    passport("au-passport", "AU_PASSPORT", &["AU"], r"\b[A-Z]{1,2}[0-9]{7}\b"),
+    passport(
+        "ca-passport",
+        "CA_PASSPORT",
+        &["CA"],
+        r"\b[A-Z]{2}[0-9]{6}\b",
+    ),
+    passport(
+        "au-passport",
+        "AU_PASSPORT",
+        &["AU"],
+        r"\b[A-Z]{1,2}[0-9]{7}\b",
+    ),
 ];
 
 fn passport_number(c: &Candidate<'_>) -> Verdict {
@@ -140,7 +171,11 @@ fn mrz(c: &Candidate<'_>) -> Verdict {
     if filler(c.before()) || filler(c.after()) {
         return Verdict::Reject;
     }
-    let lines: Vec<&str> = c.value().lines().map(|l| l.trim_end_matches('\r')).collect();
+    let lines: Vec<&str> = c
+        .value()
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .collect();
     let ok = match (lines.len(), lines[0].len()) {
         (2, 44) => td3(lines[1]),
         (2, 36) => td2(lines[1]),
@@ -194,5 +229,8 @@ fn td1(l1: &str, l2: &str) -> bool {
         && sex_ok(b2[7])
         && mrz_date(&l2[8..14])
         && check_ok(&l2[8..14], b2[14])
-        && check_ok(&[&l1[5..30], &l2[0..7], &l2[8..15], &l2[18..29]].concat(), b2[29])
+        && check_ok(
+            &[&l1[5..30], &l2[0..7], &l2[8..15], &l2[18..29]].concat(),
+            b2[29],
+        )
 }
