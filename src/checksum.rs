@@ -219,28 +219,9 @@ pub fn mod11_check_br(values: &[u32], weights: &[u32]) -> u32 {
     }
 }
 
-/// Luhn over digit values (most significant first), for callers that already hold digits.
-pub fn luhn_digits(d: &[u8]) -> bool {
-    let sum: u32 = d
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, &x)| {
-            let x = u32::from(x);
-            if i % 2 == 1 {
-                let y = x * 2;
-                y / 10 + y % 10
-            } else {
-                x
-            }
-        })
-        .sum();
-    !d.is_empty() && sum % 10 == 0
-}
-
-/// Bech32 checksum constant of a valid string: 1 for bech32 (BIP-173), `0x2bc830a3` for
-/// bech32m (BIP-350). `hrp` is the human-readable part, `data` the 5-bit values after the
-/// separator including the six checksum values. Returns the polymod residue.
+/// The BCH checksum residue of a bech32 string (BIP-173): `hrp` is the human-readable part,
+/// `data` the 5-bit values after the `1` separator including the six checksum values. A valid
+/// bech32 string gives 1, a valid bech32m string (BIP-350) gives `0x2bc830a3`.
 pub fn bech32_polymod(hrp: &[u8], data: &[u8]) -> u32 {
     const GEN: [u32; 5] = [
         0x3b6a_57b2,

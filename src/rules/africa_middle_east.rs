@@ -124,7 +124,7 @@ fn za_id(c: &Candidate<'_>) -> Verdict {
     if !valid_date(1900 + yy, mm, dd) && !valid_date(2000 + yy, mm, dd) {
         return Verdict::Reject;
     }
-    if crate::luhn_digits(&d) {
+    if crate::luhn(c.value()) {
         Verdict::Checked("luhn")
     } else {
         Verdict::Reject
@@ -153,7 +153,7 @@ fn tr_id(c: &Candidate<'_>) -> Verdict {
 /// digit sums of the products, which is Luhn on nine digits.
 fn il_id(c: &Candidate<'_>) -> Verdict {
     match own_digits(c, 9) {
-        Some(d) if crate::luhn_digits(&d) => Verdict::Checked("luhn"),
+        Some(_) if crate::luhn(c.value()) => Verdict::Checked("luhn"),
         _ => Verdict::Reject,
     }
 }

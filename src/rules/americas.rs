@@ -205,7 +205,7 @@ fn ca_sin(c: &Candidate<'_>) -> Verdict {
     let Some(d) = own_digits(c, 9) else {
         return Verdict::Reject;
     };
-    if d[0] == 0 || d[0] == 8 || !crate::luhn_digits(&d) {
+    if d[0] == 0 || d[0] == 8 || !crate::luhn(c.value()) {
         return Verdict::Reject;
     }
     Verdict::Checked("luhn")

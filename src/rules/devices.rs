@@ -85,7 +85,7 @@ fn imei(c: &Candidate<'_>) -> Verdict {
         return Verdict::Reject;
     }
     let d = crate::digit_vec(v);
-    if d.len() != 15 || d.iter().all(|&x| x == d[0]) || !crate::luhn_digits(&d) {
+    if d.len() != 15 || d.iter().all(|&x| x == d[0]) || !crate::luhn(v) {
         return Verdict::Reject;
     }
     Verdict::Checked("luhn")
