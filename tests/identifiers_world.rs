@@ -1021,6 +1021,13 @@ fn crypto_published_addresses() {
         // Bitcoin's genesis block reward and the P2SH example of the Bitcoin wiki.
         "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa",
         "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+        // Other chains' base58check addresses in public use: Tron (the USDT TRC-20 contract
+        // and another), Dogecoin, Litecoin P2PKH and P2SH (`M` prefix).
+        "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+        "TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7",
+        "DH5yaieqoZN36fDVciNyRueRGvGLR3mr7L",
+        "LQTpS3VaYTjCr4s9Y1t5zbeY26zevf7Fb3",
+        "MGxNPPB7eBoWPUaprtX9v9CXJZoD2465zN",
         // BIP-173 (bech32, P2WPKH and P2WSH) and BIP-350 (bech32m, P2TR) test vectors.
         "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
         "BC1QW508D6QEJXTDG4Y5R3ZARVARY0C5XW7KV8F3T4",
@@ -1043,6 +1050,11 @@ fn crypto_published_addresses() {
         // One character changed.
         "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNb",
         "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLz",
+        "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6T",
+        "DH5yaieqoZN36fDVciNyRueRGvGLR3mr8L",
+        // A valid Bitcoin payload written with a Tron prefix letter is not an address: the
+        // version byte must belong to the prefix (here the genesis address with T for 1).
+        "TA1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa",
         "bc1qw508d6qejxtdg4c5r3zarvary0c5xw7kv8f3t4",
         "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj1",
         // Wrong case in one letter breaks EIP-55.
@@ -1571,7 +1583,7 @@ fn corpus(rng: &mut Rng) -> String {
     for i in 0..400 {
         let n = rng.below(1_000_000_000_000);
         let line =
-            match i % 16 {
+            match i % 18 {
                 0 => format!(
                     "Invoice INV-{}-{:06} dated {}-{:02}-{:02}: total {}.{:02} EUR, VAT 19%",
                     2020 + rng.below(6),
@@ -1690,6 +1702,21 @@ fn corpus(rng: &mut Rng) -> String {
                     rng.below(1000),
                     rng.below(10_000),
                     rng.below(10_000_000),
+                    rng.below(1000)
+                ),
+                16 => format!(
+                    "tx 0x{} block {} gas {} from token {}",
+                    hex(rng, 64),
+                    rng.below(30_000_000),
+                    rng.below(1_000_000),
+                    (0..17)
+                        .map(|_| char::from(*rng.pick(b"ABCDEFGHJKLMNPRSTUVWXYZ0123456789")))
+                        .collect::<String>()
+                ),
+                17 => format!(
+                    "STATUS {} WARNING {} code {}",
+                    ["RUNNING", "FINISHED", "DEGRADED"][rng.below(3) as usize],
+                    (0..8).map(|_| rng.letter()).collect::<String>(),
                     rng.below(1000)
                 ),
                 _ => format!(
