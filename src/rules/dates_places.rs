@@ -388,24 +388,27 @@ fn birth_year_ok(y: u32, digits: usize) -> Option<u32> {
     }
 }
 
-/// Stems of every birth word in [`BIRTH_CONTEXT`], ASCII case-insensitive (`né` also
-/// upper-case). Dates are everywhere in logs and invoices; checking for a stem first spares
-/// the engine building a context window for each of them. The engine's whole-word check
-/// still decides.
-const BIRTH_STEMS: &[&[u8]] = &[
-    b"birth",
-    b"born",
-    b"dob",
-    b"d.o.b",
-    b"geb",
-    b"n\xc3\xa9",
-    b"N\xc3\x89",
-    b"naiss",
-    b"naci",
-    b"nasc",
-    b"nat",
-    b"urodz",
-];
+/// Stems of every birth word in [`BIRTH_CONTEXT`], grouped by their first letter (ASCII
+/// lower-case), compared ASCII case-insensitively (`né` also in upper case). Dates are
+/// everywhere in logs and invoices; checking for a stem first spares the engine building a
+/// context window for each of them. The engine's whole-word check still decides.
+fn birth_stems(first: u8) -> &'static [&'static [u8]] {
+    match first {
+        b'b' => &[b"birth", b"born"],
+        b'd' => &[b"dob", b"d.o.b"],
+        b'g' => &[b"geb"],
+        b'n' => &[
+            b"n\xc3\xa9",
+            b"n\xc3\x89",
+            b"naiss",
+            b"naci",
+            b"nasc",
+            b"nat",
+        ],
+        b'u' => &[b"urodz"],
+        _ => &[],
+    }
+}
 
 /// True when a birth-word stem occurs in the context window's span around the candidate.
 fn birth_stem_near(c: &Candidate<'_>) -> bool {
@@ -424,10 +427,9 @@ fn birth_stem_near(c: &Candidate<'_>) -> bool {
     let hay = &c.text.as_bytes()[from..to];
     // One pass; only positions whose byte can start a stem are compared.
     hay.iter().enumerate().any(|(i, &b)| {
-        matches!(b | 0x20, b'b' | b'd' | b'g' | b'n' | b'u')
-            && BIRTH_STEMS.iter().any(|stem| {
-                hay.len() - i >= stem.len() && hay[i..i + stem.len()].eq_ignore_ascii_case(stem)
-            })
+        birth_stems(b | 0x20).iter().any(|stem| {
+            hay.len() - i >= stem.len() && hay[i..i + stem.len()].eq_ignore_ascii_case(stem)
+        })
     })
 }
 
