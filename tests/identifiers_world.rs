@@ -967,6 +967,41 @@ fn mrz_generated() {
 }
 
 #[test]
+fn mrz_long_document_numbers() {
+    // ICAO 9303 part 5, 4.2.4: a document number over nine characters puts `<` in the check
+    // position and continues in the optional data, followed by its check digit.
+    let mut rng = Rng(0x1001);
+    for _ in 0..20 {
+        let doc = alnum(&mut rng, 12);
+        let l1 = pad(
+            format!("I<UTO{}<{}{}", &doc[..9], &doc[9..], icao(&doc)),
+            30,
+        );
+        let dob = yymmdd(&mut rng);
+        let exp = yymmdd(&mut rng);
+        let mut l2 = pad(format!("{dob}{}F{exp}{}UTO", icao(&dob), icao(&exp)), 29);
+        let composite = format!("{}{}{}{}", &l1[5..30], &l2[0..7], &l2[8..15], &l2[18..29]);
+        l2.push(icao(&composite));
+        let mrz = format!("{l1}\n{l2}\n{}", pad("DOE<<JANE".into(), 30));
+        assert_found(&mrz, "PASSPORT_MRZ", &mrz);
+        // The long number's own check digit changed (composite recomputed to match).
+        let c = l1.as_bytes()[18] - b'0';
+        let l1_bad = format!("{}{}{}", &l1[..18], (c + 1) % 10, &l1[19..]);
+        let mut l2_bad = l2[..29].to_string();
+        let composite = format!(
+            "{}{}{}{}",
+            &l1_bad[5..30],
+            &l2[0..7],
+            &l2[8..15],
+            &l2[18..29]
+        );
+        l2_bad.push(icao(&composite));
+        let bad = format!("{l1_bad}\n{l2_bad}\n{}", pad("DOE<<JANE".into(), 30));
+        assert_not_found(&bad, "PASSPORT_MRZ");
+    }
+}
+
+#[test]
 fn national_passports_need_context() {
     let cases = [
         ("FR_PASSPORT", "12AB34567", "passeport"),
@@ -1126,6 +1161,9 @@ fn imei() {
     // The example IMEI of 3GPP-derived documentation and Wikipedia.
     assert_found("IMEI 490154203237518", "IMEI", "490154203237518");
     assert_found("49-015420-323751-8", "IMEI", "49-015420-323751-8");
+    assert_found("49015420-323751-8", "IMEI", "49015420-323751-8");
+    assert_found("IMEI: 49 015420 323751 8", "IMEI", "49 015420 323751 8");
+    assert_not_found("49 015420 323751 9", "IMEI");
     assert_not_found("IMEI 490154203237519", "IMEI");
     assert_not_found("490154203237518", "IMEI");
     let mut rng = Rng(0x1E1);
@@ -1375,6 +1413,10 @@ fn date_of_birth_numeric() {
     assert_not_found("DOB 29.02.1900", "DATE_OF_BIRTH");
     // Mixed separators are not one date.
     assert_not_found("DOB 12.03/1990", "DATE_OF_BIRTH");
+    for v in ["12.03.1990", "1990-03-12", "12 March 1990", "12. März 1990"] {
+        assert_everywhere("born", "DATE_OF_BIRTH", v);
+        assert_everywhere("geb.", "DATE_OF_BIRTH", v);
+    }
     let f = engine().scan("Date of birth: 1990-03-12");
     assert_eq!(f[0].reason.check, Some("calendar-date"));
     assert_eq!(f[0].reason.context.as_deref(), Some("date of birth"));

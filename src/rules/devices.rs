@@ -8,8 +8,8 @@ const IMEI: RuleDef = RuleDef {
     entity: "IMEI",
     category: Category::Identifiers,
     // As phones display it (`*#06#`) and labels print it: TAC, serial, check digit in
-    // groups 2-6-6-1.
-    pattern: r"\b[0-9]{2}[\ \-][0-9]{6}[\ \-][0-9]{6}[\ \-][0-9]\b",
+    // groups 2-6-6-1, or TAC-serial-check as 8-6-1.
+    pattern: r"\b[0-9]{2}(?:[\ \-][0-9]{6}[\ \-]|[0-9]{6}[\ \-])[0-9]{6}[\ \-][0-9]\b",
     validate: Some(imei),
     score: 0.5,
     checked_score: 0.85,
