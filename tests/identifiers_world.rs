@@ -888,6 +888,10 @@ fn za_tr_il_th() {
             th_check(&d[..12]) == d[12]
         });
     }
+    // Israeli numbers written without their leading zeros (zero padding leaves Luhn as is).
+    assert_found("teudat zehut 3456787", "IL_ID", "3456787");
+    assert_found("teudat zehut 003456787", "IL_ID", "003456787");
+    assert_not_found("teudat zehut 3456788", "IL_ID");
     // South African ID: 13 digits with Luhn but an impossible birth date (month 13).
     let mut d = only_digits("901301500908");
     d.push(luhn_complete(&d));
@@ -1574,6 +1578,61 @@ fn findings_explain_checks_and_context() {
     let text = "NRIC S1234567D";
     let f = engine().scan(text);
     assert_eq!(f[0].reason.check, Some("nric-check-letter"));
+}
+
+#[test]
+fn every_checked_type_names_its_check() {
+    let cases = [
+        ("CPF 111.444.777-35", "BR_CPF", "cpf-mod11"),
+        ("CNPJ 11.222.333/0001-81", "BR_CNPJ", "cnpj-mod11"),
+        ("TFN 123 456 782", "AU_TFN", "tfn-mod11"),
+        ("ABN 51 824 753 556", "AU_ABN", "abn-mod89"),
+        (
+            "Medicare 2123 45670 1",
+            "AU_MEDICARE",
+            "medicare-check-digit",
+        ),
+        ("NRIC S1234567D", "SG_NRIC_FIN", "nric-check-letter"),
+        (
+            "身份证 11010519491231002X",
+            "CN_RESIDENT_ID",
+            "iso7064-mod11-2",
+        ),
+        ("TC kimlik 10000000146", "TR_NATIONAL_ID", "tckn-checks"),
+        ("teudat zehut 123456782", "IL_ID", "luhn"),
+        (
+            "my number 123456789018",
+            "JP_MY_NUMBER",
+            "my-number-check-digit",
+        ),
+        ("IMEI 490154203237518", "IMEI", "luhn"),
+        ("VIN 1M8GDM9AXKP042788", "VIN", "vin-check-digit"),
+        ("BIC DEUTDEFF", "SWIFT_BIC", "bic-country-code"),
+        ("born 12 March 1990", "DATE_OF_BIRTH", "calendar-date"),
+        (
+            "GPS 48.858370, 2.294481",
+            "GEO_COORDINATES",
+            "coordinate-range",
+        ),
+        (
+            "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+            "CRYPTO",
+            "bech32",
+        ),
+        (
+            "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+            "CRYPTO",
+            "eip55",
+        ),
+    ];
+    for (text, entity, check) in cases {
+        let f = engine().scan(text);
+        let hit = f
+            .iter()
+            .find(|f| f.entity.as_ref() == entity)
+            .unwrap_or_else(|| panic!("{entity} in {text:?}: {f:?}"));
+        assert_eq!(hit.reason.check, Some(check), "{text}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -75,7 +75,9 @@ pub(crate) static RULES: &[RuleDef] = &[
         entity: "IL_ID",
         category: Category::Identifiers,
         countries: &["IL"],
-        pattern: r"\b[0-9]{8}-?[0-9]\b",
+        // Nine digits with the check digit last, sometimes after a dash; older numbers are
+        // written without their leading zeros.
+        pattern: r"\b[0-9]{5,8}-?[0-9]\b",
         validate: Some(il_id),
         score: 0.5,
         checked_score: 0.6,
@@ -152,8 +154,14 @@ fn tr_id(c: &Candidate<'_>) -> Verdict {
 /// Teudat Zehut: nine digits (shorter ones are zero-padded) with weights 1, 2 alternating and
 /// digit sums of the products, which is Luhn on nine digits.
 fn il_id(c: &Candidate<'_>) -> Verdict {
-    match own_digits(c, 9) {
-        Some(_) if crate::luhn(c.value()) => Verdict::Checked("luhn"),
-        _ => Verdict::Reject,
+    if glued_to_digits(c) {
+        return Verdict::Reject;
     }
+    let d = crate::digit_vec(c.value());
+    // Zero padding to nine digits changes nothing in a Luhn sum, so the number is checked as
+    // written.
+    if d.iter().all(|&x| x == d[0]) || !crate::luhn(c.value()) {
+        return Verdict::Reject;
+    }
+    Verdict::Checked("luhn")
 }
