@@ -151,3 +151,105 @@ pub fn shannon_entropy(s: &str) -> f64 {
         })
         .sum()
 }
+
+// --- rest-of-world identifiers (ids-b) ---
+
+/// ISO 7064 MOD 11-2 over 17 digits plus a check character (`0`–`9` or `X` for 10), as used
+/// by the Chinese resident identity number (GB 11643). `s` must be exactly 18 characters.
+///
+/// ```
+/// assert!(pii_airlock::iso7064_mod11_2("11010519491231002X"));
+/// assert!(!pii_airlock::iso7064_mod11_2("110105194912310021"));
+/// ```
+pub fn iso7064_mod11_2(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 18 || !b[..17].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    // Weights are 2^(17-i) mod 11; folding `(acc + d) * 2` computes the same sum.
+    let sum = b[..17]
+        .iter()
+        .fold(0u32, |acc, &d| ((acc + u32::from(d - b'0')) * 2) % 11);
+    let check = (12 - sum % 11) % 11;
+    match b[17] {
+        b'X' | b'x' => check == 10,
+        d @ b'0'..=b'9' => u32::from(d - b'0') == check,
+        _ => false,
+    }
+}
+
+/// ICAO Doc 9303 check digit of a machine-readable-zone field: weights 7, 3, 1 repeating,
+/// digits count as themselves, `A`–`Z` as 10–35 and the filler `<` as 0. `None` on any other
+/// character.
+///
+/// ```
+/// assert_eq!(pii_airlock::icao9303_check_digit("L898902C3"), Some(6));
+/// assert_eq!(pii_airlock::icao9303_check_digit("740812"), Some(2));
+/// ```
+pub fn icao9303_check_digit(field: &str) -> Option<u8> {
+    const WEIGHTS: [u32; 3] = [7, 3, 1];
+    let mut sum = 0u32;
+    for (i, b) in field.bytes().enumerate() {
+        let v = match b {
+            b'0'..=b'9' => u32::from(b - b'0'),
+            b'A'..=b'Z' => u32::from(b - b'A') + 10,
+            b'<' => 0,
+            _ => return None,
+        };
+        sum += v * WEIGHTS[i % 3];
+    }
+    Some((sum % 10) as u8)
+}
+
+/// The weighted-sum check digit used by Brazil's CPF and CNPJ: `sum mod 11`, where a
+/// remainder below 2 gives 0 and otherwise the digit is `11 - remainder`. `values` are digit
+/// values (CNPJ's alphanumeric form maps characters to ASCII code minus 48 first).
+///
+/// ```
+/// // CPF 111.444.777-35: the first check digit over nine digits, weights 10 down to 2.
+/// assert_eq!(pii_airlock::mod11_check_br(&[1, 1, 1, 4, 4, 4, 7, 7, 7], &[10, 9, 8, 7, 6, 5, 4, 3, 2]), 3);
+/// ```
+pub fn mod11_check_br(values: &[u32], weights: &[u32]) -> u32 {
+    let sum: u32 = values.iter().zip(weights).map(|(v, w)| v * w).sum();
+    let r = sum % 11;
+    if r < 2 {
+        0
+    } else {
+        11 - r
+    }
+}
+
+/// The BCH checksum residue of a bech32 string (BIP-173): `hrp` is the human-readable part,
+/// `data` the 5-bit values after the `1` separator including the six checksum values. A valid
+/// bech32 string gives 1, a valid bech32m string (BIP-350) gives `0x2bc830a3`.
+pub fn bech32_polymod(hrp: &[u8], data: &[u8]) -> u32 {
+    const GEN: [u32; 5] = [
+        0x3b6a_57b2,
+        0x2650_8e6d,
+        0x1ea1_19fa,
+        0x3d42_33dd,
+        0x2a14_62b3,
+    ];
+    let mut chk: u32 = 1;
+    let mut step = |v: u8| {
+        let top = chk >> 25;
+        chk = ((chk & 0x01ff_ffff) << 5) ^ u32::from(v);
+        for (i, g) in GEN.iter().enumerate() {
+            if (top >> i) & 1 == 1 {
+                chk ^= g;
+            }
+        }
+    };
+    for &c in hrp {
+        step(c.to_ascii_lowercase() >> 5);
+    }
+    step(0);
+    for &c in hrp {
+        step(c.to_ascii_lowercase() & 31);
+    }
+    for &v in data {
+        step(v);
+    }
+    chk
+}
+// --- end rest-of-world identifiers (ids-b) ---

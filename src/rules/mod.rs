@@ -7,6 +7,17 @@
 mod contact;
 mod financial;
 mod us;
+// --- rest-of-world identifiers (ids-b) ---
+mod africa_middle_east;
+mod americas;
+mod asia_pacific;
+mod crypto;
+mod dates_places;
+mod devices;
+mod digests;
+mod swift;
+mod travel;
+// --- end ids-b ---
 
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -224,7 +235,20 @@ impl From<&RuleDef> for Rule {
 /// Every built-in rule, in priority order: when two rules match at the same position, the
 /// earlier one is tried first.
 pub fn catalog() -> Vec<&'static RuleDef> {
-    let families: [&'static [RuleDef]; 3] = [financial::RULES, us::RULES, contact::RULES];
+    let families: [&'static [RuleDef]; 11] = [
+        financial::RULES,
+        us::RULES,
+        // ids-b: rest-of-world identifiers, travel, money, devices, dates and places.
+        americas::RULES,
+        asia_pacific::RULES,
+        africa_middle_east::RULES,
+        travel::RULES,
+        crypto::RULES,
+        swift::RULES,
+        devices::RULES,
+        dates_places::RULES,
+        contact::RULES,
+    ];
     families.iter().flat_map(|f| f.iter()).collect()
 }
 

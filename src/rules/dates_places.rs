@@ -1,0 +1,768 @@
+//! Dates of birth and geographic coordinates.
+//!
+//! A date alone is not personal data, so `DATE_OF_BIRTH` needs a birth word nearby ("born",
+//! "geboren", "né le", ...). Month names with non-ASCII letters (`März`, `février`, `août`,
+//! `września`) cannot appear in the ASCII pattern: the pattern matches the day and the first
+//! ASCII letter of the month, and the validator reads the whole date from the text and widens
+//! the match with [`Verdict::Span`]. Coordinates use the same trick for the degree sign.
+
+use super::{Candidate, Category, RuleDef, Verdict};
+
+/// Latest year accepted in a birth date: a date after the current year is not a birth date.
+pub(crate) const LATEST_BIRTH_YEAR: u32 = 2026;
+/// Earliest year accepted in a birth date.
+const EARLIEST_BIRTH_YEAR: u32 = 1880;
+
+/// True for a real calendar date (proleptic Gregorian) between the years 1800 and 2099.
+pub(crate) fn valid_date(y: u32, m: u32, d: u32) -> bool {
+    if !(1800..=2099).contains(&y) || !(1..=12).contains(&m) || d == 0 {
+        return false;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    d <= days
+}
+
+/// Month names and abbreviations in EN, DE, FR, ES, IT, NL, PL (nominative and genitive) and
+/// PT, lower-case, with and without diacritics as people type them.
+const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("janvier", 1),
+    ("janv", 1),
+    ("enero", 1),
+    ("ene", 1),
+    ("gennaio", 1),
+    ("gen", 1),
+    ("januari", 1),
+    ("styczeń", 1),
+    ("styczen", 1),
+    ("stycznia", 1),
+    ("sty", 1),
+    ("janeiro", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("février", 2),
+    ("fevrier", 2),
+    ("févr", 2),
+    ("fevr", 2),
+    ("febrero", 2),
+    ("febbraio", 2),
+    ("februari", 2),
+    ("luty", 2),
+    ("lutego", 2),
+    ("lut", 2),
+    ("fevereiro", 2),
+    ("fev", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("marz", 3),
+    ("mär", 3),
+    ("mars", 3),
+    ("marzo", 3),
+    ("maart", 3),
+    ("mrt", 3),
+    ("marzec", 3),
+    ("marca", 3),
+    ("março", 3),
+    ("marco", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("avril", 4),
+    ("avr", 4),
+    ("abril", 4),
+    ("abr", 4),
+    ("aprile", 4),
+    ("kwiecień", 4),
+    ("kwiecien", 4),
+    ("kwietnia", 4),
+    ("kwi", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("mayo", 5),
+    ("maggio", 5),
+    ("mag", 5),
+    ("mei", 5),
+    ("maj", 5),
+    ("maja", 5),
+    ("maio", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("juin", 6),
+    ("junio", 6),
+    ("giugno", 6),
+    ("giu", 6),
+    ("czerwiec", 6),
+    ("czerwca", 6),
+    ("cze", 6),
+    ("junho", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("juillet", 7),
+    ("juil", 7),
+    ("julio", 7),
+    ("luglio", 7),
+    ("lug", 7),
+    ("lipiec", 7),
+    ("lipca", 7),
+    ("lip", 7),
+    ("julho", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("août", 8),
+    ("aout", 8),
+    ("agosto", 8),
+    ("ago", 8),
+    ("augustus", 8),
+    ("sierpień", 8),
+    ("sierpien", 8),
+    ("sierpnia", 8),
+    ("sie", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("septembre", 9),
+    ("septiembre", 9),
+    ("setiembre", 9),
+    ("settembre", 9),
+    ("set", 9),
+    ("wrzesień", 9),
+    ("wrzesien", 9),
+    ("września", 9),
+    ("wrzesnia", 9),
+    ("wrz", 9),
+    ("setembro", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("octobre", 10),
+    ("octubre", 10),
+    ("ottobre", 10),
+    ("ott", 10),
+    ("październik", 10),
+    ("pazdziernik", 10),
+    ("października", 10),
+    ("pazdziernika", 10),
+    ("paź", 10),
+    ("outubro", 10),
+    ("out", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("novembre", 11),
+    ("noviembre", 11),
+    ("listopad", 11),
+    ("listopada", 11),
+    ("lis", 11),
+    ("novembro", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("déc", 12),
+    ("diciembre", 12),
+    ("dic", 12),
+    ("dicembre", 12),
+    ("grudzień", 12),
+    ("grudzien", 12),
+    ("grudnia", 12),
+    ("gru", 12),
+    ("dezembro", 12),
+];
+
+/// Words that say a date is someone's birth date.
+const BIRTH_CONTEXT: &[&str] = &[
+    "born",
+    "born on",
+    "dob",
+    "d.o.b.",
+    "date of birth",
+    "birth date",
+    "birthdate",
+    "birthday",
+    "geboren",
+    "geb.",
+    "geburtsdatum",
+    "geburtstag",
+    "né le",
+    "née le",
+    "né",
+    "née",
+    "date de naissance",
+    "fecha de nacimiento",
+    "nacido",
+    "nacida",
+    "nacimiento",
+    "data di nascita",
+    "nato il",
+    "nata il",
+    "nato",
+    "nata",
+    "geboortedatum",
+    "geboren op",
+    "data urodzenia",
+    "urodzony",
+    "urodzona",
+    "urodz.",
+    "data de nascimento",
+    "nascido",
+    "nascida",
+    "nascimento",
+];
+
+/// Every rule of this family, in priority order.
+pub(crate) static RULES: &[RuleDef] = &[
+    RuleDef {
+        id: "date-of-birth",
+        entity: "DATE_OF_BIRTH",
+        category: Category::Identifiers,
+        // Numeric day-month-year, month-day-year and year-month-day; a day then a month name
+        // (`12 March 1990`, `1er mars 1990`, `12 de marzo de 1990`, `12. März 1990`); a month
+        // name then a day (`March 12, 1990`). Named forms are completed by the validator.
+        //
+        // The month alternatives are ASCII stems of every month name in the eight languages;
+        // a stem that stops before a non-ASCII letter ends in `\b` (`m\b` is the `M` of
+        // `März`), because the byte after it is not an ASCII word character. Keeping the
+        // stems narrow keeps ordinary "5 items" text from becoming a candidate.
+        pattern: r"(?xi)
+            \b [0-9]{1,2} [./\-] [0-9]{1,2} [./\-] (?: [0-9]{4} | [0-9]{2} ) \b
+            | \b [0-9]{4} [./\-] [0-9]{1,2} [./\-] [0-9]{1,2} \b
+            | \b [0-9]{1,2} (?: st | nd | rd | th | er | \. )? \ (?: de\ | of\ | the\ )?
+              (?: jan | j\b | ene | gen | sty | feb | fev | f\b | lut | mar | maa | maerz | m\b
+                | mrt | apr | avr | abr | kwi | may | mai | mag | mei | maj | jun | jui | giu
+                | cze | jul | lug | lip | aug | ago | ao\b | aou | sie | sep | set | wrz | oct
+                | okt | ott | out | paz | pa\b | nov | lis | dec | dez | dic | d\b | gru )
+            | \b (?: jan | feb | mar | apr | may | jun | jul | aug | sep | oct | nov | dec ) [a-z]{0,6}
+              \.? \ [0-9]{1,2} (?: st | nd | rd | th )? ,? \ [0-9]{4} \b",
+        validate: Some(date_of_birth),
+        score: 0.5,
+        checked_score: 0.6,
+        context: BIRTH_CONTEXT,
+        context_boost: 0.35,
+        needs_context: true,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "geo-coordinates",
+        entity: "GEO_COORDINATES",
+        category: Category::Locations,
+        // A decimal with three or more decimals, or the minutes of a degrees-minutes-seconds
+        // coordinate (`51'` after `48°`), starts a candidate; the validator parses the whole
+        // pair (decimal degrees with or without `°` and N/S/E/W, or DMS) and checks ranges
+        // and precision. The pattern cannot name the degree sign (non-ASCII), and matching
+        // every small integer in case a `°` follows would cost a contest per number.
+        pattern: r"-?\b[0-9]{1,3}\.[0-9]{3,12}\b|\b[0-9]{1,2}'",
+        validate: Some(geo_coordinates),
+        score: 0.5,
+        checked_score: 0.75,
+        context: &[
+            "gps",
+            "coordinates",
+            "coords",
+            "lat",
+            "latitude",
+            "lng",
+            "lon",
+            "longitude",
+            "location",
+            "position",
+            "koordinaten",
+            "standort",
+            "breitengrad",
+            "coordonnées",
+            "position gps",
+            "coordenadas",
+            "ubicación",
+            "coordinate",
+            "posizione",
+            "coördinaten",
+            "locatie",
+            "współrzędne",
+            "lokalizacja",
+            "localização",
+            "localizacao",
+        ],
+        context_boost: 0.2,
+        ..RuleDef::DEFAULT
+    },
+];
+
+/// The month number of a lower-case month name or abbreviation.
+fn month_number(word: &str) -> Option<u32> {
+    MONTHS.iter().find(|(w, _)| *w == word).map(|&(_, m)| m)
+}
+
+/// A small cursor over the text after a candidate's start.
+struct Cursor<'t> {
+    s: &'t str,
+    at: usize,
+}
+
+impl<'t> Cursor<'t> {
+    fn peek(&self) -> Option<char> {
+        self.s[self.at..].chars().next()
+    }
+    fn eat(&mut self, ch: char) -> bool {
+        if self.peek() == Some(ch) {
+            self.at += ch.len_utf8();
+            true
+        } else {
+            false
+        }
+    }
+    fn eat_any(&mut self, set: &[char]) -> Option<char> {
+        let ch = self.peek().filter(|c| set.contains(c))?;
+        self.at += ch.len_utf8();
+        Some(ch)
+    }
+    fn eat_str(&mut self, word: &str) -> bool {
+        let rest = &self.s[self.at..];
+        if rest.len() >= word.len()
+            && rest.is_char_boundary(word.len())
+            && rest[..word.len()].eq_ignore_ascii_case(word)
+        {
+            self.at += word.len();
+            true
+        } else {
+            false
+        }
+    }
+    /// Up to `max` ASCII digits as (value, count).
+    fn number(&mut self, max: usize) -> Option<(u32, usize)> {
+        let n = self.s.as_bytes()[self.at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if n == 0 || n > max {
+            return None;
+        }
+        let v = self.s[self.at..self.at + n].parse().ok()?;
+        self.at += n;
+        Some((v, n))
+    }
+    /// A run of letters (any script), lower-cased.
+    fn word(&mut self) -> String {
+        let rest = &self.s[self.at..];
+        let n: usize = rest
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .map(char::len_utf8)
+            .sum();
+        self.at += n;
+        rest[..n].to_lowercase()
+    }
+    fn spaces(&mut self) -> usize {
+        let n = self.s.as_bytes()[self.at..]
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count();
+        self.at += n;
+        n
+    }
+    fn at_word_end(&self) -> bool {
+        self.peek().is_none_or(|c| !c.is_alphanumeric())
+    }
+}
+
+fn birth_year_ok(y: u32, digits: usize) -> Option<u32> {
+    match digits {
+        4 if (EARLIEST_BIRTH_YEAR..=LATEST_BIRTH_YEAR).contains(&y) => Some(y),
+        // Two-digit years: any century that makes it a past date.
+        2 if 2000 + y <= LATEST_BIRTH_YEAR => Some(2000 + y),
+        2 => Some(1900 + y),
+        _ => None,
+    }
+}
+
+/// Stems of every birth word in [`BIRTH_CONTEXT`], grouped by their first letter (ASCII
+/// lower-case), compared ASCII case-insensitively (`né` also in upper case). Dates are
+/// everywhere in logs and invoices; checking for a stem first spares the engine building a
+/// context window for each of them. The engine's whole-word check still decides.
+fn birth_stems(first: u8) -> &'static [&'static [u8]] {
+    match first {
+        b'b' => &[b"birth", b"born"],
+        b'd' => &[b"dob", b"d.o.b"],
+        b'g' => &[b"geb"],
+        b'n' => &[
+            b"n\xc3\xa9",
+            b"n\xc3\x89",
+            b"naiss",
+            b"naci",
+            b"nasc",
+            b"nat",
+        ],
+        b'u' => &[b"urodz"],
+        _ => &[],
+    }
+}
+
+/// True when a birth-word stem occurs in the context window's span around the candidate.
+fn birth_stem_near(c: &Candidate<'_>) -> bool {
+    // The engine's window: 48 characters before, 32 after.
+    let from = c
+        .preceding()
+        .char_indices()
+        .rev()
+        .nth(47)
+        .map_or(0, |(i, _)| i);
+    let to = c
+        .rest()
+        .char_indices()
+        .nth(32)
+        .map_or(c.text.len(), |(i, _)| c.end + i);
+    let hay = &c.text.as_bytes()[from..to];
+    // One pass; only positions whose byte can start a stem are compared.
+    hay.iter().enumerate().any(|(i, &b)| {
+        birth_stems(b | 0x20).iter().any(|stem| {
+            hay.len() - i >= stem.len() && hay[i..i + stem.len()].eq_ignore_ascii_case(stem)
+        })
+    })
+}
+
+fn date_of_birth(c: &Candidate<'_>) -> Verdict {
+    if !birth_stem_near(c) {
+        return Verdict::Reject;
+    }
+    let v = c.value();
+    let first = v.as_bytes()[0];
+    if first.is_ascii_alphabetic() {
+        return month_first(c);
+    }
+    if v.bytes().last().is_some_and(|b| b.is_ascii_alphabetic()) {
+        return day_then_month_name(c);
+    }
+    if super::glued_to_digits(c) {
+        return Verdict::Reject;
+    }
+    let parts: Vec<&str> = v.split(['.', '/', '-']).collect();
+    let seps: Vec<u8> = v.bytes().filter(|b| !b.is_ascii_digit()).collect();
+    if parts.len() != 3 || seps[0] != seps[1] {
+        return Verdict::Reject;
+    }
+    let n: Vec<u32> = parts.iter().map(|p| p.parse().unwrap_or(0)).collect();
+    let ok = if parts[0].len() == 4 {
+        birth_year_ok(n[0], 4).is_some_and(|y| valid_date(y, n[1], n[2]))
+    } else {
+        birth_year_ok(n[2], parts[2].len())
+            .is_some_and(|y| valid_date(y, n[1], n[0]) || valid_date(y, n[0], n[1]))
+    };
+    if ok {
+        Verdict::Checked("calendar-date")
+    } else {
+        Verdict::Reject
+    }
+}
+
+/// `12 March 1990`, `1er mars 1990`, `12 de marzo de 1990`, `12. März 1990`, `3rd of May 1990`.
+fn day_then_month_name(c: &Candidate<'_>) -> Verdict {
+    if c.before()
+        .is_some_and(|ch| ch.is_ascii_digit() || ch == '.')
+    {
+        return Verdict::Reject;
+    }
+    let mut cur = Cursor {
+        s: &c.text[c.start..],
+        at: 0,
+    };
+    let Some((day, _)) = cur.number(2) else {
+        return Verdict::Reject;
+    };
+    for suffix in ["st", "nd", "rd", "th", "er"] {
+        if cur.eat_str(suffix) {
+            break;
+        }
+    }
+    cur.eat('.');
+    if cur.spaces() != 1 {
+        return Verdict::Reject;
+    }
+    for filler in ["de ", "of ", "the "] {
+        if cur.eat_str(filler) {
+            break;
+        }
+    }
+    let Some(month) = month_number(&cur.word()) else {
+        return Verdict::Reject;
+    };
+    cur.eat('.');
+    cur.eat(',');
+    if cur.spaces() != 1 {
+        return Verdict::Reject;
+    }
+    for filler in ["de ", "del "] {
+        if cur.eat_str(filler) {
+            break;
+        }
+    }
+    finish_year(&mut cur, month, day)
+}
+
+/// `March 12, 1990`, `Mar. 12 1990`.
+fn month_first(c: &Candidate<'_>) -> Verdict {
+    if c.before().is_some_and(char::is_alphanumeric) {
+        return Verdict::Reject;
+    }
+    let mut cur = Cursor {
+        s: &c.text[c.start..],
+        at: 0,
+    };
+    let Some(month) = month_number(&cur.word()) else {
+        return Verdict::Reject;
+    };
+    cur.eat('.');
+    cur.spaces();
+    let Some((day, _)) = cur.number(2) else {
+        return Verdict::Reject;
+    };
+    for suffix in ["st", "nd", "rd", "th"] {
+        if cur.eat_str(suffix) {
+            break;
+        }
+    }
+    cur.eat(',');
+    cur.spaces();
+    finish_year(&mut cur, month, day)
+}
+
+fn finish_year(cur: &mut Cursor<'_>, month: u32, day: u32) -> Verdict {
+    let Some((y, digits)) = cur.number(4) else {
+        return Verdict::Reject;
+    };
+    if digits != 4 || !cur.at_word_end() {
+        return Verdict::Reject;
+    }
+    match birth_year_ok(y, 4) {
+        Some(y) if valid_date(y, month, day) => Verdict::Span {
+            start: 0,
+            end: cur.at,
+            check: Some("calendar-date"),
+        },
+        _ => Verdict::Reject,
+    }
+}
+
+/// One parsed coordinate.
+struct Coord {
+    value: f64,
+    hemisphere: Option<char>,
+    /// Written with a degree sign or minutes and seconds.
+    marked: bool,
+    /// Decimals of the decimal-degree form (0 for DMS).
+    decimals: usize,
+    /// Precise enough to locate a building: seconds, or minutes with decimals, or decimals.
+    precise: bool,
+}
+
+/// Parses a coordinate at the cursor. With `resumed_degrees`, the degrees and the degree sign
+/// stand before the cursor (see [`geo_coordinates`]) and parsing starts at the minutes.
+fn parse_coord(cur: &mut Cursor<'_>, resumed_degrees: Option<u32>) -> Option<Coord> {
+    let negative = resumed_degrees.is_none() && cur.eat('-');
+    let deg = match resumed_degrees {
+        Some(d) => d,
+        None => cur.number(3)?.0,
+    };
+    let mut value = f64::from(deg);
+    let mut decimals = 0;
+    if resumed_degrees.is_none() && cur.peek() == Some('.') {
+        cur.at += 1;
+        let start = cur.at;
+        let n = cur.s.as_bytes()[start..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if n == 0 {
+            return None;
+        }
+        cur.at += n;
+        decimals = n;
+        value += cur.s[start - 1..start + n].parse::<f64>().ok()?;
+    }
+    let mut marked = false;
+    let mut precise = decimals >= 3;
+    if resumed_degrees.is_some() || cur.eat_any(&['°', 'º']).is_some() {
+        marked = true;
+        if decimals == 0 {
+            // Degrees, minutes, seconds.
+            let save = cur.at;
+            cur.spaces();
+            if let Some((min, _)) = cur.number(2) {
+                let mut min = f64::from(min);
+                let mut min_decimals = 0;
+                if cur.eat('.') {
+                    let (f, k) = cur.number(6)?;
+                    min += f64::from(f) / 10f64.powi(k as i32);
+                    min_decimals = k;
+                }
+                if cur.eat_any(&['\'', '′', '’']).is_none() || min >= 60.0 {
+                    return None;
+                }
+                value += min / 60.0;
+                precise = min_decimals >= 2;
+                let save_sec = cur.at;
+                cur.spaces();
+                if let Some((sec, _)) = cur.number(2) {
+                    let mut sec = f64::from(sec);
+                    if cur.eat('.') {
+                        let (f, k) = cur.number(6)?;
+                        sec += f64::from(f) / 10f64.powi(k as i32);
+                    }
+                    let closed = cur.eat_any(&['"', '″', '”']).is_some() || cur.eat_str("''");
+                    if !closed || sec >= 60.0 {
+                        return None;
+                    }
+                    value += sec / 3600.0;
+                    precise = true;
+                } else {
+                    cur.at = save_sec;
+                }
+            } else {
+                cur.at = save;
+            }
+        }
+    }
+    let save = cur.at;
+    cur.spaces();
+    let hemisphere = cur.eat_any(&['N', 'S', 'E', 'W']);
+    if hemisphere.is_none() || !cur.at_word_end() {
+        cur.at = save;
+    }
+    let hemisphere = if cur.at == save { None } else { hemisphere };
+    if negative && hemisphere.is_some() {
+        return None;
+    }
+    if negative || matches!(hemisphere, Some('S' | 'W')) {
+        value = -value;
+    }
+    Some(Coord {
+        value,
+        hemisphere,
+        marked,
+        decimals,
+        precise,
+    })
+}
+
+/// The whole degrees and degree sign just before a minutes candidate (`48°` of
+/// `48°51'24"N`), if there are any.
+fn degrees_before(preceding: &str) -> Option<u32> {
+    let p = preceding.trim_end_matches(' ');
+    let p = p.strip_suffix('°').or_else(|| p.strip_suffix('º'))?;
+    let p = p.trim_end_matches(' ');
+    let n = p.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 3 {
+        return None;
+    }
+    let digits = &p[p.len() - n..];
+    let before = p[..p.len() - n].chars().next_back();
+    if before.is_some_and(|ch| ch.is_alphanumeric() || ch == '.' || ch == '-') {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
+    // The minutes of a degrees-minutes-seconds pair: the degree sign is not ASCII, so the
+    // pattern starts after it and the degrees are read from the text before. The finding
+    // covers minutes onwards; whole degrees of latitude alone do not locate anyone.
+    let resumed = if c.value().ends_with('\'') {
+        match degrees_before(c.preceding()) {
+            Some(d) => Some(d),
+            None => return Verdict::Reject,
+        }
+    } else {
+        None
+    };
+    // A number continuing a longer one, or the next item of a list of numbers, is not the
+    // start of a pair.
+    let before = c.preceding().trim_end_matches(' ');
+    let list_item = before.ends_with(',')
+        && before[..before.len() - 1].ends_with(|ch: char| ch.is_ascii_digit());
+    if resumed.is_none()
+        && (c
+            .before()
+            .is_some_and(|ch| ch.is_ascii_digit() || ch == '.')
+            || list_item)
+    {
+        return Verdict::Reject;
+    }
+    let mut cur = Cursor {
+        s: &c.text[c.start..],
+        at: 0,
+    };
+    let Some(a) = parse_coord(&mut cur, resumed) else {
+        return Verdict::Reject;
+    };
+    let gap = cur.spaces();
+    let sep = cur.eat_any(&[',', ';', '/']).is_some();
+    let gap2 = cur.spaces();
+    if !sep && gap + gap2 == 0 {
+        return Verdict::Reject;
+    }
+    if !cur
+        .peek()
+        .is_some_and(|ch| ch.is_ascii_digit() || ch == '-')
+    {
+        return Verdict::Reject;
+    }
+    let Some(b) = parse_coord(&mut cur, None) else {
+        return Verdict::Reject;
+    };
+    if !cur.at_word_end() {
+        return Verdict::Reject;
+    }
+    // The pair must not be followed by more numbers (a vector, a table row).
+    let mut tail = Cursor {
+        s: cur.s,
+        at: cur.at,
+    };
+    tail.spaces();
+    if tail.eat_any(&[',', ';', '/']).is_some() {
+        tail.spaces();
+        if tail
+            .peek()
+            .is_some_and(|ch| ch.is_ascii_digit() || ch == '-')
+        {
+            return Verdict::Reject;
+        }
+    }
+    let ns = |h: Option<char>| matches!(h, Some('N' | 'S'));
+    let ew = |h: Option<char>| matches!(h, Some('E' | 'W'));
+    let (lat, lon) = match (a.hemisphere, b.hemisphere) {
+        (None, None) => (&a, &b),
+        (x, y) if ns(x) && ew(y) => (&a, &b),
+        (x, y) if ew(x) && ns(y) => (&b, &a),
+        _ => return Verdict::Reject,
+    };
+    if lat.value.abs() > 90.0 || lon.value.abs() > 180.0 || !a.precise || !b.precise {
+        return Verdict::Reject;
+    }
+    let labelled = a.marked || b.marked || a.hemisphere.is_some();
+    if !labelled {
+        // Two bare decimals: FX rates (four decimals), measurements and scores share this
+        // shape. Require the comma people copy from map apps, five decimals as map apps
+        // print them, and no pair near zero.
+        let near_zero = lat.value.abs() < 1.0 && lon.value.abs() < 1.0;
+        if !sep || near_zero || a.decimals < 5 || b.decimals < 5 {
+            return Verdict::Reject;
+        }
+    }
+    Verdict::Span {
+        start: 0,
+        end: cur.at,
+        check: Some("coordinate-range"),
+    }
+}
