@@ -5,8 +5,17 @@
 //! adding one [`RuleDef`] to a family file and its tests; the engine needs no change.
 
 mod contact;
+mod de_at_ch;
+mod es_it_pt_gr;
+mod eu_vat;
 mod financial;
+mod fr_benelux;
+mod national;
+mod nordic;
+mod pl_cz_ro;
+mod uk_ie;
 mod us;
+mod us_ids;
 
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -224,7 +233,20 @@ impl From<&RuleDef> for Rule {
 /// Every built-in rule, in priority order: when two rules match at the same position, the
 /// earlier one is tried first.
 pub fn catalog() -> Vec<&'static RuleDef> {
-    let families: [&'static [RuleDef]; 3] = [financial::RULES, us::RULES, contact::RULES];
+    let families: [&'static [RuleDef]; 11] = [
+        financial::RULES,
+        us::RULES,
+        // National identifiers (ids-a): checked formats before the generic phone shapes.
+        us_ids::RULES,
+        uk_ie::RULES,
+        de_at_ch::RULES,
+        fr_benelux::RULES,
+        es_it_pt_gr::RULES,
+        nordic::RULES,
+        pl_cz_ro::RULES,
+        eu_vat::RULES,
+        contact::RULES,
+    ];
     families.iter().flat_map(|f| f.iter()).collect()
 }
 
