@@ -150,7 +150,10 @@ pub(crate) static RULES: &[RuleDef] = &[
         countries: &["US"],
         pattern: r"\b[0-9]{8,17}\b",
         validate: Some(us_bank_number),
-        score: 0.5,
+        // With its context word a bank account number outranks a Luhn-valid card shape
+        // (one in ten 16-digit account numbers); a card context word restores the tie, which
+        // the earlier card rule wins.
+        score: 0.6,
         context: &[
             "bank account",
             "account number",
@@ -174,7 +177,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             "número da conta",
             "conta bancária",
         ],
-        context_boost: 0.35,
+        context_boost: 0.4,
         needs_context: true,
         contested: true,
         ..RuleDef::DEFAULT
