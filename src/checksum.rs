@@ -250,9 +250,9 @@ pub fn luhn_alnum(s: &str) -> bool {
 /// The decimal number formed by `digits` (each 0..=9); wraps silently past 19 digits, so
 /// callers pass at most that many.
 pub fn digits_to_u64(digits: &[u8]) -> u64 {
-    digits
-        .iter()
-        .fold(0u64, |acc, &d| acc.wrapping_mul(10).wrapping_add(u64::from(d)))
+    digits.iter().fold(0u64, |acc, &d| {
+        acc.wrapping_mul(10).wrapping_add(u64::from(d))
+    })
 }
 
 /// True when `year`-`month`-`day` is a real day of the proleptic Gregorian calendar: the date

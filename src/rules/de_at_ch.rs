@@ -282,7 +282,8 @@ fn at_svnr(c: &Candidate<'_>) -> Verdict {
     {
         return Verdict::Reject;
     }
-    let sum = crate::weighted_sum(&d[..3], &[3, 7, 9]) + crate::weighted_sum(&d[4..], &[5, 8, 4, 2, 1, 6]);
+    let sum = crate::weighted_sum(&d[..3], &[3, 7, 9])
+        + crate::weighted_sum(&d[4..], &[5, 8, 4, 2, 1, 6]);
     if sum % 11 != u32::from(d[3]) {
         return Verdict::Reject;
     }

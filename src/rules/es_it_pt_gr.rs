@@ -224,10 +224,7 @@ const CF_ODD: [u32; 26] = [
 fn omocode(b: u8) -> Option<u32> {
     match b {
         b'0'..=b'9' => Some(u32::from(b - b'0')),
-        _ => b"LMNPQRSTUV"
-            .iter()
-            .position(|&x| x == b)
-            .map(|p| p as u32),
+        _ => b"LMNPQRSTUV".iter().position(|&x| x == b).map(|p| p as u32),
     }
 }
 

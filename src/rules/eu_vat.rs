@@ -61,8 +61,7 @@ fn eu_vat(c: &Candidate<'_>) -> Verdict {
     let ok = match cc {
         "AT" => vat_at(rest),
         "BE" => num(rest, 10, |d| {
-            d[0] <= 1
-                && 97 - crate::digits_to_u64(&d[..8]) % 97 == crate::digits_to_u64(&d[8..])
+            d[0] <= 1 && 97 - crate::digits_to_u64(&d[..8]) % 97 == crate::digits_to_u64(&d[8..])
         }),
         "CZ" => vat_cz(rest),
         "DE" => num(rest, 9, |d| d[0] != 0 && crate::iso7064_mod11_10(d)),
@@ -92,7 +91,9 @@ fn eu_vat(c: &Candidate<'_>) -> Verdict {
         "NL" => vat_nl(rest),
         "PL" => num(rest, 10, pl_nip_digits),
         "PT" => num(rest, 9, pt_nif_digits),
-        "RO" => num(rest, 10, vat_ro).or_else(|| num(rest, 9, vat_ro)).or_else(|| num(rest, 8, vat_ro)),
+        "RO" => num(rest, 10, vat_ro)
+            .or_else(|| num(rest, 9, vat_ro))
+            .or_else(|| num(rest, 8, vat_ro)),
         "SE" => num(rest, 12, |d| {
             d[10] == 0 && d[11] == 1 && crate::luhn(&to_string(&d[..10]))
         }),
@@ -166,7 +167,9 @@ fn vat_es(s: &str) -> Option<bool> {
             let n = crate::digits_to_u64(&crate::digit_vec(&s[..8])) as u32;
             crate::dni_letter(n) == last
         }
-        b'X' | b'Y' | b'Z' => crate::dni_letter(u32::from(first - b'X') * 10_000_000 + seven) == last,
+        b'X' | b'Y' | b'Z' => {
+            crate::dni_letter(u32::from(first - b'X') * 10_000_000 + seven) == last
+        }
         b'K' | b'L' | b'M' => crate::dni_letter(seven) == last,
         b'A'..=b'H' | b'J' | b'N' | b'P' | b'Q' | b'R' | b'S' | b'U' | b'V' | b'W' => {
             let d = crate::digit_vec(&s[1..8]);

@@ -221,7 +221,10 @@ fn no_fodselsnummer(c: &Candidate<'_>) -> Verdict {
         x => Some(x),
     };
     let k1 = k(crate::weighted_sum(&d[..9], &[3, 7, 6, 1, 8, 9, 4, 5, 2]));
-    let k2 = k(crate::weighted_sum(&d[..10], &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]));
+    let k2 = k(crate::weighted_sum(
+        &d[..10],
+        &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2],
+    ));
     if k1 != Some(u32::from(d[9])) || k2 != Some(u32::from(d[10])) {
         return Verdict::Reject;
     }

@@ -213,7 +213,8 @@ fn uk_driving_licence(c: &Candidate<'_>) -> Verdict {
     };
     let day = two(&d, 3);
     let yy = u32::from(d[0]) * 10 + u32::from(d[5]);
-    if !crate::gregorian_date_ok(1900 + yy, month, day) && !crate::gregorian_date_ok(2000 + yy, month, day)
+    if !crate::gregorian_date_ok(1900 + yy, month, day)
+        && !crate::gregorian_date_ok(2000 + yy, month, day)
     {
         return Verdict::Reject;
     }
