@@ -304,10 +304,35 @@ pub fn npi_luhn(d: &[u8]) -> bool {
     if d.len() != 10 {
         return false;
     }
-    let mut s = String::with_capacity(15);
-    s.push_str("80840");
-    s.extend(d.iter().map(|&x| char::from(b'0' + x)));
-    luhn(&s)
+    let mut full = [8, 0, 8, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    full[5..].copy_from_slice(d);
+    luhn_digits(&full)
+}
+
+/// Luhn over a slice of digit values (each 0..=9), for callers that already hold digits.
+///
+/// ```
+/// assert!(pii_airlock::luhn_digits(&[7, 9, 9, 2, 7, 3, 9, 8, 7, 1, 3]));
+/// assert!(!pii_airlock::luhn_digits(&[7, 9, 9, 2, 7, 3, 9, 8, 7, 1, 4]));
+/// ```
+pub fn luhn_digits(d: &[u8]) -> bool {
+    if d.len() < 2 {
+        return false;
+    }
+    let sum: u32 = d
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &x)| {
+            let x = u32::from(x);
+            match (i % 2, x * 2) {
+                (0, _) => x,
+                (_, y) if y > 9 => y - 9,
+                (_, y) => y,
+            }
+        })
+        .sum();
+    sum % 10 == 0
 }
 
 /// The Dutch 11-proef for a BSN (nine digits): 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11).

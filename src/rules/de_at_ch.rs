@@ -186,8 +186,8 @@ fn de_tax_id(c: &Candidate<'_>) -> Verdict {
     for &x in &d[..10] {
         counts[x as usize] += 1;
     }
-    let repeated: Vec<u8> = counts.iter().copied().filter(|&n| n > 1).collect();
-    if repeated.len() != 1 || repeated[0] > 3 {
+    let repeated = counts.iter().filter(|&&n| n > 1).count();
+    if repeated != 1 || counts.iter().any(|&n| n > 3) {
         return Verdict::Reject;
     }
     if d[..10].windows(3).any(|w| w[0] == w[1] && w[1] == w[2]) {

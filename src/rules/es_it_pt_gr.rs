@@ -188,7 +188,7 @@ fn es_nif(c: &Candidate<'_>) -> Verdict {
     let Some((d, 8)) = digits::<8>(v) else {
         return Verdict::Reject;
     };
-    if glued(c) || all_same(&d) && d[0] == 0 {
+    if glued(c) || (all_same(&d) && d[0] == 0) {
         return Verdict::Reject;
     }
     let n = crate::digits_to_u64(&d) as u32;
@@ -282,8 +282,7 @@ pub(crate) fn it_vat_digits(d: &[u8]) -> bool {
     if !matches!(office, 1..=100 | 120 | 121 | 888 | 999) {
         return false;
     }
-    let s: String = d.iter().map(|&x| char::from(b'0' + x)).collect();
-    crate::luhn(&s)
+    crate::luhn_digits(d)
 }
 
 fn it_vat_code(c: &Candidate<'_>) -> Verdict {
@@ -354,7 +353,7 @@ fn gr_amka(c: &Candidate<'_>) -> Verdict {
     {
         return Verdict::Reject;
     }
-    if !crate::luhn(v) {
+    if !crate::luhn_digits(&d) {
         return Verdict::Reject;
     }
     Verdict::Checked("luhn")

@@ -95,7 +95,7 @@ fn eu_vat(c: &Candidate<'_>) -> Verdict {
             .or_else(|| num(rest, 9, vat_ro))
             .or_else(|| num(rest, 8, vat_ro)),
         "SE" => num(rest, 12, |d| {
-            d[10] == 0 && d[11] == 1 && crate::luhn(&to_string(&d[..10]))
+            d[10] == 0 && d[11] == 1 && crate::luhn_digits(&d[..10])
         }),
         "SI" => num(rest, 8, |d| {
             let r = crate::weighted_sum(&d[..7], &[8, 7, 6, 5, 4, 3, 2]) % 11;
@@ -110,10 +110,6 @@ fn eu_vat(c: &Candidate<'_>) -> Verdict {
         Some(true) => Verdict::Checked("vat-checksum"),
         _ => Verdict::Reject,
     }
-}
-
-fn to_string(d: &[u8]) -> String {
-    d.iter().map(|&x| char::from(b'0' + x)).collect()
 }
 
 /// `Some(check(digits))` when `s` is exactly `len` digits, `None` otherwise.
@@ -198,7 +194,7 @@ fn vat_fr(s: &str) -> Option<bool> {
     num(s, 11, |d| {
         let siren = crate::digits_to_u64(&d[2..]);
         let key = crate::digits_to_u64(&d[..2]);
-        key == (12 + 3 * (siren % 97)) % 97 && crate::luhn(&to_string(&d[2..]))
+        key == (12 + 3 * (siren % 97)) % 97 && crate::luhn_digits(&d[2..])
     })
 }
 

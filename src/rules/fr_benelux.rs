@@ -143,7 +143,10 @@ fn fr_nir(c: &Candidate<'_>) -> Verdict {
         num[5] = code[0];
         num[6] = code[1];
     }
-    let d: Vec<u8> = num.iter().map(|b| b - b'0').collect();
+    let mut d = [0u8; 15];
+    for (o, b) in d.iter_mut().zip(num) {
+        *o = b - b'0';
+    }
     let month = two(&d, 3);
     if !matches!(month, 1..=12 | 20..=42) || (corsica.is_none() && two(&d, 5) == 0) {
         return Verdict::Reject;

@@ -126,8 +126,7 @@ fn se_personnummer(c: &Candidate<'_>) -> Verdict {
                 || crate::gregorian_date_ok(2000 + yy, month, day)
         }
     };
-    let body: String = d[s..n].iter().map(|&x| char::from(b'0' + x)).collect();
-    if !date_ok || !crate::luhn(&body) {
+    if !date_ok || !crate::luhn_digits(&d[s..n]) {
         return Verdict::Reject;
     }
     if !v.contains(['-', '+']) {

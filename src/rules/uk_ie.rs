@@ -205,7 +205,10 @@ fn uk_driving_licence(c: &Candidate<'_>) -> Verdict {
             return Verdict::Reject;
         }
     }
-    let d: Vec<u8> = v[5..11].iter().map(|x| x - b'0').collect();
+    let mut d = [0u8; 6];
+    for (o, x) in d.iter_mut().zip(&v[5..11]) {
+        *o = x - b'0';
+    }
     let month = match two(&d, 1) {
         m @ 1..=12 => m,
         m @ 51..=62 => m - 50,
@@ -249,7 +252,10 @@ fn ie_ppsn(c: &Candidate<'_>) -> Verdict {
     if glued(c) {
         return Verdict::Reject;
     }
-    let d: Vec<u8> = v[..7].iter().map(|x| x - b'0').collect();
+    let mut d = [0u8; 7];
+    for (o, x) in d.iter_mut().zip(&v[..7]) {
+        *o = x - b'0';
+    }
     if all_same(&d) {
         return Verdict::Reject;
     }
