@@ -1,7 +1,7 @@
 //! Small helpers shared by the national-identifier families: the digits of a candidate,
 //! two-digit fields, and separator checks.
 
-use super::Candidate;
+use super::{Candidate, Verdict};
 
 /// The ASCII digits of `s` in a fixed buffer (no allocation per candidate). `None` when there
 /// are more than `N` digits.
@@ -57,5 +57,38 @@ pub(crate) fn year_from_yy(yy: u32) -> u32 {
         2000 + yy
     } else {
         1900 + yy
+    }
+}
+
+/// For rules whose pattern is `label separator value` (weak shapes that are only worth
+/// reporting after a label): runs `inner` on the value after the label and, when it is not
+/// rejected, reports just the value as a span. Matching the label in the pattern keeps such
+/// rules from evaluating every bare digit run in the text.
+pub(crate) fn labelled_value(c: &Candidate<'_>, inner: fn(&Candidate<'_>) -> Verdict) -> Verdict {
+    let v = c.value();
+    let Some(sep) = v.rfind([' ', ':', '.', '#', '"', '\'', '(']) else {
+        return Verdict::Reject;
+    };
+    let off = sep + 1;
+    if off >= v.len() {
+        return Verdict::Reject;
+    }
+    let value = Candidate {
+        text: c.text,
+        start: c.start + off,
+        end: c.end,
+    };
+    match inner(&value) {
+        Verdict::Reject => Verdict::Reject,
+        Verdict::Checked(name) => Verdict::Span {
+            start: off,
+            end: v.len(),
+            check: Some(name),
+        },
+        _ => Verdict::Span {
+            start: off,
+            end: v.len(),
+            check: None,
+        },
     }
 }

@@ -1,8 +1,9 @@
 //! United Kingdom and Ireland: NHS number, National Insurance number, passport, DVLA driving
 //! licence number, Unique Taxpayer Reference and the Irish PPS number.
 
+use super::national::labelled_value;
 use super::national::{all_same, digits, glued, one_separator_kind, two};
-use super::us_ids::passport_shape;
+use super::us_ids::{passport_labels, passport_shape};
 use super::{Candidate, Category, RuleDef, Verdict};
 
 /// Every rule of this family, in priority order.
@@ -65,13 +66,24 @@ pub(crate) static RULES: &[RuleDef] = &[
         category: Category::Identifiers,
         countries: &["GB"],
         // Nine digits, or (since 2023 in some series) two letters and seven digits.
-        pattern: r"\b(?:[0-9]{9}|[A-Z]{2}[0-9]{7})\b",
-        validate: Some(passport_shape),
+        // After a passport label, like the US rule.
+        pattern: concat!(
+            r"\b(?i:",
+            passport_labels!(),
+            r")[\ :.\#'\x22(]{1,4}(?:is[\ :]{1,2})?(?:[0-9]{9}|[A-Z]{2}[0-9]{7})\b"
+        ),
+        validate: Some(labelled_passport),
         score: 0.5,
         context: &[
             "passport",
             "passport number",
             "passport no",
+            "passport nr",
+            "passport #",
+            "passport#",
+            "reisepassnummer",
+            "passnummer",
+            "pass-nr",
             "uk passport",
             "british passport",
             "reisepass",
@@ -84,7 +96,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         ],
         context_boost: 0.35,
         needs_context: true,
-        contested: true,
+
         ..RuleDef::DEFAULT
     },
     RuleDef {
@@ -157,6 +169,10 @@ pub(crate) static RULES: &[RuleDef] = &[
         ..RuleDef::DEFAULT
     },
 ];
+
+fn labelled_passport(c: &Candidate<'_>) -> Verdict {
+    labelled_value(c, passport_shape)
+}
 
 /// NHS number: weights 10..2 on the first nine digits, check = 11 − (sum mod 11), 11 → 0, 10
 /// is never issued.

@@ -1,7 +1,7 @@
 //! United States identifiers beyond the SSN: ITIN, passport, driver's licence, bank account and
 //! routing numbers, and the health-care numbers NPI, MBI and DEA.
 
-use super::national::{all_same, digits, glued, one_separator_kind};
+use super::national::{all_same, digits, glued, labelled_value, one_separator_kind};
 use super::{Candidate, Category, RuleDef, Verdict};
 
 const PASSPORT_CONTEXT: &[&str] = &[
@@ -10,6 +10,9 @@ const PASSPORT_CONTEXT: &[&str] = &[
     "passport no",
     "passport #",
     "passport#",
+    "passport nr",
+    "reisepassnummer",
+    "pass-nr",
     "reisepass",
     "passnummer",
     "passeport",
@@ -19,6 +22,15 @@ const PASSPORT_CONTEXT: &[&str] = &[
     "paszport",
     "passaporte",
 ];
+
+/// The passport labels of the pattern (ASCII, matched case-insensitively); every one is also
+/// a context word, so the engine reports which label it saw.
+macro_rules! passport_labels {
+    () => {
+        r"passport(?:\ (?:number|no|nr|\#))?|passport\#|reisepass(?:nummer)?|passnummer|pass-nr|passeport|pasaporte|passaporto|paspoort|paszport|passaporte"
+    };
+}
+pub(crate) use passport_labels;
 
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
@@ -54,14 +66,18 @@ pub(crate) static RULES: &[RuleDef] = &[
         entity: "US_PASSPORT",
         category: Category::Identifiers,
         countries: &["US"],
-        // Book numbers: nine digits, or a letter and eight digits (Next Generation Passport).
-        pattern: r"\b(?:[0-9]{9}|[A-Z][0-9]{8})\b",
-        validate: Some(passport_shape),
+        // Book numbers: nine digits, or a letter and eight digits (Next Generation Passport),
+        // after a passport label: nothing else tells them from other numbers.
+        pattern: concat!(
+            r"\b(?i:",
+            passport_labels!(),
+            r")[\ :.\#'\x22(]{1,4}(?:is[\ :]{1,2})?(?:[0-9]{9}|[A-Z][0-9]{8})\b"
+        ),
+        validate: Some(labelled_passport),
         score: 0.5,
         context: PASSPORT_CONTEXT,
         context_boost: 0.35,
         needs_context: true,
-        contested: true,
         ..RuleDef::DEFAULT
     },
     RuleDef {
@@ -72,13 +88,22 @@ pub(crate) static RULES: &[RuleDef] = &[
         // The shapes the states issue (AAMVA DL/ID standard, per-state formats): a letter and
         // 4–14 digits (CA, FL, IL, WI, ...; FL and IL print dashes), two letters and 3–7
         // digits, 7–13 digits, or 3-3-3 digit groups.
+        // The label is part of the pattern, so bare digit runs cost nothing.
         pattern: r"(?x)
-            \b [A-Z] [0-9]{4,14} \b
-            | \b [A-Z] [0-9]{3} - [0-9]{3,4} - [0-9]{2,4} (?: - [0-9]{2,3} )? (?: - [0-9] )? \b
-            | \b [A-Z]{2} [0-9]{3,7} \b
-            | \b [0-9]{7,13} \b
-            | \b [0-9]{3} - [0-9]{3} - [0-9]{3} \b",
-        validate: Some(us_driver_license),
+            \b (?i:
+                driver'?s?\ licen[cs]e (?: \ (?: number | no | nr | \# ) )?
+              | driving\ licen[cs]e | dl\#? | dln | licen[cs]e\ (?: number | no | \# )
+              | fu e? hrerschein (?: nummer )? | permis\ de\ conduire
+              | licencia\ de\ (?: conducir | manejo ) | carnet\ de\ conducir
+              | patente (?: \ di\ guida )? | rijbewijs (?: nummer )? | prawo\ jazdy
+              | carteira\ de\ motorista )
+            [\ :.\#'\x22(]{1,4} (?: is [\ :]{1,2} )?
+            (?: [A-Z] [0-9]{4,14}
+              | [A-Z] [0-9]{3} - [0-9]{3,4} - [0-9]{2,4} (?: - [0-9]{2,3} )? (?: - [0-9] )?
+              | [A-Z]{2} [0-9]{3,7}
+              | [0-9]{7,13}
+              | [0-9]{3} - [0-9]{3} - [0-9]{3} ) \b",
+        validate: Some(labelled_driver_license),
         score: 0.5,
         context: &[
             "driver license",
@@ -88,15 +113,22 @@ pub(crate) static RULES: &[RuleDef] = &[
             "driver's licence",
             "drivers licence",
             "driving license",
+            "driving licence",
             "license number",
             "licence number",
             "license no",
+            "licence no",
+            "license #",
+            "licence #",
             "dl",
             "dl#",
             "dln",
             "führerschein",
             "führerscheinnummer",
             "fuhrerschein",
+            "fuhrerscheinnummer",
+            "fuehrerschein",
+            "fuehrerscheinnummer",
             "permis de conduire",
             "licencia de conducir",
             "licencia de manejo",
@@ -111,7 +143,6 @@ pub(crate) static RULES: &[RuleDef] = &[
         ],
         context_boost: 0.35,
         needs_context: true,
-        contested: true,
         ..RuleDef::DEFAULT
     },
     RuleDef {
@@ -148,18 +179,30 @@ pub(crate) static RULES: &[RuleDef] = &[
         entity: "US_BANK_NUMBER",
         category: Category::Financial,
         countries: &["US"],
-        pattern: r"\b[0-9]{8,17}\b",
-        validate: Some(us_bank_number),
+        // Eight to seventeen digits after an account label (the label is in the pattern so that
+        // bare digit runs are not evaluated).
+        pattern: r"(?x)
+            \b (?i:
+                bank\ account (?: \ (?: number | no | \# ) )?
+              | account\ (?: number | no | \# ) | acct (?: \ (?: number | no | \# ) )?
+              | checking\ account | savings\ account | bankkonto | kontonummer
+              | compte\ bancaire | numero\ de\ compte | numero\ de\ cuenta | cuenta\ bancaria
+              | numero\ di\ conto | conto\ corrente | rekeningnummer | numer\ konta
+              | numero\ da\ conta | conta\ bancaria )
+            [\ :.\#'\x22(]{1,4} (?: is [\ :]{1,2} )? [0-9]{8,17} \b",
+        validate: Some(labelled_bank_number),
         // With its context word a bank account number outranks a Luhn-valid card shape
         // (one in ten 16-digit account numbers); a card context word restores the tie, which
         // the earlier card rule wins.
         score: 0.6,
         context: &[
             "bank account",
+            "bank account number",
             "account number",
             "account no",
             "account #",
             "acct",
+            "acct number",
             "acct no",
             "acct #",
             "checking account",
@@ -167,19 +210,23 @@ pub(crate) static RULES: &[RuleDef] = &[
             "bankkonto",
             "kontonummer",
             "numéro de compte",
+            "numero de compte",
             "compte bancaire",
             "número de cuenta",
+            "numero de cuenta",
             "cuenta bancaria",
             "numero di conto",
             "conto corrente",
             "rekeningnummer",
             "numer konta",
             "número da conta",
+            "numero da conta",
             "conta bancária",
+            "conta bancaria",
         ],
         context_boost: 0.4,
         needs_context: true,
-        contested: true,
+
         ..RuleDef::DEFAULT
     },
     RuleDef {
@@ -289,6 +336,18 @@ pub(crate) fn passport_shape(c: &Candidate<'_>) -> Verdict {
         return Verdict::Reject;
     }
     Verdict::Weak
+}
+
+fn labelled_passport(c: &Candidate<'_>) -> Verdict {
+    labelled_value(c, passport_shape)
+}
+
+fn labelled_driver_license(c: &Candidate<'_>) -> Verdict {
+    labelled_value(c, us_driver_license)
+}
+
+fn labelled_bank_number(c: &Candidate<'_>) -> Verdict {
+    labelled_value(c, us_bank_number)
 }
 
 fn us_driver_license(c: &Candidate<'_>) -> Verdict {
