@@ -2243,3 +2243,104 @@ fn number_rich_text_yields_no_identifier() {
         hits.join("\n")
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Explanations, labels and languages
+
+#[test]
+fn findings_explain_check_and_context() {
+    let text = "Meine Steuer-ID: 86 095 742 719, NHS number 943 476 5919.";
+    let found = engine().scan(text);
+    let tax = found
+        .iter()
+        .find(|f| &*f.entity == "DE_TAX_ID")
+        .expect("tax id");
+    assert_eq!(tax.reason.check, Some("iso7064-mod11-10"));
+    assert_eq!(tax.reason.context.as_deref(), Some("steuer-id"));
+    let nhs = found.iter().find(|f| &*f.entity == "UK_NHS").expect("nhs");
+    assert_eq!(nhs.reason.check, Some("nhs-mod11"));
+    assert!(nhs.reason.context.is_some());
+    // A label-first rule reports the label it matched as its context, and only the value as
+    // the finding.
+    let text = "Passport No. 912803456";
+    let f = engine().scan(text);
+    let p = f
+        .iter()
+        .find(|f| &*f.entity == "US_PASSPORT")
+        .expect("passport");
+    assert_eq!(&text[p.start..p.end], "912803456");
+    assert_eq!(p.reason.context.as_deref(), Some("passport no"));
+}
+
+#[test]
+fn label_first_rules_need_the_label_before_the_value() {
+    assert_not_found("912803456 is my passport number", "US_PASSPORT");
+    assert_not_found("123456789012 (bank account)", "US_BANK_NUMBER");
+    // Labels are whole words: not inside longer words.
+    assert_not_found("subaccount number 123456789012", "US_BANK_NUMBER");
+    assert_not_found("bypassport 912803456", "US_PASSPORT");
+    assert_not_found("handle# D1234567", "US_DRIVER_LICENSE");
+    // The ASCII tail of an accented label counts only after a non-ASCII letter.
+    assert_not_found("Fahrerschein D1234567", "US_DRIVER_LICENSE");
+    assert_not_found("semero de cuenta 0072345678", "US_BANK_NUMBER");
+    // Case does not matter for the label, it does for the value's letters.
+    assert_found("PASSPORT NUMBER: A12345678", "US_PASSPORT", "A12345678");
+    assert_not_found("passport number: a12345678", "US_PASSPORT");
+}
+
+#[test]
+fn context_words_in_many_languages() {
+    let cases = [
+        (
+            "Sozialversicherungsnummer 1237 010180",
+            "AT_SVNR",
+            "1237 010180",
+        ),
+        ("numer PESEL 44051401359", "PL_PESEL", "44051401359"),
+        ("número de contribuinte: 123456789", "PT_NIF", "123456789"),
+        ("burgerservicenummer 111222333", "NL_BSN", "111222333"),
+        ("numéro fiscal 3023217600053", "FR_NIF", "3023217600053"),
+        ("partita iva 00743110157", "IT_VAT_CODE", "00743110157"),
+        ("Führerschein: D1234567", "US_DRIVER_LICENSE", "D1234567"),
+        (
+            "numero de cuenta 0072345678",
+            "US_BANK_NUMBER",
+            "0072345678",
+        ),
+        (
+            "Número de cuenta: 0072345678",
+            "US_BANK_NUMBER",
+            "0072345678",
+        ),
+        ("número da conta 0072345678", "US_BANK_NUMBER", "0072345678"),
+        (
+            "Fuehrerscheinnummer D1234567",
+            "US_DRIVER_LICENSE",
+            "D1234567",
+        ),
+        (
+            "Rijksregisternummer 85073003328",
+            "BE_NATIONAL_NUMBER",
+            "85073003328",
+        ),
+        (
+            "Steueridentifikationsnummer 86095742719",
+            "DE_TAX_ID",
+            "86095742719",
+        ),
+        (
+            "fødselsnummer 01010750160",
+            "NO_FODSELSNUMMER",
+            "01010750160",
+        ),
+        (
+            "cod numeric personal 1800101221144",
+            "RO_CNP",
+            "1800101221144",
+        ),
+        ("paszport 912803456", "US_PASSPORT", "912803456"),
+    ];
+    for (text, entity, value) in cases {
+        assert_found(text, entity, value);
+    }
+}

@@ -4,13 +4,14 @@
 use super::national::{all_same, digits, glued, labelled_value, one_separator_kind};
 use super::{Candidate, Category, RuleDef, Verdict};
 
+/// Longer phrases first: the first word found is the one a finding's reason names.
 const PASSPORT_CONTEXT: &[&str] = &[
-    "passport",
     "passport number",
     "passport no",
     "passport #",
     "passport#",
     "passport nr",
+    "passport",
     "reisepassnummer",
     "pass-nr",
     "reisepass",
@@ -88,12 +89,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         // The shapes the states issue (AAMVA DL/ID standard, per-state formats): a letter and
         // 4–14 digits (CA, FL, IL, WI, ...; FL and IL print dashes), two letters and 3–7
         // digits, 7–13 digits, or 3-3-3 digit groups.
-        // The label is part of the pattern, so bare digit runs cost nothing.
+        // The label is part of the pattern, so bare digit runs cost nothing. Patterns are
+        // ASCII: a label that starts after an accented letter ("Führerschein") is matched from
+        // its ASCII tail, which `\b` allows after a non-ASCII byte.
         pattern: r"(?x)
             \b (?i:
                 driver'?s?\ licen[cs]e (?: \ (?: number | no | nr | \# ) )?
               | driving\ licen[cs]e | dl\#? | dln | licen[cs]e\ (?: number | no | \# )
-              | fu e? hrerschein (?: nummer )? | permis\ de\ conduire
+              | (?: fu e? )? hrerschein (?: nummer )? | permis\ de\ conduire
               | licencia\ de\ (?: conducir | manejo ) | carnet\ de\ conducir
               | patente (?: \ di\ guida )? | rijbewijs (?: nummer )? | prawo\ jazdy
               | carteira\ de\ motorista )
@@ -186,9 +189,10 @@ pub(crate) static RULES: &[RuleDef] = &[
                 bank\ account (?: \ (?: number | no | \# ) )?
               | account\ (?: number | no | \# ) | acct (?: \ (?: number | no | \# ) )?
               | checking\ account | savings\ account | bankkonto | kontonummer
-              | compte\ bancaire | numero\ de\ compte | numero\ de\ cuenta | cuenta\ bancaria
+              | compte\ bancaire | numero\ de\ compte | (?: nu )? mero\ de\ cuenta
+              | cuenta\ bancaria
               | numero\ di\ conto | conto\ corrente | rekeningnummer | numer\ konta
-              | numero\ da\ conta | conta\ bancaria )
+              | (?: nu )? mero\ da\ conta | conta\ bancaria )
             [\ :.\#'\x22(]{1,4} (?: is [\ :]{1,2} )? [0-9]{8,17} \b",
         validate: Some(labelled_bank_number),
         // With its context word a bank account number outranks a Luhn-valid card shape
