@@ -2344,3 +2344,62 @@ fn context_words_in_many_languages() {
         assert_found(text, entity, value);
     }
 }
+
+#[test]
+fn scanning_id_like_noise_never_panics() {
+    // Fragments that hit the identifier patterns' edges: labels, prefixes, separators,
+    // century signs, letters of the check alphabets and multi-byte characters.
+    let pieces = [
+        "0",
+        "1",
+        "7",
+        "9",
+        "12",
+        "756",
+        "DE",
+        "ATU",
+        "NL",
+        "B0",
+        "X",
+        "Z",
+        "T",
+        "K",
+        "-",
+        "+",
+        "/",
+        ".",
+        " ",
+        ":",
+        "#",
+        "(",
+        "\"",
+        "é",
+        "ü",
+        "🙂",
+        "passport ",
+        "acct ",
+        "dl ",
+        "NIR ",
+        "2A",
+        "2B",
+        "SM9",
+        "LMN",
+        "A",
+        "W",
+        "9999",
+        "000",
+        "\n",
+        "ç",
+        "CPR ",
+    ];
+    let mut r = Rng(2024);
+    let e = engine();
+    for _ in 0..20_000 {
+        let n = r.range(1, 24);
+        let text: String = (0..n).map(|_| *r.pick(&pieces)).collect();
+        for f in e.scan(&text) {
+            assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+            assert!(f.start < f.end && f.end <= text.len());
+        }
+    }
+}
