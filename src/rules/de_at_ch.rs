@@ -149,7 +149,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "ch-ahv",
         entity: "CH_AHV",
         category: Category::Identifiers,
-        countries: &["CH", "LI"],
+        countries: &["CH"],
         // AHV/AVS number since 2008: EAN-13 with the country prefix 756, printed
         // 756.XXXX.XXXX.XX.
         pattern: r"\b756(?:\.[0-9]{4}\.[0-9]{4}\.[0-9]{2}|\ [0-9]{4}\ [0-9]{4}\ [0-9]{2}|[0-9]{10})\b",
