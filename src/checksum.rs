@@ -253,3 +253,200 @@ pub fn bech32_polymod(hrp: &[u8], data: &[u8]) -> u32 {
     chk
 }
 // --- end rest-of-world identifiers (ids-b) ---
+
+// --- national identifiers (ids-a) ---
+
+/// The ISO 7064 MOD 11,10 (hybrid) check digit for `digits` (each 0..=9), as used by the
+/// German Steuer-ID, German VAT numbers and the Croatian OIB.
+///
+/// ```
+/// assert_eq!(pii_airlock::iso7064_mod11_10_digit(&[1, 3, 6, 6, 9, 5, 9, 7]), 6);
+/// ```
+pub fn iso7064_mod11_10_digit(digits: &[u8]) -> u8 {
+    let mut product: u32 = 10;
+    for &d in digits {
+        let mut sum = (u32::from(d) + product) % 10;
+        if sum == 0 {
+            sum = 10;
+        }
+        product = (2 * sum) % 11;
+    }
+    let check = 11 - product;
+    if check == 10 {
+        0
+    } else {
+        check as u8
+    }
+}
+
+/// True when the last of `digits` is the ISO 7064 MOD 11,10 check digit of the others.
+///
+/// ```
+/// assert!(pii_airlock::iso7064_mod11_10(&[1, 3, 6, 6, 9, 5, 9, 7, 6]));
+/// assert!(!pii_airlock::iso7064_mod11_10(&[1, 3, 6, 6, 9, 5, 9, 7, 7]));
+/// ```
+pub fn iso7064_mod11_10(digits: &[u8]) -> bool {
+    match digits.split_last() {
+        Some((&last, body)) if !body.is_empty() => iso7064_mod11_10_digit(body) == last,
+        _ => false,
+    }
+}
+
+/// The value of an alphanumeric character in ICAO 9303 style check digits: `0`–`9` are
+/// themselves, `A`–`Z` (either case) are 10–35, `<` is 0. `None` for anything else.
+pub fn alnum_value(c: u8) -> Option<u32> {
+    match c {
+        b'0'..=b'9' => Some(u32::from(c - b'0')),
+        b'A'..=b'Z' => Some(u32::from(c - b'A') + 10),
+        b'a'..=b'z' => Some(u32::from(c - b'a') + 10),
+        b'<' => Some(0),
+        _ => None,
+    }
+}
+
+/// The repeating 7-3-1 weighted check digit of ICAO 9303 (machine-readable travel documents),
+/// used for German identity card and passport numbers. `None` on a character outside
+/// `0-9A-Za-z<`.
+///
+/// ```
+/// assert_eq!(pii_airlock::weighted_731_check_digit(b"T22000129"), Some(3));
+/// ```
+pub fn weighted_731_check_digit(chars: &[u8]) -> Option<u8> {
+    let mut sum = 0u32;
+    for (i, &c) in chars.iter().enumerate() {
+        sum += alnum_value(c)? * [7, 3, 1][i % 3];
+    }
+    Some((sum % 10) as u8)
+}
+
+/// Luhn over alphanumerics, letters counting as 10–35 (the Portuguese Cartão de Cidadão
+/// document number): from the right, every second value is doubled and reduced by 9 when
+/// above 9; the sum must be a multiple of 10. Spaces are ignored; false on other characters.
+///
+/// ```
+/// assert!(pii_airlock::luhn_alnum("00000000 0 ZZ4"));
+/// assert!(!pii_airlock::luhn_alnum("00000000 0 ZZ5"));
+/// ```
+pub fn luhn_alnum(s: &str) -> bool {
+    let mut sum = 0u32;
+    let mut n = 0;
+    for b in s.bytes().rev() {
+        if b == b' ' {
+            continue;
+        }
+        let Some(mut v) = alnum_value(b).filter(|_| b != b'<') else {
+            return false;
+        };
+        if n % 2 == 1 {
+            v *= 2;
+            if v > 9 {
+                v -= 9;
+            }
+        }
+        sum += v;
+        n += 1;
+    }
+    n >= 2 && sum % 10 == 0
+}
+
+/// The decimal number formed by `digits` (each 0..=9); wraps silently past 19 digits, so
+/// callers pass at most that many.
+pub fn digits_to_u64(digits: &[u8]) -> u64 {
+    digits.iter().fold(0u64, |acc, &d| {
+        acc.wrapping_mul(10).wrapping_add(u64::from(d))
+    })
+}
+
+/// True when `year`-`month`-`day` is a real day of the proleptic Gregorian calendar: the date
+/// part of many national numbers is validated with it.
+///
+/// ```
+/// assert!(pii_airlock::gregorian_date_ok(2000, 2, 29));
+/// assert!(!pii_airlock::gregorian_date_ok(1900, 2, 29));
+/// ```
+pub fn gregorian_date_ok(year: u32, month: u32, day: u32) -> bool {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// The check letter of a Spanish DNI/NIF for its eight-digit number (`n mod 23` into the
+/// letter table of the Ministry of the Interior); NIE numbers map their X/Y/Z prefix to 0/1/2
+/// first.
+///
+/// ```
+/// assert_eq!(pii_airlock::dni_letter(12345678), b'Z');
+/// ```
+pub fn dni_letter(n: u32) -> u8 {
+    b"TRWAGMYFPDXBNJZSQVHLCKE"[(n % 23) as usize]
+}
+
+/// The ABA routing-number checksum over nine digits: 3·(d1+d4+d7) + 7·(d2+d5+d8) +
+/// (d3+d6+d9) is a multiple of 10.
+///
+/// ```
+/// assert!(pii_airlock::aba_checksum(&[0, 2, 1, 0, 0, 0, 0, 2, 1]));
+/// ```
+pub fn aba_checksum(d: &[u8]) -> bool {
+    d.len() == 9 && weighted_sum(d, &[3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 == 0
+}
+
+/// The US National Provider Identifier check: Luhn over the ten digits prefixed with `80840`.
+///
+/// ```
+/// assert!(pii_airlock::npi_luhn(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 3]));
+/// ```
+pub fn npi_luhn(d: &[u8]) -> bool {
+    if d.len() != 10 {
+        return false;
+    }
+    let mut full = [8, 0, 8, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    full[5..].copy_from_slice(d);
+    luhn_digits(&full)
+}
+
+/// Luhn over a slice of digit values (each 0..=9), for callers that already hold digits.
+///
+/// ```
+/// assert!(pii_airlock::luhn_digits(&[7, 9, 9, 2, 7, 3, 9, 8, 7, 1, 3]));
+/// assert!(!pii_airlock::luhn_digits(&[7, 9, 9, 2, 7, 3, 9, 8, 7, 1, 4]));
+/// ```
+pub fn luhn_digits(d: &[u8]) -> bool {
+    if d.len() < 2 {
+        return false;
+    }
+    let sum: u32 = d
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &x)| {
+            let x = u32::from(x);
+            match (i % 2, x * 2) {
+                (0, _) => x,
+                (_, y) if y > 9 => y - 9,
+                (_, y) => y,
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+/// The Dutch 11-proef for a BSN (nine digits): 9·d1 + 8·d2 + … + 2·d8 − 1·d9 ≡ 0 (mod 11).
+///
+/// ```
+/// assert!(pii_airlock::elfproef(&[1, 1, 1, 2, 2, 2, 3, 3, 3]));
+/// assert!(!pii_airlock::elfproef(&[1, 1, 1, 2, 2, 2, 3, 3, 4]));
+/// ```
+pub fn elfproef(d: &[u8]) -> bool {
+    if d.len() != 9 {
+        return false;
+    }
+    let plus = weighted_sum(&d[..8], &[9, 8, 7, 6, 5, 4, 3, 2]);
+    (plus + 11 * 9 - u32::from(d[8])) % 11 == 0
+}

@@ -224,10 +224,9 @@ fn iban(c: &Candidate<'_>) -> Verdict {
     {
         return Verdict::Reject;
     }
-    // One IBAN is written in one case; mixed case inside the BBAN is a word, not an IBAN.
-    let bban = &cut[2..];
-    if bban.bytes().any(|b| b.is_ascii_uppercase()) && bban.bytes().any(|b| b.is_ascii_lowercase())
-    {
+    // The whole IBAN, country code included, is written in one case; "SI64980561 yesterday"
+    // is a code followed by a word, even when mod 97 happens to pass.
+    if cut.bytes().any(|b| b.is_ascii_uppercase()) && cut.bytes().any(|b| b.is_ascii_lowercase()) {
         return Verdict::Reject;
     }
     if !crate::iban_mod97(cut) {

@@ -4,20 +4,27 @@
 //! validator run only on candidates, a base score, and context words. Adding a detector means
 //! adding one [`RuleDef`] to a family file and its tests; the engine needs no change.
 
-mod contact;
-mod financial;
-mod us;
-// --- rest-of-world identifiers (ids-b) ---
 mod africa_middle_east;
 mod americas;
 mod asia_pacific;
+mod contact;
 mod crypto;
 mod dates_places;
+mod de_at_ch;
 mod devices;
 mod digests;
+mod es_it_pt_gr;
+mod eu_vat;
+mod financial;
+mod fr_benelux;
+mod national;
+mod nordic;
+mod pl_cz_ro;
 mod swift;
 mod travel;
-// --- end ids-b ---
+mod uk_ie;
+mod us;
+mod us_ids;
 
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -235,9 +242,18 @@ impl From<&RuleDef> for Rule {
 /// Every built-in rule, in priority order: when two rules match at the same position, the
 /// earlier one is tried first.
 pub fn catalog() -> Vec<&'static RuleDef> {
-    let families: [&'static [RuleDef]; 11] = [
+    let families: &[&'static [RuleDef]] = &[
         financial::RULES,
         us::RULES,
+        // National identifiers (ids-a): checked formats before the generic phone shapes.
+        us_ids::RULES,
+        uk_ie::RULES,
+        de_at_ch::RULES,
+        fr_benelux::RULES,
+        es_it_pt_gr::RULES,
+        nordic::RULES,
+        pl_cz_ro::RULES,
+        eu_vat::RULES,
         // ids-b: rest-of-world identifiers, travel, money, devices, dates and places.
         americas::RULES,
         asia_pacific::RULES,
