@@ -47,5 +47,6 @@ pub use engine::{Engine, EngineOptions};
 pub use error::Error;
 pub use finding::{Finding, Reason};
 pub use offsets::{convert_offsets, to_byte_offset, OffsetUnit};
+pub use rules::secrets::public_prefix_len;
 pub use rules::{catalog, Candidate, Category, Rule, RuleDef, Validate, Verdict};
 pub use vault::{StreamRestorer, Vault};

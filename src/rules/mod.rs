@@ -6,6 +6,7 @@
 
 mod contact;
 mod financial;
+pub(crate) mod secrets;
 mod us;
 
 use serde::{Deserialize, Serialize};
@@ -224,7 +225,16 @@ impl From<&RuleDef> for Rule {
 /// Every built-in rule, in priority order: when two rules match at the same position, the
 /// earlier one is tried first.
 pub fn catalog() -> Vec<&'static RuleDef> {
-    let families: [&'static [RuleDef]; 3] = [financial::RULES, us::RULES, contact::RULES];
+    let families: [&'static [RuleDef]; 8] = [
+        secrets::ai::RULES,
+        secrets::cloud::RULES,
+        secrets::code::RULES,
+        secrets::saas::RULES,
+        secrets::generic::RULES,
+        financial::RULES,
+        us::RULES,
+        contact::RULES,
+    ];
     families.iter().flat_map(|f| f.iter()).collect()
 }
 
