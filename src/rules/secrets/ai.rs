@@ -1,7 +1,7 @@
 //! AI provider API keys: OpenAI, Anthropic, Google AI / Gemini, Mistral, Cohere, Groq,
 //! Perplexity, Hugging Face, Replicate, DeepSeek, xAI.
 
-use super::{contextual, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
+use super::{alnum, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
 
 const OPENAI: &[&str] = &["openai", "openai_api_key", "chatgpt", "gpt"];
 
@@ -102,18 +102,16 @@ pub(crate) static RULES: &[RuleDef] = &[
         PREFIXED,
         &["xai", "grok"],
     ),
-    // No prefix: 32 alphanumerics (Mistral) or 40 (Cohere), only with the provider named.
-    contextual(
+    // No prefix: 32 alphanumerics (Mistral) or 40 (Cohere), only after the provider's name.
+    keyed(
         "mistral-api-key",
-        r"\b[A-Za-z0-9]{32}\b",
-        mixed_random,
-        &["mistral", "mistralai", "codestral"],
+        keyed!("mistral | codestral", "[A-Za-z0-9]+"),
+        mistral,
     ),
-    contextual(
+    keyed(
         "cohere-api-key",
-        r"\b[A-Za-z0-9]{40}\b",
-        mixed_random,
-        &["cohere", "co_api_key"],
+        keyed!("cohere | co_api_key", "[A-Za-z0-9]+"),
+        cohere,
     ),
 ];
 
@@ -178,17 +176,19 @@ prefixed!(replicate, 3, 37, 37);
 prefixed!(xai, 4, 80, 80);
 
 /// A bare key: mixed case with digits, random enough. Hashes (lower-case hex) fail.
-pub(crate) fn mixed_random(c: &Candidate<'_>) -> Verdict {
-    let v = c.value();
+pub(crate) fn is_mixed_random(v: &str) -> bool {
     let b = v.as_bytes();
-    let ok = b.iter().any(u8::is_ascii_uppercase)
+    b.iter().any(u8::is_ascii_uppercase)
         && b.iter().any(u8::is_ascii_lowercase)
         && b.iter().any(u8::is_ascii_digit)
         && super::random_enough(v)
-        && !super::documented_fake(v);
-    if ok {
-        Verdict::Plausible
-    } else {
-        Verdict::Reject
-    }
+        && !super::documented_fake(v)
+}
+
+fn mistral(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, alnum, |v| v.len() == 32 && is_mixed_random(v))
+}
+
+fn cohere(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, alnum, |v| v.len() == 40 && is_mixed_random(v))
 }

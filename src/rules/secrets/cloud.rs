@@ -1,10 +1,12 @@
 //! Cloud platform credentials: AWS, Google Cloud, Azure, DigitalOcean, Cloudflare, Heroku,
 //! Vercel, Netlify, Fly.io, Supabase, Firebase.
 
-use super::ai::mixed_random;
+use super::ai::is_mixed_random;
 use super::codec::base64_decode;
 use super::generic::pem_block;
-use super::{contextual, secret, Candidate, RuleDef, Verdict, PREFIXED};
+use super::{
+    alnum, hex_of, keyed, keyed_value, secret, url_safe, Candidate, RuleDef, Verdict, PREFIXED,
+};
 
 const AWS: &[&str] = &[
     "aws",
@@ -17,6 +19,24 @@ const AWS: &[&str] = &[
 
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
+    // The 40-character secret after its key name, or right after its key id (a CSV export or
+    // a pasted pair). Before the key id rule, so a pair is reported as the secret.
+    RuleDef {
+        score: 0.85,
+        ..secret(
+            "aws-secret-access-key",
+            r#"(?x)
+            (?: \b (?i: aws[\ _\-]?secret (?:[\ _\-]?access)? (?:[\ _\-]?key)?
+                   | secret[\ _\-]?access[\ _\-]?key ) [A-Za-z0-9_]*
+                ["']? [\ \t]* (?: := | => | [:=] | [\ \t] ) [\ \t]* ["']?
+              | \b (?:AKIA|ASIA) [A-Z2-7]{16} ["']? [\ \t]* [,;:|=\t\r\n\ ]{1,4} [\ \t]* ["']? )
+            [A-Za-z0-9/+]{40}
+            (?: \z | [\t\n\r\x20"'`,;)}\]<>|] )"#,
+            aws_secret,
+            0.85,
+            AWS,
+        )
+    },
     // Access key ids: a four-letter kind (AKIA long-term, ASIA temporary, ...) and 16 base32.
     secret(
         "aws-access-key-id",
@@ -25,21 +45,6 @@ pub(crate) static RULES: &[RuleDef] = &[
         PREFIXED,
         AWS,
     ),
-    // The 40-character secret only after its key name, or with its key id nearby.
-    RuleDef {
-        score: 0.8,
-        context_boost: 0.15,
-        ..secret(
-            "aws-secret-access-key",
-            r#"(?x)
-            (?: \b (?i: aws_?secret_?access_?key | aws_?secret_?key | secret_?access_?key )
-                ["']? \s* (?: [:=] | => ) \s* ["']? )?
-            \b [A-Za-z0-9/+]{40} (?: \b | [/+] )"#,
-            aws_secret,
-            0.8,
-            AWS,
-        )
-    },
     // STS session tokens are long base64 blobs that start the same way.
     secret(
         "aws-session-token",
@@ -167,57 +172,59 @@ pub(crate) static RULES: &[RuleDef] = &[
         PREFIXED,
         &["firebase", "fcm", "server key"],
     ),
-    // Shapes shared with ordinary data: only with the provider named nearby.
-    contextual(
+    // Shapes shared with ordinary data: only after the provider's name.
+    keyed(
         "cloudflare-api-token",
-        r"\b[A-Za-z0-9_\-]{40}\b",
-        mixed_random,
-        &[
-            "cloudflare",
-            "cf_api_token",
-            "cloudflare_api_token",
-            "cf-api-token",
-        ],
+        keyed!(
+            "cloudflare | cf_api_token | cf-api-token | cf_token",
+            r"[A-Za-z0-9_\-]+"
+        ),
+        cloudflare_token,
     ),
-    contextual(
+    keyed(
         "cloudflare-global-api-key",
-        r"\b[a-f0-9]{37}\b",
-        hex_random,
-        &[
-            "cloudflare",
-            "x-auth-key",
-            "cf_api_key",
-            "cloudflare_api_key",
-        ],
+        keyed!("cloudflare | x-auth-key | cf_api_key", "[a-f0-9]+"),
+        cloudflare_global,
     ),
-    contextual(
+    keyed(
         "heroku-api-key-legacy",
-        r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b",
-        hex_random,
-        &["heroku", "heroku_api_key"],
+        keyed!("heroku", r"[a-f0-9\-]+"),
+        heroku_legacy,
     ),
-    contextual(
-        "vercel-token",
-        r"\b[A-Za-z0-9]{24}\b",
-        mixed_random,
-        &["vercel", "vercel_token"],
-    ),
-    contextual(
+    keyed("vercel-token", keyed!("vercel", "[A-Za-z0-9]+"), vercel),
+    keyed(
         "netlify-token-legacy",
-        r"\b[A-Za-z0-9_\-]{43}\b",
-        mixed_random,
-        &["netlify", "netlify_auth_token"],
+        keyed!("netlify", r"[A-Za-z0-9_\-]+"),
+        netlify_legacy,
     ),
 ];
 
-/// Lower-case hex (with dashes allowed) that looks random; run with a context word only.
-pub(crate) fn hex_random(c: &Candidate<'_>) -> Verdict {
-    let v: String = c.value().chars().filter(|ch| *ch != '-').collect();
-    if super::random_enough(&v) && !super::documented_fake(&v) {
-        Verdict::Plausible
-    } else {
-        Verdict::Reject
-    }
+fn cloudflare_token(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, url_safe, |v| v.len() == 40 && is_mixed_random(v))
+}
+
+fn cloudflare_global(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, super::hex, |v| hex_of(v, 37))
+}
+
+/// A UUID: 8-4-4-4-12 hex digits.
+fn heroku_legacy(c: &Candidate<'_>) -> Verdict {
+    keyed_value(
+        c,
+        |b| super::hex(b) || b == b'-',
+        |v| {
+            let groups: Vec<usize> = v.split('-').map(str::len).collect();
+            groups == [8, 4, 4, 4, 12] && super::random_enough(&v.replace('-', ""))
+        },
+    )
+}
+
+fn vercel(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, alnum, |v| v.len() == 24 && is_mixed_random(v))
+}
+
+fn netlify_legacy(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, url_safe, |v| v.len() == 43 && is_mixed_random(v))
 }
 
 fn aws_key_id(c: &Candidate<'_>) -> Verdict {
@@ -229,62 +236,18 @@ fn aws_key_id(c: &Candidate<'_>) -> Verdict {
     Verdict::Plausible
 }
 
-/// True when an AWS access key id stands within `reach` bytes of `start..end`.
-fn key_id_nearby(text: &str, start: usize, end: usize, reach: usize) -> bool {
-    let lo = start.saturating_sub(reach);
-    let hi = (end + reach).min(text.len());
-    let window = &text.as_bytes()[lo..hi];
-    window.windows(20).any(|w| {
-        matches!(&w[..4], b"AKIA" | b"ASIA")
-            && w[4..]
-                .iter()
-                .all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(b))
-    })
-}
-
 fn aws_secret(c: &Candidate<'_>) -> Verdict {
-    let v = c.value();
-    // The value is the last 40 characters; anything before is its key name.
-    let mut end = v.len();
-    if v.ends_with(['/', '+']) && v.len() > 40 {
-        end -= 1;
-    }
-    if end < 40 {
-        return Verdict::Reject;
-    }
-    let start = end - 40;
-    let secret = &v[start..end];
-    let b = secret.as_bytes();
-    let mixed = b.iter().any(u8::is_ascii_uppercase)
-        && b.iter().any(u8::is_ascii_lowercase)
-        && b.iter()
-            .any(|x| x.is_ascii_digit() || *x == b'/' || *x == b'+');
-    if !mixed
-        || !super::random_enough(secret)
-        || super::documented_fake(secret)
-        || c.text[c.start + end..].starts_with(['=', '/', '+'])
-    {
-        return Verdict::Reject;
-    }
-    let keyed = start > 0;
-    // A piece of a longer base64 blob (a key block, an image) is not a standalone secret.
-    if !keyed && matches!(c.before(), Some('/' | '+' | '=')) {
-        return Verdict::Reject;
-    }
-    if keyed || key_id_nearby(c.text, c.start + start, c.start + end, 200) {
-        return Verdict::Span {
-            start,
-            end,
-            check: None,
-        };
-    }
-    // A bare 40-character run: only with an AWS word nearby. `Weak` needs the word, but the
-    // span must still be the value, so report the same range.
-    if start == 0 && end == v.len() {
-        Verdict::Weak
-    } else {
-        Verdict::Reject
-    }
+    let in_class = |b: u8| b.is_ascii_alphanumeric() || b == b'/' || b == b'+';
+    keyed_value(c, in_class, |secret| {
+        let b = secret.as_bytes();
+        secret.len() == 40
+            && b.iter().any(u8::is_ascii_uppercase)
+            && b.iter().any(u8::is_ascii_lowercase)
+            && b.iter()
+                .any(|x| x.is_ascii_digit() || *x == b'/' || *x == b'+')
+            && super::random_enough(secret)
+            && !super::documented_fake(secret)
+    })
 }
 
 fn aws_session(c: &Candidate<'_>) -> Verdict {

@@ -1,9 +1,8 @@
 //! Code hosting, package registries and CI: GitHub, GitLab, Bitbucket, npm, PyPI, RubyGems,
 //! NuGet, Docker Hub, Terraform Cloud, CircleCI.
 
-use super::cloud::hex_random;
 use super::codec::{base62_crc_ok, base64_decode};
-use super::{contextual, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
+use super::{hex_of, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
 
 const GITHUB: &[&str] = &["github", "gh_token", "github_token"];
 const GITLAB: &[&str] = &["gitlab", "gitlab_token"];
@@ -128,7 +127,7 @@ pub(crate) static RULES: &[RuleDef] = &[
     // Terraform Cloud / Enterprise: 14 characters, `.atlasv1.`, then 60–70.
     secret(
         "terraform-cloud-token",
-        r"\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=\-]+",
+        r"\b[A-Za-z0-9]+\.atlasv1\.[A-Za-z0-9_=\-]+",
         terraform,
         PREFIXED,
         &["terraform", "tfe_token", "atlas_token", "credentials"],
@@ -140,11 +139,10 @@ pub(crate) static RULES: &[RuleDef] = &[
         PREFIXED,
         &["circleci", "circle_token"],
     ),
-    contextual(
+    keyed(
         "circleci-api-token-legacy",
-        r"\b[a-f0-9]{40}\b",
-        hex_random,
-        &["circleci", "circle_token", "circle-token"],
+        keyed!("circle", "[a-f0-9]+"),
+        circleci_legacy,
     ),
 ];
 
@@ -208,8 +206,12 @@ fn npm(c: &Candidate<'_>) -> Verdict {
     }
 }
 
+fn circleci_legacy(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, super::hex, |v| hex_of(v, 40))
+}
+
 fn terraform(c: &Candidate<'_>) -> Verdict {
-    if token_ok(c, 23, 60, 70) {
+    if c.value().find('.') == Some(14) && token_ok(c, 23, 60, 70) {
         Verdict::Plausible
     } else {
         Verdict::Reject

@@ -66,43 +66,36 @@ pub(crate) static RULES: &[RuleDef] = &[
     secret(
         "url-password",
         r"(?x)
-        \b [A-Za-z] [A-Za-z0-9+.\-]{1,20}
+        \b (?: (?:git\+)? https? | ftps? | sftp | ssh | git | svn (?:\+ssh)? | smtps? | imaps? | pop3s?
+             | ldaps? | wss? | s3 | rsync | davs? | webdavs? | socks[45]h? | telnet | xmpp
+             | (?i: https? ) )
         :// [A-Za-z0-9._~%!$&'()*+,;=\-]+ : [A-Za-z0-9._~%!$&'()*+,;=\-]+ @",
         url_password,
         0.85,
         &[],
     ),
-    // `password = "..."`, `"passwd": "..."`, `DB_PASSWORD=...`, `--password=...`.
+    // `password = "..."`, `"passwd": "..."`, `DB_PASSWORD=...`, `--password=...`. The match
+    // starts at the separator and the validator reads the key name before it: a pattern that
+    // starts with the key words would keep case-insensitive keyword prefixes alive at almost
+    // every letter of every text, which multiplies the lazy DFA's states with every other rule.
     secret(
         "password-assignment",
-        concat!(
-            r#"(?x) \b [A-Za-z0-9_.\-]*? (?i: passw(?:or)?d | passwd | pwd | kennwort | passcode
-                | passphrase | motdepasse | mot_de_passe | contrasena | senha | haslo
-                | wachtwoord | parola_?d?i?_?accesso )"#,
-            r#" [A-Za-z0-9_.\-]* ["']? \]? [\ \t]* (?: := | => | == | = | : ) [\ \t]*"#,
-            r#" (?: " [\x20\x21\x23-\x5B\x5D-\x7E]+ " | ' [\x20-\x26\x28-\x5B\x5D-\x7E]+ '"#,
-            r#"   | [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]+ )"#,
-        ),
+        ASSIGNMENT,
         password_assignment,
         0.8,
         &[],
     ),
     // `api_key = "..."`, `client_secret: ...`, `ACCESS_TOKEN=...`: the value must look random.
-    secret(
-        "generic-secret",
-        concat!(
-            r#"(?x) \b [A-Za-z0-9_.\-]*? (?i: secret | token | api[_\-]?key | access[_\-]?key
-                | auth[_\-]?key | private[_\-]?key | signing[_\-]?key | encryption[_\-]?key
-                | master[_\-]?key | credentials? )"#,
-            r#" [A-Za-z0-9_.\-]* ["']? \]? [\ \t]* (?: := | => | == | = | : ) [\ \t]*"#,
-            r#" (?: " [\x20\x21\x23-\x5B\x5D-\x7E]+ " | ' [\x20-\x26\x28-\x5B\x5D-\x7E]+ '"#,
-            r#"   | [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]+ )"#,
-        ),
-        generic_secret,
-        0.75,
-        &[],
-    ),
+    secret("generic-secret", ASSIGNMENT, generic_secret, 0.75, &[]),
 ];
+
+/// A separator and a quoted or bare value; the key name before it is checked by the
+/// validators.
+const ASSIGNMENT: &str = r#"(?x)
+    ["']? \]? [\ \t]* (?: := | => | == | = | : ) [\ \t]*
+    (?: " [\x20\x21\x23-\x5B\x5D-\x7E]+ "
+      | ' [\x20-\x26\x28-\x5B\x5D-\x7E]+ '
+      | [A-Za-z0-9!\#$%&*+\-./?@^_|~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]* )"#;
 
 /// Checks a PEM block (from `-----BEGIN` to the end marker): the body must decode to an
 /// OpenSSH key (`openssh-key-v1` magic) or a DER structure whose outer length matches, or be
@@ -456,24 +449,6 @@ const KEY_PREFIXES: &[&str] = &[
     "use",
 ];
 
-/// Providers recognized by context (no prefix): when the key names one and the value has its
-/// length, the provider's rule reports it under its own id.
-const CONTEXT_PROVIDERS: &[(&str, usize, usize)] = &[
-    ("mistral", 32, 32),
-    ("cohere", 40, 40),
-    ("cloudflare", 37, 40),
-    ("cf_", 37, 40),
-    ("heroku", 36, 36),
-    ("vercel", 24, 24),
-    ("netlify", 43, 43),
-    ("circle", 40, 40),
-    ("twilio", 32, 32),
-    ("datadog", 32, 40),
-    ("dd_", 32, 40),
-    ("pagerduty", 20, 20),
-    ("aws", 40, 40),
-];
-
 /// An assignment split into key name and value (byte range of the value within the match,
 /// quotes excluded).
 struct Assignment<'a> {
@@ -485,16 +460,16 @@ struct Assignment<'a> {
 
 fn split_assignment(v: &str) -> Option<Assignment<'_>> {
     let b = v.as_bytes();
-    let key_end = b
-        .iter()
-        .position(|x| !(x.is_ascii_alphanumeric() || matches!(x, b'_' | b'.' | b'-')))
-        .unwrap_or(b.len());
-    let mut i = key_end;
+    let mut i = 0;
     while i < b.len() && matches!(b[i], b'"' | b'\'' | b']' | b' ' | b'\t') {
         i += 1;
     }
-    while i < b.len() && matches!(b[i], b':' | b'=' | b'>') {
+    let sep_start = i;
+    while i < b.len() && matches!(b[i], b':' | b'=' | b'>') && i - sep_start < 2 {
         i += 1;
+    }
+    if i == sep_start {
+        return None;
     }
     while i < b.len() && matches!(b[i], b' ' | b'\t') {
         i += 1;
@@ -507,7 +482,7 @@ fn split_assignment(v: &str) -> Option<Assignment<'_>> {
         None => (i, v.len()),
     };
     Some(Assignment {
-        key: v[..key_end].to_ascii_lowercase(),
+        key: String::new(),
         value: v.get(start..end)?,
         start,
         quoted: quote.is_some(),
@@ -633,21 +608,30 @@ const SECRET_KEYS: &[&str] = &[
 /// Common checks of both assignment rules; returns the parsed assignment when it may be a
 /// secret.
 fn assignment<'a>(c: &Candidate<'a>, keys: &[&str]) -> Option<Assignment<'a>> {
-    let a = split_assignment(c.value())?;
+    let mut a = split_assignment(c.value())?;
+    // The key name stands right before the match (after an opening quote or `--`).
+    let before = c.preceding().as_bytes();
+    let ident = before
+        .iter()
+        .rev()
+        .take(64)
+        .take_while(|x| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'.' | b'-'))
+        .count();
+    if ident == 0 {
+        return None;
+    }
+    a.key = c.preceding()[before.len() - ident..].to_ascii_lowercase();
+    if !keys.iter().any(|k| a.key.contains(k)) {
+        return None;
+    }
     let after = &c.text[c.start + a.start + a.value.len()..];
     let after = if a.quoted { &after[1..] } else { after };
     if key_disqualifies(&a.key, keys)
         || provider_owned(a.value)
         || placeholder(a.value)
+        || super::documented_fake(a.value)
         || looks_like_code(&a, after)
         || distinct(a.value) < 4
-    {
-        return None;
-    }
-    // A provider recognized by context claims its own shape.
-    if CONTEXT_PROVIDERS
-        .iter()
-        .any(|(w, lo, hi)| a.key.contains(w) && (*lo..=*hi).contains(&a.value.len()))
     {
         return None;
     }

@@ -31,6 +31,26 @@ macro_rules! prefixed {
     };
 }
 
+/// A pattern for a key without a prefix of its own (32 hex digits, 40 alphanumerics): it must
+/// follow its provider's name in a key name or label (`MISTRAL_API_KEY=`, `cohere key:`).
+/// Starting at the provider's name keeps the shared automaton small: a bare
+/// `\b[A-Za-z0-9]{32}\b` would keep a counter alive in every word of every text, and these
+/// counters multiply with the other rules' into a lazy DFA that never stops building states.
+macro_rules! keyed {
+    ($words:literal, $value:literal) => {
+        concat!(
+            r#"(?x) \b (?i: "#,
+            $words,
+            r#" ) [A-Za-z0-9_.\-]*
+            (?: [\ \t]+ (?i: api[\ _\-]?key | app(?:lication)?[\ _\-]?key | auth[\ _\-]?token
+                | access[\ _\-]?token | key | token | secret ) )?
+            ["']? [\ \t]* (?: := | => | [:=] | [\ \t] ) [\ \t]* ["']? "#,
+            $value,
+            r#" (?: \z | [\t\n\r\x20"'`,;)}\]<>|] | \b )"#
+        )
+    };
+}
+
 pub(crate) mod ai;
 pub(crate) mod cloud;
 pub(crate) mod code;
@@ -63,20 +83,58 @@ const fn secret(
     }
 }
 
-/// A secret rule whose shape is shared with ordinary data (32 hex digits, 40 alphanumerics):
-/// reported only with one of its provider's words nearby.
-const fn contextual(
-    id: &'static str,
-    pattern: &'static str,
-    validate: Validate,
-    context: &'static [&'static str],
-) -> RuleDef {
-    RuleDef {
-        needs_context: true,
-        score: 0.55,
-        context_boost: 0.35,
-        ..secret(id, pattern, validate, 0.55, context)
+/// A secret rule written with [`keyed!`]: the provider's name is part of the match, the span
+/// is the value after it.
+const fn keyed(id: &'static str, pattern: &'static str, validate: Validate) -> RuleDef {
+    secret(id, pattern, validate, 0.85, &[])
+}
+
+/// The value at the end of a [`keyed!`] match: the trailing run of `class` characters, without
+/// a closing delimiter. `check` decides on the value.
+pub(crate) fn keyed_value(
+    c: &Candidate<'_>,
+    class: fn(u8) -> bool,
+    check: fn(&str) -> bool,
+) -> Verdict {
+    let b = c.value().as_bytes();
+    let end = if b.last().is_some_and(|&x| class(x)) {
+        b.len()
+    } else {
+        b.len() - 1
+    };
+    let start = b[..end]
+        .iter()
+        .rposition(|&x| !class(x))
+        .map_or(0, |i| i + 1);
+    if start > 0 && end > start && check(&c.value()[start..end]) {
+        Verdict::Span {
+            start,
+            end,
+            check: None,
+        }
+    } else {
+        Verdict::Reject
     }
+}
+
+/// ASCII letters and digits.
+pub(crate) fn alnum(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// Lower-case hex digits.
+pub(crate) fn hex(b: u8) -> bool {
+    matches!(b, b'0'..=b'9' | b'a'..=b'f')
+}
+
+/// Letters, digits, `_` and `-` (base64url).
+pub(crate) fn url_safe(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Random lower-case hex of exactly `n` digits.
+pub(crate) fn hex_of(v: &str, n: usize) -> bool {
+    v.len() == n && random_enough(v) && !documented_fake(v)
 }
 
 /// Number of distinct symbols the characters of `s` are drawn from, judged by the classes
@@ -171,6 +229,7 @@ const PUBLIC_PREFIXES: &[(&str, &[&str])] = &[
     ("deepseek-api-key", &["sk-"]),
     ("xai-api-key", &["xai-"]),
     ("aws-access-key-id", &["AKIA", "ASIA", "ABIA", "ACCA"]),
+    ("aws-session-token", &["IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdzE"]),
     ("google-oauth-client-secret", &["GOCSPX-"]),
     ("digitalocean-pat", &["dop_v1_"]),
     ("digitalocean-oauth-token", &["doo_v1_"]),
@@ -291,15 +350,30 @@ pub fn public_prefix_len(rule_id: &str, value: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// True when `value` starts with a prefix that a provider rule owns (or is a JWT or a key
-/// block): generic rules leave such values to the more specific rule.
+/// True when `value` has the shape of a provider's token (a known prefix, or a structure such
+/// as Telegram's `id:AA...`), or is a JWT or a key block: generic rules leave such values to
+/// the more specific rule, so the finding names the provider.
 pub(crate) fn provider_owned(value: &str) -> bool {
-    value.starts_with("eyJ")
-        || value.starts_with("-----BEGIN")
-        || PUBLIC_PREFIXES
-            .iter()
-            .flat_map(|(_, p)| p.iter())
-            .any(|p| p.len() >= 3 && value.starts_with(*p))
+    if value.starts_with("eyJ") || value.starts_with("-----BEGIN") {
+        return true;
+    }
+    // Three-character prefixes (`hf_`, `oy2`, `pat`) are only telling on a token-length value.
+    let prefixed = PUBLIC_PREFIXES
+        .iter()
+        .flat_map(|(_, p)| p.iter())
+        .any(|p| (p.len() >= 4 || (p.len() == 3 && value.len() >= 30)) && value.starts_with(*p));
+    let telegram = value.split_once(":AA").is_some_and(|(id, _)| {
+        (8..=10).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit())
+    });
+    let structured = [".atlasv1.", ":APA91b", "NRAL"]
+        .iter()
+        .any(|m| value.contains(m))
+        || value.get(4..6) == Some("Q~")
+        || value.rsplit_once("-us").is_some_and(|(hex, dc)| {
+            hex.len() == 32 && !dc.is_empty() && dc.bytes().all(|b| b.is_ascii_digit())
+        })
+        || saas::discord_shape(value);
+    prefixed || telegram || structured
 }
 
 #[cfg(test)]

@@ -2,9 +2,10 @@
 //! Mailchimp, Stripe, Square, PayPal/Braintree, Shopify, Atlassian, Linear, Notion, Airtable,
 //! Datadog, New Relic, Sentry, PagerDuty, HashiCorp Vault, 1Password.
 
-use super::cloud::hex_random;
 use super::codec::base64_decode;
-use super::{body_ok, contextual, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
+use super::{
+    body_ok, hex_of, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED,
+};
 
 const SLACK: &[&str] = &["slack", "slack_token", "slack_bot_token"];
 const STRIPE: &[&str] = &["stripe", "stripe_secret_key", "stripe_api_key"];
@@ -58,7 +59,7 @@ pub(crate) static RULES: &[RuleDef] = &[
     // Discord bot tokens: base64 of the bot's numeric id, a timestamp part, an HMAC part.
     secret(
         "discord-bot-token",
-        r"\b[MNO][A-Za-z0-9_\-]{23,27}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,40}\b",
+        r"\b[MNO][A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+",
         discord_bot,
         0.7,
         &["discord", "bot", "discord_token"],
@@ -73,42 +74,48 @@ pub(crate) static RULES: &[RuleDef] = &[
     // Telegram: the bot's numeric id, `:`, then 35 characters starting with `AA`.
     secret(
         "telegram-bot-token",
-        r"\b[0-9]{8,10}:AA[A-Za-z0-9_\-]+",
+        r"\b[0-9]+:AA[A-Za-z0-9_\-]+",
         telegram,
         PREFIXED,
         &["telegram", "bot", "botfather"],
     ),
     secret(
         "twilio-api-key",
-        r"\bSK[0-9a-f]{32}\b",
+        r"\bSK[0-9a-f]+\b",
         twilio_sid,
         0.8,
         &["twilio"],
     ),
     secret(
         "twilio-account-sid",
-        r"\bAC[0-9a-f]{32}\b",
+        r"\bAC[0-9a-f]+\b",
         twilio_sid,
         0.6,
         &["twilio", "account_sid", "accountsid"],
     ),
     secret(
         "sendgrid-api-key",
-        r"\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b",
+        r"\bSG\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+",
         sendgrid,
         PREFIXED,
         &["sendgrid"],
     ),
     secret(
         "mailgun-api-key",
-        r"\b(?:key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})\b",
-        hex_random,
+        r"\bkey-[a-f0-9]+\b",
+        mailgun,
         0.75,
         &["mailgun"],
     ),
+    // Newer private keys (32-8-8 hex) have no prefix: only after the provider's name.
+    keyed(
+        "mailgun-private-key",
+        keyed!("mailgun | mg_api_key", r"[a-f0-9\-]+"),
+        mailgun_private,
+    ),
     secret(
         "mailchimp-api-key",
-        r"\b[a-f0-9]{32}-us[0-9]{1,2}\b",
+        r"\b[a-f0-9]+-us[0-9]+\b",
         mailchimp,
         0.85,
         &["mailchimp", "mandrill"],
@@ -221,7 +228,7 @@ pub(crate) static RULES: &[RuleDef] = &[
     ),
     secret(
         "airtable-pat",
-        r"\bpat[A-Za-z0-9]{14}\.[a-f0-9]+",
+        r"\bpat[A-Za-z0-9]+\.[a-f0-9]+",
         airtable,
         PREFIXED,
         &["airtable"],
@@ -242,7 +249,7 @@ pub(crate) static RULES: &[RuleDef] = &[
     ),
     secret(
         "newrelic-license-key",
-        r"\b[a-f0-9]{36}NRAL\b",
+        r"\b[a-f0-9]+NRAL\b",
         newrelic_license,
         PREFIXED,
         &["newrelic", "new relic", "license_key"],
@@ -284,35 +291,24 @@ pub(crate) static RULES: &[RuleDef] = &[
         PREFIXED,
         &["1password", "op_service_account_token"],
     ),
-    contextual(
-        "twilio-auth-token",
-        r"\b[a-f0-9]{32}\b",
-        hex_random,
-        &["twilio", "twilio_auth_token"],
-    ),
-    contextual(
+    keyed("twilio-auth-token", keyed!("twilio", "[a-f0-9]+"), hex32),
+    keyed(
         "datadog-api-key",
-        r"\b[a-f0-9]{32}\b",
-        hex_random,
-        &["datadog", "dd_api_key", "dd-api-key", "datadog_api_key"],
+        keyed!("datadog | dd_api_key | dd-api-key | dd_apikey", "[a-f0-9]+"),
+        hex32,
     ),
-    contextual(
+    keyed(
         "datadog-app-key",
-        r"\b[a-f0-9]{40}\b",
-        hex_random,
-        &[
-            "datadog",
-            "dd_app_key",
-            "dd_application_key",
-            "dd-application-key",
-            "datadog_app_key",
-        ],
+        keyed!(
+            "datadog | dd_app_key | dd-app-key | dd_application_key | dd-application-key",
+            "[a-f0-9]+"
+        ),
+        hex40,
     ),
-    contextual(
+    keyed(
         "pagerduty-api-key",
-        r"\b[A-Za-z0-9_+\-]{20}\b",
+        keyed!("pagerduty | pd_api_key | pd_token", r"[A-Za-z0-9_+\-]+"),
         pagerduty,
-        &["pagerduty", "pagerduty_token", "pd_api_key"],
     ),
 ];
 
@@ -371,21 +367,28 @@ fn slack_webhook(c: &Candidate<'_>) -> Verdict {
     }
 }
 
+/// Three dot-separated parts, the first the base64 of a numeric Discord id (a snowflake of
+/// 17–20 digits), the last random.
+pub(crate) fn discord_shape(v: &str) -> bool {
+    let mut parts = v.split('.');
+    let (Some(id), Some(_), Some(hmac), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    base64_decode(id).is_some_and(|raw| {
+        (17..=20).contains(&raw.len()) && raw.iter().all(u8::is_ascii_digit) && raw[0] != b'0'
+    }) && super::random_enough(hmac)
+}
+
 fn discord_bot(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
-    if matches!(c.before(), Some('.' | '-' | '_')) || c.after() == Some('.') {
-        return Verdict::Reject;
-    }
-    let id = v.split('.').next().unwrap_or("");
-    let Some(raw) = base64_decode(id) else {
-        return Verdict::Reject;
-    };
-    let hmac = v.rsplit('.').next().unwrap_or("");
-    if (17..=20).contains(&raw.len())
-        && raw.iter().all(u8::is_ascii_digit)
-        && raw[0] != b'0'
-        && super::random_enough(hmac)
-    {
+    let lens: Vec<usize> = v.split('.').map(str::len).collect();
+    let shape = lens.len() == 3
+        && (24..=28).contains(&lens[0])
+        && lens[1] == 6
+        && (27..=40).contains(&lens[2]);
+    if shape && !super::glued_before(c) && discord_shape(v) {
         Verdict::Checked("discord-snowflake")
     } else {
         Verdict::Reject
@@ -405,7 +408,7 @@ fn discord_webhook(c: &Candidate<'_>) -> Verdict {
 fn telegram(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
     let colon = v.find(':').unwrap_or(0);
-    if !super::glued_before(c) && token_ok(c, colon + 1, 35, 35) {
+    if (8..=10).contains(&colon) && !super::glued_before(c) && token_ok(c, colon + 1, 35, 35) {
         Verdict::Plausible
     } else {
         Verdict::Reject
@@ -413,7 +416,7 @@ fn telegram(c: &Candidate<'_>) -> Verdict {
 }
 
 fn twilio_sid(c: &Candidate<'_>) -> Verdict {
-    if token_ok(c, 2, 32, 32) {
+    if token_ok(c, 2, 32, 32) && c.value()[2..].bytes().all(super::hex) {
         Verdict::Plausible
     } else {
         Verdict::Reject
@@ -421,7 +424,7 @@ fn twilio_sid(c: &Candidate<'_>) -> Verdict {
 }
 
 fn sendgrid(c: &Candidate<'_>) -> Verdict {
-    if token_ok(c, 3, 66, 66) {
+    if c.value()[3..].find('.') == Some(22) && token_ok(c, 3, 66, 66) {
         Verdict::Plausible
     } else {
         Verdict::Reject
@@ -430,7 +433,12 @@ fn sendgrid(c: &Candidate<'_>) -> Verdict {
 
 fn mailchimp(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
-    let hex = &v[..32];
+    let Some((hex, dc)) = v.split_once("-us") else {
+        return Verdict::Reject;
+    };
+    if hex.len() != 32 || !(1..=2).contains(&dc.len()) {
+        return Verdict::Reject;
+    }
     if super::random_enough(hex) && !super::documented_fake(hex) {
         Verdict::Plausible
     } else {
@@ -454,7 +462,6 @@ prefixed!(linear_api, 8, 40, 40);
 prefixed!(linear_oauth, 10, 64, 64);
 prefixed!(notion_secret, 7, 43, 43);
 prefixed!(notion_token, 4, 40, 50);
-prefixed!(airtable, 18, 64, 64);
 prefixed!(newrelic_user, 5, 27, 27);
 prefixed!(newrelic_insert, 5, 32, 32);
 prefixed!(sentry_user, 7, 64, 64);
@@ -473,6 +480,14 @@ fn square_access(c: &Candidate<'_>) -> Verdict {
     }
 }
 
+fn airtable(c: &Candidate<'_>) -> Verdict {
+    if c.value().find('.') == Some(17) && token_ok(c, 18, 64, 64) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
 fn braintree(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
     let last = v.rsplit('$').next().unwrap_or("");
@@ -484,7 +499,11 @@ fn braintree(c: &Candidate<'_>) -> Verdict {
 }
 
 fn newrelic_license(c: &Candidate<'_>) -> Verdict {
-    let hex = &c.value()[..36];
+    let v = c.value();
+    if v.len() != 40 {
+        return Verdict::Reject;
+    }
+    let hex = &v[..36];
     if super::random_enough(hex) && !super::documented_fake(hex) {
         Verdict::Plausible
     } else {
@@ -509,15 +528,43 @@ fn json_payload_token(c: &Candidate<'_>) -> Verdict {
 }
 
 fn pagerduty(c: &Candidate<'_>) -> Verdict {
-    let v = c.value();
-    let b = v.as_bytes();
-    if b.iter().any(u8::is_ascii_uppercase)
-        && b.iter().any(u8::is_ascii_lowercase)
-        && super::random_enough(v)
-        && !super::documented_fake(v)
-    {
+    keyed_value(
+        c,
+        |b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-'),
+        |v| {
+            let b = v.as_bytes();
+            v.len() == 20
+                && b.iter().any(u8::is_ascii_uppercase)
+                && b.iter().any(u8::is_ascii_lowercase)
+                && super::random_enough(v)
+                && !super::documented_fake(v)
+        },
+    )
+}
+
+fn hex32(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, super::hex, |v| hex_of(v, 32))
+}
+
+fn hex40(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, super::hex, |v| hex_of(v, 40))
+}
+
+fn mailgun(c: &Candidate<'_>) -> Verdict {
+    if hex_of(&c.value()[4..], 32) {
         Verdict::Plausible
     } else {
         Verdict::Reject
     }
+}
+
+fn mailgun_private(c: &Candidate<'_>) -> Verdict {
+    keyed_value(
+        c,
+        |b| super::hex(b) || b == b'-',
+        |v| {
+            let lens: Vec<usize> = v.split('-').map(str::len).collect();
+            lens == [32, 8, 8] && super::random_enough(&v.replace('-', ""))
+        },
+    )
 }
