@@ -574,6 +574,49 @@ fn checksummed_formats_report_their_check() {
     }
 }
 
+#[test]
+fn spans_are_byte_offsets_next_to_non_ascii_text() {
+    let r = &mut Rng(31);
+    let token = crc_token("ghp_", r);
+    let pw = password(r);
+    let text = format!("Schlüssel 🔑: {token} — contraseña=\"{pw}\" ✓");
+    let f = secrets(&text);
+    let got: Vec<&str> = f.iter().map(|f| &text[f.start..f.end]).collect();
+    assert_eq!(got, vec![token.as_str()]);
+    // The key name `password` in another script does not count, but the ASCII one does.
+    let text = format!("пароль: ok, db_password: \"{pw}\" 🙂");
+    let f = secrets(&text);
+    assert_eq!(f.len(), 1);
+    assert_eq!(&text[f[0].start..f[0].end], pw);
+}
+
+#[test]
+fn credentialed_urls_are_claimed_before_the_url_rule() {
+    let r = &mut Rng(41);
+    let pw = password(r);
+    let text =
+        format!("see https://admin:{pw}@intranet.example.com/wiki and https://example.org/x");
+    let all = engine().scan(&text);
+    let secret: Vec<_> = all.iter().filter(|f| &*f.entity == "SECRET").collect();
+    assert_eq!(secret.len(), 1);
+    assert_eq!(&text[secret[0].start..secret[0].end], pw);
+    assert_eq!(&*secret[0].rule, "url-password");
+    // The plain URL is still found by its own rule.
+    assert!(all
+        .iter()
+        .any(|f| &*f.rule == "url" && text[f.start..f.end].starts_with("https://example.org")));
+    // A Slack webhook is a URL and a secret: the secret rule wins at the same start.
+    let hook = format!(
+        "https://hooks.slack.com/services/T{}/B{}/{}",
+        r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10),
+        r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10),
+        r.alnum(24)
+    );
+    let f = engine().scan(&format!("post to {hook} please"));
+    assert_eq!(f.len(), 1);
+    assert_eq!(&*f[0].rule, "slack-webhook-url");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Near-misses.
 
