@@ -654,6 +654,32 @@ fn broken_checksums_are_rejected() {
 }
 
 #[test]
+fn a_provider_prefix_with_a_patterned_body_is_not_a_secret() {
+    // Every prefixed format, its random part replaced by a repeating pattern of the same
+    // length and the same character classes (`ghp_Ab1Ab1...`): the shape is right, the body
+    // is not random.
+    let mut tried = 0;
+    for c in cases(17) {
+        let n = public_prefix_len(c.rule, &c.value);
+        if n == 0 {
+            continue;
+        }
+        let body: String = "Ab1".chars().cycle().take(c.value.len() - n).collect();
+        let fake = format!("{}{body}", &c.value[..n]);
+        let text = c.text.replace(&c.value, &fake);
+        let f = secrets(&text);
+        assert!(
+            f.is_empty(),
+            "{}: {:?}",
+            c.rule,
+            f.iter().map(|f| &f.rule).collect::<Vec<_>>()
+        );
+        tried += 1;
+    }
+    assert!(tried > 80, "only {tried} prefixed formats");
+}
+
+#[test]
 fn documented_examples_are_not_reported() {
     // AWS's documentation key pair is used in countless tutorials; it grants nothing, and
     // flagging it would teach users to ignore the warning. It is rejected outright.

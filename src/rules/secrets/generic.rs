@@ -686,16 +686,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn splits_key_and_value() {
-        let a = split_assignment(r#"db_password = "s3cr3t!x""#).unwrap();
-        assert_eq!(a.key, "db_password");
+    fn splits_separator_and_value() {
+        let a = split_assignment(r#" = "s3cr3t!x""#).unwrap();
         assert_eq!(a.value, "s3cr3t!x");
         assert!(a.quoted);
-        let a = split_assignment("API_KEY=abc123").unwrap();
-        assert_eq!(
-            (a.key.as_str(), a.value, a.quoted),
-            ("api_key", "abc123", false)
-        );
+        let a = split_assignment("=abc123").unwrap();
+        assert_eq!((a.value, a.quoted), ("abc123", false));
+        let a = split_assignment(r#"": 'x y'"#).unwrap();
+        assert_eq!((a.value, a.quoted), ("x y", true));
+        assert!(split_assignment("abc").is_none());
     }
 
     #[test]
