@@ -358,9 +358,15 @@ fn cases(seed: u64) -> Vec<Case> {
                 r.alnum(24)
             ),
         ),
-        case(
+        in_text(
             "discord-bot-token",
             format!("{}.{}.{}", b64(r.digits(18).as_bytes(), true, false), r.url(6), r.url(38)),
+            "DISCORD_TOKEN={}\n",
+        ),
+        in_text(
+            "discord-bot-token",
+            format!("{}.{}.{}", b64(r.digits(19).as_bytes(), true, false), r.url(6), r.url(38)),
+            "bot.run('{}')",
         ),
         case(
             "discord-webhook-url",
@@ -444,6 +450,7 @@ fn cases(seed: u64) -> Vec<Case> {
         in_text("password-assignment", password(r), "{\"user\": \"app\", \"password\": \"{}\"}"),
         in_text("password-assignment", password(r), "smtp:\n  passwd: {}\n"),
         in_text("password-assignment", password(r), "mysqldump --password={} shop"),
+        in_text("password-assignment", password(r), "[client]\nuser = app\npassword = {}\n"),
         in_text("generic-secret", r.mixed(32), "api_key = \"{}\"\n"),
         in_text("generic-secret", r.url(40), "client_secret: '{}'\n"),
         in_text("generic-secret", r.mixed(50), "SECRET_KEY={}\n"),
@@ -724,6 +731,8 @@ fn placeholders_are_not_secrets() {
         "redis://:changeme@localhost:6379",
         "password = os.environ[\"DB_PASSWORD\"]",
         "password = getpass.getpass()",
+        "password = None",
+        "    password = request.form[\"password\"]",
         "password: String,",
         "let password = self.password.clone();",
         "token_type: \"Bearer\"",

@@ -92,10 +92,17 @@ pub(crate) static RULES: &[RuleDef] = &[
 /// A separator and a quoted or bare value; the key name before it is checked by the
 /// validators.
 const ASSIGNMENT: &str = r#"(?x)
-    ["']? \]? [\ \t]* (?: := | => | == | = | : ) [\ \t]*
-    (?: " [\x20\x21\x23-\x5B\x5D-\x7E]+ "
-      | ' [\x20-\x26\x28-\x5B\x5D-\x7E]+ '
-      | [A-Za-z0-9!\#$%&*+\-./?@^_|~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]* )"#;
+    ["']? \]?
+    (?: [\ \t]* (?: := | => | == | = | : ) [\ \t]*
+        (?: " [\x20\x21\x23-\x5B\x5D-\x7E]+ " | ' [\x20-\x26\x28-\x5B\x5D-\x7E]+ ' )
+      # Bare values only in `.env` / CLI style (`KEY=value`, `--password=value`) and YAML
+      # (`key: value`): `x = y` in code is an expression, and matching every one of them would
+      # make a candidate of every assignment.
+      | (?: = | :[\ \t]+ )
+        [A-Za-z0-9!\#$%&*+\-./?@^_|~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]* )
+    # INI, `.properties` and `.conf` files: an unindented `key = value` line.
+    | (?m:^) [A-Za-z0-9_.\-]+ [\ \t]* = [\ \t]*
+        [A-Za-z0-9!\#$%&*+\-./?@^_|~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]*"#;
 
 /// Checks a PEM block (from `-----BEGIN` to the end marker): the body must decode to an
 /// OpenSSH key (`openssh-key-v1` magic) or a DER structure whose outer length matches, or be
@@ -460,7 +467,12 @@ struct Assignment<'a> {
 
 fn split_assignment(v: &str) -> Option<Assignment<'_>> {
     let b = v.as_bytes();
-    let mut i = 0;
+    // The key is inside the match only for a whole `key = value` line.
+    let mut i = b
+        .iter()
+        .position(|x| !(x.is_ascii_alphanumeric() || matches!(x, b'_' | b'.' | b'-')))
+        .unwrap_or(b.len());
+    let key = v[..i].to_ascii_lowercase();
     while i < b.len() && matches!(b[i], b'"' | b'\'' | b']' | b' ' | b'\t') {
         i += 1;
     }
@@ -482,7 +494,7 @@ fn split_assignment(v: &str) -> Option<Assignment<'_>> {
         None => (i, v.len()),
     };
     Some(Assignment {
-        key: String::new(),
+        key,
         value: v.get(start..end)?,
         start,
         quoted: quote.is_some(),
@@ -609,18 +621,20 @@ const SECRET_KEYS: &[&str] = &[
 /// secret.
 fn assignment<'a>(c: &Candidate<'a>, keys: &[&str]) -> Option<Assignment<'a>> {
     let mut a = split_assignment(c.value())?;
-    // The key name stands right before the match (after an opening quote or `--`).
-    let before = c.preceding().as_bytes();
-    let ident = before
-        .iter()
-        .rev()
-        .take(64)
-        .take_while(|x| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'.' | b'-'))
-        .count();
-    if ident == 0 {
-        return None;
+    if a.key.is_empty() {
+        // The key name stands right before the match (after an opening quote or `--`).
+        let before = c.preceding().as_bytes();
+        let ident = before
+            .iter()
+            .rev()
+            .take(64)
+            .take_while(|x| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'.' | b'-'))
+            .count();
+        if ident == 0 {
+            return None;
+        }
+        a.key = c.preceding()[before.len() - ident..].to_ascii_lowercase();
     }
-    a.key = c.preceding()[before.len() - ident..].to_ascii_lowercase();
     if !keys.iter().any(|k| a.key.contains(k)) {
         return None;
     }
@@ -695,6 +709,8 @@ mod tests {
         let a = split_assignment(r#"": 'x y'"#).unwrap();
         assert_eq!((a.value, a.quoted), ("x y", true));
         assert!(split_assignment("abc").is_none());
+        let a = split_assignment("password = hunter2!").unwrap();
+        assert_eq!((a.key.as_str(), a.value), ("password", "hunter2!"));
     }
 
     #[test]

@@ -56,12 +56,19 @@ pub(crate) static RULES: &[RuleDef] = &[
         PREFIXED,
         SLACK,
     ),
-    // Discord bot tokens: base64 of the bot's numeric id, a timestamp part, an HMAC part.
+    // Discord bot tokens: base64 of the bot's numeric id, a timestamp part, an HMAC part. Only
+    // after a Discord key name or in `bot.run("...")` / `client.login("...")`: a bare
+    // three-part dotted pattern follows every `a.b.c` in code and bloats the shared automaton.
     secret(
         "discord-bot-token",
-        r"\b[MNO][A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+",
+        r#"(?x)
+        (?: \b (?i: discord | bot_token ) [A-Za-z0-9_.\-]*
+            (?: [\ \t]+ (?i: bot\ token | token | key ) )?
+            ["']? [\ \t]* (?: := | => | [:=] | [\ \t] ) [\ \t]* ["']?
+          | \. (?: run | login ) \( [\ \t]* ["'] )
+        [MNO][A-Za-z0-9_\-]+ \. [A-Za-z0-9_\-]+ \. [A-Za-z0-9_\-]+"#,
         discord_bot,
-        0.7,
+        0.9,
         &["discord", "bot", "discord_token"],
     ),
     secret(
@@ -382,16 +389,21 @@ pub(crate) fn discord_shape(v: &str) -> bool {
 }
 
 fn discord_bot(c: &Candidate<'_>) -> Verdict {
-    let v = c.value();
-    let lens: Vec<usize> = v.split('.').map(str::len).collect();
-    let shape = lens.len() == 3
-        && (24..=28).contains(&lens[0])
-        && lens[1] == 6
-        && (27..=40).contains(&lens[2]);
-    if shape && !super::glued_before(c) && discord_shape(v) {
-        Verdict::Checked("discord-snowflake")
-    } else {
-        Verdict::Reject
+    let token = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+    match keyed_value(c, token, |v| {
+        let lens: Vec<usize> = v.split('.').map(str::len).collect();
+        lens.len() == 3
+            && (24..=28).contains(&lens[0])
+            && lens[1] == 6
+            && (27..=40).contains(&lens[2])
+            && discord_shape(v)
+    }) {
+        Verdict::Span { start, end, .. } => Verdict::Span {
+            start,
+            end,
+            check: Some("discord-snowflake"),
+        },
+        other => other,
     }
 }
 
