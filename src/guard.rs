@@ -74,7 +74,8 @@ impl Guard {
             chain: ReceiptChain::new(),
             receipt_key: receipt_key.to_vec(),
             conversation_key,
-            secret_prefix: None,
+            // The built-in secret rules know which prefix of each key is public (`sk-proj-`, `ghp_`).
+            secret_prefix: Some(crate::public_prefix_len),
         })
     }
 

@@ -78,5 +78,6 @@ pub use receipt::{
     uuid_v4, ChainError, DecidedBy, Receipt, ReceiptBody, ReceiptChain, ReceiptDecision, GENESIS,
 };
 pub use restore::RestoreMode;
+pub use rules::secrets::public_prefix_len;
 pub use rules::{catalog, Candidate, Category, Rule, RuleDef, Validate, Verdict};
 pub use vault::{StreamRestorer, Vault, VaultError};

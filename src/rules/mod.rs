@@ -20,6 +20,7 @@ mod fr_benelux;
 mod national;
 mod nordic;
 mod pl_cz_ro;
+pub(crate) mod secrets;
 mod swift;
 mod travel;
 mod uk_ie;
@@ -243,6 +244,12 @@ impl From<&RuleDef> for Rule {
 /// earlier one is tried first.
 pub fn catalog() -> Vec<&'static RuleDef> {
     let families: &[&'static [RuleDef]] = &[
+        // Secrets first: provider prefixes are unambiguous.
+        secrets::ai::RULES,
+        secrets::cloud::RULES,
+        secrets::code::RULES,
+        secrets::saas::RULES,
+        secrets::generic::RULES,
         financial::RULES,
         us::RULES,
         // National identifiers (ids-a): checked formats before the generic phone shapes.

@@ -1,0 +1,291 @@
+//! Code hosting, package registries and CI: GitHub, GitLab, Bitbucket, npm, PyPI, RubyGems,
+//! NuGet, Docker Hub, Terraform Cloud, CircleCI.
+
+use super::codec::{base62_crc_ok, base64_decode};
+use super::{hex_of, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
+
+const GITHUB: &[&str] = &["github", "gh_token", "github_token"];
+const GITLAB: &[&str] = &["gitlab", "gitlab_token"];
+
+/// A GitLab token rule: the prefix is the kind.
+const fn gitlab(id: &'static str, pattern: &'static str) -> RuleDef {
+    secret(id, pattern, gitlab_token, PREFIXED, GITLAB)
+}
+
+/// Every rule of this family, in priority order.
+pub(crate) static RULES: &[RuleDef] = &[
+    // Classic GitHub tokens: 30 random base62 characters and the base62 CRC-32 of them.
+    secret(
+        "github-pat-classic",
+        r"\bghp_[A-Za-z0-9]+",
+        github_crc,
+        PREFIXED,
+        GITHUB,
+    ),
+    secret(
+        "github-oauth-token",
+        r"\bgho_[A-Za-z0-9]+",
+        github_crc,
+        PREFIXED,
+        GITHUB,
+    ),
+    secret(
+        "github-user-token",
+        r"\bghu_[A-Za-z0-9]+",
+        github_crc,
+        PREFIXED,
+        GITHUB,
+    ),
+    secret(
+        "github-server-token",
+        r"\bghs_[A-Za-z0-9]+",
+        github_crc,
+        PREFIXED,
+        GITHUB,
+    ),
+    secret(
+        "github-refresh-token",
+        r"\bghr_[A-Za-z0-9]+",
+        github_crc,
+        PREFIXED,
+        GITHUB,
+    ),
+    secret(
+        "github-pat-fine-grained",
+        r"\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]+",
+        github_fine_grained,
+        PREFIXED,
+        GITHUB,
+    ),
+    gitlab("gitlab-pat", r"\bglpat-[A-Za-z0-9_.\-]+"),
+    gitlab("gitlab-deploy-token", r"\bgldt-[A-Za-z0-9_.\-]+"),
+    gitlab("gitlab-runner-token", r"\bglrt-[A-Za-z0-9_.\-]+"),
+    gitlab("gitlab-ci-job-token", r"\bglcbt-[A-Za-z0-9_.\-]+"),
+    gitlab("gitlab-pipeline-trigger-token", r"\bglptt-[A-Za-z0-9_.\-]+"),
+    gitlab("gitlab-feed-token", r"\bglft-[A-Za-z0-9_.\-]+"),
+    gitlab("gitlab-incoming-mail-token", r"\bglimt-[A-Za-z0-9_.\-]+"),
+    gitlab("gitlab-agent-token", r"\bglagent-[A-Za-z0-9_.\-]+"),
+    gitlab("gitlab-oauth-app-secret", r"\bgloas-[A-Za-z0-9_.\-]+"),
+    gitlab("gitlab-scim-token", r"\bglsoat-[A-Za-z0-9_.\-]+"),
+    gitlab("gitlab-feature-flag-token", r"\bglffct-[A-Za-z0-9_.\-]+"),
+    gitlab(
+        "gitlab-runner-registration-token",
+        r"\bGR1348941[A-Za-z0-9_\-]+",
+    ),
+    secret(
+        "bitbucket-app-password",
+        r"\bATBB[A-Za-z0-9_=.\-]+",
+        bitbucket_app,
+        PREFIXED,
+        &["bitbucket", "atlassian"],
+    ),
+    secret(
+        "bitbucket-access-token",
+        r"\bATCTT3xFfGN0[A-Za-z0-9_=\-]+",
+        bitbucket_access,
+        PREFIXED,
+        &["bitbucket", "atlassian"],
+    ),
+    // npm granular and automation tokens use GitHub's scheme: 30 random + base62 CRC-32.
+    secret(
+        "npm-access-token",
+        r"\bnpm_[A-Za-z0-9]+",
+        npm,
+        PREFIXED,
+        &["npm", "npmrc", "npm_token", "_authtoken"],
+    ),
+    // PyPI API tokens are macaroons: `pypi-` and the base64url of a version-2 macaroon.
+    secret(
+        "pypi-api-token",
+        r"\bpypi-AgE[A-Za-z0-9_\-]+",
+        pypi,
+        PREFIXED,
+        &["pypi", "twine", "pypirc"],
+    ),
+    secret(
+        "rubygems-api-key",
+        r"\brubygems_[a-f0-9]+",
+        rubygems,
+        PREFIXED,
+        &["rubygems", "gem"],
+    ),
+    // NuGet.org keys: `oy2` and 43 lower-case base32-like characters.
+    secret(
+        "nuget-api-key",
+        r"\boy2[a-z0-9]+\b",
+        nuget,
+        0.8,
+        &["nuget", "dotnet", "apikey"],
+    ),
+    secret(
+        "dockerhub-pat",
+        r"\bdckr_(?:pat|oat)_[A-Za-z0-9_\-]+",
+        dockerhub,
+        PREFIXED,
+        &["docker", "dockerhub", "docker hub"],
+    ),
+    // Terraform Cloud / Enterprise: 14 characters, `.atlasv1.`, then 60–70.
+    secret(
+        "terraform-cloud-token",
+        r"\b[A-Za-z0-9]+\.atlasv1\.[A-Za-z0-9_=\-]+",
+        terraform,
+        PREFIXED,
+        &["terraform", "tfe_token", "atlas_token", "credentials"],
+    ),
+    secret(
+        "circleci-personal-token",
+        r"\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]+",
+        circleci,
+        PREFIXED,
+        &["circleci", "circle_token"],
+    ),
+    keyed(
+        "circleci-api-token-legacy",
+        keyed!("circle", "[a-f0-9]+"),
+        circleci_legacy,
+    ),
+];
+
+fn github_crc(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let body = &v[4..];
+    if body.len() == 36 {
+        if token_ok(c, 4, 36, 36) && base62_crc_ok(body) {
+            return Verdict::Checked("crc32");
+        }
+        return Verdict::Reject;
+    }
+    // Server-to-server and refresh tokens also come in longer, unchecked forms.
+    if matches!(&v[..4], "ghs_" | "ghr_") && token_ok(c, 4, 40, 255) {
+        return Verdict::Plausible;
+    }
+    Verdict::Reject
+}
+
+fn github_fine_grained(c: &Candidate<'_>) -> Verdict {
+    if token_ok(c, 11, 82, 82) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn gitlab_token(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let prefix = if v.starts_with("GR1348941") {
+        9
+    } else {
+        v.find('-').map_or(v.len(), |i| i + 1)
+    };
+    // Sentence punctuation after a token is not part of it.
+    let end = v.trim_end_matches(['.', '-', '_']).len();
+    if end > prefix && super::body_ok(&v[prefix..end], 20, 120) {
+        Verdict::Span {
+            start: 0,
+            end,
+            check: None,
+        }
+    } else {
+        Verdict::Reject
+    }
+}
+
+prefixed!(bitbucket_app, 4, 28, 40);
+prefixed!(bitbucket_access, 12, 100, 250);
+prefixed!(rubygems, 9, 48, 48);
+prefixed!(nuget, 3, 43, 43);
+prefixed!(dockerhub, 9, 27, 36);
+prefixed!(circleci, 7, 63, 63);
+
+fn npm(c: &Candidate<'_>) -> Verdict {
+    let body = &c.value()[4..];
+    if token_ok(c, 4, 36, 36) && base62_crc_ok(body) {
+        Verdict::Checked("crc32")
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn circleci_legacy(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, super::hex, |v| hex_of(v, 40))
+}
+
+fn terraform(c: &Candidate<'_>) -> Verdict {
+    if c.value().find('.') == Some(14) && token_ok(c, 23, 60, 70) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+/// Reads a macaroon-v2 varint.
+fn varint(b: &[u8], at: &mut usize) -> Option<usize> {
+    let mut n: usize = 0;
+    for shift in (0..35).step_by(7) {
+        let x = *b.get(*at)?;
+        *at += 1;
+        n |= usize::from(x & 0x7F) << shift;
+        if x & 0x80 == 0 {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// One macaroon-v2 field: `(type, payload)`, or `None` at an end-of-section byte.
+fn field<'b>(b: &'b [u8], at: &mut usize) -> Option<Option<(u8, &'b [u8])>> {
+    let kind = *b.get(*at)?;
+    *at += 1;
+    if kind == 0 {
+        return Some(None);
+    }
+    let len = varint(b, at)?;
+    let payload = b.get(*at..at.checked_add(len)?)?;
+    *at += len;
+    Some(Some((kind, payload)))
+}
+
+/// The binary macaroon format v2 (libmacaroons): version 2; a header with location (1) and
+/// identifier (2); caveat sections; then a 32-byte signature (6). PyPI's location is
+/// `pypi.org` or `test.pypi.org`.
+fn macaroon_ok(b: &[u8]) -> bool {
+    let parse = || -> Option<bool> {
+        if *b.first()? != 2 {
+            return Some(false);
+        }
+        let mut at = 1;
+        let mut location_ok = false;
+        let mut identifier = false;
+        while let Some((kind, payload)) = field(b, &mut at)? {
+            match kind {
+                1 => location_ok = matches!(payload, b"pypi.org" | b"test.pypi.org"),
+                2 => identifier = payload.len() >= 8,
+                _ => return Some(false),
+            }
+        }
+        // Caveat sections until an empty one.
+        loop {
+            let mut fields = 0;
+            while let Some((kind, _)) = field(b, &mut at)? {
+                if !matches!(kind, 1 | 2 | 4) {
+                    return Some(false);
+                }
+                fields += 1;
+            }
+            if fields == 0 {
+                break;
+            }
+        }
+        let (kind, sig) = field(b, &mut at)??;
+        Some(location_ok && identifier && kind == 6 && sig.len() == 32 && at == b.len())
+    };
+    parse().unwrap_or(false)
+}
+
+fn pypi(c: &Candidate<'_>) -> Verdict {
+    let body = &c.value()[5..];
+    match base64_decode(body) {
+        Some(raw) if macaroon_ok(&raw) => Verdict::Checked("macaroon"),
+        _ => Verdict::Reject,
+    }
+}

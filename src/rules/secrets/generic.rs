@@ -1,0 +1,733 @@
+//! Secrets without a provider prefix: private key blocks, JWTs, `Authorization` headers,
+//! passwords in URLs and connection strings, and `password = "..."` style assignments.
+//!
+//! These rules come last in the family: a value with a provider prefix is left to the
+//! provider's rule ([`super::provider_owned`]), so the finding names the provider.
+
+use super::codec::{base64_decode, crc24};
+use super::{provider_owned, random_enough, secret, Candidate, RuleDef, Verdict};
+
+/// Every rule of this family, in priority order.
+pub(crate) static RULES: &[RuleDef] = &[
+    // The whole block, armour lines included: PKCS#1, SEC1, PKCS#8 (plain or encrypted),
+    // OpenSSH. The body may carry `Proc-Type`/`DEK-Info` headers and, inside JSON, `\n`
+    // escapes. A `-` is only allowed before a letter or digit, so the body stops at `-----END`.
+    secret(
+        "private-key",
+        r"(?x)
+        -----BEGIN\ (?:[A-Z0-9]+\ )*PRIVATE\ KEY-----
+        (?: [A-Za-z0-9+/=\s\\:,] | -[A-Za-z0-9] )+
+        -----END\ (?:[A-Z0-9]+\ )*PRIVATE\ KEY-----",
+        private_key,
+        0.9,
+        &[],
+    ),
+    secret(
+        "pgp-private-key",
+        r"(?x)
+        -----BEGIN\ PGP\ PRIVATE\ KEY\ BLOCK-----
+        (?: [A-Za-z0-9+/=\s\\:,.()@<>_'] | -[A-Za-z0-9] )+
+        -----END\ PGP\ PRIVATE\ KEY\ BLOCK-----",
+        pgp_private_key,
+        0.9,
+        &[],
+    ),
+    // Three base64url parts; header and payload are JSON objects (`eyJ` is base64 of `{"`).
+    secret(
+        "jwt",
+        r"\beyJ[A-Za-z0-9_\-]+\.eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*",
+        jwt,
+        0.85,
+        &["jwt", "token", "bearer", "authorization"],
+    ),
+    // The credential of an HTTP `Authorization` header (or a header set in code).
+    secret(
+        "authorization-header",
+        r#"(?x)
+        \b (?i: proxy-authorization | authorization ) ["']? [\ \t]* [:=,] [\ \t]* ["']? [\ \t]*
+        (?i: bearer | basic | token ) [\ \t]+ [A-Za-z0-9._~+/\-]+ =*"#,
+        authorization,
+        0.85,
+        &[],
+    ),
+    // `scheme://user:password@host` for databases and brokers: the span is the password.
+    secret(
+        "database-connection-string",
+        r"(?x)
+        \b (?: jdbc: [a-z]+ | postgres(?:ql)? | mysql | mariadb | mongodb (?: \+srv )? | rediss?
+             | amqps? | mssql | sqlserver | cockroachdb | clickhouse | couchdb | neo4j (?: \+s )?
+             | cassandra | memcached | nats | kafka | mqtts? )
+        :// [A-Za-z0-9._~%!$&'()*+,;=\-]* : [A-Za-z0-9._~%!$&'()*+,;=\-]+ @",
+        url_password,
+        0.9,
+        &[],
+    ),
+    // Any other URL with a password in its user info.
+    secret(
+        "url-password",
+        r"(?x)
+        \b (?: (?:git\+)? https? | ftps? | sftp | ssh | git | svn (?:\+ssh)? | smtps? | imaps? | pop3s?
+             | ldaps? | wss? | s3 | rsync | davs? | webdavs? | socks[45]h? | telnet | xmpp
+             | (?i: https? ) )
+        :// [A-Za-z0-9._~%!$&'()*+,;=\-]+ : [A-Za-z0-9._~%!$&'()*+,;=\-]+ @",
+        url_password,
+        0.85,
+        &[],
+    ),
+    // `password = "..."`, `"passwd": "..."`, `DB_PASSWORD=...`, `--password=...`. The match
+    // starts at the separator and the validator reads the key name before it: a pattern that
+    // starts with the key words would keep case-insensitive keyword prefixes alive at almost
+    // every letter of every text, which multiplies the lazy DFA's states with every other rule.
+    secret(
+        "password-assignment",
+        ASSIGNMENT,
+        password_assignment,
+        0.8,
+        &[],
+    ),
+    // `api_key = "..."`, `client_secret: ...`, `ACCESS_TOKEN=...`: the value must look random.
+    secret("generic-secret", ASSIGNMENT, generic_secret, 0.75, &[]),
+];
+
+/// A separator and a quoted or bare value; the key name before it is checked by the
+/// validators.
+const ASSIGNMENT: &str = r#"(?x)
+    ["']? \]?
+    (?: [\ \t]* (?: := | => | == | = | : ) [\ \t]*
+        (?: " [\x20\x21\x23-\x5B\x5D-\x7E]+ " | ' [\x20-\x26\x28-\x5B\x5D-\x7E]+ ' )
+      # Bare values only in `.env` / CLI style (`KEY=value`, `--password=value`) and YAML
+      # (`key: value`): `x = y` in code is an expression, and matching every one of them would
+      # make a candidate of every assignment.
+      | (?: = | :[\ \t]+ )
+        [A-Za-z0-9!\#$%&*+\-./?@^_|~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]* )
+    # INI, `.properties` and `.conf` files: an unindented `key = value` line.
+    | (?m:^) [A-Za-z0-9_.\-]+ [\ \t]* = [\ \t]*
+        [A-Za-z0-9!\#$%&*+\-./?@^_|~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]*"#;
+
+/// Checks a PEM block (from `-----BEGIN` to the end marker): the body must decode to an
+/// OpenSSH key (`openssh-key-v1` magic) or a DER structure whose outer length matches, or be
+/// an encrypted legacy PEM body. Returns the name of the check that passed.
+pub(crate) fn pem_block(block: &str) -> Option<&'static str> {
+    let after_begin = block.strip_prefix("-----BEGIN ")?;
+    let label_end = after_begin.find("-----")?;
+    let label = &after_begin[..label_end];
+    let body_start = "-----BEGIN ".len() + label_end + 5;
+    let body_end = block.rfind("-----END")?;
+    let body = block.get(body_start..body_end)?;
+    let encrypted = body.contains("Proc-Type:") && body.contains("ENCRYPTED");
+    let mut b64 = String::with_capacity(body.len());
+    for line in body.split(['\n', '\r']).flat_map(|l| l.split("\\n")) {
+        let line = line
+            .trim()
+            .trim_start_matches("\\r")
+            .trim_end_matches("\\r");
+        if line.contains(':') {
+            continue;
+        }
+        b64.extend(line.chars().filter(|c| !c.is_ascii_whitespace()));
+    }
+    let raw = base64_decode(&b64)?;
+    if raw.len() < 64 {
+        return None;
+    }
+    if label == "OPENSSH PRIVATE KEY" {
+        return raw
+            .starts_with(b"openssh-key-v1\0")
+            .then_some("openssh-key-v1");
+    }
+    if encrypted {
+        // Ciphertext: all that can be checked is that it is not text.
+        return random_enough(&b64).then_some("pem-base64");
+    }
+    der_length_ok(&raw).then_some("der-structure")
+}
+
+/// A DER SEQUENCE whose definite length covers exactly the rest of the bytes.
+fn der_length_ok(raw: &[u8]) -> bool {
+    if raw.len() < 4 || raw[0] != 0x30 {
+        return false;
+    }
+    let (len, header) = match raw[1] {
+        n if n < 0x80 => (usize::from(n), 2),
+        0x81 => (usize::from(raw[2]), 3),
+        0x82 => ((usize::from(raw[2]) << 8) | usize::from(raw[3]), 4),
+        0x83 if raw.len() > 4 => (
+            (usize::from(raw[2]) << 16) | (usize::from(raw[3]) << 8) | usize::from(raw[4]),
+            5,
+        ),
+        _ => return false,
+    };
+    header + len == raw.len()
+}
+
+fn private_key(c: &Candidate<'_>) -> Verdict {
+    match pem_block(c.value()) {
+        Some(check) => Verdict::Checked(check),
+        None => Verdict::Reject,
+    }
+}
+
+/// The armoured body: headers up to a blank line, base64 data, then an optional `=XXXX`
+/// CRC-24 line (RFC 4880 section 6.2).
+fn pgp_private_key(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some(body) = v
+        .split_once('\n')
+        .and_then(|(_, rest)| rest.rsplit_once("-----END").map(|(b, _)| b))
+    else {
+        return Verdict::Reject;
+    };
+    let mut data = String::new();
+    let mut checksum = None;
+    for line in body.lines().map(str::trim) {
+        if line.contains(':') {
+            continue;
+        }
+        if let Some(sum) = line.strip_prefix('=') {
+            checksum = Some(sum);
+            continue;
+        }
+        data.push_str(line);
+    }
+    let Some(raw) = base64_decode(&data) else {
+        return Verdict::Reject;
+    };
+    if raw.len() < 64 {
+        return Verdict::Reject;
+    }
+    match checksum.map(base64_decode) {
+        None => Verdict::Plausible,
+        Some(Some(sum)) if sum.len() == 3 => {
+            let want = (u32::from(sum[0]) << 16) | (u32::from(sum[1]) << 8) | u32::from(sum[2]);
+            if crc24(&raw) == want {
+                Verdict::Checked("crc24")
+            } else {
+                Verdict::Reject
+            }
+        }
+        Some(_) => Verdict::Reject,
+    }
+}
+
+fn jwt(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let mut parts = v.split('.');
+    let (Some(header), Some(payload)) = (parts.next(), parts.next()) else {
+        return Verdict::Reject;
+    };
+    let json = |s: &str| base64_decode(s).filter(|raw| raw.first() == Some(&b'{'));
+    match (json(header), json(payload)) {
+        (Some(h), Some(_)) if h.windows(5).any(|w| w == b"\"alg\"") => {
+            Verdict::Checked("jwt-header")
+        }
+        _ => Verdict::Reject,
+    }
+}
+
+fn authorization(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some(start) = v.rfind([' ', '\t']).map(|i| i + 1) else {
+        return Verdict::Reject;
+    };
+    let value = &v[start..];
+    let scheme = v[..start].trim_end();
+    let is_basic = scheme.len() >= 5 && scheme[scheme.len() - 5..].eq_ignore_ascii_case("basic");
+    if provider_owned(value) || placeholder(value) {
+        return Verdict::Reject;
+    }
+    if is_basic {
+        return match base64_decode(value) {
+            Some(raw)
+                if raw.len() >= 3
+                    && raw.contains(&b':')
+                    && raw.iter().all(|b| b.is_ascii_graphic() || *b == b' ') =>
+            {
+                let text = String::from_utf8_lossy(&raw);
+                let password = text.split_once(':').map_or("", |(_, p)| p);
+                if password.is_empty() || placeholder(password) {
+                    Verdict::Reject
+                } else {
+                    Verdict::Span {
+                        start,
+                        end: v.len(),
+                        check: Some("basic-credentials"),
+                    }
+                }
+            }
+            _ => Verdict::Reject,
+        };
+    }
+    if value.len() >= 16 && random_enough(value) {
+        Verdict::Span {
+            start,
+            end: v.len(),
+            check: None,
+        }
+    } else {
+        Verdict::Reject
+    }
+}
+
+/// Well-known default passwords of database images and tutorials: not secrets.
+const DEFAULT_PASSWORDS: &[&str] = &[
+    "postgres", "root", "admin", "guest", "mysql", "redis", "sa", "user", "pass", "password",
+];
+
+fn url_password(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some(userinfo_start) = v.find("://").map(|i| i + 3) else {
+        return Verdict::Reject;
+    };
+    let userinfo = &v[userinfo_start..v.len() - 1];
+    let Some(colon) = userinfo.find(':') else {
+        return Verdict::Reject;
+    };
+    let (user, password) = (&userinfo[..colon], &userinfo[colon + 1..]);
+    let lower = password.to_ascii_lowercase();
+    if password.len() < 3
+        || password == user
+        || DEFAULT_PASSWORDS.contains(&lower.as_str())
+        || placeholder(password)
+        || password.starts_with(['$', '%', '{'])
+        || (password.len() <= 5 && password.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Verdict::Reject;
+    }
+    let start = userinfo_start + colon + 1;
+    Verdict::Span {
+        start,
+        end: v.len() - 1,
+        check: None,
+    }
+}
+
+/// Words that mark a value as a stand-in for a real secret.
+fn placeholder(value: &str) -> bool {
+    const CONTAINS: &[&str] = &[
+        "your",
+        "example",
+        "xxx",
+        "changeme",
+        "change_me",
+        "change-me",
+        "dummy",
+        "placeholder",
+        "sample",
+        "redacted",
+        "replace",
+        "insert",
+        "fake",
+        "<",
+        ">",
+        "${",
+        "{{",
+        "%s",
+        "%(",
+        "***",
+        "...",
+        "todo",
+        "here",
+        "test",
+        "secret",
+        "password",
+        "passwd",
+        "foobar",
+        "lorem",
+        "undefined",
+        "process.env",
+        "getenv",
+        "environ",
+    ];
+    const EQUALS: &[&str] = &[
+        "none", "null", "nil", "true", "false", "default", "empty", "string", "str", "token",
+        "required", "optional",
+    ];
+    let lower = value.to_ascii_lowercase();
+    CONTAINS.iter().any(|w| lower.contains(w)) || EQUALS.contains(&lower.as_str())
+}
+
+/// Key name segments after the keyword that make the value something other than the secret
+/// (`password_reset_url`, `token_type`, `max_tokens`).
+const KEY_SUFFIXES: &[&str] = &[
+    "url",
+    "uri",
+    "endpoint",
+    "type",
+    "name",
+    "file",
+    "path",
+    "dir",
+    "length",
+    "len",
+    "size",
+    "env",
+    "var",
+    "field",
+    "label",
+    "id",
+    "count",
+    "expiry",
+    "expires",
+    "ttl",
+    "timeout",
+    "header",
+    "prefix",
+    "format",
+    "policy",
+    "hash",
+    "hashed",
+    "regex",
+    "pattern",
+    "min",
+    "max",
+    "required",
+    "reset",
+    "confirm",
+    "confirmation",
+    "input",
+    "placeholder",
+    "hint",
+    "text",
+    "message",
+    "error",
+    "enabled",
+    "mode",
+    "provider",
+    "store",
+    "storage",
+    "manager",
+    "limit",
+    "validator",
+    "strength",
+    "rules",
+    "changed",
+    "at",
+    "class",
+    "key_id",
+    "keyid",
+    "ref",
+    "source",
+    "location",
+    "version",
+    "kind",
+    "usage",
+    "index",
+    "idx",
+    "s",
+];
+/// Key name segments before the keyword that make it something other than a credential.
+const KEY_PREFIXES: &[&str] = &[
+    "csrf",
+    "xsrf",
+    "page",
+    "next",
+    "cancel",
+    "cancellation",
+    "continuation",
+    "sync",
+    "max",
+    "num",
+    "n",
+    "total",
+    "input",
+    "output",
+    "prompt",
+    "completion",
+    "bos",
+    "eos",
+    "pad",
+    "unk",
+    "sep",
+    "cls",
+    "mask",
+    "new",
+    "old",
+    "is",
+    "has",
+    "show",
+    "hide",
+    "forgot",
+    "reset",
+    "confirm",
+    "validate",
+    "check",
+    "min",
+    "no",
+    "use",
+];
+
+/// An assignment split into key name and value (byte range of the value within the match,
+/// quotes excluded).
+struct Assignment<'a> {
+    key: String,
+    value: &'a str,
+    start: usize,
+    quoted: bool,
+}
+
+fn split_assignment(v: &str) -> Option<Assignment<'_>> {
+    let b = v.as_bytes();
+    // The key is inside the match only for a whole `key = value` line.
+    let mut i = b
+        .iter()
+        .position(|x| !(x.is_ascii_alphanumeric() || matches!(x, b'_' | b'.' | b'-')))
+        .unwrap_or(b.len());
+    let key = v[..i].to_ascii_lowercase();
+    while i < b.len() && matches!(b[i], b'"' | b'\'' | b']' | b' ' | b'\t') {
+        i += 1;
+    }
+    let sep_start = i;
+    while i < b.len() && matches!(b[i], b':' | b'=' | b'>') && i - sep_start < 2 {
+        i += 1;
+    }
+    if i == sep_start {
+        return None;
+    }
+    while i < b.len() && matches!(b[i], b' ' | b'\t') {
+        i += 1;
+    }
+    let rest = v.get(i..)?;
+    let quote = rest.chars().next().filter(|q| *q == '"' || *q == '\'');
+    let (start, end) = match quote {
+        Some(q) if rest.len() >= 2 && rest.ends_with(q) => (i + 1, v.len() - 1),
+        Some(_) => return None,
+        None => (i, v.len()),
+    };
+    Some(Assignment {
+        key,
+        value: v.get(start..end)?,
+        start,
+        quoted: quote.is_some(),
+    })
+}
+
+/// True when the key name says the value is not the credential itself.
+fn key_disqualifies(key: &str, keywords: &[&str]) -> bool {
+    let Some((kw_start, kw_len)) = keywords
+        .iter()
+        .filter_map(|k| key.rfind(k).map(|i| (i, k.len())))
+        .max()
+    else {
+        return true;
+    };
+    let seg = |s: &str| {
+        s.split(['_', '.', '-'])
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let after = seg(&key[kw_start + kw_len..]);
+    let before = seg(&key[..kw_start]);
+    after.iter().any(|s| KEY_SUFFIXES.contains(&s.as_str()))
+        || before
+            .last()
+            .is_some_and(|s| KEY_PREFIXES.contains(&s.as_str()))
+}
+
+/// The value is code, a path or a URL rather than a literal secret.
+fn looks_like_code(a: &Assignment<'_>, after: &str) -> bool {
+    let v = a.value;
+    if v.starts_with(['/', '~', '$', '%', '@', '&', '.'])
+        || v.starts_with("http://")
+        || v.starts_with("https://")
+        || v.contains(' ')
+    {
+        return true;
+    }
+    if !a.quoted {
+        // `self.password`, `getPassword()`, `String`, `os.environ[...]`.
+        if after.starts_with(['(', '.', '[', '<']) {
+            return true;
+        }
+        let identifier = v.split('.').all(|p| {
+            p.bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+                && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        });
+        let has_digit = v.bytes().any(|b| b.is_ascii_digit());
+        if identifier && (v.contains('.') || !has_digit) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Character classes present: lower, upper, digit, other.
+fn classes(v: &str) -> usize {
+    let b = v.as_bytes();
+    [
+        b.iter().any(u8::is_ascii_lowercase),
+        b.iter().any(u8::is_ascii_uppercase),
+        b.iter().any(u8::is_ascii_digit),
+        b.iter().any(|x| !x.is_ascii_alphanumeric()),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count()
+}
+
+fn distinct(v: &str) -> usize {
+    let mut seen = [false; 128];
+    v.bytes()
+        .filter(|&b| !std::mem::replace(&mut seen[usize::from(b & 0x7F)], true))
+        .count()
+}
+
+const PASSWORD_KEYS: &[&str] = &[
+    "password",
+    "passwort",
+    "passwd",
+    "pwd",
+    "kennwort",
+    "passcode",
+    "passphrase",
+    "motdepasse",
+    "mot_de_passe",
+    "contrasena",
+    "senha",
+    "haslo",
+    "wachtwoord",
+    "parola",
+];
+const SECRET_KEYS: &[&str] = &[
+    "secret",
+    "token",
+    "apikey",
+    "api_key",
+    "api-key",
+    "accesskey",
+    "access_key",
+    "access-key",
+    "authkey",
+    "auth_key",
+    "auth-key",
+    "privatekey",
+    "private_key",
+    "private-key",
+    "signingkey",
+    "signing_key",
+    "signing-key",
+    "encryptionkey",
+    "encryption_key",
+    "encryption-key",
+    "masterkey",
+    "master_key",
+    "master-key",
+    "credential",
+];
+
+/// Common checks of both assignment rules; returns the parsed assignment when it may be a
+/// secret.
+fn assignment<'a>(c: &Candidate<'a>, keys: &[&str]) -> Option<Assignment<'a>> {
+    let mut a = split_assignment(c.value())?;
+    if a.key.is_empty() {
+        // The key name stands right before the match (after an opening quote or `--`).
+        let before = c.preceding().as_bytes();
+        let ident = before
+            .iter()
+            .rev()
+            .take(64)
+            .take_while(|x| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'.' | b'-'))
+            .count();
+        if ident == 0 {
+            return None;
+        }
+        a.key = c.preceding()[before.len() - ident..].to_ascii_lowercase();
+    }
+    if !keys.iter().any(|k| a.key.contains(k)) {
+        return None;
+    }
+    let after = &c.text[c.start + a.start + a.value.len()..];
+    let after = if a.quoted { &after[1..] } else { after };
+    if key_disqualifies(&a.key, keys)
+        || provider_owned(a.value)
+        || placeholder(a.value)
+        || super::documented_fake(a.value)
+        || looks_like_code(&a, after)
+        || distinct(a.value) < 4
+    {
+        return None;
+    }
+    Some(a)
+}
+
+fn span(a: &Assignment<'_>) -> Verdict {
+    Verdict::Span {
+        start: a.start,
+        end: a.start + a.value.len(),
+        check: None,
+    }
+}
+
+fn password_assignment(c: &Candidate<'_>) -> Verdict {
+    let Some(a) = assignment(c, PASSWORD_KEYS) else {
+        return Verdict::Reject;
+    };
+    let v = a.value;
+    let all_alpha = v.bytes().all(|b| b.is_ascii_alphabetic());
+    if (6..=128).contains(&v.len()) && classes(v) >= 2 && !all_alpha {
+        span(&a)
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn generic_secret(c: &Candidate<'_>) -> Verdict {
+    let Some(a) = assignment(c, SECRET_KEYS) else {
+        return Verdict::Reject;
+    };
+    let v = a.value;
+    // Dictionary words joined by separators (`bert-base-uncased`) are names, not keys.
+    let wordy = v
+        .split(['-', '_', '.', '/', ':'])
+        .all(|p| p.bytes().all(|b| b.is_ascii_lowercase()));
+    let has_digit_or_case = v.bytes().any(|b| b.is_ascii_digit()) || classes(v) >= 3;
+    if (16..=512).contains(&v.len())
+        && random_enough(v)
+        && !wordy
+        && has_digit_or_case
+        && !v.bytes().all(|b| b.is_ascii_digit())
+    {
+        span(&a)
+    } else {
+        Verdict::Reject
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_separator_and_value() {
+        let a = split_assignment(r#" = "s3cr3t!x""#).unwrap();
+        assert_eq!(a.value, "s3cr3t!x");
+        assert!(a.quoted);
+        let a = split_assignment("=abc123").unwrap();
+        assert_eq!((a.value, a.quoted), ("abc123", false));
+        let a = split_assignment(r#"": 'x y'"#).unwrap();
+        assert_eq!((a.value, a.quoted), ("x y", true));
+        assert!(split_assignment("abc").is_none());
+        let a = split_assignment("password = hunter2!").unwrap();
+        assert_eq!((a.key.as_str(), a.value), ("password", "hunter2!"));
+    }
+
+    #[test]
+    fn key_names_that_are_not_credentials() {
+        assert!(key_disqualifies("password_reset_url", PASSWORD_KEYS));
+        assert!(key_disqualifies("max_tokens", SECRET_KEYS));
+        assert!(key_disqualifies("csrf_token", SECRET_KEYS));
+        assert!(!key_disqualifies("db_password", PASSWORD_KEYS));
+        assert!(!key_disqualifies("github_token", SECRET_KEYS));
+    }
+
+    #[test]
+    fn der_lengths() {
+        let mut der = vec![0x30, 0x82, 0x01, 0x00];
+        der.extend(std::iter::repeat_n(7u8, 256));
+        assert!(der_length_ok(&der));
+        der.push(0);
+        assert!(!der_length_ok(&der));
+    }
+}

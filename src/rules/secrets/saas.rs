@@ -1,0 +1,582 @@
+//! SaaS and payment credentials: Slack, Discord, Telegram, Twilio, SendGrid, Mailgun,
+//! Mailchimp, Stripe, Square, PayPal/Braintree, Shopify, Atlassian, Linear, Notion, Airtable,
+//! Datadog, New Relic, Sentry, PagerDuty, HashiCorp Vault, 1Password.
+
+use super::codec::base64_decode;
+use super::{
+    body_ok, hex_of, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED,
+};
+
+const SLACK: &[&str] = &["slack", "slack_token", "slack_bot_token"];
+const STRIPE: &[&str] = &["stripe", "stripe_secret_key", "stripe_api_key"];
+const SHOPIFY: &[&str] = &["shopify"];
+
+/// Every rule of this family, in priority order.
+pub(crate) static RULES: &[RuleDef] = &[
+    secret(
+        "slack-bot-token",
+        r"\bxoxb-[0-9]+(?:-[0-9]+)?-[A-Za-z0-9]+",
+        slack_bot,
+        PREFIXED,
+        SLACK,
+    ),
+    secret(
+        "slack-user-token",
+        r"\bxoxp-[0-9]+-[0-9]+-[0-9]+-[a-f0-9]+",
+        slack_user,
+        PREFIXED,
+        SLACK,
+    ),
+    secret(
+        "slack-app-token",
+        r"\bxapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-f0-9]+",
+        slack_app,
+        PREFIXED,
+        SLACK,
+    ),
+    secret(
+        "slack-config-token",
+        r"\bxoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]+",
+        slack_config,
+        PREFIXED,
+        SLACK,
+    ),
+    secret(
+        "slack-legacy-token",
+        r"\bxox[ars]-[0-9A-Za-z\-]+",
+        slack_legacy,
+        PREFIXED,
+        SLACK,
+    ),
+    // The whole webhook URL is the credential; its path names the workspace and channel.
+    secret(
+        "slack-webhook-url",
+        r"\bhttps://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]+/[A-Z0-9]+/[A-Za-z0-9]+",
+        slack_webhook,
+        PREFIXED,
+        SLACK,
+    ),
+    // Discord bot tokens: base64 of the bot's numeric id, a timestamp part, an HMAC part. Only
+    // after a Discord key name or in `bot.run("...")` / `client.login("...")`: a bare
+    // three-part dotted pattern follows every `a.b.c` in code and bloats the shared automaton.
+    secret(
+        "discord-bot-token",
+        r#"(?x)
+        (?: \b (?i: discord | bot_token ) [A-Za-z0-9_.\-]*
+            (?: [\ \t]+ (?i: bot\ token | token | key ) )?
+            ["']? [\ \t]* (?: := | => | [:=] | [\ \t] ) [\ \t]* ["']?
+          | \. (?: run | login ) \( [\ \t]* ["'] )
+        [MNO][A-Za-z0-9_\-]+ \. [A-Za-z0-9_\-]+ \. [A-Za-z0-9_\-]+"#,
+        discord_bot,
+        0.9,
+        &["discord", "bot", "discord_token"],
+    ),
+    secret(
+        "discord-webhook-url",
+        r"\bhttps://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_\-]+",
+        discord_webhook,
+        PREFIXED,
+        &["discord", "webhook"],
+    ),
+    // Telegram: the bot's numeric id, `:`, then 35 characters starting with `AA`.
+    secret(
+        "telegram-bot-token",
+        r"\b[0-9]+:AA[A-Za-z0-9_\-]+",
+        telegram,
+        PREFIXED,
+        &["telegram", "bot", "botfather"],
+    ),
+    secret(
+        "twilio-api-key",
+        r"\bSK[0-9a-f]+\b",
+        twilio_sid,
+        0.8,
+        &["twilio"],
+    ),
+    secret(
+        "twilio-account-sid",
+        r"\bAC[0-9a-f]+\b",
+        twilio_sid,
+        0.6,
+        &["twilio", "account_sid", "accountsid"],
+    ),
+    secret(
+        "sendgrid-api-key",
+        r"\bSG\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+",
+        sendgrid,
+        PREFIXED,
+        &["sendgrid"],
+    ),
+    secret(
+        "mailgun-api-key",
+        r"\bkey-[a-f0-9]+\b",
+        mailgun,
+        0.75,
+        &["mailgun"],
+    ),
+    // Newer private keys (32-8-8 hex) have no prefix: only after the provider's name.
+    keyed(
+        "mailgun-private-key",
+        keyed!("mailgun | mg_api_key", r"[a-f0-9\-]+"),
+        mailgun_private,
+    ),
+    secret(
+        "mailchimp-api-key",
+        r"\b[a-f0-9]+-us[0-9]+\b",
+        mailchimp,
+        0.85,
+        &["mailchimp", "mandrill"],
+    ),
+    // Publishable keys (`pk_live_`, `pk_test_`) are meant to be public and are not matched.
+    secret(
+        "stripe-secret-key",
+        r"\bsk_(?:live|test)_[A-Za-z0-9]+",
+        stripe,
+        PREFIXED,
+        STRIPE,
+    ),
+    secret(
+        "stripe-restricted-key",
+        r"\brk_(?:live|test)_[A-Za-z0-9]+",
+        stripe,
+        PREFIXED,
+        STRIPE,
+    ),
+    secret(
+        "stripe-webhook-secret",
+        r"\bwhsec_[A-Za-z0-9+/=]+",
+        stripe_webhook,
+        PREFIXED,
+        STRIPE,
+    ),
+    secret(
+        "square-access-token",
+        r"\b(?:EAAA[A-Za-z0-9_\-]+|sq0atp-[A-Za-z0-9_\-]+)",
+        square_access,
+        0.85,
+        &["square", "squareup"],
+    ),
+    secret(
+        "square-oauth-secret",
+        r"\bsq0csp-[A-Za-z0-9_\-]+",
+        square_secret,
+        PREFIXED,
+        &["square", "squareup"],
+    ),
+    secret(
+        "braintree-access-token",
+        r"\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b",
+        braintree,
+        PREFIXED,
+        &["braintree", "paypal"],
+    ),
+    secret(
+        "shopify-access-token",
+        r"\bshpat_[a-fA-F0-9]+",
+        shopify,
+        PREFIXED,
+        SHOPIFY,
+    ),
+    secret(
+        "shopify-custom-app-token",
+        r"\bshpca_[a-fA-F0-9]+",
+        shopify,
+        PREFIXED,
+        SHOPIFY,
+    ),
+    secret(
+        "shopify-private-app-token",
+        r"\bshppa_[a-fA-F0-9]+",
+        shopify,
+        PREFIXED,
+        SHOPIFY,
+    ),
+    secret(
+        "shopify-shared-secret",
+        r"\bshpss_[a-fA-F0-9]+",
+        shopify,
+        PREFIXED,
+        SHOPIFY,
+    ),
+    secret(
+        "atlassian-api-token",
+        r"\bATATT3[A-Za-z0-9_\-=]+",
+        atlassian,
+        PREFIXED,
+        &["atlassian", "jira", "confluence"],
+    ),
+    secret(
+        "linear-api-key",
+        r"\blin_api_[A-Za-z0-9]+",
+        linear_api,
+        PREFIXED,
+        &["linear"],
+    ),
+    secret(
+        "linear-oauth-token",
+        r"\blin_oauth_[a-f0-9]+",
+        linear_oauth,
+        PREFIXED,
+        &["linear"],
+    ),
+    secret(
+        "notion-integration-secret",
+        r"\bsecret_[A-Za-z0-9]+",
+        notion_secret,
+        0.85,
+        &["notion"],
+    ),
+    secret(
+        "notion-token",
+        r"\bntn_[A-Za-z0-9]+",
+        notion_token,
+        PREFIXED,
+        &["notion"],
+    ),
+    secret(
+        "airtable-pat",
+        r"\bpat[A-Za-z0-9]+\.[a-f0-9]+",
+        airtable,
+        PREFIXED,
+        &["airtable"],
+    ),
+    secret(
+        "newrelic-user-key",
+        r"\bNRAK-[A-Z0-9]+",
+        newrelic_user,
+        PREFIXED,
+        &["newrelic", "new relic"],
+    ),
+    secret(
+        "newrelic-insert-key",
+        r"\bNRII-[A-Za-z0-9_\-]+",
+        newrelic_insert,
+        PREFIXED,
+        &["newrelic", "new relic"],
+    ),
+    secret(
+        "newrelic-license-key",
+        r"\b[a-f0-9]+NRAL\b",
+        newrelic_license,
+        PREFIXED,
+        &["newrelic", "new relic", "license_key"],
+    ),
+    // Org auth tokens: `sntrys_`, base64 JSON with the org and URLs, `_`, the secret.
+    secret(
+        "sentry-org-token",
+        r"\bsntrys_eyJ[A-Za-z0-9+/=_\-]+",
+        json_payload_token,
+        PREFIXED,
+        &["sentry"],
+    ),
+    secret(
+        "sentry-user-token",
+        r"\bsntryu_[a-f0-9]+",
+        sentry_user,
+        PREFIXED,
+        &["sentry"],
+    ),
+    secret(
+        "vault-service-token",
+        r"\bhvs\.[A-Za-z0-9_\-]+",
+        vault,
+        PREFIXED,
+        &["vault", "vault_token", "hashicorp"],
+    ),
+    secret(
+        "vault-batch-token",
+        r"\bhvb\.[A-Za-z0-9_\-]+",
+        vault,
+        PREFIXED,
+        &["vault", "vault_token", "hashicorp"],
+    ),
+    // 1Password service-account tokens: `ops_` and base64 JSON.
+    secret(
+        "1password-service-account-token",
+        r"\bops_eyJ[A-Za-z0-9+/=_\-]+",
+        json_payload_token,
+        PREFIXED,
+        &["1password", "op_service_account_token"],
+    ),
+    keyed("twilio-auth-token", keyed!("twilio", "[a-f0-9]+"), hex32),
+    keyed(
+        "datadog-api-key",
+        keyed!("datadog | dd_api_key | dd-api-key | dd_apikey", "[a-f0-9]+"),
+        hex32,
+    ),
+    keyed(
+        "datadog-app-key",
+        keyed!(
+            "datadog | dd_app_key | dd-app-key | dd_application_key | dd-application-key",
+            "[a-f0-9]+"
+        ),
+        hex40,
+    ),
+    keyed(
+        "pagerduty-api-key",
+        keyed!("pagerduty | pd_api_key | pd_token", r"[A-Za-z0-9_+\-]+"),
+        pagerduty,
+    ),
+];
+
+/// Splits on `-` and checks that the middle parts are ids of `ids` digits and the last part
+/// is a random body of `last` characters.
+fn dashed(c: &Candidate<'_>, ids: std::ops::RangeInclusive<usize>, last: usize) -> Verdict {
+    let v = c.value();
+    let mut parts: Vec<&str> = v.split('-').skip(1).collect();
+    let Some(tail) = parts.pop() else {
+        return Verdict::Reject;
+    };
+    let ids_ok = parts.iter().all(|p| {
+        ids.contains(&p.len()) || p.len() == 1 || p.bytes().any(|b| b.is_ascii_alphabetic())
+    });
+    if ids_ok
+        && body_ok(tail, last, last)
+        && !c.after().is_some_and(|ch| ch.is_ascii_alphanumeric())
+    {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn slack_bot(c: &Candidate<'_>) -> Verdict {
+    dashed(c, 8..=14, 24)
+}
+
+fn slack_user(c: &Candidate<'_>) -> Verdict {
+    dashed(c, 8..=14, 32)
+}
+
+fn slack_app(c: &Candidate<'_>) -> Verdict {
+    dashed(c, 8..=14, 64)
+}
+
+fn slack_config(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let prefix = v.rfind('-').map_or(v.len(), |i| i + 1);
+    if token_ok(c, prefix, 40, 400) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+prefixed!(slack_legacy, 5, 30, 200);
+
+fn slack_webhook(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let last = v.rsplit('/').next().unwrap_or("");
+    if body_ok(last, 20, 40) && !c.after().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+/// Three dot-separated parts, the first the base64 of a numeric Discord id (a snowflake of
+/// 17–20 digits), the last random.
+pub(crate) fn discord_shape(v: &str) -> bool {
+    let mut parts = v.split('.');
+    let (Some(id), Some(_), Some(hmac), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    base64_decode(id).is_some_and(|raw| {
+        (17..=20).contains(&raw.len()) && raw.iter().all(u8::is_ascii_digit) && raw[0] != b'0'
+    }) && super::random_enough(hmac)
+}
+
+fn discord_bot(c: &Candidate<'_>) -> Verdict {
+    let token = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+    match keyed_value(c, token, |v| {
+        let lens: Vec<usize> = v.split('.').map(str::len).collect();
+        lens.len() == 3
+            && (24..=28).contains(&lens[0])
+            && lens[1] == 6
+            && (27..=40).contains(&lens[2])
+            && discord_shape(v)
+    }) {
+        Verdict::Span { start, end, .. } => Verdict::Span {
+            start,
+            end,
+            check: Some("discord-snowflake"),
+        },
+        other => other,
+    }
+}
+
+fn discord_webhook(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let last = v.rsplit('/').next().unwrap_or("");
+    if body_ok(last, 60, 70) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn telegram(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let colon = v.find(':').unwrap_or(0);
+    if (8..=10).contains(&colon) && !super::glued_before(c) && token_ok(c, colon + 1, 35, 35) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn twilio_sid(c: &Candidate<'_>) -> Verdict {
+    if token_ok(c, 2, 32, 32) && c.value()[2..].bytes().all(super::hex) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn sendgrid(c: &Candidate<'_>) -> Verdict {
+    if c.value()[3..].find('.') == Some(22) && token_ok(c, 3, 66, 66) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn mailchimp(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some((hex, dc)) = v.split_once("-us") else {
+        return Verdict::Reject;
+    };
+    if hex.len() != 32 || !(1..=2).contains(&dc.len()) {
+        return Verdict::Reject;
+    }
+    if super::random_enough(hex) && !super::documented_fake(hex) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn stripe(c: &Candidate<'_>) -> Verdict {
+    if token_ok(c, 8, 24, 247) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+prefixed!(stripe_webhook, 6, 32, 64);
+prefixed!(square_secret, 7, 43, 43);
+prefixed!(shopify, 6, 32, 32);
+prefixed!(atlassian, 6, 100, 300);
+prefixed!(linear_api, 8, 40, 40);
+prefixed!(linear_oauth, 10, 64, 64);
+prefixed!(notion_secret, 7, 43, 43);
+prefixed!(notion_token, 4, 40, 50);
+prefixed!(newrelic_user, 5, 27, 27);
+prefixed!(newrelic_insert, 5, 32, 32);
+prefixed!(sentry_user, 7, 64, 64);
+prefixed!(vault, 4, 24, 200);
+
+fn square_access(c: &Candidate<'_>) -> Verdict {
+    let ok = if c.value().starts_with("EAAA") {
+        token_ok(c, 4, 60, 60)
+    } else {
+        token_ok(c, 7, 22, 22)
+    };
+    if ok {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn airtable(c: &Candidate<'_>) -> Verdict {
+    if c.value().find('.') == Some(17) && token_ok(c, 18, 64, 64) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn braintree(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let last = v.rsplit('$').next().unwrap_or("");
+    if body_ok(last, 32, 32) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn newrelic_license(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    if v.len() != 40 {
+        return Verdict::Reject;
+    }
+    let hex = &v[..36];
+    if super::random_enough(hex) && !super::documented_fake(hex) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+/// `prefix_` + base64 of a JSON object (+ `_secret` for Sentry): the payload must decode to
+/// JSON, which random text starting with `eyJ` does not.
+fn json_payload_token(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some(body) = v.find('_').map(|i| &v[i + 1..]) else {
+        return Verdict::Reject;
+    };
+    let payload = body.split('_').next().unwrap_or("");
+    match base64_decode(payload) {
+        Some(raw) if raw.len() >= 16 && raw.first() == Some(&b'{') && raw.contains(&b'"') => {
+            Verdict::Checked("json-payload")
+        }
+        _ => Verdict::Reject,
+    }
+}
+
+fn pagerduty(c: &Candidate<'_>) -> Verdict {
+    keyed_value(
+        c,
+        |b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'+' | b'-'),
+        |v| {
+            let b = v.as_bytes();
+            v.len() == 20
+                && b.iter().any(u8::is_ascii_uppercase)
+                && b.iter().any(u8::is_ascii_lowercase)
+                && super::random_enough(v)
+                && !super::documented_fake(v)
+        },
+    )
+}
+
+fn hex32(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, super::hex, |v| hex_of(v, 32))
+}
+
+fn hex40(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, super::hex, |v| hex_of(v, 40))
+}
+
+fn mailgun(c: &Candidate<'_>) -> Verdict {
+    if hex_of(&c.value()[4..], 32) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn mailgun_private(c: &Candidate<'_>) -> Verdict {
+    keyed_value(
+        c,
+        |b| super::hex(b) || b == b'-',
+        |v| {
+            let lens: Vec<usize> = v.split('-').map(str::len).collect();
+            lens == [32, 8, 8] && super::random_enough(&v.replace('-', ""))
+        },
+    )
+}

@@ -1,0 +1,1086 @@
+//! Secrets through the public engine: true positives generated to each provider's documented
+//! format (random bodies from a fixed-seed generator, correct checksums; never real keys),
+//! value-only spans, near-misses, and a benign-code suite that must yield no `SECRET`.
+
+use pii_airlock::{public_prefix_len, Engine, Finding};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(Engine::default_engine)
+}
+
+fn secrets(text: &str) -> Vec<Finding> {
+    engine()
+        .scan(text)
+        .into_iter()
+        .filter(|f| &*f.entity == "SECRET")
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generators: a splitmix64 stream and the encodings providers use.
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn pick(&mut self, alphabet: &str, n: usize) -> String {
+        let a = alphabet.as_bytes();
+        (0..n)
+            .map(|_| a[(self.next() % a.len() as u64) as usize] as char)
+            .collect()
+    }
+    fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+    fn alnum(&mut self, n: usize) -> String {
+        self.pick(ALNUM, n)
+    }
+    /// Alphanumerics with at least one upper, lower and digit (as random keys nearly always
+    /// have), so tests do not depend on a lucky draw.
+    fn mixed(&mut self, n: usize) -> String {
+        loop {
+            let s = self.alnum(n);
+            let b = s.as_bytes();
+            if b.iter().any(u8::is_ascii_uppercase)
+                && b.iter().any(u8::is_ascii_lowercase)
+                && b.iter().any(u8::is_ascii_digit)
+            {
+                return s;
+            }
+        }
+    }
+    fn hex(&mut self, n: usize) -> String {
+        self.pick("0123456789abcdef", n)
+    }
+    fn digits(&mut self, n: usize) -> String {
+        let first = self.pick("123456789", 1);
+        first + &self.pick("0123456789", n - 1)
+    }
+    fn url(&mut self, n: usize) -> String {
+        // base64url characters, starting and ending with an alphanumeric.
+        let mut s = self.alnum(1);
+        s += &self.pick(B64URL, n - 2);
+        s + &self.alnum(1)
+    }
+}
+
+const ALNUM: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const B64URL: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// CRC-32 (zlib), bit by bit: written independently of the crate's table-driven one.
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in data {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            let mask = (crc & 1).wrapping_neg();
+            crc = (crc >> 1) ^ (0xEDB8_8320 & mask);
+        }
+    }
+    !crc
+}
+
+fn crc24(data: &[u8]) -> u32 {
+    let mut crc = 0xB7_04CEu32;
+    for &b in data {
+        crc ^= u32::from(b) << 16;
+        for _ in 0..8 {
+            crc <<= 1;
+            if crc & 0x100_0000 != 0 {
+                crc ^= 0x186_4CFB;
+            }
+        }
+    }
+    crc & 0xFF_FFFF
+}
+
+fn base62(mut n: u32) -> String {
+    let a = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut out = vec![b'0'; 6];
+    for i in (0..6).rev() {
+        out[i] = a[(n % 62) as usize];
+        n /= 62;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+fn b64(data: &[u8], url: bool, pad: bool) -> String {
+    let a: &[u8] = if url {
+        B64URL.as_bytes()
+    } else {
+        b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    };
+    let mut out = String::new();
+    for chunk in data.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &b)| acc | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(a[((n >> (18 - 6 * i)) & 63) as usize] as char);
+        }
+        if pad {
+            for _ in chunk.len()..3 {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// A GitHub / npm style token: 30 random base62 characters and their base62 CRC-32.
+fn crc_token(prefix: &str, r: &mut Rng) -> String {
+    let random = r.alnum(30);
+    format!("{prefix}{random}{}", base62(crc32(random.as_bytes())))
+}
+
+fn varint(mut n: usize, out: &mut Vec<u8>) {
+    while n >= 0x80 {
+        out.push((n as u8 & 0x7F) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn mfield(kind: u8, payload: &[u8], out: &mut Vec<u8>) {
+    out.push(kind);
+    varint(payload.len(), out);
+    out.extend_from_slice(payload);
+}
+
+/// A PyPI token: `pypi-` + base64url of a version-2 macaroon located at pypi.org.
+fn pypi_token(r: &mut Rng) -> String {
+    let mut m = vec![2u8];
+    mfield(1, b"pypi.org", &mut m);
+    mfield(2, &r.bytes(40), &mut m);
+    m.push(0);
+    mfield(
+        2,
+        br#"{"version": 1, "permissions": {"projects": ["demo"]}}"#,
+        &mut m,
+    );
+    m.push(0);
+    m.push(0);
+    mfield(6, &r.bytes(32), &mut m);
+    format!("pypi-{}", b64(&m, true, false))
+}
+
+fn wrap(s: &str, width: usize, sep: &str) -> String {
+    s.as_bytes()
+        .chunks(width)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// A DER SEQUENCE of `len` random content bytes.
+fn der(r: &mut Rng, len: usize) -> Vec<u8> {
+    let mut d = vec![0x30];
+    if len < 0x80 {
+        d.push(len as u8);
+    } else {
+        d.extend([0x82, (len >> 8) as u8, len as u8]);
+    }
+    d.extend(r.bytes(len));
+    d
+}
+
+fn pem(label: &str, body: &[u8]) -> String {
+    format!(
+        "-----BEGIN {label}-----\n{}\n-----END {label}-----",
+        wrap(&b64(body, false, true), 64, "\n")
+    )
+}
+
+fn pgp_block(r: &mut Rng) -> String {
+    let data = r.bytes(420);
+    let sum = crc24(&data);
+    format!(
+        "-----BEGIN PGP PRIVATE KEY BLOCK-----\nComment: generated for tests\n\n{}\n={}\n-----END PGP PRIVATE KEY BLOCK-----",
+        wrap(&b64(&data, false, true), 64, "\n"),
+        b64(&[(sum >> 16) as u8, (sum >> 8) as u8, sum as u8], false, true)
+    )
+}
+
+fn jwt(r: &mut Rng) -> String {
+    format!(
+        "{}.{}.{}",
+        b64(br#"{"alg":"HS256","typ":"JWT"}"#, true, false),
+        b64(br#"{"sub":"42","iat":1700000000}"#, true, false),
+        b64(&r.bytes(32), true, false)
+    )
+}
+
+fn password(r: &mut Rng) -> String {
+    format!("{}!{}", r.mixed(9), r.digits(3))
+}
+
+/// One true positive: the rule that must find it, the text, and the secret value in it.
+struct Case {
+    rule: &'static str,
+    text: String,
+    value: String,
+}
+
+fn case(rule: &'static str, value: String) -> Case {
+    Case {
+        rule,
+        text: format!("Here it is: {value} -- keep it safe."),
+        value,
+    }
+}
+
+fn in_text(rule: &'static str, value: String, template: &str) -> Case {
+    Case {
+        rule,
+        text: template.replace("{}", &value),
+        value,
+    }
+}
+
+/// Every provider format, generated with `seed`.
+fn cases(seed: u64) -> Vec<Case> {
+    let r = &mut Rng(seed);
+    let openai_body = |r: &mut Rng| format!("{}T3BlbkFJ{}", r.url(74), r.url(74));
+    let mut v = vec![
+        case("openai-project-key", format!("sk-proj-{}", openai_body(r))),
+        case("openai-service-account-key", format!("sk-svcacct-{}", openai_body(r))),
+        case("openai-admin-key", format!("sk-admin-{}", openai_body(r))),
+        case("openai-api-key", format!("sk-{}T3BlbkFJ{}", r.alnum(20), r.alnum(20))),
+        case("anthropic-api-key", format!("sk-ant-api03-{}AA", r.url(93))),
+        case("anthropic-admin-key", format!("sk-ant-admin01-{}AA", r.url(93))),
+        case("deepseek-api-key", format!("sk-{}", r.hex(32))),
+        case("google-api-key", format!("AIza{}", r.url(35))),
+        case("groq-api-key", format!("gsk_{}", r.alnum(52))),
+        case("perplexity-api-key", format!("pplx-{}", r.alnum(48))),
+        case("huggingface-token", format!("hf_{}", r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 34))),
+        case("replicate-api-token", format!("r8_{}", r.alnum(37))),
+        case("xai-api-key", format!("xai-{}", r.alnum(80))),
+        in_text("mistral-api-key", r.mixed(32), "MISTRAL_API_KEY={}\n"),
+        in_text("cohere-api-key", r.mixed(40), "cohere key: {}"),
+        case("aws-access-key-id", format!("AKIA{}", r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16))),
+        case("aws-access-key-id", format!("ASIA{}", r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16))),
+        in_text(
+            "aws-secret-access-key",
+            format!("{}/{}+{}", r.mixed(12), r.mixed(13), r.mixed(13)),
+            "aws_secret_access_key = {}\n",
+        ),
+        case("aws-session-token", format!("IQoJb3JpZ2luX2Vj{}", b64(&r.bytes(300), false, false))),
+        case("google-oauth-client-secret", format!("GOCSPX-{}", r.url(28))),
+        in_text(
+            "azure-storage-account-key",
+            b64(&r.bytes(64), false, true),
+            "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey={};EndpointSuffix=core.windows.net",
+        ),
+        in_text(
+            "azure-shared-access-key",
+            b64(&r.bytes(32), false, true),
+            "Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={}",
+        ),
+        in_text(
+            "azure-ad-client-secret",
+            format!("{}{}Q~{}", r.alnum(3), r.digits(1), r.mixed(34)),
+            "client credential {} for the tenant",
+        ),
+        case("digitalocean-pat", format!("dop_v1_{}", r.hex(64))),
+        case("digitalocean-oauth-token", format!("doo_v1_{}", r.hex(64))),
+        case("digitalocean-refresh-token", format!("dor_v1_{}", r.hex(64))),
+        case("cloudflare-origin-ca-key", format!("v1.0-{}-{}", r.hex(24), r.hex(146))),
+        case("heroku-api-key", format!("HRKU-AA{}", r.url(58))),
+        case("netlify-token", format!("nfp_{}", r.alnum(36))),
+        case("flyio-token", format!("FlyV1 fm2_{}", b64(&r.bytes(150), false, false))),
+        case("flyio-token", format!("fo1_{}", r.url(43))),
+        case("supabase-pat", format!("sbp_{}", r.hex(40))),
+        case("supabase-secret-key", format!("sb_secret_{}", r.url(31))),
+        case("firebase-fcm-server-key", format!("AAAA{}:APA91b{}", r.url(7), r.url(134))),
+        in_text("cloudflare-api-token", r.mixed(40), "CLOUDFLARE_API_TOKEN={}\n"),
+        in_text("cloudflare-global-api-key", r.hex(37), "CF_API_KEY={}\n"),
+        in_text(
+            "heroku-api-key-legacy",
+            format!("{}-{}-4{}-a{}-{}", r.hex(8), r.hex(4), r.hex(3), r.hex(3), r.hex(12)),
+            "HEROKU_API_KEY={}\n",
+        ),
+        in_text("vercel-token", r.mixed(24), "VERCEL_TOKEN={}\n"),
+        in_text("netlify-token-legacy", r.mixed(43), "NETLIFY_AUTH_TOKEN={}\n"),
+        case("github-pat-classic", crc_token("ghp_", r)),
+        case("github-oauth-token", crc_token("gho_", r)),
+        case("github-user-token", crc_token("ghu_", r)),
+        case("github-server-token", crc_token("ghs_", r)),
+        case("github-refresh-token", crc_token("ghr_", r)),
+        case("github-pat-fine-grained", format!("github_pat_{}_{}", r.alnum(22), r.alnum(59))),
+        case("gitlab-pat", format!("glpat-{}", r.url(20))),
+        case("gitlab-deploy-token", format!("gldt-{}", r.url(20))),
+        case("gitlab-runner-token", format!("glrt-{}", r.url(20))),
+        case("gitlab-ci-job-token", format!("glcbt-{}", r.url(26))),
+        case("gitlab-pipeline-trigger-token", format!("glptt-{}", r.hex(40))),
+        case("gitlab-feed-token", format!("glft-{}", r.url(20))),
+        case("gitlab-incoming-mail-token", format!("glimt-{}", r.url(25))),
+        case("gitlab-agent-token", format!("glagent-{}", r.url(50))),
+        case("gitlab-oauth-app-secret", format!("gloas-{}", r.hex(64))),
+        case("gitlab-scim-token", format!("glsoat-{}", r.url(20))),
+        case("gitlab-feature-flag-token", format!("glffct-{}", r.url(20))),
+        case("gitlab-runner-registration-token", format!("GR1348941{}", r.url(20))),
+        case("bitbucket-app-password", format!("ATBB{}", r.alnum(32))),
+        case("bitbucket-access-token", format!("ATCTT3xFfGN0{}", r.url(180))),
+        case("npm-access-token", crc_token("npm_", r)),
+        case("pypi-api-token", pypi_token(r)),
+        case("rubygems-api-key", format!("rubygems_{}", r.hex(48))),
+        case("nuget-api-key", format!("oy2{}", r.pick("abcdefghijklmnopqrstuvwxyz234567", 43))),
+        case("dockerhub-pat", format!("dckr_pat_{}", r.url(27))),
+        case("terraform-cloud-token", format!("{}.atlasv1.{}", r.alnum(14), r.url(67))),
+        case("circleci-personal-token", format!("CCIPAT_{}_{}", r.alnum(22), r.hex(40))),
+        in_text("circleci-api-token-legacy", r.hex(40), "CIRCLE_TOKEN={}\n"),
+        case("slack-bot-token", format!("xoxb-{}-{}-{}", r.digits(12), r.digits(13), r.alnum(24))),
+        case(
+            "slack-user-token",
+            format!("xoxp-{}-{}-{}-{}", r.digits(12), r.digits(12), r.digits(13), r.hex(32)),
+        ),
+        case(
+            "slack-app-token",
+            format!("xapp-1-A{}-{}-{}", r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10), r.digits(13), r.hex(64)),
+        ),
+        case("slack-config-token", format!("xoxe.xoxp-1-{}", r.alnum(140))),
+        case("slack-legacy-token", format!("xoxa-2-{}", r.alnum(40))),
+        case(
+            "slack-webhook-url",
+            format!(
+                "https://hooks.slack.com/services/T{}/B{}/{}",
+                r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10),
+                r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10),
+                r.alnum(24)
+            ),
+        ),
+        in_text(
+            "discord-bot-token",
+            format!("{}.{}.{}", b64(r.digits(18).as_bytes(), true, false), r.url(6), r.url(38)),
+            "DISCORD_TOKEN={}\n",
+        ),
+        in_text(
+            "discord-bot-token",
+            format!("{}.{}.{}", b64(r.digits(19).as_bytes(), true, false), r.url(6), r.url(38)),
+            "bot.run('{}')",
+        ),
+        case(
+            "discord-webhook-url",
+            format!("https://discord.com/api/webhooks/{}/{}", r.digits(18), r.url(68)),
+        ),
+        case("telegram-bot-token", format!("{}:AA{}", r.digits(10), r.url(33))),
+        case("twilio-api-key", format!("SK{}", r.hex(32))),
+        case("twilio-account-sid", format!("AC{}", r.hex(32))),
+        in_text("twilio-auth-token", r.hex(32), "twilio auth token: {}"),
+        case("sendgrid-api-key", format!("SG.{}.{}", r.url(22), r.url(43))),
+        case("mailgun-api-key", format!("key-{}", r.hex(32))),
+        in_text(
+            "mailgun-private-key",
+            format!("{}-{}-{}", r.hex(32), r.hex(8), r.hex(8)),
+            "MAILGUN_API_KEY={}\n",
+        ),
+        case("mailchimp-api-key", format!("{}-us12", r.hex(32))),
+        case("stripe-secret-key", format!("sk_live_{}", r.alnum(99))),
+        case("stripe-secret-key", format!("sk_test_{}", r.alnum(24))),
+        case("stripe-restricted-key", format!("rk_live_{}", r.alnum(99))),
+        case("stripe-webhook-secret", format!("whsec_{}", r.alnum(32))),
+        case("square-access-token", format!("EAAA{}", r.url(60))),
+        case("square-access-token", format!("sq0atp-{}", r.url(22))),
+        case("square-oauth-secret", format!("sq0csp-{}", r.url(43))),
+        case(
+            "braintree-access-token",
+            format!("access_token$production${}${}", r.pick("abcdefghijklmnopqrstuvwxyz0123456789", 16), r.hex(32)),
+        ),
+        case("shopify-access-token", format!("shpat_{}", r.hex(32))),
+        case("shopify-custom-app-token", format!("shpca_{}", r.hex(32))),
+        case("shopify-private-app-token", format!("shppa_{}", r.hex(32))),
+        case("shopify-shared-secret", format!("shpss_{}", r.hex(32))),
+        case(
+            "atlassian-api-token",
+            format!("ATATT3xFfGF0{}={}", r.url(170), r.pick("0123456789ABCDEF", 8)),
+        ),
+        case("linear-api-key", format!("lin_api_{}", r.alnum(40))),
+        case("linear-oauth-token", format!("lin_oauth_{}", r.hex(64))),
+        case("notion-integration-secret", format!("secret_{}", r.mixed(43))),
+        case("notion-token", format!("ntn_{}{}", r.digits(11), r.alnum(35))),
+        case("airtable-pat", format!("pat{}.{}", r.alnum(14), r.hex(64))),
+        in_text("datadog-api-key", r.hex(32), "DD_API_KEY={}\n"),
+        in_text("datadog-app-key", r.hex(40), "DD_APP_KEY={}\n"),
+        case("newrelic-user-key", format!("NRAK-{}", r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 27))),
+        case("newrelic-insert-key", format!("NRII-{}", r.url(32))),
+        case("newrelic-license-key", format!("{}NRAL", r.hex(36))),
+        case(
+            "sentry-org-token",
+            format!(
+                "sntrys_{}_{}",
+                b64(br#"{"iat":1700000000.1,"url":"https://sentry.io","region_url":"https://us.sentry.io","org":"acme"}"#, false, false),
+                r.url(43)
+            ),
+        ),
+        case("sentry-user-token", format!("sntryu_{}", r.hex(64))),
+        case("vault-service-token", format!("hvs.{}", r.url(90))),
+        case("vault-batch-token", format!("hvb.{}", r.url(130))),
+        case(
+            "1password-service-account-token",
+            format!(
+                "ops_{}",
+                b64(br#"{"signInAddress":"my.1password.com","userAuth":{"method":"SRPg-4096","alg":"PBES2g-HS256","iterations":650000},"secretKey":"A3-XXXXXX"}"#, false, false)
+            ),
+        ),
+        in_text("pagerduty-api-key", r.mixed(20), "PAGERDUTY_TOKEN={}\n"),
+        case("private-key", pem("RSA PRIVATE KEY", &der(r, 1190))),
+        case("private-key", pem("EC PRIVATE KEY", &der(r, 119))),
+        case("private-key", pem("PRIVATE KEY", &der(r, 1214))),
+        case("private-key", pem("ENCRYPTED PRIVATE KEY", &der(r, 1298))),
+        case("pgp-private-key", pgp_block(r)),
+        case("jwt", jwt(r)),
+        in_text("authorization-header", r.url(40), "curl -H 'Authorization: Bearer {}' https://api.example.com"),
+        in_text("database-connection-string", password(r), "DATABASE_URL=postgres://app:{}@db.internal:5432/app"),
+        in_text("database-connection-string", password(r), "mongodb+srv://svc:{}@cluster0.mongodb.net/prod"),
+        in_text("database-connection-string", password(r), "redis://:{}@cache.internal:6379/0"),
+        in_text("database-connection-string", password(r), "amqp://worker:{}@mq.internal:5672/"),
+        in_text("database-connection-string", password(r), "jdbc:mysql://app:{}@db.internal:3306/shop"),
+        in_text("url-password", password(r), "git clone https://deploy:{}@git.example.org/team/repo.git"),
+        in_text("url-password", password(r), "ftp://backup:{}@files.example.net/dump"),
+        in_text("password-assignment", password(r), "DB_PASSWORD=\"{}\"\n"),
+        in_text("password-assignment", password(r), "{\"user\": \"app\", \"password\": \"{}\"}"),
+        in_text("password-assignment", password(r), "smtp:\n  passwd: {}\n"),
+        in_text("password-assignment", password(r), "mysqldump --password={} shop"),
+        in_text("password-assignment", password(r), "[client]\nuser = app\npassword = {}\n"),
+        in_text("generic-secret", r.mixed(32), "api_key = \"{}\"\n"),
+        in_text("generic-secret", r.url(40), "client_secret: '{}'\n"),
+        in_text("generic-secret", r.mixed(50), "SECRET_KEY={}\n"),
+    ];
+    // Basic credentials: the span is the base64 of `user:password`.
+    let basic = b64(format!("alice:{}", password(r)).as_bytes(), false, true);
+    v.push(in_text(
+        "authorization-header",
+        basic,
+        "Authorization: Basic {}\r\n",
+    ));
+    // A service-account JSON file with `\n` escapes inside the string.
+    let key = pem("PRIVATE KEY", &der(r, 1214)).replace('\n', "\\n");
+    let text = format!(
+        "{{\"type\": \"service_account\", \"private_key_id\": \"{}\", \"private_key\": \"{key}\\n\", \"client_email\": \"svc@proj.iam.gserviceaccount.com\"}}",
+        r.hex(40)
+    );
+    v.push(Case {
+        rule: "gcp-service-account-private-key",
+        text,
+        value: key,
+    });
+    // OpenSSH: the `openssh-key-v1` magic, then the key structure.
+    let mut ssh = b"openssh-key-v1\0".to_vec();
+    ssh.extend(r.bytes(380));
+    v.push(case("private-key", pem("OPENSSH PRIVATE KEY", &ssh)));
+    // The access key id nearby makes a bare 40-character secret an AWS secret.
+    let secret = format!("{}+{}", r.mixed(20), r.mixed(19));
+    let id = format!("AKIA{}", r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16));
+    v.push(Case {
+        rule: "aws-secret-access-key",
+        text: format!("{id}\n{secret}\n"),
+        value: secret,
+    });
+    v
+}
+
+fn check_case(c: &Case) -> Result<(), String> {
+    let found = secrets(&c.text);
+    let start = c.text.find(&c.value).expect("value in text");
+    let end = start + c.value.len();
+    match found.iter().find(|f| f.start == start && f.end == end) {
+        Some(f) if &*f.rule == c.rule => Ok(()),
+        Some(f) => Err(format!("{}: found as {} instead", c.rule, f.rule)),
+        None => Err(format!(
+            "{}: not found at {start}..{end}; got {:?}",
+            c.rule,
+            found
+                .iter()
+                .map(|f| (f.rule.to_string(), f.start, f.end))
+                .collect::<Vec<_>>()
+        )),
+    }
+}
+
+#[test]
+fn generated_true_positives_are_found_with_value_spans() {
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for seed in 1..=8 {
+        for c in cases(seed) {
+            checked += 1;
+            if let Err(e) = check_case(&c) {
+                failures.push(e);
+            }
+        }
+    }
+    failures.dedup();
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_secret_rule_has_a_generated_true_positive() {
+    let covered: Vec<&str> = cases(99).iter().map(|c| c.rule).collect();
+    for rule in pii_airlock::catalog() {
+        if rule.entity == "SECRET" {
+            assert!(
+                covered.contains(&rule.id),
+                "no true positive for {}",
+                rule.id
+            );
+        }
+    }
+}
+
+#[test]
+fn secrets_score_high_and_name_their_family() {
+    for c in cases(3) {
+        let f = secrets(&c.text)
+            .into_iter()
+            .find(|f| &*f.rule == c.rule)
+            .unwrap_or_else(|| panic!("{} not found", c.rule));
+        // Shared shapes (DeepSeek's `sk-` + hex, Twilio SIDs) score lower, but all clear the
+        // default threshold of 0.5 comfortably; verified checks score near certainty.
+        assert!(f.score >= 0.6, "{} scored {}", c.rule, f.score);
+        if f.reason.check.is_some() {
+            assert!(f.score >= 0.95, "{} checked but scored {}", c.rule, f.score);
+        }
+    }
+    let rules = engine().rules();
+    assert!(rules
+        .iter()
+        .filter(|r| &*r.entity == "SECRET")
+        .all(|r| r.category == pii_airlock::Category::Secrets));
+}
+
+#[test]
+fn checksummed_formats_report_their_check() {
+    let r = &mut Rng(7);
+    let expect = [
+        (crc_token("ghp_", r), "crc32"),
+        (crc_token("npm_", r), "crc32"),
+        (pypi_token(r), "macaroon"),
+        (pgp_block(r), "crc24"),
+        (jwt(r), "jwt-header"),
+        (pem("RSA PRIVATE KEY", &der(r, 600)), "der-structure"),
+    ];
+    for (value, check) in expect {
+        let f = secrets(&value);
+        assert_eq!(f.len(), 1, "{check}");
+        assert_eq!(f[0].reason.check, Some(check));
+        assert_eq!((f[0].start, f[0].end), (0, value.len()));
+    }
+}
+
+#[test]
+fn spans_are_byte_offsets_next_to_non_ascii_text() {
+    let r = &mut Rng(31);
+    let token = crc_token("ghp_", r);
+    let pw = password(r);
+    let text = format!("Schlüssel 🔑: {token} — contraseña=\"{pw}\" ✓");
+    let f = secrets(&text);
+    let got: Vec<&str> = f.iter().map(|f| &text[f.start..f.end]).collect();
+    assert_eq!(got, vec![token.as_str()]);
+    // The key name `password` in another script does not count, but the ASCII one does.
+    let text = format!("пароль: ok, db_password: \"{pw}\" 🙂");
+    let f = secrets(&text);
+    assert_eq!(f.len(), 1);
+    assert_eq!(&text[f[0].start..f[0].end], pw);
+}
+
+#[test]
+fn credentialed_urls_are_claimed_before_the_url_rule() {
+    let r = &mut Rng(41);
+    let pw = password(r);
+    let text =
+        format!("see https://admin:{pw}@intranet.example.com/wiki and https://example.org/x");
+    let all = engine().scan(&text);
+    let secret: Vec<_> = all.iter().filter(|f| &*f.entity == "SECRET").collect();
+    assert_eq!(secret.len(), 1);
+    assert_eq!(&text[secret[0].start..secret[0].end], pw);
+    assert_eq!(&*secret[0].rule, "url-password");
+    // The plain URL is still found by its own rule.
+    assert!(all
+        .iter()
+        .any(|f| &*f.rule == "url" && text[f.start..f.end].starts_with("https://example.org")));
+    // A Slack webhook is a URL and a secret: the secret rule wins at the same start.
+    let hook = format!(
+        "https://hooks.slack.com/services/T{}/B{}/{}",
+        r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10),
+        r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 10),
+        r.alnum(24)
+    );
+    let f = engine().scan(&format!("post to {hook} please"));
+    assert_eq!(f.len(), 1);
+    assert_eq!(&*f[0].rule, "slack-webhook-url");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Near-misses.
+
+/// Changes one character of the part after `keep` bytes to another character of the same
+/// class.
+fn corrupt(value: &str, at: usize) -> String {
+    let mut b = value.as_bytes().to_vec();
+    b[at] = match b[at] {
+        b'z' => b'a',
+        b'Z' => b'A',
+        b'9' => b'0',
+        x => x + 1,
+    };
+    String::from_utf8(b).unwrap()
+}
+
+#[test]
+fn broken_checksums_are_rejected() {
+    for seed in 1..=20 {
+        let r = &mut Rng(seed);
+        for prefix in ["ghp_", "gho_", "ghu_", "npm_"] {
+            let good = crc_token(prefix, r);
+            assert_eq!(secrets(&good).len(), 1, "{good}");
+            // One wrong character in the random part, or in the checksum.
+            for at in [5, 20, 35, 39] {
+                let bad = corrupt(&good, at);
+                assert!(secrets(&bad).is_empty(), "accepted a broken checksum");
+            }
+        }
+        let pgp = pgp_block(r);
+        let eq = pgp.rfind("\n=").unwrap();
+        assert!(secrets(&corrupt(&pgp, eq + 3)).is_empty());
+        assert!(secrets(&corrupt(&pgp, 100)).is_empty());
+    }
+}
+
+#[test]
+fn a_provider_prefix_with_a_patterned_body_is_not_a_secret() {
+    // Every prefixed format, its random part replaced by a repeating pattern of the same
+    // length and the same character classes (`ghp_Ab1Ab1...`): the shape is right, the body
+    // is not random.
+    let mut tried = 0;
+    for c in cases(17) {
+        let n = public_prefix_len(c.rule, &c.value);
+        if n == 0 {
+            continue;
+        }
+        let body: String = "Ab1".chars().cycle().take(c.value.len() - n).collect();
+        let fake = format!("{}{body}", &c.value[..n]);
+        let text = c.text.replace(&c.value, &fake);
+        let f = secrets(&text);
+        assert!(
+            f.is_empty(),
+            "{}: {:?}",
+            c.rule,
+            f.iter().map(|f| &f.rule).collect::<Vec<_>>()
+        );
+        tried += 1;
+    }
+    assert!(tried > 80, "only {tried} prefixed formats");
+}
+
+#[test]
+fn documented_examples_are_not_reported() {
+    // AWS's documentation key pair is used in countless tutorials; it grants nothing, and
+    // flagging it would teach users to ignore the warning. It is rejected outright.
+    for text in [
+        "aws_access_key_id = AKIAIOSFODNN7EXAMPLE",
+        "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        // GitHub's documentation token: its checksum does not verify.
+        "Authorization: token gho_16C7e42F292c6912E7710c838347Ae178B4a",
+        "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "OPENAI_API_KEY=sk-proj-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        "sk-ant-api03-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxAA",
+        // The Azure storage emulator's published development key.
+        "AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+    ] {
+        let f = secrets(text);
+        assert!(f.is_empty(), "{text}: {:?}", f.iter().map(|f| &f.rule).collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn placeholders_are_not_secrets() {
+    for text in [
+        "api_key = \"YOUR_API_KEY\"",
+        "api_key = \"<your-api-key-here>\"",
+        "token: \"xxxxxxxxxxxxxxxxxxxxxxxx\"",
+        "password = \"<token>\"",
+        "password=${DB_PASSWORD}",
+        "password: changeme",
+        "secret = \"example-secret-value-123\"",
+        "password = \"*****\"",
+        "PASSWORD=********",
+        "api_key = \"dummy\"",
+        "token = \"test\"",
+        "password = \"password\"",
+        "password: {{ vault_db_password }}",
+        "client_secret = \"REPLACE_ME_WITH_SECRET\"",
+        "Authorization: Bearer YOUR_TOKEN_HERE",
+        "Authorization: Bearer $TOKEN",
+        "postgres://user:password@localhost:5432/db",
+        "postgres://postgres:postgres@localhost/db",
+        "https://user:${PASS}@example.com/",
+        "redis://:changeme@localhost:6379",
+        "password = os.environ[\"DB_PASSWORD\"]",
+        "password = getpass.getpass()",
+        "password = None",
+        "    password = request.form[\"password\"]",
+        "password: String,",
+        "let password = self.password.clone();",
+        "token_type: \"Bearer\"",
+        "max_tokens = 4096",
+        "password_reset_url = \"https://example.com/reset/abc123XYZ\"",
+        "tokenizer = \"bert-base-uncased-whole-word\"",
+        "api_key = \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"",
+        "secret = \"0123456789abcdef0123456789abcdef\"",
+    ] {
+        let f = secrets(text);
+        assert!(
+            f.is_empty(),
+            "{text}: {:?}",
+            f.iter().map(|f| &f.rule).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn look_alikes_are_not_secrets() {
+    let r = &mut Rng(11);
+    let texts = vec![
+        // Publishable keys are meant to be public.
+        format!("Stripe.setPublishableKey('pk_live_{}')", r.alnum(99)),
+        format!("pk_test_{}", r.alnum(24)),
+        // Hashes, UUIDs, git ids: bare, and next to words a hash usually has.
+        format!("commit {}", r.hex(40)),
+        format!("sha256: {}", r.hex(64)),
+        format!("md5 {}", r.hex(32)),
+        format!(
+            "id = {}-{}-4{}-8{}-{}",
+            r.hex(8),
+            r.hex(4),
+            r.hex(3),
+            r.hex(3),
+            r.hex(12)
+        ),
+        // A public key and a certificate are not secret.
+        pem("PUBLIC KEY", &der(r, 290)),
+        pem("CERTIFICATE", &der(r, 900)),
+        // A truncated key from documentation does not decode.
+        "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA...\n-----END RSA PRIVATE KEY-----"
+            .to_string(),
+        "-----BEGIN OPENSSH PRIVATE KEY-----\nyour key here\n-----END OPENSSH PRIVATE KEY-----"
+            .to_string(),
+        // `eyJ` parts whose header has no `alg`.
+        format!(
+            "{}.{}.{}",
+            b64(br#"{"typ":"JWT"}"#, true, false),
+            b64(br#"{"sub":"1"}"#, true, false),
+            r.url(43)
+        ),
+        // A Discord-shaped value whose first part is not a numeric id.
+        format!(
+            "{}.{}.{}",
+            b64(b"not-a-snowflake-id!", true, false),
+            r.url(6),
+            r.url(38)
+        ),
+        // A PyPI-prefixed value that is not a macaroon.
+        format!("pypi-AgE{}", r.url(120)),
+        // An access key id that is too short, and a hex string after `sk-` of the wrong length.
+        format!("AKIA{}", r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 12)),
+        format!("sk-{}", r.hex(20)),
+        // A bare 40-character base64 run without any AWS word or key id nearby.
+        format!("blob {}+{}", r.mixed(20), r.mixed(19)),
+        // Context-only shapes without their provider's word.
+        format!("value {}", r.mixed(32)),
+        format!("value {}", r.mixed(24)),
+    ];
+    for text in texts {
+        let f = secrets(&text);
+        assert!(
+            f.is_empty(),
+            "{text}: {:?}",
+            f.iter().map(|f| &f.rule).collect::<Vec<_>>()
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Benign data: generated lock files, images, CSS, SVG, minified JS, and source on this machine.
+
+/// A benign corpus generated here so the suite always asserts something, whatever is
+/// installed: lock files, embedded images, CSS, SVG, minified JS.
+fn generated_benign(r: &mut Rng) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut lock =
+        String::from("{\n  \"name\": \"app\",\n  \"lockfileVersion\": 3,\n  \"packages\": {\n");
+    for i in 0..200 {
+        lock += &format!(
+            "    \"node_modules/pkg-{i}\": {{\n      \"version\": \"1.{i}.0\",\n      \"resolved\": \"https://registry.npmjs.org/pkg-{i}/-/pkg-{i}-1.{i}.0.tgz\",\n      \"integrity\": \"sha512-{}\",\n      \"dev\": true\n    }},\n",
+            b64(&r.bytes(64), false, true)
+        );
+    }
+    lock += "  }\n}\n";
+    out.push(("package-lock.json".to_string(), lock));
+    let mut cargo_lock = String::from("version = 3\n\n");
+    for i in 0..200 {
+        cargo_lock += &format!(
+            "[[package]]\nname = \"crate-{i}\"\nversion = \"0.{i}.1\"\nsource = \"registry+https://github.com/rust-lang/crates.io-index\"\nchecksum = \"{}\"\n\n",
+            r.hex(64)
+        );
+    }
+    out.push(("Cargo.lock".to_string(), cargo_lock));
+    let mut yarn = String::new();
+    for i in 0..100 {
+        yarn += &format!(
+            "pkg-{i}@^2.0.0:\n  version \"2.{i}.3\"\n  resolved \"https://registry.yarnpkg.com/pkg-{i}/-/pkg-{i}-2.{i}.3.tgz#{}\"\n  integrity sha1-{}\n\n",
+            r.hex(40),
+            b64(&r.bytes(20), false, true)
+        );
+    }
+    out.push(("yarn.lock".to_string(), yarn));
+    let mut pip = String::from("{\n  \"default\": {\n");
+    for i in 0..100 {
+        pip += &format!(
+            "    \"pkg{i}\": {{\"hashes\": [\"sha256:{}\", \"sha256:{}\"], \"version\": \"==1.{i}\"}},\n",
+            r.hex(64),
+            r.hex(64)
+        );
+    }
+    pip += "  }\n}\n";
+    out.push(("Pipfile.lock".to_string(), pip));
+    out.push((
+        "image.html".to_string(),
+        format!(
+            "<img alt=\"logo\" src=\"data:image/png;base64,{}\">\n<img src=\"data:image/jpeg;base64,{}\">",
+            b64(&r.bytes(3000), false, true),
+            b64(&r.bytes(1500), false, true)
+        ),
+    ));
+    out.push((
+        "styles.css".to_string(),
+        format!(
+            ":root {{ --token-color-primary: #1a73e8; --secret-panel-bg: rgba(0,0,0,.5); }}\n\
+             .btn{{background:url(data:image/svg+xml;base64,{});color:#fff;padding:4px 8px}}\n\
+             @font-face{{font-family:x;src:url(data:font/woff2;base64,{}) format(\"woff2\")}}\n\
+             .a{{transform:translate3d(0,0,0)}}.password-field{{border:1px solid #ccc}}\n",
+            b64(&r.bytes(600), false, true),
+            b64(&r.bytes(2000), false, true)
+        ),
+    ));
+    out.push((
+        "icon.svg".to_string(),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 24 24\"><path d=\"M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm-2 15l-5-5 1.41-1.41L10 14.17l7.59-7.59L19 8l-9 9z\"/><path fill-rule=\"evenodd\" d=\"M18 8h-1V6c0-2.76-2.24-5-5-5S7 3.24 7 6v2H6c-1.1 0-2 .9-2 2v10c0 1.1.9 2 2 2h12c1.1 0 2-.9 2-2V10c0-1.1-.9-2-2-2zM9 6c0-1.66 1.34-3 3-3s3 1.34 3 3v2H9V6z\"/></svg>".to_string(),
+    ));
+    out.push((
+        "bundle.min.js".to_string(),
+        "!function(e,t){\"object\"==typeof exports&&\"undefined\"!=typeof module?module.exports=t():\"function\"==typeof define&&define.amd?define(t):(e=e||self).lib=t()}(this,function(){\"use strict\";var e={token:null,secret:!1,apiKey:void 0},t=function(t){return e.token=t.token||\"\",e.secret=t.secret,e},n=\"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=\";function r(e){for(var t,r,o=\"\",i=0;i<e.length;)t=n.indexOf(e.charAt(i++)),r=n.indexOf(e.charAt(i++)),o+=String.fromCharCode(t<<2|r>>4);return o}var o={password:function(e){return e.length>=8},passwordConfirm:function(e,t){return e===t}};return{init:t,decode:r,validators:o,setToken:function(t){e.token=t},getAuthHeader:function(){return{Authorization:\"Bearer \"+e.token}}}});\n//# sourceMappingURL=bundle.min.js.map".to_string(),
+    ));
+    out.push((
+        "settings.py".to_string(),
+        "import os\nSECRET_KEY = os.environ.get('DJANGO_SECRET_KEY')\nDATABASES = {'default': {'ENGINE': 'django.db.backends.postgresql', 'NAME': 'app', 'USER': 'app', 'PASSWORD': os.environ['DB_PASSWORD'], 'HOST': 'db'}}\nAUTH_PASSWORD_VALIDATORS = [{'NAME': 'django.contrib.auth.password_validation.MinimumLengthValidator'}]\nCSRF_TOKEN_HEADER = 'X-CSRFToken'\nPASSWORD_HASHERS = ['django.contrib.auth.hashers.Argon2PasswordHasher']\n".to_string(),
+    ));
+    out.push((
+        "config.rs".to_string(),
+        "pub struct Config {\n    pub api_key: Option<String>,\n    pub password: SecretString,\n    pub token_url: Url,\n}\nimpl Config {\n    pub fn from_env() -> Self {\n        let api_key = std::env::var(\"API_KEY\").ok();\n        let password = SecretString::new(std::env::var(\"PASSWORD\").unwrap_or_default());\n        let token_url = Url::parse(\"https://auth.example.com/oauth/token\").unwrap();\n        Config { api_key, password, token_url }\n    }\n}\n".to_string(),
+    ));
+    out
+}
+
+/// Text files under `root` with one of `exts`, at most `limit` files and 512 KiB each.
+fn collect(root: &std::path::Path, exts: &[&str], limit: usize, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for p in entries {
+        if out.len() >= limit {
+            return;
+        }
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        // Test fixtures deliberately contain sample credentials; they are not benign code.
+        if name.starts_with('.') || matches!(name, "test" | "tests" | "fixtures" | "testdata") {
+            continue;
+        }
+        if p.is_dir() {
+            collect(&p, exts, limit, out);
+        } else if exts.iter().any(|e| name.ends_with(e))
+            && std::fs::metadata(&p).is_ok_and(|m| m.len() <= 512 << 10)
+        {
+            out.push(p);
+        }
+    }
+}
+
+/// Rust crates from the cargo registry, npm's JavaScript, Python's standard library:
+/// interleaved, so a size budget still covers every language.
+fn machine_sources() -> Vec<std::path::PathBuf> {
+    let mut rust = Vec::new();
+    let home = std::env::var("HOME").unwrap_or_default();
+    let registry = std::path::Path::new(&home).join(".cargo/registry/src");
+    let crates = [
+        "regex-automata",
+        "regex-syntax",
+        "serde",
+        "serde_json",
+        "aho-corasick",
+        "clap_builder",
+        "chrono",
+        "base64",
+    ];
+    if let Ok(indexes) = std::fs::read_dir(&registry) {
+        for index in indexes.flatten() {
+            for krate in crates {
+                let Ok(dirs) = std::fs::read_dir(index.path()) else {
+                    continue;
+                };
+                // `<crate>-<version>`, newest last.
+                let mut dirs: Vec<_> = dirs
+                    .flatten()
+                    .map(|d| d.path())
+                    .filter(|d| {
+                        d.file_name()
+                            .and_then(|n| n.to_str())
+                            .and_then(|n| n.strip_prefix(krate))
+                            .and_then(|v| v.strip_prefix('-'))
+                            .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()))
+                    })
+                    .collect();
+                dirs.sort();
+                if let Some(d) = dirs.last() {
+                    collect(&d.join("src"), &[".rs"], rust.len() + 40, &mut rust);
+                }
+            }
+        }
+    }
+    let mut js = Vec::new();
+    for dir in [
+        "/usr/lib/node_modules/npm/lib",
+        "/usr/lib/node_modules/npm/node_modules",
+    ] {
+        collect(
+            std::path::Path::new(dir),
+            &[".js", ".json"],
+            js.len() + 300,
+            &mut js,
+        );
+    }
+    let mut py: Vec<std::path::PathBuf> = ["/usr/lib/python3.11", "/usr/lib/python3"]
+        .iter()
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flat_map(|e| e.flatten().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .collect();
+    py.sort();
+    let mut out = Vec::new();
+    let longest = rust.len().max(js.len()).max(py.len());
+    for i in 0..longest {
+        for list in [&rust, &js, &py] {
+            if let Some(p) = list.get(i) {
+                out.push(p.clone());
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn benign_code_has_no_secrets() {
+    let mut failures = Vec::new();
+    let mut check = |name: &str, text: &str| {
+        for f in secrets(text) {
+            failures.push(format!("{name}: {} at {}..{}", f.rule, f.start, f.end));
+        }
+        text.len()
+    };
+    let corpus = generated_benign(&mut Rng(5));
+    let mut generated_bytes = 0;
+    for (name, text) in &corpus {
+        generated_bytes += check(name, text);
+    }
+    // A debug build scans slowly; a byte budget keeps the suite quick while the interleaved
+    // file list still covers Rust, JavaScript and Python.
+    // `PII_AIRLOCK_BENIGN_MB` raises it (e.g. for a release-mode run over everything).
+    let budget = std::env::var("PII_AIRLOCK_BENIGN_MB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(2)
+        << 20;
+    let (mut from_machine, mut machine_bytes) = (0, 0);
+    for path in machine_sources() {
+        if machine_bytes > budget {
+            break;
+        }
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            from_machine += 1;
+            machine_bytes += check(&path.display().to_string(), &text);
+        }
+    }
+    eprintln!(
+        "benign suite: {} generated files ({generated_bytes} bytes), {from_machine} files from \
+         this machine ({machine_bytes} bytes)",
+        corpus.len()
+    );
+    assert!(corpus.len() >= 10 && generated_bytes > 100_000);
+    assert!(
+        failures.is_empty(),
+        "{} false positives:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Masking support.
+
+#[test]
+fn public_prefixes_are_shared_by_every_key_of_a_kind() {
+    let a = cases(21);
+    let b = cases(22);
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x.rule, y.rule);
+        let (nx, ny) = (
+            public_prefix_len(x.rule, &x.value),
+            public_prefix_len(y.rule, &y.value),
+        );
+        // The kept prefix is identical across two random keys, so it identifies nothing,
+        // and it leaves the random part (at least 16 characters) to the mask.
+        assert_eq!(&x.value[..nx], &y.value[..ny], "{}", x.rule);
+        assert!(
+            nx == 0 || x.value.len() - nx >= 16,
+            "{} keeps too much",
+            x.rule
+        );
+        assert!(nx < x.value.len(), "{} keeps everything", x.rule);
+    }
+    assert_eq!(
+        public_prefix_len("openai-project-key", "sk-proj-abcdefghijklmnop"),
+        8
+    );
+    assert_eq!(
+        public_prefix_len("github-pat-classic", "ghp_abcdefghijklmnop"),
+        4
+    );
+    assert_eq!(
+        public_prefix_len("aws-access-key-id", "AKIAABCDEFGHIJKLMNOP"),
+        4
+    );
+    assert_eq!(
+        public_prefix_len("password-assignment", "hunter2hunter2"),
+        0
+    );
+    assert_eq!(public_prefix_len("jwt", "eyJhbGciOiJIUzI1NiJ9.e30.x"), 0);
+    assert_eq!(
+        public_prefix_len("telegram-bot-token", "123456789:AAbbbbbbbb"),
+        0
+    );
+}
