@@ -1,0 +1,199 @@
+//! The name and place list: a sorted text file (`word<TAB>flags` a line), searched in place by
+//! binary search. Loading only validates the bytes and records where each line starts, so it
+//! costs about a millisecond and the data can be embedded or fetched as a separate asset.
+
+use crate::Error;
+use std::borrow::Cow;
+
+/// A first name.
+pub(crate) const FIRST: u8 = 1;
+/// A surname.
+pub(crate) const LAST: u8 = 2;
+/// A city, region or country.
+pub(crate) const PLACE: u8 = 4;
+/// A common word: a name that is mostly a word needs more evidence.
+pub(crate) const WORD: u8 = 8;
+
+/// First names, surnames, places and common words, lower-cased and NFC-normalised.
+///
+/// Build it with [`Gazetteer::from_bytes`] from the data file `data/gazetteer.txt` (or a file
+/// in the same format), or with [`Gazetteer::embedded`].
+pub struct Gazetteer {
+    data: Cow<'static, [u8]>,
+    /// Start of every line.
+    lines: Vec<u32>,
+    /// Index into `lines` of the first entry starting with each byte (and one past the end).
+    first_byte: [u32; 257],
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entries", &self.lines.len())
+            .field("bytes", &self.data.len())
+            .finish()
+    }
+}
+
+#[cfg(feature = "embedded-gazetteer")]
+static EMBEDDED: &[u8] = include_bytes!("../../data/gazetteer.txt");
+
+impl Gazetteer {
+    /// The list compiled into the crate (feature `embedded-gazetteer`, on by default).
+    #[cfg(feature = "embedded-gazetteer")]
+    pub fn embedded() -> Gazetteer {
+        Gazetteer::load(Cow::Borrowed(EMBEDDED)).expect("the embedded gazetteer is valid")
+    }
+
+    /// An empty list: titles, greetings and context phrases still find names.
+    pub fn empty() -> Gazetteer {
+        Gazetteer::load(Cow::Borrowed(&[])).expect("empty is valid")
+    }
+
+    /// Parses a gazetteer in the `data/gazetteer.txt` format: UTF-8, one `word<TAB>flags` entry
+    /// a line, sorted by bytes, flags from `f` (first name), `l` (surname), `c` (place), `w`
+    /// (common word).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, Error> {
+        Gazetteer::load(Cow::Owned(bytes.to_vec()))
+    }
+
+    fn load(data: Cow<'static, [u8]>) -> Result<Gazetteer, Error> {
+        let bad = |reason: &str| Error::InvalidOption {
+            option: "gazetteer",
+            reason: reason.to_string(),
+        };
+        if data.len() >= u32::MAX as usize {
+            return Err(bad("too large"));
+        }
+        std::str::from_utf8(&data).map_err(|_| bad("not UTF-8"))?;
+        let mut lines = Vec::with_capacity(data.len() / 10);
+        let mut first_byte = [0u32; 257];
+        let mut start = 0usize;
+        let mut prev: &[u8] = &[];
+        while start < data.len() {
+            let end = memchr(b'\n', &data[start..]).map_or(data.len(), |p| start + p);
+            let line = &data[start..end];
+            let Some(tab) = memchr(b'\t', line) else {
+                return Err(bad("a line has no tab"));
+            };
+            let key = &line[..tab];
+            if key.is_empty() || line[tab + 1..].iter().any(|b| !b"flcw".contains(b)) {
+                return Err(bad("a line has an empty word or unknown flags"));
+            }
+            if key <= prev {
+                return Err(bad("entries are not sorted and unique"));
+            }
+            prev = key;
+            lines.push(start as u32);
+            start = end + 1;
+        }
+        // first_byte[b] = first line whose key starts with a byte >= b.
+        let mut li = 0usize;
+        for (b, slot) in first_byte.iter_mut().enumerate().take(256) {
+            while li < lines.len() && (data[lines[li] as usize] as usize) < b {
+                li += 1;
+            }
+            *slot = li as u32;
+        }
+        first_byte[256] = lines.len() as u32;
+        Ok(Gazetteer {
+            data,
+            lines,
+            first_byte,
+        })
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Holds no entry.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+
+    fn key(&self, i: usize) -> (&[u8], &[u8]) {
+        let start = self.lines[i] as usize;
+        let end = self
+            .lines
+            .get(i + 1)
+            .map_or(self.data.len(), |&e| e as usize - 1);
+        let line = &self.data[start..end];
+        let tab = memchr(b'\t', line).unwrap_or(line.len());
+        (&line[..tab], &line[(tab + 1).min(line.len())..])
+    }
+
+    /// The flags of a lower-cased word (0 when absent).
+    pub(crate) fn flags(&self, lower: &[u8]) -> u8 {
+        let Some(&b0) = lower.first() else {
+            return 0;
+        };
+        let (mut lo, mut hi) = (
+            self.first_byte[b0 as usize] as usize,
+            self.first_byte[b0 as usize + 1] as usize,
+        );
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let (k, fl) = self.key(mid);
+            match k.cmp(lower) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    return fl.iter().fold(0, |acc, b| {
+                        acc | match b {
+                            b'f' => FIRST,
+                            b'l' => LAST,
+                            b'c' => PLACE,
+                            _ => WORD,
+                        }
+                    })
+                }
+            }
+        }
+        0
+    }
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_finds() {
+        let g = Gazetteer::from_bytes("anna\tf\nberlin\tc\nmüller\tl\nrose\tflw\n".as_bytes())
+            .unwrap();
+        assert_eq!(g.len(), 4);
+        assert_eq!(g.flags(b"anna"), FIRST);
+        assert_eq!(g.flags("müller".as_bytes()), LAST);
+        assert_eq!(g.flags(b"rose"), FIRST | LAST | WORD);
+        assert_eq!(g.flags(b"bern"), 0);
+        assert_eq!(g.flags(b"zzz"), 0);
+        assert_eq!(g.flags(b""), 0);
+    }
+
+    #[test]
+    fn rejects_malformed_data() {
+        assert!(Gazetteer::from_bytes(b"b\tf\na\tf\n").is_err());
+        assert!(Gazetteer::from_bytes(b"a\tq\n").is_err());
+        assert!(Gazetteer::from_bytes(b"a\n").is_err());
+        assert!(Gazetteer::from_bytes(&[0xff, b'\t', b'f']).is_err());
+        assert!(Gazetteer::from_bytes(b"").unwrap().is_empty());
+    }
+
+    #[cfg(feature = "embedded-gazetteer")]
+    #[test]
+    fn embedded_loads_quickly() {
+        let t = std::time::Instant::now();
+        let g = Gazetteer::embedded();
+        let took = t.elapsed();
+        assert!(g.len() > 10_000);
+        assert_ne!(g.flags("łukasz".as_bytes()) & FIRST, 0);
+        // Generous for debug builds on a shared machine; release is about a millisecond.
+        assert!(took.as_millis() < 200, "loading took {took:?}");
+    }
+}

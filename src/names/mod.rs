@@ -1,0 +1,300 @@
+//! The names pass: people, places, postal addresses and GDPR Art. 9 special categories.
+//!
+//! These need non-ASCII letters (Müller, Łukasz, Zoë) and evidence from several words, so they
+//! do not go into the ASCII regex pass. Instead one tokenizer pass ([`tokenize`]) feeds three
+//! small detectors that combine evidence: a gazetteer of first names, surnames and places
+//! ([`Gazetteer`]), capitalisation and position, titles, greetings, signatures and "my name is"
+//! phrases ([`person`]); house numbers, street types, postal codes and PO boxes in each
+//! country's order ([`address`]); and first-person statements about health, beliefs and
+//! other special categories ([`special`]). The engine appends the rules below after its pattern
+//! rules and lets overlap resolution settle clashes (an email address that holds a name
+//! outscores the name).
+
+mod address;
+mod gazetteer;
+mod lexicon;
+mod person;
+mod special;
+mod tokenize;
+
+pub use gazetteer::Gazetteer;
+
+use crate::rules::{Category, RuleDef};
+use std::sync::Arc;
+use tokenize::{Kind, Token};
+
+/// What the names pass reports; the order matches [`TOKEN_RULES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entity {
+    Person = 0,
+    Location,
+    StreetAddress,
+    Health,
+    Religion,
+    Political,
+    TradeUnion,
+    Orientation,
+    Ethnic,
+    Biometric,
+}
+
+/// A finding of the names pass, before overlap resolution.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entity: Entity,
+    pub score: f32,
+    /// The kind of evidence (`title`, `greeting`, `gazetteer`, ...): never personal data.
+    pub reason: &'static str,
+}
+
+const SPECIAL: RuleDef = RuleDef {
+    category: Category::SpecialCategories,
+    score: 0.8,
+    ..RuleDef::DEFAULT
+};
+
+/// The token rules, appended by the engine after every pattern rule; their `pattern` is empty
+/// because the regex pass never sees them.
+pub(crate) static TOKEN_RULES: &[RuleDef] = &[
+    RuleDef {
+        id: "person",
+        entity: "PERSON",
+        category: Category::People,
+        score: 0.8,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "location",
+        entity: "LOCATION",
+        category: Category::Locations,
+        score: 0.55,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "street-address",
+        entity: "STREET_ADDRESS",
+        category: Category::Locations,
+        score: 0.85,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "health-data",
+        entity: "HEALTH_DATA",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "religious-belief",
+        entity: "RELIGIOUS_BELIEF",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "political-opinion",
+        entity: "POLITICAL_OPINION",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "trade-union",
+        entity: "TRADE_UNION",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "sexual-orientation",
+        entity: "SEXUAL_ORIENTATION",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "ethnic-origin",
+        entity: "ETHNIC_ORIGIN",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "biometric-genetic-data",
+        entity: "BIOMETRIC_GENETIC_DATA",
+        ..SPECIAL
+    },
+];
+
+/// The compiled names pass: a gazetteer shared between engines.
+#[derive(Debug, Clone)]
+pub(crate) struct NamesPass {
+    gazetteer: Arc<Gazetteer>,
+}
+
+/// What the detectors share while scanning one text.
+pub(crate) struct Ctx<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Token>,
+    /// Gazetteer flags of each token (0 for non-words).
+    pub flags: Vec<u8>,
+}
+
+impl<'t> Ctx<'t> {
+    /// Text of token `i`.
+    pub fn s(&self, i: usize) -> &'t str {
+        self.toks[i].text(self.text)
+    }
+    /// Token `i` is a word equal (case-insensitively) to one of `words`.
+    pub fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if t.kind != Kind::Word && t.kind != Kind::Alnum {
+            return false;
+        }
+        let s = t.text(self.text);
+        words.iter().any(|w| tokenize::eq_lower(s, w))
+    }
+    /// Token `i` is the punctuation mark `c`.
+    pub fn punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(c))
+    }
+    /// The words of `phrase` (lower case, space-separated) end at token `end` (inclusive).
+    /// Returns the index of the phrase's first token.
+    pub fn phrase_ends_at(&self, end: usize, phrase: &str) -> Option<usize> {
+        let mut i = end as isize;
+        for w in phrase.rsplit(' ') {
+            if i < 0 {
+                return None;
+            }
+            let t = &self.toks[i as usize];
+            let ok = if w.chars().count() == 1 && !w.chars().all(char::is_alphanumeric) {
+                t.kind == Kind::Punct && w.starts_with(t.punct)
+            } else {
+                t.kind != Kind::Punct && tokenize::eq_lower(t.text(self.text), w)
+            };
+            if !ok {
+                return None;
+            }
+            i -= 1;
+        }
+        Some((i + 1) as usize)
+    }
+    /// The words of `phrase` start at token `start`; returns the index after the phrase.
+    pub fn phrase_starts_at(&self, start: usize, phrase: &str) -> Option<usize> {
+        let mut i = start;
+        for w in phrase.split(' ') {
+            let t = self.toks.get(i)?;
+            let ok = if w.chars().count() == 1 && !w.chars().all(char::is_alphanumeric) {
+                t.kind == Kind::Punct && w.starts_with(t.punct)
+            } else {
+                t.kind != Kind::Punct && tokenize::eq_lower(t.text(self.text), w)
+            };
+            if !ok {
+                return None;
+            }
+            i += 1;
+        }
+        Some(i)
+    }
+    /// Token `i` starts a sentence: first token, after a line break, or after `.`, `!`, `?`,
+    /// `:` or an opening quote or bullet that does.
+    pub fn sentence_start(&self, i: usize) -> bool {
+        let mut j = i;
+        loop {
+            if self.toks[j].newline_before {
+                return true;
+            }
+            if j == 0 {
+                return true;
+            }
+            let p = &self.toks[j - 1];
+            if p.kind != Kind::Punct {
+                return false;
+            }
+            match p.punct {
+                '.' | '!' | '?' | ':' | ';' | '…' => return true,
+                '"' | '“' | '„' | '«' | '(' | '[' | '\'' | '‘' | '-' | '*' | '•' | '–' | '—'
+                | '¿' | '¡' | '>' | '#' => j -= 1,
+                _ => return false,
+            }
+        }
+    }
+    /// Token `i` is part of an email address, URL, path or identifier: glued to `@`, `/`,
+    /// `_` and the like, or to a dot or colon that has a word straight after it
+    /// (`john.smith`, `example.com`) — not `J. Smith`, where a space follows the dot.
+    pub fn in_identifier(&self, i: usize) -> bool {
+        let glue = |t: &Token| {
+            t.kind == Kind::Punct
+                && matches!(
+                    t.punct,
+                    '@' | '/' | '_' | '\\' | '=' | '#' | '~' | '$' | '%' | '&' | '+' | '|' | '<'
+                        | '>' | '{' | '}'
+                )
+        };
+        let joiner = |t: &Token| t.kind == Kind::Punct && matches!(t.punct, '.' | ':');
+        let wordish = |t: &Token| t.kind != Kind::Punct;
+        let t = &self.toks[i];
+        if t.glued && i > 0 {
+            let p = &self.toks[i - 1];
+            if glue(p) || (joiner(p) && p.glued && i >= 2 && wordish(&self.toks[i - 2])) {
+                return true;
+            }
+        }
+        if let Some(n) = self.toks.get(i + 1) {
+            if n.glued && glue(n) {
+                return true;
+            }
+            if n.glued && joiner(n) && self.toks.get(i + 2).is_some_and(|m| m.glued && wordish(m)) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+impl NamesPass {
+    /// A pass over `gazetteer`.
+    pub(crate) fn new(gazetteer: Arc<Gazetteer>) -> NamesPass {
+        NamesPass { gazetteer }
+    }
+
+    /// Finds people, places, addresses and special-category statements in `text`.
+    pub(crate) fn scan(&self, text: &str, out: &mut Vec<Hit>) {
+        if text.len() >= u32::MAX as usize {
+            // Offsets are 32-bit; such texts are scanned in pieces by the caller.
+            return;
+        }
+        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+        tokenize::tokenize(text, &mut toks);
+        let mut flags = vec![0u8; toks.len()];
+        let mut buf = [0u8; 64];
+        for (t, f) in toks.iter().zip(flags.iter_mut()) {
+            if t.kind == Kind::Word && t.len() >= 2 {
+                let s = t.text(text);
+                if let Some(k) = tokenize::lower_into(s, &mut buf) {
+                    *f = self.gazetteer.flags(k);
+                }
+                if *f == 0 && s.contains(['-', '\'', '’']) {
+                    *f = hyphenated_flags(&self.gazetteer, s);
+                }
+            }
+        }
+        let ctx = Ctx { text, toks, flags };
+        let before = out.len();
+        address::find(&ctx, out);
+        let addresses = out[before..].to_vec();
+        person::find(&ctx, &self.gazetteer, &addresses, out);
+        special::find(&ctx, out);
+    }
+}
+
+/// Flags of `Hans-Peter` or `García-López`: a name when every part of two or more letters is
+/// one (`O'Brien`, `d'Angelo`: the one-letter part is a particle).
+fn hyphenated_flags(g: &Gazetteer, s: &str) -> u8 {
+    let names = gazetteer::FIRST | gazetteer::LAST;
+    let mut acc = 0;
+    let mut buf = [0u8; 64];
+    for part in s.split(['-', '\'', '’']) {
+        if part.chars().count() < 2 {
+            continue;
+        }
+        let f = tokenize::lower_into(part, &mut buf).map_or(0, |k| g.flags(k));
+        if f & names == 0 {
+            return 0;
+        }
+        acc |= f & names;
+    }
+    acc
+}

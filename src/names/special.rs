@@ -1,0 +1,391 @@
+//! GDPR Art. 9 special categories, only when stated about a person: a first-person or
+//! relative cue ("I was diagnosed with", "my son is", "ich bin", "je suis", "sono iscritto
+//! alla") right before a term from the phrase lists. A term without such a cue is a topic,
+//! not personal data, and is not reported. Precision over recall: negations and other words
+//! between cue and term break the match.
+
+use super::tokenize::{eq_lower, Kind};
+use super::{Ctx, Entity, Hit};
+
+/// A condition or diagnosis ("I have ...").
+const N: u8 = 1;
+/// An identity or state ("I am ...").
+const A: u8 = 2;
+/// A medication or treatment ("I take ...").
+const M: u8 = 4;
+/// A membership ("I am a member of ...").
+const B: u8 = 8;
+/// A vote ("I vote for ...").
+const V: u8 = 16;
+/// Own biometric or genetic data ("my DNA test").
+const P: u8 = 32;
+
+/// First-person cues and the kinds of term they introduce.
+const CUES: &[(&str, u8)] = &[
+    ("i have", N), ("i've got", N), ("i have got", N), ("i had", N), ("i've had", N),
+    ("i have had", N), ("i was diagnosed with", N), ("i've been diagnosed with", N),
+    ("i have been diagnosed with", N), ("i got diagnosed with", N), ("i'm diagnosed with", N),
+    ("i suffer from", N), ("i'm suffering from", N), ("i am suffering from", N),
+    ("i'm being treated for", N), ("i am being treated for", N), ("i live with", N),
+    ("i'm living with", N), ("i carry", N), ("i'm a carrier of", N), ("i am a carrier of", N),
+    ("i am", A | B), ("i'm", A | B), ("i came out as", A), ("i identify as", A),
+    ("i take", M), ("i'm taking", M), ("i am taking", M), ("i'm on", M), ("i am on", M),
+    ("i'm a member of", B), ("i am a member of", B), ("i joined", B), ("i belong to", B),
+    ("i vote for", V), ("i voted for", V), ("i always vote for", V), ("i vote", V),
+    ("my", P),
+    ("ich habe", N), ("ich hab", N), ("ich hatte", N), ("ich leide an", N),
+    ("ich leide unter", N), ("bei mir wurde", N), ("ich bin an", N), ("ich trage", N),
+    ("ich bin", A | B), ("ich nehme", M), ("ich bin mitglied der", B),
+    ("ich bin mitglied in der", B), ("ich bin mitglied bei der", B), ("ich bin mitglied bei", B),
+    ("ich bin mitglied im", B), ("ich bin in der", B), ("ich wähle", V), ("mein", P), ("meine", P),
+    ("j'ai", N), ("j'ai eu", N), ("je souffre de", N), ("je souffre d", N),
+    ("on m'a diagnostiqué", N), ("je suis atteint de", N), ("je suis atteinte de", N),
+    ("je suis atteint d", N), ("je suis atteinte d", N), ("je suis", A | B), ("je prends", M),
+    ("je suis sous", M), ("je suis membre de", B), ("je suis membre du", B),
+    ("je suis adhérent à", B), ("je suis adhérente à", B), ("je suis adhérent de", B),
+    ("je vote pour", V), ("j'ai voté pour", V), ("mon", P), ("mes", P),
+    ("tengo", N), ("padezco", N), ("sufro de", N), ("me diagnosticaron", N),
+    ("me han diagnosticado", N), ("estoy", A), ("soy", A | B), ("tomo", M),
+    ("estoy afiliado a", B), ("estoy afiliada a", B), ("estoy afiliado al", B),
+    ("estoy afiliada al", B), ("soy miembro de", B), ("soy socio de", B), ("soy socia de", B),
+    ("voto a", V), ("voto al", V), ("voté a", V), ("voto por", V), ("voté por", V), ("mi", P),
+    ("mis", P),
+    ("ho", N), ("ho avuto", N), ("soffro di", N), ("mi hanno diagnosticato", N), ("sono", A | B),
+    ("prendo", M), ("sono iscritto alla", B), ("sono iscritta alla", B), ("sono iscritto al", B),
+    ("sono iscritta al", B), ("sono iscritto a", B), ("sono iscritta a", B),
+    ("sono membro del", B), ("sono membro della", B), ("voto per", V), ("ho votato", V),
+    ("ho votato per", V), ("il mio", P), ("la mia", P), ("le mie", P), ("i miei", P),
+    ("ik heb", N), ("ik lijd aan", N), ("bij mij is", N), ("ik ben", A | B), ("ik slik", M),
+    ("ik gebruik", M), ("ik ben lid van", B), ("ik ben lid van de", B), ("ik stem op", V),
+    ("ik stemde op", V), ("mijn", P),
+    ("mam", N), ("choruję na", N), ("cierpię na", N), ("zdiagnozowano u mnie", N),
+    ("jestem", A | B), ("biorę", M), ("przyjmuję", M), ("należę do", B), ("jestem członkiem", B),
+    ("jestem członkinią", B), ("głosuję na", V), ("głosowałem na", V), ("głosowałam na", V),
+    ("moje", P), ("mój", P), ("moja", P),
+    ("tenho", N), ("sofro de", N), ("fui diagnosticado com", N), ("fui diagnosticada com", N),
+    ("sou", A | B), ("eu sou", A | B), ("estou", A), ("tomo", M), ("sou filiado ao", B),
+    ("sou filiada ao", B), ("sou filiado à", B), ("sou filiada à", B), ("sou membro do", B),
+    ("sou membro da", B), ("sou sócio do", B), ("sou sócia do", B), ("voto no", V),
+    ("votei no", V), ("voto em", V), ("votei em", V), ("meu", P), ("o meu", P), ("minha", P),
+    ("minhas", P), ("meus", P),
+];
+
+/// Possessives that open a statement about a relative ("my son has ...").
+const POSSESSIVES: &[&str] = &[
+    "my", "mein", "meine", "meinem", "mon", "ma", "mi", "mio", "mia", "mijn", "mój", "moja",
+    "meu", "minha",
+];
+const RELATIVES: &[&str] = &[
+    "son", "daughter", "wife", "husband", "partner", "mother", "mom", "mum", "father", "dad",
+    "brother", "sister", "child", "kid", "boyfriend", "girlfriend", "grandmother", "grandfather",
+    "sohn", "tochter", "frau", "mann", "mutter", "vater", "bruder", "schwester", "kind",
+    "freund", "freundin", "fils", "fille", "femme", "mari", "mère", "père", "frère", "sœur",
+    "enfant", "hijo", "hija", "esposa", "esposo", "marido", "mujer", "madre", "padre",
+    "hermano", "hermana", "figlio", "figlia", "moglie", "marito", "fratello", "sorella",
+    "zoon", "dochter", "vrouw", "man", "moeder", "vader", "broer", "zus", "syn", "córka",
+    "żona", "mąż", "matka", "ojciec", "brat", "siostra", "dziecko", "filho", "filha", "mãe",
+    "pai", "irmão", "irmã",
+];
+/// Verbs after a relative, with the kinds of term they introduce.
+const RELATIVE_VERBS: &[(&str, u8)] = &[
+    ("has", N), ("had", N), ("was diagnosed with", N), ("has been diagnosed with", N),
+    ("suffers from", N), ("is", A), ("was", A), ("takes", M), ("is on", M), ("hat", N),
+    ("leidet an", N), ("leidet unter", N), ("ist", A), ("nimmt", M), ("a", N), ("souffre de", N),
+    ("est", A), ("prend", M), ("tiene", N), ("padece", N), ("sufre de", N), ("es", A),
+    ("está", A), ("toma", M), ("ha", N), ("soffre di", N), ("è", A), ("prende", M),
+    ("heeft", N), ("lijdt aan", N), ("slikt", M), ("ma", N), ("choruje na", N), ("cierpi na", N),
+    ("jest", A), ("bierze", M), ("tem", N), ("sofre de", N), ("é", A),
+];
+/// Words allowed between cue and term ("I have type 2 diabetes", "je suis une musulmane").
+const FILLERS: &[&str] = &[
+    "a", "an", "the", "type", "1", "2", "mild", "severe", "chronic", "acute", "early", "late",
+    "stage", "ein", "eine", "einen", "einer", "un", "une", "una", "uno", "een", "o", "um", "uma",
+    "la", "le", "el", "il", "lo", "de", "du", "des", "del", "di", "della", "van", "da", "do",
+    "die", "der", "den", "das", "also", "auch", "aussi", "también", "anche", "ook", "też",
+    "também", "been", "currently", "now", "still", "proud", "practising", "practicing",
+    "devout", "strenuous", "recovering", "openly", "schwer", "leichte", "leichten",
+    "praticante", "practicante", "pratiquant", "pratiquante", "overtuigd", "gelovig",
+    "zagorzałym", "zagorzałą", "praktykującym", "praktykującą", "registered", "card-carrying",
+];
+
+/// The terms, by entity and the kinds of cue they follow.
+const TERMS: &[(Entity, u8, &[&str])] = &[
+    (Entity::Health, N, &[
+        "diabetes", "cancer", "breast cancer", "prostate cancer", "lung cancer", "skin cancer",
+        "leukemia", "leukaemia", "lymphoma", "hiv", "aids", "asthma", "epilepsy", "depression",
+        "clinical depression", "anxiety disorder", "schizophrenia", "bipolar disorder", "adhd",
+        "autism", "multiple sclerosis", "parkinson's", "parkinson's disease", "alzheimer's",
+        "alzheimer's disease", "dementia", "hepatitis", "hepatitis b", "hepatitis c",
+        "crohn's disease", "long covid", "covid", "tuberculosis", "heart disease",
+        "high blood pressure", "hypertension", "arthritis", "rheumatoid arthritis", "lupus",
+        "celiac disease", "coeliac disease", "ptsd", "an eating disorder", "eating disorder",
+        "anorexia", "bulimia", "ocd", "herpes", "chlamydia", "syphilis", "gonorrhea",
+        "migraines", "cystic fibrosis", "a brain tumor", "a brain tumour", "brain tumor",
+        "a tumor", "a tumour", "endometriosis", "copd", "kidney disease", "a stroke",
+        "a heart attack", "fibromyalgia", "psoriasis", "sickle cell disease",
+        "krebs", "brustkrebs", "leukämie", "asthma", "epilepsie", "depressionen",
+        "schizophrenie", "adhs", "autismus", "multiple sklerose", "parkinson", "alzheimer",
+        "demenz", "morbus crohn", "bluthochdruck", "rheuma", "migräne", "eine angststörung",
+        "angststörung", "eine essstörung", "magersucht", "tuberkulose", "einen tumor",
+        "einen schlaganfall", "einen herzinfarkt", "diabète", "cancer du sein", "leucémie",
+        "vih", "sida", "asthme", "épilepsie", "dépression", "schizophrénie", "tdah", "autisme",
+        "sclérose en plaques", "démence", "hépatite", "maladie de crohn", "anorexie",
+        "boulimie", "cáncer", "cáncer de mama", "leucemia", "vih", "asma", "epilepsia",
+        "depresión", "esquizofrenia", "autismo", "esclerosis múltiple", "demencia",
+        "hipertensión", "artritis", "migraña", "ansiedad", "diabete", "cancro", "tumore",
+        "un tumore", "epilessia", "depressione", "sclerosi multipla", "demenza", "epatite",
+        "ipertensione", "artrite", "emicrania", "anoressia", "suikerziekte", "kanker",
+        "borstkanker", "leukemie", "astma", "depressie", "autisme", "multiple sclerose",
+        "dementie", "hoge bloeddruk", "reuma", "cukrzycę", "cukrzyca", "cukrzycy", "raka",
+        "nowotwór", "białaczkę", "astmę", "padaczkę", "epilepsję", "depresję", "schizofrenię",
+        "autyzm", "stwardnienie rozsiane", "parkinsona", "alzheimera", "nadciśnienie",
+        "migrenę", "câncer", "depressão", "esclerose múltipla", "demência", "hepatite",
+        "hipertensão", "artrite", "enxaqueca", "sida", "diabetes tipo",
+    ]),
+    (Entity::Health, A, &[
+        "pregnant", "diabetic", "autistic", "epileptic", "hiv positive", "hiv-positive",
+        "bipolar", "schizophrenic", "anorexic", "asthmatic", "deaf", "blind", "disabled",
+        "paralysed", "paralyzed", "infertile", "clinically depressed", "an alcoholic",
+        "alcoholic", "a drug addict", "an addict", "schwanger", "diabetiker", "diabetikerin",
+        "autist", "autistin", "autistisch", "epileptiker", "epileptikerin", "hiv-positiv",
+        "depressiv", "gehörlos", "schwerbehindert", "alkoholiker", "alkoholikerin",
+        "unfruchtbar", "enceinte", "diabétique", "autiste", "épileptique", "séropositif",
+        "séropositive", "bipolaire", "dépressif", "dépressive", "sourd", "sourde",
+        "handicapé", "handicapée", "alcoolique", "embarazada", "diabético", "diabética",
+        "autista", "epiléptico", "epiléptica", "seropositivo", "seropositiva", "alcohólico",
+        "alcohólica", "incinta", "diabetico", "diabetica", "autistico", "autistica",
+        "epilettico", "epilettica", "sieropositivo", "sieropositiva", "bipolare", "disabile",
+        "alcolista", "zwanger", "diabeet", "autistisch", "epileptisch", "hiv-positief",
+        "bipolair", "depressief", "doof", "gehandicapt", "alcoholist", "w ciąży", "cukrzykiem",
+        "autystyczny", "autystyczna", "epileptykiem", "niewidomy", "niewidoma",
+        "niepełnosprawny", "niepełnosprawna", "alkoholikiem", "grávida", "epilético",
+        "epiléptico", "soropositivo", "surdo", "surda", "deficiente", "alcoólatra",
+        "cukrzykiem",
+    ]),
+    (Entity::Health, M, &[
+        "insulin", "metformin", "antidepressants", "sertraline", "fluoxetine", "lithium",
+        "methadone", "chemotherapy", "chemo", "prep", "antiretrovirals", "hiv medication",
+        "insuline", "insulina", "insulinę", "chemotherapie", "chemioterapia", "quimioterapia",
+        "chimiothérapie", "chemioterapię", "antidepressiva", "antidepressivum",
+        "antidépresseurs", "antidepresivos", "antidepressivi", "antidepressivos",
+        "antydepresanty", "metformina", "metformine", "litio", "lítio", "ritalin", "methadon",
+        "méthadone", "metadona", "metadone", "quimio", "antidepressiva",
+    ]),
+    (Entity::Religion, A, &[
+        "muslim", "a muslim", "christian", "a christian", "catholic", "a catholic",
+        "protestant", "jewish", "a jew", "hindu", "a hindu", "buddhist", "a buddhist", "sikh",
+        "a sikh", "atheist", "an atheist", "agnostic", "mormon", "a mormon",
+        "a jehovah's witness", "jehovah's witness", "evangelical", "orthodox christian",
+        "baptist", "methodist", "lutheran", "anglican", "pagan", "muslimin", "muslimisch",
+        "christ", "christin", "katholisch", "katholik", "katholikin", "evangelisch",
+        "jüdisch", "jude", "jüdin", "buddhistin", "atheistin", "agnostiker", "zeuge jehovas",
+        "musulman", "musulmane", "chrétien", "chrétienne", "catholique", "protestante",
+        "juif", "juive", "hindou", "hindoue", "bouddhiste", "athée", "agnostique",
+        "témoin de jéhovah", "orthodoxe", "évangélique", "musulmán", "musulmana",
+        "cristiano", "cristiana", "católico", "católica", "judío", "judía", "hindú",
+        "budista", "ateo", "atea", "agnóstico", "agnóstica", "testigo de jehová",
+        "evangélico", "evangélica", "mormón", "musulmano", "cattolico", "cattolica", "ebreo",
+        "ebrea", "induista", "buddista", "agnostico", "agnostica", "testimone di geova",
+        "evangelico", "ortodosso", "ortodossa", "moslim", "islamitisch", "christen",
+        "christelijk", "katholiek", "protestants", "joods", "jood", "hindoe", "boeddhist",
+        "boeddhistisch", "atheïst", "agnost", "getuige van jehova", "muzułmaninem",
+        "muzułmanką", "chrześcijaninem", "chrześcijanką", "katolikiem", "katoliczką",
+        "protestantem", "żydem", "żydówką", "buddystą", "buddystką", "ateistą", "ateistką",
+        "agnostykiem", "świadkiem jehowy", "prawosławny", "prawosławna", "muçulmano",
+        "muçulmana", "cristão", "cristã", "judeu", "judia", "ateu", "ateia", "espírita",
+        "umbandista", "testemunha de jeová",
+    ]),
+    (Entity::Political, A, &[
+        "socialist", "a socialist", "communist", "a communist", "a conservative",
+        "republican", "a republican", "a democrat", "libertarian", "a libertarian",
+        "anarchist", "an anarchist", "marxist", "a marxist", "fascist", "a fascist",
+        "nationalist", "a nationalist", "sozialist", "sozialistin", "kommunist",
+        "kommunistin", "linksextrem", "rechtsextrem", "socialiste", "communiste",
+        "anarchiste", "marxiste", "de gauche", "de droite", "socialista", "comunista",
+        "anarquista", "marxista", "de izquierdas", "de derechas", "anarchico", "anarchica",
+        "di sinistra", "di destra", "socjalistą", "komunistą", "konserwatystą", "anarchistą",
+        "lewicowy", "prawicowy", "de esquerda", "de direita", "tory", "a tory",
+        "a labour voter", "a green voter",
+    ]),
+    (Entity::Political, V | B, &[
+        "labour", "the labour party", "the conservatives", "the tories", "the greens",
+        "the green party", "the democrats", "the republicans", "reform uk", "the lib dems",
+        "the liberal democrats", "ukip", "the democratic party", "the republican party",
+        "die grünen", "grüne", "grünen", "die linke", "linke", "afd", "der afd", "spd",
+        "der spd", "cdu", "der cdu", "csu", "fdp", "der fdp", "bsw",
+        "le rassemblement national", "rassemblement national", "la france insoumise",
+        "les républicains", "parti socialiste", "psoe", "vox", "podemos", "sumar",
+        "partido popular", "lega", "la lega", "fratelli d'italia", "movimento 5 stelle",
+        "m5s", "forza italia", "partito democratico", "vvd", "pvv", "d66", "groenlinks",
+        "cda", "pis", "konfederację", "lewicę", "koalicję obywatelską", "chega", "psd",
+        "partido socialista", "pt", "psol", "the socialist party", "the communist party",
+        "der partei", "parti communiste", "partito comunista",
+    ]),
+    (Entity::TradeUnion, B, &[
+        "a union", "the union", "a trade union", "the trade union", "a labor union",
+        "a labour union", "unison", "unite", "the teamsters", "the gmb", "gmb", "the nea",
+        "the afl-cio", "ver . di", "verdi", "ig metall", "der ig metall", "der gewerkschaft",
+        "einer gewerkschaft", "gewerkschaft", "der gew", "gew", "la cgt", "cgt", "la cfdt",
+        "cfdt", "force ouvrière", "un syndicat", "syndicat", "ccoo", "ugt", "un sindicato",
+        "sindicato", "cgil", "la cgil", "alla cgil", "cisl", "la cisl", "uil", "la uil",
+        "sindacato", "un sindacato", "fnv", "de fnv", "cnv", "vakbond", "de vakbond",
+        "een vakbond", "solidarności", "związku zawodowego", "związkowcem", "cgtp",
+        "um sindicato", "sindicato dos", "a cgtp",
+    ]),
+    (Entity::TradeUnion, A, &[
+        "unionized", "unionised", "a union member", "union member", "a union rep",
+        "a shop steward", "gewerkschaftsmitglied", "gewerkschafter", "gewerkschafterin",
+        "syndiqué", "syndiquée", "sindicalista", "afiliado al sindicato", "sindacalizzato",
+        "sindacalizzata", "iscritto al sindacato", "iscritta al sindacato", "vakbondslid",
+        "lid van de vakbond", "związkowcem", "związkowczynią", "sindicalizado",
+        "sindicalizada",
+    ]),
+    (Entity::Orientation, A, &[
+        "gay", "lesbian", "a lesbian", "bisexual", "bi", "queer", "homosexual", "pansexual",
+        "asexual", "schwul", "lesbisch", "bisexuell", "homosexuell", "pansexuell",
+        "asexuell", "gai", "homosexuel", "homosexuelle", "lesbienne", "bisexuel",
+        "bisexuelle", "lesbiana", "bisexual", "lesbica", "bisessuale", "omosessuale", "homo",
+        "homoseksueel", "biseksueel", "gejem", "lesbijką", "biseksualny", "biseksualna",
+        "homoseksualistą", "homoseksualny", "homoseksualna", "lésbica", "bissexual",
+        "homossexual",
+    ]),
+    (Entity::Ethnic, A, &[
+        "roma", "a roma", "romani", "sinti", "sinto", "aboriginal", "indigenous",
+        "hispanic", "latino", "latina", "african american", "african-american", "kurdish",
+        "a kurd", "arab", "berber", "sintiza", "kurde", "kurdin", "araber", "araberin", "rom",
+        "arabe", "berbère", "gitano", "gitana", "indígena", "curdo", "curda", "koerd",
+        "koerdisch", "romem", "romką", "cigano", "cigana", "quilombola", "a traveller",
+        "an irish traveller", "jenischer", "jenische",
+    ]),
+    (Entity::Biometric, N, &[
+        "the brca1 mutation", "the brca2 mutation", "a brca1 mutation", "a brca2 mutation",
+        "brca1", "brca2", "the brca gene", "the huntington gene", "the huntington's gene",
+        "a genetic mutation", "die brca1-mutation", "die brca2-mutation", "brca-mutation",
+        "une mutation brca1", "la mutation brca1", "la mutación brca1", "la mutazione brca1",
+        "mutação brca1", "een brca-mutatie", "mutację brca1",
+    ]),
+    (Entity::Biometric, P, &[
+        "dna test", "dna results", "genetic test", "genetic test results", "genome",
+        "fingerprints", "fingerprint scan", "iris scan", "retina scan", "23andme results",
+        "dna-test", "gentest", "genom", "fingerabdrücke", "test adn", "test génétique",
+        "génome", "empreintes digitales", "prueba de adn", "test genético", "genoma",
+        "huellas dactilares", "test del dna", "test genetico", "impronte digitali",
+        "dna-test", "dna-onderzoek", "vingerafdrukken", "test dna", "badanie genetyczne",
+        "odciski palców", "teste de dna", "teste genético", "impressões digitais",
+        "exame de dna",
+    ]),
+];
+
+/// Words that can start a cue, checked first so most tokens cost one comparison.
+fn trigger(ctx: &Ctx<'_>, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    if t.kind != Kind::Word || t.len() > 14 {
+        return false;
+    }
+    let s = t.text(ctx.text);
+    if s.is_ascii() {
+        let mut b = [0u8; 14];
+        let l = s.len();
+        for (d, c) in b.iter_mut().zip(s.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        matches!(
+            &b[..l],
+            b"i" | b"i'm" | b"i've" | b"my" | b"ich" | b"bei" | b"mein" | b"meine" | b"meinem"
+                | b"j'ai" | b"je" | b"on" | b"mon" | b"ma" | b"mes" | b"tengo" | b"padezco"
+                | b"sufro" | b"me" | b"estoy" | b"soy" | b"tomo" | b"voto" | b"mi" | b"mis"
+                | b"ho" | b"soffro" | b"sono" | b"prendo" | b"il" | b"la" | b"le" | b"ik"
+                | b"bij" | b"mijn" | b"mam" | b"jestem" | b"moje" | b"moja" | b"tenho"
+                | b"sofro" | b"fui" | b"sou" | b"eu" | b"estou" | b"meu" | b"minha" | b"minhas"
+                | b"meus" | b"o" | b"mio" | b"mia" | b"i'am"
+        )
+    } else {
+        ["i’m", "i’ve", "j’ai", "voté", "choruję", "cierpię", "głosuję", "głosowałem",
+         "głosowałam", "należę", "biorę", "przyjmuję", "mój", "zdiagnozowano", "ich"]
+            .iter()
+            .any(|w| eq_lower(s, w))
+    }
+}
+
+/// Skips up to three filler words from `i`; returns the candidate term starts (with and
+/// without fillers).
+fn term_at(ctx: &Ctx<'_>, i: usize, kinds: u8) -> Option<(Entity, usize, usize)> {
+    let mut best: Option<(Entity, usize, usize)> = None;
+    let mut start = i;
+    for skipped in 0..=3 {
+        for (entity, k, terms) in TERMS {
+            if k & kinds == 0 {
+                continue;
+            }
+            for term in *terms {
+                if let Some(end) = ctx.phrase_starts_at(start, term) {
+                    if best.is_none_or(|(_, s, e)| s == start && end > e) {
+                        best = Some((*entity, start, end));
+                    }
+                }
+            }
+        }
+        if best.is_some() || skipped == 3 {
+            break;
+        }
+        if !ctx.word_in(start, FILLERS) && !ctx.toks.get(start).is_some_and(|t| t.kind == Kind::Num && t.len() == 1) {
+            break;
+        }
+        start += 1;
+    }
+    // The term must end there: "I have cancer research papers" still counts (a statement),
+    // but a hyphenated continuation glued to it ("HIV-related") is another word.
+    best.filter(|&(_, _, e)| ctx.toks.get(e).is_none_or(|t| !(t.glued && t.is('-'))))
+}
+
+/// Finds statements about special categories.
+pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    let n = ctx.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !trigger(ctx, i) {
+            i += 1;
+            continue;
+        }
+        let mut found = None;
+        for (cue, kinds) in CUES {
+            if let Some(after) = ctx.phrase_starts_at(i, cue) {
+                if let Some(hit) = term_at(ctx, after, *kinds) {
+                    if found.is_none_or(|(_, _, e): (Entity, usize, usize)| hit.2 > e) {
+                        found = Some(hit);
+                    }
+                }
+            }
+        }
+        if found.is_none() && ctx.word_in(i, POSSESSIVES) {
+            // "my son is autistic", "il mio figlio ha": possessive, relative, verb, term.
+            let mut r = i + 1;
+            if ctx.word_in(r, &["little", "older", "younger", "eldest", "youngest", "kleiner", "kleine", "petit", "petite"]) {
+                r += 1;
+            }
+            if ctx.word_in(r, RELATIVES) {
+                for (verb, kinds) in RELATIVE_VERBS {
+                    if let Some(after) = ctx.phrase_starts_at(r + 1, verb) {
+                        if let Some(hit) = term_at(ctx, after, *kinds) {
+                            found = Some(hit);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        match found {
+            Some((entity, s, e)) => {
+                out.push(Hit {
+                    start: ctx.toks[s].start as usize,
+                    end: ctx.toks[e - 1].end as usize,
+                    entity,
+                    score: 0.8,
+                    reason: "first-person",
+                });
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+}
