@@ -312,3 +312,336 @@ fn person_and_address_precision_recall() {
     assert!(address.precision() >= 0.85, "STREET_ADDRESS precision {address:?}");
     assert!(address.recall() >= 0.85, "STREET_ADDRESS recall {address:?}");
 }
+
+fn special_cases() -> (Vec<(&'static str, &'static str, &'static str)>, Vec<&'static str>) {
+    // (text, entity, stated span)
+    let positives = vec![
+        ("I was diagnosed with diabetes last year.", "HEALTH_DATA", "diabetes"),
+        ("My son is autistic and starts school soon.", "HEALTH_DATA", "autistic"),
+        ("I have type 2 diabetes, what should I eat?", "HEALTH_DATA", "diabetes"),
+        ("I'm pregnant and need advice on leave.", "HEALTH_DATA", "pregnant"),
+        ("I take insulin twice a day.", "HEALTH_DATA", "insulin"),
+        ("I'm a Muslim and fast during Ramadan.", "RELIGIOUS_BELIEF", "a Muslim"),
+        ("I voted for the Greens in the last election.", "POLITICAL_OPINION", "the Greens"),
+        ("I'm a member of the union at work.", "TRADE_UNION", "the union"),
+        ("I'm gay and my parents don't know.", "SEXUAL_ORIENTATION", "gay"),
+        ("I carry the BRCA1 mutation.", "BIOMETRIC_GENETIC_DATA", "the BRCA1 mutation"),
+        ("Ich bin schwanger und brauche Rat.", "HEALTH_DATA", "schwanger"),
+        ("Ich habe Diabetes seit zehn Jahren.", "HEALTH_DATA", "Diabetes"),
+        ("Ich bin Mitglied der IG Metall.", "TRADE_UNION", "IG Metall"),
+        ("Ich bin schwul.", "SEXUAL_ORIENTATION", "schwul"),
+        ("Je suis musulman et je travaille le vendredi.", "RELIGIOUS_BELIEF", "musulman"),
+        ("J'ai un cancer du sein.", "HEALTH_DATA", "cancer du sein"),
+        ("Je suis syndiqué depuis 2010.", "TRADE_UNION", "syndiqué"),
+        ("Soy gay y vivo en Madrid.", "SEXUAL_ORIENTATION", "gay"),
+        ("Tengo epilepsia desde niño.", "HEALTH_DATA", "epilepsia"),
+        ("Estoy embarazada de tres meses.", "HEALTH_DATA", "embarazada"),
+        ("Sono iscritto alla CGIL da anni.", "TRADE_UNION", "CGIL"),
+        ("Soffro di depressione.", "HEALTH_DATA", "depressione"),
+        ("Sono cattolico praticante.", "RELIGIOUS_BELIEF", "cattolico"),
+        ("Ik ben zwanger van ons tweede kind.", "HEALTH_DATA", "zwanger"),
+        ("Ik ben lid van de FNV.", "TRADE_UNION", "FNV"),
+        ("Mam cukrzycę od dziecka.", "HEALTH_DATA", "cukrzycę"),
+        ("Jestem katolikiem.", "RELIGIOUS_BELIEF", "katolikiem"),
+        ("Tenho asma desde pequeno.", "HEALTH_DATA", "asma"),
+        ("Sou muçulmano.", "RELIGIOUS_BELIEF", "muçulmano"),
+        ("Meu filho tem autismo.", "HEALTH_DATA", "autismo"),
+    ];
+    let negatives = vec![
+        "Diabetes is a disease that affects millions of people.",
+        "The article explains how insulin works in the body.",
+        "Islam and Christianity are both monotheistic religions.",
+        "The union called a strike for Monday.",
+        "Gay marriage was legalised in 2001 in the Netherlands.",
+        "BRCA1 mutations raise the risk of breast cancer.",
+        "I am not diabetic, but my diet is strict.",
+        "I read a book about depression.",
+        "Diabetes ist eine Volkskrankheit.",
+        "Die Gewerkschaft IG Metall fordert mehr Lohn.",
+        "Le cancer du sein touche une femme sur huit.",
+        "La epilepsia es un trastorno neurológico.",
+        "La CGIL ha indetto uno sciopero.",
+        "Zwangerschap duurt ongeveer negen maanden.",
+        "Cukrzyca to choroba przewlekła.",
+        "A asma é uma doença respiratória.",
+        "I am happy with the new design.",
+        "I have a meeting with the union representative.",
+        "I have a question about the Greens' manifesto.",
+        "My son is at school and my wife is at work.",
+    ];
+    (positives, negatives)
+}
+
+#[test]
+fn special_categories_precision() {
+    let engine = Engine::default_engine();
+    let special = [
+        "HEALTH_DATA",
+        "RELIGIOUS_BELIEF",
+        "POLITICAL_OPINION",
+        "TRADE_UNION",
+        "SEXUAL_ORIENTATION",
+        "ETHNIC_ORIGIN",
+        "BIOMETRIC_GENETIC_DATA",
+    ];
+    let (positives, negatives) = special_cases();
+    let mut s = Score::default();
+    for (text, entity, span) in &positives {
+        let at = text.find(span).unwrap();
+        let gold = (at, at + span.len());
+        let found: Vec<_> = engine
+            .scan(text)
+            .into_iter()
+            .filter(|f| special.contains(&&*f.entity))
+            .collect();
+        let hit = found
+            .iter()
+            .any(|f| &*f.entity == *entity && matches((f.start, f.end), gold));
+        if hit {
+            s.tp += 1;
+        } else {
+            s.fn_ += 1;
+            eprintln!("missed {entity}: {text:?}");
+        }
+        s.fp += found
+            .iter()
+            .filter(|f| !(&*f.entity == *entity && matches((f.start, f.end), gold)))
+            .count();
+    }
+    for text in &negatives {
+        let found: Vec<_> = engine
+            .scan(text)
+            .into_iter()
+            .filter(|f| special.contains(&&*f.entity))
+            .collect();
+        for f in &found {
+            eprintln!("spurious {}: {:?}", f.entity, &text[f.start..f.end]);
+        }
+        s.fp += found.len();
+    }
+    println!(
+        "special categories precision {:.3} recall {:.3} ({s:?})",
+        s.precision(),
+        s.recall()
+    );
+    assert!(s.precision() >= 0.9, "{s:?}");
+    // Recall is not the goal here, but the phrase lists must find most direct statements.
+    assert!(s.recall() >= 0.8, "{s:?}");
+}
+
+fn found(engine: &Engine, text: &str) -> Vec<(String, String)> {
+    engine
+        .scan(text)
+        .into_iter()
+        .map(|f| (f.entity.to_string(), text[f.start..f.end].to_string()))
+        .collect()
+}
+
+fn has(engine: &Engine, text: &str, entity: &str, value: &str) -> bool {
+    found(engine, text)
+        .iter()
+        .any(|(e, v)| e == entity && v == value)
+}
+
+#[test]
+fn names_that_are_words_need_evidence() {
+    let e = Engine::default_engine();
+    for text in [
+        "Will you send the report?",
+        "Please mark the box and pay the bill.",
+        "There is hope for the rose garden.",
+        "Bill the customer and Mark the invoice as paid.",
+        "I hope you will bring a rose.",
+    ] {
+        let people: Vec<_> = found(&e, text)
+            .into_iter()
+            .filter(|(k, _)| k == "PERSON")
+            .collect();
+        assert!(people.is_empty(), "{text:?}: {people:?}");
+    }
+    assert!(has(&e, "I met Mrs. Rose Taylor yesterday.", "PERSON", "Rose Taylor"));
+    assert!(has(&e, "Dear Will,\nthanks a lot.", "PERSON", "Will"));
+    assert!(has(&e, "Best regards,\nMark", "PERSON", "Mark"));
+    assert!(has(&e, "My name is Hope Williams.", "PERSON", "Hope Williams"));
+}
+
+#[test]
+fn paris_hilton_versus_paris() {
+    let e = Engine::default_engine();
+    assert!(has(&e, "Paris Hilton was at the party.", "PERSON", "Paris Hilton"));
+    let t = "What's the weather in Paris tomorrow?";
+    assert!(has(&e, t, "LOCATION", "Paris"));
+    assert!(!found(&e, t).iter().any(|(k, _)| k == "PERSON"));
+}
+
+#[test]
+fn names_inside_emails_and_urls_are_not_separate() {
+    let e = Engine::default_engine();
+    for text in [
+        "Write to john.smith@example.com today.",
+        "See https://example.com/people/AnnaSchmidt and https://example.com/John-Smith",
+        "Mail Maria.Garcia@example.org please",
+    ] {
+        let f = found(&e, text);
+        assert!(!f.iter().any(|(k, _)| k == "PERSON"), "{text:?}: {f:?}");
+    }
+    assert!(has(&e, "Write to john.smith@example.com today.", "EMAIL_ADDRESS", "john.smith@example.com"));
+}
+
+#[test]
+fn all_caps_headers_and_names() {
+    let e = Engine::default_engine();
+    let t = "MEETING NOTES\nACTION ITEMS\nJOHN SMITH will send the QUARTERLY REPORT.";
+    let people: Vec<_> = found(&e, t).into_iter().filter(|(k, _)| k == "PERSON").collect();
+    assert_eq!(people, vec![("PERSON".to_string(), "JOHN SMITH".to_string())]);
+}
+
+#[test]
+fn lowercase_chat() {
+    let e = Engine::default_engine();
+    assert!(has(&e, "hey its john smith here", "PERSON", "john smith"));
+    assert!(has(&e, "hi, my name is maria and i need help", "PERSON", "maria"));
+    let f = found(&e, "hey can you check the build and the tests here");
+    assert!(!f.iter().any(|(k, _)| k == "PERSON"), "{f:?}");
+}
+
+#[test]
+fn offsets_after_emoji_and_non_ascii() {
+    let e = Engine::default_engine();
+    let t = "🎉🎉 Grüße aus Köln! Łukasz Wiśniewski 👋 wohnt in der Hauptstraße 5, 10115 Berlin.";
+    assert!(has(&e, t, "PERSON", "Łukasz Wiśniewski"));
+    assert!(has(&e, t, "STREET_ADDRESS", "Hauptstraße 5, 10115 Berlin"));
+    for f in e.scan(t) {
+        assert!(t.is_char_boundary(f.start) && t.is_char_boundary(f.end));
+    }
+}
+
+#[test]
+fn names_pass_can_be_switched_off_and_fed_a_gazetteer() {
+    let off = Engine::new(&EngineOptions {
+        names: false,
+        ..EngineOptions::default()
+    })
+    .unwrap();
+    assert!(off.scan("Dear Anna Schmidt, 12 Baker Street").is_empty());
+    let g = pii_airlock::Gazetteer::from_bytes(b"anna\tf\nschmidt\tl\n").unwrap();
+    let small = Engine::new(&EngineOptions {
+        gazetteer: Some(std::sync::Arc::new(g)),
+        ..EngineOptions::default()
+    })
+    .unwrap();
+    assert!(has(&small, "I met Anna Schmidt at noon.", "PERSON", "Anna Schmidt"));
+    let disabled = Engine::new(&EngineOptions {
+        disabled_rules: vec!["person".into()],
+        ..EngineOptions::default()
+    })
+    .unwrap();
+    assert!(!has(&disabled, "I met Anna Schmidt at noon.", "PERSON", "Anna Schmidt"));
+}
+
+/// Ordinary prose from the machine: the Rust documentation sources and READMEs.
+fn prose(limit: usize) -> String {
+    let mut out = String::new();
+    let mut dirs = vec![];
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(std::path::PathBuf::from(home).join(".rustup/toolchains"));
+    }
+    dirs.push("/usr/share/doc".into());
+    let mut stack = dirs;
+    let mut files = Vec::new();
+    while let Some(d) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&d) else { continue };
+        let mut entries: Vec<_> = rd.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for p in entries {
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "md" || x == "rs")
+                || p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("README"))
+            {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    for p in files {
+        if out.len() >= limit {
+            break;
+        }
+        if let Ok(s) = std::fs::read_to_string(&p) {
+            out.push_str(&s);
+            out.push('\n');
+        }
+    }
+    out.truncate(out.floor_char_boundary(limit.min(out.len())));
+    out
+}
+
+#[test]
+fn false_positives_per_mb_on_ordinary_prose() {
+    let text = prose(2 << 20);
+    if text.len() < 100_000 {
+        eprintln!("not enough prose on this machine ({} bytes); skipped", text.len());
+        return;
+    }
+    let engine = Engine::default_engine();
+    let mut people = 0;
+    let mut addresses = 0;
+    let mut shown = 0;
+    for chunk in text.split("\n\n") {
+        for f in engine.scan(chunk) {
+            match &*f.entity {
+                "PERSON" => people += 1,
+                "STREET_ADDRESS" => addresses += 1,
+                _ => continue,
+            }
+            if shown < 25 && std::env::var_os("NAMES_EVAL_VERBOSE").is_some() {
+                shown += 1;
+                eprintln!("{}: {:?}", f.entity, &chunk[f.start..f.end]);
+            }
+        }
+    }
+    let mb = text.len() as f64 / (1 << 20) as f64;
+    println!(
+        "prose: {:.2} MB, PERSON {:.1}/MB, STREET_ADDRESS {:.1}/MB",
+        mb,
+        people as f64 / mb,
+        addresses as f64 / mb
+    );
+    // Documentation names real people (authors, contributors) and has title-case headings,
+    // so zero is not expected; the bound is about one finding per 10 KB for PERSON.
+    assert!((people as f64 / mb) < 100.0, "PERSON {people} in {mb:.2} MB");
+    assert!((addresses as f64 / mb) < 10.0, "STREET_ADDRESS {addresses} in {mb:.2} MB");
+}
+
+#[test]
+fn names_pass_throughput() {
+    let text = prose(1 << 20);
+    if text.len() < 100_000 {
+        return;
+    }
+    let on = Engine::default_engine();
+    let off = Engine::new(&EngineOptions {
+        names: false,
+        ..EngineOptions::default()
+    })
+    .unwrap();
+    let time = |e: &Engine| {
+        let t = std::time::Instant::now();
+        let n = e.scan(&text).len();
+        (t.elapsed().as_secs_f64(), n)
+    };
+    let _ = time(&on);
+    let (a, _) = time(&on);
+    let (b, _) = time(&off);
+    let mb = text.len() as f64 / (1 << 20) as f64;
+    let pass = (a - b).max(1e-9);
+    println!(
+        "throughput on {:.2} MB: engine with names {:.0} MB/s, without {:.0} MB/s, names pass alone {:.0} MB/s{}",
+        mb,
+        mb / a,
+        mb / b,
+        mb / pass,
+        if cfg!(debug_assertions) { " (debug build)" } else { "" }
+    );
+}
