@@ -228,7 +228,11 @@ impl Engine {
             leftmost,
             every: OnceLock::new(),
             min_score: options.min_score,
-            disabled: options.disabled_rules.iter().map(|d| Arc::from(d.as_str())).collect(),
+            disabled: options
+                .disabled_rules
+                .iter()
+                .map(|d| Arc::from(d.as_str()))
+                .collect(),
         })
     }
 

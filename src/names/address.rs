@@ -6,20 +6,116 @@ use super::{Ctx, Entity, Hit};
 
 /// Street types written after the name (English-speaking countries, India).
 const SUFFIX_TYPES: &[&str] = &[
-    "street", "st", "avenue", "ave", "av", "road", "rd", "boulevard", "blvd", "lane", "ln",
-    "drive", "dr", "court", "ct", "place", "pl", "terrace", "tce", "way", "close", "crescent",
-    "cres", "parade", "pde", "highway", "hwy", "square", "sq", "circle", "cir", "row", "gardens",
-    "grove", "mews", "walk", "parkway", "pkwy", "marg", "path", "trail", "alley", "plaza",
-    "hill", "green", "rise", "view", "wharf", "quay", "esplanade", "broadway", "nagar",
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "av",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "terrace",
+    "tce",
+    "way",
+    "close",
+    "crescent",
+    "cres",
+    "parade",
+    "pde",
+    "highway",
+    "hwy",
+    "square",
+    "sq",
+    "circle",
+    "cir",
+    "row",
+    "gardens",
+    "grove",
+    "mews",
+    "walk",
+    "parkway",
+    "pkwy",
+    "marg",
+    "path",
+    "trail",
+    "alley",
+    "plaza",
+    "hill",
+    "green",
+    "rise",
+    "view",
+    "wharf",
+    "quay",
+    "esplanade",
+    "broadway",
+    "nagar",
 ];
 /// Street types written before the name (French, Spanish, Italian, Portuguese, Polish).
 const PREFIX_TYPES: &[&str] = &[
-    "rue", "avenue", "av", "boulevard", "bd", "bld", "place", "chemin", "allée", "impasse",
-    "quai", "route", "cours", "passage", "calle", "c", "avenida", "avda", "plaza", "pza",
-    "paseo", "camino", "carrera", "ronda", "travesía", "carretera", "glorieta", "via", "viale",
-    "piazza", "piazzale", "corso", "largo", "vicolo", "strada", "lungomare", "rua", "r",
-    "travessa", "praça", "estrada", "alameda", "rodovia", "calçada", "ul", "ulica", "al",
-    "aleja", "aleje", "pl", "plac", "os", "osiedle", "avinguda", "carrer",
+    "rue",
+    "avenue",
+    "av",
+    "boulevard",
+    "bd",
+    "bld",
+    "place",
+    "chemin",
+    "allée",
+    "impasse",
+    "quai",
+    "route",
+    "cours",
+    "passage",
+    "calle",
+    "c",
+    "avenida",
+    "avda",
+    "plaza",
+    "pza",
+    "paseo",
+    "camino",
+    "carrera",
+    "ronda",
+    "travesía",
+    "carretera",
+    "glorieta",
+    "via",
+    "viale",
+    "piazza",
+    "piazzale",
+    "corso",
+    "largo",
+    "vicolo",
+    "strada",
+    "lungomare",
+    "rua",
+    "r",
+    "travessa",
+    "praça",
+    "estrada",
+    "alameda",
+    "rodovia",
+    "calçada",
+    "ul",
+    "ulica",
+    "al",
+    "aleja",
+    "aleje",
+    "pl",
+    "plac",
+    "os",
+    "osiedle",
+    "avinguda",
+    "carrer",
 ];
 /// Endings of German and Dutch street names written as one word (Hauptstraße, Kerkstraat).
 const COMPOUND_ENDINGS: &[&str] = &[
@@ -29,35 +125,84 @@ const COMPOUND_ENDINGS: &[&str] = &[
 ];
 /// Separate street-type words after an adjective (Berliner Straße, Lange Laan).
 const GERMANIC_TYPES: &[&str] = &[
-    "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer",
-    "straat", "laan", "plein", "gracht", "kade", "singel", "dijk",
+    "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "straat",
+    "laan", "plein", "gracht", "kade", "singel", "dijk",
 ];
 /// Lower-case words inside street names (rue de la Paix, Calle de los Reyes, Via dei Mille).
 const STREET_PARTICLES: &[&str] = &[
     "de", "la", "le", "les", "du", "des", "d", "l", "del", "los", "las", "di", "della", "delle",
-    "dei", "degli", "dello", "do", "da", "dos", "das", "e", "y", "et", "der", "den", "van",
-    "am", "an", "im", "auf", "zum", "zur", "san", "santa", "of", "the", "st",
+    "dei", "degli", "dello", "do", "da", "dos", "das", "e", "y", "et", "der", "den", "van", "am",
+    "an", "im", "auf", "zum", "zur", "san", "santa", "of", "the", "st",
 ];
 const DIRECTIONS: &[&str] = &[
     "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west",
 ];
 /// Unit prefixes before a number-first address (Flat 3, 14 High Street).
 const UNIT_WORDS: &[&str] = &[
-    "flat", "apt", "apartment", "unit", "suite", "ste", "room", "floor",
+    "flat",
+    "apt",
+    "apartment",
+    "unit",
+    "suite",
+    "ste",
+    "room",
+    "floor",
 ];
 /// Words before a street name on its own.
 const LIVE_CUES: &[&str] = &[
-    "live on", "live in", "live at", "living on", "lives on", "lives at", "moved to",
-    "address is", "wohne in der", "wohne in", "wohne am", "wohne an der", "wohnt in der",
-    "j'habite", "j'habite au", "j'habite rue", "habite au", "vivo en la", "vivo en", "vivo na",
-    "vivo in", "abito in", "woon aan de", "woon in de", "woon op de", "woon aan", "woon in",
-    "mieszkam na", "mieszkam przy", "mieszkam w", "moro na", "moro em", "resido na",
+    "live on",
+    "live in",
+    "live at",
+    "living on",
+    "lives on",
+    "lives at",
+    "moved to",
+    "address is",
+    "wohne in der",
+    "wohne in",
+    "wohne am",
+    "wohne an der",
+    "wohnt in der",
+    "j'habite",
+    "j'habite au",
+    "j'habite rue",
+    "habite au",
+    "vivo en la",
+    "vivo en",
+    "vivo na",
+    "vivo in",
+    "abito in",
+    "woon aan de",
+    "woon in de",
+    "woon op de",
+    "woon aan",
+    "woon in",
+    "mieszkam na",
+    "mieszkam przy",
+    "mieszkam w",
+    "moro na",
+    "moro em",
+    "resido na",
 ];
 /// PO boxes in the eight languages.
 const PO_BOXES: &[&str] = &[
-    "po box", "p . o . box", "p . o box", "post office box", "postfach", "bp", "b . p .",
-    "boîte postale", "apartado de correos", "apartado", "casella postale", "postbus",
-    "skrytka pocztowa", "caixa postal", "cx . postal", "gpo box", "pmb",
+    "po box",
+    "p . o . box",
+    "p . o box",
+    "post office box",
+    "postfach",
+    "bp",
+    "b . p .",
+    "boîte postale",
+    "apartado de correos",
+    "apartado",
+    "casella postale",
+    "postbus",
+    "skrytka pocztowa",
+    "caixa postal",
+    "cx . postal",
+    "gpo box",
+    "pmb",
 ];
 
 /// A house number: digits, maybe a letter (221B, 12a), maybe `/12` or `-14` after it.
@@ -79,7 +224,12 @@ fn house_number(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     let mut end = i;
     // 10/12, 5-7, 12 a
     if let (Some(p), Some(n)) = (ctx.toks.get(i + 1), ctx.toks.get(i + 2)) {
-        if p.glued && (p.is('/') || p.is('-')) && n.glued && matches!(n.kind, Kind::Num | Kind::Alnum) && n.len() <= 4 {
+        if p.glued
+            && (p.is('/') || p.is('-'))
+            && n.glued
+            && matches!(n.kind, Kind::Num | Kind::Alnum)
+            && n.len() <= 4
+        {
             end = i + 2;
         }
     }
@@ -90,18 +240,20 @@ fn house_number(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 fn postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     let t = ctx.toks.get(i)?;
     let glued_num = |j: usize, len: usize| {
-        ctx.toks.get(j).is_some_and(|x| x.glued && x.kind == Kind::Num && x.len() == len)
+        ctx.toks
+            .get(j)
+            .is_some_and(|x| x.glued && x.kind == Kind::Num && x.len() == len)
     };
     if t.kind == Kind::Num {
         let l = t.len();
         // 00-001 (PL), 1100-053 (PT), 01310-100 (BR), 20500-0001 (US ZIP+4)
-        if ctx.toks.get(i + 1).is_some_and(|d| d.glued && d.is('-')) {
-            if (l == 2 && glued_num(i + 2, 3))
+        let dash = ctx.toks.get(i + 1).is_some_and(|d| d.glued && d.is('-'));
+        if dash
+            && ((l == 2 && glued_num(i + 2, 3))
                 || (l == 4 && glued_num(i + 2, 3))
-                || (l == 5 && (glued_num(i + 2, 3) || glued_num(i + 2, 4)))
-            {
-                return Some(i + 2);
-            }
+                || (l == 5 && (glued_num(i + 2, 3) || glued_num(i + 2, 4))))
+        {
+            return Some(i + 2);
         }
         // 1012 AB (NL)
         if l == 4 {
@@ -125,7 +277,9 @@ fn postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
             && s.len() > letters
             && s.len() <= letters + 2
             && s[letters].is_ascii_digit()
-            && s[letters + 1..].iter().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+            && s[letters + 1..]
+                .iter()
+                .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
         if let Some(n) = ctx.toks.get(i + 1) {
             let inward = n.text(ctx.text).as_bytes();
             let uk_in = !n.glued
@@ -136,8 +290,18 @@ fn postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
                 return Some(i + 1);
             }
             // Canada: K1A 0B1
-            let ca = |x: &[u8]| x.len() == 3 && x[0].is_ascii_alphabetic() && x[1].is_ascii_digit() && x[2].is_ascii_alphabetic();
-            let ca2 = |x: &[u8]| x.len() == 3 && x[0].is_ascii_digit() && x[1].is_ascii_alphabetic() && x[2].is_ascii_digit();
+            let ca = |x: &[u8]| {
+                x.len() == 3
+                    && x[0].is_ascii_alphabetic()
+                    && x[1].is_ascii_digit()
+                    && x[2].is_ascii_alphabetic()
+            };
+            let ca2 = |x: &[u8]| {
+                x.len() == 3
+                    && x[0].is_ascii_digit()
+                    && x[1].is_ascii_alphabetic()
+                    && x[2].is_ascii_digit()
+            };
             if !n.glued && ca(s) && ca2(inward) {
                 return Some(i + 1);
             }
@@ -156,15 +320,17 @@ fn name_words(ctx: &Ctx<'_>, i: usize, max: usize) -> Option<usize> {
         let Some(t) = ctx.toks.get(j) else { break };
         if j > i && (t.newline_before || t.glued && !(t.is('\'') || t.is('’'))) {
             // `d'Italie`: the apostrophe splits tokens only after one-letter particles.
-            if !(t.glued && ctx.toks[j - 1].is('\'') || t.glued && ctx.toks[j - 1].is('’')) {
+            let after_apostrophe = ctx.toks[j - 1].is('\'') || ctx.toks[j - 1].is('’');
+            if !(t.glued && after_apostrophe) {
                 break;
             }
         }
-        if t.capitalised() || (t.kind == Kind::Num && last.is_some() && false) {
+        if t.capitalised() {
             last = Some(j);
             count += 1;
             j += 1;
-        } else if t.kind == Kind::Word && t.case == Case::Lower && ctx.word_in(j, STREET_PARTICLES) {
+        } else if t.kind == Kind::Word && t.case == Case::Lower && ctx.word_in(j, STREET_PARTICLES)
+        {
             j += 1;
             if ctx.toks.get(j).is_some_and(|x| x.is('\'') || x.is('’')) {
                 j += 1;
@@ -219,7 +385,11 @@ fn compound(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     for e in COMPOUND_ENDINGS {
         if low.len() > e.len() + 2 && low.ends_with(e.as_bytes()) {
             if *e == "str" {
-                return ctx.toks.get(i + 1).is_some_and(|d| d.glued && d.is('.')).then_some(i + 1);
+                return ctx
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|d| d.glued && d.is('.'))
+                    .then_some(i + 1);
             }
             return Some(i);
         }
@@ -284,7 +454,7 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
     let mut had_code = false;
     for _ in 0..4 {
         let j = skip_comma(ctx, end + 1);
-        if ctx.toks.get(j).is_none_or(|t| t.newline_before && j == end + 1 && false) {
+        if j >= ctx.toks.len() {
             break;
         }
         if let Some(pe) = postcode(ctx, j) {
@@ -308,7 +478,9 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
                 // A city needs a code after it or a comma before it.
                 let comma = j > end + 1;
                 let code_after = postcode(ctx, skip_comma(ctx, ce + 1)).is_some()
-                    || ctx.toks.get(skip_comma(ctx, ce + 1)).is_some_and(|t| t.kind == Kind::Word && t.case == Case::Upper && (2..=3).contains(&t.len()));
+                    || ctx.toks.get(skip_comma(ctx, ce + 1)).is_some_and(|t| {
+                        t.kind == Kind::Word && t.case == Case::Upper && (2..=3).contains(&t.len())
+                    });
                 let known_place = ctx.flags[j] & super::gazetteer::PLACE != 0;
                 if (comma && known_place) || code_after {
                     end = ce;
@@ -371,7 +543,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
                 if let Some(se) = street(ctx, s).filter(|_| !ctx.toks[s].newline_before) {
                     let start = unit_before(ctx, i).unwrap_or(i);
                     let (end, code) = tail(ctx, se);
-                    push(out, ctx, start, end, if code { 0.9 } else { 0.85 }, "street");
+                    push(
+                        out,
+                        ctx,
+                        start,
+                        end,
+                        if code { 0.9 } else { 0.85 },
+                        "street",
+                    );
                     i = end + 1;
                     continue;
                 }
@@ -384,12 +563,23 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
             let mut k = pe;
             // "Postfach 12 34 56", "PO Box 1234"
             let mut last = None;
-            while k < n && ctx.toks[k].kind == Kind::Num && !ctx.toks[k].newline_before && k < pe + 3 {
+            while k < n
+                && ctx.toks[k].kind == Kind::Num
+                && !ctx.toks[k].newline_before
+                && k < pe + 3
+            {
                 last = Some(k);
                 k += 1;
             }
             if let Some(le) = last {
-                if ctx.toks[i].case != Case::Lower || ctx.word_in(i, &["postfach", "postbus", "apartado", "casella", "skrytka", "caixa"]) {
+                if ctx.toks[i].case != Case::Lower
+                    || ctx.word_in(
+                        i,
+                        &[
+                            "postfach", "postbus", "apartado", "casella", "skrytka", "caixa",
+                        ],
+                    )
+                {
                     let (end, _) = tail(ctx, le);
                     push(out, ctx, i, end, 0.85, "po-box");
                     i = end + 1;
@@ -413,8 +603,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
                 continue;
             }
             // A street on its own after "I live on".
-            if LIVE_CUES.iter().any(|c| i > 0 && ctx.phrase_ends_at(i - 1, c).is_some())
-                || (i > 1 && ctx.word_in(i - 1, &["the", "der", "la", "de", "a", "na", "la"]) && LIVE_CUES.iter().any(|c| ctx.phrase_ends_at(i - 2, c).is_some()))
+            if LIVE_CUES
+                .iter()
+                .any(|c| i > 0 && ctx.phrase_ends_at(i - 1, c).is_some())
+                || (i > 1
+                    && ctx.word_in(i - 1, &["the", "der", "la", "de", "a", "na", "la"])
+                    && LIVE_CUES
+                        .iter()
+                        .any(|c| ctx.phrase_ends_at(i - 2, c).is_some()))
             {
                 push(out, ctx, i, se, 0.7, "live-on");
                 i = se + 1;

@@ -165,8 +165,8 @@ mod tests {
 
     #[test]
     fn parses_and_finds() {
-        let g = Gazetteer::from_bytes("anna\tf\nberlin\tc\nmüller\tl\nrose\tflw\n".as_bytes())
-            .unwrap();
+        let g =
+            Gazetteer::from_bytes("anna\tf\nberlin\tc\nmüller\tl\nrose\tflw\n".as_bytes()).unwrap();
         assert_eq!(g.len(), 4);
         assert_eq!(g.flags(b"anna"), FIRST);
         assert_eq!(g.flags("müller".as_bytes()), LAST);

@@ -33,7 +33,11 @@ enum Class {
 fn classify(flags: u8) -> Class {
     let name = flags & (FIRST | LAST);
     if name == 0 {
-        return if flags == 0 { Class::Unknown } else { Class::NotName };
+        return if flags == 0 {
+            Class::Unknown
+        } else {
+            Class::NotName
+        };
     }
     if flags & WORD != 0 {
         return Class::Weak;
@@ -126,7 +130,11 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
             }
         }
     }
-    let end = if run.len == 0 { i + 1 } else { run.end_tok() + 1 };
+    let end = if run.len == 0 {
+        i + 1
+    } else {
+        run.end_tok() + 1
+    };
     (run, end)
 }
 
@@ -189,12 +197,21 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if (ctx.punct(j, ',') || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
         j -= 1;
     }
-    SIGN_OFFS
-        .iter()
-        .any(|p| ctx.phrase_ends_at(j, p).is_some_and(|s| ctx.toks[s].newline_before))
+    SIGN_OFFS.iter().any(|p| {
+        ctx.phrase_ends_at(j, p)
+            .is_some_and(|s| ctx.toks[s].newline_before)
+    })
 }
 
-fn push(out: &mut Vec<Hit>, ctx: &Ctx<'_>, a: usize, b: usize, e: Entity, score: f32, why: &'static str) {
+fn push(
+    out: &mut Vec<Hit>,
+    ctx: &Ctx<'_>,
+    a: usize,
+    b: usize,
+    e: Entity,
+    score: f32,
+    why: &'static str,
+) {
     out.push(Hit {
         start: ctx.toks[a].start as usize,
         end: ctx.toks[b].end as usize,
@@ -228,9 +245,12 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
         }
         key[n..n + low.len()].copy_from_slice(low);
         n += low.len();
-        let f = if m == 0 { ctx.flags[w] } else { g.flags(&key[..n]) };
-        if f & PLACE != 0 && (m > 0 || f & WORD == 0 || cue_before(ctx, w, PLACE_CUES).is_some())
-        {
+        let f = if m == 0 {
+            ctx.flags[w]
+        } else {
+            g.flags(&key[..n])
+        };
+        if f & PLACE != 0 && (m > 0 || f & WORD == 0 || cue_before(ctx, w, PLACE_CUES).is_some()) {
             best = m + 1;
         }
     }
@@ -331,7 +351,15 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         while end > 0 && run.classes[end] == Class::Particle {
             end -= 1;
         }
-        push(out, ctx, first_tok, run.words[end], Entity::Person, 0.9, "title");
+        push(
+            out,
+            ctx,
+            first_tok,
+            run.words[end],
+            Entity::Person,
+            0.9,
+            "title",
+        );
         return;
     }
     // Drop leading and trailing words that are not names: "Yesterday John Smith", "Thanks
@@ -340,7 +368,15 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     // A multi-word place covering the whole run ("New York", "Rio de Janeiro").
     let whole_place = place_at(ctx, g, run, 0);
     if whole_place == run.len && run.len > 1 {
-        push(out, ctx, first_tok, run.end_tok(), Entity::Location, place_score(ctx, first_tok), "gazetteer");
+        push(
+            out,
+            ctx,
+            first_tok,
+            run.end_tok(),
+            Entity::Location,
+            place_score(ctx, first_tok),
+            "gazetteer",
+        );
         return;
     }
     while a < b && matches!(run.classes[a], Class::NotName | Class::Particle) {
@@ -370,10 +406,26 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     if strong || greeting || signed {
         let ok = !matches!(classes[0], Class::NotName) || strong;
         // A greeting to a place or a common word ("Hello World", "Hi all") is no name.
-        let place_only = classes.len() == 1 && ctx.flags[start] & PLACE != 0 && ctx.flags[start] & (FIRST | LAST) == 0;
+        let place_only = classes.len() == 1
+            && ctx.flags[start] & PLACE != 0
+            && ctx.flags[start] & (FIRST | LAST) == 0;
         if ok && !place_only {
-            let why = if strong { "name-phrase" } else if greeting { "greeting" } else { "signature" };
-            push(out, ctx, start, end, Entity::Person, if strong { 0.9 } else { 0.85 }, why);
+            let why = if strong {
+                "name-phrase"
+            } else if greeting {
+                "greeting"
+            } else {
+                "signature"
+            };
+            push(
+                out,
+                ctx,
+                start,
+                end,
+                Entity::Person,
+                if strong { 0.9 } else { 0.85 },
+                why,
+            );
             return;
         }
     }
@@ -447,7 +499,11 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         }
     };
     if score >= 0.5 {
-        let score = if weak_cue { (score + 0.1f32).min(0.9) } else { score };
+        let score = if weak_cue {
+            (score + 0.1f32).min(0.9)
+        } else {
+            score
+        };
         push(out, ctx, start, end, Entity::Person, score, "gazetteer");
         return;
     }
@@ -472,7 +528,15 @@ fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut
             // An all-caps word is a place only when the gazetteer has it and it is long enough
             // not to be an acronym.
             if !(ctx.toks[w].case == Case::Upper && ctx.toks[w].len() < 4) {
-                push(out, ctx, w, run.words[k + m - 1], Entity::Location, place_score(ctx, w), "gazetteer");
+                push(
+                    out,
+                    ctx,
+                    w,
+                    run.words[k + m - 1],
+                    Entity::Location,
+                    place_score(ctx, w),
+                    "gazetteer",
+                );
             }
             k += m;
         } else {

@@ -252,7 +252,9 @@ mod tests {
     fn words(text: &str) -> Vec<(&str, Kind, Case)> {
         let mut toks = Vec::new();
         tokenize(text, &mut toks);
-        toks.iter().map(|t| (t.text(text), t.kind, t.case)).collect()
+        toks.iter()
+            .map(|t| (t.text(text), t.kind, t.case))
+            .collect()
     }
 
     #[test]
