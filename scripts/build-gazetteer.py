@@ -34,10 +34,14 @@ LANGS = ["en", "de", "fr", "es", "it", "nl", "pl", "pt"]
 # bytes and bring common words in.
 CENSUS_SURNAMES = 12000
 # Cities above this population anywhere, and every city of a target country above CITY_LOCAL.
-CITY_GLOBAL = 150000
+CITY_GLOBAL = 300000
 CITY_LOCAL = 15000
+# Countries with many towns above CITY_LOCAL (US, IN, BR, ...) keep only the larger ones.
+CITY_LOCAL_LARGE = 50000
+EUROPE = {"GB", "DE", "AT", "CH", "FR", "BE", "ES", "IT", "NL", "PL", "PT", "IE", "LU"}
 TARGET = {"US", "GB", "DE", "AT", "CH", "FR", "BE", "ES", "IT", "NL", "PL", "PT", "IN", "BR",
           "AU", "CA", "IE", "MX", "LU"}
+
 
 # Words that are names (first names, surnames, places) but far more often ordinary words in the
 # eight languages, plus months and weekdays. Written for this project.
@@ -177,13 +181,15 @@ def main():
         add(s["name"], "c")
     for c in json.load(open(os.path.join(geo, "cities15000.json"))).values():
         pop, cc = c["population"], c["countrycode"]
-        if pop >= CITY_GLOBAL or (cc in TARGET and pop >= CITY_LOCAL):
+        local = CITY_LOCAL if cc in EUROPE else CITY_LOCAL_LARGE
+        if pop >= CITY_GLOBAL or (cc in TARGET and pop >= local):
             add(c["name"], "c")
             # Exonyms and local spellings (Munich/München, Milan/Milano) of large cities only:
             # the alternate-name lists of small towns are long and mostly transliterations.
-            if pop >= 500000:
+            if pop >= 3000000 or (cc in EUROPE and pop >= 500000):
                 for alt in c["alternatenames"]:
-                    if alt[:1].isupper() and " " not in alt and alt.isalpha():
+                    if (alt[:1].isupper() and " " not in alt and alt.isalpha() and len(alt) <= 16
+                            and all(ord(ch) <= 0x24F for ch in alt)):
                         add(alt, "c")
 
     sw = json.load(open(os.path.join(x, "sw", "package", "stopwords-iso.json")))

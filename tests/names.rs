@@ -749,7 +749,7 @@ fn false_positives_per_mb_on_ordinary_prose() {
                 "STREET_ADDRESS" => addresses += 1,
                 _ => continue,
             }
-            if shown < 25 && std::env::var_os("NAMES_EVAL_VERBOSE").is_some() {
+            if shown < 60 && std::env::var_os("NAMES_EVAL_VERBOSE").is_some() {
                 shown += 1;
                 eprintln!("{}: {:?}", f.entity, &chunk[f.start..f.end]);
             }

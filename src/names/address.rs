@@ -397,10 +397,16 @@ fn compound(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     None
 }
 
-/// A street at `i` without its house number; returns (last token, wants number after).
-fn street(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
-    // Prefix type + name: rue de la Paix, Calle Mayor, ul. Marszałkowska
-    if let Some(te) = street_type(ctx, i, PREFIX_TYPES) {
+/// A street at `i` without its house number; returns its last token. `after_number`: a house
+/// number came first (French order), where the type is often written in lower case.
+fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
+    // Prefix type + name: rue de la Paix, Calle Mayor, ul. Marszałkowska. Without a number
+    // before it, a lower-case type must be an abbreviation (`ul.`), so the Italian and
+    // Spanish "via"/"calle" of running text ("via ANSI OSC 9") do not start an address.
+    let type_ok = after_number
+        || ctx.toks.get(i).is_some_and(|t| t.capitalised())
+        || ctx.punct(i + 1, '.');
+    if let Some(te) = street_type(ctx, i, PREFIX_TYPES).filter(|_| type_ok) {
         if let Some(ne) = name_words(ctx, te + 1, 5) {
             return Some(ne);
         }
@@ -540,7 +546,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
                 if ctx.word_in(s, &["bis", "ter", "a", "b"]) && ctx.toks[s].case == Case::Lower {
                     s += 1;
                 }
-                if let Some(se) = street(ctx, s).filter(|_| !ctx.toks[s].newline_before) {
+                if let Some(se) = street(ctx, s, true).filter(|_| !ctx.toks[s].newline_before) {
                     let start = unit_before(ctx, i).unwrap_or(i);
                     let (end, code) = tail(ctx, se);
                     push(
@@ -588,7 +594,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
             }
         }
         // Street first: Hauptstraße 5, Calle Mayor 5, Via Roma 10, ul. Marszałkowska 10
-        if let Some(se) = street(ctx, i) {
+        if let Some(se) = street(ctx, i, false) {
             let mut h = skip_comma(ctx, se + 1);
             if ctx.word_in(h, &["nr", "no", "n", "nº", "número", "numero", "nummer"]) {
                 h += 1;

@@ -293,12 +293,18 @@ impl NamesPass {
     }
 }
 
-/// Flags of `Hans-Peter` or `García-López`: a name when every part of two or more letters is
-/// one (`O'Brien`, `d'Angelo`: the one-letter part is a particle).
+/// Flags of `Hans-Peter`, `García-López` or a possessive `Rust's`: a possessive takes its
+/// stem's flags; a compound is a name when every part of two or more letters is one
+/// (`O'Brien`, `d'Angelo`: the one-letter part is a particle), and keeps every part's flags.
 fn hyphenated_flags(g: &Gazetteer, s: &str) -> u8 {
+    let mut buf = [0u8; 64];
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = s.strip_suffix(suffix) {
+            return tokenize::lower_into(stem, &mut buf).map_or(0, |k| g.flags(k));
+        }
+    }
     let names = gazetteer::FIRST | gazetteer::LAST;
     let mut acc = 0;
-    let mut buf = [0u8; 64];
     for part in s.split(['-', '\'', '’']) {
         if part.chars().count() < 2 {
             continue;
@@ -307,7 +313,7 @@ fn hyphenated_flags(g: &Gazetteer, s: &str) -> u8 {
         if f & names == 0 {
             return 0;
         }
-        acc |= f & names;
+        acc |= f;
     }
     acc
 }

@@ -321,7 +321,17 @@ fn lower_case(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Hit>) -> usize {
         push(out, ctx, i, end, Entity::Person, 0.85, "name-phrase");
         return end + 1;
     }
-    if f & FIRST != 0 && f & (WORD | PLACE) == 0 {
+    // "the manual stack", "a dot file": a determiner before them makes them a noun phrase.
+    let determiner = i > 0
+        && ctx.word_in(
+            i - 1,
+            &[
+                "the", "a", "an", "this", "that", "these", "those", "some", "any", "each", "every",
+                "no", "your", "our", "their", "his", "her", "my", "of", "der", "die", "das", "le",
+                "la", "les", "el", "los", "il", "lo", "de", "het", "een",
+            ],
+        );
+    if f & FIRST != 0 && f & (WORD | PLACE) == 0 && !determiner {
         if let Some(j) = second {
             let s = ctx.flags[j];
             if s & LAST != 0 && s & (WORD | PLACE) == 0 {
@@ -484,10 +494,12 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             // Will, Mark, Rose, Bill: a surname after them is not enough on its own.
             0.45
         } else if first == Class::Unknown && lastish(last) && !all_caps {
-            if sentence_start {
-                0.0
-            } else {
+            // "Cargo Book", "Copyright Holder": title-case headings look like this too, so
+            // an unknown first word with a known surname needs a cue.
+            if weak_cue && !sentence_start {
                 0.55
+            } else {
+                0.0
             }
         } else {
             0.0

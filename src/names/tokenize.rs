@@ -116,7 +116,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 Case::Other
             } else if first_upper && lower == 0 && upper >= 2 {
                 Case::Upper
-            } else if first_upper && lower > 0 {
+            } else if first_upper && lower > 0 && (upper == 1 || mac_prefix(&text[start..end])) {
                 Case::Title
             } else if upper == 0 {
                 Case::Lower
@@ -148,6 +148,15 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         newline = false;
         glued = true;
     }
+}
+
+/// `McDonald`, `MacArthur`, `DeVito`, `LaToya`, `O'Neil`-style inner capitals; other mixed
+/// case (`NaN`, `GitHub`, `iPhone`) is not a name shape.
+fn mac_prefix(word: &str) -> bool {
+    ["Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "O'", "O’", "D'", "D’"]
+        .iter()
+        .any(|p| word.starts_with(p))
+        || word.contains('-')
 }
 
 /// Scans one word from `at`: letters and digits, with an apostrophe or hyphen kept inside
