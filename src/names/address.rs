@@ -1,11 +1,12 @@
 //! Postal addresses: a street with a house number in each country's order, then an optional
 //! tail of postal code, city and state; PO boxes; and a bare street name after "I live on".
 
+use super::lexicon::role::{GERMANIC_TYPE, LIVE_LAST, PO_FIRST, PREFIX_TYPE, SUFFIX_TYPE};
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity, Hit};
 
 /// Street types written after the name (English-speaking countries, India).
-const SUFFIX_TYPES: &[&str] = &[
+pub(crate) const SUFFIX_TYPES: &[&str] = &[
     "street",
     "st",
     "avenue",
@@ -60,7 +61,7 @@ const SUFFIX_TYPES: &[&str] = &[
     "nagar",
 ];
 /// Street types written before the name (French, Spanish, Italian, Portuguese, Polish).
-const PREFIX_TYPES: &[&str] = &[
+pub(crate) const PREFIX_TYPES: &[&str] = &[
     "rue",
     "avenue",
     "av",
@@ -118,27 +119,27 @@ const PREFIX_TYPES: &[&str] = &[
     "carrer",
 ];
 /// Endings of German and Dutch street names written as one word (Hauptstraße, Kerkstraat).
-const COMPOUND_ENDINGS: &[&str] = &[
+pub(crate) const COMPOUND_ENDINGS: &[&str] = &[
     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer",
     "chaussee", "pfad", "steig", "markt", "straat", "laan", "plein", "gracht", "kade", "singel",
     "dijk", "steeg", "dreef", "hof", "wal",
 ];
 /// Separate street-type words after an adjective (Berliner Straße, Lange Laan).
-const GERMANIC_TYPES: &[&str] = &[
+pub(crate) const GERMANIC_TYPES: &[&str] = &[
     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "straat",
     "laan", "plein", "gracht", "kade", "singel", "dijk",
 ];
 /// Lower-case words inside street names (rue de la Paix, Calle de los Reyes, Via dei Mille).
-const STREET_PARTICLES: &[&str] = &[
+pub(crate) const STREET_PARTICLES: &[&str] = &[
     "de", "la", "le", "les", "du", "des", "d", "l", "del", "los", "las", "di", "della", "delle",
     "dei", "degli", "dello", "do", "da", "dos", "das", "e", "y", "et", "der", "den", "van", "am",
     "an", "im", "auf", "zum", "zur", "san", "santa", "of", "the", "st",
 ];
-const DIRECTIONS: &[&str] = &[
+pub(crate) const DIRECTIONS: &[&str] = &[
     "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west",
 ];
 /// Unit prefixes before a number-first address (Flat 3, 14 High Street).
-const UNIT_WORDS: &[&str] = &[
+pub(crate) const UNIT_WORDS: &[&str] = &[
     "flat",
     "apt",
     "apartment",
@@ -149,7 +150,7 @@ const UNIT_WORDS: &[&str] = &[
     "floor",
 ];
 /// Words before a street name on its own.
-const LIVE_CUES: &[&str] = &[
+pub(crate) const LIVE_CUES: &[&str] = &[
     "live on",
     "live in",
     "live at",
@@ -185,7 +186,7 @@ const LIVE_CUES: &[&str] = &[
     "resido na",
 ];
 /// PO boxes in the eight languages.
-const PO_BOXES: &[&str] = &[
+pub(crate) const PO_BOXES: &[&str] = &[
     "po box",
     "p . o . box",
     "p . o box",
@@ -354,8 +355,8 @@ fn name_words(ctx: &Ctx<'_>, i: usize, max: usize) -> Option<usize> {
 
 /// A street-type word at `i` from `list`, with its optional abbreviation dot. Returns the
 /// last token.
-fn street_type(ctx: &Ctx<'_>, i: usize, list: &[&str]) -> Option<usize> {
-    if !ctx.word_in(i, list) {
+fn street_type(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize> {
+    if !ctx.role(i, bit) || !ctx.word_in(i, list) {
         return None;
     }
     let t = &ctx.toks[i];
@@ -403,10 +404,9 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
     // Prefix type + name: rue de la Paix, Calle Mayor, ul. Marszałkowska. Without a number
     // before it, a lower-case type must be an abbreviation (`ul.`), so the Italian and
     // Spanish "via"/"calle" of running text ("via ANSI OSC 9") do not start an address.
-    let type_ok = after_number
-        || ctx.toks.get(i).is_some_and(|t| t.capitalised())
-        || ctx.punct(i + 1, '.');
-    if let Some(te) = street_type(ctx, i, PREFIX_TYPES).filter(|_| type_ok) {
+    let type_ok =
+        after_number || ctx.toks.get(i).is_some_and(|t| t.capitalised()) || ctx.punct(i + 1, '.');
+    if let Some(te) = street_type(ctx, i, PREFIX_TYPES, PREFIX_TYPE).filter(|_| type_ok) {
         if let Some(ne) = name_words(ctx, te + 1, 5) {
             return Some(ne);
         }
@@ -416,7 +416,9 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
         return Some(e);
     }
     if ctx.toks.get(i).is_some_and(|t| t.capitalised()) {
-        if let Some(te) = next(ctx, i).and_then(|j| street_type(ctx, j, GERMANIC_TYPES)) {
+        if let Some(te) =
+            next(ctx, i).and_then(|j| street_type(ctx, j, GERMANIC_TYPES, GERMANIC_TYPE))
+        {
             return Some(te);
         }
     }
@@ -424,7 +426,7 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
     let ne = name_words(ctx, i, 4)?;
     let mut j = i;
     while j <= ne {
-        if let Some(te) = street_type(ctx, j + 1, SUFFIX_TYPES) {
+        if let Some(te) = street_type(ctx, j + 1, SUFFIX_TYPES, SUFFIX_TYPE) {
             if j + 1 > i && ctx.toks[j + 1].capitalised() {
                 let mut end = te;
                 if let Some(d) = next(ctx, te) {
@@ -565,7 +567,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
             continue;
         }
         // PO boxes.
-        if let Some(pe) = PO_BOXES.iter().find_map(|p| ctx.phrase_starts_at(i, p)) {
+        let po = ctx.role(i, PO_FIRST);
+        if let Some(pe) = PO_BOXES
+            .iter()
+            .filter(|_| po)
+            .find_map(|p| ctx.phrase_starts_at(i, p))
+        {
             let mut k = pe;
             // "Postfach 12 34 56", "PO Box 1234"
             let mut last = None;
@@ -609,14 +616,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
                 continue;
             }
             // A street on its own after "I live on".
-            if LIVE_CUES
-                .iter()
-                .any(|c| i > 0 && ctx.phrase_ends_at(i - 1, c).is_some())
+            let live = |j: usize| {
+                ctx.role(j, LIVE_LAST)
+                    && LIVE_CUES.iter().any(|c| ctx.phrase_ends_at(j, c).is_some())
+            };
+            if (i > 0 && live(i - 1))
                 || (i > 1
-                    && ctx.word_in(i - 1, &["the", "der", "la", "de", "a", "na", "la"])
-                    && LIVE_CUES
-                        .iter()
-                        .any(|c| ctx.phrase_ends_at(i - 2, c).is_some()))
+                    && ctx.word_in(i - 1, &["the", "der", "la", "de", "a", "na"])
+                    && live(i - 2))
             {
                 push(out, ctx, i, se, 0.7, "live-on");
                 i = se + 1;

@@ -1,7 +1,9 @@
 //! The name and place list: a sorted text file (`word<TAB>flags` a line), searched in place by
-//! binary search. Loading only validates the bytes and records where each line starts, so it
-//! costs about a millisecond and the data can be embedded or fetched as a separate asset.
+//! a hash index. Loading validates the bytes, records where each line starts and builds the
+//! index, so it costs a few milliseconds and the data can be embedded or fetched as a separate
+//! asset.
 
+use super::table::Index;
 use crate::Error;
 use std::borrow::Cow;
 
@@ -22,8 +24,10 @@ pub struct Gazetteer {
     data: Cow<'static, [u8]>,
     /// Start of every line.
     lines: Vec<u32>,
-    /// Index into `lines` of the first entry starting with each byte (and one past the end).
-    first_byte: [u32; 257],
+    /// Flags of each line.
+    flags: Vec<u8>,
+    /// Hash index over the keys.
+    index: Index,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -67,7 +71,8 @@ impl Gazetteer {
         }
         std::str::from_utf8(&data).map_err(|_| bad("not UTF-8"))?;
         let mut lines = Vec::with_capacity(data.len() / 10);
-        let mut first_byte = [0u32; 257];
+        let mut flags = Vec::with_capacity(data.len() / 10);
+        let mut keys: Vec<(u32, u32)> = Vec::with_capacity(data.len() / 10);
         let mut start = 0usize;
         let mut prev: &[u8] = &[];
         while start < data.len() {
@@ -85,21 +90,25 @@ impl Gazetteer {
             }
             prev = key;
             lines.push(start as u32);
+            keys.push((start as u32, (start + tab) as u32));
+            flags.push(line[tab + 1..].iter().fold(0, |acc, b| {
+                acc | match b {
+                    b'f' => FIRST,
+                    b'l' => LAST,
+                    b'c' => PLACE,
+                    _ => WORD,
+                }
+            }));
             start = end + 1;
         }
-        // first_byte[b] = first line whose key starts with a byte >= b.
-        let mut li = 0usize;
-        for (b, slot) in first_byte.iter_mut().enumerate().take(256) {
-            while li < lines.len() && (data[lines[li] as usize] as usize) < b {
-                li += 1;
-            }
-            *slot = li as u32;
-        }
-        first_byte[256] = lines.len() as u32;
+        let index = Index::build(keys.len(), |i| {
+            &data[keys[i].0 as usize..keys[i].1 as usize]
+        });
         Ok(Gazetteer {
-            data,
             lines,
-            first_byte,
+            flags,
+            index,
+            data,
         })
     }
 
@@ -113,45 +122,17 @@ impl Gazetteer {
         self.lines.is_empty()
     }
 
-    fn key(&self, i: usize) -> (&[u8], &[u8]) {
+    fn key(&self, i: usize) -> &[u8] {
         let start = self.lines[i] as usize;
-        let end = self
-            .lines
-            .get(i + 1)
-            .map_or(self.data.len(), |&e| e as usize - 1);
-        let line = &self.data[start..end];
-        let tab = memchr(b'\t', line).unwrap_or(line.len());
-        (&line[..tab], &line[(tab + 1).min(line.len())..])
+        let rest = &self.data[start..];
+        &rest[..memchr(b'\t', rest).unwrap_or(rest.len())]
     }
 
     /// The flags of a lower-cased word (0 when absent).
     pub(crate) fn flags(&self, lower: &[u8]) -> u8 {
-        let Some(&b0) = lower.first() else {
-            return 0;
-        };
-        let (mut lo, mut hi) = (
-            self.first_byte[b0 as usize] as usize,
-            self.first_byte[b0 as usize + 1] as usize,
-        );
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let (k, fl) = self.key(mid);
-            match k.cmp(lower) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    return fl.iter().fold(0, |acc, b| {
-                        acc | match b {
-                            b'f' => FIRST,
-                            b'l' => LAST,
-                            b'c' => PLACE,
-                            _ => WORD,
-                        }
-                    })
-                }
-            }
-        }
-        0
+        self.index
+            .get(lower, |i| self.key(i))
+            .map_or(0, |i| self.flags[i])
     }
 }
 

@@ -286,3 +286,119 @@ pub(crate) const PLACE_CUES: &[&str] = &[
     "em", "no", "na", "para", "weather", "wetter", "météo", "tiempo", "meteo", "weer", "pogoda",
     "tempo",
 ];
+
+/// Role bits of a word: which lists it belongs to, so detectors test one bit per token before
+/// comparing phrases.
+pub(crate) mod role {
+    pub const TITLE: u32 = 1;
+    pub const GREET_LAST: u32 = 1 << 1;
+    pub const STRONG_LAST: u32 = 1 << 2;
+    pub const NAME_CUE_LAST: u32 = 1 << 3;
+    pub const PLACE_CUE: u32 = 1 << 4;
+    pub const SIGN_OFF_LAST: u32 = 1 << 5;
+    pub const PARTICLE: u32 = 1 << 6;
+    pub const SUFFIX_TYPE: u32 = 1 << 7;
+    pub const PREFIX_TYPE: u32 = 1 << 8;
+    pub const GERMANIC_TYPE: u32 = 1 << 9;
+    pub const LIVE_LAST: u32 = 1 << 10;
+    pub const PO_FIRST: u32 = 1 << 11;
+    pub const SPECIAL_FIRST: u32 = 1 << 12;
+    pub const TERM_FIRST: u32 = 1 << 13;
+    pub const FILLER: u32 = 1 << 14;
+    pub const GREET_FIRST: u32 = 1 << 15;
+}
+
+/// Every lexicon word with its role bits, and a hash index over them.
+pub(crate) struct Roles {
+    words: Vec<(Box<[u8]>, u32)>,
+    index: super::table::Index,
+}
+
+impl Roles {
+    /// Role bits of a lower-cased word.
+    pub(crate) fn get(&self, lower: &[u8]) -> u32 {
+        self.index
+            .get(lower, |i| &self.words[i].0)
+            .map_or(0, |i| self.words[i].1)
+    }
+}
+
+/// The role table, built once per process (a few thousand words: well under a millisecond).
+pub(crate) fn roles() -> &'static Roles {
+    use super::{address as a, special as sp};
+    use role::*;
+    static ROLES: std::sync::OnceLock<Roles> = std::sync::OnceLock::new();
+    ROLES.get_or_init(|| {
+        let mut map: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+        let mut add = |w: &str, bit: u32| {
+            if w.chars().any(char::is_alphanumeric) {
+                *map.entry(w.to_lowercase()).or_default() |= bit;
+            }
+        };
+        let first = |p: &str| p.split(' ').next().unwrap_or("").to_string();
+        let last = |p: &str| {
+            p.rsplit(' ')
+                .find(|w| w.chars().any(char::is_alphanumeric))
+                .unwrap_or("")
+                .to_string()
+        };
+        for w in TITLES {
+            add(w, TITLE);
+        }
+        add("sig", TITLE);
+        for p in GREETINGS {
+            add(&last(p), GREET_LAST);
+            add(&first(p), GREET_FIRST);
+        }
+        for p in STRONG_CUES {
+            add(&last(p), STRONG_LAST);
+        }
+        for p in NAME_CUES {
+            add(&last(p), NAME_CUE_LAST);
+        }
+        for p in SIGN_OFFS {
+            add(&last(p), SIGN_OFF_LAST);
+        }
+        for w in PLACE_CUES {
+            add(w, PLACE_CUE);
+        }
+        for w in PARTICLES {
+            add(w, PARTICLE);
+        }
+        for w in a::SUFFIX_TYPES {
+            add(w, SUFFIX_TYPE);
+        }
+        for w in a::PREFIX_TYPES {
+            add(w, PREFIX_TYPE);
+        }
+        for w in a::GERMANIC_TYPES {
+            add(w, GERMANIC_TYPE);
+        }
+        for p in a::LIVE_CUES {
+            add(&last(p), LIVE_LAST);
+        }
+        for p in a::PO_BOXES {
+            add(&first(p), PO_FIRST);
+        }
+        for (p, _) in sp::CUES {
+            add(&first(p), SPECIAL_FIRST);
+        }
+        for w in sp::POSSESSIVES {
+            add(w, SPECIAL_FIRST);
+        }
+        for (_, _, terms) in sp::TERMS {
+            for t in *terms {
+                add(&first(t), TERM_FIRST);
+            }
+        }
+        for w in sp::FILLERS {
+            add(w, FILLER);
+        }
+        let words: Vec<(Box<[u8]>, u32)> = map
+            .into_iter()
+            .map(|(k, v)| (k.into_bytes().into_boxed_slice(), v))
+            .collect();
+        let index = super::table::Index::build(words.len(), |i| &words[i].0);
+        Roles { words, index }
+    })
+}

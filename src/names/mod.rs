@@ -15,6 +15,7 @@ mod gazetteer;
 mod lexicon;
 mod person;
 mod special;
+mod table;
 mod tokenize;
 
 pub use gazetteer::Gazetteer;
@@ -128,6 +129,8 @@ pub(crate) struct Ctx<'t> {
     pub toks: Vec<Token>,
     /// Gazetteer flags of each token (0 for non-words).
     pub flags: Vec<u8>,
+    /// Lexicon role bits of each token ([`lexicon::role`]).
+    pub roles: Vec<u32>,
 }
 
 impl<'t> Ctx<'t> {
@@ -145,6 +148,10 @@ impl<'t> Ctx<'t> {
         }
         let s = t.text(self.text);
         words.iter().any(|w| tokenize::eq_lower(s, w))
+    }
+    /// Token `i` has one of the role bits in `bits`.
+    pub fn role(&self, i: usize, bits: u32) -> bool {
+        self.roles.get(i).is_some_and(|r| r & bits != 0)
     }
     /// Token `i` is the punctuation mark `c`.
     pub fn punct(&self, i: usize, c: char) -> bool {
@@ -272,19 +279,31 @@ impl NamesPass {
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         tokenize::tokenize(text, &mut toks);
         let mut flags = vec![0u8; toks.len()];
+        let mut roles = vec![0u32; toks.len()];
+        let lexicon = lexicon::roles();
         let mut buf = [0u8; 64];
-        for (t, f) in toks.iter().zip(flags.iter_mut()) {
+        for ((t, f), r) in toks.iter().zip(flags.iter_mut()).zip(roles.iter_mut()) {
+            if t.kind == Kind::Punct {
+                continue;
+            }
+            let s = t.text(text);
+            let Some(k) = tokenize::lower_into(s, &mut buf) else {
+                continue;
+            };
+            *r = lexicon.get(k);
             if t.kind == Kind::Word && t.len() >= 2 {
-                let s = t.text(text);
-                if let Some(k) = tokenize::lower_into(s, &mut buf) {
-                    *f = self.gazetteer.flags(k);
-                }
+                *f = self.gazetteer.flags(k);
                 if *f == 0 && s.contains(['-', '\'', '’']) {
                     *f = hyphenated_flags(&self.gazetteer, s);
                 }
             }
         }
-        let ctx = Ctx { text, toks, flags };
+        let ctx = Ctx {
+            text,
+            toks,
+            flags,
+            roles,
+        };
         let before = out.len();
         address::find(&ctx, out);
         let addresses = out[before..].to_vec();

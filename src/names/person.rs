@@ -2,6 +2,7 @@
 //! signatures and "my name is" phrases; places from the gazetteer when a run is not a person.
 
 use super::gazetteer::{Gazetteer, FIRST, LAST, PLACE, WORD};
+use super::lexicon::role::*;
 use super::lexicon::{GREETINGS, NAME_CUES, PARTICLES, PLACE_CUES, SIGN_OFFS, STRONG_CUES, TITLES};
 use super::tokenize::{lower_into, Case, Kind};
 use super::{Ctx, Entity, Hit};
@@ -112,6 +113,7 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
         } else if run.len > 0
             && t.kind == Kind::Word
             && t.case == Case::Lower
+            && ctx.role(j, PARTICLE)
             && ctx.word_in(j, PARTICLES)
             && next_spaced(ctx, j).is_some_and(|n| ctx.toks[n].capitalised())
         {
@@ -169,17 +171,21 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     if ctx.word_in(j, &["me", "m", "e"]) && !ctx.punct(j + 1, '.') {
         return None;
     }
-    ctx.word_in(j, TITLES).then_some(j)
+    (ctx.role(j, TITLE) && ctx.word_in(j, TITLES)).then_some(j)
 }
 
 /// A cue phrase from `list` ends just before token `i` (a comma or colon may sit between).
-fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str]) -> Option<usize> {
+/// `bit` is the role bit of the list's last words, tested first.
+fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize> {
     if i == 0 {
         return None;
     }
     let mut j = i - 1;
     if (ctx.punct(j, ',') || ctx.punct(j, ':')) && j > 0 {
         j -= 1;
+    }
+    if !ctx.role(j, bit) && !ctx.punct(j, ':') {
+        return None;
     }
     list.iter().find_map(|p| ctx.phrase_ends_at(j, p))
 }
@@ -196,6 +202,9 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     let mut j = start - 1;
     if (ctx.punct(j, ',') || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
         j -= 1;
+    }
+    if !ctx.role(j, SIGN_OFF_LAST) {
+        return false;
     }
     SIGN_OFFS.iter().any(|p| {
         ctx.phrase_ends_at(j, p)
@@ -250,7 +259,9 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
         } else {
             g.flags(&key[..n])
         };
-        if f & PLACE != 0 && (m > 0 || f & WORD == 0 || cue_before(ctx, w, PLACE_CUES).is_some()) {
+        if f & PLACE != 0
+            && (m > 0 || f & WORD == 0 || cue_before(ctx, w, PLACE_CUES, PLACE_CUE).is_some())
+        {
             best = m + 1;
         }
     }
@@ -280,7 +291,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, g: &Gazetteer, addresses: &[Hit], out: &mut Ve
         }
         if t.capitalised() || initial(ctx, i) {
             // A title or greeting is evidence for the run after it, not part of it.
-            if (ctx.word_in(i, TITLES) && t.len() > 1) || ctx.word_in(i, GREETINGS) {
+            if (ctx.role(i, TITLE) && t.len() > 1 && ctx.word_in(i, TITLES))
+                || (ctx.role(i, GREET_LAST) && ctx.word_in(i, GREETINGS))
+            {
                 i += 1;
                 continue;
             }
@@ -312,7 +325,7 @@ fn lower_case(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Hit>) -> usize {
         let t = &ctx.toks[j];
         t.kind == Kind::Word && t.case == Case::Lower && !ctx.in_identifier(j)
     });
-    let cued = cue_before(ctx, i, STRONG_CUES).is_some();
+    let cued = cue_before(ctx, i, STRONG_CUES, STRONG_LAST).is_some();
     if cued && f & WORD == 0 {
         let end = match second {
             Some(j) if ctx.flags[j] & (FIRST | LAST) != 0 && ctx.flags[j] & WORD == 0 => j,
@@ -410,8 +423,9 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let all_caps = words.iter().all(|&w| ctx.toks[w].case == Case::Upper);
     let sentence_start = ctx.sentence_start(start);
 
-    let strong = cue_before(ctx, start, STRONG_CUES).is_some();
-    let greeting = cue_before(ctx, start, GREETINGS).is_some_and(|s| ctx.sentence_start(s));
+    let strong = cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
+    let greeting =
+        cue_before(ctx, start, GREETINGS, GREET_LAST).is_some_and(|s| ctx.sentence_start(s));
     let signed = signature(ctx, start, end);
     if strong || greeting || signed {
         let ok = !matches!(classes[0], Class::NotName) || strong;
@@ -439,7 +453,7 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             return;
         }
     }
-    let weak_cue = cue_before(ctx, start, NAME_CUES).is_some();
+    let weak_cue = cue_before(ctx, start, NAME_CUES, NAME_CUE_LAST).is_some();
     let every_place = words.iter().all(|&w| ctx.flags[w] & PLACE != 0);
 
     let score = if classes.len() == 1 {
@@ -523,7 +537,7 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
 }
 
 fn place_score(ctx: &Ctx<'_>, first: usize) -> f32 {
-    if cue_before(ctx, first, PLACE_CUES).is_some() {
+    if cue_before(ctx, first, PLACE_CUES, PLACE_CUE).is_some() {
         0.65
     } else {
         0.55

@@ -4,24 +4,25 @@
 //! not personal data, and is not reported. Precision over recall: negations and other words
 //! between cue and term break the match.
 
-use super::tokenize::{eq_lower, Kind};
+use super::lexicon::role::{FILLER, SPECIAL_FIRST, TERM_FIRST};
+use super::tokenize::Kind;
 use super::{Ctx, Entity, Hit};
 
 /// A condition or diagnosis ("I have ...").
-const N: u8 = 1;
+pub(crate) const N: u8 = 1;
 /// An identity or state ("I am ...").
-const A: u8 = 2;
+pub(crate) const A: u8 = 2;
 /// A medication or treatment ("I take ...").
-const M: u8 = 4;
+pub(crate) const M: u8 = 4;
 /// A membership ("I am a member of ...").
-const B: u8 = 8;
+pub(crate) const B: u8 = 8;
 /// A vote ("I vote for ...").
-const V: u8 = 16;
+pub(crate) const V: u8 = 16;
 /// Own biometric or genetic data ("my DNA test").
-const P: u8 = 32;
+pub(crate) const P: u8 = 32;
 
 /// First-person cues and the kinds of term they introduce.
-const CUES: &[(&str, u8)] = &[
+pub(crate) const CUES: &[(&str, u8)] = &[
     ("i have", N),
     ("i've got", N),
     ("i have got", N),
@@ -199,11 +200,11 @@ const CUES: &[(&str, u8)] = &[
 ];
 
 /// Possessives that open a statement about a relative ("my son has ...").
-const POSSESSIVES: &[&str] = &[
+pub(crate) const POSSESSIVES: &[&str] = &[
     "my", "mein", "meine", "meinem", "mon", "ma", "mi", "mio", "mia", "mijn", "mój", "moja", "meu",
     "minha",
 ];
-const RELATIVES: &[&str] = &[
+pub(crate) const RELATIVES: &[&str] = &[
     "son",
     "daughter",
     "wife",
@@ -283,7 +284,7 @@ const RELATIVES: &[&str] = &[
     "irmã",
 ];
 /// Verbs after a relative, with the kinds of term they introduce.
-const RELATIVE_VERBS: &[(&str, u8)] = &[
+pub(crate) const RELATIVE_VERBS: &[(&str, u8)] = &[
     ("has", N),
     ("had", N),
     ("was diagnosed with", N),
@@ -325,7 +326,7 @@ const RELATIVE_VERBS: &[(&str, u8)] = &[
     ("é", A),
 ];
 /// Words allowed between cue and term ("I have type 2 diabetes", "je suis une musulmane").
-const FILLERS: &[&str] = &[
+pub(crate) const FILLERS: &[&str] = &[
     "a",
     "an",
     "the",
@@ -406,7 +407,7 @@ const FILLERS: &[&str] = &[
 ];
 
 /// The terms, by entity and the kinds of cue they follow.
-const TERMS: &[(Entity, u8, &[&str])] = &[
+pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
     (
         Entity::Health,
         N,
@@ -1256,95 +1257,9 @@ const TERMS: &[(Entity, u8, &[&str])] = &[
     ),
 ];
 
-/// Words that can start a cue, checked first so most tokens cost one comparison.
+/// Words that can start a cue: one role bit per token, so most tokens cost nothing more.
 fn trigger(ctx: &Ctx<'_>, i: usize) -> bool {
-    let t = &ctx.toks[i];
-    if t.kind != Kind::Word || t.len() > 14 {
-        return false;
-    }
-    let s = t.text(ctx.text);
-    if s.is_ascii() {
-        let mut b = [0u8; 14];
-        let l = s.len();
-        for (d, c) in b.iter_mut().zip(s.bytes()) {
-            *d = c.to_ascii_lowercase();
-        }
-        matches!(
-            &b[..l],
-            b"i" | b"i'm"
-                | b"i've"
-                | b"my"
-                | b"ich"
-                | b"bei"
-                | b"mein"
-                | b"meine"
-                | b"meinem"
-                | b"j'ai"
-                | b"je"
-                | b"on"
-                | b"mon"
-                | b"ma"
-                | b"mes"
-                | b"tengo"
-                | b"padezco"
-                | b"sufro"
-                | b"me"
-                | b"estoy"
-                | b"soy"
-                | b"tomo"
-                | b"voto"
-                | b"mi"
-                | b"mis"
-                | b"ho"
-                | b"soffro"
-                | b"sono"
-                | b"prendo"
-                | b"il"
-                | b"la"
-                | b"le"
-                | b"ik"
-                | b"bij"
-                | b"mijn"
-                | b"mam"
-                | b"jestem"
-                | b"moje"
-                | b"moja"
-                | b"tenho"
-                | b"sofro"
-                | b"fui"
-                | b"sou"
-                | b"eu"
-                | b"estou"
-                | b"meu"
-                | b"minha"
-                | b"minhas"
-                | b"meus"
-                | b"o"
-                | b"mio"
-                | b"mia"
-                | b"i'am"
-        )
-    } else {
-        [
-            "i’m",
-            "i’ve",
-            "j’ai",
-            "voté",
-            "choruję",
-            "cierpię",
-            "głosuję",
-            "głosowałem",
-            "głosowałam",
-            "należę",
-            "biorę",
-            "przyjmuję",
-            "mój",
-            "zdiagnozowano",
-            "ich",
-        ]
-        .iter()
-        .any(|w| eq_lower(s, w))
-    }
+    ctx.role(i, SPECIAL_FIRST)
 }
 
 /// Skips up to three filler words from `i`; returns the candidate term starts (with and
@@ -1353,7 +1268,12 @@ fn term_at(ctx: &Ctx<'_>, i: usize, kinds: u8) -> Option<(Entity, usize, usize)>
     let mut best: Option<(Entity, usize, usize)> = None;
     let mut start = i;
     for skipped in 0..=3 {
-        for (entity, k, terms) in TERMS {
+        let candidates = if ctx.role(start, TERM_FIRST) {
+            TERMS
+        } else {
+            &[]
+        };
+        for (entity, k, terms) in candidates {
             if k & kinds == 0 {
                 continue;
             }
@@ -1368,7 +1288,7 @@ fn term_at(ctx: &Ctx<'_>, i: usize, kinds: u8) -> Option<(Entity, usize, usize)>
         if best.is_some() || skipped == 3 {
             break;
         }
-        if !ctx.word_in(start, FILLERS)
+        if !ctx.role(start, FILLER)
             && !ctx
                 .toks
                 .get(start)

@@ -153,9 +153,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// `McDonald`, `MacArthur`, `DeVito`, `LaToya`, `O'Neil`-style inner capitals; other mixed
 /// case (`NaN`, `GitHub`, `iPhone`) is not a name shape.
 fn mac_prefix(word: &str) -> bool {
-    ["Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "O'", "O’", "D'", "D’"]
-        .iter()
-        .any(|p| word.starts_with(p))
+    [
+        "Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "O'", "O’", "D'", "D’",
+    ]
+    .iter()
+    .any(|p| word.starts_with(p))
         || word.contains('-')
 }
 
