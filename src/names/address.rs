@@ -1,7 +1,9 @@
 //! Postal addresses: a street with a house number in each country's order, then an optional
 //! tail of postal code, city and state; PO boxes; and a bare street name after "I live on".
 
-use super::lexicon::role::{GERMANIC_TYPE, LIVE_LAST, PO_FIRST, PREFIX_TYPE, SUFFIX_TYPE};
+use super::lexicon::role::{
+    GERMANIC_TYPE, LIVE_LAST, PO_FIRST, PREFIX_TYPE, STREET_PARTICLE, SUFFIX_TYPE,
+};
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity, Hit};
 
@@ -330,8 +332,7 @@ fn name_words(ctx: &Ctx<'_>, i: usize, max: usize) -> Option<usize> {
             last = Some(j);
             count += 1;
             j += 1;
-        } else if t.kind == Kind::Word && t.case == Case::Lower && ctx.word_in(j, STREET_PARTICLES)
-        {
+        } else if t.kind == Kind::Word && t.case == Case::Lower && ctx.role(j, STREET_PARTICLE) {
             j += 1;
             if ctx.toks.get(j).is_some_and(|x| x.is('\'') || x.is('’')) {
                 j += 1;
@@ -401,6 +402,10 @@ fn compound(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 /// A street at `i` without its house number; returns its last token. `after_number`: a house
 /// number came first (French order), where the type is often written in lower case.
 fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
+    let t = ctx.toks.get(i)?;
+    if !t.capitalised() && !ctx.role(i, PREFIX_TYPE) && t.kind != Kind::Alnum {
+        return None;
+    }
     // Prefix type + name: rue de la Paix, Calle Mayor, ul. Marszałkowska. Without a number
     // before it, a lower-case type must be an abbreviation (`ul.`), so the Italian and
     // Spanish "via"/"calle" of running text ("via ANSI OSC 9") do not start an address.

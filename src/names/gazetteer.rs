@@ -22,8 +22,8 @@ pub(crate) const WORD: u8 = 8;
 /// in the same format), or with [`Gazetteer::embedded`].
 pub struct Gazetteer {
     data: Cow<'static, [u8]>,
-    /// Start of every line.
-    lines: Vec<u32>,
+    /// Byte range of every key.
+    keys: Vec<(u32, u32)>,
     /// Flags of each line.
     flags: Vec<u8>,
     /// Hash index over the keys.
@@ -33,7 +33,7 @@ pub struct Gazetteer {
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
-            .field("entries", &self.lines.len())
+            .field("entries", &self.keys.len())
             .field("bytes", &self.data.len())
             .finish()
     }
@@ -70,7 +70,6 @@ impl Gazetteer {
             return Err(bad("too large"));
         }
         std::str::from_utf8(&data).map_err(|_| bad("not UTF-8"))?;
-        let mut lines = Vec::with_capacity(data.len() / 10);
         let mut flags = Vec::with_capacity(data.len() / 10);
         let mut keys: Vec<(u32, u32)> = Vec::with_capacity(data.len() / 10);
         let mut start = 0usize;
@@ -89,7 +88,6 @@ impl Gazetteer {
                 return Err(bad("entries are not sorted and unique"));
             }
             prev = key;
-            lines.push(start as u32);
             keys.push((start as u32, (start + tab) as u32));
             flags.push(line[tab + 1..].iter().fold(0, |acc, b| {
                 acc | match b {
@@ -105,7 +103,7 @@ impl Gazetteer {
             &data[keys[i].0 as usize..keys[i].1 as usize]
         });
         Ok(Gazetteer {
-            lines,
+            keys,
             flags,
             index,
             data,
@@ -114,24 +112,28 @@ impl Gazetteer {
 
     /// Number of entries.
     pub fn len(&self) -> usize {
-        self.lines.len()
+        self.keys.len()
     }
 
     /// Holds no entry.
     pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
+        self.keys.is_empty()
     }
 
     fn key(&self, i: usize) -> &[u8] {
-        let start = self.lines[i] as usize;
-        let rest = &self.data[start..];
-        &rest[..memchr(b'\t', rest).unwrap_or(rest.len())]
+        let (a, b) = self.keys[i];
+        &self.data[a as usize..b as usize]
     }
 
     /// The flags of a lower-cased word (0 when absent).
     pub(crate) fn flags(&self, lower: &[u8]) -> u8 {
+        self.flags_hashed(super::table::hash(lower), lower)
+    }
+
+    /// [`Gazetteer::flags`] with the word's hash already computed.
+    pub(crate) fn flags_hashed(&self, h: u64, lower: &[u8]) -> u8 {
         self.index
-            .get(lower, |i| self.key(i))
+            .get_hashed(h, lower, |i| self.key(i))
             .map_or(0, |i| self.flags[i])
     }
 }

@@ -306,6 +306,7 @@ pub(crate) mod role {
     pub const TERM_FIRST: u32 = 1 << 13;
     pub const FILLER: u32 = 1 << 14;
     pub const GREET_FIRST: u32 = 1 << 15;
+    pub const STREET_PARTICLE: u32 = 1 << 16;
 }
 
 /// Every lexicon word with its role bits, and a hash index over them.
@@ -315,10 +316,10 @@ pub(crate) struct Roles {
 }
 
 impl Roles {
-    /// Role bits of a lower-cased word.
-    pub(crate) fn get(&self, lower: &[u8]) -> u32 {
+    /// Role bits of a lower-cased word whose [`super::table::hash`] is `h`.
+    pub(crate) fn get_hashed(&self, h: u64, lower: &[u8]) -> u32 {
         self.index
-            .get(lower, |i| &self.words[i].0)
+            .get_hashed(h, lower, |i| &self.words[i].0)
             .map_or(0, |i| self.words[i].1)
     }
 }
@@ -390,6 +391,9 @@ pub(crate) fn roles() -> &'static Roles {
             for t in *terms {
                 add(&first(t), TERM_FIRST);
             }
+        }
+        for w in a::STREET_PARTICLES {
+            add(w, STREET_PARTICLE);
         }
         for w in sp::FILLERS {
             add(w, FILLER);

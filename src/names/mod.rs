@@ -290,9 +290,12 @@ impl NamesPass {
             let Some(k) = tokenize::lower_into(s, &mut buf) else {
                 continue;
             };
-            *r = lexicon.get(k);
-            if t.kind == Kind::Word && t.len() >= 2 {
-                *f = self.gazetteer.flags(k);
+            let h = table::hash(k);
+            *r = lexicon.get_hashed(h, k);
+            // Lower-case words of one or two letters are never looked up as names.
+            let short = t.len() < 3 && t.case == tokenize::Case::Lower;
+            if t.kind == Kind::Word && t.len() >= 2 && !short {
+                *f = self.gazetteer.flags_hashed(h, k);
                 if *f == 0 && s.contains(['-', '\'', '’']) {
                     *f = hyphenated_flags(&self.gazetteer, s);
                 }
@@ -335,4 +338,68 @@ fn hyphenated_flags(g: &Gazetteer, s: &str) -> u8 {
         acc |= f;
     }
     acc
+}
+
+#[cfg(test)]
+mod timing {
+    use super::*;
+
+    /// `cargo test --release --lib names::timing -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn phases() {
+        // Ordinary prose: the Rust book sources when present, else a repeated paragraph.
+        let mut text = String::new();
+        let home = std::env::var("HOME").unwrap_or_default();
+        let dirs = [format!("{home}/.rustup/toolchains")];
+        let mut stack: Vec<std::path::PathBuf> = dirs.iter().map(Into::into).collect();
+        while let Some(d) = stack.pop() {
+            let Ok(rd) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "md") && text.len() < 1 << 20 {
+                    text.push_str(&std::fs::read_to_string(&p).unwrap_or_default());
+                }
+            }
+        }
+        while text.len() < 1 << 20 {
+            text.push_str("The quick brown fox jumps over the lazy dog near Paris.\n");
+        }
+        let pass = NamesPass::new(Arc::new(Gazetteer::embedded()));
+        let t = std::time::Instant::now();
+        let mut toks = Vec::new();
+        tokenize::tokenize(&text, &mut toks);
+        eprintln!("tokenize {:?} ({} tokens)", t.elapsed(), toks.len());
+        // CPU time of this thread (Linux), so a loaded machine does not count against us.
+        let cpu = || {
+            std::fs::read_to_string("/proc/thread-self/schedstat")
+                .ok()
+                .and_then(|s| s.split(' ').next()?.parse::<u64>().ok())
+        };
+        let mut out = Vec::new();
+        pass.scan(&text, &mut out);
+        out.clear();
+        let (t, c) = (std::time::Instant::now(), cpu());
+        for _ in 0..5 {
+            out.clear();
+            pass.scan(&text, &mut out);
+        }
+        let took = t.elapsed() / 5;
+        if let (Some(a), Some(b)) = (c, cpu()) {
+            eprintln!(
+                "cpu {:.0} MB/s",
+                5.0 * text.len() as f64 / ((b - a) as f64 / 1e9) / 1e6
+            );
+        }
+        eprintln!(
+            "whole pass {took:?} ({} hits) on {} bytes: {:.0} MB/s",
+            out.len(),
+            text.len(),
+            text.len() as f64 / took.as_secs_f64() / 1e6
+        );
+    }
 }

@@ -77,6 +77,7 @@ impl Run {
 fn initial(ctx: &Ctx<'_>, i: usize) -> bool {
     let t = &ctx.toks[i];
     t.kind == Kind::Word
+        && t.len() <= 4
         && t.text(ctx.text).chars().count() == 1
         && t.text(ctx.text).chars().all(char::is_uppercase)
         && ctx.toks.get(i + 1).is_some_and(|d| d.is('.') && d.glued)

@@ -7,6 +7,8 @@
 use super::lexicon::role::{FILLER, SPECIAL_FIRST, TERM_FIRST};
 use super::tokenize::Kind;
 use super::{Ctx, Entity, Hit};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A condition or diagnosis ("I have ...").
 pub(crate) const N: u8 = 1;
@@ -1257,6 +1259,40 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
     ),
 ];
 
+type TermRef = (Entity, u8, &'static str);
+
+/// Cues and terms by their first word, built once, so a token is compared only with the
+/// phrases that can start with it.
+struct ByFirst {
+    cues: HashMap<&'static str, Vec<(&'static str, u8)>>,
+    terms: HashMap<&'static str, Vec<TermRef>>,
+}
+
+fn by_first() -> &'static ByFirst {
+    static BY_FIRST: OnceLock<ByFirst> = OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let first = |p: &'static str| p.split(' ').next().unwrap_or(p);
+        let mut cues: HashMap<&'static str, Vec<(&'static str, u8)>> = HashMap::new();
+        for &(c, k) in CUES {
+            cues.entry(first(c)).or_default().push((c, k));
+        }
+        let mut terms: HashMap<&'static str, Vec<TermRef>> = HashMap::new();
+        for &(e, k, list) in TERMS {
+            for &t in list {
+                terms.entry(first(t)).or_default().push((e, k, t));
+            }
+        }
+        ByFirst { cues, terms }
+    })
+}
+
+/// The lower-cased text of token `i` in `buf`.
+fn lower<'b>(ctx: &Ctx<'_>, i: usize, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let t = ctx.toks.get(i)?;
+    let b = super::tokenize::lower_into(t.text(ctx.text), buf)?;
+    std::str::from_utf8(b).ok()
+}
+
 /// Words that can start a cue: one role bit per token, so most tokens cost nothing more.
 fn trigger(ctx: &Ctx<'_>, i: usize) -> bool {
     ctx.role(i, SPECIAL_FIRST)
@@ -1268,20 +1304,19 @@ fn term_at(ctx: &Ctx<'_>, i: usize, kinds: u8) -> Option<(Entity, usize, usize)>
     let mut best: Option<(Entity, usize, usize)> = None;
     let mut start = i;
     for skipped in 0..=3 {
+        let mut buf = [0u8; 64];
         let candidates = if ctx.role(start, TERM_FIRST) {
-            TERMS
+            lower(ctx, start, &mut buf).and_then(|w| by_first().terms.get(w))
         } else {
-            &[]
+            None
         };
-        for (entity, k, terms) in candidates {
+        for (entity, k, term) in candidates.into_iter().flatten() {
             if k & kinds == 0 {
                 continue;
             }
-            for term in *terms {
-                if let Some(end) = ctx.phrase_starts_at(start, term) {
-                    if best.is_none_or(|(_, s, e)| s == start && end > e) {
-                        best = Some((*entity, start, end));
-                    }
+            if let Some(end) = ctx.phrase_starts_at(start, term) {
+                if best.is_none_or(|(_, s, e)| s == start && end > e) {
+                    best = Some((*entity, start, end));
                 }
             }
         }
@@ -1313,7 +1348,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
             continue;
         }
         let mut found = None;
-        for (cue, kinds) in CUES {
+        let mut buf = [0u8; 64];
+        let cues = lower(ctx, i, &mut buf).and_then(|w| by_first().cues.get(w));
+        for (cue, kinds) in cues.into_iter().flatten() {
             if let Some(after) = ctx.phrase_starts_at(i, cue) {
                 if let Some(hit) = term_at(ctx, after, *kinds) {
                     if found.is_none_or(|(_, _, e): (Entity, usize, usize)| hit.2 > e) {

@@ -45,11 +45,22 @@ impl Index {
     }
 
     /// The entry whose key equals `k`.
+    #[cfg(test)]
     pub(crate) fn get<'k>(&self, k: &[u8], key: impl Fn(usize) -> &'k [u8]) -> Option<usize> {
+        self.get_hashed(hash(k), k, key)
+    }
+
+    /// [`Index::get`] with the key's [`hash`] already computed (one hash serves two tables).
+    pub(crate) fn get_hashed<'k>(
+        &self,
+        h: u64,
+        k: &[u8],
+        key: impl Fn(usize) -> &'k [u8],
+    ) -> Option<usize> {
         if self.slots.is_empty() {
             return None;
         }
-        let mut s = hash(k) as usize & self.mask;
+        let mut s = h as usize & self.mask;
         loop {
             let v = self.slots[s];
             if v == 0 {
