@@ -369,7 +369,13 @@ mod timing {
         while text.len() < 1 << 20 {
             text.push_str("The quick brown fox jumps over the lazy dog near Paris.\n");
         }
-        let pass = NamesPass::new(Arc::new(Gazetteer::embedded()));
+        let t = std::time::Instant::now();
+        let g = Gazetteer::embedded();
+        eprintln!("gazetteer load {:?} ({} entries)", t.elapsed(), g.len());
+        let t = std::time::Instant::now();
+        let _ = lexicon::roles();
+        eprintln!("lexicon build {:?}", t.elapsed());
+        let pass = NamesPass::new(Arc::new(g));
         let t = std::time::Instant::now();
         let mut toks = Vec::new();
         tokenize::tokenize(&text, &mut toks);
