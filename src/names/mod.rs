@@ -272,11 +272,16 @@ impl NamesPass {
 
     /// Finds people, places, addresses and special-category statements in `text`.
     pub(crate) fn scan(&self, text: &str, out: &mut Vec<Hit>) {
+        self.scan_with(text, out, &mut |_| {});
+    }
+
+    /// [`NamesPass::scan`] calling `mark` between phases (for the timing test).
+    fn scan_with(&self, text: &str, out: &mut Vec<Hit>, mark: &mut dyn FnMut(&'static str)) {
         if text.len() >= u32::MAX as usize {
             // Offsets are 32-bit; such texts are scanned in pieces by the caller.
             return;
         }
-        let mut toks = Vec::with_capacity(text.len() / 5 + 1);
+        let mut toks = Vec::with_capacity(text.len() / 3 + 1);
         tokenize::tokenize(text, &mut toks);
         let mut flags = vec![0u8; toks.len()];
         let mut roles = vec![0u32; toks.len()];
@@ -307,11 +312,15 @@ impl NamesPass {
             flags,
             roles,
         };
+        mark("tokenize+lookups");
         let before = out.len();
         address::find(&ctx, out);
+        mark("address");
         let addresses = out[before..].to_vec();
         person::find(&ctx, &self.gazetteer, &addresses, out);
+        mark("person");
         special::find(&ctx, out);
+        mark("special");
     }
 }
 
@@ -395,6 +404,14 @@ mod timing {
             pass.scan(&text, &mut out);
         }
         let took = t.elapsed() / 5;
+        let mut last = cpu().unwrap_or(0);
+        let mut phases = Vec::new();
+        pass.scan_with(&text, &mut out, &mut |name| {
+            let now = cpu().unwrap_or(0);
+            phases.push((name, (now - last) / 1000));
+            last = now;
+        });
+        eprintln!("phases (µs cpu): {phases:?}");
         if let (Some(a), Some(b)) = (c, cpu()) {
             eprintln!(
                 "cpu {:.0} MB/s",
