@@ -386,6 +386,9 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         );
         return;
     }
+    if context(ctx, run, out) {
+        return;
+    }
     // Drop leading and trailing words that are not names: "Yesterday John Smith", "Thanks
     // Anna", "John Smith Street".
     let (mut a, mut b) = (0usize, run.len);
@@ -424,36 +427,6 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let all_caps = words.iter().all(|&w| ctx.toks[w].case == Case::Upper);
     let sentence_start = ctx.sentence_start(start);
 
-    let strong = cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
-    let greeting =
-        cue_before(ctx, start, GREETINGS, GREET_LAST).is_some_and(|s| ctx.sentence_start(s));
-    let signed = signature(ctx, start, end);
-    if strong || greeting || signed {
-        let ok = !matches!(classes[0], Class::NotName) || strong;
-        // A greeting to a place or a common word ("Hello World", "Hi all") is no name.
-        let place_only = classes.len() == 1
-            && ctx.flags[start] & PLACE != 0
-            && ctx.flags[start] & (FIRST | LAST) == 0;
-        if ok && !place_only {
-            let why = if strong {
-                "name-phrase"
-            } else if greeting {
-                "greeting"
-            } else {
-                "signature"
-            };
-            push(
-                out,
-                ctx,
-                start,
-                end,
-                Entity::Person,
-                if strong { 0.9 } else { 0.85 },
-                why,
-            );
-            return;
-        }
-    }
     let weak_cue = cue_before(ctx, start, NAME_CUES, NAME_CUE_LAST).is_some();
     let every_place = words.iter().all(|&w| ctx.flags[w] & PLACE != 0);
 
@@ -463,7 +436,17 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         if all_caps || place || ctx.toks[start].case != Case::Title {
             0.0
         } else if firstish(c) {
-            if weak_cue {
+            // "in Garfield", "nach Florence": after a place preposition a lone name is a town.
+            let in_place = start > 0
+                && ctx.word_in(
+                    start - 1,
+                    &[
+                        "in", "near", "nach", "aus", "im", "à", "em", "w", "we", "naar", "uit",
+                    ],
+                );
+            if in_place {
+                0.0
+            } else if weak_cue {
                 0.75
             } else if sentence_start {
                 0.45
@@ -570,4 +553,54 @@ fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut
             k += 1;
         }
     }
+}
+
+/// A strong phrase, greeting or signature right before the (untrimmed) run makes it a name:
+/// "Nazywam się Jarosław Polański" (Jarosław is also a town), "Hola Asunción,", a signature
+/// line "Carolyn Grosse". Returns whether the run was reported.
+fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
+    let start = run.start_tok();
+    let strong = cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
+    let greeting =
+        cue_before(ctx, start, GREETINGS, GREET_LAST).is_some_and(|s| ctx.sentence_start(s));
+    let signed = signature(ctx, start, run.end_tok());
+    if !(strong || greeting || signed) {
+        return false;
+    }
+    let common = |k: usize| {
+        run.classes[k] == Class::Particle
+            || (run.classes[k] == Class::NotName && ctx.flags[run.words[k]] & WORD != 0)
+    };
+    // A greeting to a common word ("Hello World", "Hi All") is no name.
+    if common(0) && !strong {
+        return false;
+    }
+    let mut b = run.len;
+    if !signed {
+        while b > 1 && common(b - 1) {
+            b -= 1;
+        }
+    }
+    let end = run.words[b - 1];
+    // "Hello Paris" is a greeting to a place unless a comma or line end follows the name,
+    // as in a letter's salutation.
+    let place_only =
+        b == 1 && ctx.flags[start] & PLACE != 0 && ctx.flags[start] & (FIRST | LAST) == 0;
+    if place_only && greeting && !strong {
+        let salutation = ctx.punct(end + 1, ',')
+            || ctx.punct(end + 1, '!')
+            || ctx.toks.get(end + 1).is_none_or(|t| t.newline_before);
+        if !salutation {
+            return false;
+        }
+    }
+    let (why, score) = if strong {
+        ("name-phrase", 0.9)
+    } else if greeting {
+        ("greeting", 0.85)
+    } else {
+        ("signature", 0.85)
+    };
+    push(out, ctx, start, end, Entity::Person, score, why);
+    true
 }
