@@ -124,7 +124,8 @@ pub(crate) const PREFIX_TYPES: &[&str] = &[
 pub(crate) const COMPOUND_ENDINGS: &[&str] = &[
     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer",
     "chaussee", "pfad", "steig", "markt", "straat", "laan", "plein", "gracht", "kade", "singel",
-    "dijk", "steeg", "dreef", "hof", "wal",
+    "dijk", "steeg", "dreef", "hof", "wal", "steg", "brücke", "korso", "siedlung", "stieg", "kamp",
+    "twiete", "graben", "berg", "tor", "gracht", "burg", "donk", "hoven", "buurt",
 ];
 /// Separate street-type words after an adjective (Berliner Straße, Lange Laan).
 pub(crate) const GERMANIC_TYPES: &[&str] = &[
@@ -328,7 +329,11 @@ fn name_words(ctx: &Ctx<'_>, i: usize, max: usize) -> Option<usize> {
                 break;
             }
         }
-        if t.capitalised() {
+        let initial = t.kind == Kind::Word
+            && t.len() == 1
+            && last.is_some()
+            && t.text(ctx.text).chars().all(char::is_uppercase);
+        if t.capitalised() || initial {
             last = Some(j);
             count += 1;
             j += 1;
@@ -633,6 +638,27 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
                 push(out, ctx, i, se, 0.7, "live-on");
                 i = se + 1;
                 continue;
+            }
+        }
+        // Capitalised words, a house number and a postal code with a city: an address even
+        // without a street-type word ("Krumme Lanke 31, 10119 Berlin", "Bij de Put 12,
+        // 1030 AB Schermerhorn").
+        let cap = ctx.toks[i].capitalised();
+        if cap && (!ctx.sentence_start(i) || (i > 0 && ctx.punct(i - 1, ':'))) {
+            if let Some(ne) = name_words(ctx, i, 4) {
+                if let Some(he) = house_number(ctx, ne + 1)
+                    .filter(|_| !ctx.toks[ne + 1].glued && !ctx.toks[ne + 1].newline_before)
+                {
+                    let j = skip_comma(ctx, he + 1);
+                    if let Some(pe) = postcode(ctx, j) {
+                        if next(ctx, pe).and_then(|k| name_words(ctx, k, 3)).is_some() {
+                            let (end, _) = tail(ctx, he);
+                            push(out, ctx, i, end, 0.85, "street-postcode");
+                            i = end + 1;
+                            continue;
+                        }
+                    }
+                }
             }
         }
         i += 1;

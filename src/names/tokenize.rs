@@ -153,12 +153,12 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// `McDonald`, `MacArthur`, `DeVito`, `LaToya`, `O'Neil`-style inner capitals; other mixed
 /// case (`NaN`, `GitHub`, `iPhone`) is not a name shape.
 fn mac_prefix(word: &str) -> bool {
-    [
-        "Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von", "O'", "O’", "D'", "D’",
-    ]
-    .iter()
-    .any(|p| word.starts_with(p))
+    ["Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von"]
+        .iter()
+        .any(|p| word.starts_with(p))
         || word.contains('-')
+        // O'Neil, D'Angelo, L'Europe
+        || word.chars().nth(1).is_some_and(|c| c == '\'' || c == '’')
 }
 
 /// Scans one word from `at`: letters and digits, with an apostrophe or hyphen kept inside
@@ -287,5 +287,22 @@ mod tests {
         assert_eq!(lower_into("MÜLLER", &mut buf), Some("müller".as_bytes()));
         assert!(eq_lower("Łukasz", "łukasz"));
         assert!(eq_lower("M’Bappé", "m'bappé"));
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn elided_capitals_are_title_case() {
+        let mut toks = Vec::new();
+        let text = "rue De L'Europe, O'Neil McDonald NaN";
+        tokenize(text, &mut toks);
+        let cases: Vec<_> = toks.iter().map(|t| (t.text(text), t.case)).collect();
+        assert_eq!(cases[2], ("L'Europe", Case::Title));
+        assert_eq!(cases[4], ("O'Neil", Case::Title));
+        assert_eq!(cases[5], ("McDonald", Case::Title));
+        assert_eq!(cases[6], ("NaN", Case::Other));
     }
 }
