@@ -423,6 +423,11 @@ fn special_cases() -> (
             "musulman",
         ),
         ("J'ai un cancer du sein.", "HEALTH_DATA", "cancer du sein"),
+        (
+            "Je souffre d'asthme depuis l'enfance.",
+            "HEALTH_DATA",
+            "d'asthme",
+        ),
         ("Je suis syndiqué depuis 2010.", "TRADE_UNION", "syndiqué"),
         ("Soy gay y vivo en Madrid.", "SEXUAL_ORIENTATION", "gay"),
         ("Tengo epilepsia desde niño.", "HEALTH_DATA", "epilepsia"),

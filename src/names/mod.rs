@@ -349,7 +349,7 @@ fn hyphenated_flags(g: &Gazetteer, s: &str) -> u8 {
     acc
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "embedded-gazetteer"))]
 mod timing {
     use super::*;
 

@@ -86,7 +86,9 @@ pub(crate) const CUES: &[(&str, u8)] = &[
     ("j'ai", N),
     ("j'ai eu", N),
     ("je souffre de", N),
-    ("je souffre d", N),
+    ("je souffre", N),
+    ("je suis atteint", N),
+    ("je suis atteinte", N),
     ("on m'a diagnostiqué", N),
     ("je suis atteint de", N),
     ("je suis atteinte de", N),
@@ -1310,6 +1312,13 @@ fn term_at(ctx: &Ctx<'_>, i: usize, kinds: u8) -> Option<(Entity, usize, usize)>
         } else {
             None
         };
+        // French elision: "je souffre d'asthme", "j'ai l'hépatite" — the term is glued to
+        // `d'`/`l'` inside one token.
+        if best.is_none() && !ctx.role(start, TERM_FIRST) {
+            if let Some(hit) = elided_term(ctx, start, kinds) {
+                return Some(hit);
+            }
+        }
         for (entity, k, term) in candidates.into_iter().flatten() {
             if k & kinds == 0 {
                 continue;
@@ -1336,6 +1345,27 @@ fn term_at(ctx: &Ctx<'_>, i: usize, kinds: u8) -> Option<(Entity, usize, usize)>
     // The term must end there: "I have cancer research papers" still counts (a statement),
     // but a hyphenated continuation glued to it ("HIV-related") is another word.
     best.filter(|&(_, _, e)| ctx.toks.get(e).is_none_or(|t| !(t.glued && t.is('-'))))
+}
+
+/// A one-word term after an elided article inside the token at `i` (`d'asthme`).
+fn elided_term(ctx: &Ctx<'_>, i: usize, kinds: u8) -> Option<(Entity, usize, usize)> {
+    let t = ctx.toks.get(i)?;
+    if t.kind != Kind::Word {
+        return None;
+    }
+    let s = t.text(ctx.text);
+    let rest = ["d'", "l'", "d’", "l’", "D'", "L'"]
+        .iter()
+        .find_map(|p| s.strip_prefix(p))?;
+    let mut buf = [0u8; 64];
+    let low = super::tokenize::lower_into(rest, &mut buf)?;
+    let low = std::str::from_utf8(low).ok()?;
+    by_first()
+        .terms
+        .get(low)?
+        .iter()
+        .find(|(_, k, term)| k & kinds != 0 && !term.contains(' '))
+        .map(|(e, _, _)| (*e, i, i + 1))
 }
 
 /// Finds statements about special categories.
