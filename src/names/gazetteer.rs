@@ -28,6 +28,10 @@ pub struct Gazetteer {
     flags: Vec<u8>,
     /// Hash index over the keys.
     index: Index,
+    /// Bits of the hashes of first names that are neither common words nor places: lower-case
+    /// text is checked against this cache-resident filter before the full lookup, so the
+    /// stop words of running prose (which are in the list, flagged `w`) cost one bit test.
+    first_filter: Vec<u64>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -102,7 +106,15 @@ impl Gazetteer {
         let index = Index::build(keys.len(), |i| {
             &data[keys[i].0 as usize..keys[i].1 as usize]
         });
+        let mut first_filter = vec![0u64; FIRST_FILTER_BITS / 64];
+        for (i, &(a, b)) in keys.iter().enumerate() {
+            if flags[i] & FIRST != 0 && flags[i] & (WORD | PLACE) == 0 {
+                let bit = first_bit(super::table::hash(&data[a as usize..b as usize]));
+                first_filter[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         Ok(Gazetteer {
+            first_filter,
             keys,
             flags,
             index,
@@ -130,12 +142,26 @@ impl Gazetteer {
         self.flags_hashed(super::table::hash(lower), lower)
     }
 
+    /// Could the word with hash `h` be a first name that is neither a common word nor a place?
+    /// `false` is certain; `true` may be wrong about one time in ten.
+    pub(crate) fn maybe_plain_first(&self, h: u64) -> bool {
+        let bit = first_bit(h);
+        self.first_filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
     /// [`Gazetteer::flags`] with the word's hash already computed.
     pub(crate) fn flags_hashed(&self, h: u64, lower: &[u8]) -> u8 {
         self.index
             .get_hashed(h, lower, |i| self.key(i))
             .map_or(0, |i| self.flags[i])
     }
+}
+
+/// 2^17 bits (16 KB): about ten bits for each plain first name.
+const FIRST_FILTER_BITS: usize = 1 << 17;
+
+fn first_bit(h: u64) -> usize {
+    ((h >> 17) as usize) & (FIRST_FILTER_BITS - 1)
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {

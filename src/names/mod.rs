@@ -283,12 +283,18 @@ impl NamesPass {
         }
         let mut toks = Vec::with_capacity(text.len() / 3 + 1);
         tokenize::tokenize(text, &mut toks);
+        mark("tokenize");
         let mut flags = vec![0u8; toks.len()];
         let mut roles = vec![0u32; toks.len()];
         let lexicon = lexicon::roles();
         let mut buf = [0u8; 64];
+        // Role bits of the previous word (commas and colons are skipped), for "my name is".
+        let mut prev_role = 0u32;
         for ((t, f), r) in toks.iter().zip(flags.iter_mut()).zip(roles.iter_mut()) {
             if t.kind == Kind::Punct {
+                if !t.is(',') && !t.is(':') {
+                    prev_role = 0;
+                }
                 continue;
             }
             let s = t.text(text);
@@ -299,7 +305,13 @@ impl NamesPass {
             *r = lexicon.get_hashed(h, k);
             // Lower-case words of one or two letters are never looked up as names.
             let short = t.len() < 3 && t.case == tokenize::Case::Lower;
-            if t.kind == Kind::Word && t.len() >= 2 && !short {
+            let cued = prev_role & lexicon::role::STRONG_LAST != 0;
+            prev_role = *r;
+            // A lower-case word matters only as a plain first name (the second word of a
+            // lower-case name is looked up by the person detector) or after "my name is".
+            let skip =
+                t.case == tokenize::Case::Lower && !cued && !self.gazetteer.maybe_plain_first(h);
+            if t.kind == Kind::Word && t.len() >= 2 && !short && !skip {
                 *f = self.gazetteer.flags_hashed(h, k);
                 if *f == 0 && s.contains(['-', '\'', '’']) {
                     *f = hyphenated_flags(&self.gazetteer, s);
@@ -312,7 +324,7 @@ impl NamesPass {
             flags,
             roles,
         };
-        mark("tokenize+lookups");
+        mark("lookups");
         let before = out.len();
         address::find(&ctx, out);
         mark("address");

@@ -308,7 +308,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, g: &Gazetteer, addresses: &[Hit], out: &mut Ve
             }
             i = next.max(i + 1);
         } else if t.case == Case::Lower && t.len() >= 2 {
-            i = lower_case(ctx, i, out);
+            i = lower_case(ctx, g, i, out);
         } else {
             i += 1;
         }
@@ -317,7 +317,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, g: &Gazetteer, addresses: &[Hit], out: &mut Ve
 
 /// Lower-case names: after a strong cue ("my name is john"), or a known first name followed
 /// by a known surname, neither a common word nor a place ("its john smith here").
-fn lower_case(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Hit>) -> usize {
+fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usize {
     let f = ctx.flags[i];
     if f & (FIRST | LAST) == 0 || ctx.in_identifier(i) {
         return i + 1;
@@ -326,10 +326,18 @@ fn lower_case(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Hit>) -> usize {
         let t = &ctx.toks[j];
         t.kind == Kind::Word && t.case == Case::Lower && !ctx.in_identifier(j)
     });
+    // The second word was not looked up in the first pass (only plain first names were).
+    let flags_of = |j: usize| {
+        if ctx.flags[j] != 0 {
+            return ctx.flags[j];
+        }
+        let mut buf = [0u8; 64];
+        lower_into(ctx.s(j), &mut buf).map_or(0, |k| g.flags(k))
+    };
     let cued = cue_before(ctx, i, STRONG_CUES, STRONG_LAST).is_some();
     if cued && f & WORD == 0 {
         let end = match second {
-            Some(j) if ctx.flags[j] & (FIRST | LAST) != 0 && ctx.flags[j] & WORD == 0 => j,
+            Some(j) if flags_of(j) & (FIRST | LAST) != 0 && flags_of(j) & WORD == 0 => j,
             _ => i,
         };
         push(out, ctx, i, end, Entity::Person, 0.85, "name-phrase");
@@ -347,7 +355,7 @@ fn lower_case(ctx: &Ctx<'_>, i: usize, out: &mut Vec<Hit>) -> usize {
         );
     if f & FIRST != 0 && f & (WORD | PLACE) == 0 && !determiner {
         if let Some(j) = second {
-            let s = ctx.flags[j];
+            let s = flags_of(j);
             if s & LAST != 0 && s & (WORD | PLACE) == 0 {
                 push(out, ctx, i, j, Entity::Person, 0.7, "gazetteer");
                 return j + 1;
