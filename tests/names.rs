@@ -824,3 +824,59 @@ fn names_pass_throughput() {
         if cfg!(debug_assertions) { " (debug build)" } else { "" }
     );
 }
+
+#[test]
+fn addresses_in_each_countrys_order() {
+    let e = Engine::default_engine();
+    for addr in [
+        "12 Baker Street",
+        "Hauptstraße 5, 10115 Berlin",
+        "12 rue de la Paix, 75002 Paris",
+        "Calle Mayor 5, 28013 Madrid",
+        "Via Roma 10, 00184 Roma",
+        "Kerkstraat 12, 1012 AB Amsterdam",
+        "ul. Marszałkowska 10, 00-001 Warszawa",
+        "Rua Augusta 100, 1100-053 Lisboa",
+        "221B Baker St, London NW1 6XE",
+        "1600 Pennsylvania Ave NW, Washington, DC 20500",
+        "Flat 3, 14 High Street",
+        "PO Box 1234",
+        "P.O. Box 77",
+        "Postfach 12 34 56",
+        "Apartado de Correos 45",
+        "Casella postale 12",
+        "Postbus 1000",
+        "skrytka pocztowa 15",
+        "Caixa Postal 3000",
+        "Av. Paulista, 1578, 01310-200 São Paulo",
+        "10 George St, Sydney NSW 2000",
+        "111 Wellington St, Ottawa, ON K1A 0A9",
+        "Berliner Straße 25, 60311 Frankfurt",
+    ] {
+        let text = format!("Please send it to {addr}. Thanks");
+        let f = found(&e, &text);
+        assert!(
+            f.iter().any(|(k, v)| k == "STREET_ADDRESS" && v == addr),
+            "{addr:?}: {f:?}"
+        );
+    }
+    assert!(has(
+        &e,
+        "I live on Elm Street with my cat.",
+        "STREET_ADDRESS",
+        "Elm Street"
+    ));
+    // Numbers next to capitalised words are not addresses on their own.
+    for text in [
+        "Windows 10 and Office 365 were updated.",
+        "Chapter 12 Summary",
+        "We sold 5 Apple Watches and 3 Pixel phones.",
+        "The meeting is on Monday 12 at 10 Downing.",
+    ] {
+        let f = found(&e, text);
+        assert!(
+            !f.iter().any(|(k, _)| k == "STREET_ADDRESS"),
+            "{text:?}: {f:?}"
+        );
+    }
+}

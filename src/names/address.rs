@@ -546,7 +546,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let mut i = 0;
     while i < n {
         let t = &ctx.toks[i];
-        if t.kind == Kind::Punct || ctx.in_identifier(i) {
+        // `P.O. Box` looks like an identifier (`P.O`), so PO boxes are checked first.
+        if t.kind == Kind::Punct || (ctx.in_identifier(i) && !ctx.role(i, PO_FIRST)) {
             i += 1;
             continue;
         }
