@@ -880,3 +880,44 @@ fn addresses_in_each_countrys_order() {
         );
     }
 }
+
+#[test]
+fn titles_and_phrases_in_eight_languages() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("Please call Dr. Kowalczyk today.", "Kowalczyk"),
+        ("Mrs. Okonkwo will join.", "Okonkwo"),
+        ("Bitte rufen Sie Herr Brösel an.", "Brösel"),
+        ("Frau Schwarzenegger kommt morgen.", "Schwarzenegger"),
+        ("Mme Dupont-Moretti arrive demain.", "Dupont-Moretti"),
+        ("Je vois M. Lefèvre demain.", "Lefèvre"),
+        ("Mlle Zoë Martin est là.", "Zoë Martin"),
+        ("El Sr. Ibáñez llega hoy.", "Ibáñez"),
+        ("La Sra. Etxeberria llega hoy.", "Etxeberria"),
+        ("Il Sig. Esposito arriva.", "Esposito"),
+        ("La Sig.ra Bianchi arriva.", "Bianchi"),
+        ("Dhr. Van den Berg belt terug.", "Van den Berg"),
+        ("Mevr. Bakker belt terug.", "Bakker"),
+        ("Pan Wiśniewski zadzwoni.", "Wiśniewski"),
+        ("Pani Szymańska zadzwoni.", "Szymańska"),
+        ("A Sr.ª Gonçalves ligou.", "Gonçalves"),
+        ("Hallo, ich heiße Jonas Weber.", "Jonas Weber"),
+        ("Bonjour, je m'appelle Zoë Lefebvre.", "Zoë Lefebvre"),
+        ("Hola, me llamo Lucía Fernández.", "Lucía Fernández"),
+        ("Ciao, mi chiamo Giulia Ferrari.", "Giulia Ferrari"),
+        ("Hoi, ik heet Daan de Jong.", "Daan de Jong"),
+        ("Cześć, nazywam się Łukasz Kowalczyk.", "Łukasz Kowalczyk"),
+        ("Olá, o meu nome é João Gonçalves.", "João Gonçalves"),
+        ("Signed by J. R. Tolkien yesterday.", "J. R. Tolkien"),
+        ("Cordialement,\nAmélie Poulain", "Amélie Poulain"),
+        ("Pozdrawiam,\nAgnieszka Wójcik", "Agnieszka Wójcik"),
+    ] {
+        let f = found(&e, text);
+        // `M. Lefèvre` may keep the `M.`: it reads as an initial as well as a title.
+        assert!(
+            f.iter()
+                .any(|(k, v)| k == "PERSON" && (v == name || v == &format!("M. {name}"))),
+            "{text:?}: {f:?}"
+        );
+    }
+}

@@ -102,6 +102,10 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
             break;
         }
         let t = &ctx.toks[j];
+        // A title ends the run before it ("Sie Herr Brösel"): it opens the next one.
+        if run.len > 0 && t.len() > 1 && ctx.role(j, TITLE) && ctx.word_in(j, TITLES) {
+            break;
+        }
         let after;
         if initial(ctx, j) {
             run.words[run.len] = j;
