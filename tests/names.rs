@@ -921,3 +921,296 @@ fn titles_and_phrases_in_eight_languages() {
         );
     }
 }
+
+/// Per language: statements about oneself or a relative, and general sentences about the
+/// same topics, generated from templates × topic words.
+fn special_generated() -> Vec<(String, Option<(&'static str, String)>)> {
+    // (lang, first-person templates, relative templates, general templates, topics)
+    type Topic = (&'static str, &'static str);
+    let table: [(&[&str], &[&str], &[&str], &[Topic]); 8] = [
+        (
+            &[
+                "I was diagnosed with {T} last spring.",
+                "I have {T} and need advice.",
+            ],
+            &["My daughter has {T}.", "My husband suffers from {T}."],
+            &[
+                "Research on {T} has improved a lot.",
+                "{T} affects many people worldwide.",
+                "The clinic treats {T} and other conditions.",
+            ],
+            &[
+                ("HEALTH_DATA", "asthma"),
+                ("HEALTH_DATA", "epilepsy"),
+                ("HEALTH_DATA", "multiple sclerosis"),
+                ("HEALTH_DATA", "breast cancer"),
+            ],
+        ),
+        (
+            &["Ich habe {T} seit Jahren.", "Ich leide an {T}."],
+            &["Mein Sohn hat {T}.", "Meine Mutter leidet an {T}."],
+            &[
+                "Die Forschung zu {T} macht Fortschritte.",
+                "{T} betrifft viele Menschen.",
+                "Die Klinik behandelt {T}.",
+            ],
+            &[
+                ("HEALTH_DATA", "Asthma"),
+                ("HEALTH_DATA", "Epilepsie"),
+                ("HEALTH_DATA", "Multiple Sklerose"),
+                ("HEALTH_DATA", "Brustkrebs"),
+            ],
+        ),
+        (
+            &["J'ai {T} depuis l'enfance.", "Je souffre de {T}."],
+            &["Mon fils a {T}.", "Ma fille souffre de {T}."],
+            &[
+                "La recherche sur {T} progresse.",
+                "{T} touche beaucoup de personnes.",
+                "La clinique soigne {T}.",
+            ],
+            &[
+                ("HEALTH_DATA", "diabète"),
+                ("HEALTH_DATA", "épilepsie"),
+                ("HEALTH_DATA", "sclérose en plaques"),
+                ("HEALTH_DATA", "leucémie"),
+            ],
+        ),
+        (
+            &["Tengo {T} desde niño.", "Padezco {T}."],
+            &["Mi hijo tiene {T}.", "Mi madre padece {T}."],
+            &[
+                "La investigación sobre {T} avanza.",
+                "{T} afecta a muchas personas.",
+                "La clínica trata {T}.",
+            ],
+            &[
+                ("HEALTH_DATA", "asma"),
+                ("HEALTH_DATA", "epilepsia"),
+                ("HEALTH_DATA", "esclerosis múltiple"),
+                ("HEALTH_DATA", "leucemia"),
+            ],
+        ),
+        (
+            &["Ho {T} da anni.", "Soffro di {T}."],
+            &["Mio figlio ha {T}.", "Mia madre soffre di {T}."],
+            &[
+                "La ricerca sulla {T} avanza.",
+                "{T} colpisce molte persone.",
+                "La clinica cura {T}.",
+            ],
+            &[
+                ("HEALTH_DATA", "epilessia"),
+                ("HEALTH_DATA", "leucemia"),
+                ("HEALTH_DATA", "sclerosi multipla"),
+                ("HEALTH_DATA", "depressione"),
+            ],
+        ),
+        (
+            &["Ik heb {T} sinds mijn jeugd.", "Ik lijd aan {T}."],
+            &["Mijn zoon heeft {T}.", "Mijn moeder lijdt aan {T}."],
+            &[
+                "Onderzoek naar {T} gaat vooruit.",
+                "{T} treft veel mensen.",
+                "De kliniek behandelt {T}.",
+            ],
+            &[
+                ("HEALTH_DATA", "astma"),
+                ("HEALTH_DATA", "epilepsie"),
+                ("HEALTH_DATA", "multiple sclerose"),
+                ("HEALTH_DATA", "borstkanker"),
+            ],
+        ),
+        (
+            &["Mam {T} od dziecka.", "Choruję na {T}."],
+            &["Mój syn ma {T}.", "Moja matka choruje na {T}."],
+            &[
+                "Badania nad chorobą {T} postępują.",
+                "{T} dotyka wielu ludzi.",
+                "Klinika leczy {T}.",
+            ],
+            &[
+                ("HEALTH_DATA", "astmę"),
+                ("HEALTH_DATA", "padaczkę"),
+                ("HEALTH_DATA", "depresję"),
+                ("HEALTH_DATA", "białaczkę"),
+            ],
+        ),
+        (
+            &["Tenho {T} desde pequeno.", "Sofro de {T}."],
+            &["Meu filho tem {T}.", "Minha mãe sofre de {T}."],
+            &[
+                "A pesquisa sobre {T} avança.",
+                "{T} afeta muitas pessoas.",
+                "A clínica trata {T}.",
+            ],
+            &[
+                ("HEALTH_DATA", "asma"),
+                ("HEALTH_DATA", "epilepsia"),
+                ("HEALTH_DATA", "esclerose múltipla"),
+                ("HEALTH_DATA", "leucemia"),
+            ],
+        ),
+    ];
+    let mut out = Vec::new();
+    for (first, relative, general, topics) in table {
+        for (entity, topic) in topics {
+            for t in first.iter().chain(relative) {
+                out.push((t.replace("{T}", topic), Some((*entity, topic.to_string()))));
+            }
+            for t in general {
+                let mut s = t.replace("{T}", topic);
+                if t.starts_with("{T}") {
+                    // Capitalise the first letter of a sentence-initial topic.
+                    let mut c = s.chars();
+                    let first = c.next().unwrap().to_uppercase().collect::<String>();
+                    s = first + c.as_str();
+                }
+                out.push((s, None));
+            }
+        }
+    }
+    // Identity statements and their general counterparts.
+    for (text, entity, span) in [
+        ("I'm a practising Catholic.", "RELIGIOUS_BELIEF", "Catholic"),
+        ("Ich bin Muslimin.", "RELIGIOUS_BELIEF", "Muslimin"),
+        ("Je suis athée.", "RELIGIOUS_BELIEF", "athée"),
+        ("Soy budista.", "RELIGIOUS_BELIEF", "budista"),
+        ("Sono ebreo.", "RELIGIOUS_BELIEF", "ebreo"),
+        ("Ik ben moslim.", "RELIGIOUS_BELIEF", "moslim"),
+        ("Jestem ateistą.", "RELIGIOUS_BELIEF", "ateistą"),
+        ("Sou evangélica.", "RELIGIOUS_BELIEF", "evangélica"),
+        ("I'm bisexual.", "SEXUAL_ORIENTATION", "bisexual"),
+        ("Ich bin lesbisch.", "SEXUAL_ORIENTATION", "lesbisch"),
+        ("Je suis lesbienne.", "SEXUAL_ORIENTATION", "lesbienne"),
+        ("Soy lesbiana.", "SEXUAL_ORIENTATION", "lesbiana"),
+        ("Sono omosessuale.", "SEXUAL_ORIENTATION", "omosessuale"),
+        ("Ik ben homo.", "SEXUAL_ORIENTATION", "homo"),
+        ("Jestem biseksualna.", "SEXUAL_ORIENTATION", "biseksualna"),
+        ("Sou bissexual.", "SEXUAL_ORIENTATION", "bissexual"),
+        ("I voted for the Greens.", "POLITICAL_OPINION", "the Greens"),
+        ("Ich wähle die Grünen.", "POLITICAL_OPINION", "die Grünen"),
+        (
+            "Je vote pour La France insoumise.",
+            "POLITICAL_OPINION",
+            "La France insoumise",
+        ),
+        ("Voto a Podemos.", "POLITICAL_OPINION", "Podemos"),
+        ("Ho votato per la Lega.", "POLITICAL_OPINION", "la Lega"),
+        ("Ik stem op GroenLinks.", "POLITICAL_OPINION", "GroenLinks"),
+        ("Głosuję na Lewicę.", "POLITICAL_OPINION", "Lewicę"),
+        ("Voto no Chega.", "POLITICAL_OPINION", "Chega"),
+        ("I'm a member of Unison.", "TRADE_UNION", "Unison"),
+        ("Je suis membre de la CGT.", "TRADE_UNION", "la CGT"),
+        ("Estoy afiliada a CCOO.", "TRADE_UNION", "CCOO"),
+        (
+            "Należę do związku zawodowego.",
+            "TRADE_UNION",
+            "związku zawodowego",
+        ),
+        ("Sou sindicalizado.", "TRADE_UNION", "sindicalizado"),
+        ("I'm Roma.", "ETHNIC_ORIGIN", "Roma"),
+        ("Ich bin Sinto.", "ETHNIC_ORIGIN", "Sinto"),
+        ("Soy gitana.", "ETHNIC_ORIGIN", "gitana"),
+    ] {
+        out.push((text.to_string(), Some((entity, span.to_string()))));
+    }
+    for text in [
+        "Catholic schools reopened on Monday.",
+        "The mosque welcomes visitors of every faith.",
+        "Bisexual visibility day is in September.",
+        "Die Grünen verlieren in den Umfragen.",
+        "La CGT appelle à la grève.",
+        "Podemos presentó su programa.",
+        "La Lega ha perso voti.",
+        "GroenLinks en PvdA gaan samen.",
+        "Chega subiu nas sondagens.",
+        "Unison represents health workers.",
+        "The Roma community in Europe is large.",
+        "I am reading about Roma history.",
+        "I support the idea of open borders.",
+        "I'm in Rome next week.",
+        "I have a union meeting at five.",
+        "I am on the train.",
+        "Ich bin in Berlin.",
+        "Je suis en retard.",
+        "Soy de Madrid.",
+        "Sono a casa.",
+    ] {
+        out.push((text.to_string(), None));
+    }
+    out
+}
+
+#[test]
+fn special_categories_generated_evaluation() {
+    let e = Engine::default_engine();
+    let special = [
+        "HEALTH_DATA",
+        "RELIGIOUS_BELIEF",
+        "POLITICAL_OPINION",
+        "TRADE_UNION",
+        "SEXUAL_ORIENTATION",
+        "ETHNIC_ORIGIN",
+        "BIOMETRIC_GENETIC_DATA",
+    ];
+    let mut per: HashMap<&str, Score> = HashMap::new();
+    for (text, gold) in special_generated() {
+        let found: Vec<_> = e
+            .scan(&text)
+            .into_iter()
+            .filter(|f| special.contains(&&*f.entity))
+            .collect();
+        let gold_span = gold.as_ref().map(|(ent, span)| {
+            let at = text.find(span.as_str()).expect("span in text");
+            (*ent, at, at + span.len())
+        });
+        if let Some((ent, a, b)) = gold_span {
+            let s = per.entry(ent).or_default();
+            if found
+                .iter()
+                .any(|f| &*f.entity == ent && matches((f.start, f.end), (a, b)))
+            {
+                s.tp += 1;
+            } else {
+                s.fn_ += 1;
+                eprintln!("missed {ent}: {text:?}");
+            }
+        }
+        for f in &found {
+            let ok = gold_span
+                .is_some_and(|(ent, a, b)| &*f.entity == ent && matches((f.start, f.end), (a, b)));
+            if !ok {
+                eprintln!(
+                    "spurious {}: {:?} in {text:?}",
+                    f.entity,
+                    &text[f.start..f.end]
+                );
+                per.entry(special.iter().find(|s| **s == &*f.entity).unwrap())
+                    .or_default()
+                    .fp += 1;
+            }
+        }
+    }
+    let mut total = Score::default();
+    let mut keys: Vec<_> = per.keys().copied().collect();
+    keys.sort();
+    for k in keys {
+        let s = &per[k];
+        println!(
+            "{k}: precision {:.3} recall {:.3} ({s:?})",
+            s.precision(),
+            s.recall()
+        );
+        total.tp += s.tp;
+        total.fp += s.fp;
+        total.fn_ += s.fn_;
+    }
+    println!(
+        "special categories (generated): precision {:.3} recall {:.3} ({total:?})",
+        total.precision(),
+        total.recall()
+    );
+    assert!(total.precision() >= 0.9, "{total:?}");
+    assert!(total.recall() >= 0.7, "{total:?}");
+}
