@@ -927,7 +927,13 @@ fn titles_and_phrases_in_eight_languages() {
 fn special_generated() -> Vec<(String, Option<(&'static str, String)>)> {
     // (lang, first-person templates, relative templates, general templates, topics)
     type Topic = (&'static str, &'static str);
-    let table: [(&[&str], &[&str], &[&str], &[Topic]); 8] = [
+    type Row = (
+        &'static [&'static str],
+        &'static [&'static str],
+        &'static [&'static str],
+        &'static [Topic],
+    );
+    let table: [Row; 8] = [
         (
             &[
                 "I was diagnosed with {T} last spring.",
