@@ -149,6 +149,11 @@ impl Gazetteer {
         self.first_filter[bit / 64] & (1 << (bit % 64)) != 0
     }
 
+    /// Could a word with hash `h` be in the list? `false` is certain.
+    pub(crate) fn maybe(&self, h: u64) -> bool {
+        self.index.maybe(h)
+    }
+
     /// [`Gazetteer::flags`] with the word's hash already computed.
     pub(crate) fn flags_hashed(&self, h: u64, lower: &[u8]) -> u8 {
         self.index

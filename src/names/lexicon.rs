@@ -316,6 +316,11 @@ pub(crate) struct Roles {
 }
 
 impl Roles {
+    /// Could a word with hash `h` have roles? `false` is certain.
+    pub(crate) fn maybe(&self, h: u64) -> bool {
+        self.index.maybe(h)
+    }
+
     /// Role bits of a lower-cased word whose [`super::table::hash`] is `h`.
     pub(crate) fn get_hashed(&self, h: u64, lower: &[u8]) -> u32 {
         self.index

@@ -297,21 +297,63 @@ impl NamesPass {
                 }
                 continue;
             }
-            let s = t.text(text);
-            let Some(k) = tokenize::lower_into(s, &mut buf) else {
+            if t.kind == Kind::Num {
+                // Digits have no roles and are no names (fillers like "type 2" are checked
+                // on the digits directly).
+                prev_role = 0;
                 continue;
+            }
+            let s = t.text(text);
+            let ascii = s.is_ascii();
+            // Hash first (without copying for ASCII); lower-case into `buf` only when a
+            // filter says the word may be in a table.
+            let h = if ascii {
+                table::hash_ascii_lower(s.as_bytes())
+            } else {
+                match tokenize::lower_into(s, &mut buf) {
+                    Some(k) => table::hash(k),
+                    None => continue,
+                }
             };
-            let h = table::hash(k);
-            *r = lexicon.get_hashed(h, k);
             // Lower-case words of one or two letters are never looked up as names.
             let short = t.len() < 3 && t.case == tokenize::Case::Lower;
             let cued = prev_role & lexicon::role::STRONG_LAST != 0;
-            prev_role = *r;
             // A lower-case word matters only as a plain first name (the second word of a
             // lower-case name is looked up by the person detector) or after "my name is".
             let skip =
                 t.case == tokenize::Case::Lower && !cued && !self.gazetteer.maybe_plain_first(h);
-            if t.kind == Kind::Word && t.len() >= 2 && !short && !skip {
+            let want_name = t.kind == Kind::Word && t.len() >= 2 && !short && !skip;
+            let want_role = lexicon.maybe(h);
+            if !want_role && !(want_name && self.gazetteer.maybe(h)) {
+                prev_role = 0;
+                if want_name && s.contains(['-', '\'', '’']) {
+                    *f = hyphenated_flags(&self.gazetteer, s);
+                }
+                continue;
+            }
+            let k = if ascii {
+                let n = s.len().min(buf.len());
+                for (d, c) in buf.iter_mut().zip(s.bytes()) {
+                    *d = c.to_ascii_lowercase();
+                }
+                &buf[..n]
+            } else {
+                // Already lower-cased into `buf` above.
+                match tokenize::lower_into(s, &mut buf) {
+                    Some(k) => k,
+                    None => continue,
+                }
+            };
+            if ascii && s.len() > 64 {
+                continue;
+            }
+            *r = if want_role {
+                lexicon.get_hashed(h, k)
+            } else {
+                0
+            };
+            prev_role = *r;
+            if want_name {
                 *f = self.gazetteer.flags_hashed(h, k);
                 if *f == 0 && s.contains(['-', '\'', '’']) {
                     *f = hyphenated_flags(&self.gazetteer, s);

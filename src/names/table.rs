@@ -36,7 +36,39 @@ pub(crate) fn hash(key: &[u8]) -> u64 {
     h ^ (h >> 29)
 }
 
+/// [`hash`] of the lower-cased form of an ASCII token made of letters, digits, `'` and `-`,
+/// without copying it: for those bytes, setting bit 5 lower-cases letters and leaves the rest
+/// unchanged.
+pub(crate) fn hash_ascii_lower(key: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    let mut h: u64 = key.len() as u64;
+    let mut chunks = key.chunks_exact(8);
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().expect("eight bytes")) | LOWER;
+        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        for (d, s) in b.iter_mut().zip(rest) {
+            *d = s | 0x20;
+        }
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+    }
+    h ^ (h >> 29)
+}
+
 impl Index {
+    /// Could `h` be in the index? `false` is certain.
+    pub(crate) fn maybe(&self, h: u64) -> bool {
+        if self.slots.is_empty() {
+            return false;
+        }
+        let (w, b) = filter_bit(h, self.filter_mask);
+        self.filter[w] & b != 0
+    }
+
     /// An index over `n` entries whose keys `key(i)` are distinct.
     pub(crate) fn build<'k>(n: usize, key: impl Fn(usize) -> &'k [u8]) -> Index {
         let size = (n * 2).next_power_of_two().max(16);
@@ -101,6 +133,25 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_hash_matches_hash_of_lowercase() {
+        for w in [
+            "Smith",
+            "O'BRIEN",
+            "Hans-Peter",
+            "NW1",
+            "a",
+            "McDonald-Jones",
+            "ABCDEFGHIJKLMNOPQ",
+        ] {
+            assert_eq!(
+                hash_ascii_lower(w.as_bytes()),
+                hash(w.to_ascii_lowercase().as_bytes()),
+                "{w}"
+            );
+        }
+    }
 
     #[test]
     fn finds_every_key_and_nothing_else() {
