@@ -324,7 +324,8 @@ impl NamesPass {
                 t.case == tokenize::Case::Lower && !cued && !self.gazetteer.maybe_plain_first(h);
             let want_name = t.kind == Kind::Word && t.len() >= 2 && !short && !skip;
             let want_role = lexicon.maybe(h);
-            if !want_role && !(want_name && self.gazetteer.maybe(h)) {
+            let name_maybe = want_name && self.gazetteer.maybe(h);
+            if !(want_role || name_maybe) {
                 prev_role = 0;
                 if want_name && s.contains(['-', '\'', '’']) {
                     *f = hyphenated_flags(&self.gazetteer, s);
