@@ -383,7 +383,8 @@ fn street_type(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize
 /// A German or Dutch compound street name (Hauptstraße, Kerkstraat, Hauptstr.).
 fn compound(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     let t = ctx.toks.get(i)?;
-    if !(t.kind == Kind::Word && t.case == Case::Title) {
+    // The shortest ending has three letters and a street name at least two more.
+    if !(t.kind == Kind::Word && t.case == Case::Title && t.len() >= 5) {
         return None;
     }
     let s = t.text(ctx.text);

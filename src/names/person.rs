@@ -152,7 +152,11 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     }
     let mut j = i - 1;
     // `Sig.ra`, `Sr.ª`, `Dott.ssa`: the title's tail after a dot.
-    if ctx.word_in(j, &["ra", "ssa", "ª", "a"]) && j >= 2 && ctx.punct(j - 1, '.') {
+    if ctx.toks[j].len() <= 3
+        && j >= 2
+        && ctx.punct(j - 1, '.')
+        && ctx.word_in(j, &["ra", "ssa", "ª", "a"])
+    {
         if ctx.word_in(j - 2, &["sig", "sr", "dott", "dr"]) {
             return Some(j - 2);
         }
@@ -405,7 +409,11 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     // Anna", "John Smith Street".
     let (mut a, mut b) = (0usize, run.len);
     // A multi-word place covering the whole run ("New York", "Rio de Janeiro").
-    let whole_place = place_at(ctx, g, run, 0);
+    let whole_place = if run.len > 1 {
+        place_at(ctx, g, run, 0)
+    } else {
+        0
+    };
     if whole_place == run.len && run.len > 1 {
         push(
             out,
