@@ -454,11 +454,15 @@ mod timing {
         pass.scan(&text, &mut out);
         out.clear();
         let (t, c) = (std::time::Instant::now(), cpu());
-        for _ in 0..5 {
+        let reps = std::env::var("NAMES_TIMING_REPS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(5u32);
+        for _ in 0..reps {
             out.clear();
             pass.scan(&text, &mut out);
         }
-        let took = t.elapsed() / 5;
+        let took = t.elapsed() / reps;
         let mut last = cpu().unwrap_or(0);
         let mut phases = Vec::new();
         pass.scan_with(&text, &mut out, &mut |name| {
@@ -470,7 +474,7 @@ mod timing {
         if let (Some(a), Some(b)) = (c, cpu()) {
             eprintln!(
                 "cpu {:.0} MB/s",
-                5.0 * text.len() as f64 / ((b - a) as f64 / 1e9) / 1e6
+                f64::from(reps) * text.len() as f64 / ((b - a) as f64 / 1e9) / 1e6
             );
         }
         eprintln!(

@@ -76,7 +76,9 @@ impl Run {
 /// Is token `i` an initial: one capital letter followed directly by a dot?
 fn initial(ctx: &Ctx<'_>, i: usize) -> bool {
     let t = &ctx.toks[i];
-    t.kind == Kind::Word
+    // One capital letter has case `Other`: lower-case words leave at the first test.
+    t.case == Case::Other
+        && t.kind == Kind::Word
         && t.len() <= 4
         && t.text(ctx.text).chars().count() == 1
         && t.text(ctx.text).chars().all(char::is_uppercase)
