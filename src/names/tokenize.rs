@@ -168,8 +168,24 @@ fn scan_word(text: &str, at: usize) -> (usize, bool, bool, u32, u32, bool) {
     let mut i = at;
     let (mut letters, mut digits) = (false, false);
     let (mut upper, mut lower) = (0u32, 0u32);
-    let mut first_upper = false;
+    let mut first_upper = bytes[at].is_ascii_uppercase();
     let mut first = true;
+    // ASCII letters and digits, the bulk of most text, without decoding characters.
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_lowercase() {
+            lower += 1;
+            letters = true;
+        } else if b.is_ascii_uppercase() {
+            upper += 1;
+            letters = true;
+        } else if b.is_ascii_digit() {
+            digits = true;
+        } else {
+            break;
+        }
+        first = false;
+        i += 1;
+    }
     while i < bytes.len() {
         let b = bytes[i];
         let (c, n) = if b < 0x80 {
