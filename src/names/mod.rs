@@ -1,0 +1,487 @@
+//! The names pass: people, places, postal addresses and GDPR Art. 9 special categories.
+//!
+//! These need non-ASCII letters (Müller, Łukasz, Zoë) and evidence from several words, so they
+//! do not go into the ASCII regex pass. Instead one tokenizer pass ([`tokenize`]) feeds three
+//! small detectors that combine evidence: a gazetteer of first names, surnames and places
+//! ([`Gazetteer`]), capitalisation and position, titles, greetings, signatures and "my name is"
+//! phrases ([`person`]); house numbers, street types, postal codes and PO boxes in each
+//! country's order ([`address`]); and first-person statements about health, beliefs and
+//! other special categories ([`special`]). The engine appends the rules below after its pattern
+//! rules and lets overlap resolution settle clashes (an email address that holds a name
+//! outscores the name).
+
+mod address;
+mod gazetteer;
+mod lexicon;
+mod person;
+mod special;
+mod table;
+mod tokenize;
+
+pub use gazetteer::Gazetteer;
+
+use crate::rules::{Category, RuleDef};
+use std::sync::Arc;
+use tokenize::{Kind, Token};
+
+/// What the names pass reports; the order matches [`TOKEN_RULES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entity {
+    Person = 0,
+    Location,
+    StreetAddress,
+    Health,
+    Religion,
+    Political,
+    TradeUnion,
+    Orientation,
+    Ethnic,
+    Biometric,
+}
+
+/// A finding of the names pass, before overlap resolution.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entity: Entity,
+    pub score: f32,
+    /// The kind of evidence (`title`, `greeting`, `gazetteer`, ...): never personal data.
+    pub reason: &'static str,
+}
+
+const SPECIAL: RuleDef = RuleDef {
+    category: Category::SpecialCategories,
+    score: 0.8,
+    ..RuleDef::DEFAULT
+};
+
+/// The token rules, appended by the engine after every pattern rule; their `pattern` is empty
+/// because the regex pass never sees them.
+pub(crate) static TOKEN_RULES: &[RuleDef] = &[
+    RuleDef {
+        id: "person",
+        entity: "PERSON",
+        category: Category::People,
+        score: 0.8,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "location",
+        entity: "LOCATION",
+        category: Category::Locations,
+        score: 0.55,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "street-address",
+        entity: "STREET_ADDRESS",
+        category: Category::Locations,
+        score: 0.85,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "health-data",
+        entity: "HEALTH_DATA",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "religious-belief",
+        entity: "RELIGIOUS_BELIEF",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "political-opinion",
+        entity: "POLITICAL_OPINION",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "trade-union",
+        entity: "TRADE_UNION",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "sexual-orientation",
+        entity: "SEXUAL_ORIENTATION",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "ethnic-origin",
+        entity: "ETHNIC_ORIGIN",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "biometric-genetic-data",
+        entity: "BIOMETRIC_GENETIC_DATA",
+        ..SPECIAL
+    },
+];
+
+/// The compiled names pass: a gazetteer shared between engines.
+#[derive(Debug, Clone)]
+pub(crate) struct NamesPass {
+    gazetteer: Arc<Gazetteer>,
+}
+
+/// What the detectors share while scanning one text.
+pub(crate) struct Ctx<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Token>,
+    /// Gazetteer flags of each token (0 for non-words).
+    pub flags: Vec<u8>,
+    /// Lexicon role bits of each token ([`lexicon::role`]).
+    pub roles: Vec<u32>,
+}
+
+impl<'t> Ctx<'t> {
+    /// Text of token `i`.
+    pub fn s(&self, i: usize) -> &'t str {
+        self.toks[i].text(self.text)
+    }
+    /// Token `i` is a word equal (case-insensitively) to one of `words`.
+    pub fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if t.kind != Kind::Word && t.kind != Kind::Alnum {
+            return false;
+        }
+        let s = t.text(self.text);
+        words.iter().any(|w| tokenize::eq_lower(s, w))
+    }
+    /// Token `i` has one of the role bits in `bits`.
+    pub fn role(&self, i: usize, bits: u32) -> bool {
+        self.roles.get(i).is_some_and(|r| r & bits != 0)
+    }
+    /// Token `i` is the punctuation mark `c`.
+    pub fn punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(c))
+    }
+    /// The words of `phrase` (lower case, space-separated) end at token `end` (inclusive).
+    /// Returns the index of the phrase's first token.
+    pub fn phrase_ends_at(&self, end: usize, phrase: &str) -> Option<usize> {
+        let mut i = end as isize;
+        for w in phrase.rsplit(' ') {
+            if i < 0 {
+                return None;
+            }
+            let t = &self.toks[i as usize];
+            let ok = if w.chars().count() == 1 && !w.chars().all(char::is_alphanumeric) {
+                t.kind == Kind::Punct && w.starts_with(t.punct)
+            } else {
+                t.kind != Kind::Punct && tokenize::eq_lower(t.text(self.text), w)
+            };
+            if !ok {
+                return None;
+            }
+            i -= 1;
+        }
+        Some((i + 1) as usize)
+    }
+    /// The words of `phrase` start at token `start`; returns the index after the phrase.
+    pub fn phrase_starts_at(&self, start: usize, phrase: &str) -> Option<usize> {
+        let mut i = start;
+        for w in phrase.split(' ') {
+            let t = self.toks.get(i)?;
+            let ok = if w.chars().count() == 1 && !w.chars().all(char::is_alphanumeric) {
+                t.kind == Kind::Punct && w.starts_with(t.punct)
+            } else {
+                t.kind != Kind::Punct && tokenize::eq_lower(t.text(self.text), w)
+            };
+            if !ok {
+                return None;
+            }
+            i += 1;
+        }
+        Some(i)
+    }
+    /// Token `i` starts a sentence: first token, after a line break, or after `.`, `!`, `?`,
+    /// `:` or an opening quote or bullet that does.
+    pub fn sentence_start(&self, i: usize) -> bool {
+        let mut j = i;
+        loop {
+            if self.toks[j].newline_before {
+                return true;
+            }
+            if j == 0 {
+                return true;
+            }
+            let p = &self.toks[j - 1];
+            if p.kind != Kind::Punct {
+                return false;
+            }
+            match p.punct {
+                '.' | '!' | '?' | ':' | ';' | '…' => return true,
+                '"' | '“' | '„' | '«' | '(' | '[' | '\'' | '‘' | '-' | '*' | '•' | '–' | '—'
+                | '¿' | '¡' | '>' | '#' => j -= 1,
+                _ => return false,
+            }
+        }
+    }
+    /// Token `i` is part of an email address, URL, path or identifier: glued to `@`, `/`,
+    /// `_` and the like, or to a dot or colon that has a word straight after it
+    /// (`john.smith`, `example.com`) — not `J. Smith`, where a space follows the dot.
+    pub fn in_identifier(&self, i: usize) -> bool {
+        let glue = |t: &Token| {
+            t.kind == Kind::Punct
+                && matches!(
+                    t.punct,
+                    '@' | '/'
+                        | '_'
+                        | '\\'
+                        | '='
+                        | '#'
+                        | '~'
+                        | '$'
+                        | '%'
+                        | '&'
+                        | '+'
+                        | '|'
+                        | '<'
+                        | '>'
+                        | '{'
+                        | '}'
+                )
+        };
+        let joiner = |t: &Token| t.kind == Kind::Punct && matches!(t.punct, '.' | ':');
+        let wordish = |t: &Token| t.kind != Kind::Punct;
+        let t = &self.toks[i];
+        if t.glued && i > 0 {
+            let p = &self.toks[i - 1];
+            if glue(p) || (joiner(p) && p.glued && i >= 2 && wordish(&self.toks[i - 2])) {
+                return true;
+            }
+        }
+        if let Some(n) = self.toks.get(i + 1) {
+            if n.glued && glue(n) {
+                return true;
+            }
+            if n.glued && joiner(n) && self.toks.get(i + 2).is_some_and(|m| m.glued && wordish(m)) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+impl NamesPass {
+    /// A pass over `gazetteer`.
+    pub(crate) fn new(gazetteer: Arc<Gazetteer>) -> NamesPass {
+        NamesPass { gazetteer }
+    }
+
+    /// Finds people, places, addresses and special-category statements in `text`.
+    pub(crate) fn scan(&self, text: &str, out: &mut Vec<Hit>) {
+        self.scan_with(text, out, &mut |_| {});
+    }
+
+    /// [`NamesPass::scan`] calling `mark` between phases (for the timing test).
+    fn scan_with(&self, text: &str, out: &mut Vec<Hit>, mark: &mut dyn FnMut(&'static str)) {
+        if text.len() >= u32::MAX as usize {
+            // Offsets are 32-bit; such texts are scanned in pieces by the caller.
+            return;
+        }
+        let mut toks = Vec::with_capacity(text.len() / 3 + 1);
+        tokenize::tokenize(text, &mut toks);
+        mark("tokenize");
+        let mut flags = vec![0u8; toks.len()];
+        let mut roles = vec![0u32; toks.len()];
+        let lexicon = lexicon::roles();
+        let mut buf = [0u8; 64];
+        // Role bits of the previous word (commas and colons are skipped), for "my name is".
+        let mut prev_role = 0u32;
+        for ((t, f), r) in toks.iter().zip(flags.iter_mut()).zip(roles.iter_mut()) {
+            if t.kind == Kind::Punct {
+                if !t.is(',') && !t.is(':') {
+                    prev_role = 0;
+                }
+                continue;
+            }
+            if t.kind == Kind::Num {
+                // Digits have no roles and are no names (fillers like "type 2" are checked
+                // on the digits directly).
+                prev_role = 0;
+                continue;
+            }
+            let s = t.text(text);
+            let ascii = s.is_ascii();
+            // Hash first (without copying for ASCII); lower-case into `buf` only when a
+            // filter says the word may be in a table.
+            let h = if ascii {
+                table::hash_ascii_lower(s.as_bytes())
+            } else {
+                match tokenize::lower_into(s, &mut buf) {
+                    Some(k) => table::hash(k),
+                    None => continue,
+                }
+            };
+            // Lower-case words of one or two letters are never looked up as names.
+            let short = t.len() < 3 && t.case == tokenize::Case::Lower;
+            let cued = prev_role & lexicon::role::STRONG_LAST != 0;
+            // A lower-case word matters only as a plain first name (the second word of a
+            // lower-case name is looked up by the person detector) or after "my name is".
+            let skip =
+                t.case == tokenize::Case::Lower && !cued && !self.gazetteer.maybe_plain_first(h);
+            let want_name = t.kind == Kind::Word && t.len() >= 2 && !short && !skip;
+            let want_role = lexicon.maybe(h);
+            let name_maybe = want_name && self.gazetteer.maybe(h);
+            if !(want_role || name_maybe) {
+                prev_role = 0;
+                if want_name && s.contains(['-', '\'', '’']) {
+                    *f = hyphenated_flags(&self.gazetteer, s);
+                }
+                continue;
+            }
+            let k = if ascii {
+                let n = s.len().min(buf.len());
+                for (d, c) in buf.iter_mut().zip(s.bytes()) {
+                    *d = c.to_ascii_lowercase();
+                }
+                &buf[..n]
+            } else {
+                // Already lower-cased into `buf` above.
+                match tokenize::lower_into(s, &mut buf) {
+                    Some(k) => k,
+                    None => continue,
+                }
+            };
+            if ascii && s.len() > 64 {
+                continue;
+            }
+            *r = if want_role {
+                lexicon.get_hashed(h, k)
+            } else {
+                0
+            };
+            prev_role = *r;
+            if want_name {
+                *f = self.gazetteer.flags_hashed(h, k);
+                if *f == 0 && s.contains(['-', '\'', '’']) {
+                    *f = hyphenated_flags(&self.gazetteer, s);
+                }
+            }
+        }
+        let ctx = Ctx {
+            text,
+            toks,
+            flags,
+            roles,
+        };
+        mark("lookups");
+        let before = out.len();
+        address::find(&ctx, out);
+        mark("address");
+        let addresses = out[before..].to_vec();
+        person::find(&ctx, &self.gazetteer, &addresses, out);
+        mark("person");
+        special::find(&ctx, out);
+        mark("special");
+    }
+}
+
+/// Flags of `Hans-Peter`, `García-López` or a possessive `Rust's`: a possessive takes its
+/// stem's flags; a compound is a name when every part of two or more letters is one
+/// (`O'Brien`, `d'Angelo`: the one-letter part is a particle), and keeps every part's flags.
+fn hyphenated_flags(g: &Gazetteer, s: &str) -> u8 {
+    let mut buf = [0u8; 64];
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = s.strip_suffix(suffix) {
+            return tokenize::lower_into(stem, &mut buf).map_or(0, |k| g.flags(k));
+        }
+    }
+    let names = gazetteer::FIRST | gazetteer::LAST;
+    let mut acc = 0;
+    for part in s.split(['-', '\'', '’']) {
+        if part.chars().count() < 2 {
+            continue;
+        }
+        let f = tokenize::lower_into(part, &mut buf).map_or(0, |k| g.flags(k));
+        if f & names == 0 {
+            return 0;
+        }
+        acc |= f;
+    }
+    acc
+}
+
+#[cfg(all(test, feature = "embedded-gazetteer"))]
+mod timing {
+    use super::*;
+
+    /// `cargo test --release --lib names::timing -- --ignored --nocapture`
+    #[test]
+    #[ignore]
+    fn phases() {
+        // Ordinary prose: the Rust book sources when present, else a repeated paragraph.
+        let mut text = String::new();
+        let home = std::env::var("HOME").unwrap_or_default();
+        let dirs = [format!("{home}/.rustup/toolchains")];
+        let mut stack: Vec<std::path::PathBuf> = dirs.iter().map(Into::into).collect();
+        while let Some(d) = stack.pop() {
+            let Ok(rd) = std::fs::read_dir(&d) else {
+                continue;
+            };
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "md") && text.len() < 1 << 20 {
+                    text.push_str(&std::fs::read_to_string(&p).unwrap_or_default());
+                }
+            }
+        }
+        while text.len() < 1 << 20 {
+            text.push_str("The quick brown fox jumps over the lazy dog near Paris.\n");
+        }
+        let t = std::time::Instant::now();
+        let g = Gazetteer::embedded();
+        eprintln!("gazetteer load {:?} ({} entries)", t.elapsed(), g.len());
+        let t = std::time::Instant::now();
+        let _ = lexicon::roles();
+        eprintln!("lexicon build {:?}", t.elapsed());
+        let pass = NamesPass::new(Arc::new(g));
+        let t = std::time::Instant::now();
+        let mut toks = Vec::new();
+        tokenize::tokenize(&text, &mut toks);
+        eprintln!("tokenize {:?} ({} tokens)", t.elapsed(), toks.len());
+        // CPU time of this thread (Linux), so a loaded machine does not count against us.
+        let cpu = || {
+            std::fs::read_to_string("/proc/thread-self/schedstat")
+                .ok()
+                .and_then(|s| s.split(' ').next()?.parse::<u64>().ok())
+        };
+        let mut out = Vec::new();
+        pass.scan(&text, &mut out);
+        out.clear();
+        let (t, c) = (std::time::Instant::now(), cpu());
+        let reps = std::env::var("NAMES_TIMING_REPS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(5u32);
+        for _ in 0..reps {
+            out.clear();
+            pass.scan(&text, &mut out);
+        }
+        let took = t.elapsed() / reps;
+        let mut last = cpu().unwrap_or(0);
+        let mut phases = Vec::new();
+        pass.scan_with(&text, &mut out, &mut |name| {
+            let now = cpu().unwrap_or(0);
+            phases.push((name, (now - last) / 1000));
+            last = now;
+        });
+        eprintln!("phases (µs cpu): {phases:?}");
+        if let (Some(a), Some(b)) = (c, cpu()) {
+            eprintln!(
+                "cpu {:.0} MB/s",
+                f64::from(reps) * text.len() as f64 / ((b - a) as f64 / 1e9) / 1e6
+            );
+        }
+        eprintln!(
+            "whole pass {took:?} ({} hits) on {} bytes: {:.0} MB/s",
+            out.len(),
+            text.len(),
+            text.len() as f64 / took.as_secs_f64() / 1e6
+        );
+    }
+}
