@@ -34,8 +34,11 @@ mod context;
 mod engine;
 mod error;
 mod finding;
+mod guard_actions;
 mod offsets;
+mod payload;
 mod placeholder;
+mod response;
 mod rules;
 mod vault;
 
@@ -49,3 +52,9 @@ pub use finding::{Finding, Reason};
 pub use offsets::{convert_offsets, to_byte_offset, OffsetUnit};
 pub use rules::{catalog, Candidate, Category, Rule, RuleDef, Validate, Verdict};
 pub use vault::{StreamRestorer, Vault};
+// Browser guard (issue #7): the action model is a stand-in for the policy layer (issue #6).
+pub use guard_actions::{
+    apply, Action, ActionModel, Decision, Outcome, Planned, Receipt, ReceiptItem,
+};
+pub use payload::{PayloadError, PayloadOptions, Request, TextField};
+pub use response::{restore_json, restore_value, SseRestorer};
