@@ -361,41 +361,34 @@ pub struct Guard {
     payload: PayloadOptions,
 }
 
-impl Guard {
-    /// Applies `outcome` and `choices` to each text; returns the new texts and the receipt.
-    fn commit_texts(
-        &mut self,
-        texts: &[&str],
-        outcome: Outcome,
-        choices: &[Vec<Option<Decision>>],
-    ) -> Result<(Vec<String>, Receipt), JsValue> {
-        let mut receipt = Receipt::default();
-        let mut out = Vec::with_capacity(texts.len());
-        for (i, text) in texts.iter().enumerate() {
-            let planned = self.actions.plan(&self.engine, text);
-            let field_choices = choices.get(i);
-            if field_choices.is_some_and(|c| c.len() != planned.len()) {
-                return Err(js_error(
-                    "PiiAirlockConfigError",
-                    "choices do not match the findings (the text changed since it was scanned?)",
-                ));
-            }
-            let decisions: Vec<Decision> = (0..planned.len())
-                .map(|k| ActionModel::decide(outcome, field_choices.and_then(|c| c[k])))
-                .collect();
-            let new = apply(
-                text,
-                &planned,
-                &decisions,
-                &mut self.vault,
-                &mut self.actions,
-                &mut receipt,
-            )
-            .ok_or_else(|| js_error("PiiAirlockError", "could not apply the decisions"))?;
-            out.push(new);
+/// Applies `outcome` and `choices` to each text; returns the new texts and the receipt.
+fn commit_texts(
+    engine: &Engine,
+    vault: &mut Vault,
+    actions: &mut ActionModel,
+    texts: &[&str],
+    outcome: Outcome,
+    choices: &[Vec<Option<Decision>>],
+) -> Result<(Vec<String>, Receipt), JsValue> {
+    let mut receipt = Receipt::default();
+    let mut out = Vec::with_capacity(texts.len());
+    for (i, text) in texts.iter().enumerate() {
+        let planned = actions.plan(engine, text);
+        let field_choices = choices.get(i);
+        if field_choices.is_some_and(|c| c.len() != planned.len()) {
+            return Err(js_error(
+                "PiiAirlockConfigError",
+                "choices do not match the findings (the text changed since it was scanned?)",
+            ));
         }
-        Ok((out, receipt))
+        let decisions: Vec<Decision> = (0..planned.len())
+            .map(|k| ActionModel::decide(outcome, field_choices.and_then(|c| c[k])))
+            .collect();
+        let new = apply(text, &planned, &decisions, vault, actions, &mut receipt)
+            .ok_or_else(|| js_error("PiiAirlockError", "could not apply the decisions"))?;
+        out.push(new);
     }
+    Ok((out, receipt))
 }
 
 fn parse_outcome(outcome: &str) -> Result<Outcome, JsValue> {
@@ -452,7 +445,14 @@ impl Guard {
 
     /// Replaces every finding the user has not always-allowed with its placeholder.
     pub fn redact(&mut self, text: &str) -> Result<String, JsValue> {
-        let (mut out, _) = self.commit_texts(&[text], Outcome::Redacted, &[])?;
+        let (mut out, _) = commit_texts(
+            &self.engine,
+            &mut self.vault,
+            &mut self.actions,
+            &[text],
+            Outcome::Redacted,
+            &[],
+        )?;
         Ok(out.pop().unwrap_or_default())
     }
 
@@ -527,7 +527,14 @@ impl Guard {
             ));
         }
         let texts: Vec<&str> = req.fields().iter().map(|f| f.text.as_str()).collect();
-        let (new, receipt) = self.commit_texts(&texts, outcome, &choices)?;
+        let (new, receipt) = commit_texts(
+            &self.engine,
+            &mut self.vault,
+            &mut self.actions,
+            &texts,
+            outcome,
+            &choices,
+        )?;
         let changed = new.iter().zip(&texts).any(|(a, b)| a != b);
         let out = if changed {
             req.clone().rebuild(&new).map_err(payload_error)?
@@ -540,6 +547,33 @@ impl Guard {
             changed,
             receipt: &receipt,
         })
+    }
+
+    /// What `commitBody` would send for each field, without changing this guard (the vault
+    /// and the "always allow" answers of a copy are used): the dialog's preview.
+    #[wasm_bindgen(js_name = previewBody)]
+    pub fn preview_body(
+        &self,
+        body: &str,
+        outcome: &str,
+        #[wasm_bindgen(unchecked_param_type = "(FindingDecision | null)[][] | undefined")]
+        choices: JsValue,
+    ) -> Result<Vec<String>, JsValue> {
+        let outcome = parse_outcome(outcome)?;
+        let choices = read_choices(choices)?;
+        let req = Request::parse(body, &self.payload).map_err(payload_error)?;
+        let texts: Vec<&str> = req.fields().iter().map(|f| f.text.as_str()).collect();
+        let mut vault = self.vault.clone();
+        let mut actions = self.actions.clone();
+        Ok(commit_texts(
+            &self.engine,
+            &mut vault,
+            &mut actions,
+            &texts,
+            outcome,
+            &choices,
+        )?
+        .0)
     }
 
     /// Like `commitBody` for one plain text: returns `{ text, changed, receipt }`.
@@ -557,7 +591,14 @@ impl Guard {
         } else {
             read_choices(js_sys::Array::of1(&choices).into())?
         };
-        let (mut new, receipt) = self.commit_texts(&[text], outcome, &choices)?;
+        let (mut new, receipt) = commit_texts(
+            &self.engine,
+            &mut self.vault,
+            &mut self.actions,
+            &[text],
+            outcome,
+            &choices,
+        )?;
         let out = new.pop().unwrap_or_default();
         ser(&JsCommitted {
             body: None,
