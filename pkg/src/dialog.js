@@ -29,7 +29,7 @@ function el(doc, tag, props = {}, ...children) {
 export function showConsentDialog({ items, previews, strings: s, allowAsTyped, returnFocus }) {
   const doc = document;
   const id = `pii-airlock-${++counter}`;
-  const host = el(doc, 'div', { 'data-pii-airlock': 'consent' });
+  const host = doc.createElement('pii-airlock-consent');
   const root = host.attachShadow({ mode: 'open' });
   root.adoptedStyleSheets = [sheet(DIALOG_CSS)];
 
@@ -38,7 +38,7 @@ export function showConsentDialog({ items, previews, strings: s, allowAsTyped, r
   const list = el(doc, 'ul', { 'aria-label': s.findingsLabel });
   for (const it of items) {
     const effect = it.effect === 'replace'
-      ? `${s.willReplace} ${it.placeholder ?? ''}`.trim()
+      ? s.willReplace
       : `${s.willSend}${it.note ? ` (${it.note})` : ''}`;
     list.append(el(doc, 'li', { 'data-entity': it.entity, 'data-effect': it.effect },
       el(doc, 'span', { class: 'entity', text: entityName(s, it.entity) }), ' ',
