@@ -175,7 +175,7 @@ export function attach(guard, element, { debounce = 80 } = {}) {
     text = current;
     findings = result.map((f) => ({ ...f, value: current.slice(f.start, f.end) }));
     render();
-    element.dispatchEvent(new CustomEvent('pii-airlock:findings', { detail: { findings: findings.map(({ range, ...f }) => f) } }));
+    element.dispatchEvent(new CustomEvent('pii-airlock:findings', { detail: { text, findings: findings.map(({ range, ...f }) => f) } }));
   }
 
   function schedule() {
