@@ -264,3 +264,44 @@ test('large inputs are scanned in a Web Worker (Vite build) and still highlighte
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('per-finding actions by keyboard: caret in a finding, Alt+ArrowDown, "Allow once"; "Edit" selects the finding', async () => {
+  const { page, errors } = await open(plain);
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.focus('#editor');
+  const text = `Mail ${EMAIL} or call ${PHONE} please`;
+  await page.keyboard.type(text);
+  await page.waitForFunction(() => document.querySelector('pii-airlock-overlay')?.shadowRoot.querySelectorAll('mark').length === 2);
+  // Put the caret inside the phone number with the keyboard.
+  await page.keyboard.press('End');
+  for (let i = 0; i < ' please'.length + 3; i++) await page.keyboard.press('ArrowLeft');
+  await page.waitForSelector('pii-airlock-popover:not([hidden])');
+  assert.match(await page.$eval('pii-airlock-popover', (h) => h.shadowRoot.querySelector('.entity').textContent), /Phone number/);
+  // The popover never takes focus by itself.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'editor');
+  await page.keyboard.press('Alt+ArrowDown');
+  const inPopover = () => page.$eval('pii-airlock-popover', (h) => h.shadowRoot.activeElement?.dataset.decision ?? null);
+  assert.equal(await inPopover(), 'redact');
+  await page.keyboard.press('Tab');
+  assert.equal(await inPopover(), 'allow-once');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'editor');
+  await page.waitForFunction(() => document.querySelector('pii-airlock-overlay').shadowRoot.querySelectorAll('mark.allowed').length === 1);
+  // The dialog reflects it; "Edit" keeps the text here and selects the first finding.
+  await page.keyboard.press('Control+Enter');
+  await page.waitForSelector(dialogButton('edit'));
+  const effects = await page.$$eval('pii-airlock-consent', ([h]) => [...h.shadowRoot.querySelectorAll('li')].map((li) => li.dataset.effect));
+  assert.deepEqual(effects, ['replace', 'send']);
+  await page.click(dialogButton('edit'));
+  await page.waitForSelector('#status:text-is("PiiAirlockBlockedError:edit")');
+  const sel = await page.$eval('#editor', (e) => [document.activeElement === e, e.value.slice(e.selectionStart, e.selectionEnd)]);
+  assert.deepEqual(sel, [true, EMAIL]);
+  // Sending now: the phone number goes as typed (allowed once), the address is redacted.
+  plain.received.length = 0;
+  await page.click('#send');
+  await page.click(dialogButton('redacted'));
+  await page.waitForSelector('#status:text-is("done")');
+  assert.equal(JSON.parse(plain.received[0]).messages[0].content, `Mail [EMAIL_ADDRESS_1] or call ${PHONE} please`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
