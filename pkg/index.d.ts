@@ -76,6 +76,12 @@ export interface GuardOptions {
   worker?: boolean | { threshold: number };
   /** Where to load the .wasm from (default: next to the module). */
   wasm?: RequestInfo | URL | BufferSource | WebAssembly.Module;
+  /**
+   * Keep consent receipts (entity types and decisions, never values) in `localStorage` (or
+   * `storage`) for `retentionDays`; expired receipts are deleted. Default: not stored. With the
+   * policy layer the retention will come from the policy.
+   */
+  receipts?: { retentionDays: number; storage?: Pick<Storage, 'getItem' | 'setItem'>; storageKey?: string };
   /** Milliseconds between the last keystroke and a highlight scan. Default 80. */
   debounce?: number;
 }
@@ -140,6 +146,8 @@ export interface Guard extends EventTarget {
   resetChoices(): void;
   /** Forgets one value's placeholders (right to erasure). */
   forget(value: string): number;
+  /** Stored receipts (with the `receipts` option), expired ones dropped. */
+  receipts(): { at: number; decision: ConsentDecision; items: ReceiptItem[] }[];
   /** The receipt of the last consent. */
   readonly lastReceipt: Receipt | null;
   /** Unhooks, stops highlighting and the worker, frees the engine. */

@@ -26,7 +26,7 @@ export class PiiAirlockConfigError extends Error {
 }
 
 const KNOWN_OPTIONS = ['policy', 'endpoints', 'locale', 'strings', 'consent', 'allowAsTyped',
-  'countries', 'minScore', 'disabledRules', 'openai', 'paths', 'worker', 'wasm', 'debounce'];
+  'countries', 'minScore', 'disabledRules', 'openai', 'paths', 'worker', 'wasm', 'debounce', 'receipts'];
 const CORE_OPTIONS = ['countries', 'minScore', 'disabledRules', 'openai', 'paths'];
 
 /** OpenAI-style endpoints, guarded when `endpoints` is not given. */
@@ -184,7 +184,7 @@ export class Guard extends EventTarget {
    * Asks the user about the personal data in `text` (when there is any to ask about).
    * @returns {Promise<{decision: 'redacted'|'as-typed'|'cancelled'|'edit', text: string, findings: object[], receipt?: object, asked: boolean}>}
    */
-  async requestConsent(text, { returnFocus } = {}) {
+  async requestConsent(text, { returnFocus = globalThis.document?.activeElement ?? null } = {}) {
     text = String(text);
     const fields = [{ path: PLAIN_FIELD, text, findings: this.scan(text) }];
     const { decision, choices, asked } = await this._decide(fields, {
@@ -232,8 +232,32 @@ export class Guard extends EventTarget {
     }
   }
 
+  /** Stored consent receipts (only with the `receipts` option), oldest first, expired ones dropped. */
+  receipts() {
+    const r = this.options.receipts;
+    if (!r) return [];
+    const storage = r.storage ?? globalThis.localStorage;
+    const key = r.storageKey ?? 'pii-airlock:receipts';
+    let list;
+    try { list = JSON.parse(storage.getItem(key) ?? '[]'); } catch { list = []; }
+    const cutoff = Date.now() - r.retentionDays * 86_400_000;
+    const kept = Array.isArray(list) ? list.filter((x) => x && x.at >= cutoff) : [];
+    if (kept.length !== list.length) storage.setItem(key, JSON.stringify(kept));
+    return kept;
+  }
+
+  _store(receipt, decision) {
+    const r = this.options.receipts;
+    if (!r || !(r.retentionDays > 0)) return;
+    const storage = r.storage ?? globalThis.localStorage;
+    const key = r.storageKey ?? 'pii-airlock:receipts';
+    // Receipts hold entity types and decisions only: no value ever reaches storage.
+    storage.setItem(key, JSON.stringify([...this.receipts(), { at: Date.now(), decision, items: receipt.items }]));
+  }
+
   _settled(receipt, decision) {
     this.lastReceipt = receipt;
+    try { this._store(receipt, decision); } catch { /* storage full or denied: the receipt stays in memory */ }
     // "Allow once" means this message only.
     for (const [k, v] of this.choices) if (v === 'allow-once') this.choices.delete(k);
     this.dispatchEvent(new CustomEvent('consent', { detail: { decision, receipt } }));
@@ -309,12 +333,20 @@ export class Guard extends EventTarget {
         else if (isRequest && input.body) text = await input.clone().text();
         else text = null;
       } catch (e) {
-        throw asBlocked(e, 'body-type', 'the request body could not be read');
+        const err = asBlocked(e, 'body-type', 'the request body could not be read');
+        guard.dispatchEvent(new CustomEvent('blocked', { detail: err }));
+        throw err;
       }
       let req = input;
       let nextInit = init;
       if (text != null) {
-        const out = await guard.guardBody(text, { returnFocus: globalThis.document?.activeElement ?? null });
+        let out;
+        try {
+          out = await guard.guardBody(text, { returnFocus: globalThis.document?.activeElement ?? null });
+        } catch (e) {
+          guard.dispatchEvent(new CustomEvent('blocked', { detail: e }));
+          throw e;
+        }
         nextInit = { ...init, body: out, headers: withoutLength(init?.headers ?? (isRequest ? input.headers : undefined)) };
         if (isRequest) req = new Request(input, nextInit);
       }
@@ -505,6 +537,9 @@ export async function makeGuard(wasm, options = {}, env = null) {
   if (options.consent !== undefined && typeof options.consent !== 'function'
     && !['dialog', 'redact', 'block'].includes(options.consent)) {
     throw new PiiAirlockConfigError('consent must be "dialog", "redact", "block" or a function');
+  }
+  if (options.receipts !== undefined && !(options.receipts && options.receipts.retentionDays > 0)) {
+    throw new PiiAirlockConfigError('receipts needs { retentionDays: number > 0 }');
   }
   await wasm.init(options.wasm);
   const core = new wasm.Guard(pick(options, CORE_OPTIONS));

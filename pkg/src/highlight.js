@@ -281,8 +281,10 @@ export function attach(guard, element, { debounce = 80 } = {}) {
   on(element, 'mouseleave', () => hidePopover());
   on(pop, 'mouseenter', () => clearTimeout(hideTimer));
   on(pop, 'mouseleave', () => hidePopover());
+  // Only caret moves open the popover: typing into a value should not pop things up.
+  const NAV = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
   on(element, 'keyup', (e) => {
-    if (e.key === 'ArrowDown' && e.altKey) return;
+    if (e.altKey || !NAV.has(e.key)) return;
     followCaret();
   });
   on(element, 'click', followCaret);

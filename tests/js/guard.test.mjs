@@ -136,3 +136,32 @@ test('options are checked: unknown keys and unavailable policies are errors', as
   assert.deepEqual(JSON.parse(out), { query: 'find [EMAIL_ADDRESS_1]', messages: 'ignored' });
   assert.throws(() => g.attach({}), /needs a browser/);
 });
+
+test('a blocked request is announced with a "blocked" event', async () => {
+  const g = await createGuard({ consent: 'block' });
+  const seen = [];
+  g.addEventListener('blocked', (e) => seen.push(e.detail.reason));
+  const { calls, fetchImpl } = recorder();
+  await assert.rejects(g.guardFetch(fetchImpl)(URL_, { method: 'POST', body: chat('jane@example.com') }));
+  await assert.rejects(g.guardFetch(fetchImpl)(URL_, { method: 'POST', body: new FormData() }));
+  assert.deepEqual(seen, ['cancelled', 'body-type']);
+  assert.equal(calls.length, 0);
+});
+
+test('receipts are kept only with a retention, without values, and expire', async () => {
+  const map = new Map();
+  const storage = { getItem: (k) => map.get(k) ?? null, setItem: (k, v) => map.set(k, v) };
+  const g = await createGuard({ receipts: { retentionDays: 30, storage } });
+  await g.requestConsent('mail jane@example.com');
+  const stored = map.get('pii-airlock:receipts');
+  assert.ok(!stored.includes('jane'), stored);
+  assert.deepEqual(g.receipts().map((r) => [r.decision, r.items]), [['redacted', [{ entity: 'EMAIL_ADDRESS', decision: 'redact' }]]]);
+  // A receipt older than the retention is dropped.
+  map.set('pii-airlock:receipts', JSON.stringify([{ at: Date.now() - 31 * 86_400_000, decision: 'redacted', items: [] }, ...JSON.parse(stored)]));
+  assert.equal(g.receipts().length, 1);
+  assert.equal(JSON.parse(map.get('pii-airlock:receipts')).length, 1);
+  const none = await createGuard();
+  await none.requestConsent('mail jane@example.com');
+  assert.deepEqual(none.receipts(), []);
+  await assert.rejects(createGuard({ receipts: { retentionDays: 0 } }), PiiAirlockConfigError);
+});
