@@ -2,7 +2,7 @@
 // strict CSP plus a mock OpenAI-style backend, and the small chat app the tests drive.
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -11,9 +11,18 @@ import { CSP } from '../../scripts/serve.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
+// Temp dirs (tarballs, installed apps) are removed when the test process ends.
+const temps = [];
+function temp(prefix) {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(d);
+  return d;
+}
+process.on('exit', () => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
+
 /** `npm pack`s pkg/ into a fresh temp dir; returns the tarball's path. */
 export function packTarball() {
-  const dest = mkdtempSync(join(tmpdir(), 'pii-airlock-pack-'));
+  const dest = temp('pii-airlock-pack-');
   execFileSync('npm', ['pack', '--pack-destination', dest, '--silent'], { cwd: join(ROOT, 'pkg'), stdio: ['ignore', 'pipe', 'inherit'] });
   const tgz = readdirSync(dest).find((f) => f.endsWith('.tgz'));
   if (!tgz) throw new Error('npm pack produced no tarball');
@@ -22,7 +31,7 @@ export function packTarball() {
 
 /** A fresh directory with the tarball installed (from the file, no registry needed). */
 export function installTarball(tarball, extra = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'pii-airlock-app-'));
+  const dir = temp('pii-airlock-app-');
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module', ...extra }));
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', tarball],
     { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
