@@ -3,7 +3,7 @@
 //! This is a deliberately small stand-in for the policy layer (issue #6). Every finding is
 //! asked about, except values the user chose to "always allow"; the user's answer per finding
 //! is one of three [`Decision`]s. At merge the policy's consent plan replaces [`ActionModel`];
-//! the browser layer only talks to it through [`ActionModel::plan`], [`apply`] and
+//! the browser layer only talks to it through [`ActionModel::plan`], [`apply_decisions`] and
 //! [`Receipt`], so the swap stays local to this file and `src/wasm.rs`.
 
 use crate::{Engine, Finding, Vault};
@@ -170,7 +170,7 @@ pub struct Receipt {
 ///
 /// Returns `None` when `decisions` does not have one entry per planned finding: the caller
 /// must then refuse to send rather than guess.
-pub fn apply(
+pub fn apply_decisions(
     text: &str,
     planned: &[Planned],
     decisions: &[Decision],
@@ -223,7 +223,8 @@ mod tests {
         let planned = model.plan(&engine, TEXT);
         let mut vault = Vault::new();
         let mut receipt = Receipt::default();
-        let out = apply(TEXT, &planned, decisions, &mut vault, model, &mut receipt).unwrap();
+        let out =
+            apply_decisions(TEXT, &planned, decisions, &mut vault, model, &mut receipt).unwrap();
         (out, receipt)
     }
 
@@ -260,7 +261,7 @@ mod tests {
         // An allowed value stays as typed whatever decision is passed for it.
         let mut vault = Vault::new();
         let mut receipt = Receipt::default();
-        let out = apply(
+        let out = apply_decisions(
             other,
             &planned,
             &[Decision::Redact, Decision::Redact],
@@ -284,7 +285,7 @@ mod tests {
         let planned = model.plan(&Engine::default_engine(), TEXT);
         let mut vault = Vault::new();
         let mut receipt = Receipt::default();
-        assert!(apply(
+        assert!(apply_decisions(
             TEXT,
             &planned,
             &[Decision::Redact],

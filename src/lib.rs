@@ -34,7 +34,9 @@ mod context;
 mod engine;
 mod error;
 mod finding;
-mod guard_actions;
+// The browser guard's minimal action model, a stand-in for the policy layer (issue #6): kept
+// out of the crate root so the policy's own `Decision`/`Receipt` names never collide.
+pub mod guard_actions;
 mod offsets;
 mod payload;
 mod placeholder;
@@ -50,11 +52,7 @@ pub use engine::{Engine, EngineOptions};
 pub use error::Error;
 pub use finding::{Finding, Reason};
 pub use offsets::{convert_offsets, to_byte_offset, OffsetUnit};
+pub use payload::{PayloadError, PayloadOptions, RequestBody, TextField};
+pub use response::{restore_json, restore_value, SseRestorer};
 pub use rules::{catalog, Candidate, Category, Rule, RuleDef, Validate, Verdict};
 pub use vault::{StreamRestorer, Vault};
-// Browser guard (issue #7): the action model is a stand-in for the policy layer (issue #6).
-pub use guard_actions::{
-    apply, Action, ActionModel, Decision, Outcome, Planned, Receipt, ReceiptItem,
-};
-pub use payload::{PayloadError, PayloadOptions, Request, TextField};
-pub use response::{restore_json, restore_value, SseRestorer};

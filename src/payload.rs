@@ -75,7 +75,7 @@ enum Loc {
     /// A JSON pointer into the body.
     Pointer(String),
     /// A string leaf inside a JSON document that is itself a string in the body (tool-call
-    /// `arguments`): index into `Request::embedded`, and a pointer inside that document.
+    /// `arguments`): index into `RequestBody::embedded`, and a pointer inside that document.
     Embedded(usize, String),
 }
 
@@ -92,7 +92,7 @@ pub struct TextField {
 
 /// A parsed request body and the user-text fields found in it.
 #[derive(Debug, Clone)]
-pub struct Request {
+pub struct RequestBody {
     root: Value,
     /// (pointer of the string in the body, the document parsed from it).
     embedded: Vec<(String, Value)>,
@@ -437,9 +437,9 @@ fn string_leaves(v: &Value, ptr: String, display: String, out: &mut Vec<(String,
     }
 }
 
-impl Request {
+impl RequestBody {
     /// Parses `body` and finds its user-text fields, in document order.
-    pub fn parse(body: &str, options: &PayloadOptions) -> Result<Request, PayloadError> {
+    pub fn parse(body: &str, options: &PayloadOptions) -> Result<RequestBody, PayloadError> {
         let root: Value = serde_json::from_str(body).map_err(|_| PayloadError::NotJson)?;
         let Value::Object(obj) = &root else {
             return Err(PayloadError::NotObject);
@@ -454,7 +454,7 @@ impl Request {
         for p in &options.paths {
             c.configured(&root, p)?;
         }
-        Ok(Request {
+        Ok(RequestBody {
             root,
             embedded: c.embedded,
             fields: c.fields,
@@ -494,7 +494,7 @@ mod tests {
     use serde_json::json;
 
     fn fields(body: &Value) -> Vec<(String, String)> {
-        Request::parse(&body.to_string(), &PayloadOptions::default())
+        RequestBody::parse(&body.to_string(), &PayloadOptions::default())
             .unwrap()
             .fields()
             .iter()
@@ -503,7 +503,7 @@ mod tests {
     }
 
     fn upper_all(body: &Value, options: &PayloadOptions) -> Value {
-        let req = Request::parse(&body.to_string(), options).unwrap();
+        let req = RequestBody::parse(&body.to_string(), options).unwrap();
         let texts: Vec<String> = req.fields().iter().map(|f| f.text.to_uppercase()).collect();
         serde_json::from_str(&req.rebuild(&texts).unwrap()).unwrap()
     }
@@ -594,15 +594,15 @@ mod tests {
     fn fails_closed_on_unknown_shapes() {
         let opts = PayloadOptions::default();
         assert_eq!(
-            Request::parse("hello a@b.io", &opts).unwrap_err(),
+            RequestBody::parse("hello a@b.io", &opts).unwrap_err(),
             PayloadError::NotJson
         );
         assert_eq!(
-            Request::parse("", &opts).unwrap_err(),
+            RequestBody::parse("", &opts).unwrap_err(),
             PayloadError::NotJson
         );
         assert_eq!(
-            Request::parse("[1]", &opts).unwrap_err(),
+            RequestBody::parse("[1]", &opts).unwrap_err(),
             PayloadError::NotObject
         );
         for (body, at) in [
@@ -628,7 +628,7 @@ mod tests {
             ),
             (json!({"prompt": {"a": 1}}), "prompt"),
         ] {
-            match Request::parse(&body.to_string(), &opts) {
+            match RequestBody::parse(&body.to_string(), &opts) {
                 Err(PayloadError::UnexpectedShape { path, .. }) => assert_eq!(path, at, "{body}"),
                 other => panic!("{body}: {other:?}"),
             }
@@ -637,7 +637,7 @@ mod tests {
 
     #[test]
     fn errors_never_echo_content() {
-        let err = Request::parse(
+        let err = RequestBody::parse(
             "{\"messages\": [{\"content\": 5}], \"x\": \"jane@example.com\"",
             &PayloadOptions::default(),
         )
@@ -662,13 +662,13 @@ mod tests {
                 "missing.x".into(),
             ],
         };
-        let req = Request::parse(&body.to_string(), &opts).unwrap();
+        let req = RequestBody::parse(&body.to_string(), &opts).unwrap();
         let got: Vec<&str> = req.fields().iter().map(|f| f.text.as_str()).collect();
         assert_eq!(got, ["find a@b.io", "d1", "d3", "d2", "e1"]);
         let out = upper_all(&body, &opts);
         assert_eq!(out["docs"][0]["meta"], json!({"k": "D2", "n": 1}));
         assert_eq!(out["a/b"]["c~d"], "E1");
-        assert!(Request::parse(
+        assert!(RequestBody::parse(
             "{}",
             &PayloadOptions {
                 openai: false,
@@ -680,7 +680,7 @@ mod tests {
 
     #[test]
     fn rebuild_checks_the_count() {
-        let req = Request::parse(r#"{"input":"x"}"#, &PayloadOptions::default()).unwrap();
+        let req = RequestBody::parse(r#"{"input":"x"}"#, &PayloadOptions::default()).unwrap();
         assert_eq!(req.rebuild(&[]).unwrap_err(), PayloadError::FieldCount);
     }
 
@@ -692,7 +692,7 @@ mod tests {
             paths: vec!["input".into()],
         };
         assert_eq!(
-            Request::parse(&body.to_string(), &opts)
+            RequestBody::parse(&body.to_string(), &opts)
                 .unwrap()
                 .fields()
                 .len(),

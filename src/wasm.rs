@@ -225,10 +225,8 @@ impl Restorer {
 // in the core (`guard_actions`, `payload`, `response`); this is only the JS edge.
 // ---------------------------------------------------------------------------------------------
 
-use crate::{
-    apply, restore_json, ActionModel, Decision, Outcome, PayloadOptions, Planned, Receipt, Request,
-    SseRestorer,
-};
+use crate::guard_actions::{apply_decisions, ActionModel, Decision, Outcome, Planned, Receipt};
+use crate::{restore_json, PayloadOptions, RequestBody, SseRestorer};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_GUARD_TYPES: &'static str = r#"
@@ -281,7 +279,7 @@ struct JsGuardOptions {
 struct JsPlanned<'a> {
     #[serde(flatten)]
     finding: JsFinding<'a>,
-    action: crate::Action,
+    action: crate::guard_actions::Action,
 }
 
 #[derive(Serialize)]
@@ -384,7 +382,7 @@ fn commit_texts(
         let decisions: Vec<Decision> = (0..planned.len())
             .map(|k| ActionModel::decide(outcome, field_choices.and_then(|c| c[k])))
             .collect();
-        let new = apply(text, &planned, &decisions, vault, actions, &mut receipt)
+        let new = apply_decisions(text, &planned, &decisions, vault, actions, &mut receipt)
             .ok_or_else(|| js_error("PiiAirlockError", "could not apply the decisions"))?;
         out.push(new);
     }
@@ -487,7 +485,7 @@ impl Guard {
     /// `PiiAirlockPayloadError` when the body is not JSON or has a shape the guard does not know.
     #[wasm_bindgen(js_name = prepareBody, unchecked_return_type = "PreparedField[]")]
     pub fn prepare_body(&self, body: &str) -> Result<JsValue, JsValue> {
-        let req = Request::parse(body, &self.payload).map_err(payload_error)?;
+        let req = RequestBody::parse(body, &self.payload).map_err(payload_error)?;
         let plans: Vec<Vec<Planned>> = req
             .fields()
             .iter()
@@ -519,7 +517,7 @@ impl Guard {
     ) -> Result<JsValue, JsValue> {
         let outcome = parse_outcome(outcome)?;
         let choices = read_choices(choices)?;
-        let req = Request::parse(body, &self.payload).map_err(payload_error)?;
+        let req = RequestBody::parse(body, &self.payload).map_err(payload_error)?;
         if !choices.is_empty() && choices.len() != req.fields().len() {
             return Err(js_error(
                 "PiiAirlockConfigError",
@@ -561,7 +559,7 @@ impl Guard {
     ) -> Result<Vec<String>, JsValue> {
         let outcome = parse_outcome(outcome)?;
         let choices = read_choices(choices)?;
-        let req = Request::parse(body, &self.payload).map_err(payload_error)?;
+        let req = RequestBody::parse(body, &self.payload).map_err(payload_error)?;
         let texts: Vec<&str> = req.fields().iter().map(|f| f.text.as_str()).collect();
         let mut vault = self.vault.clone();
         let mut actions = self.actions.clone();
@@ -574,6 +572,34 @@ impl Guard {
             &choices,
         )?
         .0)
+    }
+
+    /// What `commitText` would return as text, without changing this guard.
+    #[wasm_bindgen(js_name = previewText)]
+    pub fn preview_text(
+        &self,
+        text: &str,
+        outcome: &str,
+        #[wasm_bindgen(unchecked_param_type = "(FindingDecision | null)[] | undefined")]
+        choices: JsValue,
+    ) -> Result<String, JsValue> {
+        let outcome = parse_outcome(outcome)?;
+        let choices = if choices.is_undefined() || choices.is_null() {
+            Vec::new()
+        } else {
+            read_choices(js_sys::Array::of1(&choices).into())?
+        };
+        let mut vault = self.vault.clone();
+        let mut actions = self.actions.clone();
+        let (mut out, _) = commit_texts(
+            &self.engine,
+            &mut vault,
+            &mut actions,
+            &[text],
+            outcome,
+            &choices,
+        )?;
+        Ok(out.pop().unwrap_or_default())
     }
 
     /// Like `commitBody` for one plain text: returns `{ text, changed, receipt }`.
