@@ -305,3 +305,25 @@ test('per-finding actions by keyboard: caret in a finding, Alt+ArrowDown, "Allow
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the dialog is themed through CSS custom properties set by the page', async () => {
+  const { page, errors } = await open(plain);
+  await page.waitForSelector('body[data-state="ready"]');
+  // CSSOM, not a style attribute in markup: allowed under style-src 'self'.
+  await page.evaluate(() => {
+    document.documentElement.style.setProperty('--pii-airlock-accent', 'rgb(1, 2, 3)');
+    document.documentElement.style.setProperty('--pii-airlock-radius', '13px');
+  });
+  await page.fill('#editor', `Mail ${EMAIL}`);
+  await page.click('#send');
+  await page.waitForSelector(dialogButton('redacted'));
+  const look = await page.$eval('pii-airlock-consent', (h) => {
+    const b = h.shadowRoot.querySelector('button.primary');
+    const d = h.shadowRoot.querySelector('dialog');
+    return [getComputedStyle(b).backgroundColor, getComputedStyle(d).borderTopLeftRadius];
+  });
+  assert.deepEqual(look, ['rgb(1, 2, 3)', '13px']);
+  await page.keyboard.press('Escape');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
