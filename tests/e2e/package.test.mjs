@@ -327,3 +327,41 @@ test('the dialog is themed through CSS custom properties set by the page', async
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('highlighting leaves undo, the caret and IME composition alone', async () => {
+  const { page, errors } = await open(plainCe);
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.click('#editor');
+  await page.keyboard.type(`mail ${EMAIL} `);
+  await page.waitForFunction(() => CSS.highlights.get('pii-airlock')?.size === 1);
+  const caret = () => page.evaluate(() => { const s = getSelection(); return [s.anchorNode.textContent.length, s.anchorOffset]; });
+  const [len, at] = await caret();
+  assert.equal(at, len, 'the caret stays at the end');
+  // IME: while composing, no scan runs; the committed text is scanned afterwards.
+  const cdp = await page.context().newCDPSession(page);
+  const scans = () => page.evaluate(() => window.__scans ?? 0);
+  await page.evaluate(() => {
+    window.__scans = 0;
+    document.getElementById('editor').addEventListener('pii-airlock:findings', () => { window.__scans++; });
+  });
+  await cdp.send('Input.imeSetComposition', { text: 'に', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.imeSetComposition', { text: 'にほ', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.imeSetComposition', { text: 'にほん', selectionStart: 3, selectionEnd: 3 });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await scans(), 0, 'no scan during composition');
+  await cdp.send('Input.insertText', { text: '日本' });
+  await page.waitForFunction(() => window.__scans > 0);
+  assert.equal(await page.$eval('#editor', (e) => e.textContent), `mail ${EMAIL} 日本`);
+  // Undo goes back through the user's own edits: highlighting added none.
+  // (Chromium may merge the whole typed run into one undo step, so either state is fine.)
+  const text = () => page.$eval('#editor', (e) => e.textContent);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => CSS.highlights.get('pii-airlock')?.size !== undefined);
+  assert.ok(['', `mail ${EMAIL} `].includes(await text()), await text());
+  // And redo brings exactly the user's text back, highlighted again.
+  await page.keyboard.press('Control+Shift+z');
+  assert.equal(await text(), `mail ${EMAIL} 日本`);
+  await page.waitForFunction(() => CSS.highlights.get('pii-airlock')?.size === 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
