@@ -5,7 +5,8 @@
 //! string or as content parts, tool-call `arguments`, the Responses API `input` and
 //! `instructions`, legacy `prompt`) and any JSON body through configured paths. It fails
 //! closed: a body that is not JSON, or an OpenAI field of a shape it does not know, is an error,
-//! never a pass-through, because an unknown shape may carry text nobody scanned.
+//! never a pass-through, because an unknown shape may carry text nobody scanned; a JSON body
+//! in which no known field and no configured path is found has every string scanned.
 
 use serde_json::Value;
 use std::fmt;
@@ -334,7 +335,36 @@ impl Collector {
                 Some(_) => return Err(shape(key, "a string")),
             }
         }
+        // Identifiers an app sends about its end user are often an e-mail address.
+        for key in ["user", "safety_identifier"] {
+            if let Some(v) = root.get(key) {
+                self.text(format!("/{key}"), key.to_string(), v);
+            }
+        }
+        if let Some(Value::Object(meta)) = root.get("metadata") {
+            for (k, v) in meta {
+                self.text(
+                    format!("/metadata/{}", escape(k)),
+                    format!("metadata.{k}"),
+                    v,
+                );
+            }
+        }
         Ok(())
+    }
+
+    /// No known field and no configured path matched: rather than letting an unknown body shape
+    /// through unscanned, every string in it is treated as text (except the model name).
+    fn everything(&mut self, root: &Value) {
+        let mut leaves = Vec::new();
+        string_leaves(root, String::new(), String::new(), &mut leaves);
+        for (p, d, _) in leaves {
+            if p == "/model" {
+                continue;
+            }
+            let v = root.pointer(&p).cloned().unwrap_or(Value::Null);
+            self.text(p, d, &v);
+        }
     }
 
     fn configured(&mut self, root: &Value, path: &str) -> Result<(), PayloadError> {
@@ -453,6 +483,9 @@ impl RequestBody {
         }
         for p in &options.paths {
             c.configured(&root, p)?;
+        }
+        if c.fields.is_empty() {
+            c.everything(&root);
         }
         Ok(RequestBody {
             root,
@@ -676,6 +709,40 @@ mod tests {
             }
         )
         .is_err());
+    }
+
+    #[test]
+    fn unknown_bodies_have_every_string_scanned() {
+        let body = json!({"model": "m", "q": {"text": "mail a@b.io", "n": 2}, "tags": ["x"]});
+        let got: Vec<(String, String)> = fields(&body);
+        assert_eq!(
+            got,
+            vec![
+                ("q.text".into(), "mail a@b.io".into()),
+                ("tags[0]".into(), "x".into())
+            ]
+        );
+        // A configured path that matches narrows it down again.
+        let opts = PayloadOptions {
+            openai: true,
+            paths: vec!["q.text".into()],
+        };
+        assert_eq!(
+            RequestBody::parse(&body.to_string(), &opts)
+                .unwrap()
+                .fields()
+                .len(),
+            1
+        );
+        assert!(fields(&json!({"model": "m"})).is_empty());
+    }
+
+    #[test]
+    fn end_user_ids_and_metadata_are_text() {
+        let body = json!({"messages": [{"role": "user", "content": "hi"}],
+            "user": "jane@example.com", "metadata": {"note": "x", "n": 1}});
+        let got: Vec<String> = fields(&body).into_iter().map(|f| f.0).collect();
+        assert_eq!(got, ["messages[0].content", "user", "metadata.note"]);
     }
 
     #[test]
