@@ -165,3 +165,11 @@ test('receipts are kept only with a retention, without values, and expire', asyn
   assert.deepEqual(none.receipts(), []);
   await assert.rejects(createGuard({ receipts: { retentionDays: 0 } }), PiiAirlockConfigError);
 });
+
+test('a guarded JSON body of unknown shape is scanned whole, not let through', async () => {
+  const g = await createGuard();
+  const out = JSON.parse(await g.guardBody(JSON.stringify({ model: 'm', query: { text: 'mail jane@example.com' } })));
+  assert.deepEqual(out, { model: 'm', query: { text: 'mail [EMAIL_ADDRESS_1]' } });
+  const withUser = JSON.parse(await g.guardBody(chat('hi', { user: 'jane@example.com' })));
+  assert.equal(withUser.user, '[EMAIL_ADDRESS_1]');
+});
