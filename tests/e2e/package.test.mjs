@@ -3,7 +3,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, watchErrors } from './browser.mjs';
-import { packTarball, viteApp, plainApp, appServer } from './fixtures.mjs';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { packTarball, viteApp, plainApp, appServer, installTarball, appModule, appPage, ROOT } from './fixtures.mjs';
 
 const EMAIL = 'jane.doe@example.com';
 const PHONE = '+44 20 7946 0958';
@@ -364,4 +367,29 @@ test('highlighting leaves undo, the caret and IME composition alone', async () =
   await page.waitForFunction(() => CSS.highlights.get('pii-airlock')?.size === 1);
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('the Vite dev server works with the documented optimizeDeps.exclude', async () => {
+  const dir = installTarball(packTarball());
+  writeFileSync(join(dir, 'index.html'), appPage('/main.js'));
+  writeFileSync(join(dir, 'main.js'), appModule('pii-airlock'));
+  const { createServer } = await import(pathToFileURL(join(ROOT, 'node_modules/vite/dist/node/index.js')).href);
+  const server = await createServer({
+    root: dir, configFile: false, logLevel: 'silent',
+    server: { host: '127.0.0.1', port: 0 }, optimizeDeps: { exclude: ['pii-airlock'] },
+  });
+  await server.listen();
+  try {
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(server.resolvedUrls.local[0]);
+    await page.waitForSelector('body[data-state="ready"]');
+    await page.fill('#editor', `mail ${EMAIL} ${'x '.repeat(30000)}`);
+    await page.waitForFunction(() => document.querySelector('pii-airlock-overlay')?.shadowRoot.querySelectorAll('mark').length === 1);
+    assert.equal(await page.evaluate(() => window.__guard._worker instanceof Worker), true);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await server.close();
+  }
 });
