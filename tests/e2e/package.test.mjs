@@ -393,3 +393,29 @@ test('the Vite dev server works with the documented optimizeDeps.exclude', async
     await server.close();
   }
 });
+
+test('dispose() removes every trace from the page and unhooks the network', async () => {
+  for (const app of [plain, plainCe]) {
+    const { page, errors } = await open(app);
+    await page.waitForSelector('body[data-state="ready"]');
+    await page.click('#editor');
+    await page.keyboard.type(`mail ${EMAIL}`);
+    await page.waitForFunction(() => document.querySelector('pii-airlock-overlay')?.shadowRoot.querySelector('mark')
+      || CSS.highlights.get('pii-airlock')?.size === 1);
+    const before = await page.evaluate(() => [window.fetch.name, XMLHttpRequest.prototype.send.toString().includes('[native code]')]);
+    assert.deepEqual(before, ['guardedFetch', false]);
+    const after = await page.evaluate(() => {
+      window.__guard.dispose();
+      return {
+        hosts: document.querySelectorAll('pii-airlock-overlay, pii-airlock-popover, pii-airlock-consent').length,
+        highlights: (CSS.highlights.get('pii-airlock')?.size ?? 0) + (CSS.highlights.get('pii-airlock-allowed')?.size ?? 0),
+        fetchNative: window.fetch.toString().includes('[native code]'),
+        xhrNative: XMLHttpRequest.prototype.send.toString().includes('[native code]'),
+      };
+    });
+    assert.deepEqual(after, { hosts: 0, highlights: 0, fetchNative: true, xhrNative: true });
+    assert.equal(await page.$eval('#editor', (e) => ('value' in e ? e.value : e.textContent)), `mail ${EMAIL}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
