@@ -36,7 +36,7 @@ export interface Strings {
   sendRedacted: string; sendAsTyped: string; edit: string; cancel: string;
   willReplace: string; willSend: string; allowedAlways: string; allowedOnce: string;
   preview: string; reasonCheck: string; reasonContext: string; reasonPattern: string;
-  redact: string; allowOnce: string; alwaysAllow: string; findingsLabel: string;
+  redact: string; allowOnce: string; alwaysAllow: string; findingsLabel: string; actionsHint: string;
   /** Display names by entity id, e.g. { EMAIL_ADDRESS: 'Email address' }. */
   entities: Record<string, string>;
 }

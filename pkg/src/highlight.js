@@ -2,7 +2,7 @@
 // no value is set, no node inserted into it, so the caret, undo history and IME composition
 // are the browser's own. contenteditable elements get CSS Custom Highlights; textarea and
 // input get a transparent mirror overlay (text set through textContent only).
-import { HIGHLIGHT_CSS, OVERLAY_CSS, POPOVER_CSS, ownSheet, sheet } from './styles.js';
+import { HIGHLIGHT_CSS, LIVE_CSS, OVERLAY_CSS, POPOVER_CSS, ownSheet, sheet } from './styles.js';
 import { entityName, reasonText } from './i18n.js';
 
 const FIELD_TYPES = new Set(['', 'text', 'search', 'email', 'url', 'tel']);
@@ -195,6 +195,14 @@ export function attach(guard, element, { debounce = 80 } = {}) {
   document.body.append(pop);
   let shown = null;
   let hideTimer = 0;
+  // Screen readers hear what the caret landed on (the overlay itself is aria-hidden).
+  const [live, liveRoot] = host('pii-airlock-live');
+  liveRoot.adoptedStyleSheets = [sheet(LIVE_CSS)];
+  const liveText = document.createElement('div');
+  liveText.setAttribute('role', 'status');
+  liveText.setAttribute('aria-live', 'polite');
+  liveRoot.append(liveText);
+  document.body.append(live);
 
   function showPopover(i, rect) {
     const f = findings[i];
@@ -268,6 +276,8 @@ export function attach(guard, element, { debounce = 80 } = {}) {
     if (i < 0) { if (shown != null) hidePopover(0); return; }
     const rects = rectsOf(i);
     if (rects.length > 0) showPopover(i, rects[rects.length - 1]);
+    const f = findings[i];
+    liveText.textContent = `${entityName(s, f.entity)}: ${reasonText(s, f)}. ${s.actionsHint}`;
   }
 
   on(element, 'input', (e) => { if (!composing && !e.isComposing) schedule(); });
@@ -325,6 +335,7 @@ export function attach(guard, element, { debounce = 80 } = {}) {
       ro?.disconnect();
       overlay?.remove();
       pop.remove();
+      live.remove();
       if (painted.delete(element)) paintAll();
     },
   };

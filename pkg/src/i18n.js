@@ -21,6 +21,7 @@ const en = {
   allowOnce: 'Allow once',
   alwaysAllow: 'Always allow this value',
   findingsLabel: 'Findings',
+  actionsHint: 'Alt+Down arrow for actions.',
   entities: {
     EMAIL_ADDRESS: 'Email address', PHONE_NUMBER: 'Phone number', CREDIT_CARD: 'Card number',
     IBAN_CODE: 'IBAN', IP_ADDRESS: 'IP address', MAC_ADDRESS: 'MAC address', URL: 'Web address',
@@ -48,6 +49,7 @@ const de = {
   allowOnce: 'Einmal erlauben',
   alwaysAllow: 'Diesen Wert immer erlauben',
   findingsLabel: 'Funde',
+  actionsHint: 'Alt+Pfeil nach unten für Aktionen.',
   entities: {
     EMAIL_ADDRESS: 'E-Mail-Adresse', PHONE_NUMBER: 'Telefonnummer', CREDIT_CARD: 'Kartennummer',
     IBAN_CODE: 'IBAN', IP_ADDRESS: 'IP-Adresse', MAC_ADDRESS: 'MAC-Adresse', URL: 'Webadresse',
@@ -75,6 +77,7 @@ const fr = {
   allowOnce: 'Autoriser une fois',
   alwaysAllow: 'Toujours autoriser cette valeur',
   findingsLabel: 'Éléments trouvés',
+  actionsHint: 'Alt+Flèche bas pour les actions.',
   entities: {
     EMAIL_ADDRESS: 'Adresse e-mail', PHONE_NUMBER: 'Numéro de téléphone', CREDIT_CARD: 'Numéro de carte',
     IBAN_CODE: 'IBAN', IP_ADDRESS: 'Adresse IP', MAC_ADDRESS: 'Adresse MAC', URL: 'Adresse web',
@@ -102,6 +105,7 @@ const es = {
   allowOnce: 'Permitir una vez',
   alwaysAllow: 'Permitir siempre este valor',
   findingsLabel: 'Hallazgos',
+  actionsHint: 'Alt+Flecha abajo para las acciones.',
   entities: {
     EMAIL_ADDRESS: 'Correo electrónico', PHONE_NUMBER: 'Número de teléfono', CREDIT_CARD: 'Número de tarjeta',
     IBAN_CODE: 'IBAN', IP_ADDRESS: 'Dirección IP', MAC_ADDRESS: 'Dirección MAC', URL: 'Dirección web',

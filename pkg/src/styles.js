@@ -93,3 +93,8 @@ export function ownSheet(css) {
   s.replaceSync(css);
   return s;
 }
+
+// A live region for screen readers: present but invisible.
+export const LIVE_CSS = `
+:host { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+`;

@@ -280,6 +280,9 @@ test('per-finding actions by keyboard: caret in a finding, Alt+ArrowDown, "Allow
   for (let i = 0; i < ' please'.length + 3; i++) await page.keyboard.press('ArrowLeft');
   await page.waitForSelector('pii-airlock-popover:not([hidden])');
   assert.match(await page.$eval('pii-airlock-popover', (h) => h.shadowRoot.querySelector('.entity').textContent), /Phone number/);
+  // Screen readers are told what the caret is on, and how to reach the actions.
+  assert.equal(await page.$eval('pii-airlock-live', (h) => h.shadowRoot.querySelector('[role="status"]').textContent),
+    'Phone number: near “call”. Alt+Down arrow for actions.');
   // The popover never takes focus by itself.
   assert.equal(await page.evaluate(() => document.activeElement.id), 'editor');
   await page.keyboard.press('Alt+ArrowDown');
@@ -407,7 +410,7 @@ test('dispose() removes every trace from the page and unhooks the network', asyn
     const after = await page.evaluate(() => {
       window.__guard.dispose();
       return {
-        hosts: document.querySelectorAll('pii-airlock-overlay, pii-airlock-popover, pii-airlock-consent').length,
+        hosts: document.querySelectorAll('pii-airlock-overlay, pii-airlock-popover, pii-airlock-consent, pii-airlock-live').length,
         highlights: (CSS.highlights.get('pii-airlock')?.size ?? 0) + (CSS.highlights.get('pii-airlock-allowed')?.size ?? 0),
         fetchNative: window.fetch.toString().includes('[native code]'),
         xhrNative: XMLHttpRequest.prototype.send.toString().includes('[native code]'),
