@@ -1,4 +1,184 @@
-export { Airlock, Restorer, Finding, EngineOptions } from './dist/web/pii_airlock.js';
+// Types of the pii-airlock package (browser and Node entries share them).
+import type {
+  Finding, EngineOptions, PlannedFinding, Receipt, ReceiptItem, FindingDecision, FindingAction,
+  GuardCoreOptions, PreparedField,
+} from './dist/web/pii_airlock.js';
+
+export { Airlock, Restorer } from './dist/web/pii_airlock.js';
+export type {
+  Finding, EngineOptions, PlannedFinding, Receipt, ReceiptItem, FindingDecision, FindingAction,
+  GuardCoreOptions, PreparedField,
+};
 
 /** Loads and compiles the engine's WebAssembly once. Resolves when the engine is usable. */
 export function init(wasm?: RequestInfo | URL | BufferSource | WebAssembly.Module): Promise<void>;
+
+/** A URL prefix (relative ones resolve against the page), a RegExp tested on the path and on the
+ * whole URL, or a function. */
+export type Endpoint = string | RegExp | ((url: URL) => boolean);
+
+/** Locales shipped: English, German, French, Spanish. Others fall back to English. */
+export type Locale = 'en' | 'de' | 'fr' | 'es' | (string & {});
+
+/** The user's answer in the consent dialog. */
+export type ConsentDecision = 'redacted' | 'as-typed' | 'cancelled' | 'edit';
+
+/** What a custom consent function is shown. */
+export interface ConsentRequest {
+  items: { entity: string; value: string; field: string; effect: 'replace' | 'send' }[];
+  /** Whether "as-typed" is an allowed answer. */
+  allowAsTyped: boolean;
+}
+
+/** Every user-visible string; pass some of them in `strings` to override. */
+export interface Strings {
+  title: string; description: string; count: (n: number) => string;
+  sendRedacted: string; sendAsTyped: string; edit: string; cancel: string;
+  willReplace: string; willSend: string; allowedAlways: string; allowedOnce: string;
+  preview: string; reasonCheck: string; reasonContext: string; reasonPattern: string;
+  redact: string; allowOnce: string; alwaysAllow: string; findingsLabel: string; actionsHint: string;
+  /** Display names by entity id, e.g. { EMAIL_ADDRESS: 'Email address' }. */
+  entities: Record<string, string>;
+}
+
+export interface GuardOptions {
+  /**
+   * The policy. This build ships the built-in "ask" policy only: every finding is asked about
+   * (redact / allow once / always allow this value). Policy presets ("gdpr", "ccpa", "hipaa",
+   * "pci-dss", "secrets-only", "strict") and policy objects plug in here with the policy layer;
+   * until then any other value is a PiiAirlockConfigError, never silently ignored.
+   */
+  policy?: 'ask';
+  /** Requests to guard. Default: OpenAI-style paths (`/chat/completions`, `/completions`, `/responses`). */
+  endpoints?: Endpoint[];
+  /** Dialog and popover language. Default: `navigator.language`, falling back to English. */
+  locale?: Locale;
+  /** Overrides for single strings. */
+  strings?: Partial<Strings>;
+  /**
+   * How consent is asked: "dialog" (browser default), "redact" (no question, everything asked
+   * about is redacted; Node default), "block" (refuse any request with findings), or a function.
+   */
+  consent?: 'dialog' | 'redact' | 'block' | ((request: ConsentRequest) => Promise<ConsentDecision> | ConsentDecision);
+  /** Offer "Send as typed". Default true. */
+  allowAsTyped?: boolean;
+  /** ISO 3166 alpha-2 codes or "EU"/"EEA" whose national rules run. Default: all. */
+  countries?: string[];
+  /** Findings scored below this are dropped. Default 0.5. */
+  minScore?: number;
+  /** Rule ids to leave out. */
+  disabledRules?: string[];
+  /** Look at OpenAI request fields (messages, input, instructions, prompt, tool-call arguments). Default true. */
+  openai?: boolean;
+  /** Extra JSON paths of user text in request bodies, e.g. "documents.*.text", "query". */
+  paths?: string[];
+  /** Scan long texts in a module Web Worker: false to never, or the length from which to (default 50 000). */
+  worker?: boolean | { threshold: number };
+  /** Where to load the .wasm from (default: next to the module). */
+  wasm?: RequestInfo | URL | BufferSource | WebAssembly.Module;
+  /**
+   * Keep consent receipts (entity types and decisions, never values) in `localStorage` (or
+   * `storage`) for `retentionDays`; expired receipts are deleted. Default: not stored. With the
+   * policy layer the retention will come from the policy.
+   */
+  receipts?: { retentionDays: number; storage?: Pick<Storage, 'getItem' | 'setItem'>; storageKey?: string };
+  /** Milliseconds between the last keystroke and a highlight scan. Default 80. */
+  debounce?: number;
+}
+
+export interface ConsentResult {
+  decision: ConsentDecision;
+  /** The text to send (placeholders where redacted); the original for cancelled / edit. */
+  text: string;
+  findings: PlannedFinding[];
+  /** Present when the text may be sent. Holds entity types and decisions, never values. */
+  receipt?: Receipt;
+  /** False when nothing needed asking. */
+  asked: boolean;
+}
+
+export interface HighlightFinding extends PlannedFinding {
+  /** The text of the finding. */
+  value: string;
+}
+
+export interface HighlightController {
+  readonly element: HTMLElement;
+  readonly findings: HighlightFinding[];
+  /** Scans now instead of after the debounce. */
+  refresh(): Promise<void>;
+  /** Stops highlighting and removes what it added to the page. */
+  detach(): void;
+}
+
+export interface Guard extends EventTarget {
+  /** Findings with the action the policy assigns ("ask" or "allow"). UTF-16 offsets. */
+  scan(text: string): PlannedFinding[];
+  /** Like scan; texts past the worker threshold are scanned in a Web Worker. */
+  scanAsync(text: string): Promise<PlannedFinding[]>;
+  /** Replaces every finding (except always-allowed values) with a placeholder like [EMAIL_ADDRESS_1]. */
+  redact(text: string): string;
+  /** Same as redact: the placeholders are pseudonyms `restore` reverses. */
+  pseudonymize(text: string): string;
+  /** Puts the original values back. */
+  restore(text: string): string;
+  /** Restores every string of a JSON text; undefined if it is not JSON. */
+  restoreJson(text: string): string | undefined;
+  /** Live highlighting on a textarea, text input or contenteditable element. */
+  attach(element: HTMLElement, options?: { debounce?: number }): HighlightController;
+  /** Asks the user (when there is anything to ask) and returns what to send. */
+  requestConsent(text: string, options?: { returnFocus?: HTMLElement | null }): Promise<ConsentResult>;
+  /** Checks a JSON request body; resolves with the body to send or rejects with PiiAirlockBlockedError. */
+  guardBody(body: string, options?: { returnFocus?: HTMLElement | null }): Promise<string>;
+  /** A fetch that guards the configured endpoints and restores their responses (JSON, text, SSE). */
+  guardFetch(fetchImpl?: typeof fetch): typeof fetch;
+  /** Restores placeholders in a response (JSON, text/*, text/event-stream as a stream). */
+  restoreResponse(response: Response): Promise<Response>;
+  /** Replaces global fetch and XMLHttpRequest; returns the undo function. */
+  install(): () => void;
+  /** True when requests to `url` are guarded. */
+  matches(url: string | URL): boolean;
+  /** Records a per-finding choice (what the highlight popover's buttons do). */
+  choose(finding: Finding, value: string, decision: FindingDecision): void;
+  /** The per-finding choice recorded for a value, if any. */
+  choiceFor(finding: Finding, value: string): FindingDecision | null;
+  /** Forgets "always allow" answers and per-finding choices. */
+  resetChoices(): void;
+  /** Forgets one value's placeholders (right to erasure). */
+  forget(value: string): number;
+  /** Stored receipts (with the `receipts` option), expired ones dropped. */
+  receipts(): { at: number; decision: ConsentDecision; items: ReceiptItem[] }[];
+  /** The receipt of the last consent. */
+  readonly lastReceipt: Receipt | null;
+  /** Unhooks, stops highlighting and the worker, frees the engine. */
+  dispose(): void;
+  addEventListener(type: 'consent', listener: (e: CustomEvent<{ decision: ConsentDecision; receipt: Receipt }>) => void): void;
+  addEventListener(type: 'blocked', listener: (e: CustomEvent<PiiAirlockBlockedError>) => void): void;
+  addEventListener(type: 'change', listener: (e: Event) => void): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+}
+
+/** Loads the engine and returns a guard. */
+export function createGuard(options?: GuardOptions): Promise<Guard>;
+
+/**
+ * Hooks fetch and XMLHttpRequest at once (before the engine loads); guarded requests wait for
+ * the engine and are blocked if it fails to start.
+ */
+export function install(options?: GuardOptions): { guard: Promise<Guard>; uninstall(): void };
+
+/** Why a request was not sent. */
+export class PiiAirlockBlockedError extends Error {
+  name: 'PiiAirlockBlockedError';
+  reason: 'cancelled' | 'edit' | 'payload' | 'engine' | 'body-type' | 'sync-xhr' | 'consent';
+}
+
+/** Bad options. */
+export class PiiAirlockConfigError extends Error {
+  name: 'PiiAirlockConfigError';
+}
+
+/** The endpoints guarded by default. */
+export const DEFAULT_ENDPOINTS: RegExp[];
+/** The shipped strings by language. */
+export const LOCALES: Record<'en' | 'de' | 'fr' | 'es', Strings>;

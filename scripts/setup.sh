@@ -29,8 +29,9 @@ if [ "$want" != "$have" ]; then
   cargo install wasm-bindgen-cli --version "=$want"
 fi
 
-# npm tooling: binaryen's wasm-opt (Debian's is too old and breaks rustc output), playwright-core.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+# npm tooling: binaryen's wasm-opt (Debian's is too old and breaks rustc output), playwright-core, vite, typescript (checks the package's .d.ts).
+# vite: the browser tests build a real Vite app against the packed npm tarball.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -x node_modules/.bin/vite ] || [ ! -x node_modules/.bin/tsc ] \
    || [ package.json -nt node_modules/.package-lock.json ]; then
   log "installing npm dev dependencies"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi

@@ -30,5 +30,7 @@ WASM_BINDGEN_USE_BROWSER=1 CHROMEDRIVER="$(command -v chromedriver)" \
 step "build the npm package"
 bash scripts/build-wasm.sh
 
-step "JavaScript and browser tests (node --test, Playwright driving Debian's Chromium)"
+# tests/js and tests/e2e `npm pack` pkg/ and install the tarball into fresh temp apps (a Vite
+# build and a plain page); Playwright drives Debian's Chromium against a mock LLM backend.
+step "JavaScript and browser tests (node --test, packed tarball, Vite app, Playwright + Debian's Chromium)"
 node --test --test-concurrency=1 tests/js/ tests/e2e/

@@ -46,10 +46,15 @@ mod error;
 mod finding;
 mod guard;
 mod names;
+// The browser guard's minimal action model, a stand-in for the policy layer (issue #6): kept
+// out of the crate root so the policy's own `Decision`/`Receipt` names never collide.
+pub mod guard_actions;
 mod offsets;
+mod payload;
 mod placeholder;
 mod policy;
 mod receipt;
+mod response;
 mod restore;
 mod rules;
 mod vault;
@@ -70,6 +75,7 @@ pub use finding::{Finding, Reason};
 pub use guard::Guard;
 pub use names::Gazetteer;
 pub use offsets::{convert_offsets, to_byte_offset, OffsetUnit};
+pub use payload::{PayloadError, PayloadOptions, RequestBody, TextField};
 pub use policy::{
     entity_id_ok, preset_json, Action, ActionSource, ConsentSettings, CustomRuleDoc, DenyDoc,
     ListsDoc, MaskSettings, Policy, PolicyDoc, PolicyError, ReceiptSettings, RedactSettings,
@@ -79,6 +85,7 @@ pub use policy::{
 pub use receipt::{
     uuid_v4, ChainError, DecidedBy, Receipt, ReceiptBody, ReceiptChain, ReceiptDecision, GENESIS,
 };
+pub use response::{restore_json, restore_value, SseRestorer};
 pub use restore::RestoreMode;
 pub use rules::secrets::public_prefix_len;
 pub use rules::{catalog, Candidate, Category, Rule, RuleDef, Validate, Verdict};

@@ -40,3 +40,26 @@ test('the page is served with a CSP that forbids eval and inline script', async 
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
 });
+
+test('Send: the dialog asks, the pretend model gets placeholders, the streamed answer is restored', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${base}/`);
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.fill('#prompt', 'Mail jane@example.com or call +44 20 7946 0958');
+  await page.waitForFunction(() => document.querySelector('pii-airlock-overlay')?.shadowRoot.querySelectorAll('mark').length === 2);
+  await page.click('#send');
+  await page.click('pii-airlock-consent >> button[value="redacted"]');
+  await page.waitForSelector('body[data-sent="done"]');
+  assert.equal(await page.textContent('#received'), 'Mail [EMAIL_ADDRESS_1] or call [PHONE_NUMBER_1]');
+  assert.equal(await page.textContent('#answer'), 'I will only use jane@example.com, +44 20 7946 0958 as you asked.');
+  // Cancel: nothing reaches the model.
+  await page.fill('#prompt', 'Mail other@example.org');
+  await page.waitForFunction(() => document.querySelector('pii-airlock-overlay')?.shadowRoot.querySelector('mark')?.textContent === 'other@example.org');
+  await page.click('#send');
+  await page.click('pii-airlock-consent >> button[value="cancelled"]');
+  await page.waitForSelector('body[data-sent="cancelled"]');
+  assert.equal(await page.textContent('#received'), 'Mail [EMAIL_ADDRESS_1] or call [PHONE_NUMBER_1]');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,100 @@
+// Styles as constructable stylesheets (adoptedStyleSheets): nothing is injected as a <style>
+// element or a style attribute, so a page with `style-src 'self'` needs no 'unsafe-inline'.
+// Theme with CSS custom properties on any ancestor (they inherit into the shadow roots):
+//   --pii-airlock-bg, --pii-airlock-fg, --pii-airlock-muted, --pii-airlock-accent,
+//   --pii-airlock-accent-fg, --pii-airlock-border, --pii-airlock-radius, --pii-airlock-font,
+//   --pii-airlock-mark, --pii-airlock-mark-allowed, --pii-airlock-backdrop
+
+const THEME = `
+  --_bg: var(--pii-airlock-bg, Canvas);
+  --_fg: var(--pii-airlock-fg, CanvasText);
+  --_muted: var(--pii-airlock-muted, GrayText);
+  --_accent: var(--pii-airlock-accent, #0b57d0);
+  --_accent-fg: var(--pii-airlock-accent-fg, #fff);
+  --_border: var(--pii-airlock-border, color-mix(in srgb, CanvasText 20%, transparent));
+  --_radius: var(--pii-airlock-radius, 8px);
+  --_font: var(--pii-airlock-font, system-ui, sans-serif);
+`;
+
+export const DIALOG_CSS = `
+:host { all: initial; }
+dialog {
+  ${THEME}
+  font: 15px/1.45 var(--_font); color: var(--_fg); background: var(--_bg);
+  border: 1px solid var(--_border); border-radius: var(--_radius);
+  max-width: min(40rem, calc(100vw - 2rem)); padding: 1.25rem 1.5rem;
+  box-shadow: 0 10px 40px rgb(0 0 0 / .25);
+}
+dialog::backdrop { background: var(--pii-airlock-backdrop, rgb(0 0 0 / .4)); }
+h2 { font-size: 1.15rem; margin: 0 0 .5rem; }
+p { margin: .25rem 0 .75rem; }
+ul { list-style: none; margin: 0 0 .75rem; padding: 0; max-height: 40vh; overflow: auto; }
+li { padding: .4rem 0; border-bottom: 1px solid var(--_border); }
+.entity { font-weight: 600; }
+code { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
+.effect, .why { color: var(--_muted); font-size: .9em; }
+.preview-label { font-weight: 600; margin: .5rem 0 .25rem; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; max-height: 20vh; overflow: auto; margin: 0 0 1rem;
+  padding: .5rem; border: 1px solid var(--_border); border-radius: calc(var(--_radius) / 2); font: .9em ui-monospace, monospace; }
+.buttons { display: flex; flex-wrap: wrap; gap: .5rem; justify-content: flex-end; }
+button { font: inherit; padding: .45rem .9rem; border-radius: calc(var(--_radius) / 2);
+  border: 1px solid var(--_border); background: transparent; color: inherit; cursor: pointer; }
+button.primary { background: var(--_accent); color: var(--_accent-fg); border-color: var(--_accent); }
+button:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
+`;
+
+export const OVERLAY_CSS = `
+:host { all: initial; position: absolute; pointer-events: none; overflow: hidden; z-index: 1; }
+.mirror { position: absolute; inset: 0; color: transparent; overflow: hidden; box-sizing: border-box; }
+mark { color: transparent; background: var(--pii-airlock-mark, rgb(255 196 0 / .35)); border-radius: 2px;
+  box-shadow: 0 2px 0 0 color-mix(in srgb, var(--pii-airlock-mark, rgb(255 170 0)) 100%, black 20%); }
+mark.allowed { background: var(--pii-airlock-mark-allowed, rgb(0 160 80 / .2)); box-shadow: none; }
+`;
+
+export const POPOVER_CSS = `
+:host { all: initial; position: fixed; z-index: 2147483646; }
+:host([hidden]) { display: none; }
+.card {
+  ${THEME}
+  font: 13px/1.4 var(--_font); color: var(--_fg); background: var(--_bg);
+  border: 1px solid var(--_border); border-radius: var(--_radius); padding: .5rem .65rem;
+  box-shadow: 0 4px 16px rgb(0 0 0 / .2); max-width: 22rem;
+}
+.entity { font-weight: 600; }
+.why { color: var(--_muted); }
+.buttons { display: flex; flex-wrap: wrap; gap: .35rem; margin-top: .4rem; }
+button { font: inherit; padding: .2rem .5rem; border-radius: 4px; border: 1px solid var(--_border);
+  background: transparent; color: inherit; cursor: pointer; }
+button[aria-pressed="true"] { background: var(--_accent); color: var(--_accent-fg); border-color: var(--_accent); }
+button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
+`;
+
+// The highlight names are global to the document, so they carry the package's prefix.
+export const HIGHLIGHT_CSS = `
+::highlight(pii-airlock) { background-color: var(--pii-airlock-mark, rgb(255 196 0 / .35)); }
+::highlight(pii-airlock-allowed) { background-color: var(--pii-airlock-mark-allowed, rgb(0 160 80 / .2)); }
+`;
+
+const cache = new Map();
+/** One shared CSSStyleSheet per CSS text. */
+export function sheet(css) {
+  let s = cache.get(css);
+  if (!s) {
+    s = new CSSStyleSheet();
+    s.replaceSync(css);
+    cache.set(css, s);
+  }
+  return s;
+}
+
+/** A new sheet of its own (geometry that changes per element). */
+export function ownSheet(css) {
+  const s = new CSSStyleSheet();
+  s.replaceSync(css);
+  return s;
+}
+
+// A live region for screen readers: present but invisible.
+export const LIVE_CSS = `
+:host { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+`;

@@ -1,0 +1,28 @@
+// Module worker: scans large texts off the main thread with its own engine. Messages:
+// {type:'init', options, allowed}, {type:'allow', entity, value}, {type:'reset'},
+// {type:'scan', id, text} → {id, findings} | {id, error}.
+import initWasm, { Guard } from '../dist/web/pii_airlock.js';
+
+let ready = null;
+let core = null;
+
+self.addEventListener('message', async (e) => {
+  const m = e.data;
+  if (m.type === 'init') {
+    ready = initWasm().then(() => {
+      core = new Guard(m.options);
+      for (const a of m.allowed ?? []) core.alwaysAllow(a.entity, a.value);
+    });
+    ready.catch(() => {});
+    return;
+  }
+  try {
+    await ready;
+    if (m.type === 'allow') core.alwaysAllow(m.entity, m.value);
+    else if (m.type === 'reset') core.resetAllowed();
+    else if (m.type === 'scan') self.postMessage({ id: m.id, findings: core.scan(m.text) });
+  } catch (err) {
+    // The error's name only: a message could in principle echo input.
+    if (m.type === 'scan') self.postMessage({ id: m.id, error: String(err?.name ?? 'Error') });
+  }
+});

@@ -1,0 +1,769 @@
+//! Outgoing request bodies: finding the user text inside an LLM API request and putting the
+//! transformed text back.
+//!
+//! Understands OpenAI-style bodies out of the box (Chat Completions `messages[].content` as a
+//! string or as content parts, tool-call `arguments`, the Responses API `input` and
+//! `instructions`, legacy `prompt`) and any JSON body through configured paths. It fails
+//! closed: a body that is not JSON, or an OpenAI field of a shape it does not know, is an error,
+//! never a pass-through, because an unknown shape may carry text nobody scanned; a JSON body
+//! in which no known field and no configured path is found has every string scanned.
+
+use serde_json::Value;
+use std::fmt;
+
+/// Which fields of a request body hold user text.
+#[derive(Debug, Clone)]
+pub struct PayloadOptions {
+    /// Look at the OpenAI request fields (default `true`).
+    pub openai: bool,
+    /// Extra fields, as dot paths: `metadata.note`, `documents.*.text` (`*` is every element
+    /// or member; a number indexes an array). A path that resolves to an object or array means
+    /// every string inside it; a path that is absent is skipped.
+    pub paths: Vec<String>,
+}
+
+impl Default for PayloadOptions {
+    fn default() -> Self {
+        PayloadOptions {
+            openai: true,
+            paths: Vec::new(),
+        }
+    }
+}
+
+/// Why a body could not be handled. Messages name the field, never its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PayloadError {
+    /// The body is not JSON (or not UTF-8).
+    NotJson,
+    /// The body is JSON but not an object.
+    NotObject,
+    /// A known field has a shape the guard does not understand.
+    UnexpectedShape {
+        /// Where, e.g. `messages[2].content[0]`.
+        path: String,
+        /// What was expected there.
+        expected: &'static str,
+    },
+    /// A configured path could not be parsed.
+    BadPath(String),
+    /// The number of replacement texts does not match the number of fields.
+    FieldCount,
+}
+
+impl fmt::Display for PayloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PayloadError::NotJson => write!(f, "the request body is not JSON"),
+            PayloadError::NotObject => write!(f, "the request body is not a JSON object"),
+            PayloadError::UnexpectedShape { path, expected } => {
+                write!(
+                    f,
+                    "unexpected request shape at `{path}`: expected {expected}"
+                )
+            }
+            PayloadError::BadPath(p) => write!(f, "bad configured path `{p}`"),
+            PayloadError::FieldCount => write!(f, "replacement count does not match the fields"),
+        }
+    }
+}
+
+impl std::error::Error for PayloadError {}
+
+/// Where a text field lives.
+#[derive(Debug, Clone, PartialEq)]
+enum Loc {
+    /// A JSON pointer into the body.
+    Pointer(String),
+    /// A string leaf inside a JSON document that is itself a string in the body (tool-call
+    /// `arguments`): index into `RequestBody::embedded`, and a pointer inside that document.
+    Embedded(usize, String),
+}
+
+/// One piece of user text inside a request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextField {
+    /// A readable path for people, e.g. `messages[0].content` or
+    /// `messages[1].tool_calls[0].function.arguments.to`.
+    pub path: String,
+    /// The text as sent.
+    pub text: String,
+    loc: Loc,
+}
+
+/// A parsed request body and the user-text fields found in it.
+#[derive(Debug, Clone)]
+pub struct RequestBody {
+    root: Value,
+    /// (pointer of the string in the body, the document parsed from it).
+    embedded: Vec<(String, Value)>,
+    fields: Vec<TextField>,
+}
+
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
+
+fn shape(path: &str, expected: &'static str) -> PayloadError {
+    PayloadError::UnexpectedShape {
+        path: path.to_string(),
+        expected,
+    }
+}
+
+/// Content-part types that carry no text to scan (images, audio, files are out of scope of a
+/// text scanner; they pass as they are).
+const NON_TEXT_PARTS: &[&str] = &[
+    "image_url",
+    "input_image",
+    "input_audio",
+    "file",
+    "input_file",
+];
+/// Content-part types whose `text` is user-visible text.
+const TEXT_PARTS: &[&str] = &["text", "input_text", "output_text"];
+
+struct Collector {
+    fields: Vec<TextField>,
+    embedded: Vec<(String, Value)>,
+}
+
+impl Collector {
+    fn text(&mut self, pointer: String, path: String, value: &Value) {
+        if let Value::String(s) = value {
+            if self
+                .fields
+                .iter()
+                .any(|f| f.loc == Loc::Pointer(pointer.clone()))
+            {
+                return;
+            }
+            self.fields.push(TextField {
+                path,
+                text: s.clone(),
+                loc: Loc::Pointer(pointer),
+            });
+        }
+    }
+
+    /// A string that holds JSON (tool-call arguments): scan its string leaves when it parses,
+    /// the whole string as text when it does not (a model may send partial JSON).
+    fn json_string(
+        &mut self,
+        pointer: String,
+        path: String,
+        value: &Value,
+    ) -> Result<(), PayloadError> {
+        let Value::String(s) = value else {
+            return Err(shape(&path, "a string"));
+        };
+        match serde_json::from_str::<Value>(s) {
+            Ok(doc) => {
+                let idx = self.embedded.len();
+                let mut leaves = Vec::new();
+                string_leaves(&doc, String::new(), path.clone(), &mut leaves);
+                for (inner, p, text) in leaves {
+                    self.fields.push(TextField {
+                        path: p,
+                        text,
+                        loc: Loc::Embedded(idx, inner),
+                    });
+                }
+                self.embedded.push((pointer, doc));
+            }
+            Err(_) => self.text(pointer, path, value),
+        }
+        Ok(())
+    }
+
+    /// `content` of a chat message or a Responses item: a string, null, or parts.
+    fn content(&mut self, ptr: &str, path: &str, content: &Value) -> Result<(), PayloadError> {
+        match content {
+            Value::Null => Ok(()),
+            Value::String(_) => {
+                self.text(ptr.to_string(), path.to_string(), content);
+                Ok(())
+            }
+            Value::Array(parts) => {
+                for (i, part) in parts.iter().enumerate() {
+                    let pptr = format!("{ptr}/{i}");
+                    let ppath = format!("{path}[{i}]");
+                    if let Value::String(_) = part {
+                        // Some clients send bare strings as parts.
+                        self.text(pptr, ppath, part);
+                        continue;
+                    }
+                    let kind = part
+                        .get("type")
+                        .and_then(Value::as_str)
+                        .ok_or_else(|| shape(&ppath, "a content part with a `type`"))?;
+                    if TEXT_PARTS.contains(&kind) {
+                        let text = part
+                            .get("text")
+                            .filter(|t| t.is_string())
+                            .ok_or_else(|| shape(&ppath, "a string `text`"))?;
+                        self.text(format!("{pptr}/text"), format!("{ppath}.text"), text);
+                    } else if kind == "refusal" {
+                        if let Some(r) = part.get("refusal") {
+                            self.text(format!("{pptr}/refusal"), format!("{ppath}.refusal"), r);
+                        }
+                    } else if !NON_TEXT_PARTS.contains(&kind) {
+                        return Err(shape(&ppath, "a known content-part type"));
+                    }
+                }
+                Ok(())
+            }
+            _ => Err(shape(path, "a string, null or an array of content parts")),
+        }
+    }
+
+    fn chat(&mut self, messages: &Value) -> Result<(), PayloadError> {
+        let Value::Array(messages) = messages else {
+            return Err(shape("messages", "an array"));
+        };
+        for (i, m) in messages.iter().enumerate() {
+            let path = format!("messages[{i}]");
+            let Value::Object(m) = m else {
+                return Err(shape(&path, "an object"));
+            };
+            if let Some(c) = m.get("content") {
+                self.content(
+                    &format!("/messages/{i}/content"),
+                    &format!("{path}.content"),
+                    c,
+                )?;
+            }
+            if let Some(r) = m.get("refusal") {
+                self.text(
+                    format!("/messages/{i}/refusal"),
+                    format!("{path}.refusal"),
+                    r,
+                );
+            }
+            if let Some(calls) = m.get("tool_calls") {
+                let Value::Array(calls) = calls else {
+                    return Err(shape(&format!("{path}.tool_calls"), "an array"));
+                };
+                for (j, call) in calls.iter().enumerate() {
+                    if let Some(args) = call.get("function").and_then(|f| f.get("arguments")) {
+                        self.json_string(
+                            format!("/messages/{i}/tool_calls/{j}/function/arguments"),
+                            format!("{path}.tool_calls[{j}].function.arguments"),
+                            args,
+                        )?;
+                    }
+                }
+            }
+            if let Some(args) = m.get("function_call").and_then(|f| f.get("arguments")) {
+                self.json_string(
+                    format!("/messages/{i}/function_call/arguments"),
+                    format!("{path}.function_call.arguments"),
+                    args,
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    fn responses_input(&mut self, input: &Value) -> Result<(), PayloadError> {
+        match input {
+            Value::String(_) => {
+                self.text("/input".into(), "input".into(), input);
+                Ok(())
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let ptr = format!("/input/{i}");
+                    let path = format!("input[{i}]");
+                    let Value::Object(obj) = item else {
+                        return Err(shape(&path, "an object"));
+                    };
+                    let kind = obj.get("type").and_then(Value::as_str).unwrap_or("message");
+                    match kind {
+                        "message" => {
+                            let c = obj
+                                .get("content")
+                                .ok_or_else(|| shape(&path, "a message with `content`"))?;
+                            self.content(&format!("{ptr}/content"), &format!("{path}.content"), c)?;
+                        }
+                        "function_call" | "custom_tool_call" => {
+                            for key in ["arguments", "input"] {
+                                if let Some(a) = obj.get(key) {
+                                    self.json_string(
+                                        format!("{ptr}/{key}"),
+                                        format!("{path}.{key}"),
+                                        a,
+                                    )?;
+                                }
+                            }
+                        }
+                        "function_call_output" | "custom_tool_call_output" => {
+                            if let Some(o) = obj.get("output") {
+                                self.json_string(
+                                    format!("{ptr}/output"),
+                                    format!("{path}.output"),
+                                    o,
+                                )?;
+                            }
+                        }
+                        // References to earlier items carry no new text.
+                        "item_reference" | "reasoning" => {}
+                        _ => return Err(shape(&path, "a known input item type")),
+                    }
+                }
+                Ok(())
+            }
+            _ => Err(shape("input", "a string or an array of items")),
+        }
+    }
+
+    fn openai(&mut self, root: &serde_json::Map<String, Value>) -> Result<(), PayloadError> {
+        if let Some(m) = root.get("messages") {
+            self.chat(m)?;
+        }
+        if let Some(i) = root.get("input") {
+            self.responses_input(i)?;
+        }
+        for key in ["instructions", "prompt", "system"] {
+            match root.get(key) {
+                None | Some(Value::Null) => {}
+                Some(v @ Value::String(_)) => self.text(format!("/{key}"), key.to_string(), v),
+                // Legacy `prompt` as a list of strings; Anthropic-style `system` as parts.
+                Some(v @ Value::Array(_)) if key != "instructions" => {
+                    self.content(&format!("/{key}"), key, v)?
+                }
+                Some(_) => return Err(shape(key, "a string")),
+            }
+        }
+        // Identifiers an app sends about its end user are often an e-mail address.
+        for key in ["user", "safety_identifier"] {
+            if let Some(v) = root.get(key) {
+                self.text(format!("/{key}"), key.to_string(), v);
+            }
+        }
+        if let Some(Value::Object(meta)) = root.get("metadata") {
+            for (k, v) in meta {
+                self.text(
+                    format!("/metadata/{}", escape(k)),
+                    format!("metadata.{k}"),
+                    v,
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// No known field and no configured path matched: rather than letting an unknown body shape
+    /// through unscanned, every string in it is treated as text (except the model name).
+    fn everything(&mut self, root: &Value) {
+        let mut leaves = Vec::new();
+        string_leaves(root, String::new(), String::new(), &mut leaves);
+        for (p, d, _) in leaves {
+            if p == "/model" {
+                continue;
+            }
+            let v = root.pointer(&p).cloned().unwrap_or(Value::Null);
+            self.text(p, d, &v);
+        }
+    }
+
+    fn configured(&mut self, root: &Value, path: &str) -> Result<(), PayloadError> {
+        let segments = parse_path(path)?;
+        let mut found = Vec::new();
+        resolve(root, &segments, String::new(), String::new(), &mut found);
+        for (ptr, display, value) in found {
+            let mut leaves = Vec::new();
+            string_leaves(value, ptr, display, &mut leaves);
+            for (p, d, _) in leaves {
+                let v = root.pointer(&p).cloned().unwrap_or(Value::Null);
+                self.text(p, d, &v);
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_path(path: &str) -> Result<Vec<String>, PayloadError> {
+    let norm = path.replace("[*]", ".*").replace('[', ".").replace(']', "");
+    let segs: Vec<String> = norm
+        .trim_start_matches('.')
+        .split('.')
+        .map(str::to_string)
+        .collect();
+    if path.is_empty() || segs.iter().any(String::is_empty) {
+        return Err(PayloadError::BadPath(path.to_string()));
+    }
+    Ok(segs)
+}
+
+/// Every value reached by `segments` from `v`, with its pointer and display path.
+fn resolve<'a>(
+    v: &'a Value,
+    segments: &[String],
+    ptr: String,
+    display: String,
+    out: &mut Vec<(String, String, &'a Value)>,
+) {
+    let Some((seg, rest)) = segments.split_first() else {
+        out.push((ptr, display, v));
+        return;
+    };
+    match v {
+        Value::Array(a) => {
+            let idx: Vec<usize> = if seg == "*" {
+                (0..a.len()).collect()
+            } else {
+                seg.parse().into_iter().filter(|&i| i < a.len()).collect()
+            };
+            for i in idx {
+                resolve(
+                    &a[i],
+                    rest,
+                    format!("{ptr}/{i}"),
+                    format!("{display}[{i}]"),
+                    out,
+                );
+            }
+        }
+        Value::Object(o) => {
+            let keys: Vec<&String> = if seg == "*" {
+                o.keys().collect()
+            } else {
+                o.keys().filter(|k| *k == seg).collect()
+            };
+            for k in keys {
+                let d = if display.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{display}.{k}")
+                };
+                resolve(&o[k], rest, format!("{ptr}/{}", escape(k)), d, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every string inside `v` (object values and array elements, not keys).
+fn string_leaves(v: &Value, ptr: String, display: String, out: &mut Vec<(String, String, String)>) {
+    match v {
+        Value::String(s) => out.push((ptr, display, s.clone())),
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                string_leaves(x, format!("{ptr}/{i}"), format!("{display}[{i}]"), out);
+            }
+        }
+        Value::Object(o) => {
+            for (k, x) in o {
+                let d = if display.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{display}.{k}")
+                };
+                string_leaves(x, format!("{ptr}/{}", escape(k)), d, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+impl RequestBody {
+    /// Parses `body` and finds its user-text fields, in document order.
+    pub fn parse(body: &str, options: &PayloadOptions) -> Result<RequestBody, PayloadError> {
+        let root: Value = serde_json::from_str(body).map_err(|_| PayloadError::NotJson)?;
+        let Value::Object(obj) = &root else {
+            return Err(PayloadError::NotObject);
+        };
+        let mut c = Collector {
+            fields: Vec::new(),
+            embedded: Vec::new(),
+        };
+        if options.openai {
+            c.openai(obj)?;
+        }
+        for p in &options.paths {
+            c.configured(&root, p)?;
+        }
+        if c.fields.is_empty() {
+            c.everything(&root);
+        }
+        Ok(RequestBody {
+            root,
+            embedded: c.embedded,
+            fields: c.fields,
+        })
+    }
+
+    /// The user-text fields found.
+    pub fn fields(&self) -> &[TextField] {
+        &self.fields
+    }
+
+    /// Serializes the body with `texts[i]` in place of field `i`.
+    pub fn rebuild(mut self, texts: &[String]) -> Result<String, PayloadError> {
+        if texts.len() != self.fields.len() {
+            return Err(PayloadError::FieldCount);
+        }
+        for (field, text) in self.fields.iter().zip(texts) {
+            let slot = match &field.loc {
+                Loc::Pointer(p) => self.root.pointer_mut(p),
+                Loc::Embedded(i, p) => self.embedded[*i].1.pointer_mut(p),
+            };
+            let slot = slot.ok_or(PayloadError::FieldCount)?;
+            *slot = Value::String(text.clone());
+        }
+        for (ptr, doc) in &self.embedded {
+            let s = serde_json::to_string(doc).map_err(|_| PayloadError::NotJson)?;
+            let slot = self.root.pointer_mut(ptr).ok_or(PayloadError::FieldCount)?;
+            *slot = Value::String(s);
+        }
+        serde_json::to_string(&self.root).map_err(|_| PayloadError::NotJson)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn fields(body: &Value) -> Vec<(String, String)> {
+        RequestBody::parse(&body.to_string(), &PayloadOptions::default())
+            .unwrap()
+            .fields()
+            .iter()
+            .map(|f| (f.path.clone(), f.text.clone()))
+            .collect()
+    }
+
+    fn upper_all(body: &Value, options: &PayloadOptions) -> Value {
+        let req = RequestBody::parse(&body.to_string(), options).unwrap();
+        let texts: Vec<String> = req.fields().iter().map(|f| f.text.to_uppercase()).collect();
+        serde_json::from_str(&req.rebuild(&texts).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn chat_completions_strings_parts_and_tool_calls() {
+        let body = json!({
+            "model": "gpt-x", "stream": true,
+            "messages": [
+                {"role": "system", "content": "be brief"},
+                {"role": "user", "content": [
+                    {"type": "text", "text": "mail a@b.io"},
+                    {"type": "image_url", "image_url": {"url": "https://x/y.png"}}
+                ]},
+                {"role": "assistant", "content": null, "tool_calls": [
+                    {"id": "c1", "type": "function",
+                     "function": {"name": "send", "arguments": "{\"to\":\"a@b.io\",\"n\":3}"}}
+                ]},
+                {"role": "tool", "tool_call_id": "c1", "content": "sent"}
+            ]
+        });
+        assert_eq!(
+            fields(&body),
+            vec![
+                ("messages[0].content".into(), "be brief".into()),
+                ("messages[1].content[0].text".into(), "mail a@b.io".into()),
+                (
+                    "messages[2].tool_calls[0].function.arguments.to".into(),
+                    "a@b.io".into()
+                ),
+                ("messages[3].content".into(), "sent".into()),
+            ]
+        );
+        let out = upper_all(&body, &PayloadOptions::default());
+        assert_eq!(out["messages"][1]["content"][0]["text"], "MAIL A@B.IO");
+        // The image URL is not user text and is left alone; so are model and stream.
+        assert_eq!(
+            out["messages"][1]["content"][1]["image_url"]["url"],
+            "https://x/y.png"
+        );
+        assert_eq!(out["model"], "gpt-x");
+        assert_eq!(out["stream"], true);
+        // Arguments stay a JSON string with only its string leaves changed.
+        let args: Value = serde_json::from_str(
+            out["messages"][2]["tool_calls"][0]["function"]["arguments"]
+                .as_str()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(args, json!({"to": "A@B.IO", "n": 3}));
+    }
+
+    #[test]
+    fn tool_arguments_that_are_not_json_are_scanned_as_text() {
+        let body = json!({"messages": [{"role": "assistant", "tool_calls": [
+            {"function": {"name": "f", "arguments": "{\"to\": \"a@b.io"}}]}]});
+        assert_eq!(
+            fields(&body),
+            vec![(
+                "messages[0].tool_calls[0].function.arguments".into(),
+                "{\"to\": \"a@b.io".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn responses_api_input_forms() {
+        let body = json!({"model": "m", "instructions": "sys", "input": "hello a@b.io"});
+        assert_eq!(
+            fields(&body),
+            vec![
+                ("input".into(), "hello a@b.io".into()),
+                ("instructions".into(), "sys".into())
+            ]
+        );
+        let body = json!({"input": [
+            {"role": "user", "content": [{"type": "input_text", "text": "t1"}, {"type": "input_image", "image_url": "u"}]},
+            {"type": "message", "role": "user", "content": "t2"},
+            {"type": "function_call", "call_id": "x", "name": "f", "arguments": "{\"q\":\"t3\"}"},
+            {"type": "function_call_output", "call_id": "x", "output": "t4"},
+            {"type": "item_reference", "id": "r"}
+        ]});
+        let got: Vec<String> = fields(&body).into_iter().map(|f| f.1).collect();
+        assert_eq!(got, ["t1", "t2", "t3", "t4"]);
+    }
+
+    #[test]
+    fn fails_closed_on_unknown_shapes() {
+        let opts = PayloadOptions::default();
+        assert_eq!(
+            RequestBody::parse("hello a@b.io", &opts).unwrap_err(),
+            PayloadError::NotJson
+        );
+        assert_eq!(
+            RequestBody::parse("", &opts).unwrap_err(),
+            PayloadError::NotJson
+        );
+        assert_eq!(
+            RequestBody::parse("[1]", &opts).unwrap_err(),
+            PayloadError::NotObject
+        );
+        for (body, at) in [
+            (json!({"messages": "hi"}), "messages"),
+            (json!({"messages": ["hi"]}), "messages[0]"),
+            (json!({"messages": [{"content": 5}]}), "messages[0].content"),
+            (
+                json!({"messages": [{"content": [{"type": "video", "data": "x"}]}]}),
+                "messages[0].content[0]",
+            ),
+            (
+                json!({"messages": [{"content": [{"text": "no type"}]}]}),
+                "messages[0].content[0]",
+            ),
+            (
+                json!({"messages": [{"content": [{"type": "text", "text": 1}]}]}),
+                "messages[0].content[0]",
+            ),
+            (json!({"input": 7}), "input"),
+            (
+                json!({"input": [{"type": "computer_call_output"}]}),
+                "input[0]",
+            ),
+            (json!({"prompt": {"a": 1}}), "prompt"),
+        ] {
+            match RequestBody::parse(&body.to_string(), &opts) {
+                Err(PayloadError::UnexpectedShape { path, .. }) => assert_eq!(path, at, "{body}"),
+                other => panic!("{body}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn errors_never_echo_content() {
+        let err = RequestBody::parse(
+            "{\"messages\": [{\"content\": 5}], \"x\": \"jane@example.com\"",
+            &PayloadOptions::default(),
+        )
+        .unwrap_err();
+        assert!(!err.to_string().contains("jane"));
+    }
+
+    #[test]
+    fn configured_paths() {
+        let body = json!({
+            "query": "find a@b.io",
+            "docs": [{"text": "d1", "meta": {"k": "d2", "n": 1}}, {"text": "d3"}],
+            "a/b": {"c~d": "e1"}
+        });
+        let opts = PayloadOptions {
+            openai: false,
+            paths: vec![
+                "query".into(),
+                "docs[*].text".into(),
+                "docs.0.meta".into(),
+                "a/b.c~d".into(),
+                "missing.x".into(),
+            ],
+        };
+        let req = RequestBody::parse(&body.to_string(), &opts).unwrap();
+        let got: Vec<&str> = req.fields().iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(got, ["find a@b.io", "d1", "d3", "d2", "e1"]);
+        let out = upper_all(&body, &opts);
+        assert_eq!(out["docs"][0]["meta"], json!({"k": "D2", "n": 1}));
+        assert_eq!(out["a/b"]["c~d"], "E1");
+        assert!(RequestBody::parse(
+            "{}",
+            &PayloadOptions {
+                openai: false,
+                paths: vec!["a..b".into()]
+            }
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn unknown_bodies_have_every_string_scanned() {
+        let body = json!({"model": "m", "q": {"text": "mail a@b.io", "n": 2}, "tags": ["x"]});
+        let got: Vec<(String, String)> = fields(&body);
+        assert_eq!(
+            got,
+            vec![
+                ("q.text".into(), "mail a@b.io".into()),
+                ("tags[0]".into(), "x".into())
+            ]
+        );
+        // A configured path that matches narrows it down again.
+        let opts = PayloadOptions {
+            openai: true,
+            paths: vec!["q.text".into()],
+        };
+        assert_eq!(
+            RequestBody::parse(&body.to_string(), &opts)
+                .unwrap()
+                .fields()
+                .len(),
+            1
+        );
+        assert!(fields(&json!({"model": "m"})).is_empty());
+    }
+
+    #[test]
+    fn end_user_ids_and_metadata_are_text() {
+        let body = json!({"messages": [{"role": "user", "content": "hi"}],
+            "user": "jane@example.com", "metadata": {"note": "x", "n": 1}});
+        let got: Vec<String> = fields(&body).into_iter().map(|f| f.0).collect();
+        assert_eq!(got, ["messages[0].content", "user", "metadata.note"]);
+    }
+
+    #[test]
+    fn rebuild_checks_the_count() {
+        let req = RequestBody::parse(r#"{"input":"x"}"#, &PayloadOptions::default()).unwrap();
+        assert_eq!(req.rebuild(&[]).unwrap_err(), PayloadError::FieldCount);
+    }
+
+    #[test]
+    fn overlapping_configured_path_is_one_field() {
+        let body = json!({"input": "x"});
+        let opts = PayloadOptions {
+            openai: true,
+            paths: vec!["input".into()],
+        };
+        assert_eq!(
+            RequestBody::parse(&body.to_string(), &opts)
+                .unwrap()
+                .fields()
+                .len(),
+            1
+        );
+    }
+}

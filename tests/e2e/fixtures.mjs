@@ -1,0 +1,222 @@
+// Shared fixtures for the package tests: packing the npm tarball, a static server with the
+// strict CSP plus a mock OpenAI-style backend, and the small chat app the tests drive.
+import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CSP } from '../../scripts/serve.mjs';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+// Temp dirs (tarballs, installed apps) are removed when the test process ends.
+const temps = [];
+function temp(prefix) {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(d);
+  return d;
+}
+process.on('exit', () => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
+
+/** `npm pack`s pkg/ into a fresh temp dir; returns the tarball's path. */
+export function packTarball() {
+  const dest = temp('pii-airlock-pack-');
+  execFileSync('npm', ['pack', '--pack-destination', dest, '--silent'], { cwd: join(ROOT, 'pkg'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const tgz = readdirSync(dest).find((f) => f.endsWith('.tgz'));
+  if (!tgz) throw new Error('npm pack produced no tarball');
+  return join(dest, tgz);
+}
+
+/** A fresh directory with the tarball installed (from the file, no registry needed). */
+export function installTarball(tarball, extra = {}) {
+  const dir = temp('pii-airlock-app-');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module', ...extra }));
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', tarball],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+  return dir;
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json',
+};
+
+const PLACEHOLDER = /\[[A-Z][A-Z_]*_\d+\]/g;
+
+/**
+ * Serves `dir` with the strict CSP and a mock backend at POST /v1/chat/completions that
+ * records each body and answers with the placeholders it received, as JSON or (when the
+ * request says `stream: true`) as server-sent events cut in the middle of placeholders.
+ */
+export async function appServer(dir) {
+  const received = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (url.pathname === '/v1/chat/completions' && req.method === 'POST') {
+      let raw = '';
+      for await (const c of req) raw += c;
+      received.push(raw);
+      let body;
+      try { body = JSON.parse(raw); } catch { res.writeHead(400).end('bad json'); return; }
+      const user = body.messages.at(-1).content;
+      const found = String(user).match(PLACEHOLDER) ?? [];
+      const answer = `Got it: ${found.join(' and ') || 'nothing personal'}.`;
+      if (body.stream) {
+        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+        // 5-character deltas: every placeholder is split across several events.
+        for (let i = 0; i < answer.length; i += 5) {
+          const ev = { id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: answer.slice(i, i + 5) }, finish_reason: null }] };
+          res.write(`data: ${JSON.stringify(ev)}\n\n`);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        res.write(`data: ${JSON.stringify({ id: 'c1', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+        res.end('data: [DONE]\n\n');
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: 'c1', choices: [{ index: 0, message: { role: 'assistant', content: answer } }] }));
+      }
+      return;
+    }
+    let path = normalize(join(dir, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+      const data = await readFile(path);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'content-security-policy': CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store',
+      });
+      res.end(data);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, received, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** The chat app's module: the same code for the Vite build and the plain page. */
+export function appModule(specifier) {
+  return `import { createGuard, install } from '${specifier}';
+
+const params = new URLSearchParams(location.search);
+const editor = document.getElementById('editor');
+const answer = document.getElementById('answer');
+const status = document.getElementById('status');
+const options = { locale: params.get('locale') ?? 'en', endpoints: ['/v1/'] };
+
+function textOf() { return 'value' in editor ? editor.value : editor.textContent; }
+
+async function readStream(res) {
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buf = '';
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buf += value;
+    let cut;
+    while ((cut = buf.indexOf('\\n\\n')) >= 0) {
+      const ev = buf.slice(0, cut);
+      buf = buf.slice(cut + 2);
+      const data = ev.split('\\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\\n');
+      if (!data || data === '[DONE]') continue;
+      for (const c of JSON.parse(data).choices ?? []) text += c.delta?.content ?? '';
+      answer.textContent = text;
+    }
+  }
+  return text;
+}
+
+function viaXhr(body) {
+  return new Promise((ok, fail) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/v1/chat/completions');
+    xhr.setRequestHeader('content-type', 'application/json');
+    xhr.onload = () => ok(JSON.parse(xhr.responseText).choices[0].message.content);
+    xhr.onerror = () => fail(xhr.piiAirlockError ?? new Error('network'));
+    xhr.send(body);
+  });
+}
+
+async function send() {
+  status.textContent = 'sending';
+  answer.textContent = '';
+  const stream = params.get('transport') !== 'xhr';
+  const body = JSON.stringify({ model: 'test', stream, messages: [{ role: 'user', content: textOf() }] });
+  try {
+    if (stream) {
+      const res = await fetch('/v1/chat/completions', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      await readStream(res);
+    } else {
+      answer.textContent = await viaXhr(body);
+    }
+    status.textContent = 'done';
+  } catch (e) {
+    status.textContent = e.name + ':' + (e.reason ?? '');
+  }
+}
+
+document.getElementById('send').addEventListener('click', send);
+editor.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && e.ctrlKey) { e.preventDefault(); send(); }
+});
+
+if (params.get('mode') === 'pending') {
+  // Hooks first, engine later: requests made while (or after) it fails to load are blocked.
+  const { guard } = install(options);
+  document.body.dataset.state = 'hooked';
+  guard.then((g) => { window.__guard = g; g.attach(editor); document.body.dataset.state = 'ready'; },
+    (e) => { document.body.dataset.state = 'engine-failed'; status.textContent = e.name; });
+} else {
+  const guard = await createGuard(options);
+  window.__guard = guard;
+  guard.install();
+  guard.attach(editor);
+  document.body.dataset.state = 'ready';
+}
+`;
+}
+
+/** The app's page. `editor` is 'textarea' or 'contenteditable'. */
+export function appPage(src, editor = 'textarea') {
+  const ed = editor === 'textarea'
+    ? '<textarea id="editor" rows="6" cols="60" aria-label="Message"></textarea>'
+    : '<div id="editor" contenteditable="true" role="textbox" aria-multiline="true" aria-label="Message"></div>';
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>chat</title><link rel="icon" href="data:,">
+<script type="module" src="${src}"></script></head>
+<body>
+<main>
+${ed}
+<button id="send" type="button">Send</button>
+<p id="status" role="status"></p>
+<div id="answer"></div>
+</main>
+</body>
+</html>
+`;
+}
+
+/** Builds a Vite app that depends on the installed tarball; returns its dist/ directory. */
+export function viteApp(tarball) {
+  const dir = installTarball(tarball);
+  writeFileSync(join(dir, 'index.html'), appPage('/main.js'));
+  writeFileSync(join(dir, 'main.js'), appModule('pii-airlock'));
+  writeFileSync(join(dir, 'vite.config.js'), `export default { build: { target: 'es2022' }, worker: { format: 'es' }, logLevel: 'warn' };\n`);
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+  return join(dir, 'dist');
+}
+
+/** A plain page (no bundler) that loads the installed package through a relative import. */
+export function plainApp(tarball, editor) {
+  const dir = installTarball(tarball);
+  writeFileSync(join(dir, 'index.html'), appPage('./app.js', editor));
+  writeFileSync(join(dir, 'app.js'), appModule('./node_modules/pii-airlock/index.js'));
+  mkdirSync(join(dir, 'empty'), { recursive: true });
+  return dir;
+}
