@@ -119,8 +119,9 @@ export interface GuardOptions {
   /** Overrides for single strings. */
   strings?: Partial<Strings>;
   /**
-   * How consent is asked: "dialog" (browser default), "redact" (no question, everything asked
-   * about is redacted; Node default), "block" (refuse any request with findings), or a function.
+   * How findings that need a decision (policy action "ask") are settled: "dialog" (browser
+   * default), "redact" (no question, they become placeholders; Node default), "block" (refuse
+   * any request with such findings), or a function. Other findings follow the policy silently.
    */
   consent?: 'dialog' | 'redact' | 'block' | ((request: ConsentRequest) => Promise<ConsentDecision> | ConsentDecision);
   /** Offer "Send as typed" (only where the policy permits it too). Default true. */
@@ -199,7 +200,10 @@ export interface Guard extends EventTarget {
   restoreJson(text: string): string | undefined;
   /** Live highlighting on a textarea, text input or contenteditable element. */
   attach(element: HTMLElement, options?: { debounce?: number }): HighlightController;
-  /** Asks the user (when there is anything to ask) and returns what to send. */
+  /**
+   * Asks the user (when the policy leaves anything to ask) and returns what to send. Throws
+   * PiiAirlockBlockedError ("policy-block") when the policy blocks a finding.
+   */
   requestConsent(text: string, options?: { returnFocus?: HTMLElement | null }): Promise<ConsentResult>;
   /** Checks a JSON request body; resolves with the body to send or rejects with PiiAirlockBlockedError. */
   guardBody(body: string, options?: { returnFocus?: HTMLElement | null; purpose?: string }): Promise<string>;

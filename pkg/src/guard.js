@@ -529,11 +529,12 @@ export function installInto(scope, guard) {
     const respDesc = Object.getOwnPropertyDescriptor(proto, 'response');
     const state = new WeakMap();
     proto.open = function (method, url, async = true, ...rest) {
-      const guarded = guard.matches(new URL(String(url), scope.location?.href));
+      const target = new URL(String(url), scope.location?.href);
+      const guarded = guard.matches(target);
       if (guarded && async === false) {
         throw new PiiAirlockBlockedError('sync-xhr', 'pii-airlock: synchronous requests to a guarded endpoint are not allowed');
       }
-      state.set(this, { guarded });
+      state.set(this, { guarded, purpose: target.pathname });
       return open.call(this, method, url, async, ...rest);
     };
     proto.send = function (body) {
@@ -541,7 +542,9 @@ export function installInto(scope, guard) {
       const xhr = this;
       (async () => {
         const text = await bodyText(body ?? null).catch((e) => { throw asBlocked(e, 'body-type', 'the request body could not be read'); });
-        const out = text == null ? null : await guard.guardBody(text, { returnFocus: scope.document?.activeElement ?? null });
+        const out = text == null ? null : await guard.guardBody(text, {
+          returnFocus: scope.document?.activeElement ?? null, purpose: state.get(xhr).purpose,
+        });
         restoringGetters(xhr, guard, textDesc, respDesc);
         send.call(xhr, out);
       })().catch((err) => {

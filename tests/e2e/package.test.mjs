@@ -102,6 +102,12 @@ test('plain page with <script type="module"> under the strict CSP; XHR responses
   assert.ok(!body.includes(EMAIL) && !body.includes(PHONE), body);
   assert.match(body, /\[EMAIL_ADDRESS_1\].*\[PHONE_NUMBER_1\]/);
   assert.equal(await page.textContent('#answer'), `Got it: ${EMAIL} and ${PHONE}.`);
+  // The receipt names the endpoint as its purpose and holds no value.
+  const receipt = await page.evaluate(() => JSON.stringify(window.__guard.lastReceipt));
+  assert.equal(JSON.parse(receipt).purpose, '/v1/chat/completions');
+  assert.deepEqual(JSON.parse(receipt).decisions.map((d) => [d.entity, d.action, d.decidedBy]),
+    [['EMAIL_ADDRESS', 'pseudonymize', 'user'], ['PHONE_NUMBER', 'pseudonymize', 'user']]);
+  assert.ok(!receipt.includes(EMAIL) && !receipt.includes('7946'), receipt);
   assert.deepEqual(errors, []);
   await page.close();
 });
