@@ -598,7 +598,8 @@ export async function makeGuard(wasm, options = {}, env = null) {
   if (options === null || typeof options !== 'object') throw new PiiAirlockConfigError('options must be an object');
   for (const k of Object.keys(options)) {
     if (!KNOWN_OPTIONS.includes(k)) {
-      throw new PiiAirlockConfigError(`unknown option \`${k}\` (known: ${KNOWN_OPTIONS.join(', ')})`);
+      const hint = ['countries', 'minScore', 'disabledRules'].includes(k) ? `; \`${k}\` is a policy field: { policy: { version: 1, extends: 'gdpr', ${k}: ... } }` : '';
+      throw new PiiAirlockConfigError(`unknown option \`${k}\` (known: ${KNOWN_OPTIONS.join(', ')})${hint}`);
     }
   }
   const policy = policyText(options.policy);
