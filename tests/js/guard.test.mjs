@@ -297,3 +297,23 @@ test('the name list is loaded from dist/ and hands PERSON to the engine; without
   // Bytes in the wrong format are a configuration error.
   await assert.rejects(createGuard({ gazetteer: new TextEncoder().encode('b\tf\na\tf\n') }), PiiAirlockConfigError);
 });
+
+test('gdpr asks only about special categories; the answer applies to them, the rest follows the policy', async () => {
+  const seen = [];
+  const answers = ['redacted', 'as-typed'];
+  const g = await createGuard({ policy: 'gdpr', consent: (req) => { seen.push(req.items); return answers.shift(); } });
+  const text = 'I was diagnosed with diabetes last year, mail jane@example.com';
+  const first = await g.requestConsent(text);
+  assert.deepEqual(seen[0], [{ entity: 'HEALTH_DATA', value: 'diabetes', field: 'text', effect: 'replace' }]);
+  assert.equal(first.text, 'I was diagnosed with [HEALTH_DATA_1] last year, mail [EMAIL_ADDRESS_1]');
+  assert.deepEqual(first.receipt.decisions.map((d) => [d.entity, d.action, d.decidedBy]),
+    [['HEALTH_DATA', 'pseudonymize', 'user'], ['EMAIL_ADDRESS', 'pseudonymize', 'policy']]);
+  // "Send as typed" (gdpr permits it) sends both as typed, recorded as the user's decision.
+  const second = await g.requestConsent(text);
+  assert.equal(second.text, text);
+  assert.deepEqual(second.receipt.decisions.map((d) => [d.action, d.decidedBy]), [['allow', 'user'], ['allow', 'user']]);
+  assert.equal(second.receipt.prevHash, first.receipt.hash);
+  // Nothing to ask: no question at all.
+  const third = await g.requestConsent('mail jane@example.com');
+  assert.deepEqual([third.asked, third.text, seen.length], [false, 'mail [EMAIL_ADDRESS_1]', 2]);
+});
