@@ -1,14 +1,77 @@
 // Types of the pii-airlock package (browser and Node entries share them).
 import type {
-  Finding, EngineOptions, PlannedFinding, Receipt, ReceiptItem, FindingDecision, FindingAction,
+  Finding, EngineOptions, PlannedFinding, Receipt, ReceiptDecision, FindingDecision, FindingAction,
   GuardCoreOptions, PreparedField,
 } from './dist/web/pii_airlock.js';
 
 export { Airlock, Restorer } from './dist/web/pii_airlock.js';
 export type {
-  Finding, EngineOptions, PlannedFinding, Receipt, ReceiptItem, FindingDecision, FindingAction,
+  Finding, EngineOptions, PlannedFinding, Receipt, ReceiptDecision, FindingDecision, FindingAction,
   GuardCoreOptions, PreparedField,
 };
+
+/** The built-in policies (see docs/policy.md). */
+export type PresetName = 'gdpr' | 'ccpa' | 'hipaa' | 'pci-dss' | 'secrets-only' | 'strict';
+
+/** Category ids a policy can give an action. */
+export type CategoryId =
+  | 'identifiers' | 'contact' | 'financial' | 'people' | 'locations' | 'special_categories' | 'secrets';
+
+/** A custom rule in a policy: an ASCII regular expression for one entity type. */
+export interface CustomRuleDoc {
+  id: string;
+  entity: string;
+  category?: CategoryId;
+  pattern: string;
+  /** A built-in check run on each match, e.g. "luhn". */
+  validator?: string;
+  score?: number;
+  context?: string[];
+  needsContext?: boolean;
+}
+
+/**
+ * A policy document (format version 1; docs/policy.md). Usually `extends` a preset and
+ * overrides a few actions. Unknown fields are errors that name the field's path.
+ */
+export interface PolicyDoc {
+  version: 1;
+  /** Recorded in receipts. */
+  id?: string;
+  /** The organisation's revision, recorded in receipts. */
+  revision?: string;
+  description?: string;
+  /** A preset this policy starts from. */
+  extends?: PresetName;
+  /** For entity types no other setting names. Default "pseudonymize". */
+  defaultAction?: FindingAction;
+  /** Findings scored below this are dropped (0..1). */
+  minScore?: number;
+  /** ISO 3166 alpha-2 codes or "EU"/"EEA" whose national rules run. Default: all. */
+  countries?: string[];
+  /** Rule ids to leave out. */
+  disabledRules?: string[];
+  /** Per category. */
+  categories?: Partial<Record<CategoryId, FindingAction>>;
+  /** Per entity type, e.g. { EMAIL_ADDRESS: 'synthesize', URL: 'highlight' }; wins over categories. */
+  actions?: Record<string, FindingAction>;
+  /** Values (exact, normalized) and whole-value patterns that are never acted on. */
+  allow?: { values?: string[]; patterns?: string[] };
+  /** Values and patterns always redacted, found or not. */
+  deny?: { values?: string[]; patterns?: string[] };
+  customRules?: CustomRuleDoc[];
+  consent?: {
+    /** Actions, besides "ask", the user confirms before sending. */
+    confirm?: FindingAction[];
+    /** May the user send values as typed? Default true. */
+    allowSendAsTyped?: boolean;
+  };
+  receipts?: { retentionDays?: number };
+  mask?: { keep?: number; char?: string };
+  redact?: { style?: 'fixed' | 'typed' | 'remove' };
+  /** Placeholders and surrogates are forgotten after this many minutes. */
+  vault?: { ttlMinutes?: number };
+}
 
 /** Loads and compiles the engine's WebAssembly once. Resolves when the engine is usable. */
 export function init(wasm?: RequestInfo | URL | BufferSource | WebAssembly.Module): Promise<void>;
@@ -43,12 +106,12 @@ export interface Strings {
 
 export interface GuardOptions {
   /**
-   * The policy. This build ships the built-in "ask" policy only: every finding is asked about
-   * (redact / allow once / always allow this value). Policy presets ("gdpr", "ccpa", "hipaa",
-   * "pci-dss", "secrets-only", "strict") and policy objects plug in here with the policy layer;
-   * until then any other value is a PiiAirlockConfigError, never silently ignored.
+   * What happens to each finding: a preset name (default "gdpr") or a policy document. Only
+   * findings whose action is "ask" (or listed in `consent.confirm`) are asked about; "block"
+   * fails the request with PiiAirlockBlockedError (reason "policy-block"). Errors name the
+   * field's path (PiiAirlockConfigError).
    */
-  policy?: 'ask';
+  policy?: PresetName | PolicyDoc;
   /** Requests to guard. Default: OpenAI-style paths (`/chat/completions`, `/completions`, `/responses`). */
   endpoints?: Endpoint[];
   /** Dialog and popover language. Default: `navigator.language`, falling back to English. */
@@ -56,18 +119,13 @@ export interface GuardOptions {
   /** Overrides for single strings. */
   strings?: Partial<Strings>;
   /**
-   * How consent is asked: "dialog" (browser default), "redact" (no question, everything asked
-   * about is redacted; Node default), "block" (refuse any request with findings), or a function.
+   * How findings that need a decision (policy action "ask") are settled: "dialog" (browser
+   * default), "redact" (no question, they become placeholders; Node default), "block" (refuse
+   * any request with such findings), or a function. Other findings follow the policy silently.
    */
   consent?: 'dialog' | 'redact' | 'block' | ((request: ConsentRequest) => Promise<ConsentDecision> | ConsentDecision);
-  /** Offer "Send as typed". Default true. */
+  /** Offer "Send as typed" (only where the policy permits it too). Default true. */
   allowAsTyped?: boolean;
-  /** ISO 3166 alpha-2 codes or "EU"/"EEA" whose national rules run. Default: all. */
-  countries?: string[];
-  /** Findings scored below this are dropped. Default 0.5. */
-  minScore?: number;
-  /** Rule ids to leave out. */
-  disabledRules?: string[];
   /** Look at OpenAI request fields (messages, input, instructions, prompt, tool-call arguments). Default true. */
   openai?: boolean;
   /** Extra JSON paths of user text in request bodies, e.g. "documents.*.text", "query". */
@@ -77,11 +135,18 @@ export interface GuardOptions {
   /** Where to load the .wasm from (default: next to the module). */
   wasm?: RequestInfo | URL | BufferSource | WebAssembly.Module;
   /**
-   * Keep consent receipts (entity types and decisions, never values) in `localStorage` (or
-   * `storage`) for `retentionDays`; expired receipts are deleted. Default: not stored. With the
-   * policy layer the retention will come from the policy.
+   * The name list (`pii-airlock/gazetteer`, loaded in parallel with the .wasm; in Node read from
+   * disk). A URL or path, the bytes, or false for none. When it cannot be loaded the guard still
+   * runs every pattern rule and `namesAvailable` is false.
+   */
+  gazetteer?: RequestInfo | URL | string | BufferSource | false;
+  /**
+   * Keep the core's consent receipts (types, actions, hashes; never values) in `localStorage`
+   * (or `storage`) for `retentionDays`; expired receipts are deleted. Default: not stored.
    */
   receipts?: { retentionDays: number; storage?: Pick<Storage, 'getItem' | 'setItem'>; storageKey?: string };
+  /** Key of the receipts' text HMAC (keep it to verify receipts later). Default: random per guard. */
+  receiptKey?: string | ArrayBuffer | ArrayBufferView;
   /** Milliseconds between the last keystroke and a highlight scan. Default 80. */
   debounce?: number;
 }
@@ -91,7 +156,7 @@ export interface ConsentResult {
   /** The text to send (placeholders where redacted); the original for cancelled / edit. */
   text: string;
   findings: PlannedFinding[];
-  /** Present when the text may be sent. Holds entity types and decisions, never values. */
+  /** Present when the text had findings and may be sent. Holds types and actions, never values. */
   receipt?: Receipt;
   /** False when nothing needed asking. */
   asked: boolean;
@@ -112,24 +177,36 @@ export interface HighlightController {
 }
 
 export interface Guard extends EventTarget {
-  /** Findings with the action the policy assigns ("ask" or "allow"). UTF-16 offsets. */
+  /** The policy's id, as recorded in receipts. */
+  readonly policyId: string;
+  /** False when the name list could not be loaded: PERSON and LOCATION are not found. */
+  readonly namesAvailable: boolean;
+  /** Whether "Send as typed" is offered (option and policy both permit it). */
+  readonly allowAsTyped: boolean;
+  /** Findings with the policy's action and whether each needs a decision. UTF-16 offsets. */
   scan(text: string): PlannedFinding[];
   /** Like scan; texts past the worker threshold are scanned in a Web Worker. */
   scanAsync(text: string): Promise<PlannedFinding[]>;
-  /** Replaces every finding (except always-allowed values) with a placeholder like [EMAIL_ADDRESS_1]. */
+  /**
+   * Applies the policy with nobody to ask (asked findings become placeholders like
+   * [EMAIL_ADDRESS_1]) and records a receipt. Throws PiiAirlockBlockedError when it blocks.
+   */
   redact(text: string): string;
-  /** Same as redact: the placeholders are pseudonyms `restore` reverses. */
+  /** Same as redact: placeholders and surrogates are what `restore` reverses. */
   pseudonymize(text: string): string;
-  /** Puts the original values back. */
+  /** Puts the original values back (placeholders and surrogates). */
   restore(text: string): string;
   /** Restores every string of a JSON text; undefined if it is not JSON. */
   restoreJson(text: string): string | undefined;
   /** Live highlighting on a textarea, text input or contenteditable element. */
   attach(element: HTMLElement, options?: { debounce?: number }): HighlightController;
-  /** Asks the user (when there is anything to ask) and returns what to send. */
+  /**
+   * Asks the user (when the policy leaves anything to ask) and returns what to send. Throws
+   * PiiAirlockBlockedError ("policy-block") when the policy blocks a finding.
+   */
   requestConsent(text: string, options?: { returnFocus?: HTMLElement | null }): Promise<ConsentResult>;
   /** Checks a JSON request body; resolves with the body to send or rejects with PiiAirlockBlockedError. */
-  guardBody(body: string, options?: { returnFocus?: HTMLElement | null }): Promise<string>;
+  guardBody(body: string, options?: { returnFocus?: HTMLElement | null; purpose?: string }): Promise<string>;
   /** A fetch that guards the configured endpoints and restores their responses (JSON, text, SSE). */
   guardFetch(fetchImpl?: typeof fetch): typeof fetch;
   /** Restores placeholders in a response (JSON, text/*, text/event-stream as a stream). */
@@ -146,13 +223,15 @@ export interface Guard extends EventTarget {
   resetChoices(): void;
   /** Forgets one value's placeholders (right to erasure). */
   forget(value: string): number;
-  /** Stored receipts (with the `receipts` option), expired ones dropped. */
-  receipts(): { at: number; decision: ConsentDecision; items: ReceiptItem[] }[];
-  /** The receipt of the last consent. */
+  /** Stored receipts (with the `receipts` option), oldest first, expired ones dropped. */
+  receipts(): Receipt[];
+  /** The last receipt issued. */
   readonly lastReceipt: Receipt | null;
+  /** The receipts of the last request (one per text with findings). */
+  readonly lastReceipts: Receipt[];
   /** Unhooks, stops highlighting and the worker, frees the engine. */
   dispose(): void;
-  addEventListener(type: 'consent', listener: (e: CustomEvent<{ decision: ConsentDecision; receipt: Receipt }>) => void): void;
+  addEventListener(type: 'consent', listener: (e: CustomEvent<{ decision: ConsentDecision; receipt: Receipt | null; receipts: Receipt[] }>) => void): void;
   addEventListener(type: 'blocked', listener: (e: CustomEvent<PiiAirlockBlockedError>) => void): void;
   addEventListener(type: 'change', listener: (e: Event) => void): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
@@ -170,7 +249,7 @@ export function install(options?: GuardOptions): { guard: Promise<Guard>; uninst
 /** Why a request was not sent. */
 export class PiiAirlockBlockedError extends Error {
   name: 'PiiAirlockBlockedError';
-  reason: 'cancelled' | 'edit' | 'payload' | 'engine' | 'body-type' | 'sync-xhr' | 'consent';
+  reason: 'cancelled' | 'edit' | 'payload' | 'engine' | 'body-type' | 'sync-xhr' | 'consent' | 'policy-block';
 }
 
 /** Bad options. */
@@ -180,5 +259,9 @@ export class PiiAirlockConfigError extends Error {
 
 /** The endpoints guarded by default. */
 export const DEFAULT_ENDPOINTS: RegExp[];
+/** The preset names. */
+export const PRESETS: PresetName[];
+/** Loads the name list once (browser: fetched next to the module; Node: read from disk); null when it cannot. */
+export function loadGazetteer(source?: RequestInfo | URL | string | BufferSource | false): Promise<Uint8Array | null>;
 /** The shipped strings by language. */
 export const LOCALES: Record<'en' | 'de' | 'fr' | 'es', Strings>;

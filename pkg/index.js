@@ -4,7 +4,7 @@
 // styles are constructable stylesheets, so `style-src 'self'` is enough.
 import initWasm, { Airlock, Restorer, Guard as CoreGuard } from './dist/web/pii_airlock.js';
 import {
-  makeGuard, installPending, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS,
+  makeGuard, installPending, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, PRESETS,
 } from './src/guard.js';
 import { showConsentDialog } from './src/dialog.js';
 import { attach } from './src/highlight.js';
@@ -25,6 +25,32 @@ export function init(wasm) {
   return ready;
 }
 
+const lists = new Map();
+
+/**
+ * Loads the name list (data/gazetteer.txt, shipped as `pii-airlock/gazetteer`), once per
+ * source. Resolves to its bytes, or to null when it cannot be loaded (the guard then runs
+ * without PERSON/LOCATION and says so in `namesAvailable`). `false` skips it.
+ * @param {RequestInfo | URL | BufferSource | false} [source]
+ */
+export function loadGazetteer(source) {
+  if (source === false) return Promise.resolve(null);
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    return Promise.resolve(new Uint8Array(source.buffer ?? source, source.byteOffset ?? 0, source.byteLength));
+  }
+  const where = source ?? new URL('./dist/gazetteer.txt', import.meta.url);
+  const key = String(where instanceof Request ? where.url : where);
+  if (!lists.has(key)) {
+    const p = fetch(where)
+      .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((b) => new Uint8Array(b));
+    // A failed load is retried by the next guard, not cached.
+    p.catch(() => lists.delete(key));
+    lists.set(key, p);
+  }
+  return lists.get(key).catch(() => null);
+}
+
 const browser = typeof document !== 'undefined';
 const env = {
   showConsentDialog,
@@ -40,7 +66,7 @@ const env = {
  * @param {import('./index.js').GuardOptions} [options]
  */
 export function createGuard(options = {}) {
-  return makeGuard({ Guard: CoreGuard, init }, options, browser ? env : { strings });
+  return makeGuard({ Guard: CoreGuard, init, gazetteer: loadGazetteer }, options, browser ? env : { strings });
 }
 
 /**
@@ -62,5 +88,5 @@ export function install(options = {}) {
 }
 
 export {
-  Airlock, Restorer, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, LOCALES,
+  Airlock, Restorer, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, LOCALES, PRESETS,
 };

@@ -3,8 +3,9 @@
 // Consent defaults to "redact" here; pass `consent: async ({ items }) => 'redacted' | ...`
 // to decide per request.
 import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
 import {
-  makeGuard, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS,
+  makeGuard, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, PRESETS,
 } from './src/guard.js';
 import { strings, LOCALES } from './src/i18n.js';
 
@@ -17,9 +18,28 @@ export function init() {
   return Promise.resolve();
 }
 
-/** Returns a guard for server-side use: scan, redact, restore, guardBody, guardFetch. */
-export function createGuard(options = {}) {
-  return makeGuard({ Guard: wasm.Guard, init }, options, { strings });
+let list = null;
+
+/**
+ * Reads the name list (dist/gazetteer.txt) from disk once, or from `source` (a path, file URL
+ * or bytes). Resolves to null when it cannot be read; `false` skips it.
+ */
+export function loadGazetteer(source) {
+  if (source === false) return Promise.resolve(null);
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
+    return Promise.resolve(new Uint8Array(source.buffer ?? source, source.byteOffset ?? 0, source.byteLength));
+  }
+  if (source !== undefined) return readFile(source).then((b) => new Uint8Array(b), () => null);
+  if (!list) {
+    list = readFile(new URL('./dist/gazetteer.txt', import.meta.url)).then((b) => new Uint8Array(b));
+    list.catch(() => { list = null; });
+  }
+  return list.catch(() => null);
 }
 
-export { PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, LOCALES };
+/** Returns a guard for server-side use: scan, redact, restore, guardBody, guardFetch. */
+export function createGuard(options = {}) {
+  return makeGuard({ Guard: wasm.Guard, init, gazetteer: loadGazetteer }, options, { strings });
+}
+
+export { PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, LOCALES, PRESETS };

@@ -4,7 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --release --target wasm32-unknown-unknown --lib
+# --- gazetteer as a separate asset (integrate) ---
+# The name list (data/gazetteer.txt) is not compiled in: it ships next to the .wasm and the JS
+# loads it in parallel with the engine, so the .wasm stays small and the list caches apart.
+cargo build --release --target wasm32-unknown-unknown --lib --no-default-features
+# --- end gazetteer ---
 wasm=target/wasm32-unknown-unknown/release/pii_airlock.wasm
 out=pkg/dist
 rm -rf "$out"
@@ -17,6 +21,9 @@ node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-t
   "$out/web/pii_airlock_bg.wasm" -o "$out/web/pii_airlock_bg.opt.wasm"
 mv "$out/web/pii_airlock_bg.opt.wasm" "$out/web/pii_airlock_bg.wasm"
 cp "$out/web/pii_airlock_bg.wasm" "$out/node/pii_airlock_bg.wasm"
+# --- gazetteer as a separate asset (integrate) ---
+cp data/gazetteer.txt "$out/gazetteer.txt"
+# --- end gazetteer ---
 # The nodejs glue is CommonJS; say so, whatever the enclosing package declares.
 echo '{"type":"commonjs"}' > "$out/node/package.json"
 # Smoke test: an optimiser bug shows up as a failed instantiation, not at build time.

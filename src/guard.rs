@@ -65,7 +65,19 @@ impl Guard {
         receipt_key: &[u8],
         conversation_key: [u8; 32],
     ) -> Result<Guard, PolicyError> {
-        let engine = policy.engine()?;
+        Guard::with_gazetteer(policy, receipt_key, conversation_key, None)
+    }
+
+    /// [`Guard::new`] with the name list for the names pass (`None`: the default, see
+    /// [`crate::EngineOptions::gazetteer`]); builds without the embedded list pass the one
+    /// they loaded.
+    pub fn with_gazetteer(
+        policy: Policy,
+        receipt_key: &[u8],
+        conversation_key: [u8; 32],
+        gazetteer: Option<std::sync::Arc<crate::Gazetteer>>,
+    ) -> Result<Guard, PolicyError> {
+        let engine = policy.engine_with_gazetteer(gazetteer)?;
         let ttl = policy.vault().ttl_minutes.saturating_mul(60_000);
         Ok(Guard {
             engine,
@@ -150,6 +162,43 @@ impl Guard {
             .push(out.receipt.clone())
             .expect("the receipt points to the head it was built from");
         Ok(out)
+    }
+
+    /// What [`Guard::apply_plan`] would send, without filling the vault or the receipt
+    /// chain (a copy of the vault is used): a consent dialog's preview.
+    pub fn preview_plan(
+        &self,
+        text: &str,
+        plan: &Plan,
+        decisions: &[Decision],
+        now_ms: u64,
+    ) -> Result<String, ConsentError> {
+        let mut vault = self.vault.clone();
+        vault.expire(now_ms);
+        let engine = &self.engine;
+        let accept = |entity: &str, s: &str| surrogate_detected(engine, entity, s);
+        let ctx = BuildContext {
+            policy: &self.policy,
+            conversation_key: &self.conversation_key,
+            receipt_key: &self.receipt_key,
+            receipt_id: [0; 16],
+            now_ms,
+            purpose: "preview",
+            prev_hash: self.chain.head(),
+            secret_prefix: self.secret_prefix,
+            accept_surrogate: &accept,
+        };
+        Ok(consent::build_outgoing(text, plan, decisions, &mut vault, &ctx)?.text)
+    }
+
+    /// Allows `value` from now on (the user's "always allow"); see [`Policy::allow_value`].
+    pub fn allow_value(&mut self, value: &str) {
+        self.policy.allow_value(value);
+    }
+
+    /// Forgets every value allowed with [`Guard::allow_value`].
+    pub fn reset_allowed_values(&mut self) {
+        self.policy.reset_allowed_values();
     }
 
     /// Forgets expired vault entries and receipts past their retention.

@@ -46,9 +46,6 @@ mod error;
 mod finding;
 mod guard;
 mod names;
-// The browser guard's minimal action model, a stand-in for the policy layer (issue #6): kept
-// out of the crate root so the policy's own `Decision`/`Receipt` names never collide.
-pub mod guard_actions;
 mod offsets;
 mod payload;
 mod placeholder;

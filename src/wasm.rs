@@ -220,23 +220,32 @@ impl Restorer {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The browser guard (issue #7): one object per page or conversation that plans, applies the
-// user's decisions, rewrites request bodies and restores responses. The decision logic lives
-// in the core (`guard_actions`, `payload`, `response`); this is only the JS edge.
+// The browser guard: one object per page or conversation. It wraps the core [`crate::Guard`]
+// (policy, engine, vault, receipt chain) and adds request bodies and response streams. Every
+// decision — a finding's action, what a user's answer does, what is blocked — is made by the
+// core; JavaScript brings the clock and the random bytes, which the core has no access to.
 // ---------------------------------------------------------------------------------------------
 
-use crate::guard_actions::{apply_decisions, ActionModel, Decision, Outcome, Planned, Receipt};
-use crate::{restore_json, PayloadOptions, RequestBody, SseRestorer};
+use crate::consent::{Choice, Decision, Plan, Target};
+use crate::{restore_json, Action, PayloadOptions, Policy, RequestBody, SseRestorer};
+use std::sync::Arc;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_GUARD_TYPES: &'static str = r#"
-/** What the guard does with a finding before asking: "ask" (default) or "allow". */
-export type FindingAction = "allow" | "ask";
-/** A user's answer for one finding. */
+/** What the policy does with a finding. Only "ask" waits for the user; "block" stops the text. */
+export type FindingAction =
+  | "allow" | "highlight" | "ask" | "redact" | "mask" | "pseudonymize" | "synthesize" | "block";
+/** A user's answer for one finding (from the highlight popover). */
 export type FindingDecision = "redact" | "allow-once" | "always-allow";
-/** A finding plus the action the guard assigns to it. */
+/** A finding plus what the policy does with it. */
 export interface PlannedFinding extends Finding {
+  /** Position in the text's plan. */
+  index: number;
   action: FindingAction;
+  /** The user must decide before the text can be sent. */
+  needsDecision: boolean;
+  /** Category id, e.g. "contact", "secrets", "special_categories". */
+  category?: string;
 }
 /** One piece of user text in a request body. */
 export interface PreparedField {
@@ -245,17 +254,34 @@ export interface PreparedField {
   text: string;
   findings: PlannedFinding[];
 }
-/** One line of a consent receipt: the entity type and what was done, never the value. */
-export interface ReceiptItem {
+/** One finding's outcome in a receipt: index, type and action, never the value. */
+export interface ReceiptDecision {
+  index: number;
   entity: string;
-  /** null: allowed without asking. */
-  decision: FindingDecision | null;
+  category?: string;
+  action: FindingAction;
+  decidedBy: "policy" | "user";
+  alwaysAllow?: boolean;
 }
+/** A consent receipt of the core: no values, chained by hash. */
 export interface Receipt {
-  items: ReceiptItem[];
+  id: string;
+  /** Unix ms. */
+  timeMs: number;
+  policyId: string;
+  policyVersion: number;
+  policyRevision: string;
+  purpose: string;
+  /** Findings per category id. */
+  categories: Record<string, number>;
+  decisions: ReceiptDecision[];
+  /** HMAC-SHA-256 (hex) of the text sent, under the receipt key. */
+  textHmac: string;
+  prevHash: string;
+  hash: string;
 }
-/** Options of the guard core. */
-export interface GuardCoreOptions extends EngineOptions {
+/** Request-body options of the guard core. */
+export interface GuardCoreOptions {
   /** Look at OpenAI request fields (default true). */
   openai?: boolean;
   /** Extra JSON paths of user text, e.g. "documents.*.text". */
@@ -266,20 +292,21 @@ export interface GuardCoreOptions extends EngineOptions {
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct JsGuardOptions {
-    countries: Option<Vec<String>>,
-    min_score: Option<f32>,
-    #[serde(default)]
-    disabled_rules: Vec<String>,
     openai: Option<bool>,
     #[serde(default)]
     paths: Vec<String>,
 }
 
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct JsPlanned<'a> {
     #[serde(flatten)]
     finding: JsFinding<'a>,
-    action: crate::guard_actions::Action,
+    index: usize,
+    action: Action,
+    needs_decision: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    category: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -296,7 +323,8 @@ struct JsCommitted<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
     changed: bool,
-    receipt: &'a Receipt,
+    /// One per text that had findings, in order.
+    receipts: &'a [crate::Receipt],
 }
 
 fn ser<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
@@ -304,23 +332,26 @@ fn ser<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
         .map_err(|e| js_error("PiiAirlockError", &format!("could not return a value: {e}")))
 }
 
-fn planned_to_js<'a>(text: &str, planned: &'a [Planned]) -> Vec<JsPlanned<'a>> {
-    let mut utf16: Vec<crate::Finding> = planned.iter().map(|p| p.finding.clone()).collect();
+fn plan_to_js<'a>(text: &str, plan: &'a Plan) -> Vec<JsPlanned<'a>> {
+    let mut utf16: Vec<Finding> = plan.items.iter().map(|i| i.finding.clone()).collect();
     convert_offsets(text, &mut utf16, OffsetUnit::Utf16);
-    planned
+    plan.items
         .iter()
         .zip(utf16)
-        .map(|(p, u)| JsPlanned {
+        .map(|(i, u)| JsPlanned {
             finding: JsFinding {
                 start: u.start,
                 end: u.end,
-                entity: &p.finding.entity,
-                score: p.finding.score,
-                rule: &p.finding.rule,
-                check: p.finding.reason.check,
-                context: p.finding.reason.context.as_deref(),
+                entity: &i.finding.entity,
+                score: i.finding.score,
+                rule: &i.finding.rule,
+                check: i.finding.reason.check,
+                context: i.finding.reason.context.as_deref(),
             },
-            action: p.action,
+            index: i.index,
+            action: i.action,
+            needs_decision: i.needs_decision,
+            category: i.category.map(|c| c.id()),
         })
         .collect()
 }
@@ -329,147 +360,320 @@ fn payload_error(e: crate::PayloadError) -> JsValue {
     js_error("PiiAirlockPayloadError", &e.to_string())
 }
 
-/// Reads the user's per-finding choices: `choices[field][finding]` is a decision or null.
-fn read_choices(choices: JsValue) -> Result<Vec<Vec<Option<Decision>>>, JsValue> {
+fn config_error(e: impl std::fmt::Display) -> JsValue {
+    js_error("PiiAirlockConfigError", &e.to_string())
+}
+
+/// Consent errors keep their kind in the name, so the JS can tell a policy block (never
+/// sendable) from a decision problem. Messages name findings by index and type only.
+fn consent_error(e: crate::ConsentError) -> JsValue {
+    let name = match e {
+        crate::ConsentError::Blocked { .. } => "PiiAirlockPolicyBlock",
+        _ => "PiiAirlockConsentError",
+    };
+    js_error(name, &e.to_string())
+}
+
+/// The consent dialog's answer as a whole.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// "Send redacted": the policy's actions; asked findings become placeholders unless the
+    /// user allowed them one by one.
+    Redacted,
+    /// "Send as typed": every finding unchanged, where the policy permits it.
+    AsTyped,
+}
+
+fn parse_outcome(outcome: &str) -> Result<Outcome, JsValue> {
+    match outcome {
+        "redacted" => Ok(Outcome::Redacted),
+        "as-typed" => Ok(Outcome::AsTyped),
+        other => Err(config_error(format!(
+            "unknown outcome `{other}` (expected redacted or as-typed)"
+        ))),
+    }
+}
+
+/// The user's per-finding answer from the highlight popover.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PerFinding {
+    Redact,
+    AllowOnce,
+    AlwaysAllow,
+}
+
+fn parse_per_finding(s: &str) -> Result<PerFinding, JsValue> {
+    match s {
+        "redact" => Ok(PerFinding::Redact),
+        "allow-once" => Ok(PerFinding::AllowOnce),
+        "always-allow" => Ok(PerFinding::AlwaysAllow),
+        other => Err(config_error(format!(
+            "unknown decision `{other}` (expected redact, allow-once or always-allow)"
+        ))),
+    }
+}
+
+/// Reads `choices[field][finding]`: a per-finding answer or null.
+fn read_choices(choices: JsValue) -> Result<Vec<Vec<Option<PerFinding>>>, JsValue> {
     if choices.is_undefined() || choices.is_null() {
         return Ok(Vec::new());
     }
     let raw: Vec<Vec<Option<String>>> = serde_wasm_bindgen::from_value(choices)
-        .map_err(|e| js_error("PiiAirlockConfigError", &format!("bad choices: {e}")))?;
+        .map_err(|e| config_error(format!("bad choices: {e}")))?;
     raw.into_iter()
-        .map(|field| {
-            field
-                .into_iter()
-                .map(|c| {
-                    c.map(|s| s.parse::<Decision>())
-                        .transpose()
-                        .map_err(|e| js_error("PiiAirlockConfigError", &e.to_string()))
-                })
+        .map(|f| {
+            f.into_iter()
+                .map(|c| c.as_deref().map(parse_per_finding).transpose())
                 .collect()
         })
         .collect()
 }
 
-/// The guard core: engine, vault, "always allow" answers and request-body options.
+fn read_one_choice(choices: JsValue) -> Result<Vec<Vec<Option<PerFinding>>>, JsValue> {
+    if choices.is_undefined() || choices.is_null() {
+        Ok(Vec::new())
+    } else {
+        read_choices(js_sys::Array::of1(&choices).into())
+    }
+}
+
+/// Maps the dialog's outcome and the per-finding answers onto the core's decisions.
+///
+/// "Send redacted" leaves the policy's actions alone except where the user answered: an asked
+/// finding becomes a placeholder (restorable in the answer, unlike `redact`), "redact" on any
+/// finding does the same, "allow once"/"always allow" send it as typed (the core refuses when
+/// the policy does not permit that). "Send as typed" allows every finding this once.
+fn decisions_for(
+    plan: &Plan,
+    outcome: Outcome,
+    choices: Option<&Vec<Option<PerFinding>>>,
+) -> Result<Vec<Decision>, JsValue> {
+    if choices.is_some_and(|c| c.len() != plan.items.len()) {
+        return Err(config_error(
+            "choices do not match the findings (the text changed since it was scanned?)",
+        ));
+    }
+    let mut out = Vec::new();
+    for item in &plan.items {
+        let chosen = choices.and_then(|c| c[item.index]);
+        let choice = match (outcome, chosen) {
+            (_, _) if item.action == Action::Block => None,
+            (Outcome::AsTyped, Some(PerFinding::AlwaysAllow)) => Some(Choice::AlwaysAllow),
+            (Outcome::AsTyped, _) if !item.action.sends_original() => Some(Choice::AllowOnce),
+            (Outcome::AsTyped, _) => None,
+            (Outcome::Redacted, Some(PerFinding::AllowOnce)) => Some(Choice::AllowOnce),
+            (Outcome::Redacted, Some(PerFinding::AlwaysAllow)) => Some(Choice::AlwaysAllow),
+            (Outcome::Redacted, Some(PerFinding::Redact)) => Some(Choice::Pseudonymize),
+            (Outcome::Redacted, None) if item.action == Action::Ask => Some(Choice::Pseudonymize),
+            (Outcome::Redacted, None) if item.needs_decision => Some(match item.action {
+                Action::Mask => Choice::Mask,
+                Action::Synthesize => Choice::Synthesize,
+                Action::Redact => Choice::Redact,
+                _ => Choice::Pseudonymize,
+            }),
+            (Outcome::Redacted, None) => None,
+        };
+        if let Some(choice) = choice {
+            out.push(Decision {
+                target: Target::Finding { index: item.index },
+                choice,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn receipt_id(ids: &[u8], i: usize) -> Result<[u8; 16], JsValue> {
+    ids.get(i * 16..i * 16 + 16)
+        .and_then(|b| b.try_into().ok())
+        .ok_or_else(|| config_error("not enough random bytes for the receipt ids (16 per text)"))
+}
+
+/// The guard core: the policy guard plus request-body options.
 #[wasm_bindgen]
 pub struct Guard {
-    engine: Engine,
-    vault: Vault,
-    actions: ActionModel,
+    inner: crate::Guard,
     payload: PayloadOptions,
+    names_available: bool,
 }
 
-/// Applies `outcome` and `choices` to each text; returns the new texts and the receipt.
-fn commit_texts(
-    engine: &Engine,
-    vault: &mut Vault,
-    actions: &mut ActionModel,
-    texts: &[&str],
-    outcome: Outcome,
-    choices: &[Vec<Option<Decision>>],
-) -> Result<(Vec<String>, Receipt), JsValue> {
-    let mut receipt = Receipt::default();
-    let mut out = Vec::with_capacity(texts.len());
-    for (i, text) in texts.iter().enumerate() {
-        let planned = actions.plan(engine, text);
-        let field_choices = choices.get(i);
-        if field_choices.is_some_and(|c| c.len() != planned.len()) {
-            return Err(js_error(
-                "PiiAirlockConfigError",
-                "choices do not match the findings (the text changed since it was scanned?)",
-            ));
+impl Guard {
+    /// Plans, decides and applies every text in order; returns the new texts and the receipts
+    /// of the texts that had findings. A policy block anywhere refuses before anything changes.
+    fn commit_texts(
+        &mut self,
+        texts: &[&str],
+        outcome: Outcome,
+        choices: &[Vec<Option<PerFinding>>],
+        now_ms: f64,
+        ids: &[u8],
+        purpose: &str,
+    ) -> Result<(Vec<String>, Vec<crate::Receipt>), JsValue> {
+        if !choices.is_empty() && choices.len() != texts.len() {
+            return Err(config_error("choices do not match the fields of the body"));
         }
-        let decisions: Vec<Decision> = (0..planned.len())
-            .map(|k| ActionModel::decide(outcome, field_choices.and_then(|c| c[k])))
-            .collect();
-        let new = apply_decisions(text, &planned, &decisions, vault, actions, &mut receipt)
-            .ok_or_else(|| js_error("PiiAirlockError", "could not apply the decisions"))?;
-        out.push(new);
+        let plans: Vec<Plan> = texts.iter().map(|t| self.inner.plan(t)).collect();
+        let mut decisions = Vec::with_capacity(plans.len());
+        for (i, plan) in plans.iter().enumerate() {
+            if let Some(item) = plan.items.iter().find(|x| x.action == Action::Block) {
+                return Err(consent_error(crate::ConsentError::Blocked {
+                    index: item.index,
+                    entity: item.finding.entity.to_string(),
+                }));
+            }
+            decisions.push(decisions_for(plan, outcome, choices.get(i))?);
+        }
+        let now = now_ms.max(0.0) as u64;
+        let mut out = Vec::with_capacity(texts.len());
+        let mut receipts = Vec::new();
+        for (i, (text, plan)) in texts.iter().zip(&plans).enumerate() {
+            if plan.items.is_empty() {
+                out.push(text.to_string());
+                continue;
+            }
+            let id = receipt_id(ids, i)?;
+            let sent = self
+                .inner
+                .apply_plan(text, plan, &decisions[i], now, id, purpose)
+                .map_err(consent_error)?;
+            for v in &sent.always_allow {
+                self.inner.allow_value(v);
+            }
+            out.push(sent.text);
+            receipts.push(sent.receipt);
+        }
+        Ok((out, receipts))
     }
-    Ok((out, receipt))
-}
 
-fn parse_outcome(outcome: &str) -> Result<Outcome, JsValue> {
-    outcome
-        .parse()
-        .map_err(|e: crate::Error| js_error("PiiAirlockConfigError", &e.to_string()))
+    fn preview_texts(
+        &self,
+        texts: &[&str],
+        outcome: Outcome,
+        choices: &[Vec<Option<PerFinding>>],
+        now_ms: f64,
+    ) -> Result<Vec<String>, JsValue> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let plan = self.inner.plan(text);
+                let d = decisions_for(&plan, outcome, choices.get(i))?;
+                self.inner
+                    .preview_plan(text, &plan, &d, now_ms.max(0.0) as u64)
+                    .map_err(consent_error)
+            })
+            .collect()
+    }
 }
 
 #[wasm_bindgen]
 impl Guard {
-    /// Builds the guard core. Throws `PiiAirlockConfigError` on unknown options.
+    /// Builds the guard. `policy` is a preset name (`gdpr`, `ccpa`, `hipaa`, `pci-dss`,
+    /// `secrets-only`, `strict`) or a policy document as JSON text; `conversation_key` is 32
+    /// random bytes, `receipt_key` keys the receipts' text HMAC; `gazetteer` is the name list
+    /// (`data/gazetteer.txt`), or undefined when it could not be loaded. Throws
+    /// `PiiAirlockConfigError` naming the field at fault.
     #[wasm_bindgen(constructor)]
     pub fn new(
+        policy: &str,
         #[wasm_bindgen(unchecked_param_type = "GuardCoreOptions | undefined")] options: JsValue,
+        conversation_key: &[u8],
+        receipt_key: &[u8],
+        gazetteer: Option<Vec<u8>>,
     ) -> Result<Guard, JsValue> {
         let opts: JsGuardOptions = if options.is_undefined() || options.is_null() {
             JsGuardOptions::default()
         } else {
-            reject_unknown_keys(
-                &options,
-                &["countries", "minScore", "disabledRules", "openai", "paths"],
-            )?;
-            serde_wasm_bindgen::from_value(options)
-                .map_err(|e| js_error("PiiAirlockConfigError", &e.to_string()))?
+            reject_unknown_keys(&options, &["openai", "paths"])?;
+            serde_wasm_bindgen::from_value(options).map_err(config_error)?
         };
-        let mut engine_options = EngineOptions {
-            countries: opts.countries,
-            disabled_rules: opts.disabled_rules,
-            ..EngineOptions::default()
-        };
-        if let Some(s) = opts.min_score {
-            engine_options.min_score = s;
+        let policy = if policy.trim_start().starts_with('{') {
+            Policy::from_json(policy)
+        } else {
+            Policy::preset(policy)
         }
-        let engine = Engine::new(&engine_options)
-            .map_err(|e| js_error("PiiAirlockConfigError", &e.to_string()))?;
-        engine.warm_up();
+        .map_err(config_error)?;
+        let key: [u8; 32] = conversation_key
+            .try_into()
+            .map_err(|_| config_error("the conversation key must be 32 bytes"))?;
+        let (gazetteer, names_available) = match gazetteer {
+            Some(bytes) => (
+                Some(Arc::new(
+                    crate::Gazetteer::from_bytes(&bytes).map_err(config_error)?,
+                )),
+                true,
+            ),
+            None => (None, cfg!(feature = "embedded-gazetteer")),
+        };
+        let inner = crate::Guard::with_gazetteer(policy, receipt_key, key, gazetteer)
+            .map_err(config_error)?;
+        inner.engine().warm_up();
         Ok(Guard {
-            engine,
-            vault: Vault::new(),
-            actions: ActionModel::new(),
+            inner,
             payload: PayloadOptions {
                 openai: opts.openai.unwrap_or(true),
                 paths: opts.paths,
             },
+            names_available,
         })
     }
 
-    /// Findings with their actions; offsets are UTF-16 indices into `text`.
-    #[wasm_bindgen(unchecked_return_type = "PlannedFinding[]")]
-    pub fn scan(&self, text: &str) -> Result<JsValue, JsValue> {
-        let planned = self.actions.plan(&self.engine, text);
-        ser(&planned_to_js(text, &planned))
+    /// True when the name list is loaded, so PERSON and LOCATION findings can be made.
+    #[wasm_bindgen(getter, js_name = namesAvailable)]
+    pub fn names_available(&self) -> bool {
+        self.names_available
     }
 
-    /// Replaces every finding the user has not always-allowed with its placeholder.
-    pub fn redact(&mut self, text: &str) -> Result<String, JsValue> {
-        let (mut out, _) = commit_texts(
-            &self.engine,
-            &mut self.vault,
-            &mut self.actions,
-            &[text],
-            Outcome::Redacted,
-            &[],
-        )?;
+    /// The policy id recorded in receipts.
+    #[wasm_bindgen(getter, js_name = policyId)]
+    pub fn policy_id(&self) -> String {
+        self.inner.policy().id().to_string()
+    }
+
+    /// Whether the policy lets the user send values as typed.
+    #[wasm_bindgen(getter, js_name = allowSendAsTyped)]
+    pub fn allow_send_as_typed(&self) -> bool {
+        self.inner.policy().consent().allow_send_as_typed
+    }
+
+    /// Days the policy keeps receipts.
+    #[wasm_bindgen(getter, js_name = receiptRetentionDays)]
+    pub fn receipt_retention_days(&self) -> u32 {
+        self.inner.policy().receipts().retention_days
+    }
+
+    /// Findings with the policy's actions; offsets are UTF-16 indices into `text`.
+    #[wasm_bindgen(unchecked_return_type = "PlannedFinding[]")]
+    pub fn scan(&self, text: &str) -> Result<JsValue, JsValue> {
+        let plan = self.inner.plan(text);
+        ser(&plan_to_js(text, &plan))
+    }
+
+    /// Applies the policy to `text` as if sent with "Send redacted" and nobody to ask; records
+    /// a receipt (`now_ms`, 16 random bytes `id`). Throws `PiiAirlockPolicyBlock` when the
+    /// policy blocks a finding.
+    pub fn redact(&mut self, text: &str, now_ms: f64, id: &[u8]) -> Result<String, JsValue> {
+        let (mut out, _) =
+            self.commit_texts(&[text], Outcome::Redacted, &[], now_ms, id, "redact")?;
         Ok(out.pop().unwrap_or_default())
     }
 
-    /// Puts originals back into a text holding this guard's placeholders.
+    /// Puts originals (placeholders and surrogates) back into an answer.
     pub fn restore(&self, text: &str) -> String {
-        self.vault.restore(text)
+        self.inner.restore(text)
     }
 
     /// Restores every string of a JSON body; `undefined` when the body is not JSON.
     #[wasm_bindgen(js_name = restoreJson)]
     pub fn restore_json(&self, body: &str) -> Option<String> {
-        restore_json(body, &self.vault)
+        restore_json(body, self.inner.vault())
     }
 
     /// A restorer for plain text arriving in chunks.
     #[wasm_bindgen(js_name = streamRestorer)]
     pub fn stream_restorer(&self) -> Restorer {
         Restorer {
-            inner: self.vault.stream_restorer(),
+            inner: self.inner.stream_restorer(),
         }
     }
 
@@ -477,7 +681,7 @@ impl Guard {
     #[wasm_bindgen(js_name = sseRestorer)]
     pub fn sse_restorer(&self) -> SseStream {
         SseStream {
-            inner: SseRestorer::new(&self.vault),
+            inner: SseRestorer::new(self.inner.vault()),
         }
     }
 
@@ -486,10 +690,10 @@ impl Guard {
     #[wasm_bindgen(js_name = prepareBody, unchecked_return_type = "PreparedField[]")]
     pub fn prepare_body(&self, body: &str) -> Result<JsValue, JsValue> {
         let req = RequestBody::parse(body, &self.payload).map_err(payload_error)?;
-        let plans: Vec<Vec<Planned>> = req
+        let plans: Vec<Plan> = req
             .fields()
             .iter()
-            .map(|f| self.actions.plan(&self.engine, &f.text))
+            .map(|f| self.inner.plan(&f.text))
             .collect();
         let fields: Vec<JsField<'_>> = req
             .fields()
@@ -498,15 +702,16 @@ impl Guard {
             .map(|(f, p)| JsField {
                 path: &f.path,
                 text: &f.text,
-                findings: planned_to_js(&f.text, p),
+                findings: plan_to_js(&f.text, p),
             })
             .collect();
         ser(&fields)
     }
 
     /// Applies a consent outcome ("redacted" or "as-typed") and per-finding choices
-    /// (`choices[field][finding]`: a decision or null) to a request body. Returns
-    /// `{ body, changed, receipt }`; `body` is the original string when nothing changed.
+    /// (`choices[field][finding]`) to a request body. `ids` holds 16 random bytes per field.
+    /// Returns `{ body, changed, receipts }`; `body` is the original string when nothing
+    /// changed.
     #[wasm_bindgen(js_name = commitBody)]
     pub fn commit_body(
         &mut self,
@@ -514,25 +719,15 @@ impl Guard {
         outcome: &str,
         #[wasm_bindgen(unchecked_param_type = "(FindingDecision | null)[][] | undefined")]
         choices: JsValue,
+        now_ms: f64,
+        ids: &[u8],
+        purpose: &str,
     ) -> Result<JsValue, JsValue> {
         let outcome = parse_outcome(outcome)?;
         let choices = read_choices(choices)?;
         let req = RequestBody::parse(body, &self.payload).map_err(payload_error)?;
-        if !choices.is_empty() && choices.len() != req.fields().len() {
-            return Err(js_error(
-                "PiiAirlockConfigError",
-                "choices do not match the fields of the body",
-            ));
-        }
         let texts: Vec<&str> = req.fields().iter().map(|f| f.text.as_str()).collect();
-        let (new, receipt) = commit_texts(
-            &self.engine,
-            &mut self.vault,
-            &mut self.actions,
-            &texts,
-            outcome,
-            &choices,
-        )?;
+        let (new, receipts) = self.commit_texts(&texts, outcome, &choices, now_ms, ids, purpose)?;
         let changed = new.iter().zip(&texts).any(|(a, b)| a != b);
         let out = if changed {
             req.clone().rebuild(&new).map_err(payload_error)?
@@ -543,12 +738,11 @@ impl Guard {
             body: Some(&out),
             text: None,
             changed,
-            receipt: &receipt,
+            receipts: &receipts,
         })
     }
 
-    /// What `commitBody` would send for each field, without changing this guard (the vault
-    /// and the "always allow" answers of a copy are used): the dialog's preview.
+    /// What `commitBody` would send for each field, without changing this guard.
     #[wasm_bindgen(js_name = previewBody)]
     pub fn preview_body(
         &self,
@@ -556,22 +750,13 @@ impl Guard {
         outcome: &str,
         #[wasm_bindgen(unchecked_param_type = "(FindingDecision | null)[][] | undefined")]
         choices: JsValue,
+        now_ms: f64,
     ) -> Result<Vec<String>, JsValue> {
         let outcome = parse_outcome(outcome)?;
         let choices = read_choices(choices)?;
         let req = RequestBody::parse(body, &self.payload).map_err(payload_error)?;
         let texts: Vec<&str> = req.fields().iter().map(|f| f.text.as_str()).collect();
-        let mut vault = self.vault.clone();
-        let mut actions = self.actions.clone();
-        Ok(commit_texts(
-            &self.engine,
-            &mut vault,
-            &mut actions,
-            &texts,
-            outcome,
-            &choices,
-        )?
-        .0)
+        self.preview_texts(&texts, outcome, &choices, now_ms)
     }
 
     /// What `commitText` would return as text, without changing this guard.
@@ -582,27 +767,15 @@ impl Guard {
         outcome: &str,
         #[wasm_bindgen(unchecked_param_type = "(FindingDecision | null)[] | undefined")]
         choices: JsValue,
+        now_ms: f64,
     ) -> Result<String, JsValue> {
         let outcome = parse_outcome(outcome)?;
-        let choices = if choices.is_undefined() || choices.is_null() {
-            Vec::new()
-        } else {
-            read_choices(js_sys::Array::of1(&choices).into())?
-        };
-        let mut vault = self.vault.clone();
-        let mut actions = self.actions.clone();
-        let (mut out, _) = commit_texts(
-            &self.engine,
-            &mut vault,
-            &mut actions,
-            &[text],
-            outcome,
-            &choices,
-        )?;
+        let choices = read_one_choice(choices)?;
+        let mut out = self.preview_texts(&[text], outcome, &choices, now_ms)?;
         Ok(out.pop().unwrap_or_default())
     }
 
-    /// Like `commitBody` for one plain text: returns `{ text, changed, receipt }`.
+    /// Like `commitBody` for one plain text: returns `{ text, changed, receipts }`.
     #[wasm_bindgen(js_name = commitText)]
     pub fn commit_text(
         &mut self,
@@ -610,51 +783,61 @@ impl Guard {
         outcome: &str,
         #[wasm_bindgen(unchecked_param_type = "(FindingDecision | null)[] | undefined")]
         choices: JsValue,
+        now_ms: f64,
+        id: &[u8],
+        purpose: &str,
     ) -> Result<JsValue, JsValue> {
         let outcome = parse_outcome(outcome)?;
-        let choices = if choices.is_undefined() || choices.is_null() {
-            Vec::new()
-        } else {
-            read_choices(js_sys::Array::of1(&choices).into())?
-        };
-        let (mut new, receipt) = commit_texts(
-            &self.engine,
-            &mut self.vault,
-            &mut self.actions,
-            &[text],
-            outcome,
-            &choices,
-        )?;
+        let choices = read_one_choice(choices)?;
+        let (mut new, receipts) =
+            self.commit_texts(&[text], outcome, &choices, now_ms, id, purpose)?;
         let out = new.pop().unwrap_or_default();
         ser(&JsCommitted {
             body: None,
             text: Some(&out),
             changed: out != text,
-            receipt: &receipt,
+            receipts: &receipts,
         })
     }
 
-    /// Stops asking about `value` of type `entity`.
+    /// Allows `value` from now on ("always allow"). Refused (returns false) when the policy
+    /// does not let the user send values as typed or blocks this entity type.
     #[wasm_bindgen(js_name = alwaysAllow)]
-    pub fn always_allow(&mut self, entity: &str, value: &str) {
-        self.actions.always_allow(&entity.into(), value);
+    pub fn always_allow(&mut self, entity: &str, value: &str) -> bool {
+        let policy = self.inner.policy();
+        if !policy.consent().allow_send_as_typed || policy.action_for(entity).0 == Action::Block {
+            return false;
+        }
+        self.inner.allow_value(value);
+        true
     }
 
     /// Forgets every "always allow" answer.
     #[wasm_bindgen(js_name = resetAllowed)]
     pub fn reset_allowed(&mut self) {
-        self.actions.reset();
+        self.inner.reset_allowed_values();
     }
 
-    /// Forgets one value's placeholders. Returns how many were removed.
+    /// Forgets one value's placeholders and surrogates. Returns how many were removed.
     pub fn forget(&mut self, value: &str) -> usize {
-        self.vault.forget(value)
+        self.inner.vault_mut().forget(value)
     }
 
     /// Forgets every placeholder.
     #[wasm_bindgen(js_name = forgetAll)]
     pub fn forget_all(&mut self) {
-        self.vault.forget_all();
+        self.inner.vault_mut().forget_all();
+    }
+
+    /// Drops vault entries and receipts past the policy's time limits.
+    pub fn expire(&mut self, now_ms: f64) {
+        self.inner.expire(now_ms.max(0.0) as u64);
+    }
+
+    /// The receipt chain as JSON (no values), to persist or verify.
+    #[wasm_bindgen(js_name = receiptsJson)]
+    pub fn receipts_json(&self) -> String {
+        self.inner.receipts().to_json()
     }
 }
 

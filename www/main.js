@@ -1,7 +1,17 @@
 // The demo page. User text only ever reaches the DOM through textContent: never as HTML.
 // The "model" is a function in this page that answers as a server-sent-event stream, so the
 // guard's whole path runs: highlight → consent → rewritten body → streamed answer restored.
-import { createGuard } from './pkg/index.js';
+import { createGuard, PRESETS } from './pkg/index.js';
+
+// The demo's own policy: gdpr, but personal data is asked about instead of pseudonymized
+// silently, so the consent dialog shows. The presets can be picked with ?policy=.
+const ASK = {
+  version: 1, id: 'demo-ask', extends: 'gdpr',
+  categories: { identifiers: 'ask', contact: 'ask', financial: 'ask', people: 'ask', locations: 'ask' },
+};
+const chosen = new URLSearchParams(location.search).get('policy');
+const policy = PRESETS.includes(chosen) ? chosen : ASK;
+document.getElementById('policy').value = typeof policy === 'string' ? policy : 'ask';
 
 const prompt = document.getElementById('prompt');
 const list = document.getElementById('findings');
@@ -45,7 +55,7 @@ function render(guard, findings, text) {
     const why = document.createElement('span');
     why.className = 'why';
     why.textContent = [`score ${f.score.toFixed(2)}`, f.check && `check ${f.check}`,
-      f.context && `context “${f.context}”`, f.action === 'allow' && 'always allowed'].filter(Boolean).join(' · ');
+      f.context && `context “${f.context}”`, `policy: ${f.action}`].filter(Boolean).join(' · ');
     li.append(type, ' ', value, ' ', why);
     li.dataset.entity = f.entity;
     return li;
@@ -54,7 +64,11 @@ function render(guard, findings, text) {
     ? 'No personal data found.'
     : `${findings.length} item${findings.length === 1 ? '' : 's'} of personal data found.`;
   // What "Send redacted" would send now, without numbering anything yet.
-  outgoing.textContent = guard.core.previewText(text, 'redacted');
+  try {
+    outgoing.textContent = guard.core.previewText(text, 'redacted', undefined, Date.now());
+  } catch {
+    outgoing.textContent = 'Blocked by the policy: this text cannot be sent.';
+  }
 }
 
 async function send(guardedFetch) {
@@ -86,7 +100,7 @@ async function send(guardedFetch) {
 async function main() {
   let guard;
   try {
-    guard = await createGuard({ endpoints: ['/v1/'] });
+    guard = await createGuard({ endpoints: ['/v1/'], policy });
   } catch (e) {
     // Fail closed and say so: without the engine nothing is checked.
     summary.textContent = 'The privacy engine could not load; nothing is checked. ' + e.name;

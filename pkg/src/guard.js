@@ -1,12 +1,13 @@
 // The guard: one object that scans, asks, rewrites outgoing requests and restores answers.
 // Environment-neutral: the browser entry passes the DOM parts (dialog, highlighting, worker),
-// the Node entry passes none. All decisions (what a finding's action is, what a decision does
-// to the text, which body fields hold user text) are made by the Rust core (`core`).
+// the Node entry passes none. All decisions (what a finding's action is under the policy, what
+// a decision does to the text, what is blocked, which body fields hold user text) are made by
+// the Rust core (`core`); this file brings the clock and the random bytes the core lacks.
 
 /** A request was stopped before it left. `reason` says why; the request was not sent. */
 export class PiiAirlockBlockedError extends Error {
   /**
-   * @param {'cancelled'|'edit'|'payload'|'engine'|'body-type'|'sync-xhr'|'consent'} reason
+   * @param {'cancelled'|'edit'|'payload'|'engine'|'body-type'|'sync-xhr'|'consent'|'policy-block'} reason
    * @param {string} message
    * @param {{cause?: unknown}} [options]
    */
@@ -26,8 +27,44 @@ export class PiiAirlockConfigError extends Error {
 }
 
 const KNOWN_OPTIONS = ['policy', 'endpoints', 'locale', 'strings', 'consent', 'allowAsTyped',
-  'countries', 'minScore', 'disabledRules', 'openai', 'paths', 'worker', 'wasm', 'debounce', 'receipts'];
-const CORE_OPTIONS = ['countries', 'minScore', 'disabledRules', 'openai', 'paths'];
+  'openai', 'paths', 'worker', 'wasm', 'gazetteer', 'debounce', 'receipts', 'receiptKey'];
+const CORE_OPTIONS = ['openai', 'paths'];
+
+/** The built-in policies. */
+export const PRESETS = ['gdpr', 'ccpa', 'hipaa', 'pci-dss', 'secrets-only', 'strict'];
+
+/** `n` random bytes from the platform's CSPRNG (the core has no random source of its own). */
+export function randomBytes(n) {
+  return globalThis.crypto.getRandomValues(new Uint8Array(n));
+}
+
+/** The policy as the core reads it: a preset name, or the document as JSON text. */
+export function policyText(policy) {
+  if (policy === undefined) return 'gdpr';
+  if (typeof policy === 'string') {
+    if (!PRESETS.includes(policy)) {
+      throw new PiiAirlockConfigError(`policy: unknown preset ${JSON.stringify(policy)} (expected one of ${PRESETS.join(', ')}, or a policy object)`);
+    }
+    return policy;
+  }
+  if (policy === null || typeof policy !== 'object' || Array.isArray(policy)) {
+    throw new PiiAirlockConfigError('policy must be a preset name or a policy object');
+  }
+  try {
+    return JSON.stringify(policy);
+  } catch (e) {
+    throw new PiiAirlockConfigError(`policy is not JSON-serialisable (${e?.message ?? e})`);
+  }
+}
+
+/** A wasm error as the package's own class: the core names its errors, it cannot subclass. */
+function fromCore(e) {
+  if (e?.name === 'PiiAirlockConfigError' && !(e instanceof PiiAirlockConfigError)) return new PiiAirlockConfigError(e.message);
+  if (e?.name === 'PiiAirlockPolicyBlock') {
+    return new PiiAirlockBlockedError('policy-block', `pii-airlock: ${e.message}`, { cause: e });
+  }
+  return e;
+}
 
 /** OpenAI-style endpoints, guarded when `endpoints` is not given. */
 export const DEFAULT_ENDPOINTS = [/\/(chat\/completions|completions|responses)\/?$/];
@@ -91,12 +128,18 @@ export class Guard extends EventTarget {
     this.env = env;
     this.strings = env?.strings(options.locale, options.strings) ?? null;
     this.endpoints = options.endpoints ?? DEFAULT_ENDPOINTS;
-    this.allowAsTyped = options.allowAsTyped ?? true;
+    /** The policy's id, as recorded in receipts. */
+    this.policyId = core.policyId;
+    /** False when the name list could not be loaded: PERSON/LOCATION are not found then. */
+    this.namesAvailable = core.namesAvailable;
+    // "Send as typed" needs both the application's and the policy's permission.
+    this.allowAsTyped = (options.allowAsTyped ?? true) && core.allowSendAsTyped;
     this.consentMode = options.consent ?? (env?.showConsentDialog ? 'dialog' : 'redact');
     /** Per-value choices made on a highlight ("redact" / "allow-once"), used by the next consent. */
     this.choices = new Map();
     this._allowed = [];
     this.lastReceipt = null;
+    this.lastReceipts = [];
     this._attached = new Set();
     this._uninstall = null;
     this._queue = Promise.resolve();
@@ -108,7 +151,7 @@ export class Guard extends EventTarget {
     this.disposed = false;
   }
 
-  /** Findings in `text`, each with its `action` ("ask" or "allow"). */
+  /** Findings in `text`, each with the policy's `action` and whether it `needsDecision`. */
   scan(text) { return this.core.scan(String(text)); }
 
   /**
@@ -125,13 +168,22 @@ export class Guard extends EventTarget {
     }
   }
 
-  /** Replaces every finding (except always-allowed values) with its placeholder. */
-  redact(text) { return this.core.redact(String(text)); }
+  /**
+   * Applies the policy with nobody to ask: findings the policy asks about become placeholders.
+   * Records a receipt. Throws PiiAirlockBlockedError ("policy-block") when the policy blocks.
+   */
+  redact(text) {
+    try {
+      return this.core.redact(String(text), Date.now(), randomBytes(16));
+    } catch (e) {
+      throw fromCore(e);
+    }
+  }
 
-  /** Same as redact: placeholders are pseudonyms, restorable with `restore`. */
+  /** Same as redact: placeholders and surrogates are restorable with `restore`. */
   pseudonymize(text) { return this.redact(text); }
 
-  /** Puts original values back in place of this guard's placeholders. */
+  /** Puts original values back in place of this guard's placeholders and surrogates. */
   restore(text) { return this.core.restore(String(text)); }
 
   /** Restores every string of a JSON text; undefined when the text is not JSON. */
@@ -141,10 +193,14 @@ export class Guard extends EventTarget {
   choose(finding, value, decision) {
     const key = `${finding.entity}\u0000${value}`;
     if (decision === 'always-allow') {
-      this.core.alwaysAllow(finding.entity, value);
+      if (!this.core.alwaysAllow(finding.entity, value)) {
+        throw new PiiAirlockConfigError(`the policy does not let ${finding.entity} values be sent as typed`);
+      }
       this._allowed.push({ entity: finding.entity, value });
       this._toWorker({ type: 'allow', entity: finding.entity, value });
       this.choices.delete(key);
+    } else if (decision === 'allow-once' && !this.allowAsTyped) {
+      throw new PiiAirlockConfigError('the policy does not let values be sent as typed');
     } else if (decision === 'redact' || decision === 'allow-once') {
       this.choices.set(key, decision);
     } else {
@@ -187,21 +243,27 @@ export class Guard extends EventTarget {
   async requestConsent(text, { returnFocus = globalThis.document?.activeElement ?? null } = {}) {
     text = String(text);
     const fields = [{ path: PLAIN_FIELD, text, findings: this.scan(text) }];
+    blockedByPolicy(fields);
     const { decision, choices, asked } = await this._decide(fields, {
-      returnFocus, preview: (c) => this.core.previewText(text, 'redacted', c[0]),
+      returnFocus, preview: (c) => [this.core.previewText(text, 'redacted', c[0], Date.now())],
     });
     const findings = fields[0].findings;
     if (decision === 'cancelled' || decision === 'edit') return { decision, text, findings, asked };
-    const committed = this.core.commitText(text, decision, choices[0]);
-    this._settled(committed.receipt, decision);
-    return { decision, text: committed.text, findings, receipt: committed.receipt, asked };
+    let committed;
+    try {
+      committed = this.core.commitText(text, decision, choices[0], Date.now(), randomBytes(16), PLAIN_FIELD);
+    } catch (e) {
+      throw fromCore(e);
+    }
+    this._settled(committed.receipts, decision);
+    return { decision, text: committed.text, findings, receipt: committed.receipts[0], asked };
   }
 
   /**
    * Checks an outgoing request body (JSON text) and returns the body to send. Throws
    * PiiAirlockBlockedError when it must not be sent.
    */
-  async guardBody(body, { returnFocus } = {}) {
+  async guardBody(body, { returnFocus, purpose = 'request' } = {}) {
     let fields;
     try {
       fields = this.core.prepareBody(body);
@@ -209,10 +271,12 @@ export class Guard extends EventTarget {
       throw asBlocked(e, e?.name === 'PiiAirlockPayloadError' ? 'payload' : 'engine',
         `the request body could not be checked (${e?.message ?? e})`);
     }
+    // Fail closed before anyone is asked: no answer could make a blocked finding sendable.
+    blockedByPolicy(fields);
     let outcome;
     try {
       outcome = await this._decide(fields, {
-        returnFocus, preview: (c) => this.core.previewBody(body, 'redacted', c),
+        returnFocus, preview: (c) => this.core.previewBody(body, 'redacted', c, Date.now()),
       });
     } catch (e) {
       throw asBlocked(e, 'consent', 'asking for consent failed');
@@ -223,16 +287,20 @@ export class Guard extends EventTarget {
         ? 'pii-airlock: the user chose to edit the message; the request was not sent'
         : 'pii-airlock: the user cancelled; the request was not sent');
     }
+    let committed;
     try {
-      const committed = this.core.commitBody(body, decision, choices);
-      this._settled(committed.receipt, decision);
-      return committed.body;
+      committed = this.core.commitBody(body, decision, choices, Date.now(), randomBytes(16 * fields.length), String(purpose));
     } catch (e) {
-      throw asBlocked(e, 'engine', 'the request body could not be rewritten');
+      throw asBlocked(fromCore(e), 'engine', 'the request body could not be rewritten');
     }
+    this._settled(committed.receipts, decision);
+    return committed.body;
   }
 
-  /** Stored consent receipts (only with the `receipts` option), oldest first, expired ones dropped. */
+  /**
+   * Stored consent receipts (only with the `receipts` option), oldest first, expired ones
+   * dropped. They are the core's receipts as issued: types, actions and hashes, no values.
+   */
   receipts() {
     const r = this.options.receipts;
     if (!r) return [];
@@ -241,26 +309,26 @@ export class Guard extends EventTarget {
     let list;
     try { list = JSON.parse(storage.getItem(key) ?? '[]'); } catch { list = []; }
     const cutoff = Date.now() - r.retentionDays * 86_400_000;
-    const kept = Array.isArray(list) ? list.filter((x) => x && x.at >= cutoff) : [];
+    const kept = Array.isArray(list) ? list.filter((x) => x && x.timeMs >= cutoff) : [];
     if (kept.length !== list.length) storage.setItem(key, JSON.stringify(kept));
     return kept;
   }
 
-  _store(receipt, decision) {
+  _store(receipts) {
     const r = this.options.receipts;
-    if (!r || !(r.retentionDays > 0)) return;
+    if (!r || !(r.retentionDays > 0) || receipts.length === 0) return;
     const storage = r.storage ?? globalThis.localStorage;
     const key = r.storageKey ?? 'pii-airlock:receipts';
-    // Receipts hold entity types and decisions only: no value ever reaches storage.
-    storage.setItem(key, JSON.stringify([...this.receipts(), { at: Date.now(), decision, items: receipt.items }]));
+    storage.setItem(key, JSON.stringify([...this.receipts(), ...receipts]));
   }
 
-  _settled(receipt, decision) {
-    this.lastReceipt = receipt;
-    try { this._store(receipt, decision); } catch { /* storage full or denied: the receipt stays in memory */ }
+  _settled(receipts, decision) {
+    this.lastReceipts = receipts;
+    if (receipts.length > 0) this.lastReceipt = receipts[receipts.length - 1];
+    try { this._store(receipts); } catch { /* storage full or denied: the receipts stay in memory */ }
     // "Allow once" means this message only.
     for (const [k, v] of this.choices) if (v === 'allow-once') this.choices.delete(k);
-    this.dispatchEvent(new CustomEvent('consent', { detail: { decision, receipt } }));
+    this.dispatchEvent(new CustomEvent('consent', { detail: { decision, receipt: this.lastReceipt, receipts } }));
   }
 
   /** One consent at a time: two requests never open two dialogs. */
@@ -274,7 +342,8 @@ export class Guard extends EventTarget {
     const choices = fields.map((f) => f.findings.map((x) => this.choiceFor(x, f.text.slice(x.start, x.end))));
     const items = [];
     fields.forEach((f, i) => f.findings.forEach((x, k) => {
-      if (x.action !== 'ask') return;
+      // Only what the policy leaves to the user is asked about; the rest it settles itself.
+      if (!x.needsDecision) return;
       const value = f.text.slice(x.start, x.end);
       const c = choices[i][k];
       items.push({ entity: x.entity, value, finding: x, field: f.path,
@@ -342,7 +411,7 @@ export class Guard extends EventTarget {
       if (text != null) {
         let out;
         try {
-          out = await guard.guardBody(text, { returnFocus: globalThis.document?.activeElement ?? null });
+          out = await guard.guardBody(text, { returnFocus: globalThis.document?.activeElement ?? null, purpose: url.pathname });
         } catch (e) {
           guard.dispatchEvent(new CustomEvent('blocked', { detail: e }));
           throw e;
@@ -421,7 +490,9 @@ export class Guard extends EventTarget {
         this._pending.clear();
         this._worker = null;
       });
-      this._worker.postMessage({ type: 'init', options: pick(this.options, CORE_OPTIONS), allowed: this._allowed });
+      this._worker.postMessage({
+        type: 'init', policy: this._policy, gazetteer: this._gazetteer, options: pick(this.options, CORE_OPTIONS), allowed: this._allowed,
+      });
     }
     if (!this._worker) return Promise.reject(new Error('no worker'));
     const id = ++this._workerSeq;
@@ -458,11 +529,12 @@ export function installInto(scope, guard) {
     const respDesc = Object.getOwnPropertyDescriptor(proto, 'response');
     const state = new WeakMap();
     proto.open = function (method, url, async = true, ...rest) {
-      const guarded = guard.matches(new URL(String(url), scope.location?.href));
+      const target = new URL(String(url), scope.location?.href);
+      const guarded = guard.matches(target);
       if (guarded && async === false) {
         throw new PiiAirlockBlockedError('sync-xhr', 'pii-airlock: synchronous requests to a guarded endpoint are not allowed');
       }
-      state.set(this, { guarded });
+      state.set(this, { guarded, purpose: target.pathname });
       return open.call(this, method, url, async, ...rest);
     };
     proto.send = function (body) {
@@ -470,7 +542,9 @@ export function installInto(scope, guard) {
       const xhr = this;
       (async () => {
         const text = await bodyText(body ?? null).catch((e) => { throw asBlocked(e, 'body-type', 'the request body could not be read'); });
-        const out = text == null ? null : await guard.guardBody(text, { returnFocus: scope.document?.activeElement ?? null });
+        const out = text == null ? null : await guard.guardBody(text, {
+          returnFocus: scope.document?.activeElement ?? null, purpose: state.get(xhr).purpose,
+        });
         restoringGetters(xhr, guard, textDesc, respDesc);
         send.call(xhr, out);
       })().catch((err) => {
@@ -524,16 +598,11 @@ export async function makeGuard(wasm, options = {}, env = null) {
   if (options === null || typeof options !== 'object') throw new PiiAirlockConfigError('options must be an object');
   for (const k of Object.keys(options)) {
     if (!KNOWN_OPTIONS.includes(k)) {
-      throw new PiiAirlockConfigError(`unknown option \`${k}\` (known: ${KNOWN_OPTIONS.join(', ')})`);
+      const hint = ['countries', 'minScore', 'disabledRules'].includes(k) ? `; \`${k}\` is a policy field: { policy: { version: 1, extends: 'gdpr', ${k}: ... } }` : '';
+      throw new PiiAirlockConfigError(`unknown option \`${k}\` (known: ${KNOWN_OPTIONS.join(', ')})${hint}`);
     }
   }
-  const { policy } = options;
-  if (policy !== undefined && policy !== 'ask') {
-    // The policy layer (presets gdpr, ccpa, hipaa, pci-dss, secrets-only, strict and policy
-    // objects) plugs in here; until it ships, refusing is safer than silently ignoring it.
-    throw new PiiAirlockConfigError(
-      `policy ${JSON.stringify(typeof policy === 'string' ? policy : 'object')} is not available in this build; the built-in policy is "ask"`);
-  }
+  const policy = policyText(options.policy);
   if (options.consent !== undefined && typeof options.consent !== 'function'
     && !['dialog', 'redact', 'block'].includes(options.consent)) {
     throw new PiiAirlockConfigError('consent must be "dialog", "redact", "block" or a function');
@@ -541,9 +610,38 @@ export async function makeGuard(wasm, options = {}, env = null) {
   if (options.receipts !== undefined && !(options.receipts && options.receipts.retentionDays > 0)) {
     throw new PiiAirlockConfigError('receipts needs { retentionDays: number > 0 }');
   }
-  await wasm.init(options.wasm);
-  const core = new wasm.Guard(pick(options, CORE_OPTIONS));
-  return new Guard(core, { ...options }, env);
+  const receiptKey = options.receiptKey === undefined ? randomBytes(32) : keyBytes(options.receiptKey);
+  // The engine and the name list load in parallel; a list that fails to load leaves the guard
+  // working for every pattern rule, with `namesAvailable` false (never a silent pass-through).
+  const [, gazetteer] = await Promise.all([wasm.init(options.wasm), wasm.gazetteer(options.gazetteer)]);
+  let core;
+  try {
+    core = new wasm.Guard(policy, pick(options, CORE_OPTIONS), randomBytes(32), receiptKey, gazetteer ?? undefined);
+  } catch (e) {
+    throw fromCore(e);
+  }
+  const guard = new Guard(core, { ...options }, env);
+  guard._policy = policy;
+  guard._gazetteer = gazetteer ?? null;
+  return guard;
+}
+
+function keyBytes(k) {
+  if (typeof k === 'string') return new TextEncoder().encode(k);
+  if (k instanceof ArrayBuffer) return new Uint8Array(k);
+  if (ArrayBuffer.isView(k)) return new Uint8Array(k.buffer, k.byteOffset, k.byteLength);
+  throw new PiiAirlockConfigError('receiptKey must be a string, an ArrayBuffer or a typed array');
+}
+
+/** Throws PiiAirlockBlockedError("policy-block") when the policy blocks any finding. */
+function blockedByPolicy(fields) {
+  for (const f of fields) {
+    const x = f.findings.find((y) => y.action === 'block');
+    if (x) {
+      throw new PiiAirlockBlockedError('policy-block',
+        `pii-airlock: the policy blocks ${x.entity} in ${f.path}; the request was not sent`);
+    }
+  }
 }
 
 /**

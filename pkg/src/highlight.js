@@ -121,7 +121,8 @@ export function attach(guard, element, { debounce = 80 } = {}) {
   }
 
   function allowedLook(f) {
-    return f.action === 'allow' || guard.choiceFor(f, f.value) === 'allow-once';
+    // Sent as typed: the policy allows or only highlights it, or the user allowed it once.
+    return f.action === 'allow' || f.action === 'highlight' || guard.choiceFor(f, f.value) === 'allow-once';
   }
 
   function render() {
@@ -221,7 +222,12 @@ export function attach(guard, element, { debounce = 80 } = {}) {
     const buttons = document.createElement('div');
     buttons.className = 'buttons';
     const current = f.action === 'allow' ? 'always-allow' : guard.choiceFor(f, f.value);
-    for (const [decision, label] of [['redact', s.redact], ['allow-once', s.allowOnce], ['always-allow', s.alwaysAllow]]) {
+    // Only what the policy permits is offered: nothing for a blocked finding, no "allow"
+    // where the policy forbids sending values as typed.
+    const offered = f.action === 'block' ? []
+      : guard.allowAsTyped ? [['redact', s.redact], ['allow-once', s.allowOnce], ['always-allow', s.alwaysAllow]]
+        : [['redact', s.redact]];
+    for (const [decision, label] of offered) {
       const b = document.createElement('button');
       b.type = 'button';
       b.textContent = label;

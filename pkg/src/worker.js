@@ -1,5 +1,5 @@
 // Module worker: scans large texts off the main thread with its own engine. Messages:
-// {type:'init', options, allowed}, {type:'allow', entity, value}, {type:'reset'},
+// {type:'init', policy, gazetteer, options, allowed}, {type:'allow', entity, value}, {type:'reset'},
 // {type:'scan', id, text} → {id, findings} | {id, error}.
 import initWasm, { Guard } from '../dist/web/pii_airlock.js';
 
@@ -10,7 +10,9 @@ self.addEventListener('message', async (e) => {
   const m = e.data;
   if (m.type === 'init') {
     ready = initWasm().then(() => {
-      core = new Guard(m.options);
+      // Scanning only: the keys seed surrogates and receipts, which this copy never makes.
+      const key = () => crypto.getRandomValues(new Uint8Array(32));
+      core = new Guard(m.policy, m.options, key(), key(), m.gazetteer ?? undefined);
       for (const a of m.allowed ?? []) core.alwaysAllow(a.entity, a.value);
     });
     ready.catch(() => {});

@@ -333,7 +333,18 @@ impl Policy {
 
     /// Builds the engine for this policy; engine errors are mapped to the policy field.
     pub fn engine(&self) -> Result<Engine, PolicyError> {
-        Engine::new(&self.engine_options()).map_err(|e| match e {
+        self.engine_with_gazetteer(None)
+    }
+
+    /// [`Policy::engine`] with the name list for the names pass (`None`: the default one, see
+    /// [`EngineOptions::gazetteer`]). The browser loads it as a separate asset.
+    pub fn engine_with_gazetteer(
+        &self,
+        gazetteer: Option<std::sync::Arc<crate::Gazetteer>>,
+    ) -> Result<Engine, PolicyError> {
+        let mut options = self.engine_options();
+        options.gazetteer = gazetteer;
+        Engine::new(&options).map_err(|e| match e {
             Error::Unknown { kind: "rule", name } => {
                 PolicyError::new("disabledRules", format!("unknown rule `{name}`"))
             }
@@ -434,6 +445,18 @@ impl Policy {
             out.splice(first..last, [hit]);
         }
         out
+    }
+
+    /// Adds `value` to the allow-list for the life of this policy object (the user's "always
+    /// allow" answer; the caller persists it if it should outlive the session).
+    pub fn allow_value(&mut self, value: &str) {
+        self.allow_values.insert(Vault::normalize(value));
+    }
+
+    /// Drops every value added with [`Policy::allow_value`]: back to the document's list.
+    pub fn reset_allowed_values(&mut self) {
+        let doc = self.doc.allow.clone().unwrap_or_default();
+        self.allow_values = doc.values.iter().map(|v| Vault::normalize(v)).collect();
     }
 
     /// True when `value` is on the allow-list (exact after normalization, or a whole-value

@@ -41,7 +41,7 @@ export function installTarball(tarball, extra = {}) {
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm', '.json': 'application/json',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8',
 };
 
 const PLACEHOLDER = /\[[A-Z][A-Z_]*_\d+\]/g;
@@ -106,7 +106,11 @@ const params = new URLSearchParams(location.search);
 const editor = document.getElementById('editor');
 const answer = document.getElementById('answer');
 const status = document.getElementById('status');
-const options = { locale: params.get('locale') ?? 'en', endpoints: ['/v1/'] };
+// ?policy=<preset> picks a preset; by default every finding is asked about, so the consent
+// dialog shows. ?gazetteer=off loads no name list.
+const policy = params.get('policy') ?? { version: 1, id: 'ask-all', defaultAction: 'ask' };
+const options = { locale: params.get('locale') ?? 'en', endpoints: ['/v1/'], policy };
+if (params.get('gazetteer') === 'off') options.gazetteer = false;
 
 function textOf() { return 'value' in editor ? editor.value : editor.textContent; }
 

@@ -102,6 +102,12 @@ test('plain page with <script type="module"> under the strict CSP; XHR responses
   assert.ok(!body.includes(EMAIL) && !body.includes(PHONE), body);
   assert.match(body, /\[EMAIL_ADDRESS_1\].*\[PHONE_NUMBER_1\]/);
   assert.equal(await page.textContent('#answer'), `Got it: ${EMAIL} and ${PHONE}.`);
+  // The receipt names the endpoint as its purpose and holds no value.
+  const receipt = await page.evaluate(() => JSON.stringify(window.__guard.lastReceipt));
+  assert.equal(JSON.parse(receipt).purpose, '/v1/chat/completions');
+  assert.deepEqual(JSON.parse(receipt).decisions.map((d) => [d.entity, d.action, d.decidedBy]),
+    [['EMAIL_ADDRESS', 'pseudonymize', 'user'], ['PHONE_NUMBER', 'pseudonymize', 'user']]);
+  assert.ok(!receipt.includes(EMAIL) && !receipt.includes('7946'), receipt);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -421,4 +427,59 @@ test('dispose() removes every trace from the page and unhooks the network', asyn
     assert.deepEqual(errors, []);
     await page.close();
   }
+});
+
+test('presets by name in the browser: gdpr sends placeholders (PERSON from the name list) and restores the stream', async () => {
+  for (const app of [vite, plain]) {
+    const { page, errors } = await open(app, '?policy=gdpr');
+    await page.waitForSelector('body[data-state="ready"]');
+    assert.deepEqual(await page.evaluate(() => [window.__guard.policyId, window.__guard.namesAvailable]), ['gdpr', true]);
+    const text = `Mail ${EMAIL} and ask Maria Schneider`;
+    await typeAndWaitForMarks(page, text, 2);
+    assert.deepEqual(await marks(page), [['EMAIL_ADDRESS', EMAIL], ['PERSON', 'Maria Schneider']]);
+    app.received.length = 0;
+    await page.click('#send');
+    // gdpr settles both itself: no dialog, the request leaves with placeholders.
+    await page.waitForSelector('#status:text-is("done")');
+    assert.equal(await page.$('pii-airlock-consent'), null);
+    assert.equal(JSON.parse(app.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1] and ask [PERSON_1]');
+    assert.equal(await page.textContent('#answer'), `Got it: ${EMAIL} and Maria Schneider.`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('strict blocks a secret before anything is asked or sent', async () => {
+  const { page, errors } = await open(plain, '?policy=strict');
+  await page.waitForSelector('body[data-state="ready"]');
+  plain.received.length = 0;
+  // Stripe's documented test key.
+  await page.fill('#editor', `Mail ${EMAIL}, key sk_test_4eC39HqLyjWDarjtT1zdp7dc`);
+  await page.click('#send');
+  await page.waitForSelector('#status:text-is("PiiAirlockBlockedError:policy-block")');
+  assert.equal(await page.$('pii-airlock-consent'), null);
+  await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual(plain.received, []);
+  // Without the key the same text goes out, redacted without a type.
+  await page.fill('#editor', `Mail ${EMAIL}`);
+  await page.click('#send');
+  await page.waitForSelector('#status:text-is("done")');
+  assert.equal(JSON.parse(plain.received[0]).messages[0].content, 'Mail [REDACTED]');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a name list that fails to load: names are reported off, pattern rules still guard', async () => {
+  const page = await browser.newPage();
+  await page.route('**/gazetteer.txt', (route) => route.fulfill({ status: 404, body: 'no' }));
+  await page.goto(`${plain.base}/?policy=gdpr`);
+  await page.waitForSelector('body[data-state="ready"]');
+  assert.equal(await page.evaluate(() => window.__guard.namesAvailable), false);
+  plain.received.length = 0;
+  await page.fill('#editor', `Mail ${EMAIL} and ask Maria Schneider`);
+  await page.click('#send');
+  await page.waitForSelector('#status:text-is("done")');
+  const content = JSON.parse(plain.received[0]).messages[0].content;
+  assert.ok(content.startsWith('Mail [EMAIL_ADDRESS_1] and ask'), content);
+  await page.close();
 });

@@ -23,6 +23,7 @@ out.restore = a.restore('Wrote to EMAIL_ADDRESS_1.');
 const g = await createGuard();
 out.body = await g.guardBody(JSON.stringify({ messages: [{ role: 'user', content: 'call +44 20 7946 0958' }] }));
 try { await g.guardBody('not json'); } catch (e) { out.blocked = [e instanceof PiiAirlockBlockedError, e.reason]; }
+out.names = [g.namesAvailable, g.scan('Please ask Maria Schneider').map((f) => f.entity)];
 console.log(JSON.stringify(out));
 `);
   const got = JSON.parse(execFileSync(process.execPath, ['check.mjs'], { cwd: dir, encoding: 'utf8' }));
@@ -31,4 +32,7 @@ console.log(JSON.stringify(out));
   assert.equal(got.restore, 'Wrote to jane@example.com.');
   assert.equal(JSON.parse(got.body).messages[0].content, 'call [PHONE_NUMBER_1]');
   assert.deepEqual(got.blocked, [true, 'payload']);
+  // The name list ships in the tarball (dist/gazetteer.txt) and is read from disk.
+  assert.deepEqual(got.names, [true, ['PERSON']]);
+  assert.ok(manifest.exports['./gazetteer']);
 });

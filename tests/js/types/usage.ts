@@ -1,21 +1,31 @@
 // Compiled (not run) by tests/js/types.test.mjs under --strict: the declarations must accept
 // every documented option and call, and reject what is not one.
-import { createGuard, install, init, Airlock, PiiAirlockBlockedError, DEFAULT_ENDPOINTS, LOCALES, type GuardOptions, type PlannedFinding } from 'pii-airlock';
+import { createGuard, install, init, Airlock, PiiAirlockBlockedError, DEFAULT_ENDPOINTS, LOCALES, PRESETS, loadGazetteer, type GuardOptions, type PlannedFinding, type PolicyDoc, type Receipt } from 'pii-airlock';
 
-const opts: GuardOptions = {
-  policy: 'ask', endpoints: ['/api/', /\/v1\//, (u) => u.host === 'llm.example'], locale: 'de',
-  strings: { sendRedacted: 'Go' }, consent: async ({ items, allowAsTyped }) => (items.length && allowAsTyped ? 'as-typed' : 'redacted'),
-  allowAsTyped: false, countries: ['DE'], minScore: 0.6, disabledRules: ['url'], openai: true, paths: ['documents.*.text'],
-  worker: { threshold: 20_000 }, debounce: 50, receipts: { retentionDays: 30 },
+const doc: PolicyDoc = {
+  version: 1, extends: 'gdpr', countries: ['DE'], minScore: 0.6, disabledRules: ['url'],
+  categories: { special_categories: 'block' }, actions: { EMAIL_ADDRESS: 'synthesize' },
+  consent: { allowSendAsTyped: false }, receipts: { retentionDays: 30 },
 };
+const opts: GuardOptions = {
+  policy: doc, endpoints: ['/api/', /\/v1\//, (u) => u.host === 'llm.example'], locale: 'de',
+  strings: { sendRedacted: 'Go' }, consent: async ({ items, allowAsTyped }) => (items.length && allowAsTyped ? 'as-typed' : 'redacted'),
+  allowAsTyped: false, openai: true, paths: ['documents.*.text'], gazetteer: '/assets/gazetteer.txt',
+  worker: { threshold: 20_000 }, debounce: 50, receipts: { retentionDays: 30 }, receiptKey: 'app key',
+};
+await createGuard({ policy: 'strict', gazetteer: false });
 const guard = await createGuard(opts);
 const f: PlannedFinding = guard.scan('x')[0];
-const action: 'ask' | 'allow' = f.action;
+const action: 'allow' | 'highlight' | 'ask' | 'redact' | 'mask' | 'pseudonymize' | 'synthesize' | 'block' = f.action;
+const open: boolean = f.needsDecision;
+const names: boolean = guard.namesAvailable;
 const offsets: [number, number] = [f.start, f.end];
 const many: PlannedFinding[] = await guard.scanAsync('x');
 const s: string = guard.redact('x') + guard.pseudonymize('x') + guard.restore('x');
 const r = await guard.requestConsent('x', { returnFocus: null });
-if (r.decision === 'redacted' || r.decision === 'as-typed') console.log(r.text, r.receipt?.items[0]?.decision);
+if (r.decision === 'redacted' || r.decision === 'as-typed') console.log(r.text, r.receipt?.decisions[0]?.action, r.receipt?.decisions[0]?.decidedBy);
+const kept: Receipt[] = guard.receipts();
+const bytes: Uint8Array | null = await loadGazetteer();
 const ctl = guard.attach(document.createElement('textarea'));
 console.log(ctl.findings[0]?.value);
 ctl.detach();
@@ -23,7 +33,7 @@ const guarded: typeof fetch = guard.guardFetch(fetch);
 const body: string = await guard.guardBody('{}');
 const undo: () => void = guard.install();
 guard.choose(f, 'v', 'always-allow');
-guard.addEventListener('consent', (e) => console.log(e.detail.decision, e.detail.receipt.items));
+guard.addEventListener('consent', (e) => console.log(e.detail.decision, e.detail.receipts.length, e.detail.receipt?.hash));
 guard.addEventListener('blocked', (e) => console.log(e.detail.reason));
 guard.dispose();
 const { guard: later, uninstall } = install({ endpoints: ['/api/'] });
@@ -31,11 +41,15 @@ later.then((g) => g.dispose());
 await init();
 new Airlock({ countries: ['FR'] }).scan('x');
 try { await guarded('/api'); } catch (e) { if (e instanceof PiiAirlockBlockedError) { const why: string = e.reason; console.log(why); } }
-console.log(DEFAULT_ENDPOINTS.length, LOCALES.fr.cancel, s, action, offsets, many, body, undo, uninstall);
+console.log(DEFAULT_ENDPOINTS.length, LOCALES.fr.cancel, s, action, offsets, many, body, undo, uninstall, open, names, kept, bytes, PRESETS);
 
 // @ts-expect-error unknown option
 await createGuard({ colour: 'red' });
-// @ts-expect-error presets arrive with the policy layer
-await createGuard({ policy: 'gdpr' });
+// @ts-expect-error not a preset
+await createGuard({ policy: 'ask' });
+// @ts-expect-error engine settings live in the policy
+await createGuard({ countries: ['DE'] });
+// @ts-expect-error not an action
+await createGuard({ policy: { version: 1, actions: { EMAIL_ADDRESS: 'shred' } } });
 // @ts-expect-error not a decision
 guard.choose(f, 'v', 'maybe');
