@@ -1,7 +1,7 @@
 //! The engine: every rule compiled once into one multi-pattern matcher, a single pass over the
 //! text, validation and scoring of candidates, and deterministic overlap resolution.
 
-use crate::context::Window;
+use crate::context::{Hits, Lexicon, RuleWords};
 use crate::rules::{catalog, Candidate, Rule, Verdict};
 use crate::{Error, Finding, Reason};
 use regex_automata::meta::{self, Regex};
@@ -52,6 +52,9 @@ pub struct Engine {
     /// The same patterns with `MatchKind::All`, built on first need: it answers "which rules
     /// match at this position" when the first one's candidate is contested or rejected.
     every: OnceLock<Regex>,
+    /// Every rule's context words in one automaton, and each rule's word ids (by rule index).
+    lexicon: Lexicon,
+    words: Vec<RuleWords>,
     min_score: f32,
 }
 
@@ -192,10 +195,13 @@ impl Engine {
                 reason: e,
             }
         })?;
+        let (lexicon, words) = Lexicon::build(&rules);
         Ok(Engine {
             rules,
             leftmost,
             every: OnceLock::new(),
+            lexicon,
+            words,
             min_score: options.min_score,
         })
     }
@@ -234,7 +240,8 @@ impl Engine {
     /// at a candidate and a bounded window around it.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
         let mut found = Vec::new();
-        self.scan_patterns(text, &mut found);
+        let mut hits = Hits::default();
+        self.scan_patterns(text, &mut found, &mut hits);
         let kept = resolve_overlaps(found);
         kept.into_iter()
             .filter(|s| s.score >= self.min_score)
@@ -255,7 +262,7 @@ impl Engine {
             .collect()
     }
 
-    fn scan_patterns(&self, text: &str, out: &mut Vec<Scored>) {
+    fn scan_patterns(&self, text: &str, out: &mut Vec<Scored>, hits: &mut Hits) {
         let mut at = 0;
         while at <= text.len() {
             let input = Input::new(text).range(at..);
@@ -263,9 +270,9 @@ impl Engine {
                 break;
             };
             let (s, e) = (m.start(), m.end());
-            let first = self.evaluate(text, m.pattern().as_usize(), s, e);
+            let first = self.evaluate(text, m.pattern().as_usize(), s, e, hits);
             let best = if self.rules[m.pattern().as_usize()].contested || first.is_none() {
-                self.contest(text, s, m.pattern(), first)
+                self.contest(text, s, m.pattern(), first, hits)
             } else {
                 first
             };
@@ -290,6 +297,7 @@ impl Engine {
         start: usize,
         first_pid: PatternID,
         first: Option<Scored>,
+        hits: &mut Hits,
     ) -> Option<Scored> {
         let every = self.every();
         let mut set = PatternSet::new(every.pattern_len());
@@ -306,7 +314,7 @@ impl Engine {
             let Some(m) = self.leftmost.search(&input) else {
                 continue;
             };
-            if let Some(c) = self.evaluate(text, pid.as_usize(), m.start(), m.end()) {
+            if let Some(c) = self.evaluate(text, pid.as_usize(), m.start(), m.end(), hits) {
                 let better = match &best {
                     None => true,
                     Some(b) => c.score > b.score,
@@ -319,7 +327,14 @@ impl Engine {
         best
     }
 
-    fn evaluate(&self, text: &str, rule_idx: usize, start: usize, end: usize) -> Option<Scored> {
+    fn evaluate(
+        &self,
+        text: &str,
+        rule_idx: usize,
+        start: usize,
+        end: usize,
+        hits: &mut Hits,
+    ) -> Option<Scored> {
         let rule = &self.rules[rule_idx];
         let cand = Candidate { text, start, end };
         let verdict = rule.validate.map_or(Verdict::Plausible, |v| v(&cand));
@@ -350,12 +365,15 @@ impl Engine {
             rule.score
         };
         let mut context = None;
-        if !rule.context.is_empty() || !rule.anti_context.is_empty() {
-            let window = Window::around(text, s, e);
-            context = window.find(&rule.context).map(Arc::<str>::from);
+        let words = &self.words[rule_idx];
+        if !words.is_empty() {
+            self.lexicon.search(text, s, e, hits);
+            context = hits
+                .first(&words.context)
+                .map(|id| self.lexicon.word(id).clone());
             if context.is_some() {
                 score = (score + rule.context_boost).min(1.0);
-            } else if window.find(&rule.anti_context).is_some() {
+            } else if hits.first(&words.anti).is_some() {
                 score *= 0.5;
             }
         }
