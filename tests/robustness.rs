@@ -242,3 +242,27 @@ fn ten_megabytes_are_scanned_with_findings_everywhere() {
     let lines = text.len() / line.len();
     assert_eq!(found.len(), 2 * lines);
 }
+
+/// Found by the fuzz harness: a bracket-less placeholder took the space before it along when
+/// restored ("SSN 00 EMAIL ADDRESS 1" → "SSN 00jane.doe@…"), and whether it did depended on
+/// where a streamed chunk began, so streaming and whole restores differed.
+#[test]
+fn restoring_a_placeholder_without_brackets_keeps_the_spaces_around_it() {
+    let vault = sample_vault(engine());
+    assert_eq!(
+        vault.restore("Write to EMAIL ADDRESS 1 today"),
+        "Write to jane.doe@example.com today"
+    );
+    assert_eq!(
+        vault.restore("SSN 00 EMAIL ADDRESS 1] ok"),
+        "SSN 00 jane.doe@example.com ok"
+    );
+    assert_eq!(
+        vault.restore("x [EMAIL_ADDRESS_1] y"),
+        "x jane.doe@example.com y"
+    );
+    let text = "phone0:SSN 00 EMAIL ADDRESS 1]👩\u{200d}👩\u{200d}👧DE89 3704 0044 0532 0130 00";
+    for cut in 1..40 {
+        check_stream(&vault, text, &[cut]);
+    }
+}

@@ -63,7 +63,7 @@ pub fn check_stream(vault: &Vault, answer: &str, cuts: &[u8]) {
     while at < answer.len() {
         let step = cuts
             .get(i % cuts.len().max(1))
-            .map_or(7, |&c| c as usize % 64);
+            .map_or(7, |&c| 1 + c as usize % 64);
         i += 1;
         let mut end = (at + step).min(answer.len());
         while !answer.is_char_boundary(end) {
