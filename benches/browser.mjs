@@ -28,7 +28,13 @@ const server = createServer(async (req, res) => {
   try {
     const body = await readFile(served);
     // no-store: every fresh context compiles the .wasm again, as a first visit would.
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+    res.writeHead(200, {
+      'content-type': types[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-embedder-policy': 'require-corp',
+    });
     res.end(body);
   } catch {
     res.writeHead(404).end();
