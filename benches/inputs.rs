@@ -11,7 +11,7 @@ impl Rng {
         Rng(seed | 1)
     }
     /// The next pseudo-random number.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -19,7 +19,7 @@ impl Rng {
     }
     /// One element of `xs`.
     pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
+        xs[(self.next_u64() % xs.len() as u64) as usize]
     }
 }
 
@@ -184,7 +184,7 @@ pub fn code(len: usize) -> String {
         n += 1;
         let a = r.pick(IDENTS);
         let b = r.pick(IDENTS);
-        match r.next() % 8 {
+        match r.next_u64() % 8 {
             0 => s.push_str(&format!(
                 "\n/// Returns the {a} for the given {b}.\npub fn {a}_{n}(&self, {b}: {}) -> {} {{\n",
                 r.pick(TYPES),
@@ -192,24 +192,24 @@ pub fn code(len: usize) -> String {
             )),
             1 => s.push_str(&format!(
                 "    let {a} = {b}.get({}).copied().unwrap_or(0x{:08x});\n",
-                r.next() % 1000,
-                r.next() as u32
+                r.next_u64() % 1000,
+                r.next_u64() as u32
             )),
             2 => s.push_str(&format!(
                 "    if {a} > {} && {b}.len() < {} {{ return Err(Error::Limit); }}\n",
-                r.next() % 65536,
-                r.next() % 4096
+                r.next_u64() % 65536,
+                r.next_u64() % 4096
             )),
             3 => s.push_str(&format!(
                 "    // TODO({}): bump to {}.{}.{} after the {b} refactor\n",
                 r.pick(&["jane", "ops", "perf"]),
-                r.next() % 5,
-                r.next() % 20,
-                r.next() % 30
+                r.next_u64() % 5,
+                r.next_u64() % 20,
+                r.next_u64() % 30
             )),
             4 => s.push_str(&format!(
                 "    {a}.insert(\"{b}\", {});\n    }}\n",
-                r.next() % 100_000
+                r.next_u64() % 100_000
             )),
             5 if n % 97 == 0 => s.push_str(&format!(
                 "    // maintainer: {}\n",
@@ -218,7 +218,7 @@ pub fn code(len: usize) -> String {
             _ => s.push_str(&format!(
                 "    let {a}: {} = self.{b}.iter().map(|x| x * {}).sum();\n",
                 r.pick(TYPES),
-                r.next() % 97
+                r.next_u64() % 97
             )),
         }
     }

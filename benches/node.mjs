@@ -38,6 +38,12 @@ rows.push({
 
 const opts = quick ? { runs: 1, calls: 20, full: false } : {};
 rows.push(...(await m.suite('pii-airlock', (t) => airlock.scan(t), inputs, opts)));
+// The same scan with a string out instead of finding objects (redact = scan + placeholders):
+// separates the engine's cost from the cost of building 37,000 JS objects on dense text.
+{
+  const r = await m.throughput((t) => airlock.redact(t), m.cutBytes(inputs.dense, m.MIB), quick ? 1 : 7);
+  rows.push({ kind: 'throughput', engine: 'pii-airlock', input: 'dense 1 MiB, redact (string out)', mbps: r.mbps });
+}
 
 // Peers, in the same process, on the same inputs.
 const peers = createRequire(`${here}peers/package.json`);

@@ -32,6 +32,10 @@ for (const input of ['prose 1 MiB', 'code 1 MiB', 'dense 1 MiB']) {
     `wasm ≥ ${floor}${nativeFloor ? `; native ≥ ${nativeFloor}` : ''}`);
 }
 {
+  const r = find(node, 'throughput', 'dense 1 MiB, redact (string out)');
+  if (r) row('dense 1 MiB through `redact` (string out, no finding objects), MB/s', '', f(r.mbps), '', '(diagnostic)');
+}
+{
   const cell = (d) => {
     const r = find(d, 'latency', 'prompt 10 KB');
     return r ? `${f(r.p50_us)} / ${f(r.p99_us)} / ${f(r.max_us)}${mark(d === native ? undefined : r.p50_us < 100 && r.max_us < 1000)}` : '—';

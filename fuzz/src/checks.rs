@@ -3,6 +3,7 @@
 //! invariants are checked with and without a nightly toolchain.
 
 use pii_airlock::{convert_offsets, Engine, Finding, OffsetUnit, Vault};
+use std::collections::HashMap;
 
 /// Scans `text` and checks the findings: non-empty, within bounds, on character boundaries,
 /// sorted and non-overlapping, scores in [0, 1], and UTF-16 offsets that agree with the bytes.
@@ -38,7 +39,9 @@ pub fn check_scan(engine: &Engine, text: &str) -> Vec<Finding> {
 }
 
 /// Pseudonymizes `text` and restores it: the original comes back, whenever the original did
-/// not already contain text that the vault reads as one of its own placeholders.
+/// not already contain text that the vault reads as one of its own placeholders. Two spellings
+/// of one value (`01/02/1992` and `01021992`) share a placeholder by design, so each comes
+/// back as the first spelling seen.
 pub fn check_round_trip(engine: &Engine, text: &str) {
     let found = check_scan(engine, text);
     let mut vault = Vault::new();
@@ -46,8 +49,21 @@ pub fn check_round_trip(engine: &Engine, text: &str) {
     if vault.restore(text) != text {
         return;
     }
+    let mut first: HashMap<(&str, String), &str> = HashMap::new();
+    let mut expected = String::with_capacity(text.len());
+    let mut at = 0;
+    for f in &found {
+        let value = &text[f.start..f.end];
+        let spelling = *first
+            .entry((&f.entity, Vault::normalize(value)))
+            .or_insert(value);
+        expected.push_str(&text[at..f.start]);
+        expected.push_str(spelling);
+        at = f.end;
+    }
+    expected.push_str(&text[at..]);
     assert!(
-        vault.restore(&outgoing) == text,
+        vault.restore(&outgoing) == expected,
         "round trip changed the text"
     );
 }
