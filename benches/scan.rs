@@ -1,138 +1,63 @@
-//! `cargo bench`: native scan throughput and per-call latency on generated inputs.
-//! Reports medians over repeated runs; not a test, nothing asserts a time.
+//! `cargo bench`: native scan throughput, per-call latency and linearity on generated inputs.
+//! Reports medians over repeated runs; nothing asserts a time.
+//!
+//! With `PII_BENCH_OUT=dir` it also writes the inputs (for the Node and Chromium runners, so
+//! every runner scans the same bytes) and its results as `native.json` (for scripts/bench.sh).
+
+#[path = "inputs.rs"]
+#[allow(dead_code)]
+mod inputs;
 
 use pii_airlock::Engine;
+use serde_json::{json, Value};
 use std::hint::black_box;
 use std::time::Instant;
 
-/// A small deterministic PRNG so inputs are identical on every run and machine.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
-}
-
-const WORDS: &[&str] = &[
-    "the",
-    "report",
-    "shows",
-    "that",
-    "our",
-    "team",
-    "shipped",
-    "version",
-    "2.4.1",
-    "on",
-    "time",
-    "and",
-    "budget",
-    "while",
-    "customers",
-    "asked",
-    "for",
-    "better",
-    "search",
-    "results",
-    "in",
-    "March",
-    "with",
-    "3",
-    "new",
-    "features",
-    "across",
-    "12",
-    "regions",
-    "please",
-    "review",
-    "attached",
-    "notes",
-    "before",
-    "Friday",
-    "meeting",
-    "about",
-    "pricing",
-    "order",
-    "#48213",
-];
-const PII: &[&str] = &[
-    "jane.doe@example.com",
-    "+44 20 7946 0958",
-    "4111 1111 1111 1111",
-    "DE89 3704 0044 0532 0130 00",
-    "192.0.2.44",
-    "(202) 555-0143",
-    "536-22-1234",
-    "https://example.com/u/jane",
-    "00:1A:2B:3C:4D:5E",
-];
-
-/// Ordinary prose with about 2% of lines carrying one value.
-fn prose(len: usize) -> String {
-    let mut r = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut s = String::with_capacity(len + 100);
-    let mut line = 0;
-    while s.len() < len {
-        for _ in 0..12 {
-            s.push_str(r.pick(WORDS));
-            s.push(' ');
-        }
-        line += 1;
-        if line % 50 == 0 {
-            s.push_str(r.pick(PII));
-        }
-        s.push_str(".\n");
-    }
-    s.truncate(len);
-    s
-}
-
-/// Every line dense with personal data.
-fn dense(len: usize) -> String {
-    let mut r = Rng(0xD1B5_4A32_D192_ED03);
-    let mut s = String::with_capacity(len + 100);
-    while s.len() < len {
-        s.push_str("Contact ");
-        s.push_str(r.pick(PII));
-        s.push_str(", backup ");
-        s.push_str(r.pick(PII));
-        s.push_str(" and ");
-        s.push_str(r.pick(PII));
-        s.push('\n');
-    }
-    s.truncate(len);
-    s
-}
+const MIB: usize = 1 << 20;
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     xs[xs.len() / 2]
 }
 
-fn throughput(engine: &Engine, name: &str, text: &str, runs: usize) {
-    let _ = engine.scan(text);
-    let times: Vec<f64> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            black_box(engine.scan(black_box(text)));
-            t.elapsed().as_secs_f64()
-        })
-        .collect();
-    let m = median(times);
-    println!(
-        "{name:<22} {:>9.1} MB/s   median {:>9.3} ms",
-        text.len() as f64 / m / 1e6,
-        m * 1e3
-    );
+/// CPU time of this thread, in seconds: unlike wall-clock time it does not count the time
+/// other processes held the core, which on a busy 2-core machine can be most of it.
+fn thread_cpu() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec through a valid pointer.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
 }
 
-fn latency(engine: &Engine, name: &str, text: &str, calls: usize) {
+/// Median (wall, CPU) seconds per scan of `text` over `runs` runs, after one warm-up scan.
+fn time_scan(engine: &Engine, text: &str, runs: usize) -> (f64, f64) {
+    black_box(engine.scan(text));
+    let (wall, cpu): (Vec<f64>, Vec<f64>) = (0..runs)
+        .map(|_| {
+            let (t, c) = (Instant::now(), thread_cpu());
+            black_box(engine.scan(black_box(text)));
+            (t.elapsed().as_secs_f64(), thread_cpu() - c)
+        })
+        .unzip();
+    (median(wall), median(cpu))
+}
+
+fn throughput(engine: &Engine, name: &str, text: &str, runs: usize, out: &mut Vec<Value>) {
+    let (m, c) = time_scan(engine, text, runs);
+    let mbps = text.len() as f64 / m / 1e6;
+    let cpu_mbps = text.len() as f64 / c / 1e6;
+    let n = engine.scan(text).len();
+    println!(
+        "{name:<22} {mbps:>9.1} MB/s   median {:>9.3} ms   CPU time: {cpu_mbps:>7.1} MB/s   {n} findings",
+        m * 1e3
+    );
+    out.push(json!({"kind": "throughput", "input": name, "mbps": mbps, "cpu_mbps": cpu_mbps, "findings": n}));
+}
+
+fn latency(engine: &Engine, name: &str, text: &str, calls: usize, out: &mut Vec<Value>) {
     for _ in 0..50 {
         black_box(engine.scan(text));
     }
@@ -144,33 +69,96 @@ fn latency(engine: &Engine, name: &str, text: &str, calls: usize) {
         })
         .collect();
     times.sort_by(f64::total_cmp);
-    println!(
-        "{name:<22} p50 {:>8.1} µs   p99 {:>8.1} µs   max {:>8.1} µs",
-        times[calls / 2],
-        times[calls * 99 / 100],
-        times[calls - 1]
+    let (p50, p99, max) = (times[calls / 2], times[calls * 99 / 100], times[calls - 1]);
+    println!("{name:<22} p50 {p50:>8.1} µs   p99 {p99:>8.1} µs   max {max:>8.1} µs");
+    out.push(
+        json!({"kind": "latency", "input": name, "p50_us": p50, "p99_us": p99, "max_us": max}),
     );
 }
 
+/// Time per byte at 10 KB, 100 KB, 1 MiB and 10 MiB, relative to 1 MiB: 1.0 is linear.
+fn linearity(engine: &Engine, name: &str, big: &str, out: &mut Vec<Value>) {
+    let sizes: &[(usize, usize, &str)] = &[
+        (10 * 1024, 301, "10 KB"),
+        (100 * 1024, 61, "100 KB"),
+        (MIB, 9, "1 MiB"),
+        (10 * MIB, 3, "10 MiB"),
+    ];
+    let per_byte: Vec<f64> = sizes
+        .iter()
+        .map(|&(len, runs, _)| {
+            let mut at = len.min(big.len());
+            while !big.is_char_boundary(at) {
+                at -= 1;
+            }
+            time_scan(engine, &big[..at], runs).1 / at as f64
+        })
+        .collect();
+    let base = per_byte[2];
+    let ratios: Vec<f64> = per_byte.iter().map(|p| p / base).collect();
+    print!("{name:<22}");
+    for (r, (_, _, label)) in ratios.iter().zip(sizes) {
+        print!(" {label} ×{r:.2}");
+    }
+    println!("   (CPU time per byte relative to 1 MiB)");
+    out.push(json!({"kind": "linearity", "input": name, "ratios": ratios}));
+}
+
 fn main() {
-    // `cargo test --benches` runs this with `--bench` absent: keep that quick.
-    let quick = !std::env::args().any(|a| a == "--bench");
+    // `cargo test --benches` runs this without `--bench`: keep that quick.
+    // `--quick` (scripts/bench.sh --quick) does the same: one run of each, to check the pipeline.
+    let quick =
+        !std::env::args().any(|a| a == "--bench") || std::env::args().any(|a| a == "--quick");
+    let out_dir = std::env::var_os("PII_BENCH_OUT").map(std::path::PathBuf::from);
     let t = Instant::now();
     let engine = Engine::default_engine();
-    let build = t.elapsed();
+    let build = t.elapsed().as_secs_f64() * 1e3;
     engine.warm_up();
     println!(
-        "engine build            {:>9.3} ms ({} rules)",
-        build.as_secs_f64() * 1e3,
+        "engine build            {build:>9.3} ms ({} rules)",
         engine.rules().len()
     );
-    let runs = if quick { 1 } else { 11 };
-    latency(
-        &engine,
-        "prompt 10 KB",
-        &prose(10 * 1024),
-        if quick { 10 } else { 2000 },
-    );
-    throughput(&engine, "prose 1 MiB", &prose(1 << 20), runs);
-    throughput(&engine, "dense 1 MiB", &dense(1 << 20), runs);
+    let mut rows = vec![json!({"kind": "build", "ms": build, "rules": engine.rules().len()})];
+
+    let (big, runs, calls) = if quick {
+        (MIB, 1, 10)
+    } else {
+        (10 * MIB, 11, 2000)
+    };
+    let prompt = inputs::prompt(10 * 1024);
+    let prose = inputs::prose(big);
+    let code = inputs::code(MIB);
+    let dense = inputs::dense(big);
+    if let Some(dir) = &out_dir {
+        std::fs::create_dir_all(dir).expect("create PII_BENCH_OUT");
+        for (name, text) in [
+            ("prompt.txt", &prompt),
+            ("prose.txt", &prose),
+            ("code.txt", &code),
+            ("dense.txt", &dense),
+        ] {
+            std::fs::write(dir.join(name), text).expect("write a bench input");
+        }
+    }
+    let cut = |s: &str| -> String {
+        let mut at = MIB.min(s.len());
+        while !s.is_char_boundary(at) {
+            at -= 1;
+        }
+        s[..at].to_string()
+    };
+
+    latency(&engine, "prompt 10 KB", &prompt, calls, &mut rows);
+    throughput(&engine, "prose 1 MiB", &cut(&prose), runs, &mut rows);
+    throughput(&engine, "code 1 MiB", &code, runs, &mut rows);
+    throughput(&engine, "dense 1 MiB", &cut(&dense), runs, &mut rows);
+    if !quick {
+        linearity(&engine, "linearity prose", &prose, &mut rows);
+        linearity(&engine, "linearity dense", &dense, &mut rows);
+    }
+
+    if let Some(dir) = &out_dir {
+        let doc = json!({"runner": "native", "rows": rows});
+        std::fs::write(dir.join("native.json"), doc.to_string()).expect("write native.json");
+    }
 }

@@ -4,12 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# --- gazetteer as a separate asset (integrate) ---
+# `wasm-release` (Cargo.toml) optimises for size; PII_WASM_PROFILE=release builds with
+# opt-level 3 instead, to compare (docs/benchmarks.md).
+profile="${PII_WASM_PROFILE:-wasm-release}"
 # The name list (data/gazetteer.txt) is not compiled in: it ships next to the .wasm and the JS
 # loads it in parallel with the engine, so the .wasm stays small and the list caches apart.
-cargo build --release --target wasm32-unknown-unknown --lib --no-default-features
-# --- end gazetteer ---
-wasm=target/wasm32-unknown-unknown/release/pii_airlock.wasm
+cargo build --profile "$profile" --target wasm32-unknown-unknown --lib --no-default-features
+wasm=target/wasm32-unknown-unknown/$profile/pii_airlock.wasm
 out=pkg/dist
 rm -rf "$out"
 mkdir -p "$out/web" "$out/node"
@@ -33,6 +34,10 @@ const a = new m.Airlock();
 const f = a.scan("mail a@example.com");
 if (f.length !== 1 || f[0].entity !== "EMAIL_ADDRESS") { console.error("smoke test failed"); process.exit(1); }
 '
-raw=$(stat -c %s "$out/web/pii_airlock_bg.wasm")
-gz=$(gzip -9 -c "$out/web/pii_airlock_bg.wasm" | wc -c)
-echo "built $out: pii_airlock_bg.wasm ${raw} bytes raw, ${gz} bytes gzip"
+node -e '
+const fs = require("fs"), zlib = require("zlib");
+const b = fs.readFileSync(process.argv[1]);
+const gz = zlib.gzipSync(b, { level: 9 }).length;
+const br = zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+console.log(`built: pii_airlock_bg.wasm ${b.length} bytes raw, ${gz} gzip, ${br} brotli (profile '"$profile"')`);
+' "$out/web/pii_airlock_bg.wasm"

@@ -36,4 +36,14 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   log "installing npm dev dependencies"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
+# The fuzz targets (scripts/fuzz.sh) build libFuzzer from source: they need a C++ compiler.
+if ! command -v c++ >/dev/null; then
+  log "installing a C++ compiler for the fuzz targets"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq g++ >/dev/null
+fi
+
+# The benchmark's peer packages (scripts/bench.sh) live in their own package, installed only
+# when benchmarking; bench.sh installs them on first use.
 log "ready"

@@ -20,6 +20,9 @@ cargo test
 step "benchmarks compile and run once (quick mode, no timings asserted)"
 cargo test --benches
 
+step "fuzz targets, bounded (libFuzzer on stable Rust; \${FUZZ_SECONDS:-20}s each)"
+FUZZ_SECONDS="${FUZZ_SECONDS:-20}" bash scripts/fuzz.sh
+
 step "wasm tests in Node (wasm-bindgen-test)"
 cargo test --target wasm32-unknown-unknown --test wasm
 

@@ -1,7 +1,7 @@
 //! The engine: every rule compiled once into one multi-pattern matcher, a single pass over the
 //! text, validation and scoring of candidates, and deterministic overlap resolution.
 
-use crate::context::Window;
+use crate::context::{Hits, Lexicon, RuleWords};
 use crate::names::{Gazetteer, NamesPass, TOKEN_RULES};
 use crate::rules::{catalog, Candidate, Rule, Verdict};
 use crate::{Error, Finding, Reason};
@@ -13,6 +13,8 @@ use std::sync::{Arc, OnceLock};
 /// The lazy DFA's cache cap. The 2 MiB default thrashes on text dense with personal data
 /// (measured: 3 MB/s instead of ~100); memory is only used as states are built.
 const DFA_CACHE: usize = 8 << 20;
+/// How far past a contested position the rules that compete there may reach, in bytes.
+const CONTEST_WINDOW: usize = 256;
 /// Largest compiled size accepted for one custom pattern, so a policy cannot make the engine
 /// huge or slow to build.
 pub const CUSTOM_PATTERN_SIZE_LIMIT: usize = 256 << 10;
@@ -67,6 +69,9 @@ pub struct Engine {
     /// The same patterns with `MatchKind::All`, built on first need: it answers "which rules
     /// match at this position" when the first one's candidate is contested or rejected.
     every: OnceLock<Regex>,
+    /// Every rule's context words in one automaton, and each rule's word ids (by rule index).
+    lexicon: Lexicon,
+    words: Vec<RuleWords>,
     min_score: f32,
     /// Disabled rule ids (the token rules check it per hit).
     disabled: Vec<Arc<str>>,
@@ -221,12 +226,15 @@ impl Engine {
         } else {
             None
         };
+        let (lexicon, words) = Lexicon::build(&rules);
         Ok(Engine {
             rules,
             pattern_rules,
             names,
             leftmost,
             every: OnceLock::new(),
+            lexicon,
+            words,
             min_score: options.min_score,
             disabled: options
                 .disabled_rules
@@ -273,7 +281,8 @@ impl Engine {
     /// at a candidate and a bounded window around it.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
         let mut found = Vec::new();
-        self.scan_patterns(text, &mut found);
+        let mut hits = Hits::default();
+        self.scan_patterns(text, &mut found, &mut hits);
         self.scan_names(text, &mut found);
         let kept = resolve_overlaps(found);
         kept.into_iter()
@@ -328,7 +337,7 @@ impl Engine {
         self.disabled.iter().any(|d| **d == *self.rules[rule].id)
     }
 
-    fn scan_patterns(&self, text: &str, out: &mut Vec<Scored>) {
+    fn scan_patterns(&self, text: &str, out: &mut Vec<Scored>, hits: &mut Hits) {
         let mut at = 0;
         while at <= text.len() {
             let input = Input::new(text).range(at..);
@@ -336,9 +345,9 @@ impl Engine {
                 break;
             };
             let (s, e) = (m.start(), m.end());
-            let first = self.evaluate(text, m.pattern().as_usize(), s, e);
+            let first = self.evaluate(text, m.pattern().as_usize(), s, e, hits);
             let best = if self.rules[m.pattern().as_usize()].contested || first.is_none() {
-                self.contest(text, s, m.pattern(), first)
+                self.contest(text, s, m.pattern(), first, hits)
             } else {
                 first
             };
@@ -363,10 +372,18 @@ impl Engine {
         start: usize,
         first_pid: PatternID,
         first: Option<Scored>,
+        hits: &mut Hits,
     ) -> Option<Scored> {
         let every = self.every();
         let mut set = PatternSet::new(every.pattern_len());
-        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        // A bounded window: with `MatchKind::All` every rule that could still match stays alive,
+        // and an unbounded one (an email's local part) would scan to the end of a long token at
+        // every contested position — quadratic on "1.1.1.1…". Contested shapes are short.
+        let window =
+            floor_char_boundary(text, start.saturating_add(CONTEST_WINDOW).min(text.len()));
+        let input = Input::new(text)
+            .range(start..window)
+            .anchored(Anchored::Yes);
         every.which_overlapping_matches(&input, &mut set);
         let mut best = first;
         for pid in set.iter() {
@@ -379,7 +396,7 @@ impl Engine {
             let Some(m) = self.leftmost.search(&input) else {
                 continue;
             };
-            if let Some(c) = self.evaluate(text, pid.as_usize(), m.start(), m.end()) {
+            if let Some(c) = self.evaluate(text, pid.as_usize(), m.start(), m.end(), hits) {
                 let better = match &best {
                     None => true,
                     Some(b) => c.score > b.score,
@@ -392,7 +409,14 @@ impl Engine {
         best
     }
 
-    fn evaluate(&self, text: &str, rule_idx: usize, start: usize, end: usize) -> Option<Scored> {
+    fn evaluate(
+        &self,
+        text: &str,
+        rule_idx: usize,
+        start: usize,
+        end: usize,
+        hits: &mut Hits,
+    ) -> Option<Scored> {
         let rule = &self.rules[rule_idx];
         let cand = Candidate { text, start, end };
         let verdict = rule.validate.map_or(Verdict::Plausible, |v| v(&cand));
@@ -423,12 +447,15 @@ impl Engine {
             rule.score
         };
         let mut context = None;
-        if !rule.context.is_empty() || !rule.anti_context.is_empty() {
-            let window = Window::around(text, s, e);
-            context = window.find(&rule.context).map(Arc::<str>::from);
+        let words = &self.words[rule_idx];
+        if !words.is_empty() {
+            self.lexicon.search(text, s, e, hits);
+            context = hits
+                .first(&words.context)
+                .map(|id| self.lexicon.word(id).clone());
             if context.is_some() {
                 score = (score + rule.context_boost).min(1.0);
-            } else if window.find(&rule.anti_context).is_some() {
+            } else if hits.first(&words.anti).is_some() {
                 score *= 0.5;
             }
         }
@@ -459,6 +486,14 @@ fn default_gazetteer() -> Arc<Gazetteer> {
     {
         Arc::new(Gazetteer::empty())
     }
+}
+
+/// The largest char boundary at or before `at`.
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 fn next_char(text: &str, at: usize) -> usize {

@@ -123,8 +123,14 @@ pub(crate) fn resolve<'a>(
         if strict {
             if let Some(v) = lookup(&key(candidate, number)) {
                 let whole = word_start == 0;
-                let s = if whole { 0 } else { inner_off + word_start };
-                let e = if whole {
+                // Spaces outside the placeholder's brackets (or with no brackets) belong to
+                // the surrounding text and stay; the match may have taken one on either side.
+                let s = if whole && open {
+                    0
+                } else {
+                    inner_off + word_start
+                };
+                let e = if whole && close {
                     tok.len()
                 } else {
                     inner_off + inner.len()

@@ -4,6 +4,8 @@
 // a decision does to the text, what is blocked, which body fields hold user text) are made by
 // the Rust core (`core`); this file brings the clock and the random bytes the core lacks.
 
+import { guardObject } from '../guard.js';
+
 /** A request was stopped before it left. `reason` says why; the request was not sent. */
 export class PiiAirlockBlockedError extends Error {
   /**
@@ -620,7 +622,9 @@ export async function makeGuard(wasm, options = {}, env = null) {
   } catch (e) {
     throw fromCore(e);
   }
-  const guard = new Guard(core, { ...options }, env);
+  // Every call into the module goes through the poison check: after a trap its memory cannot
+  // be trusted, so this and every other guard refuse instead of answering.
+  const guard = new Guard(guardObject(core), { ...options }, env);
   guard._policy = policy;
   guard._gazetteer = gazetteer ?? null;
   return guard;

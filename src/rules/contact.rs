@@ -78,23 +78,6 @@ const NUMBER_ANTI_CONTEXT: &[&str] = &[
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
-        id: "email",
-        entity: "EMAIL_ADDRESS",
-        category: Category::Contact,
-        pattern: r"(?x)
-            # Unbounded repetitions on purpose: counted ones ({0,63}) multiply lazy-DFA states
-            # with the other rules (measured 40x slower); the validator enforces the limits.
-            [A-Za-z0-9] [A-Za-z0-9._%+\-]*                   # local part
-            @
-            (?: [A-Za-z0-9] (?:[A-Za-z0-9\-]*[A-Za-z0-9])? \. )+   # labels
-            [A-Za-z]{2,24} \b                                # top-level domain",
-        validate: Some(email),
-        score: 0.95,
-        context: &["email", "e-mail", "mail", "courriel", "correo", "posta"],
-        context_boost: 0.05,
-        ..RuleDef::DEFAULT
-    },
-    RuleDef {
         id: "url",
         entity: "URL",
         category: Category::Contact,
@@ -265,6 +248,26 @@ pub(crate) static RULES: &[RuleDef] = &[
         context_boost: 0.3,
         anti_context: NUMBER_ANTI_CONTEXT,
         contested: true,
+        ..RuleDef::DEFAULT
+    },
+    // Last of all rules on purpose: its local part can run on through any long token, and in a
+    // leftmost-first search a higher-priority rule that is still alive keeps the scan going.
+    // Ranked last, it is dropped as soon as any other rule matches at the same start.
+    RuleDef {
+        id: "email",
+        entity: "EMAIL_ADDRESS",
+        category: Category::Contact,
+        pattern: r"(?x)
+            # Unbounded repetitions on purpose: counted ones ({0,63}) multiply lazy-DFA states
+            # with the other rules (measured 40x slower); the validator enforces the limits.
+            [A-Za-z0-9] [A-Za-z0-9._%+\-]*                   # local part
+            @
+            (?: [A-Za-z0-9] (?:[A-Za-z0-9\-]*[A-Za-z0-9])? \. )+   # labels
+            [A-Za-z]{2,24} \b                                # top-level domain",
+        validate: Some(email),
+        score: 0.95,
+        context: &["email", "e-mail", "mail", "courriel", "correo", "posta"],
+        context_boost: 0.05,
         ..RuleDef::DEFAULT
     },
 ];

@@ -1,0 +1,94 @@
+// Measurement helpers shared by the Node runner (benches/node.mjs) and the in-browser runner
+// (benches/browser.mjs → benches/browser.html), so both time the same way on the same inputs.
+// Medians and percentiles only; nothing here asserts a time.
+
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+export const MIB = 1 << 20;
+
+/** The first `bytes` UTF-8 bytes of `text`, cut on a character boundary (as the Rust bench does). */
+export function cutBytes(text, bytes) {
+  const b = enc.encode(text);
+  if (b.length <= bytes) return text;
+  let at = bytes;
+  while (at > 0 && (b[at] & 0xc0) === 0x80) at--;
+  return dec.decode(b.subarray(0, at));
+}
+
+export const utf8Length = (text) => enc.encode(text).length;
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+}
+
+/** Median MB/s (10^6 UTF-8 bytes per second) of `scan(text)` over `runs` runs after one warm-up. */
+export async function throughput(scan, text, runs) {
+  const bytes = utf8Length(text);
+  let findings = await scan(text);
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    findings = await scan(text);
+    times.push(performance.now() - t);
+  }
+  const ms = median(times);
+  return { mbps: bytes / (ms / 1e3) / 1e6, ms, findings: countOf(findings) };
+}
+
+/** Latency percentiles in µs of `scan(text)` over `calls` calls after `warm` warm-up calls. */
+export async function latency(scan, text, calls, warm = 50) {
+  for (let i = 0; i < warm; i++) await scan(text);
+  const times = [];
+  for (let i = 0; i < calls; i++) {
+    const t = performance.now();
+    await scan(text);
+    times.push((performance.now() - t) * 1e3);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    p50_us: percentile(times, 50),
+    p99_us: percentile(times, 99),
+    max_us: times[times.length - 1],
+  };
+}
+
+/** Time per byte at 10 KB, 100 KB, 1 MiB and 10 MiB relative to 1 MiB (1.0 = linear). */
+export async function linearity(scan, big) {
+  const sizes = [[10 * 1024, 101], [100 * 1024, 31], [MIB, 7], [10 * MIB, 3]];
+  const perByte = [];
+  for (const [len, runs] of sizes) {
+    const text = cutBytes(big, len);
+    const { ms } = await throughput(scan, text, runs);
+    perByte.push(ms / utf8Length(text));
+  }
+  return perByte.map((p) => p / perByte[2]);
+}
+
+function countOf(findings) {
+  if (Array.isArray(findings)) return findings.length;
+  return undefined;
+}
+
+/**
+ * The whole suite for one engine. `inputs` holds prompt, prose, code and dense (prose and dense
+ * are 10 MiB; the throughput rows use their first MiB). `full` adds linearity.
+ */
+export async function suite(engine, scan, inputs, { runs = 7, calls = 2000, full = true } = {}) {
+  const rows = [];
+  const lat = await latency(scan, inputs.prompt, calls, Math.min(50, calls));
+  rows.push({ kind: 'latency', engine, input: 'prompt 10 KB', ...lat });
+  for (const name of ['prose', 'code', 'dense']) {
+    const text = cutBytes(inputs[name], MIB);
+    const r = await throughput(scan, text, runs);
+    rows.push({ kind: 'throughput', engine, input: `${name} 1 MiB`, mbps: r.mbps, findings: r.findings });
+  }
+  if (full) {
+    rows.push({ kind: 'linearity', engine, input: 'linearity dense', ratios: await linearity(scan, inputs.dense) });
+  }
+  return rows;
+}

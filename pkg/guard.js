@@ -1,0 +1,102 @@
+// Fail-closed wrapper around an Airlock (works with the Node and the browser entry).
+//
+// A Rust panic inside the wasm module aborts with `unreachable`, and a corrupted call traps;
+// JavaScript sees a `WebAssembly.RuntimeError`. After a trap the module's memory can no longer
+// be trusted, so the first trap poisons the module: that call and every later call on any
+// guarded instance throw `PiiAirlockPoisonedError` instead of returning results. Callers must
+// treat an error as "do not send". Findings are also checked for shape before they are
+// returned, so a broken module cannot hand back offsets that would leave text unredacted.
+//
+// Usage:  import { Airlock } from 'pii-airlock';  import { guard } from 'pii-airlock/guard';
+//         const airlock = guard(new Airlock());
+
+/** Thrown by every guarded call once the wasm module has trapped. */
+export class PiiAirlockPoisonedError extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = 'PiiAirlockPoisonedError';
+  }
+}
+
+let poisoned = null;
+
+/** True once a guarded call has trapped; the page (or process) must reload the module. */
+export function isPoisoned() {
+  return poisoned !== null;
+}
+
+function isTrap(e) {
+  return (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError)
+    // wasm-bindgen's own guards against use after a trap or a free.
+    || (e instanceof Error && /recursive use of an object|null pointer passed to rust|unreachable/i.test(e.message));
+}
+
+function call(fn) {
+  if (poisoned) throw new PiiAirlockPoisonedError('pii-airlock stopped after an internal error; reload it', { cause: poisoned });
+  try {
+    return fn();
+  } catch (e) {
+    if (!isTrap(e)) throw e; // configuration errors and the like: the module is fine
+    poisoned = e;
+    throw new PiiAirlockPoisonedError('pii-airlock hit an internal error and stopped; nothing was scanned', { cause: e });
+  }
+}
+
+function checkFindings(text, findings) {
+  if (!Array.isArray(findings)) throw new PiiAirlockPoisonedError('pii-airlock returned no findings list');
+  let prev = 0;
+  for (const f of findings) {
+    if (!(Number.isInteger(f.start) && Number.isInteger(f.end) && prev <= f.start && f.start < f.end && f.end <= text.length)) {
+      poisoned = new Error('malformed finding');
+      throw new PiiAirlockPoisonedError('pii-airlock returned malformed findings and stopped', { cause: poisoned });
+    }
+    prev = f.end;
+  }
+  return findings;
+}
+
+/**
+ * Wraps any wasm-bindgen object (the `Guard` core, a restorer) so that every method call and
+ * property read goes through the poison check; objects returned by a call are wrapped too.
+ * `createGuard` wraps its core with this, so a trap blocks every later request.
+ */
+export function guardObject(target) {
+  return new Proxy(target, {
+    get(obj, prop) {
+      if (prop === 'free' || typeof prop === 'symbol') {
+        const v = obj[prop];
+        return typeof v === 'function' ? v.bind(obj) : v;
+      }
+      const value = call(() => obj[prop]);
+      if (typeof value !== 'function') return value;
+      return (...args) => {
+        const result = call(() => value.apply(obj, args));
+        return result !== null && typeof result === 'object' && typeof result.free === 'function'
+          ? guardObject(result) : result;
+      };
+    },
+  });
+}
+
+/** Wraps an `Airlock` so that a trap fails closed. The wrapper has the same methods. */
+export function guard(airlock) {
+  return {
+    scan: (text) => call(() => checkFindings(text, airlock.scan(text))),
+    redact: (text) => call(() => airlock.redact(text)),
+    restore: (text) => call(() => airlock.restore(text)),
+    streamRestorer: () => {
+      const r = call(() => airlock.streamRestorer());
+      return {
+        push: (chunk) => call(() => r.push(chunk)),
+        finish: () => call(() => r.finish()),
+        free: () => r.free?.(),
+      };
+    },
+    forget: (value) => call(() => airlock.forget(value)),
+    forgetAll: () => call(() => airlock.forgetAll()),
+    get vaultSize() {
+      return call(() => airlock.vaultSize);
+    },
+    free: () => airlock.free?.(),
+  };
+}
