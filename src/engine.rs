@@ -354,7 +354,12 @@ impl Engine {
             match best {
                 Some(found) => {
                     at = found.end.max(s + 1);
-                    out.push(found);
+                    // A value that reaches back (`Verdict::Extend`, an email's local part) must
+                    // not reach into a value already found: the earlier, leftmost one stands
+                    // (the password in `https://user:pw@host` is not an email's local part).
+                    if out.last().is_none_or(|p: &Scored| p.end <= found.start) {
+                        out.push(found);
+                    }
                 }
                 None => at = next_char(text, s),
             }
@@ -425,6 +430,13 @@ impl Engine {
             Verdict::Plausible => (start, end, None, false),
             Verdict::Weak => (start, end, None, true),
             Verdict::Checked(name) => (start, end, Some(name), false),
+            Verdict::Extend { before } => {
+                let a = start.checked_sub(before)?;
+                if !text.is_char_boundary(a) {
+                    return None;
+                }
+                (a, end, None, false)
+            }
             Verdict::Span {
                 start: a,
                 end: b,

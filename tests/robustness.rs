@@ -190,7 +190,6 @@ fn assert_linear(name: &str, make: impl Fn(usize) -> String, small: usize) {
 }
 
 #[test]
-#[ignore = "known gap (issue #8): with the full catalog some long runs still cost super-linear time, see the closing note; run with --ignored"]
 fn long_tokens_cost_linear_time() {
     let n = 100_000;
     assert_linear("letters", |n| "a".repeat(n), n);
@@ -210,7 +209,6 @@ fn long_tokens_cost_linear_time() {
 }
 
 #[test]
-#[ignore = "known gap (issue #8): '12-' and '192.0.' runs of 50 KB take 0.4-0.8 s with the full catalog (super-linear); run with --ignored"]
 fn long_runs_of_digits_and_separators_cost_linear_time() {
     let n = 50_000;
     for (name, unit) in [

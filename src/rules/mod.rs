@@ -87,6 +87,13 @@ pub enum Verdict {
     Weak,
     /// A check digit or structural check passed: the name of the check, such as `luhn`.
     Checked(&'static str),
+    /// The value begins `before` bytes ahead of the match and ends with it: a pattern anchored
+    /// on a fixed character (an email's `@`) whose validator reads the part before it. Keeps
+    /// the regex from holding a thread open through every long token.
+    Extend {
+        /// Bytes before the match that belong to the value.
+        before: usize,
+    },
     /// The value is a sub-span of the match (relative byte range), e.g. the secret after
     /// `password=`; scored as [`Verdict::Plausible`] or, with a name, as [`Verdict::Checked`].
     Span {
