@@ -78,25 +78,14 @@ export function guardObject(target) {
   });
 }
 
-/** Wraps an `Airlock` so that a trap fails closed. The wrapper has the same methods. */
+/** Wraps an `Airlock` so that a trap fails closed. The wrapper has the same methods; findings
+ * are shape-checked before they are returned. */
 export function guard(airlock) {
-  return {
-    scan: (text) => call(() => checkFindings(text, airlock.scan(text))),
-    redact: (text) => call(() => airlock.redact(text)),
-    restore: (text) => call(() => airlock.restore(text)),
-    streamRestorer: () => {
-      const r = call(() => airlock.streamRestorer());
-      return {
-        push: (chunk) => call(() => r.push(chunk)),
-        finish: () => call(() => r.finish()),
-        free: () => r.free?.(),
-      };
+  const inner = guardObject(airlock);
+  return new Proxy(inner, {
+    get(obj, prop) {
+      if (prop !== 'scan') return obj[prop];
+      return (text) => checkFindings(text, obj.scan(text));
     },
-    forget: (value) => call(() => airlock.forget(value)),
-    forgetAll: () => call(() => airlock.forgetAll()),
-    get vaultSize() {
-      return call(() => airlock.vaultSize);
-    },
-    free: () => airlock.free?.(),
-  };
+  });
 }

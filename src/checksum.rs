@@ -23,29 +23,7 @@ pub fn digit_vec(s: &str) -> Vec<u8> {
 /// assert!(!pii_airlock::luhn("4111 1111 1111 1112"));
 /// ```
 pub fn luhn(s: &str) -> bool {
-    let d = digit_vec(s);
-    if d.len() < 2 {
-        return false;
-    }
-    let sum: u32 = d
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, &x)| {
-            let x = u32::from(x);
-            if i % 2 == 1 {
-                let y = x * 2;
-                if y > 9 {
-                    y - 9
-                } else {
-                    y
-                }
-            } else {
-                x
-            }
-        })
-        .sum();
-    sum % 10 == 0
+    luhn_digits(&digit_vec(s))
 }
 
 /// ISO 7064 MOD 97-10 as used by IBAN (ISO 13616): moves the first four characters to the end,
