@@ -4,6 +4,7 @@
 use crate::context::{Hits, Lexicon, RuleWords};
 use crate::names::{Gazetteer, NamesPass, TOKEN_RULES};
 use crate::rules::{catalog, Candidate, Rule, Verdict};
+use crate::starts::StartTable;
 use crate::{Error, Finding, Reason};
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::syntax;
@@ -15,6 +16,9 @@ use std::sync::{Arc, OnceLock};
 const DFA_CACHE: usize = 8 << 20;
 /// How far past a contested position the rules that compete there may reach, in bytes.
 const CONTEST_WINDOW: usize = 256;
+/// Up to this many other rules that can start with a candidate's first byte are tried one by
+/// one (anchored searches that die within a few bytes); more go through the all-matches DFA.
+const FEW_RIVALS: usize = 6;
 /// Largest compiled size accepted for one custom pattern, so a policy cannot make the engine
 /// huge or slow to build.
 pub const CUSTOM_PATTERN_SIZE_LIMIT: usize = 256 << 10;
@@ -69,6 +73,8 @@ pub struct Engine {
     /// The same patterns with `MatchKind::All`, built on first need: it answers "which rules
     /// match at this position" when the first one's candidate is contested or rejected.
     every: OnceLock<Regex>,
+    /// Which patterns can start with which byte: most contests need not run `every`.
+    starts: StartTable,
     /// Every rule's context words in one automaton, and each rule's word ids (by rule index).
     lexicon: Lexicon,
     words: Vec<RuleWords>,
@@ -216,6 +222,7 @@ impl Engine {
                 reason: e,
             }
         })?;
+        let starts = StartTable::new(&patterns, &syntax_config());
         // Names pass: its rules go after every pattern rule, never into the regex. A disabled
         // token rule keeps its slot (so indices stay fixed) and its hits are dropped.
         let names = if options.names {
@@ -233,6 +240,7 @@ impl Engine {
             names,
             leftmost,
             every: OnceLock::new(),
+            starts,
             lexicon,
             words,
             min_score: options.min_score,
@@ -379,17 +387,31 @@ impl Engine {
         first: Option<Scored>,
         hits: &mut Hits,
     ) -> Option<Scored> {
-        let every = self.every();
-        let mut set = PatternSet::new(every.pattern_len());
-        // A bounded window: with `MatchKind::All` every rule that could still match stays alive,
-        // and an unbounded one (an email's local part) would scan to the end of a long token at
-        // every contested position — quadratic on "1.1.1.1…". Contested shapes are short.
-        let window =
-            floor_char_boundary(text, start.saturating_add(CONTEST_WINDOW).min(text.len()));
-        let input = Input::new(text)
-            .range(start..window)
-            .anchored(Anchored::Yes);
-        every.which_overlapping_matches(&input, &mut set);
+        let Some(&byte) = text.as_bytes().get(start) else {
+            return first;
+        };
+        let rivals = self.starts.starting_with(byte);
+        let few = rivals.len() <= FEW_RIVALS + 1;
+        if few && rivals.iter().all(|&p| p as usize == first_pid.as_usize()) {
+            return first;
+        }
+        let mut set = PatternSet::new(self.leftmost.pattern_len());
+        if few {
+            for &p in rivals {
+                set.insert(PatternID::new_unchecked(p as usize));
+            }
+        } else {
+            // A bounded window: with `MatchKind::All` every rule that could still match stays
+            // alive, and an unbounded one (an email's local part) would scan to the end of a
+            // long token at every contested position — quadratic on "1.1.1.1…". Contested
+            // shapes are short.
+            let window =
+                floor_char_boundary(text, start.saturating_add(CONTEST_WINDOW).min(text.len()));
+            let input = Input::new(text)
+                .range(start..window)
+                .anchored(Anchored::Yes);
+            self.every().which_overlapping_matches(&input, &mut set);
+        }
         let mut best = first;
         for pid in set.iter() {
             if pid == first_pid {

@@ -54,6 +54,7 @@ mod receipt;
 mod response;
 mod restore;
 mod rules;
+mod starts;
 mod vault;
 
 pub mod operators;

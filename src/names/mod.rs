@@ -117,6 +117,17 @@ pub(crate) static TOKEN_RULES: &[RuleDef] = &[
     },
 ];
 
+/// Token buffers kept between scans of up to this many tokens (about 2 MiB of text).
+const KEEP_TOKENS: usize = 1 << 19;
+
+type Scratch = (Vec<Token>, Vec<u8>, Vec<u32>);
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = const {
+        std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new()))
+    };
+}
+
 /// The compiled names pass: a gazetteer shared between engines.
 #[derive(Debug, Clone)]
 pub(crate) struct NamesPass {
@@ -157,38 +168,43 @@ impl<'t> Ctx<'t> {
     pub fn punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| t.is(c))
     }
+    /// One word of a cue phrase matches token `t`: a lone punctuation mark matches that mark,
+    /// anything else matches a word case-insensitively.
+    fn word_matches(&self, t: &Token, w: &str) -> bool {
+        let mut cs = w.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) if !c.is_alphanumeric() => t.kind == Kind::Punct && t.punct == c,
+            _ => t.kind != Kind::Punct && tokenize::eq_lower(t.text(self.text), w),
+        }
+    }
     /// The words of `phrase` (lower case, space-separated) end at token `end` (inclusive).
     /// Returns the index of the phrase's first token.
     pub fn phrase_ends_at(&self, end: usize, phrase: &str) -> Option<usize> {
-        let mut i = end as isize;
-        for w in phrase.rsplit(' ') {
-            if i < 0 {
-                return None;
-            }
-            let t = &self.toks[i as usize];
-            let ok = if w.chars().count() == 1 && !w.chars().all(char::is_alphanumeric) {
-                t.kind == Kind::Punct && w.starts_with(t.punct)
-            } else {
-                t.kind != Kind::Punct && tokenize::eq_lower(t.text(self.text), w)
+        // Runs for every capitalised word after a cue's last word: no iterator machinery.
+        let mut i = end;
+        let mut rest = phrase;
+        loop {
+            let (head, w) = match rest.as_bytes().iter().rposition(|&b| b == b' ') {
+                Some(k) => (Some(&rest[..k]), &rest[k + 1..]),
+                None => (None, rest),
             };
-            if !ok {
+            if !self.word_matches(self.toks.get(i)?, w) {
                 return None;
             }
-            i -= 1;
+            match head {
+                None => return Some(i),
+                Some(h) => {
+                    i = i.checked_sub(1)?;
+                    rest = h;
+                }
+            }
         }
-        Some((i + 1) as usize)
     }
     /// The words of `phrase` start at token `start`; returns the index after the phrase.
     pub fn phrase_starts_at(&self, start: usize, phrase: &str) -> Option<usize> {
         let mut i = start;
         for w in phrase.split(' ') {
-            let t = self.toks.get(i)?;
-            let ok = if w.chars().count() == 1 && !w.chars().all(char::is_alphanumeric) {
-                t.kind == Kind::Punct && w.starts_with(t.punct)
-            } else {
-                t.kind != Kind::Punct && tokenize::eq_lower(t.text(self.text), w)
-            };
-            if !ok {
+            if !self.word_matches(self.toks.get(i)?, w) {
                 return None;
             }
             i += 1;
@@ -281,11 +297,16 @@ impl NamesPass {
             // Offsets are 32-bit; such texts are scanned in pieces by the caller.
             return;
         }
-        let mut toks = Vec::with_capacity(text.len() / 3 + 1);
+        // The token buffers are kept per thread between scans: touching megabytes of freshly
+        // mapped memory on every scan cost more than tokenizing (page faults).
+        let (mut toks, mut flags, mut roles) =
+            SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
         tokenize::tokenize(text, &mut toks);
         mark("tokenize");
-        let mut flags = vec![0u8; toks.len()];
-        let mut roles = vec![0u32; toks.len()];
+        flags.clear();
+        flags.resize(toks.len(), 0);
+        roles.clear();
+        roles.resize(toks.len(), 0);
         let lexicon = lexicon::roles();
         let mut buf = [0u8; 64];
         // Role bits of the previous word (commas and colons are skipped), for "my name is".
@@ -376,6 +397,12 @@ impl NamesPass {
         mark("person");
         special::find(&ctx, out);
         mark("special");
+        let Ctx {
+            toks, flags, roles, ..
+        } = ctx;
+        if toks.capacity() <= KEEP_TOKENS {
+            SCRATCH.with(|s| *s.borrow_mut() = (toks, flags, roles));
+        }
     }
 }
 

@@ -64,8 +64,31 @@ impl Token {
 fn is_letter(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphabetic()
+    } else if LATIN_1_LETTERS.contains(&c) {
+        // Western European names (Müller, José, Zoë) skip the Unicode tables.
+        c != '×' && c != '÷'
     } else {
         c.is_alphabetic()
+    }
+}
+
+/// Letters of Latin-1 Supplement: `À`..=`ÿ` except `×` and `÷`.
+const LATIN_1_LETTERS: std::ops::RangeInclusive<char> = 'À'..='ÿ';
+
+/// Upper-case Latin-1 letters `À`..=`Þ` (not `×`) lower-case by adding 0x20.
+fn latin_1_upper(c: char) -> bool {
+    ('À'..='Þ').contains(&c) && c != '×'
+}
+
+/// Upper and lower case of a letter, with the Latin-1 fast path.
+fn letter_case(c: char) -> (bool, bool) {
+    if c.is_ascii() {
+        (c.is_ascii_uppercase(), c.is_ascii_lowercase())
+    } else if LATIN_1_LETTERS.contains(&c) {
+        let up = latin_1_upper(c);
+        (up, !up && c != '×' && c != '÷')
+    } else {
+        (c.is_uppercase(), c.is_lowercase())
     }
 }
 
@@ -198,16 +221,7 @@ fn scan_word(text: &str, at: usize) -> (usize, bool, bool, u32, u32, bool) {
             digits = true;
         } else if is_letter(c) {
             letters = true;
-            let up = if c.is_ascii() {
-                c.is_ascii_uppercase()
-            } else {
-                c.is_uppercase()
-            };
-            let lo = if c.is_ascii() {
-                c.is_ascii_lowercase()
-            } else {
-                c.is_lowercase()
-            };
+            let (up, lo) = letter_case(c);
             if up {
                 upper += 1;
             } else if lo {
@@ -251,6 +265,19 @@ pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u
     }
     for c in word.chars() {
         let c = if c == '’' { '\'' } else { c };
+        if LATIN_1_LETTERS.contains(&c) {
+            let l = if latin_1_upper(c) {
+                char::from_u32(c as u32 + 0x20).unwrap_or(c)
+            } else {
+                c
+            };
+            if n + 2 > buf.len() {
+                return None;
+            }
+            l.encode_utf8(&mut buf[n..n + 2]);
+            n += 2;
+            continue;
+        }
         for l in c.to_lowercase() {
             let len = l.len_utf8();
             if n + len > buf.len() {
@@ -320,5 +347,29 @@ mod more_tests {
         assert_eq!(cases[4], ("O'Neil", Case::Title));
         assert_eq!(cases[5], ("McDonald", Case::Title));
         assert_eq!(cases[6], ("NaN", Case::Other));
+    }
+}
+
+#[cfg(test)]
+mod latin_1 {
+    use super::*;
+
+    /// The fast path agrees with the Unicode tables on every Latin-1 character.
+    #[test]
+    fn fast_path_matches_unicode() {
+        for c in '\u{80}'..='\u{ff}' {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            if c.is_alphabetic() {
+                assert_eq!(
+                    letter_case(c),
+                    (c.is_uppercase(), c.is_lowercase()),
+                    "{c:?}"
+                );
+            }
+            let mut buf = [0u8; 64];
+            let s = c.to_string();
+            let want: String = s.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(lower_into(&s, &mut buf), Some(want.as_bytes()), "{c:?}");
+        }
     }
 }

@@ -134,7 +134,9 @@ pub(crate) static RULES: &[RuleDef] = &[
             | :: (?: [0-9A-Fa-f]{1,4} : ){0,5} [0-9]{1,3} (?: \. [0-9]{1,3} ){3}
             | (?: [0-9A-Fa-f]{1,4} : ){1,7} : (?: [0-9A-Fa-f]{1,4} (?: : [0-9A-Fa-f]{1,4} ){0,6} )?
             | (?: [0-9A-Fa-f]{1,4} : ){7} [0-9A-Fa-f]{1,4}
-            | :: (?: [0-9A-Fa-f]{1,4} (?: : [0-9A-Fa-f]{1,4} ){0,6} )?
+            # A bare `::` (the unspecified address) is no one's address, and every `Foo::bar`
+            # path in source code would be a candidate.
+            | :: [0-9A-Fa-f]{1,4} (?: : [0-9A-Fa-f]{1,4} ){0,6}
             ",
         validate: Some(ipv6),
         score: 0.6,

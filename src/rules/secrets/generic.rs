@@ -620,6 +620,9 @@ const SECRET_KEYS: &[&str] = &[
 /// Common checks of both assignment rules; returns the parsed assignment when it may be a
 /// secret.
 fn assignment<'a>(c: &Candidate<'a>, keys: &[&str]) -> Option<Assignment<'a>> {
+    if !key_may_mention(c, keys) {
+        return None;
+    }
     let mut a = split_assignment(c.value())?;
     if a.key.is_empty() {
         // The key name stands right before the match (after an opening quote or `--`).
@@ -650,6 +653,31 @@ fn assignment<'a>(c: &Candidate<'a>, keys: &[&str]) -> Option<Assignment<'a>> {
         return None;
     }
     Some(a)
+}
+
+/// A quick, allocation-free look at the key name (in the match or right before it): false
+/// only when it certainly holds none of `keys`. In source code nearly every `name: Type` is a
+/// candidate, so this runs far more often than the full check.
+fn key_may_mention(c: &Candidate<'_>, keys: &[&str]) -> bool {
+    let ident = |x: &&u8| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'.' | b'-');
+    let v = c.value().as_bytes();
+    let n = v.iter().take_while(ident).count();
+    let key = if n > 0 {
+        &v[..n]
+    } else {
+        let before = c.preceding().as_bytes();
+        let k = before.iter().rev().take(64).take_while(ident).count();
+        &before[before.len() - k..]
+    };
+    let mut buf = [0u8; 64];
+    let Some(lower) = buf.get_mut(..key.len()) else {
+        return true;
+    };
+    for (d, s) in lower.iter_mut().zip(key) {
+        *d = s.to_ascii_lowercase();
+    }
+    keys.iter()
+        .any(|k| lower.windows(k.len()).any(|w| w == k.as_bytes()))
 }
 
 fn span(a: &Assignment<'_>) -> Verdict {

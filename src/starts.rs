@@ -1,0 +1,156 @@
+//! Which rules can begin with which byte.
+//!
+//! When the leftmost rule's candidate is rejected (or is a contested digit run), the engine
+//! asks which other rules match at the same position. Answering that with the all-matches
+//! lazy DFA costs a pass of up to `CONTEST_WINDOW` bytes with every rule alive; on source code
+//! most rejected candidates (`: Vec`, `: usize`) start with a byte only one or two rules can
+//! start with. Knowing each rule's possible first bytes lets the engine skip that pass when
+//! no other rule could start there, and run a few anchored searches instead of it when only a
+//! few could.
+
+use regex_automata::util::syntax;
+use regex_syntax::hir::{Class, Hir, HirKind};
+
+/// A set of bytes.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Bytes([u64; 4]);
+
+impl Bytes {
+    const ALL: Bytes = Bytes([u64::MAX; 4]);
+
+    fn add(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+    fn add_range(&mut self, lo: u8, hi: u8) {
+        for b in lo..=hi {
+            self.add(b);
+        }
+    }
+    fn union(&mut self, o: Bytes) {
+        for (a, b) in self.0.iter_mut().zip(o.0) {
+            *a |= b;
+        }
+    }
+    fn has(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+}
+
+/// The bytes a match of `h` can begin with, and whether `h` can match the empty string.
+fn first(h: &Hir) -> (Bytes, bool) {
+    let mut set = Bytes::default();
+    match h.kind() {
+        HirKind::Empty | HirKind::Look(_) => (set, true),
+        HirKind::Literal(lit) => match lit.0.first() {
+            Some(&b) => {
+                set.add(b);
+                (set, false)
+            }
+            None => (set, true),
+        },
+        HirKind::Class(Class::Bytes(c)) => {
+            for r in c.ranges() {
+                set.add_range(r.start(), r.end());
+            }
+            (set, c.ranges().is_empty())
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            for r in c.ranges() {
+                let mut buf = [0; 4];
+                let lo = r.start().encode_utf8(&mut buf).as_bytes()[0];
+                let hi = r.end().encode_utf8(&mut buf).as_bytes()[0];
+                set.add_range(lo, hi);
+            }
+            (set, c.ranges().is_empty())
+        }
+        HirKind::Repetition(rep) => {
+            let (s, nullable) = first(&rep.sub);
+            (s, nullable || rep.min == 0)
+        }
+        HirKind::Capture(cap) => first(&cap.sub),
+        HirKind::Concat(subs) => {
+            for sub in subs {
+                let (s, nullable) = first(sub);
+                set.union(s);
+                if !nullable {
+                    return (set, false);
+                }
+            }
+            (set, true)
+        }
+        HirKind::Alternation(subs) => {
+            let mut any_nullable = false;
+            for sub in subs {
+                let (s, nullable) = first(sub);
+                set.union(s);
+                any_nullable |= nullable;
+            }
+            (set, any_nullable)
+        }
+    }
+}
+
+/// For each byte, the pattern ids that can start a match with it.
+#[derive(Debug, Clone)]
+pub(crate) struct StartTable {
+    by_byte: Vec<Vec<u32>>,
+}
+
+impl StartTable {
+    /// The table for `patterns` (already known to compile with `config`). A pattern that
+    /// cannot be analysed, or can match the empty string, is listed under every byte.
+    pub(crate) fn new(patterns: &[&str], config: &syntax::Config) -> StartTable {
+        let mut by_byte = vec![Vec::new(); 256];
+        for (pid, p) in patterns.iter().enumerate() {
+            let set = match syntax::parse_with(p, config) {
+                Ok(h) => match first(&h) {
+                    (s, false) => s,
+                    (_, true) => Bytes::ALL,
+                },
+                Err(_) => Bytes::ALL,
+            };
+            for (b, list) in by_byte.iter_mut().enumerate() {
+                if set.has(b as u8) {
+                    list.push(pid as u32);
+                }
+            }
+        }
+        StartTable { by_byte }
+    }
+
+    /// The pattern ids that can start a match with byte `b`, in priority order.
+    pub(crate) fn starting_with(&self, b: u8) -> &[u32] {
+        &self.by_byte[usize::from(b)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(ps: &[&str]) -> StartTable {
+        StartTable::new(ps, &syntax::Config::new().unicode(false).utf8(true))
+    }
+
+    #[test]
+    fn first_bytes_follow_the_pattern() {
+        let t = table(&[
+            r"\bfoo",
+            r"(?i)bar",
+            r"[0-9]{3}-x",
+            r"a?b*:",
+            r"(?:\(0|\b0)[1-9]",
+            r"x*",
+        ]);
+        assert_eq!(t.starting_with(b'f'), &[0, 5]);
+        assert_eq!(t.starting_with(b'B'), &[1, 5]);
+        assert_eq!(t.starting_with(b'7'), &[2, 5]);
+        assert_eq!(t.starting_with(b':'), &[3, 5]);
+        assert_eq!(t.starting_with(b'a'), &[3, 5]);
+        assert_eq!(t.starting_with(b'b'), &[1, 3, 5]);
+        assert_eq!(t.starting_with(b'('), &[4, 5]);
+        assert_eq!(t.starting_with(b'0'), &[2, 4, 5]);
+        // `x*` can match the empty string: it is listed everywhere.
+        assert_eq!(t.starting_with(b'~'), &[5]);
+    }
+}
