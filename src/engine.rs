@@ -9,6 +9,7 @@ use crate::{Error, Finding, Reason};
 use regex_automata::meta::{self, Regex};
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
+use regex_syntax::hir::Hir;
 use std::sync::{Arc, OnceLock};
 
 /// The lazy DFA's cache cap. The 2 MiB default thrashes on text dense with personal data
@@ -136,17 +137,30 @@ fn syntax_config() -> syntax::Config {
     syntax::Config::new().unicode(false).utf8(true)
 }
 
-fn build(patterns: &[&str], kind: MatchKind, limit: Option<usize>) -> Result<Regex, String> {
+fn parse(patterns: &[&str]) -> Result<Vec<Hir>, String> {
+    let config = syntax_config();
+    patterns
+        .iter()
+        .map(|p| syntax::parse_with(p, &config).map_err(|e| e.to_string()))
+        .collect()
+}
+
+/// Parsed once: the same trees serve the matcher and the start-byte table.
+fn build_parsed(hirs: &[Hir], kind: MatchKind, limit: Option<usize>) -> Result<Regex, String> {
     meta::Builder::new()
-        .syntax(syntax_config())
         .configure(
             meta::Config::new()
                 .match_kind(kind)
+                .auto_prefilter(false)
                 .hybrid_cache_capacity(DFA_CACHE)
                 .nfa_size_limit(limit),
         )
-        .build_many(patterns)
+        .build_many_from_hir(hirs)
         .map_err(|e| e.to_string())
+}
+
+fn build(patterns: &[&str], kind: MatchKind, limit: Option<usize>) -> Result<Regex, String> {
+    build_parsed(&parse(patterns)?, kind, limit)
 }
 
 impl Engine {
@@ -212,7 +226,12 @@ impl Engine {
         }
         let pattern_rules = rules.len();
         let patterns: Vec<&str> = rules.iter().map(|r| &*r.pattern).collect();
-        let leftmost = build(&patterns, MatchKind::LeftmostFirst, None).map_err(|e| {
+        let hirs = parse(&patterns);
+        let leftmost = hirs
+            .as_ref()
+            .map_err(String::clone)
+            .and_then(|h| build_parsed(h, MatchKind::LeftmostFirst, None));
+        let leftmost = leftmost.map_err(|e| {
             // Name the rule: compile the patterns one by one until one fails.
             let culprit = rules
                 .iter()
@@ -222,7 +241,7 @@ impl Engine {
                 reason: e,
             }
         })?;
-        let starts = StartTable::new(&patterns, &syntax_config());
+        let starts = StartTable::new(hirs.as_deref().unwrap_or_default());
         // Names pass: its rules go after every pattern rule, never into the regex. A disabled
         // token rule keeps its slot (so indices stay fixed) and its hits are dropped.
         let names = if options.names {

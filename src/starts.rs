@@ -8,6 +8,7 @@
 //! no other rule could start there, and run a few anchored searches instead of it when only a
 //! few could.
 
+#[cfg(test)]
 use regex_automata::util::syntax;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
@@ -97,17 +98,14 @@ pub(crate) struct StartTable {
 }
 
 impl StartTable {
-    /// The table for `patterns` (already known to compile with `config`). A pattern that
-    /// cannot be analysed, or can match the empty string, is listed under every byte.
-    pub(crate) fn new(patterns: &[&str], config: &syntax::Config) -> StartTable {
+    /// The table for the parsed patterns `hirs` (pattern id = index). A pattern that can
+    /// match the empty string is listed under every byte.
+    pub(crate) fn new(hirs: &[Hir]) -> StartTable {
         let mut by_byte = vec![Vec::new(); 256];
-        for (pid, p) in patterns.iter().enumerate() {
-            let set = match syntax::parse_with(p, config) {
-                Ok(h) => match first(&h) {
-                    (s, false) => s,
-                    (_, true) => Bytes::ALL,
-                },
-                Err(_) => Bytes::ALL,
+        for (pid, h) in hirs.iter().enumerate() {
+            let set = match first(h) {
+                (s, false) => s,
+                (_, true) => Bytes::ALL,
             };
             for (b, list) in by_byte.iter_mut().enumerate() {
                 if set.has(b as u8) {
@@ -129,7 +127,12 @@ mod tests {
     use super::*;
 
     fn table(ps: &[&str]) -> StartTable {
-        StartTable::new(ps, &syntax::Config::new().unicode(false).utf8(true))
+        let config = syntax::Config::new().unicode(false).utf8(true);
+        let hirs: Vec<Hir> = ps
+            .iter()
+            .map(|p| syntax::parse_with(p, &config).unwrap())
+            .collect();
+        StartTable::new(&hirs)
     }
 
     #[test]
