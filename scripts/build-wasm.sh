@@ -27,6 +27,13 @@ cp data/gazetteer.txt "$out/gazetteer.txt"
 # --- end gazetteer ---
 # The nodejs glue is CommonJS; say so, whatever the enclosing package declares.
 echo '{"type":"commonjs"}' > "$out/node/package.json"
+# Our inline JS snippets (src/wasm.rs) are ES modules, which the CommonJS glue `require`s:
+# Node 18/20 cannot require an ES module, so their `export function f` becomes
+# `exports.f = function f`. The snippets hold only top-level function declarations.
+for f in $(find "$out/node/snippets" -name '*.js' 2>/dev/null); do
+  sed -E -i 's/^export function ([A-Za-z0-9_$]+)/exports.\1 = function \1/' "$f"
+  if grep -q '^export ' "$f"; then echo "unconverted export in $f" >&2; exit 1; fi
+done
 # Smoke test: an optimiser bug shows up as a failed instantiation, not at build time.
 node -e '
 const m = require("./'"$out"'/node/pii_airlock.js");

@@ -54,6 +54,16 @@ async function typeAndWaitForMarks(page, text, n) {
     const h = document.querySelector('pii-airlock-overlay');
     return h && h.shadowRoot.querySelectorAll('mark').length === n;
   }, n);
+  // On a loaded machine a pause between two keystrokes can outlast the debounce, and the
+  // marks of a prefix ("Maria Schneide") are shown until the last scan lands: wait until
+  // they stop changing.
+  let last = JSON.stringify(await marks(page));
+  for (let i = 0; i < 20; i += 1) {
+    await new Promise((r) => setTimeout(r, 150));
+    const now = JSON.stringify(await marks(page));
+    if (now === last) return;
+    last = now;
+  }
 }
 
 async function sendRedactedAndCheck(app, page) {
