@@ -10,7 +10,7 @@ use regex_automata::meta::{self, Regex};
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
 use regex_syntax::hir::Hir;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// The lazy DFA's cache cap. The 2 MiB default thrashes on text dense with personal data
 /// (measured: 3 MB/s instead of ~100); memory is only used as states are built.
@@ -64,16 +64,16 @@ impl Default for EngineOptions {
 /// A compiled detector. Build it once and reuse it: building costs milliseconds, a scan of a
 /// prompt costs microseconds. `Engine` is `Send + Sync`; scans may run concurrently.
 pub struct Engine {
+    /// The regex patterns' rules first (pattern id == index), then the names pass's.
     rules: Vec<Rule>,
-    /// Rules `0..pattern_rules` are regex patterns (pattern id == index); the token rules of
-    /// the names pass follow them.
-    pattern_rules: usize,
     /// The names pass and the index of its first token rule.
     names: Option<(NamesPass, usize)>,
     leftmost: Regex,
-    /// The same patterns with `MatchKind::All`, built on first need: it answers "which rules
-    /// match at this position" when the first one's candidate is contested or rejected.
-    every: OnceLock<Regex>,
+    /// The same patterns with `MatchKind::All`: it answers "which rules match at this
+    /// position" when the first one's candidate is contested or rejected and many rules could
+    /// start there. Built with the engine, from the same parsed patterns (parsing is a third
+    /// of the build, and every text with a number needs this matcher).
+    every: Regex,
     /// Which patterns can start with which byte: most contests need not run `every`.
     starts: StartTable,
     /// Every rule's context words in one automaton, and each rule's word ids (by rule index).
@@ -224,7 +224,6 @@ impl Engine {
             })?;
             rules.push(custom.clone());
         }
-        let pattern_rules = rules.len();
         let patterns: Vec<&str> = rules.iter().map(|r| &*r.pattern).collect();
         let hirs = parse(&patterns);
         let leftmost = hirs
@@ -241,7 +240,14 @@ impl Engine {
                 reason: e,
             }
         })?;
-        let starts = StartTable::new(hirs.as_deref().unwrap_or_default());
+        let hirs = hirs.unwrap_or_default();
+        let starts = StartTable::new(&hirs);
+        let every =
+            build_parsed(&hirs, MatchKind::All, None).map_err(|e| Error::InvalidPattern {
+                rule: "(combined)".to_string(),
+                reason: e,
+            })?;
+        drop(hirs);
         // Names pass: its rules go after every pattern rule, never into the regex. A disabled
         // token rule keeps its slot (so indices stay fixed) and its hits are dropped.
         let names = if options.names {
@@ -255,10 +261,9 @@ impl Engine {
         let (lexicon, words) = Lexicon::build(&rules);
         Ok(Engine {
             rules,
-            pattern_rules,
             names,
             leftmost,
-            every: OnceLock::new(),
+            every,
             starts,
             lexicon,
             words,
@@ -284,21 +289,10 @@ impl Engine {
     /// Builds the lazily-built parts and fills the DFA caches a little, so the first real scan
     /// is as fast as later ones. Call it once after building, off the critical path.
     pub fn warm_up(&self) {
-        let _ = self.every();
         let sample = "Mail a.b@example.com, +44 20 7946 0958, 4111 1111 1111 1111, \
                       DE89 3704 0044 0532 0130 00, 192.0.2.1, 2001:db8::1, 078-05-1121 \
                       https://example.com/x 00:1A:2B:3C:4D:5E version 1.2.3 order 12345678";
         let _ = self.scan(sample);
-    }
-
-    fn every(&self) -> &Regex {
-        self.every.get_or_init(|| {
-            let patterns: Vec<&str> = self.rules[..self.pattern_rules]
-                .iter()
-                .map(|r| &*r.pattern)
-                .collect();
-            build(&patterns, MatchKind::All, None).expect("patterns compiled once already")
-        })
     }
 
     /// Scans `text` and returns its findings sorted by start, non-overlapping, with UTF-8 byte
@@ -429,7 +423,7 @@ impl Engine {
             let input = Input::new(text)
                 .range(start..window)
                 .anchored(Anchored::Yes);
-            self.every().which_overlapping_matches(&input, &mut set);
+            self.every.which_overlapping_matches(&input, &mut set);
         }
         let mut best = first;
         for pid in set.iter() {
@@ -530,7 +524,7 @@ impl Engine {
 fn default_gazetteer() -> Arc<Gazetteer> {
     #[cfg(feature = "embedded-gazetteer")]
     {
-        static EMBEDDED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+        static EMBEDDED: std::sync::OnceLock<Arc<Gazetteer>> = std::sync::OnceLock::new();
         EMBEDDED
             .get_or_init(|| Arc::new(Gazetteer::embedded()))
             .clone()

@@ -124,9 +124,8 @@ fn to_js(findings: &[Finding]) -> Result<JsValue, JsValue> {
         }
         let check = f.reason.check.map_or(0, |c| labels.id(c) + 1);
         let context = f.reason.context.as_deref().map_or(0, |c| labels.id(c) + 1);
-        let as_u32 = |n: usize| {
-            u32::try_from(n).map_err(|_| js_error("PiiAirlockError", "text too long"))
-        };
+        let as_u32 =
+            |n: usize| u32::try_from(n).map_err(|_| js_error("PiiAirlockError", "text too long"));
         nums.extend([
             as_u32(f.start)?,
             as_u32(f.end)?,
