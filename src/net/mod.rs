@@ -411,7 +411,7 @@ impl Net {
 
     /// Stored receipts, oldest first, expired ones dropped.
     pub fn receipts(&self) -> Result<JsValue, JsValue> {
-        self.st.receipts_js()
+        self.st.load_receipts().map(Into::into)
     }
 
     /// True when requests to `url` are guarded.

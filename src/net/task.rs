@@ -11,6 +11,7 @@ use super::js;
 use js_sys::{Function, Promise};
 use std::cell::{Cell, RefCell};
 use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -51,6 +52,11 @@ pub fn spawn<F>(blocked: Option<&'static str>, fut: F) -> Promise
 where
     F: Future<Output = Result<JsValue, JsValue>> + 'static,
 {
+    // One copy of the code below for every kind of task.
+    run(blocked, Box::pin(fut))
+}
+
+fn run(blocked: Option<&'static str>, fut: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
     let mut settle = None;
     let promise = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
     let Some((resolve, reject)) = settle else {
