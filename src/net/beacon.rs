@@ -42,7 +42,10 @@ impl State {
 
     fn guarded(&self, url: &JsValue) -> Result<Option<web_sys::Url>, JsValue> {
         let url = js::resolve_url(&String::from(js::coerce(url)?))?;
-        Ok(self.glue.matches(&self.settings.endpoints, &url)?.then_some(url))
+        Ok(self
+            .glue
+            .matches(&self.settings.endpoints, &url)?
+            .then_some(url))
     }
 
     /// `navigator.sendBeacon`, hooked.

@@ -77,7 +77,9 @@ impl State {
                 .iter()
                 .find(|x| js::get(x, "action").as_string().as_deref() == Some("block"))
             {
-                let entity = js::coerce(&js::get(x, "entity")).map(String::from).unwrap_or_default();
+                let entity = js::coerce(&js::get(x, "entity"))
+                    .map(String::from)
+                    .unwrap_or_default();
                 let path = js::coerce(&f.path).map(String::from).unwrap_or_default();
                 return Err(errors::blocked(
                     &self.glue,
@@ -183,9 +185,7 @@ impl State {
             }
             ConsentMode::Redact => "redacted".into(),
             ConsentMode::Block => "cancelled".into(),
-            ConsentMode::Dialog
-                if js::get(&self.env, "showConsentDialog").is_function() =>
-            {
+            ConsentMode::Dialog if js::get(&self.env, "showConsentDialog").is_function() => {
                 let previews = self.previews(fields, &choices, preview)?;
                 let request = js::obj(&[
                     ("items", &items),
@@ -209,8 +209,10 @@ impl State {
             }
         };
         let mut decision = answer.as_string().unwrap_or_default();
-        if !matches!(decision.as_str(), "redacted" | "as-typed" | "cancelled" | "edit")
-            || (decision == "as-typed" && !self.allow_as_typed)
+        if !matches!(
+            decision.as_str(),
+            "redacted" | "as-typed" | "cancelled" | "edit"
+        ) || (decision == "as-typed" && !self.allow_as_typed)
         {
             decision = "cancelled".into();
         }
@@ -221,11 +223,20 @@ impl State {
         })
     }
 
-    fn previews(&self, fields: &[Field], choices: &Array, preview: Preview) -> Result<Array, JsValue> {
+    fn previews(
+        &self,
+        fields: &[Field],
+        choices: &Array,
+        preview: Preview,
+    ) -> Result<Array, JsValue> {
         let all = match preview {
-            Preview::Body(body) => self.core.preview_body(&body, "redacted", choices, js::now())?,
+            Preview::Body(body) => self
+                .core
+                .preview_body(&body, "redacted", choices, js::now())?,
             Preview::Text(text) => {
-                let one = self.core.preview_text(&text, "redacted", &choices.get(0), js::now())?;
+                let one = self
+                    .core
+                    .preview_text(&text, "redacted", &choices.get(0), js::now())?;
                 Array::of1(&one).into()
             }
         };
@@ -246,7 +257,10 @@ impl State {
             } else {
                 Reason::Engine
             };
-            let what = format!("the request body could not be checked ({})", errors::message(&e));
+            let what = format!(
+                "the request body could not be checked ({})",
+                errors::message(&e)
+            );
             errors::as_blocked(&self.glue, e, reason, &what)
         })?;
         let fields = read_fields(&fields);
@@ -262,7 +276,14 @@ impl State {
         choices: &Array,
         purpose: &JsString,
     ) -> Result<JsValue, JsValue> {
-        let rewritten = |e| errors::as_blocked(&self.glue, e, Reason::Engine, "the request body could not be rewritten");
+        let rewritten = |e| {
+            errors::as_blocked(
+                &self.glue,
+                e,
+                Reason::Engine,
+                "the request body could not be rewritten",
+            )
+        };
         let ids = js::random(16 * fields.len() as u32).map_err(rewritten)?;
         let committed = self
             .core
@@ -284,7 +305,9 @@ impl State {
         let outcome = self
             .decide(&fields, &return_focus, Preview::Body(body.clone()))
             .await
-            .map_err(|e| errors::as_blocked(&self.glue, e, Reason::Consent, "asking for consent failed"))?;
+            .map_err(|e| {
+                errors::as_blocked(&self.glue, e, Reason::Consent, "asking for consent failed")
+            })?;
         match outcome.decision.as_str() {
             "edit" => Err(errors::blocked(
                 &self.glue,
@@ -307,9 +330,11 @@ impl State {
     /// placeholder, as with `consent: "redact"` — or, with `consent: "block"`, blocks.
     pub fn guard_body_now(&self, body: &JsString, purpose: &JsString) -> Result<JsValue, JsValue> {
         let fields = self.prepare(body)?;
-        let asks = fields
-            .iter()
-            .any(|f| f.findings.iter().any(|x| js::truthy(&js::get(x, "needsDecision"))));
+        let asks = fields.iter().any(|f| {
+            f.findings
+                .iter()
+                .any(|x| js::truthy(&js::get(x, "needsDecision")))
+        });
         if asks && matches!(self.settings.consent, ConsentMode::Block) {
             return Err(errors::blocked(
                 &self.glue,
@@ -318,11 +343,21 @@ impl State {
                 None,
             ));
         }
-        self.commit(body, &fields, "redacted", &self.choices_of(&fields), purpose)
+        self.commit(
+            body,
+            &fields,
+            "redacted",
+            &self.choices_of(&fields),
+            purpose,
+        )
     }
 
     /// Asks the user about the personal data in `text` (when there is any to ask about).
-    pub async fn request_consent(self: Rc<Self>, text: JsString, return_focus: JsValue) -> Result<JsValue, JsValue> {
+    pub async fn request_consent(
+        self: Rc<Self>,
+        text: JsString,
+        return_focus: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let findings = self.core.scan(&text)?;
         let fields = [Field {
             path: PLAIN_FIELD.into(),
@@ -347,7 +382,14 @@ impl State {
         let id = js::random(16)?;
         let committed = self
             .core
-            .commit_text(&text, &outcome.decision, &outcome.choices.get(0), js::now(), &id, PLAIN_FIELD)
+            .commit_text(
+                &text,
+                &outcome.decision,
+                &outcome.choices.get(0),
+                js::now(),
+                &id,
+                PLAIN_FIELD,
+            )
             .map_err(|e| errors::from_core(&self.glue, e))?;
         let receipts = js::get(&committed, "receipts");
         self.settled(&receipts, &outcome.decision);
@@ -372,7 +414,9 @@ impl State {
         // Storage full or denied: the receipts stay in memory.
         let _ = self.store(&list);
         // "Allow once" means this message only.
-        self.choices.borrow_mut().retain(|_, c| *c != "allow-once");
+        self.choices
+            .borrow_mut()
+            .retain(|(_, c)| *c != "allow-once");
         let detail = js::obj(&[
             ("decision", &decision.into()),
             ("receipt", &self.last_receipt.borrow()),
@@ -384,11 +428,15 @@ impl State {
 
 /// "Edit" is the user's own request to change the text: select the first finding.
 fn edit_focus(el: &JsValue, items: &Array) {
-    let Some(text) = js::get(el, "value").dyn_into::<JsString>().ok() else { return };
+    let Some(text) = js::get(el, "value").dyn_into::<JsString>().ok() else {
+        return;
+    };
     if !js::get(el, "setSelectionRange").is_function() {
         return;
     }
-    let Ok(first) = js::get(&items.get(0), "value").dyn_into::<JsString>() else { return };
+    let Ok(first) = js::get(&items.get(0), "value").dyn_into::<JsString>() else {
+        return;
+    };
     let at = text.index_of(&String::from(&first), 0);
     if at >= 0 {
         let at = JsValue::from(at);

@@ -88,7 +88,11 @@ pub fn name(e: &JsValue) -> String {
 /// `e.message ?? e`, as text.
 pub fn message(e: &JsValue) -> String {
     let m = js::get(e, "message");
-    let v = if m.is_undefined() || m.is_null() { e } else { &m };
+    let v = if m.is_undefined() || m.is_null() {
+        e
+    } else {
+        &m
+    };
     js::coerce(v).map(String::from).unwrap_or_default()
 }
 

@@ -81,19 +81,25 @@ impl State {
         .dyn_into()
         .map_err(|_| js_sys::TypeError::new("guardFetch needs a fetch function"))?;
         let st = Rc::clone(self);
-        let f = Closure::<dyn FnMut(JsValue, JsValue) -> js_sys::Promise>::new(move |input, init| {
-            spawn(
-                Some("the request could not be checked"),
-                Rc::clone(&st).fetch(base.clone(), input, init),
-            )
-        });
+        let f =
+            Closure::<dyn FnMut(JsValue, JsValue) -> js_sys::Promise>::new(move |input, init| {
+                spawn(
+                    Some("the request could not be checked"),
+                    Rc::clone(&st).fetch(base.clone(), input, init),
+                )
+            });
         let f: Function = f.into_js_value().unchecked_into();
         let name = js::obj(&[("value", &"guardedFetch".into())]);
         Object::define_property(&f, &"name".into(), &name);
         Ok(f)
     }
 
-    async fn fetch(self: Rc<Self>, base: Function, input: JsValue, init: JsValue) -> Result<JsValue, JsValue> {
+    async fn fetch(
+        self: Rc<Self>,
+        base: Function,
+        input: JsValue,
+        init: JsValue,
+    ) -> Result<JsValue, JsValue> {
         let global: JsValue = js::global().into();
         let request = input.dyn_ref::<web_sys::Request>().cloned();
         let url = match &request {
@@ -126,7 +132,12 @@ impl State {
         let text = match read.await {
             Ok(t) => t,
             Err(e) => {
-                let e = errors::as_blocked(&self.glue, e, Reason::BodyType, "the request body could not be read");
+                let e = errors::as_blocked(
+                    &self.glue,
+                    e,
+                    Reason::BodyType,
+                    "the request body could not be read",
+                );
                 self.emit("blocked", Some(&e));
                 return Err(e);
             }
@@ -135,7 +146,10 @@ impl State {
             None => (input, init),
             Some(text) => {
                 let purpose: JsString = url.pathname().into();
-                let out = match Rc::clone(&self).guard_body(text, js::active_element(), purpose).await {
+                let out = match Rc::clone(&self)
+                    .guard_body(text, js::active_element(), purpose)
+                    .await
+                {
                     Ok(out) => out,
                     Err(e) => {
                         self.emit("blocked", Some(&e));
@@ -154,7 +168,8 @@ impl State {
                 js::set(&next, "headers", &without_length(headers)?)?;
                 match &request {
                     Some(r) => {
-                        let rebuilt = web_sys::Request::new_with_request_and_init(r, next.unchecked_ref())?;
+                        let rebuilt =
+                            web_sys::Request::new_with_request_and_init(r, next.unchecked_ref())?;
                         (rebuilt.into(), JsValue::UNDEFINED)
                     }
                     None => (input, next.into()),

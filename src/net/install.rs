@@ -43,8 +43,12 @@ impl State {
         ];
         let mut done: Vec<Replaced> = Vec::new();
         for (on, name, kind) in places {
-            let Ok(original) = js::get(&on, name).dyn_into::<Function>() else { continue };
-            let own = on.dyn_ref::<Object>().is_some_and(|o| Object::has_own(o, &name.into()));
+            let Ok(original) = js::get(&on, name).dyn_into::<Function>() else {
+                continue;
+            };
+            let own = on
+                .dyn_ref::<Object>()
+                .is_some_and(|o| Object::has_own(o, &name.into()));
             let hooked = match self.hook(kind, original.clone()) {
                 Ok(h) => h,
                 Err(e) => {
@@ -53,7 +57,12 @@ impl State {
                 }
             };
             js::set(&on, name, &hooked)?;
-            done.push(Replaced { on, name, original: original.into(), own });
+            done.push(Replaced {
+                on,
+                name,
+                original: original.into(),
+                own,
+            });
         }
         let undo_fn = Closure::<dyn FnMut()>::new(move || undo(&mut done));
         Ok(undo_fn.into_js_value().unchecked_into())

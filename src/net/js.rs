@@ -16,7 +16,12 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     pub fn scan(this: &Core, text: &JsString) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
-    pub fn redact(this: &Core, text: &JsString, now: f64, id: &Uint8Array) -> Result<JsValue, JsValue>;
+    pub fn redact(
+        this: &Core,
+        text: &JsString,
+        now: f64,
+        id: &Uint8Array,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
     pub fn restore(this: &Core, text: &JsString) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = restoreJson)]
@@ -30,13 +35,41 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = prepareBody)]
     pub fn prepare_body(this: &Core, body: &JsString) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = previewBody)]
-    pub fn preview_body(this: &Core, body: &JsString, outcome: &str, choices: &JsValue, now: f64) -> Result<JsValue, JsValue>;
+    pub fn preview_body(
+        this: &Core,
+        body: &JsString,
+        outcome: &str,
+        choices: &JsValue,
+        now: f64,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = previewText)]
-    pub fn preview_text(this: &Core, text: &JsString, outcome: &str, choices: &JsValue, now: f64) -> Result<JsValue, JsValue>;
+    pub fn preview_text(
+        this: &Core,
+        text: &JsString,
+        outcome: &str,
+        choices: &JsValue,
+        now: f64,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = commitBody)]
-    pub fn commit_body(this: &Core, body: &JsString, outcome: &str, choices: &JsValue, now: f64, ids: &Uint8Array, purpose: &JsString) -> Result<JsValue, JsValue>;
+    pub fn commit_body(
+        this: &Core,
+        body: &JsString,
+        outcome: &str,
+        choices: &JsValue,
+        now: f64,
+        ids: &Uint8Array,
+        purpose: &JsString,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = commitText)]
-    pub fn commit_text(this: &Core, text: &JsString, outcome: &str, choices: &JsValue, now: f64, id: &Uint8Array, purpose: &str) -> Result<JsValue, JsValue>;
+    pub fn commit_text(
+        this: &Core,
+        text: &JsString,
+        outcome: &str,
+        choices: &JsValue,
+        now: f64,
+        id: &Uint8Array,
+        purpose: &str,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = sseRestorer)]
     pub fn sse_restorer(this: &Core) -> Result<Sse, JsValue>;
 
@@ -135,9 +168,9 @@ pub fn obj(pairs: &[(&str, &JsValue)]) -> Object {
 
 /// `obj[name](...args)`.
 pub fn call_method(obj: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
-    let f: Function = get(obj, name).dyn_into().map_err(|_| {
-        JsValue::from(js_sys::TypeError::new(&format!("{name} is not a function")))
-    })?;
+    let f: Function = get(obj, name)
+        .dyn_into()
+        .map_err(|_| JsValue::from(js_sys::TypeError::new(&format!("{name} is not a function"))))?;
     let list: Array = args.iter().map(|a| (*a).clone()).collect();
     f.apply(obj, &list)
 }

@@ -40,7 +40,6 @@ use js::{Core, Glue};
 use js_sys::{Function, JsString, Object, Promise};
 use options::Settings;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -60,7 +59,7 @@ pub(crate) struct State {
     policy_retention_days: u32,
     gazetteer: JsValue,
     /// Highlight choices by `entity \0 value`: "redact" or "allow-once".
-    choices: RefCell<HashMap<String, &'static str>>,
+    choices: RefCell<Vec<(String, &'static str)>>,
     /// "Always allow" answers, for a worker started later.
     allowed: RefCell<Vec<(String, String)>>,
     last_receipt: RefCell<JsValue>,
@@ -72,7 +71,7 @@ pub(crate) struct State {
     queue: RefCell<Promise>,
     worker: RefCell<worker::Slot>,
     worker_seq: Cell<u32>,
-    pending: RefCell<HashMap<u32, (Function, Function)>>,
+    pending: RefCell<Vec<(u32, Function, Function)>>,
     disposed: Cell<bool>,
 }
 
@@ -84,12 +83,18 @@ fn choice_key(entity: &JsValue, value: &JsValue) -> String {
 impl State {
     fn choice_for(&self, finding: &JsValue, value: &JsValue) -> Option<&'static str> {
         let key = choice_key(&js::get(finding, "entity"), value);
-        self.choices.borrow().get(&key).copied()
+        self.choices
+            .borrow()
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, c)| *c)
     }
 
     /// Dispatches `type` on the user's guard (a CustomEvent when there is a detail).
     fn emit(&self, kind: &str, detail: Option<&JsValue>) {
-        let Some(target) = self.target.deref() else { return };
+        let Some(target) = self.target.deref() else {
+            return;
+        };
         let event: Result<web_sys::Event, JsValue> = match detail {
             Some(d) => {
                 let init = web_sys::CustomEventInit::new();
@@ -99,7 +104,9 @@ impl State {
             None => web_sys::Event::new(kind),
         };
         if let Ok(e) = event {
-            let _ = target.unchecked_ref::<web_sys::EventTarget>().dispatch_event(&e);
+            let _ = target
+                .unchecked_ref::<web_sys::EventTarget>()
+                .dispatch_event(&e);
         }
     }
 }
@@ -164,7 +171,11 @@ impl Net {
                 settings,
                 allow_as_typed,
                 policy_retention_days: retention,
-                gazetteer: if gazetteer.is_undefined() { JsValue::NULL } else { gazetteer },
+                gazetteer: if gazetteer.is_undefined() {
+                    JsValue::NULL
+                } else {
+                    gazetteer
+                },
                 choices: RefCell::default(),
                 allowed: RefCell::default(),
                 last_receipt: RefCell::new(JsValue::NULL),
@@ -184,7 +195,7 @@ impl Net {
     /// The core (behind the poison check).
     #[wasm_bindgen(getter)]
     pub fn core(&self) -> JsValue {
-        self.st.core.clone().into()
+        self.st.core.clone()
     }
 
     /// The resolved strings (dialog and popover), or null without a browser.
@@ -273,7 +284,12 @@ impl Net {
     }
 
     /// Records a per-finding choice: "redact", "allow-once" or "always-allow".
-    pub fn choose(&self, finding: JsValue, value: JsValue, decision: JsValue) -> Result<(), JsValue> {
+    pub fn choose(
+        &self,
+        finding: JsValue,
+        value: JsValue,
+        decision: JsValue,
+    ) -> Result<(), JsValue> {
         let st = &self.st;
         let entity = js::get(&finding, "entity");
         let key = choice_key(&entity, &value);
@@ -295,7 +311,7 @@ impl Net {
                     ("entity", &entity),
                     ("value", &value),
                 ]));
-                st.choices.borrow_mut().remove(&key);
+                st.choices.borrow_mut().retain(|(k, _)| *k != key);
             }
             Some("allow-once") if !st.allow_as_typed => {
                 return Err(errors::config(
@@ -303,11 +319,15 @@ impl Net {
                     "the policy does not let values be sent as typed",
                 ))
             }
-            Some("redact") => {
-                st.choices.borrow_mut().insert(key, "redact");
-            }
-            Some("allow-once") => {
-                st.choices.borrow_mut().insert(key, "allow-once");
+            Some(c @ ("redact" | "allow-once")) => {
+                let c = if c == "redact" {
+                    "redact"
+                } else {
+                    "allow-once"
+                };
+                let mut choices = st.choices.borrow_mut();
+                choices.retain(|(k, _)| *k != key);
+                choices.push((key, c));
             }
             _ => {
                 return Err(errors::config(
@@ -367,15 +387,18 @@ impl Net {
         st.attached.borrow_mut().push((id, ctl.clone()));
         let detach = js::get(&ctl, "detach");
         let me = Rc::downgrade(st);
-        let wrapped = wasm_bindgen::closure::Closure::<dyn FnMut() -> Result<JsValue, JsValue>>::new(move || {
-            if let Some(st) = me.upgrade() {
-                st.attached.borrow_mut().retain(|(i, _)| *i != id);
-            }
-            match detach.dyn_ref::<Function>() {
-                Some(f) => f.call0(&JsValue::UNDEFINED),
-                None => Ok(JsValue::UNDEFINED),
-            }
-        });
+        let wrapped =
+            wasm_bindgen::closure::Closure::<dyn FnMut() -> Result<JsValue, JsValue>>::new(
+                move || {
+                    if let Some(st) = me.upgrade() {
+                        st.attached.borrow_mut().retain(|(i, _)| *i != id);
+                    }
+                    match detach.dyn_ref::<Function>() {
+                        Some(f) => f.call0(&JsValue::UNDEFINED),
+                        None => Ok(JsValue::UNDEFINED),
+                    }
+                },
+            );
         js::set(&ctl, "detach", &wrapped.into_js_value())?;
         Ok(ctl)
     }
@@ -388,7 +411,10 @@ impl Net {
             f if f.is_undefined() => js::active_element(),
             f => f,
         };
-        task::spawn(None, async move { st.request_consent(text(&t)?, focus).await })
+        task::spawn(
+            None,
+            async move { st.request_consent(text(&t)?, focus).await },
+        )
     }
 
     /// Checks an outgoing request body; resolves with the body to send.
@@ -402,9 +428,18 @@ impl Net {
         let purpose = js::get(&options, "purpose");
         task::spawn(Some("the request body could not be checked"), async move {
             let body = text(&body).map_err(|e| {
-                errors::as_blocked(&st.glue, e, errors::Reason::BodyType, "the request body could not be read")
+                errors::as_blocked(
+                    &st.glue,
+                    e,
+                    errors::Reason::BodyType,
+                    "the request body could not be read",
+                )
             })?;
-            let purpose = if purpose.is_undefined() { "request".into() } else { text(&purpose)? };
+            let purpose = if purpose.is_undefined() {
+                "request".into()
+            } else {
+                text(&purpose)?
+            };
             st.guard_body(body, focus, purpose).await
         })
     }
@@ -466,7 +501,12 @@ impl Net {
         if let Some(f) = undo {
             let _ = f.call0(&JsValue::UNDEFINED);
         }
-        let attached: Vec<JsValue> = st.attached.borrow().iter().map(|(_, c)| c.clone()).collect();
+        let attached: Vec<JsValue> = st
+            .attached
+            .borrow()
+            .iter()
+            .map(|(_, c)| c.clone())
+            .collect();
         for c in attached {
             let _ = js::call_method(&c, "detach", &[]);
         }

@@ -205,7 +205,8 @@ fn policy_text(glue: &Glue, policy: &JsValue) -> Result<String, JsValue> {
 }
 
 fn store_options(glue: &Glue, r: &JsValue) -> Result<StoreOptions, JsValue> {
-    const WANT: &str = "receipts needs { retentionDays: number > 0 } (or no retentionDays: the policy's)";
+    const WANT: &str =
+        "receipts needs { retentionDays: number > 0 } (or no retentionDays: the policy's)";
     if !r.is_object() {
         return Err(bad(glue, WANT));
     }

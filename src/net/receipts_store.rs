@@ -22,7 +22,8 @@ impl State {
 
     /// The stored receipts, oldest first; expired ones are dropped (also from storage).
     pub fn load_receipts(&self) -> Result<Array, JsValue> {
-        let (Some(opts), Some(days)) = (self.settings.receipts.as_ref(), self.retention_days()) else {
+        let (Some(opts), Some(days)) = (self.settings.receipts.as_ref(), self.retention_days())
+        else {
             return Ok(Array::new());
         };
         let raw = js::call_method(&opts.storage, "getItem", &[&opts.key.as_str().into()])?;
@@ -40,7 +41,11 @@ impl State {
         // As the core's chain expires them: kept while time + retention is still ahead.
         let kept: Array = list
             .iter()
-            .filter(|r| js::get(r, "timeMs").as_f64().is_some_and(|t| t + keep_ms > now))
+            .filter(|r| {
+                js::get(r, "timeMs")
+                    .as_f64()
+                    .is_some_and(|t| t + keep_ms > now)
+            })
             .collect();
         if kept.length() != list.length() {
             self.save(&kept)?;
@@ -49,9 +54,15 @@ impl State {
     }
 
     fn save(&self, list: &Array) -> Result<(), JsValue> {
-        let Some(opts) = self.settings.receipts.as_ref() else { return Ok(()) };
+        let Some(opts) = self.settings.receipts.as_ref() else {
+            return Ok(());
+        };
         let text = JSON::stringify(list)?;
-        js::call_method(&opts.storage, "setItem", &[&opts.key.as_str().into(), &text])?;
+        js::call_method(
+            &opts.storage,
+            "setItem",
+            &[&opts.key.as_str().into(), &text],
+        )?;
         Ok(())
     }
 

@@ -81,7 +81,10 @@ fn rewrap(res: &Response, body: &JsValue) -> Result<Response, JsValue> {
         Some(text) => Response::new_with_opt_str_and_init(Some(&text), &init)?,
         None => Response::new_with_opt_readable_stream_and_init(Some(body.unchecked_ref()), &init)?,
     };
-    for (key, value) in [("url", JsValue::from(res.url())), ("redirected", res.redirected().into())] {
+    for (key, value) in [
+        ("url", JsValue::from(res.url())),
+        ("redirected", res.redirected().into()),
+    ] {
         Object::define_property(&out, &key.into(), &js::obj(&[("value", &value)]));
     }
     Ok(out)
@@ -115,17 +118,18 @@ fn sse_transform(sse: Sse) -> Result<web_sys::TransformStream, JsValue> {
             enqueue(&ctl, &out)
         },
     );
-    let flush = Closure::<dyn FnMut(Controller) -> Result<(), JsValue>>::new(move |ctl: Controller| {
-        let text = state.borrow_mut().1.finish();
-        let st = state.borrow();
-        let mut out = st.0.push(&text)?;
-        out.push_str(&st.0.finish()?);
-        enqueue(&ctl, &out)?;
-        if let Ok(free) = js::get(&st.0, "free").dyn_into::<Function>() {
-            let _ = free.call0(&st.0);
-        }
-        Ok(())
-    });
+    let flush =
+        Closure::<dyn FnMut(Controller) -> Result<(), JsValue>>::new(move |ctl: Controller| {
+            let text = state.borrow_mut().1.finish();
+            let st = state.borrow();
+            let mut out = st.0.push(&text)?;
+            out.push_str(&st.0.finish()?);
+            enqueue(&ctl, &out)?;
+            if let Ok(free) = js::get(&st.0, "free").dyn_into::<Function>() {
+                let _ = free.call0(&st.0);
+            }
+            Ok(())
+        });
     let transformer = js::obj(&[
         ("transform", &transform.into_js_value()),
         ("flush", &flush.into_js_value()),
@@ -137,7 +141,11 @@ impl State {
     /// Restores placeholders in a response: JSON, text, and event streams chunk by chunk.
     pub async fn restore_response(self: Rc<Self>, res: JsValue) -> Result<JsValue, JsValue> {
         let r: Response = res.clone().unchecked_into();
-        let kind = r.headers().get("content-type")?.unwrap_or_default().to_ascii_lowercase();
+        let kind = r
+            .headers()
+            .get("content-type")?
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         let Some(body) = r.body() else { return Ok(res) };
         if kind.contains("text/event-stream") {
             let ts = sse_transform(self.core.sse_restorer()?)?;
@@ -158,30 +166,5 @@ impl State {
             self.core.restore(&text)?
         };
         Ok(rewrap(&r, &restored)?.into())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Utf8Stream;
-
-    #[test]
-    fn characters_cut_between_chunks_wait_for_the_rest() {
-        let text = "é€😀 ok";
-        let bytes = text.as_bytes();
-        let mut d = Utf8Stream::default();
-        let mut out = String::new();
-        for b in bytes {
-            out.push_str(&d.push(&[*b]));
-        }
-        out.push_str(&d.finish());
-        assert_eq!(out, text);
-    }
-
-    #[test]
-    fn bad_bytes_and_a_cut_end_become_replacement_characters() {
-        let mut d = Utf8Stream::default();
-        assert_eq!(d.push(b"\xEF\xBB\xBFa\xFFb\xE2\x82"), "a\u{FFFD}b");
-        assert_eq!(d.finish(), "\u{FFFD}");
     }
 }

@@ -56,7 +56,10 @@ where
     run(blocked, Box::pin(fut))
 }
 
-fn run(blocked: Option<&'static str>, fut: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>) -> Promise {
+fn run(
+    blocked: Option<&'static str>,
+    fut: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>>,
+) -> Promise {
     let mut settle = None;
     let promise = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
     let Some((resolve, reject)) = settle else {

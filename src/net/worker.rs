@@ -52,8 +52,8 @@ impl State {
         self.worker_seq.set(id);
         let mut settle = None;
         let p = Promise::new(&mut |resolve, reject| settle = Some((resolve, reject)));
-        if let Some(s) = settle {
-            self.pending.borrow_mut().insert(id, s);
+        if let Some((resolve, reject)) = settle {
+            self.pending.borrow_mut().push((id, resolve, reject));
         }
         let msg = js::obj(&[("type", &"scan".into()), ("id", &id.into()), ("text", text)]);
         worker.post_message(&msg)?;
@@ -61,21 +61,32 @@ impl State {
     }
 
     fn start_worker(self: &Rc<Self>) -> Result<(), JsValue> {
-        let worker: web_sys::Worker = js::call_method(&self.env, "createWorker", &[])?.unchecked_into();
+        let worker: web_sys::Worker =
+            js::call_method(&self.env, "createWorker", &[])?.unchecked_into();
         let me: Weak<State> = Rc::downgrade(self);
-        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-            let Some(st) = me.upgrade() else { return };
-            let data = e.data();
-            let Some(id) = js::get(&data, "id").as_f64() else { return };
-            let Some((resolve, reject)) = st.pending.borrow_mut().remove(&(id as u32)) else { return };
-            let error = js::get(&data, "error");
-            let _ = if error.is_undefined() || error.is_null() || error == JsValue::FALSE {
-                resolve.call1(&JsValue::UNDEFINED, &js::get(&data, "findings"))
-            } else {
-                let m = js::coerce(&error).map(String::from).unwrap_or_default();
-                reject.call1(&JsValue::UNDEFINED, &js_sys::Error::new(&m))
-            };
-        });
+        let on_message =
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+                let Some(st) = me.upgrade() else { return };
+                let data = e.data();
+                let Some(id) = js::get(&data, "id").as_f64() else {
+                    return;
+                };
+                let taken = {
+                    let mut pending = st.pending.borrow_mut();
+                    let at = pending.iter().position(|(i, _, _)| f64::from(*i) == id);
+                    at.map(|at| pending.remove(at))
+                };
+                let Some((_, resolve, reject)) = taken else {
+                    return;
+                };
+                let error = js::get(&data, "error");
+                let _ = if error.is_undefined() || error.is_null() || error == JsValue::FALSE {
+                    resolve.call1(&JsValue::UNDEFINED, &js::get(&data, "findings"))
+                } else {
+                    let m = js::coerce(&error).map(String::from).unwrap_or_default();
+                    reject.call1(&JsValue::UNDEFINED, &js_sys::Error::new(&m))
+                };
+            });
         let me: Weak<State> = Rc::downgrade(self);
         let on_error = Closure::<dyn FnMut()>::new(move || {
             let Some(st) = me.upgrade() else { return };
@@ -113,8 +124,8 @@ impl State {
     }
 
     fn fail_pending(&self, why: &str) {
-        let pending: Vec<_> = self.pending.borrow_mut().drain().collect();
-        for (_, (_, reject)) in pending {
+        let pending = std::mem::take(&mut *self.pending.borrow_mut());
+        for (_, _, reject) in pending {
             let _ = reject.call1(&JsValue::UNDEFINED, &js_sys::Error::new(why));
         }
     }

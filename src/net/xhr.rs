@@ -29,10 +29,13 @@ struct Getters {
 fn getters() -> Option<Getters> {
     let proto = js::get(&js::get(&js::global(), "XMLHttpRequest"), "prototype");
     let get = |name: &str| {
-        js_sys::Reflect::get_own_property_descriptor(proto.unchecked_ref::<js_sys::Object>(), &name.into())
-            .ok()
-            .map(|d| js::get(&d, "get"))
-            .and_then(|g| g.dyn_into::<Function>().ok())
+        js_sys::Reflect::get_own_property_descriptor(
+            proto.unchecked_ref::<js_sys::Object>(),
+            &name.into(),
+        )
+        .ok()
+        .map(|d| js::get(&d, "get"))
+        .and_then(|g| g.dyn_into::<Function>().ok())
     };
     Some(Getters {
         text: get("responseText")?,
@@ -61,7 +64,10 @@ impl State {
                     None,
                 ));
             }
-            let state = js::obj(&[("guarded", &guarded.into()), ("purpose", &target.pathname().into())]);
+            let state = js::obj(&[
+                ("guarded", &guarded.into()),
+                ("purpose", &target.pathname().into()),
+            ]);
             st.glue.xhr().set(xhr.unchecked_ref(), &state);
             let rest = args.slice(3, args.length());
             let call = Array::of3(&args.get(0), &args.get(1), &asynchronous.into()).concat(&rest);
@@ -86,23 +92,43 @@ impl State {
 
     /// Checks the body, then sends it; when it must not go, the request fails with `error`
     /// and `loadend` events and `xhr.piiAirlockError` says why.
-    pub fn xhr_send(self: &Rc<Self>, xhr: JsValue, body: JsValue, send: Function, purpose: JsString) {
+    pub fn xhr_send(
+        self: &Rc<Self>,
+        xhr: JsValue,
+        body: JsValue,
+        send: Function,
+        purpose: JsString,
+    ) {
         let st = Rc::clone(self);
         let target = xhr.clone();
         let flow = async move {
-            let text = body_text(&st.glue, &body)
-                .await
-                .map_err(|e| errors::as_blocked(&st.glue, e, Reason::BodyType, "the request body could not be read"))?;
+            let text = body_text(&st.glue, &body).await.map_err(|e| {
+                errors::as_blocked(
+                    &st.glue,
+                    e,
+                    Reason::BodyType,
+                    "the request body could not be read",
+                )
+            })?;
             let out = match text {
                 None => JsValue::NULL,
-                Some(text) => Rc::clone(&st).guard_body(text, js::active_element(), purpose).await?,
+                Some(text) => {
+                    Rc::clone(&st)
+                        .guard_body(text, js::active_element(), purpose)
+                        .await?
+                }
             };
             st.restoring_getters(&target);
             send.call1(&target, &out)
         };
         let st = Rc::clone(self);
         let failed = Closure::once_into_js(move |err: JsValue| {
-            let err = errors::as_blocked(&st.glue, err, Reason::Engine, "the request could not be checked");
+            let err = errors::as_blocked(
+                &st.glue,
+                err,
+                Reason::Engine,
+                "the request could not be checked",
+            );
             let _ = js::set(&xhr, "piiAirlockError", &err);
             st.emit("blocked", Some(&err));
             let target: &web_sys::EventTarget = xhr.unchecked_ref();
@@ -166,8 +192,15 @@ impl State {
             Ok(raw)
         });
         for (name, getter) in [("responseText", text), ("response", response)] {
-            let desc = js::obj(&[("configurable", &true.into()), ("get", &self.method(getter))]);
-            let _ = js_sys::Reflect::define_property(xhr.unchecked_ref::<js_sys::Object>(), &name.into(), &desc);
+            let desc = js::obj(&[
+                ("configurable", &true.into()),
+                ("get", &self.method(getter)),
+            ]);
+            let _ = js_sys::Reflect::define_property(
+                xhr.unchecked_ref::<js_sys::Object>(),
+                &name.into(),
+                &desc,
+            );
         }
     }
 }

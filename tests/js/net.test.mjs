@@ -155,3 +155,28 @@ test('installPending: guarded requests wait for the engine, then go through the 
   await assert.rejects(failed.fetch(URL_, { method: 'POST', body: chat('hi') }), (e) => e instanceof PiiAirlockBlockedError && e.reason === 'engine');
   assert.equal(sent.length, 2);
 });
+
+test('a streamed answer cut inside multi-byte characters is decoded and restored intact', async () => {
+  const g = await createGuard({ policy: ASK });
+  const answer = 'Grüße an [EMAIL_ADDRESS_1] 😀 — ça va?';
+  let events = '';
+  for (let i = 0; i < answer.length; i += 3) {
+    events += `data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: answer.slice(i, i + 3) } }] })}\n\n`;
+  }
+  // A byte order mark first, then one byte per network chunk: every character is cut.
+  const bytes = new TextEncoder().encode(`\uFEFF${events}data: [DONE]\n\n`);
+  const body = new ReadableStream({
+    start(ctl) {
+      for (const b of bytes) ctl.enqueue(new Uint8Array([b]));
+      ctl.close();
+    },
+  });
+  const f = g.guardFetch(async () => new Response(body, { headers: { 'content-type': 'text/event-stream' } }));
+  const res = await f(URL_, { method: 'POST', body: chat('mail jane@example.com') });
+  let text = '';
+  for (const ev of (await res.text()).split('\n\n')) {
+    const d = ev.startsWith('data: ') ? ev.slice(6) : '';
+    if (d && d !== '[DONE]') text += JSON.parse(d).choices[0].delta.content;
+  }
+  assert.equal(text, 'Grüße an jane@example.com 😀 — ça va?');
+});
