@@ -156,29 +156,51 @@ impl State {
                         return Err(e);
                     }
                 };
-                let next = Object::assign(&Object::new(), init.unchecked_ref());
-                js::set(&next, "body", &out)?;
-                let headers = match js::get(&init, "headers") {
-                    h if h.is_undefined() || h.is_null() => match &request {
-                        Some(r) => r.headers().into(),
-                        None => JsValue::UNDEFINED,
-                    },
-                    h => h,
-                };
-                js::set(&next, "headers", &without_length(headers)?)?;
-                match &request {
-                    Some(r) => {
-                        let rebuilt =
-                            web_sys::Request::new_with_request_and_init(r, next.unchecked_ref())?;
-                        (rebuilt.into(), JsValue::UNDEFINED)
+                match rebuild(request.as_ref(), input, &init, &out) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        let e = errors::as_blocked(
+                            &self.glue,
+                            e,
+                            Reason::Engine,
+                            "the request could not be rebuilt",
+                        );
+                        self.emit("blocked", Some(&e));
+                        return Err(e);
                     }
-                    None => (input, next.into()),
                 }
             }
         };
         let res = JsFuture::from(promise(base.call2(&global, &req, &next_init)?)).await?;
         self.restore_response(res).await
     }
+}
+
+/// The request to send with the checked body `out`: `init` with the new body and without
+/// `content-length`; a Request is rebuilt around it.
+fn rebuild(
+    request: Option<&web_sys::Request>,
+    input: JsValue,
+    init: &JsValue,
+    out: &JsValue,
+) -> Result<(JsValue, JsValue), JsValue> {
+    let next = Object::assign(&Object::new(), init.unchecked_ref());
+    js::set(&next, "body", out)?;
+    let headers = match js::get(init, "headers") {
+        h if h.is_undefined() || h.is_null() => match request {
+            Some(r) => r.headers().into(),
+            None => JsValue::UNDEFINED,
+        },
+        h => h,
+    };
+    js::set(&next, "headers", &without_length(headers)?)?;
+    Ok(match request {
+        Some(r) => {
+            let rebuilt = web_sys::Request::new_with_request_and_init(r, next.unchecked_ref())?;
+            (rebuilt.into(), JsValue::UNDEFINED)
+        }
+        None => (input, next.into()),
+    })
 }
 
 /// `Promise.resolve(v)`: a fetch implementation may return a plain value.

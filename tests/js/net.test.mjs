@@ -180,3 +180,15 @@ test('a streamed answer cut inside multi-byte characters is decoded and restored
   }
   assert.equal(text, 'Grüße an jane@example.com 😀 — ça va?');
 });
+
+test('a request that cannot be rebuilt after the check is blocked, not sent', async () => {
+  const g = await createGuard({ policy: ASK });
+  const seen = [];
+  g.addEventListener('blocked', (e) => seen.push(e.detail.reason));
+  let sent = 0;
+  const f = g.guardFetch(async () => { sent++; return new Response('{}'); });
+  // An invalid header name: `new Headers(...)` throws while the checked request is rebuilt.
+  await assert.rejects(f(URL_, { method: 'POST', body: chat('mail jane@example.com'), headers: [['bad name', 'x']] }),
+    (e) => e instanceof PiiAirlockBlockedError && e.reason === 'engine');
+  assert.deepEqual([sent, seen], [0, ['engine']]);
+});
