@@ -65,7 +65,12 @@ for (const m of ['scan', 'scanAsync', 'redact', 'pseudonymize', 'restore', 'rest
   'resetChoices', 'forget', 'attach', 'requestConsent', 'guardBody', 'receipts', 'matches', 'guardFetch',
   'restoreResponse', 'install', 'dispose']) {
   Object.defineProperty(Guard.prototype, m, {
-    configurable: true, writable: true, value(...args) { return this[NET][m](...args); },
+    configurable: true,
+    writable: true,
+    value(...args) {
+      // A trap inside Rust poisons the module (a panic does so itself, through its hook).
+      try { return this[NET][m](...args); } catch (e) { throw e instanceof WebAssembly.RuntimeError ? poison(e) : e; }
+    },
   });
 }
 for (const p of ['core', 'strings', 'policyId', 'namesAvailable', 'allowAsTyped', 'lastReceipt', 'lastReceipts',
