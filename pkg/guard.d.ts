@@ -8,3 +8,5 @@ export function isPoisoned(): boolean;
 export function guardObject<T extends object>(target: T): T;
 /** Wraps an `Airlock` so that a trap fails closed; same methods as the `Airlock`. */
 export function guard<T extends object>(airlock: T): T;
+/** Marks the module as trapped (called by the Rust panic hook); returns the error to fail with. */
+export function poison(cause: unknown): PiiAirlockPoisonedError;

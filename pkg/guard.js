@@ -25,6 +25,15 @@ export function isPoisoned() {
   return poisoned !== null;
 }
 
+/**
+ * Marks the module as trapped and returns the error to fail with. The Rust panic hook calls
+ * this: a panic inside an async task (a request being checked) reaches no wrapper.
+ */
+export function poison(cause) {
+  poisoned ??= cause;
+  return new PiiAirlockPoisonedError('pii-airlock hit an internal error and stopped; nothing was scanned', { cause });
+}
+
 function isTrap(e) {
   return (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError)
     // wasm-bindgen's own guards against use after a trap or a free.

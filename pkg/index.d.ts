@@ -142,9 +142,10 @@ export interface GuardOptions {
   gazetteer?: RequestInfo | URL | string | BufferSource | false;
   /**
    * Keep the core's consent receipts (types, actions, hashes; never values) in `localStorage`
-   * (or `storage`) for `retentionDays`; expired receipts are deleted. Default: not stored.
+   * (or `storage`) for the policy's `receipts.retentionDays`, or `retentionDays` when that is
+   * shorter; expired receipts are deleted. Default: not stored.
    */
-  receipts?: { retentionDays: number; storage?: Pick<Storage, 'getItem' | 'setItem'>; storageKey?: string };
+  receipts?: { retentionDays?: number; storage?: Pick<Storage, 'getItem' | 'setItem'>; storageKey?: string };
   /** Key of the receipts' text HMAC (keep it to verify receipts later). Default: random per guard. */
   receiptKey?: string | ArrayBuffer | ArrayBufferView;
   /** Milliseconds between the last keystroke and a highlight scan. Default 80. */
@@ -211,7 +212,11 @@ export interface Guard extends EventTarget {
   guardFetch(fetchImpl?: typeof fetch): typeof fetch;
   /** Restores placeholders in a response (JSON, text/*, text/event-stream as a stream). */
   restoreResponse(response: Response): Promise<Response>;
-  /** Replaces global fetch and XMLHttpRequest; returns the undo function. */
+  /**
+   * Replaces global fetch and XMLHttpRequest, and hooks navigator.sendBeacon and
+   * WebSocket.prototype.send for guarded URLs (filtered by the policy without asking, or
+   * refused: the beacon returns false, the socket throws); returns the undo function.
+   */
   install(): () => void;
   /** True when requests to `url` are guarded. */
   matches(url: string | URL): boolean;
@@ -241,8 +246,9 @@ export interface Guard extends EventTarget {
 export function createGuard(options?: GuardOptions): Promise<Guard>;
 
 /**
- * Hooks fetch and XMLHttpRequest at once (before the engine loads); guarded requests wait for
- * the engine and are blocked if it fails to start.
+ * Hooks fetch, XMLHttpRequest, sendBeacon and WebSocket at once (before the engine loads);
+ * guarded requests wait for the engine and are blocked if it fails to start (beacons and
+ * socket messages, which cannot wait, are refused until it runs).
  */
 export function install(options?: GuardOptions): { guard: Promise<Guard>; uninstall(): void };
 

@@ -2,7 +2,7 @@
 // worker are found through `new URL(..., import.meta.url)`) and with one (Vite, webpack and
 // Rollup turn those URLs into assets). Host pages need `script-src 'self' 'wasm-unsafe-eval'`;
 // styles are constructable stylesheets, so `style-src 'self'` is enough.
-import initWasm, { Airlock, Restorer, Guard as CoreGuard } from './dist/web/pii_airlock.js';
+import initWasm, { Airlock, Restorer, Net } from './dist/web/pii_airlock.js';
 import {
   makeGuard, installPending, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, PRESETS,
 } from './src/guard.js';
@@ -66,7 +66,7 @@ const env = {
  * @param {import('./index.js').GuardOptions} [options]
  */
 export function createGuard(options = {}) {
-  return makeGuard({ Guard: CoreGuard, init, gazetteer: loadGazetteer }, options, browser ? env : { strings });
+  return makeGuard({ Net, init, gazetteer: loadGazetteer }, options, browser ? env : { strings });
 }
 
 /**

@@ -39,7 +39,7 @@ export function loadGazetteer(source) {
 
 /** Returns a guard for server-side use: scan, redact, restore, guardBody, guardFetch. */
 export function createGuard(options = {}) {
-  return makeGuard({ Guard: wasm.Guard, init, gazetteer: loadGazetteer }, options, { strings });
+  return makeGuard({ Net: wasm.Net, init, gazetteer: loadGazetteer }, options, { strings });
 }
 
 export { PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, LOCALES, PRESETS };

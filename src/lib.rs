@@ -61,6 +61,9 @@ pub mod operators;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+// The browser layer over `wasm` (fetch/XHR/beacon hooks, consent flow, receipts storage).
+#[cfg(target_arch = "wasm32")]
+mod net;
 
 pub use checksum::*;
 pub use consent::{

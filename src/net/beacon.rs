@@ -1,0 +1,90 @@
+//! `navigator.sendBeacon` and `WebSocket.prototype.send` to guarded endpoints. Both must
+//! answer at once (a beacon is usually sent while the page unloads, when no dialog can be
+//! shown), so nobody is asked: the body is filtered by the policy — what it would ask about
+//! becomes a placeholder, as with `consent: "redact"` — or blocked when the policy blocks a
+//! finding, the body cannot be read synchronously (a Blob) or is not JSON. A blocked beacon
+//! returns false (the platform's "not queued"); a blocked WebSocket message throws
+//! `PiiAirlockBlockedError`. Both also fire `blocked`.
+
+use super::fetch::body_text_now;
+use super::js;
+use super::State;
+use js_sys::{Array, Function, JsString, Uint8Array};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+
+type Method = Closure<dyn FnMut(JsValue, Array) -> Result<JsValue, JsValue>>;
+
+impl State {
+    /// The body to send instead of `data` to the guarded `url`, or the error to block with.
+    fn filter_now(&self, url: &web_sys::Url, data: &JsValue) -> Result<JsValue, JsValue> {
+        if self.disposed.get() {
+            return Err(super::errors::blocked(
+                &self.glue,
+                super::errors::Reason::Engine,
+                "pii-airlock: the guard was disposed; the request was not sent",
+                None,
+            ));
+        }
+        let Some(text) = body_text_now(&self.glue, data)? else {
+            return Ok(data.clone());
+        };
+        let purpose: JsString = url.pathname().into();
+        let out = self.guard_body_now(&text, &purpose)?;
+        // Bytes stay bytes (no content type is added); a string stays a string.
+        Ok(if data.is_string() {
+            out
+        } else {
+            Uint8Array::from(String::from(js::coerce(&out)?).as_bytes()).into()
+        })
+    }
+
+    fn guarded(&self, url: &JsValue) -> Result<Option<web_sys::Url>, JsValue> {
+        let url = js::resolve_url(&String::from(js::coerce(url)?))?;
+        Ok(self
+            .glue
+            .matches(&self.settings.endpoints, &url)?
+            .then_some(url))
+    }
+
+    /// `navigator.sendBeacon`, hooked.
+    pub fn beacon_hook(self: &Rc<Self>, original: Function) -> Function {
+        let st = Rc::clone(self);
+        self.glue.method(
+            &Method::new(move |this: JsValue, args: Array| {
+                let Some(url) = st.guarded(&args.get(0))? else {
+                    return original.apply(&this, &args);
+                };
+                match st.filter_now(&url, &args.get(1)) {
+                    Ok(body) => original.call2(&this, &args.get(0), &body),
+                    Err(e) => {
+                        st.emit("blocked", Some(&e));
+                        Ok(JsValue::FALSE)
+                    }
+                }
+            })
+            .into_js_value(),
+        )
+    }
+
+    /// `WebSocket.prototype.send`, hooked (the socket's URL decides).
+    pub fn websocket_hook(self: &Rc<Self>, original: Function) -> Function {
+        let st = Rc::clone(self);
+        self.glue.method(
+            &Method::new(move |this: JsValue, args: Array| {
+                let Some(url) = st.guarded(&js::get(&this, "url"))? else {
+                    return original.apply(&this, &args);
+                };
+                match st.filter_now(&url, &args.get(0)) {
+                    Ok(body) => original.call1(&this, &body),
+                    Err(e) => {
+                        st.emit("blocked", Some(&e));
+                        Err(e)
+                    }
+                }
+            })
+            .into_js_value(),
+        )
+    }
+}

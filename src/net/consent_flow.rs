@@ -1,0 +1,446 @@
+//! Asking and committing: which findings the user is asked about, one consent at a time, the
+//! answer turned into the core's commit, and the receipts and events that follow. The core
+//! decides what each answer does to the text; this file only carries it there.
+
+use super::errors::{self, Reason};
+use super::js;
+use super::options::ConsentMode;
+use super::State;
+use js_sys::{Array, Function, JsString, Promise};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The path of a plain text in receipts and consent items.
+const PLAIN_FIELD: &str = "text";
+
+/// One piece of user text with its planned findings (the core's `PreparedField`).
+pub struct Field {
+    pub path: JsValue,
+    pub text: JsString,
+    pub findings: Vec<JsValue>,
+}
+
+impl Field {
+    /// The text of a finding (UTF-16 offsets, as the core returns them).
+    pub fn value(&self, finding: &JsValue) -> JsString {
+        let at = |k| js::get(finding, k).as_f64().unwrap_or(0.0) as u32;
+        self.text.slice(at("start"), at("end"))
+    }
+}
+
+fn findings_of(v: &JsValue) -> Vec<JsValue> {
+    v.dyn_ref::<Array>().map(|a| a.to_vec()).unwrap_or_default()
+}
+
+/// The core's `PreparedField[]`.
+pub fn read_fields(v: &JsValue) -> Vec<Field> {
+    findings_of(v)
+        .iter()
+        .map(|f| Field {
+            path: js::get(f, "path"),
+            text: js::get(f, "text").dyn_into().unwrap_or_default(),
+            findings: findings_of(&js::get(f, "findings")),
+        })
+        .collect()
+}
+
+/// What the dialog shows as a preview.
+pub enum Preview {
+    /// A request body: one preview per field.
+    Body(JsString),
+    /// A plain text.
+    Text(JsString),
+}
+
+/// The outcome of asking.
+pub struct Outcome {
+    /// "redacted", "as-typed", "cancelled" or "edit".
+    pub decision: String,
+    /// Per field, per finding: the highlight choice or null (the core's `choices`).
+    pub choices: Array,
+    /// Whether anyone was asked.
+    pub asked: bool,
+}
+
+fn is_stop(decision: &str) -> bool {
+    decision == "cancelled" || decision == "edit"
+}
+
+impl State {
+    /// Fails closed before anyone is asked: no answer could make a blocked finding sendable.
+    fn blocked_by_policy(&self, fields: &[Field]) -> Result<(), JsValue> {
+        for f in fields {
+            if let Some(x) = f
+                .findings
+                .iter()
+                .find(|x| js::get(x, "action").as_string().as_deref() == Some("block"))
+            {
+                let entity = js::coerce(&js::get(x, "entity"))
+                    .map(String::from)
+                    .unwrap_or_default();
+                let path = js::coerce(&f.path).map(String::from).unwrap_or_default();
+                return Err(errors::blocked(
+                    &self.glue,
+                    Reason::PolicyBlock,
+                    &format!("pii-airlock: the policy blocks {entity} in {path}; the request was not sent"),
+                    None,
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    fn choices_of(&self, fields: &[Field]) -> Array {
+        fields
+            .iter()
+            .map(|f| {
+                f.findings
+                    .iter()
+                    .map(|x| match self.choice_for(x, &f.value(x)) {
+                        Some(c) => JsValue::from_str(c),
+                        None => JsValue::NULL,
+                    })
+                    .collect::<Array>()
+            })
+            .collect()
+    }
+
+    /// One consent at a time: two requests never open two dialogs.
+    async fn decide(
+        self: &Rc<Self>,
+        fields: &[Field],
+        return_focus: &JsValue,
+        preview: Preview,
+    ) -> Result<Outcome, JsValue> {
+        let mut open: Option<Function> = None;
+        let gate = Promise::new(&mut |resolve, _| open = Some(resolve));
+        let before = self.queue.replace(gate);
+        // The promise before never rejects: it is a gate like this one.
+        let _ = JsFuture::from(before).await;
+        let result = self.decide_now(fields, return_focus, preview).await;
+        if let Some(open) = open {
+            let _ = open.call0(&JsValue::UNDEFINED);
+        }
+        result
+    }
+
+    async fn decide_now(
+        &self,
+        fields: &[Field],
+        return_focus: &JsValue,
+        preview: Preview,
+    ) -> Result<Outcome, JsValue> {
+        let choices = self.choices_of(fields);
+        let items = Array::new();
+        for (i, f) in fields.iter().enumerate() {
+            let row: Array = choices.get(i as u32).unchecked_into();
+            for (k, x) in f.findings.iter().enumerate() {
+                // Only what the policy leaves to the user is asked about.
+                if !js::truthy(&js::get(x, "needsDecision")) {
+                    continue;
+                }
+                let once = row.get(k as u32).as_string().as_deref() == Some("allow-once");
+                let note = if once {
+                    js::get(&self.strings, "allowedOnce")
+                } else {
+                    JsValue::UNDEFINED
+                };
+                let effect = JsValue::from_str(if once { "send" } else { "replace" });
+                items.push(&js::obj(&[
+                    ("entity", &js::get(x, "entity")),
+                    ("value", &f.value(x)),
+                    ("finding", x),
+                    ("field", &f.path),
+                    ("effect", &effect),
+                    ("note", &note),
+                ]));
+            }
+        }
+        if items.length() == 0 {
+            return Ok(Outcome {
+                decision: "redacted".into(),
+                choices,
+                asked: false,
+            });
+        }
+        let allow = JsValue::from_bool(self.allow_as_typed);
+        let answer = match &self.settings.consent {
+            ConsentMode::Ask(f) => {
+                let shown: Array = items
+                    .iter()
+                    .map(|it| {
+                        js::obj(&[
+                            ("entity", &js::get(&it, "entity")),
+                            ("value", &js::get(&it, "value")),
+                            ("field", &js::get(&it, "field")),
+                            ("effect", &js::get(&it, "effect")),
+                        ])
+                    })
+                    .collect();
+                let request = js::obj(&[("items", &shown), ("allowAsTyped", &allow)]);
+                let r = f.call1(&JsValue::UNDEFINED, &request)?;
+                JsFuture::from(Promise::resolve(&r)).await?
+            }
+            ConsentMode::Redact => "redacted".into(),
+            ConsentMode::Block => "cancelled".into(),
+            ConsentMode::Dialog if js::get(&self.env, "showConsentDialog").is_function() => {
+                let previews = self.previews(fields, &choices, preview)?;
+                let request = js::obj(&[
+                    ("items", &items),
+                    ("previews", &previews),
+                    ("strings", &self.strings),
+                    ("allowAsTyped", &allow),
+                    ("returnFocus", return_focus),
+                ]);
+                let r = js::call_method(&self.env, "showConsentDialog", &[&request])?;
+                let answer = JsFuture::from(Promise::resolve(&r)).await?;
+                if answer.as_string().as_deref() == Some("edit") {
+                    edit_focus(return_focus, &items);
+                }
+                answer
+            }
+            ConsentMode::Dialog => {
+                return Err(errors::config(
+                    &self.glue,
+                    "consent mode \"dialog\" is not available here",
+                ))
+            }
+        };
+        let mut decision = answer.as_string().unwrap_or_default();
+        if !matches!(
+            decision.as_str(),
+            "redacted" | "as-typed" | "cancelled" | "edit"
+        ) || (decision == "as-typed" && !self.allow_as_typed)
+        {
+            decision = "cancelled".into();
+        }
+        Ok(Outcome {
+            decision,
+            choices,
+            asked: true,
+        })
+    }
+
+    fn previews(
+        &self,
+        fields: &[Field],
+        choices: &Array,
+        preview: Preview,
+    ) -> Result<Array, JsValue> {
+        let all = match preview {
+            Preview::Body(body) => self
+                .core
+                .preview_body(&body, "redacted", choices, js::now())?,
+            Preview::Text(text) => {
+                let one = self
+                    .core
+                    .preview_text(&text, "redacted", &choices.get(0), js::now())?;
+                Array::of1(&one).into()
+            }
+        };
+        let all: Array = all.dyn_into().unwrap_or_default();
+        // Only fields with findings are previewed.
+        Ok(fields
+            .iter()
+            .zip(all.iter())
+            .filter(|(f, _)| !f.findings.is_empty())
+            .map(|(_, p)| p)
+            .collect())
+    }
+
+    fn prepare(&self, body: &JsString) -> Result<Vec<Field>, JsValue> {
+        let fields = self.core.prepare_body(body).map_err(|e| {
+            let reason = if errors::name(&e) == "PiiAirlockPayloadError" {
+                Reason::Payload
+            } else {
+                Reason::Engine
+            };
+            let what = format!(
+                "the request body could not be checked ({})",
+                errors::message(&e)
+            );
+            errors::as_blocked(&self.glue, e, reason, &what)
+        })?;
+        let fields = read_fields(&fields);
+        self.blocked_by_policy(&fields)?;
+        Ok(fields)
+    }
+
+    fn commit(
+        &self,
+        body: &JsString,
+        fields: &[Field],
+        decision: &str,
+        choices: &Array,
+        purpose: &JsString,
+    ) -> Result<JsValue, JsValue> {
+        let rewritten = |e| {
+            errors::as_blocked(
+                &self.glue,
+                e,
+                Reason::Engine,
+                "the request body could not be rewritten",
+            )
+        };
+        let ids = js::random(16 * fields.len() as u32).map_err(rewritten)?;
+        let committed = self
+            .core
+            .commit_body(body, decision, choices, js::now(), &ids, purpose)
+            .map_err(|e| rewritten(errors::from_core(&self.glue, e)))?;
+        self.settled(&js::get(&committed, "receipts"), decision);
+        Ok(js::get(&committed, "body"))
+    }
+
+    /// Checks an outgoing request body and returns the body to send; a
+    /// `PiiAirlockBlockedError` when it must not be sent.
+    pub async fn guard_body(
+        self: Rc<Self>,
+        body: JsString,
+        return_focus: JsValue,
+        purpose: JsString,
+    ) -> Result<JsValue, JsValue> {
+        let fields = self.prepare(&body)?;
+        let outcome = self
+            .decide(&fields, &return_focus, Preview::Body(body.clone()))
+            .await
+            .map_err(|e| {
+                errors::as_blocked(&self.glue, e, Reason::Consent, "asking for consent failed")
+            })?;
+        match outcome.decision.as_str() {
+            "edit" => Err(errors::blocked(
+                &self.glue,
+                Reason::Edit,
+                "pii-airlock: the user chose to edit the message; the request was not sent",
+                None,
+            )),
+            "cancelled" => Err(errors::blocked(
+                &self.glue,
+                Reason::Cancelled,
+                "pii-airlock: the user cancelled; the request was not sent",
+                None,
+            )),
+            d => self.commit(&body, &fields, d, &outcome.choices, &purpose),
+        }
+    }
+
+    /// [`State::guard_body`] for calls that must answer at once (`sendBeacon`,
+    /// `WebSocket.send`): nobody can be asked, so what the policy leaves to the user becomes a
+    /// placeholder, as with `consent: "redact"` — or, with `consent: "block"`, blocks.
+    pub fn guard_body_now(&self, body: &JsString, purpose: &JsString) -> Result<JsValue, JsValue> {
+        let fields = self.prepare(body)?;
+        let asks = fields.iter().any(|f| {
+            f.findings
+                .iter()
+                .any(|x| js::truthy(&js::get(x, "needsDecision")))
+        });
+        if asks && matches!(self.settings.consent, ConsentMode::Block) {
+            return Err(errors::blocked(
+                &self.glue,
+                Reason::Cancelled,
+                "pii-airlock: findings need a decision and consent is \"block\"; the request was not sent",
+                None,
+            ));
+        }
+        self.commit(
+            body,
+            &fields,
+            "redacted",
+            &self.choices_of(&fields),
+            purpose,
+        )
+    }
+
+    /// Asks the user about the personal data in `text` (when there is any to ask about).
+    pub async fn request_consent(
+        self: Rc<Self>,
+        text: JsString,
+        return_focus: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let findings = self.core.scan(&text)?;
+        let fields = [Field {
+            path: PLAIN_FIELD.into(),
+            text: text.clone(),
+            findings: findings_of(&findings),
+        }];
+        self.blocked_by_policy(&fields)?;
+        let outcome = self
+            .decide(&fields, &return_focus, Preview::Text(text.clone()))
+            .await?;
+        let decision = JsValue::from_str(&outcome.decision);
+        let asked = JsValue::from_bool(outcome.asked);
+        if is_stop(&outcome.decision) {
+            return Ok(js::obj(&[
+                ("decision", &decision),
+                ("text", &text),
+                ("findings", &findings),
+                ("asked", &asked),
+            ])
+            .into());
+        }
+        let id = js::random(16)?;
+        let committed = self
+            .core
+            .commit_text(
+                &text,
+                &outcome.decision,
+                &outcome.choices.get(0),
+                js::now(),
+                &id,
+                PLAIN_FIELD,
+            )
+            .map_err(|e| errors::from_core(&self.glue, e))?;
+        let receipts = js::get(&committed, "receipts");
+        self.settled(&receipts, &outcome.decision);
+        Ok(js::obj(&[
+            ("decision", &decision),
+            ("text", &js::get(&committed, "text")),
+            ("findings", &findings),
+            ("receipt", &js::get(&receipts, "0")),
+            ("asked", &asked),
+        ])
+        .into())
+    }
+
+    /// After a commit: remembers the receipts, stores them, ends "allow once" choices and
+    /// tells listeners.
+    fn settled(&self, receipts: &JsValue, decision: &str) {
+        let list: Array = receipts.clone().dyn_into().unwrap_or_default();
+        if list.length() > 0 {
+            self.last_receipt.replace(list.get(list.length() - 1));
+        }
+        self.last_receipts.replace(list.clone().into());
+        // Storage full or denied: the receipts stay in memory.
+        let _ = self.store(&list);
+        // "Allow once" means this message only.
+        self.choices
+            .borrow_mut()
+            .retain(|(_, c)| *c != "allow-once");
+        let detail = js::obj(&[
+            ("decision", &decision.into()),
+            ("receipt", &self.last_receipt.borrow()),
+            ("receipts", &list),
+        ]);
+        self.emit("consent", Some(&detail));
+    }
+}
+
+/// "Edit" is the user's own request to change the text: select the first finding.
+fn edit_focus(el: &JsValue, items: &Array) {
+    let Some(text) = js::get(el, "value").dyn_into::<JsString>().ok() else {
+        return;
+    };
+    if !js::get(el, "setSelectionRange").is_function() {
+        return;
+    }
+    let Ok(first) = js::get(&items.get(0), "value").dyn_into::<JsString>() else {
+        return;
+    };
+    let at = text.index_of(&String::from(&first), 0);
+    if at >= 0 {
+        let at = JsValue::from(at);
+        let end = JsValue::from(at.as_f64().unwrap_or(0.0) + f64::from(first.length()));
+        let _ = js::call_method(el, "setSelectionRange", &[&at, &end]);
+    }
+}

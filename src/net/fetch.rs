@@ -1,0 +1,209 @@
+//! The fetch guard: requests to guarded endpoints are checked (and rewritten) before they
+//! leave, their answers restored; every other request passes untouched.
+
+use super::errors::{self, Reason};
+use super::js;
+use super::options::view_bytes;
+use super::task::spawn;
+use super::State;
+use js_sys::{Function, JsString, Object};
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// A request body as text: strings, Blobs and UTF-8 bytes; kinds that cannot be scanned as
+/// text are refused. `None`: no body.
+pub async fn body_text(glue: &js::Glue, body: &JsValue) -> Result<Option<JsString>, JsValue> {
+    if let Some(blob) = body.dyn_ref::<web_sys::Blob>() {
+        let text = JsFuture::from(blob.text()).await?;
+        return Ok(Some(text.unchecked_into()));
+    }
+    body_text_now(glue, body)
+}
+
+/// [`body_text`] for callers that must answer at once: a Blob cannot be read synchronously.
+pub fn body_text_now(glue: &js::Glue, body: &JsValue) -> Result<Option<JsString>, JsValue> {
+    if body.is_undefined() || body.is_null() {
+        return Ok(None);
+    }
+    if body.is_string() {
+        return Ok(Some(body.clone().unchecked_into()));
+    }
+    let bytes = if body.is_instance_of::<js_sys::ArrayBuffer>() {
+        Some(js_sys::Uint8Array::new(body))
+    } else if js_sys::ArrayBuffer::is_view(body) {
+        Some(view_bytes(body))
+    } else {
+        None
+    };
+    let Some(bytes) = bytes else {
+        return Err(errors::blocked(
+            glue,
+            Reason::BodyType,
+            "pii-airlock: this request body type cannot be checked (send a JSON string)",
+            None,
+        ));
+    };
+    let bytes = bytes.to_vec();
+    // As TextDecoder("utf-8", { fatal: true }): a byte order mark is dropped, bad bytes refuse.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Some(JsString::from(s))),
+        Err(_) => Err(errors::blocked(
+            glue,
+            Reason::BodyType,
+            "pii-airlock: the request body is not valid UTF-8; the request was not sent",
+            None,
+        )),
+    }
+}
+
+/// `new Headers(headers)` without `content-length` (the body changes); falsy stays as it is.
+fn without_length(headers: JsValue) -> Result<JsValue, JsValue> {
+    if !js::truthy(&headers) {
+        return Ok(headers);
+    }
+    let h = web_sys::Headers::new_with_str_sequence_sequence(&headers)?;
+    h.delete("content-length")?;
+    Ok(h.into())
+}
+
+impl State {
+    /// `guard.guardFetch(fetchImpl)`: a fetch named `guardedFetch`.
+    pub fn guard_fetch(self: &Rc<Self>, fetch_impl: JsValue) -> Result<Function, JsValue> {
+        let base: Function = if fetch_impl.is_undefined() {
+            js::get(&js::global(), "fetch")
+        } else {
+            fetch_impl
+        }
+        .dyn_into()
+        .map_err(|_| js_sys::TypeError::new("guardFetch needs a fetch function"))?;
+        let st = Rc::clone(self);
+        let f =
+            Closure::<dyn FnMut(JsValue, JsValue) -> js_sys::Promise>::new(move |input, init| {
+                spawn(
+                    Some("the request could not be checked"),
+                    Rc::clone(&st).fetch(base.clone(), input, init),
+                )
+            });
+        let f: Function = f.into_js_value().unchecked_into();
+        let name = js::obj(&[("value", &"guardedFetch".into())]);
+        Object::define_property(&f, &"name".into(), &name);
+        Ok(f)
+    }
+
+    async fn fetch(
+        self: Rc<Self>,
+        base: Function,
+        input: JsValue,
+        init: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let global: JsValue = js::global().into();
+        let request = input.dyn_ref::<web_sys::Request>().cloned();
+        let url = match &request {
+            Some(r) => r.url(),
+            None => js::coerce(&input)?.into(),
+        };
+        let url = js::resolve_url(&url)?;
+        if !self.glue.matches(&self.settings.endpoints, &url)? {
+            return JsFuture::from(promise(base.call2(&global, &input, &init)?)).await;
+        }
+        if self.disposed.get() {
+            return Err(errors::blocked(
+                &self.glue,
+                Reason::Engine,
+                "pii-airlock: the guard was disposed; the request was not sent",
+                None,
+            ));
+        }
+        let body = js::get(&init, "body");
+        let read = async {
+            if !body.is_undefined() && !body.is_null() {
+                body_text(&self.glue, &body).await
+            } else if let Some(r) = request.as_ref().filter(|r| r.body().is_some()) {
+                let text = JsFuture::from(web_sys::Request::clone(r)?.text()?).await?;
+                Ok(Some(text.unchecked_into()))
+            } else {
+                Ok(None)
+            }
+        };
+        let text = match read.await {
+            Ok(t) => t,
+            Err(e) => {
+                let e = errors::as_blocked(
+                    &self.glue,
+                    e,
+                    Reason::BodyType,
+                    "the request body could not be read",
+                );
+                self.emit("blocked", Some(&e));
+                return Err(e);
+            }
+        };
+        let (req, next_init) = match text {
+            None => (input, init),
+            Some(text) => {
+                let purpose: JsString = url.pathname().into();
+                let out = match Rc::clone(&self)
+                    .guard_body(text, js::active_element(), purpose)
+                    .await
+                {
+                    Ok(out) => out,
+                    Err(e) => {
+                        self.emit("blocked", Some(&e));
+                        return Err(e);
+                    }
+                };
+                match rebuild(request.as_ref(), input, &init, &out) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        let e = errors::as_blocked(
+                            &self.glue,
+                            e,
+                            Reason::Engine,
+                            "the request could not be rebuilt",
+                        );
+                        self.emit("blocked", Some(&e));
+                        return Err(e);
+                    }
+                }
+            }
+        };
+        let res = JsFuture::from(promise(base.call2(&global, &req, &next_init)?)).await?;
+        self.restore_response(res).await
+    }
+}
+
+/// The request to send with the checked body `out`: `init` with the new body and without
+/// `content-length`; a Request is rebuilt around it.
+fn rebuild(
+    request: Option<&web_sys::Request>,
+    input: JsValue,
+    init: &JsValue,
+    out: &JsValue,
+) -> Result<(JsValue, JsValue), JsValue> {
+    let next = Object::assign(&Object::new(), init.unchecked_ref());
+    js::set(&next, "body", out)?;
+    let headers = match js::get(init, "headers") {
+        h if h.is_undefined() || h.is_null() => match request {
+            Some(r) => r.headers().into(),
+            None => JsValue::UNDEFINED,
+        },
+        h => h,
+    };
+    js::set(&next, "headers", &without_length(headers)?)?;
+    Ok(match request {
+        Some(r) => {
+            let rebuilt = web_sys::Request::new_with_request_and_init(r, next.unchecked_ref())?;
+            (rebuilt.into(), JsValue::UNDEFINED)
+        }
+        None => (input, next.into()),
+    })
+}
+
+/// `Promise.resolve(v)`: a fetch implementation may return a plain value.
+pub fn promise(v: JsValue) -> js_sys::Promise {
+    js_sys::Promise::resolve(&v)
+}

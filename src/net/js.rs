@@ -1,0 +1,217 @@
+//! The JavaScript this layer talks to: the core behind pkg/guard.js's poison check, the thin
+//! entry's glue (error classes, the `this`-passing shim, the endpoint matcher) and a few
+//! globals; plus small helpers for reading and building plain JS objects.
+
+use js_sys::{Array, Function, JsString, Object, Reflect, Uint8Array};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The wasm `Guard` of `src/wasm.rs`, reached through JavaScript on purpose: every call
+    /// passes pkg/guard.js's poison check, so a trap in the engine poisons the module and
+    /// blocks every later request, exactly as for calls made from JavaScript.
+    pub type Core;
+    #[wasm_bindgen(method, catch)]
+    pub fn scan(this: &Core, text: &JsString) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    pub fn redact(
+        this: &Core,
+        text: &JsString,
+        now: f64,
+        id: &Uint8Array,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    pub fn restore(this: &Core, text: &JsString) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = restoreJson)]
+    pub fn restore_json(this: &Core, text: &JsString) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = alwaysAllow)]
+    pub fn always_allow(this: &Core, entity: &JsValue, value: &JsString) -> Result<bool, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = resetAllowed)]
+    pub fn reset_allowed(this: &Core) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch)]
+    pub fn forget(this: &Core, value: &JsString) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = prepareBody)]
+    pub fn prepare_body(this: &Core, body: &JsString) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = previewBody)]
+    pub fn preview_body(
+        this: &Core,
+        body: &JsString,
+        outcome: &str,
+        choices: &JsValue,
+        now: f64,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = previewText)]
+    pub fn preview_text(
+        this: &Core,
+        text: &JsString,
+        outcome: &str,
+        choices: &JsValue,
+        now: f64,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = commitBody)]
+    pub fn commit_body(
+        this: &Core,
+        body: &JsString,
+        outcome: &str,
+        choices: &JsValue,
+        now: f64,
+        ids: &Uint8Array,
+        purpose: &JsString,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = commitText)]
+    pub fn commit_text(
+        this: &Core,
+        text: &JsString,
+        outcome: &str,
+        choices: &JsValue,
+        now: f64,
+        id: &Uint8Array,
+        purpose: &str,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = sseRestorer)]
+    pub fn sse_restorer(this: &Core) -> Result<Sse, JsValue>;
+
+    /// A core `SseStream`, also behind the poison check.
+    pub type Sse;
+    #[wasm_bindgen(method, catch)]
+    pub fn push(this: &Sse, chunk: &str) -> Result<String, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    pub fn finish(this: &Sse) -> Result<String, JsValue>;
+
+    /// What pkg/src/guard.js hands over: the pieces that have to be JavaScript.
+    #[derive(Clone)]
+    pub type Glue;
+    #[wasm_bindgen(method, getter = BlockedError)]
+    pub fn blocked_error(this: &Glue) -> Function;
+    #[wasm_bindgen(method, getter = ConfigError)]
+    pub fn config_error(this: &Glue) -> Function;
+    #[wasm_bindgen(method, getter)]
+    pub fn endpoints(this: &Glue) -> JsValue;
+    /// Per-request state of XMLHttpRequest objects (`{ guarded, purpose }`), shared with the
+    /// hooks installPending sets before the engine has loaded.
+    #[wasm_bindgen(method, getter)]
+    pub fn xhr(this: &Glue) -> js_sys::WeakMap;
+    #[wasm_bindgen(method, catch)]
+    pub fn matches(this: &Glue, endpoints: &JsValue, url: &JsValue) -> Result<bool, JsValue>;
+    /// `fn` as a function that passes its `this` first (prototype hooks and getters need it).
+    #[wasm_bindgen(method)]
+    pub fn method(this: &Glue, f: &JsValue) -> Function;
+    /// pkg/guard.js `guardObject`.
+    #[wasm_bindgen(method)]
+    pub fn wrap(this: &Glue, object: &JsValue) -> JsValue;
+    /// pkg/guard.js `poison`: marks the module trapped, returns the error to reject with.
+    #[wasm_bindgen(method)]
+    pub fn poison(this: &Glue, cause: &JsValue) -> JsValue;
+
+    /// `String(v)`, as the JavaScript guard coerced its arguments.
+    #[wasm_bindgen(catch, js_name = String)]
+    pub fn coerce(v: &JsValue) -> Result<JsString, JsValue>;
+    #[wasm_bindgen(catch, js_namespace = crypto, js_name = getRandomValues)]
+    fn get_random_values(buf: &Uint8Array) -> Result<JsValue, JsValue>;
+}
+
+thread_local! {
+    static GLUE: RefCell<Option<Glue>> = const { RefCell::new(None) };
+}
+
+/// Keeps the glue for code that runs without a guard at hand (the panic hook). The error
+/// classes are module-level singletons, so the first guard's glue serves every guard.
+pub fn set_glue(glue: &Glue) {
+    GLUE.with(|g| {
+        if let Ok(mut g) = g.try_borrow_mut() {
+            g.get_or_insert_with(|| glue.clone());
+        }
+    });
+}
+
+/// The glue kept by [`set_glue`].
+pub fn glue() -> Option<Glue> {
+    GLUE.with(|g| g.try_borrow().ok().and_then(|g| g.clone()))
+}
+
+/// `n` bytes from the platform's CSPRNG (the core has no random source of its own).
+pub fn random(n: u32) -> Result<Uint8Array, JsValue> {
+    let buf = Uint8Array::new_with_length(n);
+    get_random_values(&buf)?;
+    Ok(buf)
+}
+
+/// The caller's clock (the core has none).
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// `obj[key]`, undefined when it cannot be read.
+pub fn get(obj: &JsValue, key: &str) -> JsValue {
+    if obj.is_undefined() || obj.is_null() {
+        return JsValue::UNDEFINED;
+    }
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `obj[key] = value`.
+pub fn set(obj: &JsValue, key: &str, value: &JsValue) -> Result<(), JsValue> {
+    Reflect::set(obj, &JsValue::from_str(key), value).map(|_| ())
+}
+
+/// A plain object from key/value pairs.
+pub fn obj(pairs: &[(&str, &JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&o, &JsValue::from_str(k), v);
+    }
+    o
+}
+
+/// `obj[name](...args)`.
+pub fn call_method(obj: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
+    let f: Function = get(obj, name)
+        .dyn_into()
+        .map_err(|_| JsValue::from(js_sys::TypeError::new(&format!("{name} is not a function"))))?;
+    let list: Array = args.iter().map(|a| (*a).clone()).collect();
+    f.apply(obj, &list)
+}
+
+/// `JSON.stringify(v)` for messages ("undefined" when there is no JSON form).
+pub fn quote(v: &JsValue) -> String {
+    js_sys::JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| "undefined".into())
+}
+
+/// `globalThis`.
+pub fn global() -> Object {
+    js_sys::global()
+}
+
+/// `globalThis.location?.href`: relative URLs resolve against the page.
+pub fn base_href() -> Option<String> {
+    get(&get(&global(), "location"), "href").as_string()
+}
+
+/// `new URL(input, location.href)`.
+pub fn resolve_url(input: &str) -> Result<web_sys::Url, JsValue> {
+    match base_href() {
+        Some(base) => web_sys::Url::new_with_base(input, &base),
+        None => web_sys::Url::new(input),
+    }
+}
+
+/// `globalThis.document?.activeElement ?? null`: where focus goes back after the dialog.
+pub fn active_element() -> JsValue {
+    let el = get(&get(&global(), "document"), "activeElement");
+    if el.is_undefined() {
+        JsValue::NULL
+    } else {
+        el
+    }
+}
+
+/// JavaScript truthiness.
+pub fn truthy(v: &JsValue) -> bool {
+    v.is_truthy()
+}

@@ -1,0 +1,206 @@
+//! The XMLHttpRequest guard: `open` notes whether the request is guarded (and refuses a
+//! synchronous one), `send` checks the body first and only then sends; the finished answer is
+//! read back with the originals restored (`responseText`, `response`).
+
+use super::errors::{self, Reason};
+use super::fetch::body_text;
+use super::js;
+use super::task::spawn;
+use super::State;
+use js_sys::{Array, Function, JsString};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A hook receiving `this` first (see the glue's `method`).
+type Method = Closure<dyn FnMut(JsValue, Array) -> Result<JsValue, JsValue>>;
+
+const DONE: f64 = 4.0;
+
+/// The getters of `XMLHttpRequest.prototype` the restoring getters read through.
+#[derive(Clone)]
+struct Getters {
+    text: Function,
+    response: Function,
+}
+
+fn getters() -> Option<Getters> {
+    let proto = js::get(&js::get(&js::global(), "XMLHttpRequest"), "prototype");
+    let get = |name: &str| {
+        js_sys::Reflect::get_own_property_descriptor(
+            proto.unchecked_ref::<js_sys::Object>(),
+            &name.into(),
+        )
+        .ok()
+        .map(|d| js::get(&d, "get"))
+        .and_then(|g| g.dyn_into::<Function>().ok())
+    };
+    Some(Getters {
+        text: get("responseText")?,
+        response: get("response")?,
+    })
+}
+
+impl State {
+    fn method(&self, f: Method) -> Function {
+        self.glue.method(&f.into_js_value())
+    }
+
+    /// `XMLHttpRequest.prototype.open`, hooked.
+    pub fn xhr_open_hook(self: &Rc<Self>, open: Function) -> Function {
+        let st = Rc::clone(self);
+        self.method(Method::new(move |xhr: JsValue, args: Array| {
+            let target = js::resolve_url(&String::from(js::coerce(&args.get(1))?))?;
+            let guarded = st.glue.matches(&st.settings.endpoints, &target)?;
+            let asynchronous = args.get(2);
+            let asynchronous = asynchronous.is_undefined() || js::truthy(&asynchronous);
+            if guarded && !asynchronous {
+                return Err(errors::blocked(
+                    &st.glue,
+                    Reason::SyncXhr,
+                    "pii-airlock: synchronous requests to a guarded endpoint are not allowed",
+                    None,
+                ));
+            }
+            let state = js::obj(&[
+                ("guarded", &guarded.into()),
+                ("purpose", &target.pathname().into()),
+            ]);
+            st.glue.xhr().set(xhr.unchecked_ref(), &state);
+            let rest = args.slice(3, args.length());
+            let call = Array::of3(&args.get(0), &args.get(1), &asynchronous.into()).concat(&rest);
+            open.apply(&xhr, &call)
+        }))
+    }
+
+    /// `XMLHttpRequest.prototype.send`, hooked.
+    pub fn xhr_send_hook(self: &Rc<Self>, send: Function) -> Function {
+        let st = Rc::clone(self);
+        self.method(Method::new(move |xhr: JsValue, args: Array| {
+            let state = st.glue.xhr().get(xhr.unchecked_ref());
+            let body = args.get(0);
+            if !js::truthy(&js::get(&state, "guarded")) {
+                return send.call1(&xhr, &body);
+            }
+            let purpose: JsString = js::get(&state, "purpose").dyn_into().unwrap_or_default();
+            st.xhr_send(xhr, body, send.clone(), purpose);
+            Ok(JsValue::UNDEFINED)
+        }))
+    }
+
+    /// Checks the body, then sends it; when it must not go, the request fails with `error`
+    /// and `loadend` events and `xhr.piiAirlockError` says why.
+    pub fn xhr_send(
+        self: &Rc<Self>,
+        xhr: JsValue,
+        body: JsValue,
+        send: Function,
+        purpose: JsString,
+    ) {
+        let st = Rc::clone(self);
+        let target = xhr.clone();
+        let flow = async move {
+            let text = body_text(&st.glue, &body).await.map_err(|e| {
+                errors::as_blocked(
+                    &st.glue,
+                    e,
+                    Reason::BodyType,
+                    "the request body could not be read",
+                )
+            })?;
+            let out = match text {
+                None => JsValue::NULL,
+                Some(text) => {
+                    Rc::clone(&st)
+                        .guard_body(text, js::active_element(), purpose)
+                        .await?
+                }
+            };
+            st.restoring_getters(&target);
+            send.call1(&target, &out)
+        };
+        let st = Rc::clone(self);
+        let failed = Closure::once_into_js(move |err: JsValue| {
+            let err = errors::as_blocked(
+                &st.glue,
+                err,
+                Reason::Engine,
+                "the request could not be checked",
+            );
+            let _ = js::set(&xhr, "piiAirlockError", &err);
+            st.emit("blocked", Some(&err));
+            let target: &web_sys::EventTarget = xhr.unchecked_ref();
+            for kind in ["error", "loadend"] {
+                if let Ok(ev) = web_sys::ProgressEvent::new(kind) {
+                    let _ = target.dispatch_event(&ev);
+                }
+            }
+        });
+        let p = spawn(Some("the request could not be checked"), flow);
+        let _ = js::call_method(&p, "catch", &[&failed]);
+    }
+
+    /// Own getters on one request that restore its finished answer (cached per raw answer).
+    fn restoring_getters(self: &Rc<Self>, xhr: &JsValue) {
+        let Some(g) = getters() else { return };
+        let cache: Rc<RefCell<Option<(JsValue, JsValue)>>> = Rc::default();
+        let restore = {
+            let st = Rc::clone(self);
+            let cache = Rc::clone(&cache);
+            move |raw: JsValue| -> Result<JsValue, JsValue> {
+                if let Some((seen, out)) = &*cache.borrow() {
+                    if *seen == raw {
+                        return Ok(out.clone());
+                    }
+                }
+                let text: JsString = raw.clone().unchecked_into();
+                let out = match st.core.restore_json(&text)? {
+                    v if v.is_undefined() || v.is_null() => st.core.restore(&text)?,
+                    v => v,
+                };
+                cache.replace(Some((raw, out.clone())));
+                Ok(out)
+            }
+        };
+        let done = |xhr: &JsValue| js::get(xhr, "readyState").as_f64() == Some(DONE);
+        let text_get = g.text.clone();
+        let r = restore.clone();
+        let text = Method::new(move |xhr: JsValue, _| {
+            let raw = text_get.call0(&xhr)?;
+            if done(&xhr) {
+                r(raw)
+            } else {
+                Ok(raw)
+            }
+        });
+        let st = Rc::clone(self);
+        let response = Method::new(move |xhr: JsValue, _| {
+            let raw = g.response.call0(&xhr)?;
+            if !done(&xhr) || raw.is_undefined() || raw.is_null() {
+                return Ok(raw);
+            }
+            if raw.is_string() {
+                return restore(raw);
+            }
+            if js::get(&xhr, "responseType").as_string().as_deref() == Some("json") {
+                let json = js_sys::JSON::stringify(&raw)?;
+                let restored = st.core.restore_json(&json)?;
+                return js_sys::JSON::parse(&String::from(js::coerce(&restored)?));
+            }
+            Ok(raw)
+        });
+        for (name, getter) in [("responseText", text), ("response", response)] {
+            let desc = js::obj(&[
+                ("configurable", &true.into()),
+                ("get", &self.method(getter)),
+            ]);
+            let _ = js_sys::Reflect::define_property(
+                xhr.unchecked_ref::<js_sys::Object>(),
+                &name.into(),
+                &desc,
+            );
+        }
+    }
+}
