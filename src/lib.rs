@@ -60,6 +60,8 @@ pub mod operators;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod dom;
 
 pub use checksum::*;
 pub use consent::{

@@ -1,0 +1,187 @@
+//! The consent dialog: a native <dialog> opened with showModal() inside a shadow root.
+
+use super::i18n::{entity_name, reason_text};
+use super::styles::{sheet, DIALOG_CSS};
+use super::{adopt, append, append_text, document, el, el_text, get, host, js_string, Listeners};
+use js_sys::{Array, Function, Promise};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Event, HtmlDialogElement, HtmlElement, KeyboardEvent};
+
+thread_local! {
+    static COUNTER: Cell<u32> = const { Cell::new(0) };
+}
+
+/// The answers, in the order the buttons may appear.
+const ACTIONS: [(&str, &str, &str); 4] = [
+    ("redacted", "sendRedacted", "primary"),
+    ("as-typed", "sendAsTyped", ""),
+    ("edit", "edit", ""),
+    ("cancelled", "cancel", ""),
+];
+
+/// Shows the dialog and resolves with the user's choice: 'redacted', 'as-typed', 'edit' or
+/// 'cancelled'. Takes `{items, previews, strings, allowAsTyped, returnFocus}` (see
+/// pkg/src/guard.js).
+#[wasm_bindgen(js_name = showConsentDialog)]
+pub fn show_consent_dialog(o: JsValue) -> Promise {
+    let items: Array = get(&o, "items").unchecked_into();
+    let previews: Array = get(&o, "previews").unchecked_into();
+    let s = get(&o, "strings");
+    let allow_as_typed = get(&o, "allowAsTyped").is_truthy();
+    let return_focus = get(&o, "returnFocus");
+
+    let n = COUNTER.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    let id = format_id(n);
+    let (h, root) = host("pii-airlock-consent");
+    adopt(&root, &[&sheet(DIALOG_CSS)]);
+
+    let title = el_text("h2", "", &get(&s, "title"));
+    title.set_id(&[&id, "-title"].concat());
+    let count = get(&s, "count")
+        .dyn_into::<Function>()
+        .ok()
+        .and_then(|f| f.call1(&s, &JsValue::from(items.length())).ok())
+        .unwrap_or(JsValue::UNDEFINED);
+    let desc_text = js_string(&count)
+        .concat(&" ".into())
+        .concat(&js_string(&get(&s, "description")));
+    let desc = el_text("p", "", &desc_text);
+    desc.set_id(&[&id, "-desc"].concat());
+    let list = el("ul");
+    let _ = list.set_attribute("aria-label", &String::from(js_string(&get(&s, "findingsLabel"))));
+    for it in items.iter() {
+        let replace = get(&it, "effect").as_string().as_deref() == Some("replace");
+        let effect = if replace {
+            get(&s, "willReplace")
+        } else {
+            let mut t = js_string(&get(&s, "willSend"));
+            let note = get(&it, "note");
+            if note.is_truthy() {
+                t = t.concat(&" (".into()).concat(&note).concat(&")".into());
+            }
+            t.into()
+        };
+        let li = el("li");
+        let _ = li.set_attribute("data-entity", &String::from(js_string(&get(&it, "entity"))));
+        let _ = li.set_attribute("data-effect", &String::from(js_string(&get(&it, "effect"))));
+        let entity = el_text("span", "entity", &entity_name(&s, &get(&it, "entity")));
+        let value = el_text("code", "value", &get(&it, "value"));
+        let effect = el_text("span", "effect", &effect);
+        let why = el_text("span", "why", &reason_text(&s, &get(&it, "finding")).into());
+        append(&li, &[&entity]);
+        append_text(&li, " ");
+        append(&li, &[&value]);
+        append_text(&li, " ");
+        append(&li, &[&effect, &el("br"), &why]);
+        append(&list, &[&li]);
+    }
+    let preview_id = [&id, "-preview"].concat();
+    let preview_label = el_text("p", "preview-label", &get(&s, "preview"));
+    preview_label.set_id(&preview_id);
+    let preview = el_text("pre", "", &previews.join("\n\n"));
+    let _ = preview.set_attribute("aria-labelledby", &preview_id);
+
+    let buttons = el("div");
+    buttons.set_class_name("buttons");
+    let mut order: Vec<(HtmlElement, &'static str)> = Vec::new();
+    for (value, label, class) in ACTIONS {
+        if value == "as-typed" && !allow_as_typed {
+            continue;
+        }
+        let b = el_text("button", "", &get(&s, label));
+        let _ = b.set_attribute("type", "button");
+        let _ = b.set_attribute("value", value);
+        let _ = b.set_attribute("data-action", value);
+        let _ = b.set_attribute("class", class);
+        append(&buttons, &[&b]);
+        order.push((b, value));
+    }
+
+    let dialog: HtmlDialogElement = el("dialog").unchecked_into();
+    let _ = dialog.set_attribute("aria-labelledby", &title.id());
+    let _ = dialog.set_attribute("aria-describedby", &desc.id());
+    append(&dialog, &[&title, &desc, &list, &preview_label, &preview, &buttons]);
+    let _ = root.append_with_node_1(&dialog);
+    if let Some(body) = document().body() {
+        let _ = body.append_with_node_1(&h);
+    }
+
+    let mut resolve_slot: Option<Function> = None;
+    let promise = Promise::new(&mut |resolve, _| resolve_slot = Some(resolve));
+    let resolve = resolve_slot.unwrap_throw();
+    let done = Rc::new(Cell::new(false));
+    let listeners = Rc::new(RefCell::new(Listeners::default()));
+    let finish = {
+        let (dialog, h, listeners) = (dialog.clone(), h.clone(), listeners.clone());
+        Rc::new(move |decision: &str| {
+            if done.replace(true) {
+                return;
+            }
+            if dialog.open() {
+                dialog.close();
+            }
+            h.remove();
+            // Back to where the user was; for "Edit" the caller moves the caret to the
+            // first finding.
+            if return_focus.is_truthy() && get(&return_focus, "isConnected").is_truthy() {
+                let _ = return_focus.unchecked_ref::<HtmlElement>().focus();
+            }
+            listeners.borrow_mut().remove_all();
+            let _ = resolve.call1(&JsValue::UNDEFINED, &JsValue::from_str(decision));
+        })
+    };
+    let mut l = listeners.borrow_mut();
+    for (b, value) in &order {
+        let finish = finish.clone();
+        let value: &'static str = value;
+        l.on(b, "click", move |_| finish(value));
+    }
+    // Escape fires `cancel`; a second Escape could close without it, so `close` is handled too.
+    let f = finish.clone();
+    l.on(&dialog, "cancel", move |e: Event| {
+        e.prevent_default();
+        f("cancelled");
+    });
+    let f = finish.clone();
+    l.on(&dialog, "close", move |_| f("cancelled"));
+    // Keep Tab inside the dialog: a modal makes the page inert, but Tab could still leave for
+    // the browser's own UI. Cycling through the buttons here keeps the order the same in
+    // every browser.
+    let elements: Vec<HtmlElement> = order.iter().map(|(b, _)| b.clone()).collect();
+    let r = root.clone();
+    l.on(&dialog, "keydown", move |e: Event| {
+        let e: KeyboardEvent = e.unchecked_into();
+        if e.key() != "Tab" {
+            return;
+        }
+        e.prevent_default();
+        let active: JsValue = r.active_element().map_or(JsValue::NULL, JsValue::from);
+        let len = elements.len();
+        let at = elements.iter().position(|b| JsValue::from(b) == active);
+        let next = match (e.shift_key(), at) {
+            (true, None | Some(0)) => len - 1,
+            (true, Some(i)) => i - 1,
+            (false, None) => 0,
+            (false, Some(i)) => (i + 1) % len,
+        };
+        let _ = elements[next].focus();
+    });
+    drop(l);
+    let _ = dialog.show_modal();
+    // The least destructive action that still lets the user go on: sending redacted.
+    let _ = order[0].0.focus();
+    promise
+}
+
+/// `pii-airlock-<n>`, the prefix of this dialog's element ids.
+fn format_id(n: u32) -> String {
+    let mut id = String::from("pii-airlock-");
+    id.push_str(&super::num(n as f64));
+    id
+}

@@ -1,0 +1,133 @@
+//! The browser layer: live highlighting of findings while the user types, the popover with a
+//! finding's actions, the consent dialog, their stylesheets and strings. The JS entry
+//! (pkg/index.js) hands `showConsentDialog`, `attach` and `strings` to the guard as its `env`.
+//!
+//! Every piece of user text reaches the DOM through textContent or a text node's data, never
+//! as HTML; styles go through constructable stylesheets only, so a strict CSP needs nothing
+//! more than `style-src 'self'`.
+
+mod dialog;
+mod highlight;
+mod i18n;
+mod overlay;
+mod paint;
+mod popover;
+mod styles;
+
+use js_sys::{Array, JsString, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Event, EventTarget, HtmlElement, ShadowRoot, ShadowRootInit};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `String(value)`: the conversion template literals make.
+    #[wasm_bindgen(js_name = String)]
+    fn js_string(value: &JsValue) -> JsString;
+}
+
+/// `target[key]`, undefined when it cannot be read.
+pub(crate) fn get(target: &JsValue, key: &str) -> JsValue {
+    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// `target[key] = value`.
+pub(crate) fn put(target: &JsValue, key: &str, value: &JsValue) {
+    let _ = Reflect::set(target, &JsValue::from_str(key), value);
+}
+
+pub(crate) fn window() -> web_sys::Window {
+    web_sys::window().unwrap_throw()
+}
+
+pub(crate) fn document() -> Document {
+    window().document().unwrap_throw()
+}
+
+/// A new element of `tag` (an HTML element: every tag used here is one).
+pub(crate) fn el(tag: &str) -> HtmlElement {
+    document().create_element(tag).unwrap_throw().unchecked_into()
+}
+
+/// A new element with a class and a text, the text set as textContent.
+pub(crate) fn el_text(tag: &str, class: &str, text: &JsValue) -> HtmlElement {
+    let e = el(tag);
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    put(&e, "textContent", text);
+    e
+}
+
+/// Appends each node in order.
+pub(crate) fn append(parent: &Element, children: &[&web_sys::Node]) {
+    for c in children {
+        let _ = parent.append_with_node_1(c);
+    }
+}
+
+/// Appends a text node holding `text`.
+pub(crate) fn append_text(parent: &Element, text: &str) {
+    let _ = parent.append_with_str_1(text);
+}
+
+/// A shadow host whose element name page styles are unlikely to target, and its open root.
+pub(crate) fn host(name: &str) -> (HtmlElement, ShadowRoot) {
+    let h = el(name);
+    let root = h
+        .attach_shadow(&ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .unwrap_throw();
+    (h, root)
+}
+
+/// `root.adoptedStyleSheets = sheets`.
+pub(crate) fn adopt(root: &ShadowRoot, sheets: &[&web_sys::CssStyleSheet]) {
+    let list = Array::new();
+    for s in sheets {
+        list.push(s);
+    }
+    root.set_adopted_style_sheets(&list);
+}
+
+/// `setTimeout(f, ms)`.
+pub(crate) fn set_timeout(f: &js_sys::Function, ms: i32) -> i32 {
+    window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(f, ms)
+        .unwrap_or(0)
+}
+
+/// `clearTimeout(id)`.
+pub(crate) fn clear_timeout(id: i32) {
+    window().clear_timeout_with_handle(id);
+}
+
+/// The text a JS number prints as (`String(x)`), so CSS lengths read exactly as in JS.
+pub(crate) fn num(x: f64) -> String {
+    String::from(js_string(&JsValue::from_f64(x)))
+}
+
+type Handler = Closure<dyn FnMut(Event)>;
+
+/// Event listeners added by one component, removed all at once.
+#[derive(Default)]
+pub(crate) struct Listeners(Vec<(EventTarget, &'static str, Handler)>);
+
+impl Listeners {
+    /// `target.addEventListener(kind, handler)`, remembered for [`Listeners::remove_all`].
+    pub(crate) fn on(&mut self, target: &EventTarget, kind: &'static str, handler: impl FnMut(Event) + 'static) {
+        let h: Handler = Closure::new(handler);
+        let _ = target.add_event_listener_with_callback(kind, h.as_ref().unchecked_ref());
+        self.0.push((target.clone(), kind, h));
+    }
+
+    /// Removes every listener. The closures are freed on a later task: one of them may be the
+    /// very handler that is running now.
+    pub(crate) fn remove_all(&mut self) {
+        let all = std::mem::take(&mut self.0);
+        for (t, kind, h) in &all {
+            let _ = t.remove_event_listener_with_callback(kind, h.as_ref().unchecked_ref());
+        }
+        let later = Closure::once_into_js(move || drop(all));
+        set_timeout(later.unchecked_ref(), 0);
+    }
+}
