@@ -122,7 +122,8 @@ pub fn attach(guard: JsGuard, element: JsValue, options: JsValue) -> Result<Obje
         paint::set(&element, Vec::new(), Vec::new());
         None
     };
-    let noop = Function::new_no_args("");
+    // Placeholders until wire() sets them (no `new Function`: a strict CSP forbids it).
+    let noop: Function = JsValue::UNDEFINED.unchecked_into();
     let ctl: Ctl = Rc::new(RefCell::new(State {
         strings: guard.strings(),
         guard,
@@ -264,8 +265,12 @@ fn wire(ctl: &Ctl) {
         if e.key() == "ArrowDown" && e.alt_key() && !s.pop.hidden() {
             e.prevent_default();
             clear_timeout(s.hide_timer);
-            let pop = &s.pop;
-            pop.focus_first_button();
+            let first = s.pop.first_button();
+            // Focus moves synchronously: the editor's blur handler needs the state.
+            drop(s);
+            if let Some(b) = first {
+                let _ = b.focus();
+            }
         }
     }));
     l.on(&pop_host, "focusin", weak(ctl, |c, _| clear_timeout(c.borrow().hide_timer)));

@@ -87,11 +87,10 @@ impl Popover {
         self.host.set_hidden(true);
     }
 
-    /// Moves focus to the first action, if any.
-    pub(crate) fn focus_first_button(&self) {
-        if let Ok(Some(b)) = self.root.query_selector("button") {
-            let _ = wasm_bindgen::JsCast::unchecked_ref::<HtmlElement>(&b).focus();
-        }
+    /// The first action, if any.
+    pub(crate) fn first_button(&self) -> Option<HtmlElement> {
+        let b = self.root.query_selector("button").ok().flatten()?;
+        Some(wasm_bindgen::JsCast::unchecked_into(b))
     }
 
     /// Tells screen readers `text`.
