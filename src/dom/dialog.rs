@@ -2,9 +2,9 @@
 
 use super::i18n::{entity_name, reason_text};
 use super::styles::{sheet, DIALOG_CSS};
-use super::{adopt, append, append_text, document, el, el_text, get, host, js_string, Listeners};
+use super::{adopt, append, append_text, document, el, el_text, get, host, js_string};
 use js_sys::{Array, Function, Promise};
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -114,69 +114,125 @@ pub fn show_consent_dialog(o: JsValue) -> Promise {
 
     let mut resolve_slot: Option<Function> = None;
     let promise = Promise::new(&mut |resolve, _| resolve_slot = Some(resolve));
-    let resolve = resolve_slot.unwrap_throw();
-    let done = Rc::new(Cell::new(false));
-    let listeners = Rc::new(RefCell::new(Listeners::default()));
-    let finish = {
-        let (dialog, h, listeners) = (dialog.clone(), h.clone(), listeners.clone());
-        Rc::new(move |decision: &str| {
-            if done.replace(true) {
-                return;
-            }
-            if dialog.open() {
-                dialog.close();
-            }
-            h.remove();
-            // Back to where the user was; for "Edit" the caller moves the caret to the
-            // first finding.
-            if return_focus.is_truthy() && get(&return_focus, "isConnected").is_truthy() {
-                let _ = return_focus.unchecked_ref::<HtmlElement>().focus();
-            }
-            listeners.borrow_mut().remove_all();
-            let _ = resolve.call1(&JsValue::UNDEFINED, &JsValue::from_str(decision));
-        })
-    };
-    let mut l = listeners.borrow_mut();
-    for (b, value) in &order {
-        let finish = finish.clone();
-        let value: &'static str = value;
-        l.on(b, "click", move |_| finish(value));
-    }
-    // Escape fires `cancel`; a second Escape could close without it, so `close` is handled too.
-    let f = finish.clone();
-    l.on(&dialog, "cancel", move |e: Event| {
-        e.prevent_default();
-        f("cancelled");
+    let open = Rc::new(Open {
+        done: Cell::new(false),
+        dialog: dialog.clone(),
+        host: h,
+        root,
+        buttons: order,
+        return_focus,
+        resolve: resolve_slot.unwrap_throw(),
+        listener: OnceCell::new(),
     });
-    let f = finish.clone();
-    l.on(&dialog, "close", move |_| f("cancelled"));
-    // Keep Tab inside the dialog: a modal makes the page inert, but Tab could still leave for
-    // the browser's own UI. Cycling through the buttons here keeps the order the same in
-    // every browser.
-    let elements: Vec<HtmlElement> = order.iter().map(|(b, _)| b.clone()).collect();
-    let r = root.clone();
-    l.on(&dialog, "keydown", move |e: Event| {
-        let e: KeyboardEvent = e.unchecked_into();
+    let handler = Closure::<dyn Fn(Event)>::new({
+        let open = open.clone();
+        move |e: Event| open.on_event(e)
+    });
+    let f: &Function = handler.as_ref().unchecked_ref();
+    let _ = open.listener.set(f.clone());
+    for (b, _) in &open.buttons {
+        let _ = b.add_event_listener_with_callback("click", f);
+    }
+    for kind in ["cancel", "close", "keydown"] {
+        let _ = dialog.add_event_listener_with_callback(kind, f);
+    }
+    HANDLERS.with(|h| {
+        let mut h = h.borrow_mut();
+        // Handlers of answered dialogs are freed here, never while they run.
+        h.retain(|(o, _)| !o.done.get());
+        h.push((open.clone(), handler));
+    });
+    let _ = dialog.show_modal();
+    // The least destructive action that still lets the user go on: sending redacted.
+    let _ = open.buttons[0].0.focus();
+    promise
+}
+
+type Handler = Closure<dyn Fn(Event)>;
+
+thread_local! {
+    static HANDLERS: RefCell<Vec<(Rc<Open>, Handler)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A dialog waiting for its answer.
+struct Open {
+    done: Cell<bool>,
+    dialog: HtmlDialogElement,
+    host: HtmlElement,
+    root: web_sys::ShadowRoot,
+    buttons: Vec<(HtmlElement, &'static str)>,
+    return_focus: JsValue,
+    resolve: Function,
+    /// The handler as JS sees it, to take it off again.
+    listener: OnceCell<Function>,
+}
+
+impl Open {
+    fn on_event(&self, e: Event) {
+        match e.type_().as_str() {
+            "click" => {
+                let target = e.current_target().map(JsValue::from);
+                if let Some((_, value)) = self.buttons.iter().find(|(b, _)| Some(JsValue::from(b)) == target) {
+                    self.finish(value);
+                }
+            }
+            // Escape fires `cancel`; a second Escape could close without it, so `close` is
+            // handled too.
+            "cancel" => {
+                e.prevent_default();
+                self.finish("cancelled");
+            }
+            "close" => self.finish("cancelled"),
+            "keydown" => self.cycle(e.unchecked_into()),
+            _ => {}
+        }
+    }
+
+    /// Keeps Tab inside the dialog: a modal makes the page inert, but Tab could still leave
+    /// for the browser's own UI. Cycling through the buttons here keeps the order the same in
+    /// every browser.
+    fn cycle(&self, e: KeyboardEvent) {
         if e.key() != "Tab" {
             return;
         }
         e.prevent_default();
-        let active: JsValue = r.active_element().map_or(JsValue::NULL, JsValue::from);
-        let len = elements.len();
-        let at = elements.iter().position(|b| JsValue::from(b) == active);
+        let active: JsValue = self.root.active_element().map_or(JsValue::NULL, JsValue::from);
+        let len = self.buttons.len();
+        let at = self.buttons.iter().position(|(b, _)| JsValue::from(b) == active);
         let next = match (e.shift_key(), at) {
             (true, None | Some(0)) => len - 1,
             (true, Some(i)) => i - 1,
             (false, None) => 0,
             (false, Some(i)) => (i + 1) % len,
         };
-        let _ = elements[next].focus();
-    });
-    drop(l);
-    let _ = dialog.show_modal();
-    // The least destructive action that still lets the user go on: sending redacted.
-    let _ = order[0].0.focus();
-    promise
+        let _ = self.buttons[next].0.focus();
+    }
+
+    fn finish(&self, decision: &str) {
+        if self.done.replace(true) {
+            return;
+        }
+        // Nothing may call the handler once it is answered: it is freed with the next dialog.
+        if let Some(f) = self.listener.get() {
+            for (b, _) in &self.buttons {
+                let _ = b.remove_event_listener_with_callback("click", f);
+            }
+            for kind in ["cancel", "close", "keydown"] {
+                let _ = self.dialog.remove_event_listener_with_callback(kind, f);
+            }
+        }
+        if self.dialog.open() {
+            self.dialog.close();
+        }
+        self.host.remove();
+        // Back to where the user was; for "Edit" the caller moves the caret to the first
+        // finding.
+        let back = &self.return_focus;
+        if back.is_truthy() && get(back, "isConnected").is_truthy() {
+            let _ = back.unchecked_ref::<HtmlElement>().focus();
+        }
+        let _ = self.resolve.call1(&JsValue::UNDEFINED, &JsValue::from_str(decision));
+    }
 }
 
 /// `pii-airlock-<n>`, the prefix of this dialog's element ids.

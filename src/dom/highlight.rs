@@ -7,9 +7,9 @@ use super::i18n::{entity_name, reason_text};
 use super::overlay::{Mark, Overlay};
 use super::popover::Popover;
 use super::{clear_timeout, document, get, js_string, paint, put, set_timeout, window, Listeners};
-use js_sys::{Array, Function, JsString, Object, Promise, Reflect};
+use js_sys::{Array, Function, JsString, Object, Promise};
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -79,14 +79,15 @@ struct State {
     shown_finding: JsValue,
     listeners: Listeners,
     ro: Option<ResizeObserver>,
-    /// Persistent callbacks: the debounced scan, the delayed hide, a scan's
-    /// result, the guard's change.
+    /// The one Rust callback, bound to what it is called for: the debounced scan, the delayed
+    /// hide, the guard's change, DOM events (see [`on_call`]).
     scan_fn: Function,
     hide_fn: Function,
-    result_fn: Function,
     change_fn: Function,
-    /// Keeps the closures behind the functions above alive.
-    keep: Vec<JsValue>,
+    event_fn: Function,
+    /// The callback itself (`Fn`, not `FnMut`: it re-enters, e.g. an action -> the guard's
+    /// change -> a scan); bound to "result", a seq and a text, it receives a scan's result.
+    call_fn: Function,
 }
 
 type Ctl = Rc<RefCell<State>>;
@@ -111,19 +112,28 @@ pub fn attach(guard: JsGuard, element: JsValue, options: JsValue) -> Result<Obje
         .into());
     }
     let element: HtmlElement = element.unchecked_into();
-    let debounce = match if options.is_object() { get(&options, "debounce") } else { JsValue::UNDEFINED } {
-        d if d.is_undefined() => 80,
-        d => d.as_f64().unwrap_or(0.0) as i32,
+    let debounce = if options.is_object() {
+        get(&options, "debounce")
+    } else {
+        JsValue::UNDEFINED
+    };
+    let debounce = if debounce.is_undefined() {
+        80
+    } else {
+        debounce.as_f64().unwrap_or(0.0) as i32
     };
     let overlay = if is_field {
-        Some(Overlay::new(&element, element.is_instance_of::<HtmlInputElement>()))
+        Some(Overlay::new(
+            &element,
+            element.is_instance_of::<HtmlInputElement>(),
+        ))
     } else {
         paint::adopt_document_sheet();
         paint::set(&element, Vec::new(), Vec::new());
         None
     };
     // Placeholders until wire() sets them (no `new Function`: a strict CSP forbids it).
-    let noop: Function = JsValue::UNDEFINED.unchecked_into();
+    let none: Function = JsValue::UNDEFINED.unchecked_into();
     let ctl: Ctl = Rc::new(RefCell::new(State {
         strings: guard.strings(),
         guard,
@@ -142,232 +152,244 @@ pub fn attach(guard: JsGuard, element: JsValue, options: JsValue) -> Result<Obje
         shown_finding: JsValue::UNDEFINED,
         listeners: Listeners::default(),
         ro: None,
-        scan_fn: noop.clone(),
-        hide_fn: noop.clone(),
-        result_fn: noop.clone(),
-        change_fn: noop,
-        keep: Vec::new(),
+        scan_fn: none.clone(),
+        hide_fn: none.clone(),
+        change_fn: none.clone(),
+        event_fn: none.clone(),
+        call_fn: none,
     }));
-    wire(&ctl);
+    let o = wire(&ctl);
     let _ = scan(&ctl);
-    Ok(controller(&ctl))
+    Ok(o)
 }
 
-/// A closure over a weak reference: nothing runs once the controller is gone.
-fn weak<A: 'static>(ctl: &Ctl, f: impl Fn(&Ctl, A) + 'static) -> impl FnMut(A) + 'static {
-    let w: Weak<RefCell<State>> = Rc::downgrade(ctl);
-    move |a| {
-        if let Some(c) = w.upgrade() {
-            f(&c, a);
-        }
-    }
-}
+/// Events on the editor that matter here.
+const ELEMENT_EVENTS: [&str; 10] = [
+    "input",
+    "compositionstart",
+    "compositionend",
+    "scroll",
+    "mousemove",
+    "mouseleave",
+    "keyup",
+    "click",
+    "blur",
+    "keydown",
+];
+/// Events on the popover's host.
+const POPOVER_EVENTS: [&str; 4] = ["mouseenter", "mouseleave", "focusin", "keydown"];
 
-/// Creates the persistent callbacks and adds every listener.
-fn wire(ctl: &Ctl) {
-    let mut keep = Vec::new();
-    let mut func = |c: JsValue| -> Function {
-        keep.push(c.clone());
-        c.unchecked_into()
-    };
-    let scan_fn = func(Closure::<dyn FnMut()>::new({
-        let mut f = weak(ctl, |c, ()| {
-            let _ = scan(c);
-        });
-        move || f(())
+/// Makes the one callback, the functions bound to it, every listener, and the controller.
+/// One closure serves everything: each closure type costs the .wasm its own glue.
+fn wire(ctl: &Ctl) -> Object {
+    let call = Closure::<dyn Fn(JsValue, JsValue, JsValue, JsValue) -> JsValue>::new({
+        // The controller's functions own the state; nothing in the state owns them back.
+        let c = ctl.clone();
+        move |what: JsValue, a: JsValue, b: JsValue, d: JsValue| on_call(&c, &what, a, b, d)
     })
-    .into_js_value());
-    let hide_fn = func(Closure::<dyn FnMut()>::new({
-        let mut f = weak(ctl, |c, ()| {
-            let mut s = c.borrow_mut();
-            s.pop.hide();
-            s.shown = None;
-        });
-        move || f(())
-    })
-    .into_js_value());
-    let result_fn = func(Closure::<dyn FnMut(JsValue, JsValue, JsValue)>::new({
-        let mut f = weak(ctl, |c, (mine, current, result): (JsValue, JsValue, JsValue)| {
-            scanned(c, mine.as_f64().unwrap_or(0.0) as u32, current.unchecked_into(), result);
-        });
-        move |a, b, r| f((a, b, r))
-    })
-    .into_js_value());
-    let change_fn = func(Closure::<dyn FnMut()>::new({
-        let mut f = weak(ctl, |c, ()| {
-            let _ = scan(c);
-        });
-        move || f(())
-    })
-    .into_js_value());
-
+    .into_js_value()
+    .unchecked_into::<Function>();
+    let bound = |what: &str| -> Function { call.bind1(&JsValue::NULL, &what.into()).unchecked_into() };
     let (element, pop_host, card, guard) = {
         let mut s = ctl.borrow_mut();
-        s.scan_fn = scan_fn;
-        s.hide_fn = hide_fn;
-        s.result_fn = result_fn;
-        s.change_fn = change_fn.clone();
-        s.keep = keep;
+        s.scan_fn = bound("scan");
+        s.hide_fn = bound("hide");
+        s.change_fn = bound("scan");
+        s.event_fn = bound("event");
+        s.call_fn = call.clone();
         (s.element.clone(), s.pop.host.clone(), s.pop.card.clone(), s.guard.clone())
     };
+    let (event_fn, change_fn) = {
+        let s = ctl.borrow();
+        (s.event_fn.clone(), s.change_fn.clone())
+    };
     let mut l = Listeners::default();
-    l.on(&element, "input", weak(ctl, |c, e: Event| {
-        let composing = c.borrow().composing;
-        if !composing && !get(&e, "isComposing").is_truthy() {
-            schedule(c);
-        }
-    }));
-    l.on(&element, "compositionstart", weak(ctl, |c, _| {
-        let mut s = c.borrow_mut();
-        s.composing = true;
-        clear_timeout(s.timer);
-    }));
-    l.on(&element, "compositionend", weak(ctl, |c, _| {
-        c.borrow_mut().composing = false;
-        schedule(c);
-    }));
-    l.on(&element, "scroll", weak(ctl, |c, _| layout(c)));
-    l.on(&element, "mousemove", weak(ctl, |c, e: Event| {
-        let e: MouseEvent = e.unchecked_into();
-        match hit(c, f64::from(e.client_x()), f64::from(e.client_y())) {
-            Some((i, r)) => {
-                let again = {
-                    let s = c.borrow();
-                    s.shown != Some(i) || s.pop.hidden()
-                };
-                if again {
-                    show_popover(c, i, &r);
-                }
-            }
-            None => {
-                if c.borrow().shown.is_some() {
-                    hide_popover(c, 250);
-                }
-            }
-        }
-    }));
-    l.on(&element, "mouseleave", weak(ctl, |c, _| hide_popover(c, 250)));
-    l.on(&pop_host, "mouseenter", weak(ctl, |c, _| clear_timeout(c.borrow().hide_timer)));
-    l.on(&pop_host, "mouseleave", weak(ctl, |c, _| hide_popover(c, 250)));
-    l.on(&element, "keyup", weak(ctl, |c, e: Event| {
-        let e: KeyboardEvent = e.unchecked_into();
-        if e.alt_key() || !NAV.contains(&e.key().as_str()) {
-            return;
-        }
-        follow_caret(c);
-    }));
-    l.on(&element, "click", weak(ctl, |c, _| follow_caret(c)));
-    l.on(&element, "blur", weak(ctl, |c, _| hide_popover(c, 250)));
-    // Alt+ArrowDown moves focus into the popover's actions; Escape there comes back.
-    l.on(&element, "keydown", weak(ctl, |c, e: Event| {
-        let e: KeyboardEvent = e.unchecked_into();
-        let s = c.borrow();
-        if e.key() == "ArrowDown" && e.alt_key() && !s.pop.hidden() {
-            e.prevent_default();
-            clear_timeout(s.hide_timer);
-            let first = s.pop.first_button();
-            // Focus moves synchronously: the editor's blur handler needs the state.
-            drop(s);
-            if let Some(b) = first {
-                let _ = b.focus();
-            }
-        }
-    }));
-    l.on(&pop_host, "focusin", weak(ctl, |c, _| clear_timeout(c.borrow().hide_timer)));
-    l.on(&pop_host, "keydown", weak(ctl, |c, e: Event| {
-        let e: KeyboardEvent = e.unchecked_into();
-        if e.key() == "Escape" {
-            e.prevent_default();
-            hide_popover(c, 0);
-            let element = c.borrow().element.clone();
-            let _ = element.focus();
-        }
-    }));
+    for kind in ELEMENT_EVENTS {
+        l.on(&element, kind, &event_fn);
+    }
+    for kind in POPOVER_EVENTS {
+        l.on(&pop_host, kind, &event_fn);
+    }
     // The actions: one listener on the card serves every button it will hold.
-    l.on(&card, "click", weak(ctl, |c, e: Event| {
-        let Some(b) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("button[data-decision]").ok().flatten())
-        else {
-            return;
-        };
-        let decision = b.get_attribute("data-decision").unwrap_or_default();
-        let (guard, f, element) = {
-            let s = c.borrow();
-            (s.guard.clone(), s.shown_finding.clone(), s.element.clone())
-        };
-        let _ = guard.choose(&f, &get(&f, "value"), &decision);
-        hide_popover(c, 0);
-        let _ = element.focus();
-    }));
+    l.on(&card, "click", &event_fn);
+    l.on(&window(), "resize", &event_fn);
     guard.add_event_listener("change", &change_fn);
-    let ro = if Reflect::get(&js_sys::global(), &"ResizeObserver".into())
-        .map(|v| v.is_function())
-        .unwrap_or(false)
-    {
-        let cb = Closure::<dyn FnMut()>::new({
-            let mut f = weak(ctl, |c, ()| layout(c));
-            move || f(())
-        })
-        .into_js_value();
-        let ro = ResizeObserver::new(cb.unchecked_ref()).ok();
+    let ro = if get(&js_sys::global(), "ResizeObserver").is_function() {
+        let ro = ResizeObserver::new(&bound("layout")).ok();
         if let Some(ro) = &ro {
             ro.observe(&element);
         }
-        ctl.borrow_mut().keep.push(cb);
         ro
     } else {
         None
     };
-    l.on(&window(), "resize", weak(ctl, |c, _| layout(c)));
-    let mut s = ctl.borrow_mut();
-    s.listeners = l;
-    s.ro = ro;
-}
+    {
+        let mut s = ctl.borrow_mut();
+        s.listeners = l;
+        s.ro = ro;
+    }
 
-/// The controller object handed back to JS.
-fn controller(ctl: &Ctl) -> Object {
     let o = Object::new();
-    let s = ctl.borrow();
-    put(&o, "element", &s.element);
-    drop(s);
-    let findings = Closure::<dyn Fn() -> Array>::new({
-        let c = ctl.clone();
-        move || {
-            let s = c.borrow();
-            s.findings.iter().map(|f| JsValue::from(copy(&f.finding))).collect()
-        }
-    })
-    .into_js_value();
+    put(&o, "element", &element);
     let desc = Object::new();
-    put(&desc, "get", &findings);
+    put(&desc, "get", &bound("findings"));
     put(&desc, "enumerable", &JsValue::TRUE);
     put(&desc, "configurable", &JsValue::TRUE);
     Object::define_property(&o, &"findings".into(), &desc);
-    let refresh = Closure::<dyn Fn() -> Promise>::new({
-        let c = ctl.clone();
-        move || scan(&c)
-    })
-    .into_js_value();
-    put(&o, "refresh", &refresh);
-    let detach = Closure::<dyn Fn()>::new({
-        let c = ctl.clone();
-        move || detach(&c)
-    })
-    .into_js_value();
-    put(&o, "detach", &detach);
+    put(&o, "refresh", &bound("refresh"));
+    put(&o, "detach", &bound("detach"));
     o
+}
+
+/// What the callback was bound for, with the arguments it got.
+fn on_call(ctl: &Ctl, what: &JsValue, a: JsValue, b: JsValue, d: JsValue) -> JsValue {
+    let what = what.as_string().unwrap_or_default();
+    match what.as_str() {
+        "scan" => {
+            let _ = scan(ctl);
+        }
+        "refresh" => return scan(ctl).into(),
+        "hide" => {
+            let s = ctl.borrow();
+            s.pop.hide();
+            drop(s);
+            ctl.borrow_mut().shown = None;
+        }
+        "layout" => layout(ctl),
+        "result" => {
+            let seq = a.as_f64().unwrap_or(0.0) as u32;
+            scanned(ctl, seq, b.unchecked_into(), d);
+        }
+        "findings" => {
+            let s = ctl.borrow();
+            let list: Array = s.findings.iter().map(|f| JsValue::from(copy(&f.finding))).collect();
+            return list.into();
+        }
+        "detach" => detach(ctl),
+        "event" => on_event(ctl, a.unchecked_into()),
+        _ => {}
+    }
+    JsValue::UNDEFINED
+}
+
+/// Every DOM event this listens to.
+fn on_event(c: &Ctl, e: Event) {
+    let kind = e.type_();
+    let on_popover = {
+        let s = c.borrow();
+        e.current_target().map(JsValue::from) == Some(JsValue::from(&s.pop.host))
+    };
+    match kind.as_str() {
+        "input" => {
+            let composing = c.borrow().composing;
+            if !composing && !get(&e, "isComposing").is_truthy() {
+                schedule(c);
+            }
+        }
+        "compositionstart" => {
+            let mut s = c.borrow_mut();
+            s.composing = true;
+            clear_timeout(s.timer);
+        }
+        "compositionend" => {
+            c.borrow_mut().composing = false;
+            schedule(c);
+        }
+        "scroll" | "resize" => layout(c),
+        "mousemove" => {
+            let e: MouseEvent = e.unchecked_into();
+            match hit(c, f64::from(e.client_x()), f64::from(e.client_y())) {
+                Some((i, r)) => {
+                    let again = {
+                        let s = c.borrow();
+                        s.shown != Some(i) || s.pop.hidden()
+                    };
+                    if again {
+                        show_popover(c, i, &r);
+                    }
+                }
+                None => {
+                    if c.borrow().shown.is_some() {
+                        hide_popover(c, 250);
+                    }
+                }
+            }
+        }
+        "mouseleave" | "blur" => hide_popover(c, 250),
+        "mouseenter" | "focusin" => clear_timeout(c.borrow().hide_timer),
+        "keyup" => {
+            let e: KeyboardEvent = e.unchecked_into();
+            if !e.alt_key() && NAV.contains(&e.key().as_str()) {
+                follow_caret(c);
+            }
+        }
+        "keydown" if on_popover => {
+            let e: KeyboardEvent = e.unchecked_into();
+            if e.key() == "Escape" {
+                e.prevent_default();
+                hide_popover(c, 0);
+                let element = c.borrow().element.clone();
+                let _ = element.focus();
+            }
+        }
+        // Alt+ArrowDown moves focus into the popover's actions; Escape there comes back.
+        "keydown" => {
+            let e: KeyboardEvent = e.unchecked_into();
+            let s = c.borrow();
+            if e.key() == "ArrowDown" && e.alt_key() && !s.pop.hidden() {
+                e.prevent_default();
+                clear_timeout(s.hide_timer);
+                let first = s.pop.first_button();
+                // Focus moves synchronously: the editor's blur handler needs the state.
+                drop(s);
+                if let Some(b) = first {
+                    let _ = b.focus();
+                }
+            }
+        }
+        "click" => {
+            let on_card = {
+                let s = c.borrow();
+                e.current_target().map(JsValue::from) == Some(JsValue::from(&s.pop.card))
+            };
+            if on_card {
+                act(c, &e);
+            } else {
+                follow_caret(c);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A click on one of the popover's actions.
+fn act(c: &Ctl, e: &Event) {
+    let Some(b) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("button[data-decision]").ok().flatten())
+    else {
+        return;
+    };
+    let decision = b.get_attribute("data-decision").unwrap_or_default();
+    let (guard, f, element) = {
+        let s = c.borrow();
+        (s.guard.clone(), s.shown_finding.clone(), s.element.clone())
+    };
+    let _ = guard.choose(&f, &get(&f, "value"), &decision);
+    hide_popover(c, 0);
+    let _ = element.focus();
 }
 
 /// Stops highlighting and removes everything attach() added to the page.
 fn detach(ctl: &Ctl) {
-    let (guard, change_fn, element) = {
+    let (guard, change_fn, element, painted) = {
         let mut s = ctl.borrow_mut();
         clear_timeout(s.timer);
         clear_timeout(s.hide_timer);
         s.seq += 1;
-        s.listeners.remove_all();
+        let listeners = std::mem::take(&mut s.listeners);
+        listeners.remove_all(&s.event_fn);
         if let Some(ro) = s.ro.take() {
             ro.disconnect();
         }
@@ -375,10 +397,10 @@ fn detach(ctl: &Ctl) {
             o.remove();
         }
         s.pop.remove();
-        (s.guard.clone(), s.change_fn.clone(), s.element.clone())
+        (s.guard.clone(), s.change_fn.clone(), s.element.clone(), s.overlay.is_none())
     };
     guard.remove_event_listener("change", &change_fn);
-    if ctl.borrow().overlay.is_none() {
+    if painted {
         paint::remove(&element);
     }
 }
@@ -420,7 +442,7 @@ fn scan(ctl: &Ctl) -> Promise {
         let mut s = ctl.borrow_mut();
         s.seq += 1;
         let current = read_text(&mut s);
-        (s.seq, current, s.guard.clone(), s.result_fn.clone())
+        (s.seq, current, s.guard.clone(), s.call_fn.clone())
     };
     let pending: Promise = match guard.scan_async(&current) {
         Ok(p) => Promise::resolve(&p),
@@ -428,7 +450,7 @@ fn scan(ctl: &Ctl) -> Promise {
     };
     // A failed scan shows nothing: its error is no array, so `scanned` reads it as [].
     let done: Function = result_fn
-        .bind2(&JsValue::UNDEFINED, &JsValue::from(mine), &current)
+        .bind3(&JsValue::NULL, &"result".into(), &JsValue::from(mine), &current)
         .unchecked_into();
     pending.unchecked_ref::<Thenable>().then_fn(&done, &done)
 }

@@ -17,7 +17,7 @@ mod styles;
 use js_sys::{Array, JsString, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, EventTarget, HtmlElement, ShadowRoot, ShadowRootInit};
+use web_sys::{Document, Element, EventTarget, HtmlElement, ShadowRoot, ShadowRootInit};
 
 #[wasm_bindgen]
 extern "C" {
@@ -106,28 +106,21 @@ pub(crate) fn num(x: f64) -> String {
     String::from(js_string(&JsValue::from_f64(x)))
 }
 
-type Handler = Closure<dyn FnMut(Event)>;
-
-/// Event listeners added by one component, removed all at once.
+/// Event listeners added by one component (all calling the same function), removed at once.
 #[derive(Default)]
-pub(crate) struct Listeners(Vec<(EventTarget, &'static str, Handler)>);
+pub(crate) struct Listeners(Vec<(EventTarget, &'static str)>);
 
 impl Listeners {
-    /// `target.addEventListener(kind, handler)`, remembered for [`Listeners::remove_all`].
-    pub(crate) fn on(&mut self, target: &EventTarget, kind: &'static str, handler: impl FnMut(Event) + 'static) {
-        let h: Handler = Closure::new(handler);
-        let _ = target.add_event_listener_with_callback(kind, h.as_ref().unchecked_ref());
-        self.0.push((target.clone(), kind, h));
+    /// `target.addEventListener(kind, f)`, remembered for [`Listeners::remove_all`].
+    pub(crate) fn on(&mut self, target: &EventTarget, kind: &'static str, f: &js_sys::Function) {
+        let _ = target.add_event_listener_with_callback(kind, f);
+        self.0.push((target.clone(), kind));
     }
 
-    /// Removes every listener. The closures are freed on a later task: one of them may be the
-    /// very handler that is running now.
-    pub(crate) fn remove_all(&mut self) {
-        let all = std::mem::take(&mut self.0);
-        for (t, kind, h) in &all {
-            let _ = t.remove_event_listener_with_callback(kind, h.as_ref().unchecked_ref());
+    /// Removes every listener of `f`.
+    pub(crate) fn remove_all(self, f: &js_sys::Function) {
+        for (t, kind) in &self.0 {
+            let _ = t.remove_event_listener_with_callback(kind, f);
         }
-        let later = Closure::once_into_js(move || drop(all));
-        set_timeout(later.unchecked_ref(), 0);
     }
 }
