@@ -41,6 +41,8 @@
 mod checksum;
 mod consent;
 mod context;
+#[cfg(target_arch = "wasm32")]
+mod dom;
 mod engine;
 mod error;
 mod finding;
@@ -60,8 +62,6 @@ pub mod operators;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-#[cfg(target_arch = "wasm32")]
-mod dom;
 
 pub use checksum::*;
 pub use consent::{

@@ -54,7 +54,10 @@ pub fn show_consent_dialog(o: JsValue) -> Promise {
     let desc = el_text("p", "", &desc_text);
     desc.set_id(&[&id, "-desc"].concat());
     let list = el("ul");
-    let _ = list.set_attribute("aria-label", &String::from(js_string(&get(&s, "findingsLabel"))));
+    let _ = list.set_attribute(
+        "aria-label",
+        &String::from(js_string(&get(&s, "findingsLabel"))),
+    );
     for it in items.iter() {
         let replace = get(&it, "effect").as_string().as_deref() == Some("replace");
         let effect = if replace {
@@ -106,7 +109,10 @@ pub fn show_consent_dialog(o: JsValue) -> Promise {
     let dialog: HtmlDialogElement = el("dialog").unchecked_into();
     let _ = dialog.set_attribute("aria-labelledby", &title.id());
     let _ = dialog.set_attribute("aria-describedby", &desc.id());
-    append(&dialog, &[&title, &desc, &list, &preview_label, &preview, &buttons]);
+    append(
+        &dialog,
+        &[&title, &desc, &list, &preview_label, &preview, &buttons],
+    );
     let _ = root.append_with_node_1(&dialog);
     if let Some(body) = document().body() {
         let _ = body.append_with_node_1(&h);
@@ -172,7 +178,11 @@ impl Open {
         match e.type_().as_str() {
             "click" => {
                 let target = e.current_target().map(JsValue::from);
-                if let Some((_, value)) = self.buttons.iter().find(|(b, _)| Some(JsValue::from(b)) == target) {
+                if let Some((_, value)) = self
+                    .buttons
+                    .iter()
+                    .find(|(b, _)| Some(JsValue::from(b)) == target)
+                {
                     self.finish(value);
                 }
             }
@@ -196,9 +206,15 @@ impl Open {
             return;
         }
         e.prevent_default();
-        let active: JsValue = self.root.active_element().map_or(JsValue::NULL, JsValue::from);
+        let active: JsValue = self
+            .root
+            .active_element()
+            .map_or(JsValue::NULL, JsValue::from);
         let len = self.buttons.len();
-        let at = self.buttons.iter().position(|(b, _)| JsValue::from(b) == active);
+        let at = self
+            .buttons
+            .iter()
+            .position(|(b, _)| JsValue::from(b) == active);
         let next = match (e.shift_key(), at) {
             (true, None | Some(0)) => len - 1,
             (true, Some(i)) => i - 1,
@@ -231,7 +247,9 @@ impl Open {
         if back.is_truthy() && get(back, "isConnected").is_truthy() {
             let _ = back.unchecked_ref::<HtmlElement>().focus();
         }
-        let _ = self.resolve.call1(&JsValue::UNDEFINED, &JsValue::from_str(decision));
+        let _ = self
+            .resolve
+            .call1(&JsValue::UNDEFINED, &JsValue::from_str(decision));
     }
 }
 

@@ -33,7 +33,12 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = choiceFor)]
     fn choice_for(this: &JsGuard, finding: &JsValue, value: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
-    fn choose(this: &JsGuard, finding: &JsValue, value: &JsValue, decision: &str) -> Result<(), JsValue>;
+    fn choose(
+        this: &JsGuard,
+        finding: &JsValue,
+        value: &JsValue,
+        decision: &str,
+    ) -> Result<(), JsValue>;
     #[wasm_bindgen(method, js_name = addEventListener)]
     fn add_event_listener(this: &JsGuard, kind: &str, f: &Function);
     #[wasm_bindgen(method, js_name = removeEventListener)]
@@ -48,7 +53,16 @@ extern "C" {
 /// Input types whose value is free text worth scanning.
 const FIELD_TYPES: [&str; 6] = ["", "text", "search", "email", "url", "tel"];
 /// Keys that move the caret: only these open the popover, typing into a value does not.
-const NAV: [&str; 8] = ["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"];
+const NAV: [&str; 8] = [
+    "ArrowLeft",
+    "ArrowRight",
+    "ArrowUp",
+    "ArrowDown",
+    "Home",
+    "End",
+    "PageUp",
+    "PageDown",
+];
 
 /// One finding as shown: the guard's object plus its `value`, and its range (contenteditable).
 struct Found {
@@ -189,7 +203,8 @@ fn wire(ctl: &Ctl) -> Object {
     })
     .into_js_value()
     .unchecked_into::<Function>();
-    let bound = |what: &str| -> Function { call.bind1(&JsValue::NULL, &what.into()).unchecked_into() };
+    let bound =
+        |what: &str| -> Function { call.bind1(&JsValue::NULL, &what.into()).unchecked_into() };
     let (element, pop_host, card, guard) = {
         let mut s = ctl.borrow_mut();
         s.scan_fn = bound("scan");
@@ -197,7 +212,12 @@ fn wire(ctl: &Ctl) -> Object {
         s.change_fn = bound("scan");
         s.event_fn = bound("event");
         s.call_fn = call.clone();
-        (s.element.clone(), s.pop.host.clone(), s.pop.card.clone(), s.guard.clone())
+        (
+            s.element.clone(),
+            s.pop.host.clone(),
+            s.pop.card.clone(),
+            s.guard.clone(),
+        )
     };
     let (event_fn, change_fn) = {
         let s = ctl.borrow();
@@ -262,7 +282,11 @@ fn on_call(ctl: &Ctl, what: &JsValue, a: JsValue, b: JsValue, d: JsValue) -> JsV
         }
         "findings" => {
             let s = ctl.borrow();
-            let list: Array = s.findings.iter().map(|f| JsValue::from(copy(&f.finding))).collect();
+            let list: Array = s
+                .findings
+                .iter()
+                .map(|f| JsValue::from(copy(&f.finding)))
+                .collect();
             return list.into();
         }
         "detach" => detach(ctl),
@@ -397,7 +421,12 @@ fn detach(ctl: &Ctl) {
             o.remove();
         }
         s.pop.remove();
-        (s.guard.clone(), s.change_fn.clone(), s.element.clone(), s.overlay.is_none())
+        (
+            s.guard.clone(),
+            s.change_fn.clone(),
+            s.element.clone(),
+            s.overlay.is_none(),
+        )
     };
     guard.remove_event_listener("change", &change_fn);
     if painted {
@@ -450,7 +479,12 @@ fn scan(ctl: &Ctl) -> Promise {
     };
     // A failed scan shows nothing: its error is no array, so `scanned` reads it as [].
     let done: Function = result_fn
-        .bind3(&JsValue::NULL, &"result".into(), &JsValue::from(mine), &current)
+        .bind3(
+            &JsValue::NULL,
+            &"result".into(),
+            &JsValue::from(mine),
+            &current,
+        )
         .unchecked_into();
     pending.unchecked_ref::<Thenable>().then_fn(&done, &done)
 }
@@ -463,7 +497,11 @@ fn scanned(ctl: &Ctl, mine: u32, current: JsString, result: JsValue) {
         if mine != s.seq || s.guard.disposed().is_truthy() {
             return;
         }
-        let list: Array = if Array::is_array(&result) { result.unchecked_into() } else { Array::new() };
+        let list: Array = if Array::is_array(&result) {
+            result.unchecked_into()
+        } else {
+            Array::new()
+        };
         s.findings = list
             .iter()
             .map(|f| {
@@ -471,14 +509,23 @@ fn scanned(ctl: &Ctl, mine: u32, current: JsString, result: JsValue) {
                 let start = get(&f, "start").as_f64().unwrap_or(0.0) as u32;
                 let end = get(&f, "end").as_f64().unwrap_or(0.0) as u32;
                 put(&finding, "value", &current.slice(start, end));
-                Found { finding, start, end, range: None }
+                Found {
+                    finding,
+                    start,
+                    end,
+                    range: None,
+                }
             })
             .collect();
         s.text = current;
         render(&mut s);
         let detail = Object::new();
         put(&detail, "text", &s.text);
-        let copies: Array = s.findings.iter().map(|f| JsValue::from(copy(&f.finding))).collect();
+        let copies: Array = s
+            .findings
+            .iter()
+            .map(|f| JsValue::from(copy(&f.finding)))
+            .collect();
         put(&detail, "findings", &copies);
         (s.element.clone(), detail)
     };
@@ -509,7 +556,11 @@ fn point(nodes: &[(Text, u32)], offset: u32) -> (&Text, u32) {
 }
 
 fn render(s: &mut State) {
-    let looks: Vec<bool> = s.findings.iter().map(|f| allowed_look(&s.guard, &f.finding)).collect();
+    let looks: Vec<bool> = s
+        .findings
+        .iter()
+        .map(|f| allowed_look(&s.guard, &f.finding))
+        .collect();
     if let Some(o) = &s.overlay {
         let values: Vec<(JsValue, JsValue)> = s
             .findings
@@ -521,7 +572,13 @@ fn render(s: &mut State) {
             .iter()
             .zip(&values)
             .zip(&looks)
-            .map(|((f, (value, entity)), allowed)| Mark { start: f.start, end: f.end, value, entity, allowed: *allowed })
+            .map(|((f, (value, entity)), allowed)| Mark {
+                start: f.start,
+                end: f.end,
+                value,
+                entity,
+                allowed: *allowed,
+            })
             .collect();
         o.render(&s.element, &s.text, &marks);
         return;
@@ -537,7 +594,11 @@ fn render(s: &mut State) {
             let (n, o) = point(&s.nodes, f.end);
             let _ = r.set_end(n, o);
             f.range = Some(r.clone());
-            if allowed_look { allowed.push(r) } else { ask.push(r) }
+            if allowed_look {
+                allowed.push(r)
+            } else {
+                ask.push(r)
+            }
         }
     }
     paint::set(&s.element, ask, allowed);
@@ -552,7 +613,9 @@ fn layout(ctl: &Ctl) {
 
 fn show_popover(ctl: &Ctl, i: usize, rect: &DomRect) {
     let mut s = ctl.borrow_mut();
-    let Some(found) = s.findings.get(i) else { return };
+    let Some(found) = s.findings.get(i) else {
+        return;
+    };
     let f = found.finding.clone();
     clear_timeout(s.hide_timer);
     s.shown = Some(i);
@@ -571,7 +634,11 @@ fn show_popover(ctl: &Ctl, i: usize, rect: &DomRect) {
     let all: &[(&str, &str)] = if action == "block" {
         &[]
     } else if s.guard.allow_as_typed().is_truthy() {
-        &[("redact", "redact"), ("allow-once", "allowOnce"), ("always-allow", "alwaysAllow")]
+        &[
+            ("redact", "redact"),
+            ("allow-once", "allowOnce"),
+            ("always-allow", "alwaysAllow"),
+        ]
     } else {
         &[("redact", "redact")]
     };
@@ -598,7 +665,12 @@ fn rects_of(s: &State, i: usize) -> Vec<DomRect> {
     if let Some(o) = &s.overlay {
         return o.rects(i);
     }
-    match s.findings.get(i).and_then(|f| f.range.as_ref()).and_then(|r| r.get_client_rects()) {
+    match s
+        .findings
+        .get(i)
+        .and_then(|f| f.range.as_ref())
+        .and_then(|r| r.get_client_rects())
+    {
         Some(list) => (0..list.length()).filter_map(|k| list.get(k)).collect(),
         None => Vec::new(),
     }
@@ -618,7 +690,11 @@ fn caret_offset(s: &State) -> Option<u32> {
     if s.overlay.is_some() {
         let start = get(&s.element, "selectionStart").as_f64();
         let end = get(&s.element, "selectionEnd").as_f64();
-        return if start == end { start.map(|x| x as u32) } else { None };
+        return if start == end {
+            start.map(|x| x as u32)
+        } else {
+            None
+        };
     }
     let sel = window().get_selection().ok().flatten()?;
     if sel.range_count() == 0 || !sel.is_collapsed() {
@@ -629,7 +705,10 @@ fn caret_offset(s: &State) -> Option<u32> {
         return None;
     }
     let anchor = anchor?;
-    let (_, start) = s.nodes.iter().find(|(n, _)| JsValue::from(n) == JsValue::from(&anchor))?;
+    let (_, start) = s
+        .nodes
+        .iter()
+        .find(|(n, _)| JsValue::from(n) == JsValue::from(&anchor))?;
     Some(start + sel.anchor_offset())
 }
 

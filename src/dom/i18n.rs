@@ -300,12 +300,22 @@ pub fn strings(locale: JsValue, overrides: JsValue) -> Object {
     } else {
         String::from(js_string(&chosen))
     };
-    let lang = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let lang = tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let all = built();
-    let base = ALL.iter().position(|l| l.id == lang).map_or(&all[0], |i| &all[i]);
+    let base = ALL
+        .iter()
+        .position(|l| l.id == lang)
+        .map_or(&all[0], |i| &all[i]);
     let en = &all[0];
     let out = Object::new();
-    let _ = Object::assign_many(&out, &[en.clone(), base.clone(), overrides.clone().unchecked_into()]);
+    let _ = Object::assign_many(
+        &out,
+        &[en.clone(), base.clone(), overrides.clone().unchecked_into()],
+    );
     let own = if overrides.is_object() {
         get(&overrides, "entities")
     } else {
@@ -314,7 +324,11 @@ pub fn strings(locale: JsValue, overrides: JsValue) -> Object {
     let entities = Object::new();
     let _ = Object::assign_many(
         &entities,
-        &[get(en, "entities").unchecked_into(), get(base, "entities").unchecked_into(), own.unchecked_into()],
+        &[
+            get(en, "entities").unchecked_into(),
+            get(base, "entities").unchecked_into(),
+            own.unchecked_into(),
+        ],
     );
     set(&out, "entities", &entities);
     out

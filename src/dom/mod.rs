@@ -46,7 +46,10 @@ pub(crate) fn document() -> Document {
 
 /// A new element of `tag` (an HTML element: every tag used here is one).
 pub(crate) fn el(tag: &str) -> HtmlElement {
-    document().create_element(tag).unwrap_throw().unchecked_into()
+    document()
+        .create_element(tag)
+        .unwrap_throw()
+        .unchecked_into()
 }
 
 /// A new element with a class and a text, the text set as textContent.

@@ -61,7 +61,12 @@ impl Overlay {
         mirror.set_class_name("mirror");
         let _ = root.append_with_node_1(&mirror);
         let _ = field.after_with_node_1(&host);
-        Overlay { host, mirror, geometry, single }
+        Overlay {
+            host,
+            mirror,
+            geometry,
+            single,
+        }
     }
 
     /// Puts the mirror exactly over `field`'s text, scrolled like it.
@@ -132,7 +137,9 @@ impl Overlay {
         let tail = text.slice(at, text.length()).concat(&"\u{200b}".into());
         let _ = parts.append_with_node_1(&text_node(&tail));
         self.mirror.replace_children_with_node_1(&parts);
-        let _ = self.host.set_attribute("data-count", &num(marks.len() as f64));
+        let _ = self
+            .host
+            .set_attribute("data-count", &num(marks.len() as f64));
         self.layout(field);
     }
 
@@ -167,7 +174,11 @@ fn parse_px(value: &str) -> f64 {
         .char_indices()
         .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || ((c == '-' || c == '+') && i == 0)))
         .map_or(v.len(), |(i, _)| i);
-    v[..end].parse::<f64>().ok().filter(|x| x.is_finite()).unwrap_or(0.0)
+    v[..end]
+        .parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite())
+        .unwrap_or(0.0)
 }
 
 /// A text node holding `data` (set as data, so no character is replaced on the way).
@@ -176,4 +187,3 @@ fn text_node(data: &JsString) -> web_sys::Text {
     put(&t, "data", data);
     t
 }
-

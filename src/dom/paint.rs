@@ -43,7 +43,11 @@ pub(crate) fn set(element: &Element, ask: Vec<Range>, allowed: Vec<Range>) {
                 x.ask = ask;
                 x.allowed = allowed;
             }
-            None => p.push(Painted { element: element.clone(), ask, allowed }),
+            None => p.push(Painted {
+                element: element.clone(),
+                ask,
+                allowed,
+            }),
         }
     });
     paint_all();
@@ -65,7 +69,10 @@ pub(crate) fn remove(element: &Element) {
 fn paint_all() {
     let global = js_sys::global();
     let registry = get(&get(&global, "CSS"), "highlights");
-    if registry.is_undefined() || registry.is_null() || !Reflect::has(&global, &"Highlight".into()).unwrap_or(false) {
+    if registry.is_undefined()
+        || registry.is_null()
+        || !Reflect::has(&global, &"Highlight".into()).unwrap_or(false)
+    {
         return;
     }
     let registry: HighlightRegistry = registry.unchecked_into();

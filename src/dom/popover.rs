@@ -35,7 +35,14 @@ impl Popover {
         if let Some(body) = document().body() {
             append(&body, &[&host, &live]);
         }
-        Popover { host, root, card, geometry, live, live_text }
+        Popover {
+            host,
+            root,
+            card,
+            geometry,
+            live,
+            live_text,
+        }
     }
 
     /// Shows finding `index` below `rect`. `offered` holds each action's decision, label and
@@ -62,7 +69,9 @@ impl Popover {
             let _ = b.set_attribute("aria-pressed", if *pressed { "true" } else { "false" });
             append(&buttons, &[&b]);
         }
-        let _ = self.card.set_attribute("aria-labelledby", "pii-airlock-pop-title");
+        let _ = self
+            .card
+            .set_attribute("aria-labelledby", "pii-airlock-pop-title");
         put(&self.card, "textContent", &"".into());
         append(&self.card, &[&title, &value]);
         append_text(&self.card, " ");
