@@ -2,7 +2,7 @@
 
 use super::i18n::{entity_name, reason_text};
 use super::styles::{sheet, DIALOG_CSS};
-use super::{adopt, append, append_text, document, el, el_text, get, host, js_string};
+use super::{adopt, append, append_text, attr, document, el, el_text, get, host, js_string};
 use js_sys::{Array, Function, Promise};
 use std::cell::{Cell, OnceCell, RefCell};
 use std::rc::Rc;
@@ -54,7 +54,8 @@ pub fn show_consent_dialog(o: JsValue) -> Promise {
     let desc = el_text("p", "", &desc_text);
     desc.set_id(&[&id, "-desc"].concat());
     let list = el("ul");
-    let _ = list.set_attribute(
+    attr(
+        &list,
         "aria-label",
         &String::from(js_string(&get(&s, "findingsLabel"))),
     );
@@ -71,8 +72,16 @@ pub fn show_consent_dialog(o: JsValue) -> Promise {
             t.into()
         };
         let li = el("li");
-        let _ = li.set_attribute("data-entity", &String::from(js_string(&get(&it, "entity"))));
-        let _ = li.set_attribute("data-effect", &String::from(js_string(&get(&it, "effect"))));
+        attr(
+            &li,
+            "data-entity",
+            &String::from(js_string(&get(&it, "entity"))),
+        );
+        attr(
+            &li,
+            "data-effect",
+            &String::from(js_string(&get(&it, "effect"))),
+        );
         let entity = el_text("span", "entity", &entity_name(&s, &get(&it, "entity")));
         let value = el_text("code", "value", &get(&it, "value"));
         let effect = el_text("span", "effect", &effect);
@@ -88,7 +97,7 @@ pub fn show_consent_dialog(o: JsValue) -> Promise {
     let preview_label = el_text("p", "preview-label", &get(&s, "preview"));
     preview_label.set_id(&preview_id);
     let preview = el_text("pre", "", &previews.join("\n\n"));
-    let _ = preview.set_attribute("aria-labelledby", &preview_id);
+    attr(&preview, "aria-labelledby", &preview_id);
 
     let buttons = el("div");
     buttons.set_class_name("buttons");
@@ -98,17 +107,17 @@ pub fn show_consent_dialog(o: JsValue) -> Promise {
             continue;
         }
         let b = el_text("button", "", &get(&s, label));
-        let _ = b.set_attribute("type", "button");
-        let _ = b.set_attribute("value", value);
-        let _ = b.set_attribute("data-action", value);
-        let _ = b.set_attribute("class", class);
+        attr(&b, "type", "button");
+        attr(&b, "value", value);
+        attr(&b, "data-action", value);
+        attr(&b, "class", class);
         append(&buttons, &[&b]);
         order.push((b, value));
     }
 
     let dialog: HtmlDialogElement = el("dialog").unchecked_into();
-    let _ = dialog.set_attribute("aria-labelledby", &title.id());
-    let _ = dialog.set_attribute("aria-describedby", &desc.id());
+    attr(&dialog, "aria-labelledby", &title.id());
+    attr(&dialog, "aria-describedby", &desc.id());
     append(
         &dialog,
         &[&title, &desc, &list, &preview_label, &preview, &buttons],

@@ -93,6 +93,8 @@ struct State {
     shown_finding: JsValue,
     listeners: Listeners,
     ro: Option<ResizeObserver>,
+    /// detach() ran: nothing is scanned or drawn any more.
+    detached: bool,
     /// The one Rust callback, bound to what it is called for: the debounced scan, the delayed
     /// hide, the guard's change, DOM events (see [`on_call`]).
     scan_fn: Function,
@@ -166,6 +168,7 @@ pub fn attach(guard: JsGuard, element: JsValue, options: JsValue) -> Result<Obje
         shown_finding: JsValue::UNDEFINED,
         listeners: Listeners::default(),
         ro: None,
+        detached: false,
         scan_fn: none.clone(),
         hide_fn: none.clone(),
         change_fn: none.clone(),
@@ -409,6 +412,9 @@ fn act(c: &Ctl, e: &Event) {
 fn detach(ctl: &Ctl) {
     let (guard, change_fn, element, painted) = {
         let mut s = ctl.borrow_mut();
+        if s.detached {
+            return;
+        }
         clear_timeout(s.timer);
         clear_timeout(s.hide_timer);
         s.seq += 1;
@@ -421,9 +427,19 @@ fn detach(ctl: &Ctl) {
             o.remove();
         }
         s.pop.remove();
+        let change_fn = s.change_fn.clone();
+        // The state holds functions of the callback that owns the state: let go of them, so
+        // that the garbage collector can free both once the page drops the controller.
+        s.detached = true;
+        let none: Function = JsValue::UNDEFINED.unchecked_into();
+        s.scan_fn = none.clone();
+        s.hide_fn = none.clone();
+        s.change_fn = none.clone();
+        s.event_fn = none.clone();
+        s.call_fn = none;
         (
             s.guard.clone(),
-            s.change_fn.clone(),
+            change_fn,
             s.element.clone(),
             s.overlay.is_none(),
         )
@@ -469,6 +485,9 @@ fn read_text(s: &mut State) -> JsString {
 fn scan(ctl: &Ctl) -> Promise {
     let (mine, current, guard, result_fn) = {
         let mut s = ctl.borrow_mut();
+        if s.detached {
+            return Promise::resolve(&JsValue::UNDEFINED);
+        }
         s.seq += 1;
         let current = read_text(&mut s);
         (s.seq, current, s.guard.clone(), s.call_fn.clone())

@@ -44,6 +44,12 @@ pub(crate) fn document() -> Document {
     window().document().unwrap_throw()
 }
 
+/// `e.setAttribute(name, value)`. One out-of-line copy: the call glue is large.
+#[inline(never)]
+pub(crate) fn attr(e: &Element, name: &str, value: &str) {
+    let _ = e.set_attribute(name, value);
+}
+
 /// A new element of `tag` (an HTML element: every tag used here is one).
 pub(crate) fn el(tag: &str) -> HtmlElement {
     document()

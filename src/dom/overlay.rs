@@ -2,7 +2,7 @@
 //! field, with the findings wrapped in <mark>. The field itself is never modified.
 
 use super::styles::{own_sheet, sheet, OVERLAY_CSS};
-use super::{adopt, document, el, num, put, window};
+use super::{adopt, attr, document, el, num, put, window};
 use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleDeclaration, CssStyleSheet, DomRect, HtmlElement};
@@ -54,7 +54,7 @@ impl Overlay {
     /// Builds the overlay and puts it right after `field`.
     pub(crate) fn new(field: &HtmlElement, single: bool) -> Self {
         let (host, root) = super::host("pii-airlock-overlay");
-        let _ = host.set_attribute("aria-hidden", "true");
+        attr(&host, "aria-hidden", "true");
         let geometry = own_sheet("");
         adopt(&root, &[&sheet(OVERLAY_CSS), &geometry]);
         let mirror = el("div");
@@ -125,8 +125,12 @@ impl Overlay {
             }
             let mark = el("mark");
             put(&mark, "textContent", m.value);
-            let _ = mark.set_attribute("data-index", &num(i as f64));
-            let _ = mark.set_attribute("data-entity", &String::from(super::js_string(m.entity)));
+            attr(&mark, "data-index", &num(i as f64));
+            attr(
+                &mark,
+                "data-entity",
+                &String::from(super::js_string(m.entity)),
+            );
             if m.allowed {
                 mark.set_class_name("allowed");
             }
@@ -137,9 +141,7 @@ impl Overlay {
         let tail = text.slice(at, text.length()).concat(&"\u{200b}".into());
         let _ = parts.append_with_node_1(&text_node(&tail));
         self.mirror.replace_children_with_node_1(&parts);
-        let _ = self
-            .host
-            .set_attribute("data-count", &num(marks.len() as f64));
+        attr(&self.host, "data-count", &num(marks.len() as f64));
         self.layout(field);
     }
 

@@ -2,7 +2,7 @@
 //! and the invisible live region that tells screen readers what the caret landed on.
 
 use super::styles::{own_sheet, sheet, LIVE_CSS, POPOVER_CSS};
-use super::{adopt, append, append_text, document, el, el_text, num, put};
+use super::{adopt, append, append_text, attr, document, el, el_text, num, put};
 use web_sys::{CssStyleSheet, DomRect, HtmlElement, ShadowRoot};
 
 /// The popover and the live region of one attached element.
@@ -24,13 +24,13 @@ impl Popover {
         host.set_hidden(true);
         let card = el("div");
         card.set_class_name("card");
-        let _ = card.set_attribute("role", "group");
+        attr(&card, "role", "group");
         let _ = root.append_with_node_1(&card);
         let (live, live_root) = super::host("pii-airlock-live");
         adopt(&live_root, &[&sheet(LIVE_CSS)]);
         let live_text = el("div");
-        let _ = live_text.set_attribute("role", "status");
-        let _ = live_text.set_attribute("aria-live", "polite");
+        attr(&live_text, "role", "status");
+        attr(&live_text, "aria-live", "polite");
         let _ = live_root.append_with_node_1(&live_text);
         if let Some(body) = document().body() {
             append(&body, &[&host, &live]);
@@ -64,14 +64,12 @@ impl Popover {
         buttons.set_class_name("buttons");
         for (decision, label, pressed) in offered {
             let b = el_text("button", "", label);
-            let _ = b.set_attribute("type", "button");
-            let _ = b.set_attribute("data-decision", decision);
-            let _ = b.set_attribute("aria-pressed", if *pressed { "true" } else { "false" });
+            attr(&b, "type", "button");
+            attr(&b, "data-decision", decision);
+            attr(&b, "aria-pressed", if *pressed { "true" } else { "false" });
             append(&buttons, &[&b]);
         }
-        let _ = self
-            .card
-            .set_attribute("aria-labelledby", "pii-airlock-pop-title");
+        attr(&self.card, "aria-labelledby", "pii-airlock-pop-title");
         put(&self.card, "textContent", &"".into());
         append(&self.card, &[&title, &value]);
         append_text(&self.card, " ");
@@ -83,7 +81,7 @@ impl Popover {
         css.push_str("px; }");
         let _ = self.geometry.replace_sync(&css);
         self.host.set_hidden(false);
-        let _ = self.host.set_attribute("data-index", &num(index as f64));
+        attr(&self.host, "data-index", &num(index as f64));
     }
 
     /// Whether the popover is hidden.
