@@ -79,36 +79,38 @@ impl Overlay {
         let scrollbar = f64::from(field.offset_width() - field.client_width())
             - px("border-left-width")
             - px("border-right-width");
-        let mut css = String::with_capacity(1024);
-        css.push_str(":host { left: ");
-        css.push_str(&num(field.offset_left().into()));
-        css.push_str("px; top: ");
-        css.push_str(&num(field.offset_top().into()));
-        css.push_str("px; width: ");
-        css.push_str(&num(field.offset_width().into()));
-        css.push_str("px; height: ");
-        css.push_str(&num(field.offset_height().into()));
-        css.push_str("px; }\n.mirror {");
-        for p in COPIED {
-            css.push(' ');
-            css.push_str(p);
-            css.push_str(": ");
-            css.push_str(&prop(&cs, p));
-            css.push(';');
-        }
-        if self.single {
+        let line_height = if self.single {
             let h = f64::from(field.client_height()) - px("padding-top") - px("padding-bottom");
-            css.push_str(" line-height: ");
-            css.push_str(&num(h));
-            css.push_str("px;");
-        }
-        css.push_str(" padding-right: ");
-        css.push_str(&num(px("padding-right") + scrollbar.max(0.0)));
-        css.push_str("px; border-style: solid; border-color: transparent; white-space: ");
-        css.push_str(if self.single { "pre" } else { "pre-wrap" });
-        css.push_str("; overflow-wrap: ");
-        css.push_str(if self.single { "normal" } else { "break-word" });
-        css.push_str("; }");
+            [" line-height: ", &num(h), "px;"].concat()
+        } else {
+            String::new()
+        };
+        let copied: Vec<String> = COPIED
+            .iter()
+            .map(|p| [" ", p, ": ", &prop(&cs, p), ";"].concat())
+            .collect();
+        // One concat over the pieces: every push_str would inline its own growth check.
+        let css = [
+            ":host { left: ",
+            &num(field.offset_left().into()),
+            "px; top: ",
+            &num(field.offset_top().into()),
+            "px; width: ",
+            &num(field.offset_width().into()),
+            "px; height: ",
+            &num(field.offset_height().into()),
+            "px; }\n.mirror {",
+            &copied.concat(),
+            &line_height,
+            " padding-right: ",
+            &num(px("padding-right") + scrollbar.max(0.0)),
+            "px; border-style: solid; border-color: transparent; white-space: ",
+            if self.single { "pre" } else { "pre-wrap" },
+            "; overflow-wrap: ",
+            if self.single { "normal" } else { "break-word" },
+            "; }",
+        ]
+        .concat();
         let _ = self.geometry.replace_sync(&css);
         self.mirror.set_scroll_top(field.scroll_top());
         self.mirror.set_scroll_left(field.scroll_left());
