@@ -269,5 +269,5 @@ export const DEFAULT_ENDPOINTS: RegExp[];
 export const PRESETS: PresetName[];
 /** Loads the name list once (browser: fetched next to the module; Node: read from disk); null when it cannot. */
 export function loadGazetteer(source?: RequestInfo | URL | string | BufferSource | false): Promise<Uint8Array | null>;
-/** The shipped strings by language. */
+/** The shipped strings by language. In the browser entry, readable once `init()` has resolved (they live in the .wasm). */
 export const LOCALES: Record<'en' | 'de' | 'fr' | 'es', Strings>;

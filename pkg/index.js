@@ -2,15 +2,16 @@
 // worker are found through `new URL(..., import.meta.url)`) and with one (Vite, webpack and
 // Rollup turn those URLs into assets). Host pages need `script-src 'self' 'wasm-unsafe-eval'`;
 // styles are constructable stylesheets, so `style-src 'self'` is enough.
-import initWasm, { Airlock, Restorer, Net } from './dist/web/pii_airlock.js';
+// The DOM parts (highlighting, popover, consent dialog, styles, strings) are in the .wasm too.
+import initWasm, {
+  Airlock, Restorer, Net, showConsentDialog, attach, strings, locales,
+} from './dist/web/pii_airlock.js';
 import {
   makeGuard, installPending, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, PRESETS,
 } from './src/guard.js';
-import { showConsentDialog } from './src/dialog.js';
-import { attach } from './src/highlight.js';
-import { strings, LOCALES } from './src/i18n.js';
 
 let ready = null;
+let loaded = false;
 
 /**
  * Loads the engine. Call once; later calls return the same promise.
@@ -18,7 +19,7 @@ let ready = null;
  */
 export function init(wasm) {
   if (!ready) {
-    ready = initWasm(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => undefined);
+    ready = initWasm(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => { loaded = true; });
     // A failed load must be retryable and must not leave callers thinking the engine runs.
     ready.catch(() => { ready = null; });
   }
@@ -87,6 +88,20 @@ export function install(options = {}) {
   };
 }
 
+/** The shipped strings by language, readable once `init()` has resolved (they live in the .wasm). */
+export const LOCALES = {};
+let shipped = null;
+for (const lang of ['en', 'de', 'fr', 'es']) {
+  Object.defineProperty(LOCALES, lang, {
+    enumerable: true,
+    get() {
+      if (!loaded) throw new Error('pii-airlock: LOCALES can be read once init() has resolved');
+      shipped ??= locales();
+      return shipped[lang];
+    },
+  });
+}
+
 export {
-  Airlock, Restorer, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, LOCALES, PRESETS,
+  Airlock, Restorer, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, PRESETS,
 };

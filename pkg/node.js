@@ -7,10 +7,12 @@ import { readFile } from 'node:fs/promises';
 import {
   makeGuard, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, PRESETS,
 } from './src/guard.js';
-import { strings, LOCALES } from './src/i18n.js';
 
 const require = createRequire(import.meta.url);
 const wasm = require('./dist/node/pii_airlock.js');
+// The strings live in the .wasm (src/dom/i18n.rs).
+const { strings } = wasm;
+const LOCALES = wasm.locales();
 
 export const { Airlock, Restorer } = wasm;
 

@@ -41,6 +41,8 @@
 mod checksum;
 mod consent;
 mod context;
+#[cfg(target_arch = "wasm32")]
+mod dom;
 mod engine;
 mod error;
 mod finding;

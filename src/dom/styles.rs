@@ -1,11 +1,16 @@
-// Styles as constructable stylesheets (adoptedStyleSheets): nothing is injected as a <style>
-// element or a style attribute, so a page with `style-src 'self'` needs no 'unsafe-inline'.
-// Theme with CSS custom properties on any ancestor (they inherit into the shadow roots):
-//   --pii-airlock-bg, --pii-airlock-fg, --pii-airlock-muted, --pii-airlock-accent,
-//   --pii-airlock-accent-fg, --pii-airlock-border, --pii-airlock-radius, --pii-airlock-font,
-//   --pii-airlock-mark, --pii-airlock-mark-allowed, --pii-airlock-backdrop
+//! Styles as constructable stylesheets (adoptedStyleSheets): nothing is injected as a <style>
+//! element or a style attribute, so a page with `style-src 'self'` needs no 'unsafe-inline'.
+//! Theme with CSS custom properties on any ancestor (they inherit into the shadow roots):
+//! `--pii-airlock-bg`, `-fg`, `-muted`, `-accent`, `-accent-fg`, `-border`, `-radius`, `-font`,
+//! `-mark`, `-mark-allowed`, `-backdrop`.
 
-const THEME = `
+use std::cell::RefCell;
+use wasm_bindgen::UnwrapThrowExt;
+use web_sys::CssStyleSheet;
+
+macro_rules! theme {
+    () => {
+        "
   --_bg: var(--pii-airlock-bg, Canvas);
   --_fg: var(--pii-airlock-fg, CanvasText);
   --_muted: var(--pii-airlock-muted, GrayText);
@@ -14,13 +19,17 @@ const THEME = `
   --_border: var(--pii-airlock-border, color-mix(in srgb, CanvasText 20%, transparent));
   --_radius: var(--pii-airlock-radius, 8px);
   --_font: var(--pii-airlock-font, system-ui, sans-serif);
-`;
+"
+    };
+}
 
-export const DIALOG_CSS = `
+/// The consent dialog's shadow root.
+pub(crate) const DIALOG_CSS: &str = concat!(
+    "
 :host { all: initial; }
-dialog {
-  ${THEME}
-  font: 15px/1.45 var(--_font); color: var(--_fg); background: var(--_bg);
+dialog {",
+    theme!(),
+    "  font: 15px/1.45 var(--_font); color: var(--_fg); background: var(--_bg);
   border: 1px solid var(--_border); border-radius: var(--_radius);
   max-width: min(40rem, calc(100vw - 2rem)); padding: 1.25rem 1.5rem;
   box-shadow: 0 10px 40px rgb(0 0 0 / .25);
@@ -41,22 +50,26 @@ button { font: inherit; padding: .45rem .9rem; border-radius: calc(var(--_radius
   border: 1px solid var(--_border); background: transparent; color: inherit; cursor: pointer; }
 button.primary { background: var(--_accent); color: var(--_accent-fg); border-color: var(--_accent); }
 button:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
-`;
+"
+);
 
-export const OVERLAY_CSS = `
+/// The mirror overlay behind a textarea or input.
+pub(crate) const OVERLAY_CSS: &str = "
 :host { all: initial; position: absolute; pointer-events: none; overflow: hidden; z-index: 1; }
 .mirror { position: absolute; inset: 0; color: transparent; overflow: hidden; box-sizing: border-box; }
 mark { color: transparent; background: var(--pii-airlock-mark, rgb(255 196 0 / .35)); border-radius: 2px;
   box-shadow: 0 2px 0 0 color-mix(in srgb, var(--pii-airlock-mark, rgb(255 170 0)) 100%, black 20%); }
 mark.allowed { background: var(--pii-airlock-mark-allowed, rgb(0 160 80 / .2)); box-shadow: none; }
-`;
+";
 
-export const POPOVER_CSS = `
+/// The popover with one finding's type, reason and actions.
+pub(crate) const POPOVER_CSS: &str = concat!(
+    "
 :host { all: initial; position: fixed; z-index: 2147483646; }
 :host([hidden]) { display: none; }
-.card {
-  ${THEME}
-  font: 13px/1.4 var(--_font); color: var(--_fg); background: var(--_bg);
+.card {",
+    theme!(),
+    "  font: 13px/1.4 var(--_font); color: var(--_fg); background: var(--_bg);
   border: 1px solid var(--_border); border-radius: var(--_radius); padding: .5rem .65rem;
   box-shadow: 0 4px 16px rgb(0 0 0 / .2); max-width: 22rem;
 }
@@ -65,36 +78,44 @@ export const POPOVER_CSS = `
 .buttons { display: flex; flex-wrap: wrap; gap: .35rem; margin-top: .4rem; }
 button { font: inherit; padding: .2rem .5rem; border-radius: 4px; border: 1px solid var(--_border);
   background: transparent; color: inherit; cursor: pointer; }
-button[aria-pressed="true"] { background: var(--_accent); color: var(--_accent-fg); border-color: var(--_accent); }
+button[aria-pressed=\"true\"] { background: var(--_accent); color: var(--_accent-fg); border-color: var(--_accent); }
 button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
-`;
+"
+);
 
-// The highlight names are global to the document, so they carry the package's prefix.
-export const HIGHLIGHT_CSS = `
+/// Highlights of contenteditable elements. The highlight names are global to the document, so
+/// they carry the package's prefix.
+pub(crate) const HIGHLIGHT_CSS: &str = "
 ::highlight(pii-airlock) { background-color: var(--pii-airlock-mark, rgb(255 196 0 / .35)); }
 ::highlight(pii-airlock-allowed) { background-color: var(--pii-airlock-mark-allowed, rgb(0 160 80 / .2)); }
-`;
+";
 
-const cache = new Map();
-/** One shared CSSStyleSheet per CSS text. */
-export function sheet(css) {
-  let s = cache.get(css);
-  if (!s) {
-    s = new CSSStyleSheet();
-    s.replaceSync(css);
-    cache.set(css, s);
-  }
-  return s;
-}
-
-/** A new sheet of its own (geometry that changes per element). */
-export function ownSheet(css) {
-  const s = new CSSStyleSheet();
-  s.replaceSync(css);
-  return s;
-}
-
-// A live region for screen readers: present but invisible.
-export const LIVE_CSS = `
+/// A live region for screen readers: present but invisible.
+pub(crate) const LIVE_CSS: &str = "
 :host { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-`;
+";
+
+thread_local! {
+    // Keyed by the constant's address: each is one of the few `&'static str` above.
+    static SHEETS: RefCell<Vec<(usize, CssStyleSheet)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// One shared sheet per stylesheet constant.
+pub(crate) fn sheet(css: &'static str) -> CssStyleSheet {
+    let key = css.as_ptr() as usize;
+    SHEETS.with(|s| {
+        if let Some((_, sh)) = s.borrow().iter().find(|(k, _)| *k == key) {
+            return sh.clone();
+        }
+        let sh = own_sheet(css);
+        s.borrow_mut().push((key, sh.clone()));
+        sh
+    })
+}
+
+/// A new sheet of its own (geometry that changes per element).
+pub(crate) fn own_sheet(css: &str) -> CssStyleSheet {
+    let sh = CssStyleSheet::new().unwrap_throw();
+    let _ = sh.replace_sync(css);
+    sh
+}

@@ -1,0 +1,195 @@
+// The browser layer compiled into the .wasm (src/dom/), driven through the packed tarball in
+// headless Chromium under the strict CSP: the controller attach() returns, detaching, text
+// split across nodes, LOCALES and the strings the consent dialog shows.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, watchErrors } from './browser.mjs';
+import { packTarball, plainApp, appServer } from './fixtures.mjs';
+
+const EMAIL = 'jane.doe@example.com';
+const PKG = './node_modules/pii-airlock/index.js';
+
+let browser;
+let plain;
+
+before(async () => {
+  plain = await appServer(plainApp(packTarball(), 'textarea'));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  plain?.server.close();
+});
+
+async function open(query = '') {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${plain.base}/${query}`);
+  await page.waitForSelector('body[data-state="ready"]');
+  return { page, errors };
+}
+
+test('attach() takes only text fields and contenteditable elements', async () => {
+  const { page, errors } = await open();
+  const got = await page.evaluate(() => {
+    const tryOn = (html) => {
+      const host = document.createElement('div');
+      host.innerHTML = html;
+      document.body.append(host);
+      try {
+        window.__guard.attach(host.firstElementChild).detach();
+        return 'attached';
+      } catch (e) {
+        return `${e.name}: ${e.message}`;
+      } finally {
+        host.remove();
+      }
+    };
+    return [
+      tryOn('<input type="checkbox">'), tryOn('<div>plain</div>'), tryOn('<input type="TEXT">'),
+      tryOn('<input>'), tryOn('<input type="email">'), tryOn('<div contenteditable="true"></div>'),
+    ];
+  });
+  const refused = 'TypeError: pii-airlock: attach() takes a <textarea>, a text <input> or a contenteditable element';
+  // The type attribute is compared as written, as before.
+  assert.deepEqual(got, [refused, refused, refused, 'attached', 'attached', 'attached']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the controller: findings with values, refresh(), the findings event, detach() cleans up', async () => {
+  const { page, errors } = await open();
+  const got = await page.evaluate(async (email) => {
+    const before = ['pii-airlock-overlay', 'pii-airlock-popover', 'pii-airlock-live']
+      .map((n) => document.querySelectorAll(n).length);
+    const ta = document.createElement('textarea');
+    ta.value = `write to ${email} today`;
+    document.body.append(ta);
+    const events = [];
+    ta.addEventListener('pii-airlock:findings', (e) => events.push(e.detail));
+    const ctl = window.__guard.attach(ta, { debounce: 5 });
+    await ctl.refresh();
+    const findings = ctl.findings.map((f) => [f.entity, f.start, f.end, f.value]);
+    const fresh = ctl.findings !== ctl.findings && ctl.findings[0] !== ctl.findings[0];
+    const overlay = ta.nextElementSibling;
+    const marks = [...overlay.shadowRoot.querySelectorAll('mark')].map((m) => [m.dataset.index, m.dataset.entity, m.textContent]);
+    const count = overlay.dataset.count;
+    const during = ['pii-airlock-overlay', 'pii-airlock-popover', 'pii-airlock-live']
+      .map((n) => document.querySelectorAll(n).length);
+    // Typing a second address: the debounced scan finds both.
+    ta.value += ` and ${email.replace('jane', 'john')}`;
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 300));
+    const afterInput = ctl.findings.length;
+    ctl.detach();
+    const after = ['pii-airlock-overlay', 'pii-airlock-popover', 'pii-airlock-live']
+      .map((n) => document.querySelectorAll(n).length);
+    // Nothing runs for a detached element any more.
+    ta.value = 'nothing here';
+    ta.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 100));
+    return {
+      element: ctl.element === ta, findings, fresh, marks, count, before, during, after, afterInput,
+      events: events.map((d) => [d.text, d.findings.map((f) => f.value)]),
+    };
+  }, EMAIL);
+  assert.equal(got.element, true);
+  assert.deepEqual(got.findings, [['EMAIL_ADDRESS', 9, 9 + EMAIL.length, EMAIL]]);
+  assert.equal(got.fresh, true, 'findings are copies, not the controller\'s own objects');
+  assert.deepEqual(got.marks, [['0', 'EMAIL_ADDRESS', EMAIL]]);
+  assert.equal(got.count, '1');
+  assert.deepEqual(got.during.map((n, i) => n - got.before[i]), [1, 1, 1]);
+  assert.deepEqual(got.after, got.before);
+  assert.equal(got.afterInput, 2);
+  assert.equal(got.events.length, 2, 'one event per scan that was drawn, none after detach()');
+  assert.deepEqual(got.events[0], [`write to ${EMAIL} today`, [EMAIL]]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('contenteditable: a finding split across text nodes is one range; detach() unpaints it', async () => {
+  const { page, errors } = await open();
+  const got = await page.evaluate(async () => {
+    const ce = document.createElement('div');
+    ce.contentEditable = 'true';
+    // "mail jane.doe@example.com ok" in three text nodes, the address cut twice.
+    ce.append('mail jane.d');
+    const b = document.createElement('b');
+    b.textContent = 'oe@exam';
+    ce.append(b, 'ple.com ok');
+    document.body.append(ce);
+    const ctl = window.__guard.attach(ce);
+    await ctl.refresh();
+    const ranges = [...CSS.highlights.get('pii-airlock')].map((r) => r.toString());
+    const sheetAdopted = document.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('::highlight(pii-airlock)')));
+    ctl.detach();
+    return { ranges, sheetAdopted, value: ctl.findings[0]?.value, after: CSS.highlights.get('pii-airlock').size, nodes: ce.childNodes.length };
+  });
+  assert.deepEqual(got.ranges, [EMAIL]);
+  assert.equal(got.value, EMAIL);
+  assert.equal(got.sheetAdopted, true);
+  assert.equal(got.after, 0);
+  assert.equal(got.nodes, 3, 'the editor\'s DOM is untouched');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('LOCALES: read after init(); the same objects the guard copies from', async () => {
+  const { page, errors } = await open();
+  const got = await page.evaluate(async (pkg) => {
+    // A second instance of the entry module has not run init() yet.
+    const fresh = await import(`${pkg}?fresh`);
+    let early;
+    try { early = fresh.LOCALES.de.cancel; } catch (e) { early = e.message; }
+    await fresh.init();
+    const { LOCALES } = await import(pkg);
+    return { early, de: fresh.LOCALES.de.cancel, count: LOCALES.fr.count(2), keys: Object.keys(LOCALES) };
+  }, PKG);
+  assert.equal(got.early, 'pii-airlock: LOCALES can be read once init() has resolved');
+  assert.equal(got.de, 'Abbrechen');
+  assert.equal(got.count, '2 données personnelles trouvées.');
+  assert.deepEqual(got.keys, ['en', 'de', 'fr', 'es']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the dialog shows overridden strings as text, count() included, and resolves', async () => {
+  const { page, errors } = await open();
+  const pending = page.evaluate(async (pkg) => {
+    const { createGuard } = await import(pkg);
+    const g = await createGuard({
+      locale: 'es', endpoints: [], policy: { version: 1, id: 'ask-all', defaultAction: 'ask' },
+      strings: { title: '<b>Cuidado</b>', count: (n) => `<i>${n}</i> hallado(s)` },
+    });
+    window.__consent = g.requestConsent('escribe a jane.doe@example.com', { returnFocus: null });
+    return true;
+  }, PKG);
+  await pending;
+  await page.waitForSelector('pii-airlock-consent >> button[value="cancelled"]');
+  const shown = await page.$eval('pii-airlock-consent', (h) => {
+    const r = h.shadowRoot;
+    const d = r.querySelector('dialog');
+    return {
+      title: r.querySelector('h2').textContent,
+      desc: r.getElementById(d.getAttribute('aria-describedby')).textContent,
+      tags: [...r.querySelectorAll('b, i')].length,
+      buttons: [...r.querySelectorAll('button')].map((b) => [b.value, b.textContent, b.className]),
+      item: [...r.querySelectorAll('li span')].map((s) => s.textContent),
+      focused: r.activeElement?.value,
+    };
+  });
+  assert.equal(shown.title, '<b>Cuidado</b>');
+  assert.equal(shown.desc, '<i>1</i> hallado(s) Antes de enviar, compruebe lo que saldrá de su dispositivo.');
+  assert.equal(shown.tags, 0, 'no markup parsed');
+  assert.deepEqual(shown.buttons, [
+    ['redacted', 'Enviar ocultando', 'primary'], ['as-typed', 'Enviar tal cual', ''],
+    ['edit', 'Editar', ''], ['cancelled', 'Cancelar', '']]);
+  assert.deepEqual(shown.item, ['Correo electrónico', 'se sustituirá por un marcador', 'coincide con el patrón email']);
+  assert.equal(shown.focused, 'redacted');
+  await page.click('pii-airlock-consent >> button[value="edit"]');
+  const decision = await page.evaluate(() => window.__consent.then((r) => r.decision));
+  assert.equal(decision, 'edit');
+  assert.equal(await page.$('pii-airlock-consent'), null);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
