@@ -31,6 +31,8 @@ pub(crate) struct Lexicon {
     words: Vec<Arc<str>>,
     /// The word ends in punctuation ("tel.", "tel:"): it needs no word boundary after it.
     open_end: Vec<bool>,
+    /// Byte length of the longest word: how far back an extended search must start.
+    longest: usize,
 }
 
 /// Above this many bytes of words, the automaton is a contiguous NFA instead of a DFA: the DFA
@@ -161,6 +163,7 @@ impl Lexicon {
                 .build(words.iter().map(|w| w.as_bytes()))
                 .expect("context words are few and short")
         });
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
         let open_end = words
             .iter()
             .map(|w| w.chars().next_back().is_some_and(|c| !c.is_alphanumeric()))
@@ -170,6 +173,7 @@ impl Lexicon {
                 automaton,
                 words,
                 open_end,
+                longest,
             },
             per_rule,
         )
@@ -206,13 +210,23 @@ impl Lexicon {
             while !text.is_char_boundary(hi) {
                 hi -= 1;
             }
-            hits.region = (from, hi);
-            hits.region_words.clear();
-            for m in ac.find_overlapping_iter(&text[from..hi]) {
-                let (s, e, id) = (from + m.start(), from + m.end(), m.pattern().as_u32());
-                if self.whole_word(text, s, e, id) {
-                    hits.region_words.push((s, e, id));
+            let (r0, r1) = hits.region;
+            if r0 < r1 && r0 <= from && from <= r1 && r1 < hi {
+                // The window moved forward past the searched stretch (text dense with values):
+                // search only the new part, from far enough back to catch a word that ends in
+                // it, and forget the words no later window can see.
+                let mut a = r1.saturating_sub(self.longest).max(from);
+                while !text.is_char_boundary(a) {
+                    a -= 1;
                 }
+                let keep = hits.region_words.partition_point(|&(_, e, _)| e <= from);
+                hits.region_words.drain(..keep);
+                self.find_words(ac, text, a, hi, r1, &mut hits.region_words);
+                hits.region = (from, hi);
+            } else {
+                hits.region = (from, hi);
+                hits.region_words.clear();
+                self.find_words(ac, text, from, hi, from, &mut hits.region_words);
             }
         }
         let words = &hits.region_words;
@@ -230,6 +244,24 @@ impl Lexicon {
             };
             if !side.contains(&id) {
                 side.push(id);
+            }
+        }
+    }
+
+    /// Appends the whole words of `text[from..to]` that end after `after`, ordered by end.
+    fn find_words(
+        &self,
+        ac: &AhoCorasick,
+        text: &str,
+        from: usize,
+        to: usize,
+        after: usize,
+        out: &mut Vec<(usize, usize, u32)>,
+    ) {
+        for m in ac.find_overlapping_iter(&text[from..to]) {
+            let (s, e, id) = (from + m.start(), from + m.end(), m.pattern().as_u32());
+            if e > after && self.whole_word(text, s, e, id) {
+                out.push((s, e, id));
             }
         }
     }
@@ -360,6 +392,52 @@ mod tests {
             }
             assert_eq!(fresh.before.len(), reused.before.len(), "at {start}");
             assert_eq!(fresh.after.len(), reused.after.len(), "at {start}");
+        }
+    }
+
+    /// Windows that jump forward past the searched stretch, overlap it or go back (contests
+    /// and extended candidates) all see what a fresh search sees.
+    #[test]
+    fn extended_region_gives_the_same_hits_in_any_order() {
+        let def = RuleDef {
+            context: &["phone", "tel.", "date of birth", "id", "kennwort"],
+            anti_context: &["order", "ref"],
+            ..RuleDef::DEFAULT
+        };
+        let (lex, words) = Lexicon::build(&[Rule::from(&def)]);
+        let text =
+            "x1 phone 2 id3 order 4 tel.5 Date of  Birth 6 kennwort7 ref:8 é 9 id 10 ".repeat(40);
+        let mut reused = Hits::default();
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut at = 0usize;
+        for _ in 0..3000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Mostly small steps forward, sometimes a long jump or a step back.
+            let step = (seed % 300) as usize;
+            at = match seed % 10 {
+                0 => at.saturating_sub(step),
+                1 => at + 4 * step,
+                _ => at + step / 10,
+            } % (text.len() - 2);
+            let (start, end) = (at, at + 2);
+            if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+                continue;
+            }
+            let mut fresh = Hits::default();
+            lex.search(&text, start, end, &mut fresh);
+            lex.search(&text, start, end, &mut reused);
+            for ids in [&words[0].context, &words[0].anti] {
+                assert_eq!(fresh.first(ids), reused.first(ids), "at {start}");
+            }
+            let sorted = |v: &[u32]| {
+                let mut v = v.to_vec();
+                v.sort_unstable();
+                v
+            };
+            assert_eq!(sorted(&fresh.before), sorted(&reused.before), "at {start}");
+            assert_eq!(sorted(&fresh.after), sorted(&reused.after), "at {start}");
         }
     }
 
