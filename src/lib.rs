@@ -49,6 +49,7 @@ mod finding;
 mod guard;
 mod names;
 mod offsets;
+mod panic_hook;
 mod payload;
 mod placeholder;
 mod policy;

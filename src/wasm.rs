@@ -40,7 +40,7 @@ export interface EngineOptions {
 /// Installs the panic hook so a panic shows a stack in the console (without the text).
 #[wasm_bindgen(start)]
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crate::panic_hook::install();
 }
 
 #[derive(Deserialize, Default)]

@@ -21,13 +21,14 @@ thread_local! {
     static HOOKED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Installs the panic hook once (it keeps the console stack trace of `console_error_panic_hook`).
+/// Installs the panic hook once (the crate's own report, without the message, then the
+/// rejections).
 pub fn hook_panics() {
     if HOOKED.with(|h| h.replace(true)) {
         return;
     }
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        crate::panic_hook::report(info);
         on_panic();
     }));
 }
