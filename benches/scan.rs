@@ -8,6 +8,10 @@
 #[allow(dead_code)]
 mod inputs;
 
+#[path = "cpu.rs"]
+mod cpu;
+use cpu::thread_cpu;
+
 use pii_airlock::Engine;
 use serde_json::{json, Value};
 use std::hint::black_box;
@@ -18,18 +22,6 @@ const MIB: usize = 1 << 20;
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(f64::total_cmp);
     xs[xs.len() / 2]
-}
-
-/// CPU time of this thread, in seconds: unlike wall-clock time it does not count the time
-/// other processes held the core, which on a busy 2-core machine can be most of it.
-fn thread_cpu() -> f64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes one timespec through a valid pointer.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
 }
 
 /// Median (wall, CPU) seconds per scan of `text` over `runs` runs, after one warm-up scan.

@@ -7,15 +7,9 @@
 
 use pii_airlock::{Engine, EngineOptions};
 
-fn thread_cpu() -> f64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes one timespec through a valid pointer.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
-    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
-}
+#[path = "../benches/cpu.rs"]
+mod cpu;
+use cpu::thread_cpu;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

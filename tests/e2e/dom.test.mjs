@@ -1,30 +1,20 @@
 // The browser layer compiled into the .wasm (src/dom/), driven through the packed tarball in
 // headless Chromium under the strict CSP: the controller attach() returns, detaching, text
 // split across nodes, LOCALES and the strings the consent dialog shows.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, watchErrors } from './browser.mjs';
-import { packTarball, plainApp, appServer } from './fixtures.mjs';
+import { watchErrors } from './browser.mjs';
+import { plainAppAndBrowser } from './fixtures.mjs';
 
 const EMAIL = 'jane.doe@example.com';
 const PKG = './node_modules/pii-airlock/index.js';
 
-let browser;
-let plain;
-
-before(async () => {
-  plain = await appServer(plainApp(packTarball(), 'textarea'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  plain?.server.close();
-});
+const ctx = plainAppAndBrowser();
 
 async function open(query = '') {
-  const page = await browser.newPage();
+  const page = await ctx.browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${plain.base}/${query}`);
+  await page.goto(`${ctx.app.base}/${query}`);
   await page.waitForSelector('body[data-state="ready"]');
   return { page, errors };
 }

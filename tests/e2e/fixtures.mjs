@@ -1,5 +1,7 @@
 // Shared fixtures for the package tests: packing the npm tarball, a static server with the
 // strict CSP plus a mock OpenAI-style backend, and the small chat app the tests drive.
+import { before, after } from 'node:test';
+import { launch } from './browser.mjs';
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
@@ -223,4 +225,21 @@ export function plainApp(tarball, editor) {
   writeFileSync(join(dir, 'app.js'), appModule('./node_modules/pii-airlock/index.js'));
   mkdirSync(join(dir, 'empty'), { recursive: true });
   return dir;
+}
+
+/**
+ * Registers before/after hooks for a test file: the plain strict-CSP app built from the packed
+ * tarball, served, and Debian's Chromium. Returns `{ app, browser }`, filled once `before` ran.
+ */
+export function plainAppAndBrowser(editor = 'textarea') {
+  const ctx = { app: null, browser: null };
+  before(async () => {
+    ctx.app = await appServer(plainApp(packTarball(), editor));
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    ctx.app?.server.close();
+  });
+  return ctx;
 }

@@ -1,45 +1,35 @@
 // The Rust browser layer (src/net/) in Debian's Chromium, from the packed tarball: sendBeacon
 // to a guarded endpoint is filtered without asking (or refused), and XMLHttpRequest through the
 // hooks installPending sets before the engine loads hands over to the guard's own.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, watchErrors } from './browser.mjs';
-import { packTarball, plainApp, appServer } from './fixtures.mjs';
+import { watchErrors } from './browser.mjs';
+import { plainAppAndBrowser } from './fixtures.mjs';
 
 const EMAIL = 'jane.doe@example.com';
-let browser;
-let plain;
-
-before(async () => {
-  plain = await appServer(plainApp(packTarball(), 'textarea'));
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  plain?.server.close();
-});
+const ctx = plainAppAndBrowser();
 
 async function until(f) {
   for (let i = 0; i < 100 && !f(); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
 test('sendBeacon to a guarded endpoint leaves filtered, without a dialog; a policy block refuses it', async () => {
-  const page = await browser.newPage();
+  const page = await ctx.browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${plain.base}/`);
+  await page.goto(`${ctx.app.base}/`);
   await page.waitForSelector('body[data-state="ready"]');
-  plain.received.length = 0;
+  ctx.app.received.length = 0;
   const body = JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${EMAIL}` }] });
   assert.equal(await page.evaluate((b) => navigator.sendBeacon('/v1/chat/completions', b), body), true);
-  await until(() => plain.received.length > 0);
-  assert.equal(JSON.parse(plain.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
+  await until(() => ctx.app.received.length > 0);
+  assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
   assert.equal(await page.$('pii-airlock-consent'), null, 'nobody was asked');
   await page.close();
 
-  const strict = await browser.newPage();
-  await strict.goto(`${plain.base}/?policy=strict`);
+  const strict = await ctx.browser.newPage();
+  await strict.goto(`${ctx.app.base}/?policy=strict`);
   await strict.waitForSelector('body[data-state="ready"]');
-  plain.received.length = 0;
+  ctx.app.received.length = 0;
   const secret = JSON.stringify({ messages: [{ role: 'user', content: 'key sk_test_4eC39HqLyjWDarjtT1zdp7dc' }] });
   const outcome = await strict.evaluate((b) => {
     let reason = null;
@@ -48,22 +38,22 @@ test('sendBeacon to a guarded endpoint leaves filtered, without a dialog; a poli
   }, secret);
   assert.deepEqual(outcome, [false, 'policy-block']);
   await new Promise((r) => setTimeout(r, 300));
-  assert.deepEqual(plain.received, []);
+  assert.deepEqual(ctx.app.received, []);
   assert.deepEqual(errors, []);
   await strict.close();
 });
 
 test('install() before the engine loads: an XMLHttpRequest is checked by the guard and its answer restored', async () => {
-  const page = await browser.newPage();
+  const page = await ctx.browser.newPage();
   const errors = watchErrors(page);
-  await page.goto(`${plain.base}/?mode=pending&transport=xhr`);
+  await page.goto(`${ctx.app.base}/?mode=pending&transport=xhr`);
   await page.waitForSelector('body[data-state="ready"]');
-  plain.received.length = 0;
+  ctx.app.received.length = 0;
   await page.fill('#editor', `Mail ${EMAIL}`);
   await page.click('#send');
   await page.click('pii-airlock-consent >> button[value="redacted"]');
   await page.waitForSelector('#status:text-is("done")');
-  assert.equal(JSON.parse(plain.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
+  assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
   assert.equal(await page.textContent('#answer'), `Got it: ${EMAIL}.`);
   // A synchronous request to a guarded endpoint is refused at open().
   const sync = await page.evaluate(() => {
