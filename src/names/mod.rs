@@ -512,6 +512,14 @@ mod timing {
             });
         }
         eprintln!("phases (µs, best of 5): {phases:?}");
+        // Every hit, for before/after comparisons of speed work (findings must not change).
+        if let Ok(path) = std::env::var("NAMES_DUMP") {
+            let lines: String = out
+                .iter()
+                .map(|h| format!("{} {} {:?} {} {}\n", h.start, h.end, h.entity, h.score, h.reason))
+                .collect();
+            std::fs::write(path, lines).expect("NAMES_DUMP is writable");
+        }
         if let (Some(a), Some(b)) = (c, cpu()) {
             eprintln!(
                 "cpu {:.0} MB/s",
