@@ -195,8 +195,16 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize>
     if (ctx.punct(j, ',') || ctx.punct(j, ':')) && j > 0 {
         j -= 1;
     }
-    if !ctx.role(j, bit) && !ctx.punct(j, ':') {
-        return None;
+    if !ctx.role(j, bit) {
+        if !ctx.punct(j, ':') {
+            return None;
+        }
+        // Only a phrase whose last word is the colon can end on one; in code (`Error::Kind`)
+        // this saves trying every phrase of the list.
+        return list
+            .iter()
+            .filter(|p| **p == ":" || p.ends_with(" :"))
+            .find_map(|p| ctx.phrase_ends_at(j, p));
     }
     list.iter().find_map(|p| ctx.phrase_ends_at(j, p))
 }

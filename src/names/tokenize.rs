@@ -209,6 +209,14 @@ fn scan_word(text: &str, at: usize) -> (usize, bool, bool, u32, u32, bool) {
         first = false;
         i += 1;
     }
+    // Most words end at a space or ASCII punctuation other than an apostrophe or hyphen: the
+    // loop below would stop there too, after decoding and testing the character.
+    if bytes
+        .get(i)
+        .is_none_or(|&b| b < 0x80 && b != b'\'' && b != b'-')
+    {
+        return (i, letters, digits, upper, lower, first_upper);
+    }
     while i < bytes.len() {
         let b = bytes[i];
         let (c, n) = if b < 0x80 {
