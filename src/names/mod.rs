@@ -324,12 +324,13 @@ impl NamesPass {
                 prev_role = 0;
                 continue;
             }
+            let (a, b) = (t.start as usize, t.end as usize);
             let s = t.text(text);
-            let ascii = s.is_ascii();
+            let ascii = text.as_bytes()[a..b].is_ascii();
             // Hash first (without copying for ASCII); lower-case into `buf` only when a
             // filter says the word may be in a table.
             let h = if ascii {
-                table::hash_ascii_lower(s.as_bytes())
+                table::hash_ascii_lower_at(text.as_bytes(), a, b)
             } else {
                 match tokenize::lower_into(s, &mut buf) {
                     Some(k) => table::hash(k),
