@@ -255,9 +255,14 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
     let mut buf = [0u8; 64];
     let mut key = [0u8; 64];
     let mut n = 0usize;
-    for m in 0..3.min(run.len - k) {
+    let words = 3.min(run.len - k);
+    for m in 0..words {
         let w = run.words[k + m];
         if run.classes[k + m] == Class::Initial {
+            break;
+        }
+        // A lone word that is no place needs no lower-casing: nothing below can count it.
+        if words == 1 && ctx.flags[w] & PLACE == 0 {
             break;
         }
         let Some(low) = lower_into(ctx.s(w), &mut buf) else {
