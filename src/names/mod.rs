@@ -324,18 +324,18 @@ impl NamesPass {
                 prev_role = 0;
                 continue;
             }
-            let (a, b) = (t.start as usize, t.end as usize);
             let s = t.text(text);
-            let ascii = text.as_bytes()[a..b].is_ascii();
             // Hash first (without copying for ASCII); lower-case into `buf` only when a
             // filter says the word may be in a table.
-            let h = if ascii {
-                table::hash_ascii_lower_at(text.as_bytes(), a, b)
-            } else {
-                match tokenize::lower_into(s, &mut buf) {
+            let ascii_hash =
+                table::hash_ascii_lower_at(text.as_bytes(), t.start as usize, t.end as usize);
+            let ascii = ascii_hash.is_some();
+            let h = match ascii_hash {
+                Some(h) => h,
+                None => match tokenize::lower_into(s, &mut buf) {
                     Some(k) => table::hash(k),
                     None => continue,
-                }
+                },
             };
             // Lower-case words of one or two letters are never looked up as names.
             let short = t.len() < 3 && t.case == tokenize::Case::Lower;

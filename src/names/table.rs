@@ -61,16 +61,20 @@ pub(crate) fn hash_ascii_lower(key: &[u8]) -> u64 {
 
 /// [`hash_ascii_lower`] of `text[start..end]`, reading whole eight-byte words from `text` where
 /// it extends past the key and masking off the bytes after it: the tail of a short word costs
-/// one load instead of a byte loop.
-pub(crate) fn hash_ascii_lower_at(text: &[u8], start: usize, end: usize) -> u64 {
+/// one load instead of a byte loop. `None` when the key is not ASCII (seen in the same loads,
+/// so the caller needs no separate pass over the word).
+pub(crate) fn hash_ascii_lower_at(text: &[u8], start: usize, end: usize) -> Option<u64> {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     const LOWER: u64 = 0x2020_2020_2020_2020;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let len = end - start;
     let mut h: u64 = len as u64;
+    let mut high = 0u64;
     let mut at = start;
     while at + 8 <= end {
-        let w = u64::from_le_bytes(text[at..at + 8].try_into().expect("eight bytes")) | LOWER;
-        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        let w = u64::from_le_bytes(text[at..at + 8].try_into().expect("eight bytes"));
+        high |= w;
+        h = (h.rotate_left(5) ^ (w | LOWER)).wrapping_mul(K);
         at += 8;
     }
     let rest = end - at;
@@ -84,9 +88,10 @@ pub(crate) fn hash_ascii_lower_at(text: &[u8], start: usize, end: usize) -> u64 
             }
         };
         let mask = (1u64 << (rest * 8)) - 1;
+        high |= w & mask;
         h = (h.rotate_left(5) ^ ((w | LOWER) & mask)).wrapping_mul(K);
     }
-    h ^ (h >> 29)
+    (high & HIGH == 0).then_some(h ^ (h >> 29))
 }
 
 impl Index {
@@ -196,9 +201,17 @@ mod tests {
                 }
                 assert_eq!(
                     hash_ascii_lower_at(text, start, end),
-                    hash_ascii_lower(key),
+                    Some(hash_ascii_lower(key)),
                     "{start}..{end}"
                 );
+            }
+        }
+        // Any non-ASCII byte in the key, at any position, is seen; bytes after it are not.
+        let text = "Zoë Łukasz abcdefgé x".as_bytes();
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let got = hash_ascii_lower_at(text, start, end);
+                assert_eq!(got.is_some(), text[start..end].is_ascii(), "{start}..{end}");
             }
         }
     }
