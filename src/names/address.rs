@@ -595,11 +595,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
         }
         // PO boxes.
         let po = ctx.role(i, PO_FIRST);
-        if let Some(pe) = PO_BOXES
-            .iter()
-            .filter(|_| po)
-            .find_map(|p| ctx.phrase_starts_at(i, p))
-        {
+        let po_end = if po {
+            PO_BOXES.iter().find_map(|p| ctx.phrase_starts_at(i, p))
+        } else {
+            None
+        };
+        if let Some(pe) = po_end {
             let mut k = pe;
             // "Postfach 12 34 56", "PO Box 1234"
             let mut last = None;

@@ -349,7 +349,7 @@ impl NamesPass {
             let name_maybe = want_name && self.gazetteer.maybe(h);
             if !(want_role || name_maybe) {
                 prev_role = 0;
-                if want_name && s.contains(['-', '\'', '’']) {
+                if want_name && inner_mark(s, ascii) {
                     *f = hyphenated_flags(&self.gazetteer, s);
                 }
                 continue;
@@ -378,7 +378,7 @@ impl NamesPass {
             prev_role = *r;
             if want_name {
                 *f = self.gazetteer.flags_hashed(h, k);
-                if *f == 0 && s.contains(['-', '\'', '’']) {
+                if *f == 0 && inner_mark(s, ascii) {
                     *f = hyphenated_flags(&self.gazetteer, s);
                 }
             }
@@ -404,6 +404,15 @@ impl NamesPass {
         if toks.capacity() <= KEEP_TOKENS {
             SCRATCH.with(|s| *s.borrow_mut() = (toks, flags, roles));
         }
+    }
+}
+
+/// The word holds a hyphen or apostrophe (straight or curly); ASCII words are tested bytewise.
+fn inner_mark(s: &str, ascii: bool) -> bool {
+    if ascii {
+        s.bytes().any(|b| b == b'-' || b == b'\'')
+    } else {
+        s.contains(['-', '\'', '’'])
     }
 }
 

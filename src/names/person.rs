@@ -171,7 +171,8 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         j -= 1;
     }
     let t = &ctx.toks[j];
-    if t.kind != Kind::Word || ctx.in_identifier(j) {
+    // Without the title role nothing below can succeed: most words leave on one bit test.
+    if t.kind != Kind::Word || !ctx.role(j, TITLE) || ctx.in_identifier(j) {
         return None;
     }
     // A one-letter title (`M.`) must have its dot, or it is an initial.
