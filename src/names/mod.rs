@@ -158,7 +158,12 @@ impl<'t> Ctx<'t> {
             return false;
         }
         let s = t.text(self.text);
-        words.iter().any(|w| tokenize::eq_lower(s, w))
+        if s.is_ascii() {
+            return words.iter().any(|w| s.eq_ignore_ascii_case(w));
+        }
+        // Lower-case a non-ASCII word once, not once per listed word.
+        let mut buf = [0u8; 64];
+        tokenize::lower_into(s, &mut buf).is_some_and(|l| words.iter().any(|w| l == w.as_bytes()))
     }
     /// Token `i` has one of the role bits in `bits`.
     pub fn role(&self, i: usize, bits: u32) -> bool {
@@ -330,10 +335,15 @@ impl NamesPass {
             let ascii_hash =
                 table::hash_ascii_lower_at(text.as_bytes(), t.start as usize, t.end as usize);
             let ascii = ascii_hash.is_some();
+            // Length of the lower-cased non-ASCII word left in `buf`.
+            let mut lowered = 0;
             let h = match ascii_hash {
                 Some(h) => h,
                 None => match tokenize::lower_into(s, &mut buf) {
-                    Some(k) => table::hash(k),
+                    Some(k) => {
+                        lowered = k.len();
+                        table::hash(k)
+                    }
                     None => continue,
                 },
             };
@@ -362,10 +372,7 @@ impl NamesPass {
                 &buf[..n]
             } else {
                 // Already lower-cased into `buf` above.
-                match tokenize::lower_into(s, &mut buf) {
-                    Some(k) => k,
-                    None => continue,
-                }
+                &buf[..lowered]
             };
             if ascii && s.len() > 64 {
                 continue;
