@@ -533,7 +533,12 @@ mod timing {
         if let Ok(path) = std::env::var("NAMES_DUMP") {
             let lines: String = out
                 .iter()
-                .map(|h| format!("{} {} {:?} {} {}\n", h.start, h.end, h.entity, h.score, h.reason))
+                .map(|h| {
+                    format!(
+                        "{} {} {:?} {} {}\n",
+                        h.start, h.end, h.entity, h.score, h.reason
+                    )
+                })
                 .collect();
             std::fs::write(path, lines).expect("NAMES_DUMP is writable");
         }

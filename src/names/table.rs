@@ -196,7 +196,10 @@ mod tests {
         for start in 0..text.len() {
             for end in start..=text.len() {
                 let key = &text[start..end];
-                if !key.iter().all(|b| b.is_ascii_alphanumeric() || b"'-".contains(b)) {
+                if !key
+                    .iter()
+                    .all(|b| b.is_ascii_alphanumeric() || b"'-".contains(b))
+                {
                     continue;
                 }
                 assert_eq!(
