@@ -38,7 +38,8 @@ pub(crate) fn hash(key: &[u8]) -> u64 {
 
 /// [`hash`] of the lower-cased form of an ASCII token made of letters, digits, `'` and `-`,
 /// without copying it: for those bytes, setting bit 5 lower-cases letters and leaves the rest
-/// unchanged.
+/// unchanged. The reference for [`hash_ascii_lower_at`], which the scan uses.
+#[cfg(test)]
 pub(crate) fn hash_ascii_lower(key: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     const LOWER: u64 = 0x2020_2020_2020_2020;
