@@ -314,7 +314,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, g: &Gazetteer, addresses: &[Hit], out: &mut Ve
             i += 1;
             continue;
         }
-        if t.capitalised() || initial(ctx, i) {
+        // `initial` needs case `Other`: lower-case words skip the call.
+        if t.capitalised() || (t.case == Case::Other && initial(ctx, i)) {
             // A title or greeting is evidence for the run after it, not part of it.
             if (ctx.role(i, TITLE) && t.len() > 1 && ctx.word_in(i, TITLES))
                 || (ctx.role(i, GREET_LAST) && ctx.word_in(i, GREETINGS))

@@ -1311,9 +1311,15 @@ fn by_first() -> &'static ByFirst {
 }
 
 /// The lower-cased text of token `i` in `buf`.
-fn lower<'b>(ctx: &Ctx<'_>, i: usize, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+fn lower<'b>(ctx: &Ctx<'b>, i: usize, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     let t = ctx.toks.get(i)?;
-    let b = super::tokenize::lower_into(t.text(ctx.text), buf)?;
+    let s = t.text(ctx.text);
+    // Cue words are mostly lower-case ASCII already ("i", "my"): no copy. Over 64 bytes the
+    // copy below fails, and so does this.
+    if s.len() <= buf.len() && s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Some(s);
+    }
+    let b = super::tokenize::lower_into(s, buf)?;
     std::str::from_utf8(b).ok()
 }
 
