@@ -127,6 +127,8 @@ pub(crate) const COMPOUND_ENDINGS: &[&str] = &[
     "dijk", "steeg", "dreef", "hof", "wal", "steg", "brücke", "korso", "siedlung", "stieg", "kamp",
     "twiete", "graben", "berg", "tor", "gracht", "burg", "donk", "hoven", "buurt",
 ];
+/// The last bytes of [`COMPOUND_ENDINGS`] (a test checks they cover the list).
+const ENDING_LAST_BYTES: &[u8] = b"ergzmdtnlkfop";
 /// Separate street-type words after an adjective (Berliner Straße, Lange Laan).
 pub(crate) const GERMANIC_TYPES: &[&str] = &[
     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "straat",
@@ -388,6 +390,13 @@ fn compound(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let s = t.text(ctx.text);
+    // Every ending ends in a lower-case ASCII letter: most words leave on their last byte,
+    // before any lower-casing or comparing (a non-ASCII last letter takes the slow path, as
+    // a few lower-case to ASCII).
+    let last = s.as_bytes()[s.len() - 1];
+    if last.is_ascii() && !ENDING_LAST_BYTES.contains(&last.to_ascii_lowercase()) {
+        return None;
+    }
     let mut buf = [0u8; 64];
     let low = super::tokenize::lower_into(s, &mut buf)?;
     for e in COMPOUND_ENDINGS {
@@ -547,6 +556,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let mut i = 0;
     while i < n {
         let t = &ctx.toks[i];
+        // A word that is not capitalised starts nothing below unless it is a street type or
+        // the start of a PO box: most words of running text leave here.
+        if t.kind == Kind::Word && !t.capitalised() && !ctx.role(i, PO_FIRST | PREFIX_TYPE) {
+            i += 1;
+            continue;
+        }
         // `P.O. Box` looks like an identifier (`P.O`), so PO boxes are checked first.
         if t.kind == Kind::Punct || (ctx.in_identifier(i) && !ctx.role(i, PO_FIRST)) {
             i += 1;
@@ -580,11 +595,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
         }
         // PO boxes.
         let po = ctx.role(i, PO_FIRST);
-        if let Some(pe) = PO_BOXES
-            .iter()
-            .filter(|_| po)
-            .find_map(|p| ctx.phrase_starts_at(i, p))
-        {
+        let po_end = if po {
+            PO_BOXES.iter().find_map(|p| ctx.phrase_starts_at(i, p))
+        } else {
+            None
+        };
+        if let Some(pe) = po_end {
             let mut k = pe;
             // "Postfach 12 34 56", "PO Box 1234"
             let mut last = None;
@@ -664,5 +680,20 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
             }
         }
         i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The last-byte filter of [`compound`] never turns away a word with a listed ending.
+    #[test]
+    fn ending_filter_covers_every_ending() {
+        for e in COMPOUND_ENDINGS {
+            let last = e.as_bytes()[e.len() - 1];
+            assert!(last.is_ascii_lowercase(), "{e}");
+            assert!(ENDING_LAST_BYTES.contains(&last), "{e}");
+        }
     }
 }

@@ -158,7 +158,12 @@ impl<'t> Ctx<'t> {
             return false;
         }
         let s = t.text(self.text);
-        words.iter().any(|w| tokenize::eq_lower(s, w))
+        if s.is_ascii() {
+            return words.iter().any(|w| s.eq_ignore_ascii_case(w));
+        }
+        // Lower-case a non-ASCII word once, not once per listed word.
+        let mut buf = [0u8; 64];
+        tokenize::lower_into(s, &mut buf).is_some_and(|l| words.iter().any(|w| l == w.as_bytes()))
     }
     /// Token `i` has one of the role bits in `bits`.
     pub fn role(&self, i: usize, bits: u32) -> bool {
@@ -325,16 +330,22 @@ impl NamesPass {
                 continue;
             }
             let s = t.text(text);
-            let ascii = s.is_ascii();
             // Hash first (without copying for ASCII); lower-case into `buf` only when a
             // filter says the word may be in a table.
-            let h = if ascii {
-                table::hash_ascii_lower(s.as_bytes())
-            } else {
-                match tokenize::lower_into(s, &mut buf) {
-                    Some(k) => table::hash(k),
+            let ascii_hash =
+                table::hash_ascii_lower_at(text.as_bytes(), t.start as usize, t.end as usize);
+            let ascii = ascii_hash.is_some();
+            // Length of the lower-cased non-ASCII word left in `buf`.
+            let mut lowered = 0;
+            let h = match ascii_hash {
+                Some(h) => h,
+                None => match tokenize::lower_into(s, &mut buf) {
+                    Some(k) => {
+                        lowered = k.len();
+                        table::hash(k)
+                    }
                     None => continue,
-                }
+                },
             };
             // Lower-case words of one or two letters are never looked up as names.
             let short = t.len() < 3 && t.case == tokenize::Case::Lower;
@@ -348,7 +359,7 @@ impl NamesPass {
             let name_maybe = want_name && self.gazetteer.maybe(h);
             if !(want_role || name_maybe) {
                 prev_role = 0;
-                if want_name && s.contains(['-', '\'', '’']) {
+                if want_name && inner_mark(s, ascii) {
                     *f = hyphenated_flags(&self.gazetteer, s);
                 }
                 continue;
@@ -361,10 +372,7 @@ impl NamesPass {
                 &buf[..n]
             } else {
                 // Already lower-cased into `buf` above.
-                match tokenize::lower_into(s, &mut buf) {
-                    Some(k) => k,
-                    None => continue,
-                }
+                &buf[..lowered]
             };
             if ascii && s.len() > 64 {
                 continue;
@@ -377,7 +385,7 @@ impl NamesPass {
             prev_role = *r;
             if want_name {
                 *f = self.gazetteer.flags_hashed(h, k);
-                if *f == 0 && s.contains(['-', '\'', '’']) {
+                if *f == 0 && inner_mark(s, ascii) {
                     *f = hyphenated_flags(&self.gazetteer, s);
                 }
             }
@@ -403,6 +411,15 @@ impl NamesPass {
         if toks.capacity() <= KEEP_TOKENS {
             SCRATCH.with(|s| *s.borrow_mut() = (toks, flags, roles));
         }
+    }
+}
+
+/// The word holds a hyphen or apostrophe (straight or curly); ASCII words are tested bytewise.
+fn inner_mark(s: &str, ascii: bool) -> bool {
+    if ascii {
+        s.bytes().any(|b| b == b'-' || b == b'\'')
+    } else {
+        s.contains(['-', '\'', '’'])
     }
 }
 
@@ -512,6 +529,19 @@ mod timing {
             });
         }
         eprintln!("phases (µs, best of 5): {phases:?}");
+        // Every hit, for before/after comparisons of speed work (findings must not change).
+        if let Ok(path) = std::env::var("NAMES_DUMP") {
+            let lines: String = out
+                .iter()
+                .map(|h| {
+                    format!(
+                        "{} {} {:?} {} {}\n",
+                        h.start, h.end, h.entity, h.score, h.reason
+                    )
+                })
+                .collect();
+            std::fs::write(path, lines).expect("NAMES_DUMP is writable");
+        }
         if let (Some(a), Some(b)) = (c, cpu()) {
             eprintln!(
                 "cpu {:.0} MB/s",

@@ -171,7 +171,8 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         j -= 1;
     }
     let t = &ctx.toks[j];
-    if t.kind != Kind::Word || ctx.in_identifier(j) {
+    // Without the title role nothing below can succeed: most words leave on one bit test.
+    if t.kind != Kind::Word || !ctx.role(j, TITLE) || ctx.in_identifier(j) {
         return None;
     }
     // A one-letter title (`M.`) must have its dot, or it is an initial.
@@ -195,8 +196,16 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize>
     if (ctx.punct(j, ',') || ctx.punct(j, ':')) && j > 0 {
         j -= 1;
     }
-    if !ctx.role(j, bit) && !ctx.punct(j, ':') {
-        return None;
+    if !ctx.role(j, bit) {
+        if !ctx.punct(j, ':') {
+            return None;
+        }
+        // Only a phrase whose last word is the colon can end on one; in code (`Error::Kind`)
+        // this saves trying every phrase of the list.
+        return list
+            .iter()
+            .filter(|p| **p == ":" || p.ends_with(" :"))
+            .find_map(|p| ctx.phrase_ends_at(j, p));
     }
     list.iter().find_map(|p| ctx.phrase_ends_at(j, p))
 }
@@ -247,9 +256,14 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
     let mut buf = [0u8; 64];
     let mut key = [0u8; 64];
     let mut n = 0usize;
-    for m in 0..3.min(run.len - k) {
+    let words = 3.min(run.len - k);
+    for m in 0..words {
         let w = run.words[k + m];
         if run.classes[k + m] == Class::Initial {
+            break;
+        }
+        // A lone word that is no place needs no lower-casing: nothing below can count it.
+        if words == 1 && ctx.flags[w] & PLACE == 0 {
             break;
         }
         let Some(low) = lower_into(ctx.s(w), &mut buf) else {
@@ -300,7 +314,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, g: &Gazetteer, addresses: &[Hit], out: &mut Ve
             i += 1;
             continue;
         }
-        if t.capitalised() || initial(ctx, i) {
+        // `initial` needs case `Other`: lower-case words skip the call.
+        if t.capitalised() || (t.case == Case::Other && initial(ctx, i)) {
             // A title or greeting is evidence for the run after it, not part of it.
             if (ctx.role(i, TITLE) && t.len() > 1 && ctx.word_in(i, TITLES))
                 || (ctx.role(i, GREET_LAST) && ctx.word_in(i, GREETINGS))

@@ -1265,20 +1265,42 @@ type TermRef = (Entity, u8, &'static str);
 
 /// Cues and terms by their first word, built once, so a token is compared only with the
 /// phrases that can start with it.
+/// Hashes a word with [`super::table::hash`]: these maps are looked up for every trigger word
+/// of the text, where SipHash cost more than the rest of the lookup (the keys are fixed).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = (self.0.rotate_left(5) ^ super::table::hash(bytes)).wrapping_mul(GOLDEN);
+    }
+    fn write_u8(&mut self, b: u8) {
+        // The end marker `str` hashes after its bytes.
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(GOLDEN);
+    }
+}
+
+const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
+
+type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHasher>>;
+
 struct ByFirst {
-    cues: HashMap<&'static str, Vec<(&'static str, u8)>>,
-    terms: HashMap<&'static str, Vec<TermRef>>,
+    cues: WordMap<Vec<(&'static str, u8)>>,
+    terms: WordMap<Vec<TermRef>>,
 }
 
 fn by_first() -> &'static ByFirst {
     static BY_FIRST: OnceLock<ByFirst> = OnceLock::new();
     BY_FIRST.get_or_init(|| {
         let first = |p: &'static str| p.split(' ').next().unwrap_or(p);
-        let mut cues: HashMap<&'static str, Vec<(&'static str, u8)>> = HashMap::new();
+        let mut cues: WordMap<Vec<(&'static str, u8)>> = WordMap::default();
         for &(c, k) in CUES {
             cues.entry(first(c)).or_default().push((c, k));
         }
-        let mut terms: HashMap<&'static str, Vec<TermRef>> = HashMap::new();
+        let mut terms: WordMap<Vec<TermRef>> = WordMap::default();
         for &(e, k, list) in TERMS {
             for &t in list {
                 terms.entry(first(t)).or_default().push((e, k, t));
@@ -1289,9 +1311,15 @@ fn by_first() -> &'static ByFirst {
 }
 
 /// The lower-cased text of token `i` in `buf`.
-fn lower<'b>(ctx: &Ctx<'_>, i: usize, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+fn lower<'b>(ctx: &Ctx<'b>, i: usize, buf: &'b mut [u8; 64]) -> Option<&'b str> {
     let t = ctx.toks.get(i)?;
-    let b = super::tokenize::lower_into(t.text(ctx.text), buf)?;
+    let s = t.text(ctx.text);
+    // Cue words are mostly lower-case ASCII already ("i", "my"): no copy. Over 64 bytes the
+    // copy below fails, and so does this.
+    if s.len() <= buf.len() && s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return Some(s);
+    }
+    let b = super::tokenize::lower_into(s, buf)?;
     std::str::from_utf8(b).ok()
 }
 

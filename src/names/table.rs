@@ -38,7 +38,8 @@ pub(crate) fn hash(key: &[u8]) -> u64 {
 
 /// [`hash`] of the lower-cased form of an ASCII token made of letters, digits, `'` and `-`,
 /// without copying it: for those bytes, setting bit 5 lower-cases letters and leaves the rest
-/// unchanged.
+/// unchanged. The reference for [`hash_ascii_lower_at`], which the scan uses.
+#[cfg(test)]
 pub(crate) fn hash_ascii_lower(key: &[u8]) -> u64 {
     const K: u64 = 0x517c_c1b7_2722_0a95;
     const LOWER: u64 = 0x2020_2020_2020_2020;
@@ -57,6 +58,41 @@ pub(crate) fn hash_ascii_lower(key: &[u8]) -> u64 {
         h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
     }
     h ^ (h >> 29)
+}
+
+/// [`hash_ascii_lower`] of `text[start..end]`, reading whole eight-byte words from `text` where
+/// it extends past the key and masking off the bytes after it: the tail of a short word costs
+/// one load instead of a byte loop. `None` when the key is not ASCII (seen in the same loads,
+/// so the caller needs no separate pass over the word).
+pub(crate) fn hash_ascii_lower_at(text: &[u8], start: usize, end: usize) -> Option<u64> {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let len = end - start;
+    let mut h: u64 = len as u64;
+    let mut high = 0u64;
+    let mut at = start;
+    while at + 8 <= end {
+        let w = u64::from_le_bytes(text[at..at + 8].try_into().expect("eight bytes"));
+        high |= w;
+        h = (h.rotate_left(5) ^ (w | LOWER)).wrapping_mul(K);
+        at += 8;
+    }
+    let rest = end - at;
+    if rest > 0 {
+        let w = match text.get(at..at + 8) {
+            Some(b) => u64::from_le_bytes(b.try_into().expect("eight bytes")),
+            None => {
+                let mut b = [0u8; 8];
+                b[..rest].copy_from_slice(&text[at..end]);
+                u64::from_le_bytes(b)
+            }
+        };
+        let mask = (1u64 << (rest * 8)) - 1;
+        high |= w & mask;
+        h = (h.rotate_left(5) ^ ((w | LOWER) & mask)).wrapping_mul(K);
+    }
+    (high & HIGH == 0).then_some(h ^ (h >> 29))
 }
 
 impl Index {
@@ -150,6 +186,37 @@ mod tests {
                 hash(w.to_ascii_lowercase().as_bytes()),
                 "{w}"
             );
+        }
+    }
+
+    /// The in-place hash equals the copying one for every key length, wherever the key sits
+    /// (at the end of the text, where no whole word can be read past it, too).
+    #[test]
+    fn in_place_hash_matches() {
+        let text = b"Smith O'BRIEN Hans-Peter NW1 a McDonald-Jones ABCDEFGHIJKLMNOPQ x".as_slice();
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let key = &text[start..end];
+                if !key
+                    .iter()
+                    .all(|b| b.is_ascii_alphanumeric() || b"'-".contains(b))
+                {
+                    continue;
+                }
+                assert_eq!(
+                    hash_ascii_lower_at(text, start, end),
+                    Some(hash_ascii_lower(key)),
+                    "{start}..{end}"
+                );
+            }
+        }
+        // Any non-ASCII byte in the key, at any position, is seen; bytes after it are not.
+        let text = "Zoë Łukasz abcdefgé x".as_bytes();
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let got = hash_ascii_lower_at(text, start, end);
+                assert_eq!(got.is_some(), text[start..end].is_ascii(), "{start}..{end}");
+            }
         }
     }
 

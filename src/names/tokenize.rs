@@ -184,6 +184,31 @@ fn mac_prefix(word: &str) -> bool {
         || word.chars().nth(1).is_some_and(|c| c == '\'' || c == '’')
 }
 
+const LOWER_BIT: u8 = 1;
+const UPPER_BIT: u8 = 2;
+const DIGIT_BIT: u8 = 4;
+
+/// What each byte is when it is an ASCII letter or digit; 0 for everything else (non-ASCII
+/// bytes included).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            LOWER_BIT
+        } else if c.is_ascii_uppercase() {
+            UPPER_BIT
+        } else if c.is_ascii_digit() {
+            DIGIT_BIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 /// Scans one word from `at`: letters and digits, with an apostrophe or hyphen kept inside
 /// when letters follow it. Returns the end and what the word holds.
 fn scan_word(text: &str, at: usize) -> (usize, bool, bool, u32, u32, bool) {
@@ -192,22 +217,29 @@ fn scan_word(text: &str, at: usize) -> (usize, bool, bool, u32, u32, bool) {
     let (mut letters, mut digits) = (false, false);
     let (mut upper, mut lower) = (0u32, 0u32);
     let mut first_upper = bytes[at].is_ascii_uppercase();
-    let mut first = true;
-    // ASCII letters and digits, the bulk of most text, without decoding characters.
+    // ASCII letters and digits, the bulk of most text, without decoding characters and with
+    // one table look-up and no branch but the loop's per byte.
+    let mut seen = 0u8;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_lowercase() {
-            lower += 1;
-            letters = true;
-        } else if b.is_ascii_uppercase() {
-            upper += 1;
-            letters = true;
-        } else if b.is_ascii_digit() {
-            digits = true;
-        } else {
+        let c = ASCII_CLASS[b as usize];
+        if c == 0 {
             break;
         }
-        first = false;
+        lower += u32::from(c & LOWER_BIT);
+        upper += u32::from((c & UPPER_BIT) >> 1);
+        seen |= c;
         i += 1;
+    }
+    letters |= seen & (LOWER_BIT | UPPER_BIT) != 0;
+    digits |= seen & DIGIT_BIT != 0;
+    let mut first = i == at;
+    // Most words end at a space or ASCII punctuation other than an apostrophe or hyphen: the
+    // loop below would stop there too, after decoding and testing the character.
+    if bytes
+        .get(i)
+        .is_none_or(|&b| b < 0x80 && b != b'\'' && b != b'-')
+    {
+        return (i, letters, digits, upper, lower, first_upper);
     }
     while i < bytes.len() {
         let b = bytes[i];
