@@ -392,7 +392,7 @@ fn birth_year_ok(y: u32, digits: usize) -> Option<u32> {
 /// lower-case), compared ASCII case-insensitively (`né` also in upper case). Dates are
 /// everywhere in logs and invoices; checking for a stem first spares the engine building a
 /// context window for each of them. The engine's whole-word check still decides.
-fn birth_stems(first: u8) -> &'static [&'static [u8]] {
+const fn birth_stems(first: u8) -> &'static [&'static [u8]] {
     match first {
         b'b' => &[b"birth", b"born"],
         b'd' => &[b"dob", b"d.o.b"],
@@ -410,26 +410,49 @@ fn birth_stems(first: u8) -> &'static [&'static [u8]] {
     }
 }
 
+/// The bytes a stem can start with: one table load per byte of the window, where the match in
+/// [`birth_stems`] costs a jump per byte (a fifth of the time on prose full of dates).
+const STEM_START: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = !birth_stems(b as u8 | 0x20).is_empty();
+        b += 1;
+    }
+    t
+};
+
 /// True when a birth-word stem occurs in the context window's span around the candidate.
 fn birth_stem_near(c: &Candidate<'_>) -> bool {
-    // The engine's window: 48 characters before, 32 after.
-    let from = c
-        .preceding()
-        .char_indices()
-        .rev()
-        .nth(47)
-        .map_or(0, |(i, _)| i);
-    let to = c
-        .rest()
-        .char_indices()
-        .nth(32)
-        .map_or(c.text.len(), |(i, _)| c.end + i);
-    let hay = &c.text.as_bytes()[from..to];
+    // The engine's window: 48 characters before, 32 after. Around ASCII text (nearly all of
+    // it) characters are bytes; dates are common enough for the char walk to show.
+    let bytes = c.text.as_bytes();
+    let back = c.start.saturating_sub(48);
+    let from = if bytes[back..c.start].is_ascii() {
+        back
+    } else {
+        c.preceding()
+            .char_indices()
+            .rev()
+            .nth(47)
+            .map_or(0, |(i, _)| i)
+    };
+    let ahead = (c.end + 32).min(bytes.len());
+    let to = if bytes[c.end..ahead].is_ascii() {
+        ahead
+    } else {
+        c.rest()
+            .char_indices()
+            .nth(32)
+            .map_or(c.text.len(), |(i, _)| c.end + i)
+    };
+    let hay = &bytes[from..to];
     // One pass; only positions whose byte can start a stem are compared.
     hay.iter().enumerate().any(|(i, &b)| {
-        birth_stems(b | 0x20).iter().any(|stem| {
-            hay.len() - i >= stem.len() && hay[i..i + stem.len()].eq_ignore_ascii_case(stem)
-        })
+        STEM_START[b as usize]
+            && birth_stems(b | 0x20).iter().any(|stem| {
+                hay.len() - i >= stem.len() && hay[i..i + stem.len()].eq_ignore_ascii_case(stem)
+            })
     })
 }
 
