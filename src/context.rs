@@ -267,27 +267,22 @@ impl Lexicon {
             let (r0, r1) = hits.region;
             if r0 < r1 && r0 <= from && from <= r1 && r1 < hi {
                 // The window moved forward past the searched stretch (text dense with values):
-                // search only the new part, from far enough back to catch a word that ends in
-                // it, and forget the words no later window can see.
-                let mut a = r1.saturating_sub(self.longest).max(from);
-                while !text.is_char_boundary(a) {
-                    a -= 1;
-                }
+                // search only the new part (words starting in it; those starting before were
+                // found whole, even when they reach into it), and forget the words no later
+                // window can see.
                 let keep = hits.region_words.partition_point(|&(_, e, _)| e <= from);
                 hits.region_words.drain(..keep);
-                self.find_words(text, a, hi, r1, &mut hits.folded, &mut hits.region_words);
+                let n = hits.region_words.len();
+                self.find_words(text, r1, hi, &mut hits.folded, &mut hits.region_words);
+                if n > 0 {
+                    // A word found before may end after a new one: keep them ordered by end.
+                    hits.region_words.sort_by_key(|&(_, e, _)| e);
+                }
                 hits.region = (from, hi);
             } else {
                 hits.region = (from, hi);
                 hits.region_words.clear();
-                self.find_words(
-                    text,
-                    from,
-                    hi,
-                    from,
-                    &mut hits.folded,
-                    &mut hits.region_words,
-                );
+                self.find_words(text, from, hi, &mut hits.folded, &mut hits.region_words);
             }
         }
         let words = &hits.region_words;
@@ -309,35 +304,39 @@ impl Lexicon {
         }
     }
 
-    /// Appends the whole words of `text[from..to]` that end after `after`, ordered by end.
+    /// Appends the whole words of `text` that start in `from..to`, ordered by end. They may
+    /// end past `to`: the next stretch searched then starts at `to`, with nothing searched
+    /// twice.
     fn find_words(
         &self,
         text: &str,
         from: usize,
         to: usize,
-        after: usize,
         folded: &mut Vec<u8>,
         out: &mut Vec<(usize, usize, u32)>,
     ) {
-        fold(&text[from..to], folded);
+        let mut reach = (to + self.longest).min(text.len());
+        while !text.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        fold(&text[from..reach], folded);
         let n = out.len();
-        self.each_word(text, from, to, folded, |s, e, id| {
-            if e > after {
-                out.push((s, e, id));
-            }
+        self.each_word(text, from, to, reach, folded, |s, e, id| {
+            out.push((s, e, id))
         });
         // Found by start; later windows look them up by end.
         out[n..].sort_by_key(|&(_, e, _)| e);
     }
 
-    /// Calls `found(start, end, id)` for each whole word of the lexicon in `hay[lo..hi]`, by
-    /// start. `folded` is `hay[lo..hi]` ASCII-lower-cased. A word is whole when no letter or
+    /// Calls `found(start, end, id)` for each whole word of the lexicon that starts in
+    /// `lo..hi` and ends by `reach`, by start. `folded` is `hay[lo..reach]` ASCII-lower-cased. A word is whole when no letter or
     /// digit of `hay` touches its start, nor its end unless it ends in punctuation ("tel.").
     fn each_word(
         &self,
         hay: &str,
         lo: usize,
         hi: usize,
+        reach: usize,
         folded: &[u8],
         mut found: impl FnMut(usize, usize, u32),
     ) {
@@ -347,7 +346,7 @@ impl Lexicon {
         while s < hi {
             let b = bytes[s];
             if !prev_word_char && self.first[b as usize] {
-                self.words_at(hay, s, hi, lo, folded, &mut found);
+                self.words_at(hay, s, reach, lo, folded, &mut found);
             }
             if b.is_ascii() {
                 prev_word_char = b.is_ascii_alphanumeric();
@@ -365,12 +364,12 @@ impl Lexicon {
         &self,
         hay: &str,
         s: usize,
-        hi: usize,
+        reach: usize,
         lo: usize,
         folded: &[u8],
         found: &mut impl FnMut(usize, usize, u32),
     ) {
-        let limit = (s + self.longest).min(hi);
+        let limit = (s + self.longest).min(reach);
         let (mut c, len) = char_at(hay, s);
         let mut e = s + len;
         while e <= limit {
@@ -404,7 +403,7 @@ impl Lexicon {
             lowered.as_str()
         };
         fold(hay, folded);
-        self.each_word(hay, 0, hay.len(), folded, |_, _, id| {
+        self.each_word(hay, 0, hay.len(), hay.len(), folded, |_, _, id| {
             if !out.contains(&id) {
                 out.push(id);
             }
@@ -647,7 +646,7 @@ mod reference {
         let mut folded = Vec::new();
         fold(&hay[lo..hi], &mut folded);
         let mut out = Vec::new();
-        lex.each_word(hay, lo, hi, &folded, |s, e, id| out.push((s, e, id)));
+        lex.each_word(hay, lo, hi, hi, &folded, |s, e, id| out.push((s, e, id)));
         out.sort_unstable();
         out
     }
