@@ -23,7 +23,45 @@ pub fn digit_vec(s: &str) -> Vec<u8> {
 /// assert!(!pii_airlock::luhn("4111 1111 1111 1112"));
 /// ```
 pub fn luhn(s: &str) -> bool {
-    luhn_digits(&digit_vec(s))
+    luhn_digits(&Digits::of(s))
+}
+
+/// The ASCII digits of a string as values, kept on the stack when there are at most
+/// [`Digits::INLINE`]: validators run on every candidate, and a heap vector per candidate was a
+/// visible share of the scan on text dense with numbers.
+pub(crate) enum Digits {
+    Inline([u8; Digits::INLINE], usize),
+    Heap(Vec<u8>),
+}
+
+impl Digits {
+    /// More digits than any identifier the rules check.
+    pub(crate) const INLINE: usize = 40;
+
+    /// Collects the ASCII digits of `s`.
+    pub(crate) fn of(s: &str) -> Digits {
+        let mut buf = [0u8; Digits::INLINE];
+        let mut n = 0;
+        for b in s.bytes().filter(u8::is_ascii_digit) {
+            if n == Digits::INLINE {
+                return Digits::Heap(digit_vec(s));
+            }
+            buf[n] = b - b'0';
+            n += 1;
+        }
+        Digits::Inline(buf, n)
+    }
+}
+
+impl std::ops::Deref for Digits {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Digits::Inline(buf, n) => &buf[..*n],
+            Digits::Heap(v) => v,
+        }
+    }
 }
 
 /// ISO 7064 MOD 97-10 as used by IBAN (ISO 13616): moves the first four characters to the end,
@@ -35,16 +73,23 @@ pub fn luhn(s: &str) -> bool {
 /// assert!(!pii_airlock::iban_mod97("GB82 WEST 1234 5698 7654 33"));
 /// ```
 pub fn iban_mod97(s: &str) -> bool {
-    let chars: Vec<u8> = s
+    let mut chars = s
         .bytes()
         .filter(|b| *b != b' ' && *b != b'-')
         .map(|b| b.to_ascii_uppercase())
-        .collect();
-    if chars.len() < 5 {
+        .peekable();
+    // The first four go to the end; held on the stack (this runs on every IBAN candidate).
+    let mut head = [0u8; 4];
+    for h in &mut head {
+        let Some(c) = chars.next() else {
+            return false;
+        };
+        *h = c;
+    }
+    if chars.peek().is_none() {
         return false;
     }
-    let rotated = chars[4..].iter().chain(chars[..4].iter());
-    mod97_of(rotated.copied()) == Some(1)
+    mod97_of(chars.chain(head)) == Some(1)
 }
 
 /// The remainder modulo 97 of the decimal number formed by `chars`, letters counting as 10..35.
@@ -90,7 +135,7 @@ const VERHOEFF_P: [[u8; 10]; 8] = [
 /// assert!(!pii_airlock::verhoeff("2364"));
 /// ```
 pub fn verhoeff(s: &str) -> bool {
-    let d = digit_vec(s);
+    let d = Digits::of(s);
     if d.is_empty() {
         return false;
     }

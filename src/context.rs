@@ -2,16 +2,16 @@
 //! personal data. Matched case-insensitively and on whole words, so "lic" never fires inside
 //! "public".
 //!
-//! Every context word of every rule is compiled once per engine into one Aho-Corasick
-//! automaton (the [`Lexicon`]); text around candidates is searched once, whatever the number
-//! of rules and words, and each rule then looks its words up among the hits. Searching the
+//! Every context word of every rule goes once per engine into one table (the [`Lexicon`]); text
+//! around candidates is searched once, whatever the number of rules and words, and each rule
+//! then looks its words up among the hits. Searching the
 //! window once per word (35 words × 2 windows per candidate) was the main cost on text dense
 //! with personal data. Where candidates are close together their windows overlap, so the hits
 //! of a stretch of text a little longer than one window are kept and reused ([`Hits`]).
 
 use crate::rules::Rule;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 /// How far before a candidate to look, in characters. Labels come before values ("SSN: ...").
@@ -23,21 +23,64 @@ const AFTER: usize = 32;
 /// text searched ahead for nothing is wasted.
 const AHEAD: usize = 192;
 
-/// Every context and anti-context word of an engine's rules, deduplicated and compiled into one
-/// automaton. Word ids index [`Lexicon::word`].
+/// Every context and anti-context word of an engine's rules, deduplicated, in one hash table
+/// keyed by the lower-cased word. Word ids index [`Lexicon::word`].
+///
+/// Words are matched whole, so a word can only start where a word of the text starts and end
+/// where one ends (or after punctuation): the text is walked from each such start, and the
+/// stretches up to each possible end are looked up, stopping as soon as a stretch is no prefix
+/// of any word. Most text tokens cost one lookup, and building the table costs a fraction of
+/// building an Aho-Corasick automaton over the same words (engine start-up in the browser).
 pub(crate) struct Lexicon {
-    /// `None` when no rule has context words.
-    automaton: Option<AhoCorasick>,
+    /// Each word, and each prefix of a word that ends where a text word could end.
+    table: HashMap<Box<[u8]>, Entry, BuildHasherDefault<WordHasher>>,
+    /// Bytes (ASCII letters in both cases) a word can start with: other positions are skipped.
+    first: [bool; 256],
     words: Vec<Arc<str>>,
-    /// The word ends in punctuation ("tel.", "tel:"): it needs no word boundary after it.
-    open_end: Vec<bool>,
     /// Byte length of the longest word: how far back an extended search must start.
     longest: usize,
 }
 
-/// Above this many bytes of words, the automaton is a contiguous NFA instead of a DFA: the DFA
-/// searches 3-5× faster but its table grows with the words (64 × 4 bytes per state here).
-const DFA_WORD_BYTES: usize = 8 << 10;
+/// A table entry: the word it is, if any, and whether some longer word starts with it.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    word: Option<u32>,
+    longer: bool,
+}
+
+/// A small multiplicative hash over 8 bytes at a time: keys are short words and every text
+/// token is hashed, so SipHash's cost (and its DoS resistance, useless for a fixed key set)
+/// would dominate the lookup.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write(&(n as u64).to_le_bytes());
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// One word list of a rule, as lexicon ids sorted for lookup, each with its rank in the rule's
 /// list (the first listed word wins).
@@ -90,6 +133,8 @@ pub(crate) struct Hits {
     after: Vec<u32>,
     /// The lower-cased window, for windows that are not pure ASCII.
     lowered: String,
+    /// The text being searched, ASCII-lower-cased (other bytes as they are).
+    folded: Vec<u8>,
     /// The window the hits belong to, so candidates sharing it search once.
     window: Option<(usize, usize)>,
     /// Every whole word found in `text[region.0..region.1]`: (start, end, id), ordered by end.
@@ -149,30 +194,38 @@ impl Lexicon {
                 anti: WordSet::new(&intern(&r.anti_context)),
             })
             .collect();
-        let word_bytes: usize = words.iter().map(|w| w.len()).sum();
-        let kind = if word_bytes <= DFA_WORD_BYTES {
-            AhoCorasickKind::DFA
-        } else {
-            AhoCorasickKind::ContiguousNFA
-        };
-        let automaton = (!words.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .kind(Some(kind))
-                // ASCII windows are searched in place, without lower-casing them first.
-                .ascii_case_insensitive(true)
-                .build(words.iter().map(|w| w.as_bytes()))
-                .expect("context words are few and short")
-        });
+        let mut table: HashMap<Box<[u8]>, Entry, BuildHasherDefault<WordHasher>> =
+            HashMap::default();
+        let mut first = [false; 256];
+        for (id, w) in words.iter().enumerate() {
+            let b = w.as_bytes()[0];
+            first[b.to_ascii_lowercase() as usize] = true;
+            first[b.to_ascii_uppercase() as usize] = true;
+            // Every prefix ending where a text word could end: the walk in `words_at` looks
+            // each of them up on its way to the whole word.
+            let mut prev: Option<char> = None;
+            for (i, c) in w.char_indices() {
+                if prev.is_some_and(|p| !is_word_char(p) || !is_word_char(c)) {
+                    let e = table.entry(w.as_bytes()[..i].into()).or_insert(Entry {
+                        word: None,
+                        longer: false,
+                    });
+                    e.longer = true;
+                }
+                prev = Some(c);
+            }
+            let e = table.entry(w.as_bytes().into()).or_insert(Entry {
+                word: None,
+                longer: false,
+            });
+            e.word = Some(id as u32);
+        }
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
-        let open_end = words
-            .iter()
-            .map(|w| w.chars().next_back().is_some_and(|c| !c.is_alphanumeric()))
-            .collect();
         (
             Lexicon {
-                automaton,
+                table,
+                first,
                 words,
-                open_end,
                 longest,
             },
             per_rule,
@@ -193,14 +246,15 @@ impl Lexicon {
         hits.window = Some((start, end));
         hits.before.clear();
         hits.after.clear();
-        let Some(ac) = &self.automaton else {
+        if self.words.is_empty() {
             return;
-        };
+        }
         let (from, to) = window_bounds(text, start, end);
         if !text.as_bytes()[from..to].is_ascii() {
             // Rare: lower-case the window (Unicode) and search it on its own.
-            self.collect(ac, &text[from..start], &mut hits.lowered, &mut hits.before);
-            self.collect(ac, &text[end..to], &mut hits.lowered, &mut hits.after);
+            let (lowered, folded) = (&mut hits.lowered, &mut hits.folded);
+            self.collect(&text[from..start], lowered, folded, &mut hits.before);
+            self.collect(&text[end..to], lowered, folded, &mut hits.after);
             return;
         }
         // Every word lying inside the searched region was found, so a window inside it needs
@@ -213,20 +267,22 @@ impl Lexicon {
             let (r0, r1) = hits.region;
             if r0 < r1 && r0 <= from && from <= r1 && r1 < hi {
                 // The window moved forward past the searched stretch (text dense with values):
-                // search only the new part, from far enough back to catch a word that ends in
-                // it, and forget the words no later window can see.
-                let mut a = r1.saturating_sub(self.longest).max(from);
-                while !text.is_char_boundary(a) {
-                    a -= 1;
-                }
+                // search only the new part (words starting in it; those starting before were
+                // found whole, even when they reach into it), and forget the words no later
+                // window can see.
                 let keep = hits.region_words.partition_point(|&(_, e, _)| e <= from);
                 hits.region_words.drain(..keep);
-                self.find_words(ac, text, a, hi, r1, &mut hits.region_words);
+                let n = hits.region_words.len();
+                self.find_words(text, r1, hi, &mut hits.folded, &mut hits.region_words);
+                if n > 0 {
+                    // A word found before may end after a new one: keep them ordered by end.
+                    hits.region_words.sort_by_key(|&(_, e, _)| e);
+                }
                 hits.region = (from, hi);
             } else {
                 hits.region = (from, hi);
                 hits.region_words.clear();
-                self.find_words(ac, text, from, hi, from, &mut hits.region_words);
+                self.find_words(text, from, hi, &mut hits.folded, &mut hits.region_words);
             }
         }
         let words = &hits.region_words;
@@ -248,40 +304,97 @@ impl Lexicon {
         }
     }
 
-    /// Appends the whole words of `text[from..to]` that end after `after`, ordered by end.
+    /// Appends the whole words of `text` that start in `from..to`, ordered by end. They may
+    /// end past `to`: the next stretch searched then starts at `to`, with nothing searched
+    /// twice.
     fn find_words(
         &self,
-        ac: &AhoCorasick,
         text: &str,
         from: usize,
         to: usize,
-        after: usize,
+        folded: &mut Vec<u8>,
         out: &mut Vec<(usize, usize, u32)>,
     ) {
-        for m in ac.find_overlapping_iter(&text[from..to]) {
-            let (s, e, id) = (from + m.start(), from + m.end(), m.pattern().as_u32());
-            if e > after && self.whole_word(text, s, e, id) {
-                out.push((s, e, id));
+        let mut reach = (to + self.longest).min(text.len());
+        while !text.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        fold(&text[from..reach], folded);
+        let n = out.len();
+        self.each_word(text, from, to, reach, folded, |s, e, id| {
+            out.push((s, e, id))
+        });
+        // Found by start; later windows look them up by end.
+        out[n..].sort_by_key(|&(_, e, _)| e);
+    }
+
+    /// Calls `found(start, end, id)` for each whole word of the lexicon that starts in
+    /// `lo..hi` and ends by `reach`, by start. `folded` is `hay[lo..reach]` ASCII-lower-cased. A word is whole when no letter or
+    /// digit of `hay` touches its start, nor its end unless it ends in punctuation ("tel.").
+    fn each_word(
+        &self,
+        hay: &str,
+        lo: usize,
+        hi: usize,
+        reach: usize,
+        folded: &[u8],
+        mut found: impl FnMut(usize, usize, u32),
+    ) {
+        let bytes = hay.as_bytes();
+        let mut prev_word_char = hay[..lo].chars().next_back().is_some_and(is_word_char);
+        let mut s = lo;
+        while s < hi {
+            let b = bytes[s];
+            if !prev_word_char && self.first[b as usize] {
+                self.words_at(hay, s, reach, lo, folded, &mut found);
+            }
+            if b.is_ascii() {
+                prev_word_char = b.is_ascii_alphanumeric();
+                s += 1;
+            } else {
+                let (c, len) = char_at(hay, s);
+                prev_word_char = is_word_char(c);
+                s += len;
             }
         }
     }
 
-    /// No letter or digit directly before `start` or (unless the word ends in punctuation)
-    /// after `end`.
-    fn whole_word(&self, hay: &str, start: usize, end: usize, id: u32) -> bool {
-        let before_ok = hay[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
-        before_ok
-            && (self.open_end[id as usize]
-                || hay[end..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric()))
+    /// The words starting at `s` (a word start), shortest first.
+    fn words_at(
+        &self,
+        hay: &str,
+        s: usize,
+        reach: usize,
+        lo: usize,
+        folded: &[u8],
+        found: &mut impl FnMut(usize, usize, u32),
+    ) {
+        let limit = (s + self.longest).min(reach);
+        let (mut c, len) = char_at(hay, s);
+        let mut e = s + len;
+        while e <= limit {
+            let next = (e < hay.len()).then(|| char_at(hay, e));
+            let ends_here = !is_word_char(c) || next.is_none_or(|(n, _)| !is_word_char(n));
+            if ends_here {
+                let Some(entry) = self.table.get(&folded[s - lo..e - lo]) else {
+                    return;
+                };
+                if let Some(id) = entry.word {
+                    found(s, e, id);
+                }
+                if !entry.longer {
+                    return;
+                }
+            }
+            let Some((n, len)) = next else {
+                return;
+            };
+            c = n;
+            e += len;
+        }
     }
 
-    fn collect(&self, ac: &AhoCorasick, part: &str, lowered: &mut String, out: &mut Vec<u32>) {
+    fn collect(&self, part: &str, lowered: &mut String, folded: &mut Vec<u8>, out: &mut Vec<u32>) {
         let hay = if part.is_ascii() {
             part
         } else {
@@ -289,26 +402,66 @@ impl Lexicon {
             lowered.extend(part.chars().flat_map(char::to_lowercase));
             lowered.as_str()
         };
-        for m in ac.find_overlapping_iter(hay) {
-            let id = m.pattern().as_u32();
-            if self.whole_word(hay, m.start(), m.end(), id) && !out.contains(&id) {
+        fold(hay, folded);
+        self.each_word(hay, 0, hay.len(), hay.len(), folded, |_, _, id| {
+            if !out.contains(&id) {
                 out.push(id);
             }
-        }
+        });
     }
+}
+
+/// A letter or digit: words must not continue into one.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// The char at byte `i` (a char boundary) and its length.
+#[inline]
+fn char_at(hay: &str, i: usize) -> (char, usize) {
+    let b = hay.as_bytes()[i];
+    if b.is_ascii() {
+        (b as char, 1)
+    } else {
+        let c = hay[i..]
+            .chars()
+            .next()
+            .expect("a char boundary inside the text");
+        (c, c.len_utf8())
+    }
+}
+
+/// `part` with ASCII letters lower-cased, into `out`: the lexicon's words are lower-case, and
+/// ASCII case is folded in place so offsets stay those of the text.
+fn fold(part: &str, out: &mut Vec<u8>) {
+    out.clear();
+    out.extend(part.bytes().map(|b| b.to_ascii_lowercase()));
 }
 
 /// The window around a candidate: `BEFORE` characters before it and `AFTER` after it.
 fn window_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let from = text[..start]
-        .char_indices()
-        .rev()
-        .nth(BEFORE - 1)
-        .map_or(0, |(i, _)| i);
-    let to = text[end..]
-        .char_indices()
-        .nth(AFTER)
-        .map_or(text.len(), |(i, _)| end + i);
+    let bytes = text.as_bytes();
+    // ASCII around the candidate (nearly always): characters are bytes.
+    let back = start.saturating_sub(BEFORE);
+    let from = if bytes[back..start].is_ascii() {
+        back
+    } else {
+        text[..start]
+            .char_indices()
+            .rev()
+            .nth(BEFORE - 1)
+            .map_or(0, |(i, _)| i)
+    };
+    let ahead = (end + AFTER).min(text.len());
+    let to = if bytes[end..ahead].is_ascii() {
+        ahead
+    } else {
+        text[end..]
+            .char_indices()
+            .nth(AFTER)
+            .map_or(text.len(), |(i, _)| end + i)
+    };
     (from, to)
 }
 
@@ -451,5 +604,103 @@ mod tests {
         let (from, _) = window_bounds(&long, start, start + 1);
         assert!(long.is_char_boundary(from));
         assert_eq!(long[from..start].chars().count(), BEFORE);
+    }
+}
+
+/// The word finder against the Aho-Corasick search it replaced (every occurrence of every word,
+/// ASCII case folded, kept when whole), on text made of the catalog's own words mangled.
+#[cfg(test)]
+mod reference {
+    use super::*;
+    use crate::rules::catalog;
+    use aho_corasick::AhoCorasick;
+
+    fn automaton_words(
+        ac: &AhoCorasick,
+        lex: &Lexicon,
+        hay: &str,
+        lo: usize,
+        hi: usize,
+    ) -> Vec<(usize, usize, u32)> {
+        let mut out = Vec::new();
+        for m in ac.find_overlapping_iter(&hay[lo..hi]) {
+            let (s, e, id) = (lo + m.start(), lo + m.end(), m.pattern().as_u32());
+            let open_end = lex.words[id as usize]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_alphanumeric());
+            let before_ok = hay[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            let after_ok = open_end || hay[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            if before_ok && after_ok {
+                out.push((s, e, id));
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    fn table_words(lex: &Lexicon, hay: &str, lo: usize, hi: usize) -> Vec<(usize, usize, u32)> {
+        let mut folded = Vec::new();
+        fold(&hay[lo..hi], &mut folded);
+        let mut out = Vec::new();
+        lex.each_word(hay, lo, hi, hi, &folded, |s, e, id| out.push((s, e, id)));
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn table_finds_what_the_automaton_found() {
+        let rules: Vec<Rule> = catalog().into_iter().map(Rule::from).collect();
+        let (lex, _) = Lexicon::build(&rules);
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(lex.words.iter().map(|w| w.as_bytes()))
+            .unwrap();
+        let glue = [
+            " ", "  ", ": ", ".", "-", "", "\n", "é", "É", "ß", "😀", "x", "7", "(", "#", "/",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut total = 0;
+        for round in 0..400 {
+            let mut hay = String::new();
+            for _ in 0..40 {
+                let r = next();
+                let w = &lex.words[(r % lex.words.len() as u64) as usize];
+                let piece: String = match (r >> 20) % 6 {
+                    // Whole, upper-cased, capitalised, cut short, or a bit of glue only.
+                    0 | 1 => w.to_string(),
+                    2 => w.to_uppercase(),
+                    3 => w.to_ascii_uppercase(),
+                    4 => w.chars().take(w.chars().count().div_ceil(2)).collect(),
+                    _ => String::new(),
+                };
+                hay.push_str(&piece);
+                hay.push_str(glue[((r >> 40) % glue.len() as u64) as usize]);
+            }
+            let bounds: Vec<usize> = (0..=hay.len())
+                .filter(|&i| hay.is_char_boundary(i))
+                .collect();
+            let mut lo = bounds[(next() % bounds.len() as u64) as usize];
+            let mut hi = bounds[(next() % bounds.len() as u64) as usize];
+            if round % 4 == 0 {
+                (lo, hi) = (0, hay.len());
+            }
+            if lo > hi {
+                std::mem::swap(&mut lo, &mut hi);
+            }
+            let want = automaton_words(&ac, &lex, &hay, lo, hi);
+            total += want.len();
+            assert_eq!(table_words(&lex, &hay, lo, hi), want, "round {round}");
+        }
+        assert!(total > 2000, "the generated text holds words: {total}");
     }
 }

@@ -66,11 +66,14 @@ fn credit_card(c: &Candidate<'_>) -> Verdict {
     if super::glued_to_digits(c) {
         return Verdict::Reject;
     }
-    let seps: Vec<char> = v.chars().filter(|ch| !ch.is_ascii_digit()).collect();
-    if seps.windows(2).any(|w| w[0] != w[1]) {
-        return Verdict::Reject;
+    // One kind of separator throughout.
+    let mut seps = v.chars().filter(|ch| !ch.is_ascii_digit());
+    if let Some(first) = seps.next() {
+        if seps.any(|s| s != first) {
+            return Verdict::Reject;
+        }
     }
-    let d = crate::digit_vec(v);
+    let d = crate::checksum::Digits::of(v);
     let n = d.len();
     let p = |k: usize| d.iter().take(k).fold(0u32, |a, &x| a * 10 + u32::from(x));
     let ok_len = match (d[0], p(2), p(3), p(4)) {
@@ -187,16 +190,17 @@ const IBAN_LENGTHS: &[(&str, usize)] = &[
 
 /// The registry length of an IBAN for `country` (upper-case), if the country issues IBANs.
 pub fn iban_length(country: &str) -> Option<usize> {
+    // Sorted by country (tested): looked up for every IBAN-shaped candidate.
     IBAN_LENGTHS
-        .iter()
-        .find(|(cc, _)| *cc == country)
-        .map(|&(_, n)| n)
+        .binary_search_by(|&(cc, _)| cc.cmp(country))
+        .ok()
+        .map(|i| IBAN_LENGTHS[i].1)
 }
 
 fn iban(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
-    let cc = v[..2].to_ascii_uppercase();
-    let Some(len) = iban_length(&cc) else {
+    let cc = [v.as_bytes()[0], v.as_bytes()[1]].map(|b| b.to_ascii_uppercase());
+    let Some(len) = std::str::from_utf8(&cc).ok().and_then(iban_length) else {
         return Verdict::Reject;
     };
     // Walk the match until `len` alphanumerics are taken: the pattern may have run on into
@@ -236,5 +240,19 @@ fn iban(c: &Candidate<'_>) -> Verdict {
         start: 0,
         end,
         check: Some("mod97"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iban_lengths_are_sorted_for_binary_search() {
+        assert!(IBAN_LENGTHS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(iban_length("AD"), Some(24));
+        assert_eq!(iban_length("DE"), Some(22));
+        assert_eq!(iban_length("YE"), Some(30));
+        assert_eq!(iban_length("US"), None);
     }
 }

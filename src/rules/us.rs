@@ -37,7 +37,7 @@ pub(crate) static RULES: &[RuleDef] = &[RuleDef {
 /// are never issued; 078-05-1120 and 219-09-9999 were publicised and voided.
 fn us_ssn(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
-    let d = crate::digit_vec(v);
+    let d = crate::checksum::Digits::of(v);
     if d.len() != 9 || super::glued_to_digits(c) {
         return Verdict::Reject;
     }
@@ -47,8 +47,10 @@ fn us_ssn(c: &Candidate<'_>) -> Verdict {
     if area == 0 || area == 666 || area >= 900 || group == 0 || serial == 0 {
         return Verdict::Reject;
     }
-    let plain: String = d.iter().map(|x| char::from(b'0' + x)).collect();
-    if plain == "078051120" || plain == "219099999" || d.iter().all(|&x| x == d[0]) {
+    if *d == [0, 7, 8, 0, 5, 1, 1, 2, 0]
+        || *d == [2, 1, 9, 0, 9, 9, 9, 9, 9]
+        || d.iter().all(|&x| x == d[0])
+    {
         return Verdict::Reject;
     }
     if v.len() == 9 {

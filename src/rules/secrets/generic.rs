@@ -676,8 +676,12 @@ fn key_may_mention(c: &Candidate<'_>, keys: &[&str]) -> bool {
     for (d, s) in lower.iter_mut().zip(key) {
         *d = s.to_ascii_lowercase();
     }
-    keys.iter()
-        .any(|k| lower.windows(k.len()).any(|w| w == k.as_bytes()))
+    // The first byte decides most windows without a call to memcmp (a twentieth of the scan of
+    // source code went there).
+    keys.iter().any(|k| {
+        let k = k.as_bytes();
+        lower.windows(k.len()).any(|w| w[0] == k[0] && w == k)
+    })
 }
 
 fn span(a: &Assignment<'_>) -> Verdict {
