@@ -18,7 +18,7 @@ use std::sync::Arc;
 const BEFORE: usize = 48;
 /// How far after a candidate to look ("... is my passport number").
 const AFTER: usize = 32;
-/// How far past a window the automaton searches ahead, in bytes, so the next candidates'
+/// How far past a window the word search runs ahead, in bytes, so the next candidates'
 /// windows are already covered. Small: in ordinary prose candidates are kilobytes apart and
 /// text searched ahead for nothing is wasted.
 const AHEAD: usize = 192;

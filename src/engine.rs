@@ -76,7 +76,7 @@ pub struct Engine {
     every: Regex,
     /// Which patterns can start with which byte: most contests need not run `every`.
     starts: StartTable,
-    /// Every rule's context words in one automaton, and each rule's word ids (by rule index).
+    /// Every rule's context words in one table, and each rule's word ids (by rule index).
     lexicon: Lexicon,
     words: Vec<RuleWords>,
     min_score: f32,
@@ -286,8 +286,9 @@ impl Engine {
         self.min_score
     }
 
-    /// Builds the lazily-built parts and fills the DFA caches a little, so the first real scan
-    /// is as fast as later ones. Call it once after building, off the critical path.
+    /// Fills the lazy DFAs' caches a little (their states are built as text is scanned), so
+    /// the first real scan is about as fast as later ones. Call it once after building, off
+    /// the critical path.
     pub fn warm_up(&self) {
         let sample = "Mail a.b@example.com, +44 20 7946 0958, 4111 1111 1111 1111, \
                       DE89 3704 0044 0532 0130 00, 192.0.2.1, 2001:db8::1, 078-05-1121 \
