@@ -344,7 +344,11 @@ impl NamesPass {
                         lowered = k.len();
                         table::hash(k)
                     }
-                    None => continue,
+                    None => {
+                        // Too long for any list: a word all the same, so it ends a cue.
+                        prev_role = 0;
+                        continue;
+                    }
                 },
             };
             // Lower-case words of one or two letters are never looked up as names.
@@ -375,6 +379,9 @@ impl NamesPass {
                 &buf[..lowered]
             };
             if ascii && s.len() > 64 {
+                // Too long for any list: a word all the same, so it ends a cue (whatever the
+                // filters said above).
+                prev_role = 0;
                 continue;
             }
             *r = if want_role {
