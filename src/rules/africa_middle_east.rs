@@ -2,7 +2,7 @@
 //! context word besides its check digits.
 
 use super::dates_places::valid_date;
-use super::{glued_to_digits, Candidate, Category, RuleDef, Verdict};
+use super::{glued_to_digits, own_digits, Candidate, Category, RuleDef, Verdict};
 
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
@@ -103,14 +103,6 @@ pub(crate) static RULES: &[RuleDef] = &[
         ..RuleDef::DEFAULT
     },
 ];
-
-fn own_digits(c: &Candidate<'_>, len: usize) -> Option<Vec<u8>> {
-    if glued_to_digits(c) {
-        return None;
-    }
-    let d = crate::digit_vec(c.value());
-    (d.len() == len && !d.iter().all(|&x| x == d[0])).then_some(d)
-}
 
 /// A real birth date (in either century) and Luhn over all thirteen digits.
 fn za_id(c: &Candidate<'_>) -> Verdict {

@@ -3,7 +3,7 @@
 //! Formatted numbers (`111.444.777-35`) carry their own evidence; the same digits run together
 //! are one more bare number and need a context word, even when their check digits pass.
 
-use super::{glued_to_digits, Candidate, Category, RuleDef, Verdict};
+use super::{glued_to_digits, own_digits, Candidate, Category, RuleDef, Verdict};
 use crate::mod11_check_br;
 
 const CPF_CONTEXT: &[&str] = &[
@@ -147,15 +147,6 @@ pub(crate) static RULES: &[RuleDef] = &[
         ..RuleDef::DEFAULT
     },
 ];
-
-/// Digit values of a candidate that is a whole number on its own (not part of a longer one).
-fn own_digits(c: &Candidate<'_>, len: usize) -> Option<Vec<u8>> {
-    if glued_to_digits(c) {
-        return None;
-    }
-    let d = crate::digit_vec(c.value());
-    (d.len() == len && !d.iter().all(|&x| x == d[0])).then_some(d)
-}
 
 fn br_cpf(c: &Candidate<'_>) -> Verdict {
     let Some(d) = own_digits(c, 11) else {

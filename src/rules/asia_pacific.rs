@@ -5,7 +5,7 @@
 //! issuer's own punctuation stand on their own.
 
 use super::dates_places::{valid_date, LATEST_BIRTH_YEAR};
-use super::{glued_to_digits, Candidate, Category, RuleDef, Verdict};
+use super::{glued_to_digits, own_digits, Candidate, Category, RuleDef, Verdict};
 
 const AADHAAR_CONTEXT: &[&str] = &[
     "aadhaar",
@@ -363,22 +363,19 @@ pub(crate) static RULES: &[RuleDef] = &[
     },
 ];
 
-/// Digit values of a candidate that stands alone, with consistent separators, or `None`.
-fn own_digits(c: &Candidate<'_>, len: usize) -> Option<Vec<u8>> {
-    if glued_to_digits(c) {
+/// [`own_digits`] of a candidate whose separators are all the same (`1234 5678 9012`, not
+/// `1234-5678 9012`).
+fn own_digits_one_sep(c: &Candidate<'_>, len: usize) -> Option<Vec<u8>> {
+    let mut seps = c.value().bytes().filter(|b| !b.is_ascii_digit());
+    let first = seps.next();
+    if seps.any(|b| Some(b) != first) {
         return None;
     }
-    let v = c.value();
-    let seps: Vec<u8> = v.bytes().filter(|b| !b.is_ascii_digit()).collect();
-    if seps.windows(2).any(|w| w[0] != w[1]) {
-        return None;
-    }
-    let d = crate::digit_vec(v);
-    (d.len() == len && !d.iter().all(|&x| x == d[0])).then_some(d)
+    own_digits(c, len)
 }
 
 fn in_aadhaar(c: &Candidate<'_>) -> Verdict {
-    match own_digits(c, 12) {
+    match own_digits_one_sep(c, 12) {
         Some(_) if crate::verhoeff(c.value()) => Verdict::Checked("verhoeff"),
         _ => Verdict::Reject,
     }
@@ -400,7 +397,7 @@ fn no_repeat_digits(c: &Candidate<'_>) -> Verdict {
 
 /// ATO weights 1, 4, 3, 7, 5, 8, 6, 9, 10; the sum is a multiple of 11.
 fn au_tfn(c: &Candidate<'_>) -> Verdict {
-    let Some(d) = own_digits(c, 9) else {
+    let Some(d) = own_digits_one_sep(c, 9) else {
         return Verdict::Reject;
     };
     if crate::weighted_sum(&d, &[1, 4, 3, 7, 5, 8, 6, 9, 10]) % 11 == 0 {
@@ -428,7 +425,7 @@ fn au_medicare(c: &Candidate<'_>) -> Verdict {
 
 /// Subtract one from the first digit, weight 10, 1, 3, 5, …, 19; the sum is a multiple of 89.
 fn au_abn(c: &Candidate<'_>) -> Verdict {
-    let Some(mut d) = own_digits(c, 11) else {
+    let Some(mut d) = own_digits_one_sep(c, 11) else {
         return Verdict::Reject;
     };
     if d[0] == 0 {
@@ -466,7 +463,7 @@ fn sg_nric(c: &Candidate<'_>) -> Verdict {
 /// 2–9, 2–5, `(11 - sum mod 11) mod 10`. Numbers issued since October 2020 end in a random
 /// digit instead, so a young holder's number without a valid check needs a context word.
 fn kr_rrn(c: &Candidate<'_>) -> Verdict {
-    let Some(d) = own_digits(c, 13) else {
+    let Some(d) = own_digits_one_sep(c, 13) else {
         return Verdict::Reject;
     };
     let n = |i: usize| u32::from(d[i]) * 10 + u32::from(d[i + 1]);
@@ -492,7 +489,7 @@ fn kr_rrn(c: &Candidate<'_>) -> Verdict {
 /// The twelfth digit from the other eleven: weights 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 (`n+1`
 /// for the six lowest places, `n-5` above), 0 when the remainder is 0 or 1, else `11 - r`.
 fn jp_my_number(c: &Candidate<'_>) -> Verdict {
-    let Some(d) = own_digits(c, 12) else {
+    let Some(d) = own_digits_one_sep(c, 12) else {
         return Verdict::Reject;
     };
     let r = crate::weighted_sum(&d, &[6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11;
@@ -524,7 +521,7 @@ fn cn_resident_id(c: &Candidate<'_>) -> Verdict {
 
 /// Digits weighted 13 down to 2, check `(11 - sum mod 11) mod 10`.
 fn th_tnin(c: &Candidate<'_>) -> Verdict {
-    let Some(d) = own_digits(c, 13) else {
+    let Some(d) = own_digits_one_sep(c, 13) else {
         return Verdict::Reject;
     };
     let sum = crate::weighted_sum(&d, &[13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);

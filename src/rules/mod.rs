@@ -287,6 +287,16 @@ pub(crate) fn digit_count(s: &str) -> usize {
     s.bytes().filter(u8::is_ascii_digit).count()
 }
 
+/// Digit values of a candidate that is a whole number on its own (not part of a longer one),
+/// with exactly `len` digits that are not all the same.
+pub(crate) fn own_digits(c: &Candidate<'_>, len: usize) -> Option<Vec<u8>> {
+    if glued_to_digits(c) {
+        return None;
+    }
+    let d = crate::digit_vec(c.value());
+    (d.len() == len && !d.iter().all(|&x| x == d[0])).then_some(d)
+}
+
 /// The match continues a longer number (`12.5551234567`, `555-1234-99`), so it is a piece of
 /// something else.
 pub(crate) fn glued_to_digits(c: &Candidate<'_>) -> bool {
