@@ -2,14 +2,12 @@
 //! text, validation and scoring of candidates, and deterministic overlap resolution.
 
 use crate::context::{Hits, Lexicon, RuleWords};
+use crate::matcher::{self, Matcher, Options, Session};
 use crate::names::{Gazetteer, NamesPass, TOKEN_RULES};
 use crate::rules::{catalog, Candidate, Rule, Verdict};
 use crate::starts::StartTable;
 use crate::{Error, Finding, Reason};
-use regex_automata::meta::{self, Regex};
-use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, MatchKind, PatternID, PatternSet};
-use regex_syntax::hir::Hir;
+use regex_automata::{Anchored, Input, PatternID, PatternSet};
 use std::sync::Arc;
 
 /// The lazy DFA's cache cap. The 2 MiB default thrashes on text dense with personal data
@@ -68,12 +66,10 @@ pub struct Engine {
     rules: Vec<Rule>,
     /// The names pass and the index of its first token rule.
     names: Option<(NamesPass, usize)>,
-    leftmost: Regex,
-    /// The same patterns with `MatchKind::All`: it answers "which rules match at this
-    /// position" when the first one's candidate is contested or rejected and many rules could
-    /// start there. Built with the engine, from the same parsed patterns (parsing is a third
-    /// of the build, and every text with a number needs this matcher).
-    every: Regex,
+    /// Every pattern, leftmost-first, plus the all-matches DFA over the same NFA: it answers
+    /// "which rules match at this position" when the first one's candidate is contested or
+    /// rejected and many rules could start there.
+    patterns: Matcher,
     /// Which patterns can start with which byte: most contests need not run `every`.
     starts: StartTable,
     /// Every rule's context words in one table, and each rule's word ids (by rule index).
@@ -131,36 +127,17 @@ fn expand_countries(list: &[String]) -> Result<Vec<String>, Error> {
     Ok(out)
 }
 
-fn syntax_config() -> syntax::Config {
-    // ASCII classes and ASCII `\b`: Unicode word boundaries make the lazy DFA give up. UTF-8
-    // mode stays on, so a pattern that could match inside a multi-byte character is an error.
-    syntax::Config::new().unicode(false).utf8(true)
-}
-
-fn parse(patterns: &[&str]) -> Result<Vec<Hir>, String> {
-    let config = syntax_config();
-    patterns
-        .iter()
-        .map(|p| syntax::parse_with(p, &config).map_err(|e| e.to_string()))
-        .collect()
-}
-
-/// Parsed once: the same trees serve the matcher and the start-byte table.
-fn build_parsed(hirs: &[Hir], kind: MatchKind, limit: Option<usize>) -> Result<Regex, String> {
-    meta::Builder::new()
-        .configure(
-            meta::Config::new()
-                .match_kind(kind)
-                .auto_prefilter(false)
-                .hybrid_cache_capacity(DFA_CACHE)
-                .nfa_size_limit(limit),
-        )
-        .build_many_from_hir(hirs)
-        .map_err(|e| e.to_string())
-}
-
-fn build(patterns: &[&str], kind: MatchKind, limit: Option<usize>) -> Result<Regex, String> {
-    build_parsed(&parse(patterns)?, kind, limit)
+/// Compiles the engine's patterns: leftmost-first plus the all-matches DFA.
+fn compile(hirs: &[regex_syntax::hir::Hir], limit: Option<usize>) -> Result<Matcher, String> {
+    Matcher::from_hirs(
+        hirs,
+        Options {
+            size_limit: limit,
+            overlapping: true,
+            cache: DFA_CACHE,
+            ..Options::default()
+        },
+    )
 }
 
 impl Engine {
@@ -213,28 +190,25 @@ impl Engine {
             if options.disabled_rules.iter().any(|d| **d == *custom.id) {
                 continue;
             }
-            build(
-                &[&custom.pattern],
-                MatchKind::LeftmostFirst,
-                Some(CUSTOM_PATTERN_SIZE_LIMIT),
-            )
-            .map_err(|e| Error::InvalidPattern {
-                rule: custom.id.to_string(),
-                reason: e,
-            })?;
+            matcher::parse(&[&custom.pattern], false)
+                .and_then(|h| compile(&h, Some(CUSTOM_PATTERN_SIZE_LIMIT)))
+                .map_err(|e| Error::InvalidPattern {
+                    rule: custom.id.to_string(),
+                    reason: e,
+                })?;
             rules.push(custom.clone());
         }
         let patterns: Vec<&str> = rules.iter().map(|r| &*r.pattern).collect();
-        let hirs = parse(&patterns);
-        let leftmost = hirs
+        let hirs = matcher::parse(&patterns, false);
+        let compiled = hirs
             .as_ref()
             .map_err(String::clone)
-            .and_then(|h| build_parsed(h, MatchKind::LeftmostFirst, None));
-        let leftmost = leftmost.map_err(|e| {
+            .and_then(|h| compile(h, None));
+        let compiled = compiled.map_err(|e| {
             // Name the rule: compile the patterns one by one until one fails.
             let culprit = rules
                 .iter()
-                .find(|r| build(&[&r.pattern], MatchKind::LeftmostFirst, None).is_err());
+                .find(|r| Matcher::new(&[&r.pattern], Options::default()).is_err());
             Error::InvalidPattern {
                 rule: culprit.map_or_else(|| "(combined)".to_string(), |r| r.id.to_string()),
                 reason: e,
@@ -242,11 +216,6 @@ impl Engine {
         })?;
         let hirs = hirs.unwrap_or_default();
         let starts = StartTable::new(&hirs);
-        let every =
-            build_parsed(&hirs, MatchKind::All, None).map_err(|e| Error::InvalidPattern {
-                rule: "(combined)".to_string(),
-                reason: e,
-            })?;
         drop(hirs);
         // Names pass: its rules go after every pattern rule, never into the regex. A disabled
         // token rule keeps its slot (so indices stay fixed) and its hits are dropped.
@@ -262,8 +231,7 @@ impl Engine {
         Ok(Engine {
             rules,
             names,
-            leftmost,
-            every,
+            patterns: compiled,
             starts,
             lexicon,
             words,
@@ -360,16 +328,17 @@ impl Engine {
     }
 
     fn scan_patterns(&self, text: &str, out: &mut Vec<Scored>, hits: &mut Hits) {
+        let mut re = self.patterns.session();
         let mut at = 0;
         while at <= text.len() {
             let input = Input::new(text).range(at..);
-            let Some(m) = self.leftmost.search(&input) else {
+            let Some(m) = re.search(&input) else {
                 break;
             };
             let (s, e) = (m.start(), m.end());
             let first = self.evaluate(text, m.pattern().as_usize(), s, e, hits);
             let best = if self.rules[m.pattern().as_usize()].contested || first.is_none() {
-                self.contest(text, s, m.pattern(), first, hits)
+                self.contest(&mut re, text, s, m.pattern(), first, hits)
             } else {
                 first
             };
@@ -395,6 +364,7 @@ impl Engine {
     /// ties going to the earlier rule. Only runs for contested or rejected candidates.
     fn contest(
         &self,
+        re: &mut Session<'_>,
         text: &str,
         start: usize,
         first_pid: PatternID,
@@ -409,7 +379,7 @@ impl Engine {
         if few && rivals.iter().all(|&p| p as usize == first_pid.as_usize()) {
             return first;
         }
-        let mut set = PatternSet::new(self.leftmost.pattern_len());
+        let mut set = PatternSet::new(self.patterns.pattern_len());
         if few {
             for &p in rivals {
                 set.insert(PatternID::new_unchecked(p as usize));
@@ -424,7 +394,7 @@ impl Engine {
             let input = Input::new(text)
                 .range(start..window)
                 .anchored(Anchored::Yes);
-            self.every.which_overlapping_matches(&input, &mut set);
+            re.which_overlapping(&input, &mut set);
         }
         let mut best = first;
         for pid in set.iter() {
@@ -434,7 +404,7 @@ impl Engine {
             let input = Input::new(text)
                 .range(start..)
                 .anchored(Anchored::Pattern(pid));
-            let Some(m) = self.leftmost.search(&input) else {
+            let Some(m) = re.search(&input) else {
                 continue;
             };
             if let Some(c) = self.evaluate(text, pid.as_usize(), m.start(), m.end(), hits) {

@@ -47,6 +47,7 @@ mod engine;
 mod error;
 mod finding;
 mod guard;
+mod matcher;
 mod names;
 mod offsets;
 mod panic_hook;

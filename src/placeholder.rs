@@ -2,8 +2,7 @@
 //! when the model changed them a little (`PERSON 1`, `[person_1]`, `EMAIL_ADDRESS_1` without
 //! brackets).
 
-use regex_automata::meta::Regex;
-use regex_automata::util::syntax;
+use crate::matcher::{Matcher, Options};
 #[cfg(test)]
 use regex_automata::Input;
 use std::sync::OnceLock;
@@ -34,26 +33,21 @@ fn key(name: &str, number: &str) -> String {
     k
 }
 
-pub(crate) fn regex() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
+pub(crate) fn regex() -> &'static Matcher {
+    static RE: OnceLock<Matcher> = OnceLock::new();
     RE.get_or_init(|| {
         // Up to four words of up to 20 letters, a separator, a number; brackets optional.
         // Bounded everywhere, so a match is never longer than MAX_MATCH.
-        Regex::builder()
-            .syntax(
-                syntax::Config::new()
-                    .unicode(false)
-                    .utf8(true)
-                    .case_insensitive(true),
-            )
-            .build(
-                r"(?x)
+        let pattern = r"(?x)
                 [\[<{]? \ ?
                 \b [a-z][a-z0-9]{0,19} (?: [_\ \-] [a-z][a-z0-9]{0,19} ){0,3}
                 [_\ \-]? \#? [0-9]{1,6} \b
-                \ ? [\]>}]?",
-            )
-            .expect("placeholder pattern compiles")
+                \ ? [\]>}]?";
+        let options = Options {
+            case_insensitive: true,
+            ..Options::default()
+        };
+        Matcher::new(&[pattern], options).expect("placeholder pattern compiles")
     })
 }
 

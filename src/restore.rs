@@ -7,16 +7,15 @@
 //! character for a word boundary) and one character back: the streamer holds back that much
 //! and keeps the last emitted character as context.
 
+use crate::matcher::{Matcher, Options};
 use crate::placeholder::{self, MAX_MATCH};
-use regex_automata::meta::Regex;
-use regex_automata::util::syntax;
 use regex_automata::Input;
 use std::sync::Arc;
 
 /// Surrogates in an answer: one matcher over all of them and their originals.
 pub(crate) struct Surrogates {
     /// One pattern per surrogate, longest first.
-    re: Regex,
+    re: Matcher,
     /// Original per pattern id.
     originals: Vec<Arc<str>>,
 }
@@ -62,15 +61,11 @@ impl Surrogates {
                 }
             })
             .collect();
-        let re = Regex::builder()
-            .syntax(
-                syntax::Config::new()
-                    .unicode(false)
-                    .utf8(true)
-                    .case_insensitive(true),
-            )
-            .build_many(&patterns)
-            .ok()?;
+        let options = Options {
+            case_insensitive: true,
+            ..Options::default()
+        };
+        let re = Matcher::new(&patterns, options).ok()?;
         Some(Surrogates {
             re,
             originals: items.into_iter().map(|(_, _, o)| o).collect(),

@@ -3,9 +3,8 @@
 
 use super::doc::{CustomRuleDoc, DenyDoc};
 use super::PolicyError;
+use crate::matcher::{Matcher, Options};
 use crate::{Candidate, Category, Rule, Validate, Verdict};
-use regex_automata::meta::Regex;
-use regex_automata::util::syntax;
 use std::sync::Arc;
 
 /// Entity reported for deny-list hits.
@@ -50,12 +49,14 @@ pub fn validator(kind: &str) -> Option<Validate> {
 
 /// Compiles `pattern` exactly as the engine compiles custom rules (ASCII classes, UTF-8 mode,
 /// the custom-pattern size limit), so a policy is rejected at load time, not at first scan.
-pub(crate) fn compile(pattern: &str) -> Result<Regex, String> {
-    Regex::builder()
-        .syntax(syntax::Config::new().unicode(false).utf8(true))
-        .configure(Regex::config().nfa_size_limit(Some(crate::engine::CUSTOM_PATTERN_SIZE_LIMIT)))
-        .build(pattern)
-        .map_err(|e| e.to_string())
+pub(crate) fn compile(pattern: &str) -> Result<Matcher, String> {
+    Matcher::new(
+        &[pattern],
+        Options {
+            size_limit: Some(crate::engine::CUSTOM_PATTERN_SIZE_LIMIT),
+            ..Options::default()
+        },
+    )
 }
 
 fn kebab(s: &str) -> bool {
@@ -157,7 +158,7 @@ fn literal_pattern(value: &str) -> String {
 /// The deny-list as one matcher (values as escaped literals, then patterns), or `None` when
 /// the list is empty. It runs beside the engine, not inside it: inside, overlap resolution
 /// could let a deny hit win over a longer finding and leave the rest of that value in the text.
-pub(crate) fn deny_matcher(doc: &DenyDoc) -> Result<Option<Regex>, PolicyError> {
+pub(crate) fn deny_matcher(doc: &DenyDoc) -> Result<Option<Matcher>, PolicyError> {
     let mut patterns = Vec::new();
     for (i, v) in doc.values.iter().enumerate() {
         if v.trim().is_empty() {
@@ -183,15 +184,13 @@ pub(crate) fn deny_matcher(doc: &DenyDoc) -> Result<Option<Regex>, PolicyError> 
     if patterns.is_empty() {
         return Ok(None);
     }
-    Regex::builder()
-        .syntax(syntax::Config::new().unicode(false).utf8(true))
-        .build_many(&patterns)
+    Matcher::new(&patterns, Options::default())
         .map(Some)
         .map_err(|e| PolicyError::new("deny", e.to_string()))
 }
 
 /// Compiled allow-list patterns; each must match a finding's whole value.
-pub(crate) fn allow_patterns(patterns: &[String]) -> Result<Vec<Regex>, PolicyError> {
+pub(crate) fn allow_patterns(patterns: &[String]) -> Result<Vec<Matcher>, PolicyError> {
     patterns
         .iter()
         .enumerate()

@@ -20,8 +20,8 @@ pub use doc::{
 pub use error::PolicyError;
 pub use presets::{preset_json, PRESETS};
 
+use crate::matcher::Matcher;
 use crate::{catalog, Category, Engine, EngineOptions, Error, Finding, Reason, Rule, Vault};
-use regex_automata::meta::Regex;
 use std::collections::{BTreeMap, HashSet};
 
 /// Entities found by detectors that are not regex rules (names, places, addresses, GDPR
@@ -72,8 +72,8 @@ pub struct Policy {
     categories: BTreeMap<Category, Action>,
     entity_categories: BTreeMap<String, Category>,
     allow_values: HashSet<String>,
-    allow_patterns: Vec<Regex>,
-    deny: Option<Regex>,
+    allow_patterns: Vec<Matcher>,
+    deny: Option<Matcher>,
     custom_rules: Vec<Rule>,
 }
 
