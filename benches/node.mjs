@@ -24,9 +24,10 @@ WebAssembly.Instance = function (module, imports) {
   memory ??= instance.exports.memory;
   return instance;
 };
-const { Airlock } = await import('../pkg/node.js');
+const { Airlock, loadGazetteer } = await import('../pkg/node.js');
 WebAssembly.Instance = Instance;
-const airlock = new Airlock();
+// The whole catalog: the name list goes in as a product using the names pass would pass it.
+const airlock = new Airlock({ gazetteer: await loadGazetteer() });
 const before = memory?.buffer.byteLength;
 airlock.scan(m.cutBytes(inputs.dense, m.MIB));
 rows.push({

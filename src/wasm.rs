@@ -34,6 +34,11 @@ export interface EngineOptions {
   minScore?: number;
   /** Rule ids to leave out. */
   disabledRules?: string[];
+  /**
+   * The name and place list (`pii-airlock/gazetteer`, e.g. from `loadGazetteer()`) for
+   * PERSON and LOCATION. Without it those come only from cues ("my name is", titles).
+   */
+  gazetteer?: Uint8Array;
 }
 "#;
 
@@ -50,6 +55,9 @@ struct JsEngineOptions {
     min_score: Option<f32>,
     #[serde(default)]
     disabled_rules: Vec<String>,
+    /// Read as bytes apart from serde (a `Uint8Array`); accepted here so the key is known.
+    #[allow(dead_code)]
+    gazetteer: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Serialize)]
@@ -175,16 +183,31 @@ impl Airlock {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "EngineOptions | undefined")] options: JsValue,
     ) -> Result<Airlock, JsValue> {
+        let mut gazetteer = None;
         let opts: JsEngineOptions = if options.is_undefined() || options.is_null() {
             JsEngineOptions::default()
         } else {
-            reject_unknown_keys(&options, &["countries", "minScore", "disabledRules"])?;
+            reject_unknown_keys(
+                &options,
+                &["countries", "minScore", "disabledRules", "gazetteer"],
+            )?;
+            let list = js_sys::Reflect::get(&options, &JsValue::from_str("gazetteer"))
+                .unwrap_or(JsValue::UNDEFINED);
+            if !list.is_undefined() && !list.is_null() {
+                let bytes = list.dyn_into::<js_sys::Uint8Array>().map_err(|_| {
+                    js_error("PiiAirlockConfigError", "`gazetteer` must be a Uint8Array")
+                })?;
+                let parsed = crate::Gazetteer::from_bytes(&bytes.to_vec())
+                    .map_err(|e| js_error("PiiAirlockConfigError", &e.to_string()))?;
+                gazetteer = Some(std::sync::Arc::new(parsed));
+            }
             serde_wasm_bindgen::from_value(options)
                 .map_err(|e| js_error("PiiAirlockConfigError", &e.to_string()))?
         };
         let mut engine_options = EngineOptions {
             countries: opts.countries,
             disabled_rules: opts.disabled_rules,
+            gazetteer,
             ..EngineOptions::default()
         };
         if let Some(s) = opts.min_score {

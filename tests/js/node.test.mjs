@@ -44,3 +44,16 @@ test('bad options are a named error, not a silent default', () => {
   assert.throws(() => new Airlock({ countries: ['Atlantis'] }), { name: 'PiiAirlockConfigError' });
   assert.throws(() => new Airlock({ colour: 'red' }), { name: 'PiiAirlockConfigError' });
 });
+
+test('the name list is an option: names known to it are found without a cue', async () => {
+  const { loadGazetteer } = await import('../../pkg/node.js');
+  const text = 'the report went to Maria Schneider yesterday';
+  const kinds = (a) => a.scan(text).map((f) => `${f.entity}:${text.slice(f.start, f.end)}`);
+  assert.deepEqual(kinds(new Airlock()), []);
+  const list = await loadGazetteer();
+  assert.ok(list instanceof Uint8Array && list.length > 100000);
+  assert.deepEqual(kinds(new Airlock({ gazetteer: list })), ['PERSON:Maria Schneider']);
+  assert.throws(() => new Airlock({ gazetteer: 'maria' }), { name: 'PiiAirlockConfigError' });
+  assert.throws(() => new Airlock({ gazetteer: new TextEncoder().encode('b\tf\na\tf\n') }),
+    { name: 'PiiAirlockConfigError' });
+});
