@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 profile="${PII_WASM_PROFILE:-wasm-release}"
 # The name list (data/gazetteer.txt) is not compiled in: it ships next to the .wasm and the JS
 # loads it in parallel with the engine, so the .wasm stays small and the list caches apart.
-cargo build --profile "$profile" --target wasm32-unknown-unknown --lib --no-default-features
+# The package's JS needs the browser layer (feature `browser`, Cargo.toml).
+cargo build --profile "$profile" --target wasm32-unknown-unknown --lib --no-default-features \
+  --features browser
 wasm=target/wasm32-unknown-unknown/$profile/pii_airlock.wasm
 out=pkg/dist
 rm -rf "$out"
