@@ -13,9 +13,9 @@ mkdir -p "$PII_BENCH_OUT"
 if [ ! -d benches/peers/node_modules ]; then
   (cd benches/peers && npm ci --no-audit --no-fund --loglevel=error)
 fi
-if [ ! -f pkg/dist/node/pii_airlock_bg.wasm ] || [ -n "$(find src Cargo.toml -newer pkg/dist/node/pii_airlock_bg.wasm -print -quit)" ]; then
-  bash scripts/build-wasm.sh >&2
-fi
+# Always rebuilt: --engine-only also measures the module without the browser layer, and the
+# build leaves target/ with that one, which an up-to-date check could not tell from pkg/.
+bash scripts/build-wasm.sh --engine-only >&2
 
 if [ -n "$quick" ]; then
   cargo bench --bench scan -- --quick >&2
@@ -24,9 +24,14 @@ else
 fi
 node -e '
 const fs = require("fs"), zlib = require("zlib");
-const b = fs.readFileSync("pkg/dist/web/pii_airlock_bg.wasm");
-const out = { raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length,
-  brotli: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+const measure = (path) => {
+  const b = fs.readFileSync(path);
+  return { raw: b.length, gzip: zlib.gzipSync(b, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+};
+// The shipped module (engine + browser layer), and the engine without the browser layer.
+const out = { ...measure("pkg/dist/web/pii_airlock_bg.wasm"),
+  engine_only: measure("target/engine-only/pii_airlock_bg.wasm"),
   profile: process.env.PII_WASM_PROFILE || "wasm-release" };
 fs.writeFileSync(process.env.PII_BENCH_OUT + "/size.json", JSON.stringify(out));
 '

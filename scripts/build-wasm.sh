@@ -9,17 +9,22 @@ cd "$(dirname "$0")/.."
 profile="${PII_WASM_PROFILE:-wasm-release}"
 # The name list (data/gazetteer.txt) is not compiled in: it ships next to the .wasm and the JS
 # loads it in parallel with the engine, so the .wasm stays small and the list caches apart.
-cargo build --profile "$profile" --target wasm32-unknown-unknown --lib --no-default-features
+# The package's JS needs the browser layer (feature `browser`, Cargo.toml).
+cargo build --profile "$profile" --target wasm32-unknown-unknown --lib --no-default-features \
+  --features browser
 wasm=target/wasm32-unknown-unknown/$profile/pii_airlock.wasm
 out=pkg/dist
 rm -rf "$out"
 mkdir -p "$out/web" "$out/node"
 wasm-bindgen "$wasm" --target web --out-dir "$out/web" --out-name pii_airlock
 wasm-bindgen "$wasm" --target nodejs --out-dir "$out/node" --out-name pii_airlock
+wasm_opt() {
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$1" -o "$2"
+}
 # The _bg.wasm is the same for both targets: optimise once, copy.
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$out/web/pii_airlock_bg.wasm" -o "$out/web/pii_airlock_bg.opt.wasm"
+wasm_opt "$out/web/pii_airlock_bg.wasm" "$out/web/pii_airlock_bg.opt.wasm"
 mv "$out/web/pii_airlock_bg.opt.wasm" "$out/web/pii_airlock_bg.wasm"
 cp "$out/web/pii_airlock_bg.wasm" "$out/node/pii_airlock_bg.wasm"
 # --- gazetteer as a separate asset (integrate) ---
@@ -41,10 +46,26 @@ const a = new m.Airlock();
 const f = a.scan("mail a@example.com");
 if (f.length !== 1 || f[0].entity !== "EMAIL_ADDRESS") { console.error("smoke test failed"); process.exit(1); }
 '
-node -e '
+sizes() {
+  node -e '
 const fs = require("fs"), zlib = require("zlib");
 const b = fs.readFileSync(process.argv[1]);
 const gz = zlib.gzipSync(b, { level: 9 }).length;
 const br = zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-console.log(`built: pii_airlock_bg.wasm ${b.length} bytes raw, ${gz} gzip, ${br} brotli (profile '"$profile"')`);
-' "$out/web/pii_airlock_bg.wasm"
+console.log(`built: ${process.argv[2]} ${b.length} bytes raw, ${gz} gzip, ${br} brotli (profile '"$profile"')`);
+' "$1" "$2"
+}
+sizes "$out/web/pii_airlock_bg.wasm" pii_airlock_bg.wasm
+
+# --engine-only: also builds the module without the browser layer (feature `browser`: no
+# src/net/, src/dom/) into target/engine-only/, to tell what the engine itself costs
+# (scripts/bench.sh). Not shipped; the next plain run rebuilds the crate with the layer.
+if [ "${1:-}" = "--engine-only" ]; then
+  cargo build --profile "$profile" --target wasm32-unknown-unknown --lib --no-default-features
+  eng=target/engine-only
+  rm -rf "$eng"
+  wasm-bindgen "$wasm" --target web --out-dir "$eng" --out-name pii_airlock
+  wasm_opt "$eng/pii_airlock_bg.wasm" "$eng/pii_airlock_bg.opt.wasm"
+  mv "$eng/pii_airlock_bg.opt.wasm" "$eng/pii_airlock_bg.wasm"
+  sizes "$eng/pii_airlock_bg.wasm" "engine-only pii_airlock_bg.wasm"
+fi

@@ -13,6 +13,8 @@ step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+# The engine-only .wasm (no browser layer, Cargo.toml feature `browser`).
+cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
 
 step "native tests (unit, integration, CLI, doctests)"
 cargo test

@@ -41,7 +41,7 @@
 mod checksum;
 mod consent;
 mod context;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "browser"))]
 mod dom;
 mod engine;
 mod error;
@@ -66,7 +66,7 @@ pub mod operators;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 // The browser layer over `wasm` (fetch/XHR/beacon hooks, consent flow, receipts storage).
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "browser"))]
 mod net;
 
 pub use checksum::*;

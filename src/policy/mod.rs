@@ -9,6 +9,7 @@ mod action;
 mod custom;
 mod doc;
 mod error;
+mod json_path;
 mod presets;
 
 pub use action::Action;
@@ -93,10 +94,8 @@ impl std::fmt::Debug for Policy {
 const MAX_EXTENDS_DEPTH: usize = 4;
 
 fn parse_doc(json: &str, origin: &str) -> Result<PolicyDoc, PolicyError> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let doc: PolicyDoc = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
+    serde_json::from_str(json).map_err(|e| {
+        let path = json_path::path_of(json, &e);
         // serde_json appends "at line L column C"; keep it: it locates the field in the file.
         PolicyError::new(
             if origin.is_empty() {
@@ -104,10 +103,9 @@ fn parse_doc(json: &str, origin: &str) -> Result<PolicyDoc, PolicyError> {
             } else {
                 format!("{origin}:{path}")
             },
-            inner.to_string(),
+            e.to_string(),
         )
-    })?;
-    Ok(doc)
+    })
 }
 
 /// Resolves `extends` chains (presets only) into one document.
