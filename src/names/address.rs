@@ -4,6 +4,7 @@
 use super::lexicon::role::{
     GERMANIC_TYPE, LIVE_LAST, PO_FIRST, PREFIX_TYPE, STREET_PARTICLE, SUFFIX_TYPE,
 };
+use super::lookup::Picks;
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity, Hit};
 
@@ -554,12 +555,11 @@ fn unit_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 /// tokens an address can start at (see [`super::lookup::Lookups::address`]): numbers,
 /// capitalised words, street types and PO-box words; punctuation and other words start
 /// nothing below.
-pub(crate) fn find(ctx: &Ctx<'_>, starts: &[u32], out: &mut Vec<Hit>) {
+pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
     let n = ctx.toks.len();
     // Tokens before `resume` belong to an address already reported.
     let mut resume = 0;
-    for &i in starts {
-        let i = i as usize;
+    for i in starts.iter() {
         if i < resume {
             continue;
         }

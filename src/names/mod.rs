@@ -308,20 +308,12 @@ impl NamesPass {
         }
         // The token buffers are kept per thread between scans: touching megabytes of freshly
         // mapped memory on every scan cost more than tokenizing (page faults).
-        let Scratch { mut toks, mut look } = SCRATCH
-            .with(|s| s.borrow_mut().take())
-            .unwrap_or_default();
-        look.clear();
-        // One loop: the look-ups run as each token is made (see `lookup`).
-        let mut filler = lookup::Filler {
-            text,
-            gazetteer: &self.gazetteer,
-            lexicon: lexicon::roles(),
-            out: &mut look,
-            prev_role: 0,
-        };
-        tokenize::tokenize_with(text, &mut toks, &mut filler);
-        mark("tokenize+lookups");
+        let Scratch { mut toks, mut look } =
+            SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_default();
+        tokenize::tokenize(text, &mut toks);
+        mark("tokenize");
+        lookup::fill(text, &toks, &self.gazetteer, lexicon::roles(), &mut look);
+        mark("lookups");
         let flags = std::mem::take(&mut look.flags);
         let roles = std::mem::take(&mut look.roles);
         let ctx = Ctx {
@@ -331,12 +323,12 @@ impl NamesPass {
             roles,
         };
         let before = out.len();
-        address::find(&ctx, look.address.as_slice(), out);
+        address::find(&ctx, &look.address, out);
         mark("address");
         let addresses = out[before..].to_vec();
-        person::find(&ctx, &self.gazetteer, look.person.as_slice(), &addresses, out);
+        person::find(&ctx, &self.gazetteer, &look.person, &addresses, out);
         mark("person");
-        special::find(&ctx, look.special.as_slice(), out);
+        special::find(&ctx, &look.special, out);
         mark("special");
         let Ctx {
             toks, flags, roles, ..

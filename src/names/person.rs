@@ -4,6 +4,7 @@
 use super::gazetteer::{Gazetteer, FIRST, LAST, PLACE, WORD};
 use super::lexicon::role::*;
 use super::lexicon::{GREETINGS, NAME_CUES, PARTICLES, PLACE_CUES, SIGN_OFFS, STRONG_CUES, TITLES};
+use super::lookup::Picks;
 use super::tokenize::{lower_into, Case, Kind};
 use super::{Ctx, Entity, Hit};
 
@@ -299,15 +300,14 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
 pub(crate) fn find(
     ctx: &Ctx<'_>,
     g: &Gazetteer,
-    starts: &[u32],
+    starts: &Picks,
     addresses: &[Hit],
     out: &mut Vec<Hit>,
 ) {
     // Tokens before `resume` belong to a run already judged.
     let mut resume = 0;
     let mut addr = addresses.iter().peekable();
-    for &i in starts {
-        let i = i as usize;
+    for i in starts.iter() {
         if i < resume {
             continue;
         }

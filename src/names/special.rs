@@ -5,6 +5,7 @@
 //! between cue and term break the match.
 
 use super::lexicon::role::{FILLER, SPECIAL_FIRST, TERM_FIRST};
+use super::lookup::Picks;
 use super::tokenize::Kind;
 use super::{Ctx, Entity, Hit};
 use std::collections::HashMap;
@@ -1398,11 +1399,10 @@ fn elided_term(ctx: &Ctx<'_>, i: usize, kinds: u8) -> Option<(Entity, usize, usi
 
 /// Finds statements about special categories. `starts` holds the tokens with the role bit of
 /// a cue's first word (see [`super::lookup::Lookups::special`]).
-pub(crate) fn find(ctx: &Ctx<'_>, starts: &[u32], out: &mut Vec<Hit>) {
+pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
     // Tokens before `resume` belong to a statement already reported.
     let mut resume = 0;
-    for &i in starts {
-        let i = i as usize;
+    for i in starts.iter() {
         if i < resume {
             continue;
         }

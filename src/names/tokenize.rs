@@ -92,31 +92,9 @@ fn letter_case(c: char) -> (bool, bool) {
     }
 }
 
-/// Receives each token as the tokenizer makes it. Work that depends on a token's kind runs
-/// inside the tokenizer's own branch for that kind, instead of in a second loop that would
-/// test the kind of every token again (a mispredicted branch per token on ordinary text).
-pub(crate) trait Sink {
-    /// A word, number or alphanumeric token; `i` is its index in the token list.
-    fn word(&mut self, i: usize, t: &Token);
-    /// A punctuation or symbol token; `i` is its index in the token list.
-    fn punct(&mut self, i: usize, t: &Token);
-}
-
-/// Tokenizing without per-token work.
-impl Sink for () {
-    fn word(&mut self, _: usize, _: &Token) {}
-    fn punct(&mut self, _: usize, _: &Token) {}
-}
-
 /// Splits `text` into tokens, appending to `out` (cleared first). Texts over 4 GiB are not
 /// supported by the 32-bit offsets; the caller scans them in pieces.
-#[cfg(test)]
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
-    tokenize_with(text, out, &mut ());
-}
-
-/// [`tokenize`], handing every token to `sink` as soon as it is made.
-pub(crate) fn tokenize_with<S: Sink>(text: &str, out: &mut Vec<Token>, sink: &mut S) {
     out.clear();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -168,7 +146,7 @@ pub(crate) fn tokenize_with<S: Sink>(text: &str, out: &mut Vec<Token>, sink: &mu
             } else {
                 Case::Other
             };
-            let t = Token {
+            out.push(Token {
                 start: start as u32,
                 end: end as u32,
                 kind,
@@ -176,13 +154,11 @@ pub(crate) fn tokenize_with<S: Sink>(text: &str, out: &mut Vec<Token>, sink: &mu
                 newline_before: newline,
                 glued,
                 punct: '\0',
-            };
-            sink.word(out.len(), &t);
-            out.push(t);
+            });
             i = end;
         } else {
             i += c.len_utf8();
-            let t = Token {
+            out.push(Token {
                 start: start as u32,
                 end: i as u32,
                 kind: Kind::Punct,
@@ -190,9 +166,7 @@ pub(crate) fn tokenize_with<S: Sink>(text: &str, out: &mut Vec<Token>, sink: &mu
                 newline_before: newline,
                 glued,
                 punct: c,
-            };
-            sink.punct(out.len(), &t);
-            out.push(t);
+            });
         }
         newline = false;
         glued = true;
