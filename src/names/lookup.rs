@@ -143,17 +143,14 @@ pub(crate) fn fill(
             }
             let (fl, ro) = look_up(text, t, gazetteer, lexicon, &mut prev_role, &mut buf);
             (*f, *r) = (fl, ro);
-            // Bitwise `&`/`|` rather than `&&`/`||`: short-circuits become branches, and
-            // capitalised and lower-case words alternate too irregularly to predict.
-            let word = t.kind == Kind::Word;
-            let lower = t.case == Case::Lower;
-            let starts_address = !word
-                | (t.case == Case::Title)
-                | (t.case == Case::Upper)
-                | (ro & (role::PO_FIRST | role::PREFIX_TYPE) != 0);
-            let starts_person = word & (!lower | ((t.len() >= 2) & (fl & (FIRST | LAST) != 0)));
-            a |= u64::from(starts_address) << k;
-            p |= u64::from(starts_person) << k;
+            // Branch-free: capitalised and lower-case words alternate too irregularly to
+            // predict. A lower-case word has gazetteer flags only when it is a word of two or
+            // more letters (see `look_up`), so `fl` alone says it can start a name.
+            let shape = SHAPES[t.kind as usize * 4 + t.case as usize];
+            let name = fl & (FIRST | LAST) != 0;
+            let street = ro & (role::PO_FIRST | role::PREFIX_TYPE) != 0;
+            a |= u64::from((shape & ADDRESS_SHAPE != 0) | street) << k;
+            p |= u64::from((shape & PERSON_SHAPE != 0) | name) << k;
             s |= u64::from(ro & role::SPECIAL_FIRST != 0) << k;
         }
         addr[c] = a;
@@ -161,6 +158,41 @@ pub(crate) fn fill(
         spec[c] = s;
     }
 }
+
+/// [`SHAPES`] bit: a token of this kind and case can start an address whatever its roles
+/// (numbers, alphanumerics, capitalised words).
+const ADDRESS_SHAPE: u8 = 1;
+/// [`SHAPES`] bit: a token of this kind and case can start a name whatever its flags
+/// (capitalised words, and one-letter or mixed-case words that may be initials).
+const PERSON_SHAPE: u8 = 2;
+
+/// Shape bits by `kind as usize * 4 + case as usize`: one load instead of four comparisons
+/// per word.
+static SHAPES: [u8; 16] = {
+    let mut t = [0u8; 16];
+    let kinds = [Kind::Word, Kind::Num, Kind::Alnum, Kind::Punct];
+    let cases = [Case::Title, Case::Upper, Case::Lower, Case::Other];
+    let mut k = 0;
+    while k < 4 {
+        let mut c = 0;
+        while c < 4 {
+            let (kind, case) = (kinds[k], cases[c]);
+            let word = matches!(kind, Kind::Word);
+            let capitalised = word && matches!(case, Case::Title | Case::Upper);
+            let mut bits = 0;
+            if matches!(kind, Kind::Num | Kind::Alnum) || capitalised {
+                bits |= ADDRESS_SHAPE;
+            }
+            if word && !matches!(case, Case::Lower) {
+                bits |= PERSON_SHAPE;
+            }
+            t[kind as usize * 4 + case as usize] = bits;
+            c += 1;
+        }
+        k += 1;
+    }
+    t
+};
 
 /// Flags and roles of a word or alphanumeric token; updates `prev_role`.
 #[inline]
