@@ -308,3 +308,83 @@ fn hyphenated_flags(g: &Gazetteer, s: &str) -> u8 {
     }
     acc
 }
+
+#[cfg(all(test, feature = "embedded-gazetteer"))]
+mod tests {
+    use super::*;
+
+    fn picked(p: &Picks) -> Vec<usize> {
+        p.iter().collect()
+    }
+
+    #[test]
+    fn visits_set_bits_in_order_across_words() {
+        let p = Picks {
+            bits: vec![0b1001, 0, 1 << 63, 0b111],
+        };
+        assert_eq!(picked(&p), vec![0, 3, 191, 192, 193, 194]);
+        assert_eq!(Picks::default().iter().next(), None);
+        assert_eq!(Picks { bits: vec![0, 0] }.iter().next(), None);
+    }
+
+    /// The table agrees with the tests it replaces for every kind and case.
+    #[test]
+    fn shape_table_matches_the_tests() {
+        let kinds = [Kind::Word, Kind::Num, Kind::Alnum, Kind::Punct];
+        let cases = [Case::Title, Case::Upper, Case::Lower, Case::Other];
+        for kind in kinds {
+            for case in cases {
+                let shape = SHAPES[kind as usize * 4 + case as usize];
+                let capitalised = kind == Kind::Word && matches!(case, Case::Title | Case::Upper);
+                let address = kind != Kind::Punct && (kind != Kind::Word || capitalised);
+                let person = kind == Kind::Word && case != Case::Lower;
+                assert_eq!(shape & ADDRESS_SHAPE != 0, address, "{kind:?} {case:?}");
+                assert_eq!(shape & PERSON_SHAPE != 0, person, "{kind:?} {case:?}");
+            }
+        }
+    }
+
+    /// The start bits are exactly the tokens each detector's walk used to stop at (the tests
+    /// it made on every token), over a text of more than 64 tokens with names, lower-case
+    /// names, short words, street types, PO boxes, cues, numbers and non-ASCII words.
+    #[test]
+    fn start_bits_match_the_per_token_tests() {
+        let g = Gazetteer::embedded();
+        let text = "Dear Dr. Müller, my name is john smith and I have asthma. ich bin \
+                    Katholik; je suis diabétique. Visit 221B Baker Street, London NW1 6XE or \
+                    PO Box 1234, ul. Marszałkowska 10, 00-001 Warszawa; rue de la Paix. \
+                    J. R. R. Tolkien met maria garcía-lópez in São Paulo. NaN iPhone x y de \
+                    la van O'Brien's Hans-Peter; Postfach 12 34, Calle Mayor 5. Łukasz, \
+                    Zoë and Ana went to the Kerkstraat 12 with jo an ed: mein Sohn ist \
+                    Diabetiker. Best regards,\nAnna Nowak\n";
+        let mut toks = Vec::new();
+        tokenize::tokenize(text, &mut toks);
+        assert!(toks.len() > 64, "the bits span more than one word");
+        let mut look = Lookups::default();
+        fill(text, &toks, &g, lexicon::roles(), &mut look);
+        let (mut address, mut person, mut special) = (vec![], vec![], vec![]);
+        for (i, t) in toks.iter().enumerate() {
+            let (f, r) = (look.flags[i], look.roles[i]);
+            let street = r & (role::PO_FIRST | role::PREFIX_TYPE) != 0;
+            if t.kind != Kind::Punct && !(t.kind == Kind::Word && !t.capitalised() && !street) {
+                address.push(i);
+            }
+            let lower_name = t.case == Case::Lower && t.len() >= 2 && f & (FIRST | LAST) != 0;
+            if t.kind == Kind::Word && (t.case != Case::Lower || lower_name) {
+                person.push(i);
+            }
+            if r & role::SPECIAL_FIRST != 0 {
+                special.push(i);
+            }
+        }
+        assert_eq!(picked(&look.address), address);
+        assert_eq!(picked(&look.person), person);
+        assert_eq!(picked(&look.special), special);
+        // The text reaches every kind of start: a lower-case name, a street type, a cue.
+        let at = |w: &str| toks.iter().position(|t| t.text(text) == w).expect("in text");
+        assert!(person.contains(&at("john")));
+        assert!(address.contains(&at("rue")) && address.contains(&at("221B")));
+        assert!(special.contains(&at("ich")) && special.contains(&at("mein")));
+        assert!(!person.contains(&at("and")) && !address.contains(&at("and")));
+    }
+}
