@@ -246,7 +246,16 @@ impl<'t> Ctx<'t> {
     /// Token `i` is part of an email address, URL, path or identifier: glued to `@`, `/`,
     /// `_` and the like, or to a dot or colon that has a word straight after it
     /// (`john.smith`, `example.com`) — not `J. Smith`, where a space follows the dot.
+    #[inline]
     pub fn in_identifier(&self, i: usize) -> bool {
+        // Most words have whitespace on both sides: two flag tests settle them without a call.
+        let glued_before = self.toks[i].glued;
+        let glued_after = self.toks.get(i + 1).is_some_and(|n| n.glued);
+        (glued_before || glued_after) && self.glued_identifier(i)
+    }
+    /// [`Ctx::in_identifier`] for a token glued to a neighbour.
+    #[inline(never)]
+    fn glued_identifier(&self, i: usize) -> bool {
         let glue = |t: &Token| {
             t.kind == Kind::Punct
                 && matches!(
