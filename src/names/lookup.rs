@@ -381,7 +381,11 @@ mod tests {
         assert_eq!(picked(&look.person), person);
         assert_eq!(picked(&look.special), special);
         // The text reaches every kind of start: a lower-case name, a street type, a cue.
-        let at = |w: &str| toks.iter().position(|t| t.text(text) == w).expect("in text");
+        let at = |w: &str| {
+            toks.iter()
+                .position(|t| t.text(text) == w)
+                .expect("in text")
+        };
         assert!(person.contains(&at("john")));
         assert!(address.contains(&at("rue")) && address.contains(&at("221B")));
         assert!(special.contains(&at("ich")) && special.contains(&at("mein")));
