@@ -4,6 +4,7 @@
 use super::lexicon::role::{
     GERMANIC_TYPE, LIVE_LAST, PO_FIRST, PREFIX_TYPE, STREET_PARTICLE, SUFFIX_TYPE,
 };
+use super::lookup::Picks;
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity, Hit};
 
@@ -550,21 +551,22 @@ fn unit_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     ctx.word_in(k, UNIT_WORDS).then_some(k)
 }
 
-/// Finds addresses; hits are pushed in text order without overlaps.
-pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
+/// Finds addresses; hits are pushed in text order without overlaps. `starts` holds the
+/// tokens an address can start at (see [`super::lookup::Lookups::address`]): numbers,
+/// capitalised words, street types and PO-box words; punctuation and other words start
+/// nothing below.
+pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
     let n = ctx.toks.len();
-    let mut i = 0;
-    while i < n {
-        let t = &ctx.toks[i];
-        // A word that is not capitalised starts nothing below unless it is a street type or
-        // the start of a PO box: most words of running text leave here.
-        if t.kind == Kind::Word && !t.capitalised() && !ctx.role(i, PO_FIRST | PREFIX_TYPE) {
-            i += 1;
+    // Tokens before `resume` belong to an address already reported.
+    let mut resume = 0;
+    for i in starts.iter() {
+        if i < resume {
             continue;
         }
+        resume = i + 1;
+        let t = &ctx.toks[i];
         // `P.O. Box` looks like an identifier (`P.O`), so PO boxes are checked first.
-        if t.kind == Kind::Punct || (ctx.in_identifier(i) && !ctx.role(i, PO_FIRST)) {
-            i += 1;
+        if ctx.in_identifier(i) && !ctx.role(i, PO_FIRST) {
             continue;
         }
         // Number first: 12 Baker Street, 12 rue de la Paix, 1600 Pennsylvania Ave NW
@@ -586,11 +588,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
                         if code { 0.9 } else { 0.85 },
                         "street",
                     );
-                    i = end + 1;
+                    resume = end + 1;
                     continue;
                 }
             }
-            i += 1;
             continue;
         }
         // PO boxes.
@@ -623,7 +624,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
                 {
                     let (end, _) = tail(ctx, le);
                     push(out, ctx, i, end, 0.85, "po-box");
-                    i = end + 1;
+                    resume = end + 1;
                     continue;
                 }
             }
@@ -640,7 +641,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
             if let Some(he) = house_number(ctx, h).filter(|_| !ctx.toks[h].newline_before) {
                 let (end, code) = tail(ctx, he);
                 push(out, ctx, i, end, if code { 0.9 } else { 0.85 }, "street");
-                i = end + 1;
+                resume = end + 1;
                 continue;
             }
             // A street on its own after "I live on".
@@ -654,7 +655,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
                     && live(i - 2))
             {
                 push(out, ctx, i, se, 0.7, "live-on");
-                i = se + 1;
+                resume = se + 1;
                 continue;
             }
         }
@@ -672,14 +673,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
                         if next(ctx, pe).and_then(|k| name_words(ctx, k, 3)).is_some() {
                             let (end, _) = tail(ctx, he);
                             push(out, ctx, i, end, 0.85, "street-postcode");
-                            i = end + 1;
+                            resume = end + 1;
                             continue;
                         }
                     }
                 }
             }
         }
-        i += 1;
     }
 }
 

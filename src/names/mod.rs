@@ -13,6 +13,7 @@
 mod address;
 mod gazetteer;
 mod lexicon;
+mod lookup;
 mod person;
 mod special;
 mod table;
@@ -120,12 +121,15 @@ pub(crate) static TOKEN_RULES: &[RuleDef] = &[
 /// Token buffers kept between scans of up to this many tokens (about 2 MiB of text).
 const KEEP_TOKENS: usize = 1 << 19;
 
-type Scratch = (Vec<Token>, Vec<u8>, Vec<u32>);
+/// The buffers of one scan, kept per thread between scans.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Token>,
+    look: lookup::Lookups,
+}
 
 thread_local! {
-    static SCRATCH: std::cell::RefCell<Scratch> = const {
-        std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new()))
-    };
+    static SCRATCH: std::cell::RefCell<Option<Scratch>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The compiled names pass: a gazetteer shared between engines.
@@ -242,7 +246,16 @@ impl<'t> Ctx<'t> {
     /// Token `i` is part of an email address, URL, path or identifier: glued to `@`, `/`,
     /// `_` and the like, or to a dot or colon that has a word straight after it
     /// (`john.smith`, `example.com`) — not `J. Smith`, where a space follows the dot.
+    #[inline]
     pub fn in_identifier(&self, i: usize) -> bool {
+        // Most words have whitespace on both sides: two flag tests settle them without a call.
+        let glued_before = self.toks[i].glued;
+        let glued_after = self.toks.get(i + 1).is_some_and(|n| n.glued);
+        (glued_before || glued_after) && self.glued_identifier(i)
+    }
+    /// [`Ctx::in_identifier`] for a token glued to a neighbour.
+    #[inline(never)]
+    fn glued_identifier(&self, i: usize) -> bool {
         let glue = |t: &Token| {
             t.kind == Kind::Punct
                 && matches!(
@@ -304,155 +317,37 @@ impl NamesPass {
         }
         // The token buffers are kept per thread between scans: touching megabytes of freshly
         // mapped memory on every scan cost more than tokenizing (page faults).
-        let (mut toks, mut flags, mut roles) =
-            SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        let Scratch { mut toks, mut look } =
+            SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_default();
         tokenize::tokenize(text, &mut toks);
         mark("tokenize");
-        flags.clear();
-        flags.resize(toks.len(), 0);
-        roles.clear();
-        roles.resize(toks.len(), 0);
-        let lexicon = lexicon::roles();
-        let mut buf = [0u8; 64];
-        // Role bits of the previous word (commas and colons are skipped), for "my name is".
-        let mut prev_role = 0u32;
-        for ((t, f), r) in toks.iter().zip(flags.iter_mut()).zip(roles.iter_mut()) {
-            if t.kind == Kind::Punct {
-                if !t.is(',') && !t.is(':') {
-                    prev_role = 0;
-                }
-                continue;
-            }
-            if t.kind == Kind::Num {
-                // Digits have no roles and are no names (fillers like "type 2" are checked
-                // on the digits directly).
-                prev_role = 0;
-                continue;
-            }
-            let s = t.text(text);
-            // Hash first (without copying for ASCII); lower-case into `buf` only when a
-            // filter says the word may be in a table.
-            let ascii_hash =
-                table::hash_ascii_lower_at(text.as_bytes(), t.start as usize, t.end as usize);
-            let ascii = ascii_hash.is_some();
-            // Length of the lower-cased non-ASCII word left in `buf`.
-            let mut lowered = 0;
-            let h = match ascii_hash {
-                Some(h) => h,
-                None => match tokenize::lower_into(s, &mut buf) {
-                    Some(k) => {
-                        lowered = k.len();
-                        table::hash(k)
-                    }
-                    None => {
-                        // Too long for any list: a word all the same, so it ends a cue.
-                        prev_role = 0;
-                        continue;
-                    }
-                },
-            };
-            // Lower-case words of one or two letters are never looked up as names.
-            let short = t.len() < 3 && t.case == tokenize::Case::Lower;
-            let cued = prev_role & lexicon::role::STRONG_LAST != 0;
-            // A lower-case word matters only as a plain first name (the second word of a
-            // lower-case name is looked up by the person detector) or after "my name is".
-            let skip =
-                t.case == tokenize::Case::Lower && !cued && !self.gazetteer.maybe_plain_first(h);
-            let want_name = t.kind == Kind::Word && t.len() >= 2 && !short && !skip;
-            let want_role = lexicon.maybe(h);
-            let name_maybe = want_name && self.gazetteer.maybe(h);
-            if !(want_role || name_maybe) {
-                prev_role = 0;
-                if want_name && inner_mark(s, ascii) {
-                    *f = hyphenated_flags(&self.gazetteer, s);
-                }
-                continue;
-            }
-            let k = if ascii {
-                let n = s.len().min(buf.len());
-                for (d, c) in buf.iter_mut().zip(s.bytes()) {
-                    *d = c.to_ascii_lowercase();
-                }
-                &buf[..n]
-            } else {
-                // Already lower-cased into `buf` above.
-                &buf[..lowered]
-            };
-            if ascii && s.len() > 64 {
-                // Too long for any list: a word all the same, so it ends a cue (whatever the
-                // filters said above).
-                prev_role = 0;
-                continue;
-            }
-            *r = if want_role {
-                lexicon.get_hashed(h, k)
-            } else {
-                0
-            };
-            prev_role = *r;
-            if want_name {
-                *f = self.gazetteer.flags_hashed(h, k);
-                if *f == 0 && inner_mark(s, ascii) {
-                    *f = hyphenated_flags(&self.gazetteer, s);
-                }
-            }
-        }
+        lookup::fill(text, &toks, &self.gazetteer, lexicon::roles(), &mut look);
+        mark("lookups");
+        let flags = std::mem::take(&mut look.flags);
+        let roles = std::mem::take(&mut look.roles);
         let ctx = Ctx {
             text,
             toks,
             flags,
             roles,
         };
-        mark("lookups");
         let before = out.len();
-        address::find(&ctx, out);
+        address::find(&ctx, &look.address, out);
         mark("address");
         let addresses = out[before..].to_vec();
-        person::find(&ctx, &self.gazetteer, &addresses, out);
+        person::find(&ctx, &self.gazetteer, &look.person, &addresses, out);
         mark("person");
-        special::find(&ctx, out);
+        special::find(&ctx, &look.special, out);
         mark("special");
         let Ctx {
             toks, flags, roles, ..
         } = ctx;
         if toks.capacity() <= KEEP_TOKENS {
-            SCRATCH.with(|s| *s.borrow_mut() = (toks, flags, roles));
+            look.flags = flags;
+            look.roles = roles;
+            SCRATCH.with(|s| *s.borrow_mut() = Some(Scratch { toks, look }));
         }
     }
-}
-
-/// The word holds a hyphen or apostrophe (straight or curly); ASCII words are tested bytewise.
-fn inner_mark(s: &str, ascii: bool) -> bool {
-    if ascii {
-        s.bytes().any(|b| b == b'-' || b == b'\'')
-    } else {
-        s.contains(['-', '\'', '’'])
-    }
-}
-
-/// Flags of `Hans-Peter`, `García-López` or a possessive `Rust's`: a possessive takes its
-/// stem's flags; a compound is a name when every part of two or more letters is one
-/// (`O'Brien`, `d'Angelo`: the one-letter part is a particle), and keeps every part's flags.
-fn hyphenated_flags(g: &Gazetteer, s: &str) -> u8 {
-    let mut buf = [0u8; 64];
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = s.strip_suffix(suffix) {
-            return tokenize::lower_into(stem, &mut buf).map_or(0, |k| g.flags(k));
-        }
-    }
-    let names = gazetteer::FIRST | gazetteer::LAST;
-    let mut acc = 0;
-    for part in s.split(['-', '\'', '’']) {
-        if part.chars().count() < 2 {
-            continue;
-        }
-        let f = tokenize::lower_into(part, &mut buf).map_or(0, |k| g.flags(k));
-        if f & names == 0 {
-            return 0;
-        }
-        acc |= f;
-    }
-    acc
 }
 
 #[cfg(all(test, feature = "embedded-gazetteer"))]

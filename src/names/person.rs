@@ -4,6 +4,7 @@
 use super::gazetteer::{Gazetteer, FIRST, LAST, PLACE, WORD};
 use super::lexicon::role::*;
 use super::lexicon::{GREETINGS, NAME_CUES, PARTICLES, PLACE_CUES, SIGN_OFFS, STRONG_CUES, TITLES};
+use super::lookup::Picks;
 use super::tokenize::{lower_into, Case, Kind};
 use super::{Ctx, Entity, Hit};
 
@@ -293,12 +294,24 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
     best
 }
 
-/// Finds people and places.
-pub(crate) fn find(ctx: &Ctx<'_>, g: &Gazetteer, addresses: &[Hit], out: &mut Vec<Hit>) {
-    let n = ctx.toks.len();
-    let mut i = 0;
+/// Finds people and places. `starts` holds the tokens a name can start at (see
+/// [`super::lookup::Lookups::person`]): words that are capitalised, could be an initial, or
+/// are lower case and in the gazetteer as a first name or surname.
+pub(crate) fn find(
+    ctx: &Ctx<'_>,
+    g: &Gazetteer,
+    starts: &Picks,
+    addresses: &[Hit],
+    out: &mut Vec<Hit>,
+) {
+    // Tokens before `resume` belong to a run already judged.
+    let mut resume = 0;
     let mut addr = addresses.iter().peekable();
-    while i < n {
+    for i in starts.iter() {
+        if i < resume {
+            continue;
+        }
+        resume = i + 1;
         let t = &ctx.toks[i];
         // Skip what the address detector already took.
         while addr.peek().is_some_and(|a| a.end <= t.start as usize) {
@@ -306,13 +319,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, g: &Gazetteer, addresses: &[Hit], out: &mut Ve
         }
         if let Some(a) = addr.peek() {
             if a.start <= t.start as usize && (t.end as usize) <= a.end {
-                i += 1;
                 continue;
             }
-        }
-        if t.kind != Kind::Word {
-            i += 1;
-            continue;
         }
         // `initial` needs case `Other`: lower-case words skip the call.
         if t.capitalised() || (t.case == Case::Other && initial(ctx, i)) {
@@ -320,22 +328,18 @@ pub(crate) fn find(ctx: &Ctx<'_>, g: &Gazetteer, addresses: &[Hit], out: &mut Ve
             if (ctx.role(i, TITLE) && t.len() > 1 && ctx.word_in(i, TITLES))
                 || (ctx.role(i, GREET_LAST) && ctx.word_in(i, GREETINGS))
             {
-                i += 1;
                 continue;
             }
             if ctx.in_identifier(i) {
-                i += 1;
                 continue;
             }
             let (run, next) = collect(ctx, i);
             if run.len > 0 {
                 judge(ctx, g, &run, out);
             }
-            i = next.max(i + 1);
+            resume = next.max(i + 1);
         } else if t.case == Case::Lower && t.len() >= 2 {
-            i = lower_case(ctx, g, i, out);
-        } else {
-            i += 1;
+            resume = lower_case(ctx, g, i, out);
         }
     }
 }

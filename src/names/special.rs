@@ -5,6 +5,7 @@
 //! between cue and term break the match.
 
 use super::lexicon::role::{FILLER, SPECIAL_FIRST, TERM_FIRST};
+use super::lookup::Picks;
 use super::tokenize::Kind;
 use super::{Ctx, Entity, Hit};
 use std::collections::HashMap;
@@ -1396,15 +1397,16 @@ fn elided_term(ctx: &Ctx<'_>, i: usize, kinds: u8) -> Option<(Entity, usize, usi
         .map(|(e, _, _)| (*e, i, i + 1))
 }
 
-/// Finds statements about special categories.
-pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
-    let n = ctx.toks.len();
-    let mut i = 0;
-    while i < n {
-        if !trigger(ctx, i) {
-            i += 1;
+/// Finds statements about special categories. `starts` holds the tokens with the role bit of
+/// a cue's first word (see [`super::lookup::Lookups::special`]).
+pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
+    // Tokens before `resume` belong to a statement already reported.
+    let mut resume = 0;
+    for i in starts.iter() {
+        if i < resume {
             continue;
         }
+        debug_assert!(trigger(ctx, i));
         let mut found = None;
         let mut buf = [0u8; 64];
         let cues = lower(ctx, i, &mut buf).and_then(|w| by_first().cues.get(w));
@@ -1449,9 +1451,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
                     score: 0.8,
                     reason: "first-person",
                 });
-                i = e;
+                resume = e;
             }
-            None => i += 1,
+            None => resume = i + 1,
         }
     }
 }

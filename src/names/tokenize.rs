@@ -405,3 +405,41 @@ mod latin_1 {
         }
     }
 }
+
+#[cfg(test)]
+mod flags {
+    use super::*;
+
+    /// Line-break and glued flags, across ASCII and non-ASCII breaks and spaces, and token
+    /// boundaries at non-ASCII punctuation: the detectors read lines and identifiers from them.
+    #[test]
+    fn line_breaks_and_glue() {
+        let text = "Anna\nBöb  Cy.Dee\u{2028}Éva—x\u{a0}Zoë’s «Ł»\r\nend";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let got: Vec<_> = toks
+            .iter()
+            .map(|t| (t.text(text), t.newline_before, t.glued))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna", true, false),
+                ("Böb", true, false),
+                ("Cy", false, false),
+                (".", false, true),
+                ("Dee", false, true),
+                ("Éva", true, false),
+                ("—", false, true),
+                ("x", false, true),
+                ("Zoë’s", false, false),
+                ("«", false, false),
+                ("Ł", false, true),
+                ("»", false, true),
+                ("end", true, false),
+            ]
+        );
+        assert!(toks[6].is('—') && toks[9].is('«'));
+        assert_eq!(toks[8].case, Case::Title);
+    }
+}
