@@ -1,5 +1,7 @@
 //! Every regex in the crate: patterns parsed with ASCII classes, compiled to Thompson NFAs and
-//! searched by lazy DFAs (regex-automata's `hybrid`), with a pool of caches.
+//! searched by lazy DFAs (regex-automata's `hybrid`), with a pool of caches. A match is a
+//! forward search for its end, then a reverse search for its start anchored to the pattern
+//! that matched.
 //!
 //! Why not regex-automata's `meta::Regex`: for our patterns it always ends up on the same lazy
 //! DFAs, but it also compiles a PikeVM, keeps literal-prefilter machinery and compiles a
@@ -9,10 +11,10 @@
 //! when a lazy DFA cannot search; the configuration below makes that impossible (see
 //! [`Matcher::from_hirs`]).
 
-use regex_automata::hybrid::{dfa, regex};
+use regex_automata::hybrid::dfa;
 use regex_automata::nfa::thompson::{self, WhichCaptures, NFA};
 use regex_automata::util::syntax;
-use regex_automata::{Input, Match, MatchKind, PatternSet};
+use regex_automata::{Anchored, Input, Match, MatchKind, PatternSet};
 use regex_syntax::hir::Hir;
 use std::sync::Mutex;
 
@@ -67,13 +69,18 @@ pub(crate) fn parse<P: AsRef<str>>(
 /// with an all-matches DFA over the same NFA. `Send + Sync`: each search borrows a cache from
 /// the pool.
 pub(crate) struct Matcher {
-    regex: regex::Regex,
+    /// Leftmost-first, start states for each pattern (per-pattern anchored searches).
+    forward: dfa::DFA,
+    /// The reversed patterns, searched back from a match's end, anchored to the pattern that
+    /// matched, to find where it starts.
+    reverse: dfa::DFA,
     all: Option<dfa::DFA>,
     pool: Mutex<Vec<Caches>>,
 }
 
 struct Caches {
-    regex: regex::Cache,
+    forward: dfa::Cache,
+    reverse: dfa::Cache,
     all: Option<dfa::Cache>,
 }
 
@@ -81,8 +88,8 @@ struct Caches {
 impl Clone for Matcher {
     fn clone(&self) -> Matcher {
         Matcher {
-            regex: regex::Builder::new()
-                .build_from_dfas(self.regex.forward().clone(), self.regex.reverse().clone()),
+            forward: self.forward.clone(),
+            reverse: self.reverse.clone(),
             all: self.all.clone(),
             pool: Mutex::new(Vec::new()),
         }
@@ -141,14 +148,25 @@ impl Matcher {
                 .match_kind(MatchKind::LeftmostFirst)
                 .starts_for_each_pattern(true),
         )?;
-        let reverse = build(&reverse_nfa, config.clone().match_kind(MatchKind::All))?;
+        // Anchored to the pattern the forward search found: the reverse DFA then follows one
+        // pattern instead of all of them (smaller states, it dies sooner). The start is the
+        // same: a longer match of another pattern ending there would have started further
+        // left and been the leftmost match.
+        let reverse = build(
+            &reverse_nfa,
+            config
+                .clone()
+                .match_kind(MatchKind::All)
+                .starts_for_each_pattern(true),
+        )?;
         let all = if options.overlapping {
             Some(build(&forward_nfa, config.match_kind(MatchKind::All))?)
         } else {
             None
         };
         Ok(Matcher {
-            regex: regex::Builder::new().build_from_dfas(forward, reverse),
+            forward,
+            reverse,
             all,
             pool: Mutex::new(Vec::new()),
         })
@@ -156,7 +174,7 @@ impl Matcher {
 
     /// How many patterns were compiled.
     pub(crate) fn pattern_len(&self) -> usize {
-        self.regex.pattern_len()
+        self.forward.pattern_len()
     }
 
     /// A cache for a run of searches; it goes back to the pool when dropped.
@@ -167,7 +185,8 @@ impl Matcher {
             .ok()
             .and_then(|mut p| p.pop())
             .unwrap_or_else(|| Caches {
-                regex: self.regex.create_cache(),
+                forward: self.forward.create_cache(),
+                reverse: self.reverse.create_cache(),
                 all: self.all.as_ref().map(dfa::DFA::create_cache),
             });
         Session {
@@ -229,10 +248,28 @@ impl Session<'_> {
     /// The leftmost-first match in `input` (anchored to one pattern with
     /// `Anchored::Pattern`).
     pub(crate) fn search(&mut self, input: &Input<'_>) -> Option<Match> {
-        let regex = &self.matcher.regex;
-        regex
-            .try_search(&mut self.caches().regex, input)
-            .expect("the lazy DFAs are configured never to fail (Matcher::from_hirs)")
+        const NEVER_FAILS: &str = "the lazy DFAs are configured never to fail (Matcher::from_hirs)";
+        let matcher = self.matcher;
+        let caches = self.caches();
+        let end = matcher
+            .forward
+            .try_search_fwd(&mut caches.forward, input)
+            .expect(NEVER_FAILS)?;
+        let pid = end.pattern();
+        if input.get_anchored() != Anchored::No || end.offset() == input.start() {
+            return Some(Match::new(pid, input.start()..end.offset()));
+        }
+        let back = input
+            .clone()
+            .span(input.start()..end.offset())
+            .anchored(Anchored::Pattern(pid))
+            .earliest(false);
+        let start = matcher
+            .reverse
+            .try_search_rev(&mut caches.reverse, &back)
+            .expect(NEVER_FAILS)
+            .expect("a reverse search matches where the forward one did");
+        Some(Match::new(pid, start.offset()..end.offset()))
     }
 
     /// Adds every pattern that matches in `input` to `set`. Needs `Options::overlapping`.
