@@ -89,6 +89,14 @@ impl std::fmt::Debug for Engine {
     }
 }
 
+/// What one pattern pass keeps between candidates: the matcher's caches, a rule set for
+/// contests that ask the all-matches DFA, and the context words found so far.
+struct Pass<'m> {
+    re: Session<'m>,
+    set: PatternSet,
+    hits: Hits,
+}
+
 /// A candidate that passed validation, before overlap resolution.
 #[derive(Debug, Clone)]
 struct Scored {
@@ -275,8 +283,7 @@ impl Engine {
     /// at a candidate and a bounded window around it.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
         let mut found = Vec::new();
-        let mut hits = Hits::default();
-        self.scan_patterns(text, &mut found, &mut hits);
+        self.scan_patterns(text, &mut found);
         self.scan_names(text, &mut found);
         let kept = resolve_overlaps(found);
         kept.into_iter()
@@ -331,18 +338,22 @@ impl Engine {
         self.disabled.iter().any(|d| **d == *self.rules[rule].id)
     }
 
-    fn scan_patterns(&self, text: &str, out: &mut Vec<Scored>, hits: &mut Hits) {
-        let mut re = self.patterns.session();
+    fn scan_patterns(&self, text: &str, out: &mut Vec<Scored>) {
+        let mut pass = Pass {
+            re: self.patterns.session(),
+            set: PatternSet::new(self.patterns.pattern_len()),
+            hits: Hits::default(),
+        };
         let mut at = 0;
         while at <= text.len() {
             let input = Input::new(text).range(at..);
-            let Some(m) = re.search(&input) else {
+            let Some(m) = pass.re.search(&input) else {
                 break;
             };
             let (s, e) = (m.start(), m.end());
-            let first = self.evaluate(text, m.pattern().as_usize(), s, e, hits);
+            let first = self.evaluate(text, m.pattern().as_usize(), s, e, &mut pass.hits);
             let best = if self.rules[m.pattern().as_usize()].contested || first.is_none() {
-                self.contest(&mut re, text, s, m.pattern(), first, hits)
+                self.contest(&mut pass, text, s, m.pattern(), first)
             } else {
                 first
             };
@@ -368,13 +379,13 @@ impl Engine {
     /// ties going to the earlier rule. Only runs for contested or rejected candidates.
     fn contest(
         &self,
-        re: &mut Session<'_>,
+        pass: &mut Pass<'_>,
         text: &str,
         start: usize,
         first_pid: PatternID,
         first: Option<Scored>,
-        hits: &mut Hits,
     ) -> Option<Scored> {
+        let Pass { re, set, hits } = pass;
         let Some(&byte) = text.as_bytes().get(start) else {
             return first;
         };
@@ -383,12 +394,7 @@ impl Engine {
         if few && rivals.iter().all(|&p| p as usize == first_pid.as_usize()) {
             return first;
         }
-        let mut set = PatternSet::new(self.patterns.pattern_len());
-        if few {
-            for &p in rivals {
-                set.insert(PatternID::new_unchecked(p as usize));
-            }
-        } else {
+        if !few {
             // A bounded window: with `MatchKind::All` every rule that could still match stays
             // alive, and an unbounded one (an email's local part) would scan to the end of a
             // long token at every contested position — quadratic on "1.1.1.1…". Contested
@@ -398,27 +404,34 @@ impl Engine {
             let input = Input::new(text)
                 .range(start..window)
                 .anchored(Anchored::Yes);
-            re.which_overlapping(&input, &mut set);
+            set.clear();
+            re.which_overlapping(&input, set);
         }
         let mut best = first;
-        for pid in set.iter() {
+        let mut try_rival = |pid: PatternID| {
             if pid == first_pid {
-                continue;
+                return;
             }
             let input = Input::new(text)
                 .range(start..)
                 .anchored(Anchored::Pattern(pid));
             let Some(m) = re.search(&input) else {
-                continue;
+                return;
             };
             if let Some(c) = self.evaluate(text, pid.as_usize(), m.start(), m.end(), hits) {
-                let better = match &best {
-                    None => true,
-                    Some(b) => c.score > b.score,
-                };
-                if better {
+                if best.as_ref().is_none_or(|b| c.score > b.score) {
                     best = Some(c);
                 }
+            }
+        };
+        if few {
+            // In priority order, as the set would give them.
+            for &p in rivals {
+                try_rival(PatternID::new_unchecked(p as usize));
+            }
+        } else {
+            for pid in set.iter() {
+                try_rival(pid);
             }
         }
         best
