@@ -7,7 +7,7 @@ use crate::names::{Gazetteer, NamesPass, TOKEN_RULES};
 use crate::rules::{catalog, Candidate, Rule, Verdict};
 use crate::starts::StartTable;
 use crate::{Error, Finding, Reason};
-use regex_automata::{Anchored, Input, PatternID, PatternSet};
+use regex_automata::{Anchored, Input, PatternID};
 use std::sync::Arc;
 
 /// The lazy DFA's cache cap. The 2 MiB default thrashes on text dense with personal data
@@ -89,11 +89,11 @@ impl std::fmt::Debug for Engine {
     }
 }
 
-/// What one pattern pass keeps between candidates: the matcher's caches, a rule set for
-/// contests that ask the all-matches DFA, and the context words found so far.
+/// What one pattern pass keeps between candidates: the matcher's caches, the list the
+/// all-matches DFA fills at a contested position, and the context words found so far.
 struct Pass<'m> {
     re: Session<'m>,
-    set: PatternSet,
+    matching: Vec<PatternID>,
     hits: Hits,
 }
 
@@ -341,7 +341,7 @@ impl Engine {
     fn scan_patterns(&self, text: &str, out: &mut Vec<Scored>) {
         let mut pass = Pass {
             re: self.patterns.session(),
-            set: PatternSet::new(self.patterns.pattern_len()),
+            matching: Vec::new(),
             hits: Hits::default(),
         };
         let mut at = 0;
@@ -385,7 +385,7 @@ impl Engine {
         first_pid: PatternID,
         first: Option<Scored>,
     ) -> Option<Scored> {
-        let Pass { re, set, hits } = pass;
+        let Pass { re, matching, hits } = pass;
         let Some(&byte) = text.as_bytes().get(start) else {
             return first;
         };
@@ -404,8 +404,7 @@ impl Engine {
             let input = Input::new(text)
                 .range(start..window)
                 .anchored(Anchored::Yes);
-            set.clear();
-            re.which_overlapping(&input, set);
+            re.which_overlapping(&input, matching);
         }
         let mut best = first;
         let mut try_rival = |pid: PatternID| {
@@ -430,7 +429,7 @@ impl Engine {
                 try_rival(PatternID::new_unchecked(p as usize));
             }
         } else {
-            for pid in set.iter() {
+            for &pid in matching.iter() {
                 try_rival(pid);
             }
         }

@@ -11,10 +11,10 @@
 //! when a lazy DFA cannot search; the configuration below makes that impossible (see
 //! [`Matcher::from_hirs`]).
 
-use regex_automata::hybrid::dfa;
+use regex_automata::hybrid::dfa::{self, OverlappingState};
 use regex_automata::nfa::thompson::{self, WhichCaptures, NFA};
 use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, Match, MatchKind, PatternSet};
+use regex_automata::{Anchored, Input, Match, MatchKind, PatternID};
 use regex_syntax::hir::Hir;
 use std::sync::Mutex;
 
@@ -272,16 +272,30 @@ impl Session<'_> {
         Some(Match::new(pid, start.offset()..end.offset()))
     }
 
-    /// Adds every pattern that matches in `input` to `set`. Needs `Options::overlapping`.
-    pub(crate) fn which_overlapping(&mut self, input: &Input<'_>, set: &mut PatternSet) {
+    /// Every pattern that matches in `input`, in priority order, into `out` (cleared first).
+    /// Needs `Options::overlapping`.
+    ///
+    /// A list rather than a `PatternSet`: a set has a slot per pattern, and walking 219 slots
+    /// after each contest cost more than the search that filled two of them.
+    pub(crate) fn which_overlapping(&mut self, input: &Input<'_>, out: &mut Vec<PatternID>) {
+        out.clear();
         let matcher = self.matcher;
         let Some(all) = &matcher.all else {
             debug_assert!(false, "which_overlapping needs Options::overlapping");
             return;
         };
         let cache = self.caches().all.as_mut().expect("built with the DFA");
-        all.try_which_overlapping_matches(cache, input, set)
-            .expect("the lazy DFAs are configured never to fail (Matcher::from_hirs)");
+        let mut state = OverlappingState::start();
+        loop {
+            all.try_search_overlapping_fwd(cache, input, &mut state)
+                .expect("the lazy DFAs are configured never to fail (Matcher::from_hirs)");
+            match state.get_match() {
+                Some(m) => out.push(m.pattern()),
+                None => break,
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
     }
 }
 
@@ -328,10 +342,13 @@ mod tests {
             ..Options::default()
         };
         let m = Matcher::new(&["[0-9]{3}", "[0-9]{3}-[0-9]{2}", "[a-z]+"], options).unwrap();
-        let mut set = PatternSet::new(m.pattern_len());
+        let mut found = vec![PatternID::must(2)];
         let input = Input::new("123-45").anchored(Anchored::Yes);
-        m.session().which_overlapping(&input, &mut set);
-        assert_eq!(set.iter().map(|p| p.as_usize()).collect::<Vec<_>>(), [0, 1]);
+        m.session().which_overlapping(&input, &mut found);
+        assert_eq!(found, [PatternID::must(0), PatternID::must(1)]);
+        let input = Input::new("x123-45").anchored(Anchored::Yes);
+        m.session().which_overlapping(&input, &mut found);
+        assert_eq!(found, [PatternID::must(2)]);
     }
 
     #[test]
