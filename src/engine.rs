@@ -537,8 +537,8 @@ fn next_char(text: &str, at: usize) -> usize {
         .map_or(at + 1, |c| at + c.len_utf8())
 }
 
-/// Keeps the best of overlapping findings: higher score, then longer, then earlier rule, then
-/// earlier start. `found` is in text order (by start); the result is too, free of overlaps.
+/// Keeps the best of overlapping findings ([`precedence`]). `found` is in text order (by
+/// start); the result is too, free of overlaps.
 ///
 /// Only a cluster of findings that overlap one another (directly or through a chain) can
 /// change what is kept, so each cluster is settled on its own: a few findings sorted instead
@@ -567,19 +567,23 @@ fn resolve_overlaps(found: Vec<Scored>) -> Vec<Scored> {
     kept
 }
 
+/// Which of two overlapping findings is kept: higher score, then longer, then earlier rule,
+/// then earlier start.
+fn precedence(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then((b.end - b.start).cmp(&(a.end - a.start)))
+        .then(a.rule.cmp(&b.rule))
+        .then(a.start.cmp(&b.start))
+}
+
 /// Resolves one cluster of overlapping findings into `kept` (in text order) and empties it.
 fn settle(cluster: &mut Vec<Scored>, kept: &mut Vec<Scored>) {
     if cluster.len() == 1 {
         kept.append(cluster);
         return;
     }
-    cluster.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(a.rule.cmp(&b.rule))
-            .then(a.start.cmp(&b.start))
-    });
+    cluster.sort_by(precedence);
     let from = kept.len();
     for f in cluster.drain(..) {
         let won = &kept[from..];
@@ -598,13 +602,7 @@ mod tests {
 
     /// The definition: every finding in score order, kept unless it overlaps one kept before.
     fn reference(mut found: Vec<Scored>) -> Vec<(usize, usize, usize)> {
-        found.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then((b.end - b.start).cmp(&(a.end - a.start)))
-                .then(a.rule.cmp(&b.rule))
-                .then(a.start.cmp(&b.start))
-        });
+        found.sort_by(precedence);
         let mut kept: Vec<&Scored> = Vec::new();
         for f in &found {
             if kept.iter().all(|k| k.end <= f.start || f.end <= k.start) {
