@@ -70,7 +70,8 @@ pub struct Engine {
     /// "which rules match at this position" when the first one's candidate is contested or
     /// rejected and many rules could start there.
     patterns: Matcher,
-    /// Which patterns can start with which byte: most contests need not run `every`.
+    /// Which patterns can start with which byte: most contests need not run the all-matches
+    /// DFA.
     starts: StartTable,
     /// Every rule's context words in one table, and each rule's word ids (by rule index).
     lexicon: Lexicon,
