@@ -18,6 +18,9 @@ use regex_automata::{Anchored, Input, Match, MatchKind, PatternID};
 use regex_syntax::hir::Hir;
 use std::sync::Mutex;
 
+/// Why a search cannot fail: see [`Matcher::from_hirs`].
+const NEVER_FAILS: &str = "the lazy DFAs are configured never to fail (Matcher::from_hirs)";
+
 /// How a [`Matcher`] is built.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Options {
@@ -225,9 +228,15 @@ impl Matcher {
         })
     }
 
-    /// Whether any pattern matches anywhere in `hay`.
+    /// Whether any pattern matches anywhere in `hay` (the forward search alone: where the
+    /// match starts does not matter).
     pub(crate) fn is_match(&self, hay: &str) -> bool {
-        self.search(&Input::new(hay).earliest(true)).is_some()
+        let mut session = self.session();
+        let cache = &mut session.caches().forward;
+        self.forward
+            .try_search_fwd(cache, &Input::new(hay).earliest(true))
+            .expect(NEVER_FAILS)
+            .is_some()
     }
 }
 
@@ -248,7 +257,6 @@ impl Session<'_> {
     /// The leftmost-first match in `input` (anchored to one pattern with
     /// `Anchored::Pattern`).
     pub(crate) fn search(&mut self, input: &Input<'_>) -> Option<Match> {
-        const NEVER_FAILS: &str = "the lazy DFAs are configured never to fail (Matcher::from_hirs)";
         let matcher = self.matcher;
         let caches = self.caches();
         let end = matcher
@@ -288,7 +296,7 @@ impl Session<'_> {
         let mut state = OverlappingState::start();
         loop {
             all.try_search_overlapping_fwd(cache, input, &mut state)
-                .expect("the lazy DFAs are configured never to fail (Matcher::from_hirs)");
+                .expect(NEVER_FAILS);
             match state.get_match() {
                 Some(m) => out.push(m.pattern()),
                 None => break,
