@@ -197,7 +197,7 @@ impl Airlock {
                 let bytes = list.dyn_into::<js_sys::Uint8Array>().map_err(|_| {
                     js_error("PiiAirlockConfigError", "`gazetteer` must be a Uint8Array")
                 })?;
-                let parsed = crate::Gazetteer::from_bytes(&bytes.to_vec())
+                let parsed = crate::Gazetteer::from_vec(bytes.to_vec())
                     .map_err(|e| js_error("PiiAirlockConfigError", &e.to_string()))?;
                 gazetteer = Some(std::sync::Arc::new(parsed));
             }
@@ -667,7 +667,7 @@ impl Guard {
         let (gazetteer, names_available) = match gazetteer {
             Some(bytes) => (
                 Some(Arc::new(
-                    crate::Gazetteer::from_bytes(&bytes).map_err(config_error)?,
+                    crate::Gazetteer::from_vec(bytes).map_err(config_error)?,
                 )),
                 true,
             ),
