@@ -120,7 +120,7 @@ impl Matcher {
     /// Unicode back on with `(?u:\b)` gets an error here, not at search time); it gives up on
     /// a thrashing cache only when `minimum_cache_clear_count` is set (it is not: it clears
     /// and goes on, still linear); and a per-pattern anchored search needs start states for
-    /// each pattern (on for the forward DFA).
+    /// each pattern (on for the forward and the reverse DFA).
     pub(crate) fn from_hirs(hirs: &[Hir], options: Options) -> Result<Matcher, String> {
         let compile = |reverse: bool| {
             thompson::Compiler::new()

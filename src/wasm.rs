@@ -56,8 +56,8 @@ struct JsEngineOptions {
     #[serde(default)]
     disabled_rules: Vec<String>,
     /// Read as bytes apart from serde (a `Uint8Array`); accepted here so the key is known.
-    #[allow(dead_code)]
-    gazetteer: Option<serde::de::IgnoredAny>,
+    #[serde(rename = "gazetteer")]
+    _gazetteer: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Serialize)]
