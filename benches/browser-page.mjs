@@ -43,6 +43,11 @@ window.runBench = async (quick) => {
   });
   const opts = quick ? { runs: 1, calls: 20, full: false } : {};
   rows.push(...(await m.suite('pii-airlock', (t) => airlock.scan(t), inputs, opts)));
+  // The same-process reference, a module of its own (scripts/build-wasm.sh --reference).
+  const ref = await import('/target/bench-reference/pii_airlock.js');
+  await ref.default();
+  const bare = new ref.BarePass();
+  rows.push(...(await m.againstReference((t) => airlock.scan(t), (t) => bare.count(t), inputs, quick ? 1 : 9)));
   return rows;
 };
 window.benchReady = true;

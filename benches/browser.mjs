@@ -11,7 +11,7 @@ import { median } from './measure.mjs';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const dir = process.env.PII_BENCH_OUT || join(root, 'target/bench-out');
 const quick = process.argv.includes('--quick');
-const allowed = ['/pkg/', '/benches/', '/target/bench-out/'];
+const allowed = ['/pkg/', '/benches/', '/target/bench-out/', '/target/bench-reference/'];
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
   '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json',

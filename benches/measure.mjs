@@ -40,6 +40,39 @@ export async function throughput(scan, text, runs) {
   return { mbps: bytes / (ms / 1e3) / 1e6, ms, findings: countOf(findings) };
 }
 
+/**
+ * The engine's scan and the same-process reference (a bare lazy-DFA pass over the same
+ * patterns, src/bench_reference.rs) timed in turn on the first MiB of each input: medians of
+ * both and the median of the run-by-run ratio, which holds while the host's speed drifts.
+ */
+export async function againstReference(scan, bare, inputs, runs) {
+  const rows = [];
+  for (const name of ['prose', 'code', 'dense']) {
+    const text = cutBytes(inputs[name], MIB);
+    const bytes = utf8Length(text);
+    scan(text);
+    bare(text);
+    const own = [];
+    const ref = [];
+    const share = [];
+    for (let i = 0; i < runs; i++) {
+      let t = performance.now();
+      scan(text);
+      const a = performance.now() - t;
+      t = performance.now();
+      bare(text);
+      const b = performance.now() - t;
+      own.push(a);
+      ref.push(b);
+      share.push(b / a);
+    }
+    rows.push({ kind: 'reference', engine: 'pii-airlock', input: `${name} 1 MiB`,
+      mbps: bytes / (median(own) / 1e3) / 1e6, bare_mbps: bytes / (median(ref) / 1e3) / 1e6,
+      of_bare: median(share) });
+  }
+  return rows;
+}
+
 /** Latency percentiles in µs of `scan(text)` over `calls` calls after `warm` warm-up calls. */
 export async function latency(scan, text, calls, warm = 50) {
   for (let i = 0; i < warm; i++) await scan(text);

@@ -46,6 +46,19 @@ rows.push(...(await m.suite('pii-airlock', (t) => airlock.scan(t), inputs, opts)
   rows.push({ kind: 'throughput', engine: 'pii-airlock', input: 'dense 1 MiB, redact (string out)', mbps: r.mbps });
 }
 
+// The same-process reference (scripts/bench.sh builds it with `build-wasm.sh --reference`).
+{
+  const refDir = `${here}../target/bench-reference`;
+  try {
+    const ref = await import(pathToFileURL(`${refDir}/pii_airlock.js`).href);
+    ref.initSync({ module: readFileSync(`${refDir}/pii_airlock_bg.wasm`) });
+    const bare = new ref.BarePass();
+    rows.push(...(await m.againstReference((t) => airlock.scan(t), (t) => bare.count(t), inputs, quick ? 1 : 9)));
+  } catch (e) {
+    console.error(`skipping the reference: ${e.message} (run: bash scripts/build-wasm.sh --reference)`);
+  }
+}
+
 // Peers, in the same process, on the same inputs.
 const peers = createRequire(`${here}peers/package.json`);
 async function load(name) {

@@ -31,6 +31,19 @@ for (const input of ['prose 1 MiB', 'code 1 MiB', 'dense 1 MiB']) {
   row(`${input}, MB/s (median)`, `${f(a)} (CPU time: ${f(cpu)})` + mark(ok(best, nativeFloor)), f(b) + mark(ok(b, floor)), f(c) + mark(ok(c, floor)),
     `wasm ≥ ${floor}${nativeFloor ? `; native ≥ ${nativeFloor}` : ''}`);
 }
+// The same-process reference: a bare lazy-DFA pass over the same patterns, timed in turn with
+// the engine (natively in CPU time); the engine's speed as a share of it holds while the host drifts.
+for (const input of ['prose 1 MiB', 'code 1 MiB', 'dense 1 MiB']) {
+  const n = find(native, 'throughput', input);
+  const cell = (mbps, share) => (mbps === undefined ? '—' : `${f(mbps)}; pii-airlock ${f(share * 100, 0)}%`);
+  const w = (d) => {
+    const r = find(d, 'reference', input);
+    return cell(r?.bare_mbps, r?.of_bare);
+  };
+  if (n?.bare_cpu_mbps === undefined && !find(node, 'reference', input)) continue;
+  row(`reference, bare lazy-DFA pass over the same patterns: ${input}, MB/s; the engine's share, timed in turn`,
+    cell(n?.bare_cpu_mbps, n?.of_bare), w(node), w(chromium), '(same-process baseline)');
+}
 {
   const r = find(node, 'throughput', 'dense 1 MiB, redact (string out)');
   if (r) row('dense 1 MiB through `redact` (string out, no finding objects), MB/s', '', f(r.mbps), '', '(diagnostic)');

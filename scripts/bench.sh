@@ -14,8 +14,9 @@ if [ ! -d benches/peers/node_modules ]; then
   (cd benches/peers && npm ci --no-audit --no-fund --loglevel=error)
 fi
 # Always rebuilt: --engine-only also measures the module without the browser layer, and the
-# build leaves target/ with that one, which an up-to-date check could not tell from pkg/.
-bash scripts/build-wasm.sh --engine-only >&2
+# build leaves target/ with that one, which an up-to-date check could not tell from pkg/;
+# --reference builds the same-process reference the wasm rows are compared with.
+bash scripts/build-wasm.sh --engine-only --reference >&2
 
 if [ -n "$quick" ]; then
   cargo bench --bench scan -- --quick >&2

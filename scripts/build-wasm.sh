@@ -69,3 +69,18 @@ if [ "${1:-}" = "--engine-only" ]; then
   mv "$eng/pii_airlock_bg.opt.wasm" "$eng/pii_airlock_bg.wasm"
   sizes "$eng/pii_airlock_bg.wasm" "engine-only pii_airlock_bg.wasm"
 fi
+
+# --reference: also builds the benchmarks' same-process reference (feature `bench-reference`,
+# src/bench_reference.rs: a bare lazy-DFA pass over the catalog's patterns) into
+# target/bench-reference/, optimised like the shipped module. Not shipped.
+if [ "${1:-}" = "--reference" ] || [ "${2:-}" = "--reference" ]; then
+  cargo build --profile "$profile" --target wasm32-unknown-unknown --lib --no-default-features \
+    --features bench-reference
+  ref=target/bench-reference
+  rm -rf "$ref"
+  wasm-bindgen "$wasm" --target web --out-dir "$ref" --out-name pii_airlock
+  wasm_opt "$ref/pii_airlock_bg.wasm" "$ref/pii_airlock_bg.opt.wasm"
+  mv "$ref/pii_airlock_bg.opt.wasm" "$ref/pii_airlock_bg.wasm"
+  # ES modules, for Node as for the browser.
+  echo '{"type":"module"}' > "$ref/package.json"
+fi

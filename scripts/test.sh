@@ -15,6 +15,9 @@ cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 # The engine-only .wasm (no browser layer, Cargo.toml feature `browser`).
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
+# The benchmarks' reference module (feature `bench-reference`, built by scripts/bench.sh).
+cargo clippy --target wasm32-unknown-unknown --lib --no-default-features \
+  --features bench-reference -- -D warnings
 
 step "native tests (unit, integration, CLI, doctests)"
 cargo test

@@ -65,6 +65,9 @@ pub mod operators;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+// The benchmarks' reference pass (scripts/bench.sh builds it into a module of its own).
+#[cfg(all(target_arch = "wasm32", feature = "bench-reference"))]
+mod bench_reference;
 // The browser layer over `wasm` (fetch/XHR/beacon hooks, consent flow, receipts storage).
 #[cfg(all(target_arch = "wasm32", feature = "browser"))]
 mod net;
