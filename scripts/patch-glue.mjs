@@ -1,0 +1,89 @@
+// Replaces one function of the JS glue wasm-bindgen generates: `passStringToWasm0`, which
+// copies every JS string argument into wasm memory (every `&str` the engine takes, every
+// `String` web-sys reads from the DOM). wasm-bindgen copies the string's leading ASCII one
+// character at a time in a JS loop and only calls `TextEncoder.encodeInto` from the first
+// non-ASCII character on: cheap for short strings, but 6–13 ns per character, so a 10 KB
+// all-ASCII prompt spent ~0.1 ms and 1 MiB of code ~4–12 ms only crossing into wasm
+// (docs/benchmarks.md). Strings longer than 64 characters now go to `encodeInto` at once.
+// The bytes written are the same (UTF-8; lone surrogates become U+FFFD either way).
+//
+// Usage: node scripts/patch-glue.mjs GLUE.js [GLUE.js ...]. Fails when the generated function
+// is not found exactly once (a different wasm-bindgen would need this checked again; the
+// version is pinned in Cargo.toml).
+import { readFileSync, writeFileSync } from 'node:fs';
+
+const original = `    let len = arg.length;
+    let ptr = malloc(len, 1) >>> 0;
+
+    const mem = getUint8ArrayMemory0();
+
+    let offset = 0;
+
+    for (; offset < len; offset++) {
+        const code = arg.charCodeAt(offset);
+        if (code > 0x7F) break;
+        mem[ptr + offset] = code;
+    }
+    if (offset !== len) {
+        if (offset !== 0) {
+            arg = arg.slice(offset);
+        }
+        ptr = realloc(ptr, len, len = offset + arg.length * 3, 1) >>> 0;
+        const view = getUint8ArrayMemory0().subarray(ptr + offset, ptr + len);
+        const ret = cachedTextEncoder.encodeInto(arg, view);
+
+        offset += ret.written;
+        ptr = realloc(ptr, len, offset, 1) >>> 0;
+    }
+
+    WASM_VECTOR_LEN = offset;
+    return ptr;
+}`;
+
+const replacement = `    // pii-airlock (scripts/patch-glue.mjs): long strings go to encodeInto at once.
+    let len = arg.length;
+    let ptr = malloc(len, 1) >>> 0;
+    const mem = getUint8ArrayMemory0();
+    // UTF-16 units consumed and UTF-8 bytes written so far.
+    let read = 0;
+    let written = 0;
+    if (len <= 64 || typeof TextEncoder.prototype.encodeInto !== 'function') {
+        for (; read < len; read++) {
+            const code = arg.charCodeAt(read);
+            if (code > 0x7F) break;
+            mem[ptr + read] = code;
+        }
+        written = read;
+    } else {
+        // Fills the buffer: all of an ASCII string, else up to where the next character
+        // no longer fits.
+        const ret = cachedTextEncoder.encodeInto(arg, mem.subarray(ptr, ptr + len));
+        read = ret.read;
+        written = ret.written;
+    }
+    if (read !== len) {
+        const rest = read === 0 ? arg : arg.slice(read);
+        ptr = realloc(ptr, len, len = written + rest.length * 3, 1) >>> 0;
+        const view = getUint8ArrayMemory0().subarray(ptr + written, ptr + len);
+        written += cachedTextEncoder.encodeInto(rest, view).written;
+        ptr = realloc(ptr, len, written, 1) >>> 0;
+    }
+
+    WASM_VECTOR_LEN = written;
+    return ptr;
+}`;
+
+const files = process.argv.slice(2);
+if (files.length === 0) {
+  console.error('usage: node scripts/patch-glue.mjs GLUE.js [GLUE.js ...]');
+  process.exit(2);
+}
+for (const file of files) {
+  const js = readFileSync(file, 'utf8');
+  const at = js.indexOf(original);
+  if (at < 0 || js.indexOf(original, at + 1) >= 0) {
+    console.error(`${file}: wasm-bindgen's passStringToWasm0 not found exactly once; check the patch against this wasm-bindgen version`);
+    process.exit(1);
+  }
+  writeFileSync(file, js.slice(0, at) + replacement + js.slice(at + original.length));
+}
