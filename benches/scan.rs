@@ -4,7 +4,7 @@
 //! With `PII_BENCH_OUT=dir` it also writes the inputs (for the Node and Chromium runners, so
 //! every runner scans the same bytes) and its results as `native.json` (for scripts/bench.sh).
 //!
-//! The throughput rows are timed in turn with a reference, [`Bare`], in the same process: this
+//! The throughput rows are timed in turn with a reference (`benches/reference.rs`) in the same process: this
 //! host's speed drifts by up to 1.4× within minutes, and a ratio between two scans that ran
 //! side by side holds where the MB/s of two separate runs do not.
 
@@ -16,10 +16,11 @@ mod inputs;
 mod cpu;
 use cpu::thread_cpu;
 
+#[path = "reference.rs"]
+mod reference;
+use reference::Bare;
+
 use pii_airlock::Engine;
-use regex_automata::hybrid::{dfa, regex::Regex};
-use regex_automata::util::syntax;
-use regex_automata::Input;
 use serde_json::{json, Value};
 use std::hint::black_box;
 use std::time::Instant;
@@ -42,40 +43,6 @@ fn time_scan(engine: &Engine, text: &str, runs: usize) -> (f64, f64) {
         })
         .unzip();
     (median(wall), median(cpu))
-}
-
-/// The reference the throughput rows are compared with: one bare leftmost-first pass of
-/// regex-automata's lazy DFAs (forward for the end, reverse for the start) over the engine's own
-/// pattern rules, parsed with ASCII classes and given an 8 MiB cache as the engine's is, and
-/// nothing else: no validation, contests, context words, names pass, scoring or overlap
-/// resolution. It is the ceiling a single pass over this catalog sets on this machine, and it is
-/// built from regex-automata alone, so it does not move when the engine's code does.
-struct Bare {
-    re: Regex,
-    cache: regex_automata::hybrid::regex::Cache,
-}
-
-impl Bare {
-    fn new(engine: &Engine) -> Bare {
-        let patterns: Vec<&str> = engine
-            .rules()
-            .iter()
-            .map(|r| &*r.pattern)
-            .filter(|p| !p.is_empty())
-            .collect();
-        let re = Regex::builder()
-            .syntax(syntax::Config::new().unicode(false).utf8(true))
-            .dfa(dfa::Config::new().cache_capacity(8 << 20))
-            .build_many(&patterns)
-            .expect("the engine's patterns compile");
-        let cache = re.create_cache();
-        Bare { re, cache }
-    }
-
-    /// Number of leftmost-first matches in `text`.
-    fn count(&mut self, text: &str) -> usize {
-        self.re.find_iter(&mut self.cache, Input::new(text)).count()
-    }
 }
 
 fn throughput(
@@ -182,7 +149,8 @@ fn main() {
     let engine = Engine::default_engine();
     let build = t.elapsed().as_secs_f64() * 1e3;
     engine.warm_up();
-    let mut bare = Bare::new(&engine);
+    let mut bare = Bare::new(engine.rules().iter().map(|r| &*r.pattern))
+        .expect("the engine's patterns compile");
     println!(
         "engine build            {build:>9.3} ms ({} rules)",
         engine.rules().len()

@@ -59,6 +59,14 @@ console.log(`built: ${process.argv[2]} ${b.length} bytes raw, ${gz} gzip, ${br} 
 }
 sizes "$out/web/pii_airlock_bg.wasm" pii_airlock_bg.wasm
 
+# The module just built, as web glue + optimised .wasm in directory $1 (the extra builds below).
+web_module() {
+  wasm-bindgen "$wasm" --target web --out-dir "$1" --out-name pii_airlock
+  node scripts/patch-glue.mjs "$1/pii_airlock.js"
+  wasm_opt "$1/pii_airlock_bg.wasm" "$1/pii_airlock_bg.opt.wasm"
+  mv "$1/pii_airlock_bg.opt.wasm" "$1/pii_airlock_bg.wasm"
+}
+
 # --engine-only: also builds the module without the browser layer (feature `browser`: no
 # src/net/, src/dom/) into target/engine-only/, to tell what the engine itself costs
 # (scripts/bench.sh). Not shipped; the next plain run rebuilds the crate with the layer.
@@ -66,10 +74,7 @@ if [ "${1:-}" = "--engine-only" ]; then
   cargo build --profile "$profile" --target wasm32-unknown-unknown --lib --no-default-features
   eng=target/engine-only
   rm -rf "$eng"
-  wasm-bindgen "$wasm" --target web --out-dir "$eng" --out-name pii_airlock
-  node scripts/patch-glue.mjs "$eng/pii_airlock.js"
-  wasm_opt "$eng/pii_airlock_bg.wasm" "$eng/pii_airlock_bg.opt.wasm"
-  mv "$eng/pii_airlock_bg.opt.wasm" "$eng/pii_airlock_bg.wasm"
+  web_module "$eng"
   sizes "$eng/pii_airlock_bg.wasm" "engine-only pii_airlock_bg.wasm"
 fi
 
@@ -81,10 +86,7 @@ if [ "${1:-}" = "--reference" ] || [ "${2:-}" = "--reference" ]; then
     --features bench-reference
   ref=target/bench-reference
   rm -rf "$ref"
-  wasm-bindgen "$wasm" --target web --out-dir "$ref" --out-name pii_airlock
-  node scripts/patch-glue.mjs "$ref/pii_airlock.js"
-  wasm_opt "$ref/pii_airlock_bg.wasm" "$ref/pii_airlock_bg.opt.wasm"
-  mv "$ref/pii_airlock_bg.opt.wasm" "$ref/pii_airlock_bg.wasm"
+  web_module "$ref"
   # ES modules, for Node as for the browser.
   echo '{"type":"module"}' > "$ref/package.json"
 fi
