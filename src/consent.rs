@@ -381,6 +381,7 @@ pub fn build_outgoing(
         secret_prefix: ctx.secret_prefix,
     };
     let style = policy.redact().style;
+    let typed = crate::restore::typed_placeholders(text);
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     let mut applied = Vec::new();
@@ -413,7 +414,7 @@ pub fn build_outgoing(
                 Action::Mask => {
                     out.push_str(&operators::mask_value(value, entity, &f.rule, &mask_opts))
                 }
-                Action::Pseudonymize => out.push_str(&vault.placeholder_for(entity, value)),
+                Action::Pseudonymize => out.push_str(&vault.placeholder_in(entity, value, &typed)),
                 Action::Synthesize => {
                     let accept = |s: &str| (ctx.accept_surrogate)(entity, s);
                     match vault.surrogate_for(entity, value, ctx.conversation_key, &accept) {
@@ -421,7 +422,7 @@ pub fn build_outgoing(
                         None => {
                             // No generator for this type: a placeholder still hides it.
                             action = Action::Pseudonymize;
-                            out.push_str(&vault.placeholder_for(entity, value));
+                            out.push_str(&vault.placeholder_in(entity, value, &typed));
                         }
                     }
                 }

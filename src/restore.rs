@@ -177,6 +177,32 @@ pub(crate) fn replacements<'a>(
     (out, settled)
 }
 
+/// For each placeholder name, the highest number that text already holds in a shape restore
+/// would read as a placeholder (`[EMAIL_ADDRESS_3]`, `PERSON 2`): what a user typed or pasted
+/// that looks like one. The vault numbers new placeholders past these, so a value it hides is
+/// never given a token the text already uses for something else (the model would read them as
+/// one thing, and restore would put the value in both places).
+pub(crate) fn typed_placeholders(text: &str) -> std::collections::HashMap<String, u32> {
+    let asked = std::cell::RefCell::new(std::collections::HashMap::new());
+    // Every key restore would try, at every position: record each, resolve none.
+    let record = |key: &str| -> Option<&str> {
+        if let Some((name, n)) = key.rsplit_once('_') {
+            if let Ok(n) = n.parse::<u32>() {
+                let mut asked = asked.borrow_mut();
+                let top = asked.entry(name.to_string()).or_insert(0);
+                *top = (*top).max(n);
+            }
+        }
+        None
+    };
+    let table = Table {
+        placeholders: &record,
+        surrogates: None,
+    };
+    replacements(text, 0, text.len(), &table);
+    asked.into_inner()
+}
+
 /// Restores a whole plain text.
 pub(crate) fn restore_text(text: &str, table: &Table<'_>) -> String {
     let (reps, _) = replacements(text, 0, text.len(), table);

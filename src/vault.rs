@@ -11,6 +11,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// Typed placeholder numbers at or above this are not jumped past (see
+/// [`Vault::placeholder_in`]); restore reads numbers of up to six digits.
+const TYPED_NUMBER_LIMIT: u32 = 100_000;
+
 mod blob;
 
 pub use blob::VaultError;
@@ -117,11 +121,31 @@ impl Vault {
 
     /// The placeholder for `value` of type `entity`, allocating the next number if new.
     pub fn placeholder_for(&mut self, entity: &Arc<str>, value: &str) -> String {
+        self.placeholder_in(entity, value, &HashMap::new())
+    }
+
+    /// [`Vault::placeholder_for`] for a value of `text`, where `typed` is
+    /// [`restore::typed_placeholders`] of that text: a new number goes past every number the
+    /// text already holds for this type, so `[EMAIL_ADDRESS_1]` typed by the user and the
+    /// placeholder of a real address never coincide. The counter keeps the jump, so later
+    /// messages do not reuse the number either (the model has seen it). Only the number is
+    /// kept, never the typed text.
+    pub(crate) fn placeholder_in(
+        &mut self,
+        entity: &Arc<str>,
+        value: &str,
+        typed: &HashMap<String, u32>,
+    ) -> String {
         let norm = (entity.clone(), Vault::normalize(value));
         if let Some(p) = self.placeholders.get(&norm) {
             return p.clone();
         }
         let n = self.counters.entry(entity.clone()).or_insert(0);
+        // Numbers far beyond any conversation's count are left alone: jumping there would
+        // make placeholders longer than restore reads (six digits).
+        if let Some(&t) = typed.get(&**entity).filter(|&&t| t < TYPED_NUMBER_LIMIT) {
+            *n = (*n).max(t);
+        }
         *n += 1;
         let p = placeholder::format(entity, *n);
         let e = self.entry(entity, value, norm.1.clone());
@@ -174,8 +198,9 @@ impl Vault {
     /// Replaces every finding (byte offsets, sorted, non-overlapping, as [`crate::Engine::scan`]
     /// returns them) with its placeholder.
     pub fn pseudonymize(&mut self, text: &str, findings: &[Finding]) -> String {
+        let typed = restore::typed_placeholders(text);
         crate::operators::splice(text, findings, |f, v| {
-            Some(self.placeholder_for(&f.entity, v))
+            Some(self.placeholder_in(&f.entity, v, &typed))
         })
     }
 
@@ -362,6 +387,61 @@ mod tests {
         assert_eq!(a, b);
         assert_eq!(a, "[PHONE_NUMBER_1]");
         assert_eq!(c, "[PHONE_NUMBER_2]");
+    }
+
+    fn email_at(text: &str, value: &str) -> Finding {
+        let start = text.find(value).expect("value in text");
+        Finding {
+            start,
+            end: start + value.len(),
+            entity: "EMAIL_ADDRESS".into(),
+            score: 0.9,
+            rule: "email".into(),
+            reason: Default::default(),
+        }
+    }
+
+    #[test]
+    fn placeholders_never_take_a_token_the_text_already_holds() {
+        let mut v = Vault::new();
+        // Typed by the user (or pasted), in the shapes restore reads: bracketed, bare
+        // upper case with a space. A real address in the same message must get another token.
+        let text = "Fill [EMAIL_ADDRESS_1] and EMAIL ADDRESS 2 with jane@example.com";
+        let out = v.pseudonymize(text, &[email_at(text, "jane@example.com")]);
+        assert_eq!(
+            out,
+            "Fill [EMAIL_ADDRESS_1] and EMAIL ADDRESS 2 with [EMAIL_ADDRESS_3]"
+        );
+        // The model's answer: the typed tokens stay as typed, ours comes back.
+        assert_eq!(
+            v.restore("[EMAIL_ADDRESS_1], [EMAIL_ADDRESS_2], [EMAIL_ADDRESS_3]"),
+            "[EMAIL_ADDRESS_1], [EMAIL_ADDRESS_2], jane@example.com"
+        );
+        // Later messages go on past the jump: the model has seen the typed numbers.
+        let next = "and bob@example.org";
+        assert_eq!(
+            v.pseudonymize(next, &[email_at(next, "bob@example.org")]),
+            "and [EMAIL_ADDRESS_4]"
+        );
+        // Other types, lower-case prose and absurd numbers leave the numbering alone.
+        let mut w = Vault::new();
+        let text = "[PERSON_7], email address 5, [EMAIL_ADDRESS_999999] x@example.com";
+        assert_eq!(
+            w.pseudonymize(text, &[email_at(text, "x@example.com")]),
+            "[PERSON_7], email address 5, [EMAIL_ADDRESS_999999] [EMAIL_ADDRESS_1]"
+        );
+    }
+
+    #[test]
+    fn typed_placeholders_are_read_as_restore_reads_them() {
+        let typed = restore::typed_placeholders(
+            "Dear PERSON_2, see <iban code 4> and {EMAIL_ADDRESS #12}; room 101; [PERSON-1]",
+        );
+        assert_eq!(typed.get("PERSON"), Some(&2));
+        assert_eq!(typed.get("IBAN_CODE"), Some(&4));
+        assert_eq!(typed.get("EMAIL_ADDRESS"), Some(&12));
+        // "Dear PERSON_2" is also tried as "DEAR_PERSON_2"; lower-case prose is not a placeholder.
+        assert!(!typed.contains_key("ROOM"));
     }
 
     #[test]

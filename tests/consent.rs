@@ -340,3 +340,18 @@ fn masking_a_custom_secret_keeps_none_of_it() {
     // 21 characters of token, none kept; the email keeps its last four letters.
     assert_eq!(out.text, "token ********************* mail **@******e.com");
 }
+
+#[test]
+fn placeholders_typed_by_the_user_are_not_given_to_real_values() {
+    let mut g = guard(r#"{"version":1,"extends":"gdpr"}"#);
+    let text = "Write to [EMAIL_ADDRESS_1] and cc jane.doe@example.com";
+    let out = g.apply(text, &[], 1_000, [1; 16], "chat").unwrap();
+    assert_eq!(
+        out.text,
+        "Write to [EMAIL_ADDRESS_1] and cc [EMAIL_ADDRESS_2]"
+    );
+    assert_eq!(
+        g.restore("Sent to [EMAIL_ADDRESS_1], cc [EMAIL_ADDRESS_2]."),
+        "Sent to [EMAIL_ADDRESS_1], cc jane.doe@example.com."
+    );
+}
