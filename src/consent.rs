@@ -381,7 +381,15 @@ pub fn build_outgoing(
         secret_prefix: ctx.secret_prefix,
     };
     let style = policy.redact().style;
-    let typed = crate::restore::typed_placeholders(text);
+    // Only the types this text will get placeholders for.
+    let typed = crate::restore::typed_placeholders(
+        text,
+        plan.items
+            .iter()
+            .zip(&finals)
+            .filter(|(_, (a, _, _))| matches!(a, Action::Pseudonymize | Action::Synthesize))
+            .map(|(item, _)| &*item.finding.entity),
+    );
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     let mut applied = Vec::new();

@@ -177,30 +177,38 @@ pub(crate) fn replacements<'a>(
     (out, settled)
 }
 
-/// For each placeholder name, the highest number that text already holds in a shape restore
-/// would read as a placeholder (`[EMAIL_ADDRESS_3]`, `PERSON 2`): what a user typed or pasted
-/// that looks like one. The vault numbers new placeholders past these, so a value it hides is
-/// never given a token the text already uses for something else (the model would read them as
-/// one thing, and restore would put the value in both places).
-pub(crate) fn typed_placeholders(text: &str) -> std::collections::HashMap<String, u32> {
-    let asked = std::cell::RefCell::new(std::collections::HashMap::new());
-    // Every key restore would try, at every position: record each, resolve none.
+/// For each name of `entities`, the highest number `text` already holds in a shape restore
+/// would read as its placeholder (`[EMAIL_ADDRESS_3]`, `PERSON 2`): what a user typed or
+/// pasted that looks like one. The vault numbers new placeholders past these, so a value it
+/// hides is never given a token the text already uses for something else (the model would read
+/// them as one thing, and restore would put the value in both places). Costs one search of the
+/// placeholder pattern over `text`; none when `entities` is empty.
+pub(crate) fn typed_placeholders<'e>(
+    text: &str,
+    entities: impl IntoIterator<Item = &'e str>,
+) -> std::collections::HashMap<String, u32> {
+    let mut typed: std::collections::HashMap<String, u32> =
+        entities.into_iter().map(|e| (e.to_string(), 0)).collect();
+    if typed.is_empty() {
+        return typed;
+    }
+    let found = std::cell::RefCell::new(&mut typed);
+    // Every key restore would try for a token: record the wanted ones, resolve none.
     let record = |key: &str| -> Option<&str> {
         if let Some((name, n)) = key.rsplit_once('_') {
-            if let Ok(n) = n.parse::<u32>() {
-                let mut asked = asked.borrow_mut();
-                let top = asked.entry(name.to_string()).or_insert(0);
+            if let (Some(top), Ok(n)) = (found.borrow_mut().get_mut(name), n.parse::<u32>()) {
                 *top = (*top).max(n);
             }
         }
         None
     };
-    let table = Table {
-        placeholders: &record,
-        surrogates: None,
-    };
-    replacements(text, 0, text.len(), &table);
-    asked.into_inner()
+    // Restore retries an unresolved token one character further on; its keys are the same
+    // token's shorter word suffixes, which `resolve` already tries, so one walk over
+    // non-overlapping tokens finds them all at the cost of one search.
+    for m in placeholder::regex().find_iter(text) {
+        placeholder::resolve(&text[m.start()..m.end()], &record);
+    }
+    typed
 }
 
 /// Restores a whole plain text.

@@ -198,7 +198,7 @@ impl Vault {
     /// Replaces every finding (byte offsets, sorted, non-overlapping, as [`crate::Engine::scan`]
     /// returns them) with its placeholder.
     pub fn pseudonymize(&mut self, text: &str, findings: &[Finding]) -> String {
-        let typed = restore::typed_placeholders(text);
+        let typed = restore::typed_placeholders(text, findings.iter().map(|f| &*f.entity));
         crate::operators::splice(text, findings, |f, v| {
             Some(self.placeholder_in(&f.entity, v, &typed))
         })
@@ -434,14 +434,16 @@ mod tests {
 
     #[test]
     fn typed_placeholders_are_read_as_restore_reads_them() {
-        let typed = restore::typed_placeholders(
-            "Dear PERSON_2, see <iban code 4> and {EMAIL_ADDRESS #12}; room 101; [PERSON-1]",
-        );
+        let text = "Dear PERSON_2, see <iban code 4> and {EMAIL_ADDRESS #12}; room 101; [PERSON-1]";
+        let typed =
+            restore::typed_placeholders(text, ["PERSON", "IBAN_CODE", "EMAIL_ADDRESS", "ROOM"]);
         assert_eq!(typed.get("PERSON"), Some(&2));
         assert_eq!(typed.get("IBAN_CODE"), Some(&4));
         assert_eq!(typed.get("EMAIL_ADDRESS"), Some(&12));
-        // "Dear PERSON_2" is also tried as "DEAR_PERSON_2"; lower-case prose is not a placeholder.
-        assert!(!typed.contains_key("ROOM"));
+        // Lower-case prose is not a placeholder; names not asked for are not kept.
+        assert_eq!(typed.get("ROOM"), Some(&0));
+        assert_eq!(typed.len(), 4);
+        assert!(restore::typed_placeholders(text, []).is_empty());
     }
 
     #[test]
