@@ -43,6 +43,11 @@ window.runBench = async (quick) => {
   });
   const opts = quick ? { runs: 1, calls: 20, full: false } : {};
   rows.push(...(await m.suite('pii-airlock', (t) => airlock.scan(t), inputs, opts)));
+  {
+    const calls = opts.calls ?? 2000;
+    const r = await m.latency((t) => airlock.scan(t), m.asciiOnly(inputs.prompt), calls, Math.min(50, calls));
+    rows.push({ kind: 'latency', engine: 'pii-airlock', input: 'prompt 10 KB, ASCII only', ...r });
+  }
   // The same-process reference, a module of its own (scripts/build-wasm.sh --reference).
   const ref = await import('/target/bench-reference/pii_airlock.js');
   await ref.default();

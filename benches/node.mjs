@@ -39,6 +39,11 @@ rows.push({
 
 const opts = quick ? { runs: 1, calls: 20, full: false } : {};
 rows.push(...(await m.suite('pii-airlock', (t) => airlock.scan(t), inputs, opts)));
+{
+  const calls = opts.calls ?? 2000;
+  const r = await m.latency((t) => airlock.scan(t), m.asciiOnly(inputs.prompt), calls, Math.min(50, calls));
+  rows.push({ kind: 'latency', engine: 'pii-airlock', input: 'prompt 10 KB, ASCII only', ...r });
+}
 // The same scan with a string out instead of finding objects (redact = scan + placeholders):
 // separates the engine's cost from the cost of building 37,000 JS objects on dense text.
 {

@@ -54,6 +54,11 @@ for (const input of ['prose 1 MiB', 'code 1 MiB', 'dense 1 MiB']) {
     return r ? `${f(r.p50_us)} / ${f(r.p99_us)} / ${f(r.max_us)}${mark(d === native ? undefined : r.p50_us < 100 && r.max_us < 1000)}` : '—';
   };
   row('prompt 10 KB, µs p50 / p99 / max', cell(native), cell(node), cell(chromium), 'p50 < 100, none > 1000 after the first');
+  const ascii = (d) => {
+    const r = find(d, 'latency', 'prompt 10 KB, ASCII only');
+    return r ? `${f(r.p50_us)} / ${f(r.p99_us)} / ${f(r.max_us)}` : '—';
+  };
+  row('same prompt folded to ASCII (as most English prompts are), µs p50 / p99 / max', '', ascii(node), ascii(chromium), '(diagnostic)');
 }
 for (const input of ['linearity prose', 'linearity dense']) {
   const cell = (d) => {
