@@ -473,9 +473,10 @@ fn phone_national(c: &Candidate<'_>) -> Verdict {
         return Verdict::Weak;
     }
     // Mixed dots and dashes are version or id shapes; people group a number one way.
-    let kinds: std::collections::BTreeSet<char> =
-        seps.iter().copied().filter(|&s| s != ' ').collect();
-    if kinds.len() > 1 || (kinds.contains(&'.') && seps.len() < 2) {
+    let mut kinds = seps.iter().copied().filter(|&s| s != ' ');
+    let first = kinds.next();
+    let mixed = first.is_some_and(|k| kinds.any(|s| s != k));
+    if mixed || (first == Some('.') && seps.len() < 2) {
         return Verdict::Reject;
     }
     Verdict::Plausible
