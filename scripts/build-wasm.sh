@@ -23,10 +23,18 @@ wasm_opt() {
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$1" -o "$2"
 }
-# The _bg.wasm is the same for both targets: optimise once, copy.
+# The _bg.wasm is the same for both targets: optimise once, and ship it once. The Node glue
+# reads it from dist/web/ (the path the browser entry and the `./wasm` export use), so the
+# tarball does not carry a second copy.
 wasm_opt "$out/web/pii_airlock_bg.wasm" "$out/web/pii_airlock_bg.opt.wasm"
 mv "$out/web/pii_airlock_bg.opt.wasm" "$out/web/pii_airlock_bg.wasm"
-cp "$out/web/pii_airlock_bg.wasm" "$out/node/pii_airlock_bg.wasm"
+rm "$out/node/pii_airlock_bg.wasm"
+node_glue="$out/node/pii_airlock.js"
+sed -i 's|^const wasmPath = `${__dirname}/pii_airlock_bg.wasm`;$|const wasmPath = `${__dirname}/../web/pii_airlock_bg.wasm`;|' "$node_glue"
+if ! grep -q '^const wasmPath = `${__dirname}/../web/pii_airlock_bg.wasm`;$' "$node_glue"; then
+  echo "the nodejs glue no longer loads its .wasm as expected: cannot point it at dist/web/" >&2
+  exit 1
+fi
 # --- gazetteer as a separate asset (integrate) ---
 cp data/gazetteer.txt "$out/gazetteer.txt"
 # --- end gazetteer ---
