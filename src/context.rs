@@ -482,13 +482,13 @@ fn window_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleDef;
+    use crate::rules::{words, RuleDef, Words};
 
     /// True when `word` is found as a whole word anywhere in `text` (the window of an empty
     /// candidate at the end of `text`).
     fn found(text: &str, word: &'static str) -> bool {
         let def = RuleDef {
-            context: Box::leak(vec![word].into_boxed_slice()),
+            context: Words::lines(Box::leak(format!("{word}\n").into_boxed_str())),
             ..RuleDef::DEFAULT
         };
         let (lex, words) = Lexicon::build(&[Rule::from(&def)]);
@@ -514,8 +514,8 @@ mod tests {
     #[test]
     fn window_is_bounded_and_prefers_words_before() {
         let def = RuleDef {
-            context: &["phone", "ssn", "mail"],
-            anti_context: &["order"],
+            context: words!["phone", "ssn", "mail"],
+            anti_context: words!["order"],
             ..RuleDef::DEFAULT
         };
         let (lex, words) = Lexicon::build(&[Rule::from(&def)]);
@@ -542,8 +542,8 @@ mod tests {
     #[test]
     fn reused_region_gives_the_same_hits_as_a_fresh_search() {
         let def = RuleDef {
-            context: &["phone", "tel.", "mail", "date of birth", "id"],
-            anti_context: &["order", "ref"],
+            context: words!["phone", "tel.", "mail", "date of birth", "id"],
+            anti_context: words!["order", "ref"],
             ..RuleDef::DEFAULT
         };
         let (lex, words) = Lexicon::build(&[Rule::from(&def)]);
@@ -567,8 +567,8 @@ mod tests {
     #[test]
     fn extended_region_gives_the_same_hits_in_any_order() {
         let def = RuleDef {
-            context: &["phone", "tel.", "date of birth", "id", "kennwort"],
-            anti_context: &["order", "ref"],
+            context: words!["phone", "tel.", "date of birth", "id", "kennwort"],
+            anti_context: words!["order", "ref"],
             ..RuleDef::DEFAULT
         };
         let (lex, words) = Lexicon::build(&[Rule::from(&def)]);

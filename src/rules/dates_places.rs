@@ -6,7 +6,7 @@
 //! ASCII letter of the month, and the validator reads the whole date from the text and widens
 //! the match with [`Verdict::Span`]. Coordinates use the same trick for the degree sign.
 
-use super::{Candidate, Category, RuleDef, Verdict};
+use super::{Candidate, Category, RuleDef, Verdict, Words};
 
 /// Latest year accepted in a birth date: a date after the current year is not a birth date.
 pub(crate) const LATEST_BIRTH_YEAR: u32 = 2026;
@@ -185,7 +185,7 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// Words that say a date is someone's birth date.
-const BIRTH_CONTEXT: &[&str] = &[
+const BIRTH_CONTEXT: Words = words![
     "born",
     "born on",
     "dob",
@@ -269,7 +269,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(geo_coordinates),
         score: 0.5,
         checked_score: 0.75,
-        context: &[
+        context: words![
             "gps",
             "coordinates",
             "coords",
@@ -820,7 +820,7 @@ mod tests {
     /// The two-byte prefilter keeps every birth word, in any ASCII case, on either side.
     #[test]
     fn stem_prefilter_keeps_every_birth_word() {
-        for word in BIRTH_CONTEXT {
+        for word in BIRTH_CONTEXT.iter() {
             for w in [word.to_string(), word.to_ascii_uppercase()] {
                 assert!(near(&format!("the {w}: 1990-05-12 ok")), "{w} before");
                 assert!(near(&format!("on 1990-05-12 ({w})")), "{w} after");
