@@ -112,9 +112,8 @@ fn eu_vat(c: &Candidate<'_>) -> Verdict {
     }
 }
 
-/// `Some(check(digits))` when `s` is exactly `len` digits, `None` otherwise. `check` is a
-/// function pointer, not a generic: one copy of this function serves every country.
-fn num(s: &str, len: usize, check: fn(&[u8]) -> bool) -> Option<bool> {
+/// `Some(check(digits))` when `s` is exactly `len` digits, `None` otherwise.
+fn num(s: &str, len: usize, check: impl Fn(&[u8]) -> bool) -> Option<bool> {
     if s.len() != len || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
