@@ -94,7 +94,15 @@ impl WordSet {
             .enumerate()
             .map(|(r, &id)| (id, r as u32))
             .collect();
-        v.sort_unstable();
+        // A rule lists a few dozen words at most: an insertion sort is as fast here and keeps
+        // a whole sort implementation for this pair type out of the `.wasm`.
+        for i in 1..v.len() {
+            let mut j = i;
+            while j > 0 && v[j - 1] > v[j] {
+                v.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         v.dedup_by_key(|p| p.0);
         WordSet(v.into_boxed_slice())
     }
@@ -155,6 +163,12 @@ impl Hits {
         };
         best(&self.before).or_else(|| best(&self.after))
     }
+}
+
+/// Orders found words by end, keeping the order of words that end together (stable). One
+/// function for both callers: each `sort_by_key` closure would be its own copy of the sort.
+fn sort_by_end(words: &mut [(usize, usize, u32)]) {
+    words.sort_by_key(|&(_, e, _)| e);
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -276,7 +290,7 @@ impl Lexicon {
                 self.find_words(text, r1, hi, &mut hits.folded, &mut hits.region_words);
                 if n > 0 {
                     // A word found before may end after a new one: keep them ordered by end.
-                    hits.region_words.sort_by_key(|&(_, e, _)| e);
+                    sort_by_end(&mut hits.region_words);
                 }
                 hits.region = (from, hi);
             } else {
@@ -325,7 +339,7 @@ impl Lexicon {
             out.push((s, e, id))
         });
         // Found by start; later windows look them up by end.
-        out[n..].sort_by_key(|&(_, e, _)| e);
+        sort_by_end(&mut out[n..]);
     }
 
     /// Calls `found(start, end, id)` for each whole word of the lexicon that starts in
@@ -468,13 +482,13 @@ fn window_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::RuleDef;
+    use crate::rules::{words, RuleDef, Words};
 
     /// True when `word` is found as a whole word anywhere in `text` (the window of an empty
     /// candidate at the end of `text`).
     fn found(text: &str, word: &'static str) -> bool {
         let def = RuleDef {
-            context: Box::leak(vec![word].into_boxed_slice()),
+            context: Words::lines(Box::leak(format!("{word}\n").into_boxed_str())),
             ..RuleDef::DEFAULT
         };
         let (lex, words) = Lexicon::build(&[Rule::from(&def)]);
@@ -500,8 +514,8 @@ mod tests {
     #[test]
     fn window_is_bounded_and_prefers_words_before() {
         let def = RuleDef {
-            context: &["phone", "ssn", "mail"],
-            anti_context: &["order"],
+            context: words!["phone", "ssn", "mail"],
+            anti_context: words!["order"],
             ..RuleDef::DEFAULT
         };
         let (lex, words) = Lexicon::build(&[Rule::from(&def)]);
@@ -528,8 +542,8 @@ mod tests {
     #[test]
     fn reused_region_gives_the_same_hits_as_a_fresh_search() {
         let def = RuleDef {
-            context: &["phone", "tel.", "mail", "date of birth", "id"],
-            anti_context: &["order", "ref"],
+            context: words!["phone", "tel.", "mail", "date of birth", "id"],
+            anti_context: words!["order", "ref"],
             ..RuleDef::DEFAULT
         };
         let (lex, words) = Lexicon::build(&[Rule::from(&def)]);
@@ -553,8 +567,8 @@ mod tests {
     #[test]
     fn extended_region_gives_the_same_hits_in_any_order() {
         let def = RuleDef {
-            context: &["phone", "tel.", "date of birth", "id", "kennwort"],
-            anti_context: &["order", "ref"],
+            context: words!["phone", "tel.", "date of birth", "id", "kennwort"],
+            anti_context: words!["order", "ref"],
             ..RuleDef::DEFAULT
         };
         let (lex, words) = Lexicon::build(&[Rule::from(&def)]);

@@ -114,11 +114,13 @@ impl SseRestorer {
         if !rest.trim().is_empty() {
             self.event(rest.trim_end_matches(['\r', '\n']), &mut out);
         }
-        self.flush(|_| true, &mut out);
+        self.flush(&|_| true, &mut out);
         out
     }
 
-    fn flush(&mut self, which: impl Fn(&StreamKey) -> bool, out: &mut String) {
+    /// Sends what the streams chosen by `which` hold back. `which` is a trait object: a
+    /// generic parameter gave one copy of this function (and its JSON building) per caller.
+    fn flush(&mut self, which: &dyn Fn(&StreamKey) -> bool, out: &mut String) {
         let keys: Vec<StreamKey> = self.open.keys().filter(|k| which(k)).cloned().collect();
         for k in keys {
             let mut open = self.open.remove(&k).expect("key listed above");
@@ -194,7 +196,7 @@ impl SseRestorer {
         let parsed = serde_json::from_str::<Value>(&data);
         let Ok(Value::Object(mut obj)) = parsed else {
             // `[DONE]` or anything else that is not a JSON object ends the text streams first.
-            self.flush(|_| true, out);
+            self.flush(&|_| true, out);
             for l in &other {
                 out.push_str(l);
                 out.push('\n');
@@ -213,7 +215,7 @@ impl SseRestorer {
         out.push_str("data: ");
         out.push_str(&Value::Object(obj).to_string());
         out.push_str("\n\n");
-        self.flush(|k| flush_after.contains(k), out);
+        self.flush(&|k| flush_after.contains(k), out);
     }
 
     /// Restores the deltas of one JSON event in place; records streams that end with it.
@@ -225,11 +227,13 @@ impl SseRestorer {
         ends: &mut Vec<StreamKey>,
         out: &mut String,
     ) {
+        // Inserted one by one: `collect` into the map would bring in its own sort.
         let template = |obj: &Map<String, Value>, keep: &[&str]| -> Map<String, Value> {
-            obj.iter()
-                .filter(|(k, _)| keep.contains(&k.as_str()))
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect()
+            let mut t = Map::new();
+            for (k, v) in obj.iter().filter(|(k, _)| keep.contains(&k.as_str())) {
+                t.insert(k.clone(), v.clone());
+            }
+            t
         };
         let kind = obj.get("type").and_then(Value::as_str).map(str::to_string);
         match kind.as_deref() {
@@ -252,7 +256,7 @@ impl SseRestorer {
                 } else {
                     StreamKey::FunctionArgs(u(obj.get("output_index")))
                 };
-                self.flush(|k| *k == key, out);
+                self.flush(&|k| *k == key, out);
             }
             _ => {}
         }

@@ -178,9 +178,13 @@ fn parse_px(value: &str) -> f64 {
         .char_indices()
         .find(|&(i, c)| !(c.is_ascii_digit() || c == '.' || ((c == '-' || c == '+') && i == 0)))
         .map_or(v.len(), |(i, _)| i);
-    v[..end]
-        .parse::<f64>()
-        .ok()
+    let number = &v[..end];
+    // JS parses it: Rust's float parser would bring its tables into the .wasm for this one
+    // call. A second dot is where the two parsers part: Rust rejected it, so 0 stays 0.
+    if number.matches('.').count() > 1 {
+        return 0.0;
+    }
+    Some(js_sys::parse_float(number))
         .filter(|x| x.is_finite())
         .unwrap_or(0.0)
 }

@@ -19,7 +19,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(za_id),
         score: 0.5,
         checked_score: 0.6,
-        context: &[
+        context: words![
             "id number",
             "identity number",
             "id no",
@@ -49,7 +49,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(tr_id),
         score: 0.5,
         checked_score: 0.6,
-        context: &[
+        context: words![
             "tc kimlik",
             "t.c. kimlik",
             "kimlik",
@@ -81,7 +81,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(il_id),
         score: 0.5,
         checked_score: 0.6,
-        context: &[
+        context: words![
             "teudat zehut",
             "zehut",
             "תעודת זהות",

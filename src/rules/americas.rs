@@ -3,10 +3,10 @@
 //! Formatted numbers (`111.444.777-35`) carry their own evidence; the same digits run together
 //! are one more bare number and need a context word, even when their check digits pass.
 
-use super::{glued_to_digits, own_digits, Candidate, Category, RuleDef, Verdict};
+use super::{glued_to_digits, own_digits, Candidate, Category, RuleDef, Verdict, Words};
 use crate::mod11_check_br;
 
-const CPF_CONTEXT: &[&str] = &[
+const CPF_CONTEXT: Words = words![
     "cpf",
     "cadastro de pessoas físicas",
     "cadastro de pessoas fisicas",
@@ -22,7 +22,7 @@ const CPF_CONTEXT: &[&str] = &[
     "documento",
     "identidade",
 ];
-const CNPJ_CONTEXT: &[&str] = &[
+const CNPJ_CONTEXT: Words = words![
     "cnpj",
     "cadastro nacional",
     "pessoa jurídica",
@@ -36,7 +36,7 @@ const CNPJ_CONTEXT: &[&str] = &[
     "bedrijf",
     "tax id",
 ];
-const SIN_CONTEXT: &[&str] = &[
+const SIN_CONTEXT: Words = words![
     "sin",
     "social insurance",
     "social insurance number",
@@ -49,7 +49,7 @@ const SIN_CONTEXT: &[&str] = &[
     "numer ubezpieczenia",
     "número de segurança social",
 ];
-const CURP_CONTEXT: &[&str] = &[
+const CURP_CONTEXT: Words = words![
     "curp",
     "clave única",
     "clave unica",

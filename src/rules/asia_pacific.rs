@@ -5,9 +5,9 @@
 //! issuer's own punctuation stand on their own.
 
 use super::dates_places::{valid_date, LATEST_BIRTH_YEAR};
-use super::{glued_to_digits, own_digits, Candidate, Category, RuleDef, Verdict};
+use super::{glued_to_digits, own_digits, Candidate, Category, RuleDef, Verdict, Words};
 
-const AADHAAR_CONTEXT: &[&str] = &[
+const AADHAAR_CONTEXT: Words = words![
     "aadhaar",
     "aadhar",
     "adhaar",
@@ -24,7 +24,7 @@ const AADHAAR_CONTEXT: &[&str] = &[
     "tożsamości",
     "identidade",
 ];
-const PAN_CONTEXT: &[&str] = &[
+const PAN_CONTEXT: Words = words![
     "pan",
     "pan card",
     "pan no",
@@ -38,7 +38,7 @@ const PAN_CONTEXT: &[&str] = &[
     "fiscaal nummer",
     "numer podatkowy",
 ];
-const VOTER_CONTEXT: &[&str] = &[
+const VOTER_CONTEXT: Words = words![
     "voter",
     "voter id",
     "epic",
@@ -53,7 +53,7 @@ const VOTER_CONTEXT: &[&str] = &[
     "wyborca",
     "eleitor",
 ];
-const TFN_CONTEXT: &[&str] = &[
+const TFN_CONTEXT: Words = words![
     "tfn",
     "tax file number",
     "tax file",
@@ -65,7 +65,7 @@ const TFN_CONTEXT: &[&str] = &[
     "fiscaal nummer",
     "numer podatkowy",
 ];
-const MEDICARE_CONTEXT: &[&str] = &[
+const MEDICARE_CONTEXT: Words = words![
     "medicare",
     "medicare card",
     "health card",
@@ -79,7 +79,7 @@ const MEDICARE_CONTEXT: &[&str] = &[
     "ubezpieczenie zdrowotne",
     "cartão de saúde",
 ];
-const ABN_CONTEXT: &[&str] = &[
+const ABN_CONTEXT: Words = words![
     "abn",
     "australian business number",
     "business number",
@@ -91,7 +91,7 @@ const ABN_CONTEXT: &[&str] = &[
     "bedrijf",
     "firma",
 ];
-const NRIC_CONTEXT: &[&str] = &[
+const NRIC_CONTEXT: Words = words![
     "nric",
     "fin",
     "ic",
@@ -104,7 +104,7 @@ const NRIC_CONTEXT: &[&str] = &[
     "dowód",
     "identidade",
 ];
-const RRN_CONTEXT: &[&str] = &[
+const RRN_CONTEXT: Words = words![
     "rrn",
     "resident registration",
     "resident registration number",
@@ -118,7 +118,7 @@ const RRN_CONTEXT: &[&str] = &[
     "identiteit",
     "identidade",
 ];
-const MY_NUMBER_CONTEXT: &[&str] = &[
+const MY_NUMBER_CONTEXT: Words = words![
     "my number",
     "mynumber",
     "individual number",
@@ -132,7 +132,7 @@ const MY_NUMBER_CONTEXT: &[&str] = &[
     "identiteit",
     "identidade",
 ];
-const CN_ID_CONTEXT: &[&str] = &[
+const CN_ID_CONTEXT: Words = words![
     "身份证",
     "身份证号",
     "居民身份证",
@@ -147,7 +147,7 @@ const CN_ID_CONTEXT: &[&str] = &[
     "dowód",
     "identidade",
 ];
-const TH_CONTEXT: &[&str] = &[
+const TH_CONTEXT: Words = words![
     "เลขประจำตัวประชาชน",
     "บัตรประชาชน",
     "thai id",

@@ -1,9 +1,9 @@
 //! Ways to reach a person, and online identifiers: email, phone, URL, IP and MAC addresses.
 
-use super::{Candidate, Category, RuleDef, Verdict};
+use super::{Candidate, Category, RuleDef, Verdict, Words};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-const PHONE_CONTEXT: &[&str] = &[
+const PHONE_CONTEXT: Words = words![
     "phone",
     "tel",
     "tel.",
@@ -39,7 +39,7 @@ const PHONE_CONTEXT: &[&str] = &[
     "telemóvel",
     "telemovel",
 ];
-const NUMBER_ANTI_CONTEXT: &[&str] = &[
+const NUMBER_ANTI_CONTEXT: Words = words![
     "order",
     "invoice",
     "ticket",
@@ -86,7 +86,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             [A-Za-z0-9\-._~:/?\#\[\]@!$&'()*+,;=%]+",
         validate: Some(url),
         score: 0.6,
-        context: &["url", "link", "website", "site", "page", "profile"],
+        context: words!["url", "link", "website", "site", "page", "profile"],
         context_boost: 0.1,
         ..RuleDef::DEFAULT
     },
@@ -101,7 +101,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(ipv4),
         score: 0.6,
         checked_score: 0.8,
-        context: &[
+        context: words![
             "ip",
             "ip address",
             "address",
@@ -116,7 +116,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             "endereço ip",
         ],
         context_boost: 0.15,
-        anti_context: &["version", "v", "release", "build", "firmware"],
+        anti_context: words!["version", "v", "release", "build", "firmware"],
         ..RuleDef::DEFAULT
     },
     RuleDef {
@@ -141,7 +141,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(ipv6),
         score: 0.6,
         checked_score: 0.85,
-        context: &["ip", "ipv6", "address", "host", "server", "client"],
+        context: words!["ip", "ipv6", "address", "host", "server", "client"],
         context_boost: 0.1,
         ..RuleDef::DEFAULT
     },
@@ -156,7 +156,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(mac),
         score: 0.6,
         checked_score: 0.8,
-        context: &[
+        context: words![
             "mac",
             "mac address",
             "hardware address",
@@ -269,7 +269,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             [A-Za-z]{2,24} \b                                # top-level domain",
         validate: Some(email),
         score: 0.95,
-        context: &["email", "e-mail", "mail", "courriel", "correo", "posta"],
+        context: words!["email", "e-mail", "mail", "courriel", "correo", "posta"],
         context_boost: 0.05,
         ..RuleDef::DEFAULT
     },
@@ -473,9 +473,10 @@ fn phone_national(c: &Candidate<'_>) -> Verdict {
         return Verdict::Weak;
     }
     // Mixed dots and dashes are version or id shapes; people group a number one way.
-    let kinds: std::collections::BTreeSet<char> =
-        seps.iter().copied().filter(|&s| s != ' ').collect();
-    if kinds.len() > 1 || (kinds.contains(&'.') && seps.len() < 2) {
+    let mut kinds = seps.iter().copied().filter(|&s| s != ' ');
+    let first = kinds.next();
+    let mixed = first.is_some_and(|k| kinds.any(|s| s != k));
+    if mixed || (first == Some('.') && seps.len() < 2) {
         return Verdict::Reject;
     }
     Verdict::Plausible

@@ -2,9 +2,9 @@
 //! Dogecoin, Tron), bech32/bech32m segwit (BIP-173, BIP-350) and Ethereum (EIP-55).
 
 use super::digests::{keccak256, sha256};
-use super::{Candidate, Category, RuleDef, Verdict};
+use super::{Candidate, Category, RuleDef, Verdict, Words};
 
-const WALLET_CONTEXT: &[&str] = &[
+const WALLET_CONTEXT: Words = words![
     "wallet",
     "address",
     "bitcoin",

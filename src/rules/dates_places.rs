@@ -6,7 +6,7 @@
 //! ASCII letter of the month, and the validator reads the whole date from the text and widens
 //! the match with [`Verdict::Span`]. Coordinates use the same trick for the degree sign.
 
-use super::{Candidate, Category, RuleDef, Verdict};
+use super::{Candidate, Category, RuleDef, Verdict, Words};
 
 /// Latest year accepted in a birth date: a date after the current year is not a birth date.
 pub(crate) const LATEST_BIRTH_YEAR: u32 = 2026;
@@ -185,7 +185,7 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// Words that say a date is someone's birth date.
-const BIRTH_CONTEXT: &[&str] = &[
+const BIRTH_CONTEXT: Words = words![
     "born",
     "born on",
     "dob",
@@ -269,7 +269,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(geo_coordinates),
         score: 0.5,
         checked_score: 0.75,
-        context: &[
+        context: words![
             "gps",
             "coordinates",
             "coords",
@@ -626,7 +626,7 @@ fn parse_coord(cur: &mut Cursor<'_>, resumed_degrees: Option<u32>) -> Option<Coo
         }
         cur.at += n;
         decimals = n;
-        value += cur.s[start - 1..start + n].parse::<f64>().ok()?;
+        value = degrees_with_decimals(deg, &cur.s[start..start + n]);
     }
     let mut marked = false;
     let mut precise = decimals >= 3;
@@ -691,6 +691,54 @@ fn parse_coord(cur: &mut Cursor<'_>, resumed_degrees: Option<u32>) -> Option<Coo
         decimals,
         precise,
     })
+}
+
+/// Exact decimals of the limits where rounding a coordinate to `f64` decides a range check:
+/// `90.x` rounds above 90 only when `0.x` exceeds 2^-47 + 2^-100 (half a unit in the last
+/// place of 90, rounded to even), `180.x` above 180 beyond 2^-46 + 2^-99, and `0.x` rounds to 1
+/// from 1 − 2^-54 on.
+const ABOVE_90: &str =
+    "0000000000000071054273576010026475721478967930554117285652827862296732064351090230047702789306640625";
+const ABOVE_180: &str =
+    "000000000000014210854715202005295144295793586110823457130565572459346412870218046009540557861328125";
+const ROUNDS_TO_1: &str = "999999999999999944488848768742172978818416595458984375";
+
+/// `deg.digits` (`digits` are ASCII decimals) for the range checks of [`geo_coordinates`],
+/// which see it only through `> 90`, `> 180` and `< 1`: the same answers as
+/// `deg as f64 + "0.digits".parse::<f64>()`, without the float parser and its tables in the
+/// `.wasm`. Up to 15 decimals the quotient below is that parse, exactly (both are the correctly
+/// rounded value; the operands are exact). Beyond, the decimals are cut to 15, which moves no
+/// answer except at 0, 90 and 180 degrees, where the exact side of the limit is taken instead.
+fn degrees_with_decimals(deg: u32, digits: &str) -> f64 {
+    const POW10: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    let n = digits.len().min(15);
+    let d = digits.as_bytes()[..n]
+        .iter()
+        .fold(0u64, |acc, &b| acc * 10 + u64::from(b - b'0'));
+    let cut = d as f64 / POW10[n];
+    if digits.len() <= 15 {
+        return f64::from(deg) + cut;
+    }
+    let exceeds = |limit: &str| decimals_cmp(digits, limit) == std::cmp::Ordering::Greater;
+    match deg {
+        90 | 180 => {
+            let limit = if deg == 90 { ABOVE_90 } else { ABOVE_180 };
+            f64::from(deg) + if exceeds(limit) { 0.5 } else { 0.0 }
+        }
+        0 if decimals_cmp(digits, ROUNDS_TO_1).is_ge() => 1.0,
+        _ => f64::from(deg) + cut,
+    }
+}
+
+/// Compares two decimal fractions given by their digits after the point.
+fn decimals_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let at = |s: &str, i: usize| s.as_bytes().get(i).copied().unwrap_or(b'0');
+    (0..a.len().max(b.len()))
+        .map(|i| at(a, i).cmp(&at(b, i)))
+        .find(|o| o.is_ne())
+        .unwrap_or(std::cmp::Ordering::Equal)
 }
 
 /// The whole degrees and degree sign just before a minutes candidate (`48°` of
@@ -817,10 +865,58 @@ mod tests {
         })
     }
 
+    /// The range checks see a decimal coordinate as the float parser would: compared on
+    /// generated decimals, and on decimals at and around each limit where the last bit of the
+    /// rounding decides.
+    #[test]
+    fn coordinate_decimals_answer_like_parsed_floats() {
+        let answers = |v: f64| (v.abs() > 90.0, v.abs() > 180.0, v.abs() < 1.0);
+        let mut cases: Vec<String> = Vec::new();
+        for limit in [ABOVE_90, ABOVE_180, ROUNDS_TO_1] {
+            for cut in [15, 16, 17, 20, 40, limit.len() - 1, limit.len()] {
+                let p = &limit[..cut];
+                cases.push(p.to_string());
+                cases.push(format!("{p}1"));
+                cases.push(format!("{p}0000001"));
+                let mut lower = p.as_bytes().to_vec();
+                if let Some(i) = lower.iter().rposition(|&b| b != b'0') {
+                    lower[i] -= 1;
+                    cases.push(String::from_utf8(lower).unwrap());
+                }
+            }
+        }
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = 1 + (seed % 30) as usize;
+            let lead_zeros = ((seed >> 8) % 18) as usize;
+            let mut s = "0".repeat(lead_zeros.min(len));
+            let mut x = seed >> 16;
+            while s.len() < len {
+                s.push(char::from(b'0' + (x % 10) as u8));
+                x = x / 10 + (seed >> 40);
+            }
+            cases.push(s);
+            cases.push("9".repeat(len));
+        }
+        for digits in &cases {
+            for deg in [0u32, 1, 89, 90, 91, 179, 180, 181, 999] {
+                let parsed = f64::from(deg) + format!(".{digits}").parse::<f64>().unwrap();
+                assert_eq!(
+                    answers(degrees_with_decimals(deg, digits)),
+                    answers(parsed),
+                    "{deg}.{digits}"
+                );
+            }
+        }
+    }
+
     /// The two-byte prefilter keeps every birth word, in any ASCII case, on either side.
     #[test]
     fn stem_prefilter_keeps_every_birth_word() {
-        for word in BIRTH_CONTEXT {
+        for word in BIRTH_CONTEXT.iter() {
             for w in [word.to_string(), word.to_ascii_uppercase()] {
                 assert!(near(&format!("the {w}: 1990-05-12 ok")), "{w} before");
                 assert!(near(&format!("on 1990-05-12 ({w})")), "{w} after");

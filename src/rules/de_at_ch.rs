@@ -2,9 +2,9 @@
 //! Rentenversicherungsnummer, Austrian Sozialversicherungsnummer and Swiss AHV number.
 
 use super::national::{all_same, digits, glued, one_separator_kind, two, year_from_yy};
-use super::{Candidate, Category, RuleDef, Verdict};
+use super::{Candidate, Category, RuleDef, Verdict, Words};
 
-const SOCIAL_CONTEXT: &[&str] = &[
+const SOCIAL_CONTEXT: Words = words![
     "sozialversicherungsnummer",
     "sozialversicherung",
     "versicherungsnummer",
@@ -40,7 +40,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[1-9][0-9](?:[0-9]{9}|\ [0-9]{3}\ [0-9]{3}\ [0-9]{3})\b",
         validate: Some(de_tax_id),
         checked_score: 0.75,
-        context: &[
+        context: words![
             "steuer-id",
             "steuerid",
             "steuer-identifikationsnummer",
@@ -71,7 +71,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[LMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}[0-9]?\b",
         validate: Some(de_document),
         checked_score: 0.8,
-        context: &[
+        context: words![
             "personalausweis",
             "personalausweisnummer",
             "ausweis",
@@ -99,7 +99,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8}[0-9]?\b",
         validate: Some(de_document),
         checked_score: 0.8,
-        context: &[
+        context: words![
             "reisepass",
             "reisepassnummer",
             "passnummer",
@@ -155,7 +155,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b756(?:\.[0-9]{4}\.[0-9]{4}\.[0-9]{2}|\ [0-9]{4}\ [0-9]{4}\ [0-9]{2}|[0-9]{10})\b",
         validate: Some(ch_ahv),
         checked_score: 0.85,
-        context: &[
+        context: words![
             "ahv",
             "avs",
             "ahv-nr",

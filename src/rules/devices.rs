@@ -13,7 +13,7 @@ const IMEI: RuleDef = RuleDef {
     validate: Some(imei),
     score: 0.5,
     checked_score: 0.85,
-    context: &[
+    context: words![
         "imei",
         "device id",
         "serial number",
@@ -51,7 +51,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(vin),
         score: 0.5,
         checked_score: 0.85,
-        context: &[
+        context: words![
             "vin",
             "vehicle identification number",
             "chassis",

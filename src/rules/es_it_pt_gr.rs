@@ -2,9 +2,9 @@
 //! Cartão de Cidadão, AMKA.
 
 use super::national::{all_same, digits, glued, one_separator_kind, two};
-use super::{Candidate, Category, RuleDef, Verdict};
+use super::{Candidate, Category, RuleDef, Verdict, Words};
 
-const ES_CONTEXT: &[&str] = &[
+const ES_CONTEXT: Words = words![
     "dni",
     "nif",
     "nie",
@@ -21,7 +21,7 @@ const ES_CONTEXT: &[&str] = &[
     "carte d'identité",
 ];
 
-const VAT_CONTEXT: &[&str] = &[
+const VAT_CONTEXT: Words = words![
     "partita iva",
     "p.iva",
     "p. iva",
@@ -78,7 +78,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             \b [A-Z]{6} [0-9LMNP-V]{2} [ABCDEHLMPRST] [0-9LMNP-V]{2} [A-Z] [0-9LMNP-V]{3} [A-Z] \b",
         validate: Some(it_fiscal_code),
         checked_score: 0.9,
-        context: &[
+        context: words![
             "codice fiscale",
             "cod. fisc.",
             "c.f.",
@@ -114,7 +114,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[1-35-9][0-9]{2}\ ?[0-9]{3}\ ?[0-9]{3}\b",
         validate: Some(pt_nif),
         checked_score: 0.6,
-        context: &[
+        context: words![
             "nif",
             "contribuinte",
             "número de contribuinte",
@@ -142,7 +142,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[0-9]{8}\ ?[0-9]\ ?[A-Z0-9]{2}[0-9]\b",
         validate: Some(pt_cc),
         checked_score: 0.85,
-        context: &[
+        context: words![
             "cartão de cidadão",
             "cartao de cidadao",
             "cc",
@@ -165,7 +165,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[0-3][0-9][01][0-9]{8}\b",
         validate: Some(gr_amka),
         checked_score: 0.6,
-        context: &[
+        context: words![
             "amka",
             "αμκα",
             "α.μ.κ.α.",

@@ -21,7 +21,7 @@ pub(crate) static RULES: &[RuleDef] = &[RuleDef {
         [\ \-]? [0-9A-Z]{8,12} \b",
     validate: Some(eu_vat),
     checked_score: 0.9,
-    context: &[
+    context: words![
         "vat",
         "vat number",
         "vat id",

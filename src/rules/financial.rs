@@ -18,7 +18,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(credit_card),
         score: 0.3,
         checked_score: 0.95,
-        context: &[
+        context: words![
             "card",
             "credit card",
             "debit card",
@@ -52,7 +52,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(iban),
         score: 0.3,
         checked_score: 0.95,
-        context: &[
+        context: words![
             "iban", "bank", "account", "konto", "compte", "cuenta", "conto", "rekening",
             "rachunek", "conta",
         ],

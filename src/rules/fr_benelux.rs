@@ -18,7 +18,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             \ ? [0-9]{3} \ ? [0-9]{2} \b",
         validate: Some(fr_nir),
         checked_score: 0.85,
-        context: &[
+        context: words![
             "nir",
             "insee",
             "numéro de sécurité sociale",
@@ -44,7 +44,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[0-3][0-9]\ ?[0-9]{2}\ ?[0-9]{3}\ ?[0-9]{3}\ ?[0-9]{3}\b",
         validate: Some(fr_nif),
         checked_score: 0.6,
-        context: &[
+        context: words![
             "numéro fiscal",
             "numero fiscal",
             "numéro spi",
@@ -71,7 +71,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[0-9]{2}\.?[0-9]{2}\.?[0-9]{2}[\-\ ]?[0-9]{3}\.?[0-9]{2}\b",
         validate: Some(be_national_number),
         checked_score: 0.85,
-        context: &[
+        context: words![
             "rijksregisternummer",
             "rijksregister",
             "registre national",
@@ -96,7 +96,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3})\b",
         validate: Some(nl_bsn),
         checked_score: 0.6,
-        context: &[
+        context: words![
             "bsn",
             "burgerservicenummer",
             "sofinummer",

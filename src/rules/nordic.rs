@@ -16,7 +16,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b(?:[0-9]{2})?[0-9]{6}[\-+]?[0-9]{4}\b",
         validate: Some(se_personnummer),
         checked_score: 0.85,
-        context: &[
+        context: words![
             "personnummer",
             "personnumret",
             "samordningsnummer",
@@ -39,7 +39,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[0-9]{6}[\-+A-FU-Y][0-9]{3}[0-9A-FHJ-NPR-Y]\b",
         validate: Some(fi_hetu),
         checked_score: 0.9,
-        context: &[
+        context: words![
             "henkilötunnus",
             "hetu",
             "personbeteckning",
@@ -59,7 +59,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[0-3][0-9][01][0-9]{3}-?[0-9]{4}\b",
         validate: Some(dk_cpr),
         checked_score: 0.65,
-        context: &[
+        context: words![
             "cpr",
             "cpr-nummer",
             "cpr-nr",
@@ -81,7 +81,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[0-7][0-9][0-9]{4}\ ?[0-9]{5}\b",
         validate: Some(no_fodselsnummer),
         checked_score: 0.8,
-        context: &[
+        context: words![
             "fødselsnummer",
             "fodselsnummer",
             "personnummer",

@@ -13,7 +13,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[0-9]{11}\b",
         validate: Some(pl_pesel),
         checked_score: 0.6,
-        context: &[
+        context: words![
             "pesel",
             "numer pesel",
             "nr pesel",
@@ -35,7 +35,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[0-9]{3}(?:-[0-9]{3}-[0-9]{2}-[0-9]{2}|-[0-9]{2}-[0-9]{2}-[0-9]{3}|[0-9]{7})\b",
         validate: Some(pl_nip),
         checked_score: 0.75,
-        context: &[
+        context: words![
             "nip",
             "numer nip",
             "numer identyfikacji podatkowej",
@@ -58,7 +58,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[0-9]{2}[0-8][0-9][0-3][0-9]/?[0-9]{4}\b",
         validate: Some(cz_birth_number),
         checked_score: 0.8,
-        context: &[
+        context: words![
             "rodné číslo",
             "rodne cislo",
             "r.č.",
@@ -82,7 +82,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         // or 6, Maestro prefixes, and pass Luhn one time in ten; 13-digit cards are rare.
         checked_score: 0.96,
         needs_context: true,
-        context: &[
+        context: words![
             "cnp",
             "cod numeric personal",
             "codul numeric personal",

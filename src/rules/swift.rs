@@ -26,7 +26,7 @@ pub(crate) static RULES: &[RuleDef] = &[RuleDef {
     validate: Some(swift_bic),
     score: 0.5,
     checked_score: 0.6,
-    context: &[
+    context: words![
         "bic",
         "swift",
         "swift code",

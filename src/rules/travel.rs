@@ -1,10 +1,10 @@
 //! Travel documents: national passport numbers (shape only, so a context word is required) and
 //! ICAO 9303 machine-readable zones, whose check digits are all verified.
 
-use super::{Candidate, Category, RuleDef, Verdict};
+use super::{Candidate, Category, RuleDef, Verdict, Words};
 use crate::icao9303_check_digit;
 
-const PASSPORT_CONTEXT: &[&str] = &[
+const PASSPORT_CONTEXT: Words = words![
     "passport",
     "passport no",
     "passport number",
@@ -48,7 +48,7 @@ const fn passport(
         checked_score: 0.5,
         context: PASSPORT_CONTEXT,
         context_boost: 0.35,
-        anti_context: &[],
+        anti_context: words![],
         needs_context: true,
         contested: false,
     }
@@ -70,7 +70,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(mrz),
         score: 0.5,
         checked_score: 0.95,
-        context: &[
+        context: words![
             "mrz",
             "machine readable",
             "passport",

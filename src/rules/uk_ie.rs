@@ -17,7 +17,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[0-9]{3}[\ \-]?[0-9]{3}[\ \-]?[0-9]{4}\b",
         validate: Some(uk_nhs),
         checked_score: 0.6,
-        context: &[
+        context: words![
             "nhs",
             "nhs number",
             "nhs no",
@@ -46,7 +46,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             \ ? [A-D] \b",
         validate: Some(uk_nino),
         checked_score: 0.8,
-        context: &[
+        context: words![
             "national insurance",
             "national insurance number",
             "nino",
@@ -74,7 +74,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         ),
         validate: Some(labelled_passport),
         score: 0.5,
-        context: &[
+        context: words![
             "passport",
             "passport number",
             "passport no",
@@ -105,7 +105,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[A-Z][A-Z9]{4}[0-9]{6}[A-Z][A-Z9][0-9][A-Z0-9]{2}\b",
         validate: Some(uk_driving_licence),
         checked_score: 0.85,
-        context: &[
+        context: words![
             "driving licence",
             "driving license",
             "driver licence",
@@ -130,7 +130,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b(?:[0-9]{5}\ [0-9]{5}|[0-9]{10}K?)\b",
         validate: Some(uk_utr),
         checked_score: 0.6,
-        context: &[
+        context: words![
             "utr",
             "unique taxpayer reference",
             "taxpayer reference",
@@ -153,7 +153,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[0-9]{7}[A-W][A-IW]?\b",
         validate: Some(ie_ppsn),
         checked_score: 0.75,
-        context: &[
+        context: words![
             "ppsn",
             "pps number",
             "pps no",

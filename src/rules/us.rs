@@ -15,7 +15,7 @@ pub(crate) static RULES: &[RuleDef] = &[RuleDef {
     validate: Some(us_ssn),
     score: 0.6,
     checked_score: 0.6,
-    context: &[
+    context: words![
         "ssn",
         "social security",
         "social security number",
@@ -28,7 +28,7 @@ pub(crate) static RULES: &[RuleDef] = &[RuleDef {
         "número de seguro social",
     ],
     context_boost: 0.35,
-    anti_context: &["order", "invoice", "ticket", "tracking", "phone", "isbn"],
+    anti_context: words!["order", "invoice", "ticket", "tracking", "phone", "isbn"],
     contested: true,
     ..RuleDef::DEFAULT
 }];

@@ -2,10 +2,10 @@
 //! routing numbers, and the health-care numbers NPI, MBI and DEA.
 
 use super::national::{all_same, digits, glued, labelled_value, one_separator_kind};
-use super::{Candidate, Category, RuleDef, Verdict};
+use super::{Candidate, Category, RuleDef, Verdict, Words};
 
 /// Longer phrases first: the first word found is the one a finding's reason names.
-const PASSPORT_CONTEXT: &[&str] = &[
+const PASSPORT_CONTEXT: Words = words![
     "passport number",
     "passport no",
     "passport #",
@@ -46,7 +46,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             | \b 9[0-9]{8} \b",
         validate: Some(us_itin),
         score: 0.6,
-        context: &[
+        context: words![
             "itin",
             "individual taxpayer identification number",
             "taxpayer identification",
@@ -58,7 +58,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             "codice fiscale",
         ],
         context_boost: 0.35,
-        anti_context: &["order", "invoice", "ticket", "tracking", "phone"],
+        anti_context: words!["order", "invoice", "ticket", "tracking", "phone"],
         contested: true,
         ..RuleDef::DEFAULT
     },
@@ -108,7 +108,7 @@ pub(crate) static RULES: &[RuleDef] = &[
               | [0-9]{3} - [0-9]{3} - [0-9]{3} ) \b",
         validate: Some(labelled_driver_license),
         score: 0.5,
-        context: &[
+        context: words![
             "driver license",
             "driver's license",
             "drivers license",
@@ -157,7 +157,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(aba_routing),
         score: 0.5,
         checked_score: 0.7,
-        context: &[
+        context: words![
             "routing",
             "routing number",
             "routing no",
@@ -199,7 +199,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         // (one in ten 16-digit account numbers); a card context word restores the tie, which
         // the earlier card rule wins.
         score: 0.6,
-        context: &[
+        context: words![
             "bank account",
             "bank account number",
             "account number",
@@ -241,7 +241,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[12][0-9]{9}\b",
         validate: Some(us_npi),
         checked_score: 0.6,
-        context: &[
+        context: words![
             "npi",
             "npi number",
             "national provider identifier",
@@ -268,7 +268,7 @@ pub(crate) static RULES: &[RuleDef] = &[
                [AC-HJKMNP-RT-Y]{2} [0-9]{2} \b",
         validate: Some(us_mbi),
         checked_score: 0.7,
-        context: &[
+        context: words![
             "mbi",
             "medicare",
             "medicare number",
@@ -289,7 +289,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"\b[ABCDEFGHJKLMPRSTUX][A-Z9][0-9]{7}\b",
         validate: Some(us_dea),
         checked_score: 0.6,
-        context: &[
+        context: words![
             "dea",
             "dea number",
             "dea#",

@@ -2,8 +2,9 @@
 //! Perplexity, Hugging Face, Replicate, DeepSeek, xAI.
 
 use super::{alnum, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
+use crate::rules::Words;
 
-const OPENAI: &[&str] = &["openai", "openai_api_key", "chatgpt", "gpt"];
+const OPENAI: Words = words!["openai", "openai_api_key", "chatgpt", "gpt"];
 
 /// Every rule of this family, in priority order: longer prefixes before the bare `sk-` ones.
 pub(crate) static RULES: &[RuleDef] = &[
@@ -34,14 +35,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bsk-ant-api[0-9]{2}-[A-Za-z0-9_\-]+",
         anthropic,
         PREFIXED,
-        &["anthropic", "claude"],
+        words!["anthropic", "claude"],
     ),
     secret(
         "anthropic-admin-key",
         r"\bsk-ant-admin[0-9]{2}-[A-Za-z0-9_\-]+",
         anthropic,
         PREFIXED,
-        &["anthropic", "claude"],
+        words!["anthropic", "claude"],
     ),
     // Legacy user keys: `sk-` + 20 + marker + 20; `sk-None-` is the user-owned variant.
     secret(
@@ -57,7 +58,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bsk-[a-f0-9]+\b",
         deepseek,
         0.7,
-        &["deepseek"],
+        words!["deepseek"],
     ),
     // Google Cloud / Gemini / Firebase web API keys: `AIza` + 35.
     secret(
@@ -65,42 +66,42 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bAIza[A-Za-z0-9_\-]+",
         google,
         PREFIXED,
-        &["google", "gemini", "gcp", "firebase", "maps", "youtube"],
+        words!["google", "gemini", "gcp", "firebase", "maps", "youtube"],
     ),
     secret(
         "groq-api-key",
         r"\bgsk_[A-Za-z0-9]+",
         groq,
         PREFIXED,
-        &["groq"],
+        words!["groq"],
     ),
     secret(
         "perplexity-api-key",
         r"\bpplx-[A-Za-z0-9]+",
         perplexity,
         PREFIXED,
-        &["perplexity"],
+        words!["perplexity"],
     ),
     secret(
         "huggingface-token",
         r"\bhf_[A-Za-z0-9]+",
         huggingface,
         PREFIXED,
-        &["huggingface", "hugging face", "hf_token"],
+        words!["huggingface", "hugging face", "hf_token"],
     ),
     secret(
         "replicate-api-token",
         r"\br8_[A-Za-z0-9]+",
         replicate,
         PREFIXED,
-        &["replicate"],
+        words!["replicate"],
     ),
     secret(
         "xai-api-key",
         r"\bxai-[A-Za-z0-9]+",
         xai,
         PREFIXED,
-        &["xai", "grok"],
+        words!["xai", "grok"],
     ),
     // No prefix: 32 alphanumerics (Mistral) or 40 (Cohere), only after the provider's name.
     keyed(

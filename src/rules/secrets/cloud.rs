@@ -7,8 +7,9 @@ use super::generic::pem_block;
 use super::{
     alnum, hex_of, keyed, keyed_value, secret, url_safe, Candidate, RuleDef, Verdict, PREFIXED,
 };
+use crate::rules::Words;
 
-const AWS: &[&str] = &[
+const AWS: Words = words![
     "aws",
     "amazon",
     "secret access key",
@@ -63,7 +64,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         -----END\ PRIVATE\ KEY-----"#,
         gcp_private_key,
         PREFIXED,
-        &[
+        words![
             "service_account",
             "client_email",
             "gserviceaccount",
@@ -75,7 +76,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bGOCSPX-[A-Za-z0-9_\-]+",
         google_oauth,
         PREFIXED,
-        &["google", "oauth", "client_secret"],
+        words!["google", "oauth", "client_secret"],
     ),
     // Storage account key inside a connection string: 64 random bytes in base64.
     secret(
@@ -83,7 +84,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bAccountKey=[A-Za-z0-9+/]+={0,2}",
         azure_account_key,
         PREFIXED,
-        &["azure", "defaultendpointsprotocol", "accountname", "blob"],
+        words!["azure", "defaultendpointsprotocol", "accountname", "blob"],
     ),
     // Service Bus / Event Hubs / IoT shared access keys: 32 bytes in base64.
     secret(
@@ -91,7 +92,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bSharedAccessKey=[A-Za-z0-9+/]+={0,2}",
         azure_shared_key,
         PREFIXED,
-        &["azure", "servicebus", "endpoint"],
+        words!["azure", "servicebus", "endpoint"],
     ),
     // Entra ID (Azure AD) client secrets: three characters, a digit, `Q~`, then 31–34.
     secret(
@@ -99,70 +100,70 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\b[A-Za-z0-9_~.\-]{3}[0-9]Q~[A-Za-z0-9_~.\-]+",
         azure_client_secret,
         0.85,
-        &["azure", "client_secret", "entra", "tenant", "clientsecret"],
+        words!["azure", "client_secret", "entra", "tenant", "clientsecret"],
     ),
     secret(
         "digitalocean-pat",
         r"\bdop_v1_[a-f0-9]+",
         digitalocean,
         PREFIXED,
-        &["digitalocean"],
+        words!["digitalocean"],
     ),
     secret(
         "digitalocean-oauth-token",
         r"\bdoo_v1_[a-f0-9]+",
         digitalocean,
         PREFIXED,
-        &["digitalocean"],
+        words!["digitalocean"],
     ),
     secret(
         "digitalocean-refresh-token",
         r"\bdor_v1_[a-f0-9]+",
         digitalocean,
         PREFIXED,
-        &["digitalocean"],
+        words!["digitalocean"],
     ),
     secret(
         "cloudflare-origin-ca-key",
         r"\bv1\.0-[a-f0-9]{24}-[a-f0-9]+",
         cloudflare_origin,
         PREFIXED,
-        &["cloudflare"],
+        words!["cloudflare"],
     ),
     secret(
         "heroku-api-key",
         r"\bHRKU-[A-Za-z0-9_\-]+",
         heroku,
         PREFIXED,
-        &["heroku"],
+        words!["heroku"],
     ),
     secret(
         "netlify-token",
         r"\bnfp_[A-Za-z0-9]+",
         netlify,
         PREFIXED,
-        &["netlify"],
+        words!["netlify"],
     ),
     secret(
         "flyio-token",
         r"\b(?:FlyV1\ fm[12][a-z]?_[A-Za-z0-9+/=_,\-]+|fo1_[A-Za-z0-9_\-]+)",
         flyio,
         PREFIXED,
-        &["fly", "flyctl", "fly.io"],
+        words!["fly", "flyctl", "fly.io"],
     ),
     secret(
         "supabase-pat",
         r"\bsbp_[a-f0-9]+",
         supabase_pat,
         PREFIXED,
-        &["supabase"],
+        words!["supabase"],
     ),
     secret(
         "supabase-secret-key",
         r"\bsb_secret_[A-Za-z0-9_\-]+",
         supabase_secret,
         PREFIXED,
-        &["supabase"],
+        words!["supabase"],
     ),
     // Legacy FCM server keys: an 11-character key id, `:APA91b` and a long body.
     secret(
@@ -170,7 +171,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bAAAA[A-Za-z0-9_\-]{7}:APA91b[A-Za-z0-9_\-]+",
         firebase_fcm,
         PREFIXED,
-        &["firebase", "fcm", "server key"],
+        words!["firebase", "fcm", "server key"],
     ),
     // Shapes shared with ordinary data: only after the provider's name.
     keyed(

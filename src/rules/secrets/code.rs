@@ -3,9 +3,10 @@
 
 use super::codec::{base62_crc_ok, base64_decode};
 use super::{hex_of, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
+use crate::rules::Words;
 
-const GITHUB: &[&str] = &["github", "gh_token", "github_token"];
-const GITLAB: &[&str] = &["gitlab", "gitlab_token"];
+const GITHUB: Words = words!["github", "gh_token", "github_token"];
+const GITLAB: Words = words!["gitlab", "gitlab_token"];
 
 /// A GitLab token rule: the prefix is the kind.
 const fn gitlab(id: &'static str, pattern: &'static str) -> RuleDef {
@@ -77,14 +78,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bATBB[A-Za-z0-9_=.\-]+",
         bitbucket_app,
         PREFIXED,
-        &["bitbucket", "atlassian"],
+        words!["bitbucket", "atlassian"],
     ),
     secret(
         "bitbucket-access-token",
         r"\bATCTT3xFfGN0[A-Za-z0-9_=\-]+",
         bitbucket_access,
         PREFIXED,
-        &["bitbucket", "atlassian"],
+        words!["bitbucket", "atlassian"],
     ),
     // npm granular and automation tokens use GitHub's scheme: 30 random + base62 CRC-32.
     secret(
@@ -92,7 +93,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bnpm_[A-Za-z0-9]+",
         npm,
         PREFIXED,
-        &["npm", "npmrc", "npm_token", "_authtoken"],
+        words!["npm", "npmrc", "npm_token", "_authtoken"],
     ),
     // PyPI API tokens are macaroons: `pypi-` and the base64url of a version-2 macaroon.
     secret(
@@ -100,14 +101,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bpypi-AgE[A-Za-z0-9_\-]+",
         pypi,
         PREFIXED,
-        &["pypi", "twine", "pypirc"],
+        words!["pypi", "twine", "pypirc"],
     ),
     secret(
         "rubygems-api-key",
         r"\brubygems_[a-f0-9]+",
         rubygems,
         PREFIXED,
-        &["rubygems", "gem"],
+        words!["rubygems", "gem"],
     ),
     // NuGet.org keys: `oy2` and 43 lower-case base32-like characters.
     secret(
@@ -115,14 +116,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\boy2[a-z0-9]+\b",
         nuget,
         0.8,
-        &["nuget", "dotnet", "apikey"],
+        words!["nuget", "dotnet", "apikey"],
     ),
     secret(
         "dockerhub-pat",
         r"\bdckr_(?:pat|oat)_[A-Za-z0-9_\-]+",
         dockerhub,
         PREFIXED,
-        &["docker", "dockerhub", "docker hub"],
+        words!["docker", "dockerhub", "docker hub"],
     ),
     // Terraform Cloud / Enterprise: 14 characters, `.atlasv1.`, then 60–70.
     secret(
@@ -130,14 +131,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\b[A-Za-z0-9]+\.atlasv1\.[A-Za-z0-9_=\-]+",
         terraform,
         PREFIXED,
-        &["terraform", "tfe_token", "atlas_token", "credentials"],
+        words!["terraform", "tfe_token", "atlas_token", "credentials"],
     ),
     secret(
         "circleci-personal-token",
         r"\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]+",
         circleci,
         PREFIXED,
-        &["circleci", "circle_token"],
+        words!["circleci", "circle_token"],
     ),
     keyed(
         "circleci-api-token-legacy",

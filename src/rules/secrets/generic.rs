@@ -20,7 +20,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         -----END\ (?:[A-Z0-9]+\ )*PRIVATE\ KEY-----",
         private_key,
         0.9,
-        &[],
+        words![],
     ),
     secret(
         "pgp-private-key",
@@ -30,7 +30,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         -----END\ PGP\ PRIVATE\ KEY\ BLOCK-----",
         pgp_private_key,
         0.9,
-        &[],
+        words![],
     ),
     // Three base64url parts; header and payload are JSON objects (`eyJ` is base64 of `{"`).
     secret(
@@ -38,7 +38,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\beyJ[A-Za-z0-9_\-]+\.eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*",
         jwt,
         0.85,
-        &["jwt", "token", "bearer", "authorization"],
+        words!["jwt", "token", "bearer", "authorization"],
     ),
     // The credential of an HTTP `Authorization` header (or a header set in code).
     secret(
@@ -48,7 +48,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         (?i: bearer | basic | token ) [\ \t]+ [A-Za-z0-9._~+/\-]+ =*"#,
         authorization,
         0.85,
-        &[],
+        words![],
     ),
     // `scheme://user:password@host` for databases and brokers: the span is the password.
     secret(
@@ -60,7 +60,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         :// [A-Za-z0-9._~%!$&'()*+,;=\-]* : [A-Za-z0-9._~%!$&'()*+,;=\-]+ @",
         url_password,
         0.9,
-        &[],
+        words![],
     ),
     // Any other URL with a password in its user info.
     secret(
@@ -72,7 +72,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         :// [A-Za-z0-9._~%!$&'()*+,;=\-]+ : [A-Za-z0-9._~%!$&'()*+,;=\-]+ @",
         url_password,
         0.85,
-        &[],
+        words![],
     ),
     // `password = "..."`, `"passwd": "..."`, `DB_PASSWORD=...`, `--password=...`. The match
     // starts at the separator and the validator reads the key name before it: a pattern that
@@ -83,10 +83,10 @@ pub(crate) static RULES: &[RuleDef] = &[
         ASSIGNMENT,
         password_assignment,
         0.8,
-        &[],
+        words![],
     ),
     // `api_key = "..."`, `client_secret: ...`, `ACCESS_TOKEN=...`: the value must look random.
-    secret("generic-secret", ASSIGNMENT, generic_secret, 0.75, &[]),
+    secret("generic-secret", ASSIGNMENT, generic_secret, 0.75, words![]),
 ];
 
 /// A separator and a quoted or bare value; the key name before it is checked by the

@@ -15,7 +15,7 @@
 //! Patterns use `+` bodies and check exact lengths in the validator: long counted repetitions
 //! would multiply the size of the shared automaton for every rule.
 
-use super::{Candidate, Category, RuleDef, Validate, Verdict};
+use super::{Candidate, Category, RuleDef, Validate, Verdict, Words};
 
 /// A validator for a prefixed token: the body after `$prefix` bytes must have a length in
 /// `$min..=$max` and look random.
@@ -67,7 +67,7 @@ const fn secret(
     pattern: &'static str,
     validate: Validate,
     score: f32,
-    context: &'static [&'static str],
+    context: Words,
 ) -> RuleDef {
     RuleDef {
         id,
@@ -86,7 +86,7 @@ const fn secret(
 /// A secret rule written with [`keyed!`]: the provider's name is part of the match, the span
 /// is the value after it.
 const fn keyed(id: &'static str, pattern: &'static str, validate: Validate) -> RuleDef {
-    secret(id, pattern, validate, 0.85, &[])
+    secret(id, pattern, validate, 0.85, Words::NONE)
 }
 
 /// The value at the end of a [`keyed!`] match: the trailing run of `class` characters, without

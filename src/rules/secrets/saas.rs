@@ -6,10 +6,11 @@ use super::codec::base64_decode;
 use super::{
     body_ok, hex_of, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED,
 };
+use crate::rules::Words;
 
-const SLACK: &[&str] = &["slack", "slack_token", "slack_bot_token"];
-const STRIPE: &[&str] = &["stripe", "stripe_secret_key", "stripe_api_key"];
-const SHOPIFY: &[&str] = &["shopify"];
+const SLACK: Words = words!["slack", "slack_token", "slack_bot_token"];
+const STRIPE: Words = words!["stripe", "stripe_secret_key", "stripe_api_key"];
+const SHOPIFY: Words = words!["shopify"];
 
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
@@ -69,14 +70,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         [MNO][A-Za-z0-9_\-]+ \. [A-Za-z0-9_\-]+ \. [A-Za-z0-9_\-]+"#,
         discord_bot,
         0.9,
-        &["discord", "bot", "discord_token"],
+        words!["discord", "bot", "discord_token"],
     ),
     secret(
         "discord-webhook-url",
         r"\bhttps://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_\-]+",
         discord_webhook,
         PREFIXED,
-        &["discord", "webhook"],
+        words!["discord", "webhook"],
     ),
     // Telegram: the bot's numeric id, `:`, then 35 characters starting with `AA`.
     secret(
@@ -84,35 +85,35 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\b[0-9]+:AA[A-Za-z0-9_\-]+",
         telegram,
         PREFIXED,
-        &["telegram", "bot", "botfather"],
+        words!["telegram", "bot", "botfather"],
     ),
     secret(
         "twilio-api-key",
         r"\bSK[0-9a-f]+\b",
         twilio_sid,
         0.8,
-        &["twilio"],
+        words!["twilio"],
     ),
     secret(
         "twilio-account-sid",
         r"\bAC[0-9a-f]+\b",
         twilio_sid,
         0.6,
-        &["twilio", "account_sid", "accountsid"],
+        words!["twilio", "account_sid", "accountsid"],
     ),
     secret(
         "sendgrid-api-key",
         r"\bSG\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+",
         sendgrid,
         PREFIXED,
-        &["sendgrid"],
+        words!["sendgrid"],
     ),
     secret(
         "mailgun-api-key",
         r"\bkey-[a-f0-9]+\b",
         mailgun,
         0.75,
-        &["mailgun"],
+        words!["mailgun"],
     ),
     // Newer private keys (32-8-8 hex) have no prefix: only after the provider's name.
     keyed(
@@ -125,7 +126,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\b[a-f0-9]+-us[0-9]+\b",
         mailchimp,
         0.85,
-        &["mailchimp", "mandrill"],
+        words!["mailchimp", "mandrill"],
     ),
     // Publishable keys (`pk_live_`, `pk_test_`) are meant to be public and are not matched.
     secret(
@@ -154,21 +155,21 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\b(?:EAAA[A-Za-z0-9_\-]+|sq0atp-[A-Za-z0-9_\-]+)",
         square_access,
         0.85,
-        &["square", "squareup"],
+        words!["square", "squareup"],
     ),
     secret(
         "square-oauth-secret",
         r"\bsq0csp-[A-Za-z0-9_\-]+",
         square_secret,
         PREFIXED,
-        &["square", "squareup"],
+        words!["square", "squareup"],
     ),
     secret(
         "braintree-access-token",
         r"\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b",
         braintree,
         PREFIXED,
-        &["braintree", "paypal"],
+        words!["braintree", "paypal"],
     ),
     secret(
         "shopify-access-token",
@@ -203,63 +204,63 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bATATT3[A-Za-z0-9_\-=]+",
         atlassian,
         PREFIXED,
-        &["atlassian", "jira", "confluence"],
+        words!["atlassian", "jira", "confluence"],
     ),
     secret(
         "linear-api-key",
         r"\blin_api_[A-Za-z0-9]+",
         linear_api,
         PREFIXED,
-        &["linear"],
+        words!["linear"],
     ),
     secret(
         "linear-oauth-token",
         r"\blin_oauth_[a-f0-9]+",
         linear_oauth,
         PREFIXED,
-        &["linear"],
+        words!["linear"],
     ),
     secret(
         "notion-integration-secret",
         r"\bsecret_[A-Za-z0-9]+",
         notion_secret,
         0.85,
-        &["notion"],
+        words!["notion"],
     ),
     secret(
         "notion-token",
         r"\bntn_[A-Za-z0-9]+",
         notion_token,
         PREFIXED,
-        &["notion"],
+        words!["notion"],
     ),
     secret(
         "airtable-pat",
         r"\bpat[A-Za-z0-9]+\.[a-f0-9]+",
         airtable,
         PREFIXED,
-        &["airtable"],
+        words!["airtable"],
     ),
     secret(
         "newrelic-user-key",
         r"\bNRAK-[A-Z0-9]+",
         newrelic_user,
         PREFIXED,
-        &["newrelic", "new relic"],
+        words!["newrelic", "new relic"],
     ),
     secret(
         "newrelic-insert-key",
         r"\bNRII-[A-Za-z0-9_\-]+",
         newrelic_insert,
         PREFIXED,
-        &["newrelic", "new relic"],
+        words!["newrelic", "new relic"],
     ),
     secret(
         "newrelic-license-key",
         r"\b[a-f0-9]+NRAL\b",
         newrelic_license,
         PREFIXED,
-        &["newrelic", "new relic", "license_key"],
+        words!["newrelic", "new relic", "license_key"],
     ),
     // Org auth tokens: `sntrys_`, base64 JSON with the org and URLs, `_`, the secret.
     secret(
@@ -267,28 +268,28 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bsntrys_eyJ[A-Za-z0-9+/=_\-]+",
         json_payload_token,
         PREFIXED,
-        &["sentry"],
+        words!["sentry"],
     ),
     secret(
         "sentry-user-token",
         r"\bsntryu_[a-f0-9]+",
         sentry_user,
         PREFIXED,
-        &["sentry"],
+        words!["sentry"],
     ),
     secret(
         "vault-service-token",
         r"\bhvs\.[A-Za-z0-9_\-]+",
         vault,
         PREFIXED,
-        &["vault", "vault_token", "hashicorp"],
+        words!["vault", "vault_token", "hashicorp"],
     ),
     secret(
         "vault-batch-token",
         r"\bhvb\.[A-Za-z0-9_\-]+",
         vault,
         PREFIXED,
-        &["vault", "vault_token", "hashicorp"],
+        words!["vault", "vault_token", "hashicorp"],
     ),
     // 1Password service-account tokens: `ops_` and base64 JSON.
     secret(
@@ -296,7 +297,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"\bops_eyJ[A-Za-z0-9+/=_\-]+",
         json_payload_token,
         PREFIXED,
-        &["1password", "op_service_account_token"],
+        words!["1password", "op_service_account_token"],
     ),
     keyed("twilio-auth-token", keyed!("twilio", "[a-f0-9]+"), hex32),
     keyed(
