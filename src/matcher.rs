@@ -498,6 +498,64 @@ mod tests {
         assert_eq!(m.find_iter("abab ab").count(), 3);
     }
 
+    /// Forward leftmost-first ends with and without the shared `\b`, at every start offset.
+    fn ends(nfa: NFA, hay: &str) -> Vec<Option<(usize, usize)>> {
+        let dfa = dfa::Builder::new()
+            .configure(dfa::Config::new().match_kind(MatchKind::LeftmostFirst))
+            .build_from_nfa(nfa)
+            .unwrap();
+        let mut cache = dfa.create_cache();
+        (0..=hay.len())
+            .map(|at| {
+                dfa.try_search_fwd(&mut cache, &Input::new(hay).range(at..))
+                    .unwrap()
+                    .map(|m| (m.pattern().as_usize(), m.offset()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shared_boundaries_change_no_match() {
+        // Runs of `\b`-led patterns with others between them (priority must hold across the
+        // runs), a pattern that is all alternation, and one that only matches inside a word.
+        let patterns = [
+            r"\bab",
+            r"\ba[a-z]+",
+            r"x?ab[0-9]",
+            r"\b[0-9]{2}",
+            r"\b[0-9]{3}\b",
+            r"\bq|\bz[a-z]",
+            r"\B[0-9]",
+            r"\b-[0-9]",
+        ];
+        let hirs = parse(&patterns, false).unwrap();
+        let nfa = thompson::Compiler::new()
+            .configure(thompson::Config::new().which_captures(WhichCaptures::None))
+            .build_many_from_hir(&hirs)
+            .unwrap();
+        let shared = share_leading_boundaries(&nfa).expect("the compiler's layout");
+        let hay = "ab abc xab1 zab2 123 12 q zq za x-1 a-2 5a6 abcd 1234 ab_ab \u{e9}ab";
+        assert_eq!(ends(shared, hay), ends(nfa, hay));
+    }
+
+    #[test]
+    fn shared_boundaries_keep_each_patterns_own_start() {
+        let m = Matcher::new(&[r"\bab", r"[a-z]b"], Options::default()).unwrap();
+        // Anchored to the `\b` pattern inside a word: no match; to the other one: a match.
+        let inside = |pid: usize| {
+            let input = Input::new("xab")
+                .range(1..)
+                .anchored(Anchored::Pattern(PatternID::must(pid)));
+            m.search(&input).map(|m| (m.start(), m.end()))
+        };
+        assert_eq!(inside(0), None);
+        assert_eq!(inside(1), Some((1, 3)));
+        // Every pattern anchored at the start: no unanchored prefix before or after.
+        let m = Matcher::new(&[r"^\bab", r"^cd"], Options::default()).unwrap();
+        assert!(m.is_match("ab") && m.is_match("cd x"));
+        assert!(!m.is_match("x ab") && !m.is_match("xcd"));
+    }
+
     #[test]
     fn caches_return_to_the_pool() {
         let m = Matcher::new(&["a"], Options::default()).unwrap();
