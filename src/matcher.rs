@@ -317,12 +317,12 @@ fn share_leading_boundaries(nfa: &NFA) -> Option<NFA> {
                 next,
             } => run.push((start, *next)),
             _ => {
-                end_run(&mut run, &mut alternates, &mut b).ok()?;
+                end_run(&mut run, &mut alternates, &mut b)?;
                 alternates.push(start);
             }
         }
     }
-    end_run(&mut run, &mut alternates, &mut b).ok()?;
+    end_run(&mut run, &mut alternates, &mut b)?;
     let anchored = b.add_union(alternates).ok()?;
     // Unanchored: `(?s-u:.)*?` before the patterns, as the compiler builds it, unless every
     // pattern was anchored (then the compiler built none).
@@ -349,18 +349,20 @@ fn end_run(
     run: &mut Vec<(StateID, StateID)>,
     alternates: &mut Vec<StateID>,
     b: &mut thompson::Builder,
-) -> Result<(), thompson::BuildError> {
+) -> Option<()> {
     let id = match run.as_slice() {
-        [] => return Ok(()),
+        [] => return Some(()),
         [(start, _)] => *start,
         _ => {
-            let union = b.add_union(run.iter().map(|&(_, next)| next).collect())?;
-            b.add_look(union, Look::WordAscii)?
+            let union = b
+                .add_union(run.iter().map(|&(_, next)| next).collect())
+                .ok()?;
+            b.add_look(union, Look::WordAscii).ok()?
         }
     };
     alternates.push(id);
     run.clear();
-    Ok(())
+    Some(())
 }
 
 /// A borrowed cache: searches through it need no locking.

@@ -182,7 +182,6 @@ fn first_bit(h: u64) -> usize {
     ((h >> 17) as usize) & (FIRST_FILTER_BITS - 1)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
