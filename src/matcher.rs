@@ -272,6 +272,9 @@ impl Matcher {
 /// union of `\b → a`, `\b → b` matches what `\b → (a | b)` matches, in the same preference
 /// order, so every match is the same.
 fn share_leading_boundaries(nfa: &NFA) -> Option<NFA> {
+    if nfa.pattern_len() == 0 {
+        return None;
+    }
     let mut b = thompson::Builder::new();
     b.set_utf8(nfa.is_utf8());
     b.set_reverse(nfa.is_reverse());
@@ -545,6 +548,7 @@ mod tests {
             r"\bq|\bz[a-z]",
             r"\B[0-9]",
             r"\b-[0-9]",
+            r"(?:\bab ?)+",
         ];
         let hirs = parse(&patterns, false).unwrap();
         let nfa = thompson::Compiler::new()
@@ -572,6 +576,16 @@ mod tests {
         let m = Matcher::new(&[r"^\bab", r"^cd"], Options::default()).unwrap();
         assert!(m.is_match("ab") && m.is_match("cd x"));
         assert!(!m.is_match("x ab") && !m.is_match("xcd"));
+        // No pattern at all (every rule disabled), and a `\b` reached again through a loop.
+        assert!(!Matcher::new::<&str>(&[], Options::default())
+            .unwrap()
+            .is_match("ab"));
+        // (the second `ab` of `abab` has no boundary before it).
+        let m = Matcher::new(&[r"(?:\bab ?)+", r"\bq"], Options::default()).unwrap();
+        let hit = m.search(&Input::new("xab abab ab ab q")).unwrap();
+        assert_eq!((hit.start(), hit.end()), (4, 6));
+        let hit = m.search(&Input::new("xab ab ab q")).unwrap();
+        assert_eq!((hit.start(), hit.end()), (4, 10));
     }
 
     #[test]
