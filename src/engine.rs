@@ -225,7 +225,7 @@ impl Engine {
         })?;
         let hirs = hirs.unwrap_or_default();
         let starts = StartTable::new(&hirs);
-        drop(hirs);
+        matcher::dispose(hirs);
         // Names pass: its rules go after every pattern rule, never into the regex. A disabled
         // token rule keeps its slot (so indices stay fixed) and its hits are dropped.
         let names = if options.names {

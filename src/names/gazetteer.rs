@@ -82,43 +82,50 @@ impl Gazetteer {
         std::str::from_utf8(&data).map_err(|_| bad("not UTF-8"))?;
         let mut flags = Vec::with_capacity(data.len() / 10);
         let mut keys: Vec<(u32, u32)> = Vec::with_capacity(data.len() / 10);
+        let mut hashes: Vec<u64> = Vec::with_capacity(data.len() / 10);
+        let mut first_filter = vec![0u64; FIRST_FILTER_BITS / 64];
         let mut start = 0usize;
         let mut prev: &[u8] = &[];
+        // One pass over each line: the word up to the tab, then the flags up to the newline
+        // (start-up cost: this runs on every page load in the browser).
         while start < data.len() {
-            let end = memchr(b'\n', &data[start..]).map_or(data.len(), |p| start + p);
-            let line = &data[start..end];
-            let Some(tab) = memchr(b'\t', line) else {
-                return Err(bad("a line has no tab"));
+            let line = &data[start..];
+            let tab = match line.iter().position(|&b| b == b'\t' || b == b'\n') {
+                Some(t) if line[t] == b'\t' => t,
+                _ => return Err(bad("a line has no tab")),
             };
             let key = &line[..tab];
-            if key.is_empty() || line[tab + 1..].iter().any(|b| !b"flcw".contains(b)) {
+            let mut f = 0u8;
+            let mut end = tab + 1;
+            while let Some(&b) = line.get(end) {
+                f |= match b {
+                    b'f' => FIRST,
+                    b'l' => LAST,
+                    b'c' => PLACE,
+                    b'w' => WORD,
+                    b'\n' => break,
+                    _ => return Err(bad("a line has an empty word or unknown flags")),
+                };
+                end += 1;
+            }
+            if key.is_empty() {
                 return Err(bad("a line has an empty word or unknown flags"));
             }
             if key <= prev {
                 return Err(bad("entries are not sorted and unique"));
             }
             prev = key;
-            keys.push((start as u32, (start + tab) as u32));
-            flags.push(line[tab + 1..].iter().fold(0, |acc, b| {
-                acc | match b {
-                    b'f' => FIRST,
-                    b'l' => LAST,
-                    b'c' => PLACE,
-                    _ => WORD,
-                }
-            }));
-            start = end + 1;
-        }
-        let index = Index::build(keys.len(), |i| {
-            &data[keys[i].0 as usize..keys[i].1 as usize]
-        });
-        let mut first_filter = vec![0u64; FIRST_FILTER_BITS / 64];
-        for (i, &(a, b)) in keys.iter().enumerate() {
-            if flags[i] & FIRST != 0 && flags[i] & (WORD | PLACE) == 0 {
-                let bit = first_bit(super::table::hash(&data[a as usize..b as usize]));
+            let h = super::table::hash(key);
+            if f & FIRST != 0 && f & (WORD | PLACE) == 0 {
+                let bit = first_bit(h);
                 first_filter[bit / 64] |= 1 << (bit % 64);
             }
+            keys.push((start as u32, (start + tab) as u32));
+            flags.push(f);
+            hashes.push(h);
+            start += end + 1;
         }
+        let index = Index::from_hashes(&hashes);
         Ok(Gazetteer {
             first_filter,
             keys,
@@ -173,10 +180,6 @@ const FIRST_FILTER_BITS: usize = 1 << 17;
 
 fn first_bit(h: u64) -> usize {
     ((h >> 17) as usize) & (FIRST_FILTER_BITS - 1)
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
 
 #[cfg(test)]

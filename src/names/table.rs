@@ -107,6 +107,14 @@ impl Index {
 
     /// An index over `n` entries whose keys `key(i)` are distinct.
     pub(crate) fn build<'k>(n: usize, key: impl Fn(usize) -> &'k [u8]) -> Index {
+        let hashes: Vec<u64> = (0..n).map(|i| hash(key(i))).collect();
+        Index::from_hashes(&hashes)
+    }
+
+    /// An index over entries whose distinct keys have these [`hash`]es, in entry order (for a
+    /// caller that needs the hashes for something else too).
+    pub(crate) fn from_hashes(hashes: &[u64]) -> Index {
+        let n = hashes.len();
         let size = (n * 2).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![0u32; size];
@@ -114,8 +122,7 @@ impl Index {
         let bits = (n * 8).next_power_of_two().max(64);
         let filter_mask = bits as u64 - 1;
         let mut filter = vec![0u64; bits / 64];
-        for i in 0..n {
-            let h = hash(key(i));
+        for (i, &h) in hashes.iter().enumerate() {
             let (w, b) = filter_bit(h, filter_mask);
             filter[w] |= b;
             let mut s = h as usize & mask;
