@@ -18,8 +18,10 @@ rm -rf "$out"
 mkdir -p "$out/web" "$out/node"
 wasm-bindgen "$wasm" --target web --out-dir "$out/web" --out-name pii_airlock
 wasm-bindgen "$wasm" --target nodejs --out-dir "$out/node" --out-name pii_airlock
-# Strings cross into wasm through encodeInto, not a per-character JS loop (see the script).
-node scripts/patch-glue.mjs "$out/web/pii_airlock.js" "$out/node/pii_airlock.js"
+# Strings cross into wasm through encodeInto, not a per-character JS loop; the Node glue reads
+# the one .wasm in dist/web/ (see the script).
+node scripts/patch-glue.mjs "$out/web/pii_airlock.js"
+node scripts/patch-glue.mjs --node-wasm-from-web "$out/node/pii_airlock.js"
 # --converge repeats the passes until the module stops shrinking: about 1 KB gzip more.
 wasm_opt() {
   node_modules/.bin/wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
@@ -32,12 +34,6 @@ wasm_opt() {
 wasm_opt "$out/web/pii_airlock_bg.wasm" "$out/web/pii_airlock_bg.opt.wasm"
 mv "$out/web/pii_airlock_bg.opt.wasm" "$out/web/pii_airlock_bg.wasm"
 rm "$out/node/pii_airlock_bg.wasm"
-node_glue="$out/node/pii_airlock.js"
-sed -i 's|^const wasmPath = `${__dirname}/pii_airlock_bg.wasm`;$|const wasmPath = `${__dirname}/../web/pii_airlock_bg.wasm`;|' "$node_glue"
-if ! grep -q '^const wasmPath = `${__dirname}/../web/pii_airlock_bg.wasm`;$' "$node_glue"; then
-  echo "the nodejs glue no longer loads its .wasm as expected: cannot point it at dist/web/" >&2
-  exit 1
-fi
 # --- gazetteer as a separate asset (integrate) ---
 cp data/gazetteer.txt "$out/gazetteer.txt"
 # --- end gazetteer ---

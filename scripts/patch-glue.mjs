@@ -1,4 +1,8 @@
-// Replaces one function of the JS glue wasm-bindgen generates: `passStringToWasm0`, which
+// Every change made to the JS glue wasm-bindgen generates, each applied to text that must occur
+// exactly once (a different wasm-bindgen would need the patches checked again; the version is
+// pinned in Cargo.toml), else the build fails.
+//
+// 1. `passStringToWasm0`, which
 // copies every JS string argument into wasm memory (every `&str` the engine takes, every
 // `String` web-sys reads from the DOM). wasm-bindgen copies the string's leading ASCII one
 // character at a time in a JS loop and only calls `TextEncoder.encodeInto` from the first
@@ -6,10 +10,11 @@
 // all-ASCII prompt spent ~0.1 ms and 1 MiB of code ~4–12 ms only crossing into wasm
 // (docs/benchmarks.md). Strings longer than 64 characters now go to `encodeInto` at once.
 // The bytes written are the same (UTF-8; lone surrogates become U+FFFD either way).
+// 2. With `--node-wasm-from-web`, the Node glue's path to its .wasm: the package ships the
+// module once, in dist/web/ (where the browser entry and the `./wasm` export find it), and the
+// Node glue reads it from there.
 //
-// Usage: node scripts/patch-glue.mjs GLUE.js [GLUE.js ...]. Fails when the generated function
-// is not found exactly once (a different wasm-bindgen would need this checked again; the
-// version is pinned in Cargo.toml).
+// Usage: node scripts/patch-glue.mjs [--node-wasm-from-web] GLUE.js [GLUE.js ...]
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const original = `    let len = arg.length;
@@ -73,17 +78,29 @@ const replacement = `    // pii-airlock (scripts/patch-glue.mjs): long strings g
     return ptr;
 }`;
 
-const files = process.argv.slice(2);
+const nodePath = [
+  'const wasmPath = `${__dirname}/pii_airlock_bg.wasm`;',
+  'const wasmPath = `${__dirname}/../web/pii_airlock_bg.wasm`;',
+];
+
+const args = process.argv.slice(2);
+const fromWeb = args[0] === '--node-wasm-from-web';
+const files = fromWeb ? args.slice(1) : args;
 if (files.length === 0) {
-  console.error('usage: node scripts/patch-glue.mjs GLUE.js [GLUE.js ...]');
+  console.error('usage: node scripts/patch-glue.mjs [--node-wasm-from-web] GLUE.js [GLUE.js ...]');
   process.exit(2);
 }
+const patches = [[original, replacement, "wasm-bindgen's passStringToWasm0"]];
+if (fromWeb) patches.push([...nodePath, "the Node glue's wasmPath"]);
 for (const file of files) {
-  const js = readFileSync(file, 'utf8');
-  const at = js.indexOf(original);
-  if (at < 0 || js.indexOf(original, at + 1) >= 0) {
-    console.error(`${file}: wasm-bindgen's passStringToWasm0 not found exactly once; check the patch against this wasm-bindgen version`);
-    process.exit(1);
+  let js = readFileSync(file, 'utf8');
+  for (const [from, to, what] of patches) {
+    const at = js.indexOf(from);
+    if (at < 0 || js.indexOf(from, at + 1) >= 0) {
+      console.error(`${file}: ${what} not found exactly once; check the patch against this wasm-bindgen version`);
+      process.exit(1);
+    }
+    js = js.slice(0, at) + to + js.slice(at + from.length);
   }
-  writeFileSync(file, js.slice(0, at) + replacement + js.slice(at + original.length));
+  writeFileSync(file, js);
 }
