@@ -99,16 +99,27 @@ export async function latency(scan, text, calls, warm = 50) {
   };
 }
 
-/** Time per byte at 10 KB, 100 KB, 1 MiB and 10 MiB relative to 1 MiB (1.0 = linear). */
-export async function linearity(scan, big) {
-  const sizes = [[10 * 1024, 101], [100 * 1024, 31], [MIB, 7], [10 * MIB, 3]];
-  const perByte = [];
-  for (const [len, runs] of sizes) {
-    const text = cutBytes(big, len);
-    const { ms } = await throughput(scan, text, runs);
-    perByte.push(ms / utf8Length(text));
+/**
+ * Time per byte at 10 KB, 100 KB, 1 MiB and 10 MiB relative to 1 MiB (1.0 = linear): each
+ * size once per round, the ratio taken within the round, the median over rounds (timed one
+ * size after the other, the host's drift showed up as non-linearity).
+ */
+export async function linearity(scan, big, rounds = 5) {
+  const sizes = [[10 * 1024, 100], [100 * 1024, 10], [MIB, 1], [10 * MIB, 1]];
+  const texts = sizes.map(([len]) => cutBytes(big, len));
+  const bytes = texts.map(utf8Length);
+  for (const t of texts) await scan(t);
+  const ratios = sizes.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    const perByte = [];
+    for (let k = 0; k < sizes.length; k++) {
+      const t = performance.now();
+      for (let i = 0; i < sizes[k][1]; i++) await scan(texts[k]);
+      perByte.push((performance.now() - t) / (sizes[k][1] * bytes[k]));
+    }
+    perByte.forEach((p, k) => ratios[k].push(p / perByte[2]));
   }
-  return perByte.map((p) => p / perByte[2]);
+  return ratios.map(median);
 }
 
 function countOf(findings) {

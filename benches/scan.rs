@@ -32,19 +32,6 @@ fn median(mut xs: Vec<f64>) -> f64 {
     xs[xs.len() / 2]
 }
 
-/// Median (wall, CPU) seconds per scan of `text` over `runs` runs, after one warm-up scan.
-fn time_scan(engine: &Engine, text: &str, runs: usize) -> (f64, f64) {
-    black_box(engine.scan(text));
-    let (wall, cpu): (Vec<f64>, Vec<f64>) = (0..runs)
-        .map(|_| {
-            let (t, c) = (Instant::now(), thread_cpu());
-            black_box(engine.scan(black_box(text)));
-            (t.elapsed().as_secs_f64(), thread_cpu() - c)
-        })
-        .unzip();
-    (median(wall), median(cpu))
-}
-
 fn throughput(
     engine: &Engine,
     bare: &mut Bare,
@@ -112,30 +99,53 @@ fn latency(engine: &Engine, name: &str, text: &str, calls: usize, out: &mut Vec<
 }
 
 /// Time per byte at 10 KB, 100 KB, 1 MiB and 10 MiB, relative to 1 MiB: 1.0 is linear.
-fn linearity(engine: &Engine, name: &str, big: &str, out: &mut Vec<Value>) {
+///
+/// The sizes are timed in rounds, each size once per round (about 30 MB scanned per size), and
+/// the ratio is taken within each round, then the median over rounds: timed one size after the
+/// other, the host's drift (up to 1.4× within minutes) showed up as non-linearity.
+fn linearity(engine: &Engine, name: &str, big: &str, rounds: usize, out: &mut Vec<Value>) {
     let sizes: &[(usize, usize, &str)] = &[
-        (10 * 1024, 301, "10 KB"),
-        (100 * 1024, 61, "100 KB"),
-        (MIB, 9, "1 MiB"),
-        (10 * MIB, 3, "10 MiB"),
+        (10 * 1024, 300, "10 KB"),
+        (100 * 1024, 30, "100 KB"),
+        (MIB, 3, "1 MiB"),
+        (10 * MIB, 1, "10 MiB"),
     ];
-    let per_byte: Vec<f64> = sizes
+    let texts: Vec<&str> = sizes
         .iter()
-        .map(|&(len, runs, _)| {
+        .map(|&(len, _, _)| {
             let mut at = len.min(big.len());
             while !big.is_char_boundary(at) {
                 at -= 1;
             }
-            time_scan(engine, &big[..at], runs).1 / at as f64
+            &big[..at]
         })
         .collect();
-    let base = per_byte[2];
-    let ratios: Vec<f64> = per_byte.iter().map(|p| p / base).collect();
+    for t in &texts {
+        black_box(engine.scan(t));
+    }
+    let mut per_round: Vec<Vec<f64>> = vec![Vec::new(); sizes.len()];
+    for _ in 0..rounds {
+        let per_byte: Vec<f64> = sizes
+            .iter()
+            .zip(&texts)
+            .map(|(&(_, runs, _), t)| {
+                let c = thread_cpu();
+                for _ in 0..runs {
+                    black_box(engine.scan(black_box(t)));
+                }
+                (thread_cpu() - c) / (runs * t.len()) as f64
+            })
+            .collect();
+        for (k, p) in per_byte.iter().enumerate() {
+            per_round[k].push(p / per_byte[2]);
+        }
+    }
+    let ratios: Vec<f64> = per_round.into_iter().map(median).collect();
     print!("{name:<22}");
     for (r, (_, _, label)) in ratios.iter().zip(sizes) {
         print!(" {label} ×{r:.2}");
     }
-    println!("   (CPU time per byte relative to 1 MiB)");
+    println!("   (CPU time per byte relative to 1 MiB, median of {rounds} rounds)");
     out.push(json!({"kind": "linearity", "input": name, "ratios": ratios}));
 }
 
@@ -204,8 +214,8 @@ fn main() {
         &mut rows,
     );
     if !quick {
-        linearity(&engine, "linearity prose", &prose, &mut rows);
-        linearity(&engine, "linearity dense", &dense, &mut rows);
+        linearity(&engine, "linearity prose", &prose, 7, &mut rows);
+        linearity(&engine, "linearity dense", &dense, 7, &mut rows);
     }
 
     if let Some(dir) = &out_dir {
