@@ -8,6 +8,7 @@
 //! and keeps the last emitted character as context.
 
 use crate::matcher::{Matcher, Options};
+use crate::names::TOKEN_RULES;
 use crate::placeholder::{self, MAX_MATCH};
 use regex_automata::Input;
 use std::sync::Arc;
@@ -18,6 +19,9 @@ pub(crate) struct Surrogates {
     re: Matcher,
     /// Original per pattern id.
     originals: Vec<Arc<str>>,
+    /// Per pattern id: a value of the names pass, whose words are Unicode letters (see
+    /// [`word_char`]).
+    names_pass: Vec<bool>,
 }
 
 /// Separators a model may add, drop or change inside a number it repeats.
@@ -66,9 +70,14 @@ impl Surrogates {
             ..Options::default()
         };
         let re = Matcher::new(&patterns, options).ok()?;
+        let names_pass = items
+            .iter()
+            .map(|(_, entity, _)| TOKEN_RULES.iter().any(|r| r.entity == *entity))
+            .collect();
         Some(Surrogates {
             re,
             originals: items.into_iter().map(|(_, _, o)| o).collect(),
+            names_pass,
         })
     }
 }
@@ -92,8 +101,19 @@ pub(crate) struct Table<'a> {
     pub(crate) surrogates: Option<&'a Surrogates>,
 }
 
-fn word_char(c: Option<char>) -> bool {
-    c.is_some_and(char::is_alphanumeric)
+/// A character that continues a word where a surrogate stands, as the detector of its value
+/// sees words: a surrogate stood exactly where the engine found the value, so restore must find
+/// it wherever the engine could have. The pattern rules use ASCII word boundaries (`¼11 4000
+/// 0000` holds a phone number after the `¼`, as does `𐴀11 4000 0000`); the names pass reads
+/// words of Unicode letters and ASCII digits.
+fn word_char(c: Option<char>, names_pass: bool) -> bool {
+    c.is_some_and(|c| {
+        if names_pass {
+            c.is_alphabetic() || c.is_ascii_digit()
+        } else {
+            c.is_ascii_alphanumeric() || c == '_'
+        }
+    })
 }
 
 /// The next surrogate match starting at or after `at`, on word boundaries.
@@ -106,7 +126,8 @@ fn next_surrogate<'t>(
         let m = s.re.search(&Input::new(hay).range(at..))?;
         let before = hay[..m.start()].chars().next_back();
         let after = hay[m.end()..].chars().next();
-        if !word_char(before) && !word_char(after) {
+        let names_pass = s.names_pass[m.pattern().as_usize()];
+        if !word_char(before, names_pass) && !word_char(after, names_pass) {
             return Some((m.start(), m.end(), &s.originals[m.pattern().as_usize()]));
         }
         at = next_char(hay, m.start());

@@ -355,3 +355,21 @@ fn placeholders_typed_by_the_user_are_not_given_to_real_values() {
         "Sent to [EMAIL_ADDRESS_1], cc jane.doe@example.com."
     );
 }
+
+#[test]
+fn surrogates_after_a_non_ascii_numeral_are_restored() {
+    // Found by the restore_undoes_synthesize property: the engine's ASCII `\b` sees any
+    // non-ASCII character as a boundary and finds the phone number after it; restore must see
+    // the surrogate there too.
+    let mut g = guard(r#"{"version":1,"defaultAction":"synthesize"}"#);
+    for text in [
+        "¼11 4000 0000 0000 0002",
+        "²11 4000 0000 0000 0002",
+        "𐴀11 4000 0000 0000 0002",
+        "é11 4000 0000 0000 0002",
+    ] {
+        let out = g.apply(text, &[], 0, [0; 16], "p").unwrap();
+        assert_ne!(out.text, text);
+        assert_eq!(g.restore(&out.text), text);
+    }
+}
