@@ -48,11 +48,19 @@ window.runBench = async (quick) => {
     const r = await m.latency((t) => airlock.scan(t), m.asciiOnly(inputs.prompt), calls, Math.min(50, calls));
     rows.push({ kind: 'latency', engine: 'pii-airlock', input: 'prompt 10 KB, ASCII only', ...r });
   }
-  // The same-process reference, a module of its own (scripts/build-wasm.sh --reference).
-  const ref = await import('/target/bench-reference/pii_airlock.js');
-  await ref.default();
-  const bare = new ref.BarePass();
-  rows.push(...(await m.againstReference((t) => airlock.scan(t), (t) => bare.count(t), inputs, quick ? 1 : 9)));
+  // The same-process reference, a module of its own (scripts/build-wasm.sh --reference);
+  // skipped when it was not built, as in the Node runner.
+  let ref = null;
+  try {
+    ref = await import('/target/bench-reference/pii_airlock.js');
+    await ref.default();
+  } catch (e) {
+    console.error(`skipping the reference: ${e.message} (run: bash scripts/build-wasm.sh --reference)`);
+  }
+  if (ref) {
+    const bare = new ref.BarePass();
+    rows.push(...(await m.againstReference((t) => airlock.scan(t), (t) => bare.count(t), inputs, quick ? 1 : 9)));
+  }
   return rows;
 };
 window.benchReady = true;

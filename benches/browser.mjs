@@ -55,6 +55,7 @@ try {
     const context = await browser.newContext();
     const p = await context.newPage();
     p.on('pageerror', (e) => console.error('page error:', e.message));
+    p.on('console', (msg) => msg.type() === 'error' && console.error('page:', msg.text()));
     await p.goto(`${base}/benches/browser.html`);
     await p.waitForFunction(() => window.benchReady === true);
     return { context, p };
