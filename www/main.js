@@ -36,7 +36,7 @@ const ui = {
   prompt: $('prompt'), example: $('example'), summary: $('summary'), send: $('send'),
   outgoing: $('outgoing'), wireMeta: $('wire-meta'), findings: $('findings'), findingsEmpty: $('findings-empty'),
   findingsCount: $('findings-count'), preset: $('preset'), categories: $('categories'), resetPolicy: $('reset-policy'),
-  answer: $('answer'), received: $('received'), answerState: $('answer-state'), answerEmpty: $('answer-empty'),
+  answer: $('answer'), answerGrid: $('answer-grid'), received: $('received'), answerState: $('answer-state'), answerEmpty: $('answer-empty'),
   receipts: $('receipts'), receiptsEmpty: $('receipts-empty'), exportBtn: $('export'), clearBtn: $('clear-receipts'),
   theme: $('theme'),
 };
@@ -188,6 +188,7 @@ let previewAgain = false;
 async function schedulePreview() {
   if (previewRunning) { previewAgain = true; return; }
   previewRunning = true;
+  document.body.dataset.previewing = '1';
   try {
     do {
       previewAgain = false;
@@ -195,6 +196,7 @@ async function schedulePreview() {
     } while (previewAgain);
   } finally {
     previewRunning = false;
+    delete document.body.dataset.previewing;
   }
 }
 
@@ -350,6 +352,7 @@ async function send() {
   state.busy = true;
   ui.send.disabled = true;
   ui.answerEmpty.hidden = true;
+  ui.answerGrid.hidden = false;
   ui.answer.textContent = '';
   ui.answerState.textContent = 'checking…';
   document.body.dataset.sent = 'pending';
