@@ -110,7 +110,7 @@ function renderPolicyControls() {
     });
     return el('tr', {},
       el('th', { scope: 'row' }, el('label', { htmlFor: `cat-${id}` }, label), el('span', { class: 'sub' }, hint)),
-      el('td', {}, select));
+      el('td', {}, el('span', { class: 'select' }, select)));
   }));
 }
 
@@ -140,6 +140,7 @@ async function rebuild() {
     failClosed(e);
     return;
   }
+  if (!state.guard) performance.mark('pii-airlock-demo:engine-ready');
   state.controller?.detach();
   state.guard?.dispose();
   state.guard = guard;
