@@ -149,3 +149,35 @@ export function alignChanges(typed, outgoing, findings) {
 export function escapeJsonPieces(pieces) {
   return pieces.map((p) => ({ ...p, text: JSON.stringify(p.text).slice(1, -1) }));
 }
+
+/**
+ * Names for the entity types the package's English strings do not name yet, passed to the
+ * package through its public `strings` option, so the dialog and the popover use them too.
+ */
+export const ENTITY_NAMES = {
+  HEALTH_DATA: 'Health information', RELIGIOUS_BELIEF: 'Religious belief', POLITICAL_OPINION: 'Political opinion',
+  ETHNIC_ORIGIN: 'Ethnic origin', SEXUAL_ORIENTATION: 'Sexual orientation', TRADE_UNION: 'Trade-union membership',
+  BIOMETRIC_GENETIC_DATA: 'Biometric or genetic data', LOCATION: 'Place', STREET_ADDRESS: 'Street address',
+  DATE_OF_BIRTH: 'Date of birth', UK_NHS: 'NHS number', UK_NINO: 'National Insurance number',
+  FR_NIR: 'French social security number (NIR)', FR_NIF: 'French tax number', DE_TAX_ID: 'German tax ID',
+  DE_SOCIAL_SECURITY: 'German social security number', DE_ID_CARD: 'German ID card number', DE_PASSPORT: 'German passport number',
+  ES_NIF: 'Spanish tax ID (NIF)', ES_NIE: 'Spanish foreigner ID (NIE)', IT_FISCAL_CODE: 'Italian fiscal code',
+  NL_BSN: 'Dutch citizen number (BSN)', PL_PESEL: 'Polish PESEL', SE_PERSONNUMMER: 'Swedish personal number',
+  US_ITIN: 'US taxpayer number (ITIN)', US_PASSPORT: 'US passport number', US_DRIVER_LICENSE: 'US driver licence',
+  US_BANK_NUMBER: 'US bank account number', ABA_ROUTING_NUMBER: 'US routing number', SWIFT_BIC: 'SWIFT/BIC code',
+  EU_VAT: 'EU VAT number', CRYPTO: 'Crypto wallet address', GEO_COORDINATES: 'Coordinates', VIN: 'Vehicle number (VIN)',
+  IMEI: 'Phone IMEI', PASSPORT_MRZ: 'Passport machine-readable zone', UK_PASSPORT: 'UK passport number',
+};
+
+/** The package's wording for reasons, without its internal labels (rule ids, context tags). */
+export const PLAIN_REASONS = {
+  reasonCheck: 'its check digits are valid',
+  reasonContext: 'recognised from the words around it',
+  reasonPattern: 'its shape matches',
+};
+
+/** What an action did, for the receipts list. */
+export const ACTION_DONE = {
+  pseudonymize: 'replaced', synthesize: 'stand-in', mask: 'masked', redact: 'removed',
+  allow: 'sent as typed', highlight: 'sent as typed', ask: 'asked', block: 'blocked',
+};

@@ -10,7 +10,7 @@
 import { createGuard, LOCALES } from './pkg/index.js';
 import { EXAMPLES } from './examples.js';
 import {
-  CATEGORIES, ACTIONS, stateOf, STATE_LABEL, whyText, effectText, alignChanges, escapeJsonPieces,
+  CATEGORIES, ACTIONS, stateOf, STATE_LABEL, whyText, effectText, alignChanges, escapeJsonPieces, ENTITY_NAMES, PLAIN_REASONS, ACTION_DONE,
 } from './explain.js';
 
 const $ = (id) => document.getElementById(id);
@@ -117,7 +117,11 @@ function renderPolicyControls() {
 // ---------------------------------------------------------------- guards
 
 function guardOptions(extra = {}) {
-  return { policy: policy(), endpoints: [ENDPOINT], locale: 'en', debounce: 60, ...extra };
+  return {
+    policy: policy(), endpoints: [ENDPOINT], locale: 'en', debounce: 60,
+    strings: { ...PLAIN_REASONS, entities: ENTITY_NAMES },
+    ...extra,
+  };
 }
 
 async function newMainGuard() {
@@ -246,7 +250,9 @@ function renderSummary() {
 }
 
 function entityName(entity) {
-  try { return LOCALES.en.entities[entity] ?? entity.replaceAll('_', ' ').toLowerCase(); } catch { return entity; }
+  let shipped;
+  try { shipped = LOCALES.en.entities[entity]; } catch { /* before init */ }
+  return ENTITY_NAMES[entity] ?? shipped ?? entity.replaceAll('_', ' ').toLowerCase();
 }
 
 function renderFindings() {
@@ -354,6 +360,7 @@ async function send() {
   ui.send.disabled = true;
   ui.answerEmpty.hidden = true;
   ui.answerGrid.hidden = false;
+  if (!embedded) ui.answerGrid.closest('section').scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
   ui.answer.textContent = '';
   ui.answerState.textContent = 'checking…';
   document.body.dataset.sent = 'pending';
@@ -410,12 +417,12 @@ function renderReceipts() {
   const items = state.receipts.slice().reverse().map((r) => {
     const when = new Date(r.timeMs);
     const byUser = r.decisions.filter((d) => d.decidedBy === 'user').length;
-    const kinds = r.decisions.map((d) => `${entityName(d.entity)}: ${d.action}${d.decidedBy === 'user' ? ' (you)' : ''}`);
+    const kinds = r.decisions.map((d) => `${entityName(d.entity)} ${ACTION_DONE[d.action] ?? d.action}${d.decidedBy === 'user' ? ' (your choice)' : ''}`);
     return el('li', { class: 'receipt' },
       el('div', { class: 'r-head' },
         el('time', { dateTime: when.toISOString() }, when.toLocaleTimeString('en-GB')),
         el('span', {}, ` · policy ${r.policyId} · ${r.purpose}`)),
-      el('p', {}, `${r.decisions.length} item${r.decisions.length === 1 ? '' : 's'}, ${byUser} decided by you: ${kinds.join('; ')}`),
+      el('p', {}, `${r.decisions.length} item${r.decisions.length === 1 ? '' : 's'}, ${byUser} decided by you: ${kinds.join(', ')}.`),
       el('p', { class: 'r-hash' }, `hash ${r.hash.slice(0, 16)}… · previous ${r.prevHash.slice(0, 16)}…`));
   });
   ui.receipts.replaceChildren(...items);
