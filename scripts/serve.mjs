@@ -1,6 +1,7 @@
-// The demo's server, and the static server of the browser tests: serves www/ at / and pkg/ at
-// /pkg/ with the strict Content-Security-Policy the product promises to work under, plus the
-// mock LLM backend (scripts/mock-llm.mjs) at POST /v1/chat/completions. Loopback only.
+// The demo's server, and the static server of the browser tests: serves www/ at /, pkg/ at
+// /pkg/ and docs/ at /docs/ (the integrator's guide, as text) with the strict
+// Content-Security-Policy the product promises to work under, plus the mock LLM backend
+// (scripts/mock-llm.mjs) at POST /v1/chat/completions. Loopback only.
 //
 // Served like a product: every text-like file (and the .wasm) is sent brotli- or gzip-encoded
 // when the browser accepts it (`Vary: Accept-Encoding`), with a strong ETag per encoding and
@@ -11,7 +12,7 @@
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, gzip, constants } from 'node:zlib';
@@ -20,6 +21,7 @@ import { createMockLlm } from './mock-llm.mjs';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const mounts = [
   ['/pkg/', join(root, 'pkg')],
+  ['/docs/', join(root, 'docs')],
   ['/', join(root, 'www')],
 ];
 const cacheDir = join(root, 'target', 'serve-cache');
@@ -107,7 +109,7 @@ export function startServer(port = 0, host = '127.0.0.1', { compress = true, moc
     } catch {
       res.writeHead(400).end(); return;
     }
-    if (!path.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (path !== dir && !path.startsWith(dir + sep)) { res.writeHead(403).end(); return; }
     let file;
     try {
       file = await load(path);

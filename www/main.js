@@ -38,7 +38,7 @@ const ui = {
   findingsCount: $('findings-count'), preset: $('preset'), categories: $('categories'), resetPolicy: $('reset-policy'),
   answer: $('answer'), answerGrid: $('answer-grid'), received: $('received'), answerState: $('answer-state'), answerEmpty: $('answer-empty'),
   receipts: $('receipts'), receiptsEmpty: $('receipts-empty'), exportBtn: $('export'), clearBtn: $('clear-receipts'),
-  theme: $('theme'),
+  theme: $('theme'), readable: $('readable'),
 };
 
 // The demo starts from GDPR but asks about names, so the consent dialog has something to ask.
@@ -288,9 +288,11 @@ function renderOutgoing() {
     return;
   }
   delete out.dataset.blocked;
-  const body = p.body;
-  const bytes = new TextEncoder().encode(body).length;
+  const bytes = new TextEncoder().encode(p.body).length;
   ui.wireMeta.textContent = `POST ${ENDPOINT} · ${bytes.toLocaleString('en')} bytes`;
+  // "Readable" indents the same JSON; the marks and the byte count stay those of the real body.
+  const readable = ui.readable.getAttribute('aria-pressed') === 'true';
+  const body = readable ? JSON.stringify(JSON.parse(p.body), null, 2) : p.body;
   const quoted = JSON.stringify(p.content);
   const at = body.lastIndexOf(quoted);
   const segments = alignChanges(ui.prompt.value, p.content, p.findings);
@@ -471,6 +473,10 @@ async function main() {
   });
   ui.send.addEventListener('click', send);
   ui.exportBtn.addEventListener('click', exportReceipts);
+  ui.readable.addEventListener('click', () => {
+    ui.readable.setAttribute('aria-pressed', String(ui.readable.getAttribute('aria-pressed') !== 'true'));
+    renderOutgoing();
+  });
   ui.clearBtn.addEventListener('click', () => {
     try { localStorage.removeItem(RECEIPTS_KEY); } catch { /* nothing kept */ }
     state.receipts = [];

@@ -184,6 +184,41 @@ test('cancel in the dialog: nothing reaches the backend', async () => {
   await context.close();
 });
 
+test('a choice in the highlight popover changes the outgoing body, and the request is the one shown', async () => {
+  const { context, page, errors } = await openDemo(DESKTOP, '?example=support');
+  const ex = EXAMPLES.find((x) => x.id === 'support');
+  await settled(page, ex);
+  assert.match(await page.textContent('#outgoing'), /\[EMAIL_ADDRESS_1\]/);
+  // Keyboard: the caret into the address opens its popover; "Allow once" for this value.
+  await page.focus('#prompt');
+  await page.evaluate(() => { const t = document.getElementById('prompt'); const i = t.value.indexOf('jane.miller@') + 2; t.setSelectionRange(i, i); });
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('pii-airlock-popover:not([hidden])');
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.click('pii-airlock-popover >> button[data-decision="allow-once"]');
+  await page.waitForFunction(() => document.querySelector('#findings li[data-entity="EMAIL_ADDRESS"]')?.dataset.state === 'shown');
+  await page.waitForFunction(() => document.getElementById('outgoing').textContent.includes('jane.miller@example.com'));
+  assert.equal(await page.$eval('#outgoing mark[data-entity="EMAIL_ADDRESS"]', (m) => m.dataset.state), 'shown');
+  assert.match((await findingsOf(page)).find((f) => f.entity === 'EMAIL_ADDRESS').effect, /^You allowed it/);
+
+  // "Readable" indents the same JSON and keeps the marks.
+  await page.click('#readable');
+  assert.match(await page.textContent('#outgoing'), /^\{\n {2}"messages": \[/);
+  assert.equal(await page.$$eval('#outgoing mark.diff', (ms) => ms.length), 4);
+  await page.click('#readable');
+
+  const previewed = await page.textContent('#outgoing');
+  const before = server.mockLog.length;
+  await page.click('#send');
+  await page.click('pii-airlock-consent >> button[value="redacted"]');
+  await page.waitForSelector('body[data-sent="done"]');
+  const got = server.mockLog.slice(before).map((e) => e.body);
+  assert.deepEqual(got, [previewed], 'the backend got the previewed body, the allowed address included');
+  assertNoOriginals(got, ['Jane Miller', '+44 20 7946 0958', '4111 1111 1111 1111']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('phone (390×844): usable by keyboard, no horizontal scroll, axe clean, the whole flow works', async () => {
   const { context, page, errors } = await openDemo(PHONE, '?example=medical');
   const ex = EXAMPLES.find((x) => x.id === 'medical');
