@@ -135,15 +135,20 @@ async function newMainGuard() {
 }
 
 /** Replaces the guard (new policy, or a new conversation after a send), keeping the editor. */
+let generation = 0;
+
 async function rebuild() {
+  const mine = ++generation;
   ui.send.disabled = true;
   let guard;
   try {
     guard = await newMainGuard();
   } catch (e) {
-    failClosed(e);
+    if (mine === generation) failClosed(e);
     return;
   }
+  // A later change (another policy pick) won the race: its guard is the one to keep.
+  if (mine !== generation) { guard.dispose(); return; }
   if (!state.guard) performance.mark('pii-airlock-demo:engine-ready');
   state.controller?.detach();
   state.guard?.dispose();

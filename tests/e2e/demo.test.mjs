@@ -265,6 +265,22 @@ test('dark theme: follows the system and the toggle; axe clean', async () => {
   await context.close();
 });
 
+test('the last policy picked is the one in force, however fast the picks come', async () => {
+  const { context, page, errors } = await openDemo(DESKTOP, '?example=support');
+  await settled(page, EXAMPLES.find((x) => x.id === 'support'));
+  await page.evaluate(() => {
+    const s = document.getElementById('preset');
+    for (const v of ['strict', 'secrets-only']) { s.value = v; s.dispatchEvent(new Event('change')); }
+  });
+  await page.waitForFunction(() => document.querySelector('#findings li[data-entity="EMAIL_ADDRESS"]')?.dataset.state === 'shown');
+  await page.waitForTimeout(1500);
+  await page.waitForFunction(() => !document.body.dataset.previewing);
+  assert.equal(await page.$eval('#findings li[data-entity="EMAIL_ADDRESS"]', (li) => li.dataset.state), 'shown');
+  assert.match(await page.textContent('#outgoing'), /jane\.miller@example\.com/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('markup typed by the user stays text, in every view', async () => {
   const { context, page } = await openDemo(DESKTOP);
   await page.fill('#prompt', '<img src=x onerror="window.__pwned=1"> a@example.com <b>x</b>');
