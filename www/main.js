@@ -188,8 +188,13 @@ function onFindings(e) {
     performance.mark('pii-airlock-demo:first-highlight');
   }
   renderSummary();
-  schedulePreview();
+  // Each preview builds a throw-away guard (tens of ms): wait until typing pauses.
+  document.body.dataset.previewing = '1';
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(() => { previewTimer = 0; schedulePreview(); }, 120);
 }
+
+let previewTimer = 0;
 
 let previewRunning = false;
 let previewAgain = false;
@@ -206,7 +211,7 @@ async function schedulePreview() {
     } while (previewAgain);
   } finally {
     previewRunning = false;
-    delete document.body.dataset.previewing;
+    if (!previewTimer) delete document.body.dataset.previewing;
   }
 }
 
