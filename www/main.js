@@ -393,6 +393,8 @@ async function send() {
       buf += value;
       text.data += eventsText(buf, (rest) => { buf = rest; });
     }
+    // Requests settled by the policy alone may fire no consent event: take the receipts here too.
+    addReceipts(state.guard.lastReceipts ?? []);
     ui.answerState.textContent = 'done · new conversation started';
     document.body.dataset.sent = 'done';
     ok = true;

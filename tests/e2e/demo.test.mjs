@@ -381,3 +381,14 @@ test('the diff marks line up with the typed text around the findings', () => {
   assert.deepEqual(alignChanges('abcdef', '[X_1]def', g).map((p) => p.text), ['[X_1]', 'def']);
   assert.equal(alignChanges('abc def', 'xyz', [{ start: 4, end: 7, index: 0 }]), null);
 });
+
+test('the mock backend answers JSON without `stream`, with the placeholders it got, and logs the body', async () => {
+  const before = server.mockLog.length;
+  const body = JSON.stringify({ model: 'm', messages: [{ role: 'user', content: 'Call [PERSON_1] at [PHONE_NUMBER_1]' }] });
+  const res = await fetch(`${base}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  assert.equal(res.headers.get('content-type'), 'application/json');
+  const answer = (await res.json()).choices[0].message.content;
+  assert.match(answer, /^Hello \[PERSON_1\], thanks for the details\.\nI will refer to \[PHONE_NUMBER_1\] exactly as you gave it\./);
+  assert.deepEqual(server.mockLog.slice(before).map((e) => e.body), [body]);
+  assert.equal((await fetch(`${base}/v1/chat/completions`, { method: 'POST', body: 'not json' })).status, 400);
+});
