@@ -392,3 +392,19 @@ test('the mock backend answers JSON without `stream`, with the placeholders it g
   assert.deepEqual(server.mockLog.slice(before).map((e) => e.body), [body]);
   assert.equal((await fetch(`${base}/v1/chat/completions`, { method: 'POST', body: 'not json' })).status, 400);
 });
+
+test('fail closed: when the engine cannot load, the page says so and nothing can be sent', async () => {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.route('**/pii_airlock_bg.wasm', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  const before = server.mockLog.length;
+  await page.goto(`${base}/`);
+  await page.waitForSelector('body[data-state="error"]');
+  assert.match(await page.textContent('#summary'), /could not load, so nothing is checked and nothing can be sent/);
+  assert.equal(await page.isDisabled('#send'), true);
+  await page.focus('#prompt');
+  await page.keyboard.press('Control+Enter');
+  await page.waitForTimeout(300);
+  assert.equal(server.mockLog.length, before);
+  await context.close();
+});
