@@ -1,0 +1,84 @@
+// The demo's load, as a visitor gets it: time from navigation to the first highlight (the
+// page's `pii-airlock-demo:first-highlight` mark, set when the first findings are painted) and
+// the bytes on the wire (CDP `encodedDataLength`: headers and bodies as sent), cold (a new
+// browser profile) and warm (the same profile, loaded again), with the server as it is now
+// (brotli/gzip, ETag, `no-cache`) and as it was (uncompressed, `no-store`).
+//
+//   node benches/demo-load.mjs [runs]        (default 5 runs per row; prints a Markdown table)
+import { launch } from '../tests/e2e/browser.mjs';
+import { startServer } from '../scripts/serve.mjs';
+
+const RUNS = Number(process.argv[2] ?? 5);
+const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function load(context, base, network) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  if (network) await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+  // The page's own cache is what "warm" measures: keep it on.
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  let bytes = 0;
+  let requests = 0;
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+    requests += 1;
+  });
+  await page.goto(`${base}/`);
+  await page.waitForFunction(() => performance.getEntriesByName('pii-airlock-demo:first-highlight').length > 0, null, { timeout: 30000 });
+  const [engine, firstHighlight] = await page.evaluate(() => ['engine-ready', 'first-highlight']
+    .map((m) => performance.getEntriesByName(`pii-airlock-demo:${m}`)[0].startTime));
+  // Everything the page loads at start (the name list may finish after the first highlight).
+  await page.waitForLoadState('networkidle');
+  await page.close();
+  return { engine, firstHighlight, bytes, requests };
+}
+
+async function measure(browser, base, network) {
+  const cold = [];
+  const warm = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    cold.push(await load(context, base, network));
+    warm.push(await load(context, base, network));
+    await context.close();
+  }
+  const pick = (xs) => ({
+    firstHighlight: median(xs.map((x) => x.firstHighlight)),
+    bytes: median(xs.map((x) => x.bytes)),
+    requests: median(xs.map((x) => x.requests)),
+    engine: median(xs.map((x) => x.engine)),
+  });
+  return { cold: pick(cold), warm: pick(warm) };
+}
+
+const browser = await launch();
+const version = browser.version();
+const rows = [];
+// Loopback shows the CPU side; a throttled link (Chrome's "fast 4G"-like numbers) shows what
+// the bytes cost a visitor.
+const NETWORKS = [
+  ['loopback', null],
+  ['9 Mbit/s, 60 ms RTT', { latency: 60, downloadThroughput: 9e6 / 8, uploadThroughput: 1.5e6 / 8 }],
+];
+for (const [label, compress] of [['uncompressed, no-store (before)', false], ['brotli + ETag, no-cache (now)', true]]) {
+  const server = await startServer(0, '127.0.0.1', { compress });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  // One unmeasured load fills the server's compressed copies (target/serve-cache/).
+  const warmup = await browser.newContext();
+  await load(warmup, base);
+  await warmup.close();
+  for (const [net, conditions] of NETWORKS) rows.push([label, net, await measure(browser, base, conditions)]);
+  server.close();
+}
+await browser.close();
+
+const kb = (b) => (b / 1024).toFixed(1);
+const { loadavg, cpus } = await import('node:os');
+console.log(`demo load — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Chromium ${version}, ${cpus().length} cores (load average ${loadavg()[0].toFixed(1)}), median of ${RUNS}`);
+console.log('');
+console.log('| server | network | cold: engine ready / first highlight, ms | cold: KB on the wire (requests) | warm: engine ready / first highlight, ms | warm: KB on the wire |');
+console.log('|---|---|---|---|---|---|');
+for (const [label, net, { cold, warm }] of rows) {
+  console.log(`| ${label} | ${net} | ${cold.engine.toFixed(0)} / ${cold.firstHighlight.toFixed(0)} | ${kb(cold.bytes)} (${cold.requests}) | ${warm.engine.toFixed(0)} / ${warm.firstHighlight.toFixed(0)} | ${kb(warm.bytes)} |`);
+}
