@@ -1,0 +1,66 @@
+// The extension on fixture pages built with the real editor libraries, served at the real chat
+// sites' URLs with a CSP that forbids WebAssembly in the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchWithExtension, routeSites, SITES, imgPath } from './harness.mjs';
+
+let ctx;
+let backend;
+
+before(async () => {
+  ctx = await launchWithExtension();
+  backend = await routeSites(ctx.context);
+});
+after(async () => { await ctx?.context.close(); });
+
+const EDITOR = { prosemirror: '.ProseMirror', quill: '.ql-editor', textarea: '#prompt' };
+
+async function open(site, conv) {
+  const page = await ctx.context.newPage();
+  await page.goto(SITES[site].origin + SITES[site].path(conv));
+  await page.waitForFunction(() => typeof globalThis.editorText === 'function');
+  return page;
+}
+
+/** Ranges drawn by the extension's highlights (the registry is the document's, seen from the page too). */
+const highlighted = (page) => page.evaluate(() => ['pii-airlock', 'pii-airlock-ask']
+  .reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0));
+
+/** The highlighted text, read back from the ranges. */
+const highlightedText = (page) => page.evaluate(() => ['pii-airlock', 'pii-airlock-ask']
+  .flatMap((k) => [...(CSS.highlights.get(k) ?? [])].map((r) => r.toString())).sort());
+
+test('the fixture pages forbid WebAssembly, so the engine cannot run in the page', async () => {
+  const page = await open('chatgpt', 'csp-check');
+  const refused = await page.evaluate(async () => {
+    // The smallest valid module: "\0asm", version 1.
+    try { await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])); return false; } catch (e) { return e.name; }
+  });
+  assert.equal(refused, 'CompileError');
+  await page.close();
+});
+
+for (const [site, kind] of [['chatgpt', 'prosemirror'], ['claude', 'prosemirror'], ['gemini', 'quill'], ['deepseek', 'textarea']]) {
+  test(`${site} (${kind}): highlights appear while typing`, async () => {
+    const page = await open(site, `hl-${site}`);
+    await page.click(EDITOR[kind]);
+    await page.keyboard.type('Write to jane.doe@example.com about card 4111 1111 1111 1111');
+    await page.waitForFunction(() => (CSS.highlights.get('pii-airlock')?.size ?? 0) + (CSS.highlights.get('pii-airlock-ask')?.size ?? 0) >= 2, null, { timeout: 15000 });
+    const texts = await highlightedText(page);
+    // On a textarea the ranges are over its mirror, which holds the same characters.
+    assert.deepEqual(texts, ['4111 1111 1111 1111', 'jane.doe@example.com']);
+    // Typing on: the highlights follow the text.
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('nothing personal here');
+    await page.waitForFunction(() => (CSS.highlights.get('pii-airlock')?.size ?? 0) + (CSS.highlights.get('pii-airlock-ask')?.size ?? 0) === 0, null, { timeout: 15000 });
+    assert.equal(await highlighted(page), 0);
+    if (site === 'chatgpt') {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('Hi, I am Jane Doe, jane.doe@example.com, IBAN DE89 3704 0044 0532 0130 00');
+      await page.waitForFunction(() => (CSS.highlights.get('pii-airlock')?.size ?? 0) + (CSS.highlights.get('pii-airlock-ask')?.size ?? 0) >= 2, null, { timeout: 15000 });
+      await page.screenshot({ path: imgPath('extension-highlight.png') });
+    }
+    await page.close();
+  });
+}
