@@ -72,7 +72,7 @@ function page(site, conv) {
   const css = s.kind === 'prosemirror' ? '<link rel="stylesheet" href="/fixture/prosemirror.css">' : s.kind === 'quill' ? '<link rel="stylesheet" href="/fixture/quill.css">' : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${site} fixture</title>${css}
 <link rel="stylesheet" href="/fixture/page.css"></head>
-<body data-conv="${conv}" data-api="${s.api}" data-editor-id="${s.editorId ?? ''}" data-answer-tag="${s.answerTag ?? 'div'}">
+<body data-conv="${conv}" data-api="${s.api}" data-editor-id="${s.editorId ?? ''}" data-answer-tag="${s.answerTag ?? 'div'}" data-answer-class="${s.answerClass ?? ''}">
 <main><h1>${site} (test fixture)</h1><div id="thread"></div>${composer}${s.send}</main>
 <script type="module" src="/fixture/${s.kind}.js"></script></body></html>`;
 }
@@ -153,4 +153,43 @@ export async function launchWithExtension(userDataDir = temp('pii-airlock-ext-pr
 export function imgPath(name) {
   mkdirSync(IMG, { recursive: true });
   return join(IMG, name);
+}
+
+/**
+ * The page's accessibility tree as Chromium computes it (it reaches into closed shadow roots,
+ * which page scripts and selectors cannot): the open dialog's name, its buttons and which
+ * node has the focus.
+ */
+export async function dialogState(context, page) {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const dialog = nodes.find((n) => n.role?.value === 'dialog' && !n.ignored);
+    if (!dialog) return null;
+    const inside = [];
+    const walk = (n) => { inside.push(n); for (const c of n.childIds ?? []) if (byId.has(c)) walk(byId.get(c)); };
+    walk(dialog);
+    // The document itself is focused too: the focused node inside the dialog is the one.
+    const focused = inside.find((n) => n.properties?.some((p) => p.name === 'focused' && p.value?.value));
+    return {
+      name: dialog.name?.value ?? '',
+      buttons: inside.filter((n) => n.role?.value === 'button').map((n) => n.name?.value),
+      text: inside.filter((n) => n.role?.value === 'StaticText').map((n) => n.name?.value).join(' '),
+      focused: focused ? focused.name?.value : null,
+    };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Waits until `fn` resolves to something truthy. */
+export async function until(fn, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

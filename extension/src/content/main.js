@@ -14,7 +14,9 @@
   const DEBOUNCE_MS = 120;
   const TIMEOUT_MS = 20000;
 
-  let enabled = false;
+  // On until the settings say this site is switched off: a message typed and sent before they
+  // have loaded is checked too.
+  let enabled = true;
   let bypass = false;
   let busy = false;
   const state = new Map(); // editor → { timer, seq, findings, model }

@@ -1,0 +1,143 @@
+// Sending on the fixture sites: the consent dialog (keyboard only), the composer rewritten
+// through the editor's own input path, the request the site's backend receives, the answer
+// restored in the page (never inside a link), and restored again after a reload and after the
+// browser (and its service worker) restarted.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchWithExtension, routeSites, SITES, imgPath, dialogState, until, temp } from './harness.mjs';
+
+const EDITOR = { prosemirror: '.ProseMirror', quill: '.ql-editor', textarea: '#prompt' };
+const PROMPT = 'Write to jane.doe@example.com, I was diagnosed with diabetes last year.';
+
+let ctx;
+let backend;
+const profile = temp('pii-airlock-ext-send-');
+
+before(async () => {
+  ctx = await launchWithExtension(profile);
+  backend = await routeSites(ctx.context);
+});
+after(async () => { await ctx?.context.close(); });
+
+async function open(site, conv) {
+  const page = await ctx.context.newPage();
+  await page.goto(SITES[site].origin + SITES[site].path(conv));
+  await page.waitForFunction(() => typeof globalThis.editorText === 'function');
+  return page;
+}
+
+/** The restored values shown in the answers, and what the links there hold. */
+const answerState = (page) => page.evaluate(() => {
+  const answers = [...document.querySelectorAll('#thread .assistant')];
+  return {
+    restored: answers.flatMap((a) => [...a.querySelectorAll('mark.pii-airlock-restored')].map((m) => m.textContent)),
+    text: answers.map((a) => a.textContent).join('\n'),
+    links: answers.flatMap((a) => [...a.querySelectorAll('a')].map((l) => [l.href, l.textContent])),
+  };
+});
+
+test('chatgpt (ProseMirror): consent by keyboard, only placeholders sent, answer restored, reload restores', async () => {
+  const page = await open('chatgpt', 'conv-keyboard');
+  await page.click('.ProseMirror');
+  await page.keyboard.type(PROMPT);
+  await page.keyboard.press('Enter');
+
+  const d = await until(() => dialogState(ctx.context, page));
+  assert.equal(d.name, 'Personal data in your message');
+  assert.deepEqual(d.buttons, ['Send redacted', 'Send as typed', 'Edit', 'Cancel']);
+  assert.equal(d.focused, 'Send redacted', 'the least risky action has the focus');
+  assert.match(d.text, /jane\.doe@example\.com/);
+  assert.match(d.text, /diabetes/);
+  await new Promise((r) => setTimeout(r, 300)); // past the dialog's fade-in
+  await page.screenshot({ path: imgPath('extension-consent.png') });
+  // Tab cycles inside the dialog; Shift+Tab comes back.
+  await page.keyboard.press('Tab');
+  assert.equal((await dialogState(ctx.context, page)).focused, 'Send as typed');
+  await page.keyboard.press('Shift+Tab');
+  assert.equal((await dialogState(ctx.context, page)).focused, 'Send redacted');
+  assert.equal(backend.received.length, 0, 'nothing is sent while the dialog is open');
+  await page.keyboard.press('Enter');
+
+  await until(() => backend.received.some((r) => r.body.includes('conv-keyboard')));
+  const body = backend.received.find((r) => r.body.includes('conv-keyboard')).body;
+  assert.match(body, /\[EMAIL_ADDRESS_\d+\]/);
+  assert.match(body, /\[HEALTH_DATA_\d+\]/);
+  assert.ok(!body.includes('jane.doe@example.com') && !body.includes('diabetes'), 'no value reaches the site');
+
+  await until(async () => (await answerState(page)).restored.length >= 2);
+  const a = await answerState(page);
+  assert.deepEqual(a.restored.sort(), ['diabetes', 'jane.doe@example.com']);
+  // The link the answer holds keeps its placeholder, in the URL and in its text.
+  assert.equal(a.links.length, 1);
+  assert.match(a.links[0][0], /e=%5BEMAIL_ADDRESS_1%5D|e=\[EMAIL_ADDRESS_1\]/);
+  assert.equal(a.links[0][1], 'https://evil.example/?e=[EMAIL_ADDRESS_1]');
+  await page.screenshot({ path: imgPath('extension-restored.png') });
+
+  // A reload renders the conversation from the site's history: restored again.
+  await page.reload();
+  await until(async () => (await answerState(page)).restored.length >= 2);
+  assert.deepEqual((await answerState(page)).restored.sort(), ['diabetes', 'jane.doe@example.com']);
+  await page.close();
+});
+
+test('Escape cancels: nothing is sent and the text stays as typed', async () => {
+  const page = await open('chatgpt', 'conv-escape');
+  await page.click('.ProseMirror');
+  await page.keyboard.type(PROMPT);
+  await page.keyboard.press('Enter');
+  await until(() => dialogState(ctx.context, page));
+  await page.keyboard.press('Escape');
+  await until(async () => !(await dialogState(ctx.context, page)));
+  assert.equal(await page.evaluate(() => editorText()), PROMPT);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.ok(!backend.received.some((r) => r.body.includes('conv-escape')));
+  // Focus is back in the composer.
+  assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror')));
+  await page.close();
+});
+
+for (const [site, kind, how] of [['claude', 'prosemirror', 'button'], ['gemini', 'quill', 'enter'], ['deepseek', 'textarea', 'enter']]) {
+  test(`${site} (${kind}): sending with ${how} sends placeholders and restores the answer`, async () => {
+    const conv = `conv-${site}`;
+    const page = await open(site, conv);
+    await page.click(EDITOR[kind]);
+    await page.keyboard.type(PROMPT);
+    if (how === 'button') await page.click(SITES[site].send.includes('send-button') ? 'button.send-button' : '#send');
+    else await page.keyboard.press('Enter');
+    const d = await until(() => dialogState(ctx.context, page));
+    assert.equal(d.focused, 'Send redacted');
+    await page.keyboard.press('Enter');
+    await until(() => backend.received.some((r) => r.body.includes(conv)));
+    const body = backend.received.find((r) => r.body.includes(conv)).body;
+    assert.ok(!body.includes('jane.doe@example.com') && !body.includes('diabetes'), `${site}: no value reaches the site`);
+    assert.match(JSON.parse(body).messages[0].content.parts[0], /^Write to \[EMAIL_ADDRESS_\d+\], I was diagnosed with \[HEALTH_DATA_\d+\] last year\.$/);
+    await until(async () => (await answerState(page)).restored.length >= 2);
+    assert.deepEqual((await answerState(page)).restored.sort(), ['diabetes', 'jane.doe@example.com']);
+    await page.close();
+  });
+}
+
+test('the vault is encrypted at rest and survives a browser restart', async () => {
+  const stored = await ctx.worker.evaluate(() => chrome.storage.local.get(null));
+  const json = JSON.stringify(stored);
+  assert.ok(Object.keys(stored).some((k) => k.startsWith('vault:')), 'a vault is stored');
+  assert.ok(!json.includes('jane.doe@example.com') && !json.includes('diabetes'), 'no value in storage as plain text');
+  await ctx.context.close();
+  // Same profile, new browser: a new service worker with nothing in memory.
+  ctx = await launchWithExtension(profile);
+  backend = await routeSites(ctx.context);
+  // The backend's history is new too: the site shows the conversation as stored before.
+  backend.history.set('conv-keyboard', [{ role: 'assistant', text: 'I will write to [EMAIL_ADDRESS_1] today.' }]);
+  const page = await open('chatgpt', 'conv-keyboard');
+  await until(async () => (await answerState(page)).restored.length >= 1);
+  assert.deepEqual((await answerState(page)).restored, ['jane.doe@example.com']);
+  // A second message in the same conversation after the restart does not reuse a number.
+  await page.click('.ProseMirror');
+  await page.keyboard.type('Also cc bob@example.org please');
+  await page.keyboard.press('Enter');
+  await until(() => backend.received.some((r) => r.body.includes('cc ')));
+  const sent = JSON.parse(backend.received.find((r) => r.body.includes('cc ')).body).messages[0].content.parts[0];
+  assert.match(sent, /^Also cc \[EMAIL_ADDRESS_(\d+)\] please$/);
+  assert.notEqual(sent, 'Also cc [EMAIL_ADDRESS_1] please');
+  await page.close();
+});
