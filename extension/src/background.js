@@ -195,5 +195,30 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   return true;
 });
 
-chrome.runtime.onInstalled.addListener(() => { sweep().catch(() => {}); });
-chrome.runtime.onStartup.addListener(() => { sweep().catch(() => {}); });
+/**
+ * Runs the content scripts on the sites the user added, for as long as the browser grants the
+ * permission (asked for on the options page; a site whose permission was withdrawn is dropped).
+ */
+async function syncSites() {
+  const { settings } = await getSettings();
+  const granted = [];
+  for (const o of settings.extraOrigins) {
+    if (await chrome.permissions.contains({ origins: [o] }).catch(() => false)) granted.push(o);
+  }
+  const id = 'user-sites';
+  const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [id] }).catch(() => []);
+  if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [id] });
+  if (granted.length) {
+    const [cs] = chrome.runtime.getManifest().content_scripts;
+    await chrome.scripting.registerContentScripts([{ id, matches: granted, js: cs.js, css: cs.css, runAt: 'document_idle', persistAcrossSessions: true }]);
+  }
+}
+
+const housekeeping = () => { sweep().catch(() => {}); syncSites().catch(() => {}); };
+chrome.runtime.onInstalled.addListener(housekeeping);
+chrome.runtime.onStartup.addListener(housekeeping);
+chrome.permissions.onAdded.addListener(() => { syncSites().catch(() => {}); });
+chrome.permissions.onRemoved.addListener(() => { syncSites().catch(() => {}); });
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.settings) syncSites().catch(() => {});
+});

@@ -1,1 +1,113 @@
-// options
+// The options page: preset, built-in sites on/off, sites the user adds (each asked for through
+// the browser's permission prompt), and how long placeholders can be restored. Settings the
+// organisation set (chrome.storage.managed) are shown locked.
+import { DEFAULTS, PRESETS, SITES, getSettings, setSettings } from './settings.js';
+
+const PRESET_HINTS = {
+  gdpr: 'Personal data becomes placeholders, special categories are asked about, secrets are removed.',
+  ccpa: 'Like GDPR for US and Canadian data; SSNs, card and account numbers are removed.',
+  hipaa: 'The 18 Safe Harbor identifiers become placeholders; nothing may be sent as typed.',
+  'pci-dss': 'Card and account numbers are masked; secrets block the message.',
+  'secrets-only': 'Only credentials are removed; personal data is highlighted and sent.',
+  strict: 'Everything found is removed; secrets and special categories block the message.',
+};
+
+const $ = (id) => document.getElementById(id);
+
+/** `https://host:port/...` or `host` → the match pattern to ask for (ports are not part of one). */
+export function originPattern(input) {
+  const raw = String(input).trim();
+  const url = new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname))) {
+    throw new Error('Only https:// sites, or http:// on localhost');
+  }
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+async function render() {
+  const { settings, locked } = await getSettings();
+  $('managed').hidden = Object.keys(locked).length === 0;
+
+  const preset = $('preset');
+  preset.replaceChildren(...PRESETS.map((p) => new Option(p, p, false, p === settings.preset)));
+  preset.disabled = Boolean(locked.preset);
+  $('preset-hint').textContent = PRESET_HINTS[settings.preset] ?? '';
+
+  const sites = $('sites');
+  sites.replaceChildren();
+  for (const [id, origin] of Object.entries(SITES)) {
+    const row = document.createElement('div');
+    row.className = 'site';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.id = `site-${id}`;
+    box.name = 'site';
+    box.value = id;
+    box.checked = !settings.disabledSites.includes(id);
+    box.disabled = Array.isArray(locked.disabledSites) && locked.disabledSites.includes(id);
+    const label = document.createElement('label');
+    label.htmlFor = box.id;
+    label.textContent = origin.replace('https://', '');
+    row.append(box, label);
+    sites.append(row);
+  }
+
+  const list = $('origins');
+  list.replaceChildren();
+  for (const pattern of settings.extraOrigins) {
+    const li = document.createElement('li');
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = 'Remove';
+    remove.addEventListener('click', async () => {
+      const { settings: s } = await getSettings();
+      await setSettings({ extraOrigins: s.extraOrigins.filter((o) => o !== pattern) });
+      await chrome.permissions.remove({ origins: [pattern] }).catch(() => {});
+      render();
+    });
+    li.append(document.createTextNode(`${pattern.replace('/*', '')} `), remove);
+    list.append(li);
+  }
+
+  $('retention').value = String(settings.retentionHours);
+  $('retention').disabled = false;
+  if (locked.retentionHours) $('retention').max = String(settings.retentionHours);
+}
+
+$('preset').addEventListener('change', () => { $('preset-hint').textContent = PRESET_HINTS[$('preset').value] ?? ''; });
+
+$('add-origin').addEventListener('click', async () => {
+  let pattern;
+  try {
+    pattern = originPattern($('origin').value);
+  } catch (e) {
+    $('saved').textContent = e.message;
+    return;
+  }
+  // The browser asks the user; nothing runs on the site unless they allow it.
+  const granted = await chrome.permissions.request({ origins: [pattern] }).catch(() => false);
+  if (!granted) {
+    $('saved').textContent = 'Not added: the permission was not granted.';
+    return;
+  }
+  const { settings } = await getSettings();
+  await setSettings({ extraOrigins: [...new Set([...settings.extraOrigins, pattern])] });
+  $('origin').value = '';
+  $('saved').textContent = `Added ${pattern.replace('/*', '')}.`;
+  render();
+});
+
+$('form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const hours = Math.round(Number($('retention').value));
+  const patch = {
+    preset: $('preset').value,
+    disabledSites: [...document.querySelectorAll('input[name="site"]')].filter((b) => !b.checked).map((b) => b.value),
+    retentionHours: Number.isFinite(hours) && hours >= 1 ? Math.min(hours, 720) : DEFAULTS.retentionHours,
+  };
+  await setSettings(patch);
+  $('saved').textContent = 'Saved.';
+  render();
+});
+
+render();

@@ -92,7 +92,6 @@
       if (seq !== s.seq || !res.ok) return;
       s.findings = res.findings;
       s.model = model;
-      for (const f of res.findings) stats.found[f.entity] = (stats.found[f.entity] ?? 0) + 1;
       ns.highlight.paint(editor, ns.textModel.read(editor).text === model.text ? model : ns.textModel.read(editor), res.findings);
     } catch {
       // Highlighting is a hint; the send path checks again and fails closed.
@@ -211,7 +210,10 @@
         refreshPairs();
       }
       stats.sent += 1;
+      for (const f of prep.findings) stats.found[f.entity] = (stats.found[f.entity] ?? 0) + 1;
       await resend(editor, how);
+      entry(editor).findings = [];
+      scheduleScan(editor);
     } finally {
       busy = false;
     }
@@ -331,9 +333,12 @@
   chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (sender.id !== chrome.runtime.id) return false;
     if (msg?.type === 'page-stats') {
-      sendResponse({ site: adapter.id, enabled, conv, origin: location.origin, found: stats.found, sent: stats.sent, replaced: stats.replaced, restored: ns.restore.count(), highlighted: ns.highlight.count() });
+      // What was sent from this page, plus what the composers hold now.
+      const found = { ...stats.found };
+      for (const s of state.values()) for (const f of s.findings) found[f.entity] = (found[f.entity] ?? 0) + 1;
+      sendResponse({ site: adapter.id, enabled, conv, origin: location.origin, found, sent: stats.sent, replaced: stats.replaced, restored: ns.restore.count(), highlighted: ns.highlight.count() });
     } else if (msg?.type === 'page-forgot') {
-      ns.restore.setPairs({});
+      ns.restore.undo();
       sendResponse({ ok: true });
     }
     return false;

@@ -10,6 +10,9 @@
   const SKIP = 'a, script, style, noscript, textarea, input, select, option, button, [contenteditable]:not([contenteditable="false"]), [data-pii-airlock-ui], .pii-airlock-restored, svg, math';
 
   let pairs = {};
+  /** Each marker → the placeholder it stands for, to put back when the vault is forgotten. */
+  const tokens = new WeakMap();
+  const marks = new Set();
   let selector = 'body';
   let restored = 0;
 
@@ -29,6 +32,8 @@
       // The placeholder the model saw, for the screen reader and on hover; the value only as text.
       mark.title = `${m[0]} (restored by pii-airlock)`;
       mark.append(document.createTextNode(value));
+      tokens.set(mark, m[0]);
+      marks.add(new WeakRef(mark));
       frag.append(mark);
       last = m.index + m[0].length;
       restored += 1;
@@ -70,5 +75,16 @@
     schedule();
   }
 
-  ns.restore = { start, setPairs, count: () => restored, pass };
+  /** Puts the placeholders back where values were restored ("forget this conversation"). */
+  function undo() {
+    pairs = {};
+    for (const ref of marks) {
+      const mark = ref.deref();
+      if (mark?.isConnected) mark.replaceWith(document.createTextNode(tokens.get(mark)));
+    }
+    marks.clear();
+    restored = 0;
+  }
+
+  ns.restore = { start, setPairs, undo, count: () => restored, pass };
 })();

@@ -1,0 +1,105 @@
+// The options page reaches the engine host (preset, sites switched off) and the popup shows
+// what was found and forgets a conversation.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchWithExtension, routeSites, SITES, imgPath, dialogState, until } from './harness.mjs';
+
+let ctx;
+let backend;
+before(async () => {
+  ctx = await launchWithExtension();
+  backend = await routeSites(ctx.context);
+});
+after(async () => { await ctx?.context.close(); });
+
+async function open(site, conv) {
+  const page = await ctx.context.newPage();
+  await page.goto(SITES[site].origin + SITES[site].path(conv));
+  await page.waitForFunction(() => typeof globalThis.editorText === 'function');
+  return page;
+}
+
+const ext = (path) => `chrome-extension://${ctx.extensionId}/${path}`;
+const sentIn = async (conv) => JSON.parse((await until(() => backend.received.find((r) => r.body.includes(`"${conv}"`)))).body).messages[0].content.parts[0];
+
+async function sendOn(conv, text) {
+  const page = await open('chatgpt', conv);
+  await page.click('.ProseMirror');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  return page;
+}
+
+test('the preset chosen in the options is the one the engine host applies', async () => {
+  const opts = await ctx.context.newPage();
+  await opts.goto(ext('options.html'));
+  await opts.waitForFunction(() => document.querySelectorAll('#preset option').length === 6);
+  await opts.selectOption('#preset', 'strict');
+  await opts.click('button[type="submit"]');
+  await until(async () => (await opts.textContent('#saved')) === 'Saved.');
+  await opts.screenshot({ path: imgPath('extension-options.png'), fullPage: true });
+  const page = await sendOn('opt-strict', 'Write to jane.doe@example.com please');
+  // strict redacts without asking and without a restorable placeholder.
+  const sent = await sentIn('opt-strict');
+  assert.ok(!sent.includes('jane.doe@example.com') && !/EMAIL_ADDRESS_\d/.test(sent), sent);
+  await page.close();
+
+  await opts.selectOption('#preset', 'gdpr');
+  await opts.click('button[type="submit"]');
+  await until(async () => (await ctx.worker.evaluate(() => chrome.storage.local.get('settings'))).settings.preset === 'gdpr');
+  const page2 = await sendOn('opt-gdpr', 'Write to jane.doe@example.com please');
+  assert.equal(await sentIn('opt-gdpr'), 'Write to [EMAIL_ADDRESS_1] please');
+  await page2.close();
+  await opts.close();
+});
+
+test('a site switched off in the options is left alone', async () => {
+  const opts = await ctx.context.newPage();
+  await opts.goto(ext('options.html'));
+  await opts.waitForSelector('#site-deepseek');
+  await opts.uncheck('#site-deepseek');
+  await opts.click('button[type="submit"]');
+  await until(async () => (await ctx.worker.evaluate(() => chrome.storage.local.get('settings'))).settings.disabledSites?.includes('deepseek'));
+  const page = await open('deepseek', 'opt-off');
+  await page.click('#prompt');
+  await page.keyboard.type('Write to jane.doe@example.com');
+  await new Promise((r) => setTimeout(r, 600));
+  assert.equal(await page.evaluate(() => CSS.highlights.get('pii-airlock')?.size ?? 0), 0);
+  await opts.check('#site-deepseek');
+  await opts.click('button[type="submit"]');
+  await until(async () => !(await ctx.worker.evaluate(() => chrome.storage.local.get('settings'))).settings.disabledSites?.includes('deepseek'));
+  await page.close();
+  await opts.close();
+});
+
+test('the popup lists what was found and forgets the conversation', async () => {
+  const page = await sendOn('popup-conv', 'Write to jane.doe@example.com, I was diagnosed with diabetes last year.');
+  await until(() => dialogState(ctx.context, page));
+  await page.keyboard.press('Enter');
+  await until(() => page.evaluate(() => document.querySelectorAll('#thread .assistant mark.pii-airlock-restored').length === 2));
+
+  const popup = await ctx.context.newPage();
+  await popup.goto(ext('popup.html'));
+  await page.bringToFront();
+  await popup.evaluate(() => globalThis.piiAirlockPopupLoad());
+  const found = await popup.$$eval('#found li', (lis) => lis.map((l) => l.textContent));
+  assert.deepEqual(found, ['email address: 1', 'health data: 1']);
+  assert.match(await popup.textContent('#status'), /Sent 1 message\(s\), 1 with placeholders; 2 value\(s\) restored/);
+  assert.ok((await popup.$$eval('#receipts li', (lis) => lis.map((l) => l.textContent))).some((t) => /gdpr: .*special categories 1/.test(t)));
+  await popup.setViewportSize({ width: 360, height: 420 });
+  await popup.screenshot({ path: imgPath('extension-popup.png') });
+
+  await popup.click('#forget');
+  await until(async () => /forgotten/.test(await popup.textContent('#status')));
+  const keys = Object.keys(await ctx.worker.evaluate(() => chrome.storage.local.get(null)));
+  assert.ok(!keys.some((k) => k.includes('popup-conv')), 'the vault is deleted');
+  // The page shows the placeholders again, and a reload restores nothing.
+  const text = await page.evaluate(() => document.querySelector('#thread .assistant').textContent);
+  assert.match(text, /\[EMAIL_ADDRESS_\d+\] and \[HEALTH_DATA_\d+\]/);
+  await page.reload();
+  await page.waitForSelector('#thread .assistant');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(await page.evaluate(() => document.querySelectorAll('mark.pii-airlock-restored').length), 0);
+  await popup.close();
+  await page.close();
+});
