@@ -42,13 +42,14 @@ export async function fixtureBundles() {
   const { build } = await import('esbuild');
   const out = temp('pii-airlock-ext-fixtures-');
   await build({
-    entryPoints: ['prosemirror', 'quill', 'textarea'].map((n) => join(FIXTURES, 'src', `${n}.js`)),
+    entryPoints: ['prosemirror', 'quill', 'textarea', 'contenteditable'].map((n) => join(FIXTURES, 'src', `${n}.js`)),
     bundle: true, format: 'esm', outdir: out, logLevel: 'error', absWorkingDir: FIXTURES,
   });
   bundles = {
     'prosemirror.js': readFileSync(join(out, 'prosemirror.js'), 'utf8'),
     'quill.js': readFileSync(join(out, 'quill.js'), 'utf8'),
     'textarea.js': readFileSync(join(out, 'textarea.js'), 'utf8'),
+    'contenteditable.js': readFileSync(join(out, 'contenteditable.js'), 'utf8'),
     'prosemirror.css': readFileSync(join(FIXTURES, 'node_modules', 'prosemirror-view', 'style', 'prosemirror.css'), 'utf8'),
     'quill.css': readFileSync(join(FIXTURES, 'node_modules', 'quill', 'dist', 'quill.core.css'), 'utf8'),
   };
@@ -63,6 +64,7 @@ export const SITES = {
   chatgpt: { origin: 'https://chatgpt.com', path: (c) => `/c/${c}`, api: '/backend-api/conversation', kind: 'prosemirror', editorId: 'prompt-textarea', send: '<button id="send" data-testid="send-button" aria-label="Send prompt">Send</button>' },
   claude: { origin: 'https://claude.ai', path: (c) => `/chat/${c}`, api: '/api/append_message', kind: 'prosemirror', editorId: 'claude-input', send: '<button id="send" aria-label="Send message">Send</button>', answerClass: 'font-claude-message' },
   gemini: { origin: 'https://gemini.google.com', path: (c) => `/app/${c}`, api: '/_/BardChatUi/data/StreamGenerate', kind: 'quill', send: '<button class="send-button" aria-label="Send message">Send</button>', answerTag: 'message-content' },
+  copilot: { origin: 'https://copilot.microsoft.com', path: (c) => `/chats/${c}`, api: '/c/api/conversations', kind: 'contenteditable', send: '<button id="send" type="button" aria-label="Submit message">Send</button>' },
   deepseek: { origin: 'https://chat.deepseek.com', path: (c) => `/a/chat/s/${c}`, api: '/api/v0/chat/completion', kind: 'textarea', send: '<button id="send" type="button" aria-label="Send">Send</button>' },
 };
 

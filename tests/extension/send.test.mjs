@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchWithExtension, routeSites, SITES, imgPath, dialogState, until, temp } from './harness.mjs';
 
-const EDITOR = { prosemirror: '.ProseMirror', quill: '.ql-editor', textarea: '#prompt' };
+const EDITOR = { prosemirror: '.ProseMirror', quill: '.ql-editor', textarea: '#prompt', contenteditable: '#composer' };
 const PROMPT = 'Write to jane.doe@example.com, I was diagnosed with diabetes last year.';
 
 let ctx;
@@ -96,7 +96,7 @@ test('Escape cancels: nothing is sent and the text stays as typed', async () => 
   await page.close();
 });
 
-for (const [site, kind, how] of [['claude', 'prosemirror', 'button'], ['gemini', 'quill', 'enter'], ['deepseek', 'textarea', 'enter']]) {
+for (const [site, kind, how] of [['claude', 'prosemirror', 'button'], ['gemini', 'quill', 'enter'], ['deepseek', 'textarea', 'enter'], ['copilot', 'contenteditable', 'button']]) {
   test(`${site} (${kind}): sending with ${how} sends placeholders and restores the answer`, async () => {
     const conv = `conv-${site}`;
     const page = await open(site, conv);
@@ -116,6 +116,33 @@ for (const [site, kind, how] of [['claude', 'prosemirror', 'button'], ['gemini',
     await page.close();
   });
 }
+
+test('multi-line prompts keep their lines in ProseMirror and in a textarea', async () => {
+  // ProseMirror: the lines arrive as paragraphs (a paste without findings goes in as typed).
+  const page = await open('chatgpt', 'conv-lines');
+  await page.click('.ProseMirror');
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', 'First line\nSecond line');
+    document.querySelector('.ProseMirror').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await until(async () => (await page.evaluate(() => editorText())) === 'First line\nSecond line');
+  await page.keyboard.type(' to jane.doe@example.com');
+  await page.keyboard.press('Enter');
+  const sent = JSON.parse((await until(() => backend.received.find((r) => r.body.includes('conv-lines')))).body).messages[0].content.parts[0];
+  assert.equal(sent, 'First line\nSecond line to [EMAIL_ADDRESS_1]');
+  await page.close();
+
+  const ta = await open('deepseek', 'conv-lines-ta');
+  await ta.click('#prompt');
+  await ta.keyboard.type('Hello');
+  await ta.keyboard.press('Shift+Enter');
+  await ta.keyboard.type('mail jane.doe@example.com');
+  await ta.keyboard.press('Control+Enter');
+  const sentTa = JSON.parse((await until(() => backend.received.find((r) => r.body.includes('conv-lines-ta')))).body).messages[0].content.parts[0];
+  assert.equal(sentTa, 'Hello\nmail [EMAIL_ADDRESS_1]');
+  await ta.close();
+});
 
 test('the vault is encrypted at rest and survives a browser restart', async () => {
   const stored = await ctx.worker.evaluate(() => chrome.storage.local.get(null));

@@ -13,7 +13,7 @@ before(async () => {
 });
 after(async () => { await ctx?.context.close(); });
 
-const EDITOR = { prosemirror: '.ProseMirror', quill: '.ql-editor', textarea: '#prompt' };
+const EDITOR = { prosemirror: '.ProseMirror', quill: '.ql-editor', textarea: '#prompt', contenteditable: '#composer' };
 
 async function open(site, conv) {
   const page = await ctx.context.newPage();
@@ -40,7 +40,7 @@ test('the fixture pages forbid WebAssembly, so the engine cannot run in the page
   await page.close();
 });
 
-for (const [site, kind] of [['chatgpt', 'prosemirror'], ['claude', 'prosemirror'], ['gemini', 'quill'], ['deepseek', 'textarea']]) {
+for (const [site, kind] of [['chatgpt', 'prosemirror'], ['claude', 'prosemirror'], ['gemini', 'quill'], ['deepseek', 'textarea'], ['copilot', 'contenteditable']]) {
   test(`${site} (${kind}): highlights appear while typing`, async () => {
     const page = await open(site, `hl-${site}`);
     await page.click(EDITOR[kind]);

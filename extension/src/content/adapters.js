@@ -11,7 +11,7 @@
   const GENERIC = {
     id: 'generic',
     editor: 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]',
-    send: 'button[type="submit"], button[data-testid*="send" i], button[aria-label*="send" i], button[aria-label*="senden" i], button[aria-label*="envoyer" i], button[aria-label*="enviar" i]',
+    send: 'button[type="submit"], button[data-testid*="send" i], button[aria-label*="send" i], button[aria-label*="submit" i], button[aria-label*="senden" i], button[aria-label*="envoyer" i], button[aria-label*="enviar" i]',
     // Answers: anywhere outside the composer (restore.js skips editors, links and form fields).
     answers: 'body',
     // Open WebUI and LibreChat: /c/<id>; otherwise the path itself names the conversation.
