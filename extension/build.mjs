@@ -22,10 +22,6 @@ const out = join(here, 'dist');
 /** The package files the engine host imports, relative to pkg/ (plus the glue's snippets/). */
 const ENGINE_FILES = ['index.js', 'guard.js', 'src/guard.js', 'dist/web/pii_airlock.js', 'dist/web/pii_airlock_bg.wasm', 'dist/gazetteer.txt'];
 
-/** Content scripts, in load order (they share one isolated world; see manifest.json). */
-export const CONTENT_SCRIPTS = ['content/text-model.js', 'content/adapters.js', 'content/highlight.js', 'content/dialog.js',
-  'content/restore.js', 'content/main.js'];
-
 function build() {
   for (const f of ENGINE_FILES) {
     if (!existsSync(join(pkg, f))) {

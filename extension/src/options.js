@@ -14,7 +14,7 @@ const PRESET_HINTS = {
 
 const $ = (id) => document.getElementById(id);
 
-/** `https://host:port/...` or `host` → the match pattern to ask for (ports are not part of one). */
+/** A URL (scheme, host, port, path) or a bare host name → the match pattern to ask for (ports are not part of one). */
 export function originPattern(input) {
   const raw = String(input).trim();
   const url = new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`);

@@ -117,6 +117,33 @@ for (const [site, kind, how] of [['claude', 'prosemirror', 'button'], ['gemini',
   });
 }
 
+test('chatgpt: a request that went around the composer is refused by the MAIN-world check', async () => {
+  const page = await open('chatgpt', 'conv-around');
+  const post = (parts, raw) => page.evaluate(async ([p, r]) => {
+    const body = r ?? JSON.stringify({ conversation_id: 'conv-around', messages: [{ author: { role: 'user' }, content: { content_type: 'text', parts: p } }] });
+    try {
+      const res = await fetch('/backend-api/conversation', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return `sent ${res.status}`;
+    } catch (e) {
+      return `${e.name}: ${e.message}`;
+    }
+  }, [parts, raw]);
+  assert.match(await post(['mail jane.doe@example.com now']), /^TypeError: pii-airlock: this message was not sent/);
+  assert.match(await post(null, 'conversation_id=conv-around&text=jane.doe@example.com'), /^TypeError: pii-airlock/);
+  assert.ok(!backend.received.some((r) => r.body.includes('conv-around')), 'nothing reached the site');
+  // The page was told why.
+  assert.match((await until(() => dialogState(ctx.context, page))).text, /tried to send a message with personal data/);
+  await page.keyboard.press('Enter');
+  // A text without findings, and the composer's own checked send, go through.
+  assert.equal(await post(['what is two plus two?']), 'sent 200');
+  await page.click('.ProseMirror');
+  await page.keyboard.type('Write to jane.doe@example.com');
+  await page.keyboard.press('Enter');
+  await until(() => backend.received.filter((r) => r.body.includes('conv-around')).length === 2);
+  assert.ok(backend.received.filter((r) => r.body.includes('conv-around')).every((r) => !r.body.includes('jane.doe')));
+  await page.close();
+});
+
 test('multi-line prompts keep their lines in ProseMirror and in a textarea', async () => {
   // ProseMirror: the lines arrive as paragraphs (a paste without findings goes in as typed).
   const page = await open('chatgpt', 'conv-lines');

@@ -16,6 +16,7 @@
       failed: 'pii-airlock could not check this message, so it was not sent. Your text is unchanged.',
       blocked: 'Your organisation\'s policy does not allow sending this message: it contains data that must not leave.',
       ok: 'OK', notChanged: 'The message could not be rewritten in the editor, so it was not sent.',
+      bypass: 'The page tried to send a message with personal data that was not checked; pii-airlock stopped it.',
     },
     de: {
       pasteTitle: 'Personenbezogene Daten in der Zwischenablage',
@@ -24,6 +25,7 @@
       failed: 'pii-airlock konnte diese Nachricht nicht prüfen, daher wurde sie nicht gesendet. Ihr Text ist unverändert.',
       blocked: 'Die Richtlinie Ihrer Organisation erlaubt das Senden dieser Nachricht nicht.',
       ok: 'OK', notChanged: 'Die Nachricht konnte im Editor nicht umgeschrieben werden und wurde nicht gesendet.',
+      bypass: 'Die Seite wollte eine ungeprüfte Nachricht mit personenbezogenen Daten senden; pii-airlock hat sie angehalten.',
     },
     fr: {
       pasteTitle: 'Données personnelles dans le texte collé',
@@ -32,6 +34,7 @@
       failed: 'pii-airlock n\'a pas pu vérifier ce message ; il n\'a pas été envoyé. Votre texte est inchangé.',
       blocked: 'La politique de votre organisation n\'autorise pas l\'envoi de ce message.',
       ok: 'OK', notChanged: 'Le message n\'a pas pu être réécrit dans l\'éditeur ; il n\'a pas été envoyé.',
+      bypass: 'La page a tenté d\'envoyer un message non vérifié contenant des données personnelles ; pii-airlock l\'a arrêté.',
     },
     es: {
       pasteTitle: 'Datos personales en lo que pega',
@@ -40,6 +43,7 @@
       failed: 'pii-airlock no pudo comprobar este mensaje, así que no se envió. Su texto no ha cambiado.',
       blocked: 'La política de su organización no permite enviar este mensaje.',
       ok: 'OK', notChanged: 'No se pudo reescribir el mensaje en el editor, así que no se envió.',
+      bypass: 'La página intentó enviar un mensaje no comprobado con datos personales; pii-airlock lo detuvo.',
     },
   };
   const lang = (navigator.language || 'en').slice(0, 2);

@@ -134,6 +134,36 @@
 
   const same = (a, b) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
 
+  // ---- the MAIN-world check (main-world.js) ----------------------------------------------------
+
+  /** Texts the user agreed to send (as rewritten), for the MAIN world's request check. */
+  const approved = [];
+  const norm = (t) => String(t).replace(/\s+/g, ' ').trim();
+  const approve = (t) => {
+    approved.push(norm(t));
+    if (approved.length > 20) approved.shift();
+  };
+
+  addEventListener('pii-airlock-check', async (e) => {
+    let req;
+    try { req = JSON.parse(e.detail); } catch { return; }
+    if (typeof req?.id !== 'string' || !Array.isArray(req.texts)) return;
+    let ok = true;
+    if (enabled) {
+      for (const t of req.texts) {
+        if (typeof t !== 'string' || !t.trim() || approved.includes(norm(t))) continue;
+        try {
+          const res = await ask({ type: 'scan', text: t });
+          if (!res.ok || res.findings.length) ok = false;
+        } catch {
+          ok = false;
+        }
+      }
+    }
+    dispatchEvent(new CustomEvent('pii-airlock-verdict', { detail: JSON.stringify({ id: req.id, ok }) }));
+    if (!ok) ns.dialog.notice('bypass');
+  });
+
   // ---- send ---------------------------------------------------------------------------------
 
   function findSend(editor) {
@@ -209,6 +239,7 @@
         stats.replaced += 1;
         refreshPairs();
       }
+      approve(res.text);
       stats.sent += 1;
       for (const f of prep.findings) stats.found[f.entity] = (stats.found[f.entity] ?? 0) + 1;
       await resend(editor, how);
