@@ -103,3 +103,23 @@ test('the popup lists what was found and forgets the conversation', async () => 
   await popup.close();
   await page.close();
 });
+
+test('a conversation past its retention restores nothing and its vault is deleted', async () => {
+  const page = await sendOn('ttl-conv', 'Write to jane.doe@example.com please');
+  await until(() => page.evaluate(() => document.querySelectorAll('#thread .assistant mark.pii-airlock-restored').length === 1));
+  // Age the stored vault past its expiry, as the clock would.
+  const key = await ctx.worker.evaluate(async () => {
+    const all = await chrome.storage.local.get(null);
+    const k = Object.keys(all).find((x) => x.startsWith('vault:') && x.includes('ttl-conv'));
+    await chrome.storage.local.set({ [k]: { ...all[k], expires: Date.now() - 1 } });
+    return k;
+  });
+  assert.ok(key);
+  await page.reload();
+  await page.waitForSelector('#thread .assistant');
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(await page.evaluate(() => document.querySelectorAll('mark.pii-airlock-restored').length), 0);
+  assert.match(await page.evaluate(() => document.querySelector('#thread .assistant').textContent), /\[EMAIL_ADDRESS_1\]/);
+  assert.equal((await ctx.worker.evaluate((k) => chrome.storage.local.get(k), key))[key], undefined);
+  await page.close();
+});
