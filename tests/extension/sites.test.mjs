@@ -49,6 +49,13 @@ for (const [site, kind] of [['chatgpt', 'prosemirror'], ['claude', 'prosemirror'
     const texts = await highlightedText(page);
     // On a textarea the ranges are over its mirror, which holds the same characters.
     assert.deepEqual(texts, ['4111 1111 1111 1111', 'jane.doe@example.com']);
+    // Every highlight is drawn over the composer (for a textarea: its mirror lies exactly on it).
+    const inside = await page.evaluate((sel) => {
+      const box = document.querySelector(sel).getBoundingClientRect();
+      return ['pii-airlock', 'pii-airlock-ask'].flatMap((k) => [...(CSS.highlights.get(k) ?? [])])
+        .every((r) => { const b = r.getBoundingClientRect(); return b.width > 0 && b.left >= box.left && b.right <= box.right && b.top >= box.top && b.bottom <= box.bottom; });
+    }, EDITOR[kind]);
+    assert.ok(inside, 'highlights lie on the composer');
     // Typing on: the highlights follow the text.
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');

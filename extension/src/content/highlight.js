@@ -40,8 +40,9 @@
       for (const p of MIRRORED) m.style[p] = cs[p];
       if (textarea instanceof HTMLTextAreaElement) m.style.whiteSpace = 'pre-wrap';
       const r = textarea.getBoundingClientRect();
-      m.style.left = `${r.left + scrollX}px`;
-      m.style.top = `${r.top + scrollY}px`;
+      // Fixed to the viewport: chat composers usually are, and any scroll re-places it.
+      m.style.left = `${r.left}px`;
+      m.style.top = `${r.top}px`;
       m.style.width = `${r.width}px`;
       m.style.height = `${r.height}px`;
       m.scrollTop = textarea.scrollTop;
@@ -50,6 +51,7 @@
     const ro = new ResizeObserver(place);
     ro.observe(textarea);
     textarea.addEventListener('scroll', place);
+    addEventListener('scroll', place, true);
     addEventListener('resize', place);
     return {
       set(value) {
@@ -61,6 +63,7 @@
       remove() {
         ro.disconnect();
         textarea.removeEventListener('scroll', place);
+        removeEventListener('scroll', place, true);
         removeEventListener('resize', place);
         m.remove();
       },
