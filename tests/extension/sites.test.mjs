@@ -2,7 +2,7 @@
 // sites' URLs with a CSP that forbids WebAssembly in the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeSites, SITES, imgPath } from './harness.mjs';
+import { launchWithExtension, routeSites, SITES, imgPath, until } from './harness.mjs';
 
 let ctx;
 let backend;
@@ -30,6 +30,22 @@ const highlighted = (page) => page.evaluate(() => ['pii-airlock', 'pii-airlock-a
 const highlightedText = (page) => page.evaluate(() => ['pii-airlock', 'pii-airlock-ask']
   .flatMap((k) => [...(CSS.highlights.get(k) ?? [])].map((r) => r.toString())).sort());
 
+async function liveText(page) {
+  const cdp = await ctx.context.newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const status = nodes.find((n) => n.role?.value === 'status');
+    if (!status) return null;
+    const text = [];
+    const walk = (n) => { if (n.role?.value === 'StaticText') text.push(n.name?.value); (n.childIds ?? []).forEach((c) => byId.has(c) && walk(byId.get(c))); };
+    walk(status);
+    return text.join('');
+  } finally {
+    await cdp.detach();
+  }
+}
+
 test('the fixture pages forbid WebAssembly, so the engine cannot run in the page', async () => {
   const page = await open('chatgpt', 'csp-check');
   const refused = await page.evaluate(async () => {
@@ -56,6 +72,8 @@ for (const [site, kind] of [['chatgpt', 'prosemirror'], ['claude', 'prosemirror'
         .every((r) => { const b = r.getBoundingClientRect(); return b.width > 0 && b.left >= box.left && b.right <= box.right && b.top >= box.top && b.bottom <= box.bottom; });
     }, EDITOR[kind]);
     assert.ok(inside, 'highlights lie on the composer');
+    // Screen readers hear the count (a polite live region; closed shadow roots are in the AX tree).
+    await until(() => liveText(page).then((t) => t === '2 items of personal data found'));
     // Typing on: the highlights follow the text.
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');

@@ -57,6 +57,7 @@
 
   const CSS_TEXT = `
     :host { all: initial; }
+    .sr-only { position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     dialog { font: 14px/1.45 system-ui, sans-serif; color: #111; background: #fff; border: 1px solid #888;
       border-radius: 10px; padding: 18px 20px; max-width: min(560px, 92vw); box-shadow: 0 10px 40px rgb(0 0 0 / .3); }
     dialog::backdrop { background: rgb(0 0 0 / .35); }
@@ -194,5 +195,28 @@
     return show({ title: 'pii-airlock', description: own[kind] ?? own.failed, buttons: [{ label: own.ok, value: 'ok', primary: true }], cancelValue: 'ok', returnFocus });
   }
 
-  ns.dialog = { consent, paste, notice };
+  const FOUND = {
+    en: (n) => (n === 1 ? '1 item of personal data found' : `${n} items of personal data found`),
+    de: (n) => (n === 1 ? '1 personenbezogenes Datum gefunden' : `${n} personenbezogene Daten gefunden`),
+    fr: (n) => (n === 1 ? '1 donnée personnelle trouvée' : `${n} données personnelles trouvées`),
+    es: (n) => (n === 1 ? '1 dato personal encontrado' : `${n} datos personales encontrados`),
+  };
+  let live = null;
+  let said = 0;
+  /**
+   * Tells screen readers how many findings the composer holds (colour and underline are not
+   * read out): a polite live region in a closed shadow root, spoken when the count changes.
+   */
+  function announce(n) {
+    if (n === said) return;
+    said = n;
+    if (!live) {
+      const { root } = host();
+      live = el('div', { role: 'status', 'aria-live': 'polite', class: 'sr-only' });
+      root.append(live);
+    }
+    live.textContent = n ? (FOUND[lang] ?? FOUND.en)(n) : '';
+  }
+
+  ns.dialog = { consent, paste, notice, announce };
 })();

@@ -85,6 +85,7 @@
     if (!model.text.trim()) {
       s.findings = [];
       ns.highlight.paint(editor, model, []);
+      ns.dialog.announce(0);
       return;
     }
     try {
@@ -93,6 +94,7 @@
       s.findings = res.findings;
       s.model = model;
       ns.highlight.paint(editor, ns.textModel.read(editor).text === model.text ? model : ns.textModel.read(editor), res.findings);
+      ns.dialog.announce(res.findings.length);
     } catch {
       // Highlighting is a hint; the send path checks again and fails closed.
     }
