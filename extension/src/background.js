@@ -9,13 +9,13 @@
 // Listeners are registered synchronously at the top level, as MV3 requires.
 
 import { createGuard } from './engine/index.js';
-import { getSettings } from './settings.js';
+import { getSettings, policyOf } from './settings.js';
 import { forgetPairs, loadPairs, savePairs, sweep } from './vault-store.js';
 
 /** Placeholders as the engine issues them. Only exact, issued tokens are ever restored. */
 const TOKEN = /\[[A-Z][A-Z0-9_]*_[0-9]{1,6}\]/g;
 
-/** One engine per preset for highlighting, one guard per conversation for what is sent. */
+/** One engine per policy for highlighting, one guard per conversation for what is sent. */
 const scanners = new Map();
 const conversations = new Map();
 let started = null;
@@ -24,13 +24,17 @@ function measureStart() {
   started ??= performance.now();
 }
 
-async function scanner(preset) {
-  if (!scanners.has(preset)) {
-    const g = createGuard({ policy: preset, consent: 'block' });
-    scanners.set(preset, g);
-    g.catch(() => scanners.delete(preset));
+/** A policy (preset name or document) and the key its engines are cached under. */
+const keyOf = (policy) => (typeof policy === 'string' ? policy : JSON.stringify(policy));
+
+async function scanner(policy) {
+  const key = keyOf(policy);
+  if (!scanners.has(key)) {
+    const g = createGuard({ policy, consent: 'block' });
+    scanners.set(key, g);
+    g.catch(() => scanners.delete(key));
   }
-  return scanners.get(preset);
+  return scanners.get(key);
 }
 
 /**
@@ -38,15 +42,15 @@ async function scanner(preset) {
  * gave in the page's dialog (the content script asks before it commits); with no answer it
  * refuses, so nothing is sent that nobody agreed to.
  */
-async function conversation(conv, preset) {
+async function conversation(conv, policy) {
   let entry = conversations.get(conv);
-  if (entry && entry.preset !== preset) {
+  if (entry && entry.policyKey !== keyOf(policy)) {
     entry.guard.then((g) => g.dispose(), () => {});
     entry = null;
   }
   if (!entry) {
-    entry = { preset, decision: null, fresh: true, queue: Promise.resolve() };
-    entry.guard = createGuard({ policy: preset, consent: () => entry.decision ?? 'cancelled' });
+    entry = { policyKey: keyOf(policy), decision: null, fresh: true, queue: Promise.resolve() };
+    entry.guard = createGuard({ policy, consent: () => entry.decision ?? 'cancelled' });
     entry.guard.catch(() => conversations.delete(conv));
     conversations.set(conv, entry);
   }
@@ -73,8 +77,8 @@ async function retentionMs() {
  * the new guard's counter starts again at 1: the tokens this conversation already issued are
  * put in front of the text, so the engine numbers past them (src/vault.rs), and cut off again.
  */
-async function commit(key, preset, text, decision) {
-  const entry = await conversation(key, preset);
+async function commit(key, policy, text, decision) {
+  const entry = await conversation(key, policy);
   const run = entry.queue.then(async () => {
     const guard = await entry.guard;
     const pairs = await loadPairs(key);
@@ -128,24 +132,34 @@ async function handle(msg, sender) {
   measureStart();
   const { settings } = await getSettings();
   const preset = settings.preset;
+  const policy = policyOf(settings);
   switch (msg?.type) {
     case 'ping': {
       const t0 = performance.now();
-      const g = await scanner(preset);
+      const g = await scanner(policy);
       return { ok: true, preset, namesAvailable: g.namesAvailable, engineMs: performance.now() - t0, sinceStartMs: performance.now() - started };
     }
     case 'scan': {
-      const g = await scanner(preset);
+      const g = await scanner(policy);
       return { ok: true, findings: g.scan(String(msg.text)).map(publicFinding) };
     }
     case 'prepare': {
-      const g = await scanner(preset);
+      const g = await scanner(policy);
       const findings = g.scan(String(msg.text)).map(publicFinding);
       return { ok: true, findings, allowAsTyped: g.allowAsTyped, strings: dialogStrings(g.strings) };
     }
     case 'commit':
       if (msg.decision !== 'redacted' && msg.decision !== 'as-typed') return { ok: false, reason: 'cancelled' };
-      return commit(convKey(sender, msg.conv), preset, String(msg.text), msg.decision);
+      return commit(convKey(sender, msg.conv), policy, String(msg.text), msg.decision);
+    case 'check-policy': {
+      // The options page, before saving: the engine's error names the field at fault.
+      try {
+        (await createGuard({ policy: policyOf({ ...settings, ...msg.settings }), consent: 'block' })).dispose();
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, reason: 'config', message: e?.name === 'PiiAirlockConfigError' ? e.message : 'the policy could not be built' };
+      }
+    }
     case 'pairs':
       return { ok: true, pairs: await loadPairs(convKey(sender, msg.conv)) };
     case 'adopt': {

@@ -1,7 +1,7 @@
 // The options page: preset, built-in sites on/off, sites the user adds (each asked for through
 // the browser's permission prompt), and how long placeholders can be restored. Settings the
 // organisation set (chrome.storage.managed) are shown locked.
-import { DEFAULTS, PRESETS, SITES, getSettings, setSettings } from './settings.js';
+import { ACTIONS, CATEGORIES, DEFAULTS, PRESETS, SITES, getSettings, setSettings } from './settings.js';
 
 const PRESET_HINTS = {
   gdpr: 'Personal data becomes placeholders, special categories are asked about, secrets are removed.',
@@ -32,6 +32,24 @@ async function render() {
   preset.replaceChildren(...PRESETS.map((p) => new Option(p, p, false, p === settings.preset)));
   preset.disabled = Boolean(locked.preset);
   $('preset-hint').textContent = PRESET_HINTS[settings.preset] ?? '';
+
+  // Per-category actions and the allow-list; not offered when the organisation set the policy.
+  $('custom').disabled = Boolean(locked.preset);
+  const cats = $('categories');
+  cats.replaceChildren();
+  for (const c of CATEGORIES) {
+    const label = document.createElement('label');
+    label.htmlFor = `cat-${c}`;
+    label.textContent = c.replace(/_/g, ' ');
+    const select = document.createElement('select');
+    select.id = `cat-${c}`;
+    select.name = 'category';
+    select.dataset.category = c;
+    select.append(new Option('as the preset', ''), ...ACTIONS.map((a) => new Option(a, a)));
+    select.value = settings.categories[c] ?? '';
+    cats.append(label, select);
+  }
+  $('allow').value = settings.allowValues.join('\n');
 
   const sites = $('sites');
   sites.replaceChildren();
@@ -104,7 +122,16 @@ $('form').addEventListener('submit', async (e) => {
     preset: $('preset').value,
     disabledSites: [...document.querySelectorAll('input[name="site"]')].filter((b) => !b.checked).map((b) => b.value),
     retentionHours: Number.isFinite(hours) && hours >= 1 ? Math.min(hours, 720) : DEFAULTS.retentionHours,
+    categories: Object.fromEntries([...document.querySelectorAll('select[name="category"]')]
+      .filter((s) => s.value).map((s) => [s.dataset.category, s.value])),
+    allowValues: $('allow').value.split('\n').map((v) => v.trim()).filter(Boolean),
   };
+  // The engine builds the policy first: a setting it refuses is not saved.
+  const check = await chrome.runtime.sendMessage({ type: 'check-policy', settings: patch }).catch(() => null);
+  if (!check?.ok) {
+    $('saved').textContent = `Not saved: ${check?.message ?? 'the extension did not answer'}`;
+    return;
+  }
   await setSettings(patch);
   $('saved').textContent = 'Saved.';
   render();

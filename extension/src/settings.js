@@ -15,6 +15,10 @@ export const SITES = {
 
 export const PRESETS = ['gdpr', 'ccpa', 'hipaa', 'pci-dss', 'secrets-only', 'strict'];
 
+/** Category ids a policy can give an action (pkg/index.d.ts `CategoryId`). */
+export const CATEGORIES = ['identifiers', 'contact', 'financial', 'people', 'locations', 'special_categories', 'secrets'];
+export const ACTIONS = ['allow', 'highlight', 'ask', 'redact', 'mask', 'pseudonymize', 'synthesize', 'block'];
+
 export const DEFAULTS = Object.freeze({
   preset: 'gdpr',
   /** Sites switched off by the user (every built-in site is on by default). */
@@ -23,6 +27,10 @@ export const DEFAULTS = Object.freeze({
   extraOrigins: [],
   /** How long a conversation's placeholders can be restored. */
   retentionHours: 24,
+  /** Per-category actions over the preset's, e.g. { contact: 'redact' }. */
+  categories: {},
+  /** Values never acted on (the user's own support address, say). */
+  allowValues: [],
 });
 
 async function managed() {
@@ -53,7 +61,27 @@ export async function getSettings() {
     locked.disabledSites = m.disabledSites;
   }
   if (!PRESETS.includes(s.preset)) s.preset = DEFAULTS.preset;
+  if (locked.preset) {
+    // The organisation's policy as it is: the user's changes could only weaken it.
+    s.categories = {};
+    s.allowValues = [];
+  }
   return { settings: s, locked };
+}
+
+/**
+ * The policy the engine host builds its guards with: the preset's name, or a policy document
+ * extending it when the user changed categories or allowed values.
+ */
+export function policyOf(settings) {
+  const categories = Object.fromEntries(Object.entries(settings.categories ?? {})
+    .filter(([c, a]) => CATEGORIES.includes(c) && ACTIONS.includes(a)));
+  const values = (settings.allowValues ?? []).map((v) => String(v).trim()).filter(Boolean);
+  if (!Object.keys(categories).length && !values.length) return settings.preset;
+  const doc = { version: 1, extends: settings.preset };
+  if (Object.keys(categories).length) doc.categories = categories;
+  if (values.length) doc.allow = { values };
+  return doc;
 }
 
 /** Saves the user's settings (fields the organisation locked are overridden on read). */

@@ -53,6 +53,29 @@ test('the preset chosen in the options is the one the engine host applies', asyn
   await opts.close();
 });
 
+test('per-category actions and the allow-list reach the engine host', async () => {
+  const opts = await ctx.context.newPage();
+  await opts.goto(ext('options.html'));
+  await opts.waitForSelector('#cat-contact');
+  await opts.selectOption('#cat-contact', 'redact');
+  await opts.fill('#allow', 'support@example.com');
+  await opts.click('button[type="submit"]');
+  await until(async () => (await opts.textContent('#saved')) === 'Saved.');
+  const page = await sendOn('opt-custom', 'Mail support@example.com and jane.doe@example.com');
+  const sent = await sentIn('opt-custom');
+  assert.ok(sent.startsWith('Mail support@example.com and '), sent);
+  assert.ok(!sent.includes('jane.doe@example.com') && !/EMAIL_ADDRESS_\d/.test(sent), sent);
+  await page.close();
+  await opts.selectOption('#cat-contact', '');
+  await opts.fill('#allow', '');
+  await opts.click('button[type="submit"]');
+  await until(async () => {
+    const { settings } = await ctx.worker.evaluate(() => chrome.storage.local.get('settings'));
+    return !settings.categories.contact && settings.allowValues.length === 0;
+  });
+  await opts.close();
+});
+
 test('a site switched off in the options is left alone', async () => {
   const opts = await ctx.context.newPage();
   await opts.goto(ext('options.html'));

@@ -13,7 +13,7 @@ globalThis.chrome = {
     managed: { get: async () => { if (managed === 'unsupported') throw new Error('no managed storage'); return managed; } },
   },
 };
-const { getSettings, setSettings, DEFAULTS } = await import('../../extension/src/settings.js');
+const { getSettings, setSettings, policyOf, DEFAULTS } = await import('../../extension/src/settings.js');
 
 beforeEach(() => { local = undefined; managed = {}; });
 
@@ -51,4 +51,17 @@ test('an unknown preset falls back to the default; no managed storage imposes no
   const { settings, locked } = await getSettings();
   assert.equal(settings.preset, 'gdpr');
   assert.deepEqual(locked, {});
+});
+
+test('the policy is the preset, or a document extending it with the user\'s changes', async () => {
+  assert.equal(policyOf({ ...DEFAULTS }), 'gdpr');
+  assert.deepEqual(policyOf({ ...DEFAULTS, preset: 'ccpa', categories: { contact: 'redact', nope: 'allow', people: 'explode' }, allowValues: [' a@b.example ', ''] }),
+    { version: 1, extends: 'ccpa', categories: { contact: 'redact' }, allow: { values: ['a@b.example'] } });
+});
+
+test('with a managed preset the user\'s category changes and allowed values are dropped', async () => {
+  await setSettings({ categories: { secrets: 'allow' }, allowValues: ['x'] });
+  managed = { preset: 'strict' };
+  const { settings } = await getSettings();
+  assert.equal(policyOf(settings), 'strict');
 });
