@@ -165,6 +165,21 @@ test('chatgpt: a new chat keeps its placeholders when the site gives it an id', 
   await page.close();
 });
 
+test('a streamed answer is restored once it is complete, without cutting off the stream', async () => {
+  const page = await open('chatgpt', 'stream-1');
+  await page.click('.ProseMirror');
+  await page.keyboard.type(PROMPT);
+  await page.keyboard.press('Enter');
+  await until(() => dialogState(ctx.context, page));
+  await page.keyboard.press('Enter');
+  await until(async () => (await answerState(page)).restored.length === 2);
+  await new Promise((r) => setTimeout(r, 300));
+  const a = await answerState(page);
+  // All of the answer is shown: the text node the page kept writing to was not taken away mid-stream.
+  assert.equal(a.text, 'I will write to jane.doe@example.com and diabetes today.');
+  await page.close();
+});
+
 test('multi-line prompts keep their lines in ProseMirror and in a textarea', async () => {
   // ProseMirror: the lines arrive as paragraphs (a paste without findings goes in as typed).
   const page = await open('chatgpt', 'conv-lines');

@@ -9,6 +9,15 @@
   const TOKEN = /\[[A-Z][A-Z0-9_]*_[0-9]{1,6}\]/g;
   const SKIP = 'a, script, style, noscript, textarea, input, select, option, button, [contenteditable]:not([contenteditable="false"]), [data-pii-airlock-ui], .pii-airlock-restored, svg, math';
 
+  /**
+   * A streamed answer is one text node the page keeps writing to; replacing it mid-stream
+   * would leave the page writing to a detached node (the rest of the answer never shows). So a
+   * node is restored only once it is outside a streaming message and has not changed for a while.
+   */
+  const STABLE_MS = 250;
+  const STREAMING = '.result-streaming, [data-is-streaming="true"], [aria-busy="true"]';
+  const seen = new WeakMap();
+
   let pairs = {};
   /** Each marker → the placeholder it stands for, to put back when the vault is forgotten. */
   const tokens = new WeakMap();
@@ -43,16 +52,32 @@
     node.replaceWith(frag);
   }
 
+  const hasIssued = (data) => (data.match(TOKEN) ?? []).some((t) => Object.hasOwn(pairs, t));
+
   function pass() {
     if (!Object.keys(pairs).length) return;
+    const now = performance.now();
+    let waiting = false;
     for (const root of document.querySelectorAll(selector)) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
         acceptNode: (n) => (n.data.includes('[') && !n.parentElement?.closest(SKIP) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
       });
-      const found = [];
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) found.push(n);
-      found.forEach(restoreNode);
+      const ready = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!hasIssued(n.data)) continue;
+        const last = seen.get(n);
+        if (!last || last.data !== n.data) {
+          seen.set(n, { data: n.data, since: now });
+          waiting = true;
+        } else if (now - last.since < STABLE_MS || n.parentElement.closest(STREAMING)) {
+          waiting = true;
+        } else {
+          ready.push(n);
+        }
+      }
+      ready.forEach(restoreNode);
     }
+    if (waiting) setTimeout(schedule, STABLE_MS);
   }
 
   let scheduled = false;
