@@ -2,15 +2,9 @@
 // the browser's permission prompt), and how long placeholders can be restored. Settings the
 // organisation set (chrome.storage.managed) are shown locked.
 import { ACTIONS, CATEGORIES, DEFAULTS, PRESETS, SITES, getSettings, setSettings } from './settings.js';
+import { t, translate } from './i18n.js';
 
-const PRESET_HINTS = {
-  gdpr: 'Personal data becomes placeholders, special categories are asked about, secrets are removed.',
-  ccpa: 'Like GDPR for US and Canadian data; SSNs, card and account numbers are removed.',
-  hipaa: 'The 18 Safe Harbor identifiers become placeholders; nothing may be sent as typed.',
-  'pci-dss': 'Card and account numbers are masked; secrets block the message.',
-  'secrets-only': 'Only credentials are removed; personal data is highlighted and sent.',
-  strict: 'Everything found is removed; secrets and special categories block the message.',
-};
+const PRESET_HINTS = t('hints');
 
 const $ = (id) => document.getElementById(id);
 
@@ -19,7 +13,7 @@ export function originPattern(input) {
   const raw = String(input).trim();
   const url = new URL(/^[a-z]+:\/\//i.test(raw) ? raw : `https://${raw}`);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname))) {
-    throw new Error('Only https:// sites, or http:// on localhost');
+    throw new Error(t('badOrigin'));
   }
   return `${url.protocol}//${url.hostname}/*`;
 }
@@ -45,7 +39,7 @@ async function render() {
     select.id = `cat-${c}`;
     select.name = 'category';
     select.dataset.category = c;
-    select.append(new Option('as the preset', ''), ...ACTIONS.map((a) => new Option(a, a)));
+    select.append(new Option(t('asPreset'), ''), ...ACTIONS.map((a) => new Option(a, a)));
     select.value = settings.categories[c] ?? '';
     cats.append(label, select);
   }
@@ -76,12 +70,13 @@ async function render() {
     const li = document.createElement('li');
     const remove = document.createElement('button');
     remove.type = 'button';
-    remove.textContent = 'Remove';
+    remove.textContent = t('remove');
     remove.addEventListener('click', async () => {
       const { settings: s } = await getSettings();
       await setSettings({ extraOrigins: s.extraOrigins.filter((o) => o !== pattern) });
       await chrome.permissions.remove({ origins: [pattern] }).catch(() => {});
-      render();
+      translate();
+render();
     });
     li.append(document.createTextNode(`${pattern.replace('/*', '')} `), remove);
     list.append(li);
@@ -105,14 +100,15 @@ $('add-origin').addEventListener('click', async () => {
   // The browser asks the user; nothing runs on the site unless they allow it.
   const granted = await chrome.permissions.request({ origins: [pattern] }).catch(() => false);
   if (!granted) {
-    $('saved').textContent = 'Not added: the permission was not granted.';
+    $('saved').textContent = t('notGranted');
     return;
   }
   const { settings } = await getSettings();
   await setSettings({ extraOrigins: [...new Set([...settings.extraOrigins, pattern])] });
   $('origin').value = '';
-  $('saved').textContent = `Added ${pattern.replace('/*', '')}.`;
-  render();
+  $('saved').textContent = t('added', pattern.replace('/*', ''));
+  translate();
+render();
 });
 
 $('form').addEventListener('submit', async (e) => {
@@ -129,12 +125,14 @@ $('form').addEventListener('submit', async (e) => {
   // The engine builds the policy first: a setting it refuses is not saved.
   const check = await chrome.runtime.sendMessage({ type: 'check-policy', settings: patch }).catch(() => null);
   if (!check?.ok) {
-    $('saved').textContent = `Not saved: ${check?.message ?? 'the extension did not answer'}`;
+    $('saved').textContent = t('notSaved', check?.message ?? t('noAnswer'));
     return;
   }
   await setSettings(patch);
-  $('saved').textContent = 'Saved.';
-  render();
+  $('saved').textContent = t('saved');
+  translate();
+render();
 });
 
+translate();
 render();

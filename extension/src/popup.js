@@ -2,6 +2,8 @@
 // and actions only), exporting them, and "forget this conversation" (its stored placeholders
 // are deleted; the answer on the page shows placeholders again).
 
+import { t, translate } from './i18n.js';
+
 const $ = (id) => document.getElementById(id);
 let page = null;
 
@@ -28,13 +30,13 @@ async function load() {
   const found = $('found');
   found.replaceChildren();
   if (!page) {
-    $('status').textContent = 'pii-airlock does not run on this page.';
+    $('status').textContent = t('notHere');
   } else if (!page.enabled) {
-    $('status').textContent = 'Switched off for this site in the options.';
+    $('status').textContent = t('off');
   } else {
-    $('status').textContent = `Sent ${page.sent} message(s), ${page.replaced} with placeholders; ${page.restored} value(s) restored in answers.`;
+    $('status').textContent = t('status', page.sent, page.replaced, page.restored);
     const entries = Object.entries(page.found);
-    if (!entries.length) found.append(item('Nothing found yet.'));
+    if (!entries.length) found.append(item(t('nothingYet')));
     for (const [entity, n] of entries.sort()) found.append(item(`${entity.toLowerCase().replace(/_/g, ' ')}: ${n}`));
   }
   $('forget').disabled = !page?.enabled;
@@ -42,7 +44,7 @@ async function load() {
   const { receipts = [] } = await chrome.storage.local.get('receipts');
   const list = $('receipts');
   list.replaceChildren();
-  if (!receipts.length) list.append(item('None yet.'));
+  if (!receipts.length) list.append(item(t('noneYet')));
   for (const r of receipts.slice(-5).reverse()) {
     const cats = Object.entries(r.categories).map(([c, n]) => `${c.replace(/_/g, ' ')} ${n}`).join(', ');
     list.append(item(`${new Date(r.timeMs).toLocaleString()} — ${r.policyId}: ${cats}`));
@@ -53,7 +55,7 @@ $('forget').addEventListener('click', async () => {
   if (!page) return;
   const res = await chrome.runtime.sendMessage({ type: 'forget', origin: page.origin, conv: page.conv });
   if (res?.ok) await chrome.tabs.sendMessage(page.tabId, { type: 'page-forgot' }).catch(() => {});
-  $('status').textContent = res?.ok ? 'This conversation\'s placeholders were forgotten.' : 'Could not forget this conversation.';
+  $('status').textContent = res?.ok ? t('forgotten') : t('notForgotten');
 });
 
 $('export').addEventListener('click', async () => {
@@ -70,4 +72,5 @@ $('options').addEventListener('click', () => chrome.runtime.openOptionsPage());
 
 /** Reloads what the popup shows (it is also opened as a tab by the tests). */
 globalThis.piiAirlockPopupLoad = load;
+translate();
 load();

@@ -138,13 +138,14 @@ export const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disab
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
 /** Chromium with the extension loaded; resolves to { context, worker, extensionId }. */
-export async function launchWithExtension(userDataDir = temp('pii-airlock-ext-profile-')) {
+export async function launchWithExtension(userDataDir = temp('pii-airlock-ext-profile-'), { lang } = {}) {
   const dir = buildExtension();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     viewport: { width: 900, height: 640 },
-    args: [...ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    ...(lang ? { locale: lang } : {}),
+    args: [...ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...(lang ? [`--lang=${lang}`] : [])],
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 20000 });
