@@ -43,6 +43,15 @@ test('the preset chosen in the options is the one the engine host applies', asyn
   const sent = await sentIn('opt-strict');
   assert.ok(!sent.includes('jane.doe@example.com') && !/EMAIL_ADDRESS_\d/.test(sent), sent);
   await page.close();
+  // ... and blocks special categories: nothing is sent, the user is told, the text stays.
+  const blocked = await sendOn('opt-block', 'I was diagnosed with diabetes last year.');
+  const d = await until(() => dialogState(ctx.context, blocked));
+  assert.match(d.text, /policy does not allow sending this message/);
+  await blocked.keyboard.press('Enter');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.ok(!backend.received.some((r) => r.body.includes('opt-block')));
+  assert.equal(await blocked.evaluate(() => editorText()), 'I was diagnosed with diabetes last year.');
+  await blocked.close();
 
   await opts.selectOption('#preset', 'gdpr');
   await opts.click('button[type="submit"]');

@@ -80,7 +80,7 @@ test('chatgpt (ProseMirror): consent by keyboard, only placeholders sent, answer
   await page.close();
 });
 
-test('Escape cancels: nothing is sent and the text stays as typed', async () => {
+test('Escape and Edit: nothing is sent and the text stays as typed', async () => {
   const page = await open('chatgpt', 'conv-escape');
   await page.click('.ProseMirror');
   await page.keyboard.type(PROMPT);
@@ -93,6 +93,17 @@ test('Escape cancels: nothing is sent and the text stays as typed', async () => 
   assert.ok(!backend.received.some((r) => r.body.includes('conv-escape')));
   // Focus is back in the composer.
   assert.ok(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror')));
+  // "Edit" (Tab, Tab, Enter) also sends nothing and leaves the text to edit.
+  await page.keyboard.press('Enter');
+  await until(() => dialogState(ctx.context, page));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal((await dialogState(ctx.context, page)).focused, 'Edit');
+  await page.keyboard.press('Enter');
+  await until(async () => !(await dialogState(ctx.context, page)));
+  await new Promise((r) => setTimeout(r, 300));
+  assert.ok(!backend.received.some((r) => r.body.includes('conv-escape')));
+  assert.equal(await page.evaluate(() => editorText()), PROMPT);
   await page.close();
 });
 
