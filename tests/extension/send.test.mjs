@@ -118,10 +118,9 @@ for (const [site, kind, how] of [['claude', 'prosemirror', 'button'], ['gemini',
     const d = await until(() => dialogState(ctx.context, page));
     assert.equal(d.focused, 'Send redacted');
     await page.keyboard.press('Enter');
-    await until(() => backend.received.some((r) => r.body.includes(conv)));
-    const body = backend.received.find((r) => r.body.includes(conv)).body;
+    const { body, text } = await until(() => backend.received.find((r) => r.conv === conv));
     assert.ok(!body.includes('jane.doe@example.com') && !body.includes('diabetes'), `${site}: no value reaches the site`);
-    assert.match(JSON.parse(body).messages[0].content.parts[0], /^Write to \[EMAIL_ADDRESS_\d+\], I was diagnosed with \[HEALTH_DATA_\d+\] last year\.$/);
+    assert.match(text, /^Write to \[EMAIL_ADDRESS_\d+\], I was diagnosed with \[HEALTH_DATA_\d+\] last year\.$/);
     await until(async () => (await answerState(page)).restored.length >= 2);
     assert.deepEqual((await answerState(page)).restored.sort(), ['diabetes', 'jane.doe@example.com']);
     await page.close();
@@ -188,6 +187,26 @@ test('a streamed answer is restored once it is complete, without cutting off the
   const a = await answerState(page);
   // All of the answer is shown: the text node the page kept writing to was not taken away mid-stream.
   assert.equal(a.text, 'I will write to jane.doe@example.com and diabetes today.');
+  await page.close();
+});
+
+test('claude: a request that went around the composer is refused too (prompt and attachments)', async () => {
+  const page = await open('claude', 'claude-around');
+  const post = (body) => page.evaluate(async (b) => {
+    try {
+      const res = await fetch('/api/organizations/org-1/chat_conversations/claude-around/completion', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+      return `sent ${res.status}`;
+    } catch (e) {
+      return `${e.name}`;
+    }
+  }, body);
+  assert.equal(await post({ prompt: 'mail jane.doe@example.com' }), 'TypeError');
+  assert.equal(await post({ prompt: 'summarise this', attachments: [{ extracted_content: 'IBAN DE89 3704 0044 0532 0130 00' }] }), 'TypeError');
+  assert.equal(await post({ text: 'an unknown shape' }), 'TypeError');
+  assert.ok(!backend.received.some((r) => r.conv === 'claude-around'));
+  await until(() => dialogState(ctx.context, page));
+  await page.keyboard.press('Enter');
+  assert.equal(await post({ prompt: 'what is two plus two?', attachments: [] }), 'sent 200');
   await page.close();
 });
 

@@ -1,4 +1,4 @@
-// The second line on sites whose API format is known (ChatGPT): runs in the page's MAIN world
+// The second line on sites whose API format is known (ChatGPT, Claude): runs in the page's MAIN world
 // before the site's scripts, wraps fetch, and holds every request to the conversation API
 // until the extension's content script has confirmed each user text in it: either it is a text
 // the user just agreed to send, or the engine finds nothing in it. Anything else — a text that
@@ -18,6 +18,15 @@
         const j = JSON.parse(body);
         if (!Array.isArray(j.messages)) throw new Error('shape');
         return j.messages.flatMap((m) => (m?.content?.parts ?? []).filter((p) => typeof p === 'string'));
+      },
+    },
+    {
+      path: /^\/api\/organizations\/[^/]+\/chat_conversations\/[^/]+\/(completion|retry_completion)$/,
+      // Claude: prompt, plus the text extracted from attached files.
+      texts: (body) => {
+        const j = JSON.parse(body);
+        if (typeof j.prompt !== 'string') throw new Error('shape');
+        return [j.prompt, ...(j.attachments ?? []).map((a) => a?.extracted_content).filter((t) => typeof t === 'string')];
       },
     },
   ];
