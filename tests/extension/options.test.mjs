@@ -155,3 +155,23 @@ test('a conversation past its retention restores nothing and its vault is delete
   assert.equal((await ctx.worker.evaluate((k) => chrome.storage.local.get(k), key))[key], undefined);
   await page.close();
 });
+
+test('sites the user added get the content scripts while the browser grants them', async () => {
+  const registered = () => ctx.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
+  // The browser's prompt cannot be answered headless: an origin already granted (a built-in
+  // site) goes through the same path as one the user allowed in the prompt.
+  await ctx.worker.evaluate(async () => {
+    const { settings = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, extraOrigins: ['https://chat.mistral.ai/*', 'http://localhost/*'] } });
+  });
+  const scripts = await until(async () => { const r = await registered(); return r.length ? r : null; });
+  assert.equal(scripts.length, 1);
+  // localhost was never granted, so it is not registered.
+  assert.deepEqual(scripts[0].matches, ['https://chat.mistral.ai/*']);
+  assert.deepEqual(scripts[0].js, (await ctx.worker.evaluate(() => chrome.runtime.getManifest().content_scripts[0].js)));
+  await ctx.worker.evaluate(async () => {
+    const { settings } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...settings, extraOrigins: [] } });
+  });
+  await until(async () => (await registered()).length === 0);
+});
