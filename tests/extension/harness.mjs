@@ -3,6 +3,7 @@
 // launches Debian's Chromium with the extension loaded, and serves the fixtures at the real
 // chat sites' URLs through Playwright routing, with a recording backend behind each site's API.
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,10 +37,11 @@ let bundles = null;
 /** The fixture scripts bundled with the real editor libraries: name → JS text. */
 export async function fixtureBundles() {
   if (bundles) return bundles;
-  if (!existsSync(join(FIXTURES, 'node_modules', 'prosemirror-view'))) {
-    throw new Error('editor libraries missing: npm ci --prefix tests/extension/fixtures');
+  if (!existsSync(join(FIXTURES, 'node_modules', 'prosemirror-view')) || !existsSync(join(FIXTURES, 'node_modules', 'esbuild'))) {
+    throw new Error('fixture dependencies missing: npm ci --prefix tests/extension/fixtures');
   }
-  const { build } = await import('esbuild');
+  // esbuild from the fixtures' own install (tests/extension/fixtures/package.json).
+  const { build } = createRequire(join(FIXTURES, 'package.json'))('esbuild');
   const out = temp('pii-airlock-ext-fixtures-');
   await build({
     entryPoints: ['prosemirror', 'quill', 'textarea', 'contenteditable'].map((n) => join(FIXTURES, 'src', `${n}.js`)),
