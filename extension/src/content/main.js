@@ -19,8 +19,8 @@
   let enabled = true;
   let bypass = false;
   let busy = false;
-  const state = new Map(); // editor → { timer, seq, findings, model }
-  const stats = { found: {}, sent: 0, replaced: 0, pastes: 0 };
+  const state = new Map(); // editor → { timer, seq, findings }
+  const stats = { found: {}, sent: 0, replaced: 0 };
 
   /** A message to the engine host; rejects on error or when it does not answer in time. */
   function ask(msg, timeout = TIMEOUT_MS) {
@@ -66,7 +66,7 @@
   function entry(editor) {
     let s = state.get(editor);
     if (!s) {
-      s = { timer: 0, seq: 0, findings: [], model: null };
+      s = { timer: 0, seq: 0, findings: [] };
       state.set(editor, s);
     }
     return s;
@@ -91,9 +91,12 @@
     try {
       const res = await ask({ type: 'scan', text: model.text });
       if (seq !== s.seq || !res.ok) return;
+      // The editor may have re-rendered meanwhile: draw on its nodes as they are now, and only
+      // if the text is still the one scanned (else the next scan, already scheduled, draws).
+      const current = ns.textModel.read(editor);
+      if (current.text !== model.text) return;
       s.findings = res.findings;
-      s.model = model;
-      ns.highlight.paint(editor, ns.textModel.read(editor).text === model.text ? model : ns.textModel.read(editor), res.findings);
+      ns.highlight.paint(editor, current, res.findings);
       ns.dialog.announce(res.findings.length);
     } catch {
       // Highlighting is a hint; the send path checks again and fails closed.
@@ -311,7 +314,6 @@
   }, true);
 
   async function onPaste(editor, text) {
-    stats.pastes += 1;
     let prep;
     try {
       prep = await ask({ type: 'prepare', text });
