@@ -36,6 +36,13 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   log "installing npm dev dependencies"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
 fi
+# The extension tests build their fixture pages with the real editor libraries (ProseMirror,
+# Quill) and esbuild, kept in their own package so the root's dependencies stay as they are.
+if [ ! -d tests/extension/fixtures/node_modules/prosemirror-view ] || [ ! -d tests/extension/fixtures/node_modules/esbuild ] \
+   || [ tests/extension/fixtures/package.json -nt tests/extension/fixtures/node_modules/.package-lock.json ]; then
+  log "installing the extension tests' editor libraries"
+  npm ci --prefix tests/extension/fixtures --no-audit --no-fund
+fi
 # The fuzz targets (scripts/fuzz.sh) build libFuzzer from source: they need a C++ compiler.
 if ! command -v c++ >/dev/null; then
   log "installing a C++ compiler for the fuzz targets"

@@ -42,3 +42,8 @@ bash scripts/build-wasm.sh
 # build and a plain page); Playwright drives Debian's Chromium against a mock LLM backend.
 step "JavaScript and browser tests (node --test, packed tarball, Vite app, Playwright + Debian's Chromium)"
 node --test --test-concurrency=1 tests/js/ tests/e2e/
+
+# The MV3 extension (extension/): built from the package above, loaded into Debian's Chromium,
+# driven on fixture pages made with the real editor libraries at the chat sites' URLs.
+step "browser extension tests (build, reproducible zip, ProseMirror/Quill/textarea fixtures)"
+node --test --test-concurrency=1 tests/extension/

@@ -1,0 +1,231 @@
+// The engine host: the MV3 service worker runs the WebAssembly engine (a content script's
+// WebAssembly obeys the page's CSP, which often forbids it; the extension's own CSP allows
+// 'wasm-unsafe-eval'). Content scripts reach it with chrome.runtime messages and get findings
+// (offsets and types, never more text than they sent) and the text to send.
+//
+// The worker is stopped after ~30 s idle, so nothing here is kept only in memory that matters:
+// settings are read from storage, each conversation's placeholders are stored encrypted
+// (vault-store.js), and the engine is built lazily inside the first handler.
+// Listeners are registered synchronously at the top level, as MV3 requires.
+
+import { createGuard } from './engine/index.js';
+import { getSettings, policyOf } from './settings.js';
+import { forgetPairs, loadPairs, savePairs, sweep } from './vault-store.js';
+
+/** Placeholders as the engine issues them. Only exact, issued tokens are ever restored. */
+const TOKEN = /\[[A-Z][A-Z0-9_]*_[0-9]{1,6}\]/g;
+
+/** One engine per policy for highlighting, one guard per conversation for what is sent. */
+const scanners = new Map();
+const conversations = new Map();
+
+/** A policy (preset name or document) and the key its engines are cached under. */
+const keyOf = (policy) => (typeof policy === 'string' ? policy : JSON.stringify(policy));
+
+async function scanner(policy) {
+  const key = keyOf(policy);
+  if (!scanners.has(key)) {
+    const g = createGuard({ policy, consent: 'block' });
+    scanners.set(key, g);
+    g.catch(() => scanners.delete(key));
+  }
+  return scanners.get(key);
+}
+
+/**
+ * The guard of one conversation. Its consent function returns the answer the user already
+ * gave in the page's dialog (the content script asks before it commits); with no answer it
+ * refuses, so nothing is sent that nobody agreed to.
+ */
+async function conversation(conv, policy) {
+  let entry = conversations.get(conv);
+  if (entry && entry.policyKey !== keyOf(policy)) {
+    entry.guard.then((g) => g.dispose(), () => {});
+    entry = null;
+  }
+  if (!entry) {
+    entry = { policyKey: keyOf(policy), decision: null, fresh: true, queue: Promise.resolve() };
+    entry.guard = createGuard({ policy, consent: () => entry.decision ?? 'cancelled' });
+    entry.guard.catch(() => conversations.delete(conv));
+    conversations.set(conv, entry);
+  }
+  return entry;
+}
+
+/** Content scripts name their conversation; the sender's origin keeps sites apart. */
+function convKey(sender, conv) {
+  const origin = sender.origin ?? (sender.url ? new URL(sender.url).origin : 'extension');
+  return `${origin}|${String(conv ?? 'new')}`;
+}
+
+const publicFinding = (f) => ({
+  start: f.start, end: f.end, entity: f.entity, action: f.action, needsDecision: f.needsDecision, category: f.category,
+});
+
+async function retentionMs() {
+  const { settings } = await getSettings();
+  return settings.retentionHours * 3600_000;
+}
+
+/**
+ * Sends `text` through the conversation's guard with the user's `decision`. After a restart
+ * the new guard's counter starts again at 1: the tokens this conversation already issued are
+ * put in front of the text, so the engine numbers past them (src/vault.rs), and cut off again.
+ */
+async function commit(key, policy, text, decision) {
+  const entry = await conversation(key, policy);
+  const run = entry.queue.then(async () => {
+    const guard = await entry.guard;
+    const pairs = await loadPairs(key);
+    const issued = Object.keys(pairs);
+    const prefix = entry.fresh && issued.length ? `${issued.join(' ')}\n` : '';
+    entry.decision = decision;
+    let result;
+    try {
+      result = await guard.requestConsent(prefix + text);
+    } finally {
+      entry.decision = null;
+    }
+    if (result.decision !== 'redacted' && result.decision !== 'as-typed') {
+      return { ok: false, reason: result.decision };
+    }
+    if (!result.text.startsWith(prefix)) return { ok: false, reason: 'engine' };
+    entry.fresh = false;
+    const out = result.text.slice(prefix.length);
+    let added = 0;
+    for (const token of new Set(out.match(TOKEN) ?? [])) {
+      if (pairs[token] !== undefined) continue;
+      const value = guard.restore(token);
+      if (value !== token) {
+        pairs[token] = value;
+        added += 1;
+      }
+    }
+    if (added) await savePairs(key, pairs, Date.now() + (await retentionMs()));
+    if (result.receipt) await keepReceipt(result.receipt);
+    return { ok: true, text: out, changed: out !== text, receipt: result.receipt ?? null };
+  });
+  entry.queue = run.catch(() => {});
+  return run;
+}
+
+/** The latest receipts (types, actions, hashes: never values) for the popup. */
+async function keepReceipt(receipt) {
+  const { receipts = [] } = await chrome.storage.local.get('receipts');
+  const cutoff = Date.now() - 30 * 86400_000;
+  const kept = [...receipts, receipt].filter((r) => r.timeMs > cutoff).slice(-50);
+  await chrome.storage.local.set({ receipts: kept });
+}
+
+/** The error to hand back: its kind only, never a message (it could quote the text). */
+function failure(e) {
+  if (e?.name === 'PiiAirlockBlockedError') return { ok: false, reason: e.reason };
+  return { ok: false, reason: 'engine', error: e?.name ?? 'Error' };
+}
+
+async function handle(msg, sender) {
+  const { settings } = await getSettings();
+  const policy = policyOf(settings);
+  switch (msg?.type) {
+    case 'ping': {
+      // A chat page loaded: build the engine now, not on the first keystroke.
+      const g = await scanner(policy);
+      return { ok: true, preset: settings.preset, namesAvailable: g.namesAvailable };
+    }
+    case 'scan': {
+      const g = await scanner(policy);
+      return { ok: true, findings: g.scan(String(msg.text)).map(publicFinding) };
+    }
+    case 'prepare': {
+      const g = await scanner(policy);
+      const findings = g.scan(String(msg.text)).map(publicFinding);
+      return { ok: true, findings, allowAsTyped: g.allowAsTyped, strings: dialogStrings(g.strings) };
+    }
+    case 'commit':
+      if (msg.decision !== 'redacted' && msg.decision !== 'as-typed') return { ok: false, reason: 'cancelled' };
+      return commit(convKey(sender, msg.conv), policy, String(msg.text), msg.decision);
+    case 'check-policy': {
+      // The options page, before saving: the engine's error names the field at fault.
+      try {
+        (await createGuard({ policy: policyOf({ ...settings, ...msg.settings }), consent: 'block' })).dispose();
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, reason: 'config', message: e?.name === 'PiiAirlockConfigError' ? e.message : 'the policy could not be built' };
+      }
+    }
+    case 'pairs':
+      return { ok: true, pairs: await loadPairs(convKey(sender, msg.conv)) };
+    case 'adopt': {
+      // A new chat gets its id after the first message: move what was issued under "new".
+      const from = convKey(sender, msg.from);
+      const to = convKey(sender, msg.to);
+      const pairs = await loadPairs(from);
+      if (Object.keys(pairs).length) {
+        await savePairs(to, { ...(await loadPairs(to)), ...pairs }, Date.now() + (await retentionMs()));
+        await forgetPairs(from);
+      }
+      const entry = conversations.get(from);
+      if (entry) {
+        conversations.delete(from);
+        conversations.set(to, entry);
+      }
+      return { ok: true };
+    }
+    case 'forget': {
+      // Popup: the tab's conversation, named by the content script, keyed by the tab's origin.
+      const key = msg.origin ? `${msg.origin}|${String(msg.conv)}` : convKey(sender, msg.conv);
+      await forgetPairs(key);
+      const entry = conversations.get(key);
+      conversations.delete(key);
+      entry?.guard.then((g) => g.dispose(), () => {});
+      return { ok: true };
+    }
+    default:
+      return { ok: false, reason: 'unknown-message' };
+  }
+}
+
+/** The package's strings the page dialog uses (functions do not cross messages). */
+function dialogStrings(s) {
+  if (!s) return null;
+  const pick = {};
+  for (const k of ['title', 'description', 'sendRedacted', 'sendAsTyped', 'edit', 'cancel', 'willReplace', 'willSend', 'preview', 'findingsLabel']) {
+    if (typeof s[k] === 'string') pick[k] = s[k];
+  }
+  if (s.entities && typeof s.entities === 'object') pick.entities = { ...s.entities };
+  return pick;
+}
+
+chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+  if (sender.id !== chrome.runtime.id) return false;
+  handle(msg, sender).then(sendResponse, (e) => sendResponse(failure(e)));
+  return true;
+});
+
+/**
+ * Runs the content scripts on the sites the user added, for as long as the browser grants the
+ * permission (asked for on the options page; a site whose permission was withdrawn is dropped).
+ */
+async function syncSites() {
+  const { settings } = await getSettings();
+  const granted = [];
+  for (const o of settings.extraOrigins) {
+    if (await chrome.permissions.contains({ origins: [o] }).catch(() => false)) granted.push(o);
+  }
+  const id = 'user-sites';
+  const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [id] }).catch(() => []);
+  if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [id] });
+  if (granted.length) {
+    const [cs] = chrome.runtime.getManifest().content_scripts;
+    await chrome.scripting.registerContentScripts([{ id, matches: granted, js: cs.js, css: cs.css, runAt: 'document_idle', persistAcrossSessions: true }]);
+  }
+}
+
+const housekeeping = () => { sweep().catch(() => {}); syncSites().catch(() => {}); };
+chrome.runtime.onInstalled.addListener(housekeeping);
+chrome.runtime.onStartup.addListener(housekeeping);
+chrome.permissions.onAdded.addListener(() => { syncSites().catch(() => {}); });
+chrome.permissions.onRemoved.addListener(() => { syncSites().catch(() => {}); });
+chrome.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && changes.settings) syncSites().catch(() => {});
+});

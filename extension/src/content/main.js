@@ -1,0 +1,400 @@
+// The content script's controller: attaches to the composer the user types into, asks the
+// engine host (the service worker) for findings while typing, runs the consent flow on send
+// and on paste, rewrites the composer through its own input path, and keeps answers restored.
+// Fail closed: when the engine cannot be reached or the composer cannot be rewritten, the
+// message is not sent and the user is told; the text stays as typed.
+'use strict';
+
+(() => {
+  const ns = globalThis.piiAirlock;
+  if (!ns || ns.started) return;
+  ns.started = true;
+
+  const adapter = ns.adapters.forLocation(location);
+  const DEBOUNCE_MS = 120;
+  const TIMEOUT_MS = 20000;
+
+  // On until the settings say this site is switched off: a message typed and sent before they
+  // have loaded is checked too.
+  let enabled = true;
+  let bypass = false;
+  let busy = false;
+  const state = new Map(); // editor → { timer, seq, findings }
+  const stats = { found: {}, sent: 0, replaced: 0 };
+
+  /** A message to the engine host; rejects on error or when it does not answer in time. */
+  function ask(msg, timeout = TIMEOUT_MS) {
+    return new Promise((resolve, reject) => {
+      const t = setTimeout(() => reject(new Error('timeout')), timeout);
+      try {
+        chrome.runtime.sendMessage(msg, (res) => {
+          clearTimeout(t);
+          if (chrome.runtime.lastError || !res) reject(new Error('no answer'));
+          else resolve(res);
+        });
+      } catch (e) {
+        clearTimeout(t);
+        reject(e);
+      }
+    });
+  }
+
+  /** The conversation this page shows; a new chat is "new" until the site gives it an id. */
+  let conv = adapter.conversation(location) ?? 'new';
+
+  async function refreshPairs() {
+    try {
+      const res = await ask({ type: 'pairs', conv });
+      if (res.ok) ns.restore.setPairs(res.pairs);
+    } catch {
+      // Nothing restored is the safe side: the placeholders stay visible.
+    }
+  }
+
+  // Single-page apps change the URL without a load: follow the conversation id.
+  setInterval(() => {
+    const now = adapter.conversation(location) ?? 'new';
+    if (now === conv) return;
+    const before = conv;
+    conv = now;
+    const move = before === 'new' ? ask({ type: 'adopt', from: before, to: now }).catch(() => {}) : Promise.resolve();
+    move.then(refreshPairs);
+  }, 500);
+
+  // ---- highlighting while typing ------------------------------------------------------------
+
+  function entry(editor) {
+    let s = state.get(editor);
+    if (!s) {
+      s = { timer: 0, seq: 0, findings: [] };
+      state.set(editor, s);
+    }
+    return s;
+  }
+
+  function scheduleScan(editor) {
+    const s = entry(editor);
+    clearTimeout(s.timer);
+    s.timer = setTimeout(() => scanNow(editor), DEBOUNCE_MS);
+  }
+
+  async function scanNow(editor) {
+    const s = entry(editor);
+    const seq = ++s.seq;
+    const model = ns.textModel.read(editor);
+    if (!model.text.trim()) {
+      s.findings = [];
+      ns.highlight.paint(editor, model, []);
+      ns.dialog.announce(0);
+      return;
+    }
+    try {
+      const res = await ask({ type: 'scan', text: model.text });
+      if (seq !== s.seq || !res.ok) return;
+      // The editor may have re-rendered meanwhile: draw on its nodes as they are now, and only
+      // if the text is still the one scanned (else the next scan, already scheduled, draws).
+      const current = ns.textModel.read(editor);
+      if (current.text !== model.text) return;
+      s.findings = res.findings;
+      ns.highlight.paint(editor, current, res.findings);
+      ns.dialog.announce(res.findings.length);
+    } catch {
+      // Highlighting is a hint; the send path checks again and fails closed.
+    }
+  }
+
+  // ---- rewriting the composer through its own input path ---------------------------------------
+
+  /**
+   * Replaces the whole content of `editor` with `text` the way typing would: select all, then
+   * `insertText`, which fires beforeinput/input, so ProseMirror, Quill, React and the like
+   * update their own state. Lines become paragraphs through `insertParagraph`.
+   */
+  function replaceContent(editor, text) {
+    editor.focus();
+    if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
+      editor.select();
+      if (!document.execCommand('insertText', false, text)) {
+        // No editing command (rare): the native setter plus an input event, as frameworks expect.
+        const proto = editor instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+        Object.getOwnPropertyDescriptor(proto, 'value').set.call(editor, text);
+        editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
+      }
+      return;
+    }
+    const sel = getSelection();
+    sel.selectAllChildren(editor);
+    insertLines(text);
+  }
+
+  /** Types `text` at the selection, one line at a time. */
+  function insertLines(text) {
+    const lines = text.split('\n');
+    lines.forEach((line, i) => {
+      if (i > 0) document.execCommand('insertParagraph');
+      if (line) document.execCommand('insertText', false, line);
+      else if (i === 0) document.execCommand('delete');
+    });
+  }
+
+  const same = (a, b) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+
+  // ---- the MAIN-world check (main-world.js) ----------------------------------------------------
+
+  /** Texts the user agreed to send (as rewritten), for the MAIN world's request check. */
+  const approved = [];
+  const norm = (t) => String(t).replace(/\s+/g, ' ').trim();
+  const approve = (t) => {
+    approved.push(norm(t));
+    if (approved.length > 20) approved.shift();
+  };
+
+  addEventListener('pii-airlock-check', async (e) => {
+    let req;
+    try { req = JSON.parse(e.detail); } catch { return; }
+    if (typeof req?.id !== 'string' || !Array.isArray(req.texts)) return;
+    let ok = true;
+    if (enabled) {
+      for (const t of req.texts) {
+        if (typeof t !== 'string' || !t.trim() || approved.includes(norm(t))) continue;
+        try {
+          const res = await ask({ type: 'scan', text: t });
+          // Findings the policy sends as they are anyway (highlight, allow) do not stop it.
+          if (!res.ok || res.findings.some((f) => f.action !== 'allow' && f.action !== 'highlight')) ok = false;
+        } catch {
+          ok = false;
+        }
+      }
+    }
+    dispatchEvent(new CustomEvent('pii-airlock-verdict', { detail: JSON.stringify({ id: req.id, ok }) }));
+    if (!ok) ns.dialog.notice('bypass');
+  });
+
+  // ---- send ---------------------------------------------------------------------------------
+
+  function findSend(editor) {
+    // The nearest send button: inside the composer's form or container, else anywhere.
+    for (let up = editor.parentElement; up && up !== document.body; up = up.parentElement) {
+      const b = up.querySelector(adapter.send);
+      if (b) return b;
+    }
+    return document.querySelector(adapter.send);
+  }
+
+  /** Sends again with our own hooks out of the way: the send button, or the Enter key. */
+  async function resend(editor, how) {
+    await new Promise((r) => setTimeout(r, 60)); // let the site's framework see the new text
+    bypass = true;
+    try {
+      const button = how.button ?? findSend(editor);
+      if (button && !button.disabled) {
+        button.click();
+      } else {
+        editor.dispatchEvent(new KeyboardEvent('keydown', {
+          key: 'Enter', code: 'Enter', keyCode: 13, which: 13, bubbles: true, cancelable: true,
+          ctrlKey: how.ctrlKey ?? false, metaKey: how.metaKey ?? false,
+        }));
+      }
+    } finally {
+      bypass = false;
+    }
+  }
+
+  async function onSend(editor, how) {
+    busy = true;
+    try {
+      const text = ns.textModel.read(editor).text;
+      let prep;
+      try {
+        prep = await ask({ type: 'prepare', text });
+        if (!prep.ok) throw new Error(prep.reason);
+      } catch {
+        await ns.dialog.notice('failed', editor);
+        return;
+      }
+      let decision = 'redacted';
+      if (prep.findings.some((f) => f.needsDecision)) {
+        decision = await ns.dialog.consent({ text, findings: prep.findings, allowAsTyped: prep.allowAsTyped, strings: prep.strings, returnFocus: editor });
+      }
+      if (decision === 'edit' || decision === 'cancelled') {
+        editor.focus();
+        return;
+      }
+      let res;
+      if (prep.findings.length === 0) {
+        res = { ok: true, text, changed: false };
+      } else {
+        try {
+          res = await ask({ type: 'commit', conv, text, decision });
+        } catch {
+          res = { ok: false, reason: 'engine' };
+        }
+      }
+      if (!res.ok) {
+        if (res.reason !== 'cancelled' && res.reason !== 'edit') await ns.dialog.notice(res.reason === 'policy-block' ? 'blocked' : 'failed', editor);
+        return;
+      }
+      if (res.changed) {
+        replaceContent(editor, res.text);
+        await new Promise((r) => setTimeout(r, 0));
+        if (!same(ns.textModel.read(editor).text, res.text)) {
+          // The editor did not take the new text: sending now could send the original.
+          await ns.dialog.notice('notChanged', editor);
+          return;
+        }
+        stats.replaced += 1;
+        refreshPairs();
+      }
+      approve(res.text);
+      stats.sent += 1;
+      for (const f of prep.findings) stats.found[f.entity] = (stats.found[f.entity] ?? 0) + 1;
+      await resend(editor, how);
+      entry(editor).findings = [];
+      scheduleScan(editor);
+    } finally {
+      busy = false;
+    }
+  }
+
+  function editorFromEvent(e) {
+    for (const t of e.composedPath()) {
+      const ed = t instanceof Element ? ns.adapters.editorOf(adapter, t) : null;
+      if (ed) return ed;
+    }
+    return null;
+  }
+
+  addEventListener('keydown', (e) => {
+    if (!enabled || bypass || e.key !== 'Enter' || e.isComposing || e.shiftKey || e.altKey) return;
+    const editor = editorFromEvent(e);
+    if (!editor) return;
+    // A textarea without a modifier may be a plain newline on some sites; Enter sends on all the
+    // built-in ones, and a generic page that uses Enter for newlines sends with the button.
+    if (!ns.textModel.read(editor).text.trim()) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (busy) return;
+    onSend(editor, { ctrlKey: e.ctrlKey, metaKey: e.metaKey });
+  }, true);
+
+  const onButton = (e) => {
+    if (!enabled || bypass) return;
+    const button = e.target instanceof Element ? e.target.closest(adapter.send) : null;
+    if (!button) return;
+    // The composer this button sends: the attached one nearest to it.
+    const editor = [...state.keys()].find((ed) => ed.isConnected && findSend(ed) === button);
+    if (!editor || !ns.textModel.read(editor).text.trim()) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (e.type === 'click' && !busy) onSend(editor, { button });
+  };
+  addEventListener('click', onButton, true);
+  addEventListener('pointerdown', onButton, true);
+  addEventListener('mousedown', onButton, true);
+  addEventListener('submit', (e) => {
+    if (!enabled || bypass) return;
+    const editor = [...state.keys()].find((ed) => ed.isConnected && e.target.contains(ed));
+    if (!editor || !ns.textModel.read(editor).text.trim()) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    if (!busy) onSend(editor, {});
+  }, true);
+
+  // ---- paste ----------------------------------------------------------------------------------
+
+  addEventListener('paste', (e) => {
+    if (!enabled || bypass) return;
+    const editor = editorFromEvent(e);
+    const text = e.clipboardData?.getData('text/plain');
+    if (!editor || !text) return;
+    // The paste is held while the engine looks at it; it lands through the editor's input path.
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    onPaste(editor, text);
+  }, true);
+
+  async function onPaste(editor, text) {
+    let prep;
+    try {
+      prep = await ask({ type: 'prepare', text });
+      if (!prep.ok) throw new Error('engine');
+    } catch {
+      await ns.dialog.notice('failed', editor);
+      return;
+    }
+    let insert = text;
+    if (prep.findings.length) {
+      const choice = await ns.dialog.paste({ text, findings: prep.findings, strings: prep.strings, returnFocus: editor });
+      if (choice === 'cancelled') return;
+      if (choice === 'redacted') {
+        let res;
+        try {
+          res = await ask({ type: 'commit', conv, text, decision: 'redacted' });
+        } catch {
+          res = { ok: false, reason: 'engine' };
+        }
+        if (!res.ok) {
+          await ns.dialog.notice(res.reason === 'policy-block' ? 'blocked' : 'failed', editor);
+          return;
+        }
+        insert = res.text;
+        refreshPairs();
+      }
+    }
+    editor.focus();
+    bypass = true;
+    try {
+      if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) document.execCommand('insertText', false, insert);
+      else insertLines(insert);
+    } finally {
+      bypass = false;
+    }
+    scheduleScan(editor);
+  }
+
+  // ---- attaching ------------------------------------------------------------------------------
+
+  addEventListener('input', (e) => {
+    if (!enabled) return;
+    const editor = editorFromEvent(e);
+    if (editor) scheduleScan(editor);
+  }, true);
+  addEventListener('focusin', (e) => {
+    if (!enabled) return;
+    const editor = editorFromEvent(e);
+    if (editor && !state.has(editor)) scheduleScan(editor);
+  }, true);
+
+  // The popup asks what was found here, and to forget this conversation.
+  chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
+    if (sender.id !== chrome.runtime.id) return false;
+    if (msg?.type === 'page-stats') {
+      // What was sent from this page, plus what the composers hold now.
+      const found = { ...stats.found };
+      for (const s of state.values()) for (const f of s.findings) found[f.entity] = (found[f.entity] ?? 0) + 1;
+      sendResponse({ site: adapter.id, enabled, conv, origin: location.origin, found, sent: stats.sent, replaced: stats.replaced, restored: ns.restore.count(), highlighted: ns.highlight.count() });
+    } else if (msg?.type === 'page-forgot') {
+      ns.restore.undo();
+      sendResponse({ ok: true });
+    }
+    return false;
+  });
+
+  async function boot() {
+    const { settings = {} } = await chrome.storage.local.get('settings');
+    let disabled = settings.disabledSites ?? [];
+    try {
+      const m = await chrome.storage.managed.get('disabledSites');
+      if (Array.isArray(m?.disabledSites)) disabled = disabled.concat(m.disabledSites);
+    } catch { /* no managed storage */ }
+    enabled = !disabled.includes(adapter.id);
+    if (!enabled) return;
+    ns.restore.start(adapter.answers);
+    refreshPairs();
+    // Warm the engine up now, off the keystroke path (the worker may have been stopped).
+    ask({ type: 'ping' }).catch(() => {});
+    const active = document.activeElement && editorFromEvent({ composedPath: () => [document.activeElement] });
+    if (active) scheduleScan(active);
+  }
+  boot();
+})();

@@ -1,0 +1,204 @@
+// Shared set-up of the extension tests: builds extension/dist/, bundles the fixture pages with
+// the real editor libraries (ProseMirror, Quill from tests/extension/fixtures/node_modules),
+// launches Debian's Chromium with the extension loaded, and serves the fixtures at the real
+// chat sites' URLs through Playwright routing, with a recording backend behind each site's API.
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+export const DIST = join(ROOT, 'extension', 'dist');
+const FIXTURES = join(ROOT, 'tests', 'extension', 'fixtures');
+export const IMG = join(ROOT, 'docs', 'img');
+
+const temps = [];
+export function temp(prefix) {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(d);
+  return d;
+}
+process.on('exit', () => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
+
+let built = false;
+/** Builds extension/dist/ once per test process (the package's pkg/dist/ must exist). */
+export function buildExtension() {
+  if (!built) {
+    execFileSync(process.execPath, [join(ROOT, 'extension', 'build.mjs'), '--no-zip'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    built = true;
+  }
+  return DIST;
+}
+
+let bundles = null;
+/** The fixture scripts bundled with the real editor libraries: name → JS text. */
+export async function fixtureBundles() {
+  if (bundles) return bundles;
+  if (!existsSync(join(FIXTURES, 'node_modules', 'prosemirror-view')) || !existsSync(join(FIXTURES, 'node_modules', 'esbuild'))) {
+    throw new Error('fixture dependencies missing: npm ci --prefix tests/extension/fixtures');
+  }
+  // esbuild from the fixtures' own install (tests/extension/fixtures/package.json).
+  const { build } = createRequire(join(FIXTURES, 'package.json'))('esbuild');
+  const out = temp('pii-airlock-ext-fixtures-');
+  await build({
+    entryPoints: ['prosemirror', 'quill', 'textarea', 'contenteditable'].map((n) => join(FIXTURES, 'src', `${n}.js`)),
+    bundle: true, format: 'esm', outdir: out, logLevel: 'error', absWorkingDir: FIXTURES,
+  });
+  bundles = {
+    'prosemirror.js': readFileSync(join(out, 'prosemirror.js'), 'utf8'),
+    'quill.js': readFileSync(join(out, 'quill.js'), 'utf8'),
+    'textarea.js': readFileSync(join(out, 'textarea.js'), 'utf8'),
+    'contenteditable.js': readFileSync(join(out, 'contenteditable.js'), 'utf8'),
+    'prosemirror.css': readFileSync(join(FIXTURES, 'node_modules', 'prosemirror-view', 'style', 'prosemirror.css'), 'utf8'),
+    'quill.css': readFileSync(join(FIXTURES, 'node_modules', 'quill', 'dist', 'quill.core.css'), 'utf8'),
+  };
+  return bundles;
+}
+
+/** A page CSP that forbids WebAssembly (no 'wasm-unsafe-eval') and inline script. */
+export const NO_WASM_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
+
+/** The fixture sites: where each one lives and which composer it has. */
+export const SITES = {
+  chatgpt: { origin: 'https://chatgpt.com', path: (c) => `/c/${c}`, api: '/backend-api/conversation', kind: 'prosemirror', editorId: 'prompt-textarea', send: '<button id="send" data-testid="send-button" aria-label="Send prompt">Send</button>' },
+  claude: { origin: 'https://claude.ai', path: (c) => `/chat/${c}`, api: '/api/organizations/org-1/chat_conversations', format: 'claude', kind: 'prosemirror', editorId: 'claude-input', send: '<button id="send" aria-label="Send message">Send</button>', answerClass: 'font-claude-message' },
+  gemini: { origin: 'https://gemini.google.com', path: (c) => `/app/${c}`, api: '/_/BardChatUi/data/StreamGenerate', kind: 'quill', send: '<button class="send-button" aria-label="Send message">Send</button>', answerTag: 'message-content' },
+  copilot: { origin: 'https://copilot.microsoft.com', path: (c) => `/chats/${c}`, api: '/c/api/conversations', kind: 'contenteditable', send: '<button id="send" type="button" aria-label="Submit message">Send</button>' },
+  deepseek: { origin: 'https://chat.deepseek.com', path: (c) => `/a/chat/s/${c}`, api: '/api/v0/chat/completion', kind: 'textarea', send: '<button id="send" type="button" aria-label="Send">Send</button>' },
+};
+
+function page(site, conv) {
+  const s = SITES[site];
+  const composer = s.kind === 'textarea' ? '<textarea id="prompt" rows="4" cols="60" aria-label="Message"></textarea>' : '<div id="composer"></div>';
+  const css = s.kind === 'prosemirror' ? '<link rel="stylesheet" href="/fixture/prosemirror.css">' : s.kind === 'quill' ? '<link rel="stylesheet" href="/fixture/quill.css">' : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${site} fixture</title>${css}
+<link rel="stylesheet" href="/fixture/page.css"></head>
+<body data-conv="${conv}" data-api="${s.api}" data-format="${s.format ?? 'chatgpt'}" data-editor-id="${s.editorId ?? ''}" data-answer-tag="${s.answerTag ?? 'div'}" data-answer-class="${s.answerClass ?? ''}">
+<main><h1>${site} (test fixture)</h1><div id="thread"></div>${composer}${s.send}</main>
+<script type="module" src="/fixture/${s.kind}.js"></script></body></html>`;
+}
+
+const PAGE_CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:24px;max-width:760px}
+#thread .msg{padding:8px 12px;margin:8px 0;border-radius:8px;background:#f3f4f6}
+#thread .assistant{background:#eef6ff}
+#composer,#prompt{border:1px solid #888;border-radius:8px;padding:8px;min-height:48px;width:100%;box-sizing:border-box;font:inherit}
+.ProseMirror{outline:none}button{margin-top:8px;font:inherit}`;
+
+const TOKEN = /\[[A-Z][A-Z0-9_]*_\d+\]/g;
+
+/**
+ * Routes every fixture site. Returns the backend: `received` holds each request body the site's
+ * API got; each conversation's history is kept, so a reload renders it again.
+ */
+export async function routeSites(context) {
+  const b = await fixtureBundles();
+  const received = [];
+  const history = new Map();
+  for (const [site, s] of Object.entries(SITES)) {
+    await context.route(`${s.origin}/**`, async (route) => {
+      const req = route.request();
+      const url = new URL(req.url());
+      if (url.pathname.startsWith('/fixture/')) {
+        const name = url.pathname.slice('/fixture/'.length);
+        if (name === 'page.css') return route.fulfill({ contentType: 'text/css', body: PAGE_CSS });
+        if (!b[name]) return route.fulfill({ status: 404, body: '' });
+        return route.fulfill({ contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript', body: b[name] });
+      }
+      // ChatGPT-style bodies at the API path; Claude-style ({ prompt }) at <api>/<conversation>/completion.
+      const claudePost = s.format === 'claude' && url.pathname.startsWith(`${s.api}/`) && url.pathname.endsWith('/completion');
+      if ((url.pathname === s.api || claudePost) && req.method() === 'POST') {
+        const body = req.postData() ?? '';
+        const parsed = JSON.parse(body);
+        if (claudePost) parsed.conversation_id = url.pathname.slice(s.api.length + 1, -'/completion'.length);
+        const text = claudePost ? parsed.prompt : parsed.messages.map((m) => m.content.parts.join('\n')).join('\n');
+        received.push({ site, body, conv: parsed.conversation_id, text });
+        const tokens = [...new Set(text.match(TOKEN) ?? [])];
+        const answer = tokens.length
+          ? `I will write to ${tokens.join(' and ')} today. Link: <https://evil.example/?e=${tokens[0]}>`
+          : 'Nothing to protect there.';
+        const id = parsed.conversation_id === 'new' ? `gen-${history.size + 1}` : parsed.conversation_id;
+        const h = history.get(id) ?? [];
+        h.push({ role: 'user', text }, { role: 'assistant', text: answer });
+        history.set(id, h);
+        return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ answer, conversation_id: id }) });
+      }
+      if (url.pathname.startsWith(`${s.api}/`) && req.method() === 'GET') {
+        const conv = url.pathname.slice(s.api.length + 1);
+        return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ messages: history.get(conv) ?? [] }) });
+      }
+      const conv = url.pathname === '/' ? 'new' : url.pathname.split('/').pop();
+      if (url.pathname === '/' || url.pathname === s.path(conv)) {
+        return route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': NO_WASM_CSP }, body: page(site, conv) });
+      }
+      return route.fulfill({ status: 404, body: '' });
+    });
+  }
+  return { received, history };
+}
+
+export const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+/** Chromium with the extension loaded; resolves to { context, worker, extensionId }. */
+export async function launchWithExtension(userDataDir = temp('pii-airlock-ext-profile-'), { lang } = {}) {
+  const dir = buildExtension();
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 900, height: 640 },
+    ...(lang ? { locale: lang } : {}),
+    args: [...ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...(lang ? [`--lang=${lang}`] : [])],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 20000 });
+  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId, userDataDir };
+}
+
+/** Where the tests' screenshots go (committed: the README shows them). */
+export function imgPath(name) {
+  mkdirSync(IMG, { recursive: true });
+  return join(IMG, name);
+}
+
+/**
+ * The page's accessibility tree as Chromium computes it (it reaches into closed shadow roots,
+ * which page scripts and selectors cannot): the open dialog's name, its buttons and which
+ * node has the focus.
+ */
+export async function dialogState(context, page) {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const dialog = nodes.find((n) => n.role?.value === 'dialog' && !n.ignored);
+    if (!dialog) return null;
+    const inside = [];
+    const walk = (n) => { inside.push(n); for (const c of n.childIds ?? []) if (byId.has(c)) walk(byId.get(c)); };
+    walk(dialog);
+    // The document itself is focused too: the focused node inside the dialog is the one.
+    const focused = inside.find((n) => n.properties?.some((p) => p.name === 'focused' && p.value?.value));
+    return {
+      name: dialog.name?.value ?? '',
+      buttons: inside.filter((n) => n.role?.value === 'button').map((n) => n.name?.value),
+      text: inside.filter((n) => n.role?.value === 'StaticText').map((n) => n.name?.value).join(' '),
+      focused: focused ? focused.name?.value : null,
+    };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Waits until `fn` resolves to something truthy. */
+export async function until(fn, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
