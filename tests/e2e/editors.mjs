@@ -1,0 +1,108 @@
+// Pages with a real rich-text editor library (installed from npm into the temp app, never into
+// the repository's node_modules), built with Vite against the packed tarball. Every page exposes
+// the same handle, so a test can drive any editor alike:
+//   window.__editor = { name, root, setHTML(html) }   root: the contenteditable element
+//   window.__guard                                     the guard, attached to root
+//   body[data-state="ready"]                           once both are there
+// setHTML goes through the editor's own API (a programmatic change: no `input` event).
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { installTarball, ROOT } from './fixtures.mjs';
+
+/** The npm packages each editor needs, pinned. */
+export const EDITOR_PACKAGES = {
+  prosemirror: {
+    'prosemirror-commands': '1.7.2',
+    'prosemirror-keymap': '1.2.3',
+    'prosemirror-model': '1.25.13',
+    'prosemirror-schema-basic': '1.2.5',
+    'prosemirror-schema-list': '1.6.1',
+    'prosemirror-state': '1.4.4',
+    'prosemirror-view': '1.44.0',
+  },
+  quill: { quill: '2.0.3' },
+};
+
+/** The code that mounts each editor into `host` and returns the page's handle. */
+const MOUNT = {
+  prosemirror: `import { EditorState } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { Schema, DOMParser } from 'prosemirror-model';
+import { schema as basic } from 'prosemirror-schema-basic';
+import { addListNodes, splitListItem } from 'prosemirror-schema-list';
+import { keymap } from 'prosemirror-keymap';
+import { baseKeymap } from 'prosemirror-commands';
+
+const schema = new Schema({ nodes: addListNodes(basic.spec.nodes, 'paragraph block*', 'block'), marks: basic.spec.marks });
+
+function mount(host) {
+  const plugins = [keymap({ Enter: splitListItem(schema.nodes.list_item) }), keymap(baseKeymap)];
+  const view = new EditorView(host, { state: EditorState.create({ schema, plugins }) });
+  window.__view = view;
+  return {
+    root: view.dom,
+    setHTML(html) {
+      const box = document.createElement('div');
+      box.innerHTML = html;
+      const doc = DOMParser.fromSchema(schema).parse(box);
+      view.dispatch(view.state.tr.replaceWith(0, view.state.doc.content.size, doc.content));
+    },
+  };
+}
+`,
+  quill: `import Quill from 'quill';
+
+function mount(host) {
+  const quill = new Quill(host, {});
+  window.__quill = quill;
+  return {
+    root: quill.root,
+    setHTML(html) { quill.setContents(quill.clipboard.convert({ html }), 'api'); },
+  };
+}
+`,
+};
+
+/** The app's module: mounts `editor`, creates the guard (policy from ?policy=) and attaches it. */
+export function editorModule(editor) {
+  return `import { createGuard } from 'pii-airlock';
+${MOUNT[editor]}
+const params = new URLSearchParams(location.search);
+const policy = params.get('policy') ?? { version: 1, id: 'ask-all', defaultAction: 'ask' };
+const handle = mount(document.getElementById('editor-host'));
+handle.name = ${JSON.stringify(editor)};
+window.__editor = handle;
+const guard = await createGuard({ locale: 'en', endpoints: ['/v1/'], policy });
+window.__guard = guard;
+window.__controller = guard.attach(handle.root, { debounce: Number(params.get('debounce') ?? 80) });
+document.body.dataset.state = 'ready';
+`;
+}
+
+/** The page around the editor. */
+export function editorPage(src) {
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>editor</title><link rel="icon" href="data:,">
+<script type="module" src="${src}"></script></head>
+<body>
+<main><div id="editor-host" aria-label="Message"></div></main>
+</body>
+</html>
+`;
+}
+
+/**
+ * Builds a Vite app with `editor` ('prosemirror' or 'quill') from npm and the packed tarball;
+ * returns its dist/ directory, to serve with appServer().
+ */
+export function editorApp(tarball, editor) {
+  if (!MOUNT[editor]) throw new Error(`no such editor fixture: ${editor}`);
+  const dir = installTarball(tarball, { dependencies: EDITOR_PACKAGES[editor] });
+  writeFileSync(join(dir, 'index.html'), editorPage('/main.js'));
+  writeFileSync(join(dir, 'main.js'), editorModule(editor));
+  writeFileSync(join(dir, 'vite.config.js'), `export default { build: { target: 'es2022' }, worker: { format: 'es' }, logLevel: 'warn' };\n`);
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+  return join(dir, 'dist');
+}
