@@ -119,7 +119,8 @@ type Ctl = Rc<RefCell<State>>;
 
 /// Starts highlighting `element` (a textarea, a text input or a contenteditable element) for
 /// `guard`. Options: `{debounce}` in ms (80). Returns the controller `{element, findings,
-/// refresh(), detach()}`.
+/// refresh(), detach()}`. A contenteditable's findings index its text as text_map.rs reads it
+/// (block breaks included), which the `pii-airlock:findings` event carries as `detail.text`.
 #[wasm_bindgen(js_name = attach)]
 pub fn attach(guard: JsGuard, element: JsValue, options: JsValue) -> Result<Object, JsValue> {
     let is_field = element.is_instance_of::<HtmlTextAreaElement>()
