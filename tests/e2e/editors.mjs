@@ -1,4 +1,4 @@
-// Pages with a real rich-text editor library (installed from npm into the temp app, never into
+// Pages with a real rich-text editor library (ProseMirror, Quill, Lexical) (installed from npm into the temp app, never into
 // the repository's node_modules), built with Vite against the packed tarball. Every page exposes
 // the same handle, so a test can drive any editor alike:
 //   window.__editor = { name, root, setHTML(html) }   root: the contenteditable element
@@ -22,6 +22,12 @@ export const EDITOR_PACKAGES = {
     'prosemirror-view': '1.44.0',
   },
   quill: { quill: '2.0.3' },
+  lexical: {
+    lexical: '0.52.0',
+    '@lexical/html': '0.52.0',
+    '@lexical/list': '0.52.0',
+    '@lexical/rich-text': '0.52.0',
+  },
 };
 
 /** The code that mounts each editor into `host` and returns the page's handle. */
@@ -62,6 +68,35 @@ function mount(host) {
   };
 }
 `,
+  lexical: `import { createEditor, $getRoot } from 'lexical';
+import { registerRichText, HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { ListNode, ListItemNode, registerList } from '@lexical/list';
+import { $generateNodesFromDOM } from '@lexical/html';
+
+function mount(host) {
+  const root = document.createElement('div');
+  root.contentEditable = 'true';
+  host.append(root);
+  const editor = createEditor({
+    namespace: 'fixture', nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode],
+    onError: (e) => { throw e; },
+  });
+  editor.setRootElement(root);
+  registerRichText(editor);
+  registerList(editor);
+  window.__lexical = editor;
+  return {
+    root,
+    setHTML(html) {
+      const dom = new DOMParser().parseFromString(html, 'text/html');
+      editor.update(() => {
+        const nodes = $generateNodesFromDOM(editor, dom);
+        $getRoot().clear().append(...nodes);
+      }, { discrete: true });
+    },
+  };
+}
+`,
 };
 
 /** The app's module: mounts `editor`, creates the guard (policy from ?policy=) and attaches it. */
@@ -94,7 +129,7 @@ export function editorPage(src) {
 }
 
 /**
- * Builds a Vite app with `editor` ('prosemirror' or 'quill') from npm and the packed tarball;
+ * Builds a Vite app with `editor` ('prosemirror', 'quill' or 'lexical') from npm and the packed tarball;
  * returns its dist/ directory, to serve with appServer().
  */
 export function editorApp(tarball, editor) {

@@ -1,4 +1,4 @@
-// Highlighting inside real rich-text editors (ProseMirror and Quill from npm, built with Vite
+// Highlighting inside real rich-text editors (ProseMirror, Quill and Lexical from npm, built with Vite
 // against the packed tarball, strict CSP, Debian's Chromium): values at the end of paragraphs
 // and list items are highlighted exactly, and edits the editor makes itself (Enter, deleting a
 // selection, programmatic changes: no `input` event) are rescanned.
@@ -12,7 +12,7 @@ const EMAIL = 'jane.doe@example.com';
 const CARD = '4111 1111 1111 1111';
 // The IBAN of the ISO 13616 / SWIFT registry example.
 const IBAN = 'DE89 3704 0044 0532 0130 00';
-const EDITORS = ['prosemirror', 'quill'];
+const EDITORS = ['prosemirror', 'quill', 'lexical'];
 
 let browser;
 const apps = {};
