@@ -10,15 +10,30 @@
 //!
 //! Every UTF-16 unit of the text comes from one text node, in order; the separators come from
 //! no node, so a finding's offsets map back to exact DOM points on the characters it covers.
-//! The text itself never enters Rust: the nodes' data are joined in JS.
+//! The text itself never enters Rust: the nodes' data are joined in JS. Nor do tag names: an
+//! element's kind is looked up in a JS Map, so the walk passes no string across (each string
+//! crossing costs a decode, and there is one per node of the editor on every scan).
 
-use super::get;
-use js_sys::{Array, JsString};
+use js_sys::{Array, JsString, Map};
+use std::cell::OnceCell;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Node, Text};
 
+#[wasm_bindgen]
+extern "C" {
+    /// A node read through getters that leave their strings in JS.
+    type RawNode;
+    /// `text.data`.
+    #[wasm_bindgen(method, getter)]
+    fn data(this: &RawNode) -> JsValue;
+    /// `node.nodeName`.
+    #[wasm_bindgen(method, getter = nodeName)]
+    fn node_name(this: &RawNode) -> JsValue;
+}
+
 /// What an element adds to the text around its contents.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Kind {
     /// No break: its text runs on (`<b>`, `<span>`, `<a>`, unknown tags).
     Inline,
@@ -88,13 +103,52 @@ const BLOCKS: [&str; 43] = [
     "UL",
 ];
 
-fn kind(tag: &str) -> Kind {
-    match tag {
-        "BR" => Kind::LineBreak,
-        "TD" | "TH" => Kind::Cell,
-        "SCRIPT" | "STYLE" | "TEMPLATE" | "NOSCRIPT" | "TEXTAREA" | "SELECT" => Kind::Hidden,
-        _ if BLOCKS.contains(&tag) => Kind::Block,
-        _ => Kind::Inline,
+/// Tags whose contents are never shown as text.
+const HIDDEN: [&str; 6] = [
+    "SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "TEXTAREA", "SELECT",
+];
+
+/// What the walk looks up, made once per page.
+struct Tables {
+    /// Tag name -> index into [`KINDS`]; a tag not in it is inline.
+    kinds: Map,
+    newline: JsValue,
+    tab: JsValue,
+}
+
+/// The kinds [`Tables::kinds`] maps to, by index.
+const KINDS: [Kind; 4] = [Kind::Block, Kind::Cell, Kind::LineBreak, Kind::Hidden];
+
+thread_local! {
+    static TABLES: OnceCell<Tables> = const { OnceCell::new() };
+}
+
+fn tables<R>(f: impl FnOnce(&Tables) -> R) -> R {
+    TABLES.with(|t| {
+        f(t.get_or_init(|| {
+            let kinds = Map::new();
+            let groups: [&[&str]; 4] = [&BLOCKS, &["TD", "TH"], &["BR"], &HIDDEN];
+            for (i, tags) in groups.iter().enumerate() {
+                for tag in *tags {
+                    kinds.set(&JsValue::from_str(tag), &JsValue::from(i as u32));
+                }
+            }
+            Tables {
+                kinds,
+                newline: JsValue::from_str("\n"),
+                tab: JsValue::from_str("\t"),
+            }
+        }))
+    })
+}
+
+impl Tables {
+    fn kind(&self, element: &Node) -> Kind {
+        self.kinds
+            .get(&element.unchecked_ref::<RawNode>().node_name())
+            .as_f64()
+            .and_then(|i| KINDS.get(i as usize).copied())
+            .unwrap_or(Kind::Inline)
     }
 }
 
@@ -107,14 +161,15 @@ pub(crate) struct TextMap {
 }
 
 /// Builds the text while the tree is walked.
-struct Reader {
+struct Reader<'a> {
+    tables: &'a Tables,
     pieces: Array,
     nodes: Vec<(Text, u32, u32)>,
     at: u32,
     gap: Gap,
 }
 
-impl Reader {
+impl Reader<'_> {
     fn owe(&mut self, gap: Gap) {
         if gap > self.gap {
             self.gap = gap;
@@ -125,12 +180,12 @@ impl Reader {
     fn settle(&mut self) {
         let sep = match self.gap {
             Gap::None => return,
-            Gap::Tab => "\t",
-            Gap::Newline => "\n",
+            Gap::Tab => &self.tables.tab,
+            Gap::Newline => &self.tables.newline,
         };
         self.gap = Gap::None;
         if self.at > 0 {
-            self.pieces.push(&JsString::from(sep));
+            self.pieces.push(sep);
             self.at += 1;
         }
     }
@@ -141,7 +196,7 @@ impl Reader {
             return;
         }
         self.settle();
-        self.pieces.push(&get(&t, "data"));
+        self.pieces.push(&t.unchecked_ref::<RawNode>().data());
         self.nodes.push((t, self.at, len));
         self.at += len;
     }
@@ -151,7 +206,7 @@ impl Reader {
             Kind::Block => self.owe(Gap::Newline),
             Kind::LineBreak => {
                 self.settle();
-                self.pieces.push(&JsString::from("\n"));
+                self.pieces.push(&self.tables.newline);
                 self.at += 1;
             }
             Kind::Inline | Kind::Cell | Kind::Hidden => {}
@@ -170,7 +225,12 @@ impl Reader {
 impl TextMap {
     /// Reads the text under `root` (not counting `root`'s own block break) and its map.
     pub(crate) fn read(root: &Node) -> (JsString, TextMap) {
+        tables(|tables| Self::walk(root, tables))
+    }
+
+    fn walk(root: &Node, tables: &Tables) -> (JsString, TextMap) {
         let mut r = Reader {
+            tables,
             pieces: Array::new(),
             nodes: Vec::new(),
             at: 0,
@@ -185,7 +245,7 @@ impl TextMap {
                     r.text(n.clone().unchecked_into());
                     Kind::Hidden
                 }
-                Node::ELEMENT_NODE => kind(&n.node_name()),
+                Node::ELEMENT_NODE => tables.kind(&n),
                 _ => Kind::Hidden,
             };
             r.enter(k);
