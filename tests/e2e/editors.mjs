@@ -6,7 +6,8 @@
 //   body[data-state="ready"]                           once both are there
 // setHTML goes through the editor's own API (a programmatic change: no `input` event).
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installTarball, ROOT } from './fixtures.mjs';
 
@@ -99,15 +100,22 @@ function mount(host) {
 `,
 };
 
-/** The app's module: mounts `editor`, creates the guard (policy from ?policy=) and attaches it. */
-export function editorModule(editor) {
-  return `import { createGuard } from 'pii-airlock';
-${MOUNT[editor]}
-const params = new URLSearchParams(location.search);
-const policy = params.get('policy') ?? { version: 1, id: 'ask-all', defaultAction: 'ask' };
+/**
+ * The app's module: mounts `editor`; with the guard (the default), creates it (policy from
+ * ?policy=) and attaches it to the editor. Without (`guard: false`), the page is the editor
+ * alone, for a test that brings pii-airlock another way (the browser extension).
+ */
+export function editorModule(editor, { guard = true } = {}) {
+  const mounted = `${MOUNT[editor]}
 const handle = mount(document.getElementById('editor-host'));
 handle.name = ${JSON.stringify(editor)};
 window.__editor = handle;
+`;
+  if (!guard) return `${mounted}document.body.dataset.state = 'ready';\n`;
+  return `import { createGuard } from 'pii-airlock';
+${mounted}
+const params = new URLSearchParams(location.search);
+const policy = params.get('policy') ?? { version: 1, id: 'ask-all', defaultAction: 'ask' };
 const guard = await createGuard({ locale: 'en', endpoints: ['/v1/'], policy });
 window.__guard = guard;
 window.__controller = guard.attach(handle.root, { debounce: Number(params.get('debounce') ?? 80) });
@@ -128,16 +136,29 @@ export function editorPage(src) {
 `;
 }
 
+const temps = [];
+process.on('exit', () => { for (const d of temps) rmSync(d, { recursive: true, force: true }); });
+
 /**
- * Builds a Vite app with `editor` ('prosemirror', 'quill' or 'lexical') from npm and the packed tarball;
- * returns its dist/ directory, to serve with appServer().
+ * Builds a Vite app with `editor` ('prosemirror', 'quill' or 'lexical') from npm and, unless
+ * `guard: false`, the packed `tarball` attached to it; returns its dist/ directory, to serve
+ * with appServer() (or fulfil routes from).
  */
-export function editorApp(tarball, editor) {
+export function editorApp(tarball, editor, { guard = true } = {}) {
   if (!MOUNT[editor]) throw new Error(`no such editor fixture: ${editor}`);
-  const dir = installTarball(tarball, { dependencies: EDITOR_PACKAGES[editor] });
+  let dir;
+  if (guard) {
+    dir = installTarball(tarball, { dependencies: EDITOR_PACKAGES[editor] });
+  } else {
+    dir = mkdtempSync(join(tmpdir(), 'pii-airlock-editor-'));
+    temps.push(dir);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: EDITOR_PACKAGES[editor] }));
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+  }
   writeFileSync(join(dir, 'index.html'), editorPage('/main.js'));
-  writeFileSync(join(dir, 'main.js'), editorModule(editor));
-  writeFileSync(join(dir, 'vite.config.js'), `export default { build: { target: 'es2022' }, worker: { format: 'es' }, logLevel: 'warn' };\n`);
+  writeFileSync(join(dir, 'main.js'), editorModule(editor, { guard }));
+  // Relative asset URLs: the build can be served from any folder or route.
+  writeFileSync(join(dir, 'vite.config.js'), `export default { base: './', build: { target: 'es2022' }, worker: { format: 'es' }, logLevel: 'warn' };\n`);
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
   return join(dir, 'dist');
 }
