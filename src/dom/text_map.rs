@@ -33,7 +33,7 @@ extern "C" {
 }
 
 /// What an element adds to the text around its contents.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Kind {
     /// No break: its text runs on (`<b>`, `<span>`, `<a>`, unknown tags).
     Inline,
