@@ -161,6 +161,33 @@ test('contenteditable: blocks are separated as innerText does, each range exactl
   await page.close();
 });
 
+test('contenteditable: a finding across a block break is one range from block to block', async () => {
+  const { page, errors } = await open();
+  const got = await page.evaluate(async (pkg) => {
+    const { createGuard } = await import(pkg);
+    // A custom rule that matches across a line break, as a line-wrapped value would.
+    const g = await createGuard({ endpoints: [], gazetteer: false, policy: { version: 1, id: 'wrap', defaultAction: 'ask',
+      customRules: [{ id: 'wrapped-ref', entity: 'WRAPPED_REF', pattern: '\\bREF-[0-9]+\\n[0-9]+\\b', score: 0.9 }] } });
+    const h = (tag, ...kids) => { const e = document.createElement(tag); e.append(...kids); return e; };
+    const ce = h('div', h('p', 'see REF-12'), h('p', '34 ok'), h('p', 'and ', h('b', 'REF-5')), h('p', h('i', '6'), ' end'));
+    ce.contentEditable = 'true';
+    document.body.append(ce);
+    const ctl = g.attach(ce);
+    await ctl.refresh();
+    const ranges = [...CSS.highlights.get('pii-airlock')].map((r) => [
+      r.startContainer.parentElement.tagName, r.startOffset, r.endContainer.parentElement.tagName, r.endOffset, r.toString()]);
+    const values = ctl.findings.map((f) => f.value);
+    g.dispose();
+    ce.remove();
+    return { ranges, values };
+  }, PKG);
+  assert.deepEqual(got.values, ['REF-12\n34', 'REF-5\n6']);
+  // Each range starts on the value's first character and ends after its last, in the next block.
+  assert.deepEqual(got.ranges, [['P', 4, 'P', 2, 'REF-1234'], ['B', 0, 'I', 1, 'REF-56']]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('contenteditable: DOM changes without input events are rescanned; drawing causes none', async () => {
   const { page, errors } = await open();
   const got = await page.evaluate(async (email) => {
