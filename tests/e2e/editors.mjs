@@ -31,9 +31,14 @@ export const EDITOR_PACKAGES = {
   },
 };
 
-/** The code that mounts each editor into `host` and returns the page's handle. */
+/**
+ * The code that mounts each editor into `host` and returns the page's handle. The editors' own
+ * stylesheets come along (bundled as files: allowed by `style-src 'self'`), so that whitespace
+ * and line breaks behave as on the sites that use them.
+ */
 const MOUNT = {
-  prosemirror: `import { EditorState } from 'prosemirror-state';
+  prosemirror: `import 'prosemirror-view/style/prosemirror.css';
+import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { Schema, DOMParser } from 'prosemirror-model';
 import { schema as basic } from 'prosemirror-schema-basic';
@@ -58,7 +63,8 @@ function mount(host) {
   };
 }
 `,
-  quill: `import Quill from 'quill';
+  quill: `import 'quill/dist/quill.core.css';
+import Quill from 'quill';
 
 function mount(host) {
   const quill = new Quill(host, {});
