@@ -90,10 +90,15 @@ async function select(page, from, to = from) {
     walker.currentNode = root;
     const [b, bo] = at(to);
     root.focus();
+    // The editors read the DOM selection on selectionchange, which fires asynchronously (and
+    // Quill reads it a timer later): wait for the event, then a little more.
+    const changed = new Promise((r) => {
+      document.addEventListener('selectionchange', r, { once: true });
+      setTimeout(r, 1000);
+    });
     getSelection().setBaseAndExtent(a, ao, b, bo);
+    return changed.then(() => new Promise((r) => setTimeout(r, 50)));
   }, [from, to]);
-  // The editors read the DOM selection on selectionchange, which fires asynchronously.
-  await new Promise((r) => setTimeout(r, 50));
 }
 
 /** No `input` event reaches the editor's root during `action`. */
