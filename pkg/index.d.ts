@@ -199,7 +199,12 @@ export interface Guard extends EventTarget {
   restore(text: string): string;
   /** Restores every string of a JSON text; undefined if it is not JSON. */
   restoreJson(text: string): string | undefined;
-  /** Live highlighting on a textarea, text input or contenteditable element. */
+  /**
+   * Live highlighting on a textarea, text input or contenteditable element. A contenteditable
+   * is scanned with a newline between blocks and for `<br>` (a tab between table cells), as
+   * `innerText` reads it, so findings' offsets index that text (the `pii-airlock:findings`
+   * event's `detail.text`), and it is rescanned after any change to its DOM, `input` event or not.
+   */
   attach(element: HTMLElement, options?: { debounce?: number }): HighlightController;
   /**
    * Asks the user (when the policy leaves anything to ask) and returns what to send. Throws

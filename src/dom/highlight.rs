@@ -2,10 +2,16 @@
 //! value is set, no node inserted into it, so the caret, undo history and IME composition are
 //! the browser's own. contenteditable elements get CSS Custom Highlights (paint.rs); textarea
 //! and input get a transparent mirror overlay (overlay.rs).
+//!
+//! A contenteditable is rescanned after every change to its DOM (a MutationObserver), not only
+//! on `input`: editors such as ProseMirror handle Enter, deleting a selection and programmatic
+//! changes themselves and fire no `input` event for them. Drawing never mutates the editor
+//! (CSS Highlights are painted, the overlay lives outside it), so scans cannot trigger scans.
 
 use super::i18n::{entity_name, reason_text};
 use super::overlay::{Mark, Overlay};
 use super::popover::Popover;
+use super::text_map::TextMap;
 use super::{clear_timeout, document, get, js_string, paint, put, set_timeout, window, Listeners};
 use js_sys::{Array, Function, JsString, Object, Promise};
 use std::cell::RefCell;
@@ -14,7 +20,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
     CustomEvent, CustomEventInit, DomRect, Event, HtmlElement, HtmlInputElement,
-    HtmlTextAreaElement, KeyboardEvent, MouseEvent, Range, ResizeObserver, Text,
+    HtmlTextAreaElement, KeyboardEvent, MouseEvent, MutationObserver, MutationObserverInit, Range,
+    ResizeObserver,
 };
 
 #[wasm_bindgen]
@@ -86,13 +93,15 @@ struct State {
     timer: i32,
     hide_timer: i32,
     seq: u32,
-    /// contenteditable: each text node and the offset of its first UTF-16 unit.
-    nodes: Vec<(Text, u32)>,
+    /// contenteditable: where each UTF-16 offset of `text` is in the DOM.
+    map: TextMap,
     /// The finding the popover shows, and the object its buttons act on.
     shown: Option<usize>,
     shown_finding: JsValue,
     listeners: Listeners,
     ro: Option<ResizeObserver>,
+    /// contenteditable: watches the editor's DOM for changes.
+    mo: Option<MutationObserver>,
     /// detach() ran: nothing is scanned or drawn any more.
     detached: bool,
     /// The one Rust callback, bound to what it is called for: the debounced scan, the delayed
@@ -110,7 +119,8 @@ type Ctl = Rc<RefCell<State>>;
 
 /// Starts highlighting `element` (a textarea, a text input or a contenteditable element) for
 /// `guard`. Options: `{debounce}` in ms (80). Returns the controller `{element, findings,
-/// refresh(), detach()}`.
+/// refresh(), detach()}`. A contenteditable's findings index its text as text_map.rs reads it
+/// (block breaks included), which the `pii-airlock:findings` event carries as `detail.text`.
 #[wasm_bindgen(js_name = attach)]
 pub fn attach(guard: JsGuard, element: JsValue, options: JsValue) -> Result<Object, JsValue> {
     let is_field = element.is_instance_of::<HtmlTextAreaElement>()
@@ -163,11 +173,12 @@ pub fn attach(guard: JsGuard, element: JsValue, options: JsValue) -> Result<Obje
         timer: 0,
         hide_timer: 0,
         seq: 0,
-        nodes: Vec::new(),
+        map: TextMap::default(),
         shown: None,
         shown_finding: JsValue::UNDEFINED,
         listeners: Listeners::default(),
         ro: None,
+        mo: None,
         detached: false,
         scan_fn: none.clone(),
         hide_fn: none.clone(),
@@ -246,10 +257,24 @@ fn wire(ctl: &Ctl) -> Object {
     } else {
         None
     };
+    let mo = if ctl.borrow().overlay.is_none() {
+        let mo = MutationObserver::new(&bound("mutate")).ok();
+        if let Some(mo) = &mo {
+            let init = MutationObserverInit::new();
+            init.set_child_list(true);
+            init.set_character_data(true);
+            init.set_subtree(true);
+            let _ = mo.observe_with_options(&element, &init);
+        }
+        mo
+    } else {
+        None
+    };
     {
         let mut s = ctl.borrow_mut();
         s.listeners = l;
         s.ro = ro;
+        s.mo = mo;
     }
 
     let o = Object::new();
@@ -279,6 +304,13 @@ fn on_call(ctl: &Ctl, what: &JsValue, a: JsValue, b: JsValue, d: JsValue) -> JsV
             ctl.borrow_mut().shown = None;
         }
         "layout" => layout(ctl),
+        // IME composition changes the DOM too: its text is scanned once committed.
+        "mutate" => {
+            let composing = ctl.borrow().composing;
+            if !composing {
+                schedule(ctl);
+            }
+        }
         "result" => {
             let seq = a.as_f64().unwrap_or(0.0) as u32;
             scanned(ctl, seq, b.unchecked_into(), d);
@@ -423,6 +455,9 @@ fn detach(ctl: &Ctl) {
         if let Some(ro) = s.ro.take() {
             ro.disconnect();
         }
+        if let Some(mo) = s.mo.take() {
+            mo.disconnect();
+        }
         if let Some(o) = &s.overlay {
             o.remove();
         }
@@ -461,24 +496,14 @@ fn schedule(ctl: &Ctl) {
     s.timer = set_timeout(&s.scan_fn, s.debounce);
 }
 
-/// Reads the text: a field's value, or the concatenated text nodes of a contenteditable.
+/// Reads the text: a field's value, or a contenteditable's text with its block breaks.
 fn read_text(s: &mut State) -> JsString {
     if s.overlay.is_some() {
         return js_string(&get(&s.element, "value"));
     }
-    s.nodes.clear();
-    let mut at = 0u32;
-    // NodeFilter.SHOW_TEXT
-    if let Ok(walker) = document().create_tree_walker_with_what_to_show(&s.element, 4) {
-        while let Ok(Some(n)) = walker.next_node() {
-            let t: Text = n.unchecked_into();
-            let len = t.length();
-            s.nodes.push((t, at));
-            at += len;
-        }
-    }
-    // textContent is exactly the concatenation of those text nodes, in the same order.
-    js_string(&get(&s.element, "textContent"))
+    let (text, map) = TextMap::read(&s.element);
+    s.map = map;
+    text
 }
 
 /// Scans now; resolves once the result is drawn (or superseded).
@@ -567,13 +592,6 @@ fn allowed_look(guard: &JsGuard, f: &Object) -> bool {
             == Some("allow-once")
 }
 
-/// The text node holding UTF-16 offset `offset` of the concatenated text, and the offset in it.
-fn point(nodes: &[(Text, u32)], offset: u32) -> (&Text, u32) {
-    let i = nodes.partition_point(|(_, start)| *start <= offset).max(1) - 1;
-    let (node, start) = &nodes[i];
-    (node, (offset - start.min(&offset)).min(node.length()))
-}
-
 fn render(s: &mut State) {
     let looks: Vec<bool> = s
         .findings
@@ -604,20 +622,19 @@ fn render(s: &mut State) {
     }
     let mut ask = Vec::new();
     let mut allowed = Vec::new();
-    if !s.nodes.is_empty() {
-        let doc = document();
-        for (f, allowed_look) in s.findings.iter_mut().zip(looks) {
-            let Ok(r) = doc.create_range() else { continue };
-            let (n, o) = point(&s.nodes, f.start);
-            let _ = r.set_start(n, o);
-            let (n, o) = point(&s.nodes, f.end);
-            let _ = r.set_end(n, o);
-            f.range = Some(r.clone());
-            if allowed_look {
-                allowed.push(r)
-            } else {
-                ask.push(r)
-            }
+    let doc = document();
+    for (f, allowed_look) in s.findings.iter_mut().zip(looks) {
+        let (Some((sn, so)), Some((en, eo))) = (s.map.start(f.start), s.map.end(f.end)) else {
+            continue;
+        };
+        let Ok(r) = doc.create_range() else { continue };
+        let _ = r.set_start(sn, so);
+        let _ = r.set_end(en, eo);
+        f.range = Some(r.clone());
+        if allowed_look {
+            allowed.push(r)
+        } else {
+            ask.push(r)
         }
     }
     paint::set(&s.element, ask, allowed);
@@ -723,12 +740,7 @@ fn caret_offset(s: &State) -> Option<u32> {
     if !s.element.contains(anchor.as_ref()) {
         return None;
     }
-    let anchor = anchor?;
-    let (_, start) = s
-        .nodes
-        .iter()
-        .find(|(n, _)| JsValue::from(n) == JsValue::from(&anchor))?;
-    Some(start + sel.anchor_offset())
+    s.map.offset_of(&anchor?, sel.anchor_offset())
 }
 
 fn follow_caret(ctl: &Ctl) {

@@ -13,6 +13,7 @@ mod overlay;
 mod paint;
 mod popover;
 mod styles;
+mod text_map;
 
 use js_sys::{Array, JsString, Reflect};
 use wasm_bindgen::prelude::*;

@@ -1,6 +1,7 @@
 // The browser layer compiled into the .wasm (src/dom/), driven through the packed tarball in
 // headless Chromium under the strict CSP: the controller attach() returns, detaching, text
-// split across nodes, LOCALES and the strings the consent dialog shows.
+// split across nodes, block breaks and DOM changes in a contenteditable, LOCALES and the strings
+// the consent dialog shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { watchErrors } from './browser.mjs';
@@ -120,6 +121,143 @@ test('contenteditable: a finding split across text nodes is one range; detach() 
   assert.equal(got.sheetAdopted, true);
   assert.equal(got.after, 0);
   assert.equal(got.nodes, 3, 'the editor\'s DOM is untouched');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('contenteditable: blocks are separated as innerText does, each range exactly on its value', async () => {
+  const { page, errors } = await open();
+  const got = await page.evaluate(async () => {
+    // Built from text nodes only: no whitespace between the blocks.
+    const h = (tag, ...kids) => { const e = document.createElement(tag); e.append(...kids); return e; };
+    const ce = h('div',
+      h('p', 'Pay to DE89 3704 0044 0532 0130 00'), h('p', 'line'),
+      h('ul', h('li', 'card 4111 1111 1111 1111'), h('li', 'x')),
+      h('div', 'Our new colleague is Jane Doe'), h('div', 'Mail me'),
+      'call', document.createElement('br'), 'jane.doe@example.com', document.createElement('br'), 'bye',
+      h('table', h('tbody', h('tr', h('td', 'john.roe@example.org'), h('td', 'x')), h('tr', h('td', 'y')))),
+      h('blockquote', 'mail ', h('b', 'jane.d'), 'oe@example.com'), h('h2', 'done'),
+      h('noscript', 'not shown'));
+    ce.contentEditable = 'true';
+    document.body.append(ce);
+    let text;
+    ce.addEventListener('pii-airlock:findings', (e) => { text = e.detail.text; });
+    const ctl = window.__guard.attach(ce);
+    await ctl.refresh();
+    const ranges = [...CSS.highlights.get('pii-airlock')].map((r) => r.toString());
+    const findings = ctl.findings.map((f) => [f.entity, f.value]);
+    ctl.detach();
+    ce.remove();
+    return { text, ranges, findings };
+  });
+  assert.equal(got.text, 'Pay to DE89 3704 0044 0532 0130 00\nline\ncard 4111 1111 1111 1111\nx\n'
+    + 'Our new colleague is Jane Doe\nMail me\ncall\njane.doe@example.com\nbye\n'
+    + 'john.roe@example.org\tx\ny\nmail jane.doe@example.com\ndone');
+  assert.deepEqual(got.findings, [
+    ['IBAN_CODE', 'DE89 3704 0044 0532 0130 00'], ['CREDIT_CARD', '4111 1111 1111 1111'], ['PERSON', 'Jane Doe'],
+    ['EMAIL_ADDRESS', EMAIL], ['EMAIL_ADDRESS', 'john.roe@example.org'], ['EMAIL_ADDRESS', EMAIL]]);
+  assert.deepEqual(got.ranges, got.findings.map(([, v]) => v));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('contenteditable: a finding across a block break is one range from block to block', async () => {
+  const { page, errors } = await open();
+  const got = await page.evaluate(async (pkg) => {
+    const { createGuard } = await import(pkg);
+    // A custom rule that matches across a line break, as a line-wrapped value would.
+    const g = await createGuard({ endpoints: [], gazetteer: false, policy: { version: 1, id: 'wrap', defaultAction: 'ask',
+      customRules: [{ id: 'wrapped-ref', entity: 'WRAPPED_REF', pattern: '\\bREF-[0-9]+\\n[0-9]+\\b', score: 0.9 }] } });
+    const h = (tag, ...kids) => { const e = document.createElement(tag); e.append(...kids); return e; };
+    const ce = h('div', h('p', 'see REF-12'), h('p', '34 ok'), h('p', 'and ', h('b', 'REF-5')), h('p', h('i', '6'), ' end'));
+    ce.contentEditable = 'true';
+    document.body.append(ce);
+    const ctl = g.attach(ce);
+    await ctl.refresh();
+    const ranges = [...CSS.highlights.get('pii-airlock')].map((r) => [
+      r.startContainer.parentElement.tagName, r.startOffset, r.endContainer.parentElement.tagName, r.endOffset, r.toString()]);
+    const values = ctl.findings.map((f) => f.value);
+    g.dispose();
+    ce.remove();
+    return { ranges, values };
+  }, PKG);
+  assert.deepEqual(got.values, ['REF-12\n34', 'REF-5\n6']);
+  // Each range starts on the value's first character and ends after its last, in the next block.
+  assert.deepEqual(got.ranges, [['P', 4, 'P', 2, 'REF-1234'], ['B', 0, 'I', 1, 'REF-56']]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('contenteditable: DOM changes without input events are rescanned; drawing causes none', async () => {
+  const { page, errors } = await open();
+  const got = await page.evaluate(async (email) => {
+    const ce = document.createElement('div');
+    ce.contentEditable = 'true';
+    const first = document.createTextNode('mail nobody');
+    ce.append(first);
+    document.body.append(ce);
+    let scans = 0;
+    ce.addEventListener('pii-airlock:findings', () => { scans += 1; });
+    const ctl = window.__guard.attach(ce, { debounce: 5 });
+    await ctl.refresh();
+    const ranges = () => [...CSS.highlights.get('pii-airlock')].map((r) => r.toString());
+    const until = async (n) => {
+      for (let i = 0; i < 100 && ranges().length !== n; i += 1) await new Promise((r) => setTimeout(r, 20));
+      return ranges();
+    };
+    const steps = [];
+    first.data = `mail ${email}`; // characterData
+    steps.push(await until(1));
+    const p = document.createElement('p');
+    p.textContent = 'card 4111 1111 1111 1111';
+    ce.append(p); // childList
+    steps.push(await until(2));
+    first.remove();
+    steps.push(await until(1));
+    p.firstChild.appendData(' and 4012 8888 8888 1881'); // characterData, deeper in the tree
+    steps.push(await until(2));
+    const settled = scans;
+    await new Promise((r) => setTimeout(r, 500));
+    const quiet = scans - settled;
+    ctl.detach();
+    first.data = 'after detach';
+    ce.append(document.createElement('p'));
+    await new Promise((r) => setTimeout(r, 100));
+    const detached = scans - settled;
+    ce.remove();
+    return { steps, quiet, detached };
+  }, EMAIL);
+  assert.deepEqual(got.steps, [[EMAIL], [EMAIL, '4111 1111 1111 1111'], ['4111 1111 1111 1111'],
+    ['4111 1111 1111 1111', '4012 8888 8888 1881']]);
+  assert.equal(got.quiet, 0, 'no scan without a change');
+  assert.equal(got.detached, 0, 'nothing observed after detach()');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('contenteditable: the caret in a value of a later block opens that value\'s popover', async () => {
+  const { page, errors } = await open();
+  await page.evaluate(async (email) => {
+    const ce = document.createElement('div');
+    ce.id = 'ce';
+    ce.contentEditable = 'true';
+    for (const t of [`mail ${email}`, 'card 4111 1111 1111 1111']) {
+      const p = document.createElement('p');
+      p.textContent = t;
+      ce.append(p);
+    }
+    document.body.append(ce);
+    await window.__guard.attach(ce).refresh();
+    ce.focus();
+    // The caret inside the card number, one step right of where it ends up.
+    const card = ce.lastChild.firstChild;
+    getSelection().collapse(card, 'card 4111 11'.length);
+  }, EMAIL);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForSelector('pii-airlock-popover:not([hidden])');
+  // The app's own editor has a popover too: read the one shown.
+  const shown = await page.$eval('pii-airlock-popover:not([hidden])', (h) => h.shadowRoot.querySelector('.entity').textContent);
+  assert.match(shown, /Card number/);
   assert.deepEqual(errors, []);
   await page.close();
 });
