@@ -448,9 +448,14 @@ impl Engine {
         let rule = &self.rules[rule_idx];
         let cand = Candidate { text, start, end };
         let verdict = rule.validate.map_or(Verdict::Plausible, |v| v(&cand));
+        let mut lowered = None;
         let (s, e, check, weak) = match verdict {
             Verdict::Reject => return None,
             Verdict::Plausible => (start, end, None, false),
+            Verdict::Lowered { percent } => {
+                lowered = Some(f32::from(percent.min(100)) / 100.0);
+                (start, end, None, false)
+            }
             Verdict::Weak => (start, end, None, true),
             Verdict::Checked(name) => (start, end, Some(name), false),
             Verdict::Extend { before } => {
@@ -476,10 +481,10 @@ impl Engine {
                 (a, b, check, false)
             }
         };
-        let mut score = if check.is_some() {
-            rule.checked_score
-        } else {
-            rule.score
+        let mut score = match (lowered, check) {
+            (Some(low), _) => low,
+            (None, Some(_)) => rule.checked_score,
+            (None, None) => rule.score,
         };
         let mut context = None;
         let words = &self.words[rule_idx];

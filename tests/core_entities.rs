@@ -175,25 +175,68 @@ fn iban_near_misses() {
 }
 
 #[test]
-fn ip_addresses_documentation_ranges() {
-    // RFC 5737 (IPv4) and RFC 3849 (IPv6) documentation addresses, and every IPv6 text form.
+fn ip_addresses_in_every_text_form() {
+    // Public resolvers' addresses (Google 8.8.8.8 / 2001:4860:4860::8888, Cloudflare 1.1.1.1 /
+    // 2606:4700:4700::1111) in every IPv6 text form of RFC 4291 section 2.2 and RFC 5952.
     for v in [
+        "8.8.8.8",
+        "1.1.1.1",
+        "2606:4700:4700::1111",
+        "2606:4700:4700:0000:0000:0000:0000:1111",
+        "2001:4860:4860::8888",
+        "::ffff:8.8.4.4",
+        "2001:4860:4860:0:0:0:8.8.4.4",
+        "64:ff9b::192.0.2.33",
+        "2001:4860:4860:0:0:0:0:88AA",
+        "ff02::2",
+    ] {
+        assert_everywhere("IP_ADDRESS", v);
+    }
+}
+
+#[test]
+fn addresses_that_point_at_no_one_score_low() {
+    // Loopback, RFC 1918 private, link-local, the RFC 5737 / RFC 3849 documentation ranges
+    // and netmasks: shown only below the default minimum score, never replaced by default.
+    let low = Engine::new(&pii_airlock::EngineOptions {
+        min_score: 0.2,
+        ..Default::default()
+    })
+    .unwrap();
+    for v in [
+        "127.0.0.1",
+        "10.0.0.1",
+        "172.16.5.4",
+        "172.31.255.1",
+        "192.168.1.20",
+        "169.254.10.10",
         "192.0.2.1",
         "198.51.100.42",
         "203.0.113.255",
-        "10.0.0.1",
-        "2001:db8::1",
-        "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
-        "2001:db8:85a3::8a2e:370:7334",
+        "255.255.255.0",
+        "255.255.0.0",
+        "10.0.0.0/8",
         "::1",
         "fe80::1ff:fe23:4567:890a",
-        "::ffff:192.0.2.128",
-        "2001:db8:3333:4444:5555:6666:1.2.3.4",
-        "64:ff9b::192.0.2.33",
+        "2001:db8::1",
         "2001:DB8:0:0:8:800:200C:417A",
-        "ff02::2",
-        "fe80::1%eth0",
+        "fd12:3456:789a::1",
     ] {
+        let text = format!("server at {v} today");
+        assert_not("IP_ADDRESS", &text);
+        let f = low.scan(&text);
+        let ip = f
+            .iter()
+            .find(|f| &*f.entity == "IP_ADDRESS")
+            .unwrap_or_else(|| panic!("{v} not reported at a low score"));
+        assert_eq!(&text[ip.start..ip.end], v);
+        assert!(ip.score < 0.5, "{v} scored {}", ip.score);
+    }
+    // A zone index names an interface of this machine, not a person's.
+    assert_not("IP_ADDRESS", "ping fe80::1%eth0");
+    assert!(low.scan("ping fe80::1%eth0").iter().any(|f| f.score < 0.5));
+    // Next to them, public addresses keep their score.
+    for v in ["172.32.0.1", "192.169.0.1", "11.0.0.1", "93.184.216.34"] {
         assert_everywhere("IP_ADDRESS", v);
     }
 }

@@ -358,9 +358,35 @@ fn ipv4(c: &Candidate<'_>) -> Verdict {
     let addr = c.value().split('/').next().unwrap_or("");
     match addr.parse::<Ipv4Addr>() {
         Ok(ip) if ip.is_unspecified() || ip.is_broadcast() => Verdict::Reject,
+        Ok(ip) if ipv4_not_personal(ip) => Verdict::Lowered {
+            percent: NOT_PERSONAL_IP,
+        },
         Ok(_) => Verdict::Checked("ipv4-octets"),
         Err(_) => Verdict::Reject,
     }
+}
+
+/// Score, in hundredths, of an address that points at no one: loopback, private (RFC 1918),
+/// link-local, the documentation ranges (RFC 5737, RFC 3849) and netmasks. Below the default
+/// `min_score` of 0.5, so they are not reported unless asked for.
+const NOT_PERSONAL_IP: u8 = 30;
+
+/// Loopback, private, link-local and documentation addresses, and netmasks
+/// (`255.255.255.0`: ones then zeros).
+fn ipv4_not_personal(ip: Ipv4Addr) -> bool {
+    let o = ip.octets();
+    let bits = u32::from(ip);
+    let netmask = bits.leading_ones() + bits.trailing_zeros() == 32 && o[0] == 255;
+    ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_documentation() || netmask
+}
+
+/// `::1`, link-local `fe80::/10`, unique local `fc00::/7` and documentation `2001:db8::/32`.
+fn ipv6_not_personal(ip: Ipv6Addr) -> bool {
+    let s = ip.segments();
+    ip.is_loopback()
+        || (s[0] & 0xffc0) == 0xfe80
+        || (s[0] & 0xfe00) == 0xfc00
+        || (s[0] == 0x2001 && s[1] == 0x0db8)
 }
 
 fn ipv6(c: &Candidate<'_>) -> Verdict {
@@ -374,8 +400,13 @@ fn ipv6(c: &Candidate<'_>) -> Verdict {
     if v.contains("::") && !v.bytes().any(|b| b.is_ascii_digit()) {
         return Verdict::Reject;
     }
-    if v.parse::<Ipv6Addr>().is_err() {
+    let Ok(ip) = v.parse::<Ipv6Addr>() else {
         return Verdict::Reject;
+    };
+    if ipv6_not_personal(ip) {
+        return Verdict::Lowered {
+            percent: NOT_PERSONAL_IP,
+        };
     }
     // A zone index (`fe80::1%eth0`) belongs to the address.
     let rest = c.rest();

@@ -98,6 +98,13 @@ pub enum Verdict {
     Weak,
     /// A check digit or structural check passed: the name of the check, such as `luhn`.
     Checked(&'static str),
+    /// The shape is right but something makes the value doubtful (a documentation marker in
+    /// a key body, an address from a reserved range): reported, but at `percent` hundredths
+    /// instead of the rule's score, so a policy or `min_score` can tell it apart.
+    Lowered {
+        /// The score in hundredths (0–100), before any context boost.
+        percent: u8,
+    },
     /// The value begins `before` bytes ahead of the match and ends with it: a pattern anchored
     /// on a fixed character (an email's `@`) whose validator reads the part before it. Keeps
     /// the regex from holding a thread open through every long token.

@@ -126,13 +126,11 @@ fn openai_scoped(c: &Candidate<'_>) -> Verdict {
     let Some(prefix) = prefix else {
         return Verdict::Reject;
     };
-    if !token_ok(c, prefix, 40, 250) {
-        return Verdict::Reject;
-    }
-    if v[prefix..].contains(OPENAI_MARKER) {
-        Verdict::Checked("openai-marker")
-    } else {
-        Verdict::Plausible
+    match super::token_verdict(c, prefix, 40, 250) {
+        Verdict::Plausible if v[prefix..].contains(OPENAI_MARKER) => {
+            Verdict::Checked("openai-marker")
+        }
+        other => other,
     }
 }
 
@@ -154,11 +152,7 @@ fn anthropic(c: &Candidate<'_>) -> Verdict {
     let Some(prefix) = v.match_indices('-').nth(2).map(|(i, _)| i + 1) else {
         return Verdict::Reject;
     };
-    if token_ok(c, prefix, 80, 120) {
-        Verdict::Plausible
-    } else {
-        Verdict::Reject
-    }
+    super::token_verdict(c, prefix, 80, 120)
 }
 
 fn deepseek(c: &Candidate<'_>) -> Verdict {

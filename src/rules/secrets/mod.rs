@@ -22,11 +22,7 @@ use super::{Candidate, Category, RuleDef, Validate, Verdict, Words};
 macro_rules! prefixed {
     ($name:ident, $prefix:expr, $min:expr, $max:expr) => {
         fn $name(c: &Candidate<'_>) -> Verdict {
-            if super::token_ok(c, $prefix, $min, $max) {
-                Verdict::Plausible
-            } else {
-                Verdict::Reject
-            }
+            super::token_verdict(c, $prefix, $min, $max)
         }
     };
 }
@@ -194,6 +190,42 @@ fn documented_fake(body: &str) -> bool {
 /// A token body: length in range, random enough, no documentation marker.
 pub(crate) fn body_ok(body: &str, min: usize, max: usize) -> bool {
     (min..=max).contains(&body.len()) && random_enough(body) && !documented_fake(body)
+}
+
+/// Score, in hundredths, of a value with a provider's prefix and length whose body looks
+/// made up (a documentation marker, little randomness): still reported, because someone who
+/// pastes `sk_live_` and 24 characters may be pasting a real key, but below a random one.
+pub(crate) const DOUBTFUL: u8 = 55;
+
+/// [`body_ok`] as a verdict: a body of the right length that fails only the randomness or
+/// documentation-marker test is [`Verdict::Lowered`] to [`DOUBTFUL`]; one drawn from fewer
+/// than four distinct characters (`xxxxxxxx`, `abababab`) is a visible stand-in and rejected.
+pub(crate) fn body_verdict(body: &str, min: usize, max: usize) -> Verdict {
+    if !(min..=max).contains(&body.len()) {
+        return Verdict::Reject;
+    }
+    if random_enough(body) && !documented_fake(body) {
+        return Verdict::Plausible;
+    }
+    let mut seen = [false; 256];
+    for b in body.bytes() {
+        seen[usize::from(b)] = true;
+    }
+    if seen.iter().filter(|&&x| x).count() < 4 {
+        Verdict::Reject
+    } else {
+        Verdict::Lowered { percent: DOUBTFUL }
+    }
+}
+
+/// [`token_ok`] as a verdict, with [`body_verdict`]'s doubtful middle ground.
+pub(crate) fn token_verdict(c: &Candidate<'_>, prefix: usize, min: usize, max: usize) -> Verdict {
+    if c.after().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+        return Verdict::Reject;
+    }
+    c.value()
+        .get(prefix..)
+        .map_or(Verdict::Reject, |body| body_verdict(body, min, max))
 }
 
 /// The token check shared by prefixed rules: the body after `prefix` bytes passes

@@ -460,11 +460,7 @@ fn mailchimp(c: &Candidate<'_>) -> Verdict {
 }
 
 fn stripe(c: &Candidate<'_>) -> Verdict {
-    if token_ok(c, 8, 24, 247) {
-        Verdict::Plausible
-    } else {
-        Verdict::Reject
-    }
+    super::token_verdict(c, 8, 24, 247)
 }
 
 prefixed!(stripe_webhook, 6, 32, 64);
