@@ -1,5 +1,5 @@
 //! AI provider API keys: OpenAI, Anthropic, Google AI / Gemini, Mistral, Cohere, Groq,
-//! Perplexity, Hugging Face, Replicate, DeepSeek, xAI.
+//! Perplexity, Hugging Face, Replicate, DeepSeek, xAI, Amazon Bedrock.
 
 use super::{alnum, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
 use crate::rules::Words;
@@ -89,6 +89,24 @@ pub(crate) static RULES: &[RuleDef] = &[
         PREFIXED,
         words!["huggingface", "hugging face", "hf_token"],
     ),
+    // Organisation tokens (`api_org_` + 34), older than the `hf_` user tokens.
+    secret(
+        "huggingface-org-token",
+        r"\bapi_org_[A-Za-z0-9]+",
+        huggingface_org,
+        PREFIXED,
+        words!["huggingface", "hugging face", "hf_token"],
+    ),
+    // Amazon Bedrock API keys: long-term `ABSK` + base64 of `BedrockAPIKey-…:secret`;
+    // short-term `bedrock-api-key-` + base64 of a SigV4 presigned `bedrock.amazonaws.com` URL
+    // (AWS, "Amazon Bedrock API keys"). Both decode to text that says what they are.
+    secret(
+        "aws-bedrock-api-key",
+        r"\b(?:ABSK|bedrock-api-key-)[A-Za-z0-9+/=]+",
+        bedrock,
+        PREFIXED,
+        words!["bedrock", "aws_bearer_token_bedrock"],
+    ),
     secret(
         "replicate-api-token",
         r"\br8_[A-Za-z0-9]+",
@@ -167,6 +185,25 @@ prefixed!(google, 4, 35, 35);
 prefixed!(groq, 4, 52, 52);
 prefixed!(perplexity, 5, 48, 48);
 prefixed!(huggingface, 3, 34, 40);
+prefixed!(huggingface_org, 8, 34, 34);
+
+fn bedrock(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let (prefix, marker): (usize, &[u8]) = if v.starts_with("ABSK") {
+        (4, b"BedrockAPIKey-")
+    } else {
+        ("bedrock-api-key-".len(), b"bedrock.amazonaws.com")
+    };
+    let Some(raw) = super::codec::base64_decode(&v[prefix..]) else {
+        return Verdict::Reject;
+    };
+    let found = raw.windows(marker.len()).any(|w| w == marker);
+    if found && raw.len() >= marker.len() + 20 && !super::glued_before(c) {
+        Verdict::Checked("bedrock-key-structure")
+    } else {
+        Verdict::Reject
+    }
+}
 prefixed!(replicate, 3, 37, 37);
 prefixed!(xai, 4, 80, 80);
 

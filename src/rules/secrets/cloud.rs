@@ -1,5 +1,5 @@
 //! Cloud platform credentials: AWS, Google Cloud, Azure, DigitalOcean, Cloudflare, Heroku,
-//! Vercel, Netlify, Fly.io, Supabase, Firebase.
+//! Vercel, Netlify, Fly.io, Supabase, Firebase, Tailscale, Databricks, ClickHouse, Sumo Logic.
 
 use super::ai::is_mixed_random;
 use super::codec::base64_decode;
@@ -165,6 +165,41 @@ pub(crate) static RULES: &[RuleDef] = &[
         PREFIXED,
         words!["supabase"],
     ),
+    // Tailscale: `tskey-<kind>-<key id>-<secret>` (Tailscale, "Key prefixes").
+    secret(
+        "tailscale-key",
+        r"\btskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]+-[A-Za-z0-9]+",
+        tailscale,
+        PREFIXED,
+        words!["tailscale", "ts_authkey", "tailnet"],
+    ),
+    // Databricks personal access tokens: `dapi` + 32 hex, sometimes `-2` after.
+    secret(
+        "databricks-token",
+        r"\bdapi[a-f0-9]+(?:-[0-9]+)?\b",
+        databricks,
+        PREFIXED,
+        words!["databricks", "databricks_token"],
+    ),
+    // Vercel's prefixed credentials (changelog "Introducing new token formats and secret
+    // scanning"): personal `vcp_`, integration `vci_`, app access `vca_`, app refresh `vcr_`,
+    // API keys `vck_`.
+    secret(
+        "vercel-token-prefixed",
+        r"\bvc[pikar]_[A-Za-z0-9]+",
+        vercel_prefixed,
+        PREFIXED,
+        words!["vercel", "vercel_token"],
+    ),
+    // Cloudflare's scannable credentials ("Token formats"): `cfk_` global key, `cfut_` user
+    // token, `cfat_` account token; 40 characters and a checksum.
+    secret(
+        "cloudflare-api-token-prefixed",
+        r"\bcf(?:k|ut|at)_[A-Za-z0-9]+",
+        cloudflare_prefixed,
+        PREFIXED,
+        words!["cloudflare", "cf_api_token"],
+    ),
     // Legacy FCM server keys: an 11-character key id, `:APA91b` and a long body.
     secret(
         "firebase-fcm-server-key",
@@ -193,6 +228,23 @@ pub(crate) static RULES: &[RuleDef] = &[
         heroku_legacy,
     ),
     keyed("vercel-token", keyed!("vercel", "[A-Za-z0-9]+"), vercel),
+    // ClickHouse Cloud key secrets and Sumo Logic access keys have no prefix of their own.
+    keyed(
+        "clickhouse-cloud-key-secret",
+        keyed!(
+            "clickhouse | ch_key_secret | clickhouse_key_secret",
+            "[A-Za-z0-9]+"
+        ),
+        clickhouse,
+    ),
+    keyed(
+        "sumologic-access-key",
+        keyed!(
+            "sumo | sumologic | sumo_logic | sumo_access_key",
+            "[A-Za-z0-9]+"
+        ),
+        sumologic,
+    ),
     keyed(
         "netlify-token-legacy",
         keyed!("netlify", r"[A-Za-z0-9_\-]+"),
@@ -222,6 +274,44 @@ fn heroku_legacy(c: &Candidate<'_>) -> Verdict {
 
 fn vercel(c: &Candidate<'_>) -> Verdict {
     keyed_value(c, alnum, |v| v.len() == 24 && is_mixed_random(v))
+}
+
+fn clickhouse(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, alnum, |v| {
+        (36..=64).contains(&v.len()) && is_mixed_random(v)
+    })
+}
+
+fn sumologic(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, alnum, |v| v.len() == 64 && is_mixed_random(v))
+}
+
+fn tailscale(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some((id_part, secret)) = v.rsplit_once('-') else {
+        return Verdict::Reject;
+    };
+    let id = id_part.rsplit('-').next().unwrap_or("");
+    if id.len() < 6 || super::glued_before(c) {
+        return Verdict::Reject;
+    }
+    super::token_verdict(c, v.len() - secret.len(), 16, 64)
+}
+
+fn databricks(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let body = v.split('-').next().unwrap_or("");
+    if super::glued_before(c) || body.len() != 36 {
+        return Verdict::Reject;
+    }
+    super::body_verdict(&body[4..], 32, 32)
+}
+
+prefixed!(vercel_prefixed, 4, 24, 128);
+
+fn cloudflare_prefixed(c: &Candidate<'_>) -> Verdict {
+    let prefix = c.value().find('_').map_or(0, |i| i + 1);
+    super::token_verdict(c, prefix, 40, 56)
 }
 
 fn netlify_legacy(c: &Candidate<'_>) -> Verdict {

@@ -1,5 +1,5 @@
 //! Code hosting, package registries and CI: GitHub, GitLab, Bitbucket, npm, PyPI, RubyGems,
-//! NuGet, Docker Hub, Terraform Cloud, CircleCI.
+//! NuGet, Docker Hub, Terraform Cloud, CircleCI, Sourcegraph, SonarQube, Snyk, Sidekiq.
 
 use super::codec::{base62_crc_ok, base64_decode};
 use super::{hex_of, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
@@ -145,6 +145,36 @@ pub(crate) static RULES: &[RuleDef] = &[
         keyed!("circle", "[a-f0-9]+"),
         circleci_legacy,
     ),
+    // Sourcegraph access tokens (Sourcegraph docs, "Revoking an access token": they start
+    // with `sgp_`): `sgp_<16-hex instance id or local>_<40 hex>`, or the older `sgp_<40 hex>`.
+    secret(
+        "sourcegraph-access-token",
+        r"\bsgp_[A-Za-z0-9_]+",
+        sourcegraph,
+        PREFIXED,
+        words!["sourcegraph", "src_access_token"],
+    ),
+    // SonarQube / SonarCloud tokens: `squ_` user, `sqp_` project, `sqa_` global analysis;
+    // 40 hex digits.
+    secret(
+        "sonarqube-token",
+        r"\bsq[upa]_[a-f0-9]+\b",
+        sonarqube,
+        PREFIXED,
+        words!["sonar", "sonarqube", "sonarcloud", "sonar_token"],
+    ),
+    // Snyk API tokens are UUIDs: only after the provider's name.
+    keyed("snyk-api-token", keyed!("snyk", r"[a-f0-9\-]+"), snyk),
+    // Sidekiq Pro / Enterprise credentials for gems.contribsys.com, as Bundler reads them
+    // from the environment: `BUNDLE_ENTERPRISE__CONTRIBSYS__COM=user:password` (8 hex each).
+    secret(
+        "sidekiq-credentials",
+        r#"(?x) \b BUNDLE_ (?: ENTERPRISE | GEMS ) __CONTRIBSYS__COM ["']? [\ \t]* [:=] [\ \t]* ["']?
+            [a-f0-9]+ : [a-f0-9]+ \b"#,
+        sidekiq,
+        PREFIXED,
+        words!["sidekiq", "contribsys"],
+    ),
 ];
 
 fn github_crc(c: &Candidate<'_>) -> Verdict {
@@ -288,5 +318,64 @@ fn pypi(c: &Candidate<'_>) -> Verdict {
     match base64_decode(body) {
         Some(raw) if macaroon_ok(&raw) => Verdict::Checked("macaroon"),
         _ => Verdict::Reject,
+    }
+}
+
+fn sourcegraph(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let parts: Vec<&str> = v[4..].split('_').collect();
+    let secret = match parts.as_slice() {
+        [secret] => *secret,
+        [instance, secret]
+            if *instance == "local"
+                || (instance.len() == 16 && instance.bytes().all(super::hex)) =>
+        {
+            *secret
+        }
+        _ => return Verdict::Reject,
+    };
+    if secret.len() == 40 && secret.bytes().all(super::hex) && !super::glued_before(c) {
+        super::token_verdict(c, v.len() - 40, 40, 40)
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn sonarqube(c: &Candidate<'_>) -> Verdict {
+    if super::glued_before(c) {
+        return Verdict::Reject;
+    }
+    super::token_verdict(c, 4, 40, 40)
+}
+
+/// A UUID (8-4-4-4-12 hex) that looks random.
+pub(crate) fn random_uuid(v: &str) -> bool {
+    let lens: Vec<usize> = v.split('-').map(str::len).collect();
+    lens == [8, 4, 4, 4, 12]
+        && super::random_enough(&v.replace('-', ""))
+        && !super::documented_fake(v)
+}
+
+fn snyk(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, |b| super::hex(b) || b == b'-', random_uuid)
+}
+
+fn sidekiq(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some(colon) = v.rfind(':') else {
+        return Verdict::Reject;
+    };
+    let start = v[..colon]
+        .rfind(|ch: char| !ch.is_ascii_hexdigit())
+        .map_or(0, |i| i + 1);
+    let (user, password) = (&v[start..colon], &v[colon + 1..]);
+    if user.len() == 8 && password.len() == 8 && super::random_enough(password) {
+        Verdict::Span {
+            start,
+            end: v.len(),
+            check: None,
+        }
+    } else {
+        Verdict::Reject
     }
 }

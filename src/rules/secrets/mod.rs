@@ -302,13 +302,19 @@ const PUBLIC_PREFIXES: &[(&str, &[&str])] = &[
     ("slack-user-token", &["xoxp-"]),
     ("slack-app-token", &["xapp-"]),
     ("slack-config-token", &["xoxe.xoxp-", "xoxe.xoxb-", "xoxe-"]),
-    ("slack-legacy-token", &["xoxa-", "xoxr-", "xoxs-"]),
+    ("slack-legacy-token", &["xoxa-", "xoxo-", "xoxr-", "xoxs-"]),
     (
         "slack-webhook-url",
         &[
             "https://hooks.slack.com/services/",
             "https://hooks.slack.com/workflows/",
             "https://hooks.slack.com/triggers/",
+            "http://hooks.slack.com/services/",
+            "http://hooks.slack.com/workflows/",
+            "http://hooks.slack.com/triggers/",
+            "hooks.slack.com/services/",
+            "hooks.slack.com/workflows/",
+            "hooks.slack.com/triggers/",
         ],
     ),
     (
@@ -350,6 +356,35 @@ const PUBLIC_PREFIXES: &[(&str, &[&str])] = &[
     ("vault-service-token", &["hvs."]),
     ("vault-batch-token", &["hvb."]),
     ("1password-service-account-token", &["ops_"]),
+    ("huggingface-org-token", &["api_org_"]),
+    ("aws-bedrock-api-key", &["bedrock-api-key-", "ABSK"]),
+    (
+        "tailscale-key",
+        &[
+            "tskey-api-",
+            "tskey-auth-",
+            "tskey-client-",
+            "tskey-scim-",
+            "tskey-webhook-",
+        ],
+    ),
+    ("databricks-token", &["dapi"]),
+    (
+        "vercel-token-prefixed",
+        &["vcp_", "vci_", "vca_", "vcr_", "vck_"],
+    ),
+    ("cloudflare-api-token-prefixed", &["cfk_", "cfut_", "cfat_"]),
+    ("sourcegraph-access-token", &["sgp_local_", "sgp_"]),
+    ("sonarqube-token", &["squ_", "sqp_", "sqa_"]),
+    ("grafana-cloud-token", &["glc_"]),
+    ("grafana-service-account-token", &["glsa_"]),
+    ("1password-secret-key", &["A3-"]),
+    ("figma-token", &["figd_"]),
+    (
+        "hubspot-private-app-token",
+        &["pat-na1-", "pat-na2-", "pat-eu1-", "pat-ap1-"],
+    ),
+    ("age-secret-key", &["AGE-SECRET-KEY-1"]),
     ("firebase-fcm-server-key", &["AAAA"]),
 ];
 

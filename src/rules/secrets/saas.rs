@@ -1,6 +1,7 @@
 //! SaaS and payment credentials: Slack, Discord, Telegram, Twilio, SendGrid, Mailgun,
 //! Mailchimp, Stripe, Square, PayPal/Braintree, Shopify, Atlassian, Linear, Notion, Airtable,
-//! Datadog, New Relic, Sentry, PagerDuty, HashiCorp Vault, 1Password.
+//! Datadog, New Relic, Sentry, PagerDuty, HashiCorp Vault, 1Password, Grafana, MaxMind,
+//! MessageBird, Figma, HubSpot.
 
 use super::codec::base64_decode;
 use super::{
@@ -44,7 +45,7 @@ pub(crate) static RULES: &[RuleDef] = &[
     ),
     secret(
         "slack-legacy-token",
-        r"\bxox[ars]-[0-9A-Za-z\-]+",
+        r"\bxox[aors]-[0-9A-Za-z\-]+",
         slack_legacy,
         PREFIXED,
         SLACK,
@@ -52,7 +53,7 @@ pub(crate) static RULES: &[RuleDef] = &[
     // The whole webhook URL is the credential; its path names the workspace and channel.
     secret(
         "slack-webhook-url",
-        r"\bhttps://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]+/[A-Z0-9]+/[A-Za-z0-9]+",
+        r"\b(?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]+/[A-Z0-9]+/[A-Za-z0-9]+",
         slack_webhook,
         PREFIXED,
         SLACK,
@@ -173,28 +174,28 @@ pub(crate) static RULES: &[RuleDef] = &[
     ),
     secret(
         "shopify-access-token",
-        r"\bshpat_[a-fA-F0-9]+",
+        r"\bshpat_[A-Za-z0-9]+",
         shopify,
         PREFIXED,
         SHOPIFY,
     ),
     secret(
         "shopify-custom-app-token",
-        r"\bshpca_[a-fA-F0-9]+",
+        r"\bshpca_[A-Za-z0-9]+",
         shopify,
         PREFIXED,
         SHOPIFY,
     ),
     secret(
         "shopify-private-app-token",
-        r"\bshppa_[a-fA-F0-9]+",
+        r"\bshppa_[A-Za-z0-9]+",
         shopify,
         PREFIXED,
         SHOPIFY,
     ),
     secret(
         "shopify-shared-secret",
-        r"\bshpss_[a-fA-F0-9]+",
+        r"\bshpss_[A-Za-z0-9]+",
         shopify,
         PREFIXED,
         SHOPIFY,
@@ -298,6 +299,68 @@ pub(crate) static RULES: &[RuleDef] = &[
         json_payload_token,
         PREFIXED,
         words!["1password", "op_service_account_token"],
+    ),
+    // Grafana Cloud access-policy tokens: `glc_` + base64 JSON (org, name, key, region).
+    secret(
+        "grafana-cloud-token",
+        r"\bglc_eyJ[A-Za-z0-9+/=_\-]+",
+        json_payload_token,
+        PREFIXED,
+        words!["grafana", "grafana cloud"],
+    ),
+    // Grafana service-account tokens: `glsa_` + 32 alphanumerics + `_` + 8 hex.
+    secret(
+        "grafana-service-account-token",
+        r"\bglsa_[A-Za-z0-9]+_[a-f0-9]+\b",
+        grafana_sa,
+        PREFIXED,
+        words!["grafana"],
+    ),
+    // 1Password account Secret Keys: version `A3`, a 6-character account id and 26 random
+    // characters grouped 6-5-5-5-5 (1Password security design white paper).
+    secret(
+        "1password-secret-key",
+        r"\bA3-[A-Z0-9]{6}-[A-Z0-9]{6}(?:-[A-Z0-9]{5}){4}\b",
+        onepassword_secret_key,
+        PREFIXED,
+        words!["1password", "secret key", "emergency kit"],
+    ),
+    // MaxMind license keys since 2023 (release note "Changes to MaxMind License Keys"): 40
+    // characters of `[a-zA-Z0-9_]`, a six-character prefix and the suffix `_mmk`. The match
+    // is the suffix; the validator reads the 36 characters before it.
+    secret(
+        "maxmind-license-key",
+        r"_mmk\b",
+        maxmind,
+        PREFIXED,
+        words!["maxmind", "geoip", "license_key"],
+    ),
+    // Figma personal access tokens: `figd_` + base64url.
+    secret(
+        "figma-token",
+        r"\bfigd_[A-Za-z0-9_\-]+",
+        figma,
+        PREFIXED,
+        words!["figma", "figma_token"],
+    ),
+    // HubSpot private-app tokens: `pat-<region>-` + a UUID.
+    secret(
+        "hubspot-private-app-token",
+        r"\bpat-(?:na|eu|ap)[0-9]-[a-f0-9\-]+",
+        hubspot_pat,
+        PREFIXED,
+        words!["hubspot"],
+    ),
+    keyed(
+        "hubspot-api-key",
+        keyed!("hubspot | hapikey", r"[a-f0-9\-]+"),
+        uuid_value,
+    ),
+    // MessageBird access keys: 25 alphanumerics, only after the provider's name.
+    keyed(
+        "messagebird-api-key",
+        keyed!("messagebird | message_bird | mbird", "[A-Za-z0-9]+"),
+        messagebird,
     ),
     keyed("twilio-auth-token", keyed!("twilio", "[a-f0-9]+"), hex32),
     keyed(
@@ -465,7 +528,7 @@ fn stripe(c: &Candidate<'_>) -> Verdict {
 
 prefixed!(stripe_webhook, 6, 32, 64);
 prefixed!(square_secret, 7, 43, 43);
-prefixed!(shopify, 6, 32, 32);
+prefixed!(shopify, 6, 32, 64);
 prefixed!(atlassian, 6, 100, 300);
 prefixed!(linear_api, 8, 40, 40);
 prefixed!(linear_oauth, 10, 64, 64);
@@ -576,4 +639,73 @@ fn mailgun_private(c: &Candidate<'_>) -> Verdict {
             lens == [32, 8, 8] && super::random_enough(&v.replace('-', ""))
         },
     )
+}
+
+fn grafana_sa(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some((body, check)) = v[5..].split_once('_') else {
+        return Verdict::Reject;
+    };
+    if body.len() != 32 || check.len() != 8 || super::glued_before(c) {
+        return Verdict::Reject;
+    }
+    super::body_verdict(body, 32, 32)
+}
+
+fn onepassword_secret_key(c: &Candidate<'_>) -> Verdict {
+    // The 26 random characters after the version and account id.
+    let random: String = c.value()[10..].chars().filter(|&ch| ch != '-').collect();
+    if random.len() == 26 && !super::glued_before(c) {
+        super::body_verdict(&random, 26, 26)
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn maxmind(c: &Candidate<'_>) -> Verdict {
+    let before = c.preceding().as_bytes();
+    const BODY: usize = 36;
+    if before.len() < BODY {
+        return Verdict::Reject;
+    }
+    let body = &before[before.len() - BODY..];
+    let glued = before.len() > BODY && {
+        let b = before[before.len() - BODY - 1];
+        b.is_ascii_alphanumeric() || b == b'_'
+    };
+    let shape = body.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        && body[6] == b'_'
+        && body[..6].iter().all(u8::is_ascii_alphanumeric);
+    if glued || !shape {
+        return Verdict::Reject;
+    }
+    let random = std::str::from_utf8(&body[7..]).unwrap_or("");
+    // The span must reach back over the body, which only `Extend` does: a made-up-looking
+    // body is reported like a random one.
+    match super::body_verdict(random, 29, 29) {
+        Verdict::Reject => Verdict::Reject,
+        _ => Verdict::Extend { before: BODY },
+    }
+}
+
+prefixed!(figma, 5, 30, 80);
+
+fn hubspot_pat(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let uuid = &v["pat-na1-".len()..];
+    if super::code::random_uuid(uuid) && !c.after().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn uuid_value(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, |b| super::hex(b) || b == b'-', super::code::random_uuid)
+}
+
+fn messagebird(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, super::alnum, |v| {
+        v.len() == 25 && super::ai::is_mixed_random(v)
+    })
 }
