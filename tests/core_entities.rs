@@ -111,6 +111,18 @@ fn credit_cards_published_test_numbers() {
 }
 
 #[test]
+fn jcb_fifteen_digit_cards() {
+    // JCB's 15-digit ranges 2131 and 1800; Luhn check digits computed with python-stdnum.
+    for v in ["213123456789018", "1800 123456 78905", "2131-0000-0000-001"] {
+        assert_everywhere("CREDIT_CARD", v);
+    }
+    // Sixteen digits, or a failing Luhn digit, in those ranges are not cards.
+    for t in ["2131234567890180", "180012345678906"] {
+        assert_not("CREDIT_CARD", t);
+    }
+}
+
+#[test]
 fn credit_card_near_misses() {
     for t in [
         "4111111111111112",    // Luhn fails
@@ -176,19 +188,17 @@ fn iban_near_misses() {
 
 #[test]
 fn ip_addresses_in_every_text_form() {
-    // Public resolvers' addresses (Google 8.8.8.8 / 2001:4860:4860::8888, Cloudflare 1.1.1.1 /
-    // 2606:4700:4700::1111) in every IPv6 text form of RFC 4291 section 2.2 and RFC 5952.
+    // Public unicast addresses in every IPv6 text form of RFC 4291 section 2.2 and RFC 5952.
     for v in [
-        "8.8.8.8",
-        "1.1.1.1",
-        "2606:4700:4700::1111",
-        "2606:4700:4700:0000:0000:0000:0000:1111",
-        "2001:4860:4860::8888",
-        "::ffff:8.8.4.4",
-        "2001:4860:4860:0:0:0:8.8.4.4",
+        "93.184.216.34",
+        "151.101.1.69",
+        "2a00:1450:4001:82b::200e",
+        "2a00:1450:4001:082b:0000:0000:0000:200e",
+        "2a03:2880:f10c:83:face:b00c:0:25de",
+        "::ffff:93.184.216.34",
+        "2a00:1450:4001:82b:0:0:93.184.216.34",
         "64:ff9b::192.0.2.33",
-        "2001:4860:4860:0:0:0:0:88AA",
-        "ff02::2",
+        "2A00:1450:4001:82B:0:0:0:200E",
     ] {
         assert_everywhere("IP_ADDRESS", v);
     }
@@ -221,6 +231,15 @@ fn addresses_that_point_at_no_one_score_low() {
         "2001:db8::1",
         "2001:DB8:0:0:8:800:200C:417A",
         "fd12:3456:789a::1",
+        "ff02::2",
+        "224.0.0.251",
+        "100.64.0.1",
+        "0.0.0.31",
+        // Public resolvers: infrastructure, no one's address.
+        "8.8.8.8",
+        "1.1.1.1",
+        "2001:4860:4860::8888",
+        "2606:4700:4700::1111",
     ] {
         let text = format!("server at {v} today");
         assert_not("IP_ADDRESS", &text);

@@ -377,16 +377,51 @@ fn ipv4_not_personal(ip: Ipv4Addr) -> bool {
     let o = ip.octets();
     let bits = u32::from(ip);
     let netmask = bits.leading_ones() + bits.trailing_zeros() == 32 && o[0] == 255;
-    ip.is_loopback() || ip.is_private() || ip.is_link_local() || ip.is_documentation() || netmask
+    ip.is_loopback()
+        || ip.is_private()
+        || ip.is_link_local()
+        || ip.is_documentation()
+        || netmask
+        // "This network" 0/8, shared address space 100.64/10 (RFC 6598), multicast, reserved.
+        || o[0] == 0
+        || (o[0] == 100 && (o[1] & 0xc0) == 64)
+        || o[0] >= 224
+        || PUBLIC_RESOLVERS_V4.contains(&o)
 }
 
-/// `::1`, link-local `fe80::/10`, unique local `fc00::/7` and documentation `2001:db8::/32`.
+/// Well-known public DNS resolvers (Google, Cloudflare, Quad9, OpenDNS): infrastructure that
+/// documentation and configuration files name, never a person's address.
+const PUBLIC_RESOLVERS_V4: &[[u8; 4]] = &[
+    [8, 8, 8, 8],
+    [8, 8, 4, 4],
+    [1, 1, 1, 1],
+    [1, 0, 0, 1],
+    [9, 9, 9, 9],
+    [149, 112, 112, 112],
+    [208, 67, 222, 222],
+    [208, 67, 220, 220],
+];
+
+/// The same resolvers over IPv6.
+const PUBLIC_RESOLVERS_V6: &[[u16; 8]] = &[
+    [0x2001, 0x4860, 0x4860, 0, 0, 0, 0, 0x8888],
+    [0x2001, 0x4860, 0x4860, 0, 0, 0, 0, 0x8844],
+    [0x2606, 0x4700, 0x4700, 0, 0, 0, 0, 0x1111],
+    [0x2606, 0x4700, 0x4700, 0, 0, 0, 0, 0x1001],
+    [0x2620, 0xfe, 0, 0, 0, 0, 0, 0xfe],
+    [0x2620, 0xfe, 0, 0, 0, 0, 0, 0x9],
+];
+
+/// `::1`, link-local `fe80::/10`, unique local `fc00::/7`, documentation `2001:db8::/32`,
+/// multicast `ff00::/8` and the public resolvers.
 fn ipv6_not_personal(ip: Ipv6Addr) -> bool {
     let s = ip.segments();
     ip.is_loopback()
         || (s[0] & 0xffc0) == 0xfe80
         || (s[0] & 0xfe00) == 0xfc00
         || (s[0] == 0x2001 && s[1] == 0x0db8)
+        || (s[0] & 0xff00) == 0xff00
+        || PUBLIC_RESOLVERS_V6.contains(&s)
 }
 
 fn ipv6(c: &Candidate<'_>) -> Verdict {
