@@ -271,6 +271,9 @@ fn ip_near_misses() {
         "12:30:45",
         "build 10.0.19041.1288",
         "0.0.0.0",
+        // Paths in source code.
+        "pub use self::b64::*;",
+        "use crate::v2::{Client};",
     ] {
         assert_not("IP_ADDRESS", t);
     }
@@ -364,6 +367,55 @@ fn phones_international_and_national() {
         "(11) 91234-5678",
     ] {
         assert_everywhere("PHONE_NUMBER", v);
+    }
+}
+
+#[test]
+fn phones_after_labels_and_in_regional_groupings() {
+    // Issue #15's leaks: bare digit runs after a phone label (it, fr, en-IN, en-AU, de, pt),
+    // Polish and Portuguese groupings, a country code in parentheses, a glued US extension,
+    // Australian eight-digit local numbers (ACMA's fictional 5550 range).
+    for (text, value) in [
+        ("Telefono: 3471234567", "3471234567"),
+        ("Tél : 0612345678", "0612345678"),
+        ("Mobile no 9876543210", "9876543210"),
+        ("Ph: 0491570156", "0491570156"),
+        ("Tel.: 030123456", "030123456"),
+        ("Telemóvel: 912345678", "912345678"),
+        ("Telefon: 512 345 678", "512 345 678"),
+        ("Telefone: 21 234 56 78", "21 234 56 78"),
+        ("ligue (351) 912345678", "(351) 912345678"),
+        ("ligue (351) 912 345 678 hoje", "(351) 912 345 678"),
+        ("call (202) 555-0143x123 today", "(202) 555-0143x123"),
+        ("call 202-555-0143 ext. 45", "202-555-0143 ext. 45"),
+        ("ph 5550 1234", "5550 1234"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "PHONE_NUMBER" && v == value),
+            "{text}: {got:?}"
+        );
+    }
+    // Without a label the bare forms stay unreported.
+    for t in ["ref 3471234567", "total 512 345 678", "5550 1234 units"] {
+        assert_not("PHONE_NUMBER", t);
+    }
+}
+
+#[test]
+fn phone_shapes_that_are_not_numbers_to_call() {
+    for t in [
+        // +44 numbers have 9 or 10 national digits (Ofcom's numbering plan).
+        "\"phones\": [\"+44 1234567\"]",
+        // An ISO 8601 extended year.
+        "in Temporal, `+202024-06-14T17:30` is valid",
+        // Constants in code, whatever their name says.
+        "pub const VHOST_SET_VRING_CALL: u32 = 2148052769;",
+        "#define PHONE_CALL_MAX 2148052769",
+        // A date written as digits after a label.
+        "Telefono: 20240115",
+    ] {
+        assert_not("PHONE_NUMBER", t);
     }
 }
 

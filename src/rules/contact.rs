@@ -38,6 +38,73 @@ const PHONE_CONTEXT: Words = words![
     "tel:",
     "telemóvel",
     "telemovel",
+    "telefone",
+    "contacto",
+    "ph",
+    "ph.",
+    "mob",
+    "mob.",
+    "tél",
+    "tél.",
+    "cel",
+    "cel.",
+    "cell.",
+    "tlf",
+    "puhelin",
+    "telefonnummer",
+    "handynummer",
+    "mobilnummer",
+    "recapito",
+    "phone no",
+    "mobile no",
+];
+/// Words that name a phone number and nothing else: a bare digit run needs one of these
+/// (`numéro`, `contact` or `call` also stand before account and identity numbers).
+const PHONE_LABELS: Words = words![
+    "phone",
+    "tel",
+    "tel.",
+    "tel:",
+    "telephone",
+    "mobile",
+    "cell",
+    "cell.",
+    "fax",
+    "whatsapp",
+    "telefon",
+    "handy",
+    "rufnummer",
+    "mobil",
+    "téléphone",
+    "portable",
+    "teléfono",
+    "móvil",
+    "celular",
+    "telefono",
+    "cellulare",
+    "telefoon",
+    "mobiel",
+    "telefonu",
+    "komórka",
+    "komorka",
+    "telemóvel",
+    "telemovel",
+    "telefone",
+    "ph",
+    "ph.",
+    "mob",
+    "mob.",
+    "tél",
+    "tél.",
+    "cel",
+    "tlf",
+    "puhelin",
+    "telefonnummer",
+    "handynummer",
+    "mobilnummer",
+    "recapito",
+    "phone no",
+    "mobile no",
 ];
 const NUMBER_ANTI_CONTEXT: Words = words![
     "order",
@@ -201,7 +268,9 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"(?x)
             (?: \b 1 [\ .\-]? )?
             (?: \( [2-9][0-9]{2} \) \ ? | \b [2-9][0-9]{2} [\ .\-] )
-            [2-9][0-9]{2} [\ .\-] [0-9]{4} \b
+            [2-9][0-9]{2} [\ .\-] [0-9]{4}
+            # An extension, also glued on (`555-0143x12`).
+            (?: \ ? (?: x | ext\.? \ ? ) [0-9]{1,6} )? \b
             | \b [2-9][0-9]{2} [2-9][0-9]{2} [0-9]{4} \b",
         validate: Some(phone_nanp),
         score: 0.6,
@@ -249,6 +318,48 @@ pub(crate) static RULES: &[RuleDef] = &[
         context: PHONE_CONTEXT,
         context_boost: 0.3,
         anti_context: NUMBER_ANTI_CONTEXT,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
+    // A country code in parentheses without `+`, as forms and signatures write it:
+    // `(351) 912 345 678`. Three-digit codes only: two digits in parentheses are a Brazilian
+    // area code as often as a country.
+    RuleDef {
+        id: "phone-cc-parens",
+        entity: "PHONE_NUMBER",
+        category: Category::Contact,
+        pattern: r"(?x)
+            \( (?: 35[0-9] | 37[0-9] | 38[0-9] | 42[01] | 97[0-9] | 96[0-9] ) \) [\ .\-]?
+            [0-9] (?: [\ .\-]? [0-9] ){6,11} \b",
+        validate: Some(phone_cc_parens),
+        score: 0.7,
+        context: PHONE_CONTEXT,
+        context_boost: 0.15,
+        anti_context: NUMBER_ANTI_CONTEXT,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
+    // Digit runs that are a phone only next to a phone label (`Telefono: 3471234567`,
+    // `Ph 0412345678`, `Telemóvel 912345678`), and the groupings of Poland and Portugal
+    // (`512 345 678`, `21 234 56 78`) and Australia's eight-digit local numbers (`9876 5432`).
+    RuleDef {
+        id: "phone-labelled",
+        entity: "PHONE_NUMBER",
+        category: Category::Contact,
+        countries: &[
+            "IT", "FR", "IN", "AU", "DE", "PT", "PL", "ES", "BR", "AT", "CH", "NL",
+        ],
+        pattern: r"(?x)
+              \b [1-9][0-9]{7,10} \b
+            | \b [2-9][0-9]{3} \ [0-9]{4} \b
+            | \b [1-9][0-9]{2} \ [0-9]{3} \ [0-9]{3} \b
+            | \b [1-9][0-9] \ [0-9]{3} \ [0-9]{2} \ [0-9]{2} \b",
+        validate: Some(phone_labelled),
+        score: 0.45,
+        context: PHONE_LABELS,
+        context_boost: 0.3,
+        anti_context: NUMBER_ANTI_CONTEXT,
+        needs_context: true,
         contested: true,
         ..RuleDef::DEFAULT
     },
@@ -431,6 +542,15 @@ fn ipv6(c: &Candidate<'_>) -> Verdict {
     if inside_dotted_token(c, ':') || dotted_tail {
         return Verdict::Reject;
     }
+    // A path in code (`b64::*`, `i2c::{...}`) ends in `::` before code punctuation; an
+    // address prefix (`2001:db8::`) before a space, a slash or sentence punctuation.
+    if v.ends_with("::")
+        && c.after().is_some_and(|ch| {
+            !(ch.is_whitespace() || matches!(ch, '/' | ',' | ')' | ']' | ';' | '"' | '\'' | '.'))
+        })
+    {
+        return Verdict::Reject;
+    }
     // `Foo::Bar` in code is all hex letters: require a digit in a compressed form.
     if v.contains("::") && !v.bytes().any(|b| b.is_ascii_digit()) {
         return Verdict::Reject;
@@ -502,20 +622,128 @@ fn looks_like_date_or_version(v: &str) -> bool {
 fn phone_intl(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
     let n = super::digit_count(v);
-    if !(8..=15).contains(&n) || c.before().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+    if !(8..=15).contains(&n)
+        || c.before().is_some_and(|ch| ch.is_ascii_alphanumeric())
+        || super::glued_to_digits(c)
+    {
+        return Verdict::Reject;
+    }
+    // The trunk prefix written as `(0)` is not dialled from abroad.
+    let digits = crate::digit_vec(&v.replacen("(0)", "", 1));
+    if !national_length_ok(&digits) {
         return Verdict::Reject;
     }
     Verdict::Plausible
 }
 
-fn phone_nanp(c: &Candidate<'_>) -> Verdict {
+/// National significant number lengths (digits after the country code) of the ITU-T E.164
+/// numbering plans of common countries; a country not listed is held to E.164's overall 8–15.
+const NSN_LENGTHS: &[(&str, u8, u8)] = &[
+    ("1", 10, 10),
+    ("7", 10, 10),
+    ("27", 9, 9),
+    ("30", 10, 10),
+    ("31", 9, 9),
+    ("32", 8, 9),
+    ("33", 9, 9),
+    ("34", 9, 9),
+    ("36", 8, 9),
+    ("39", 6, 11),
+    ("40", 9, 9),
+    ("41", 9, 9),
+    ("44", 9, 10),
+    ("45", 8, 8),
+    ("46", 7, 10),
+    ("47", 8, 8),
+    ("48", 9, 9),
+    ("49", 6, 13),
+    ("52", 10, 10),
+    ("54", 10, 11),
+    ("55", 10, 11),
+    ("61", 9, 9),
+    ("81", 9, 10),
+    ("82", 8, 10),
+    ("86", 9, 11),
+    ("90", 10, 10),
+    ("91", 10, 10),
+    ("351", 9, 9),
+    ("353", 7, 9),
+    ("420", 9, 9),
+    ("421", 9, 9),
+    ("972", 8, 9),
+];
+
+/// True when the digits after a known country code have one of its national lengths.
+fn national_length_ok(digits: &[u8]) -> bool {
+    for cc_len in 1..=3 {
+        let Some(cc) = digits.get(..cc_len) else {
+            break;
+        };
+        let cc: String = cc.iter().map(|d| char::from(b'0' + d)).collect();
+        if let Some(&(_, lo, hi)) = NSN_LENGTHS.iter().find(|(c, ..)| *c == cc) {
+            let nsn = digits.len() - cc_len;
+            return (usize::from(lo)..=usize::from(hi)).contains(&nsn);
+        }
+    }
+    true
+}
+
+fn phone_cc_parens(c: &Candidate<'_>) -> Verdict {
+    let digits = crate::digit_vec(c.value());
+    if super::glued_to_digits(c) || !national_length_ok(&digits) {
+        return Verdict::Reject;
+    }
+    Verdict::Plausible
+}
+
+/// A constant in source code (`pub const X: u32 = 2148052769;`, `#define X 2148052769`): no
+/// phone, whatever its label (`VRING_CALL`) says.
+fn in_code_constant(c: &Candidate<'_>) -> bool {
+    let before = c.preceding();
+    let line = before[before.len().saturating_sub(120)..]
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    let line = line.trim_start();
+    line.starts_with("#define")
+        || line.contains("const ")
+        || line.starts_with("static ")
+        || line.contains(" = 0x")
+}
+
+fn phone_labelled(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
+    let d = crate::digit_vec(v);
+    if super::glued_to_digits(c)
+        || in_code_constant(c)
+        || d.iter().all(|&x| x == d[0])
+        || c.before().is_some_and(|ch| ch.is_ascii_alphabetic())
+    {
+        return Verdict::Reject;
+    }
+    // A date written as digits (`20240115`) is not a number to call.
+    if d.len() == 8 {
+        let n = |a: usize, b: usize| d[a..b].iter().fold(0u32, |acc, &x| acc * 10 + u32::from(x));
+        if (1900..=2100).contains(&n(0, 4)) && (1..=12).contains(&n(4, 6)) {
+            return Verdict::Reject;
+        }
+    }
+    Verdict::Weak
+}
+
+fn phone_nanp(c: &Candidate<'_>) -> Verdict {
+    // The separators of the number itself, not of its extension.
+    let v = c.value();
+    let v = v.find(['x', 'e']).map_or(v, |i| v[..i].trim_end());
     if super::glued_to_digits(c) {
         return Verdict::Reject;
     }
     let seps = separators(v.trim_start_matches('1'));
     if seps.is_empty() && !v.contains('(') {
         // Ten bare digits: a timestamp or an id as often as a phone.
+        if in_code_constant(c) {
+            return Verdict::Reject;
+        }
         return Verdict::Weak;
     }
     let plain: Vec<char> = seps.iter().copied().filter(|&s| s != ' ').collect();
@@ -536,6 +764,9 @@ fn phone_national(c: &Candidate<'_>) -> Verdict {
     }
     let seps = separators(v);
     if seps.is_empty() && !v.contains('(') {
+        if in_code_constant(c) {
+            return Verdict::Reject;
+        }
         return Verdict::Weak;
     }
     // Mixed dots and dashes are version or id shapes; people group a number one way.
