@@ -173,8 +173,7 @@ impl Engine {
             .transpose()?;
         let builtin = catalog();
         for id in &options.disabled_rules {
-            let known = builtin.iter().any(|r| r.id == id)
-                || TOKEN_RULES.iter().any(|r| r.id == id)
+            let known = crate::rules::is_builtin_rule(id)
                 || options.custom_rules.iter().any(|r| &*r.id == id);
             if !known {
                 return Err(Error::Unknown {

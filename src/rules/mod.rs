@@ -324,6 +324,13 @@ pub fn catalog() -> Vec<&'static RuleDef> {
     families.iter().flat_map(|f| f.iter()).collect()
 }
 
+/// True when `id` names a built-in rule: a pattern rule of [`catalog`] or a rule of the names
+/// pass (`person`, `location`, ...). The one check behind both `EngineOptions` and a policy's
+/// `disabledRules`, so the two accept the same ids.
+pub fn is_builtin_rule(id: &str) -> bool {
+    catalog().iter().any(|r| r.id == id) || crate::names::TOKEN_RULES.iter().any(|r| r.id == id)
+}
+
 /// Number of ASCII digits in `s`.
 pub(crate) fn digit_count(s: &str) -> usize {
     s.bytes().filter(u8::is_ascii_digit).count()
