@@ -1851,3 +1851,15 @@ fn false_positive_corpus_is_clean() {
         assert!(bad.is_empty(), "false positives: {bad:?}");
     }
 }
+
+#[test]
+fn thai_id_after_its_labels() {
+    // python-stdnum's th.pin example 1101700230708.
+    for label in ["TNIN", "เลขบัตรประชาชน", "Thai national ID"] {
+        assert_found(
+            &format!("{label} 1101700230708"),
+            "TH_TNIN",
+            "1101700230708",
+        );
+    }
+}

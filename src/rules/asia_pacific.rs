@@ -150,6 +150,9 @@ const CN_ID_CONTEXT: Words = words![
 const TH_CONTEXT: Words = words![
     "เลขประจำตัวประชาชน",
     "บัตรประชาชน",
+    "เลขบัตรประชาชน",
+    "tnin",
+    "thai national id",
     "thai id",
     "national id",
     "identification number",
