@@ -216,6 +216,9 @@ pub struct RuleDef {
     /// Other rules often match the same text (bare digit runs); the engine then compares all
     /// rules that match at the same position and keeps the best-scored one.
     pub contested: bool,
+    /// Prefixes every value of this rule starts with (`ghp_`, `sk-proj-`), which say nothing
+    /// about which value it is: a mask may keep them. Empty for most rules.
+    pub public_prefixes: &'static [&'static str],
 }
 
 impl RuleDef {
@@ -234,6 +237,7 @@ impl RuleDef {
         anti_context: Words::NONE,
         needs_context: false,
         contested: false,
+        public_prefixes: &[],
     };
 }
 

@@ -1,7 +1,10 @@
 //! AI provider API keys: OpenAI, Anthropic, Google AI / Gemini, Mistral, Cohere, Groq,
 //! Perplexity, Hugging Face, Replicate, DeepSeek, xAI, Amazon Bedrock.
 
-use super::{alnum, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
+use super::{
+    alnum, keyed, keyed_value, secret, token_ok, with_prefixes, Candidate, RuleDef, Verdict,
+    PREFIXED,
+};
 use crate::rules::Words;
 
 const OPENAI: Words = words!["openai", "openai_api_key", "chatgpt", "gpt"];
@@ -9,117 +12,162 @@ const OPENAI: Words = words!["openai", "openai_api_key", "chatgpt", "gpt"];
 /// Every rule of this family, in priority order: longer prefixes before the bare `sk-` ones.
 pub(crate) static RULES: &[RuleDef] = &[
     // OpenAI keys carry `T3BlbkFJ` (base64 of "OpenAI") between two random halves.
-    secret(
-        "openai-project-key",
-        r"\bsk-proj-[A-Za-z0-9_\-]+",
-        openai_scoped,
-        PREFIXED,
-        OPENAI,
+    with_prefixes(
+        secret(
+            "openai-project-key",
+            r"\bsk-proj-[A-Za-z0-9_\-]+",
+            openai_scoped,
+            PREFIXED,
+            OPENAI,
+        ),
+        &["sk-proj-"],
     ),
-    secret(
-        "openai-service-account-key",
-        r"\bsk-svcacct-[A-Za-z0-9_\-]+",
-        openai_scoped,
-        PREFIXED,
-        OPENAI,
+    with_prefixes(
+        secret(
+            "openai-service-account-key",
+            r"\bsk-svcacct-[A-Za-z0-9_\-]+",
+            openai_scoped,
+            PREFIXED,
+            OPENAI,
+        ),
+        &["sk-svcacct-"],
     ),
-    secret(
-        "openai-admin-key",
-        r"\bsk-admin-[A-Za-z0-9_\-]+",
-        openai_scoped,
-        PREFIXED,
-        OPENAI,
+    with_prefixes(
+        secret(
+            "openai-admin-key",
+            r"\bsk-admin-[A-Za-z0-9_\-]+",
+            openai_scoped,
+            PREFIXED,
+            OPENAI,
+        ),
+        &["sk-admin-"],
     ),
-    secret(
-        "anthropic-api-key",
-        r"\bsk-ant-api[0-9]{2}-[A-Za-z0-9_\-]+",
-        anthropic,
-        PREFIXED,
-        words!["anthropic", "claude"],
+    with_prefixes(
+        secret(
+            "anthropic-api-key",
+            r"\bsk-ant-api[0-9]{2}-[A-Za-z0-9_\-]+",
+            anthropic,
+            PREFIXED,
+            words!["anthropic", "claude"],
+        ),
+        &["sk-ant-api03-"],
     ),
-    secret(
-        "anthropic-admin-key",
-        r"\bsk-ant-admin[0-9]{2}-[A-Za-z0-9_\-]+",
-        anthropic,
-        PREFIXED,
-        words!["anthropic", "claude"],
+    with_prefixes(
+        secret(
+            "anthropic-admin-key",
+            r"\bsk-ant-admin[0-9]{2}-[A-Za-z0-9_\-]+",
+            anthropic,
+            PREFIXED,
+            words!["anthropic", "claude"],
+        ),
+        &["sk-ant-admin01-"],
     ),
     // Legacy user keys: `sk-` + 20 + marker + 20; `sk-None-` is the user-owned variant.
-    secret(
-        "openai-api-key",
-        r"\bsk-(?:None-)?[A-Za-z0-9]+",
-        openai_legacy,
-        PREFIXED,
-        OPENAI,
+    with_prefixes(
+        secret(
+            "openai-api-key",
+            r"\bsk-(?:None-)?[A-Za-z0-9]+",
+            openai_legacy,
+            PREFIXED,
+            OPENAI,
+        ),
+        &["sk-None-", "sk-"],
     ),
     // DeepSeek: `sk-` and 32 lower-case hex digits.
-    secret(
-        "deepseek-api-key",
-        r"\bsk-[a-f0-9]+\b",
-        deepseek,
-        0.7,
-        words!["deepseek"],
+    with_prefixes(
+        secret(
+            "deepseek-api-key",
+            r"\bsk-[a-f0-9]+\b",
+            deepseek,
+            0.7,
+            words!["deepseek"],
+        ),
+        &["sk-"],
     ),
     // Google Cloud / Gemini / Firebase web API keys: `AIza` + 35.
-    secret(
-        "google-api-key",
-        r"\bAIza[A-Za-z0-9_\-]+",
-        google,
-        PREFIXED,
-        words!["google", "gemini", "gcp", "firebase", "maps", "youtube"],
+    with_prefixes(
+        secret(
+            "google-api-key",
+            r"\bAIza[A-Za-z0-9_\-]+",
+            google,
+            PREFIXED,
+            words!["google", "gemini", "gcp", "firebase", "maps", "youtube"],
+        ),
+        &["AIza"],
     ),
-    secret(
-        "groq-api-key",
-        r"\bgsk_[A-Za-z0-9]+",
-        groq,
-        PREFIXED,
-        words!["groq"],
+    with_prefixes(
+        secret(
+            "groq-api-key",
+            r"\bgsk_[A-Za-z0-9]+",
+            groq,
+            PREFIXED,
+            words!["groq"],
+        ),
+        &["gsk_"],
     ),
-    secret(
-        "perplexity-api-key",
-        r"\bpplx-[A-Za-z0-9]+",
-        perplexity,
-        PREFIXED,
-        words!["perplexity"],
+    with_prefixes(
+        secret(
+            "perplexity-api-key",
+            r"\bpplx-[A-Za-z0-9]+",
+            perplexity,
+            PREFIXED,
+            words!["perplexity"],
+        ),
+        &["pplx-"],
     ),
-    secret(
-        "huggingface-token",
-        r"\bhf_[A-Za-z0-9]+",
-        huggingface,
-        PREFIXED,
-        words!["huggingface", "hugging face", "hf_token"],
+    with_prefixes(
+        secret(
+            "huggingface-token",
+            r"\bhf_[A-Za-z0-9]+",
+            huggingface,
+            PREFIXED,
+            words!["huggingface", "hugging face", "hf_token"],
+        ),
+        &["hf_"],
     ),
     // Organisation tokens (`api_org_` + 34), older than the `hf_` user tokens.
-    secret(
-        "huggingface-org-token",
-        r"\bapi_org_[A-Za-z0-9]+",
-        huggingface_org,
-        PREFIXED,
-        words!["huggingface", "hugging face", "hf_token"],
+    with_prefixes(
+        secret(
+            "huggingface-org-token",
+            r"\bapi_org_[A-Za-z0-9]+",
+            huggingface_org,
+            PREFIXED,
+            words!["huggingface", "hugging face", "hf_token"],
+        ),
+        &["api_org_"],
     ),
     // Amazon Bedrock API keys: long-term `ABSK` + base64 of `BedrockAPIKey-…:secret`;
     // short-term `bedrock-api-key-` + base64 of a SigV4 presigned `bedrock.amazonaws.com` URL
     // (AWS, "Amazon Bedrock API keys"). Both decode to text that says what they are.
-    secret(
-        "aws-bedrock-api-key",
-        r"\b(?:ABSK|bedrock-api-key-)[A-Za-z0-9+/=]+",
-        bedrock,
-        PREFIXED,
-        words!["bedrock", "aws_bearer_token_bedrock"],
+    with_prefixes(
+        secret(
+            "aws-bedrock-api-key",
+            r"\b(?:ABSK|bedrock-api-key-)[A-Za-z0-9+/=]+",
+            bedrock,
+            PREFIXED,
+            words!["bedrock", "aws_bearer_token_bedrock"],
+        ),
+        &["bedrock-api-key-", "ABSK"],
     ),
-    secret(
-        "replicate-api-token",
-        r"\br8_[A-Za-z0-9]+",
-        replicate,
-        PREFIXED,
-        words!["replicate"],
+    with_prefixes(
+        secret(
+            "replicate-api-token",
+            r"\br8_[A-Za-z0-9]+",
+            replicate,
+            PREFIXED,
+            words!["replicate"],
+        ),
+        &["r8_"],
     ),
-    secret(
-        "xai-api-key",
-        r"\bxai-[A-Za-z0-9]+",
-        xai,
-        PREFIXED,
-        words!["xai", "grok"],
+    with_prefixes(
+        secret(
+            "xai-api-key",
+            r"\bxai-[A-Za-z0-9]+",
+            xai,
+            PREFIXED,
+            words!["xai", "grok"],
+        ),
+        &["xai-"],
     ),
     // No prefix: 32 alphanumerics (Mistral) or 40 (Cohere), only after the provider's name.
     keyed(

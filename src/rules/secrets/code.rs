@@ -2,7 +2,10 @@
 //! NuGet, Docker Hub, Terraform Cloud, CircleCI, Sourcegraph, SonarQube, Snyk, Sidekiq.
 
 use super::codec::{base62_crc_ok, base64_decode};
-use super::{hex_of, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
+use super::{
+    hex_of, keyed, keyed_value, secret, token_ok, with_prefixes, Candidate, RuleDef, Verdict,
+    PREFIXED,
+};
 use crate::rules::Words;
 
 const GITHUB: Words = words!["github", "gh_token", "github_token"];
@@ -16,114 +19,189 @@ const fn gitlab(id: &'static str, pattern: &'static str) -> RuleDef {
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
     // Classic GitHub tokens: 30 random base62 characters and the base62 CRC-32 of them.
-    secret(
-        "github-pat-classic",
-        r"\bghp_[A-Za-z0-9]+",
-        github_crc,
-        PREFIXED,
-        GITHUB,
+    with_prefixes(
+        secret(
+            "github-pat-classic",
+            r"\bghp_[A-Za-z0-9]+",
+            github_crc,
+            PREFIXED,
+            GITHUB,
+        ),
+        &["ghp_"],
     ),
-    secret(
-        "github-oauth-token",
-        r"\bgho_[A-Za-z0-9]+",
-        github_crc,
-        PREFIXED,
-        GITHUB,
+    with_prefixes(
+        secret(
+            "github-oauth-token",
+            r"\bgho_[A-Za-z0-9]+",
+            github_crc,
+            PREFIXED,
+            GITHUB,
+        ),
+        &["gho_"],
     ),
-    secret(
-        "github-user-token",
-        r"\bghu_[A-Za-z0-9]+",
-        github_crc,
-        PREFIXED,
-        GITHUB,
+    with_prefixes(
+        secret(
+            "github-user-token",
+            r"\bghu_[A-Za-z0-9]+",
+            github_crc,
+            PREFIXED,
+            GITHUB,
+        ),
+        &["ghu_"],
     ),
-    secret(
-        "github-server-token",
-        r"\bghs_[A-Za-z0-9]+",
-        github_crc,
-        PREFIXED,
-        GITHUB,
+    with_prefixes(
+        secret(
+            "github-server-token",
+            r"\bghs_[A-Za-z0-9]+",
+            github_crc,
+            PREFIXED,
+            GITHUB,
+        ),
+        &["ghs_"],
     ),
-    secret(
-        "github-refresh-token",
-        r"\bghr_[A-Za-z0-9]+",
-        github_crc,
-        PREFIXED,
-        GITHUB,
+    with_prefixes(
+        secret(
+            "github-refresh-token",
+            r"\bghr_[A-Za-z0-9]+",
+            github_crc,
+            PREFIXED,
+            GITHUB,
+        ),
+        &["ghr_"],
     ),
-    secret(
-        "github-pat-fine-grained",
-        r"\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]+",
-        github_fine_grained,
-        PREFIXED,
-        GITHUB,
+    with_prefixes(
+        secret(
+            "github-pat-fine-grained",
+            r"\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]+",
+            github_fine_grained,
+            PREFIXED,
+            GITHUB,
+        ),
+        &["github_pat_"],
     ),
-    gitlab("gitlab-pat", r"\bglpat-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-deploy-token", r"\bgldt-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-runner-token", r"\bglrt-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-ci-job-token", r"\bglcbt-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-pipeline-trigger-token", r"\bglptt-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-feed-token", r"\bglft-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-incoming-mail-token", r"\bglimt-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-agent-token", r"\bglagent-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-oauth-app-secret", r"\bgloas-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-scim-token", r"\bglsoat-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-feature-flag-token", r"\bglffct-[A-Za-z0-9_.\-]+"),
-    gitlab(
-        "gitlab-runner-registration-token",
-        r"\bGR1348941[A-Za-z0-9_\-]+",
+    with_prefixes(
+        gitlab("gitlab-pat", r"\bglpat-[A-Za-z0-9_.\-]+"),
+        &["glpat-"],
     ),
-    secret(
-        "bitbucket-app-password",
-        r"\bATBB[A-Za-z0-9_=.\-]+",
-        bitbucket_app,
-        PREFIXED,
-        words!["bitbucket", "atlassian"],
+    with_prefixes(
+        gitlab("gitlab-deploy-token", r"\bgldt-[A-Za-z0-9_.\-]+"),
+        &["gldt-"],
     ),
-    secret(
-        "bitbucket-access-token",
-        r"\bATCTT3xFfGN0[A-Za-z0-9_=\-]+",
-        bitbucket_access,
-        PREFIXED,
-        words!["bitbucket", "atlassian"],
+    with_prefixes(
+        gitlab("gitlab-runner-token", r"\bglrt-[A-Za-z0-9_.\-]+"),
+        &["glrt-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-ci-job-token", r"\bglcbt-[A-Za-z0-9_.\-]+"),
+        &["glcbt-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-pipeline-trigger-token", r"\bglptt-[A-Za-z0-9_.\-]+"),
+        &["glptt-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-feed-token", r"\bglft-[A-Za-z0-9_.\-]+"),
+        &["glft-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-incoming-mail-token", r"\bglimt-[A-Za-z0-9_.\-]+"),
+        &["glimt-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-agent-token", r"\bglagent-[A-Za-z0-9_.\-]+"),
+        &["glagent-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-oauth-app-secret", r"\bgloas-[A-Za-z0-9_.\-]+"),
+        &["gloas-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-scim-token", r"\bglsoat-[A-Za-z0-9_.\-]+"),
+        &["glsoat-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-feature-flag-token", r"\bglffct-[A-Za-z0-9_.\-]+"),
+        &["glffct-"],
+    ),
+    with_prefixes(
+        gitlab(
+            "gitlab-runner-registration-token",
+            r"\bGR1348941[A-Za-z0-9_\-]+",
+        ),
+        &["GR1348941"],
+    ),
+    with_prefixes(
+        secret(
+            "bitbucket-app-password",
+            r"\bATBB[A-Za-z0-9_=.\-]+",
+            bitbucket_app,
+            PREFIXED,
+            words!["bitbucket", "atlassian"],
+        ),
+        &["ATBB"],
+    ),
+    with_prefixes(
+        secret(
+            "bitbucket-access-token",
+            r"\bATCTT3xFfGN0[A-Za-z0-9_=\-]+",
+            bitbucket_access,
+            PREFIXED,
+            words!["bitbucket", "atlassian"],
+        ),
+        &["ATCTT3xFfGN0"],
     ),
     // npm granular and automation tokens use GitHub's scheme: 30 random + base62 CRC-32.
-    secret(
-        "npm-access-token",
-        r"\bnpm_[A-Za-z0-9]+",
-        npm,
-        PREFIXED,
-        words!["npm", "npmrc", "npm_token", "_authtoken"],
+    with_prefixes(
+        secret(
+            "npm-access-token",
+            r"\bnpm_[A-Za-z0-9]+",
+            npm,
+            PREFIXED,
+            words!["npm", "npmrc", "npm_token", "_authtoken"],
+        ),
+        &["npm_"],
     ),
     // PyPI API tokens are macaroons: `pypi-` and the base64url of a version-2 macaroon.
-    secret(
-        "pypi-api-token",
-        r"\bpypi-AgE[A-Za-z0-9_\-]+",
-        pypi,
-        PREFIXED,
-        words!["pypi", "twine", "pypirc"],
+    with_prefixes(
+        secret(
+            "pypi-api-token",
+            r"\bpypi-AgE[A-Za-z0-9_\-]+",
+            pypi,
+            PREFIXED,
+            words!["pypi", "twine", "pypirc"],
+        ),
+        &["pypi-"],
     ),
-    secret(
-        "rubygems-api-key",
-        r"\brubygems_[a-f0-9]+",
-        rubygems,
-        PREFIXED,
-        words!["rubygems", "gem"],
+    with_prefixes(
+        secret(
+            "rubygems-api-key",
+            r"\brubygems_[a-f0-9]+",
+            rubygems,
+            PREFIXED,
+            words!["rubygems", "gem"],
+        ),
+        &["rubygems_"],
     ),
     // NuGet.org keys: `oy2` and 43 lower-case base32-like characters.
-    secret(
-        "nuget-api-key",
-        r"\boy2[a-z0-9]+\b",
-        nuget,
-        0.8,
-        words!["nuget", "dotnet", "apikey"],
+    with_prefixes(
+        secret(
+            "nuget-api-key",
+            r"\boy2[a-z0-9]+\b",
+            nuget,
+            0.8,
+            words!["nuget", "dotnet", "apikey"],
+        ),
+        &["oy2"],
     ),
-    secret(
-        "dockerhub-pat",
-        r"\bdckr_(?:pat|oat)_[A-Za-z0-9_\-]+",
-        dockerhub,
-        PREFIXED,
-        words!["docker", "dockerhub", "docker hub"],
+    with_prefixes(
+        secret(
+            "dockerhub-pat",
+            r"\bdckr_(?:pat|oat)_[A-Za-z0-9_\-]+",
+            dockerhub,
+            PREFIXED,
+            words!["docker", "dockerhub", "docker hub"],
+        ),
+        &["dckr_pat_", "dckr_oat_"],
     ),
     // Terraform Cloud / Enterprise: 14 characters, `.atlasv1.`, then 60–70.
     secret(
@@ -133,12 +211,15 @@ pub(crate) static RULES: &[RuleDef] = &[
         PREFIXED,
         words!["terraform", "tfe_token", "atlas_token", "credentials"],
     ),
-    secret(
-        "circleci-personal-token",
-        r"\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]+",
-        circleci,
-        PREFIXED,
-        words!["circleci", "circle_token"],
+    with_prefixes(
+        secret(
+            "circleci-personal-token",
+            r"\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]+",
+            circleci,
+            PREFIXED,
+            words!["circleci", "circle_token"],
+        ),
+        &["CCIPAT_"],
     ),
     keyed(
         "circleci-api-token-legacy",
@@ -147,21 +228,27 @@ pub(crate) static RULES: &[RuleDef] = &[
     ),
     // Sourcegraph access tokens (Sourcegraph docs, "Revoking an access token": they start
     // with `sgp_`): `sgp_<16-hex instance id or local>_<40 hex>`, or the older `sgp_<40 hex>`.
-    secret(
-        "sourcegraph-access-token",
-        r"\bsgp_[A-Za-z0-9_]+",
-        sourcegraph,
-        PREFIXED,
-        words!["sourcegraph", "src_access_token"],
+    with_prefixes(
+        secret(
+            "sourcegraph-access-token",
+            r"\bsgp_[A-Za-z0-9_]+",
+            sourcegraph,
+            PREFIXED,
+            words!["sourcegraph", "src_access_token"],
+        ),
+        &["sgp_local_", "sgp_"],
     ),
     // SonarQube / SonarCloud tokens: `squ_` user, `sqp_` project, `sqa_` global analysis;
     // 40 hex digits.
-    secret(
-        "sonarqube-token",
-        r"\bsq[upa]_[a-f0-9]+\b",
-        sonarqube,
-        PREFIXED,
-        words!["sonar", "sonarqube", "sonarcloud", "sonar_token"],
+    with_prefixes(
+        secret(
+            "sonarqube-token",
+            r"\bsq[upa]_[a-f0-9]+\b",
+            sonarqube,
+            PREFIXED,
+            words!["sonar", "sonarqube", "sonarcloud", "sonar_token"],
+        ),
+        &["squ_", "sqp_", "sqa_"],
     ),
     // Snyk API tokens are UUIDs: only after the provider's name.
     keyed("snyk-api-token", keyed!("snyk", r"[a-f0-9\-]+"), snyk),

@@ -5,7 +5,7 @@
 //! provider's rule ([`super::provider_owned`]), so the finding names the provider.
 
 use super::codec::{base64_decode, crc24};
-use super::{provider_owned, random_enough, secret, Candidate, RuleDef, Verdict};
+use super::{provider_owned, random_enough, secret, with_prefixes, Candidate, RuleDef, Verdict};
 
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
@@ -36,12 +36,15 @@ pub(crate) static RULES: &[RuleDef] = &[
     ),
     // age (age-encryption.org/v1) identities: Bech32 with the human-readable part
     // `age-secret-key-`, written in upper case; the checksum is verified.
-    secret(
-        "age-secret-key",
-        r"\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]+\b",
-        age_secret_key,
-        0.9,
-        words!["age", "age-keygen", "sops"],
+    with_prefixes(
+        secret(
+            "age-secret-key",
+            r"\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]+\b",
+            age_secret_key,
+            0.9,
+            words!["age", "age-keygen", "sops"],
+        ),
+        &["AGE-SECRET-KEY-1"],
     ),
     // `curl -u user:password` / `--user user:password`: the span is the password. The match
     // starts at the option; the validator looks for `curl` earlier on the same line.

@@ -5,7 +5,8 @@
 
 use super::codec::base64_decode;
 use super::{
-    body_ok, hex_of, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED,
+    body_ok, hex_of, keyed, keyed_value, secret, token_ok, with_prefixes, Candidate, RuleDef,
+    Verdict, PREFIXED,
 };
 use crate::rules::Words;
 
@@ -15,48 +16,76 @@ const SHOPIFY: Words = words!["shopify"];
 
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
-    secret(
-        "slack-bot-token",
-        r"\bxoxb-[0-9]+(?:-[0-9]+)?-[A-Za-z0-9]+",
-        slack_bot,
-        PREFIXED,
-        SLACK,
+    with_prefixes(
+        secret(
+            "slack-bot-token",
+            r"\bxoxb-[0-9]+(?:-[0-9]+)?-[A-Za-z0-9]+",
+            slack_bot,
+            PREFIXED,
+            SLACK,
+        ),
+        &["xoxb-"],
     ),
-    secret(
-        "slack-user-token",
-        r"\bxoxp-[0-9]+-[0-9]+-[0-9]+-[a-f0-9]+",
-        slack_user,
-        PREFIXED,
-        SLACK,
+    with_prefixes(
+        secret(
+            "slack-user-token",
+            r"\bxoxp-[0-9]+-[0-9]+-[0-9]+-[a-f0-9]+",
+            slack_user,
+            PREFIXED,
+            SLACK,
+        ),
+        &["xoxp-"],
     ),
-    secret(
-        "slack-app-token",
-        r"\bxapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-f0-9]+",
-        slack_app,
-        PREFIXED,
-        SLACK,
+    with_prefixes(
+        secret(
+            "slack-app-token",
+            r"\bxapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-f0-9]+",
+            slack_app,
+            PREFIXED,
+            SLACK,
+        ),
+        &["xapp-"],
     ),
-    secret(
-        "slack-config-token",
-        r"\bxoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]+",
-        slack_config,
-        PREFIXED,
-        SLACK,
+    with_prefixes(
+        secret(
+            "slack-config-token",
+            r"\bxoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]+",
+            slack_config,
+            PREFIXED,
+            SLACK,
+        ),
+        &["xoxe.xoxp-", "xoxe.xoxb-", "xoxe-"],
     ),
-    secret(
-        "slack-legacy-token",
-        r"\bxox[aors]-[0-9A-Za-z\-]+",
-        slack_legacy,
-        PREFIXED,
-        SLACK,
+    with_prefixes(
+        secret(
+            "slack-legacy-token",
+            r"\bxox[aors]-[0-9A-Za-z\-]+",
+            slack_legacy,
+            PREFIXED,
+            SLACK,
+        ),
+        &["xoxa-", "xoxo-", "xoxr-", "xoxs-"],
     ),
     // The whole webhook URL is the credential; its path names the workspace and channel.
-    secret(
-        "slack-webhook-url",
-        r"\b(?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]+/[A-Z0-9]+/[A-Za-z0-9]+",
-        slack_webhook,
-        PREFIXED,
-        SLACK,
+    with_prefixes(
+        secret(
+            "slack-webhook-url",
+            r"\b(?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]+/[A-Z0-9]+/[A-Za-z0-9]+",
+            slack_webhook,
+            PREFIXED,
+            SLACK,
+        ),
+        &[
+            "https://hooks.slack.com/services/",
+            "https://hooks.slack.com/workflows/",
+            "https://hooks.slack.com/triggers/",
+            "http://hooks.slack.com/services/",
+            "http://hooks.slack.com/workflows/",
+            "http://hooks.slack.com/triggers/",
+            "hooks.slack.com/services/",
+            "hooks.slack.com/workflows/",
+            "hooks.slack.com/triggers/",
+        ],
     ),
     // Discord bot tokens: base64 of the bot's numeric id, a timestamp part, an HMAC part. Only
     // after a Discord key name or in `bot.run("...")` / `client.login("...")`: a bare
@@ -73,12 +102,20 @@ pub(crate) static RULES: &[RuleDef] = &[
         0.9,
         words!["discord", "bot", "discord_token"],
     ),
-    secret(
-        "discord-webhook-url",
-        r"\bhttps://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_\-]+",
-        discord_webhook,
-        PREFIXED,
-        words!["discord", "webhook"],
+    with_prefixes(
+        secret(
+            "discord-webhook-url",
+            r"\bhttps://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_\-]+",
+            discord_webhook,
+            PREFIXED,
+            words!["discord", "webhook"],
+        ),
+        &[
+            "https://discord.com/api/webhooks/",
+            "https://discordapp.com/api/webhooks/",
+            "https://ptb.discord.com/api/webhooks/",
+            "https://canary.discord.com/api/webhooks/",
+        ],
     ),
     // Telegram: the bot's numeric id, `:`, then 35 characters starting with `AA`.
     secret(
@@ -88,33 +125,45 @@ pub(crate) static RULES: &[RuleDef] = &[
         PREFIXED,
         words!["telegram", "bot", "botfather"],
     ),
-    secret(
-        "twilio-api-key",
-        r"\bSK[0-9a-f]+\b",
-        twilio_sid,
-        0.8,
-        words!["twilio"],
+    with_prefixes(
+        secret(
+            "twilio-api-key",
+            r"\bSK[0-9a-f]+\b",
+            twilio_sid,
+            0.8,
+            words!["twilio"],
+        ),
+        &["SK"],
     ),
-    secret(
-        "twilio-account-sid",
-        r"\bAC[0-9a-f]+\b",
-        twilio_sid,
-        0.6,
-        words!["twilio", "account_sid", "accountsid"],
+    with_prefixes(
+        secret(
+            "twilio-account-sid",
+            r"\bAC[0-9a-f]+\b",
+            twilio_sid,
+            0.6,
+            words!["twilio", "account_sid", "accountsid"],
+        ),
+        &["AC"],
     ),
-    secret(
-        "sendgrid-api-key",
-        r"\bSG\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+",
-        sendgrid,
-        PREFIXED,
-        words!["sendgrid"],
+    with_prefixes(
+        secret(
+            "sendgrid-api-key",
+            r"\bSG\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+",
+            sendgrid,
+            PREFIXED,
+            words!["sendgrid"],
+        ),
+        &["SG."],
     ),
-    secret(
-        "mailgun-api-key",
-        r"\bkey-[a-f0-9]+\b",
-        mailgun,
-        0.75,
-        words!["mailgun"],
+    with_prefixes(
+        secret(
+            "mailgun-api-key",
+            r"\bkey-[a-f0-9]+\b",
+            mailgun,
+            0.75,
+            words!["mailgun"],
+        ),
+        &["key-"],
     ),
     // Newer private keys (32-8-8 hex) have no prefix: only after the provider's name.
     keyed(
@@ -130,131 +179,185 @@ pub(crate) static RULES: &[RuleDef] = &[
         words!["mailchimp", "mandrill"],
     ),
     // Publishable keys (`pk_live_`, `pk_test_`) are meant to be public and are not matched.
-    secret(
-        "stripe-secret-key",
-        r"\bsk_(?:live|test)_[A-Za-z0-9]+",
-        stripe,
-        PREFIXED,
-        STRIPE,
+    with_prefixes(
+        secret(
+            "stripe-secret-key",
+            r"\bsk_(?:live|test)_[A-Za-z0-9]+",
+            stripe,
+            PREFIXED,
+            STRIPE,
+        ),
+        &["sk_live_", "sk_test_"],
     ),
-    secret(
-        "stripe-restricted-key",
-        r"\brk_(?:live|test)_[A-Za-z0-9]+",
-        stripe,
-        PREFIXED,
-        STRIPE,
+    with_prefixes(
+        secret(
+            "stripe-restricted-key",
+            r"\brk_(?:live|test)_[A-Za-z0-9]+",
+            stripe,
+            PREFIXED,
+            STRIPE,
+        ),
+        &["rk_live_", "rk_test_"],
     ),
-    secret(
-        "stripe-webhook-secret",
-        r"\bwhsec_[A-Za-z0-9+/=]+",
-        stripe_webhook,
-        PREFIXED,
-        STRIPE,
+    with_prefixes(
+        secret(
+            "stripe-webhook-secret",
+            r"\bwhsec_[A-Za-z0-9+/=]+",
+            stripe_webhook,
+            PREFIXED,
+            STRIPE,
+        ),
+        &["whsec_"],
     ),
-    secret(
-        "square-access-token",
-        r"\b(?:EAAA[A-Za-z0-9_\-]+|sq0atp-[A-Za-z0-9_\-]+)",
-        square_access,
-        0.85,
-        words!["square", "squareup"],
+    with_prefixes(
+        secret(
+            "square-access-token",
+            r"\b(?:EAAA[A-Za-z0-9_\-]+|sq0atp-[A-Za-z0-9_\-]+)",
+            square_access,
+            0.85,
+            words!["square", "squareup"],
+        ),
+        &["EAAA", "sq0atp-"],
     ),
-    secret(
-        "square-oauth-secret",
-        r"\bsq0csp-[A-Za-z0-9_\-]+",
-        square_secret,
-        PREFIXED,
-        words!["square", "squareup"],
+    with_prefixes(
+        secret(
+            "square-oauth-secret",
+            r"\bsq0csp-[A-Za-z0-9_\-]+",
+            square_secret,
+            PREFIXED,
+            words!["square", "squareup"],
+        ),
+        &["sq0csp-"],
     ),
-    secret(
-        "braintree-access-token",
-        r"\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b",
-        braintree,
-        PREFIXED,
-        words!["braintree", "paypal"],
+    with_prefixes(
+        secret(
+            "braintree-access-token",
+            r"\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b",
+            braintree,
+            PREFIXED,
+            words!["braintree", "paypal"],
+        ),
+        &["access_token$production$", "access_token$sandbox$"],
     ),
-    secret(
-        "shopify-access-token",
-        r"\bshpat_[A-Za-z0-9]+",
-        shopify,
-        PREFIXED,
-        SHOPIFY,
+    with_prefixes(
+        secret(
+            "shopify-access-token",
+            r"\bshpat_[A-Za-z0-9]+",
+            shopify,
+            PREFIXED,
+            SHOPIFY,
+        ),
+        &["shpat_"],
     ),
-    secret(
-        "shopify-custom-app-token",
-        r"\bshpca_[A-Za-z0-9]+",
-        shopify,
-        PREFIXED,
-        SHOPIFY,
+    with_prefixes(
+        secret(
+            "shopify-custom-app-token",
+            r"\bshpca_[A-Za-z0-9]+",
+            shopify,
+            PREFIXED,
+            SHOPIFY,
+        ),
+        &["shpca_"],
     ),
-    secret(
-        "shopify-private-app-token",
-        r"\bshppa_[A-Za-z0-9]+",
-        shopify,
-        PREFIXED,
-        SHOPIFY,
+    with_prefixes(
+        secret(
+            "shopify-private-app-token",
+            r"\bshppa_[A-Za-z0-9]+",
+            shopify,
+            PREFIXED,
+            SHOPIFY,
+        ),
+        &["shppa_"],
     ),
-    secret(
-        "shopify-shared-secret",
-        r"\bshpss_[A-Za-z0-9]+",
-        shopify,
-        PREFIXED,
-        SHOPIFY,
+    with_prefixes(
+        secret(
+            "shopify-shared-secret",
+            r"\bshpss_[A-Za-z0-9]+",
+            shopify,
+            PREFIXED,
+            SHOPIFY,
+        ),
+        &["shpss_"],
     ),
-    secret(
-        "atlassian-api-token",
-        r"\bATATT3[A-Za-z0-9_\-=]+",
-        atlassian,
-        PREFIXED,
-        words!["atlassian", "jira", "confluence"],
+    with_prefixes(
+        secret(
+            "atlassian-api-token",
+            r"\bATATT3[A-Za-z0-9_\-=]+",
+            atlassian,
+            PREFIXED,
+            words!["atlassian", "jira", "confluence"],
+        ),
+        &["ATATT3xFfGF0", "ATATT3"],
     ),
-    secret(
-        "linear-api-key",
-        r"\blin_api_[A-Za-z0-9]+",
-        linear_api,
-        PREFIXED,
-        words!["linear"],
+    with_prefixes(
+        secret(
+            "linear-api-key",
+            r"\blin_api_[A-Za-z0-9]+",
+            linear_api,
+            PREFIXED,
+            words!["linear"],
+        ),
+        &["lin_api_"],
     ),
-    secret(
-        "linear-oauth-token",
-        r"\blin_oauth_[a-f0-9]+",
-        linear_oauth,
-        PREFIXED,
-        words!["linear"],
+    with_prefixes(
+        secret(
+            "linear-oauth-token",
+            r"\blin_oauth_[a-f0-9]+",
+            linear_oauth,
+            PREFIXED,
+            words!["linear"],
+        ),
+        &["lin_oauth_"],
     ),
-    secret(
-        "notion-integration-secret",
-        r"\bsecret_[A-Za-z0-9]+",
-        notion_secret,
-        0.85,
-        words!["notion"],
+    with_prefixes(
+        secret(
+            "notion-integration-secret",
+            r"\bsecret_[A-Za-z0-9]+",
+            notion_secret,
+            0.85,
+            words!["notion"],
+        ),
+        &["secret_"],
     ),
-    secret(
-        "notion-token",
-        r"\bntn_[A-Za-z0-9]+",
-        notion_token,
-        PREFIXED,
-        words!["notion"],
+    with_prefixes(
+        secret(
+            "notion-token",
+            r"\bntn_[A-Za-z0-9]+",
+            notion_token,
+            PREFIXED,
+            words!["notion"],
+        ),
+        &["ntn_"],
     ),
-    secret(
-        "airtable-pat",
-        r"\bpat[A-Za-z0-9]+\.[a-f0-9]+",
-        airtable,
-        PREFIXED,
-        words!["airtable"],
+    with_prefixes(
+        secret(
+            "airtable-pat",
+            r"\bpat[A-Za-z0-9]+\.[a-f0-9]+",
+            airtable,
+            PREFIXED,
+            words!["airtable"],
+        ),
+        &["pat"],
     ),
-    secret(
-        "newrelic-user-key",
-        r"\bNRAK-[A-Z0-9]+",
-        newrelic_user,
-        PREFIXED,
-        words!["newrelic", "new relic"],
+    with_prefixes(
+        secret(
+            "newrelic-user-key",
+            r"\bNRAK-[A-Z0-9]+",
+            newrelic_user,
+            PREFIXED,
+            words!["newrelic", "new relic"],
+        ),
+        &["NRAK-"],
     ),
-    secret(
-        "newrelic-insert-key",
-        r"\bNRII-[A-Za-z0-9_\-]+",
-        newrelic_insert,
-        PREFIXED,
-        words!["newrelic", "new relic"],
+    with_prefixes(
+        secret(
+            "newrelic-insert-key",
+            r"\bNRII-[A-Za-z0-9_\-]+",
+            newrelic_insert,
+            PREFIXED,
+            words!["newrelic", "new relic"],
+        ),
+        &["NRII-"],
     ),
     secret(
         "newrelic-license-key",
@@ -264,66 +367,90 @@ pub(crate) static RULES: &[RuleDef] = &[
         words!["newrelic", "new relic", "license_key"],
     ),
     // Org auth tokens: `sntrys_`, base64 JSON with the org and URLs, `_`, the secret.
-    secret(
-        "sentry-org-token",
-        r"\bsntrys_eyJ[A-Za-z0-9+/=_\-]+",
-        json_payload_token,
-        PREFIXED,
-        words!["sentry"],
+    with_prefixes(
+        secret(
+            "sentry-org-token",
+            r"\bsntrys_eyJ[A-Za-z0-9+/=_\-]+",
+            json_payload_token,
+            PREFIXED,
+            words!["sentry"],
+        ),
+        &["sntrys_"],
     ),
-    secret(
-        "sentry-user-token",
-        r"\bsntryu_[a-f0-9]+",
-        sentry_user,
-        PREFIXED,
-        words!["sentry"],
+    with_prefixes(
+        secret(
+            "sentry-user-token",
+            r"\bsntryu_[a-f0-9]+",
+            sentry_user,
+            PREFIXED,
+            words!["sentry"],
+        ),
+        &["sntryu_"],
     ),
-    secret(
-        "vault-service-token",
-        r"\bhvs\.[A-Za-z0-9_\-]+",
-        vault,
-        PREFIXED,
-        words!["vault", "vault_token", "hashicorp"],
+    with_prefixes(
+        secret(
+            "vault-service-token",
+            r"\bhvs\.[A-Za-z0-9_\-]+",
+            vault,
+            PREFIXED,
+            words!["vault", "vault_token", "hashicorp"],
+        ),
+        &["hvs."],
     ),
-    secret(
-        "vault-batch-token",
-        r"\bhvb\.[A-Za-z0-9_\-]+",
-        vault,
-        PREFIXED,
-        words!["vault", "vault_token", "hashicorp"],
+    with_prefixes(
+        secret(
+            "vault-batch-token",
+            r"\bhvb\.[A-Za-z0-9_\-]+",
+            vault,
+            PREFIXED,
+            words!["vault", "vault_token", "hashicorp"],
+        ),
+        &["hvb."],
     ),
     // 1Password service-account tokens: `ops_` and base64 JSON.
-    secret(
-        "1password-service-account-token",
-        r"\bops_eyJ[A-Za-z0-9+/=_\-]+",
-        json_payload_token,
-        PREFIXED,
-        words!["1password", "op_service_account_token"],
+    with_prefixes(
+        secret(
+            "1password-service-account-token",
+            r"\bops_eyJ[A-Za-z0-9+/=_\-]+",
+            json_payload_token,
+            PREFIXED,
+            words!["1password", "op_service_account_token"],
+        ),
+        &["ops_"],
     ),
     // Grafana Cloud access-policy tokens: `glc_` + base64 JSON (org, name, key, region).
-    secret(
-        "grafana-cloud-token",
-        r"\bglc_eyJ[A-Za-z0-9+/=_\-]+",
-        json_payload_token,
-        PREFIXED,
-        words!["grafana", "grafana cloud"],
+    with_prefixes(
+        secret(
+            "grafana-cloud-token",
+            r"\bglc_eyJ[A-Za-z0-9+/=_\-]+",
+            json_payload_token,
+            PREFIXED,
+            words!["grafana", "grafana cloud"],
+        ),
+        &["glc_"],
     ),
     // Grafana service-account tokens: `glsa_` + 32 alphanumerics + `_` + 8 hex.
-    secret(
-        "grafana-service-account-token",
-        r"\bglsa_[A-Za-z0-9]+_[a-f0-9]+\b",
-        grafana_sa,
-        PREFIXED,
-        words!["grafana"],
+    with_prefixes(
+        secret(
+            "grafana-service-account-token",
+            r"\bglsa_[A-Za-z0-9]+_[a-f0-9]+\b",
+            grafana_sa,
+            PREFIXED,
+            words!["grafana"],
+        ),
+        &["glsa_"],
     ),
     // 1Password account Secret Keys: version `A3`, a 6-character account id and 26 random
     // characters grouped 6-5-5-5-5 (1Password security design white paper).
-    secret(
-        "1password-secret-key",
-        r"\bA3-[A-Z0-9]{6}-[A-Z0-9]{6}(?:-[A-Z0-9]{5}){4}\b",
-        onepassword_secret_key,
-        PREFIXED,
-        words!["1password", "secret key", "emergency kit"],
+    with_prefixes(
+        secret(
+            "1password-secret-key",
+            r"\bA3-[A-Z0-9]{6}-[A-Z0-9]{6}(?:-[A-Z0-9]{5}){4}\b",
+            onepassword_secret_key,
+            PREFIXED,
+            words!["1password", "secret key", "emergency kit"],
+        ),
+        &["A3-"],
     ),
     // MaxMind license keys since 2023 (release note "Changes to MaxMind License Keys"): 40
     // characters of `[a-zA-Z0-9_]`, a six-character prefix and the suffix `_mmk`. The match
@@ -336,20 +463,26 @@ pub(crate) static RULES: &[RuleDef] = &[
         words!["maxmind", "geoip", "license_key"],
     ),
     // Figma personal access tokens: `figd_` + base64url.
-    secret(
-        "figma-token",
-        r"\bfigd_[A-Za-z0-9_\-]+",
-        figma,
-        PREFIXED,
-        words!["figma", "figma_token"],
+    with_prefixes(
+        secret(
+            "figma-token",
+            r"\bfigd_[A-Za-z0-9_\-]+",
+            figma,
+            PREFIXED,
+            words!["figma", "figma_token"],
+        ),
+        &["figd_"],
     ),
     // HubSpot private-app tokens: `pat-<region>-` + a UUID.
-    secret(
-        "hubspot-private-app-token",
-        r"\bpat-(?:na|eu|ap)[0-9]-[a-f0-9\-]+",
-        hubspot_pat,
-        PREFIXED,
-        words!["hubspot"],
+    with_prefixes(
+        secret(
+            "hubspot-private-app-token",
+            r"\bpat-(?:na|eu|ap)[0-9]-[a-f0-9\-]+",
+            hubspot_pat,
+            PREFIXED,
+            words!["hubspot"],
+        ),
+        &["pat-na1-", "pat-na2-", "pat-eu1-", "pat-ap1-"],
     ),
     keyed(
         "hubspot-api-key",
