@@ -469,6 +469,17 @@ fn cases(seed: u64) -> Vec<Case> {
     let upper36 = "ABCDEFGHJKLMNPQRSTVWXYZ23456789";
     v.extend([
         case("huggingface-org-token", format!("api_org_{}", r.mixed(34))),
+        // GitHub's stateless installation tokens: `ghs_<app id>_<JWT>`.
+        case(
+            "github-server-token",
+            format!(
+                "ghs_{}_{}.{}.{}",
+                r.digits(7),
+                b64(br#"{"alg":"RS256","typ":"JWT","kid":"inst"}"#, true, false),
+                b64(format!("{{\"iss\":\"{}\",\"inst\":{},\"exp\":1777777777}}", r.digits(7), r.digits(8)).as_bytes(), true, false),
+                b64(&r.bytes(256), true, false)
+            ),
+        ),
         case(
             "aws-bedrock-api-key",
             format!(

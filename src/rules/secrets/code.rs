@@ -52,7 +52,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     with_prefixes(
         secret(
             "github-server-token",
-            r"\bghs_[A-Za-z0-9]+",
+            // Since April 2026 also stateless: `ghs_<app id>_<JWT>` (GitHub, "Generating an
+            // installation access token for a GitHub App").
+            r"\bghs_[A-Za-z0-9]+(?:_eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)?",
             github_crc,
             PREFIXED,
             GITHUB,
@@ -266,6 +268,9 @@ pub(crate) static RULES: &[RuleDef] = &[
 
 fn github_crc(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
+    if let Some((app, jwt)) = v[4..].split_once('_') {
+        return github_stateless(c, app, jwt);
+    }
     let body = &v[4..];
     if body.len() == 36 {
         if token_ok(c, 4, 36, 36) && base62_crc_ok(body) {
@@ -278,6 +283,24 @@ fn github_crc(c: &Candidate<'_>) -> Verdict {
         return Verdict::Plausible;
     }
     Verdict::Reject
+}
+
+/// `ghs_<app id>_<JWT>`: a numeric app id and a JWT whose header is JSON naming its `alg`.
+fn github_stateless(c: &Candidate<'_>, app: &str, jwt: &str) -> Verdict {
+    let header = jwt.split('.').next().unwrap_or("");
+    let header_ok = base64_decode(header)
+        .is_some_and(|raw| raw.first() == Some(&b'{') && raw.windows(5).any(|w| w == b"\"alg\""));
+    let parts = jwt.split('.').count();
+    if !app.is_empty()
+        && app.bytes().all(|b| b.is_ascii_digit())
+        && parts == 3
+        && header_ok
+        && !c.after().is_some_and(|ch| ch.is_ascii_alphanumeric())
+    {
+        Verdict::Checked("jwt-header")
+    } else {
+        Verdict::Reject
+    }
 }
 
 fn github_fine_grained(c: &Candidate<'_>) -> Verdict {
