@@ -2507,3 +2507,14 @@ fn issue_15_identifier_forms() {
     // A German passport labelled Reisepass is German.
     assert_found("Reisepass C01X00T478", "DE_PASSPORT", "C01X00T478");
 }
+
+#[test]
+fn fr_nir_with_its_label_after_the_value() {
+    // NIR 1 85 05 78 006 084, key 97 - (1850578006084 mod 97) = 91.
+    assert_found(
+        "185057800608491 is my numéro de sécurité sociale",
+        "FR_NIR",
+        "185057800608491",
+    );
+    assert_found("ma sécu : 185057800608491", "FR_NIR", "185057800608491");
+}
