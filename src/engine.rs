@@ -107,6 +107,8 @@ struct Scored {
     score: f32,
     check: Option<&'static str>,
     context: Option<Arc<str>>,
+    /// A context word of the rule stands before the value (a label), not only after it.
+    labelled_before: bool,
 }
 
 const EU: &[&str] = &[
@@ -326,6 +328,7 @@ impl Engine {
                 score: h.score,
                 check: None,
                 context: Some(Arc::from(h.reason)),
+                labelled_before: true,
             });
         }
         if out.len() > before {
@@ -418,7 +421,13 @@ impl Engine {
                 return;
             };
             if let Some(c) = self.evaluate(text, pid.as_usize(), m.start(), m.end(), hits) {
-                if best.as_ref().is_none_or(|b| c.score > b.score) {
+                // Ties go to the rule whose label stands before the value: in a crowded line
+                // (`TFN 123 456 782, SIN 046 454 286`) a word after it is the next value's.
+                let better = |b: &Scored| {
+                    c.score > b.score
+                        || (c.score == b.score && c.labelled_before && !b.labelled_before)
+                };
+                if best.as_ref().is_none_or(better) {
                     best = Some(c);
                 }
             }
@@ -486,12 +495,14 @@ impl Engine {
             (None, None) => rule.score,
         };
         let mut context = None;
+        let mut labelled_before = false;
         let words = &self.words[rule_idx];
         if !words.is_empty() {
             self.lexicon.search(text, s, e, hits);
             context = hits
                 .first(&words.context)
                 .map(|id| self.lexicon.word(id).clone());
+            labelled_before = context.is_some() && hits.any_before(&words.context);
             if context.is_some() {
                 score = (score + rule.context_boost).min(1.0);
             } else if hits.first(&words.anti).is_some() {
@@ -508,6 +519,7 @@ impl Engine {
             score,
             check,
             context,
+            labelled_before,
         })
     }
 }
@@ -639,6 +651,7 @@ mod tests {
                         score: [0.5, 0.7, 0.9][next(3)],
                         check: None,
                         context: None,
+                        labelled_before: false,
                     }
                 })
                 .collect();

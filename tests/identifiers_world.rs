@@ -1896,3 +1896,15 @@ fn korean_foreign_registration_numbers() {
     let v = format!("900101-512345{check}");
     assert_found(&format!("외국인등록번호 {v}"), "KR_RRN", &v);
 }
+
+#[test]
+fn crowded_lines_favour_the_label_before_the_value() {
+    // Both numbers pass both checks; each label stands before its own value, and the word
+    // after the first value is the next value's label.
+    let text = "TFN 123 456 782, SIN 046 454 286";
+    let got = found(text);
+    assert!(
+        got.iter().any(|(e, v)| e == "AU_TFN" && v == "123 456 782"),
+        "{got:?}"
+    );
+}
