@@ -664,8 +664,7 @@ fn phone_cc_parens(c: &Candidate<'_>) -> Verdict {
 /// A constant in source code (`pub const X: u32 = 2148052769;`, `#define X 2148052769`): no
 /// phone, whatever its label (`VRING_CALL`) says.
 fn in_code_constant(c: &Candidate<'_>) -> bool {
-    let before = c.preceding();
-    let line = before[before.len().saturating_sub(120)..]
+    let line = super::tail(c.preceding(), 120)
         .rsplit('\n')
         .next()
         .unwrap_or("");

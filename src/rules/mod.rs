@@ -335,6 +335,16 @@ pub fn is_builtin_rule(id: &str) -> bool {
     catalog().iter().any(|r| r.id == id) || crate::names::TOKEN_RULES.iter().any(|r| r.id == id)
 }
 
+/// The last `max` bytes of `s` at most, starting on a character boundary: a bounded look-back
+/// for validators that read the line before a candidate.
+pub(crate) fn tail(s: &str, max: usize) -> &str {
+    let mut from = s.len().saturating_sub(max);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    &s[from..]
+}
+
 /// Number of ASCII digits in `s`.
 pub(crate) fn digit_count(s: &str) -> usize {
     s.bytes().filter(u8::is_ascii_digit).count()

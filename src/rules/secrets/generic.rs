@@ -308,11 +308,7 @@ fn age_secret_key(c: &Candidate<'_>) -> Verdict {
 fn curl_user(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
     // `curl` earlier on the same line, within a bounded look-back (validators stay local).
-    let before = c.preceding();
-    let from = before.len().saturating_sub(300);
-    let line = before
-        .get(from..)
-        .unwrap_or("")
+    let line = crate::rules::tail(c.preceding(), 300)
         .rsplit('\n')
         .next()
         .unwrap_or("");
