@@ -389,6 +389,7 @@ fn phones_after_labels_and_in_regional_groupings() {
         ("call (202) 555-0143x123 today", "(202) 555-0143x123"),
         ("call 202-555-0143 ext. 45", "202-555-0143 ext. 45"),
         ("ph 5550 1234", "5550 1234"),
+        ("Ruf mich an: 0171 2345678", "0171 2345678"),
     ] {
         let got = found(text);
         assert!(

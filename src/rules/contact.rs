@@ -69,6 +69,15 @@ const PHONE_CONTEXT: Words = Words::lines(concat!(
     "bel\n",
     "contacto\n",
     "cel.\n",
+    "ruf mich an\n",
+    "anrufen\n",
+    "appelez-moi\n",
+    "appelle-moi\n",
+    "chiamami\n",
+    "llámame\n",
+    "ligue\n",
+    "ligue-me\n",
+    "bel me\n",
 ));
 
 const NUMBER_ANTI_CONTEXT: Words = words![
