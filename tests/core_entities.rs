@@ -421,6 +421,28 @@ fn phone_shapes_that_are_not_numbers_to_call() {
 }
 
 #[test]
+fn phone_shaped_table_columns_need_a_phone_word() {
+    // Figures in a table's columns share the mobile shapes of IT/ES/IN (`612 345 678`).
+    for t in [
+        "| 2023 | 612 345 678 | 347 123 4567 |",
+        "total\t612 345 678\t98765 43210",
+    ] {
+        assert_not("PHONE_NUMBER", t);
+    }
+    // A phone column says so.
+    let got = found("| Anna | mobile 612 345 678 |");
+    assert!(
+        got.iter()
+            .any(|(e, v)| e == "PHONE_NUMBER" && v == "612 345 678"),
+        "{got:?}"
+    );
+    // Outside a table the shape is reported as before.
+    assert!(found("escríbeme al 612 345 678")
+        .iter()
+        .any(|(e, _)| e == "PHONE_NUMBER"));
+}
+
+#[test]
 fn phone_near_misses() {
     for t in [
         "released 2024-01-15",

@@ -756,7 +756,31 @@ fn phone_mobile(c: &Candidate<'_>) -> Verdict {
     if super::glued_to_digits(c) || looks_like_date_or_version(c.value()) {
         return Verdict::Reject;
     }
-    Verdict::Plausible
+    in_table_cell(c)
+}
+
+/// Score, in hundredths, of a phone shape without `+` or trunk `0` in a table cell: a column
+/// of grouped numbers is figures as often as phones, so only a phone word nearby (the
+/// column's header, a label) lifts it over the default minimum score.
+const TABLE_CELL: u8 = 40;
+
+/// [`Verdict::Lowered`] when the candidate stands in a Markdown/ASCII table row (a `|`
+/// before it on its line and another after it) or a tab-separated row, else plausible.
+fn in_table_cell(c: &Candidate<'_>) -> Verdict {
+    let line_before = super::tail(c.preceding(), 200)
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    let line_after = super::head(c.rest(), 200).split('\n').next().unwrap_or("");
+    let piped = line_before.contains('|') && line_after.contains('|');
+    let tabbed = line_before.contains('\t') || line_after.contains('\t');
+    if piped || tabbed {
+        Verdict::Lowered {
+            percent: TABLE_CELL,
+        }
+    } else {
+        Verdict::Plausible
+    }
 }
 
 #[cfg(test)]

@@ -345,6 +345,15 @@ pub(crate) fn tail(s: &str, max: usize) -> &str {
     &s[from..]
 }
 
+/// The first `max` bytes of `s` at most, ending on a character boundary: a bounded look-ahead.
+pub(crate) fn head(s: &str, max: usize) -> &str {
+    let mut to = max.min(s.len());
+    while !s.is_char_boundary(to) {
+        to -= 1;
+    }
+    &s[..to]
+}
+
 /// Number of ASCII digits in `s`.
 pub(crate) fn digit_count(s: &str) -> usize {
     s.bytes().filter(u8::is_ascii_digit).count()
