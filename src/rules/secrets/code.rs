@@ -304,11 +304,7 @@ fn github_stateless(c: &Candidate<'_>, app: &str, jwt: &str) -> Verdict {
 }
 
 fn github_fine_grained(c: &Candidate<'_>) -> Verdict {
-    if token_ok(c, 11, 82, 82) {
-        Verdict::Plausible
-    } else {
-        Verdict::Reject
-    }
+    super::token_verdict(c, 11, 82, 82)
 }
 
 fn gitlab_token(c: &Candidate<'_>) -> Verdict {
@@ -320,14 +316,18 @@ fn gitlab_token(c: &Candidate<'_>) -> Verdict {
     };
     // Sentence punctuation after a token is not part of it.
     let end = v.trim_end_matches(['.', '-', '_']).len();
-    if end > prefix && super::body_ok(&v[prefix..end], 20, 120) {
-        Verdict::Span {
+    if end <= prefix {
+        return Verdict::Reject;
+    }
+    match super::body_verdict(&v[prefix..end], 20, 120) {
+        Verdict::Plausible => Verdict::Span {
             start: 0,
             end,
             check: None,
-        }
-    } else {
-        Verdict::Reject
+        },
+        // Lowered spans the whole match: only when nothing was trimmed.
+        lowered @ Verdict::Lowered { .. } if end == v.len() => lowered,
+        _ => Verdict::Reject,
     }
 }
 

@@ -527,11 +527,8 @@ fn dashed(c: &Candidate<'_>, ids: std::ops::RangeInclusive<usize>, last: usize) 
     let ids_ok = parts.iter().all(|p| {
         ids.contains(&p.len()) || p.len() == 1 || p.bytes().any(|b| b.is_ascii_alphabetic())
     });
-    if ids_ok
-        && body_ok(tail, last, last)
-        && !c.after().is_some_and(|ch| ch.is_ascii_alphanumeric())
-    {
-        Verdict::Plausible
+    if ids_ok && !c.after().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+        super::body_verdict(tail, last, last)
     } else {
         Verdict::Reject
     }
