@@ -908,7 +908,11 @@ fn key_shaped_dummies_are_reported_at_a_lower_score() {
         "sk_test_4eC39HqLyjWDarjtT1zdp7dcSAMPLE".to_string(),
         format!("sk-proj-{}", "abcd".repeat(12)),
         format!("glpat-{}EXAMPLE", r.mixed(13)),
-        format!("xoxb-{}-{}-1234567890abcdefghijklmn", r.digits(12), r.digits(13)),
+        format!(
+            "xoxb-{}-{}-1234567890abcdefghijklmn",
+            r.digits(12),
+            r.digits(13)
+        ),
         format!("github_pat_{}_{}SAMPLE", r.mixed(22), r.mixed(53)),
     ] {
         let text = format!("my key is {value}");
