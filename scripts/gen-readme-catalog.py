@@ -34,7 +34,7 @@ out.append("")
 out.append("### Secrets (entity `SECRET`; the rule id names provider and kind)\n")
 out.append("Checksums where the provider has one (GitHub/npm CRC-32, PyPI macaroons, PGP CRC-24, "
            "PEM/DER structure, JWT header), otherwise exact length plus an entropy floor; "
-           "placeholders and documented examples are not reported. Details: "
+           "visible placeholders are not reported and key-shaped dummies are reported at a lower score. Details: "
            "[docs/secrets.md](docs/secrets.md).\n")
 text = (root / "docs/secrets.md").read_text()
 section = text.split("## Supported providers and kinds", 1)[1].split("\n## ", 1)[0]

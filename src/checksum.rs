@@ -117,12 +117,14 @@ const VERHOEFF_D: [[u8; 10]; 10] = [
     [8, 7, 6, 5, 9, 3, 2, 1, 0, 4],
     [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
 ];
+/// Verhoeff's permutation table: row `i` is the permutation of row 1 applied `i` times
+/// (Verhoeff 1969; the table every implementation of the standard prints).
 const VERHOEFF_P: [[u8; 10]; 8] = [
     [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
     [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
     [5, 8, 0, 3, 7, 9, 6, 1, 4, 2],
     [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
-    [9, 4, 5, 3, 1, 2, 8, 7, 0, 6],
+    [9, 4, 5, 3, 1, 2, 6, 8, 7, 0],
     [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
     [2, 7, 9, 3, 8, 0, 6, 4, 1, 5],
     [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],

@@ -152,6 +152,11 @@ pub(crate) struct Hits {
 }
 
 impl Hits {
+    /// True when a word of `words` stands before the candidate, not only after it.
+    pub(crate) fn any_before(&self, words: &WordSet) -> bool {
+        self.before.iter().any(|&id| words.rank(id).is_some())
+    }
+
     /// The first listed of `words` found before the candidate, else the first listed found
     /// after it: labels usually stand before values. Hits are few, so each is looked up.
     pub(crate) fn first(&self, words: &WordSet) -> Option<u32> {

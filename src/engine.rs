@@ -107,6 +107,8 @@ struct Scored {
     score: f32,
     check: Option<&'static str>,
     context: Option<Arc<str>>,
+    /// A context word of the rule stands before the value (a label), not only after it.
+    labelled_before: bool,
 }
 
 const EU: &[&str] = &[
@@ -173,8 +175,7 @@ impl Engine {
             .transpose()?;
         let builtin = catalog();
         for id in &options.disabled_rules {
-            let known = builtin.iter().any(|r| r.id == id)
-                || TOKEN_RULES.iter().any(|r| r.id == id)
+            let known = crate::rules::is_builtin_rule(id)
                 || options.custom_rules.iter().any(|r| &*r.id == id);
             if !known {
                 return Err(Error::Unknown {
@@ -327,6 +328,7 @@ impl Engine {
                 score: h.score,
                 check: None,
                 context: Some(Arc::from(h.reason)),
+                labelled_before: true,
             });
         }
         if out.len() > before {
@@ -419,7 +421,13 @@ impl Engine {
                 return;
             };
             if let Some(c) = self.evaluate(text, pid.as_usize(), m.start(), m.end(), hits) {
-                if best.as_ref().is_none_or(|b| c.score > b.score) {
+                // Ties go to the rule whose label stands before the value: in a crowded line
+                // (`TFN 123 456 782, SIN 046 454 286`) a word after it is the next value's.
+                let better = |b: &Scored| {
+                    c.score > b.score
+                        || (c.score == b.score && c.labelled_before && !b.labelled_before)
+                };
+                if best.as_ref().is_none_or(better) {
                     best = Some(c);
                 }
             }
@@ -448,9 +456,14 @@ impl Engine {
         let rule = &self.rules[rule_idx];
         let cand = Candidate { text, start, end };
         let verdict = rule.validate.map_or(Verdict::Plausible, |v| v(&cand));
+        let mut lowered = None;
         let (s, e, check, weak) = match verdict {
             Verdict::Reject => return None,
             Verdict::Plausible => (start, end, None, false),
+            Verdict::Lowered { percent } => {
+                lowered = Some(f32::from(percent.min(100)) / 100.0);
+                (start, end, None, false)
+            }
             Verdict::Weak => (start, end, None, true),
             Verdict::Checked(name) => (start, end, Some(name), false),
             Verdict::Extend { before } => {
@@ -476,18 +489,20 @@ impl Engine {
                 (a, b, check, false)
             }
         };
-        let mut score = if check.is_some() {
-            rule.checked_score
-        } else {
-            rule.score
+        let mut score = match (lowered, check) {
+            (Some(low), _) => low,
+            (None, Some(_)) => rule.checked_score,
+            (None, None) => rule.score,
         };
         let mut context = None;
+        let mut labelled_before = false;
         let words = &self.words[rule_idx];
         if !words.is_empty() {
             self.lexicon.search(text, s, e, hits);
             context = hits
                 .first(&words.context)
                 .map(|id| self.lexicon.word(id).clone());
+            labelled_before = context.is_some() && hits.any_before(&words.context);
             if context.is_some() {
                 score = (score + rule.context_boost).min(1.0);
             } else if hits.first(&words.anti).is_some() {
@@ -504,6 +519,7 @@ impl Engine {
             score,
             check,
             context,
+            labelled_before,
         })
     }
 }
@@ -635,6 +651,7 @@ mod tests {
                         score: [0.5, 0.7, 0.9][next(3)],
                         check: None,
                         context: None,
+                        labelled_before: false,
                     }
                 })
                 .collect();

@@ -96,5 +96,7 @@ pub use receipt::{
 pub use response::{restore_json, restore_value, SseRestorer};
 pub use restore::RestoreMode;
 pub use rules::secrets::public_prefix_len;
-pub use rules::{catalog, Candidate, Category, Rule, RuleDef, Validate, Verdict, Words};
+pub use rules::{
+    catalog, is_builtin_rule, Candidate, Category, Rule, RuleDef, Validate, Verdict, Words,
+};
 pub use vault::{StreamRestorer, Vault, VaultError};

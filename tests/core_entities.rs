@@ -111,6 +111,18 @@ fn credit_cards_published_test_numbers() {
 }
 
 #[test]
+fn jcb_fifteen_digit_cards() {
+    // JCB's 15-digit ranges 2131 and 1800; Luhn check digits computed with python-stdnum.
+    for v in ["213123456789018", "1800 123456 78905", "2131-0000-0000-001"] {
+        assert_everywhere("CREDIT_CARD", v);
+    }
+    // Sixteen digits, or a failing Luhn digit, in those ranges are not cards.
+    for t in ["2131234567890180", "180012345678906"] {
+        assert_not("CREDIT_CARD", t);
+    }
+}
+
+#[test]
 fn credit_card_near_misses() {
     for t in [
         "4111111111111112",    // Luhn fails
@@ -175,25 +187,75 @@ fn iban_near_misses() {
 }
 
 #[test]
-fn ip_addresses_documentation_ranges() {
-    // RFC 5737 (IPv4) and RFC 3849 (IPv6) documentation addresses, and every IPv6 text form.
+fn ip_addresses_in_every_text_form() {
+    // Public unicast addresses in every IPv6 text form of RFC 4291 section 2.2 and RFC 5952.
     for v in [
+        "93.184.216.34",
+        "151.101.1.69",
+        "2a00:1450:4001:82b::200e",
+        "2a00:1450:4001:082b:0000:0000:0000:200e",
+        "2a03:2880:f10c:83:face:b00c:0:25de",
+        "::ffff:93.184.216.34",
+        "2a00:1450:4001:82b:0:0:93.184.216.34",
+        "64:ff9b::192.0.2.33",
+        "2A00:1450:4001:82B:0:0:0:200E",
+    ] {
+        assert_everywhere("IP_ADDRESS", v);
+    }
+}
+
+#[test]
+fn addresses_that_point_at_no_one_score_low() {
+    // Loopback, RFC 1918 private, link-local, the RFC 5737 / RFC 3849 documentation ranges
+    // and netmasks: shown only below the default minimum score, never replaced by default.
+    let low = Engine::new(&pii_airlock::EngineOptions {
+        min_score: 0.2,
+        ..Default::default()
+    })
+    .unwrap();
+    for v in [
+        "127.0.0.1",
+        "10.0.0.1",
+        "172.16.5.4",
+        "172.31.255.1",
+        "192.168.1.20",
+        "169.254.10.10",
         "192.0.2.1",
         "198.51.100.42",
         "203.0.113.255",
-        "10.0.0.1",
-        "2001:db8::1",
-        "2001:0db8:85a3:0000:0000:8a2e:0370:7334",
-        "2001:db8:85a3::8a2e:370:7334",
+        "255.255.255.0",
+        "255.255.0.0",
+        "10.0.0.0/8",
         "::1",
         "fe80::1ff:fe23:4567:890a",
-        "::ffff:192.0.2.128",
-        "2001:db8:3333:4444:5555:6666:1.2.3.4",
-        "64:ff9b::192.0.2.33",
+        "2001:db8::1",
         "2001:DB8:0:0:8:800:200C:417A",
+        "fd12:3456:789a::1",
         "ff02::2",
-        "fe80::1%eth0",
+        "224.0.0.251",
+        "100.64.0.1",
+        "0.0.0.31",
+        // Public resolvers: infrastructure, no one's address.
+        "8.8.8.8",
+        "1.1.1.1",
+        "2001:4860:4860::8888",
+        "2606:4700:4700::1111",
     ] {
+        let text = format!("server at {v} today");
+        assert_not("IP_ADDRESS", &text);
+        let f = low.scan(&text);
+        let ip = f
+            .iter()
+            .find(|f| &*f.entity == "IP_ADDRESS")
+            .unwrap_or_else(|| panic!("{v} not reported at a low score"));
+        assert_eq!(&text[ip.start..ip.end], v);
+        assert!(ip.score < 0.5, "{v} scored {}", ip.score);
+    }
+    // A zone index names an interface of this machine, not a person's.
+    assert_not("IP_ADDRESS", "ping fe80::1%eth0");
+    assert!(low.scan("ping fe80::1%eth0").iter().any(|f| f.score < 0.5));
+    // Next to them, public addresses keep their score.
+    for v in ["172.32.0.1", "192.169.0.1", "11.0.0.1", "93.184.216.34"] {
         assert_everywhere("IP_ADDRESS", v);
     }
 }
@@ -209,6 +271,9 @@ fn ip_near_misses() {
         "12:30:45",
         "build 10.0.19041.1288",
         "0.0.0.0",
+        // Paths in source code.
+        "pub use self::b64::*;",
+        "use crate::v2::{Client};",
     ] {
         assert_not("IP_ADDRESS", t);
     }
@@ -303,6 +368,78 @@ fn phones_international_and_national() {
     ] {
         assert_everywhere("PHONE_NUMBER", v);
     }
+}
+
+#[test]
+fn phones_after_labels_and_in_regional_groupings() {
+    // Issue #15's leaks: bare digit runs after a phone label (it, fr, en-IN, en-AU, de, pt),
+    // Polish and Portuguese groupings, a country code in parentheses, a glued US extension,
+    // Australian eight-digit local numbers (ACMA's fictional 5550 range).
+    for (text, value) in [
+        ("Telefono: 3471234567", "3471234567"),
+        ("Tél : 0612345678", "0612345678"),
+        ("Mobile no 9876543210", "9876543210"),
+        ("Ph: 0491570156", "0491570156"),
+        ("Tel.: 030123456", "030123456"),
+        ("Telemóvel: 912345678", "912345678"),
+        ("Telefon: 512 345 678", "512 345 678"),
+        ("Telefone: 21 234 56 78", "21 234 56 78"),
+        ("ligue (351) 912345678", "(351) 912345678"),
+        ("ligue (351) 912 345 678 hoje", "(351) 912 345 678"),
+        ("call (202) 555-0143x123 today", "(202) 555-0143x123"),
+        ("call 202-555-0143 ext. 45", "202-555-0143 ext. 45"),
+        ("ph 5550 1234", "5550 1234"),
+        ("Ruf mich an: 0171 2345678", "0171 2345678"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "PHONE_NUMBER" && v == value),
+            "{text}: {got:?}"
+        );
+    }
+    // Without a label the bare forms stay unreported.
+    for t in ["ref 3471234567", "total 512 345 678", "5550 1234 units"] {
+        assert_not("PHONE_NUMBER", t);
+    }
+}
+
+#[test]
+fn phone_shapes_that_are_not_numbers_to_call() {
+    for t in [
+        // +44 numbers have 9 or 10 national digits (Ofcom's numbering plan).
+        "\"phones\": [\"+44 1234567\"]",
+        // An ISO 8601 extended year.
+        "in Temporal, `+202024-06-14T17:30` is valid",
+        // Constants in code, whatever their name says.
+        "pub const VHOST_SET_VRING_CALL: u32 = 2148052769;",
+        "#define PHONE_CALL_MAX 2148052769",
+        // A date written as digits after a label.
+        "Telefono: 20240115",
+    ] {
+        assert_not("PHONE_NUMBER", t);
+    }
+}
+
+#[test]
+fn phone_shaped_table_columns_need_a_phone_word() {
+    // Figures in a table's columns share the mobile shapes of IT/ES/IN (`612 345 678`).
+    for t in [
+        "| 2023 | 612 345 678 | 347 123 4567 |",
+        "total\t612 345 678\t98765 43210",
+    ] {
+        assert_not("PHONE_NUMBER", t);
+    }
+    // A phone column says so.
+    let got = found("| Anna | mobile 612 345 678 |");
+    assert!(
+        got.iter()
+            .any(|(e, v)| e == "PHONE_NUMBER" && v == "612 345 678"),
+        "{got:?}"
+    );
+    // Outside a table the shape is reported as before.
+    assert!(found("escríbeme al 612 345 678")
+        .iter()
+        .any(|(e, _)| e == "PHONE_NUMBER"));
 }
 
 #[test]

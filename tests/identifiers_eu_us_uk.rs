@@ -1586,9 +1586,11 @@ fn fi_personal_identity_code() {
             .map(|&c| replace_at(v, 10, char::from(c)))
             .collect()
     });
-    // 29 February 1900 (not a leap year) and individual number 900 (test range).
+    // 29 February 1900 (not a leap year); individual numbers 900–999 are temporary identity
+    // codes (issue #15), valid like the others.
     assert_not_found(&fi_from(29, 2, 1900, 123, '-'), "FI_PERSONAL_IDENTITY_CODE");
-    assert_not_found(&fi_from(1, 2, 1990, 900, '-'), "FI_PERSONAL_IDENTITY_CODE");
+    let temporary = fi_from(1, 2, 1990, 900, '-');
+    assert_found(&temporary, "FI_PERSONAL_IDENTITY_CODE", &temporary);
 }
 
 fn cpr_gen(r: &mut Rng) -> String {
@@ -2285,9 +2287,10 @@ fn label_first_rules_need_the_label_before_the_value() {
     // The ASCII tail of an accented label counts only after a non-ASCII letter.
     assert_not_found("Fahrerschein D1234567", "US_DRIVER_LICENSE");
     assert_not_found("semero de cuenta 0072345678", "US_BANK_NUMBER");
-    // Case does not matter for the label, it does for the value's letters.
+    // Case matters for neither the label nor the value's letter (issue #15: passport numbers
+    // are typed in lower case too).
     assert_found("PASSPORT NUMBER: A12345678", "US_PASSPORT", "A12345678");
-    assert_not_found("passport number: a12345678", "US_PASSPORT");
+    assert_found("passport number: a12345678", "US_PASSPORT", "a12345678");
 }
 
 #[test]
@@ -2477,4 +2480,41 @@ fn eu_vat_more_states_and_near_misses() {
         }
     };
     check_near_misses("EU_VAT", "VAT", 200, 93, gen, other_last_digits);
+}
+
+#[test]
+fn issue_15_identifier_forms() {
+    // Finnish temporary identity codes (individual numbers 900–999) follow the same rules;
+    // the check character was computed with python-stdnum (`allow_temporary=True`).
+    assert_found(
+        "henkilötunnus 010170-960F",
+        "FI_PERSONAL_IDENTITY_CODE",
+        "010170-960F",
+    );
+    assert_not_found("henkilötunnus 010170-960E", "FI_PERSONAL_IDENTITY_CODE");
+    // NINO in HMRC's printed pairs.
+    assert_found("NI number PR 12 36 12 C", "UK_NINO", "PR 12 36 12 C");
+    assert_found("PR 12 36 12 C", "UK_NINO", "PR 12 36 12 C");
+    // NPI printed in groups (CMS's check-digit example 123456789-3).
+    assert_found("NPI 1234-567-893", "US_NPI", "1234-567-893");
+    assert_found("NPI: 123 456 7893", "US_NPI", "123 456 7893");
+    assert_not_found("NPI 1234-567 893", "US_NPI");
+    assert_not_found("NPI 123 456 7894", "US_NPI");
+    // Passport numbers typed in lower case (BMI specimen C01X00T47, check digit 8).
+    assert_found("passport number c01x00t478", "DE_PASSPORT", "c01x00t478");
+    assert_found("Personalausweis t220001293", "DE_ID_CARD", "t220001293");
+    assert_found("US passport: a12345678", "US_PASSPORT", "a12345678");
+    // A German passport labelled Reisepass is German.
+    assert_found("Reisepass C01X00T478", "DE_PASSPORT", "C01X00T478");
+}
+
+#[test]
+fn fr_nir_with_its_label_after_the_value() {
+    // NIR 1 85 05 78 006 084, key 97 - (1850578006084 mod 97) = 91.
+    assert_found(
+        "185057800608491 is my numéro de sécurité sociale",
+        "FR_NIR",
+        "185057800608491",
+    );
+    assert_found("ma sécu : 185057800608491", "FR_NIR", "185057800608491");
 }

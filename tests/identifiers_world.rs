@@ -1851,3 +1851,60 @@ fn false_positive_corpus_is_clean() {
         assert!(bad.is_empty(), "false positives: {bad:?}");
     }
 }
+
+#[test]
+fn thai_id_after_its_labels() {
+    // python-stdnum's th.pin example 1101700230708.
+    for label in ["TNIN", "เลขบัตรประชาชน", "Thai national ID"] {
+        assert_found(
+            &format!("{label} 1101700230708"),
+            "TH_TNIN",
+            "1101700230708",
+        );
+    }
+}
+
+#[test]
+fn korean_business_registration_passport_and_driving_licence() {
+    // Business registration numbers: python-stdnum's kr.brn example 116-82-00276 and
+    // Samsung Electronics' published 124-81-00998.
+    for v in ["116-82-00276", "124-81-00998"] {
+        assert_found(&format!("사업자등록번호 {v}"), "KR_BRN", v);
+        assert_found(v, "KR_BRN", v);
+    }
+    assert_not_found("124-81-00997", "KR_BRN");
+    // Passports and driving licences have no check digit: only after their label.
+    assert_found("여권번호 M12345678", "KR_PASSPORT", "M12345678");
+    assert_found("여권 M123A4567", "KR_PASSPORT", "M123A4567");
+    assert_not_found("model M12345678", "KR_PASSPORT");
+    assert_found(
+        "운전면허번호 11-12-345678-90",
+        "KR_DRIVER_LICENSE",
+        "11-12-345678-90",
+    );
+    assert_not_found("ref 11-12-345678-90", "KR_DRIVER_LICENSE");
+}
+
+#[test]
+fn korean_foreign_registration_numbers() {
+    // The check digit of a foreign registration number is (13 - sum mod 11) mod 10, the
+    // resident registration number's plus 2. Generated: 900101-5 + six digits.
+    let body = [9u8, 0, 0, 1, 0, 1, 5, 1, 2, 3, 4, 5];
+    let w = [2u32, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5];
+    let sum: u32 = body.iter().zip(w).map(|(&d, w)| u32::from(d) * w).sum();
+    let check = (13 - sum % 11) % 10;
+    let v = format!("900101-512345{check}");
+    assert_found(&format!("외국인등록번호 {v}"), "KR_RRN", &v);
+}
+
+#[test]
+fn crowded_lines_favour_the_label_before_the_value() {
+    // Both numbers pass both checks; each label stands before its own value, and the word
+    // after the first value is the next value's label.
+    let text = "TFN 123 456 782, SIN 046 454 286";
+    let got = found(text);
+    assert!(
+        got.iter().any(|(e, v)| e == "AU_TFN" && v == "123 456 782"),
+        "{got:?}"
+    );
+}

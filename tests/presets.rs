@@ -4,7 +4,7 @@ use pii_airlock::{ConsentError, Guard, Policy};
 
 const SAMPLE: &str = "Hi, reach me at jane.doe@example.com or +44 20 7946 0958. \
 Card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00, my SSN is 536-22-1234, \
-server 203.0.113.7, docs https://example.com/x.";
+server 93.184.216.34, docs https://example.com/x.";
 
 fn outgoing(policy: Policy, text: &str) -> Result<String, ConsentError> {
     let mut g = Guard::new(policy, b"receipt key", [3u8; 32]).unwrap();
@@ -58,7 +58,7 @@ fn pci_dss_masks_account_numbers_only() {
         out,
         "Hi, reach me at jane.doe@example.com or +44 20 7946 0958. \
 Card **** **** **** 1111, IBAN **** **** **** **** **30 00, my SSN is 536-22-1234, \
-server 203.0.113.7, docs https://example.com/x."
+server 93.184.216.34, docs https://example.com/x."
     );
 }
 

@@ -189,10 +189,24 @@ proptest! {
         for (entity, v) in [("EMAIL_ADDRESS", &e), ("IP_ADDRESS", &ip)] {
             let s = operators::surrogate(entity, v, &key, 0).unwrap();
             prop_assert_ne!(&s, v);
-            let found = engine().scan(&s);
+            // IP surrogates come from the documentation ranges (RFC 5737), which the engine
+            // reports below the default minimum score (issue #15): look for them lower.
+            let found = if entity == "IP_ADDRESS" { low_engine().scan(&s) } else { engine().scan(&s) };
             prop_assert!(found.len() == 1 && &*found[0].entity == entity, "{}", s);
         }
     }
+}
+
+/// The default engine, but reporting scores down to 0.2.
+fn low_engine() -> &'static Engine {
+    static E: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    E.get_or_init(|| {
+        Engine::new(&pii_airlock::EngineOptions {
+            min_score: 0.2,
+            ..Default::default()
+        })
+        .unwrap()
+    })
 }
 
 /// A vault with placeholders (one holding JSON-special characters) and surrogates.

@@ -258,10 +258,9 @@ impl Policy {
                 ));
             }
         }
-        let builtin = catalog();
         for (i, id) in self.doc.disabled_rules.iter().flatten().enumerate() {
-            let known = builtin.iter().any(|r| r.id == id)
-                || self.custom_rules.iter().any(|r| &*r.id == id);
+            let known =
+                crate::rules::is_builtin_rule(id) || self.custom_rules.iter().any(|r| &*r.id == id);
             if !known {
                 return Err(PolicyError::new(
                     format!("disabledRules[{i}]"),

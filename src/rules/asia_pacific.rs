@@ -110,6 +110,9 @@ const RRN_CONTEXT: Words = words![
     "resident registration number",
     "주민등록번호",
     "주민번호",
+    "외국인등록번호",
+    "foreign registration",
+    "alien registration",
     "identity number",
     "ausweisnummer",
     "identité",
@@ -150,6 +153,9 @@ const CN_ID_CONTEXT: Words = words![
 const TH_CONTEXT: Words = words![
     "เลขประจำตัวประชาชน",
     "บัตรประชาชน",
+    "เลขบัตรประชาชน",
+    "tnin",
+    "thai national id",
     "thai id",
     "national id",
     "identification number",
@@ -361,7 +367,103 @@ pub(crate) static RULES: &[RuleDef] = &[
         needs_context: true,
         ..TNIN
     },
+    // Korean business registration number (사업자등록번호): `XXX-XX-XXXXX`, weights
+    // 1 3 7 1 3 7 1 3 5 plus the tens of 5 × the ninth digit, check digit to a multiple of 10
+    // (National Tax Service; OECD TIN sheet for Korea).
+    RuleDef {
+        id: "kr-brn",
+        entity: "KR_BRN",
+        category: Category::Identifiers,
+        countries: &["KR"],
+        pattern: r"\b[0-9]{3}-[0-9]{2}-[0-9]{5}\b",
+        validate: Some(kr_brn),
+        score: 0.5,
+        checked_score: 0.6,
+        context: words![
+            "사업자등록번호",
+            "사업자번호",
+            "business registration",
+            "business registration number",
+            "brn",
+            "tax id",
+        ],
+        context_boost: 0.3,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
+    // Korean passports: a type letter (M multiple, S single, R travel certificate, G, D, O
+    // official) and 8 digits, or since 2021 three digits, a letter and four digits.
+    RuleDef {
+        id: "kr-passport",
+        entity: "KR_PASSPORT",
+        category: Category::Identifiers,
+        countries: &["KR"],
+        pattern: r"\b[MSRGDO][0-9]{3}[A-Z0-9][0-9]{4}\b",
+        validate: Some(kr_passport),
+        score: 0.5,
+        context: words![
+            "여권",
+            "여권번호",
+            "korean passport",
+            "passport",
+            "passport number"
+        ],
+        context_boost: 0.3,
+        needs_context: true,
+        ..RuleDef::DEFAULT
+    },
+    // Korean driving licence numbers: region (11–28), year of issue, six-digit serial, two
+    // check digits: `11-12-345678-90`.
+    RuleDef {
+        id: "kr-driver-license",
+        entity: "KR_DRIVER_LICENSE",
+        category: Category::Identifiers,
+        countries: &["KR"],
+        pattern: r"\b(?:1[1-9]|2[0-8])-[0-9]{2}-[0-9]{6}-[0-9]{2}\b",
+        validate: Some(kr_driver_license),
+        score: 0.5,
+        context: words![
+            "운전면허",
+            "운전면허번호",
+            "면허번호",
+            "driver's license",
+            "driving licence",
+            "driver license",
+            "license number",
+            "licence number",
+        ],
+        context_boost: 0.3,
+        needs_context: true,
+        ..RuleDef::DEFAULT
+    },
 ];
+
+fn kr_brn(c: &Candidate<'_>) -> Verdict {
+    let Some(d) = own_digits_one_sep(c, 10) else {
+        return Verdict::Reject;
+    };
+    let sum = crate::weighted_sum(&d[..9], &[1, 3, 7, 1, 3, 7, 1, 3, 5]) + u32::from(d[8]) * 5 / 10;
+    if (10 - sum % 10) % 10 == u32::from(d[9]) {
+        Verdict::Checked("brn-check-digit")
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn kr_passport(c: &Candidate<'_>) -> Verdict {
+    if crate::rules::glued_to_digits(c) || c.after().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+        return Verdict::Reject;
+    }
+    Verdict::Weak
+}
+
+fn kr_driver_license(c: &Candidate<'_>) -> Verdict {
+    let d = crate::digit_vec(c.value());
+    if crate::rules::glued_to_digits(c) || d[4..].iter().all(|&x| x == d[4]) {
+        return Verdict::Reject;
+    }
+    Verdict::Weak
+}
 
 /// [`own_digits`] of a candidate whose separators are all the same (`1234 5678 9012`, not
 /// `1234-5678 9012`).
@@ -479,6 +581,9 @@ fn kr_rrn(c: &Candidate<'_>) -> Verdict {
     let sum = crate::weighted_sum(&d, &[2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]);
     if (11 - sum % 11) % 10 == u32::from(d[12]) {
         Verdict::Checked("rrn-check-digit")
+    } else if (5..=8).contains(&d[6]) && (13 - sum % 11) % 10 == u32::from(d[12]) {
+        // Foreign registration numbers (외국인등록번호) add 2 to the check digit.
+        Verdict::Checked("frn-check-digit")
     } else if year >= 2020 {
         Verdict::Weak
     } else {

@@ -3,42 +3,83 @@
 use super::{Candidate, Category, RuleDef, Verdict, Words};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-const PHONE_CONTEXT: Words = words![
-    "phone",
-    "tel",
-    "tel.",
-    "telephone",
-    "mobile",
-    "cell",
-    "call",
-    "text me",
-    "whatsapp",
-    "fax",
-    "contact",
-    "reach me",
-    "telefon",
-    "handy",
-    "rufnummer",
-    "mobil",
-    "téléphone",
-    "portable",
-    "numéro",
-    "teléfono",
-    "móvil",
-    "celular",
-    "telefono",
-    "cellulare",
-    "numero",
-    "telefoon",
-    "mobiel",
-    "bel",
-    "telefonu",
-    "komórka",
-    "komorka",
-    "tel:",
-    "telemóvel",
-    "telemovel",
-];
+/// Words that name a phone number and nothing else: a bare digit run needs one of these
+/// (`numéro`, `contact` or `call` also stand before account and identity numbers). A macro, so
+/// both word lists below are built from one list at compile time.
+macro_rules! phone_labels {
+    () => {
+        concat!(
+            "phone\n",
+            "tel\n",
+            "tel.\n",
+            "tel:\n",
+            "telephone\n",
+            "mobile\n",
+            "cell\n",
+            "cell.\n",
+            "fax\n",
+            "whatsapp\n",
+            "telefon\n",
+            "handy\n",
+            "rufnummer\n",
+            "mobil\n",
+            "téléphone\n",
+            "portable\n",
+            "teléfono\n",
+            "móvil\n",
+            "celular\n",
+            "telefono\n",
+            "cellulare\n",
+            "telefoon\n",
+            "mobiel\n",
+            "telefonu\n",
+            "komórka\n",
+            "komorka\n",
+            "telemóvel\n",
+            "telemovel\n",
+            "telefone\n",
+            "ph\n",
+            "ph.\n",
+            "mob\n",
+            "mob.\n",
+            "tél\n",
+            "tél.\n",
+            "cel\n",
+            "tlf\n",
+            "puhelin\n",
+            "telefonnummer\n",
+            "handynummer\n",
+            "mobilnummer\n",
+            "recapito\n",
+            "phone no\n",
+            "mobile no\n",
+        )
+    };
+}
+const PHONE_LABELS: Words = Words::lines(phone_labels!());
+/// [`PHONE_LABELS`] and the words that also stand before other kinds of number.
+const PHONE_CONTEXT: Words = Words::lines(concat!(
+    phone_labels!(),
+    "call\n",
+    "text me\n",
+    "contact\n",
+    "reach me\n",
+    "numéro\n",
+    "numero\n",
+    "bel\n",
+    "contacto\n",
+    "cel.\n",
+    "ruf mich an\n",
+    "anrufen\n",
+    "appelez-moi\n",
+    "appelle-moi\n",
+    "chiamami\n",
+    "llámame\n",
+    "ligue\n",
+    "ligue-me\n",
+    "bel me\n",
+));
+
 const NUMBER_ANTI_CONTEXT: Words = words![
     "order",
     "invoice",
@@ -201,7 +242,9 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"(?x)
             (?: \b 1 [\ .\-]? )?
             (?: \( [2-9][0-9]{2} \) \ ? | \b [2-9][0-9]{2} [\ .\-] )
-            [2-9][0-9]{2} [\ .\-] [0-9]{4} \b
+            [2-9][0-9]{2} [\ .\-] [0-9]{4}
+            # An extension, also glued on (`555-0143x12`).
+            (?: \ ? (?: x | ext\.? \ ? ) [0-9]{1,6} )? \b
             | \b [2-9][0-9]{2} [2-9][0-9]{2} [0-9]{4} \b",
         validate: Some(phone_nanp),
         score: 0.6,
@@ -249,6 +292,48 @@ pub(crate) static RULES: &[RuleDef] = &[
         context: PHONE_CONTEXT,
         context_boost: 0.3,
         anti_context: NUMBER_ANTI_CONTEXT,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
+    // A country code in parentheses without `+`, as forms and signatures write it:
+    // `(351) 912 345 678`. Three-digit codes only: two digits in parentheses are a Brazilian
+    // area code as often as a country.
+    RuleDef {
+        id: "phone-cc-parens",
+        entity: "PHONE_NUMBER",
+        category: Category::Contact,
+        pattern: r"(?x)
+            \( (?: 35[0-9] | 37[0-9] | 38[0-9] | 42[01] | 97[0-9] | 96[0-9] ) \) [\ .\-]?
+            [0-9] (?: [\ .\-]? [0-9] ){6,11} \b",
+        validate: Some(phone_cc_parens),
+        score: 0.7,
+        context: PHONE_CONTEXT,
+        context_boost: 0.15,
+        anti_context: NUMBER_ANTI_CONTEXT,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
+    // Digit runs that are a phone only next to a phone label (`Telefono: 3471234567`,
+    // `Ph 0412345678`, `Telemóvel 912345678`), and the groupings of Poland and Portugal
+    // (`512 345 678`, `21 234 56 78`) and Australia's eight-digit local numbers (`9876 5432`).
+    RuleDef {
+        id: "phone-labelled",
+        entity: "PHONE_NUMBER",
+        category: Category::Contact,
+        countries: &[
+            "IT", "FR", "IN", "AU", "DE", "PT", "PL", "ES", "BR", "AT", "CH", "NL",
+        ],
+        pattern: r"(?x)
+              \b [1-9][0-9]{7,10} \b
+            | \b [2-9][0-9]{3} \ [0-9]{4} \b
+            | \b [1-9][0-9]{2} \ [0-9]{3} \ [0-9]{3} \b
+            | \b [1-9][0-9] \ [0-9]{3} \ [0-9]{2} \ [0-9]{2} \b",
+        validate: Some(phone_labelled),
+        score: 0.45,
+        context: PHONE_LABELS,
+        context_boost: 0.3,
+        anti_context: NUMBER_ANTI_CONTEXT,
+        needs_context: true,
         contested: true,
         ..RuleDef::DEFAULT
     },
@@ -358,9 +443,70 @@ fn ipv4(c: &Candidate<'_>) -> Verdict {
     let addr = c.value().split('/').next().unwrap_or("");
     match addr.parse::<Ipv4Addr>() {
         Ok(ip) if ip.is_unspecified() || ip.is_broadcast() => Verdict::Reject,
+        Ok(ip) if ipv4_not_personal(ip) => Verdict::Lowered {
+            percent: NOT_PERSONAL_IP,
+        },
         Ok(_) => Verdict::Checked("ipv4-octets"),
         Err(_) => Verdict::Reject,
     }
+}
+
+/// Score, in hundredths, of an address that points at no one: loopback, private (RFC 1918),
+/// link-local, the documentation ranges (RFC 5737, RFC 3849) and netmasks. Below the default
+/// `min_score` of 0.5, so they are not reported unless asked for.
+const NOT_PERSONAL_IP: u8 = 30;
+
+/// Loopback, private, link-local and documentation addresses, and netmasks
+/// (`255.255.255.0`: ones then zeros).
+fn ipv4_not_personal(ip: Ipv4Addr) -> bool {
+    let o = ip.octets();
+    let bits = u32::from(ip);
+    let netmask = bits.leading_ones() + bits.trailing_zeros() == 32 && o[0] == 255;
+    ip.is_loopback()
+        || ip.is_private()
+        || ip.is_link_local()
+        || ip.is_documentation()
+        || netmask
+        // "This network" 0/8, shared address space 100.64/10 (RFC 6598), multicast, reserved.
+        || o[0] == 0
+        || (o[0] == 100 && (o[1] & 0xc0) == 64)
+        || o[0] >= 224
+        || PUBLIC_RESOLVERS_V4.contains(&o)
+}
+
+/// Well-known public DNS resolvers (Google, Cloudflare, Quad9, OpenDNS): infrastructure that
+/// documentation and configuration files name, never a person's address.
+const PUBLIC_RESOLVERS_V4: &[[u8; 4]] = &[
+    [8, 8, 8, 8],
+    [8, 8, 4, 4],
+    [1, 1, 1, 1],
+    [1, 0, 0, 1],
+    [9, 9, 9, 9],
+    [149, 112, 112, 112],
+    [208, 67, 222, 222],
+    [208, 67, 220, 220],
+];
+
+/// The same resolvers over IPv6.
+const PUBLIC_RESOLVERS_V6: &[[u16; 8]] = &[
+    [0x2001, 0x4860, 0x4860, 0, 0, 0, 0, 0x8888],
+    [0x2001, 0x4860, 0x4860, 0, 0, 0, 0, 0x8844],
+    [0x2606, 0x4700, 0x4700, 0, 0, 0, 0, 0x1111],
+    [0x2606, 0x4700, 0x4700, 0, 0, 0, 0, 0x1001],
+    [0x2620, 0xfe, 0, 0, 0, 0, 0, 0xfe],
+    [0x2620, 0xfe, 0, 0, 0, 0, 0, 0x9],
+];
+
+/// `::1`, link-local `fe80::/10`, unique local `fc00::/7`, documentation `2001:db8::/32`,
+/// multicast `ff00::/8` and the public resolvers.
+fn ipv6_not_personal(ip: Ipv6Addr) -> bool {
+    let s = ip.segments();
+    ip.is_loopback()
+        || (s[0] & 0xffc0) == 0xfe80
+        || (s[0] & 0xfe00) == 0xfc00
+        || (s[0] == 0x2001 && s[1] == 0x0db8)
+        || (s[0] & 0xff00) == 0xff00
+        || PUBLIC_RESOLVERS_V6.contains(&s)
 }
 
 fn ipv6(c: &Candidate<'_>) -> Verdict {
@@ -370,12 +516,26 @@ fn ipv6(c: &Candidate<'_>) -> Verdict {
     if inside_dotted_token(c, ':') || dotted_tail {
         return Verdict::Reject;
     }
+    // A path in code (`b64::*`, `i2c::{...}`) ends in `::` before code punctuation; an
+    // address prefix (`2001:db8::`) before a space, a slash or sentence punctuation.
+    if v.ends_with("::")
+        && c.after().is_some_and(|ch| {
+            !(ch.is_whitespace() || matches!(ch, '/' | ',' | ')' | ']' | ';' | '"' | '\'' | '.'))
+        })
+    {
+        return Verdict::Reject;
+    }
     // `Foo::Bar` in code is all hex letters: require a digit in a compressed form.
     if v.contains("::") && !v.bytes().any(|b| b.is_ascii_digit()) {
         return Verdict::Reject;
     }
-    if v.parse::<Ipv6Addr>().is_err() {
+    let Ok(ip) = v.parse::<Ipv6Addr>() else {
         return Verdict::Reject;
+    };
+    if ipv6_not_personal(ip) {
+        return Verdict::Lowered {
+            percent: NOT_PERSONAL_IP,
+        };
     }
     // A zone index (`fe80::1%eth0`) belongs to the address.
     let rest = c.rest();
@@ -436,20 +596,127 @@ fn looks_like_date_or_version(v: &str) -> bool {
 fn phone_intl(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
     let n = super::digit_count(v);
-    if !(8..=15).contains(&n) || c.before().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+    if !(8..=15).contains(&n)
+        || c.before().is_some_and(|ch| ch.is_ascii_alphanumeric())
+        || super::glued_to_digits(c)
+    {
+        return Verdict::Reject;
+    }
+    // The trunk prefix written as `(0)` is not dialled from abroad.
+    let digits = crate::digit_vec(&v.replacen("(0)", "", 1));
+    if !national_length_ok(&digits) {
         return Verdict::Reject;
     }
     Verdict::Plausible
 }
 
-fn phone_nanp(c: &Candidate<'_>) -> Verdict {
+/// National significant number lengths (digits after the country code) of the ITU-T E.164
+/// numbering plans of common countries; a country not listed is held to E.164's overall 8–15.
+const NSN_LENGTHS: &[(&str, u8, u8)] = &[
+    ("1", 10, 10),
+    ("7", 10, 10),
+    ("27", 9, 9),
+    ("30", 10, 10),
+    ("31", 9, 9),
+    ("32", 8, 9),
+    ("33", 9, 9),
+    ("34", 9, 9),
+    ("36", 8, 9),
+    ("39", 6, 11),
+    ("40", 9, 9),
+    ("41", 9, 9),
+    ("44", 9, 10),
+    ("45", 8, 8),
+    ("46", 7, 10),
+    ("47", 8, 8),
+    ("48", 9, 9),
+    ("49", 6, 13),
+    ("52", 10, 10),
+    ("54", 10, 11),
+    ("55", 10, 11),
+    ("61", 9, 9),
+    ("81", 9, 10),
+    ("82", 8, 10),
+    ("86", 9, 11),
+    ("90", 10, 10),
+    ("91", 10, 10),
+    ("351", 9, 9),
+    ("353", 7, 9),
+    ("420", 9, 9),
+    ("421", 9, 9),
+    ("972", 8, 9),
+];
+
+/// True when the digits after a known country code have one of its national lengths.
+fn national_length_ok(digits: &[u8]) -> bool {
+    for cc_len in 1..=3 {
+        let Some(cc) = digits.get(..cc_len) else {
+            break;
+        };
+        let cc: String = cc.iter().map(|d| char::from(b'0' + d)).collect();
+        if let Some(&(_, lo, hi)) = NSN_LENGTHS.iter().find(|(c, ..)| *c == cc) {
+            let nsn = digits.len() - cc_len;
+            return (usize::from(lo)..=usize::from(hi)).contains(&nsn);
+        }
+    }
+    true
+}
+
+fn phone_cc_parens(c: &Candidate<'_>) -> Verdict {
+    let digits = crate::digit_vec(c.value());
+    if super::glued_to_digits(c) || !national_length_ok(&digits) {
+        return Verdict::Reject;
+    }
+    Verdict::Plausible
+}
+
+/// A constant in source code (`pub const X: u32 = 2148052769;`, `#define X 2148052769`): no
+/// phone, whatever its label (`VRING_CALL`) says.
+fn in_code_constant(c: &Candidate<'_>) -> bool {
+    let line = super::tail(c.preceding(), 120)
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    let line = line.trim_start();
+    line.starts_with("#define")
+        || line.contains("const ")
+        || line.starts_with("static ")
+        || line.contains(" = 0x")
+}
+
+fn phone_labelled(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
+    let d = crate::digit_vec(v);
+    if super::glued_to_digits(c)
+        || in_code_constant(c)
+        || d.iter().all(|&x| x == d[0])
+        || c.before().is_some_and(|ch| ch.is_ascii_alphabetic())
+    {
+        return Verdict::Reject;
+    }
+    // A date written as digits (`20240115`) is not a number to call.
+    if d.len() == 8 {
+        let n = |a: usize, b: usize| d[a..b].iter().fold(0u32, |acc, &x| acc * 10 + u32::from(x));
+        if (1900..=2100).contains(&n(0, 4)) && (1..=12).contains(&n(4, 6)) {
+            return Verdict::Reject;
+        }
+    }
+    Verdict::Weak
+}
+
+fn phone_nanp(c: &Candidate<'_>) -> Verdict {
+    // The separators of the number itself, not of its extension.
+    let v = c.value();
+    let v = v.find(['x', 'e']).map_or(v, |i| v[..i].trim_end());
     if super::glued_to_digits(c) {
         return Verdict::Reject;
     }
     let seps = separators(v.trim_start_matches('1'));
     if seps.is_empty() && !v.contains('(') {
         // Ten bare digits: a timestamp or an id as often as a phone.
+        if in_code_constant(c) {
+            return Verdict::Reject;
+        }
         return Verdict::Weak;
     }
     let plain: Vec<char> = seps.iter().copied().filter(|&s| s != ' ').collect();
@@ -470,6 +737,9 @@ fn phone_national(c: &Candidate<'_>) -> Verdict {
     }
     let seps = separators(v);
     if seps.is_empty() && !v.contains('(') {
+        if in_code_constant(c) {
+            return Verdict::Reject;
+        }
         return Verdict::Weak;
     }
     // Mixed dots and dashes are version or id shapes; people group a number one way.
@@ -486,7 +756,31 @@ fn phone_mobile(c: &Candidate<'_>) -> Verdict {
     if super::glued_to_digits(c) || looks_like_date_or_version(c.value()) {
         return Verdict::Reject;
     }
-    Verdict::Plausible
+    in_table_cell(c)
+}
+
+/// Score, in hundredths, of a phone shape without `+` or trunk `0` in a table cell: a column
+/// of grouped numbers is figures as often as phones, so only a phone word nearby (the
+/// column's header, a label) lifts it over the default minimum score.
+const TABLE_CELL: u8 = 40;
+
+/// [`Verdict::Lowered`] when the candidate stands in a Markdown/ASCII table row (a `|`
+/// before it on its line and another after it) or a tab-separated row, else plausible.
+fn in_table_cell(c: &Candidate<'_>) -> Verdict {
+    let line_before = super::tail(c.preceding(), 200)
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    let line_after = super::head(c.rest(), 200).split('\n').next().unwrap_or("");
+    let piped = line_before.contains('|') && line_after.contains('|');
+    let tabbed = line_before.contains('\t') || line_after.contains('\t');
+    if piped || tabbed {
+        Verdict::Lowered {
+            percent: TABLE_CELL,
+        }
+    } else {
+        Verdict::Plausible
+    }
 }
 
 #[cfg(test)]

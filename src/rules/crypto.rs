@@ -81,7 +81,7 @@ pub(crate) static RULES: &[RuleDef] = &[
 const BASE58: &[u8; 58] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
 /// Decodes base58 into exactly `N` bytes; `None` when the number does not fit.
-fn base58_decode<const N: usize>(s: &str) -> Option<[u8; N]> {
+pub(crate) fn base58_decode<const N: usize>(s: &str) -> Option<[u8; N]> {
     let mut out = [0u8; N];
     let zeros = s.bytes().take_while(|&b| b == b'1').count();
     for ch in s.bytes() {

@@ -67,8 +67,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         countries: &["DE"],
         // Personalausweis since 2010: nine characters from a 27-symbol alphabet without vowels
         // and look-alikes; with the check digit of the machine-readable zone appended it is
-        // ten.
-        pattern: r"\b[LMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}[0-9]?\b",
+        // ten. Typed in lower case too.
+        pattern: r"\b(?i:[LMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8})[0-9]?\b",
         validate: Some(de_document),
         checked_score: 0.8,
         context: words![
@@ -96,7 +96,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         category: Category::Identifiers,
         countries: &["DE"],
         // Reisepass: the same alphabet, first letter C, F, G, H, J or K.
-        pattern: r"\b[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8}[0-9]?\b",
+        pattern: r"\b(?i:[CFGHJK][CFGHJKLMNPRTVWXYZ0-9]{8})[0-9]?\b",
         validate: Some(de_document),
         checked_score: 0.8,
         context: words![

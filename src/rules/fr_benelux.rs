@@ -25,6 +25,12 @@ pub(crate) static RULES: &[RuleDef] = &[
             "numero de securite sociale",
             "sécurité sociale",
             "securite sociale",
+            // The phrase's first words: after a value ("… is my numéro de sécurité sociale")
+            // the whole phrase may run past the context window.
+            "numéro de sécurité",
+            "numero de securite",
+            "numéro sécu",
+            "sécu",
             "numéro insee",
             "carte vitale",
             "social security",

@@ -98,6 +98,13 @@ pub enum Verdict {
     Weak,
     /// A check digit or structural check passed: the name of the check, such as `luhn`.
     Checked(&'static str),
+    /// The shape is right but something makes the value doubtful (a documentation marker in
+    /// a key body, an address from a reserved range): reported, but at `percent` hundredths
+    /// instead of the rule's score, so a policy or `min_score` can tell it apart.
+    Lowered {
+        /// The score in hundredths (0–100), before any context boost.
+        percent: u8,
+    },
     /// The value begins `before` bytes ahead of the match and ends with it: a pattern anchored
     /// on a fixed character (an email's `@`) whose validator reads the part before it. Keeps
     /// the regex from holding a thread open through every long token.
@@ -209,6 +216,9 @@ pub struct RuleDef {
     /// Other rules often match the same text (bare digit runs); the engine then compares all
     /// rules that match at the same position and keeps the best-scored one.
     pub contested: bool,
+    /// Prefixes every value of this rule starts with (`ghp_`, `sk-proj-`), which say nothing
+    /// about which value it is: a mask may keep them. Empty for most rules.
+    pub public_prefixes: &'static [&'static str],
 }
 
 impl RuleDef {
@@ -227,6 +237,7 @@ impl RuleDef {
         anti_context: Words::NONE,
         needs_context: false,
         contested: false,
+        public_prefixes: &[],
     };
 }
 
@@ -315,6 +326,32 @@ pub fn catalog() -> Vec<&'static RuleDef> {
         contact::RULES,
     ];
     families.iter().flat_map(|f| f.iter()).collect()
+}
+
+/// True when `id` names a built-in rule: a pattern rule of [`catalog`] or a rule of the names
+/// pass (`person`, `location`, ...). The one check behind both `EngineOptions` and a policy's
+/// `disabledRules`, so the two accept the same ids.
+pub fn is_builtin_rule(id: &str) -> bool {
+    catalog().iter().any(|r| r.id == id) || crate::names::TOKEN_RULES.iter().any(|r| r.id == id)
+}
+
+/// The last `max` bytes of `s` at most, starting on a character boundary: a bounded look-back
+/// for validators that read the line before a candidate.
+pub(crate) fn tail(s: &str, max: usize) -> &str {
+    let mut from = s.len().saturating_sub(max);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    &s[from..]
+}
+
+/// The first `max` bytes of `s` at most, ending on a character boundary: a bounded look-ahead.
+pub(crate) fn head(s: &str, max: usize) -> &str {
+    let mut to = max.min(s.len());
+    while !s.is_char_boundary(to) {
+        to -= 1;
+    }
+    &s[..to]
 }
 
 /// Number of ASCII digits in `s`.

@@ -135,8 +135,9 @@ fn se_personnummer(c: &Candidate<'_>) -> Verdict {
     Verdict::Checked("luhn")
 }
 
-/// Henkilötunnus: the date with the century of the sign, individual number 002–899, and the
-/// check character indexed by DDMMYYZZZ mod 31.
+/// Henkilötunnus: the date with the century of the sign, individual number 002–899 (900–999
+/// for temporary identity codes, which follow the same rules), and the check character
+/// indexed by DDMMYYZZZ mod 31.
 fn fi_hetu(c: &Candidate<'_>) -> Verdict {
     let v = c.value().as_bytes();
     if glued(c) {
@@ -153,7 +154,7 @@ fn fi_hetu(c: &Candidate<'_>) -> Verdict {
     };
     let (day, month, yy) = (two(&d, 0), two(&d, 2), two(&d, 4));
     let individual = u32::from(d[6]) * 100 + two(&d, 7);
-    if !crate::gregorian_date_ok(century + yy, month, day) || !(2..=899).contains(&individual) {
+    if !crate::gregorian_date_ok(century + yy, month, day) || !(2..=999).contains(&individual) {
         return Verdict::Reject;
     }
     let n = crate::digits_to_u64(&d);

@@ -50,7 +50,7 @@ const fn passport(
         context_boost: 0.35,
         anti_context: words![],
         needs_context: true,
-        contested: false,
+        ..RuleDef::DEFAULT
     }
 }
 

@@ -72,7 +72,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: concat!(
             r"\b(?i:",
             passport_labels!(),
-            r")[\ :.\#'\x22(]{1,4}(?:is[\ :]{1,2})?(?:[0-9]{9}|[A-Z][0-9]{8})\b"
+            r")[\ :.\#'\x22(]{1,4}(?:is[\ :]{1,2})?(?:[0-9]{9}|[A-Za-z][0-9]{8})\b"
         ),
         validate: Some(labelled_passport),
         score: 0.5,
@@ -238,7 +238,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         entity: "US_NPI",
         category: Category::Identifiers,
         countries: &["US"],
-        pattern: r"\b[12][0-9]{9}\b",
+        // Ten digits, also printed in groups (`1234-567-893`, `123 456 7893`).
+        pattern: r"\b[12](?:[\ \-]?[0-9]){9}\b",
         validate: Some(us_npi),
         checked_score: 0.6,
         context: words![
@@ -408,7 +409,7 @@ fn us_npi(c: &Candidate<'_>) -> Verdict {
     let Some((d, 10)) = digits::<10>(c.value()) else {
         return Verdict::Reject;
     };
-    if glued(c) || !crate::npi_luhn(&d) {
+    if glued(c) || !one_separator_kind(c.value()) || !crate::npi_luhn(&d) {
         return Verdict::Reject;
     }
     Verdict::Checked("luhn-80840")

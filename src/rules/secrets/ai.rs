@@ -1,7 +1,10 @@
 //! AI provider API keys: OpenAI, Anthropic, Google AI / Gemini, Mistral, Cohere, Groq,
-//! Perplexity, Hugging Face, Replicate, DeepSeek, xAI.
+//! Perplexity, Hugging Face, Replicate, DeepSeek, xAI, Amazon Bedrock.
 
-use super::{alnum, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
+use super::{
+    alnum, keyed, keyed_value, secret, token_ok, with_prefixes, Candidate, RuleDef, Verdict,
+    PREFIXED,
+};
 use crate::rules::Words;
 
 const OPENAI: Words = words!["openai", "openai_api_key", "chatgpt", "gpt"];
@@ -9,99 +12,162 @@ const OPENAI: Words = words!["openai", "openai_api_key", "chatgpt", "gpt"];
 /// Every rule of this family, in priority order: longer prefixes before the bare `sk-` ones.
 pub(crate) static RULES: &[RuleDef] = &[
     // OpenAI keys carry `T3BlbkFJ` (base64 of "OpenAI") between two random halves.
-    secret(
-        "openai-project-key",
-        r"\bsk-proj-[A-Za-z0-9_\-]+",
-        openai_scoped,
-        PREFIXED,
-        OPENAI,
+    with_prefixes(
+        secret(
+            "openai-project-key",
+            r"\bsk-proj-[A-Za-z0-9_\-]+",
+            openai_scoped,
+            PREFIXED,
+            OPENAI,
+        ),
+        &["sk-proj-"],
     ),
-    secret(
-        "openai-service-account-key",
-        r"\bsk-svcacct-[A-Za-z0-9_\-]+",
-        openai_scoped,
-        PREFIXED,
-        OPENAI,
+    with_prefixes(
+        secret(
+            "openai-service-account-key",
+            r"\bsk-svcacct-[A-Za-z0-9_\-]+",
+            openai_scoped,
+            PREFIXED,
+            OPENAI,
+        ),
+        &["sk-svcacct-"],
     ),
-    secret(
-        "openai-admin-key",
-        r"\bsk-admin-[A-Za-z0-9_\-]+",
-        openai_scoped,
-        PREFIXED,
-        OPENAI,
+    with_prefixes(
+        secret(
+            "openai-admin-key",
+            r"\bsk-admin-[A-Za-z0-9_\-]+",
+            openai_scoped,
+            PREFIXED,
+            OPENAI,
+        ),
+        &["sk-admin-"],
     ),
-    secret(
-        "anthropic-api-key",
-        r"\bsk-ant-api[0-9]{2}-[A-Za-z0-9_\-]+",
-        anthropic,
-        PREFIXED,
-        words!["anthropic", "claude"],
+    with_prefixes(
+        secret(
+            "anthropic-api-key",
+            r"\bsk-ant-api[0-9]{2}-[A-Za-z0-9_\-]+",
+            anthropic,
+            PREFIXED,
+            words!["anthropic", "claude"],
+        ),
+        &["sk-ant-api03-"],
     ),
-    secret(
-        "anthropic-admin-key",
-        r"\bsk-ant-admin[0-9]{2}-[A-Za-z0-9_\-]+",
-        anthropic,
-        PREFIXED,
-        words!["anthropic", "claude"],
+    with_prefixes(
+        secret(
+            "anthropic-admin-key",
+            r"\bsk-ant-admin[0-9]{2}-[A-Za-z0-9_\-]+",
+            anthropic,
+            PREFIXED,
+            words!["anthropic", "claude"],
+        ),
+        &["sk-ant-admin01-"],
     ),
     // Legacy user keys: `sk-` + 20 + marker + 20; `sk-None-` is the user-owned variant.
-    secret(
-        "openai-api-key",
-        r"\bsk-(?:None-)?[A-Za-z0-9]+",
-        openai_legacy,
-        PREFIXED,
-        OPENAI,
+    with_prefixes(
+        secret(
+            "openai-api-key",
+            r"\bsk-(?:None-)?[A-Za-z0-9]+",
+            openai_legacy,
+            PREFIXED,
+            OPENAI,
+        ),
+        &["sk-None-", "sk-"],
     ),
     // DeepSeek: `sk-` and 32 lower-case hex digits.
-    secret(
-        "deepseek-api-key",
-        r"\bsk-[a-f0-9]+\b",
-        deepseek,
-        0.7,
-        words!["deepseek"],
+    with_prefixes(
+        secret(
+            "deepseek-api-key",
+            r"\bsk-[a-f0-9]+\b",
+            deepseek,
+            0.7,
+            words!["deepseek"],
+        ),
+        &["sk-"],
     ),
     // Google Cloud / Gemini / Firebase web API keys: `AIza` + 35.
-    secret(
-        "google-api-key",
-        r"\bAIza[A-Za-z0-9_\-]+",
-        google,
-        PREFIXED,
-        words!["google", "gemini", "gcp", "firebase", "maps", "youtube"],
+    with_prefixes(
+        secret(
+            "google-api-key",
+            r"\bAIza[A-Za-z0-9_\-]+",
+            google,
+            PREFIXED,
+            words!["google", "gemini", "gcp", "firebase", "maps", "youtube"],
+        ),
+        &["AIza"],
     ),
-    secret(
-        "groq-api-key",
-        r"\bgsk_[A-Za-z0-9]+",
-        groq,
-        PREFIXED,
-        words!["groq"],
+    with_prefixes(
+        secret(
+            "groq-api-key",
+            r"\bgsk_[A-Za-z0-9]+",
+            groq,
+            PREFIXED,
+            words!["groq"],
+        ),
+        &["gsk_"],
     ),
-    secret(
-        "perplexity-api-key",
-        r"\bpplx-[A-Za-z0-9]+",
-        perplexity,
-        PREFIXED,
-        words!["perplexity"],
+    with_prefixes(
+        secret(
+            "perplexity-api-key",
+            r"\bpplx-[A-Za-z0-9]+",
+            perplexity,
+            PREFIXED,
+            words!["perplexity"],
+        ),
+        &["pplx-"],
     ),
-    secret(
-        "huggingface-token",
-        r"\bhf_[A-Za-z0-9]+",
-        huggingface,
-        PREFIXED,
-        words!["huggingface", "hugging face", "hf_token"],
+    with_prefixes(
+        secret(
+            "huggingface-token",
+            r"\bhf_[A-Za-z0-9]+",
+            huggingface,
+            PREFIXED,
+            words!["huggingface", "hugging face", "hf_token"],
+        ),
+        &["hf_"],
     ),
-    secret(
-        "replicate-api-token",
-        r"\br8_[A-Za-z0-9]+",
-        replicate,
-        PREFIXED,
-        words!["replicate"],
+    // Organisation tokens (`api_org_` + 34), older than the `hf_` user tokens.
+    with_prefixes(
+        secret(
+            "huggingface-org-token",
+            r"\bapi_org_[A-Za-z0-9]+",
+            huggingface_org,
+            PREFIXED,
+            words!["huggingface", "hugging face", "hf_token"],
+        ),
+        &["api_org_"],
     ),
-    secret(
-        "xai-api-key",
-        r"\bxai-[A-Za-z0-9]+",
-        xai,
-        PREFIXED,
-        words!["xai", "grok"],
+    // Amazon Bedrock API keys: long-term `ABSK` + base64 of `BedrockAPIKey-…:secret`;
+    // short-term `bedrock-api-key-` + base64 of a SigV4 presigned `bedrock.amazonaws.com` URL
+    // (AWS, "Amazon Bedrock API keys"). Both decode to text that says what they are.
+    with_prefixes(
+        secret(
+            "aws-bedrock-api-key",
+            r"\b(?:ABSK|bedrock-api-key-)[A-Za-z0-9+/=]+",
+            bedrock,
+            PREFIXED,
+            words!["bedrock", "aws_bearer_token_bedrock"],
+        ),
+        &["bedrock-api-key-", "ABSK"],
+    ),
+    with_prefixes(
+        secret(
+            "replicate-api-token",
+            r"\br8_[A-Za-z0-9]+",
+            replicate,
+            PREFIXED,
+            words!["replicate"],
+        ),
+        &["r8_"],
+    ),
+    with_prefixes(
+        secret(
+            "xai-api-key",
+            r"\bxai-[A-Za-z0-9]+",
+            xai,
+            PREFIXED,
+            words!["xai", "grok"],
+        ),
+        &["xai-"],
     ),
     // No prefix: 32 alphanumerics (Mistral) or 40 (Cohere), only after the provider's name.
     keyed(
@@ -126,13 +192,11 @@ fn openai_scoped(c: &Candidate<'_>) -> Verdict {
     let Some(prefix) = prefix else {
         return Verdict::Reject;
     };
-    if !token_ok(c, prefix, 40, 250) {
-        return Verdict::Reject;
-    }
-    if v[prefix..].contains(OPENAI_MARKER) {
-        Verdict::Checked("openai-marker")
-    } else {
-        Verdict::Plausible
+    match super::token_verdict(c, prefix, 40, 250) {
+        Verdict::Plausible if v[prefix..].contains(OPENAI_MARKER) => {
+            Verdict::Checked("openai-marker")
+        }
+        other => other,
     }
 }
 
@@ -154,11 +218,7 @@ fn anthropic(c: &Candidate<'_>) -> Verdict {
     let Some(prefix) = v.match_indices('-').nth(2).map(|(i, _)| i + 1) else {
         return Verdict::Reject;
     };
-    if token_ok(c, prefix, 80, 120) {
-        Verdict::Plausible
-    } else {
-        Verdict::Reject
-    }
+    super::token_verdict(c, prefix, 80, 120)
 }
 
 fn deepseek(c: &Candidate<'_>) -> Verdict {
@@ -173,6 +233,25 @@ prefixed!(google, 4, 35, 35);
 prefixed!(groq, 4, 52, 52);
 prefixed!(perplexity, 5, 48, 48);
 prefixed!(huggingface, 3, 34, 40);
+prefixed!(huggingface_org, 8, 34, 34);
+
+fn bedrock(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let (prefix, marker): (usize, &[u8]) = if v.starts_with("ABSK") {
+        (4, b"BedrockAPIKey-")
+    } else {
+        ("bedrock-api-key-".len(), b"bedrock.amazonaws.com")
+    };
+    let Some(raw) = super::codec::base64_decode(&v[prefix..]) else {
+        return Verdict::Reject;
+    };
+    let found = raw.windows(marker.len()).any(|w| w == marker);
+    if found && raw.len() >= marker.len() + 20 && !super::glued_before(c) {
+        Verdict::Checked("bedrock-key-structure")
+    } else {
+        Verdict::Reject
+    }
+}
 prefixed!(replicate, 3, 37, 37);
 prefixed!(xai, 4, 80, 80);
 

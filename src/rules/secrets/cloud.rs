@@ -1,11 +1,12 @@
 //! Cloud platform credentials: AWS, Google Cloud, Azure, DigitalOcean, Cloudflare, Heroku,
-//! Vercel, Netlify, Fly.io, Supabase, Firebase.
+//! Vercel, Netlify, Fly.io, Supabase, Firebase, Tailscale, Databricks, ClickHouse, Sumo Logic.
 
 use super::ai::is_mixed_random;
 use super::codec::base64_decode;
 use super::generic::pem_block;
 use super::{
-    alnum, hex_of, keyed, keyed_value, secret, url_safe, Candidate, RuleDef, Verdict, PREFIXED,
+    alnum, hex_of, keyed, keyed_value, secret, url_safe, with_prefixes, Candidate, RuleDef,
+    Verdict, PREFIXED,
 };
 use crate::rules::Words;
 
@@ -39,20 +40,26 @@ pub(crate) static RULES: &[RuleDef] = &[
         )
     },
     // Access key ids: a four-letter kind (AKIA long-term, ASIA temporary, ...) and 16 base32.
-    secret(
-        "aws-access-key-id",
-        r"\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b",
-        aws_key_id,
-        PREFIXED,
-        AWS,
+    with_prefixes(
+        secret(
+            "aws-access-key-id",
+            r"\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b",
+            aws_key_id,
+            PREFIXED,
+            AWS,
+        ),
+        &["AKIA", "ASIA", "ABIA", "ACCA"],
     ),
     // STS session tokens are long base64 blobs that start the same way.
-    secret(
-        "aws-session-token",
-        r"\b(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[A-Za-z0-9/+=]+",
-        aws_session,
-        PREFIXED,
-        AWS,
+    with_prefixes(
+        secret(
+            "aws-session-token",
+            r"\b(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE)[A-Za-z0-9/+=]+",
+            aws_session,
+            PREFIXED,
+            AWS,
+        ),
+        &["IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdzE"],
     ),
     // A service-account JSON file: the PEM key inside `"private_key": "..."`.
     secret(
@@ -71,12 +78,15 @@ pub(crate) static RULES: &[RuleDef] = &[
             "private_key_id",
         ],
     ),
-    secret(
-        "google-oauth-client-secret",
-        r"\bGOCSPX-[A-Za-z0-9_\-]+",
-        google_oauth,
-        PREFIXED,
-        words!["google", "oauth", "client_secret"],
+    with_prefixes(
+        secret(
+            "google-oauth-client-secret",
+            r"\bGOCSPX-[A-Za-z0-9_\-]+",
+            google_oauth,
+            PREFIXED,
+            words!["google", "oauth", "client_secret"],
+        ),
+        &["GOCSPX-"],
     ),
     // Storage account key inside a connection string: 64 random bytes in base64.
     secret(
@@ -102,76 +112,159 @@ pub(crate) static RULES: &[RuleDef] = &[
         0.85,
         words!["azure", "client_secret", "entra", "tenant", "clientsecret"],
     ),
-    secret(
-        "digitalocean-pat",
-        r"\bdop_v1_[a-f0-9]+",
-        digitalocean,
-        PREFIXED,
-        words!["digitalocean"],
+    with_prefixes(
+        secret(
+            "digitalocean-pat",
+            r"\bdop_v1_[a-f0-9]+",
+            digitalocean,
+            PREFIXED,
+            words!["digitalocean"],
+        ),
+        &["dop_v1_"],
     ),
-    secret(
-        "digitalocean-oauth-token",
-        r"\bdoo_v1_[a-f0-9]+",
-        digitalocean,
-        PREFIXED,
-        words!["digitalocean"],
+    with_prefixes(
+        secret(
+            "digitalocean-oauth-token",
+            r"\bdoo_v1_[a-f0-9]+",
+            digitalocean,
+            PREFIXED,
+            words!["digitalocean"],
+        ),
+        &["doo_v1_"],
     ),
-    secret(
-        "digitalocean-refresh-token",
-        r"\bdor_v1_[a-f0-9]+",
-        digitalocean,
-        PREFIXED,
-        words!["digitalocean"],
+    with_prefixes(
+        secret(
+            "digitalocean-refresh-token",
+            r"\bdor_v1_[a-f0-9]+",
+            digitalocean,
+            PREFIXED,
+            words!["digitalocean"],
+        ),
+        &["dor_v1_"],
     ),
-    secret(
-        "cloudflare-origin-ca-key",
-        r"\bv1\.0-[a-f0-9]{24}-[a-f0-9]+",
-        cloudflare_origin,
-        PREFIXED,
-        words!["cloudflare"],
+    with_prefixes(
+        secret(
+            "cloudflare-origin-ca-key",
+            r"\bv1\.0-[a-f0-9]{24}-[a-f0-9]+",
+            cloudflare_origin,
+            PREFIXED,
+            words!["cloudflare"],
+        ),
+        &["v1.0-"],
     ),
-    secret(
-        "heroku-api-key",
-        r"\bHRKU-[A-Za-z0-9_\-]+",
-        heroku,
-        PREFIXED,
-        words!["heroku"],
+    with_prefixes(
+        secret(
+            "heroku-api-key",
+            r"\bHRKU-[A-Za-z0-9_\-]+",
+            heroku,
+            PREFIXED,
+            words!["heroku"],
+        ),
+        &["HRKU-"],
     ),
-    secret(
-        "netlify-token",
-        r"\bnfp_[A-Za-z0-9]+",
-        netlify,
-        PREFIXED,
-        words!["netlify"],
+    with_prefixes(
+        secret(
+            "netlify-token",
+            r"\bnfp_[A-Za-z0-9]+",
+            netlify,
+            PREFIXED,
+            words!["netlify"],
+        ),
+        &["nfp_"],
     ),
-    secret(
-        "flyio-token",
-        r"\b(?:FlyV1\ fm[12][a-z]?_[A-Za-z0-9+/=_,\-]+|fo1_[A-Za-z0-9_\-]+)",
-        flyio,
-        PREFIXED,
-        words!["fly", "flyctl", "fly.io"],
+    with_prefixes(
+        secret(
+            "flyio-token",
+            r"\b(?:FlyV1\ fm[12][a-z]?_[A-Za-z0-9+/=_,\-]+|fo1_[A-Za-z0-9_\-]+)",
+            flyio,
+            PREFIXED,
+            words!["fly", "flyctl", "fly.io"],
+        ),
+        &["FlyV1 ", "fo1_"],
     ),
-    secret(
-        "supabase-pat",
-        r"\bsbp_[a-f0-9]+",
-        supabase_pat,
-        PREFIXED,
-        words!["supabase"],
+    with_prefixes(
+        secret(
+            "supabase-pat",
+            r"\bsbp_[a-f0-9]+",
+            supabase_pat,
+            PREFIXED,
+            words!["supabase"],
+        ),
+        &["sbp_"],
     ),
-    secret(
-        "supabase-secret-key",
-        r"\bsb_secret_[A-Za-z0-9_\-]+",
-        supabase_secret,
-        PREFIXED,
-        words!["supabase"],
+    with_prefixes(
+        secret(
+            "supabase-secret-key",
+            r"\bsb_secret_[A-Za-z0-9_\-]+",
+            supabase_secret,
+            PREFIXED,
+            words!["supabase"],
+        ),
+        &["sb_secret_"],
+    ),
+    // Tailscale: `tskey-<kind>-<key id>-<secret>` (Tailscale, "Key prefixes").
+    with_prefixes(
+        secret(
+            "tailscale-key",
+            r"\btskey-(?:api|auth|client|scim|webhook)-[A-Za-z0-9]+-[A-Za-z0-9]+",
+            tailscale,
+            PREFIXED,
+            words!["tailscale", "ts_authkey", "tailnet"],
+        ),
+        &[
+            "tskey-api-",
+            "tskey-auth-",
+            "tskey-client-",
+            "tskey-scim-",
+            "tskey-webhook-",
+        ],
+    ),
+    // Databricks personal access tokens: `dapi` + 32 hex, sometimes `-2` after.
+    with_prefixes(
+        secret(
+            "databricks-token",
+            r"\bdapi[a-f0-9]+(?:-[0-9]+)?\b",
+            databricks,
+            PREFIXED,
+            words!["databricks", "databricks_token"],
+        ),
+        &["dapi"],
+    ),
+    // Vercel's prefixed credentials (changelog "Introducing new token formats and secret
+    // scanning"): personal `vcp_`, integration `vci_`, app access `vca_`, app refresh `vcr_`,
+    // API keys `vck_`.
+    with_prefixes(
+        secret(
+            "vercel-token-prefixed",
+            r"\bvc[pikar]_[A-Za-z0-9]+",
+            vercel_prefixed,
+            PREFIXED,
+            words!["vercel", "vercel_token"],
+        ),
+        &["vcp_", "vci_", "vca_", "vcr_", "vck_"],
+    ),
+    // Cloudflare's scannable credentials ("Token formats"): `cfk_` global key, `cfut_` user
+    // token, `cfat_` account token; 40 characters and a checksum.
+    with_prefixes(
+        secret(
+            "cloudflare-api-token-prefixed",
+            r"\bcf(?:k|ut|at)_[A-Za-z0-9]+",
+            cloudflare_prefixed,
+            PREFIXED,
+            words!["cloudflare", "cf_api_token"],
+        ),
+        &["cfk_", "cfut_", "cfat_"],
     ),
     // Legacy FCM server keys: an 11-character key id, `:APA91b` and a long body.
-    secret(
-        "firebase-fcm-server-key",
-        r"\bAAAA[A-Za-z0-9_\-]{7}:APA91b[A-Za-z0-9_\-]+",
-        firebase_fcm,
-        PREFIXED,
-        words!["firebase", "fcm", "server key"],
+    with_prefixes(
+        secret(
+            "firebase-fcm-server-key",
+            r"\bAAAA[A-Za-z0-9_\-]{7}:APA91b[A-Za-z0-9_\-]+",
+            firebase_fcm,
+            PREFIXED,
+            words!["firebase", "fcm", "server key"],
+        ),
+        &["AAAA"],
     ),
     // Shapes shared with ordinary data: only after the provider's name.
     keyed(
@@ -193,6 +286,23 @@ pub(crate) static RULES: &[RuleDef] = &[
         heroku_legacy,
     ),
     keyed("vercel-token", keyed!("vercel", "[A-Za-z0-9]+"), vercel),
+    // ClickHouse Cloud key secrets and Sumo Logic access keys have no prefix of their own.
+    keyed(
+        "clickhouse-cloud-key-secret",
+        keyed!(
+            "clickhouse | ch_key_secret | clickhouse_key_secret",
+            "[A-Za-z0-9]+"
+        ),
+        clickhouse,
+    ),
+    keyed(
+        "sumologic-access-key",
+        keyed!(
+            "sumo | sumologic | sumo_logic | sumo_access_key",
+            "[A-Za-z0-9]+"
+        ),
+        sumologic,
+    ),
     keyed(
         "netlify-token-legacy",
         keyed!("netlify", r"[A-Za-z0-9_\-]+"),
@@ -222,6 +332,44 @@ fn heroku_legacy(c: &Candidate<'_>) -> Verdict {
 
 fn vercel(c: &Candidate<'_>) -> Verdict {
     keyed_value(c, alnum, |v| v.len() == 24 && is_mixed_random(v))
+}
+
+fn clickhouse(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, alnum, |v| {
+        (36..=64).contains(&v.len()) && is_mixed_random(v)
+    })
+}
+
+fn sumologic(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, alnum, |v| v.len() == 64 && is_mixed_random(v))
+}
+
+fn tailscale(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some((id_part, secret)) = v.rsplit_once('-') else {
+        return Verdict::Reject;
+    };
+    let id = id_part.rsplit('-').next().unwrap_or("");
+    if id.len() < 6 || super::glued_before(c) {
+        return Verdict::Reject;
+    }
+    super::token_verdict(c, v.len() - secret.len(), 16, 64)
+}
+
+fn databricks(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let body = v.split('-').next().unwrap_or("");
+    if super::glued_before(c) || body.len() != 36 {
+        return Verdict::Reject;
+    }
+    super::body_verdict(&body[4..], 32, 32)
+}
+
+prefixed!(vercel_prefixed, 4, 24, 128);
+
+fn cloudflare_prefixed(c: &Candidate<'_>) -> Verdict {
+    let prefix = c.value().find('_').map_or(0, |i| i + 1);
+    super::token_verdict(c, prefix, 40, 56)
 }
 
 fn netlify_legacy(c: &Candidate<'_>) -> Verdict {

@@ -1,8 +1,11 @@
 //! Code hosting, package registries and CI: GitHub, GitLab, Bitbucket, npm, PyPI, RubyGems,
-//! NuGet, Docker Hub, Terraform Cloud, CircleCI.
+//! NuGet, Docker Hub, Terraform Cloud, CircleCI, Sourcegraph, SonarQube, Snyk, Sidekiq.
 
 use super::codec::{base62_crc_ok, base64_decode};
-use super::{hex_of, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED};
+use super::{
+    hex_of, keyed, keyed_value, secret, token_ok, with_prefixes, Candidate, RuleDef, Verdict,
+    PREFIXED,
+};
 use crate::rules::Words;
 
 const GITHUB: Words = words!["github", "gh_token", "github_token"];
@@ -16,114 +19,191 @@ const fn gitlab(id: &'static str, pattern: &'static str) -> RuleDef {
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
     // Classic GitHub tokens: 30 random base62 characters and the base62 CRC-32 of them.
-    secret(
-        "github-pat-classic",
-        r"\bghp_[A-Za-z0-9]+",
-        github_crc,
-        PREFIXED,
-        GITHUB,
+    with_prefixes(
+        secret(
+            "github-pat-classic",
+            r"\bghp_[A-Za-z0-9]+",
+            github_crc,
+            PREFIXED,
+            GITHUB,
+        ),
+        &["ghp_"],
     ),
-    secret(
-        "github-oauth-token",
-        r"\bgho_[A-Za-z0-9]+",
-        github_crc,
-        PREFIXED,
-        GITHUB,
+    with_prefixes(
+        secret(
+            "github-oauth-token",
+            r"\bgho_[A-Za-z0-9]+",
+            github_crc,
+            PREFIXED,
+            GITHUB,
+        ),
+        &["gho_"],
     ),
-    secret(
-        "github-user-token",
-        r"\bghu_[A-Za-z0-9]+",
-        github_crc,
-        PREFIXED,
-        GITHUB,
+    with_prefixes(
+        secret(
+            "github-user-token",
+            r"\bghu_[A-Za-z0-9]+",
+            github_crc,
+            PREFIXED,
+            GITHUB,
+        ),
+        &["ghu_"],
     ),
-    secret(
-        "github-server-token",
-        r"\bghs_[A-Za-z0-9]+",
-        github_crc,
-        PREFIXED,
-        GITHUB,
+    with_prefixes(
+        secret(
+            "github-server-token",
+            // Since April 2026 also stateless: `ghs_<app id>_<JWT>` (GitHub, "Generating an
+            // installation access token for a GitHub App").
+            r"\bghs_[A-Za-z0-9]+(?:_eyJ[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)?",
+            github_crc,
+            PREFIXED,
+            GITHUB,
+        ),
+        &["ghs_"],
     ),
-    secret(
-        "github-refresh-token",
-        r"\bghr_[A-Za-z0-9]+",
-        github_crc,
-        PREFIXED,
-        GITHUB,
+    with_prefixes(
+        secret(
+            "github-refresh-token",
+            r"\bghr_[A-Za-z0-9]+",
+            github_crc,
+            PREFIXED,
+            GITHUB,
+        ),
+        &["ghr_"],
     ),
-    secret(
-        "github-pat-fine-grained",
-        r"\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]+",
-        github_fine_grained,
-        PREFIXED,
-        GITHUB,
+    with_prefixes(
+        secret(
+            "github-pat-fine-grained",
+            r"\bgithub_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]+",
+            github_fine_grained,
+            PREFIXED,
+            GITHUB,
+        ),
+        &["github_pat_"],
     ),
-    gitlab("gitlab-pat", r"\bglpat-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-deploy-token", r"\bgldt-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-runner-token", r"\bglrt-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-ci-job-token", r"\bglcbt-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-pipeline-trigger-token", r"\bglptt-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-feed-token", r"\bglft-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-incoming-mail-token", r"\bglimt-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-agent-token", r"\bglagent-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-oauth-app-secret", r"\bgloas-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-scim-token", r"\bglsoat-[A-Za-z0-9_.\-]+"),
-    gitlab("gitlab-feature-flag-token", r"\bglffct-[A-Za-z0-9_.\-]+"),
-    gitlab(
-        "gitlab-runner-registration-token",
-        r"\bGR1348941[A-Za-z0-9_\-]+",
+    with_prefixes(
+        gitlab("gitlab-pat", r"\bglpat-[A-Za-z0-9_.\-]+"),
+        &["glpat-"],
     ),
-    secret(
-        "bitbucket-app-password",
-        r"\bATBB[A-Za-z0-9_=.\-]+",
-        bitbucket_app,
-        PREFIXED,
-        words!["bitbucket", "atlassian"],
+    with_prefixes(
+        gitlab("gitlab-deploy-token", r"\bgldt-[A-Za-z0-9_.\-]+"),
+        &["gldt-"],
     ),
-    secret(
-        "bitbucket-access-token",
-        r"\bATCTT3xFfGN0[A-Za-z0-9_=\-]+",
-        bitbucket_access,
-        PREFIXED,
-        words!["bitbucket", "atlassian"],
+    with_prefixes(
+        gitlab("gitlab-runner-token", r"\bglrt-[A-Za-z0-9_.\-]+"),
+        &["glrt-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-ci-job-token", r"\bglcbt-[A-Za-z0-9_.\-]+"),
+        &["glcbt-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-pipeline-trigger-token", r"\bglptt-[A-Za-z0-9_.\-]+"),
+        &["glptt-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-feed-token", r"\bglft-[A-Za-z0-9_.\-]+"),
+        &["glft-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-incoming-mail-token", r"\bglimt-[A-Za-z0-9_.\-]+"),
+        &["glimt-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-agent-token", r"\bglagent-[A-Za-z0-9_.\-]+"),
+        &["glagent-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-oauth-app-secret", r"\bgloas-[A-Za-z0-9_.\-]+"),
+        &["gloas-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-scim-token", r"\bglsoat-[A-Za-z0-9_.\-]+"),
+        &["glsoat-"],
+    ),
+    with_prefixes(
+        gitlab("gitlab-feature-flag-token", r"\bglffct-[A-Za-z0-9_.\-]+"),
+        &["glffct-"],
+    ),
+    with_prefixes(
+        gitlab(
+            "gitlab-runner-registration-token",
+            r"\bGR1348941[A-Za-z0-9_\-]+",
+        ),
+        &["GR1348941"],
+    ),
+    with_prefixes(
+        secret(
+            "bitbucket-app-password",
+            r"\bATBB[A-Za-z0-9_=.\-]+",
+            bitbucket_app,
+            PREFIXED,
+            words!["bitbucket", "atlassian"],
+        ),
+        &["ATBB"],
+    ),
+    with_prefixes(
+        secret(
+            "bitbucket-access-token",
+            r"\bATCTT3xFfGN0[A-Za-z0-9_=\-]+",
+            bitbucket_access,
+            PREFIXED,
+            words!["bitbucket", "atlassian"],
+        ),
+        &["ATCTT3xFfGN0"],
     ),
     // npm granular and automation tokens use GitHub's scheme: 30 random + base62 CRC-32.
-    secret(
-        "npm-access-token",
-        r"\bnpm_[A-Za-z0-9]+",
-        npm,
-        PREFIXED,
-        words!["npm", "npmrc", "npm_token", "_authtoken"],
+    with_prefixes(
+        secret(
+            "npm-access-token",
+            r"\bnpm_[A-Za-z0-9]+",
+            npm,
+            PREFIXED,
+            words!["npm", "npmrc", "npm_token", "_authtoken"],
+        ),
+        &["npm_"],
     ),
     // PyPI API tokens are macaroons: `pypi-` and the base64url of a version-2 macaroon.
-    secret(
-        "pypi-api-token",
-        r"\bpypi-AgE[A-Za-z0-9_\-]+",
-        pypi,
-        PREFIXED,
-        words!["pypi", "twine", "pypirc"],
+    with_prefixes(
+        secret(
+            "pypi-api-token",
+            r"\bpypi-AgE[A-Za-z0-9_\-]+",
+            pypi,
+            PREFIXED,
+            words!["pypi", "twine", "pypirc"],
+        ),
+        &["pypi-"],
     ),
-    secret(
-        "rubygems-api-key",
-        r"\brubygems_[a-f0-9]+",
-        rubygems,
-        PREFIXED,
-        words!["rubygems", "gem"],
+    with_prefixes(
+        secret(
+            "rubygems-api-key",
+            r"\brubygems_[a-f0-9]+",
+            rubygems,
+            PREFIXED,
+            words!["rubygems", "gem"],
+        ),
+        &["rubygems_"],
     ),
     // NuGet.org keys: `oy2` and 43 lower-case base32-like characters.
-    secret(
-        "nuget-api-key",
-        r"\boy2[a-z0-9]+\b",
-        nuget,
-        0.8,
-        words!["nuget", "dotnet", "apikey"],
+    with_prefixes(
+        secret(
+            "nuget-api-key",
+            r"\boy2[a-z0-9]+\b",
+            nuget,
+            0.8,
+            words!["nuget", "dotnet", "apikey"],
+        ),
+        &["oy2"],
     ),
-    secret(
-        "dockerhub-pat",
-        r"\bdckr_(?:pat|oat)_[A-Za-z0-9_\-]+",
-        dockerhub,
-        PREFIXED,
-        words!["docker", "dockerhub", "docker hub"],
+    with_prefixes(
+        secret(
+            "dockerhub-pat",
+            r"\bdckr_(?:pat|oat)_[A-Za-z0-9_\-]+",
+            dockerhub,
+            PREFIXED,
+            words!["docker", "dockerhub", "docker hub"],
+        ),
+        &["dckr_pat_", "dckr_oat_"],
     ),
     // Terraform Cloud / Enterprise: 14 characters, `.atlasv1.`, then 60–70.
     secret(
@@ -133,22 +213,64 @@ pub(crate) static RULES: &[RuleDef] = &[
         PREFIXED,
         words!["terraform", "tfe_token", "atlas_token", "credentials"],
     ),
-    secret(
-        "circleci-personal-token",
-        r"\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]+",
-        circleci,
-        PREFIXED,
-        words!["circleci", "circle_token"],
+    with_prefixes(
+        secret(
+            "circleci-personal-token",
+            r"\bCCIPAT_[A-Za-z0-9]{22}_[a-f0-9]+",
+            circleci,
+            PREFIXED,
+            words!["circleci", "circle_token"],
+        ),
+        &["CCIPAT_"],
     ),
     keyed(
         "circleci-api-token-legacy",
         keyed!("circle", "[a-f0-9]+"),
         circleci_legacy,
     ),
+    // Sourcegraph access tokens (Sourcegraph docs, "Revoking an access token": they start
+    // with `sgp_`): `sgp_<16-hex instance id or local>_<40 hex>`, or the older `sgp_<40 hex>`.
+    with_prefixes(
+        secret(
+            "sourcegraph-access-token",
+            r"\bsgp_[A-Za-z0-9_]+",
+            sourcegraph,
+            PREFIXED,
+            words!["sourcegraph", "src_access_token"],
+        ),
+        &["sgp_local_", "sgp_"],
+    ),
+    // SonarQube / SonarCloud tokens: `squ_` user, `sqp_` project, `sqa_` global analysis;
+    // 40 hex digits.
+    with_prefixes(
+        secret(
+            "sonarqube-token",
+            r"\bsq[upa]_[a-f0-9]+\b",
+            sonarqube,
+            PREFIXED,
+            words!["sonar", "sonarqube", "sonarcloud", "sonar_token"],
+        ),
+        &["squ_", "sqp_", "sqa_"],
+    ),
+    // Snyk API tokens are UUIDs: only after the provider's name.
+    keyed("snyk-api-token", keyed!("snyk", r"[a-f0-9\-]+"), snyk),
+    // Sidekiq Pro / Enterprise credentials for gems.contribsys.com, as Bundler reads them
+    // from the environment: `BUNDLE_ENTERPRISE__CONTRIBSYS__COM=user:password` (8 hex each).
+    secret(
+        "sidekiq-credentials",
+        r#"(?x) \b BUNDLE_ (?: ENTERPRISE | GEMS ) __CONTRIBSYS__COM ["']? [\ \t]* [:=] [\ \t]* ["']?
+            [a-f0-9]+ : [a-f0-9]+ \b"#,
+        sidekiq,
+        PREFIXED,
+        words!["sidekiq", "contribsys"],
+    ),
 ];
 
 fn github_crc(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
+    if let Some((app, jwt)) = v[4..].split_once('_') {
+        return github_stateless(c, app, jwt);
+    }
     let body = &v[4..];
     if body.len() == 36 {
         if token_ok(c, 4, 36, 36) && base62_crc_ok(body) {
@@ -163,12 +285,26 @@ fn github_crc(c: &Candidate<'_>) -> Verdict {
     Verdict::Reject
 }
 
-fn github_fine_grained(c: &Candidate<'_>) -> Verdict {
-    if token_ok(c, 11, 82, 82) {
-        Verdict::Plausible
+/// `ghs_<app id>_<JWT>`: a numeric app id and a JWT whose header is JSON naming its `alg`.
+fn github_stateless(c: &Candidate<'_>, app: &str, jwt: &str) -> Verdict {
+    let header = jwt.split('.').next().unwrap_or("");
+    let header_ok = base64_decode(header)
+        .is_some_and(|raw| raw.first() == Some(&b'{') && raw.windows(5).any(|w| w == b"\"alg\""));
+    let parts = jwt.split('.').count();
+    if !app.is_empty()
+        && app.bytes().all(|b| b.is_ascii_digit())
+        && parts == 3
+        && header_ok
+        && !c.after().is_some_and(|ch| ch.is_ascii_alphanumeric())
+    {
+        Verdict::Checked("jwt-header")
     } else {
         Verdict::Reject
     }
+}
+
+fn github_fine_grained(c: &Candidate<'_>) -> Verdict {
+    super::token_verdict(c, 11, 82, 82)
 }
 
 fn gitlab_token(c: &Candidate<'_>) -> Verdict {
@@ -180,14 +316,18 @@ fn gitlab_token(c: &Candidate<'_>) -> Verdict {
     };
     // Sentence punctuation after a token is not part of it.
     let end = v.trim_end_matches(['.', '-', '_']).len();
-    if end > prefix && super::body_ok(&v[prefix..end], 20, 120) {
-        Verdict::Span {
+    if end <= prefix {
+        return Verdict::Reject;
+    }
+    match super::body_verdict(&v[prefix..end], 20, 120) {
+        Verdict::Plausible => Verdict::Span {
             start: 0,
             end,
             check: None,
-        }
-    } else {
-        Verdict::Reject
+        },
+        // Lowered spans the whole match: only when nothing was trimmed.
+        lowered @ Verdict::Lowered { .. } if end == v.len() => lowered,
+        _ => Verdict::Reject,
     }
 }
 
@@ -288,5 +428,64 @@ fn pypi(c: &Candidate<'_>) -> Verdict {
     match base64_decode(body) {
         Some(raw) if macaroon_ok(&raw) => Verdict::Checked("macaroon"),
         _ => Verdict::Reject,
+    }
+}
+
+fn sourcegraph(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let parts: Vec<&str> = v[4..].split('_').collect();
+    let secret = match parts.as_slice() {
+        [secret] => *secret,
+        [instance, secret]
+            if *instance == "local"
+                || (instance.len() == 16 && instance.bytes().all(super::hex)) =>
+        {
+            *secret
+        }
+        _ => return Verdict::Reject,
+    };
+    if secret.len() == 40 && secret.bytes().all(super::hex) && !super::glued_before(c) {
+        super::token_verdict(c, v.len() - 40, 40, 40)
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn sonarqube(c: &Candidate<'_>) -> Verdict {
+    if super::glued_before(c) {
+        return Verdict::Reject;
+    }
+    super::token_verdict(c, 4, 40, 40)
+}
+
+/// A UUID (8-4-4-4-12 hex) that looks random.
+pub(crate) fn random_uuid(v: &str) -> bool {
+    let lens: Vec<usize> = v.split('-').map(str::len).collect();
+    lens == [8, 4, 4, 4, 12]
+        && super::random_enough(&v.replace('-', ""))
+        && !super::documented_fake(v)
+}
+
+fn snyk(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, |b| super::hex(b) || b == b'-', random_uuid)
+}
+
+fn sidekiq(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some(colon) = v.rfind(':') else {
+        return Verdict::Reject;
+    };
+    let start = v[..colon]
+        .rfind(|ch: char| !ch.is_ascii_hexdigit())
+        .map_or(0, |i| i + 1);
+    let (user, password) = (&v[start..colon], &v[colon + 1..]);
+    if user.len() == 8 && password.len() == 8 && super::random_enough(password) {
+        Verdict::Span {
+            start,
+            end: v.len(),
+            check: None,
+        }
+    } else {
+        Verdict::Reject
     }
 }

@@ -5,7 +5,7 @@
 //! provider's rule ([`super::provider_owned`]), so the finding names the provider.
 
 use super::codec::{base64_decode, crc24};
-use super::{provider_owned, random_enough, secret, Candidate, RuleDef, Verdict};
+use super::{provider_owned, random_enough, secret, with_prefixes, Candidate, RuleDef, Verdict};
 
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
@@ -17,7 +17,9 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"(?x)
         -----BEGIN\ (?:[A-Z0-9]+\ )*PRIVATE\ KEY-----
         (?: [A-Za-z0-9+/=\s\\:,] | -[A-Za-z0-9] )+
-        -----END\ (?:[A-Z0-9]+\ )*PRIVATE\ KEY-----",
+        # A pasted key whose END line was not copied is still a key: the validator keeps
+        # the base64 lines and drops the prose after them.
+        (?: -----END\ (?:[A-Z0-9]+\ )*PRIVATE\ KEY----- )?",
         private_key,
         0.9,
         words![],
@@ -32,6 +34,44 @@ pub(crate) static RULES: &[RuleDef] = &[
         0.9,
         words![],
     ),
+    // age (age-encryption.org/v1) identities: Bech32 with the human-readable part
+    // `age-secret-key-`, written in upper case; the checksum is verified.
+    with_prefixes(
+        secret(
+            "age-secret-key",
+            r"\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]+\b",
+            age_secret_key,
+            0.9,
+            words!["age", "age-keygen", "sops"],
+        ),
+        &["AGE-SECRET-KEY-1"],
+    ),
+    // `curl -u user:password` / `--user user:password`: the span is the password. The match
+    // starts at the option; the validator looks for `curl` earlier on the same line.
+    secret(
+        "curl-user-password",
+        r#"(?x)
+        (?: (?m:^) | [\ \t] ) (?: -u | --user ) (?: [\ \t]+ | = ) ["']?
+        [A-Za-z0-9._@+%\-]+ : [\x21\x23-\x26\x28-\x5F\x61-\x7E]+"#,
+        curl_user,
+        0.85,
+        words![],
+    ),
+    // A secp256k1 private key (Bitcoin, Ethereum) after its label: 64 hex digits below the
+    // curve order, or Wallet Import Format (base58check, version 0x80 / 0xef).
+    RuleDef {
+        score: 0.85,
+        ..secret(
+            "secp256k1-private-key",
+            keyed!(
+                "private[\\ _\\-]?key | privkey | priv_key | wif",
+                "[A-Za-z0-9]+"
+            ),
+            secp256k1_key,
+            0.85,
+            words!["bitcoin", "ethereum", "wallet", "secp256k1"],
+        )
+    },
     // Three base64url parts; header and payload are JSON objects (`eyJ` is base64 of `{"`).
     secret(
         "jwt",
@@ -127,7 +167,8 @@ pub(crate) fn pem_block(block: &str) -> Option<&'static str> {
         b64.extend(line.chars().filter(|c| !c.is_ascii_whitespace()));
     }
     let raw = base64_decode(&b64)?;
-    if raw.len() < 64 {
+    // Ed25519 and X25519 keys in PKCS#8 are 48 bytes.
+    if raw.len() < 32 {
         return None;
     }
     if label == "OPENSSH PRIVATE KEY" {
@@ -161,9 +202,178 @@ fn der_length_ok(raw: &[u8]) -> bool {
 }
 
 fn private_key(c: &Candidate<'_>) -> Verdict {
-    match pem_block(c.value()) {
+    let v = c.value();
+    if !v.contains("-----END") {
+        return truncated_key(v);
+    }
+    match pem_block(v) {
         Some(check) => Verdict::Checked(check),
+        // A body that does not decode to a key (cut short, edited, made up for a tutorial)
+        // is still a key block someone pasted: reported, lower.
+        None if base64_run(v) >= 16 => Verdict::Lowered {
+            percent: super::DOUBTFUL,
+        },
         None => Verdict::Reject,
+    }
+}
+
+/// The number of base64 characters in the body lines of a key block (header lines skipped).
+fn base64_run(block: &str) -> usize {
+    block
+        .lines()
+        .skip(1)
+        .filter(|l| !l.contains(':') && !l.starts_with("-----"))
+        .map(|l| l.trim().bytes().filter(|b| is_b64(*b)).count())
+        .sum()
+}
+
+fn is_b64(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')
+}
+
+/// A key block without its END line: the span is the BEGIN line and the base64 lines after
+/// it (headers allowed), up to the first line that is something else. The data must decode
+/// to the start of a DER structure or an OpenSSH key, or be encrypted PEM.
+fn truncated_key(v: &str) -> Verdict {
+    let mut offset = 0;
+    let mut end = 0;
+    let mut data = String::new();
+    let encrypted = v.contains("Proc-Type:") && v.contains("ENCRYPTED");
+    for (i, line) in v.split_inclusive('\n').enumerate() {
+        let start = offset;
+        offset += line.len();
+        if i == 0 {
+            end = start + line.trim_end().len();
+            continue;
+        }
+        let t = line.trim();
+        if t.is_empty() && data.is_empty() {
+            continue;
+        }
+        if data.is_empty() && t.contains(':') {
+            end = start + line.trim_end().len();
+            continue;
+        }
+        if t.len() < 4 || !t.bytes().all(is_b64) {
+            break;
+        }
+        data.push_str(t);
+        end = start + line.trim_end().len();
+    }
+    if data.len() < 44 {
+        return Verdict::Reject;
+    }
+    let whole = data.len() - data.len() % 4;
+    let Some(raw) = base64_decode(&data[..whole]) else {
+        return Verdict::Reject;
+    };
+    let shaped = raw.first() == Some(&0x30)
+        || raw.starts_with(b"openssh-key-v1\0")
+        || (encrypted && random_enough(&data));
+    if shaped {
+        Verdict::Span {
+            start: 0,
+            end,
+            check: None,
+        }
+    } else {
+        Verdict::Reject
+    }
+}
+
+/// An age identity: Bech32 (BIP-173) with the human-readable part `age-secret-key-` and 32
+/// bytes of key, so 52 data characters and 6 of checksum.
+fn age_secret_key(c: &Candidate<'_>) -> Verdict {
+    const CHARSET: &[u8] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    let v = c.value().to_ascii_lowercase();
+    let Some((hrp, data)) = v.rsplit_once('1') else {
+        return Verdict::Reject;
+    };
+    let values: Option<Vec<u8>> = data
+        .bytes()
+        .map(|ch| CHARSET.iter().position(|&x| x == ch).map(|i| i as u8))
+        .collect();
+    match values {
+        Some(values)
+            if hrp == "age-secret-key-"
+                && values.len() == 58
+                && crate::bech32_polymod(hrp.as_bytes(), &values) == 1 =>
+        {
+            Verdict::Checked("bech32")
+        }
+        _ => Verdict::Reject,
+    }
+}
+
+fn curl_user(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    // `curl` earlier on the same line, within a bounded look-back (validators stay local).
+    let line = crate::rules::tail(c.preceding(), 300)
+        .rsplit('\n')
+        .next()
+        .unwrap_or("");
+    if !line
+        .split(|ch: char| !ch.is_ascii_alphanumeric())
+        .any(|w| w == "curl")
+    {
+        return Verdict::Reject;
+    }
+    let Some(colon) = v.find(':') else {
+        return Verdict::Reject;
+    };
+    let password = &v[colon + 1..];
+    let password = password.trim_end_matches(['"', '\'']);
+    if password.len() < 3
+        || placeholder(password)
+        || password.starts_with(['$', '%', '{', '<'])
+        || DEFAULT_PASSWORDS.contains(&password.to_ascii_lowercase().as_str())
+    {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start: colon + 1,
+        end: colon + 1 + password.len(),
+        check: None,
+    }
+}
+
+/// secp256k1's group order n: a private key is an integer in 1..n.
+const SECP256K1_ORDER: &str = "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141";
+
+fn secp256k1_key(c: &Candidate<'_>) -> Verdict {
+    let verdict = super::keyed_value(c, super::alnum, |v| {
+        let hex = v.strip_prefix("0x").unwrap_or(v).to_ascii_lowercase();
+        if hex.len() == 64 && hex.bytes().all(super::hex) {
+            return hex.as_str() < SECP256K1_ORDER && super::hex_of(&hex, 64);
+        }
+        wif_ok(v)
+    });
+    // `0x` says the digits are hex; it is not part of the key.
+    match verdict {
+        Verdict::Span { start, end, check } if c.value()[start..].starts_with("0x") => {
+            Verdict::Span {
+                start: start + 2,
+                end,
+                check,
+            }
+        }
+        other => other,
+    }
+}
+
+/// Wallet Import Format: base58check of 0x80 (mainnet) or 0xef (testnet), 32 key bytes and
+/// an optional 0x01 (compressed public key), then 4 bytes of double SHA-256.
+fn wif_ok(v: &str) -> bool {
+    use crate::rules::crypto::base58_decode;
+    use crate::rules::digests::sha256;
+    let check = |raw: &[u8]| {
+        let (payload, sum) = raw.split_at(raw.len() - 4);
+        matches!(payload[0], 0x80 | 0xef) && sha256(&sha256(payload))[..4] == *sum
+    };
+    match v.len() {
+        51 => base58_decode::<37>(v).is_some_and(|r| check(&r)),
+        52 => base58_decode::<38>(v).is_some_and(|r| r[33] == 1 && check(&r)),
+        _ => false,
     }
 }
 

@@ -22,11 +22,7 @@ use super::{Candidate, Category, RuleDef, Validate, Verdict, Words};
 macro_rules! prefixed {
     ($name:ident, $prefix:expr, $min:expr, $max:expr) => {
         fn $name(c: &Candidate<'_>) -> Verdict {
-            if super::token_ok(c, $prefix, $min, $max) {
-                Verdict::Plausible
-            } else {
-                Verdict::Reject
-            }
+            super::token_verdict(c, $prefix, $min, $max)
         }
     };
 }
@@ -196,6 +192,42 @@ pub(crate) fn body_ok(body: &str, min: usize, max: usize) -> bool {
     (min..=max).contains(&body.len()) && random_enough(body) && !documented_fake(body)
 }
 
+/// Score, in hundredths, of a value with a provider's prefix and length whose body looks
+/// made up (a documentation marker, little randomness): still reported, because someone who
+/// pastes `sk_live_` and 24 characters may be pasting a real key, but below a random one.
+pub(crate) const DOUBTFUL: u8 = 55;
+
+/// [`body_ok`] as a verdict: a body of the right length that fails only the randomness or
+/// documentation-marker test is [`Verdict::Lowered`] to [`DOUBTFUL`]; one drawn from fewer
+/// than four distinct characters (`xxxxxxxx`, `abababab`) is a visible stand-in and rejected.
+pub(crate) fn body_verdict(body: &str, min: usize, max: usize) -> Verdict {
+    if !(min..=max).contains(&body.len()) {
+        return Verdict::Reject;
+    }
+    if random_enough(body) && !documented_fake(body) {
+        return Verdict::Plausible;
+    }
+    let mut seen = [false; 256];
+    for b in body.bytes() {
+        seen[usize::from(b)] = true;
+    }
+    if seen.iter().filter(|&&x| x).count() < 4 {
+        Verdict::Reject
+    } else {
+        Verdict::Lowered { percent: DOUBTFUL }
+    }
+}
+
+/// [`token_ok`] as a verdict, with [`body_verdict`]'s doubtful middle ground.
+pub(crate) fn token_verdict(c: &Candidate<'_>, prefix: usize, min: usize, max: usize) -> Verdict {
+    if c.after().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+        return Verdict::Reject;
+    }
+    c.value()
+        .get(prefix..)
+        .map_or(Verdict::Reject, |body| body_verdict(body, min, max))
+}
+
 /// The token check shared by prefixed rules: the body after `prefix` bytes passes
 /// [`body_ok`] and the match is not glued to a longer word.
 pub(crate) fn token_ok(c: &Candidate<'_>, prefix: usize, min: usize, max: usize) -> bool {
@@ -211,115 +243,30 @@ pub(crate) fn glued_before(c: &Candidate<'_>) -> bool {
         .is_some_and(|ch| ch.is_ascii_alphanumeric() || ch == '_' || ch == '-')
 }
 
-/// Public prefixes per rule id: the part of a value that every key of that kind shares and
-/// that therefore says nothing about which key it is. Also used by the generic rules to leave
-/// values with a provider prefix to the provider's rule.
-const PUBLIC_PREFIXES: &[(&str, &[&str])] = &[
-    ("openai-project-key", &["sk-proj-"]),
-    ("openai-service-account-key", &["sk-svcacct-"]),
-    ("openai-admin-key", &["sk-admin-"]),
-    ("openai-api-key", &["sk-None-", "sk-"]),
-    ("anthropic-api-key", &["sk-ant-api03-"]),
-    ("anthropic-admin-key", &["sk-ant-admin01-"]),
-    ("google-api-key", &["AIza"]),
-    ("groq-api-key", &["gsk_"]),
-    ("perplexity-api-key", &["pplx-"]),
-    ("huggingface-token", &["hf_"]),
-    ("replicate-api-token", &["r8_"]),
-    ("deepseek-api-key", &["sk-"]),
-    ("xai-api-key", &["xai-"]),
-    ("aws-access-key-id", &["AKIA", "ASIA", "ABIA", "ACCA"]),
-    ("aws-session-token", &["IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdzE"]),
-    ("google-oauth-client-secret", &["GOCSPX-"]),
-    ("digitalocean-pat", &["dop_v1_"]),
-    ("digitalocean-oauth-token", &["doo_v1_"]),
-    ("digitalocean-refresh-token", &["dor_v1_"]),
-    ("cloudflare-origin-ca-key", &["v1.0-"]),
-    ("heroku-api-key", &["HRKU-"]),
-    ("netlify-token", &["nfp_"]),
-    ("flyio-token", &["FlyV1 ", "fo1_"]),
-    ("supabase-pat", &["sbp_"]),
-    ("supabase-secret-key", &["sb_secret_"]),
-    ("github-pat-classic", &["ghp_"]),
-    ("github-oauth-token", &["gho_"]),
-    ("github-user-token", &["ghu_"]),
-    ("github-server-token", &["ghs_"]),
-    ("github-refresh-token", &["ghr_"]),
-    ("github-pat-fine-grained", &["github_pat_"]),
-    ("gitlab-pat", &["glpat-"]),
-    ("gitlab-deploy-token", &["gldt-"]),
-    ("gitlab-runner-token", &["glrt-"]),
-    ("gitlab-ci-job-token", &["glcbt-"]),
-    ("gitlab-pipeline-trigger-token", &["glptt-"]),
-    ("gitlab-feed-token", &["glft-"]),
-    ("gitlab-incoming-mail-token", &["glimt-"]),
-    ("gitlab-agent-token", &["glagent-"]),
-    ("gitlab-oauth-app-secret", &["gloas-"]),
-    ("gitlab-scim-token", &["glsoat-"]),
-    ("gitlab-feature-flag-token", &["glffct-"]),
-    ("gitlab-runner-registration-token", &["GR1348941"]),
-    ("bitbucket-app-password", &["ATBB"]),
-    ("bitbucket-access-token", &["ATCTT3xFfGN0"]),
-    ("npm-access-token", &["npm_"]),
-    ("pypi-api-token", &["pypi-"]),
-    ("rubygems-api-key", &["rubygems_"]),
-    ("nuget-api-key", &["oy2"]),
-    ("dockerhub-pat", &["dckr_pat_", "dckr_oat_"]),
-    ("circleci-personal-token", &["CCIPAT_"]),
-    ("slack-bot-token", &["xoxb-"]),
-    ("slack-user-token", &["xoxp-"]),
-    ("slack-app-token", &["xapp-"]),
-    ("slack-config-token", &["xoxe.xoxp-", "xoxe.xoxb-", "xoxe-"]),
-    ("slack-legacy-token", &["xoxa-", "xoxr-", "xoxs-"]),
-    (
-        "slack-webhook-url",
-        &[
-            "https://hooks.slack.com/services/",
-            "https://hooks.slack.com/workflows/",
-            "https://hooks.slack.com/triggers/",
-        ],
-    ),
-    (
-        "discord-webhook-url",
-        &[
-            "https://discord.com/api/webhooks/",
-            "https://discordapp.com/api/webhooks/",
-            "https://ptb.discord.com/api/webhooks/",
-            "https://canary.discord.com/api/webhooks/",
-        ],
-    ),
-    ("twilio-api-key", &["SK"]),
-    ("twilio-account-sid", &["AC"]),
-    ("sendgrid-api-key", &["SG."]),
-    ("mailgun-api-key", &["key-"]),
-    ("stripe-secret-key", &["sk_live_", "sk_test_"]),
-    ("stripe-restricted-key", &["rk_live_", "rk_test_"]),
-    ("stripe-webhook-secret", &["whsec_"]),
-    ("square-access-token", &["EAAA", "sq0atp-"]),
-    ("square-oauth-secret", &["sq0csp-"]),
-    (
-        "braintree-access-token",
-        &["access_token$production$", "access_token$sandbox$"],
-    ),
-    ("shopify-access-token", &["shpat_"]),
-    ("shopify-custom-app-token", &["shpca_"]),
-    ("shopify-private-app-token", &["shppa_"]),
-    ("shopify-shared-secret", &["shpss_"]),
-    ("atlassian-api-token", &["ATATT3xFfGF0", "ATATT3"]),
-    ("linear-api-key", &["lin_api_"]),
-    ("linear-oauth-token", &["lin_oauth_"]),
-    ("notion-integration-secret", &["secret_"]),
-    ("notion-token", &["ntn_"]),
-    ("airtable-pat", &["pat"]),
-    ("newrelic-user-key", &["NRAK-"]),
-    ("newrelic-insert-key", &["NRII-"]),
-    ("sentry-org-token", &["sntrys_"]),
-    ("sentry-user-token", &["sntryu_"]),
-    ("vault-service-token", &["hvs."]),
-    ("vault-batch-token", &["hvb."]),
-    ("1password-service-account-token", &["ops_"]),
-    ("firebase-fcm-server-key", &["AAAA"]),
-];
+/// Every rule of the catalog that declares public prefixes (see [`with_prefixes`]), with
+/// them: gathered once, the catalog is the one place they are written.
+fn prefix_table() -> &'static [(&'static str, &'static [&'static str])] {
+    static TABLE: std::sync::OnceLock<Vec<(&'static str, &'static [&'static str])>> =
+        std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        super::catalog()
+            .into_iter()
+            .filter(|r| !r.public_prefixes.is_empty())
+            .map(|r| (r.id, r.public_prefixes))
+            .collect()
+    })
+}
+
+/// `def` with its public prefixes: the part of a value that every key of that kind shares
+/// and that therefore says nothing about which key it is (`sk-proj-`, `ghp_`, `AKIA`). Masks
+/// may keep them ([`public_prefix_len`]); the generic rules leave values that start with one
+/// to the provider's rule ([`provider_owned`]).
+pub(crate) const fn with_prefixes(def: RuleDef, prefixes: &'static [&'static str]) -> RuleDef {
+    RuleDef {
+        public_prefixes: prefixes,
+        ..def
+    }
+}
 
 /// How many leading bytes of a `SECRET` value found by rule `rule_id` are a public prefix
 /// (`sk-proj-`, `ghp_`, `AKIA`, `https://hooks.slack.com/services/`) that every key of that
@@ -337,7 +284,7 @@ const PUBLIC_PREFIXES: &[(&str, &[&str])] = &[
 /// assert_eq!(public_prefix_len("password-assignment", "hunter2!"), 0);
 /// ```
 pub fn public_prefix_len(rule_id: &str, value: &str) -> usize {
-    PUBLIC_PREFIXES
+    prefix_table()
         .iter()
         .find(|(id, _)| *id == rule_id)
         .and_then(|(_, prefixes)| {
@@ -358,7 +305,7 @@ pub(crate) fn provider_owned(value: &str) -> bool {
         return true;
     }
     // Three-character prefixes (`hf_`, `oy2`, `pat`) are only telling on a token-length value.
-    let prefixed = PUBLIC_PREFIXES
+    let prefixed = prefix_table()
         .iter()
         .flat_map(|(_, p)| p.iter())
         .any(|p| (p.len() >= 4 || (p.len() == 3 && value.len() >= 30)) && value.starts_with(*p));
@@ -381,11 +328,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_prefix_entry_names_a_rule() {
-        let ids: Vec<&str> = super::super::catalog().iter().map(|r| r.id).collect();
-        for (id, _) in PUBLIC_PREFIXES {
-            assert!(ids.contains(id), "prefix table names unknown rule {id}");
-        }
+    fn prefixes_come_from_the_catalog() {
+        assert_eq!(public_prefix_len("github-pat-classic", "ghp_abc"), 4);
+        assert!(prefix_table().len() > 90);
+        assert!(prefix_table()
+            .iter()
+            .all(|(id, p)| id.len() > 2 && p.iter().all(|x| !x.is_empty())));
     }
 
     #[test]

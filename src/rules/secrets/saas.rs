@@ -1,10 +1,12 @@
 //! SaaS and payment credentials: Slack, Discord, Telegram, Twilio, SendGrid, Mailgun,
 //! Mailchimp, Stripe, Square, PayPal/Braintree, Shopify, Atlassian, Linear, Notion, Airtable,
-//! Datadog, New Relic, Sentry, PagerDuty, HashiCorp Vault, 1Password.
+//! Datadog, New Relic, Sentry, PagerDuty, HashiCorp Vault, 1Password, Grafana, MaxMind,
+//! MessageBird, Figma, HubSpot.
 
 use super::codec::base64_decode;
 use super::{
-    body_ok, hex_of, keyed, keyed_value, secret, token_ok, Candidate, RuleDef, Verdict, PREFIXED,
+    body_ok, hex_of, keyed, keyed_value, secret, token_ok, with_prefixes, Candidate, RuleDef,
+    Verdict, PREFIXED,
 };
 use crate::rules::Words;
 
@@ -14,48 +16,76 @@ const SHOPIFY: Words = words!["shopify"];
 
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
-    secret(
-        "slack-bot-token",
-        r"\bxoxb-[0-9]+(?:-[0-9]+)?-[A-Za-z0-9]+",
-        slack_bot,
-        PREFIXED,
-        SLACK,
+    with_prefixes(
+        secret(
+            "slack-bot-token",
+            r"\bxoxb-[0-9]+(?:-[0-9]+)?-[A-Za-z0-9]+",
+            slack_bot,
+            PREFIXED,
+            SLACK,
+        ),
+        &["xoxb-"],
     ),
-    secret(
-        "slack-user-token",
-        r"\bxoxp-[0-9]+-[0-9]+-[0-9]+-[a-f0-9]+",
-        slack_user,
-        PREFIXED,
-        SLACK,
+    with_prefixes(
+        secret(
+            "slack-user-token",
+            r"\bxoxp-[0-9]+-[0-9]+-[0-9]+-[a-f0-9]+",
+            slack_user,
+            PREFIXED,
+            SLACK,
+        ),
+        &["xoxp-"],
     ),
-    secret(
-        "slack-app-token",
-        r"\bxapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-f0-9]+",
-        slack_app,
-        PREFIXED,
-        SLACK,
+    with_prefixes(
+        secret(
+            "slack-app-token",
+            r"\bxapp-[0-9]-[A-Z0-9]+-[0-9]+-[a-f0-9]+",
+            slack_app,
+            PREFIXED,
+            SLACK,
+        ),
+        &["xapp-"],
     ),
-    secret(
-        "slack-config-token",
-        r"\bxoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]+",
-        slack_config,
-        PREFIXED,
-        SLACK,
+    with_prefixes(
+        secret(
+            "slack-config-token",
+            r"\bxoxe(?:\.xox[bp])?-[0-9]-[A-Za-z0-9]+",
+            slack_config,
+            PREFIXED,
+            SLACK,
+        ),
+        &["xoxe.xoxp-", "xoxe.xoxb-", "xoxe-"],
     ),
-    secret(
-        "slack-legacy-token",
-        r"\bxox[ars]-[0-9A-Za-z\-]+",
-        slack_legacy,
-        PREFIXED,
-        SLACK,
+    with_prefixes(
+        secret(
+            "slack-legacy-token",
+            r"\bxox[aors]-[0-9A-Za-z\-]+",
+            slack_legacy,
+            PREFIXED,
+            SLACK,
+        ),
+        &["xoxa-", "xoxo-", "xoxr-", "xoxs-"],
     ),
     // The whole webhook URL is the credential; its path names the workspace and channel.
-    secret(
-        "slack-webhook-url",
-        r"\bhttps://hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]+/[A-Z0-9]+/[A-Za-z0-9]+",
-        slack_webhook,
-        PREFIXED,
-        SLACK,
+    with_prefixes(
+        secret(
+            "slack-webhook-url",
+            r"\b(?:https?://)?hooks\.slack\.com/(?:services|workflows|triggers)/T[A-Z0-9]+/[A-Z0-9]+/[A-Za-z0-9]+",
+            slack_webhook,
+            PREFIXED,
+            SLACK,
+        ),
+        &[
+            "https://hooks.slack.com/services/",
+            "https://hooks.slack.com/workflows/",
+            "https://hooks.slack.com/triggers/",
+            "http://hooks.slack.com/services/",
+            "http://hooks.slack.com/workflows/",
+            "http://hooks.slack.com/triggers/",
+            "hooks.slack.com/services/",
+            "hooks.slack.com/workflows/",
+            "hooks.slack.com/triggers/",
+        ],
     ),
     // Discord bot tokens: base64 of the bot's numeric id, a timestamp part, an HMAC part. Only
     // after a Discord key name or in `bot.run("...")` / `client.login("...")`: a bare
@@ -72,12 +102,20 @@ pub(crate) static RULES: &[RuleDef] = &[
         0.9,
         words!["discord", "bot", "discord_token"],
     ),
-    secret(
-        "discord-webhook-url",
-        r"\bhttps://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_\-]+",
-        discord_webhook,
-        PREFIXED,
-        words!["discord", "webhook"],
+    with_prefixes(
+        secret(
+            "discord-webhook-url",
+            r"\bhttps://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/[0-9]+/[A-Za-z0-9_\-]+",
+            discord_webhook,
+            PREFIXED,
+            words!["discord", "webhook"],
+        ),
+        &[
+            "https://discord.com/api/webhooks/",
+            "https://discordapp.com/api/webhooks/",
+            "https://ptb.discord.com/api/webhooks/",
+            "https://canary.discord.com/api/webhooks/",
+        ],
     ),
     // Telegram: the bot's numeric id, `:`, then 35 characters starting with `AA`.
     secret(
@@ -87,33 +125,45 @@ pub(crate) static RULES: &[RuleDef] = &[
         PREFIXED,
         words!["telegram", "bot", "botfather"],
     ),
-    secret(
-        "twilio-api-key",
-        r"\bSK[0-9a-f]+\b",
-        twilio_sid,
-        0.8,
-        words!["twilio"],
+    with_prefixes(
+        secret(
+            "twilio-api-key",
+            r"\bSK[0-9a-f]+\b",
+            twilio_sid,
+            0.8,
+            words!["twilio"],
+        ),
+        &["SK"],
     ),
-    secret(
-        "twilio-account-sid",
-        r"\bAC[0-9a-f]+\b",
-        twilio_sid,
-        0.6,
-        words!["twilio", "account_sid", "accountsid"],
+    with_prefixes(
+        secret(
+            "twilio-account-sid",
+            r"\bAC[0-9a-f]+\b",
+            twilio_sid,
+            0.6,
+            words!["twilio", "account_sid", "accountsid"],
+        ),
+        &["AC"],
     ),
-    secret(
-        "sendgrid-api-key",
-        r"\bSG\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+",
-        sendgrid,
-        PREFIXED,
-        words!["sendgrid"],
+    with_prefixes(
+        secret(
+            "sendgrid-api-key",
+            r"\bSG\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+",
+            sendgrid,
+            PREFIXED,
+            words!["sendgrid"],
+        ),
+        &["SG."],
     ),
-    secret(
-        "mailgun-api-key",
-        r"\bkey-[a-f0-9]+\b",
-        mailgun,
-        0.75,
-        words!["mailgun"],
+    with_prefixes(
+        secret(
+            "mailgun-api-key",
+            r"\bkey-[a-f0-9]+\b",
+            mailgun,
+            0.75,
+            words!["mailgun"],
+        ),
+        &["key-"],
     ),
     // Newer private keys (32-8-8 hex) have no prefix: only after the provider's name.
     keyed(
@@ -129,131 +179,185 @@ pub(crate) static RULES: &[RuleDef] = &[
         words!["mailchimp", "mandrill"],
     ),
     // Publishable keys (`pk_live_`, `pk_test_`) are meant to be public and are not matched.
-    secret(
-        "stripe-secret-key",
-        r"\bsk_(?:live|test)_[A-Za-z0-9]+",
-        stripe,
-        PREFIXED,
-        STRIPE,
+    with_prefixes(
+        secret(
+            "stripe-secret-key",
+            r"\bsk_(?:live|test)_[A-Za-z0-9]+",
+            stripe,
+            PREFIXED,
+            STRIPE,
+        ),
+        &["sk_live_", "sk_test_"],
     ),
-    secret(
-        "stripe-restricted-key",
-        r"\brk_(?:live|test)_[A-Za-z0-9]+",
-        stripe,
-        PREFIXED,
-        STRIPE,
+    with_prefixes(
+        secret(
+            "stripe-restricted-key",
+            r"\brk_(?:live|test)_[A-Za-z0-9]+",
+            stripe,
+            PREFIXED,
+            STRIPE,
+        ),
+        &["rk_live_", "rk_test_"],
     ),
-    secret(
-        "stripe-webhook-secret",
-        r"\bwhsec_[A-Za-z0-9+/=]+",
-        stripe_webhook,
-        PREFIXED,
-        STRIPE,
+    with_prefixes(
+        secret(
+            "stripe-webhook-secret",
+            r"\bwhsec_[A-Za-z0-9+/=]+",
+            stripe_webhook,
+            PREFIXED,
+            STRIPE,
+        ),
+        &["whsec_"],
     ),
-    secret(
-        "square-access-token",
-        r"\b(?:EAAA[A-Za-z0-9_\-]+|sq0atp-[A-Za-z0-9_\-]+)",
-        square_access,
-        0.85,
-        words!["square", "squareup"],
+    with_prefixes(
+        secret(
+            "square-access-token",
+            r"\b(?:EAAA[A-Za-z0-9_\-]+|sq0atp-[A-Za-z0-9_\-]+)",
+            square_access,
+            0.85,
+            words!["square", "squareup"],
+        ),
+        &["EAAA", "sq0atp-"],
     ),
-    secret(
-        "square-oauth-secret",
-        r"\bsq0csp-[A-Za-z0-9_\-]+",
-        square_secret,
-        PREFIXED,
-        words!["square", "squareup"],
+    with_prefixes(
+        secret(
+            "square-oauth-secret",
+            r"\bsq0csp-[A-Za-z0-9_\-]+",
+            square_secret,
+            PREFIXED,
+            words!["square", "squareup"],
+        ),
+        &["sq0csp-"],
     ),
-    secret(
-        "braintree-access-token",
-        r"\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b",
-        braintree,
-        PREFIXED,
-        words!["braintree", "paypal"],
+    with_prefixes(
+        secret(
+            "braintree-access-token",
+            r"\baccess_token\$(?:production|sandbox)\$[a-z0-9]{16}\$[a-f0-9]{32}\b",
+            braintree,
+            PREFIXED,
+            words!["braintree", "paypal"],
+        ),
+        &["access_token$production$", "access_token$sandbox$"],
     ),
-    secret(
-        "shopify-access-token",
-        r"\bshpat_[a-fA-F0-9]+",
-        shopify,
-        PREFIXED,
-        SHOPIFY,
+    with_prefixes(
+        secret(
+            "shopify-access-token",
+            r"\bshpat_[A-Za-z0-9]+",
+            shopify,
+            PREFIXED,
+            SHOPIFY,
+        ),
+        &["shpat_"],
     ),
-    secret(
-        "shopify-custom-app-token",
-        r"\bshpca_[a-fA-F0-9]+",
-        shopify,
-        PREFIXED,
-        SHOPIFY,
+    with_prefixes(
+        secret(
+            "shopify-custom-app-token",
+            r"\bshpca_[A-Za-z0-9]+",
+            shopify,
+            PREFIXED,
+            SHOPIFY,
+        ),
+        &["shpca_"],
     ),
-    secret(
-        "shopify-private-app-token",
-        r"\bshppa_[a-fA-F0-9]+",
-        shopify,
-        PREFIXED,
-        SHOPIFY,
+    with_prefixes(
+        secret(
+            "shopify-private-app-token",
+            r"\bshppa_[A-Za-z0-9]+",
+            shopify,
+            PREFIXED,
+            SHOPIFY,
+        ),
+        &["shppa_"],
     ),
-    secret(
-        "shopify-shared-secret",
-        r"\bshpss_[a-fA-F0-9]+",
-        shopify,
-        PREFIXED,
-        SHOPIFY,
+    with_prefixes(
+        secret(
+            "shopify-shared-secret",
+            r"\bshpss_[A-Za-z0-9]+",
+            shopify,
+            PREFIXED,
+            SHOPIFY,
+        ),
+        &["shpss_"],
     ),
-    secret(
-        "atlassian-api-token",
-        r"\bATATT3[A-Za-z0-9_\-=]+",
-        atlassian,
-        PREFIXED,
-        words!["atlassian", "jira", "confluence"],
+    with_prefixes(
+        secret(
+            "atlassian-api-token",
+            r"\bATATT3[A-Za-z0-9_\-=]+",
+            atlassian,
+            PREFIXED,
+            words!["atlassian", "jira", "confluence"],
+        ),
+        &["ATATT3xFfGF0", "ATATT3"],
     ),
-    secret(
-        "linear-api-key",
-        r"\blin_api_[A-Za-z0-9]+",
-        linear_api,
-        PREFIXED,
-        words!["linear"],
+    with_prefixes(
+        secret(
+            "linear-api-key",
+            r"\blin_api_[A-Za-z0-9]+",
+            linear_api,
+            PREFIXED,
+            words!["linear"],
+        ),
+        &["lin_api_"],
     ),
-    secret(
-        "linear-oauth-token",
-        r"\blin_oauth_[a-f0-9]+",
-        linear_oauth,
-        PREFIXED,
-        words!["linear"],
+    with_prefixes(
+        secret(
+            "linear-oauth-token",
+            r"\blin_oauth_[a-f0-9]+",
+            linear_oauth,
+            PREFIXED,
+            words!["linear"],
+        ),
+        &["lin_oauth_"],
     ),
-    secret(
-        "notion-integration-secret",
-        r"\bsecret_[A-Za-z0-9]+",
-        notion_secret,
-        0.85,
-        words!["notion"],
+    with_prefixes(
+        secret(
+            "notion-integration-secret",
+            r"\bsecret_[A-Za-z0-9]+",
+            notion_secret,
+            0.85,
+            words!["notion"],
+        ),
+        &["secret_"],
     ),
-    secret(
-        "notion-token",
-        r"\bntn_[A-Za-z0-9]+",
-        notion_token,
-        PREFIXED,
-        words!["notion"],
+    with_prefixes(
+        secret(
+            "notion-token",
+            r"\bntn_[A-Za-z0-9]+",
+            notion_token,
+            PREFIXED,
+            words!["notion"],
+        ),
+        &["ntn_"],
     ),
-    secret(
-        "airtable-pat",
-        r"\bpat[A-Za-z0-9]+\.[a-f0-9]+",
-        airtable,
-        PREFIXED,
-        words!["airtable"],
+    with_prefixes(
+        secret(
+            "airtable-pat",
+            r"\bpat[A-Za-z0-9]+\.[a-f0-9]+",
+            airtable,
+            PREFIXED,
+            words!["airtable"],
+        ),
+        &["pat"],
     ),
-    secret(
-        "newrelic-user-key",
-        r"\bNRAK-[A-Z0-9]+",
-        newrelic_user,
-        PREFIXED,
-        words!["newrelic", "new relic"],
+    with_prefixes(
+        secret(
+            "newrelic-user-key",
+            r"\bNRAK-[A-Z0-9]+",
+            newrelic_user,
+            PREFIXED,
+            words!["newrelic", "new relic"],
+        ),
+        &["NRAK-"],
     ),
-    secret(
-        "newrelic-insert-key",
-        r"\bNRII-[A-Za-z0-9_\-]+",
-        newrelic_insert,
-        PREFIXED,
-        words!["newrelic", "new relic"],
+    with_prefixes(
+        secret(
+            "newrelic-insert-key",
+            r"\bNRII-[A-Za-z0-9_\-]+",
+            newrelic_insert,
+            PREFIXED,
+            words!["newrelic", "new relic"],
+        ),
+        &["NRII-"],
     ),
     secret(
         "newrelic-license-key",
@@ -263,41 +367,133 @@ pub(crate) static RULES: &[RuleDef] = &[
         words!["newrelic", "new relic", "license_key"],
     ),
     // Org auth tokens: `sntrys_`, base64 JSON with the org and URLs, `_`, the secret.
-    secret(
-        "sentry-org-token",
-        r"\bsntrys_eyJ[A-Za-z0-9+/=_\-]+",
-        json_payload_token,
-        PREFIXED,
-        words!["sentry"],
+    with_prefixes(
+        secret(
+            "sentry-org-token",
+            r"\bsntrys_eyJ[A-Za-z0-9+/=_\-]+",
+            json_payload_token,
+            PREFIXED,
+            words!["sentry"],
+        ),
+        &["sntrys_"],
     ),
-    secret(
-        "sentry-user-token",
-        r"\bsntryu_[a-f0-9]+",
-        sentry_user,
-        PREFIXED,
-        words!["sentry"],
+    with_prefixes(
+        secret(
+            "sentry-user-token",
+            r"\bsntryu_[a-f0-9]+",
+            sentry_user,
+            PREFIXED,
+            words!["sentry"],
+        ),
+        &["sntryu_"],
     ),
-    secret(
-        "vault-service-token",
-        r"\bhvs\.[A-Za-z0-9_\-]+",
-        vault,
-        PREFIXED,
-        words!["vault", "vault_token", "hashicorp"],
+    with_prefixes(
+        secret(
+            "vault-service-token",
+            r"\bhvs\.[A-Za-z0-9_\-]+",
+            vault,
+            PREFIXED,
+            words!["vault", "vault_token", "hashicorp"],
+        ),
+        &["hvs."],
     ),
-    secret(
-        "vault-batch-token",
-        r"\bhvb\.[A-Za-z0-9_\-]+",
-        vault,
-        PREFIXED,
-        words!["vault", "vault_token", "hashicorp"],
+    with_prefixes(
+        secret(
+            "vault-batch-token",
+            r"\bhvb\.[A-Za-z0-9_\-]+",
+            vault,
+            PREFIXED,
+            words!["vault", "vault_token", "hashicorp"],
+        ),
+        &["hvb."],
     ),
     // 1Password service-account tokens: `ops_` and base64 JSON.
+    with_prefixes(
+        secret(
+            "1password-service-account-token",
+            r"\bops_eyJ[A-Za-z0-9+/=_\-]+",
+            json_payload_token,
+            PREFIXED,
+            words!["1password", "op_service_account_token"],
+        ),
+        &["ops_"],
+    ),
+    // Grafana Cloud access-policy tokens: `glc_` + base64 JSON (org, name, key, region).
+    with_prefixes(
+        secret(
+            "grafana-cloud-token",
+            r"\bglc_eyJ[A-Za-z0-9+/=_\-]+",
+            json_payload_token,
+            PREFIXED,
+            words!["grafana", "grafana cloud"],
+        ),
+        &["glc_"],
+    ),
+    // Grafana service-account tokens: `glsa_` + 32 alphanumerics + `_` + 8 hex.
+    with_prefixes(
+        secret(
+            "grafana-service-account-token",
+            r"\bglsa_[A-Za-z0-9]+_[a-f0-9]+\b",
+            grafana_sa,
+            PREFIXED,
+            words!["grafana"],
+        ),
+        &["glsa_"],
+    ),
+    // 1Password account Secret Keys: version `A3`, a 6-character account id and 26 random
+    // characters grouped 6-5-5-5-5 (1Password security design white paper).
+    with_prefixes(
+        secret(
+            "1password-secret-key",
+            r"\bA3-[A-Z0-9]{6}-[A-Z0-9]{6}(?:-[A-Z0-9]{5}){4}\b",
+            onepassword_secret_key,
+            PREFIXED,
+            words!["1password", "secret key", "emergency kit"],
+        ),
+        &["A3-"],
+    ),
+    // MaxMind license keys since 2023 (release note "Changes to MaxMind License Keys"): 40
+    // characters of `[a-zA-Z0-9_]`, a six-character prefix and the suffix `_mmk`. The match
+    // is the suffix; the validator reads the 36 characters before it.
     secret(
-        "1password-service-account-token",
-        r"\bops_eyJ[A-Za-z0-9+/=_\-]+",
-        json_payload_token,
+        "maxmind-license-key",
+        r"_mmk\b",
+        maxmind,
         PREFIXED,
-        words!["1password", "op_service_account_token"],
+        words!["maxmind", "geoip", "license_key"],
+    ),
+    // Figma personal access tokens: `figd_` + base64url.
+    with_prefixes(
+        secret(
+            "figma-token",
+            r"\bfigd_[A-Za-z0-9_\-]+",
+            figma,
+            PREFIXED,
+            words!["figma", "figma_token"],
+        ),
+        &["figd_"],
+    ),
+    // HubSpot private-app tokens: `pat-<region>-` + a UUID.
+    with_prefixes(
+        secret(
+            "hubspot-private-app-token",
+            r"\bpat-(?:na|eu|ap)[0-9]-[a-f0-9\-]+",
+            hubspot_pat,
+            PREFIXED,
+            words!["hubspot"],
+        ),
+        &["pat-na1-", "pat-na2-", "pat-eu1-", "pat-ap1-"],
+    ),
+    keyed(
+        "hubspot-api-key",
+        keyed!("hubspot | hapikey", r"[a-f0-9\-]+"),
+        uuid_value,
+    ),
+    // MessageBird access keys: 25 alphanumerics, only after the provider's name.
+    keyed(
+        "messagebird-api-key",
+        keyed!("messagebird | message_bird | mbird", "[A-Za-z0-9]+"),
+        messagebird,
     ),
     keyed("twilio-auth-token", keyed!("twilio", "[a-f0-9]+"), hex32),
     keyed(
@@ -331,11 +527,8 @@ fn dashed(c: &Candidate<'_>, ids: std::ops::RangeInclusive<usize>, last: usize) 
     let ids_ok = parts.iter().all(|p| {
         ids.contains(&p.len()) || p.len() == 1 || p.bytes().any(|b| b.is_ascii_alphabetic())
     });
-    if ids_ok
-        && body_ok(tail, last, last)
-        && !c.after().is_some_and(|ch| ch.is_ascii_alphanumeric())
-    {
-        Verdict::Plausible
+    if ids_ok && !c.after().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+        super::body_verdict(tail, last, last)
     } else {
         Verdict::Reject
     }
@@ -460,16 +653,12 @@ fn mailchimp(c: &Candidate<'_>) -> Verdict {
 }
 
 fn stripe(c: &Candidate<'_>) -> Verdict {
-    if token_ok(c, 8, 24, 247) {
-        Verdict::Plausible
-    } else {
-        Verdict::Reject
-    }
+    super::token_verdict(c, 8, 24, 247)
 }
 
 prefixed!(stripe_webhook, 6, 32, 64);
 prefixed!(square_secret, 7, 43, 43);
-prefixed!(shopify, 6, 32, 32);
+prefixed!(shopify, 6, 32, 64);
 prefixed!(atlassian, 6, 100, 300);
 prefixed!(linear_api, 8, 40, 40);
 prefixed!(linear_oauth, 10, 64, 64);
@@ -580,4 +769,73 @@ fn mailgun_private(c: &Candidate<'_>) -> Verdict {
             lens == [32, 8, 8] && super::random_enough(&v.replace('-', ""))
         },
     )
+}
+
+fn grafana_sa(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some((body, check)) = v[5..].split_once('_') else {
+        return Verdict::Reject;
+    };
+    if body.len() != 32 || check.len() != 8 || super::glued_before(c) {
+        return Verdict::Reject;
+    }
+    super::body_verdict(body, 32, 32)
+}
+
+fn onepassword_secret_key(c: &Candidate<'_>) -> Verdict {
+    // The 26 random characters after the version and account id.
+    let random: String = c.value()[10..].chars().filter(|&ch| ch != '-').collect();
+    if random.len() == 26 && !super::glued_before(c) {
+        super::body_verdict(&random, 26, 26)
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn maxmind(c: &Candidate<'_>) -> Verdict {
+    let before = c.preceding().as_bytes();
+    const BODY: usize = 36;
+    if before.len() < BODY {
+        return Verdict::Reject;
+    }
+    let body = &before[before.len() - BODY..];
+    let glued = before.len() > BODY && {
+        let b = before[before.len() - BODY - 1];
+        b.is_ascii_alphanumeric() || b == b'_'
+    };
+    let shape = body.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        && body[6] == b'_'
+        && body[..6].iter().all(u8::is_ascii_alphanumeric);
+    if glued || !shape {
+        return Verdict::Reject;
+    }
+    let random = std::str::from_utf8(&body[7..]).unwrap_or("");
+    // The span must reach back over the body, which only `Extend` does: a made-up-looking
+    // body is reported like a random one.
+    match super::body_verdict(random, 29, 29) {
+        Verdict::Reject => Verdict::Reject,
+        _ => Verdict::Extend { before: BODY },
+    }
+}
+
+prefixed!(figma, 5, 30, 80);
+
+fn hubspot_pat(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let uuid = &v["pat-na1-".len()..];
+    if super::code::random_uuid(uuid) && !c.after().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
+        Verdict::Plausible
+    } else {
+        Verdict::Reject
+    }
+}
+
+fn uuid_value(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, |b| super::hex(b) || b == b'-', super::code::random_uuid)
+}
+
+fn messagebird(c: &Candidate<'_>) -> Verdict {
+    keyed_value(c, super::alnum, |v| {
+        v.len() == 25 && super::ai::is_mixed_random(v)
+    })
 }

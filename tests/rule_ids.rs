@@ -1,0 +1,46 @@
+//! A policy's `disabledRules` and `EngineOptions::disabled_rules` accept the same rule ids:
+//! both ask `is_builtin_rule` (issue #15: `"person"` was refused by a policy and accepted by
+//! the engine).
+
+use pii_airlock::{is_builtin_rule, Engine, EngineOptions, Policy};
+
+fn policy_accepts(id: &str) -> bool {
+    Policy::from_json(&format!(r#"{{"version":1,"disabledRules":["{id}"]}}"#)).is_ok()
+}
+
+fn engine_accepts(id: &str) -> bool {
+    Engine::new(&EngineOptions {
+        disabled_rules: vec![id.to_string()],
+        ..Default::default()
+    })
+    .is_ok()
+}
+
+#[test]
+fn policy_and_engine_accept_the_same_rule_ids() {
+    let engine = Engine::default_engine();
+    let ids: Vec<String> = engine.rules().iter().map(|r| r.id.to_string()).collect();
+    assert!(
+        ids.iter().any(|i| i == "person"),
+        "the names pass's rules are listed"
+    );
+    for id in &ids {
+        assert!(is_builtin_rule(id), "{id}");
+        assert!(policy_accepts(id), "policy refuses {id}");
+    }
+    // Building an engine is the slow part: a sample of ids of every kind.
+    for id in [
+        "person",
+        "location",
+        "credit-card",
+        "openai-project-key",
+        "phone-labelled",
+    ] {
+        assert!(engine_accepts(id), "engine refuses {id}");
+    }
+    for id in ["no-such-rule", "PERSON", ""] {
+        assert!(!is_builtin_rule(id));
+        assert!(!policy_accepts(id), "policy accepts {id:?}");
+        assert!(!engine_accepts(id), "engine accepts {id:?}");
+    }
+}
