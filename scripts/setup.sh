@@ -43,6 +43,11 @@ if [ ! -d tests/extension/fixtures/node_modules/prosemirror-view ] || [ ! -d tes
   log "installing the extension tests' editor libraries"
   npm ci --prefix tests/extension/fixtures --no-audit --no-fund
 fi
+# python-stdnum: the identifier check digits are cross-checked against it (tests/stdnum/).
+if ! python3 -c 'import stdnum' 2>/dev/null; then
+  log "installing python-stdnum (PyPI)"
+  python3 -m pip install --quiet python-stdnum || python3 -m pip install --quiet --break-system-packages python-stdnum
+fi
 # The fuzz targets (scripts/fuzz.sh) build libFuzzer from source: they need a C++ compiler.
 if ! command -v c++ >/dev/null; then
   log "installing a C++ compiler for the fuzz targets"

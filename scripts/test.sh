@@ -22,6 +22,10 @@ cargo clippy --target wasm32-unknown-unknown --lib --no-default-features \
 step "native tests (unit, integration, CLI, doctests)"
 cargo test
 
+step "identifier check digits against python-stdnum (generated numbers through the CLI)"
+cargo build --bin pii-airlock
+python3 tests/stdnum/cross_check.py target/debug/pii-airlock
+
 step "benchmarks compile and run once (quick mode, no timings asserted)"
 cargo test --benches
 
