@@ -46,6 +46,7 @@ mod dom;
 mod engine;
 mod error;
 mod finding;
+mod fold;
 mod guard;
 mod matcher;
 mod names;
