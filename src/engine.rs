@@ -308,6 +308,19 @@ impl Engine {
         let folded = fold::fold(text);
         let view = folded.text();
         let mut found = self.detect(view, 0);
+        if let [first, .., last] | [first @ last] = folded.joins() {
+            // A wrapped number is joined only where its format makes that safe: a check digit
+            // or a context word must back a value that spans a joined line break.
+            let joins = folded.joins();
+            found.retain(|s| {
+                let spans = s.start < *last
+                    && s.end > *first
+                    && joins[joins.partition_point(|&j| j <= s.start)..]
+                        .first()
+                        .is_some_and(|&j| j < s.end);
+                !spans || s.check.is_some() || s.context.is_some()
+            });
+        }
         self.scan_names(view, &mut found);
         let kept = resolve_overlaps(found);
         kept.into_iter()

@@ -33,6 +33,8 @@ pub(crate) struct Folded<'t> {
     text: Cow<'t, str>,
     /// Units whose folded length differs from their original length, in text order.
     edits: Vec<Edit>,
+    /// Folded offsets where a line break inside a grouped number was joined.
+    joins: Vec<usize>,
 }
 
 /// One folded unit of a different length than its original: `orig..orig + orig_len` became
@@ -58,6 +60,12 @@ impl Folded<'_> {
     /// The folded text.
     pub(crate) fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Folded offsets where a wrapped number was joined: a value that spans one (`start <
+    /// join < end`) rests on the join alone unless a check digit or context word backs it.
+    pub(crate) fn joins(&self) -> &[usize] {
+        &self.joins
     }
 
     /// True when the folded text is the original (nothing was rewritten).
@@ -168,6 +176,7 @@ struct Folder<'t> {
     mode: Mode,
     out: Option<String>,
     edits: Vec<Edit>,
+    joins: Vec<usize>,
     /// Original bytes before this are in `out` (or need no copy while `out` is `None`).
     copied: usize,
 }
@@ -179,6 +188,7 @@ impl<'t> Folder<'t> {
             mode,
             out: None,
             edits: Vec::new(),
+            joins: Vec::new(),
             copied: 0,
         }
     }
@@ -207,12 +217,14 @@ impl<'t> Folder<'t> {
             None => Folded {
                 text: Cow::Borrowed(self.text),
                 edits: Vec::new(),
+                joins: Vec::new(),
             },
             Some(mut out) => {
                 out.push_str(&self.text[self.copied..]);
                 Folded {
                     text: Cow::Owned(out),
                     edits: self.edits,
+                    joins: self.joins,
                 }
             }
         }
@@ -257,9 +269,8 @@ impl<'t> Folder<'t> {
                 // characters (inside a number or an address) they are only in the way.
                 let before = self.text[..at].chars().next_back();
                 let after = self.text[at + len..].chars().next();
-                if before.is_some_and(|c| c.is_ascii_graphic())
-                    && after.is_some_and(|c| c.is_ascii_graphic())
-                {
+                let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii() && !c.is_control());
+                if ascii(before) && ascii(after) {
                     Unit::Remove
                 } else {
                     Unit::Keep
@@ -420,13 +431,16 @@ impl<'t> Folder<'t> {
         let Some(sep) = trailing_groups(&bytes[..line_end]) else {
             return at + 1;
         };
-        match (hyphen, sep) {
+        let next = match (hyphen, sep) {
             // `078-05-\n1121`: the hyphen is the separator; the break goes.
             (true, b'-') => self.emit(end, at + 1 - end, Unit::Remove),
             // `4111 1111 11-\n11 1111`: a hyphenated break inside a group.
             (true, _) => self.emit(line_end, at + 1 - line_end, Unit::Remove),
             (false, sep) => self.emit(end, at + 1 - end, Unit::Char(char::from(sep))),
-        }
+        };
+        let folded = self.out.as_ref().map_or(0, String::len);
+        self.joins.push(if hyphen { folded } else { folded - 1 });
+        next
     }
 }
 
