@@ -192,6 +192,7 @@ fn non_ascii_email_addresses() {
         ("मेल: संपर्क@डाटामेल.भारत", "संपर्क@डाटामेल.भारत"),
         ("联系abc@example.com谢谢", "abc@example.com"),
         ("user@example.com.", "user@example.com"),
+        ("Schreib an jörg@müller.de.", "jörg@müller.de"),
     ] {
         let f = engine().scan(text);
         let got: Vec<&str> = f
@@ -200,6 +201,29 @@ fn non_ascii_email_addresses() {
             .map(|f| &text[f.start..f.end])
             .collect();
         assert_eq!(got, [want], "{text}");
+    }
+}
+
+/// Cut-off and malformed addresses around non-ASCII text are not findings (and do not
+/// trip the domain reader).
+#[test]
+fn malformed_non_ascii_addresses() {
+    for text in [
+        "é@",
+        "é@.",
+        "é@-",
+        "é@ü",
+        "用户@例子.",
+        "a@ü.d",
+        "a@ü-.de",
+        "a@.ü.de",
+        "ü@@ü.de",
+    ] {
+        let f = engine().scan(text);
+        assert!(
+            f.iter().all(|f| &*f.entity != "EMAIL_ADDRESS"),
+            "{text}: {f:?}"
+        );
     }
 }
 

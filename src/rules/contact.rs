@@ -373,21 +373,17 @@ fn dense_script(ch: char) -> bool {
 /// after an `@`) that holds at least one non-ASCII letter, or `None`. Labels of letters,
 /// digits and hyphens of any script, at least two, the last one letters only.
 fn unicode_domain(after: &str) -> Option<usize> {
-    let mut len = 0;
-    let mut label = 0;
-    let mut labels = 0;
-    let mut last_label_letters = true;
-    let mut non_ascii = false;
-    let mut kind = None;
-    let mut prev = '.';
+    // Labels as (length, letters only), and the bytes they span with their dots.
+    let mut labels: Vec<(usize, bool)> = Vec::new();
+    let (mut len, mut label, mut letters) = (0, 0, true);
+    let (mut non_ascii, mut kind, mut prev) = (false, None, '@');
     for ch in after.chars() {
         if ch == '.' {
             if label == 0 || prev == '-' {
                 break;
             }
-            labels += 1;
-            label = 0;
-            last_label_letters = true;
+            labels.push((label, letters));
+            (label, letters) = (0, true);
         } else {
             let ok = if ch.is_ascii() {
                 ch.is_ascii_alphanumeric() || (ch == '-' && label > 0)
@@ -398,7 +394,7 @@ fn unicode_domain(after: &str) -> Option<usize> {
                 break;
             }
             non_ascii |= !ch.is_ascii();
-            last_label_letters &= !ch.is_ascii_digit() && ch != '-';
+            letters &= !ch.is_ascii_digit() && ch != '-';
             label += ch.len_utf8();
             if label > 63 {
                 return None;
@@ -410,14 +406,16 @@ fn unicode_domain(after: &str) -> Option<usize> {
             return None;
         }
     }
-    // A trailing dot (end of sentence) is not part of the domain.
     if prev == '.' {
+        // A trailing dot ends the sentence, not the domain.
         len -= 1;
+    } else if prev == '-' {
+        return None;
     } else if label > 0 {
-        labels += 1;
+        labels.push((label, letters));
     }
-    let tld = if prev == '.' { 0 } else { label };
-    (non_ascii && labels >= 2 && tld >= 2 && last_label_letters && prev != '-').then_some(len)
+    let tld_ok = labels.last().is_some_and(|&(n, letters)| n >= 2 && letters);
+    (non_ascii && labels.len() >= 2 && tld_ok).then_some(len)
 }
 
 /// E-mail addresses whose domain is internationalised (`jane@müller.de`, `用户@例子.中国`):
