@@ -88,6 +88,8 @@ pub struct Engine {
     /// rule (whose findings make room for the values found inside them), unless disabled.
     email_rule: Option<usize>,
     url_rule: Option<usize>,
+    /// The fewest bytes any pattern matches: a part of a URL shorter than that is not scanned.
+    shortest_match: usize,
 }
 
 impl std::fmt::Debug for Engine {
@@ -233,6 +235,11 @@ impl Engine {
             }
         })?;
         let hirs = hirs.unwrap_or_default();
+        let shortest_match = hirs
+            .iter()
+            .map(|h| h.properties().minimum_len().unwrap_or(usize::MAX))
+            .min()
+            .unwrap_or(usize::MAX);
         let starts = StartTable::new(&hirs);
         matcher::dispose(hirs);
         // Names pass: its rules go after every pattern rule, never into the regex. A disabled
@@ -255,6 +262,7 @@ impl Engine {
         Ok(Engine {
             email_rule,
             url_rule,
+            shortest_match,
             rules,
             names,
             patterns: compiled,
@@ -389,6 +397,9 @@ impl Engine {
         for (a, b) in contact::url_tokens(text) {
             for part in contact::url_parts(&text[a..b]) {
                 let (ps, pe) = (a + part.start, a + part.end);
+                if pe - ps < self.shortest_match {
+                    continue;
+                }
                 let folded = fold::fold_url_part(&text[ps..pe], part.query);
                 for s in self.detect(folded.text(), depth + 1) {
                     if Some(s.rule) == self.url_rule {

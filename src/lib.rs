@@ -81,6 +81,7 @@ pub use consent::{
 pub use engine::{Engine, EngineOptions};
 pub use error::Error;
 pub use finding::{Finding, Reason};
+pub use fold::fold_text;
 pub use guard::Guard;
 pub use names::Gazetteer;
 pub use offsets::{convert_offsets, to_byte_offset, OffsetUnit};

@@ -66,7 +66,7 @@ impl Seeded {
 pub fn surrogate(entity: &str, value: &str, key: &[u8], attempt: u32) -> Option<String> {
     // A value as typed (fullwidth digits, NO-BREAK SPACEs) gives its layout in ASCII, so the
     // generators below see its digits and the surrogate holds none of the original ones.
-    let folded = crate::fold::fold_value(value);
+    let folded = crate::fold::fold_text(value);
     let value = folded.as_ref();
     let mut rng = Seeded::new(key, entity, value, attempt);
     let s = match entity {

@@ -447,25 +447,37 @@ pub(crate) fn url_tokens(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i + 3 < bytes.len() {
-        let start = if bytes[i..].starts_with(b"://") {
-            let scheme = bytes[..i]
-                .iter()
-                .rev()
-                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
-                .count();
-            (scheme > 0).then(|| i - scheme)
-        } else if bytes[i..].starts_with(b"www.")
-            && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric())
-        {
-            Some(i)
-        } else {
-            None
+        // Only a `:` (of `://`) or a `.` (of `www.`) can complete a token's start: skip eight
+        // bytes at a time while neither is among them.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([b':'; 8]));
+            if !has_byte(word, b':') && !has_byte(word, b'.') {
+                i += 8;
+                continue;
+            }
+        }
+        let start = match bytes[i] {
+            b':' if bytes[i..].starts_with(b"://") => {
+                let scheme = bytes[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+                    .count();
+                (scheme > 0).then(|| i - scheme)
+            }
+            b'.' if i >= 3
+                && &bytes[i - 3..i] == b"www"
+                && (i == 3 || !bytes[i - 4].is_ascii_alphanumeric()) =>
+            {
+                Some(i - 3)
+            }
+            _ => None,
         };
         let Some(start) = start else {
             i += 1;
             continue;
         };
-        let mut end = i + 3;
+        let mut end = i + 1;
         while end < bytes.len() && url_byte(bytes[end]) {
             end += 1;
         }
@@ -473,6 +485,13 @@ pub(crate) fn url_tokens(text: &str) -> Vec<(usize, usize)> {
         i = end;
     }
     out
+}
+
+/// True when one of the eight bytes of `word` is `b` (SWAR: that byte of `word ^ b…b` is 0).
+fn has_byte(word: u64, b: u8) -> bool {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    let x = word ^ (LO * u64::from(b));
+    x.wrapping_sub(LO) & !x & (LO << 7) != 0
 }
 
 /// A piece of a URL to scan on its own: byte range in the URL, and whether it is in the
