@@ -316,26 +316,21 @@ impl Engine {
         let folded = fold::fold(text);
         let view = folded.text();
         let mut found = self.detect(view, 0);
-        if let [first, .., last] | [first @ last] = folded.joins() {
-            // A wrapped number is joined only where its format makes that safe: a check digit
-            // or a context word must back a value that spans a joined line break.
-            let joins = folded.joins();
-            found.retain(|s| {
-                let spans = s.start < *last
-                    && s.end > *first
-                    && joins[joins.partition_point(|&j| j <= s.start)..]
-                        .first()
-                        .is_some_and(|&j| j < s.end);
-                !spans || s.check.is_some() || s.context.is_some()
-            });
-        }
         self.scan_names(view, &mut found);
+        if !folded.is_identity() {
+            for s in &mut found {
+                (s.start, s.end) = (folded.start(s.start), folded.end(s.end));
+            }
+        }
+        if !folded.wraps().is_empty() {
+            self.scan_wraps(text, folded.wraps(), &mut found);
+        }
         let kept = resolve_overlaps(found);
         kept.into_iter()
             .filter(|s| s.score >= self.min_score)
             .map(|s| {
                 let rule = &self.rules[s.rule];
-                let (start, end) = original_span(&folded, s.start, s.end);
+                let (start, end) = (s.start, s.end);
                 Finding {
                     start,
                     end,
@@ -349,6 +344,48 @@ impl Engine {
                 }
             })
             .collect()
+    }
+
+    /// Values wrapped across a line break (a PDF copy: `DE89 3704 0044\n0532 0130 00`): a
+    /// window of the original around each break inside a grouped number (`wraps`) is folded
+    /// with the break joined and scanned again. A value that spans the break is kept only
+    /// when it is the whole number on both lines and a context word names it (`IBAN`,
+    /// `card`, `phone`): a check digit alone is no proof in a table of numbers, where one
+    /// line's last cells and the next line's first pass a mod-11 check one time in eleven.
+    /// It then competes with what the main pass found (the tail `0532 0130 00` as a phone).
+    /// Offsets are in `text`, as `found`'s are by now. Each window is at most two lines of
+    /// 64 bytes, so the scan stays linear.
+    fn scan_wraps(&self, text: &str, wraps: &[usize], found: &mut Vec<Scored>) {
+        const REACH: usize = 64;
+        let before = found.len();
+        for &b in wraps {
+            let from = floor_char_boundary(text, b.saturating_sub(REACH));
+            let start = text[from..b].rfind('\n').map_or(from, |i| from + i + 1);
+            let to = floor_char_boundary(text, (b + 1 + REACH).min(text.len()));
+            let end = text[b + 1..to].find('\n').map_or(to, |i| b + 1 + i);
+            // The value must be the whole number on both lines: in a table of numbers, one
+            // that starts mid-row is two cells read as one.
+            let (run_start, run_end) = (
+                group_run(text, start, b, true),
+                group_run(text, b + 1, end, false),
+            );
+            let window = fold::fold_wrapped(&text[start..end]);
+            for s in self.detect(window.text(), URL_NESTING) {
+                let (a, e) = original_span(&window, s.start, s.end);
+                let (a, e) = (start + a, start + e);
+                let whole = a <= run_start && e >= run_end;
+                if a <= b && b < e && whole && s.context.is_some() {
+                    found.push(Scored {
+                        start: a,
+                        end: e,
+                        ..s
+                    });
+                }
+            }
+        }
+        if found.len() > before {
+            found.sort_by_key(|s| (s.start, s.end));
+        }
     }
 
     /// The pattern pass over (folded) `text`, e-mail addresses with internationalised
@@ -688,6 +725,39 @@ fn default_gazetteer() -> Arc<Gazetteer> {
     {
         Arc::new(Gazetteer::empty())
     }
+}
+
+/// Where the run of number groups next to a line break begins (`backward`, the run ends at
+/// `to`) or ends (the run starts at `from`): groups of letters, digits, `+` and brackets
+/// that hold a digit, each joined to the next by one space, hyphen, dot or slash (and a
+/// hyphen or `\r` at the break). `DE89 3704 0044` in `IBAN DE89 3704 0044`.
+fn group_run(text: &str, from: usize, to: usize, backward: bool) -> usize {
+    let bytes = &text.as_bytes()[from..to];
+    let part = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'(' | b')');
+    let sep = |b: &u8| matches!(b, b' ' | b'-' | b'.' | b'/' | b'\r');
+    let mut edge = if backward { bytes.len() } else { 0 };
+    let mut rest: Vec<u8> = bytes.to_vec();
+    if backward {
+        rest.reverse();
+    }
+    let mut i = 0;
+    // The break's own hyphen and carriage return belong to the run.
+    while i < rest.len() && sep(&rest[i]) && i < 2 {
+        i += 1;
+    }
+    loop {
+        let n = rest[i..].iter().take_while(|b| part(b)).count();
+        if n == 0 || !rest[i..i + n].iter().any(u8::is_ascii_digit) {
+            break;
+        }
+        i += n;
+        edge = if backward { bytes.len() - i } else { i };
+        if !(i < rest.len() && sep(&rest[i])) {
+            break;
+        }
+        i += 1;
+    }
+    from + edge
 }
 
 /// The largest char boundary at or before `at`.

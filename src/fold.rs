@@ -33,8 +33,9 @@ pub(crate) struct Folded<'t> {
     text: Cow<'t, str>,
     /// Units whose folded length differs from their original length, in text order.
     edits: Vec<Edit>,
-    /// Folded offsets where a line break inside a grouped number was joined.
-    joins: Vec<usize>,
+    /// Original offsets of the line breaks inside grouped numbers (`4111 1111\n1111 1111`):
+    /// joined by [`fold_wrapped`], only recorded by [`fold`].
+    wraps: Vec<usize>,
 }
 
 /// One folded unit of a different length than its original: `orig..orig + orig_len` became
@@ -62,10 +63,9 @@ impl Folded<'_> {
         &self.text
     }
 
-    /// Folded offsets where a wrapped number was joined: a value that spans one (`start <
-    /// join < end`) rests on the join alone unless a check digit or context word backs it.
-    pub(crate) fn joins(&self) -> &[usize] {
-        &self.joins
+    /// Original offsets of the `\n` of each line break inside a grouped number.
+    pub(crate) fn wraps(&self) -> &[usize] {
+        &self.wraps
     }
 
     /// True when the folded text is the original (nothing was rewritten).
@@ -106,9 +106,25 @@ impl Folded<'_> {
     }
 }
 
-/// Folds `text` for the pattern and names passes.
+/// Folds `text` for the pattern and names passes. Line breaks inside grouped numbers are
+/// recorded ([`Folded::wraps`]), not joined: joining them here would glue a number at the
+/// end of one line to the next line's (`2024-01-15\n536-22-1234`); the engine scans a window
+/// around each one with [`fold_wrapped`] instead.
 pub(crate) fn fold(text: &str) -> Folded<'_> {
     Folder::new(text, Mode::TEXT).run()
+}
+
+/// [`fold`], with every line break inside a grouped number joined: `4111 1111\n1111 1111`
+/// reads `4111 1111 1111 1111`, `078-05-\n1121` reads `078-05-1121`.
+pub(crate) fn fold_wrapped(text: &str) -> Folded<'_> {
+    Folder::new(
+        text,
+        Mode {
+            wraps: Wraps::Join,
+            ..Mode::TEXT
+        },
+    )
+    .run()
 }
 
 /// Folds one part of a URL: as [`fold`], plus percent-decoding, and `+` as a space when the
@@ -119,7 +135,7 @@ pub(crate) fn fold_url_part(text: &str, query: bool) -> Folded<'_> {
         Mode {
             percent: true,
             plus_space: query,
-            wraps: false,
+            wraps: Wraps::Off,
         },
     )
     .run()
@@ -142,14 +158,22 @@ pub fn fold_text(value: &str) -> Cow<'_, str> {
 struct Mode {
     percent: bool,
     plus_space: bool,
-    wraps: bool,
+    wraps: Wraps,
+}
+
+/// What to do with a line break inside a grouped number.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wraps {
+    Off,
+    Record,
+    Join,
 }
 
 impl Mode {
     const TEXT: Mode = Mode {
         percent: false,
         plus_space: false,
-        wraps: true,
+        wraps: Wraps::Record,
     };
 
     /// The index of the first byte of `word` (eight bytes, little-endian) that may start a
@@ -201,7 +225,7 @@ struct Folder<'t> {
     mode: Mode,
     out: Option<String>,
     edits: Vec<Edit>,
-    joins: Vec<usize>,
+    wraps: Vec<usize>,
     /// Original bytes before this are in `out` (or need no copy while `out` is `None`).
     copied: usize,
 }
@@ -213,7 +237,7 @@ impl<'t> Folder<'t> {
             mode,
             out: None,
             edits: Vec::new(),
-            joins: Vec::new(),
+            wraps: Vec::new(),
             copied: 0,
         }
     }
@@ -259,14 +283,14 @@ impl<'t> Folder<'t> {
             None => Folded {
                 text: Cow::Borrowed(self.text),
                 edits: Vec::new(),
-                joins: Vec::new(),
+                wraps: self.wraps,
             },
             Some(mut out) => {
                 out.push_str(&self.text[self.copied..]);
                 Folded {
                     text: Cow::Owned(out),
                     edits: self.edits,
-                    joins: self.joins,
+                    wraps: self.wraps,
                 }
             }
         }
@@ -457,7 +481,7 @@ impl<'t> Folder<'t> {
     /// at least two groups joined by that separator and the next line must start with a
     /// digit: a list of years or a column of numbers is not joined.
     fn line_break(&mut self, at: usize) -> usize {
-        if !self.mode.wraps {
+        if self.mode.wraps == Wraps::Off {
             return at + 1;
         }
         let bytes = self.text.as_bytes();
@@ -473,16 +497,17 @@ impl<'t> Folder<'t> {
         let Some(sep) = trailing_groups(&bytes[..line_end]) else {
             return at + 1;
         };
-        let next = match (hyphen, sep) {
+        self.wraps.push(at);
+        if self.mode.wraps == Wraps::Record {
+            return at + 1;
+        }
+        match (hyphen, sep) {
             // `078-05-\n1121`: the hyphen is the separator; the break goes.
             (true, b'-') => self.emit(end, at + 1 - end, Unit::Remove),
             // `4111 1111 11-\n11 1111`: a hyphenated break inside a group.
             (true, _) => self.emit(line_end, at + 1 - line_end, Unit::Remove),
             (false, sep) => self.emit(end, at + 1 - end, Unit::Char(char::from(sep))),
-        };
-        let folded = self.out.as_ref().map_or(0, String::len);
-        self.joins.push(if hyphen { folded } else { folded - 1 });
-        next
+        }
     }
 }
 
@@ -612,7 +637,7 @@ mod tests {
 
     #[test]
     fn ascii_text_is_borrowed() {
-        let f = fold("Call +44 20 7946 0958, mail a@b.io; x = 1 & y\n2024\n2025");
+        let f = fold("Call +44 20 7946 0958, mail a@b.io; x = 1 & y\n2024\n2025 10 20\n30");
         assert!(f.is_identity());
         assert_eq!(f.start(5), 5);
         assert_eq!(f.end(9), 9);
@@ -673,7 +698,10 @@ mod tests {
             ("version 2 of\n2024", "version 2 of\n2024"),
         ];
         for (text, want) in cases {
-            assert_eq!(fold(text).text(), want, "{text:?}");
+            assert_eq!(fold_wrapped(text).text(), want, "{text:?}");
+            let recorded = fold(text);
+            assert_eq!(recorded.text(), text);
+            assert_eq!(recorded.wraps().is_empty(), text == want, "{text:?}");
         }
     }
 

@@ -286,6 +286,9 @@ fn surrogates_of_folded_values() {
     let typed = "４１１１\u{A0}１１１１\u{A0}１１１１\u{A0}１１１１";
     let s = pii_airlock::operators::surrogate("CREDIT_CARD", typed, b"key", 0)
         .expect("a surrogate for a card as typed");
-    assert!(pii_airlock::luhn(&s) && s.is_ascii() && s.len() == 19, "{s}");
+    assert!(
+        pii_airlock::luhn(&s) && s.is_ascii() && s.len() == 19,
+        "{s}"
+    );
     assert_ne!(s, "4111 1111 1111 1111");
 }
