@@ -431,7 +431,17 @@ impl Engine {
     /// entity's action (URLs are only highlighted under several presets).
     fn scan_inside_urls(&self, text: &str, depth: u8, found: &mut Vec<Scored>) {
         let mut inner = Vec::new();
-        for (a, b) in contact::url_tokens(text) {
+        let mut tokens = contact::url_tokens(text);
+        // URLs without a scheme (`www.…`) are the `url` rule's findings.
+        let before = tokens.len();
+        tokens.extend(found.iter().filter_map(|f| {
+            let www = Some(f.rule) == self.url_rule && text[f.start..].starts_with("www.");
+            www.then(|| (f.start, contact::url_end(text.as_bytes(), f.start)))
+        }));
+        if tokens.len() > before {
+            tokens.sort_unstable();
+        }
+        for (a, b) in tokens {
             for part in contact::url_parts(&text[a..b]) {
                 let (ps, pe) = (a + part.start, a + part.end);
                 if pe - ps < self.shortest_match {

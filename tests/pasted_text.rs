@@ -172,6 +172,25 @@ fn credentials_and_nested_urls() {
         "{:?}",
         f.iter().map(|f| &text[f.start..f.end]).collect::<Vec<_>>()
     );
+    // A URL without a scheme, and a connection string whose user is an encoded address.
+    for (text, want) in [
+        (
+            "see www.example.com/u?mail=jane.doe%40example.com ok",
+            "jane.doe%40example.com",
+        ),
+        (
+            "postgres://jane%40example.com:s3cr3t-Pw@db.example.com/app",
+            "jane%40example.com",
+        ),
+    ] {
+        let f = engine().scan(text);
+        assert!(
+            f.iter()
+                .any(|f| &*f.entity == "EMAIL_ADDRESS" && &text[f.start..f.end] == want),
+            "{text}: {:?}",
+            f.iter().map(|f| &text[f.start..f.end]).collect::<Vec<_>>()
+        );
+    }
     // Every character of a URL stays in some finding when values are found inside it.
     let text = "https://example.com/a?email=jane.doe%40example.com&lang=en";
     let f = engine().scan(text);
@@ -291,4 +310,24 @@ fn surrogates_of_folded_values() {
         "{s}"
     );
     assert_ne!(s, "4111 1111 1111 1111");
+}
+
+/// A number at the start of a line stays itself after a line that ends in number groups (a
+/// date, a table row): the break is joined only in a window scanned for wrapped values.
+#[test]
+fn numbers_after_grouped_lines_stay_whole() {
+    for text in [
+        "2024-01-15\n536-22-1234 is my SSN",
+        "Ref 12 34\n4111 1111 1111 1111 card",
+    ] {
+        let f = engine().scan(text);
+        let line = text.split('\n').nth(1).unwrap();
+        let value = line.rsplit_once(' ').map_or(line, |(v, _)| v);
+        let value = value.trim_end_matches(" is my");
+        assert!(
+            f.iter().any(|f| text[f.start..f.end] == *value),
+            "{value:?} in {text:?}: {:?}",
+            f.iter().map(|f| &text[f.start..f.end]).collect::<Vec<_>>()
+        );
+    }
 }

@@ -438,60 +438,55 @@ pub(crate) fn unicode_emails(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// URL-shaped tokens of `text` (`scheme://…` with any scheme, `www.…`), as the `url` rule
-/// and the credential-in-URL rules see them, for the scan of the values inside. Linear: the
-/// search goes on after each token.
+/// URL-shaped tokens of `text` that start with a scheme (`scheme://…`, any scheme: `https`,
+/// `git`, `postgres`, …), as the `url` rule and the credential-in-URL rules see them, for
+/// the scan of the values inside. Linear: the search goes on after each token.
 pub(crate) fn url_tokens(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let url_byte = |b: u8| b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(&b);
     let mut out = Vec::new();
     let mut i = 0;
-    while i + 3 < bytes.len() {
-        // Only a `:` (of `://`) or a `.` (of `www.`) can complete a token's start: skip eight
-        // bytes at a time while neither is among them.
+    while i + 3 <= bytes.len() {
+        // Only the `:` of `://` starts a token: skip to the next one, eight bytes at a time.
         if let Some(chunk) = bytes.get(i..i + 8) {
             let word = u64::from_le_bytes(chunk.try_into().unwrap_or([b':'; 8]));
-            if !has_byte(word, b':') && !has_byte(word, b'.') {
+            let flags = byte_flags(word, b':');
+            if flags == 0 {
                 i += 8;
                 continue;
             }
+            // The lowest flag is exact (a borrow only flags bytes above a true match).
+            i += flags.trailing_zeros() as usize / 8;
         }
-        let start = match bytes[i] {
-            b':' if bytes[i..].starts_with(b"://") => {
-                let scheme = bytes[..i]
-                    .iter()
-                    .rev()
-                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
-                    .count();
-                (scheme > 0).then(|| i - scheme)
-            }
-            b'.' if i >= 3
-                && &bytes[i - 3..i] == b"www"
-                && (i == 3 || !bytes[i - 4].is_ascii_alphanumeric()) =>
-            {
-                Some(i - 3)
-            }
-            _ => None,
-        };
-        let Some(start) = start else {
+        if !bytes[i..].starts_with(b"://") {
             i += 1;
             continue;
-        };
-        let mut end = i + 1;
-        while end < bytes.len() && url_byte(bytes[end]) {
-            end += 1;
         }
-        out.push((start, end));
+        let scheme = bytes[..i]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+            .count();
+        let end = url_end(bytes, i + 3);
+        if scheme > 0 {
+            out.push((i - scheme, end));
+        }
         i = end;
     }
     out
 }
 
-/// True when one of the eight bytes of `word` is `b` (SWAR: that byte of `word ^ b…b` is 0).
-fn has_byte(word: u64, b: u8) -> bool {
+/// Where a URL that goes on at `from` ends: the first byte that cannot be in a URL.
+pub(crate) fn url_end(bytes: &[u8], from: usize) -> usize {
+    let url_byte = |b: &u8| b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(b);
+    from + bytes[from..].iter().take_while(|b| url_byte(b)).count()
+}
+
+/// The high bit of each byte of `word` that equals `b` (SWAR: that byte of `word ^ b…b` is
+/// zero), plus possibly bytes above the first true one.
+fn byte_flags(word: u64, b: u8) -> u64 {
     const LO: u64 = 0x0101_0101_0101_0101;
     let x = word ^ (LO * u64::from(b));
-    x.wrapping_sub(LO) & !x & (LO << 7) != 0
+    x.wrapping_sub(LO) & !x & (LO << 7)
 }
 
 /// A piece of a URL to scan on its own: byte range in the URL, and whether it is in the
