@@ -45,6 +45,14 @@ for (const input of ['prose 1 MiB', 'code 1 MiB', 'dense 1 MiB']) {
     cell(n?.bare_cpu_mbps, n?.of_bare), w(node), w(chromium), '(same-process baseline)');
 }
 {
+  // The folded view (issue 16): its share of a whole scan, natively, timed in turn.
+  const shares = ['prose 1 MiB', 'code 1 MiB', 'dense 1 MiB']
+    .map((input) => find(native, 'fold_cost', input))
+    .filter(Boolean)
+    .map((r) => `${r.input.split(' ')[0]} ${f(r.of_scan * 100)}%`);
+  if (shares.length) row('fold cost: `fold_text` as a share of the scan (which includes it), timed in turn', shares.join(', '), '', '', '(diagnostic)');
+}
+{
   const r = find(node, 'throughput', 'dense 1 MiB, redact (string out)');
   if (r) row('dense 1 MiB through `redact` (string out, no finding objects), MB/s', '', f(r.mbps), '', '(diagnostic)');
 }

@@ -20,7 +20,7 @@ use cpu::thread_cpu;
 mod reference;
 use reference::Bare;
 
-use pii_airlock::Engine;
+use pii_airlock::{fold_text, Engine};
 use serde_json::{json, Value};
 use std::hint::black_box;
 use std::time::Instant;
@@ -149,6 +149,24 @@ fn linearity(engine: &Engine, name: &str, big: &str, rounds: usize, out: &mut Ve
     out.push(json!({"kind": "linearity", "input": name, "ratios": ratios}));
 }
 
+/// What the folded view (issue 16) costs: `fold_text` and a whole scan of the same text
+/// timed in turn, the fold's time as a share of the scan's (the scan includes it).
+fn fold_cost(engine: &Engine, name: &str, text: &str, runs: usize, out: &mut Vec<Value>) {
+    black_box(fold_text(text));
+    let mut share = Vec::new();
+    for _ in 0..runs.max(3) {
+        let c = thread_cpu();
+        black_box(fold_text(black_box(text)));
+        let f = thread_cpu() - c;
+        let c = thread_cpu();
+        black_box(engine.scan(black_box(text)));
+        share.push(f / (thread_cpu() - c));
+    }
+    let r = median(share);
+    println!("{name:<22} fold {:>6.2}% of the scan's CPU time", r * 100.0);
+    out.push(json!({"kind": "fold_cost", "input": name, "of_scan": r}));
+}
+
 fn main() {
     // `cargo test --benches` runs this without `--bench`: keep that quick.
     // `--quick` (scripts/bench.sh --quick) does the same: one run of each, to check the pipeline.
@@ -213,6 +231,9 @@ fn main() {
         runs,
         &mut rows,
     );
+    fold_cost(&engine, "prose 1 MiB", &cut(&prose), runs, &mut rows);
+    fold_cost(&engine, "code 1 MiB", &code, runs, &mut rows);
+    fold_cost(&engine, "dense 1 MiB", &cut(&dense), runs, &mut rows);
     if !quick {
         linearity(&engine, "linearity prose", &prose, 7, &mut rows);
         linearity(&engine, "linearity dense", &dense, 7, &mut rows);

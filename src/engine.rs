@@ -2,9 +2,10 @@
 //! text, validation and scoring of candidates, and deterministic overlap resolution.
 
 use crate::context::{Hits, Lexicon, RuleWords};
+use crate::fold::{self, Folded};
 use crate::matcher::{self, Matcher, Options, Session};
 use crate::names::{Gazetteer, NamesPass, TOKEN_RULES};
-use crate::rules::{catalog, Candidate, Rule, Verdict};
+use crate::rules::{catalog, contact, Candidate, Rule, Verdict};
 use crate::starts::StartTable;
 use crate::{Error, Finding, Reason};
 use regex_automata::{Anchored, Input, PatternID};
@@ -18,6 +19,10 @@ const CONTEST_WINDOW: usize = 256;
 /// Up to this many other rules that can start with a candidate's first byte are tried one by
 /// one (anchored searches that die within a few bytes); more go through the all-matches DFA.
 const FEW_RIVALS: usize = 6;
+/// How deep values inside URLs are scanned: a URL in a query value of a URL is scanned too
+/// (`?next=https%3A%2F%2F…%3Femail%3D…`), a third level is not. Each level scans each byte at
+/// most once more, so the scan stays linear.
+const URL_NESTING: u8 = 2;
 /// Largest compiled size accepted for one custom pattern, so a policy cannot make the engine
 /// huge or slow to build.
 pub const CUSTOM_PATTERN_SIZE_LIMIT: usize = 256 << 10;
@@ -79,6 +84,12 @@ pub struct Engine {
     min_score: f32,
     /// Disabled rule ids (the token rules check it per hit).
     disabled: Vec<Arc<str>>,
+    /// The built-in `email` rule (for addresses with internationalised domains) and `url`
+    /// rule (whose findings make room for the values found inside them), unless disabled.
+    email_rule: Option<usize>,
+    url_rule: Option<usize>,
+    /// The fewest bytes any pattern matches: a part of a URL shorter than that is not scanned.
+    shortest_match: usize,
 }
 
 impl std::fmt::Debug for Engine {
@@ -225,6 +236,11 @@ impl Engine {
             }
         })?;
         let hirs = hirs.unwrap_or_default();
+        let shortest_match = hirs
+            .iter()
+            .map(|h| h.properties().minimum_len().unwrap_or(usize::MAX))
+            .min()
+            .unwrap_or(usize::MAX);
         let starts = StartTable::new(&hirs);
         matcher::dispose(hirs);
         // Names pass: its rules go after every pattern rule, never into the regex. A disabled
@@ -238,7 +254,16 @@ impl Engine {
             None
         };
         let (lexicon, words) = Lexicon::build(&rules);
+        let builtin_rule = |id: &str| {
+            rules
+                .iter()
+                .position(|r| &*r.id == id && r.validate.is_some())
+        };
+        let (email_rule, url_rule) = (builtin_rule("email"), builtin_rule("url"));
         Ok(Engine {
+            email_rule,
+            url_rule,
+            shortest_match,
             rules,
             names,
             patterns: compiled,
@@ -281,20 +306,35 @@ impl Engine {
     /// Scans `text` and returns its findings sorted by start, non-overlapping, with UTF-8 byte
     /// offsets (see [`crate::convert_offsets`]).
     ///
+    /// The rules read a folded view of the text (Unicode spaces, dashes and digits as ASCII,
+    /// invisible characters left out, escapes decoded: `src/fold.rs`); every finding's offsets
+    /// are those of the characters as typed. Values inside a URL are findings of their own,
+    /// and the URL's finding keeps the rest of it (see `docs/pasted-text.md`).
+    ///
     /// Time is linear in the length of `text`: the matcher is a lazy DFA, validators look only
     /// at a candidate and a bounded window around it.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
-        let mut found = Vec::new();
-        self.scan_patterns(text, &mut found);
-        self.scan_names(text, &mut found);
+        let folded = fold::fold(text);
+        let view = folded.text();
+        let mut found = self.detect(view, 0);
+        self.scan_names(view, &mut found);
+        if !folded.is_identity() {
+            for s in &mut found {
+                (s.start, s.end) = (folded.start(s.start), folded.end(s.end));
+            }
+        }
+        if !folded.wraps().is_empty() {
+            self.scan_wraps(text, folded.wraps(), &mut found);
+        }
         let kept = resolve_overlaps(found);
         kept.into_iter()
             .filter(|s| s.score >= self.min_score)
             .map(|s| {
                 let rule = &self.rules[s.rule];
+                let (start, end) = (s.start, s.end);
                 Finding {
-                    start: s.start,
-                    end: s.end,
+                    start,
+                    end,
                     entity: rule.entity.clone(),
                     score: (s.score * 1000.0).round() / 1000.0,
                     rule: rule.id.clone(),
@@ -305,6 +345,153 @@ impl Engine {
                 }
             })
             .collect()
+    }
+
+    /// Values wrapped across a line break (a PDF copy: `DE89 3704 0044\n0532 0130 00`): a
+    /// window of the original around each break inside a grouped number (`wraps`) is folded
+    /// with the break joined and scanned again. A value that spans the break is kept only
+    /// when it is the whole number on both lines and a context word names it (`IBAN`,
+    /// `card`, `phone`): a check digit alone is no proof in a table of numbers, where one
+    /// line's last cells and the next line's first pass a mod-11 check one time in eleven.
+    /// It then competes with what the main pass found (the tail `0532 0130 00` as a phone).
+    /// Offsets are in `text`, as `found`'s are by now. Each window is at most two lines of
+    /// 64 bytes, so the scan stays linear.
+    fn scan_wraps(&self, text: &str, wraps: &[usize], found: &mut Vec<Scored>) {
+        const REACH: usize = 64;
+        let before = found.len();
+        for &b in wraps {
+            let from = floor_char_boundary(text, b.saturating_sub(REACH));
+            let start = text[from..b].rfind('\n').map_or(from, |i| from + i + 1);
+            let to = floor_char_boundary(text, (b + 1 + REACH).min(text.len()));
+            let end = text[b + 1..to].find('\n').map_or(to, |i| b + 1 + i);
+            // The value must be the whole number on both lines: in a table of numbers, one
+            // that starts mid-row is two cells read as one.
+            let (run_start, run_end) = (
+                group_run(text, start, b, true),
+                group_run(text, b + 1, end, false),
+            );
+            let window = fold::fold_wrapped(&text[start..end]);
+            for s in self.detect(window.text(), URL_NESTING) {
+                let (a, e) = original_span(&window, s.start, s.end);
+                let (a, e) = (start + a, start + e);
+                let whole = a <= run_start && e >= run_end;
+                if a <= b && b < e && whole && s.context.is_some() {
+                    found.push(Scored {
+                        start: a,
+                        end: e,
+                        ..s
+                    });
+                }
+            }
+        }
+        if found.len() > before {
+            found.sort_by_key(|s| (s.start, s.end));
+        }
+    }
+
+    /// The pattern pass over (folded) `text`, e-mail addresses with internationalised
+    /// domains, and the values inside URLs; sorted by start.
+    fn detect(&self, text: &str, depth: u8) -> Vec<Scored> {
+        let mut found = Vec::new();
+        self.scan_patterns(text, &mut found);
+        if !text.is_ascii() {
+            self.scan_unicode_emails(text, &mut found);
+        }
+        if depth < URL_NESTING {
+            self.scan_inside_urls(text, depth, &mut found);
+        }
+        found
+    }
+
+    /// Addresses such as `jane@müller.de` that the ASCII `email` pattern cannot reach.
+    fn scan_unicode_emails(&self, text: &str, found: &mut Vec<Scored>) {
+        let Some(rule) = self.email_rule else {
+            return;
+        };
+        let mut hits = Hits::default();
+        let before = found.len();
+        for (s, e) in contact::unicode_emails(text) {
+            // As in the pattern pass, an address does not reach into a value already found.
+            let i = found[..before].partition_point(|f| f.end <= s);
+            if found[..before].get(i).is_some_and(|f| f.start < e) {
+                continue;
+            }
+            if let Some(f) = self.score(text, rule, s, e, None, None, false, &mut hits) {
+                found.push(f);
+            }
+        }
+        if found.len() > before {
+            found.sort_by_key(|s| (s.start, s.end));
+        }
+    }
+
+    /// Scans the user info, path segments, query and fragment values of every URL-shaped
+    /// token, percent-decoded, each on its own. What is found there becomes a finding of its
+    /// own, and a `url` finding around it keeps only the rest of the URL: each character of
+    /// the URL stays in some finding, and the e-mail address or key inside gets its own
+    /// entity's action (URLs are only highlighted under several presets).
+    fn scan_inside_urls(&self, text: &str, depth: u8, found: &mut Vec<Scored>) {
+        let mut inner = Vec::new();
+        let mut tokens = contact::url_tokens(text);
+        // URLs without a scheme (`www.…`) are the `url` rule's findings.
+        let before = tokens.len();
+        tokens.extend(found.iter().filter_map(|f| {
+            let www = Some(f.rule) == self.url_rule && text[f.start..].starts_with("www.");
+            www.then(|| (f.start, contact::url_end(text.as_bytes(), f.start)))
+        }));
+        if tokens.len() > before {
+            tokens.sort_unstable();
+        }
+        for (a, b) in tokens {
+            for part in contact::url_parts(&text[a..b]) {
+                let (ps, pe) = (a + part.start, a + part.end);
+                if pe - ps < self.shortest_match {
+                    continue;
+                }
+                let folded = fold::fold_url_part(&text[ps..pe], part.query);
+                for s in self.detect(folded.text(), depth + 1) {
+                    if Some(s.rule) == self.url_rule {
+                        continue;
+                    }
+                    let (start, end) = original_span(&folded, s.start, s.end);
+                    inner.push(Scored {
+                        start: ps + start,
+                        end: ps + end,
+                        ..s
+                    });
+                }
+            }
+        }
+        if inner.is_empty() {
+            return;
+        }
+        inner.sort_by_key(|s| (s.start, s.end));
+        let inner = resolve_overlaps(inner);
+        let mut out = Vec::with_capacity(found.len() + inner.len() * 2);
+        for f in found.drain(..) {
+            if Some(f.rule) != self.url_rule {
+                out.push(f);
+                continue;
+            }
+            let first = inner.partition_point(|i| i.end <= f.start);
+            let mut at = f.start;
+            for i in inner[first..].iter().take_while(|i| i.start < f.end) {
+                if i.start > at {
+                    out.push(Scored {
+                        start: at,
+                        end: i.start,
+                        ..f.clone()
+                    });
+                }
+                at = at.max(i.end);
+            }
+            if at < f.end {
+                out.push(Scored { start: at, ..f });
+            }
+        }
+        out.extend(inner);
+        out.sort_by_key(|s| (s.start, s.end));
+        *found = out;
     }
 
     /// The names pass (people, places, addresses, special categories); its hits join the
@@ -489,6 +676,26 @@ impl Engine {
                 (a, b, check, false)
             }
         };
+        self.score(text, rule_idx, s, e, check, lowered, weak, hits)
+    }
+
+    /// Scores a validated candidate `s..e` of rule `rule_idx`: the rule's base or checked
+    /// score (or the `lowered` score its validator gave a doubtful value), raised by a context
+    /// word nearby or halved by an anti-context word. `None` when the rule (or a weak format)
+    /// needs a context word and none is there.
+    #[allow(clippy::too_many_arguments)]
+    fn score(
+        &self,
+        text: &str,
+        rule_idx: usize,
+        s: usize,
+        e: usize,
+        check: Option<&'static str>,
+        lowered: Option<f32>,
+        weak: bool,
+        hits: &mut Hits,
+    ) -> Option<Scored> {
+        let rule = &self.rules[rule_idx];
         let mut score = match (lowered, check) {
             (Some(low), _) => low,
             (None, Some(_)) => rule.checked_score,
@@ -524,6 +731,15 @@ impl Engine {
     }
 }
 
+/// The span of the original text that produced folded `start..end`.
+fn original_span(folded: &Folded<'_>, start: usize, end: usize) -> (usize, usize) {
+    if folded.is_identity() {
+        (start, end)
+    } else {
+        (folded.start(start), folded.end(end))
+    }
+}
+
 /// The gazetteer used when the options name none.
 fn default_gazetteer() -> Arc<Gazetteer> {
     #[cfg(feature = "embedded-gazetteer")]
@@ -537,6 +753,39 @@ fn default_gazetteer() -> Arc<Gazetteer> {
     {
         Arc::new(Gazetteer::empty())
     }
+}
+
+/// Where the run of number groups next to a line break begins (`backward`, the run ends at
+/// `to`) or ends (the run starts at `from`): groups of letters, digits, `+` and brackets
+/// that hold a digit, each joined to the next by one space, hyphen, dot or slash (and a
+/// hyphen or `\r` at the break). `DE89 3704 0044` in `IBAN DE89 3704 0044`.
+fn group_run(text: &str, from: usize, to: usize, backward: bool) -> usize {
+    let bytes = &text.as_bytes()[from..to];
+    let part = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'(' | b')');
+    let sep = |b: &u8| matches!(b, b' ' | b'-' | b'.' | b'/' | b'\r');
+    let mut edge = if backward { bytes.len() } else { 0 };
+    let mut rest: Vec<u8> = bytes.to_vec();
+    if backward {
+        rest.reverse();
+    }
+    let mut i = 0;
+    // The break's own hyphen and carriage return belong to the run.
+    while i < rest.len() && sep(&rest[i]) && i < 2 {
+        i += 1;
+    }
+    loop {
+        let n = rest[i..].iter().take_while(|b| part(b)).count();
+        if n == 0 || !rest[i..i + n].iter().any(u8::is_ascii_digit) {
+            break;
+        }
+        i += n;
+        edge = if backward { bytes.len() - i } else { i };
+        if !(i < rest.len() && sep(&rest[i])) {
+            break;
+        }
+        i += 1;
+    }
+    from + edge
 }
 
 /// The largest char boundary at or before `at`.

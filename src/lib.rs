@@ -33,7 +33,10 @@
 //!
 //! All pattern rules are compiled once into one multi-pattern lazy-DFA matcher
 //! ([`Engine`]); candidates are validated (check digits, ranges) and scored with context words,
-//! then overlaps are resolved deterministically. Offsets are UTF-8 byte offsets inside Rust and
+//! then overlaps are resolved deterministically. The rules read a folded view of the text
+//! ([`fold_text`]: Unicode spaces, dashes and digits as ASCII, invisible characters left out,
+//! escapes decoded) and every finding is mapped back to the characters as typed; values inside
+//! URLs are findings of their own. Offsets are UTF-8 byte offsets inside Rust and
 //! are converted with [`convert_offsets`] to the unit a caller indexes by (UTF-16 for JavaScript).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -46,6 +49,7 @@ mod dom;
 mod engine;
 mod error;
 mod finding;
+mod fold;
 mod guard;
 mod matcher;
 mod names;
@@ -80,6 +84,7 @@ pub use consent::{
 pub use engine::{Engine, EngineOptions};
 pub use error::Error;
 pub use finding::{Finding, Reason};
+pub use fold::fold_text;
 pub use guard::Guard;
 pub use names::Gazetteer;
 pub use offsets::{convert_offsets, to_byte_offset, OffsetUnit};

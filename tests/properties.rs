@@ -333,3 +333,95 @@ fn streaming_equals_whole_for_every_single_cut() {
         .contains("Dear Jane \\\"JD\\\" Doe\\\\,"));
     assert!(v.restore_json(&text).contains("jane@example.com"));
 }
+
+/// A value as it might be pasted: each character of `value` kept or rewritten by `picks`
+/// (Unicode spaces for spaces, dashes for hyphens, another script's digits for digits, the
+/// fullwidth form, an entity for `@`), with invisible characters between some of them.
+fn pasted(value: &str, picks: &[u8]) -> String {
+    const SPACES: &[char] = &[
+        ' ', '\u{A0}', '\u{202F}', '\u{2009}', '\u{2007}', '\u{3000}',
+    ];
+    const ZEROS: &[u32] = &[0x30, 0xFF10, 0x0660, 0x06F0, 0x0966, 0x0E50, 0x1D7CE];
+    const INVISIBLE: &[&str] = &["", "", "", "\u{AD}", "\u{200B}", "\u{2060}", "\u{FEFF}"];
+    let mut out = String::new();
+    let n = value.chars().count();
+    for (i, c) in value.chars().enumerate() {
+        let p = usize::from(picks[i % picks.len()]);
+        match c {
+            ' ' => out.push(SPACES[p % SPACES.len()]),
+            '0'..='9' => {
+                let zero = ZEROS[p % ZEROS.len()];
+                out.push(char::from_u32(zero + c.to_digit(10).unwrap()).unwrap());
+            }
+            '@' => out.push_str(["@", "&#64;", "&commat;", "\u{FF20}"][p % 4]),
+            c if p % 5 == 0 && c.is_ascii_graphic() => {
+                out.push(char::from_u32(u32::from(c) + 0xFEE0).unwrap())
+            }
+            c => out.push(c),
+        }
+        if i + 1 < n {
+            out.push_str(INVISIBLE[(p / 7) % INVISIBLE.len()]);
+        }
+    }
+    out
+}
+
+/// Words around the value: non-ASCII, entities, invisible characters, no context word that
+/// would change a score.
+fn neighbour() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::sample::select(vec![
+            "the",
+            "über",
+            "用户",
+            "Ωμέγα",
+            "😀",
+            "&amp;",
+            "ｆｕｌｌ",
+            "\u{200B}",
+            "\u{AD}",
+            ",",
+            "é",
+            "\u{A0}",
+            "x\u{2011}y",
+            "&nbsp;",
+            "\\u00e9",
+        ]),
+        0..6,
+    )
+    .prop_map(|w| w.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Folding, scanning and mapping back: the finding is exactly the characters of the value
+    /// as pasted, whatever surrounds it, and none of its neighbours' (invisible characters
+    /// next to it included).
+    #[test]
+    fn folded_findings_map_to_the_value_as_typed(
+        which in 0usize..3,
+        c in card(),
+        i in iban(),
+        e in email(),
+        picks in prop::collection::vec(any::<u8>(), 1..16),
+        left in neighbour(),
+        right in neighbour(),
+        edge in prop::sample::select(vec!["", "\u{200B}", "\u{AD}", "\u{FEFF}"]),
+    ) {
+        let (entity, value) = [("CREDIT_CARD", c), ("IBAN_CODE", i), ("EMAIL_ADDRESS", e)]
+            .into_iter()
+            .nth(which)
+            .unwrap();
+        let typed = pasted(&value, &picks);
+        let text = format!("{left} {edge}{typed}{edge} {right}");
+        let start = left.len() + 1 + edge.len();
+        let span = (start, start + typed.len());
+        let found = engine().scan(&text);
+        prop_assert!(
+            found.iter().any(|f| &*f.entity == entity && (f.start, f.end) == span),
+            "{entity} {typed:?} at {span:?} in {text:?}: {:?}",
+            found.iter().map(|f| (&*f.entity, &text[f.start..f.end])).collect::<Vec<_>>()
+        );
+    }
+}

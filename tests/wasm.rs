@@ -52,3 +52,29 @@ fn empty_and_odd_input_is_fine() {
     assert!(engine.scan("").is_empty());
     assert!(engine.scan("\u{0}\u{FFFD}\u{202E}abc\u{301}").is_empty());
 }
+
+/// Issue 16's table in wasm: every value type through every pasted-text transformation,
+/// found with UTF-16 offsets on the characters as typed.
+#[path = "pasted/cases.rs"]
+mod pasted;
+
+#[wasm_bindgen_test]
+fn pasted_text_table_in_wasm() {
+    let engine = Engine::default_engine();
+    let cases = pasted::cases();
+    assert!(cases.len() > 400);
+    let mut failed = Vec::new();
+    for case in &cases {
+        let mut f = engine.scan(&case.text);
+        convert_offsets(&case.text, &mut f, OffsetUnit::Utf16);
+        let utf16: Vec<u16> = case.text.encode_utf16().collect();
+        let hit = f.iter().any(|f| {
+            &*f.entity == case.entity
+                && String::from_utf16(&utf16[f.start..f.end]).is_ok_and(|s| s == case.value)
+        });
+        if !hit {
+            failed.push(format!("{} {}", case.entity, case.kind));
+        }
+    }
+    assert!(failed.is_empty(), "{failed:?}");
+}

@@ -64,6 +64,10 @@ impl Seeded {
 /// assert!(pii_airlock::luhn(&s) && s.len() == 19 && s != "4111 1111 1111 1111");
 /// ```
 pub fn surrogate(entity: &str, value: &str, key: &[u8], attempt: u32) -> Option<String> {
+    // A value as typed (fullwidth digits, NO-BREAK SPACEs) gives its layout in ASCII, so the
+    // generators below see its digits and the surrogate holds none of the original ones.
+    let folded = crate::fold::fold_text(value);
+    let value = folded.as_ref();
     let mut rng = Seeded::new(key, entity, value, attempt);
     let s = match entity {
         "CREDIT_CARD" => card(value, &mut rng),

@@ -362,34 +362,261 @@ pub(crate) static RULES: &[RuleDef] = &[
 
 fn email(c: &Candidate<'_>) -> Verdict {
     let domain = &c.value()[1..];
-    let is_local =
-        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
-    let before = c.preceding().as_bytes();
-    let len = before.iter().rev().take_while(|&&b| is_local(b)).count();
-    // A local part longer than RFC 5321's 64 octets, or one glued to more text, is not an
-    // address of its own.
-    if len == 0 || len > 64 {
-        return Verdict::Reject;
-    }
-    let local = &c.preceding()[c.start - len..];
-    // The local part starts with a letter or digit, not with punctuation.
-    let lead = local
-        .bytes()
-        .take_while(|b| !b.is_ascii_alphanumeric())
-        .count();
-    let local = &local[lead..];
-    let label_too_long = domain.split('.').any(|l| l.len() > 63);
-    if local.is_empty()
-        || label_too_long
-        || local.ends_with('.')
-        || local.contains("..")
-        || domain.len() > 253
+    // A domain that goes on in non-ASCII letters (`example.coм`) is the Unicode pass's
+    // ([`unicode_emails`]): this match would cut it short.
+    if c.after()
+        .is_some_and(|ch| !ch.is_ascii() && letter_like(ch) && !dense_script(ch))
     {
         return Verdict::Reject;
     }
-    Verdict::Extend {
-        before: local.len(),
+    let Some(local) = local_part(c.preceding()) else {
+        return Verdict::Reject;
+    };
+    let label_too_long = domain.split('.').any(|l| l.len() > 63);
+    if label_too_long || domain.len() > 253 {
+        return Verdict::Reject;
     }
+    Verdict::Extend { before: local }
+}
+
+/// Length in bytes of the local part that ends `before` (the text up to an `@`), or `None`.
+///
+/// ASCII `atext` as people write it, plus letters of any script (RFC 6531 addresses:
+/// `josé.garcía@`, `用户@`). Scripts written without spaces (Han, kana, Hangul, Thai, ...)
+/// end the local part where they meet ASCII letters or digits: in `联系abc@x.cn` the address
+/// is `abc@x.cn`.
+fn local_part(before: &str) -> Option<usize> {
+    let mut len = 0;
+    let mut kind = None;
+    for ch in before.chars().rev() {
+        let local = if ch.is_ascii() {
+            ch.is_ascii_alphanumeric() || matches!(ch, '.' | '_' | '%' | '+' | '-')
+        } else {
+            letter_like(ch)
+        };
+        if !local || script_changes(&mut kind, ch) {
+            break;
+        }
+        len += ch.len_utf8();
+        // RFC 5321 caps a local part at 64 octets; one glued to more text is not an address.
+        if len > 64 {
+            return None;
+        }
+    }
+    let local = &before[before.len() - len..];
+    // The local part starts with a letter or digit, not with punctuation.
+    let local = local.trim_start_matches(|ch: char| ch.is_ascii() && !ch.is_ascii_alphanumeric());
+    if local.is_empty() || local.ends_with('.') || local.contains("..") {
+        return None;
+    }
+    Some(local.len())
+}
+
+/// True when `ch` moves between ASCII letters/digits and a script written without spaces
+/// (the edge of an address glued to CJK or Thai text); `kind` remembers the side seen so far.
+fn script_changes(kind: &mut Option<bool>, ch: char) -> bool {
+    let this = if dense_script(ch) {
+        Some(true)
+    } else if ch.is_ascii_alphanumeric() {
+        Some(false)
+    } else {
+        None
+    };
+    match (this, *kind) {
+        (Some(a), Some(b)) if a != b => true,
+        (Some(_), _) => {
+            *kind = this;
+            false
+        }
+        _ => false,
+    }
+}
+
+/// A non-ASCII character that can be part of a word: a letter or digit, or a combining mark
+/// (accents written as marks, the vowel signs of Indic scripts), or a joiner.
+pub(crate) fn letter_like(ch: char) -> bool {
+    ch.is_alphanumeric()
+        || matches!(ch,
+            '\u{300}'..='\u{36F}' | '\u{483}'..='\u{489}' | '\u{591}'..='\u{5C7}'
+            | '\u{610}'..='\u{61A}' | '\u{64B}'..='\u{65F}' | '\u{670}'
+            | '\u{6D6}'..='\u{6ED}' | '\u{900}'..='\u{963}' | '\u{966}'..='\u{DFF}'
+            | '\u{E31}'..='\u{E3A}' | '\u{E47}'..='\u{E4E}' | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}' | '\u{200C}' | '\u{200D}' | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Scripts written without spaces between words.
+fn dense_script(ch: char) -> bool {
+    matches!(ch,
+        '\u{E00}'..='\u{EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}'
+        | '\u{2E80}'..='\u{2FDF}' | '\u{3040}'..='\u{31FF}' | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}' | '\u{A960}'..='\u{A97F}' | '\u{AC00}'..='\u{D7FF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
+}
+
+/// Length in bytes of an internationalised domain name at the start of `after` (the text
+/// after an `@`) that holds at least one non-ASCII letter, or `None`. Labels of letters,
+/// digits and hyphens of any script, at least two, the last one letters only.
+fn unicode_domain(after: &str) -> Option<usize> {
+    // Labels as (length, letters only), and the bytes they span with their dots.
+    let mut labels: Vec<(usize, bool)> = Vec::new();
+    let (mut len, mut label, mut letters) = (0, 0, true);
+    let (mut non_ascii, mut kind, mut prev) = (false, None, '@');
+    for ch in after.chars() {
+        if ch == '.' {
+            if label == 0 || prev == '-' {
+                break;
+            }
+            labels.push((label, letters));
+            (label, letters) = (0, true);
+        } else {
+            let ok = if ch.is_ascii() {
+                ch.is_ascii_alphanumeric() || (ch == '-' && label > 0)
+            } else {
+                letter_like(ch)
+            };
+            if !ok || script_changes(&mut kind, ch) {
+                break;
+            }
+            non_ascii |= !ch.is_ascii();
+            letters &= !ch.is_ascii_digit() && ch != '-';
+            label += ch.len_utf8();
+            if label > 63 {
+                return None;
+            }
+        }
+        len += ch.len_utf8();
+        prev = ch;
+        if len > 253 {
+            return None;
+        }
+    }
+    if prev == '.' {
+        // A trailing dot ends the sentence, not the domain.
+        len -= 1;
+    } else if prev == '-' {
+        return None;
+    } else if label > 0 {
+        labels.push((label, letters));
+    }
+    let tld_ok = labels.last().is_some_and(|&(n, letters)| n >= 2 && letters);
+    (non_ascii && labels.len() >= 2 && tld_ok).then_some(len)
+}
+
+/// E-mail addresses whose domain is internationalised (`jane@müller.de`, `用户@例子.中国`):
+/// the `email` pattern is ASCII and stops at the first other letter. Spans in `text`, in
+/// order. Linear: each `@` reads at most 64 bytes back and 253 forward.
+pub(crate) fn unicode_emails(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = text[from..].find('@') {
+        let at = from + k;
+        from = at + 1;
+        let Some(domain) = unicode_domain(&text[at + 1..]) else {
+            continue;
+        };
+        if let Some(local) = local_part(&text[..at]) {
+            out.push((at - local, at + 1 + domain));
+            from = at + 1 + domain;
+        }
+    }
+    out
+}
+
+/// URL-shaped tokens of `text` that start with a scheme (`scheme://…`, any scheme: `https`,
+/// `git`, `postgres`, …), as the `url` rule and the credential-in-URL rules see them, for
+/// the scan of the values inside. Linear: the search goes on after each token.
+pub(crate) fn url_tokens(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 3 <= bytes.len() {
+        // Only the `:` of `://` starts a token: skip to the next one, eight bytes at a time.
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([b':'; 8]));
+            let flags = byte_flags(word, b':');
+            if flags == 0 {
+                i += 8;
+                continue;
+            }
+            // The lowest flag is exact (a borrow only flags bytes above a true match).
+            i += flags.trailing_zeros() as usize / 8;
+        }
+        if !bytes[i..].starts_with(b"://") {
+            i += 1;
+            continue;
+        }
+        let scheme = bytes[..i]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+            .count();
+        let end = url_end(bytes, i + 3);
+        if scheme > 0 {
+            out.push((i - scheme, end));
+        }
+        i = end;
+    }
+    out
+}
+
+/// Where a URL that goes on at `from` ends: the first byte that cannot be in a URL.
+pub(crate) fn url_end(bytes: &[u8], from: usize) -> usize {
+    let url_byte = |b: &u8| b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(b);
+    from + bytes[from..].iter().take_while(|b| url_byte(b)).count()
+}
+
+/// The high bit of each byte of `word` that equals `b` (SWAR: that byte of `word ^ b…b` is
+/// zero), plus possibly bytes above the first true one.
+fn byte_flags(word: u64, b: u8) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    let x = word ^ (LO * u64::from(b));
+    x.wrapping_sub(LO) & !x & (LO << 7)
+}
+
+/// A piece of a URL to scan on its own: byte range in the URL, and whether it is in the
+/// query (where `+` is a space).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct UrlPart {
+    pub start: usize,
+    pub end: usize,
+    pub query: bool,
+}
+
+/// The parts of `url` that can hold someone's data: the user info, each path segment, each
+/// `key=value` pair of the query and of the fragment. The host is left out (a domain is not
+/// a value of its own here).
+pub(crate) fn url_parts(url: &str) -> Vec<UrlPart> {
+    let mut parts = Vec::new();
+    let mut push = |start: usize, end: usize, query: bool| {
+        if end > start {
+            parts.push(UrlPart { start, end, query });
+        }
+    };
+    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let rest = &url[after_scheme..];
+    let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    if let Some(at) = rest[..authority_len].rfind('@') {
+        push(after_scheme, after_scheme + at, false);
+    }
+    let tail = after_scheme + authority_len;
+    let fragment = url[tail..].find('#').map_or(url.len(), |i| tail + i);
+    let query = url[tail..fragment].find('?').map_or(fragment, |i| tail + i);
+    let mut split = |from: usize, to: usize, seps: &[char], query: bool| {
+        let mut at = from;
+        for piece in url[from..to].split(seps) {
+            push(at, at + piece.len(), query);
+            at += piece.len() + 1;
+        }
+    };
+    split(tail, query, &['/'], false);
+    if query < fragment {
+        split(query + 1, fragment, &['&', ';'], true);
+    }
+    if fragment < url.len() {
+        split(fragment + 1, url.len(), &['&', '/'], false);
+    }
+    parts
 }
 
 fn url(c: &Candidate<'_>) -> Verdict {

@@ -18,7 +18,7 @@ pub(crate) use words;
 mod africa_middle_east;
 mod americas;
 mod asia_pacific;
-mod contact;
+pub(crate) mod contact;
 mod crypto;
 mod dates_places;
 mod de_at_ch;

@@ -1,0 +1,723 @@
+//! The folded view: the text as the rules read it, with a map back to the text as typed.
+//!
+//! Every pattern is ASCII (see ARCHITECTURE.md), so a card number whose groups are separated
+//! by NO-BREAK SPACEs, an SSN with Word's NON-BREAKING HYPHEN or a phone typed in fullwidth
+//! digits on a CJK keyboard never matches. The fold rewrites those characters into what the
+//! patterns expect, one character (or one escape) at a time:
+//!
+//! - Unicode spaces (`Zs`) and tab → `' '`; dashes (`Pd` used as separators, MINUS SIGN) → `-`;
+//! - invisible format characters (SOFT HYPHEN, ZERO WIDTH SPACE, WORD JOINER, BOM, bidi marks)
+//!   → removed; ZWNJ/ZWJ only between ASCII characters (in Indic and Persian words they spell);
+//! - every Unicode decimal digit (`Nd`) → its ASCII digit; fullwidth ASCII forms → ASCII;
+//! - HTML character references (`&#64;`, `&#x40;`, a few named ones such as `&commat;`,
+//!   `&nbsp;`, `&amp;`) and `\u0040`, `\u{40}`, `\x40` escapes → the character (then folded);
+//! - a line break between digit groups of a grouped number (`4111 1111\n1111 1111`, a PDF
+//!   copy), with or without a hyphen before it → the number's own separator.
+//!
+//! Letters other than fullwidth forms stay as they are: the names pass needs them.
+//! [`fold_url_part`] adds percent-decoding (and `+` as a space in a query) for the parts of a
+//! URL that the engine scans inside it.
+//!
+//! The map records only the units whose length changed; between them the folded text is a
+//! copy of the original, shifted. A finding `start..end` of the folded text maps to the
+//! original span from the first character that produced `start` to the last that produced
+//! `end - 1`: characters removed inside a value belong to it, those at its edges do not.
+//! Text that needs no folding (most ASCII text) is borrowed, not copied, and the check is one
+//! pass over the bytes with a table lookup each.
+
+use std::borrow::Cow;
+
+/// A folded text and its map back to the original.
+#[derive(Debug)]
+pub(crate) struct Folded<'t> {
+    text: Cow<'t, str>,
+    /// Units whose folded length differs from their original length, in text order.
+    edits: Vec<Edit>,
+    /// Original offsets of the line breaks inside grouped numbers (`4111 1111\n1111 1111`):
+    /// joined by [`fold_wrapped`], only recorded by [`fold`].
+    wraps: Vec<usize>,
+}
+
+/// One folded unit of a different length than its original: `orig..orig + orig_len` became
+/// `folded..folded + folded_len` (empty for a removed character).
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    folded: usize,
+    folded_len: usize,
+    orig: usize,
+    orig_len: usize,
+}
+
+impl Edit {
+    fn folded_end(&self) -> usize {
+        self.folded + self.folded_len
+    }
+    fn orig_end(&self) -> usize {
+        self.orig + self.orig_len
+    }
+}
+
+impl Folded<'_> {
+    /// The folded text.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Original offsets of the `\n` of each line break inside a grouped number.
+    pub(crate) fn wraps(&self) -> &[usize] {
+        &self.wraps
+    }
+
+    /// True when the folded text is the original (nothing was rewritten).
+    pub(crate) fn is_identity(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+
+    /// The original offset of the character that produced folded byte `at` (the original's
+    /// length when `at` is the end).
+    pub(crate) fn start(&self, at: usize) -> usize {
+        // Edits ending at or before `at`: removed characters right before `at` are skipped.
+        let i = self.edits.partition_point(|e| e.folded_end() <= at);
+        if let Some(e) = self.edits.get(i).filter(|e| e.folded <= at) {
+            return e.orig;
+        }
+        self.shifted(i, at)
+    }
+
+    /// The original offset just past the character that produced folded byte `at - 1`.
+    pub(crate) fn end(&self, at: usize) -> usize {
+        let Some(last) = at.checked_sub(1) else {
+            return 0;
+        };
+        // Characters removed right after the value are not part of it.
+        let i = self.edits.partition_point(|e| e.folded_end() <= last);
+        if let Some(e) = self.edits.get(i).filter(|e| e.folded <= last) {
+            return e.orig_end();
+        }
+        self.shifted(i, last) + 1
+    }
+
+    /// Original offset of a copied folded byte, given the number of edits before it.
+    fn shifted(&self, before: usize, at: usize) -> usize {
+        match before.checked_sub(1).map(|k| self.edits[k]) {
+            Some(e) => e.orig_end() + (at - e.folded_end()),
+            None => at,
+        }
+    }
+}
+
+/// Folds `text` for the pattern and names passes. Line breaks inside grouped numbers are
+/// recorded ([`Folded::wraps`]), not joined: joining them here would glue a number at the
+/// end of one line to the next line's (`2024-01-15\n536-22-1234`); the engine scans a window
+/// around each one with [`fold_wrapped`] instead.
+pub(crate) fn fold(text: &str) -> Folded<'_> {
+    Folder::new(text, Mode::TEXT).run()
+}
+
+/// [`fold`], with every line break inside a grouped number joined: `4111 1111\n1111 1111`
+/// reads `4111 1111 1111 1111`, `078-05-\n1121` reads `078-05-1121`.
+pub(crate) fn fold_wrapped(text: &str) -> Folded<'_> {
+    Folder::new(
+        text,
+        Mode {
+            wraps: Wraps::Join,
+            ..Mode::TEXT
+        },
+    )
+    .run()
+}
+
+/// Folds one part of a URL: as [`fold`], plus percent-decoding, and `+` as a space when the
+/// part is in the query (`application/x-www-form-urlencoded`).
+pub(crate) fn fold_url_part(text: &str, query: bool) -> Folded<'_> {
+    Folder::new(
+        text,
+        Mode {
+            percent: true,
+            plus_space: query,
+            wraps: Wraps::Off,
+        },
+    )
+    .run()
+}
+
+/// The folded view of `text` that [`crate::Engine::scan`] runs its rules on: Unicode spaces
+/// and dashes as ASCII, invisible format characters left out, every decimal digit and
+/// fullwidth form as ASCII, HTML references and `\u` escapes decoded, wrapped number groups
+/// joined (see `docs/pasted-text.md`). Borrowed when nothing needed folding.
+///
+/// ```
+/// assert_eq!(pii_airlock::fold_text("４１１１\u{A0}1111\u{AD}"), "4111 1111");
+/// assert!(matches!(pii_airlock::fold_text("plain"), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn fold_text(value: &str) -> Cow<'_, str> {
+    fold(value).text
+}
+
+#[derive(Clone, Copy)]
+struct Mode {
+    percent: bool,
+    plus_space: bool,
+    wraps: Wraps,
+}
+
+/// What to do with a line break inside a grouped number.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wraps {
+    Off,
+    Record,
+    Join,
+}
+
+impl Mode {
+    const TEXT: Mode = Mode {
+        percent: false,
+        plus_space: false,
+        wraps: Wraps::Record,
+    };
+
+    /// The index of the first byte of `word` (eight bytes, little-endian) that may start a
+    /// unit to fold, if any. SWAR: a byte equal to `b` is a zero byte of `word ^ (b * 0x01…)`;
+    /// the lowest flagged byte is exact (a borrow only flags bytes above a true match).
+    fn first_trigger(self, word: u64) -> Option<usize> {
+        const LO: u64 = 0x0101_0101_0101_0101;
+        const HI: u64 = 0x8080_8080_8080_8080;
+        let eq = |b: u8| {
+            let x = word ^ (LO * u64::from(b));
+            x.wrapping_sub(LO) & !x & HI
+        };
+        let mut flags = word & HI | eq(b'\t') | eq(b'\n') | eq(b'&') | eq(b'\\');
+        if self.percent {
+            flags |= eq(b'%') | eq(b'+');
+        }
+        (flags != 0).then(|| flags.trailing_zeros() as usize / 8)
+    }
+}
+
+/// Bytes that may start a unit to fold: every non-ASCII byte, tab, a line break (a wrapped
+/// number), `&` (a character reference), `\` (an escape), `%` and `+` (URL parts only).
+const fn triggers() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut b = 0x80;
+    while b < 256 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'\t' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'&' as usize] = true;
+    t[b'\\' as usize] = true;
+    t[b'%' as usize] = true;
+    t[b'+' as usize] = true;
+    t
+}
+static TRIGGERS: [bool; 256] = triggers();
+
+/// What one unit becomes.
+enum Unit {
+    Keep,
+    Char(char),
+    Remove,
+}
+
+struct Folder<'t> {
+    text: &'t str,
+    mode: Mode,
+    out: Option<String>,
+    edits: Vec<Edit>,
+    wraps: Vec<usize>,
+    /// Original bytes before this are in `out` (or need no copy while `out` is `None`).
+    copied: usize,
+}
+
+impl<'t> Folder<'t> {
+    fn new(text: &'t str, mode: Mode) -> Self {
+        Folder {
+            text,
+            mode,
+            out: None,
+            edits: Vec::new(),
+            wraps: Vec::new(),
+            copied: 0,
+        }
+    }
+
+    fn run(mut self) -> Folded<'t> {
+        let bytes = self.text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if !TRIGGERS[usize::from(b)] {
+                i += 1;
+                // Most text has nothing to fold for many bytes in a row: skip eight at a time,
+                // or straight to the first byte that may start a unit.
+                while let Some(chunk) = bytes.get(i..i + 8) {
+                    let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0x80; 8]));
+                    match self.mode.first_trigger(word) {
+                        None => i += 8,
+                        Some(k) => {
+                            i += k;
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
+            i = match b {
+                b'\t' => self.emit(i, 1, Unit::Char(' ')),
+                b'\n' => self.line_break(i),
+                b'&' => self.reference(i),
+                b'\\' => self.escape(i),
+                b'%' if self.mode.percent => self.percent(i),
+                b'+' if self.mode.plus_space => self.emit(i, 1, Unit::Char(' ')),
+                b'%' | b'+' => i + 1,
+                // Letters with nothing to fold among them, told by the lead byte alone:
+                // U+00C0–U+05FF (Latin, Greek, Cyrillic, Armenian, Hebrew) and U+4000–U+9FFF
+                // (CJK ideographs).
+                0xC3..=0xD7 => i + 2,
+                0xE4..=0xE9 => i + 3,
+                _ => self.non_ascii(i),
+            };
+        }
+        match self.out {
+            None => Folded {
+                text: Cow::Borrowed(self.text),
+                edits: Vec::new(),
+                wraps: self.wraps,
+            },
+            Some(mut out) => {
+                out.push_str(&self.text[self.copied..]);
+                Folded {
+                    text: Cow::Owned(out),
+                    edits: self.edits,
+                    wraps: self.wraps,
+                }
+            }
+        }
+    }
+
+    /// Replaces `len` original bytes at `at` with `unit`; returns where to continue.
+    fn emit(&mut self, at: usize, len: usize, unit: Unit) -> usize {
+        let replacement = match unit {
+            Unit::Keep => return at + len,
+            Unit::Char(c) => Some(c),
+            Unit::Remove => None,
+        };
+        let out = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(self.text.len()));
+        out.push_str(&self.text[self.copied..at]);
+        let folded = out.len();
+        if let Some(c) = replacement {
+            out.push(c);
+        }
+        let folded_len = out.len() - folded;
+        if folded_len != len {
+            self.edits.push(Edit {
+                folded,
+                folded_len,
+                orig: at,
+                orig_len: len,
+            });
+        }
+        self.copied = at + len;
+        at + len
+    }
+
+    fn non_ascii(&mut self, at: usize) -> usize {
+        let Some(c) = self.text[at..].chars().next() else {
+            return at + 1;
+        };
+        let len = c.len_utf8();
+        let unit = match c {
+            '\u{200C}' | '\u{200D}' => {
+                // Joiners spell Indic and Persian words and emoji sequences; between ASCII
+                // characters (inside a number or an address) they are only in the way.
+                let before = self.text[..at].chars().next_back();
+                let after = self.text[at + len..].chars().next();
+                let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii() && !c.is_control());
+                if ascii(before) && ascii(after) {
+                    Unit::Remove
+                } else {
+                    Unit::Keep
+                }
+            }
+            _ => fold_char(c),
+        };
+        self.emit(at, len, unit)
+    }
+
+    /// `&#64;`, `&#x40;`, `&commat;`: the character it stands for, folded in turn.
+    fn reference(&mut self, at: usize) -> usize {
+        let rest = &self.text.as_bytes()[at + 1..];
+        let (c, len) = if rest.first() == Some(&b'#') {
+            let (hex, digits) = match rest.get(1) {
+                Some(b'x' | b'X') => (true, &rest[2..]),
+                _ => (false, &rest[1..]),
+            };
+            let radix = if hex { 16 } else { 10 };
+            let n = digits
+                .iter()
+                .take(7)
+                .take_while(|b| char::from(**b).is_digit(radix))
+                .count();
+            if n == 0 {
+                return at + 1;
+            }
+            let value = std::str::from_utf8(&digits[..n])
+                .ok()
+                .and_then(|s| u32::from_str_radix(s, radix).ok())
+                .and_then(char::from_u32);
+            let semi = usize::from(digits.get(n) == Some(&b';'));
+            let len = 1 + 1 + usize::from(hex) + n + semi;
+            match value {
+                Some(c) => (c, len),
+                None => return at + 1,
+            }
+        } else {
+            let n = rest
+                .iter()
+                .take(16)
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            if rest.get(n) != Some(&b';') {
+                return at + 1;
+            }
+            let name = std::str::from_utf8(&rest[..n]).unwrap_or("");
+            match named_reference(name) {
+                Some(c) => (c, n + 2),
+                None => return at + 1,
+            }
+        };
+        self.decoded(at, len, c)
+    }
+
+    /// `\u0040`, `\u{40}` and `\x40` (ASCII only: `\xc3\xa9` spells UTF-8 bytes). An escaped
+    /// backslash (`\\u0040`) is left alone.
+    fn escape(&mut self, at: usize) -> usize {
+        let rest = &self.text.as_bytes()[at + 1..];
+        let hex = |s: &[u8]| {
+            std::str::from_utf8(s)
+                .ok()
+                .filter(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_hexdigit()))
+                .and_then(|s| u32::from_str_radix(s, 16).ok())
+        };
+        let (value, len) = match rest.first() {
+            Some(b'\\') => return at + 2,
+            Some(b'u') if rest.get(1) == Some(&b'{') => {
+                let Some(close) = rest.iter().take(9).position(|&b| b == b'}') else {
+                    return at + 1;
+                };
+                (hex(&rest[2..close]), close + 2)
+            }
+            Some(b'u') if rest.len() >= 5 => (hex(&rest[1..5]), 6),
+            Some(b'x') if rest.len() >= 3 => (hex(&rest[1..3]).filter(|v| *v < 0x80), 4),
+            _ => return at + 1,
+        };
+        match value.and_then(char::from_u32) {
+            Some(c) => self.decoded(at, len, c),
+            None => at + 1,
+        }
+    }
+
+    /// `%40`, and a percent-encoded UTF-8 sequence as one character.
+    fn percent(&mut self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let byte_at = |k: usize| -> Option<u8> {
+            let h = bytes.get(k..k + 3)?;
+            if h[0] != b'%' {
+                return None;
+            }
+            let s = std::str::from_utf8(&h[1..]).ok()?;
+            u8::from_str_radix(s, 16).ok()
+        };
+        let Some(lead) = byte_at(at) else {
+            return at + 1;
+        };
+        let n = match lead {
+            0x00..=0x7F => 1,
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return at + 1,
+        };
+        let mut buf = [0u8; 4];
+        for (k, slot) in buf.iter_mut().enumerate().take(n) {
+            match byte_at(at + 3 * k) {
+                Some(b) => *slot = b,
+                None => return at + 1,
+            }
+        }
+        match std::str::from_utf8(&buf[..n])
+            .ok()
+            .and_then(|s| s.chars().next())
+        {
+            Some(c) if !c.is_control() => {
+                let unit = match fold_char(c) {
+                    Unit::Keep => Unit::Char(c),
+                    other => other,
+                };
+                self.emit(at, 3 * n, unit)
+            }
+            _ => at + 1,
+        }
+    }
+
+    /// A decoded reference or escape: the character, folded; markup and string syntax
+    /// (quotes, `<`, `>`, `\`) and controls stay encoded so the text keeps its structure.
+    fn decoded(&mut self, at: usize, len: usize, c: char) -> usize {
+        if c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`') {
+            return at + 1;
+        }
+        let unit = match fold_char(c) {
+            Unit::Keep => Unit::Char(c),
+            other => other,
+        };
+        self.emit(at, len, unit)
+    }
+
+    /// A line break inside a grouped number (`4111 1111\n1111 1111`, `078-05-\n1121`,
+    /// `DE89 3704 0044\n0532 0130 00`) becomes the number's separator. The line must end in
+    /// at least two groups joined by that separator and the next line must start with a
+    /// digit: a list of years or a column of numbers is not joined.
+    fn line_break(&mut self, at: usize) -> usize {
+        if self.mode.wraps == Wraps::Off {
+            return at + 1;
+        }
+        let bytes = self.text.as_bytes();
+        if !bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
+            return at + 1;
+        }
+        let mut end = at;
+        if end > 0 && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        let hyphen = end > 0 && bytes[end - 1] == b'-';
+        let line_end = end - usize::from(hyphen);
+        let Some(sep) = trailing_groups(&bytes[..line_end]) else {
+            return at + 1;
+        };
+        self.wraps.push(at);
+        if self.mode.wraps == Wraps::Record {
+            return at + 1;
+        }
+        match (hyphen, sep) {
+            // `078-05-\n1121`: the hyphen is the separator; the break goes.
+            (true, b'-') => self.emit(end, at + 1 - end, Unit::Remove),
+            // `4111 1111 11-\n11 1111`: a hyphenated break inside a group.
+            (true, _) => self.emit(line_end, at + 1 - line_end, Unit::Remove),
+            (false, sep) => self.emit(end, at + 1 - end, Unit::Char(char::from(sep))),
+        }
+    }
+}
+
+/// The separator of the grouped number that `line` ends with: at least two groups of
+/// letters or digits (the last one digits only) joined by one space or hyphen. `None` when
+/// the line does not end so.
+fn trailing_groups(line: &[u8]) -> Option<u8> {
+    let digits = line.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 8 || digits == line.len() {
+        return None;
+    }
+    let sep_at = line.len() - digits - 1;
+    let sep = line[sep_at];
+    if sep != b' ' && sep != b'-' {
+        return None;
+    }
+    let group = line[..sep_at]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        .count();
+    (2..=8).contains(&group).then_some(sep)
+}
+
+/// HTML named references that detection needs: separators, `@`, and the characters URLs
+/// and addresses are made of. Names are case-sensitive, as in HTML.
+fn named_reference(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "commat" => '@',
+        "period" => '.',
+        "nbsp" | "NonBreakingSpace" => '\u{A0}',
+        "ensp" | "emsp" | "thinsp" | "hairsp" | "numsp" | "puncsp" | "MediumSpace" => ' ',
+        "hyphen" | "dash" | "ndash" | "minus" => '-',
+        "shy" | "ZeroWidthSpace" | "NoBreak" | "zwnj" | "zwj" | "lrm" | "rlm" => '\u{AD}',
+        "num" => '#',
+        "plus" => '+',
+        "lowbar" | "UnderBar" => '_',
+        "colon" => ':',
+        "sol" => '/',
+        "equals" => '=',
+        "quest" => '?',
+        "percnt" => '%',
+        "excl" => '!',
+        "dollar" => '$',
+        "comma" => ',',
+        "semi" => ';',
+        _ => return None,
+    })
+}
+
+/// The fold of one character outside any escape.
+fn fold_char(c: char) -> Unit {
+    let cp = u32::from(c);
+    if cp < 0x80 {
+        return Unit::Keep;
+    }
+    match c {
+        // Space separators (Unicode category Zs).
+        '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => {
+            Unit::Char(' ')
+        }
+        // Dashes people put between digit groups, and the minus sign.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{2E3A}' => {
+            Unit::Char('-')
+        }
+        // Invisible format characters: soft hyphen, zero width space, word joiner, BOM,
+        // bidi marks, embeddings and isolates, Arabic letter mark, Mongolian vowel separator.
+        '\u{AD}'
+        | '\u{200B}'
+        | '\u{2060}'
+        | '\u{FEFF}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{61C}'
+        | '\u{180E}' => Unit::Remove,
+        // Fullwidth ASCII (what CJK input methods type).
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(cp - 0xFEE0).map_or(Unit::Keep, Unit::Char),
+        _ => match decimal_digit(cp) {
+            Some(d) => Unit::Char(char::from(b'0' + d)),
+            None => Unit::Keep,
+        },
+    }
+}
+
+/// The first code point of every block of ten decimal digits (Unicode category Nd) outside
+/// ASCII: each block runs from its zero to its nine. Listed from the Unicode Character
+/// Database (every `Nd` code point whose decimal value is 0); `tests::digit_blocks_are_numeric`
+/// checks each block against the standard library's tables.
+const DIGIT_ZEROS: &[u32] = &[
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x11F50, 0x16A60, 0x16AC0,
+    0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E950,
+    0x1FBF0,
+];
+
+/// The value of a non-ASCII decimal digit.
+fn decimal_digit(cp: u32) -> Option<u8> {
+    if cp < DIGIT_ZEROS[0] {
+        return None;
+    }
+    let i = DIGIT_ZEROS.partition_point(|&z| z <= cp);
+    let offset = cp - DIGIT_ZEROS[i - 1];
+    (offset < 10).then_some(offset as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every folded byte range maps back to whole original characters, and every finding-like
+    /// span of the folded text to the span of the original that produced it.
+    fn spans(text: &str) -> (String, Vec<(usize, usize)>) {
+        let f = fold(text);
+        let t = f.text().to_string();
+        let mut out = Vec::new();
+        for (i, c) in t.char_indices() {
+            out.push((f.start(i), f.end(i + c.len_utf8())));
+        }
+        (t, out)
+    }
+
+    #[test]
+    fn ascii_text_is_borrowed() {
+        let f = fold("Call +44 20 7946 0958, mail a@b.io; x = 1 & y\n2024\n2025 10 20\n30");
+        assert!(f.is_identity());
+        assert_eq!(f.start(5), 5);
+        assert_eq!(f.end(9), 9);
+    }
+
+    #[test]
+    fn separators_digits_and_invisibles_fold() {
+        let text = "4111\u{A0}1111\u{202F}1111\u{2009}1111 078\u{2011}05\u{2013}1121 \
+                    ４１１１ ١٢٣ ۴۵ १२ 12\u{AD}34\u{200B}5 a\u{200D}b क\u{94D}\u{200D}ष";
+        let f = fold(text);
+        assert_eq!(
+            f.text(),
+            "4111 1111 1111 1111 078-05-1121 4111 123 45 12 12345 ab क\u{94D}\u{200D}ष"
+        );
+    }
+
+    #[test]
+    fn spans_map_to_whole_original_characters() {
+        let text = "x\u{200B}4\u{AD}1\u{A0}１&#64;\\u0040&amp;\u{200B}y";
+        let (folded, spans) = spans(text);
+        assert_eq!(folded, "x41 1@@&y");
+        let originals: Vec<&str> = spans.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(
+            originals,
+            ["x", "4", "1", "\u{A0}", "１", "&#64;", "\\u0040", "&amp;", "y"]
+        );
+        // A span over several folded characters takes what was removed inside it, not
+        // what was removed at its edges.
+        let f = fold(text);
+        assert_eq!(&text[f.start(1)..f.end(3)], "4\u{AD}1");
+        assert_eq!(&text[f.start(0)..f.end(2)], "x\u{200B}4");
+    }
+
+    #[test]
+    fn references_and_escapes_decode() {
+        let f = fold("a&#64;b &#x40; &commat; &nbsp; &lt; &unknown; \\x41 \\\\u0040 &#0;");
+        assert_eq!(f.text(), "a@b @ @   &lt; &unknown; A \\\\u0040 &#0;");
+    }
+
+    #[test]
+    fn url_parts_percent_decode() {
+        let f = fold_url_part("jane%40example.com+x%C3%A9%ZZ%", true);
+        assert_eq!(f.text(), "jane@example.com xé%ZZ%");
+        assert_eq!(fold_url_part("a+b", false).text(), "a+b");
+    }
+
+    #[test]
+    fn wrapped_groups_join_and_lists_do_not() {
+        let cases = [
+            ("4111 1111\n1111 1111", "4111 1111 1111 1111"),
+            ("4111 1111\r\n1111 1111", "4111 1111 1111 1111"),
+            ("078-05-\n1121", "078-05-1121"),
+            ("4111 1111 11-\n11 1111", "4111 1111 1111 1111"),
+            ("DE89 3704 0044\n0532", "DE89 3704 0044 0532"),
+            ("1990\n1991\n1992", "1990\n1991\n1992"),
+            ("x = 12\n34", "x = 12\n34"),
+            ("1, 2\n3", "1, 2\n3"),
+            ("version 2 of\n2024", "version 2 of\n2024"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fold_wrapped(text).text(), want, "{text:?}");
+            let recorded = fold(text);
+            assert_eq!(recorded.text(), text);
+            assert_eq!(recorded.wraps().is_empty(), text == want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn digit_blocks_are_numeric() {
+        assert!(DIGIT_ZEROS.windows(2).all(|w| w[0] + 10 <= w[1]));
+        for &z in DIGIT_ZEROS {
+            for d in 0..10 {
+                let c = char::from_u32(z + d).expect("a digit is a char");
+                assert!(c.is_numeric(), "U+{:04X}", z + d);
+                assert_eq!(decimal_digit(z + d), Some(d as u8));
+            }
+            assert_eq!(
+                decimal_digit(z + 10).filter(|_| !DIGIT_ZEROS.contains(&(z + 10))),
+                None
+            );
+        }
+    }
+}

@@ -1,0 +1,333 @@
+//! Text as people paste it (issue 16): every built-in value type through every
+//! transformation, caught with offsets on the characters as typed; what the guard sends; and
+//! line-wrap joining that adds no false positives on benign text.
+
+#[path = "pasted/cases.rs"]
+mod pasted;
+
+use pii_airlock::{convert_offsets, Engine, Guard, OffsetUnit, Policy, Vault};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(Engine::default_engine)
+}
+
+/// Why a case failed, or `None` when the value is found exactly, in bytes and in UTF-16.
+fn check(case: &pasted::Case) -> Option<String> {
+    let text = &case.text;
+    let mut found = engine().scan(text);
+    let Some(i) = found
+        .iter()
+        .position(|f| &*f.entity == case.entity && text[f.start..f.end] == case.value)
+    else {
+        let got: Vec<(String, String)> = found
+            .iter()
+            .map(|f| (f.entity.to_string(), text[f.start..f.end].to_string()))
+            .collect();
+        return Some(format!("{got:?}"));
+    };
+    convert_offsets(text, &mut found, OffsetUnit::Utf16);
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let slice = String::from_utf16(&utf16[found[i].start..found[i].end]).unwrap();
+    (slice != case.value).then(|| format!("UTF-16 offsets give {slice:?}"))
+}
+
+#[test]
+fn every_value_through_every_transformation() {
+    let cases = pasted::cases();
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| {
+            check(c).map(|why| format!("{} {} in {:?}: {why}", c.entity, c.kind, c.text))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+/// The table covers what it claims: each value as typed, and the transformations that apply
+/// to grouped numbers include line wraps.
+#[test]
+fn the_table_covers_every_transformation() {
+    let cases = pasted::cases();
+    assert!(cases.len() > 400, "{} cases", cases.len());
+    for v in pasted::values() {
+        let text = format!("Re: {} {} — thanks.", v.label, v.value);
+        let f = engine().scan(&text);
+        assert!(
+            f.iter()
+                .any(|f| &*f.entity == v.entity && text[f.start..f.end] == v.value),
+            "{} {:?} as typed",
+            v.entity,
+            v.value
+        );
+    }
+    for entity in [
+        "CREDIT_CARD",
+        "IBAN_CODE",
+        "PHONE_NUMBER",
+        "US_SSN",
+        "FR_NIR",
+    ] {
+        for kind in ["line break", "CRLF"] {
+            assert!(
+                cases.iter().any(|c| c.entity == entity && c.kind == kind),
+                "{entity} {kind}"
+            );
+        }
+    }
+    for kind in [
+        "URL query",
+        "URL path",
+        "URL user info",
+        "URL fragment",
+        "hyphenated line break",
+    ] {
+        assert!(cases.iter().any(|c| c.kind == kind), "{kind}");
+    }
+}
+
+/// Pseudonymizing a folded finding replaces every character of the value as typed, the
+/// invisible ones inside included, and restoring gives them back.
+#[test]
+fn replacement_covers_the_value_as_typed() {
+    let card = "4111\u{A0}1111\u{AD}\u{202F}1111\u{200B} 1111";
+    let text = format!("card {card}, mail jane\u{FF20}example.com!");
+    let found = engine().scan(&text);
+    let mut vault = Vault::new();
+    let out = vault.pseudonymize(&text, &found);
+    assert_eq!(out, "card [CREDIT_CARD_1], mail [EMAIL_ADDRESS_1]!");
+    assert_eq!(vault.restore(&out), text);
+}
+
+fn outgoing(preset: &str, text: &str) -> String {
+    let mut g = Guard::new(Policy::preset(preset).unwrap(), b"k", [7u8; 32]).unwrap();
+    let plan = g.plan(text);
+    let decisions = plan.fail_closed_decisions();
+    g.apply_plan(text, &plan, &decisions, 1_000, [0u8; 16], "test")
+        .unwrap()
+        .text
+}
+
+/// Under presets that only highlight URLs, what is inside a URL still gets its own entity's
+/// action; under one that pseudonymizes URLs, no part of the URL is sent.
+#[test]
+fn values_inside_urls_get_their_own_action() {
+    let pat = pasted::values()
+        .into_iter()
+        .find(|v| v.value.starts_with("ghp_"))
+        .unwrap()
+        .value;
+    let text = format!(
+        "See https://example.com/a?email=jane.doe%40example.com&lang=en and \
+         git clone https://{pat}@github.com/o/r.git"
+    );
+    let gdpr = outgoing("gdpr", &text);
+    assert!(!gdpr.contains("jane.doe") && !gdpr.contains(&pat), "{gdpr}");
+    assert!(
+        gdpr.contains("https://example.com/a?email=[EMAIL_ADDRESS_1]&lang=en"),
+        "{gdpr}"
+    );
+    let secrets = outgoing("secrets-only", &text);
+    assert!(!secrets.contains(&pat), "{secrets}");
+    let card = "https://pay.example.com/checkout?card=4111+1111+1111+1111&exp=12%2F27";
+    let pci = outgoing("pci-dss", card);
+    assert!(!pci.contains("4111+1111+1111+1111"), "{pci}");
+    let hipaa = outgoing("hipaa", &text);
+    assert!(
+        !hipaa.contains("example.com") && !hipaa.contains("jane") && !hipaa.contains("lang"),
+        "{hipaa}"
+    );
+}
+
+/// An AWS key in a presigned URL's credential, an API key in a query, an e-mail address in
+/// a nested, encoded redirect.
+#[test]
+fn credentials_and_nested_urls() {
+    let key = pasted::values()
+        .into_iter()
+        .find(|v| v.value.starts_with("AKIA"))
+        .unwrap()
+        .value;
+    let text = format!(
+        "https://bucket.s3.amazonaws.com/f.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256\
+         &X-Amz-Credential={key}%2F20240101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Expires=60"
+    );
+    let f = engine().scan(&text);
+    assert!(
+        f.iter()
+            .any(|f| &*f.entity == "SECRET" && text[f.start..f.end] == key),
+        "{f:?}"
+    );
+    let text = "https://login.example.com/?next=https%3A%2F%2Fapp.example.com%2F%3Fuser%3Djane.doe%2540example.com";
+    let f = engine().scan(text);
+    assert!(
+        f.iter().any(|f| &*f.entity == "EMAIL_ADDRESS"),
+        "{:?}",
+        f.iter().map(|f| &text[f.start..f.end]).collect::<Vec<_>>()
+    );
+    // A URL without a scheme, and a connection string whose user is an encoded address.
+    for (text, want) in [
+        (
+            "see www.example.com/u?mail=jane.doe%40example.com ok",
+            "jane.doe%40example.com",
+        ),
+        (
+            "postgres://jane%40example.com:s3cr3t-Pw@db.example.com/app",
+            "jane%40example.com",
+        ),
+    ] {
+        let f = engine().scan(text);
+        assert!(
+            f.iter()
+                .any(|f| &*f.entity == "EMAIL_ADDRESS" && &text[f.start..f.end] == want),
+            "{text}: {:?}",
+            f.iter().map(|f| &text[f.start..f.end]).collect::<Vec<_>>()
+        );
+    }
+    // Every character of a URL stays in some finding when values are found inside it.
+    let text = "https://example.com/a?email=jane.doe%40example.com&lang=en";
+    let f = engine().scan(text);
+    assert_eq!(f.first().map(|f| f.start), Some(0));
+    assert!(f.windows(2).all(|w| w[0].end == w[1].start), "{f:?}");
+    assert_eq!(f.last().map(|f| f.end), Some(text.len()));
+}
+
+/// Internationalised addresses are found whole; an ASCII address glued to CJK text is not
+/// stretched into it.
+#[test]
+fn non_ascii_email_addresses() {
+    for (text, want) in [
+        ("écrire à josé.garcía@exemple.fr.", "josé.garcía@exemple.fr"),
+        ("Mail: jörg@müller.de", "jörg@müller.de"),
+        ("联系 用户@例子.中国 谢谢", "用户@例子.中国"),
+        ("пишите на почта@пример.рф", "почта@пример.рф"),
+        ("मेल: संपर्क@डाटामेल.भारत", "संपर्क@डाटामेल.भारत"),
+        ("联系abc@example.com谢谢", "abc@example.com"),
+        ("user@example.com.", "user@example.com"),
+        ("Schreib an jörg@müller.de.", "jörg@müller.de"),
+    ] {
+        let f = engine().scan(text);
+        let got: Vec<&str> = f
+            .iter()
+            .filter(|f| &*f.entity == "EMAIL_ADDRESS")
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        assert_eq!(got, [want], "{text}");
+    }
+}
+
+/// Cut-off and malformed addresses around non-ASCII text are not findings (and do not
+/// trip the domain reader).
+#[test]
+fn malformed_non_ascii_addresses() {
+    for text in [
+        "é@",
+        "é@.",
+        "é@-",
+        "é@ü",
+        "用户@例子.",
+        "a@ü.d",
+        "a@ü-.de",
+        "a@.ü.de",
+        "ü@@ü.de",
+    ] {
+        let f = engine().scan(text);
+        assert!(
+            f.iter().all(|f| &*f.entity != "EMAIL_ADDRESS"),
+            "{text}: {f:?}"
+        );
+    }
+}
+
+/// Benign text with numbers on consecutive lines: line-wrap joining adds no finding that
+/// spans a line break.
+#[test]
+fn wrapped_joins_add_no_false_positives() {
+    let mut texts = vec![
+        (1990..2030)
+            .map(|y| y.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        "let a = [1, 2,\n3, 4];\nfor i in 0..10\n{ x += 10 20\n30; }".to_string(),
+        "Q1 2023 1200\n2024 1350\nQ2 2023 1400\n2024 1500\n".to_string(),
+        "page 12 of 40\n13 of 40\n14 of 40".to_string(),
+        "v1.2 3\n4 5 6\n7 8 9\n10 11 12".to_string(),
+        "chapter 3 - 12\n4 - 18\n5 - 23".to_string(),
+    ];
+    // Columns of small numbers, as in a table pasted from a spreadsheet.
+    let mut n = 7u32;
+    let mut table = String::new();
+    for _ in 0..200 {
+        for _ in 0..4 {
+            n = n.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            table.push_str(&format!("{} ", (n >> 16) % 10_000));
+        }
+        table.pop();
+        table.push('\n');
+    }
+    texts.push(table);
+    for text in &texts {
+        for f in engine().scan(text) {
+            assert!(
+                !text[f.start..f.end].contains('\n'),
+                "{} {:?} in benign text",
+                f.entity,
+                &text[f.start..f.end]
+            );
+        }
+    }
+}
+
+/// The unit of offsets JavaScript uses stays exact when folded characters are outside the
+/// BMP (mathematical digits are four bytes and two UTF-16 units each).
+#[test]
+fn utf16_offsets_past_astral_digits() {
+    let text = "😀 card 𝟒𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 end";
+    let mut f = engine().scan(text);
+    let card = f.iter().position(|f| &*f.entity == "CREDIT_CARD").unwrap();
+    assert_eq!(&text[f[card].start..f[card].end], "𝟒𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏 𝟏𝟏𝟏𝟏");
+    convert_offsets(text, &mut f, OffsetUnit::Utf16);
+    assert_eq!((f[card].start, f[card].end), (8, 8 + 16 * 2 + 3));
+}
+
+/// A surrogate for a value typed in fullwidth digits and NO-BREAK SPACEs is a valid value in
+/// ASCII that shares none of its layout's digits by construction (the generator reads the
+/// folded layout).
+#[test]
+fn surrogates_of_folded_values() {
+    let typed = "４１１１\u{A0}１１１１\u{A0}１１１１\u{A0}１１１１";
+    let s = pii_airlock::operators::surrogate("CREDIT_CARD", typed, b"key", 0)
+        .expect("a surrogate for a card as typed");
+    assert!(
+        pii_airlock::luhn(&s) && s.is_ascii() && s.len() == 19,
+        "{s}"
+    );
+    assert_ne!(s, "4111 1111 1111 1111");
+}
+
+/// A number at the start of a line stays itself after a line that ends in number groups (a
+/// date, a table row): the break is joined only in a window scanned for wrapped values.
+#[test]
+fn numbers_after_grouped_lines_stay_whole() {
+    for text in [
+        "2024-01-15\n536-22-1234 is my SSN",
+        "Ref 12 34\n4111 1111 1111 1111 card",
+    ] {
+        let f = engine().scan(text);
+        let line = text.split('\n').nth(1).unwrap();
+        let value = line.rsplit_once(' ').map_or(line, |(v, _)| v);
+        let value = value.trim_end_matches(" is my");
+        assert!(
+            f.iter().any(|f| text[f.start..f.end] == *value),
+            "{value:?} in {text:?}: {:?}",
+            f.iter().map(|f| &text[f.start..f.end]).collect::<Vec<_>>()
+        );
+    }
+}
