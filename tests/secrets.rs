@@ -1392,7 +1392,6 @@ fn key_blocks_without_an_end_line_stop_at_the_prose() {
 }
 
 #[test]
-#[ignore = "the URL rule claims the whole URL in the single pass; scanning inside URLs is the fold branch's (issue #15 lists the leak)"]
 fn jwts_inside_urls_are_secrets() {
     let r = &mut Rng(41);
     let token = jwt(r);
