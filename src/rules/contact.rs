@@ -992,16 +992,17 @@ fn phone_mobile(c: &Candidate<'_>) -> Verdict {
 const TABLE_CELL: u8 = 40;
 
 /// [`Verdict::Lowered`] when the candidate stands in a Markdown/ASCII table row (a `|`
-/// before it on its line and another after it) or a tab-separated row, else plausible.
+/// before it on its line and another after it), else plausible. A tab-separated row is not
+/// told apart: rules read the folded text, where a tab is a space like any other group
+/// separator (a number pasted with tabs between its groups must still be found, and a phone
+/// column pasted from a spreadsheet is more often phones than figures).
 fn in_table_cell(c: &Candidate<'_>) -> Verdict {
     let line_before = super::tail(c.preceding(), 200)
         .rsplit('\n')
         .next()
         .unwrap_or("");
     let line_after = super::head(c.rest(), 200).split('\n').next().unwrap_or("");
-    let piped = line_before.contains('|') && line_after.contains('|');
-    let tabbed = line_before.contains('\t') || line_after.contains('\t');
-    if piped || tabbed {
+    if line_before.contains('|') && line_after.contains('|') {
         Verdict::Lowered {
             percent: TABLE_CELL,
         }
