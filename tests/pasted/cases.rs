@@ -176,7 +176,8 @@ pub fn values() -> Vec<Value> {
         ),
         v("BR_CPF", "CPF", "111.444.777-35", false),
         v("IN_AADHAAR", "Aadhaar no.", &aadhaar, false),
-        v("IP_ADDRESS", "server", "192.0.2.44", true),
+        // A public address: documentation and private ranges score below the default minimum.
+        v("IP_ADDRESS", "server", "81.24.79.130", true),
         v("MAC_ADDRESS", "mac address", "00:1A:2B:3C:4D:5E", true),
         v("SECRET", "key", &aws, true),
         v("SECRET", "token", &github_token(&mut r), true),
