@@ -1220,3 +1220,58 @@ fn special_categories_generated_evaluation() {
     assert!(total.precision() >= 0.9, "{total:?}");
     assert!(total.recall() >= 0.7, "{total:?}");
 }
+
+/// Issue 14: the "name :" cue stepped over its own colon before matching, so it never fired.
+#[test]
+fn a_cue_ending_in_a_colon_fires() {
+    let e = Engine::default_engine();
+    assert!(has(&e, "Name: Eckhart Noack", "PERSON", "Eckhart Noack"));
+    // The lower-case path reads only strong cues: "name :" is one of them.
+    assert!(
+        has(&e, "name: maria", "PERSON", "maria"),
+        "{:?}",
+        found(&e, "name: maria")
+    );
+}
+
+/// Issue 14: a capitalised label right before a name merged into the run, which then scored
+/// nothing ("Patient Robert Knox"); labels, with or without a colon, are cues in 8 languages.
+#[test]
+fn labels_before_a_name_are_cues_not_part_of_it() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("Patient Robert Knox was admitted on Monday.", "Robert Knox"),
+        ("Kontoinhaber Robert Knox hat widerrufen.", "Robert Knox"),
+        ("Account holder: Eckhart Noack", "Eckhart Noack"),
+        (
+            "Sender: Eckhart Noack\nRecipient: Ilse Brandt",
+            "Eckhart Noack",
+        ),
+        (
+            "Sender: Eckhart Noack\nRecipient: Ilse Brandt",
+            "Ilse Brandt",
+        ),
+        ("Absender: Eckhart Noack", "Eckhart Noack"),
+        ("Titulaire du compte : Eckhart Noack", "Eckhart Noack"),
+        ("Le patient Robert Knox a été admis.", "Robert Knox"),
+        ("Titular de la cuenta: Eckhart Noack", "Eckhart Noack"),
+        ("Titolare del conto: Eckhart Noack", "Eckhart Noack"),
+        ("Rekeninghouder: Eckhart Noack", "Eckhart Noack"),
+        ("Imię i nazwisko: Eckhart Noack", "Eckhart Noack"),
+        ("Titular da conta: Eckhart Noack", "Eckhart Noack"),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+    // Code is not a form: a field typed with a capitalised type is no name.
+    for text in ["struct User {\n    name: String,\n}", "Name: String"] {
+        assert!(
+            !found(&e, text).iter().any(|(k, _)| k == "PERSON"),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+}

@@ -162,6 +162,128 @@ pub(crate) const STRONG_CUES: &[&str] = &[
     "name is",
 ];
 
+/// Labels of a form field or a role that a name follows ("Name:", "Sender:", "Patient",
+/// "Kontoinhaber"). With a colon after them any capitalised run is a name; without one, a run
+/// with at least one known name word ("Patient Robert Knox", where the label would otherwise
+/// merge into the run and spoil it).
+pub(crate) const LABELS: &[&str] = &[
+    "name",
+    "full name",
+    "first name",
+    "last name",
+    "surname",
+    "sender",
+    "recipient",
+    "addressee",
+    "patient",
+    "account holder",
+    "cardholder",
+    "card holder",
+    "customer",
+    "client",
+    "contact person",
+    "beneficiary",
+    "payee",
+    "tenant",
+    "landlord",
+    "applicant",
+    "employee",
+    "guest",
+    "passenger",
+    "vorname",
+    "nachname",
+    "absender",
+    "empfänger",
+    "empfängerin",
+    "patientin",
+    "kontoinhaber",
+    "kontoinhaberin",
+    "karteninhaber",
+    "inhaber",
+    "inhaberin",
+    "kunde",
+    "kundin",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "mieter",
+    "mieterin",
+    "antragsteller",
+    "antragstellerin",
+    "begünstigter",
+    "nom",
+    "prénom",
+    "nom complet",
+    "expéditeur",
+    "expéditrice",
+    "destinataire",
+    "patiente",
+    "titulaire",
+    "titulaire du compte",
+    "cliente",
+    "bénéficiaire",
+    "locataire",
+    "demandeur",
+    "nombre",
+    "apellido",
+    "apellidos",
+    "nombre completo",
+    "remitente",
+    "destinatario",
+    "destinataria",
+    "paciente",
+    "titular",
+    "titular de la cuenta",
+    "beneficiario",
+    "inquilino",
+    "solicitante",
+    "nome",
+    "cognome",
+    "nome e cognome",
+    "mittente",
+    "paziente",
+    "titolare",
+    "titolare del conto",
+    "intestatario",
+    "intestataria",
+    "referente",
+    "richiedente",
+    "naam",
+    "voornaam",
+    "achternaam",
+    "afzender",
+    "ontvanger",
+    "patiënt",
+    "rekeninghouder",
+    "klant",
+    "begunstigde",
+    "contactpersoon",
+    "huurder",
+    "aanvrager",
+    "imię",
+    "nazwisko",
+    "imię i nazwisko",
+    "nadawca",
+    "odbiorca",
+    "pacjent",
+    "pacjentka",
+    "właściciel",
+    "właścicielka",
+    "właściciel rachunku",
+    "posiadacz rachunku",
+    "klientka",
+    "beneficjent",
+    "najemca",
+    "wnioskodawca",
+    "nome completo",
+    "sobrenome",
+    "remetente",
+    "destinatário",
+    "destinatária",
+    "titular da conta",
+    "beneficiário",
+    "requerente",
+];
+
 /// Greetings that open a letter or message.
 pub(crate) const GREETINGS: &[&str] = &[
     "dear",
@@ -307,6 +429,7 @@ pub(crate) mod role {
     pub const FILLER: u32 = 1 << 14;
     pub const GREET_FIRST: u32 = 1 << 15;
     pub const STREET_PARTICLE: u32 = 1 << 16;
+    pub const LABEL_LAST: u32 = 1 << 17;
 }
 
 /// Every lexicon word with its role bits, and a hash index over them.
@@ -361,6 +484,9 @@ pub(crate) fn roles() -> &'static Roles {
         }
         for p in NAME_CUES {
             add(&last(p), NAME_CUE_LAST);
+        }
+        for p in LABELS {
+            add(&last(p), LABEL_LAST);
         }
         for p in SIGN_OFFS {
             add(&last(p), SIGN_OFF_LAST);

@@ -3,7 +3,9 @@
 
 use super::gazetteer::{Gazetteer, FIRST, LAST, PLACE, WORD};
 use super::lexicon::role::*;
-use super::lexicon::{GREETINGS, NAME_CUES, PARTICLES, PLACE_CUES, SIGN_OFFS, STRONG_CUES, TITLES};
+use super::lexicon::{
+    GREETINGS, LABELS, NAME_CUES, PARTICLES, PLACE_CUES, SIGN_OFFS, STRONG_CUES, TITLES,
+};
 use super::lookup::Picks;
 use super::tokenize::{lower_into, Case, Kind};
 use super::{Ctx, Entity, Hit};
@@ -194,7 +196,10 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize>
         return None;
     }
     let mut j = i - 1;
+    // The colon stepped over, for the phrases that end in one ("name :").
+    let mut colon = None;
     if (ctx.punct(j, ',') || ctx.punct(j, ':')) && j > 0 {
+        colon = ctx.punct(j, ':').then_some(j);
         j -= 1;
     }
     if !ctx.role(j, bit) {
@@ -208,7 +213,31 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize>
             .filter(|p| **p == ":" || p.ends_with(" :"))
             .find_map(|p| ctx.phrase_ends_at(j, p));
     }
-    list.iter().find_map(|p| ctx.phrase_ends_at(j, p))
+    list.iter().find_map(|p| match colon {
+        Some(c) if p.ends_with(" :") => ctx.phrase_ends_at(c, p),
+        _ => ctx.phrase_ends_at(j, p),
+    })
+}
+
+/// Token `i` ends a label ("Patient", "Kontoinhaber", "Account holder") and a capitalised
+/// word follows it: the label is evidence for the run after it, not part of it.
+fn label_at(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.role(i, LABEL_LAST)
+        && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].capitalised())
+        && LABELS.iter().any(|p| ctx.phrase_ends_at(i, p).is_some())
+}
+
+/// The line holding token `l` starts with a capitalised word, as a form's field does
+/// ("Imię i nazwisko:"), not like code (`    name: String`).
+fn form_line(ctx: &Ctx<'_>, l: usize) -> bool {
+    let mut j = l;
+    for _ in 0..6 {
+        if j == 0 || ctx.toks[j].newline_before {
+            return ctx.toks[j].capitalised();
+        }
+        j -= 1;
+    }
+    false
 }
 
 /// The run sits alone on a line right after a sign-off line ("Best regards,").
@@ -327,6 +356,7 @@ pub(crate) fn find(
             // A title or greeting is evidence for the run after it, not part of it.
             if (ctx.role(i, TITLE) && t.len() > 1 && ctx.word_in(i, TITLES))
                 || (ctx.role(i, GREET_LAST) && ctx.word_in(i, GREETINGS))
+                || label_at(ctx, i)
             {
                 continue;
             }
@@ -601,7 +631,20 @@ fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut
 /// line "Carolyn Grosse". Returns whether the run was reported.
 fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     let start = run.start_tok();
-    let strong = cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
+    // A capitalised label with its colon ("Name: Eckhart Noack") is as strong as "my name
+    // is" for two or more words; otherwise ("Patient Robert Knox", `name: String` in code) the
+    // run must hold a word the gazetteer knows as a name.
+    let known = run.classes[..run.len]
+        .iter()
+        .any(|&c| firstish(c) || lastish(c));
+    let colon = start > 0 && ctx.punct(start - 1, ':');
+    let labelled = cue_before(ctx, start, LABELS, LABEL_LAST)
+        .is_some_and(|l| known || (run.len > 1 && colon && form_line(ctx, l)));
+    // "name: X" reads as a form field only on a line that starts like one, and a lone
+    // unknown word after it may be a type (`Name: String`).
+    let strong = labelled
+        || cue_before(ctx, start, STRONG_CUES, STRONG_LAST)
+            .is_some_and(|l| known || !colon || (run.len > 1 && form_line(ctx, l)));
     let greeting =
         cue_before(ctx, start, GREETINGS, GREET_LAST).is_some_and(|s| ctx.sentence_start(s));
     let signed = signature(ctx, start, run.end_tok());
