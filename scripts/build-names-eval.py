@@ -318,10 +318,8 @@ def address(fake, loc, rnd):
     if rules.country_area_choices:
         fields["country_area"] = rnd.choice(rules.country_area_choices)[0]
     block = format_address(fields, latin=True).strip()
-    # The country line is not part of a domestic address.
-    lines = [l for l in block.split("\n") if l.strip()]
-    country_names = {"UNITED STATES", "UNITED KINGDOM", "GERMANY", "FRANCE", "SPAIN", "ITALY"}
-    lines = [l for l in lines if l.upper() not in country_names and l != cc]
+    # The last line is the country's name, not part of a domestic address.
+    lines = [l for l in block.split("\n") if l.strip()][:-1]
     rest = [l for l in lines if l != street.upper() and l != street]
     one_line = street + ", " + " ".join(rest[-1:]) if rest else street
     return "\n".join(lines), one_line

@@ -284,6 +284,190 @@ pub(crate) const LABELS: &[&str] = &[
     "requerente",
 ];
 
+/// Verbs of speech or address and phrases before a name ("ask X", "according to X"): with
+/// one of them a run of two capitalised words is a name even if the lists know neither.
+pub(crate) const SPEECH_BEFORE: &[&str] = &[
+    "ask",
+    "tell",
+    "told",
+    "asked",
+    "according to",
+    "my colleague",
+    "my friend",
+    "my wife",
+    "my husband",
+    "my boss",
+    "frag",
+    "fragen sie",
+    "laut",
+    "mein kollege",
+    "meine kollegin",
+    "von meinem kollegen",
+    "von meiner kollegin",
+    "demande à",
+    "demandez à",
+    "d'après",
+    "selon",
+    "mon collègue",
+    "ma collègue",
+    "pregúntale a",
+    "pregunta a",
+    "según",
+    "mi colega",
+    "chiedi a",
+    "secondo",
+    "il mio collega",
+    "la mia collega",
+    "vraag",
+    "volgens",
+    "mijn collega",
+    "zapytaj",
+    "według",
+    "mój kolega",
+    "moja koleżanka",
+    "pergunte a",
+    "pergunta a",
+    "segundo",
+    "meu colega",
+    "minha colega",
+];
+
+/// Verbs of speech right after a name ("X wrote", "X a écrit").
+pub(crate) const SPEECH_AFTER: &[&str] = &[
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "replied",
+    "told",
+    "sagte",
+    "sagt",
+    "schrieb",
+    "schreibt",
+    "fragte",
+    "meinte",
+    "a dit",
+    "a écrit",
+    "a demandé",
+    "dit",
+    "écrit",
+    "dijo",
+    "escribió",
+    "preguntó",
+    "dice",
+    "escribe",
+    "ha detto",
+    "ha scritto",
+    "ha chiesto",
+    "scrive",
+    "zei",
+    "schreef",
+    "vroeg",
+    "zegt",
+    "schrijft",
+    "powiedział",
+    "powiedziała",
+    "napisał",
+    "napisała",
+    "zapytał",
+    "zapytała",
+    "pisze",
+    "disse",
+    "escreveu",
+    "perguntou",
+    "diz",
+    "escreve",
+];
+
+/// Words a greeting addresses that are no one's name ("Sehr geehrte Damen und Herren").
+pub(crate) const ADDRESSEES: &[&str] = &[
+    "all",
+    "everyone",
+    "everybody",
+    "team",
+    "folks",
+    "guys",
+    "there",
+    "sir",
+    "madam",
+    "damen",
+    "herren",
+    "kollegen",
+    "kolleginnen",
+    "leute",
+    "zusammen",
+    "team",
+    "mesdames",
+    "messieurs",
+    "madame",
+    "monsieur",
+    "tous",
+    "équipe",
+    "señores",
+    "señoras",
+    "todos",
+    "equipo",
+    "signori",
+    "signore",
+    "tutti",
+    "colleghi",
+    "dames",
+    "heren",
+    "allemaal",
+    "iedereen",
+    "państwo",
+    "wszyscy",
+    "senhores",
+    "senhoras",
+    "pessoal",
+    "equipa",
+];
+
+/// Words that open a town's name ("Port Laura", "Bad Leonfelden", "Nueva Esperanza").
+pub(crate) const TOWN_HEADS: &[&str] = &[
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "port",
+    "lake",
+    "mount",
+    "fort",
+    "saint",
+    "san",
+    "santa",
+    "santo",
+    "são",
+    "st",
+    "bad",
+    "sankt",
+    "nieder",
+    "ober",
+    "neu",
+    "alt",
+    "groß",
+    "klein",
+    "nueva",
+    "nuevo",
+    "villa",
+    "villanueva",
+    "porto",
+    "nowy",
+    "nowa",
+    "stary",
+    "stara",
+];
+
+/// Endings of town names ("Kramerville", "Cartertown", "Mellrichstadt").
+pub(crate) const TOWN_ENDINGS: &[&str] = &[
+    "ville", "town", "ton", "burg", "borough", "bury", "stad", "stadt", "chester", "mouth", "ford",
+    "fort", "field", "view", "side", "land", "haven", "berg", "dorf", "hausen", "heim", "ingen",
+    "furt", "feld", "bach", "kirchen", "hofen", "rode", "ów", "owo", "ice", "sk", "polis",
+];
+
 /// Greetings that open a letter or message.
 pub(crate) const GREETINGS: &[&str] = &[
     "dear",
@@ -355,6 +539,8 @@ pub(crate) const SIGN_OFFS: &[&str] = &[
     "yours faithfully",
     "yours",
     "love",
+    "gruß",
+    "gruss",
     "mit freundlichen grüßen",
     "mit freundlichen grüssen",
     "viele grüße",
@@ -430,6 +616,9 @@ pub(crate) mod role {
     pub const GREET_FIRST: u32 = 1 << 15;
     pub const STREET_PARTICLE: u32 = 1 << 16;
     pub const LABEL_LAST: u32 = 1 << 17;
+    pub const SPEECH_LAST: u32 = 1 << 18;
+    pub const SPEECH_FIRST: u32 = 1 << 19;
+    pub const TOWN_HEAD: u32 = 1 << 20;
 }
 
 /// Every lexicon word with its role bits, and a hash index over them.
@@ -487,6 +676,15 @@ pub(crate) fn roles() -> &'static Roles {
         }
         for p in LABELS {
             add(&last(p), LABEL_LAST);
+        }
+        for p in SPEECH_BEFORE {
+            add(&last(p), SPEECH_LAST);
+        }
+        for p in SPEECH_AFTER {
+            add(&first(p), SPEECH_FIRST);
+        }
+        for w in TOWN_HEADS {
+            add(w, TOWN_HEAD);
         }
         for p in SIGN_OFFS {
             add(&last(p), SIGN_OFF_LAST);

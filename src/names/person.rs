@@ -1,10 +1,12 @@
 //! People and places: runs of capitalised words weighed with the gazetteer, titles, greetings,
 //! signatures and "my name is" phrases; places from the gazetteer when a run is not a person.
 
+use super::address::{LIVE_CUES, PREFIX_TYPES, SUFFIX_TYPES};
 use super::gazetteer::{Gazetteer, FIRST, LAST, PLACE, WORD};
 use super::lexicon::role::*;
 use super::lexicon::{
-    GREETINGS, LABELS, NAME_CUES, PARTICLES, PLACE_CUES, SIGN_OFFS, STRONG_CUES, TITLES,
+    ADDRESSEES, GREETINGS, LABELS, NAME_CUES, PARTICLES, PLACE_CUES, SIGN_OFFS, SPEECH_AFTER,
+    SPEECH_BEFORE, STRONG_CUES, TITLES, TOWN_ENDINGS, TOWN_HEADS,
 };
 use super::lookup::Picks;
 use super::tokenize::{lower_into, Case, Kind};
@@ -118,14 +120,28 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
             after = j + 1; // the dot
         } else if t.capitalised() {
             run.words[run.len] = j;
-            run.classes[run.len] = classify(ctx.flags[j]);
+            // A capitalised particle inside a name (Pieter De Smet) is still a particle.
+            let inner_particle = run.len > 0
+                && t.case == Case::Title
+                && ctx.role(j, PARTICLE)
+                && ctx.word_in(j, PARTICLES)
+                && next_spaced(ctx, j).is_some_and(|n| ctx.toks[n].capitalised());
+            run.classes[run.len] = if inner_particle {
+                Class::Particle
+            } else {
+                classify(ctx.flags[j])
+            };
             after = j;
         } else if run.len > 0
             && t.kind == Kind::Word
             && t.case == Case::Lower
             && ctx.role(j, PARTICLE)
             && ctx.word_in(j, PARTICLES)
-            && next_spaced(ctx, j).is_some_and(|n| ctx.toks[n].capitalised())
+            && particle_leads_to_name(ctx, j)
+            // "Geburtstag von Eva": after an unknown (German) noun `von`/`van` is a preposition.
+            && !(run.classes[run.len - 1] == Class::Unknown
+                && run.len == 1
+                && ctx.word_in(j, &["von", "van"]))
         {
             run.words[run.len] = j;
             run.classes[run.len] = Class::Particle;
@@ -148,6 +164,118 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
         run.end_tok() + 1
     };
     (run, end)
+}
+
+/// After the particle at `j`, more particles (van der, de la) and then a capitalised word.
+fn particle_leads_to_name(ctx: &Ctx<'_>, j: usize) -> bool {
+    let mut k = j;
+    for _ in 0..3 {
+        let Some(n) = next_spaced(ctx, k) else {
+            return false;
+        };
+        let t = &ctx.toks[n];
+        if t.capitalised() {
+            return true;
+        }
+        if !(t.case == Case::Lower && ctx.role(n, PARTICLE) && ctx.word_in(n, PARTICLES)) {
+            return false;
+        }
+        k = n;
+    }
+    false
+}
+
+/// Lower-case particles right before token `i` ("Frau van der Dussen"): returns the first.
+fn particles_before(ctx: &Ctx<'_>, i: usize) -> usize {
+    let mut p = i;
+    while p > 0
+        && p + 3 > i
+        && next_spaced(ctx, p - 1) == Some(p)
+        && ctx.toks[p - 1].case == Case::Lower
+        && ctx.role(p - 1, PARTICLE)
+        && ctx.word_in(p - 1, PARTICLES)
+    {
+        p -= 1;
+    }
+    p
+}
+
+/// The run sits where a street name does: after a house number or a street type written
+/// first ("42 Anne Fields", "rue Françoise Conrad"), or before a street type ("Susan
+/// Outlook" is not, but "Alyssa Roads" is): a street named after people is no person.
+fn street_position(ctx: &Ctx<'_>, run: &Run) -> bool {
+    let start = run.start_tok();
+    if start > 0 && next_spaced(ctx, start - 1) == Some(start) {
+        let p = &ctx.toks[start - 1];
+        if matches!(p.kind, Kind::Num | Kind::Alnum) && !ctx.in_identifier(start - 1) {
+            return true;
+        }
+        let mut q = start - 1;
+        // "rue de Mercier", "Via dei Mille"
+        if ctx.role(q, STREET_PARTICLE) && p.case == Case::Lower && q > 0 {
+            q -= 1;
+        }
+        if ctx.role(q, PREFIX_TYPE) && ctx.word_in(q, PREFIX_TYPES) {
+            return true;
+        }
+    }
+    let end = run.end_tok();
+    run.len > 1 && ctx.role(end, SUFFIX_TYPE) && ctx.word_in(end, SUFFIX_TYPES)
+}
+
+/// A run of two or more capitalised words in a town's shape ("Port Laura", "Bad Ischl"), or
+/// one word with a town's ending ("Kramerville") that the lists do not know as a name.
+fn town_shaped(ctx: &Ctx<'_>, run: &Run) -> bool {
+    let w = run.start_tok();
+    if run.len > 1 {
+        return ctx.role(w, TOWN_HEAD) && ctx.word_in(w, TOWN_HEADS);
+    }
+    if ctx.flags[w] & (FIRST | LAST) != 0 || ctx.toks[w].case != Case::Title {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    lower_into(ctx.s(w), &mut buf).is_some_and(|low| {
+        TOWN_ENDINGS
+            .iter()
+            .any(|e| low.len() > e.len() + 2 && low.ends_with(e.as_bytes()))
+    })
+}
+
+/// The run names a town: after "I live in", "wohne in", "habite à" (whatever the lists
+/// say), or town-shaped after a place preposition ("in Port Laura"). Returns the last run
+/// word of the place.
+fn town(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
+    let start = run.start_tok();
+    let mut b = run.len;
+    while b > 1
+        && (run.classes[b - 1] == Class::Particle
+            || (run.classes[b - 1] == Class::NotName && ctx.flags[run.words[b - 1]] & WORD != 0))
+    {
+        b -= 1;
+    }
+    if cue_before(ctx, start, LIVE_CUES, LIVE_LAST).is_some() {
+        return Some(b - 1);
+    }
+    let preposition = start > 0
+        && ctx.word_in(
+            start - 1,
+            &[
+                "in", "to", "from", "near", "nach", "aus", "à", "en", "a", "w", "we", "em", "naar",
+                "uit", "do", "para", "z", "ze",
+            ],
+        );
+    (preposition && town_shaped(ctx, run)).then_some(b - 1)
+}
+
+/// A verb of speech follows token `end` ("X wrote", "X a écrit").
+fn speech_after(ctx: &Ctx<'_>, end: usize) -> bool {
+    next_spaced(ctx, end).is_some_and(|n| {
+        ctx.toks[n].case == Case::Lower
+            && ctx.role(n, SPEECH_FIRST)
+            && SPEECH_AFTER
+                .iter()
+                .any(|p| ctx.phrase_starts_at(n, p).is_some())
+    })
 }
 
 /// The title before token `i`, if any: returns the first token of the title.
@@ -242,12 +370,22 @@ fn form_line(ctx: &Ctx<'_>, l: usize) -> bool {
 
 /// The run sits alone on a line right after a sign-off line ("Best regards,").
 fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    if !ctx.toks[start].newline_before || start == 0 {
+    if start == 0 {
         return false;
     }
     let alone = ctx.toks.get(end + 1).is_none_or(|n| n.newline_before);
     if !alone {
         return false;
+    }
+    // "Thanks, Tom" closing a message on one line: the sign-off opens the line.
+    if !ctx.toks[start].newline_before {
+        if !ctx.punct(start - 1, ',') || start < 2 || !ctx.role(start - 2, SIGN_OFF_LAST) {
+            return false;
+        }
+        return SIGN_OFFS.iter().any(|p| {
+            ctx.phrase_ends_at(start - 2, p)
+                .is_some_and(|s| s == 0 || ctx.toks[s].newline_before)
+        });
     }
     let mut j = start - 1;
     if (ctx.punct(j, ',') || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
@@ -426,9 +564,9 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
 
 fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let first_tok = run.start_tok();
-    // Evidence around the whole run.
-    if let Some(tt) = title_before(ctx, first_tok) {
-        let _ = tt;
+    // Evidence around the whole run; "Frau van der Dussen": the particles belong to it.
+    let lead = particles_before(ctx, first_tok);
+    if title_before(ctx, lead).is_some() {
         // After a title every capitalised word is part of the name, unless it is a common
         // word (`Dr. Who`, say, stays a name: `who` is a stop word but is capitalised here
         // right after the title, so keep at least the first word).
@@ -442,14 +580,21 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         while end > 0 && run.classes[end] == Class::Particle {
             end -= 1;
         }
+        push(out, ctx, lead, run.words[end], Entity::Person, 0.9, "title");
+        return;
+    }
+    if street_position(ctx, run) {
+        return;
+    }
+    if let Some(b) = town(ctx, run) {
         push(
             out,
             ctx,
             first_tok,
-            run.words[end],
-            Entity::Person,
-            0.9,
-            "title",
+            run.words[b],
+            Entity::Location,
+            0.65,
+            "place-cue",
         );
         return;
     }
@@ -524,7 +669,8 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             } else {
                 0.6
             }
-        } else if c == Class::Last && weak_cue && !sentence_start {
+        } else if c == Class::Last && weak_cue && !sentence_start && !ctx.role(start - 1, PLACE_CUE)
+        {
             0.55
         } else {
             0.0
@@ -648,7 +794,29 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     let greeting =
         cue_before(ctx, start, GREETINGS, GREET_LAST).is_some_and(|s| ctx.sentence_start(s));
     let signed = signature(ctx, start, run.end_tok());
+    // Verbs of speech, and a lone first name opening a line before a colon ("Matthew: ...").
+    let names_only = run.classes[..run.len]
+        .iter()
+        .all(|&c| !matches!(c, Class::NotName));
+    let spoken = names_only
+        && (run.len > 1 || firstish(run.classes[0]))
+        && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST).is_some()
+            || speech_after(ctx, run.end_tok()));
+    let line_label = run.len == 1
+        && firstish(run.classes[0])
+        && ctx.toks[start].case == Case::Title
+        && (start == 0 || ctx.toks[start].newline_before)
+        && ctx.punct(start + 1, ':');
+    if spoken || line_label {
+        let why = if spoken { "speech" } else { "line-label" };
+        push(out, ctx, start, run.end_tok(), Entity::Person, 0.8, why);
+        return true;
+    }
     if !(strong || greeting || signed) {
+        return false;
+    }
+    // "Sehr geehrte Damen und Herren", "Hi all": a greeting to no one in particular.
+    if greeting && !strong && ctx.word_in(start, ADDRESSEES) {
         return false;
     }
     let common = |k: usize| {
