@@ -42,6 +42,23 @@ CREDIT = re.compile(
 )
 
 
+HEADING = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý ]+$")
+
+
+def in_credits(text, line_start, line):
+    """A finding on a credit line, within three lines after one, or in a man page's
+    AUTHOR/TRANSLATION/COPYRIGHT/BUGS section: real people, which the tool should report."""
+    if CREDIT.search(line):
+        return True
+    before = text[:line_start].split("\n")
+    if any(CREDIT.search(l) for l in before[-4:]):
+        return True
+    for l in reversed(before):
+        if HEADING.match(l.strip()) and not l.startswith(" "):
+            return bool(CREDIT.search(l) or re.search(r"BUG|HISTOR|THANK|GESCHICHTE|HISTOIRE|HISTORIA|STORIA|GESCHIEDENIS|HISTÓRIA|ÜBERSETZ|TRADU|TŁUMACZ|VERTALING|AUTOR|AUTEUR|AUTOR", l))
+    return False
+
+
 def scan(binary, records):
     """Findings of each record, by id."""
     inp = "".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in records)
@@ -205,7 +222,7 @@ def main():
         return
     splits = ["tune", "heldout"] if a.split == "all" else [a.split]
     print()
-    print("| benign text | MB | PERSON/MB | (outside credit lines) | LOCATION/MB | STREET_ADDRESS/MB |")
+    print("| benign text | MB | PERSON/MB | (outside credits) | LOCATION/MB | STREET_ADDRESS/MB |")
     print("|---|---|---|---|---|---|")
     for sp in splits:
         for name, recs in benign(sp, a.benign_kb, "target/names-eval").items():
@@ -222,10 +239,12 @@ def main():
                     ls = t.rfind("\n", 0, f["start"]) + 1
                     le = t.find("\n", f["end"])
                     line = t[ls : le if le >= 0 else len(t)]
-                    if e == "PERSON" and not CREDIT.search(line):
+                    credit = e == "PERSON" and in_credits(t, ls, line)
+                    if e == "PERSON" and not credit:
                         counts["PERSON-nc"] += 1
                     if a.show_benign:
-                        print(f"BENIGN {e} {t[f['start']:f['end']]!r} in {line.strip()[:160]!r}")
+                        tag = "CREDIT" if credit else "BENIGN"
+                        print(f"{tag} {e} {t[f['start']:f['end']]!r} in {line.strip()[:160]!r}")
             print(
                 f"| {name} ({sp}) | {mb:.2f} | {counts['PERSON'] / mb:.1f} | "
                 f"{counts['PERSON-nc'] / mb:.1f} | {counts['LOCATION'] / mb:.1f} | "

@@ -132,6 +132,12 @@ pub(crate) const NAME_CUES: &[&str] = &[
     "aan",
     "od",
     "do",
+    "with",
+    "mit",
+    "avec",
+    "con",
+    "met",
+    "com",
 ];
 
 /// Cues after which an unknown capitalised word is taken as a name; the weaker ones above
@@ -158,7 +164,6 @@ pub(crate) const STRONG_CUES: &[&str] = &[
     "o meu nome é",
     "chamo-me",
     "me chamo",
-    "name :",
     "name is",
 ];
 

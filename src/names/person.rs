@@ -280,7 +280,8 @@ fn speech_after(ctx: &Ctx<'_>, end: usize) -> bool {
 
 /// The title before token `i`, if any: returns the first token of the title.
 fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
-    if i == 0 {
+    // A title and its name share a line ("-m.\n\nMANPATH" is an option, then a heading).
+    if i == 0 || ctx.toks[i].newline_before {
         return None;
     }
     let mut j = i - 1;
@@ -306,8 +307,8 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     if t.kind != Kind::Word || !ctx.role(j, TITLE) || ctx.in_identifier(j) {
         return None;
     }
-    // A one-letter title (`M.`) must have its dot, or it is an initial.
-    if t.len() == 1 && !ctx.punct(j + 1, '.') {
+    // A one-letter title (`M.`) is a capital with its dot, or it is an initial or an option.
+    if t.len() == 1 && (!ctx.punct(j + 1, '.') || t.case == Case::Lower) {
         return None;
     }
     // Lower-case `mr smith` is fine; `Me` (Maître) only with a dot.
@@ -323,11 +324,13 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize>
     if i == 0 {
         return None;
     }
+    // A cue and its name are one or two characters apart ("Dear Anna", "Name: Anna"), not
+    // columns of a table (`hi     Hindi`).
+    if ctx.toks[i].start - ctx.toks[i - 1].end > 2 {
+        return None;
+    }
     let mut j = i - 1;
-    // The colon stepped over, for the phrases that end in one ("name :").
-    let mut colon = None;
     if (ctx.punct(j, ',') || ctx.punct(j, ':')) && j > 0 {
-        colon = ctx.punct(j, ':').then_some(j);
         j -= 1;
     }
     if !ctx.role(j, bit) {
@@ -341,10 +344,7 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize>
             .filter(|p| **p == ":" || p.ends_with(" :"))
             .find_map(|p| ctx.phrase_ends_at(j, p));
     }
-    list.iter().find_map(|p| match colon {
-        Some(c) if p.ends_with(" :") => ctx.phrase_ends_at(c, p),
-        _ => ctx.phrase_ends_at(j, p),
-    })
+    list.iter().find_map(|p| ctx.phrase_ends_at(j, p))
 }
 
 /// Token `i` ends a label ("Patient", "Kontoinhaber", "Account holder") and a capitalised
@@ -519,9 +519,13 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
     if f & (FIRST | LAST) == 0 || ctx.in_identifier(i) {
         return i + 1;
     }
+    // One space between the words: aligned columns (`joost    root`) are a table.
     let second = next_spaced(ctx, i).filter(|&j| {
         let t = &ctx.toks[j];
-        t.kind == Kind::Word && t.case == Case::Lower && !ctx.in_identifier(j)
+        t.kind == Kind::Word
+            && t.case == Case::Lower
+            && !ctx.in_identifier(j)
+            && t.start == ctx.toks[i].end + 1
     });
     // The second word was not looked up in the first pass (only plain first names were).
     let flags_of = |j: usize| {
@@ -531,7 +535,10 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
         let mut buf = [0u8; 64];
         lower_into(ctx.s(j), &mut buf).map_or(0, |k| g.flags(k))
     };
-    let cued = cue_before(ctx, i, STRONG_CUES, STRONG_LAST).is_some();
+    // "the name is read": only a speaker's own phrase ("my name is") makes a lower-case
+    // word a name.
+    let cued =
+        cue_before(ctx, i, STRONG_CUES, STRONG_LAST).is_some_and(|s| !ctx.word_in(s, &["name"]));
     if cued && f & WORD == 0 {
         let end = match second {
             Some(j) if flags_of(j) & (FIRST | LAST) != 0 && flags_of(j) & WORD == 0 => j,
@@ -664,10 +671,10 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
                 0.0
             } else if weak_cue {
                 0.75
-            } else if sentence_start {
-                0.45
             } else {
-                0.6
+                // A lone first name with no cue is as often a product, a word or a heading
+                // in technical text ("Manual", "Fedora", "Octave") as a person.
+                0.45
             }
         } else if c == Class::Last && weak_cue && !sentence_start && !ctx.role(start - 1, PLACE_CUE)
         {
@@ -690,7 +697,15 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             // "J. R. Smith": needs a known surname, or an unknown one mid-sentence.
             match last {
                 Class::Last | Class::Either | Class::First => 0.8,
-                Class::Unknown if !sentence_start && !all_caps => 0.6,
+                // "X.  Vim": two spaces after the dot end a sentence.
+                Class::Unknown
+                    if !sentence_start
+                        && !all_caps
+                        && ctx.toks[words[initials]].start - ctx.toks[words[initials] - 1].end
+                            == 1 =>
+                {
+                    0.6
+                }
                 _ => 0.0,
             }
         } else if firstish(first) && lastish(last) {
@@ -786,11 +801,10 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     let colon = start > 0 && ctx.punct(start - 1, ':');
     let labelled = cue_before(ctx, start, LABELS, LABEL_LAST)
         .is_some_and(|l| known || (run.len > 1 && colon && form_line(ctx, l)));
-    // "name: X" reads as a form field only on a line that starts like one, and a lone
-    // unknown word after it may be a type (`Name: String`).
-    let strong = labelled
-        || cue_before(ctx, start, STRONG_CUES, STRONG_LAST)
-            .is_some_and(|l| known || !colon || (run.len > 1 && form_line(ctx, l)));
+    // "whose name is HEAD": an ALL-CAPS word after a cue is a constant unless it is a name.
+    let caps_unknown = !known && ctx.toks[start].case == Case::Upper;
+    let strong =
+        labelled || !caps_unknown && cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
     let greeting =
         cue_before(ctx, start, GREETINGS, GREET_LAST).is_some_and(|s| ctx.sentence_start(s));
     let signed = signature(ctx, start, run.end_tok());
