@@ -150,6 +150,11 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
             break;
         }
         run.len += 1;
+        // "Lennart's Files": a possessive ends the name.
+        let s = ctx.s(after);
+        if s.ends_with("'s") || s.ends_with("’s") {
+            return (run, after + 1);
+        }
         match next_spaced(ctx, after) {
             Some(n) => j = n,
             None => {
@@ -301,6 +306,10 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
             return None;
         }
         j -= 1;
+    }
+    // "mr     Marathi": a language code in a table column, not a title.
+    if ctx.toks[i].start - ctx.toks[j].end > 2 {
+        return None;
     }
     let t = &ctx.toks[j];
     // Without the title role nothing below can succeed: most words leave on one bit test.
@@ -516,7 +525,8 @@ pub(crate) fn find(
 /// by a known surname, neither a common word nor a place ("its john smith here").
 fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usize {
     let f = ctx.flags[i];
-    if f & (FIRST | LAST) == 0 || ctx.in_identifier(i) {
+    // `.deb files`: a word glued to what precedes it is part of something else.
+    if f & (FIRST | LAST) == 0 || ctx.toks[i].glued || ctx.in_identifier(i) {
         return i + 1;
     }
     // One space between the words: aligned columns (`joost    root`) are a table.
@@ -676,7 +686,11 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
                 // in technical text ("Manual", "Fedora", "Octave") as a person.
                 0.45
             }
-        } else if c == Class::Last && weak_cue && !sentence_start && !ctx.role(start - 1, PLACE_CUE)
+        } else if c == Class::Last
+            && weak_cue
+            && !sentence_start
+            && !ctx.role(start - 1, PLACE_CUE)
+            && !ctx.word_in(start - 1, &["with", "mit", "avec", "con", "met", "com"])
         {
             0.55
         } else {
@@ -802,7 +816,8 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     let labelled = cue_before(ctx, start, LABELS, LABEL_LAST)
         .is_some_and(|l| known || (run.len > 1 && colon && form_line(ctx, l)));
     // "whose name is HEAD": an ALL-CAPS word after a cue is a constant unless it is a name.
-    let caps_unknown = !known && ctx.toks[start].case == Case::Upper;
+    let caps_unknown =
+        !run.classes[..run.len].iter().any(|&c| firstish(c)) && ctx.toks[start].case == Case::Upper;
     let strong =
         labelled || !caps_unknown && cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
     let greeting =
