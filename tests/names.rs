@@ -1281,3 +1281,150 @@ fn labels_before_a_name_are_cues_not_part_of_it() {
         );
     }
 }
+
+/// Issue 14, names missing from the lists: evidence beyond the lists makes them names.
+#[test]
+fn evidence_beyond_the_lists() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        (
+            "Vritti Rajagopalan wrote that the delivery was late.",
+            "Vritti Rajagopalan",
+        ),
+        (
+            "Ruthild Seidel schrieb, dass die Lieferung kam.",
+            "Ruthild Seidel",
+        ),
+        ("Please ask Saanvi Bal to send the contract.", "Saanvi Bal"),
+        (
+            "According to Lipika Murthy, the meeting moved.",
+            "Lipika Murthy",
+        ),
+        ("Hallo Anna,\nbis morgen?\nGruß, Alwin", "Alwin"),
+        ("Matthew: can you check the build?", "Matthew"),
+        (
+            "Ich habe mit Frau van der Dussen telefoniert.",
+            "van der Dussen",
+        ),
+        ("Naam: Fabian van der Berg", "Fabian van der Berg"),
+        (
+            "Dear Pieter De Smet,\nthe invoice is attached.",
+            "Pieter De Smet",
+        ),
+        (
+            "Schreib ein Gedicht zum Geburtstag von Eva Weber.",
+            "Eva Weber",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A greeting to no one in particular.
+    let text = "Sehr geehrte Damen und Herren,\nanbei die Rechnung.";
+    assert!(
+        !found(&e, text).iter().any(|(k, _)| k == "PERSON"),
+        "{text:?}"
+    );
+}
+
+/// Issue 14, towns not in the list: after "I live in" and its kin, or in a town's shape.
+#[test]
+fn towns_the_list_does_not_know() {
+    let e = Engine::default_engine();
+    for (text, place) in [
+        ("I live in Lisachester and need a dentist.", "Lisachester"),
+        ("We moved to Port Laura last year.", "Port Laura"),
+        ("Our warehouse in Cartertown ships abroad.", "Cartertown"),
+        (
+            "Ich wohne in Zeulenroda und suche einen Arzt.",
+            "Zeulenroda",
+        ),
+        ("J'habite à Isella et je cherche un dentiste.", "Isella"),
+        (
+            "Vivo en Nueva Esperanza y busco un dentista.",
+            "Nueva Esperanza",
+        ),
+        ("Mieszkam w Knurowie od roku.", "Knurowie"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", place),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Issue 14, postal addresses: street types and units the lists lacked, multi-line blocks,
+/// postcodes written without spaces or with a country prefix, streets named after people.
+#[test]
+fn addresses_the_first_pass_missed() {
+    let e = Engine::default_engine();
+    for (text, address) in [
+        (
+            "The customer at 6606 Melissa Club Suite 189, PORT DIANE, KS 75422 called.",
+            "6606 Melissa Club Suite 189, PORT DIANE, KS 75422",
+        ),
+        (
+            "Ship to 0 Anne Fields, B2B 5AB today.",
+            "0 Anne Fields, B2B 5AB",
+        ),
+        (
+            "It is at 42 Alyssa Roads, Springfield, IL 62701.",
+            "42 Alyssa Roads, Springfield, IL 62701",
+        ),
+        (
+            "Mon adresse est rue de Mercier, CH-9858 Genève, merci.",
+            "rue de Mercier, CH-9858 Genève",
+        ),
+        (
+            "Mijn adres is Brianhof 11, 5351OC Hulsel.",
+            "Brianhof 11, 5351OC Hulsel",
+        ),
+        (
+            "Send it to:\nGregory Webb\n141 Hodges Mountains\nKRAMERVILLE, AL 85906",
+            "141 Hodges Mountains\nKRAMERVILLE, AL 85906",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", address),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+        assert!(
+            !found(&e, text)
+                .iter()
+                .any(|(k, v)| k == "PERSON" && address.contains(v.as_str())),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Issue 14, technical text: code words that are towns, table columns, options and
+/// constants are no people or places.
+#[test]
+fn technical_text_is_not_read_as_names_or_places() {
+    let e = Engine::default_engine();
+    for text in [
+        "Add the file to the index.",
+        "let s = Str::new(); // Normal case",
+        "union Root { a: u32 }",
+        "A test that creates a branch whose name is HEAD has been fixed.",
+        "mr     Marathi (Devanagari script)     100%",
+        "hi     Hindi (Devanagari script)     100%",
+        "specified as the argument of option -m.\n\n       MANPATH\n              If set",
+        "Non connetterti al server X.  Vim parte più rapidamente",
+        "/// Obtain the result of a [`Mac`] computation.",
+        "Format and display local manual files instead.",
+        "Die Lage der Datei ist leer.",
+    ] {
+        let hits: Vec<_> = found(&e, text)
+            .into_iter()
+            .filter(|(k, _)| k == "PERSON" || k == "LOCATION")
+            .collect();
+        assert!(hits.is_empty(), "{text:?}: {hits:?}");
+    }
+}

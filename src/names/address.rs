@@ -452,8 +452,14 @@ fn postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         return None;
     }
     if t.kind == Kind::Alnum {
-        // Canada without the space: K1A0B1
+        // Canada without the space: K1A0B1; the Netherlands without it: 1012AB
         let s = t.text(ctx.text).as_bytes();
+        if s.len() == 6
+            && s[..4].iter().all(u8::is_ascii_digit)
+            && s[4..].iter().all(u8::is_ascii_uppercase)
+        {
+            return Some(i);
+        }
         if s.len() == 6
             && s.iter().enumerate().all(|(k, b)| {
                 if k % 2 == 0 {
