@@ -624,6 +624,9 @@ pub(crate) mod role {
     pub const SPEECH_LAST: u32 = 1 << 18;
     pub const SPEECH_FIRST: u32 = 1 << 19;
     pub const TOWN_HEAD: u32 = 1 << 20;
+    /// A word before the last of a multi-word cue phrase: without it before a cue's last
+    /// word only one-word phrases can match.
+    pub const CUE_INNER: u32 = 1 << 21;
 }
 
 /// Every lexicon word with its role bits, and a hash index over them.
@@ -684,6 +687,22 @@ pub(crate) fn roles() -> &'static Roles {
         }
         for p in SPEECH_BEFORE {
             add(&last(p), SPEECH_LAST);
+        }
+        for list in [
+            NAME_CUES,
+            STRONG_CUES,
+            GREETINGS,
+            LABELS,
+            SPEECH_BEFORE,
+            a::LIVE_CUES,
+        ] {
+            for p in list {
+                if let Some((head, _)) = p.rsplit_once(' ') {
+                    for w in head.split(' ') {
+                        add(w, CUE_INNER);
+                    }
+                }
+            }
         }
         for p in SPEECH_AFTER {
             add(&first(p), SPEECH_FIRST);

@@ -261,7 +261,9 @@ fn town(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
     if cue_before(ctx, start, LIVE_CUES, LIVE_LAST).is_some() {
         return Some(b - 1);
     }
+    // Every preposition below is a place cue: one bit test settles most runs.
     let preposition = start > 0
+        && ctx.role(start - 1, PLACE_CUE)
         && ctx.word_in(
             start - 1,
             &[
@@ -342,16 +344,15 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize>
     if (ctx.punct(j, ',') || ctx.punct(j, ':')) && j > 0 {
         j -= 1;
     }
+    // No listed phrase ends in a colon (labels are read with theirs): in code (`Error::Kind`)
+    // the second colon leaves here.
     if !ctx.role(j, bit) {
-        if !ctx.punct(j, ':') {
-            return None;
-        }
-        // Only a phrase whose last word is the colon can end on one; in code (`Error::Kind`)
-        // this saves trying every phrase of the list.
-        return list
-            .iter()
-            .filter(|p| **p == ":" || p.ends_with(" :"))
-            .find_map(|p| ctx.phrase_ends_at(j, p));
+        return None;
+    }
+    // After "in", "to", "a" (last words of many phrases) most runs have no phrase before
+    // them: a one-word test settles those without walking every phrase.
+    if j == 0 || !ctx.role(j - 1, CUE_INNER) {
+        return ctx.word_in(j, list).then_some(j);
     }
     list.iter().find_map(|p| ctx.phrase_ends_at(j, p))
 }
