@@ -841,7 +841,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         // A lower-case street type without a number before it ("rue de Mercier, CH-9858
         // ...") counts only with a postal code after it.
         if t.case == Case::Lower && street(ctx, i, false).is_none() {
-            if let Some(se) = street(ctx, i, true) {
+            // Most lower-case street types in running text ("in place of") have no name
+            // after them: one look at the next word settles those.
+            let named = next(ctx, i).is_some_and(|n| {
+                ctx.toks[n].capitalised() || ctx.role(n, STREET_PARTICLE) || ctx.punct(n, '.')
+            });
+            if let Some(se) = street(ctx, i, true).filter(|_| named) {
                 let mut h = skip_comma(ctx, se + 1);
                 if let Some(he) = house_number(ctx, h).filter(|_| !ctx.toks[h].newline_before) {
                     h = he;

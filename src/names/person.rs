@@ -601,10 +601,14 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         push(out, ctx, lead, run.words[end], Entity::Person, 0.9, "title");
         return;
     }
-    if street_position(ctx, run) {
+    // A lone common word ("The", "This" opening a sentence: most runs of prose) is neither a
+    // street name nor a town; skip those tests.
+    let plain_word =
+        run.len == 1 && run.classes[0] == Class::NotName && ctx.flags[first_tok] & WORD != 0;
+    if !plain_word && street_position(ctx, run) {
         return;
     }
-    if let Some(b) = town(ctx, run) {
+    if let Some(b) = (!plain_word).then(|| town(ctx, run)).flatten() {
         push(
             out,
             ctx,
