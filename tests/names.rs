@@ -1348,6 +1348,9 @@ fn towns_the_list_does_not_know() {
             "Nueva Esperanza",
         ),
         ("Mieszkam w Knurowie od roku.", "Knurowie"),
+        // An elision before a capital splits off: "l'Espagne" was one lower-case word.
+        ("Quelle est la capitale de l'Espagne ?", "Espagne"),
+        ("Le tribù dell'Australia", "Australia"),
     ] {
         assert!(
             has(&e, text, "LOCATION", place),
