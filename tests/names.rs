@@ -1315,6 +1315,11 @@ fn evidence_beyond_the_lists() {
             "Schreib ein Gedicht zum Geburtstag von Eva Weber.",
             "Eva Weber",
         ),
+        (
+            "See you then.\n\nPriya Sharma\nSenior Buyer\npriya@example.com",
+            "Priya Sharma",
+        ),
+        ("Bis bald\n-- \nRuthild Seidel\nEinkauf", "Ruthild Seidel"),
     ] {
         assert!(
             has(&e, text, "PERSON", name),
@@ -1322,12 +1327,18 @@ fn evidence_beyond_the_lists() {
             found(&e, text)
         );
     }
-    // A greeting to no one in particular.
-    let text = "Sehr geehrte Damen und Herren,\nanbei die Rechnung.";
-    assert!(
-        !found(&e, text).iter().any(|(k, _)| k == "PERSON"),
-        "{text:?}"
-    );
+    // A greeting to no one in particular; a heading or a job title over an email address.
+    for text in [
+        "Sehr geehrte Damen und Herren,\nanbei die Rechnung.",
+        "Color Config\n\nSet it with config@example.com",
+        "See you then.\n\nSenior Buyer\nbuyer@example.com",
+    ] {
+        let people: Vec<_> = found(&e, text)
+            .into_iter()
+            .filter(|(k, _)| k == "PERSON")
+            .collect();
+        assert!(people.is_empty(), "{text:?}: {people:?}");
+    }
 }
 
 /// Issue 14, towns not in the list: after "I live in" and its kin, or in a town's shape.

@@ -378,6 +378,35 @@ fn form_line(ctx: &Ctx<'_>, l: usize) -> bool {
     false
 }
 
+/// The run fills its line and starts a signature block: the line before it is `--`, or (for a
+/// run opening with a `known` first name) one of the next two lines holds an email address.
+fn signature_block(ctx: &Ctx<'_>, start: usize, end: usize, known: bool) -> bool {
+    let line_start = start == 0 || ctx.toks[start].newline_before;
+    if !line_start || ctx.toks.get(end + 1).is_some_and(|n| !n.newline_before) {
+        return false;
+    }
+    if start >= 2 && ctx.punct(start - 1, '-') && ctx.punct(start - 2, '-') {
+        return true;
+    }
+    if !known {
+        return false;
+    }
+    let mut lines = 0;
+    for k in end + 1..ctx.toks.len().min(end + 40) {
+        let t = &ctx.toks[k];
+        if t.newline_before {
+            lines += 1;
+            if lines > 2 {
+                break;
+            }
+        }
+        if t.is('@') && t.glued && ctx.toks.get(k + 1).is_some_and(|n| n.glued) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The run sits alone on a line right after a sign-off line ("Best regards,").
 fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if start == 0 {
@@ -836,13 +865,28 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
         && (run.len > 1 || firstish(run.classes[0]))
         && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST).is_some()
             || speech_after(ctx, run.end_tok()));
+    // A signature block: a title-case name over an email address ("Color Config" or "Senior
+    // Buyer" over one is a heading or a job title, so a known first name must open it unless
+    // `--` opens the block).
+    let block = names_only
+        && run.len > 1
+        && run.words[..run.len]
+            .iter()
+            .all(|&w| ctx.toks[w].case != Case::Upper)
+        && signature_block(ctx, start, run.end_tok(), firstish(run.classes[0]));
     let line_label = run.len == 1
         && firstish(run.classes[0])
         && ctx.toks[start].case == Case::Title
         && (start == 0 || ctx.toks[start].newline_before)
         && ctx.punct(start + 1, ':');
-    if spoken || line_label {
-        let why = if spoken { "speech" } else { "line-label" };
+    if spoken || line_label || block {
+        let why = if spoken {
+            "speech"
+        } else if block {
+            "signature"
+        } else {
+            "line-label"
+        };
         push(out, ctx, start, run.end_tok(), Entity::Person, 0.8, why);
         return true;
     }
