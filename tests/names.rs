@@ -1320,6 +1320,8 @@ fn evidence_beyond_the_lists() {
             "Priya Sharma",
         ),
         ("Bis bald\n-- \nRuthild Seidel\nEinkauf", "Ruthild Seidel"),
+        // A first name that is also a word, then a surname, mid-sentence.
+        ("Yesterday I met Ray Spencer at the station.", "Ray Spencer"),
     ] {
         assert!(
             has(&e, text, "PERSON", name),
@@ -1434,6 +1436,7 @@ fn technical_text_is_not_read_as_names_or_places() {
         "/// Obtain the result of a [`Mac`] computation.",
         "Format and display local manual files instead.",
         "Die Lage der Datei ist leer.",
+        "BASH(1)          General Commands Manual          BASH(1)",
     ] {
         let hits: Vec<_> = found(&e, text)
             .into_iter()

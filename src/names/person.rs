@@ -90,10 +90,11 @@ fn initial(ctx: &Ctx<'_>, i: usize) -> bool {
         && ctx.toks.get(i + 1).is_some_and(|d| d.is('.') && d.glued)
 }
 
-/// Next token on the same line separated by whitespace only.
+/// Next token on the same line separated by whitespace only, at most two characters of it:
+/// wider gaps separate table columns ("General Commands Manual    BASH").
 fn next_spaced(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     let n = ctx.toks.get(i + 1)?;
-    (!n.glued && !n.newline_before).then_some(i + 1)
+    (!n.glued && !n.newline_before && n.start - ctx.toks[i].end <= 2).then_some(i + 1)
 }
 
 /// Collects the run of name words starting at `i`.
@@ -769,8 +770,13 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         } else if first == Class::Last && firstish(last) {
             0.75
         } else if first == Class::Weak && lastish(last) {
-            // Will, Mark, Rose, Bill: a surname after them is not enough on its own.
-            0.45
+            // Will, Mark, Rose, Bill, Ray: a surname after them is enough mid-sentence
+            // ("I met Ray Spencer"), not at a sentence's start, where headings are.
+            if sentence_start || all_caps || ctx.flags[end] & (PLACE | WORD) != 0 {
+                0.45
+            } else {
+                0.6
+            }
         } else if first == Class::Unknown && lastish(last) && !all_caps {
             // "Cargo Book", "Copyright Holder": title-case headings look like this too, so
             // an unknown first word with a known surname needs a cue.
