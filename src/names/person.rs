@@ -153,7 +153,7 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
         run.len += 1;
         // "Lennart's Files": a possessive ends the name.
         let s = ctx.s(after);
-        if s.ends_with("'s") || s.ends_with("’s") {
+        if s.as_bytes().last() == Some(&b's') && (s.ends_with("'s") || s.ends_with("’s")) {
             return (run, after + 1);
         }
         match next_spaced(ctx, after) {
@@ -650,7 +650,10 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         );
         return;
     }
-    if context(ctx, run, out) {
+    // A lone common word is a name only after "my name is" and its kin: every other cue
+    // rejects it, so most runs of prose skip the cue tests.
+    let cued = !plain_word || cue_before(ctx, first_tok, STRONG_CUES, STRONG_LAST).is_some();
+    if cued && context(ctx, run, out) {
         return;
     }
     // Drop leading and trailing words that are not names: "Yesterday John Smith", "Thanks
