@@ -77,6 +77,9 @@ unity victoria station express national international university college school 
 hotel restaurant cafe airport museum theatre theater center centre club team group company
 bank trust fund service services system systems network data info news
 herr frau see berg wald feld weg haus kirche schule
+add str union normal root lage senden leer true hook lista guarda mestre miri uri noto edo cham
+baza bus log list line form test main null void case enum impl self type node path port host mode
+tag tags item items manual
 """.split()
 
 

@@ -1220,3 +1220,301 @@ fn special_categories_generated_evaluation() {
     assert!(total.precision() >= 0.9, "{total:?}");
     assert!(total.recall() >= 0.7, "{total:?}");
 }
+
+/// Issue 14: the "name :" cue stepped over its own colon before matching, so it never fired
+/// ("Name: Eckhart Noack" was missed, "My name is Eckhart Noack" found). "Name" is now a
+/// label, read with its colon; in code (`name: String`) it is no cue.
+#[test]
+fn a_name_label_with_its_colon_fires() {
+    let e = Engine::default_engine();
+    for text in [
+        "Name: Eckhart Noack",
+        "NAME: Eckhart Noack",
+        "Full name: Eckhart Noack",
+    ] {
+        assert!(
+            has(&e, text, "PERSON", "Eckhart Noack"),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Issue 14: a capitalised label right before a name merged into the run, which then scored
+/// nothing ("Patient Robert Knox"); labels, with or without a colon, are cues in 8 languages.
+#[test]
+fn labels_before_a_name_are_cues_not_part_of_it() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("Patient Robert Knox was admitted on Monday.", "Robert Knox"),
+        ("Kontoinhaber Robert Knox hat widerrufen.", "Robert Knox"),
+        ("Account holder: Eckhart Noack", "Eckhart Noack"),
+        (
+            "Sender: Eckhart Noack\nRecipient: Ilse Brandt",
+            "Eckhart Noack",
+        ),
+        (
+            "Sender: Eckhart Noack\nRecipient: Ilse Brandt",
+            "Ilse Brandt",
+        ),
+        ("Absender: Eckhart Noack", "Eckhart Noack"),
+        ("Titulaire du compte : Eckhart Noack", "Eckhart Noack"),
+        ("Le patient Robert Knox a été admis.", "Robert Knox"),
+        ("Titular de la cuenta: Eckhart Noack", "Eckhart Noack"),
+        ("Titolare del conto: Eckhart Noack", "Eckhart Noack"),
+        ("Rekeninghouder: Eckhart Noack", "Eckhart Noack"),
+        ("Imię i nazwisko: Eckhart Noack", "Eckhart Noack"),
+        ("Titular da conta: Eckhart Noack", "Eckhart Noack"),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+    // Code is not a form: a field typed with a capitalised type is no name.
+    for text in ["struct User {\n    name: String,\n}", "Name: String"] {
+        assert!(
+            !found(&e, text).iter().any(|(k, _)| k == "PERSON"),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Issue 14, names missing from the lists: evidence beyond the lists makes them names.
+#[test]
+fn evidence_beyond_the_lists() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        (
+            "Vritti Rajagopalan wrote that the delivery was late.",
+            "Vritti Rajagopalan",
+        ),
+        (
+            "Ruthild Seidel schrieb, dass die Lieferung kam.",
+            "Ruthild Seidel",
+        ),
+        ("Please ask Saanvi Bal to send the contract.", "Saanvi Bal"),
+        (
+            "According to Lipika Murthy, the meeting moved.",
+            "Lipika Murthy",
+        ),
+        ("Hallo Anna,\nbis morgen?\nGruß, Alwin", "Alwin"),
+        ("Matthew: can you check the build?", "Matthew"),
+        (
+            "Ich habe mit Frau van der Dussen telefoniert.",
+            "van der Dussen",
+        ),
+        ("Naam: Fabian van der Berg", "Fabian van der Berg"),
+        (
+            "Dear Pieter De Smet,\nthe invoice is attached.",
+            "Pieter De Smet",
+        ),
+        (
+            "Schreib ein Gedicht zum Geburtstag von Eva Weber.",
+            "Eva Weber",
+        ),
+        (
+            "See you then.\n\nPriya Sharma\nSenior Buyer\npriya@example.com",
+            "Priya Sharma",
+        ),
+        ("Bis bald\n-- \nRuthild Seidel\nEinkauf", "Ruthild Seidel"),
+        // A first name that is also a word, then a surname, mid-sentence.
+        ("Yesterday I met Ray Spencer at the station.", "Ray Spencer"),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A greeting to no one in particular; a heading or a job title over an email address.
+    for text in [
+        "Sehr geehrte Damen und Herren,\nanbei die Rechnung.",
+        "Color Config\n\nSet it with config@example.com",
+        "See you then.\n\nSenior Buyer\nbuyer@example.com",
+    ] {
+        let people: Vec<_> = found(&e, text)
+            .into_iter()
+            .filter(|(k, _)| k == "PERSON")
+            .collect();
+        assert!(people.is_empty(), "{text:?}: {people:?}");
+    }
+}
+
+/// Issue 14, towns not in the list: after "I live in" and its kin, or in a town's shape.
+#[test]
+fn towns_the_list_does_not_know() {
+    let e = Engine::default_engine();
+    for (text, place) in [
+        ("I live in Lisachester and need a dentist.", "Lisachester"),
+        ("We moved to Port Laura last year.", "Port Laura"),
+        ("Our warehouse in Cartertown ships abroad.", "Cartertown"),
+        (
+            "Ich wohne in Zeulenroda und suche einen Arzt.",
+            "Zeulenroda",
+        ),
+        ("J'habite à Isella et je cherche un dentiste.", "Isella"),
+        (
+            "Vivo en Nueva Esperanza y busco un dentista.",
+            "Nueva Esperanza",
+        ),
+        ("Mieszkam w Knurowie od roku.", "Knurowie"),
+        // An elision before a capital splits off: "l'Espagne" was one lower-case word.
+        ("Quelle est la capitale de l'Espagne ?", "Espagne"),
+        ("Le tribù dell'Australia", "Australia"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", place),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Issue 14, postal addresses: street types and units the lists lacked, multi-line blocks,
+/// postcodes written without spaces or with a country prefix, streets named after people.
+#[test]
+fn addresses_the_first_pass_missed() {
+    let e = Engine::default_engine();
+    for (text, address) in [
+        (
+            "The customer at 6606 Melissa Club Suite 189, PORT DIANE, KS 75422 called.",
+            "6606 Melissa Club Suite 189, PORT DIANE, KS 75422",
+        ),
+        (
+            "Ship to 0 Anne Fields, B2B 5AB today.",
+            "0 Anne Fields, B2B 5AB",
+        ),
+        (
+            "It is at 42 Alyssa Roads, Springfield, IL 62701.",
+            "42 Alyssa Roads, Springfield, IL 62701",
+        ),
+        (
+            "Mon adresse est rue de Mercier, CH-9858 Genève, merci.",
+            "rue de Mercier, CH-9858 Genève",
+        ),
+        (
+            "Mijn adres is Brianhof 11, 5351OC Hulsel.",
+            "Brianhof 11, 5351OC Hulsel",
+        ),
+        (
+            "Send it to:\nGregory Webb\n141 Hodges Mountains\nKRAMERVILLE, AL 85906",
+            "141 Hodges Mountains\nKRAMERVILLE, AL 85906",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", address),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+        assert!(
+            !found(&e, text)
+                .iter()
+                .any(|(k, v)| k == "PERSON" && address.contains(v.as_str())),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Issue 14, technical text: code words that are towns, table columns, options and
+/// constants are no people or places.
+#[test]
+fn technical_text_is_not_read_as_names_or_places() {
+    let e = Engine::default_engine();
+    for text in [
+        "Add the file to the index.",
+        "let s = Str::new(); // Normal case",
+        "union Root { a: u32 }",
+        "A test that creates a branch whose name is HEAD has been fixed.",
+        "mr     Marathi (Devanagari script)     100%",
+        "hi     Hindi (Devanagari script)     100%",
+        "specified as the argument of option -m.\n\n       MANPATH\n              If set",
+        "Non connetterti al server X.  Vim parte più rapidamente",
+        "/// Obtain the result of a [`Mac`] computation.",
+        "Format and display local manual files instead.",
+        "Die Lage der Datei ist leer.",
+        "BASH(1)          General Commands Manual          BASH(1)",
+    ] {
+        let hits: Vec<_> = found(&e, text)
+            .into_iter()
+            .filter(|(k, _)| k == "PERSON" || k == "LOCATION")
+            .collect();
+        assert!(hits.is_empty(), "{text:?}: {hits:?}");
+    }
+}
+
+/// Issue 14: the evaluation written by `scripts/build-names-eval.py` (Faker names, Google's
+/// address layouts, templates of their own; see docs/names.md). Both parts are scored here as
+/// a guard against regressions; the figures reported are those of
+/// `scripts/score-names-eval.py`, which runs the CLI. Gold offsets are in code points.
+#[test]
+fn independent_evaluation_tuning_and_held_out_parts() {
+    let e = Engine::default_engine();
+    let data = include_str!("data/names-eval.jsonl");
+    // (split, class) -> (tp, fp, fn)
+    let mut s: HashMap<(String, &str), (usize, usize, usize)> = HashMap::new();
+    let covered = |span: (usize, usize), spans: &[(usize, usize)]| {
+        let n: usize = spans
+            .iter()
+            .map(|&(c, d)| span.1.min(d).saturating_sub(span.0.max(c)))
+            .sum();
+        n * 2 >= span.1 - span.0
+    };
+    for line in data.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = v["text"].as_str().unwrap();
+        let split = v["split"].as_str().unwrap().to_string();
+        let byte = |cp: u64| {
+            text.char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .nth(cp as usize)
+                .unwrap()
+        };
+        let found = e.scan(text);
+        for (class, ents) in [
+            ("PERSON", &["PERSON"][..]),
+            ("LOCATION", &["LOCATION", "STREET_ADDRESS"][..]),
+        ] {
+            let gold: Vec<(usize, usize)> = v["gold"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|g| ents.contains(&g[0].as_str().unwrap()))
+                .map(|g| (byte(g[1].as_u64().unwrap()), byte(g[2].as_u64().unwrap())))
+                .collect();
+            let pred: Vec<(usize, usize)> = found
+                .iter()
+                .filter(|f| ents.contains(&&*f.entity))
+                .map(|f| (f.start, f.end))
+                .collect();
+            let c = s.entry((split.clone(), class)).or_default();
+            for g in &gold {
+                if covered(*g, &pred) {
+                    c.0 += 1;
+                } else {
+                    c.2 += 1;
+                }
+            }
+            c.1 += pred.iter().filter(|p| !covered(**p, &gold)).count();
+        }
+    }
+    for ((split, class), (tp, fp, fn_)) in &s {
+        let p = *tp as f64 / (tp + fp).max(1) as f64;
+        let r = *tp as f64 / (tp + fn_).max(1) as f64;
+        println!("{split} {class}: precision {p:.3} recall {r:.3}");
+        // Measured 2026-12-06 with scripts/score-names-eval.py: tune PERSON 1.000/0.985,
+        // LOCATION 0.991/0.795; held-out PERSON 1.000/0.875, LOCATION 0.929/0.755 (before
+        // issue 14: 0.971/0.617 and 0.443/0.490).
+        let (min_p, min_r) = match (split.as_str(), *class) {
+            ("tune", "PERSON") => (0.97, 0.95),
+            ("tune", _) => (0.95, 0.75),
+            (_, "PERSON") => (0.97, 0.85),
+            _ => (0.85, 0.70),
+        };
+        assert!(p >= min_p && r >= min_r, "{split} {class}: {p:.3}/{r:.3}");
+    }
+}

@@ -105,3 +105,33 @@ fn every_preset_file_loads() {
         assert_eq!(p.id(), *name);
     }
 }
+
+/// Issue 14: a city or country alone is rarely personal data, so under every preset but
+/// `hipaa` (Safe Harbor removes geographic units smaller than a state) and `strict`
+/// (nothing personal leaves) a LOCATION is shown, not changed; a street address is personal
+/// data under every preset that acts on locations.
+#[test]
+fn places_are_shown_and_street_addresses_pseudonymized_per_preset() {
+    let question = "What is the capital of France?";
+    let address = "Send it to 1600 Pennsylvania Ave NW, Washington, DC 20500.";
+    for (preset, place, street) in [
+        ("gdpr", question, "Send it to [STREET_ADDRESS_1]."),
+        ("ccpa", question, "Send it to [STREET_ADDRESS_1]."),
+        ("pci-dss", question, address),
+        ("secrets-only", question, address),
+        (
+            "hipaa",
+            "What is the capital of [LOCATION_1]?",
+            "Send it to [STREET_ADDRESS_1].",
+        ),
+        (
+            "strict",
+            "What is the capital of [REDACTED]?",
+            "Send it to [REDACTED].",
+        ),
+    ] {
+        let policy = || Policy::preset(preset).unwrap();
+        assert_eq!(outgoing(policy(), question).unwrap(), place, "{preset}");
+        assert_eq!(outgoing(policy(), address).unwrap(), street, "{preset}");
+    }
+}

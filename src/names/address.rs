@@ -62,6 +62,101 @@ pub(crate) const SUFFIX_TYPES: &[&str] = &[
     "esplanade",
     "broadway",
     "nagar",
+    // USPS Publication 28, Appendix C1 (street suffixes), the ones that are rarely
+    // ordinary words after a number; and Australian road types (AS 4590).
+    "mall",
+    "glen",
+    "mission",
+    "crossing",
+    "brook",
+    "mountain",
+    "mountains",
+    "club",
+    "fort",
+    "flat",
+    "flats",
+    "fields",
+    "field",
+    "courtyard",
+    "circles",
+    "loop",
+    "plaza",
+    "heights",
+    "hollow",
+    "junction",
+    "knoll",
+    "knolls",
+    "landing",
+    "manor",
+    "meadow",
+    "meadows",
+    "mill",
+    "mills",
+    "orchard",
+    "pike",
+    "pines",
+    "point",
+    "ranch",
+    "ridge",
+    "shore",
+    "shores",
+    "springs",
+    "summit",
+    "trace",
+    "turnpike",
+    "valley",
+    "villages",
+    "vista",
+    "estates",
+    "extension",
+    "falls",
+    "ferry",
+    "forest",
+    "forge",
+    "fork",
+    "forks",
+    "freeway",
+    "gateway",
+    "harbor",
+    "haven",
+    "hills",
+    "island",
+    "isle",
+    "lakes",
+    "lodge",
+    "motorway",
+    "oval",
+    "overpass",
+    "parks",
+    "plains",
+    "prairie",
+    "rapids",
+    "ridges",
+    "river",
+    "roads",
+    "route",
+    "spur",
+    "squares",
+    "station",
+    "stravenue",
+    "stream",
+    "streets",
+    "throughway",
+    "tunnel",
+    "underpass",
+    "viaduct",
+    "views",
+    "walks",
+    "ways",
+    "wells",
+    "outlook",
+    "circuit",
+    "cove",
+    "creek",
+    "crest",
+    "dale",
+    "chowk",
+    "gali",
 ];
 /// Street types written before the name (French, Spanish, Italian, Portuguese, Polish).
 pub(crate) const PREFIX_TYPES: &[&str] = &[
@@ -120,6 +215,35 @@ pub(crate) const PREFIX_TYPES: &[&str] = &[
     "osiedle",
     "avinguda",
     "carrer",
+    "contrada",
+    "incrocio",
+    "borgo",
+    "rotonda",
+    "traversa",
+    "salita",
+    "vico",
+    "cuesta",
+    "pasaje",
+    "pasadizo",
+    "callejón",
+    "rambla",
+    "urbanización",
+    "bajada",
+    "cañada",
+    "vía",
+    "calzada",
+    "privada",
+    "cerrada",
+    "circuito",
+    "andador",
+    "prolongación",
+    "corredor",
+    "periférico",
+    "beco",
+    "ladeira",
+    "viela",
+    "quadra",
+    "vereda",
 ];
 /// Endings of German and Dutch street names written as one word (Hauptstraße, Kerkstraat).
 pub(crate) const COMPOUND_ENDINGS: &[&str] = &[
@@ -154,6 +278,22 @@ pub(crate) const UNIT_WORDS: &[&str] = &[
     "ste",
     "room",
     "floor",
+    "wohnung",
+    "whg",
+    "appartamento",
+    "interno",
+    "scala",
+    "piso",
+    "puerta",
+    "interior",
+    "depto",
+    "departamento",
+    "apto",
+    "apartamento",
+    "andar",
+    "bloco",
+    "lok",
+    "bte",
 ];
 /// Words before a street name on its own.
 pub(crate) const LIVE_CUES: &[&str] = &[
@@ -164,7 +304,34 @@ pub(crate) const LIVE_CUES: &[&str] = &[
     "lives on",
     "lives at",
     "moved to",
+    "move to",
+    "moving to",
+    "based in",
+    "born in",
     "address is",
+    "lebe in",
+    "wohnen in",
+    "ziehe nach",
+    "habite à",
+    "j'habite à",
+    "habite a",
+    "habitons à",
+    "vis à",
+    "déménagé à",
+    "vivimos en",
+    "mudamos a",
+    "mudé a",
+    "abito a",
+    "abitiamo a",
+    "vivo a",
+    "trasferiti a",
+    "trasferito a",
+    "wonen in",
+    "verhuisd naar",
+    "mieszkamy w",
+    "moramos em",
+    "mudamos para",
+    "mudei para",
     "wohne in der",
     "wohne in",
     "wohne am",
@@ -276,7 +443,34 @@ fn postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         }
         return None;
     }
+    // CH-8001, D-10115, F-75002, A-1010, L-1234 (country letter prefix)
+    if t.kind == Kind::Word && t.case == Case::Upper && t.len() <= 2 {
+        let dash = ctx.toks.get(i + 1).is_some_and(|d| d.glued && d.is('-'));
+        if dash && (glued_num(i + 2, 4) || glued_num(i + 2, 5)) {
+            return Some(i + 2);
+        }
+        return None;
+    }
     if t.kind == Kind::Alnum {
+        // Canada without the space: K1A0B1; the Netherlands without it: 1012AB
+        let s = t.text(ctx.text).as_bytes();
+        if s.len() == 6
+            && s[..4].iter().all(u8::is_ascii_digit)
+            && s[4..].iter().all(u8::is_ascii_uppercase)
+        {
+            return Some(i);
+        }
+        if s.len() == 6
+            && s.iter().enumerate().all(|(k, b)| {
+                if k % 2 == 0 {
+                    b.is_ascii_uppercase()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+        {
+            return Some(i);
+        }
         // UK: outward code (NW1, SW1A, M1, EC2V) then inward code (6XE, 1AA).
         let s = t.text(ctx.text).as_bytes();
         let letters = s.iter().take_while(|b| b.is_ascii_uppercase()).count();
@@ -481,10 +675,25 @@ fn skip_comma(ctx: &Ctx<'_>, i: usize) -> usize {
 /// token of the address and whether a postal code was seen.
 fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
     let mut had_code = false;
-    for _ in 0..4 {
+    for round in 0..5 {
         let j = skip_comma(ctx, end + 1);
         if j >= ctx.toks.len() {
             break;
+        }
+        // A unit right after the street: "Suite 189", "Apt. 4B", "Piso 3", "Wohnung 5".
+        if round == 0 && !ctx.toks[j].newline_before && ctx.word_in(j, UNIT_WORDS) {
+            let mut k = j + 1;
+            if ctx.punct(k, '.') {
+                k += 1;
+            }
+            if ctx
+                .toks
+                .get(k)
+                .is_some_and(|t| matches!(t.kind, Kind::Num | Kind::Alnum) && !t.newline_before)
+            {
+                end = k;
+                continue;
+            }
         }
         if let Some(pe) = postcode(ctx, j) {
             had_code = true;
@@ -629,6 +838,29 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 }
             }
         }
+        // A lower-case street type without a number before it ("rue de Mercier, CH-9858
+        // ...") counts only with a postal code after it.
+        if t.case == Case::Lower && street(ctx, i, false).is_none() {
+            // Most lower-case street types in running text ("in place of") have no name
+            // after them: one look at the next word settles those.
+            let named = next(ctx, i).is_some_and(|n| {
+                ctx.toks[n].capitalised() || ctx.role(n, STREET_PARTICLE) || ctx.punct(n, '.')
+            });
+            if let Some(se) = street(ctx, i, true).filter(|_| named) {
+                let mut h = skip_comma(ctx, se + 1);
+                if let Some(he) = house_number(ctx, h).filter(|_| !ctx.toks[h].newline_before) {
+                    h = he;
+                } else {
+                    h = se;
+                }
+                let (end, code) = tail(ctx, h);
+                if code {
+                    push(out, ctx, i, end, 0.85, "street-postcode");
+                    resume = end + 1;
+                }
+            }
+            continue;
+        }
         // Street first: Hauptstraße 5, Calle Mayor 5, Via Roma 10, ul. Marszałkowska 10
         if let Some(se) = street(ctx, i, false) {
             let mut h = skip_comma(ctx, se + 1);
@@ -641,6 +873,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             if let Some(he) = house_number(ctx, h).filter(|_| !ctx.toks[h].newline_before) {
                 let (end, code) = tail(ctx, he);
                 push(out, ctx, i, end, if code { 0.9 } else { 0.85 }, "street");
+                resume = end + 1;
+                continue;
+            }
+            // A street without its number, then a postal code: "rue Duval, 51939 Chauveau".
+            let (end, code) = tail(ctx, se);
+            if code {
+                push(out, ctx, i, end, 0.85, "street-postcode");
                 resume = end + 1;
                 continue;
             }

@@ -132,6 +132,12 @@ pub(crate) const NAME_CUES: &[&str] = &[
     "aan",
     "od",
     "do",
+    "with",
+    "mit",
+    "avec",
+    "con",
+    "met",
+    "com",
 ];
 
 /// Cues after which an unknown capitalised word is taken as a name; the weaker ones above
@@ -158,8 +164,313 @@ pub(crate) const STRONG_CUES: &[&str] = &[
     "o meu nome é",
     "chamo-me",
     "me chamo",
-    "name :",
     "name is",
+];
+
+/// Labels of a form field or a role that a name follows ("Name:", "Sender:", "Patient",
+/// "Kontoinhaber"). With a colon after them any capitalised run is a name; without one, a run
+/// with at least one known name word ("Patient Robert Knox", where the label would otherwise
+/// merge into the run and spoil it).
+pub(crate) const LABELS: &[&str] = &[
+    "name",
+    "full name",
+    "first name",
+    "last name",
+    "surname",
+    "sender",
+    "recipient",
+    "addressee",
+    "patient",
+    "account holder",
+    "cardholder",
+    "card holder",
+    "customer",
+    "client",
+    "contact person",
+    "beneficiary",
+    "payee",
+    "tenant",
+    "landlord",
+    "applicant",
+    "employee",
+    "guest",
+    "passenger",
+    "vorname",
+    "nachname",
+    "absender",
+    "empfänger",
+    "empfängerin",
+    "patientin",
+    "kontoinhaber",
+    "kontoinhaberin",
+    "karteninhaber",
+    "inhaber",
+    "inhaberin",
+    "kunde",
+    "kundin",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "mieter",
+    "mieterin",
+    "antragsteller",
+    "antragstellerin",
+    "begünstigter",
+    "nom",
+    "prénom",
+    "nom complet",
+    "expéditeur",
+    "expéditrice",
+    "destinataire",
+    "patiente",
+    "titulaire",
+    "titulaire du compte",
+    "cliente",
+    "bénéficiaire",
+    "locataire",
+    "demandeur",
+    "nombre",
+    "apellido",
+    "apellidos",
+    "nombre completo",
+    "remitente",
+    "destinatario",
+    "destinataria",
+    "paciente",
+    "titular",
+    "titular de la cuenta",
+    "beneficiario",
+    "inquilino",
+    "solicitante",
+    "nome",
+    "cognome",
+    "nome e cognome",
+    "mittente",
+    "paziente",
+    "titolare",
+    "titolare del conto",
+    "intestatario",
+    "intestataria",
+    "referente",
+    "richiedente",
+    "naam",
+    "voornaam",
+    "achternaam",
+    "afzender",
+    "ontvanger",
+    "patiënt",
+    "rekeninghouder",
+    "klant",
+    "begunstigde",
+    "contactpersoon",
+    "huurder",
+    "aanvrager",
+    "imię",
+    "nazwisko",
+    "imię i nazwisko",
+    "nadawca",
+    "odbiorca",
+    "pacjent",
+    "pacjentka",
+    "właściciel",
+    "właścicielka",
+    "właściciel rachunku",
+    "posiadacz rachunku",
+    "klientka",
+    "beneficjent",
+    "najemca",
+    "wnioskodawca",
+    "nome completo",
+    "sobrenome",
+    "remetente",
+    "destinatário",
+    "destinatária",
+    "titular da conta",
+    "beneficiário",
+    "requerente",
+];
+
+/// Verbs of speech or address and phrases before a name ("ask X", "according to X"): with
+/// one of them a run of two capitalised words is a name even if the lists know neither.
+pub(crate) const SPEECH_BEFORE: &[&str] = &[
+    "ask",
+    "tell",
+    "told",
+    "asked",
+    "according to",
+    "my colleague",
+    "my friend",
+    "my wife",
+    "my husband",
+    "my boss",
+    "frag",
+    "fragen sie",
+    "laut",
+    "mein kollege",
+    "meine kollegin",
+    "von meinem kollegen",
+    "von meiner kollegin",
+    "demande à",
+    "demandez à",
+    "d'après",
+    "selon",
+    "mon collègue",
+    "ma collègue",
+    "pregúntale a",
+    "pregunta a",
+    "según",
+    "mi colega",
+    "chiedi a",
+    "secondo",
+    "il mio collega",
+    "la mia collega",
+    "vraag",
+    "volgens",
+    "mijn collega",
+    "zapytaj",
+    "według",
+    "mój kolega",
+    "moja koleżanka",
+    "pergunte a",
+    "pergunta a",
+    "segundo",
+    "meu colega",
+    "minha colega",
+];
+
+/// Verbs of speech right after a name ("X wrote", "X a écrit").
+pub(crate) const SPEECH_AFTER: &[&str] = &[
+    "said",
+    "says",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "replied",
+    "told",
+    "sagte",
+    "sagt",
+    "schrieb",
+    "schreibt",
+    "fragte",
+    "meinte",
+    "a dit",
+    "a écrit",
+    "a demandé",
+    "dit",
+    "écrit",
+    "dijo",
+    "escribió",
+    "preguntó",
+    "dice",
+    "escribe",
+    "ha detto",
+    "ha scritto",
+    "ha chiesto",
+    "scrive",
+    "zei",
+    "schreef",
+    "vroeg",
+    "zegt",
+    "schrijft",
+    "powiedział",
+    "powiedziała",
+    "napisał",
+    "napisała",
+    "zapytał",
+    "zapytała",
+    "pisze",
+    "disse",
+    "escreveu",
+    "perguntou",
+    "diz",
+    "escreve",
+];
+
+/// Words a greeting addresses that are no one's name ("Sehr geehrte Damen und Herren").
+pub(crate) const ADDRESSEES: &[&str] = &[
+    "all",
+    "everyone",
+    "everybody",
+    "team",
+    "folks",
+    "guys",
+    "there",
+    "sir",
+    "madam",
+    "damen",
+    "herren",
+    "kollegen",
+    "kolleginnen",
+    "leute",
+    "zusammen",
+    "team",
+    "mesdames",
+    "messieurs",
+    "madame",
+    "monsieur",
+    "tous",
+    "équipe",
+    "señores",
+    "señoras",
+    "todos",
+    "equipo",
+    "signori",
+    "signore",
+    "tutti",
+    "colleghi",
+    "dames",
+    "heren",
+    "allemaal",
+    "iedereen",
+    "państwo",
+    "wszyscy",
+    "senhores",
+    "senhoras",
+    "pessoal",
+    "equipa",
+];
+
+/// Words that open a town's name ("Port Laura", "Bad Leonfelden", "Nueva Esperanza").
+pub(crate) const TOWN_HEADS: &[&str] = &[
+    "new",
+    "north",
+    "south",
+    "east",
+    "west",
+    "port",
+    "lake",
+    "mount",
+    "fort",
+    "saint",
+    "san",
+    "santa",
+    "santo",
+    "são",
+    "st",
+    "bad",
+    "sankt",
+    "nieder",
+    "ober",
+    "neu",
+    "alt",
+    "groß",
+    "klein",
+    "nueva",
+    "nuevo",
+    "villa",
+    "villanueva",
+    "porto",
+    "nowy",
+    "nowa",
+    "stary",
+    "stara",
+];
+
+/// Endings of town names ("Kramerville", "Cartertown", "Mellrichstadt").
+pub(crate) const TOWN_ENDINGS: &[&str] = &[
+    "ville", "town", "ton", "burg", "borough", "bury", "stad", "stadt", "chester", "mouth", "ford",
+    "fort", "field", "view", "side", "land", "haven", "berg", "dorf", "hausen", "heim", "ingen",
+    "furt", "feld", "bach", "kirchen", "hofen", "rode", "ów", "owo", "ice", "sk", "polis",
 ];
 
 /// Greetings that open a letter or message.
@@ -233,6 +544,8 @@ pub(crate) const SIGN_OFFS: &[&str] = &[
     "yours faithfully",
     "yours",
     "love",
+    "gruß",
+    "gruss",
     "mit freundlichen grüßen",
     "mit freundlichen grüssen",
     "viele grüße",
@@ -307,6 +620,13 @@ pub(crate) mod role {
     pub const FILLER: u32 = 1 << 14;
     pub const GREET_FIRST: u32 = 1 << 15;
     pub const STREET_PARTICLE: u32 = 1 << 16;
+    pub const LABEL_LAST: u32 = 1 << 17;
+    pub const SPEECH_LAST: u32 = 1 << 18;
+    pub const SPEECH_FIRST: u32 = 1 << 19;
+    pub const TOWN_HEAD: u32 = 1 << 20;
+    /// A word before the last of a multi-word cue phrase: without it before a cue's last
+    /// word only one-word phrases can match.
+    pub const CUE_INNER: u32 = 1 << 21;
 }
 
 /// Every lexicon word with its role bits, and a hash index over them.
@@ -361,6 +681,34 @@ pub(crate) fn roles() -> &'static Roles {
         }
         for p in NAME_CUES {
             add(&last(p), NAME_CUE_LAST);
+        }
+        for p in LABELS {
+            add(&last(p), LABEL_LAST);
+        }
+        for p in SPEECH_BEFORE {
+            add(&last(p), SPEECH_LAST);
+        }
+        for list in [
+            NAME_CUES,
+            STRONG_CUES,
+            GREETINGS,
+            LABELS,
+            SPEECH_BEFORE,
+            a::LIVE_CUES,
+        ] {
+            for p in list {
+                if let Some((head, _)) = p.rsplit_once(' ') {
+                    for w in head.split(' ') {
+                        add(w, CUE_INNER);
+                    }
+                }
+            }
+        }
+        for p in SPEECH_AFTER {
+            add(&first(p), SPEECH_FIRST);
+        }
+        for w in TOWN_HEADS {
+            add(w, TOWN_HEAD);
         }
         for p in SIGN_OFFS {
             add(&last(p), SIGN_OFF_LAST);

@@ -1,9 +1,13 @@
 //! People and places: runs of capitalised words weighed with the gazetteer, titles, greetings,
 //! signatures and "my name is" phrases; places from the gazetteer when a run is not a person.
 
+use super::address::{LIVE_CUES, PREFIX_TYPES, SUFFIX_TYPES};
 use super::gazetteer::{Gazetteer, FIRST, LAST, PLACE, WORD};
 use super::lexicon::role::*;
-use super::lexicon::{GREETINGS, NAME_CUES, PARTICLES, PLACE_CUES, SIGN_OFFS, STRONG_CUES, TITLES};
+use super::lexicon::{
+    ADDRESSEES, GREETINGS, LABELS, NAME_CUES, PARTICLES, PLACE_CUES, SIGN_OFFS, SPEECH_AFTER,
+    SPEECH_BEFORE, STRONG_CUES, TITLES, TOWN_ENDINGS, TOWN_HEADS,
+};
 use super::lookup::Picks;
 use super::tokenize::{lower_into, Case, Kind};
 use super::{Ctx, Entity, Hit};
@@ -86,10 +90,11 @@ fn initial(ctx: &Ctx<'_>, i: usize) -> bool {
         && ctx.toks.get(i + 1).is_some_and(|d| d.is('.') && d.glued)
 }
 
-/// Next token on the same line separated by whitespace only.
+/// Next token on the same line separated by whitespace only, at most two characters of it:
+/// wider gaps separate table columns ("General Commands Manual    BASH").
 fn next_spaced(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     let n = ctx.toks.get(i + 1)?;
-    (!n.glued && !n.newline_before).then_some(i + 1)
+    (!n.glued && !n.newline_before && n.start - ctx.toks[i].end <= 2).then_some(i + 1)
 }
 
 /// Collects the run of name words starting at `i`.
@@ -116,14 +121,28 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
             after = j + 1; // the dot
         } else if t.capitalised() {
             run.words[run.len] = j;
-            run.classes[run.len] = classify(ctx.flags[j]);
+            // A capitalised particle inside a name (Pieter De Smet) is still a particle.
+            let inner_particle = run.len > 0
+                && t.case == Case::Title
+                && ctx.role(j, PARTICLE)
+                && ctx.word_in(j, PARTICLES)
+                && next_spaced(ctx, j).is_some_and(|n| ctx.toks[n].capitalised());
+            run.classes[run.len] = if inner_particle {
+                Class::Particle
+            } else {
+                classify(ctx.flags[j])
+            };
             after = j;
         } else if run.len > 0
             && t.kind == Kind::Word
             && t.case == Case::Lower
             && ctx.role(j, PARTICLE)
             && ctx.word_in(j, PARTICLES)
-            && next_spaced(ctx, j).is_some_and(|n| ctx.toks[n].capitalised())
+            && particle_leads_to_name(ctx, j)
+            // "Geburtstag von Eva": after an unknown (German) noun `von`/`van` is a preposition.
+            && !(run.classes[run.len - 1] == Class::Unknown
+                && run.len == 1
+                && ctx.word_in(j, &["von", "van"]))
         {
             run.words[run.len] = j;
             run.classes[run.len] = Class::Particle;
@@ -132,6 +151,11 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
             break;
         }
         run.len += 1;
+        // "Lennart's Files": a possessive ends the name.
+        let s = ctx.s(after);
+        if s.as_bytes().last() == Some(&b's') && (s.ends_with("'s") || s.ends_with("’s")) {
+            return (run, after + 1);
+        }
         match next_spaced(ctx, after) {
             Some(n) => j = n,
             None => {
@@ -148,9 +172,124 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
     (run, end)
 }
 
+/// After the particle at `j`, more particles (van der, de la) and then a capitalised word.
+fn particle_leads_to_name(ctx: &Ctx<'_>, j: usize) -> bool {
+    let mut k = j;
+    for _ in 0..3 {
+        let Some(n) = next_spaced(ctx, k) else {
+            return false;
+        };
+        let t = &ctx.toks[n];
+        if t.capitalised() {
+            return true;
+        }
+        if !(t.case == Case::Lower && ctx.role(n, PARTICLE) && ctx.word_in(n, PARTICLES)) {
+            return false;
+        }
+        k = n;
+    }
+    false
+}
+
+/// Lower-case particles right before token `i` ("Frau van der Dussen"): returns the first.
+fn particles_before(ctx: &Ctx<'_>, i: usize) -> usize {
+    let mut p = i;
+    while p > 0
+        && p + 3 > i
+        && next_spaced(ctx, p - 1) == Some(p)
+        && ctx.toks[p - 1].case == Case::Lower
+        && ctx.role(p - 1, PARTICLE)
+        && ctx.word_in(p - 1, PARTICLES)
+    {
+        p -= 1;
+    }
+    p
+}
+
+/// The run sits where a street name does: after a house number or a street type written
+/// first ("42 Anne Fields", "rue Françoise Conrad"), or before a street type ("Susan
+/// Outlook" is not, but "Alyssa Roads" is): a street named after people is no person.
+fn street_position(ctx: &Ctx<'_>, run: &Run) -> bool {
+    let start = run.start_tok();
+    if start > 0 && next_spaced(ctx, start - 1) == Some(start) {
+        let p = &ctx.toks[start - 1];
+        if matches!(p.kind, Kind::Num | Kind::Alnum) && !ctx.in_identifier(start - 1) {
+            return true;
+        }
+        let mut q = start - 1;
+        // "rue de Mercier", "Via dei Mille"
+        if ctx.role(q, STREET_PARTICLE) && p.case == Case::Lower && q > 0 {
+            q -= 1;
+        }
+        if ctx.role(q, PREFIX_TYPE) && ctx.word_in(q, PREFIX_TYPES) {
+            return true;
+        }
+    }
+    let end = run.end_tok();
+    run.len > 1 && ctx.role(end, SUFFIX_TYPE) && ctx.word_in(end, SUFFIX_TYPES)
+}
+
+/// A run of two or more capitalised words in a town's shape ("Port Laura", "Bad Ischl"), or
+/// one word with a town's ending ("Kramerville") that the lists do not know as a name.
+fn town_shaped(ctx: &Ctx<'_>, run: &Run) -> bool {
+    let w = run.start_tok();
+    if run.len > 1 {
+        return ctx.role(w, TOWN_HEAD) && ctx.word_in(w, TOWN_HEADS);
+    }
+    if ctx.flags[w] & (FIRST | LAST) != 0 || ctx.toks[w].case != Case::Title {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    lower_into(ctx.s(w), &mut buf).is_some_and(|low| {
+        TOWN_ENDINGS
+            .iter()
+            .any(|e| low.len() > e.len() + 2 && low.ends_with(e.as_bytes()))
+    })
+}
+
+/// The run names a town: after "I live in", "wohne in", "habite à" (whatever the lists
+/// say), or town-shaped after a place preposition ("in Port Laura"). Returns the last run
+/// word of the place.
+fn town(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
+    let start = run.start_tok();
+    let mut b = run.len;
+    while b > 1
+        && (run.classes[b - 1] == Class::Particle
+            || (run.classes[b - 1] == Class::NotName && ctx.flags[run.words[b - 1]] & WORD != 0))
+    {
+        b -= 1;
+    }
+    if cue_before(ctx, start, LIVE_CUES, LIVE_LAST).is_some() {
+        return Some(b - 1);
+    }
+    // Every preposition below is a place cue: one bit test settles most runs.
+    let preposition = start > 0
+        && ctx.role(start - 1, PLACE_CUE)
+        && ctx.word_in(
+            start - 1,
+            &[
+                "in", "to", "from", "near", "nach", "aus", "à", "en", "a", "w", "we", "em", "naar",
+                "uit", "do", "para", "z", "ze",
+            ],
+        );
+    (preposition && town_shaped(ctx, run)).then_some(b - 1)
+}
+
+/// A verb of speech follows token `end` ("X wrote", "X a écrit").
+fn speech_after(ctx: &Ctx<'_>, end: usize) -> bool {
+    next_spaced(ctx, end).is_some_and(|n| {
+        ctx.toks[n].case == Case::Lower
+            && ctx.role(n, SPEECH_FIRST)
+            && SPEECH_AFTER
+                .iter()
+                .any(|p| ctx.phrase_starts_at(n, p).is_some())
+    })
+}
+
 /// The title before token `i`, if any: returns the first token of the title.
 fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
-    if i == 0 {
+    // A title and its name share a line ("-m.\n\nMANPATH" is an option, then a heading).
+    if i == 0 || ctx.toks[i].newline_before {
         return None;
     }
     let mut j = i - 1;
@@ -171,13 +310,17 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         }
         j -= 1;
     }
+    // "mr     Marathi": a language code in a table column, not a title.
+    if ctx.toks[i].start - ctx.toks[j].end > 2 {
+        return None;
+    }
     let t = &ctx.toks[j];
     // Without the title role nothing below can succeed: most words leave on one bit test.
     if t.kind != Kind::Word || !ctx.role(j, TITLE) || ctx.in_identifier(j) {
         return None;
     }
-    // A one-letter title (`M.`) must have its dot, or it is an initial.
-    if t.len() == 1 && !ctx.punct(j + 1, '.') {
+    // A one-letter title (`M.`) is a capital with its dot, or it is an initial or an option.
+    if t.len() == 1 && (!ctx.punct(j + 1, '.') || t.case == Case::Lower) {
         return None;
     }
     // Lower-case `mr smith` is fine; `Me` (Maître) only with a dot.
@@ -193,32 +336,96 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize>
     if i == 0 {
         return None;
     }
+    // A cue and its name are one or two characters apart ("Dear Anna", "Name: Anna"), not
+    // columns of a table (`hi     Hindi`).
+    if ctx.toks[i].start - ctx.toks[i - 1].end > 2 {
+        return None;
+    }
     let mut j = i - 1;
     if (ctx.punct(j, ',') || ctx.punct(j, ':')) && j > 0 {
         j -= 1;
     }
+    // No listed phrase ends in a colon (labels are read with theirs): in code (`Error::Kind`)
+    // the second colon leaves here.
     if !ctx.role(j, bit) {
-        if !ctx.punct(j, ':') {
-            return None;
-        }
-        // Only a phrase whose last word is the colon can end on one; in code (`Error::Kind`)
-        // this saves trying every phrase of the list.
-        return list
-            .iter()
-            .filter(|p| **p == ":" || p.ends_with(" :"))
-            .find_map(|p| ctx.phrase_ends_at(j, p));
+        return None;
+    }
+    // After "in", "to", "a" (last words of many phrases) most runs have no phrase before
+    // them: a one-word test settles those without walking every phrase.
+    if j == 0 || !ctx.role(j - 1, CUE_INNER) {
+        return ctx.word_in(j, list).then_some(j);
     }
     list.iter().find_map(|p| ctx.phrase_ends_at(j, p))
 }
 
+/// Token `i` ends a label ("Patient", "Kontoinhaber", "Account holder") and a capitalised
+/// word follows it: the label is evidence for the run after it, not part of it.
+fn label_at(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.role(i, LABEL_LAST)
+        && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].capitalised())
+        && LABELS.iter().any(|p| ctx.phrase_ends_at(i, p).is_some())
+}
+
+/// The line holding token `l` starts with a capitalised word, as a form's field does
+/// ("Imię i nazwisko:"), not like code (`    name: String`).
+fn form_line(ctx: &Ctx<'_>, l: usize) -> bool {
+    let mut j = l;
+    for _ in 0..6 {
+        if j == 0 || ctx.toks[j].newline_before {
+            return ctx.toks[j].capitalised();
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// The run fills its line and starts a signature block: the line before it is `--`, or (for a
+/// run opening with a `known` first name) one of the next two lines holds an email address.
+fn signature_block(ctx: &Ctx<'_>, start: usize, end: usize, known: bool) -> bool {
+    let line_start = start == 0 || ctx.toks[start].newline_before;
+    if !line_start || ctx.toks.get(end + 1).is_some_and(|n| !n.newline_before) {
+        return false;
+    }
+    if start >= 2 && ctx.punct(start - 1, '-') && ctx.punct(start - 2, '-') {
+        return true;
+    }
+    if !known {
+        return false;
+    }
+    let mut lines = 0;
+    for k in end + 1..ctx.toks.len().min(end + 40) {
+        let t = &ctx.toks[k];
+        if t.newline_before {
+            lines += 1;
+            if lines > 2 {
+                break;
+            }
+        }
+        if t.is('@') && t.glued && ctx.toks.get(k + 1).is_some_and(|n| n.glued) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The run sits alone on a line right after a sign-off line ("Best regards,").
 fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    if !ctx.toks[start].newline_before || start == 0 {
+    if start == 0 {
         return false;
     }
     let alone = ctx.toks.get(end + 1).is_none_or(|n| n.newline_before);
     if !alone {
         return false;
+    }
+    // "Thanks, Tom" closing a message on one line: the sign-off opens the line.
+    if !ctx.toks[start].newline_before {
+        if !ctx.punct(start - 1, ',') || start < 2 || !ctx.role(start - 2, SIGN_OFF_LAST) {
+            return false;
+        }
+        return SIGN_OFFS.iter().any(|p| {
+            ctx.phrase_ends_at(start - 2, p)
+                .is_some_and(|s| s == 0 || ctx.toks[s].newline_before)
+        });
     }
     let mut j = start - 1;
     if (ctx.punct(j, ',') || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
@@ -327,6 +534,7 @@ pub(crate) fn find(
             // A title or greeting is evidence for the run after it, not part of it.
             if (ctx.role(i, TITLE) && t.len() > 1 && ctx.word_in(i, TITLES))
                 || (ctx.role(i, GREET_LAST) && ctx.word_in(i, GREETINGS))
+                || label_at(ctx, i)
             {
                 continue;
             }
@@ -348,12 +556,17 @@ pub(crate) fn find(
 /// by a known surname, neither a common word nor a place ("its john smith here").
 fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usize {
     let f = ctx.flags[i];
-    if f & (FIRST | LAST) == 0 || ctx.in_identifier(i) {
+    // `.deb files`: a word glued to what precedes it is part of something else.
+    if f & (FIRST | LAST) == 0 || ctx.toks[i].glued || ctx.in_identifier(i) {
         return i + 1;
     }
+    // One space between the words: aligned columns (`joost    root`) are a table.
     let second = next_spaced(ctx, i).filter(|&j| {
         let t = &ctx.toks[j];
-        t.kind == Kind::Word && t.case == Case::Lower && !ctx.in_identifier(j)
+        t.kind == Kind::Word
+            && t.case == Case::Lower
+            && !ctx.in_identifier(j)
+            && t.start == ctx.toks[i].end + 1
     });
     // The second word was not looked up in the first pass (only plain first names were).
     let flags_of = |j: usize| {
@@ -363,7 +576,10 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
         let mut buf = [0u8; 64];
         lower_into(ctx.s(j), &mut buf).map_or(0, |k| g.flags(k))
     };
-    let cued = cue_before(ctx, i, STRONG_CUES, STRONG_LAST).is_some();
+    // "the name is read": only a speaker's own phrase ("my name is") makes a lower-case
+    // word a name.
+    let cued =
+        cue_before(ctx, i, STRONG_CUES, STRONG_LAST).is_some_and(|s| !ctx.word_in(s, &["name"]));
     if cued && f & WORD == 0 {
         let end = match second {
             Some(j) if flags_of(j) & (FIRST | LAST) != 0 && flags_of(j) & WORD == 0 => j,
@@ -396,9 +612,9 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
 
 fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let first_tok = run.start_tok();
-    // Evidence around the whole run.
-    if let Some(tt) = title_before(ctx, first_tok) {
-        let _ = tt;
+    // Evidence around the whole run; "Frau van der Dussen": the particles belong to it.
+    let lead = particles_before(ctx, first_tok);
+    if title_before(ctx, lead).is_some() {
         // After a title every capitalised word is part of the name, unless it is a common
         // word (`Dr. Who`, say, stays a name: `who` is a stop word but is capitalised here
         // right after the title, so keep at least the first word).
@@ -412,18 +628,32 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         while end > 0 && run.classes[end] == Class::Particle {
             end -= 1;
         }
+        push(out, ctx, lead, run.words[end], Entity::Person, 0.9, "title");
+        return;
+    }
+    // A lone common word ("The", "This" opening a sentence: most runs of prose) is neither a
+    // street name nor a town; skip those tests.
+    let plain_word =
+        run.len == 1 && run.classes[0] == Class::NotName && ctx.flags[first_tok] & WORD != 0;
+    if !plain_word && street_position(ctx, run) {
+        return;
+    }
+    if let Some(b) = (!plain_word).then(|| town(ctx, run)).flatten() {
         push(
             out,
             ctx,
             first_tok,
-            run.words[end],
-            Entity::Person,
-            0.9,
-            "title",
+            run.words[b],
+            Entity::Location,
+            0.65,
+            "place-cue",
         );
         return;
     }
-    if context(ctx, run, out) {
+    // A lone common word is a name only after "my name is" and its kin: every other cue
+    // rejects it, so most runs of prose skip the cue tests.
+    let cued = !plain_word || cue_before(ctx, first_tok, STRONG_CUES, STRONG_LAST).is_some();
+    if cued && context(ctx, run, out) {
         return;
     }
     // Drop leading and trailing words that are not names: "Yesterday John Smith", "Thanks
@@ -489,12 +719,17 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
                 0.0
             } else if weak_cue {
                 0.75
-            } else if sentence_start {
-                0.45
             } else {
-                0.6
+                // A lone first name with no cue is as often a product, a word or a heading
+                // in technical text ("Manual", "Fedora", "Octave") as a person.
+                0.45
             }
-        } else if c == Class::Last && weak_cue && !sentence_start {
+        } else if c == Class::Last
+            && weak_cue
+            && !sentence_start
+            && !ctx.role(start - 1, PLACE_CUE)
+            && !ctx.word_in(start - 1, &["with", "mit", "avec", "con", "met", "com"])
+        {
             0.55
         } else {
             0.0
@@ -514,7 +749,15 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             // "J. R. Smith": needs a known surname, or an unknown one mid-sentence.
             match last {
                 Class::Last | Class::Either | Class::First => 0.8,
-                Class::Unknown if !sentence_start && !all_caps => 0.6,
+                // "X.  Vim": two spaces after the dot end a sentence.
+                Class::Unknown
+                    if !sentence_start
+                        && !all_caps
+                        && ctx.toks[words[initials]].start - ctx.toks[words[initials] - 1].end
+                            == 1 =>
+                {
+                    0.6
+                }
                 _ => 0.0,
             }
         } else if firstish(first) && lastish(last) {
@@ -530,8 +773,13 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         } else if first == Class::Last && firstish(last) {
             0.75
         } else if first == Class::Weak && lastish(last) {
-            // Will, Mark, Rose, Bill: a surname after them is not enough on its own.
-            0.45
+            // Will, Mark, Rose, Bill, Ray: a surname after them is enough mid-sentence
+            // ("I met Ray Spencer"), not at a sentence's start, where headings are.
+            if sentence_start || all_caps || ctx.flags[end] & (PLACE | WORD) != 0 {
+                0.45
+            } else {
+                0.6
+            }
         } else if first == Class::Unknown && lastish(last) && !all_caps {
             // "Cargo Book", "Copyright Holder": title-case headings look like this too, so
             // an unknown first word with a known surname needs a cue.
@@ -601,11 +849,61 @@ fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut
 /// line "Carolyn Grosse". Returns whether the run was reported.
 fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     let start = run.start_tok();
-    let strong = cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
+    // A capitalised label with its colon ("Name: Eckhart Noack") is as strong as "my name
+    // is" for two or more words; otherwise ("Patient Robert Knox", `name: String` in code) the
+    // run must hold a word the gazetteer knows as a name.
+    let known = run.classes[..run.len]
+        .iter()
+        .any(|&c| firstish(c) || lastish(c));
+    let colon = start > 0 && ctx.punct(start - 1, ':');
+    let labelled = cue_before(ctx, start, LABELS, LABEL_LAST)
+        .is_some_and(|l| known || (run.len > 1 && colon && form_line(ctx, l)));
+    // "whose name is HEAD": an ALL-CAPS word after a cue is a constant unless it is a name.
+    let caps_unknown =
+        !run.classes[..run.len].iter().any(|&c| firstish(c)) && ctx.toks[start].case == Case::Upper;
+    let strong =
+        labelled || !caps_unknown && cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
     let greeting =
         cue_before(ctx, start, GREETINGS, GREET_LAST).is_some_and(|s| ctx.sentence_start(s));
     let signed = signature(ctx, start, run.end_tok());
+    // Verbs of speech, and a lone first name opening a line before a colon ("Matthew: ...").
+    let names_only = run.classes[..run.len]
+        .iter()
+        .all(|&c| !matches!(c, Class::NotName));
+    let spoken = names_only
+        && (run.len > 1 || firstish(run.classes[0]))
+        && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST).is_some()
+            || speech_after(ctx, run.end_tok()));
+    // A signature block: a title-case name over an email address ("Color Config" or "Senior
+    // Buyer" over one is a heading or a job title, so a known first name must open it unless
+    // `--` opens the block).
+    let block = names_only
+        && run.len > 1
+        && run.words[..run.len]
+            .iter()
+            .all(|&w| ctx.toks[w].case != Case::Upper)
+        && signature_block(ctx, start, run.end_tok(), firstish(run.classes[0]));
+    let line_label = run.len == 1
+        && firstish(run.classes[0])
+        && ctx.toks[start].case == Case::Title
+        && (start == 0 || ctx.toks[start].newline_before)
+        && ctx.punct(start + 1, ':');
+    if spoken || line_label || block {
+        let why = if spoken {
+            "speech"
+        } else if block {
+            "signature"
+        } else {
+            "line-label"
+        };
+        push(out, ctx, start, run.end_tok(), Entity::Person, 0.8, why);
+        return true;
+    }
     if !(strong || greeting || signed) {
+        return false;
+    }
+    // "Sehr geehrte Damen und Herren", "Hi all": a greeting to no one in particular.
+    if greeting && !strong && ctx.word_in(start, ADDRESSEES) {
         return false;
     }
     let common = |k: usize| {

@@ -265,6 +265,11 @@ fn scan_word(text: &str, at: usize) -> (usize, bool, bool, u32, u32, bool) {
         } else if (c == '\'' || c == '’' || c == '-') && letters && !digits {
             // Keep `O'Brien`, `Hans-Peter`, `m'appelle` together; not `it's-` at the end.
             let next = text[i + n..].chars().next();
+            // A French or Italian elision before a capital (`l'Espagne`, `dell'Italia`) ends
+            // here: the capitalised word is a place or name of its own.
+            if c != '-' && upper == 0 && i - at <= 4 && next.is_some_and(char::is_uppercase) {
+                break;
+            }
             if next.is_some_and(is_letter) {
                 i += n;
                 first = false;

@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""Scores the names pass on the evaluation of scripts/build-names-eval.py, as a new user
+would run it: through the CLI's `scan --jsonl`.
+
+    cargo build --release --bin pii-airlock
+    python3 scripts/score-names-eval.py [--split heldout|tune|all] [--bin target/release/pii-airlock]
+        [--benign-kb 1024] [--show]
+
+Prints precision and recall per language and entity, and findings per MB on benign technical
+text read from this machine: man pages (English and the translated ones under /usr/share/man/
+de, es, fr, it, nl, pl, pt, rendered with `man -l`), text under /usr/share/doc, Rust sources
+in ~/.cargo/registry/src and JavaScript/TypeScript under node_modules. Benign files alternate
+between the two parts like the templates (sorted paths; even places tune, odd held-out), and
+the rendered text is cached under target/names-eval/.
+
+Matching: a gold span is found when predictions of its class cover at least half of it; a
+prediction is right when at least half of it lies in gold spans of its class. Classes:
+PERSON; LOCATION = places and street addresses (a LOCATION or STREET_ADDRESS finding counts
+for either, as the issue measures them); STREET_ADDRESS alone is reported too.
+"""
+
+import argparse
+import gzip
+import itertools
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import defaultdict
+
+CLASSES = {
+    "PERSON": {"PERSON"},
+    "LOCATION": {"LOCATION", "STREET_ADDRESS"},
+    "STREET_ADDRESS": {"STREET_ADDRESS"},
+}
+CREDIT = re.compile(
+    r"author|copyright|©|\(c\)|written by|maintain|contribut|thanks to|autor|auteur|"
+    r"autore|geschrieben|übersetz|traduc|tradu|translat|vertaling|tłumacz|reported by|"
+    r"signed-off|@",
+    re.I,
+)
+
+
+HEADING = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý ]+$")
+
+
+def in_credits(text, line_start, line):
+    """A finding on a credit line, within three lines after one, or in a man page's
+    AUTHOR/TRANSLATION/COPYRIGHT/BUGS section: real people, which the tool should report."""
+    if CREDIT.search(line):
+        return True
+    before = text[:line_start].split("\n")
+    if any(CREDIT.search(l) for l in before[-4:]):
+        return True
+    for l in reversed(before):
+        if HEADING.match(l.strip()) and not l.startswith(" "):
+            return bool(CREDIT.search(l) or re.search(r"BUG|HISTOR|THANK|GESCHICHTE|HISTOIRE|HISTORIA|STORIA|GESCHIEDENIS|HISTÓRIA|ÜBERSETZ|TRADU|TŁUMACZ|VERTALING|AUTOR|AUTEUR|AUTOR", l))
+    return False
+
+
+def scan(binary, records):
+    """Findings of each record, by id."""
+    inp = "".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in records)
+    res = subprocess.run(
+        [binary, "scan", "--jsonl", "--offsets", "codepoint"],
+        input=inp.encode(),
+        capture_output=True,
+        check=True,
+    )
+    out = {}
+    for line in res.stdout.decode().splitlines():
+        v = json.loads(line)
+        out[v["id"]] = v.get("findings", [])
+    return out
+
+
+def covered(span, spans):
+    a, b = span
+    n = 0
+    for c, d in spans:
+        n += max(0, min(b, d) - max(a, c))
+    return n * 2 >= (b - a)
+
+
+def score(records, found, show):
+    # (lang, class) -> [tp, fp, fn]
+    s = defaultdict(lambda: [0, 0, 0])
+    for r in records:
+        fs = found[r["id"]]
+        for cls, ents in CLASSES.items():
+            gold = [(g[1], g[2]) for g in r["gold"] if g[0] in ents]
+            pred = [(f["start"], f["end"]) for f in fs if f["entity"] in ents]
+            for key in [(r["lang"], cls), ("all", cls)]:
+                for g in gold:
+                    s[key][0 if covered(g, pred) else 2] += 1
+                for p in pred:
+                    if not covered(p, gold):
+                        s[key][1] += 1
+            if show and cls != "STREET_ADDRESS":
+                for g in gold:
+                    if not covered(g, pred):
+                        print(f"MISS {cls} {r['text'][g[0]:g[1]]!r} in {r['text']!r}")
+                for p in pred:
+                    if not covered(p, gold):
+                        print(f"FP   {cls} {r['text'][p[0]:p[1]]!r} in {r['text']!r}")
+    return s
+
+
+def files(root, exts, limit=20000):
+    got = []
+    for d, dirs, fs in os.walk(os.path.expanduser(root)):
+        dirs.sort()
+        for f in sorted(fs):
+            if f.endswith(exts):
+                got.append(os.path.join(d, f))
+                if len(got) >= limit:
+                    return got
+    return got
+
+
+def read_text(path):
+    try:
+        if path.endswith(".gz") and "/man/" in path:
+            env = dict(os.environ, MANWIDTH="80", MAN_KEEP_FORMATTING="0")
+            r = subprocess.run(
+                f"man -E UTF-8 -l {path!r} 2>/dev/null | col -bx",
+                shell=True,
+                capture_output=True,
+                env=env,
+                timeout=20,
+            )
+            return r.stdout.decode("utf-8", "replace")
+        if path.endswith(".gz"):
+            return gzip.open(path).read().decode("utf-8", "replace")
+        return open(path, encoding="utf-8", errors="replace").read()
+    except Exception:
+        return ""
+
+
+def benign(split, kb, cache):
+    """Records of benign text for one part: (source, records)."""
+    os.makedirs(cache, exist_ok=True)
+    sources = {
+        # Round-robin over the languages, so each has its share of the budget.
+        "man": [
+            p
+            for group in itertools.zip_longest(
+                *[
+                    files(f"/usr/share/man/{sub}", (".gz",), 600)
+                    for sub in ["man1", "de", "es", "fr", "it", "nl", "pl", "pt"]
+                ]
+            )
+            for p in group
+            if p
+        ],
+        "doc": files("/usr/share/doc", ("README", ".txt", ".md", "README.gz", ".txt.gz")),
+        "code": files("~/.cargo/registry/src", (".rs",))
+        + files("node_modules", (".js", ".ts", ".mjs")),
+    }
+    out = {}
+    for name, paths in sources.items():
+        path = os.path.join(cache, f"{name}-{split}-{kb}.txt")
+        if not os.path.exists(path):
+            # Interleave languages/sources: take every other file, round-robin in steps.
+            picked = paths[(0 if split == "tune" else 1) :: 2]
+            step = max(1, len(picked) // 400)
+            text, budget = [], kb * 1024
+            for p in picked[::step]:
+                t = read_text(p)
+                if not t.strip():
+                    continue
+                t = t[:16384]
+                text.append(t)
+                budget -= len(t.encode())
+                if budget <= 0:
+                    break
+            with open(path, "w", encoding="utf-8") as f:
+                f.write("\n\f\n".join(text))
+        body = open(path, encoding="utf-8").read()
+        recs, k = [], 0
+        for chunk in body.split("\n\f\n"):
+            # Records of about 4 KB, cut at line ends.
+            buf = ""
+            for line in chunk.splitlines(keepends=True):
+                buf += line
+                if len(buf) >= 4096:
+                    recs.append({"id": f"{name}-{k}", "text": buf})
+                    buf, k = "", k + 1
+            if buf:
+                recs.append({"id": f"{name}-{k}", "text": buf})
+                k += 1
+        out[name] = recs
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="heldout", choices=["heldout", "tune", "all"])
+    ap.add_argument("--bin", default="target/release/pii-airlock")
+    ap.add_argument("--data", default="tests/data/names-eval.jsonl")
+    ap.add_argument("--benign-kb", type=int, default=1024)
+    ap.add_argument("--show", action="store_true")
+    ap.add_argument("--show-benign", action="store_true")
+    a = ap.parse_args()
+    records = [json.loads(l) for l in open(a.data, encoding="utf-8")]
+    if a.split != "all":
+        records = [r for r in records if r["split"] == a.split]
+    s = score(records, scan(a.bin, records), a.show)
+    langs = ["en", "de", "fr", "es", "it", "nl", "pl", "pt", "all"]
+    print(f"split {a.split}: {len(records)} records")
+    print("| lang | PERSON P | PERSON R | LOCATION P | LOCATION R | STREET_ADDRESS P | STREET_ADDRESS R |")
+    print("|---|---|---|---|---|---|---|")
+    for lang in langs:
+        row = [lang]
+        for cls in CLASSES:
+            tp, fp, fn = s[(lang, cls)]
+            row.append(f"{tp / max(1, tp + fp):.3f}")
+            row.append(f"{tp / max(1, tp + fn):.3f} ({tp}/{tp + fn})")
+        print("| " + " | ".join(row) + " |")
+    if a.benign_kb <= 0:
+        return
+    splits = ["tune", "heldout"] if a.split == "all" else [a.split]
+    print()
+    print("| benign text | MB | PERSON/MB | (outside credits) | LOCATION/MB | STREET_ADDRESS/MB |")
+    print("|---|---|---|---|---|---|")
+    for sp in splits:
+        for name, recs in benign(sp, a.benign_kb, "target/names-eval").items():
+            found = scan(a.bin, recs)
+            mb = sum(len(r["text"].encode()) for r in recs) / 1e6
+            counts = defaultdict(int)
+            for r in recs:
+                for f in found[r["id"]]:
+                    e = f["entity"]
+                    if e not in ("PERSON", "LOCATION", "STREET_ADDRESS"):
+                        continue
+                    counts[e] += 1
+                    t = r["text"]
+                    ls = t.rfind("\n", 0, f["start"]) + 1
+                    le = t.find("\n", f["end"])
+                    line = t[ls : le if le >= 0 else len(t)]
+                    credit = e == "PERSON" and in_credits(t, ls, line)
+                    if e == "PERSON" and not credit:
+                        counts["PERSON-nc"] += 1
+                    if a.show_benign:
+                        tag = "CREDIT" if credit else "BENIGN"
+                        print(f"{tag} {e} {t[f['start']:f['end']]!r} in {line.strip()[:160]!r}")
+            print(
+                f"| {name} ({sp}) | {mb:.2f} | {counts['PERSON'] / mb:.1f} | "
+                f"{counts['PERSON-nc'] / mb:.1f} | {counts['LOCATION'] / mb:.1f} | "
+                f"{counts['STREET_ADDRESS'] / mb:.1f} |"
+            )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
