@@ -74,8 +74,8 @@ mod net;
 
 pub use checksum::*;
 pub use consent::{
-    build_outgoing, plan, Applied, BuildContext, Choice, ConsentError, Decision, Outgoing, Plan,
-    PlanItem, PlanSummary, Target,
+    build_outgoing, plan, Answer, Applied, BuildContext, Choice, ConsentError, Decision, Outgoing,
+    PerFinding, Plan, PlanItem, PlanSummary, Target,
 };
 pub use engine::{Engine, EngineOptions};
 pub use error::Error;

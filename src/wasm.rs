@@ -294,7 +294,7 @@ impl Restorer {
 // core; JavaScript brings the clock and the random bytes, which the core has no access to.
 // ---------------------------------------------------------------------------------------------
 
-use crate::consent::{Choice, Decision, Plan, Target};
+use crate::consent::{Decision, Plan};
 use crate::{restore_json, Action, PayloadOptions, Policy, RequestBody, SseRestorer};
 use std::sync::Arc;
 
@@ -442,33 +442,20 @@ fn consent_error(e: crate::ConsentError) -> JsValue {
     js_error(name, &e.to_string())
 }
 
-/// The consent dialog's answer as a whole.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Outcome {
-    /// "Send redacted": the policy's actions; asked findings become placeholders unless the
-    /// user allowed them one by one.
-    Redacted,
-    /// "Send as typed": every finding unchanged, where the policy permits it.
-    AsTyped,
-}
+/// The dialog's answer, as the core names it.
+type Outcome = crate::Answer;
 
 fn parse_outcome(outcome: &str) -> Result<Outcome, JsValue> {
     match outcome {
-        "redacted" => Ok(Outcome::Redacted),
-        "as-typed" => Ok(Outcome::AsTyped),
+        "redacted" => Ok(crate::Answer::Redacted),
+        "as-typed" => Ok(crate::Answer::AsTyped),
         other => Err(config_error(format!(
             "unknown outcome `{other}` (expected redacted or as-typed)"
         ))),
     }
 }
 
-/// The user's per-finding answer from the highlight popover.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum PerFinding {
-    Redact,
-    AllowOnce,
-    AlwaysAllow,
-}
+use crate::PerFinding;
 
 fn parse_per_finding(s: &str) -> Result<PerFinding, JsValue> {
     match s {
@@ -505,50 +492,15 @@ fn read_one_choice(choices: JsValue) -> Result<Vec<Vec<Option<PerFinding>>>, JsV
     }
 }
 
-/// Maps the dialog's outcome and the per-finding answers onto the core's decisions.
-///
-/// "Send redacted" leaves the policy's actions alone except where the user answered: an asked
-/// finding becomes a placeholder (restorable in the answer, unlike `redact`), "redact" on any
-/// finding does the same, "allow once"/"always allow" send it as typed (the core refuses when
-/// the policy does not permit that). "Send as typed" allows every finding this once.
+/// The dialog's outcome and the per-finding answers as the core's decisions (see
+/// [`Plan::decisions_for`]).
 fn decisions_for(
     plan: &Plan,
     outcome: Outcome,
     choices: Option<&Vec<Option<PerFinding>>>,
 ) -> Result<Vec<Decision>, JsValue> {
-    if choices.is_some_and(|c| c.len() != plan.items.len()) {
-        return Err(config_error(
-            "choices do not match the findings (the text changed since it was scanned?)",
-        ));
-    }
-    let mut out = Vec::new();
-    for item in &plan.items {
-        let chosen = choices.and_then(|c| c[item.index]);
-        let choice = match (outcome, chosen) {
-            (_, _) if item.action == Action::Block => None,
-            (Outcome::AsTyped, Some(PerFinding::AlwaysAllow)) => Some(Choice::AlwaysAllow),
-            (Outcome::AsTyped, _) if !item.action.sends_original() => Some(Choice::AllowOnce),
-            (Outcome::AsTyped, _) => None,
-            (Outcome::Redacted, Some(PerFinding::AllowOnce)) => Some(Choice::AllowOnce),
-            (Outcome::Redacted, Some(PerFinding::AlwaysAllow)) => Some(Choice::AlwaysAllow),
-            (Outcome::Redacted, Some(PerFinding::Redact)) => Some(Choice::Pseudonymize),
-            (Outcome::Redacted, None) if item.action == Action::Ask => Some(Choice::Pseudonymize),
-            (Outcome::Redacted, None) if item.needs_decision => Some(match item.action {
-                Action::Mask => Choice::Mask,
-                Action::Synthesize => Choice::Synthesize,
-                Action::Redact => Choice::Redact,
-                _ => Choice::Pseudonymize,
-            }),
-            (Outcome::Redacted, None) => None,
-        };
-        if let Some(choice) = choice {
-            out.push(Decision {
-                target: Target::Finding { index: item.index },
-                choice,
-            });
-        }
-    }
-    Ok(out)
+    plan.decisions_for(outcome, choices.map(Vec::as_slice))
+        .map_err(|e| config_error(e.to_string()))
 }
 
 fn receipt_id(ids: &[u8], i: usize) -> Result<[u8; 16], JsValue> {
