@@ -112,7 +112,7 @@ export interface GuardOptions {
    * field's path (PiiAirlockConfigError).
    */
   policy?: PresetName | PolicyDoc;
-  /** Requests to guard. Default: OpenAI-style paths (`/chat/completions`, `/completions`, `/responses`). */
+  /** Requests to guard. Default: the major LLM APIs (`DEFAULT_ENDPOINTS`: OpenAI-style `/chat/completions`, `/completions`, `/responses`; Anthropic `/v1/messages`; Gemini `:generateContent`, `:streamGenerateContent`; Ollama `/api/chat`, `/api/generate`; Cohere `/v2/chat`), matched case-insensitively after percent-decoding. */
   endpoints?: Endpoint[];
   /** Dialog and popover language. Default: `navigator.language`, falling back to English. */
   locale?: Locale;

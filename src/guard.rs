@@ -164,6 +164,32 @@ impl Guard {
         Ok(out)
     }
 
+    /// Makes new placeholder numbers go past every placeholder-looking token of `texts`, for
+    /// the types `plans` found: call it with every text of a request (history included)
+    /// before applying any of them, so a value never gets a token the request already holds
+    /// for something else.
+    pub fn number_past(&mut self, texts: &[&str], plans: &[Plan]) {
+        let entities: Vec<&str> = plans
+            .iter()
+            .flat_map(|p| p.items.iter().map(|i| &*i.finding.entity))
+            .collect();
+        if entities.is_empty() {
+            return;
+        }
+        for text in texts {
+            let typed = crate::restore::typed_placeholders(text, entities.iter().copied());
+            self.vault.number_past(&typed);
+        }
+    }
+
+    /// The values an answer to the request `sent` (as it left) may have restored: those
+    /// whose placeholder or surrogate `sent` carries, minus what expired by `now_ms` (the
+    /// time-to-live holds on restore too, not only when a message is sent).
+    pub fn answer_vault(&mut self, sent: &str, now_ms: u64) -> Vault {
+        self.vault.expire(now_ms);
+        self.vault.scoped_to(sent)
+    }
+
     /// What [`Guard::apply_plan`] would send, without filling the vault or the receipt
     /// chain (a copy of the vault is used): a consent dialog's preview.
     pub fn preview_plan(

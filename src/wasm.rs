@@ -543,6 +543,8 @@ impl Guard {
             }
             decisions.push(decisions_for(plan, outcome, choices.get(i))?);
         }
+        // New numbers go past every token the whole request holds, history included.
+        self.inner.number_past(texts, &plans);
         let now = now_ms.max(0.0) as u64;
         let mut out = Vec::with_capacity(texts.len());
         let mut receipts = Vec::new();
@@ -854,10 +856,54 @@ impl Guard {
         self.inner.expire(now_ms.max(0.0) as u64);
     }
 
+    /// What restores the answer to the request `sent` (the body as it left): only the values
+    /// whose placeholder or surrogate that body carries, expired ones dropped first.
+    #[wasm_bindgen(js_name = answerScope)]
+    pub fn answer_scope(&mut self, sent: &str, now_ms: f64) -> AnswerScope {
+        AnswerScope {
+            vault: self.inner.answer_vault(sent, now_ms.max(0.0) as u64),
+        }
+    }
+
     /// The receipt chain as JSON (no values), to persist or verify.
     #[wasm_bindgen(js_name = receiptsJson)]
     pub fn receipts_json(&self) -> String {
         self.inner.receipts().to_json()
+    }
+}
+
+/// The restore side of one request: the values its body carried (see `Guard.answerScope`),
+/// with the same restoring methods as the guard.
+#[wasm_bindgen]
+pub struct AnswerScope {
+    vault: Vault,
+}
+
+#[wasm_bindgen]
+impl AnswerScope {
+    /// True when the request carried no placeholder or surrogate: nothing to restore.
+    #[wasm_bindgen(getter)]
+    pub fn empty(&self) -> bool {
+        self.vault.is_empty()
+    }
+
+    /// Puts this request's originals back into an answer.
+    pub fn restore(&self, text: &str) -> String {
+        self.vault.restore(text)
+    }
+
+    /// Restores every string of a JSON body; `undefined` when the body is not JSON.
+    #[wasm_bindgen(js_name = restoreJson)]
+    pub fn restore_json(&self, body: &str) -> Option<String> {
+        restore_json(body, &self.vault)
+    }
+
+    /// A restorer for a `text/event-stream` body arriving in chunks.
+    #[wasm_bindgen(js_name = sseRestorer)]
+    pub fn sse_restorer(&self) -> SseStream {
+        SseStream {
+            inner: SseRestorer::new(&self.vault),
+        }
     }
 }
 

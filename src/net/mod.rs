@@ -272,14 +272,16 @@ impl Net {
         self.redact(t)
     }
 
-    /// Puts original values back.
+    /// Puts original values back (expired ones are gone first).
     pub fn restore(&self, t: JsValue) -> Result<JsValue, JsValue> {
+        self.st.core.expire(js::now())?;
         self.st.core.restore(&text(&t)?)
     }
 
     /// Restores every string of a JSON text; undefined when it is not JSON.
     #[wasm_bindgen(js_name = restoreJson)]
     pub fn restore_json(&self, t: JsValue) -> Result<JsValue, JsValue> {
+        self.st.core.expire(js::now())?;
         self.st.core.restore_json(&text(&t)?)
     }
 
