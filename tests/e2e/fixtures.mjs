@@ -224,7 +224,7 @@ export function viteAppWith(tarball, files, registry = []) {
       { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
   }
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
-  writeFileSync(join(dir, 'vite.config.js'), `export default { build: { target: 'es2022' }, worker: { format: 'es' }, logLevel: 'warn' };\n`);
+  writeFileSync(join(dir, 'vite.config.js'), `export default { build: { target: 'es2022', chunkSizeWarningLimit: 4096 }, worker: { format: 'es' }, logLevel: 'warn' };\n`);
   execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
   return join(dir, 'dist');
 }

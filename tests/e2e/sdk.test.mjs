@@ -80,7 +80,7 @@ async function open() {
   const page = await browser.newPage();
   const errors = watchErrors(page);
   await page.goto(`${app.base}/`);
-  await page.waitForSelector('body[data-state="ready"]');
+  await page.waitForSelector('body[data-state="ready"]', { state: 'attached' });
   return { page, errors };
 }
 
