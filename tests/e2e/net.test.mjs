@@ -63,3 +63,37 @@ test('install() before the engine loads: an XMLHttpRequest is checked by the gua
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the dialog lists every change with human names and plain reasons; "Send as typed" covers only what it asked', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${ctx.app.base}/?policy=gdpr`);
+  await page.waitForSelector('body[data-state="ready"]');
+  ctx.app.received.length = 0;
+  const key = 'AKIAQYLPMN5HHHFPZAM2';
+  await page.fill('#editor', `I was diagnosed with diabetes last year. Mail ${EMAIL}, aws key ${key}.`);
+  await page.click('#send');
+  await page.waitForSelector('pii-airlock-consent >> button[value="as-typed"]');
+  const shown = await page.$eval('pii-airlock-consent', (h) => ({
+    desc: h.shadowRoot.querySelector('p').textContent,
+    items: [...h.shadowRoot.querySelectorAll('li')].map((li) => ({
+      entity: li.querySelector('.entity').textContent, asked: li.dataset.asked,
+      effect: li.querySelector('.effect').textContent, why: li.querySelector('.why').textContent,
+    })),
+  }));
+  assert.match(shown.desc, /^3 items of personal data were found\./);
+  assert.deepEqual(shown.items.map((i) => [i.entity, i.asked]), [
+    ['Health information', 'true'], ['Email address', 'false'], ['Secret or API key', 'false'],
+  ]);
+  assert.equal(shown.items[1].effect, 'will be replaced by a placeholder (the policy does this in any case)');
+  assert.equal(shown.items[2].effect, 'will be removed (the policy does this in any case)');
+  // No raw ids nor evidence ids anywhere in the list.
+  for (const i of shown.items) assert.doesNotMatch(`${i.entity} ${i.why}`, /[A-Z]+_[A-Z]+|gazetteer|first-person/);
+  await page.click('pii-airlock-consent >> button[value="as-typed"]');
+  await page.waitForSelector('#status:text-is("done")');
+  const content = JSON.parse(ctx.app.received[0]).messages[0].content;
+  assert.match(content, /diagnosed with diabetes/);
+  assert.ok(!content.includes(EMAIL) && !content.includes(key), content);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
