@@ -100,8 +100,14 @@ export interface Strings {
   willReplace: string; willSend: string; allowedAlways: string; allowedOnce: string;
   preview: string; reasonCheck: string; reasonContext: string; reasonPattern: string;
   redact: string; allowOnce: string; alwaysAllow: string; findingsLabel: string; actionsHint: string;
+  /** Effects of what the policy settles without asking, and the note saying so. */
+  willRedact: string; willMask: string; byPolicy: string;
+  /** Names of national identifiers without an entry in `entities`; `{country}` is the code. */
+  idNumber: string; passportNumber: string; licenceNumber: string; taxNumber: string;
   /** Display names by entity id, e.g. { EMAIL_ADDRESS: 'Email address' }. */
   entities: Record<string, string>;
+  /** Plain-language reasons for the names pass's evidence ids (`gazetteer`, `name-phrase`, `title`, `greeting`, `address`, `first-person`). */
+  reasons: Record<string, string>;
 }
 
 export interface GuardOptions {

@@ -427,3 +427,48 @@ fn send_as_typed_covers_only_the_asked_findings() {
         Err(ConsentError::ChoicesMismatch)
     );
 }
+
+/// An answer is restored with what its request carried, and the time-to-live holds there too.
+#[test]
+fn answer_vault_holds_what_the_request_carried_until_it_expires() {
+    let mut g = Guard::new(
+        Policy::from_json(r#"{"version":1,"extends":"gdpr","vault":{"ttlMinutes":1}}"#).unwrap(),
+        b"k",
+        [4u8; 32],
+    )
+    .unwrap();
+    let a = g
+        .apply("mail jane@example.com", &[], 1_000, [1; 16], "chat")
+        .unwrap();
+    let b = g
+        .apply("mail bob@example.org", &[], 2_000, [2; 16], "chat")
+        .unwrap();
+    assert_eq!(a.text, "mail [EMAIL_ADDRESS_1]");
+    let answer = "[EMAIL_ADDRESS_1] and [EMAIL_ADDRESS_2]";
+    assert_eq!(
+        g.answer_vault(&b.text, 3_000).restore(answer),
+        "[EMAIL_ADDRESS_1] and bob@example.org"
+    );
+    assert_eq!(g.answer_vault("no findings", 3_000).restore(answer), answer);
+    assert_eq!(
+        g.answer_vault(&a.text, 61_500).restore(answer),
+        answer,
+        "expired a minute after it was issued"
+    );
+}
+
+/// New numbers go past the tokens of every text of a request, not only the one replaced.
+#[test]
+fn numbering_goes_past_the_whole_request() {
+    let mut g = Guard::new(Policy::preset("gdpr").unwrap(), b"k", [4u8; 32]).unwrap();
+    let texts = [
+        "I wrote to [EMAIL_ADDRESS_3] yesterday",
+        "now bob@example.org",
+    ];
+    let plans: Vec<_> = texts.iter().map(|t| g.plan(t)).collect();
+    g.number_past(&texts, &plans);
+    let out = g
+        .apply_plan(texts[1], &plans[1], &[], 0, [0; 16], "chat")
+        .unwrap();
+    assert_eq!(out.text, "now [EMAIL_ADDRESS_4]");
+}

@@ -16,7 +16,9 @@ use wasm_bindgen_futures::JsFuture;
 /// A request body as text: strings, Blobs and UTF-8 bytes; kinds that cannot be scanned as
 /// text are refused. `None`: no body.
 pub async fn body_text(glue: &js::Glue, body: &JsValue) -> Result<Option<JsString>, JsValue> {
-    if let Some(blob) = body.dyn_ref::<web_sys::Blob>() {
+    // By class, not `instanceof`: a frame's Blob is of another realm.
+    if matches!(js::class_of(body).as_str(), "Blob" | "File") {
+        let blob: &web_sys::Blob = body.unchecked_ref();
         let text = JsFuture::from(blob.text()).await?;
         return Ok(Some(text.unchecked_into()));
     }
@@ -31,7 +33,7 @@ pub fn body_text_now(glue: &js::Glue, body: &JsValue) -> Result<Option<JsString>
     if body.is_string() {
         return Ok(Some(body.clone().unchecked_into()));
     }
-    let bytes = if body.is_instance_of::<js_sys::ArrayBuffer>() {
+    let bytes = if js::class_of(body) == "ArrayBuffer" {
         Some(js_sys::Uint8Array::new(body))
     } else if js_sys::ArrayBuffer::is_view(body) {
         Some(view_bytes(body))
@@ -73,13 +75,16 @@ fn without_length(headers: JsValue) -> Result<JsValue, JsValue> {
 impl State {
     /// `guard.guardFetch(fetchImpl)`: a fetch named `guardedFetch`.
     pub fn guard_fetch(self: &Rc<Self>, fetch_impl: JsValue) -> Result<Function, JsValue> {
-        let base: Function = if fetch_impl.is_undefined() {
+        let base = if fetch_impl.is_undefined() {
             js::get(&js::global(), "fetch")
         } else {
             fetch_impl
+        };
+        // A frame's fetch is a function of another realm, where `instanceof Function` fails.
+        if !base.is_function() {
+            return Err(js_sys::TypeError::new("guardFetch needs a fetch function").into());
         }
-        .dyn_into()
-        .map_err(|_| js_sys::TypeError::new("guardFetch needs a fetch function"))?;
+        let base: Function = base.unchecked_into();
         let st = Rc::clone(self);
         let f =
             Closure::<dyn FnMut(JsValue, JsValue) -> js_sys::Promise>::new(move |input, init| {
@@ -100,8 +105,12 @@ impl State {
         input: JsValue,
         init: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let global: JsValue = js::global().into();
-        let request = input.dyn_ref::<web_sys::Request>().cloned();
+        // `this` undefined: a platform fetch then works in its own realm (a frame's fetch in
+        // its frame), as when called bare.
+        let global = JsValue::UNDEFINED;
+        // By class, not `instanceof`: a frame's Request is of another realm.
+        let request = (js::class_of(&input) == "Request")
+            .then(|| input.clone().unchecked_into::<web_sys::Request>());
         let url = match &request {
             Some(r) => r.url(),
             None => js::coerce(&input)?.into(),
@@ -131,7 +140,7 @@ impl State {
         request: Option<web_sys::Request>,
         url: web_sys::Url,
     ) -> Result<JsValue, JsValue> {
-        let global: JsValue = js::global().into();
+        let global = JsValue::UNDEFINED;
         if self.disposed.get() {
             return Err(errors::blocked(
                 &self.glue,

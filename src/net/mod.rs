@@ -474,14 +474,20 @@ impl Net {
         self.st.hook(kind, original)
     }
 
-    /// Hooks fetch, XMLHttpRequest, sendBeacon and WebSocket; returns the undo function.
+    /// Hooks fetch, XMLHttpRequest, sendBeacon, WebSocket and form posts, also in the
+    /// same-origin frames the page reaches; returns the undo function.
     pub fn install(&self) -> Result<Function, JsValue> {
         if let Some(f) = &*self.st.uninstall.borrow() {
             return Ok(f.clone());
         }
-        let undo = self.st.install_into(&js::global().into())?;
+        let scope: JsValue = js::global().into();
+        let undo = self.st.install_into(&scope)?;
+        let frames = self.st.hook_frames(&scope)?;
         let me = Rc::downgrade(&self.st);
         let f: Function = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = &frames {
+                let _ = f.call0(&JsValue::UNDEFINED);
+            }
             let _ = undo.call0(&JsValue::UNDEFINED);
             if let Some(st) = me.upgrade() {
                 st.uninstall.replace(None);

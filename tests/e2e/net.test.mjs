@@ -97,3 +97,51 @@ test('the dialog lists every change with human names and plain reasons; "Send as
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a same-origin frame\'s fetch is guarded too; a form post to a guarded endpoint is refused', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${ctx.app.base}/?policy=gdpr`);
+  await page.waitForSelector('body[data-state="ready"]');
+  ctx.app.received.length = 0;
+  // The classic way around a hooked fetch: a fresh about:blank frame's own one.
+  const status = await page.evaluate(async (email) => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const body = JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${email}` }] });
+    const res = await frame.contentWindow.fetch('/v1/chat/completions', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body,
+    });
+    // A Request and a Blob of the frame's realm are read all the same.
+    const w = frame.contentWindow;
+    const res2 = await w.fetch(new w.Request('/v1/chat/completions', { method: 'POST', body: new w.Blob([body]) }));
+    return [res.status, res2.status];
+  }, EMAIL);
+  assert.deepEqual(status, [200, 200]);
+  assert.equal(ctx.app.received.length, 2);
+  for (const r of ctx.app.received) assert.equal(JSON.parse(r).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
+
+  ctx.app.received.length = 0;
+  const refused = await page.evaluate((email) => {
+    const reasons = [];
+    window.__guard.addEventListener('blocked', (e) => reasons.push(e.detail.reason));
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = '/v1/chat/completions';
+    const input = document.createElement('input');
+    input.name = 'q';
+    input.value = email;
+    form.append(input);
+    document.body.append(form);
+    let thrown = null;
+    try { form.submit(); } catch (e) { thrown = e.reason; }
+    form.requestSubmit();
+    return { thrown, reasons };
+  }, EMAIL);
+  assert.deepEqual(refused, { thrown: 'body-type', reasons: ['body-type', 'body-type'] });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(ctx.app.received, []);
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
