@@ -184,9 +184,14 @@ impl Guard {
 
     /// The values an answer to the request `sent` (as it left) may have restored: those
     /// whose placeholder or surrogate `sent` carries, minus what expired by `now_ms` (the
-    /// time-to-live holds on restore too, not only when a message is sent).
+    /// time-to-live holds on restore too, not only when a message is sent). A request that
+    /// continues a history the provider keeps (see [`crate::continues_server_history`])
+    /// gets every value of the guard: its answer may quote what earlier requests carried.
     pub fn answer_vault(&mut self, sent: &str, now_ms: u64) -> Vault {
         self.vault.expire(now_ms);
+        if crate::payload::continues_server_history(sent) {
+            return self.vault.clone();
+        }
         self.vault.scoped_to(sent)
     }
 

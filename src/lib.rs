@@ -83,7 +83,7 @@ pub use finding::{Finding, Reason};
 pub use guard::Guard;
 pub use names::Gazetteer;
 pub use offsets::{convert_offsets, to_byte_offset, OffsetUnit};
-pub use payload::{PayloadError, PayloadOptions, RequestBody, TextField};
+pub use payload::{continues_server_history, PayloadError, PayloadOptions, RequestBody, TextField};
 pub use policy::{
     entity_id_ok, preset_json, Action, ActionSource, ConsentSettings, CustomRuleDoc, DenyDoc,
     ListsDoc, MaskSettings, Policy, PolicyDoc, PolicyError, ReceiptSettings, RedactSettings,

@@ -574,6 +574,17 @@ fn string_leaves(v: &Value, ptr: String, display: String, out: &mut Vec<(String,
     }
 }
 
+/// True when a request body continues a conversation whose history the provider keeps
+/// (`previous_response_id`, `conversation` of the Responses API): its answer may quote
+/// placeholders of earlier requests that this body does not repeat.
+pub fn continues_server_history(body: &str) -> bool {
+    serde_json::from_str::<Value>(body).is_ok_and(|v| {
+        ["previous_response_id", "conversation"]
+            .iter()
+            .any(|k| v.get(k).is_some_and(|x| !x.is_null()))
+    })
+}
+
 impl RequestBody {
     /// Parses `body` and finds its user-text fields, in document order.
     pub fn parse(body: &str, options: &PayloadOptions) -> Result<RequestBody, PayloadError> {

@@ -450,6 +450,12 @@ fn answer_vault_holds_what_the_request_carried_until_it_expires() {
         "[EMAIL_ADDRESS_1] and bob@example.org"
     );
     assert_eq!(g.answer_vault("no findings", 3_000).restore(answer), answer);
+    // Server-side history: the answer may quote what earlier requests carried.
+    let next = r#"{"previous_response_id":"resp_1","input":"and the first one?"}"#;
+    assert_eq!(
+        g.answer_vault(next, 3_000).restore(answer),
+        "jane@example.com and bob@example.org"
+    );
     assert_eq!(
         g.answer_vault(&a.text, 61_500).restore(answer),
         answer,

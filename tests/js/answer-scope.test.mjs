@@ -54,3 +54,13 @@ test('the vault time-to-live holds on restore, not only when a message is sent',
     Date.now = now;
   }
 });
+
+test('a request continuing a server-side history may have earlier values restored', async () => {
+  const g = await createGuard({ policy: 'gdpr' });
+  const f = g.guardFetch(async () => new Response(JSON.stringify({ output_text: 'It was [EMAIL_ADDRESS_1].' }),
+    { headers: { 'content-type': 'application/json' } }));
+  const RESPONSES = 'https://llm.example/v1/responses';
+  await f(RESPONSES, { method: 'POST', body: JSON.stringify({ model: 'm', input: 'mail jane@example.com' }) });
+  const res = await f(RESPONSES, { method: 'POST', body: JSON.stringify({ model: 'm', previous_response_id: 'resp_1', input: 'which address?' }) });
+  assert.equal((await res.json()).output_text, 'It was jane@example.com.');
+});
