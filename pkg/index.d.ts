@@ -154,6 +154,12 @@ export interface GuardOptions {
   receipts?: { retentionDays?: number; storage?: Pick<Storage, 'getItem' | 'setItem'>; storageKey?: string };
   /** Key of the receipts' text HMAC (keep it to verify receipts later). Default: random per guard. */
   receiptKey?: string | ArrayBuffer | ArrayBufferView;
+  /**
+   * Keep the vault across reloads, encrypted (AES-256-GCM) under `key` (32 bytes the
+   * application holds, e.g. from its session), in `localStorage` or `storage`. Read back under
+   * the policy's `vault.ttlMinutes`; `forget()` reaches the stored copy. Off by default.
+   */
+  vault?: { key: ArrayBuffer | ArrayBufferView; storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>; storageKey?: string };
   /** Milliseconds between the last keystroke and a highlight scan. Default 80. */
   debounce?: number;
 }

@@ -259,6 +259,22 @@ impl Guard {
         self.vault.stream_restorer_with(RestoreMode::Json)
     }
 
+    /// Replaces the vault with one read from an encrypted blob ([`Vault::export_encrypted`]):
+    /// it takes this policy's time-to-live and drops what expired by `now_ms`, so a vault
+    /// kept across a reload never outlives the policy.
+    pub fn load_vault(
+        &mut self,
+        blob: &[u8],
+        key: &[u8; 32],
+        now_ms: u64,
+    ) -> Result<(), crate::VaultError> {
+        let mut v = Vault::import_encrypted(blob, key)?;
+        v.set_ttl_ms(self.vault.ttl_ms());
+        v.expire(now_ms);
+        self.vault = v;
+        Ok(())
+    }
+
     /// The vault.
     pub fn vault(&self) -> &Vault {
         &self.vault

@@ -87,6 +87,12 @@ impl Vault {
         self.ttl_ms
     }
 
+    /// Sets the time-to-live in milliseconds (0: never): a vault read back from storage
+    /// follows the policy in force, not the one it was written under.
+    pub fn set_ttl_ms(&mut self, ttl_ms: u64) {
+        self.ttl_ms = ttl_ms;
+    }
+
     /// Number of values held (placeholders and surrogates).
     pub fn len(&self) -> usize {
         self.originals.len() + self.surrogates.len()

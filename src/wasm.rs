@@ -865,6 +865,30 @@ impl Guard {
         }
     }
 
+    /// The vault as an AES-256-GCM blob under `key` (32 bytes) with a fresh 12-byte `nonce`.
+    #[wasm_bindgen(js_name = exportVault)]
+    pub fn export_vault(&self, key: &[u8], nonce: &[u8]) -> Result<Vec<u8>, JsValue> {
+        let key: [u8; 32] = key
+            .try_into()
+            .map_err(|_| config_error("the vault key must be 32 bytes"))?;
+        let nonce: [u8; 12] = nonce
+            .try_into()
+            .map_err(|_| config_error("the vault nonce must be 12 bytes"))?;
+        Ok(self.inner.vault().export_encrypted(&key, &nonce))
+    }
+
+    /// Replaces the vault with an exported one (this policy's time-to-live, expired entries
+    /// dropped). Throws `PiiAirlockConfigError` on a wrong key or a damaged blob.
+    #[wasm_bindgen(js_name = importVault)]
+    pub fn import_vault(&mut self, blob: &[u8], key: &[u8], now_ms: f64) -> Result<(), JsValue> {
+        let key: [u8; 32] = key
+            .try_into()
+            .map_err(|_| config_error("the vault key must be 32 bytes"))?;
+        self.inner
+            .load_vault(blob, &key, now_ms.max(0.0) as u64)
+            .map_err(config_error)
+    }
+
     /// The receipt chain as JSON (no values), to persist or verify.
     #[wasm_bindgen(js_name = receiptsJson)]
     pub fn receipts_json(&self) -> String {

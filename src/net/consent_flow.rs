@@ -446,6 +446,7 @@ impl State {
         self.last_receipts.replace(list.clone().into());
         // Storage full or denied: the receipts stay in memory.
         let _ = self.store(&list);
+        self.save_vault();
         // "Allow once" means this message only.
         self.choices
             .borrow_mut()

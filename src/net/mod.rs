@@ -16,6 +16,7 @@
 //! | `beacon` | `navigator.sendBeacon` and `WebSocket.send` (filtered without asking) |
 //! | `install` | putting the hooks on the page and taking them off |
 //! | `receipts_store` | receipts in `localStorage`, expiring by the policy's retention |
+//! | `vault_store` | the encrypted vault in `localStorage` across reloads (`vault` option) |
 //! | `worker` | scanning long texts in a Web Worker |
 //! | `task` | promises of Rust futures; a panic rejects them and poisons the module |
 //! | `errors`, `js` | the package's error classes; bindings and small helpers |
@@ -33,6 +34,7 @@ mod options;
 mod receipts_store;
 mod stream;
 mod task;
+mod vault_store;
 mod worker;
 mod xhr;
 
@@ -161,7 +163,7 @@ impl Net {
             _ => JsValue::NULL,
         };
         let allow_as_typed = settings.allow_as_typed && policy_allows;
-        Ok(Net {
+        let net = Net {
             st: Rc::new(State {
                 glue,
                 core,
@@ -189,7 +191,9 @@ impl Net {
                 pending: RefCell::default(),
                 disposed: Cell::new(false),
             }),
-        })
+        };
+        net.st.load_vault()?;
+        Ok(net)
     }
 
     /// The core (behind the poison check).
@@ -261,10 +265,13 @@ impl Net {
     /// Applies the policy with nobody to ask; records a receipt.
     pub fn redact(&self, t: JsValue) -> Result<JsValue, JsValue> {
         let t = text(&t)?;
-        self.st
+        let out = self
+            .st
             .core
             .redact(&t, js::now(), &js::random(16)?)
-            .map_err(|e| errors::from_core(&self.st.glue, e))
+            .map_err(|e| errors::from_core(&self.st.glue, e))?;
+        self.st.save_vault();
+        Ok(out)
     }
 
     /// Same as redact.
@@ -362,9 +369,11 @@ impl Net {
         Ok(())
     }
 
-    /// Forgets one value's placeholders (right to erasure).
+    /// Forgets one value's placeholders (right to erasure), in storage too.
     pub fn forget(&self, value: JsValue) -> Result<JsValue, JsValue> {
-        self.st.core.forget(&text(&value)?)
+        let n = self.st.core.forget(&text(&value)?)?;
+        self.st.save_vault();
+        Ok(n)
     }
 
     /// Starts live highlighting (needs a browser).

@@ -64,3 +64,42 @@ test('a request continuing a server-side history may have earlier values restore
   const res = await f(RESPONSES, { method: 'POST', body: JSON.stringify({ model: 'm', previous_response_id: 'resp_1', input: 'which address?' }) });
   assert.equal((await res.json()).output_text, 'It was jane@example.com.');
 });
+
+/** A Storage stand-in: what localStorage offers the guard. */
+function memoryStorage() {
+  const m = new Map();
+  return { m, getItem: (k) => m.get(k) ?? null, setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k) };
+}
+
+test('an encrypted vault kept across a reload keeps restoring, under the policy\'s time-to-live', async () => {
+  const storage = memoryStorage();
+  const key = new Uint8Array(32).fill(7);
+  const policy = { version: 1, extends: 'gdpr', vault: { ttlMinutes: 1 } };
+  const before = await createGuard({ policy, vault: { key, storage } });
+  await before.guardBody(chat([{ role: 'user', content: 'mail jane@example.com' }]));
+  const stored = storage.m.get('pii-airlock:vault');
+  assert.ok(stored && !stored.includes('jane') && !Buffer.from(stored, 'hex').toString('latin1').includes('jane'));
+  // The page reloads: a new guard reads the vault back.
+  const after = await createGuard({ policy, vault: { key, storage } });
+  assert.equal(after.restore('[EMAIL_ADDRESS_1]'), 'jane@example.com');
+  // A new value goes past the stored numbering.
+  const out = JSON.parse(await after.guardBody(chat([{ role: 'user', content: 'and bob@example.org' }])));
+  assert.equal(out.messages[0].content, 'and [EMAIL_ADDRESS_2]');
+  // Another key reads nothing (and drops the blob); past the time-to-live nothing is restored.
+  const other = await createGuard({ policy, vault: { key: new Uint8Array(32).fill(8), storage: memoryStorage() } });
+  assert.equal(other.restore('[EMAIL_ADDRESS_1]'), '[EMAIL_ADDRESS_1]');
+  const now = Date.now;
+  try {
+    Date.now = () => now() + 2 * 60_000;
+    const late = await createGuard({ policy, vault: { key, storage } });
+    assert.equal(late.restore('[EMAIL_ADDRESS_1]'), '[EMAIL_ADDRESS_1]');
+  } finally {
+    Date.now = now;
+  }
+  // Erasure reaches the stored copy.
+  const again = await createGuard({ policy, vault: { key, storage } });
+  again.forget('jane@example.com');
+  const reread = await createGuard({ policy, vault: { key, storage } });
+  assert.equal(reread.restore('[EMAIL_ADDRESS_1] [EMAIL_ADDRESS_2]'), '[EMAIL_ADDRESS_1] bob@example.org');
+  await assert.rejects(createGuard({ vault: { key: new Uint8Array(16), storage } }), { name: 'PiiAirlockConfigError' });
+});
