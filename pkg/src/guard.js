@@ -114,7 +114,8 @@ export async function makeGuard(wasm, options = {}, env = null) {
 }
 
 /**
- * Hooks fetch, XMLHttpRequest, sendBeacon and WebSocket at once, before the engine has loaded:
+ * Hooks fetch, XMLHttpRequest, sendBeacon and WebSocket at once, before the engine has loaded (form
+ * posts and same-origin frames once it runs):
  * guarded requests wait for it (beacons and socket messages, which cannot wait, are refused)
  * and are blocked if it fails to start. Once it runs, each hook hands over to the guard's own.
  */
@@ -122,7 +123,9 @@ export function installPending(scope, ready, options) {
   const endpoints = options?.endpoints ?? DEFAULT_ENDPOINTS;
   const guarded = (u) => matchEndpoints(endpoints, u);
   let net = null;
-  const engine = ready.then((g) => { net = g[NET]; return net; }, (e) => {
+  let extras = null;
+  // Once the engine runs, form posts and same-origin frames are hooked too (Rust does that).
+  const engine = ready.then((g) => { net = g[NET]; extras = net.installExtras(); return net; }, (e) => {
     throw new PiiAirlockBlockedError('engine', 'pii-airlock: the privacy engine could not start; the request was not sent', { cause: e });
   });
   engine.catch(() => {});
@@ -161,5 +164,5 @@ export function installPending(scope, ready, options) {
     if (guarded(self.url)) throw notYet();
     return original.call(self, data);
   });
-  return () => undo.reverse().forEach((f) => f());
+  return () => { extras?.(); undo.reverse().forEach((f) => f()); };
 }

@@ -192,14 +192,38 @@ impl State {
     /// Hooks what `scope` has of the guarded APIs; returns the undo function.
     pub fn install_into(self: &Rc<Self>, scope: &JsValue) -> Result<Function, JsValue> {
         let proto = |class: &str| js::get(&js::get(scope, class), "prototype");
-        let places = [
+        let mut places = vec![
             (scope.clone(), "fetch", "fetch"),
             (proto("XMLHttpRequest"), "open", "open"),
             (proto("XMLHttpRequest"), "send", "send"),
             (js::get(scope, "navigator"), "sendBeacon", "sendBeacon"),
             (proto("WebSocket"), "send", "websocket"),
-            (proto("HTMLFormElement"), "submit", "formSubmit"),
         ];
+        places.extend(form_places(scope));
+        self.replace(places, self.form_listener(scope))
+    }
+
+    /// What the hooks installPending sets before the engine loads leave out, for the page
+    /// once it runs: form posts and same-origin frames. Returns the undo function.
+    pub fn install_extras(self: &Rc<Self>, scope: &JsValue) -> Result<Function, JsValue> {
+        let forms = self.replace(form_places(scope), self.form_listener(scope))?;
+        let frames = self.hook_frames(scope)?;
+        let undo = Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = &frames {
+                let _ = f.call0(&JsValue::UNDEFINED);
+            }
+            let _ = forms.call0(&JsValue::UNDEFINED);
+        });
+        Ok(undo.into_js_value().unchecked_into())
+    }
+
+    /// Puts the hooks of `places` (where, which, kind) and `listener`'s undo together into
+    /// one undo function; on an error nothing stays replaced.
+    fn replace(
+        self: &Rc<Self>,
+        places: Vec<(JsValue, &'static str, &'static str)>,
+        listener: Option<Function>,
+    ) -> Result<Function, JsValue> {
         let mut done: Vec<Replaced> = Vec::new();
         for (on, name, kind) in places {
             // A frame's functions and objects are of another realm: checked by type, not
@@ -214,6 +238,9 @@ impl State {
                 Ok(h) => h,
                 Err(e) => {
                     undo(&mut done);
+                    if let Some(f) = &listener {
+                        let _ = f.call0(&JsValue::UNDEFINED);
+                    }
                     return Err(e);
                 }
             };
@@ -225,7 +252,6 @@ impl State {
                 own,
             });
         }
-        let listener = self.form_listener(scope);
         let undo_fn = Closure::<dyn FnMut()>::new(move || {
             if let Some(f) = &listener {
                 let _ = f.call0(&JsValue::UNDEFINED);
@@ -234,6 +260,12 @@ impl State {
         });
         Ok(undo_fn.into_js_value().unchecked_into())
     }
+}
+
+/// `HTMLFormElement.prototype.submit` of `scope`, as a place to hook.
+fn form_places(scope: &JsValue) -> Vec<(JsValue, &'static str, &'static str)> {
+    let proto = js::get(&js::get(scope, "HTMLFormElement"), "prototype");
+    vec![(proto, "submit", "formSubmit")]
 }
 
 /// Puts back what was replaced, newest first (idempotent: a second call finds nothing to do).

@@ -508,6 +508,13 @@ impl Net {
         Ok(f)
     }
 
+    /// Hooks form posts and same-origin frames (what installPending's own hooks leave out);
+    /// returns the undo function.
+    #[wasm_bindgen(js_name = installExtras)]
+    pub fn install_extras(&self) -> Result<Function, JsValue> {
+        self.st.install_extras(&js::global().into())
+    }
+
     /// Unhooks, stops highlighting and the worker, frees the engine.
     pub fn dispose(&self) {
         let st = &self.st;

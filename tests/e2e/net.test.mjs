@@ -145,3 +145,28 @@ test('a same-origin frame\'s fetch is guarded too; a form post to a guarded endp
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('install() before the engine loads hooks form posts and frames once it runs', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${ctx.app.base}/?mode=pending&policy=gdpr`);
+  await page.waitForSelector('body[data-state="ready"]');
+  ctx.app.received.length = 0;
+  const out = await page.evaluate(async (email) => {
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = '/v1/chat/completions';
+    document.body.append(form);
+    let thrown = null;
+    try { form.submit(); } catch (e) { thrown = e.reason; }
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const res = await frame.contentWindow.fetch('/v1/chat/completions', { method: 'POST',
+      body: JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${email}` }] }) });
+    return [thrown, res.status];
+  }, EMAIL);
+  assert.deepEqual(out, ['body-type', 200]);
+  assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
