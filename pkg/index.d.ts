@@ -132,9 +132,14 @@ export interface GuardOptions {
   consent?: 'dialog' | 'redact' | 'block' | ((request: ConsentRequest) => Promise<ConsentDecision> | ConsentDecision);
   /** Offer "Send as typed" (only where the policy permits it too). Default true. */
   allowAsTyped?: boolean;
-  /** Look at OpenAI request fields (messages, input, instructions, prompt, tool-call arguments). Default true. */
+  /**
+   * Read the known request fields first (OpenAI messages, input, instructions, prompt, tool-call
+   * arguments as JSON; Anthropic blocks), with their shapes checked. Default true. Either way
+   * every string of the body outside the structural allow-list (model, role, ids, enums, tool
+   * names, base64 payloads) is scanned.
+   */
   openai?: boolean;
-  /** Extra JSON paths of user text in request bodies, e.g. "documents.*.text", "query". */
+  /** JSON paths to scan even where the structural allow-list would skip them, e.g. "metadata.kind". */
   paths?: string[];
   /** Scan long texts in a module Web Worker: false to never, or the length from which to (default 50 000). */
   worker?: boolean | { threshold: number };

@@ -350,9 +350,9 @@ export interface Receipt {
 }
 /** Request-body options of the guard core. */
 export interface GuardCoreOptions {
-  /** Look at OpenAI request fields (default true). */
+  /** Read the known request fields first, shapes checked (default true); every other string is scanned either way. */
   openai?: boolean;
-  /** Extra JSON paths of user text, e.g. "documents.*.text". */
+  /** JSON paths to scan even where the structural allow-list would skip them. */
   paths?: string[];
 }
 "#;
