@@ -100,8 +100,14 @@ export interface Strings {
   willReplace: string; willSend: string; allowedAlways: string; allowedOnce: string;
   preview: string; reasonCheck: string; reasonContext: string; reasonPattern: string;
   redact: string; allowOnce: string; alwaysAllow: string; findingsLabel: string; actionsHint: string;
+  /** Effects of what the policy settles without asking, and the note saying so. */
+  willRedact: string; willMask: string; byPolicy: string;
+  /** Names of national identifiers without an entry in `entities`; `{country}` is the code. */
+  idNumber: string; passportNumber: string; licenceNumber: string; taxNumber: string;
   /** Display names by entity id, e.g. { EMAIL_ADDRESS: 'Email address' }. */
   entities: Record<string, string>;
+  /** Plain-language reasons for the names pass's evidence ids (`gazetteer`, `name-phrase`, `title`, `greeting`, `address`, `first-person`). */
+  reasons: Record<string, string>;
 }
 
 export interface GuardOptions {
@@ -112,7 +118,7 @@ export interface GuardOptions {
    * field's path (PiiAirlockConfigError).
    */
   policy?: PresetName | PolicyDoc;
-  /** Requests to guard. Default: OpenAI-style paths (`/chat/completions`, `/completions`, `/responses`). */
+  /** Requests to guard. Default: the major LLM APIs (`DEFAULT_ENDPOINTS`: OpenAI-style `/chat/completions`, `/completions`, `/responses`; Anthropic `/v1/messages`; Gemini `:generateContent`, `:streamGenerateContent`; Ollama `/api/chat`, `/api/generate`; Cohere `/v2/chat`), matched case-insensitively after percent-decoding. */
   endpoints?: Endpoint[];
   /** Dialog and popover language. Default: `navigator.language`, falling back to English. */
   locale?: Locale;
@@ -126,9 +132,14 @@ export interface GuardOptions {
   consent?: 'dialog' | 'redact' | 'block' | ((request: ConsentRequest) => Promise<ConsentDecision> | ConsentDecision);
   /** Offer "Send as typed" (only where the policy permits it too). Default true. */
   allowAsTyped?: boolean;
-  /** Look at OpenAI request fields (messages, input, instructions, prompt, tool-call arguments). Default true. */
+  /**
+   * Read the known request fields first (OpenAI messages, input, instructions, prompt, tool-call
+   * arguments as JSON; Anthropic blocks), with their shapes checked. Default true. Either way
+   * every string of the body outside the structural allow-list (model, role, ids, enums, tool
+   * names, base64 payloads) is scanned.
+   */
   openai?: boolean;
-  /** Extra JSON paths of user text in request bodies, e.g. "documents.*.text", "query". */
+  /** JSON paths to scan even where the structural allow-list would skip them, e.g. "metadata.kind". */
   paths?: string[];
   /** Scan long texts in a module Web Worker: false to never, or the length from which to (default 50 000). */
   worker?: boolean | { threshold: number };
@@ -148,6 +159,12 @@ export interface GuardOptions {
   receipts?: { retentionDays?: number; storage?: Pick<Storage, 'getItem' | 'setItem'>; storageKey?: string };
   /** Key of the receipts' text HMAC (keep it to verify receipts later). Default: random per guard. */
   receiptKey?: string | ArrayBuffer | ArrayBufferView;
+  /**
+   * Keep the vault across reloads, encrypted (AES-256-GCM) under `key` (32 bytes the
+   * application holds, e.g. from its session), in `localStorage` or `storage`. Read back under
+   * the policy's `vault.ttlMinutes`; `forget()` reaches the stored copy. Off by default.
+   */
+  vault?: { key: ArrayBuffer | ArrayBufferView; storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>; storageKey?: string };
   /** Milliseconds between the last keystroke and a highlight scan. Default 80. */
   debounce?: number;
 }

@@ -122,6 +122,73 @@ impl Plan {
     }
 }
 
+/// The consent dialog's answer as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// "Send redacted": the policy's actions; asked findings become placeholders unless the
+    /// user allowed them one by one.
+    Redacted,
+    /// "Send as typed": the findings the dialog listed (those that need a decision) leave
+    /// unchanged, where the policy permits it; everything the policy transforms without
+    /// asking (credentials, pseudonymized values) stays transformed.
+    AsTyped,
+}
+
+/// A user's answer for one finding, given beforehand (the highlight popover).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PerFinding {
+    /// Replace it with a placeholder, whatever the policy's action.
+    Redact,
+    /// Send it as typed, this once.
+    AllowOnce,
+    /// Send it as typed, and from now on.
+    AlwaysAllow,
+}
+
+impl Plan {
+    /// The decisions for a dialog's `answer` and the per-finding answers (`choices[i]` for
+    /// finding `i`, or none at all). An explicit per-finding answer wins over the dialog's;
+    /// without one, "Send redacted" turns what needs a decision into its replacement (asked
+    /// findings into placeholders, which the answer restores, unlike `redact`) and "Send as
+    /// typed" allows what needs a decision — never what the policy settles by itself.
+    pub fn decisions_for(
+        &self,
+        answer: Answer,
+        choices: Option<&[Option<PerFinding>]>,
+    ) -> Result<Vec<Decision>, ConsentError> {
+        if choices.is_some_and(|c| c.len() != self.items.len()) {
+            return Err(ConsentError::ChoicesMismatch);
+        }
+        let mut out = Vec::new();
+        for item in &self.items {
+            let chosen = choices.and_then(|c| c[item.index]);
+            let choice = match (answer, chosen) {
+                _ if item.action == Action::Block => None,
+                (_, Some(PerFinding::AllowOnce)) => Some(Choice::AllowOnce),
+                (_, Some(PerFinding::AlwaysAllow)) => Some(Choice::AlwaysAllow),
+                (_, Some(PerFinding::Redact)) => Some(Choice::Pseudonymize),
+                (_, None) if !item.needs_decision => None,
+                (Answer::AsTyped, None) => Some(Choice::AllowOnce),
+                (Answer::Redacted, None) => Some(match item.action {
+                    Action::Ask | Action::Pseudonymize | Action::Allow | Action::Highlight => {
+                        Choice::Pseudonymize
+                    }
+                    Action::Mask => Choice::Mask,
+                    Action::Synthesize => Choice::Synthesize,
+                    Action::Redact | Action::Block => Choice::Redact,
+                }),
+            };
+            if let Some(choice) = choice {
+                out.push(Decision {
+                    target: Target::Finding { index: item.index },
+                    choice,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
+
 /// What a decision applies to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
@@ -216,6 +283,9 @@ pub enum ConsentError {
     },
     /// The plan was made for another text.
     PlanMismatch,
+    /// Per-finding answers were given for another number of findings (the text changed
+    /// since it was scanned).
+    ChoicesMismatch,
 }
 
 impl std::fmt::Display for ConsentError {
@@ -244,6 +314,9 @@ impl std::fmt::Display for ConsentError {
                 )
             }
             ConsentError::PlanMismatch => f.write_str("the plan was made for a different text"),
+            ConsentError::ChoicesMismatch => f.write_str(
+                "choices do not match the findings (the text changed since it was scanned?)",
+            ),
         }
     }
 }

@@ -128,7 +128,16 @@ const EU: &[&str] = &[
 ];
 const EEA_EXTRA: &[&str] = &["IS", "LI", "NO"];
 
-/// Expands region names to country codes and checks every code's shape.
+/// True for a country list entry the engine understands: an assigned ISO 3166-1 alpha-2
+/// code, `EU`, `EEA` or `UK` (any case). An unknown code is refused, never taken as "no
+/// country", which would turn every national rule off.
+pub(crate) fn known_country(code: &str) -> bool {
+    let up = code.trim().to_ascii_uppercase();
+    matches!(up.as_str(), "EU" | "EEA" | "UK")
+        || (up.len() == 2 && crate::rules::is_country_code(up.as_bytes()))
+}
+
+/// Expands region names to country codes and checks every code is assigned.
 fn expand_countries(list: &[String]) -> Result<Vec<String>, Error> {
     let mut out = Vec::new();
     for c in list {
@@ -137,7 +146,7 @@ fn expand_countries(list: &[String]) -> Result<Vec<String>, Error> {
             "EU" => out.extend(EU.iter().map(|s| s.to_string())),
             "EEA" => out.extend(EU.iter().chain(EEA_EXTRA).map(|s| s.to_string())),
             "UK" => out.push("GB".into()),
-            s if s.len() == 2 && s.bytes().all(|b| b.is_ascii_uppercase()) => out.push(up),
+            s if known_country(s) => out.push(up),
             _ => {
                 return Err(Error::Unknown {
                     kind: "country (expected ISO 3166 alpha-2 or EU/EEA)",

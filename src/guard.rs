@@ -164,6 +164,37 @@ impl Guard {
         Ok(out)
     }
 
+    /// Makes new placeholder numbers go past every placeholder-looking token of `texts`, for
+    /// the types `plans` found: call it with every text of a request (history included)
+    /// before applying any of them, so a value never gets a token the request already holds
+    /// for something else.
+    pub fn number_past(&mut self, texts: &[&str], plans: &[Plan]) {
+        let entities: Vec<&str> = plans
+            .iter()
+            .flat_map(|p| p.items.iter().map(|i| &*i.finding.entity))
+            .collect();
+        if entities.is_empty() {
+            return;
+        }
+        for text in texts {
+            let typed = crate::restore::typed_placeholders(text, entities.iter().copied());
+            self.vault.number_past(&typed);
+        }
+    }
+
+    /// The values an answer to the request `sent` (as it left) may have restored: those
+    /// whose placeholder or surrogate `sent` carries, minus what expired by `now_ms` (the
+    /// time-to-live holds on restore too, not only when a message is sent). A request that
+    /// continues a history the provider keeps (see [`crate::continues_server_history`])
+    /// gets every value of the guard: its answer may quote what earlier requests carried.
+    pub fn answer_vault(&mut self, sent: &str, now_ms: u64) -> Vault {
+        self.vault.expire(now_ms);
+        if crate::payload::continues_server_history(sent) {
+            return self.vault.clone();
+        }
+        self.vault.scoped_to(sent)
+    }
+
     /// What [`Guard::apply_plan`] would send, without filling the vault or the receipt
     /// chain (a copy of the vault is used): a consent dialog's preview.
     pub fn preview_plan(
@@ -226,6 +257,22 @@ impl Guard {
     /// A restorer for streamed JSON (tool-call arguments).
     pub fn json_stream_restorer(&self) -> StreamRestorer {
         self.vault.stream_restorer_with(RestoreMode::Json)
+    }
+
+    /// Replaces the vault with one read from an encrypted blob ([`Vault::export_encrypted`]):
+    /// it takes this policy's time-to-live and drops what expired by `now_ms`, so a vault
+    /// kept across a reload never outlives the policy.
+    pub fn load_vault(
+        &mut self,
+        blob: &[u8],
+        key: &[u8; 32],
+        now_ms: u64,
+    ) -> Result<(), crate::VaultError> {
+        let mut v = Vault::import_encrypted(blob, key)?;
+        v.set_ttl_ms(self.vault.ttl_ms());
+        v.expire(now_ms);
+        self.vault = v;
+        Ok(())
     }
 
     /// The vault.

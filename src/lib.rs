@@ -78,8 +78,8 @@ mod net;
 
 pub use checksum::*;
 pub use consent::{
-    build_outgoing, plan, Applied, BuildContext, Choice, ConsentError, Decision, Outgoing, Plan,
-    PlanItem, PlanSummary, Target,
+    build_outgoing, plan, Answer, Applied, BuildContext, Choice, ConsentError, Decision, Outgoing,
+    PerFinding, Plan, PlanItem, PlanSummary, Target,
 };
 pub use engine::{Engine, EngineOptions};
 pub use error::Error;
@@ -88,7 +88,7 @@ pub use fold::fold_text;
 pub use guard::Guard;
 pub use names::Gazetteer;
 pub use offsets::{convert_offsets, to_byte_offset, OffsetUnit};
-pub use payload::{PayloadError, PayloadOptions, RequestBody, TextField};
+pub use payload::{continues_server_history, PayloadError, PayloadOptions, RequestBody, TextField};
 pub use policy::{
     entity_id_ok, preset_json, Action, ActionSource, ConsentSettings, CustomRuleDoc, DenyDoc,
     ListsDoc, MaskSettings, Policy, PolicyDoc, PolicyError, ReceiptSettings, RedactSettings,

@@ -1,12 +1,15 @@
 //! Outgoing request bodies: finding the user text inside an LLM API request and putting the
 //! transformed text back.
 //!
-//! Understands OpenAI-style bodies out of the box (Chat Completions `messages[].content` as a
-//! string or as content parts, tool-call `arguments`, the Responses API `input` and
-//! `instructions`, legacy `prompt`) and any JSON body through configured paths. It fails
-//! closed: a body that is not JSON, or an OpenAI field of a shape it does not know, is an error,
-//! never a pass-through, because an unknown shape may carry text nobody scanned; a JSON body
-//! in which no known field and no configured path is found has every string scanned.
+//! Every string of a JSON body is user text except a short allow-list of structural fields
+//! (`model`, `role`, ids, `type` and other enums, tool names, base64 payloads of images and
+//! audio): a field nobody listed — `tools[].function.description`, a system prompt, a metadata
+//! value, a Gemini `contents[].parts[].text` — is scanned all the same. The known fields of the
+//! major APIs are read first, in their own order and with their own checks: Chat Completions
+//! `messages[].content` as a string or as content parts, tool-call `arguments` (JSON inside a
+//! string, rewritten leaf by leaf), the Responses API `input` and `instructions`, legacy
+//! `prompt`, Anthropic `system` and content blocks. It fails closed: a body that is not a JSON
+//! object, or a known field of a shape it does not know, is an error, never a pass-through.
 
 use serde_json::Value;
 use std::fmt;
@@ -14,11 +17,14 @@ use std::fmt;
 /// Which fields of a request body hold user text.
 #[derive(Debug, Clone)]
 pub struct PayloadOptions {
-    /// Look at the OpenAI request fields (default `true`).
+    /// Read the known request fields (OpenAI, Anthropic content blocks): tool-call
+    /// `arguments` as JSON, their shapes checked, unknown content-part and input-item types
+    /// refused (default `true`). Off, every string outside the structural allow-list is still
+    /// scanned, as text.
     pub openai: bool,
     /// Extra fields, as dot paths: `metadata.note`, `documents.*.text` (`*` is every element
     /// or member; a number indexes an array). A path that resolves to an object or array means
-    /// every string inside it; a path that is absent is skipped.
+    /// every string inside it, structural fields included; a path that is absent is skipped.
     pub paths: Vec<String>,
 }
 
@@ -122,20 +128,91 @@ const NON_TEXT_PARTS: &[&str] = &[
 ];
 /// Content-part types whose `text` is user-visible text.
 const TEXT_PARTS: &[&str] = &["text", "input_text", "output_text"];
+/// Content blocks of Anthropic and Cohere messages whose strings the sweep scans
+/// ([`Collector::sweep`]: tool inputs and results, documents, thinking), minus their base64
+/// payloads.
+const SWEPT_PARTS: &[&str] = &[
+    "image",
+    "document",
+    "tool_use",
+    "tool_result",
+    "server_tool_use",
+    "web_search_tool_result",
+    "search_result",
+    "thinking",
+    "redacted_thinking",
+    "container_upload",
+];
+
+/// Keys whose string values are structure, not text: model names, roles, ids, enums. Scanning
+/// them finds nothing a person typed, and rewriting one would break the request.
+const STRUCTURAL: &[&str] = &[
+    "model",
+    "role",
+    "type",
+    "id",
+    "object",
+    "call_id",
+    "tool_call_id",
+    "tool_use_id",
+    "previous_response_id",
+    "response_id",
+    "item_id",
+    "file_id",
+    "status",
+    "stop_reason",
+    "finish_reason",
+    "tool_choice",
+    "reasoning_effort",
+    "effort",
+    "service_tier",
+    "truncation",
+    "modalities",
+    "include",
+    "media_type",
+    "mime_type",
+    "mimeType",
+    "responseMimeType",
+    "response_mime_type",
+    "detail",
+    "voice",
+    "encrypted_content",
+    "signature",
+    "keep_alive",
+];
+/// Keys of binary payloads (base64 images, audio, files; image URLs): not text, never
+/// scanned, as the content-part types that carry them.
+const BINARY: &[&str] = &[
+    "image_url",
+    "input_audio",
+    "file_data",
+    "inline_data",
+    "inlineData",
+    "images",
+];
+/// Keys under which a `name` is a tool's or function's identifier, not a person's.
+const TOOLISH: &[&str] = &[
+    "tools",
+    "function",
+    "function_call",
+    "functionCall",
+    "functionResponse",
+    "functionDeclarations",
+    "function_declarations",
+    "tool_choice",
+];
 
 struct Collector {
     fields: Vec<TextField>,
     embedded: Vec<(String, Value)>,
+    /// Pointers already collected, and those of strings holding an embedded document.
+    seen: std::collections::HashSet<String>,
 }
 
 impl Collector {
     fn text(&mut self, pointer: String, path: String, value: &Value) {
         if let Value::String(s) = value {
-            if self
-                .fields
-                .iter()
-                .any(|f| f.loc == Loc::Pointer(pointer.clone()))
-            {
+            if !self.seen.insert(pointer.clone()) {
                 return;
             }
             self.fields.push(TextField {
@@ -169,6 +246,7 @@ impl Collector {
                         loc: Loc::Embedded(idx, inner),
                     });
                 }
+                self.seen.insert(pointer.clone());
                 self.embedded.push((pointer, doc));
             }
             Err(_) => self.text(pointer, path, value),
@@ -207,7 +285,7 @@ impl Collector {
                         if let Some(r) = part.get("refusal") {
                             self.text(format!("{pptr}/refusal"), format!("{ppath}.refusal"), r);
                         }
-                    } else if !NON_TEXT_PARTS.contains(&kind) {
+                    } else if !NON_TEXT_PARTS.contains(&kind) && !SWEPT_PARTS.contains(&kind) {
                         return Err(shape(&ppath, "a known content-part type"));
                     }
                 }
@@ -353,17 +431,46 @@ impl Collector {
         Ok(())
     }
 
-    /// No known field and no configured path matched: rather than letting an unknown body shape
-    /// through unscanned, every string in it is treated as text (except the model name).
-    fn everything(&mut self, root: &Value) {
-        let mut leaves = Vec::new();
-        string_leaves(root, String::new(), String::new(), &mut leaves);
-        for (p, d, _) in leaves {
-            if p == "/model" {
-                continue;
+    /// Every string of the body not collected yet, except structural fields and binary
+    /// payloads: the fields no list of known ones anticipated.
+    fn sweep(&mut self, v: &Value, ptr: &str, display: &str, toolish: bool) {
+        match v {
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    let (p, d) = (format!("{ptr}/{i}"), format!("{display}[{i}]"));
+                    if let Value::String(_) = x {
+                        self.text(p, d, x);
+                    } else {
+                        self.sweep(x, &p, &d, toolish);
+                    }
+                }
             }
-            let v = root.pointer(&p).cloned().unwrap_or(Value::Null);
-            self.text(p, d, &v);
+            Value::Object(o) => {
+                let base64 = o.get("type").and_then(Value::as_str) == Some("base64");
+                for (k, x) in o {
+                    if BINARY.contains(&k.as_str()) || (base64 && k == "data") {
+                        continue;
+                    }
+                    let p = format!("{ptr}/{}", escape(k));
+                    let d = if display.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{display}.{k}")
+                    };
+                    let structural = STRUCTURAL.contains(&k.as_str())
+                        || (k == "name" && (toolish || o.contains_key("type")));
+                    // A list of enum values (`modalities`, `include`) is structural too.
+                    let enums = x.as_array().is_some_and(|a| a.iter().all(Value::is_string));
+                    if structural && (x.is_string() || enums) {
+                        continue;
+                    }
+                    match x {
+                        Value::String(_) => self.text(p, d, x),
+                        _ => self.sweep(x, &p, &d, toolish || TOOLISH.contains(&k.as_str())),
+                    }
+                }
+            }
+            _ => {}
         }
     }
 
@@ -467,6 +574,17 @@ fn string_leaves(v: &Value, ptr: String, display: String, out: &mut Vec<(String,
     }
 }
 
+/// True when a request body continues a conversation whose history the provider keeps
+/// (`previous_response_id`, `conversation` of the Responses API): its answer may quote
+/// placeholders of earlier requests that this body does not repeat.
+pub fn continues_server_history(body: &str) -> bool {
+    serde_json::from_str::<Value>(body).is_ok_and(|v| {
+        ["previous_response_id", "conversation"]
+            .iter()
+            .any(|k| v.get(k).is_some_and(|x| !x.is_null()))
+    })
+}
+
 impl RequestBody {
     /// Parses `body` and finds its user-text fields, in document order.
     pub fn parse(body: &str, options: &PayloadOptions) -> Result<RequestBody, PayloadError> {
@@ -477,6 +595,7 @@ impl RequestBody {
         let mut c = Collector {
             fields: Vec::new(),
             embedded: Vec::new(),
+            seen: Default::default(),
         };
         if options.openai {
             c.openai(obj)?;
@@ -484,9 +603,7 @@ impl RequestBody {
         for p in &options.paths {
             c.configured(&root, p)?;
         }
-        if c.fields.is_empty() {
-            c.everything(&root);
-        }
+        c.sweep(&root, "", "", false);
         Ok(RequestBody {
             root,
             embedded: c.embedded,
@@ -722,19 +839,114 @@ mod tests {
                 ("tags[0]".into(), "x".into())
             ]
         );
-        // A configured path that matches narrows it down again.
+        // A configured path adds to the sweep (in its own order), never narrows it.
         let opts = PayloadOptions {
             openai: true,
-            paths: vec!["q.text".into()],
+            paths: vec!["tags".into()],
         };
-        assert_eq!(
-            RequestBody::parse(&body.to_string(), &opts)
-                .unwrap()
-                .fields()
-                .len(),
-            1
-        );
+        let req = RequestBody::parse(&body.to_string(), &opts).unwrap();
+        let got: Vec<&str> = req.fields().iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(got, ["tags[0]", "q.text"]);
         assert!(fields(&json!({"model": "m"})).is_empty());
+    }
+
+    fn texts(body: &Value) -> Vec<String> {
+        fields(body).into_iter().map(|f| f.1).collect()
+    }
+
+    #[test]
+    fn strings_beside_the_known_fields_are_scanned() {
+        // Tool descriptions, schema descriptions, metadata, stop sequences, a participant's
+        // name: every string a person may have written, wherever it stands.
+        let body = json!({
+            "model": "gpt-x", "temperature": 0.2, "stream": true,
+            "modalities": ["text"], "tool_choice": "auto", "stop": ["t1"],
+            "messages": [{"role": "user", "name": "t2", "content": "t3"}],
+            "tools": [{"type": "function", "function": {
+                "name": "send_mail", "description": "t4",
+                "parameters": {"type": "object", "properties": {
+                    "to": {"type": "string", "description": "t5", "enum": ["t6"]}}}}}],
+            "response_format": {"type": "json_schema", "json_schema": {"name": "n", "schema": {"description": "t7"}}},
+            "prediction": {"type": "content", "content": "t8"}
+        });
+        let mut got = texts(&body);
+        got.sort();
+        assert_eq!(got, ["n", "t1", "t2", "t3", "t4", "t5", "t6", "t7", "t8"]);
+        // Found where it stands, and rewritten there.
+        let out = upper_all(&body, &PayloadOptions::default());
+        assert_eq!(out["tools"][0]["function"]["description"], "T4");
+        assert_eq!(out["tools"][0]["function"]["name"], "send_mail");
+        assert_eq!(out["model"], "gpt-x");
+        // Without the known fields' reading (`openai: false`) the same strings are found.
+        let opts = PayloadOptions {
+            openai: false,
+            paths: vec![],
+        };
+        let req = RequestBody::parse(&body.to_string(), &opts).unwrap();
+        assert_eq!(req.fields().len(), 9);
+    }
+
+    #[test]
+    fn anthropic_messages() {
+        let body = json!({
+            "model": "claude-x", "max_tokens": 100,
+            "system": [{"type": "text", "text": "s1", "cache_control": {"type": "ephemeral"}}],
+            "metadata": {"user_id": "u1"},
+            "messages": [
+                {"role": "user", "content": [
+                    {"type": "text", "text": "t1"},
+                    {"type": "image", "source": {"type": "base64", "media_type": "image/png", "data": "iVBORw0KGgo="}},
+                    {"type": "document", "source": {"type": "text", "media_type": "text/plain", "data": "d1"}}
+                ]},
+                {"role": "assistant", "content": [
+                    {"type": "thinking", "thinking": "th1", "signature": "sig"},
+                    {"type": "tool_use", "id": "toolu_1", "name": "lookup", "input": {"q": "q1"}}
+                ]},
+                {"role": "user", "content": [
+                    {"type": "tool_result", "tool_use_id": "toolu_1", "content": [{"type": "text", "text": "r1"}]}
+                ]}
+            ],
+            "tools": [{"name": "lookup", "description": "desc1", "input_schema": {"type": "object"}}]
+        });
+        let mut got = texts(&body);
+        got.sort();
+        assert_eq!(got, ["d1", "desc1", "q1", "r1", "s1", "t1", "th1", "u1"]);
+    }
+
+    #[test]
+    fn gemini_ollama_and_cohere_bodies() {
+        let gemini = json!({
+            "systemInstruction": {"parts": [{"text": "s1"}]},
+            "contents": [
+                {"role": "user", "parts": [{"text": "t1"}, {"inlineData": {"mimeType": "image/png", "data": "AAAA"}}]},
+                {"role": "model", "parts": [{"functionCall": {"name": "f", "args": {"to": "a1"}}}]},
+                {"role": "user", "parts": [{"functionResponse": {"name": "f", "response": {"ok": "o1"}}}]}
+            ],
+            "generationConfig": {"responseMimeType": "application/json", "stopSequences": ["x1"]}
+        });
+        let mut got = texts(&gemini);
+        got.sort();
+        assert_eq!(got, ["a1", "o1", "s1", "t1", "x1"]);
+
+        let ollama_chat = json!({"model": "llama3", "keep_alive": "5m", "format": "json",
+            "messages": [{"role": "user", "content": "t1", "images": ["iVBORw0KGgo="]}]});
+        assert_eq!(texts(&ollama_chat), ["t1", "json"]);
+        let ollama_generate = json!({"model": "llama3", "prompt": "p1", "system": "s1",
+            "images": ["iVBORw0KGgo="], "context": [1, 2, 3]});
+        assert_eq!(texts(&ollama_generate), ["p1", "s1"]);
+
+        let cohere = json!({"model": "command-r", "messages": [
+                {"role": "system", "content": "s1"},
+                {"role": "user", "content": [{"type": "text", "text": "t1"}]},
+                {"role": "assistant", "tool_plan": "plan1", "tool_calls": [
+                    {"id": "c1", "type": "function", "function": {"name": "f", "arguments": "{\"q\":\"a1\"}"}}]},
+                {"role": "tool", "tool_call_id": "c1", "content": [
+                    {"type": "document", "document": {"id": "doc1", "data": {"text": "d1"}}}]}
+            ],
+            "documents": [{"id": "x", "data": {"title": "d2", "snippet": "d3"}}, "d4"]});
+        let mut got = texts(&cohere);
+        got.sort();
+        assert_eq!(got, ["a1", "d1", "d2", "d3", "d4", "plan1", "s1", "t1"]);
     }
 
     #[test]

@@ -87,6 +87,12 @@ impl Vault {
         self.ttl_ms
     }
 
+    /// Sets the time-to-live in milliseconds (0: never): a vault read back from storage
+    /// follows the policy in force, not the one it was written under.
+    pub fn set_ttl_ms(&mut self, ttl_ms: u64) {
+        self.ttl_ms = ttl_ms;
+    }
+
     /// Number of values held (placeholders and surrogates).
     pub fn len(&self) -> usize {
         self.originals.len() + self.surrogates.len()
@@ -152,6 +158,60 @@ impl Vault {
         self.originals.insert(p[1..p.len() - 1].to_string(), e);
         self.placeholders.insert(norm, p.clone());
         p
+    }
+
+    /// Moves the numbering of each type past the numbers `typed` (see
+    /// [`restore::typed_placeholders`]) names: a request's history, system prompt or tool
+    /// results may quote placeholders of an earlier page life, and a new value must never get
+    /// one of their tokens. Numbers beyond restore's reach are left alone, as in
+    /// [`Vault::placeholder_in`].
+    pub(crate) fn number_past(&mut self, typed: &HashMap<String, u32>) {
+        for (entity, &n) in typed {
+            if n == 0 || n >= TYPED_NUMBER_LIMIT {
+                continue;
+            }
+            let c = self.counters.entry(Arc::from(entity.as_str())).or_insert(0);
+            *c = (*c).max(n);
+        }
+    }
+
+    /// A copy holding only the values whose placeholder or surrogate occurs in `sent` (a
+    /// request as it left): what an answer to that request can legitimately quote. An answer
+    /// to a request that carried none restores nothing, and a token issued for another
+    /// conversation of the same guard is never restored into this one.
+    pub fn scoped_to(&self, sent: &str) -> Vault {
+        let lower = sent.to_ascii_lowercase();
+        let originals: HashMap<String, Entry> = self
+            .originals
+            .iter()
+            .filter(|(k, _)| sent.contains(&format!("[{k}]")))
+            .map(|(k, e)| (k.clone(), e.clone()))
+            .collect();
+        let surrogates: HashMap<String, Entry> = self
+            .surrogates
+            .iter()
+            .filter(|(s, _)| lower.contains(s.as_str()))
+            .map(|(k, e)| (k.clone(), e.clone()))
+            .collect();
+        Vault {
+            placeholders: self
+                .placeholders
+                .iter()
+                .filter(|(_, p)| originals.contains_key(&p[1..p.len() - 1]))
+                .map(|(k, p)| (k.clone(), p.clone()))
+                .collect(),
+            surrogate_of: self
+                .surrogate_of
+                .iter()
+                .filter(|(_, s)| surrogates.contains_key(&s.to_ascii_lowercase()))
+                .map(|(k, s)| (k.clone(), s.clone()))
+                .collect(),
+            originals,
+            surrogates,
+            counters: self.counters.clone(),
+            now_ms: self.now_ms,
+            ttl_ms: self.ttl_ms,
+        }
     }
 
     /// The surrogate for `value` of type `entity` (see [`crate::operators::surrogate`]),

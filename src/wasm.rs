@@ -294,7 +294,7 @@ impl Restorer {
 // core; JavaScript brings the clock and the random bytes, which the core has no access to.
 // ---------------------------------------------------------------------------------------------
 
-use crate::consent::{Choice, Decision, Plan, Target};
+use crate::consent::{Decision, Plan};
 use crate::{restore_json, Action, PayloadOptions, Policy, RequestBody, SseRestorer};
 use std::sync::Arc;
 
@@ -350,9 +350,9 @@ export interface Receipt {
 }
 /** Request-body options of the guard core. */
 export interface GuardCoreOptions {
-  /** Look at OpenAI request fields (default true). */
+  /** Read the known request fields first, shapes checked (default true); every other string is scanned either way. */
   openai?: boolean;
-  /** Extra JSON paths of user text, e.g. "documents.*.text". */
+  /** JSON paths to scan even where the structural allow-list would skip them. */
   paths?: string[];
 }
 "#;
@@ -442,33 +442,20 @@ fn consent_error(e: crate::ConsentError) -> JsValue {
     js_error(name, &e.to_string())
 }
 
-/// The consent dialog's answer as a whole.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Outcome {
-    /// "Send redacted": the policy's actions; asked findings become placeholders unless the
-    /// user allowed them one by one.
-    Redacted,
-    /// "Send as typed": every finding unchanged, where the policy permits it.
-    AsTyped,
-}
+/// The dialog's answer, as the core names it.
+type Outcome = crate::Answer;
 
 fn parse_outcome(outcome: &str) -> Result<Outcome, JsValue> {
     match outcome {
-        "redacted" => Ok(Outcome::Redacted),
-        "as-typed" => Ok(Outcome::AsTyped),
+        "redacted" => Ok(crate::Answer::Redacted),
+        "as-typed" => Ok(crate::Answer::AsTyped),
         other => Err(config_error(format!(
             "unknown outcome `{other}` (expected redacted or as-typed)"
         ))),
     }
 }
 
-/// The user's per-finding answer from the highlight popover.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum PerFinding {
-    Redact,
-    AllowOnce,
-    AlwaysAllow,
-}
+use crate::PerFinding;
 
 fn parse_per_finding(s: &str) -> Result<PerFinding, JsValue> {
     match s {
@@ -505,50 +492,15 @@ fn read_one_choice(choices: JsValue) -> Result<Vec<Vec<Option<PerFinding>>>, JsV
     }
 }
 
-/// Maps the dialog's outcome and the per-finding answers onto the core's decisions.
-///
-/// "Send redacted" leaves the policy's actions alone except where the user answered: an asked
-/// finding becomes a placeholder (restorable in the answer, unlike `redact`), "redact" on any
-/// finding does the same, "allow once"/"always allow" send it as typed (the core refuses when
-/// the policy does not permit that). "Send as typed" allows every finding this once.
+/// The dialog's outcome and the per-finding answers as the core's decisions (see
+/// [`Plan::decisions_for`]).
 fn decisions_for(
     plan: &Plan,
     outcome: Outcome,
     choices: Option<&Vec<Option<PerFinding>>>,
 ) -> Result<Vec<Decision>, JsValue> {
-    if choices.is_some_and(|c| c.len() != plan.items.len()) {
-        return Err(config_error(
-            "choices do not match the findings (the text changed since it was scanned?)",
-        ));
-    }
-    let mut out = Vec::new();
-    for item in &plan.items {
-        let chosen = choices.and_then(|c| c[item.index]);
-        let choice = match (outcome, chosen) {
-            (_, _) if item.action == Action::Block => None,
-            (Outcome::AsTyped, Some(PerFinding::AlwaysAllow)) => Some(Choice::AlwaysAllow),
-            (Outcome::AsTyped, _) if !item.action.sends_original() => Some(Choice::AllowOnce),
-            (Outcome::AsTyped, _) => None,
-            (Outcome::Redacted, Some(PerFinding::AllowOnce)) => Some(Choice::AllowOnce),
-            (Outcome::Redacted, Some(PerFinding::AlwaysAllow)) => Some(Choice::AlwaysAllow),
-            (Outcome::Redacted, Some(PerFinding::Redact)) => Some(Choice::Pseudonymize),
-            (Outcome::Redacted, None) if item.action == Action::Ask => Some(Choice::Pseudonymize),
-            (Outcome::Redacted, None) if item.needs_decision => Some(match item.action {
-                Action::Mask => Choice::Mask,
-                Action::Synthesize => Choice::Synthesize,
-                Action::Redact => Choice::Redact,
-                _ => Choice::Pseudonymize,
-            }),
-            (Outcome::Redacted, None) => None,
-        };
-        if let Some(choice) = choice {
-            out.push(Decision {
-                target: Target::Finding { index: item.index },
-                choice,
-            });
-        }
-    }
-    Ok(out)
+    plan.decisions_for(outcome, choices.map(Vec::as_slice))
+        .map_err(|e| config_error(e.to_string()))
 }
 
 fn receipt_id(ids: &[u8], i: usize) -> Result<[u8; 16], JsValue> {
@@ -591,6 +543,8 @@ impl Guard {
             }
             decisions.push(decisions_for(plan, outcome, choices.get(i))?);
         }
+        // New numbers go past every token the whole request holds, history included.
+        self.inner.number_past(texts, &plans);
         let now = now_ms.max(0.0) as u64;
         let mut out = Vec::with_capacity(texts.len());
         let mut receipts = Vec::new();
@@ -902,10 +856,78 @@ impl Guard {
         self.inner.expire(now_ms.max(0.0) as u64);
     }
 
+    /// What restores the answer to the request `sent` (the body as it left): only the values
+    /// whose placeholder or surrogate that body carries, expired ones dropped first.
+    #[wasm_bindgen(js_name = answerScope)]
+    pub fn answer_scope(&mut self, sent: &str, now_ms: f64) -> AnswerScope {
+        AnswerScope {
+            vault: self.inner.answer_vault(sent, now_ms.max(0.0) as u64),
+        }
+    }
+
+    /// The vault as an AES-256-GCM blob under `key` (32 bytes) with a fresh 12-byte `nonce`.
+    #[wasm_bindgen(js_name = exportVault)]
+    pub fn export_vault(&self, key: &[u8], nonce: &[u8]) -> Result<Vec<u8>, JsValue> {
+        let key: [u8; 32] = key
+            .try_into()
+            .map_err(|_| config_error("the vault key must be 32 bytes"))?;
+        let nonce: [u8; 12] = nonce
+            .try_into()
+            .map_err(|_| config_error("the vault nonce must be 12 bytes"))?;
+        Ok(self.inner.vault().export_encrypted(&key, &nonce))
+    }
+
+    /// Replaces the vault with an exported one (this policy's time-to-live, expired entries
+    /// dropped). Throws `PiiAirlockConfigError` on a wrong key or a damaged blob.
+    #[wasm_bindgen(js_name = importVault)]
+    pub fn import_vault(&mut self, blob: &[u8], key: &[u8], now_ms: f64) -> Result<(), JsValue> {
+        let key: [u8; 32] = key
+            .try_into()
+            .map_err(|_| config_error("the vault key must be 32 bytes"))?;
+        self.inner
+            .load_vault(blob, &key, now_ms.max(0.0) as u64)
+            .map_err(config_error)
+    }
+
     /// The receipt chain as JSON (no values), to persist or verify.
     #[wasm_bindgen(js_name = receiptsJson)]
     pub fn receipts_json(&self) -> String {
         self.inner.receipts().to_json()
+    }
+}
+
+/// The restore side of one request: the values its body carried (see `Guard.answerScope`),
+/// with the same restoring methods as the guard.
+#[wasm_bindgen]
+pub struct AnswerScope {
+    vault: Vault,
+}
+
+#[wasm_bindgen]
+impl AnswerScope {
+    /// True when the request carried no placeholder or surrogate: nothing to restore.
+    #[wasm_bindgen(getter)]
+    pub fn empty(&self) -> bool {
+        self.vault.is_empty()
+    }
+
+    /// Puts this request's originals back into an answer.
+    pub fn restore(&self, text: &str) -> String {
+        self.vault.restore(text)
+    }
+
+    /// Restores every string of a JSON body; `undefined` when the body is not JSON.
+    #[wasm_bindgen(js_name = restoreJson)]
+    pub fn restore_json(&self, body: &str) -> Option<String> {
+        restore_json(body, &self.vault)
+    }
+
+    /// A restorer for a `text/event-stream` body arriving in chunks.
+    #[wasm_bindgen(js_name = sseRestorer)]
+    pub fn sse_restorer(&self) -> SseStream {
+        SseStream {
+            inner: SseRestorer::new(&self.vault),
+        }
     }
 }
 

@@ -98,3 +98,87 @@ fn policy_check_prints_actions_or_names_the_bad_field() {
         "{err}"
     );
 }
+
+/// A value without a path separator or `.json` is a preset, even when a file of that name
+/// exists in the working directory; `./name` reads the file; an unknown name is refused.
+#[test]
+fn policy_file_and_preset_are_never_confused() {
+    let dir = std::env::temp_dir().join(format!("pii-airlock-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // A file named like the preset that would send everything as typed.
+    std::fs::write(
+        dir.join("strict"),
+        r#"{"version":1,"defaultAction":"allow"}"#,
+    )
+    .unwrap();
+    let at = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_pii-airlock"))
+            .args(args)
+            .current_dir(&dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let out = {
+            let mut c = out;
+            c.stdin
+                .take()
+                .unwrap()
+                .write_all(b"mail jane@example.com")
+                .unwrap();
+            c.wait_with_output().unwrap()
+        };
+        (
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+            out.status.code().unwrap(),
+        )
+    };
+    let (preset, _, code) = at(&["redact", "--policy", "strict"]);
+    assert_eq!(code, 0);
+    assert!(!preset.contains("jane@example.com"), "{preset}");
+    let (file, _, code) = at(&["redact", "--policy", "./strict"]);
+    assert_eq!(code, 0);
+    assert_eq!(file, "mail jane@example.com");
+    let (_, err, code) = at(&["redact", "--policy", "strikt"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown preset `strikt`"), "{err}");
+    let (out, _, code) = at(&["policy", "check", "strict"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("policy `strict`"), "{out}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn unknown_country_codes_are_refused() {
+    let (_, err, code) = run(&["scan", "--countries", "XX"], "x");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("XX"), "{err}");
+    let (_, _, code) = run(&["scan", "--countries", "DE,eu,UK"], "x");
+    assert_eq!(code, 0);
+    let dir = std::env::temp_dir().join(format!("pii-airlock-cc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("p.json");
+    std::fs::write(&file, r#"{"version":1,"countries":["DE","XX"]}"#).unwrap();
+    let (out, err, code) = run(&["policy", "check", file.to_str().unwrap()], "");
+    assert_ne!(code, 0, "{out}");
+    assert!(err.contains("countries[1]") && err.contains("XX"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn jsonl_skips_blank_lines_and_a_byte_order_mark() {
+    let input =
+        "\u{feff}{\"id\":1,\"text\":\"a@example.com\"}\n\n  \r\n{\"id\":2,\"text\":\"x\"}\n\n";
+    let (out, err, code) = run(&["scan", "--jsonl"], input);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[0]["findings"][0]["entity"], "EMAIL_ADDRESS");
+    assert_eq!(lines[1]["id"], 2);
+}

@@ -373,3 +373,108 @@ fn surrogates_after_a_non_ascii_numeral_are_restored() {
         assert_eq!(g.restore(&out.text), text);
     }
 }
+
+/// "Send as typed" covers what the dialog listed (the findings that need a decision), never
+/// what the policy settles without asking: under gdpr a health statement is asked about, a
+/// credential is redacted and contact data pseudonymized.
+#[test]
+fn send_as_typed_covers_only_the_asked_findings() {
+    use pii_airlock::{Answer, PerFinding};
+    let mut g = Guard::new(Policy::preset("gdpr").unwrap(), b"k", [3u8; 32]).unwrap();
+    let key = "AKIAQYLPMN5HHHFPZAM2";
+    let text = format!(
+        "I was diagnosed with diabetes last year. Mail jane.doe@example.com, card 4111 1111 1111 1111, aws key {key}."
+    );
+    let plan = g.plan(&text);
+    let by_entity: Vec<(&str, Action, bool)> = plan
+        .items
+        .iter()
+        .map(|i| (&*i.finding.entity, i.action, i.needs_decision))
+        .collect();
+    assert!(
+        by_entity.contains(&("HEALTH_DATA", Action::Ask, true)),
+        "{by_entity:?}"
+    );
+    assert!(
+        by_entity.contains(&("SECRET", Action::Redact, false)),
+        "{by_entity:?}"
+    );
+    let decisions = plan.decisions_for(Answer::AsTyped, None).unwrap();
+    let out = g
+        .apply_plan(&text, &plan, &decisions, 0, [0; 16], "chat")
+        .unwrap();
+    assert!(out.text.contains("diagnosed with diabetes"), "{}", out.text);
+    for value in ["jane.doe@example.com", "4111", key] {
+        assert!(!out.text.contains(value), "{value} left: {}", out.text);
+    }
+    assert!(out.text.contains("[EMAIL_ADDRESS_1]"), "{}", out.text);
+    // "Send redacted" replaces the asked one too; an explicit per-finding answer wins.
+    let redacted = plan.decisions_for(Answer::Redacted, None).unwrap();
+    let sent = g.preview_plan(&text, &plan, &redacted, 0).unwrap();
+    assert!(!sent.contains("diabetes"), "{sent}");
+    let mut choices = vec![None; plan.items.len()];
+    let health = plan
+        .items
+        .iter()
+        .position(|i| &*i.finding.entity == "HEALTH_DATA")
+        .unwrap();
+    choices[health] = Some(PerFinding::Redact);
+    let d = plan.decisions_for(Answer::AsTyped, Some(&choices)).unwrap();
+    let sent = g.preview_plan(&text, &plan, &d, 0).unwrap();
+    assert!(!sent.contains("diabetes"), "{sent}");
+    assert_eq!(
+        plan.decisions_for(Answer::AsTyped, Some(&choices[1..])),
+        Err(ConsentError::ChoicesMismatch)
+    );
+}
+
+/// An answer is restored with what its request carried, and the time-to-live holds there too.
+#[test]
+fn answer_vault_holds_what_the_request_carried_until_it_expires() {
+    let mut g = Guard::new(
+        Policy::from_json(r#"{"version":1,"extends":"gdpr","vault":{"ttlMinutes":1}}"#).unwrap(),
+        b"k",
+        [4u8; 32],
+    )
+    .unwrap();
+    let a = g
+        .apply("mail jane@example.com", &[], 1_000, [1; 16], "chat")
+        .unwrap();
+    let b = g
+        .apply("mail bob@example.org", &[], 2_000, [2; 16], "chat")
+        .unwrap();
+    assert_eq!(a.text, "mail [EMAIL_ADDRESS_1]");
+    let answer = "[EMAIL_ADDRESS_1] and [EMAIL_ADDRESS_2]";
+    assert_eq!(
+        g.answer_vault(&b.text, 3_000).restore(answer),
+        "[EMAIL_ADDRESS_1] and bob@example.org"
+    );
+    assert_eq!(g.answer_vault("no findings", 3_000).restore(answer), answer);
+    // Server-side history: the answer may quote what earlier requests carried.
+    let next = r#"{"previous_response_id":"resp_1","input":"and the first one?"}"#;
+    assert_eq!(
+        g.answer_vault(next, 3_000).restore(answer),
+        "jane@example.com and bob@example.org"
+    );
+    assert_eq!(
+        g.answer_vault(&a.text, 61_500).restore(answer),
+        answer,
+        "expired a minute after it was issued"
+    );
+}
+
+/// New numbers go past the tokens of every text of a request, not only the one replaced.
+#[test]
+fn numbering_goes_past_the_whole_request() {
+    let mut g = Guard::new(Policy::preset("gdpr").unwrap(), b"k", [4u8; 32]).unwrap();
+    let texts = [
+        "I wrote to [EMAIL_ADDRESS_3] yesterday",
+        "now bob@example.org",
+    ];
+    let plans: Vec<_> = texts.iter().map(|t| g.plan(t)).collect();
+    g.number_past(&texts, &plans);
+    let out = g
+        .apply_plan(texts[1], &plans[1], &[], 0, [0; 16], "chat")
+        .unwrap();
+    assert_eq!(out.text, "now [EMAIL_ADDRESS_4]");
+}

@@ -31,20 +31,42 @@ export class PiiAirlockConfigError extends Error {
 /** The built-in policies. */
 export const PRESETS = ['gdpr', 'ccpa', 'hipaa', 'pci-dss', 'secrets-only', 'strict'];
 
-/** OpenAI-style endpoints, guarded when `endpoints` is not given. */
-export const DEFAULT_ENDPOINTS = [/\/(chat\/completions|completions|responses)\/?$/];
+/**
+ * The request paths of the major LLM APIs, guarded when `endpoints` is not given: OpenAI-style
+ * Chat Completions, legacy completions and Responses; Anthropic Messages; Gemini
+ * `:generateContent` and `:streamGenerateContent`; Ollama `/api/chat` and `/api/generate`;
+ * Cohere `/v2/chat`. The one list: the Rust layer reads it from here.
+ */
+export const DEFAULT_ENDPOINTS = [
+  /\/(chat\/completions|completions|responses)\/?$/i,
+  /\/v1\/messages\/?$/i,
+  /:(stream)?generatecontent\/?$/i,
+  /\/api\/(chat|generate)\/?$/i,
+  /\/v2\/chat\/?$/i,
+];
+
+/** The path as a server may route it: percent-decoded once (undecodable stays as it is). */
+function decodedPath(u) {
+  try { return decodeURIComponent(u.pathname); } catch { return u.pathname; }
+}
+
+/** Origin, decoded lower-case path and query: how a string endpoint and a URL are compared. */
+const comparable = (u) => u.origin + decodedPath(u).toLowerCase() + u.search;
 
 /**
  * True when `url` is one of `endpoints`: a string is a URL prefix (relative ones resolve
  * against the page), a RegExp is tested on the path and on the whole URL, a function decides.
+ * Paths are compared after percent-decoding and, for strings, regardless of case: a server
+ * that routes `/V1/Chat%2FCompletions` like `/v1/chat/completions` must not see it raw.
  * JavaScript because installPending needs it before the engine exists; Rust calls this one.
  */
 export function matchEndpoints(endpoints, url) {
   const u = url instanceof URL ? url : new URL(String(url), globalThis.location?.href);
+  const path = decodedPath(u);
   return endpoints.some((e) => {
     if (typeof e === 'function') return Boolean(e(u));
-    if (e instanceof RegExp) return e.test(u.pathname) || e.test(u.href);
-    return u.href.startsWith(new URL(String(e), globalThis.location?.href).href);
+    if (e instanceof RegExp) return e.test(u.pathname) || e.test(path) || e.test(u.href);
+    return comparable(u).startsWith(comparable(new URL(String(e), globalThis.location?.href)));
   });
 }
 
@@ -92,7 +114,8 @@ export async function makeGuard(wasm, options = {}, env = null) {
 }
 
 /**
- * Hooks fetch, XMLHttpRequest, sendBeacon and WebSocket at once, before the engine has loaded:
+ * Hooks fetch, XMLHttpRequest, sendBeacon and WebSocket at once, before the engine has loaded (form
+ * posts and same-origin frames once it runs):
  * guarded requests wait for it (beacons and socket messages, which cannot wait, are refused)
  * and are blocked if it fails to start. Once it runs, each hook hands over to the guard's own.
  */
@@ -100,7 +123,9 @@ export function installPending(scope, ready, options) {
   const endpoints = options?.endpoints ?? DEFAULT_ENDPOINTS;
   const guarded = (u) => matchEndpoints(endpoints, u);
   let net = null;
-  const engine = ready.then((g) => { net = g[NET]; return net; }, (e) => {
+  let extras = null;
+  // Once the engine runs, form posts and same-origin frames are hooked too (Rust does that).
+  const engine = ready.then((g) => { net = g[NET]; extras = net.installExtras(); return net; }, (e) => {
     throw new PiiAirlockBlockedError('engine', 'pii-airlock: the privacy engine could not start; the request was not sent', { cause: e });
   });
   engine.catch(() => {});
@@ -139,5 +164,5 @@ export function installPending(scope, ready, options) {
     if (guarded(self.url)) throw notYet();
     return original.call(self, data);
   });
-  return () => undo.reverse().forEach((f) => f());
+  return () => { extras?.(); undo.reverse().forEach((f) => f()); };
 }

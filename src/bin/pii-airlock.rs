@@ -218,14 +218,26 @@ fn jsonl_line(
     )
 }
 
-/// Loads `--policy`: a preset name, or a file (a file of that name wins over a preset).
+/// True when a `--policy` value names a file: it holds a path separator or ends in `.json`.
+/// Anything else is a preset name, so a file called `strict` in the working directory never
+/// silently replaces the `strict` preset (write `./strict` for the file).
+fn is_policy_path(spec: &str) -> bool {
+    spec.contains('/') || spec.contains(std::path::MAIN_SEPARATOR) || spec.ends_with(".json")
+}
+
+/// Loads `--policy`: a file (see [`is_policy_path`]) or a preset name.
 fn load_policy(spec: Option<&str>, args: Option<&Args>) -> Result<Policy, String> {
     let json = match spec {
         None => r#"{"version":1}"#.to_string(),
-        Some(s) if preset_json(s).is_some() && !std::path::Path::new(s).exists() => {
-            format!(r#"{{"version":1,"extends":"{s}"}}"#)
+        Some(path) if is_policy_path(path) => read_input(Some(path))?,
+        Some(s) if preset_json(s).is_some() => format!(r#"{{"version":1,"extends":"{s}"}}"#),
+        Some(s) => {
+            let names: Vec<&str> = pii_airlock::PRESETS.iter().map(|(n, _)| *n).collect();
+            return Err(format!(
+                "unknown preset `{s}` (expected one of {}); to read a file, write ./{s} or a name ending in .json",
+                names.join(", ")
+            ));
         }
-        Some(path) => read_input(Some(path))?,
     };
     let origin = spec.unwrap_or("default policy");
     let mut doc = PolicyDoc::from_json(&json).map_err(|e| format!("{origin}: {e}"))?;
@@ -368,6 +380,14 @@ fn run(args: Args) -> Result<bool, String> {
             line_no += 1;
             while matches!(buf.last(), Some(b'\n' | b'\r')) {
                 buf.pop();
+            }
+            // A byte order mark (editors on Windows write one) is not part of the first record.
+            if line_no == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+                buf.drain(..3);
+            }
+            // Blank lines separate nothing in JSON Lines: skipped, without an output line.
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
             }
             let (value, bad) = jsonl_line(&engine, guard.as_mut(), args.offsets, line_no, &buf);
             failed |= bad;

@@ -60,17 +60,23 @@ pub fn show_consent_dialog(o: JsValue) -> Promise {
         &String::from(js_string(&get(&s, "findingsLabel"))),
     );
     for it in items.iter() {
-        let replace = get(&it, "effect").as_string().as_deref() == Some("replace");
-        let effect = if replace {
-            get(&s, "willReplace")
-        } else {
-            let mut t = js_string(&get(&s, "willSend"));
-            let note = get(&it, "note");
-            if note.is_truthy() {
-                t = t.concat(&" (".into()).concat(&note).concat(&")".into());
-            }
-            t.into()
+        // Every finding that changes is listed, also what the policy settles without asking
+        // (its note says so): "Send as typed" covers only the asked ones.
+        let key = match get(&it, "effect").as_string().as_deref() {
+            Some("send") => "willSend",
+            Some("redact") => "willRedact",
+            Some("mask") => "willMask",
+            _ => "willReplace",
         };
+        let mut effect = js_string(&get(&s, key));
+        let note = get(&it, "note");
+        if note.is_truthy() {
+            effect = effect
+                .concat(&" (".into())
+                .concat(&note)
+                .concat(&")".into());
+        }
+        let effect: JsValue = effect.into();
         let li = el("li");
         attr(
             &li,
@@ -82,6 +88,10 @@ pub fn show_consent_dialog(o: JsValue) -> Promise {
             "data-effect",
             &String::from(js_string(&get(&it, "effect"))),
         );
+        let asked = get(&it, "asked");
+        // Items from an older caller carry no flag: they were all asked about.
+        let asked = asked.is_undefined() || asked.is_truthy();
+        attr(&li, "data-asked", if asked { "true" } else { "false" });
         let entity = el_text("span", "entity", &entity_name(&s, &get(&it, "entity")));
         let value = el_text("code", "value", &get(&it, "value"));
         let effect = el_text("span", "effect", &effect);

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 /// Keys of the plain strings, in the order the objects list them (`count` goes after the
 /// second, as in the published objects).
-const KEYS: [&str; 19] = [
+const KEYS: [&str; 26] = [
     "title",
     "description",
     "sendRedacted",
@@ -30,10 +30,17 @@ const KEYS: [&str; 19] = [
     "alwaysAllow",
     "findingsLabel",
     "actionsHint",
+    "willRedact",
+    "willMask",
+    "byPolicy",
+    "idNumber",
+    "passportNumber",
+    "licenceNumber",
+    "taxNumber",
 ];
 
 /// Entity ids with a translated display name.
-const ENTITIES: [&str; 10] = [
+const ENTITIES: [&str; 30] = [
     "EMAIL_ADDRESS",
     "PHONE_NUMBER",
     "CREDIT_CARD",
@@ -44,15 +51,55 @@ const ENTITIES: [&str; 10] = [
     "US_SSN",
     "PERSON",
     "SECRET",
+    "LOCATION",
+    "STREET_ADDRESS",
+    "HEALTH_DATA",
+    "RELIGIOUS_BELIEF",
+    "POLITICAL_OPINION",
+    "TRADE_UNION",
+    "SEXUAL_ORIENTATION",
+    "ETHNIC_ORIGIN",
+    "BIOMETRIC_GENETIC_DATA",
+    "DATE_OF_BIRTH",
+    "ABA_ROUTING_NUMBER",
+    "US_BANK_NUMBER",
+    "SWIFT_BIC",
+    "CRYPTO",
+    "GEO_COORDINATES",
+    "IMEI",
+    "VIN",
+    "PASSPORT_MRZ",
+    "EU_VAT",
+    "DENY_LIST",
+];
+
+/// Reasons of the names pass (the `context` of its findings) with a plain-language line:
+/// they are evidence ids, not words of the text.
+const REASONS: [&str; 6] = [
+    "gazetteer",
+    "name-phrase",
+    "title",
+    "greeting",
+    "address",
+    "first-person",
+];
+
+/// Names-pass reason ids that read as one of [`REASONS`].
+const REASON_ALIASES: [(&str, &str); 4] = [
+    ("street", "address"),
+    ("street-postcode", "address"),
+    ("po-box", "address"),
+    ("live-on", "address"),
 ];
 
 /// One language's strings.
 struct Locale {
     id: &'static str,
-    texts: [&'static str; 19],
+    texts: [&'static str; 26],
     /// `count(n)`: the text for one item, and the text around `n` for any other number.
     count: [&'static str; 3],
-    entities: [&'static str; 10],
+    entities: [&'static str; 30],
+    reasons: [&'static str; 6],
 }
 
 const EN: Locale = Locale {
@@ -77,6 +124,13 @@ const EN: Locale = Locale {
         "Always allow this value",
         "Findings",
         "Alt+Down arrow for actions.",
+        "will be removed",
+        "will be partly hidden",
+        "the policy does this in any case",
+        "ID number ({country})",
+        "Passport number ({country})",
+        "Driving licence number ({country})",
+        "Tax number ({country})",
     ],
     count: [
         "1 item of personal data was found.",
@@ -94,6 +148,34 @@ const EN: Locale = Locale {
         "US Social Security number",
         "Name",
         "Secret or API key",
+        "Place",
+        "Postal address",
+        "Health information",
+        "Religious belief",
+        "Political opinion",
+        "Trade union membership",
+        "Sexual orientation",
+        "Ethnic origin",
+        "Genetic or biometric information",
+        "Date of birth",
+        "Bank routing number",
+        "Bank account number",
+        "Bank code (BIC)",
+        "Crypto wallet address",
+        "Map coordinates",
+        "Phone serial number (IMEI)",
+        "Vehicle number (VIN)",
+        "Passport data",
+        "VAT number",
+        "Listed term",
+    ],
+    reasons: [
+        "a known first name, surname or place name",
+        "introduced as a name (\u{201c}my name is \u{2026}\u{201d})",
+        "follows a title such as Mr or Dr",
+        "follows a greeting or comes before a signature",
+        "has the parts of a postal address",
+        "a statement about the writer (\u{201c}I have \u{2026}\u{201d})",
     ],
 };
 
@@ -119,6 +201,13 @@ const DE: Locale = Locale {
         "Diesen Wert immer erlauben",
         "Funde",
         "Alt+Pfeil nach unten f\u{fc}r Aktionen.",
+        "wird entfernt",
+        "wird teilweise verdeckt",
+        "geschieht laut Richtlinie in jedem Fall",
+        "Ausweis- oder Kennnummer ({country})",
+        "Passnummer ({country})",
+        "F\u{fc}hrerscheinnummer ({country})",
+        "Steuernummer ({country})",
     ],
     count: [
         "1 personenbezogenes Datum gefunden.",
@@ -136,6 +225,34 @@ const DE: Locale = Locale {
         "US-Sozialversicherungsnummer",
         "Name",
         "Geheimnis oder API-Schl\u{fc}ssel",
+        "Ort",
+        "Postanschrift",
+        "Gesundheitsangabe",
+        "Religi\u{f6}se \u{dc}berzeugung",
+        "Politische Meinung",
+        "Gewerkschaftszugeh\u{f6}rigkeit",
+        "Sexuelle Orientierung",
+        "Ethnische Herkunft",
+        "Genetische oder biometrische Angabe",
+        "Geburtsdatum",
+        "Bankleitzahl (ABA)",
+        "Kontonummer",
+        "Bankcode (BIC)",
+        "Krypto-Wallet-Adresse",
+        "Koordinaten",
+        "Ger\u{e4}tenummer (IMEI)",
+        "Fahrzeug-Identnummer (FIN)",
+        "Passdaten",
+        "USt-IdNr.",
+        "Gelisteter Begriff",
+    ],
+    reasons: [
+        "ein bekannter Vor-, Nach- oder Ortsname",
+        "als Name eingef\u{fc}hrt (\u{201e}ich hei\u{df}e \u{2026}\u{201c})",
+        "steht nach einer Anrede wie Herr oder Dr.",
+        "steht nach einer Begr\u{fc}\u{df}ung oder vor einer Unterschrift",
+        "hat die Teile einer Postanschrift",
+        "eine Aussage \u{fc}ber die schreibende Person (\u{201e}ich habe \u{2026}\u{201c})",
     ],
 };
 
@@ -161,6 +278,13 @@ const FR: Locale = Locale {
         "Toujours autoriser cette valeur",
         "\u{c9}l\u{e9}ments trouv\u{e9}s",
         "Alt+Fl\u{e8}che bas pour les actions.",
+        "sera supprim\u{e9}",
+        "sera partiellement masqu\u{e9}",
+        "la politique l\u{2019}impose dans tous les cas",
+        "Num\u{e9}ro d\u{2019}identification ({country})",
+        "Num\u{e9}ro de passeport ({country})",
+        "Num\u{e9}ro de permis de conduire ({country})",
+        "Num\u{e9}ro fiscal ({country})",
     ],
     count: [
         "1 donn\u{e9}e personnelle trouv\u{e9}e.",
@@ -178,6 +302,34 @@ const FR: Locale = Locale {
         "Num\u{e9}ro de s\u{e9}curit\u{e9} sociale am\u{e9}ricain",
         "Nom",
         "Secret ou cl\u{e9} d\u{2019}API",
+        "Lieu",
+        "Adresse postale",
+        "Information de sant\u{e9}",
+        "Conviction religieuse",
+        "Opinion politique",
+        "Appartenance syndicale",
+        "Orientation sexuelle",
+        "Origine ethnique",
+        "Donn\u{e9}e g\u{e9}n\u{e9}tique ou biom\u{e9}trique",
+        "Date de naissance",
+        "Code bancaire (ABA)",
+        "Num\u{e9}ro de compte bancaire",
+        "Code banque (BIC)",
+        "Adresse de portefeuille crypto",
+        "Coordonn\u{e9}es g\u{e9}ographiques",
+        "Num\u{e9}ro de s\u{e9}rie du t\u{e9}l\u{e9}phone (IMEI)",
+        "Num\u{e9}ro de v\u{e9}hicule (VIN)",
+        "Donn\u{e9}es de passeport",
+        "Num\u{e9}ro de TVA",
+        "Terme list\u{e9}",
+    ],
+    reasons: [
+        "un pr\u{e9}nom, nom ou nom de lieu connu",
+        "pr\u{e9}sent\u{e9} comme un nom (\u{ab} je m\u{2019}appelle \u{2026} \u{bb})",
+        "suit un titre comme M. ou Dr",
+        "suit une salutation ou pr\u{e9}c\u{e8}de une signature",
+        "a les \u{e9}l\u{e9}ments d\u{2019}une adresse postale",
+        "une d\u{e9}claration sur la personne qui \u{e9}crit (\u{ab} j\u{2019}ai \u{2026} \u{bb})",
     ],
 };
 
@@ -203,6 +355,13 @@ const ES: Locale = Locale {
         "Permitir siempre este valor",
         "Hallazgos",
         "Alt+Flecha abajo para las acciones.",
+        "se eliminar\u{e1}",
+        "se ocultar\u{e1} en parte",
+        "la pol\u{ed}tica lo hace en todo caso",
+        "N\u{fa}mero de identificaci\u{f3}n ({country})",
+        "N\u{fa}mero de pasaporte ({country})",
+        "N\u{fa}mero de permiso de conducir ({country})",
+        "N\u{fa}mero fiscal ({country})",
     ],
     count: [
         "Se encontr\u{f3} 1 dato personal.",
@@ -220,6 +379,34 @@ const ES: Locale = Locale {
         "N\u{fa}mero de la Seguridad Social de EE. UU.",
         "Nombre",
         "Secreto o clave de API",
+        "Lugar",
+        "Direcci\u{f3}n postal",
+        "Informaci\u{f3}n de salud",
+        "Creencia religiosa",
+        "Opini\u{f3}n pol\u{ed}tica",
+        "Afiliaci\u{f3}n sindical",
+        "Orientaci\u{f3}n sexual",
+        "Origen \u{e9}tnico",
+        "Dato gen\u{e9}tico o biom\u{e9}trico",
+        "Fecha de nacimiento",
+        "C\u{f3}digo bancario (ABA)",
+        "N\u{fa}mero de cuenta bancaria",
+        "C\u{f3}digo de banco (BIC)",
+        "Direcci\u{f3}n de monedero cripto",
+        "Coordenadas geogr\u{e1}ficas",
+        "N\u{fa}mero de serie del tel\u{e9}fono (IMEI)",
+        "N\u{fa}mero de veh\u{ed}culo (VIN)",
+        "Datos del pasaporte",
+        "N\u{fa}mero de IVA",
+        "T\u{e9}rmino de la lista",
+    ],
+    reasons: [
+        "un nombre, apellido o lugar conocido",
+        "presentado como nombre (\u{ab}me llamo \u{2026}\u{bb})",
+        "sigue a un tratamiento como Sr. o Dr.",
+        "sigue a un saludo o precede a una firma",
+        "tiene las partes de una direcci\u{f3}n postal",
+        "una afirmaci\u{f3}n sobre quien escribe (\u{ab}tengo \u{2026}\u{bb})",
     ],
 };
 
@@ -256,6 +443,11 @@ fn build(l: &'static Locale) -> Object {
         set(&e, k, &JsValue::from_str(v));
     }
     set(&o, "entities", &e);
+    let r = Object::new();
+    for (k, v) in REASONS.iter().zip(l.reasons) {
+        set(&r, k, &JsValue::from_str(v));
+    }
+    set(&o, "reasons", &r);
     o
 }
 
@@ -359,13 +551,51 @@ pub(crate) fn format(template: &str, name: &str, value: &str) -> String {
     out
 }
 
-/// The entity's display name, or the id itself for a type without a translation.
+/// The entity's display name: its translation; for a national identifier without one, its
+/// kind and country (`DE_TAX_ID` → "Tax number (DE)"); else the id in words (`MY_CODE` →
+/// "My code"), so no raw id reaches the user.
 pub(crate) fn entity_name(s: &JsValue, entity: &JsValue) -> JsValue {
     let name = Reflect::get(&get(s, "entities"), entity).unwrap_or(JsValue::UNDEFINED);
-    if nullish(&name) {
-        entity.clone()
-    } else {
-        name
+    if !nullish(&name) {
+        return name;
+    }
+    let id = String::from(js_string(entity));
+    JsValue::from(describe_id(&id, |key| {
+        let t = get(s, key);
+        (!nullish(&t)).then(|| String::from(js_string(&t)))
+    }))
+}
+
+/// [`entity_name`] for an id without a translation; `text(key)` reads a string.
+fn describe_id(id: &str, text: impl Fn(&str) -> Option<String>) -> String {
+    let country = id
+        .split_once('_')
+        .map(|(c, _)| c)
+        .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()));
+    if let Some(cc) = country {
+        let kind = if id.contains("PASSPORT") {
+            "passportNumber"
+        } else if id.contains("DRIVING") || id.contains("DRIVER") {
+            "licenceNumber"
+        } else if [
+            "TAX", "VAT", "NIF", "TFN", "UTR", "PAN", "ITIN", "NIP", "CNPJ",
+        ]
+        .iter()
+        .any(|t| id.contains(t))
+        {
+            "taxNumber"
+        } else {
+            "idNumber"
+        };
+        if let Some(t) = text(kind) {
+            return format(&t, "country", cc);
+        }
+    }
+    let words = id.replace('_', " ").to_lowercase();
+    let mut c = words.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => words,
     }
 }
 
@@ -384,7 +614,17 @@ pub(crate) fn reason_text(s: &JsValue, f: &JsValue) -> String {
     let context = get(f, "context");
     if context.is_truthy() {
         let v = String::from(js_string(&context));
-        parts.push(format(&template(s, "reasonContext"), "word", &v));
+        // The names pass gives its evidence as an id ("gazetteer"), not a word of the text.
+        let id = REASON_ALIASES
+            .iter()
+            .find(|(a, _)| *a == v)
+            .map_or(v.as_str(), |(_, to)| to);
+        let plain = get(&get(s, "reasons"), id);
+        if REASONS.contains(&id) && !nullish(&plain) {
+            parts.push(String::from(js_string(&plain)));
+        } else {
+            parts.push(format(&template(s, "reasonContext"), "word", &v));
+        }
     }
     if parts.is_empty() {
         let rule = get(f, "rule");

@@ -6,6 +6,7 @@ use super::errors::{self, Reason};
 use super::js;
 use super::options::ConsentMode;
 use super::State;
+use crate::Action;
 use js_sys::{Array, Function, JsString, Promise};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -68,6 +69,27 @@ fn is_stop(decision: &str) -> bool {
     decision == "cancelled" || decision == "edit"
 }
 
+/// A planned finding's action, typed (the core hands findings over as JS objects).
+fn action_of(finding: &JsValue) -> Option<Action> {
+    let id = js::get(finding, "action").as_string()?;
+    Action::ALL.into_iter().find(|a| a.id() == id)
+}
+
+/// What happens to a finding when the user sends: `send`, `replace` (a placeholder or
+/// surrogate), `redact` or `mask`; `None` for one that is neither shown nor changed.
+fn effect_of(action: Action, needs_decision: bool, choice: Option<&str>) -> Option<&'static str> {
+    Some(match (choice, action) {
+        (Some("allow-once"), _) => "send",
+        (Some("redact"), _) => "replace",
+        _ if needs_decision => "replace",
+        (_, Action::Allow) => return None,
+        (_, Action::Highlight) => "send",
+        (_, Action::Redact | Action::Block) => "redact",
+        (_, Action::Mask) => "mask",
+        (_, Action::Ask | Action::Pseudonymize | Action::Synthesize) => "replace",
+    })
+}
+
 impl State {
     /// Fails closed before anyone is asked: no answer could make a blocked finding sendable.
     fn blocked_by_policy(&self, fields: &[Field]) -> Result<(), JsValue> {
@@ -75,7 +97,7 @@ impl State {
             if let Some(x) = f
                 .findings
                 .iter()
-                .find(|x| js::get(x, "action").as_string().as_deref() == Some("block"))
+                .find(|x| action_of(x) == Some(Action::Block))
             {
                 let entity = js::coerce(&js::get(x, "entity"))
                     .map(String::from)
@@ -133,29 +155,40 @@ impl State {
         preview: Preview,
     ) -> Result<Outcome, JsValue> {
         let choices = self.choices_of(fields);
+        // `items`: what the policy leaves to the user (what "Send as typed" covers);
+        // `listed`: every finding the user sees change or leave, so the dialog's list and
+        // count agree with the page.
         let items = Array::new();
+        let listed = Array::new();
         for (i, f) in fields.iter().enumerate() {
             let row: Array = choices.get(i as u32).unchecked_into();
             for (k, x) in f.findings.iter().enumerate() {
-                // Only what the policy leaves to the user is asked about.
-                if !js::truthy(&js::get(x, "needsDecision")) {
+                let asked = js::truthy(&js::get(x, "needsDecision"));
+                let choice = row.get(k as u32).as_string();
+                let Some(action) = action_of(x) else {
                     continue;
-                }
-                let once = row.get(k as u32).as_string().as_deref() == Some("allow-once");
-                let note = if once {
-                    js::get(&self.strings, "allowedOnce")
-                } else {
-                    JsValue::UNDEFINED
                 };
-                let effect = JsValue::from_str(if once { "send" } else { "replace" });
-                items.push(&js::obj(&[
+                let Some(effect) = effect_of(action, asked, choice.as_deref()) else {
+                    continue;
+                };
+                let note = match (choice.as_deref(), asked) {
+                    (Some("allow-once"), _) => js::get(&self.strings, "allowedOnce"),
+                    (_, false) => js::get(&self.strings, "byPolicy"),
+                    _ => JsValue::UNDEFINED,
+                };
+                let item = js::obj(&[
                     ("entity", &js::get(x, "entity")),
                     ("value", &f.value(x)),
                     ("finding", x),
                     ("field", &f.path),
-                    ("effect", &effect),
+                    ("effect", &effect.into()),
                     ("note", &note),
-                ]));
+                    ("asked", &asked.into()),
+                ]);
+                if asked {
+                    items.push(&item);
+                }
+                listed.push(&item);
             }
         }
         if items.length() == 0 {
@@ -188,7 +221,7 @@ impl State {
             ConsentMode::Dialog if js::get(&self.env, "showConsentDialog").is_function() => {
                 let previews = self.previews(fields, &choices, preview)?;
                 let request = js::obj(&[
-                    ("items", &items),
+                    ("items", &listed),
                     ("previews", &previews),
                     ("strings", &self.strings),
                     ("allowAsTyped", &allow),
@@ -413,6 +446,7 @@ impl State {
         self.last_receipts.replace(list.clone().into());
         // Storage full or denied: the receipts stay in memory.
         let _ = self.store(&list);
+        self.save_vault();
         // "Allow once" means this message only.
         self.choices
             .borrow_mut()

@@ -16,7 +16,9 @@ use wasm_bindgen_futures::JsFuture;
 /// A request body as text: strings, Blobs and UTF-8 bytes; kinds that cannot be scanned as
 /// text are refused. `None`: no body.
 pub async fn body_text(glue: &js::Glue, body: &JsValue) -> Result<Option<JsString>, JsValue> {
-    if let Some(blob) = body.dyn_ref::<web_sys::Blob>() {
+    // By class, not `instanceof`: a frame's Blob is of another realm.
+    if matches!(js::class_of(body).as_str(), "Blob" | "File") {
+        let blob: &web_sys::Blob = body.unchecked_ref();
         let text = JsFuture::from(blob.text()).await?;
         return Ok(Some(text.unchecked_into()));
     }
@@ -31,7 +33,7 @@ pub fn body_text_now(glue: &js::Glue, body: &JsValue) -> Result<Option<JsString>
     if body.is_string() {
         return Ok(Some(body.clone().unchecked_into()));
     }
-    let bytes = if body.is_instance_of::<js_sys::ArrayBuffer>() {
+    let bytes = if js::class_of(body) == "ArrayBuffer" {
         Some(js_sys::Uint8Array::new(body))
     } else if js_sys::ArrayBuffer::is_view(body) {
         Some(view_bytes(body))
@@ -73,13 +75,16 @@ fn without_length(headers: JsValue) -> Result<JsValue, JsValue> {
 impl State {
     /// `guard.guardFetch(fetchImpl)`: a fetch named `guardedFetch`.
     pub fn guard_fetch(self: &Rc<Self>, fetch_impl: JsValue) -> Result<Function, JsValue> {
-        let base: Function = if fetch_impl.is_undefined() {
+        let base = if fetch_impl.is_undefined() {
             js::get(&js::global(), "fetch")
         } else {
             fetch_impl
+        };
+        // A frame's fetch is a function of another realm, where `instanceof Function` fails.
+        if !base.is_function() {
+            return Err(js_sys::TypeError::new("guardFetch needs a fetch function").into());
         }
-        .dyn_into()
-        .map_err(|_| js_sys::TypeError::new("guardFetch needs a fetch function"))?;
+        let base: Function = base.unchecked_into();
         let st = Rc::clone(self);
         let f =
             Closure::<dyn FnMut(JsValue, JsValue) -> js_sys::Promise>::new(move |input, init| {
@@ -100,8 +105,12 @@ impl State {
         input: JsValue,
         init: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let global: JsValue = js::global().into();
-        let request = input.dyn_ref::<web_sys::Request>().cloned();
+        // `this` undefined: a platform fetch then works in its own realm (a frame's fetch in
+        // its frame), as when called bare.
+        let global = JsValue::UNDEFINED;
+        // By class, not `instanceof`: a frame's Request is of another realm.
+        let request = (js::class_of(&input) == "Request")
+            .then(|| input.clone().unchecked_into::<web_sys::Request>());
         let url = match &request {
             Some(r) => r.url(),
             None => js::coerce(&input)?.into(),
@@ -110,6 +119,28 @@ impl State {
         if !self.glue.matches(&self.settings.endpoints, &url)? {
             return JsFuture::from(promise(base.call2(&global, &input, &init)?)).await;
         }
+        let stainless = from_stainless_sdk(request.as_ref(), &init);
+        let outcome = Rc::clone(&self)
+            .checked_fetch(base, input, init, request, url)
+            .await;
+        match outcome {
+            Err(e) if stainless && errors::name(&e) == "PiiAirlockBlockedError" => {
+                refusal_response(&e)
+            }
+            other => other,
+        }
+    }
+
+    /// [`State::fetch`] for a guarded URL.
+    async fn checked_fetch(
+        self: Rc<Self>,
+        base: Function,
+        input: JsValue,
+        init: JsValue,
+        request: Option<web_sys::Request>,
+        url: web_sys::Url,
+    ) -> Result<JsValue, JsValue> {
+        let global = JsValue::UNDEFINED;
         if self.disposed.get() {
             return Err(errors::blocked(
                 &self.glue,
@@ -142,8 +173,9 @@ impl State {
                 return Err(e);
             }
         };
-        let (req, next_init) = match text {
-            None => (input, init),
+        // The answer is restored with what this request's body carried, nothing else.
+        let (req, next_init, scope) = match text {
+            None => (input, init, None),
             Some(text) => {
                 let purpose: JsString = url.pathname().into();
                 let out = match Rc::clone(&self)
@@ -156,8 +188,11 @@ impl State {
                         return Err(e);
                     }
                 };
-                match rebuild(request.as_ref(), input, &init, &out) {
-                    Ok(r) => r,
+                let built = self.core.answer_scope(&out, js::now()).and_then(|scope| {
+                    rebuild(request.as_ref(), input, &init, &out).map(|r| (r.0, r.1, scope))
+                });
+                match built {
+                    Ok((r, i, scope)) => (r, i, Some(scope)),
                     Err(e) => {
                         let e = errors::as_blocked(
                             &self.glue,
@@ -172,8 +207,48 @@ impl State {
             }
         };
         let res = JsFuture::from(promise(base.call2(&global, &req, &next_init)?)).await?;
-        self.restore_response(res).await
+        match scope {
+            Some(scope) if !js::truthy(&js::get(&scope, "empty")) => {
+                super::stream::restore_with(&scope, res).await
+            }
+            _ => Ok(res),
+        }
     }
+}
+
+/// True when the request comes from an SDK generated by Stainless (the official `openai`
+/// and `@anthropic-ai/sdk` clients): they send `x-stainless-*` headers on every request and
+/// retry a rejected `fetch` as a connection error — reopening the consent dialog each time.
+fn from_stainless_sdk(request: Option<&web_sys::Request>, init: &JsValue) -> bool {
+    let headers = match js::get(init, "headers") {
+        h if js::truthy(&h) => web_sys::Headers::new_with_str_sequence_sequence(&h).ok(),
+        _ => request.map(web_sys::Request::headers),
+    };
+    headers.is_some_and(|h| {
+        ["x-stainless-retry-count", "x-stainless-lang"]
+            .iter()
+            .any(|k| h.has(k).unwrap_or(false))
+    })
+}
+
+/// A refusal these SDKs do not retry: an HTTP 400 with `x-should-retry: false` (which they
+/// obey before looking at the status) and the error as JSON, so the app's `APIError` carries
+/// `type: "pii_airlock_blocked"` and the reason as `code`. Nothing reached the network.
+fn refusal_response(e: &JsValue) -> Result<JsValue, JsValue> {
+    let error = js::obj(&[
+        ("type", &"pii_airlock_blocked".into()),
+        ("code", &js::get(e, "reason")),
+        ("message", &errors::message(e).into()),
+    ]);
+    let body = js_sys::JSON::stringify(&js::obj(&[("error", &error)]))?;
+    let headers = web_sys::Headers::new()?;
+    headers.set("content-type", "application/json")?;
+    headers.set("x-should-retry", "false")?;
+    let init = web_sys::ResponseInit::new();
+    init.set_status(400);
+    init.set_status_text("Blocked by pii-airlock");
+    init.set_headers(&headers);
+    Ok(web_sys::Response::new_with_opt_str_and_init(Some(&String::from(body)), &init)?.into())
 }
 
 /// The request to send with the checked body `out`: `init` with the new body and without

@@ -72,6 +72,12 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = sseRestorer)]
     pub fn sse_restorer(this: &Core) -> Result<Sse, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    pub fn expire(this: &Core, now: f64) -> Result<(), JsValue>;
+    /// The core's `AnswerScope` for a request as it left: it has the restoring methods of
+    /// the core (`restore`, `restoreJson`, `sseRestorer`), so it is used as one.
+    #[wasm_bindgen(method, catch, js_name = answerScope)]
+    pub fn answer_scope(this: &Core, sent: &JsValue, now: f64) -> Result<Core, JsValue>;
 
     /// A core `SseStream`, also behind the poison check.
     pub type Sse;
@@ -168,11 +174,34 @@ pub fn obj(pairs: &[(&str, &JsValue)]) -> Object {
 
 /// `obj[name](...args)`.
 pub fn call_method(obj: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
-    let f: Function = get(obj, name)
-        .dyn_into()
-        .map_err(|_| JsValue::from(js_sys::TypeError::new(&format!("{name} is not a function"))))?;
+    // Checked by type, not `instanceof`: a frame's functions are of another realm.
+    let f = get(obj, name);
+    if !f.is_function() {
+        return Err(js_sys::TypeError::new(&format!("{name} is not a function")).into());
+    }
+    let f: Function = f.unchecked_into();
     let list: Array = args.iter().map(|a| (*a).clone()).collect();
     f.apply(obj, &list)
+}
+
+/// The object's class as `Object.prototype.toString` reports it (`Request`, `Blob`): unlike
+/// `instanceof`, it holds for objects of a frame's realm too.
+pub fn class_of(v: &JsValue) -> String {
+    if !v.is_object() {
+        return String::new();
+    }
+    let to_string = get(&get(&get(&global(), "Object"), "prototype"), "toString");
+    to_string
+        .unchecked_ref::<Function>()
+        .call0(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .map(|s| {
+            s.trim_start_matches("[object ")
+                .trim_end_matches(']')
+                .to_string()
+        })
+        .unwrap_or_default()
 }
 
 /// `JSON.stringify(v)` for messages ("undefined" when there is no JSON form).

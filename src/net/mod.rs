@@ -16,6 +16,7 @@
 //! | `beacon` | `navigator.sendBeacon` and `WebSocket.send` (filtered without asking) |
 //! | `install` | putting the hooks on the page and taking them off |
 //! | `receipts_store` | receipts in `localStorage`, expiring by the policy's retention |
+//! | `vault_store` | the encrypted vault in `localStorage` across reloads (`vault` option) |
 //! | `worker` | scanning long texts in a Web Worker |
 //! | `task` | promises of Rust futures; a panic rejects them and poisons the module |
 //! | `errors`, `js` | the package's error classes; bindings and small helpers |
@@ -33,6 +34,7 @@ mod options;
 mod receipts_store;
 mod stream;
 mod task;
+mod vault_store;
 mod worker;
 mod xhr;
 
@@ -161,7 +163,7 @@ impl Net {
             _ => JsValue::NULL,
         };
         let allow_as_typed = settings.allow_as_typed && policy_allows;
-        Ok(Net {
+        let net = Net {
             st: Rc::new(State {
                 glue,
                 core,
@@ -189,7 +191,9 @@ impl Net {
                 pending: RefCell::default(),
                 disposed: Cell::new(false),
             }),
-        })
+        };
+        net.st.load_vault()?;
+        Ok(net)
     }
 
     /// The core (behind the poison check).
@@ -261,10 +265,13 @@ impl Net {
     /// Applies the policy with nobody to ask; records a receipt.
     pub fn redact(&self, t: JsValue) -> Result<JsValue, JsValue> {
         let t = text(&t)?;
-        self.st
+        let out = self
+            .st
             .core
             .redact(&t, js::now(), &js::random(16)?)
-            .map_err(|e| errors::from_core(&self.st.glue, e))
+            .map_err(|e| errors::from_core(&self.st.glue, e))?;
+        self.st.save_vault();
+        Ok(out)
     }
 
     /// Same as redact.
@@ -272,14 +279,16 @@ impl Net {
         self.redact(t)
     }
 
-    /// Puts original values back.
+    /// Puts original values back (expired ones are gone first).
     pub fn restore(&self, t: JsValue) -> Result<JsValue, JsValue> {
+        self.st.core.expire(js::now())?;
         self.st.core.restore(&text(&t)?)
     }
 
     /// Restores every string of a JSON text; undefined when it is not JSON.
     #[wasm_bindgen(js_name = restoreJson)]
     pub fn restore_json(&self, t: JsValue) -> Result<JsValue, JsValue> {
+        self.st.core.expire(js::now())?;
         self.st.core.restore_json(&text(&t)?)
     }
 
@@ -360,9 +369,11 @@ impl Net {
         Ok(())
     }
 
-    /// Forgets one value's placeholders (right to erasure).
+    /// Forgets one value's placeholders (right to erasure), in storage too.
     pub fn forget(&self, value: JsValue) -> Result<JsValue, JsValue> {
-        self.st.core.forget(&text(&value)?)
+        let n = self.st.core.forget(&text(&value)?)?;
+        self.st.save_vault();
+        Ok(n)
     }
 
     /// Starts live highlighting (needs a browser).
@@ -472,14 +483,20 @@ impl Net {
         self.st.hook(kind, original)
     }
 
-    /// Hooks fetch, XMLHttpRequest, sendBeacon and WebSocket; returns the undo function.
+    /// Hooks fetch, XMLHttpRequest, sendBeacon, WebSocket and form posts, also in the
+    /// same-origin frames the page reaches; returns the undo function.
     pub fn install(&self) -> Result<Function, JsValue> {
         if let Some(f) = &*self.st.uninstall.borrow() {
             return Ok(f.clone());
         }
-        let undo = self.st.install_into(&js::global().into())?;
+        let scope: JsValue = js::global().into();
+        let undo = self.st.install_into(&scope)?;
+        let frames = self.st.hook_frames(&scope)?;
         let me = Rc::downgrade(&self.st);
         let f: Function = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            if let Some(f) = &frames {
+                let _ = f.call0(&JsValue::UNDEFINED);
+            }
             let _ = undo.call0(&JsValue::UNDEFINED);
             if let Some(st) = me.upgrade() {
                 st.uninstall.replace(None);
@@ -489,6 +506,13 @@ impl Net {
         .unchecked_into();
         self.st.uninstall.replace(Some(f.clone()));
         Ok(f)
+    }
+
+    /// Hooks form posts and same-origin frames (what installPending's own hooks leave out);
+    /// returns the undo function.
+    #[wasm_bindgen(js_name = installExtras)]
+    pub fn install_extras(&self) -> Result<Function, JsValue> {
+        self.st.install_extras(&js::global().into())
     }
 
     /// Unhooks, stops highlighting and the worker, frees the engine.

@@ -22,6 +22,7 @@ const KNOWN: &[&str] = &[
     "debounce",
     "receipts",
     "receiptKey",
+    "vault",
 ];
 /// Options that are the core's request-body settings (passed on to it and to the worker).
 const CORE: &[&str] = &["openai", "paths"];
@@ -52,6 +53,16 @@ pub struct StoreOptions {
     pub days: Option<f64>,
 }
 
+/// Where the encrypted vault is kept across reloads (`vault` option).
+pub struct VaultStore {
+    /// `Storage`-like: `getItem`, `setItem`, `removeItem`.
+    pub storage: JsValue,
+    /// The storage key.
+    pub key: String,
+    /// The AES-256-GCM key (32 bytes), held by the application.
+    pub secret: Uint8Array,
+}
+
 /// Checked options.
 pub struct Settings {
     /// A preset name or the policy document as JSON text.
@@ -70,6 +81,8 @@ pub struct Settings {
     pub receipts: Option<StoreOptions>,
     /// The receipts' HMAC key.
     pub receipt_key: Uint8Array,
+    /// The persisted vault, if any.
+    pub vault: Option<VaultStore>,
     /// For `env.strings`.
     pub locale: JsValue,
     /// For `env.strings`.
@@ -157,6 +170,10 @@ pub fn parse(glue: &Glue, options: &JsValue, env: &JsValue) -> Result<Settings, 
             _ => WORKER_THRESHOLD,
         }
     };
+    let vault = match get("vault") {
+        v if v.is_undefined() => None,
+        v => Some(vault_store(glue, &v)?),
+    };
     let allow = get("allowAsTyped");
     Ok(Settings {
         policy,
@@ -167,6 +184,7 @@ pub fn parse(glue: &Glue, options: &JsValue, env: &JsValue) -> Result<Settings, 
         worker_threshold,
         receipts,
         receipt_key,
+        vault,
         locale: get("locale"),
         strings: get("strings"),
         debounce: get("debounce"),
@@ -227,6 +245,40 @@ fn store_options(glue: &Glue, r: &JsValue) -> Result<StoreOptions, JsValue> {
         .as_string()
         .unwrap_or_else(|| "pii-airlock:receipts".into());
     Ok(StoreOptions { storage, key, days })
+}
+
+fn vault_store(glue: &Glue, v: &JsValue) -> Result<VaultStore, JsValue> {
+    const WANT: &str =
+        "vault needs { key: 32 bytes (Uint8Array or ArrayBuffer), storage?, storageKey? }";
+    if !v.is_object() {
+        return Err(bad(glue, WANT));
+    }
+    let secret = match js::get(v, "key") {
+        k if k.is_instance_of::<js_sys::ArrayBuffer>() => Uint8Array::new(&k),
+        k if js_sys::ArrayBuffer::is_view(&k) => view_bytes(&k),
+        _ => return Err(bad(glue, WANT)),
+    };
+    if secret.length() != 32 {
+        return Err(bad(glue, WANT));
+    }
+    let storage = match js::get(v, "storage") {
+        s if s.is_undefined() || s.is_null() => js::get(&js::global(), "localStorage"),
+        s => s,
+    };
+    if !js::get(&storage, "getItem").is_function() {
+        return Err(bad(
+            glue,
+            "vault.storage must be a Storage (getItem, setItem)",
+        ));
+    }
+    let key = js::get(v, "storageKey")
+        .as_string()
+        .unwrap_or_else(|| "pii-airlock:vault".into());
+    Ok(VaultStore {
+        storage,
+        key,
+        secret: Uint8Array::new(&secret.slice(0, 32)),
+    })
 }
 
 fn key_bytes(glue: &Glue, k: &JsValue) -> Result<Uint8Array, JsValue> {

@@ -138,33 +138,41 @@ fn sse_transform(sse: Sse) -> Result<web_sys::TransformStream, JsValue> {
 }
 
 impl State {
-    /// Restores placeholders in a response: JSON, text, and event streams chunk by chunk.
+    /// Restores placeholders in a response with every value of the guard (expired ones
+    /// dropped first): `guard.restoreResponse(res)`.
     pub async fn restore_response(self: Rc<Self>, res: JsValue) -> Result<JsValue, JsValue> {
-        let r: Response = res.clone().unchecked_into();
-        let kind = r
-            .headers()
-            .get("content-type")?
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        let Some(body) = r.body() else { return Ok(res) };
-        if kind.contains("text/event-stream") {
-            let ts = sse_transform(self.core.sse_restorer()?)?;
-            let piped = js::call_method(&body, "pipeThrough", &[&ts])?;
-            return Ok(rewrap(&r, &piped)?.into());
-        }
-        let whole = kind.contains("json");
-        if !whole && !kind.starts_with("text/") {
-            return Ok(res);
-        }
-        let text: JsString = JsFuture::from(r.text()?).await?.unchecked_into();
-        let restored = if whole {
-            match self.core.restore_json(&text)? {
-                v if v.is_undefined() || v.is_null() => self.core.restore(&text)?,
-                v => v,
-            }
-        } else {
-            self.core.restore(&text)?
-        };
-        Ok(rewrap(&r, &restored)?.into())
+        self.core.expire(js::now())?;
+        restore_with(&self.core, res).await
     }
+}
+
+/// Restores placeholders in a response with `core`'s values (the guard's, or one request's
+/// `AnswerScope`): JSON, text, and event streams chunk by chunk.
+pub async fn restore_with(core: &super::js::Core, res: JsValue) -> Result<JsValue, JsValue> {
+    let r: Response = res.clone().unchecked_into();
+    let kind = r
+        .headers()
+        .get("content-type")?
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let Some(body) = r.body() else { return Ok(res) };
+    if kind.contains("text/event-stream") {
+        let ts = sse_transform(core.sse_restorer()?)?;
+        let piped = js::call_method(&body, "pipeThrough", &[&ts])?;
+        return Ok(rewrap(&r, &piped)?.into());
+    }
+    let whole = kind.contains("json");
+    if !whole && !kind.starts_with("text/") {
+        return Ok(res);
+    }
+    let text: JsString = JsFuture::from(r.text()?).await?.unchecked_into();
+    let restored = if whole {
+        match core.restore_json(&text)? {
+            v if v.is_undefined() || v.is_null() => core.restore(&text)?,
+            v => v,
+        }
+    } else {
+        core.restore(&text)?
+    };
+    Ok(rewrap(&r, &restored)?.into())
 }

@@ -118,7 +118,13 @@ impl State {
                         .await?
                 }
             };
-            st.restoring_getters(&target);
+            // The answer is restored with what this request's body carried, nothing else.
+            if !out.is_null() {
+                let scope = st.core.answer_scope(&out, js::now())?;
+                if !js::truthy(&js::get(&scope, "empty")) {
+                    st.restoring_getters(&target, scope);
+                }
+            }
             send.call1(&target, &out)
         };
         let st = Rc::clone(self);
@@ -143,11 +149,12 @@ impl State {
     }
 
     /// Own getters on one request that restore its finished answer (cached per raw answer).
-    fn restoring_getters(self: &Rc<Self>, xhr: &JsValue) {
+    fn restoring_getters(self: &Rc<Self>, xhr: &JsValue, scope: super::js::Core) {
+        let scope = Rc::new(scope);
         let Some(g) = getters() else { return };
         let cache: Rc<RefCell<Option<(JsValue, JsValue)>>> = Rc::default();
         let restore = {
-            let st = Rc::clone(self);
+            let core = Rc::clone(&scope);
             let cache = Rc::clone(&cache);
             move |raw: JsValue| -> Result<JsValue, JsValue> {
                 if let Some((seen, out)) = &*cache.borrow() {
@@ -156,8 +163,8 @@ impl State {
                     }
                 }
                 let text: JsString = raw.clone().unchecked_into();
-                let out = match st.core.restore_json(&text)? {
-                    v if v.is_undefined() || v.is_null() => st.core.restore(&text)?,
+                let out = match core.restore_json(&text)? {
+                    v if v.is_undefined() || v.is_null() => core.restore(&text)?,
                     v => v,
                 };
                 cache.replace(Some((raw, out.clone())));
@@ -175,7 +182,6 @@ impl State {
                 Ok(raw)
             }
         });
-        let st = Rc::clone(self);
         let response = Method::new(move |xhr: JsValue, _| {
             let raw = g.response.call0(&xhr)?;
             if !done(&xhr) || raw.is_undefined() || raw.is_null() {
@@ -186,7 +192,7 @@ impl State {
             }
             if js::get(&xhr, "responseType").as_string().as_deref() == Some("json") {
                 let json = js_sys::JSON::stringify(&raw)?;
-                let restored = st.core.restore_json(&json)?;
+                let restored = scope.restore_json(&json)?;
                 return js_sys::JSON::parse(&String::from(js::coerce(&restored)?));
             }
             Ok(raw)

@@ -248,10 +248,7 @@ impl Policy {
     /// one (building is the expensive part of [`crate::Guard::new`]; it is done once, there).
     fn check_engine_names(&self) -> Result<(), PolicyError> {
         for (i, c) in self.doc.countries.iter().flatten().enumerate() {
-            let up = c.trim().to_ascii_uppercase();
-            let ok = matches!(up.as_str(), "EU" | "EEA" | "UK")
-                || (up.len() == 2 && up.bytes().all(|b| b.is_ascii_uppercase()));
-            if !ok {
+            if !crate::engine::known_country(c) {
                 return Err(PolicyError::new(
                     format!("countries[{i}]"),
                     format!("unknown country `{c}` (expected ISO 3166 alpha-2 or EU/EEA)"),

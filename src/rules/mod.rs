@@ -33,6 +33,7 @@ mod nordic;
 mod pl_cz_ro;
 pub(crate) mod secrets;
 mod swift;
+pub(crate) use swift::is_country_code;
 mod travel;
 mod uk_ie;
 mod us;

@@ -63,22 +63,26 @@ export async function appServer(dir) {
       received.push(raw);
       let body;
       try { body = JSON.parse(raw); } catch { res.writeHead(400).end('bad json'); return; }
-      const user = body.messages.at(-1).content;
+      const last = body.messages.at(-1).content;
+      // Content parts (what some SDKs send) count by their text.
+      const user = Array.isArray(last) ? last.map((p) => p.text ?? '').join(' ') : last;
       const found = String(user).match(PLACEHOLDER) ?? [];
       const answer = `Got it: ${found.join(' and ') || 'nothing personal'}.`;
       if (body.stream) {
         res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
         // 5-character deltas: every placeholder is split across several events.
         for (let i = 0; i < answer.length; i += 5) {
-          const ev = { id: 'c1', object: 'chat.completion.chunk', choices: [{ index: 0, delta: { content: answer.slice(i, i + 5) }, finish_reason: null }] };
+          const ev = { id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'test', choices: [{ index: 0, delta: { content: answer.slice(i, i + 5) }, finish_reason: null }] };
           res.write(`data: ${JSON.stringify(ev)}\n\n`);
           await new Promise((r) => setTimeout(r, 5));
         }
-        res.write(`data: ${JSON.stringify({ id: 'c1', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
+        res.write(`data: ${JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'test', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
         res.end('data: [DONE]\n\n');
       } else {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: 'c1', choices: [{ index: 0, message: { role: 'assistant', content: answer } }] }));
+        res.end(JSON.stringify({ id: 'c1', object: 'chat.completion', created: 1, model: 'test',
+          choices: [{ index: 0, message: { role: 'assistant', content: answer }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }));
       }
       return;
     }
@@ -206,6 +210,23 @@ ${ed}
 </body>
 </html>
 `;
+}
+
+/**
+ * Builds a Vite app from `files` (name → content, with an index.html) that depends on the
+ * installed tarball and on `registry` packages (installed from the npm registry); returns its
+ * dist/ directory.
+ */
+export function viteAppWith(tarball, files, registry = []) {
+  const dir = installTarball(tarball);
+  if (registry.length > 0) {
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...registry],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+  }
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  writeFileSync(join(dir, 'vite.config.js'), `export default { build: { target: 'es2022', chunkSizeWarningLimit: 4096 }, worker: { format: 'es' }, logLevel: 'warn' };\n`);
+  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build'], { cwd: dir, stdio: ['ignore', 'pipe', 'inherit'] });
+  return join(dir, 'dist');
 }
 
 /** Builds a Vite app that depends on the installed tarball; returns its dist/ directory. */

@@ -63,3 +63,110 @@ test('install() before the engine loads: an XMLHttpRequest is checked by the gua
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the dialog lists every change with human names and plain reasons; "Send as typed" covers only what it asked', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${ctx.app.base}/?policy=gdpr`);
+  await page.waitForSelector('body[data-state="ready"]');
+  ctx.app.received.length = 0;
+  const key = 'AKIAQYLPMN5HHHFPZAM2';
+  await page.fill('#editor', `I was diagnosed with diabetes last year. Mail ${EMAIL}, aws key ${key}.`);
+  await page.click('#send');
+  await page.waitForSelector('pii-airlock-consent >> button[value="as-typed"]');
+  const shown = await page.$eval('pii-airlock-consent', (h) => ({
+    desc: h.shadowRoot.querySelector('p').textContent,
+    items: [...h.shadowRoot.querySelectorAll('li')].map((li) => ({
+      entity: li.querySelector('.entity').textContent, asked: li.dataset.asked,
+      effect: li.querySelector('.effect').textContent, why: li.querySelector('.why').textContent,
+    })),
+  }));
+  assert.match(shown.desc, /^3 items of personal data were found\./);
+  assert.deepEqual(shown.items.map((i) => [i.entity, i.asked]), [
+    ['Health information', 'true'], ['Email address', 'false'], ['Secret or API key', 'false'],
+  ]);
+  assert.equal(shown.items[1].effect, 'will be replaced by a placeholder (the policy does this in any case)');
+  assert.equal(shown.items[2].effect, 'will be removed (the policy does this in any case)');
+  // No raw ids nor evidence ids anywhere in the list.
+  for (const i of shown.items) assert.doesNotMatch(`${i.entity} ${i.why}`, /[A-Z]+_[A-Z]+|gazetteer|first-person/);
+  await page.click('pii-airlock-consent >> button[value="as-typed"]');
+  await page.waitForSelector('#status:text-is("done")');
+  const content = JSON.parse(ctx.app.received[0]).messages[0].content;
+  assert.match(content, /diagnosed with diabetes/);
+  assert.ok(!content.includes(EMAIL) && !content.includes(key), content);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a same-origin frame\'s fetch is guarded too; a form post to a guarded endpoint is refused', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${ctx.app.base}/?policy=gdpr`);
+  await page.waitForSelector('body[data-state="ready"]');
+  ctx.app.received.length = 0;
+  // The classic way around a hooked fetch: a fresh about:blank frame's own one.
+  const status = await page.evaluate(async (email) => {
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const body = JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${email}` }] });
+    const res = await frame.contentWindow.fetch('/v1/chat/completions', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body,
+    });
+    // A Request and a Blob of the frame's realm are read all the same.
+    const w = frame.contentWindow;
+    const res2 = await w.fetch(new w.Request('/v1/chat/completions', { method: 'POST', body: new w.Blob([body]) }));
+    return [res.status, res2.status];
+  }, EMAIL);
+  assert.deepEqual(status, [200, 200]);
+  assert.equal(ctx.app.received.length, 2);
+  for (const r of ctx.app.received) assert.equal(JSON.parse(r).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
+
+  ctx.app.received.length = 0;
+  const refused = await page.evaluate((email) => {
+    const reasons = [];
+    window.__guard.addEventListener('blocked', (e) => reasons.push(e.detail.reason));
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = '/v1/chat/completions';
+    const input = document.createElement('input');
+    input.name = 'q';
+    input.value = email;
+    form.append(input);
+    document.body.append(form);
+    let thrown = null;
+    try { form.submit(); } catch (e) { thrown = e.reason; }
+    form.requestSubmit();
+    return { thrown, reasons };
+  }, EMAIL);
+  assert.deepEqual(refused, { thrown: 'body-type', reasons: ['body-type', 'body-type'] });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual(ctx.app.received, []);
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('install() before the engine loads hooks form posts and frames once it runs', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${ctx.app.base}/?mode=pending&policy=gdpr`);
+  await page.waitForSelector('body[data-state="ready"]');
+  ctx.app.received.length = 0;
+  const out = await page.evaluate(async (email) => {
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = '/v1/chat/completions';
+    document.body.append(form);
+    let thrown = null;
+    try { form.submit(); } catch (e) { thrown = e.reason; }
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const res = await frame.contentWindow.fetch('/v1/chat/completions', { method: 'POST',
+      body: JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${email}` }] }) });
+    return [thrown, res.status];
+  }, EMAIL);
+  assert.deepEqual(out, ['body-type', 200]);
+  assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

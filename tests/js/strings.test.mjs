@@ -6,16 +6,22 @@ import { createGuard, LOCALES } from '../../pkg/node.js';
 
 const KEYS = ['title', 'description', 'count', 'sendRedacted', 'sendAsTyped', 'edit', 'cancel', 'willReplace',
   'willSend', 'allowedAlways', 'allowedOnce', 'preview', 'reasonCheck', 'reasonContext', 'reasonPattern', 'redact',
-  'allowOnce', 'alwaysAllow', 'findingsLabel', 'actionsHint', 'entities'];
+  'allowOnce', 'alwaysAllow', 'findingsLabel', 'actionsHint', 'willRedact', 'willMask', 'byPolicy', 'idNumber',
+  'passportNumber', 'licenceNumber', 'taxNumber', 'entities', 'reasons'];
 const ENTITIES = ['EMAIL_ADDRESS', 'PHONE_NUMBER', 'CREDIT_CARD', 'IBAN_CODE', 'IP_ADDRESS', 'MAC_ADDRESS', 'URL',
-  'US_SSN', 'PERSON', 'SECRET'];
+  'US_SSN', 'PERSON', 'SECRET', 'LOCATION', 'STREET_ADDRESS', 'HEALTH_DATA', 'RELIGIOUS_BELIEF', 'POLITICAL_OPINION',
+  'TRADE_UNION', 'SEXUAL_ORIENTATION', 'ETHNIC_ORIGIN', 'BIOMETRIC_GENETIC_DATA', 'DATE_OF_BIRTH', 'ABA_ROUTING_NUMBER',
+  'US_BANK_NUMBER', 'SWIFT_BIC', 'CRYPTO', 'GEO_COORDINATES', 'IMEI', 'VIN', 'PASSPORT_MRZ', 'EU_VAT', 'DENY_LIST'];
+// The names pass's evidence ids, explained in plain words (never shown as "near “gazetteer”").
+const REASONS = ['gazetteer', 'name-phrase', 'title', 'greeting', 'address', 'first-person'];
 
 test('every locale has every string, and the same slots as English', () => {
   assert.deepEqual(Object.keys(LOCALES), ['en', 'de', 'fr', 'es']);
   for (const [lang, s] of Object.entries(LOCALES)) {
     assert.deepEqual(Object.keys(s), KEYS, lang);
     assert.deepEqual(Object.keys(s.entities), ENTITIES, lang);
-    for (const k of KEYS.filter((k) => k !== 'count' && k !== 'entities')) {
+    assert.deepEqual(Object.keys(s.reasons), REASONS, lang);
+    for (const k of KEYS.filter((k) => !['count', 'entities', 'reasons'].includes(k))) {
       assert.equal(typeof s[k], 'string', `${lang}.${k}`);
       assert.ok(s[k].length > 0, `${lang}.${k}`);
     }
@@ -23,6 +29,7 @@ test('every locale has every string, and the same slots as English', () => {
     assert.match(s.reasonCheck, /\{check\}/, lang);
     assert.match(s.reasonContext, /\{word\}/, lang);
     assert.match(s.reasonPattern, /\{rule\}/, lang);
+    for (const k of ['idNumber', 'passportNumber', 'licenceNumber', 'taxNumber']) assert.match(s[k], /\{country\}/, `${lang}.${k}`);
   }
   assert.equal(LOCALES.fr.cancel, 'Annuler');
   assert.equal(LOCALES.de.entities.IBAN_CODE, 'IBAN');
