@@ -109,7 +109,7 @@ pub(crate) const OVERLAY_CSS: &str = concat!(
 :host { all: initial; color-scheme: inherit; position: absolute; pointer-events: none; overflow: hidden; z-index: 1; }
 .mirror { position: absolute; inset: 0; color: transparent; overflow: hidden; box-sizing: border-box; }
 mark { color: transparent; border-radius: 2px; text-decoration-line: underline; text-decoration-thickness: 2px;
-  text-underline-offset: 3px; text-decoration-skip-ink: none; }
+  text-underline-offset: 2px; text-decoration-skip-ink: none; }
 mark[data-state=replace] { background: ",
     replace_bg!(),
     "; text-decoration-style: solid; text-decoration-color: ",

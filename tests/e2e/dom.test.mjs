@@ -315,13 +315,30 @@ test('textarea: each mark names its state (replace, ask, block, shown) from the 
     g.choose(byEntity('EMAIL_ADDRESS'), byEntity('EMAIL_ADDRESS').value, 'allow-once');
     await ctl.refresh();
     const after = marks();
+    // The page's theme: a state's property wins, the others fall back to --pii-airlock-mark;
+    // ::part() reaches one state's marks from the page.
+    const bgOf = () => Object.fromEntries([...ta.nextElementSibling.shadowRoot.querySelectorAll('mark')]
+      .map((m) => [m.dataset.state, getComputedStyle(m).backgroundColor]));
+    const wrap = document.createElement('div');
+    document.body.append(wrap);
+    wrap.append(ta, ta.nextElementSibling);
+    wrap.style.setProperty('--pii-airlock-mark', 'rgb(7, 8, 9)');
+    wrap.style.setProperty('--pii-airlock-mark-ask', 'rgb(4, 5, 6)');
+    const themed = bgOf();
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('pii-airlock-overlay::part(mark-block) { background: rgb(1, 2, 3); }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const parted = bgOf();
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     g.dispose();
-    ta.remove();
-    return { before, after, looks };
+    wrap.remove();
+    return { before, after, looks, themed, parted };
   }, { pkg: PKG, policy: FOUR_POLICY, text: FOUR_TEXT });
   const withPart = (rows) => rows.map(([v, e, s]) => [v, e, s, `mark mark-${s}`]);
   assert.deepEqual(got.before, withPart(FOUR_EXPECTED));
   assert.deepEqual(got.after, withPart(FOUR_CHOSEN));
+  assert.deepEqual(got.themed, { replace: 'rgb(7, 8, 9)', ask: 'rgb(4, 5, 6)', block: 'rgb(7, 8, 9)', shown: 'rgb(7, 8, 9)' });
+  assert.deepEqual(got.parted, { ...got.themed, block: 'rgb(1, 2, 3)' });
   assert.deepEqual(Object.keys(got.looks).sort(), ['ask', 'block', 'replace', 'shown']);
   const styles = Object.values(got.looks).map(([line, style]) => `${line} ${style}`).sort();
   assert.deepEqual(styles, ['underline dashed', 'underline dotted', 'underline double', 'underline solid']);
