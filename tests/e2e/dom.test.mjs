@@ -284,7 +284,7 @@ const FOUR_EXPECTED = [
   ['192.0.2.10', 'IP_ADDRESS', 'ask'],
 ];
 // The user's choices in the popover: "redact" on the URL replaces it, "allow once" on the
-// e-mail address sends it as typed.
+// e-mail address sends it as typed; a blocked card stays blocked whatever was chosen for it.
 const FOUR_CHOSEN = [
   [EMAIL, 'EMAIL_ADDRESS', 'shown'],
   ['4111 1111 1111 1111', 'CREDIT_CARD', 'block'],
@@ -313,6 +313,7 @@ test('textarea: each mark names its state (replace, ask, block, shown) from the 
     const byEntity = (e) => ctl.findings.find((f) => f.entity === e);
     g.choose(byEntity('URL'), byEntity('URL').value, 'redact');
     g.choose(byEntity('EMAIL_ADDRESS'), byEntity('EMAIL_ADDRESS').value, 'allow-once');
+    g.choose(byEntity('CREDIT_CARD'), byEntity('CREDIT_CARD').value, 'redact');
     await ctl.refresh();
     const after = marks();
     // The page's theme: a state's property wins, the others fall back to --pii-airlock-mark;
@@ -376,6 +377,7 @@ test('contenteditable: one highlight per state (pii-airlock-replace, -ask, -bloc
     const byEntity = (e) => ctl.findings.find((f) => f.entity === e);
     g.choose(byEntity('URL'), byEntity('URL').value, 'redact');
     g.choose(byEntity('EMAIL_ADDRESS'), byEntity('EMAIL_ADDRESS').value, 'allow-once');
+    g.choose(byEntity('CREDIT_CARD'), byEntity('CREDIT_CARD').value, 'redact');
     await ctl.refresh();
     const after = states();
     g.dispose();
