@@ -185,6 +185,32 @@ export interface HighlightFinding extends PlannedFinding {
   value: string;
 }
 
+/**
+ * How the editor draws a finding, from the policy's action and the user's popover choice:
+ * "replace" (pseudonymize, synthesize, mask, redact, or the user chose "redact"), "ask" (the
+ * user decides before sending: `ask`, or an action listed in `consent.confirm`), "block" (the
+ * text cannot be sent), "shown" (sent as typed: `highlight`, `allow`, or "allow once").
+ * A textarea's or input's marks carry it as `data-state` and `part="mark mark-<state>"` (style
+ * them with `pii-airlock-overlay::part(mark-ask)`); a contenteditable's ranges are in the CSS
+ * Custom Highlight `pii-airlock-<state>`.
+ */
+export type MarkState = 'replace' | 'ask' | 'block' | 'shown';
+
+/** The `pii-airlock:findings` event's detail, dispatched on the attached element after each drawn scan. */
+export interface FindingsEventDetail {
+  /** The text that was scanned: the field's value, or a contenteditable's text with its block breaks. */
+  text: string;
+  /** The findings drawn, offsets (UTF-16) into `text`; copies, changing them changes nothing. */
+  findings: HighlightFinding[];
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    /** Sent by an element `guard.attach()` highlights, each time a scan's findings are drawn. */
+    'pii-airlock:findings': CustomEvent<FindingsEventDetail>;
+  }
+}
+
 export interface HighlightController {
   readonly element: HTMLElement;
   readonly findings: HighlightFinding[];

@@ -35,13 +35,14 @@ export const STATE_LABEL = {
 };
 
 /**
- * Which look a finding has: the user's per-finding choice (from the highlight popover) wins,
- * then the policy's action.
+ * Which look a finding has, as the package's editor marks draw it (their `data-state`): a
+ * block stays a block (nothing is sent), then the user's per-finding choice from the highlight
+ * popover, then whether the policy asks, then its action.
  */
 export function stateOf(finding, choice) {
+  if (finding.action === 'block') return 'block';
   if (choice === 'redact') return 'replace';
   if (choice === 'allow-once' || choice === 'always-allow') return 'shown';
-  if (finding.action === 'block') return 'block';
   if (finding.needsDecision) return 'ask';
   if (finding.action === 'allow' || finding.action === 'highlight') return 'shown';
   return 'replace';

@@ -9,6 +9,7 @@
 //! (CSS Highlights are painted, the overlay lives outside it), so scans cannot trigger scans.
 
 use super::i18n::{entity_name, reason_text};
+use super::mark_state::MarkState;
 use super::overlay::{Mark, Overlay};
 use super::popover::Popover;
 use super::text_map::TextMap;
@@ -155,7 +156,7 @@ pub fn attach(guard: JsGuard, element: JsValue, options: JsValue) -> Result<Obje
         ))
     } else {
         paint::adopt_document_sheet();
-        paint::set(&element, Vec::new(), Vec::new());
+        paint::set(&element, Default::default());
         None
     };
     // Placeholders until wire() sets them (no `new Function`: a strict CSP forbids it).
@@ -580,23 +581,24 @@ fn scanned(ctl: &Ctl, mine: u32, current: JsString, result: JsValue) {
     }
 }
 
-/// Sent as typed: the policy allows or only highlights it, or the user allowed it once.
-fn allowed_look(guard: &JsGuard, f: &Object) -> bool {
-    let action = get(f, "action").as_string();
-    matches!(action.as_deref(), Some("allow" | "highlight"))
-        || guard
-            .choice_for(f, &get(f, "value"))
-            .ok()
-            .and_then(|c| c.as_string())
-            .as_deref()
-            == Some("allow-once")
+/// How `f` is drawn: its policy action, whether it needs a decision, and the user's choice.
+fn state_of(guard: &JsGuard, f: &Object) -> MarkState {
+    let choice = guard
+        .choice_for(f, &get(f, "value"))
+        .ok()
+        .and_then(|c| c.as_string());
+    MarkState::of(
+        get(f, "action").as_string().as_deref(),
+        get(f, "needsDecision").is_truthy(),
+        choice.as_deref(),
+    )
 }
 
 fn render(s: &mut State) {
-    let looks: Vec<bool> = s
+    let states: Vec<MarkState> = s
         .findings
         .iter()
-        .map(|f| allowed_look(&s.guard, &f.finding))
+        .map(|f| state_of(&s.guard, &f.finding))
         .collect();
     if let Some(o) = &s.overlay {
         let values: Vec<(JsValue, JsValue)> = s
@@ -608,22 +610,21 @@ fn render(s: &mut State) {
             .findings
             .iter()
             .zip(&values)
-            .zip(&looks)
-            .map(|((f, (value, entity)), allowed)| Mark {
+            .zip(&states)
+            .map(|((f, (value, entity)), state)| Mark {
                 start: f.start,
                 end: f.end,
                 value,
                 entity,
-                allowed: *allowed,
+                state: *state,
             })
             .collect();
         o.render(&s.element, &s.text, &marks);
         return;
     }
-    let mut ask = Vec::new();
-    let mut allowed = Vec::new();
+    let mut ranges: [Vec<Range>; 4] = Default::default();
     let doc = document();
-    for (f, allowed_look) in s.findings.iter_mut().zip(looks) {
+    for (f, state) in s.findings.iter_mut().zip(states) {
         let (Some((sn, so)), Some((en, eo))) = (s.map.start(f.start), s.map.end(f.end)) else {
             continue;
         };
@@ -631,13 +632,9 @@ fn render(s: &mut State) {
         let _ = r.set_start(sn, so);
         let _ = r.set_end(en, eo);
         f.range = Some(r.clone());
-        if allowed_look {
-            allowed.push(r)
-        } else {
-            ask.push(r)
-        }
+        ranges[state.index()].push(r);
     }
-    paint::set(&s.element, ask, allowed);
+    paint::set(&s.element, ranges);
 }
 
 fn layout(ctl: &Ctl) {

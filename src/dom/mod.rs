@@ -9,6 +9,7 @@
 mod dialog;
 mod highlight;
 mod i18n;
+mod mark_state;
 mod overlay;
 mod paint;
 mod popover;

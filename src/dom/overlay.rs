@@ -1,6 +1,7 @@
 //! The mirror overlay of a textarea or input: a transparent copy of the text, laid over the
 //! field, with the findings wrapped in <mark>. The field itself is never modified.
 
+use super::mark_state::MarkState;
 use super::styles::{own_sheet, sheet, OVERLAY_CSS};
 use super::{adopt, attr, document, el, num, put, window};
 use js_sys::JsString;
@@ -32,13 +33,13 @@ const COPIED: [&str; 21] = [
     "border-left-width",
 ];
 
-/// One mark to draw: where it is, and whether it is drawn as allowed.
+/// One mark to draw: where it is, and in which state.
 pub(crate) struct Mark<'a> {
     pub(crate) start: u32,
     pub(crate) end: u32,
     pub(crate) value: &'a JsValue,
     pub(crate) entity: &'a JsValue,
-    pub(crate) allowed: bool,
+    pub(crate) state: MarkState,
 }
 
 /// The overlay of one field.
@@ -116,7 +117,8 @@ impl Overlay {
         self.mirror.set_scroll_left(field.scroll_left());
     }
 
-    /// Redraws the mirror: `text` with `marks` (sorted, not overlapping) wrapped in <mark>.
+    /// Redraws the mirror: `text` with `marks` (sorted, not overlapping) wrapped in <mark>, each
+    /// with its state in `data-state` and `part` (for `pii-airlock-overlay::part(mark-ask)`).
     pub(crate) fn render(&self, field: &HtmlElement, text: &JsString, marks: &[Mark<'_>]) {
         let doc = document();
         let parts = doc.create_document_fragment();
@@ -133,9 +135,8 @@ impl Overlay {
                 "data-entity",
                 &String::from(super::js_string(m.entity)),
             );
-            if m.allowed {
-                mark.set_class_name("allowed");
-            }
+            attr(&mark, "data-state", m.state.id());
+            attr(&mark, "part", m.state.part());
             let _ = parts.append_with_node_1(&mark);
             at = m.end;
         }

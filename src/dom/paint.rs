@@ -1,7 +1,8 @@
-//! CSS Custom Highlights of contenteditable elements. The names are global to the document, so
-//! the ranges of every attached element are painted together. `Highlight` and `CSS.highlights`
+//! CSS Custom Highlights of contenteditable elements, one per [`MarkState`]. The names are
+//! global to the document, so the ranges of every attached element are painted together. `Highlight` and `CSS.highlights`
 //! are declared here rather than through web-sys' unstable APIs.
 
+use super::mark_state::MarkState;
 use super::styles::{sheet, HIGHLIGHT_CSS};
 use super::{document, get};
 use js_sys::{Array, Reflect};
@@ -23,11 +24,10 @@ extern "C" {
     fn set(this: &HighlightRegistry, name: &str, highlight: &Highlight);
 }
 
-/// One element's ranges: still to be asked about, and sent as typed.
+/// One element's ranges, by [`MarkState::index`].
 struct Painted {
     element: Element,
-    ask: Vec<Range>,
-    allowed: Vec<Range>,
+    ranges: [Vec<Range>; 4],
 }
 
 thread_local! {
@@ -35,18 +35,14 @@ thread_local! {
 }
 
 /// Sets (or clears, with empty lists) the ranges of `element` and repaints.
-pub(crate) fn set(element: &Element, ask: Vec<Range>, allowed: Vec<Range>) {
+pub(crate) fn set(element: &Element, ranges: [Vec<Range>; 4]) {
     PAINTED.with(|p| {
         let mut p = p.borrow_mut();
         match p.iter_mut().find(|x| &x.element == element) {
-            Some(x) => {
-                x.ask = ask;
-                x.allowed = allowed;
-            }
+            Some(x) => x.ranges = ranges,
             None => p.push(Painted {
                 element: element.clone(),
-                ask,
-                allowed,
+                ranges,
             }),
         }
     });
@@ -76,19 +72,19 @@ fn paint_all() {
         return;
     }
     let registry: HighlightRegistry = registry.unchecked_into();
-    let ask = Highlight::new();
-    let allowed = Highlight::new();
     PAINTED.with(|p| {
-        for x in p.borrow().iter() {
-            x.ask.iter().for_each(|r| ask.add(r));
-            x.allowed.iter().for_each(|r| allowed.add(r));
+        let p = p.borrow();
+        for state in MarkState::ALL {
+            let h = Highlight::new();
+            for x in p.iter() {
+                x.ranges[state.index()].iter().for_each(|r| h.add(r));
+            }
+            registry.set(state.highlight(), &h);
         }
     });
-    registry.set("pii-airlock", &ask);
-    registry.set("pii-airlock-allowed", &allowed);
 }
 
-/// Adopts the highlight colours into the document, once.
+/// Adopts the highlights' colours and underlines into the document, once.
 pub(crate) fn adopt_document_sheet() {
     let doc = document();
     let s = sheet(HIGHLIGHT_CSS);

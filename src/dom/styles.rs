@@ -2,7 +2,9 @@
 //! element or a style attribute, so a page with `style-src 'self'` needs no 'unsafe-inline'.
 //! Theme with CSS custom properties on any ancestor (they inherit into the shadow roots):
 //! `--pii-airlock-bg`, `-fg`, `-muted`, `-accent`, `-accent-fg`, `-border`, `-radius`, `-font`,
-//! `-mark`, `-mark-allowed`, `-backdrop`.
+//! `-backdrop`, and for the highlights (mark_state.rs) `-mark-replace`, `-mark-ask`,
+//! `-mark-block`, `-mark-shown` (backgrounds, each falling back to `-mark`; `-shown` first to
+//! the older `-mark-allowed`) and `-mark-replace-line` … `-mark-shown-line` (underlines).
 
 use std::cell::RefCell;
 use wasm_bindgen::UnwrapThrowExt;
@@ -53,14 +55,83 @@ button:focus-visible { outline: 3px solid var(--_accent); outline-offset: 2px; }
 "
 );
 
-/// The mirror overlay behind a textarea or input.
-pub(crate) const OVERLAY_CSS: &str = "
-:host { all: initial; position: absolute; pointer-events: none; overflow: hidden; z-index: 1; }
+// Each state's background and underline colour: the page's custom property, else a default
+// for light and one for dark pages (`light-dark()` follows the page's color-scheme). The
+// defaults are translucent tints, so the text over them keeps its contrast (>= 4.5:1 with the
+// page's own text colour on white or on a dark background); the underline colours reach 4.5:1
+// against white (light) and #161b22 (dark). The underline style differs per state as well
+// (solid, dashed, double, dotted), so telling the states apart never rests on colour alone.
+macro_rules! replace_bg {
+    () => {
+        "var(--pii-airlock-mark-replace, var(--pii-airlock-mark, light-dark(rgb(16 185 129 / .22), rgb(16 185 129 / .3))))"
+    };
+}
+macro_rules! ask_bg {
+    () => {
+        "var(--pii-airlock-mark-ask, var(--pii-airlock-mark, light-dark(rgb(245 158 11 / .3), rgb(245 158 11 / .3))))"
+    };
+}
+macro_rules! block_bg {
+    () => {
+        "var(--pii-airlock-mark-block, var(--pii-airlock-mark, light-dark(rgb(239 68 68 / .22), rgb(239 68 68 / .32))))"
+    };
+}
+macro_rules! shown_bg {
+    () => {
+        "var(--pii-airlock-mark-shown, var(--pii-airlock-mark-allowed, var(--pii-airlock-mark, light-dark(rgb(99 102 241 / .16), rgb(129 140 248 / .3)))))"
+    };
+}
+macro_rules! replace_line {
+    () => {
+        "var(--pii-airlock-mark-replace-line, light-dark(#047857, #34d399))"
+    };
+}
+macro_rules! ask_line {
+    () => {
+        "var(--pii-airlock-mark-ask-line, light-dark(#b45309, #fbbf24))"
+    };
+}
+macro_rules! block_line {
+    () => {
+        "var(--pii-airlock-mark-block-line, light-dark(#b91c1c, #f87171))"
+    };
+}
+macro_rules! shown_line {
+    () => {
+        "var(--pii-airlock-mark-shown-line, light-dark(#4338ca, #a5b4fc))"
+    };
+}
+
+/// The mirror overlay behind a textarea or input. Its text is transparent (the field's own text
+/// shows through), so the underline's colour is set explicitly and not skipped around glyphs.
+pub(crate) const OVERLAY_CSS: &str = concat!(
+    "
+:host { all: initial; color-scheme: inherit; position: absolute; pointer-events: none; overflow: hidden; z-index: 1; }
 .mirror { position: absolute; inset: 0; color: transparent; overflow: hidden; box-sizing: border-box; }
-mark { color: transparent; background: var(--pii-airlock-mark, rgb(255 196 0 / .35)); border-radius: 2px;
-  box-shadow: 0 2px 0 0 color-mix(in srgb, var(--pii-airlock-mark, rgb(255 170 0)) 100%, black 20%); }
-mark.allowed { background: var(--pii-airlock-mark-allowed, rgb(0 160 80 / .2)); box-shadow: none; }
-";
+mark { color: transparent; border-radius: 2px; text-decoration-line: underline; text-decoration-thickness: 2px;
+  text-underline-offset: 2px; text-decoration-skip-ink: none; }
+mark[data-state=replace] { background: ",
+    replace_bg!(),
+    "; text-decoration-style: solid; text-decoration-color: ",
+    replace_line!(),
+    "; }
+mark[data-state=ask] { background: ",
+    ask_bg!(),
+    "; text-decoration-style: dashed; text-decoration-color: ",
+    ask_line!(),
+    "; }
+mark[data-state=block] { background: ",
+    block_bg!(),
+    "; text-decoration-style: double; text-decoration-color: ",
+    block_line!(),
+    "; }
+mark[data-state=shown] { background: ",
+    shown_bg!(),
+    "; text-decoration-style: dotted; text-decoration-color: ",
+    shown_line!(),
+    "; }
+"
+);
 
 /// The popover with one finding's type, reason and actions.
 pub(crate) const POPOVER_CSS: &str = concat!(
@@ -83,12 +154,32 @@ button:focus-visible { outline: 2px solid var(--_accent); outline-offset: 1px; }
 "
 );
 
-/// Highlights of contenteditable elements. The highlight names are global to the document, so
-/// they carry the package's prefix.
-pub(crate) const HIGHLIGHT_CSS: &str = "
-::highlight(pii-airlock) { background-color: var(--pii-airlock-mark, rgb(255 196 0 / .35)); }
-::highlight(pii-airlock-allowed) { background-color: var(--pii-airlock-mark-allowed, rgb(0 160 80 / .2)); }
-";
+/// Highlights of contenteditable elements, one per state (mark_state.rs). The highlight names
+/// are global to the document, so they carry the package's prefix.
+pub(crate) const HIGHLIGHT_CSS: &str = concat!(
+    "
+::highlight(pii-airlock-replace) { background-color: ",
+    replace_bg!(),
+    "; text-decoration: underline solid 2px ",
+    replace_line!(),
+    "; }
+::highlight(pii-airlock-ask) { background-color: ",
+    ask_bg!(),
+    "; text-decoration: underline dashed 2px ",
+    ask_line!(),
+    "; }
+::highlight(pii-airlock-block) { background-color: ",
+    block_bg!(),
+    "; text-decoration: underline double 2px ",
+    block_line!(),
+    "; }
+::highlight(pii-airlock-shown) { background-color: ",
+    shown_bg!(),
+    "; text-decoration: underline dotted 2px ",
+    shown_line!(),
+    "; }
+"
+);
 
 /// A live region for screen readers: present but invisible.
 pub(crate) const LIVE_CSS: &str = "

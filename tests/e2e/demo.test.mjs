@@ -67,6 +67,18 @@ async function pick(page, id) {
 
 const outgoingBody = (page) => page.textContent('#outgoing').then((t) => JSON.parse(t));
 const overlayMarks = (page) => page.evaluate(() => [...document.querySelector('pii-airlock-overlay').shadowRoot.querySelectorAll('mark')].map((m) => m.textContent));
+/** The editor's marks as [value, state]: the package draws each finding's state itself. */
+const editorStates = (page) => page.evaluate(() => [...document.querySelector('pii-airlock-overlay').shadowRoot.querySelectorAll('mark')].map((m) => [m.textContent, m.dataset.state]));
+
+/** Waits until the editor's marks show the findings list's states (then asserts it, for a readable failure). */
+async function editorMatchesList(page, what) {
+  const want = JSON.stringify((await findingsOf(page)).map((f) => [f.value, f.state]));
+  try {
+    await page.waitForFunction((want) => JSON.stringify([...document.querySelector('pii-airlock-overlay').shadowRoot.querySelectorAll('mark')]
+      .map((m) => [m.textContent, m.dataset.state])) === want, want, { timeout: 5000 });
+  } catch { /* the assertion below says what was drawn instead */ }
+  assert.deepEqual(await editorStates(page), JSON.parse(want), what);
+}
 const findingsOf = (page) => page.$$eval('#findings li', (lis) => lis.map((li) => ({
   entity: li.dataset.entity, state: li.dataset.state, value: li.querySelector('.f-value').textContent,
   why: li.querySelector('.f-why').textContent, effect: li.querySelector('.f-effect').textContent,
@@ -110,6 +122,10 @@ test('desktop: example → highlights → policy change → Send → dialog → 
   assert.equal(diffs.length, found.length);
   assert.deepEqual(diffs.find(([e]) => e === 'FR_NIR'), ['FR_NIR', 'replace', '[FR_NIR_1]']);
   assert.equal(diffs.find(([e]) => e === 'PERSON')[1], 'ask');
+  // The editor draws the same states as the request view: its marks, the list and the diff agree.
+  assert.deepEqual(await editorStates(page), found.map((f) => [f.value, f.state]), 'the editor\'s marks have the findings\' states');
+  assert.deepEqual(diffs.map(([, st]) => st), found.map((f) => f.state), 'the outgoing body\'s marks have the same states');
+  assert.deepEqual([...new Set(found.map((f) => f.state))].sort(), ['ask', 'replace']);
 
   // Money → "Mask": the IBAN leaves masked instead of as a placeholder, at once.
   await page.selectOption('#cat-financial', 'mask');
@@ -121,11 +137,14 @@ test('desktop: example → highlights → policy change → Send → dialog → 
   assert.match(ibanMark, /862$/, 'a masked IBAN keeps its last characters');
   assert.ok(!ibanMark.includes('3000 4012'), 'and hides the rest');
   assert.match((await findingsOf(page)).find((f) => f.entity === 'IBAN_CODE').effect, /^Sent masked as /);
+  await editorMatchesList(page, 'a masked IBAN is drawn as replaced in the editor too');
 
   // ID numbers → "Block sending": nothing can leave, and the page says so.
   await page.selectOption('#cat-identifiers', 'block');
   await page.waitForSelector('#outgoing[data-blocked="policy-block"]');
   assert.equal((await findingsOf(page)).find((f) => f.entity === 'FR_NIR').state, 'block');
+  await editorMatchesList(page, 'the blocked NIR is drawn as blocked in the editor');
+  assert.equal((await editorStates(page)).find(([v]) => v === nir.value)[1], 'block');
   await page.selectOption('#cat-identifiers', '');
   await page.waitForFunction(() => document.getElementById('outgoing').textContent.includes('[FR_NIR_1]'));
 
@@ -200,6 +219,8 @@ test('a choice in the highlight popover changes the outgoing body, and the reque
   await page.waitForFunction(() => document.getElementById('outgoing').textContent.includes('jane.miller@example.com'));
   assert.equal(await page.$eval('#outgoing mark[data-entity="EMAIL_ADDRESS"]', (m) => m.dataset.state), 'shown');
   assert.match((await findingsOf(page)).find((f) => f.entity === 'EMAIL_ADDRESS').effect, /^You allowed it/);
+  await editorMatchesList(page, 'the allowed address is drawn as only shown in the editor');
+  assert.equal((await editorStates(page)).find(([v]) => v === 'jane.miller@example.com')[1], 'shown');
 
   // "Readable" indents the same JSON and keeps the marks.
   await page.click('#readable');
@@ -256,6 +277,7 @@ test('dark theme: follows the system and the toggle; axe clean', async () => {
   assert.deepEqual(found.filter((f) => f.entity === 'SECRET').map((f) => f.state), ['replace', 'replace', 'replace']);
   assert.match(found.find((f) => f.entity === 'SECRET').effect, /cannot come back in the answer/);
   assert.equal(found.find((f) => f.entity === 'URL').state, 'shown');
+  await editorMatchesList(page, 'dark: the editor draws the findings\' states');
   assert.deepEqual(await seriousViolations(page), [], 'axe: no serious or critical violations (dark)');
   await page.screenshot({ path: join(IMG, 'demo-dark.png'), fullPage: false });
   await page.click('#theme');

@@ -17,6 +17,12 @@ async function open(query = '') {
   const errors = watchErrors(page);
   await page.goto(`${ctx.app.base}/${query}`);
   await page.waitForSelector('body[data-state="ready"]');
+  // Every painted range, whatever its state's highlight, in document order.
+  await page.evaluate(() => {
+    window.__painted = () => ['replace', 'ask', 'block', 'shown']
+      .flatMap((s) => [...(CSS.highlights.get(`pii-airlock-${s}`) ?? [])])
+      .sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  });
   return { page, errors };
 }
 
@@ -111,10 +117,10 @@ test('contenteditable: a finding split across text nodes is one range; detach() 
     document.body.append(ce);
     const ctl = window.__guard.attach(ce);
     await ctl.refresh();
-    const ranges = [...CSS.highlights.get('pii-airlock')].map((r) => r.toString());
-    const sheetAdopted = document.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('::highlight(pii-airlock)')));
+    const ranges = window.__painted().map((r) => r.toString());
+    const sheetAdopted = document.adoptedStyleSheets.some((s) => [...s.cssRules].some((r) => r.cssText.includes('::highlight(pii-airlock-ask)')));
     ctl.detach();
-    return { ranges, sheetAdopted, value: ctl.findings[0]?.value, after: CSS.highlights.get('pii-airlock').size, nodes: ce.childNodes.length };
+    return { ranges, sheetAdopted, value: ctl.findings[0]?.value, after: window.__painted().length, nodes: ce.childNodes.length };
   });
   assert.deepEqual(got.ranges, [EMAIL]);
   assert.equal(got.value, EMAIL);
@@ -144,7 +150,7 @@ test('contenteditable: blocks are separated as innerText does, each range exactl
     ce.addEventListener('pii-airlock:findings', (e) => { text = e.detail.text; });
     const ctl = window.__guard.attach(ce);
     await ctl.refresh();
-    const ranges = [...CSS.highlights.get('pii-airlock')].map((r) => r.toString());
+    const ranges = window.__painted().map((r) => r.toString());
     const findings = ctl.findings.map((f) => [f.entity, f.value]);
     ctl.detach();
     ce.remove();
@@ -174,7 +180,7 @@ test('contenteditable: a finding across a block break is one range from block to
     document.body.append(ce);
     const ctl = g.attach(ce);
     await ctl.refresh();
-    const ranges = [...CSS.highlights.get('pii-airlock')].map((r) => [
+    const ranges = window.__painted().map((r) => [
       r.startContainer.parentElement.tagName, r.startOffset, r.endContainer.parentElement.tagName, r.endOffset, r.toString()]);
     const values = ctl.findings.map((f) => f.value);
     g.dispose();
@@ -200,7 +206,7 @@ test('contenteditable: DOM changes without input events are rescanned; drawing c
     ce.addEventListener('pii-airlock:findings', () => { scans += 1; });
     const ctl = window.__guard.attach(ce, { debounce: 5 });
     await ctl.refresh();
-    const ranges = () => [...CSS.highlights.get('pii-airlock')].map((r) => r.toString());
+    const ranges = () => window.__painted().map((r) => r.toString());
     const until = async (n) => {
       for (let i = 0; i < 100 && ranges().length !== n; i += 1) await new Promise((r) => setTimeout(r, 20));
       return ranges();
@@ -261,6 +267,195 @@ test('contenteditable: the caret in a value of a later block opens that value\'s
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// One finding per state: pseudonymized (replace), blocked, only highlighted (shown), asked, and
+// masked under `consent.confirm` (which needs a decision, so it is drawn as asked too).
+const FOUR_POLICY = {
+  version: 1, id: 'four-states', defaultAction: 'ask',
+  actions: { EMAIL_ADDRESS: 'pseudonymize', CREDIT_CARD: 'block', URL: 'highlight', IBAN_CODE: 'ask', IP_ADDRESS: 'mask' },
+  consent: { confirm: ['mask'], allowSendAsTyped: true },
+};
+const FOUR_TEXT = `mail ${EMAIL}, card 4111 1111 1111 1111, see https://example.org/x, IBAN DE89 3704 0044 0532 0130 00, host 192.0.2.10`;
+const FOUR_EXPECTED = [
+  [EMAIL, 'EMAIL_ADDRESS', 'replace'],
+  ['4111 1111 1111 1111', 'CREDIT_CARD', 'block'],
+  ['https://example.org/x', 'URL', 'shown'],
+  ['DE89 3704 0044 0532 0130 00', 'IBAN_CODE', 'ask'],
+  ['192.0.2.10', 'IP_ADDRESS', 'ask'],
+];
+// The user's choices in the popover: "redact" on the URL replaces it, "allow once" on the
+// e-mail address sends it as typed; a blocked card stays blocked whatever was chosen for it.
+const FOUR_CHOSEN = [
+  [EMAIL, 'EMAIL_ADDRESS', 'shown'],
+  ['4111 1111 1111 1111', 'CREDIT_CARD', 'block'],
+  ['https://example.org/x', 'URL', 'replace'],
+  ['DE89 3704 0044 0532 0130 00', 'IBAN_CODE', 'ask'],
+  ['192.0.2.10', 'IP_ADDRESS', 'ask'],
+];
+
+test('textarea: each mark names its state (replace, ask, block, shown) from the policy and the user\'s choices', async () => {
+  const { page, errors } = await open();
+  const got = await page.evaluate(async ({ pkg, policy, text }) => {
+    const { createGuard } = await import(pkg);
+    const g = await createGuard({ endpoints: [], gazetteer: false, policy });
+    const ta = document.createElement('textarea');
+    ta.cols = 120;
+    ta.value = text;
+    document.body.append(ta);
+    const ctl = g.attach(ta);
+    await ctl.refresh();
+    const marks = () => [...ta.nextElementSibling.shadowRoot.querySelectorAll('mark')]
+      .map((m) => [m.textContent, m.dataset.entity, m.dataset.state, m.getAttribute('part')]);
+    const before = marks();
+    // How each state looks: the underline style differs, not only the colour.
+    const looks = Object.fromEntries([...ta.nextElementSibling.shadowRoot.querySelectorAll('mark')]
+      .map((m) => { const cs = getComputedStyle(m); return [m.dataset.state, [cs.textDecorationLine, cs.textDecorationStyle, cs.backgroundColor, cs.textDecorationColor]]; }));
+    const byEntity = (e) => ctl.findings.find((f) => f.entity === e);
+    g.choose(byEntity('URL'), byEntity('URL').value, 'redact');
+    g.choose(byEntity('EMAIL_ADDRESS'), byEntity('EMAIL_ADDRESS').value, 'allow-once');
+    g.choose(byEntity('CREDIT_CARD'), byEntity('CREDIT_CARD').value, 'redact');
+    await ctl.refresh();
+    const after = marks();
+    // The page's theme: a state's property wins, the others fall back to --pii-airlock-mark;
+    // ::part() reaches one state's marks from the page.
+    const bgOf = () => Object.fromEntries([...ta.nextElementSibling.shadowRoot.querySelectorAll('mark')]
+      .map((m) => [m.dataset.state, getComputedStyle(m).backgroundColor]));
+    const wrap = document.createElement('div');
+    document.body.append(wrap);
+    wrap.append(ta, ta.nextElementSibling);
+    wrap.style.setProperty('--pii-airlock-mark', 'rgb(7, 8, 9)');
+    wrap.style.setProperty('--pii-airlock-mark-ask', 'rgb(4, 5, 6)');
+    const themed = bgOf();
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('pii-airlock-overlay::part(mark-block) { background: rgb(1, 2, 3); }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const parted = bgOf();
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    g.dispose();
+    wrap.remove();
+    return { before, after, looks, themed, parted };
+  }, { pkg: PKG, policy: FOUR_POLICY, text: FOUR_TEXT });
+  const withPart = (rows) => rows.map(([v, e, s]) => [v, e, s, `mark mark-${s}`]);
+  assert.deepEqual(got.before, withPart(FOUR_EXPECTED));
+  assert.deepEqual(got.after, withPart(FOUR_CHOSEN));
+  assert.deepEqual(got.themed, { replace: 'rgb(7, 8, 9)', ask: 'rgb(4, 5, 6)', block: 'rgb(7, 8, 9)', shown: 'rgb(7, 8, 9)' });
+  assert.deepEqual(got.parted, { ...got.themed, block: 'rgb(1, 2, 3)' });
+  assert.deepEqual(Object.keys(got.looks).sort(), ['ask', 'block', 'replace', 'shown']);
+  const styles = Object.values(got.looks).map(([line, style]) => `${line} ${style}`).sort();
+  assert.deepEqual(styles, ['underline dashed', 'underline dotted', 'underline double', 'underline solid']);
+  for (const i of [2, 3]) {
+    const colours = new Set(Object.values(got.looks).map((l) => l[i]));
+    assert.equal(colours.size, 4, `four different ${i === 2 ? 'backgrounds' : 'underline colours'}: ${[...colours]}`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('contenteditable: one highlight per state (pii-airlock-replace, -ask, -block, -shown), choices included', async () => {
+  const { page, errors } = await open();
+  const got = await page.evaluate(async ({ pkg, policy, text }) => {
+    const { createGuard } = await import(pkg);
+    const g = await createGuard({ endpoints: [], gazetteer: false, policy });
+    const ce = document.createElement('div');
+    ce.contentEditable = 'true';
+    ce.textContent = text;
+    document.body.append(ce);
+    const ctl = g.attach(ce);
+    await ctl.refresh();
+    const states = () => {
+      const rows = [];
+      for (const s of ['replace', 'ask', 'block', 'shown']) {
+        for (const r of CSS.highlights.get(`pii-airlock-${s}`) ?? []) rows.push([r, s]);
+      }
+      rows.sort(([a], [b]) => a.compareBoundaryPoints(Range.START_TO_START, b));
+      return rows.map(([r, s]) => [r.toString(), ctl.findings.find((f) => f.value === r.toString())?.entity, s]);
+    };
+    const before = states();
+    const rules = Object.fromEntries(document.adoptedStyleSheets.flatMap((sh) => [...sh.cssRules])
+      .filter((r) => r.selectorText?.startsWith('::highlight(pii-airlock-'))
+      .map((r) => [r.selectorText, /text-decoration: underline (\w+) 2px/.exec(r.cssText)?.[1]]));
+    const byEntity = (e) => ctl.findings.find((f) => f.entity === e);
+    g.choose(byEntity('URL'), byEntity('URL').value, 'redact');
+    g.choose(byEntity('EMAIL_ADDRESS'), byEntity('EMAIL_ADDRESS').value, 'allow-once');
+    g.choose(byEntity('CREDIT_CARD'), byEntity('CREDIT_CARD').value, 'redact');
+    await ctl.refresh();
+    const after = states();
+    g.dispose();
+    const left = ['replace', 'ask', 'block', 'shown'].map((s) => CSS.highlights.get(`pii-airlock-${s}`)?.size ?? 0);
+    ce.remove();
+    return { before, after, rules, left };
+  }, { pkg: PKG, policy: FOUR_POLICY, text: FOUR_TEXT });
+  assert.deepEqual(got.before, FOUR_EXPECTED);
+  assert.deepEqual(got.after, FOUR_CHOSEN);
+  assert.deepEqual(got.rules, {
+    '::highlight(pii-airlock-replace)': 'solid', '::highlight(pii-airlock-ask)': 'dashed',
+    '::highlight(pii-airlock-block)': 'double', '::highlight(pii-airlock-shown)': 'dotted',
+  });
+  assert.deepEqual(got.left, [0, 0, 0, 0], 'dispose() unpaints every state');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** WCAG relative luminance of an sRGB colour (0–255 channels). */
+function luminance([r, g, b]) {
+  const lin = (c) => { c /= 255; return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+/** `rgb(…)` / `rgba(…)` / `color(srgb …)` as computed styles print them → [r, g, b, a] in 0–255 / 0–1. */
+function parseColour(css) {
+  let m = /^rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:[,/] ?([\d.]+))?\)$/.exec(css);
+  if (m) return [+m[1], +m[2], +m[3], m[4] === undefined ? 1 : +m[4]];
+  m = /^color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)(?: \/ ([\d.]+))?\)$/.exec(css);
+  if (m) return [m[1] * 255, m[2] * 255, m[3] * 255, m[4] === undefined ? 1 : +m[4]];
+  throw new Error(`unexpected colour ${css}`);
+}
+function contrast(a, b) {
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`default mark colours keep the field's text at 4.5:1 or more (${scheme})`, async () => {
+    const { page, errors } = await open();
+    const got = await page.evaluate(async ({ pkg, policy, text, scheme }) => {
+      document.documentElement.style.colorScheme = scheme;
+      const { createGuard } = await import(pkg);
+      const g = await createGuard({ endpoints: [], gazetteer: false, policy });
+      const ta = document.createElement('textarea');
+      ta.cols = 120;
+      ta.value = text;
+      document.body.append(ta);
+      const ctl = g.attach(ta);
+      await ctl.refresh();
+      const field = getComputedStyle(ta);
+      const out = { fg: field.color, bg: field.backgroundColor, marks: {} };
+      for (const m of ta.nextElementSibling.shadowRoot.querySelectorAll('mark')) {
+        out.marks[m.dataset.state] = [getComputedStyle(m).backgroundColor, getComputedStyle(m).textDecorationColor];
+      }
+      g.dispose();
+      ta.remove();
+      return out;
+    }, { pkg: PKG, policy: FOUR_POLICY, text: FOUR_TEXT, scheme });
+    const fg = parseColour(got.fg);
+    const bg = parseColour(got.bg);
+    assert.equal(bg[3], 1, 'an opaque field');
+    assert.deepEqual(Object.keys(got.marks).sort(), ['ask', 'block', 'replace', 'shown']);
+    const lines = new Set();
+    for (const [state, [markBg, line]] of Object.entries(got.marks)) {
+      const [r, g, b, a] = parseColour(markBg);
+      assert.ok(a > 0 && a < 1, `${state}: a translucent tint (${markBg})`);
+      const under = [0, 1, 2].map((i) => [r, g, b][i] * a + bg[i] * (1 - a));
+      const ratio = contrast(fg, under);
+      assert.ok(ratio >= 4.5, `${state} (${scheme}): text ${got.fg} on ${markBg} over ${got.bg} is ${ratio.toFixed(2)}:1`);
+      const lineRatio = contrast(parseColour(line), bg);
+      assert.ok(lineRatio >= 3, `${state} (${scheme}): underline ${line} on ${got.bg} is ${lineRatio.toFixed(2)}:1`);
+      lines.add(line);
+    }
+    assert.equal(lines.size, 4);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
 
 test('LOCALES: read after init(); the same objects the guard copies from', async () => {
   const { page, errors } = await open();

@@ -46,7 +46,7 @@ async function open(editor, query = '') {
 /** The highlighted ranges' text, both highlights, in document order. */
 function painted(page) {
   return page.evaluate(() => {
-    const all = ['pii-airlock', 'pii-airlock-allowed'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])]);
+    const all = ['pii-airlock-replace', 'pii-airlock-ask', 'pii-airlock-block', 'pii-airlock-shown'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])]);
     all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
     return all.map((r) => r.toString());
   });
@@ -57,7 +57,7 @@ async function expectPainted(page, expected, what) {
   const want = JSON.stringify(expected);
   try {
     await page.waitForFunction((want) => {
-      const all = ['pii-airlock', 'pii-airlock-allowed'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])]);
+      const all = ['pii-airlock-replace', 'pii-airlock-ask', 'pii-airlock-block', 'pii-airlock-shown'].flatMap((n) => [...(CSS.highlights.get(n) ?? [])]);
       all.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       return JSON.stringify(all.map((r) => r.toString())) === want;
     }, want, { timeout: 5000 });

@@ -127,14 +127,14 @@ test('contenteditable uses the CSS Custom Highlight API; hover shows type, reaso
   await page.waitForSelector('body[data-state="ready"]');
   await page.click('#editor');
   await page.keyboard.type(`Card ${CARD} and mail ${EMAIL}`, { delay: 1 });
-  await page.waitForFunction(() => CSS.highlights.get('pii-airlock')?.size === 2);
-  const ranges = await page.evaluate(() => [...CSS.highlights.get('pii-airlock')].map((r) => r.toString()));
+  await page.waitForFunction(() => CSS.highlights.get('pii-airlock-ask')?.size === 2);
+  const ranges = await page.evaluate(() => [...CSS.highlights.get('pii-airlock-ask')].map((r) => r.toString()));
   assert.deepEqual(ranges, [CARD, EMAIL]);
   // The editor's DOM is untouched: one text node, no wrappers.
   assert.equal(await page.$eval('#editor', (e) => e.childNodes.length), 1);
   // Hover the card number: the popover names it and says why.
   const box = await page.evaluate(() => {
-    const r = [...CSS.highlights.get('pii-airlock')][0].getBoundingClientRect();
+    const r = [...CSS.highlights.get('pii-airlock-ask')][0].getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   });
   await page.mouse.move(box.x, box.y);
@@ -144,7 +144,7 @@ test('contenteditable uses the CSS Custom Highlight API; hover shows type, reaso
   assert.match(card, /check luhn passed/);
   // "Always allow this value": it stops being asked about and is drawn as allowed.
   await page.click('pii-airlock-popover >> button[data-decision="always-allow"]');
-  await page.waitForFunction(() => CSS.highlights.get('pii-airlock')?.size === 1 && CSS.highlights.get('pii-airlock-allowed')?.size === 1);
+  await page.waitForFunction(() => CSS.highlights.get('pii-airlock-ask')?.size === 1 && CSS.highlights.get('pii-airlock-shown')?.size === 1);
   plainCe.received.length = 0;
   await page.click('#send');
   await page.waitForSelector(dialogButton('redacted'));
@@ -168,7 +168,7 @@ test('XSS payloads typed into the editor stay text everywhere', async () => {
     if (app === plain) {
       await page.waitForFunction(() => document.querySelector('pii-airlock-overlay')?.shadowRoot.querySelectorAll('mark').length === 1);
     } else {
-      await page.waitForFunction(() => CSS.highlights.get('pii-airlock')?.size === 1);
+      await page.waitForFunction(() => CSS.highlights.get('pii-airlock-ask')?.size === 1);
     }
     await page.click('#send');
     await page.waitForSelector(dialogButton('cancelled'));
@@ -308,7 +308,7 @@ test('per-finding actions by keyboard: caret in a finding, Alt+ArrowDown, "Allow
   assert.equal(await inPopover(), 'allow-once');
   await page.keyboard.press('Enter');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'editor');
-  await page.waitForFunction(() => document.querySelector('pii-airlock-overlay').shadowRoot.querySelectorAll('mark.allowed').length === 1);
+  await page.waitForFunction(() => document.querySelector('pii-airlock-overlay').shadowRoot.querySelectorAll('mark[data-state="shown"]').length === 1);
   // The dialog reflects it; "Edit" keeps the text here and selects the first finding.
   await page.keyboard.press('Control+Enter');
   await page.waitForSelector(dialogButton('edit'));
@@ -355,7 +355,7 @@ test('highlighting leaves undo, the caret and IME composition alone', async () =
   await page.waitForSelector('body[data-state="ready"]');
   await page.click('#editor');
   await page.keyboard.type(`mail ${EMAIL} `);
-  await page.waitForFunction(() => CSS.highlights.get('pii-airlock')?.size === 1);
+  await page.waitForFunction(() => CSS.highlights.get('pii-airlock-ask')?.size === 1);
   const caret = () => page.evaluate(() => { const s = getSelection(); return [s.anchorNode.textContent.length, s.anchorOffset]; });
   const [len, at] = await caret();
   assert.equal(at, len, 'the caret stays at the end');
@@ -378,12 +378,12 @@ test('highlighting leaves undo, the caret and IME composition alone', async () =
   // (Chromium may merge the whole typed run into one undo step, so either state is fine.)
   const text = () => page.$eval('#editor', (e) => e.textContent);
   await page.keyboard.press('Control+z');
-  await page.waitForFunction(() => CSS.highlights.get('pii-airlock')?.size !== undefined);
+  await page.waitForFunction(() => CSS.highlights.get('pii-airlock-ask')?.size !== undefined);
   assert.ok(['', `mail ${EMAIL} `].includes(await text()), await text());
   // And redo brings exactly the user's text back, highlighted again.
   await page.keyboard.press('Control+Shift+z');
   assert.equal(await text(), `mail ${EMAIL} 日本`);
-  await page.waitForFunction(() => CSS.highlights.get('pii-airlock')?.size === 1);
+  await page.waitForFunction(() => CSS.highlights.get('pii-airlock-ask')?.size === 1);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -420,14 +420,14 @@ test('dispose() removes every trace from the page and unhooks the network', asyn
     await page.click('#editor');
     await page.keyboard.type(`mail ${EMAIL}`);
     await page.waitForFunction(() => document.querySelector('pii-airlock-overlay')?.shadowRoot.querySelector('mark')
-      || CSS.highlights.get('pii-airlock')?.size === 1);
+      || CSS.highlights.get('pii-airlock-ask')?.size === 1);
     const before = await page.evaluate(() => [window.fetch.name, XMLHttpRequest.prototype.send.toString().includes('[native code]')]);
     assert.deepEqual(before, ['guardedFetch', false]);
     const after = await page.evaluate(() => {
       window.__guard.dispose();
       return {
         hosts: document.querySelectorAll('pii-airlock-overlay, pii-airlock-popover, pii-airlock-consent, pii-airlock-live').length,
-        highlights: (CSS.highlights.get('pii-airlock')?.size ?? 0) + (CSS.highlights.get('pii-airlock-allowed')?.size ?? 0),
+        highlights: ['replace', 'ask', 'block', 'shown'].reduce((n, st) => n + (CSS.highlights.get(`pii-airlock-${st}`)?.size ?? 0), 0),
         fetchNative: window.fetch.toString().includes('[native code]'),
         xhrNative: XMLHttpRequest.prototype.send.toString().includes('[native code]'),
       };

@@ -1,6 +1,6 @@
 // Compiled (not run) by tests/js/types.test.mjs under --strict: the declarations must accept
 // every documented option and call, and reject what is not one.
-import { createGuard, install, init, Airlock, PiiAirlockBlockedError, DEFAULT_ENDPOINTS, LOCALES, PRESETS, loadGazetteer, type GuardOptions, type PlannedFinding, type PolicyDoc, type Receipt } from 'pii-airlock';
+import { createGuard, install, init, Airlock, PiiAirlockBlockedError, DEFAULT_ENDPOINTS, LOCALES, PRESETS, loadGazetteer, type GuardOptions, type PlannedFinding, type PolicyDoc, type Receipt, type MarkState } from 'pii-airlock';
 
 const doc: PolicyDoc = {
   version: 1, extends: 'gdpr', countries: ['DE'], minScore: 0.6, disabledRules: ['url'],
@@ -26,7 +26,10 @@ const r = await guard.requestConsent('x', { returnFocus: null });
 if (r.decision === 'redacted' || r.decision === 'as-typed') console.log(r.text, r.receipt?.decisions[0]?.action, r.receipt?.decisions[0]?.decidedBy);
 const kept: Receipt[] = guard.receipts();
 const bytes: Uint8Array | null = await loadGazetteer();
-const ctl = guard.attach(document.createElement('textarea'));
+const field = document.createElement('textarea');
+const ctl = guard.attach(field);
+field.addEventListener('pii-airlock:findings', (e) => console.log(e.detail.text.length, e.detail.findings[0]?.value));
+const look: MarkState = 'block';
 console.log(ctl.findings[0]?.value);
 ctl.detach();
 const guarded: typeof fetch = guard.guardFetch(fetch);
