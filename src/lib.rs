@@ -94,7 +94,7 @@ pub use receipt::{
     uuid_v4, ChainError, DecidedBy, Receipt, ReceiptBody, ReceiptChain, ReceiptDecision, GENESIS,
 };
 pub use response::{restore_json, restore_value, SseRestorer};
-pub use restore::RestoreMode;
+pub use restore::{RestoreMode, RestoreOptions, RestoreOptionsError, StreamRestorer};
 pub use rules::secrets::public_prefix_len;
 pub use rules::{catalog, Candidate, Category, Rule, RuleDef, Validate, Verdict, Words};
-pub use vault::{StreamRestorer, Vault, VaultError};
+pub use vault::{Vault, VaultError};

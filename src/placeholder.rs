@@ -1,11 +1,23 @@
-//! Placeholders such as `[EMAIL_ADDRESS_1]`, and finding them again in a model's answer even
-//! when the model changed them a little (`PERSON 1`, `[person_1]`, `EMAIL_ADDRESS_1` without
-//! brackets).
+//! Placeholders such as `[EMAIL_ADDRESS_1]`: their format, finding the issued ones again in a
+//! model's answer ([`at`]), and reading near-misses in outgoing text ([`regex`], [`resolve`]).
+//!
+//! Restore reads only what a model plausibly echoes of a token it was given: the token itself
+//! (`[EMAIL_ADDRESS_1]`), the same with markdown escapes (`\[EMAIL\_ADDRESS\_1\]`, which
+//! models write when they format markdown), and its inner text without brackets
+//! (`EMAIL_ADDRESS_1`) when it stands alone as a word. Case, spaces, other brackets, prefixes
+//! and leading zeros (`email_address_1`, `EMAIL ADDRESS 1`, `<EMAIL_ADDRESS_1>`,
+//! `x_EMAIL_ADDRESS_1`, `EMAIL_ADDRESS_01`) are not read: every looser form is one more way for
+//! a steered answer to place a value where the app did not expect one.
+//!
+//! Numbering is the other way round: a new placeholder's number goes past every near-miss the
+//! outgoing text already holds (the tolerant [`regex`]), so that no typed token is ever read as
+//! an issued one.
 
 use crate::matcher::{Matcher, Options};
 #[cfg(test)]
 use regex_automata::Input;
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
 /// Longest text a placeholder match can cover, in bytes. Streaming restore holds back this
 /// much, so a placeholder split across chunks is still seen whole.
@@ -33,6 +45,138 @@ fn key(name: &str, number: &str) -> String {
     k
 }
 
+/// Issued placeholder keys (`EMAIL_ADDRESS_1`, the token without brackets) → originals. Sorted,
+/// so that "could this text still become a key" is one range lookup.
+pub(crate) type Keys = BTreeMap<String, Arc<str>>;
+
+/// A placeholder looked for at one position.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Found<'k> {
+    /// None starts here.
+    No,
+    /// Text that arrives later decides (streaming only).
+    NeedMore,
+    /// One ends at this byte offset, standing for this original.
+    Yes(usize, &'k str),
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether more text after `partial` could still complete an issued key.
+fn viable(keys: &Keys, partial: &str) -> bool {
+    keys.range::<str, _>((
+        std::ops::Bound::Included(partial),
+        std::ops::Bound::Unbounded,
+    ))
+    .next()
+    .is_some_and(|(k, _)| k.starts_with(partial))
+}
+
+/// The issued placeholder starting at byte `i` of `hay`, if any (see the module documentation
+/// for the forms read). `at_end`: `hay` is the whole rest of the answer; otherwise a token
+/// that runs to the end of `hay` and could still become an issued one is [`Found::NeedMore`].
+/// Reads at most one token's length from `i`, and only at a `[`, a `\[` or the start of a word,
+/// so a walk calling it at every position stays linear.
+pub(crate) fn at<'k>(hay: &str, i: usize, at_end: bool, keys: &'k Keys) -> Found<'k> {
+    let b = hay.as_bytes();
+    let n = b.len();
+    let more = |partial: &str| {
+        if !at_end && viable(keys, partial) {
+            Found::NeedMore
+        } else {
+            Found::No
+        }
+    };
+    let mut j = i;
+    let open = match b[i] {
+        b'[' => {
+            j += 1;
+            true
+        }
+        b'\\' if i + 1 == n => return more(""),
+        b'\\' if b[i + 1] == b'[' => {
+            j += 2;
+            true
+        }
+        c => {
+            let prev = if i == 0 { b' ' } else { b[i - 1] };
+            if !c.is_ascii_alphabetic() || is_word(prev) || matches!(prev, b'\\' | b'[') {
+                return Found::No;
+            }
+            false
+        }
+    };
+    let mut key = String::new();
+    loop {
+        if key.len() > MAX_MATCH {
+            return Found::No;
+        }
+        match b.get(j) {
+            Some(&c) if is_word(c) => {
+                key.push(char::from(c));
+                j += 1;
+            }
+            Some(b'\\') if b.get(j + 1) == Some(&b'_') => {
+                key.push('_');
+                j += 2;
+            }
+            // A `\` at the end may become `\_` or `\]`.
+            Some(b'\\') if j + 1 == n => return more(&key),
+            None => return more(&key),
+            Some(_) => break,
+        }
+    }
+    let end = if open {
+        match (b.get(j), b.get(j + 1)) {
+            (Some(b']'), _) => j + 1,
+            (Some(b'\\'), Some(b']')) => j + 2,
+            (Some(b'\\'), None) => return more(&key),
+            _ => return Found::No,
+        }
+    } else {
+        // A half-bracketed token (`EMAIL_ADDRESS_1]`, `EMAIL_ADDRESS_1\]`) is not one.
+        if matches!(b[j], b']' | b'\\') {
+            return Found::No;
+        }
+        j
+    };
+    match keys.get(&key) {
+        Some(v) => Found::Yes(end, v),
+        None => Found::No,
+    }
+}
+
+/// Calls `f` with every word of `hay` as [`at`] would read it as a key: runs of ASCII letters,
+/// digits and `_`, a markdown-escaped `\_` read as `_`. Every key [`at`] finds is one of them.
+pub(crate) fn each_word(hay: &str, mut f: impl FnMut(&str)) {
+    let b = hay.as_bytes();
+    let mut word = String::new();
+    let mut j = 0;
+    while j <= b.len() {
+        match b.get(j) {
+            Some(&c) if is_word(c) => {
+                word.push(char::from(c));
+                j += 1;
+            }
+            Some(b'\\') if b.get(j + 1) == Some(&b'_') => {
+                word.push('_');
+                j += 2;
+            }
+            _ => {
+                if !word.is_empty() {
+                    f(&word);
+                    word.clear();
+                }
+                j += 1;
+            }
+        }
+    }
+}
+
+/// The tolerant pattern for near-misses of placeholders (see the module documentation): what
+/// numbering stays clear of.
 pub(crate) fn regex() -> &'static Matcher {
     static RE: OnceLock<Matcher> = OnceLock::new();
     RE.get_or_init(|| {
@@ -51,9 +195,9 @@ pub(crate) fn regex() -> &'static Matcher {
     })
 }
 
-/// Finds placeholder-like tokens in `hay[from..]`. `lookup` maps a canonical key to a
-/// replacement; a token whose words do not all form a known key is retried with its leading
-/// words dropped ("Dear PERSON_1" → "PERSON_1").
+/// Finds near-miss tokens in `hay[from..]` as [`resolve`] reads them (tests only). `lookup`
+/// maps a canonical key to a replacement; a token whose words do not all form a known key is
+/// retried with its leading words dropped ("Dear PERSON_1" → "PERSON_1").
 #[cfg(test)]
 pub(crate) fn replace_all<'a>(
     hay: &str,
@@ -85,7 +229,8 @@ pub(crate) fn replace_all<'a>(
     stop
 }
 
-/// Interprets one token. Returns the replaced sub-range (relative) and the value.
+/// Interprets one near-miss token: the keys it could stand for are passed to `lookup`, and the
+/// first one found gives the replaced sub-range (relative) and the value.
 pub(crate) fn resolve<'a>(
     tok: &str,
     lookup: &dyn Fn(&str) -> Option<&'a str>,
