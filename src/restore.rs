@@ -18,7 +18,8 @@ use crate::Vault;
 use regex_automata::Input;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-use url::{Lexer, UrlRules};
+use url::Lexer;
+pub(crate) use url::UrlRules;
 
 /// How an answer is restored. The default is the safe one: no value goes into a URL or an HTML
 /// attribute, and tool-call arguments are left as the model wrote them.
@@ -604,6 +605,21 @@ impl std::fmt::Debug for StreamRestorer {
 }
 
 impl StreamRestorer {
+    /// A restorer over a snapshot shared with other streams of one response.
+    pub(crate) fn from_parts(
+        issued: Arc<Issued>,
+        rules: Arc<UrlRules>,
+        mode: RestoreMode,
+    ) -> StreamRestorer {
+        StreamRestorer {
+            issued,
+            rules,
+            mode,
+            pending: String::new(),
+            cursor: Cursor::default(),
+        }
+    }
+
     /// Feeds the next chunk; returns the restored text that is final so far.
     pub fn push(&mut self, chunk: &str) -> String {
         self.pending.push_str(chunk);
