@@ -310,6 +310,75 @@ mod tests {
         assert_eq!(run("to EMAIL ADDRESS 12"), "to j@x.io");
     }
 
+    fn keys() -> Keys {
+        [
+            ("EMAIL_ADDRESS_1", "j@x.io"),
+            ("EMAIL_ADDRESS_12", "k@x.io"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), Arc::from(v)))
+        .collect()
+    }
+
+    #[test]
+    fn issued_forms_are_found_and_loose_ones_are_not() {
+        let k = keys();
+        let found = |hay: &str, i: usize| at(hay, i, true, &k);
+        assert_eq!(found("[EMAIL_ADDRESS_1]", 0), Found::Yes(17, "j@x.io"));
+        assert_eq!(
+            found("\\[EMAIL\\_ADDRESS\\_12\\]!", 0),
+            Found::Yes(22, "k@x.io")
+        );
+        assert_eq!(found("a EMAIL_ADDRESS_1.", 2), Found::Yes(17, "j@x.io"));
+        for (hay, i) in [
+            ("a EMAIL_ADDRESS_1.", 3),
+            ("xEMAIL_ADDRESS_1", 1),
+            ("x_EMAIL_ADDRESS_1", 2),
+            ("[email_address_1]", 0),
+            ("EMAIL ADDRESS 1", 0),
+            ("[EMAIL_ADDRESS_01]", 0),
+            ("[EMAIL_ADDRESS_1 ", 0),
+            ("[EMAIL_ADDRESS_1", 1),
+            ("EMAIL_ADDRESS_1]", 0),
+            ("EMAIL_ADDRESS_1\\]", 0),
+            ("EMAIL_ADDRESS_2", 0),
+            ("\\x", 0),
+        ] {
+            assert_eq!(found(hay, i), Found::No, "{hay:?} at {i}");
+        }
+    }
+
+    #[test]
+    fn a_token_cut_by_the_end_waits_only_if_it_can_still_be_issued() {
+        let k = keys();
+        let more = |hay: &str, i: usize| at(hay, i, false, &k);
+        for (hay, i) in [
+            ("[", 0),
+            ("\\", 0),
+            ("[EMAIL_ADD", 0),
+            ("x EMA", 2),
+            ("EMAIL_ADDRESS_1", 0),
+            ("[EMAIL\\", 0),
+            ("[EMAIL_ADDRESS_12\\", 0),
+        ] {
+            assert_eq!(more(hay, i), Found::NeedMore, "{hay:?}");
+        }
+        for (hay, i) in [("x wor", 2), ("[PHONE", 0), ("[EMAIL_ADDRESS_3", 0)] {
+            assert_eq!(more(hay, i), Found::No, "{hay:?}");
+        }
+        // A complete bracketed token does not wait for what follows.
+        assert_eq!(more("[EMAIL_ADDRESS_1]", 0), Found::Yes(17, "j@x.io"));
+    }
+
+    #[test]
+    fn words_are_read_as_at_reads_keys() {
+        let mut words = Vec::new();
+        each_word("a \\[EMAIL\\_ADDRESS\\_3\\] x_Y,z", |w| {
+            words.push(w.to_string())
+        });
+        assert_eq!(words, ["a", "EMAIL_ADDRESS_3", "x_Y", "z"]);
+    }
+
     #[test]
     fn prose_and_unknown_stay() {
         assert_eq!(

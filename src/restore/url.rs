@@ -404,8 +404,12 @@ impl Lexer {
     /// Whether a value may be restored at the current position: anywhere outside URLs and
     /// tags, and inside one only where `rules` allow the URL read so far.
     pub(crate) fn allows(&self, rules: &UrlRules) -> bool {
-        let in_url =
-            self.tag.is_some() || self.dest > 0 || self.refdef == RefDef::Dest || self.run_url;
+        // Right after a `<`, a token opens a tag or an autolink (`<EMAIL_ADDRESS_1>`).
+        let in_url = self.tag.is_some()
+            || self.prev == '<'
+            || self.dest > 0
+            || self.refdef == RefDef::Dest
+            || self.run_url;
         !in_url || rules.allows(&self.url)
     }
 }
@@ -461,6 +465,7 @@ mod tests {
             "<img src=https://evil.example/?e=¤>",
             "<a title=\"x\"\n\nhref=\"¤\">",
             "x<y and then ¤",
+            "<¤>",
             "<img\nsrc=\"x\" data-x=¤>",
         ] {
             assert!(!at(t, &none), "{t}");
