@@ -470,7 +470,7 @@ fn pieces() -> Vec<&'static str> {
 }
 
 #[test]
-fn anthropic_messages_json_and_stream() {
+fn anthropic_messages_json() {
     let v = vault();
     let body = json!({"id": "msg_1", "type": "message", "role": "assistant", "model": "m",
         "content": [
@@ -484,7 +484,11 @@ fn anthropic_messages_json_and_stream() {
     let out: Value =
         serde_json::from_str(&restore_json_with(&body.to_string(), &v, &tools()).unwrap()).unwrap();
     assert_eq!(out["content"][1]["input"]["to"], EMAIL);
+}
 
+#[test]
+fn anthropic_messages_stream() {
+    let v = vault();
     let mut evs = vec![
         json!({"type": "message_start", "message": {"id": "msg_1", "type": "message",
             "role": "assistant", "content": [], "model": "m"}}),
@@ -539,7 +543,7 @@ fn anthropic_messages_json_and_stream() {
 }
 
 #[test]
-fn gemini_json_sse_and_array_stream() {
+fn gemini_json() {
     let v = vault();
     let body = json!({"candidates": [{"content": {"role": "model", "parts": [
             {"text": ANSWER},
@@ -561,7 +565,11 @@ fn gemini_json_sse_and_array_stream() {
         out["candidates"][0]["content"]["parts"][1]["functionCall"]["args"]["to"],
         EMAIL
     );
+}
 
+#[test]
+fn gemini_sse_and_array_stream() {
+    let v = vault();
     let ps = pieces();
     let chunks: Vec<Value> = ps
         .iter()
@@ -610,7 +618,7 @@ fn gemini_json_sse_and_array_stream() {
 }
 
 #[test]
-fn ollama_chat_and_generate_json_and_ndjson() {
+fn ollama_chat_json() {
     let v = vault();
     let body = json!({"model": "llama3", "created_at": "2024-01-01T00:00:00Z",
         "message": {"role": "assistant", "content": ANSWER, "tool_calls": [
@@ -622,7 +630,11 @@ fn ollama_chat_and_generate_json_and_ndjson() {
         out["message"]["tool_calls"][0]["function"]["arguments"]["to"],
         "[EMAIL_ADDRESS_1]"
     );
+}
 
+#[test]
+fn ollama_chat_and_generate_ndjson() {
+    let v = vault();
     for field in ["chat", "generate"] {
         let mut lines = String::new();
         for p in pieces() {
@@ -674,7 +686,7 @@ fn ollama_chat_and_generate_json_and_ndjson() {
 }
 
 #[test]
-fn cohere_v2_json_and_stream() {
+fn cohere_v2_json() {
     let v = vault();
     let body = json!({"id": "c1", "finish_reason": "TOOL_CALL",
         "message": {"role": "assistant", "tool_plan": "I will mail [EMAIL_ADDRESS_1].",
@@ -689,7 +701,11 @@ fn cohere_v2_json_and_stream() {
         out["message"]["tool_calls"][0]["function"]["arguments"],
         "{\"to\":\"[EMAIL_ADDRESS_1]\"}"
     );
+}
 
+#[test]
+fn cohere_v2_stream() {
+    let v = vault();
     let mut evs = vec![
         json!({"type": "message-start", "id": "c1", "delta": {"message": {"role": "assistant",
             "content": [], "tool_plan": "", "tool_calls": [], "citations": []}}}),
