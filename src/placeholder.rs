@@ -16,7 +16,6 @@
 use crate::matcher::{Matcher, Options};
 #[cfg(test)]
 use regex_automata::Input;
-use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 /// Longest text a placeholder match can cover, in bytes. Streaming restore holds back this
@@ -46,8 +45,30 @@ fn key(name: &str, number: &str) -> String {
 }
 
 /// Issued placeholder keys (`EMAIL_ADDRESS_1`, the token without brackets) → originals. Sorted,
-/// so that "could this text still become a key" is one range lookup.
-pub(crate) type Keys = BTreeMap<String, Arc<str>>;
+/// so that "could this text still become a key" is one binary search. A sorted `Vec` rather
+/// than a `BTreeMap`: built once per restore, only searched, and no second map type in the
+/// `.wasm`.
+#[derive(Default)]
+pub(crate) struct Keys(Vec<(String, Arc<str>)>);
+
+impl FromIterator<(String, Arc<str>)> for Keys {
+    fn from_iter<I: IntoIterator<Item = (String, Arc<str>)>>(iter: I) -> Keys {
+        let mut v: Vec<(String, Arc<str>)> = iter.into_iter().collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        v.dedup_by(|a, b| a.0 == b.0);
+        Keys(v)
+    }
+}
+
+impl Keys {
+    /// The original of `key`.
+    fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|i| &*self.0[i].1)
+    }
+}
 
 /// A placeholder looked for at one position.
 #[derive(Debug, PartialEq, Eq)]
@@ -66,12 +87,8 @@ fn is_word(b: u8) -> bool {
 
 /// Whether more text after `partial` could still complete an issued key.
 fn viable(keys: &Keys, partial: &str) -> bool {
-    keys.range::<str, _>((
-        std::ops::Bound::Included(partial),
-        std::ops::Bound::Unbounded,
-    ))
-    .next()
-    .is_some_and(|(k, _)| k.starts_with(partial))
+    let i = keys.0.partition_point(|(k, _)| k.as_str() < partial);
+    keys.0.get(i).is_some_and(|(k, _)| k.starts_with(partial))
 }
 
 /// The issued placeholder starting at byte `i` of `hay`, if any (see the module documentation

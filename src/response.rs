@@ -22,7 +22,7 @@
 
 use crate::restore::{restore_text, Issued, RestoreMode, UrlRules};
 use crate::{RestoreOptions, StreamRestorer, Vault};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -191,6 +191,28 @@ fn template(obj: &Map<String, Value>, keep: &[&str]) -> Map<String, Value> {
     t
 }
 
+/// An object holding `leaf` at `path`, objects created on the way.
+fn nest(path: &[&str], leaf: Value) -> Value {
+    path.iter().rev().fold(leaf, |v, k| {
+        let mut m = Map::new();
+        m.insert((*k).into(), v);
+        Value::Object(m)
+    })
+}
+
+/// `v` (an object) with `key` set to `x`.
+fn with(mut v: Value, key: &str, x: Value) -> Value {
+    if let Value::Object(m) = &mut v {
+        m.insert(key.into(), x);
+    }
+    v
+}
+
+/// A Chat Completions `choices` array of one unfinished choice.
+fn chat_choice(choice: Value) -> Value {
+    Value::Array(vec![with(choice, "finish_reason", Value::Null)])
+}
+
 /// The string at `path` inside `v`, to change in place.
 fn str_at<'v>(v: &'v mut Value, path: &[&str]) -> Option<&'v mut String> {
     let mut cur = v;
@@ -249,42 +271,78 @@ impl Streams {
                 continue;
             }
             let mut ev = open.template;
-            let extra = match k {
-                StreamKey::ChatContent(i) => json!({"choices": [{"index": i,
-                    "delta": {"content": held}, "finish_reason": null}]}),
-                StreamKey::ChatToolArgs(i, j) => json!({"choices": [{"index": i,
-                    "delta": {"tool_calls": [{"index": j, "function": {"arguments": held}}]},
-                    "finish_reason": null}]}),
-                StreamKey::Responses(..) => json!({"delta": held}),
+            // Built from paths rather than `json!` literals: one small function instead of
+            // a copy of the literal's construction code per event shape in the `.wasm`.
+            let held = Value::String(held);
+            let (kind, index, field, value): (Option<&str>, Option<u64>, &str, Value) = match k {
+                StreamKey::ChatContent(i) => {
+                    let choice = with(nest(&["delta", "content"], held), "index", i.into());
+                    (None, None, "choices", chat_choice(choice))
+                }
+                StreamKey::ChatToolArgs(i, j) => {
+                    let call = with(nest(&["function", "arguments"], held), "index", j.into());
+                    let choice = nest(&["delta", "tool_calls"], Value::Array(vec![call]));
+                    (
+                        None,
+                        None,
+                        "choices",
+                        chat_choice(with(choice, "index", i.into())),
+                    )
+                }
+                StreamKey::Responses(..) => (None, None, "delta", held),
                 StreamKey::Block(i, t) => {
-                    let field = block_field(t).map_or("text", |(_, f)| f);
-                    json!({"type": "content_block_delta", "index": i,
-                        "delta": {"type": t, field: held}})
+                    let f = block_field(t).map_or("text", |(_, f)| f);
+                    let delta = with(nest(&[f], held), "type", t.into());
+                    (Some("content_block_delta"), Some(i), "delta", delta)
                 }
-                StreamKey::CohereText(i) => json!({"type": "content-delta", "index": i,
-                    "delta": {"message": {"content": {"text": held}}}}),
-                StreamKey::CohereToolPlan => json!({"type": "tool-plan-delta",
-                    "delta": {"message": {"tool_plan": held}}}),
-                StreamKey::CohereToolArgs(i) => json!({"type": "tool-call-delta", "index": i,
-                    "delta": {"message": {"tool_calls": {"function": {"arguments": held}}}}}),
+                StreamKey::CohereText(i) => (
+                    Some("content-delta"),
+                    Some(i),
+                    "delta",
+                    nest(&["message", "content", "text"], held),
+                ),
+                StreamKey::CohereToolPlan => (
+                    Some("tool-plan-delta"),
+                    None,
+                    "delta",
+                    nest(&["message", "tool_plan"], held),
+                ),
+                StreamKey::CohereToolArgs(i) => (
+                    Some("tool-call-delta"),
+                    Some(i),
+                    "delta",
+                    nest(&["message", "tool_calls", "function", "arguments"], held),
+                ),
                 StreamKey::Gemini(i, thought) => {
-                    let mut part = json!({"text": held});
+                    let mut part = nest(&["text"], held);
                     if thought {
-                        part["thought"] = Value::Bool(true);
+                        part = with(part, "thought", Value::Bool(true));
                     }
-                    json!({"candidates": [{"index": i,
-                        "content": {"role": "model", "parts": [part]}}]})
+                    let content = with(
+                        nest(&["parts"], Value::Array(vec![part])),
+                        "role",
+                        "model".into(),
+                    );
+                    let cand = with(nest(&["content"], content), "index", i.into());
+                    (None, None, "candidates", Value::Array(vec![cand]))
                 }
-                StreamKey::Ollama("response") => json!({"response": held, "done": false}),
+                StreamKey::Ollama("response") => {
+                    ev.insert("done".into(), Value::Bool(false));
+                    (None, None, "response", held)
+                }
                 StreamKey::Ollama(f) => {
-                    json!({"message": {"role": "assistant", f: held}, "done": false})
+                    ev.insert("done".into(), Value::Bool(false));
+                    let m = with(nest(&[f], held), "role", "assistant".into());
+                    (None, None, "message", m)
                 }
             };
-            if let Value::Object(extra) = extra {
-                for (k, v) in extra {
-                    ev.insert(k, v);
-                }
+            if let Some(kind) = kind {
+                ev.insert("type".into(), kind.into());
             }
+            if let Some(i) = index {
+                ev.insert("index".into(), i.into());
+            }
+            ev.insert(field.into(), value);
             out.push(Value::Object(ev));
         }
         out
@@ -544,14 +602,22 @@ impl Streams {
                 for k in ends {
                     let held = self.end(&k);
                     if let (false, StreamKey::ChatToolArgs(_, j)) = (held.is_empty(), k) {
-                        let call = json!({"index": j, "function": {"arguments": held}});
-                        let delta = choice
-                            .as_object_mut()
-                            .map(|c| c.entry("delta").or_insert_with(|| json!({})));
+                        let call = with(
+                            nest(&["function", "arguments"], Value::String(held)),
+                            "index",
+                            j.into(),
+                        );
+                        let delta = choice.as_object_mut().map(|c| {
+                            c.entry("delta")
+                                .or_insert_with(|| Value::Object(Map::new()))
+                        });
                         if let Some(Value::Object(d)) = delta {
-                            match d.entry("tool_calls").or_insert_with(|| json!([])) {
+                            match d
+                                .entry("tool_calls")
+                                .or_insert_with(|| Value::Array(Vec::new()))
+                            {
                                 Value::Array(a) => a.push(call),
-                                other => *other = json!([call]),
+                                other => *other = Value::Array(vec![call]),
                             }
                         }
                     }
@@ -601,11 +667,13 @@ impl Streams {
                     };
                     let content = c
                         .entry("content")
-                        .or_insert_with(|| json!({"role": "model"}));
+                        .or_insert_with(|| nest(&["role"], "model".into()));
                     let Some(content) = content.as_object_mut() else {
                         continue;
                     };
-                    let parts = content.entry("parts").or_insert_with(|| json!([]));
+                    let parts = content
+                        .entry("parts")
+                        .or_insert_with(|| Value::Array(Vec::new()));
                     let Some(parts) = parts.as_array_mut() else {
                         continue;
                     };
@@ -616,9 +684,9 @@ impl Streams {
                     match last.and_then(|p| p.get_mut("text")) {
                         Some(Value::String(s)) => s.push_str(&held),
                         _ => {
-                            let mut part = json!({"text": held});
+                            let mut part = nest(&["text"], Value::String(held));
                             if thought {
-                                part["thought"] = Value::Bool(true);
+                                part = with(part, "thought", Value::Bool(true));
                             }
                             parts.push(part);
                         }
@@ -668,14 +736,14 @@ impl Streams {
             } else {
                 match obj
                     .entry("message")
-                    .or_insert_with(|| json!({"role": "assistant"}))
+                    .or_insert_with(|| nest(&["role"], "assistant".into()))
                 {
                     Value::Object(m) => Some(m),
                     _ => None,
                 }
             };
             if let Some(m) = target {
-                match m.entry(f).or_insert_with(|| json!("")) {
+                match m.entry(f).or_insert_with(|| Value::String(String::new())) {
                     Value::String(s) => s.push_str(&held),
                     other => *other = Value::String(held),
                 }

@@ -697,7 +697,7 @@ mod tests {
         ];
         let s = Surrogates::new(items.iter().map(|(a, b, c)| (*a, *b, c.clone()))).unwrap();
         let t = Issued {
-            keys: Keys::new(),
+            keys: Keys::default(),
             surrogates: Some(s),
         };
         let r = UrlRules::default();
