@@ -400,6 +400,8 @@ fn restore_options(v: JsValue) -> Result<RestoreOptions, JsValue> {
     if v.is_undefined() || v.is_null() {
         return Ok(RestoreOptions::default());
     }
+    // serde_wasm_bindgen reads only the fields it knows: unknown ones are checked here.
+    reject_unknown_keys(&v, &["urlSchemes", "urlOrigins", "toolArguments"])?;
     let o: RestoreOptions = serde_wasm_bindgen::from_value(v).map_err(config_error)?;
     o.validate().map_err(config_error)?;
     Ok(o)
@@ -411,8 +413,6 @@ struct JsGuardOptions {
     openai: Option<bool>,
     #[serde(default)]
     paths: Vec<String>,
-    #[serde(default)]
-    restore: RestoreOptions,
 }
 
 #[derive(Serialize)]
@@ -700,11 +700,16 @@ impl Guard {
         receipt_key: &[u8],
         gazetteer: Option<Vec<u8>>,
     ) -> Result<Guard, JsValue> {
-        let opts: JsGuardOptions = if options.is_undefined() || options.is_null() {
-            JsGuardOptions::default()
+        let (opts, restore): (JsGuardOptions, _) = if options.is_undefined() || options.is_null() {
+            (JsGuardOptions::default(), RestoreOptions::default())
         } else {
             reject_unknown_keys(&options, &["openai", "paths", "restore"])?;
-            serde_wasm_bindgen::from_value(options).map_err(config_error)?
+            let restore = js_sys::Reflect::get(&options, &JsValue::from_str("restore"))
+                .unwrap_or(JsValue::UNDEFINED);
+            (
+                serde_wasm_bindgen::from_value(options).map_err(config_error)?,
+                restore_options(restore)?,
+            )
         };
         let policy = if policy.trim_start().starts_with('{') {
             Policy::from_json(policy)
@@ -727,7 +732,6 @@ impl Guard {
         let inner = crate::Guard::with_gazetteer(policy, receipt_key, key, gazetteer)
             .map_err(config_error)?;
         inner.engine().warm_up();
-        opts.restore.validate().map_err(config_error)?;
         Ok(Guard {
             inner,
             payload: PayloadOptions {
@@ -735,7 +739,7 @@ impl Guard {
                 paths: opts.paths,
             },
             names_available,
-            restore: opts.restore,
+            restore,
         })
     }
 
