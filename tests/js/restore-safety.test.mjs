@@ -52,10 +52,12 @@ test('a streamed answer without placeholders reaches the app event by event', as
     ctl.enqueue(enc.encode(`data: ${JSON.stringify(ev)}\n\n`));
     // Each event comes out before the next one is sent (the old restorer held back 129
     // characters: this read would wait for ever).
+    let timer;
     const { value } = await Promise.race([
       reader.read(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`"${w}" was held back`)), 2000)),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`"${w}" was held back`)), 2000); }),
     ]);
+    clearTimeout(timer);
     const text = dec.decode(value);
     const delta = JSON.parse(text.trim().slice(6)).choices[0].delta.content;
     assert.equal(delta, `${w} `);
