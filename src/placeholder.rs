@@ -125,26 +125,34 @@ pub(crate) fn at<'k>(hay: &str, i: usize, at_end: bool, keys: &'k Keys) -> Found
             false
         }
     };
-    let mut key = String::new();
+    // The body: word characters, `\_` read as `_`. Borrowed from `hay` unless escaped.
+    let body = j;
+    let mut escaped = false;
     loop {
-        if key.len() > MAX_MATCH {
+        if j - body > MAX_MATCH {
             return Found::No;
         }
         match b.get(j) {
-            Some(&c) if is_word(c) => {
-                key.push(char::from(c));
-                j += 1;
-            }
+            Some(&c) if is_word(c) => j += 1,
             Some(b'\\') if b.get(j + 1) == Some(&b'_') => {
-                key.push('_');
+                escaped = true;
                 j += 2;
             }
             // A `\` at the end may become `\_` or `\]`.
-            Some(b'\\') if j + 1 == n => return more(&key),
-            None => return more(&key),
+            Some(b'\\') if j + 1 == n => return more(&unescape(&hay[body..j])),
+            None => return more(&unescape(&hay[body..j])),
             Some(_) => break,
         }
     }
+    // Every issued key ends in its number: most words stop here, before any lookup.
+    if !b[j - 1].is_ascii_digit() {
+        return Found::No;
+    }
+    let key: std::borrow::Cow<str> = if escaped {
+        unescape(&hay[body..j]).into()
+    } else {
+        hay[body..j].into()
+    };
     let end = if open {
         match (b.get(j), b.get(j + 1)) {
             (Some(b']'), _) => j + 1,
@@ -190,6 +198,11 @@ pub(crate) fn each_word(hay: &str, mut f: impl FnMut(&str)) {
             }
         }
     }
+}
+
+/// `s` with `\_` read as `_`.
+fn unescape(s: &str) -> String {
+    s.replace("\\_", "_")
 }
 
 /// The tolerant pattern for near-misses of placeholders (see the module documentation): what

@@ -287,7 +287,8 @@ type Replacement<'a> = (usize, usize, &'a str);
 /// Walks `hay` from `from` (the lexer has read `hay[..from]`; `hay[..from]` may hold one
 /// character of context): returns the replacements, left to right and non-overlapping, and how
 /// far the text is settled. With `at_end` false, `hay` may go on: the walk stops where a token
-/// could still grow, and the lexer has read exactly up to the settled offset.
+/// could still grow, and the lexer has read exactly up to the settled offset (with `at_end`,
+/// only up to the last token: nothing comes after).
 fn walk<'a>(
     hay: &str,
     from: usize,
@@ -337,7 +338,10 @@ fn walk<'a>(
         fed = e;
         i = e;
     }
-    lexer.feed_str(&hay[fed..i]);
+    // The rest of a finished answer decides nothing more.
+    if !at_end {
+        lexer.feed_str(&hay[fed..i]);
+    }
     (out, i)
 }
 

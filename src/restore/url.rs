@@ -42,63 +42,94 @@ const MAX_SCHEME: usize = 32;
 /// Longest authority read; a longer one is not an allowed origin.
 const MAX_AUTHORITY: usize = 255;
 
+/// A scheme, lower-cased, held inline: every word of prose starts one, so no allocation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Scheme {
+    buf: [u8; MAX_SCHEME],
+    len: u8,
+}
+
+impl Scheme {
+    fn new(c: char) -> Scheme {
+        let mut s = Scheme {
+            buf: [0; MAX_SCHEME],
+            len: 0,
+        };
+        s.push(c);
+        s
+    }
+
+    /// Adds an ASCII character; false when full.
+    fn push(&mut self, c: char) -> bool {
+        let n = usize::from(self.len);
+        if n == MAX_SCHEME {
+            return false;
+        }
+        self.buf[n] = c.to_ascii_lowercase() as u8;
+        self.len += 1;
+        true
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..usize::from(self.len)]).unwrap_or("")
+    }
+}
+
 /// The URL read from the start of the innermost URL context up to the current position.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub(crate) enum Url {
     /// Nothing read yet (leading `<`, `(`, quotes and spaces are skipped).
     #[default]
     Fresh,
-    /// Reading the scheme (lower-cased).
-    Scheme(String),
+    /// Reading the scheme.
+    Scheme(Scheme),
     /// `scheme:` read.
-    Colon(String),
+    Colon(Scheme),
     /// `scheme:/` read.
-    Slash(String),
+    Slash(Scheme),
     /// `scheme://` and part of the authority read.
-    Authority(String, String),
+    Authority(Scheme, String),
     /// The authority is complete: scheme and origin (`None` for an opaque URL such as
     /// `mailto:x`, or an authority that is not a plain host: userinfo, odd characters).
-    Done(String, Option<String>),
+    Done(Scheme, Option<String>),
     /// Not a URL the rules can allow (or it ended).
     Bad,
 }
 
 impl Url {
+    /// Reads one more character. Changes the variant only when the state changes: this runs
+    /// for every character of an answer.
     fn feed(&mut self, c: char) {
-        let next = match std::mem::take(self) {
-            Url::Fresh if matches!(c, '<' | '(' | '"' | '\'') || c.is_whitespace() => Url::Fresh,
-            Url::Fresh if c.is_ascii_alphabetic() => Url::Scheme(c.to_ascii_lowercase().into()),
-            Url::Scheme(mut s)
-                if (c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-                    && s.len() < MAX_SCHEME =>
-            {
-                s.push(c.to_ascii_lowercase());
-                Url::Scheme(s)
+        let ws = c.is_whitespace();
+        match self {
+            Url::Fresh if c.is_ascii_alphabetic() => *self = Url::Scheme(Scheme::new(c)),
+            Url::Fresh if ws || matches!(c, '<' | '(' | '"' | '\'') => {}
+            Url::Scheme(s) if c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.') => {
+                if !s.push(c) {
+                    *self = Url::Bad;
+                }
             }
-            Url::Scheme(s) if c == ':' => Url::Colon(s),
-            Url::Colon(s) if c == '/' => Url::Slash(s),
-            Url::Slash(s) if c == '/' => Url::Authority(s, String::new()),
-            Url::Colon(s) | Url::Slash(s) if !c.is_whitespace() => Url::Done(s, None),
+            Url::Scheme(s) if c == ':' => *self = Url::Colon(*s),
+            Url::Colon(s) if c == '/' => *self = Url::Slash(*s),
+            Url::Slash(s) if c == '/' => *self = Url::Authority(*s, String::new()),
+            Url::Colon(s) | Url::Slash(s) if !ws => *self = Url::Done(*s, None),
             Url::Authority(s, a) if matches!(c, '/' | '?' | '#') => {
-                let o = origin(&s, &a);
-                Url::Done(s, o)
+                let o = origin(s.as_str(), a);
+                *self = Url::Done(*s, o);
             }
-            Url::Authority(s, mut a)
-                if !c.is_whitespace() && c != '\\' && a.len() < MAX_AUTHORITY =>
-            {
-                a.push(c);
-                Url::Authority(s, a)
-            }
-            Url::Done(s, o) if !c.is_whitespace() => Url::Done(s, o),
-            _ => Url::Bad,
-        };
-        *self = next;
+            Url::Authority(_, a) if !ws && c != '\\' && a.len() < MAX_AUTHORITY => a.push(c),
+            Url::Done(..) if !ws => {}
+            Url::Bad => {}
+            _ => *self = Url::Bad,
+        }
     }
 
     /// The scheme once it is complete (`scheme:` read).
     fn scheme(&self) -> Option<&str> {
         match self {
-            Url::Colon(s) | Url::Slash(s) | Url::Authority(s, _) | Url::Done(s, _) => Some(s),
+            Url::Colon(s) | Url::Slash(s) | Url::Authority(s, _) | Url::Done(s, _) => {
+                Some(s.as_str())
+            }
             _ => None,
         }
     }
@@ -393,9 +424,12 @@ impl Lexer {
         }
         if self.run_head.len() < RUN_HEAD {
             self.run_head.push(c.to_ascii_lowercase());
-            let head = self.run_head.trim_start_matches(['(', '<', '"', '\'', '[']);
-            if head.starts_with("www.") || OPAQUE_SCHEMES.iter().any(|s| head.starts_with(s)) {
-                self.run_url = true;
+            // `www.` and every opaque scheme end in `.` or `:`: only then is there a match.
+            if matches!(c, '.' | ':') {
+                let head = self.run_head.trim_start_matches(['(', '<', '"', '\'', '[']);
+                if head == "www." || OPAQUE_SCHEMES.contains(&head) {
+                    self.run_url = true;
+                }
             }
         }
         self.url.feed(c);
