@@ -138,10 +138,11 @@ pub(crate) fn at<'k>(hay: &str, i: usize, at_end: bool, keys: &'k Keys) -> Found
                 escaped = true;
                 j += 2;
             }
-            // A `\` at the end may become `\_` or `\]`.
-            Some(b'\\') if j + 1 == n => return more(&unescape(&hay[body..j])),
-            None => return more(&unescape(&hay[body..j])),
-            Some(_) => break,
+            // Text that may go on: a `\` at the end may become `\_` or `\]`, a word may
+            // grow. At the end of the answer, the end delimits the token.
+            Some(b'\\') if j + 1 == n && !at_end => return more(&unescape(&hay[body..j])),
+            None if !at_end => return more(&unescape(&hay[body..j])),
+            _ => break,
         }
     }
     // Every issued key ends in its number: most words stop here, before any lookup.
@@ -162,7 +163,7 @@ pub(crate) fn at<'k>(hay: &str, i: usize, at_end: bool, keys: &'k Keys) -> Found
         }
     } else {
         // A half-bracketed token (`EMAIL_ADDRESS_1]`, `EMAIL_ADDRESS_1\]`) is not one.
-        if matches!(b[j], b']' | b'\\') {
+        if matches!(b.get(j), Some(b']' | b'\\')) {
             return Found::No;
         }
         j
@@ -360,6 +361,10 @@ mod tests {
             Found::Yes(22, "k@x.io")
         );
         assert_eq!(found("a EMAIL_ADDRESS_1.", 2), Found::Yes(17, "j@x.io"));
+        // The end of the answer delimits a token too.
+        assert_eq!(found("a EMAIL_ADDRESS_1", 2), Found::Yes(17, "j@x.io"));
+        assert_eq!(found("a EMAIL\\_ADDRESS\\_1", 2), Found::Yes(19, "j@x.io"));
+        assert_eq!(found("a EMAIL_ADDRESS_1\\", 2), Found::No);
         for (hay, i) in [
             ("a EMAIL_ADDRESS_1.", 3),
             ("xEMAIL_ADDRESS_1", 1),

@@ -1231,6 +1231,43 @@ mod tests {
     }
 
     #[test]
+    fn json_streams_split_inside_strings_and_without_an_end_marker() {
+        let v = vault();
+        let o = RestoreOptions::default();
+        // Braces, brackets and escaped quotes inside strings do not end an object.
+        let lines = concat!(
+            r#"{"response":"a \"}]\" b [EMAIL_","done":false}"#,
+            "\n",
+            r#"{"response":"ADDRESS_1] {x}","done":false}"#,
+            "\n"
+        );
+        let mut r = JsonStreamRestorer::new(&v, &o);
+        let out: String = lines.chars().map(|c| r.push(&c.to_string())).collect();
+        let out = out + &r.finish();
+        let text: String = out
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .map(|o| o["response"].as_str().unwrap().to_string())
+            .collect();
+        assert_eq!(text, "a \"}]\" b jane@example.com {x}");
+        // A streamed array whose candidate never finishes: the held-back tail becomes one more
+        // element before the closing bracket.
+        let array = r#"[{"candidates":[{"content":{"parts":[{"text":"to EMAIL_ADDRESS_1"}]}}]}]"#;
+        let mut r = JsonStreamRestorer::new(&v, &o);
+        let out = r.push(array) + &r.finish();
+        let parsed: Vec<Value> = serde_json::from_str(&out).unwrap();
+        let text: String = parsed
+            .iter()
+            .map(|e| {
+                e["candidates"][0]["content"]["parts"][0]["text"]
+                    .as_str()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(text, "to jane@example.com");
+    }
+
+    #[test]
     fn debug_shows_counts_only() {
         let v = vault();
         let mut r = SseRestorer::new(&v);

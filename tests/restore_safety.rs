@@ -265,10 +265,18 @@ fn the_forms_models_echo_are_restored() {
         "Write to (EMAIL_ADDRESS_1).",
         "Write to {{EMAIL_ADDRESS_1}}.",
         "Write to \"EMAIL_ADDRESS_1\".",
+        "Write to EMAIL_ADDRESS_1",
+        "EMAIL\\_ADDRESS\\_1",
+        "[EMAIL_ADDRESS_1]",
     ] {
         let out = v.restore(answer);
         assert!(out.contains(EMAIL), "{answer:?} → {out:?}");
         assert!(!out.contains("EMAIL"), "{answer:?} → {out:?}");
+        // Streamed character by character, the same.
+        let mut r = v.stream_restorer();
+        let mut streamed: String = answer.chars().map(|c| r.push(&c.to_string())).collect();
+        streamed += &r.finish();
+        assert_eq!(streamed, out, "{answer:?}");
     }
 }
 
