@@ -587,7 +587,7 @@ fn last_char(s: &str) -> Option<String> {
 /// Text is passed on as soon as no placeholder or surrogate can start in it: only a tail that
 /// could still grow into one is held back (from a `[`, or the first letters of an issued token
 /// or a surrogate, plus the two characters after a complete one that decide whether it is part
-/// of a host). In JSON mode the last [`MAX_ESCAPE`] raw bytes also wait, as they may be a cut
+/// of a host). In JSON mode the last 12 raw bytes also wait, as they may be a cut
 /// `\uXXXX` escape. For any way of cutting the answer, the concatenated output equals restoring
 /// the whole.
 #[derive(Clone)]
