@@ -1,13 +1,13 @@
 // Types of the pii-airlock package (browser and Node entries share them).
 import type {
   Finding, EngineOptions, PlannedFinding, Receipt, ReceiptDecision, FindingDecision, FindingAction,
-  GuardCoreOptions, PreparedField,
+  GuardCoreOptions, PreparedField, RestoreOptions,
 } from './dist/web/pii_airlock.js';
 
 export { Airlock, Restorer } from './dist/web/pii_airlock.js';
 export type {
   Finding, EngineOptions, PlannedFinding, Receipt, ReceiptDecision, FindingDecision, FindingAction,
-  GuardCoreOptions, PreparedField,
+  GuardCoreOptions, PreparedField, RestoreOptions,
 };
 
 /** The built-in policies (see docs/policy.md). */
@@ -141,6 +141,13 @@ export interface GuardOptions {
   openai?: boolean;
   /** JSON paths to scan even where the structural allow-list would skip them, e.g. "metadata.kind". */
   paths?: string[];
+  /**
+   * Where answers get values back. Default: never into a URL or an HTML attribute (the
+   * placeholder stays there), and not inside tool-call arguments. Allow schemes
+   * (`urlSchemes: ["mailto"]`), exact origins (`urlOrigins: ["https://crm.example.com"]`) or
+   * `toolArguments: true` explicitly.
+   */
+  restore?: RestoreOptions;
   /** Scan long texts in a module Web Worker: false to never, or the length from which to (default 50 000). */
   worker?: boolean | { threshold: number };
   /** Where to load the .wasm from (default: next to the module). */

@@ -98,10 +98,13 @@ pub use policy::{
 pub use receipt::{
     uuid_v4, ChainError, DecidedBy, Receipt, ReceiptBody, ReceiptChain, ReceiptDecision, GENESIS,
 };
-pub use response::{restore_json, restore_value, SseRestorer};
-pub use restore::RestoreMode;
+pub use response::{
+    restore_json, restore_json_with, restore_value, restore_value_with, JsonStreamRestorer,
+    SseRestorer,
+};
+pub use restore::{RestoreMode, RestoreOptions, RestoreOptionsError, StreamRestorer};
 pub use rules::secrets::public_prefix_len;
 pub use rules::{
     catalog, is_builtin_rule, Candidate, Category, Rule, RuleDef, Validate, Verdict, Words,
 };
-pub use vault::{StreamRestorer, Vault, VaultError};
+pub use vault::{Vault, VaultError};

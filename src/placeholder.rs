@@ -1,11 +1,22 @@
-//! Placeholders such as `[EMAIL_ADDRESS_1]`, and finding them again in a model's answer even
-//! when the model changed them a little (`PERSON 1`, `[person_1]`, `EMAIL_ADDRESS_1` without
-//! brackets).
+//! Placeholders such as `[EMAIL_ADDRESS_1]`: their format, finding the issued ones again in a
+//! model's answer ([`at`]), and reading near-misses in outgoing text ([`regex`], [`resolve`]).
+//!
+//! Restore reads only what a model plausibly echoes of a token it was given: the token itself
+//! (`[EMAIL_ADDRESS_1]`), the same with markdown escapes (`\[EMAIL\_ADDRESS\_1\]`, which
+//! models write when they format markdown), and its inner text without brackets
+//! (`EMAIL_ADDRESS_1`) when it stands alone as a word. Case, spaces, other brackets, prefixes
+//! and leading zeros (`email_address_1`, `EMAIL ADDRESS 1`, `<EMAIL_ADDRESS_1>`,
+//! `x_EMAIL_ADDRESS_1`, `EMAIL_ADDRESS_01`) are not read: every looser form is one more way for
+//! a steered answer to place a value where the app did not expect one.
+//!
+//! Numbering is the other way round: a new placeholder's number goes past every near-miss the
+//! outgoing text already holds (the tolerant [`regex`]), so that no typed token is ever read as
+//! an issued one.
 
 use crate::matcher::{Matcher, Options};
 #[cfg(test)]
 use regex_automata::Input;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Longest text a placeholder match can cover, in bytes. Streaming restore holds back this
 /// much, so a placeholder split across chunks is still seen whole.
@@ -33,6 +44,170 @@ fn key(name: &str, number: &str) -> String {
     k
 }
 
+/// Issued placeholder keys (`EMAIL_ADDRESS_1`, the token without brackets) → originals. Sorted,
+/// so that "could this text still become a key" is one binary search. A sorted `Vec` rather
+/// than a `BTreeMap`: built once per restore, only searched, and no second map type in the
+/// `.wasm`.
+#[derive(Default)]
+pub(crate) struct Keys(Vec<(String, Arc<str>)>);
+
+impl FromIterator<(String, Arc<str>)> for Keys {
+    fn from_iter<I: IntoIterator<Item = (String, Arc<str>)>>(iter: I) -> Keys {
+        let mut v: Vec<(String, Arc<str>)> = iter.into_iter().collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        v.dedup_by(|a, b| a.0 == b.0);
+        Keys(v)
+    }
+}
+
+impl Keys {
+    /// The original of `key`.
+    fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
+            .map(|i| &*self.0[i].1)
+    }
+}
+
+/// A placeholder looked for at one position.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Found<'k> {
+    /// None starts here.
+    No,
+    /// Text that arrives later decides (streaming only).
+    NeedMore,
+    /// One ends at this byte offset, standing for this original.
+    Yes(usize, &'k str),
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether more text after `partial` could still complete an issued key.
+fn viable(keys: &Keys, partial: &str) -> bool {
+    let i = keys.0.partition_point(|(k, _)| k.as_str() < partial);
+    keys.0.get(i).is_some_and(|(k, _)| k.starts_with(partial))
+}
+
+/// The issued placeholder starting at byte `i` of `hay`, if any (see the module documentation
+/// for the forms read). `at_end`: `hay` is the whole rest of the answer; otherwise a token
+/// that runs to the end of `hay` and could still become an issued one is [`Found::NeedMore`].
+/// Reads at most one token's length from `i`, and only at a `[`, a `\[` or the start of a word,
+/// so a walk calling it at every position stays linear.
+pub(crate) fn at<'k>(hay: &str, i: usize, at_end: bool, keys: &'k Keys) -> Found<'k> {
+    let b = hay.as_bytes();
+    let n = b.len();
+    let more = |partial: &str| {
+        if !at_end && viable(keys, partial) {
+            Found::NeedMore
+        } else {
+            Found::No
+        }
+    };
+    let mut j = i;
+    let open = match b[i] {
+        b'[' => {
+            j += 1;
+            true
+        }
+        b'\\' if i + 1 == n => return more(""),
+        b'\\' if b[i + 1] == b'[' => {
+            j += 2;
+            true
+        }
+        c => {
+            let prev = if i == 0 { b' ' } else { b[i - 1] };
+            if !c.is_ascii_alphabetic() || is_word(prev) || matches!(prev, b'\\' | b'[') {
+                return Found::No;
+            }
+            false
+        }
+    };
+    // The body: word characters, `\_` read as `_`. Borrowed from `hay` unless escaped.
+    let body = j;
+    let mut escaped = false;
+    loop {
+        if j - body > MAX_MATCH {
+            return Found::No;
+        }
+        match b.get(j) {
+            Some(&c) if is_word(c) => j += 1,
+            Some(b'\\') if b.get(j + 1) == Some(&b'_') => {
+                escaped = true;
+                j += 2;
+            }
+            // Text that may go on: a `\` at the end may become `\_` or `\]`, a word may
+            // grow. At the end of the answer, the end delimits the token.
+            Some(b'\\') if j + 1 == n && !at_end => return more(&unescape(&hay[body..j])),
+            None if !at_end => return more(&unescape(&hay[body..j])),
+            _ => break,
+        }
+    }
+    // Every issued key ends in its number: most words stop here, before any lookup.
+    if !b[j - 1].is_ascii_digit() {
+        return Found::No;
+    }
+    let key: std::borrow::Cow<str> = if escaped {
+        unescape(&hay[body..j]).into()
+    } else {
+        hay[body..j].into()
+    };
+    let end = if open {
+        match (b.get(j), b.get(j + 1)) {
+            (Some(b']'), _) => j + 1,
+            (Some(b'\\'), Some(b']')) => j + 2,
+            (Some(b'\\'), None) => return more(&key),
+            _ => return Found::No,
+        }
+    } else {
+        // A half-bracketed token (`EMAIL_ADDRESS_1]`, `EMAIL_ADDRESS_1\]`) is not one.
+        if matches!(b.get(j), Some(b']' | b'\\')) {
+            return Found::No;
+        }
+        j
+    };
+    match keys.get(&key) {
+        Some(v) => Found::Yes(end, v),
+        None => Found::No,
+    }
+}
+
+/// Calls `f` with every word of `hay` as [`at`] would read it as a key: runs of ASCII letters,
+/// digits and `_`, a markdown-escaped `\_` read as `_`. Every key [`at`] finds is one of them.
+pub(crate) fn each_word(hay: &str, mut f: impl FnMut(&str)) {
+    let b = hay.as_bytes();
+    let mut word = String::new();
+    let mut j = 0;
+    while j <= b.len() {
+        match b.get(j) {
+            Some(&c) if is_word(c) => {
+                word.push(char::from(c));
+                j += 1;
+            }
+            Some(b'\\') if b.get(j + 1) == Some(&b'_') => {
+                word.push('_');
+                j += 2;
+            }
+            _ => {
+                if !word.is_empty() {
+                    f(&word);
+                    word.clear();
+                }
+                j += 1;
+            }
+        }
+    }
+}
+
+/// `s` with `\_` read as `_`.
+fn unescape(s: &str) -> String {
+    s.replace("\\_", "_")
+}
+
+/// The tolerant pattern for near-misses of placeholders (see the module documentation): what
+/// numbering stays clear of.
 pub(crate) fn regex() -> &'static Matcher {
     static RE: OnceLock<Matcher> = OnceLock::new();
     RE.get_or_init(|| {
@@ -51,9 +226,9 @@ pub(crate) fn regex() -> &'static Matcher {
     })
 }
 
-/// Finds placeholder-like tokens in `hay[from..]`. `lookup` maps a canonical key to a
-/// replacement; a token whose words do not all form a known key is retried with its leading
-/// words dropped ("Dear PERSON_1" → "PERSON_1").
+/// Finds near-miss tokens in `hay[from..]` as [`resolve`] reads them (tests only). `lookup`
+/// maps a canonical key to a replacement; a token whose words do not all form a known key is
+/// retried with its leading words dropped ("Dear PERSON_1" → "PERSON_1").
 #[cfg(test)]
 pub(crate) fn replace_all<'a>(
     hay: &str,
@@ -85,7 +260,8 @@ pub(crate) fn replace_all<'a>(
     stop
 }
 
-/// Interprets one token. Returns the replaced sub-range (relative) and the value.
+/// Interprets one near-miss token: the keys it could stand for are passed to `lookup`, and the
+/// first one found gives the replaced sub-range (relative) and the value.
 pub(crate) fn resolve<'a>(
     tok: &str,
     lookup: &dyn Fn(&str) -> Option<&'a str>,
@@ -163,6 +339,79 @@ mod tests {
         assert_eq!(run("Dear PERSON_1,"), "Dear Jane,");
         assert_eq!(run("to <EMAIL_ADDRESS_12>"), "to j@x.io");
         assert_eq!(run("to EMAIL ADDRESS 12"), "to j@x.io");
+    }
+
+    fn keys() -> Keys {
+        [
+            ("EMAIL_ADDRESS_1", "j@x.io"),
+            ("EMAIL_ADDRESS_12", "k@x.io"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), Arc::from(v)))
+        .collect()
+    }
+
+    #[test]
+    fn issued_forms_are_found_and_loose_ones_are_not() {
+        let k = keys();
+        let found = |hay: &str, i: usize| at(hay, i, true, &k);
+        assert_eq!(found("[EMAIL_ADDRESS_1]", 0), Found::Yes(17, "j@x.io"));
+        assert_eq!(
+            found("\\[EMAIL\\_ADDRESS\\_12\\]!", 0),
+            Found::Yes(22, "k@x.io")
+        );
+        assert_eq!(found("a EMAIL_ADDRESS_1.", 2), Found::Yes(17, "j@x.io"));
+        // The end of the answer delimits a token too.
+        assert_eq!(found("a EMAIL_ADDRESS_1", 2), Found::Yes(17, "j@x.io"));
+        assert_eq!(found("a EMAIL\\_ADDRESS\\_1", 2), Found::Yes(19, "j@x.io"));
+        assert_eq!(found("a EMAIL_ADDRESS_1\\", 2), Found::No);
+        for (hay, i) in [
+            ("a EMAIL_ADDRESS_1.", 3),
+            ("xEMAIL_ADDRESS_1", 1),
+            ("x_EMAIL_ADDRESS_1", 2),
+            ("[email_address_1]", 0),
+            ("EMAIL ADDRESS 1", 0),
+            ("[EMAIL_ADDRESS_01]", 0),
+            ("[EMAIL_ADDRESS_1 ", 0),
+            ("[EMAIL_ADDRESS_1", 1),
+            ("EMAIL_ADDRESS_1]", 0),
+            ("EMAIL_ADDRESS_1\\]", 0),
+            ("EMAIL_ADDRESS_2", 0),
+            ("\\x", 0),
+        ] {
+            assert_eq!(found(hay, i), Found::No, "{hay:?} at {i}");
+        }
+    }
+
+    #[test]
+    fn a_token_cut_by_the_end_waits_only_if_it_can_still_be_issued() {
+        let k = keys();
+        let more = |hay: &str, i: usize| at(hay, i, false, &k);
+        for (hay, i) in [
+            ("[", 0),
+            ("\\", 0),
+            ("[EMAIL_ADD", 0),
+            ("x EMA", 2),
+            ("EMAIL_ADDRESS_1", 0),
+            ("[EMAIL\\", 0),
+            ("[EMAIL_ADDRESS_12\\", 0),
+        ] {
+            assert_eq!(more(hay, i), Found::NeedMore, "{hay:?}");
+        }
+        for (hay, i) in [("x wor", 2), ("[PHONE", 0), ("[EMAIL_ADDRESS_3", 0)] {
+            assert_eq!(more(hay, i), Found::No, "{hay:?}");
+        }
+        // A complete bracketed token does not wait for what follows.
+        assert_eq!(more("[EMAIL_ADDRESS_1]", 0), Found::Yes(17, "j@x.io"));
+    }
+
+    #[test]
+    fn words_are_read_as_at_reads_keys() {
+        let mut words = Vec::new();
+        each_word("a \\[EMAIL\\_ADDRESS\\_3\\] x_Y,z", |w| {
+            words.push(w.to_string())
+        });
+        assert_eq!(words, ["a", "EMAIL_ADDRESS_3", "x_Y", "z"]);
     }
 
     #[test]

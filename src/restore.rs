@@ -1,17 +1,94 @@
-//! Restoring originals in a model's answer: numbered placeholders (tolerantly matched, see
+//! Restoring originals in a model's answer: issued placeholders (in the forms models echo, see
 //! [`crate::placeholder`]) and surrogates (exact, ASCII case-insensitive, on word boundaries),
-//! in plain text or inside JSON strings, whole or streamed.
+//! in plain text or inside JSON strings, whole or streamed — but never into a URL or an HTML
+//! attribute unless the app allows that URL ([`RestoreOptions`], [`url`]).
 //!
-//! Streaming equals whole-text restore for any chunking because matching is a deterministic
-//! left-to-right walk whose every step looks at most [`MAX_MATCH`] bytes ahead (plus one
-//! character for a word boundary) and one character back: the streamer holds back that much
-//! and keeps the last emitted character as context.
+//! One left-to-right walk decides every position from the text before it (the [`url::Lexer`]
+//! state and one character) and at most one token plus two characters after it. So streaming
+//! equals whole-text restore for any chunking: the streamer passes text on as soon as no
+//! placeholder or surrogate can start in it, and holds back only a tail that could still grow
+//! into one (a `[`, the first letters of an issued token or of a surrogate).
+
+mod url;
 
 use crate::matcher::{Matcher, Options};
 use crate::names::TOKEN_RULES;
-use crate::placeholder::{self, MAX_MATCH};
+use crate::placeholder::{self, Found, Keys, MAX_MATCH};
+use crate::Vault;
 use regex_automata::Input;
+use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+use url::Lexer;
+pub(crate) use url::UrlRules;
+
+/// How an answer is restored. The default is the safe one: no value goes into a URL or an HTML
+/// attribute, and tool-call arguments are left as the model wrote them.
+///
+/// A value is restored into a URL only when the URL read up to the placeholder (or surrogate)
+/// has one of `url_schemes`, or has one of `url_origins` as its origin, compared after parsing
+/// (`https://allowed.example.evil.example` and `https://allowed.example@evil.example` are other
+/// origins). Where a value is not restored, the placeholder (or surrogate) stays as the model
+/// wrote it: it carries no personal data, and the user sees that something was left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct RestoreOptions {
+    /// URL schemes whose URLs may receive values, e.g. `["mailto", "tel"]` (case-insensitive,
+    /// a trailing `:` allowed). Default: none.
+    pub url_schemes: Vec<String>,
+    /// Origins (`scheme://host[:port]`) whose URLs may receive values, e.g.
+    /// `["https://crm.example.com"]`. Default: none.
+    pub url_origins: Vec<String>,
+    /// Restore inside tool-call arguments (OpenAI `tool_calls[].function.arguments`, Anthropic
+    /// `tool_use.input`, Gemini `functionCall.args`, ...), still outside URLs. Default: false.
+    pub tool_arguments: bool,
+}
+
+/// An entry of [`RestoreOptions`] that cannot be read; entries name their index, never a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreOptionsError {
+    /// `url_schemes[i]` is not a scheme (`[a-z][a-z0-9+.-]*`).
+    Scheme(usize),
+    /// `url_origins[i]` is not `scheme://host[:port]` (no path, userinfo or escapes).
+    Origin(usize),
+}
+
+impl std::fmt::Display for RestoreOptionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RestoreOptionsError::Scheme(i) => {
+                write!(f, "urlSchemes[{i}] is not a URL scheme such as \"mailto\"")
+            }
+            RestoreOptionsError::Origin(i) => write!(
+                f,
+                "urlOrigins[{i}] is not an origin such as \"https://app.example.com\""
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RestoreOptionsError {}
+
+impl RestoreOptions {
+    /// Checks every entry; restore itself ignores entries that do not parse (they allow
+    /// nothing), so call this where the options come in to report a mistake.
+    pub fn validate(&self) -> Result<(), RestoreOptionsError> {
+        for (i, s) in self.url_schemes.iter().enumerate() {
+            let s = s.strip_suffix(':').unwrap_or(s);
+            let ok = s.starts_with(|c: char| c.is_ascii_alphabetic())
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+            if !ok {
+                return Err(RestoreOptionsError::Scheme(i));
+            }
+        }
+        for (i, o) in self.url_origins.iter().enumerate() {
+            if url::normalize_origin(o).is_none() {
+                return Err(RestoreOptionsError::Origin(i));
+            }
+        }
+        Ok(())
+    }
+}
 
 /// Surrogates in an answer: one matcher over all of them and their originals.
 pub(crate) struct Surrogates {
@@ -22,6 +99,44 @@ pub(crate) struct Surrogates {
     /// Per pattern id: a value of the names pass, whose words are Unicode letters (see
     /// [`word_char`]).
     names_pass: Vec<bool>,
+    /// What each pattern matches, to tell whether a tail of a streamed answer could still
+    /// become a match (see [`Form::undecided`]).
+    forms: Vec<Form>,
+}
+
+/// Separators of [`NUMBER_SEP`].
+const SEPS: &[char] = &[' ', '.', '/', '(', ')', '-'];
+
+/// The text a surrogate pattern matches, in a form the streamer can test prefixes against.
+struct Form {
+    /// The surrogate's characters, or for a regrouped number its [`compact`] characters.
+    chars: Vec<char>,
+    /// Up to two [`SEPS`] may stand between two characters.
+    regrouped: bool,
+}
+
+impl Form {
+    /// Whether the whole `tail` of the text read so far (it runs to the end) could still turn
+    /// out to hold a match at its start, or holds one that needs the characters after it (a
+    /// word boundary and [`url::url_follows`] read two).
+    fn undecided(&self, tail: &str) -> bool {
+        let mut t = tail.chars().peekable();
+        for (k, &want) in self.chars.iter().enumerate() {
+            if self.regrouped && k > 0 {
+                for _ in 0..2 {
+                    if t.next_if(|c| SEPS.contains(c)).is_none() {
+                        break;
+                    }
+                }
+            }
+            match t.next() {
+                None => return true,
+                Some(c) if c.eq_ignore_ascii_case(&want) => {}
+                Some(_) => return false,
+            }
+        }
+        t.take(2).count() < 2
+    }
 }
 
 /// Separators a model may add, drop or change inside a number it repeats.
@@ -52,6 +167,7 @@ impl Surrogates {
         }
         // Longest first: at one position, a surrogate that extends another wins.
         items.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+        let mut forms = Vec::with_capacity(items.len());
         let patterns: Vec<String> = items
             .iter()
             .map(|(s, entity, _)| {
@@ -59,8 +175,16 @@ impl Surrogates {
                 // Bounded: every match stays within the streaming look-ahead.
                 if regroupable(entity) && c.len() * 3 <= MAX_MATCH {
                     let parts: Vec<String> = c.chars().map(|ch| escape(&ch.to_string())).collect();
+                    forms.push(Form {
+                        chars: c.chars().collect(),
+                        regrouped: true,
+                    });
                     parts.join(NUMBER_SEP)
                 } else {
+                    forms.push(Form {
+                        chars: s.chars().collect(),
+                        regrouped: false,
+                    });
                     escape(s)
                 }
             })
@@ -78,7 +202,22 @@ impl Surrogates {
             re,
             originals: items.into_iter().map(|(_, _, o)| o).collect(),
             names_pass,
+            forms,
         })
+    }
+
+    /// The first position at or after `from` where the text, which may go on, could still
+    /// hold a match that is not decided yet. Only the last [`MAX_MATCH`] bytes (and a little)
+    /// can: every match is shorter.
+    fn first_undecided(&self, hay: &str, from: usize) -> Option<usize> {
+        let mut w = hay.len().saturating_sub(MAX_MATCH + 8).max(from);
+        while !hay.is_char_boundary(w) {
+            w += 1;
+        }
+        hay[w..]
+            .char_indices()
+            .map(|(k, _)| w + k)
+            .find(|&p| self.forms.iter().any(|f| f.undecided(&hay[p..])))
     }
 }
 
@@ -93,12 +232,12 @@ fn escape(lit: &str) -> String {
     p
 }
 
-/// What restore looks values up in.
-pub(crate) struct Table<'a> {
-    /// Canonical placeholder key (`PERSON_1`) → original.
-    pub(crate) placeholders: &'a dyn Fn(&str) -> Option<&'a str>,
+/// What restore looks values up in: a snapshot of a vault ([`Vault::issued`]).
+pub(crate) struct Issued {
+    /// Issued placeholder keys → originals.
+    pub(crate) keys: Keys,
     /// Surrogates, if any.
-    pub(crate) surrogates: Option<&'a Surrogates>,
+    pub(crate) surrogates: Option<Surrogates>,
 }
 
 /// A character that continues a word where a surrogate stands, as the detector of its value
@@ -142,68 +281,77 @@ fn next_char(hay: &str, at: usize) -> usize {
         .map_or(at + 1, |c| at + c.len_utf8())
 }
 
-/// The replacements whose matches start in `from..until` of `hay`, left to right and
-/// non-overlapping, and how far the text is settled (the end of the last replacement, or
-/// `until`).
-pub(crate) fn replacements<'a>(
+/// One replacement: byte range of the token in the answer and the original.
+type Replacement<'a> = (usize, usize, &'a str);
+
+/// Walks `hay` from `from` (the lexer has read `hay[..from]`; `hay[..from]` may hold one
+/// character of context): returns the replacements, left to right and non-overlapping, and how
+/// far the text is settled. With `at_end` false, `hay` may go on: the walk stops where a token
+/// could still grow, and the lexer has read exactly up to the settled offset (with `at_end`,
+/// only up to the last token: nothing comes after).
+fn walk<'a>(
     hay: &str,
     from: usize,
-    until: usize,
-    table: &Table<'a>,
-) -> (Vec<(usize, usize, &'a str)>, usize) {
-    let re = placeholder::regex();
+    at_end: bool,
+    issued: &'a Issued,
+    rules: &UrlRules,
+    lexer: &mut Lexer,
+) -> (Vec<Replacement<'a>>, usize) {
+    let mut cut = hay.len();
+    if let (false, Some(sur)) = (at_end, &issued.surrogates) {
+        cut = sur.first_undecided(hay, from).unwrap_or(cut);
+    }
     let mut out = Vec::new();
-    let mut at = from;
-    let mut settled = until;
-    // The next match of each kind, cached while it still starts at or after `at`; once a
-    // search finds none, there is none further on either.
-    let mut next_p = None;
-    let mut next_s = None;
-    let (mut p_done, mut s_done) = (false, table.surrogates.is_none());
-    while at < until {
-        if !p_done && next_p.is_none_or(|(s, _): (usize, usize)| s < at) {
-            next_p = re
-                .search(&Input::new(hay).range(at..))
-                .map(|m| (m.start(), m.end()));
-            p_done = next_p.is_none();
-        }
-        if let (false, Some(sur)) = (s_done, table.surrogates) {
-            if next_s.is_none_or(|(s, _, _): (usize, usize, &str)| s < at) {
-                next_s = next_surrogate(hay, at, sur);
+    let mut i = from;
+    let mut fed = from;
+    // The next surrogate match, cached while it still starts at or after `i`; once a search
+    // finds none, there is none further on either.
+    let mut next_s: Option<Replacement<'a>> = None;
+    let mut s_done = issued.surrogates.is_none();
+    while i < cut {
+        if let (false, Some(sur)) = (s_done, &issued.surrogates) {
+            if next_s.is_none_or(|(s, _, _)| s < i) {
+                next_s = next_surrogate(hay, i, sur);
                 s_done = next_s.is_none();
             }
         }
-        let ps = next_p.map_or(usize::MAX, |(s, _)| s);
-        let ss = next_s.map_or(usize::MAX, |(s, _, _)| s);
-        if ps.min(ss) >= until {
-            break;
-        }
-        if ss <= ps {
-            let (s, e, v) = next_s.expect("surrogate match");
-            out.push((s, e, v));
-            at = e;
-            settled = settled.max(e);
+        let token = match next_s.filter(|&(s, _, _)| s == i) {
+            Some((_, e, v)) => Some((e, v)),
+            None => match placeholder::at(hay, i, at_end, &issued.keys) {
+                Found::NeedMore => break,
+                Found::Yes(e, v) => Some((e, v)),
+                Found::No => None,
+            },
+        };
+        let Some((e, v)) = token else {
+            i = next_char(hay, i);
             continue;
+        };
+        let Some(host_follows) = url::url_follows(hay, e, at_end) else {
+            break;
+        };
+        lexer.feed_str(&hay[fed..i]);
+        if !host_follows && lexer.allows(rules) {
+            out.push((i, e, v));
         }
-        let (s, e) = next_p.expect("placeholder match");
-        match placeholder::resolve(&hay[s..e], table.placeholders) {
-            Some((rs, re_, v)) => {
-                out.push((s + rs, s + re_, v));
-                at = s + re_;
-                settled = settled.max(at);
-            }
-            None => at = next_char(hay, s),
-        }
+        lexer.feed_str(&hay[i..e]);
+        fed = e;
+        i = e;
     }
-    (out, settled)
+    // The rest of a finished answer decides nothing more.
+    if !at_end {
+        lexer.feed_str(&hay[fed..i]);
+    }
+    (out, i)
 }
 
-/// For each name of `entities`, the highest number `text` already holds in a shape restore
-/// would read as its placeholder (`[EMAIL_ADDRESS_3]`, `PERSON 2`): what a user typed or
-/// pasted that looks like one. The vault numbers new placeholders past these, so a value it
+/// For each name of `entities`, the highest number `text` already holds in a shape that reads
+/// as its placeholder: the forms restore reads (`[EMAIL_ADDRESS_3]`, `EMAIL\_ADDRESS\_3`) and
+/// the near-misses of [`placeholder::regex`] (`PERSON 2`, `<iban code 4>`): what a user typed
+/// or pasted that looks like one. The vault numbers new placeholders past these, so a value it
 /// hides is never given a token the text already uses for something else (the model would read
 /// them as one thing, and restore would put the value in both places). Costs one search of the
-/// placeholder pattern over `text`; none when `entities` is empty.
+/// tolerant pattern and one pass over the words of `text`; none when `entities` is empty.
 pub(crate) fn typed_placeholders<'e>(
     text: &str,
     entities: impl IntoIterator<Item = &'e str>,
@@ -214,7 +362,7 @@ pub(crate) fn typed_placeholders<'e>(
         return typed;
     }
     let found = std::cell::RefCell::new(&mut typed);
-    // Every key restore would try for a token: record the wanted ones, resolve none.
+    // Every key a token could stand for: record the wanted ones, resolve none.
     let record = |key: &str| -> Option<&str> {
         if let Some((name, n)) = key.rsplit_once('_') {
             if let (Some(top), Ok(n)) = (found.borrow_mut().get_mut(name), n.parse::<u32>()) {
@@ -223,18 +371,20 @@ pub(crate) fn typed_placeholders<'e>(
         }
         None
     };
-    // Restore retries an unresolved token one character further on; its keys are the same
-    // token's shorter word suffixes, which `resolve` already tries, so one walk over
+    // `resolve` tries each token's shorter word suffixes itself, so one walk over
     // non-overlapping tokens finds them all at the cost of one search.
     for m in placeholder::regex().find_iter(text) {
         placeholder::resolve(&text[m.start()..m.end()], &record);
     }
+    placeholder::each_word(text, |w| {
+        record(w);
+    });
     typed
 }
 
 /// Restores a whole plain text.
-pub(crate) fn restore_text(text: &str, table: &Table<'_>) -> String {
-    let (reps, _) = replacements(text, 0, text.len(), table);
+pub(crate) fn restore_text(text: &str, issued: &Issued, rules: &UrlRules) -> String {
+    let (reps, _) = walk(text, 0, true, issued, rules, &mut Lexer::default());
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (s, e, v) in reps {
@@ -356,29 +506,33 @@ pub enum RestoreMode {
     Json,
 }
 
-/// Raw bytes held back per mode: a match is at most `MAX_MATCH` decoded bytes plus one
-/// look-ahead character, and one decoded byte can take up to six raw bytes (`\u0041`).
-pub(crate) fn hold_back(mode: RestoreMode) -> usize {
-    match mode {
-        RestoreMode::Text => MAX_MATCH + 1,
-        RestoreMode::Json => 6 * MAX_MATCH + 64,
-    }
+/// Longest JSON escape (`\ud83d\ude00`): a unit starting this close to the end of what
+/// arrived may still change.
+const MAX_ESCAPE: usize = 12;
+
+/// What a streamer carries from one chunk to the next.
+#[derive(Clone, Default)]
+struct Cursor {
+    /// The last character already passed on (decoded): word boundaries look one back.
+    context: String,
+    /// The answer's structure up to there.
+    lexer: Lexer,
 }
 
-/// One streaming step: restores matches starting before raw offset `limit` of `pending`,
-/// returns (output, raw bytes consumed, new context).
-pub(crate) fn step(
+/// One streaming step over `pending`: returns the output and the raw bytes consumed.
+fn step(
     pending: &str,
-    limit: usize,
-    context: &str,
+    at_end: bool,
+    cur: &mut Cursor,
     mode: RestoreMode,
-    table: &Table<'_>,
-) -> (String, usize, String) {
+    issued: &Issued,
+    rules: &UrlRules,
+) -> (String, usize) {
     match mode {
         RestoreMode::Text => {
-            let hay = format!("{context}{pending}");
-            let off = context.len();
-            let (reps, settled) = replacements(&hay, off, off + limit, table);
+            let hay = format!("{}{pending}", cur.context);
+            let off = cur.context.len();
+            let (reps, settled) = walk(&hay, off, at_end, issued, rules, &mut cur.lexer);
             let mut out = String::new();
             let mut at = off;
             for (s, e, v) in reps {
@@ -388,18 +542,24 @@ pub(crate) fn step(
             }
             out.push_str(&hay[at..settled]);
             let consumed = settled - off;
-            let ctx = last_char(&pending[..consumed]).unwrap_or_else(|| context.to_string());
-            (out, consumed, ctx)
+            if let Some(c) = last_char(&pending[..consumed]) {
+                cur.context = c;
+            }
+            (out, consumed)
         }
         RestoreMode::Json => {
             let (dec, map) = json_decode(pending);
-            let hay = format!("{context}{dec}");
-            let off = context.len();
-            // The first decoded unit that starts at or after the raw limit.
-            let dec_limit = (0..=dec.len())
-                .find(|&i| dec.is_char_boundary(i) && map[i] >= limit)
-                .unwrap_or(dec.len());
-            let (reps, settled) = replacements(&hay, off, off + dec_limit, table);
+            // Decoded units that start too near the end may be a cut escape: not read yet.
+            let dec_limit = if at_end {
+                dec.len()
+            } else {
+                (0..=dec.len())
+                    .find(|&i| dec.is_char_boundary(i) && map[i] + MAX_ESCAPE > pending.len())
+                    .unwrap_or(dec.len())
+            };
+            let hay = format!("{}{}", cur.context, &dec[..dec_limit]);
+            let off = cur.context.len();
+            let (reps, settled) = walk(&hay, off, at_end, issued, rules, &mut cur.lexer);
             let mut out = String::new();
             let mut raw_at = 0;
             for (s, e, v) in reps {
@@ -410,14 +570,114 @@ pub(crate) fn step(
             }
             let raw_settled = map[settled - off];
             out.push_str(&pending[raw_at..raw_settled]);
-            let ctx = last_char(&dec[..settled - off]).unwrap_or_else(|| context.to_string());
-            (out, raw_settled, ctx)
+            if let Some(c) = last_char(&dec[..settled - off]) {
+                cur.context = c;
+            }
+            (out, raw_settled)
         }
     }
 }
 
 fn last_char(s: &str) -> Option<String> {
     s.chars().next_back().map(String::from)
+}
+
+/// Restores a model's answer chunk by chunk as it streams in.
+///
+/// Text is passed on as soon as no placeholder or surrogate can start in it: only a tail that
+/// could still grow into one is held back (from a `[`, or the first letters of an issued token
+/// or a surrogate, plus the two characters after a complete one that decide whether it is part
+/// of a host). In JSON mode the last 12 raw bytes also wait, as they may be a cut
+/// `\uXXXX` escape. For any way of cutting the answer, the concatenated output equals restoring
+/// the whole.
+#[derive(Clone)]
+pub struct StreamRestorer {
+    issued: Arc<Issued>,
+    rules: Arc<UrlRules>,
+    mode: RestoreMode,
+    pending: String,
+    cursor: Cursor,
+}
+
+impl std::fmt::Debug for StreamRestorer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StreamRestorer")
+            .field("mode", &self.mode)
+            .field("pending_bytes", &self.pending.len())
+            .finish()
+    }
+}
+
+impl StreamRestorer {
+    /// A restorer over a snapshot shared with other streams of one response.
+    pub(crate) fn from_parts(
+        issued: Arc<Issued>,
+        rules: Arc<UrlRules>,
+        mode: RestoreMode,
+    ) -> StreamRestorer {
+        StreamRestorer {
+            issued,
+            rules,
+            mode,
+            pending: String::new(),
+            cursor: Cursor::default(),
+        }
+    }
+
+    /// Feeds the next chunk; returns the restored text that is final so far.
+    pub fn push(&mut self, chunk: &str) -> String {
+        self.pending.push_str(chunk);
+        self.run(false)
+    }
+
+    /// Ends the stream and returns what was held back.
+    pub fn finish(&mut self) -> String {
+        self.run(true)
+    }
+
+    fn run(&mut self, at_end: bool) -> String {
+        let (out, consumed) = step(
+            &self.pending,
+            at_end,
+            &mut self.cursor,
+            self.mode,
+            &self.issued,
+            &self.rules,
+        );
+        self.pending.drain(..consumed);
+        out
+    }
+}
+
+impl Vault {
+    /// [`Vault::restore`] with `options`: which URLs may receive values.
+    pub fn restore_with(&self, text: &str, options: &RestoreOptions) -> String {
+        restore_text(text, &self.issued(), &UrlRules::new(options))
+    }
+
+    /// [`Vault::restore_json`] with `options`.
+    pub fn restore_json_with(&self, json: &str, options: &RestoreOptions) -> String {
+        let mut r = self.stream_restorer_for(RestoreMode::Json, options);
+        let mut out = r.push(json);
+        out.push_str(&r.finish());
+        out
+    }
+
+    /// A restorer for a streamed answer in `mode`, with a snapshot of this vault's mapping,
+    /// restoring as `options` allow.
+    pub fn stream_restorer_for(
+        &self,
+        mode: RestoreMode,
+        options: &RestoreOptions,
+    ) -> StreamRestorer {
+        StreamRestorer {
+            issued: Arc::new(self.issued()),
+            rules: Arc::new(UrlRules::new(options)),
+            mode,
+            pending: String::new(),
+            cursor: Cursor::default(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -440,20 +700,25 @@ mod tests {
             ("Anna Weber", "PERSON", Arc::from("name")),
         ];
         let s = Surrogates::new(items.iter().map(|(a, b, c)| (*a, *b, c.clone()))).unwrap();
-        let none = |_: &str| None;
-        let t = Table {
-            placeholders: &none,
-            surrogates: Some(&s),
+        let t = Issued {
+            keys: Keys::default(),
+            surrogates: Some(s),
         };
+        let r = UrlRules::default();
         assert_eq!(
-            restore_text("a 4000-0012-3456-7899, 4000001234567899, anna weber.", &t),
+            restore_text(
+                "a 4000-0012-3456-7899, 4000001234567899, anna weber.",
+                &t,
+                &r
+            ),
             "a card, card, name."
         );
         // Other digits, a longer number, or a name inside a word stay.
         assert_eq!(
             restore_text(
                 "4000 0012 3456 7898 and 40000012345678991 and Annas Weber",
-                &t
+                &t,
+                &r
             ),
             "4000 0012 3456 7898 and 40000012345678991 and Annas Weber"
         );

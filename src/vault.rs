@@ -5,8 +5,8 @@
 //! `Debug` or an error message.
 
 use crate::placeholder::{self, MAX_MATCH};
-use crate::restore::{self, RestoreMode, Surrogates, Table};
-use crate::Finding;
+use crate::restore::{self, Issued, RestoreMode, RestoreOptions, Surrogates};
+use crate::{Finding, StreamRestorer};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -272,27 +272,30 @@ impl Vault {
         )
     }
 
-    /// Puts originals back wherever a placeholder or surrogate of this vault appears,
-    /// tolerating what models do to placeholders: dropped brackets, changed case, `PERSON 1`
-    /// for `PERSON_1`. Unknown placeholders are left as they are.
+    /// What restore reads: the issued placeholders and the surrogates, with their originals.
+    pub(crate) fn issued(&self) -> Issued {
+        Issued {
+            keys: self
+                .originals
+                .iter()
+                .map(|(k, e)| (k.clone(), e.value.clone()))
+                .collect(),
+            surrogates: self.surrogate_index(),
+        }
+    }
+
+    /// Puts originals back wherever a placeholder or surrogate of this vault appears, in the
+    /// forms models echo (see [`crate::RestoreOptions`]'s defaults: never into a URL or an HTML
+    /// attribute). Unknown placeholders are left as they are.
     pub fn restore(&self, text: &str) -> String {
-        let lookup = |k: &str| self.originals.get(k).map(|e| &*e.value);
-        let sur = self.surrogate_index();
-        let table = Table {
-            placeholders: &lookup,
-            surrogates: sur.as_ref(),
-        };
-        restore::restore_text(text, &table)
+        self.restore_with(text, &RestoreOptions::default())
     }
 
     /// [`Vault::restore`] for JSON text (tool-call arguments): placeholders written with
     /// escapes are recognised and originals are inserted JSON-escaped, so the result is still
     /// valid JSON.
     pub fn restore_json(&self, json: &str) -> String {
-        let mut r = self.stream_restorer_with(RestoreMode::Json);
-        let mut out = r.push(json);
-        out.push_str(&r.finish());
-        out
+        self.restore_json_with(json, &RestoreOptions::default())
     }
 
     /// Forgets every placeholder and surrogate whose original is `value` (up to
@@ -343,86 +346,7 @@ impl Vault {
 
     /// A restorer for a streamed answer in the given mode.
     pub fn stream_restorer_with(&self, mode: RestoreMode) -> StreamRestorer {
-        let originals: HashMap<String, Arc<str>> = self
-            .originals
-            .iter()
-            .map(|(k, e)| (k.clone(), e.value.clone()))
-            .collect();
-        StreamRestorer {
-            originals: Arc::new(originals),
-            surrogates: self.surrogate_index().map(Arc::new),
-            mode,
-            pending: String::new(),
-            context: String::new(),
-        }
-    }
-}
-
-/// Restores a model's answer chunk by chunk as it streams in.
-///
-/// Holds back at most a placeholder's length (six times that in JSON mode, where a character
-/// may be written as `\uXXXX`), so a placeholder or surrogate split across chunks is still
-/// restored; for any way of cutting the answer, the concatenated output equals restoring the
-/// whole.
-#[derive(Clone)]
-pub struct StreamRestorer {
-    originals: Arc<HashMap<String, Arc<str>>>,
-    surrogates: Option<Arc<Surrogates>>,
-    mode: RestoreMode,
-    pending: String,
-    /// The last character already emitted (decoded): word boundaries look one character back.
-    context: String,
-}
-
-impl std::fmt::Debug for StreamRestorer {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StreamRestorer")
-            .field("mode", &self.mode)
-            .field("pending_bytes", &self.pending.len())
-            .finish()
-    }
-}
-
-impl StreamRestorer {
-    /// Feeds the next chunk; returns the restored text that is final so far.
-    pub fn push(&mut self, chunk: &str) -> String {
-        self.pending.push_str(chunk);
-        let hold = restore::hold_back(self.mode);
-        // Each step re-reads the held-back bytes; in JSON mode (large hold-back, and tool-call
-        // arguments are used only when complete) wait for twice as much, so the work per byte
-        // stays constant.
-        let trigger = match self.mode {
-            RestoreMode::Text => hold,
-            RestoreMode::Json => 2 * hold,
-        };
-        if self.pending.len() <= trigger {
-            return String::new();
-        }
-        let mut limit = self.pending.len() - hold;
-        while !self.pending.is_char_boundary(limit) {
-            limit -= 1;
-        }
-        self.run(limit)
-    }
-
-    /// Ends the stream and returns what was held back.
-    pub fn finish(&mut self) -> String {
-        let len = self.pending.len();
-        self.run(len)
-    }
-
-    fn run(&mut self, limit: usize) -> String {
-        let originals = &self.originals;
-        let lookup = |k: &str| originals.get(k).map(|v| &**v);
-        let table = Table {
-            placeholders: &lookup,
-            surrogates: self.surrogates.as_deref(),
-        };
-        let (out, consumed, ctx) =
-            restore::step(&self.pending, limit, &self.context, self.mode, &table);
-        self.context = ctx;
-        self.pending.drain(..consumed);
-        out
+        self.stream_restorer_for(mode, &RestoreOptions::default())
     }
 }
 

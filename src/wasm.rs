@@ -173,6 +173,7 @@ fn reject_unknown_keys(value: &JsValue, known: &[&str]) -> Result<(), JsValue> {
 pub struct Airlock {
     engine: Engine,
     vault: Vault,
+    restore: crate::RestoreOptions,
 }
 
 #[wasm_bindgen]
@@ -219,6 +220,7 @@ impl Airlock {
         Ok(Airlock {
             engine,
             vault: Vault::new(),
+            restore: crate::RestoreOptions::default(),
         })
     }
 
@@ -237,16 +239,30 @@ impl Airlock {
         self.vault.pseudonymize(text, &findings)
     }
 
-    /// Puts the originals back into a text containing this object's placeholders.
+    /// Puts the originals back into a text containing this object's placeholders, as the
+    /// restore options allow (by default never into a URL or an HTML attribute).
     pub fn restore(&self, text: &str) -> String {
-        self.vault.restore(text)
+        self.vault.restore_with(text, &self.restore)
+    }
+
+    /// Replaces the restore options (undefined: the safe defaults). Throws
+    /// `PiiAirlockConfigError` on unknown keys or entries that do not parse.
+    #[wasm_bindgen(js_name = setRestoreOptions)]
+    pub fn set_restore_options(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "RestoreOptions | undefined")] options: JsValue,
+    ) -> Result<(), JsValue> {
+        self.restore = restore_options(options)?;
+        Ok(())
     }
 
     /// A restorer for an answer that arrives in chunks.
     #[wasm_bindgen(js_name = streamRestorer)]
     pub fn stream_restorer(&self) -> Restorer {
         Restorer {
-            inner: self.vault.stream_restorer(),
+            inner: self
+                .vault
+                .stream_restorer_for(crate::RestoreMode::Text, &self.restore),
         }
     }
 
@@ -295,7 +311,10 @@ impl Restorer {
 // ---------------------------------------------------------------------------------------------
 
 use crate::consent::{Decision, Plan};
-use crate::{restore_json, Action, PayloadOptions, Policy, RequestBody, SseRestorer};
+use crate::{
+    restore_json_with, Action, JsonStreamRestorer, PayloadOptions, Policy, RequestBody,
+    RestoreOptions, SseRestorer,
+};
 use std::sync::Arc;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -354,8 +373,39 @@ export interface GuardCoreOptions {
   openai?: boolean;
   /** JSON paths to scan even where the structural allow-list would skip them. */
   paths?: string[];
+  /** Where answers may get values back (default: never into URLs, not in tool arguments). */
+  restore?: RestoreOptions;
+}
+/**
+ * Where restore may put original values back. By default never into a URL or an HTML
+ * attribute (markdown links and images, reference definitions, autolinks, bare URLs, tags):
+ * the placeholder stays there. Tool-call arguments are left as the model wrote them.
+ */
+export interface RestoreOptions {
+  /** URL schemes that may receive values, e.g. ["mailto", "tel"]. Default none. */
+  urlSchemes?: string[];
+  /**
+   * Origins ("scheme://host[:port]") whose URLs may receive values, compared after parsing
+   * (no substring matches), e.g. ["https://crm.example.com"]. Default none.
+   */
+  urlOrigins?: string[];
+  /** Restore inside tool-call arguments too (still outside URLs). Default false. */
+  toolArguments?: boolean;
 }
 "#;
+
+/// Reads `RestoreOptions` from JS (undefined: the defaults); unknown keys and entries that do
+/// not parse are `PiiAirlockConfigError`s.
+fn restore_options(v: JsValue) -> Result<RestoreOptions, JsValue> {
+    if v.is_undefined() || v.is_null() {
+        return Ok(RestoreOptions::default());
+    }
+    // serde_wasm_bindgen reads only the fields it knows: unknown ones are checked here.
+    reject_unknown_keys(&v, &["urlSchemes", "urlOrigins", "toolArguments"])?;
+    let o: RestoreOptions = serde_wasm_bindgen::from_value(v).map_err(config_error)?;
+    o.validate().map_err(config_error)?;
+    Ok(o)
+}
 
 #[derive(Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -515,6 +565,7 @@ pub struct Guard {
     inner: crate::Guard,
     payload: PayloadOptions,
     names_available: bool,
+    restore: RestoreOptions,
 }
 
 impl Guard {
@@ -603,11 +654,16 @@ impl Guard {
         receipt_key: &[u8],
         gazetteer: Option<Vec<u8>>,
     ) -> Result<Guard, JsValue> {
-        let opts: JsGuardOptions = if options.is_undefined() || options.is_null() {
-            JsGuardOptions::default()
+        let (opts, restore): (JsGuardOptions, _) = if options.is_undefined() || options.is_null() {
+            (JsGuardOptions::default(), RestoreOptions::default())
         } else {
-            reject_unknown_keys(&options, &["openai", "paths"])?;
-            serde_wasm_bindgen::from_value(options).map_err(config_error)?
+            reject_unknown_keys(&options, &["openai", "paths", "restore"])?;
+            let restore = js_sys::Reflect::get(&options, &JsValue::from_str("restore"))
+                .unwrap_or(JsValue::UNDEFINED);
+            (
+                serde_wasm_bindgen::from_value(options).map_err(config_error)?,
+                restore_options(restore)?,
+            )
         };
         let policy = if policy.trim_start().starts_with('{') {
             Policy::from_json(policy)
@@ -637,6 +693,7 @@ impl Guard {
                 paths: opts.paths,
             },
             names_available,
+            restore,
         })
     }
 
@@ -680,30 +737,57 @@ impl Guard {
         Ok(out.pop().unwrap_or_default())
     }
 
-    /// Puts originals (placeholders and surrogates) back into an answer.
+    /// Puts originals (placeholders and surrogates) back into an answer, as the restore
+    /// options allow (by default never into a URL or an HTML attribute).
     pub fn restore(&self, text: &str) -> String {
-        self.inner.restore(text)
+        self.inner.vault().restore_with(text, &self.restore)
     }
 
-    /// Restores every string of a JSON body; `undefined` when the body is not JSON.
+    /// Restores every string of a JSON body (tool-call arguments only with `toolArguments`);
+    /// `undefined` when the body is not JSON.
     #[wasm_bindgen(js_name = restoreJson)]
     pub fn restore_json(&self, body: &str) -> Option<String> {
-        restore_json(body, self.inner.vault())
+        restore_json_with(body, self.inner.vault(), &self.restore)
+    }
+
+    /// Replaces the restore options (undefined: the safe defaults). Throws
+    /// `PiiAirlockConfigError` on unknown keys or entries that do not parse.
+    #[wasm_bindgen(js_name = setRestoreOptions)]
+    pub fn set_restore_options(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "RestoreOptions | undefined")] options: JsValue,
+    ) -> Result<(), JsValue> {
+        self.restore = restore_options(options)?;
+        Ok(())
     }
 
     /// A restorer for plain text arriving in chunks.
     #[wasm_bindgen(js_name = streamRestorer)]
     pub fn stream_restorer(&self) -> Restorer {
         Restorer {
-            inner: self.inner.stream_restorer(),
+            inner: self
+                .inner
+                .vault()
+                .stream_restorer_for(crate::RestoreMode::Text, &self.restore),
         }
     }
 
-    /// A restorer for a `text/event-stream` body arriving in chunks.
+    /// A restorer for a `text/event-stream` body arriving in chunks (OpenAI, Anthropic,
+    /// Gemini `alt=sse`, Cohere events).
     #[wasm_bindgen(js_name = sseRestorer)]
     pub fn sse_restorer(&self) -> SseStream {
         SseStream {
-            inner: SseRestorer::new(self.inner.vault()),
+            inner: SseRestorer::with_options(self.inner.vault(), &self.restore),
+        }
+    }
+
+    /// A restorer for a stream of JSON objects arriving in chunks: NDJSON
+    /// (`application/x-ndjson`, Ollama) or a streamed JSON array (Gemini
+    /// `streamGenerateContent` without `alt=sse`).
+    #[wasm_bindgen(js_name = jsonStreamRestorer)]
+    pub fn json_stream_restorer(&self) -> JsonStream {
+        JsonStream {
+            inner: JsonStreamRestorer::new(self.inner.vault(), &self.restore),
         }
     }
 
@@ -862,6 +946,7 @@ impl Guard {
     pub fn answer_scope(&mut self, sent: &str, now_ms: f64) -> AnswerScope {
         AnswerScope {
             vault: self.inner.answer_vault(sent, now_ms.max(0.0) as u64),
+            restore: self.restore.clone(),
         }
     }
 
@@ -897,10 +982,11 @@ impl Guard {
 }
 
 /// The restore side of one request: the values its body carried (see `Guard.answerScope`),
-/// with the same restoring methods as the guard.
+/// restored as the guard's restore options allow, with the same restoring methods as the guard.
 #[wasm_bindgen]
 pub struct AnswerScope {
     vault: Vault,
+    restore: RestoreOptions,
 }
 
 #[wasm_bindgen]
@@ -911,23 +997,61 @@ impl AnswerScope {
         self.vault.is_empty()
     }
 
-    /// Puts this request's originals back into an answer.
+    /// Puts this request's originals back into an answer (never into a URL or an HTML
+    /// attribute unless the restore options allow it).
     pub fn restore(&self, text: &str) -> String {
-        self.vault.restore(text)
+        self.vault.restore_with(text, &self.restore)
     }
 
     /// Restores every string of a JSON body; `undefined` when the body is not JSON.
     #[wasm_bindgen(js_name = restoreJson)]
     pub fn restore_json(&self, body: &str) -> Option<String> {
-        restore_json(body, &self.vault)
+        restore_json_with(body, &self.vault, &self.restore)
+    }
+
+    /// A restorer for plain text arriving in chunks.
+    #[wasm_bindgen(js_name = streamRestorer)]
+    pub fn stream_restorer(&self) -> Restorer {
+        Restorer {
+            inner: self
+                .vault
+                .stream_restorer_for(crate::RestoreMode::Text, &self.restore),
+        }
     }
 
     /// A restorer for a `text/event-stream` body arriving in chunks.
     #[wasm_bindgen(js_name = sseRestorer)]
     pub fn sse_restorer(&self) -> SseStream {
         SseStream {
-            inner: SseRestorer::new(&self.vault),
+            inner: SseRestorer::with_options(&self.vault, &self.restore),
         }
+    }
+
+    /// A restorer for NDJSON or a streamed JSON array arriving in chunks.
+    #[wasm_bindgen(js_name = jsonStreamRestorer)]
+    pub fn json_stream_restorer(&self) -> JsonStream {
+        JsonStream {
+            inner: JsonStreamRestorer::new(&self.vault, &self.restore),
+        }
+    }
+}
+
+/// Restores a stream of JSON objects (NDJSON or a streamed array) chunk by chunk.
+#[wasm_bindgen]
+pub struct JsonStream {
+    inner: JsonStreamRestorer,
+}
+
+#[wasm_bindgen]
+impl JsonStream {
+    /// Feeds received text; returns the restored stream so far.
+    pub fn push(&mut self, chunk: &str) -> String {
+        self.inner.push(chunk)
+    }
+
+    /// Ends the stream; returns what was held back.
+    pub fn finish(&mut self) -> String {
+        self.inner.finish()
     }
 }
 

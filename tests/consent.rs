@@ -280,7 +280,7 @@ fn tool_call_arguments_restore_with_escaping() {
     g.apply(text, &[], 0, [0; 16], "chat").unwrap();
     g.vault_mut()
         .placeholder_for(&"PERSON".into(), "Zoë \"Z\" O'Neil\\Jr");
-    let args = r#"{"to":"\u005bEMAIL_ADDRESS_1\u005d","name":"[PERSON_1]","note":"PERSON 1\n"}"#;
+    let args = r#"{"to":"\u005bEMAIL_ADDRESS_1\u005d","name":"[PERSON_1]","note":"PERSON_1\n"}"#;
     let restored = g.restore_json(args);
     let v: serde_json::Value = serde_json::from_str(&restored).unwrap();
     assert_eq!(v["to"], "jane.doe@example.com");

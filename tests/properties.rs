@@ -123,11 +123,21 @@ fn text_with_values() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.join(" "))
 }
 
+/// Restore leaves a value the text places in a URL or an HTML tag as its placeholder (issue
+/// 17, tests/restore_safety.rs): the round trips hold for texts that open neither.
+fn opens_url_or_tag(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    ["<", "](", "]:", "//", "www."]
+        .iter()
+        .any(|m| lower.contains(m))
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
     fn restore_undoes_pseudonymize(text in text_with_values()) {
+        prop_assume!(!opens_url_or_tag(&text));
         let findings = engine().scan(&text);
         let mut v = Vault::new();
         let out = v.pseudonymize(&text, &findings);
@@ -136,6 +146,7 @@ proptest! {
 
     #[test]
     fn restore_undoes_synthesize(text in text_with_values()) {
+        prop_assume!(!opens_url_or_tag(&text));
         let restored = with_guard(r#"{"version":1,"defaultAction":"synthesize"}"#, |g| {
             let out = g.apply(&text, &[], 0, [0; 16], "p").unwrap();
             g.restore(&out.text)

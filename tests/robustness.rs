@@ -248,17 +248,23 @@ fn ten_megabytes_are_scanned_with_findings_everywhere() {
 
 /// Found by the fuzz harness: a bracket-less placeholder took the space before it along when
 /// restored ("SSN 00 EMAIL ADDRESS 1" → "SSN 00jane.doe@…"), and whether it did depended on
-/// where a streamed chunk began, so streaming and whole restores differed.
+/// where a streamed chunk began, so streaming and whole restores differed. Restore now reads
+/// only the issued token and its inner text standing alone as a word: the spaced form and a
+/// half-bracketed one stay as written.
 #[test]
 fn restoring_a_placeholder_without_brackets_keeps_the_spaces_around_it() {
     let vault = sample_vault(engine());
     assert_eq!(
-        vault.restore("Write to EMAIL ADDRESS 1 today"),
+        vault.restore("Write to EMAIL_ADDRESS_1 today"),
         "Write to jane.doe@example.com today"
     );
     assert_eq!(
-        vault.restore("SSN 00 EMAIL ADDRESS 1] ok"),
-        "SSN 00 jane.doe@example.com ok"
+        vault.restore("Write to EMAIL ADDRESS 1 today"),
+        "Write to EMAIL ADDRESS 1 today"
+    );
+    assert_eq!(
+        vault.restore("SSN 00 EMAIL_ADDRESS_1] ok"),
+        "SSN 00 EMAIL_ADDRESS_1] ok"
     );
     assert_eq!(
         vault.restore("x [EMAIL_ADDRESS_1] y"),

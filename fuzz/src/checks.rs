@@ -41,7 +41,10 @@ pub fn check_scan(engine: &Engine, text: &str) -> Vec<Finding> {
 /// Pseudonymizes `text` and restores it: the original comes back, whenever the original did
 /// not already contain text that the vault reads as one of its own placeholders. Two spellings
 /// of one value (`01/02/1992` and `01021992`) share a placeholder by design, so each comes
-/// back as the first spelling seen.
+/// back as the first spelling seen. A placeholder the text puts in a URL or a tag is left as it
+/// is by design (see `RestoreOptions`); where the text holds none of the characters that can
+/// make one, every value must come back, and elsewhere every value must come back or its
+/// placeholder stay in place.
 pub fn check_round_trip(engine: &Engine, text: &str) {
     let found = check_scan(engine, text);
     let mut vault = Vault::new();
@@ -51,7 +54,10 @@ pub fn check_round_trip(engine: &Engine, text: &str) {
     }
     let mut first: HashMap<(&str, String), &str> = HashMap::new();
     let mut expected = String::with_capacity(text.len());
+    // Each placeholder of the outgoing text and the spelling it stands for.
+    let mut tokens: Vec<(String, &str)> = Vec::new();
     let mut at = 0;
+    let mut out_at = 0;
     for f in &found {
         let value = &text[f.start..f.end];
         let spelling = *first
@@ -59,13 +65,30 @@ pub fn check_round_trip(engine: &Engine, text: &str) {
             .or_insert(value);
         expected.push_str(&text[at..f.start]);
         expected.push_str(spelling);
+        out_at += f.start - at;
+        let len = outgoing[out_at..].find(']').expect("placeholder ends") + 1;
+        tokens.push((outgoing[out_at..out_at + len].to_string(), spelling));
+        out_at += len;
         at = f.end;
     }
     expected.push_str(&text[at..]);
-    assert!(
-        vault.restore(&outgoing) == expected,
-        "round trip changed the text"
-    );
+    if tokens.iter().any(|(t, _)| text.contains(t.as_str())) {
+        return;
+    }
+    let restored = vault.restore(&outgoing);
+    let may_hold_url = outgoing.contains(['<', '/', '(', ':', '?', '#'])
+        || outgoing.to_ascii_lowercase().contains("www.")
+        || outgoing.contains("].")
+        || outgoing.contains("]@");
+    if !may_hold_url {
+        assert!(restored == expected, "round trip changed the text");
+        return;
+    }
+    let mut forced = restored;
+    for (t, v) in &tokens {
+        forced = forced.replace(t.as_str(), v);
+    }
+    assert!(forced == expected, "round trip changed the text");
 }
 
 /// Restores `answer` in chunks cut at `cuts` (lengths, wrapped around) and compares with

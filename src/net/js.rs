@@ -72,14 +72,19 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = sseRestorer)]
     pub fn sse_restorer(this: &Core) -> Result<Sse, JsValue>;
+    /// The core's `JsonStream` (NDJSON or a streamed JSON array); it has `push`/`finish` like
+    /// an `SseStream`, so it is used as one.
+    #[wasm_bindgen(method, catch, js_name = jsonStreamRestorer)]
+    pub fn json_stream_restorer(this: &Core) -> Result<Sse, JsValue>;
     #[wasm_bindgen(method, catch)]
     pub fn expire(this: &Core, now: f64) -> Result<(), JsValue>;
     /// The core's `AnswerScope` for a request as it left: it has the restoring methods of
-    /// the core (`restore`, `restoreJson`, `sseRestorer`), so it is used as one.
+    /// the core (`restore`, `restoreJson`, `sseRestorer`, `jsonStreamRestorer`), so it is
+    /// used as one.
     #[wasm_bindgen(method, catch, js_name = answerScope)]
     pub fn answer_scope(this: &Core, sent: &JsValue, now: f64) -> Result<Core, JsValue>;
 
-    /// A core `SseStream`, also behind the poison check.
+    /// A core `SseStream` or `JsonStream`, also behind the poison check.
     pub type Sse;
     #[wasm_bindgen(method, catch)]
     pub fn push(this: &Sse, chunk: &str) -> Result<String, JsValue>;

@@ -16,6 +16,7 @@ const KNOWN: &[&str] = &[
     "allowAsTyped",
     "openai",
     "paths",
+    "restore",
     "worker",
     "wasm",
     "gazetteer",
@@ -24,8 +25,9 @@ const KNOWN: &[&str] = &[
     "receiptKey",
     "vault",
 ];
-/// Options that are the core's request-body settings (passed on to it and to the worker).
-const CORE: &[&str] = &["openai", "paths"];
+/// Options that are the core's settings: request bodies and restore (passed on to it and to
+/// the worker).
+const CORE: &[&str] = &["openai", "paths", "restore"];
 /// Engine settings people try as options; they are policy fields.
 const POLICY_FIELDS: &[&str] = &["countries", "minScore", "disabledRules"];
 /// Texts from this length (UTF-16 units) are scanned in a worker unless told otherwise.

@@ -107,7 +107,18 @@ fn enqueue(ctl: &Controller, text: &str) -> Result<(), JsValue> {
     ctl.enqueue_with_chunk(&Uint8Array::from(text.as_bytes()))
 }
 
-/// A TransformStream restoring a `text/event-stream` body across event and chunk boundaries.
+/// Gemini's `:streamGenerateContent` without `alt=sse`: a JSON array sent piece by piece.
+fn json_array_stream(r: &Response, kind: &str) -> bool {
+    kind.contains("json")
+        && r.url()
+            .to_ascii_lowercase()
+            .split('?')
+            .next()
+            .is_some_and(|path| path.ends_with(":streamgeneratecontent"))
+}
+
+/// A TransformStream restoring a streamed body (events or JSON objects) across chunk
+/// boundaries.
 fn sse_transform(sse: Sse) -> Result<web_sys::TransformStream, JsValue> {
     let state = Rc::new(RefCell::new((sse, Utf8Stream::default())));
     let s = Rc::clone(&state);
@@ -156,8 +167,18 @@ pub async fn restore_with(core: &super::js::Core, res: JsValue) -> Result<JsValu
         .unwrap_or_default()
         .to_ascii_lowercase();
     let Some(body) = r.body() else { return Ok(res) };
-    if kind.contains("text/event-stream") {
-        let ts = sse_transform(core.sse_restorer()?)?;
+    // Streams are restored chunk by chunk: events (OpenAI, Anthropic, Gemini `alt=sse`,
+    // Cohere), and streams of JSON objects (Ollama's NDJSON, Gemini's streamed array, which
+    // arrives as `application/json` from a `:streamGenerateContent` URL without `alt=sse`).
+    let stream = if kind.contains("text/event-stream") {
+        Some(core.sse_restorer()?)
+    } else if kind.contains("ndjson") || json_array_stream(&r, &kind) {
+        Some(core.json_stream_restorer()?)
+    } else {
+        None
+    };
+    if let Some(restorer) = stream {
+        let ts = sse_transform(restorer)?;
         let piped = js::call_method(&body, "pipeThrough", &[&ts])?;
         return Ok(rewrap(&r, &piped)?.into());
     }

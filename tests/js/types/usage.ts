@@ -12,6 +12,7 @@ const opts: GuardOptions = {
   strings: { sendRedacted: 'Go' }, consent: async ({ items, allowAsTyped }) => (items.length && allowAsTyped ? 'as-typed' : 'redacted'),
   allowAsTyped: false, openai: true, paths: ['documents.*.text'], gazetteer: '/assets/gazetteer.txt',
   worker: { threshold: 20_000 }, debounce: 50, receipts: { retentionDays: 30 }, receiptKey: 'app key',
+  restore: { urlSchemes: ['mailto'], urlOrigins: ['https://crm.example.com'], toolArguments: false },
 };
 await createGuard({ policy: 'strict', gazetteer: false });
 const guard = await createGuard(opts);
@@ -56,3 +57,9 @@ await createGuard({ countries: ['DE'] });
 await createGuard({ policy: { version: 1, actions: { EMAIL_ADDRESS: 'shred' } } });
 // @ts-expect-error not a decision
 guard.choose(f, 'v', 'maybe');
+// @ts-expect-error restore options take lists of schemes and origins
+await createGuard({ restore: { urlSchemes: 'mailto' } });
+// @ts-expect-error there is no switch that restores into every URL
+await createGuard({ restore: { anyUrl: true } });
+const a = new Airlock(undefined);
+a.setRestoreOptions({ urlOrigins: ['https://crm.example.com'] });
