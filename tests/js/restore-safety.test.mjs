@@ -69,3 +69,44 @@ test('a streamed answer without placeholders reaches the app event by event', as
   assert.equal(got, `${words.join(' ')} `);
   g.dispose();
 });
+
+test('an NDJSON answer (Ollama) is restored line by line as it arrives', async () => {
+  const g = await createGuard({ policy: ASK });
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  let ctl;
+  const body = new ReadableStream({ start(c) { ctl = c; } });
+  const f = g.guardFetch(async () => new Response(body, { headers: { 'content-type': 'application/x-ndjson' } }));
+  const res = await f('http://localhost:11434/api/chat', {
+    method: 'POST',
+    body: JSON.stringify({ model: 'llama3', stream: true, messages: [{ role: 'user', content: 'mail jane@example.com' }] }),
+  });
+  const reader = res.body.getReader();
+  const line = (content, done = false) => `${JSON.stringify({ model: 'llama3', message: { role: 'assistant', content }, done })}\n`;
+  const read = async (what) => {
+    let timer;
+    const { value } = await Promise.race([
+      reader.read(),
+      new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} was held back`)), 2000); }),
+    ]);
+    clearTimeout(timer);
+    return dec.decode(value);
+  };
+  // A line without a placeholder flows at once (the old route read the body whole).
+  ctl.enqueue(enc.encode(line('Sure, I will write to ')));
+  let got = await read('the first line');
+  // A placeholder cut across two chunks comes out whole, restored, as JSON.
+  const second = line('[EMAIL_ADDRESS_1] today.');
+  ctl.enqueue(enc.encode(second.slice(0, 40)));
+  ctl.enqueue(enc.encode(second.slice(40)));
+  ctl.enqueue(enc.encode(line('', true)));
+  ctl.close();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    got += dec.decode(value);
+  }
+  const text = got.trim().split('\n').map((l) => JSON.parse(l).message.content).join('');
+  assert.equal(text, 'Sure, I will write to jane@example.com today.');
+  g.dispose();
+});
