@@ -107,22 +107,25 @@ pub(crate) fn at<'k>(hay: &str, i: usize, at_end: bool, keys: &'k Keys) -> Found
         }
     };
     let mut j = i;
+    // `Some(escaped)` for a bracketed token: a markdown-escaped `\[` closes only with `\]`,
+    // a `[` only with `]`. A `\` the user typed before a value (`C:\[EMAIL_ADDRESS_1]`) is
+    // then left in place: the token is read from its `[`.
     let open = match b[i] {
         b'[' => {
             j += 1;
-            true
+            Some(false)
         }
         b'\\' if i + 1 == n => return more(""),
         b'\\' if b[i + 1] == b'[' => {
             j += 2;
-            true
+            Some(true)
         }
         c => {
             let prev = if i == 0 { b' ' } else { b[i - 1] };
             if !c.is_ascii_alphabetic() || is_word(prev) || matches!(prev, b'\\' | b'[') {
                 return Found::No;
             }
-            false
+            None
         }
     };
     // The body: word characters, `\_` read as `_`. Borrowed from `hay` unless escaped.
@@ -154,11 +157,11 @@ pub(crate) fn at<'k>(hay: &str, i: usize, at_end: bool, keys: &'k Keys) -> Found
     } else {
         hay[body..j].into()
     };
-    let end = if open {
+    let end = if let Some(escaped_open) = open {
         match (b.get(j), b.get(j + 1)) {
-            (Some(b']'), _) => j + 1,
-            (Some(b'\\'), Some(b']')) => j + 2,
-            (Some(b'\\'), None) => return more(&key),
+            (Some(b']'), _) if !escaped_open => j + 1,
+            (Some(b'\\'), Some(b']')) if escaped_open => j + 2,
+            (Some(b'\\'), None) if escaped_open => return more(&key),
             _ => return Found::No,
         }
     } else {

@@ -845,3 +845,20 @@ fn openai_answers_keep_urls_and_tool_arguments_safe() {
         }
     }
 }
+
+#[test]
+fn a_backslash_typed_before_a_value_survives_the_round_trip() {
+    // Found by the round_trip fuzz target: `\` + a value went out as `\[EMAIL_ADDRESS_1]`,
+    // which restore read as a markdown-escaped token and replaced with the backslash.
+    let text = r"see C:\jane@example.com and \[x] and a\\jane@example.com";
+    let found = pii_airlock::Engine::default_engine().scan(text);
+    let mut vault = Vault::new();
+    let out = vault.pseudonymize(text, &found);
+    assert!(out.contains(r"\[EMAIL_ADDRESS_1]"), "{out}");
+    assert_eq!(vault.restore(&out), text);
+    // Both escaped forms still restore, and so does the bare bracketed one.
+    assert_eq!(
+        vault.restore(r"\[EMAIL\_ADDRESS\_1\] [EMAIL_ADDRESS_1]"),
+        "jane@example.com jane@example.com"
+    );
+}
