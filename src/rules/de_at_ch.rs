@@ -106,12 +106,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             "pass-nr",
             "passport",
             "passport number",
-            "passeport",
-            "pasaporte",
-            "passaporto",
-            "paspoort",
-            "paszport",
-            "passaporte",
+            passport_abroad!(),
         ],
         context_boost: 0.2,
         ..RuleDef::DEFAULT

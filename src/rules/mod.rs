@@ -7,13 +7,17 @@
 /// A list of context words as a [`Words`]: `words!["phone", "tel", "mobile"]`. The words are
 /// joined into one string at compile time, so the `.wasm` holds one pointer and length per
 /// list instead of one per word (about 1,500 words in the catalog).
+/// A list may hold a shared list of [`labels`] (`words!["id", identity_abroad!()]`).
 macro_rules! words {
-    ($($w:literal),* $(,)?) => {
+    ($($w:expr),* $(,)?) => {
         $crate::rules::Words::lines(concat!($($w, "\n"),*))
     };
 }
 #[cfg(test)]
 pub(crate) use words;
+
+#[macro_use]
+mod labels;
 
 mod africa_middle_east;
 mod americas;

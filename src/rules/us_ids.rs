@@ -16,12 +16,7 @@ const PASSPORT_CONTEXT: Words = words![
     "pass-nr",
     "reisepass",
     "passnummer",
-    "passeport",
-    "pasaporte",
-    "passaporto",
-    "paspoort",
-    "paszport",
-    "passaporte",
+    passport_abroad!(),
 ];
 
 /// The passport labels of the pattern (ASCII, matched case-insensitively); every one is also
