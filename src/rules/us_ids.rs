@@ -339,7 +339,12 @@ pub(crate) fn passport_shape(c: &Candidate<'_>) -> Verdict {
 }
 
 fn labelled_passport(c: &Candidate<'_>) -> Verdict {
-    labelled_value(c, passport_shape)
+    labelled_value(c, |v| {
+        if super::de_at_ch::german_passport(v.preceding(), v.value()) {
+            return Verdict::Reject;
+        }
+        passport_shape(v)
+    })
 }
 
 fn labelled_driver_license(c: &Candidate<'_>) -> Verdict {
