@@ -83,3 +83,23 @@ fn policy_files_each_entity_under_its_rules_category() {
         assert_eq!(policy.category_of(&r.entity), Some(r.category), "{}", r.id);
     }
 }
+
+/// A custom rule cannot take a built-in rule's id, the names pass's included: a policy's
+/// `disabledRules` entry must name exactly one rule.
+#[test]
+fn custom_rules_cannot_take_a_builtin_id() {
+    let custom = |id: &str| {
+        Policy::from_json(&format!(
+            r#"{{"version":1,"customRules":[{{"id":"{id}","entity":"EMPLOYEE_ID","pattern":"E-[0-9]{{6}}"}}]}}"#
+        ))
+    };
+    for id in ["person", "location", "credit-card"] {
+        let e = custom(id).expect_err(id);
+        assert_eq!(
+            e.to_string(),
+            "customRules[0].id: duplicate rule id",
+            "{id}"
+        );
+    }
+    assert!(custom("employee-id").is_ok());
+}
