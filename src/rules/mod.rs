@@ -444,10 +444,15 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
-    fn token_rules_read_unicode_words() {
+    fn token_rules_read_unicode_words_and_have_display_names() {
         for r in crate::names::TOKEN_RULES {
             assert_eq!(r.boundary, Boundary::Letters, "{}", r.id);
             assert_eq!(boundary_of(r.entity), Boundary::Letters, "{}", r.entity);
+            assert!(
+                r.display_name().is_some(),
+                "{} has no display name",
+                r.entity
+            );
         }
         assert_eq!(boundary_of("PHONE_NUMBER"), Boundary::Ascii);
         assert_eq!(boundary_of("EMPLOYEE_ID"), Boundary::Ascii);
