@@ -92,8 +92,7 @@ pub use payload::{continues_server_history, PayloadError, PayloadOptions, Reques
 pub use policy::{
     entity_id_ok, preset_json, Action, ActionSource, ConsentSettings, CustomRuleDoc, DenyDoc,
     ListsDoc, MaskSettings, Policy, PolicyDoc, PolicyError, ReceiptSettings, RedactSettings,
-    RedactStyle, VaultSettings, DENY_ENTITY, NON_REGEX_ENTITIES, POLICY_VERSION, PRESETS,
-    VALIDATORS,
+    RedactStyle, VaultSettings, DENY_ENTITY, POLICY_VERSION, PRESETS, VALIDATORS,
 };
 pub use receipt::{
     uuid_v4, ChainError, DecidedBy, Receipt, ReceiptBody, ReceiptChain, ReceiptDecision, GENESIS,
@@ -105,6 +104,7 @@ pub use response::{
 pub use restore::{RestoreMode, RestoreOptions, RestoreOptionsError, StreamRestorer};
 pub use rules::secrets::public_prefix_len;
 pub use rules::{
-    catalog, is_builtin_rule, Candidate, Category, Rule, RuleDef, Validate, Verdict, Words,
+    builtin_rules, catalog, display_name, entities, is_builtin_rule, Boundary, Candidate, Category,
+    Rule, RuleDef, Validate, Verdict, Words, ENTITY_NAMES,
 };
 pub use vault::{Vault, VaultError};

@@ -12,8 +12,8 @@
 mod url;
 
 use crate::matcher::{Matcher, Options};
-use crate::names::TOKEN_RULES;
 use crate::placeholder::{self, Found, Keys, MAX_MATCH};
+use crate::rules::Boundary;
 use crate::Vault;
 use regex_automata::Input;
 use serde::{Deserialize, Serialize};
@@ -96,9 +96,9 @@ pub(crate) struct Surrogates {
     re: Matcher,
     /// Original per pattern id.
     originals: Vec<Arc<str>>,
-    /// Per pattern id: a value of the names pass, whose words are Unicode letters (see
+    /// Per pattern id: how the rules of its value's entity read word boundaries (see
     /// [`word_char`]).
-    names_pass: Vec<bool>,
+    boundaries: Vec<Boundary>,
     /// What each pattern matches, to tell whether a tail of a streamed answer could still
     /// become a match (see [`Form::undecided`]).
     forms: Vec<Form>,
@@ -194,14 +194,14 @@ impl Surrogates {
             ..Options::default()
         };
         let re = Matcher::new(&patterns, options).ok()?;
-        let names_pass = items
+        let boundaries = items
             .iter()
-            .map(|(_, entity, _)| TOKEN_RULES.iter().any(|r| r.entity == *entity))
+            .map(|(_, entity, _)| crate::rules::boundary_of(entity))
             .collect();
         Some(Surrogates {
             re,
             originals: items.into_iter().map(|(_, _, o)| o).collect(),
-            names_pass,
+            boundaries,
             forms,
         })
     }
@@ -242,16 +242,11 @@ pub(crate) struct Issued {
 
 /// A character that continues a word where a surrogate stands, as the detector of its value
 /// sees words: a surrogate stood exactly where the engine found the value, so restore must find
-/// it wherever the engine could have. The pattern rules use ASCII word boundaries (`¼11 4000
-/// 0000` holds a phone number after the `¼`, as does `𐴀11 4000 0000`); the names pass reads
-/// words of Unicode letters and ASCII digits.
-fn word_char(c: Option<char>, names_pass: bool) -> bool {
-    c.is_some_and(|c| {
-        if names_pass {
-            c.is_alphabetic() || c.is_ascii_digit()
-        } else {
-            c.is_ascii_alphanumeric() || c == '_'
-        }
+/// it wherever the engine could have: the rule's [`Boundary`] from the catalog.
+fn word_char(c: Option<char>, boundary: Boundary) -> bool {
+    c.is_some_and(|c| match boundary {
+        Boundary::Letters => c.is_alphabetic() || c.is_ascii_digit(),
+        Boundary::Ascii => c.is_ascii_alphanumeric() || c == '_',
     })
 }
 
@@ -265,8 +260,8 @@ fn next_surrogate<'t>(
         let m = s.re.search(&Input::new(hay).range(at..))?;
         let before = hay[..m.start()].chars().next_back();
         let after = hay[m.end()..].chars().next();
-        let names_pass = s.names_pass[m.pattern().as_usize()];
-        if !word_char(before, names_pass) && !word_char(after, names_pass) {
+        let boundary = s.boundaries[m.pattern().as_usize()];
+        if !word_char(before, boundary) && !word_char(after, boundary) {
             return Some((m.start(), m.end(), &s.originals[m.pattern().as_usize()]));
         }
         at = next_char(hay, m.start());
@@ -721,6 +716,31 @@ mod tests {
                 &r
             ),
             "4000 0012 3456 7898 and 40000012345678991 and Annas Weber"
+        );
+    }
+
+    /// Each value is bounded as its rule reads words (the catalog's `Boundary`): a letter
+    /// outside ASCII ends a phone number for the pattern pass but continues a name for the
+    /// names pass.
+    #[test]
+    fn surrogates_are_bounded_as_their_rules_read_words() {
+        let items: [(&str, &str, Arc<str>); 2] = [
+            ("+49 30 1234567", "PHONE_NUMBER", Arc::from("phone")),
+            ("Anna Weber", "PERSON", Arc::from("name")),
+        ];
+        let s = Surrogates::new(items.iter().map(|(a, b, c)| (*a, *b, c.clone()))).unwrap();
+        let t = Issued {
+            keys: Keys::default(),
+            surrogates: Some(s),
+        };
+        let r = UrlRules::default();
+        assert_eq!(
+            restore_text("é+49 30 1234567 and éAnna Weber", &t, &r),
+            "éphone and éAnna Weber"
+        );
+        assert_eq!(
+            restore_text("(+49 30 1234567é and Anna Weber.", &t, &r),
+            "(phoneé and name."
         );
     }
 

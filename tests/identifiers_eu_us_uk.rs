@@ -865,6 +865,91 @@ fn de_id_card_and_passport() {
     );
 }
 
+/// A German document number: its first letter, then eight characters that are all digits,
+/// all letters, or both (`kind` 0, 1, 2), from the documents' 27-symbol alphabet.
+fn de_doc_body(r: &mut Rng, first: &[u8], kind: usize) -> String {
+    let letters = &DE_DOC[..17];
+    let digits = &DE_DOC[17..];
+    loop {
+        let mut v = vec![*r.pick(first)];
+        v.extend((0..8).map(|_| match kind {
+            0 => *r.pick(digits),
+            1 => *r.pick(letters),
+            _ => *r.pick(DE_DOC),
+        }));
+        let rest = &v[1..];
+        let mixed = rest.iter().any(u8::is_ascii_digit) && !rest.iter().all(u8::is_ascii_digit);
+        if kind < 2 || mixed {
+            return String::from_utf8(v).expect("ascii");
+        }
+    }
+}
+
+/// Issue #15: German ID card and passport numbers follow their ICAO 9303 check digit (7-3-1,
+/// computed here) on every shape the alphabet allows, all letters and all digits after the
+/// first included, in either case: a labelled number that passes is found, one that fails is
+/// not, whatever the label.
+#[test]
+fn de_documents_follow_their_icao_check_digit() {
+    let mut r = Rng(0x15de);
+    for (entity, first, labels) in [
+        (
+            "DE_ID_CARD",
+            &b"LMNPRTVWXYZ"[..],
+            &["Personalausweis", "Ausweisnummer:", "ID card"][..],
+        ),
+        (
+            "DE_PASSPORT",
+            &b"CFGHJK"[..],
+            &["Reisepass", "Reisepassnummer:", "Passnummer"][..],
+        ),
+    ] {
+        for i in 0..150 {
+            let nine = de_doc_body(&mut r, first, i % 3);
+            let k = check731(nine.as_bytes());
+            let wrong = (k + 1 + r.range(0, 8) as u8) % 10;
+            let label = labels[i % labels.len()];
+            for case in [nine.clone(), nine.to_lowercase()] {
+                let good = format!("{case}{k}");
+                assert_found(&format!("{label} {good}"), entity, &good);
+                let bad = format!("{label} {case}{wrong}");
+                let got = scan(&bad);
+                assert!(
+                    !got.iter().any(|(e, _)| e.starts_with("DE_")),
+                    "check digit {wrong} fails but `{bad}` gave {got:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Issue #15: a German passport number after a German label ("Reisepass") is German, not the
+/// US or Dutch passport whose shape and multilingual labels it also fits; a shape Germany does
+/// not issue stays with its own country's rule.
+#[test]
+fn a_german_label_makes_a_passport_german() {
+    let mut r = Rng(0x7e15e);
+    for i in 0..150 {
+        // All digits after the letter: the US book-number shape.
+        let nine = de_doc_body(&mut r, b"CFGHJK", if i % 2 == 0 { 0 } else { 2 });
+        for label in ["Reisepass", "Reisepassnummer:", "Passnummer", "Pass-Nr."] {
+            let text = format!("{label} {nine}");
+            let got = scan(&text);
+            assert!(
+                got.iter().any(|(e, v)| e == "DE_PASSPORT" && *v == nine),
+                "`{text}` gave {got:?}"
+            );
+            assert!(
+                !got.iter()
+                    .any(|(e, _)| e == "US_PASSPORT" || e == "NL_PASSPORT"),
+                "`{text}` gave {got:?}"
+            );
+        }
+    }
+    assert_found("Reisepass A12345678", "US_PASSPORT", "A12345678");
+    assert_found("US passport: C12345678", "US_PASSPORT", "C12345678");
+}
+
 fn rvnr_check(d: &[u8]) -> u8 {
     let sum: u32 = d
         .iter()

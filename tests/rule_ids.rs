@@ -44,3 +44,62 @@ fn policy_and_engine_accept_the_same_rule_ids() {
         assert!(!engine_accepts(id), "engine accepts {id:?}");
     }
 }
+
+/// A policy accepts an action for exactly the entities the engine's rules report (plus the
+/// deny-list's): both come from the catalog, the names pass's rules included.
+#[test]
+fn policy_knows_exactly_the_engines_entities() {
+    let engine = Engine::default_engine();
+    let mut reported: Vec<String> = engine
+        .rules()
+        .iter()
+        .map(|r| r.entity.to_string())
+        .collect();
+    reported.push(pii_airlock::DENY_ENTITY.to_string());
+    reported.sort();
+    reported.dedup();
+    let policy = Policy::from_json(r#"{"version":1}"#).unwrap();
+    let known: Vec<String> = policy
+        .known_entities()
+        .map(|(e, _)| e.to_string())
+        .collect();
+    assert_eq!(known, reported);
+    for e in &reported {
+        let json = format!(r#"{{"version":1,"actions":{{"{e}":"mask"}}}}"#);
+        assert!(Policy::from_json(&json).is_ok(), "policy refuses {e}");
+    }
+    for e in ["PERSONS", "person", "NO_SUCH_ENTITY"] {
+        let json = format!(r#"{{"version":1,"actions":{{"{e}":"mask"}}}}"#);
+        assert!(Policy::from_json(&json).is_err(), "policy accepts {e}");
+    }
+}
+
+/// Each engine rule's category is the one the policy files its entity under.
+#[test]
+fn policy_files_each_entity_under_its_rules_category() {
+    let engine = Engine::default_engine();
+    let policy = Policy::from_json(r#"{"version":1}"#).unwrap();
+    for r in engine.rules() {
+        assert_eq!(policy.category_of(&r.entity), Some(r.category), "{}", r.id);
+    }
+}
+
+/// A custom rule cannot take a built-in rule's id, the names pass's included: a policy's
+/// `disabledRules` entry must name exactly one rule.
+#[test]
+fn custom_rules_cannot_take_a_builtin_id() {
+    let custom = |id: &str| {
+        Policy::from_json(&format!(
+            r#"{{"version":1,"customRules":[{{"id":"{id}","entity":"EMPLOYEE_ID","pattern":"E-[0-9]{{6}}"}}]}}"#
+        ))
+    };
+    for id in ["person", "location", "credit-card"] {
+        let e = custom(id).expect_err(id);
+        assert_eq!(
+            e.to_string(),
+            "customRules[0].id: duplicate rule id",
+            "{id}"
+        );
+    }
+    assert!(custom("employee-id").is_ok());
+}

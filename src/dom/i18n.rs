@@ -3,6 +3,7 @@
 //! slots are filled by [`format`]; every string reaches the DOM through textContent only.
 
 use super::{get, js_string};
+use crate::rules::ENTITY_NAMES;
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -39,39 +40,24 @@ const KEYS: [&str; 26] = [
     "taxNumber",
 ];
 
-/// Entity ids with a translated display name.
-const ENTITIES: [&str; 30] = [
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "CREDIT_CARD",
-    "IBAN_CODE",
-    "IP_ADDRESS",
-    "MAC_ADDRESS",
-    "URL",
-    "US_SSN",
-    "PERSON",
-    "SECRET",
-    "LOCATION",
-    "STREET_ADDRESS",
-    "HEALTH_DATA",
-    "RELIGIOUS_BELIEF",
-    "POLITICAL_OPINION",
-    "TRADE_UNION",
-    "SEXUAL_ORIENTATION",
-    "ETHNIC_ORIGIN",
-    "BIOMETRIC_GENETIC_DATA",
-    "DATE_OF_BIRTH",
-    "ABA_ROUTING_NUMBER",
-    "US_BANK_NUMBER",
-    "SWIFT_BIC",
-    "CRYPTO",
-    "GEO_COORDINATES",
-    "IMEI",
-    "VIN",
-    "PASSPORT_MRZ",
-    "EU_VAT",
-    "DENY_LIST",
-];
+/// Entity ids with a translated display name: the catalog's [`ENTITY_NAMES`], whose English
+/// names are the `en` locale's; the other locales translate them in the same order.
+const ENTITIES: [&str; 30] = column(0);
+
+/// One column of [`ENTITY_NAMES`] (0: the id, 1: the English name).
+const fn column(k: usize) -> [&'static str; 30] {
+    let mut out = [""; 30];
+    let mut i = 0;
+    while i < 30 {
+        out[i] = if k == 0 {
+            ENTITY_NAMES[i].0
+        } else {
+            ENTITY_NAMES[i].1
+        };
+        i += 1;
+    }
+    out
+}
 
 /// Reasons of the names pass (the `context` of its findings) with a plain-language line:
 /// they are evidence ids, not words of the text.
@@ -137,38 +123,7 @@ const EN: Locale = Locale {
         "",
         " items of personal data were found.",
     ],
-    entities: [
-        "Email address",
-        "Phone number",
-        "Card number",
-        "IBAN",
-        "IP address",
-        "MAC address",
-        "Web address",
-        "US Social Security number",
-        "Name",
-        "Secret or API key",
-        "Place",
-        "Postal address",
-        "Health information",
-        "Religious belief",
-        "Political opinion",
-        "Trade union membership",
-        "Sexual orientation",
-        "Ethnic origin",
-        "Genetic or biometric information",
-        "Date of birth",
-        "Bank routing number",
-        "Bank account number",
-        "Bank code (BIC)",
-        "Crypto wallet address",
-        "Map coordinates",
-        "Phone serial number (IMEI)",
-        "Vehicle number (VIN)",
-        "Passport data",
-        "VAT number",
-        "Listed term",
-    ],
+    entities: column(1),
     reasons: [
         "a known first name, surname or place name",
         "introduced as a name (\u{201c}my name is \u{2026}\u{201d})",

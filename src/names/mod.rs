@@ -21,7 +21,7 @@ mod tokenize;
 
 pub use gazetteer::Gazetteer;
 
-use crate::rules::{Category, RuleDef};
+use crate::rules::{Boundary, Category, RuleDef};
 use std::sync::Arc;
 use tokenize::{Kind, Token};
 
@@ -51,10 +51,16 @@ pub(crate) struct Hit {
     pub reason: &'static str,
 }
 
+/// The base of every token rule: the tokenizer reads words of Unicode letters.
+const TOKEN: RuleDef = RuleDef {
+    boundary: Boundary::Letters,
+    ..RuleDef::DEFAULT
+};
+
 const SPECIAL: RuleDef = RuleDef {
     category: Category::SpecialCategories,
     score: 0.8,
-    ..RuleDef::DEFAULT
+    ..TOKEN
 };
 
 /// The token rules, appended by the engine after every pattern rule; their `pattern` is empty
@@ -65,21 +71,21 @@ pub(crate) static TOKEN_RULES: &[RuleDef] = &[
         entity: "PERSON",
         category: Category::People,
         score: 0.8,
-        ..RuleDef::DEFAULT
+        ..TOKEN
     },
     RuleDef {
         id: "location",
         entity: "LOCATION",
         category: Category::Locations,
         score: 0.55,
-        ..RuleDef::DEFAULT
+        ..TOKEN
     },
     RuleDef {
         id: "street-address",
         entity: "STREET_ADDRESS",
         category: Category::Locations,
         score: 0.85,
-        ..RuleDef::DEFAULT
+        ..TOKEN
     },
     RuleDef {
         id: "health-data",

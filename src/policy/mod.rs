@@ -22,25 +22,8 @@ pub use error::PolicyError;
 pub use presets::{preset_json, PRESETS};
 
 use crate::matcher::Matcher;
-use crate::{catalog, Category, Engine, EngineOptions, Error, Finding, Reason, Rule, Vault};
+use crate::{Category, Engine, EngineOptions, Error, Finding, Reason, Rule, Vault};
 use std::collections::{BTreeMap, HashSet};
-
-/// Entities found by detectors that are not regex rules (names, places, addresses, GDPR
-/// Art. 9 special categories, generic secrets), with their categories. A policy may name them
-/// even when the current build has no detector for them yet.
-pub const NON_REGEX_ENTITIES: &[(&str, Category)] = &[
-    ("PERSON", Category::People),
-    ("LOCATION", Category::Locations),
-    ("STREET_ADDRESS", Category::Locations),
-    ("HEALTH_DATA", Category::SpecialCategories),
-    ("RELIGIOUS_BELIEF", Category::SpecialCategories),
-    ("POLITICAL_OPINION", Category::SpecialCategories),
-    ("TRADE_UNION", Category::SpecialCategories),
-    ("SEXUAL_ORIENTATION", Category::SpecialCategories),
-    ("ETHNIC_ORIGIN", Category::SpecialCategories),
-    ("BIOMETRIC_GENETIC_DATA", Category::SpecialCategories),
-    ("SECRET", Category::Secrets),
-];
 
 /// The format version this build reads.
 pub const POLICY_VERSION: u32 = 1;
@@ -181,15 +164,11 @@ impl Policy {
         }
         let custom_rules = custom::custom_rules(doc.custom_rules.as_deref().unwrap_or_default())?;
         let deny = custom::deny_matcher(&doc.deny.clone().unwrap_or_default())?;
-        let mut entity_categories: BTreeMap<String, Category> = BTreeMap::new();
-        for r in catalog() {
-            entity_categories
-                .entry(r.entity.to_string())
-                .or_insert(r.category);
-        }
-        for (e, c) in NON_REGEX_ENTITIES {
-            entity_categories.entry(e.to_string()).or_insert(*c);
-        }
+        // The catalog's entities (the names pass's included), then the policy's own.
+        let mut entity_categories: BTreeMap<String, Category> = crate::rules::entities()
+            .into_iter()
+            .map(|(e, c)| (e.to_string(), c))
+            .collect();
         entity_categories.insert(DENY_ENTITY.to_string(), Category::Identifiers);
         for r in &custom_rules {
             entity_categories

@@ -13,12 +13,7 @@ const CPF_CONTEXT: Words = words![
     "contribuinte",
     "taxpayer",
     "tax id",
-    "steuernummer",
-    "numéro fiscal",
-    "número fiscal",
-    "codice fiscale",
-    "fiscaal nummer",
-    "numer podatkowy",
+    tax_number_abroad!(),
     "documento",
     "identidade",
 ];

@@ -17,10 +17,7 @@ const AADHAAR_CONTEXT: Words = words![
     "identity",
     "identity number",
     "ausweisnummer",
-    "identité",
-    "identidad",
-    "identità",
-    "identiteit",
+    identity_abroad!(),
     "tożsamości",
     "identidade",
 ];
@@ -31,12 +28,7 @@ const PAN_CONTEXT: Words = words![
     "permanent account number",
     "income tax",
     "tax id",
-    "steuernummer",
-    "numéro fiscal",
-    "número fiscal",
-    "codice fiscale",
-    "fiscaal nummer",
-    "numer podatkowy",
+    tax_number_abroad!(),
 ];
 const VOTER_CONTEXT: Words = words![
     "voter",
@@ -58,12 +50,7 @@ const TFN_CONTEXT: Words = words![
     "tax file number",
     "tax file",
     "tax number",
-    "steuernummer",
-    "numéro fiscal",
-    "número fiscal",
-    "codice fiscale",
-    "fiscaal nummer",
-    "numer podatkowy",
+    tax_number_abroad!(),
 ];
 const MEDICARE_CONTEXT: Words = words![
     "medicare",
@@ -97,10 +84,7 @@ const NRIC_CONTEXT: Words = words![
     "ic",
     "identity card",
     "ausweis",
-    "identité",
-    "identidad",
-    "identità",
-    "identiteit",
+    identity_abroad!(),
     "dowód",
     "identidade",
 ];
@@ -115,10 +99,7 @@ const RRN_CONTEXT: Words = words![
     "alien registration",
     "identity number",
     "ausweisnummer",
-    "identité",
-    "identidad",
-    "identità",
-    "identiteit",
+    identity_abroad!(),
     "identidade",
 ];
 const MY_NUMBER_CONTEXT: Words = words![
@@ -129,10 +110,7 @@ const MY_NUMBER_CONTEXT: Words = words![
     "個人番号",
     "identity number",
     "ausweisnummer",
-    "identité",
-    "identidad",
-    "identità",
-    "identiteit",
+    identity_abroad!(),
     "identidade",
 ];
 const CN_ID_CONTEXT: Words = words![
@@ -143,10 +121,7 @@ const CN_ID_CONTEXT: Words = words![
     "identity card",
     "id card",
     "ausweis",
-    "identité",
-    "identidad",
-    "identità",
-    "identiteit",
+    identity_abroad!(),
     "dowód",
     "identidade",
 ];
@@ -160,10 +135,7 @@ const TH_CONTEXT: Words = words![
     "national id",
     "identification number",
     "ausweisnummer",
-    "identité",
-    "identidad",
-    "identità",
-    "identiteit",
+    identity_abroad!(),
     "identidade",
 ];
 

@@ -106,12 +106,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             "pass-nr",
             "passport",
             "passport number",
-            "passeport",
-            "pasaporte",
-            "passaporto",
-            "paspoort",
-            "paszport",
-            "passaporte",
+            passport_abroad!(),
         ],
         context_boost: 0.2,
         ..RuleDef::DEFAULT
@@ -213,12 +208,13 @@ fn de_document(c: &Candidate<'_>) -> Verdict {
         return Verdict::Reject;
     }
     let ndigits = v[1..9].iter().filter(|b| b.is_ascii_digit()).count();
-    if ndigits == 0 {
+    // Nine letters without a digit read as a word (`PRTWXYZ…`) unless a passing check digit
+    // follows; a letter and nine digits pass the check one time in ten by chance; nine
+    // characters carry no check. None of these is reported without a context word.
+    if ndigits == 0 && v.len() == 9 {
         return Verdict::Reject;
     }
-    // Nine characters, or a letter and nine digits (one in ten pass the check by chance), are
-    // too plain to report without a context word.
-    if v.len() == 9 || ndigits == 8 {
+    if v.len() == 9 || ndigits == 8 || ndigits == 0 {
         return match (v.len(), crate::weighted_731_check_digit(&v[..9])) {
             (9, _) => Verdict::Weak,
             (_, Some(k)) if k == v[9] - b'0' => Verdict::Weak,
@@ -229,6 +225,25 @@ fn de_document(c: &Candidate<'_>) -> Verdict {
         Some(k) if k == v[9] - b'0' => Verdict::Checked("icao-7-3-1"),
         _ => Verdict::Reject,
     }
+}
+
+/// German labels of a passport number, lower-case, longest first.
+const GERMAN_PASSPORT_LABELS: [&str; 4] = ["reisepassnummer", "reisepass", "passnummer", "pass-nr"];
+
+/// True when `value` has the shape of a German passport number (first letter C, F, G, H, J or
+/// K, then eight of the passport alphabet) and the label just before it is German: then it is
+/// a German passport, even where another country's passport rule accepts the same shape (a
+/// US book number, a Dutch document number) and the same label.
+pub(crate) fn german_passport(preceding: &str, value: &str) -> bool {
+    let v = value.as_bytes();
+    let alphabet = |b: &u8| b"CFGHJKLMNPRTVWXYZ0123456789".contains(&b.to_ascii_uppercase());
+    if v.len() != 9 || !b"CFGHJK".contains(&v[0].to_ascii_uppercase()) || !v.iter().all(alphabet) {
+        return false;
+    }
+    let before = super::tail(preceding, 32)
+        .trim_end_matches([' ', ':', '.', '#', '"', '\'', '(', '\t'])
+        .to_lowercase();
+    GERMAN_PASSPORT_LABELS.iter().any(|l| before.ends_with(l))
 }
 
 /// Rentenversicherungsnummer: the letter becomes its two-digit position in the alphabet;

@@ -7,13 +7,17 @@
 /// A list of context words as a [`Words`]: `words!["phone", "tel", "mobile"]`. The words are
 /// joined into one string at compile time, so the `.wasm` holds one pointer and length per
 /// list instead of one per word (about 1,500 words in the catalog).
+/// A list may hold a shared list of [`labels`] (`words!["id", identity_abroad!()]`).
 macro_rules! words {
-    ($($w:literal),* $(,)?) => {
+    ($($w:expr),* $(,)?) => {
         $crate::rules::Words::lines(concat!($($w, "\n"),*))
     };
 }
 #[cfg(test)]
 pub(crate) use words;
+
+#[macro_use]
+mod labels;
 
 mod africa_middle_east;
 mod americas;
@@ -24,6 +28,8 @@ mod dates_places;
 mod de_at_ch;
 mod devices;
 mod digests;
+mod display;
+pub use display::{display_name, ENTITY_NAMES};
 mod es_it_pt_gr;
 mod eu_vat;
 mod financial;
@@ -86,6 +92,18 @@ impl Category {
             Category::SpecialCategories => "special_categories",
         }
     }
+}
+
+/// Which characters continue a word around a value, as its rule reads words. Restore finds a
+/// surrogate only where the rule could have found the value it stands for, so it reads the
+/// same boundaries (`¼11 4000 0000` holds a phone number after the `¼` for the ASCII pattern
+/// pass; `Zoë` is one word for the names pass).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Boundary {
+    /// ASCII letters, digits and `_` continue a word: the regex pass's `\b`.
+    Ascii,
+    /// Any Unicode letter or an ASCII digit continues a word: the names pass's tokenizer.
+    Letters,
 }
 
 /// What a validator says about a candidate.
@@ -220,6 +238,8 @@ pub struct RuleDef {
     /// Prefixes every value of this rule starts with (`ghp_`, `sk-proj-`), which say nothing
     /// about which value it is: a mask may keep them. Empty for most rules.
     pub public_prefixes: &'static [&'static str],
+    /// How the rule reads word boundaries around a value (restore reads the same).
+    pub boundary: Boundary,
 }
 
 impl RuleDef {
@@ -239,7 +259,13 @@ impl RuleDef {
         needs_context: false,
         contested: false,
         public_prefixes: &[],
+        boundary: Boundary::Ascii,
     };
+
+    /// The English display name of the rule's entity ([`ENTITY_NAMES`]), if it has one.
+    pub fn display_name(&self) -> Option<&'static str> {
+        display_name(self.entity)
+    }
 }
 
 /// A rule as the engine runs it: a built-in [`RuleDef`] or a custom rule from a policy.
@@ -329,11 +355,41 @@ pub fn catalog() -> Vec<&'static RuleDef> {
     families.iter().flat_map(|f| f.iter()).collect()
 }
 
-/// True when `id` names a built-in rule: a pattern rule of [`catalog`] or a rule of the names
-/// pass (`person`, `location`, ...). The one check behind both `EngineOptions` and a policy's
-/// `disabledRules`, so the two accept the same ids.
+/// Every built-in rule: the pattern rules of [`catalog`], then the names pass's token rules
+/// (`person`, `location`, ...), whose `pattern` is empty.
+pub fn builtin_rules() -> impl Iterator<Item = &'static RuleDef> {
+    catalog()
+        .into_iter()
+        .chain(crate::names::TOKEN_RULES.iter())
+}
+
+/// True when `id` names a built-in rule of [`builtin_rules`]. The one check behind both
+/// `EngineOptions` and a policy's `disabledRules`, so the two accept the same ids.
 pub fn is_builtin_rule(id: &str) -> bool {
-    catalog().iter().any(|r| r.id == id) || crate::names::TOKEN_RULES.iter().any(|r| r.id == id)
+    builtin_rules().any(|r| r.id == id)
+}
+
+/// Every entity a built-in rule reports, once, with its category, in [`builtin_rules`] order:
+/// the entities a policy may name (besides the deny-list's and its own custom rules').
+pub fn entities() -> Vec<(&'static str, Category)> {
+    let mut out: Vec<(&'static str, Category)> = Vec::new();
+    for r in builtin_rules() {
+        if !out.iter().any(|(e, _)| *e == r.entity) {
+            out.push((r.entity, r.category));
+        }
+    }
+    out
+}
+
+/// How values of `entity` are bounded, as restore must read them: [`Boundary::Letters`] when
+/// a built-in rule reads Unicode words for it, else [`Boundary::Ascii`] (custom rules run in
+/// the regex pass).
+pub(crate) fn boundary_of(entity: &str) -> Boundary {
+    if builtin_rules().any(|r| r.entity == entity && r.boundary == Boundary::Letters) {
+        Boundary::Letters
+    } else {
+        Boundary::Ascii
+    }
 }
 
 /// The last `max` bytes of `s` at most, starting on a character boundary: a bounded look-back
@@ -388,6 +444,21 @@ mod tests {
     use std::collections::HashSet;
 
     #[test]
+    fn token_rules_read_unicode_words_and_have_display_names() {
+        for r in crate::names::TOKEN_RULES {
+            assert_eq!(r.boundary, Boundary::Letters, "{}", r.id);
+            assert_eq!(boundary_of(r.entity), Boundary::Letters, "{}", r.entity);
+            assert!(
+                r.display_name().is_some(),
+                "{} has no display name",
+                r.entity
+            );
+        }
+        assert_eq!(boundary_of("PHONE_NUMBER"), Boundary::Ascii);
+        assert_eq!(boundary_of("EMPLOYEE_ID"), Boundary::Ascii);
+    }
+
+    #[test]
     fn ids_are_unique_and_well_formed() {
         let mut seen = HashSet::new();
         for r in catalog() {
@@ -406,6 +477,12 @@ mod tests {
                 r.entity
             );
             assert!((0.0..=1.0).contains(&r.score) && (0.0..=1.0).contains(&r.checked_score));
+            assert_eq!(
+                r.boundary,
+                Boundary::Ascii,
+                "pattern rule {} runs in the ASCII regex pass",
+                r.id
+            );
             for w in r.context.iter().chain(r.anti_context.iter()) {
                 assert_eq!(
                     w,

@@ -126,7 +126,7 @@ pub(crate) static RULES: &[RuleDef] = &[
 
 fn passport_number(c: &Candidate<'_>) -> Verdict {
     let d = crate::digit_vec(c.value());
-    if d.iter().all(|&x| x == d[0]) {
+    if d.iter().all(|&x| x == d[0]) || super::de_at_ch::german_passport(c.preceding(), c.value()) {
         return Verdict::Reject;
     }
     Verdict::Plausible

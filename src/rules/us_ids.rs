@@ -16,12 +16,7 @@ const PASSPORT_CONTEXT: Words = words![
     "pass-nr",
     "reisepass",
     "passnummer",
-    "passeport",
-    "pasaporte",
-    "passaporto",
-    "paspoort",
-    "paszport",
-    "passaporte",
+    passport_abroad!(),
 ];
 
 /// The passport labels of the pattern (ASCII, matched case-insensitively); every one is also
@@ -344,7 +339,12 @@ pub(crate) fn passport_shape(c: &Candidate<'_>) -> Verdict {
 }
 
 fn labelled_passport(c: &Candidate<'_>) -> Verdict {
-    labelled_value(c, passport_shape)
+    labelled_value(c, |v| {
+        if super::de_at_ch::german_passport(v.preceding(), v.value()) {
+            return Verdict::Reject;
+        }
+        passport_shape(v)
+    })
 }
 
 fn labelled_driver_license(c: &Candidate<'_>) -> Verdict {
