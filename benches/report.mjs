@@ -86,7 +86,7 @@ for (const input of ['linearity prose', 'linearity dense']) {
   const st = (r) => (r ? `${f(r.instantiate_ms)}${mark(r.instantiate_ms <= 10)}` : '—');
   const fr = (r) => (r ? `${f(r.first_result_ms)}${mark(r.first_result_ms <= 60)}` : '—');
   row('instantiate in a fresh process, ms (median of 7)', '', `${st(lazy)} (eager: ${eager ? f(eager.instantiate_ms) : '—'})`, st(page), '≤ 10');
-  row('first result in a fresh process, ms (warm-up inside the constructor)', '', `${fr(lazy)} (eager: ${eager ? f(eager.first_result_ms) : '—'})`, fr(page), '≤ 60');
+  row('first result in a fresh process, ms', '', `${fr(lazy)} (eager: ${eager ? f(eager.first_result_ms) : '—'})`, fr(page), '≤ 60');
   const mem = (d) => {
     const r = find(d, 'memory');
     return r && r.after_dense_mb !== null ? `${f(r.after_init_mb)} → ${f(r.after_dense_mb)}${mark(r.after_dense_mb < 32)}` : '—';

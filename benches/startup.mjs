@@ -1,6 +1,6 @@
 // One start-up measurement in a fresh process (spawned by benches/node.mjs): time to load and
 // instantiate the wasm through the package's Node entry, to build the engine with the name list
-// (read from disk; the constructor warms the engine up), and to the first result. Prints one JSON line.
+// (read from disk; since 2026-12-06 the constructor no longer runs a warm-up scan), and to the first result. Prints one JSON line.
 import { readFileSync } from 'node:fs';
 
 const prompt = readFileSync(process.argv[2], 'utf8');

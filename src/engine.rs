@@ -394,7 +394,7 @@ impl Engine {
             }
         }
         if found.len() > before {
-            found.sort_by_key(|s| (s.start, s.end));
+            sort_in_text_order(found);
         }
     }
 
@@ -430,7 +430,7 @@ impl Engine {
             }
         }
         if found.len() > before {
-            found.sort_by_key(|s| (s.start, s.end));
+            sort_in_text_order(found);
         }
     }
 
@@ -474,7 +474,7 @@ impl Engine {
         if inner.is_empty() {
             return;
         }
-        inner.sort_by_key(|s| (s.start, s.end));
+        sort_in_text_order(&mut inner);
         let inner = resolve_overlaps(inner);
         let mut out = Vec::with_capacity(found.len() + inner.len() * 2);
         for f in found.drain(..) {
@@ -499,7 +499,7 @@ impl Engine {
             }
         }
         out.extend(inner);
-        out.sort_by_key(|s| (s.start, s.end));
+        sort_in_text_order(&mut out);
         *found = out;
     }
 
@@ -529,7 +529,7 @@ impl Engine {
         }
         if out.len() > before {
             // resolve_overlaps expects findings in text order when they are disjoint.
-            out.sort_by_key(|s| (s.start, s.end));
+            sort_in_text_order(out);
         }
     }
 
@@ -810,6 +810,13 @@ fn next_char(text: &str, at: usize) -> usize {
         .chars()
         .next()
         .map_or(at + 1, |c| at + c.len_utf8())
+}
+
+/// Orders findings by start, then end, keeping the order of equal spans (stable). One
+/// function for every caller: each `sort_by_key` closure would be its own copy of the sort in
+/// the `.wasm` (docs/benchmarks.md, "Size after the December features").
+fn sort_in_text_order(found: &mut [Scored]) {
+    found.sort_by_key(|s| (s.start, s.end));
 }
 
 /// Keeps the best of overlapping findings ([`precedence`]). `found` is in text order (by

@@ -216,7 +216,8 @@ impl Airlock {
         }
         let engine = Engine::new(&engine_options)
             .map_err(|e| js_error("PiiAirlockConfigError", &e.to_string()))?;
-        engine.warm_up();
+        // No warm-up scan here: it cost more at start-up than it saved on the first scan
+        // (first result of a 10 KB prompt 238 -> 212 ms in Node, docs/benchmarks.md).
         Ok(Airlock {
             engine,
             vault: Vault::new(),
@@ -685,7 +686,7 @@ impl Guard {
         };
         let inner = crate::Guard::with_gazetteer(policy, receipt_key, key, gazetteer)
             .map_err(config_error)?;
-        inner.engine().warm_up();
+        // No warm-up scan, as in `Airlock::new` (docs/benchmarks.md).
         Ok(Guard {
             inner,
             payload: PayloadOptions {
