@@ -10,7 +10,7 @@
 
 import { createGuard } from './engine/index.js';
 import { getSettings, policyOf } from './settings.js';
-import { forgetVault, hasVault, moveVault, openVault, saveVault, sweep } from './vault-store.js';
+import { forgetVault, moveVault, openVault, saveVault, sweep, vaultState } from './vault-store.js';
 
 /** One engine per policy for highlighting, one guard per conversation for what is sent. */
 const scanners = new Map();
@@ -50,6 +50,7 @@ async function conversation(conv, policy) {
     entry = { conv, policyKey: keyOf(policy), decision: null, queue: Promise.resolve(), saving: Promise.resolve() };
     entry.guard = (async () => {
       const { key, blob } = await openVault(conv);
+      entry.saved = blob !== null;
       const ttl = await retentionMs();
       let stored = blob;
       // A synchronous Storage for the package; writes go on to chrome.storage in order.
@@ -57,7 +58,10 @@ async function conversation(conv, policy) {
         getItem: () => stored,
         setItem: (_, v) => {
           stored = String(v);
-          entry.saving = entry.saving.then(() => saveVault(entry.conv, key, stored, Date.now() + ttl)).catch(() => {});
+          entry.saving = entry.saving.then(async () => {
+            await saveVault(entry.conv, key, stored, Date.now() + ttl);
+            entry.saved = true;
+          }).catch(() => {});
         },
         removeItem: () => {
           stored = null;
@@ -87,8 +91,25 @@ async function retentionMs() {
   return settings.retentionHours * 3600_000;
 }
 
+/**
+ * False when the conversation has nothing to restore. A guard in memory whose stored vault has
+ * expired (or was deleted) is dropped too: the retention holds for a worker that stayed up.
+ */
+async function live(key) {
+  const entry = conversations.get(key);
+  await entry?.saving;
+  const state = await vaultState(key);
+  if (entry?.saved && state !== 'live') {
+    conversations.delete(key);
+    entry.guard.then((g) => g.dispose(), () => {});
+    return false;
+  }
+  return state === 'live' || Boolean(entry);
+}
+
 /** Sends `text` through the conversation's guard with the user's `decision`. */
 async function commit(key, policy, text, decision) {
+  await live(key);
   const entry = await conversation(key, policy);
   const run = entry.queue.then(async () => {
     const guard = await entry.guard;
@@ -117,7 +138,7 @@ async function commit(key, policy, text, decision) {
  * nothing to restore, and no guard is built for it.
  */
 async function restoreTexts(key, policy, texts) {
-  if (!conversations.has(key) && !(await hasVault(key))) return texts;
+  if (!(await live(key))) return texts;
   const entry = await conversation(key, policy);
   const guard = await entry.guard;
   return texts.map((t) => guard.restore(t));

@@ -92,11 +92,17 @@ export async function openVault(conv, now = Date.now()) {
   return { key: crypto.getRandomValues(new Uint8Array(32)), blob: null };
 }
 
-/** True when a conversation has a stored vault that has not expired. */
-export async function hasVault(conv, now = Date.now()) {
+/**
+ * Whether a conversation has a stored vault: 'live', 'none', or 'expired' (then it is deleted
+ * here, as on every read).
+ */
+export async function vaultState(conv, now = Date.now()) {
   const k = storageKey(conv);
   const rec = (await chrome.storage.local.get(k))[k];
-  return Boolean(rec && rec.expires > now);
+  if (!rec) return 'none';
+  if (rec.expires > now) return 'live';
+  await chrome.storage.local.remove(k);
+  return 'expired';
 }
 
 /** Stores a conversation's exported vault `blob` with its `key`, wrapped, until `expires` (Unix ms). */

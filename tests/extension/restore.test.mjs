@@ -51,9 +51,10 @@ test('a placeholder in a URL shown as plain text stays a placeholder; the one in
   await page.close();
 });
 
-test('with a synthesize policy the surrogate is sent and the answer shows the value, after a reload too', async () => {
+test('with a synthesize policy the surrogate is sent and the answer shows the value, after a reload too', async (t) => {
   const { settings = {} } = await ctx.worker.evaluate(() => chrome.storage.local.get('settings'));
   await ctx.worker.evaluate((s) => chrome.storage.local.set({ settings: s }), { ...settings, categories: { contact: 'synthesize' } });
+  t.after(() => ctx.worker.evaluate((s) => chrome.storage.local.set({ settings: s }), settings));
   const page = await open('synth-1');
   await send(page, 'Write to jane.doe@example.com please');
   const { text } = await until(() => backend.received.find((r) => r.conv === 'synth-1'));
@@ -78,7 +79,6 @@ test('with a synthesize policy the surrogate is sent and the answer shows the va
   assert.ok(rec && typeof rec.blob === 'string' && typeof rec.key === 'string', 'a vault record is stored');
   const json = JSON.stringify(stored);
   assert.ok(!json.includes('jane.doe@example.com') && !json.toLowerCase().includes(surrogate.toLowerCase()), 'no value in storage as plain text');
-  await ctx.worker.evaluate((s) => chrome.storage.local.set({ settings: s }), settings);
   await page.close();
 });
 

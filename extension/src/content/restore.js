@@ -40,20 +40,22 @@
    * Where `to` (the restored text) differs from `from` (the text shown): [{ text, was? }],
    * `was` set on the parts that were put back. Restoring replaces whole placeholders and
    * surrogates and leaves the rest as it was, so aligning the whitespace-separated words (a
-   * longest common subsequence) finds them; the ends each changed run shares with what it
-   * replaced (punctuation after a placeholder) stay unmarked.
+   * longest common subsequence) finds them; the punctuation each changed run shares with what
+   * it replaced at its ends (a comma after a placeholder) stays unmarked.
    */
   function segments(from, to) {
     const a = from.split(WORD);
     const b = to.split(WORD);
     const out = [];
+    // Only spaces and punctuation: a surrogate may share more with its value (a domain).
+    const edge = (c) => /[\s\p{P}]/u.test(c);
     const push = (same, was, now) => {
       if (same) out.push({ text: same });
       if (!now) return;
       let p = 0;
-      while (p < was.length && p < now.length && was[p] === now[p]) p += 1;
+      while (p < was.length && p < now.length && was[p] === now[p] && edge(now[p])) p += 1;
       let q = 0;
-      while (q < was.length - p && q < now.length - p && was[was.length - 1 - q] === now[now.length - 1 - q]) q += 1;
+      while (q < was.length - p && q < now.length - p && was[was.length - 1 - q] === now[now.length - 1 - q] && edge(now[now.length - 1 - q])) q += 1;
       if (p) out.push({ text: now.slice(0, p) });
       out.push({ text: now.slice(p, now.length - q), was: was.slice(p, was.length - q) });
       if (q) out.push({ text: now.slice(now.length - q) });
