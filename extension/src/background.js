@@ -15,6 +15,24 @@ import { forgetVault, moveVault, openVault, saveVault, sweep, vaultState } from 
 /** One engine per policy for highlighting, one guard per conversation for what is sent. */
 const scanners = new Map();
 const conversations = new Map();
+/**
+ * Guards kept in memory at most; the least recently built one is dropped first (its vault is
+ * in storage, and read again when its conversation comes back).
+ */
+const MAX_CONVERSATIONS = 8;
+
+/** Conversation → when its dropped guard's last write is done (the next guard reads it). */
+const settling = new Map();
+
+/** Frees a conversation's guard once what it is doing and writing is done. */
+function retire(entry) {
+  const done = entry.queue.catch(() => {}).then(() => entry.saving).catch(() => {});
+  settling.set(entry.conv, done);
+  done.then(() => {
+    if (settling.get(entry.conv) === done) settling.delete(entry.conv);
+    return entry.guard;
+  }).then((g) => g.dispose(), () => {});
+}
 
 /** A policy (preset name or document) and the key its engines are cached under. */
 const keyOf = (policy) => (typeof policy === 'string' ? policy : JSON.stringify(policy));
@@ -43,12 +61,16 @@ async function scanner(policy) {
 async function conversation(conv, policy) {
   let entry = conversations.get(conv);
   if (entry && entry.policyKey !== keyOf(policy)) {
-    entry.guard.then((g) => g.dispose(), () => {});
+    conversations.delete(conv);
+    retire(entry);
     entry = null;
   }
   if (!entry) {
+    // A dropped guard's last write is read back by the next one.
+    const written = settling.get(conv) ?? Promise.resolve();
     entry = { conv, policyKey: keyOf(policy), decision: null, queue: Promise.resolve(), saving: Promise.resolve() };
     entry.guard = (async () => {
+      await written;
       const { key, blob } = await openVault(conv);
       entry.saved = blob !== null;
       const ttl = await retentionMs();
@@ -58,6 +80,8 @@ async function conversation(conv, policy) {
         getItem: () => stored,
         setItem: (_, v) => {
           stored = String(v);
+          // Forgotten meanwhile ("forget this conversation"): nothing is written back.
+          if (entry.forgotten) return;
           entry.saving = entry.saving.then(async () => {
             await saveVault(entry.conv, key, stored, Date.now() + ttl);
             entry.saved = true;
@@ -70,8 +94,15 @@ async function conversation(conv, policy) {
       };
       return createGuard({ policy, consent: () => entry.decision ?? 'cancelled', vault: { key, storage } });
     })();
-    entry.guard.catch(() => conversations.delete(conv));
+    entry.guard.catch(() => {
+      if (conversations.get(entry.conv) === entry) conversations.delete(entry.conv);
+    });
     conversations.set(conv, entry);
+    for (const [k, old] of conversations) {
+      if (conversations.size <= MAX_CONVERSATIONS) break;
+      conversations.delete(k);
+      retire(old);
+    }
   }
   return entry;
 }
@@ -101,7 +132,7 @@ async function live(key) {
   const state = await vaultState(key);
   if (entry?.saved && state !== 'live') {
     conversations.delete(key);
-    entry.guard.then((g) => g.dispose(), () => {});
+    retire(entry);
     return false;
   }
   return state === 'live' || Boolean(entry);
@@ -215,9 +246,12 @@ async function handle(msg, sender) {
       const key = msg.origin ? `${msg.origin}|${String(msg.conv)}` : convKey(sender, msg.conv);
       const entry = conversations.get(key);
       conversations.delete(key);
-      await entry?.saving;
+      if (entry) {
+        entry.forgotten = true;
+        retire(entry);
+        await settling.get(key);
+      }
       await forgetVault(key);
-      entry?.guard.then((g) => g.dispose(), () => {});
       return { ok: true };
     }
     default:

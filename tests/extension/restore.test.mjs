@@ -102,3 +102,23 @@ test('a vault record moved to another conversation does not open there', async (
   assert.deepEqual((await answers(other)).restored, []);
   await other.close();
 });
+
+test('a conversation whose guard was dropped from memory (more than eight in use) still restores', async () => {
+  const page = await ctx.context.newPage();
+  await page.goto(`chrome-extension://${ctx.extensionId}/options.html`);
+  const msg = (m) => page.evaluate((x) => chrome.runtime.sendMessage(x), m);
+  for (let i = 0; i < 10; i += 1) {
+    const r = await msg({ type: 'commit', conv: `lru-${i}`, text: `mail person${i}@example.com`, decision: 'redacted' });
+    assert.equal(r.ok, true);
+    assert.equal(r.text, 'mail [EMAIL_ADDRESS_1]');
+  }
+  // The first conversations' guards were dropped; their vaults come back from storage.
+  for (const i of [0, 1, 9]) {
+    const r = await msg({ type: 'restore', conv: `lru-${i}`, texts: ['Done: [EMAIL_ADDRESS_1].'] });
+    assert.deepEqual(r.texts, [`Done: person${i}@example.com.`]);
+  }
+  // Numbering goes on past what the dropped guard issued.
+  const r = await msg({ type: 'commit', conv: 'lru-0', text: 'and other@example.com', decision: 'redacted' });
+  assert.equal(r.text, 'and [EMAIL_ADDRESS_2]');
+  await page.close();
+});
