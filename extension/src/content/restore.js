@@ -147,12 +147,18 @@
       const gen = generation;
       try {
         const out = await restorer(texts);
-        ready.forEach((n, k) => {
-          checked.set(n, { data: texts[k], generation: gen });
-          // Changed meanwhile (or gone): asked about again on the next pass.
-          if (!n.isConnected || n.data !== texts[k] || typeof out?.[k] !== 'string' || out[k] === texts[k]) return;
-          replaceNode(n, out[k]);
-        });
+        // Forgotten (or the conversation changed) while asking: this answer no longer applies,
+        // the next pass asks again.
+        if (gen !== generation) {
+          again = true;
+        } else {
+          ready.forEach((n, k) => {
+            checked.set(n, { data: texts[k], generation: gen });
+            // Changed meanwhile (or gone): asked about again on the next pass.
+            if (!n.isConnected || n.data !== texts[k] || typeof out?.[k] !== 'string' || out[k] === texts[k]) return;
+            replaceNode(n, out[k]);
+          });
+        }
       } catch {
         // The engine host did not answer: the placeholders stay visible (the safe side).
       } finally {
