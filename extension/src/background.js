@@ -10,14 +10,29 @@
 
 import { createGuard } from './engine/index.js';
 import { getSettings, policyOf } from './settings.js';
-import { forgetPairs, loadPairs, savePairs, sweep } from './vault-store.js';
-
-/** Placeholders as the engine issues them. Only exact, issued tokens are ever restored. */
-const TOKEN = /\[[A-Z][A-Z0-9_]*_[0-9]{1,6}\]/g;
+import { forgetVault, moveVault, openVault, saveVault, sweep, vaultState } from './vault-store.js';
 
 /** One engine per policy for highlighting, one guard per conversation for what is sent. */
 const scanners = new Map();
 const conversations = new Map();
+/**
+ * Guards kept in memory at most; the least recently built one is dropped first (its vault is
+ * in storage, and read again when its conversation comes back).
+ */
+const MAX_CONVERSATIONS = 8;
+
+/** Conversation → when its dropped guard's last write is done (the next guard reads it). */
+const settling = new Map();
+
+/** Frees a conversation's guard once what it is doing and writing is done. */
+function retire(entry) {
+  const done = entry.queue.catch(() => {}).then(() => entry.saving).catch(() => {});
+  settling.set(entry.conv, done);
+  done.then(() => {
+    if (settling.get(entry.conv) === done) settling.delete(entry.conv);
+    return entry.guard;
+  }).then((g) => g.dispose(), () => {});
+}
 
 /** A policy (preset name or document) and the key its engines are cached under. */
 const keyOf = (policy) => (typeof policy === 'string' ? policy : JSON.stringify(policy));
@@ -36,18 +51,58 @@ async function scanner(policy) {
  * The guard of one conversation. Its consent function returns the answer the user already
  * gave in the page's dialog (the content script asks before it commits); with no answer it
  * refuses, so nothing is sent that nobody agreed to.
+ *
+ * Its vault is the engine's own, kept across worker restarts through the package's `vault`
+ * option: the guard imports the stored blob when it is built and exports it after every
+ * change (the core's importVault / exportVault) into `storage` below, which hands the blob to
+ * vault-store.js. So placeholders and surrogates both come back, and numbering goes on past
+ * what the conversation already issued.
  */
 async function conversation(conv, policy) {
   let entry = conversations.get(conv);
   if (entry && entry.policyKey !== keyOf(policy)) {
-    entry.guard.then((g) => g.dispose(), () => {});
+    conversations.delete(conv);
+    retire(entry);
     entry = null;
   }
   if (!entry) {
-    entry = { policyKey: keyOf(policy), decision: null, fresh: true, queue: Promise.resolve() };
-    entry.guard = createGuard({ policy, consent: () => entry.decision ?? 'cancelled' });
-    entry.guard.catch(() => conversations.delete(conv));
+    // A dropped guard's last write is read back by the next one.
+    const written = settling.get(conv) ?? Promise.resolve();
+    entry = { conv, policyKey: keyOf(policy), decision: null, queue: Promise.resolve(), saving: Promise.resolve() };
+    entry.guard = (async () => {
+      await written;
+      const { key, blob } = await openVault(conv);
+      entry.saved = blob !== null;
+      const ttl = await retentionMs();
+      let stored = blob;
+      // A synchronous Storage for the package; writes go on to chrome.storage in order.
+      const storage = {
+        getItem: () => stored,
+        setItem: (_, v) => {
+          stored = String(v);
+          // Forgotten meanwhile ("forget this conversation"): nothing is written back.
+          if (entry.forgotten) return;
+          entry.saving = entry.saving.then(async () => {
+            await saveVault(entry.conv, key, stored, Date.now() + ttl);
+            entry.saved = true;
+          }).catch(() => {});
+        },
+        removeItem: () => {
+          stored = null;
+          entry.saving = entry.saving.then(() => forgetVault(entry.conv)).catch(() => {});
+        },
+      };
+      return createGuard({ policy, consent: () => entry.decision ?? 'cancelled', vault: { key, storage } });
+    })();
+    entry.guard.catch(() => {
+      if (conversations.get(entry.conv) === entry) conversations.delete(entry.conv);
+    });
     conversations.set(conv, entry);
+    for (const [k, old] of conversations) {
+      if (conversations.size <= MAX_CONVERSATIONS) break;
+      conversations.delete(k);
+      retire(old);
+    }
   }
   return entry;
 }
@@ -68,45 +123,56 @@ async function retentionMs() {
 }
 
 /**
- * Sends `text` through the conversation's guard with the user's `decision`. After a restart
- * the new guard's counter starts again at 1: the tokens this conversation already issued are
- * put in front of the text, so the engine numbers past them (src/vault.rs), and cut off again.
+ * False when the conversation has nothing to restore. A guard in memory whose stored vault has
+ * expired (or was deleted) is dropped too: the retention holds for a worker that stayed up.
  */
+async function live(key) {
+  const entry = conversations.get(key);
+  await entry?.saving;
+  const state = await vaultState(key);
+  if (entry?.saved && state !== 'live') {
+    conversations.delete(key);
+    retire(entry);
+    return false;
+  }
+  return state === 'live' || Boolean(entry);
+}
+
+/** Sends `text` through the conversation's guard with the user's `decision`. */
 async function commit(key, policy, text, decision) {
+  await live(key);
   const entry = await conversation(key, policy);
   const run = entry.queue.then(async () => {
     const guard = await entry.guard;
-    const pairs = await loadPairs(key);
-    const issued = Object.keys(pairs);
-    const prefix = entry.fresh && issued.length ? `${issued.join(' ')}\n` : '';
     entry.decision = decision;
     let result;
     try {
-      result = await guard.requestConsent(prefix + text);
+      result = await guard.requestConsent(text);
     } finally {
       entry.decision = null;
     }
     if (result.decision !== 'redacted' && result.decision !== 'as-typed') {
       return { ok: false, reason: result.decision };
     }
-    if (!result.text.startsWith(prefix)) return { ok: false, reason: 'engine' };
-    entry.fresh = false;
-    const out = result.text.slice(prefix.length);
-    let added = 0;
-    for (const token of new Set(out.match(TOKEN) ?? [])) {
-      if (pairs[token] !== undefined) continue;
-      const value = guard.restore(token);
-      if (value !== token) {
-        pairs[token] = value;
-        added += 1;
-      }
-    }
-    if (added) await savePairs(key, pairs, Date.now() + (await retentionMs()));
+    // The vault is stored before the page sends: a reload right after still restores.
+    await entry.saving;
     if (result.receipt) await keepReceipt(result.receipt);
-    return { ok: true, text: out, changed: out !== text, receipt: result.receipt ?? null };
+    return { ok: true, text: result.text, changed: result.text !== text, receipt: result.receipt ?? null };
   });
   entry.queue = run.catch(() => {});
   return run;
+}
+
+/**
+ * The conversation's answers with the values back (placeholders and surrogates), as the
+ * engine's restore allows it (never into a URL). Without a vault in memory or stored there is
+ * nothing to restore, and no guard is built for it.
+ */
+async function restoreTexts(key, policy, texts) {
+  if (!(await live(key))) return texts;
+  const entry = await conversation(key, policy);
+  const guard = await entry.guard;
+  return texts.map((t) => guard.restore(t));
 }
 
 /** The latest receipts (types, actions, hashes: never values) for the popup. */
@@ -153,31 +219,39 @@ async function handle(msg, sender) {
         return { ok: false, reason: 'config', message: e?.name === 'PiiAirlockConfigError' ? e.message : 'the policy could not be built' };
       }
     }
-    case 'pairs':
-      return { ok: true, pairs: await loadPairs(convKey(sender, msg.conv)) };
+    case 'restore': {
+      const texts = Array.isArray(msg.texts) ? msg.texts.map(String) : [];
+      return { ok: true, texts: await restoreTexts(convKey(sender, msg.conv), policy, texts) };
+    }
     case 'adopt': {
       // A new chat gets its id after the first message: move what was issued under "new".
       const from = convKey(sender, msg.from);
       const to = convKey(sender, msg.to);
-      const pairs = await loadPairs(from);
-      if (Object.keys(pairs).length) {
-        await savePairs(to, { ...(await loadPairs(to)), ...pairs }, Date.now() + (await retentionMs()));
-        await forgetPairs(from);
-      }
       const entry = conversations.get(from);
-      if (entry) {
-        conversations.delete(from);
-        conversations.set(to, entry);
+      if (!entry) {
+        await moveVault(from, to);
+        return { ok: true };
       }
+      // In the entry's write order: later writes of this guard land under the new id.
+      const moved = entry.saving.then(() => moveVault(from, to));
+      entry.saving = moved.catch(() => {});
+      entry.conv = to;
+      conversations.delete(from);
+      conversations.set(to, entry);
+      await moved;
       return { ok: true };
     }
     case 'forget': {
       // Popup: the tab's conversation, named by the content script, keyed by the tab's origin.
       const key = msg.origin ? `${msg.origin}|${String(msg.conv)}` : convKey(sender, msg.conv);
-      await forgetPairs(key);
       const entry = conversations.get(key);
       conversations.delete(key);
-      entry?.guard.then((g) => g.dispose(), () => {});
+      if (entry) {
+        entry.forgotten = true;
+        retire(entry);
+        await settling.get(key);
+      }
+      await forgetVault(key);
       return { ok: true };
     }
     default:

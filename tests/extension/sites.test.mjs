@@ -22,13 +22,20 @@ async function open(site, conv) {
   return page;
 }
 
+/** The extension's highlight names: the package's four mark states under its own prefix. */
+const NAMES = ['pii-airlock-ext-replace', 'pii-airlock-ext-ask', 'pii-airlock-ext-block', 'pii-airlock-ext-shown'];
+
 /** Ranges drawn by the extension's highlights (the registry is the document's, seen from the page too). */
-const highlighted = (page) => page.evaluate(() => ['pii-airlock', 'pii-airlock-ask']
-  .reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0));
+const highlighted = (page) => page.evaluate((names) => names
+  .reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0), NAMES);
 
 /** The highlighted text, read back from the ranges. */
-const highlightedText = (page) => page.evaluate(() => ['pii-airlock', 'pii-airlock-ask']
-  .flatMap((k) => [...(CSS.highlights.get(k) ?? [])].map((r) => r.toString())).sort());
+const highlightedText = (page) => page.evaluate((names) => names
+  .flatMap((k) => [...(CSS.highlights.get(k) ?? [])].map((r) => r.toString())).sort(), NAMES);
+
+/** The highlighted text by state. */
+const byState = (page) => page.evaluate((names) => Object.fromEntries(names
+  .map((k) => [k.slice('pii-airlock-ext-'.length), [...(CSS.highlights.get(k) ?? [])].map((r) => r.toString()).sort()])), NAMES);
 
 async function liveText(page) {
   const cdp = await ctx.context.newCDPSession(page);
@@ -61,16 +68,16 @@ for (const [site, kind] of [['chatgpt', 'prosemirror'], ['claude', 'prosemirror'
     const page = await open(site, `hl-${site}`);
     await page.click(EDITOR[kind]);
     await page.keyboard.type('Write to jane.doe@example.com about card 4111 1111 1111 1111');
-    await page.waitForFunction(() => (CSS.highlights.get('pii-airlock')?.size ?? 0) + (CSS.highlights.get('pii-airlock-ask')?.size ?? 0) >= 2, null, { timeout: 15000 });
+    await page.waitForFunction((names) => names.reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0) >= 2, NAMES, { timeout: 15000 });
     const texts = await highlightedText(page);
     // On a textarea the ranges are over its mirror, which holds the same characters.
     assert.deepEqual(texts, ['4111 1111 1111 1111', 'jane.doe@example.com']);
     // Every highlight is drawn over the composer (for a textarea: its mirror lies exactly on it).
-    const inside = await page.evaluate((sel) => {
+    const inside = await page.evaluate(([sel, names]) => {
       const box = document.querySelector(sel).getBoundingClientRect();
-      return ['pii-airlock', 'pii-airlock-ask'].flatMap((k) => [...(CSS.highlights.get(k) ?? [])])
+      return names.flatMap((k) => [...(CSS.highlights.get(k) ?? [])])
         .every((r) => { const b = r.getBoundingClientRect(); return b.width > 0 && b.left >= box.left && b.right <= box.right && b.top >= box.top && b.bottom <= box.bottom; });
-    }, EDITOR[kind]);
+    }, [EDITOR[kind], NAMES]);
     assert.ok(inside, 'highlights lie on the composer');
     // Screen readers hear the count (a polite live region; closed shadow roots are in the AX tree).
     await until(() => liveText(page).then((t) => t === '2 items of personal data found'));
@@ -78,14 +85,35 @@ for (const [site, kind] of [['chatgpt', 'prosemirror'], ['claude', 'prosemirror'
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
     await page.keyboard.type('nothing personal here');
-    await page.waitForFunction(() => (CSS.highlights.get('pii-airlock')?.size ?? 0) + (CSS.highlights.get('pii-airlock-ask')?.size ?? 0) === 0, null, { timeout: 15000 });
+    await page.waitForFunction((names) => names.reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0) === 0, NAMES, { timeout: 15000 });
     assert.equal(await highlighted(page), 0);
     if (site === 'chatgpt') {
       await page.keyboard.press('Control+A');
       await page.keyboard.type('Hi, I am Jane Doe, jane.doe@example.com, IBAN DE89 3704 0044 0532 0130 00');
-      await page.waitForFunction(() => (CSS.highlights.get('pii-airlock')?.size ?? 0) + (CSS.highlights.get('pii-airlock-ask')?.size ?? 0) >= 2, null, { timeout: 15000 });
+      await page.waitForFunction((names) => names.reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0) >= 2, NAMES, { timeout: 15000 });
       await page.screenshot({ path: imgPath('extension-highlight.png') });
     }
     await page.close();
   });
 }
+
+test('highlights use the package\'s four states under the extension\'s own names, leaving the page\'s own', async () => {
+  const page = await open('chatgpt', 'hl-states');
+  // A site that runs the npm package itself has its highlights under pii-airlock-<state>.
+  await page.evaluate(() => {
+    const h1 = document.querySelector('h1');
+    const r = new Range();
+    r.selectNodeContents(h1);
+    for (const s of ['replace', 'ask', 'block', 'shown']) CSS.highlights.set(`pii-airlock-${s}`, new Highlight(r));
+  });
+  await page.click('.ProseMirror');
+  await page.keyboard.type('Mail jane.doe@example.com: I was diagnosed with diabetes, see https://example.org/notes');
+  await until(async () => (await highlighted(page)) >= 3);
+  // gdpr: contact data is pseudonymized, health data is asked about, URLs are only shown.
+  assert.deepEqual(await byState(page), {
+    replace: ['jane.doe@example.com'], ask: ['diabetes'], block: [], shown: ['https://example.org/notes'],
+  });
+  // The page's own highlights are untouched by the extension's repaints.
+  assert.deepEqual(await page.evaluate(() => ['replace', 'ask', 'block', 'shown'].map((s) => CSS.highlights.get(`pii-airlock-${s}`)?.size ?? 0)), [1, 1, 1, 1]);
+  await page.close();
+});

@@ -5,21 +5,32 @@
 
 (() => {
   const ns = (globalThis.piiAirlock ??= {});
-  const NAME = 'pii-airlock';
-  const NAME_ASK = 'pii-airlock-ask';
+  /**
+   * The package's four mark states (pkg/index.d.ts `MarkState`) under the extension's own
+   * prefix: highlight names are global to the document, and a site that uses the package itself
+   * registers `pii-airlock-<state>`; neither may clear the other's.
+   */
+  const STATES = ['replace', 'ask', 'block', 'shown'];
+  const NAME = (state) => `pii-airlock-ext-${state}`;
+
+  /** How a finding is drawn, as the package decides it: its policy action and whether it is asked. */
+  function stateOf(f) {
+    if (f.needsDecision) return 'ask';
+    if (f.action === 'block') return 'block';
+    if (f.action === 'highlight' || f.action === 'allow') return 'shown';
+    return 'replace';
+  }
 
   /** Ranges of every attached editor, by element. */
   const painted = new Map();
 
   function repaint() {
     if (!globalThis.CSS?.highlights) return;
-    const all = [];
-    const ask = [];
+    const by = Object.fromEntries(STATES.map((s) => [s, []]));
     for (const { ranges } of painted.values()) {
-      for (const { range, needsDecision } of ranges) (needsDecision ? ask : all).push(range);
+      for (const { range, state } of ranges) by[state].push(range);
     }
-    CSS.highlights.set(NAME, new Highlight(...all));
-    CSS.highlights.set(NAME_ASK, new Highlight(...ask));
+    for (const s of STATES) CSS.highlights.set(NAME(s), new Highlight(...by[s]));
   }
 
   const MIRRORED = ['font', 'letterSpacing', 'wordSpacing', 'lineHeight', 'textTransform', 'textIndent', 'tabSize',
@@ -92,7 +103,7 @@
       } else {
         r = ns.textModel.range(model, f.start, f.end);
       }
-      if (r) entry.ranges.push({ range: r, needsDecision: f.needsDecision });
+      if (r) entry.ranges.push({ range: r, state: stateOf(f) });
     }
     repaint();
   }
@@ -108,5 +119,5 @@
   /** How many ranges are drawn (the tests and the popup read it). */
   const count = () => [...painted.values()].reduce((n, e) => n + e.ranges.length, 0);
 
-  ns.highlight = { paint, clear, count };
+  ns.highlight = { paint, clear, count, NAMES: STATES.map(NAME) };
 })();

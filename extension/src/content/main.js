@@ -42,13 +42,11 @@
   /** The conversation this page shows; a new chat is "new" until the site gives it an id. */
   let conv = adapter.conversation(location) ?? 'new';
 
-  async function refreshPairs() {
-    try {
-      const res = await ask({ type: 'pairs', conv });
-      if (res.ok) ns.restore.setPairs(res.pairs);
-    } catch {
-      // Nothing restored is the safe side: the placeholders stay visible.
-    }
+  /** The answers' texts with this conversation's values back (the engine host restores). */
+  async function restoreTexts(texts) {
+    const res = await ask({ type: 'restore', conv, texts });
+    if (!res.ok) throw new Error('not restored');
+    return res.texts;
   }
 
   // Single-page apps change the URL without a load: follow the conversation id.
@@ -58,7 +56,7 @@
     const before = conv;
     conv = now;
     const move = before === 'new' ? ask({ type: 'adopt', from: before, to: now }).catch(() => {}) : Promise.resolve();
-    move.then(refreshPairs);
+    move.then(() => ns.restore.refresh());
   }, 500);
 
   // ---- highlighting while typing ------------------------------------------------------------
@@ -243,7 +241,7 @@
           return;
         }
         stats.replaced += 1;
-        refreshPairs();
+        ns.restore.refresh();
       }
       approve(res.text);
       stats.sent += 1;
@@ -338,7 +336,7 @@
           return;
         }
         insert = res.text;
-        refreshPairs();
+        ns.restore.refresh();
       }
     }
     editor.focus();
@@ -389,8 +387,7 @@
     } catch { /* no managed storage */ }
     enabled = !disabled.includes(adapter.id);
     if (!enabled) return;
-    ns.restore.start(adapter.answers);
-    refreshPairs();
+    ns.restore.start(adapter.answers, restoreTexts);
     // Warm the engine up now, off the keystroke path (the worker may have been stopped).
     ask({ type: 'ping' }).catch(() => {});
     const active = document.activeElement && editorFromEvent({ composedPath: () => [document.activeElement] });

@@ -1,12 +1,13 @@
-// Restore in the page: placeholders this conversation issued ([EMAIL_ADDRESS_1]) are shown with
-// their real values in the rendered answers, each in a marker element so the user can see what
-// was put back. Only text nodes are changed: never a link (its text could become its URL in a
-// copy, and a value must never reach one), an attribute, a form field or an editor.
+// Restore in the page: the conversation's placeholders ([EMAIL_ADDRESS_1]) and surrogates in
+// the rendered answers are shown with the real values, each in a marker element so the user
+// can see what was put back. The engine host restores (the conversation's vault and the
+// engine's restore rules: never into a URL); this script only decides where it may (text nodes
+// of answers: never a link, whose text could become its URL in a copy, an attribute, a form
+// field or an editor) and marks what changed.
 'use strict';
 
 (() => {
   const ns = (globalThis.piiAirlock ??= {});
-  const TOKEN = /\[[A-Z][A-Z0-9_]*_[0-9]{1,6}\]/g;
   const SKIP = 'a, script, style, noscript, textarea, input, select, option, button, [contenteditable]:not([contenteditable="false"]), [data-pii-airlock-ui], .pii-airlock-restored, svg, math';
 
   /**
@@ -17,54 +18,118 @@
   const STABLE_MS = 250;
   const STREAMING = '.result-streaming, [data-is-streaming="true"], [aria-busy="true"]';
   const seen = new WeakMap();
+  /** Node → { data, generation } it was last sent to the engine host with. */
+  const checked = new WeakMap();
+  /** Bumped when the conversation's vault may have grown: every node is asked about again. */
+  let generation = 0;
 
-  let pairs = {};
-  /** Each marker → the placeholder it stands for, to put back when the vault is forgotten. */
-  const tokens = new WeakMap();
+  /** Each marker → the text the model wrote there, to put back when the vault is forgotten. */
+  const originals = new WeakMap();
   const marks = new Set();
   let selector = 'body';
+  let restorer = async (texts) => texts;
   let restored = 0;
+  let inFlight = false;
+  let again = false;
 
-  function restoreNode(node) {
-    const data = node.data;
-    TOKEN.lastIndex = 0;
-    let m;
-    let last = 0;
-    let frag = null;
-    while ((m = TOKEN.exec(data))) {
-      const value = Object.hasOwn(pairs, m[0]) ? pairs[m[0]] : undefined;
-      if (typeof value !== 'string') continue;
-      frag ??= document.createDocumentFragment();
-      if (m.index > last) frag.append(document.createTextNode(data.slice(last, m.index)));
+  const WORD = /(\s+)/;
+  /** Past this many token pairs the alignment falls back to one changed span. */
+  const MAX_CELLS = 250_000;
+
+  /**
+   * Where `to` (the restored text) differs from `from` (the text shown): [{ text, was? }],
+   * `was` set on the parts that were put back. Restoring replaces whole placeholders and
+   * surrogates and leaves the rest as it was, so aligning the whitespace-separated words (a
+   * longest common subsequence) finds them; the punctuation each changed run shares with what
+   * it replaced at its ends (a comma after a placeholder) stays unmarked.
+   */
+  function segments(from, to) {
+    const a = from.split(WORD);
+    const b = to.split(WORD);
+    const out = [];
+    // Only spaces and punctuation: a surrogate may share more with its value (a domain).
+    const edge = (c) => /[\s\p{P}]/u.test(c);
+    const push = (same, was, now) => {
+      if (same) out.push({ text: same });
+      if (!now) return;
+      let p = 0;
+      while (p < was.length && p < now.length && was[p] === now[p] && edge(now[p])) p += 1;
+      let q = 0;
+      while (q < was.length - p && q < now.length - p && was[was.length - 1 - q] === now[now.length - 1 - q] && edge(now[now.length - 1 - q])) q += 1;
+      if (p) out.push({ text: now.slice(0, p) });
+      out.push({ text: now.slice(p, now.length - q), was: was.slice(p, was.length - q) });
+      if (q) out.push({ text: now.slice(now.length - q) });
+    };
+    if (a.length * b.length > MAX_CELLS) {
+      push('', from, to);
+      return out;
+    }
+    // lcs[i][j]: common words of a[i..] and b[j..].
+    const lcs = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
+    for (let i = a.length - 1; i >= 0; i -= 1) {
+      for (let j = b.length - 1; j >= 0; j -= 1) {
+        lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    let i = 0;
+    let j = 0;
+    let was = '';
+    let now = '';
+    while (i < a.length || j < b.length) {
+      if (i < a.length && j < b.length && a[i] === b[j]) {
+        push('', was, now);
+        was = '';
+        now = '';
+        out.push({ text: a[i] });
+        i += 1;
+        j += 1;
+      } else if (j < b.length && (i >= a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
+        now += b[j];
+        j += 1;
+      } else {
+        was += a[i];
+        i += 1;
+      }
+    }
+    push('', was, now);
+    return out.filter((s) => s.text);
+  }
+
+  function replaceNode(node, to) {
+    const frag = document.createDocumentFragment();
+    for (const s of segments(node.data, to)) {
+      if (s.was === undefined) {
+        frag.append(document.createTextNode(s.text));
+        continue;
+      }
       const mark = document.createElement('mark');
       mark.className = 'pii-airlock-restored';
-      // The placeholder the model saw, for the screen reader and on hover; the value only as text.
-      mark.title = `${m[0]} (restored by pii-airlock)`;
-      mark.append(document.createTextNode(value));
-      tokens.set(mark, m[0]);
+      // What the model wrote, for the screen reader and on hover; the value only as text.
+      mark.title = `${s.was} (restored by pii-airlock)`;
+      mark.append(document.createTextNode(s.text));
+      originals.set(mark, s.was);
       marks.add(new WeakRef(mark));
       frag.append(mark);
-      last = m.index + m[0].length;
       restored += 1;
     }
-    if (!frag) return;
-    if (last < data.length) frag.append(document.createTextNode(data.slice(last)));
     node.replaceWith(frag);
   }
 
-  const hasIssued = (data) => (data.match(TOKEN) ?? []).some((t) => Object.hasOwn(pairs, t));
-
-  function pass() {
-    if (!Object.keys(pairs).length) return;
+  async function pass() {
+    if (inFlight) {
+      again = true;
+      return;
+    }
     const now = performance.now();
     let waiting = false;
+    const ready = [];
     for (const root of document.querySelectorAll(selector)) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-        acceptNode: (n) => (n.data.includes('[') && !n.parentElement?.closest(SKIP) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+        acceptNode: (n) => (n.data.trim() && !n.parentElement?.closest(SKIP) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
       });
-      const ready = [];
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!hasIssued(n.data)) continue;
+        const c = checked.get(n);
+        if (c && c.data === n.data && c.generation === generation) continue;
         const last = seen.get(n);
         if (!last || last.data !== n.data) {
           seen.set(n, { data: n.data, since: now });
@@ -75,7 +140,34 @@
           ready.push(n);
         }
       }
-      ready.forEach(restoreNode);
+    }
+    if (ready.length) {
+      inFlight = true;
+      const texts = ready.map((n) => n.data);
+      const gen = generation;
+      try {
+        const out = await restorer(texts);
+        // Forgotten (or the conversation changed) while asking: this answer no longer applies,
+        // the next pass asks again.
+        if (gen !== generation) {
+          again = true;
+        } else {
+          ready.forEach((n, k) => {
+            checked.set(n, { data: texts[k], generation: gen });
+            // Changed meanwhile (or gone): asked about again on the next pass.
+            if (!n.isConnected || n.data !== texts[k] || typeof out?.[k] !== 'string' || out[k] === texts[k]) return;
+            replaceNode(n, out[k]);
+          });
+        }
+      } catch {
+        // The engine host did not answer: the placeholders stay visible (the safe side).
+      } finally {
+        inFlight = false;
+      }
+    }
+    if (again) {
+      again = false;
+      schedule();
     }
     if (waiting) setTimeout(schedule, STABLE_MS);
   }
@@ -89,27 +181,33 @@
 
   const observer = new MutationObserver(schedule);
 
-  /** Starts restoring answers under `answers` (a selector) with the conversation's pairs. */
-  function start(answers) {
+  /**
+   * Starts restoring answers under `answers` (a selector); `restore(texts)` resolves to the
+   * texts with the conversation's values back.
+   */
+  function start(answers, restore) {
     selector = answers || 'body';
+    restorer = restore;
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
-  }
-
-  function setPairs(p) {
-    pairs = p && typeof p === 'object' ? p : {};
     schedule();
   }
 
-  /** Puts the placeholders back where values were restored ("forget this conversation"). */
+  /** The conversation (or its vault) changed: ask about every answer again. */
+  function refresh() {
+    generation += 1;
+    schedule();
+  }
+
+  /** Puts back what the model wrote where values were restored ("forget this conversation"). */
   function undo() {
-    pairs = {};
+    generation += 1;
     for (const ref of marks) {
       const mark = ref.deref();
-      if (mark?.isConnected) mark.replaceWith(document.createTextNode(tokens.get(mark)));
+      if (mark?.isConnected) mark.replaceWith(document.createTextNode(originals.get(mark)));
     }
     marks.clear();
     restored = 0;
   }
 
-  ns.restore = { start, setPairs, undo, count: () => restored, pass };
+  ns.restore = { start, refresh, undo, count: () => restored, pass, segments };
 })();
