@@ -1518,3 +1518,98 @@ fn independent_evaluation_tuning_and_held_out_parts() {
         assert!(p >= min_p && r >= min_r, "{split} {class}: {p:.3}/{r:.3}");
     }
 }
+
+/// Polish case forms of places the gazetteer holds in the nominative: `-ji`/`-ii` (genitive,
+/// dative, locative of `Szwecja`, `Belgia`), `-y` after a word that governs the genitive, and
+/// irregular forms ("we Włoszech"). A `-y` word without such a word, and a word whose `-a`
+/// form is no place, stay unreported.
+#[test]
+fn polish_case_forms_of_places() {
+    let e = Engine::default_engine();
+    for (text, place) in [
+        ("Jaka jest pogoda w Szwecji?", "Szwecji"),
+        ("Mieszkałem kiedyś w Belgii.", "Belgii"),
+        ("Przeprowadzam się do Kanady w maju.", "Kanady"),
+        ("Wakacje spędziłem we Włoszech.", "Włoszech"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", place),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in ["Send an Emoji to Kanji users.", "Kanady is a surname here."] {
+        let places: Vec<_> = found(&e, text)
+            .into_iter()
+            .filter(|(k, _)| k == "LOCATION")
+            .collect();
+        assert!(places.is_empty(), "{text}: {places:?}");
+    }
+}
+
+/// A country in a language or script table of a man page (a column gap, then figures) is a
+/// table cell, not a place someone wrote about; the same place in a sentence still is one.
+#[test]
+fn places_in_table_cells_are_not_reported() {
+    let e = Engine::default_engine();
+    let table = "ku-iq  Kurdish in Iraq                          100% (32/32)\n\
+                 my     Burmese in Myanmar                          (0/48)";
+    let places: Vec<_> = found(&e, table)
+        .into_iter()
+        .filter(|(k, _)| k == "LOCATION")
+        .collect();
+    assert!(places.is_empty(), "{places:?}");
+    let prose = "Kurdish is spoken in Iraq and in Myanmar people speak Burmese.";
+    assert!(has(&e, prose, "LOCATION", "Iraq"));
+    assert!(has(&e, prose, "LOCATION", "Myanmar"));
+}
+
+/// A preposition that takes a person ("für", "pour", "voor", "for", "dla") is a cue: a known
+/// first name that is also a word before an unknown surname, and a first name and surname
+/// that are both places too, are a person after it.
+#[test]
+fn names_after_prepositions_for_a_person() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("Ich kaufe Blumen für Frank Oltmanns.", "Frank Oltmanns"),
+        (
+            "Un cadeau pour Jackson Hamilton, s'il te plaît.",
+            "Jackson Hamilton",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // Without the cue the same words are places or nothing.
+    let text = "Jackson Hamilton, s'il te plaît.";
+    assert!(
+        !has(&e, text, "PERSON", "Jackson Hamilton"),
+        "{:?}",
+        found(&e, text)
+    );
+}
+
+/// After French `à` and Portuguese `em`, one unknown title-case word is a town; English
+/// `in` before an unknown word is not enough ("written in Zig").
+#[test]
+fn towns_after_a_french_or_portuguese_preposition() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Nous avons un bureau à Plouzévédé depuis mai.",
+            "Plouzévédé",
+        ),
+        ("Tenho uma loja em Quixeramobim desde 2019.", "Quixeramobim"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    let text = "The tool is written in Zig and runs everywhere.";
+    assert!(!has(&e, text, "LOCATION", "Zig"), "{:?}", found(&e, text));
+}
