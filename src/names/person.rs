@@ -943,8 +943,8 @@ fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut
             // An all-caps word is a place only when the gazetteer has it and it is long enough
             // not to be an acronym.
             let last = run.words[k + m - 1];
-            if !(ctx.toks[w].case == Case::Upper && ctx.toks[w].len() < 4) && !table_cell(ctx, last)
-            {
+            let acronym = ctx.toks[w].case == Case::Upper && ctx.toks[w].len() < 4;
+            if !acronym && !table_cell(ctx, last) {
                 push(
                     out,
                     ctx,
