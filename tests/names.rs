@@ -1613,3 +1613,46 @@ fn towns_after_a_french_or_portuguese_preposition() {
     let text = "The tool is written in Zig and runs everywhere.";
     assert!(!has(&e, text, "LOCATION", "Zig"), "{:?}", found(&e, text));
 }
+
+/// Brazilian street types of the Correios directory (`Jardim`, `Condomínio`, `Recanto`),
+/// `S/N` in place of a house number, Mexican exterior and interior numbers ("1432 12,") and
+/// the two-word type "Eje vial".
+#[test]
+fn latin_american_address_layouts() {
+    let e = Engine::default_engine();
+    for (text, address) in [
+        (
+            "Entregar em Avenida Paulista, S/N, 01310-100 SÃO PAULO, por favor.",
+            "Avenida Paulista, S/N, 01310-100 SÃO PAULO",
+        ),
+        (
+            "Moro no Condomínio Aurora, 45, 70297-400 BRASÍLIA hoje.",
+            "Condomínio Aurora, 45, 70297-400 BRASÍLIA",
+        ),
+        (
+            "Envie para Recanto Verde, 12, 13560-970 agora.",
+            "Recanto Verde, 12, 13560-970",
+        ),
+        (
+            "Mi dirección es Retorno Coyoacán 1432 12, 04000 CIUDAD DE MÉXICO, gracias.",
+            "Retorno Coyoacán 1432 12, 04000 CIUDAD DE MÉXICO",
+        ),
+        (
+            "La oficina está en Eje vial Lázaro Cárdenas 88, 06050 CDMX.",
+            "Eje vial Lázaro Cárdenas 88, 06050 CDMX",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", address),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A park or a village with a number that is no house number stays what it was.
+    let text = "The Jardim team won 3 games.";
+    assert!(
+        found(&e, text).iter().all(|(k, _)| k != "STREET_ADDRESS"),
+        "{:?}",
+        found(&e, text)
+    );
+}
