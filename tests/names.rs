@@ -1656,3 +1656,38 @@ fn latin_american_address_layouts() {
         found(&e, text)
     );
 }
+
+/// Two title-case words the lists do not know are a name after a preposition that takes a
+/// person in a language that writes nouns in lower case ("dla", "pour", "voor"); after
+/// English "for" they are as often a heading ("Maps for Extension Devices").
+#[test]
+fn unknown_names_after_a_preposition_for_a_person() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("Kup kwiaty dla Wszebor Dziurdź, proszę.", "Wszebor Dziurdź"),
+        (
+            "Un mot pour Quentinou Brasseval demain.",
+            "Quentinou Brasseval",
+        ),
+        (
+            "Een kaart voor Wiebrandus Vanhaverbeke.",
+            "Wiebrandus Vanhaverbeke",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Indicator Maps for Extension Devices",
+        "Wszebor Dziurdź opened the meeting.",
+    ] {
+        assert!(
+            found(&e, text).iter().all(|(k, _)| k != "PERSON"),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

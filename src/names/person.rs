@@ -519,6 +519,16 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
     best
 }
 
+/// Token `start` follows a preposition that takes a person ("dla", "voor") in a language
+/// whose nouns are written in lower case, so two title-case words after it are rarely a noun
+/// phrase. English "for" is left out (title-case headings: "Maps for Extension Devices"),
+/// and German "für", "von" (every noun is capitalised).
+fn person_preposition(ctx: &Ctx<'_>, start: usize) -> bool {
+    start > 0
+        && ctx.toks[start - 1].case == Case::Lower
+        && ctx.word_in(start - 1, &["dla", "voor", "pour", "para", "per"])
+}
+
 /// Polish case forms of irregular country names: the form, then the nominative the gazetteer
 /// holds.
 const POLISH_IRREGULAR: &[(&str, &str)] = &[
@@ -888,6 +898,18 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             } else {
                 0.0
             }
+        } else if first == Class::Unknown
+            && last == Class::Unknown
+            && classes.len() == 2
+            && !all_caps
+            && !sentence_start
+            && person_preposition(ctx, start)
+            && words.iter().all(|&w| ctx.toks[w].case == Case::Title)
+        {
+            // "dla Przemysław Dziewa", "voor Franky Vandaele": two unknown title-case words
+            // after a preposition that takes a person, in a language that writes its nouns
+            // in lower case.
+            0.5
         } else {
             0.0
         };
