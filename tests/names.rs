@@ -1691,3 +1691,28 @@ fn unknown_names_after_a_preposition_for_a_person() {
         );
     }
 }
+
+/// Places that are common words in another of the eight languages (Dutch "indien", if;
+/// Italian "riga", line) or an operating system (Darwin) need a place preposition.
+#[test]
+fn places_that_are_words_elsewhere_need_a_preposition() {
+    let e = Engine::default_engine();
+    for text in [
+        "Indien de groep al bestaat, wordt hij bijgewerkt.",
+        "FORMATO CON STILE A UNA RIGA",
+        "Builds for Linux, BSDs and Darwin.",
+    ] {
+        let places: Vec<_> = found(&e, text)
+            .into_iter()
+            .filter(|(k, _)| k == "LOCATION")
+            .collect();
+        assert!(places.is_empty(), "{text}: {places:?}");
+    }
+    assert!(has(
+        &e,
+        "Ich reise im März nach Indien.",
+        "LOCATION",
+        "Indien"
+    ));
+    assert!(has(&e, "We flew to Riga last week.", "LOCATION", "Riga"));
+}
