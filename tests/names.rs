@@ -1716,3 +1716,27 @@ fn places_that_are_words_elsewhere_need_a_preposition() {
     ));
     assert!(has(&e, "We flew to Riga last week.", "LOCATION", "Riga"));
 }
+
+/// A number, a column gap and a capitalised word is a table row, and `1, Ordering::Relaxed`
+/// a Rust call, not a house number and a street; the same words as an address still are one.
+#[test]
+fn table_rows_and_rust_paths_are_not_addresses() {
+    let e = Engine::default_engine();
+    for text in [
+        "MEMORY         512    Monitor fontconfig memory usage",
+        "CONFIG        1024    Monitor which config files are loaded",
+        "counter.fetch_add(1, Ordering::Relaxed);",
+    ] {
+        assert!(
+            found(&e, text).iter().all(|(k, _)| k != "STREET_ADDRESS"),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    assert!(has(
+        &e,
+        "Send it to 512 Baker Street, Springfield.",
+        "STREET_ADDRESS",
+        "512 Baker Street, Springfield"
+    ));
+}

@@ -845,7 +845,21 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 if ctx.word_in(s, &["bis", "ter", "a", "b"]) && ctx.toks[s].case == Case::Lower {
                     s += 1;
                 }
-                if let Some(se) = street(ctx, s, true).filter(|_| !ctx.toks[s].newline_before) {
+                // A column gap after the number is a table ("512    Monitor fontconfig
+                // memory usage"); `Ordering::Relaxed` after "1, " is a Rust path.
+                let column = ctx
+                    .toks
+                    .get(s)
+                    .is_some_and(|t| t.start - ctx.toks[he].end > 2);
+                let path = |se: usize| {
+                    ctx.punct(se + 1, ':')
+                        && ctx.punct(se + 2, ':')
+                        && ctx.toks[se + 1].glued
+                        && ctx.toks[se + 2].glued
+                };
+                if let Some(se) = street(ctx, s, true)
+                    .filter(|&se| !ctx.toks[s].newline_before && !column && !path(se))
+                {
                     let start = unit_before(ctx, i).unwrap_or(i);
                     let (end, code) = tail(ctx, se);
                     push(
