@@ -796,6 +796,12 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let sentence_start = ctx.sentence_start(start);
 
     let weak_cue = cue_before(ctx, start, NAME_CUES, NAME_CUE_LAST).is_some();
+    // A weak cue for runs of two words, not for a lone first name: "for Travis CI", "für
+    // Jenkins" name products as often as people.
+    let pair_cue = weak_cue
+        || (start > 0
+            && ctx.toks[start - 1].case == Case::Lower
+            && ctx.word_in(start - 1, &["für", "pour", "voor", "dla"]));
     let every_place = words.iter().all(|&w| ctx.flags[w] & PLACE != 0);
 
     let score = if classes.len() == 1 {
@@ -832,7 +838,7 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             0.0
         }
     } else if every_place
-        && !(weak_cue && classes.len() == 2 && firstish(classes[0]) && lastish(classes[1]))
+        && !(pair_cue && classes.len() == 2 && firstish(classes[0]) && lastish(classes[1]))
     {
         // Both words are places too ("Bryan Sousa"): a name only after a cue for a person.
         0.0
@@ -875,7 +881,7 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         } else if first == Class::Weak
             && last == Class::Unknown
             && classes.len() == 2
-            && weak_cue
+            && pair_cue
             && !sentence_start
             && !all_caps
         {
