@@ -1590,6 +1590,9 @@ fn names_after_prepositions_for_a_person() {
         "{:?}",
         found(&e, text)
     );
+    // A lone first name after such a preposition is as often a product.
+    let text = "The build script for Travis CI hardcoded the path.";
+    assert!(!has(&e, text, "PERSON", "Travis"), "{:?}", found(&e, text));
 }
 
 /// After French `à` and Portuguese `em`, one unknown title-case word is a town; English
