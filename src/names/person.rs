@@ -570,6 +570,12 @@ fn inflected_place(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> bool {
     if t.case != Case::Title || t.len() < 4 {
         return false;
     }
+    // Most unknown words leave on their first or last bytes, before any lower-casing: the
+    // regular forms end in `i` or `y`, the irregular ones start with `N` or `W`.
+    let b = ctx.s(w).as_bytes();
+    if !matches!(b[b.len() - 1], b'i' | b'y') && !matches!(b[0], b'N' | b'W') {
+        return false;
+    }
     let mut buf = [0u8; 64];
     let Some(low) = lower_into(ctx.s(w), &mut buf) else {
         return false;
@@ -798,10 +804,12 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let weak_cue = cue_before(ctx, start, NAME_CUES, NAME_CUE_LAST).is_some();
     // A weak cue for runs of two words, not for a lone first name: "for Travis CI", "für
     // Jenkins" name products as often as people.
-    let pair_cue = weak_cue
-        || (start > 0
-            && ctx.toks[start - 1].case == Case::Lower
-            && ctx.word_in(start - 1, &["für", "pour", "voor", "dla"]));
+    let pair_cue = || {
+        weak_cue
+            || (start > 0
+                && ctx.toks[start - 1].case == Case::Lower
+                && ctx.word_in(start - 1, &["für", "pour", "voor", "dla"]))
+    };
     let every_place = words.iter().all(|&w| ctx.flags[w] & PLACE != 0);
 
     let score = if classes.len() == 1 {
@@ -838,7 +846,7 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             0.0
         }
     } else if every_place
-        && !(pair_cue && classes.len() == 2 && firstish(classes[0]) && lastish(classes[1]))
+        && !(classes.len() == 2 && firstish(classes[0]) && lastish(classes[1]) && pair_cue())
     {
         // Both words are places too ("Bryan Sousa"): a name only after a cue for a person.
         0.0
@@ -881,9 +889,9 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         } else if first == Class::Weak
             && last == Class::Unknown
             && classes.len() == 2
-            && pair_cue
             && !sentence_start
             && !all_caps
+            && pair_cue()
         {
             // "für Frank Deprez", "voor Max Moerman": a first name that is also a word, then
             // an unknown word, after a cue such as a preposition that takes a person.
