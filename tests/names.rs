@@ -1554,7 +1554,8 @@ fn polish_case_forms_of_places() {
 fn places_in_table_cells_are_not_reported() {
     let e = Engine::default_engine();
     let table = "ku-iq  Kurdish in Iraq                          100% (32/32)\n\
-                 my     Burmese in Myanmar                          (0/48)";
+                 my     Burmese in Myanmar                          (0/48)\n\
+                 my     Burmese (Myanmar)                           (0/48)";
     let places: Vec<_> = found(&e, table)
         .into_iter()
         .filter(|(k, _)| k == "LOCATION")
@@ -1743,4 +1744,15 @@ fn table_rows_and_rust_paths_are_not_addresses() {
         "STREET_ADDRESS",
         "512 Baker Street, Springfield"
     ));
+}
+
+/// A month that is also a place ("March", a town in England) before a year is a date, even
+/// after "in"; before other words it is still a place after a place preposition.
+#[test]
+fn a_month_before_a_year_is_a_date() {
+    let e = Engine::default_engine();
+    let text = "The hook was introduced in March 2007 to supersede the old one.";
+    assert!(!has(&e, text, "LOCATION", "March"), "{:?}", found(&e, text));
+    let text = "We drove from Ely to March and stayed there.";
+    assert!(has(&e, text, "LOCATION", "March"), "{:?}", found(&e, text));
 }

@@ -510,8 +510,16 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
         } else {
             g.flags(&key[..n])
         };
+        // A place that is also a word before a number is a date ("in March 2007").
+        let dated = || {
+            ctx.toks
+                .get(w + 1)
+                .is_some_and(|t| t.kind == Kind::Num && !t.newline_before)
+        };
         if f & PLACE != 0
-            && (m > 0 || f & WORD == 0 || cue_before(ctx, w, PLACE_CUES, PLACE_CUE).is_some())
+            && (m > 0
+                || f & WORD == 0
+                || (cue_before(ctx, w, PLACE_CUES, PLACE_CUE).is_some() && !dated()))
         {
             best = m + 1;
         }
@@ -957,7 +965,15 @@ fn place_score(ctx: &Ctx<'_>, first: usize) -> f32 {
 /// on the same line ("Kurdish in Iraq      100% (32/32)", "Myanmar    (0/160)"). The language
 /// and script tables of man pages and docs list countries that way; a place a person wrote
 /// about is followed by words, and justified text's wide gaps are followed by words too.
-fn table_cell(ctx: &Ctx<'_>, end: usize) -> bool {
+fn table_cell(ctx: &Ctx<'_>, mut end: usize) -> bool {
+    // "Burmese (Myanmar)    (0/48)": a closing bracket glued to the place ends the cell.
+    if ctx
+        .toks
+        .get(end + 1)
+        .is_some_and(|t| t.glued && (t.is(')') || t.is(']')))
+    {
+        end += 1;
+    }
     let Some(next) = ctx.toks.get(end + 1) else {
         return false;
     };
