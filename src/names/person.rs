@@ -487,7 +487,7 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
         }
         // A lone word that is no place needs no lower-casing: nothing below can count it.
         if words == 1 && ctx.flags[w] & PLACE == 0 {
-            if ctx.flags[w] == 0 && inflected_place(ctx, g, w) {
+            if ctx.flags[w] == 0 && polish_shape(ctx, w) && inflected_place(ctx, g, w) {
                 best = 1;
             }
             break;
@@ -568,22 +568,26 @@ const POLISH_GENITIVE_BEFORE: &[&str] = &[
     "zachód",
 ];
 
+/// Token `w` may be a Polish case form of a place: a title-case word of four or more bytes
+/// ending in `i` or `y` (the regular forms) or starting with `N` or `W` (the irregular ones).
+/// Every unknown capitalised word passes here, so the test is inline and reads two bytes.
+#[inline(always)]
+fn polish_shape(ctx: &Ctx<'_>, w: usize) -> bool {
+    let t = &ctx.toks[w];
+    let b = &ctx.text.as_bytes()[t.start as usize..t.end as usize];
+    t.case == Case::Title
+        && b.len() >= 4
+        && (matches!(b[b.len() - 1], b'i' | b'y') || matches!(b[0], b'N' | b'W'))
+}
+
 /// An unknown title-case word that is a Polish case form of a place the gazetteer holds:
 /// genitive, dative and locative `-ji`/`-ii` of the `-ja`/`-ia` names ("stolica Francji", "w
 /// Hiszpanii": these endings are Polish, so no context is needed), the genitive `-y` of the
 /// `-a` names after a word that governs it ("do Kanady"), and a few irregular forms ("do
 /// Niemiec", "we Włoszech").
+#[cold]
+#[inline(never)]
 fn inflected_place(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> bool {
-    let t = &ctx.toks[w];
-    if t.case != Case::Title || t.len() < 4 {
-        return false;
-    }
-    // Most unknown words leave on their first or last bytes, before any lower-casing: the
-    // regular forms end in `i` or `y`, the irregular ones start with `N` or `W`.
-    let b = ctx.s(w).as_bytes();
-    if !matches!(b[b.len() - 1], b'i' | b'y') && !matches!(b[0], b'N' | b'W') {
-        return false;
-    }
     let mut buf = [0u8; 64];
     let Some(low) = lower_into(ctx.s(w), &mut buf) else {
         return false;
