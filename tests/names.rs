@@ -1506,15 +1506,253 @@ fn independent_evaluation_tuning_and_held_out_parts() {
         let p = *tp as f64 / (tp + fp).max(1) as f64;
         let r = *tp as f64 / (tp + fn_).max(1) as f64;
         println!("{split} {class}: precision {p:.3} recall {r:.3}");
-        // Measured 2026-12-06 with scripts/score-names-eval.py: tune PERSON 1.000/0.985,
-        // LOCATION 0.991/0.795; held-out PERSON 1.000/0.875, LOCATION 0.929/0.755 (before
-        // issue 14: 0.971/0.617 and 0.443/0.490).
+        // Measured 2026-12-06 with scripts/score-names-eval.py: tune PERSON 1.000/1.000,
+        // LOCATION 1.000/0.875; held-out PERSON 1.000/0.875, LOCATION 0.933/0.792 (round 1
+        // of issue 14: tune 1.000/0.985 and 0.991/0.795, held-out LOCATION 0.929/0.755;
+        // before issue 14, held-out: 0.971/0.617 and 0.443/0.490).
         let (min_p, min_r) = match (split.as_str(), *class) {
-            ("tune", "PERSON") => (0.97, 0.95),
-            ("tune", _) => (0.95, 0.75),
+            ("tune", "PERSON") => (0.97, 0.97),
+            ("tune", _) => (0.95, 0.85),
             (_, "PERSON") => (0.97, 0.85),
-            _ => (0.85, 0.70),
+            _ => (0.85, 0.77),
         };
         assert!(p >= min_p && r >= min_r, "{split} {class}: {p:.3}/{r:.3}");
     }
+}
+
+/// Polish case forms of places the gazetteer holds in the nominative: `-ji`/`-ii` (genitive,
+/// dative, locative of `Szwecja`, `Belgia`), `-y` after a word that governs the genitive, and
+/// irregular forms ("we Włoszech"). A `-y` word without such a word, and a word whose `-a`
+/// form is no place, stay unreported.
+#[test]
+fn polish_case_forms_of_places() {
+    let e = Engine::default_engine();
+    for (text, place) in [
+        ("Jaka jest pogoda w Szwecji?", "Szwecji"),
+        ("Mieszkałem kiedyś w Belgii.", "Belgii"),
+        ("Przeprowadzam się do Kanady w maju.", "Kanady"),
+        ("Wakacje spędziłem we Włoszech.", "Włoszech"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", place),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in ["Send an Emoji to Kanji users.", "Kanady is a surname here."] {
+        let places: Vec<_> = found(&e, text)
+            .into_iter()
+            .filter(|(k, _)| k == "LOCATION")
+            .collect();
+        assert!(places.is_empty(), "{text}: {places:?}");
+    }
+}
+
+/// A country in a language or script table of a man page (a column gap, then figures) is a
+/// table cell, not a place someone wrote about; the same place in a sentence still is one.
+#[test]
+fn places_in_table_cells_are_not_reported() {
+    let e = Engine::default_engine();
+    let table = "ku-iq  Kurdish in Iraq                          100% (32/32)\n\
+                 my     Burmese in Myanmar                          (0/48)\n\
+                 my     Burmese (Myanmar)                           (0/48)";
+    let places: Vec<_> = found(&e, table)
+        .into_iter()
+        .filter(|(k, _)| k == "LOCATION")
+        .collect();
+    assert!(places.is_empty(), "{places:?}");
+    let prose = "Kurdish is spoken in Iraq and in Myanmar people speak Burmese.";
+    assert!(has(&e, prose, "LOCATION", "Iraq"));
+    assert!(has(&e, prose, "LOCATION", "Myanmar"));
+}
+
+/// A preposition that takes a person ("für", "pour", "voor", "for", "dla") is a cue: a known
+/// first name that is also a word before an unknown surname, and a first name and surname
+/// that are both places too, are a person after it.
+#[test]
+fn names_after_prepositions_for_a_person() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("Ich kaufe Blumen für Frank Oltmanns.", "Frank Oltmanns"),
+        (
+            "Un cadeau pour Jackson Hamilton, s'il te plaît.",
+            "Jackson Hamilton",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // Without the cue the same words are places or nothing.
+    let text = "Jackson Hamilton, s'il te plaît.";
+    assert!(
+        !has(&e, text, "PERSON", "Jackson Hamilton"),
+        "{:?}",
+        found(&e, text)
+    );
+    // A lone first name after such a preposition is as often a product.
+    let text = "The build script for Travis CI hardcoded the path.";
+    assert!(!has(&e, text, "PERSON", "Travis"), "{:?}", found(&e, text));
+}
+
+/// After French `à` and Portuguese `em`, one unknown title-case word is a town; English
+/// `in` before an unknown word is not enough ("written in Zig").
+#[test]
+fn towns_after_a_french_or_portuguese_preposition() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Nous avons un bureau à Plouzévédé depuis mai.",
+            "Plouzévédé",
+        ),
+        ("Tenho uma loja em Quixeramobim desde 2019.", "Quixeramobim"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    let text = "The tool is written in Zig and runs everywhere.";
+    assert!(!has(&e, text, "LOCATION", "Zig"), "{:?}", found(&e, text));
+}
+
+/// Brazilian street types of the Correios directory (`Jardim`, `Condomínio`, `Recanto`),
+/// `S/N` in place of a house number, Mexican exterior and interior numbers ("1432 12,") and
+/// the two-word type "Eje vial".
+#[test]
+fn latin_american_address_layouts() {
+    let e = Engine::default_engine();
+    for (text, address) in [
+        (
+            "Entregar em Avenida Paulista, S/N, 01310-100 SÃO PAULO, por favor.",
+            "Avenida Paulista, S/N, 01310-100 SÃO PAULO",
+        ),
+        (
+            "Moro no Condomínio Aurora, 45, 70297-400 BRASÍLIA hoje.",
+            "Condomínio Aurora, 45, 70297-400 BRASÍLIA",
+        ),
+        (
+            "Envie para Recanto Verde, 12, 13560-970 agora.",
+            "Recanto Verde, 12, 13560-970",
+        ),
+        (
+            "Mi dirección es Retorno Coyoacán 1432 12, 04000 CIUDAD DE MÉXICO, gracias.",
+            "Retorno Coyoacán 1432 12, 04000 CIUDAD DE MÉXICO",
+        ),
+        (
+            "La oficina está en Eje vial Lázaro Cárdenas 88, 06050 CDMX.",
+            "Eje vial Lázaro Cárdenas 88, 06050 CDMX",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", address),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A park or a village with a number that is no house number stays what it was.
+    let text = "The Jardim team won 3 games.";
+    assert!(
+        found(&e, text).iter().all(|(k, _)| k != "STREET_ADDRESS"),
+        "{:?}",
+        found(&e, text)
+    );
+}
+
+/// Two title-case words the lists do not know are a name after a preposition that takes a
+/// person in a language that writes nouns in lower case ("dla", "pour", "voor"); after
+/// English "for" they are as often a heading ("Maps for Extension Devices").
+#[test]
+fn unknown_names_after_a_preposition_for_a_person() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("Kup kwiaty dla Wszebor Dziurdź, proszę.", "Wszebor Dziurdź"),
+        (
+            "Un mot pour Quentinou Brasseval demain.",
+            "Quentinou Brasseval",
+        ),
+        (
+            "Een kaart voor Wiebrandus Vanhaverbeke.",
+            "Wiebrandus Vanhaverbeke",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Indicator Maps for Extension Devices",
+        "Wszebor Dziurdź opened the meeting.",
+    ] {
+        assert!(
+            found(&e, text).iter().all(|(k, _)| k != "PERSON"),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Places that are common words in another of the eight languages (Dutch "indien", if;
+/// Italian "riga", line) or an operating system (Darwin) need a place preposition.
+#[test]
+fn places_that_are_words_elsewhere_need_a_preposition() {
+    let e = Engine::default_engine();
+    for text in [
+        "Indien de groep al bestaat, wordt hij bijgewerkt.",
+        "FORMATO CON STILE A UNA RIGA",
+        "Builds for Linux, BSDs and Darwin.",
+    ] {
+        let places: Vec<_> = found(&e, text)
+            .into_iter()
+            .filter(|(k, _)| k == "LOCATION")
+            .collect();
+        assert!(places.is_empty(), "{text}: {places:?}");
+    }
+    assert!(has(
+        &e,
+        "Ich reise im März nach Indien.",
+        "LOCATION",
+        "Indien"
+    ));
+    assert!(has(&e, "We flew to Riga last week.", "LOCATION", "Riga"));
+}
+
+/// A number, a column gap and a capitalised word is a table row, and `1, Ordering::Relaxed`
+/// a Rust call, not a house number and a street; the same words as an address still are one.
+#[test]
+fn table_rows_and_rust_paths_are_not_addresses() {
+    let e = Engine::default_engine();
+    for text in [
+        "MEMORY         512    Monitor fontconfig memory usage",
+        "CONFIG        1024    Monitor which config files are loaded",
+        "counter.fetch_add(1, Ordering::Relaxed);",
+    ] {
+        assert!(
+            found(&e, text).iter().all(|(k, _)| k != "STREET_ADDRESS"),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    assert!(has(
+        &e,
+        "Send it to 512 Baker Street, Springfield.",
+        "STREET_ADDRESS",
+        "512 Baker Street, Springfield"
+    ));
+}
+
+/// A month that is also a place ("March", a town in England) before a year is a date, even
+/// after "in"; before other words it is still a place after a place preposition.
+#[test]
+fn a_month_before_a_year_is_a_date() {
+    let e = Engine::default_engine();
+    let text = "The hook was introduced in March 2007 to supersede the old one.";
+    assert!(!has(&e, text, "LOCATION", "March"), "{:?}", found(&e, text));
+    let text = "We drove from Ely to March and stayed there.";
+    assert!(has(&e, text, "LOCATION", "March"), "{:?}", found(&e, text));
 }

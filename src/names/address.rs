@@ -244,6 +244,36 @@ pub(crate) const PREFIX_TYPES: &[&str] = &[
     "viela",
     "quadra",
     "vereda",
+    // Brazilian types of the Correios address directory (DNE) not listed above.
+    "aeroporto",
+    "chácara",
+    "colônia",
+    "condomínio",
+    "conjunto",
+    "esplanada",
+    "favela",
+    "fazenda",
+    "jardim",
+    "lagoa",
+    "loteamento",
+    "núcleo",
+    "parque",
+    "recanto",
+    "residencial",
+    "setor",
+    "sítio",
+    "trecho",
+    "trevo",
+    "viaduto",
+    "vila",
+    // Mexican road types (INEGI's road classes) not listed above; "Eje vial" is two words.
+    "circunvalación",
+    "continuación",
+    "diagonal",
+    "eje",
+    "peatonal",
+    "retorno",
+    "viaducto",
 ];
 /// Endings of German and Dutch street names written as one word (Hauptstraße, Kerkstraat).
 pub(crate) const COMPOUND_ENDINGS: &[&str] = &[
@@ -410,6 +440,31 @@ fn house_number(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     Some(end)
 }
 
+/// `S/N` (Spanish "sin número", Portuguese "sem número") in place of a house number at `i`;
+/// returns its last token.
+fn without_number(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let glued = |j: usize| ctx.toks.get(j).is_some_and(|t| t.glued);
+    (ctx.word_in(i, &["s"]) && ctx.punct(i + 1, '/') && glued(i + 1) && glued(i + 2))
+        .then_some(i + 2)
+        .filter(|&j| ctx.word_in(j, &["n"]))
+}
+
+/// A Mexican interior number after the exterior one ending at `he` ("Pasaje Olivera 051 310,
+/// 87573 ..."): up to four digits on the same line, then a comma. Returns the last token of
+/// the house number.
+fn interior_number(ctx: &Ctx<'_>, he: usize) -> usize {
+    let n = he + 1;
+    let inner = ctx
+        .toks
+        .get(n)
+        .is_some_and(|t| t.kind == Kind::Num && t.len() <= 4 && !t.glued && !t.newline_before);
+    if inner && ctx.punct(n + 1, ',') {
+        n
+    } else {
+        he
+    }
+}
+
 /// A postal code starting at `i`; returns its last token.
 fn postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     let t = ctx.toks.get(i)?;
@@ -566,6 +621,10 @@ fn street_type(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize
     // `C/ Mayor`
     if ctx.word_in(i, &["c"]) {
         return ctx.punct(i + 1, '/').then_some(i + 1);
+    }
+    // `Eje vial Ceballos`
+    if ctx.word_in(i, &["eje"]) {
+        return ctx.word_in(i + 1, &["vial"]).then_some(i + 1);
     }
     if t.len() <= 4 && ctx.toks.get(i + 1).is_some_and(|d| d.glued && d.is('.')) {
         return Some(i + 1);
@@ -786,7 +845,21 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 if ctx.word_in(s, &["bis", "ter", "a", "b"]) && ctx.toks[s].case == Case::Lower {
                     s += 1;
                 }
-                if let Some(se) = street(ctx, s, true).filter(|_| !ctx.toks[s].newline_before) {
+                // A column gap after the number is a table ("512    Monitor fontconfig
+                // memory usage"); `Ordering::Relaxed` after "1, " is a Rust path.
+                let column = ctx
+                    .toks
+                    .get(s)
+                    .is_some_and(|t| t.start - ctx.toks[he].end > 2);
+                let path = |se: usize| {
+                    ctx.punct(se + 1, ':')
+                        && ctx.punct(se + 2, ':')
+                        && ctx.toks[se + 1].glued
+                        && ctx.toks[se + 2].glued
+                };
+                if let Some(se) = street(ctx, s, true)
+                    .filter(|&se| !ctx.toks[s].newline_before && !column && !path(se))
+                {
                     let start = unit_before(ctx, i).unwrap_or(i);
                     let (end, code) = tail(ctx, se);
                     push(
@@ -870,7 +943,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                     h += 1;
                 }
             }
-            if let Some(he) = house_number(ctx, h).filter(|_| !ctx.toks[h].newline_before) {
+            let number = house_number(ctx, h)
+                .map(|he| interior_number(ctx, he))
+                .or_else(|| without_number(ctx, h));
+            if let Some(he) = number.filter(|_| !ctx.toks[h].newline_before) {
                 let (end, code) = tail(ctx, he);
                 push(out, ctx, i, end, if code { 0.9 } else { 0.85 }, "street");
                 resume = end + 1;

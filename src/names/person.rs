@@ -272,7 +272,22 @@ fn town(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
                 "uit", "do", "para", "z", "ze",
             ],
         );
-    (preposition && town_shaped(ctx, run)).then_some(b - 1)
+    if !preposition {
+        return None;
+    }
+    if town_shaped(ctx, run) {
+        return Some(b - 1);
+    }
+    // "armazém em Elvas", "magasin à Vernier": after a preposition that only Portuguese or
+    // French use for places, one unknown title-case word is a town. English prepositions
+    // ("in Rust", "to Markdown"), German ones (every noun is capitalised) and Polish `w`
+    // (its locative forms: "w Linuksie", "w Vimie") are left out.
+    let bare = run.len == 1
+        && run.classes[0] == Class::Unknown
+        && ctx.toks[start].case == Case::Title
+        && ctx.toks[start - 1].case == Case::Lower
+        && ctx.word_in(start - 1, &["à", "em"]);
+    bare.then_some(0)
 }
 
 /// A verb of speech follows token `end` ("X wrote", "X a écrit").
@@ -472,6 +487,9 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
         }
         // A lone word that is no place needs no lower-casing: nothing below can count it.
         if words == 1 && ctx.flags[w] & PLACE == 0 {
+            if ctx.flags[w] == 0 && polish_shape(ctx, w) && inflected_place(ctx, g, w) {
+                best = 1;
+            }
             break;
         }
         let Some(low) = lower_into(ctx.s(w), &mut buf) else {
@@ -492,13 +510,107 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
         } else {
             g.flags(&key[..n])
         };
+        // A place that is also a word before a number is a date ("in March 2007").
+        let dated = || {
+            ctx.toks
+                .get(w + 1)
+                .is_some_and(|t| t.kind == Kind::Num && !t.newline_before)
+        };
         if f & PLACE != 0
-            && (m > 0 || f & WORD == 0 || cue_before(ctx, w, PLACE_CUES, PLACE_CUE).is_some())
+            && (m > 0
+                || f & WORD == 0
+                || (cue_before(ctx, w, PLACE_CUES, PLACE_CUE).is_some() && !dated()))
         {
             best = m + 1;
         }
     }
     best
+}
+
+/// Token `start` follows a preposition that takes a person ("dla", "voor") in a language
+/// whose nouns are written in lower case, so two title-case words after it are rarely a noun
+/// phrase. English "for" is left out (title-case headings: "Maps for Extension Devices"),
+/// and German "für", "von" (every noun is capitalised).
+fn person_preposition(ctx: &Ctx<'_>, start: usize) -> bool {
+    start > 0
+        && ctx.toks[start - 1].case == Case::Lower
+        && ctx.word_in(start - 1, &["dla", "voor", "pour", "para", "per"])
+}
+
+/// Polish case forms of irregular country names: the form, then the nominative the gazetteer
+/// holds.
+const POLISH_IRREGULAR: &[(&str, &str)] = &[
+    ("włoch", "włochy"),
+    ("włoszech", "włochy"),
+    ("niemiec", "niemcy"),
+    ("niemczech", "niemcy"),
+    ("węgier", "węgry"),
+    ("węgrzech", "węgry"),
+];
+
+/// Words after which a Polish genitive in `-y` ("do Kanady", "stolica Ukrainy") is read.
+const POLISH_GENITIVE_BEFORE: &[&str] = &[
+    "do",
+    "z",
+    "ze",
+    "od",
+    "dla",
+    "koło",
+    "obok",
+    "spod",
+    "stolica",
+    "stolicy",
+    "stolicą",
+    "granicy",
+    "północ",
+    "południe",
+    "wschód",
+    "zachód",
+];
+
+/// Token `w` may be a Polish case form of a place: a title-case word of four or more bytes
+/// ending in `i` or `y` (the regular forms) or starting with `N` or `W` (the irregular ones).
+/// Every unknown capitalised word passes here, so the test is inline and reads two bytes.
+#[inline(always)]
+fn polish_shape(ctx: &Ctx<'_>, w: usize) -> bool {
+    let t = &ctx.toks[w];
+    let b = &ctx.text.as_bytes()[t.start as usize..t.end as usize];
+    t.case == Case::Title
+        && b.len() >= 4
+        && (matches!(b[b.len() - 1], b'i' | b'y') || matches!(b[0], b'N' | b'W'))
+}
+
+/// An unknown title-case word that is a Polish case form of a place the gazetteer holds:
+/// genitive, dative and locative `-ji`/`-ii` of the `-ja`/`-ia` names ("stolica Francji", "w
+/// Hiszpanii": these endings are Polish, so no context is needed), the genitive `-y` of the
+/// `-a` names after a word that governs it ("do Kanady"), and a few irregular forms ("do
+/// Niemiec", "we Włoszech").
+#[cold]
+#[inline(never)]
+fn inflected_place(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> bool {
+    let mut buf = [0u8; 64];
+    let Some(low) = lower_into(ctx.s(w), &mut buf) else {
+        return false;
+    };
+    let n = low.len();
+    let stem_a = if low.ends_with(b"ji") || low.ends_with(b"ii") {
+        true
+    } else if low.ends_with(b"y") {
+        w > 0 && ctx.word_in(w - 1, POLISH_GENITIVE_BEFORE)
+    } else {
+        false
+    };
+    if stem_a {
+        let mut key = [0u8; 64];
+        key[..n].copy_from_slice(low);
+        key[n - 1] = b'a';
+        let f = g.flags(&key[..n]);
+        return f & PLACE != 0 && f & (FIRST | LAST | WORD) == 0;
+    }
+    POLISH_IRREGULAR
+        .iter()
+        .find(|(form, _)| form.as_bytes() == low)
+        .is_some_and(|(_, nom)| g.flags(nom.as_bytes()) & PLACE != 0)
 }
 
 /// Finds people and places. `starts` holds the tokens a name can start at (see
@@ -666,6 +778,9 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         0
     };
     if whole_place == run.len && run.len > 1 {
+        if table_cell(ctx, run.end_tok()) {
+            return;
+        }
         push(
             out,
             ctx,
@@ -699,6 +814,14 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let sentence_start = ctx.sentence_start(start);
 
     let weak_cue = cue_before(ctx, start, NAME_CUES, NAME_CUE_LAST).is_some();
+    // A weak cue for runs of two words, not for a lone first name: "for Travis CI", "für
+    // Jenkins" name products as often as people.
+    let pair_cue = || {
+        weak_cue
+            || (start > 0
+                && ctx.toks[start - 1].case == Case::Lower
+                && ctx.word_in(start - 1, &["für", "pour", "voor", "dla"]))
+    };
     let every_place = words.iter().all(|&w| ctx.flags[w] & PLACE != 0);
 
     let score = if classes.len() == 1 {
@@ -734,7 +857,10 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         } else {
             0.0
         }
-    } else if every_place {
+    } else if every_place
+        && !(classes.len() == 2 && firstish(classes[0]) && lastish(classes[1]) && pair_cue())
+    {
+        // Both words are places too ("Bryan Sousa"): a name only after a cue for a person.
         0.0
     } else {
         let first = classes[0];
@@ -772,6 +898,16 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             }
         } else if first == Class::Last && firstish(last) {
             0.75
+        } else if first == Class::Weak
+            && last == Class::Unknown
+            && classes.len() == 2
+            && !sentence_start
+            && !all_caps
+            && pair_cue()
+        {
+            // "für Frank Deprez", "voor Max Moerman": a first name that is also a word, then
+            // an unknown word, after a cue such as a preposition that takes a person.
+            0.55
         } else if first == Class::Weak && lastish(last) {
             // Will, Mark, Rose, Bill, Ray: a surname after them is enough mid-sentence
             // ("I met Ray Spencer"), not at a sentence's start, where headings are.
@@ -788,6 +924,18 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             } else {
                 0.0
             }
+        } else if first == Class::Unknown
+            && last == Class::Unknown
+            && classes.len() == 2
+            && !all_caps
+            && !sentence_start
+            && person_preposition(ctx, start)
+            && words.iter().all(|&w| ctx.toks[w].case == Case::Title)
+        {
+            // "dla Przemysław Dziewa", "voor Franky Vandaele": two unknown title-case words
+            // after a preposition that takes a person, in a language that writes its nouns
+            // in lower case.
+            0.5
         } else {
             0.0
         };
@@ -817,6 +965,30 @@ fn place_score(ctx: &Ctx<'_>, first: usize) -> f32 {
     }
 }
 
+/// Token `end` closes a table cell: a gap of three or more spaces, then a number or a bracket
+/// on the same line ("Kurdish in Iraq      100% (32/32)", "Myanmar    (0/160)"). The language
+/// and script tables of man pages and docs list countries that way; a place a person wrote
+/// about is followed by words, and justified text's wide gaps are followed by words too.
+fn table_cell(ctx: &Ctx<'_>, mut end: usize) -> bool {
+    // "Burmese (Myanmar)    (0/48)": a closing bracket glued to the place ends the cell.
+    if ctx
+        .toks
+        .get(end + 1)
+        .is_some_and(|t| t.glued && (t.is(')') || t.is(']')))
+    {
+        end += 1;
+    }
+    let Some(next) = ctx.toks.get(end + 1) else {
+        return false;
+    };
+    if next.newline_before || next.start - ctx.toks[end].end < 3 {
+        return false;
+    }
+    let gap = &ctx.text.as_bytes()[ctx.toks[end].end as usize..next.start as usize];
+    gap.iter().all(|&b| b == b' ' || b == b'\t')
+        && (next.kind == Kind::Num || next.is('(') || next.is('['))
+}
+
 /// Reports places among run words `a..b`.
 fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut Vec<Hit>) {
     let mut k = a;
@@ -826,12 +998,14 @@ fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut
             let w = run.words[k];
             // An all-caps word is a place only when the gazetteer has it and it is long enough
             // not to be an acronym.
-            if !(ctx.toks[w].case == Case::Upper && ctx.toks[w].len() < 4) {
+            let last = run.words[k + m - 1];
+            let acronym = ctx.toks[w].case == Case::Upper && ctx.toks[w].len() < 4;
+            if !acronym && !table_cell(ctx, last) {
                 push(
                     out,
                     ctx,
                     w,
-                    run.words[k + m - 1],
+                    last,
                     Entity::Location,
                     place_score(ctx, w),
                     "gazetteer",
