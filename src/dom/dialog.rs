@@ -132,6 +132,11 @@ pub fn show_consent_dialog(o: JsValue) -> Promise {
         &dialog,
         &[&title, &desc, &list, &preview_label, &preview, &buttons],
     );
+    // The findings list and the preview scroll when long: each is focusable so a keyboard can
+    // scroll it (and the cycle below takes it in while it overflows).
+    for region in [&list, &preview] {
+        attr(region, "tabindex", "0");
+    }
     let _ = root.append_with_node_1(&dialog);
     if let Some(body) = document().body() {
         let _ = body.append_with_node_1(&h);
@@ -145,6 +150,7 @@ pub fn show_consent_dialog(o: JsValue) -> Promise {
         host: h,
         root,
         buttons: order,
+        scrollers: [list, preview],
         return_focus,
         resolve: resolve_slot.unwrap_throw(),
         listener: OnceCell::new(),
@@ -186,6 +192,8 @@ struct Open {
     host: HtmlElement,
     root: web_sys::ShadowRoot,
     buttons: Vec<(HtmlElement, &'static str)>,
+    /// The findings list and the preview, in the Tab cycle while they overflow.
+    scrollers: [HtmlElement; 2],
     return_focus: JsValue,
     resolve: Function,
     /// The handler as JS sees it, to take it off again.
@@ -218,8 +226,9 @@ impl Open {
     }
 
     /// Keeps Tab inside the dialog: a modal makes the page inert, but Tab could still leave
-    /// for the browser's own UI. Cycling through the buttons here keeps the order the same in
-    /// every browser.
+    /// for the browser's own UI. Cycling here keeps the order the same in every browser: the
+    /// buttons, then the findings list and the preview while they overflow (a region that
+    /// scrolls must be reachable by keyboard, or its end cannot be read).
     fn cycle(&self, e: KeyboardEvent) {
         if e.key() != "Tab" {
             return;
@@ -229,18 +238,25 @@ impl Open {
             .root
             .active_element()
             .map_or(JsValue::NULL, JsValue::from);
-        let len = self.buttons.len();
-        let at = self
+        let order: Vec<&HtmlElement> = self
             .buttons
             .iter()
-            .position(|(b, _)| JsValue::from(b) == active);
+            .map(|(b, _)| b)
+            .chain(
+                self.scrollers
+                    .iter()
+                    .filter(|r| r.scroll_height() > r.client_height()),
+            )
+            .collect();
+        let len = order.len();
+        let at = order.iter().position(|b| JsValue::from(*b) == active);
         let next = match (e.shift_key(), at) {
             (true, None | Some(0)) => len - 1,
             (true, Some(i)) => i - 1,
             (false, None) => 0,
             (false, Some(i)) => (i + 1) % len,
         };
-        let _ = self.buttons[next].0.focus();
+        let _ = order[next].focus();
     }
 
     fn finish(&self, decision: &str) {

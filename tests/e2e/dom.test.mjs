@@ -275,13 +275,14 @@ const FOUR_POLICY = {
   actions: { EMAIL_ADDRESS: 'pseudonymize', CREDIT_CARD: 'block', URL: 'highlight', IBAN_CODE: 'ask', IP_ADDRESS: 'mask' },
   consent: { confirm: ['mask'], allowSendAsTyped: true },
 };
-const FOUR_TEXT = `mail ${EMAIL}, card 4111 1111 1111 1111, see https://example.org/x, IBAN DE89 3704 0044 0532 0130 00, host 192.0.2.10`;
+// A public IP: documentation and private ranges score below the default minimum.
+const FOUR_TEXT = `mail ${EMAIL}, card 4111 1111 1111 1111, see https://example.org/x, IBAN DE89 3704 0044 0532 0130 00, host 81.24.79.130`;
 const FOUR_EXPECTED = [
   [EMAIL, 'EMAIL_ADDRESS', 'replace'],
   ['4111 1111 1111 1111', 'CREDIT_CARD', 'block'],
   ['https://example.org/x', 'URL', 'shown'],
   ['DE89 3704 0044 0532 0130 00', 'IBAN_CODE', 'ask'],
-  ['192.0.2.10', 'IP_ADDRESS', 'ask'],
+  ['81.24.79.130', 'IP_ADDRESS', 'ask'],
 ];
 // The user's choices in the popover: "redact" on the URL replaces it, "allow once" on the
 // e-mail address sends it as typed; a blocked card stays blocked whatever was chosen for it.
@@ -290,7 +291,7 @@ const FOUR_CHOSEN = [
   ['4111 1111 1111 1111', 'CREDIT_CARD', 'block'],
   ['https://example.org/x', 'URL', 'replace'],
   ['DE89 3704 0044 0532 0130 00', 'IBAN_CODE', 'ask'],
-  ['192.0.2.10', 'IP_ADDRESS', 'ask'],
+  ['81.24.79.130', 'IP_ADDRESS', 'ask'],
 ];
 
 test('textarea: each mark names its state (replace, ask, block, shown) from the policy and the user\'s choices', async () => {

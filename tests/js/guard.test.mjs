@@ -284,7 +284,8 @@ test('synthesize: a realistic surrogate goes out and is restored in a streamed a
 test('the name list is loaded from dist/ and hands PERSON to the engine; without it names are off, patterns still work', async () => {
   const g = await createGuard({ policy: ASK });
   assert.equal(g.namesAvailable, true);
-  const text = 'Please ask Maria Schneider about jane@example.com';
+  // No cue word ("ask X" is evidence of a name even without the list).
+  const text = 'Maria Schneider sent jane@example.com';
   assert.deepEqual(g.scan(text).map((f) => [f.entity, text.slice(f.start, f.end)]),
     [['PERSON', 'Maria Schneider'], ['EMAIL_ADDRESS', 'jane@example.com']]);
   const without = await createGuard({ policy: ASK, gazetteer: false });
