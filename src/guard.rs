@@ -5,6 +5,10 @@ use crate::consent::{self, BuildContext, ConsentError, Decision, Outgoing, Plan}
 use crate::operators::SecretPrefix;
 use crate::receipt::ReceiptChain;
 use crate::{Engine, Finding, Policy, PolicyError, RestoreMode, StreamRestorer, Vault};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+mod request;
+pub use request::{Committed, Prepared, RequestError, PLAIN_TEXT_PATH};
 
 /// Policy, engine, vault and receipts for one conversation.
 ///
@@ -44,6 +48,8 @@ pub struct Guard {
     receipt_key: Vec<u8>,
     conversation_key: [u8; 32],
     secret_prefix: Option<SecretPrefix>,
+    /// Texts scanned so far: a diagnostic, so tests can prove a request is planned once.
+    scans: AtomicU64,
 }
 
 impl std::fmt::Debug for Guard {
@@ -88,6 +94,7 @@ impl Guard {
             conversation_key,
             // The built-in secret rules know which prefix of each key is public (`sk-proj-`, `ghp_`).
             secret_prefix: Some(crate::public_prefix_len),
+            scans: AtomicU64::new(0),
         })
     }
 
@@ -109,7 +116,14 @@ impl Guard {
     /// Findings in `text` (byte offsets; see [`crate::convert_offsets`]), including the
     /// policy's deny-list hits.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
+        self.scans.fetch_add(1, Ordering::Relaxed);
         self.policy.apply_deny_list(text, self.engine.scan(text))
+    }
+
+    /// How many texts this guard has scanned (each [`Guard::scan`] and [`Guard::plan`]): a
+    /// diagnostic for tests and benchmarks.
+    pub fn scan_count(&self) -> u64 {
+        self.scans.load(Ordering::Relaxed)
     }
 
     /// What the policy does with each finding of `text`.

@@ -13,9 +13,6 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The path of a plain text in receipts and consent items.
-const PLAIN_FIELD: &str = "text";
-
 /// One piece of user text with its planned findings (the core's `PreparedField`).
 pub struct Field {
     pub path: JsValue,
@@ -47,12 +44,18 @@ pub fn read_fields(v: &JsValue) -> Vec<Field> {
         .collect()
 }
 
-/// What the dialog shows as a preview.
-pub enum Preview {
-    /// A request body: one preview per field.
-    Body(JsString),
-    /// A plain text.
-    Text(JsString),
+/// A request as the core prepared it: parsed and planned once, previewed and committed with
+/// the same plans (the core's `Prepared`), and its fields as read from it.
+pub struct Request {
+    prepared: JsValue,
+    fields: Vec<Field>,
+}
+
+impl Drop for Request {
+    fn drop(&mut self) {
+        // Its texts are the user's: free them now rather than at the next collection.
+        let _ = js::call_method(&self.prepared, "free", &[]);
+    }
 }
 
 /// The outcome of asking.
@@ -134,14 +137,14 @@ impl State {
         self: &Rc<Self>,
         fields: &[Field],
         return_focus: &JsValue,
-        preview: Preview,
+        prepared: &JsValue,
     ) -> Result<Outcome, JsValue> {
         let mut open: Option<Function> = None;
         let gate = Promise::new(&mut |resolve, _| open = Some(resolve));
         let before = self.queue.replace(gate);
         // The promise before never rejects: it is a gate like this one.
         let _ = JsFuture::from(before).await;
-        let result = self.decide_now(fields, return_focus, preview).await;
+        let result = self.decide_now(fields, return_focus, prepared).await;
         if let Some(open) = open {
             let _ = open.call0(&JsValue::UNDEFINED);
         }
@@ -152,7 +155,7 @@ impl State {
         &self,
         fields: &[Field],
         return_focus: &JsValue,
-        preview: Preview,
+        prepared: &JsValue,
     ) -> Result<Outcome, JsValue> {
         let choices = self.choices_of(fields);
         // `items`: what the policy leaves to the user (what "Send as typed" covers);
@@ -219,7 +222,7 @@ impl State {
             ConsentMode::Redact => "redacted".into(),
             ConsentMode::Block => "cancelled".into(),
             ConsentMode::Dialog if js::get(&self.env, "showConsentDialog").is_function() => {
-                let previews = self.previews(fields, &choices, preview)?;
+                let previews = self.previews(fields, &choices, prepared)?;
                 let request = js::obj(&[
                     ("items", &listed),
                     ("previews", &previews),
@@ -260,19 +263,11 @@ impl State {
         &self,
         fields: &[Field],
         choices: &Array,
-        preview: Preview,
+        prepared: &JsValue,
     ) -> Result<Array, JsValue> {
-        let all = match preview {
-            Preview::Body(body) => self
-                .core
-                .preview_body(&body, "redacted", choices, js::now())?,
-            Preview::Text(text) => {
-                let one = self
-                    .core
-                    .preview_text(&text, "redacted", &choices.get(0), js::now())?;
-                Array::of1(&one).into()
-            }
-        };
+        let all = self
+            .core
+            .preview_body(prepared, "redacted", choices, js::now())?;
         let all: Array = all.dyn_into().unwrap_or_default();
         // Only fields with findings are previewed.
         Ok(fields
@@ -283,8 +278,8 @@ impl State {
             .collect())
     }
 
-    fn prepare(&self, body: &JsString) -> Result<Vec<Field>, JsValue> {
-        let fields = self.core.prepare_body(body).map_err(|e| {
+    fn prepare(&self, body: &JsString) -> Result<Request, JsValue> {
+        let prepared = self.core.prepare_body(body).map_err(|e| {
             let reason = if errors::name(&e) == "PiiAirlockPayloadError" {
                 Reason::Payload
             } else {
@@ -296,15 +291,20 @@ impl State {
             );
             errors::as_blocked(&self.glue, e, reason, &what)
         })?;
-        let fields = read_fields(&fields);
-        self.blocked_by_policy(&fields)?;
-        Ok(fields)
+        let request = Request {
+            fields: read_fields(&js::get(&prepared, "fields")),
+            prepared,
+        };
+        self.blocked_by_policy(&request.fields)?;
+        Ok(request)
     }
 
+    /// Commits `request` with the plans it was prepared with; the body to send (`body`
+    /// itself when nothing changed).
     fn commit(
         &self,
         body: &JsString,
-        fields: &[Field],
+        request: &Request,
         decision: &str,
         choices: &Array,
         purpose: &JsString,
@@ -317,13 +317,23 @@ impl State {
                 "the request body could not be rewritten",
             )
         };
-        let ids = js::random(16 * fields.len() as u32).map_err(rewritten)?;
+        let ids = js::random(16 * request.fields.len() as u32).map_err(rewritten)?;
         let committed = self
             .core
-            .commit_body(body, decision, choices, js::now(), &ids, purpose)
+            .commit_body(
+                &request.prepared,
+                decision,
+                choices,
+                js::now(),
+                &ids,
+                purpose,
+            )
             .map_err(|e| rewritten(errors::from_core(&self.glue, e)))?;
         self.settled(&js::get(&committed, "receipts"), decision);
-        Ok(js::get(&committed, "body"))
+        Ok(match js::get(&committed, "body") {
+            b if b.is_undefined() => body.into(),
+            b => b,
+        })
     }
 
     /// Checks an outgoing request body and returns the body to send; a
@@ -334,9 +344,9 @@ impl State {
         return_focus: JsValue,
         purpose: JsString,
     ) -> Result<JsValue, JsValue> {
-        let fields = self.prepare(&body)?;
+        let request = self.prepare(&body)?;
         let outcome = self
-            .decide(&fields, &return_focus, Preview::Body(body.clone()))
+            .decide(&request.fields, &return_focus, &request.prepared)
             .await
             .map_err(|e| {
                 errors::as_blocked(&self.glue, e, Reason::Consent, "asking for consent failed")
@@ -354,7 +364,7 @@ impl State {
                 "pii-airlock: the user cancelled; the request was not sent",
                 None,
             )),
-            d => self.commit(&body, &fields, d, &outcome.choices, &purpose),
+            d => self.commit(&body, &request, d, &outcome.choices, &purpose),
         }
     }
 
@@ -362,8 +372,8 @@ impl State {
     /// `WebSocket.send`): nobody can be asked, so what the policy leaves to the user becomes a
     /// placeholder, as with `consent: "redact"` — or, with `consent: "block"`, blocks.
     pub fn guard_body_now(&self, body: &JsString, purpose: &JsString) -> Result<JsValue, JsValue> {
-        let fields = self.prepare(body)?;
-        let asks = fields.iter().any(|f| {
+        let request = self.prepare(body)?;
+        let asks = request.fields.iter().any(|f| {
             f.findings
                 .iter()
                 .any(|x| js::truthy(&js::get(x, "needsDecision")))
@@ -378,9 +388,9 @@ impl State {
         }
         self.commit(
             body,
-            &fields,
+            &request,
             "redacted",
-            &self.choices_of(&fields),
+            &self.choices_of(&request.fields),
             purpose,
         )
     }
@@ -391,15 +401,16 @@ impl State {
         text: JsString,
         return_focus: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let findings = self.core.scan(&text)?;
-        let fields = [Field {
-            path: PLAIN_FIELD.into(),
-            text: text.clone(),
-            findings: findings_of(&findings),
-        }];
-        self.blocked_by_policy(&fields)?;
+        let prepared = self.core.prepare_text(&text)?;
+        let fields = js::get(&prepared, "fields");
+        let findings = js::get(&js::get(&fields, "0"), "findings");
+        let request = Request {
+            fields: read_fields(&fields),
+            prepared,
+        };
+        self.blocked_by_policy(&request.fields)?;
         let outcome = self
-            .decide(&fields, &return_focus, Preview::Text(text.clone()))
+            .decide(&request.fields, &return_focus, &request.prepared)
             .await?;
         let decision = JsValue::from_str(&outcome.decision);
         let asked = JsValue::from_bool(outcome.asked);
@@ -415,13 +426,13 @@ impl State {
         let id = js::random(16)?;
         let committed = self
             .core
-            .commit_text(
-                &text,
+            .commit_body(
+                &request.prepared,
                 &outcome.decision,
-                &outcome.choices.get(0),
+                &outcome.choices,
                 js::now(),
                 &id,
-                PLAIN_FIELD,
+                &crate::PLAIN_TEXT_PATH.into(),
             )
             .map_err(|e| errors::from_core(&self.glue, e))?;
         let receipts = js::get(&committed, "receipts");
