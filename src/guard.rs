@@ -43,7 +43,10 @@ pub use request::{Committed, Prepared, RequestError, PLAIN_TEXT_PATH};
 pub struct Guard {
     engine: Engine,
     policy: Policy,
+    /// The vault of requests that name no conversation.
     vault: Vault,
+    /// One vault per named conversation: numbering and restore never cross between them.
+    conversations: std::collections::BTreeMap<String, Vault>,
     chain: ReceiptChain,
     receipt_key: Vec<u8>,
     conversation_key: [u8; 32],
@@ -57,6 +60,7 @@ impl std::fmt::Debug for Guard {
         f.debug_struct("Guard")
             .field("policy", &self.policy.id())
             .field("vault", &self.vault)
+            .field("conversations", &self.conversations.len())
             .field("receipts", &self.chain.receipts.len())
             .finish()
     }
@@ -88,6 +92,7 @@ impl Guard {
         Ok(Guard {
             engine,
             vault: Vault::with_ttl(ttl),
+            conversations: Default::default(),
             policy,
             chain: ReceiptChain::new(),
             receipt_key: receipt_key.to_vec(),
@@ -202,11 +207,78 @@ impl Guard {
     /// continues a history the provider keeps (see [`crate::continues_server_history`])
     /// gets every value of the guard: its answer may quote what earlier requests carried.
     pub fn answer_vault(&mut self, sent: &str, now_ms: u64) -> Vault {
-        self.vault.expire(now_ms);
+        self.answer_vault_in(None, sent, now_ms)
+    }
+
+    /// [`Guard::answer_vault`] for a request of the named `conversation` (`None`: the
+    /// requests that name none): only that conversation's values, also when the request
+    /// continues a history the provider keeps.
+    pub fn answer_vault_in(
+        &mut self,
+        conversation: Option<&str>,
+        sent: &str,
+        now_ms: u64,
+    ) -> Vault {
+        let Some(vault) = self.conversation_vault(conversation) else {
+            return Vault::with_ttl(self.vault.ttl_ms());
+        };
+        vault.expire(now_ms);
         if crate::payload::continues_server_history(sent) {
-            return self.vault.clone();
+            return vault.clone();
         }
-        self.vault.scoped_to(sent)
+        vault.scoped_to(sent)
+    }
+
+    /// The vault of `conversation`, if it has one yet.
+    fn conversation_vault(&mut self, conversation: Option<&str>) -> Option<&mut Vault> {
+        match conversation {
+            None => Some(&mut self.vault),
+            Some(id) => self.conversations.get_mut(id),
+        }
+    }
+
+    /// The vault of `conversation` to read (`None` before it has one).
+    fn vault_of(&self, conversation: Option<&str>) -> Option<&Vault> {
+        match conversation {
+            None => Some(&self.vault),
+            Some(id) => self.conversations.get(id),
+        }
+    }
+
+    /// Runs `f` with `conversation`'s vault in place of the default one, so everything that
+    /// fills or numbers the vault works on that conversation's alone.
+    fn in_conversation<T>(
+        &mut self,
+        conversation: Option<&str>,
+        f: impl FnOnce(&mut Guard) -> T,
+    ) -> T {
+        let Some(id) = conversation else {
+            return f(self);
+        };
+        let fresh = || Vault::with_ttl(self.vault.ttl_ms());
+        let mut v = self.conversations.remove(id).unwrap_or_else(fresh);
+        std::mem::swap(&mut self.vault, &mut v);
+        let out = f(self);
+        std::mem::swap(&mut self.vault, &mut v);
+        self.conversations.insert(id.to_string(), v);
+        out
+    }
+
+    /// Forgets one value's placeholders and surrogates in every conversation (right to
+    /// erasure); returns how many were removed.
+    pub fn forget(&mut self, value: &str) -> usize {
+        self.vault.forget(value)
+            + self
+                .conversations
+                .values_mut()
+                .map(|v| v.forget(value))
+                .sum::<usize>()
+    }
+
+    /// Forgets every placeholder of every conversation.
+    pub fn forget_all(&mut self) {
+        self.vault.forget_all();
+        self.conversations.clear();
     }
 
     /// What [`Guard::apply_plan`] would send, without filling the vault or the receipt
@@ -249,6 +321,9 @@ impl Guard {
     /// Forgets expired vault entries and receipts past their retention.
     pub fn expire(&mut self, now_ms: u64) {
         self.vault.expire(now_ms);
+        for v in self.conversations.values_mut() {
+            v.expire(now_ms);
+        }
         self.chain
             .expire(now_ms, self.policy.receipts().retention_days);
     }

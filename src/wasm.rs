@@ -765,14 +765,21 @@ impl Guard {
         }
     }
 
-    /// Finds the user-text fields of a request body and plans each, once. Throws
-    /// `PiiAirlockPayloadError` when the body is not JSON or has a shape the guard does not know.
+    /// Finds the user-text fields of a request body and plans each, once. `conversation`
+    /// names the conversation whose vault numbers and keeps its values (undefined: the
+    /// guard's default one). Throws `PiiAirlockPayloadError` when the body is not JSON or has
+    /// a shape the guard does not know.
     #[wasm_bindgen(js_name = prepareBody)]
-    pub fn prepare_body(&self, body: &str) -> Result<Prepared, JsValue> {
+    pub fn prepare_body(
+        &self,
+        body: &str,
+        conversation: Option<String>,
+    ) -> Result<Prepared, JsValue> {
         let inner = self
             .inner
             .prepare_body(body, &self.payload)
-            .map_err(payload_error)?;
+            .map_err(payload_error)?
+            .in_conversation(conversation.as_deref());
         Ok(Prepared { inner })
     }
 
@@ -860,13 +867,13 @@ impl Guard {
 
     /// Forgets one value's placeholders and surrogates. Returns how many were removed.
     pub fn forget(&mut self, value: &str) -> usize {
-        self.inner.vault_mut().forget(value)
+        self.inner.forget(value)
     }
 
     /// Forgets every placeholder.
     #[wasm_bindgen(js_name = forgetAll)]
     pub fn forget_all(&mut self) {
-        self.inner.vault_mut().forget_all();
+        self.inner.forget_all();
     }
 
     /// Drops vault entries and receipts past the policy's time limits.
@@ -874,12 +881,23 @@ impl Guard {
         self.inner.expire(now_ms.max(0.0) as u64);
     }
 
-    /// What restores the answer to the request `sent` (the body as it left): only the values
-    /// whose placeholder or surrogate that body carries, expired ones dropped first.
+    /// What restores the answer to the request `sent` (the body as it left) of
+    /// `conversation` (undefined: the default one): only the values whose placeholder or
+    /// surrogate that body carries, expired ones dropped first; a request continuing a
+    /// provider-kept history (`previous_response_id`) gets its conversation's values only.
     #[wasm_bindgen(js_name = answerScope)]
-    pub fn answer_scope(&mut self, sent: &str, now_ms: f64) -> AnswerScope {
+    pub fn answer_scope(
+        &mut self,
+        sent: &str,
+        now_ms: f64,
+        conversation: Option<String>,
+    ) -> AnswerScope {
         AnswerScope {
-            vault: self.inner.answer_vault(sent, now_ms.max(0.0) as u64),
+            vault: self.inner.answer_vault_in(
+                conversation.as_deref(),
+                sent,
+                now_ms.max(0.0) as u64,
+            ),
             restore: self.restore.clone(),
         }
     }

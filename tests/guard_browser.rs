@@ -205,3 +205,50 @@ mod nobody_to_ask {
         );
     }
 }
+
+mod conversations {
+    //! A named conversation has a vault of its own: numbers and restores never cross between
+    //! conversations of one guard.
+    use pii_airlock::{Answer, Guard, PayloadOptions, Policy};
+
+    fn send(g: &mut Guard, conversation: Option<&str>, body: &str) -> String {
+        let p = g
+            .prepare_body(body, &PayloadOptions::default())
+            .unwrap()
+            .in_conversation(conversation);
+        let out = g
+            .commit(&p, Answer::Redacted, &[], 1_000, &mut || [1; 16], "chat")
+            .unwrap();
+        out.body.unwrap_or_else(|| body.to_string())
+    }
+
+    fn user(text: &str) -> String {
+        serde_json::json!({"model": "m", "messages": [{"role": "user", "content": text}]})
+            .to_string()
+    }
+
+    #[test]
+    fn each_conversation_numbers_from_one_and_restores_only_its_own_values() {
+        let mut g = Guard::new(Policy::preset("gdpr").unwrap(), b"k", [7; 32]).unwrap();
+        let a = send(&mut g, Some("a"), &user("mail jane@example.com"));
+        let b = send(&mut g, Some("b"), &user("mail bob@example.org"));
+        assert!(a.contains("mail [EMAIL_ADDRESS_1]"));
+        assert!(b.contains("mail [EMAIL_ADDRESS_1]"), "{b}");
+        // A continuation of b's provider-kept history gets b's values only.
+        let more = r#"{"previous_response_id":"resp_1","input":"and again?"}"#;
+        let answer = "[EMAIL_ADDRESS_1], not [EMAIL_ADDRESS_2]";
+        let scope_b = g.answer_vault_in(Some("b"), more, 1_000);
+        assert_eq!(
+            scope_b.restore(answer),
+            "bob@example.org, not [EMAIL_ADDRESS_2]"
+        );
+        let scope_a = g.answer_vault_in(Some("a"), more, 1_000);
+        assert_eq!(scope_a.restore(answer), "jane@example.com, not [EMAIL_ADDRESS_2]");
+        // The default conversation has seen neither.
+        assert!(g.answer_vault_in(None, more, 1_000).is_empty());
+        assert!(g.answer_vault_in(Some("c"), more, 1_000).is_empty());
+        // Forgetting a value reaches every conversation.
+        assert_eq!(g.forget("bob@example.org"), 1);
+        assert!(g.answer_vault_in(Some("b"), more, 1_000).is_empty());
+    }
+}

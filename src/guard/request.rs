@@ -18,6 +18,9 @@ pub struct Prepared {
     /// (path, text) of each user text, in document order.
     fields: Vec<(String, String)>,
     plans: Vec<Plan>,
+    /// The conversation whose vault numbers and keeps its values (`None`: the guard's
+    /// default one).
+    conversation: Option<String>,
 }
 
 impl std::fmt::Debug for Prepared {
@@ -35,6 +38,18 @@ impl std::fmt::Debug for Prepared {
 }
 
 impl Prepared {
+    /// The request belongs to `conversation`: its values are numbered and kept in that
+    /// conversation's vault, apart from every other conversation of the guard.
+    pub fn in_conversation(mut self, conversation: Option<&str>) -> Prepared {
+        self.conversation = conversation.map(str::to_string);
+        self
+    }
+
+    /// The conversation named with [`Prepared::in_conversation`].
+    pub fn conversation(&self) -> Option<&str> {
+        self.conversation.as_deref()
+    }
+
     /// Each user text with its path and plan, in document order.
     pub fn fields(&self) -> impl Iterator<Item = (&str, &str, &Plan)> {
         self.fields
@@ -179,6 +194,7 @@ impl Guard {
             body: Some(req),
             fields,
             plans,
+            conversation: None,
         })
     }
 
@@ -188,6 +204,7 @@ impl Guard {
             body: None,
             plans: vec![self.plan(text)],
             fields: vec![(PLAIN_TEXT_PATH.into(), text.into())],
+            conversation: None,
         }
     }
 
@@ -201,7 +218,10 @@ impl Guard {
         now_ms: u64,
     ) -> Result<Vec<String>, ConsentError> {
         let decisions = prepared.decisions(answer, choices)?;
-        let mut vault = self.vault.clone();
+        let mut vault = match self.vault_of(prepared.conversation()) {
+            Some(v) => v.clone(),
+            None => Vault::with_ttl(self.vault.ttl_ms()),
+        };
         vault.expire(now_ms);
         prepared.number_past(&mut vault);
         let engine = &self.engine;
@@ -242,11 +262,25 @@ impl Guard {
         purpose: &str,
     ) -> Result<Committed, RequestError> {
         let decisions = prepared.decisions(answer, choices)?;
+        self.in_conversation(prepared.conversation(), |g| {
+            g.commit_in_vault(prepared, &decisions, now_ms, receipt_id, purpose)
+        })
+    }
+
+    /// [`Guard::commit`] with the request's conversation vault in place.
+    fn commit_in_vault(
+        &mut self,
+        prepared: &Prepared,
+        decisions: &[Vec<Decision>],
+        now_ms: u64,
+        receipt_id: &mut dyn FnMut() -> [u8; 16],
+        purpose: &str,
+    ) -> Result<Committed, RequestError> {
         self.expire(now_ms);
         prepared.number_past(&mut self.vault);
         let mut texts = Vec::with_capacity(prepared.len());
         let mut receipts = Vec::new();
-        for ((_, text, plan), d) in prepared.fields().zip(&decisions) {
+        for ((_, text, plan), d) in prepared.fields().zip(decisions) {
             if plan.items.is_empty() {
                 texts.push(text.to_string());
                 continue;

@@ -278,8 +278,8 @@ impl State {
             .collect())
     }
 
-    fn prepare(&self, body: &JsString) -> Result<Request, JsValue> {
-        let prepared = self.core.prepare_body(body).map_err(|e| {
+    fn prepare(&self, body: &JsString, conversation: &JsValue) -> Result<Request, JsValue> {
+        let prepared = self.core.prepare_body(body, conversation).map_err(|e| {
             let reason = if errors::name(&e) == "PiiAirlockPayloadError" {
                 Reason::Payload
             } else {
@@ -336,15 +336,17 @@ impl State {
         })
     }
 
-    /// Checks an outgoing request body and returns the body to send; a
-    /// `PiiAirlockBlockedError` when it must not be sent.
+    /// Checks an outgoing request body of `conversation` (a string, or undefined for the
+    /// guard's default one) and returns the body to send; a `PiiAirlockBlockedError` when it
+    /// must not be sent.
     pub async fn guard_body(
         self: Rc<Self>,
         body: JsString,
         return_focus: JsValue,
         purpose: JsString,
+        conversation: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let request = self.prepare(&body)?;
+        let request = self.prepare(&body, &conversation)?;
         let outcome = self
             .decide(&request.fields, &return_focus, &request.prepared)
             .await
@@ -372,7 +374,8 @@ impl State {
     /// `WebSocket.send`): nobody can be asked, so what the policy leaves to the user becomes a
     /// placeholder, as with `consent: "redact"` — or, with `consent: "block"`, blocks.
     pub fn guard_body_now(&self, body: &JsString, purpose: &JsString) -> Result<JsValue, JsValue> {
-        let request = self.prepare(body)?;
+        // Nobody waits for its answer: it belongs to no conversation.
+        let request = self.prepare(body, &JsValue::UNDEFINED)?;
         let asks = request.fields.iter().any(|f| {
             f.findings
                 .iter()

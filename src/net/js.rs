@@ -35,7 +35,11 @@ extern "C" {
     /// The core's `Prepared` for a body: its fields are parsed and planned once, and
     /// `previewBody`/`commitBody` use those plans.
     #[wasm_bindgen(method, catch, js_name = prepareBody)]
-    pub fn prepare_body(this: &Core, body: &JsString) -> Result<JsValue, JsValue>;
+    pub fn prepare_body(
+        this: &Core,
+        body: &JsString,
+        conversation: &JsValue,
+    ) -> Result<JsValue, JsValue>;
     /// The core's `Prepared` for a plain text.
     #[wasm_bindgen(method, catch, js_name = prepareText)]
     pub fn prepare_text(this: &Core, text: &JsString) -> Result<JsValue, JsValue>;
@@ -69,7 +73,12 @@ extern "C" {
     /// the core (`restore`, `restoreJson`, `sseRestorer`, `jsonStreamRestorer`), so it is
     /// used as one.
     #[wasm_bindgen(method, catch, js_name = answerScope)]
-    pub fn answer_scope(this: &Core, sent: &JsValue, now: f64) -> Result<Core, JsValue>;
+    pub fn answer_scope(
+        this: &Core,
+        sent: &JsValue,
+        now: f64,
+        conversation: &JsValue,
+    ) -> Result<Core, JsValue>;
 
     /// A core `SseStream` or `JsonStream`, also behind the poison check.
     pub type Sse;

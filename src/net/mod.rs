@@ -437,6 +437,7 @@ impl Net {
             f => f,
         };
         let purpose = js::get(&options, "purpose");
+        let conversation = js::get(&options, "conversation");
         task::spawn(Some("the request body could not be checked"), async move {
             let body = text(&body).map_err(|e| {
                 errors::as_blocked(
@@ -451,7 +452,11 @@ impl Net {
             } else {
                 text(&purpose)?
             };
-            st.guard_body(body, focus, purpose).await
+            let conversation = match conversation {
+                c if c.is_undefined() || c.is_null() => JsValue::UNDEFINED,
+                c => text(&c)?.into(),
+            };
+            st.guard_body(body, focus, purpose, conversation).await
         })
     }
 
