@@ -125,6 +125,23 @@ pub enum Answer {
     AsTyped,
 }
 
+impl Answer {
+    /// The answer's id at the JS edge: `redacted` or `as-typed`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Answer::Redacted => "redacted",
+            Answer::AsTyped => "as-typed",
+        }
+    }
+
+    /// The answer with this id.
+    pub fn from_id(id: &str) -> Option<Answer> {
+        [Answer::Redacted, Answer::AsTyped]
+            .into_iter()
+            .find(|a| a.id() == id)
+    }
+}
+
 /// A user's answer for one finding, given beforehand (the highlight popover).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PerFinding {
@@ -177,6 +194,29 @@ impl Plan {
             }
         }
         Ok(out)
+    }
+}
+
+impl PerFinding {
+    /// Every per-finding answer.
+    pub const ALL: [PerFinding; 3] = [
+        PerFinding::Redact,
+        PerFinding::AllowOnce,
+        PerFinding::AlwaysAllow,
+    ];
+
+    /// The answer's id at the JS edge: `redact`, `allow-once` or `always-allow`.
+    pub fn id(self) -> &'static str {
+        match self {
+            PerFinding::Redact => "redact",
+            PerFinding::AllowOnce => "allow-once",
+            PerFinding::AlwaysAllow => "always-allow",
+        }
+    }
+
+    /// The answer with this id.
+    pub fn from_id(id: &str) -> Option<PerFinding> {
+        PerFinding::ALL.into_iter().find(|a| a.id() == id)
     }
 }
 

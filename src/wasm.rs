@@ -496,26 +496,21 @@ fn consent_error(e: crate::ConsentError) -> JsValue {
 type Outcome = crate::Answer;
 
 fn parse_outcome(outcome: &str) -> Result<Outcome, JsValue> {
-    match outcome {
-        "redacted" => Ok(crate::Answer::Redacted),
-        "as-typed" => Ok(crate::Answer::AsTyped),
-        other => Err(config_error(format!(
-            "unknown outcome `{other}` (expected redacted or as-typed)"
-        ))),
-    }
+    crate::Answer::from_id(outcome).ok_or_else(|| {
+        config_error(format!(
+            "unknown outcome `{outcome}` (expected redacted or as-typed)"
+        ))
+    })
 }
 
 use crate::PerFinding;
 
 fn parse_per_finding(s: &str) -> Result<PerFinding, JsValue> {
-    match s {
-        "redact" => Ok(PerFinding::Redact),
-        "allow-once" => Ok(PerFinding::AllowOnce),
-        "always-allow" => Ok(PerFinding::AlwaysAllow),
-        other => Err(config_error(format!(
-            "unknown decision `{other}` (expected redact, allow-once or always-allow)"
-        ))),
-    }
+    PerFinding::from_id(s).ok_or_else(|| {
+        config_error(format!(
+            "unknown decision `{s}` (expected redact, allow-once or always-allow)"
+        ))
+    })
 }
 
 /// Reads `choices[field][finding]`: a per-finding answer or null.

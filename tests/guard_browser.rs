@@ -243,7 +243,10 @@ mod conversations {
             "bob@example.org, not [EMAIL_ADDRESS_2]"
         );
         let scope_a = g.answer_vault_in(Some("a"), more, 1_000);
-        assert_eq!(scope_a.restore(answer), "jane@example.com, not [EMAIL_ADDRESS_2]");
+        assert_eq!(
+            scope_a.restore(answer),
+            "jane@example.com, not [EMAIL_ADDRESS_2]"
+        );
         // The default conversation has seen neither.
         assert!(g.answer_vault_in(None, more, 1_000).is_empty());
         assert!(g.answer_vault_in(Some("c"), more, 1_000).is_empty());

@@ -6,7 +6,7 @@ use super::errors::{self, Reason};
 use super::js;
 use super::options::ConsentMode;
 use super::State;
-use crate::Action;
+use crate::{Action, Answer, PerFinding};
 use js_sys::{Array, Function, JsString, Promise};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -58,18 +58,74 @@ impl Drop for Request {
     }
 }
 
+/// The user's answer to a consent, typed: a dialog or callback answers with its id.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Send, with the core's meaning of the answer.
+    Send(Answer),
+    /// Do not send.
+    Cancelled,
+    /// Do not send; the user edits the text.
+    Edit,
+}
+
+impl Verdict {
+    /// The id events and `requestConsent` report.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Send(a) => a.id(),
+            Verdict::Cancelled => "cancelled",
+            Verdict::Edit => "edit",
+        }
+    }
+
+    /// What a dialog or callback resolved with. Anything unknown, and "as-typed" where it
+    /// was not offered, is a cancel: fail closed.
+    fn from_js(v: &JsValue, allow_as_typed: bool) -> Verdict {
+        match v.as_string().as_deref() {
+            Some("edit") => Verdict::Edit,
+            Some(id) => match Answer::from_id(id) {
+                Some(Answer::AsTyped) if !allow_as_typed => Verdict::Cancelled,
+                Some(a) => Verdict::Send(a),
+                None => Verdict::Cancelled,
+            },
+            None => Verdict::Cancelled,
+        }
+    }
+}
+
+/// What happens to a finding when the user sends, as the dialog shows it.
+#[derive(Clone, Copy)]
+enum Effect {
+    /// Sent as typed.
+    Send,
+    /// A placeholder or surrogate.
+    Replace,
+    /// Redacted.
+    Redact,
+    /// Masked.
+    Mask,
+}
+
+impl Effect {
+    fn id(self) -> &'static str {
+        match self {
+            Effect::Send => "send",
+            Effect::Replace => "replace",
+            Effect::Redact => "redact",
+            Effect::Mask => "mask",
+        }
+    }
+}
+
 /// The outcome of asking.
 pub struct Outcome {
-    /// "redacted", "as-typed", "cancelled" or "edit".
-    pub decision: String,
+    /// The answer.
+    pub decision: Verdict,
     /// Per field, per finding: the highlight choice or null (the core's `choices`).
     pub choices: Array,
     /// Whether anyone was asked.
     pub asked: bool,
-}
-
-fn is_stop(decision: &str) -> bool {
-    decision == "cancelled" || decision == "edit"
 }
 
 /// A planned finding's action, typed (the core hands findings over as JS objects).
@@ -78,18 +134,18 @@ fn action_of(finding: &JsValue) -> Option<Action> {
     Action::ALL.into_iter().find(|a| a.id() == id)
 }
 
-/// What happens to a finding when the user sends: `send`, `replace` (a placeholder or
-/// surrogate), `redact` or `mask`; `None` for one that is neither shown nor changed.
-fn effect_of(action: Action, needs_decision: bool, choice: Option<&str>) -> Option<&'static str> {
+/// What happens to a finding when the user sends; `None` for one that is neither shown nor
+/// changed.
+fn effect_of(action: Action, needs_decision: bool, choice: Option<PerFinding>) -> Option<Effect> {
     Some(match (choice, action) {
-        (Some("allow-once"), _) => "send",
-        (Some("redact"), _) => "replace",
-        _ if needs_decision => "replace",
+        (Some(PerFinding::AllowOnce | PerFinding::AlwaysAllow), _) => Effect::Send,
+        (Some(PerFinding::Redact), _) => Effect::Replace,
+        _ if needs_decision => Effect::Replace,
         (_, Action::Allow) => return None,
-        (_, Action::Highlight) => "send",
-        (_, Action::Redact | Action::Block) => "redact",
-        (_, Action::Mask) => "mask",
-        (_, Action::Ask | Action::Pseudonymize | Action::Synthesize) => "replace",
+        (_, Action::Highlight) => Effect::Send,
+        (_, Action::Redact | Action::Block) => Effect::Redact,
+        (_, Action::Mask) => Effect::Mask,
+        (_, Action::Ask | Action::Pseudonymize | Action::Synthesize) => Effect::Replace,
     })
 }
 
@@ -124,7 +180,7 @@ impl State {
                 f.findings
                     .iter()
                     .map(|x| match self.choice_for(x, &f.value(x)) {
-                        Some(c) => JsValue::from_str(c),
+                        Some(c) => JsValue::from_str(c.id()),
                         None => JsValue::NULL,
                     })
                     .collect::<Array>()
@@ -167,15 +223,18 @@ impl State {
             let row: Array = choices.get(i as u32).unchecked_into();
             for (k, x) in f.findings.iter().enumerate() {
                 let asked = js::truthy(&js::get(x, "needsDecision"));
-                let choice = row.get(k as u32).as_string();
+                let choice = row
+                    .get(k as u32)
+                    .as_string()
+                    .and_then(|c| PerFinding::from_id(&c));
                 let Some(action) = action_of(x) else {
                     continue;
                 };
-                let Some(effect) = effect_of(action, asked, choice.as_deref()) else {
+                let Some(effect) = effect_of(action, asked, choice) else {
                     continue;
                 };
-                let note = match (choice.as_deref(), asked) {
-                    (Some("allow-once"), _) => js::get(&self.strings, "allowedOnce"),
+                let note = match (choice, asked) {
+                    (Some(PerFinding::AllowOnce), _) => js::get(&self.strings, "allowedOnce"),
                     (_, false) => js::get(&self.strings, "byPolicy"),
                     _ => JsValue::UNDEFINED,
                 };
@@ -184,7 +243,7 @@ impl State {
                     ("value", &f.value(x)),
                     ("finding", x),
                     ("field", &f.path),
-                    ("effect", &effect.into()),
+                    ("effect", &effect.id().into()),
                     ("note", &note),
                     ("asked", &asked.into()),
                 ]);
@@ -196,7 +255,7 @@ impl State {
         }
         if items.length() == 0 {
             return Ok(Outcome {
-                decision: "redacted".into(),
+                decision: Verdict::Send(Answer::Redacted),
                 choices,
                 asked: false,
             });
@@ -219,8 +278,8 @@ impl State {
                 let r = f.call1(&JsValue::UNDEFINED, &request)?;
                 JsFuture::from(Promise::resolve(&r)).await?
             }
-            ConsentMode::Redact => "redacted".into(),
-            ConsentMode::Block => "cancelled".into(),
+            ConsentMode::Redact => Answer::Redacted.id().into(),
+            ConsentMode::Block => Verdict::Cancelled.id().into(),
             ConsentMode::Dialog if js::get(&self.env, "showConsentDialog").is_function() => {
                 let previews = self.previews(fields, &choices, prepared)?;
                 let request = js::obj(&[
@@ -232,7 +291,7 @@ impl State {
                 ]);
                 let r = js::call_method(&self.env, "showConsentDialog", &[&request])?;
                 let answer = JsFuture::from(Promise::resolve(&r)).await?;
-                if answer.as_string().as_deref() == Some("edit") {
+                if Verdict::from_js(&answer, self.allow_as_typed) == Verdict::Edit {
                     edit_focus(return_focus, &items);
                 }
                 answer
@@ -244,16 +303,8 @@ impl State {
                 ))
             }
         };
-        let mut decision = answer.as_string().unwrap_or_default();
-        if !matches!(
-            decision.as_str(),
-            "redacted" | "as-typed" | "cancelled" | "edit"
-        ) || (decision == "as-typed" && !self.allow_as_typed)
-        {
-            decision = "cancelled".into();
-        }
         Ok(Outcome {
-            decision,
+            decision: Verdict::from_js(&answer, self.allow_as_typed),
             choices,
             asked: true,
         })
@@ -267,7 +318,7 @@ impl State {
     ) -> Result<Array, JsValue> {
         let all = self
             .core
-            .preview_body(prepared, "redacted", choices, js::now())?;
+            .preview_body(prepared, Answer::Redacted.id(), choices, js::now())?;
         let all: Array = all.dyn_into().unwrap_or_default();
         // Only fields with findings are previewed.
         Ok(fields
@@ -305,7 +356,7 @@ impl State {
         &self,
         body: &JsString,
         request: &Request,
-        decision: &str,
+        answer: Answer,
         choices: &Array,
         purpose: &JsString,
     ) -> Result<JsValue, JsValue> {
@@ -322,14 +373,14 @@ impl State {
             .core
             .commit_body(
                 &request.prepared,
-                decision,
+                answer.id(),
                 choices,
                 js::now(),
                 &ids,
                 purpose,
             )
             .map_err(|e| rewritten(errors::from_core(&self.glue, e)))?;
-        self.settled(&js::get(&committed, "receipts"), decision);
+        self.settled(&js::get(&committed, "receipts"), answer);
         Ok(match js::get(&committed, "body") {
             b if b.is_undefined() => body.into(),
             b => b,
@@ -353,20 +404,20 @@ impl State {
             .map_err(|e| {
                 errors::as_blocked(&self.glue, e, Reason::Consent, "asking for consent failed")
             })?;
-        match outcome.decision.as_str() {
-            "edit" => Err(errors::blocked(
+        match outcome.decision {
+            Verdict::Edit => Err(errors::blocked(
                 &self.glue,
                 Reason::Edit,
                 "pii-airlock: the user chose to edit the message; the request was not sent",
                 None,
             )),
-            "cancelled" => Err(errors::blocked(
+            Verdict::Cancelled => Err(errors::blocked(
                 &self.glue,
                 Reason::Cancelled,
                 "pii-airlock: the user cancelled; the request was not sent",
                 None,
             )),
-            d => self.commit(&body, &request, d, &outcome.choices, &purpose),
+            Verdict::Send(a) => self.commit(&body, &request, a, &outcome.choices, &purpose),
         }
     }
 
@@ -392,7 +443,7 @@ impl State {
         self.commit(
             body,
             &request,
-            "redacted",
+            Answer::Redacted,
             &self.choices_of(&request.fields),
             purpose,
         )
@@ -415,9 +466,9 @@ impl State {
         let outcome = self
             .decide(&request.fields, &return_focus, &request.prepared)
             .await?;
-        let decision = JsValue::from_str(&outcome.decision);
+        let decision = JsValue::from_str(outcome.decision.id());
         let asked = JsValue::from_bool(outcome.asked);
-        if is_stop(&outcome.decision) {
+        let Verdict::Send(answer) = outcome.decision else {
             return Ok(js::obj(&[
                 ("decision", &decision),
                 ("text", &text),
@@ -425,13 +476,13 @@ impl State {
                 ("asked", &asked),
             ])
             .into());
-        }
+        };
         let id = js::random(16)?;
         let committed = self
             .core
             .commit_body(
                 &request.prepared,
-                &outcome.decision,
+                answer.id(),
                 &outcome.choices,
                 js::now(),
                 &id,
@@ -439,7 +490,7 @@ impl State {
             )
             .map_err(|e| errors::from_core(&self.glue, e))?;
         let receipts = js::get(&committed, "receipts");
-        self.settled(&receipts, &outcome.decision);
+        self.settled(&receipts, answer);
         Ok(js::obj(&[
             ("decision", &decision),
             ("text", &js::get(&committed, "text")),
@@ -452,7 +503,7 @@ impl State {
 
     /// After a commit: remembers the receipts, stores them, ends "allow once" choices and
     /// tells listeners.
-    fn settled(&self, receipts: &JsValue, decision: &str) {
+    fn settled(&self, receipts: &JsValue, answer: Answer) {
         let list: Array = receipts.clone().dyn_into().unwrap_or_default();
         if list.length() > 0 {
             self.last_receipt.replace(list.get(list.length() - 1));
@@ -464,9 +515,9 @@ impl State {
         // "Allow once" means this message only.
         self.choices
             .borrow_mut()
-            .retain(|(_, c)| *c != "allow-once");
+            .retain(|(_, c)| *c != PerFinding::AllowOnce);
         let detail = js::obj(&[
-            ("decision", &decision.into()),
+            ("decision", &answer.id().into()),
             ("receipt", &self.last_receipt.borrow()),
             ("receipts", &list),
         ]);
