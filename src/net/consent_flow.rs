@@ -130,8 +130,7 @@ pub struct Outcome {
 
 /// A planned finding's action, typed (the core hands findings over as JS objects).
 fn action_of(finding: &JsValue) -> Option<Action> {
-    let id = js::get(finding, "action").as_string()?;
-    Action::ALL.into_iter().find(|a| a.id() == id)
+    Action::from_id(&js::get(finding, "action").as_string()?)
 }
 
 /// What happens to a finding when the user sends; `None` for one that is neither shown nor
