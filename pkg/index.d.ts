@@ -262,7 +262,12 @@ export interface Guard extends EventTarget {
    */
   requestConsent(text: string, options?: { returnFocus?: HTMLElement | null }): Promise<ConsentResult>;
   /** Checks a JSON request body; resolves with the body to send or rejects with PiiAirlockBlockedError. */
-  guardBody(body: string, options?: { returnFocus?: HTMLElement | null; purpose?: string }): Promise<string>;
+  /**
+   * `conversation` keys the vault: each conversation numbers its own placeholders and gets only
+   * its own values back (a fetch names it with the `x-pii-airlock-conversation` header, which
+   * the guard removes before sending).
+   */
+  guardBody(body: string, options?: { returnFocus?: HTMLElement | null; purpose?: string; conversation?: string }): Promise<string>;
   /** A fetch that guards the configured endpoints and restores their responses (JSON, text, SSE). */
   guardFetch(fetchImpl?: typeof fetch): typeof fetch;
   /** Restores placeholders in a response (JSON, text/*, text/event-stream as a stream). */

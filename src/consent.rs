@@ -101,24 +101,15 @@ impl Plan {
         s
     }
 
-    /// Decisions that settle every open item fail-closed, for batch use with nobody to ask:
-    /// `ask` becomes `redact`, a confirmation keeps the policy's action.
+    /// Decisions that settle every open item when nobody can be asked (the CLI, a beacon,
+    /// `consent: "redact"`): the dialog's default answer, "Send redacted" — see
+    /// [`Plan::decisions_for`]. This is the one meaning of "nobody to ask" for every surface:
+    /// an asked finding becomes a placeholder (never sent as typed, and restorable in the
+    /// answer), a confirmation keeps the policy's transformation, and a confirmed `allow` or
+    /// `highlight` is not sent as typed.
     pub fn fail_closed_decisions(&self) -> Vec<Decision> {
-        self.items
-            .iter()
-            .filter(|i| i.needs_decision)
-            .map(|i| Decision {
-                target: Target::Finding { index: i.index },
-                choice: match i.action {
-                    Action::Ask => Choice::Redact,
-                    Action::Mask => Choice::Mask,
-                    Action::Pseudonymize => Choice::Pseudonymize,
-                    Action::Synthesize => Choice::Synthesize,
-                    Action::Allow | Action::Highlight => Choice::AllowOnce,
-                    Action::Redact | Action::Block => Choice::Redact,
-                },
-            })
-            .collect()
+        self.decisions_for(Answer::Redacted, None)
+            .expect("without per-finding answers there is nothing to mismatch")
     }
 }
 
@@ -132,6 +123,23 @@ pub enum Answer {
     /// unchanged, where the policy permits it; everything the policy transforms without
     /// asking (credentials, pseudonymized values) stays transformed.
     AsTyped,
+}
+
+impl Answer {
+    /// The answer's id at the JS edge: `redacted` or `as-typed`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Answer::Redacted => "redacted",
+            Answer::AsTyped => "as-typed",
+        }
+    }
+
+    /// The answer with this id.
+    pub fn from_id(id: &str) -> Option<Answer> {
+        [Answer::Redacted, Answer::AsTyped]
+            .into_iter()
+            .find(|a| a.id() == id)
+    }
 }
 
 /// A user's answer for one finding, given beforehand (the highlight popover).
@@ -186,6 +194,29 @@ impl Plan {
             }
         }
         Ok(out)
+    }
+}
+
+impl PerFinding {
+    /// Every per-finding answer.
+    pub const ALL: [PerFinding; 3] = [
+        PerFinding::Redact,
+        PerFinding::AllowOnce,
+        PerFinding::AlwaysAllow,
+    ];
+
+    /// The answer's id at the JS edge: `redact`, `allow-once` or `always-allow`.
+    pub fn id(self) -> &'static str {
+        match self {
+            PerFinding::Redact => "redact",
+            PerFinding::AllowOnce => "allow-once",
+            PerFinding::AlwaysAllow => "always-allow",
+        }
+    }
+
+    /// The answer with this id.
+    pub fn from_id(id: &str) -> Option<PerFinding> {
+        PerFinding::ALL.into_iter().find(|a| a.id() == id)
     }
 }
 

@@ -5,6 +5,10 @@ use crate::consent::{self, BuildContext, ConsentError, Decision, Outgoing, Plan}
 use crate::operators::SecretPrefix;
 use crate::receipt::ReceiptChain;
 use crate::{Engine, Finding, Policy, PolicyError, RestoreMode, StreamRestorer, Vault};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+mod request;
+pub use request::{Committed, Prepared, RequestError, PLAIN_TEXT_PATH};
 
 /// Policy, engine, vault and receipts for one conversation.
 ///
@@ -39,11 +43,16 @@ use crate::{Engine, Finding, Policy, PolicyError, RestoreMode, StreamRestorer, V
 pub struct Guard {
     engine: Engine,
     policy: Policy,
+    /// The vault of requests that name no conversation.
     vault: Vault,
+    /// One vault per named conversation: numbering and restore never cross between them.
+    conversations: std::collections::BTreeMap<String, Vault>,
     chain: ReceiptChain,
     receipt_key: Vec<u8>,
     conversation_key: [u8; 32],
     secret_prefix: Option<SecretPrefix>,
+    /// Texts scanned so far: a diagnostic, so tests can prove a request is planned once.
+    scans: AtomicU64,
 }
 
 impl std::fmt::Debug for Guard {
@@ -51,6 +60,7 @@ impl std::fmt::Debug for Guard {
         f.debug_struct("Guard")
             .field("policy", &self.policy.id())
             .field("vault", &self.vault)
+            .field("conversations", &self.conversations.len())
             .field("receipts", &self.chain.receipts.len())
             .finish()
     }
@@ -82,12 +92,14 @@ impl Guard {
         Ok(Guard {
             engine,
             vault: Vault::with_ttl(ttl),
+            conversations: Default::default(),
             policy,
             chain: ReceiptChain::new(),
             receipt_key: receipt_key.to_vec(),
             conversation_key,
             // The built-in secret rules know which prefix of each key is public (`sk-proj-`, `ghp_`).
             secret_prefix: Some(crate::public_prefix_len),
+            scans: AtomicU64::new(0),
         })
     }
 
@@ -109,7 +121,14 @@ impl Guard {
     /// Findings in `text` (byte offsets; see [`crate::convert_offsets`]), including the
     /// policy's deny-list hits.
     pub fn scan(&self, text: &str) -> Vec<Finding> {
+        self.scans.fetch_add(1, Ordering::Relaxed);
         self.policy.apply_deny_list(text, self.engine.scan(text))
+    }
+
+    /// How many texts this guard has scanned (each [`Guard::scan`] and [`Guard::plan`]): a
+    /// diagnostic for tests and benchmarks.
+    pub fn scan_count(&self) -> u64 {
+        self.scans.load(Ordering::Relaxed)
     }
 
     /// What the policy does with each finding of `text`.
@@ -188,11 +207,78 @@ impl Guard {
     /// continues a history the provider keeps (see [`crate::continues_server_history`])
     /// gets every value of the guard: its answer may quote what earlier requests carried.
     pub fn answer_vault(&mut self, sent: &str, now_ms: u64) -> Vault {
-        self.vault.expire(now_ms);
+        self.answer_vault_in(None, sent, now_ms)
+    }
+
+    /// [`Guard::answer_vault`] for a request of the named `conversation` (`None`: the
+    /// requests that name none): only that conversation's values, also when the request
+    /// continues a history the provider keeps.
+    pub fn answer_vault_in(
+        &mut self,
+        conversation: Option<&str>,
+        sent: &str,
+        now_ms: u64,
+    ) -> Vault {
+        let Some(vault) = self.conversation_vault(conversation) else {
+            return Vault::with_ttl(self.vault.ttl_ms());
+        };
+        vault.expire(now_ms);
         if crate::payload::continues_server_history(sent) {
-            return self.vault.clone();
+            return vault.clone();
         }
-        self.vault.scoped_to(sent)
+        vault.scoped_to(sent)
+    }
+
+    /// The vault of `conversation`, if it has one yet.
+    fn conversation_vault(&mut self, conversation: Option<&str>) -> Option<&mut Vault> {
+        match conversation {
+            None => Some(&mut self.vault),
+            Some(id) => self.conversations.get_mut(id),
+        }
+    }
+
+    /// The vault of `conversation` to read (`None` before it has one).
+    fn vault_of(&self, conversation: Option<&str>) -> Option<&Vault> {
+        match conversation {
+            None => Some(&self.vault),
+            Some(id) => self.conversations.get(id),
+        }
+    }
+
+    /// Runs `f` with `conversation`'s vault in place of the default one, so everything that
+    /// fills or numbers the vault works on that conversation's alone.
+    fn in_conversation<T>(
+        &mut self,
+        conversation: Option<&str>,
+        f: impl FnOnce(&mut Guard) -> T,
+    ) -> T {
+        let Some(id) = conversation else {
+            return f(self);
+        };
+        let fresh = || Vault::with_ttl(self.vault.ttl_ms());
+        let mut v = self.conversations.remove(id).unwrap_or_else(fresh);
+        std::mem::swap(&mut self.vault, &mut v);
+        let out = f(self);
+        std::mem::swap(&mut self.vault, &mut v);
+        self.conversations.insert(id.to_string(), v);
+        out
+    }
+
+    /// Forgets one value's placeholders and surrogates in every conversation (right to
+    /// erasure); returns how many were removed.
+    pub fn forget(&mut self, value: &str) -> usize {
+        self.vault.forget(value)
+            + self
+                .conversations
+                .values_mut()
+                .map(|v| v.forget(value))
+                .sum::<usize>()
+    }
+
+    /// Forgets every placeholder of every conversation.
+    pub fn forget_all(&mut self) {
+        self.vault.forget_all();
+        self.conversations.clear();
     }
 
     /// What [`Guard::apply_plan`] would send, without filling the vault or the receipt
@@ -235,6 +321,9 @@ impl Guard {
     /// Forgets expired vault entries and receipts past their retention.
     pub fn expire(&mut self, now_ms: u64) {
         self.vault.expire(now_ms);
+        for v in self.conversations.values_mut() {
+            v.expire(now_ms);
+        }
         self.chain
             .expire(now_ms, self.policy.receipts().retention_days);
     }

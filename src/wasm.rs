@@ -311,10 +311,10 @@ impl Restorer {
 // core; JavaScript brings the clock and the random bytes, which the core has no access to.
 // ---------------------------------------------------------------------------------------------
 
-use crate::consent::{Decision, Plan};
+use crate::consent::Plan;
 use crate::{
-    restore_json_with, Action, JsonStreamRestorer, PayloadOptions, Policy, RequestBody,
-    RestoreOptions, SseRestorer,
+    restore_json_with, Action, JsonStreamRestorer, PayloadOptions, Policy, RestoreOptions,
+    SseRestorer,
 };
 use std::sync::Arc;
 
@@ -497,26 +497,21 @@ fn consent_error(e: crate::ConsentError) -> JsValue {
 type Outcome = crate::Answer;
 
 fn parse_outcome(outcome: &str) -> Result<Outcome, JsValue> {
-    match outcome {
-        "redacted" => Ok(crate::Answer::Redacted),
-        "as-typed" => Ok(crate::Answer::AsTyped),
-        other => Err(config_error(format!(
-            "unknown outcome `{other}` (expected redacted or as-typed)"
-        ))),
-    }
+    crate::Answer::from_id(outcome).ok_or_else(|| {
+        config_error(format!(
+            "unknown outcome `{outcome}` (expected redacted or as-typed)"
+        ))
+    })
 }
 
 use crate::PerFinding;
 
 fn parse_per_finding(s: &str) -> Result<PerFinding, JsValue> {
-    match s {
-        "redact" => Ok(PerFinding::Redact),
-        "allow-once" => Ok(PerFinding::AllowOnce),
-        "always-allow" => Ok(PerFinding::AlwaysAllow),
-        other => Err(config_error(format!(
-            "unknown decision `{other}` (expected redact, allow-once or always-allow)"
-        ))),
-    }
+    PerFinding::from_id(s).ok_or_else(|| {
+        config_error(format!(
+            "unknown decision `{s}` (expected redact, allow-once or always-allow)"
+        ))
+    })
 }
 
 /// Reads `choices[field][finding]`: a per-finding answer or null.
@@ -535,25 +530,6 @@ fn read_choices(choices: JsValue) -> Result<Vec<Vec<Option<PerFinding>>>, JsValu
         .collect()
 }
 
-fn read_one_choice(choices: JsValue) -> Result<Vec<Vec<Option<PerFinding>>>, JsValue> {
-    if choices.is_undefined() || choices.is_null() {
-        Ok(Vec::new())
-    } else {
-        read_choices(js_sys::Array::of1(&choices).into())
-    }
-}
-
-/// The dialog's outcome and the per-finding answers as the core's decisions (see
-/// [`Plan::decisions_for`]).
-fn decisions_for(
-    plan: &Plan,
-    outcome: Outcome,
-    choices: Option<&Vec<Option<PerFinding>>>,
-) -> Result<Vec<Decision>, JsValue> {
-    plan.decisions_for(outcome, choices.map(Vec::as_slice))
-        .map_err(|e| config_error(e.to_string()))
-}
-
 fn receipt_id(ids: &[u8], i: usize) -> Result<[u8; 16], JsValue> {
     ids.get(i * 16..i * 16 + 16)
         .and_then(|b| b.try_into().ok())
@@ -570,73 +546,65 @@ pub struct Guard {
 }
 
 impl Guard {
-    /// Plans, decides and applies every text in order; returns the new texts and the receipts
-    /// of the texts that had findings. A policy block anywhere refuses before anything changes.
-    fn commit_texts(
+    /// Commits `prepared` with the plans it was made with; `ids` holds 16 random bytes per
+    /// text with findings (one receipt each).
+    fn commit_prepared(
         &mut self,
-        texts: &[&str],
+        prepared: &crate::Prepared,
         outcome: Outcome,
         choices: &[Vec<Option<PerFinding>>],
         now_ms: f64,
         ids: &[u8],
         purpose: &str,
-    ) -> Result<(Vec<String>, Vec<crate::Receipt>), JsValue> {
-        if !choices.is_empty() && choices.len() != texts.len() {
-            return Err(config_error("choices do not match the fields of the body"));
+    ) -> Result<crate::Committed, JsValue> {
+        if let Some(last) = prepared.texts_with_findings().checked_sub(1) {
+            receipt_id(ids, last)?;
         }
-        let plans: Vec<Plan> = texts.iter().map(|t| self.inner.plan(t)).collect();
-        let mut decisions = Vec::with_capacity(plans.len());
-        for (i, plan) in plans.iter().enumerate() {
-            if let Some(item) = plan.items.iter().find(|x| x.action == Action::Block) {
-                return Err(consent_error(crate::ConsentError::Blocked {
-                    index: item.index,
-                    entity: item.finding.entity.to_string(),
-                }));
-            }
-            decisions.push(decisions_for(plan, outcome, choices.get(i))?);
-        }
-        // New numbers go past every token the whole request holds, history included.
-        self.inner.number_past(texts, &plans);
-        let now = now_ms.max(0.0) as u64;
-        let mut out = Vec::with_capacity(texts.len());
-        let mut receipts = Vec::new();
-        for (i, (text, plan)) in texts.iter().zip(&plans).enumerate() {
-            if plan.items.is_empty() {
-                out.push(text.to_string());
-                continue;
-            }
-            let id = receipt_id(ids, i)?;
-            let sent = self
-                .inner
-                .apply_plan(text, plan, &decisions[i], now, id, purpose)
-                .map_err(consent_error)?;
-            for v in &sent.always_allow {
-                self.inner.allow_value(v);
-            }
-            out.push(sent.text);
-            receipts.push(sent.receipt);
-        }
-        Ok((out, receipts))
-    }
-
-    fn preview_texts(
-        &self,
-        texts: &[&str],
-        outcome: Outcome,
-        choices: &[Vec<Option<PerFinding>>],
-        now_ms: f64,
-    ) -> Result<Vec<String>, JsValue> {
-        texts
-            .iter()
-            .enumerate()
-            .map(|(i, text)| {
-                let plan = self.inner.plan(text);
-                let d = decisions_for(&plan, outcome, choices.get(i))?;
-                self.inner
-                    .preview_plan(text, &plan, &d, now_ms.max(0.0) as u64)
-                    .map_err(consent_error)
+        let mut next = 0;
+        let mut id = || {
+            let i = next;
+            next += 1;
+            receipt_id(ids, i).unwrap_or([0; 16])
+        };
+        self.inner
+            .commit(
+                prepared,
+                outcome,
+                choices,
+                now_ms.max(0.0) as u64,
+                &mut id,
+                purpose,
+            )
+            .map_err(|e| match e {
+                crate::RequestError::Consent(e) => consent_error(e),
+                crate::RequestError::Payload(e) => payload_error(e),
             })
-            .collect()
+    }
+}
+
+/// A request (or plain text) parsed and planned once by `Guard.prepareBody` /
+/// `Guard.prepareText`: `previewBody` and `commitBody` use its plans, so what a dialog
+/// previewed is what is sent.
+#[wasm_bindgen]
+pub struct Prepared {
+    inner: crate::Prepared,
+}
+
+#[wasm_bindgen]
+impl Prepared {
+    /// The user texts with their planned findings (UTF-16 offsets), in document order.
+    #[wasm_bindgen(getter, unchecked_return_type = "PreparedField[]")]
+    pub fn fields(&self) -> Result<JsValue, JsValue> {
+        let fields: Vec<JsField<'_>> = self
+            .inner
+            .fields()
+            .map(|(path, text, plan)| JsField {
+                path,
+                text,
+                findings: plan_to_js(text, plan),
+            })
+            .collect();
+        ser(&fields)
     }
 }
 
@@ -733,9 +701,10 @@ impl Guard {
     /// a receipt (`now_ms`, 16 random bytes `id`). Throws `PiiAirlockPolicyBlock` when the
     /// policy blocks a finding.
     pub fn redact(&mut self, text: &str, now_ms: f64, id: &[u8]) -> Result<String, JsValue> {
-        let (mut out, _) =
-            self.commit_texts(&[text], Outcome::Redacted, &[], now_ms, id, "redact")?;
-        Ok(out.pop().unwrap_or_default())
+        let prepared = self.inner.prepare_text(text);
+        let mut out =
+            self.commit_prepared(&prepared, Outcome::Redacted, &[], now_ms, id, "redact")?;
+        Ok(out.texts.pop().unwrap_or_default())
     }
 
     /// Puts originals (placeholders and surrogates) back into an answer, as the restore
@@ -792,37 +761,41 @@ impl Guard {
         }
     }
 
-    /// Finds the user-text fields of a request body and plans each. Throws
-    /// `PiiAirlockPayloadError` when the body is not JSON or has a shape the guard does not know.
-    #[wasm_bindgen(js_name = prepareBody, unchecked_return_type = "PreparedField[]")]
-    pub fn prepare_body(&self, body: &str) -> Result<JsValue, JsValue> {
-        let req = RequestBody::parse(body, &self.payload).map_err(payload_error)?;
-        let plans: Vec<Plan> = req
-            .fields()
-            .iter()
-            .map(|f| self.inner.plan(&f.text))
-            .collect();
-        let fields: Vec<JsField<'_>> = req
-            .fields()
-            .iter()
-            .zip(&plans)
-            .map(|(f, p)| JsField {
-                path: &f.path,
-                text: &f.text,
-                findings: plan_to_js(&f.text, p),
-            })
-            .collect();
-        ser(&fields)
+    /// Finds the user-text fields of a request body and plans each, once. `conversation`
+    /// names the conversation whose vault numbers and keeps its values (undefined: the
+    /// guard's default one). Throws `PiiAirlockPayloadError` when the body is not JSON or has
+    /// a shape the guard does not know.
+    #[wasm_bindgen(js_name = prepareBody)]
+    pub fn prepare_body(
+        &self,
+        body: &str,
+        conversation: Option<String>,
+    ) -> Result<Prepared, JsValue> {
+        let inner = self
+            .inner
+            .prepare_body(body, &self.payload)
+            .map_err(payload_error)?
+            .in_conversation(conversation.as_deref());
+        Ok(Prepared { inner })
+    }
+
+    /// Plans one plain text (field path `text`), once.
+    #[wasm_bindgen(js_name = prepareText)]
+    pub fn prepare_text(&self, text: &str) -> Prepared {
+        Prepared {
+            inner: self.inner.prepare_text(text),
+        }
     }
 
     /// Applies a consent outcome ("redacted" or "as-typed") and per-finding choices
-    /// (`choices[field][finding]`) to a request body. `ids` holds 16 random bytes per field.
-    /// Returns `{ body, changed, receipts }`; `body` is the original string when nothing
-    /// changed.
+    /// (`choices[field][finding]`) to a prepared request, with the plans it was prepared
+    /// with. `ids` holds 16 random bytes per field with findings. Returns
+    /// `{ body?, text?, changed, receipts }`: `body` for a prepared body (only when it
+    /// changed), `text` for a prepared text.
     #[wasm_bindgen(js_name = commitBody)]
     pub fn commit_body(
         &mut self,
-        body: &str,
+        prepared: &Prepared,
         outcome: &str,
         #[wasm_bindgen(unchecked_param_type = "(FindingDecision | null)[][] | undefined")]
         choices: JsValue,
@@ -832,28 +805,25 @@ impl Guard {
     ) -> Result<JsValue, JsValue> {
         let outcome = parse_outcome(outcome)?;
         let choices = read_choices(choices)?;
-        let req = RequestBody::parse(body, &self.payload).map_err(payload_error)?;
-        let texts: Vec<&str> = req.fields().iter().map(|f| f.text.as_str()).collect();
-        let (new, receipts) = self.commit_texts(&texts, outcome, &choices, now_ms, ids, purpose)?;
-        let changed = new.iter().zip(&texts).any(|(a, b)| a != b);
-        let out = if changed {
-            req.clone().rebuild(&new).map_err(payload_error)?
-        } else {
-            body.to_string()
+        let out = self.commit_prepared(&prepared.inner, outcome, &choices, now_ms, ids, purpose)?;
+        let text = match prepared.inner.fields().next() {
+            Some((crate::PLAIN_TEXT_PATH, _, _)) if out.body.is_none() => out.texts.first(),
+            _ => None,
         };
         ser(&JsCommitted {
-            body: Some(&out),
-            text: None,
-            changed,
-            receipts: &receipts,
+            body: out.body.as_deref(),
+            text: text.map(String::as_str),
+            changed: out.changed,
+            receipts: &out.receipts,
         })
     }
 
-    /// What `commitBody` would send for each field, without changing this guard.
+    /// What `commitBody` would send for each field of a prepared request, without changing
+    /// this guard.
     #[wasm_bindgen(js_name = previewBody)]
     pub fn preview_body(
         &self,
-        body: &str,
+        prepared: &Prepared,
         outcome: &str,
         #[wasm_bindgen(unchecked_param_type = "(FindingDecision | null)[][] | undefined")]
         choices: JsValue,
@@ -861,50 +831,16 @@ impl Guard {
     ) -> Result<Vec<String>, JsValue> {
         let outcome = parse_outcome(outcome)?;
         let choices = read_choices(choices)?;
-        let req = RequestBody::parse(body, &self.payload).map_err(payload_error)?;
-        let texts: Vec<&str> = req.fields().iter().map(|f| f.text.as_str()).collect();
-        self.preview_texts(&texts, outcome, &choices, now_ms)
+        self.inner
+            .preview(&prepared.inner, outcome, &choices, now_ms.max(0.0) as u64)
+            .map_err(consent_error)
     }
 
-    /// What `commitText` would return as text, without changing this guard.
-    #[wasm_bindgen(js_name = previewText)]
-    pub fn preview_text(
-        &self,
-        text: &str,
-        outcome: &str,
-        #[wasm_bindgen(unchecked_param_type = "(FindingDecision | null)[] | undefined")]
-        choices: JsValue,
-        now_ms: f64,
-    ) -> Result<String, JsValue> {
-        let outcome = parse_outcome(outcome)?;
-        let choices = read_one_choice(choices)?;
-        let mut out = self.preview_texts(&[text], outcome, &choices, now_ms)?;
-        Ok(out.pop().unwrap_or_default())
-    }
-
-    /// Like `commitBody` for one plain text: returns `{ text, changed, receipts }`.
-    #[wasm_bindgen(js_name = commitText)]
-    pub fn commit_text(
-        &mut self,
-        text: &str,
-        outcome: &str,
-        #[wasm_bindgen(unchecked_param_type = "(FindingDecision | null)[] | undefined")]
-        choices: JsValue,
-        now_ms: f64,
-        id: &[u8],
-        purpose: &str,
-    ) -> Result<JsValue, JsValue> {
-        let outcome = parse_outcome(outcome)?;
-        let choices = read_one_choice(choices)?;
-        let (mut new, receipts) =
-            self.commit_texts(&[text], outcome, &choices, now_ms, id, purpose)?;
-        let out = new.pop().unwrap_or_default();
-        ser(&JsCommitted {
-            body: None,
-            text: Some(&out),
-            changed: out != text,
-            receipts: &receipts,
-        })
+    /// How many texts this guard has scanned: a diagnostic (a guarded request is planned
+    /// once, however long its consent takes).
+    #[wasm_bindgen(getter, js_name = scanCount)]
+    pub fn scan_count(&self) -> f64 {
+        self.inner.scan_count() as f64
     }
 
     /// Allows `value` from now on ("always allow"). Refused (returns false) when the policy
@@ -927,13 +863,13 @@ impl Guard {
 
     /// Forgets one value's placeholders and surrogates. Returns how many were removed.
     pub fn forget(&mut self, value: &str) -> usize {
-        self.inner.vault_mut().forget(value)
+        self.inner.forget(value)
     }
 
     /// Forgets every placeholder.
     #[wasm_bindgen(js_name = forgetAll)]
     pub fn forget_all(&mut self) {
-        self.inner.vault_mut().forget_all();
+        self.inner.forget_all();
     }
 
     /// Drops vault entries and receipts past the policy's time limits.
@@ -941,12 +877,23 @@ impl Guard {
         self.inner.expire(now_ms.max(0.0) as u64);
     }
 
-    /// What restores the answer to the request `sent` (the body as it left): only the values
-    /// whose placeholder or surrogate that body carries, expired ones dropped first.
+    /// What restores the answer to the request `sent` (the body as it left) of
+    /// `conversation` (undefined: the default one): only the values whose placeholder or
+    /// surrogate that body carries, expired ones dropped first; a request continuing a
+    /// provider-kept history (`previous_response_id`) gets its conversation's values only.
     #[wasm_bindgen(js_name = answerScope)]
-    pub fn answer_scope(&mut self, sent: &str, now_ms: f64) -> AnswerScope {
+    pub fn answer_scope(
+        &mut self,
+        sent: &str,
+        now_ms: f64,
+        conversation: Option<String>,
+    ) -> AnswerScope {
         AnswerScope {
-            vault: self.inner.answer_vault(sent, now_ms.max(0.0) as u64),
+            vault: self.inner.answer_vault_in(
+                conversation.as_deref(),
+                sent,
+                now_ms.max(0.0) as u64,
+            ),
             restore: self.restore.clone(),
         }
     }

@@ -73,7 +73,8 @@ fn redact_jsonl_is_fail_closed_for_ask_and_block() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines[0]["text"], "mail [EMAIL_ADDRESS]");
+    // Nobody to ask: the dialog's default answer, a placeholder (as in the browser).
+    assert_eq!(lines[0]["text"], "mail [EMAIL_ADDRESS_1]");
     assert_eq!(lines[1]["id"], "b");
     assert!(lines[1]["error"].as_str().unwrap().contains("blocked"));
     assert!(!out.contains("4111"));

@@ -478,3 +478,21 @@ fn numbering_goes_past_the_whole_request() {
         .unwrap();
     assert_eq!(out.text, "now [EMAIL_ADDRESS_4]");
 }
+
+#[test]
+fn answers_cross_the_js_edge_by_one_id_each() {
+    use pii_airlock::{Answer, PerFinding};
+    for a in [Answer::Redacted, Answer::AsTyped] {
+        assert_eq!(Answer::from_id(a.id()), Some(a));
+    }
+    for c in PerFinding::ALL {
+        assert_eq!(PerFinding::from_id(c.id()), Some(c));
+    }
+    let ids: Vec<&str> = PerFinding::ALL.iter().map(|c| c.id()).collect();
+    assert_eq!(ids, ["redact", "allow-once", "always-allow"]);
+    // Unknown answers are refused, never read as the nearest known one.
+    for bad in ["", "Redacted", "as_typed", "cancelled", "allow"] {
+        assert_eq!(Answer::from_id(bad), None);
+        assert_eq!(PerFinding::from_id(bad), None);
+    }
+}

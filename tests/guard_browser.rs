@@ -62,3 +62,196 @@ fn session_allow_values_apply_until_reset() {
     g.reset_allowed_values();
     assert_eq!(g.plan(TEXT).items[1].action, pii_airlock::Action::Allow);
 }
+
+mod one_plan_per_request {
+    //! A guarded request is parsed and planned once; the dialog's preview and the commit use
+    //! that plan, so what the dialog showed is what is sent.
+    use pii_airlock::{Answer, Guard, PayloadOptions, Policy};
+
+    fn guard() -> Guard {
+        Guard::new(Policy::preset("gdpr").unwrap(), b"k", [7; 32]).unwrap()
+    }
+
+    // History already holds `[EMAIL_ADDRESS_1]` (for another value): the new address must
+    // get a number past it, in the preview as in what is sent.
+    const BODY: &str = r#"{"model":"m","messages":[
+        {"role":"assistant","content":"I wrote to [EMAIL_ADDRESS_1] yesterday."},
+        {"role":"user","content":"Now write to jane@example.com, I have diabetes."}]}"#;
+
+    fn ids() -> impl FnMut() -> [u8; 16] {
+        let mut n = 0u8;
+        move || {
+            n += 1;
+            [n; 16]
+        }
+    }
+
+    #[test]
+    fn prepare_preview_and_commit_scan_each_text_once() {
+        let mut g = guard();
+        let p = g.prepare_body(BODY, &PayloadOptions::default()).unwrap();
+        assert_eq!(p.len(), 2);
+        assert_eq!(g.scan_count(), 2);
+        let preview = g.preview(&p, Answer::Redacted, &[], 1_000).unwrap();
+        let sent = g
+            .commit(&p, Answer::Redacted, &[], 1_000, &mut ids(), "chat")
+            .unwrap();
+        assert_eq!(g.scan_count(), 2, "neither preview nor commit plans again");
+        assert_eq!(preview, sent.texts);
+        assert_eq!(sent.receipts.len(), 1);
+        let body = sent.body.unwrap();
+        assert!(body.contains("Now write to [EMAIL_ADDRESS_2], I have [HEALTH_DATA_1]."));
+        assert!(!body.contains("jane@") && !body.contains("diabetes"));
+    }
+
+    #[test]
+    fn the_preview_numbers_past_the_history_like_the_commit() {
+        let mut g = guard();
+        let p = g.prepare_body(BODY, &PayloadOptions::default()).unwrap();
+        let preview = g.preview(&p, Answer::Redacted, &[], 1_000).unwrap();
+        assert_eq!(
+            preview[1],
+            "Now write to [EMAIL_ADDRESS_2], I have [HEALTH_DATA_1]."
+        );
+        // Previewing changes nothing: a second preview and the commit say the same.
+        assert_eq!(
+            g.preview(&p, Answer::Redacted, &[], 1_000).unwrap(),
+            preview
+        );
+        assert_eq!(g.vault().len(), 0);
+        let sent = g
+            .commit(&p, Answer::Redacted, &[], 1_000, &mut ids(), "chat")
+            .unwrap();
+        assert_eq!(sent.texts, preview);
+    }
+
+    #[test]
+    fn a_value_allowed_while_the_dialog_is_open_is_still_sent_as_previewed() {
+        // Another request's "always allow" (or a popover choice) lands between prepare and
+        // commit: this request was shown with a placeholder and is sent with one.
+        let mut g = guard();
+        let p = g.prepare_body(BODY, &PayloadOptions::default()).unwrap();
+        let preview = g.preview(&p, Answer::Redacted, &[], 1_000).unwrap();
+        g.allow_value("jane@example.com");
+        let sent = g
+            .commit(&p, Answer::Redacted, &[], 1_000, &mut ids(), "chat")
+            .unwrap();
+        assert_eq!(sent.texts, preview);
+        assert!(!sent.body.unwrap().contains("jane@"));
+    }
+
+    #[test]
+    fn a_blocked_request_is_refused_before_anything_changes() {
+        let p = Policy::from_json(
+            r#"{"version":1,"extends":"gdpr","actions":{"CREDIT_CARD":"block"}}"#,
+        )
+        .unwrap();
+        let mut g = Guard::new(p, b"k", [7; 32]).unwrap();
+        let body = r#"{"messages":[{"role":"user","content":"jane@example.com"},
+            {"role":"user","content":"card 4111 1111 1111 1111"}]}"#;
+        let p = g.prepare_body(body, &PayloadOptions::default()).unwrap();
+        assert!(p.blocked().is_err());
+        assert!(g
+            .commit(&p, Answer::AsTyped, &[], 1_000, &mut ids(), "chat")
+            .is_err());
+        assert_eq!((g.vault().len(), g.receipts().receipts.len()), (0, 0));
+    }
+
+    #[test]
+    fn nothing_changed_means_no_body_to_rebuild() {
+        let mut g = guard();
+        let p = g
+            .prepare_body(
+                r#"{"messages":[{"role":"user","content":"hello"}]}"#,
+                &PayloadOptions::default(),
+            )
+            .unwrap();
+        let sent = g
+            .commit(&p, Answer::Redacted, &[], 1_000, &mut ids(), "chat")
+            .unwrap();
+        assert!(!sent.changed && sent.body.is_none() && sent.receipts.is_empty());
+    }
+}
+
+mod nobody_to_ask {
+    //! "Nobody to ask" has one meaning, [`pii_airlock::Plan::fail_closed_decisions`]: the
+    //! dialog's default answer, "Send redacted".
+    use pii_airlock::{Answer, Guard, Policy};
+
+    const POLICY: &str = r#"{"version":1,"actions":{"EMAIL_ADDRESS":"ask","CREDIT_CARD":"mask",
+        "IBAN_CODE":"allow"},"consent":{"confirm":["mask","allow"]}}"#;
+    const TEXT: &str =
+        "mail jane@example.com, card 4111 1111 1111 1111, iban DE89 3704 0044 0532 0130 00";
+
+    #[test]
+    fn batch_and_browser_settle_open_items_the_same_way() {
+        let mut batch = Guard::new(Policy::from_json(POLICY).unwrap(), b"k", [7; 32]).unwrap();
+        let plan = batch.plan(TEXT);
+        let d = plan.fail_closed_decisions();
+        let cli = batch
+            .apply_plan(TEXT, &plan, &d, 0, [0; 16], "cli")
+            .unwrap();
+        // The browser's `redact()`, a beacon and `consent: "redact"` commit "Send redacted".
+        let mut browser = Guard::new(Policy::from_json(POLICY).unwrap(), b"k", [7; 32]).unwrap();
+        let p = browser.prepare_text(TEXT);
+        let sent = browser
+            .commit(&p, Answer::Redacted, &[], 0, &mut || [0; 16], "redact")
+            .unwrap();
+        assert_eq!(cli.text, sent.texts[0]);
+        // Asked: a placeholder; confirmed mask: masked; a confirmed `allow`: not sent as typed.
+        assert_eq!(
+            cli.text,
+            "mail [EMAIL_ADDRESS_1], card **** **** **** 1111, iban [IBAN_CODE_1]"
+        );
+    }
+}
+
+mod conversations {
+    //! A named conversation has a vault of its own: numbers and restores never cross between
+    //! conversations of one guard.
+    use pii_airlock::{Answer, Guard, PayloadOptions, Policy};
+
+    fn send(g: &mut Guard, conversation: Option<&str>, body: &str) -> String {
+        let p = g
+            .prepare_body(body, &PayloadOptions::default())
+            .unwrap()
+            .in_conversation(conversation);
+        let out = g
+            .commit(&p, Answer::Redacted, &[], 1_000, &mut || [1; 16], "chat")
+            .unwrap();
+        out.body.unwrap_or_else(|| body.to_string())
+    }
+
+    fn user(text: &str) -> String {
+        serde_json::json!({"model": "m", "messages": [{"role": "user", "content": text}]})
+            .to_string()
+    }
+
+    #[test]
+    fn each_conversation_numbers_from_one_and_restores_only_its_own_values() {
+        let mut g = Guard::new(Policy::preset("gdpr").unwrap(), b"k", [7; 32]).unwrap();
+        let a = send(&mut g, Some("a"), &user("mail jane@example.com"));
+        let b = send(&mut g, Some("b"), &user("mail bob@example.org"));
+        assert!(a.contains("mail [EMAIL_ADDRESS_1]"));
+        assert!(b.contains("mail [EMAIL_ADDRESS_1]"), "{b}");
+        // A continuation of b's provider-kept history gets b's values only.
+        let more = r#"{"previous_response_id":"resp_1","input":"and again?"}"#;
+        let answer = "[EMAIL_ADDRESS_1], not [EMAIL_ADDRESS_2]";
+        let scope_b = g.answer_vault_in(Some("b"), more, 1_000);
+        assert_eq!(
+            scope_b.restore(answer),
+            "bob@example.org, not [EMAIL_ADDRESS_2]"
+        );
+        let scope_a = g.answer_vault_in(Some("a"), more, 1_000);
+        assert_eq!(
+            scope_a.restore(answer),
+            "jane@example.com, not [EMAIL_ADDRESS_2]"
+        );
+        // The default conversation has seen neither.
+        assert!(g.answer_vault_in(None, more, 1_000).is_empty());
+        assert!(g.answer_vault_in(Some("c"), more, 1_000).is_empty());
+        // Forgetting a value reaches every conversation.
+        assert_eq!(g.forget("bob@example.org"), 1);
+        assert!(g.answer_vault_in(Some("b"), more, 1_000).is_empty());
+    }
+}

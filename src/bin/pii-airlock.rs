@@ -269,7 +269,8 @@ struct RedactOut<'a> {
     action: Action,
 }
 
-/// Applies the policy to one text, fail-closed: `ask` becomes `redact`. Each text is its own
+/// Applies the policy to one text with nobody to ask ([`pii_airlock::Plan::fail_closed_decisions`],
+/// as in the browser): `ask` becomes a placeholder. Each text is its own
 /// conversation: the vault starts empty, numbering starts at 1.
 fn redact_text(
     guard: &mut Guard,

@@ -655,8 +655,11 @@ fn show_popover(ctl: &Ctl, i: usize, rect: &DomRect) {
     s.shown_finding = f.clone().into();
     let strings = &s.strings;
     let value = get(&f, "value");
-    let action = get(&f, "action").as_string().unwrap_or_default();
-    let current = if action == "allow" {
+    // Unknown reads as nothing permitted beyond "redact", as for a block: fail closed.
+    let action = get(&f, "action")
+        .as_string()
+        .and_then(|a| crate::policy::Action::from_id(&a));
+    let current = if action == Some(crate::policy::Action::Allow) {
         JsValue::from_str("always-allow")
     } else {
         s.guard.choice_for(&f, &value).unwrap_or_default()
@@ -664,9 +667,9 @@ fn show_popover(ctl: &Ctl, i: usize, rect: &DomRect) {
     let current = current.as_string();
     // Only what the policy permits is offered: nothing for a blocked finding, no "allow"
     // where the policy forbids sending values as typed.
-    let all: &[(&str, &str)] = if action == "block" {
+    let all: &[(&str, &str)] = if action == Some(crate::policy::Action::Block) {
         &[]
-    } else if s.guard.allow_as_typed().is_truthy() {
+    } else if action.is_some() && s.guard.allow_as_typed().is_truthy() {
         &[
             ("redact", "redact"),
             ("allow-once", "allowOnce"),

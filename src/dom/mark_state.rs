@@ -32,7 +32,7 @@ impl MarkState {
     /// `ask`, so a value is never drawn as harmless by mistake), whether it `needs_decision`, and
     /// the user's `choice` from the popover ("redact" or "allow-once"), which a block overrides.
     pub(crate) fn of(action: Option<&str>, needs_decision: bool, choice: Option<&str>) -> Self {
-        let action = action.and_then(|a| Action::ALL.into_iter().find(|x| x.id() == a));
+        let action = action.and_then(Action::from_id);
         match (action, choice) {
             (None, _) => MarkState::Ask,
             (Some(Action::Block), _) => MarkState::Block,

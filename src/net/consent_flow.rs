@@ -6,15 +6,12 @@ use super::errors::{self, Reason};
 use super::js;
 use super::options::ConsentMode;
 use super::State;
-use crate::Action;
+use crate::{Action, Answer, PerFinding};
 use js_sys::{Array, Function, JsString, Promise};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-
-/// The path of a plain text in receipts and consent items.
-const PLAIN_FIELD: &str = "text";
 
 /// One piece of user text with its planned findings (the core's `PreparedField`).
 pub struct Field {
@@ -47,46 +44,107 @@ pub fn read_fields(v: &JsValue) -> Vec<Field> {
         .collect()
 }
 
-/// What the dialog shows as a preview.
-pub enum Preview {
-    /// A request body: one preview per field.
-    Body(JsString),
-    /// A plain text.
-    Text(JsString),
+/// A request as the core prepared it: parsed and planned once, previewed and committed with
+/// the same plans (the core's `Prepared`), and its fields as read from it.
+pub struct Request {
+    prepared: JsValue,
+    fields: Vec<Field>,
+}
+
+impl Drop for Request {
+    fn drop(&mut self) {
+        // Its texts are the user's: free them now rather than at the next collection.
+        let _ = js::call_method(&self.prepared, "free", &[]);
+    }
+}
+
+/// The user's answer to a consent, typed: a dialog or callback answers with its id.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Send, with the core's meaning of the answer.
+    Send(Answer),
+    /// Do not send.
+    Cancelled,
+    /// Do not send; the user edits the text.
+    Edit,
+}
+
+impl Verdict {
+    /// The id events and `requestConsent` report.
+    pub fn id(self) -> &'static str {
+        match self {
+            Verdict::Send(a) => a.id(),
+            Verdict::Cancelled => "cancelled",
+            Verdict::Edit => "edit",
+        }
+    }
+
+    /// What a dialog or callback resolved with. Anything unknown, and "as-typed" where it
+    /// was not offered, is a cancel: fail closed.
+    fn from_js(v: &JsValue, allow_as_typed: bool) -> Verdict {
+        match v.as_string().as_deref() {
+            Some("edit") => Verdict::Edit,
+            Some(id) => match Answer::from_id(id) {
+                Some(Answer::AsTyped) if !allow_as_typed => Verdict::Cancelled,
+                Some(a) => Verdict::Send(a),
+                None => Verdict::Cancelled,
+            },
+            None => Verdict::Cancelled,
+        }
+    }
+}
+
+/// What happens to a finding when the user sends, as the dialog shows it.
+#[derive(Clone, Copy)]
+enum Effect {
+    /// Sent as typed.
+    Send,
+    /// A placeholder or surrogate.
+    Replace,
+    /// Redacted.
+    Redact,
+    /// Masked.
+    Mask,
+}
+
+impl Effect {
+    fn id(self) -> &'static str {
+        match self {
+            Effect::Send => "send",
+            Effect::Replace => "replace",
+            Effect::Redact => "redact",
+            Effect::Mask => "mask",
+        }
+    }
 }
 
 /// The outcome of asking.
 pub struct Outcome {
-    /// "redacted", "as-typed", "cancelled" or "edit".
-    pub decision: String,
+    /// The answer.
+    pub decision: Verdict,
     /// Per field, per finding: the highlight choice or null (the core's `choices`).
     pub choices: Array,
     /// Whether anyone was asked.
     pub asked: bool,
 }
 
-fn is_stop(decision: &str) -> bool {
-    decision == "cancelled" || decision == "edit"
-}
-
 /// A planned finding's action, typed (the core hands findings over as JS objects).
 fn action_of(finding: &JsValue) -> Option<Action> {
-    let id = js::get(finding, "action").as_string()?;
-    Action::ALL.into_iter().find(|a| a.id() == id)
+    Action::from_id(&js::get(finding, "action").as_string()?)
 }
 
-/// What happens to a finding when the user sends: `send`, `replace` (a placeholder or
-/// surrogate), `redact` or `mask`; `None` for one that is neither shown nor changed.
-fn effect_of(action: Action, needs_decision: bool, choice: Option<&str>) -> Option<&'static str> {
+/// What happens to a finding when the user sends; `None` for one that is neither shown nor
+/// changed.
+fn effect_of(action: Action, needs_decision: bool, choice: Option<PerFinding>) -> Option<Effect> {
     Some(match (choice, action) {
-        (Some("allow-once"), _) => "send",
-        (Some("redact"), _) => "replace",
-        _ if needs_decision => "replace",
+        (Some(PerFinding::AllowOnce | PerFinding::AlwaysAllow), _) => Effect::Send,
+        (Some(PerFinding::Redact), _) => Effect::Replace,
+        _ if needs_decision => Effect::Replace,
         (_, Action::Allow) => return None,
-        (_, Action::Highlight) => "send",
-        (_, Action::Redact | Action::Block) => "redact",
-        (_, Action::Mask) => "mask",
-        (_, Action::Ask | Action::Pseudonymize | Action::Synthesize) => "replace",
+        (_, Action::Highlight) => Effect::Send,
+        (_, Action::Redact | Action::Block) => Effect::Redact,
+        (_, Action::Mask) => Effect::Mask,
+        (_, Action::Ask | Action::Pseudonymize | Action::Synthesize) => Effect::Replace,
     })
 }
 
@@ -121,7 +179,7 @@ impl State {
                 f.findings
                     .iter()
                     .map(|x| match self.choice_for(x, &f.value(x)) {
-                        Some(c) => JsValue::from_str(c),
+                        Some(c) => JsValue::from_str(c.id()),
                         None => JsValue::NULL,
                     })
                     .collect::<Array>()
@@ -134,14 +192,14 @@ impl State {
         self: &Rc<Self>,
         fields: &[Field],
         return_focus: &JsValue,
-        preview: Preview,
+        prepared: &JsValue,
     ) -> Result<Outcome, JsValue> {
         let mut open: Option<Function> = None;
         let gate = Promise::new(&mut |resolve, _| open = Some(resolve));
         let before = self.queue.replace(gate);
         // The promise before never rejects: it is a gate like this one.
         let _ = JsFuture::from(before).await;
-        let result = self.decide_now(fields, return_focus, preview).await;
+        let result = self.decide_now(fields, return_focus, prepared).await;
         if let Some(open) = open {
             let _ = open.call0(&JsValue::UNDEFINED);
         }
@@ -152,7 +210,7 @@ impl State {
         &self,
         fields: &[Field],
         return_focus: &JsValue,
-        preview: Preview,
+        prepared: &JsValue,
     ) -> Result<Outcome, JsValue> {
         let choices = self.choices_of(fields);
         // `items`: what the policy leaves to the user (what "Send as typed" covers);
@@ -164,15 +222,18 @@ impl State {
             let row: Array = choices.get(i as u32).unchecked_into();
             for (k, x) in f.findings.iter().enumerate() {
                 let asked = js::truthy(&js::get(x, "needsDecision"));
-                let choice = row.get(k as u32).as_string();
+                let choice = row
+                    .get(k as u32)
+                    .as_string()
+                    .and_then(|c| PerFinding::from_id(&c));
                 let Some(action) = action_of(x) else {
                     continue;
                 };
-                let Some(effect) = effect_of(action, asked, choice.as_deref()) else {
+                let Some(effect) = effect_of(action, asked, choice) else {
                     continue;
                 };
-                let note = match (choice.as_deref(), asked) {
-                    (Some("allow-once"), _) => js::get(&self.strings, "allowedOnce"),
+                let note = match (choice, asked) {
+                    (Some(PerFinding::AllowOnce), _) => js::get(&self.strings, "allowedOnce"),
                     (_, false) => js::get(&self.strings, "byPolicy"),
                     _ => JsValue::UNDEFINED,
                 };
@@ -181,7 +242,7 @@ impl State {
                     ("value", &f.value(x)),
                     ("finding", x),
                     ("field", &f.path),
-                    ("effect", &effect.into()),
+                    ("effect", &effect.id().into()),
                     ("note", &note),
                     ("asked", &asked.into()),
                 ]);
@@ -193,7 +254,7 @@ impl State {
         }
         if items.length() == 0 {
             return Ok(Outcome {
-                decision: "redacted".into(),
+                decision: Verdict::Send(Answer::Redacted),
                 choices,
                 asked: false,
             });
@@ -216,10 +277,10 @@ impl State {
                 let r = f.call1(&JsValue::UNDEFINED, &request)?;
                 JsFuture::from(Promise::resolve(&r)).await?
             }
-            ConsentMode::Redact => "redacted".into(),
-            ConsentMode::Block => "cancelled".into(),
+            ConsentMode::Redact => Answer::Redacted.id().into(),
+            ConsentMode::Block => Verdict::Cancelled.id().into(),
             ConsentMode::Dialog if js::get(&self.env, "showConsentDialog").is_function() => {
-                let previews = self.previews(fields, &choices, preview)?;
+                let previews = self.previews(fields, &choices, prepared)?;
                 let request = js::obj(&[
                     ("items", &listed),
                     ("previews", &previews),
@@ -229,7 +290,7 @@ impl State {
                 ]);
                 let r = js::call_method(&self.env, "showConsentDialog", &[&request])?;
                 let answer = JsFuture::from(Promise::resolve(&r)).await?;
-                if answer.as_string().as_deref() == Some("edit") {
+                if Verdict::from_js(&answer, self.allow_as_typed) == Verdict::Edit {
                     edit_focus(return_focus, &items);
                 }
                 answer
@@ -241,16 +302,8 @@ impl State {
                 ))
             }
         };
-        let mut decision = answer.as_string().unwrap_or_default();
-        if !matches!(
-            decision.as_str(),
-            "redacted" | "as-typed" | "cancelled" | "edit"
-        ) || (decision == "as-typed" && !self.allow_as_typed)
-        {
-            decision = "cancelled".into();
-        }
         Ok(Outcome {
-            decision,
+            decision: Verdict::from_js(&answer, self.allow_as_typed),
             choices,
             asked: true,
         })
@@ -260,19 +313,11 @@ impl State {
         &self,
         fields: &[Field],
         choices: &Array,
-        preview: Preview,
+        prepared: &JsValue,
     ) -> Result<Array, JsValue> {
-        let all = match preview {
-            Preview::Body(body) => self
-                .core
-                .preview_body(&body, "redacted", choices, js::now())?,
-            Preview::Text(text) => {
-                let one = self
-                    .core
-                    .preview_text(&text, "redacted", &choices.get(0), js::now())?;
-                Array::of1(&one).into()
-            }
-        };
+        let all = self
+            .core
+            .preview_body(prepared, Answer::Redacted.id(), choices, js::now())?;
         let all: Array = all.dyn_into().unwrap_or_default();
         // Only fields with findings are previewed.
         Ok(fields
@@ -283,8 +328,8 @@ impl State {
             .collect())
     }
 
-    fn prepare(&self, body: &JsString) -> Result<Vec<Field>, JsValue> {
-        let fields = self.core.prepare_body(body).map_err(|e| {
+    fn prepare(&self, body: &JsString, conversation: &JsValue) -> Result<Request, JsValue> {
+        let prepared = self.core.prepare_body(body, conversation).map_err(|e| {
             let reason = if errors::name(&e) == "PiiAirlockPayloadError" {
                 Reason::Payload
             } else {
@@ -296,16 +341,21 @@ impl State {
             );
             errors::as_blocked(&self.glue, e, reason, &what)
         })?;
-        let fields = read_fields(&fields);
-        self.blocked_by_policy(&fields)?;
-        Ok(fields)
+        let request = Request {
+            fields: read_fields(&js::get(&prepared, "fields")),
+            prepared,
+        };
+        self.blocked_by_policy(&request.fields)?;
+        Ok(request)
     }
 
+    /// Commits `request` with the plans it was prepared with; the body to send (`body`
+    /// itself when nothing changed).
     fn commit(
         &self,
         body: &JsString,
-        fields: &[Field],
-        decision: &str,
+        request: &Request,
+        answer: Answer,
         choices: &Array,
         purpose: &JsString,
     ) -> Result<JsValue, JsValue> {
@@ -317,44 +367,56 @@ impl State {
                 "the request body could not be rewritten",
             )
         };
-        let ids = js::random(16 * fields.len() as u32).map_err(rewritten)?;
+        let ids = js::random(16 * request.fields.len() as u32).map_err(rewritten)?;
         let committed = self
             .core
-            .commit_body(body, decision, choices, js::now(), &ids, purpose)
+            .commit_body(
+                &request.prepared,
+                answer.id(),
+                choices,
+                js::now(),
+                &ids,
+                purpose,
+            )
             .map_err(|e| rewritten(errors::from_core(&self.glue, e)))?;
-        self.settled(&js::get(&committed, "receipts"), decision);
-        Ok(js::get(&committed, "body"))
+        self.settled(&js::get(&committed, "receipts"), answer);
+        Ok(match js::get(&committed, "body") {
+            b if b.is_undefined() => body.into(),
+            b => b,
+        })
     }
 
-    /// Checks an outgoing request body and returns the body to send; a
-    /// `PiiAirlockBlockedError` when it must not be sent.
+    /// Checks an outgoing request body of `conversation` (a string, or undefined for the
+    /// guard's default one) and returns the body to send; a `PiiAirlockBlockedError` when it
+    /// must not be sent.
     pub async fn guard_body(
         self: Rc<Self>,
         body: JsString,
         return_focus: JsValue,
         purpose: JsString,
+        conversation: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let fields = self.prepare(&body)?;
+        let request = self.prepare(&body, &conversation)?;
         let outcome = self
-            .decide(&fields, &return_focus, Preview::Body(body.clone()))
+            .decide(&request.fields, &return_focus, &request.prepared)
             .await
             .map_err(|e| {
                 errors::as_blocked(&self.glue, e, Reason::Consent, "asking for consent failed")
             })?;
-        match outcome.decision.as_str() {
-            "edit" => Err(errors::blocked(
+        match outcome.decision {
+            Verdict::Edit => Err(errors::blocked(
                 &self.glue,
                 Reason::Edit,
                 "pii-airlock: the user chose to edit the message; the request was not sent",
                 None,
             )),
-            "cancelled" => Err(errors::blocked(
+            Verdict::Cancelled => Err(errors::blocked(
                 &self.glue,
                 Reason::Cancelled,
                 "pii-airlock: the user cancelled; the request was not sent",
                 None,
             )),
-            d => self.commit(&body, &fields, d, &outcome.choices, &purpose),
+            Verdict::Send(a) => self.commit(&body, &request, a, &outcome.choices, &purpose),
         }
     }
 
@@ -362,8 +424,9 @@ impl State {
     /// `WebSocket.send`): nobody can be asked, so what the policy leaves to the user becomes a
     /// placeholder, as with `consent: "redact"` — or, with `consent: "block"`, blocks.
     pub fn guard_body_now(&self, body: &JsString, purpose: &JsString) -> Result<JsValue, JsValue> {
-        let fields = self.prepare(body)?;
-        let asks = fields.iter().any(|f| {
+        // Nobody waits for its answer: it belongs to no conversation.
+        let request = self.prepare(body, &JsValue::UNDEFINED)?;
+        let asks = request.fields.iter().any(|f| {
             f.findings
                 .iter()
                 .any(|x| js::truthy(&js::get(x, "needsDecision")))
@@ -378,9 +441,9 @@ impl State {
         }
         self.commit(
             body,
-            &fields,
-            "redacted",
-            &self.choices_of(&fields),
+            &request,
+            Answer::Redacted,
+            &self.choices_of(&request.fields),
             purpose,
         )
     }
@@ -391,19 +454,20 @@ impl State {
         text: JsString,
         return_focus: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let findings = self.core.scan(&text)?;
-        let fields = [Field {
-            path: PLAIN_FIELD.into(),
-            text: text.clone(),
-            findings: findings_of(&findings),
-        }];
-        self.blocked_by_policy(&fields)?;
+        let prepared = self.core.prepare_text(&text)?;
+        let fields = js::get(&prepared, "fields");
+        let findings = js::get(&js::get(&fields, "0"), "findings");
+        let request = Request {
+            fields: read_fields(&fields),
+            prepared,
+        };
+        self.blocked_by_policy(&request.fields)?;
         let outcome = self
-            .decide(&fields, &return_focus, Preview::Text(text.clone()))
+            .decide(&request.fields, &return_focus, &request.prepared)
             .await?;
-        let decision = JsValue::from_str(&outcome.decision);
+        let decision = JsValue::from_str(outcome.decision.id());
         let asked = JsValue::from_bool(outcome.asked);
-        if is_stop(&outcome.decision) {
+        let Verdict::Send(answer) = outcome.decision else {
             return Ok(js::obj(&[
                 ("decision", &decision),
                 ("text", &text),
@@ -411,21 +475,21 @@ impl State {
                 ("asked", &asked),
             ])
             .into());
-        }
+        };
         let id = js::random(16)?;
         let committed = self
             .core
-            .commit_text(
-                &text,
-                &outcome.decision,
-                &outcome.choices.get(0),
+            .commit_body(
+                &request.prepared,
+                answer.id(),
+                &outcome.choices,
                 js::now(),
                 &id,
-                PLAIN_FIELD,
+                &crate::PLAIN_TEXT_PATH.into(),
             )
             .map_err(|e| errors::from_core(&self.glue, e))?;
         let receipts = js::get(&committed, "receipts");
-        self.settled(&receipts, &outcome.decision);
+        self.settled(&receipts, answer);
         Ok(js::obj(&[
             ("decision", &decision),
             ("text", &js::get(&committed, "text")),
@@ -438,7 +502,7 @@ impl State {
 
     /// After a commit: remembers the receipts, stores them, ends "allow once" choices and
     /// tells listeners.
-    fn settled(&self, receipts: &JsValue, decision: &str) {
+    fn settled(&self, receipts: &JsValue, answer: Answer) {
         let list: Array = receipts.clone().dyn_into().unwrap_or_default();
         if list.length() > 0 {
             self.last_receipt.replace(list.get(list.length() - 1));
@@ -450,9 +514,9 @@ impl State {
         // "Allow once" means this message only.
         self.choices
             .borrow_mut()
-            .retain(|(_, c)| *c != "allow-once");
+            .retain(|(_, c)| *c != PerFinding::AllowOnce);
         let detail = js::obj(&[
-            ("decision", &decision.into()),
+            ("decision", &answer.id().into()),
             ("receipt", &self.last_receipt.borrow()),
             ("receipts", &list),
         ]);

@@ -62,14 +62,36 @@ pub fn body_text_now(glue: &js::Glue, body: &JsValue) -> Result<Option<JsString>
     }
 }
 
-/// `new Headers(headers)` without `content-length` (the body changes); falsy stays as it is.
+/// The request header that names a request's conversation: its values are numbered and
+/// restored apart from every other conversation of the guard. Read and removed here, never
+/// sent.
+pub const CONVERSATION_HEADER: &str = "x-pii-airlock-conversation";
+
+/// `new Headers(headers)` without `content-length` (the body changes) and without the
+/// conversation header; falsy stays as it is.
 fn without_length(headers: JsValue) -> Result<JsValue, JsValue> {
     if !js::truthy(&headers) {
         return Ok(headers);
     }
     let h = web_sys::Headers::new_with_str_sequence_sequence(&headers)?;
     h.delete("content-length")?;
+    h.delete(CONVERSATION_HEADER)?;
     Ok(h.into())
+}
+
+/// The headers of a fetch call: `init.headers`, else the Request's.
+fn headers_of(request: Option<&web_sys::Request>, init: &JsValue) -> Option<web_sys::Headers> {
+    match js::get(init, "headers") {
+        h if js::truthy(&h) => web_sys::Headers::new_with_str_sequence_sequence(&h).ok(),
+        _ => request.map(web_sys::Request::headers),
+    }
+}
+
+/// The conversation a fetch names with [`CONVERSATION_HEADER`], or undefined.
+fn conversation_of(request: Option<&web_sys::Request>, init: &JsValue) -> JsValue {
+    headers_of(request, init)
+        .and_then(|h| h.get(CONVERSATION_HEADER).ok().flatten())
+        .map_or(JsValue::UNDEFINED, JsValue::from)
 }
 
 impl State {
@@ -178,8 +200,9 @@ impl State {
             None => (input, init, None),
             Some(text) => {
                 let purpose: JsString = url.pathname().into();
+                let conversation = conversation_of(request.as_ref(), &init);
                 let out = match Rc::clone(&self)
-                    .guard_body(text, js::active_element(), purpose)
+                    .guard_body(text, js::active_element(), purpose, conversation.clone())
                     .await
                 {
                     Ok(out) => out,
@@ -188,9 +211,12 @@ impl State {
                         return Err(e);
                     }
                 };
-                let built = self.core.answer_scope(&out, js::now()).and_then(|scope| {
-                    rebuild(request.as_ref(), input, &init, &out).map(|r| (r.0, r.1, scope))
-                });
+                let built = self
+                    .core
+                    .answer_scope(&out, js::now(), &conversation)
+                    .and_then(|scope| {
+                        rebuild(request.as_ref(), input, &init, &out).map(|r| (r.0, r.1, scope))
+                    });
                 match built {
                     Ok((r, i, scope)) => (r, i, Some(scope)),
                     Err(e) => {
@@ -220,11 +246,7 @@ impl State {
 /// and `@anthropic-ai/sdk` clients): they send `x-stainless-*` headers on every request and
 /// retry a rejected `fetch` as a connection error — reopening the consent dialog each time.
 fn from_stainless_sdk(request: Option<&web_sys::Request>, init: &JsValue) -> bool {
-    let headers = match js::get(init, "headers") {
-        h if js::truthy(&h) => web_sys::Headers::new_with_str_sequence_sequence(&h).ok(),
-        _ => request.map(web_sys::Request::headers),
-    };
-    headers.is_some_and(|h| {
+    headers_of(request, init).is_some_and(|h| {
         ["x-stainless-retry-count", "x-stainless-lang"]
             .iter()
             .any(|k| h.has(k).unwrap_or(false))

@@ -32,20 +32,21 @@ extern "C" {
     pub fn reset_allowed(this: &Core) -> Result<(), JsValue>;
     #[wasm_bindgen(method, catch)]
     pub fn forget(this: &Core, value: &JsString) -> Result<JsValue, JsValue>;
+    /// The core's `Prepared` for a body: its fields are parsed and planned once, and
+    /// `previewBody`/`commitBody` use those plans.
     #[wasm_bindgen(method, catch, js_name = prepareBody)]
-    pub fn prepare_body(this: &Core, body: &JsString) -> Result<JsValue, JsValue>;
+    pub fn prepare_body(
+        this: &Core,
+        body: &JsString,
+        conversation: &JsValue,
+    ) -> Result<JsValue, JsValue>;
+    /// The core's `Prepared` for a plain text.
+    #[wasm_bindgen(method, catch, js_name = prepareText)]
+    pub fn prepare_text(this: &Core, text: &JsString) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = previewBody)]
     pub fn preview_body(
         this: &Core,
-        body: &JsString,
-        outcome: &str,
-        choices: &JsValue,
-        now: f64,
-    ) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = previewText)]
-    pub fn preview_text(
-        this: &Core,
-        text: &JsString,
+        prepared: &JsValue,
         outcome: &str,
         choices: &JsValue,
         now: f64,
@@ -53,22 +54,12 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = commitBody)]
     pub fn commit_body(
         this: &Core,
-        body: &JsString,
+        prepared: &JsValue,
         outcome: &str,
         choices: &JsValue,
         now: f64,
         ids: &Uint8Array,
         purpose: &JsString,
-    ) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(method, catch, js_name = commitText)]
-    pub fn commit_text(
-        this: &Core,
-        text: &JsString,
-        outcome: &str,
-        choices: &JsValue,
-        now: f64,
-        id: &Uint8Array,
-        purpose: &str,
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = sseRestorer)]
     pub fn sse_restorer(this: &Core) -> Result<Sse, JsValue>;
@@ -82,7 +73,12 @@ extern "C" {
     /// the core (`restore`, `restoreJson`, `sseRestorer`, `jsonStreamRestorer`), so it is
     /// used as one.
     #[wasm_bindgen(method, catch, js_name = answerScope)]
-    pub fn answer_scope(this: &Core, sent: &JsValue, now: f64) -> Result<Core, JsValue>;
+    pub fn answer_scope(
+        this: &Core,
+        sent: &JsValue,
+        now: f64,
+        conversation: &JsValue,
+    ) -> Result<Core, JsValue>;
 
     /// A core `SseStream` or `JsonStream`, also behind the poison check.
     pub type Sse;

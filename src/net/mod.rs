@@ -60,8 +60,9 @@ pub(crate) struct State {
     allow_as_typed: bool,
     policy_retention_days: u32,
     gazetteer: JsValue,
-    /// Highlight choices by `entity \0 value`: "redact" or "allow-once".
-    choices: RefCell<Vec<(String, &'static str)>>,
+    /// Highlight choices by `entity \0 value`: redact or allow once ("always allow" lives in
+    /// the core's session allow-list).
+    choices: RefCell<Vec<(String, crate::PerFinding)>>,
     /// "Always allow" answers, for a worker started later.
     allowed: RefCell<Vec<(String, String)>>,
     last_receipt: RefCell<JsValue>,
@@ -83,7 +84,7 @@ fn choice_key(entity: &JsValue, value: &JsValue) -> String {
 }
 
 impl State {
-    fn choice_for(&self, finding: &JsValue, value: &JsValue) -> Option<&'static str> {
+    fn choice_for(&self, finding: &JsValue, value: &JsValue) -> Option<crate::PerFinding> {
         let key = choice_key(&js::get(finding, "entity"), value);
         self.choices
             .borrow()
@@ -302,8 +303,11 @@ impl Net {
         let st = &self.st;
         let entity = js::get(&finding, "entity");
         let key = choice_key(&entity, &value);
-        match decision.as_string().as_deref() {
-            Some("always-allow") => {
+        let choice = decision
+            .as_string()
+            .and_then(|d| crate::PerFinding::from_id(&d));
+        match choice {
+            Some(crate::PerFinding::AlwaysAllow) => {
                 let value = text(&value)?;
                 if !st.core.always_allow(&entity, &value)? {
                     let e = js::coerce(&entity).map(String::from).unwrap_or_default();
@@ -322,23 +326,18 @@ impl Net {
                 ]));
                 st.choices.borrow_mut().retain(|(k, _)| *k != key);
             }
-            Some("allow-once") if !st.allow_as_typed => {
+            Some(crate::PerFinding::AllowOnce) if !st.allow_as_typed => {
                 return Err(errors::config(
                     &st.glue,
                     "the policy does not let values be sent as typed",
                 ))
             }
-            Some(c @ ("redact" | "allow-once")) => {
-                let c = if c == "redact" {
-                    "redact"
-                } else {
-                    "allow-once"
-                };
+            Some(c @ (crate::PerFinding::Redact | crate::PerFinding::AllowOnce)) => {
                 let mut choices = st.choices.borrow_mut();
                 choices.retain(|(k, _)| *k != key);
                 choices.push((key, c));
             }
-            _ => {
+            None => {
                 return Err(errors::config(
                     &st.glue,
                     &format!("unknown decision {}", js::quote(&decision)),
@@ -354,7 +353,7 @@ impl Net {
     pub fn choice_for(&self, finding: JsValue, value: JsValue) -> JsValue {
         self.st
             .choice_for(&finding, &value)
-            .map_or(JsValue::NULL, JsValue::from_str)
+            .map_or(JsValue::NULL, |c| JsValue::from_str(c.id()))
     }
 
     /// Forgets always-allow answers and highlight choices.
@@ -437,6 +436,7 @@ impl Net {
             f => f,
         };
         let purpose = js::get(&options, "purpose");
+        let conversation = js::get(&options, "conversation");
         task::spawn(Some("the request body could not be checked"), async move {
             let body = text(&body).map_err(|e| {
                 errors::as_blocked(
@@ -451,7 +451,11 @@ impl Net {
             } else {
                 text(&purpose)?
             };
-            st.guard_body(body, focus, purpose).await
+            let conversation = match conversation {
+                c if c.is_undefined() || c.is_null() => JsValue::UNDEFINED,
+                c => text(&c)?.into(),
+            };
+            st.guard_body(body, focus, purpose, conversation).await
         })
     }
 

@@ -114,13 +114,13 @@ impl State {
                 None => JsValue::NULL,
                 Some(text) => {
                     Rc::clone(&st)
-                        .guard_body(text, js::active_element(), purpose)
+                        .guard_body(text, js::active_element(), purpose, JsValue::UNDEFINED)
                         .await?
                 }
             };
             // The answer is restored with what this request's body carried, nothing else.
             if !out.is_null() {
-                let scope = st.core.answer_scope(&out, js::now())?;
+                let scope = st.core.answer_scope(&out, js::now(), &JsValue::UNDEFINED)?;
                 if !js::truthy(&js::get(&scope, "empty")) {
                     st.restoring_getters(&target, scope);
                 }

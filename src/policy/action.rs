@@ -51,6 +51,11 @@ impl Action {
         }
     }
 
+    /// The action with this id (as in policy files), for values that crossed the JS edge.
+    pub fn from_id(id: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.id() == id)
+    }
+
     /// True when the value leaves unchanged.
     pub fn sends_original(self) -> bool {
         matches!(self, Action::Allow | Action::Highlight)
