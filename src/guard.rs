@@ -294,7 +294,18 @@ impl Guard {
         vault.expire(now_ms);
         let engine = &self.engine;
         let accept = |entity: &str, s: &str| surrogate_detected(engine, entity, s);
-        let ctx = BuildContext {
+        let ctx = self.preview_context(now_ms, &accept);
+        Ok(consent::build_outgoing(text, plan, decisions, &mut vault, &ctx)?.text)
+    }
+
+    /// What a preview builds outgoing text with: this guard's keys and chain head, no receipt
+    /// (its id stays zero and the receipt is dropped).
+    pub(crate) fn preview_context<'a>(
+        &'a self,
+        now_ms: u64,
+        accept_surrogate: &'a dyn Fn(&str, &str) -> bool,
+    ) -> BuildContext<'a> {
+        BuildContext {
             policy: &self.policy,
             conversation_key: &self.conversation_key,
             receipt_key: &self.receipt_key,
@@ -303,9 +314,8 @@ impl Guard {
             purpose: "preview",
             prev_hash: self.chain.head(),
             secret_prefix: self.secret_prefix,
-            accept_surrogate: &accept,
-        };
-        Ok(consent::build_outgoing(text, plan, decisions, &mut vault, &ctx)?.text)
+            accept_surrogate,
+        }
     }
 
     /// Allows `value` from now on (the user's "always allow"); see [`Policy::allow_value`].

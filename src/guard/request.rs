@@ -4,7 +4,7 @@
 //! when the allow-list changes while the dialog is open.
 
 use super::Guard;
-use crate::consent::{self, Answer, BuildContext, ConsentError, Decision, PerFinding, Plan};
+use crate::consent::{self, Answer, ConsentError, Decision, PerFinding, Plan};
 use crate::{Action, PayloadError, PayloadOptions, Receipt, RequestBody, Vault};
 
 /// The path of a plain text (not a request body) in receipts and consent items.
@@ -232,17 +232,7 @@ impl Guard {
                 out.push(text.to_string());
                 continue;
             }
-            let ctx = BuildContext {
-                policy: &self.policy,
-                conversation_key: &self.conversation_key,
-                receipt_key: &self.receipt_key,
-                receipt_id: [0; 16],
-                now_ms,
-                purpose: "preview",
-                prev_hash: self.chain.head(),
-                secret_prefix: self.secret_prefix,
-                accept_surrogate: &accept,
-            };
+            let ctx = self.preview_context(now_ms, &accept);
             out.push(consent::build_outgoing(text, plan, d, &mut vault, &ctx)?.text);
         }
         Ok(out)
