@@ -133,7 +133,7 @@ pub(crate) fn fold_url_part(text: &str, query: bool) -> Folded<'_> {
     Folder::new(
         text,
         Mode {
-            percent: true,
+            percent: Percent::All,
             plus_space: query,
             wraps: Wraps::Off,
         },
@@ -156,9 +156,20 @@ pub fn fold_text(value: &str) -> Cow<'_, str> {
 
 #[derive(Clone, Copy)]
 struct Mode {
-    percent: bool,
+    percent: Percent,
     plus_space: bool,
     wraps: Wraps,
+}
+
+/// Which percent escapes (`%40`) to decode.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Percent {
+    /// Every one: a URL's parts.
+    All,
+    /// Runs of escapes between two ASCII letters or digits (`jane%40example.com`,
+    /// `4111%201111`, `(202)%20555`): a URL-encoded value pasted outside its URL. `50% off`
+    /// and `100%` stay.
+    InWord,
 }
 
 /// What to do with a line break inside a grouped number.
@@ -171,7 +182,7 @@ enum Wraps {
 
 impl Mode {
     const TEXT: Mode = Mode {
-        percent: false,
+        percent: Percent::InWord,
         plus_space: false,
         wraps: Wraps::Record,
     };
@@ -186,16 +197,17 @@ impl Mode {
             let x = word ^ (LO * u64::from(b));
             x.wrapping_sub(LO) & !x & HI
         };
-        let mut flags = word & HI | eq(b'\t') | eq(b'\n') | eq(b'&') | eq(b'\\');
-        if self.percent {
-            flags |= eq(b'%') | eq(b'+');
+        let mut flags = word & HI | eq(b'\t') | eq(b'\n') | eq(b'&') | eq(b'\\') | eq(b'%');
+        if self.plus_space {
+            flags |= eq(b'+');
         }
         (flags != 0).then(|| flags.trailing_zeros() as usize / 8)
     }
 }
 
 /// Bytes that may start a unit to fold: every non-ASCII byte, tab, a line break (a wrapped
-/// number), `&` (a character reference), `\` (an escape), `%` and `+` (URL parts only).
+/// number), `&` (a character reference), `\` (an escape), `%` (an escape) and `+` (a space
+/// in a URL's query).
 const fn triggers() -> [bool; 256] {
     let mut t = [false; 256];
     let mut b = 0x80;
@@ -228,6 +240,10 @@ struct Folder<'t> {
     wraps: Vec<usize>,
     /// Original bytes before this are in `out` (or need no copy while `out` is `None`).
     copied: usize,
+    /// Original bytes before this have been read for [`Folder::in_url`].
+    url_scan: usize,
+    /// Whether the whitespace-free run of text at `url_scan` holds a `://`.
+    url_run: bool,
 }
 
 impl<'t> Folder<'t> {
@@ -239,6 +255,8 @@ impl<'t> Folder<'t> {
             edits: Vec::new(),
             wraps: Vec::new(),
             copied: 0,
+            url_scan: 0,
+            url_run: false,
         }
     }
 
@@ -268,9 +286,10 @@ impl<'t> Folder<'t> {
                 b'\n' => self.line_break(i),
                 b'&' => self.reference(i),
                 b'\\' => self.escape(i),
-                b'%' if self.mode.percent => self.percent(i),
+                b'%' if self.mode.percent == Percent::All => self.percent(i),
+                b'%' => self.percent_in_word(i),
                 b'+' if self.mode.plus_space => self.emit(i, 1, Unit::Char(' ')),
-                b'%' | b'+' => i + 1,
+                b'+' => i + 1,
                 // Letters with nothing to fold among them, told by the lead byte alone:
                 // U+00C0–U+05FF (Latin, Greek, Cyrillic, Armenian, Hebrew) and U+4000–U+9FFF
                 // (CJK ideographs).
@@ -330,6 +349,19 @@ impl<'t> Folder<'t> {
         };
         let len = c.len_utf8();
         let unit = match c {
+            // An ideographic full stop typed for the dot of a domain (`example。com`, a CJK
+            // keyboard): a dot between ASCII letters or digits; ending a sentence it stays.
+            '\u{3002}' | '\u{FF61}' | '\u{FE12}' => {
+                let before = self.text[..at].bytes().next_back();
+                let after = self.text.as_bytes().get(at + len).copied();
+                if before.is_some_and(|b| b.is_ascii_alphanumeric())
+                    && after.is_some_and(|b| b.is_ascii_alphanumeric())
+                {
+                    Unit::Char('.')
+                } else {
+                    Unit::Keep
+                }
+            }
             '\u{200C}' | '\u{200D}' => {
                 // Joiners spell Indic and Persian words and emoji sequences; between ASCII
                 // characters (inside a number or an address) they are only in the way.
@@ -411,7 +443,10 @@ impl<'t> Folder<'t> {
                 (hex(&rest[2..close]), close + 2)
             }
             Some(b'u') if rest.len() >= 5 => (hex(&rest[1..5]), 6),
-            Some(b'x') if rest.len() >= 3 => (hex(&rest[1..3]).filter(|v| *v < 0x80), 4),
+            Some(b'x') if rest.len() >= 3 => match hex(&rest[1..3]) {
+                Some(v) if v >= 0x80 => return self.utf8_escapes(at),
+                v => (v, 4),
+            },
             _ => return at + 1,
         };
         match value.and_then(char::from_u32) {
@@ -420,44 +455,74 @@ impl<'t> Folder<'t> {
         }
     }
 
+    /// `\xc3\xa9`: UTF-8 bytes escaped one by one (Python's `repr` of bytes, C strings), as
+    /// the one character they spell.
+    fn utf8_escapes(&mut self, at: usize) -> usize {
+        let Some((c, len)) = escaped_utf8(self.text.as_bytes(), at, b"\\x") else {
+            return at + 1;
+        };
+        self.decoded(at, len, c)
+    }
+
+    /// A run of percent escapes between two ASCII letters or digits (or a phone's area-code
+    /// bracket), outside a URL: each escape decoded as in a URL part. Markup and string syntax
+    /// stay encoded.
+    fn percent_in_word(&mut self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let joins = |b: Option<&u8>, bracket: u8| {
+            b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == bracket)
+        };
+        if !joins(at.checked_sub(1).map(|k| &bytes[k]), b')') || self.in_url(at) {
+            return at + 1;
+        }
+        let mut end = at;
+        while let Some(v) = hex_byte(bytes, end, b"%") {
+            if v < 0x20 || matches!(v, b'"' | b'\'' | b'<' | b'>' | b'\\' | b'`' | 0x7F) {
+                return at + 1;
+            }
+            end += 3;
+        }
+        if end == at || !joins(bytes.get(end), b'(') {
+            return at + 1;
+        }
+        let mut k = at;
+        while k < end {
+            k = self.percent(k);
+        }
+        end
+    }
+
+    /// Whether `at` lies in a run of text without whitespace that holds a `://`: a URL, whose
+    /// escapes the engine decodes part by part (decoding `%20` here would end the URL).
+    /// Amortised: the text is read once, however many escapes it has.
+    fn in_url(&mut self, at: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        for i in self.url_scan..at {
+            if bytes[i].is_ascii_whitespace() {
+                self.url_run = false;
+            } else if bytes[i] == b':' && bytes.get(i + 1..i + 3) == Some(b"//") {
+                self.url_run = true;
+            }
+        }
+        self.url_scan = self.url_scan.max(at);
+        self.url_run
+    }
+
     /// `%40`, and a percent-encoded UTF-8 sequence as one character.
     fn percent(&mut self, at: usize) -> usize {
         let bytes = self.text.as_bytes();
-        let byte_at = |k: usize| -> Option<u8> {
-            let h = bytes.get(k..k + 3)?;
-            if h[0] != b'%' {
-                return None;
-            }
-            let s = std::str::from_utf8(&h[1..]).ok()?;
-            u8::from_str_radix(s, 16).ok()
+        let decoded = match hex_byte(bytes, at, b"%") {
+            Some(b) if b < 0x80 => Some((char::from(b), 3)),
+            Some(_) => escaped_utf8(bytes, at, b"%"),
+            None => None,
         };
-        let Some(lead) = byte_at(at) else {
-            return at + 1;
-        };
-        let n = match lead {
-            0x00..=0x7F => 1,
-            0xC2..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF4 => 4,
-            _ => return at + 1,
-        };
-        let mut buf = [0u8; 4];
-        for (k, slot) in buf.iter_mut().enumerate().take(n) {
-            match byte_at(at + 3 * k) {
-                Some(b) => *slot = b,
-                None => return at + 1,
-            }
-        }
-        match std::str::from_utf8(&buf[..n])
-            .ok()
-            .and_then(|s| s.chars().next())
-        {
-            Some(c) if !c.is_control() => {
+        match decoded {
+            Some((c, len)) if !c.is_control() => {
                 let unit = match fold_char(c) {
                     Unit::Keep => Unit::Char(c),
                     other => other,
                 };
-                self.emit(at, 3 * n, unit)
+                self.emit(at, len, unit)
             }
             _ => at + 1,
         }
@@ -509,6 +574,36 @@ impl<'t> Folder<'t> {
             (false, sep) => self.emit(end, at + 1 - end, Unit::Char(char::from(sep))),
         }
     }
+}
+
+/// The byte that the escape `prefix` + two hex digits at `at` spells (`%40`, `\\xc3`).
+fn hex_byte(bytes: &[u8], at: usize, prefix: &[u8]) -> Option<u8> {
+    let n = prefix.len();
+    let h = bytes.get(at..at + n + 2)?;
+    if &h[..n] != prefix {
+        return None;
+    }
+    let s = std::str::from_utf8(&h[n..]).ok()?;
+    u8::from_str_radix(s, 16).ok()
+}
+
+/// The character that a UTF-8 sequence of escapes (`prefix` + two hex digits each) at `at`
+/// spells, and the escapes' length; `None` unless they make exactly one whole character.
+fn escaped_utf8(bytes: &[u8], at: usize, prefix: &[u8]) -> Option<(char, usize)> {
+    let step = prefix.len() + 2;
+    let lead = hex_byte(bytes, at, prefix)?;
+    let n = match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let mut buf = [0u8; 4];
+    for (k, slot) in buf.iter_mut().enumerate().take(n) {
+        *slot = hex_byte(bytes, at + step * k, prefix)?;
+    }
+    let c = std::str::from_utf8(&buf[..n]).ok()?.chars().next()?;
+    Some((c, step * n))
 }
 
 /// The separator of the grouped number that `line` ends with: at least two groups of
@@ -675,6 +770,35 @@ mod tests {
     fn references_and_escapes_decode() {
         let f = fold("a&#64;b &#x40; &commat; &nbsp; &lt; &unknown; \\x41 \\\\u0040 &#0;");
         assert_eq!(f.text(), "a@b @ @   &lt; &unknown; A \\\\u0040 &#0;");
+    }
+
+    #[test]
+    fn utf8_byte_escapes_decode_as_one_character() {
+        let f = fold("Jos\\xc3\\xa9 \\xd9\\xa1 \\xc3 \\xc3\\x41 \\xff");
+        assert_eq!(f.text(), "José 1 \\xc3 \\xc3A \\xff");
+    }
+
+    #[test]
+    fn percent_escapes_outside_urls_decode_only_inside_a_word() {
+        let f = fold("jane%40example.com 4111%201111 50% off 100%20 %40x a%3Cb a%0Ab x%C3%A9y");
+        assert_eq!(
+            f.text(),
+            "jane@example.com 4111 1111 50% off 100%20 %40x a%3Cb a%0Ab xéy"
+        );
+        // Inside a URL the engine decodes each part on its own.
+        let url = "https://example.com/u/4538%206643 b%40c";
+        assert_eq!(fold(url).text(), "https://example.com/u/4538%206643 b@c");
+        let (_, spans) = spans("jane%40example.com");
+        assert_eq!(spans[4], (4, 7));
+    }
+
+    #[test]
+    fn ideographic_full_stop_is_a_dot_only_between_ascii() {
+        let f = fold("jane@example\u{3002}com \u{6771}\u{4EAC}\u{3002} end\u{FF61}");
+        assert_eq!(
+            f.text(),
+            "jane@example.com \u{6771}\u{4EAC}\u{3002} end\u{FF61}"
+        );
     }
 
     #[test]

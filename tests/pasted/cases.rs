@@ -364,6 +364,36 @@ pub fn cases() -> Vec<Case> {
                 add(format!("escape {name}"), plain.replace('@', enc));
             }
         }
+        if plain.contains('@') || plain.contains(' ') {
+            // A URL-encoded value pasted outside its URL (a form body, a log line).
+            add(
+                "percent-encoded outside a URL".into(),
+                plain.replace('@', "%40").replace(' ', "%20"),
+            );
+        }
+        if let Some(at) = plain.find('@') {
+            // A CJK keyboard's full stop for the domain's dots.
+            let (local, domain) = plain.split_at(at);
+            add(
+                "ideographic full stop".into(),
+                format!("{local}{}", domain.replace('.', "\u{3002}")),
+            );
+        }
+        if let Some(d) = plain.find(|c: char| c.is_ascii_digit()) {
+            // A digit typed in Arabic-Indic script, then dumped as escaped UTF-8 bytes.
+            let digit = u32::from(plain.as_bytes()[d] - b'0');
+            let arabic = char::from_u32(0x0660 + digit).unwrap_or('0');
+            let mut utf8 = [0u8; 4];
+            let escaped: String = arabic
+                .encode_utf8(&mut utf8)
+                .bytes()
+                .map(|b| format!("\\x{b:02x}"))
+                .collect();
+            add(
+                "escape \\x UTF-8".into(),
+                format!("{}{escaped}{}", &plain[..d], &plain[d + 1..]),
+            );
+        }
         if let Some(d) = plain.bytes().find(u8::is_ascii_digit) {
             add(
                 "numeric reference".into(),
