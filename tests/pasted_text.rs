@@ -331,3 +331,29 @@ fn numbers_after_grouped_lines_stay_whole() {
         );
     }
 }
+
+#[test]
+fn deny_list_reads_the_folded_view() {
+    let p = Policy::from_json(
+        r#"{"version":1,"extends":"secrets-only","deny":{"values":["Project Nightjar"],
+            "patterns":["\\bACME-[0-9]{4}\\b"]}}"#,
+    )
+    .unwrap();
+    let mut g = Guard::new(p, b"k", [0; 32]).unwrap();
+    for (how, text) in [
+        ("NO-BREAK SPACE", "about Project\u{A0}Nightjar today"),
+        ("soft hyphen", "about Project Night\u{AD}jar today"),
+        ("zero width space", "about Project Nigh\u{200B}tjar today"),
+        ("fullwidth", "about Ｐｒｏｊｅｃｔ Ｎｉｇｈｔｊａｒ today"),
+        ("HTML reference", "about Project&nbsp;Nightjar today"),
+        ("line break", "about Project\nNightjar today"),
+        ("fullwidth pattern", "about ＡＣＭＥ－２０４１ today"),
+        (
+            "Arabic-Indic digits",
+            "about ACME-\u{0662}\u{0660}\u{0664}\u{0661} today",
+        ),
+    ] {
+        let out = g.apply(text, &[], 0, [0; 16], "t").unwrap();
+        assert_eq!(out.text, "about [DENY_LIST] today", "{how}");
+    }
+}

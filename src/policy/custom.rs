@@ -143,8 +143,15 @@ fn literal_pattern(value: &str) -> String {
     if word(value.chars().next()) {
         p.push_str(r"\b");
     }
-    for c in value.chars() {
-        if c.is_ascii_punctuation() || c == ' ' || c == '#' {
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_whitespace() {
+            // A value wrapped over two lines or spaced twice is still the value.
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            p.push_str(r"\s+");
+            continue;
+        }
+        if c.is_ascii_punctuation() || c == '#' {
             p.push('\\');
         }
         p.push(c);
@@ -167,7 +174,9 @@ pub(crate) fn deny_matcher(doc: &DenyDoc) -> Result<Option<Matcher>, PolicyError
                 "must not be empty",
             ));
         }
-        let p = literal_pattern(v);
+        // The list is matched against the folded view (see `Policy::apply_deny_list`), so the
+        // value is folded too: a fullwidth or NO-BREAK SPACE spelling in the list still works.
+        let p = literal_pattern(&crate::fold_text(v));
         compile(&p).map_err(|e| PolicyError::new(format!("deny.values[{i}]"), e))?;
         patterns.push(p);
     }
@@ -212,6 +221,7 @@ mod tests {
         assert!(re.is_match("about project x.1 today"));
         assert!(!re.is_match("about project xa1 today"));
         assert!(!re.is_match("about project x.12"));
+        assert!(re.is_match("about project\n  x.1 today"));
     }
 
     #[test]

@@ -383,14 +383,17 @@ impl Policy {
     /// Adds deny-list hits to `findings` (sorted, non-overlapping, from the engine for
     /// `text`). A hit inside one finding that is transformed anyway changes nothing; any other
     /// hit becomes a `DENY_LIST` finding spanning the hit and every finding it overlaps, so no
-    /// part of a denied value is sent as typed.
+    /// part of a denied value is sent as typed. The list reads the folded view, as the rules
+    /// do: a denied name spelt with a NO-BREAK SPACE, a soft hyphen or fullwidth letters is
+    /// still denied.
     pub fn apply_deny_list(&self, text: &str, findings: Vec<Finding>) -> Vec<Finding> {
         let Some(re) = &self.deny else {
             return findings;
         };
+        let folded = crate::fold::fold(text);
         let mut out = findings;
-        for m in re.find_iter(text) {
-            let (mut s, mut e) = (m.start(), m.end());
+        for m in re.find_iter(folded.text()) {
+            let (mut s, mut e) = (folded.start(m.start()), folded.end(m.end()));
             let first = out.partition_point(|f| f.end <= s);
             let last = out.partition_point(|f| f.start < e);
             if last == first + 1 {
