@@ -8,13 +8,14 @@
 //! - Unicode spaces (`Zs`) and tab → `' '`; dashes (`Pd` used as separators, MINUS SIGN) → `-`;
 //! - invisible format characters (SOFT HYPHEN, ZERO WIDTH SPACE, WORD JOINER, BOM, bidi marks)
 //!   → removed; ZWNJ/ZWJ only between ASCII characters (in Indic and Persian words they spell);
-//! - every Unicode decimal digit (`Nd`) → its ASCII digit; fullwidth ASCII forms → ASCII;
+//! - every Unicode decimal digit (`Nd`) → its ASCII digit; fullwidth ASCII forms, Latin
+//!   ligatures (`ﬁ`, a PDF copy) and mathematical letters (`𝐣𝐚𝐧𝐞`) → ASCII;
 //! - HTML character references (`&#64;`, `&#x40;`, a few named ones such as `&commat;`,
 //!   `&nbsp;`, `&amp;`) and `\u0040`, `\u{40}`, `\x40` escapes → the character (then folded);
 //! - a line break between digit groups of a grouped number (`4111 1111\n1111 1111`, a PDF
 //!   copy), with or without a hyphen before it → the number's own separator.
 //!
-//! Letters other than fullwidth forms stay as they are: the names pass needs them.
+//! Other letters stay as they are: the names pass needs them.
 //! [`fold_url_part`] adds percent-decoding (and `+` as a space in a query) for the parts of a
 //! URL that the engine scans inside it.
 //!
@@ -229,6 +230,8 @@ static TRIGGERS: [bool; 256] = triggers();
 enum Unit {
     Keep,
     Char(char),
+    /// A ligature's letters.
+    Str(&'static str),
     Remove,
 }
 
@@ -317,21 +320,24 @@ impl<'t> Folder<'t> {
 
     /// Replaces `len` original bytes at `at` with `unit`; returns where to continue.
     fn emit(&mut self, at: usize, len: usize, unit: Unit) -> usize {
-        let replacement = match unit {
-            Unit::Keep => return at + len,
-            Unit::Char(c) => Some(c),
-            Unit::Remove => None,
-        };
+        if matches!(unit, Unit::Keep) {
+            return at + len;
+        }
         let out = self
             .out
             .get_or_insert_with(|| String::with_capacity(self.text.len()));
         out.push_str(&self.text[self.copied..at]);
         let folded = out.len();
-        if let Some(c) = replacement {
-            out.push(c);
+        // A ligature's letters may take as many bytes as the ligature (`ﬃ` and `ffi`), but
+        // they are one character: without an edit, a span could end inside it.
+        let several = matches!(unit, Unit::Str(_));
+        match unit {
+            Unit::Char(c) => out.push(c),
+            Unit::Str(s) => out.push_str(s),
+            Unit::Keep | Unit::Remove => {}
         }
         let folded_len = out.len() - folded;
-        if folded_len != len {
+        if folded_len != len || several {
             self.edits.push(Edit {
                 folded,
                 folded_len,
@@ -683,6 +689,21 @@ fn fold_char(c: char) -> Unit {
         | '\u{180E}' => Unit::Remove,
         // Fullwidth ASCII (what CJK input methods type).
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(cp - 0xFEE0).map_or(Unit::Keep, Unit::Char),
+        // Latin ligatures, as text copied from a PDF spells "office" or "Griffin".
+        '\u{FB00}' => Unit::Str("ff"),
+        '\u{FB01}' => Unit::Str("fi"),
+        '\u{FB02}' => Unit::Str("fl"),
+        '\u{FB03}' => Unit::Str("ffi"),
+        '\u{FB04}' => Unit::Str("ffl"),
+        '\u{FB05}' | '\u{FB06}' => Unit::Str("st"),
+        // Mathematical bold, italic, script… letters (the "fancy text" of profiles and
+        // signatures): 13 alphabets of 26 capitals then 26 small letters. The few reserved
+        // code points among them are letterlike symbols elsewhere and never typed here.
+        '\u{1D400}'..='\u{1D6A3}' => {
+            let k = (cp - 0x1D400) % 52;
+            let base = if k < 26 { b'A' } else { b'a' - 26 };
+            Unit::Char(char::from(base + k as u8))
+        }
         _ => match decimal_digit(cp) {
             Some(d) => Unit::Char(char::from(b'0' + d)),
             None => Unit::Keep,
@@ -799,6 +820,14 @@ mod tests {
             f.text(),
             "jane@example.com \u{6771}\u{4EAC}\u{3002} end\u{FF61}"
         );
+    }
+
+    #[test]
+    fn ligatures_and_mathematical_letters_fold_to_ascii() {
+        let (t, spans) = spans("o\u{FB03}ce@\u{1D41E}\u{1D431}.io \u{1D5D7}\u{1D5EE}");
+        assert_eq!(t, "office@ex.io Da");
+        // The three letters of the ligature map to its one character.
+        assert_eq!(&spans[1..4], &[(1, 4), (1, 4), (1, 4)]);
     }
 
     #[test]

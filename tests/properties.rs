@@ -347,7 +347,8 @@ fn streaming_equals_whole_for_every_single_cut() {
 
 /// A value as it might be pasted: each character of `value` kept or rewritten by `picks`
 /// (Unicode spaces for spaces, dashes for hyphens, another script's digits for digits, the
-/// fullwidth form, an entity for `@`), with invisible characters between some of them.
+/// fullwidth or mathematical bold form, an entity for `@`), with invisible characters between
+/// some of them.
 fn pasted(value: &str, picks: &[u8]) -> String {
     const SPACES: &[char] = &[
         ' ', '\u{A0}', '\u{202F}', '\u{2009}', '\u{2007}', '\u{3000}',
@@ -367,6 +368,15 @@ fn pasted(value: &str, picks: &[u8]) -> String {
             '@' => out.push_str(["@", "&#64;", "&commat;", "\u{FF20}"][p % 4]),
             c if p % 5 == 0 && c.is_ascii_graphic() => {
                 out.push(char::from_u32(u32::from(c) + 0xFEE0).unwrap())
+            }
+            // MATHEMATICAL BOLD letters ("fancy text").
+            c if p % 5 == 1 && c.is_ascii_alphabetic() => {
+                let k = if c.is_ascii_uppercase() {
+                    u32::from(c) - u32::from('A')
+                } else {
+                    26 + u32::from(c) - u32::from('a')
+                };
+                out.push(char::from_u32(0x1D400 + k).unwrap())
             }
             c => out.push(c),
         }
@@ -397,6 +407,12 @@ fn neighbour() -> impl Strategy<Value = String> {
             "x\u{2011}y",
             "&nbsp;",
             "\\u00e9",
+            "o\u{FB03}ce",
+            "\u{FB01}",
+            "\u{1D431}\u{1D432}",
+            "50%",
+            "a%20b",
+            "\u{3002}",
         ]),
         0..6,
     )

@@ -297,6 +297,21 @@ fn percent(value: &str, query: bool) -> String {
     out
 }
 
+/// ASCII letters and digits as MATHEMATICAL BOLD ones ("fancy text" generators).
+fn math_bold(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            let cp = match c {
+                'A'..='Z' => 0x1D400 + (c as u32 - 'A' as u32),
+                'a'..='z' => 0x1D41A + (c as u32 - 'a' as u32),
+                '0'..='9' => 0x1D7CE + (c as u32 - '0' as u32),
+                _ => return c,
+            };
+            char::from_u32(cp).unwrap_or(c)
+        })
+        .collect()
+}
+
 /// Every transformation of every value, in a labelled sentence.
 pub fn cases() -> Vec<Case> {
     let mut out = Vec::new();
@@ -330,6 +345,17 @@ pub fn cases() -> Vec<Case> {
             }
         }
         add("fullwidth".into(), fullwidth(plain));
+        add("mathematical bold".into(), math_bold(plain));
+        if plain.contains("fi") || plain.contains("ff") || plain.contains("fl") {
+            add(
+                "PDF ligatures".into(),
+                plain
+                    .replace("ffi", "\u{FB03}")
+                    .replace("ff", "\u{FB00}")
+                    .replace("fi", "\u{FB01}")
+                    .replace("fl", "\u{FB02}"),
+            );
+        }
         if let Some(i) = wrap_point(plain) {
             let (a, b) = (&plain[..i], &plain[i + 1..]);
             let sep = &plain[i..i + 1];
