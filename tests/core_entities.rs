@@ -123,6 +123,33 @@ fn jcb_fifteen_digit_cards() {
 }
 
 #[test]
+fn a_card_followed_by_a_number_is_still_a_card() {
+    // An expiry, a CVC, a year or an amount after the card: the pattern runs on into the
+    // number, and the whole run failed the card checks, so the card went out as typed.
+    for (text, card) in [
+        (
+            "card 4111 1111 1111 1111 12/27 cvc 123",
+            "4111 1111 1111 1111",
+        ),
+        ("card 4000 0000 0000 0002 50 times", "4000 0000 0000 0002"),
+        ("4111 1111 1111 1111 2027", "4111 1111 1111 1111"),
+        ("4111111111111111 42", "4111111111111111"),
+        ("Amex 3782 822463 10005 09/28", "3782 822463 10005"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.contains(&("CREDIT_CARD".to_string(), card.to_string())),
+            "{text}: {got:?}"
+        );
+    }
+    // Cut only where cards are grouped so, and never into another number.
+    for t in ["4111 11 11 1111 1111 42", "4111-1111-1111-1111-42"] {
+        let got = found(t);
+        assert!(!got.iter().any(|(e, _)| e == "CREDIT_CARD"), "{t}: {got:?}");
+    }
+}
+
+#[test]
 fn credit_card_near_misses() {
     for t in [
         "4111111111111112",    // Luhn fails

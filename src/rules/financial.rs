@@ -64,13 +64,61 @@ pub(crate) static RULES: &[RuleDef] = &[
 fn credit_card(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
     if super::glued_to_digits(c) {
-        return Verdict::Reject;
+        // Digits glued on before the card make it part of another number; after it, they may
+        // be an expiry ("4111 1111 1111 1111 12/27": the match ends at "12"), read below.
+        let mut before = c.preceding().chars().rev();
+        let digit = |x: Option<char>| x.is_some_and(|ch| ch.is_ascii_digit());
+        let (b1, b2) = (before.next(), before.next());
+        if digit(b1) || (matches!(b1, Some('.' | '-' | '/' | ',')) && digit(b2)) {
+            return Verdict::Reject;
+        }
+        return card_before_a_number(v);
     }
+    if card_number(v) {
+        return Verdict::Checked("luhn");
+    }
+    card_before_a_number(v)
+}
+
+/// The card at the start of `v` when the pattern ran on into a number that follows it (an
+/// expiry, a year, an amount: "4111 1111 1111 1111 12/27", "4111111111111111 42"): the
+/// longest prefix that ends before a space, is grouped as cards are printed and passes the
+/// card checks. Only spaces: with dashes the card's own separator, a cut would be a guess.
+fn card_before_a_number(v: &str) -> Verdict {
+    for (end, _) in v.match_indices(' ').rev() {
+        let prefix = &v[..end];
+        if printed_grouping(prefix) && card_number(prefix) {
+            return Verdict::Span {
+                start: 0,
+                end,
+                check: Some("luhn"),
+            };
+        }
+    }
+    Verdict::Reject
+}
+
+/// Groups as cards are printed: one run, fours (the last one shorter on 13- and 19-digit
+/// cards), or the 4-6-5 and 4-6-4 of American Express and Diners.
+fn printed_grouping(v: &str) -> bool {
+    let lens: Vec<usize> = v.split(' ').map(str::len).collect();
+    match lens.as_slice() {
+        [_] => true,
+        [4, 6, 5] | [4, 6, 4] => true,
+        [rest @ .., last] => {
+            rest.len() >= 3 && rest.iter().all(|&n| n == 4) && (1..=4).contains(last)
+        }
+        [] => false,
+    }
+}
+
+/// Length per issuer, Luhn, not one repeated digit; separators all alike.
+fn card_number(v: &str) -> bool {
     // One kind of separator throughout.
     let mut seps = v.chars().filter(|ch| !ch.is_ascii_digit());
     if let Some(first) = seps.next() {
         if seps.any(|s| s != first) {
-            return Verdict::Reject;
+            return false;
         }
     }
     let d = crate::checksum::Digits::of(v);
@@ -90,10 +138,7 @@ fn credit_card(c: &Candidate<'_>) -> Verdict {
         (_, 50 | 56..=58, ..) | (6, ..) => (12..=19).contains(&n),
         _ => false,
     };
-    if !ok_len || !crate::luhn(v) || d.iter().all(|&x| x == d[0]) {
-        return Verdict::Reject;
-    }
-    Verdict::Checked("luhn")
+    ok_len && crate::luhn(v) && !d.iter().all(|&x| x == d[0])
 }
 
 /// IBAN lengths per country, from the SWIFT IBAN Registry (ISO 13616).
