@@ -142,6 +142,18 @@ fn a_card_followed_by_a_number_is_still_a_card() {
             "{text}: {got:?}"
         );
     }
+    // Phones too: the number after it went with it, or left the area code behind.
+    for (text, phone) in [
+        ("phone +44 20 7946 0958 2024", "+44 20 7946 0958"),
+        ("ring +33 1 23 45 67 89 10 times", "+33 1 23 45 67 89"),
+        ("tel 020 7946 0958 2024", "020 7946 0958"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.contains(&("PHONE_NUMBER".to_string(), phone.to_string())),
+            "{text}: {got:?}"
+        );
+    }
     // Cut only where cards are grouped so, and never into another number.
     for t in ["4111 11 11 1111 1111 42", "4111-1111-1111-1111-42"] {
         let got = found(t);

@@ -821,20 +821,27 @@ fn looks_like_date_or_version(v: &str) -> bool {
 }
 
 fn phone_intl(c: &Candidate<'_>) -> Verdict {
-    let v = c.value();
-    let n = super::digit_count(v);
-    if !(8..=15).contains(&n)
-        || c.before().is_some_and(|ch| ch.is_ascii_alphanumeric())
-        || super::glued_to_digits(c)
-    {
+    if c.before().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
         return Verdict::Reject;
     }
+    if !super::glued_to_digits(c) && intl_number(c.value()) {
+        return Verdict::Plausible;
+    }
+    // "+44 20 7946 0958 2024": the pattern ran on into the year.
+    super::cut_before_a_number(c, |prefix| {
+        if intl_number(prefix) {
+            Verdict::Plausible
+        } else {
+            Verdict::Reject
+        }
+    })
+}
+
+/// E.164's 8–15 digits, and a national length that fits the country code.
+fn intl_number(v: &str) -> bool {
     // The trunk prefix written as `(0)` is not dialled from abroad.
     let digits = crate::digit_vec(&v.replacen("(0)", "", 1));
-    if !national_length_ok(&digits) {
-        return Verdict::Reject;
-    }
-    Verdict::Plausible
+    (8..=15).contains(&super::digit_count(v)) && national_length_ok(&digits)
 }
 
 /// National significant number lengths (digits after the country code) of the ITU-T E.164
@@ -955,19 +962,33 @@ fn phone_nanp(c: &Candidate<'_>) -> Verdict {
 
 fn phone_national(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
-    if super::glued_to_digits(c) || looks_like_date_or_version(v) {
-        return Verdict::Reject;
-    }
-    let n = super::digit_count(v);
-    if !(9..=12).contains(&n) {
-        return Verdict::Reject;
-    }
-    let seps = separators(v);
-    if seps.is_empty() && !v.contains('(') {
-        if in_code_constant(c) {
+    if separators(v).is_empty() && !v.contains('(') {
+        if super::glued_to_digits(c) || in_code_constant(c) || !national_digits(v) {
             return Verdict::Reject;
         }
         return Verdict::Weak;
+    }
+    if !super::glued_to_digits(c) {
+        let whole = national_grouped(v);
+        if whole != Verdict::Reject {
+            return whole;
+        }
+    }
+    // "0171 2345678 2024": the pattern ran on into the year.
+    super::cut_before_a_number(c, national_grouped)
+}
+
+/// A national number's 9–12 digits, and not a date or version.
+fn national_digits(v: &str) -> bool {
+    (9..=12).contains(&super::digit_count(v)) && !looks_like_date_or_version(v)
+}
+
+/// A grouped national number: plausible when its groups are separated one way.
+fn national_grouped(v: &str) -> Verdict {
+    let seps = separators(v);
+    // A bare run is weak evidence, decided in `phone_national`, never by a cut.
+    if !national_digits(v) || (seps.is_empty() && !v.contains('(')) {
+        return Verdict::Reject;
     }
     // Mixed dots and dashes are version or id shapes; people group a number one way.
     let mut kinds = seps.iter().copied().filter(|&s| s != ' ');

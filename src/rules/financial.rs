@@ -62,40 +62,19 @@ pub(crate) static RULES: &[RuleDef] = &[
 ];
 
 fn credit_card(c: &Candidate<'_>) -> Verdict {
-    let v = c.value();
-    if super::glued_to_digits(c) {
-        // Digits glued on before the card make it part of another number; after it, they may
-        // be an expiry ("4111 1111 1111 1111 12/27": the match ends at "12"), read below.
-        let mut before = c.preceding().chars().rev();
-        let digit = |x: Option<char>| x.is_some_and(|ch| ch.is_ascii_digit());
-        let (b1, b2) = (before.next(), before.next());
-        if digit(b1) || (matches!(b1, Some('.' | '-' | '/' | ',')) && digit(b2)) {
-            return Verdict::Reject;
-        }
-        return card_before_a_number(v);
-    }
-    if card_number(v) {
+    let whole = card_number(c.value());
+    if whole && !super::glued_to_digits(c) {
         return Verdict::Checked("luhn");
     }
-    card_before_a_number(v)
-}
-
-/// The card at the start of `v` when the pattern ran on into a number that follows it (an
-/// expiry, a year, an amount: "4111 1111 1111 1111 12/27", "4111111111111111 42"): the
-/// longest prefix that ends before a space, is grouped as cards are printed and passes the
-/// card checks. Only spaces: with dashes the card's own separator, a cut would be a guess.
-fn card_before_a_number(v: &str) -> Verdict {
-    for (end, _) in v.match_indices(' ').rev() {
-        let prefix = &v[..end];
+    // The pattern may have run on into a number after the card (an expiry, a year, an
+    // amount). Only at spaces: with dashes, the card's own separator, a cut would be a guess.
+    super::cut_before_a_number(c, |prefix| {
         if printed_grouping(prefix) && card_number(prefix) {
-            return Verdict::Span {
-                start: 0,
-                end,
-                check: Some("luhn"),
-            };
+            Verdict::Checked("luhn")
+        } else {
+            Verdict::Reject
         }
-    }
-    Verdict::Reject
+    })
 }
 
 /// Groups as cards are printed: one run, fours (the last one shorter on 13- and 19-digit

@@ -429,13 +429,45 @@ pub(crate) fn own_digits(c: &Candidate<'_>, len: usize) -> Option<Vec<u8>> {
 /// The match continues a longer number (`12.5551234567`, `555-1234-99`), so it is a piece of
 /// something else.
 pub(crate) fn glued_to_digits(c: &Candidate<'_>) -> bool {
-    let mut before = c.preceding().chars().rev();
     let mut after = c.rest().chars();
-    let digit = |x: Option<char>| x.is_some_and(|ch| ch.is_ascii_digit());
-    let sep = |x: Option<char>| matches!(x, Some('.' | '-' | '/' | ','));
-    let (b1, b2) = (before.next(), before.next());
     let (a1, a2) = (after.next(), after.next());
-    digit(b1) || digit(a1) || (sep(b1) && digit(b2)) || (sep(a1) && digit(a2))
+    glued_before(c) || glued(a1, a2)
+}
+
+/// [`glued_to_digits`] on the side before the match only.
+pub(crate) fn glued_before(c: &Candidate<'_>) -> bool {
+    let mut before = c.preceding().chars().rev();
+    glued(before.next(), before.next())
+}
+
+/// A digit next to the value, or a separator and then a digit.
+fn glued(next: Option<char>, then: Option<char>) -> bool {
+    let digit = |x: Option<char>| x.is_some_and(|ch| ch.is_ascii_digit());
+    digit(next) || (matches!(next, Some('.' | '-' | '/' | ',')) && digit(then))
+}
+
+/// The value at the start of a match that ran on into a number following it ("+44 20 7946
+/// 0958 2024", "4111 1111 1111 1111 12/27"): the longest prefix ending before a space that
+/// `check` finds plausible or checked, as a [`Verdict::Span`]. Digits glued on before the
+/// match make it part of another number: rejected.
+pub(crate) fn cut_before_a_number(c: &Candidate<'_>, check: impl Fn(&str) -> Verdict) -> Verdict {
+    if glued_before(c) {
+        return Verdict::Reject;
+    }
+    let v = c.value();
+    for (end, _) in v.match_indices(' ').rev() {
+        let check = match check(&v[..end]) {
+            Verdict::Checked(name) => Some(name),
+            Verdict::Plausible => None,
+            _ => continue,
+        };
+        return Verdict::Span {
+            start: 0,
+            end,
+            check,
+        };
+    }
+    Verdict::Reject
 }
 
 #[cfg(test)]
