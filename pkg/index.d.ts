@@ -318,9 +318,19 @@ export class PiiAirlockBlockedError extends Error {
   reason: 'cancelled' | 'edit' | 'payload' | 'engine' | 'body-type' | 'sync-xhr' | 'consent' | 'policy-block';
 }
 
-/** Bad options. */
+/** What is wrong with a policy that does not load (`PiiAirlockConfigError.kind`): stable ids. */
+export type PolicyErrorKind =
+  | 'syntax' | 'unknown-field' | 'unknown-value' | 'version' | 'extends' | 'unknown-entity'
+  | 'unknown-category' | 'unknown-country' | 'unknown-rule' | 'unknown-validator' | 'bad-pattern'
+  | 'out-of-range' | 'bad-name' | 'duplicate-rule';
+
+/** Bad options, or a policy that does not load. */
 export class PiiAirlockConfigError extends Error {
   name: 'PiiAirlockConfigError';
+  /** For a policy error: what kind of fault (branch on this, not on the message). */
+  kind?: PolicyErrorKind;
+  /** For a policy error: the JSON path of the field at fault, e.g. "actions.EMAIL_ADRESS". */
+  path?: string;
 }
 
 /** The endpoints guarded by default. */

@@ -4,7 +4,7 @@
 use crate::operators::{self, hex, hmac_sha256, MaskOptions, SecretPrefix};
 use crate::policy::ActionSource;
 use crate::receipt::{uuid_v4, DecidedBy, Receipt, ReceiptBody, ReceiptDecision};
-use crate::{Action, Category, Finding, Policy, Vault};
+use crate::{Action, Category, CompiledPolicy, Finding, Vault};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -57,7 +57,7 @@ pub struct PlanSummary {
 }
 
 /// Makes the plan for `text` and its findings under `policy`.
-pub fn plan(text: &str, findings: &[Finding], policy: &Policy) -> Plan {
+pub fn plan(text: &str, findings: &[Finding], policy: &CompiledPolicy) -> Plan {
     let consent = policy.consent();
     let items = findings
         .iter()
@@ -357,7 +357,7 @@ impl std::error::Error for ConsentError {}
 /// Everything building the outgoing text needs besides the text, plan and decisions.
 pub struct BuildContext<'a> {
     /// The policy the plan was made under.
-    pub policy: &'a Policy,
+    pub policy: &'a CompiledPolicy,
     /// Secret key of the conversation: seeds surrogates.
     pub conversation_key: &'a [u8],
     /// The application's receipt key: keys the receipt's `textHmac`.

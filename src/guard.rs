@@ -4,7 +4,7 @@
 use crate::consent::{self, BuildContext, ConsentError, Decision, Outgoing, Plan};
 use crate::operators::SecretPrefix;
 use crate::receipt::ReceiptChain;
-use crate::{Engine, Finding, Policy, PolicyError, RestoreMode, StreamRestorer, Vault};
+use crate::{CompiledPolicy, Engine, Finding, PolicyError, RestoreMode, StreamRestorer, Vault};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 mod request;
@@ -16,9 +16,9 @@ pub use request::{Committed, Prepared, RequestError, PLAIN_TEXT_PATH};
 /// WebAssembly): the caller passes the time and random bytes.
 ///
 /// ```
-/// use pii_airlock::{Choice, Decision, Guard, Policy, Target};
+/// use pii_airlock::{Choice, Decision, Guard, CompiledPolicy, Target};
 ///
-/// let policy = Policy::preset("gdpr").unwrap();
+/// let policy = CompiledPolicy::preset("gdpr").unwrap();
 /// let mut guard = Guard::new(policy, b"app receipt key", [9u8; 32]).unwrap();
 /// let text = "Write to jane.doe@example.com, card 4111 1111 1111 1111.";
 ///
@@ -42,7 +42,7 @@ pub use request::{Committed, Prepared, RequestError, PLAIN_TEXT_PATH};
 /// ```
 pub struct Guard {
     engine: Engine,
-    policy: Policy,
+    policy: CompiledPolicy,
     /// The vault of requests that name no conversation.
     vault: Vault,
     /// One vault per named conversation: numbering and restore never cross between them.
@@ -71,7 +71,7 @@ impl Guard {
     /// application keeps it to verify receipts later); `conversation_key` is 32 random bytes
     /// for this conversation (it seeds surrogates).
     pub fn new(
-        policy: Policy,
+        policy: CompiledPolicy,
         receipt_key: &[u8],
         conversation_key: [u8; 32],
     ) -> Result<Guard, PolicyError> {
@@ -82,7 +82,7 @@ impl Guard {
     /// [`crate::EngineOptions::gazetteer`]); builds without the embedded list pass the one
     /// they loaded.
     pub fn with_gazetteer(
-        policy: Policy,
+        policy: CompiledPolicy,
         receipt_key: &[u8],
         conversation_key: [u8; 32],
         gazetteer: Option<std::sync::Arc<crate::Gazetteer>>,
@@ -109,7 +109,7 @@ impl Guard {
     }
 
     /// The policy.
-    pub fn policy(&self) -> &Policy {
+    pub fn policy(&self) -> &CompiledPolicy {
         &self.policy
     }
 
@@ -318,7 +318,7 @@ impl Guard {
         }
     }
 
-    /// Allows `value` from now on (the user's "always allow"); see [`Policy::allow_value`].
+    /// Allows `value` from now on (the user's "always allow"); see [`CompiledPolicy::allow_value`].
     pub fn allow_value(&mut self, value: &str) {
         self.policy.allow_value(value);
     }

@@ -313,7 +313,7 @@ impl Restorer {
 
 use crate::consent::Plan;
 use crate::{
-    restore_json_with, Action, JsonStreamRestorer, PayloadOptions, Policy, RestoreOptions,
+    restore_json_with, Action, CompiledPolicy, JsonStreamRestorer, PayloadOptions, RestoreOptions,
     SseRestorer,
 };
 use std::sync::Arc;
@@ -483,6 +483,16 @@ fn config_error(e: impl std::fmt::Display) -> JsValue {
     js_error("PiiAirlockConfigError", &e.to_string())
 }
 
+/// A policy that does not load: a `PiiAirlockConfigError` that also carries the fault's
+/// stable `kind` (`unknown-entity`, ...) and the field's `path`, so callers need not parse
+/// the message.
+fn policy_error(e: crate::PolicyError) -> JsValue {
+    let err = config_error(&e);
+    let _ = js_sys::Reflect::set(&err, &"kind".into(), &e.kind.id().into());
+    let _ = js_sys::Reflect::set(&err, &"path".into(), &e.path.as_str().into());
+    err
+}
+
 /// Consent errors keep their kind in the name, so the JS can tell a policy block (never
 /// sendable) from a decision problem. Messages name findings by index and type only.
 fn consent_error(e: crate::ConsentError) -> JsValue {
@@ -635,11 +645,11 @@ impl Guard {
             )
         };
         let policy = if policy.trim_start().starts_with('{') {
-            Policy::from_json(policy)
+            CompiledPolicy::from_json(policy)
         } else {
-            Policy::preset(policy)
+            CompiledPolicy::preset(policy)
         }
-        .map_err(config_error)?;
+        .map_err(policy_error)?;
         let key: [u8; 32] = conversation_key
             .try_into()
             .map_err(|_| config_error("the conversation key must be 32 bytes"))?;
@@ -653,7 +663,7 @@ impl Guard {
             None => (None, cfg!(feature = "embedded-gazetteer")),
         };
         let inner = crate::Guard::with_gazetteer(policy, receipt_key, key, gazetteer)
-            .map_err(config_error)?;
+            .map_err(policy_error)?;
         // No warm-up scan, as in `Airlock::new` (docs/benchmarks.md).
         Ok(Guard {
             inner,

@@ -1,7 +1,7 @@
 //! Plans, decisions, outgoing text and the receipt chain.
 
 use pii_airlock::{
-    Action, Category, Choice, ConsentError, Decision, Guard, Policy, ReceiptChain, Target,
+    Action, Category, Choice, CompiledPolicy, ConsentError, Decision, Guard, ReceiptChain, Target,
 };
 
 const TEXT: &str = "I am jane.doe@example.com, card 4111 1111 1111 1111, call +44 20 7946 0958.";
@@ -12,7 +12,12 @@ const VALUES: &[&str] = &[
 ];
 
 fn guard(json: &str) -> Guard {
-    Guard::new(Policy::from_json(json).unwrap(), b"receipt key", [5u8; 32]).unwrap()
+    Guard::new(
+        CompiledPolicy::from_json(json).unwrap(),
+        b"receipt key",
+        [5u8; 32],
+    )
+    .unwrap()
 }
 
 fn asking() -> Guard {
@@ -380,7 +385,7 @@ fn surrogates_after_a_non_ascii_numeral_are_restored() {
 #[test]
 fn send_as_typed_covers_only_the_asked_findings() {
     use pii_airlock::{Answer, PerFinding};
-    let mut g = Guard::new(Policy::preset("gdpr").unwrap(), b"k", [3u8; 32]).unwrap();
+    let mut g = Guard::new(CompiledPolicy::preset("gdpr").unwrap(), b"k", [3u8; 32]).unwrap();
     let key = "AKIAQYLPMN5HHHFPZAM2";
     let text = format!(
         "I was diagnosed with diabetes last year. Mail jane.doe@example.com, card 4111 1111 1111 1111, aws key {key}."
@@ -432,7 +437,8 @@ fn send_as_typed_covers_only_the_asked_findings() {
 #[test]
 fn answer_vault_holds_what_the_request_carried_until_it_expires() {
     let mut g = Guard::new(
-        Policy::from_json(r#"{"version":1,"extends":"gdpr","vault":{"ttlMinutes":1}}"#).unwrap(),
+        CompiledPolicy::from_json(r#"{"version":1,"extends":"gdpr","vault":{"ttlMinutes":1}}"#)
+            .unwrap(),
         b"k",
         [4u8; 32],
     )
@@ -466,7 +472,7 @@ fn answer_vault_holds_what_the_request_carried_until_it_expires() {
 /// New numbers go past the tokens of every text of a request, not only the one replaced.
 #[test]
 fn numbering_goes_past_the_whole_request() {
-    let mut g = Guard::new(Policy::preset("gdpr").unwrap(), b"k", [4u8; 32]).unwrap();
+    let mut g = Guard::new(CompiledPolicy::preset("gdpr").unwrap(), b"k", [4u8; 32]).unwrap();
     let texts = [
         "I wrote to [EMAIL_ADDRESS_3] yesterday",
         "now bob@example.org",

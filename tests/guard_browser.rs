@@ -1,13 +1,19 @@
 //! The `Guard` entry points the browser layer uses: a name list passed in (the wasm build does
 //! not embed it), previews that leave no trace, and session "always allow" answers.
 
-use pii_airlock::{Gazetteer, Guard, Policy};
+use pii_airlock::{CompiledPolicy, Gazetteer, Guard};
 use std::sync::Arc;
 
 const TEXT: &str = "Please ask Maria Schneider about jane@example.com";
 
 fn guard(gazetteer: Option<Arc<Gazetteer>>) -> Guard {
-    Guard::with_gazetteer(Policy::preset("gdpr").unwrap(), b"k", [7; 32], gazetteer).unwrap()
+    Guard::with_gazetteer(
+        CompiledPolicy::preset("gdpr").unwrap(),
+        b"k",
+        [7; 32],
+        gazetteer,
+    )
+    .unwrap()
 }
 
 fn entities(g: &Guard, text: &str) -> Vec<String> {
@@ -54,7 +60,7 @@ fn session_allow_values_apply_until_reset() {
         pii_airlock::Action::Pseudonymize
     );
     // The policy's own allow-list survives a reset.
-    let p = Policy::from_json(
+    let p = CompiledPolicy::from_json(
         r#"{"version":1,"extends":"gdpr","allow":{"values":["jane@example.com"]}}"#,
     )
     .unwrap();
@@ -66,10 +72,10 @@ fn session_allow_values_apply_until_reset() {
 mod one_plan_per_request {
     //! A guarded request is parsed and planned once; the dialog's preview and the commit use
     //! that plan, so what the dialog showed is what is sent.
-    use pii_airlock::{Answer, Guard, PayloadOptions, Policy};
+    use pii_airlock::{Answer, CompiledPolicy, Guard, PayloadOptions};
 
     fn guard() -> Guard {
-        Guard::new(Policy::preset("gdpr").unwrap(), b"k", [7; 32]).unwrap()
+        Guard::new(CompiledPolicy::preset("gdpr").unwrap(), b"k", [7; 32]).unwrap()
     }
 
     // History already holds `[EMAIL_ADDRESS_1]` (for another value): the new address must
@@ -142,7 +148,7 @@ mod one_plan_per_request {
 
     #[test]
     fn a_blocked_request_is_refused_before_anything_changes() {
-        let p = Policy::from_json(
+        let p = CompiledPolicy::from_json(
             r#"{"version":1,"extends":"gdpr","actions":{"CREDIT_CARD":"block"}}"#,
         )
         .unwrap();
@@ -176,7 +182,7 @@ mod one_plan_per_request {
 mod nobody_to_ask {
     //! "Nobody to ask" has one meaning, [`pii_airlock::Plan::fail_closed_decisions`]: the
     //! dialog's default answer, "Send redacted".
-    use pii_airlock::{Answer, Guard, Policy};
+    use pii_airlock::{Answer, CompiledPolicy, Guard};
 
     const POLICY: &str = r#"{"version":1,"actions":{"EMAIL_ADDRESS":"ask","CREDIT_CARD":"mask",
         "IBAN_CODE":"allow"},"consent":{"confirm":["mask","allow"]}}"#;
@@ -185,14 +191,16 @@ mod nobody_to_ask {
 
     #[test]
     fn batch_and_browser_settle_open_items_the_same_way() {
-        let mut batch = Guard::new(Policy::from_json(POLICY).unwrap(), b"k", [7; 32]).unwrap();
+        let mut batch =
+            Guard::new(CompiledPolicy::from_json(POLICY).unwrap(), b"k", [7; 32]).unwrap();
         let plan = batch.plan(TEXT);
         let d = plan.fail_closed_decisions();
         let cli = batch
             .apply_plan(TEXT, &plan, &d, 0, [0; 16], "cli")
             .unwrap();
         // The browser's `redact()`, a beacon and `consent: "redact"` commit "Send redacted".
-        let mut browser = Guard::new(Policy::from_json(POLICY).unwrap(), b"k", [7; 32]).unwrap();
+        let mut browser =
+            Guard::new(CompiledPolicy::from_json(POLICY).unwrap(), b"k", [7; 32]).unwrap();
         let p = browser.prepare_text(TEXT);
         let sent = browser
             .commit(&p, Answer::Redacted, &[], 0, &mut || [0; 16], "redact")
@@ -209,7 +217,7 @@ mod nobody_to_ask {
 mod conversations {
     //! A named conversation has a vault of its own: numbers and restores never cross between
     //! conversations of one guard.
-    use pii_airlock::{Answer, Guard, PayloadOptions, Policy};
+    use pii_airlock::{Answer, CompiledPolicy, Guard, PayloadOptions};
 
     fn send(g: &mut Guard, conversation: Option<&str>, body: &str) -> String {
         let p = g
@@ -229,7 +237,7 @@ mod conversations {
 
     #[test]
     fn each_conversation_numbers_from_one_and_restores_only_its_own_values() {
-        let mut g = Guard::new(Policy::preset("gdpr").unwrap(), b"k", [7; 32]).unwrap();
+        let mut g = Guard::new(CompiledPolicy::preset("gdpr").unwrap(), b"k", [7; 32]).unwrap();
         let a = send(&mut g, Some("a"), &user("mail jane@example.com"));
         let b = send(&mut g, Some("b"), &user("mail bob@example.org"));
         assert!(a.contains("mail [EMAIL_ADDRESS_1]"));

@@ -20,7 +20,10 @@ export class PiiAirlockBlockedError extends Error {
   }
 }
 
-/** Bad options. */
+/**
+ * Bad options, or a policy that does not load: then `kind` (a stable id such as
+ * 'unknown-entity') and `path` (the field, e.g. 'actions.EMAIL_ADRESS') are set too.
+ */
 export class PiiAirlockConfigError extends Error {
   constructor(message) {
     super(message);

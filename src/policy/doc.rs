@@ -241,7 +241,7 @@ fn default_ttl() -> u64 {
 }
 
 impl PolicyDoc {
-    /// Parses a policy document without validating names (see [`crate::Policy::from_doc`]);
+    /// Parses a policy document without validating names (see [`crate::CompiledPolicy::from_doc`]);
     /// syntax errors and unknown fields name their JSON path.
     pub fn from_json(json: &str) -> Result<PolicyDoc, super::PolicyError> {
         super::parse_doc(json, "")

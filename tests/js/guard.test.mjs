@@ -142,13 +142,15 @@ test('options are checked: unknown keys, presets and policy fields are errors na
   await assert.rejects(createGuard({ consent: 'maybe' }), PiiAirlockConfigError);
   // Engine settings live in the policy now, not in the options.
   await assert.rejects(createGuard({ countries: ['DE'] }), /unknown option `countries`/);
-  const bad = async (policy, path) => assert.rejects(createGuard({ policy }),
-    (e) => e instanceof PiiAirlockConfigError && e.message.startsWith(`${path}: `), path);
-  await bad({ version: 1, countries: ['Atlantis'] }, 'countries[0]');
-  await bad({ version: 1, extends: 'gdpr', actions: { EMAIL_ADRESS: 'mask' } }, 'actions.EMAIL_ADRESS');
-  await bad({ version: 1, categories: { contact: 'shred' } }, 'categories.contact');
-  await bad({ version: 1, minScore: 2 }, 'minScore');
-  await bad({ extends: 'gdpr', version: 2 }, 'version');
+  // A policy error carries its stable kind and the field's path beside the message.
+  const bad = async (policy, path, kind) => assert.rejects(createGuard({ policy }),
+    (e) => e instanceof PiiAirlockConfigError && e.message.startsWith(`${path}: `) && e.path === path && e.kind === kind, path);
+  await bad({ version: 1, countries: ['Atlantis'] }, 'countries[0]', 'unknown-country');
+  await bad({ version: 1, extends: 'gdpr', actions: { EMAIL_ADRESS: 'mask' } }, 'actions.EMAIL_ADRESS', 'unknown-entity');
+  await bad({ version: 1, categories: { contact: 'shred' } }, 'categories.contact', 'unknown-value');
+  await bad({ version: 1, minScore: 2 }, 'minScore', 'out-of-range');
+  await bad({ extends: 'gdpr', version: 2 }, 'version', 'version');
+  await bad({ version: 1, deny: { patterns: ['(x'] } }, 'deny.patterns[0]', 'bad-pattern');
   await assert.rejects(createGuard({ policy: 42 }), PiiAirlockConfigError);
   const g = await createGuard({ policy: ASK, endpoints: ['https://api.example/'], paths: ['query'], openai: false });
   assert.equal(g.matches('https://api.example/search'), true);
