@@ -85,7 +85,9 @@ pub use engine::{Engine, EngineOptions};
 pub use error::Error;
 pub use finding::{Finding, Reason};
 pub use fold::fold_text;
-pub use guard::{Committed, Guard, Prepared, RequestError, PLAIN_TEXT_PATH};
+pub use guard::{
+    AllowRefused, AllowedValues, Committed, Guard, Prepared, RequestError, PLAIN_TEXT_PATH,
+};
 pub use names::Gazetteer;
 pub use offsets::{convert_offsets, to_byte_offset, OffsetUnit};
 pub use payload::{continues_server_history, PayloadError, PayloadOptions, RequestBody, TextField};

@@ -853,22 +853,35 @@ impl Guard {
         self.inner.scan_count() as f64
     }
 
-    /// Allows `value` from now on ("always allow"). Refused (returns false) when the policy
-    /// does not let the user send values as typed or blocks this entity type.
+    /// Sends `value` of type `entity` as typed from now on in this session ("always allow",
+    /// until the policy's vault time-to-live has passed since `now_ms`). Refused (returns
+    /// false) where the policy does not let the user send values as typed or blocks the type.
     #[wasm_bindgen(js_name = alwaysAllow)]
-    pub fn always_allow(&mut self, entity: &str, value: &str) -> bool {
-        let policy = self.inner.policy();
-        if !policy.consent().allow_send_as_typed || policy.action_for(entity).0 == Action::Block {
-            return false;
-        }
-        self.inner.allow_value(value);
-        true
+    pub fn always_allow(&mut self, entity: &str, value: &str, now_ms: f64) -> bool {
+        self.inner
+            .allow_value(entity, value, now_ms.max(0.0) as u64)
+            .is_ok()
     }
 
     /// Forgets every "always allow" answer.
     #[wasm_bindgen(js_name = resetAllowed)]
     pub fn reset_allowed(&mut self) {
         self.inner.reset_allowed_values();
+    }
+
+    /// The "always allow" answers as bytes (keyed hashes, never values), for a worker's copy.
+    #[wasm_bindgen(js_name = exportAllowed)]
+    pub fn export_allowed(&self) -> Vec<u8> {
+        self.inner.allowed_values().to_bytes()
+    }
+
+    /// Takes the answers `exportAllowed` gave. Throws `PiiAirlockConfigError` on other bytes.
+    #[wasm_bindgen(js_name = importAllowed)]
+    pub fn import_allowed(&mut self, bytes: &[u8]) -> Result<(), JsValue> {
+        let a = crate::AllowedValues::from_bytes(bytes)
+            .ok_or_else(|| config_error("not an always-allow state"))?;
+        self.inner.set_allowed_values(a);
+        Ok(())
     }
 
     /// Forgets one value's placeholders and surrogates. Returns how many were removed.

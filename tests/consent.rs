@@ -113,7 +113,7 @@ fn decisions_per_finding_entity_and_category() {
 }
 
 #[test]
-fn always_allow_returns_the_value_to_the_caller_only() {
+fn always_allow_is_kept_by_the_guard_and_never_returned() {
     let mut g = asking();
     let mut d = g.plan(TEXT).fail_closed_decisions();
     d.push(Decision {
@@ -124,8 +124,12 @@ fn always_allow_returns_the_value_to_the_caller_only() {
     assert!(out
         .text
         .starts_with("I am jane.doe@example.com, card **** **** **** 1111"));
-    assert_eq!(out.always_allow, ["jane.doe@example.com"]);
     assert!(out.receipt.body.decisions[0].always_allow);
+    // The guard's session holds the answer: the next plan sends the value as typed.
+    let next = g.plan(TEXT);
+    assert_eq!(next.items[0].action, Action::Allow);
+    assert_eq!(next.items[0].source, pii_airlock::ActionSource::Session);
+    assert!(!next.items[0].needs_decision);
     let json = serde_json::to_string(&out.receipt).unwrap();
     assert!(!json.contains("jane"));
     assert!(!format!("{out:?}").contains("jane.doe"));

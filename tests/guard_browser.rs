@@ -51,7 +51,8 @@ fn a_preview_fills_neither_the_vault_nor_the_chain() {
 #[test]
 fn session_allow_values_apply_until_reset() {
     let mut g = guard(None);
-    g.allow_value("JANE@example.com");
+    g.allow_value("EMAIL_ADDRESS", "JANE@example.com", 1_000)
+        .unwrap();
     let plan = g.plan(TEXT);
     assert_eq!(plan.items[1].action, pii_airlock::Action::Allow);
     g.reset_allowed_values();
@@ -138,7 +139,8 @@ mod one_plan_per_request {
         let mut g = guard();
         let p = g.prepare_body(BODY, &PayloadOptions::default()).unwrap();
         let preview = g.preview(&p, Answer::Redacted, &[], 1_000).unwrap();
-        g.allow_value("jane@example.com");
+        g.allow_value("EMAIL_ADDRESS", "jane@example.com", 1_000)
+            .unwrap();
         let sent = g
             .commit(&p, Answer::Redacted, &[], 1_000, &mut ids(), "chat")
             .unwrap();
@@ -261,5 +263,104 @@ mod conversations {
         // Forgetting a value reaches every conversation.
         assert_eq!(g.forget("bob@example.org"), 1);
         assert!(g.answer_vault_in(Some("b"), more, 1_000).is_empty());
+    }
+}
+
+mod always_allow {
+    //! The user's "always allow" answers live in the guard's session, typed and expiring with
+    //! the policy's vault time-to-live, held as keyed hashes only.
+    use pii_airlock::{Action, ActionSource, AllowRefused, AllowedValues, CompiledPolicy, Guard};
+
+    const TEXT: &str = "Write to jane@example.com";
+    const MINUTE: u64 = 60_000;
+
+    fn guard(json: &str) -> Guard {
+        Guard::new(CompiledPolicy::from_json(json).unwrap(), b"k", [7; 32]).unwrap()
+    }
+
+    fn action(g: &Guard) -> (Action, ActionSource) {
+        let item = &g.plan(TEXT).items[0];
+        (item.action, item.source)
+    }
+
+    #[test]
+    fn an_answer_expires_with_the_policys_vault_ttl() {
+        let mut g = guard(r#"{"version":1,"extends":"gdpr","vault":{"ttlMinutes":10}}"#);
+        g.allow_value("EMAIL_ADDRESS", "jane@example.com", 0)
+            .unwrap();
+        assert_eq!(action(&g), (Action::Allow, ActionSource::Session));
+        g.expire(10 * MINUTE - 1);
+        assert_eq!(action(&g), (Action::Allow, ActionSource::Session));
+        g.expire(10 * MINUTE);
+        assert_eq!(action(&g), (Action::Pseudonymize, ActionSource::Category));
+        // ttlMinutes 0 keeps it until reset.
+        let mut g = guard(r#"{"version":1,"extends":"gdpr","vault":{"ttlMinutes":0}}"#);
+        g.allow_value("EMAIL_ADDRESS", "jane@example.com", 0)
+            .unwrap();
+        g.expire(u64::MAX / 2);
+        assert_eq!(action(&g).0, Action::Allow);
+        g.reset_allowed_values();
+        assert_eq!(action(&g).0, Action::Pseudonymize);
+    }
+
+    #[test]
+    fn an_answer_covers_its_type_and_value_only() {
+        let mut g = guard(r#"{"version":1,"extends":"gdpr"}"#);
+        g.allow_value("PHONE_NUMBER", "jane@example.com", 0)
+            .unwrap();
+        assert_eq!(action(&g).0, Action::Pseudonymize);
+        g.allow_value("EMAIL_ADDRESS", "JANE@Example.com ", 0)
+            .unwrap();
+        assert_eq!(action(&g).0, Action::Allow);
+        let other = g.plan("Write to john@example.com");
+        assert_eq!(other.items[0].action, Action::Pseudonymize);
+    }
+
+    #[test]
+    fn the_policy_can_refuse_an_answer() {
+        let mut g = guard(r#"{"version":1,"extends":"strict"}"#);
+        assert_eq!(
+            g.allow_value("EMAIL_ADDRESS", "jane@example.com", 0),
+            Err(AllowRefused::SendAsTypedNotPermitted)
+        );
+        let mut g = guard(r#"{"version":1,"extends":"gdpr","actions":{"EMAIL_ADDRESS":"block"}}"#);
+        assert_eq!(
+            g.allow_value("EMAIL_ADDRESS", "jane@example.com", 0),
+            Err(AllowRefused::Blocked)
+        );
+        assert_eq!(action(&g).0, Action::Block);
+        assert_eq!(
+            g.allow_value(pii_airlock::DENY_ENTITY, "x", 0),
+            Err(AllowRefused::Blocked)
+        );
+    }
+
+    #[test]
+    fn only_keyed_hashes_are_held() {
+        let mut g = guard(r#"{"version":1,"extends":"gdpr"}"#);
+        g.allow_value("EMAIL_ADDRESS", "jane@example.com", 0)
+            .unwrap();
+        let bytes = g.allowed_values().to_bytes();
+        assert_eq!(bytes.len(), 80);
+        assert!(!bytes.windows(4).any(|w| w == b"jane"));
+        assert!(!format!("{g:?}").contains("jane"));
+        assert!(!format!("{:?}", g.allowed_values()).contains("jane"));
+        // The hash is keyed: another guard's secret does not recognise the value.
+        let mut other = Guard::new(
+            CompiledPolicy::from_json(r#"{"version":1,"extends":"gdpr"}"#).unwrap(),
+            b"k",
+            [8; 32],
+        )
+        .unwrap();
+        other
+            .allow_value("EMAIL_ADDRESS", "jane@example.com", 0)
+            .unwrap();
+        assert_ne!(other.allowed_values().to_bytes()[40..72], bytes[40..72]);
+        // A worker's copy takes the state as bytes and decides the same.
+        let mut copy = guard(r#"{"version":1,"extends":"gdpr"}"#);
+        assert_eq!(action(&copy).0, Action::Pseudonymize);
+        copy.set_allowed_values(AllowedValues::from_bytes(&bytes).unwrap());
+        assert_eq!(action(&copy), (Action::Allow, ActionSource::Session));
+        assert!(AllowedValues::from_bytes(&bytes[..79]).is_none());
     }
 }

@@ -276,9 +276,6 @@ impl Guard {
                 continue;
             }
             let sent = self.apply_plan(text, plan, d, now_ms, receipt_id(), purpose)?;
-            for v in &sent.always_allow {
-                self.allow_value(v);
-            }
             texts.push(sent.text);
             receipts.push(sent.receipt);
         }

@@ -329,6 +329,8 @@ impl State {
     }
 
     fn prepare(&self, body: &JsString, conversation: &JsValue) -> Result<Request, JsValue> {
+        // "Always allow" answers past the policy's time-to-live must not shape this plan.
+        self.core.expire(js::now())?;
         let prepared = self.core.prepare_body(body, conversation).map_err(|e| {
             let reason = if errors::name(&e) == "PiiAirlockPayloadError" {
                 Reason::Payload
@@ -454,6 +456,7 @@ impl State {
         text: JsString,
         return_focus: JsValue,
     ) -> Result<JsValue, JsValue> {
+        self.core.expire(js::now())?;
         let prepared = self.core.prepare_text(&text)?;
         let fields = js::get(&prepared, "fields");
         let findings = js::get(&js::get(&fields, "0"), "findings");

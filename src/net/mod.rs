@@ -61,10 +61,8 @@ pub(crate) struct State {
     policy_retention_days: u32,
     gazetteer: JsValue,
     /// Highlight choices by `entity \0 value`: redact or allow once ("always allow" lives in
-    /// the core's session allow-list).
+    /// the core guard's session, as keyed hashes).
     choices: RefCell<Vec<(String, crate::PerFinding)>>,
-    /// "Always allow" answers, for a worker started later.
-    allowed: RefCell<Vec<(String, String)>>,
     last_receipt: RefCell<JsValue>,
     last_receipts: RefCell<JsValue>,
     attached: RefCell<Vec<(u32, JsValue)>>,
@@ -180,7 +178,6 @@ impl Net {
                     gazetteer
                 },
                 choices: RefCell::default(),
-                allowed: RefCell::default(),
                 last_receipt: RefCell::new(JsValue::NULL),
                 last_receipts: RefCell::new(js_sys::Array::new().into()),
                 attached: RefCell::default(),
@@ -253,6 +250,8 @@ impl Net {
 
     /// Findings with the policy's action and whether each needs a decision.
     pub fn scan(&self, t: JsValue) -> Result<JsValue, JsValue> {
+        // Expired "always allow" answers no longer show as allowed.
+        self.st.core.expire(js::now())?;
         self.st.core.scan(&text(&t)?)
     }
 
@@ -309,21 +308,14 @@ impl Net {
         match choice {
             Some(crate::PerFinding::AlwaysAllow) => {
                 let value = text(&value)?;
-                if !st.core.always_allow(&entity, &value)? {
+                if !st.core.always_allow(&entity, &value, js::now())? {
                     let e = js::coerce(&entity).map(String::from).unwrap_or_default();
                     return Err(errors::config(
                         &st.glue,
                         &format!("the policy does not let {e} values be sent as typed"),
                     ));
                 }
-                st.allowed
-                    .borrow_mut()
-                    .push((String::from(text(&entity)?), String::from(&value)));
-                st.to_worker(&js::obj(&[
-                    ("type", &"allow".into()),
-                    ("entity", &entity),
-                    ("value", &value),
-                ]));
+                st.allowed_to_worker()?;
                 st.choices.borrow_mut().retain(|(k, _)| *k != key);
             }
             Some(crate::PerFinding::AllowOnce) if !st.allow_as_typed => {
@@ -361,9 +353,8 @@ impl Net {
     pub fn reset_choices(&self) -> Result<(), JsValue> {
         let st = &self.st;
         st.core.reset_allowed()?;
-        st.allowed.borrow_mut().clear();
         st.choices.borrow_mut().clear();
-        st.to_worker(&js::obj(&[("type", &"reset".into())]));
+        st.allowed_to_worker()?;
         st.emit("change", None);
         Ok(())
     }

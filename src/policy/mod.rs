@@ -43,6 +43,8 @@ pub enum ActionSource {
     Category,
     /// Neither: the policy's `defaultAction`.
     Default,
+    /// The user's "always allow" answer, held by the guard's session (not the policy).
+    Session,
 }
 
 /// A validated policy, ready to build an engine and decide actions.
@@ -450,18 +452,6 @@ impl CompiledPolicy {
             out.splice(first..last, [hit]);
         }
         out
-    }
-
-    /// Adds `value` to the allow-list for the life of this policy object (the user's "always
-    /// allow" answer; the caller persists it if it should outlive the session).
-    pub fn allow_value(&mut self, value: &str) {
-        self.allow_values.insert(Vault::normalize(value));
-    }
-
-    /// Drops every value added with [`CompiledPolicy::allow_value`]: back to the document's list.
-    pub fn reset_allowed_values(&mut self) {
-        let doc = self.doc.allow.clone().unwrap_or_default();
-        self.allow_values = doc.values.iter().map(|v| Vault::normalize(v)).collect();
     }
 
     /// True when `value` is on the allow-list (exact after normalization, or a whole-value

@@ -99,6 +99,28 @@ test('per-value choices: allow once applies to one message, always allow sticks'
   assert.throws(() => strict.choose(f, 'jane@example.com', 'allow-once'), PiiAirlockConfigError);
 });
 
+test('"always allow" lives in the guard session and ends with the policy\'s vault time-to-live', async () => {
+  const g = await createGuard({ policy: { ...ASK, vault: { ttlMinutes: 1 } } });
+  const [f] = g.scan('jane@example.com');
+  g.choose(f, 'jane@example.com', 'always-allow');
+  assert.equal(g.scan('write to JANE@example.com')[0].action, 'allow');
+  // Only the entity type it was given for.
+  assert.equal(g.scan('jane@example.com')[0].entity, 'EMAIL_ADDRESS');
+  const realNow = Date.now;
+  try {
+    const start = realNow();
+    Date.now = () => start + 59_000;
+    assert.equal(g.scan('jane@example.com')[0].action, 'allow');
+    Date.now = () => start + 61_000;
+    assert.equal(g.scan('jane@example.com')[0].action, 'ask');
+    // A request prepared after the time is up is filtered again (Node: nobody to ask).
+    const r = await g.requestConsent('to jane@example.com', {});
+    assert.equal(r.text, 'to [EMAIL_ADDRESS_1]');
+  } finally {
+    Date.now = realNow;
+  }
+});
+
 test('JSON and streamed SSE responses are restored, placeholders split across events', async () => {
   const g = await createGuard({ policy: ASK });
   const answer = 'Sure, I will write to [EMAIL_ADDRESS_1] and call [PHONE_NUMBER_1].';
