@@ -174,6 +174,27 @@ export interface GuardOptions {
   vault?: { key: ArrayBuffer | ArrayBufferView; storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>; storageKey?: string };
   /** Milliseconds between the last keystroke and a highlight scan. Default 80. */
   debounce?: number;
+  /**
+   * The conversation of a guarded request that does not name one with the
+   * `x-pii-airlock-conversation` header (fetch, or XMLHttpRequest's `setRequestHeader`):
+   * `navigator.sendBeacon` and `WebSocket.send` cannot carry a header, so this is how theirs
+   * is told, from the URL. Undefined: the guard's default conversation.
+   */
+  conversationOf?: (url: URL) => string | undefined | null;
+  /**
+   * Called, after `install()`, for each request to a guarded endpoint that did not pass through
+   * the guard (a client that kept `fetch` from before `install()`): `url` is origin and path only.
+   * The guard also fires `pii-airlock-bypass` and warns once on the console.
+   */
+  onBypass?: (detail: BypassDetail) => void;
+}
+
+/** A request to a guarded endpoint seen in the page's resource timing that the guard did not send. */
+export interface BypassDetail {
+  /** Origin and path (no query, no fragment). */
+  url: string;
+  /** The resource-timing initiator: "fetch", "xmlhttprequest" or "beacon". */
+  initiatorType: string;
 }
 
 export interface ConsentResult {
@@ -299,6 +320,7 @@ export interface Guard extends EventTarget {
   addEventListener(type: 'consent', listener: (e: CustomEvent<{ decision: ConsentDecision; receipt: Receipt | null; receipts: Receipt[] }>) => void): void;
   addEventListener(type: 'blocked', listener: (e: CustomEvent<PiiAirlockBlockedError>) => void): void;
   addEventListener(type: 'change', listener: (e: Event) => void): void;
+  addEventListener(type: 'pii-airlock-bypass', listener: (e: CustomEvent<BypassDetail>) => void): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
 }
 

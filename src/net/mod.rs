@@ -14,6 +14,7 @@
 //! | `stream` | restoring answers (JSON, text, `text/event-stream` as a stream) |
 //! | `xhr` | the XMLHttpRequest guard and its restoring getters |
 //! | `beacon` | `navigator.sendBeacon` and `WebSocket.send` (filtered without asking) |
+//! | `bypass` | after `install()`: requests to guarded endpoints the guard did not send (resource timing) |
 //! | `install` | putting the hooks on the page and taking them off |
 //! | `receipts_store` | receipts in `localStorage`, expiring by the policy's retention |
 //! | `vault_store` | the encrypted vault in `localStorage` across reloads (`vault` option) |
@@ -25,6 +26,7 @@
 //! trap in the engine poisons the module and every later request is blocked.
 
 mod beacon;
+mod bypass;
 mod consent_flow;
 mod errors;
 mod fetch;
@@ -74,6 +76,10 @@ pub(crate) struct State {
     worker_seq: Cell<u32>,
     pending: RefCell<Vec<(u32, Function, Function)>>,
     disposed: Cell<bool>,
+    /// Guarded requests the guard sent whose resource entry has not been seen, by URL.
+    sent: RefCell<std::collections::HashMap<String, u32>>,
+    /// The bypass warning was printed (once per guard).
+    bypass_warned: Cell<bool>,
 }
 
 fn choice_key(entity: &JsValue, value: &JsValue) -> String {
@@ -188,6 +194,8 @@ impl Net {
                 worker_seq: Cell::new(0),
                 pending: RefCell::default(),
                 disposed: Cell::new(false),
+                sent: RefCell::default(),
+                bypass_warned: Cell::new(false),
             }),
         };
         net.st.load_vault()?;
@@ -487,9 +495,10 @@ impl Net {
         let scope: JsValue = js::global().into();
         let undo = self.st.install_into(&scope)?;
         let frames = self.st.hook_frames(&scope)?;
+        let watch = self.st.watch_bypass(&scope);
         let me = Rc::downgrade(&self.st);
         let f: Function = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            if let Some(f) = &frames {
+            for f in [&frames, &watch].into_iter().flatten() {
                 let _ = f.call0(&JsValue::UNDEFINED);
             }
             let _ = undo.call0(&JsValue::UNDEFINED);
@@ -503,8 +512,8 @@ impl Net {
         Ok(f)
     }
 
-    /// Hooks form posts and same-origin frames (what installPending's own hooks leave out);
-    /// returns the undo function.
+    /// Hooks form posts and same-origin frames and watches for requests that go around the
+    /// guard (what installPending's own hooks leave out); returns the undo function.
     #[wasm_bindgen(js_name = installExtras)]
     pub fn install_extras(&self) -> Result<Function, JsValue> {
         self.st.install_extras(&js::global().into())
