@@ -644,12 +644,7 @@ impl Guard {
                 restore_options(restore)?,
             )
         };
-        let policy = if policy.trim_start().starts_with('{') {
-            CompiledPolicy::from_json(policy)
-        } else {
-            CompiledPolicy::preset(policy)
-        }
-        .map_err(policy_error)?;
+        let policy = CompiledPolicy::from_preset_or_json(policy).map_err(policy_error)?;
         let key: [u8; 32] = conversation_key
             .try_into()
             .map_err(|_| config_error("the conversation key must be 32 bytes"))?;

@@ -157,6 +157,16 @@ impl CompiledPolicy {
         })
     }
 
+    /// A preset name, or a policy document as JSON text (it starts with `{`): how the
+    /// browser layer names its policy.
+    pub fn from_preset_or_json(spec: &str) -> Result<CompiledPolicy, PolicyError> {
+        if spec.trim_start().starts_with('{') {
+            CompiledPolicy::from_json(spec)
+        } else {
+            CompiledPolicy::preset(spec)
+        }
+    }
+
     /// Validates a parsed document (resolving `extends`).
     pub fn from_doc(doc: PolicyDoc) -> Result<CompiledPolicy, PolicyError> {
         let doc = resolve(doc, 0)?;
