@@ -146,6 +146,15 @@ fn to_js(findings: &[Finding]) -> Result<JsValue, JsValue> {
     Ok(unpack_findings(&nums, &labels.joined))
 }
 
+// The keys each options object takes: the TypeScript interfaces above (`EngineOptions`,
+// `GuardCoreOptions`, `RestoreOptions`) must list exactly these (tests/ts_types.rs).
+/// `EngineOptions` (the `Airlock` constructor).
+const ENGINE_OPTION_KEYS: &[&str] = &["countries", "minScore", "disabledRules", "gazetteer"];
+/// `GuardCoreOptions` (the core `Guard` constructor).
+const GUARD_CORE_OPTION_KEYS: &[&str] = &["openai", "paths", "restore"];
+/// `RestoreOptions`.
+const RESTORE_OPTION_KEYS: &[&str] = &["urlSchemes", "urlOrigins", "toolArguments"];
+
 /// serde-wasm-bindgen reads only the fields it knows, so a misspelt option would silently
 /// fall back to a default; for a privacy filter that must be an error.
 fn reject_unknown_keys(value: &JsValue, known: &[&str]) -> Result<(), JsValue> {
@@ -188,10 +197,7 @@ impl Airlock {
         let opts: JsEngineOptions = if options.is_undefined() || options.is_null() {
             JsEngineOptions::default()
         } else {
-            reject_unknown_keys(
-                &options,
-                &["countries", "minScore", "disabledRules", "gazetteer"],
-            )?;
+            reject_unknown_keys(&options, ENGINE_OPTION_KEYS)?;
             let list = js_sys::Reflect::get(&options, &JsValue::from_str("gazetteer"))
                 .unwrap_or(JsValue::UNDEFINED);
             if !list.is_undefined() && !list.is_null() {
@@ -402,7 +408,7 @@ fn restore_options(v: JsValue) -> Result<RestoreOptions, JsValue> {
         return Ok(RestoreOptions::default());
     }
     // serde_wasm_bindgen reads only the fields it knows: unknown ones are checked here.
-    reject_unknown_keys(&v, &["urlSchemes", "urlOrigins", "toolArguments"])?;
+    reject_unknown_keys(&v, RESTORE_OPTION_KEYS)?;
     let o: RestoreOptions = serde_wasm_bindgen::from_value(v).map_err(config_error)?;
     o.validate().map_err(config_error)?;
     Ok(o)
@@ -636,7 +642,7 @@ impl Guard {
         let (opts, restore): (JsGuardOptions, _) = if options.is_undefined() || options.is_null() {
             (JsGuardOptions::default(), RestoreOptions::default())
         } else {
-            reject_unknown_keys(&options, &["openai", "paths", "restore"])?;
+            reject_unknown_keys(&options, GUARD_CORE_OPTION_KEYS)?;
             let restore = js_sys::Reflect::get(&options, &JsValue::from_str("restore"))
                 .unwrap_or(JsValue::UNDEFINED);
             (

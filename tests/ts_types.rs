@@ -13,6 +13,8 @@ use std::collections::BTreeSet;
 
 const POLICY_TS: &str = include_str!("../src/policy/policy.d.ts");
 const WASM_RS: &str = include_str!("../src/wasm.rs");
+const OPTIONS_RS: &str = include_str!("../src/net/options.rs");
+const INDEX_D_TS: &str = include_str!("../pkg/index.d.ts");
 
 /// The fields a serde type reads, from its own "unknown field" error (every type here denies
 /// unknown fields, and serde lists what it expected).
@@ -163,4 +165,37 @@ fn receipts_match_their_typescript() {
             "{k} is not always there"
         );
     }
+}
+
+/// The strings of `const name: &[&str] = &[...];` in Rust source.
+fn rust_list(src: &str, name: &str) -> BTreeSet<String> {
+    let head = format!("const {name}: &[&str] = &[");
+    let start = src.find(&head).unwrap_or_else(|| panic!("no list {name}")) + head.len();
+    let body = &src[start..start + src[start..].find("];").unwrap()];
+    body.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(String::from)
+        .collect()
+}
+
+#[test]
+fn option_keys_the_js_edge_accepts_match_their_typescript() {
+    // Options read by hand (a JS object, not serde): the key lists that refuse unknown keys.
+    assert_eq!(
+        ts_fields(WASM_RS, "EngineOptions"),
+        rust_list(WASM_RS, "ENGINE_OPTION_KEYS")
+    );
+    assert_eq!(
+        ts_fields(WASM_RS, "GuardCoreOptions"),
+        rust_list(WASM_RS, "GUARD_CORE_OPTION_KEYS")
+    );
+    assert_eq!(
+        rust_list(WASM_RS, "RESTORE_OPTION_KEYS"),
+        serde_fields::<RestoreOptions>()
+    );
+    assert_eq!(
+        ts_fields(INDEX_D_TS, "GuardOptions"),
+        rust_list(OPTIONS_RS, "KNOWN")
+    );
 }

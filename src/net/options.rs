@@ -7,6 +7,8 @@ use js_sys::{Function, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Every `createGuard` option: `GuardOptions` in pkg/index.d.ts lists exactly these
+/// (tests/ts_types.rs).
 const KNOWN: &[&str] = &[
     "policy",
     "endpoints",
