@@ -146,8 +146,9 @@ fn to_js(findings: &[Finding]) -> Result<JsValue, JsValue> {
     Ok(unpack_findings(&nums, &labels.joined))
 }
 
-// The keys each options object takes: the TypeScript interfaces above (`EngineOptions`,
-// `GuardCoreOptions`, `RestoreOptions`) must list exactly these (tests/ts_types.rs).
+// The keys each options object takes: the TypeScript interfaces `EngineOptions`,
+// `GuardCoreOptions` (here) and `RestoreOptions` (src/restore.rs) list exactly these
+// (tests/ts_types.rs).
 /// `EngineOptions` (the `Airlock` constructor).
 const ENGINE_OPTION_KEYS: &[&str] = &["countries", "minScore", "disabledRules", "gazetteer"];
 /// `GuardCoreOptions` (the core `Guard` constructor).
@@ -326,9 +327,6 @@ use std::sync::Arc;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_GUARD_TYPES: &'static str = r#"
-/** What the policy does with a finding. Only "ask" waits for the user; "block" stops the text. */
-export type FindingAction =
-  | "allow" | "highlight" | "ask" | "redact" | "mask" | "pseudonymize" | "synthesize" | "block";
 /** A user's answer for one finding (from the highlight popover). */
 export type FindingDecision = "redact" | "allow-once" | "always-allow";
 /** A finding plus what the policy does with it. */
@@ -348,32 +346,6 @@ export interface PreparedField {
   text: string;
   findings: PlannedFinding[];
 }
-/** One finding's outcome in a receipt: index, type and action, never the value. */
-export interface ReceiptDecision {
-  index: number;
-  entity: string;
-  category?: string;
-  action: FindingAction;
-  decidedBy: "policy" | "user";
-  alwaysAllow?: boolean;
-}
-/** A consent receipt of the core: no values, chained by hash. */
-export interface Receipt {
-  id: string;
-  /** Unix ms. */
-  timeMs: number;
-  policyId: string;
-  policyVersion: number;
-  policyRevision: string;
-  purpose: string;
-  /** Findings per category id. */
-  categories: Record<string, number>;
-  decisions: ReceiptDecision[];
-  /** HMAC-SHA-256 (hex) of the text sent, under the receipt key. */
-  textHmac: string;
-  prevHash: string;
-  hash: string;
-}
 /** Request-body options of the guard core. */
 export interface GuardCoreOptions {
   /** Read the known request fields first, shapes checked (default true); every other string is scanned either way. */
@@ -382,22 +354,6 @@ export interface GuardCoreOptions {
   paths?: string[];
   /** Where answers may get values back (default: never into URLs, not in tool arguments). */
   restore?: RestoreOptions;
-}
-/**
- * Where restore may put original values back. By default never into a URL or an HTML
- * attribute (markdown links and images, reference definitions, autolinks, bare URLs, tags):
- * the placeholder stays there. Tool-call arguments are left as the model wrote them.
- */
-export interface RestoreOptions {
-  /** URL schemes that may receive values, e.g. ["mailto", "tel"]. Default none. */
-  urlSchemes?: string[];
-  /**
-   * Origins ("scheme://host[:port]") whose URLs may receive values, compared after parsing
-   * (no substring matches), e.g. ["https://crm.example.com"]. Default none.
-   */
-  urlOrigins?: string[];
-  /** Restore inside tool-call arguments too (still outside URLs). Default false. */
-  toolArguments?: boolean;
 }
 "#;
 

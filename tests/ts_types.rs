@@ -1,5 +1,6 @@
 //! The package's TypeScript declarations are generated from text kept next to the Rust types
-//! (`src/policy/policy.d.ts`, the `typescript_custom_section`s of `src/wasm.rs`). This test
+//! (`src/policy/policy.d.ts`, the `typescript_custom_section`s of `src/restore.rs`,
+//! `src/receipt.rs` and `src/wasm.rs`). This test
 //! fails when a field of a Rust option or result type is missing from its TypeScript
 //! interface, or the TypeScript names one the Rust side does not read, and when a string union
 //! drifts from the Rust enum it mirrors.
@@ -13,6 +14,8 @@ use std::collections::BTreeSet;
 
 const POLICY_TS: &str = include_str!("../src/policy/policy.d.ts");
 const WASM_RS: &str = include_str!("../src/wasm.rs");
+const RESTORE_RS: &str = include_str!("../src/restore.rs");
+const RECEIPT_RS: &str = include_str!("../src/receipt.rs");
 const OPTIONS_RS: &str = include_str!("../src/net/options.rs");
 const INDEX_D_TS: &str = include_str!("../pkg/index.d.ts");
 
@@ -118,7 +121,7 @@ fn policy_types_match_their_typescript() {
 #[test]
 fn restore_options_match_their_typescript() {
     assert_eq!(
-        ts_fields(WASM_RS, "RestoreOptions"),
+        ts_fields(RESTORE_RS, "RestoreOptions"),
         serde_fields::<RestoreOptions>()
     );
 }
@@ -138,7 +141,7 @@ fn string_unions_match_the_rust_enums() {
         set(PolicyErrorKind::ALL.iter().map(|k| k.id()))
     );
     assert_eq!(
-        ts_union(WASM_RS, "FindingAction"),
+        ts_union(POLICY_TS, "FindingAction"),
         set(Action::ALL.iter().map(|a| a.id()))
     );
 }
@@ -152,14 +155,14 @@ fn receipts_match_their_typescript() {
         .unwrap();
     let json = serde_json::to_value(&out.receipt).unwrap();
     let keys: BTreeSet<String> = json.as_object().unwrap().keys().cloned().collect();
-    assert_eq!(ts_fields(WASM_RS, "Receipt"), keys);
+    assert_eq!(ts_fields(RECEIPT_RS, "Receipt"), keys);
     // A decision's optional fields may be absent; every field it has is declared.
     let decision = json["decisions"][0].as_object().unwrap();
-    let declared = ts_fields(WASM_RS, "ReceiptDecision");
+    let declared = ts_fields(RECEIPT_RS, "ReceiptDecision");
     for k in decision.keys() {
         assert!(declared.contains(k), "ReceiptDecision lacks {k}");
     }
-    for (k, optional) in ts_interface(WASM_RS, "ReceiptDecision") {
+    for (k, optional) in ts_interface(RECEIPT_RS, "ReceiptDecision") {
         assert!(
             optional || decision.contains_key(&k),
             "{k} is not always there"

@@ -1,6 +1,10 @@
 /** The built-in policies (see docs/policy.md). */
 export type PresetName = 'gdpr' | 'ccpa' | 'hipaa' | 'pci-dss' | 'secrets-only' | 'strict';
 
+/** What the policy does with a finding. Only "ask" waits for the user; "block" stops the text. */
+export type FindingAction =
+  | "allow" | "highlight" | "ask" | "redact" | "mask" | "pseudonymize" | "synthesize" | "block";
+
 /** Category ids a policy can give an action. */
 export type CategoryId =
   | 'identifiers' | 'contact' | 'financial' | 'people' | 'locations' | 'special_categories' | 'secrets';
