@@ -35,7 +35,8 @@ impl State {
         if sent.len() >= MAX_SENT && !sent.contains_key(&key_of(url)) {
             sent.clear();
         }
-        *sent.entry(key_of(url)).or_insert(0) += 1;
+        let n = sent.entry(key_of(url)).or_insert(0);
+        *n = n.saturating_add(1);
     }
 
     /// True (and the note used up) when the guard sent the request of this entry.
