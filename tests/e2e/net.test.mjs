@@ -255,3 +255,47 @@ test('XMLHttpRequest, sendBeacon and WebSocket carry a conversation: each number
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('install() before the engine loads: a fetch or XHR send kept from before it goes around the guard, and is reported', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  // What a script that ran before the package took: the platform's own functions.
+  await page.addInitScript(() => { window.__rawFetch = window.fetch; window.__rawSend = XMLHttpRequest.prototype.send; });
+  await page.goto(`${ctx.app.base}/?mode=pending`);
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.evaluate(() => {
+    window.__bypasses = [];
+    window.__guard.addEventListener('pii-airlock-bypass', (e) => window.__bypasses.push(e.detail));
+  });
+  ctx.app.received.length = 0;
+  const body = JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${EMAIL}` }] });
+  await page.evaluate(async (b) => {
+    await window.__rawFetch('/v1/chat/completions?q=secret', { method: 'POST', headers: { 'content-type': 'application/json' }, body: b });
+    await new Promise((ok) => {
+      const x = new XMLHttpRequest();
+      x.open('POST', '/v1/chat/completions');
+      x.onloadend = ok;
+      window.__rawSend.call(x, b);
+    });
+  }, body);
+  await page.waitForFunction(() => window.__bypasses.length === 2);
+  const origin = new URL(ctx.app.base).origin;
+  const seen = await page.evaluate(() => window.__bypasses);
+  assert.deepEqual(seen.map((d) => d.url), [`${origin}/v1/chat/completions`, `${origin}/v1/chat/completions`]);
+  assert.deepEqual(seen.map((d) => d.initiatorType).sort(), ['fetch', 'xmlhttprequest']);
+  // Both left as typed (nothing could stop them); one warning, without the query or a value.
+  assert.ok(ctx.app.received.every((r) => r.includes(EMAIL)));
+  const ours = warnings.filter((w) => w.startsWith('pii-airlock:'));
+  assert.equal(ours.length, 1);
+  assert.ok(!ours[0].includes('secret') && !ours[0].includes(EMAIL), ours[0]);
+  // The guard's own requests are not reported.
+  await page.fill('#editor', 'hello there');
+  await page.click('#send');
+  await page.waitForSelector('#status:text-is("done")');
+  await new Promise((r) => setTimeout(r, 800));
+  assert.equal(await page.evaluate(() => window.__bypasses.length), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
