@@ -1,7 +1,6 @@
 //! Consent: from findings and a policy, a [`Plan`] of what happens to each finding; the user's
 //! [`Decision`]s; and the outgoing text with its [`Receipt`].
 
-use crate::guard::AllowedValues;
 use crate::operators::{self, hex, hmac_sha256, MaskOptions, SecretPrefix};
 use crate::policy::ActionSource;
 use crate::receipt::{uuid_v4, DecidedBy, Receipt, ReceiptBody, ReceiptDecision};
@@ -58,12 +57,12 @@ pub struct PlanSummary {
 }
 
 /// Makes the plan for `text` and its findings under `policy`, with the session's "always
-/// allow" answers (`allowed`) on top of the policy's own allow-list.
+/// allow" answers on top of the policy's own allow-list (`allowed(entity, value)`).
 pub fn plan(
     text: &str,
     findings: &[Finding],
     policy: &CompiledPolicy,
-    allowed: &AllowedValues,
+    allowed: &dyn Fn(&str, &str) -> bool,
 ) -> Plan {
     let consent = policy.consent();
     let items = findings
@@ -76,7 +75,7 @@ pub fn plan(
                 (a, s)
                     if !matches!(a, Action::Allow | Action::Block)
                         && s != ActionSource::DenyList
-                        && allowed.contains(&f.entity, value) =>
+                        && allowed(&f.entity, value) =>
                 {
                     (Action::Allow, ActionSource::Session)
                 }

@@ -141,7 +141,14 @@ impl Guard {
 
     /// What the policy does with each finding of `text`.
     pub fn plan(&self, text: &str) -> Plan {
-        consent::plan(text, &self.scan(text), &self.policy, &self.allowed)
+        self.plan_in(None, text)
+    }
+
+    /// [`Guard::plan`] for a text of `conversation`: its "always allow" answers count too.
+    fn plan_in(&self, conversation: Option<&str>, text: &str) -> Plan {
+        let allowed =
+            |entity: &str, value: &str| self.allowed.contains(conversation, entity, value);
+        consent::plan(text, &self.scan(text), &self.policy, &allowed)
     }
 
     /// Builds the outgoing text for `text` with the user's decisions, records its receipt in
@@ -169,6 +176,22 @@ impl Guard {
         receipt_id: [u8; 16],
         purpose: &str,
     ) -> Result<Outgoing, ConsentError> {
+        self.apply_plan_in(None, text, plan, decisions, now_ms, receipt_id, purpose)
+    }
+
+    /// [`Guard::apply_plan`] for a text of `conversation`: an "always allow" answer holds in
+    /// that conversation (`None`: in every conversation of the session).
+    #[allow(clippy::too_many_arguments)]
+    fn apply_plan_in(
+        &mut self,
+        conversation: Option<&str>,
+        text: &str,
+        plan: &Plan,
+        decisions: &[Decision],
+        now_ms: u64,
+        receipt_id: [u8; 16],
+        purpose: &str,
+    ) -> Result<Outgoing, ConsentError> {
         self.expire(now_ms);
         let engine = &self.engine;
         let accept = |entity: &str, s: &str| surrogate_detected(engine, entity, s);
@@ -189,7 +212,7 @@ impl Guard {
         for d in out.receipt.body.decisions.iter().filter(|d| d.always_allow) {
             let f = &plan.items[d.index].finding;
             if let Some(value) = text.get(f.start..f.end) {
-                self.allowed.insert(&f.entity, value, now_ms);
+                self.allowed.insert(conversation, &f.entity, value, now_ms);
             }
         }
         self.chain
@@ -333,9 +356,11 @@ impl Guard {
         }
     }
 
-    /// Sends `value` of type `entity` as typed from now on in this session (the user's
-    /// "always allow"), until the policy's vault time-to-live has passed since `now_ms` or
-    /// [`Guard::reset_allowed_values`]. Refused where the policy forbids sending as typed,
+    /// Sends `value` of type `entity` as typed from now on in every conversation of this
+    /// session (the user's "always allow" on a highlight), until the policy's vault
+    /// time-to-live has passed since `now_ms` or [`Guard::reset_allowed_values`]. An answer
+    /// given in a request's dialog holds in that request's conversation only (see
+    /// [`Guard::commit`]). Refused where the policy forbids sending as typed,
     /// blocks the type, or the type is the deny-list's.
     pub fn allow_value(
         &mut self,
@@ -349,7 +374,7 @@ impl Guard {
         if entity == crate::DENY_ENTITY || self.policy.action_for(entity).0 == Action::Block {
             return Err(AllowRefused::Blocked);
         }
-        self.allowed.insert(entity, value, now_ms);
+        self.allowed.insert(None, entity, value, now_ms);
         Ok(())
     }
 

@@ -740,9 +740,8 @@ impl Guard {
     ) -> Result<Prepared, JsValue> {
         let inner = self
             .inner
-            .prepare_body(body, &self.payload)
-            .map_err(payload_error)?
-            .in_conversation(conversation.as_deref());
+            .prepare_body(body, &self.payload, conversation.as_deref())
+            .map_err(payload_error)?;
         Ok(Prepared { inner })
     }
 

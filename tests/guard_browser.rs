@@ -96,7 +96,9 @@ mod one_plan_per_request {
     #[test]
     fn prepare_preview_and_commit_scan_each_text_once() {
         let mut g = guard();
-        let p = g.prepare_body(BODY, &PayloadOptions::default()).unwrap();
+        let p = g
+            .prepare_body(BODY, &PayloadOptions::default(), None)
+            .unwrap();
         assert_eq!(p.len(), 2);
         assert_eq!(g.scan_count(), 2);
         let preview = g.preview(&p, Answer::Redacted, &[], 1_000).unwrap();
@@ -114,7 +116,9 @@ mod one_plan_per_request {
     #[test]
     fn the_preview_numbers_past_the_history_like_the_commit() {
         let mut g = guard();
-        let p = g.prepare_body(BODY, &PayloadOptions::default()).unwrap();
+        let p = g
+            .prepare_body(BODY, &PayloadOptions::default(), None)
+            .unwrap();
         let preview = g.preview(&p, Answer::Redacted, &[], 1_000).unwrap();
         assert_eq!(
             preview[1],
@@ -137,7 +141,9 @@ mod one_plan_per_request {
         // Another request's "always allow" (or a popover choice) lands between prepare and
         // commit: this request was shown with a placeholder and is sent with one.
         let mut g = guard();
-        let p = g.prepare_body(BODY, &PayloadOptions::default()).unwrap();
+        let p = g
+            .prepare_body(BODY, &PayloadOptions::default(), None)
+            .unwrap();
         let preview = g.preview(&p, Answer::Redacted, &[], 1_000).unwrap();
         g.allow_value("EMAIL_ADDRESS", "jane@example.com", 1_000)
             .unwrap();
@@ -157,7 +163,9 @@ mod one_plan_per_request {
         let mut g = Guard::new(p, b"k", [7; 32]).unwrap();
         let body = r#"{"messages":[{"role":"user","content":"jane@example.com"},
             {"role":"user","content":"card 4111 1111 1111 1111"}]}"#;
-        let p = g.prepare_body(body, &PayloadOptions::default()).unwrap();
+        let p = g
+            .prepare_body(body, &PayloadOptions::default(), None)
+            .unwrap();
         assert!(p.blocked().is_err());
         assert!(g
             .commit(&p, Answer::AsTyped, &[], 1_000, &mut ids(), "chat")
@@ -172,6 +180,7 @@ mod one_plan_per_request {
             .prepare_body(
                 r#"{"messages":[{"role":"user","content":"hello"}]}"#,
                 &PayloadOptions::default(),
+                None,
             )
             .unwrap();
         let sent = g
@@ -223,9 +232,8 @@ mod conversations {
 
     fn send(g: &mut Guard, conversation: Option<&str>, body: &str) -> String {
         let p = g
-            .prepare_body(body, &PayloadOptions::default())
-            .unwrap()
-            .in_conversation(conversation);
+            .prepare_body(body, &PayloadOptions::default(), conversation)
+            .unwrap();
         let out = g
             .commit(&p, Answer::Redacted, &[], 1_000, &mut || [1; 16], "chat")
             .unwrap();
@@ -362,5 +370,38 @@ mod always_allow {
         copy.set_allowed_values(AllowedValues::from_bytes(&bytes).unwrap());
         assert_eq!(action(&copy), (Action::Allow, ActionSource::Session));
         assert!(AllowedValues::from_bytes(&bytes[..79]).is_none());
+    }
+
+    /// An answer given in a request's dialog holds in that request's conversation; one given
+    /// on a highlight (`allow_value`) in every conversation.
+    #[test]
+    fn a_dialogs_answer_holds_in_its_conversation_only() {
+        use pii_airlock::{Answer, PayloadOptions, PerFinding};
+        let mut g = guard(r#"{"version":1,"extends":"gdpr","categories":{"contact":"ask"}}"#);
+        let body = r#"{"messages":[{"role":"user","content":"Write to jane@example.com"}]}"#;
+        let opts = PayloadOptions::default();
+        let p = g.prepare_body(body, &opts, Some("a")).unwrap();
+        let choices = [vec![Some(PerFinding::AlwaysAllow)]];
+        let sent = g
+            .commit(&p, Answer::Redacted, &choices, 0, &mut || [1; 16], "chat")
+            .unwrap();
+        assert!(sent.body.is_none(), "sent as typed");
+        let action_in = |g: &Guard, c: Option<&str>| {
+            let p = g.prepare_body(body, &opts, c).unwrap();
+            let (_, _, plan) = p.fields().next().unwrap();
+            (plan.items[0].action, plan.items[0].source)
+        };
+        assert_eq!(
+            action_in(&g, Some("a")),
+            (Action::Allow, ActionSource::Session)
+        );
+        assert_eq!(action_in(&g, Some("b")).0, Action::Ask);
+        assert_eq!(action_in(&g, None).0, Action::Ask);
+        // A conversation id cannot pose as the whole session.
+        assert_eq!(action_in(&g, Some("")).0, Action::Ask);
+        g.allow_value("EMAIL_ADDRESS", "jane@example.com", 0)
+            .unwrap();
+        assert_eq!(action_in(&g, Some("b")).0, Action::Allow);
+        assert_eq!(action_in(&g, None).0, Action::Allow);
     }
 }

@@ -41,26 +41,37 @@ impl AllowedValues {
         }
     }
 
-    fn hash(&self, entity: &str, value: &str) -> [u8; 32] {
+    fn hash(&self, conversation: Option<&str>, entity: &str, value: &str) -> [u8; 32] {
         // The same normalization as the vault and the policy's allow-list: case, spaces and
-        // a number's separators do not make a new value.
-        let msg = format!("{entity}\u{0}{}", Vault::normalize(value));
+        // a number's separators do not make a new value. The scope comes first, tagged, so
+        // no conversation id can pose as the whole session.
+        let scope = match conversation {
+            None => String::from("s"),
+            Some(id) => format!("c{id}"),
+        };
+        let msg = format!("{scope}\u{0}{entity}\u{0}{}", Vault::normalize(value));
         hmac_sha256(&self.key, msg.as_bytes())
     }
 
-    /// Allows `value` of type `entity` from `now_ms` for the time-to-live.
-    pub fn insert(&mut self, entity: &str, value: &str, now_ms: u64) {
+    /// Allows `value` of type `entity` from `now_ms` for the time-to-live: in one
+    /// `conversation`, or (`None`) in every conversation of the session.
+    pub fn insert(&mut self, conversation: Option<&str>, entity: &str, value: &str, now_ms: u64) {
         let until = match self.ttl_ms {
             0 => u64::MAX,
             ttl => now_ms.saturating_add(ttl),
         };
-        self.entries.insert(self.hash(entity, value), until);
+        self.entries
+            .insert(self.hash(conversation, entity, value), until);
     }
 
-    /// True when `value` of type `entity` was allowed and has not expired by the last
-    /// [`AllowedValues::expire`].
-    pub fn contains(&self, entity: &str, value: &str) -> bool {
-        !self.entries.is_empty() && self.entries.contains_key(&self.hash(entity, value))
+    /// True when `value` of type `entity` was allowed for the whole session or for
+    /// `conversation`, and has not expired by the last [`AllowedValues::expire`].
+    pub fn contains(&self, conversation: Option<&str>, entity: &str, value: &str) -> bool {
+        if self.entries.is_empty() {
+            return false;
+        }
+        let held = |scope| self.entries.contains_key(&self.hash(scope, entity, value));
+        held(None) || conversation.is_some_and(|c| held(Some(c)))
     }
 
     /// Drops the answers whose time is up at `now_ms`.
