@@ -1,77 +1,17 @@
 // Types of the pii-airlock package (browser and Node entries share them).
+// Generated from the Rust types (wasm-bindgen typescript_custom_section next to each type).
 import type {
   Finding, EngineOptions, PlannedFinding, Receipt, ReceiptDecision, FindingDecision, FindingAction,
-  GuardCoreOptions, PreparedField, RestoreOptions,
+  GuardCoreOptions, PreparedField, RestoreOptions, PresetName, CategoryId, PolicyErrorKind, CustomRuleDoc,
+  ListsDoc, DenyDoc, ConsentSettings, ReceiptSettings, MaskSettings, RedactSettings, VaultSettings, PolicyDoc,
 } from './dist/web/pii_airlock.js';
 
 export { Airlock, Restorer } from './dist/web/pii_airlock.js';
 export type {
   Finding, EngineOptions, PlannedFinding, Receipt, ReceiptDecision, FindingDecision, FindingAction,
-  GuardCoreOptions, PreparedField, RestoreOptions,
+  GuardCoreOptions, PreparedField, RestoreOptions, PresetName, CategoryId, PolicyErrorKind, CustomRuleDoc,
+  ListsDoc, DenyDoc, ConsentSettings, ReceiptSettings, MaskSettings, RedactSettings, VaultSettings, PolicyDoc,
 };
-
-/** The built-in policies (see docs/policy.md). */
-export type PresetName = 'gdpr' | 'ccpa' | 'hipaa' | 'pci-dss' | 'secrets-only' | 'strict';
-
-/** Category ids a policy can give an action. */
-export type CategoryId =
-  | 'identifiers' | 'contact' | 'financial' | 'people' | 'locations' | 'special_categories' | 'secrets';
-
-/** A custom rule in a policy: an ASCII regular expression for one entity type. */
-export interface CustomRuleDoc {
-  id: string;
-  entity: string;
-  category?: CategoryId;
-  pattern: string;
-  /** A built-in check run on each match, e.g. "luhn". */
-  validator?: string;
-  score?: number;
-  context?: string[];
-  needsContext?: boolean;
-}
-
-/**
- * A policy document (format version 1; docs/policy.md). Usually `extends` a preset and
- * overrides a few actions. Unknown fields are errors that name the field's path.
- */
-export interface PolicyDoc {
-  version: 1;
-  /** Recorded in receipts. */
-  id?: string;
-  /** The organisation's revision, recorded in receipts. */
-  revision?: string;
-  description?: string;
-  /** A preset this policy starts from. */
-  extends?: PresetName;
-  /** For entity types no other setting names. Default "pseudonymize". */
-  defaultAction?: FindingAction;
-  /** Findings scored below this are dropped (0..1). */
-  minScore?: number;
-  /** ISO 3166 alpha-2 codes or "EU"/"EEA" whose national rules run. Default: all. */
-  countries?: string[];
-  /** Rule ids to leave out. */
-  disabledRules?: string[];
-  /** Per category. */
-  categories?: Partial<Record<CategoryId, FindingAction>>;
-  /** Per entity type, e.g. { EMAIL_ADDRESS: 'synthesize', URL: 'highlight' }; wins over categories. */
-  actions?: Record<string, FindingAction>;
-  /** Values (exact, normalized) and whole-value patterns that are never acted on. */
-  allow?: { values?: string[]; patterns?: string[] };
-  /** Values and patterns always redacted, found or not. */
-  deny?: { values?: string[]; patterns?: string[] };
-  customRules?: CustomRuleDoc[];
-  consent?: {
-    /** Actions, besides "ask", the user confirms before sending. */
-    confirm?: FindingAction[];
-    /** May the user send values as typed? Default true. */
-    allowSendAsTyped?: boolean;
-  };
-  receipts?: { retentionDays?: number };
-  mask?: { keep?: number; char?: string };
-  redact?: { style?: 'fixed' | 'typed' | 'remove' };
-  /** Placeholders and surrogates are forgotten after this many minutes. */
-  vault?: { ttlMinutes?: number };
-}
 
 /** Loads and compiles the engine's WebAssembly once. Resolves when the engine is usable. */
 export function init(wasm?: RequestInfo | URL | BufferSource | WebAssembly.Module): Promise<void>;
@@ -174,6 +114,27 @@ export interface GuardOptions {
   vault?: { key: ArrayBuffer | ArrayBufferView; storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>; storageKey?: string };
   /** Milliseconds between the last keystroke and a highlight scan. Default 80. */
   debounce?: number;
+  /**
+   * The conversation of a guarded request that does not name one with the
+   * `x-pii-airlock-conversation` header (fetch, or XMLHttpRequest's `setRequestHeader`):
+   * `navigator.sendBeacon` and `WebSocket.send` cannot carry a header, so this is how theirs
+   * is told, from the URL. Undefined: the guard's default conversation.
+   */
+  conversationOf?: (url: URL) => string | undefined | null;
+  /**
+   * Called, after `install()`, for each request to a guarded endpoint that did not pass through
+   * the guard (a client that kept `fetch` from before `install()`): `url` is origin and path only.
+   * The guard also fires `pii-airlock-bypass` and warns once on the console.
+   */
+  onBypass?: (detail: BypassDetail) => void;
+}
+
+/** A request to a guarded endpoint seen in the page's resource timing that the guard did not send. */
+export interface BypassDetail {
+  /** Origin and path (no query, no fragment). */
+  url: string;
+  /** The resource-timing initiator: "fetch", "xmlhttprequest" or "beacon". */
+  initiatorType: string;
 }
 
 export interface ConsentResult {
@@ -299,6 +260,7 @@ export interface Guard extends EventTarget {
   addEventListener(type: 'consent', listener: (e: CustomEvent<{ decision: ConsentDecision; receipt: Receipt | null; receipts: Receipt[] }>) => void): void;
   addEventListener(type: 'blocked', listener: (e: CustomEvent<PiiAirlockBlockedError>) => void): void;
   addEventListener(type: 'change', listener: (e: Event) => void): void;
+  addEventListener(type: 'pii-airlock-bypass', listener: (e: CustomEvent<BypassDetail>) => void): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
 }
 
@@ -318,9 +280,13 @@ export class PiiAirlockBlockedError extends Error {
   reason: 'cancelled' | 'edit' | 'payload' | 'engine' | 'body-type' | 'sync-xhr' | 'consent' | 'policy-block';
 }
 
-/** Bad options. */
+/** Bad options, or a policy that does not load. */
 export class PiiAirlockConfigError extends Error {
   name: 'PiiAirlockConfigError';
+  /** For a policy error: what kind of fault (branch on this, not on the message). */
+  kind?: PolicyErrorKind;
+  /** For a policy error: the JSON path of the field at fault, e.g. "actions.EMAIL_ADRESS". */
+  path?: string;
 }
 
 /** The endpoints guarded by default. */

@@ -4,7 +4,7 @@
 use crate::operators::{self, hex, hmac_sha256, MaskOptions, SecretPrefix};
 use crate::policy::ActionSource;
 use crate::receipt::{uuid_v4, DecidedBy, Receipt, ReceiptBody, ReceiptDecision};
-use crate::{Action, Category, Finding, Policy, Vault};
+use crate::{Action, Category, CompiledPolicy, Finding, Vault};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -56,15 +56,31 @@ pub struct PlanSummary {
     pub needs_decision: usize,
 }
 
-/// Makes the plan for `text` and its findings under `policy`.
-pub fn plan(text: &str, findings: &[Finding], policy: &Policy) -> Plan {
+/// Makes the plan for `text` and its findings under `policy`, with the session's "always
+/// allow" answers on top of the policy's own allow-list (`allowed(entity, value)`).
+pub fn plan(
+    text: &str,
+    findings: &[Finding],
+    policy: &CompiledPolicy,
+    allowed: &dyn Fn(&str, &str) -> bool,
+) -> Plan {
     let consent = policy.consent();
     let items = findings
         .iter()
         .enumerate()
         .map(|(index, f)| {
             let value = text.get(f.start..f.end).unwrap_or("");
-            let (action, source) = policy.action_for_value(&f.entity, value);
+            let (action, source) = match policy.action_for_value(&f.entity, value) {
+                // Never a deny-list hit or a blocked value: allow_value refuses those too.
+                (a, s)
+                    if !matches!(a, Action::Allow | Action::Block)
+                        && s != ActionSource::DenyList
+                        && allowed(&f.entity, value) =>
+                {
+                    (Action::Allow, ActionSource::Session)
+                }
+                other => other,
+            };
             PlanItem {
                 index,
                 finding: f.clone(),
@@ -247,8 +263,8 @@ pub enum Target {
 pub enum Choice {
     /// Send as typed, this time.
     AllowOnce,
-    /// Send as typed, and add the value to the allow-list (the caller persists
-    /// [`Outgoing::always_allow`]).
+    /// Send as typed, and from now on in this session ([`crate::Guard`] keeps the answer,
+    /// as a keyed hash, until the policy's vault time-to-live ends).
     AlwaysAllow,
     /// Redact it.
     Redact,
@@ -357,7 +373,7 @@ impl std::error::Error for ConsentError {}
 /// Everything building the outgoing text needs besides the text, plan and decisions.
 pub struct BuildContext<'a> {
     /// The policy the plan was made under.
-    pub policy: &'a Policy,
+    pub policy: &'a CompiledPolicy,
     /// Secret key of the conversation: seeds surrogates.
     pub conversation_key: &'a [u8],
     /// The application's receipt key: keys the receipt's `textHmac`.
@@ -398,19 +414,15 @@ pub struct Outgoing {
     pub receipt: Receipt,
     /// What happened to each finding.
     pub applied: Vec<Applied>,
-    /// Values the user chose to always allow: the caller adds them to the policy's
-    /// `allow.values` and stores them as carefully as the values themselves.
-    pub always_allow: Vec<String>,
 }
 
 impl std::fmt::Debug for Outgoing {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // The text may carry values the user allowed, `always_allow` holds originals.
+        // The text may carry values the user allowed.
         f.debug_struct("Outgoing")
             .field("text_bytes", &self.text.len())
             .field("receipt", &self.receipt)
             .field("applied", &self.applied)
-            .field("always_allow", &self.always_allow.len())
             .finish()
     }
 }
@@ -497,7 +509,6 @@ pub fn build_outgoing(
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     let mut applied = Vec::new();
-    let mut always_allow = Vec::new();
     let mut decisions_out = Vec::new();
     let mut categories: BTreeMap<String, u32> = BTreeMap::new();
     for (item, &(action, by, always)) in plan.items.iter().zip(&finals) {
@@ -539,9 +550,6 @@ pub fn build_outgoing(
                     }
                 }
             }
-            if always {
-                always_allow.push(value.to_string());
-            }
             at = f.end;
         }
         applied.push(Applied {
@@ -575,6 +583,5 @@ pub fn build_outgoing(
         text: out,
         receipt: body.seal(),
         applied,
-        always_allow,
     })
 }

@@ -4,10 +4,14 @@
 use crate::consent::{self, BuildContext, ConsentError, Decision, Outgoing, Plan};
 use crate::operators::SecretPrefix;
 use crate::receipt::ReceiptChain;
-use crate::{Engine, Finding, Policy, PolicyError, RestoreMode, StreamRestorer, Vault};
+use crate::{
+    Action, CompiledPolicy, Engine, Finding, PolicyError, RestoreMode, StreamRestorer, Vault,
+};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+mod allowed;
 mod request;
+pub use allowed::AllowedValues;
 pub use request::{Committed, Prepared, RequestError, PLAIN_TEXT_PATH};
 
 /// Policy, engine, vault and receipts for one conversation.
@@ -16,9 +20,9 @@ pub use request::{Committed, Prepared, RequestError, PLAIN_TEXT_PATH};
 /// WebAssembly): the caller passes the time and random bytes.
 ///
 /// ```
-/// use pii_airlock::{Choice, Decision, Guard, Policy, Target};
+/// use pii_airlock::{Choice, Decision, Guard, CompiledPolicy, Target};
 ///
-/// let policy = Policy::preset("gdpr").unwrap();
+/// let policy = CompiledPolicy::preset("gdpr").unwrap();
 /// let mut guard = Guard::new(policy, b"app receipt key", [9u8; 32]).unwrap();
 /// let text = "Write to jane.doe@example.com, card 4111 1111 1111 1111.";
 ///
@@ -42,12 +46,14 @@ pub use request::{Committed, Prepared, RequestError, PLAIN_TEXT_PATH};
 /// ```
 pub struct Guard {
     engine: Engine,
-    policy: Policy,
+    policy: CompiledPolicy,
     /// The vault of requests that name no conversation.
     vault: Vault,
     /// One vault per named conversation: numbering and restore never cross between them.
     conversations: std::collections::BTreeMap<String, Vault>,
     chain: ReceiptChain,
+    /// The user's "always allow" answers for this session (keyed hashes, expiring).
+    allowed: AllowedValues,
     receipt_key: Vec<u8>,
     conversation_key: [u8; 32],
     secret_prefix: Option<SecretPrefix>,
@@ -61,6 +67,7 @@ impl std::fmt::Debug for Guard {
             .field("policy", &self.policy.id())
             .field("vault", &self.vault)
             .field("conversations", &self.conversations.len())
+            .field("allowed", &self.allowed.len())
             .field("receipts", &self.chain.receipts.len())
             .finish()
     }
@@ -71,7 +78,7 @@ impl Guard {
     /// application keeps it to verify receipts later); `conversation_key` is 32 random bytes
     /// for this conversation (it seeds surrogates).
     pub fn new(
-        policy: Policy,
+        policy: CompiledPolicy,
         receipt_key: &[u8],
         conversation_key: [u8; 32],
     ) -> Result<Guard, PolicyError> {
@@ -82,7 +89,7 @@ impl Guard {
     /// [`crate::EngineOptions::gazetteer`]); builds without the embedded list pass the one
     /// they loaded.
     pub fn with_gazetteer(
-        policy: Policy,
+        policy: CompiledPolicy,
         receipt_key: &[u8],
         conversation_key: [u8; 32],
         gazetteer: Option<std::sync::Arc<crate::Gazetteer>>,
@@ -93,6 +100,7 @@ impl Guard {
             engine,
             vault: Vault::with_ttl(ttl),
             conversations: Default::default(),
+            allowed: AllowedValues::new(&conversation_key, ttl),
             policy,
             chain: ReceiptChain::new(),
             receipt_key: receipt_key.to_vec(),
@@ -109,7 +117,7 @@ impl Guard {
     }
 
     /// The policy.
-    pub fn policy(&self) -> &Policy {
+    pub fn policy(&self) -> &CompiledPolicy {
         &self.policy
     }
 
@@ -133,7 +141,14 @@ impl Guard {
 
     /// What the policy does with each finding of `text`.
     pub fn plan(&self, text: &str) -> Plan {
-        consent::plan(text, &self.scan(text), &self.policy)
+        self.plan_in(None, text)
+    }
+
+    /// [`Guard::plan`] for a text of `conversation`: its "always allow" answers count too.
+    fn plan_in(&self, conversation: Option<&str>, text: &str) -> Plan {
+        let allowed =
+            |entity: &str, value: &str| self.allowed.contains(conversation, entity, value);
+        consent::plan(text, &self.scan(text), &self.policy, &allowed)
     }
 
     /// Builds the outgoing text for `text` with the user's decisions, records its receipt in
@@ -161,6 +176,22 @@ impl Guard {
         receipt_id: [u8; 16],
         purpose: &str,
     ) -> Result<Outgoing, ConsentError> {
+        self.apply_plan_in(None, text, plan, decisions, now_ms, receipt_id, purpose)
+    }
+
+    /// [`Guard::apply_plan`] for a text of `conversation`: an "always allow" answer holds in
+    /// that conversation (`None`: in every conversation of the session).
+    #[allow(clippy::too_many_arguments)]
+    fn apply_plan_in(
+        &mut self,
+        conversation: Option<&str>,
+        text: &str,
+        plan: &Plan,
+        decisions: &[Decision],
+        now_ms: u64,
+        receipt_id: [u8; 16],
+        purpose: &str,
+    ) -> Result<Outgoing, ConsentError> {
         self.expire(now_ms);
         let engine = &self.engine;
         let accept = |entity: &str, s: &str| surrogate_detected(engine, entity, s);
@@ -177,6 +208,13 @@ impl Guard {
             accept_surrogate: &accept,
         };
         let out = consent::build_outgoing(text, plan, decisions, &mut self.vault, &ctx)?;
+        // "Always allow" answers hold from now on; the receipt says which, never the value.
+        for d in out.receipt.body.decisions.iter().filter(|d| d.always_allow) {
+            let f = &plan.items[d.index].finding;
+            if let Some(value) = text.get(f.start..f.end) {
+                self.allowed.insert(conversation, &f.entity, value, now_ms);
+            }
+        }
         self.chain
             .push(out.receipt.clone())
             .expect("the receipt points to the head it was built from");
@@ -318,19 +356,48 @@ impl Guard {
         }
     }
 
-    /// Allows `value` from now on (the user's "always allow"); see [`Policy::allow_value`].
-    pub fn allow_value(&mut self, value: &str) {
-        self.policy.allow_value(value);
+    /// Sends `value` of type `entity` as typed from now on in every conversation of this
+    /// session (the user's "always allow" on a highlight), until the policy's vault
+    /// time-to-live has passed since `now_ms` or [`Guard::reset_allowed_values`]. An answer
+    /// given in a request's dialog holds in that request's conversation only (see
+    /// [`Guard::commit`]). Refused where the policy forbids sending as typed,
+    /// blocks the type, or the type is the deny-list's.
+    pub fn allow_value(
+        &mut self,
+        entity: &str,
+        value: &str,
+        now_ms: u64,
+    ) -> Result<(), AllowRefused> {
+        if !self.policy.consent().allow_send_as_typed {
+            return Err(AllowRefused::SendAsTypedNotPermitted);
+        }
+        if entity == crate::DENY_ENTITY || self.policy.action_for(entity).0 == Action::Block {
+            return Err(AllowRefused::Blocked);
+        }
+        self.allowed.insert(None, entity, value, now_ms);
+        Ok(())
     }
 
-    /// Forgets every value allowed with [`Guard::allow_value`].
+    /// Forgets every "always allow" answer of this session.
     pub fn reset_allowed_values(&mut self) {
-        self.policy.reset_allowed_values();
+        self.allowed.clear();
     }
 
-    /// Forgets expired vault entries and receipts past their retention.
+    /// The session's "always allow" answers (keyed hashes only).
+    pub fn allowed_values(&self) -> &AllowedValues {
+        &self.allowed
+    }
+
+    /// Takes another guard's "always allow" answers (a scanning worker's copy of this one).
+    pub fn set_allowed_values(&mut self, allowed: AllowedValues) {
+        self.allowed = allowed;
+    }
+
+    /// Forgets expired vault entries, "always allow" answers and receipts past their
+    /// retention.
     pub fn expire(&mut self, now_ms: u64) {
         self.vault.expire(now_ms);
+        self.allowed.expire(now_ms);
         for v in self.conversations.values_mut() {
             v.expire(now_ms);
         }
@@ -394,6 +461,28 @@ impl Guard {
         &mut self.chain
     }
 }
+
+/// Why an "always allow" answer was refused ([`Guard::allow_value`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AllowRefused {
+    /// The policy does not let the user send values as typed.
+    SendAsTypedNotPermitted,
+    /// The policy blocks this type (or it is a deny-list hit): no answer sends it.
+    Blocked,
+}
+
+impl std::fmt::Display for AllowRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            AllowRefused::SendAsTypedNotPermitted => {
+                "the policy does not let values be sent as typed"
+            }
+            AllowRefused::Blocked => "the policy blocks this type of value",
+        })
+    }
+}
+
+impl std::error::Error for AllowRefused {}
 
 /// A surrogate is accepted when the engine finds it, whole, as the same type; types without
 /// a pattern rule (names) cannot be checked here and are accepted.

@@ -22,7 +22,7 @@
 //!
 //! # Policies, consent and restore
 //!
-//! A [`Policy`] (JSON, presets in `policies/`) says per entity type or category what happens
+//! A [`CompiledPolicy`] (JSON, presets in `policies/`) says per entity type or category what happens
 //! to a finding: allow, highlight, ask, redact, mask, pseudonymize, synthesize or block.
 //! [`Guard`] holds policy, engine, [`Vault`] and [`ReceiptChain`] for one conversation: it
 //! plans, applies the user's [`Decision`]s, issues a consent [`Receipt`] without any value,
@@ -85,14 +85,17 @@ pub use engine::{Engine, EngineOptions};
 pub use error::Error;
 pub use finding::{Finding, Reason};
 pub use fold::fold_text;
-pub use guard::{Committed, Guard, Prepared, RequestError, PLAIN_TEXT_PATH};
+pub use guard::{
+    AllowRefused, AllowedValues, Committed, Guard, Prepared, RequestError, PLAIN_TEXT_PATH,
+};
 pub use names::Gazetteer;
 pub use offsets::{convert_offsets, to_byte_offset, OffsetUnit};
 pub use payload::{continues_server_history, PayloadError, PayloadOptions, RequestBody, TextField};
 pub use policy::{
-    entity_id_ok, preset_json, Action, ActionSource, ConsentSettings, CustomRuleDoc, DenyDoc,
-    ListsDoc, MaskSettings, Policy, PolicyDoc, PolicyError, ReceiptSettings, RedactSettings,
-    RedactStyle, VaultSettings, DENY_ENTITY, POLICY_VERSION, PRESETS, VALIDATORS,
+    entity_id_ok, preset_json, Action, ActionSource, CompiledPolicy, ConsentSettings,
+    CustomRuleDoc, DenyDoc, ListsDoc, MaskSettings, PolicyDoc, PolicyError, PolicyErrorKind,
+    ReceiptSettings, RedactSettings, RedactStyle, VaultSettings, DENY_ENTITY, POLICY_VERSION,
+    PRESETS, VALIDATORS,
 };
 pub use receipt::{
     uuid_v4, ChainError, DecidedBy, Receipt, ReceiptBody, ReceiptChain, ReceiptDecision, GENESIS,

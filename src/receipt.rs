@@ -7,6 +7,39 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
+// The TypeScript of receipts, next to the types: the package's .d.ts is generated with it
+// (tests/ts_types.rs checks it against a serialized receipt).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const RECEIPT_TS: &'static str = r#"
+/** One finding's outcome in a receipt: index, type and action, never the value. */
+export interface ReceiptDecision {
+  index: number;
+  entity: string;
+  category?: string;
+  action: FindingAction;
+  decidedBy: "policy" | "user";
+  alwaysAllow?: boolean;
+}
+/** A consent receipt of the core: no values, chained by hash. */
+export interface Receipt {
+  id: string;
+  /** Unix ms. */
+  timeMs: number;
+  policyId: string;
+  policyVersion: number;
+  policyRevision: string;
+  purpose: string;
+  /** Findings per category id. */
+  categories: Record<string, number>;
+  decisions: ReceiptDecision[];
+  /** HMAC-SHA-256 (hex) of the text sent, under the receipt key. */
+  textHmac: string;
+  prevHash: string;
+  hash: string;
+}
+"#;
+
 /// The hash before the first receipt of a new chain.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 

@@ -21,6 +21,29 @@ use std::sync::Arc;
 use url::Lexer;
 pub(crate) use url::UrlRules;
 
+// The TypeScript of `RestoreOptions`, next to it: the package's .d.ts is generated with it
+// (tests/ts_types.rs checks it against the serde fields).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const RESTORE_OPTIONS_TS: &'static str = r#"
+/**
+ * Where restore may put original values back. By default never into a URL or an HTML
+ * attribute (markdown links and images, reference definitions, autolinks, bare URLs, tags):
+ * the placeholder stays there. Tool-call arguments are left as the model wrote them.
+ */
+export interface RestoreOptions {
+  /** URL schemes that may receive values, e.g. ["mailto", "tel"]. Default none. */
+  urlSchemes?: string[];
+  /**
+   * Origins ("scheme://host[:port]") whose URLs may receive values, compared after parsing
+   * (no substring matches), e.g. ["https://crm.example.com"]. Default none.
+   */
+  urlOrigins?: string[];
+  /** Restore inside tool-call arguments too (still outside URLs). Default false. */
+  toolArguments?: boolean;
+}
+"#;
+
 /// How an answer is restored. The default is the safe one: no value goes into a URL or an HTML
 /// attribute, and tool-call arguments are left as the model wrote them.
 ///

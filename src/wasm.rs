@@ -146,6 +146,16 @@ fn to_js(findings: &[Finding]) -> Result<JsValue, JsValue> {
     Ok(unpack_findings(&nums, &labels.joined))
 }
 
+// The keys each options object takes: the TypeScript interfaces `EngineOptions`,
+// `GuardCoreOptions` (here) and `RestoreOptions` (src/restore.rs) list exactly these
+// (tests/ts_types.rs).
+/// `EngineOptions` (the `Airlock` constructor).
+const ENGINE_OPTION_KEYS: &[&str] = &["countries", "minScore", "disabledRules", "gazetteer"];
+/// `GuardCoreOptions` (the core `Guard` constructor).
+const GUARD_CORE_OPTION_KEYS: &[&str] = &["openai", "paths", "restore"];
+/// `RestoreOptions`.
+const RESTORE_OPTION_KEYS: &[&str] = &["urlSchemes", "urlOrigins", "toolArguments"];
+
 /// serde-wasm-bindgen reads only the fields it knows, so a misspelt option would silently
 /// fall back to a default; for a privacy filter that must be an error.
 fn reject_unknown_keys(value: &JsValue, known: &[&str]) -> Result<(), JsValue> {
@@ -188,10 +198,7 @@ impl Airlock {
         let opts: JsEngineOptions = if options.is_undefined() || options.is_null() {
             JsEngineOptions::default()
         } else {
-            reject_unknown_keys(
-                &options,
-                &["countries", "minScore", "disabledRules", "gazetteer"],
-            )?;
+            reject_unknown_keys(&options, ENGINE_OPTION_KEYS)?;
             let list = js_sys::Reflect::get(&options, &JsValue::from_str("gazetteer"))
                 .unwrap_or(JsValue::UNDEFINED);
             if !list.is_undefined() && !list.is_null() {
@@ -313,16 +320,13 @@ impl Restorer {
 
 use crate::consent::Plan;
 use crate::{
-    restore_json_with, Action, JsonStreamRestorer, PayloadOptions, Policy, RestoreOptions,
+    restore_json_with, Action, CompiledPolicy, JsonStreamRestorer, PayloadOptions, RestoreOptions,
     SseRestorer,
 };
 use std::sync::Arc;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_GUARD_TYPES: &'static str = r#"
-/** What the policy does with a finding. Only "ask" waits for the user; "block" stops the text. */
-export type FindingAction =
-  | "allow" | "highlight" | "ask" | "redact" | "mask" | "pseudonymize" | "synthesize" | "block";
 /** A user's answer for one finding (from the highlight popover). */
 export type FindingDecision = "redact" | "allow-once" | "always-allow";
 /** A finding plus what the policy does with it. */
@@ -342,32 +346,6 @@ export interface PreparedField {
   text: string;
   findings: PlannedFinding[];
 }
-/** One finding's outcome in a receipt: index, type and action, never the value. */
-export interface ReceiptDecision {
-  index: number;
-  entity: string;
-  category?: string;
-  action: FindingAction;
-  decidedBy: "policy" | "user";
-  alwaysAllow?: boolean;
-}
-/** A consent receipt of the core: no values, chained by hash. */
-export interface Receipt {
-  id: string;
-  /** Unix ms. */
-  timeMs: number;
-  policyId: string;
-  policyVersion: number;
-  policyRevision: string;
-  purpose: string;
-  /** Findings per category id. */
-  categories: Record<string, number>;
-  decisions: ReceiptDecision[];
-  /** HMAC-SHA-256 (hex) of the text sent, under the receipt key. */
-  textHmac: string;
-  prevHash: string;
-  hash: string;
-}
 /** Request-body options of the guard core. */
 export interface GuardCoreOptions {
   /** Read the known request fields first, shapes checked (default true); every other string is scanned either way. */
@@ -376,22 +354,6 @@ export interface GuardCoreOptions {
   paths?: string[];
   /** Where answers may get values back (default: never into URLs, not in tool arguments). */
   restore?: RestoreOptions;
-}
-/**
- * Where restore may put original values back. By default never into a URL or an HTML
- * attribute (markdown links and images, reference definitions, autolinks, bare URLs, tags):
- * the placeholder stays there. Tool-call arguments are left as the model wrote them.
- */
-export interface RestoreOptions {
-  /** URL schemes that may receive values, e.g. ["mailto", "tel"]. Default none. */
-  urlSchemes?: string[];
-  /**
-   * Origins ("scheme://host[:port]") whose URLs may receive values, compared after parsing
-   * (no substring matches), e.g. ["https://crm.example.com"]. Default none.
-   */
-  urlOrigins?: string[];
-  /** Restore inside tool-call arguments too (still outside URLs). Default false. */
-  toolArguments?: boolean;
 }
 "#;
 
@@ -402,7 +364,7 @@ fn restore_options(v: JsValue) -> Result<RestoreOptions, JsValue> {
         return Ok(RestoreOptions::default());
     }
     // serde_wasm_bindgen reads only the fields it knows: unknown ones are checked here.
-    reject_unknown_keys(&v, &["urlSchemes", "urlOrigins", "toolArguments"])?;
+    reject_unknown_keys(&v, RESTORE_OPTION_KEYS)?;
     let o: RestoreOptions = serde_wasm_bindgen::from_value(v).map_err(config_error)?;
     o.validate().map_err(config_error)?;
     Ok(o)
@@ -481,6 +443,16 @@ fn payload_error(e: crate::PayloadError) -> JsValue {
 
 fn config_error(e: impl std::fmt::Display) -> JsValue {
     js_error("PiiAirlockConfigError", &e.to_string())
+}
+
+/// A policy that does not load: a `PiiAirlockConfigError` that also carries the fault's
+/// stable `kind` (`unknown-entity`, ...) and the field's `path`, so callers need not parse
+/// the message.
+fn policy_error(e: crate::PolicyError) -> JsValue {
+    let err = config_error(&e);
+    let _ = js_sys::Reflect::set(&err, &"kind".into(), &e.kind.id().into());
+    let _ = js_sys::Reflect::set(&err, &"path".into(), &e.path.as_str().into());
+    err
 }
 
 /// Consent errors keep their kind in the name, so the JS can tell a policy block (never
@@ -626,7 +598,7 @@ impl Guard {
         let (opts, restore): (JsGuardOptions, _) = if options.is_undefined() || options.is_null() {
             (JsGuardOptions::default(), RestoreOptions::default())
         } else {
-            reject_unknown_keys(&options, &["openai", "paths", "restore"])?;
+            reject_unknown_keys(&options, GUARD_CORE_OPTION_KEYS)?;
             let restore = js_sys::Reflect::get(&options, &JsValue::from_str("restore"))
                 .unwrap_or(JsValue::UNDEFINED);
             (
@@ -634,12 +606,7 @@ impl Guard {
                 restore_options(restore)?,
             )
         };
-        let policy = if policy.trim_start().starts_with('{') {
-            Policy::from_json(policy)
-        } else {
-            Policy::preset(policy)
-        }
-        .map_err(config_error)?;
+        let policy = CompiledPolicy::from_preset_or_json(policy).map_err(policy_error)?;
         let key: [u8; 32] = conversation_key
             .try_into()
             .map_err(|_| config_error("the conversation key must be 32 bytes"))?;
@@ -653,7 +620,7 @@ impl Guard {
             None => (None, cfg!(feature = "embedded-gazetteer")),
         };
         let inner = crate::Guard::with_gazetteer(policy, receipt_key, key, gazetteer)
-            .map_err(config_error)?;
+            .map_err(policy_error)?;
         // No warm-up scan, as in `Airlock::new` (docs/benchmarks.md).
         Ok(Guard {
             inner,
@@ -773,9 +740,8 @@ impl Guard {
     ) -> Result<Prepared, JsValue> {
         let inner = self
             .inner
-            .prepare_body(body, &self.payload)
-            .map_err(payload_error)?
-            .in_conversation(conversation.as_deref());
+            .prepare_body(body, &self.payload, conversation.as_deref())
+            .map_err(payload_error)?;
         Ok(Prepared { inner })
     }
 
@@ -843,22 +809,35 @@ impl Guard {
         self.inner.scan_count() as f64
     }
 
-    /// Allows `value` from now on ("always allow"). Refused (returns false) when the policy
-    /// does not let the user send values as typed or blocks this entity type.
+    /// Sends `value` of type `entity` as typed from now on in this session ("always allow",
+    /// until the policy's vault time-to-live has passed since `now_ms`). Refused (returns
+    /// false) where the policy does not let the user send values as typed or blocks the type.
     #[wasm_bindgen(js_name = alwaysAllow)]
-    pub fn always_allow(&mut self, entity: &str, value: &str) -> bool {
-        let policy = self.inner.policy();
-        if !policy.consent().allow_send_as_typed || policy.action_for(entity).0 == Action::Block {
-            return false;
-        }
-        self.inner.allow_value(value);
-        true
+    pub fn always_allow(&mut self, entity: &str, value: &str, now_ms: f64) -> bool {
+        self.inner
+            .allow_value(entity, value, now_ms.max(0.0) as u64)
+            .is_ok()
     }
 
     /// Forgets every "always allow" answer.
     #[wasm_bindgen(js_name = resetAllowed)]
     pub fn reset_allowed(&mut self) {
         self.inner.reset_allowed_values();
+    }
+
+    /// The "always allow" answers as bytes (keyed hashes, never values), for a worker's copy.
+    #[wasm_bindgen(js_name = exportAllowed)]
+    pub fn export_allowed(&self) -> Vec<u8> {
+        self.inner.allowed_values().to_bytes()
+    }
+
+    /// Takes the answers `exportAllowed` gave. Throws `PiiAirlockConfigError` on other bytes.
+    #[wasm_bindgen(js_name = importAllowed)]
+    pub fn import_allowed(&mut self, bytes: &[u8]) -> Result<(), JsValue> {
+        let a = crate::AllowedValues::from_bytes(bytes)
+            .ok_or_else(|| config_error("not an always-allow state"))?;
+        self.inner.set_allowed_values(a);
+        Ok(())
     }
 
     /// Forgets one value's placeholders and surrogates. Returns how many were removed.

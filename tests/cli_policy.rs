@@ -96,6 +96,8 @@ fn policy_check_prints_actions_or_names_the_bad_field() {
         err.contains("categories.contacts: unknown category"),
         "{err}"
     );
+    // The error's kind, a stable id for scripts, ends the line.
+    assert!(err.trim_end().ends_with("[unknown-category]"), "{err}");
 }
 
 /// A value without a path separator or `.json` is a preset, even when a file of that name

@@ -1,7 +1,7 @@
 //! Plans, decisions, outgoing text and the receipt chain.
 
 use pii_airlock::{
-    Action, Category, Choice, ConsentError, Decision, Guard, Policy, ReceiptChain, Target,
+    Action, Category, Choice, CompiledPolicy, ConsentError, Decision, Guard, ReceiptChain, Target,
 };
 
 const TEXT: &str = "I am jane.doe@example.com, card 4111 1111 1111 1111, call +44 20 7946 0958.";
@@ -12,7 +12,12 @@ const VALUES: &[&str] = &[
 ];
 
 fn guard(json: &str) -> Guard {
-    Guard::new(Policy::from_json(json).unwrap(), b"receipt key", [5u8; 32]).unwrap()
+    Guard::new(
+        CompiledPolicy::from_json(json).unwrap(),
+        b"receipt key",
+        [5u8; 32],
+    )
+    .unwrap()
 }
 
 fn asking() -> Guard {
@@ -108,7 +113,7 @@ fn decisions_per_finding_entity_and_category() {
 }
 
 #[test]
-fn always_allow_returns_the_value_to_the_caller_only() {
+fn always_allow_is_kept_by_the_guard_and_never_returned() {
     let mut g = asking();
     let mut d = g.plan(TEXT).fail_closed_decisions();
     d.push(Decision {
@@ -119,8 +124,12 @@ fn always_allow_returns_the_value_to_the_caller_only() {
     assert!(out
         .text
         .starts_with("I am jane.doe@example.com, card **** **** **** 1111"));
-    assert_eq!(out.always_allow, ["jane.doe@example.com"]);
     assert!(out.receipt.body.decisions[0].always_allow);
+    // The guard's session holds the answer: the next plan sends the value as typed.
+    let next = g.plan(TEXT);
+    assert_eq!(next.items[0].action, Action::Allow);
+    assert_eq!(next.items[0].source, pii_airlock::ActionSource::Session);
+    assert!(!next.items[0].needs_decision);
     let json = serde_json::to_string(&out.receipt).unwrap();
     assert!(!json.contains("jane"));
     assert!(!format!("{out:?}").contains("jane.doe"));
@@ -380,7 +389,7 @@ fn surrogates_after_a_non_ascii_numeral_are_restored() {
 #[test]
 fn send_as_typed_covers_only_the_asked_findings() {
     use pii_airlock::{Answer, PerFinding};
-    let mut g = Guard::new(Policy::preset("gdpr").unwrap(), b"k", [3u8; 32]).unwrap();
+    let mut g = Guard::new(CompiledPolicy::preset("gdpr").unwrap(), b"k", [3u8; 32]).unwrap();
     let key = "AKIAQYLPMN5HHHFPZAM2";
     let text = format!(
         "I was diagnosed with diabetes last year. Mail jane.doe@example.com, card 4111 1111 1111 1111, aws key {key}."
@@ -432,7 +441,8 @@ fn send_as_typed_covers_only_the_asked_findings() {
 #[test]
 fn answer_vault_holds_what_the_request_carried_until_it_expires() {
     let mut g = Guard::new(
-        Policy::from_json(r#"{"version":1,"extends":"gdpr","vault":{"ttlMinutes":1}}"#).unwrap(),
+        CompiledPolicy::from_json(r#"{"version":1,"extends":"gdpr","vault":{"ttlMinutes":1}}"#)
+            .unwrap(),
         b"k",
         [4u8; 32],
     )
@@ -466,7 +476,7 @@ fn answer_vault_holds_what_the_request_carried_until_it_expires() {
 /// New numbers go past the tokens of every text of a request, not only the one replaced.
 #[test]
 fn numbering_goes_past_the_whole_request() {
-    let mut g = Guard::new(Policy::preset("gdpr").unwrap(), b"k", [4u8; 32]).unwrap();
+    let mut g = Guard::new(CompiledPolicy::preset("gdpr").unwrap(), b"k", [4u8; 32]).unwrap();
     let texts = [
         "I wrote to [EMAIL_ADDRESS_3] yesterday",
         "now bob@example.org",

@@ -1,13 +1,19 @@
 //! The `Guard` entry points the browser layer uses: a name list passed in (the wasm build does
 //! not embed it), previews that leave no trace, and session "always allow" answers.
 
-use pii_airlock::{Gazetteer, Guard, Policy};
+use pii_airlock::{CompiledPolicy, Gazetteer, Guard};
 use std::sync::Arc;
 
 const TEXT: &str = "Please ask Maria Schneider about jane@example.com";
 
 fn guard(gazetteer: Option<Arc<Gazetteer>>) -> Guard {
-    Guard::with_gazetteer(Policy::preset("gdpr").unwrap(), b"k", [7; 32], gazetteer).unwrap()
+    Guard::with_gazetteer(
+        CompiledPolicy::preset("gdpr").unwrap(),
+        b"k",
+        [7; 32],
+        gazetteer,
+    )
+    .unwrap()
 }
 
 fn entities(g: &Guard, text: &str) -> Vec<String> {
@@ -45,7 +51,8 @@ fn a_preview_fills_neither_the_vault_nor_the_chain() {
 #[test]
 fn session_allow_values_apply_until_reset() {
     let mut g = guard(None);
-    g.allow_value("JANE@example.com");
+    g.allow_value("EMAIL_ADDRESS", "JANE@example.com", 1_000)
+        .unwrap();
     let plan = g.plan(TEXT);
     assert_eq!(plan.items[1].action, pii_airlock::Action::Allow);
     g.reset_allowed_values();
@@ -54,7 +61,7 @@ fn session_allow_values_apply_until_reset() {
         pii_airlock::Action::Pseudonymize
     );
     // The policy's own allow-list survives a reset.
-    let p = Policy::from_json(
+    let p = CompiledPolicy::from_json(
         r#"{"version":1,"extends":"gdpr","allow":{"values":["jane@example.com"]}}"#,
     )
     .unwrap();
@@ -66,10 +73,10 @@ fn session_allow_values_apply_until_reset() {
 mod one_plan_per_request {
     //! A guarded request is parsed and planned once; the dialog's preview and the commit use
     //! that plan, so what the dialog showed is what is sent.
-    use pii_airlock::{Answer, Guard, PayloadOptions, Policy};
+    use pii_airlock::{Answer, CompiledPolicy, Guard, PayloadOptions};
 
     fn guard() -> Guard {
-        Guard::new(Policy::preset("gdpr").unwrap(), b"k", [7; 32]).unwrap()
+        Guard::new(CompiledPolicy::preset("gdpr").unwrap(), b"k", [7; 32]).unwrap()
     }
 
     // History already holds `[EMAIL_ADDRESS_1]` (for another value): the new address must
@@ -89,7 +96,9 @@ mod one_plan_per_request {
     #[test]
     fn prepare_preview_and_commit_scan_each_text_once() {
         let mut g = guard();
-        let p = g.prepare_body(BODY, &PayloadOptions::default()).unwrap();
+        let p = g
+            .prepare_body(BODY, &PayloadOptions::default(), None)
+            .unwrap();
         assert_eq!(p.len(), 2);
         assert_eq!(g.scan_count(), 2);
         let preview = g.preview(&p, Answer::Redacted, &[], 1_000).unwrap();
@@ -107,7 +116,9 @@ mod one_plan_per_request {
     #[test]
     fn the_preview_numbers_past_the_history_like_the_commit() {
         let mut g = guard();
-        let p = g.prepare_body(BODY, &PayloadOptions::default()).unwrap();
+        let p = g
+            .prepare_body(BODY, &PayloadOptions::default(), None)
+            .unwrap();
         let preview = g.preview(&p, Answer::Redacted, &[], 1_000).unwrap();
         assert_eq!(
             preview[1],
@@ -130,9 +141,12 @@ mod one_plan_per_request {
         // Another request's "always allow" (or a popover choice) lands between prepare and
         // commit: this request was shown with a placeholder and is sent with one.
         let mut g = guard();
-        let p = g.prepare_body(BODY, &PayloadOptions::default()).unwrap();
+        let p = g
+            .prepare_body(BODY, &PayloadOptions::default(), None)
+            .unwrap();
         let preview = g.preview(&p, Answer::Redacted, &[], 1_000).unwrap();
-        g.allow_value("jane@example.com");
+        g.allow_value("EMAIL_ADDRESS", "jane@example.com", 1_000)
+            .unwrap();
         let sent = g
             .commit(&p, Answer::Redacted, &[], 1_000, &mut ids(), "chat")
             .unwrap();
@@ -142,14 +156,16 @@ mod one_plan_per_request {
 
     #[test]
     fn a_blocked_request_is_refused_before_anything_changes() {
-        let p = Policy::from_json(
+        let p = CompiledPolicy::from_json(
             r#"{"version":1,"extends":"gdpr","actions":{"CREDIT_CARD":"block"}}"#,
         )
         .unwrap();
         let mut g = Guard::new(p, b"k", [7; 32]).unwrap();
         let body = r#"{"messages":[{"role":"user","content":"jane@example.com"},
             {"role":"user","content":"card 4111 1111 1111 1111"}]}"#;
-        let p = g.prepare_body(body, &PayloadOptions::default()).unwrap();
+        let p = g
+            .prepare_body(body, &PayloadOptions::default(), None)
+            .unwrap();
         assert!(p.blocked().is_err());
         assert!(g
             .commit(&p, Answer::AsTyped, &[], 1_000, &mut ids(), "chat")
@@ -164,6 +180,7 @@ mod one_plan_per_request {
             .prepare_body(
                 r#"{"messages":[{"role":"user","content":"hello"}]}"#,
                 &PayloadOptions::default(),
+                None,
             )
             .unwrap();
         let sent = g
@@ -176,7 +193,7 @@ mod one_plan_per_request {
 mod nobody_to_ask {
     //! "Nobody to ask" has one meaning, [`pii_airlock::Plan::fail_closed_decisions`]: the
     //! dialog's default answer, "Send redacted".
-    use pii_airlock::{Answer, Guard, Policy};
+    use pii_airlock::{Answer, CompiledPolicy, Guard};
 
     const POLICY: &str = r#"{"version":1,"actions":{"EMAIL_ADDRESS":"ask","CREDIT_CARD":"mask",
         "IBAN_CODE":"allow"},"consent":{"confirm":["mask","allow"]}}"#;
@@ -185,14 +202,16 @@ mod nobody_to_ask {
 
     #[test]
     fn batch_and_browser_settle_open_items_the_same_way() {
-        let mut batch = Guard::new(Policy::from_json(POLICY).unwrap(), b"k", [7; 32]).unwrap();
+        let mut batch =
+            Guard::new(CompiledPolicy::from_json(POLICY).unwrap(), b"k", [7; 32]).unwrap();
         let plan = batch.plan(TEXT);
         let d = plan.fail_closed_decisions();
         let cli = batch
             .apply_plan(TEXT, &plan, &d, 0, [0; 16], "cli")
             .unwrap();
         // The browser's `redact()`, a beacon and `consent: "redact"` commit "Send redacted".
-        let mut browser = Guard::new(Policy::from_json(POLICY).unwrap(), b"k", [7; 32]).unwrap();
+        let mut browser =
+            Guard::new(CompiledPolicy::from_json(POLICY).unwrap(), b"k", [7; 32]).unwrap();
         let p = browser.prepare_text(TEXT);
         let sent = browser
             .commit(&p, Answer::Redacted, &[], 0, &mut || [0; 16], "redact")
@@ -209,13 +228,12 @@ mod nobody_to_ask {
 mod conversations {
     //! A named conversation has a vault of its own: numbers and restores never cross between
     //! conversations of one guard.
-    use pii_airlock::{Answer, Guard, PayloadOptions, Policy};
+    use pii_airlock::{Answer, CompiledPolicy, Guard, PayloadOptions};
 
     fn send(g: &mut Guard, conversation: Option<&str>, body: &str) -> String {
         let p = g
-            .prepare_body(body, &PayloadOptions::default())
-            .unwrap()
-            .in_conversation(conversation);
+            .prepare_body(body, &PayloadOptions::default(), conversation)
+            .unwrap();
         let out = g
             .commit(&p, Answer::Redacted, &[], 1_000, &mut || [1; 16], "chat")
             .unwrap();
@@ -229,7 +247,7 @@ mod conversations {
 
     #[test]
     fn each_conversation_numbers_from_one_and_restores_only_its_own_values() {
-        let mut g = Guard::new(Policy::preset("gdpr").unwrap(), b"k", [7; 32]).unwrap();
+        let mut g = Guard::new(CompiledPolicy::preset("gdpr").unwrap(), b"k", [7; 32]).unwrap();
         let a = send(&mut g, Some("a"), &user("mail jane@example.com"));
         let b = send(&mut g, Some("b"), &user("mail bob@example.org"));
         assert!(a.contains("mail [EMAIL_ADDRESS_1]"));
@@ -253,5 +271,137 @@ mod conversations {
         // Forgetting a value reaches every conversation.
         assert_eq!(g.forget("bob@example.org"), 1);
         assert!(g.answer_vault_in(Some("b"), more, 1_000).is_empty());
+    }
+}
+
+mod always_allow {
+    //! The user's "always allow" answers live in the guard's session, typed and expiring with
+    //! the policy's vault time-to-live, held as keyed hashes only.
+    use pii_airlock::{Action, ActionSource, AllowRefused, AllowedValues, CompiledPolicy, Guard};
+
+    const TEXT: &str = "Write to jane@example.com";
+    const MINUTE: u64 = 60_000;
+
+    fn guard(json: &str) -> Guard {
+        Guard::new(CompiledPolicy::from_json(json).unwrap(), b"k", [7; 32]).unwrap()
+    }
+
+    fn action(g: &Guard) -> (Action, ActionSource) {
+        let item = &g.plan(TEXT).items[0];
+        (item.action, item.source)
+    }
+
+    #[test]
+    fn an_answer_expires_with_the_policys_vault_ttl() {
+        let mut g = guard(r#"{"version":1,"extends":"gdpr","vault":{"ttlMinutes":10}}"#);
+        g.allow_value("EMAIL_ADDRESS", "jane@example.com", 0)
+            .unwrap();
+        assert_eq!(action(&g), (Action::Allow, ActionSource::Session));
+        g.expire(10 * MINUTE - 1);
+        assert_eq!(action(&g), (Action::Allow, ActionSource::Session));
+        g.expire(10 * MINUTE);
+        assert_eq!(action(&g), (Action::Pseudonymize, ActionSource::Category));
+        // ttlMinutes 0 keeps it until reset.
+        let mut g = guard(r#"{"version":1,"extends":"gdpr","vault":{"ttlMinutes":0}}"#);
+        g.allow_value("EMAIL_ADDRESS", "jane@example.com", 0)
+            .unwrap();
+        g.expire(u64::MAX / 2);
+        assert_eq!(action(&g).0, Action::Allow);
+        g.reset_allowed_values();
+        assert_eq!(action(&g).0, Action::Pseudonymize);
+    }
+
+    #[test]
+    fn an_answer_covers_its_type_and_value_only() {
+        let mut g = guard(r#"{"version":1,"extends":"gdpr"}"#);
+        g.allow_value("PHONE_NUMBER", "jane@example.com", 0)
+            .unwrap();
+        assert_eq!(action(&g).0, Action::Pseudonymize);
+        g.allow_value("EMAIL_ADDRESS", "JANE@Example.com ", 0)
+            .unwrap();
+        assert_eq!(action(&g).0, Action::Allow);
+        let other = g.plan("Write to john@example.com");
+        assert_eq!(other.items[0].action, Action::Pseudonymize);
+    }
+
+    #[test]
+    fn the_policy_can_refuse_an_answer() {
+        let mut g = guard(r#"{"version":1,"extends":"strict"}"#);
+        assert_eq!(
+            g.allow_value("EMAIL_ADDRESS", "jane@example.com", 0),
+            Err(AllowRefused::SendAsTypedNotPermitted)
+        );
+        let mut g = guard(r#"{"version":1,"extends":"gdpr","actions":{"EMAIL_ADDRESS":"block"}}"#);
+        assert_eq!(
+            g.allow_value("EMAIL_ADDRESS", "jane@example.com", 0),
+            Err(AllowRefused::Blocked)
+        );
+        assert_eq!(action(&g).0, Action::Block);
+        assert_eq!(
+            g.allow_value(pii_airlock::DENY_ENTITY, "x", 0),
+            Err(AllowRefused::Blocked)
+        );
+    }
+
+    #[test]
+    fn only_keyed_hashes_are_held() {
+        let mut g = guard(r#"{"version":1,"extends":"gdpr"}"#);
+        g.allow_value("EMAIL_ADDRESS", "jane@example.com", 0)
+            .unwrap();
+        let bytes = g.allowed_values().to_bytes();
+        assert_eq!(bytes.len(), 80);
+        assert!(!bytes.windows(4).any(|w| w == b"jane"));
+        assert!(!format!("{g:?}").contains("jane"));
+        assert!(!format!("{:?}", g.allowed_values()).contains("jane"));
+        // The hash is keyed: another guard's secret does not recognise the value.
+        let mut other = Guard::new(
+            CompiledPolicy::from_json(r#"{"version":1,"extends":"gdpr"}"#).unwrap(),
+            b"k",
+            [8; 32],
+        )
+        .unwrap();
+        other
+            .allow_value("EMAIL_ADDRESS", "jane@example.com", 0)
+            .unwrap();
+        assert_ne!(other.allowed_values().to_bytes()[40..72], bytes[40..72]);
+        // A worker's copy takes the state as bytes and decides the same.
+        let mut copy = guard(r#"{"version":1,"extends":"gdpr"}"#);
+        assert_eq!(action(&copy).0, Action::Pseudonymize);
+        copy.set_allowed_values(AllowedValues::from_bytes(&bytes).unwrap());
+        assert_eq!(action(&copy), (Action::Allow, ActionSource::Session));
+        assert!(AllowedValues::from_bytes(&bytes[..79]).is_none());
+    }
+
+    /// An answer given in a request's dialog holds in that request's conversation; one given
+    /// on a highlight (`allow_value`) in every conversation.
+    #[test]
+    fn a_dialogs_answer_holds_in_its_conversation_only() {
+        use pii_airlock::{Answer, PayloadOptions, PerFinding};
+        let mut g = guard(r#"{"version":1,"extends":"gdpr","categories":{"contact":"ask"}}"#);
+        let body = r#"{"messages":[{"role":"user","content":"Write to jane@example.com"}]}"#;
+        let opts = PayloadOptions::default();
+        let p = g.prepare_body(body, &opts, Some("a")).unwrap();
+        let choices = [vec![Some(PerFinding::AlwaysAllow)]];
+        let sent = g
+            .commit(&p, Answer::Redacted, &choices, 0, &mut || [1; 16], "chat")
+            .unwrap();
+        assert!(sent.body.is_none(), "sent as typed");
+        let action_in = |g: &Guard, c: Option<&str>| {
+            let p = g.prepare_body(body, &opts, c).unwrap();
+            let (_, _, plan) = p.fields().next().unwrap();
+            (plan.items[0].action, plan.items[0].source)
+        };
+        assert_eq!(
+            action_in(&g, Some("a")),
+            (Action::Allow, ActionSource::Session)
+        );
+        assert_eq!(action_in(&g, Some("b")).0, Action::Ask);
+        assert_eq!(action_in(&g, None).0, Action::Ask);
+        // A conversation id cannot pose as the whole session.
+        assert_eq!(action_in(&g, Some("")).0, Action::Ask);
+        g.allow_value("EMAIL_ADDRESS", "jane@example.com", 0)
+            .unwrap();
+        assert_eq!(action_in(&g, Some("b")).0, Action::Allow);
+        assert_eq!(action_in(&g, None).0, Action::Allow);
     }
 }

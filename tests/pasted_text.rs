@@ -5,7 +5,7 @@
 #[path = "pasted/cases.rs"]
 mod pasted;
 
-use pii_airlock::{convert_offsets, Engine, Guard, OffsetUnit, Policy, Vault};
+use pii_airlock::{convert_offsets, CompiledPolicy, Engine, Guard, OffsetUnit, Vault};
 use std::sync::OnceLock;
 
 fn engine() -> &'static Engine {
@@ -107,7 +107,7 @@ fn replacement_covers_the_value_as_typed() {
 }
 
 fn outgoing(preset: &str, text: &str) -> String {
-    let mut g = Guard::new(Policy::preset(preset).unwrap(), b"k", [7u8; 32]).unwrap();
+    let mut g = Guard::new(CompiledPolicy::preset(preset).unwrap(), b"k", [7u8; 32]).unwrap();
     let plan = g.plan(text);
     let decisions = plan.fail_closed_decisions();
     g.apply_plan(text, &plan, &decisions, 1_000, [0u8; 16], "test")
@@ -334,7 +334,7 @@ fn numbers_after_grouped_lines_stay_whole() {
 
 #[test]
 fn deny_list_reads_the_folded_view() {
-    let p = Policy::from_json(
+    let p = CompiledPolicy::from_json(
         r#"{"version":1,"extends":"secrets-only","deny":{"values":["Project Nightjar"],
             "patterns":["\\bACME-[0-9]{4}\\b"]}}"#,
     )

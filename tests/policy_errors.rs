@@ -1,9 +1,9 @@
-//! Policy loading: errors name the field and why; nothing falls back to allowing.
+//! CompiledPolicy loading: errors name the field and why; nothing falls back to allowing.
 
-use pii_airlock::{Action, ActionSource, Guard, Policy};
+use pii_airlock::{Action, ActionSource, CompiledPolicy, Guard};
 
 fn err(json: &str) -> String {
-    Policy::from_json(json).unwrap_err().to_string()
+    CompiledPolicy::from_json(json).unwrap_err().to_string()
 }
 
 #[test]
@@ -44,8 +44,10 @@ fn unknown_fields_and_values_name_the_path() {
     let e = err(r#"{"version":1,"disabledRules":["no-such-rule"]}"#);
     assert_eq!(e, "disabledRules[0]: unknown rule `no-such-rule`");
     // Every policy that loads also builds an engine.
-    let p = Policy::from_json(r#"{"version":1,"countries":["eu","UK"],"disabledRules":["mac"]}"#)
-        .unwrap();
+    let p = CompiledPolicy::from_json(
+        r#"{"version":1,"countries":["eu","UK"],"disabledRules":["mac"]}"#,
+    )
+    .unwrap();
     p.engine().unwrap();
 }
 
@@ -77,7 +79,7 @@ fn bad_regexes_name_the_list_entry() {
 
 #[test]
 fn resolution_order_entity_category_default_allow_list() {
-    let p = Policy::from_json(
+    let p = CompiledPolicy::from_json(
         r#"{"version":1,"defaultAction":"highlight","categories":{"contact":"redact"},
             "actions":{"PHONE_NUMBER":"mask"},"allow":{"values":["help@example.com"],
             "patterns":["[a-z]+@corp\\.example"]}}"#,
@@ -113,7 +115,7 @@ fn resolution_order_entity_category_default_allow_list() {
 
 #[test]
 fn custom_rules_run_in_the_same_pass_with_named_validators() {
-    let p = Policy::from_json(
+    let p = CompiledPolicy::from_json(
         r#"{"version":1,"customRules":[{"id":"member-no","entity":"MEMBER_NUMBER",
             "category":"identifiers","pattern":"\\bM-[0-9]{11}\\b","validator":"luhn",
             "context":["member"]}],"actions":{"MEMBER_NUMBER":"redact"}}"#,
@@ -135,7 +137,7 @@ fn custom_rules_run_in_the_same_pass_with_named_validators() {
 
 #[test]
 fn deny_list_values_and_patterns_always_match() {
-    let p = Policy::from_json(
+    let p = CompiledPolicy::from_json(
         r#"{"version":1,"extends":"secrets-only","deny":{"values":["Project Nightjar","Zoë Ångström"],
             "patterns":["\\bACME-[0-9]{4}\\b"]}}"#,
     )
@@ -152,8 +154,10 @@ fn deny_list_values_and_patterns_always_match() {
 #[test]
 fn deny_hits_never_leave_part_of_a_longer_value() {
     // gdpr sends URLs as typed and pseudonymizes emails.
-    let p = Policy::from_json(r#"{"version":1,"extends":"gdpr","deny":{"values":["nightjar"]}}"#)
-        .unwrap();
+    let p = CompiledPolicy::from_json(
+        r#"{"version":1,"extends":"gdpr","deny":{"values":["nightjar"]}}"#,
+    )
+    .unwrap();
     let mut g = Guard::new(p, b"k", [0; 32]).unwrap();
     let text = "mail bob@nightjar.example or see https://nightjar.example/plan today";
     let out = g.apply(text, &[], 0, [0; 16], "t").unwrap();
@@ -165,7 +169,7 @@ fn deny_hits_never_leave_part_of_a_longer_value() {
 
 #[test]
 fn extends_overrides_and_merges() {
-    let p = Policy::from_json(
+    let p = CompiledPolicy::from_json(
         r#"{"version":1,"extends":"gdpr","id":"acme","revision":"7",
             "categories":{"financial":"mask"},"actions":{"URL":"redact"}}"#,
     )
@@ -181,6 +185,80 @@ fn extends_overrides_and_merges() {
 
 #[test]
 fn debug_shows_no_allow_list_values() {
-    let p = Policy::from_json(r#"{"version":1,"allow":{"values":["jane@example.com"]}}"#).unwrap();
+    let p = CompiledPolicy::from_json(r#"{"version":1,"allow":{"values":["jane@example.com"]}}"#)
+        .unwrap();
     assert!(!format!("{p:?}").contains("jane"));
+}
+
+/// Every kind of policy error is produced by some document, and each document gets the kind
+/// it should: callers (the JS `kind`, the CLI) branch on it, not on the wording.
+#[test]
+fn every_error_kind_is_produced_and_typed() {
+    use pii_airlock::PolicyErrorKind as K;
+    let cases: &[(&str, K)] = &[
+        (r#"{"version":1,"#, K::Syntax),
+        (r#"{"version":"1"}"#, K::Syntax),
+        (r#"{"version":1,"mask":{"kepe":3}}"#, K::UnknownField),
+        (
+            r#"{"version":1,"actions":{"EMAIL_ADDRESS":"obliterate"}}"#,
+            K::UnknownValue,
+        ),
+        (r#"{"actions":{}}"#, K::Version),
+        (r#"{"version":2}"#, K::Version),
+        (r#"{"version":1,"extends":"gpdr"}"#, K::Extends),
+        (
+            r#"{"version":1,"actions":{"EMAIL_ADRESS":"redact"}}"#,
+            K::UnknownEntity,
+        ),
+        (
+            r#"{"version":1,"categories":{"contacts":"redact"}}"#,
+            K::UnknownCategory,
+        ),
+        (r#"{"version":1,"countries":["XX"]}"#, K::UnknownCountry),
+        (
+            r#"{"version":1,"disabledRules":["no-such-rule"]}"#,
+            K::UnknownRule,
+        ),
+        (
+            r#"{"version":1,"customRules":[{"id":"x","entity":"X_ID","pattern":"[0-9]+","validator":"crc"}]}"#,
+            K::UnknownValidator,
+        ),
+        (
+            r#"{"version":1,"allow":{"patterns":["(unclosed"]}}"#,
+            K::BadPattern,
+        ),
+        (r#"{"version":1,"deny":{"patterns":["a*"]}}"#, K::BadPattern),
+        (r#"{"version":1,"deny":{"values":[" "]}}"#, K::BadPattern),
+        (r#"{"version":1,"minScore":1.5}"#, K::OutOfRange),
+        (r#"{"version":1,"mask":{"keep":9}}"#, K::OutOfRange),
+        (
+            r#"{"version":1,"customRules":[{"id":"x","entity":"X_ID","pattern":"x","score":2}]}"#,
+            K::OutOfRange,
+        ),
+        (
+            r#"{"version":1,"customRules":[{"id":"Bad Id","entity":"X","pattern":"x"}]}"#,
+            K::BadName,
+        ),
+        (
+            r#"{"version":1,"customRules":[{"id":"x","entity":"x_id","pattern":"x"}]}"#,
+            K::BadName,
+        ),
+        (
+            r#"{"version":1,"customRules":[{"id":"email","entity":"X","pattern":"x"}]}"#,
+            K::DuplicateRule,
+        ),
+    ];
+    let mut seen = std::collections::HashSet::new();
+    for (json, want) in cases {
+        let e = CompiledPolicy::from_json(json).unwrap_err();
+        assert_eq!(e.kind, *want, "{json}: {e}");
+        seen.insert(e.kind);
+    }
+    for k in K::ALL {
+        assert!(seen.contains(&k), "no test produces {k}");
+    }
+    // Ids are stable and distinct (they cross into JS and the CLI's output).
+    let ids: std::collections::HashSet<&str> = K::ALL.iter().map(|k| k.id()).collect();
+    assert_eq!(ids.len(), K::ALL.len());
+    assert_eq!(K::UnknownEntity.id(), "unknown-entity");
 }

@@ -1,12 +1,12 @@
 //! What every preset does to one sample text.
 
-use pii_airlock::{ConsentError, Guard, Policy};
+use pii_airlock::{CompiledPolicy, ConsentError, Guard};
 
 const SAMPLE: &str = "Hi, reach me at jane.doe@example.com or +44 20 7946 0958. \
 Card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00, my SSN is 536-22-1234, \
 server 93.184.216.34, docs https://example.com/x.";
 
-fn outgoing(policy: Policy, text: &str) -> Result<String, ConsentError> {
+fn outgoing(policy: CompiledPolicy, text: &str) -> Result<String, ConsentError> {
     let mut g = Guard::new(policy, b"receipt key", [3u8; 32]).unwrap();
     let plan = g.plan(text);
     let decisions = plan.fail_closed_decisions();
@@ -16,7 +16,7 @@ fn outgoing(policy: Policy, text: &str) -> Result<String, ConsentError> {
 
 #[test]
 fn gdpr_pseudonymizes_and_keeps_urls() {
-    let out = outgoing(Policy::preset("gdpr").unwrap(), SAMPLE).unwrap();
+    let out = outgoing(CompiledPolicy::preset("gdpr").unwrap(), SAMPLE).unwrap();
     assert_eq!(
         out,
         "Hi, reach me at [EMAIL_ADDRESS_1] or [PHONE_NUMBER_1]. Card [CREDIT_CARD_1], \
@@ -26,7 +26,7 @@ IBAN [IBAN_CODE_1], my SSN is [US_SSN_1], server [IP_ADDRESS_1], docs https://ex
 
 #[test]
 fn ccpa_redacts_sensitive_personal_information() {
-    let out = outgoing(Policy::preset("ccpa").unwrap(), SAMPLE).unwrap();
+    let out = outgoing(CompiledPolicy::preset("ccpa").unwrap(), SAMPLE).unwrap();
     assert_eq!(
         out,
         "Hi, reach me at [EMAIL_ADDRESS_1] or [PHONE_NUMBER_1]. Card [CREDIT_CARD], \
@@ -36,7 +36,7 @@ IBAN [IBAN_CODE], my SSN is [US_SSN], server [IP_ADDRESS_1], docs https://exampl
 
 #[test]
 fn hipaa_removes_every_identifier_including_urls() {
-    let out = outgoing(Policy::preset("hipaa").unwrap(), SAMPLE).unwrap();
+    let out = outgoing(CompiledPolicy::preset("hipaa").unwrap(), SAMPLE).unwrap();
     assert_eq!(
         out,
         "Hi, reach me at [EMAIL_ADDRESS_1] or [PHONE_NUMBER_1]. Card [CREDIT_CARD_1], \
@@ -44,7 +44,7 @@ IBAN [IBAN_CODE_1], my SSN is [US_SSN_1], server [IP_ADDRESS_1], docs [URL_1]."
     );
     // Safe Harbor: nothing may be sent as typed.
     assert!(
-        !Policy::preset("hipaa")
+        !CompiledPolicy::preset("hipaa")
             .unwrap()
             .consent()
             .allow_send_as_typed
@@ -53,7 +53,7 @@ IBAN [IBAN_CODE_1], my SSN is [US_SSN_1], server [IP_ADDRESS_1], docs [URL_1]."
 
 #[test]
 fn pci_dss_masks_account_numbers_only() {
-    let out = outgoing(Policy::preset("pci-dss").unwrap(), SAMPLE).unwrap();
+    let out = outgoing(CompiledPolicy::preset("pci-dss").unwrap(), SAMPLE).unwrap();
     assert_eq!(
         out,
         "Hi, reach me at jane.doe@example.com or +44 20 7946 0958. \
@@ -64,7 +64,7 @@ server 93.184.216.34, docs https://example.com/x."
 
 #[test]
 fn secrets_only_touches_only_credentials() {
-    let policy = Policy::from_json(
+    let policy = CompiledPolicy::from_json(
         r#"{"version":1,"extends":"secrets-only","customRules":[{"id":"aws-key",
         "entity":"AWS_ACCESS_KEY","category":"secrets","pattern":"\\bAKIA[0-9A-Z]{16}\\b"}]}"#,
     )
@@ -76,13 +76,13 @@ fn secrets_only_touches_only_credentials() {
 
 #[test]
 fn strict_redacts_everything_and_blocks_secrets() {
-    let out = outgoing(Policy::preset("strict").unwrap(), SAMPLE).unwrap();
+    let out = outgoing(CompiledPolicy::preset("strict").unwrap(), SAMPLE).unwrap();
     assert_eq!(
         out,
         "Hi, reach me at [REDACTED] or [REDACTED]. Card [REDACTED], IBAN [REDACTED], \
 my SSN is [REDACTED], server [REDACTED], docs [REDACTED]."
     );
-    let policy = Policy::from_json(
+    let policy = CompiledPolicy::from_json(
         r#"{"version":1,"extends":"strict","customRules":[{"id":"aws-key",
         "entity":"AWS_ACCESS_KEY","category":"secrets","pattern":"\\bAKIA[0-9A-Z]{16}\\b"}]}"#,
     )
@@ -101,7 +101,7 @@ my SSN is [REDACTED], server [REDACTED], docs [REDACTED]."
 #[test]
 fn every_preset_file_loads() {
     for (name, _) in pii_airlock::PRESETS {
-        let p = Policy::preset(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let p = CompiledPolicy::preset(name).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(p.id(), *name);
     }
 }
@@ -130,7 +130,7 @@ fn places_are_shown_and_street_addresses_pseudonymized_per_preset() {
             "Send it to [REDACTED].",
         ),
     ] {
-        let policy = || Policy::preset(preset).unwrap();
+        let policy = || CompiledPolicy::preset(preset).unwrap();
         assert_eq!(outgoing(policy(), question).unwrap(), place, "{preset}");
         assert_eq!(outgoing(policy(), address).unwrap(), street, "{preset}");
     }

@@ -2,7 +2,7 @@
 //! policy, surrogates are valid and never the original.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pii_airlock::{iban_mod97, luhn, operators, Engine, Guard, Policy, RestoreMode, Vault};
+use pii_airlock::{iban_mod97, luhn, operators, CompiledPolicy, Engine, Guard, RestoreMode, Vault};
 use proptest::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -18,7 +18,12 @@ fn with_guard<T>(policy_json: &str, f: impl FnOnce(&mut Guard) -> T) -> T {
     static G: OnceLock<Mutex<HashMap<String, Guard>>> = OnceLock::new();
     let mut map = G.get_or_init(Default::default).lock().unwrap();
     let g = map.entry(policy_json.to_string()).or_insert_with(|| {
-        Guard::new(Policy::from_json(policy_json).unwrap(), b"r", [1; 32]).unwrap()
+        Guard::new(
+            CompiledPolicy::from_json(policy_json).unwrap(),
+            b"r",
+            [1; 32],
+        )
+        .unwrap()
     });
     g.vault_mut().forget_all();
     *g.receipts_mut() = Default::default();

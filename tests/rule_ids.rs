@@ -2,10 +2,10 @@
 //! both ask `is_builtin_rule` (issue #15: `"person"` was refused by a policy and accepted by
 //! the engine).
 
-use pii_airlock::{is_builtin_rule, Engine, EngineOptions, Policy};
+use pii_airlock::{is_builtin_rule, CompiledPolicy, Engine, EngineOptions};
 
 fn policy_accepts(id: &str) -> bool {
-    Policy::from_json(&format!(r#"{{"version":1,"disabledRules":["{id}"]}}"#)).is_ok()
+    CompiledPolicy::from_json(&format!(r#"{{"version":1,"disabledRules":["{id}"]}}"#)).is_ok()
 }
 
 fn engine_accepts(id: &str) -> bool {
@@ -58,7 +58,7 @@ fn policy_knows_exactly_the_engines_entities() {
     reported.push(pii_airlock::DENY_ENTITY.to_string());
     reported.sort();
     reported.dedup();
-    let policy = Policy::from_json(r#"{"version":1}"#).unwrap();
+    let policy = CompiledPolicy::from_json(r#"{"version":1}"#).unwrap();
     let known: Vec<String> = policy
         .known_entities()
         .map(|(e, _)| e.to_string())
@@ -66,11 +66,17 @@ fn policy_knows_exactly_the_engines_entities() {
     assert_eq!(known, reported);
     for e in &reported {
         let json = format!(r#"{{"version":1,"actions":{{"{e}":"mask"}}}}"#);
-        assert!(Policy::from_json(&json).is_ok(), "policy refuses {e}");
+        assert!(
+            CompiledPolicy::from_json(&json).is_ok(),
+            "policy refuses {e}"
+        );
     }
     for e in ["PERSONS", "person", "NO_SUCH_ENTITY"] {
         let json = format!(r#"{{"version":1,"actions":{{"{e}":"mask"}}}}"#);
-        assert!(Policy::from_json(&json).is_err(), "policy accepts {e}");
+        assert!(
+            CompiledPolicy::from_json(&json).is_err(),
+            "policy accepts {e}"
+        );
     }
 }
 
@@ -78,7 +84,7 @@ fn policy_knows_exactly_the_engines_entities() {
 #[test]
 fn policy_files_each_entity_under_its_rules_category() {
     let engine = Engine::default_engine();
-    let policy = Policy::from_json(r#"{"version":1}"#).unwrap();
+    let policy = CompiledPolicy::from_json(r#"{"version":1}"#).unwrap();
     for r in engine.rules() {
         assert_eq!(policy.category_of(&r.entity), Some(r.category), "{}", r.id);
     }
@@ -89,7 +95,7 @@ fn policy_files_each_entity_under_its_rules_category() {
 #[test]
 fn custom_rules_cannot_take_a_builtin_id() {
     let custom = |id: &str| {
-        Policy::from_json(&format!(
+        CompiledPolicy::from_json(&format!(
             r#"{{"version":1,"customRules":[{{"id":"{id}","entity":"EMPLOYEE_ID","pattern":"E-[0-9]{{6}}"}}]}}"#
         ))
     };

@@ -3,13 +3,13 @@
 //! panics and never falls back to "allow everything".
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use pii_airlock::Policy;
+use pii_airlock::CompiledPolicy;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else {
         return;
     };
-    match Policy::from_json(json) {
+    match CompiledPolicy::from_json(json) {
         Err(e) => assert!(!e.to_string().is_empty()),
         Ok(policy) => {
             if let Ok(engine) = policy.engine() {

@@ -20,7 +20,10 @@ export class PiiAirlockBlockedError extends Error {
   }
 }
 
-/** Bad options. */
+/**
+ * Bad options, or a policy that does not load: then `kind` (a stable id such as
+ * 'unknown-entity') and `path` (the field, e.g. 'actions.EMAIL_ADRESS') are set too.
+ */
 export class PiiAirlockConfigError extends Error {
   constructor(message) {
     super(message);
@@ -70,6 +73,9 @@ export function matchEndpoints(endpoints, url) {
   });
 }
 
+/** The request header naming a request's conversation (src/net/fetch.rs reads it too). */
+const CONVERSATION_HEADER = 'x-pii-airlock-conversation';
+
 /** `fn(this, args)` as a function: prototype hooks and getters need their `this`. */
 const method = (fn) => function (...args) { return fn(this, args); };
 /** `{ guarded, purpose }` per XMLHttpRequest, shared by the pending and the Rust hooks. */
@@ -115,7 +121,7 @@ export async function makeGuard(wasm, options = {}, env = null) {
 
 /**
  * Hooks fetch, XMLHttpRequest, sendBeacon and WebSocket at once, before the engine has loaded (form
- * posts and same-origin frames once it runs):
+ * posts, same-origin frames and the watch for requests around the guard once it runs):
  * guarded requests wait for it (beacons and socket messages, which cannot wait, are refused)
  * and are blocked if it fails to start. Once it runs, each hook hands over to the guard's own.
  */
@@ -148,8 +154,14 @@ export function installPending(scope, ready, options) {
     const target = new URL(String(url), scope.location?.href);
     const g = guarded(target);
     if (g && !async) throw new PiiAirlockBlockedError('sync-xhr', 'pii-airlock: synchronous requests to a guarded endpoint are not allowed');
-    XHR.set(self, { guarded: g, purpose: target.pathname });
+    XHR.set(self, { guarded: g, purpose: target.pathname, url: target.href });
     return original.call(self, method_, url, async, ...rest);
+  });
+  // The conversation header of a guarded request is the guard's to read, never sent.
+  hook(xhr, 'setRequestHeader', 'setRequestHeader', (self, [name, value], original) => {
+    const state = XHR.get(self);
+    if (state?.guarded && String(name).toLowerCase() === CONVERSATION_HEADER) { state.conversation = String(value); return undefined; }
+    return original.call(self, name, value);
   });
   hook(xhr, 'send', 'send', (self, [body], original, handOver) => {
     if (!XHR.get(self)?.guarded) return original.call(self, body);

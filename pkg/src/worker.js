@@ -1,5 +1,6 @@
 // Module worker: scans large texts off the main thread with its own engine. Messages:
-// {type:'init', policy, gazetteer, options, allowed}, {type:'allow', entity, value}, {type:'reset'},
+// {type:'init', policy, gazetteer, options, allowed}, {type:'allowed', state} (the page guard's
+// "always allow" answers as keyed hashes, never values),
 // {type:'scan', id, text} → {id, findings} | {id, error}.
 import initWasm, { Guard } from '../dist/web/pii_airlock.js';
 
@@ -13,15 +14,14 @@ self.addEventListener('message', async (e) => {
       // Scanning only: the keys seed surrogates and receipts, which this copy never makes.
       const key = () => crypto.getRandomValues(new Uint8Array(32));
       core = new Guard(m.policy, m.options, key(), key(), m.gazetteer ?? undefined);
-      for (const a of m.allowed ?? []) core.alwaysAllow(a.entity, a.value);
+      if (m.allowed) core.importAllowed(m.allowed);
     });
     ready.catch(() => {});
     return;
   }
   try {
     await ready;
-    if (m.type === 'allow') core.alwaysAllow(m.entity, m.value);
-    else if (m.type === 'reset') core.resetAllowed();
+    if (m.type === 'allowed') core.importAllowed(m.state);
     else if (m.type === 'scan') self.postMessage({ id: m.id, findings: core.scan(m.text) });
   } catch (err) {
     // The error's name only: a message could in principle echo input.

@@ -4,8 +4,8 @@
 //! stable interface documented in the README.
 
 use pii_airlock::{
-    convert_offsets, preset_json, Action, Engine, EngineOptions, Finding, Guard, OffsetUnit,
-    Policy, PolicyDoc, ReceiptChain,
+    convert_offsets, preset_json, Action, CompiledPolicy, Engine, EngineOptions, Finding, Guard,
+    OffsetUnit, PolicyDoc, ReceiptChain,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -226,7 +226,7 @@ fn is_policy_path(spec: &str) -> bool {
 }
 
 /// Loads `--policy`: a file (see [`is_policy_path`]) or a preset name.
-fn load_policy(spec: Option<&str>, args: Option<&Args>) -> Result<Policy, String> {
+fn load_policy(spec: Option<&str>, args: Option<&Args>) -> Result<CompiledPolicy, String> {
     let json = match spec {
         None => r#"{"version":1}"#.to_string(),
         Some(path) if is_policy_path(path) => read_input(Some(path))?,
@@ -240,7 +240,9 @@ fn load_policy(spec: Option<&str>, args: Option<&Args>) -> Result<Policy, String
         }
     };
     let origin = spec.unwrap_or("default policy");
-    let mut doc = PolicyDoc::from_json(&json).map_err(|e| format!("{origin}: {e}"))?;
+    // The kind in brackets is the error's stable id (`unknown-country`): scripts match it.
+    let fail = |e: pii_airlock::PolicyError| format!("{origin}: {e} [{}]", e.kind);
+    let mut doc = PolicyDoc::from_json(&json).map_err(fail)?;
     if let Some(a) = args {
         if a.countries.is_some() {
             doc.countries = a.countries.clone();
@@ -249,7 +251,7 @@ fn load_policy(spec: Option<&str>, args: Option<&Args>) -> Result<Policy, String
             doc.min_score = a.min_score;
         }
     }
-    Policy::from_doc(doc).map_err(|e| format!("{origin}: {e}"))
+    CompiledPolicy::from_doc(doc).map_err(fail)
 }
 
 /// 32 bytes from the operating system's random source.

@@ -38,14 +38,7 @@ impl std::fmt::Debug for Prepared {
 }
 
 impl Prepared {
-    /// The request belongs to `conversation`: its values are numbered and kept in that
-    /// conversation's vault, apart from every other conversation of the guard.
-    pub fn in_conversation(mut self, conversation: Option<&str>) -> Prepared {
-        self.conversation = conversation.map(str::to_string);
-        self
-    }
-
-    /// The conversation named with [`Prepared::in_conversation`].
+    /// The conversation the request was prepared for ([`Guard::prepare_body`]).
     pub fn conversation(&self) -> Option<&str> {
         self.conversation.as_deref()
     }
@@ -176,12 +169,15 @@ impl From<ConsentError> for RequestError {
 }
 
 impl Guard {
-    /// Parses a request body and plans each of its user texts, once: preview and commit use
-    /// the result.
+    /// Parses a request body of `conversation` (`None`: the guard's default one) and plans
+    /// each of its user texts, once: preview and commit use the result. The conversation's
+    /// vault numbers and keeps its values, apart from every other conversation of the guard,
+    /// and its "always allow" answers count in the plans.
     pub fn prepare_body(
         &self,
         body: &str,
         options: &PayloadOptions,
+        conversation: Option<&str>,
     ) -> Result<Prepared, PayloadError> {
         let req = RequestBody::parse(body, options)?;
         let fields: Vec<(String, String)> = req
@@ -189,12 +185,15 @@ impl Guard {
             .iter()
             .map(|f| (f.path.clone(), f.text.clone()))
             .collect();
-        let plans = fields.iter().map(|(_, t)| self.plan(t)).collect();
+        let plans = fields
+            .iter()
+            .map(|(_, t)| self.plan_in(conversation, t))
+            .collect();
         Ok(Prepared {
             body: Some(req),
             fields,
             plans,
-            conversation: None,
+            conversation: conversation.map(str::to_string),
         })
     }
 
@@ -275,10 +274,15 @@ impl Guard {
                 texts.push(text.to_string());
                 continue;
             }
-            let sent = self.apply_plan(text, plan, d, now_ms, receipt_id(), purpose)?;
-            for v in &sent.always_allow {
-                self.allow_value(v);
-            }
+            let sent = self.apply_plan_in(
+                prepared.conversation(),
+                text,
+                plan,
+                d,
+                now_ms,
+                receipt_id(),
+                purpose,
+            )?;
             texts.push(sent.text);
             receipts.push(sent.receipt);
         }

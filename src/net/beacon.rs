@@ -31,7 +31,8 @@ impl State {
             return Ok(data.clone());
         };
         let purpose: JsString = url.pathname().into();
-        let out = self.guard_body_now(&text, &purpose)?;
+        let conversation = self.conversation_for(url, JsValue::UNDEFINED)?;
+        let out = self.guard_body_now(&text, &purpose, &conversation)?;
         // Bytes stay bytes (no content type is added); a string stays a string.
         Ok(if data.is_string() {
             out
@@ -57,7 +58,10 @@ impl State {
                     return original.apply(&this, &args);
                 };
                 match st.filter_now(&url, &args.get(1)) {
-                    Ok(body) => original.call2(&this, &args.get(0), &body),
+                    Ok(body) => {
+                        st.note_sent(&url);
+                        original.call2(&this, &args.get(0), &body)
+                    }
                     Err(e) => {
                         st.emit("blocked", Some(&e));
                         Ok(JsValue::FALSE)

@@ -329,7 +329,10 @@ impl State {
     }
 
     fn prepare(&self, body: &JsString, conversation: &JsValue) -> Result<Request, JsValue> {
-        let prepared = self.core.prepare_body(body, conversation).map_err(|e| {
+        // "Always allow" answers past the policy's time-to-live must not shape this plan.
+        let prepared = self.core.expire(js::now());
+        let prepared = prepared.and_then(|()| self.core.prepare_body(body, conversation));
+        let prepared = prepared.map_err(|e| {
             let reason = if errors::name(&e) == "PiiAirlockPayloadError" {
                 Reason::Payload
             } else {
@@ -423,9 +426,13 @@ impl State {
     /// [`State::guard_body`] for calls that must answer at once (`sendBeacon`,
     /// `WebSocket.send`): nobody can be asked, so what the policy leaves to the user becomes a
     /// placeholder, as with `consent: "redact"` — or, with `consent: "block"`, blocks.
-    pub fn guard_body_now(&self, body: &JsString, purpose: &JsString) -> Result<JsValue, JsValue> {
-        // Nobody waits for its answer: it belongs to no conversation.
-        let request = self.prepare(body, &JsValue::UNDEFINED)?;
+    pub fn guard_body_now(
+        &self,
+        body: &JsString,
+        purpose: &JsString,
+        conversation: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let request = self.prepare(body, conversation)?;
         let asks = request.fields.iter().any(|f| {
             f.findings
                 .iter()
@@ -454,6 +461,7 @@ impl State {
         text: JsString,
         return_focus: JsValue,
     ) -> Result<JsValue, JsValue> {
+        self.core.expire(js::now())?;
         let prepared = self.core.prepare_text(&text)?;
         let fields = js::get(&prepared, "fields");
         let findings = js::get(&js::get(&fields, "0"), "findings");

@@ -96,11 +96,22 @@ pub fn message(e: &JsValue) -> String {
     js::coerce(v).map(String::from).unwrap_or_default()
 }
 
-/// A core error as the package's class: config errors keep their message, a policy block
+/// A core error as the package's class: config errors keep their message (and a policy
+/// error's `kind` and `path`), a policy block
 /// becomes `PiiAirlockBlockedError("policy-block")`; anything else is passed on.
 pub fn from_core(glue: &Glue, e: JsValue) -> JsValue {
     match name(&e).as_str() {
-        "PiiAirlockConfigError" if !is_instance(glue, &e, false) => config(glue, &message(&e)),
+        "PiiAirlockConfigError" if !is_instance(glue, &e, false) => {
+            let out = config(glue, &message(&e));
+            // A policy error's stable kind and field path go with it.
+            for key in ["kind", "path"] {
+                let v = js::get(&e, key);
+                if !v.is_undefined() {
+                    let _ = js::set(&out, key, &v);
+                }
+            }
+            out
+        }
         "PiiAirlockPolicyBlock" => blocked(
             glue,
             Reason::PolicyBlock,

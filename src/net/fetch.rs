@@ -95,6 +95,27 @@ fn conversation_of(request: Option<&web_sys::Request>, init: &JsValue) -> JsValu
 }
 
 impl State {
+    /// The conversation of a request to `url`: the one it names itself (`named`: the
+    /// header), else what the `conversationOf` option says for the URL, else undefined (the
+    /// guard's default conversation). A function that throws or answers anything but a
+    /// string fails the request: its values must not land in the wrong conversation.
+    pub fn conversation_for(&self, url: &web_sys::Url, named: JsValue) -> Result<JsValue, JsValue> {
+        if !named.is_undefined() && !named.is_null() {
+            return Ok(named);
+        }
+        let Some(f) = &self.settings.conversation_of else {
+            return Ok(JsValue::UNDEFINED);
+        };
+        match f.call1(&JsValue::UNDEFINED, url)? {
+            v if v.is_undefined() || v.is_null() => Ok(JsValue::UNDEFINED),
+            v if v.is_string() => Ok(v),
+            _ => Err(errors::config(
+                &self.glue,
+                "conversationOf must return a string or undefined",
+            )),
+        }
+    }
+
     /// `guard.guardFetch(fetchImpl)`: a fetch named `guardedFetch`.
     pub fn guard_fetch(self: &Rc<Self>, fetch_impl: JsValue) -> Result<Function, JsValue> {
         let base = if fetch_impl.is_undefined() {
@@ -200,12 +221,25 @@ impl State {
             None => (input, init, None),
             Some(text) => {
                 let purpose: JsString = url.pathname().into();
-                let conversation = conversation_of(request.as_ref(), &init);
-                let out = match Rc::clone(&self)
-                    .guard_body(text, js::active_element(), purpose, conversation.clone())
-                    .await
-                {
-                    Ok(out) => out,
+                let conversation = self
+                    .conversation_for(&url, conversation_of(request.as_ref(), &init))
+                    .map_err(|e| {
+                        errors::as_blocked(
+                            &self.glue,
+                            e,
+                            Reason::Engine,
+                            "the request's conversation could not be told",
+                        )
+                    });
+                let checked = match conversation {
+                    Ok(c) => Rc::clone(&self)
+                        .guard_body(text, js::active_element(), purpose, c.clone())
+                        .await
+                        .map(|out| (out, c)),
+                    Err(e) => Err(e),
+                };
+                let (out, conversation) = match checked {
+                    Ok(checked) => checked,
                     Err(e) => {
                         self.emit("blocked", Some(&e));
                         return Err(e);
@@ -232,6 +266,8 @@ impl State {
                 }
             }
         };
+        // What the guard sends is no bypass (src/net/bypass.rs).
+        self.note_sent(&url);
         let res = JsFuture::from(promise(base.call2(&global, &req, &next_init)?)).await?;
         match scope {
             Some(scope) if !js::truthy(&js::get(&scope, "empty")) => {

@@ -23,12 +23,13 @@ struct Replaced {
 }
 
 impl State {
-    /// The replacement for `original` of one kind of hook: `fetch`, `open`, `send`,
-    /// `sendBeacon` or `websocket`. Also what installPending switches to once the engine runs.
+    /// The replacement for `original` of one kind of hook: `fetch`, `open`,
+    /// `setRequestHeader`, `send`, `sendBeacon`, `websocket` or `formSubmit`. Also what installPending switches to once the engine runs.
     pub fn hook(self: &Rc<Self>, kind: &str, original: Function) -> Result<Function, JsValue> {
         Ok(match kind {
             "fetch" => self.guard_fetch(original.into())?,
             "open" => self.xhr_open_hook(original),
+            "setRequestHeader" => self.xhr_header_hook(original),
             "send" => self.xhr_send_hook(original),
             "sendBeacon" => self.beacon_hook(original),
             "websocket" => self.websocket_hook(original),
@@ -195,6 +196,11 @@ impl State {
         let mut places = vec![
             (scope.clone(), "fetch", "fetch"),
             (proto("XMLHttpRequest"), "open", "open"),
+            (
+                proto("XMLHttpRequest"),
+                "setRequestHeader",
+                "setRequestHeader",
+            ),
             (proto("XMLHttpRequest"), "send", "send"),
             (js::get(scope, "navigator"), "sendBeacon", "sendBeacon"),
             (proto("WebSocket"), "send", "websocket"),
@@ -208,8 +214,9 @@ impl State {
     pub fn install_extras(self: &Rc<Self>, scope: &JsValue) -> Result<Function, JsValue> {
         let forms = self.replace(form_places(scope), self.form_listener(scope))?;
         let frames = self.hook_frames(scope)?;
+        let watch = self.watch_bypass(scope);
         let undo = Closure::<dyn FnMut()>::new(move || {
-            if let Some(f) = &frames {
+            for f in [&frames, &watch].into_iter().flatten() {
                 let _ = f.call0(&JsValue::UNDEFINED);
             }
             let _ = forms.call0(&JsValue::UNDEFINED);

@@ -27,9 +27,16 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = restoreJson)]
     pub fn restore_json(this: &Core, text: &JsString) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch, js_name = alwaysAllow)]
-    pub fn always_allow(this: &Core, entity: &JsValue, value: &JsString) -> Result<bool, JsValue>;
+    pub fn always_allow(
+        this: &Core,
+        entity: &JsValue,
+        value: &JsString,
+        now_ms: f64,
+    ) -> Result<bool, JsValue>;
     #[wasm_bindgen(method, catch, js_name = resetAllowed)]
     pub fn reset_allowed(this: &Core) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, catch, js_name = exportAllowed)]
+    pub fn export_allowed(this: &Core) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(method, catch)]
     pub fn forget(this: &Core, value: &JsString) -> Result<JsValue, JsValue>;
     /// The core's `Prepared` for a body: its fields are parsed and planned once, and

@@ -14,6 +14,7 @@
 //! | `stream` | restoring answers (JSON, text, `text/event-stream` as a stream) |
 //! | `xhr` | the XMLHttpRequest guard and its restoring getters |
 //! | `beacon` | `navigator.sendBeacon` and `WebSocket.send` (filtered without asking) |
+//! | `bypass` | after `install()`: requests to guarded endpoints the guard did not send (resource timing) |
 //! | `install` | putting the hooks on the page and taking them off |
 //! | `receipts_store` | receipts in `localStorage`, expiring by the policy's retention |
 //! | `vault_store` | the encrypted vault in `localStorage` across reloads (`vault` option) |
@@ -25,6 +26,7 @@
 //! trap in the engine poisons the module and every later request is blocked.
 
 mod beacon;
+mod bypass;
 mod consent_flow;
 mod errors;
 mod fetch;
@@ -61,10 +63,8 @@ pub(crate) struct State {
     policy_retention_days: u32,
     gazetteer: JsValue,
     /// Highlight choices by `entity \0 value`: redact or allow once ("always allow" lives in
-    /// the core's session allow-list).
+    /// the core guard's session, as keyed hashes).
     choices: RefCell<Vec<(String, crate::PerFinding)>>,
-    /// "Always allow" answers, for a worker started later.
-    allowed: RefCell<Vec<(String, String)>>,
     last_receipt: RefCell<JsValue>,
     last_receipts: RefCell<JsValue>,
     attached: RefCell<Vec<(u32, JsValue)>>,
@@ -76,6 +76,10 @@ pub(crate) struct State {
     worker_seq: Cell<u32>,
     pending: RefCell<Vec<(u32, Function, Function)>>,
     disposed: Cell<bool>,
+    /// Guarded requests the guard sent whose resource entry has not been seen, by URL.
+    sent: RefCell<std::collections::HashMap<String, u32>>,
+    /// The bypass warning was printed (once per guard).
+    bypass_warned: Cell<bool>,
 }
 
 fn choice_key(entity: &JsValue, value: &JsValue) -> String {
@@ -180,7 +184,6 @@ impl Net {
                     gazetteer
                 },
                 choices: RefCell::default(),
-                allowed: RefCell::default(),
                 last_receipt: RefCell::new(JsValue::NULL),
                 last_receipts: RefCell::new(js_sys::Array::new().into()),
                 attached: RefCell::default(),
@@ -191,6 +194,8 @@ impl Net {
                 worker_seq: Cell::new(0),
                 pending: RefCell::default(),
                 disposed: Cell::new(false),
+                sent: RefCell::default(),
+                bypass_warned: Cell::new(false),
             }),
         };
         net.st.load_vault()?;
@@ -253,6 +258,8 @@ impl Net {
 
     /// Findings with the policy's action and whether each needs a decision.
     pub fn scan(&self, t: JsValue) -> Result<JsValue, JsValue> {
+        // Expired "always allow" answers no longer show as allowed.
+        self.st.core.expire(js::now())?;
         self.st.core.scan(&text(&t)?)
     }
 
@@ -309,21 +316,14 @@ impl Net {
         match choice {
             Some(crate::PerFinding::AlwaysAllow) => {
                 let value = text(&value)?;
-                if !st.core.always_allow(&entity, &value)? {
+                if !st.core.always_allow(&entity, &value, js::now())? {
                     let e = js::coerce(&entity).map(String::from).unwrap_or_default();
                     return Err(errors::config(
                         &st.glue,
                         &format!("the policy does not let {e} values be sent as typed"),
                     ));
                 }
-                st.allowed
-                    .borrow_mut()
-                    .push((String::from(text(&entity)?), String::from(&value)));
-                st.to_worker(&js::obj(&[
-                    ("type", &"allow".into()),
-                    ("entity", &entity),
-                    ("value", &value),
-                ]));
+                st.allowed_to_worker()?;
                 st.choices.borrow_mut().retain(|(k, _)| *k != key);
             }
             Some(crate::PerFinding::AllowOnce) if !st.allow_as_typed => {
@@ -361,9 +361,8 @@ impl Net {
     pub fn reset_choices(&self) -> Result<(), JsValue> {
         let st = &self.st;
         st.core.reset_allowed()?;
-        st.allowed.borrow_mut().clear();
         st.choices.borrow_mut().clear();
-        st.to_worker(&js::obj(&[("type", &"reset".into())]));
+        st.allowed_to_worker()?;
         st.emit("change", None);
         Ok(())
     }
@@ -496,9 +495,10 @@ impl Net {
         let scope: JsValue = js::global().into();
         let undo = self.st.install_into(&scope)?;
         let frames = self.st.hook_frames(&scope)?;
+        let watch = self.st.watch_bypass(&scope);
         let me = Rc::downgrade(&self.st);
         let f: Function = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-            if let Some(f) = &frames {
+            for f in [&frames, &watch].into_iter().flatten() {
                 let _ = f.call0(&JsValue::UNDEFINED);
             }
             let _ = undo.call0(&JsValue::UNDEFINED);
@@ -512,8 +512,8 @@ impl Net {
         Ok(f)
     }
 
-    /// Hooks form posts and same-origin frames (what installPending's own hooks leave out);
-    /// returns the undo function.
+    /// Hooks form posts and same-origin frames and watches for requests that go around the
+    /// guard (what installPending's own hooks leave out); returns the undo function.
     #[wasm_bindgen(js_name = installExtras)]
     pub fn install_extras(&self) -> Result<Function, JsValue> {
         self.st.install_extras(&js::global().into())

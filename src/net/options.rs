@@ -7,6 +7,8 @@ use js_sys::{Function, Object, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// Every `createGuard` option: `GuardOptions` in pkg/index.d.ts lists exactly these
+/// (tests/ts_types.rs).
 const KNOWN: &[&str] = &[
     "policy",
     "endpoints",
@@ -24,6 +26,8 @@ const KNOWN: &[&str] = &[
     "receipts",
     "receiptKey",
     "vault",
+    "conversationOf",
+    "onBypass",
 ];
 /// Options that are the core's settings: request bodies and restore (passed on to it and to
 /// the worker).
@@ -91,6 +95,11 @@ pub struct Settings {
     pub strings: JsValue,
     /// For `env.attach`.
     pub debounce: JsValue,
+    /// The conversation of a request that names none with the header (beacons, sockets):
+    /// `(url: URL) => string | undefined`.
+    pub conversation_of: Option<Function>,
+    /// Called with `{ url, initiatorType }` for a request that went around the guard.
+    pub on_bypass: Option<Function>,
 }
 
 fn bad(glue: &Glue, message: &str) -> JsValue {
@@ -177,6 +186,13 @@ pub fn parse(glue: &Glue, options: &JsValue, env: &JsValue) -> Result<Settings, 
         v => Some(vault_store(glue, &v)?),
     };
     let allow = get("allowAsTyped");
+    let function = |k: &str| match get(k) {
+        v if v.is_undefined() || v.is_null() => Ok(None),
+        v if v.is_function() => Ok(Some(v.unchecked_into::<Function>())),
+        _ => Err(bad(glue, &format!("{k} must be a function"))),
+    };
+    let conversation_of = function("conversationOf")?;
+    let on_bypass = function("onBypass")?;
     Ok(Settings {
         policy,
         core_options: core_options.into(),
@@ -190,6 +206,8 @@ pub fn parse(glue: &Glue, options: &JsValue, env: &JsValue) -> Result<Settings, 
         locale: get("locale"),
         strings: get("strings"),
         debounce: get("debounce"),
+        conversation_of,
+        on_bypass,
     })
 }
 

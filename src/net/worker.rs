@@ -4,7 +4,7 @@
 
 use super::js;
 use super::State;
-use js_sys::{Array, Function, JsString, Promise};
+use js_sys::{Function, JsString, Promise};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
@@ -98,12 +98,7 @@ impl State {
         let on_error: Function = on_error.into_js_value().unchecked_into();
         worker.add_event_listener_with_callback("message", &on_message)?;
         worker.add_event_listener_with_callback("error", &on_error)?;
-        let allowed: Array = self
-            .allowed
-            .borrow()
-            .iter()
-            .map(|(entity, value)| js::obj(&[("entity", &entity.into()), ("value", &value.into())]))
-            .collect();
+        let allowed = self.core.export_allowed()?;
         let init = js::obj(&[
             ("type", &"init".into()),
             ("policy", &self.settings.policy.as_str().into()),
@@ -116,11 +111,14 @@ impl State {
         Ok(())
     }
 
-    /// Tells the worker about an "always allow" answer or a reset.
-    pub fn to_worker(&self, msg: &JsValue) {
+    /// Hands the worker the core's "always allow" answers after a change (the keyed hashes
+    /// the core holds: no value crosses).
+    pub fn allowed_to_worker(&self) -> Result<(), JsValue> {
         if let Slot::Running(w) = &*self.worker.borrow() {
-            let _ = w.post_message(msg);
+            let state = self.core.export_allowed()?;
+            let _ = w.post_message(&js::obj(&[("type", &"allowed".into()), ("state", &state)]));
         }
+        Ok(())
     }
 
     fn fail_pending(&self, why: &str) {

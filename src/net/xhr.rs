@@ -67,11 +67,29 @@ impl State {
             let state = js::obj(&[
                 ("guarded", &guarded.into()),
                 ("purpose", &target.pathname().into()),
+                ("url", &target.href().into()),
             ]);
             st.glue.xhr().set(xhr.unchecked_ref(), &state);
             let rest = args.slice(3, args.length());
             let call = Array::of3(&args.get(0), &args.get(1), &asynchronous.into()).concat(&rest);
             open.apply(&xhr, &call)
+        }))
+    }
+
+    /// `XMLHttpRequest.prototype.setRequestHeader`, hooked: the conversation header of a
+    /// guarded request names its conversation (as with fetch) and is never sent.
+    pub fn xhr_header_hook(self: &Rc<Self>, set: Function) -> Function {
+        let st = Rc::clone(self);
+        self.method(Method::new(move |xhr: JsValue, args: Array| {
+            let state = st.glue.xhr().get(xhr.unchecked_ref());
+            let name = js::coerce(&args.get(0))?;
+            let ours = String::from(name).eq_ignore_ascii_case(super::fetch::CONVERSATION_HEADER);
+            if ours && js::truthy(&js::get(&state, "guarded")) {
+                let id: JsValue = js::coerce(&args.get(1))?.into();
+                js::set(&state, "conversation", &id)?;
+                return Ok(JsValue::UNDEFINED);
+            }
+            set.apply(&xhr, &args)
         }))
     }
 
@@ -85,7 +103,9 @@ impl State {
                 return send.call1(&xhr, &body);
             }
             let purpose: JsString = js::get(&state, "purpose").dyn_into().unwrap_or_default();
-            st.xhr_send(xhr, body, send.clone(), purpose);
+            let url = js::resolve_url(&js::get(&state, "url").as_string().unwrap_or_default())?;
+            let conversation = st.conversation_for(&url, js::get(&state, "conversation"));
+            st.xhr_send(xhr, body, send.clone(), purpose, url, conversation);
             Ok(JsValue::UNDEFINED)
         }))
     }
@@ -98,10 +118,13 @@ impl State {
         body: JsValue,
         send: Function,
         purpose: JsString,
+        url: web_sys::Url,
+        conversation: Result<JsValue, JsValue>,
     ) {
         let st = Rc::clone(self);
         let target = xhr.clone();
         let flow = async move {
+            let conversation = conversation?;
             let text = body_text(&st.glue, &body).await.map_err(|e| {
                 errors::as_blocked(
                     &st.glue,
@@ -114,17 +137,19 @@ impl State {
                 None => JsValue::NULL,
                 Some(text) => {
                     Rc::clone(&st)
-                        .guard_body(text, js::active_element(), purpose, JsValue::UNDEFINED)
+                        .guard_body(text, js::active_element(), purpose, conversation.clone())
                         .await?
                 }
             };
             // The answer is restored with what this request's body carried, nothing else.
             if !out.is_null() {
-                let scope = st.core.answer_scope(&out, js::now(), &JsValue::UNDEFINED)?;
+                let scope = st.core.answer_scope(&out, js::now(), &conversation)?;
                 if !js::truthy(&js::get(&scope, "empty")) {
                     st.restoring_getters(&target, scope);
                 }
             }
+            // What the guard sends is no bypass (src/net/bypass.rs).
+            st.note_sent(&url);
             send.call1(&target, &out)
         };
         let st = Rc::clone(self);

@@ -2,7 +2,7 @@
 //! in the same single pass as the built-ins.
 
 use super::doc::{CustomRuleDoc, DenyDoc};
-use super::PolicyError;
+use super::{PolicyError, PolicyErrorKind as Kind};
 use crate::matcher::{Matcher, Options};
 use crate::{Candidate, Category, Rule, Validate, Verdict};
 use std::sync::Arc;
@@ -80,25 +80,32 @@ pub(crate) fn custom_rules(docs: &[CustomRuleDoc]) -> Result<Vec<Rule>, PolicyEr
         let at = |f: &str| format!("customRules[{i}].{f}");
         if !kebab(&d.id) {
             return Err(PolicyError::new(
+                Kind::BadName,
                 at("id"),
                 "must be kebab-case (a-z, 0-9, -)",
             ));
         }
         // Every built-in id, the names pass's included: `disabledRules` names one rule.
         if crate::rules::is_builtin_rule(&d.id) || out.iter().any(|r| *r.id == *d.id) {
-            return Err(PolicyError::new(at("id"), "duplicate rule id"));
+            return Err(PolicyError::new(
+                Kind::DuplicateRule,
+                at("id"),
+                "duplicate rule id",
+            ));
         }
         if !entity_id_ok(&d.entity) {
             return Err(PolicyError::new(
+                Kind::BadName,
                 at("entity"),
                 "must be upper-case (A-Z, 0-9, _), starting with a letter",
             ));
         }
-        compile(&d.pattern).map_err(|e| PolicyError::new(at("pattern"), e))?;
+        compile(&d.pattern).map_err(|e| PolicyError::new(Kind::BadPattern, at("pattern"), e))?;
         let validate = match &d.validator {
             None => None,
             Some(kind) => Some(validator(kind).ok_or_else(|| {
                 PolicyError::new(
+                    Kind::UnknownValidator,
                     at("validator"),
                     format!("unknown validator `{kind}` (expected one of luhn, mod97, verhoeff)"),
                 )
@@ -106,11 +113,16 @@ pub(crate) fn custom_rules(docs: &[CustomRuleDoc]) -> Result<Vec<Rule>, PolicyEr
         };
         let score = d.score.unwrap_or(0.6);
         if !(0.0..=1.0).contains(&score) {
-            return Err(PolicyError::new(at("score"), "must be between 0 and 1"));
+            return Err(PolicyError::new(
+                Kind::OutOfRange,
+                at("score"),
+                "must be between 0 and 1",
+            ));
         }
         for (j, w) in d.context.iter().enumerate() {
             if w.is_empty() || *w != w.to_lowercase() {
                 return Err(PolicyError::new(
+                    Kind::BadName,
                     format!("customRules[{i}].context[{j}]"),
                     "context words must be non-empty and lower-case",
                 ));
@@ -170,20 +182,24 @@ pub(crate) fn deny_matcher(doc: &DenyDoc) -> Result<Option<Matcher>, PolicyError
     for (i, v) in doc.values.iter().enumerate() {
         if v.trim().is_empty() {
             return Err(PolicyError::new(
+                Kind::BadPattern,
                 format!("deny.values[{i}]"),
                 "must not be empty",
             ));
         }
-        // The list is matched against the folded view (see `Policy::apply_deny_list`), so the
-        // value is folded too: a fullwidth or NO-BREAK SPACE spelling in the list still works.
+        // The list is matched against the folded view (see `CompiledPolicy::apply_deny_list`),
+        // so the value is folded too: a fullwidth or NO-BREAK SPACE spelling still works.
         let p = literal_pattern(&crate::fold_text(v));
-        compile(&p).map_err(|e| PolicyError::new(format!("deny.values[{i}]"), e))?;
+        compile(&p)
+            .map_err(|e| PolicyError::new(Kind::BadPattern, format!("deny.values[{i}]"), e))?;
         patterns.push(p);
     }
     for (i, p) in doc.patterns.iter().enumerate() {
-        let re = compile(p).map_err(|e| PolicyError::new(format!("deny.patterns[{i}]"), e))?;
+        let re = compile(p)
+            .map_err(|e| PolicyError::new(Kind::BadPattern, format!("deny.patterns[{i}]"), e))?;
         if re.is_match("") {
             return Err(PolicyError::new(
+                Kind::BadPattern,
                 format!("deny.patterns[{i}]"),
                 "must not match the empty string",
             ));
@@ -195,7 +211,7 @@ pub(crate) fn deny_matcher(doc: &DenyDoc) -> Result<Option<Matcher>, PolicyError
     }
     Matcher::new(&patterns, Options::default())
         .map(Some)
-        .map_err(|e| PolicyError::new("deny", e.to_string()))
+        .map_err(|e| PolicyError::new(Kind::BadPattern, "deny", e.to_string()))
 }
 
 /// Compiled allow-list patterns; each must match a finding's whole value.
@@ -204,9 +220,11 @@ pub(crate) fn allow_patterns(patterns: &[String]) -> Result<Vec<Matcher>, Policy
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            compile(p).map_err(|e| PolicyError::new(format!("allow.patterns[{i}]"), e))?;
+            compile(p).map_err(|e| {
+                PolicyError::new(Kind::BadPattern, format!("allow.patterns[{i}]"), e)
+            })?;
             compile(&format!("^(?:{p})$"))
-                .map_err(|e| PolicyError::new(format!("allow.patterns[{i}]"), e))
+                .map_err(|e| PolicyError::new(Kind::BadPattern, format!("allow.patterns[{i}]"), e))
         })
         .collect()
 }

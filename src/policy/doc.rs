@@ -6,6 +6,12 @@ use crate::Category;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+// The TypeScript of these types, next to them: the package's .d.ts is generated with it, and
+// tests/ts_types.rs fails when a field here is missing there (or the other way round).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const POLICY_TS: &'static str = include_str!("policy.d.ts");
+
 /// A policy file as parsed, before `extends` is resolved and names are checked.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -241,7 +247,7 @@ fn default_ttl() -> u64 {
 }
 
 impl PolicyDoc {
-    /// Parses a policy document without validating names (see [`crate::Policy::from_doc`]);
+    /// Parses a policy document without validating names (see [`crate::CompiledPolicy::from_doc`]);
     /// syntax errors and unknown fields name their JSON path.
     pub fn from_json(json: &str) -> Result<PolicyDoc, super::PolicyError> {
         super::parse_doc(json, "")

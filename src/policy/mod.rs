@@ -18,7 +18,8 @@ pub use doc::{
     ConsentSettings, CustomRuleDoc, DenyDoc, ListsDoc, MaskSettings, PolicyDoc, ReceiptSettings,
     RedactSettings, RedactStyle, VaultSettings,
 };
-pub use error::PolicyError;
+use error::PolicyErrorKind as Kind;
+pub use error::{PolicyError, PolicyErrorKind};
 pub use presets::{preset_json, PRESETS};
 
 use crate::matcher::Matcher;
@@ -42,11 +43,13 @@ pub enum ActionSource {
     Category,
     /// Neither: the policy's `defaultAction`.
     Default,
+    /// The user's "always allow" answer, held by the guard's session (not the policy).
+    Session,
 }
 
 /// A validated policy, ready to build an engine and decide actions.
 #[derive(Clone)]
-pub struct Policy {
+pub struct CompiledPolicy {
     doc: PolicyDoc,
     id: String,
     version: u32,
@@ -61,10 +64,10 @@ pub struct Policy {
     custom_rules: Vec<Rule>,
 }
 
-impl std::fmt::Debug for Policy {
+impl std::fmt::Debug for CompiledPolicy {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Allow-list values may be personal data: counts only.
-        f.debug_struct("Policy")
+        f.debug_struct("CompiledPolicy")
             .field("id", &self.id)
             .field("version", &self.version)
             .field("revision", &self.revision)
@@ -80,13 +83,22 @@ fn parse_doc(json: &str, origin: &str) -> Result<PolicyDoc, PolicyError> {
     serde_json::from_str(json).map_err(|e| {
         let path = json_path::path_of(json, &e);
         // serde_json appends "at line L column C"; keep it: it locates the field in the file.
+        let msg = e.to_string();
+        let kind = if msg.starts_with("unknown field") {
+            Kind::UnknownField
+        } else if msg.starts_with("unknown variant") {
+            Kind::UnknownValue
+        } else {
+            Kind::Syntax
+        };
         PolicyError::new(
+            kind,
             if origin.is_empty() {
                 path
             } else {
                 format!("{origin}:{path}")
             },
-            e.to_string(),
+            msg,
         )
     })
 }
@@ -97,11 +109,16 @@ fn resolve(doc: PolicyDoc, depth: usize) -> Result<PolicyDoc, PolicyError> {
         return Ok(doc);
     };
     if depth >= MAX_EXTENDS_DEPTH {
-        return Err(PolicyError::new("extends", "preset chain too deep"));
+        return Err(PolicyError::new(
+            Kind::Extends,
+            "extends",
+            "preset chain too deep",
+        ));
     }
     let json = preset_json(&base).ok_or_else(|| {
         let names: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
         PolicyError::new(
+            Kind::Extends,
             "extends",
             format!(
                 "unknown preset `{base}` (expected one of {})",
@@ -115,51 +132,70 @@ fn resolve(doc: PolicyDoc, depth: usize) -> Result<PolicyDoc, PolicyError> {
     Ok(merged)
 }
 
-impl Policy {
+impl CompiledPolicy {
     /// Parses and validates a policy document.
     ///
     /// ```
-    /// let p = pii_airlock::Policy::from_json(r#"{"version":1,"extends":"gdpr",
+    /// let p = pii_airlock::CompiledPolicy::from_json(r#"{"version":1,"extends":"gdpr",
     ///     "actions":{"EMAIL_ADDRESS":"mask"}}"#).unwrap();
     /// assert_eq!(p.action_for("EMAIL_ADDRESS").0, pii_airlock::Action::Mask);
     ///
-    /// let e = pii_airlock::Policy::from_json(r#"{"version":1,"actions":{"EMAIL_ADRESS":"mask"}}"#)
+    /// let e = pii_airlock::CompiledPolicy::from_json(r#"{"version":1,"actions":{"EMAIL_ADRESS":"mask"}}"#)
     ///     .unwrap_err();
     /// assert_eq!(e.to_string(), "actions.EMAIL_ADRESS: unknown entity");
     /// ```
-    pub fn from_json(json: &str) -> Result<Policy, PolicyError> {
-        Policy::from_doc(parse_doc(json, "")?)
+    pub fn from_json(json: &str) -> Result<CompiledPolicy, PolicyError> {
+        CompiledPolicy::from_doc(parse_doc(json, "")?)
     }
 
     /// A built-in preset by name (`gdpr`, `ccpa`, `hipaa`, `pci-dss`, `secrets-only`,
     /// `strict`).
-    pub fn preset(name: &str) -> Result<Policy, PolicyError> {
-        Policy::from_doc(PolicyDoc {
+    pub fn preset(name: &str) -> Result<CompiledPolicy, PolicyError> {
+        CompiledPolicy::from_doc(PolicyDoc {
             extends: Some(name.to_string()),
             ..PolicyDoc::default()
         })
     }
 
+    /// A preset name, or a policy document as JSON text (it starts with `{`): how the
+    /// browser layer names its policy.
+    pub fn from_preset_or_json(spec: &str) -> Result<CompiledPolicy, PolicyError> {
+        if spec.trim_start().starts_with('{') {
+            CompiledPolicy::from_json(spec)
+        } else {
+            CompiledPolicy::preset(spec)
+        }
+    }
+
     /// Validates a parsed document (resolving `extends`).
-    pub fn from_doc(doc: PolicyDoc) -> Result<Policy, PolicyError> {
+    pub fn from_doc(doc: PolicyDoc) -> Result<CompiledPolicy, PolicyError> {
         let doc = resolve(doc, 0)?;
-        let version = doc
-            .version
-            .ok_or_else(|| PolicyError::new("version", "required (this build reads 1)"))?;
+        let version = doc.version.ok_or_else(|| {
+            PolicyError::new(Kind::Version, "version", "required (this build reads 1)")
+        })?;
         if version != POLICY_VERSION {
             return Err(PolicyError::new(
+                Kind::Version,
                 "version",
                 format!("unsupported version {version} (this build reads {POLICY_VERSION})"),
             ));
         }
         if let Some(s) = doc.min_score {
             if !(0.0..=1.0).contains(&s) {
-                return Err(PolicyError::new("minScore", "must be between 0 and 1"));
+                return Err(PolicyError::new(
+                    Kind::OutOfRange,
+                    "minScore",
+                    "must be between 0 and 1",
+                ));
             }
         }
         if let Some(m) = &doc.mask {
             if m.keep > 8 {
-                return Err(PolicyError::new("mask.keep", "at most 8 characters"));
+                return Err(PolicyError::new(
+                    Kind::OutOfRange,
+                    "mask.keep",
+                    "at most 8 characters",
+                ));
             }
         }
         let custom_rules = custom::custom_rules(doc.custom_rules.as_deref().unwrap_or_default())?;
@@ -179,6 +215,7 @@ impl Policy {
         for name in entities.keys() {
             if !entity_categories.contains_key(name) {
                 return Err(PolicyError::new(
+                    Kind::UnknownEntity,
                     format!("actions.{name}"),
                     "unknown entity",
                 ));
@@ -192,6 +229,7 @@ impl Policy {
                 .ok_or_else(|| {
                     let ids: Vec<&str> = Category::ALL.iter().map(|c| c.id()).collect();
                     PolicyError::new(
+                        Kind::UnknownCategory,
                         format!("categories.{name}"),
                         format!("unknown category (expected one of {})", ids.join(", ")),
                     )
@@ -201,7 +239,7 @@ impl Policy {
         let allow = doc.allow.clone().unwrap_or_default();
         let allow_patterns = custom::allow_patterns(&allow.patterns)?;
         let allow_values = allow.values.iter().map(|v| Vault::normalize(v)).collect();
-        let policy = Policy {
+        let policy = CompiledPolicy {
             id: doc
                 .id
                 .clone()
@@ -229,6 +267,7 @@ impl Policy {
         for (i, c) in self.doc.countries.iter().flatten().enumerate() {
             if !crate::engine::known_country(c) {
                 return Err(PolicyError::new(
+                    Kind::UnknownCountry,
                     format!("countries[{i}]"),
                     format!("unknown country `{c}` (expected ISO 3166 alpha-2 or EU/EEA)"),
                 ));
@@ -239,6 +278,7 @@ impl Policy {
                 crate::rules::is_builtin_rule(id) || self.custom_rules.iter().any(|r| &*r.id == id);
             if !known {
                 return Err(PolicyError::new(
+                    Kind::UnknownRule,
                     format!("disabledRules[{i}]"),
                     format!("unknown rule `{id}`"),
                 ));
@@ -309,7 +349,7 @@ impl Policy {
         self.engine_with_gazetteer(None)
     }
 
-    /// [`Policy::engine`] with the name list for the names pass (`None`: the default one, see
+    /// [`CompiledPolicy::engine`] with the name list for the names pass (`None`: the default one, see
     /// [`EngineOptions::gazetteer`]). The browser loads it as a separate asset.
     pub fn engine_with_gazetteer(
         &self,
@@ -318,12 +358,16 @@ impl Policy {
         let mut options = self.engine_options();
         options.gazetteer = gazetteer;
         Engine::new(&options).map_err(|e| match e {
-            Error::Unknown { kind: "rule", name } => {
-                PolicyError::new("disabledRules", format!("unknown rule `{name}`"))
-            }
-            Error::Unknown { kind, name } => {
-                PolicyError::new("countries", format!("unknown {kind} `{name}`"))
-            }
+            Error::Unknown { kind: "rule", name } => PolicyError::new(
+                Kind::UnknownRule,
+                "disabledRules",
+                format!("unknown rule `{name}`"),
+            ),
+            Error::Unknown { kind, name } => PolicyError::new(
+                Kind::UnknownCountry,
+                "countries",
+                format!("unknown {kind} `{name}`"),
+            ),
             Error::InvalidPattern { rule, reason } => {
                 let path = self
                     .doc
@@ -335,9 +379,9 @@ impl Policy {
                         || "customRules".into(),
                         |i| format!("customRules[{i}].pattern"),
                     );
-                PolicyError::new(path, reason)
+                PolicyError::new(Kind::BadPattern, path, reason)
             }
-            other => PolicyError::new(".", other.to_string()),
+            other => PolicyError::new(Kind::BadPattern, ".", other.to_string()),
         })
     }
 
@@ -368,7 +412,7 @@ impl Policy {
         (self.default_action, ActionSource::Default)
     }
 
-    /// The action for one found value: the allow-list wins, then [`Policy::action_for`].
+    /// The action for one found value: the allow-list wins, then [`CompiledPolicy::action_for`].
     pub fn action_for_value(&self, entity: &str, value: &str) -> (Action, ActionSource) {
         if entity != DENY_ENTITY && self.is_allowed(value) {
             return (Action::Allow, ActionSource::AllowList);
@@ -421,18 +465,6 @@ impl Policy {
             out.splice(first..last, [hit]);
         }
         out
-    }
-
-    /// Adds `value` to the allow-list for the life of this policy object (the user's "always
-    /// allow" answer; the caller persists it if it should outlive the session).
-    pub fn allow_value(&mut self, value: &str) {
-        self.allow_values.insert(Vault::normalize(value));
-    }
-
-    /// Drops every value added with [`Policy::allow_value`]: back to the document's list.
-    pub fn reset_allowed_values(&mut self) {
-        let doc = self.doc.allow.clone().unwrap_or_default();
-        self.allow_values = doc.values.iter().map(|v| Vault::normalize(v)).collect();
     }
 
     /// True when `value` is on the allow-list (exact after normalization, or a whole-value

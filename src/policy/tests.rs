@@ -23,7 +23,7 @@ fn overlay_merges_maps_and_appends_lists() {
 
 #[test]
 fn deny_list_defaults_to_redact_and_ignores_the_allow_list() {
-    let p = Policy::from_json(
+    let p = CompiledPolicy::from_json(
         r#"{"version":1,"defaultAction":"allow","allow":{"values":["x1"]},
             "deny":{"values":["x1"]}}"#,
     )
@@ -37,7 +37,7 @@ fn deny_list_defaults_to_redact_and_ignores_the_allow_list() {
 
 #[test]
 fn empty_policy_pseudonymizes_by_default() {
-    let p = Policy::from_json(r#"{"version":1}"#).unwrap();
+    let p = CompiledPolicy::from_json(r#"{"version":1}"#).unwrap();
     assert_eq!(p.id(), "custom");
     assert_eq!(
         p.action_for("EMAIL_ADDRESS"),

@@ -117,6 +117,12 @@ const status = document.getElementById('status');
 const policy = params.get('policy') ?? { version: 1, id: 'ask-all', defaultAction: 'ask' };
 const options = { locale: params.get('locale') ?? 'en', endpoints: ['/v1/'], policy };
 if (params.get('gazetteer') === 'off') options.gazetteer = false;
+// ?conversations=url: beacons and sockets name their conversation with ?c= in their URL, and
+// /v1/socket is a guarded WebSocket endpoint.
+if (params.get('conversations') === 'url') {
+  options.conversationOf = (u) => u.searchParams.get('c') ?? undefined;
+  options.endpoints = ['/v1/', new RegExp('/v1/socket$')];
+}
 
 function textOf() { return 'value' in editor ? editor.value : editor.textContent; }
 

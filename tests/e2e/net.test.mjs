@@ -3,6 +3,7 @@
 // hooks installPending sets before the engine loads hands over to the guard's own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { watchErrors } from './browser.mjs';
 import { plainAppAndBrowser } from './fixtures.mjs';
 
@@ -167,6 +168,134 @@ test('install() before the engine loads hooks form posts and frames once it runs
   }, EMAIL);
   assert.deepEqual(out, ['body-type', 200]);
   assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/**
+ * A minimal WebSocket endpoint on the app server (RFC 6455 handshake, masked client text
+ * frames of any length): the texts it receives.
+ */
+function socketServer(server) {
+  const texts = [];
+  server.on('upgrade', (req, socket) => {
+    const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    let buf = Buffer.alloc(0);
+    socket.on('data', (d) => {
+      buf = Buffer.concat([buf, d]);
+      for (;;) {
+        if (buf.length < 2) return;
+        let len = buf[1] & 0x7f;
+        let at = 2;
+        if (len === 126) { if (buf.length < 4) return; len = buf.readUInt16BE(2); at = 4; }
+        if (len === 127) { if (buf.length < 10) return; len = Number(buf.readBigUInt64BE(2)); at = 10; }
+        if (buf.length < at + 4 + len) return;
+        const mask = buf.subarray(at, at + 4);
+        const payload = Buffer.from(buf.subarray(at + 4, at + 4 + len)).map((b, i) => b ^ mask[i % 4]);
+        if ((buf[0] & 0x0f) === 1) texts.push(payload.toString('utf8'));
+        buf = buf.subarray(at + 4 + len);
+      }
+    });
+    socket.on('error', () => {});
+  });
+  return texts;
+}
+
+test('XMLHttpRequest, sendBeacon and WebSocket carry a conversation: each numbers and restores its own values', async () => {
+  const texts = socketServer(ctx.app.server);
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${ctx.app.base}/?policy=gdpr&conversations=url`);
+  await page.waitForSelector('body[data-state="ready"]');
+  ctx.app.received.length = 0;
+  const [A, B, C] = ['ann@example.com', 'bob@example.com', 'cat@example.com'];
+  const body = (email) => JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${email}` }] });
+  const sent = () => JSON.parse(ctx.app.received.at(-1)).messages[0].content;
+  const xhr = (b, conversation) => page.evaluate(([b, c]) => new Promise((ok, fail) => {
+    const x = new XMLHttpRequest();
+    x.open('POST', '/v1/chat/completions');
+    x.setRequestHeader('content-type', 'application/json');
+    if (c) x.setRequestHeader('X-Pii-Airlock-Conversation', c);
+    x.onload = () => ok(JSON.parse(x.responseText).choices[0].message.content);
+    x.onerror = () => fail(new Error(String(x.piiAirlockError?.reason)));
+    x.send(b);
+  }), [b, conversation]);
+  const headers = [];
+  page.on('request', (r) => { if (r.url().includes('/v1/')) headers.push(r.headers()); });
+
+  // The default conversation: A is its first address.
+  assert.equal(await xhr(body(A)), `Got it: ${A}.`);
+  assert.equal(sent(), 'Mail [EMAIL_ADDRESS_1]');
+  // XHR in conversation "b": B is *its* first address, and its answer restores B, not A.
+  assert.equal(await xhr(body(B), 'b'), `Got it: ${B}.`);
+  assert.equal(sent(), 'Mail [EMAIL_ADDRESS_1]');
+  assert.ok(headers.length >= 2 && headers.every((h) => !('x-pii-airlock-conversation' in h)), 'the header never leaves');
+
+  // A beacon names its conversation through conversationOf (?c=): C is first in "c" ...
+  const beacon = (url, b) => page.evaluate(([u, b]) => navigator.sendBeacon(u, b), [url, b]);
+  let n = ctx.app.received.length;
+  assert.equal(await beacon('/v1/chat/completions?c=c', body(C)), true);
+  await until(() => ctx.app.received.length > n);
+  assert.equal(sent(), 'Mail [EMAIL_ADDRESS_1]');
+  // ... and second in the default conversation, where A came first.
+  n = ctx.app.received.length;
+  assert.equal(await beacon('/v1/chat/completions', body(C)), true);
+  await until(() => ctx.app.received.length > n);
+  assert.equal(sent(), 'Mail [EMAIL_ADDRESS_2]');
+
+  // A socket of conversation "b": A comes after B there.
+  await page.evaluate((b) => new Promise((ok, fail) => {
+    const ws = new WebSocket(`ws://${location.host}/v1/socket?c=b`);
+    ws.onopen = () => { ws.send(b); ok(); };
+    ws.onerror = () => fail(new Error('socket'));
+  }), body(A));
+  await until(() => texts.length > 0);
+  assert.equal(JSON.parse(texts[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_2]');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('install() before the engine loads: a fetch or XHR send kept from before it goes around the guard, and is reported', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  // What a script that ran before the package took: the platform's own functions.
+  await page.addInitScript(() => { window.__rawFetch = window.fetch; window.__rawSend = XMLHttpRequest.prototype.send; });
+  await page.goto(`${ctx.app.base}/?mode=pending`);
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.evaluate(() => {
+    window.__bypasses = [];
+    window.__guard.addEventListener('pii-airlock-bypass', (e) => window.__bypasses.push(e.detail));
+  });
+  ctx.app.received.length = 0;
+  const body = JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${EMAIL}` }] });
+  await page.evaluate(async (b) => {
+    await window.__rawFetch('/v1/chat/completions?q=secret', { method: 'POST', headers: { 'content-type': 'application/json' }, body: b });
+    await new Promise((ok) => {
+      const x = new XMLHttpRequest();
+      x.open('POST', '/v1/chat/completions');
+      x.onloadend = ok;
+      window.__rawSend.call(x, b);
+    });
+  }, body);
+  await page.waitForFunction(() => window.__bypasses.length === 2);
+  const origin = new URL(ctx.app.base).origin;
+  const seen = await page.evaluate(() => window.__bypasses);
+  assert.deepEqual(seen.map((d) => d.url), [`${origin}/v1/chat/completions`, `${origin}/v1/chat/completions`]);
+  assert.deepEqual(seen.map((d) => d.initiatorType).sort(), ['fetch', 'xmlhttprequest']);
+  // Both left as typed (nothing could stop them); one warning, without the query or a value.
+  assert.ok(ctx.app.received.every((r) => r.includes(EMAIL)));
+  const ours = warnings.filter((w) => w.startsWith('pii-airlock:'));
+  assert.equal(ours.length, 1);
+  assert.ok(!ours[0].includes('secret') && !ours[0].includes(EMAIL), ours[0]);
+  // The guard's own requests are not reported.
+  await page.fill('#editor', 'hello there');
+  await page.click('#send');
+  await page.waitForSelector('#status:text-is("done")');
+  await new Promise((r) => setTimeout(r, 800));
+  assert.equal(await page.evaluate(() => window.__bypasses.length), 2);
   assert.deepEqual(errors, []);
   await page.close();
 });

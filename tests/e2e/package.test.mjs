@@ -280,6 +280,18 @@ test('large inputs are scanned in a Web Worker (Vite build) and still highlighte
   // The worker path returned the same findings as an inline scan.
   const same = await page.evaluate(async (t) => JSON.stringify(await window.__guard.scanAsync(t)) === JSON.stringify(window.__guard.scan(t)), `${filler} mail ${EMAIL}`);
   assert.equal(same, true);
+  // "Always allow" reaches the worker as the guard's session state (keyed hashes), and so
+  // does a reset.
+  const actions = await page.evaluate(async ([t, email]) => {
+    const g = window.__guard;
+    const [f] = g.scan(email);
+    g.choose(f, email, 'always-allow');
+    const allowed = (await g.scanAsync(t)).map((x) => x.action);
+    g.resetChoices();
+    const reset = (await g.scanAsync(t)).map((x) => x.action);
+    return [allowed, reset];
+  }, [`${filler} mail ${EMAIL}`, EMAIL]);
+  assert.deepEqual(actions, [['allow'], ['ask']]);
   assert.deepEqual(errors, []);
   await page.close();
 });

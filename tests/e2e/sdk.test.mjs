@@ -27,6 +27,12 @@ new MutationObserver((records) => {
   for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'PII-AIRLOCK-CONSENT') window.__dialogs += 1;
 }).observe(document.body, { childList: true });
 
+// A client built before install(): it keeps the unhooked fetch, so its requests go around the
+// guard. The guard cannot stop them, but it sees them in resource timing and says so.
+const early = new OpenAI({ apiKey: 'test', baseURL, dangerouslyAllowBrowser: true, maxRetries: 0 });
+window.__bypasses = [];
+guard.addEventListener('pii-airlock-bypass', (e) => window.__bypasses.push(e.detail));
+
 const described = (e) => ({ name: e?.name, reason: e?.reason, status: e?.status, type: e?.error?.type, code: e?.code,
   message: String(e?.message ?? e) });
 
@@ -41,6 +47,17 @@ window.run = async (kind, prompt) => {
       let text = '';
       for await (const c of stream) text += c.choices[0]?.delta?.content ?? '';
       return { text };
+    }
+    if (kind === 'bypass') {
+      guard.install();
+      const r = await early.chat.completions.create({ model: 'test', messages: [{ role: 'user', content: prompt }] });
+      return { text: r.choices[0].message.content };
+    }
+    if (kind === 'hooked') {
+      // The hooked global fetch: the guard sends this one, so it is no bypass.
+      const res = await fetch(baseURL + '/chat/completions?x=1', { method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: 'test', messages: [{ role: 'user', content: prompt }] }) });
+      return { text: (await res.json()).choices[0].message.content };
     }
     if (kind === 'ai') {
       const r = await generateText({ model: vercel.chat('test'), prompt });
@@ -132,5 +149,31 @@ test('Vercel AI SDK: a cancelled consent is not retried; the app gets PiiAirlock
   await new Promise((r) => setTimeout(r, 1500));
   assert.equal(await page.evaluate(() => window.__dialogs), 1);
   assert.deepEqual(app.received, []);
+  await page.close();
+});
+
+test('a client built before install() goes around the guard: one warning (origin and path only) and a pii-airlock-bypass event', async () => {
+  const { page, errors } = await open();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  app.received.length = 0;
+  const out = await page.evaluate((p) => window.run('bypass', p), `Mail ${EMAIL} please`);
+  // What the guard cannot prevent: the early client's request left as typed, unasked.
+  assert.deepEqual(out, { text: 'Got it: nothing personal.' });
+  assert.ok(app.received[0].includes(EMAIL));
+  assert.equal(await page.evaluate(() => window.__dialogs), 0);
+  // What it can do: notice it.
+  await page.waitForFunction(() => window.__bypasses.length === 1);
+  const origin = new URL(app.base).origin;
+  assert.deepEqual(await page.evaluate(() => window.__bypasses), [{ url: `${origin}/v1/chat/completions`, initiatorType: 'fetch' }]);
+  const ours = warnings.filter((w) => w.startsWith('pii-airlock:'));
+  assert.equal(ours.length, 1, JSON.stringify(warnings));
+  assert.ok(ours[0].includes(`${origin}/v1/chat/completions`) && !ours[0].includes(EMAIL), ours[0]);
+  // A request through the hooked fetch (query string and all) is the guard's own: no event.
+  assert.deepEqual(await page.evaluate(() => window.run('hooked', 'hello')), { text: 'Got it: nothing personal.' });
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal(await page.evaluate(() => window.__bypasses.length), 1);
+  assert.equal(warnings.filter((w) => w.startsWith('pii-airlock:')).length, 1);
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -72,3 +72,28 @@ test('guardBody takes the conversation as an option', async () => {
   // Forgetting a value reaches every conversation.
   assert.equal(g.forget('bob@example.org'), 1);
 });
+
+test('conversationOf tells the conversation from the URL where no header names one; a bad answer blocks', async () => {
+  const g = await createGuard({ policy: 'gdpr', conversationOf: (u) => u.searchParams.get('chat') ?? undefined });
+  let reply = 'Noted [EMAIL_ADDRESS_1].';
+  const p = provider(() => reply);
+  const f = g.guardFetch(p.fetch);
+  await f(`${URL_}?chat=a`, post(null, { model: 'm', input: 'mail jane@example.com' }));
+  // Conversation "b" (by URL) numbers from 1 and restores its own value, not jane's.
+  const b = await f(`${URL_}?chat=b`, post(null, { model: 'm', input: 'mail bob@example.org' }));
+  assert.equal(JSON.parse(p.seen[1].body).input, 'mail [EMAIL_ADDRESS_1]');
+  assert.equal((await b.json()).output_text, 'Noted bob@example.org.');
+  // The header wins over the URL: "a" already has jane as 1, so bob is 2 there.
+  reply = 'Noted [EMAIL_ADDRESS_2].';
+  const a = await f(`${URL_}?chat=b`, post('a', { model: 'm', input: 'mail bob@example.org' }));
+  assert.equal(JSON.parse(p.seen[2].body).input, 'mail [EMAIL_ADDRESS_2]');
+  assert.equal((await a.json()).output_text, 'Noted bob@example.org.');
+
+  // A conversation that cannot be told is not guessed: the request is blocked, not sent.
+  const bad = await createGuard({ policy: 'gdpr', conversationOf: () => 42 });
+  const q = provider(() => 'x');
+  await assert.rejects(bad.guardFetch(q.fetch)(URL_, post(null, { model: 'm', input: 'mail jane@example.com' })),
+    (e) => e.name === 'PiiAirlockBlockedError');
+  assert.equal(q.seen.length, 0);
+  await assert.rejects(createGuard({ conversationOf: 'chat' }), { name: 'PiiAirlockConfigError' });
+});

@@ -99,6 +99,28 @@ test('per-value choices: allow once applies to one message, always allow sticks'
   assert.throws(() => strict.choose(f, 'jane@example.com', 'allow-once'), PiiAirlockConfigError);
 });
 
+test('"always allow" lives in the guard session and ends with the policy\'s vault time-to-live', async () => {
+  const g = await createGuard({ policy: { ...ASK, vault: { ttlMinutes: 1 } } });
+  const [f] = g.scan('jane@example.com');
+  g.choose(f, 'jane@example.com', 'always-allow');
+  assert.equal(g.scan('write to JANE@example.com')[0].action, 'allow');
+  // Only the entity type it was given for.
+  assert.equal(g.scan('jane@example.com')[0].entity, 'EMAIL_ADDRESS');
+  const realNow = Date.now;
+  try {
+    const start = realNow();
+    Date.now = () => start + 59_000;
+    assert.equal(g.scan('jane@example.com')[0].action, 'allow');
+    Date.now = () => start + 61_000;
+    assert.equal(g.scan('jane@example.com')[0].action, 'ask');
+    // A request prepared after the time is up is filtered again (Node: nobody to ask).
+    const r = await g.requestConsent('to jane@example.com', {});
+    assert.equal(r.text, 'to [EMAIL_ADDRESS_1]');
+  } finally {
+    Date.now = realNow;
+  }
+});
+
 test('JSON and streamed SSE responses are restored, placeholders split across events', async () => {
   const g = await createGuard({ policy: ASK });
   const answer = 'Sure, I will write to [EMAIL_ADDRESS_1] and call [PHONE_NUMBER_1].';
@@ -142,13 +164,15 @@ test('options are checked: unknown keys, presets and policy fields are errors na
   await assert.rejects(createGuard({ consent: 'maybe' }), PiiAirlockConfigError);
   // Engine settings live in the policy now, not in the options.
   await assert.rejects(createGuard({ countries: ['DE'] }), /unknown option `countries`/);
-  const bad = async (policy, path) => assert.rejects(createGuard({ policy }),
-    (e) => e instanceof PiiAirlockConfigError && e.message.startsWith(`${path}: `), path);
-  await bad({ version: 1, countries: ['Atlantis'] }, 'countries[0]');
-  await bad({ version: 1, extends: 'gdpr', actions: { EMAIL_ADRESS: 'mask' } }, 'actions.EMAIL_ADRESS');
-  await bad({ version: 1, categories: { contact: 'shred' } }, 'categories.contact');
-  await bad({ version: 1, minScore: 2 }, 'minScore');
-  await bad({ extends: 'gdpr', version: 2 }, 'version');
+  // A policy error carries its stable kind and the field's path beside the message.
+  const bad = async (policy, path, kind) => assert.rejects(createGuard({ policy }),
+    (e) => e instanceof PiiAirlockConfigError && e.message.startsWith(`${path}: `) && e.path === path && e.kind === kind, path);
+  await bad({ version: 1, countries: ['Atlantis'] }, 'countries[0]', 'unknown-country');
+  await bad({ version: 1, extends: 'gdpr', actions: { EMAIL_ADRESS: 'mask' } }, 'actions.EMAIL_ADRESS', 'unknown-entity');
+  await bad({ version: 1, categories: { contact: 'shred' } }, 'categories.contact', 'unknown-value');
+  await bad({ version: 1, minScore: 2 }, 'minScore', 'out-of-range');
+  await bad({ extends: 'gdpr', version: 2 }, 'version', 'version');
+  await bad({ version: 1, deny: { patterns: ['(x'] } }, 'deny.patterns[0]', 'bad-pattern');
   await assert.rejects(createGuard({ policy: 42 }), PiiAirlockConfigError);
   const g = await createGuard({ policy: ASK, endpoints: ['https://api.example/'], paths: ['query'], openai: false });
   assert.equal(g.matches('https://api.example/search'), true);

@@ -1,6 +1,6 @@
 // Compiled (not run) by tests/js/types.test.mjs under --strict: the declarations must accept
 // every documented option and call, and reject what is not one.
-import { createGuard, install, init, Airlock, PiiAirlockBlockedError, DEFAULT_ENDPOINTS, LOCALES, PRESETS, loadGazetteer, type GuardOptions, type PlannedFinding, type PolicyDoc, type Receipt, type MarkState } from 'pii-airlock';
+import { createGuard, install, init, Airlock, PiiAirlockBlockedError, PiiAirlockConfigError, type PolicyErrorKind, type BypassDetail, DEFAULT_ENDPOINTS, LOCALES, PRESETS, loadGazetteer, type GuardOptions, type PlannedFinding, type PolicyDoc, type Receipt, type MarkState } from 'pii-airlock';
 
 const doc: PolicyDoc = {
   version: 1, extends: 'gdpr', countries: ['DE'], minScore: 0.6, disabledRules: ['url'],
@@ -13,6 +13,8 @@ const opts: GuardOptions = {
   allowAsTyped: false, openai: true, paths: ['documents.*.text'], gazetteer: '/assets/gazetteer.txt',
   worker: { threshold: 20_000 }, debounce: 50, receipts: { retentionDays: 30 }, receiptKey: 'app key',
   restore: { urlSchemes: ['mailto'], urlOrigins: ['https://crm.example.com'], toolArguments: false },
+  conversationOf: (u) => u.searchParams.get('chat') ?? undefined,
+  onBypass: (d: BypassDetail) => console.log(d.url, d.initiatorType),
 };
 await createGuard({ policy: 'strict', gazetteer: false });
 const guard = await createGuard(opts);
@@ -39,6 +41,10 @@ const undo: () => void = guard.install();
 guard.choose(f, 'v', 'always-allow');
 guard.addEventListener('consent', (e) => console.log(e.detail.decision, e.detail.receipts.length, e.detail.receipt?.hash));
 guard.addEventListener('blocked', (e) => console.log(e.detail.reason));
+guard.addEventListener('pii-airlock-bypass', (e) => console.log(e.detail.url));
+try { await createGuard({ policy: { version: 1 } }); } catch (e) {
+  if (e instanceof PiiAirlockConfigError && e.kind) { const k: PolicyErrorKind = e.kind; console.log(k, e.path); }
+}
 guard.dispose();
 const { guard: later, uninstall } = install({ endpoints: ['/api/'] });
 later.then((g) => g.dispose());
@@ -57,6 +63,10 @@ await createGuard({ countries: ['DE'] });
 await createGuard({ policy: { version: 1, actions: { EMAIL_ADDRESS: 'shred' } } });
 // @ts-expect-error not a decision
 guard.choose(f, 'v', 'maybe');
+// @ts-expect-error a conversation is named by a string
+await createGuard({ conversationOf: () => 42 });
+// @ts-expect-error the generated policy types reject a misspelt field
+await createGuard({ policy: { version: 1, mask: { kepe: 2 } } });
 // @ts-expect-error restore options take lists of schemes and origins
 await createGuard({ restore: { urlSchemes: 'mailto' } });
 // @ts-expect-error there is no switch that restores into every URL
