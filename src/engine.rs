@@ -1,6 +1,7 @@
 //! The engine: every rule compiled once into one multi-pattern matcher, a single pass over the
 //! text, validation and scoring of candidates, and deterministic overlap resolution.
 
+use crate::automaton;
 use crate::context::{Hits, Lexicon, RuleWords};
 use crate::fold::{self, Folded};
 use crate::matcher::{self, Matcher, Options, Session};
@@ -158,17 +159,51 @@ fn expand_countries(list: &[String]) -> Result<Vec<String>, Error> {
     Ok(out)
 }
 
-/// Compiles the engine's patterns: leftmost-first plus the all-matches DFA.
+/// How the engine's patterns are compiled: leftmost-first plus the all-matches DFA.
+fn options_for(limit: Option<usize>) -> Options {
+    Options {
+        size_limit: limit,
+        overlapping: true,
+        cache: DFA_CACHE,
+        ..Options::default()
+    }
+}
+
+/// Compiles the engine's patterns.
 fn compile(hirs: &[regex_syntax::hir::Hir], limit: Option<usize>) -> Result<Matcher, String> {
-    Matcher::from_hirs(
-        hirs,
-        Options {
-            size_limit: limit,
-            overlapping: true,
-            cache: DFA_CACHE,
-            ..Options::default()
-        },
-    )
+    Matcher::from_hirs(hirs, options_for(limit))
+}
+
+/// Parses and compiles `patterns` (those of `rules`, in order) when they are not the built-in
+/// catalog's: the matcher, the start-byte table and the shortest match.
+fn compile_patterns(
+    rules: &[Rule],
+    patterns: &[&str],
+) -> Result<(Matcher, StartTable, usize), Error> {
+    let hirs = matcher::parse(patterns, false);
+    let compiled = hirs
+        .as_ref()
+        .map_err(String::clone)
+        .and_then(|h| compile(h, None));
+    let compiled = compiled.map_err(|e| {
+        // Name the rule: compile the patterns one by one until one fails.
+        let culprit = rules
+            .iter()
+            .find(|r| Matcher::new(&[&r.pattern], Options::default()).is_err());
+        Error::InvalidPattern {
+            rule: culprit.map_or_else(|| "(combined)".to_string(), |r| r.id.to_string()),
+            reason: e,
+        }
+    })?;
+    let hirs = hirs.unwrap_or_default();
+    let shortest_match = hirs
+        .iter()
+        .map(|h| h.properties().minimum_len().unwrap_or(usize::MAX))
+        .min()
+        .unwrap_or(usize::MAX);
+    let starts = StartTable::new(&hirs);
+    matcher::dispose(hirs);
+    Ok((compiled, starts, shortest_match))
 }
 
 impl Engine {
@@ -229,29 +264,18 @@ impl Engine {
             rules.push(custom.clone());
         }
         let patterns: Vec<&str> = rules.iter().map(|r| &*r.pattern).collect();
-        let hirs = matcher::parse(&patterns, false);
-        let compiled = hirs
-            .as_ref()
-            .map_err(String::clone)
-            .and_then(|h| compile(h, None));
-        let compiled = compiled.map_err(|e| {
-            // Name the rule: compile the patterns one by one until one fails.
-            let culprit = rules
-                .iter()
-                .find(|r| Matcher::new(&[&r.pattern], Options::default()).is_err());
-            Error::InvalidPattern {
-                rule: culprit.map_or_else(|| "(combined)".to_string(), |r| r.id.to_string()),
-                reason: e,
+        let (compiled, starts, shortest_match) = match automaton::prebuilt(&patterns) {
+            // The whole built-in catalog: its automata were made ahead of time.
+            Some(pre) => {
+                let compiled = Matcher::from_nfas(&pre.forward, &pre.reverse, options_for(None))
+                    .map_err(|reason| Error::InvalidPattern {
+                        rule: "(combined)".to_string(),
+                        reason,
+                    })?;
+                (compiled, pre.starts, pre.shortest_match)
             }
-        })?;
-        let hirs = hirs.unwrap_or_default();
-        let shortest_match = hirs
-            .iter()
-            .map(|h| h.properties().minimum_len().unwrap_or(usize::MAX))
-            .min()
-            .unwrap_or(usize::MAX);
-        let starts = StartTable::new(&hirs);
-        matcher::dispose(hirs);
+            None => compile_patterns(&rules, &patterns)?,
+        };
         // Names pass: its rules go after every pattern rule, never into the regex. A disabled
         // token rule keeps its slot (so indices stay fixed) and its hits are dropped.
         let names = if options.names {

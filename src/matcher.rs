@@ -140,20 +140,17 @@ impl Matcher {
     /// and goes on, still linear); and a per-pattern anchored search needs start states for
     /// each pattern (on for the forward and the reverse DFA).
     pub(crate) fn from_hirs(hirs: &[Hir], options: Options) -> Result<Matcher, String> {
-        let compile = |reverse: bool| {
-            thompson::Compiler::new()
-                .configure(
-                    thompson::Config::new()
-                        .which_captures(WhichCaptures::None)
-                        .nfa_size_limit(options.size_limit)
-                        .reverse(reverse),
-                )
-                .build_many_from_hir(hirs)
-                .map_err(|e| e.to_string())
-        };
-        let forward_nfa = compile(false)?;
-        let forward_nfa = share_leading_boundaries(&forward_nfa).unwrap_or(forward_nfa);
-        let reverse_nfa = compile(true)?;
+        let (forward, reverse) = compile_nfas(hirs, options.size_limit)?;
+        Matcher::from_nfas(&forward, &reverse, options)
+    }
+
+    /// Builds the lazy DFAs over NFAs made by [`compile_nfas`] (or rebuilt from the catalog's
+    /// ahead-of-time automaton, `src/automaton.rs`).
+    pub(crate) fn from_nfas(
+        forward_nfa: &NFA,
+        reverse_nfa: &NFA,
+        options: Options,
+    ) -> Result<Matcher, String> {
         let config = dfa::Config::new()
             .cache_capacity(options.cache)
             .skip_cache_capacity_check(true);
@@ -164,7 +161,7 @@ impl Matcher {
                 .map_err(|e| e.to_string())
         };
         let forward = build(
-            &forward_nfa,
+            forward_nfa,
             config
                 .clone()
                 .match_kind(MatchKind::LeftmostFirst)
@@ -175,14 +172,14 @@ impl Matcher {
         // same: a longer match of another pattern ending there would have started further
         // left and been the leftmost match.
         let reverse = build(
-            &reverse_nfa,
+            reverse_nfa,
             config
                 .clone()
                 .match_kind(MatchKind::All)
                 .starts_for_each_pattern(true),
         )?;
         let all = if options.overlapping {
-            Some(build(&forward_nfa, config.match_kind(MatchKind::All))?)
+            Some(build(forward_nfa, config.match_kind(MatchKind::All))?)
         } else {
             None
         };
@@ -257,6 +254,25 @@ impl Matcher {
             .expect(NEVER_FAILS)
             .is_some()
     }
+}
+
+/// The forward NFA (leading `\b`s shared: [`share_leading_boundaries`]) and the reverse NFA of
+/// parsed patterns, as [`Matcher::from_nfas`] takes them.
+pub(crate) fn compile_nfas(hirs: &[Hir], size_limit: Option<usize>) -> Result<(NFA, NFA), String> {
+    let compile = |reverse: bool| {
+        thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .which_captures(WhichCaptures::None)
+                    .nfa_size_limit(size_limit)
+                    .reverse(reverse),
+            )
+            .build_many_from_hir(hirs)
+            .map_err(|e| e.to_string())
+    };
+    let forward = compile(false)?;
+    let forward = share_leading_boundaries(&forward).unwrap_or(forward);
+    Ok((forward, compile(true)?))
 }
 
 /// The same NFA, except that consecutive patterns beginning with `\b` share one `\b` state
