@@ -1,24 +1,33 @@
-//! The built-in catalog's automata, made ahead of time: the forward and reverse Thompson NFAs
-//! that [`crate::matcher::compile_nfas`] makes from the catalog's patterns, the start-byte
-//! table's sets and the shortest match, written into `data/catalog-automaton.bin` by a test
-//! (regenerate with `scripts/gen-automaton.sh`) and rebuilt here with regex-automata's NFA
-//! builder.
+//! The built-in catalog's automata, made ahead of time: for each pattern, its part of the
+//! forward and of the reverse Thompson NFA that [`crate::matcher::compile_nfa`] makes from the
+//! whole catalog, its first bytes and its shortest match, written into
+//! `data/catalog-automaton.bin` by a test (regenerate with `scripts/gen-automaton.sh`). An
+//! engine whose patterns are built-in rules (all of them, or those left by a country list or
+//! disabled rules) puts its NFAs together from those parts with regex-automata's NFA builder,
+//! state for state what the compiler makes of the same patterns, without parsing a pattern.
 //!
-//! Why: parsing the ~200 patterns and compiling them was about 40% of the time to the first
-//! result in wasm; rebuilding the same states from a list takes a fraction of that. A full DFA
-//! made ahead of time would be far larger than the NFA (docs/benchmarks.md). The blob carries
-//! a fingerprint of the patterns it was made from: when the engine's patterns differ (a rule
-//! disabled, a country list, a custom rule, or a blob nobody regenerated) it is not used and
-//! the patterns are compiled as before, so a stale blob costs time, never a wrong match.
+//! Why: parsing the ~250 patterns and compiling them was about 40% of the time to the first
+//! result in wasm. A full DFA made ahead of time would be far larger than the NFA
+//! (docs/benchmarks.md). The blob carries a fingerprint of the catalog it was made from: when
+//! it does not match (nobody regenerated it), or custom rules join the pass, the engine
+//! compiles its patterns as before, so a stale blob costs time, never a wrong match.
+//!
+//! The compiler lays out the NFA of patterns `p0, p1, …` as: the unanchored prefix (a
+//! non-greedy union and an any-byte range looping back to it), `p0`'s states ending in its
+//! match state, `p1`'s, the union of every pattern's start, then `p2`'s, `p3`'s and so on. No
+//! state of one pattern leads into another's. The tests check the layout by comparing what
+//! is put together here with what the compiler makes, for the catalog and for subsets.
 //!
 //! Layout (every number an unsigned LEB128 varint unless said otherwise): the magic, the
-//! fingerprint (8 bytes, little-endian), the shortest match, the pattern count, each pattern's
-//! first bytes as runs `(first, last)`, the table of byte classes (each a list of runs, most
-//! used first), then the forward and the reverse NFA: flags (bit 0 UTF-8, bit 1 reverse),
-//! pattern count, state count, anchored and unanchored start, each pattern's start, then each
-//! state as a tag byte and its fields. A state id inside a state is written relative to that
-//! state's own id (zigzag), so the common short jumps take one byte.
+//! catalog's fingerprint (8 bytes, little-endian), the pattern count, the table of byte
+//! classes (each a list of runs `(first, last)`, most used first), then per pattern: its first
+//! bytes as runs, its shortest match plus one (0: it matches nothing), a flags byte (bit 0:
+//! anchored at the start, bit 1: anchored at the end), and its forward and its reverse part:
+//! its start (from the part's first state), the state count, then each state as a tag byte
+//! and its fields. A state id inside a state is written relative to that state's own id
+//! (zigzag), so the common short jumps take one byte.
 
+use crate::matcher;
 use crate::starts::{Bytes, StartTable};
 use regex_automata::nfa::thompson::{self, Transition, NFA};
 use regex_automata::util::look::Look;
@@ -27,7 +36,7 @@ use regex_automata::util::primitives::StateID;
 /// The checked-in blob (see the module docs).
 const BLOB: &[u8] = include_bytes!("../data/catalog-automaton.bin");
 /// The format's name and version.
-const MAGIC: &[u8; 5] = b"PIIA\x01";
+const MAGIC: &[u8; 5] = b"PIIA\x02";
 
 /// State tags. A byte range, or a sparse state whose transitions all lead to one state, is a
 /// `CLASS`: an index into the table of byte classes, and that state (nine in ten sparse states
@@ -40,7 +49,11 @@ const BINARY_UNION: u8 = 4;
 const FAIL: u8 = 5;
 const MATCH: u8 = 6;
 
-/// What the engine builds from the catalog's patterns, rebuilt from the blob.
+/// Pattern flags.
+const ANCHORED_START: u8 = 1;
+const ANCHORED_END: u8 = 2;
+
+/// What the engine builds from its patterns, put together from the blob.
 pub(crate) struct Prebuilt {
     /// The forward NFA, leading `\b`s shared (as `compile_nfas` returns it).
     pub forward: NFA,
@@ -71,32 +84,23 @@ fn fingerprint<P: AsRef<str>>(patterns: &[P]) -> u64 {
     h
 }
 
-/// The automata for `patterns` when the checked-in blob was made from exactly these patterns
-/// (the whole built-in catalog, in order); `None` otherwise, or when the blob does not read.
-pub(crate) fn prebuilt<P: AsRef<str>>(patterns: &[P]) -> Option<Prebuilt> {
-    decode(BLOB, fingerprint(patterns))
+/// The automata for the catalog's patterns `chosen` (indices into `catalog`, ascending), when
+/// the checked-in blob was made from `catalog`; `None` otherwise, for fewer than two patterns,
+/// or when the blob does not read.
+pub(crate) fn prebuilt<P: AsRef<str>>(catalog: &[P], chosen: &[usize]) -> Option<Prebuilt> {
+    decode(BLOB, fingerprint(catalog), chosen)
 }
 
-fn decode(blob: &[u8], fingerprint: u64) -> Option<Prebuilt> {
+fn decode(blob: &[u8], fingerprint: u64, chosen: &[usize]) -> Option<Prebuilt> {
     let mut r = Reader(blob);
     if r.take(MAGIC.len())? != MAGIC {
         return None;
     }
     let stamp = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
-    if stamp != fingerprint {
+    if stamp != fingerprint || chosen.len() < 2 || !chosen.windows(2).all(|w| w[0] < w[1]) {
         return None;
     }
-    let shortest_match = r.usize()?;
     let patterns = r.usize()?;
-    let mut sets = Vec::with_capacity(patterns);
-    for _ in 0..patterns {
-        let mut set = Bytes::default();
-        for _ in 0..r.usize()? {
-            let (first, last) = (r.byte()?, r.byte()?);
-            set.add_range(first, last);
-        }
-        sets.push(set);
-    }
     let classes = (0..r.usize()?)
         .map(|_| {
             (0..r.usize()?)
@@ -104,87 +108,171 @@ fn decode(blob: &[u8], fingerprint: u64) -> Option<Prebuilt> {
                 .collect::<Option<Vec<_>>>()
         })
         .collect::<Option<Vec<_>>>()?;
-    let forward = read_nfa(&mut r, &classes)?;
-    let reverse = read_nfa(&mut r, &classes)?;
-    let whole =
-        r.0.is_empty() && forward.pattern_len() == patterns && reverse.pattern_len() == patterns;
-    whole.then(|| Prebuilt {
-        forward,
-        reverse,
+    let mut forward = Assembly::new(false)?;
+    let mut reverse = Assembly::new(true)?;
+    let (mut sets, mut shortest, mut flags) = (Vec::new(), usize::MAX, u8::MAX);
+    let mut wanted = chosen.iter().copied().peekable();
+    for pid in 0..patterns {
+        let keep = wanted.next_if_eq(&pid).is_some();
+        let mut set = Bytes::default();
+        for _ in 0..r.usize()? {
+            let (first, last) = (r.byte()?, r.byte()?);
+            set.add_range(first, last);
+        }
+        let min = r.usize()?.checked_sub(1).unwrap_or(usize::MAX);
+        let f = r.byte()?;
+        if keep {
+            sets.push(set);
+            shortest = shortest.min(min);
+            flags &= f;
+        }
+        forward.part(&mut r, &classes, keep)?;
+        reverse.part(&mut r, &classes, keep)?;
+    }
+    // Every pattern anchored: the compiler leaves the unanchored prefix out. Not in the
+    // catalog; compiled instead of laid out here.
+    let anchored = flags & (ANCHORED_START | ANCHORED_END) != 0;
+    let whole = r.0.is_empty() && wanted.peek().is_none() && !anchored;
+    if !whole {
+        return None;
+    }
+    let forward = forward.finish()?;
+    Some(Prebuilt {
+        forward: matcher::share_leading_boundaries(&forward)?,
+        reverse: reverse.finish()?,
         starts: StartTable::from_sets(&sets),
-        shortest_match,
+        shortest_match: shortest,
     })
 }
 
-/// One NFA, its states added in order so each keeps its id (the builder turns them into the
-/// same states: a two-way union into a `BinaryUnion`, and so on). A pattern's match state
-/// closes the pattern; the states between two match states belong to the next one.
-fn read_nfa(r: &mut Reader<'_>, classes: &[Vec<(u8, u8)>]) -> Option<NFA> {
-    let flags = r.byte()?;
-    let patterns = r.usize()?;
-    let len = r.usize()?;
-    let anchored = r.state()?;
-    let unanchored = r.state()?;
-    let starts = (0..patterns)
-        .map(|_| r.state())
-        .collect::<Option<Vec<_>>>()?;
-    let mut b = thompson::Builder::new();
-    b.set_utf8(flags & 1 != 0);
-    b.set_reverse(flags & 2 != 0);
-    let mut pattern = 0;
-    if patterns > 0 {
-        b.start_pattern().ok()?;
+/// An NFA being put together as the compiler lays it out (see the module docs).
+struct Assembly {
+    b: thompson::Builder,
+    /// The unanchored prefix's union.
+    prefix: StateID,
+    /// The union of the patterns' starts, once two patterns are in.
+    union: Option<StateID>,
+    starts: Vec<StateID>,
+    /// How many states are in.
+    len: usize,
+}
+
+impl Assembly {
+    fn new(reverse: bool) -> Option<Assembly> {
+        let mut b = thompson::Builder::new();
+        b.set_utf8(true);
+        b.set_reverse(reverse);
+        // `(?s-u:.)*?`: a non-greedy union (its alternates reversed when built) and a range
+        // back to it.
+        let prefix = b.add_union_reverse(vec![]).ok()?;
+        let any = b
+            .add_range(Transition {
+                start: 0,
+                end: 255,
+                next: prefix,
+            })
+            .ok()?;
+        b.patch(prefix, any).ok()?;
+        Some(Assembly {
+            b,
+            prefix,
+            union: None,
+            starts: Vec::new(),
+            len: 2,
+        })
     }
-    for i in 0..len {
-        let id = match r.byte()? {
-            SPARSE => {
-                let n = r.usize()?;
-                let trans = (0..n)
-                    .map(|_| r.transition(i))
-                    .collect::<Option<Vec<_>>>()?;
-                b.add_sparse(trans)
-            }
-            LOOK => {
-                let look = Look::from_repr(u32::try_from(r.usize()?).ok()?)?;
-                b.add_look(r.next(i)?, look)
-            }
-            UNION => {
-                let n = r.usize()?;
-                let alternates = (0..n).map(|_| r.next(i)).collect::<Option<Vec<_>>>()?;
-                b.add_union(alternates)
-            }
-            BINARY_UNION => {
-                let alternates = vec![r.next(i)?, r.next(i)?];
-                b.add_union(alternates)
-            }
-            CLASS => {
-                let class = classes.get(r.usize()?)?;
-                let next = r.next(i)?;
-                let trans = class
-                    .iter()
-                    .map(|&(start, end)| Transition { start, end, next });
-                b.add_sparse(trans.collect())
-            }
-            FAIL => b.add_fail(),
-            MATCH => {
-                let id = b.add_match().ok()?;
-                b.finish_pattern(*starts.get(pattern)?).ok()?;
-                pattern += 1;
-                if pattern < patterns {
-                    b.start_pattern().ok()?;
-                }
-                Ok(id)
-            }
-            _ => return None,
-        };
-        if id.ok()?.as_usize() != i {
-            return None;
+
+    /// Reads one pattern's part and, if `keep`, adds its states in order (so the ids written
+    /// relative to each state stay right). Its match state closes the pattern.
+    fn part(&mut self, r: &mut Reader<'_>, classes: &[Vec<(u8, u8)>], keep: bool) -> Option<()> {
+        let start = r.usize()?;
+        let len = r.usize()?;
+        let b = &mut self.b;
+        let base = self.len;
+        if keep {
+            b.start_pattern().ok()?;
         }
+        for i in 0..len {
+            let at = base + i;
+            let state = match r.byte()? {
+                CLASS => {
+                    let class = classes.get(r.usize()?)?;
+                    let next = r.next(at)?;
+                    Part::Sparse(
+                        class
+                            .iter()
+                            .map(|&(start, end)| Transition { start, end, next })
+                            .collect(),
+                    )
+                }
+                SPARSE => {
+                    let n = r.usize()?;
+                    Part::Sparse(
+                        (0..n)
+                            .map(|_| r.transition(at))
+                            .collect::<Option<Vec<_>>>()?,
+                    )
+                }
+                LOOK => {
+                    let look = Look::from_repr(u32::try_from(r.usize()?).ok()?)?;
+                    Part::Look(look, r.next(at)?)
+                }
+                UNION => {
+                    let n = r.usize()?;
+                    Part::Union((0..n).map(|_| r.next(at)).collect::<Option<Vec<_>>>()?)
+                }
+                BINARY_UNION => Part::Union(vec![r.next(at)?, r.next(at)?]),
+                FAIL => Part::Fail,
+                MATCH if i + 1 == len => Part::Match,
+                _ => return None,
+            };
+            if !keep {
+                continue;
+            }
+            let id = match state {
+                Part::Sparse(trans) => b.add_sparse(trans),
+                Part::Look(look, next) => b.add_look(next, look),
+                Part::Union(alternates) => b.add_union(alternates),
+                Part::Fail => b.add_fail(),
+                Part::Match => b.add_match(),
+            };
+            if id.ok()?.as_usize() != at {
+                return None;
+            }
+        }
+        if !keep {
+            return Some(());
+        }
+        self.len += len;
+        let start = StateID::new(base.checked_add(start)?).ok()?;
+        b.finish_pattern(start).ok()?;
+        self.starts.push(start);
+        match self.union {
+            Some(union) => b.patch(union, start).ok()?,
+            // After the second pattern, as the compiler adds it.
+            None if self.starts.len() == 2 => {
+                self.union = Some(b.add_union(self.starts.clone()).ok()?);
+                self.len += 1;
+            }
+            None => {}
+        }
+        Some(())
     }
-    if pattern != patterns {
-        return None;
+
+    fn finish(mut self) -> Option<NFA> {
+        let union = self.union?;
+        self.b.patch(self.prefix, union).ok()?;
+        self.b.build(union, self.prefix).ok()
     }
-    b.build(anchored, unanchored).ok()
+}
+
+/// One state as read, before it goes to the builder.
+enum Part {
+    Sparse(Vec<Transition>),
+    Look(Look, StateID),
+    Union(Vec<StateID>),
+    Fail,
+    Match,
 }
 
 struct Reader<'b>(&'b [u8]);
@@ -212,9 +300,6 @@ impl Reader<'_> {
     fn usize(&mut self) -> Option<usize> {
         usize::try_from(self.u64()?).ok()
     }
-    fn state(&mut self) -> Option<StateID> {
-        StateID::new(self.usize()?).ok()
-    }
     /// A state id written relative to state `at`.
     fn next(&mut self, at: usize) -> Option<StateID> {
         let z = self.u64()?;
@@ -236,58 +321,91 @@ impl Reader<'_> {
 #[cfg(test)]
 mod write {
     use super::*;
-    use crate::matcher;
     use crate::starts::first_bytes;
     use regex_automata::nfa::thompson::State;
     use regex_automata::util::look::LookMatcher;
+    use regex_syntax::hir;
     use std::collections::HashMap;
+    use std::ops::RangeInclusive;
 
-    /// The blob for `patterns`, checked by reading it back.
+    /// The blob for `patterns`, checked by putting the whole set together from it.
     pub(crate) fn encode<P: AsRef<str>>(patterns: &[P]) -> Result<Vec<u8>, String> {
         let hirs = matcher::parse(patterns, false)?;
-        let (forward, reverse) = matcher::compile_nfas(&hirs, None)?;
-        let shortest = hirs
-            .iter()
-            .map(|h| h.properties().minimum_len().unwrap_or(usize::MAX))
-            .min()
-            .unwrap_or(usize::MAX);
+        let forward = matcher::compile_nfa(&hirs, None, false)?;
+        let reverse = matcher::compile_nfa(&hirs, None, true)?;
+        let parts = (parts(&forward)?, parts(&reverse)?);
         let mut w = Writer(MAGIC.to_vec());
         let stamp = fingerprint(patterns);
         w.0.extend_from_slice(&stamp.to_le_bytes());
-        w.uint(shortest as u64);
-        let sets = first_bytes(&hirs);
-        w.uint(sets.len() as u64);
-        for set in &sets {
-            let runs = set.runs();
-            w.uint(runs.len() as u64);
-            for (first, last) in runs {
-                w.0.extend_from_slice(&[first, last]);
-            }
-        }
+        w.uint(patterns.len() as u64);
         let classes = class_table(&[&forward, &reverse]);
         w.uint(classes.len() as u64);
         for class in &classes {
-            w.uint(class.len() as u64);
-            for &(first, last) in class {
-                w.0.extend_from_slice(&[first, last]);
-            }
+            w.runs(class);
         }
         let index: HashMap<&[(u8, u8)], usize> = classes
             .iter()
             .enumerate()
             .map(|(i, c)| (c.as_slice(), i))
             .collect();
-        w.nfa(&forward, &index)?;
-        w.nfa(&reverse, &index)?;
-        let back = decode(&w.0, stamp).ok_or("the blob does not read back")?;
-        let same = same_nfa(&back.forward, &forward)
-            && same_nfa(&back.reverse, &reverse)
-            && back.starts == StartTable::from_sets(&sets)
-            && back.shortest_match == shortest;
-        if !same {
-            return Err("the blob reads back as different automata".into());
+        let sets = first_bytes(&hirs);
+        for (pid, h) in hirs.iter().enumerate() {
+            w.runs(&sets[pid].runs());
+            w.uint(h.properties().minimum_len().map_or(0, |n| n as u64 + 1));
+            let start = h.properties().look_set_prefix().contains(hir::Look::Start);
+            let end = h.properties().look_set_suffix().contains(hir::Look::End);
+            w.0.push(if start { ANCHORED_START } else { 0 } | if end { ANCHORED_END } else { 0 });
+            w.part(&forward, &parts.0[pid], &index)?;
+            w.part(&reverse, &parts.1[pid], &index)?;
+        }
+        let all: Vec<usize> = (0..patterns.len()).collect();
+        let back = decode(&w.0, stamp, &all).ok_or("the blob does not read back")?;
+        let (shared, reverse) = matcher::compile_nfas(&hirs, None)?;
+        if !same_nfa(&back.forward, &shared) || !same_nfa(&back.reverse, &reverse) {
+            return Err("the blob puts together other automata than the compiler's".into());
         }
         Ok(w.0)
+    }
+
+    /// Each pattern's states (from the state after the previous pattern's match state, or
+    /// after the union of starts, to its own match state) and its start, in the compiler's
+    /// layout: checked, not assumed.
+    fn parts(nfa: &NFA) -> Result<Vec<(StateID, RangeInclusive<usize>)>, String> {
+        if format!("{:?}", nfa.look_matcher()) != format!("{:?}", LookMatcher::new())
+            || !nfa.is_utf8()
+        {
+            return Err("the blob assumes UTF-8 mode and the default look matcher".into());
+        }
+        let matches: Vec<usize> = nfa
+            .states()
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s, State::Match { .. }))
+            .map(|(i, _)| i)
+            .collect();
+        if matches.len() != nfa.pattern_len() || matches.len() < 2 {
+            return Err("the blob needs two patterns or more, one match state each".into());
+        }
+        let mut parts = Vec::new();
+        for (pid, &end) in nfa.patterns().zip(&matches) {
+            let first = match pid.as_usize() {
+                0 => 2,
+                2 => matches[1] + 2,
+                p => matches[p - 1] + 1,
+            };
+            let start = nfa.start_pattern(pid).ok_or("a pattern without a start")?;
+            if !(first..=end).contains(&start.as_usize()) {
+                return Err(format!(
+                    "pattern {} starts outside its states",
+                    pid.as_usize()
+                ));
+            }
+            if nfa.state(StateID::new_unchecked(end)) != &(State::Match { pattern_id: pid }) {
+                return Err("match states out of pattern order".into());
+            }
+            parts.push((start, first..=end));
+        }
+        Ok(parts)
     }
 
     /// The runs of a byte range or sparse state whose transitions all lead to one state, and
@@ -350,30 +468,39 @@ mod write {
                 self.0.push(b | 0x80);
             }
         }
+        fn runs(&mut self, runs: &[(u8, u8)]) {
+            self.uint(runs.len() as u64);
+            for &(first, last) in runs {
+                self.0.extend_from_slice(&[first, last]);
+            }
+        }
+        /// State `to` as seen from state `at` (ids shift together when the part moves).
         fn next(&mut self, at: usize, to: StateID) {
             let delta = to.as_usize() as i64 - at as i64;
             self.uint(((delta << 1) ^ (delta >> 63)) as u64);
         }
-        fn transition(&mut self, at: usize, t: &Transition) {
-            self.0.extend_from_slice(&[t.start, t.end]);
-            self.next(at, t.next);
-        }
-        fn nfa(&mut self, nfa: &NFA, classes: &HashMap<&[(u8, u8)], usize>) -> Result<(), String> {
-            if format!("{:?}", nfa.look_matcher()) != format!("{:?}", LookMatcher::new()) {
-                return Err("the blob assumes the default look matcher".into());
-            }
-            self.0
-                .push(u8::from(nfa.is_utf8()) | (u8::from(nfa.is_reverse()) << 1));
-            self.uint(nfa.pattern_len() as u64);
-            self.uint(nfa.states().len() as u64);
-            self.uint(nfa.start_anchored().as_u64());
-            self.uint(nfa.start_unanchored().as_u64());
-            for pid in nfa.patterns() {
-                let start = nfa.start_pattern(pid).ok_or("a pattern without a start")?;
-                self.uint(start.as_u64());
-            }
-            let mut pattern = 0;
-            for (i, state) in nfa.states().iter().enumerate() {
+        fn part(
+            &mut self,
+            nfa: &NFA,
+            (start, states): &(StateID, RangeInclusive<usize>),
+            classes: &HashMap<&[(u8, u8)], usize>,
+        ) -> Result<(), String> {
+            self.uint((start.as_usize() - states.start()) as u64);
+            self.uint((states.end() - states.start() + 1) as u64);
+            for i in states.clone() {
+                let state = nfa.state(StateID::new_unchecked(i));
+                let inside = |id: &StateID| states.contains(&id.as_usize());
+                let targets_inside = match state {
+                    State::ByteRange { trans } => inside(&trans.next),
+                    State::Sparse(s) => s.transitions.iter().all(|t| inside(&t.next)),
+                    State::Look { next, .. } => inside(next),
+                    State::Union { alternates } => alternates.iter().all(inside),
+                    State::BinaryUnion { alt1, alt2 } => inside(alt1) && inside(alt2),
+                    _ => true,
+                };
+                if !targets_inside {
+                    return Err(format!("state {i} leads out of its pattern"));
+                }
                 if let Some((class, next)) = class_of(state) {
                     self.0.push(CLASS);
                     self.uint(classes[class.as_slice()] as u64);
@@ -381,12 +508,12 @@ mod write {
                     continue;
                 }
                 match state {
-                    State::ByteRange { .. } => unreachable!("a byte range is a class"),
                     State::Sparse(sparse) => {
                         self.0.push(SPARSE);
                         self.uint(sparse.transitions.len() as u64);
                         for t in sparse.transitions.iter() {
-                            self.transition(i, t);
+                            self.0.extend_from_slice(&[t.start, t.end]);
+                            self.next(i, t.next);
                         }
                     }
                     State::Look { look, next } => {
@@ -407,12 +534,8 @@ mod write {
                         self.next(i, *alt2);
                     }
                     State::Fail => self.0.push(FAIL),
-                    State::Match { pattern_id } if pattern_id.as_usize() == pattern => {
-                        self.0.push(MATCH);
-                        pattern += 1;
-                    }
-                    State::Match { .. } => return Err("match states out of pattern order".into()),
-                    State::Dense(_) | State::Capture { .. } => {
+                    State::Match { .. } => self.0.push(MATCH),
+                    State::ByteRange { .. } | State::Dense(_) | State::Capture { .. } => {
                         return Err("dense and capture states are not written".into())
                     }
                 }
@@ -426,13 +549,49 @@ mod write {
 mod tests {
     use super::write::{encode, same_nfa};
     use super::*;
-    use crate::matcher;
+    use crate::{Engine, EngineOptions};
 
     /// The command that rewrites the blob; the staleness test names it.
     const REGENERATE: &str = "scripts/gen-automaton.sh";
 
     fn catalog_patterns() -> Vec<&'static str> {
         crate::rules::catalog().iter().map(|r| r.pattern).collect()
+    }
+
+    /// What the compiler makes of `patterns`, and what the blob puts together for `chosen`.
+    fn both(catalog: &[&str], chosen: &[usize]) -> (Prebuilt, Prebuilt) {
+        let patterns: Vec<&str> = chosen.iter().map(|&i| catalog[i]).collect();
+        let hirs = matcher::parse(&patterns, false).unwrap();
+        let (forward, reverse) = matcher::compile_nfas(&hirs, None).unwrap();
+        let compiled = Prebuilt {
+            forward,
+            reverse,
+            starts: StartTable::new(&hirs),
+            shortest_match: hirs
+                .iter()
+                .map(|h| h.properties().minimum_len().unwrap_or(usize::MAX))
+                .min()
+                .unwrap_or(usize::MAX),
+        };
+        matcher::dispose(hirs);
+        let built = prebuilt(catalog, chosen).expect("the blob is current (see the test above)");
+        (compiled, built)
+    }
+
+    fn assert_same(compiled: &Prebuilt, built: &Prebuilt, what: &str) {
+        assert!(
+            same_nfa(&built.forward, &compiled.forward),
+            "{what}: forward NFA differs"
+        );
+        assert!(
+            same_nfa(&built.reverse, &compiled.reverse),
+            "{what}: reverse NFA differs"
+        );
+        assert!(
+            built.starts == compiled.starts,
+            "{what}: start table differs"
+        );
+        assert_eq!(built.shortest_match, compiled.shortest_match, "{what}");
     }
 
     #[test]
@@ -452,44 +611,86 @@ mod tests {
     }
 
     #[test]
-    fn the_rebuilt_automata_are_the_compiled_ones() {
-        let patterns = catalog_patterns();
-        let built = prebuilt(&patterns).expect("the blob is current (see the test above)");
-        let hirs = matcher::parse(&patterns, false).unwrap();
-        let (forward, reverse) = matcher::compile_nfas(&hirs, None).unwrap();
-        assert!(same_nfa(&built.forward, &forward), "forward NFA differs");
-        assert!(same_nfa(&built.reverse, &reverse), "reverse NFA differs");
-        assert_eq!(built.starts, StartTable::new(&hirs));
-        let shortest = hirs
-            .iter()
-            .filter_map(|h| h.properties().minimum_len())
-            .min();
-        assert_eq!(Some(built.shortest_match), shortest);
-        matcher::dispose(hirs);
+    fn the_whole_catalog_is_the_compiled_one() {
+        let catalog = catalog_patterns();
+        let all: Vec<usize> = (0..catalog.len()).collect();
+        let (compiled, built) = both(&catalog, &all);
+        assert_same(&compiled, &built, "whole catalog");
     }
 
     #[test]
-    fn other_patterns_and_damaged_blobs_are_not_used() {
-        let mut patterns = catalog_patterns();
-        patterns.pop();
-        assert!(prebuilt(&patterns).is_none());
-        patterns.push("x");
-        assert!(prebuilt(&patterns).is_none());
+    fn subsets_of_the_catalog_are_the_compiled_ones() {
+        let catalog = catalog_patterns();
+        let n = catalog.len();
+        // The engine's own subsets (a country list, as the CCPA and HIPAA presets have; a
+        // disabled rule), then the first two, the last two, every third one.
+        let mut subsets = Vec::new();
+        for countries in [&["US", "CA"][..], &["DE"], &["US"]] {
+            let options = EngineOptions {
+                countries: Some(countries.iter().map(|c| c.to_string()).collect()),
+                names: false,
+                ..EngineOptions::default()
+            };
+            subsets.push(chosen_by(&options));
+        }
+        let options = EngineOptions {
+            disabled_rules: vec!["email".into(), "credit-card".into()],
+            names: false,
+            ..EngineOptions::default()
+        };
+        subsets.push(chosen_by(&options));
+        subsets.push(vec![0, 1]);
+        subsets.push(vec![n - 2, n - 1]);
+        subsets.push((0..n).step_by(3).collect());
+        for chosen in subsets {
+            assert!(chosen.len() >= 2 && chosen.len() < n, "{chosen:?}");
+            let (compiled, built) = both(&catalog, &chosen);
+            assert_same(
+                &compiled,
+                &built,
+                &format!("{} of {n} patterns", chosen.len()),
+            );
+        }
+    }
+
+    /// The catalog indices of the rules an engine built with `options` runs.
+    fn chosen_by(options: &EngineOptions) -> Vec<usize> {
+        let engine = Engine::new(options).unwrap();
+        let catalog = crate::rules::catalog();
+        engine
+            .rules()
+            .iter()
+            .map(|r| catalog.iter().position(|d| d.id == &*r.id).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn other_catalogs_and_damaged_blobs_are_not_used() {
+        let mut catalog = catalog_patterns();
+        let all: Vec<usize> = (0..catalog.len()).collect();
+        catalog.pop();
+        assert!(prebuilt(&catalog, &all[..catalog.len()]).is_none());
+        catalog.push("x");
+        assert!(prebuilt(&catalog, &all).is_none());
         let stamp = fingerprint(&catalog_patterns());
-        assert!(decode(BLOB, stamp).is_some());
+        assert!(decode(BLOB, stamp, &all).is_some());
+        // Fewer than two patterns, out of order, past the end.
+        assert!(decode(BLOB, stamp, &[3]).is_none());
+        assert!(decode(BLOB, stamp, &[4, 3]).is_none());
+        assert!(decode(BLOB, stamp, &[3, all.len()]).is_none());
         for cut in [0, 5, 13, BLOB.len() / 2, BLOB.len() - 1] {
-            assert!(decode(&BLOB[..cut], stamp).is_none(), "cut at {cut}");
+            assert!(decode(&BLOB[..cut], stamp, &all).is_none(), "cut at {cut}");
         }
         let mut longer = BLOB.to_vec();
         longer.push(0);
-        assert!(decode(&longer, stamp).is_none());
+        assert!(decode(&longer, stamp, &all).is_none());
     }
 
     #[test]
     fn small_pattern_sets_round_trip() {
-        // Anchored ones (no unanchored prefix), a single pattern, alternations of literals,
-        // every look-around, and none at all.
-        let sets: [&[&str]; 5] = [
+        // Alternations of literals, loops through a `\b`, look-arounds, a pattern anchored
+        // at the start among unanchored ones, patterns that match the empty string.
+        let sets: [&[&str]; 3] = [
             &[
                 r"\bab",
                 r"\ba[a-z]+",
@@ -498,18 +699,26 @@ mod tests {
                 r"(?:\bab ?)+",
                 "q|z|zz",
             ],
-            &[r"^\bab", r"^cd$"],
-            &[r"[0-9]{3}"],
-            &[r"(?m:^a$)", r"\Ab\z", r"(?-u:\b{start})c(?-u:\b{end})"],
-            &[],
+            &[
+                r"^\bab",
+                r"cd$",
+                r"(?m:^a$)",
+                r"\Ab\z",
+                r"\b{start}c\b{end}",
+            ],
+            &["", "a*", r"[0-9]{3}"],
         ];
         for patterns in sets {
             let blob = encode(patterns).unwrap();
-            let built = decode(&blob, fingerprint(patterns)).unwrap();
+            let all: Vec<usize> = (0..patterns.len()).collect();
+            let built = decode(&blob, fingerprint(patterns), &all).unwrap();
             let hirs = matcher::parse(patterns, false).unwrap();
             let (forward, reverse) = matcher::compile_nfas(&hirs, None).unwrap();
             assert!(same_nfa(&built.forward, &forward), "{patterns:?}");
             assert!(same_nfa(&built.reverse, &reverse), "{patterns:?}");
         }
+        // Every pattern anchored: the compiler leaves the unanchored prefix out, and the
+        // blob is not written for such a set.
+        assert!(encode(&[r"^a", r"^b"]).is_err());
     }
 }

@@ -174,8 +174,9 @@ fn compile(hirs: &[regex_syntax::hir::Hir], limit: Option<usize>) -> Result<Matc
     Matcher::from_hirs(hirs, options_for(limit))
 }
 
-/// Parses and compiles `patterns` (those of `rules`, in order) when they are not the built-in
-/// catalog's: the matcher, the start-byte table and the shortest match.
+/// Parses and compiles `patterns` (those of `rules`, in order) when custom rules join the pass
+/// (or the ahead-of-time automaton is stale): the matcher, the start-byte table and the
+/// shortest match.
 fn compile_patterns(
     rules: &[Rule],
     patterns: &[&str],
@@ -239,18 +240,18 @@ impl Engine {
                 });
             }
         }
-        let mut rules: Vec<Rule> = builtin
-            .into_iter()
-            .filter(|r| !options.disabled_rules.iter().any(|d| d == r.id))
-            .filter(|r| match &countries {
+        // The catalog indices of the built-in rules this engine runs, in catalog order.
+        let chosen: Vec<usize> = (0..builtin.len())
+            .filter(|&i| !options.disabled_rules.iter().any(|d| d == builtin[i].id))
+            .filter(|&i| match &countries {
                 None => true,
                 Some(list) => {
-                    r.countries.is_empty()
-                        || r.countries.iter().any(|c| list.iter().any(|l| l == c))
+                    let of = builtin[i].countries;
+                    of.is_empty() || of.iter().any(|c| list.iter().any(|l| l == c))
                 }
             })
-            .map(Rule::from)
             .collect();
+        let mut rules: Vec<Rule> = chosen.iter().map(|&i| Rule::from(builtin[i])).collect();
         for custom in &options.custom_rules {
             if options.disabled_rules.iter().any(|d| **d == *custom.id) {
                 continue;
@@ -263,9 +264,14 @@ impl Engine {
                 })?;
             rules.push(custom.clone());
         }
-        let patterns: Vec<&str> = rules.iter().map(|r| &*r.pattern).collect();
-        let (compiled, starts, shortest_match) = match automaton::prebuilt(&patterns) {
-            // The whole built-in catalog: its automata were made ahead of time.
+        // Built-in rules only: their automata were made ahead of time (src/automaton.rs).
+        let prebuilt = (rules.len() == chosen.len())
+            .then(|| {
+                let catalog: Vec<&str> = builtin.iter().map(|r| r.pattern).collect();
+                automaton::prebuilt(&catalog, &chosen)
+            })
+            .flatten();
+        let (compiled, starts, shortest_match) = match prebuilt {
             Some(pre) => {
                 let compiled = Matcher::from_nfas(&pre.forward, &pre.reverse, options_for(None))
                     .map_err(|reason| Error::InvalidPattern {
@@ -274,7 +280,10 @@ impl Engine {
                     })?;
                 (compiled, pre.starts, pre.shortest_match)
             }
-            None => compile_patterns(&rules, &patterns)?,
+            None => {
+                let patterns: Vec<&str> = rules.iter().map(|r| &*r.pattern).collect();
+                compile_patterns(&rules, &patterns)?
+            }
         };
         // Names pass: its rules go after every pattern rule, never into the regex. A disabled
         // token rule keeps its slot (so indices stay fixed) and its hits are dropped.

@@ -259,20 +259,26 @@ impl Matcher {
 /// The forward NFA (leading `\b`s shared: [`share_leading_boundaries`]) and the reverse NFA of
 /// parsed patterns, as [`Matcher::from_nfas`] takes them.
 pub(crate) fn compile_nfas(hirs: &[Hir], size_limit: Option<usize>) -> Result<(NFA, NFA), String> {
-    let compile = |reverse: bool| {
-        thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .which_captures(WhichCaptures::None)
-                    .nfa_size_limit(size_limit)
-                    .reverse(reverse),
-            )
-            .build_many_from_hir(hirs)
-            .map_err(|e| e.to_string())
-    };
-    let forward = compile(false)?;
+    let forward = compile_nfa(hirs, size_limit, false)?;
     let forward = share_leading_boundaries(&forward).unwrap_or(forward);
-    Ok((forward, compile(true)?))
+    Ok((forward, compile_nfa(hirs, size_limit, true)?))
+}
+
+/// The Thompson NFA of parsed patterns, forward or reverse, without capture states.
+pub(crate) fn compile_nfa(
+    hirs: &[Hir],
+    size_limit: Option<usize>,
+    reverse: bool,
+) -> Result<NFA, String> {
+    thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .which_captures(WhichCaptures::None)
+                .nfa_size_limit(size_limit)
+                .reverse(reverse),
+        )
+        .build_many_from_hir(hirs)
+        .map_err(|e| e.to_string())
 }
 
 /// The same NFA, except that consecutive patterns beginning with `\b` share one `\b` state
@@ -287,7 +293,7 @@ pub(crate) fn compile_nfas(hirs: &[Hir], size_limit: Option<usize>) -> Result<(N
 /// the 10 KB prompt: the first pass of a fresh forward DFA takes about half the time. A
 /// union of `\b → a`, `\b → b` matches what `\b → (a | b)` matches, in the same preference
 /// order, so every match is the same.
-fn share_leading_boundaries(nfa: &NFA) -> Option<NFA> {
+pub(crate) fn share_leading_boundaries(nfa: &NFA) -> Option<NFA> {
     if nfa.pattern_len() == 0 {
         return None;
     }

@@ -36,6 +36,7 @@ impl Bytes {
         self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
     }
     /// The set as runs of consecutive bytes, `(first, last)`, ascending.
+    #[cfg(test)]
     pub(crate) fn runs(&self) -> Vec<(u8, u8)> {
         let mut runs: Vec<(u8, u8)> = Vec::new();
         for b in (0..=255u8).filter(|&b| self.has(b)) {
