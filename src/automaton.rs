@@ -574,7 +574,9 @@ mod tests {
                 .unwrap_or(usize::MAX),
         };
         matcher::dispose(hirs);
-        let built = prebuilt(catalog, chosen).expect("the blob is current (see the test above)");
+        let built = prebuilt(catalog, chosen).unwrap_or_else(|| {
+            panic!("no automaton from the blob: is it stale? Run `{REGENERATE}`")
+        });
         (compiled, built)
     }
 
