@@ -28,10 +28,11 @@
 //! (zigzag), so the common short jumps take one byte.
 
 use crate::matcher;
-use crate::starts::{Bytes, StartTable};
-use regex_automata::nfa::thompson::{self, Transition, NFA};
+use crate::starts::{first_bytes, Bytes, StartTable};
+use regex_automata::nfa::thompson::{self, State, Transition, NFA};
 use regex_automata::util::look::Look;
-use regex_automata::util::primitives::StateID;
+use regex_automata::util::primitives::{PatternID, StateID};
+use regex_syntax::hir::{self, Hir};
 
 /// The checked-in blob (see the module docs).
 const BLOB: &[u8] = include_bytes!("../data/catalog-automaton.bin");
@@ -84,20 +85,49 @@ fn fingerprint<P: AsRef<str>>(patterns: &[P]) -> u64 {
     h
 }
 
-/// The automata for the catalog's patterns `chosen` (indices into `catalog`, ascending), when
-/// the checked-in blob was made from `catalog`; `None` otherwise, for fewer than two patterns,
-/// or when the blob does not read.
-pub(crate) fn prebuilt<P: AsRef<str>>(catalog: &[P], chosen: &[usize]) -> Option<Prebuilt> {
-    decode(BLOB, fingerprint(catalog), chosen)
+/// A pattern from outside the catalog (a policy's custom rule), compiled on its own: it joins
+/// the pass after the catalog's patterns.
+pub(crate) struct Extra<'a> {
+    /// The parsed pattern.
+    pub hir: &'a Hir,
+    /// Its forward NFA as [`crate::matcher::compile_nfa`] makes it (leading `\b` not shared).
+    pub forward: &'a NFA,
+    /// Its reverse NFA.
+    pub reverse: &'a NFA,
 }
 
-fn decode(blob: &[u8], fingerprint: u64, chosen: &[usize]) -> Option<Prebuilt> {
+/// The automata for the catalog's patterns `chosen` (indices into `catalog`, ascending) and
+/// then the `extra` ones, when the checked-in blob was made from `catalog`; `None` otherwise,
+/// for fewer than two patterns in all, or when the blob does not read.
+pub(crate) fn prebuilt<P: AsRef<str>>(
+    catalog: &[P],
+    chosen: &[usize],
+    extra: &[Extra<'_>],
+) -> Option<Prebuilt> {
+    decode(BLOB, fingerprint(catalog), chosen, extra)
+}
+
+/// A pattern's flags, as the blob stores them.
+fn flags_of(h: &Hir) -> u8 {
+    let props = h.properties();
+    let start = props.look_set_prefix().contains(hir::Look::Start);
+    let end = props.look_set_suffix().contains(hir::Look::End);
+    (if start { ANCHORED_START } else { 0 }) | (if end { ANCHORED_END } else { 0 })
+}
+
+fn decode(
+    blob: &[u8],
+    fingerprint: u64,
+    chosen: &[usize],
+    extra: &[Extra<'_>],
+) -> Option<Prebuilt> {
     let mut r = Reader(blob);
     if r.take(MAGIC.len())? != MAGIC {
         return None;
     }
     let stamp = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
-    if stamp != fingerprint || chosen.len() < 2 || !chosen.windows(2).all(|w| w[0] < w[1]) {
+    let ascending = chosen.windows(2).all(|w| w[0] < w[1]);
+    if stamp != fingerprint || chosen.len() + extra.len() < 2 || !ascending {
         return None;
     }
     let patterns = r.usize()?;
@@ -128,6 +158,13 @@ fn decode(blob: &[u8], fingerprint: u64, chosen: &[usize]) -> Option<Prebuilt> {
         }
         forward.part(&mut r, &classes, keep)?;
         reverse.part(&mut r, &classes, keep)?;
+    }
+    for e in extra {
+        forward.splice(e.forward)?;
+        reverse.splice(e.reverse)?;
+        sets.extend(first_bytes(std::slice::from_ref(e.hir)));
+        shortest = shortest.min(e.hir.properties().minimum_len().unwrap_or(usize::MAX));
+        flags &= flags_of(e.hir);
     }
     // Every pattern anchored: the compiler leaves the unanchored prefix out. Not in the
     // catalog; compiled instead of laid out here.
@@ -244,7 +281,12 @@ impl Assembly {
             return Some(());
         }
         self.len += len;
-        let start = StateID::new(base.checked_add(start)?).ok()?;
+        self.close(StateID::new(base.checked_add(start)?).ok()?)
+    }
+
+    /// Ends the pattern whose states were just added, starting at `start`.
+    fn close(&mut self, start: StateID) -> Option<()> {
+        let b = &mut self.b;
         b.finish_pattern(start).ok()?;
         self.starts.push(start);
         match self.union {
@@ -257,6 +299,65 @@ impl Assembly {
             None => {}
         }
         Some(())
+    }
+
+    /// Adds the states of a one-pattern NFA from the compiler (without its unanchored
+    /// prefix), as a pattern of its own.
+    fn splice(&mut self, nfa: &NFA) -> Option<()> {
+        let first = if nfa.start_anchored() == nfa.start_unanchored() {
+            0
+        } else {
+            2
+        };
+        let states = nfa.states().get(first..)?;
+        let base = self.len;
+        let moved = |id: StateID| {
+            let at = id.as_usize().checked_sub(first)?;
+            StateID::new(base + at).ok().filter(|_| at < states.len())
+        };
+        if nfa.pattern_len() != 1 || !nfa.is_utf8() {
+            return None;
+        }
+        let b = &mut self.b;
+        b.start_pattern().ok()?;
+        for (i, state) in states.iter().enumerate() {
+            let range = |t: &Transition| {
+                Some(Transition {
+                    next: moved(t.next)?,
+                    ..*t
+                })
+            };
+            let id = match state {
+                State::ByteRange { trans } => b.add_range(range(trans)?),
+                State::Sparse(sparse) => b.add_sparse(
+                    sparse
+                        .transitions
+                        .iter()
+                        .map(range)
+                        .collect::<Option<Vec<_>>>()?,
+                ),
+                State::Look { look, next } => b.add_look(moved(*next)?, *look),
+                State::Union { alternates } => b.add_union(
+                    alternates
+                        .iter()
+                        .map(|&a| moved(a))
+                        .collect::<Option<Vec<_>>>()?,
+                ),
+                State::BinaryUnion { alt1, alt2 } => {
+                    b.add_union(vec![moved(*alt1)?, moved(*alt2)?])
+                }
+                State::Fail => b.add_fail(),
+                // The last state and only there.
+                State::Match { .. } if i + 1 == states.len() => b.add_match(),
+                State::Match { .. } | State::Dense(_) | State::Capture { .. } => return None,
+            };
+            if id.ok()?.as_usize() != base + i {
+                return None;
+            }
+        }
+        self.len += states.len();
+        let start = moved(nfa.start_pattern(PatternID::ZERO)?)?;
+        self.close(start)
     }
 
     fn finish(mut self) -> Option<NFA> {
@@ -321,10 +422,7 @@ impl Reader<'_> {
 #[cfg(test)]
 mod write {
     use super::*;
-    use crate::starts::first_bytes;
-    use regex_automata::nfa::thompson::State;
     use regex_automata::util::look::LookMatcher;
-    use regex_syntax::hir;
     use std::collections::HashMap;
     use std::ops::RangeInclusive;
 
@@ -359,7 +457,7 @@ mod write {
             w.part(&reverse, &parts.1[pid], &index)?;
         }
         let all: Vec<usize> = (0..patterns.len()).collect();
-        let back = decode(&w.0, stamp, &all).ok_or("the blob does not read back")?;
+        let back = decode(&w.0, stamp, &all, &[]).ok_or("the blob does not read back")?;
         let (shared, reverse) = matcher::compile_nfas(&hirs, None)?;
         if !same_nfa(&back.forward, &shared) || !same_nfa(&back.reverse, &reverse) {
             return Err("the blob puts together other automata than the compiler's".into());
@@ -558,9 +656,14 @@ mod tests {
         crate::rules::catalog().iter().map(|r| r.pattern).collect()
     }
 
-    /// What the compiler makes of `patterns`, and what the blob puts together for `chosen`.
-    fn both(catalog: &[&str], chosen: &[usize]) -> (Prebuilt, Prebuilt) {
-        let patterns: Vec<&str> = chosen.iter().map(|&i| catalog[i]).collect();
+    /// What the compiler makes of the catalog's patterns `chosen` and then `custom`, and what
+    /// the blob puts together for them (with each custom pattern compiled on its own).
+    fn both(catalog: &[&str], chosen: &[usize], custom: &[&str]) -> (Prebuilt, Prebuilt) {
+        let patterns: Vec<&str> = chosen
+            .iter()
+            .map(|&i| catalog[i])
+            .chain(custom.iter().copied())
+            .collect();
         let hirs = matcher::parse(&patterns, false).unwrap();
         let (forward, reverse) = matcher::compile_nfas(&hirs, None).unwrap();
         let compiled = Prebuilt {
@@ -573,10 +676,29 @@ mod tests {
                 .min()
                 .unwrap_or(usize::MAX),
         };
-        matcher::dispose(hirs);
-        let built = prebuilt(catalog, chosen).unwrap_or_else(|| {
+        let own = &hirs[chosen.len()..];
+        let nfas: Vec<(NFA, NFA)> = own
+            .iter()
+            .map(|h| {
+                let one = std::slice::from_ref(h);
+                let forward = matcher::compile_nfa(one, None, false).unwrap();
+                (forward, matcher::compile_nfa(one, None, true).unwrap())
+            })
+            .collect();
+        let extra: Vec<Extra<'_>> = own
+            .iter()
+            .zip(&nfas)
+            .map(|(hir, (forward, reverse))| Extra {
+                hir,
+                forward,
+                reverse,
+            })
+            .collect();
+        let built = prebuilt(catalog, chosen, &extra).unwrap_or_else(|| {
             panic!("no automaton from the blob: is it stale? Run `{REGENERATE}`")
         });
+        drop(extra);
+        matcher::dispose(hirs);
         (compiled, built)
     }
 
@@ -616,7 +738,7 @@ mod tests {
     fn the_whole_catalog_is_the_compiled_one() {
         let catalog = catalog_patterns();
         let all: Vec<usize> = (0..catalog.len()).collect();
-        let (compiled, built) = both(&catalog, &all);
+        let (compiled, built) = both(&catalog, &all, &[]);
         assert_same(&compiled, &built, "whole catalog");
     }
 
@@ -646,13 +768,43 @@ mod tests {
         subsets.push((0..n).step_by(3).collect());
         for chosen in subsets {
             assert!(chosen.len() >= 2 && chosen.len() < n, "{chosen:?}");
-            let (compiled, built) = both(&catalog, &chosen);
+            let (compiled, built) = both(&catalog, &chosen, &[]);
             assert_same(
                 &compiled,
                 &built,
                 &format!("{} of {n} patterns", chosen.len()),
             );
         }
+    }
+
+    #[test]
+    fn custom_patterns_join_as_the_compiler_would_put_them() {
+        let catalog = catalog_patterns();
+        let n = catalog.len();
+        // After the whole catalog and after a subset; anchored ones, one that matches the
+        // empty string, loops, a leading `\b` (shared with the catalog's run of them).
+        let custom: &[&str] = &[
+            r"\bEMP-[0-9]{6}\b",
+            r"^ticket #[0-9]+",
+            r"(?i)project (?:apollo|gemini)",
+            "x*",
+            r"[a-z]+@corp\.example$",
+        ];
+        let all: Vec<usize> = (0..n).collect();
+        let (compiled, built) = both(&catalog, &all, custom);
+        assert_same(&compiled, &built, "catalog and custom patterns");
+        let some: Vec<usize> = (0..n).step_by(5).collect();
+        let (compiled, built) = both(&catalog, &some, &custom[..2]);
+        assert_same(&compiled, &built, "a subset and custom patterns");
+        // Fewer than two of the catalog's: the union comes after the custom patterns.
+        let (compiled, built) = both(&catalog, &[7], &custom[2..]);
+        assert_same(
+            &compiled,
+            &built,
+            "one of the catalog's and custom patterns",
+        );
+        let (compiled, built) = both(&catalog, &[], custom);
+        assert_same(&compiled, &built, "custom patterns alone");
     }
 
     /// The catalog indices of the rules an engine built with `options` runs.
@@ -671,21 +823,24 @@ mod tests {
         let mut catalog = catalog_patterns();
         let all: Vec<usize> = (0..catalog.len()).collect();
         catalog.pop();
-        assert!(prebuilt(&catalog, &all[..catalog.len()]).is_none());
+        assert!(prebuilt(&catalog, &all[..catalog.len()], &[]).is_none());
         catalog.push("x");
-        assert!(prebuilt(&catalog, &all).is_none());
+        assert!(prebuilt(&catalog, &all, &[]).is_none());
         let stamp = fingerprint(&catalog_patterns());
-        assert!(decode(BLOB, stamp, &all).is_some());
+        assert!(decode(BLOB, stamp, &all, &[]).is_some());
         // Fewer than two patterns, out of order, past the end.
-        assert!(decode(BLOB, stamp, &[3]).is_none());
-        assert!(decode(BLOB, stamp, &[4, 3]).is_none());
-        assert!(decode(BLOB, stamp, &[3, all.len()]).is_none());
+        assert!(decode(BLOB, stamp, &[3], &[]).is_none());
+        assert!(decode(BLOB, stamp, &[4, 3], &[]).is_none());
+        assert!(decode(BLOB, stamp, &[3, all.len()], &[]).is_none());
         for cut in [0, 5, 13, BLOB.len() / 2, BLOB.len() - 1] {
-            assert!(decode(&BLOB[..cut], stamp, &all).is_none(), "cut at {cut}");
+            assert!(
+                decode(&BLOB[..cut], stamp, &all, &[]).is_none(),
+                "cut at {cut}"
+            );
         }
         let mut longer = BLOB.to_vec();
         longer.push(0);
-        assert!(decode(&longer, stamp, &all).is_none());
+        assert!(decode(&longer, stamp, &all, &[]).is_none());
     }
 
     #[test]
@@ -713,7 +868,7 @@ mod tests {
         for patterns in sets {
             let blob = encode(patterns).unwrap();
             let all: Vec<usize> = (0..patterns.len()).collect();
-            let built = decode(&blob, fingerprint(patterns), &all).unwrap();
+            let built = decode(&blob, fingerprint(patterns), &all, &[]).unwrap();
             let hirs = matcher::parse(patterns, false).unwrap();
             let (forward, reverse) = matcher::compile_nfas(&hirs, None).unwrap();
             assert!(same_nfa(&built.forward, &forward), "{patterns:?}");

@@ -9,6 +9,7 @@ use crate::names::{Gazetteer, NamesPass, TOKEN_RULES};
 use crate::rules::{catalog, contact, Candidate, Rule, Verdict};
 use crate::starts::StartTable;
 use crate::{Error, Finding, Reason};
+use regex_automata::nfa::thompson::NFA;
 use regex_automata::{Anchored, Input, PatternID};
 use std::sync::Arc;
 
@@ -174,9 +175,25 @@ fn compile(hirs: &[regex_syntax::hir::Hir], limit: Option<usize>) -> Result<Matc
     Matcher::from_hirs(hirs, options_for(limit))
 }
 
-/// Parses and compiles `patterns` (those of `rules`, in order) when custom rules join the pass
-/// (or the ahead-of-time automaton is stale): the matcher, the start-byte table and the
-/// shortest match.
+/// Compiles one custom pattern (parsed: `hirs` holds it alone) within
+/// [`CUSTOM_PATTERN_SIZE_LIMIT`]: its forward and reverse NFA, checked by building the lazy
+/// DFAs over them (they refuse what a search could not run, such as a Unicode `\b`).
+fn compile_custom(
+    mut hirs: Vec<regex_syntax::hir::Hir>,
+) -> Result<(regex_syntax::hir::Hir, NFA, NFA), String> {
+    let hir = hirs.pop().ok_or("no pattern")?;
+    let one = std::slice::from_ref(&hir);
+    let limit = Some(CUSTOM_PATTERN_SIZE_LIMIT);
+    let forward = matcher::compile_nfa(one, limit, false)?;
+    let reverse = matcher::compile_nfa(one, limit, true)?;
+    let shared = matcher::share_leading_boundaries(&forward).unwrap_or_else(|| forward.clone());
+    Matcher::from_nfas(&shared, &reverse, options_for(limit))?;
+    Ok((hir, forward, reverse))
+}
+
+/// Parses and compiles `patterns` (those of `rules`, in order) when the ahead-of-time
+/// automaton does not serve (it is stale): the matcher, the start-byte table and the shortest
+/// match.
 fn compile_patterns(
     rules: &[Rule],
     patterns: &[&str],
@@ -252,25 +269,33 @@ impl Engine {
             })
             .collect();
         let mut rules: Vec<Rule> = chosen.iter().map(|&i| Rule::from(builtin[i])).collect();
+        // Each custom pattern compiled on its own (the error names its rule), then joined to
+        // the catalog's automata.
+        let mut custom_parts = Vec::new();
         for custom in &options.custom_rules {
             if options.disabled_rules.iter().any(|d| **d == *custom.id) {
                 continue;
             }
-            matcher::parse(&[&custom.pattern], false)
-                .and_then(|h| compile(&h, Some(CUSTOM_PATTERN_SIZE_LIMIT)))
+            let part = matcher::parse(&[&custom.pattern], false)
+                .and_then(compile_custom)
                 .map_err(|e| Error::InvalidPattern {
                     rule: custom.id.to_string(),
                     reason: e,
                 })?;
+            custom_parts.push(part);
             rules.push(custom.clone());
         }
-        // Built-in rules only: their automata were made ahead of time (src/automaton.rs).
-        let prebuilt = (rules.len() == chosen.len())
-            .then(|| {
-                let catalog: Vec<&str> = builtin.iter().map(|r| r.pattern).collect();
-                automaton::prebuilt(&catalog, &chosen)
+        let extra: Vec<automaton::Extra<'_>> = custom_parts
+            .iter()
+            .map(|(hir, forward, reverse)| automaton::Extra {
+                hir,
+                forward,
+                reverse,
             })
-            .flatten();
+            .collect();
+        // The built-in rules' automata were made ahead of time (src/automaton.rs).
+        let catalog: Vec<&str> = builtin.iter().map(|r| r.pattern).collect();
+        let prebuilt = automaton::prebuilt(&catalog, &chosen, &extra);
         let (compiled, starts, shortest_match) = match prebuilt {
             Some(pre) => {
                 let compiled = Matcher::from_nfas(&pre.forward, &pre.reverse, options_for(None))
