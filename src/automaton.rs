@@ -173,10 +173,9 @@ fn decode(
     if !whole {
         return None;
     }
-    let forward = forward.finish()?;
     Some(Prebuilt {
-        forward: matcher::share_leading_boundaries(&forward)?,
-        reverse: reverse.finish()?,
+        forward: forward.finish(true)?,
+        reverse: reverse.finish(false)?,
         starts: StartTable::from_sets(&sets),
         shortest_match: shortest,
     })
@@ -189,7 +188,8 @@ struct Assembly {
     prefix: StateID,
     /// The union of the patterns' starts, once two patterns are in.
     union: Option<StateID>,
-    starts: Vec<StateID>,
+    /// Each pattern's start and the state after its leading `\b`, if it has one.
+    starts: Vec<(StateID, Option<StateID>)>,
     /// How many states are in.
     len: usize,
 }
@@ -226,6 +226,7 @@ impl Assembly {
         let len = r.usize()?;
         let b = &mut self.b;
         let base = self.len;
+        let mut lead = None;
         if keep {
             b.start_pattern().ok()?;
         }
@@ -266,6 +267,9 @@ impl Assembly {
             if !keep {
                 continue;
             }
+            if let (true, Part::Look(Look::WordAscii, next)) = (i == start, &state) {
+                lead = Some(*next);
+            }
             let id = match state {
                 Part::Sparse(trans) => b.add_sparse(trans),
                 Part::Look(look, next) => b.add_look(next, look),
@@ -281,19 +285,21 @@ impl Assembly {
             return Some(());
         }
         self.len += len;
-        self.close(StateID::new(base.checked_add(start)?).ok()?)
+        self.close(StateID::new(base.checked_add(start)?).ok()?, lead)
     }
 
-    /// Ends the pattern whose states were just added, starting at `start`.
-    fn close(&mut self, start: StateID) -> Option<()> {
+    /// Ends the pattern whose states were just added, starting at `start` (`lead`: the state
+    /// after its leading `\b`, if it begins with one).
+    fn close(&mut self, start: StateID, lead: Option<StateID>) -> Option<()> {
         let b = &mut self.b;
         b.finish_pattern(start).ok()?;
-        self.starts.push(start);
+        self.starts.push((start, lead));
         match self.union {
             Some(union) => b.patch(union, start).ok()?,
             // After the second pattern, as the compiler adds it.
             None if self.starts.len() == 2 => {
-                self.union = Some(b.add_union(self.starts.clone()).ok()?);
+                let both = self.starts.iter().map(|&(start, _)| start).collect();
+                self.union = Some(b.add_union(both).ok()?);
                 self.len += 1;
             }
             None => {}
@@ -356,14 +362,26 @@ impl Assembly {
             }
         }
         self.len += states.len();
-        let start = moved(nfa.start_pattern(PatternID::ZERO)?)?;
-        self.close(start)
+        let start = nfa.start_pattern(PatternID::ZERO)?;
+        let lead = match matcher::after_leading_boundary(nfa.state(start)) {
+            Some(next) => Some(moved(next)?),
+            None => None,
+        };
+        self.close(moved(start)?, lead)
     }
 
-    fn finish(mut self) -> Option<NFA> {
+    /// The NFA as the compiler makes it or, with `shared`, as
+    /// [`matcher::share_leading_boundaries`] makes it of that (its start states added here,
+    /// without copying every state through a second builder).
+    fn finish(mut self, shared: bool) -> Option<NFA> {
         let union = self.union?;
         self.b.patch(self.prefix, union).ok()?;
-        self.b.build(union, self.prefix).ok()
+        let (anchored, unanchored) = if shared {
+            matcher::shared_starts(&mut self.b, &self.starts, true)?
+        } else {
+            (union, self.prefix)
+        };
+        self.b.build(anchored, unanchored).ok()
     }
 }
 

@@ -331,41 +331,67 @@ pub(crate) fn share_leading_boundaries(nfa: &NFA) -> Option<NFA> {
     if pattern != nfa.pattern_len() {
         return None;
     }
-    // The start: the patterns in order, each run of `\b`-led ones behind one `\b`.
+    let starts = nfa
+        .patterns()
+        .map(|pid| {
+            let start = nfa.start_pattern(pid)?;
+            Some((start, after_leading_boundary(nfa.state(start))))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let unanchored = nfa.start_anchored() != nfa.start_unanchored();
+    let (anchored, unanchored) = shared_starts(&mut b, &starts, unanchored)?;
+    b.build(anchored, unanchored).ok()
+}
+
+/// The state after a pattern's leading ASCII `\b`, when `start` (its start state) is one.
+pub(crate) fn after_leading_boundary(start: &State) -> Option<StateID> {
+    match start {
+        State::Look {
+            look: Look::WordAscii,
+            next,
+        } => Some(*next),
+        _ => None,
+    }
+}
+
+/// Adds the start states of [`share_leading_boundaries`] to `b`, whose states are those of
+/// the patterns (`starts`: each one's start state and the state after its leading `\b`, if
+/// it begins with one, in pattern order): the anchored start and, with `unanchored`, the
+/// unanchored one (else the anchored one again).
+pub(crate) fn shared_starts(
+    b: &mut thompson::Builder,
+    starts: &[(StateID, Option<StateID>)],
+    unanchored: bool,
+) -> Option<(StateID, StateID)> {
+    // The patterns in order, each run of `\b`-led ones behind one `\b`.
     let mut alternates = Vec::new();
     let mut run = Vec::new();
-    for pid in nfa.patterns() {
-        let start = nfa.start_pattern(pid)?;
-        match nfa.state(start) {
-            State::Look {
-                look: Look::WordAscii,
-                next,
-            } => run.push((start, *next)),
-            _ => {
-                end_run(&mut run, &mut alternates, &mut b)?;
+    for &(start, lead) in starts {
+        match lead {
+            Some(next) => run.push((start, next)),
+            None => {
+                end_run(&mut run, &mut alternates, b)?;
                 alternates.push(start);
             }
         }
     }
-    end_run(&mut run, &mut alternates, &mut b)?;
+    end_run(&mut run, &mut alternates, b)?;
     let anchored = b.add_union(alternates).ok()?;
     // Unanchored: `(?s-u:.)*?` before the patterns, as the compiler builds it, unless every
     // pattern was anchored (then the compiler built none).
-    let unanchored = if nfa.start_anchored() == nfa.start_unanchored() {
-        anchored
-    } else {
-        let any = b
-            .add_range(Transition {
-                start: 0,
-                end: 255,
-                next: StateID::ZERO,
-            })
-            .ok()?;
-        let union = b.add_union(vec![anchored, any]).ok()?;
-        b.patch(any, union).ok()?;
-        union
-    };
-    b.build(anchored, unanchored).ok()
+    if !unanchored {
+        return Some((anchored, anchored));
+    }
+    let any = b
+        .add_range(Transition {
+            start: 0,
+            end: 255,
+            next: StateID::ZERO,
+        })
+        .ok()?;
+    let union = b.add_union(vec![anchored, any]).ok()?;
+    b.patch(any, union).ok()?;
+    Some((anchored, union))
 }
 
 /// Puts a run of `\b`-led patterns (their start and the state after its `\b`) into the start
