@@ -1,11 +1,17 @@
 // One start-up measurement in a fresh process (spawned by benches/node.mjs): time to load and
 // instantiate the wasm through the package's Node entry, to build the engine with the name list
 // (read from disk; since 2026-12-06 the constructor no longer runs a warm-up scan), and to the first result. Prints one JSON line.
+// An optional second argument names another package directory (benches/startup-ab.mjs).
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const prompt = readFileSync(process.argv[2], 'utf8');
 const t0 = performance.now();
-const { Airlock, loadGazetteer } = await import('../pkg/node.js');
+const entry = process.argv[3]
+  ? pathToFileURL(resolve(process.argv[3], 'node.js')).href
+  : '../pkg/node.js';
+const { Airlock, loadGazetteer } = await import(entry);
 const t1 = performance.now();
 // Build with the name list, read from disk as the package's guard reads it.
 const airlock = new Airlock({ gazetteer: await loadGazetteer() });

@@ -1,6 +1,7 @@
 //! The engine: every rule compiled once into one multi-pattern matcher, a single pass over the
 //! text, validation and scoring of candidates, and deterministic overlap resolution.
 
+use crate::automaton;
 use crate::context::{Hits, Lexicon, RuleWords};
 use crate::fold::{self, Folded};
 use crate::matcher::{self, Matcher, Options, Session};
@@ -8,6 +9,7 @@ use crate::names::{Gazetteer, NamesPass, TOKEN_RULES};
 use crate::rules::{catalog, contact, Candidate, Rule, Verdict};
 use crate::starts::StartTable;
 use crate::{Error, Finding, Reason};
+use regex_automata::nfa::thompson::NFA;
 use regex_automata::{Anchored, Input, PatternID};
 use std::sync::Arc;
 
@@ -158,17 +160,68 @@ fn expand_countries(list: &[String]) -> Result<Vec<String>, Error> {
     Ok(out)
 }
 
-/// Compiles the engine's patterns: leftmost-first plus the all-matches DFA.
+/// How the engine's patterns are compiled: leftmost-first plus the all-matches DFA.
+fn options_for(limit: Option<usize>) -> Options {
+    Options {
+        size_limit: limit,
+        overlapping: true,
+        cache: DFA_CACHE,
+        ..Options::default()
+    }
+}
+
+/// Compiles the engine's patterns.
 fn compile(hirs: &[regex_syntax::hir::Hir], limit: Option<usize>) -> Result<Matcher, String> {
-    Matcher::from_hirs(
-        hirs,
-        Options {
-            size_limit: limit,
-            overlapping: true,
-            cache: DFA_CACHE,
-            ..Options::default()
-        },
-    )
+    Matcher::from_hirs(hirs, options_for(limit))
+}
+
+/// Compiles one custom pattern (parsed: `hirs` holds it alone) within
+/// [`CUSTOM_PATTERN_SIZE_LIMIT`]: its forward and reverse NFA, checked by building the lazy
+/// DFAs over them (they refuse what a search could not run, such as a Unicode `\b`).
+fn compile_custom(
+    mut hirs: Vec<regex_syntax::hir::Hir>,
+) -> Result<(regex_syntax::hir::Hir, NFA, NFA), String> {
+    let hir = hirs.pop().ok_or("no pattern")?;
+    let one = std::slice::from_ref(&hir);
+    let limit = Some(CUSTOM_PATTERN_SIZE_LIMIT);
+    let forward = matcher::compile_nfa(one, limit, false)?;
+    let reverse = matcher::compile_nfa(one, limit, true)?;
+    let shared = matcher::share_leading_boundaries(&forward).unwrap_or_else(|| forward.clone());
+    Matcher::from_nfas(&shared, &reverse, options_for(limit))?;
+    Ok((hir, forward, reverse))
+}
+
+/// Parses and compiles `patterns` (those of `rules`, in order) when the ahead-of-time
+/// automaton does not serve (it is stale): the matcher, the start-byte table and the shortest
+/// match.
+fn compile_patterns(
+    rules: &[Rule],
+    patterns: &[&str],
+) -> Result<(Matcher, StartTable, usize), Error> {
+    let hirs = matcher::parse(patterns, false);
+    let compiled = hirs
+        .as_ref()
+        .map_err(String::clone)
+        .and_then(|h| compile(h, None));
+    let compiled = compiled.map_err(|e| {
+        // Name the rule: compile the patterns one by one until one fails.
+        let culprit = rules
+            .iter()
+            .find(|r| Matcher::new(&[&r.pattern], Options::default()).is_err());
+        Error::InvalidPattern {
+            rule: culprit.map_or_else(|| "(combined)".to_string(), |r| r.id.to_string()),
+            reason: e,
+        }
+    })?;
+    let hirs = hirs.unwrap_or_default();
+    let shortest_match = hirs
+        .iter()
+        .map(|h| h.properties().minimum_len().unwrap_or(usize::MAX))
+        .min()
+        .unwrap_or(usize::MAX);
+    let starts = StartTable::new(&hirs);
+    matcher::dispose(hirs);
+    Ok((compiled, starts, shortest_match))
 }
 
 impl Engine {
@@ -204,54 +257,59 @@ impl Engine {
                 });
             }
         }
-        let mut rules: Vec<Rule> = builtin
-            .into_iter()
-            .filter(|r| !options.disabled_rules.iter().any(|d| d == r.id))
-            .filter(|r| match &countries {
+        // The catalog indices of the built-in rules this engine runs, in catalog order.
+        let chosen: Vec<usize> = (0..builtin.len())
+            .filter(|&i| !options.disabled_rules.iter().any(|d| d == builtin[i].id))
+            .filter(|&i| match &countries {
                 None => true,
                 Some(list) => {
-                    r.countries.is_empty()
-                        || r.countries.iter().any(|c| list.iter().any(|l| l == c))
+                    let of = builtin[i].countries;
+                    of.is_empty() || of.iter().any(|c| list.iter().any(|l| l == c))
                 }
             })
-            .map(Rule::from)
             .collect();
+        let mut rules: Vec<Rule> = chosen.iter().map(|&i| Rule::from(builtin[i])).collect();
+        // Each custom pattern compiled on its own (the error names its rule), then joined to
+        // the catalog's automata.
+        let mut custom_parts = Vec::new();
         for custom in &options.custom_rules {
             if options.disabled_rules.iter().any(|d| **d == *custom.id) {
                 continue;
             }
-            matcher::parse(&[&custom.pattern], false)
-                .and_then(|h| compile(&h, Some(CUSTOM_PATTERN_SIZE_LIMIT)))
+            let part = matcher::parse(&[&custom.pattern], false)
+                .and_then(compile_custom)
                 .map_err(|e| Error::InvalidPattern {
                     rule: custom.id.to_string(),
                     reason: e,
                 })?;
+            custom_parts.push(part);
             rules.push(custom.clone());
         }
-        let patterns: Vec<&str> = rules.iter().map(|r| &*r.pattern).collect();
-        let hirs = matcher::parse(&patterns, false);
-        let compiled = hirs
-            .as_ref()
-            .map_err(String::clone)
-            .and_then(|h| compile(h, None));
-        let compiled = compiled.map_err(|e| {
-            // Name the rule: compile the patterns one by one until one fails.
-            let culprit = rules
-                .iter()
-                .find(|r| Matcher::new(&[&r.pattern], Options::default()).is_err());
-            Error::InvalidPattern {
-                rule: culprit.map_or_else(|| "(combined)".to_string(), |r| r.id.to_string()),
-                reason: e,
-            }
-        })?;
-        let hirs = hirs.unwrap_or_default();
-        let shortest_match = hirs
+        let extra: Vec<automaton::Extra<'_>> = custom_parts
             .iter()
-            .map(|h| h.properties().minimum_len().unwrap_or(usize::MAX))
-            .min()
-            .unwrap_or(usize::MAX);
-        let starts = StartTable::new(&hirs);
-        matcher::dispose(hirs);
+            .map(|(hir, forward, reverse)| automaton::Extra {
+                hir,
+                forward,
+                reverse,
+            })
+            .collect();
+        // The built-in rules' automata were made ahead of time (src/automaton.rs).
+        let catalog: Vec<&str> = builtin.iter().map(|r| r.pattern).collect();
+        let prebuilt = automaton::prebuilt(&catalog, &chosen, &extra);
+        let (compiled, starts, shortest_match) = match prebuilt {
+            Some(pre) => {
+                let compiled = Matcher::from_nfas(&pre.forward, &pre.reverse, options_for(None))
+                    .map_err(|reason| Error::InvalidPattern {
+                        rule: "(combined)".to_string(),
+                        reason,
+                    })?;
+                (compiled, pre.starts, pre.shortest_match)
+            }
+            None => {
+                let patterns: Vec<&str> = rules.iter().map(|r| &*r.pattern).collect();
+                compile_patterns(&rules, &patterns)?
+            }
+        };
         // Names pass: its rules go after every pattern rule, never into the regex. A disabled
         // token rule keeps its slot (so indices stay fixed) and its hits are dropped.
         let names = if options.names {

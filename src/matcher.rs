@@ -140,20 +140,17 @@ impl Matcher {
     /// and goes on, still linear); and a per-pattern anchored search needs start states for
     /// each pattern (on for the forward and the reverse DFA).
     pub(crate) fn from_hirs(hirs: &[Hir], options: Options) -> Result<Matcher, String> {
-        let compile = |reverse: bool| {
-            thompson::Compiler::new()
-                .configure(
-                    thompson::Config::new()
-                        .which_captures(WhichCaptures::None)
-                        .nfa_size_limit(options.size_limit)
-                        .reverse(reverse),
-                )
-                .build_many_from_hir(hirs)
-                .map_err(|e| e.to_string())
-        };
-        let forward_nfa = compile(false)?;
-        let forward_nfa = share_leading_boundaries(&forward_nfa).unwrap_or(forward_nfa);
-        let reverse_nfa = compile(true)?;
+        let (forward, reverse) = compile_nfas(hirs, options.size_limit)?;
+        Matcher::from_nfas(&forward, &reverse, options)
+    }
+
+    /// Builds the lazy DFAs over NFAs made by [`compile_nfas`] (or rebuilt from the catalog's
+    /// ahead-of-time automaton, `src/automaton.rs`).
+    pub(crate) fn from_nfas(
+        forward_nfa: &NFA,
+        reverse_nfa: &NFA,
+        options: Options,
+    ) -> Result<Matcher, String> {
         let config = dfa::Config::new()
             .cache_capacity(options.cache)
             .skip_cache_capacity_check(true);
@@ -164,7 +161,7 @@ impl Matcher {
                 .map_err(|e| e.to_string())
         };
         let forward = build(
-            &forward_nfa,
+            forward_nfa,
             config
                 .clone()
                 .match_kind(MatchKind::LeftmostFirst)
@@ -175,14 +172,14 @@ impl Matcher {
         // same: a longer match of another pattern ending there would have started further
         // left and been the leftmost match.
         let reverse = build(
-            &reverse_nfa,
+            reverse_nfa,
             config
                 .clone()
                 .match_kind(MatchKind::All)
                 .starts_for_each_pattern(true),
         )?;
         let all = if options.overlapping {
-            Some(build(&forward_nfa, config.match_kind(MatchKind::All))?)
+            Some(build(forward_nfa, config.match_kind(MatchKind::All))?)
         } else {
             None
         };
@@ -259,6 +256,31 @@ impl Matcher {
     }
 }
 
+/// The forward NFA (leading `\b`s shared: [`share_leading_boundaries`]) and the reverse NFA of
+/// parsed patterns, as [`Matcher::from_nfas`] takes them.
+pub(crate) fn compile_nfas(hirs: &[Hir], size_limit: Option<usize>) -> Result<(NFA, NFA), String> {
+    let forward = compile_nfa(hirs, size_limit, false)?;
+    let forward = share_leading_boundaries(&forward).unwrap_or(forward);
+    Ok((forward, compile_nfa(hirs, size_limit, true)?))
+}
+
+/// The Thompson NFA of parsed patterns, forward or reverse, without capture states.
+pub(crate) fn compile_nfa(
+    hirs: &[Hir],
+    size_limit: Option<usize>,
+    reverse: bool,
+) -> Result<NFA, String> {
+    thompson::Compiler::new()
+        .configure(
+            thompson::Config::new()
+                .which_captures(WhichCaptures::None)
+                .nfa_size_limit(size_limit)
+                .reverse(reverse),
+        )
+        .build_many_from_hir(hirs)
+        .map_err(|e| e.to_string())
+}
+
 /// The same NFA, except that consecutive patterns beginning with `\b` share one `\b` state
 /// in the start states (the one each pattern begins with stays as its own start, for anchored
 /// searches of one pattern). `None` when the NFA is not laid out as the compiler lays it out
@@ -271,7 +293,7 @@ impl Matcher {
 /// the 10 KB prompt: the first pass of a fresh forward DFA takes about half the time. A
 /// union of `\b → a`, `\b → b` matches what `\b → (a | b)` matches, in the same preference
 /// order, so every match is the same.
-fn share_leading_boundaries(nfa: &NFA) -> Option<NFA> {
+pub(crate) fn share_leading_boundaries(nfa: &NFA) -> Option<NFA> {
     if nfa.pattern_len() == 0 {
         return None;
     }
@@ -309,41 +331,67 @@ fn share_leading_boundaries(nfa: &NFA) -> Option<NFA> {
     if pattern != nfa.pattern_len() {
         return None;
     }
-    // The start: the patterns in order, each run of `\b`-led ones behind one `\b`.
+    let starts = nfa
+        .patterns()
+        .map(|pid| {
+            let start = nfa.start_pattern(pid)?;
+            Some((start, after_leading_boundary(nfa.state(start))))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let unanchored = nfa.start_anchored() != nfa.start_unanchored();
+    let (anchored, unanchored) = shared_starts(&mut b, &starts, unanchored)?;
+    b.build(anchored, unanchored).ok()
+}
+
+/// The state after a pattern's leading ASCII `\b`, when `start` (its start state) is one.
+pub(crate) fn after_leading_boundary(start: &State) -> Option<StateID> {
+    match start {
+        State::Look {
+            look: Look::WordAscii,
+            next,
+        } => Some(*next),
+        _ => None,
+    }
+}
+
+/// Adds the start states of [`share_leading_boundaries`] to `b`, whose states are those of
+/// the patterns (`starts`: each one's start state and the state after its leading `\b`, if
+/// it begins with one, in pattern order): the anchored start and, with `unanchored`, the
+/// unanchored one (else the anchored one again).
+pub(crate) fn shared_starts(
+    b: &mut thompson::Builder,
+    starts: &[(StateID, Option<StateID>)],
+    unanchored: bool,
+) -> Option<(StateID, StateID)> {
+    // The patterns in order, each run of `\b`-led ones behind one `\b`.
     let mut alternates = Vec::new();
     let mut run = Vec::new();
-    for pid in nfa.patterns() {
-        let start = nfa.start_pattern(pid)?;
-        match nfa.state(start) {
-            State::Look {
-                look: Look::WordAscii,
-                next,
-            } => run.push((start, *next)),
-            _ => {
-                end_run(&mut run, &mut alternates, &mut b)?;
+    for &(start, lead) in starts {
+        match lead {
+            Some(next) => run.push((start, next)),
+            None => {
+                end_run(&mut run, &mut alternates, b)?;
                 alternates.push(start);
             }
         }
     }
-    end_run(&mut run, &mut alternates, &mut b)?;
+    end_run(&mut run, &mut alternates, b)?;
     let anchored = b.add_union(alternates).ok()?;
     // Unanchored: `(?s-u:.)*?` before the patterns, as the compiler builds it, unless every
     // pattern was anchored (then the compiler built none).
-    let unanchored = if nfa.start_anchored() == nfa.start_unanchored() {
-        anchored
-    } else {
-        let any = b
-            .add_range(Transition {
-                start: 0,
-                end: 255,
-                next: StateID::ZERO,
-            })
-            .ok()?;
-        let union = b.add_union(vec![anchored, any]).ok()?;
-        b.patch(any, union).ok()?;
-        union
-    };
-    b.build(anchored, unanchored).ok()
+    if !unanchored {
+        return Some((anchored, anchored));
+    }
+    let any = b
+        .add_range(Transition {
+            start: 0,
+            end: 255,
+            next: StateID::ZERO,
+        })
+        .ok()?;
+    let union = b.add_union(vec![anchored, any]).ok()?;
+    b.patch(any, union).ok()?;
+    Some((anchored, union))
 }
 
 /// Puts a run of `\b`-led patterns (their start and the state after its `\b`) into the start

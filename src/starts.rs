@@ -13,8 +13,8 @@ use regex_automata::util::syntax;
 use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// A set of bytes.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
-struct Bytes([u64; 4]);
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Bytes([u64; 4]);
 
 impl Bytes {
     const ALL: Bytes = Bytes([u64::MAX; 4]);
@@ -22,7 +22,7 @@ impl Bytes {
     fn add(&mut self, b: u8) {
         self.0[usize::from(b >> 6)] |= 1 << (b & 63);
     }
-    fn add_range(&mut self, lo: u8, hi: u8) {
+    pub(crate) fn add_range(&mut self, lo: u8, hi: u8) {
         for b in lo..=hi {
             self.add(b);
         }
@@ -34,6 +34,18 @@ impl Bytes {
     }
     fn has(&self, b: u8) -> bool {
         self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
+    /// The set as runs of consecutive bytes, `(first, last)`, ascending.
+    #[cfg(test)]
+    pub(crate) fn runs(&self) -> Vec<(u8, u8)> {
+        let mut runs: Vec<(u8, u8)> = Vec::new();
+        for b in (0..=255u8).filter(|&b| self.has(b)) {
+            match runs.last_mut() {
+                Some((_, last)) if *last + 1 == b => *last = b,
+                _ => runs.push((b, b)),
+            }
+        }
+        runs
     }
 }
 
@@ -91,22 +103,33 @@ fn first(h: &Hir) -> (Bytes, bool) {
     }
 }
 
+/// The bytes each of the parsed patterns `hirs` can start a match with. A pattern that can
+/// match the empty string can start with any byte.
+pub(crate) fn first_bytes(hirs: &[Hir]) -> Vec<Bytes> {
+    hirs.iter()
+        .map(|h| match first(h) {
+            (s, false) => s,
+            (_, true) => Bytes::ALL,
+        })
+        .collect()
+}
+
 /// For each byte, the pattern ids that can start a match with it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct StartTable {
     by_byte: Vec<Vec<u32>>,
 }
 
 impl StartTable {
-    /// The table for the parsed patterns `hirs` (pattern id = index). A pattern that can
-    /// match the empty string is listed under every byte.
+    /// The table for the parsed patterns `hirs` (pattern id = index).
     pub(crate) fn new(hirs: &[Hir]) -> StartTable {
+        StartTable::from_sets(&first_bytes(hirs))
+    }
+
+    /// The table from each pattern's set of first bytes (pattern id = index).
+    pub(crate) fn from_sets(sets: &[Bytes]) -> StartTable {
         let mut by_byte = vec![Vec::new(); 256];
-        for (pid, h) in hirs.iter().enumerate() {
-            let set = match first(h) {
-                (s, false) => s,
-                (_, true) => Bytes::ALL,
-            };
+        for (pid, set) in sets.iter().enumerate() {
             for (b, list) in by_byte.iter_mut().enumerate() {
                 if set.has(b as u8) {
                     list.push(pid as u32);

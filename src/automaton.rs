@@ -1,0 +1,899 @@
+//! The built-in catalog's automata, made ahead of time: for each pattern, its part of the
+//! forward and of the reverse Thompson NFA that [`crate::matcher::compile_nfa`] makes from the
+//! whole catalog, its first bytes and its shortest match, written into
+//! `data/catalog-automaton.bin` by a test (regenerate with `scripts/gen-automaton.sh`). An
+//! engine whose patterns are built-in rules (all of them, or those left by a country list or
+//! disabled rules) puts its NFAs together from those parts with regex-automata's NFA builder,
+//! state for state what the compiler makes of the same patterns, without parsing a pattern.
+//!
+//! Why: parsing the ~250 patterns and compiling them was about 40% of the time to the first
+//! result in wasm. A full DFA made ahead of time would be far larger than the NFA
+//! (docs/benchmarks.md). The blob carries a fingerprint of the catalog it was made from: when
+//! it does not match (nobody regenerated it), or custom rules join the pass, the engine
+//! compiles its patterns as before, so a stale blob costs time, never a wrong match.
+//!
+//! The compiler lays out the NFA of patterns `p0, p1, …` as: the unanchored prefix (a
+//! non-greedy union and an any-byte range looping back to it), `p0`'s states ending in its
+//! match state, `p1`'s, the union of every pattern's start, then `p2`'s, `p3`'s and so on. No
+//! state of one pattern leads into another's. The tests check the layout by comparing what
+//! is put together here with what the compiler makes, for the catalog and for subsets.
+//!
+//! Layout (every number an unsigned LEB128 varint unless said otherwise): the magic, the
+//! catalog's fingerprint (8 bytes, little-endian), the pattern count, the table of byte
+//! classes (each a list of runs `(first, last)`, most used first), then per pattern: its first
+//! bytes as runs, its shortest match plus one (0: it matches nothing), a flags byte (bit 0:
+//! anchored at the start, bit 1: anchored at the end), and its forward and its reverse part:
+//! its start (from the part's first state), the state count, then each state as a tag byte
+//! and its fields. A state id inside a state is written relative to that state's own id
+//! (zigzag), so the common short jumps take one byte.
+
+use crate::matcher;
+use crate::starts::{first_bytes, Bytes, StartTable};
+use regex_automata::nfa::thompson::{self, State, Transition, NFA};
+use regex_automata::util::look::Look;
+use regex_automata::util::primitives::{PatternID, StateID};
+use regex_syntax::hir::{self, Hir};
+
+/// The checked-in blob (see the module docs).
+const BLOB: &[u8] = include_bytes!("../data/catalog-automaton.bin");
+/// The format's name and version.
+const MAGIC: &[u8; 5] = b"PIIA\x02";
+
+/// State tags. A byte range, or a sparse state whose transitions all lead to one state, is a
+/// `CLASS`: an index into the table of byte classes, and that state (nine in ten sparse states
+/// of the catalog are; ~250 classes such as `[0-9A-Fa-f]` and `[Ee]` serve ~15,000 states).
+const CLASS: u8 = 0;
+const SPARSE: u8 = 1;
+const LOOK: u8 = 2;
+const UNION: u8 = 3;
+const BINARY_UNION: u8 = 4;
+const FAIL: u8 = 5;
+const MATCH: u8 = 6;
+
+/// Pattern flags.
+const ANCHORED_START: u8 = 1;
+const ANCHORED_END: u8 = 2;
+
+/// What the engine builds from its patterns, put together from the blob.
+pub(crate) struct Prebuilt {
+    /// The forward NFA, leading `\b`s shared (as `compile_nfas` returns it).
+    pub forward: NFA,
+    /// The reverse NFA.
+    pub reverse: NFA,
+    /// Which patterns can start with which byte.
+    pub starts: StartTable,
+    /// The fewest bytes any pattern matches.
+    pub shortest_match: usize,
+}
+
+/// FNV-1a (64 bit) over the patterns, each preceded by its length: tells whether the blob was
+/// made from exactly these patterns in this order. Not a defence against anyone: the blob and
+/// the catalog are compiled into the same binary; it catches a blob nobody regenerated.
+fn fingerprint<P: AsRef<str>>(patterns: &[P]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    eat(&(patterns.len() as u64).to_le_bytes());
+    for p in patterns {
+        let p = p.as_ref().as_bytes();
+        eat(&(p.len() as u64).to_le_bytes());
+        eat(p);
+    }
+    h
+}
+
+/// A pattern from outside the catalog (a policy's custom rule), compiled on its own: it joins
+/// the pass after the catalog's patterns.
+pub(crate) struct Extra<'a> {
+    /// The parsed pattern.
+    pub hir: &'a Hir,
+    /// Its forward NFA as [`crate::matcher::compile_nfa`] makes it (leading `\b` not shared).
+    pub forward: &'a NFA,
+    /// Its reverse NFA.
+    pub reverse: &'a NFA,
+}
+
+/// The automata for the catalog's patterns `chosen` (indices into `catalog`, ascending) and
+/// then the `extra` ones, when the checked-in blob was made from `catalog`; `None` otherwise,
+/// for fewer than two patterns in all, or when the blob does not read.
+pub(crate) fn prebuilt<P: AsRef<str>>(
+    catalog: &[P],
+    chosen: &[usize],
+    extra: &[Extra<'_>],
+) -> Option<Prebuilt> {
+    decode(BLOB, fingerprint(catalog), chosen, extra)
+}
+
+/// A pattern's flags, as the blob stores them.
+fn flags_of(h: &Hir) -> u8 {
+    let props = h.properties();
+    let start = props.look_set_prefix().contains(hir::Look::Start);
+    let end = props.look_set_suffix().contains(hir::Look::End);
+    (if start { ANCHORED_START } else { 0 }) | (if end { ANCHORED_END } else { 0 })
+}
+
+fn decode(
+    blob: &[u8],
+    fingerprint: u64,
+    chosen: &[usize],
+    extra: &[Extra<'_>],
+) -> Option<Prebuilt> {
+    let mut r = Reader(blob);
+    if r.take(MAGIC.len())? != MAGIC {
+        return None;
+    }
+    let stamp = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
+    let ascending = chosen.windows(2).all(|w| w[0] < w[1]);
+    if stamp != fingerprint || chosen.len() + extra.len() < 2 || !ascending {
+        return None;
+    }
+    let patterns = r.usize()?;
+    let classes = (0..r.usize()?)
+        .map(|_| {
+            (0..r.usize()?)
+                .map(|_| Some((r.byte()?, r.byte()?)))
+                .collect::<Option<Vec<_>>>()
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let mut forward = Assembly::new(false)?;
+    let mut reverse = Assembly::new(true)?;
+    let (mut sets, mut shortest, mut flags) = (Vec::new(), usize::MAX, u8::MAX);
+    let mut wanted = chosen.iter().copied().peekable();
+    for pid in 0..patterns {
+        let keep = wanted.next_if_eq(&pid).is_some();
+        let mut set = Bytes::default();
+        for _ in 0..r.usize()? {
+            let (first, last) = (r.byte()?, r.byte()?);
+            set.add_range(first, last);
+        }
+        let min = r.usize()?.checked_sub(1).unwrap_or(usize::MAX);
+        let f = r.byte()?;
+        if keep {
+            sets.push(set);
+            shortest = shortest.min(min);
+            flags &= f;
+        }
+        forward.part(&mut r, &classes, keep)?;
+        reverse.part(&mut r, &classes, keep)?;
+    }
+    for e in extra {
+        forward.splice(e.forward)?;
+        reverse.splice(e.reverse)?;
+        sets.extend(first_bytes(std::slice::from_ref(e.hir)));
+        shortest = shortest.min(e.hir.properties().minimum_len().unwrap_or(usize::MAX));
+        flags &= flags_of(e.hir);
+    }
+    // Every pattern anchored: the compiler leaves the unanchored prefix out. Not in the
+    // catalog; compiled instead of laid out here.
+    let anchored = flags & (ANCHORED_START | ANCHORED_END) != 0;
+    let whole = r.0.is_empty() && wanted.peek().is_none() && !anchored;
+    if !whole {
+        return None;
+    }
+    Some(Prebuilt {
+        forward: forward.finish(true)?,
+        reverse: reverse.finish(false)?,
+        starts: StartTable::from_sets(&sets),
+        shortest_match: shortest,
+    })
+}
+
+/// An NFA being put together as the compiler lays it out (see the module docs).
+struct Assembly {
+    b: thompson::Builder,
+    /// The unanchored prefix's union.
+    prefix: StateID,
+    /// The union of the patterns' starts, once two patterns are in.
+    union: Option<StateID>,
+    /// Each pattern's start and the state after its leading `\b`, if it has one.
+    starts: Vec<(StateID, Option<StateID>)>,
+    /// How many states are in.
+    len: usize,
+}
+
+impl Assembly {
+    fn new(reverse: bool) -> Option<Assembly> {
+        let mut b = thompson::Builder::new();
+        b.set_utf8(true);
+        b.set_reverse(reverse);
+        // `(?s-u:.)*?`: a non-greedy union (its alternates reversed when built) and a range
+        // back to it.
+        let prefix = b.add_union_reverse(vec![]).ok()?;
+        let any = b
+            .add_range(Transition {
+                start: 0,
+                end: 255,
+                next: prefix,
+            })
+            .ok()?;
+        b.patch(prefix, any).ok()?;
+        Some(Assembly {
+            b,
+            prefix,
+            union: None,
+            starts: Vec::new(),
+            len: 2,
+        })
+    }
+
+    /// Reads one pattern's part and, if `keep`, adds its states in order (so the ids written
+    /// relative to each state stay right). Its match state closes the pattern.
+    fn part(&mut self, r: &mut Reader<'_>, classes: &[Vec<(u8, u8)>], keep: bool) -> Option<()> {
+        let start = r.usize()?;
+        let len = r.usize()?;
+        let b = &mut self.b;
+        let base = self.len;
+        let mut lead = None;
+        if keep {
+            b.start_pattern().ok()?;
+        }
+        for i in 0..len {
+            let at = base + i;
+            let state = match r.byte()? {
+                CLASS => {
+                    let class = classes.get(r.usize()?)?;
+                    let next = r.next(at)?;
+                    Part::Sparse(
+                        class
+                            .iter()
+                            .map(|&(start, end)| Transition { start, end, next })
+                            .collect(),
+                    )
+                }
+                SPARSE => {
+                    let n = r.usize()?;
+                    Part::Sparse(
+                        (0..n)
+                            .map(|_| r.transition(at))
+                            .collect::<Option<Vec<_>>>()?,
+                    )
+                }
+                LOOK => {
+                    let look = Look::from_repr(u32::try_from(r.usize()?).ok()?)?;
+                    Part::Look(look, r.next(at)?)
+                }
+                UNION => {
+                    let n = r.usize()?;
+                    Part::Union((0..n).map(|_| r.next(at)).collect::<Option<Vec<_>>>()?)
+                }
+                BINARY_UNION => Part::Union(vec![r.next(at)?, r.next(at)?]),
+                FAIL => Part::Fail,
+                MATCH if i + 1 == len => Part::Match,
+                _ => return None,
+            };
+            if !keep {
+                continue;
+            }
+            if let (true, Part::Look(Look::WordAscii, next)) = (i == start, &state) {
+                lead = Some(*next);
+            }
+            let id = match state {
+                Part::Sparse(trans) => b.add_sparse(trans),
+                Part::Look(look, next) => b.add_look(next, look),
+                Part::Union(alternates) => b.add_union(alternates),
+                Part::Fail => b.add_fail(),
+                Part::Match => b.add_match(),
+            };
+            if id.ok()?.as_usize() != at {
+                return None;
+            }
+        }
+        if !keep {
+            return Some(());
+        }
+        self.len += len;
+        self.close(StateID::new(base.checked_add(start)?).ok()?, lead)
+    }
+
+    /// Ends the pattern whose states were just added, starting at `start` (`lead`: the state
+    /// after its leading `\b`, if it begins with one).
+    fn close(&mut self, start: StateID, lead: Option<StateID>) -> Option<()> {
+        let b = &mut self.b;
+        b.finish_pattern(start).ok()?;
+        self.starts.push((start, lead));
+        match self.union {
+            Some(union) => b.patch(union, start).ok()?,
+            // After the second pattern, as the compiler adds it.
+            None if self.starts.len() == 2 => {
+                let both = self.starts.iter().map(|&(start, _)| start).collect();
+                self.union = Some(b.add_union(both).ok()?);
+                self.len += 1;
+            }
+            None => {}
+        }
+        Some(())
+    }
+
+    /// Adds the states of a one-pattern NFA from the compiler (without its unanchored
+    /// prefix), as a pattern of its own.
+    fn splice(&mut self, nfa: &NFA) -> Option<()> {
+        let first = if nfa.start_anchored() == nfa.start_unanchored() {
+            0
+        } else {
+            2
+        };
+        let states = nfa.states().get(first..)?;
+        let base = self.len;
+        let moved = |id: StateID| {
+            let at = id.as_usize().checked_sub(first)?;
+            StateID::new(base + at).ok().filter(|_| at < states.len())
+        };
+        if nfa.pattern_len() != 1 || !nfa.is_utf8() {
+            return None;
+        }
+        let b = &mut self.b;
+        b.start_pattern().ok()?;
+        for (i, state) in states.iter().enumerate() {
+            let range = |t: &Transition| {
+                Some(Transition {
+                    next: moved(t.next)?,
+                    ..*t
+                })
+            };
+            let id = match state {
+                State::ByteRange { trans } => b.add_range(range(trans)?),
+                State::Sparse(sparse) => b.add_sparse(
+                    sparse
+                        .transitions
+                        .iter()
+                        .map(range)
+                        .collect::<Option<Vec<_>>>()?,
+                ),
+                State::Look { look, next } => b.add_look(moved(*next)?, *look),
+                State::Union { alternates } => b.add_union(
+                    alternates
+                        .iter()
+                        .map(|&a| moved(a))
+                        .collect::<Option<Vec<_>>>()?,
+                ),
+                State::BinaryUnion { alt1, alt2 } => {
+                    b.add_union(vec![moved(*alt1)?, moved(*alt2)?])
+                }
+                State::Fail => b.add_fail(),
+                // The last state and only there.
+                State::Match { .. } if i + 1 == states.len() => b.add_match(),
+                State::Match { .. } | State::Dense(_) | State::Capture { .. } => return None,
+            };
+            if id.ok()?.as_usize() != base + i {
+                return None;
+            }
+        }
+        self.len += states.len();
+        let start = nfa.start_pattern(PatternID::ZERO)?;
+        let lead = match matcher::after_leading_boundary(nfa.state(start)) {
+            Some(next) => Some(moved(next)?),
+            None => None,
+        };
+        self.close(moved(start)?, lead)
+    }
+
+    /// The NFA as the compiler makes it or, with `shared`, as
+    /// [`matcher::share_leading_boundaries`] makes it of that (its start states added here,
+    /// without copying every state through a second builder).
+    fn finish(mut self, shared: bool) -> Option<NFA> {
+        let union = self.union?;
+        self.b.patch(self.prefix, union).ok()?;
+        let (anchored, unanchored) = if shared {
+            matcher::shared_starts(&mut self.b, &self.starts, true)?
+        } else {
+            (union, self.prefix)
+        };
+        self.b.build(anchored, unanchored).ok()
+    }
+}
+
+/// One state as read, before it goes to the builder.
+enum Part {
+    Sparse(Vec<Transition>),
+    Look(Look, StateID),
+    Union(Vec<StateID>),
+    Fail,
+    Match,
+}
+
+struct Reader<'b>(&'b [u8]);
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let (head, rest) = (self.0.get(..n)?, self.0.get(n..)?);
+        self.0 = rest;
+        Some(head)
+    }
+    fn byte(&mut self) -> Option<u8> {
+        Some(self.take(1)?[0])
+    }
+    fn u64(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+    fn usize(&mut self) -> Option<usize> {
+        usize::try_from(self.u64()?).ok()
+    }
+    /// A state id written relative to state `at`.
+    fn next(&mut self, at: usize) -> Option<StateID> {
+        let z = self.u64()?;
+        let delta = (z >> 1) as i64 ^ -((z & 1) as i64);
+        let id = i64::try_from(at).ok()?.checked_add(delta)?;
+        StateID::new(usize::try_from(id).ok()?).ok()
+    }
+    fn transition(&mut self, at: usize) -> Option<Transition> {
+        let (start, end) = (self.byte()?, self.byte()?);
+        Some(Transition {
+            start,
+            end,
+            next: self.next(at)?,
+        })
+    }
+}
+
+/// Making the blob: only the tests do it (`the_checked_in_blob_is_current`).
+#[cfg(test)]
+mod write {
+    use super::*;
+    use regex_automata::util::look::LookMatcher;
+    use std::collections::HashMap;
+    use std::ops::RangeInclusive;
+
+    /// The blob for `patterns`, checked by putting the whole set together from it.
+    pub(crate) fn encode<P: AsRef<str>>(patterns: &[P]) -> Result<Vec<u8>, String> {
+        let hirs = matcher::parse(patterns, false)?;
+        let forward = matcher::compile_nfa(&hirs, None, false)?;
+        let reverse = matcher::compile_nfa(&hirs, None, true)?;
+        let parts = (parts(&forward)?, parts(&reverse)?);
+        let mut w = Writer(MAGIC.to_vec());
+        let stamp = fingerprint(patterns);
+        w.0.extend_from_slice(&stamp.to_le_bytes());
+        w.uint(patterns.len() as u64);
+        let classes = class_table(&[&forward, &reverse]);
+        w.uint(classes.len() as u64);
+        for class in &classes {
+            w.runs(class);
+        }
+        let index: HashMap<&[(u8, u8)], usize> = classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.as_slice(), i))
+            .collect();
+        let sets = first_bytes(&hirs);
+        for (pid, h) in hirs.iter().enumerate() {
+            w.runs(&sets[pid].runs());
+            w.uint(h.properties().minimum_len().map_or(0, |n| n as u64 + 1));
+            let start = h.properties().look_set_prefix().contains(hir::Look::Start);
+            let end = h.properties().look_set_suffix().contains(hir::Look::End);
+            w.0.push(if start { ANCHORED_START } else { 0 } | if end { ANCHORED_END } else { 0 });
+            w.part(&forward, &parts.0[pid], &index)?;
+            w.part(&reverse, &parts.1[pid], &index)?;
+        }
+        let all: Vec<usize> = (0..patterns.len()).collect();
+        let back = decode(&w.0, stamp, &all, &[]).ok_or("the blob does not read back")?;
+        let (shared, reverse) = matcher::compile_nfas(&hirs, None)?;
+        if !same_nfa(&back.forward, &shared) || !same_nfa(&back.reverse, &reverse) {
+            return Err("the blob puts together other automata than the compiler's".into());
+        }
+        Ok(w.0)
+    }
+
+    /// Each pattern's states (from the state after the previous pattern's match state, or
+    /// after the union of starts, to its own match state) and its start, in the compiler's
+    /// layout: checked, not assumed.
+    fn parts(nfa: &NFA) -> Result<Vec<(StateID, RangeInclusive<usize>)>, String> {
+        if format!("{:?}", nfa.look_matcher()) != format!("{:?}", LookMatcher::new())
+            || !nfa.is_utf8()
+        {
+            return Err("the blob assumes UTF-8 mode and the default look matcher".into());
+        }
+        let matches: Vec<usize> = nfa
+            .states()
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s, State::Match { .. }))
+            .map(|(i, _)| i)
+            .collect();
+        if matches.len() != nfa.pattern_len() || matches.len() < 2 {
+            return Err("the blob needs two patterns or more, one match state each".into());
+        }
+        let mut parts = Vec::new();
+        for (pid, &end) in nfa.patterns().zip(&matches) {
+            let first = match pid.as_usize() {
+                0 => 2,
+                2 => matches[1] + 2,
+                p => matches[p - 1] + 1,
+            };
+            let start = nfa.start_pattern(pid).ok_or("a pattern without a start")?;
+            if !(first..=end).contains(&start.as_usize()) {
+                return Err(format!(
+                    "pattern {} starts outside its states",
+                    pid.as_usize()
+                ));
+            }
+            if nfa.state(StateID::new_unchecked(end)) != &(State::Match { pattern_id: pid }) {
+                return Err("match states out of pattern order".into());
+            }
+            parts.push((start, first..=end));
+        }
+        Ok(parts)
+    }
+
+    /// The runs of a byte range or sparse state whose transitions all lead to one state, and
+    /// that state.
+    fn class_of(state: &State) -> Option<(Vec<(u8, u8)>, StateID)> {
+        let trans: &[Transition] = match state {
+            State::ByteRange { trans } => std::slice::from_ref(trans),
+            State::Sparse(sparse) => &sparse.transitions,
+            _ => return None,
+        };
+        let next = trans.first()?.next;
+        trans
+            .iter()
+            .all(|t| t.next == next)
+            .then(|| (trans.iter().map(|t| (t.start, t.end)).collect(), next))
+    }
+
+    /// Every class the NFAs' states use, most used first (ties in byte order), so the common
+    /// ones take a one-byte index.
+    fn class_table(nfas: &[&NFA]) -> Vec<Vec<(u8, u8)>> {
+        let mut uses: HashMap<Vec<(u8, u8)>, usize> = HashMap::new();
+        for nfa in nfas {
+            for (class, _) in nfa.states().iter().filter_map(class_of) {
+                *uses.entry(class).or_default() += 1;
+            }
+        }
+        let mut table: Vec<_> = uses.into_iter().collect();
+        table.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        table.into_iter().map(|(class, _)| class).collect()
+    }
+
+    /// Whether two NFAs are the same state for state, with the same starts and properties.
+    pub(crate) fn same_nfa(a: &NFA, b: &NFA) -> bool {
+        a.states() == b.states()
+            && a.start_anchored() == b.start_anchored()
+            && a.start_unanchored() == b.start_unanchored()
+            && a.pattern_len() == b.pattern_len()
+            && a.patterns()
+                .all(|p| a.start_pattern(p) == b.start_pattern(p))
+            && a.is_utf8() == b.is_utf8()
+            && a.is_reverse() == b.is_reverse()
+            && a.look_set_any() == b.look_set_any()
+            && a.look_set_prefix_any() == b.look_set_prefix_any()
+            && a.has_empty() == b.has_empty()
+            && a.memory_usage() == b.memory_usage()
+            && format!("{a:?}") == format!("{b:?}")
+    }
+
+    struct Writer(Vec<u8>);
+
+    impl Writer {
+        fn uint(&mut self, mut v: u64) {
+            loop {
+                let b = (v & 0x7f) as u8;
+                v >>= 7;
+                if v == 0 {
+                    self.0.push(b);
+                    return;
+                }
+                self.0.push(b | 0x80);
+            }
+        }
+        fn runs(&mut self, runs: &[(u8, u8)]) {
+            self.uint(runs.len() as u64);
+            for &(first, last) in runs {
+                self.0.extend_from_slice(&[first, last]);
+            }
+        }
+        /// State `to` as seen from state `at` (ids shift together when the part moves).
+        fn next(&mut self, at: usize, to: StateID) {
+            let delta = to.as_usize() as i64 - at as i64;
+            self.uint(((delta << 1) ^ (delta >> 63)) as u64);
+        }
+        fn part(
+            &mut self,
+            nfa: &NFA,
+            (start, states): &(StateID, RangeInclusive<usize>),
+            classes: &HashMap<&[(u8, u8)], usize>,
+        ) -> Result<(), String> {
+            self.uint((start.as_usize() - states.start()) as u64);
+            self.uint((states.end() - states.start() + 1) as u64);
+            for i in states.clone() {
+                let state = nfa.state(StateID::new_unchecked(i));
+                let inside = |id: &StateID| states.contains(&id.as_usize());
+                let targets_inside = match state {
+                    State::ByteRange { trans } => inside(&trans.next),
+                    State::Sparse(s) => s.transitions.iter().all(|t| inside(&t.next)),
+                    State::Look { next, .. } => inside(next),
+                    State::Union { alternates } => alternates.iter().all(inside),
+                    State::BinaryUnion { alt1, alt2 } => inside(alt1) && inside(alt2),
+                    _ => true,
+                };
+                if !targets_inside {
+                    return Err(format!("state {i} leads out of its pattern"));
+                }
+                if let Some((class, next)) = class_of(state) {
+                    self.0.push(CLASS);
+                    self.uint(classes[class.as_slice()] as u64);
+                    self.next(i, next);
+                    continue;
+                }
+                match state {
+                    State::Sparse(sparse) => {
+                        self.0.push(SPARSE);
+                        self.uint(sparse.transitions.len() as u64);
+                        for t in sparse.transitions.iter() {
+                            self.0.extend_from_slice(&[t.start, t.end]);
+                            self.next(i, t.next);
+                        }
+                    }
+                    State::Look { look, next } => {
+                        self.0.push(LOOK);
+                        self.uint(u64::from(look.as_repr()));
+                        self.next(i, *next);
+                    }
+                    State::Union { alternates } => {
+                        self.0.push(UNION);
+                        self.uint(alternates.len() as u64);
+                        for &alt in alternates.iter() {
+                            self.next(i, alt);
+                        }
+                    }
+                    State::BinaryUnion { alt1, alt2 } => {
+                        self.0.push(BINARY_UNION);
+                        self.next(i, *alt1);
+                        self.next(i, *alt2);
+                    }
+                    State::Fail => self.0.push(FAIL),
+                    State::Match { .. } => self.0.push(MATCH),
+                    State::ByteRange { .. } | State::Dense(_) | State::Capture { .. } => {
+                        return Err("dense and capture states are not written".into())
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write::{encode, same_nfa};
+    use super::*;
+    use crate::{Engine, EngineOptions};
+
+    /// The command that rewrites the blob; the staleness test names it.
+    const REGENERATE: &str = "scripts/gen-automaton.sh";
+
+    fn catalog_patterns() -> Vec<&'static str> {
+        crate::rules::catalog().iter().map(|r| r.pattern).collect()
+    }
+
+    /// What the compiler makes of the catalog's patterns `chosen` and then `custom`, and what
+    /// the blob puts together for them (with each custom pattern compiled on its own).
+    fn both(catalog: &[&str], chosen: &[usize], custom: &[&str]) -> (Prebuilt, Prebuilt) {
+        let patterns: Vec<&str> = chosen
+            .iter()
+            .map(|&i| catalog[i])
+            .chain(custom.iter().copied())
+            .collect();
+        let hirs = matcher::parse(&patterns, false).unwrap();
+        let (forward, reverse) = matcher::compile_nfas(&hirs, None).unwrap();
+        let compiled = Prebuilt {
+            forward,
+            reverse,
+            starts: StartTable::new(&hirs),
+            shortest_match: hirs
+                .iter()
+                .map(|h| h.properties().minimum_len().unwrap_or(usize::MAX))
+                .min()
+                .unwrap_or(usize::MAX),
+        };
+        let own = &hirs[chosen.len()..];
+        let nfas: Vec<(NFA, NFA)> = own
+            .iter()
+            .map(|h| {
+                let one = std::slice::from_ref(h);
+                let forward = matcher::compile_nfa(one, None, false).unwrap();
+                (forward, matcher::compile_nfa(one, None, true).unwrap())
+            })
+            .collect();
+        let extra: Vec<Extra<'_>> = own
+            .iter()
+            .zip(&nfas)
+            .map(|(hir, (forward, reverse))| Extra {
+                hir,
+                forward,
+                reverse,
+            })
+            .collect();
+        let built = prebuilt(catalog, chosen, &extra).unwrap_or_else(|| {
+            panic!("no automaton from the blob: is it stale? Run `{REGENERATE}`")
+        });
+        drop(extra);
+        matcher::dispose(hirs);
+        (compiled, built)
+    }
+
+    fn assert_same(compiled: &Prebuilt, built: &Prebuilt, what: &str) {
+        assert!(
+            same_nfa(&built.forward, &compiled.forward),
+            "{what}: forward NFA differs"
+        );
+        assert!(
+            same_nfa(&built.reverse, &compiled.reverse),
+            "{what}: reverse NFA differs"
+        );
+        assert!(
+            built.starts == compiled.starts,
+            "{what}: start table differs"
+        );
+        assert_eq!(built.shortest_match, compiled.shortest_match, "{what}");
+    }
+
+    #[test]
+    fn the_checked_in_blob_is_current() {
+        let fresh = encode(&catalog_patterns()).expect("the catalog's automata are written");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/catalog-automaton.bin");
+        if std::env::var_os("PII_AIRLOCK_WRITE_AUTOMATON").is_some() {
+            std::fs::write(path, &fresh).expect("data/catalog-automaton.bin is writable");
+            return;
+        }
+        assert!(
+            BLOB == fresh.as_slice(),
+            "data/catalog-automaton.bin is stale: the catalog's patterns (or regex-automata) \
+             changed since it was made, so every engine compiles its patterns again at start-up. \
+             Regenerate it with `{REGENERATE}` and commit it."
+        );
+    }
+
+    #[test]
+    fn the_whole_catalog_is_the_compiled_one() {
+        let catalog = catalog_patterns();
+        let all: Vec<usize> = (0..catalog.len()).collect();
+        let (compiled, built) = both(&catalog, &all, &[]);
+        assert_same(&compiled, &built, "whole catalog");
+    }
+
+    #[test]
+    fn subsets_of_the_catalog_are_the_compiled_ones() {
+        let catalog = catalog_patterns();
+        let n = catalog.len();
+        // The engine's own subsets (a country list, as the CCPA and HIPAA presets have; a
+        // disabled rule), then the first two, the last two, every third one.
+        let mut subsets = Vec::new();
+        for countries in [&["US", "CA"][..], &["DE"], &["US"]] {
+            let options = EngineOptions {
+                countries: Some(countries.iter().map(|c| c.to_string()).collect()),
+                names: false,
+                ..EngineOptions::default()
+            };
+            subsets.push(chosen_by(&options));
+        }
+        let options = EngineOptions {
+            disabled_rules: vec!["email".into(), "credit-card".into()],
+            names: false,
+            ..EngineOptions::default()
+        };
+        subsets.push(chosen_by(&options));
+        subsets.push(vec![0, 1]);
+        subsets.push(vec![n - 2, n - 1]);
+        subsets.push((0..n).step_by(3).collect());
+        for chosen in subsets {
+            assert!(chosen.len() >= 2 && chosen.len() < n, "{chosen:?}");
+            let (compiled, built) = both(&catalog, &chosen, &[]);
+            assert_same(
+                &compiled,
+                &built,
+                &format!("{} of {n} patterns", chosen.len()),
+            );
+        }
+    }
+
+    #[test]
+    fn custom_patterns_join_as_the_compiler_would_put_them() {
+        let catalog = catalog_patterns();
+        let n = catalog.len();
+        // After the whole catalog and after a subset; anchored ones, one that matches the
+        // empty string, loops, a leading `\b` (shared with the catalog's run of them).
+        let custom: &[&str] = &[
+            r"\bEMP-[0-9]{6}\b",
+            r"^ticket #[0-9]+",
+            r"(?i)project (?:apollo|gemini)",
+            "x*",
+            r"[a-z]+@corp\.example$",
+        ];
+        let all: Vec<usize> = (0..n).collect();
+        let (compiled, built) = both(&catalog, &all, custom);
+        assert_same(&compiled, &built, "catalog and custom patterns");
+        let some: Vec<usize> = (0..n).step_by(5).collect();
+        let (compiled, built) = both(&catalog, &some, &custom[..2]);
+        assert_same(&compiled, &built, "a subset and custom patterns");
+        // Fewer than two of the catalog's: the union comes after the custom patterns.
+        let (compiled, built) = both(&catalog, &[7], &custom[2..]);
+        assert_same(
+            &compiled,
+            &built,
+            "one of the catalog's and custom patterns",
+        );
+        let (compiled, built) = both(&catalog, &[], custom);
+        assert_same(&compiled, &built, "custom patterns alone");
+    }
+
+    /// The catalog indices of the rules an engine built with `options` runs.
+    fn chosen_by(options: &EngineOptions) -> Vec<usize> {
+        let engine = Engine::new(options).unwrap();
+        let catalog = crate::rules::catalog();
+        engine
+            .rules()
+            .iter()
+            .map(|r| catalog.iter().position(|d| d.id == &*r.id).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn other_catalogs_and_damaged_blobs_are_not_used() {
+        let mut catalog = catalog_patterns();
+        let all: Vec<usize> = (0..catalog.len()).collect();
+        catalog.pop();
+        assert!(prebuilt(&catalog, &all[..catalog.len()], &[]).is_none());
+        catalog.push("x");
+        assert!(prebuilt(&catalog, &all, &[]).is_none());
+        let stamp = fingerprint(&catalog_patterns());
+        assert!(decode(BLOB, stamp, &all, &[]).is_some());
+        // Fewer than two patterns, out of order, past the end.
+        assert!(decode(BLOB, stamp, &[3], &[]).is_none());
+        assert!(decode(BLOB, stamp, &[4, 3], &[]).is_none());
+        assert!(decode(BLOB, stamp, &[3, all.len()], &[]).is_none());
+        for cut in [0, 5, 13, BLOB.len() / 2, BLOB.len() - 1] {
+            assert!(
+                decode(&BLOB[..cut], stamp, &all, &[]).is_none(),
+                "cut at {cut}"
+            );
+        }
+        let mut longer = BLOB.to_vec();
+        longer.push(0);
+        assert!(decode(&longer, stamp, &all, &[]).is_none());
+    }
+
+    #[test]
+    fn small_pattern_sets_round_trip() {
+        // Alternations of literals, loops through a `\b`, look-arounds, a pattern anchored
+        // at the start among unanchored ones, patterns that match the empty string.
+        let sets: [&[&str]; 3] = [
+            &[
+                r"\bab",
+                r"\ba[a-z]+",
+                r"x?ab[0-9]",
+                r"\B[0-9]",
+                r"(?:\bab ?)+",
+                "q|z|zz",
+            ],
+            &[
+                r"^\bab",
+                r"cd$",
+                r"(?m:^a$)",
+                r"\Ab\z",
+                r"\b{start}c\b{end}",
+            ],
+            &["", "a*", r"[0-9]{3}"],
+        ];
+        for patterns in sets {
+            let blob = encode(patterns).unwrap();
+            let all: Vec<usize> = (0..patterns.len()).collect();
+            let built = decode(&blob, fingerprint(patterns), &all, &[]).unwrap();
+            let hirs = matcher::parse(patterns, false).unwrap();
+            let (forward, reverse) = matcher::compile_nfas(&hirs, None).unwrap();
+            assert!(same_nfa(&built.forward, &forward), "{patterns:?}");
+            assert!(same_nfa(&built.reverse, &reverse), "{patterns:?}");
+        }
+        // Every pattern anchored: the compiler leaves the unanchored prefix out, and the
+        // blob is not written for such a set.
+        assert!(encode(&[r"^a", r"^b"]).is_err());
+    }
+}
