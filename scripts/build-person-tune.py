@@ -242,7 +242,7 @@ TEMPLATES = {
         "{F}: możesz zrestartować serwer?",
         "Proszę przekazać to Panu {L}.",
         "Z wyrazami szacunku\n{P}\nDział zakupów",
-        "Jak wczoraj wyjaśnił(a) {P}, brakuje podpisu.",
+        "Jak wczoraj wyjaśnił{a} {P}, brakuje podpisu.",
         "Zgłoszenie zostało otwarte przez {P} w poniedziałek.",
         "Zadzwoń do {Fg}, jeśli kompilacja znowu się nie uda.",
         "Odpowiedzialny: {P}",
@@ -336,6 +336,7 @@ def main():
                         "Fg": fn[1],
                         "Fi": fn[2],
                         "L": l3[0],
+                        "a": "a" if female else "",
                     }
                 else:
                     first = firsts[k % len(firsts)]
@@ -349,7 +350,9 @@ def main():
                     text += rest[:o]
                     slot = rest[o + 1 : c]
                     start = len(text)
-                    if slot == "N":
+                    if slot == "a":
+                        text += forms.get("a", "")
+                    elif slot == "N":
                         text += str(rnd.randint(1000000, 9999999))
                     else:
                         text += forms[slot]

@@ -63,6 +63,7 @@ fn lastish(c: Class) -> bool {
 }
 
 /// A run of name-like tokens: indices of its words (dots after initials are left out).
+#[derive(Clone, Copy)]
 struct Run {
     words: [usize; MAX_RUN],
     classes: [Class; MAX_RUN],
@@ -75,6 +76,14 @@ impl Run {
     }
     fn end_tok(&self) -> usize {
         self.words[self.len - 1]
+    }
+    /// The run without its first `k` words.
+    fn tail(&self, k: usize) -> Run {
+        let mut r = *self;
+        r.len = self.len - k;
+        r.words.copy_within(k..self.len, 0);
+        r.classes.copy_within(k..self.len, 0);
+        r
     }
 }
 
@@ -290,16 +299,130 @@ fn town(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
     bare.then_some(0)
 }
 
-/// A verb of speech follows token `end` ("X wrote", "X a écrit").
+/// A verb of speech follows token `end` ("X wrote", "X a écrit"), or follows one word of
+/// time ("X gestern erklärte", "X gisteren uitlegde": verbs go last in German and Dutch
+/// clauses).
 fn speech_after(ctx: &Ctx<'_>, end: usize) -> bool {
-    next_spaced(ctx, end).is_some_and(|n| {
+    let verb = |n: usize| {
         ctx.toks[n].case == Case::Lower
             && ctx.role(n, SPEECH_FIRST)
             && SPEECH_AFTER
                 .iter()
                 .any(|p| ctx.phrase_starts_at(n, p).is_some())
+    };
+    next_spaced(ctx, end).is_some_and(|n| {
+        verb(n)
+            || (ctx.toks[n].case == Case::Lower
+                && ctx.word_in(n, SPEECH_ADVERBS)
+                && next_spaced(ctx, n).is_some_and(verb))
     })
 }
+
+/// Words of time between a name and its verb of speech.
+const SPEECH_ADVERBS: &[&str] = &[
+    "yesterday",
+    "today",
+    "also",
+    "gestern",
+    "heute",
+    "auch",
+    "hier",
+    "aussi",
+    "ayer",
+    "hoy",
+    "también",
+    "ieri",
+    "oggi",
+    "anche",
+    "gisteren",
+    "vandaag",
+    "ook",
+    "wczoraj",
+    "dzisiaj",
+    "też",
+    "ontem",
+    "hoje",
+    "também",
+];
+
+/// Verbs of address that take a person in languages writing nouns in lower case: after one,
+/// a lone unknown title-case word is a name ("Chiama Nives", "bel Lieke", "liga para
+/// Zulmira").
+const ADDRESS_ANY: &[&str] = &[
+    "appelle",
+    "appelez",
+    "écris à",
+    "demande à",
+    "demandez à",
+    "llama a",
+    "llame a",
+    "escribe a",
+    "pregúntale a",
+    "pregunta a",
+    "chiama",
+    "chiami",
+    "scrivi a",
+    "chiedi a",
+    "bel",
+    "vraag",
+    "zadzwoń do",
+    "napisz do",
+    "zapytaj",
+    "liga para",
+    "ligue para",
+    "escreve a",
+    "escreva para",
+    "pergunte a",
+    "pergunta a",
+];
+
+/// Words that open a chat message addressed to someone ("Pooja: can you ...", "Witold:
+/// możesz ..."): after a capitalised word opening a line and its colon they make the word
+/// a name whatever the lists say. Field labels of docs ("Depends: libc6") are followed by
+/// values, not by these.
+const CHAT_OPENERS: &[&str] = &[
+    "can",
+    "could",
+    "would",
+    "please",
+    "pls",
+    "thanks",
+    "kannst",
+    "könntest",
+    "kannste",
+    "könnten",
+    "bitte",
+    "danke",
+    "tu",
+    "peux",
+    "pourrais",
+    "pouvez",
+    "merci",
+    "puedes",
+    "podrías",
+    "puede",
+    "gracias",
+    "puoi",
+    "potresti",
+    "può",
+    "grazie",
+    "kun",
+    "kan",
+    "kunt",
+    "bedankt",
+    "możesz",
+    "mógłbyś",
+    "mogłabyś",
+    "czy",
+    "dzięki",
+    "podes",
+    "pode",
+    "podia",
+    "poderia",
+    "você",
+    "obrigado",
+    "obrigada",
+];
 
 /// The title before token `i`, if any: returns the first token of the title.
 fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
@@ -379,6 +502,57 @@ fn label_at(ctx: &Ctx<'_>, i: usize) -> bool {
     ctx.role(i, LABEL_LAST)
         && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].capitalised())
         && LABELS.iter().any(|p| ctx.phrase_ends_at(i, p).is_some())
+}
+
+/// Token `i` is a verb of speech or address opening a sentence before a capitalised word
+/// ("Ping Tori if ...", "Chiama Nives"): like a label, it is evidence for the run after it.
+fn address_verb_at(ctx: &Ctx<'_>, i: usize) -> bool {
+    if !ctx.role(i, SPEECH_LAST | SPEECH_HEAD) || ctx.toks[i].case != Case::Title {
+        return false;
+    }
+    if ctx.role(i, SPEECH_LAST)
+        && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].case == Case::Title)
+        && SPEECH_BEFORE
+            .iter()
+            .any(|p| ctx.phrase_ends_at(i, p).is_some())
+    {
+        return true;
+    }
+    // "Zadzwoń do Genowefy": the whole phrase, then a capitalised word.
+    ctx.role(i, SPEECH_HEAD)
+        && SPEECH_BEFORE.iter().any(|p| {
+            p.contains(' ')
+                && ctx
+                    .phrase_starts_at(i, p)
+                    .is_some_and(|e| ctx.toks.get(e).is_some_and(|t| t.case == Case::Title))
+        })
+}
+
+/// `M.` before a surname in a running French sentence ("M. Deprez est absent"): the title
+/// Monsieur, not an initial (an initial before an unknown word opening a line is left alone:
+/// "A. Overview" is a heading). The word after the surname must be lower case.
+fn french_monsieur(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.toks[i].len() == 1
+        && ctx.toks[i].case == Case::Other
+        && ctx.s(i) == "M"
+        && ctx.punct(i + 1, '.')
+        && next_spaced(ctx, i + 1).is_some_and(|n| {
+            ctx.toks[n].case == Case::Title
+                && !ctx.punct(n + 1, '.')
+                && next_spaced(ctx, n).is_some_and(|k| ctx.toks[k].case == Case::Lower)
+        })
+}
+
+/// Token `i` (after a line-opening word and its colon) opens a chat message: a word of
+/// [`CHAT_OPENERS`] in lower case, perhaps after `¿`.
+fn chat_opener(ctx: &Ctx<'_>, mut i: usize) -> bool {
+    if ctx.punct(i, '¿') {
+        i += 1;
+    }
+    ctx.toks
+        .get(i)
+        .is_some_and(|t| t.case == Case::Lower && !t.newline_before)
+        && ctx.word_in(i, CHAT_OPENERS)
 }
 
 /// The line holding token `l` starts with a capitalised word, as a form's field does
@@ -527,6 +701,67 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
     best
 }
 
+/// The class of an unknown title-case word that is a Polish case form of a name the
+/// gazetteer holds in the nominative: genitive (`Łukasza`, `Anny`, `Agnieszki`,
+/// `Kowalskiego`, `Kowalskiej`), instrumental (`Łukaszem`, `Nowakiem`, `Anną`, `Kowalskim`,
+/// `Kowalską`); and first names in `-sław`/`-sława` in any form (`Przemysław`,
+/// `Radosławem`, `Wiesławy`), a Slavic name ending no word or place has. The word's last
+/// bytes settle most words before any look-up.
+fn polish_name(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> Option<Class> {
+    let t = &ctx.toks[w];
+    let b = &ctx.text.as_bytes()[t.start as usize..t.end as usize];
+    if t.case != Case::Title || b.len() < 5 {
+        return None;
+    }
+    let last = b[b.len() - 1];
+    let ogonek = b.ends_with("ą".as_bytes());
+    if !(matches!(last, b'a' | b'y' | b'i' | b'm' | b'j' | b'w') || ogonek) {
+        return None;
+    }
+    polish_lookup(ctx, g, w)
+}
+
+#[cold]
+#[inline(never)]
+fn polish_lookup(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> Option<Class> {
+    let mut buf = [0u8; 64];
+    let low = lower_into(ctx.s(w), &mut buf)?;
+    let sl = "sław".as_bytes();
+    for end in ["", "a", "y", "em", "ą", "ie", "owi"] {
+        if low.ends_with(end.as_bytes()) && low[..low.len() - end.len()].ends_with(sl) {
+            return Some(Class::First);
+        }
+    }
+    // (ending, replacement) pairs: the nominative is the stem plus the replacement.
+    const FORMS: &[(&str, &str)] = &[
+        ("iego", "i"),
+        ("iej", "a"),
+        ("im", "i"),
+        ("ą", "a"),
+        ("iem", ""),
+        ("em", ""),
+        ("a", ""),
+        ("y", "a"),
+        ("i", "a"),
+    ];
+    let mut key = [0u8; 64];
+    for (end, rep) in FORMS {
+        let Some(stem) = low.strip_suffix(end.as_bytes()) else {
+            continue;
+        };
+        if stem.len() < 3 || stem.len() + rep.len() > key.len() {
+            continue;
+        }
+        key[..stem.len()].copy_from_slice(stem);
+        key[stem.len()..stem.len() + rep.len()].copy_from_slice(rep.as_bytes());
+        let f = g.flags(&key[..stem.len() + rep.len()]);
+        if f & (FIRST | LAST) != 0 && f & WORD == 0 {
+            return Some(classify(f & (FIRST | LAST)));
+        }
+    }
+    None
+}
+
 /// Token `start` follows a preposition that takes a person ("dla", "voor") in a language
 /// whose nouns are written in lower case, so two title-case words after it are rarely a noun
 /// phrase. English "for" is left out (title-case headings: "Maps for Extension Devices"),
@@ -535,6 +770,14 @@ fn person_preposition(ctx: &Ctx<'_>, start: usize) -> bool {
     start > 0
         && ctx.toks[start - 1].case == Case::Lower
         && ctx.word_in(start - 1, &["dla", "voor", "pour", "para", "per"])
+}
+
+/// Token `start` follows the agent's preposition of a passive ("geopend door", "aberto
+/// por", "ouvert par", "otwarte przez"), which takes a person more often than not.
+fn by_person(ctx: &Ctx<'_>, start: usize) -> bool {
+    start > 0
+        && ctx.toks[start - 1].case == Case::Lower
+        && ctx.word_in(start - 1, &["by", "door", "por", "par", "przez"])
 }
 
 /// Polish case forms of irregular country names: the form, then the nominative the gazetteer
@@ -647,6 +890,8 @@ pub(crate) fn find(
             if (ctx.role(i, TITLE) && t.len() > 1 && ctx.word_in(i, TITLES))
                 || (ctx.role(i, GREET_LAST) && ctx.word_in(i, GREETINGS))
                 || label_at(ctx, i)
+                || address_verb_at(ctx, i)
+                || french_monsieur(ctx, i)
             {
                 continue;
             }
@@ -765,9 +1010,31 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     // A lone common word is a name only after "my name is" and its kin: every other cue
     // rejects it, so most runs of prose skip the cue tests.
     let cued = !plain_word || cue_before(ctx, first_tok, STRONG_CUES, STRONG_LAST).is_some();
+    // Polish case forms of names the lists hold in the nominative ("z Anną", "Łukasza").
+    let mut inflected = *run;
+    let run = &mut inflected;
+    if !plain_word {
+        for k in 0..run.len {
+            if run.classes[k] == Class::Unknown {
+                if let Some(c) = polish_name(ctx, g, run.words[k]) {
+                    run.classes[k] = c;
+                }
+            }
+        }
+    }
     if cued && context(ctx, run, out) {
         return;
     }
+    // "As Kavya Gill pointed out", "Zoals Rutger Bakker gisteren uitlegde": a common word
+    // opening the sentence is no part of the name, and the evidence is read for the rest.
+    if run.len > 1
+        && run.classes[0] == Class::NotName
+        && ctx.flags[first_tok] & WORD != 0
+        && context(ctx, &run.tail(1), out)
+    {
+        return;
+    }
+    let run = &*run;
     // Drop leading and trailing words that are not names: "Yesterday John Smith", "Thanks
     // Anna", "John Smith Street".
     let (mut a, mut b) = (0usize, run.len);
@@ -798,6 +1065,16 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     while b > a && matches!(run.classes[b - 1], Class::NotName | Class::Particle) {
         b -= 1;
     }
+    // "Dokumenty Czesława Nowaka", "Meeting John Smith": an unknown word opening a sentence
+    // before a first name and a surname is no part of the name.
+    if b - a >= 3
+        && run.classes[a] == Class::Unknown
+        && firstish(run.classes[a + 1])
+        && lastish(run.classes[b - 1])
+        && ctx.sentence_start(run.words[a])
+    {
+        a += 1;
+    }
     if a > 0 || b < run.len {
         // Report places among the dropped words.
         places(ctx, g, run, 0, a, out);
@@ -820,7 +1097,10 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         weak_cue
             || (start > 0
                 && ctx.toks[start - 1].case == Case::Lower
-                && ctx.word_in(start - 1, &["für", "pour", "voor", "dla"]))
+                && ctx.word_in(
+                    start - 1,
+                    &["für", "pour", "voor", "dla", "door", "por", "par", "przez"],
+                ))
     };
     let every_place = words.iter().all(|&w| ctx.flags[w] & PLACE != 0);
 
@@ -919,7 +1199,7 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         } else if first == Class::Unknown && lastish(last) && !all_caps {
             // "Cargo Book", "Copyright Holder": title-case headings look like this too, so
             // an unknown first word with a known surname needs a cue.
-            if weak_cue && !sentence_start {
+            if (weak_cue || by_person(ctx, start)) && !sentence_start {
                 0.55
             } else {
                 0.0
@@ -929,7 +1209,8 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             && classes.len() == 2
             && !all_caps
             && !sentence_start
-            && person_preposition(ctx, start)
+            && (person_preposition(ctx, start)
+                || (by_person(ctx, start) && !ctx.word_in(start - 1, &["by"])))
             && words.iter().all(|&w| ctx.toks[w].case == Case::Title)
         {
             // "dla Przemysław Dziewa", "voor Franky Vandaele": two unknown title-case words
@@ -1044,9 +1325,12 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     let names_only = run.classes[..run.len]
         .iter()
         .all(|&c| !matches!(c, Class::NotName));
+    // "Call Graph Viewer": `call` and `ping` are nouns of software too, so after them the
+    // run needs a word the lists know.
     let spoken = names_only
         && (run.len > 1 || firstish(run.classes[0]))
-        && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST).is_some()
+        && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST)
+            .is_some_and(|c| known || !ctx.word_in(c, &["call", "ping"]))
             || speech_after(ctx, run.end_tok()));
     // A signature block: a title-case name over an email address ("Color Config" or "Senior
     // Buyer" over one is a heading or a job title, so a known first name must open it unless
@@ -1058,10 +1342,21 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
             .all(|&w| ctx.toks[w].case != Case::Upper)
         && signature_block(ctx, start, run.end_tok(), firstish(run.classes[0]));
     let line_label = run.len == 1
-        && firstish(run.classes[0])
         && ctx.toks[start].case == Case::Title
         && (start == 0 || ctx.toks[start].newline_before)
-        && ctx.punct(start + 1, ':');
+        && ctx.punct(start + 1, ':')
+        && (firstish(run.classes[0]) || chat_opener(ctx, start + 2));
+    // "Chiama Nives", "liga para Zulmira": a lone unknown word after a verb of address.
+    let addressed = !spoken
+        && run.len == 1
+        && run.classes[0] == Class::Unknown
+        && ctx.toks[start].case == Case::Title
+        && start > 0
+        && ctx.role(start - 1, SPEECH_LAST)
+        && ADDRESS_ANY
+            .iter()
+            .any(|p| ctx.phrase_ends_at(start - 1, p).is_some());
+    let spoken = spoken || addressed;
     if spoken || line_label || block {
         let why = if spoken {
             "speech"
