@@ -378,50 +378,46 @@ const ADDRESS_ANY: &[&str] = &[
 
 /// Words that open a chat message addressed to someone ("Pooja: can you ...", "Witold:
 /// możesz ..."): after a capitalised word opening a line and its colon they make the word
-/// a name whatever the lists say. Field labels of docs ("Depends: libc6") are followed by
-/// values, not by these.
+/// a name whatever the lists say. Only requests in the second person: field labels of docs
+/// are followed by values ("Depends: libc6") or by impersonal text ("Note: can be slow",
+/// "Hinweis: bitte beachten").
 const CHAT_OPENERS: &[&str] = &[
-    "can",
-    "could",
-    "would",
-    "please",
-    "pls",
-    "thanks",
-    "kannst",
-    "könntest",
-    "kannste",
-    "könnten",
-    "bitte",
-    "danke",
-    "tu",
-    "peux",
-    "pourrais",
-    "pouvez",
-    "merci",
+    "can you",
+    "could you",
+    "would you",
+    "will you",
+    "do you",
+    "did you",
+    "are you",
+    "kannst du",
+    "könntest du",
+    "hast du",
+    "bist du",
+    "tu peux",
+    "peux-tu",
+    "pourrais-tu",
+    "as-tu",
+    "pouvez-vous",
     "puedes",
     "podrías",
-    "puede",
-    "gracias",
+    "tienes",
     "puoi",
     "potresti",
-    "può",
-    "grazie",
-    "kun",
-    "kan",
-    "kunt",
-    "bedankt",
+    "hai",
+    "kun je",
+    "kun jij",
+    "kunt u",
+    "kan je",
+    "heb je",
     "możesz",
+    "czy możesz",
     "mógłbyś",
     "mogłabyś",
-    "czy",
-    "dzięki",
+    "masz",
     "podes",
+    "você pode",
     "pode",
-    "podia",
-    "poderia",
-    "você",
-    "obrigado",
-    "obrigada",
+    "tens",
 ];
 
 /// The title before token `i`, if any: returns the first token of the title.
@@ -552,7 +548,9 @@ fn chat_opener(ctx: &Ctx<'_>, mut i: usize) -> bool {
     ctx.toks
         .get(i)
         .is_some_and(|t| t.case == Case::Lower && !t.newline_before)
-        && ctx.word_in(i, CHAT_OPENERS)
+        && CHAT_OPENERS
+            .iter()
+            .any(|p| ctx.phrase_starts_at(i, p).is_some())
 }
 
 /// The line holding token `l` starts with a capitalised word, as a form's field does
@@ -733,11 +731,16 @@ fn polish_lookup(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> Option<Class> {
         }
     }
     // (ending, replacement) pairs: the nominative is the stem plus the replacement.
+    // The lists hold most `-ski` surnames in the male form only: `-ska`, `-skiej`, `-ską`
+    // are read as `-ski` too.
     const FORMS: &[(&str, &str)] = &[
         ("iego", "i"),
         ("iej", "a"),
+        ("iej", "i"),
         ("im", "i"),
         ("ą", "a"),
+        ("ką", "ki"),
+        ("ka", "ki"),
         ("iem", ""),
         ("em", ""),
         ("a", ""),
@@ -1325,9 +1328,17 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     let names_only = run.classes[..run.len]
         .iter()
         .all(|&c| !matches!(c, Class::NotName));
+    // "Wietse Hoogeveen wrote": a surname that is also a town, after another word.
+    let names_or_places = names_only
+        || (run.len > 1
+            && run.classes[0] != Class::NotName
+            && run.words[1..run.len]
+                .iter()
+                .zip(&run.classes[1..run.len])
+                .all(|(&w, &c)| c != Class::NotName || ctx.flags[w] & WORD == 0));
     // "Call Graph Viewer": `call` and `ping` are nouns of software too, so after them the
     // run needs a word the lists know.
-    let spoken = names_only
+    let spoken = names_or_places
         && (run.len > 1 || firstish(run.classes[0]))
         && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST)
             .is_some_and(|c| known || !ctx.word_in(c, &["call", "ping"]))
@@ -1345,7 +1356,11 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
         && ctx.toks[start].case == Case::Title
         && (start == 0 || ctx.toks[start].newline_before)
         && ctx.punct(start + 1, ':')
-        && (firstish(run.classes[0]) || chat_opener(ctx, start + 2));
+        && (firstish(run.classes[0])
+            // "Note: can you ...": a common word is no name even then; a place may be one
+            // ("Montserrat: ¿puedes ...?").
+            || (!(run.classes[0] == Class::NotName && ctx.flags[start] & WORD != 0)
+                && chat_opener(ctx, start + 2)));
     // "Chiama Nives", "liga para Zulmira": a lone unknown word after a verb of address.
     let addressed = !spoken
         && run.len == 1
