@@ -1969,3 +1969,30 @@ fn passive_agents_and_monsieur() {
     // An initial heading a section is no title.
     assert_no_people(&e, &["M. Overview\n\nThis section explains it."]);
 }
+
+/// Round 3, benign text: a month's short form before a day ("to Jan 2, 1970"), cells of a
+/// table or a man page's header ("nds    Low Saxon    100%", "U+a000 Yi Syllables
+/// (0/1165)"), a language after English "an", a heading between rulers: none is a person.
+/// A known first name and surname in a user's table still is.
+#[test]
+fn dates_table_cells_and_headings_are_no_people() {
+    let e = Engine::default_engine();
+    assert_no_people(
+        &e,
+        &[
+            "this sets the expiry date to Jan 2, 1970.",
+            "nds    Low Saxon                 100% (59/59)       100% (59/59)",
+            "U+a000 Yi Syllables                 (0/1165)           (0/1165)",
+            "fakeroot(1)              Manuel de Debian              fakeroot(1)",
+            "useful to an English speaking end user",
+            "-------------\n\nColor Config\n------------\n\nYou can set it with config@example.com",
+        ],
+    );
+    assert_people(
+        &e,
+        &[
+            ("Anna Schmidt        (030) 1234567", "Anna Schmidt"),
+            ("Mail to Jan tomorrow.", "Jan"),
+        ],
+    );
+}

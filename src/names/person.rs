@@ -573,7 +573,13 @@ fn signature_block(ctx: &Ctx<'_>, start: usize, end: usize, known: bool) -> bool
     if !line_start || ctx.toks.get(end + 1).is_some_and(|n| !n.newline_before) {
         return false;
     }
-    if start >= 2 && ctx.punct(start - 1, '-') && ctx.punct(start - 2, '-') {
+    // The separator is a line of two dashes ("-- "), not a ruler of many ("-----"), which
+    // frames headings.
+    if start >= 2
+        && ctx.punct(start - 1, '-')
+        && ctx.punct(start - 2, '-')
+        && (start == 2 || ctx.toks[start - 2].newline_before)
+    {
         return true;
     }
     if !known {
@@ -1121,7 +1127,13 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
                         "in", "near", "nach", "aus", "im", "à", "em", "w", "we", "naar", "uit",
                     ],
                 );
-            if in_place {
+            // "to Jan 2, 1970": a month's short form before a number is a date.
+            let dated = ctx
+                .toks
+                .get(start + 1)
+                .is_some_and(|t| t.kind == Kind::Num && !t.newline_before)
+                && ctx.word_in(start, MONTHS);
+            if in_place || dated {
                 0.0
             } else if weak_cue {
                 0.75
@@ -1134,7 +1146,8 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             && weak_cue
             && !sentence_start
             && !ctx.role(start - 1, PLACE_CUE)
-            && !ctx.word_in(start - 1, &["with", "mit", "avec", "con", "met", "com"])
+            // "an English speaking user": German `an` is English's article too.
+            && !ctx.word_in(start - 1, &["with", "mit", "avec", "con", "met", "com", "an"])
         {
             0.55
         } else {
@@ -1229,6 +1242,12 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             s
         }
     };
+    // A cell of a table or a page header ("nds    Low Saxon      100%", "U+a000 Yi
+    // Syllables    (0/1165)", "fakeroot(1)    Manuel de Debian    fakeroot(1)") unless
+    // both words are known names: a person in a user's table is still reported.
+    if score >= 0.5 && score < 0.85 && column_cell(ctx, start, end) {
+        return;
+    }
     if score >= 0.5 {
         let score = if weak_cue {
             (score + 0.1f32).min(0.9)
@@ -1239,6 +1258,26 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         return;
     }
     places(ctx, g, run, a, b, out);
+}
+
+/// Short and long month names that are first names too (`Jan`, `June`, `April`).
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "april", "june", "julia", "august", "augusta",
+];
+
+/// Tokens `start..=end` fill a column of their line: three or more spaces after them, then a
+/// number or bracket (see [`table_cell`]), or a word before and after them on the same
+/// line, each three or more spaces away.
+fn column_cell(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    if table_cell(ctx, end) {
+        return true;
+    }
+    let wide = |a: usize, b: usize| {
+        let (x, y) = (&ctx.toks[a], &ctx.toks[b]);
+        !y.newline_before && y.start - x.end >= 3
+    };
+    start > 0 && end + 1 < ctx.toks.len() && wide(start - 1, start) && wide(end, end + 1)
 }
 
 fn place_score(ctx: &Ctx<'_>, first: usize) -> f32 {
