@@ -125,10 +125,25 @@ PL_LAST = [
     ("Michalak", "Michalaka", "Michalakiem", "Michalak", "Michalak", "Michalak"),
 ]
 
-# Templates: {P} full name, {F} first name, {L} surname; Polish {Pg}/{Pi} (genitive,
+# First names that are common words in one of the languages (issue 14, class 3), before a
+# surname of the language's pool: slot {W}.
+WORDLIKE = {
+    "en": "Will Mark Rose Hope Grace Faith Joy Ray Bill Mia",
+    "de": "Otto Vera Ella Kai Till Frank Sara Mia",
+    "fr": "Pascal Rose Claire Blanche Aimé Constance Prudence Mia",
+    "es": "Luz Paz Pilar Rosa Sol Mercedes Dolores Consuelo Amparo Soledad",
+    "it": "Sara Vera Gioia Mia Otto Serena Bianca Luce Sole Stella",
+    "nl": "Kim Bas Roos Jan Wil Mark Fleur Hans",
+    "pl": "Róża Bogdan Wiktoria Marek Ola Kamil",
+    "pt": "Graça Luz Rosa Glória Vitória Socorro Dores Amor",
+}
+
+# Templates: {P} full name, {W} a first name that is also a word and a surname,, {F} first name, {L} surname; Polish {Pg}/{Pi} (genitive,
 # instrumental), {Fg}/{Fi}; {N} a number. A template without a slot holds no person.
 TEMPLATES = {
     "en": [
+        "I sat next to {W} at the workshop.",
+        "{W} called twice this morning.",
         "Customer name: {P}\nOrder #{N} - shipped",
         "Hi {F},\n\nthe invoice is attached; tell me if anything is missing.",
         "{F}: can you check the deploy logs before lunch?",
@@ -147,6 +162,8 @@ TEMPLATES = {
         "The Build Artifacts tab lists every Release Candidate.",
     ],
     "de": [
+        "Ich war gestern mit {W} beim Kunden.",
+        "{W} rief heute zweimal an.",
         "Ansprechpartner: {P}\nTelefon: 030 {N}",
         "Hallo {F},\n\nanbei die Unterlagen für Donnerstag.",
         "{F}: kannst du den Server neu starten?",
@@ -165,6 +182,8 @@ TEMPLATES = {
         "Die Datei Neue Version enthält die Änderungen der Zweiten Ausgabe.",
     ],
     "fr": [
+        "J'ai travaillé avec {W} sur ce dossier.",
+        "{W} a appelé deux fois ce matin.",
         "Interlocuteur : {P}\nTél. : 01 {N}",
         "Bonjour {F},\n\nvous trouverez le devis en pièce jointe.",
         "{F} : tu peux relancer le serveur ?",
@@ -183,6 +202,8 @@ TEMPLATES = {
         "Le Tableau de Bord affiche la Version Stable.",
     ],
     "es": [
+        "Trabajé con {W} en este proyecto.",
+        "{W} llamó dos veces esta mañana.",
         "Persona de contacto: {P}\nTel.: 91 {N}",
         "Hola {F},\n\nte adjunto el presupuesto.",
         "{F}: ¿puedes reiniciar el servidor?",
@@ -201,6 +222,8 @@ TEMPLATES = {
         "El Panel de Control muestra la Versión Estable.",
     ],
     "it": [
+        "Ho lavorato con {W} a questo progetto.",
+        "{W} ha chiamato due volte stamattina.",
         "Referente: {P}\nTel. 02 {N}",
         "Ciao {F},\n\nti allego il preventivo.",
         "{F}: puoi riavviare il server?",
@@ -219,6 +242,8 @@ TEMPLATES = {
         "Il Pannello di Controllo mostra la Versione Stabile.",
     ],
     "nl": [
+        "Ik heb met {W} aan dit project gewerkt.",
+        "{W} belde vanochtend twee keer.",
         "Contactpersoon: {P}\nTel. 020 {N}",
         "Hoi {F},\n\nin de bijlage vind je de offerte.",
         "{F}: kun jij de server herstarten?",
@@ -237,6 +262,8 @@ TEMPLATES = {
         "Het Dashboard toont de Stabiele Versie.",
     ],
     "pl": [
+        "Pracowałem z {Wi} nad tym projektem.",
+        "{W} dzwonił{a} dziś dwa razy.",
         "Osoba kontaktowa: {P}\nTel. 22 {N}",
         "Cześć {F},\n\nw załączniku przesyłam ofertę.",
         "{F}: możesz zrestartować serwer?",
@@ -255,6 +282,8 @@ TEMPLATES = {
         "Panel Sterowania pokazuje Wersję Stabilną.",
     ],
     "pt": [
+        "Trabalhei com {W} neste projeto.",
+        "{W} ligou duas vezes esta manhã.",
         "Pessoa de contato: {P}\nTel. 11 {N}",
         "Oi {F},\n\nsegue em anexo o orçamento.",
         "{F}: podes reiniciar o servidor?",
@@ -338,10 +367,26 @@ def main():
                         "L": l3[0],
                         "a": "a" if female else "",
                     }
+                    # Polish word-like first names with an instrumental form.
+                    wl = [("Róża", "Różą", "f"), ("Bogdan", "Bogdanem", "m"),
+                          ("Wiktoria", "Wiktorią", "f"), ("Marek", "Markiem", "m"),
+                          ("Ola", "Olą", "f"), ("Kamil", "Kamilem", "m")]
+                    w = wl[k % len(wl)]
+                    lw = ln[3:] if w[2] == "f" else ln[:3]
+                    forms["W"] = f"{w[0]} {lw[0]}"
+                    forms["Wi"] = f"{w[1]} {lw[2]}"
+                    if "{W}" in template:
+                        forms["a"] = "a" if w[2] == "f" else ""
                 else:
                     first = firsts[k % len(firsts)]
                     last = lasts[(k * 7 + ti) % len(lasts)]
-                    forms = {"P": f"{first} {last}", "F": first, "L": last}
+                    wl = WORDLIKE[lang].split()
+                    forms = {
+                        "P": f"{first} {last}",
+                        "F": first,
+                        "L": last,
+                        "W": f"{wl[k % len(wl)]} {last}",
+                    }
                 k += 1
                 text, gold, rest = "", [], template
                 while "{" in rest:

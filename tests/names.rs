@@ -1996,3 +1996,38 @@ fn dates_table_cells_and_headings_are_no_people() {
         ],
     );
 }
+
+/// Round 3: a first name that is a word somewhere (`Sara`, `Mia`, `Otto`) before a surname
+/// that is also a place, after a cue for a person; verbs of calling; and a role without a
+/// colon before two unknown title-case words when the sentence goes on in lower case.
+#[test]
+fn word_like_first_names_calls_and_roles_without_colon() {
+    let e = Engine::default_engine();
+    assert_people(
+        &e,
+        &[
+            (
+                "Ieri ho parlato con Sara Colombo del contratto.",
+                "Sara Colombo",
+            ),
+            ("I met Mia Fontaine at the station.", "Mia Fontaine"),
+            ("Otto Brenner rief heute an.", "Otto Brenner"),
+            (
+                "Versicherungsnehmer Hartmut Erpelding hat gekündigt.",
+                "Hartmut Erpelding",
+            ),
+            (
+                "O segurado Cleiton Rebelo cancelou a apólice.",
+                "Cleiton Rebelo",
+            ),
+        ],
+    );
+    // A role before a heading or product of three words, or before a line's end.
+    assert_no_people(
+        &e,
+        &[
+            "Customer Success Stories are listed below.",
+            "Patient Portal\n\nLog in with your card.",
+        ],
+    );
+}

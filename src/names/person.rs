@@ -299,6 +299,40 @@ fn town(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
     bare.then_some(0)
 }
 
+/// The last words of the English labels of [`LABELS`].
+const ENGLISH_ROLES: &[&str] = &[
+    "name",
+    "surname",
+    "sender",
+    "recipient",
+    "addressee",
+    "patient",
+    "holder",
+    "cardholder",
+    "customer",
+    "client",
+    "person",
+    "beneficiary",
+    "payee",
+    "tenant",
+    "landlord",
+    "applicant",
+    "employee",
+    "guest",
+    "passenger",
+    "contact",
+    "to",
+    "assignee",
+    "reviewer",
+    "reporter",
+    "requester",
+    "by",
+    "insured",
+    "policyholder",
+    "student",
+    "signatory",
+];
+
 /// A verb of speech follows token `end` ("X wrote", "X a écrit"), or follows one word of
 /// time ("X gestern erklärte", "X gisteren uitlegde": verbs go last in German and Dutch
 /// clauses).
@@ -1207,7 +1241,13 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         } else if first == Class::Weak && lastish(last) {
             // Will, Mark, Rose, Bill, Ray: a surname after them is enough mid-sentence
             // ("I met Ray Spencer"), not at a sentence's start, where headings are.
-            if sentence_start || all_caps || ctx.flags[end] & (PLACE | WORD) != 0 {
+            // A surname that is also a place ("con Sara Colombo", "met Mia Fontaine") after
+            // a cue for a person ("with", "con", "met").
+            let placed_surname = ctx.flags[end] & WORD == 0 && weak_cue;
+            if sentence_start
+                || all_caps
+                || (ctx.flags[end] & (PLACE | WORD) != 0 && !placed_surname)
+            {
                 0.45
             } else {
                 0.6
@@ -1353,8 +1393,25 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
         .iter()
         .any(|&c| firstish(c) || lastish(c));
     let colon = start > 0 && ctx.punct(start - 1, ':');
-    let labelled = cue_before(ctx, start, LABELS, LABEL_LAST)
-        .is_some_and(|l| known || (run.len > 1 && colon && form_line(ctx, l)));
+    // Without a colon, two title-case words the lists do not know after a role
+    // ("Versicherungsnehmer Hartmut Erpelding hat ...", "O segurado Cleiton Rebelo cancelou")
+    // are a name when the sentence goes on in lower case: a heading or a product would not.
+    let sentence_goes_on = || {
+        run.len == 2
+            && run.words[..2]
+                .iter()
+                .all(|&w| ctx.toks[w].case == Case::Title && ctx.flags[w] & WORD == 0)
+            && next_spaced(ctx, run.end_tok())
+                .is_some_and(|n| ctx.toks[n].kind == Kind::Word && ctx.toks[n].case == Case::Lower)
+    };
+    // English title-cases its headings ("Customer Success Stories are ..."): not after its
+    // roles.
+    let english_role = || ctx.word_in(start - 1, ENGLISH_ROLES);
+    let labelled = cue_before(ctx, start, LABELS, LABEL_LAST).is_some_and(|l| {
+        known
+            || (run.len > 1 && colon && form_line(ctx, l))
+            || (!colon && sentence_goes_on() && !english_role())
+    });
     // "whose name is HEAD": an ALL-CAPS word after a cue is a constant unless it is a name.
     let caps_unknown =
         !run.classes[..run.len].iter().any(|&c| firstish(c)) && ctx.toks[start].case == Case::Upper;
