@@ -1285,7 +1285,7 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     // A cell of a table or a page header ("nds    Low Saxon      100%", "U+a000 Yi
     // Syllables    (0/1165)", "fakeroot(1)    Manuel de Debian    fakeroot(1)") unless
     // both words are known names: a person in a user's table is still reported.
-    if score >= 0.5 && score < 0.85 && column_cell(ctx, start, end) {
+    if (0.5..0.85).contains(&score) && column_cell(ctx, start, end) {
         return;
     }
     if score >= 0.5 {
