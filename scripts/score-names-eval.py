@@ -5,6 +5,7 @@ would run it: through the CLI's `scan --jsonl`.
     cargo build --release --bin pii-airlock
     python3 scripts/score-names-eval.py [--split heldout|tune|all] [--bin target/release/pii-airlock]
         [--benign-kb 1024] [--show]
+    python3 scripts/score-names-eval.py --eval tests/data/person-tune.jsonl [--show]
 
 Prints precision and recall per language and entity, and findings per MB on benign technical
 text read from this machine: man pages (English and the translated ones under /usr/share/man/
@@ -202,9 +203,14 @@ def main():
     ap.add_argument("--benign-kb", type=int, default=1024)
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--show-benign", action="store_true")
+    # A tuning-only file (scripts/build-person-tune.py): all its rows, and the tuning part's
+    # benign text.
+    ap.add_argument("--eval", metavar="FILE")
     a = ap.parse_args()
+    if a.eval:
+        a.data, a.split = a.eval, "tune"
     records = [json.loads(l) for l in open(a.data, encoding="utf-8")]
-    if a.split != "all":
+    if a.split != "all" and not a.eval:
         records = [r for r in records if r["split"] == a.split]
     s = score(records, scan(a.bin, records), a.show)
     langs = ["en", "de", "fr", "es", "it", "nl", "pl", "pt", "all"]

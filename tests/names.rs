@@ -1756,3 +1756,328 @@ fn a_month_before_a_year_is_a_date() {
     let text = "We drove from Ely to March and stayed there.";
     assert!(has(&e, text, "LOCATION", "March"), "{:?}", found(&e, text));
 }
+
+/// Asserts that each `(text, name)` has `name` reported as `PERSON`.
+fn assert_people(e: &Engine, cases: &[(&str, &str)]) {
+    for (text, name) in cases {
+        assert!(
+            has(e, text, "PERSON", name),
+            "{text:?}: {:?}",
+            found(e, text)
+        );
+    }
+}
+
+/// Asserts that no `PERSON` is reported in any of `texts`.
+fn assert_no_people(e: &Engine, texts: &[&str]) {
+    for text in texts {
+        let people: Vec<_> = found(e, text)
+            .into_iter()
+            .filter(|(k, _)| k == "PERSON")
+            .collect();
+        assert!(people.is_empty(), "{text:?}: {people:?}");
+    }
+}
+
+/// Round 3 of issue 14: verbs of speech after a name in every language, also after one word
+/// of time (German and Dutch put the verb last), verbs before it (Romance and Polish
+/// order), with a sentence's first common word left out of the name.
+#[test]
+fn verbs_of_speech_in_eight_languages() {
+    let e = Engine::default_engine();
+    assert_people(
+        &e,
+        &[
+            (
+                "As Hjördis Vantongeren pointed out, the totals differ.",
+                "Hjördis Vantongeren",
+            ),
+            (
+                "Wie Ottilie Brandauer gestern erklärte, fehlt ein Stempel.",
+                "Ottilie Brandauer",
+            ),
+            (
+                "Zoals Wietse Hoogeveen gisteren uitlegde, is de kast vol.",
+                "Wietse Hoogeveen",
+            ),
+            (
+                "Como explicó Eulalia Barbastro, el envío llega tarde.",
+                "Eulalia Barbastro",
+            ),
+            (
+                "Come ha spiegato Ersilia Tomasoni, il modulo è scaduto.",
+                "Ersilia Tomasoni",
+            ),
+            (
+                "Jak wyjaśniła Ludmiła Przybysz, brakuje faktury.",
+                "Ludmiła Przybysz",
+            ),
+            (
+                "Clotilde Vanderstraeten a précisé que la salle est prise.",
+                "Clotilde Vanderstraeten",
+            ),
+            (
+                "Iolanda Quintela comentou que o prazo acabou.",
+                "Iolanda Quintela",
+            ),
+        ],
+    );
+    // A verb that is also a noun of software needs a name the lists know.
+    assert_no_people(
+        &e,
+        &[
+            "It is useful for implementing Message Authentication Codes.",
+            "Open the Call Graph Viewer to see it.",
+        ],
+    );
+}
+
+/// Round 3: a verb of address before a lone name the lists do not know, in languages that
+/// write nouns in lower case ("Chiama Ersilia"), and a capitalised verb opening the sentence
+/// is no part of the name ("Ping Tori", "Zadzwoń do Ludmiły").
+#[test]
+fn verbs_of_address_before_a_name() {
+    let e = Engine::default_engine();
+    assert_people(
+        &e,
+        &[
+            ("Chiama Ottorina se il server cade.", "Ottorina"),
+            ("Appelle Gwenaëlle si le build échoue.", "Gwenaëlle"),
+            ("Bel Wietse als de build faalt.", "Wietse"),
+            ("Liga para Iolanda amanhã.", "Iolanda"),
+            ("Llama a Eulalia mañana.", "Eulalia"),
+            ("Ping Tori if the build fails again.", "Tori"),
+        ],
+    );
+    let f = found(&e, "Ping Tori if the build fails again.");
+    assert!(
+        f.iter().all(|(_, v)| !v.contains("Ping")),
+        "the verb is part of the name: {f:?}"
+    );
+}
+
+/// Round 3: a capitalised word opening a line before a colon and a request in the second
+/// person ("Pooja: can you ...") is someone being addressed in a chat, whatever the lists
+/// say; field labels of docs and common words before a colon are not.
+#[test]
+fn chat_lines_addressed_to_someone() {
+    let e = Engine::default_engine();
+    assert_people(
+        &e,
+        &[
+            ("Hrafnhildur: can you restart the runner?", "Hrafnhildur"),
+            ("Ottorina: puoi controllare i log?", "Ottorina"),
+            ("Bożydar: możesz zrestartować serwer?", "Bożydar"),
+            ("Gwenaëlle : tu peux regarder ?", "Gwenaëlle"),
+            ("Iolanda: podes ver isto?", "Iolanda"),
+        ],
+    );
+    assert_no_people(
+        &e,
+        &[
+            "Depends: libc6 (>= 2.34)",
+            "Note: can be slow on large files.",
+            "Warning: you can lose data.",
+            "Hinweis: bitte beachten Sie die Reihenfolge.",
+        ],
+    );
+}
+
+/// Round 3: more labels (roles, "Assigned to:", contact persons, the insured), greetings
+/// ("Hoi", "Cześć", "Oi") and sign-offs ("Bien cordialement", "Un cordial saludo", "Z
+/// wyrazami szacunku", "Com os melhores cumprimentos") in each language.
+#[test]
+fn more_labels_greetings_and_sign_offs() {
+    let e = Engine::default_engine();
+    assert_people(
+        &e,
+        &[
+            ("Assigned to: Hjördis Vantongeren", "Hjördis Vantongeren"),
+            ("Zuständig: Ottilie Brandauer", "Ottilie Brandauer"),
+            ("Osoba kontaktowa: Bożydar Przybysz", "Bożydar Przybysz"),
+            ("Pessoa de contato: Iolanda Quintela", "Iolanda Quintela"),
+            ("L'assurée Clotilde Martin a signé.", "Clotilde Martin"),
+            ("Hoi Wietse,\n\nhier is de offerte.", "Wietse"),
+            ("Cześć Bożydar,\n\nprzesyłam ofertę.", "Bożydar"),
+            ("Oi Iolanda,\n\nsegue o orçamento.", "Iolanda"),
+            (
+                "Bien cordialement,\nGwenaëlle Vanderstraeten",
+                "Gwenaëlle Vanderstraeten",
+            ),
+            ("Un cordial saludo,\nEulalia Barbastro", "Eulalia Barbastro"),
+            ("Z wyrazami szacunku\nLudmiła Przybysz", "Ludmiła Przybysz"),
+            (
+                "Com os melhores cumprimentos,\nIolanda Quintela",
+                "Iolanda Quintela",
+            ),
+        ],
+    );
+}
+
+/// Round 3: Polish case forms of names the lists hold in the nominative (genitive,
+/// instrumental, first names in `-sław`), the title `Pan` in its cases, and an unknown word
+/// opening a sentence before a first name and a surname.
+#[test]
+fn polish_case_forms_of_names() {
+    let e = Engine::default_engine();
+    assert_people(
+        &e,
+        &[
+            (
+                "Rozmawiałem wczoraj z Anną Kowalską o umowie.",
+                "Anną Kowalską",
+            ),
+            ("Spotkanie z Bogusławem przełożono.", "Bogusławem"),
+            (
+                "Dokumenty Agnieszki Wiśniewskiej są w systemie.",
+                "Agnieszki Wiśniewskiej",
+            ),
+            ("Zadzwoń do Ludmiły, jeśli coś się stanie.", "Ludmiły"),
+            ("Proszę przekazać to Panu Przybyszowi.", "Przybyszowi"),
+        ],
+    );
+    // A place in a Polish case form stays a place.
+    assert!(!has(&e, "Mieszkam w Polsce od roku.", "PERSON", "Polsce"));
+}
+
+/// Round 3: the agent of a passive ("geopend door", "aberto por", "otwarte przez") takes a
+/// person, and French `M.` before a surname in a running sentence is Monsieur.
+#[test]
+fn passive_agents_and_monsieur() {
+    let e = Engine::default_engine();
+    assert_people(
+        &e,
+        &[
+            (
+                "Het ticket is door Wietse Hoekema geopend.",
+                "Wietse Hoekema",
+            ),
+            (
+                "O chamado foi aberto por Iolanda Quintela ontem.",
+                "Iolanda Quintela",
+            ),
+            (
+                "Zgłoszenie otwarte przez Ludmiła Przybysz wczoraj.",
+                "Ludmiła Przybysz",
+            ),
+            (
+                "M. Vanderstraeten est absent aujourd'hui.",
+                "Vanderstraeten",
+            ),
+        ],
+    );
+    // An initial heading a section is no title.
+    assert_no_people(&e, &["M. Overview\n\nThis section explains it."]);
+}
+
+/// Round 3, benign text: a month's short form before a day ("to Jan 2, 1970"), cells of a
+/// table or a man page's header ("nds    Low Saxon    100%", "U+a000 Yi Syllables
+/// (0/1165)"), a language after English "an", a heading between rulers: none is a person.
+/// A known first name and surname in a user's table still is.
+#[test]
+fn dates_table_cells_and_headings_are_no_people() {
+    let e = Engine::default_engine();
+    assert_no_people(
+        &e,
+        &[
+            "this sets the expiry date to Jan 2, 1970.",
+            "nds    Low Saxon                 100% (59/59)       100% (59/59)",
+            "U+a000 Yi Syllables                 (0/1165)           (0/1165)",
+            "fakeroot(1)              Manuel de Debian              fakeroot(1)",
+            "useful to an English speaking end user",
+            "-------------\n\nColor Config\n------------\n\nYou can set it with config@example.com",
+        ],
+    );
+    assert_people(
+        &e,
+        &[
+            ("Anna Schmidt        (030) 1234567", "Anna Schmidt"),
+            ("Mail to Jan tomorrow.", "Jan"),
+        ],
+    );
+}
+
+/// Round 3: a first name that is a word somewhere (`Sara`, `Mia`, `Otto`) before a surname
+/// that is also a place, after a cue for a person; verbs of calling; and a role without a
+/// colon before two unknown title-case words when the sentence goes on in lower case.
+#[test]
+fn word_like_first_names_calls_and_roles_without_colon() {
+    let e = Engine::default_engine();
+    assert_people(
+        &e,
+        &[
+            (
+                "Ieri ho parlato con Sara Colombo del contratto.",
+                "Sara Colombo",
+            ),
+            ("I met Mia Fontaine at the station.", "Mia Fontaine"),
+            ("Otto Brenner rief heute an.", "Otto Brenner"),
+            (
+                "Versicherungsnehmer Hartmut Erpelding hat gekündigt.",
+                "Hartmut Erpelding",
+            ),
+            (
+                "O segurado Cleiton Rebelo cancelou a apólice.",
+                "Cleiton Rebelo",
+            ),
+        ],
+    );
+    // A role before a heading or product of three words, or before a line's end.
+    assert_no_people(
+        &e,
+        &[
+            "Customer Success Stories are listed below.",
+            "Patient Portal\n\nLog in with your card.",
+        ],
+    );
+}
+
+/// The round-3 PERSON tuning set (`scripts/build-person-tune.py`, tuning only) as a
+/// regression guard: measured 2026-12-06 precision 1.000, recall 0.966 (before round 3:
+/// 0.996 / 0.690 on its first 336 names).
+#[test]
+fn person_tuning_set_of_round_3() {
+    let e = Engine::default_engine();
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    for line in include_str!("data/person-tune.jsonl").lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = v["text"].as_str().unwrap();
+        let byte = |cp: u64| {
+            text.char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .nth(cp as usize)
+                .unwrap()
+        };
+        let covered = |span: (usize, usize), spans: &[(usize, usize)]| {
+            let n: usize = spans
+                .iter()
+                .map(|&(c, d)| span.1.min(d).saturating_sub(span.0.max(c)))
+                .sum();
+            n * 2 >= span.1 - span.0
+        };
+        let gold: Vec<(usize, usize)> = v["gold"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| (byte(g[1].as_u64().unwrap()), byte(g[2].as_u64().unwrap())))
+            .collect();
+        let pred: Vec<(usize, usize)> = e
+            .scan(text)
+            .iter()
+            .filter(|f| &*f.entity == "PERSON")
+            .map(|f| (f.start, f.end))
+            .collect();
+        for g in &gold {
+            if covered(*g, &pred) {
+                tp += 1;
+            } else {
+                fn_ += 1;
+            }
+        }
+        fp += pred.iter().filter(|p| !covered(**p, &gold)).count();
+    }
+    let p = tp as f64 / (tp + fp).max(1) as f64;
+    let r = tp as f64 / (tp + fn_).max(1) as f64;
+    assert!(p >= 0.97 && r >= 0.95, "PERSON {p:.3}/{r:.3}");
+}

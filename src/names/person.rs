@@ -63,6 +63,7 @@ fn lastish(c: Class) -> bool {
 }
 
 /// A run of name-like tokens: indices of its words (dots after initials are left out).
+#[derive(Clone, Copy)]
 struct Run {
     words: [usize; MAX_RUN],
     classes: [Class; MAX_RUN],
@@ -75,6 +76,14 @@ impl Run {
     }
     fn end_tok(&self) -> usize {
         self.words[self.len - 1]
+    }
+    /// The run without its first `k` words.
+    fn tail(&self, k: usize) -> Run {
+        let mut r = *self;
+        r.len = self.len - k;
+        r.words.copy_within(k..self.len, 0);
+        r.classes.copy_within(k..self.len, 0);
+        r
     }
 }
 
@@ -290,16 +299,160 @@ fn town(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
     bare.then_some(0)
 }
 
-/// A verb of speech follows token `end` ("X wrote", "X a écrit").
+/// The last words of the English labels of [`LABELS`].
+const ENGLISH_ROLES: &[&str] = &[
+    "name",
+    "surname",
+    "sender",
+    "recipient",
+    "addressee",
+    "patient",
+    "holder",
+    "cardholder",
+    "customer",
+    "client",
+    "person",
+    "beneficiary",
+    "payee",
+    "tenant",
+    "landlord",
+    "applicant",
+    "employee",
+    "guest",
+    "passenger",
+    "contact",
+    "to",
+    "assignee",
+    "reviewer",
+    "reporter",
+    "requester",
+    "by",
+    "insured",
+    "policyholder",
+    "student",
+    "signatory",
+];
+
+/// A verb of speech follows token `end` ("X wrote", "X a écrit"), or follows one word of
+/// time ("X gestern erklärte", "X gisteren uitlegde": verbs go last in German and Dutch
+/// clauses).
 fn speech_after(ctx: &Ctx<'_>, end: usize) -> bool {
-    next_spaced(ctx, end).is_some_and(|n| {
+    let verb = |n: usize| {
         ctx.toks[n].case == Case::Lower
             && ctx.role(n, SPEECH_FIRST)
             && SPEECH_AFTER
                 .iter()
                 .any(|p| ctx.phrase_starts_at(n, p).is_some())
+    };
+    next_spaced(ctx, end).is_some_and(|n| {
+        verb(n)
+            || (ctx.toks[n].case == Case::Lower
+                && ctx.word_in(n, SPEECH_ADVERBS)
+                && next_spaced(ctx, n).is_some_and(verb))
     })
 }
+
+/// Words of time between a name and its verb of speech.
+const SPEECH_ADVERBS: &[&str] = &[
+    "yesterday",
+    "today",
+    "also",
+    "gestern",
+    "heute",
+    "auch",
+    "hier",
+    "aussi",
+    "ayer",
+    "hoy",
+    "también",
+    "ieri",
+    "oggi",
+    "anche",
+    "gisteren",
+    "vandaag",
+    "ook",
+    "wczoraj",
+    "dzisiaj",
+    "też",
+    "ontem",
+    "hoje",
+    "também",
+];
+
+/// Verbs of address that take a person in languages writing nouns in lower case: after one,
+/// a lone unknown title-case word is a name ("Chiama Nives", "bel Lieke", "liga para
+/// Zulmira").
+const ADDRESS_ANY: &[&str] = &[
+    "appelle",
+    "appelez",
+    "écris à",
+    "demande à",
+    "demandez à",
+    "llama a",
+    "llame a",
+    "escribe a",
+    "pregúntale a",
+    "pregunta a",
+    "chiama",
+    "chiami",
+    "scrivi a",
+    "chiedi a",
+    "bel",
+    "vraag",
+    "zadzwoń do",
+    "napisz do",
+    "zapytaj",
+    "liga para",
+    "ligue para",
+    "escreve a",
+    "escreva para",
+    "pergunte a",
+    "pergunta a",
+];
+
+/// Words that open a chat message addressed to someone ("Pooja: can you ...", "Witold:
+/// możesz ..."): after a capitalised word opening a line and its colon they make the word
+/// a name whatever the lists say. Only requests in the second person: field labels of docs
+/// are followed by values ("Depends: libc6") or by impersonal text ("Note: can be slow",
+/// "Hinweis: bitte beachten").
+const CHAT_OPENERS: &[&str] = &[
+    "can you",
+    "could you",
+    "would you",
+    "will you",
+    "do you",
+    "did you",
+    "are you",
+    "kannst du",
+    "könntest du",
+    "hast du",
+    "bist du",
+    "tu peux",
+    "peux-tu",
+    "pourrais-tu",
+    "as-tu",
+    "pouvez-vous",
+    "puedes",
+    "podrías",
+    "tienes",
+    "puoi",
+    "potresti",
+    "hai",
+    "kun je",
+    "kun jij",
+    "kunt u",
+    "kan je",
+    "heb je",
+    "możesz",
+    "czy możesz",
+    "mógłbyś",
+    "mogłabyś",
+    "masz",
+    "podes",
+    "você pode",
+    "pode",
+    "tens",
+];
 
 /// The title before token `i`, if any: returns the first token of the title.
 fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
@@ -381,6 +534,59 @@ fn label_at(ctx: &Ctx<'_>, i: usize) -> bool {
         && LABELS.iter().any(|p| ctx.phrase_ends_at(i, p).is_some())
 }
 
+/// Token `i` is a verb of speech or address opening a sentence before a capitalised word
+/// ("Ping Tori if ...", "Chiama Nives"): like a label, it is evidence for the run after it.
+fn address_verb_at(ctx: &Ctx<'_>, i: usize) -> bool {
+    if !ctx.role(i, SPEECH_LAST | SPEECH_HEAD) || ctx.toks[i].case != Case::Title {
+        return false;
+    }
+    if ctx.role(i, SPEECH_LAST)
+        && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].case == Case::Title)
+        && SPEECH_BEFORE
+            .iter()
+            .any(|p| ctx.phrase_ends_at(i, p).is_some())
+    {
+        return true;
+    }
+    // "Zadzwoń do Genowefy": the whole phrase, then a capitalised word.
+    ctx.role(i, SPEECH_HEAD)
+        && SPEECH_BEFORE.iter().any(|p| {
+            p.contains(' ')
+                && ctx
+                    .phrase_starts_at(i, p)
+                    .is_some_and(|e| ctx.toks.get(e).is_some_and(|t| t.case == Case::Title))
+        })
+}
+
+/// `M.` before a surname in a running French sentence ("M. Deprez est absent"): the title
+/// Monsieur, not an initial (an initial before an unknown word opening a line is left alone:
+/// "A. Overview" is a heading). The word after the surname must be lower case.
+fn french_monsieur(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.toks[i].len() == 1
+        && ctx.toks[i].case == Case::Other
+        && ctx.s(i) == "M"
+        && ctx.punct(i + 1, '.')
+        && next_spaced(ctx, i + 1).is_some_and(|n| {
+            ctx.toks[n].case == Case::Title
+                && !ctx.punct(n + 1, '.')
+                && next_spaced(ctx, n).is_some_and(|k| ctx.toks[k].case == Case::Lower)
+        })
+}
+
+/// Token `i` (after a line-opening word and its colon) opens a chat message: a word of
+/// [`CHAT_OPENERS`] in lower case, perhaps after `¿`.
+fn chat_opener(ctx: &Ctx<'_>, mut i: usize) -> bool {
+    if ctx.punct(i, '¿') {
+        i += 1;
+    }
+    ctx.toks
+        .get(i)
+        .is_some_and(|t| t.case == Case::Lower && !t.newline_before)
+        && CHAT_OPENERS
+            .iter()
+            .any(|p| ctx.phrase_starts_at(i, p).is_some())
+}
+
 /// The line holding token `l` starts with a capitalised word, as a form's field does
 /// ("Imię i nazwisko:"), not like code (`    name: String`).
 fn form_line(ctx: &Ctx<'_>, l: usize) -> bool {
@@ -401,7 +607,13 @@ fn signature_block(ctx: &Ctx<'_>, start: usize, end: usize, known: bool) -> bool
     if !line_start || ctx.toks.get(end + 1).is_some_and(|n| !n.newline_before) {
         return false;
     }
-    if start >= 2 && ctx.punct(start - 1, '-') && ctx.punct(start - 2, '-') {
+    // The separator is a line of two dashes ("-- "), not a ruler of many ("-----"), which
+    // frames headings.
+    if start >= 2
+        && ctx.punct(start - 1, '-')
+        && ctx.punct(start - 2, '-')
+        && (start == 2 || ctx.toks[start - 2].newline_before)
+    {
         return true;
     }
     if !known {
@@ -527,6 +739,72 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
     best
 }
 
+/// The class of an unknown title-case word that is a Polish case form of a name the
+/// gazetteer holds in the nominative: genitive (`Łukasza`, `Anny`, `Agnieszki`,
+/// `Kowalskiego`, `Kowalskiej`), instrumental (`Łukaszem`, `Nowakiem`, `Anną`, `Kowalskim`,
+/// `Kowalską`); and first names in `-sław`/`-sława` in any form (`Przemysław`,
+/// `Radosławem`, `Wiesławy`), a Slavic name ending no word or place has. The word's last
+/// bytes settle most words before any look-up.
+fn polish_name(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> Option<Class> {
+    let t = &ctx.toks[w];
+    let b = &ctx.text.as_bytes()[t.start as usize..t.end as usize];
+    if t.case != Case::Title || b.len() < 5 {
+        return None;
+    }
+    let last = b[b.len() - 1];
+    let ogonek = b.ends_with("ą".as_bytes());
+    if !(matches!(last, b'a' | b'y' | b'i' | b'm' | b'j' | b'w') || ogonek) {
+        return None;
+    }
+    polish_lookup(ctx, g, w)
+}
+
+#[cold]
+#[inline(never)]
+fn polish_lookup(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> Option<Class> {
+    let mut buf = [0u8; 64];
+    let low = lower_into(ctx.s(w), &mut buf)?;
+    let sl = "sław".as_bytes();
+    for end in ["", "a", "y", "em", "ą", "ie", "owi"] {
+        if low.ends_with(end.as_bytes()) && low[..low.len() - end.len()].ends_with(sl) {
+            return Some(Class::First);
+        }
+    }
+    // (ending, replacement) pairs: the nominative is the stem plus the replacement.
+    // The lists hold most `-ski` surnames in the male form only: `-ska`, `-skiej`, `-ską`
+    // are read as `-ski` too.
+    const FORMS: &[(&str, &str)] = &[
+        ("iego", "i"),
+        ("iej", "a"),
+        ("iej", "i"),
+        ("im", "i"),
+        ("ą", "a"),
+        ("ką", "ki"),
+        ("ka", "ki"),
+        ("iem", ""),
+        ("em", ""),
+        ("a", ""),
+        ("y", "a"),
+        ("i", "a"),
+    ];
+    let mut key = [0u8; 64];
+    for (end, rep) in FORMS {
+        let Some(stem) = low.strip_suffix(end.as_bytes()) else {
+            continue;
+        };
+        if stem.len() < 3 || stem.len() + rep.len() > key.len() {
+            continue;
+        }
+        key[..stem.len()].copy_from_slice(stem);
+        key[stem.len()..stem.len() + rep.len()].copy_from_slice(rep.as_bytes());
+        let f = g.flags(&key[..stem.len() + rep.len()]);
+        if f & (FIRST | LAST) != 0 && f & WORD == 0 {
+            return Some(classify(f & (FIRST | LAST)));
+        }
+    }
+    None
+}
+
 /// Token `start` follows a preposition that takes a person ("dla", "voor") in a language
 /// whose nouns are written in lower case, so two title-case words after it are rarely a noun
 /// phrase. English "for" is left out (title-case headings: "Maps for Extension Devices"),
@@ -535,6 +813,14 @@ fn person_preposition(ctx: &Ctx<'_>, start: usize) -> bool {
     start > 0
         && ctx.toks[start - 1].case == Case::Lower
         && ctx.word_in(start - 1, &["dla", "voor", "pour", "para", "per"])
+}
+
+/// Token `start` follows the agent's preposition of a passive ("geopend door", "aberto
+/// por", "ouvert par", "otwarte przez"), which takes a person more often than not.
+fn by_person(ctx: &Ctx<'_>, start: usize) -> bool {
+    start > 0
+        && ctx.toks[start - 1].case == Case::Lower
+        && ctx.word_in(start - 1, &["by", "door", "por", "par", "przez"])
 }
 
 /// Polish case forms of irregular country names: the form, then the nominative the gazetteer
@@ -647,6 +933,8 @@ pub(crate) fn find(
             if (ctx.role(i, TITLE) && t.len() > 1 && ctx.word_in(i, TITLES))
                 || (ctx.role(i, GREET_LAST) && ctx.word_in(i, GREETINGS))
                 || label_at(ctx, i)
+                || address_verb_at(ctx, i)
+                || french_monsieur(ctx, i)
             {
                 continue;
             }
@@ -765,9 +1053,31 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     // A lone common word is a name only after "my name is" and its kin: every other cue
     // rejects it, so most runs of prose skip the cue tests.
     let cued = !plain_word || cue_before(ctx, first_tok, STRONG_CUES, STRONG_LAST).is_some();
+    // Polish case forms of names the lists hold in the nominative ("z Anną", "Łukasza").
+    let mut inflected = *run;
+    let run = &mut inflected;
+    if !plain_word {
+        for k in 0..run.len {
+            if run.classes[k] == Class::Unknown {
+                if let Some(c) = polish_name(ctx, g, run.words[k]) {
+                    run.classes[k] = c;
+                }
+            }
+        }
+    }
     if cued && context(ctx, run, out) {
         return;
     }
+    // "As Kavya Gill pointed out", "Zoals Rutger Bakker gisteren uitlegde": a common word
+    // opening the sentence is no part of the name, and the evidence is read for the rest.
+    if run.len > 1
+        && run.classes[0] == Class::NotName
+        && ctx.flags[first_tok] & WORD != 0
+        && context(ctx, &run.tail(1), out)
+    {
+        return;
+    }
+    let run = &*run;
     // Drop leading and trailing words that are not names: "Yesterday John Smith", "Thanks
     // Anna", "John Smith Street".
     let (mut a, mut b) = (0usize, run.len);
@@ -798,6 +1108,16 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     while b > a && matches!(run.classes[b - 1], Class::NotName | Class::Particle) {
         b -= 1;
     }
+    // "Dokumenty Czesława Nowaka", "Meeting John Smith": an unknown word opening a sentence
+    // before a first name and a surname is no part of the name.
+    if b - a >= 3
+        && run.classes[a] == Class::Unknown
+        && firstish(run.classes[a + 1])
+        && lastish(run.classes[b - 1])
+        && ctx.sentence_start(run.words[a])
+    {
+        a += 1;
+    }
     if a > 0 || b < run.len {
         // Report places among the dropped words.
         places(ctx, g, run, 0, a, out);
@@ -820,7 +1140,10 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         weak_cue
             || (start > 0
                 && ctx.toks[start - 1].case == Case::Lower
-                && ctx.word_in(start - 1, &["für", "pour", "voor", "dla"]))
+                && ctx.word_in(
+                    start - 1,
+                    &["für", "pour", "voor", "dla", "door", "por", "par", "przez"],
+                ))
     };
     let every_place = words.iter().all(|&w| ctx.flags[w] & PLACE != 0);
 
@@ -838,7 +1161,13 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
                         "in", "near", "nach", "aus", "im", "à", "em", "w", "we", "naar", "uit",
                     ],
                 );
-            if in_place {
+            // "to Jan 2, 1970": a month's short form before a number is a date.
+            let dated = ctx
+                .toks
+                .get(start + 1)
+                .is_some_and(|t| t.kind == Kind::Num && !t.newline_before)
+                && ctx.word_in(start, MONTHS);
+            if in_place || dated {
                 0.0
             } else if weak_cue {
                 0.75
@@ -851,7 +1180,8 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             && weak_cue
             && !sentence_start
             && !ctx.role(start - 1, PLACE_CUE)
-            && !ctx.word_in(start - 1, &["with", "mit", "avec", "con", "met", "com"])
+            // "an English speaking user": German `an` is English's article too.
+            && !ctx.word_in(start - 1, &["with", "mit", "avec", "con", "met", "com", "an"])
         {
             0.55
         } else {
@@ -911,7 +1241,13 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         } else if first == Class::Weak && lastish(last) {
             // Will, Mark, Rose, Bill, Ray: a surname after them is enough mid-sentence
             // ("I met Ray Spencer"), not at a sentence's start, where headings are.
-            if sentence_start || all_caps || ctx.flags[end] & (PLACE | WORD) != 0 {
+            // A surname that is also a place ("con Sara Colombo", "met Mia Fontaine") after
+            // a cue for a person ("with", "con", "met").
+            let placed_surname = ctx.flags[end] & WORD == 0 && weak_cue;
+            if sentence_start
+                || all_caps
+                || (ctx.flags[end] & (PLACE | WORD) != 0 && !placed_surname)
+            {
                 0.45
             } else {
                 0.6
@@ -919,7 +1255,7 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         } else if first == Class::Unknown && lastish(last) && !all_caps {
             // "Cargo Book", "Copyright Holder": title-case headings look like this too, so
             // an unknown first word with a known surname needs a cue.
-            if weak_cue && !sentence_start {
+            if (weak_cue || by_person(ctx, start)) && !sentence_start {
                 0.55
             } else {
                 0.0
@@ -929,7 +1265,8 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             && classes.len() == 2
             && !all_caps
             && !sentence_start
-            && person_preposition(ctx, start)
+            && (person_preposition(ctx, start)
+                || (by_person(ctx, start) && !ctx.word_in(start - 1, &["by"])))
             && words.iter().all(|&w| ctx.toks[w].case == Case::Title)
         {
             // "dla Przemysław Dziewa", "voor Franky Vandaele": two unknown title-case words
@@ -945,6 +1282,12 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             s
         }
     };
+    // A cell of a table or a page header ("nds    Low Saxon      100%", "U+a000 Yi
+    // Syllables    (0/1165)", "fakeroot(1)    Manuel de Debian    fakeroot(1)") unless
+    // both words are known names: a person in a user's table is still reported.
+    if (0.5..0.85).contains(&score) && column_cell(ctx, start, end) {
+        return;
+    }
     if score >= 0.5 {
         let score = if weak_cue {
             (score + 0.1f32).min(0.9)
@@ -955,6 +1298,26 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         return;
     }
     places(ctx, g, run, a, b, out);
+}
+
+/// Short and long month names that are first names too (`Jan`, `June`, `April`).
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "april", "june", "julia", "august", "augusta",
+];
+
+/// Tokens `start..=end` fill a column of their line: three or more spaces after them, then a
+/// number or bracket (see [`table_cell`]), or a word before and after them on the same
+/// line, each three or more spaces away.
+fn column_cell(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    if table_cell(ctx, end) {
+        return true;
+    }
+    let wide = |a: usize, b: usize| {
+        let (x, y) = (&ctx.toks[a], &ctx.toks[b]);
+        !y.newline_before && y.start - x.end >= 3
+    };
+    start > 0 && end + 1 < ctx.toks.len() && wide(start - 1, start) && wide(end, end + 1)
 }
 
 fn place_score(ctx: &Ctx<'_>, first: usize) -> f32 {
@@ -1030,8 +1393,25 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
         .iter()
         .any(|&c| firstish(c) || lastish(c));
     let colon = start > 0 && ctx.punct(start - 1, ':');
-    let labelled = cue_before(ctx, start, LABELS, LABEL_LAST)
-        .is_some_and(|l| known || (run.len > 1 && colon && form_line(ctx, l)));
+    // Without a colon, two title-case words the lists do not know after a role
+    // ("Versicherungsnehmer Hartmut Erpelding hat ...", "O segurado Cleiton Rebelo cancelou")
+    // are a name when the sentence goes on in lower case: a heading or a product would not.
+    let sentence_goes_on = || {
+        run.len == 2
+            && run.words[..2]
+                .iter()
+                .all(|&w| ctx.toks[w].case == Case::Title && ctx.flags[w] & WORD == 0)
+            && next_spaced(ctx, run.end_tok())
+                .is_some_and(|n| ctx.toks[n].kind == Kind::Word && ctx.toks[n].case == Case::Lower)
+    };
+    // English title-cases its headings ("Customer Success Stories are ..."): not after its
+    // roles.
+    let english_role = || ctx.word_in(start - 1, ENGLISH_ROLES);
+    let labelled = cue_before(ctx, start, LABELS, LABEL_LAST).is_some_and(|l| {
+        known
+            || (run.len > 1 && colon && form_line(ctx, l))
+            || (!colon && sentence_goes_on() && !english_role())
+    });
     // "whose name is HEAD": an ALL-CAPS word after a cue is a constant unless it is a name.
     let caps_unknown =
         !run.classes[..run.len].iter().any(|&c| firstish(c)) && ctx.toks[start].case == Case::Upper;
@@ -1044,9 +1424,20 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     let names_only = run.classes[..run.len]
         .iter()
         .all(|&c| !matches!(c, Class::NotName));
-    let spoken = names_only
+    // "Wietse Hoogeveen wrote": a surname that is also a town, after another word.
+    let names_or_places = names_only
+        || (run.len > 1
+            && run.classes[0] != Class::NotName
+            && run.words[1..run.len]
+                .iter()
+                .zip(&run.classes[1..run.len])
+                .all(|(&w, &c)| c != Class::NotName || ctx.flags[w] & WORD == 0));
+    // "Call Graph Viewer": `call` and `ping` are nouns of software too, so after them the
+    // run needs a word the lists know.
+    let spoken = names_or_places
         && (run.len > 1 || firstish(run.classes[0]))
-        && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST).is_some()
+        && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST)
+            .is_some_and(|c| known || !ctx.word_in(c, &["call", "ping"]))
             || speech_after(ctx, run.end_tok()));
     // A signature block: a title-case name over an email address ("Color Config" or "Senior
     // Buyer" over one is a heading or a job title, so a known first name must open it unless
@@ -1058,10 +1449,25 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
             .all(|&w| ctx.toks[w].case != Case::Upper)
         && signature_block(ctx, start, run.end_tok(), firstish(run.classes[0]));
     let line_label = run.len == 1
-        && firstish(run.classes[0])
         && ctx.toks[start].case == Case::Title
         && (start == 0 || ctx.toks[start].newline_before)
-        && ctx.punct(start + 1, ':');
+        && ctx.punct(start + 1, ':')
+        && (firstish(run.classes[0])
+            // "Note: can you ...": a common word is no name even then; a place may be one
+            // ("Montserrat: ¿puedes ...?").
+            || (!(run.classes[0] == Class::NotName && ctx.flags[start] & WORD != 0)
+                && chat_opener(ctx, start + 2)));
+    // "Chiama Nives", "liga para Zulmira": a lone unknown word after a verb of address.
+    let addressed = !spoken
+        && run.len == 1
+        && run.classes[0] == Class::Unknown
+        && ctx.toks[start].case == Case::Title
+        && start > 0
+        && ctx.role(start - 1, SPEECH_LAST)
+        && ADDRESS_ANY
+            .iter()
+            .any(|p| ctx.phrase_ends_at(start - 1, p).is_some());
+    let spoken = spoken || addressed;
     if spoken || line_label || block {
         let why = if spoken {
             "speech"
