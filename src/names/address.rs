@@ -929,7 +929,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         resume = i + 1;
         let t = &ctx.toks[i];
         // `P.O. Box` looks like an identifier (`P.O`), so PO boxes are checked first.
-        if ctx.in_identifier(i) && !ctx.role(i, PO_FIRST) {
+        // "60/785 Nagar Marg": a house number with a slash is glued to it too.
+        let slashed =
+            || t.kind == Kind::Num && ctx.punct(i + 1, '/') && house_number(ctx, i) == Some(i + 2);
+        if ctx.in_identifier(i) && !ctx.role(i, PO_FIRST) && !slashed() {
             continue;
         }
         // Number first: 12 Baker Street, 12 rue de la Paix, 1600 Pennsylvania Ave NW
@@ -1028,6 +1031,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 ctx.toks[n].capitalised() || ctx.role(n, STREET_PARTICLE) || ctx.punct(n, '.')
             });
             if let Some(se) = street(ctx, i, true).filter(|_| named) {
+                // A postal code straight after the street ("avenue Duval, 51939 CHAUVEAU")
+                // is no house number.
+                let (end, code) = tail(ctx, se);
+                if code {
+                    push(out, ctx, i, end, 0.85, "street-postcode");
+                    resume = end + 1;
+                    continue;
+                }
                 let mut h = skip_comma(ctx, se + 1);
                 if let Some(he) = house_number(ctx, h).filter(|_| !ctx.toks[h].newline_before) {
                     h = he;

@@ -276,6 +276,8 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             && ctx.word_in(j, TOWN_VERBS)
         {
             return k == 0 || !ctx.word_in(j, COPULAS);
+        } else if k == 0 && t.kind == Kind::Word && ctx.word_in(j, PREMISES) {
+            return true;
         }
         if t.newline_before || j == 0 {
             return false;
@@ -284,6 +286,71 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
     }
     false
 }
+
+/// Premises of a business right before the preposition ("our warehouse in X", "Unser Lager
+/// in X", "notre entrepôt de X", "il magazzino di X", "nasz magazyn w X"): what follows is
+/// where they are. Nouns that are also verbs or software words ("store", "branch") are left
+/// out.
+const PREMISES: &[&str] = &[
+    "warehouse",
+    "depot",
+    "factory",
+    "headquarters",
+    "office",
+    "offices",
+    "clinic",
+    "lager",
+    "filiale",
+    "büro",
+    "niederlassung",
+    "standort",
+    "zentrale",
+    "praxis",
+    "klinik",
+    "werk",
+    "entrepôt",
+    "dépôt",
+    "bureau",
+    "bureaux",
+    "magasin",
+    "usine",
+    "siège",
+    "agence",
+    "succursale",
+    "clinique",
+    "almacén",
+    "oficina",
+    "oficinas",
+    "tienda",
+    "fábrica",
+    "sede",
+    "sucursal",
+    "clínica",
+    "depósito",
+    "magazzino",
+    "ufficio",
+    "uffici",
+    "negozio",
+    "fabbrica",
+    "stabilimento",
+    "clinica",
+    "magazijn",
+    "kantoor",
+    "winkel",
+    "fabriek",
+    "vestiging",
+    "filiaal",
+    "magazyn",
+    "biuro",
+    "sklep",
+    "fabryka",
+    "oddział",
+    "siedziba",
+    "armazém",
+    "escritório",
+    "loja",
+    "filial",
+];
 
 /// Forms of "to be" among [`TOWN_VERBS`]: "sono di X" is a town, "sono parecchi ... a X"
 /// is not.
