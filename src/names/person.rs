@@ -762,6 +762,16 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     if !plain_word && street_position(ctx, run) {
         return;
     }
+    // "Sono di Marcusland", "Soy de Mendoza": a verb opening the sentence took the
+    // preposition into the run as a particle; the words after it are the town.
+    if run.len >= 3
+        && run.classes[1] == Class::Particle
+        && super::place::verb_led(ctx, first_tok, run.words[1])
+    {
+        let last = run.end_tok();
+        push(out, ctx, run.words[2], last, Entity::Location, 0.65, "place-cue");
+        return;
+    }
     if let Some(b) = (!plain_word).then(|| town(ctx, g, run)).flatten() {
         push(
             out,

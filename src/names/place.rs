@@ -204,6 +204,11 @@ const TOWN_VERBS: &[&str] = &[
     "sou",
     "somos",
     "vivemos",
+    "mudei-me",
+    "mudámo-nos",
+    "mudamo-nos",
+    "mudou-se",
+    "mudaram-se",
 ];
 
 /// Participles after the town in German and Dutch ("nach X gezogen", "naar X verhuisd").
@@ -387,10 +392,34 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         && ctx.word_in(end + 1, TOWN_VERBS_AFTER)
 }
 
-/// Token `start` follows "click on"/"clique em"/"klik op": a button, not a place.
+/// A verb of living, working or travelling opens the sentence at `verb` and the preposition
+/// after it (`prep`) was read as a name particle ("Sono di Marcusland", "Soy de Mendoza").
+pub(crate) fn verb_led(ctx: &Ctx<'_>, verb: usize, prep: usize) -> bool {
+    prep == verb + 1
+        && ctx.toks[prep].case == Case::Lower
+        && ctx.sentence_start(verb)
+        && ctx.word_in(prep, TOWN_PREPOSITIONS)
+        && ctx.word_in(verb, TOWN_VERBS)
+}
+
+/// Token `start` follows "click on"/"clique em"/"klik op", maybe after another button
+/// ("Clique em Adicionar e depois em Guardar"): a button, not a place.
 pub(crate) fn ui_target(ctx: &Ctx<'_>, start: usize) -> bool {
-    (start >= 2 && ctx.word_in(start - 2, CLICK_VERBS))
-        || (start >= 3 && ctx.word_in(start - 3, CLICK_VERBS))
+    let mut j = start;
+    for _ in 0..6 {
+        if j == 0 || ctx.toks[j].newline_before {
+            return false;
+        }
+        j -= 1;
+        let t = &ctx.toks[j];
+        if t.kind == Kind::Punct && !t.is(',') {
+            return false;
+        }
+        if t.kind == Kind::Word && ctx.word_in(j, CLICK_VERBS) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A lower-cased word ends like a town ("Calwick", "Veldhoven") beyond the lexicon's endings.
@@ -488,13 +517,15 @@ pub(crate) fn polish_locative(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> bool {
 /// A common word that is also a place ("Normal", "Union", "Reading") counts as a place only
 /// after a preposition that English articles and Romance contractions do not share: `a`, `to`,
 /// `de`, `da`, `do`, `no`, `na`, `at`, `per`, `te` precede nouns as often as towns ("a Union
-/// type", "back to Normal").
+/// type", "back to Normal") unless a verb of travel or residence comes before them.
 pub(crate) fn weak_place_cue(ctx: &Ctx<'_>, w: usize) -> bool {
-    w > 0
-        && !ctx.word_in(
+    let weak = w > 0
+        && ctx.word_in(
             w - 1,
             &["a", "to", "de", "da", "do", "no", "na", "at", "per", "te"],
-        )
+        );
+    // "We flew to Riga": a verb of travel makes even these a place's preposition.
+    !weak || (w >= 2 && verb_before(ctx, w - 2))
 }
 
 /// An ALL-CAPS place word without a place cue before it: a table cell or a heading ("web-1
