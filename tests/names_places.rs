@@ -29,7 +29,10 @@ fn no_place(engine: &Engine, text: &str) -> bool {
 fn towns_after_verbs_of_living_working_and_travelling() {
     let e = Engine::default_engine();
     for (text, town) in [
-        ("My sister settled in Horokowhai after college.", "Horokowhai"),
+        (
+            "My sister settled in Horokowhai after college.",
+            "Horokowhai",
+        ),
         ("Meine Eltern leben seit Jahren in Hardegg.", "Hardegg"),
         ("Sono di Marcusland ma vivo all'estero.", "Marcusland"),
         ("Mudei-me para Barporinha no ano passado.", "Barporinha"),
@@ -37,7 +40,11 @@ fn towns_after_verbs_of_living_working_and_travelling() {
         ("Viajamos de Alares a Malambo en autobús.", "Alares"),
         ("Je rentre d'Écosse demain soir.", "Écosse"),
     ] {
-        assert!(has(&e, text, "LOCATION", town), "{text}: {:?}", found(&e, text));
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
     }
     // A capitalised "Vim" is no Portuguese verb, and a copula four words back governs nothing.
     for text in [
@@ -62,9 +69,16 @@ fn towns_after_premises_of_a_business() {
             "Crevacuore",
         ),
         ("Notre entrepôt de Dumont livre aussi en Pologne.", "Dumont"),
-        ("Ons magazijn in Overdinkel levert ook aan Spanje.", "Overdinkel"),
+        (
+            "Ons magazijn in Overdinkel levert ook aan Spanje.",
+            "Overdinkel",
+        ),
     ] {
-        assert!(has(&e, text, "LOCATION", town), "{text}: {:?}", found(&e, text));
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
     }
 }
 
@@ -78,7 +92,11 @@ fn town_shaped_names_after_a_preposition() {
         ("Il pacco è a Castel Saro adesso.", "Castel Saro"),
         ("A encomenda está em Vila Casfer.", "Vila Casfer"),
     ] {
-        assert!(has(&e, text, "LOCATION", town), "{text}: {:?}", found(&e, text));
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
     }
 }
 
@@ -92,7 +110,11 @@ fn polish_locatives_of_towns() {
         ("Spotkanie w Brzesłowie jutro o dziesiątej.", "Brzesłowie"),
         ("Spotkanie w Dębkraicach jutro o dziesiątej.", "Dębkraicach"),
     ] {
-        assert!(has(&e, text, "LOCATION", town), "{text}: {:?}", found(&e, text));
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
     }
     assert!(no_place(&e, "Błąd w Linuksie przy starcie."));
 }
@@ -111,7 +133,11 @@ fn postal_codes_after_their_label() {
         ("Kod pocztowy: 78-896", "78-896"),
         ("CEP 02097736", "02097736"),
     ] {
-        assert!(has(&e, text, "LOCATION", code), "{text}: {:?}", found(&e, text));
+        assert!(
+            has(&e, text, "LOCATION", code),
+            "{text}: {:?}",
+            found(&e, text)
+        );
     }
     // `cap` in lower case is a word; a longer glued number is no code.
     assert!(no_place(&e, "set the cap 20000 higher"));
@@ -171,11 +197,42 @@ fn code_words_and_table_cells_are_not_places() {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }
     // A place after a real place cue stays one, whatever its case.
-    assert!(has(&e, "Flights to MILAN are cancelled.", "LOCATION", "MILAN"));
+    assert!(has(
+        &e,
+        "Flights to MILAN are cancelled.",
+        "LOCATION",
+        "MILAN"
+    ));
     assert!(has(
         &e,
         "What is the capital of France?",
         "LOCATION",
         "France"
     ));
+}
+
+/// Software moves too: "moved to" is a town's cue only with a person as its subject, and a
+/// listed place before a technical noun is a product or a setting.
+#[test]
+fn moving_software_and_places_before_technical_nouns() {
+    let e = Engine::default_engine();
+    for text in [
+        "Move to Settings and restart.",
+        "The project has moved to Forgejo last year.",
+        "Open the file in Delta mode.",
+        "Enable Quebec support in the build.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+    for (text, town) in [
+        ("We moved to Horokowhai last year.", "Horokowhai"),
+        ("My parents relocated to Calwick in May.", "Calwick"),
+        ("I'm moving to Whangaawa next week.", "Whangaawa"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
 }

@@ -769,7 +769,15 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         && super::place::verb_led(ctx, first_tok, run.words[1])
     {
         let last = run.end_tok();
-        push(out, ctx, run.words[2], last, Entity::Location, 0.65, "place-cue");
+        push(
+            out,
+            ctx,
+            run.words[2],
+            last,
+            Entity::Location,
+            0.65,
+            "place-cue",
+        );
         return;
     }
     if let Some(b) = (!plain_word).then(|| town(ctx, g, run)).flatten() {
@@ -800,7 +808,7 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         0
     };
     if whole_place == run.len && run.len > 1 {
-        if table_cell(ctx, run.end_tok()) {
+        if table_cell(ctx, run.end_tok()) || super::place::tech_noun_after(ctx, run.end_tok()) {
             return;
         }
         push(
@@ -1028,7 +1036,7 @@ fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut
                         w,
                         cue_before(ctx, w, PLACE_CUES, PLACE_CUE).is_some(),
                     ));
-            if !acronym && !table_cell(ctx, last) {
+            if !acronym && !table_cell(ctx, last) && !super::place::tech_noun_after(ctx, last) {
                 push(
                     out,
                     ctx,

@@ -280,6 +280,9 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             && (t.case == Case::Lower || ctx.sentence_start(j))
             && ctx.word_in(j, TOWN_VERBS)
         {
+            if ctx.word_in(j, MOVE_VERBS) {
+                return person_before(ctx, j);
+            }
             return k == 0 || !ctx.word_in(j, COPULAS);
         } else if k == 0 && t.kind == Kind::Word && ctx.word_in(j, PREMISES) {
             return true;
@@ -356,6 +359,132 @@ const PREMISES: &[&str] = &[
     "loja",
     "filial",
 ];
+
+/// English verbs of moving that software moves too ("the project moved to GitHub", "Move to
+/// Settings"): a town after them only with a person as the subject.
+const MOVE_VERBS: &[&str] = &["moved", "moving", "relocated", "relocating", "relocate"];
+
+/// A person is the subject of the verb at `j`: a personal pronoun or a relative within the
+/// three words before it ("we moved", "I'm moving", "my parents relocated").
+fn person_before(ctx: &Ctx<'_>, j: usize) -> bool {
+    (j.saturating_sub(3)..j).any(|k| {
+        !ctx.toks[k + 1].newline_before
+            && ctx.word_in(
+                k,
+                &[
+                    "i",
+                    "we",
+                    "they",
+                    "he",
+                    "she",
+                    "m",
+                    "i'm",
+                    "i’m",
+                    "we're",
+                    "we’re",
+                    "we've",
+                    "we’ve",
+                    "i've",
+                    "i’ve",
+                    "they're",
+                    "they’re",
+                    "family",
+                    "parents",
+                    "wife",
+                    "husband",
+                    "sister",
+                    "brother",
+                    "son",
+                    "daughter",
+                    "mother",
+                    "father",
+                    "mom",
+                    "dad",
+                ],
+            )
+    })
+}
+
+/// Nouns after which a listed place is a product or setting's name ("in Delta mode", "Enable
+/// Phoenix support", "the Quebec section").
+const TECH_NOUNS: &[&str] = &[
+    "mode",
+    "modes",
+    "support",
+    "section",
+    "file",
+    "files",
+    "format",
+    "driver",
+    "drivers",
+    "plugin",
+    "plugins",
+    "module",
+    "modules",
+    "package",
+    "packages",
+    "library",
+    "crate",
+    "server",
+    "client",
+    "api",
+    "version",
+    "release",
+    "build",
+    "type",
+    "style",
+    "theme",
+    "edition",
+    "engine",
+    "backend",
+    "project",
+    "framework",
+    "compiler",
+    "runtime",
+    "syntax",
+    "option",
+    "options",
+    "setting",
+    "settings",
+    "code",
+    "key",
+    "layout",
+    "font",
+    "encoding",
+    "codec",
+    "protocol",
+    "extension",
+    "tool",
+    "app",
+    "command",
+    "script",
+    "shell",
+    "terminal",
+    "button",
+    "menu",
+    "tab",
+    "panel",
+    "widget",
+    "config",
+    "profile",
+    "cluster",
+    "instance",
+    "container",
+    "image",
+    "repository",
+    "repo",
+    "branch",
+    "flag",
+    "parameter",
+    "value",
+];
+
+/// A lower-case technical noun follows the place ending at `end` on the same line.
+pub(crate) fn tech_noun_after(ctx: &Ctx<'_>, end: usize) -> bool {
+    ctx.toks.get(end + 1).is_some_and(|t| {
+        t.kind == Kind::Word && t.case == Case::Lower && !t.newline_before && !t.glued
+    }) && ctx.word_in(end + 1, TECH_NOUNS)
+}
 
 /// Forms of "to be" among [`TOWN_VERBS`]: "sono di X" is a town, "sono parecchi ... a X"
 /// is not.
