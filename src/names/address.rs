@@ -862,6 +862,12 @@ fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     if ctx.punct(j, ':') || ctx.punct(j, '#') {
         j = j.checked_sub(1)?;
     }
+    // Numbers in code follow brackets, operators and commas: one look at the token before
+    // settles most of them.
+    let t = &ctx.toks[j];
+    if !((t.kind == Kind::Word && t.len() <= 13) || t.is('.')) {
+        return None;
+    }
     let l = POSTCODE_LABELS
         .iter()
         .find_map(|p| ctx.phrase_ends_at(j, p))?;
