@@ -865,7 +865,11 @@ fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     // Numbers in code follow brackets, operators and commas: one look at the token before
     // settles most of them.
     let t = &ctx.toks[j];
-    if !((t.kind == Kind::Word && t.len() <= 13) || t.is('.')) {
+    let first = ctx.text.as_bytes()[t.start as usize].to_ascii_lowercase();
+    // Every label's last word starts with `z`, `c` or `p`.
+    if !((t.kind == Kind::Word && t.len() <= 13 && matches!(first, b'z' | b'c' | b'p'))
+        || t.is('.'))
+    {
         return None;
     }
     let l = POSTCODE_LABELS
