@@ -80,7 +80,7 @@ herr frau see berg wald feld weg haus kirche schule
 add str union normal root lage senden leer true hook lista guarda mestre miri uri noto edo cham
 baza bus log list line form test main null void case enum impl self type node path port host mode
 tag tags item items manual
-indien riga darwin
+indien riga darwin zug
 """.split()
 
 

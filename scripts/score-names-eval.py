@@ -6,6 +6,7 @@ would run it: through the CLI's `scan --jsonl`.
     python3 scripts/score-names-eval.py [--split heldout|tune|all] [--bin target/release/pii-airlock]
         [--benign-kb 1024] [--show]
     python3 scripts/score-names-eval.py --eval tests/data/person-tune.jsonl [--show]
+    python3 scripts/score-names-eval.py --eval tests/data/places-tune.jsonl [--show]
 
 Prints precision and recall per language and entity, and findings per MB on benign technical
 text read from this machine: man pages (English and the translated ones under /usr/share/man/
@@ -201,20 +202,22 @@ def main():
     ap.add_argument("--bin", default="target/release/pii-airlock")
     ap.add_argument("--data", default="tests/data/names-eval.jsonl")
     ap.add_argument("--benign-kb", type=int, default=1024)
+    ap.add_argument(
+        "--eval",
+        help="a JSONL file in the same format to score instead of --data, all its rows "
+        "(tuning-only sets such as tests/data/places-tune.jsonl); benign text of the tune part",
+    )
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--show-benign", action="store_true")
-    # A tuning-only file (scripts/build-person-tune.py): all its rows, and the tuning part's
-    # benign text.
-    ap.add_argument("--eval", metavar="FILE")
     a = ap.parse_args()
+    records = [json.loads(l) for l in open(a.eval or a.data, encoding="utf-8")]
     if a.eval:
-        a.data, a.split = a.eval, "tune"
-    records = [json.loads(l) for l in open(a.data, encoding="utf-8")]
-    if a.split != "all" and not a.eval:
+        a.split = "tune"
+    elif a.split != "all":
         records = [r for r in records if r["split"] == a.split]
     s = score(records, scan(a.bin, records), a.show)
     langs = ["en", "de", "fr", "es", "it", "nl", "pl", "pt", "all"]
-    print(f"split {a.split}: {len(records)} records")
+    print(f"{a.eval or 'split ' + a.split}: {len(records)} records")
     print("| lang | PERSON P | PERSON R | LOCATION P | LOCATION R | STREET_ADDRESS P | STREET_ADDRESS R |")
     print("|---|---|---|---|---|---|---|")
     for lang in langs:

@@ -333,9 +333,6 @@ pub(crate) const LIVE_CUES: &[&str] = &[
     "living on",
     "lives on",
     "lives at",
-    "moved to",
-    "move to",
-    "moving to",
     "based in",
     "born in",
     "address is",
@@ -739,17 +736,10 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         if j >= ctx.toks.len() {
             break;
         }
-        // A unit right after the street: "Suite 189", "Apt. 4B", "Piso 3", "Wohnung 5".
-        if round == 0 && !ctx.toks[j].newline_before && ctx.word_in(j, UNIT_WORDS) {
-            let mut k = j + 1;
-            if ctx.punct(k, '.') {
-                k += 1;
-            }
-            if ctx
-                .toks
-                .get(k)
-                .is_some_and(|t| matches!(t.kind, Kind::Num | Kind::Alnum) && !t.newline_before)
-            {
+        // A unit after the street, on its line or the next: "Suite 189", "Apt. 4B", "Piso 3",
+        // "Wohnung 5", "2º B", "3º Esq.".
+        if !had_code && (round == 0 || ctx.toks[j].newline_before || j > end + 1) {
+            if let Some(k) = unit_at(ctx, j) {
                 end = k;
                 continue;
             }
@@ -758,7 +748,7 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
             had_code = true;
             end = pe;
             // City after the code (EU order).
-            if let Some(ce) = next(ctx, pe).and_then(|k| name_words(ctx, k, 3)) {
+            if let Some(ce) = next(ctx, pe).and_then(|k| name_words(ctx, k, 4)) {
                 end = ce;
             }
             continue;
@@ -771,7 +761,7 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
             }
         }
         if j > end + 1 || !had_code {
-            if let Some(ce) = name_words(ctx, j, 3) {
+            if let Some(ce) = name_words(ctx, j, 3).map(|ce| state_after_city(ctx, ce)) {
                 // A city needs a code after it or a comma before it.
                 let comma = j > end + 1;
                 let code_after = postcode(ctx, skip_comma(ctx, ce + 1)).is_some()
@@ -788,6 +778,118 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         break;
     }
     (end, had_code)
+}
+
+/// A unit at `j` ("Apt. 4B", "Wohnung 5", "Interno 2") or an Iberian floor and door ("2º B",
+/// "3º Esq.", "1.º Dto"); returns its last token.
+fn unit_at(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    if ctx.word_in(j, UNIT_WORDS) {
+        let mut k = j + 1;
+        if ctx.punct(k, '.') {
+            k += 1;
+        }
+        return ctx
+            .toks
+            .get(k)
+            .is_some_and(|t| matches!(t.kind, Kind::Num | Kind::Alnum) && !t.newline_before)
+            .then_some(k);
+    }
+    let t = ctx.toks.get(j)?;
+    let s = t.text(ctx.text);
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let ordinal = (1..=2).contains(&digits) && matches!(&s[digits..], "º" | "ª" | ".º" | ".ª");
+    if !ordinal {
+        return None;
+    }
+    let mut k = j;
+    // The door: a letter or a short word (B, Dto, Esq, Izda, Dcha), maybe with its dot.
+    if let Some(d) = next(ctx, k).filter(|&d| {
+        let x = &ctx.toks[d];
+        x.kind == Kind::Word && !x.glued && x.len() <= 4 && x.case != Case::Lower
+    }) {
+        k = d;
+        if ctx.punct(k + 1, '.') && ctx.toks[k + 1].glued {
+            k += 1;
+        }
+    }
+    Some(k)
+}
+
+/// A Brazilian state glued to the city ("CAMPOS-MS", "SÃO PAULO-SP"); returns the last
+/// token of the city and state.
+fn state_after_city(ctx: &Ctx<'_>, ce: usize) -> usize {
+    let glued = |k: usize| ctx.toks.get(k).is_some_and(|t| t.glued);
+    let state = ctx.punct(ce + 1, '-')
+        && glued(ce + 1)
+        && glued(ce + 2)
+        && ctx
+            .toks
+            .get(ce + 2)
+            .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Upper && t.len() == 2);
+    if state {
+        ce + 2
+    } else {
+        ce
+    }
+}
+
+/// Words that label a postal code ("ZIP:", "PLZ", "CAP", "C.P.", "CEP", "Kod pocztowy").
+const POSTCODE_LABELS: &[&str] = &[
+    "zip",
+    "zip code",
+    "zipcode",
+    "postcode",
+    "post code",
+    "postal code",
+    "plz",
+    "postleitzahl",
+    "cap",
+    "c . a . p .",
+    "c . p .",
+    "cp",
+    "code postal",
+    "código postal",
+    "codigo postal",
+    "cep",
+    "kod pocztowy",
+    "codice postale",
+];
+
+/// A postal code at `i` after a label that names it: a place (a postal code alone is a
+/// region, not a street address). Returns the code's last token.
+fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let mut j = i.checked_sub(1)?;
+    if ctx.punct(j, ':') || ctx.punct(j, '#') {
+        j = j.checked_sub(1)?;
+    }
+    // Numbers in code follow brackets, operators and commas: one look at the token before
+    // settles most of them.
+    let t = &ctx.toks[j];
+    let first = ctx.text.as_bytes()[t.start as usize].to_ascii_lowercase();
+    // Every label's last word starts with `z`, `c` or `p`.
+    if !((t.kind == Kind::Word && t.len() <= 13 && matches!(first, b'z' | b'c' | b'p'))
+        || t.is('.'))
+    {
+        return None;
+    }
+    let l = POSTCODE_LABELS
+        .iter()
+        .find_map(|p| ctx.phrase_ends_at(j, p))?;
+    // `cap`/`cp` in lower case are words and options, not labels.
+    if ctx.word_in(l, &["cap", "cp"]) && ctx.toks[l].case != Case::Upper {
+        return None;
+    }
+    // A Brazilian CEP may be written without its hyphen (8 digits).
+    let t = &ctx.toks[i];
+    if t.kind == Kind::Num && t.len() == 8 && ctx.word_in(l, &["cep"]) {
+        return Some(i);
+    }
+    let e = postcode(ctx, i)?;
+    // The code ends there: "ZIP 12345 and more" is fine, "PLZ 12345678" is not a code.
+    ctx.toks
+        .get(e + 1)
+        .is_none_or(|n| !n.glued || n.kind == Kind::Punct)
+        .then_some(e)
 }
 
 fn push(out: &mut Vec<Hit>, ctx: &Ctx<'_>, a: usize, b: usize, score: f32, why: &'static str) {
@@ -834,7 +936,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         resume = i + 1;
         let t = &ctx.toks[i];
         // `P.O. Box` looks like an identifier (`P.O`), so PO boxes are checked first.
-        if ctx.in_identifier(i) && !ctx.role(i, PO_FIRST) {
+        // "60/785 Nagar Marg": a house number with a slash is glued to it too.
+        let slashed =
+            || t.kind == Kind::Num && ctx.punct(i + 1, '/') && house_number(ctx, i) == Some(i + 2);
+        if ctx.in_identifier(i) && !ctx.role(i, PO_FIRST) && !slashed() {
             continue;
         }
         // Number first: 12 Baker Street, 12 rue de la Paix, 1600 Pennsylvania Ave NW
@@ -872,6 +977,19 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                     );
                     resume = end + 1;
                     continue;
+                }
+            }
+            // Only a number after a word can be a labelled code: one test leaves the rest.
+            if i > 0 && ctx.toks[i - 1].kind != Kind::Num {
+                if let Some(e) = labelled_postcode(ctx, i) {
+                    out.push(Hit {
+                        start: t.start as usize,
+                        end: ctx.toks[e].end as usize,
+                        entity: Entity::Location,
+                        score: 0.7,
+                        reason: "postcode-label",
+                    });
+                    resume = e + 1;
                 }
             }
             continue;
@@ -920,6 +1038,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 ctx.toks[n].capitalised() || ctx.role(n, STREET_PARTICLE) || ctx.punct(n, '.')
             });
             if let Some(se) = street(ctx, i, true).filter(|_| named) {
+                // A postal code straight after the street ("avenue Duval, 51939 CHAUVEAU")
+                // is no house number.
+                let (end, code) = tail(ctx, se);
+                if code {
+                    push(out, ctx, i, end, 0.85, "street-postcode");
+                    resume = end + 1;
+                    continue;
+                }
                 let mut h = skip_comma(ctx, se + 1);
                 if let Some(he) = house_number(ctx, h).filter(|_| !ctx.toks[h].newline_before) {
                     h = he;

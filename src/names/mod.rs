@@ -15,6 +15,7 @@ mod gazetteer;
 mod lexicon;
 mod lookup;
 mod person;
+mod place;
 mod special;
 mod table;
 mod tokenize;

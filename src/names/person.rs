@@ -243,7 +243,8 @@ fn street_position(ctx: &Ctx<'_>, run: &Run) -> bool {
 fn town_shaped(ctx: &Ctx<'_>, run: &Run) -> bool {
     let w = run.start_tok();
     if run.len > 1 {
-        return ctx.role(w, TOWN_HEAD) && ctx.word_in(w, TOWN_HEADS);
+        return (ctx.role(w, TOWN_HEAD) && ctx.word_in(w, TOWN_HEADS))
+            || super::place::more_town_head(ctx, w);
     }
     if ctx.flags[w] & (FIRST | LAST) != 0 || ctx.toks[w].case != Case::Title {
         return false;
@@ -253,13 +254,14 @@ fn town_shaped(ctx: &Ctx<'_>, run: &Run) -> bool {
         TOWN_ENDINGS
             .iter()
             .any(|e| low.len() > e.len() + 2 && low.ends_with(e.as_bytes()))
+            || super::place::more_town_ending(low)
     })
 }
 
 /// The run names a town: after "I live in", "wohne in", "habite à" (whatever the lists
 /// say), or town-shaped after a place preposition ("in Port Laura"). Returns the last run
 /// word of the place.
-fn town(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
+fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
     let start = run.start_tok();
     let mut b = run.len;
     while b > 1
@@ -268,7 +270,9 @@ fn town(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
     {
         b -= 1;
     }
-    if cue_before(ctx, start, LIVE_CUES, LIVE_LAST).is_some() {
+    if cue_before(ctx, start, LIVE_CUES, LIVE_LAST).is_some()
+        || super::place::verb_cued(ctx, start, run.words[b - 1])
+    {
         return Some(b - 1);
     }
     // Every preposition below is a place cue: one bit test settles most runs.
@@ -281,11 +285,17 @@ fn town(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
                 "uit", "do", "para", "z", "ze",
             ],
         );
-    if !preposition {
+    if !preposition || super::place::ui_target(ctx, start) {
         return None;
     }
     if town_shaped(ctx, run) {
         return Some(b - 1);
+    }
+    if run.len == 1
+        && run.classes[0] == Class::Unknown
+        && super::place::polish_locative(ctx, g, start)
+    {
+        return Some(0);
     }
     // "armazém em Elvas", "magasin à Vernier": after a preposition that only Portuguese or
     // French use for places, one unknown title-case word is a town. English prepositions
@@ -731,7 +741,9 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
         if f & PLACE != 0
             && (m > 0
                 || f & WORD == 0
-                || (cue_before(ctx, w, PLACE_CUES, PLACE_CUE).is_some() && !dated()))
+                || (cue_before(ctx, w, PLACE_CUES, PLACE_CUE).is_some()
+                    && super::place::weak_place_cue(ctx, w)
+                    && !dated()))
         {
             best = m + 1;
         }
@@ -1038,7 +1050,25 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     if !plain_word && street_position(ctx, run) {
         return;
     }
-    if let Some(b) = (!plain_word).then(|| town(ctx, run)).flatten() {
+    // "Sono di Marcusland", "Soy de Mendoza": a verb opening the sentence took the
+    // preposition into the run as a particle; the words after it are the town.
+    if run.len >= 3
+        && run.classes[1] == Class::Particle
+        && super::place::verb_led(ctx, first_tok, run.words[1])
+    {
+        let last = run.end_tok();
+        push(
+            out,
+            ctx,
+            run.words[2],
+            last,
+            Entity::Location,
+            0.65,
+            "place-cue",
+        );
+        return;
+    }
+    if let Some(b) = (!plain_word).then(|| town(ctx, g, run)).flatten() {
         push(
             out,
             ctx,
@@ -1088,7 +1118,7 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         0
     };
     if whole_place == run.len && run.len > 1 {
-        if table_cell(ctx, run.end_tok()) {
+        if table_cell(ctx, run.end_tok()) || super::place::tech_noun_after(ctx, run.end_tok()) {
             return;
         }
         push(
@@ -1362,8 +1392,14 @@ fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut
             // An all-caps word is a place only when the gazetteer has it and it is long enough
             // not to be an acronym.
             let last = run.words[k + m - 1];
-            let acronym = ctx.toks[w].case == Case::Upper && ctx.toks[w].len() < 4;
-            if !acronym && !table_cell(ctx, last) {
+            let acronym = ctx.toks[w].case == Case::Upper
+                && (ctx.toks[w].len() < 4
+                    || super::place::caps_without_cue(
+                        ctx,
+                        w,
+                        cue_before(ctx, w, PLACE_CUES, PLACE_CUE).is_some(),
+                    ));
+            if !acronym && !table_cell(ctx, last) && !super::place::tech_noun_after(ctx, last) {
                 push(
                     out,
                     ctx,

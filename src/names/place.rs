@@ -1,0 +1,664 @@
+//! Evidence that a capitalised word is a town whatever the lists say: a verb of residence,
+//! work or travel before its preposition ("settled in X", "ci siamo trasferiti a X", "naar X
+//! verhuisd"), a town's ending or first word, a Polish locative of a listed town ("w
+//! Warszawie"); and what makes a listed place a plain word after all (a UI label after "click
+//! on", a common word after an article, an ALL-CAPS table cell). The person detector asks these
+//! questions once it has a run of capitalised words.
+
+use super::gazetteer::{Gazetteer, FIRST, LAST, PLACE, WORD};
+use super::lexicon::role::PLACE_CUE;
+use super::tokenize::{lower_into, Case, Kind};
+use super::Ctx;
+
+/// Prepositions that introduce a town after a verb of residence, work or travel.
+const TOWN_PREPOSITIONS: &[&str] = &[
+    "in", "to", "from", "near", "nach", "von", "aus", "bei", "à", "a", "de", "d", "en", "di", "da",
+    "naar", "van", "uit", "bij", "w", "we", "z", "ze", "do", "em", "para", "desde", "verso",
+];
+
+/// Verbs (and participles) of living, working, moving and travelling in the eight languages.
+/// First-person and past forms: these are what people write about themselves, and rarely what
+/// software documentation says ("works in Firefox" is left out on purpose).
+const TOWN_VERBS: &[&str] = &[
+    // en
+    "live",
+    "lives",
+    "lived",
+    "living",
+    "settled",
+    "relocated",
+    "relocating",
+    "relocate",
+    "moved",
+    "moving",
+    "born",
+    "raised",
+    "flying",
+    "fly",
+    "flew",
+    "flights",
+    "flight",
+    "driving",
+    "drove",
+    "travelling",
+    "traveling",
+    "travelled",
+    "traveled",
+    "commute",
+    "commuting",
+    "stayed",
+    "staying",
+    "visited",
+    "grew",
+    "hometown", // de
+    "wohne",
+    "wohnt",
+    "wohnen",
+    "lebe",
+    "lebt",
+    "leben",
+    "arbeite",
+    "gezogen",
+    "umgezogen",
+    "ziehe",
+    "ziehen",
+    "fahre",
+    "fährt",
+    "fahren",
+    "fliege",
+    "fliegt",
+    "fliegen",
+    "geboren",
+    "aufgewachsen",
+    "komme",
+    "stamme",
+    "reise",
+    // fr
+    "habite",
+    "habitons",
+    "habitent",
+    "vis",
+    "vit",
+    "vivons",
+    "vivent",
+    "travaille",
+    "travaillons",
+    "travaillent",
+    "déménagé",
+    "déménage",
+    "déménageons",
+    "installé",
+    "installée",
+    "installés",
+    "né",
+    "née",
+    "grandi",
+    "vais",
+    "allons",
+    "pars",
+    "partons",
+    "viens",
+    "venons",
+    "reviens",
+    "rentre",
+    "rentrons",
+    "arrive",
+    "arrivé",
+    "arrivée", // es
+    "vivo",
+    "vive",
+    "vivimos",
+    "viven",
+    "trabajo",
+    "trabajamos",
+    "mudé",
+    "mudamos",
+    "mudado",
+    "mudó",
+    "nací",
+    "nació",
+    "crecí",
+    "viajo",
+    "viajamos",
+    "viajé",
+    "voy",
+    "vamos",
+    "vengo",
+    "venimos",
+    "soy",
+    "somos",
+    "resido", // it
+    "abito",
+    "abita",
+    "abitiamo",
+    "lavoro",
+    "lavoriamo",
+    "trasferito",
+    "trasferita",
+    "trasferiti",
+    "trasferite",
+    "nato",
+    "nata",
+    "cresciuto",
+    "cresciuta",
+    "vado",
+    "andiamo",
+    "sono",
+    "siamo",
+    "vengo",
+    "veniamo",
+    "torno",
+    "partito",
+    "partita", // nl
+    "woon",
+    "woont",
+    "wonen",
+    "werk",
+    "verhuisd",
+    "verhuizen",
+    "verhuis",
+    "geboren",
+    "opgegroeid",
+    "reis",
+    "reizen",
+    "rijdt",
+    "rijden",
+    "vlieg",
+    "vliegen",
+    "kom",
+    "komt",
+    "kwam", // pl
+    "mieszkam",
+    "mieszka",
+    "mieszkamy",
+    "mieszkają",
+    "pracuję",
+    "pracuje",
+    "pracujemy",
+    "jadę",
+    "jedziemy",
+    "jedzie",
+    "urodziłem",
+    "urodziłam",
+    "przeprowadziłem",
+    "przeprowadziłam",
+    "przeprowadziliśmy",
+    "jestem",
+    "pochodzę",
+    "wracam",
+    "lecę", // pt
+    "moro",
+    "mora",
+    "moramos",
+    "trabalho",
+    "trabalhamos",
+    "mudei",
+    "mudámos",
+    "mudamos",
+    "nasci",
+    "cresci",
+    "vou",
+    "vamos",
+    "vim",
+    "venho",
+    "sou",
+    "somos",
+    "vivemos",
+    "mudei-me",
+    "mudámo-nos",
+    "mudamo-nos",
+    "mudou-se",
+    "mudaram-se",
+];
+
+/// Participles after the town in German and Dutch ("nach X gezogen", "naar X verhuisd").
+const TOWN_VERBS_AFTER: &[&str] = &[
+    "gezogen",
+    "umgezogen",
+    "gereist",
+    "gefahren",
+    "geflogen",
+    "verhuisd",
+    "verhuist",
+    "getrokken",
+    "gereisd",
+    "gevlogen",
+    "verhuizen",
+];
+
+/// Verbs of pressing a UI element: a capitalised word after them and a preposition
+/// ("Clique em Guardar", "Klik op Opslaan") is a button.
+const CLICK_VERBS: &[&str] = &[
+    "click",
+    "clique",
+    "cliquez",
+    "clic",
+    "klicken",
+    "klik",
+    "pulse",
+    "pulsa",
+    "premi",
+    "premere",
+    "kliknij",
+    "toque",
+    "carregue",
+    "prima",
+    "tap",
+    "press",
+    "selecione",
+    "seleccione",
+    "select",
+];
+
+/// Endings of town names beyond the lexicon's (`-ville`, `-burg`): English, Dutch, French,
+/// Portuguese and Polish ones.
+const MORE_TOWN_ENDINGS: &[&str] = &[
+    "wick", "stead", "burgh", "hoven", "veen", "wijk", "broek", "drecht", "horst", "zijl", "court",
+    "bourg", "ópolis", "ães", "dorp", "rade", "kerke", "kapelle", "hurst", "caster",
+];
+
+/// First words of town names beyond the lexicon's (`New`, `Bad`): Italian, Spanish,
+/// Portuguese, French and Dutch ones.
+const MORE_TOWN_HEADS: &[&str] = &[
+    "castel", "castello", "borgo", "vila", "puerto", "villa", "ville", "lac", "nieuw", "oud",
+    "sint", "monte", "ciudad", "cidade",
+];
+
+/// A verb of residence, work or travel ends at token `j` or one or two words before it, on
+/// the same line and in the same sentence ("leben seit Jahren in"). Copulas ("sono di",
+/// "soy de", "jestem z") count only right before the preposition. A capitalised verb counts
+/// only at a sentence's start ("Vim in Modo Ex" is no Portuguese "vim").
+fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
+    for k in 0..3 {
+        let t = &ctx.toks[j];
+        if t.kind == Kind::Punct {
+            // "Mudei-me para": the hyphen of a clitic pronoun.
+            if !(t.is('-') || t.is('\'') || t.is('’')) {
+                return false;
+            }
+        } else if t.kind == Kind::Word
+            && (t.case == Case::Lower || ctx.sentence_start(j))
+            && ctx.word_in(j, TOWN_VERBS)
+        {
+            if ctx.word_in(j, MOVE_VERBS) {
+                return person_before(ctx, j);
+            }
+            return k == 0 || !ctx.word_in(j, COPULAS);
+        } else if k == 0 && t.kind == Kind::Word && ctx.word_in(j, PREMISES) {
+            return true;
+        }
+        if t.newline_before || j == 0 {
+            return false;
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// Premises of a business right before the preposition ("our warehouse in X", "Unser Lager
+/// in X", "notre entrepôt de X", "il magazzino di X", "nasz magazyn w X"): what follows is
+/// where they are. Nouns that are also verbs or software words ("store", "branch") are left
+/// out.
+const PREMISES: &[&str] = &[
+    "warehouse",
+    "depot",
+    "factory",
+    "headquarters",
+    "office",
+    "offices",
+    "clinic",
+    "lager",
+    "filiale",
+    "büro",
+    "niederlassung",
+    "standort",
+    "zentrale",
+    "praxis",
+    "klinik",
+    "werk",
+    "entrepôt",
+    "dépôt",
+    "bureau",
+    "bureaux",
+    "magasin",
+    "usine",
+    "siège",
+    "agence",
+    "succursale",
+    "clinique",
+    "almacén",
+    "oficina",
+    "oficinas",
+    "tienda",
+    "fábrica",
+    "sede",
+    "sucursal",
+    "clínica",
+    "depósito",
+    "magazzino",
+    "ufficio",
+    "uffici",
+    "negozio",
+    "fabbrica",
+    "stabilimento",
+    "clinica",
+    "magazijn",
+    "kantoor",
+    "winkel",
+    "fabriek",
+    "vestiging",
+    "filiaal",
+    "magazyn",
+    "biuro",
+    "sklep",
+    "fabryka",
+    "oddział",
+    "siedziba",
+    "armazém",
+    "escritório",
+    "loja",
+    "filial",
+];
+
+/// English verbs of moving that software moves too ("the project moved to GitHub", "Move to
+/// Settings"): a town after them only with a person as the subject.
+const MOVE_VERBS: &[&str] = &["moved", "moving", "relocated", "relocating", "relocate"];
+
+/// A person is the subject of the verb at `j`: a personal pronoun or a relative within the
+/// three words before it ("we moved", "I'm moving", "my parents relocated").
+fn person_before(ctx: &Ctx<'_>, j: usize) -> bool {
+    (j.saturating_sub(3)..j).any(|k| {
+        !ctx.toks[k + 1].newline_before
+            && ctx.word_in(
+                k,
+                &[
+                    "i",
+                    "we",
+                    "they",
+                    "he",
+                    "she",
+                    "m",
+                    "i'm",
+                    "i’m",
+                    "we're",
+                    "we’re",
+                    "we've",
+                    "we’ve",
+                    "i've",
+                    "i’ve",
+                    "they're",
+                    "they’re",
+                    "family",
+                    "parents",
+                    "wife",
+                    "husband",
+                    "sister",
+                    "brother",
+                    "son",
+                    "daughter",
+                    "mother",
+                    "father",
+                    "mom",
+                    "dad",
+                ],
+            )
+    })
+}
+
+/// Nouns after which a listed place is a product or setting's name ("in Delta mode", "Enable
+/// Phoenix support", "the Quebec section").
+const TECH_NOUNS: &[&str] = &[
+    "mode",
+    "modes",
+    "support",
+    "section",
+    "file",
+    "files",
+    "format",
+    "driver",
+    "drivers",
+    "plugin",
+    "plugins",
+    "module",
+    "modules",
+    "package",
+    "packages",
+    "library",
+    "crate",
+    "server",
+    "client",
+    "api",
+    "version",
+    "release",
+    "build",
+    "type",
+    "style",
+    "theme",
+    "edition",
+    "engine",
+    "backend",
+    "project",
+    "framework",
+    "compiler",
+    "runtime",
+    "syntax",
+    "option",
+    "options",
+    "setting",
+    "settings",
+    "code",
+    "key",
+    "layout",
+    "font",
+    "encoding",
+    "codec",
+    "protocol",
+    "extension",
+    "tool",
+    "app",
+    "command",
+    "script",
+    "shell",
+    "terminal",
+    "button",
+    "menu",
+    "tab",
+    "panel",
+    "widget",
+    "config",
+    "profile",
+    "cluster",
+    "instance",
+    "container",
+    "image",
+    "repository",
+    "repo",
+    "branch",
+    "flag",
+    "parameter",
+    "value",
+];
+
+/// A lower-case technical noun follows the place ending at `end` on the same line.
+pub(crate) fn tech_noun_after(ctx: &Ctx<'_>, end: usize) -> bool {
+    ctx.toks.get(end + 1).is_some_and(|t| {
+        t.kind == Kind::Word && t.case == Case::Lower && !t.newline_before && !t.glued
+    }) && ctx.word_in(end + 1, TECH_NOUNS)
+}
+
+/// Forms of "to be" among [`TOWN_VERBS`]: "sono di X" is a town, "sono parecchi ... a X"
+/// is not.
+const COPULAS: &[&str] = &["soy", "somos", "sono", "siamo", "sou", "somos", "jestem"];
+
+/// The run of capitalised words `start..=end` follows a town preposition that a verb of
+/// residence, work or travel governs, or sits between `nach`/`naar` and a participle of
+/// moving: it names a town whatever the lists say. A click verb before the preposition makes
+/// it a button ("Clique em Guardar").
+pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    if start < 2 || ctx.toks[start].newline_before {
+        return false;
+    }
+    let mut p = start - 1;
+    // `d'Italie`: the apostrophe after the elided preposition.
+    if (ctx.punct(p, '\'') || ctx.punct(p, '’')) && ctx.toks[start].glued {
+        p -= 1;
+    }
+    // Most prepositions carry the place-cue role: one bit test first.
+    let preposition = ctx.toks[p].case == Case::Lower
+        && (ctx.role(p, PLACE_CUE) || ctx.word_in(p, &["di", "van", "bij", "d", "verso"]))
+        && ctx.word_in(p, TOWN_PREPOSITIONS);
+    if !preposition || p == 0 {
+        return false;
+    }
+    if ui_target(ctx, start) {
+        return false;
+    }
+    if verb_before(ctx, p - 1) {
+        return true;
+    }
+    ctx.word_in(p, &["nach", "naar", "in"])
+        && ctx.toks.get(end + 1).is_some_and(|t| !t.newline_before)
+        && ctx.word_in(end + 1, TOWN_VERBS_AFTER)
+}
+
+/// A verb of living, working or travelling opens the sentence at `verb` and the preposition
+/// after it (`prep`) was read as a name particle ("Sono di Marcusland", "Soy de Mendoza").
+pub(crate) fn verb_led(ctx: &Ctx<'_>, verb: usize, prep: usize) -> bool {
+    prep == verb + 1
+        && ctx.toks[prep].case == Case::Lower
+        && ctx.sentence_start(verb)
+        && ctx.word_in(prep, TOWN_PREPOSITIONS)
+        && ctx.word_in(verb, TOWN_VERBS)
+}
+
+/// Token `start` follows "click on"/"clique em"/"klik op", maybe after another button
+/// ("Clique em Adicionar e depois em Guardar"): a button, not a place.
+pub(crate) fn ui_target(ctx: &Ctx<'_>, start: usize) -> bool {
+    let mut j = start;
+    for _ in 0..6 {
+        if j == 0 || ctx.toks[j].newline_before {
+            return false;
+        }
+        j -= 1;
+        let t = &ctx.toks[j];
+        if t.kind == Kind::Punct && !t.is(',') {
+            return false;
+        }
+        if t.kind == Kind::Word && ctx.word_in(j, CLICK_VERBS) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A lower-cased word ends like a town ("Calwick", "Veldhoven") beyond the lexicon's endings.
+pub(crate) fn more_town_ending(low: &[u8]) -> bool {
+    MORE_TOWN_ENDINGS
+        .iter()
+        .any(|e| low.len() > e.len() + 2 && low.ends_with(e.as_bytes()))
+}
+
+/// Token `w` opens a town's name beyond the lexicon's heads ("Castel Saro", "Vila Barsal").
+pub(crate) fn more_town_head(ctx: &Ctx<'_>, w: usize) -> bool {
+    ctx.toks[w].case == Case::Title && ctx.word_in(w, MORE_TOWN_HEADS)
+}
+
+/// Polish locative endings (after `w`/`we`) and the nominative endings they come from:
+/// "Warszawie" → "Warszawa", "Krakowie" → "Kraków", "Gdańsku" → "Gdańsk", "Poznaniu" →
+/// "Poznań", "Katowicach" → "Katowice", "Iławie" → "Iława", "Markach" → "Marki".
+const POLISH_LOCATIVES: &[(&str, &str)] = &[
+    ("owie", "ów"),
+    ("owie", "owo"),
+    ("ewie", "ewo"),
+    ("icach", "ice"),
+    ("ycach", "yce"),
+    ("ach", "y"),
+    ("ach", "i"),
+    ("niu", "ń"),
+    ("iu", ""),
+    ("ku", "k"),
+    ("sku", "sk"),
+    ("cu", "c"),
+    ("wie", "wa"),
+    ("ce", "ka"),
+    ("dze", "ga"),
+    ("le", "ła"),
+    ("rze", "ra"),
+    ("rze", "r"),
+    ("nie", "na"),
+    ("nie", "n"),
+    ("cie", "ta"),
+    ("dzie", "da"),
+    ("sie", "sa"),
+    ("bie", "ba"),
+    ("pie", "pa"),
+    ("mie", "ma"),
+    ("li", "la"),
+    ("inie", "in"),
+    ("ie", ""),
+    ("u", ""),
+];
+
+/// Endings of a Polish locative that are a town's whatever the lists say ("w Katowicach",
+/// "w Tarnowie": no noun a technical text puts after `w` ends so).
+const POLISH_TOWN_LOCATIVES: &[&str] = &["owie", "ewie", "icach", "ycach"];
+
+/// Token `w`, an unknown title-case word after `w`/`we`, is the locative of a town: a listed
+/// town (neither a name nor a word) once the ending is undone, or a locative ending only towns
+/// have.
+#[cold]
+#[inline(never)]
+pub(crate) fn polish_locative(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> bool {
+    if w == 0 || ctx.toks[w].case != Case::Title || !ctx.word_in(w - 1, &["w", "we"]) {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    let Some(low) = lower_into(ctx.s(w), &mut buf) else {
+        return false;
+    };
+    if POLISH_TOWN_LOCATIVES
+        .iter()
+        .any(|e| low.len() > e.len() + 2 && low.ends_with(e.as_bytes()))
+    {
+        return true;
+    }
+    let mut key = [0u8; 64];
+    for (form, nom) in POLISH_LOCATIVES {
+        let (form, nom) = (form.as_bytes(), nom.as_bytes());
+        if low.len() < form.len() + 3 || !low.ends_with(form) {
+            continue;
+        }
+        let stem = low.len() - form.len();
+        let n = stem + nom.len();
+        if n > key.len() {
+            continue;
+        }
+        key[..stem].copy_from_slice(&low[..stem]);
+        key[stem..n].copy_from_slice(nom);
+        let f = g.flags(&key[..n]);
+        if f & PLACE != 0 && f & (FIRST | LAST | WORD) == 0 {
+            return true;
+        }
+    }
+    false
+}
+
+/// A common word that is also a place ("Normal", "Union", "Reading") counts as a place only
+/// after a preposition that English articles and Romance contractions do not share: `a`, `to`,
+/// `de`, `da`, `do`, `no`, `na`, `at`, `per`, `te` precede nouns as often as towns ("a Union
+/// type", "back to Normal") unless a verb of travel or residence comes before them.
+pub(crate) fn weak_place_cue(ctx: &Ctx<'_>, w: usize) -> bool {
+    let weak = w > 0
+        && ctx.word_in(
+            w - 1,
+            &["a", "to", "de", "da", "do", "no", "na", "at", "per", "te"],
+        );
+    // "We flew to Riga": a verb of travel makes even these a place's preposition.
+    !weak || (w >= 2 && verb_before(ctx, w - 2))
+}
+
+/// An ALL-CAPS place word without a place cue before it: a table cell or a heading ("web-1
+/// RUNNING   MILAN"); an address block's city is read by the address detector.
+pub(crate) fn caps_without_cue(ctx: &Ctx<'_>, w: usize, cued: bool) -> bool {
+    ctx.toks[w].case == Case::Upper && !cued
+}
