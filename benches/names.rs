@@ -4,8 +4,9 @@
 //! Each input is scanned by both passes in turn, the order swapped every round, and the thread
 //! CPU time of each scan kept: the table gives each pass's median MB/s and the median of the
 //! round-by-round ratios, which the host's drift moves far less than either speed.
-//! `PII_NAMES_DUMP=DIR` writes today's hits per input to `DIR/<input>.txt` (before/after
-//! checks that a speed change leaves the findings alone); `PII_NAMES_ROUNDS` sets the rounds.
+//! `PII_NAMES_DUMP=DIR` writes each input to `DIR/<input>.in` and today's hits to `DIR/<input>.txt` (before/after
+//! checks that a speed change leaves the findings alone); `PII_NAMES_ROUNDS` sets the rounds,
+//! `PII_NAMES_ONLY=docs,rust` the inputs.
 
 #[path = "inputs.rs"]
 #[allow(dead_code)]
@@ -98,16 +99,25 @@ fn main() {
             ["gz", "xz", "bz2", "html", "png", "svg", "jpg"].contains(&x.to_str().unwrap_or(""))
         })
     };
-    let inputs: Vec<(&str, String)> = vec![
-        ("docs", files_text(Path::new("/usr/share/doc"), &doc, MIB)),
-        (
-            "rust",
-            files_text(&home.join(".cargo/registry/src"), &ext("rs"), MIB),
-        ),
-        ("prose", inputs::prose(MIB)),
-        ("code", inputs::code(MIB)),
-        ("names", names_sentences(MIB)),
+    // `PII_NAMES_ONLY=docs,rust` times only those inputs (for a profiler).
+    let only = std::env::var("PII_NAMES_ONLY").unwrap_or_default();
+    let wanted = |name: &str| only.is_empty() || only.split(',').any(|o| o == name);
+    let make: [(&str, &dyn Fn() -> String); 5] = [
+        ("docs", &|| {
+            files_text(Path::new("/usr/share/doc"), &doc, MIB)
+        }),
+        ("rust", &|| {
+            files_text(&home.join(".cargo/registry/src"), &ext("rs"), MIB)
+        }),
+        ("prose", &|| inputs::prose(MIB)),
+        ("code", &|| inputs::code(MIB)),
+        ("names", &|| names_sentences(MIB)),
     ];
+    let inputs: Vec<(&str, String)> = make
+        .iter()
+        .filter(|(name, _)| wanted(name))
+        .map(|(name, f)| (*name, f()))
+        .collect();
     let rounds: usize = std::env::var("PII_NAMES_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
@@ -130,6 +140,7 @@ fn main() {
         passes.current(text, &mut out);
         let cur_hits = out.len();
         if let Some(dir) = &dump {
+            std::fs::write(dir.join(format!("{name}.in")), text).expect("dump dir is writable");
             let lines: String = out
                 .iter()
                 .map(|(s, e, ent, score, why)| format!("{s} {e} {ent} {score} {why}\n"))
@@ -158,6 +169,26 @@ fn main() {
             c.push(text.len() as f64 / tc / 1e6);
             ratio.push(tr / tc);
         }
+        // Today's phases, thread CPU time, median over the rounds.
+        let mut phases: Vec<(&str, Vec<f64>)> = Vec::new();
+        for _ in 0..rounds {
+            let mut last = cpu::thread_cpu();
+            let mut k = 0;
+            passes.current_phases(text, &mut |phase| {
+                let now = cpu::thread_cpu();
+                if phases.len() <= k {
+                    phases.push((phase, Vec::new()));
+                }
+                phases[k].1.push((now - last) * 1e3);
+                last = now;
+                k += 1;
+            });
+        }
+        let split: Vec<String> = phases
+            .iter_mut()
+            .map(|(p, ms)| format!("{p} {:.2}", median(ms)))
+            .collect();
+        eprintln!("{name}: today's phases, ms: {}", split.join(", "));
         println!(
             "| {name} | {} | {:.0} | {:.0} | {:.2}× | {ref_hits} / {cur_hits} |",
             text.len(),

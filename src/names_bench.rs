@@ -36,6 +36,13 @@ impl Passes {
         );
     }
 
+    /// Today's pass over `text`, calling `mark` with each phase's name as it ends
+    /// (tokenize, lookups, address, person, special).
+    pub fn current_phases(&self, text: &str, mark: &mut dyn FnMut(&'static str)) {
+        let mut hits = Vec::new();
+        self.current.scan_with(text, &mut hits, mark);
+    }
+
     /// The pass as issue 14 found it over `text`; `out` is cleared first.
     pub fn reference(&self, text: &str, out: &mut Vec<Hit>) {
         let mut hits = Vec::new();
