@@ -6,7 +6,7 @@
 //! round-by-round ratios, which the host's drift moves far less than either speed.
 //! `PII_NAMES_DUMP=DIR` writes each input to `DIR/<input>.in` and today's hits to `DIR/<input>.txt` (before/after
 //! checks that a speed change leaves the findings alone); `PII_NAMES_ROUNDS` sets the rounds,
-//! `PII_NAMES_ONLY=docs,rust` the inputs.
+//! `PII_NAMES_ONLY=docs,rust` the inputs, `PII_NAMES_TODAY_ONLY=1` times today's pass alone.
 
 #[path = "inputs.rs"]
 #[allow(dead_code)]
@@ -123,6 +123,8 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(11);
     let dump = std::env::var_os("PII_NAMES_DUMP").map(PathBuf::from);
+    // `PII_NAMES_TODAY_ONLY=1` leaves the reference out (for a profiler).
+    let today_only = std::env::var_os("PII_NAMES_TODAY_ONLY").is_some();
     let passes = Passes::new();
     let mut out: Vec<Hit> = Vec::new();
     println!(
@@ -158,7 +160,9 @@ fn main() {
                 }
                 cpu::thread_cpu() - t
             };
-            let (tr, tc) = if round % 2 == 0 {
+            let (tr, tc) = if today_only {
+                (f64::NAN, time(true))
+            } else if round % 2 == 0 {
                 let tr = time(false);
                 (tr, time(true))
             } else {
