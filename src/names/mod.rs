@@ -316,7 +316,8 @@ impl NamesPass {
         self.scan_with(text, out, &mut |_| {});
     }
 
-    /// [`NamesPass::scan`] calling `mark` between phases (for the timing test).
+    /// [`NamesPass::scan`] calling `mark` between phases (for the timing test and
+    /// `benches/names.rs`).
     pub(crate) fn scan_with(
         &self,
         text: &str,
