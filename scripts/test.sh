@@ -12,6 +12,8 @@ bash scripts/setup.sh
 step "format and lints"
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
+# The names bench and the pass issue 14 started from (feature `names-reference`, src/names_v0/).
+cargo clippy --all-targets --features names-reference -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 # The engine-only .wasm (no browser layer, Cargo.toml feature `browser`).
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D warnings
@@ -28,6 +30,7 @@ python3 tests/stdnum/cross_check.py target/debug/pii-airlock
 
 step "benchmarks compile and run once (quick mode, no timings asserted)"
 cargo test --benches
+cargo test --bench names --features names-reference
 
 step "fuzz targets, bounded (libFuzzer on stable Rust; \${FUZZ_SECONDS:-20}s each)"
 FUZZ_SECONDS="${FUZZ_SECONDS:-20}" bash scripts/fuzz.sh

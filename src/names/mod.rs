@@ -317,8 +317,14 @@ impl NamesPass {
         self.scan_with(text, out, &mut |_| {});
     }
 
-    /// [`NamesPass::scan`] calling `mark` between phases (for the timing test).
-    fn scan_with(&self, text: &str, out: &mut Vec<Hit>, mark: &mut dyn FnMut(&'static str)) {
+    /// [`NamesPass::scan`] calling `mark` between phases (for the timing test and
+    /// `benches/names.rs`).
+    pub(crate) fn scan_with(
+        &self,
+        text: &str,
+        out: &mut Vec<Hit>,
+        mark: &mut dyn FnMut(&'static str),
+    ) {
         if text.len() >= u32::MAX as usize {
             // Offsets are 32-bit; such texts are scanned in pieces by the caller.
             return;

@@ -1,0 +1,394 @@
+//! What the names pass learns about each token in one loop after tokenizing: gazetteer
+//! flags, lexicon role bits, and which tokens each detector can start at.
+//!
+//! The candidate lists let each detector visit only the tokens it can use instead of walking
+//! every token and leaving on a hard-to-predict test: on ordinary prose most tokens are
+//! lower-case words or punctuation that no detector starts at.
+
+use super::gazetteer::{self, Gazetteer, FIRST, LAST};
+use super::lexicon::{self, role};
+use super::table;
+use super::tokenize::{self, Case, Kind, Token};
+
+/// The tokens one detector can start at: a bit per token.
+///
+/// A bit set rather than a list of indices: the loop gathers 64 tokens' bits in a register
+/// and stores one word, where appending indices made every store's address depend on the
+/// test before it, which cost more than the tests themselves. Detectors visit the set bits in
+/// order, skipping 64 uninteresting tokens with one test.
+#[derive(Debug, Default)]
+pub(crate) struct Picks {
+    bits: Vec<u64>,
+}
+
+impl Picks {
+    /// The picked token indices, in increasing order.
+    pub(crate) fn iter(&self) -> PickIter<'_> {
+        PickIter {
+            words: &self.bits,
+            cur: 0,
+            base: 0,
+            next_base: 0,
+        }
+    }
+}
+
+/// Iterator over the set bits of a [`Picks`].
+pub(crate) struct PickIter<'a> {
+    /// Words not yet loaded.
+    words: &'a [u64],
+    /// Bits of the current word not yet visited.
+    cur: u64,
+    /// Token index of the current word's bit 0.
+    base: usize,
+    /// Token index of the next word's bit 0.
+    next_base: usize,
+}
+
+impl Iterator for PickIter<'_> {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        while self.cur == 0 {
+            let (&w, rest) = self.words.split_first()?;
+            self.words = rest;
+            self.cur = w;
+            self.base = self.next_base;
+            self.next_base += 64;
+        }
+        let i = self.base + self.cur.trailing_zeros() as usize;
+        self.cur &= self.cur - 1;
+        Some(i)
+    }
+}
+
+/// Per-token results: one entry per token in `flags` and `roles`, plus each detector's
+/// candidates. Kept between scans (see `NamesPass::scan`).
+#[derive(Debug, Default)]
+pub(crate) struct Lookups {
+    /// Gazetteer flags of each token (0 for non-words).
+    pub flags: Vec<u8>,
+    /// Lexicon role bits of each token ([`lexicon::role`]).
+    pub roles: Vec<u32>,
+    /// Tokens the address detector can start at: numbers, alphanumerics, capitalised words
+    /// and words that begin a PO box or are a street type.
+    pub address: Picks,
+    /// Tokens the person detector can start at: capitalised words, one-letter or mixed-case
+    /// words (initials), and lower-case words of two or more bytes that are names.
+    pub person: Picks,
+    /// Tokens that can begin a special-category statement.
+    pub special: Picks,
+}
+
+/// Fills `out` for the tokens `toks` of `text`.
+#[inline(never)]
+pub(crate) fn fill(
+    text: &str,
+    toks: &[Token],
+    gazetteer: &Gazetteer,
+    lexicon: &lexicon::Roles,
+    out: &mut Lookups,
+) {
+    let n = toks.len();
+    let Lookups {
+        flags,
+        roles,
+        address,
+        person,
+        special,
+    } = out;
+    flags.clear();
+    flags.resize(n, 0);
+    roles.clear();
+    roles.resize(n, 0);
+    for p in [&mut *address, &mut *person, &mut *special] {
+        p.bits.clear();
+        p.bits.resize(n.div_ceil(64), 0);
+    }
+    let (addr, pers, spec) = (&mut address.bits, &mut person.bits, &mut special.bits);
+    // Role bits of the previous word (commas and colons are skipped), for "my name is".
+    let mut prev_role = 0u32;
+    let mut buf = [0u8; 64];
+    let chunks = toks
+        .chunks(64)
+        .zip(flags.chunks_mut(64))
+        .zip(roles.chunks_mut(64));
+    for (c, ((toks, flags), roles)) in chunks.enumerate() {
+        // This chunk's bits of each detector.
+        let (mut a, mut p, mut s) = (0u64, 0u64, 0u64);
+        for (k, ((t, f), r)) in toks
+            .iter()
+            .zip(flags.iter_mut())
+            .zip(roles.iter_mut())
+            .enumerate()
+        {
+            // The tests each detector's walk used to make on every token (see `find` there),
+            // made where the kind is already known: punctuation starts nothing and digits
+            // only an address.
+            if t.kind == Kind::Punct {
+                // A comma or colon may sit inside a cue ("my name is: Anna"); other marks
+                // end it.
+                if t.punct != ',' && t.punct != ':' {
+                    prev_role = 0;
+                }
+                continue;
+            }
+            if t.kind == Kind::Num {
+                // Digits have no roles and are no names (fillers like "type 2" are checked
+                // on the digits directly).
+                prev_role = 0;
+                a |= 1 << k;
+                continue;
+            }
+            let (fl, ro) = look_up(text, t, gazetteer, lexicon, &mut prev_role, &mut buf);
+            (*f, *r) = (fl, ro);
+            // Branch-free: capitalised and lower-case words alternate too irregularly to
+            // predict. A lower-case word has gazetteer flags only when it is a word of two or
+            // more letters (see `look_up`), so `fl` alone says it can start a name.
+            let shape = SHAPES[t.kind as usize * 4 + t.case as usize];
+            let name = fl & (FIRST | LAST) != 0;
+            let street = ro & (role::PO_FIRST | role::PREFIX_TYPE) != 0;
+            a |= u64::from((shape & ADDRESS_SHAPE != 0) | street) << k;
+            p |= u64::from((shape & PERSON_SHAPE != 0) | name) << k;
+            s |= u64::from(ro & role::SPECIAL_FIRST != 0) << k;
+        }
+        addr[c] = a;
+        pers[c] = p;
+        spec[c] = s;
+    }
+}
+
+/// [`SHAPES`] bit: a token of this kind and case can start an address whatever its roles
+/// (numbers, alphanumerics, capitalised words).
+const ADDRESS_SHAPE: u8 = 1;
+/// [`SHAPES`] bit: a token of this kind and case can start a name whatever its flags
+/// (capitalised words, and one-letter or mixed-case words that may be initials).
+const PERSON_SHAPE: u8 = 2;
+
+/// Shape bits by `kind as usize * 4 + case as usize`: one load instead of four comparisons
+/// per word.
+static SHAPES: [u8; 16] = {
+    let mut t = [0u8; 16];
+    let kinds = [Kind::Word, Kind::Num, Kind::Alnum, Kind::Punct];
+    let cases = [Case::Title, Case::Upper, Case::Lower, Case::Other];
+    let mut k = 0;
+    while k < 4 {
+        let mut c = 0;
+        while c < 4 {
+            let (kind, case) = (kinds[k], cases[c]);
+            let word = matches!(kind, Kind::Word);
+            let capitalised = word && matches!(case, Case::Title | Case::Upper);
+            let mut bits = 0;
+            if matches!(kind, Kind::Num | Kind::Alnum) || capitalised {
+                bits |= ADDRESS_SHAPE;
+            }
+            if word && !matches!(case, Case::Lower) {
+                bits |= PERSON_SHAPE;
+            }
+            t[kind as usize * 4 + case as usize] = bits;
+            c += 1;
+        }
+        k += 1;
+    }
+    t
+};
+
+/// Flags and roles of a word or alphanumeric token; updates `prev_role`.
+#[inline]
+fn look_up(
+    text: &str,
+    t: &Token,
+    gazetteer: &Gazetteer,
+    lexicon: &lexicon::Roles,
+    prev_role: &mut u32,
+    buf: &mut [u8; 64],
+) -> (u8, u32) {
+    let s = t.text(text);
+    // Hash first (without copying for ASCII); lower-case into `buf` only when a filter says
+    // the word may be in a table.
+    let ascii_hash = table::hash_ascii_lower_at(text.as_bytes(), t.start as usize, t.end as usize);
+    let ascii = ascii_hash.is_some();
+    // Length of the lower-cased non-ASCII word left in `buf`.
+    let mut lowered = 0;
+    let h = match ascii_hash {
+        Some(h) => h,
+        None => match tokenize::lower_into(s, buf) {
+            Some(k) => {
+                lowered = k.len();
+                table::hash(k)
+            }
+            None => {
+                // Too long for any list: a word all the same, so it ends a cue.
+                *prev_role = 0;
+                return (0, 0);
+            }
+        },
+    };
+    // Lower-case words of one or two letters are never looked up as names.
+    let short = t.len() < 3 && t.case == Case::Lower;
+    let cued = *prev_role & role::STRONG_LAST != 0;
+    // A lower-case word matters only as a plain first name (the second word of a lower-case
+    // name is looked up by the person detector) or after "my name is".
+    let skip = t.case == Case::Lower && !cued && !gazetteer.maybe_plain_first(h);
+    let want_name = t.kind == Kind::Word && t.len() >= 2 && !short && !skip;
+    let want_role = lexicon.maybe(h);
+    let name_maybe = want_name && gazetteer.maybe(h);
+    if !(want_role || name_maybe) {
+        *prev_role = 0;
+        let f = if want_name && inner_mark(s, ascii) {
+            hyphenated_flags(gazetteer, s)
+        } else {
+            0
+        };
+        return (f, 0);
+    }
+    let k = if ascii {
+        let n = s.len().min(buf.len());
+        for (d, c) in buf.iter_mut().zip(s.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        &buf[..n]
+    } else {
+        // Already lower-cased into `buf` above.
+        &buf[..lowered]
+    };
+    if ascii && s.len() > 64 {
+        // Too long for any list: a word all the same, so it ends a cue (whatever the filters
+        // said above).
+        *prev_role = 0;
+        return (0, 0);
+    }
+    let r = if want_role {
+        lexicon.get_hashed(h, k)
+    } else {
+        0
+    };
+    *prev_role = r;
+    let mut f = 0;
+    if want_name {
+        f = gazetteer.flags_hashed(h, k);
+        if f == 0 && inner_mark(s, ascii) {
+            f = hyphenated_flags(gazetteer, s);
+        }
+    }
+    (f, r)
+}
+
+/// The word holds a hyphen or apostrophe (straight or curly); ASCII words are tested bytewise.
+fn inner_mark(s: &str, ascii: bool) -> bool {
+    if ascii {
+        s.bytes().any(|b| b == b'-' || b == b'\'')
+    } else {
+        s.contains(['-', '\'', '’'])
+    }
+}
+
+/// Flags of `Hans-Peter`, `García-López` or a possessive `Rust's`: a possessive takes its
+/// stem's flags; a compound is a name when every part of two or more letters is one
+/// (`O'Brien`, `d'Angelo`: the one-letter part is a particle), and keeps every part's flags.
+fn hyphenated_flags(g: &Gazetteer, s: &str) -> u8 {
+    let mut buf = [0u8; 64];
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = s.strip_suffix(suffix) {
+            return tokenize::lower_into(stem, &mut buf).map_or(0, |k| g.flags(k));
+        }
+    }
+    let names = gazetteer::FIRST | gazetteer::LAST;
+    let mut acc = 0;
+    for part in s.split(['-', '\'', '’']) {
+        if part.chars().count() < 2 {
+            continue;
+        }
+        let f = tokenize::lower_into(part, &mut buf).map_or(0, |k| g.flags(k));
+        if f & names == 0 {
+            return 0;
+        }
+        acc |= f;
+    }
+    acc
+}
+
+#[cfg(all(test, feature = "embedded-gazetteer"))]
+mod tests {
+    use super::*;
+
+    fn picked(p: &Picks) -> Vec<usize> {
+        p.iter().collect()
+    }
+
+    #[test]
+    fn visits_set_bits_in_order_across_words() {
+        let p = Picks {
+            bits: vec![0b1001, 0, 1 << 63, 0b111],
+        };
+        assert_eq!(picked(&p), vec![0, 3, 191, 192, 193, 194]);
+        assert_eq!(Picks::default().iter().next(), None);
+        assert_eq!(Picks { bits: vec![0, 0] }.iter().next(), None);
+    }
+
+    /// The table agrees with the tests it replaces for every kind and case.
+    #[test]
+    fn shape_table_matches_the_tests() {
+        let kinds = [Kind::Word, Kind::Num, Kind::Alnum, Kind::Punct];
+        let cases = [Case::Title, Case::Upper, Case::Lower, Case::Other];
+        for kind in kinds {
+            for case in cases {
+                let shape = SHAPES[kind as usize * 4 + case as usize];
+                let capitalised = kind == Kind::Word && matches!(case, Case::Title | Case::Upper);
+                let address = kind != Kind::Punct && (kind != Kind::Word || capitalised);
+                let person = kind == Kind::Word && case != Case::Lower;
+                assert_eq!(shape & ADDRESS_SHAPE != 0, address, "{kind:?} {case:?}");
+                assert_eq!(shape & PERSON_SHAPE != 0, person, "{kind:?} {case:?}");
+            }
+        }
+    }
+
+    /// The start bits are exactly the tokens each detector's walk used to stop at (the tests
+    /// it made on every token), over a text of more than 64 tokens with names, lower-case
+    /// names, short words, street types, PO boxes, cues, numbers and non-ASCII words.
+    #[test]
+    fn start_bits_match_the_per_token_tests() {
+        let g = Gazetteer::embedded();
+        let text = "Dear Dr. Müller, my name is john smith and I have asthma. ich bin \
+                    Katholik; je suis diabétique. Visit 221B Baker Street, London NW1 6XE or \
+                    PO Box 1234, ul. Marszałkowska 10, 00-001 Warszawa; rue de la Paix. \
+                    J. R. R. Tolkien met maria garcía-lópez in São Paulo. NaN iPhone x y de \
+                    la van O'Brien's Hans-Peter; Postfach 12 34, Calle Mayor 5. Łukasz, \
+                    Zoë and Ana went to the Kerkstraat 12 with jo an ed: mein Sohn ist \
+                    Diabetiker. Best regards,\nAnna Nowak\n";
+        let mut toks = Vec::new();
+        tokenize::tokenize(text, &mut toks);
+        assert!(toks.len() > 64, "the bits span more than one word");
+        let mut look = Lookups::default();
+        fill(text, &toks, &g, lexicon::roles(), &mut look);
+        let (mut address, mut person, mut special) = (vec![], vec![], vec![]);
+        for (i, t) in toks.iter().enumerate() {
+            let (f, r) = (look.flags[i], look.roles[i]);
+            let street = r & (role::PO_FIRST | role::PREFIX_TYPE) != 0;
+            if t.kind != Kind::Punct && !(t.kind == Kind::Word && !t.capitalised() && !street) {
+                address.push(i);
+            }
+            let lower_name = t.case == Case::Lower && t.len() >= 2 && f & (FIRST | LAST) != 0;
+            if t.kind == Kind::Word && (t.case != Case::Lower || lower_name) {
+                person.push(i);
+            }
+            if r & role::SPECIAL_FIRST != 0 {
+                special.push(i);
+            }
+        }
+        assert_eq!(picked(&look.address), address);
+        assert_eq!(picked(&look.person), person);
+        assert_eq!(picked(&look.special), special);
+        // The text reaches every kind of start: a lower-case name, a street type, a cue.
+        let at = |w: &str| {
+            toks.iter()
+                .position(|t| t.text(text) == w)
+                .expect("in text")
+        };
+        assert!(person.contains(&at("john")));
+        assert!(address.contains(&at("rue")) && address.contains(&at("221B")));
+        assert!(special.contains(&at("ich")) && special.contains(&at("mein")));
+        assert!(!person.contains(&at("and")) && !address.contains(&at("and")));
+    }
+}

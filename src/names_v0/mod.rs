@@ -1,0 +1,344 @@
+//! The names pass as it stood when issue 14 began (commit 7f4dad6, 2026-11-29 20:56), frozen
+//! as the same-process reference for `benches/names.rs` (cargo feature `names-reference`, never
+//! in the shipped module or in test builds). Only this comment and the timing test differ from
+//! that commit: the tokenizer, look-ups and detectors are as they were.
+
+mod address;
+mod gazetteer;
+mod lexicon;
+mod lookup;
+mod person;
+mod special;
+mod table;
+mod tokenize;
+
+pub use gazetteer::Gazetteer;
+
+use crate::rules::{Category, RuleDef};
+use std::sync::Arc;
+use tokenize::{Kind, Token};
+
+/// What the names pass reports; the order matches [`TOKEN_RULES`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Entity {
+    Person = 0,
+    Location,
+    StreetAddress,
+    Health,
+    Religion,
+    Political,
+    TradeUnion,
+    Orientation,
+    Ethnic,
+    Biometric,
+}
+
+/// A finding of the names pass, before overlap resolution.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entity: Entity,
+    pub score: f32,
+    /// The kind of evidence (`title`, `greeting`, `gazetteer`, ...): never personal data.
+    pub reason: &'static str,
+}
+
+const SPECIAL: RuleDef = RuleDef {
+    category: Category::SpecialCategories,
+    score: 0.8,
+    ..RuleDef::DEFAULT
+};
+
+/// The token rules, appended by the engine after every pattern rule; their `pattern` is empty
+/// because the regex pass never sees them.
+pub(crate) static TOKEN_RULES: &[RuleDef] = &[
+    RuleDef {
+        id: "person",
+        entity: "PERSON",
+        category: Category::People,
+        score: 0.8,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "location",
+        entity: "LOCATION",
+        category: Category::Locations,
+        score: 0.55,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "street-address",
+        entity: "STREET_ADDRESS",
+        category: Category::Locations,
+        score: 0.85,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "health-data",
+        entity: "HEALTH_DATA",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "religious-belief",
+        entity: "RELIGIOUS_BELIEF",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "political-opinion",
+        entity: "POLITICAL_OPINION",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "trade-union",
+        entity: "TRADE_UNION",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "sexual-orientation",
+        entity: "SEXUAL_ORIENTATION",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "ethnic-origin",
+        entity: "ETHNIC_ORIGIN",
+        ..SPECIAL
+    },
+    RuleDef {
+        id: "biometric-genetic-data",
+        entity: "BIOMETRIC_GENETIC_DATA",
+        ..SPECIAL
+    },
+];
+
+/// Token buffers kept between scans of up to this many tokens (about 2 MiB of text).
+const KEEP_TOKENS: usize = 1 << 19;
+
+/// The buffers of one scan, kept per thread between scans.
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Token>,
+    look: lookup::Lookups,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Option<Scratch>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The compiled names pass: a gazetteer shared between engines.
+#[derive(Debug, Clone)]
+pub(crate) struct NamesPass {
+    gazetteer: Arc<Gazetteer>,
+}
+
+/// What the detectors share while scanning one text.
+pub(crate) struct Ctx<'t> {
+    pub text: &'t str,
+    pub toks: Vec<Token>,
+    /// Gazetteer flags of each token (0 for non-words).
+    pub flags: Vec<u8>,
+    /// Lexicon role bits of each token ([`lexicon::role`]).
+    pub roles: Vec<u32>,
+}
+
+impl<'t> Ctx<'t> {
+    /// Text of token `i`.
+    pub fn s(&self, i: usize) -> &'t str {
+        self.toks[i].text(self.text)
+    }
+    /// Token `i` is a word equal (case-insensitively) to one of `words`.
+    pub fn word_in(&self, i: usize, words: &[&str]) -> bool {
+        let Some(t) = self.toks.get(i) else {
+            return false;
+        };
+        if t.kind != Kind::Word && t.kind != Kind::Alnum {
+            return false;
+        }
+        let s = t.text(self.text);
+        if s.is_ascii() {
+            return words.iter().any(|w| s.eq_ignore_ascii_case(w));
+        }
+        // Lower-case a non-ASCII word once, not once per listed word.
+        let mut buf = [0u8; 64];
+        tokenize::lower_into(s, &mut buf).is_some_and(|l| words.iter().any(|w| l == w.as_bytes()))
+    }
+    /// Token `i` has one of the role bits in `bits`.
+    pub fn role(&self, i: usize, bits: u32) -> bool {
+        self.roles.get(i).is_some_and(|r| r & bits != 0)
+    }
+    /// Token `i` is the punctuation mark `c`.
+    pub fn punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is(c))
+    }
+    /// One word of a cue phrase matches token `t`: a lone punctuation mark matches that mark,
+    /// anything else matches a word case-insensitively.
+    fn word_matches(&self, t: &Token, w: &str) -> bool {
+        let mut cs = w.chars();
+        match (cs.next(), cs.next()) {
+            (Some(c), None) if !c.is_alphanumeric() => t.kind == Kind::Punct && t.punct == c,
+            _ => t.kind != Kind::Punct && tokenize::eq_lower(t.text(self.text), w),
+        }
+    }
+    /// The words of `phrase` (lower case, space-separated) end at token `end` (inclusive).
+    /// Returns the index of the phrase's first token.
+    pub fn phrase_ends_at(&self, end: usize, phrase: &str) -> Option<usize> {
+        // Runs for every capitalised word after a cue's last word: no iterator machinery.
+        let mut i = end;
+        let mut rest = phrase;
+        loop {
+            let (head, w) = match rest.as_bytes().iter().rposition(|&b| b == b' ') {
+                Some(k) => (Some(&rest[..k]), &rest[k + 1..]),
+                None => (None, rest),
+            };
+            if !self.word_matches(self.toks.get(i)?, w) {
+                return None;
+            }
+            match head {
+                None => return Some(i),
+                Some(h) => {
+                    i = i.checked_sub(1)?;
+                    rest = h;
+                }
+            }
+        }
+    }
+    /// The words of `phrase` start at token `start`; returns the index after the phrase.
+    pub fn phrase_starts_at(&self, start: usize, phrase: &str) -> Option<usize> {
+        let mut i = start;
+        for w in phrase.split(' ') {
+            if !self.word_matches(self.toks.get(i)?, w) {
+                return None;
+            }
+            i += 1;
+        }
+        Some(i)
+    }
+    /// Token `i` starts a sentence: first token, after a line break, or after `.`, `!`, `?`,
+    /// `:` or an opening quote or bullet that does.
+    pub fn sentence_start(&self, i: usize) -> bool {
+        let mut j = i;
+        loop {
+            if self.toks[j].newline_before {
+                return true;
+            }
+            if j == 0 {
+                return true;
+            }
+            let p = &self.toks[j - 1];
+            if p.kind != Kind::Punct {
+                return false;
+            }
+            match p.punct {
+                '.' | '!' | '?' | ':' | ';' | '…' => return true,
+                '"' | '“' | '„' | '«' | '(' | '[' | '\'' | '‘' | '-' | '*' | '•' | '–' | '—'
+                | '¿' | '¡' | '>' | '#' => j -= 1,
+                _ => return false,
+            }
+        }
+    }
+    /// Token `i` is part of an email address, URL, path or identifier: glued to `@`, `/`,
+    /// `_` and the like, or to a dot or colon that has a word straight after it
+    /// (`john.smith`, `example.com`) — not `J. Smith`, where a space follows the dot.
+    #[inline]
+    pub fn in_identifier(&self, i: usize) -> bool {
+        // Most words have whitespace on both sides: two flag tests settle them without a call.
+        let glued_before = self.toks[i].glued;
+        let glued_after = self.toks.get(i + 1).is_some_and(|n| n.glued);
+        (glued_before || glued_after) && self.glued_identifier(i)
+    }
+    /// [`Ctx::in_identifier`] for a token glued to a neighbour.
+    #[inline(never)]
+    fn glued_identifier(&self, i: usize) -> bool {
+        let glue = |t: &Token| {
+            t.kind == Kind::Punct
+                && matches!(
+                    t.punct,
+                    '@' | '/'
+                        | '_'
+                        | '\\'
+                        | '='
+                        | '#'
+                        | '~'
+                        | '$'
+                        | '%'
+                        | '&'
+                        | '+'
+                        | '|'
+                        | '<'
+                        | '>'
+                        | '{'
+                        | '}'
+                )
+        };
+        let joiner = |t: &Token| t.kind == Kind::Punct && matches!(t.punct, '.' | ':');
+        let wordish = |t: &Token| t.kind != Kind::Punct;
+        let t = &self.toks[i];
+        if t.glued && i > 0 {
+            let p = &self.toks[i - 1];
+            if glue(p) || (joiner(p) && p.glued && i >= 2 && wordish(&self.toks[i - 2])) {
+                return true;
+            }
+        }
+        if let Some(n) = self.toks.get(i + 1) {
+            if n.glued && glue(n) {
+                return true;
+            }
+            if n.glued && joiner(n) && self.toks.get(i + 2).is_some_and(|m| m.glued && wordish(m)) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+impl NamesPass {
+    /// A pass over `gazetteer`.
+    pub(crate) fn new(gazetteer: Arc<Gazetteer>) -> NamesPass {
+        NamesPass { gazetteer }
+    }
+
+    /// Finds people, places, addresses and special-category statements in `text`.
+    pub(crate) fn scan(&self, text: &str, out: &mut Vec<Hit>) {
+        self.scan_with(text, out, &mut |_| {});
+    }
+
+    /// [`NamesPass::scan`] calling `mark` between phases (for the timing test).
+    fn scan_with(&self, text: &str, out: &mut Vec<Hit>, mark: &mut dyn FnMut(&'static str)) {
+        if text.len() >= u32::MAX as usize {
+            // Offsets are 32-bit; such texts are scanned in pieces by the caller.
+            return;
+        }
+        // The token buffers are kept per thread between scans: touching megabytes of freshly
+        // mapped memory on every scan cost more than tokenizing (page faults).
+        let Scratch { mut toks, mut look } =
+            SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_default();
+        tokenize::tokenize(text, &mut toks);
+        mark("tokenize");
+        lookup::fill(text, &toks, &self.gazetteer, lexicon::roles(), &mut look);
+        mark("lookups");
+        let flags = std::mem::take(&mut look.flags);
+        let roles = std::mem::take(&mut look.roles);
+        let ctx = Ctx {
+            text,
+            toks,
+            flags,
+            roles,
+        };
+        let before = out.len();
+        address::find(&ctx, &look.address, out);
+        mark("address");
+        let addresses = out[before..].to_vec();
+        person::find(&ctx, &self.gazetteer, &look.person, &addresses, out);
+        mark("person");
+        special::find(&ctx, &look.special, out);
+        mark("special");
+        let Ctx {
+            toks, flags, roles, ..
+        } = ctx;
+        if toks.capacity() <= KEEP_TOKENS {
+            look.flags = flags;
+            look.roles = roles;
+            SCRATCH.with(|s| *s.borrow_mut() = Some(Scratch { toks, look }));
+        }
+    }
+}

@@ -1,0 +1,445 @@
+//! A Unicode-aware tokenizer for the names pass: words, numbers and single punctuation marks
+//! with byte offsets, classified by character predicates (no regex, no allocation per token).
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Letters only (with inner apostrophes or hyphens: `O'Brien`, `Hans-Peter`).
+    Word,
+    /// ASCII digits only.
+    Num,
+    /// Letters and digits mixed (`221B`, `NW1`, `6XE`).
+    Alnum,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// How a word is capitalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// `Smith`, `Łukasz`.
+    Title,
+    /// `SMITH` (two or more letters, all upper case).
+    Upper,
+    /// `smith`.
+    Lower,
+    /// Anything else (`McDonald` counts as title; `iPhone`, one-letter `J`).
+    Other,
+}
+
+/// One token: a byte range of the text and its shape.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token {
+    pub start: u32,
+    pub end: u32,
+    pub kind: Kind,
+    pub case: Case,
+    /// The gap before this token held a line break (or the token starts the text).
+    pub newline_before: bool,
+    /// No whitespace between the previous token and this one.
+    pub glued: bool,
+    /// The punctuation character, for `Punct` tokens.
+    pub punct: char,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start as usize..self.end as usize]
+    }
+    /// Is the punctuation mark `c`.
+    pub fn is(&self, c: char) -> bool {
+        self.kind == Kind::Punct && self.punct == c
+    }
+    /// Byte length.
+    pub fn len(&self) -> usize {
+        (self.end - self.start) as usize
+    }
+    /// Starts with a capital letter (title case or all caps).
+    pub fn capitalised(&self) -> bool {
+        self.kind == Kind::Word && matches!(self.case, Case::Title | Case::Upper)
+    }
+}
+
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if LATIN_1_LETTERS.contains(&c) {
+        // Western European names (Müller, José, Zoë) skip the Unicode tables.
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// Letters of Latin-1 Supplement: `À`..=`ÿ` except `×` and `÷`.
+const LATIN_1_LETTERS: std::ops::RangeInclusive<char> = 'À'..='ÿ';
+
+/// Upper-case Latin-1 letters `À`..=`Þ` (not `×`) lower-case by adding 0x20.
+fn latin_1_upper(c: char) -> bool {
+    ('À'..='Þ').contains(&c) && c != '×'
+}
+
+/// Upper and lower case of a letter, with the Latin-1 fast path.
+fn letter_case(c: char) -> (bool, bool) {
+    if c.is_ascii() {
+        (c.is_ascii_uppercase(), c.is_ascii_lowercase())
+    } else if LATIN_1_LETTERS.contains(&c) {
+        let up = latin_1_upper(c);
+        (up, !up && c != '×' && c != '÷')
+    } else {
+        (c.is_uppercase(), c.is_lowercase())
+    }
+}
+
+/// Splits `text` into tokens, appending to `out` (cleared first). Texts over 4 GiB are not
+/// supported by the 32-bit offsets; the caller scans them in pieces.
+pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut newline = true;
+    let mut glued = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII whitespace fast path.
+        if b == b' ' || b == b'\t' || b == b'\r' {
+            i += 1;
+            glued = false;
+            continue;
+        }
+        if b == b'\n' {
+            i += 1;
+            newline = true;
+            glued = false;
+            continue;
+        }
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            text[i..].chars().next().unwrap_or('\u{FFFD}')
+        };
+        if !c.is_ascii() && c.is_whitespace() {
+            i += c.len_utf8();
+            if c == '\u{2028}' || c == '\u{2029}' || c == '\u{85}' {
+                newline = true;
+            }
+            glued = false;
+            continue;
+        }
+        let start = i;
+        if is_letter(c) || c.is_ascii_digit() {
+            let (end, letters, digits, upper, lower, first_upper) = scan_word(text, i);
+            let kind = match (letters, digits) {
+                (true, false) => Kind::Word,
+                (false, true) => Kind::Num,
+                _ => Kind::Alnum,
+            };
+            let case = if kind != Kind::Word {
+                Case::Other
+            } else if first_upper && lower == 0 && upper >= 2 {
+                Case::Upper
+            } else if first_upper && lower > 0 && (upper == 1 || mac_prefix(&text[start..end])) {
+                Case::Title
+            } else if upper == 0 {
+                Case::Lower
+            } else {
+                Case::Other
+            };
+            out.push(Token {
+                start: start as u32,
+                end: end as u32,
+                kind,
+                case,
+                newline_before: newline,
+                glued,
+                punct: '\0',
+            });
+            i = end;
+        } else {
+            i += c.len_utf8();
+            out.push(Token {
+                start: start as u32,
+                end: i as u32,
+                kind: Kind::Punct,
+                case: Case::Other,
+                newline_before: newline,
+                glued,
+                punct: c,
+            });
+        }
+        newline = false;
+        glued = true;
+    }
+}
+
+/// `McDonald`, `MacArthur`, `DeVito`, `LaToya`, `O'Neil`-style inner capitals; other mixed
+/// case (`NaN`, `GitHub`, `iPhone`) is not a name shape.
+fn mac_prefix(word: &str) -> bool {
+    ["Mc", "Mac", "De", "Di", "La", "Le", "Van", "Von"]
+        .iter()
+        .any(|p| word.starts_with(p))
+        || word.contains('-')
+        // O'Neil, D'Angelo, L'Europe
+        || word.chars().nth(1).is_some_and(|c| c == '\'' || c == '’')
+}
+
+const LOWER_BIT: u8 = 1;
+const UPPER_BIT: u8 = 2;
+const DIGIT_BIT: u8 = 4;
+
+/// What each byte is when it is an ASCII letter or digit; 0 for everything else (non-ASCII
+/// bytes included).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_lowercase() {
+            LOWER_BIT
+        } else if c.is_ascii_uppercase() {
+            UPPER_BIT
+        } else if c.is_ascii_digit() {
+            DIGIT_BIT
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Scans one word from `at`: letters and digits, with an apostrophe or hyphen kept inside
+/// when letters follow it. Returns the end and what the word holds.
+fn scan_word(text: &str, at: usize) -> (usize, bool, bool, u32, u32, bool) {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    let (mut letters, mut digits) = (false, false);
+    let (mut upper, mut lower) = (0u32, 0u32);
+    let mut first_upper = bytes[at].is_ascii_uppercase();
+    // ASCII letters and digits, the bulk of most text, without decoding characters and with
+    // one table look-up and no branch but the loop's per byte.
+    let mut seen = 0u8;
+    while let Some(&b) = bytes.get(i) {
+        let c = ASCII_CLASS[b as usize];
+        if c == 0 {
+            break;
+        }
+        lower += u32::from(c & LOWER_BIT);
+        upper += u32::from((c & UPPER_BIT) >> 1);
+        seen |= c;
+        i += 1;
+    }
+    letters |= seen & (LOWER_BIT | UPPER_BIT) != 0;
+    digits |= seen & DIGIT_BIT != 0;
+    let mut first = i == at;
+    // Most words end at a space or ASCII punctuation other than an apostrophe or hyphen: the
+    // loop below would stop there too, after decoding and testing the character.
+    if bytes
+        .get(i)
+        .is_none_or(|&b| b < 0x80 && b != b'\'' && b != b'-')
+    {
+        return (i, letters, digits, upper, lower, first_upper);
+    }
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (c, n) = if b < 0x80 {
+            (b as char, 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        if c.is_ascii_digit() {
+            digits = true;
+        } else if is_letter(c) {
+            letters = true;
+            let (up, lo) = letter_case(c);
+            if up {
+                upper += 1;
+            } else if lo {
+                lower += 1;
+            }
+            if first {
+                first_upper = up;
+            }
+        } else if (c == '\'' || c == '’' || c == '-') && letters && !digits {
+            // Keep `O'Brien`, `Hans-Peter`, `m'appelle` together; not `it's-` at the end.
+            let next = text[i + n..].chars().next();
+            if next.is_some_and(is_letter) {
+                i += n;
+                first = false;
+                continue;
+            }
+            break;
+        } else if c == '\u{AD}' || c == '\u{200D}' || c == '\u{301}' || c == '\u{308}' {
+            // Soft hyphen, joiner and the combining accents of decomposed text stay inside.
+        } else {
+            break;
+        }
+        first = false;
+        i += n;
+    }
+    (i, letters, digits, upper, lower, first_upper)
+}
+
+/// Lower-cases `word` into `buf` (curly apostrophes become straight ones). `None` when it
+/// does not fit: such words are not in any list.
+pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
+    let mut n = 0;
+    if word.is_ascii() {
+        if word.len() > buf.len() {
+            return None;
+        }
+        for (d, s) in buf.iter_mut().zip(word.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        return Some(&buf[..word.len()]);
+    }
+    for c in word.chars() {
+        let c = if c == '’' { '\'' } else { c };
+        if LATIN_1_LETTERS.contains(&c) {
+            let l = if latin_1_upper(c) {
+                char::from_u32(c as u32 + 0x20).unwrap_or(c)
+            } else {
+                c
+            };
+            if n + 2 > buf.len() {
+                return None;
+            }
+            l.encode_utf8(&mut buf[n..n + 2]);
+            n += 2;
+            continue;
+        }
+        for l in c.to_lowercase() {
+            let len = l.len_utf8();
+            if n + len > buf.len() {
+                return None;
+            }
+            l.encode_utf8(&mut buf[n..n + len]);
+            n += len;
+        }
+    }
+    Some(&buf[..n])
+}
+
+/// Case-insensitive equality of a token's text with a lower-case word.
+pub(crate) fn eq_lower(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        return word.eq_ignore_ascii_case(lower);
+    }
+    let mut buf = [0u8; 64];
+    lower_into(word, &mut buf).is_some_and(|w| w == lower.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, Kind, Case)> {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        toks.iter()
+            .map(|t| (t.text(text), t.kind, t.case))
+            .collect()
+    }
+
+    #[test]
+    fn splits_unicode_words_and_keeps_inner_marks() {
+        let t = words("Zoë O'Brien-Łukasz, 221B NW1 x—y ÉCOLE");
+        assert_eq!(t[0], ("Zoë", Kind::Word, Case::Title));
+        assert_eq!(t[1], ("O'Brien-Łukasz", Kind::Word, Case::Title));
+        assert_eq!(t[2], (",", Kind::Punct, Case::Other));
+        assert_eq!(t[3], ("221B", Kind::Alnum, Case::Other));
+        assert_eq!(t[4], ("NW1", Kind::Alnum, Case::Other));
+        assert_eq!(t[5].0, "x");
+        assert_eq!(t[6].0, "—");
+        assert_eq!(t[8], ("ÉCOLE", Kind::Word, Case::Upper));
+    }
+
+    #[test]
+    fn lowercases_without_allocating() {
+        let mut buf = [0u8; 64];
+        assert_eq!(lower_into("MÜLLER", &mut buf), Some("müller".as_bytes()));
+        assert!(eq_lower("Łukasz", "łukasz"));
+        assert!(eq_lower("M’Bappé", "m'bappé"));
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn elided_capitals_are_title_case() {
+        let mut toks = Vec::new();
+        let text = "rue De L'Europe, O'Neil McDonald NaN";
+        tokenize(text, &mut toks);
+        let cases: Vec<_> = toks.iter().map(|t| (t.text(text), t.case)).collect();
+        assert_eq!(cases[2], ("L'Europe", Case::Title));
+        assert_eq!(cases[4], ("O'Neil", Case::Title));
+        assert_eq!(cases[5], ("McDonald", Case::Title));
+        assert_eq!(cases[6], ("NaN", Case::Other));
+    }
+}
+
+#[cfg(test)]
+mod latin_1 {
+    use super::*;
+
+    /// The fast path agrees with the Unicode tables on every Latin-1 character.
+    #[test]
+    fn fast_path_matches_unicode() {
+        for c in '\u{80}'..='\u{ff}' {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+            if c.is_alphabetic() {
+                assert_eq!(
+                    letter_case(c),
+                    (c.is_uppercase(), c.is_lowercase()),
+                    "{c:?}"
+                );
+            }
+            let mut buf = [0u8; 64];
+            let s = c.to_string();
+            let want: String = s.chars().flat_map(char::to_lowercase).collect();
+            assert_eq!(lower_into(&s, &mut buf), Some(want.as_bytes()), "{c:?}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod flags {
+    use super::*;
+
+    /// Line-break and glued flags, across ASCII and non-ASCII breaks and spaces, and token
+    /// boundaries at non-ASCII punctuation: the detectors read lines and identifiers from them.
+    #[test]
+    fn line_breaks_and_glue() {
+        let text = "Anna\nBöb  Cy.Dee\u{2028}Éva—x\u{a0}Zoë’s «Ł»\r\nend";
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let got: Vec<_> = toks
+            .iter()
+            .map(|t| (t.text(text), t.newline_before, t.glued))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anna", true, false),
+                ("Böb", true, false),
+                ("Cy", false, false),
+                (".", false, true),
+                ("Dee", false, true),
+                ("Éva", true, false),
+                ("—", false, true),
+                ("x", false, true),
+                ("Zoë’s", false, false),
+                ("«", false, false),
+                ("Ł", false, true),
+                ("»", false, true),
+                ("end", true, false),
+            ]
+        );
+        assert!(toks[6].is('—') && toks[9].is('«'));
+        assert_eq!(toks[8].case, Case::Title);
+    }
+}
