@@ -198,7 +198,15 @@ impl Mode {
             let x = word ^ (LO * u64::from(b));
             x.wrapping_sub(LO) & !x & HI
         };
-        let mut flags = word & HI | eq(b'\t') | eq(b'\n') | eq(b'&') | eq(b'\\') | eq(b'%');
+        let mut flags = word & HI
+            | eq(b'\t')
+            | eq(b'\n')
+            | eq(b'&')
+            | eq(b'\\')
+            | eq(b'%')
+            | eq(b'[')
+            | eq(b'(')
+            | eq(b'{');
         if self.plus_space {
             flags |= eq(b'+');
         }
@@ -207,8 +215,8 @@ impl Mode {
 }
 
 /// Bytes that may start a unit to fold: every non-ASCII byte, tab, a line break (a wrapped
-/// number), `&` (a character reference), `\` (an escape), `%` (an escape) and `+` (a space
-/// in a URL's query).
+/// number), `&` (a character reference), `\` (an escape), `%` (an escape), `+` (a space in a
+/// URL's query) and `[`, `(`, `{` (a spelt-out `[at]`).
 const fn triggers() -> [bool; 256] {
     let mut t = [false; 256];
     let mut b = 0x80;
@@ -219,6 +227,9 @@ const fn triggers() -> [bool; 256] {
     t[b'\t' as usize] = true;
     t[b'\n' as usize] = true;
     t[b'&' as usize] = true;
+    t[b'[' as usize] = true;
+    t[b'(' as usize] = true;
+    t[b'{' as usize] = true;
     t[b'\\' as usize] = true;
     t[b'%' as usize] = true;
     t[b'+' as usize] = true;
@@ -288,6 +299,7 @@ impl<'t> Folder<'t> {
                 b'\t' => self.emit(i, 1, Unit::Char(' ')),
                 b'\n' => self.line_break(i),
                 b'&' => self.reference(i),
+                b'[' | b'(' | b'{' => self.spelled_symbol(i),
                 b'\\' => self.escape(i),
                 b'%' if self.mode.percent == Percent::All => self.percent(i),
                 b'%' => self.percent_in_word(i),
@@ -428,6 +440,47 @@ impl<'t> Folder<'t> {
             }
         };
         self.decoded(at, len, c)
+    }
+
+    /// `jane [at] example [dot] com`, `jane(at)example.com`: an address spelt out against
+    /// harvesters is still the address. `[at]`, `(at)`, `{at}` → `@` and the same with `dot` →
+    /// `.`, any case, with one space on either side taken in, between two letters or digits.
+    fn spelled_symbol(&mut self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let close = match bytes[at] {
+            b'[' => b']',
+            b'(' => b')',
+            _ => b'}',
+        };
+        let word = |w: &[u8]| {
+            bytes
+                .get(at + 1..at + 1 + w.len())
+                .is_some_and(|b| b.eq_ignore_ascii_case(w))
+                && bytes.get(at + 1 + w.len()) == Some(&close)
+        };
+        let (c, len) = if word(b"at") {
+            ('@', 4)
+        } else if word(b"dot") {
+            ('.', 5)
+        } else {
+            return at + 1;
+        };
+        let alnum = |k: Option<usize>| {
+            k.and_then(|k| bytes.get(k))
+                .is_some_and(u8::is_ascii_alphanumeric)
+        };
+        // One space before it joins the unit when it is still to be copied (a folded NO-BREAK
+        // SPACE before it has been emitted already: then it stays, and so does the symbol).
+        let spaced_before = at > self.copied && bytes[at - 1] == b' ';
+        let start = at - usize::from(spaced_before);
+        let mut end = at + len;
+        if bytes.get(end) == Some(&b' ') {
+            end += 1;
+        }
+        if !alnum(start.checked_sub(1)) || !alnum(Some(end)) {
+            return at + 1;
+        }
+        self.emit(start, end - start, Unit::Char(c))
     }
 
     /// `\u0040`, `\u{40}` and `\x40` (ASCII only: `\xc3\xa9` spells UTF-8 bytes). An escaped
@@ -828,6 +881,14 @@ mod tests {
         assert_eq!(t, "office@ex.io Da");
         // The three letters of the ligature map to its one character.
         assert_eq!(&spans[1..4], &[(1, 4), (1, 4), (1, 4)]);
+    }
+
+    #[test]
+    fn addresses_spelt_out_against_harvesters_fold() {
+        let f = fold("jane.doe [at] example [dot] com, j(AT)x{dot}io f(at) [at] a [dot]");
+        assert_eq!(f.text(), "jane.doe@example.com, j@x.io f(at) [at] a [dot]");
+        let (_, spans) = spans("a [at] b");
+        assert_eq!(spans[1], (1, 7));
     }
 
     #[test]

@@ -398,6 +398,18 @@ pub fn cases() -> Vec<Case> {
             );
         }
         if let Some(at) = plain.find('@') {
+            // Spelt out against address harvesters.
+            let (local, domain) = plain.split_at(at);
+            add(
+                "spelt out [at] [dot]".into(),
+                format!("{local} [at] {}", domain[1..].replace('.', " [dot] ")),
+            );
+            add(
+                "spelt out (at)".into(),
+                format!("{local}(at){}", &domain[1..]),
+            );
+        }
+        if let Some(at) = plain.find('@') {
             // A CJK keyboard's full stop for the domain's dots.
             let (local, domain) = plain.split_at(at);
             add(
