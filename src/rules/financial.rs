@@ -11,10 +11,11 @@ pub(crate) static RULES: &[RuleDef] = &[
         // Issuer prefixes (ISO/IEC 7812 IINs as published by the networks): Visa 4, Mastercard
         // 51–55 and 2221–2720, Amex 34/37, Discover 6011/644–649/65, Diners 300–305/36/38,
         // JCB 3528–3589 (and the 15-digit 2131 / 1800), UnionPay 62, Maestro 50/56–58/6, Mir 2200–2204. Groups of 2–6 digits
-        // separated by one space or dash, or none; the validator checks length and Luhn.
+        // separated by one space, dash or dot (as some European forms print them), or none;
+        // the validator checks length and Luhn.
         pattern: r"(?x)
             \b (?: 4[0-9]{3} | 5[0-8][0-9]{2} | 2[2-7][0-9]{2} | 3[0-9]{3} | 6[0-9]{3} | 2131 | 1800 )
-            (?: [\ \-]? [0-9]{2,6} ){2,5} \b",
+            (?: [\ \-.]? [0-9]{2,6} ){2,5} \b",
         validate: Some(credit_card),
         score: 0.3,
         checked_score: 0.95,
