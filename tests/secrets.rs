@@ -597,6 +597,12 @@ fn cases(seed: u64) -> Vec<Case> {
         text: format!("{id}\n{secret}\n"),
         value: secret,
     });
+    // Last, so the cases above draw the same random values as before it was added.
+    v.push(in_text(
+        "password-stated",
+        password(r),
+        "Hi, my password is {} but the login fails.\n",
+    ));
     v
 }
 
@@ -1406,5 +1412,46 @@ fn jwts_inside_urls_are_secrets() {
             "{text}: {:?}",
             f.iter().map(|f| (&f.entity, &f.rule)).collect::<Vec<_>>()
         );
+    }
+}
+
+#[test]
+fn passwords_stated_in_a_sentence() {
+    // A user asking for help with a login states the password in prose.
+    for (text, value) in [
+        ("my password is hunter2! but it fails", "hunter2!"),
+        ("My password is Tr0ub4dor&3.", "Tr0ub4dor&3"),
+        (
+            "the password is \"correct horse battery staple\"",
+            "correct horse battery staple",
+        ),
+        ("mein Passwort ist Sommer2024! und", "Sommer2024!"),
+        ("mon mot de passe est Soleil#42", "Soleil#42"),
+        ("mi contraseña es Gato.1234", "Gato.1234"),
+        ("mijn wachtwoord is Fiets_2023", "Fiets_2023"),
+        ("moje hasło to Kot#2020", "Kot#2020"),
+        ("the PIN is 4821", "4821"),
+        ("my password for the VPN is vpn!Pass9", "vpn!Pass9"),
+    ] {
+        let found = secrets(text);
+        assert!(
+            found.iter().any(|f| &text[f.start..f.end] == value),
+            "{text}: {:?}",
+            found
+                .iter()
+                .map(|f| &text[f.start..f.end])
+                .collect::<Vec<_>>()
+        );
+    }
+    // No password stated: a word, a requirement, a placeholder, another sentence.
+    for text in [
+        "the password is wrong",
+        "your password is too short (8 characters at least)",
+        "this is 2024 and the weather is fine",
+        "password is $PASSWORD",
+        "I forgot my password. The release is 1.2.3",
+        "the password is <your password>",
+    ] {
+        assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
     }
 }

@@ -127,6 +127,22 @@ pub(crate) static RULES: &[RuleDef] = &[
     ),
     // `api_key = "..."`, `client_secret: ...`, `ACCESS_TOKEN=...`: the value must look random.
     secret("generic-secret", ASSIGNMENT, generic_secret, 0.75, words![]),
+    // A password stated in a sentence: "my password is hunter2!", "mein Passwort ist
+    // Sommer2024!", "mi contraseña es Gato.1234". The match starts at the verb (see
+    // `password-assignment` for why not at the key word); the validator reads the key words
+    // before it, in any of eight languages. A bare value needs a digit or a symbol: "the
+    // password is wrong" states no password.
+    secret(
+        "password-stated",
+        r#"(?x)
+        \b (?: is | ist | est | es | to | was | war | era | are ) [\ \t]+
+        (?: " [\x20\x21\x23-\x7E]{1,128} "
+          | ' [\x20-\x26\x28-\x7E]{1,128} '
+          | [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]* [0-9!\#$%&*+?@^_~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]* )"#,
+        password_stated,
+        0.8,
+        words![],
+    ),
 ];
 
 /// A separator and a quoted or bare value; the key name before it is checked by the
@@ -912,6 +928,80 @@ fn password_assignment(c: &Candidate<'_>) -> Verdict {
         span(&a)
     } else {
         Verdict::Reject
+    }
+}
+
+/// Key words of a password stated in prose, lower-cased; a phrase is matched word by word
+/// backwards from its last word.
+const STATED_PASSWORD_KEYS: &[&[&str]] = &[
+    &["password"],
+    &["passwords"],
+    &["passwort"],
+    &["kennwort"],
+    &["passwd"],
+    &["pw"],
+    &["pwd"],
+    &["passcode"],
+    &["passphrase"],
+    &["pin"],
+    &["mot", "de", "passe"],
+    &["mdp"],
+    &["contraseña"],
+    &["contrasena"],
+    &["clave"],
+    &["wachtwoord"],
+    &["hasło"],
+    &["haslo"],
+    &["senha"],
+];
+
+/// "my password is X": the key words stand in the four words before the verb, within the
+/// sentence; the value is the quoted text or the bare token after the verb.
+fn password_stated(c: &Candidate<'_>) -> Verdict {
+    let before = super::super::tail(c.preceding(), 80);
+    let sentence = before
+        .rsplit(['.', '!', '?', '\n', ';'])
+        .next()
+        .unwrap_or("");
+    let words: Vec<String> = sentence
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|w| {
+            w.trim_matches(|ch: char| !ch.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let keyed = (0..words.len()).any(|i| {
+        STATED_PASSWORD_KEYS.iter().any(|key| {
+            key.iter()
+                .rev()
+                .enumerate()
+                .all(|(k, w)| words.get(i + k).is_some_and(|x| x == w))
+        })
+    });
+    if !keyed {
+        return Verdict::Reject;
+    }
+    let v = c.value();
+    let Some(gap) = v.find([' ', '\t']) else {
+        return Verdict::Reject;
+    };
+    let rest = &v[gap..];
+    let start = gap + (rest.len() - rest.trim_start().len());
+    let raw = &v[start..];
+    let (start, value) = match raw.as_bytes().first() {
+        Some(b'"' | b'\'') => (start + 1, &raw[1..raw.len() - 1]),
+        // A sentence's own punctuation after the value is not part of it.
+        _ => (start, raw.trim_end_matches(['.', ',', ';', ')', ':'])),
+    };
+    if value.chars().count() < 4 || placeholder(value) || value.starts_with(['$', '%', '{', '<']) {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start,
+        end: start + value.len(),
+        check: None,
     }
 }
 
