@@ -675,8 +675,10 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
     // Prefix type + name: rue de la Paix, Calle Mayor, ul. Marszałkowska. Without a number
     // before it, a lower-case type must be an abbreviation (`ul.`), so the Italian and
     // Spanish "via"/"calle" of running text ("via ANSI OSC 9") do not start an address.
-    let type_ok =
-        after_number || ctx.toks.get(i).is_some_and(|t| t.capitalised()) || ctx.punct(i + 1, '.');
+    let type_ok = after_number
+        || ctx.toks.get(i).is_some_and(|t| t.capitalised())
+        || ctx.punct(i + 1, '.')
+        || ctx.punct(i + 1, '/');
     if let Some(te) = street_type(ctx, i, PREFIX_TYPES, PREFIX_TYPE).filter(|_| type_ok) {
         if let Some(ne) = name_words(ctx, te + 1, 5) {
             return Some(ne);
@@ -700,9 +702,13 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
         if let Some(te) = street_type(ctx, j + 1, SUFFIX_TYPES, SUFFIX_TYPE) {
             if j + 1 > i && ctx.toks[j + 1].capitalised() {
                 let mut end = te;
+                // "Pennsylvania Ave NW", "Edwards Ct N": an abbreviated direction only, as
+                // "North" after the type starts the city more often.
                 if let Some(d) = next(ctx, te) {
-                    if ctx.word_in(d, DIRECTIONS) && ctx.toks[d].case == Case::Upper {
-                        end = d;
+                    if ctx.toks[d].len() <= 2 {
+                        if let Some(de) = direction(ctx, d) {
+                            end = de;
+                        }
                     }
                 }
                 return Some(end);
@@ -711,6 +717,20 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// A compass direction written as in a US address at `i` ("N", "SW", "N.", "East"): not in
+/// lower case. Returns its last token.
+fn direction(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let t = ctx.toks.get(i)?;
+    if t.kind != Kind::Word || t.case == Case::Lower || !ctx.word_in(i, DIRECTIONS) {
+        return None;
+    }
+    Some(if t.len() <= 2 && ctx.toks.get(i + 1).is_some_and(|d| d.glued && d.is('.')) {
+        i + 1
+    } else {
+        i
+    })
 }
 
 fn next(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
@@ -735,6 +755,15 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         let j = skip_comma(ctx, end + 1);
         if j >= ctx.toks.len() {
             break;
+        }
+        // Brazilian order, "1578 - Bela Vista, São Paulo - SP, 01310-200": a neighbourhood
+        // after a spaced dash, then city and state, taken when a postal code closes the run.
+        if !had_code && ctx.punct(end + 1, '-') && !ctx.toks[end + 1].glued {
+            if let Some(pe) = dashed_run(ctx, end + 2) {
+                had_code = true;
+                end = pe;
+                continue;
+            }
         }
         // A unit after the street, on its line or the next: "Suite 189", "Apt. 4B", "Piso 3",
         // "Wohnung 5", "2º B", "3º Esq.".
@@ -778,6 +807,30 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         break;
     }
     (end, had_code)
+}
+
+/// Capitalised words, commas and spaced dashes on one line from `i`, closed by a postal
+/// code within a dozen tokens; returns the code's last token.
+fn dashed_run(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k < (i + 12).min(ctx.toks.len()) {
+        let t = &ctx.toks[k];
+        if t.newline_before {
+            return None;
+        }
+        if k > i {
+            if let Some(pe) = postcode(ctx, k) {
+                return Some(pe);
+            }
+        }
+        let word = t.capitalised()
+            || (t.kind == Kind::Word && t.case == Case::Lower && ctx.role(k, STREET_PARTICLE));
+        if !(word || t.is(',') || (t.is('-') && !t.glued)) {
+            return None;
+        }
+        k += 1;
+    }
+    None
 }
 
 /// A unit at `j` ("Apt. 4B", "Wohnung 5", "Interno 2") or an Iberian floor and door ("2º B",
@@ -939,7 +992,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         // "60/785 Nagar Marg": a house number with a slash is glued to it too.
         let slashed =
             || t.kind == Kind::Num && ctx.punct(i + 1, '/') && house_number(ctx, i) == Some(i + 2);
-        if ctx.in_identifier(i) && !ctx.role(i, PO_FIRST) && !slashed() {
+        // `C/ Mayor 12` (Spanish "calle") looks like a path until the space after the slash.
+        let calle = || {
+            ctx.word_in(i, &["c"])
+                && ctx.punct(i + 1, '/')
+                && ctx.toks.get(i + 2).is_some_and(|n| !n.glued)
+        };
+        if ctx.in_identifier(i) && !ctx.role(i, PO_FIRST) && !slashed() && !calle() {
             continue;
         }
         // Number first: 12 Baker Street, 12 rue de la Paix, 1600 Pennsylvania Ave NW
@@ -956,6 +1015,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                     .toks
                     .get(s)
                     .is_some_and(|t| t.start - ctx.toks[he].end > 2);
+                // "3476 E Hamilton Road", "8699 NW 39th Rd": a direction before the name.
+                if let Some(de) = direction(ctx, s).filter(|&de| street(ctx, de + 1, true).is_some()) {
+                    s = de + 1;
+                }
                 let path = |se: usize| {
                     ctx.punct(se + 1, ':')
                         && ctx.punct(se + 2, ':')
