@@ -236,3 +236,58 @@ fn moving_software_and_places_before_technical_nouns() {
         );
     }
 }
+
+/// Round 4: US directions before the street name ("3476 E Hamilton Road", "8699 NW 39th
+/// Rd") and abbreviated after the type ("Edwards Ct N, Apt. 709, ..."), a Spanish `C/`
+/// street, a Brazilian address with its neighbourhood after a spaced dash, and a town after
+/// "ho vissuto in".
+#[test]
+fn us_directions_calle_brazilian_tail_and_lived_in() {
+    let e = Engine::default_engine();
+    for (text, entity, value) in [
+        (
+            "I'm at 3476 E Hamilton Road if you need anything.",
+            "STREET_ADDRESS",
+            "3476 E Hamilton Road",
+        ),
+        (
+            "The meetup moved to 3791 SW 91st Way this month.",
+            "STREET_ADDRESS",
+            "3791 SW 91st Way",
+        ),
+        (
+            "Billing address: 9234 Brellwood Ct N, Apt. 709, North Sarah, CA 90292",
+            "STREET_ADDRESS",
+            "9234 Brellwood Ct N, Apt. 709, North Sarah, CA 90292",
+        ),
+        (
+            "Vivo en C/ Moares 66 desde hace dos años.",
+            "STREET_ADDRESS",
+            "C/ Moares 66",
+        ),
+        (
+            "Pode enviar para Largo Pastor, 2074 - Neves, Porto Santo - PR, 33409-381, obrigado.",
+            "STREET_ADDRESS",
+            "Largo Pastor, 2074 - Neves, Porto Santo - PR, 33409-381",
+        ),
+        (
+            "Ho vissuto in Galterone per dieci anni.",
+            "LOCATION",
+            "Galterone",
+        ),
+    ] {
+        assert!(
+            has(&e, text, entity, value),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A path with `c/` in it, a dash in prose after a number, and a direction in a score.
+    for text in [
+        "see src/c/ for the C sources",
+        "We scored 88 points in Round 3 against North Team.",
+        "Chapter 12 - Section 4, West Wing - Part 2, 10 pages",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

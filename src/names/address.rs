@@ -726,11 +726,13 @@ fn direction(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     if t.kind != Kind::Word || t.case == Case::Lower || !ctx.word_in(i, DIRECTIONS) {
         return None;
     }
-    Some(if t.len() <= 2 && ctx.toks.get(i + 1).is_some_and(|d| d.glued && d.is('.')) {
-        i + 1
-    } else {
-        i
-    })
+    Some(
+        if t.len() <= 2 && ctx.toks.get(i + 1).is_some_and(|d| d.glued && d.is('.')) {
+            i + 1
+        } else {
+            i
+        },
+    )
 }
 
 fn next(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
@@ -1016,7 +1018,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                     .get(s)
                     .is_some_and(|t| t.start - ctx.toks[he].end > 2);
                 // "3476 E Hamilton Road", "8699 NW 39th Rd": a direction before the name.
-                if let Some(de) = direction(ctx, s).filter(|&de| street(ctx, de + 1, true).is_some()) {
+                if let Some(de) =
+                    direction(ctx, s).filter(|&de| street(ctx, de + 1, true).is_some())
+                {
                     s = de + 1;
                 }
                 let path = |se: usize| {
