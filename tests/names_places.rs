@@ -291,3 +291,38 @@ fn us_directions_calle_brazilian_tail_and_lived_in() {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }
 }
+
+/// Round 4: a US `#` unit and an English `Pl` without its dot, a lower-case Iberian door
+/// (`3º izq.`), an Italian `Località` and a US rural route with its box.
+#[test]
+fn hash_units_lower_case_doors_localita_and_rural_routes() {
+    let e = Engine::default_engine();
+    for (text, value) in [
+        (
+            "Billing address: 5748 N. Wilbarbrook Pl, #347, Wilton, WA 53348",
+            "5748 N. Wilbarbrook Pl, #347, Wilton, WA 53348",
+        ),
+        (
+            "Envíalo a Calle Delano, 66, 3º izq., 15581 Asturias, por favor.",
+            "Calle Delano, 66, 3º izq., 15581 Asturias",
+        ),
+        (
+            "Il nostro ufficio è in Località Sordi 111.",
+            "Località Sordi 111",
+        ),
+        (
+            "Our old farm address was RR 9 Box 126, Barwilfield, TX 12618, but we sold it.",
+            "RR 9 Box 126, Barwilfield, TX 12618",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", value),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A route number without a box, and a Polish `pl` that still needs its dot.
+    for text in ["Take the RR 9 bus to the end.", "Zobacz Wrocław Pl 5 razy."] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

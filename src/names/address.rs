@@ -216,6 +216,7 @@ pub(crate) const PREFIX_TYPES: &[&str] = &[
     "avinguda",
     "carrer",
     "contrada",
+    "località",
     "incrocio",
     "borgo",
     "rotonda",
@@ -404,6 +405,9 @@ pub(crate) const PO_BOXES: &[&str] = &[
     "cx . postal",
     "gpo box",
     "pmb",
+    // US rural routes, "RR 9 Box 126": the box number after the route's is taken below.
+    "rr",
+    "rural route",
 ];
 
 /// A house number: digits, maybe a letter (221B, 12a), maybe `/12` or `-14` after it.
@@ -627,7 +631,9 @@ fn street_type(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize
         return Some(i + 1);
     }
     // Single-letter types need the dot (`r.`), and `al`/`pl` need it too (Polish).
-    if t.len() == 1 || ctx.word_in(i, &["al", "pl", "os", "ul", "avda", "pza"]) {
+    // "Wilbarbrook Pl" after a name is English ("Place").
+    let english_pl = bit == SUFFIX_TYPE && t.case == Case::Title && ctx.word_in(i, &["pl"]);
+    if t.len() == 1 || (ctx.word_in(i, &["al", "pl", "os", "ul", "avda", "pza"]) && !english_pl) {
         return None;
     }
     Some(i)
@@ -700,7 +706,9 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
     let mut j = i;
     while j <= ne {
         if let Some(te) = street_type(ctx, j + 1, SUFFIX_TYPES, SUFFIX_TYPE) {
-            if j + 1 > i && ctx.toks[j + 1].capitalised() {
+            // A dotless `Pl` is English only after a house number ("Wrocław Pl 5" is not).
+            let bare_pl = te == j + 1 && ctx.word_in(te, &["pl"]);
+            if j + 1 > i && ctx.toks[j + 1].capitalised() && (after_number || !bare_pl) {
                 let mut end = te;
                 // "Pennsylvania Ave NW", "Edwards Ct N": an abbreviated direction only, as
                 // "North" after the type starts the city more often.
@@ -835,6 +843,9 @@ fn dashed_run(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     None
 }
 
+/// Iberian doors written in lower case ("3º izq.", "1º dcha.").
+const DOORS: &[&str] = &["izq", "izda", "dcha", "dch", "drcha", "dto", "esq", "dta"];
+
 /// A unit at `j` ("Apt. 4B", "Wohnung 5", "Interno 2") or an Iberian floor and door ("2º B",
 /// "3º Esq.", "1.º Dto"); returns its last token.
 fn unit_at(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
@@ -850,6 +861,11 @@ fn unit_at(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
             .then_some(k);
     }
     let t = ctx.toks.get(j)?;
+    // "#347": a US unit number.
+    if t.is('#') {
+        let n = ctx.toks.get(j + 1)?;
+        return (n.glued && matches!(n.kind, Kind::Num | Kind::Alnum)).then_some(j + 1);
+    }
     let s = t.text(ctx.text);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     let ordinal = (1..=2).contains(&digits) && matches!(&s[digits..], "º" | "ª" | ".º" | ".ª");
@@ -860,7 +876,10 @@ fn unit_at(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
     // The door: a letter or a short word (B, Dto, Esq, Izda, Dcha), maybe with its dot.
     if let Some(d) = next(ctx, k).filter(|&d| {
         let x = &ctx.toks[d];
-        x.kind == Kind::Word && !x.glued && x.len() <= 4 && x.case != Case::Lower
+        x.kind == Kind::Word
+            && !x.glued
+            && x.len() <= 5
+            && (x.case != Case::Lower || ctx.word_in(d, DOORS))
     }) {
         k = d;
         if ctx.punct(k + 1, '.') && ctx.toks[k + 1].glued {
@@ -1079,6 +1098,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             {
                 last = Some(k);
                 k += 1;
+            }
+            // "RR 9 Box 126"
+            if let Some(le) = last.filter(|_| ctx.word_in(i, &["rr", "rural"])) {
+                let box_number = ctx.word_in(le + 1, &["box"])
+                    && ctx.toks.get(le + 2).is_some_and(|t| t.kind == Kind::Num);
+                last = box_number.then_some(le + 2);
             }
             if let Some(le) = last {
                 if ctx.toks[i].case != Case::Lower
