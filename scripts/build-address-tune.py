@@ -120,6 +120,16 @@ def addr(lang, kind, nm, rnd):
             return r.choice([f"PO Box {r.randint(10, 9999)}", f"P.O. Box {r.randint(10, 9999)}"]) + ", " + us_tail(nm, r)
         if kind == "rr":
             return f"RR {r.randint(1, 9)} Box {r.randint(10, 300)}, " + us_tail(nm, r)
+    if kind == "block":
+        return f"{us_street(nm, r)}\n{us_unit(r)}\n{us_tail(nm, r)}"
+    if kind in ("lower", "numbered"):
+        word = {"es": ["calle", "avenida", "plaza", "paseo"], "pt": ["rua", "avenida", "travessa"],
+                "it": ["via", "viale", "piazza", "corso"]}[lang]
+        num = r.randint(1, 199)
+        if kind == "lower":
+            return f"{r.choice(word)} {nm.word()} {num}" if lang != "pt" else f"{r.choice(word)} {nm.word()}, {num}"
+        pre = {"es": "Calle {} nº {}", "pt": "Rua {}, n.º {}", "it": "Via {} n. {}"}[lang]
+        return pre.format(nm.word(), num)
     if lang == "es":
         name = nm.word() if r.random() < 0.5 else nm.person()
         t = r.choice(["Calle de", "C/", "Avda. de", "Avenida de", "Paseo de", "Plaza de", "Ronda de",
@@ -166,6 +176,9 @@ T = {
         "Return label: {L}. Thanks!",
         "We stayed with friends in {T} for a week.",
         "The package was delivered to {S} by mistake.",
+        "Ship to:\n{B}\nThanks",
+        "Can you meet me at the corner of {S}?",
+        "Send the invoice to {P} and cc me.",
         # negatives
         "Version 2.14.3 fixed 12 bugs in Parser Mode and 3 in Export.",
         "Run it on port 8080 with 4 workers and Debug Level 2.",
@@ -183,6 +196,8 @@ T = {
         "Nos vemos en {S} a las ocho.",
         "Dirección de entrega: {L}",
         "Me mudé a {T} el año pasado.",
+        "Vivo en la {s} desde marzo.",
+        "Estamos en {n}, junto al mercado.",
         # negatives
         "La versión 4.2 corrige 15 errores en Modo Avanzado.",
         "El capítulo 3 trata de Plaza Sésamo y otros programas.",
@@ -195,6 +210,8 @@ T = {
         "Endereço de entrega: {L}",
         "Passei as férias em {T} com a família.",
         "A reunião será na {S}, sala 4.",
+        "Moro na {s} com a minha mãe.",
+        "Fica na {n}, perto da estação.",
         # negatives
         "A versão 3.1 corrige 20 erros no Modo Escuro.",
         "Clique em Configurações e depois em Salvar 2 vezes.",
@@ -209,6 +226,8 @@ T = {
         "Il nostro ufficio è in {S}.",
         "Indirizzo: {L}",
         "Ci vediamo in {S} alle nove.",
+        "Abito in {s} con due amici.",
+        "Il negozio è in {n}, vicino al duomo.",
         # negatives
         "La versione 5.0 risolve 8 errori nella Modalità Scura.",
         "Apri Impostazioni, poi Account e premi Salva 2 volte.",
@@ -225,7 +244,8 @@ def fill(template, lang, rnd, nm):
             if slot == "T":
                 v, e = nm.town(), "LOCATION"
             else:
-                kind = {"L": "line", "S": "street", "P": "po", "R": "rr"}[slot]
+                kind = {"L": "line", "S": "street", "P": "po", "R": "rr", "B": "block",
+                        "s": "lower", "n": "numbered"}[slot]
                 v, e = addr(lang, kind, nm, rnd), "STREET_ADDRESS"
             gold.append([e, len(text), len(text) + len(v)])
             text += v

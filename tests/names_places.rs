@@ -326,3 +326,33 @@ fn hash_units_lower_case_doors_localita_and_rural_routes() {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }
 }
+
+/// Round 4: a lower-case street with its number right after a verb of living ("abito in via
+/// Capuana 59", "moro na rua Sá, 90", "vivo en la calle Caano 182"), and `n.º` before a
+/// Portuguese house number.
+#[test]
+fn lower_case_streets_after_living_and_numero_sign() {
+    let e = Engine::default_engine();
+    for (text, value) in [
+        ("Abito in via Capuana 59 con due amici.", "via Capuana 59"),
+        ("Moro na rua Sá, 90 com a minha mãe.", "rua Sá, 90"),
+        ("Vivo en la calle Caano 182 desde marzo.", "calle Caano 182"),
+        (
+            "Fica na Rua Lovaana, n.º 4, perto da estação.",
+            "Rua Lovaana, n.º 4",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", value),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // Without a verb of living, a lower-case "via" and a number stay prose.
+    for text in [
+        "Lo mandiamo via Poste 2 volte al mese.",
+        "Passo in via Roma.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

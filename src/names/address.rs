@@ -1121,6 +1121,17 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 }
             }
         }
+        // "I live on", "abito in", "moro na" (with an article) right before `i`.
+        let lives_before = |i: usize| {
+            let live = |j: usize| {
+                ctx.role(j, LIVE_LAST)
+                    && LIVE_CUES.iter().any(|c| ctx.phrase_ends_at(j, c).is_some())
+            };
+            (i > 0 && live(i - 1))
+                || (i > 1
+                    && ctx.word_in(i - 1, &["the", "der", "la", "de", "a", "na"])
+                    && live(i - 2))
+        };
         // A lower-case street type without a number before it ("rue de Mercier, CH-9858
         // ...") counts only with a postal code after it.
         if t.case == Case::Lower && street(ctx, i, false).is_none() {
@@ -1140,6 +1151,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 }
                 let mut h = skip_comma(ctx, se + 1);
                 if let Some(he) = house_number(ctx, h).filter(|_| !ctx.toks[h].newline_before) {
+                    // "abito in via Capuana 59", "moro na rua Sá, 90": a lower-case street
+                    // with its number after a verb of living.
+                    if lives_before(i) {
+                        push(out, ctx, i, he, 0.8, "live-at");
+                        resume = he + 1;
+                        continue;
+                    }
                     h = he;
                 } else {
                     h = se;
@@ -1160,6 +1178,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 if ctx.punct(h, '.') {
                     h += 1;
                 }
+                // "n.º 4"
+                if ctx.word_in(h, &["º", "o"]) && ctx.toks[h].glued {
+                    h += 1;
+                }
             }
             let number = house_number(ctx, h)
                 .map(|he| interior_number(ctx, he))
@@ -1178,15 +1200,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 continue;
             }
             // A street on its own after "I live on".
-            let live = |j: usize| {
-                ctx.role(j, LIVE_LAST)
-                    && LIVE_CUES.iter().any(|c| ctx.phrase_ends_at(j, c).is_some())
-            };
-            if (i > 0 && live(i - 1))
-                || (i > 1
-                    && ctx.word_in(i - 1, &["the", "der", "la", "de", "a", "na"])
-                    && live(i - 2))
-            {
+            if lives_before(i) {
                 push(out, ctx, i, se, 0.7, "live-on");
                 resume = se + 1;
                 continue;
