@@ -236,3 +236,123 @@ fn moving_software_and_places_before_technical_nouns() {
         );
     }
 }
+
+/// Round 4: US directions before the street name ("3476 E Hamilton Road", "8699 NW 39th
+/// Rd") and abbreviated after the type ("Edwards Ct N, Apt. 709, ..."), a Spanish `C/`
+/// street, a Brazilian address with its neighbourhood after a spaced dash, and a town after
+/// "ho vissuto in".
+#[test]
+fn us_directions_calle_brazilian_tail_and_lived_in() {
+    let e = Engine::default_engine();
+    for (text, entity, value) in [
+        (
+            "I'm at 3476 E Hamilton Road if you need anything.",
+            "STREET_ADDRESS",
+            "3476 E Hamilton Road",
+        ),
+        (
+            "The meetup moved to 3791 SW 91st Way this month.",
+            "STREET_ADDRESS",
+            "3791 SW 91st Way",
+        ),
+        (
+            "Billing address: 9234 Brellwood Ct N, Apt. 709, North Sarah, CA 90292",
+            "STREET_ADDRESS",
+            "9234 Brellwood Ct N, Apt. 709, North Sarah, CA 90292",
+        ),
+        (
+            "Vivo en C/ Moares 66 desde hace dos años.",
+            "STREET_ADDRESS",
+            "C/ Moares 66",
+        ),
+        (
+            "Pode enviar para Largo Pastor, 2074 - Neves, Porto Santo - PR, 33409-381, obrigado.",
+            "STREET_ADDRESS",
+            "Largo Pastor, 2074 - Neves, Porto Santo - PR, 33409-381",
+        ),
+        (
+            "Ho vissuto in Galterone per dieci anni.",
+            "LOCATION",
+            "Galterone",
+        ),
+    ] {
+        assert!(
+            has(&e, text, entity, value),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A path with `c/` in it, a dash in prose after a number, and a direction in a score.
+    for text in [
+        "see src/c/ for the C sources",
+        "We scored 88 points in Round 3 against North Team.",
+        "Chapter 12 - Section 4, West Wing - Part 2, 10 pages",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 4: a US `#` unit and an English `Pl` without its dot, a lower-case Iberian door
+/// (`3º izq.`), an Italian `Località` and a US rural route with its box.
+#[test]
+fn hash_units_lower_case_doors_localita_and_rural_routes() {
+    let e = Engine::default_engine();
+    for (text, value) in [
+        (
+            "Billing address: 5748 N. Wilbarbrook Pl, #347, Wilton, WA 53348",
+            "5748 N. Wilbarbrook Pl, #347, Wilton, WA 53348",
+        ),
+        (
+            "Envíalo a Calle Delano, 66, 3º izq., 15581 Asturias, por favor.",
+            "Calle Delano, 66, 3º izq., 15581 Asturias",
+        ),
+        (
+            "Il nostro ufficio è in Località Sordi 111.",
+            "Località Sordi 111",
+        ),
+        (
+            "Our old farm address was RR 9 Box 126, Barwilfield, TX 12618, but we sold it.",
+            "RR 9 Box 126, Barwilfield, TX 12618",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", value),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A route number without a box, and a Polish `pl` that still needs its dot.
+    for text in ["Take the RR 9 bus to the end.", "Zobacz Wrocław Pl 5 razy."] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 4: a lower-case street with its number right after a verb of living ("abito in via
+/// Capuana 59", "moro na rua Sá, 90", "vivo en la calle Caano 182"), and `n.º` before a
+/// Portuguese house number.
+#[test]
+fn lower_case_streets_after_living_and_numero_sign() {
+    let e = Engine::default_engine();
+    for (text, value) in [
+        ("Abito in via Capuana 59 con due amici.", "via Capuana 59"),
+        ("Moro na rua Sá, 90 com a minha mãe.", "rua Sá, 90"),
+        ("Vivo en la calle Caano 182 desde marzo.", "calle Caano 182"),
+        (
+            "Fica na Rua Lovaana, n.º 4, perto da estação.",
+            "Rua Lovaana, n.º 4",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", value),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // Without a verb of living, a lower-case "via" and a number stay prose.
+    for text in [
+        "Lo mandiamo via Poste 2 volte al mese.",
+        "Passo in via Roma.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

@@ -216,6 +216,7 @@ pub(crate) const PREFIX_TYPES: &[&str] = &[
     "avinguda",
     "carrer",
     "contrada",
+    "località",
     "incrocio",
     "borgo",
     "rotonda",
@@ -404,6 +405,9 @@ pub(crate) const PO_BOXES: &[&str] = &[
     "cx . postal",
     "gpo box",
     "pmb",
+    // US rural routes, "RR 9 Box 126": the box number after the route's is taken below.
+    "rr",
+    "rural route",
 ];
 
 /// A house number: digits, maybe a letter (221B, 12a), maybe `/12` or `-14` after it.
@@ -627,7 +631,9 @@ fn street_type(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize
         return Some(i + 1);
     }
     // Single-letter types need the dot (`r.`), and `al`/`pl` need it too (Polish).
-    if t.len() == 1 || ctx.word_in(i, &["al", "pl", "os", "ul", "avda", "pza"]) {
+    // "Wilbarbrook Pl" after a name is English ("Place").
+    let english_pl = bit == SUFFIX_TYPE && t.case == Case::Title && ctx.word_in(i, &["pl"]);
+    if t.len() == 1 || (ctx.word_in(i, &["al", "pl", "os", "ul", "avda", "pza"]) && !english_pl) {
         return None;
     }
     Some(i)
@@ -675,8 +681,10 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
     // Prefix type + name: rue de la Paix, Calle Mayor, ul. Marszałkowska. Without a number
     // before it, a lower-case type must be an abbreviation (`ul.`), so the Italian and
     // Spanish "via"/"calle" of running text ("via ANSI OSC 9") do not start an address.
-    let type_ok =
-        after_number || ctx.toks.get(i).is_some_and(|t| t.capitalised()) || ctx.punct(i + 1, '.');
+    let type_ok = after_number
+        || ctx.toks.get(i).is_some_and(|t| t.capitalised())
+        || ctx.punct(i + 1, '.')
+        || ctx.punct(i + 1, '/');
     if let Some(te) = street_type(ctx, i, PREFIX_TYPES, PREFIX_TYPE).filter(|_| type_ok) {
         if let Some(ne) = name_words(ctx, te + 1, 5) {
             return Some(ne);
@@ -698,11 +706,17 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
     let mut j = i;
     while j <= ne {
         if let Some(te) = street_type(ctx, j + 1, SUFFIX_TYPES, SUFFIX_TYPE) {
-            if j + 1 > i && ctx.toks[j + 1].capitalised() {
+            // A dotless `Pl` is English only after a house number ("Wrocław Pl 5" is not).
+            let bare_pl = te == j + 1 && ctx.word_in(te, &["pl"]);
+            if j + 1 > i && ctx.toks[j + 1].capitalised() && (after_number || !bare_pl) {
                 let mut end = te;
+                // "Pennsylvania Ave NW", "Edwards Ct N": an abbreviated direction only, as
+                // "North" after the type starts the city more often.
                 if let Some(d) = next(ctx, te) {
-                    if ctx.word_in(d, DIRECTIONS) && ctx.toks[d].case == Case::Upper {
-                        end = d;
+                    if ctx.toks[d].len() <= 2 {
+                        if let Some(de) = direction(ctx, d) {
+                            end = de;
+                        }
                     }
                 }
                 return Some(end);
@@ -711,6 +725,22 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// A compass direction written as in a US address at `i` ("N", "SW", "N.", "East"): not in
+/// lower case. Returns its last token.
+fn direction(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let t = ctx.toks.get(i)?;
+    if t.kind != Kind::Word || t.case == Case::Lower || !ctx.word_in(i, DIRECTIONS) {
+        return None;
+    }
+    Some(
+        if t.len() <= 2 && ctx.toks.get(i + 1).is_some_and(|d| d.glued && d.is('.')) {
+            i + 1
+        } else {
+            i
+        },
+    )
 }
 
 fn next(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
@@ -735,6 +765,15 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         let j = skip_comma(ctx, end + 1);
         if j >= ctx.toks.len() {
             break;
+        }
+        // Brazilian order, "1578 - Bela Vista, São Paulo - SP, 01310-200": a neighbourhood
+        // after a spaced dash, then city and state, taken when a postal code closes the run.
+        if !had_code && ctx.punct(end + 1, '-') && !ctx.toks[end + 1].glued {
+            if let Some(pe) = dashed_run(ctx, end + 2) {
+                had_code = true;
+                end = pe;
+                continue;
+            }
         }
         // A unit after the street, on its line or the next: "Suite 189", "Apt. 4B", "Piso 3",
         // "Wohnung 5", "2º B", "3º Esq.".
@@ -780,6 +819,33 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
     (end, had_code)
 }
 
+/// Capitalised words, commas and spaced dashes on one line from `i`, closed by a postal
+/// code within a dozen tokens; returns the code's last token.
+fn dashed_run(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let mut k = i;
+    while k < (i + 12).min(ctx.toks.len()) {
+        let t = &ctx.toks[k];
+        if t.newline_before {
+            return None;
+        }
+        if k > i {
+            if let Some(pe) = postcode(ctx, k) {
+                return Some(pe);
+            }
+        }
+        let word = t.capitalised()
+            || (t.kind == Kind::Word && t.case == Case::Lower && ctx.role(k, STREET_PARTICLE));
+        if !(word || t.is(',') || (t.is('-') && !t.glued)) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Iberian doors written in lower case ("3º izq.", "1º dcha.").
+const DOORS: &[&str] = &["izq", "izda", "dcha", "dch", "drcha", "dto", "esq", "dta"];
+
 /// A unit at `j` ("Apt. 4B", "Wohnung 5", "Interno 2") or an Iberian floor and door ("2º B",
 /// "3º Esq.", "1.º Dto"); returns its last token.
 fn unit_at(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
@@ -795,6 +861,11 @@ fn unit_at(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
             .then_some(k);
     }
     let t = ctx.toks.get(j)?;
+    // "#347": a US unit number.
+    if t.is('#') {
+        let n = ctx.toks.get(j + 1)?;
+        return (n.glued && matches!(n.kind, Kind::Num | Kind::Alnum)).then_some(j + 1);
+    }
     let s = t.text(ctx.text);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
     let ordinal = (1..=2).contains(&digits) && matches!(&s[digits..], "º" | "ª" | ".º" | ".ª");
@@ -805,7 +876,10 @@ fn unit_at(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
     // The door: a letter or a short word (B, Dto, Esq, Izda, Dcha), maybe with its dot.
     if let Some(d) = next(ctx, k).filter(|&d| {
         let x = &ctx.toks[d];
-        x.kind == Kind::Word && !x.glued && x.len() <= 4 && x.case != Case::Lower
+        x.kind == Kind::Word
+            && !x.glued
+            && x.len() <= 5
+            && (x.case != Case::Lower || ctx.word_in(d, DOORS))
     }) {
         k = d;
         if ctx.punct(k + 1, '.') && ctx.toks[k + 1].glued {
@@ -939,7 +1013,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         // "60/785 Nagar Marg": a house number with a slash is glued to it too.
         let slashed =
             || t.kind == Kind::Num && ctx.punct(i + 1, '/') && house_number(ctx, i) == Some(i + 2);
-        if ctx.in_identifier(i) && !ctx.role(i, PO_FIRST) && !slashed() {
+        // `C/ Mayor 12` (Spanish "calle") looks like a path until the space after the slash.
+        let calle = || {
+            ctx.word_in(i, &["c"])
+                && ctx.punct(i + 1, '/')
+                && ctx.toks.get(i + 2).is_some_and(|n| !n.glued)
+        };
+        if ctx.in_identifier(i) && !ctx.role(i, PO_FIRST) && !slashed() && !calle() {
             continue;
         }
         // Number first: 12 Baker Street, 12 rue de la Paix, 1600 Pennsylvania Ave NW
@@ -956,6 +1036,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                     .toks
                     .get(s)
                     .is_some_and(|t| t.start - ctx.toks[he].end > 2);
+                // "3476 E Hamilton Road", "8699 NW 39th Rd": a direction before the name.
+                if let Some(de) =
+                    direction(ctx, s).filter(|&de| street(ctx, de + 1, true).is_some())
+                {
+                    s = de + 1;
+                }
                 let path = |se: usize| {
                     ctx.punct(se + 1, ':')
                         && ctx.punct(se + 2, ':')
@@ -1013,6 +1099,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 last = Some(k);
                 k += 1;
             }
+            // "RR 9 Box 126"
+            if let Some(le) = last.filter(|_| ctx.word_in(i, &["rr", "rural"])) {
+                let box_number = ctx.word_in(le + 1, &["box"])
+                    && ctx.toks.get(le + 2).is_some_and(|t| t.kind == Kind::Num);
+                last = box_number.then_some(le + 2);
+            }
             if let Some(le) = last {
                 if ctx.toks[i].case != Case::Lower
                     || ctx.word_in(
@@ -1029,6 +1121,17 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 }
             }
         }
+        // "I live on", "abito in", "moro na" (with an article) right before `i`.
+        let lives_before = |i: usize| {
+            let live = |j: usize| {
+                ctx.role(j, LIVE_LAST)
+                    && LIVE_CUES.iter().any(|c| ctx.phrase_ends_at(j, c).is_some())
+            };
+            (i > 0 && live(i - 1))
+                || (i > 1
+                    && ctx.word_in(i - 1, &["the", "der", "la", "de", "a", "na"])
+                    && live(i - 2))
+        };
         // A lower-case street type without a number before it ("rue de Mercier, CH-9858
         // ...") counts only with a postal code after it.
         if t.case == Case::Lower && street(ctx, i, false).is_none() {
@@ -1048,6 +1151,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 }
                 let mut h = skip_comma(ctx, se + 1);
                 if let Some(he) = house_number(ctx, h).filter(|_| !ctx.toks[h].newline_before) {
+                    // "abito in via Capuana 59", "moro na rua Sá, 90": a lower-case street
+                    // with its number after a verb of living.
+                    if lives_before(i) {
+                        push(out, ctx, i, he, 0.8, "live-at");
+                        resume = he + 1;
+                        continue;
+                    }
                     h = he;
                 } else {
                     h = se;
@@ -1068,6 +1178,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 if ctx.punct(h, '.') {
                     h += 1;
                 }
+                // "n.º 4"
+                if ctx.word_in(h, &["º", "o"]) && ctx.toks[h].glued {
+                    h += 1;
+                }
             }
             let number = house_number(ctx, h)
                 .map(|he| interior_number(ctx, he))
@@ -1086,15 +1200,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 continue;
             }
             // A street on its own after "I live on".
-            let live = |j: usize| {
-                ctx.role(j, LIVE_LAST)
-                    && LIVE_CUES.iter().any(|c| ctx.phrase_ends_at(j, c).is_some())
-            };
-            if (i > 0 && live(i - 1))
-                || (i > 1
-                    && ctx.word_in(i - 1, &["the", "der", "la", "de", "a", "na"])
-                    && live(i - 2))
-            {
+            if lives_before(i) {
                 push(out, ctx, i, se, 0.7, "live-on");
                 resume = se + 1;
                 continue;

@@ -130,6 +130,11 @@ const TOWN_VERBS: &[&str] = &[
     "resido", // it
     "abito",
     "abita",
+    "vissuto",
+    "vissuta",
+    "vissuti",
+    "abitato",
+    "abitata",
     "abitiamo",
     "lavoro",
     "lavoriamo",
