@@ -155,6 +155,26 @@ fn a_card_followed_by_a_number_is_still_a_card() {
             "{text}: {got:?}"
         );
     }
+    // The `00` international prefix, next to a phone word; alone, a `00` run is no phone.
+    for (text, phone) in [
+        ("tel. 0049 30 901820", "0049 30 901820"),
+        ("phone: 00 44 20 7946 0958", "00 44 20 7946 0958"),
+        ("Telefon 0041 44 668 18 00", "0041 44 668 18 00"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.contains(&("PHONE_NUMBER".to_string(), phone.to_string())),
+            "{text}: {got:?}"
+        );
+    }
+    for t in ["order 0049 30 901820 shipped", "amount 00 44 20 7946 0958"] {
+        let got = found(t);
+        assert!(
+            !got.iter()
+                .any(|(e, v)| e == "PHONE_NUMBER" && v.starts_with("00")),
+            "{t}: {got:?}"
+        );
+    }
     // Cut only where cards are grouped so, and never into another number.
     for t in ["4111 11 11 1111 1111 42", "4111-1111-1111-1111-42"] {
         let got = found(t);

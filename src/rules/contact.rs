@@ -219,9 +219,10 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "phone-intl",
         entity: "PHONE_NUMBER",
         category: Category::Contact,
-        // E.164 written for people: `+CC` then groups, maybe with a `(0)` trunk prefix.
+        // E.164 written for people: `+CC` (or the `00` international prefix, as most of
+        // Europe dials it) then groups, maybe with a `(0)` trunk prefix.
         pattern: r"(?x)
-            \+ [1-9][0-9]{0,2}
+            (?: \+ | \b 00 \ ? ) [1-9][0-9]{0,2}
             (?: [\ .\-]? \(0\) )?
             (?: [\ .\-]? \(? [0-9]{1,5} \)? ){1,6} \b",
         validate: Some(phone_intl),
@@ -824,8 +825,19 @@ fn phone_intl(c: &Candidate<'_>) -> Verdict {
     if c.before().is_some_and(|ch| ch.is_ascii_alphanumeric()) {
         return Verdict::Reject;
     }
+    // `0049 30 901820` is a phone as often as `+49`, but a run of digits starting `00` is
+    // also an id or an amount: only next to a phone word.
+    let found = if c.value().starts_with('+') {
+        Verdict::Plausible
+    } else {
+        Verdict::Weak
+    };
     if !super::glued_to_digits(c) && intl_number(c.value()) {
-        return Verdict::Plausible;
+        return found;
+    }
+    if found == Verdict::Weak {
+        // A cut would make it plausible: a `00` run is cut by nobody.
+        return Verdict::Reject;
     }
     // "+44 20 7946 0958 2024": the pattern ran on into the year.
     super::cut_before_a_number(c, |prefix| {
@@ -839,9 +851,11 @@ fn phone_intl(c: &Candidate<'_>) -> Verdict {
 
 /// E.164's 8–15 digits, and a national length that fits the country code.
 fn intl_number(v: &str) -> bool {
-    // The trunk prefix written as `(0)` is not dialled from abroad.
-    let digits = crate::digit_vec(&v.replacen("(0)", "", 1));
-    (8..=15).contains(&super::digit_count(v)) && national_length_ok(&digits)
+    // The `00` dialled instead of `+`, and the trunk prefix written as `(0)`, are not part
+    // of the number.
+    let v = v.strip_prefix("00").unwrap_or(v).replacen("(0)", "", 1);
+    let digits = crate::digit_vec(&v);
+    (8..=15).contains(&digits.len()) && national_length_ok(&digits)
 }
 
 /// National significant number lengths (digits after the country code) of the ITU-T E.164
