@@ -551,15 +551,17 @@ impl<'t> Folder<'t> {
         end
     }
 
-    /// Whether `at` lies in a run of text without whitespace that holds a `://`: a URL, whose
-    /// escapes the engine decodes part by part (decoding `%20` here would end the URL).
+    /// Whether `at` lies in a run of text without whitespace that holds a `/` before it: a URL
+    /// or a path, whose escapes the engine decodes part by part (decoding `%20` here would
+    /// end the URL and leave its tail outside every finding).
     /// Amortised: the text is read once, however many escapes it has.
     fn in_url(&mut self, at: usize) -> bool {
         let bytes = self.text.as_bytes();
         for i in self.url_scan..at {
             if bytes[i].is_ascii_whitespace() {
                 self.url_run = false;
-            } else if bytes[i] == b':' && bytes.get(i + 1..i + 3) == Some(b"//") {
+            } else if bytes[i] == b'/' {
+                // `scheme://…`, and a URL or path without a scheme (`www.example.com/u/…`).
                 self.url_run = true;
             }
         }
@@ -860,8 +862,11 @@ mod tests {
             "jane@example.com 4111 1111 50% off 100%20 %40x a%3Cb a%0Ab xéy"
         );
         // Inside a URL the engine decodes each part on its own.
-        let url = "https://example.com/u/4538%206643 b%40c";
-        assert_eq!(fold(url).text(), "https://example.com/u/4538%206643 b@c");
+        let url = "https://example.com/u/4538%206643 b%40c www.example.com/u/4538%206643";
+        assert_eq!(
+            fold(url).text(),
+            "https://example.com/u/4538%206643 b@c www.example.com/u/4538%206643"
+        );
         let (_, spans) = spans("jane%40example.com");
         assert_eq!(spans[4], (4, 7));
     }

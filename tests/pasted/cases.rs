@@ -456,6 +456,11 @@ pub fn cases() -> Vec<Case> {
                     p.clone(),
                 ),
                 (
+                    "URL without a scheme",
+                    format!("www.example.com/u/{p}/edit"),
+                    p.clone(),
+                ),
+                (
                     "URL user info",
                     format!("https://{p}@git.example.com/o/r.git"),
                     p.clone(),
