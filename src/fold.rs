@@ -557,10 +557,10 @@ impl<'t> Folder<'t> {
     /// Amortised: the text is read once, however many escapes it has.
     fn in_url(&mut self, at: usize) -> bool {
         let bytes = self.text.as_bytes();
-        for i in self.url_scan..at {
-            if bytes[i].is_ascii_whitespace() {
+        for &b in bytes.get(self.url_scan..at).unwrap_or_default() {
+            if b.is_ascii_whitespace() {
                 self.url_run = false;
-            } else if bytes[i] == b'/' {
+            } else if b == b'/' {
                 // `scheme://…`, and a URL or path without a scheme (`www.example.com/u/…`).
                 self.url_run = true;
             }
