@@ -32,10 +32,11 @@ impl State {
     /// Notes that the guard sends a request to `url` now: its resource entry is no bypass.
     pub fn note_sent(&self, url: &web_sys::Url) {
         let mut sent = self.sent.borrow_mut();
-        if sent.len() >= MAX_SENT && !sent.contains_key(&key_of(url)) {
+        let key = key_of(url);
+        if sent.len() >= MAX_SENT && !sent.contains_key(&key) {
             sent.clear();
         }
-        let n = sent.entry(key_of(url)).or_insert(0);
+        let n = sent.entry(key).or_insert(0);
         *n = n.saturating_add(1);
     }
 
