@@ -1432,6 +1432,9 @@ fn passwords_stated_in_a_sentence() {
         ("moje hasło to Kot#2020", "Kot#2020"),
         ("the PIN is 4821", "4821"),
         ("my password for the VPN is vpn!Pass9", "vpn!Pass9"),
+        ("la mia password è Girasole2024!", "Girasole2024!"),
+        ("a minha senha é Sol2024!x", "Sol2024!x"),
+        ("il mio PIN è 4821", "4821"),
     ] {
         let found = secrets(text);
         assert!(
@@ -1451,6 +1454,8 @@ fn passwords_stated_in_a_sentence() {
         "password is $PASSWORD",
         "I forgot my password. The release is 1.2.3",
         "the password is <your password>",
+        "la password è sbagliata",
+        "la password del caffè Bar2024! non va",
     ] {
         assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
     }

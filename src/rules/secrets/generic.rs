@@ -135,7 +135,11 @@ pub(crate) static RULES: &[RuleDef] = &[
     secret(
         "password-stated",
         r#"(?x)
-        \b (?: is | ist | est | es | to | was | war | era | are ) [\ \t]+
+        (?: \b (?: is | ist | est | es | to | was | war | era | are )
+          # Italian `è`, Portuguese `é`: not ASCII, so no `\b`; the validator checks that a
+          # space stands before them.
+          | è | é )
+        [\ \t]+
         (?: " [\x20\x21\x23-\x7E]{1,128} "
           | ' [\x20-\x26\x28-\x7E]{1,128} '
           | [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]* [0-9!\#$%&*+?@^_~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]* )"#,
@@ -959,6 +963,10 @@ const STATED_PASSWORD_KEYS: &[&[&str]] = &[
 /// sentence; the value is the quoted text or the bare token after the verb.
 fn password_stated(c: &Candidate<'_>) -> Verdict {
     let before = super::super::tail(c.preceding(), 80);
+    // `è`/`é` have no `\b` in the pattern: inside a word (`caffè 2024`) they are no verb.
+    if c.value().starts_with(['è', 'é']) && !before.ends_with([' ', '\t']) {
+        return Verdict::Reject;
+    }
     let sentence = before
         .rsplit(['.', '!', '?', '\n', ';'])
         .next()
