@@ -450,6 +450,13 @@ fn phones_after_labels_and_in_regional_groupings() {
         ("call 202-555-0143 ext. 45", "202-555-0143 ext. 45"),
         ("ph 5550 1234", "5550 1234"),
         ("Ruf mich an: 0171 2345678", "0171 2345678"),
+        // "My number" names the number to call, in every language.
+        ("my number is 0612345678", "0612345678"),
+        ("my number is 07700900123", "07700900123"),
+        ("meine Nummer ist 015112345678", "015112345678"),
+        ("il mio numero è 3471234567", "3471234567"),
+        ("mijn nummer is 0612345678", "0612345678"),
+        ("o meu número é 912345678", "912345678"),
     ] {
         let got = found(text);
         assert!(
@@ -458,7 +465,12 @@ fn phones_after_labels_and_in_regional_groupings() {
         );
     }
     // Without a label the bare forms stay unreported.
-    for t in ["ref 3471234567", "total 512 345 678", "5550 1234 units"] {
+    for t in [
+        "ref 3471234567",
+        "total 512 345 678",
+        "5550 1234 units",
+        "my order number is 0612345678",
+    ] {
         assert_not("PHONE_NUMBER", t);
     }
 }

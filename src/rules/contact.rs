@@ -53,6 +53,19 @@ macro_rules! phone_labels {
             "recapito\n",
             "phone no\n",
             "mobile no\n",
+            // "My number" in a chat is the number to call; an order or account number is
+            // named as such ("my order number"), which these phrases do not match.
+            "my number\n",
+            "meine nummer\n",
+            "mon numéro\n",
+            "mi número\n",
+            "mi numero\n",
+            "il mio numero\n",
+            "mijn nummer\n",
+            "o meu número\n",
+            "meu número\n",
+            "mój numer\n",
+            "moj numer\n",
         )
     };
 }
