@@ -592,3 +592,52 @@ fn country_selection_switches_national_rules() {
     });
     assert!(bad.unwrap_err().to_string().contains("Atlantis"));
 }
+
+#[test]
+fn emails_spelt_out_in_words() {
+    // Written out against harvesters, in the words of several languages: still the address.
+    for (text, value) in [
+        (
+            "mail me at jane dot doe at example dot com",
+            "jane dot doe at example dot com",
+        ),
+        (
+            "jane dot doe at example dot com",
+            "jane dot doe at example dot com",
+        ),
+        ("john at gmail dot com", "john at gmail dot com"),
+        (
+            "write to mario.rossi at libero dot it",
+            "mario.rossi at libero dot it",
+        ),
+        (
+            "escríbeme: juan arroba gmail punto com",
+            "juan arroba gmail punto com",
+        ),
+        ("email: anna at firma punkt de", "anna at firma punkt de"),
+        ("jane99 at example dot org", "jane99 at example dot org"),
+        (
+            "écrivez à marie arobase orange point fr",
+            "marie arobase orange point fr",
+        ),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "EMAIL_ADDRESS" && v == value),
+            "{text}: {got:?}"
+        );
+    }
+    // `at` and `dot` in prose.
+    for t in [
+        "email me at example.com",
+        "contact us at example dot com",
+        "look at this dot com bubble",
+        "I work at example.com",
+        "meet me at 5 at example dot com",
+        "the meeting at noon dot com",
+        "stay at home dot",
+        "we met at Google dot com era parties",
+    ] {
+        assert_not("EMAIL_ADDRESS", t);
+    }
+}

@@ -351,6 +351,22 @@ pub(crate) static RULES: &[RuleDef] = &[
         contested: true,
         ..RuleDef::DEFAULT
     },
+    // An address spelt out in words against harvesters: `jane dot doe at example dot com`,
+    // `juan arroba gmail punto com`. Anchored on the word for `@`, like `email` on the sign;
+    // the validator reads the local part backwards. (`[at]`, `(dot)` are folded to the signs.)
+    RuleDef {
+        id: "email-spelt-out",
+        entity: "EMAIL_ADDRESS",
+        category: Category::Contact,
+        pattern: r"(?x)
+            \b (?i: at | arroba | arobase | chiocciola | apenstaartje ) \ +
+            [A-Za-z0-9] [A-Za-z0-9\-]*
+            (?: (?: \ + (?i: dot | punkt | punto | point | punt | ponto | kropka ) \ + | \. )
+                [A-Za-z0-9] [A-Za-z0-9\-]* )+ \b",
+        validate: Some(email_spelt_out),
+        score: 0.85,
+        ..RuleDef::DEFAULT
+    },
     // Last of all rules on purpose: its local part can run on through any long token, and in a
     // leftmost-first search a higher-priority rule that is still alive keeps the scan going.
     // Ranked last, it is dropped as soon as any other rule matches at the same start.
@@ -391,6 +407,171 @@ fn email(c: &Candidate<'_>) -> Verdict {
         return Verdict::Reject;
     }
     Verdict::Extend { before: local }
+}
+
+/// Words that spell `.` in an address written out (`jane dot doe at example dot com`).
+const DOT_WORDS: [&str; 7] = ["dot", "punkt", "punto", "point", "punt", "ponto", "kropka"];
+
+/// Words before a spelt-out address that say it is one ("email me", "write to").
+const MAIL_CUES: [&str; 26] = [
+    "mail",
+    "email",
+    "e-mail",
+    "mailen",
+    "contact",
+    "write",
+    "reach",
+    "courriel",
+    "correo",
+    "posta",
+    "adres",
+    "adresse",
+    "address",
+    "dirección",
+    "endereço",
+    "écrivez",
+    "écris",
+    "escribe",
+    "escríbeme",
+    "scrivi",
+    "scrivimi",
+    "schreib",
+    "schreiben",
+    "schrijf",
+    "napisz",
+    "escreva",
+];
+
+/// Webmail domains: `john at gmail dot com` needs no other cue.
+const MAIL_DOMAINS: [&str; 18] = [
+    "gmail",
+    "googlemail",
+    "yahoo",
+    "hotmail",
+    "outlook",
+    "live",
+    "icloud",
+    "gmx",
+    "web",
+    "proton",
+    "protonmail",
+    "aol",
+    "orange",
+    "laposte",
+    "libero",
+    "t-online",
+    "wp",
+    "onet",
+];
+
+/// Top-level domains a spelt-out address may end with: the common generic ones and the
+/// countries whose languages the spelt words come from. A closed list, because `at home dot
+/// then` would otherwise be an address.
+const SPELT_TLDS: [&str; 30] = [
+    "com", "org", "net", "edu", "gov", "info", "io", "co", "eu", "uk", "de", "at", "ch", "fr",
+    "be", "lu", "es", "mx", "ar", "it", "nl", "pl", "pt", "br", "ca", "au", "us", "ie", "in", "me",
+];
+
+/// Pronouns and verbs that stand before `at` in prose ("email me at …", "look at …"): never a
+/// local part on their own.
+const NOT_LOCAL: [&str; 12] = [
+    "me", "us", "you", "him", "her", "them", "it", "look", "work", "home", "is", "are",
+];
+
+/// `jane dot doe at example dot com`: the match is `at example dot com`; the local part is
+/// read backwards (tokens joined by dot words). Accepted when the local part was spelt with a
+/// dot word or has a dot, digit or underscore, or the domain is a webmail one, or a mail word
+/// stands before it; never when the local part is a pronoun or a verb alone.
+fn email_spelt_out(c: &Candidate<'_>) -> Verdict {
+    let value = c.value();
+    let Some(gap) = value.find(' ') else {
+        return Verdict::Reject;
+    };
+    let mut labels: Vec<&str> = Vec::new();
+    for part in value[gap..].split(' ').filter(|p| !p.is_empty()) {
+        if !is_dot_word(part) {
+            labels.extend(part.split('.'));
+        }
+    }
+    let tld = labels.last().copied().unwrap_or("");
+    if labels.len() < 2 || !SPELT_TLDS.iter().any(|t| tld.eq_ignore_ascii_case(t)) {
+        return Verdict::Reject;
+    }
+    let before = c.preceding();
+    let Some((start, spelt_local)) = spelt_local_part(before) else {
+        return Verdict::Reject;
+    };
+    let local = before[start..].trim_end_matches(' ');
+    let first = local.split(['.', ' ']).next().unwrap_or("");
+    let pronoun = NOT_LOCAL.iter().any(|w| first.eq_ignore_ascii_case(w));
+    if (!spelt_local && pronoun) || !local.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return Verdict::Reject;
+    }
+    let shaped = spelt_local
+        || local
+            .bytes()
+            .any(|b| matches!(b, b'.' | b'_') || b.is_ascii_digit());
+    let webmail = MAIL_DOMAINS
+        .iter()
+        .any(|d| labels[0].eq_ignore_ascii_case(d));
+    let cued = super::tail(&before[..start], 60)
+        .to_lowercase()
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
+        .any(|w| MAIL_CUES.contains(&w));
+    if shaped || webmail || cued {
+        Verdict::Extend {
+            before: before.len() - start,
+        }
+    } else {
+        Verdict::Reject
+    }
+}
+
+/// True for a word that spells `.` ("dot", "punto").
+fn is_dot_word(word: &str) -> bool {
+    DOT_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Where the local part of a spelt-out address starts in `before` (which ends with the
+/// space(s) before the word for `@`), and whether it was spelt with dot words.
+fn spelt_local_part(before: &str) -> Option<(usize, bool)> {
+    let token_len = |s: &str| {
+        s.len()
+            - s.trim_end_matches(|ch: char| {
+                ch.is_ascii_alphanumeric() || matches!(ch, '.' | '_' | '-' | '+')
+            })
+            .len()
+    };
+    let mut end = before.trim_end_matches(' ').len();
+    if end == before.len() {
+        return None;
+    }
+    let mut spelt = false;
+    loop {
+        let n = token_len(&before[..end]);
+        if n == 0 || before.len() - (end - n) > 96 {
+            return None;
+        }
+        let start = end - n;
+        // `jane dot doe`: a dot word between spaces, and a token before it.
+        let spaced = before[..start].trim_end_matches(' ');
+        let w = token_len(spaced);
+        let word_start = spaced.len() - w;
+        let dot = w > 0 && spaced.len() < start && is_dot_word(&spaced[word_start..]);
+        let prev = before[..word_start].trim_end_matches(' ');
+        if dot && prev.len() < word_start && token_len(prev) > 0 {
+            spelt = true;
+            end = prev.len();
+            continue;
+        }
+        // The local part starts with a letter or digit.
+        let token = &before[start..];
+        let skip = token.len()
+            - token
+                .trim_start_matches(|ch: char| !ch.is_ascii_alphanumeric())
+                .len();
+        return (start + skip < before.len()).then_some((start + skip, spelt));
+    }
 }
 
 /// Length in bytes of the local part that ends `before` (the text up to an `@`), or `None`.
