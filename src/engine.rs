@@ -6,7 +6,7 @@ use crate::context::{Hits, Lexicon, RuleWords};
 use crate::fold::{self, Folded};
 use crate::matcher::{self, Matcher, Options, Session};
 use crate::names::{Gazetteer, NamesPass, TOKEN_RULES};
-use crate::rules::{catalog, contact, Candidate, Rule, Verdict};
+use crate::rules::{catalog, contact, dates_places, Candidate, Rule, Verdict};
 use crate::starts::StartTable;
 use crate::{Error, Finding, Reason};
 use regex_automata::nfa::thompson::NFA;
@@ -90,6 +90,8 @@ pub struct Engine {
     /// rule (whose findings make room for the values found inside them), unless disabled.
     email_rule: Option<usize>,
     url_rule: Option<usize>,
+    /// `geo-coordinates`, for the pairs in map links that the URL's parts split apart.
+    geo_rule: Option<usize>,
     /// The fewest bytes any pattern matches: a part of a URL shorter than that is not scanned.
     shortest_match: usize,
 }
@@ -327,9 +329,11 @@ impl Engine {
                 .position(|r| &*r.id == id && r.validate.is_some())
         };
         let (email_rule, url_rule) = (builtin_rule("email"), builtin_rule("url"));
+        let geo_rule = builtin_rule("geo-coordinates");
         Ok(Engine {
             email_rule,
             url_rule,
+            geo_rule,
             shortest_match,
             rules,
             names,
@@ -509,7 +513,15 @@ impl Engine {
         if tokens.len() > before {
             tokens.sort_unstable();
         }
+        let mut hits = Hits::default();
         for (a, b) in tokens {
+            if let Some(geo) = self.geo_rule {
+                for (s, e) in dates_places::map_link_coordinates(&text[a..b]) {
+                    let check = Some("coordinate-range");
+                    let (s, e) = (a + s, a + e);
+                    inner.extend(self.score(text, geo, s, e, check, None, false, &mut hits));
+                }
+            }
             for part in contact::url_parts(&text[a..b]) {
                 let (ps, pe) = (a + part.start, a + part.end);
                 if pe - ps < self.shortest_match {

@@ -1490,6 +1490,65 @@ fn geo_coordinates() {
     ] {
         assert_found(text, "GEO_COORDINATES", tail);
     }
+    // Each number labelled: prose, JSON, a query string, German labels.
+    for (text, value) in [
+        ("lat 48.8566 lon 2.3522", "48.8566 lon 2.3522"),
+        (
+            r#"{"lat": 48.85661, "lng": 2.35222}"#,
+            r#"48.85661, "lng": 2.35222"#,
+        ),
+        (
+            "latitude: 48.85661, longitude: 2.35222",
+            "48.85661, longitude: 2.35222",
+        ),
+        ("lat=48.8566&lon=2.3522", "48.8566&lon=2.3522"),
+        ("Breite 48.8566, Länge 2.3522", "48.8566, Länge 2.3522"),
+        // Four decimals (11 m) after a word that names a location.
+        ("my location: 52.5200,13.4050", "52.5200,13.4050"),
+        ("GPS 52.5200, 13.4050", "52.5200, 13.4050"),
+    ] {
+        assert_found(text, "GEO_COORDINATES", value);
+    }
+    // Links to a map: the URL's parts are split at `,`-free `/`, `&` and `!`, so the pair is
+    // read on the whole link.
+    for (text, value) in [
+        (
+            "https://maps.google.com/?q=52.5200,13.4050",
+            "52.5200,13.4050",
+        ),
+        (
+            "see https://www.google.com/maps/@52.5200066,13.404954,15z please",
+            "52.5200066,13.404954",
+        ),
+        (
+            "https://www.openstreetmap.org/?mlat=48.85661&mlon=2.35222#map=18/48.85661/2.35222",
+            "48.85661&mlon=2.35222",
+        ),
+        (
+            "https://www.openstreetmap.org/#map=18/48.85661/2.35222",
+            "48.85661/2.35222",
+        ),
+        (
+            "https://www.google.com/maps/place/X/data=!3m1!4b1!8m2!3d48.8583701!4d2.2944813",
+            "48.8583701!4d2.2944813",
+        ),
+        (
+            "https://maps.apple.com/?ll=48.8584%2C2.2945&q=Home",
+            "48.8584%2C2.2945",
+        ),
+    ] {
+        assert_found(text, "GEO_COORDINATES", value);
+    }
+    for bad in [
+        // A vector in a link, a version, four decimals in a link that is no map.
+        "https://example.com/data?vec=12.345678,23.456789,34.567890",
+        "https://example.com/api/v1.2345,2.3456",
+        // Labels that do not pair up.
+        "lon 48.8566 lat 2.3522",
+        "lat 48.8566 depth 2.3522",
+    ] {
+        assert_not_found(bad, "GEO_COORDINATES");
+    }
     // Heights and minutes without a degree sign before them are not coordinates.
     assert_not_found("he is 5'11\" tall, 6'2\" with shoes", "GEO_COORDINATES");
     assert_not_found("48°61'30\"N 2°17'40\"E", "GEO_COORDINATES");

@@ -269,37 +269,179 @@ pub(crate) static RULES: &[RuleDef] = &[
         validate: Some(geo_coordinates),
         score: 0.5,
         checked_score: 0.75,
-        context: words![
-            "gps",
-            "coordinates",
-            "coords",
-            "lat",
-            "latitude",
-            "lng",
-            "lon",
-            "longitude",
-            "location",
-            "position",
-            "koordinaten",
-            "standort",
-            "breitengrad",
-            "coordonnées",
-            "position gps",
-            "coordenadas",
-            "ubicación",
-            "coordinate",
-            "posizione",
-            "coördinaten",
-            "locatie",
-            "współrzędne",
-            "lokalizacja",
-            "localização",
-            "localizacao",
-        ],
+        context: GEO_CONTEXT,
         context_boost: 0.2,
         ..RuleDef::DEFAULT
     },
 ];
+
+/// Words that say a pair of numbers is a place on a map; also read by the validator, which
+/// accepts a four-decimal pair only after one of them.
+const GEO_CONTEXT: Words = words![
+    "gps",
+    "coordinates",
+    "coords",
+    "lat",
+    "latitude",
+    "lng",
+    "lon",
+    "longitude",
+    "location",
+    "position",
+    "koordinaten",
+    "standort",
+    "breitengrad",
+    "coordonnées",
+    "position gps",
+    "coordenadas",
+    "ubicación",
+    "coordinate",
+    "posizione",
+    "coördinaten",
+    "locatie",
+    "współrzędne",
+    "lokalizacja",
+    "localização",
+    "localizacao",
+];
+
+/// Labels of a latitude written before its number (`lat 48.85`, `"lat": 48.85`).
+const LATITUDE_LABELS: [&str; 9] = [
+    "lat",
+    "latitude",
+    "breite",
+    "breitengrad",
+    "latitud",
+    "latitudine",
+    "breedtegraad",
+    "breedte",
+    "szerokość",
+];
+
+/// Labels of the longitude between the two numbers (`… lon 2.35`, `…, "lng": 2.35`).
+const LONGITUDE_LABELS: [&str; 12] = [
+    "lon",
+    "lng",
+    "long",
+    "longitude",
+    "länge",
+    "längengrad",
+    "longitud",
+    "longitudine",
+    "lengtegraad",
+    "lengte",
+    "długość",
+    "lon.",
+];
+
+/// The last word of `text` (letters and a final dot), lower-cased, after trailing label
+/// punctuation (`"lat": `, `lat=`, `lat `) is stripped; empty when there is none.
+fn label_before(text: &str) -> String {
+    let t = text.trim_end_matches([' ', ':', '=', '"', '\'']);
+    let n: usize = t
+        .chars()
+        .rev()
+        .take_while(|ch| ch.is_alphabetic())
+        .map(char::len_utf8)
+        .sum();
+    t[t.len() - n..].to_lowercase()
+}
+
+/// True when a geo context word stands in the 48 bytes before a candidate.
+fn geo_word_before(preceding: &str) -> bool {
+    let lead = super::tail(preceding, 48).to_lowercase();
+    let words: Vec<&str> = lead
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    GEO_CONTEXT.iter().any(|phrase| {
+        let p: Vec<&str> = phrase.split(' ').collect();
+        words.windows(p.len()).any(|w| w == p.as_slice())
+    })
+}
+
+/// Coordinates in a link to a map (`maps.google.com/?q=52.5200,13.4050`,
+/// `google.com/maps/@52.5200066,13.404954,15z`, `openstreetmap.org/?mlat=48.85661&mlon=2.35222`,
+/// `…!3d48.8583701!4d2.2944813`, `geo:48.85,2.35`): byte ranges in `url`, each from the
+/// latitude to the longitude. The URL scan splits a link into parts at `/`, `&` and `!`, so
+/// a pair is found here on the whole link. Both numbers need four decimals in a link that
+/// says it is a map, five in any other; a third number after them (a vector) is no pair, a
+/// zoom (`,15z`) or a distance (`,500m`) is.
+pub(crate) fn map_link_coordinates(url: &str) -> Vec<(usize, usize)> {
+    let lower = url.to_ascii_lowercase();
+    let map_link = ["map", "geo:", "waze", "lat", "ll=", "coord", "location"]
+        .iter()
+        .any(|w| lower.contains(w));
+    let min_decimals = if map_link { 4 } else { 5 };
+    let b = url.as_bytes();
+    // A decimal degree at `i`: (end, value, decimals).
+    let number = |i: usize| -> Option<(usize, f64, usize)> {
+        let neg = b.get(i) == Some(&b'-');
+        let d0 = i + usize::from(neg);
+        let int = b[d0..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if int == 0 || int > 3 || b.get(d0 + int) != Some(&b'.') {
+            return None;
+        }
+        let f0 = d0 + int + 1;
+        let frac = b[f0..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if frac < min_decimals || b.get(f0 + frac).is_some_and(|&c| c == b'.') {
+            return None;
+        }
+        let deg: u32 = url[d0..d0 + int].parse().ok()?;
+        let v = degrees_with_decimals(deg, &url[f0..f0 + frac]);
+        Some((f0 + frac, if neg { -v } else { v }, frac))
+    };
+    let separator = |i: usize| -> Option<usize> {
+        let rest = &lower[i..];
+        for sep in [",", "%2c", "/", ";", "+", "%20", "!4d", " "] {
+            if rest.starts_with(sep) {
+                return Some(i + sep.len());
+            }
+        }
+        // `&mlon=`, `&lng=`: a key of letters and `_`.
+        let key = rest.strip_prefix('&')?;
+        let n = key
+            .bytes()
+            .take_while(|c| c.is_ascii_lowercase() || *c == b'_')
+            .count();
+        (n > 0 && key.as_bytes().get(n) == Some(&b'=')).then_some(i + 1 + n + 1)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let glued = i > 0 && matches!(b[i - 1], b'0'..=b'9' | b'.' | b'-');
+        // The next item of a list of numbers (`…,23.456789,34.567890`) starts no pair.
+        let list_item = lower[..i]
+            .strip_suffix(',')
+            .or_else(|| lower[..i].strip_suffix("%2c"))
+            .is_some_and(|p| p.ends_with(|c: char| c.is_ascii_digit()));
+        let starts = (b[i].is_ascii_digit() || b[i] == b'-') && !glued && !list_item;
+        let pair = starts
+            .then(|| {
+                let (e1, lat, _) = number(i)?;
+                let j = separator(e1)?;
+                let (e2, lon, _) = number(j)?;
+                let tail = &lower[e2..];
+                let zoom = tail
+                    .strip_prefix(',')
+                    .map(|t| t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'))
+                    .is_some_and(|t| t.starts_with(['z', 'm']));
+                let more = tail.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+                    || (tail.starts_with(',') && !zoom);
+                let near_zero = lat.abs() < 1.0 && lon.abs() < 1.0;
+                (!more && !near_zero && lat.abs() <= 90.0 && lon.abs() <= 180.0).then_some((i, e2))
+            })
+            .flatten();
+        match pair {
+            Some((s, e)) => {
+                out.push((s, e));
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
 
 /// The month number of a lower-case month name or abbreviation.
 fn month_number(word: &str) -> Option<u32> {
@@ -760,9 +902,35 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
         return Verdict::Reject;
     };
     let gap = cur.spaces();
-    let sep = cur.eat_any(&[',', ';', '/']).is_some();
+    // `&` only joins a labelled pair (`lat=48.85&lon=2.35`), checked below.
+    let sep = cur.eat_any(&[',', ';', '/', '&']).is_some();
     let gap2 = cur.spaces();
     if !sep && gap + gap2 == 0 {
+        return Verdict::Reject;
+    }
+    // `lat 48.8566 lon 2.3522`, `"lat": 48.85661, "lng": 2.35222`: each number labelled.
+    let mut labelled_pair = false;
+    if cur
+        .peek()
+        .is_some_and(|ch| ch.is_alphabetic() || ch == '"' || ch == '\'')
+    {
+        cur.eat_any(&['"', '\'']);
+        let word = cur.word();
+        let after_word = cur.at;
+        cur.eat_str(".");
+        cur.eat_any(&['"', '\'']);
+        cur.spaces();
+        let assigned = cur.eat_any(&[':', '=']).is_some();
+        cur.spaces();
+        let lat_before = LATITUDE_LABELS.contains(&label_before(c.preceding()).as_str());
+        if !lat_before
+            || !LONGITUDE_LABELS.contains(&word.as_str())
+            || (cur.at == after_word && !assigned)
+        {
+            return Verdict::Reject;
+        }
+        labelled_pair = true;
+    } else if cur.s[..cur.at].trim_end_matches(' ').ends_with('&') {
         return Verdict::Reject;
     }
     if !cur
@@ -803,13 +971,14 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
     if lat.value.abs() > 90.0 || lon.value.abs() > 180.0 || !a.precise || !b.precise {
         return Verdict::Reject;
     }
-    let labelled = a.marked || b.marked || a.hemisphere.is_some();
+    let labelled = labelled_pair || a.marked || b.marked || a.hemisphere.is_some();
     if !labelled {
         // Two bare decimals: FX rates (four decimals), measurements and scores share this
         // shape. Require the comma people copy from map apps, five decimals as map apps
-        // print them, and no pair near zero.
+        // print them (four after a word such as "location" or "GPS"), and no pair near zero.
         let near_zero = lat.value.abs() < 1.0 && lon.value.abs() < 1.0;
-        if !sep || near_zero || a.decimals < 5 || b.decimals < 5 {
+        let decimals = if geo_word_before(c.preceding()) { 4 } else { 5 };
+        if !sep || near_zero || a.decimals < decimals || b.decimals < decimals {
             return Verdict::Reject;
         }
     }

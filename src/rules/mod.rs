@@ -24,7 +24,7 @@ mod americas;
 mod asia_pacific;
 pub(crate) mod contact;
 mod crypto;
-mod dates_places;
+pub(crate) mod dates_places;
 mod de_at_ch;
 mod devices;
 mod digests;
