@@ -11,6 +11,7 @@
 //! outscores the name).
 
 mod address;
+mod fields;
 mod gazetteer;
 mod lexicon;
 mod lookup;
@@ -353,6 +354,8 @@ impl NamesPass {
         mark("person");
         special::find(&ctx, &look.special, out);
         mark("special");
+        fields::find(text, out);
+        mark("fields");
         let Ctx {
             toks, flags, roles, ..
         } = ctx;

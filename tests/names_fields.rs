@@ -1,0 +1,57 @@
+//! Names in named fields (JSON, form posts, YAML, labelled forms): a key such as `first_name`,
+//! `Nachname` or `apellido` makes its value a name even when it is one word, in lower case, or
+//! unknown to the lists — the shapes the person detector needs are not there. Found through
+//! the whole engine, as a prompt with a pasted payload would be.
+
+use pii_airlock::Engine;
+
+fn people(text: &str) -> Vec<String> {
+    Engine::default_engine()
+        .scan(text)
+        .into_iter()
+        .filter(|f| &*f.entity == "PERSON")
+        .map(|f| text[f.start..f.end].to_string())
+        .collect()
+}
+
+#[test]
+fn values_of_name_fields_are_people() {
+    for (text, names) in [
+        (
+            r#"why does this fail? {"first_name": "Jane", "last_name": "Doe", "age": 41}"#,
+            &["Jane", "Doe"][..],
+        ),
+        ("first name: Jane, last name: Doe", &["Jane", "Doe"]),
+        ("Vorname: Jana, Nachname: Dvořák", &["Jana", "Dvořák"]),
+        (
+            "POST /signup body: firstName=ngozi&lastName=okafor&plan=pro",
+            &["ngozi", "okafor"],
+        ),
+        (
+            "https://example.com/signup?first_name=Jane&last_name=Doe",
+            &["Jane", "Doe"],
+        ),
+        (
+            "apellido: Íñiguez\ncognome: Esposito",
+            &["Íñiguez", "Esposito"],
+        ),
+    ] {
+        let got = people(text);
+        for name in names {
+            assert!(got.iter().any(|g| g == name), "{text}: {got:?}");
+        }
+    }
+}
+
+#[test]
+fn code_and_schemas_with_name_keys_are_not_people() {
+    for text in [
+        "interface User { firstName: string; lastName: string }",
+        "first_name = models.CharField(max_length=50)",
+        "class P(BaseModel):\n    last_name: Optional[str] = None",
+        r#"{"first_name": null, "last_name": "<string>"}"#,
+        "user.firstName = user.firstName.trim();",
+    ] {
+        assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+    }
+}
