@@ -120,7 +120,7 @@ export async function makeGuard(wasm, options = {}, env = null) {
 }
 
 /**
- * Hooks fetch, XMLHttpRequest, sendBeacon and WebSocket at once, before the engine has loaded (form
+ * Hooks fetch, XMLHttpRequest, sendBeacon, WebSocket and EventSource at once, before the engine has loaded (form
  * posts, same-origin frames and the watch for requests around the guard once it runs):
  * guarded requests wait for it (beacons and socket messages, which cannot wait, are refused)
  * and are blocked if it fails to start. Once it runs, each hook hands over to the guard's own.
@@ -176,5 +176,22 @@ export function installPending(scope, ready, options) {
     if (guarded(self.url)) throw notYet();
     return original.call(self, data);
   });
+  // EventSource and WebSocket carry data in their URL's query: one to a guarded endpoint with
+  // a query waits for nobody (the connection opens at once), so it is refused until the engine
+  // runs. `instanceof` and the statics (`EventSource.OPEN`) keep working.
+  for (const name of ['EventSource', 'WebSocket']) {
+    const original = scope[name];
+    hook(scope, name, name, (self, args, ctor) => {
+      const target = new URL(String(args[0]), scope.location?.href);
+      if (target.search.length > 1 && guarded(target)) throw notYet();
+      return Reflect.construct(ctor, args);
+    });
+    if (typeof original === 'function' && scope[name] !== original) {
+      scope[name].prototype = original.prototype;
+      for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) {
+        if (k in original) Object.defineProperty(scope[name], k, { value: original[k] });
+      }
+    }
+  }
   return () => { extras?.(); undo.reverse().forEach((f) => f()); };
 }

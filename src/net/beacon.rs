@@ -57,9 +57,14 @@ impl State {
                 let Some(url) = st.guarded(&args.get(0))? else {
                     return original.apply(&this, &args);
                 };
+                if st.check_url_arg(&args, 0).is_err() {
+                    return Ok(JsValue::FALSE);
+                }
                 match st.filter_now(&url, &args.get(1)) {
                     Ok(body) => {
-                        st.note_sent(&url);
+                        // The URL as sent (its query may have changed) is what the watch sees.
+                        let sent = js::resolve_url(&String::from(js::coerce(&args.get(0))?))?;
+                        st.note_sent(&sent);
                         original.call2(&this, &args.get(0), &body)
                     }
                     Err(e) => {

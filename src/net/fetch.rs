@@ -192,6 +192,30 @@ impl State {
                 None,
             ));
         }
+        // The query first (`GET /v1/ask?q=…` carries the prompt in the URL): checked like a
+        // body, and the request goes to the URL the check returns.
+        let sent_url = if url.search().len() > 1 {
+            let checked =
+                match self.conversation_for(&url, conversation_of(request.as_ref(), &init)) {
+                    Ok(c) => Rc::clone(&self).guard_query(url.clone(), c).await,
+                    Err(e) => Err(e),
+                };
+            match checked {
+                Ok(u) => u,
+                Err(e) => {
+                    let e = errors::as_blocked(
+                        &self.glue,
+                        e,
+                        Reason::Engine,
+                        "the request's query could not be checked",
+                    );
+                    self.emit("blocked", Some(&e));
+                    return Err(e);
+                }
+            }
+        } else {
+            url.clone()
+        };
         let body = js::get(&init, "body");
         let read = async {
             if !body.is_undefined() && !body.is_null() {
@@ -266,8 +290,25 @@ impl State {
                 }
             }
         };
+        let req = if sent_url.href() == url.href() {
+            req
+        } else {
+            match retarget(req, &sent_url) {
+                Ok(r) => r,
+                Err(e) => {
+                    let e = errors::as_blocked(
+                        &self.glue,
+                        e,
+                        Reason::BodyType,
+                        "the request's URL could not be rewritten",
+                    );
+                    self.emit("blocked", Some(&e));
+                    return Err(e);
+                }
+            }
+        };
         // What the guard sends is no bypass (src/net/bypass.rs).
-        self.note_sent(&url);
+        self.note_sent(&sent_url);
         let res = JsFuture::from(promise(base.call2(&global, &req, &next_init)?)).await?;
         match scope {
             Some(scope) if !js::truthy(&js::get(&scope, "empty")) => {
@@ -334,6 +375,22 @@ fn rebuild(
         }
         None => (input, next.into()),
     })
+}
+
+/// The request `req` (a URL string or a `Request`) sent to `url` instead. A `Request` is
+/// rebuilt only when it has no body (`new Request(url, request)` cannot carry a body stream
+/// over); one with a body and a query that had to change is refused.
+fn retarget(req: JsValue, url: &web_sys::Url) -> Result<JsValue, JsValue> {
+    if js::class_of(&req) != "Request" {
+        return Ok(url.href().into());
+    }
+    let r: &web_sys::Request = req.unchecked_ref();
+    if r.body().is_some() {
+        return Err(
+            js_sys::TypeError::new("a Request with a body cannot be sent to another URL").into(),
+        );
+    }
+    Ok(web_sys::Request::new_with_str_and_init(&url.href(), req.unchecked_ref())?.into())
 }
 
 /// `Promise.resolve(v)`: a fetch implementation may return a plain value.

@@ -1,5 +1,6 @@
 //! Installing the hooks on the page: `fetch`, `XMLHttpRequest.prototype.open`/`send`,
-//! `navigator.sendBeacon`, `WebSocket.prototype.send` and form posts (a `submit` listener and
+//! `navigator.sendBeacon`, `WebSocket.prototype.send`, the `EventSource` and `WebSocket`
+//! constructors (the query of their URL) and form posts (a `submit` listener and
 //! `HTMLFormElement.prototype.submit`), each undone by the function returned; and, for the
 //! page itself, the same hooks in every same-origin frame the page reaches through
 //! `contentWindow` or `contentDocument` (an `about:blank` frame's `fetch` is the classic way
@@ -24,7 +25,8 @@ struct Replaced {
 
 impl State {
     /// The replacement for `original` of one kind of hook: `fetch`, `open`,
-    /// `setRequestHeader`, `send`, `sendBeacon`, `websocket` or `formSubmit`. Also what installPending switches to once the engine runs.
+    /// `setRequestHeader`, `send`, `sendBeacon`, `websocket`, `formSubmit`, or the
+    /// constructors `EventSource` and `WebSocket` (their URL's query). Also what installPending switches to once the engine runs.
     pub fn hook(self: &Rc<Self>, kind: &str, original: Function) -> Result<Function, JsValue> {
         Ok(match kind {
             "fetch" => self.guard_fetch(original.into())?,
@@ -33,6 +35,7 @@ impl State {
             "send" => self.xhr_send_hook(original),
             "sendBeacon" => self.beacon_hook(original),
             "websocket" => self.websocket_hook(original),
+            "EventSource" | "WebSocket" => self.constructor_hook(original)?,
             "formSubmit" => self.form_submit_hook(original),
             other => return Err(js_sys::TypeError::new(&format!("no hook named {other}")).into()),
         })
@@ -204,6 +207,8 @@ impl State {
             (proto("XMLHttpRequest"), "send", "send"),
             (js::get(scope, "navigator"), "sendBeacon", "sendBeacon"),
             (proto("WebSocket"), "send", "websocket"),
+            (scope.clone(), "EventSource", "EventSource"),
+            (scope.clone(), "WebSocket", "WebSocket"),
         ];
         places.extend(form_places(scope));
         self.replace(places, self.form_listener(scope))

@@ -14,6 +14,7 @@
 //! | `stream` | restoring answers (JSON, text, `text/event-stream` as a stream) |
 //! | `xhr` | the XMLHttpRequest guard and its restoring getters |
 //! | `beacon` | `navigator.sendBeacon` and `WebSocket.send` (filtered without asking) |
+//! | `query` | the query string of a guarded request (`?q=…`, `EventSource`), checked like a body |
 //! | `bypass` | after `install()`: requests to guarded endpoints the guard did not send (resource timing) |
 //! | `install` | putting the hooks on the page and taking them off |
 //! | `receipts_store` | receipts in `localStorage`, expiring by the policy's retention |
@@ -33,6 +34,7 @@ mod fetch;
 mod install;
 mod js;
 mod options;
+mod query;
 mod receipts_store;
 mod stream;
 mod task;

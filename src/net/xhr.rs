@@ -64,6 +64,13 @@ impl State {
                     None,
                 ));
             }
+            // The query is known now and cannot change after `open`: checked without asking.
+            let target = if guarded {
+                st.check_url_arg(&args, 1)?;
+                js::resolve_url(&String::from(js::coerce(&args.get(1))?))?
+            } else {
+                target
+            };
             let state = js::obj(&[
                 ("guarded", &guarded.into()),
                 ("purpose", &target.pathname().into()),

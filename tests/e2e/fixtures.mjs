@@ -55,8 +55,19 @@ const PLACEHOLDER = /\[[A-Z][A-Z_]*_\d+\]/g;
  */
 export async function appServer(dir) {
   const received = [];
+  // Every URL asked of the backend (/v1/...), as the server read it: queries are checked too.
+  const urls = [];
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
+    if (url.pathname.startsWith('/v1/')) urls.push(req.url);
+    // GET /v1/ask?q=...: a backend that takes the prompt in the URL, answering as server-sent
+    // events (what an EventSource reads) with the query it received; a beacon gets a 204.
+    if (url.pathname === '/v1/ask') {
+      if (req.method !== 'GET') { for await (const _ of req); res.writeHead(204).end(); return; }
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store' });
+      res.end(`data: ${JSON.stringify({ q: url.searchParams.get('q') })}\n\n`);
+      return;
+    }
     if (url.pathname === '/v1/chat/completions' && req.method === 'POST') {
       let raw = '';
       for await (const c of req) raw += c;
@@ -101,7 +112,7 @@ export async function appServer(dir) {
     }
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return { server, received, base: `http://127.0.0.1:${server.address().port}` };
+  return { server, received, urls, base: `http://127.0.0.1:${server.address().port}` };
 }
 
 /** The chat app's module: the same code for the Vite build and the plain page. */

@@ -299,3 +299,71 @@ test('install() before the engine loads: a fetch or XHR send kept from before it
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the query of a guarded request is checked like a body: fetch asks, EventSource, XHR and beacons are filtered at once', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${ctx.app.base}/`);
+  await page.waitForSelector('body[data-state="ready"]');
+  ctx.app.urls.length = 0;
+  const q = (u) => new URL(u, 'http://x').searchParams.get('q');
+
+  // fetch GET with the prompt in the URL: the dialog asks, the URL leaves with a placeholder.
+  const fetched = page.evaluate(() => fetch(`/v1/ask?q=${encodeURIComponent('Mail jane.doe@example.com')}&n=1`).then((r) => r.text()));
+  await page.click('pii-airlock-consent >> button[value="redacted"]');
+  assert.match(await fetched, /EMAIL_ADDRESS_1/);
+  assert.equal(q(ctx.app.urls.at(-1)), 'Mail [EMAIL_ADDRESS_1]');
+  assert.equal(new URL(ctx.app.urls.at(-1), 'http://x').searchParams.get('n'), '1');
+
+  // EventSource (GET only: its whole payload is the URL), built at once: nobody is asked.
+  const streamed = await page.evaluate(() => new Promise((ok, fail) => {
+    const es = new EventSource(`/v1/ask?q=${encodeURIComponent('call +44 20 7946 0958')}`);
+    es.onmessage = (e) => { es.close(); ok([JSON.parse(e.data).q, es instanceof EventSource, EventSource.OPEN]); };
+    es.onerror = () => { es.close(); fail(new Error('eventsource failed')); };
+  }));
+  assert.deepEqual(streamed, ['call [PHONE_NUMBER_1]', true, 1]);
+  assert.equal(await page.$('pii-airlock-consent'), null, 'nobody was asked');
+
+  // XMLHttpRequest: the query is known at open() and checked there.
+  await page.evaluate(() => new Promise((ok) => {
+    const x = new XMLHttpRequest();
+    x.open('GET', `/v1/ask?q=${encodeURIComponent('IBAN DE89 3704 0044 0532 0130 00')}`);
+    x.onloadend = ok;
+    x.send();
+  }));
+  assert.equal(q(ctx.app.urls.at(-1)), 'IBAN [IBAN_CODE_1]');
+
+  // A beacon's URL.
+  await page.evaluate(() => navigator.sendBeacon(`/v1/ask?q=${encodeURIComponent('jane.doe@example.com')}`, '{}'));
+  await until(() => ctx.app.urls.some((u) => u.includes('EMAIL_ADDRESS')) && ctx.app.urls.length >= 4);
+  assert.ok(ctx.app.urls.slice(3).some((u) => q(u) === '[EMAIL_ADDRESS_1]'), ctx.app.urls.join('\n'));
+
+  // Nothing found: the URL is sent exactly as written (no re-encoding).
+  ctx.app.urls.length = 0;
+  await page.evaluate(() => fetch('/v1/ask?q=hello%20world&x=a+b').then((r) => r.text()));
+  assert.deepEqual(ctx.app.urls, ['/v1/ask?q=hello%20world&x=a+b']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('install() before the engine loads: an EventSource with a query to a guarded endpoint is refused until it runs', async () => {
+  const page = await ctx.browser.newPage();
+  await page.goto(`${ctx.app.base}/?mode=pending`);
+  // Built before the engine answered, or after: never sent as typed.
+  const outcome = await page.evaluate(async () => {
+    let early;
+    try { new EventSource('/v1/ask?q=jane.doe%40example.com'); early = 'opened'; } catch (e) { early = e.reason; }
+    while (document.body.dataset.state !== 'ready') await new Promise((r) => setTimeout(r, 20));
+    const later = await new Promise((ok) => {
+      const es = new EventSource('/v1/ask?q=jane.doe%40example.com');
+      es.onmessage = (e) => { es.close(); ok(JSON.parse(e.data).q); };
+      es.onerror = () => { es.close(); ok('error'); };
+    });
+    return [early, later, new EventSource('/other') instanceof EventSource];
+  });
+  // The engine may already run when the first one is built: then it is filtered like the second.
+  assert.ok(['engine', 'opened'].includes(outcome[0]), String(outcome[0]));
+  assert.deepEqual(outcome.slice(1), ['[EMAIL_ADDRESS_1]', true]);
+  assert.ok(!ctx.app.urls.some((u) => u.includes('jane.doe')), ctx.app.urls.join('\n'));
+  await page.close();
+});
