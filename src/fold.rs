@@ -610,6 +610,9 @@ impl<'t> Folder<'t> {
         if self.mode.wraps == Wraps::Off {
             return at + 1;
         }
+        if let Some(end) = self.wrapped_link(at) {
+            return self.emit(end, at + 1 - end, Unit::Remove);
+        }
         let bytes = self.text.as_bytes();
         if !bytes.get(at + 1).is_some_and(u8::is_ascii_digit) {
             return at + 1;
@@ -790,6 +793,42 @@ fn decimal_digit(cp: u32) -> Option<u8> {
     (offset < 10).then_some(offset as u8)
 }
 
+impl Folder<'_> {
+    /// `jane.doe@exam-\nple.com`, `https://example.com/reset?\ntoken=…`: an address or link
+    /// cut at the end of a line (a PDF copy, a narrow mail client) goes on on the next line
+    /// when its last character cannot end it and the next line starts right away with a
+    /// letter or digit. Returns where the break starts (before a `\r`). Joined at once, not
+    /// only recorded as wrapped numbers are: a token holding `@` or `://` is no table cell.
+    fn wrapped_link(&self, at: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let end = if at > 0 && bytes[at - 1] == b'\r' {
+            at - 1
+        } else {
+            at
+        };
+        let last = *bytes.get(end.checked_sub(1)?)?;
+        if !matches!(last, b'-' | b'?' | b'=' | b'&' | b'@' | b'_') {
+            return None;
+        }
+        if !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        let start = bytes[..end]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |i| i + 1);
+        // Only what is still to be copied can be removed.
+        if end < self.copied {
+            return None;
+        }
+        let token = &bytes[start..end];
+        let link = token.windows(3).any(|w| w == b"://")
+            || token.starts_with(b"www.")
+            || (token.contains(&b'@') && token.len() > 2 && token[0] != b'@');
+        link.then_some(end)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -901,6 +940,38 @@ mod tests {
         let f = fold_url_part("jane%40example.com+x%C3%A9%ZZ%", true);
         assert_eq!(f.text(), "jane@example.com xé%ZZ%");
         assert_eq!(fold_url_part("a+b", false).text(), "a+b");
+    }
+
+    #[test]
+    fn links_and_addresses_cut_at_a_line_end_join() {
+        for (text, want) in [
+            (
+                "mail jane.doe@exam-\nple.com now",
+                "mail jane.doe@exam-ple.com now",
+            ),
+            ("jane.doe@\nexample.com", "jane.doe@example.com"),
+            (
+                "see https://example.com/reset?\ntoken=abc",
+                "see https://example.com/reset?token=abc",
+            ),
+            ("https://x.io/a?b=1&\nc=2", "https://x.io/a?b=1&c=2"),
+            ("https://x.io/a?b=1&\r\nc=2", "https://x.io/a?b=1&c=2"),
+        ] {
+            assert_eq!(fold(text).text(), want, "{text:?}");
+            let f = fold(text);
+            // The joined value maps back onto the whole original, break included.
+            let (s, e) = (f.start(0), f.end(f.text().len()));
+            assert_eq!((s, e), (0, text.len()), "{text:?}");
+        }
+        // A hyphen ending an ordinary word, a handle, an indented next line: left alone.
+        for text in [
+            "well-\nknown",
+            "@user-\nname",
+            "jane@example.com -\nnext",
+            "https://x.io/a?\n  indented",
+        ] {
+            assert_eq!(fold(text).text(), text, "{text:?}");
+        }
     }
 
     #[test]

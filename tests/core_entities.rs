@@ -641,3 +641,24 @@ fn emails_spelt_out_in_words() {
         assert_not("EMAIL_ADDRESS", t);
     }
 }
+
+#[test]
+fn addresses_cut_at_a_line_end_are_whole() {
+    // A PDF copy or a narrow mail client breaks an address where it may go on.
+    for (text, value) in [
+        (
+            "contact: jane.doe@exam-\nple.com",
+            "jane.doe@exam-\nple.com",
+        ),
+        (
+            "mail jane.doe@\nexample.com please",
+            "jane.doe@\nexample.com",
+        ),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "EMAIL_ADDRESS" && v == value),
+            "{text:?}: {got:?}"
+        );
+    }
+}

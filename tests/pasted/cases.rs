@@ -470,6 +470,12 @@ pub fn cases() -> Vec<Case> {
                     format!("https://example.com/cb#data={p}&state=1"),
                     p.clone(),
                 ),
+                // A narrow mail client or a PDF cuts a long link where it may go on.
+                (
+                    "URL cut at a line end",
+                    format!("https://example.com/pay?lang=en&\ndata={q}&step=2"),
+                    q.clone(),
+                ),
             ] {
                 let text = format!("Re: {} {url} — thanks.", v.label);
                 out.push(Case {
