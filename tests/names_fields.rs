@@ -55,3 +55,32 @@ fn code_and_schemas_with_name_keys_are_not_people() {
         assert!(people(text).is_empty(), "{text}: {:?}", people(text));
     }
 }
+
+#[test]
+fn name_columns_of_pasted_tables_are_people() {
+    // A CSV export, a Markdown table: the names are in a column whose header says so; the
+    // lists know none of these. (A spreadsheet copy, tab-separated, is not read: the engine
+    // folds a tab to a space before the names pass, so its columns cannot be told apart.)
+    for (text, names) in [
+        (
+            "clean this up:\nfirst_name,last_name,email\nngozi,okafor,n.okafor@example.org\nMarek,Wiśniewski,mw@example.pl\n",
+            &["ngozi", "okafor", "Marek", "Wiśniewski"][..],
+        ),
+        (
+            "| Name | Email |\n|---|---|\n| Kwabena Owusu | k@example.com |\n",
+            &["Kwabena Owusu"],
+        ),
+    ] {
+        let got = people(text);
+        for name in names {
+            assert!(got.iter().any(|g| g == name), "{text}: {got:?}");
+        }
+    }
+    // A `Name` column without anything personal beside it lists things.
+    for text in [
+        "| Name | Version |\n|---|---|\n| serde | 1.0 |\n| tokio | 1.40 |\n",
+        "name,size,modified\nreport,12,2024-01-02\n",
+    ] {
+        assert!(people(text).is_empty(), "{text}: {:?}", people(text));
+    }
+}

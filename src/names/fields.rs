@@ -88,8 +88,182 @@ const MAX_KEY: usize = 40;
 /// Longest value, in bytes.
 const MAX_VALUE: usize = 80;
 
-/// Appends a `Person` hit for every value of a name field in `text`.
+/// Column headers that say the other cells of a table are about people: with one of them, a
+/// plain `Name` column holds people's names (`| Name | Email |`), not files or packages.
+const PERSONAL_COLUMNS: &[&str] = &[
+    "email",
+    "mail",
+    "phone",
+    "telephone",
+    "tel",
+    "mobile",
+    "cell",
+    "address",
+    "city",
+    "birthday",
+    "dob",
+    "dateofbirth",
+    "ssn",
+    "iban",
+    "telefon",
+    "adresse",
+    "geburtsdatum",
+    "téléphone",
+    "telephone",
+    "courriel",
+    "teléfono",
+    "telefono",
+    "correo",
+    "dirección",
+    "indirizzo",
+    "telefoon",
+    "adres",
+    "telefone",
+    "endereço",
+    "morada",
+    "stadt",
+    "ville",
+    "ciudad",
+    "città",
+    "plaats",
+    "miasto",
+    "cidade",
+];
+
+/// Headers of a column of people's names in any table: the field keys, and `name` in a
+/// table with a [`PERSONAL_COLUMNS`] column.
+const NAME_COLUMNS: &[&str] = &[
+    "name",
+    "names",
+    "nom",
+    "nombre",
+    "nome",
+    "naam",
+    "imięinazwisko",
+];
+
+/// Appends a `Person` hit for every value of a name field in `text`: `key: value` pairs and
+/// the name columns of tables (CSV, `;`-separated, Markdown; a tab reaches this pass folded to
+/// a space, so tab-separated tables are not read).
 pub(crate) fn find(text: &str, out: &mut Vec<Hit>) {
+    find_pairs(text, out);
+    find_columns(text, out);
+}
+
+/// The cells of `line` split at `sep` (a Markdown row's outer pipes dropped), as byte ranges
+/// in the line, trimmed of spaces and one pair of double quotes.
+fn cells(line: &str, sep: char) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let (body, offset) = if sep == '|' {
+        let t = line.trim_end();
+        let lead = t.len() - t.trim_start().len();
+        let inner = t.trim_start().strip_prefix('|').unwrap_or(t.trim_start());
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        let skip = lead + usize::from(t.trim_start().starts_with('|'));
+        (inner, skip)
+    } else {
+        (line, 0)
+    };
+    let mut at = 0;
+    for piece in body.split(sep) {
+        let (mut a, mut b) = (at, at + piece.len());
+        while a < b && body.as_bytes()[a] == b' ' {
+            a += 1;
+        }
+        while b > a && matches!(body.as_bytes()[b - 1], b' ' | b'\r') {
+            b -= 1;
+        }
+        if b >= a + 2 && body.as_bytes()[a] == b'"' && body.as_bytes()[b - 1] == b'"' {
+            a += 1;
+            b -= 1;
+        }
+        out.push((offset + a, offset + b));
+        at += piece.len() + sep.len_utf8();
+    }
+    out
+}
+
+/// Tables whose header names a column of people's names: each cell of that column below it
+/// that reads as a name, until a line that is no row of the same table.
+fn find_columns(text: &str, out: &mut Vec<Hit>) {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        lines.push((at, line));
+        at += line.len() + 1;
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let (_, header) = lines[i];
+        i += 1;
+        let Some(sep) = ['\t', '|', ';', ',']
+            .into_iter()
+            .find(|&c| header.contains(c))
+        else {
+            continue;
+        };
+        // A header is short and has a row after it with as many separators: most lines of
+        // prose with commas are dropped here, before any cell is read.
+        let count = |l: &str| l.bytes().filter(|&b| b == sep as u8).count();
+        let next_row = lines
+            .get(i)
+            .is_some_and(|&(_, next)| count(next) == count(header));
+        if header.len() > 400 || !next_row {
+            continue;
+        }
+        let head = cells(header, sep);
+        if head.len() < 2 {
+            continue;
+        }
+        let keys: Vec<String> = head
+            .iter()
+            .map(|&(a, b)| normalised(&header[a..b]))
+            .collect();
+        let personal = keys.iter().any(|k| PERSONAL_COLUMNS.contains(&k.as_str()));
+        let columns: Vec<usize> = (0..keys.len())
+            .filter(|&c| {
+                KEYS.contains(&keys[c].as_str())
+                    || (personal && NAME_COLUMNS.contains(&keys[c].as_str()))
+            })
+            .collect();
+        if columns.is_empty() {
+            continue;
+        }
+        while i < lines.len() {
+            let (start, line) = lines[i];
+            let row = cells(line, sep);
+            // A Markdown rule (`|---|:--|`) belongs to the table.
+            if sep == '|'
+                && !row.is_empty()
+                && row
+                    .iter()
+                    .all(|&(a, b)| line[a..b].bytes().all(|c| matches!(c, b'-' | b':')))
+            {
+                i += 1;
+                continue;
+            }
+            if row.len() != head.len() {
+                break;
+            }
+            for &c in &columns {
+                let (a, b) = row[c];
+                if name_shaped(&line[a..b]) {
+                    out.push(Hit {
+                        start: start + a,
+                        end: start + b,
+                        entity: Entity::Person,
+                        score: 0.85,
+                        reason: "column",
+                    });
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+/// `key: value` and `key=value` pairs whose key holds a name.
+fn find_pairs(text: &str, out: &mut Vec<Hit>) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while let Some(k) = bytes[at..].iter().position(|&b| b == b':' || b == b'=') {
@@ -132,7 +306,7 @@ fn name_key_before(before: &str) -> bool {
     }
     // `user.first_name`: the last segment of a dotted path is the key.
     let key = t[t.len() - len..].rsplit('.').next().unwrap_or("");
-    KEYS.contains(&normalised(key).as_str())
+    normalised_in(key, KEYS)
 }
 
 /// Lower case without `_`, `-`, spaces and dots.
@@ -141,6 +315,22 @@ fn normalised(key: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// True when `key`, normalised as [`normalised`] does, is in `list`; without allocating (it
+/// runs at every `:` and `=` of code).
+fn normalised_in(key: &str, list: &[&str]) -> bool {
+    let mut buf = [0u8; MAX_KEY + 8];
+    let mut n = 0;
+    for ch in key.chars().filter(|c| c.is_alphanumeric()) {
+        for lower in ch.to_lowercase() {
+            if n + lower.len_utf8() > buf.len() {
+                return false;
+            }
+            n += lower.encode_utf8(&mut buf[n..]).len();
+        }
+    }
+    list.iter().any(|k| k.as_bytes() == &buf[..n])
 }
 
 /// The value after a separator at `from`: a quoted string, or a bare value that ends at a
@@ -224,6 +414,29 @@ mod tests {
         assert_eq!(names("Nachname: Dvořák\nVorname: Jiří"), ["Dvořák", "Jiří"]);
         assert_eq!(names("user.last_name = 'Van der Berg';"), ["Van der Berg"]);
         assert_eq!(names("surname: Smith Jr."), ["Smith Jr."]);
+    }
+
+    #[test]
+    fn name_columns_of_tables_are_names() {
+        assert_eq!(
+            names("first_name,last_name,email\nJane,Doe,jane@x.io\nngozi,okafor,n@x.io\n\nJoe,Bloggs,x"),
+            ["Jane", "Doe", "ngozi", "okafor"]
+        );
+        assert_eq!(
+            names("Name\tPhone\tCity\nKwame Mensah\t020 7946 0000\tYork\n"),
+            ["Kwame Mensah"]
+        );
+        assert_eq!(
+            names("| Name | Email |\n|---|:--|\n| Kwabena Owusu | k@x.io |\n"),
+            ["Kwabena Owusu"]
+        );
+        assert_eq!(
+            names("nom;courriel\n\"Marie Dubois\";m@x.fr"),
+            ["Marie Dubois"]
+        );
+        // `Name` alone is files, packages, settings.
+        assert!(names("| Name | Version |\n|---|---|\n| serde | 1.0 |").is_empty());
+        assert!(names("name,size\nreport,12").is_empty());
     }
 
     #[test]
