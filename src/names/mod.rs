@@ -18,6 +18,7 @@ mod person;
 mod place;
 mod special;
 mod table;
+mod technical;
 mod tokenize;
 
 pub use gazetteer::Gazetteer;

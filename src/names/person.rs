@@ -686,6 +686,9 @@ fn push(
     score: f32,
     why: &'static str,
 ) {
+    if super::technical::benign(ctx, a, b, e, why) {
+        return;
+    }
     out.push(Hit {
         start: ctx.toks[a].start as usize,
         end: ctx.toks[b].end as usize,
