@@ -168,19 +168,46 @@ fn date(ctx: &Ctx<'_>, a: usize) -> bool {
 }
 
 /// "Manage Access Approval requests", "Myanmar Extended-A", "Sandy Bridge", "Colorado School
-/// of Mines": a place from the lists, with no place cue before it, followed by a capitalised
-/// word that is no place opens the name of a product, a command or an organisation.
+/// of Mines": a place from the lists followed by a capitalised word that is no place opens the
+/// name of a product, a command or an organisation. After a place cue ("in Berlin Mitte") only
+/// a word that names an institution does ("z Colorado School of Mines").
 fn heads_a_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    if cued(ctx, a) {
-        return false;
-    }
     let Some(n) = ctx.toks.get(b + 1) else {
         return false;
     };
     n.kind == Kind::Word
         && matches!(n.case, Case::Title | Case::Upper)
-        && next_word(ctx, b)
+        && same_phrase(ctx, a, b)
         && ctx.flags[b + 1] & super::gazetteer::PLACE == 0
+        && (!cued(ctx, a) || ctx.word_in(b + 1, INSTITUTIONS))
+}
+
+/// Words that follow a place in the name of an institution.
+const INSTITUTIONS: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "institute",
+    "state",
+    "foundation",
+    "society",
+    "consortium",
+    "corporation",
+    "laboratory",
+    "labs",
+];
+
+/// Token `b + 1` goes on the phrase `a..=b` on the same line: no wider gap than one of two
+/// spaces, or than the gap before `a` (justified text widens every gap of a line alike).
+fn same_phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let before = if a > 0 && !ctx.toks[a].newline_before {
+        ctx.toks[a].start - ctx.toks[a - 1].end
+    } else {
+        0
+    };
+    ctx.toks.get(b + 1).is_some_and(|n| {
+        !n.newline_before && !n.glued && n.start - ctx.toks[b].end <= before.max(2)
+    })
 }
 
 /// Token `b + 1` is on the same line as `b`, one or two spaces after it (justified text
