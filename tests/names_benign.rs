@@ -182,3 +182,33 @@ fn table_rows_copyright_lines_and_versions_are_not_addresses() {
         "42 Baker Street, London"
     ));
 }
+
+#[test]
+fn a_mailbox_name_or_a_changelog_author_is_a_person_not_a_place() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("      * Barry Warsaw <barry@example.org>\n", "Barry Warsaw"),
+        (
+            "* fix the parser (Guy Bedford) [#32838](https://example.org/pull/32838)\n",
+            "Guy Bedford",
+        ),
+        (
+            "       Fred N. van Kempen, <fred@example.nl>\n",
+            "Fred N. van Kempen",
+        ),
+    ] {
+        let f = found(&e, text);
+        assert!(
+            f.iter().any(|(k, v)| k == "PERSON" && v == name)
+                && !f.iter().any(|(k, _)| k == "LOCATION"),
+            "{text:?}: {f:?}"
+        );
+    }
+    // An organisation's mailbox stays what it was.
+    let text = "The Free Software Foundation <gnu@example.org> publishes it.";
+    assert!(
+        !found(&e, text).iter().any(|(k, _)| k == "PERSON"),
+        "{:?}",
+        found(&e, text)
+    );
+}

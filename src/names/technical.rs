@@ -286,3 +286,39 @@ fn not_an_address(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     });
     columns || copyright || dotted
 }
+
+/// The run `a..=b` is the display name of a mailbox ("Barry Warsaw <barry@example.org>",
+/// RFC 5322's `display-name <addr-spec>`) or the author in brackets closing a changelog entry
+/// ("fix the parser (Guy Bedford) [#123]"): credits name people, even with words that are
+/// also places.
+pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let mut j = b + 1;
+    if ctx.punct(j, ',') {
+        j += 1;
+    }
+    let mailbox = ctx
+        .toks
+        .get(j)
+        .is_some_and(|t| t.is('<') && !t.newline_before)
+        && {
+            let mut k = j + 1;
+            let mut at = false;
+            while let Some(t) = ctx.toks.get(k) {
+                if t.newline_before || k > j + 16 || t.is('>') {
+                    break;
+                }
+                at |= t.is('@');
+                k += 1;
+            }
+            at && ctx.punct(k, '>')
+        };
+    let bracketed = a > 0
+        && ctx.punct(a - 1, '(')
+        && ctx.toks[a].glued
+        && ctx.toks.get(b + 1).is_some_and(|t| t.is(')') && t.glued)
+        && ctx
+            .toks
+            .get(b + 2)
+            .is_none_or(|t| t.newline_before || t.is('[') || t.is('#') || (t.is('.') && t.glued));
+    mailbox || bracketed
+}
