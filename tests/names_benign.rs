@@ -100,6 +100,13 @@ fn a_company_with_its_legal_form_is_not_a_person() {
         "{:?}",
         found(&e, text)
     );
+    // "incorporated into" is a verb, not a legal form.
+    assert!(has(
+        &e,
+        "A patch from Marta Cruz incorporated into the release.",
+        "PERSON",
+        "Marta Cruz"
+    ));
     assert!(has(
         &e,
         "It has been released by Marta Cruz last year.",

@@ -134,13 +134,15 @@ fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     next_word(ctx, b) && ctx.word_in(b + 1, TECH_WORDS)
 }
 
-/// "The Santa Cruz Operation, Inc": a company's legal form after the run.
+/// "The Santa Cruz Operation, Inc": a company's legal form, capitalised, after the run.
 fn organisation(ctx: &Ctx<'_>, b: usize) -> bool {
     let mut j = b + 1;
     if ctx.punct(j, ',') {
         j += 1;
     }
-    ctx.toks.get(j).is_some_and(|t| !t.newline_before)
+    ctx.toks
+        .get(j)
+        .is_some_and(|t| !t.newline_before && t.case != Case::Lower)
         && ctx.word_in(
             j,
             &[
