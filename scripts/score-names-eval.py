@@ -15,6 +15,13 @@ in ~/.cargo/registry/src and JavaScript/TypeScript under node_modules. Benign fi
 between the two parts like the templates (sorted paths; even places tune, odd held-out), and
 the rendered text is cached under target/names-eval/.
 
+PERSON findings are also counted "outside credits": the old heuristic (`in_credits`: credit
+words on the line or the three lines before it, a man page's AUTHOR/HISTORY/... section) and,
+in a column of its own since round 5, that heuristic with more credit words plus credits told
+by the shape of the line (`credit_shape`: a line that lists people and nothing else, a name in
+brackets closing a changelog entry). Both parts are counted the same way; precision and recall
+do not use it.
+
 Matching: a gold span is found when predictions of its class cover at least half of it; a
 prediction is right when at least half of it lies in gold spans of its class. Classes:
 PERSON; LOCATION = places and street addresses (a LOCATION or STREET_ADDRESS finding counts
