@@ -65,7 +65,8 @@ fn broken_word(ctx: &Ctx<'_>, b: usize) -> bool {
 }
 
 /// `4.3BSD-Reno`, `JS-side`: a word joined by a hyphen to letters and digits, or a place whose
-/// hyphenated last part is a lower-case word (a compound adjective, not `Aix-en-Provence`).
+/// hyphenated last part is a lower-case word (a compound adjective; a town's lower-case links
+/// such as `en`, `sur`, `upon` sit between capitalised parts: `Aix-en-Provence`).
 fn compound(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity) -> bool {
     let alnum = |i: usize| {
         ctx.toks
@@ -81,14 +82,11 @@ fn compound(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity) -> bool {
     }
     // One token holds inner hyphens (`JS-side`): its last part decides.
     e == Entity::Location
-        && ctx.s(b).rsplit_once('-').is_some_and(|(_, last)| {
-            last.len() > 3 && last.chars().all(char::is_lowercase) && !LINKS.contains(&last)
-        })
+        && ctx
+            .s(b)
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| last.len() > 3 && last.chars().all(char::is_lowercase))
 }
-
-/// Lower-case links of hyphenated place names longer than three letters
-/// (`Stratford-upon-Avon`, `Clichy-sous-Bois`); `en`, `am`, `sur` are shorter.
-const LINKS: &[&str] = &["upon", "sous", "lès", "près", "über", "unter", "under"];
 
 /// Words that make a run of capitalised words a product, a service or a standard ("AI
 /// Platform", "Cloud Storage", "Crypto API", "WHATWG URL", "ISO Standard", "Athena Widget"),
