@@ -15,6 +15,13 @@ in ~/.cargo/registry/src and JavaScript/TypeScript under node_modules. Benign fi
 between the two parts like the templates (sorted paths; even places tune, odd held-out), and
 the rendered text is cached under target/names-eval/.
 
+PERSON findings are also counted "outside credits": the old heuristic (`in_credits`: credit
+words on the line or the three lines before it, a man page's AUTHOR/HISTORY/... section) and,
+in a column of its own since round 5, that heuristic with more credit words plus credits told
+by the shape of the line (`credit_shape`: a line that lists people and nothing else, a name in
+brackets closing a changelog entry). Both parts are counted the same way; precision and recall
+do not use it.
+
 Matching: a gold span is found when predictions of its class cover at least half of it; a
 prediction is right when at least half of it lies in gold spans of its class. Classes:
 PERSON; LOCATION = places and street addresses (a LOCATION or STREET_ADDRESS finding counts
@@ -47,17 +54,56 @@ CREDIT = re.compile(
 HEADING = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý ]+$")
 
 
-def in_credits(text, line_start, line):
+def in_credits(text, line_start, line, more=False):
     """A finding on a credit line, within three lines after one, or in a man page's
-    AUTHOR/TRANSLATION/COPYRIGHT/BUGS section: real people, which the tool should report."""
-    if CREDIT.search(line):
+    AUTHOR/TRANSLATION/COPYRIGHT/BUGS section: real people, which the tool should report.
+    `more` adds the words of CREDIT_MORE (round 5)."""
+    credit = (lambda l: CREDIT.search(l) or CREDIT_MORE.search(l)) if more else CREDIT.search
+    if credit(line):
         return True
     before = text[:line_start].split("\n")
-    if any(CREDIT.search(l) for l in before[-4:]):
+    if any(credit(l) for l in before[-4:]):
         return True
     for l in reversed(before):
         if HEADING.match(l.strip()) and not l.startswith(" "):
             return bool(CREDIT.search(l) or re.search(r"BUG|HISTOR|THANK|GESCHICHTE|HISTOIRE|HISTORIA|STORIA|GESCHIEDENIS|HISTÓRIA|ÜBERSETZ|TRADU|TŁUMACZ|VERTALING|AUTOR|AUTEUR|AUTOR", l))
+    return False
+
+
+# Round 5: credit words CREDIT misses ("Credit for finding ... goes to X", "Thanks go to X",
+# "with help from X", "Patch from X", "implementation by X", "written using xml2man(1) by X").
+CREDIT_MORE = re.compile(
+    r"credit|thank|help from|patch|\b(written|developed|designed|implemented|implementation|"
+    r"provided|fixed|reported|created|contributed|suggested|suggestion|ported|adopted)\b"
+    r".{0,40}\bby\b",
+    re.I,
+)
+# What is left of a line that only lists people once their names are taken out: bullets,
+# e-mail addresses, handles and counts in brackets, separators and "and".
+LIST_REST = re.compile(
+    r"<[^>]*>|\([^)]*\)|\[[^\]]*\]|\b(and|und|et|y|e|i|en|ja)\b|[\s*•+\-–—,.;:&/]+",
+    re.I,
+)
+
+
+def credit_shape(text, ls, le, f, people):
+    """Round 5: credits told by the shape of the line, not by its words. A line that lists
+    people and nothing else (an AUTHORS or THANKS list, a signature, `git shortlog`'s
+    "Name (21):") once every PERSON finding on it, the e-mail addresses, bracketed handles and
+    counts, bullets, separators and "and" are taken out; or a name in brackets closing a
+    changelog entry ("- fix the parser (Anna Smith)", "... (Anna Smith) [#123]")."""
+    line = text[ls:le]
+    rest = line
+    for a, b in sorted(people, reverse=True):
+        if ls <= a and b <= le:
+            rest = rest[: a - ls] + rest[b - ls :]
+    if rest.strip() != line.strip() and not LIST_REST.sub("", rest):
+        return True
+    s, e = f["start"], f["end"]
+    if s > 0 and text[s - 1] == "(" and text[e : e + 1] == ")":
+        after = text[e + 1 : le].lstrip()
+        entry = re.match(r"\s*([*\-•]|\d+\.)\s", line) is not None
+        return entry or after.startswith("[#") or after.startswith("#") or not after.strip(" .")
     return False
 
 
@@ -231,14 +277,18 @@ def main():
         return
     splits = ["tune", "heldout"] if a.split == "all" else [a.split]
     print()
-    print("| benign text | MB | PERSON/MB | (outside credits) | LOCATION/MB | STREET_ADDRESS/MB |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| benign text | MB | PERSON/MB | (outside credits) | (outside credits, round 5) | "
+        "LOCATION/MB | STREET_ADDRESS/MB |"
+    )
+    print("|---|---|---|---|---|---|---|")
     for sp in splits:
         for name, recs in benign(sp, a.benign_kb, "target/names-eval").items():
             found = scan(a.bin, recs)
             mb = sum(len(r["text"].encode()) for r in recs) / 1e6
             counts = defaultdict(int)
             for r in recs:
+                people = [(f["start"], f["end"]) for f in found[r["id"]] if f["entity"] == "PERSON"]
                 for f in found[r["id"]]:
                     e = f["entity"]
                     if e not in ("PERSON", "LOCATION", "STREET_ADDRESS"):
@@ -251,12 +301,19 @@ def main():
                     credit = e == "PERSON" and in_credits(t, ls, line)
                     if e == "PERSON" and not credit:
                         counts["PERSON-nc"] += 1
+                    credit5 = e == "PERSON" and (
+                        in_credits(t, ls, line, more=True)
+                        or credit_shape(t, ls, le if le >= 0 else len(t), f, people)
+                    )
+                    if e == "PERSON" and not credit5:
+                        counts["PERSON-nc5"] += 1
                     if a.show_benign:
-                        tag = "CREDIT" if credit else "BENIGN"
+                        tag = "CREDIT" if credit else "CREDIT5" if credit5 else "BENIGN"
                         print(f"{tag} {e} {t[f['start']:f['end']]!r} in {line.strip()[:160]!r}")
             print(
                 f"| {name} ({sp}) | {mb:.2f} | {counts['PERSON'] / mb:.1f} | "
-                f"{counts['PERSON-nc'] / mb:.1f} | {counts['LOCATION'] / mb:.1f} | "
+                f"{counts['PERSON-nc'] / mb:.1f} | {counts['PERSON-nc5'] / mb:.1f} | "
+                f"{counts['LOCATION'] / mb:.1f} | "
                 f"{counts['STREET_ADDRESS'] / mb:.1f} |"
             )
 

@@ -967,6 +967,9 @@ fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 }
 
 fn push(out: &mut Vec<Hit>, ctx: &Ctx<'_>, a: usize, b: usize, score: f32, why: &'static str) {
+    if super::technical::benign(ctx, a, b, Entity::StreetAddress, why) {
+        return;
+    }
     out.push(Hit {
         start: ctx.toks[a].start as usize,
         end: ctx.toks[b].end as usize,

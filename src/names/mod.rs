@@ -19,6 +19,7 @@ mod person;
 mod place;
 mod special;
 mod table;
+mod technical;
 mod tokenize;
 
 pub use gazetteer::Gazetteer;

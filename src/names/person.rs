@@ -686,6 +686,9 @@ fn push(
     score: f32,
     why: &'static str,
 ) {
+    if super::technical::benign(ctx, a, b, e, why) {
+        return;
+    }
     out.push(Hit {
         start: ctx.toks[a].start as usize,
         end: ctx.toks[b].end as usize,
@@ -1043,6 +1046,18 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         push(out, ctx, lead, run.words[end], Entity::Person, 0.9, "title");
         return;
     }
+    if credited_name(ctx, run) {
+        push(
+            out,
+            ctx,
+            first_tok,
+            run.end_tok(),
+            Entity::Person,
+            0.8,
+            "credit",
+        );
+        return;
+    }
     // A lone common word ("The", "This" opening a sentence: most runs of prose) is neither a
     // street name nor a town; skip those tests.
     let plain_word =
@@ -1328,6 +1343,24 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         return;
     }
     places(ctx, g, run, a, b, out);
+}
+
+/// A first name, then initials, particles or names, then a surname (or a place the lists do
+/// not know as a word: "van Kempen"), as a mailbox's display name or a changelog's author
+/// ([`super::technical::credited`]): "Barry Warsaw <barry@example.org>" is a person although
+/// both words are places.
+fn credited_name(ctx: &Ctx<'_>, run: &Run) -> bool {
+    let c = &run.classes[..run.len];
+    let last = run.end_tok();
+    run.len >= 2
+        && matches!(c[0], Class::First | Class::Either | Class::Weak)
+        && c[1..run.len - 1]
+            .iter()
+            .all(|&k| matches!(k, Class::Initial | Class::Particle) || firstish(k) || lastish(k))
+        && (lastish(c[run.len - 1])
+            || matches!(c[run.len - 1], Class::Weak | Class::First | Class::Unknown)
+            || (c[run.len - 1] == Class::NotName && ctx.flags[last] & (PLACE | WORD) == PLACE))
+        && super::technical::credited(ctx, run.start_tok(), last)
 }
 
 /// Short and long month names that are first names too (`Jan`, `June`, `April`).

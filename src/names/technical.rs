@@ -1,0 +1,324 @@
+//! Technical text that looks like names and places: code syntax around a capitalised word,
+//! words a man page broke at the line's end, compounds, product and organisation names, and
+//! table rows, dates or version numbers read as addresses.
+//!
+//! The detectors find a candidate from the words themselves and the cues before them; the
+//! checks here read the syntax around the finished candidate, once per hit (hits are rare, so
+//! none of this runs per token). Each check names the shape it rejects; a person or place a
+//! user wrote about in prose has none of them.
+
+use super::lexicon::role::PLACE_CUE;
+use super::tokenize::{Case, Kind};
+use super::{Ctx, Entity};
+
+/// The hit over tokens `a..=b` (of entity `e`, found for reason `why`) is technical text, not
+/// a person, place or address.
+pub(crate) fn benign(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity, why: &str) -> bool {
+    match e {
+        Entity::Person | Entity::Location => {
+            code_syntax(ctx, a, b)
+                || compound(ctx, a, b, e)
+                || product(ctx, a, b)
+                || organisation(ctx, b)
+                || (e == Entity::Person && date(ctx, a))
+                || (e == Entity::Location && broken_word(ctx, b))
+                || (e == Entity::Location
+                    && why == "gazetteer"
+                    && (heads_a_name(ctx, a, b) || imperative(ctx, a, b) || word_town(ctx, a, b)))
+        }
+        Entity::StreetAddress => not_an_address(ctx, a, b),
+        _ => false,
+    }
+}
+
+/// `Meta::Path`, `std::Delta`, `Delta = "delta",`: a path segment or the left-hand side of an
+/// assignment is an identifier.
+fn code_syntax(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let glued = |i: usize, c: char| ctx.toks.get(i).is_some_and(|t| t.glued && t.is(c));
+    // `x::Name`: two colons glued to each other and to the name.
+    let path_before = a >= 2
+        && ctx.toks[a].glued
+        && ctx.toks[a - 1].glued
+        && ctx.punct(a - 1, ':')
+        && ctx.punct(a - 2, ':');
+    let path_after = glued(b + 1, ':') && glued(b + 2, ':');
+    let assigned = ctx
+        .toks
+        .get(b + 1)
+        .is_some_and(|t| t.is('=') && !t.newline_before);
+    path_before || path_after || assigned
+}
+
+/// `Mel‐` / `dung`: a man page broke the word at the line's end (with U+2010 or `-`) and it
+/// goes on in lower case on the next line. Only for places: the first part of a broken name
+/// is still part of a name.
+fn broken_word(ctx: &Ctx<'_>, b: usize) -> bool {
+    let Some(h) = ctx.toks.get(b + 1) else {
+        return false;
+    };
+    h.glued
+        && (h.is('‐') || h.is('-'))
+        && ctx
+            .toks
+            .get(b + 2)
+            .is_some_and(|n| n.newline_before && n.kind == Kind::Word && n.case == Case::Lower)
+}
+
+/// `4.3BSD-Reno`, `JS-side`: a word joined by a hyphen to letters and digits, or a place whose
+/// hyphenated last part is a lower-case word (a compound adjective; a town's lower-case links
+/// such as `en`, `sur`, `upon` sit between capitalised parts: `Aix-en-Provence`).
+fn compound(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity) -> bool {
+    let alnum = |i: usize| {
+        ctx.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, Kind::Alnum | Kind::Num))
+    };
+    let hyphen = |i: usize| ctx.toks.get(i).is_some_and(|t| t.glued && t.is('-'));
+    if a >= 2 && ctx.toks[a].glued && hyphen(a - 1) && alnum(a - 2) {
+        return true;
+    }
+    if hyphen(b + 1) && ctx.toks.get(b + 2).is_some_and(|t| t.glued) && alnum(b + 2) {
+        return true;
+    }
+    // One token holds inner hyphens (`JS-side`): its last part decides.
+    e == Entity::Location
+        && ctx
+            .s(b)
+            .rsplit_once('-')
+            .is_some_and(|(_, last)| last.len() > 3 && last.chars().all(char::is_lowercase))
+}
+
+/// Words that make a run of capitalised words a product, a service or a standard ("AI
+/// Platform", "Cloud Storage", "Crypto API", "WHATWG URL", "ISO Standard", "Athena Widget"),
+/// inside the run or right after it on the same line.
+const TECH_WORDS: &[&str] = &[
+    "api",
+    "apis",
+    "sdk",
+    "url",
+    "urls",
+    "cli",
+    "platform",
+    "storage",
+    "logging",
+    "widget",
+    "widgets",
+    "toolkit",
+    "cloud",
+    "model",
+    "files",
+    "standard",
+    "cache",
+    "compaction",
+    "compression",
+    "replacement",
+    "substitution",
+    "resources",
+    "stage",
+    "library",
+    "server",
+    "database",
+    "kernel",
+    "runtime",
+    "db",
+];
+
+fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    if (a..=b).any(|i| {
+        ctx.toks[i].kind == Kind::Word && (ctx.word_in(i, TECH_WORDS) || ctx.word_in(i, PRODUCTS))
+    }) {
+        return true;
+    }
+    next_word(ctx, b) && ctx.word_in(b + 1, TECH_WORDS)
+}
+
+/// "The Santa Cruz Operation, Inc": a company's legal form, capitalised, after the run.
+fn organisation(ctx: &Ctx<'_>, b: usize) -> bool {
+    let mut j = b + 1;
+    if ctx.punct(j, ',') {
+        j += 1;
+    }
+    ctx.toks
+        .get(j)
+        .is_some_and(|t| !t.newline_before && t.case != Case::Lower)
+        && ctx.word_in(
+            j,
+            &[
+                "inc",
+                "corp",
+                "corporation",
+                "ltd",
+                "llc",
+                "gmbh",
+                "plc",
+                "incorporated",
+            ],
+        )
+}
+
+/// "Thu Mar  3": a weekday's short form before a month is a date.
+fn date(ctx: &Ctx<'_>, a: usize) -> bool {
+    ctx.word_in(a, &["mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+        && ctx.word_in(
+            a + 1,
+            &[
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ],
+        )
+}
+
+/// "Manage Access Approval requests", "Myanmar Extended-A", "Sandy Bridge", "Colorado School
+/// of Mines": a place from the lists followed by a capitalised word that is no place opens the
+/// name of a product, a command or an organisation. After a place cue ("in Berlin Mitte") only
+/// a word that names an institution does ("z Colorado School of Mines").
+fn heads_a_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let Some(n) = ctx.toks.get(b + 1) else {
+        return false;
+    };
+    n.kind == Kind::Word
+        && matches!(n.case, Case::Title | Case::Upper)
+        && same_phrase(ctx, a, b)
+        && ctx.flags[b + 1] & super::gazetteer::PLACE == 0
+        && (!cued(ctx, a) || ctx.word_in(b + 1, INSTITUTIONS))
+}
+
+/// Words that follow a place in the name of an institution.
+const INSTITUTIONS: &[&str] = &[
+    "university",
+    "college",
+    "school",
+    "institute",
+    "state",
+    "foundation",
+    "society",
+    "consortium",
+    "corporation",
+    "laboratory",
+    "labs",
+];
+
+/// Token `b + 1` goes on the phrase `a..=b` on the same line: no wider gap than one of two
+/// spaces, or than the gap before `a` (justified text widens every gap of a line alike).
+fn same_phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let before = if a > 0 && !ctx.toks[a].newline_before {
+        ctx.toks[a].start - ctx.toks[a - 1].end
+    } else {
+        0
+    };
+    ctx.toks.get(b + 1).is_some_and(|n| {
+        !n.newline_before && !n.glued && n.start - ctx.toks[b].end <= before.max(2)
+    })
+}
+
+/// Token `b + 1` is on the same line as `b`, one or two spaces after it (justified text
+/// doubles spaces).
+fn next_word(ctx: &Ctx<'_>, b: usize) -> bool {
+    ctx.toks.get(b + 1).is_some_and(|n| {
+        n.kind == Kind::Word && !n.newline_before && !n.glued && n.start - ctx.toks[b].end <= 2
+    })
+}
+
+/// "Manage your Cloud DNS zones", "Salta o aviso", "Gera mais comentários": a place that opens
+/// a line or sentence and is followed by a determiner is a verb in the imperative (or a
+/// description's verb), not a town: a town opening a sentence is followed by its verb.
+fn imperative(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    a == b
+        && ctx.sentence_start(a)
+        && next_word(ctx, b)
+        && ctx.toks[b + 1].case == Case::Lower
+        && ctx.word_in(
+            b + 1,
+            &[
+                "the", "an", "your", "my", "our", "their", "its", "this", "these", "those", "all",
+                "o", "os", "mais", "ainda", "el", "los", "las", "le", "les", "un", "une", "der",
+                "das", "den", "dem", "ein", "eine", "het", "een", "il", "gli", "lo",
+            ],
+        )
+}
+
+/// Towns the lists hold that are common words in one of the pass's languages without the
+/// lists marking them so: English "Manage", "Enterprise", "Sale", Portuguese "Gera",
+/// Spanish and Portuguese "Salta", German "Mitte".
+const WORD_TOWNS: &[&str] = &["manage", "enterprise", "sale", "gera", "salta", "mitte"];
+
+/// A town of [`WORD_TOWNS`] with no place cue right before it ("in", "nach", "em").
+fn word_town(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    a == b && ctx.word_in(a, WORD_TOWNS) && !cued(ctx, a)
+}
+
+/// A lower-case place cue ("in", "nach", "em") is right before token `a`.
+fn cued(ctx: &Ctx<'_>, a: usize) -> bool {
+    a > 0 && ctx.toks[a - 1].case == Case::Lower && ctx.role(a - 1, PLACE_CUE)
+}
+
+/// Software names that town cues and the lists take for places ("em Debian", "à Vim") or that
+/// end a page header ("Manuel de Debian").
+const PRODUCTS: &[&str] = &[
+    "debian", "ubuntu", "fedora", "linux", "gnu", "vim", "emacs", "samba", "gnome", "kde",
+    "systemd", "freebsd", "openbsd", "netbsd", "github", "gitlab", "firefox", "chromium",
+];
+
+/// Table rows, copyright lines and version numbers that the address detector read as an
+/// address: a gap of three or more spaces or a tab inside the hit (columns: "May 8, 2012
+/// GCC-ar"), a copyright notice ("Copyright 2017, 2018 The"), or a number glued to a dot and
+/// more digits ("Route zum Netzwerk 192.56.76.x": an IP address or a version).
+fn not_an_address(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let columns = (a + 1..=b).any(|i| {
+        let (p, t) = (&ctx.toks[i - 1], &ctx.toks[i]);
+        !t.newline_before
+            && ctx.text.as_bytes()[p.end as usize..t.start as usize]
+                .iter()
+                .filter(|&&c| c == b' ' || c == b'\t')
+                .map(|&c| if c == b'\t' { 3 } else { 1 })
+                .sum::<usize>()
+                >= 3
+    });
+    let copyright = ctx.word_in(a, &["copyright"])
+        || ctx.punct(a, '©')
+        || (a > 0 && (ctx.word_in(a - 1, &["copyright"]) || ctx.punct(a - 1, '©')));
+    let dotted = (a..=b).any(|i| {
+        ctx.toks[i].kind == Kind::Num
+            && ctx.toks.get(i + 1).is_some_and(|d| d.glued && d.is('.'))
+            && ctx
+                .toks
+                .get(i + 2)
+                .is_some_and(|n| n.glued && n.kind == Kind::Num)
+    });
+    columns || copyright || dotted
+}
+
+/// The run `a..=b` is the display name of a mailbox ("Barry Warsaw <barry@example.org>",
+/// RFC 5322's `display-name <addr-spec>`) or the author in brackets closing a changelog entry
+/// ("fix the parser (Guy Bedford) [#123]"): credits name people, even with words that are
+/// also places.
+pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let mut j = b + 1;
+    if ctx.punct(j, ',') {
+        j += 1;
+    }
+    let mailbox = ctx
+        .toks
+        .get(j)
+        .is_some_and(|t| t.is('<') && !t.newline_before)
+        && {
+            let mut k = j + 1;
+            let mut at = false;
+            while let Some(t) = ctx.toks.get(k) {
+                if t.newline_before || k > j + 16 || t.is('>') {
+                    break;
+                }
+                at |= t.is('@');
+                k += 1;
+            }
+            at && ctx.punct(k, '>')
+        };
+    let bracketed = a > 0
+        && ctx.punct(a - 1, '(')
+        && ctx.toks[a].glued
+        && ctx.toks.get(b + 1).is_some_and(|t| t.is(')') && t.glued)
+        && ctx
+            .toks
+            .get(b + 2)
+            .is_none_or(|t| t.newline_before || t.is('[') || t.is('#') || (t.is('.') && t.glued));
+    mailbox || bracketed
+}
