@@ -84,3 +84,21 @@ fn name_columns_of_pasted_tables_are_people() {
         assert!(people(text).is_empty(), "{text}: {:?}", people(text));
     }
 }
+
+#[test]
+fn a_name_stated_in_lower_case_keeps_its_unknown_surname() {
+    // "my name is …" typed in lower case: the surname the lists do not know was left out.
+    for (text, name) in [
+        ("ich heiße jana dvořák und brauche hilfe", "jana dvořák"),
+        (
+            "mi chiamo giulia esposito e ho un problema",
+            "giulia esposito",
+        ),
+    ] {
+        let got = people(text);
+        assert!(got.iter().any(|g| g == name), "{text}: {got:?}");
+    }
+    // A common word after the first name ends it.
+    let got = people("my name is john and i need help");
+    assert_eq!(got, ["john"]);
+}

@@ -996,8 +996,10 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
     let cued =
         cue_before(ctx, i, STRONG_CUES, STRONG_LAST).is_some_and(|s| !ctx.word_in(s, &["name"]));
     if cued && f & WORD == 0 {
+        // The speaker's own name goes on into a surname the lists do not know ("my name is
+        // jana dvořák"); a common word ("… john and …", "… anna here") ends it.
         let end = match second {
-            Some(j) if flags_of(j) & (FIRST | LAST) != 0 && flags_of(j) & WORD == 0 => j,
+            Some(j) if flags_of(j) & WORD == 0 && ctx.toks[j].len() >= 2 => j,
             _ => i,
         };
         push(out, ctx, i, end, Entity::Person, 0.85, "name-phrase");
