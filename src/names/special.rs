@@ -1432,8 +1432,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 r += 1;
             }
             if ctx.word_in(r, RELATIVES) {
+                let v = past_name_and_age(ctx, r + 1);
                 for (verb, kinds) in RELATIVE_VERBS {
-                    if let Some(after) = ctx.phrase_starts_at(r + 1, verb) {
+                    if let Some(after) = ctx.phrase_starts_at(v, verb) {
                         if let Some(hit) = term_at(ctx, after, *kinds) {
                             found = Some(hit);
                             break;
@@ -1456,4 +1457,41 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             None => resume = i + 1,
         }
     }
+}
+
+/// The token after a relative's name and age, if they stand between the relative and the
+/// verb ("my son Liam (6) has", "ma fille, Chloé, a"): up to three title-case words, one age
+/// in brackets or after a comma, and the commas around them. `at` itself when none.
+fn past_name_and_age(ctx: &Ctx<'_>, at: usize) -> usize {
+    use super::tokenize::Case;
+    let mut v = at;
+    if ctx.punct(v, ',') {
+        v += 1;
+    }
+    let named = v;
+    while v < named + 3
+        && ctx
+            .toks
+            .get(v)
+            .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Title)
+    {
+        v += 1;
+    }
+    if v == named {
+        return at;
+    }
+    let num = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Num && t.len() <= 3)
+    };
+    if ctx.punct(v, '(') && num(v + 1) && ctx.punct(v + 2, ')') {
+        v += 3;
+    } else if ctx.punct(v, ',') && num(v + 1) {
+        v += 2;
+    }
+    if ctx.punct(v, ',') {
+        v += 1;
+    }
+    v
 }

@@ -19,7 +19,9 @@ fn query_body(url: &web_sys::Url) -> Result<Option<JsString>, JsValue> {
         return Ok(None);
     }
     let pairs = Array::from(&js::get(url, "searchParams"));
-    Ok(Some(js_sys::JSON::stringify(&js::obj(&[("query", &pairs)]))?))
+    Ok(Some(js_sys::JSON::stringify(&js::obj(&[(
+        "query", &pairs,
+    )]))?))
 }
 
 /// `url` with the checked pairs in `out` (the JSON the check returned) as its query.

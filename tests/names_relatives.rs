@@ -1,0 +1,51 @@
+//! People named after their relation to the writer ("my son Liam", "ma fille Chloé", "mijn
+//! zoon Daan") and what is said about their health with the name in between: a chat about
+//! family is where first names and health data are typed together.
+
+use pii_airlock::Engine;
+
+fn found(text: &str) -> Vec<(String, String)> {
+    Engine::default_engine()
+        .scan(text)
+        .into_iter()
+        .map(|f| (f.entity.to_string(), text[f.start..f.end].to_string()))
+        .collect()
+}
+
+#[test]
+fn a_relative_s_first_name_is_a_person() {
+    for (text, name) in [
+        ("my son Liam needs a new school", "Liam"),
+        ("ma fille Chloé a perdu son sac", "Chloé"),
+        ("mi hija Lucía empieza mañana", "Lucía"),
+        ("mijn zoon Daan gaat verhuizen", "Daan"),
+        ("moja córka Zuzanna jest w szkole", "Zuzanna"),
+        ("mein Sohn Jonas kommt morgen", "Jonas"),
+        ("my manager Priya Raman said no", "Priya Raman"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "PERSON" && v == name),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn health_of_a_named_relative_is_health_data() {
+    for (text, term) in [
+        ("my son Liam (6) has asthma", "asthma"),
+        ("ma fille, Chloé, a de l'asthme", "asthme"),
+        ("mi hija Lucía tiene diabetes", "diabetes"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter()
+                .any(|(e, v)| e == "HEALTH_DATA" && v.contains(term)),
+            "{text}: {got:?}"
+        );
+    }
+    // Not every sentence about a relative is about health.
+    let got = found("my son Liam has a bike");
+    assert!(!got.iter().any(|(e, _)| e == "HEALTH_DATA"), "{got:?}");
+}
