@@ -49,3 +49,34 @@ fn health_of_a_named_relative_is_health_data() {
     let got = found("my son Liam has a bike");
     assert!(!got.iter().any(|(e, _)| e == "HEALTH_DATA"), "{got:?}");
 }
+
+#[test]
+fn labelled_health_and_religion_fields_are_special_categories() {
+    // A form or a clinical note pasted into a prompt: the label says whose data it is.
+    for (text, entity) in [
+        (
+            "Patient: Jane Roe\nDiagnosis: type 2 diabetes",
+            "HEALTH_DATA",
+        ),
+        ("Diagnose: Depression", "HEALTH_DATA"),
+        ("Dx: HIV", "HEALTH_DATA"),
+        ("Medication: metformin 500mg", "HEALTH_DATA"),
+        ("Diagnóstico: diabetes", "HEALTH_DATA"),
+        ("Religion: Muslim", "RELIGIOUS_BELIEF"),
+    ] {
+        let got = found(text);
+        assert!(got.iter().any(|(e, _)| e == entity), "{text}: {got:?}");
+    }
+    for text in [
+        "Religion: n/a",
+        "diagnosis: unknown",
+        "see the Diagnosis: section",
+    ] {
+        let got = found(text);
+        assert!(
+            !got.iter()
+                .any(|(e, _)| e == "HEALTH_DATA" || e == "RELIGIOUS_BELIEF"),
+            "{text}: {got:?}"
+        );
+    }
+}
