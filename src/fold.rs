@@ -369,7 +369,23 @@ impl<'t> Folder<'t> {
         let unit = match c {
             // An ideographic full stop typed for the dot of a domain (`example。com`, a CJK
             // keyboard): a dot between ASCII letters or digits; ending a sentence it stays.
-            '\u{3002}' | '\u{FF61}' | '\u{FE12}' => {
+            // Between digits: a Japanese input method's prolonged sound mark typed for a
+            // hyphen (`090ー1234ー5678`), and middle dots grouping a number
+            // (`4111·1111·1111·1111`). In words they are letters' business and stay.
+            '\u{30FC}' | '\u{B7}' | '\u{30FB}' | '\u{2219}' | '\u{22C5}' => {
+                let digit = |c: Option<char>| {
+                    c.is_some_and(|c| c.is_ascii_digit() || decimal_digit(u32::from(c)).is_some())
+                };
+                let before = self.text[..at].chars().next_back();
+                let after = self.text[at + len..].chars().next();
+                match (digit(before) && digit(after), c) {
+                    (true, '\u{30FC}') => Unit::Char('-'),
+                    (true, _) => Unit::Char(' '),
+                    (false, _) => Unit::Keep,
+                }
+            }
+            // A dot leader or small full stop for the dot of an address: as `。` below.
+            '\u{2024}' | '\u{FE52}' | '\u{3002}' | '\u{FF61}' | '\u{FE12}' => {
                 let before = self.text[..at].bytes().next_back();
                 let after = self.text.as_bytes().get(at + len).copied();
                 if before.is_some_and(|b| b.is_ascii_alphanumeric())
@@ -916,6 +932,19 @@ mod tests {
         assert_eq!(
             f.text(),
             "jane@example.com \u{6771}\u{4EAC}\u{3002} end\u{FF61}"
+        );
+        // A dot leader and a small full stop, the same way.
+        assert_eq!(
+            fold("jane\u{2024}doe@example\u{FE52}com \u{2024}").text(),
+            "jane.doe@example.com \u{2024}"
+        );
+    }
+
+    #[test]
+    fn digit_separators_of_other_keyboards_fold_between_digits_only() {
+        assert_eq!(
+            fold("090\u{30FC}1234 4111\u{B7}1111 \u{30B3}\u{30FC}\u{30D2}\u{30FC} l\u{B7}l").text(),
+            "090-1234 4111 1111 \u{30B3}\u{30FC}\u{30D2}\u{30FC} l\u{B7}l"
         );
     }
 

@@ -202,6 +202,14 @@ const DASHES: &[(&str, char)] = &[
     ("SMALL HYPHEN-MINUS", '\u{FE63}'),
     ("FULLWIDTH HYPHEN-MINUS", '\u{FF0D}'),
 ];
+/// Separators that group digits only (in words they are letters' business): a Japanese
+/// input method's prolonged sound mark for a hyphen, middle dots for a space.
+const DIGIT_DASHES: &[(&str, char)] = &[("KATAKANA-HIRAGANA PROLONGED SOUND MARK", '\u{30FC}')];
+const DIGIT_SPACES: &[(&str, char)] = &[
+    ("MIDDLE DOT", '\u{B7}'),
+    ("KATAKANA MIDDLE DOT", '\u{30FB}'),
+    ("DOT OPERATOR", '\u{22C5}'),
+];
 const INVISIBLES: &[(&str, char)] = &[
     ("SOFT HYPHEN", '\u{AD}'),
     ("ZERO WIDTH SPACE", '\u{200B}'),
@@ -333,6 +341,27 @@ pub fn cases() -> Vec<Case> {
         }
         for (name, c) in DASHES {
             if plain.contains('-') {
+                add(name.to_string(), plain.replace('-', &c.to_string()));
+            }
+        }
+        // Every `sep` in the value stands between two digits.
+        let between_digits = |sep: char| {
+            let chars: Vec<char> = plain.chars().collect();
+            chars.contains(&sep)
+                && (0..chars.len()).all(|i| {
+                    chars[i] != sep
+                        || (i > 0
+                            && chars[i - 1].is_ascii_digit()
+                            && chars.get(i + 1).is_some_and(char::is_ascii_digit))
+                })
+        };
+        if between_digits(' ') {
+            for (name, c) in DIGIT_SPACES {
+                add(name.to_string(), plain.replace(' ', &c.to_string()));
+            }
+        }
+        if between_digits('-') {
+            for (name, c) in DIGIT_DASHES {
                 add(name.to_string(), plain.replace('-', &c.to_string()));
             }
         }
