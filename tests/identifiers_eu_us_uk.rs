@@ -2603,3 +2603,22 @@ fn fr_nir_with_its_label_after_the_value() {
     );
     assert_found("ma sécu : 185057800608491", "FR_NIR", "185057800608491");
 }
+
+#[test]
+fn uk_sort_code_and_account_number_together() {
+    // Both orders, with and without labels' punctuation; the labels stay readable.
+    assert_found(
+        "pay £500 to sort code 20-00-00, account 55779911 by Friday",
+        "UK_BANK_ACCOUNT",
+        "20-00-00, account 55779911",
+    );
+    assert_found(
+        "Sort code: 40-47-84 Account number: 70872490",
+        "UK_BANK_ACCOUNT",
+        "40-47-84 Account number: 70872490",
+    );
+    assert_found("a/c 55779911 s/c 20 00 00", "UK_BANK_ACCOUNT", "55779911 s/c 20 00 00");
+    // Placeholders of a form, and a sort code alone (a branch, not an account).
+    assert_not_found("sort code 00-00-00 account 00000000", "UK_BANK_ACCOUNT");
+    assert_not_found("our sort code is 20-00-00", "UK_BANK_ACCOUNT");
+}

@@ -1,5 +1,6 @@
 //! United Kingdom and Ireland: NHS number, National Insurance number, passport, DVLA driving
-//! licence number, Unique Taxpayer Reference and the Irish PPS number.
+//! licence number, Unique Taxpayer Reference, bank account (sort code and account number) and
+//! the Irish PPS number.
 
 use super::national::labelled_value;
 use super::national::{all_same, digits, glued, one_separator_kind, two};
@@ -144,6 +145,25 @@ pub(crate) static RULES: &[RuleDef] = &[
         contested: true,
         ..RuleDef::DEFAULT
     },
+    // A sort code and an account number together are a UK bank account (the sort code alone
+    // names a branch). Either order, in one sentence: "sort code 20-00-00, account 55779911",
+    // "a/c 55779911 s/c 20 00 00". The finding covers both.
+    RuleDef {
+        id: "uk-bank-account",
+        entity: "UK_BANK_ACCOUNT",
+        category: Category::Financial,
+        countries: &["GB"],
+        pattern: r"(?x)
+            \b (?i: sort \ ? code | s/c ) [\ :.\#]* [0-9]{2} [-\ ]? [0-9]{2} [-\ ]? [0-9]{2}
+              [,;\ ]+ (?i: and \ )? (?i: account | acct | acc | a/c ) (?: \ (?i: no | number | \# ) )? \.?
+              [\ :.\#]* [0-9]{8} \b
+          | \b (?i: account | acct | acc | a/c ) (?: \ (?i: no | number | \# ) )? \.? [\ :.\#]*
+              [0-9]{8} [,;\ ]+ (?i: and \ )? (?i: sort \ ? code | s/c ) [\ :.\#]*
+              [0-9]{2} [-\ ]? [0-9]{2} [-\ ]? [0-9]{2} \b",
+        validate: Some(uk_bank_account),
+        score: 0.85,
+        ..RuleDef::DEFAULT
+    },
     RuleDef {
         id: "ie-ppsn",
         entity: "IE_PPSN",
@@ -233,6 +253,36 @@ fn uk_driving_licence(c: &Candidate<'_>) -> Verdict {
         return Verdict::Reject;
     }
     Verdict::Checked("dvla-structure")
+}
+
+/// Sort code and account number: the value starts at the first digit (the labels stay
+/// readable), and neither number is one digit repeated (`00-00-00`, `11111111`: forms'
+/// placeholders).
+fn uk_bank_account(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some(start) = v.find(|ch: char| ch.is_ascii_digit()) else {
+        return Verdict::Reject;
+    };
+    let runs: Vec<String> = v[start..]
+        .split(|ch: char| !ch.is_ascii_digit() && ch != '-' && ch != ' ')
+        .map(|r| r.chars().filter(char::is_ascii_digit).collect::<String>())
+        .filter(|r| !r.is_empty())
+        .collect();
+    let (sort, account): (Vec<&String>, Vec<&String>) = runs.iter().partition(|r| r.len() == 6);
+    let real = |r: &String| !all_same(r.as_bytes());
+    if sort.len() != 1
+        || account.len() != 1
+        || account[0].len() != 8
+        || !real(sort[0])
+        || !real(account[0])
+    {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start,
+        end: v.len(),
+        check: None,
+    }
 }
 
 /// UTR: the first digit checks the other nine (weights 6,7,8,9,10,5,4,3,2; 11 − remainder,
