@@ -356,3 +356,53 @@ fn lower_case_streets_after_living_and_numero_sign() {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }
 }
+
+/// Round 5: the street types of Faker's and USPS Publication 28's lists the detector lacked
+/// (Light, Radial, Quays, Fairway, Loaf; Spanish Acceso, Italian Stretto and Canale,
+/// Brazilian Feira and Estação, Dutch -baan and -lei), while a run ending in one of them
+/// that is a surname stays a person, and a table's number column is no house number.
+#[test]
+fn round5_more_street_types() {
+    let e = Engine::default_engine();
+    for (text, addr) in [
+        (
+            "Please update my address to 586 Kevin Radial.",
+            "586 Kevin Radial",
+        ),
+        (
+            "Please update my address to 4 Taylor Fairway.",
+            "4 Taylor Fairway",
+        ),
+        (
+            "Invoice address:\n905 Brooks Quays\nARTHURSHIRE VIC 2994",
+            "905 Brooks Quays\nARTHURSHIRE VIC 2994",
+        ),
+        ("Send it to 8 Sheila Light, thanks.", "8 Sheila Light"),
+        (
+            "Dirección: Acceso Yolanda Sáez 119, 37096 Córdoba",
+            "Acceso Yolanda Sáez 119, 37096 Córdoba",
+        ),
+        ("Indirizzo: Stretto Puccio, 55", "Stretto Puccio, 55"),
+        ("Indirizzo: Canale Anguissola, 7", "Canale Anguissola, 7"),
+        ("Morada: Estação Oliveira, 68", "Estação Oliveira, 68"),
+        ("Adres: Yusufbaan 41", "Yusufbaan 41"),
+        (
+            "Adres: Filiplei 6, 2000 Antwerpen",
+            "Filiplei 6, 2000 Antwerpen",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    let text = "Name: Daniel Park\nDate of birth: 12/03/1981";
+    assert!(
+        has(&e, text, "PERSON", "Daniel Park"),
+        "{:?}",
+        found(&e, text)
+    );
+    let text = "U+0250 IPA Extensions                           100% (96/96)";
+    assert!(no_place(&e, text), "{:?}", found(&e, text));
+}

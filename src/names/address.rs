@@ -158,6 +158,125 @@ pub(crate) const SUFFIX_TYPES: &[&str] = &[
     "chowk",
     "gali",
 ];
+/// More street types written after the name (round 5): the rest of USPS Publication 28's
+/// suffixes and the Australian road types of AS/NZS 4819 that are rarely plain words after a
+/// number and a name. Kept apart from [`SUFFIX_TYPES`] because many are surnames too ("Daniel
+/// Park", "Emma Ford"): a run ending in one is still a person's name unless a house number
+/// comes first.
+pub(crate) const MORE_SUFFIX_TYPES: &[&str] = &[
+    "branch",
+    "bridge",
+    "brooks",
+    "burgs",
+    "bypass",
+    "camp",
+    "canyon",
+    "cape",
+    "causeway",
+    "center",
+    "centers",
+    "cliff",
+    "cliffs",
+    "common",
+    "corner",
+    "corners",
+    "course",
+    "courts",
+    "coves",
+    "crossroad",
+    "curve",
+    "dam",
+    "divide",
+    "drives",
+    "estate",
+    "expressway",
+    "extensions",
+    "fall",
+    "ford",
+    "fords",
+    "forges",
+    "garden",
+    "glens",
+    "greens",
+    "groves",
+    "harbors",
+    "inlet",
+    "islands",
+    "junctions",
+    "key",
+    "keys",
+    "lake",
+    "land",
+    "light",
+    "lights",
+    "loaf",
+    "lock",
+    "locks",
+    "manors",
+    "mount",
+    "neck",
+    "park",
+    "parkways",
+    "pass",
+    "pine",
+    "plain",
+    "points",
+    "port",
+    "ports",
+    "radial",
+    "ramp",
+    "rapid",
+    "rest",
+    "run",
+    "shoal",
+    "shoals",
+    "skyway",
+    "spring",
+    "spurs",
+    "track",
+    "trafficway",
+    "union",
+    "unions",
+    "valleys",
+    "village",
+    "ville",
+    "wall",
+    "well",
+    "alleyway",
+    "anchorage",
+    "arcade",
+    "bend",
+    "brae",
+    "centre",
+    "chase",
+    "circus",
+    "concourse",
+    "copse",
+    "crossway",
+    "dell",
+    "driveway",
+    "fairway",
+    "footway",
+    "glade",
+    "grange",
+    "laneway",
+    "lookout",
+    "parklands",
+    "pathway",
+    "promenade",
+    "quays",
+    "retreat",
+    "ridgeway",
+    "roadway",
+    "ronde",
+    "strand",
+    "steps",
+    "vale",
+    "villas",
+    "walkway",
+    "wynd",
+    "ganj",
+];
 /// Street types written before the name (French, Spanish, Italian, Portuguese, Polish).
 pub(crate) const PREFIX_TYPES: &[&str] = &[
     "rue",
@@ -275,16 +394,33 @@ pub(crate) const PREFIX_TYPES: &[&str] = &[
     "peatonal",
     "retorno",
     "viaducto",
+    // Faker's Spanish, Mexican, Italian and Brazilian types not listed above (round 5).
+    "acceso",
+    "ampliación",
+    "canale",
+    "stretto",
+    "campo",
+    "distrito",
+    "estação",
+    "feira",
+    "lago",
+    "morro",
+    "passarela",
+    "praia",
+    "pátio",
+    "vale",
+    "área",
 ];
 /// Endings of German and Dutch street names written as one word (Hauptstraße, Kerkstraat).
 pub(crate) const COMPOUND_ENDINGS: &[&str] = &[
     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer",
     "chaussee", "pfad", "steig", "markt", "straat", "laan", "plein", "gracht", "kade", "singel",
     "dijk", "steeg", "dreef", "hof", "wal", "steg", "brücke", "korso", "siedlung", "stieg", "kamp",
-    "twiete", "graben", "berg", "tor", "gracht", "burg", "donk", "hoven", "buurt",
+    "twiete", "graben", "berg", "tor", "gracht", "burg", "donk", "hoven", "buurt", "baan", "pad",
+    "lei",
 ];
 /// The last bytes of [`COMPOUND_ENDINGS`] (a test checks they cover the list).
-const ENDING_LAST_BYTES: &[u8] = b"ergzmdtnlkfop";
+const ENDING_LAST_BYTES: &[u8] = b"ergzmdtnlkfopi";
 /// Separate street-type words after an adjective (Berliner Straße, Lange Laan).
 pub(crate) const GERMANIC_TYPES: &[&str] = &[
     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "straat",
@@ -705,7 +841,9 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
     let ne = name_words(ctx, i, 4)?;
     let mut j = i;
     while j <= ne {
-        if let Some(te) = street_type(ctx, j + 1, SUFFIX_TYPES, SUFFIX_TYPE) {
+        if let Some(te) = street_type(ctx, j + 1, SUFFIX_TYPES, SUFFIX_TYPE)
+            .or_else(|| street_type(ctx, j + 1, MORE_SUFFIX_TYPES, SUFFIX_TYPE))
+        {
             // A dotless `Pl` is English only after a house number ("Wrocław Pl 5" is not).
             let bare_pl = te == j + 1 && ctx.word_in(te, &["pl"]);
             if j + 1 > i && ctx.toks[j + 1].capitalised() && (after_number || !bare_pl) {
@@ -746,6 +884,12 @@ fn direction(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 fn next(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     let n = ctx.toks.get(i + 1)?;
     (!n.newline_before).then_some(i + 1)
+}
+
+/// Three or more spaces before token `i`: a table's next column ("IPA Extensions      100%
+/// (96/96)"), not the house number of the words before.
+fn column_gap(ctx: &Ctx<'_>, i: usize) -> bool {
+    i > 0 && ctx.toks[i].start - ctx.toks[i - 1].end > 2
 }
 
 /// After a street, skips a comma. Returns the index of the next token.
@@ -1186,7 +1330,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             let number = house_number(ctx, h)
                 .map(|he| interior_number(ctx, he))
                 .or_else(|| without_number(ctx, h));
-            if let Some(he) = number.filter(|_| !ctx.toks[h].newline_before) {
+            if let Some(he) = number.filter(|_| !ctx.toks[h].newline_before && !column_gap(ctx, h))
+            {
                 let (end, code) = tail(ctx, he);
                 push(out, ctx, i, end, if code { 0.9 } else { 0.85 }, "street");
                 resume = end + 1;

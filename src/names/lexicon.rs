@@ -956,7 +956,7 @@ pub(crate) fn roles() -> &'static Roles {
         for w in PARTICLES {
             add(w, PARTICLE);
         }
-        for w in a::SUFFIX_TYPES {
+        for w in a::SUFFIX_TYPES.iter().chain(a::MORE_SUFFIX_TYPES) {
             add(w, SUFFIX_TYPE);
         }
         for w in a::PREFIX_TYPES {
