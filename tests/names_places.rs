@@ -406,3 +406,80 @@ fn round5_more_street_types() {
     let text = "U+0250 IPA Extensions                           100% (96/96)";
     assert!(no_place(&e, text), "{:?}", found(&e, text));
 }
+
+/// Round 5: towns after prepositions of origin and destination that a word of arriving,
+/// leaving, nearness or a business's seat governs, with no verb of living ("Sono appena
+/// tornato da X", "parto per X", "perto de X", "in de buurt van X", "Der Zug nach X", "in X
+/// geboren", "a depot outside X"), the second town of a "from X to Y" pair, and English
+/// towns ending in -shire and -port.
+#[test]
+fn round5_towns_after_travel_words_and_from_to_pairs() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Sono appena tornato da Cavaglietto.", "Cavaglietto"),
+        ("Domattina parto per Lallio in treno.", "Lallio"),
+        ("Há alguma farmácia perto de Almeirim?", "Almeirim"),
+        ("Is er een apotheek in de buurt van Biesme?", "Biesme"),
+        ("Morgen vertrek ik naar Strijtem met de trein.", "Strijtem"),
+        ("Ik ben net terug uit Gaasbeek.", "Gaasbeek"),
+        ("Der Zug nach Pinkafeld fällt heute aus.", "Pinkafeld"),
+        ("Ich bin in Imst geboren.", "Imst"),
+        ("Acabo de llegar desde Berríoz y estoy agotado.", "Berríoz"),
+        (
+            "The parcel is stuck in a depot outside Deborahshire.",
+            "Deborahshire",
+        ),
+        (
+            "Booked a flight to Crystalport for the conference.",
+            "Crystalport",
+        ),
+        ("Il volo da Villabassa a Serole è in ritardo.", "Serole"),
+        (
+            "De trein van Diphoorn naar Lombise heeft vertraging.",
+            "Lombise",
+        ),
+        ("O voo de Vale de Cambra para Mêda está atrasado.", "Mêda"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A product after "per" with no word of travel stays nothing.
+    for text in [
+        "Il pacchetto per Debian è pronto.",
+        "Scarica la versione per Windows.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 5: a place takes its state, province or region along ("Springfield, IL",
+/// "Dosson, Veneto", "Gabella (PI)", "Macedo de Cavaleiros - GO").
+#[test]
+fn round5_places_with_their_region() {
+    let e = Engine::default_engine();
+    for (text, place) in [
+        (
+            "Originally from Wrightburgh, GA, now in Texas.",
+            "Wrightburgh, GA",
+        ),
+        ("Piove a Dosson, Veneto da tre giorni.", "Dosson, Veneto"),
+        ("Piove a Domegliara (PG) da tre giorni.", "Domegliara (PG)"),
+        (
+            "Somos uma empresa sediada em Macedo de Cavaleiros - GO.",
+            "Macedo de Cavaleiros - GO",
+        ),
+        (
+            "Weather in East Paul, Perth and Kinross is awful today.",
+            "East Paul, Perth and Kinross",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", place),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

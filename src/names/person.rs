@@ -281,8 +281,8 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         && ctx.word_in(
             start - 1,
             &[
-                "in", "to", "from", "near", "nach", "aus", "à", "en", "a", "w", "we", "em", "naar",
-                "uit", "do", "para", "z", "ze",
+                "in", "to", "from", "near", "outside", "nach", "aus", "à", "en", "a", "w", "we",
+                "em", "naar", "uit", "do", "para", "z", "ze",
             ],
         );
     if !preposition || super::place::ui_target(ctx, start) {
@@ -686,6 +686,12 @@ fn push(
     score: f32,
     why: &'static str,
 ) {
+    // "Springfield, IL", "Dosson, Veneto", "Gabella (PI)": a place takes its region along.
+    let b = if e == Entity::Location {
+        super::place::region_after(ctx, b)
+    } else {
+        b
+    };
     out.push(Hit {
         start: ctx.toks[a].start as usize,
         end: ctx.toks[b].end as usize,

@@ -13,7 +13,8 @@ use super::Ctx;
 /// Prepositions that introduce a town after a verb of residence, work or travel.
 const TOWN_PREPOSITIONS: &[&str] = &[
     "in", "to", "from", "near", "nach", "von", "aus", "bei", "à", "a", "de", "d", "en", "di", "da",
-    "naar", "van", "uit", "bij", "w", "we", "z", "ze", "do", "em", "para", "desde", "verso",
+    "naar", "van", "uit", "bij", "w", "we", "z", "ze", "do", "em", "para", "desde", "verso", "per",
+    "pour", "outside",
 ];
 
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
@@ -214,10 +215,69 @@ const TOWN_VERBS: &[&str] = &[
     "mudamo-nos",
     "mudou-se",
     "mudaram-se",
+    // Round 5: arriving, leaving and coming back; words of nearness; seats of a business;
+    // the weather ("Sono appena tornato da X", "parto per X", "cerca de X", "in de buurt van
+    // X", "sediada em X", "Piove a X").
+    "landed",
+    "arrived",
+    "trip",
+    "sitzt",
+    "sitzen",
+    "ansässig",
+    "basé",
+    "basée",
+    "basés",
+    "basées",
+    "llegar",
+    "llegado",
+    "llegué",
+    "llegamos",
+    "salgo",
+    "salimos",
+    "vuelo",
+    "crié",
+    "cerca",
+    "calor",
+    "llueve",
+    "tornato",
+    "tornata",
+    "tornati",
+    "rientrato",
+    "parto",
+    "partiamo",
+    "volo",
+    "vicino",
+    "piove",
+    "terug",
+    "vertrek",
+    "vertrekken",
+    "vlucht",
+    "trein",
+    "buurt",
+    "gevestigd",
+    "regent",
+    "chegar",
+    "cheguei",
+    "chegámos",
+    "chegamos",
+    "partimos",
+    "voo",
+    "perto",
+    "sediada",
+    "sediado",
+    "chover",
+    "chove",
 ];
+
+/// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
+/// X"): a town after them and a preposition whatever the case.
+const TRAVEL_NOUNS: &[&str] = &["zug", "flug", "reise", "fahrt", "bus", "fähre"];
 
 /// Participles after the town in German and Dutch ("nach X gezogen", "naar X verhuisd").
 const TOWN_VERBS_AFTER: &[&str] = &[
+    "geboren",
+    "aufgewachsen",
+    "zurück",
     "gezogen",
     "umgezogen",
     "gereist",
@@ -281,6 +341,10 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             if !(t.is('-') || t.is('\'') || t.is('’')) {
                 return false;
             }
+        } else if k == 0 && from_town_before(ctx, j) {
+            return true;
+        } else if t.kind == Kind::Word && ctx.word_in(j, TRAVEL_NOUNS) {
+            return true;
         } else if t.kind == Kind::Word
             && (t.case == Case::Lower || ctx.sentence_start(j))
             && ctx.word_in(j, TOWN_VERBS)
@@ -296,6 +360,49 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             return false;
         }
         j -= 1;
+    }
+    false
+}
+
+/// Prepositions of origin that open a "from X to Y" pair.
+const FROM_PREPOSITIONS: &[&str] = &["from", "da", "de", "van", "von", "desde", "uit", "aus", "d"];
+
+/// Token `j`, right before a preposition of destination, ends a town that a verb of
+/// travel introduced with a preposition of origin: "Il volo da Villabassa a X", "De trein
+/// van Diphoorn naar X", "O voo de Vale de Cambra para X". The town's words are walked back
+/// (capitalised words and lower-case particles, at most five) to that preposition.
+fn from_town_before(ctx: &Ctx<'_>, j: usize) -> bool {
+    if !ctx.toks[j].capitalised() || ctx.toks[j].newline_before {
+        return false;
+    }
+    let mut k = j;
+    for _ in 0..5 {
+        if k == 0 || ctx.toks[k].newline_before {
+            return false;
+        }
+        k -= 1;
+        let t = &ctx.toks[k];
+        if t.kind != Kind::Word {
+            // "Sant'Elia": an apostrophe inside the town.
+            if t.is('\'') || t.is('’') {
+                continue;
+            }
+            return false;
+        }
+        if t.case == Case::Lower {
+            if ctx.word_in(k, FROM_PREPOSITIONS) && k > 0 && verb_before(ctx, k - 1) {
+                return true;
+            }
+            // "Vale de Cambra": a particle inside the town.
+            if !ctx.word_in(
+                k,
+                &[
+                    "de", "do", "da", "di", "del", "dos", "das", "la", "le", "sur",
+                ],
+            ) {
+                return false;
+            }
+        }
     }
     false
 }
@@ -510,7 +617,8 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     }
     // Most prepositions carry the place-cue role: one bit test first.
     let preposition = ctx.toks[p].case == Case::Lower
-        && (ctx.role(p, PLACE_CUE) || ctx.word_in(p, &["di", "van", "bij", "d", "verso"]))
+        && (ctx.role(p, PLACE_CUE)
+            || ctx.word_in(p, &["di", "van", "bij", "d", "verso", "pour", "outside"]))
         && ctx.word_in(p, TOWN_PREPOSITIONS);
     if !preposition || p == 0 {
         return false;
@@ -666,4 +774,93 @@ pub(crate) fn weak_place_cue(ctx: &Ctx<'_>, w: usize) -> bool {
 /// RUNNING   MILAN"); an address block's city is read by the address detector.
 pub(crate) fn caps_without_cue(ctx: &Ctx<'_>, w: usize, cued: bool) -> bool {
     ctx.toks[w].case == Case::Upper && !cued
+}
+
+/// The place ending at token `end` is followed by its state, province or region on the same
+/// line: a comma and an ALL-CAPS abbreviation ("Springfield, IL", "Nueva Chad, GRO."), a
+/// comma and one to three capitalised words the lists know as a place or do not know as a
+/// name, before the sentence goes on ("Dosson, Veneto da tre giorni", "Wrightburgh, GA, now",
+/// "East Paul, Perth and Kinross"), an Italian province in brackets ("Gabella (PI)") or a
+/// Brazilian state after a spaced dash ("Macedo de Cavaleiros - GO"). Returns the last token
+/// of the place with its region.
+pub(crate) fn region_after(ctx: &Ctx<'_>, end: usize) -> usize {
+    let same_line = |k: usize| ctx.toks.get(k).is_some_and(|t| !t.newline_before);
+    let upper_code = |k: usize| {
+        ctx.toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Word && t.case == Case::Upper && (2..=4).contains(&t.len())
+        })
+    };
+    if !same_line(end + 1) || !same_line(end + 2) {
+        return end;
+    }
+    // "Gabella (PI)"
+    if ctx.punct(end + 1, '(')
+        && upper_code(end + 2)
+        && ctx.toks[end + 2].len() == 2
+        && ctx.punct(end + 3, ')')
+        && ctx.toks[end + 3].glued
+    {
+        return end + 3;
+    }
+    // "Macedo de Cavaleiros - GO"
+    if ctx.punct(end + 1, '-')
+        && !ctx.toks[end + 1].glued
+        && upper_code(end + 2)
+        && ctx.toks[end + 2].len() == 2
+        && !ctx
+            .toks
+            .get(end + 3)
+            .is_some_and(|t| t.glued && t.kind != Kind::Punct)
+    {
+        return end + 2;
+    }
+    if !(ctx.punct(end + 1, ',') && ctx.toks[end + 1].glued) {
+        return end;
+    }
+    let r = end + 2;
+    if upper_code(r) {
+        // "Nueva Chad, GRO." keeps its dot; "IL 62704" is the address detector's.
+        let glued_next = ctx.toks.get(r + 1).is_some_and(|t| t.glued);
+        if ctx.punct(r + 1, '.') && glued_next {
+            return r + 1;
+        }
+        return if glued_next && !ctx.punct(r + 1, ',') {
+            end
+        } else {
+            r
+        };
+    }
+    // Capitalised words known as places, or unknown and no name.
+    let region_word = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Title && !t.newline_before)
+            && (ctx.flags[k] & PLACE != 0 || ctx.flags[k] & (FIRST | LAST | WORD) == 0)
+    };
+    let mut k = r;
+    let mut last = None;
+    for _ in 0..3 {
+        if !region_word(k) {
+            break;
+        }
+        last = Some(k);
+        // "Perth and Kinross", "Castilla y León"
+        if ctx.word_in(k + 1, &["and", "y", "e", "et", "und", "en", "i"]) && region_word(k + 2) {
+            k += 2;
+        } else if region_word(k + 1) && !ctx.toks[k + 1].glued {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let Some(l) = last else { return end };
+    // The region ends the clause: punctuation, a line end or a lower-case word next.
+    let closes = ctx.toks.get(l + 1).is_none_or(|t| {
+        t.newline_before || t.kind == Kind::Punct || (t.kind == Kind::Word && t.case == Case::Lower)
+    });
+    if closes {
+        l
+    } else {
+        end
+    }
 }
