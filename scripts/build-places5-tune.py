@@ -281,7 +281,7 @@ def local_line(src, rnd):
 # Templates. Slots (one letter in braces): T/U town, R town with region, C country (all
 # LOCATION); A address block with name and country lines (PERSON + STREET_ADDRESS), B block
 # without them, L a one-line local address, S a street with its number as Faker writes it
-# (STREET_ADDRESS); P a person, F first name + surname with a double surname (PERSON).
+# (STREET_ADDRESS), H such a street with its town and region; P a person, F first name + surname with a double surname (PERSON).
 T = {
     "en": [
         "Just landed, the flight from {T} was two hours late.",
@@ -298,7 +298,7 @@ T = {
         "Driving from {T} to {U} tomorrow, any tips?",
         "Originally from {R}, now in {U}.",
         "The parcel is stuck in a depot outside {T}.",
-        "Hotel: {S}, {R}",
+        "Hotel: {H}",
         "What is the capital of {C}?",
         # negatives
         "Upgrade to 4.2 Park Edition; Key 12 Light mode is the default.",
@@ -316,6 +316,19 @@ T = {
         "Beste Grüße\n{P}",
         "i. A. {P}\nKundenservice",
         "Herr {P} ruft morgen zurück.",
+        "z. Hd. {P}\nPersonalabteilung",
+        "Von: {P}\nAn: {P}\nBetreff: Angebot",
+        "Sachbearbeiterin: {P}\nAktenzeichen 4711",
+        "Ihr Ansprechpartner ist {P}.",
+        "Laut Herrn {Z} ist die Lieferung unterwegs.",
+        "Sehr geehrte Frau {F},\n\nanbei das Angebot.",
+        "gez. {P}\nGeschäftsführung",
+        "i. V. {P}",
+        "Viele Grüße aus {T}\n{P}",
+        "Ich treffe mich morgen mit Frau Dr. {P}.",
+        "Können Sie bitte {P} zurückrufen?",
+        "Herrn\n{P}\n{S}",
+        "Der Antrag von {F} liegt vor.",
         "Lieferadresse:\n{B}",
         "Rechnungsanschrift: {L}",
         "Wir kommen gerade aus {T} zurück.",
@@ -442,6 +455,9 @@ def fill(template, src, rnd):
                 v, g = block(src, rnd, False, False)
             elif slot == "L":
                 v, g = local_line(src, rnd), [("STREET_ADDRESS", 0, None)]
+            elif slot == "H":
+                v = src.street()[1] + ", " + region_pair(src, rnd)
+                g = [("STREET_ADDRESS", 0, None)]
             elif slot == "S":
                 v, g = src.street()[1], [("STREET_ADDRESS", 0, None)]
             elif slot == "P":

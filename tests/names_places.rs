@@ -424,6 +424,10 @@ fn round5_towns_after_travel_words_and_from_to_pairs() {
         ("Ik ben net terug uit Gaasbeek.", "Gaasbeek"),
         ("Der Zug nach Pinkafeld fällt heute aus.", "Pinkafeld"),
         ("Ich bin in Imst geboren.", "Imst"),
+        (
+            "Wir kommen gerade aus Fallingbostel zurück.",
+            "Fallingbostel",
+        ),
         ("Acabo de llegar desde Berríoz y estoy agotado.", "Berríoz"),
         (
             "The parcel is stuck in a depot outside Deborahshire.",
@@ -524,6 +528,68 @@ fn round5_address_tails_and_units() {
     ] {
         assert!(
             has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Round 5, German PERSON: names after "i. A.", "i. V.", "gez.", "z. Hd.", a "Von:"/"An:"
+/// header, "Herrn" alone on the line above, "laut Herrn X"; two unknown title-case words
+/// after "mit"/"von"/"bei"/"für" when the sentence goes on in lower case; "von" after an
+/// article and a noun; "Ruf X an". "Beste Grüße" is a sign-off, not a greeting to "Grüße",
+/// and products after "mit" are left alone.
+#[test]
+fn round5_german_person_cues() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("i. A. Alexandar Haumer\nKundenservice", "Alexandar Haumer"),
+        ("i. V. Tadeusz Tlustek", "Tadeusz Tlustek"),
+        ("gez. Arif Fehr\nGeschäftsführung", "Arif Fehr"),
+        ("z. Hd. Nikolaus Jauk\nPersonalabteilung", "Nikolaus Jauk"),
+        (
+            "Von: Joerg Karz\nAn: Irfan Bucher\nBetreff: Angebot",
+            "Joerg Karz",
+        ),
+        (
+            "Von: Joerg Karz\nAn: Irfan Bucher\nBetreff: Angebot",
+            "Irfan Bucher",
+        ),
+        (
+            "Herrn\nRoswitha Bernasconi\nKrebsring 389",
+            "Roswitha Bernasconi",
+        ),
+        ("Laut Herrn Gross ist die Lieferung unterwegs.", "Gross"),
+        ("Ich habe mit Ilka Nipp telefoniert.", "Ilka Nipp"),
+        (
+            "Mit Bärbel Hemmer habe ich gestern telefoniert.",
+            "Bärbel Hemmer",
+        ),
+        (
+            "Der Antrag von Sigfried Klemm-Rauscher liegt vor.",
+            "Sigfried Klemm-Rauscher",
+        ),
+        ("Der Brief von Ursula Meier kam an.", "Ursula Meier"),
+        ("Ruf Eike an, wenn der Build wieder fehlschlägt.", "Eike"),
+        ("Rufen Sie Gerlinde Kamps an.", "Gerlinde Kamps"),
+        ("Beste Grüße\nJosefine Reicher", "Josefine Reicher"),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Beste Grüße\nJosefine Reicher",
+        "Kompiliert mit Visual Studio und Clang.",
+        "Installieren Sie es mit Visual Studio.",
+        "Rufen Sie den Support an.",
+    ] {
+        assert!(
+            !found(&e, text)
+                .iter()
+                .any(|(k, v)| k == "PERSON" && v != "Josefine Reicher"),
             "{text}: {:?}",
             found(&e, text)
         );

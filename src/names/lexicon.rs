@@ -17,6 +17,7 @@ pub(crate) const TITLES: &[&str] = &[
     "lord",
     "lady",
     "herr",
+    "herrn",
     "frau",
     "hr",
     "fr",

@@ -106,6 +106,163 @@ fn next_spaced(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     (!n.glued && !n.newline_before && n.start - ctx.toks[i].end <= 2).then_some(i + 1)
 }
 
+/// German letters and mails name a person after abbreviations and headers no list of titles
+/// holds: "i. A. Alexandar Haumer" (im Auftrag), "i. V." (in Vertretung), "gez." (gezeichnet),
+/// "z. Hd." (zu Händen), a "Von:"/"An:" header line, and "Herrn" or "Frau" alone on the line
+/// above an address block's name. Returns the run word the name starts at (the `A.` of "i.
+/// A." is read into the run as an initial).
+fn german_office_cue(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
+    let s = run.start_tok();
+    let lower_word = |j: usize, words: &[&str]| {
+        ctx.toks[j].kind == Kind::Word && ctx.toks[j].case == Case::Lower && ctx.word_in(j, words)
+    };
+    // "i. A. Name": the run opened at the initial.
+    if run.len > 1
+        && run.classes[0] == Class::Initial
+        && s >= 2
+        && ctx.word_in(s, &["a", "v"])
+        && ctx.punct(s - 1, '.')
+        && lower_word(s - 2, &["i"])
+        && !ctx.toks[s].newline_before
+    {
+        return Some(1);
+    }
+    if s == 0 {
+        return None;
+    }
+    if ctx.toks[s].newline_before {
+        // "Herrn\nRoswitha Bernasconi": the salutation alone on the line above.
+        let p = s - 1;
+        let alone = (p == 0 || ctx.toks[p].newline_before)
+            && ctx.toks[p].case == Case::Title
+            && ctx.word_in(p, &["herrn", "herr", "frau"]);
+        return (alone && run.len > 1).then_some(0);
+    }
+    // "gez. Arif Fehr", "z. Hd. Nikolaus Jauk", "i. V. Victor Hubmann"
+    if ctx.punct(s - 1, '.') && s >= 2 {
+        let a = s - 2;
+        if lower_word(a, &["gez"]) {
+            return Some(0);
+        }
+        let abbreviation = ctx.word_in(a, &["hd", "h", "a", "v"])
+            && a >= 2
+            && ctx.punct(a - 1, '.')
+            && lower_word(a - 2, &["z", "i"]);
+        if abbreviation {
+            return Some(0);
+        }
+    }
+    // "Von: Joerg Karz" opening a mail's header line.
+    if run.len > 1 && ctx.punct(s - 1, ':') && s >= 2 {
+        let h = s - 2;
+        let opens_line = h == 0 || ctx.toks[h].newline_before;
+        if opens_line && ctx.toks[h].case == Case::Title && ctx.word_in(h, &["von", "an", "cc"]) {
+            return Some(0);
+        }
+    }
+    None
+}
+
+/// Two title-case words the lists do not know after German `mit`, `von`, `bei` or `für`
+/// ("Ich habe mit Ilka Nipp telefoniert", "Mit Bärbel Hemmer habe ich ...", "Der Antrag von
+/// Sigfried Klemm-Rauscher liegt vor"), the sentence going on in lower case right after: a
+/// German adjective after a preposition is written in lower case, so two capitalised words
+/// there are a proper name; a product's name goes on in capitals or a number ("mit Visual
+/// Studio Code", "für Windows Server 2019") or is glued to code.
+fn german_preposition_pair(ctx: &Ctx<'_>, run: &Run) -> bool {
+    let s = run.start_tok();
+    if run.len != 2 || s == 0 || ctx.toks[s].newline_before {
+        return false;
+    }
+    let p = s - 1;
+    let preposition = ctx.word_in(p, &["mit", "von", "bei", "für"])
+        && (ctx.toks[p].case == Case::Lower
+            || (ctx.toks[p].case == Case::Title && ctx.sentence_start(p)));
+    if !preposition {
+        return false;
+    }
+    let unknown_title = |k: usize| {
+        let w = run.words[k];
+        run.classes[k] == Class::Unknown && ctx.toks[w].case == Case::Title && ctx.toks[w].len() > 2
+    };
+    if !(unknown_title(0) && unknown_title(1)) || run.words[1] != s + 1 {
+        return false;
+    }
+    next_spaced(ctx, run.end_tok())
+        .or_else(|| ctx.toks.get(run.end_tok() + 1).map(|_| run.end_tok() + 1))
+        .is_some_and(|n| {
+            let t = &ctx.toks[n];
+            // A list goes on with "und"/"oder" as often for products ("mit Visual Studio
+            // und Clang"), and a German sentence with a person in it rarely ends on the name.
+            (t.kind == Kind::Word
+                && t.case == Case::Lower
+                && !t.glued
+                && !t.newline_before
+                && !ctx.word_in(n, &["und", "oder", "sowie", "bzw", "als", "wie"]))
+                || (t.kind == Kind::Punct
+                    && t.glued
+                    && (t.is(',') || t.is('!') || t.is('?'))
+                    && ctx.toks.get(n + 1).is_none_or(|a| !a.glued))
+        })
+}
+
+/// "Der Antrag von Sigfried Klemm", "Der Brief von Ursula Meier": German `von` after an
+/// article and a noun the lists do not know as a name is a preposition, not a particle of the name
+/// (a `von` inside a name follows a first name: "Ursula von der Leyen").
+fn german_von_after_noun(ctx: &Ctx<'_>, run: &Run, j: usize) -> bool {
+    run.len == 2
+        && ctx.word_in(j, &["von"])
+        && matches!(run.classes[1], Class::Unknown | Class::NotName)
+        && ctx.word_in(
+            run.words[0],
+            &["der", "die", "das", "den", "dem", "des", "ein", "eine"],
+        )
+}
+
+/// German "anrufen" splits around its object: "Ruf Eike an", "Rufen Sie Gerlinde Kamps an",
+/// "bitte ruf Jannik an". The run (which may have taken the capitalised verb and "Sie" in at
+/// a sentence's start) ends right before a lower-case `an`; returns the run word the name
+/// starts at.
+fn german_call_cue(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
+    let end = run.end_tok();
+    let an = ctx
+        .toks
+        .get(end + 1)
+        .is_some_and(|t| t.case == Case::Lower && !t.newline_before)
+        && ctx.word_in(end + 1, &["an"]);
+    if !an {
+        return None;
+    }
+    const CALL: &[&str] = &["ruf", "rufe", "ruft", "rufen", "rufst"];
+    let s = run.start_tok();
+    let mut k = 0;
+    if ctx.toks[s].case == Case::Title && ctx.sentence_start(s) && ctx.word_in(s, CALL) {
+        k = 1;
+    } else {
+        let mut p = s.checked_sub(1)?;
+        if ctx.word_in(p, &["sie"]) {
+            p = p.checked_sub(1)?;
+        }
+        let verb_case = ctx.toks[p].case == Case::Lower
+            || (ctx.toks[p].case == Case::Title && ctx.sentence_start(p));
+        if !(verb_case && ctx.word_in(p, CALL)) {
+            return None;
+        }
+    }
+    if k == 1 && run.len > 2 && ctx.word_in(run.words[1], &["sie", "du"]) {
+        k = 2;
+    }
+    // One or two title-case name words, none of them a common word or an article ("Rufen
+    // Sie den Support an").
+    let names = &run.classes[k..run.len];
+    let ok = !names.is_empty()
+        && names.len() <= 2
+        && !names.contains(&Class::NotName)
+        && !names.contains(&Class::Particle)
+        && ctx.toks[run.words[k]].case == Case::Title;
+    ok.then_some(k)
+}
+
 /// Collects the run of name words starting at `i`.
 fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
     let mut run = Run {
@@ -152,6 +309,7 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
             && !(run.classes[run.len - 1] == Class::Unknown
                 && run.len == 1
                 && ctx.word_in(j, &["von", "van"]))
+            && !german_von_after_noun(ctx, &run, j)
         {
             run.words[run.len] = j;
             run.classes[run.len] = Class::Particle;
@@ -1030,6 +1188,26 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
 
 fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let first_tok = run.start_tok();
+    if let Some(k) = german_office_cue(ctx, run).or_else(|| german_call_cue(ctx, run)) {
+        // The name's words after the cue, up to the first common word.
+        let mut end = k;
+        while end + 1 < run.len
+            && !(run.classes[end + 1] == Class::NotName
+                && ctx.flags[run.words[end + 1]] & WORD != 0)
+        {
+            end += 1;
+        }
+        push(
+            out,
+            ctx,
+            run.words[k],
+            run.words[end],
+            Entity::Person,
+            0.85,
+            "signature",
+        );
+        return;
+    }
     // Evidence around the whole run; "Frau van der Dussen": the particles belong to it.
     let lead = particles_before(ctx, first_tok);
     if title_before(ctx, lead).is_some() {
@@ -1428,6 +1606,18 @@ fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut
 /// line "Carolyn Grosse". Returns whether the run was reported.
 fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     let start = run.start_tok();
+    if german_preposition_pair(ctx, run) {
+        push(
+            out,
+            ctx,
+            start,
+            run.end_tok(),
+            Entity::Person,
+            0.7,
+            "preposition",
+        );
+        return true;
+    }
     // A capitalised label with its colon ("Name: Eckhart Noack") is as strong as "my name
     // is" for two or more words; otherwise ("Patient Robert Knox", `name: String` in code) the
     // run must hold a word the gazetteer knows as a name.
@@ -1459,8 +1649,10 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
         !run.classes[..run.len].iter().any(|&c| firstish(c)) && ctx.toks[start].case == Case::Upper;
     let strong =
         labelled || !caps_unknown && cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
-    let greeting =
-        cue_before(ctx, start, GREETINGS, GREET_LAST).is_some_and(|s| ctx.sentence_start(s));
+    // "Beste Grüße": Dutch "Beste" opens a German sign-off, not a greeting to "Grüße".
+    let greeting = cue_before(ctx, start, GREETINGS, GREET_LAST)
+        .is_some_and(|s| ctx.sentence_start(s))
+        && !ctx.word_in(start, &["grüße", "grüsse", "gruß", "wünsche"]);
     let signed = signature(ctx, start, run.end_tok());
     // Verbs of speech, and a lone first name opening a line before a colon ("Matthew: ...").
     let names_only = run.classes[..run.len]

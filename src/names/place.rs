@@ -629,7 +629,7 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if verb_before(ctx, p - 1) {
         return true;
     }
-    ctx.word_in(p, &["nach", "naar", "in"])
+    ctx.word_in(p, &["nach", "naar", "in", "aus", "uit"])
         && ctx.toks.get(end + 1).is_some_and(|t| !t.newline_before)
         && ctx.word_in(end + 1, TOWN_VERBS_AFTER)
 }
