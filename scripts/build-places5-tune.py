@@ -162,7 +162,9 @@ def block(src, rnd, with_name, with_country):
         loc, f = src.pick()
         cc = COUNTRY[loc]
         rules = get_validation_rules({"country_code": cc})
-        street = f.street_address().replace("\n", " ")
+        # Faker's own line breaks stay ("Flat 26G\nAshton Rest", "H.No. 97\nRamaswamy
+        # Circle"): a letter shows them so.
+        street = f.street_address()
         if rnd.random() < 0.3:
             try:
                 street += "\n" + f.secondary_address()
@@ -284,6 +286,10 @@ def local_line(src, rnd):
 # (STREET_ADDRESS), H such a street with its town and region; P a person, F first name + surname with a double surname (PERSON).
 T = {
     "en": [
+        "Greetings from {T}!",
+        "They live in the town of {T}, two hours north.",
+        "Deliver to:\n{B}\nLeave at the door.",
+        "Mailing address\n{B}",
         "Just landed, the flight from {T} was two hours late.",
         "Booked a flight to {T} for the conference.",
         "She was born in {T} and moved around a lot.",
@@ -306,6 +312,8 @@ T = {
         "See Section 5 Lake Storage for the Delta format.",
     ],
     "de": [
+        "Die Gemeinde {T} hat das Fest abgesagt.",
+        "Postanschrift:\n{B}",
         "Sehr geehrter Herr Dr. {Z},\n\nvielen Dank für Ihre Nachricht.",
         "Frau {F} hat den Vertrag gestern unterschrieben.",
         "Ich habe mit {P} über die Rechnung gesprochen.",
@@ -341,6 +349,10 @@ T = {
         "Klicken Sie auf Senden und dann auf Speichern.",
     ],
     "es": [
+        "Saludos desde {T}.",
+        "Vivimos en la ciudad de {T} desde 2019.",
+        "Datos de envío:\n{B}",
+        "Domicilio fiscal:\n{B}",
         "Acabo de llegar desde {T} y estoy agotado.",
         "Mañana salgo para {T} en autobús.",
         "Nací en {T}, pero me crié en {U}.",
@@ -359,6 +371,10 @@ T = {
         "Pulse Guardar y luego Salir.",
     ],
     "it": [
+        "Saluti da {T}!",
+        "Il comune di {T} ha chiuso la strada.",
+        "Il treno per {T} è cancellato.",
+        "Recapito:\n{B}",
         "Sono appena tornato da {T}.",
         "Domattina parto per {T} in treno.",
         "Sono nato a {T} ma cresciuto a {U}.",
@@ -377,6 +393,9 @@ T = {
         "Premi Salva e poi Esci.",
     ],
     "nl": [
+        "Groeten uit {T}!",
+        "De gemeente {T} heeft de weg afgesloten.",
+        "Bezorgadres:\n{B}",
         "Ik ben net terug uit {T}.",
         "Morgen vertrek ik naar {T} met de trein.",
         "Ik ben geboren in {T} en opgegroeid in {U}.",
@@ -395,6 +414,10 @@ T = {
         "Klik op Opslaan en daarna op Sluiten.",
     ],
     "pt": [
+        "Saudações de {T}!",
+        "Moramos na cidade de {T} há dois anos.",
+        "Dados de entrega:\n{B}",
+        "Endereço de cobrança:\n{B}",
         "Acabei de chegar de {T}.",
         "Amanhã parto para {T} de comboio.",
         "Nasci em {T} mas cresci em {U}.",

@@ -595,3 +595,83 @@ fn round5_german_person_cues() {
         );
     }
 }
+
+/// Round 5: towns after greetings from a place ("Saluti da X", "Groeten uit X"), after a noun
+/// for a town ("the town of X", "il comune di X", "de gemeente X", "Die Gemeinde X"), after a
+/// train ("Il treno per X"); Brazilian blocks with a CEP without its hyphen or a four-word
+/// city; India's "73, Patil" street line above a city and PIN; Dutch "-boulevard" and
+/// Spanish "Vial" streets; German "Ihr Ansprechpartner ist X", "für Albrecht Favre".
+#[test]
+fn round5_place_nouns_greetings_and_more_layouts() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Saluti da Portofino!", "Portofino"),
+        ("Groeten uit Erembodegem!", "Erembodegem"),
+        ("Saudações de Cavalcante Grande!", "Cavalcante Grande"),
+        (
+            "They live in the town of Louisfort, two hours north.",
+            "Louisfort",
+        ),
+        (
+            "Il comune di Santa Gertrude ha chiuso la strada.",
+            "Santa Gertrude",
+        ),
+        ("De gemeente Hauwert heeft de weg afgesloten.", "Hauwert"),
+        (
+            "Die Gemeinde Mattersburg hat das Fest abgesagt.",
+            "Mattersburg",
+        ),
+        ("Il treno per Pieris è cancellato.", "Pieris"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for (text, addr) in [
+        (
+            "Morada:\nTravessa Melo, 68\nVIANA-CE\n53729137",
+            "Travessa Melo, 68\nVIANA-CE\n53729137",
+        ),
+        (
+            "Alameda Machado, 69\nRAMOS DE DAS NEVES-SC\n31943-147",
+            "Alameda Machado, 69\nRAMOS DE DAS NEVES-SC\n31943-147",
+        ),
+        (
+            "Ship to:\n73, Patil\nAVADI 358760",
+            "73, Patil\nAVADI 358760",
+        ),
+        ("Adres: Milouboulevard 996", "Milouboulevard 996"),
+        (
+            "Domicilio: Vial Guiomar Alsina 41",
+            "Vial Guiomar Alsina 41",
+        ),
+        (
+            "Address: 0/1 Diaz Gate, Reidfurt",
+            "0/1 Diaz Gate, Reidfurt",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A page number, a heading and a year are no Indian address.
+    let text = "See page 12, Introduction\nCHAPTER 2000";
+    assert!(no_place(&e, text), "{:?}", found(&e, text));
+    for (text, name) in [
+        ("Ihr Ansprechpartner ist Nadin Renner.", "Nadin Renner"),
+        (
+            "Das Paket ist für Albrecht Favre bestimmt.",
+            "Albrecht Favre",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

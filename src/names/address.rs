@@ -275,6 +275,9 @@ pub(crate) const MORE_SUFFIX_TYPES: &[&str] = &[
     "villas",
     "walkway",
     "wynd",
+    "gate",
+    "gap",
+    "zila",
     "ganj",
 ];
 /// Street types written before the name (French, Spanish, Italian, Portuguese, Polish).
@@ -410,14 +413,54 @@ pub(crate) const PREFIX_TYPES: &[&str] = &[
     "pátio",
     "vale",
     "área",
+    "vial",
 ];
 /// Endings of German and Dutch street names written as one word (Hauptstraße, Kerkstraat).
 pub(crate) const COMPOUND_ENDINGS: &[&str] = &[
-    "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer",
-    "chaussee", "pfad", "steig", "markt", "straat", "laan", "plein", "gracht", "kade", "singel",
-    "dijk", "steeg", "dreef", "hof", "wal", "steg", "brücke", "korso", "siedlung", "stieg", "kamp",
-    "twiete", "graben", "berg", "tor", "gracht", "burg", "donk", "hoven", "buurt", "baan", "pad",
+    "straße",
+    "strasse",
+    "str",
+    "weg",
+    "gasse",
+    "platz",
+    "allee",
+    "ring",
+    "damm",
+    "ufer",
+    "chaussee",
+    "pfad",
+    "steig",
+    "markt",
+    "straat",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "dijk",
+    "steeg",
+    "dreef",
+    "hof",
+    "wal",
+    "steg",
+    "brücke",
+    "korso",
+    "siedlung",
+    "stieg",
+    "kamp",
+    "twiete",
+    "graben",
+    "berg",
+    "tor",
+    "gracht",
+    "burg",
+    "donk",
+    "hoven",
+    "buurt",
+    "baan",
+    "pad",
     "lei",
+    "boulevard",
 ];
 /// The last bytes of [`COMPOUND_ENDINGS`] (a test checks they cover the list).
 const ENDING_LAST_BYTES: &[u8] = b"ergzmdtnlkfopi";
@@ -901,6 +944,26 @@ fn next(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     (!n.newline_before).then_some(i + 1)
 }
 
+/// Faker's and India Post's shortest street line, a house number, a comma and a name with
+/// no street type ("73, Patil"), then the city and its PIN on the next line ("AVADI
+/// 358760"): an address only with that line and its six-digit PIN. Returns the last token.
+fn indian_street(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let he = house_number(ctx, i)?;
+    if !ctx.punct(he + 1, ',') || ctx.toks.get(he + 2).is_none_or(|t| t.newline_before) {
+        return None;
+    }
+    let ne = name_words(ctx, he + 2, 3)?;
+    if ctx.toks[he + 2].case != Case::Title
+        || ctx.toks.get(ne + 1).is_none_or(|t| !t.newline_before)
+    {
+        return None;
+    }
+    let (end, code) = tail(ctx, ne);
+    // India's PIN has six digits ("CHAPTER 2000" under a heading is no city line).
+    let pin = (ne + 1..=end).any(|k| ctx.toks[k].kind == Kind::Num && ctx.toks[k].len() == 6);
+    (code && pin && end > ne + 1).then_some(end)
+}
+
 /// Three or more spaces before token `i`: a table's next column ("IPA Extensions      100%
 /// (96/96)"), not the house number of the words before.
 fn column_gap(ctx: &Ctx<'_>, i: usize) -> bool {
@@ -974,16 +1037,33 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
             }
         }
         if j > end + 1 || !had_code {
-            if let Some(ce) = name_words(ctx, j, 3).map(|ce| state_after_city(ctx, ce)) {
+            if let Some(ce) = name_words(ctx, j, 4)
+                .filter(|&ce| {
+                    ce < j + 3 || state_after_city(ctx, ce) > ce || brazilian_state_end(ctx, j, ce)
+                })
+                .map(|ce| state_after_city(ctx, ce))
+            {
                 // A city needs a code after it or a comma before it.
                 let comma = j > end + 1;
+                // "VIANA-CE\n53729137": a Brazilian CEP may lack its hyphen.
+                let cep = brazilian_state_end(ctx, j, ce)
+                    && ctx
+                        .toks
+                        .get(ce + 1)
+                        .is_some_and(|t| t.kind == Kind::Num && t.len() == 8);
                 let code_after = postcode(ctx, skip_comma(ctx, ce + 1)).is_some()
+                    || cep
                     || ctx.toks.get(skip_comma(ctx, ce + 1)).is_some_and(|t| {
                         t.kind == Kind::Word && t.case == Case::Upper && (2..=3).contains(&t.len())
                     });
                 // "433 Lewis Throughway, Mooremouth, Oxfordshire": a town's shape will do.
                 let known_place = ctx.flags[j] & super::gazetteer::PLACE != 0
                     || super::place::town_shape_at(ctx, j);
+                if cep {
+                    had_code = true;
+                    end = ce + 1;
+                    continue;
+                }
                 if (comma && known_place) || code_after {
                     end = ce;
                     continue;
@@ -1124,6 +1204,17 @@ fn state_after_city(ctx: &Ctx<'_>, ce: usize) -> usize {
     } else {
         ce
     }
+}
+
+/// The city `j..=ce` ends in a Brazilian state: "CAMPOS-MS" read as one word, or the state
+/// as a token of its own after a glued dash.
+fn brazilian_state_end(ctx: &Ctx<'_>, j: usize, ce: usize) -> bool {
+    let b = ctx.s(ce).as_bytes();
+    let inner = b.len() > 3
+        && b[b.len() - 3] == b'-'
+        && b[b.len() - 2..].iter().all(u8::is_ascii_uppercase);
+    let split = ce > j && ctx.toks[ce].len() == 2 && ctx.punct(ce - 1, '-');
+    inner || split
 }
 
 /// Words that label a postal code ("ZIP:", "PLZ", "CAP", "C.P.", "CEP", "Kod pocztowy").
@@ -1290,6 +1381,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                     resume = end + 1;
                     continue;
                 }
+            }
+            if let Some(end) = indian_street(ctx, i) {
+                push(out, ctx, i, end, 0.85, "street-postcode");
+                resume = end + 1;
+                continue;
             }
             // Only a number after a word can be a labelled code: one test leaves the rest.
             if i > 0 && ctx.toks[i - 1].kind != Kind::Num {

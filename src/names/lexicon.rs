@@ -156,6 +156,8 @@ pub(crate) const STRONG_CUES: &[&str] = &[
     "i am called",
     "call me",
     "mein name ist",
+    "ansprechpartner ist",
+    "ansprechpartnerin ist",
     "ich heiße",
     "ich heisse",
     "je m'appelle",

@@ -181,9 +181,14 @@ fn german_preposition_pair(ctx: &Ctx<'_>, run: &Run) -> bool {
     if !preposition {
         return false;
     }
+    // Words the lists do not know, or know as names only ("für Albrecht Favre").
     let unknown_title = |k: usize| {
         let w = run.words[k];
-        run.classes[k] == Class::Unknown && ctx.toks[w].case == Case::Title && ctx.toks[w].len() > 2
+        matches!(
+            run.classes[k],
+            Class::Unknown | Class::First | Class::Last | Class::Either
+        ) && ctx.toks[w].case == Case::Title
+            && ctx.toks[w].len() > 2
     };
     if !(unknown_title(0) && unknown_title(1)) || run.words[1] != s + 1 {
         return false;
@@ -430,6 +435,7 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
     }
     if cue_before(ctx, start, LIVE_CUES, LIVE_LAST).is_some()
         || super::place::verb_cued(ctx, start, run.words[b - 1])
+        || super::place::place_noun_before(ctx, start)
     {
         return Some(b - 1);
     }
@@ -1232,6 +1238,20 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let plain_word =
         run.len == 1 && run.classes[0] == Class::NotName && ctx.flags[first_tok] & WORD != 0;
     if !plain_word && street_position(ctx, run) {
+        return;
+    }
+    // "Die Gemeinde Mattersburg": German capitalises the noun for the town too.
+    if let Some(k) = super::place::place_noun_in_run(ctx, &run.words[..run.len]) {
+        let last = run.end_tok();
+        push(
+            out,
+            ctx,
+            run.words[k],
+            last,
+            Entity::Location,
+            0.65,
+            "place-cue",
+        );
         return;
     }
     // "Sono di Marcusland", "Soy de Mendoza": a verb opening the sentence took the

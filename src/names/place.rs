@@ -14,7 +14,7 @@ use super::Ctx;
 const TOWN_PREPOSITIONS: &[&str] = &[
     "in", "to", "from", "near", "nach", "von", "aus", "bei", "à", "a", "de", "d", "en", "di", "da",
     "naar", "van", "uit", "bij", "w", "we", "z", "ze", "do", "em", "para", "desde", "verso", "per",
-    "pour", "outside",
+    "pour", "outside", "of",
 ];
 
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
@@ -253,6 +253,9 @@ const TOWN_VERBS: &[&str] = &[
     "vertrekken",
     "vlucht",
     "trein",
+    "treno",
+    "tren",
+    "comboio",
     "buurt",
     "gevestigd",
     "regent",
@@ -271,7 +274,89 @@ const TOWN_VERBS: &[&str] = &[
 
 /// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
 /// X"): a town after them and a preposition whatever the case.
-const TRAVEL_NOUNS: &[&str] = &["zug", "flug", "reise", "fahrt", "bus", "fähre"];
+const TRAVEL_NOUNS: &[&str] = &[
+    "zug",
+    "flug",
+    "reise",
+    "fahrt",
+    "bus",
+    "fähre",
+    // Greetings from a place on a postcard or in a chat ("Grüße aus X", "Saluti da X").
+    "greetings",
+    "grüße",
+    "grüsse",
+    "saludos",
+    "saluti",
+    "groeten",
+    "saudações",
+    "pozdrowienia",
+];
+
+/// Nouns for a town or a municipality: the capitalised words after them (and their
+/// preposition) name one ("the town of X", "il comune di X", "die Gemeinde X", "de gemeente
+/// X", "la ciudad de X", "a cidade de X", "la ville de X").
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "county",
+    "township",
+    "stadt",
+    "gemeinde",
+    "ortschaft",
+    "landkreis",
+    "ville",
+    "commune",
+    "village",
+    "ciudad",
+    "municipio",
+    "pueblo",
+    "localidad",
+    "città",
+    "comune",
+    "paese",
+    "frazione",
+    "provincia",
+    "stad",
+    "gemeente",
+    "dorp",
+    "provincie",
+    "cidade",
+    "concelho",
+    "município",
+    "freguesia",
+    "vila",
+    "miasto",
+    "gmina",
+    "wieś",
+];
+
+/// The run at `start` follows a noun for a town directly, as German and Dutch write it
+/// ("die Gemeinde Mattersburg", "de gemeente Hauwert"): lower case in Dutch, after an article
+/// in German.
+pub(crate) fn place_noun_before(ctx: &Ctx<'_>, start: usize) -> bool {
+    let Some(p) = start.checked_sub(1) else {
+        return false;
+    };
+    if ctx.toks[start].newline_before || ctx.toks[p].kind != Kind::Word {
+        return false;
+    }
+    let lower = ctx.toks[p].case == Case::Lower;
+    let article = p > 0 && ctx.word_in(p - 1, &["die", "der", "den", "dem", "des", "the"]);
+    (lower || article)
+        && ctx.word_in(
+            p,
+            &[
+                "stadt",
+                "gemeinde",
+                "ortschaft",
+                "gemeente",
+                "stad",
+                "dorp",
+                "miasto",
+            ],
+        )
+}
 
 /// Participles after the town in German and Dutch ("nach X gezogen", "naar X verhuisd").
 const TOWN_VERBS_AFTER: &[&str] = &[
@@ -355,6 +440,9 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             return k == 0 || !ctx.word_in(j, COPULAS);
         } else if k == 0 && t.kind == Kind::Word && ctx.word_in(j, PREMISES) {
             return true;
+        } else if k == 0 && t.kind == Kind::Word && ctx.word_in(j, PLACE_NOUNS) {
+            // "the town of X", "il comune di X": lower case, or German's capitalised noun.
+            return t.case == Case::Lower || ctx.word_in(j, &["stadt", "gemeinde"]);
         }
         if t.newline_before || j == 0 {
             return false;
@@ -618,7 +706,10 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     // Most prepositions carry the place-cue role: one bit test first.
     let preposition = ctx.toks[p].case == Case::Lower
         && (ctx.role(p, PLACE_CUE)
-            || ctx.word_in(p, &["di", "van", "bij", "d", "verso", "pour", "outside"]))
+            || ctx.word_in(
+                p,
+                &["di", "van", "bij", "d", "verso", "pour", "outside", "of"],
+            ))
         && ctx.word_in(p, TOWN_PREPOSITIONS);
     if !preposition || p == 0 {
         return false;
@@ -641,7 +732,7 @@ pub(crate) fn verb_led(ctx: &Ctx<'_>, verb: usize, prep: usize) -> bool {
         && ctx.toks[prep].case == Case::Lower
         && ctx.sentence_start(verb)
         && ctx.word_in(prep, TOWN_PREPOSITIONS)
-        && ctx.word_in(verb, TOWN_VERBS)
+        && (ctx.word_in(verb, TOWN_VERBS) || ctx.word_in(verb, TRAVEL_NOUNS))
 }
 
 /// Token `start` follows "click on"/"clique em"/"klik op", maybe after another button
@@ -894,4 +985,16 @@ pub(crate) fn town_shape_at(ctx: &Ctx<'_>, k: usize) -> bool {
             .any(|e| low.len() > e.len() + 2 && low.ends_with(e.as_bytes()))
             || more_town_ending(low)
     })
+}
+
+/// Run words `words` hold a noun for a town followed by the town's name, as German writes
+/// both capitalised ("Die Gemeinde Mattersburg", "der Stadt Wels"): returns the index of the
+/// first word of the name.
+pub(crate) fn place_noun_in_run(ctx: &Ctx<'_>, words: &[usize]) -> Option<usize> {
+    let k = words
+        .iter()
+        .take(2)
+        .position(|&w| ctx.word_in(w, &["stadt", "gemeinde", "ortschaft", "landkreis"]))?;
+    let article = k == 0 || ctx.word_in(words[0], &["die", "der", "den", "dem", "des"]);
+    (article && k + 1 < words.len()).then_some(k + 1)
 }
