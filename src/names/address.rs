@@ -278,6 +278,44 @@ pub(crate) const MORE_SUFFIX_TYPES: &[&str] = &[
     "gate",
     "gap",
     "zila",
+    "approach",
+    "artery",
+    "brace",
+    "brow",
+    "centreway",
+    "circlet",
+    "cruiseway",
+    "deviation",
+    "dip",
+    "distributor",
+    "elbow",
+    "firetrail",
+    "foreshore",
+    "frontage",
+    "gates",
+    "gully",
+    "highroad",
+    "interchange",
+    "meander",
+    "mew",
+    "nook",
+    "plateau",
+    "quadrangle",
+    "quadrant",
+    "ramble",
+    "reserve",
+    "riverway",
+    "riviera",
+    "roadside",
+    "rosebowl",
+    "rotary",
+    "siding",
+    "tarn",
+    "thoroughfare",
+    "tollway",
+    "trunkway",
+    "wade",
+    "amble",
     "ganj",
 ];
 /// Street types written before the name (French, Spanish, Italian, Portuguese, Polish).
@@ -777,7 +815,21 @@ fn name_words(ctx: &Ctx<'_>, i: usize, max: usize) -> Option<usize> {
             && t.len() == 1
             && last.is_some()
             && t.text(ctx.text).chars().all(char::is_uppercase);
-        if t.capitalised() || initial {
+        // "Alameda de D. Pedro Pitões": an initial and its dot before more of the name.
+        let dotted_initial = t.kind == Kind::Word
+            && t.len() == 1
+            && t.text(ctx.text).chars().all(char::is_uppercase)
+            && ctx.punct(j + 1, '.')
+            && ctx.toks[j + 1].glued
+            && ctx
+                .toks
+                .get(j + 2)
+                .is_some_and(|n| !n.glued && !n.newline_before && n.capitalised());
+        if dotted_initial && count + 1 < max {
+            last = Some(j);
+            count += 1;
+            j += 2;
+        } else if t.capitalised() || initial {
             last = Some(j);
             count += 1;
             j += 1;
@@ -810,9 +862,24 @@ fn street_type(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize
         return None;
     }
     let t = &ctx.toks[i];
-    // `C/ Mayor`
+    // `C/ Mayor`; Faker's and Correos' `C. Mayor` (a capital C and its dot, then the name).
     if ctx.word_in(i, &["c"]) {
-        return ctx.punct(i + 1, '/').then_some(i + 1);
+        // Not an initial among others ("J. C. Smith"): nothing but a line start, a label's
+        // colon or a lower-case word before it.
+        let opens = i == 0
+            || ctx.toks[i].newline_before
+            || ctx.punct(i - 1, ':')
+            || (ctx.toks[i - 1].kind == Kind::Word && ctx.toks[i - 1].case == Case::Lower);
+        let dotted = t.case != Case::Lower
+            && opens
+            && ctx.punct(i + 1, '.')
+            && ctx.toks[i + 1].glued
+            && ctx.toks.get(i + 2).is_some_and(|n| {
+                !n.glued
+                    && !n.newline_before
+                    && (n.capitalised() || ctx.role(i + 2, STREET_PARTICLE))
+            });
+        return (ctx.punct(i + 1, '/') || dotted).then_some(i + 1);
     }
     // `Eje vial Ceballos`
     if ctx.word_in(i, &["eje"]) {
@@ -964,6 +1031,28 @@ fn indian_street(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     (code && pin && end > ne + 1).then_some(end)
 }
 
+/// The house number at `i` stands alone on its line, maybe after India's "H.No." ("H.No.
+/// 97\nRamaswamy Circle"): the street is on the next line.
+fn number_alone(ctx: &Ctx<'_>, i: usize) -> bool {
+    let opens = i == 0
+        || ctx.toks[i].newline_before
+        || (i >= 4
+            && ctx.punct(i - 1, '.')
+            && ctx.word_in(i - 2, &["no"])
+            && ctx.punct(i - 3, '.')
+            && ctx.word_in(i - 4, &["h"]));
+    opens
+        && house_number(ctx, i)
+            .is_some_and(|he| ctx.toks.get(he + 1).is_some_and(|t| t.newline_before))
+}
+
+/// Token `i` is a four-digit number from 1900 to 2099.
+fn year_like(ctx: &Ctx<'_>, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    let s = t.text(ctx.text);
+    t.kind == Kind::Num && s.len() == 4 && (s.starts_with("19") || s.starts_with("20"))
+}
+
 /// Three or more spaces before token `i`: a table's next column ("IPA Extensions      100%
 /// (96/96)"), not the house number of the words before.
 fn column_gap(ctx: &Ctx<'_>, i: usize) -> bool {
@@ -1008,6 +1097,14 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
                 continue;
             }
         }
+        // Faker's Mexican secondary numbers: "653 Edif. 846 , Depto. 078", or a pair "118 635"
+        // on its own line or after a comma before the postal code.
+        if !had_code && (ctx.toks[j].newline_before || j > end + 1) {
+            if let Some(k) = mexican_secondary(ctx, j) {
+                end = k;
+                continue;
+            }
+        }
         // A Mexican "colonia" or a neighbourhood after a comma: "153, Col. de León, 56343".
         if !had_code && j > end + 1 {
             if let Some(k) = neighbourhood(ctx, j) {
@@ -1046,10 +1143,11 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
                 // A city needs a code after it or a comma before it.
                 let comma = j > end + 1;
                 // "VIANA-CE\n53729137": a Brazilian CEP may lack its hyphen.
+                let cep_at = skip_comma(ctx, ce + 1);
                 let cep = brazilian_state_end(ctx, j, ce)
                     && ctx
                         .toks
-                        .get(ce + 1)
+                        .get(cep_at)
                         .is_some_and(|t| t.kind == Kind::Num && t.len() == 8);
                 let code_after = postcode(ctx, skip_comma(ctx, ce + 1)).is_some()
                     || cep
@@ -1061,7 +1159,7 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
                     || super::place::town_shape_at(ctx, j);
                 if cep {
                     had_code = true;
-                    end = ce + 1;
+                    end = cep_at;
                     continue;
                 }
                 if (comma && known_place) || code_after {
@@ -1073,6 +1171,29 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         break;
     }
     (end, had_code)
+}
+
+/// A Mexican secondary number at `j`: "653 Edif. 846" (with its "Depto." after a comma),
+/// or two short numbers ("118 635") before a postal code. Returns the last token.
+fn mexican_secondary(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let short = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Num && t.len() <= 4 && !t.glued)
+    };
+    if !short(j) || ctx.toks.get(j + 1).is_none_or(|t| t.newline_before) {
+        return None;
+    }
+    if let Some(mut k) = unit_at(ctx, j + 1) {
+        // ", Depto. 078"
+        if ctx.punct(k + 1, ',') {
+            if let Some(d) = unit_at(ctx, k + 2) {
+                k = d;
+            }
+        }
+        return Some(k);
+    }
+    (short(j + 1) && postcode(ctx, skip_comma(ctx, j + 2)).is_some()).then_some(j + 1)
 }
 
 /// Mexican neighbourhoods ("Col. de León", "Colonia Roma", "Fracc. Las Palmas"), Brazilian
@@ -1358,9 +1479,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                         && ctx.toks[se + 1].glued
                         && ctx.toks[se + 2].glued
                 };
-                if let Some(se) = street(ctx, s, true)
-                    .filter(|&se| !ctx.toks[s].newline_before && !column && !path(se))
-                {
+                let number_line =
+                    ctx.toks.get(s).is_some_and(|t| t.newline_before) && number_alone(ctx, i);
+                if let Some(se) = street(ctx, s, true).filter(|&se| {
+                    (!ctx.toks[s].newline_before || (number_line && tail(ctx, se).1))
+                        && !column
+                        && !path(se)
+                }) {
                     // "Flat 26G Ashton Rest": the unit's number stands for the house number.
                     let unit_word = i > 0
                         && !ctx.toks[i].newline_before
@@ -1508,7 +1633,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             let number = house_number(ctx, h)
                 .map(|he| interior_number(ctx, he))
                 .or_else(|| without_number(ctx, h));
-            if let Some(he) = number.filter(|_| !ctx.toks[h].newline_before && !column_gap(ctx, h))
+            // "C. Linares 2004": an author and a year, not "calle".
+            let cited = || ctx.punct(i + 1, '.') && year_like(ctx, h);
+            if let Some(he) =
+                number.filter(|_| !ctx.toks[h].newline_before && !column_gap(ctx, h) && !cited())
             {
                 let (end, code) = tail(ctx, he);
                 push(out, ctx, i, end, if code { 0.9 } else { 0.85 }, "street");
