@@ -286,6 +286,8 @@ def local_line(src, rnd):
 # (STREET_ADDRESS), H such a street with its town and region; P a person, F first name + surname with a double surname (PERSON).
 T = {
     "en": [
+        "Full name: {P}\nCity: {T}\nPhone: 555-0199",
+        "Place of birth: {T}",
         "Greetings from {T}!",
         "They live in the town of {T}, two hours north.",
         "Deliver to:\n{B}\nLeave at the door.",
@@ -312,6 +314,8 @@ T = {
         "See Section 5 Lake Storage for the Delta format.",
     ],
     "de": [
+        "Wohnort: {T}\nGeburtsdatum: 03.04.1988",
+        "Geburtsort: {T}",
         "Die Gemeinde {T} hat das Fest abgesagt.",
         "Postanschrift:\n{B}",
         "Sehr geehrter Herr Dr. {Z},\n\nvielen Dank für Ihre Nachricht.",
@@ -349,6 +353,8 @@ T = {
         "Klicken Sie auf Senden und dann auf Speichern.",
     ],
     "es": [
+        "Ciudad: {T}\nTeléfono: 600 123 456",
+        "Lugar de nacimiento: {T}",
         "Saludos desde {T}.",
         "Vivimos en la ciudad de {T} desde 2019.",
         "Datos de envío:\n{B}",
@@ -371,6 +377,8 @@ T = {
         "Pulse Guardar y luego Salir.",
     ],
     "it": [
+        "Città: {T}\nTelefono: 333 1234567",
+        "Luogo di nascita: {T}",
         "Saluti da {T}!",
         "Il comune di {T} ha chiuso la strada.",
         "Il treno per {T} è cancellato.",
@@ -393,6 +401,8 @@ T = {
         "Premi Salva e poi Esci.",
     ],
     "nl": [
+        "Woonplaats: {T}\nTelefoon: 06 12345678",
+        "Geboorteplaats: {T}",
         "Groeten uit {T}!",
         "De gemeente {T} heeft de weg afgesloten.",
         "Bezorgadres:\n{B}",
@@ -414,6 +424,8 @@ T = {
         "Klik op Opslaan en daarna op Sluiten.",
     ],
     "pt": [
+        "Cidade: {T}\nTelefone: 912 345 678",
+        "Local de nascimento: {T}",
         "Saudações de {T}!",
         "Moramos na cidade de {T} há dois anos.",
         "Dados de entrega:\n{B}",
@@ -436,6 +448,7 @@ T = {
         "Carregue em Guardar e depois em Sair.",
     ],
     "fr": [
+        "Ville : {T}",
         "Je reviens tout juste de {T}.",
         "Demain je pars pour {T} en train.",
         "Je suis né à {T}.",
@@ -446,6 +459,7 @@ T = {
         "Cliquez sur Enregistrer puis sur Fermer.",
     ],
     "pl": [
+        "Miejscowość: {T}",
         "Wróciłem właśnie z miasta {T}.",
         "Adres:\n{B}",
         "Mój nowy adres to {L}.",

@@ -736,3 +736,56 @@ fn round5_faker_layouts_of_google_blocks() {
         );
     }
 }
+
+/// Round 5: a town in a form field ("City: X", "Wohnort: X", "Luogo di nascita: X"), the
+/// last USPS suffixes (Burg, Passage), and German names under "Viele Grüße aus X" and
+/// before "zurückrufen".
+#[test]
+fn round5_place_labels_and_german_closings() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Full name: Jo Park\nCity: Lake Katieview\nPhone: 555-0199",
+            "Lake Katieview",
+        ),
+        ("Wohnort: Pinkafeld\nGeburtsdatum: 03.04.1988", "Pinkafeld"),
+        ("Luogo di nascita: Lallio", "Lallio"),
+        ("Woonplaats: Hauwert\nTelefoon: 06 12345678", "Hauwert"),
+        ("Local de nascimento: Almeirim", "Almeirim"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A field's label must open the line: "the city: a place" in prose is no form.
+    let text = "He loved the city: Noisy and bright.";
+    assert!(no_place(&e, text), "{:?}", found(&e, text));
+    for (text, addr) in [
+        (
+            "Ship to: 71169 King Burg, Justinport, IL 99284",
+            "71169 King Burg, Justinport, IL 99284",
+        ),
+        ("Mail it to 12 Walker Passage.", "12 Walker Passage"),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for (text, name) in [
+        (
+            "Viele Grüße aus Siders\nSinaida Möchlichen",
+            "Sinaida Möchlichen",
+        ),
+        ("Können Sie bitte Bojan Schwab zurückrufen?", "Bojan Schwab"),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

@@ -436,6 +436,7 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
     if cue_before(ctx, start, LIVE_CUES, LIVE_LAST).is_some()
         || super::place::verb_cued(ctx, start, run.words[b - 1])
         || super::place::place_noun_before(ctx, start)
+        || super::place::place_label_before(ctx, start)
     {
         return Some(b - 1);
     }
@@ -832,6 +833,10 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if (ctx.punct(j, ',') || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
         j -= 1;
     }
+    // "Viele Grüße aus Siders": the sign-off names where it was written.
+    if let Some(a) = greetings_from(ctx, j) {
+        j = a;
+    }
     if !ctx.role(j, SIGN_OFF_LAST) {
         return false;
     }
@@ -839,6 +844,57 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         ctx.phrase_ends_at(j, p)
             .is_some_and(|s| ctx.toks[s].newline_before)
     })
+}
+
+/// The line ending at token `j` closes with German "aus" and a town after a sign-off
+/// ("Viele Grüße aus Siders"); returns the sign-off's last token.
+fn greetings_from(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let mut q = j;
+    for _ in 0..4 {
+        let t = &ctx.toks[q];
+        if t.newline_before || q == 0 {
+            return None;
+        }
+        if t.kind == Kind::Word && t.case == Case::Lower {
+            break;
+        }
+        q -= 1;
+    }
+    (q < j && ctx.word_in(q, &["aus"]) && q > 0).then(|| q - 1)
+}
+
+/// German verbs of reaching someone written after the name ("Können Sie bitte Bojan Schwab
+/// zurückrufen?", "Bitte Ilka Nipp informieren."): the two title-case words before them are
+/// a name.
+fn german_verb_after(ctx: &Ctx<'_>, run: &Run) -> bool {
+    let end = run.end_tok();
+    run.len == 2
+        && run.classes[..2].iter().all(|&c| {
+            matches!(
+                c,
+                Class::Unknown | Class::First | Class::Last | Class::Either
+            )
+        })
+        && run.words[..2]
+            .iter()
+            .all(|&w| ctx.toks[w].case == Case::Title)
+        && next_spaced(ctx, end).is_some_and(|n| {
+            ctx.toks[n].case == Case::Lower
+                && ctx.word_in(
+                    n,
+                    &[
+                        "zurückrufen",
+                        "anrufen",
+                        "kontaktieren",
+                        "informieren",
+                        "benachrichtigen",
+                        "einladen",
+                        "anschreiben",
+                        "erreichen",
+                        "fragen",
+                    ],
+                )
+        })
 }
 
 fn push(
@@ -1626,7 +1682,7 @@ fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut
 /// line "Carolyn Grosse". Returns whether the run was reported.
 fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     let start = run.start_tok();
-    if german_preposition_pair(ctx, run) {
+    if german_preposition_pair(ctx, run) || german_verb_after(ctx, run) {
         push(
             out,
             ctx,

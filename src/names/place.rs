@@ -998,3 +998,60 @@ pub(crate) fn place_noun_in_run(ctx: &Ctx<'_>, words: &[usize]) -> Option<usize>
     let article = k == 0 || ctx.word_in(words[0], &["die", "der", "den", "dem", "des"]);
     (article && k + 1 < words.len()).then_some(k + 1)
 }
+
+/// Form fields that hold a town ("City: Springfield", "Wohnort: Imst", "Città: Lallio",
+/// "Woonplaats: Ename", "Local de nascimento: Seia").
+const PLACE_LABELS: &[&str] = &[
+    "city",
+    "town",
+    "hometown",
+    "place of birth",
+    "birthplace",
+    "city of birth",
+    "stadt",
+    "wohnort",
+    "geburtsort",
+    "heimatort",
+    "ville",
+    "lieu de naissance",
+    "commune",
+    "ciudad",
+    "localidad",
+    "municipio",
+    "población",
+    "lugar de nacimiento",
+    "città",
+    "comune",
+    "località",
+    "luogo di nascita",
+    "comune di nascita",
+    "comune di residenza",
+    "woonplaats",
+    "plaats",
+    "geboorteplaats",
+    "cidade",
+    "localidade",
+    "concelho",
+    "município",
+    "naturalidade",
+    "local de nascimento",
+    "miasto",
+    "miejscowość",
+    "miejsce urodzenia",
+];
+
+/// The run at `start` fills a form field for a town: its label and a colon open the line
+/// ("City: Port Diane", "Luogo di nascita: Lallio").
+pub(crate) fn place_label_before(ctx: &Ctx<'_>, start: usize) -> bool {
+    if start < 2 || !ctx.punct(start - 1, ':') || ctx.toks[start].newline_before {
+        return false;
+    }
+    let j = start - 2;
+    if ctx.toks[j].kind != Kind::Word {
+        return false;
+    }
+    PLACE_LABELS.iter().any(|l| {
+        ctx.phrase_ends_at(j, l)
+            .is_some_and(|f| f == 0 || ctx.toks[f].newline_before)
+    })
+}
