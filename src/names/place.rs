@@ -426,9 +426,9 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             if !(t.is('-') || t.is('\'') || t.is('’')) {
                 return false;
             }
-        } else if k == 0 && from_town_before(ctx, j) {
-            return true;
-        } else if t.kind == Kind::Word && ctx.word_in(j, TRAVEL_NOUNS) {
+        } else if (k == 0 && from_town_before(ctx, j))
+            || (t.kind == Kind::Word && ctx.word_in(j, TRAVEL_NOUNS))
+        {
             return true;
         } else if t.kind == Kind::Word
             && (t.case == Case::Lower || ctx.sentence_start(j))
