@@ -286,6 +286,8 @@ def local_line(src, rnd):
 # (STREET_ADDRESS), H such a street with its town and region; P a person, F first name + surname with a double surname (PERSON).
 T = {
     "en": [
+        "Any cheap hotels in {T}?",
+        "What's the weather forecast for {T} this weekend?",
         "Full name: {P}\nCity: {T}\nPhone: 555-0199",
         "Place of birth: {T}",
         "Greetings from {T}!",
@@ -314,6 +316,8 @@ T = {
         "See Section 5 Lake Storage for the Delta format.",
     ],
     "de": [
+        "Herr {P}, wohnhaft in {T}, erscheint als Zeuge.",
+        "Wir machen Urlaub in {T}.",
         "Wohnort: {T}\nGeburtsdatum: 03.04.1988",
         "Geburtsort: {T}",
         "Die Gemeinde {T} hat das Fest abgesagt.",
@@ -353,6 +357,8 @@ T = {
         "Klicken Sie auf Senden und dann auf Speichern.",
     ],
     "es": [
+        "{P}, domiciliado en {T}, declara lo siguiente.",
+        "Pasamos las vacaciones en {T}.",
         "Ciudad: {T}\nTeléfono: 600 123 456",
         "Lugar de nacimiento: {T}",
         "Saludos desde {T}.",
@@ -377,6 +383,8 @@ T = {
         "Pulse Guardar y luego Salir.",
     ],
     "it": [
+        "Il sottoscritto {P}, residente a {T}, dichiara quanto segue.",
+        "Abbiamo passato le vacanze a {T}.",
         "Città: {T}\nTelefono: 333 1234567",
         "Luogo di nascita: {T}",
         "Saluti da {T}!",
@@ -401,6 +409,8 @@ T = {
         "Premi Salva e poi Esci.",
     ],
     "nl": [
+        "{P}, woonachtig te {T}, verklaart het volgende.",
+        "Wij gaan op vakantie naar {T}.",
         "Woonplaats: {T}\nTelefoon: 06 12345678",
         "Geboorteplaats: {T}",
         "Groeten uit {T}!",
@@ -424,6 +434,8 @@ T = {
         "Klik op Opslaan en daarna op Sluiten.",
     ],
     "pt": [
+        "{P}, residente em {T}, declara o seguinte.",
+        "Passámos as férias em {T}.",
         "Cidade: {T}\nTelefone: 912 345 678",
         "Local de nascimento: {T}",
         "Saudações de {T}!",
@@ -448,6 +460,7 @@ T = {
         "Carregue em Guardar e depois em Sair.",
     ],
     "fr": [
+        "{P}, domicilié à {T}, déclare ce qui suit.",
         "Ville : {T}",
         "Je reviens tout juste de {T}.",
         "Demain je pars pour {T} en train.",

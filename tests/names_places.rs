@@ -789,3 +789,45 @@ fn round5_place_labels_and_german_closings() {
         );
     }
 }
+
+/// Round 5: residence as forms and declarations write it ("residente a X", "wohnhaft in X",
+/// "woonachtig te X", "domiciliado en X"), holidays, hotels and the weather somewhere; and
+/// "tempo di", "tiempo de", Dutch "weer" (time, again) stay no cue.
+#[test]
+fn round5_residence_holidays_and_weather() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Il sottoscritto, residente a Lallio, dichiara quanto segue.",
+            "Lallio",
+        ),
+        (
+            "Herr Kunz, wohnhaft in Pinkafeld, erscheint als Zeuge.",
+            "Pinkafeld",
+        ),
+        (
+            "De heer Bakker, woonachtig te Hauwert, verklaart het volgende.",
+            "Hauwert",
+        ),
+        (
+            "Juan Pérez, domiciliado en Berríoz, declara lo siguiente.",
+            "Berríoz",
+        ),
+        ("Abbiamo passato le vacanze a Cavaglietto.", "Cavaglietto"),
+        ("Wir machen Urlaub in Pinkafeld.", "Pinkafeld"),
+        ("Any cheap hotels in Lake Ashley?", "Lake Ashley"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Il tempo di avvio di Windows è lungo.",
+        "El tiempo de ejecución de Java crece.",
+        "Dit werkt weer in Firefox.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

@@ -14,7 +14,7 @@ use super::Ctx;
 const TOWN_PREPOSITIONS: &[&str] = &[
     "in", "to", "from", "near", "nach", "von", "aus", "bei", "à", "a", "de", "d", "en", "di", "da",
     "naar", "van", "uit", "bij", "w", "we", "z", "ze", "do", "em", "para", "desde", "verso", "per",
-    "pour", "outside", "of",
+    "pour", "outside", "of", "te",
 ];
 
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
@@ -270,6 +270,51 @@ const TOWN_VERBS: &[&str] = &[
     "sediado",
     "chover",
     "chove",
+    // Residence as forms and contracts write it ("residente a X", "wohnhaft in X",
+    // "woonachtig te X", "domicilié à X").
+    "risiedo",
+    "risiede",
+    "residente",
+    "residenti",
+    "domiciliato",
+    "domiciliata",
+    "domiciliado",
+    "domiciliada",
+    "domicilié",
+    "domiciliée",
+    "résidant",
+    "résidante",
+    "wohnhaft",
+    "woonachtig",
+    "resident",
+    "residing",
+    "reside",
+    "resides",
+    // The weather and holidays somewhere ("tempo", "tiempo" and Dutch "weer" are "time" and
+    // "again" as often).
+    "weather",
+    "forecast",
+    "météo",
+    "meteo",
+    "previsioni",
+    "pogoda",
+    "previsão",
+    "vacation",
+    "holiday",
+    "holidays",
+    "vacanza",
+    "vacanze",
+    "vacaciones",
+    "vakantie",
+    "férias",
+    "vacances",
+    "albergo",
+    "hostel",
+    "ristorante",
+    "restaurante",
+    "apartment",
+    "appartamento",
+    "apartamento",
 ];
 
 /// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
@@ -290,6 +335,13 @@ const TRAVEL_NOUNS: &[&str] = &[
     "groeten",
     "saudações",
     "pozdrowienia",
+    // Nouns German capitalises: the weather, a holiday, a hotel somewhere.
+    "wetter",
+    "urlaub",
+    "hotel",
+    "hotels",
+    "restaurant",
+    "restaurants",
 ];
 
 /// Nouns for a town or a municipality: the capitalised words after them (and their
