@@ -831,3 +831,30 @@ fn round5_residence_holidays_and_weather() {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }
 }
+
+/// Round 5: Austrian and German towns named after their river, lake or hills ("Bruck an der
+/// Leitha", "Frankfurt am Main", "Neumarkt am Wallersee"), also before the participle; a
+/// weekday after "am" is no part of the town.
+#[test]
+fn round5_towns_an_der_and_am() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Wir sind letztes Jahr nach Bruck an der Leitha gezogen.",
+            "Bruck an der Leitha",
+        ),
+        (
+            "Das Lager in Waidhofen an der Ybbs bleibt bis Montag geschlossen.",
+            "Waidhofen an der Ybbs",
+        ),
+        ("Wir wohnen in Frankfurt am Main.", "Frankfurt am Main"),
+        ("Wohnort: Neumarkt am Wallersee", "Neumarkt am Wallersee"),
+        ("Ich war in Berlin am Montag.", "Berlin"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

@@ -908,7 +908,7 @@ fn push(
 ) {
     // "Springfield, IL", "Dosson, Veneto", "Gabella (PI)": a place takes its region along.
     let b = if e == Entity::Location {
-        super::place::region_after(ctx, b)
+        super::place::region_after(ctx, super::place::german_town_tail(ctx, b))
     } else {
         b
     };

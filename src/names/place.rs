@@ -160,6 +160,8 @@ const TOWN_VERBS: &[&str] = &[
     "woont",
     "wonen",
     "werk",
+    "werkt",
+    "werken",
     "verhuisd",
     "verhuizen",
     "verhuis",
@@ -772,6 +774,8 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if verb_before(ctx, p - 1) {
         return true;
     }
+    // "nach Bruck an der Leitha gezogen": the town's river comes before the participle.
+    let end = german_town_tail(ctx, end);
     ctx.word_in(p, &["nach", "naar", "in", "aus", "uit"])
         && ctx.toks.get(end + 1).is_some_and(|t| !t.newline_before)
         && ctx.word_in(end + 1, TOWN_VERBS_AFTER)
@@ -1106,4 +1110,46 @@ pub(crate) fn place_label_before(ctx: &Ctx<'_>, start: usize) -> bool {
         ctx.phrase_ends_at(j, l)
             .is_some_and(|f| f == 0 || ctx.toks[f].newline_before)
     })
+}
+
+/// An Austrian or German town's river, lake or hills after it ("Bruck an der Leitha",
+/// "Tulln an der Donau", "Frankfurt am Main", "Neumarkt am Wallersee"): `an der` and a
+/// capitalised word that is no common word, or `am` and a listed place or a word ending like
+/// a lake, river or range. Returns the last token of the town.
+pub(crate) fn german_town_tail(ctx: &Ctx<'_>, end: usize) -> usize {
+    let lower = |k: usize, w: &[&str]| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.case == Case::Lower && !t.newline_before && !t.glued)
+            && ctx.word_in(k, w)
+    };
+    let title = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.case == Case::Title && t.kind == Kind::Word && !t.newline_before)
+            && ctx.flags[k] & WORD == 0
+    };
+    if lower(end + 1, &["an"]) && lower(end + 2, &["der"]) && title(end + 3) {
+        return end + 3;
+    }
+    let any_title = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.case == Case::Title && t.kind == Kind::Word && !t.newline_before)
+    };
+    if lower(end + 1, &["am"]) && any_title(end + 2) {
+        let k = end + 2;
+        let mut buf = [0u8; 64];
+        let shaped = lower_into(ctx.s(k), &mut buf).is_some_and(|low| {
+            [
+                "see", "gebirge", "berg", "wald", "main", "rhein", "inn", "neckar", "kamp",
+            ]
+            .iter()
+            .any(|e| low.ends_with(e.as_bytes()))
+        });
+        if shaped || ctx.flags[k] & PLACE != 0 {
+            return k;
+        }
+    }
+    end
 }
