@@ -160,8 +160,6 @@ const TOWN_VERBS: &[&str] = &[
     "woont",
     "wonen",
     "werk",
-    "werkt",
-    "werken",
     "verhuisd",
     "verhuizen",
     "verhuis",
