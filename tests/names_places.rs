@@ -926,3 +926,33 @@ fn places5_tuning_set_of_round_5() {
         assert!(p >= min_p && r >= min_r, "{class}: {p:.3}/{r:.3}");
     }
 }
+
+/// Round 5: Australian road types that are common words too (Slope, Range) make a street
+/// only with a town and a postal code after a comma or a line break.
+#[test]
+fn round5_weak_road_types_need_a_town_and_code() {
+    let e = Engine::default_engine();
+    for (text, addr) in [
+        (
+            "Send it to 077 Ana Slope\nOCONNORTOWN TAS 2933",
+            "077 Ana Slope\nOCONNORTOWN TAS 2933",
+        ),
+        (
+            "Ship to: 048 Danielle Range, Apt. 246, MARIACHESTER JBT 2915",
+            "048 Danielle Range, Apt. 246, MARIACHESTER JBT 2915",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Step 2 Upper Range 2000",
+        "Chapter 3 Bottom Line, 2000 copies",
+        "See 3 Command Line options.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

@@ -1036,6 +1036,39 @@ fn next(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     (!n.newline_before).then_some(i + 1)
 }
 
+/// Australian road types that are common words too (AS/NZS 4819: Range, Slope, Link, End,
+/// ...): a street only when a postal code follows ("077 Ana Slope\nOCONNORTOWN TAS 2933").
+const WEAK_SUFFIX_TYPES: &[&str] = &[
+    "access", "block", "break", "cross", "edge", "end", "follow", "front", "ground", "line",
+    "link", "little", "lower", "part", "range", "reach", "ride", "round", "slope", "sound",
+    "strip", "top", "turn", "upper",
+];
+
+/// A house number at `i`, one to three capitalised words and a weak road type on one line,
+/// then, after a comma or a line break, a tail with a postal code ("Step 2 Upper Range 2000"
+/// has none). Returns the last token of the address.
+fn weak_typed_street(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let s = house_number(ctx, i)? + 1;
+    if ctx
+        .toks
+        .get(s)
+        .is_none_or(|t| t.newline_before || !t.capitalised())
+    {
+        return None;
+    }
+    let ne = name_words(ctx, s, 4)?;
+    let te = (s + 1..=ne)
+        .find(|&k| ctx.toks[k].case == Case::Title && ctx.word_in(k, WEAK_SUFFIX_TYPES))?;
+    let apart = ctx
+        .toks
+        .get(te + 1)
+        .is_some_and(|t| t.newline_before || t.is(','));
+    let (end, code) = tail(ctx, te);
+    // A town in the tail too ("Chapter 3 Bottom Line, 2000 copies" has a number only).
+    let town = (te + 1..=end).any(|k| ctx.toks[k].kind == Kind::Word && ctx.toks[k].capitalised());
+    (apart && code && town).then_some(end)
+}
+
 /// Faker's and India Post's shortest street line, a house number, a comma and a name with
 /// no street type ("73, Patil"), then the city and its PIN on the next line ("AVADI
 /// 358760"): an address only with that line and its six-digit PIN. Returns the last token.
@@ -1531,6 +1564,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                     resume = end + 1;
                     continue;
                 }
+            }
+            if let Some(end) = weak_typed_street(ctx, i) {
+                push(out, ctx, i, end, 0.85, "street-postcode");
+                resume = end + 1;
+                continue;
             }
             if let Some(end) = indian_street(ctx, i) {
                 push(out, ctx, i, end, 0.85, "street-postcode");
