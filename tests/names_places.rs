@@ -956,3 +956,29 @@ fn round5_weak_road_types_need_a_town_and_code() {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }
 }
+
+/// Round 5: writing from a town ("Te escribo desde X", "Vi scrivo da X", "Ik schrijf je
+/// vanuit X") and Spanish "Estoy en X"; writing in a programming language is no place.
+#[test]
+fn round5_writing_from_a_town() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Te escribo desde Berríoz.", "Berríoz"),
+        ("Vi scrivo da Lallio.", "Lallio"),
+        ("Ik schrijf je vanuit Hauwert.", "Hauwert"),
+        ("Estoy en Berríoz con mi familia.", "Berríoz"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "I'm writing in Rust.",
+        "Ich schreibe in Rust.",
+        "Escribo en Python.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

@@ -14,7 +14,7 @@ use super::Ctx;
 const TOWN_PREPOSITIONS: &[&str] = &[
     "in", "to", "from", "near", "nach", "von", "aus", "bei", "à", "a", "de", "d", "en", "di", "da",
     "naar", "van", "uit", "bij", "w", "we", "z", "ze", "do", "em", "para", "desde", "verso", "per",
-    "pour", "outside", "of", "te",
+    "pour", "outside", "of", "te", "vanuit",
 ];
 
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
@@ -315,6 +315,8 @@ const TOWN_VERBS: &[&str] = &[
     "apartment",
     "appartamento",
     "apartamento",
+    "estoy",
+    "estamos",
 ];
 
 /// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
@@ -502,6 +504,30 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
         j -= 1;
     }
     false
+}
+
+/// Verbs of writing: a town after them only with a preposition of origin ("Te escribo desde
+/// X", "Vi scrivo da X", "Ik schrijf je vanuit X"); "writing in Rust" is a language.
+const WRITING_VERBS: &[&str] = &[
+    "writing", "write", "schreibe", "écris", "escribo", "scrivo", "schrijf", "escrevo", "piszę",
+];
+
+/// Token `p`, a preposition of origin, follows a verb of writing, maybe with a pronoun
+/// between ("schrijf je vanuit").
+fn written_from(ctx: &Ctx<'_>, p: usize) -> bool {
+    if !ctx.word_in(p, &["from", "aus", "da", "desde", "vanuit", "de", "z", "d"]) || p == 0 {
+        return false;
+    }
+    let v = p - 1;
+    ctx.word_in(v, WRITING_VERBS)
+        || (v > 0
+            && ctx.word_in(
+                v,
+                &[
+                    "je", "jullie", "you", "te", "vi", "ti", "vous", "lhe", "ihnen", "dir",
+                ],
+            )
+            && ctx.word_in(v - 1, WRITING_VERBS))
 }
 
 /// Prepositions of origin that open a "from X to Y" pair.
@@ -760,7 +786,9 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         && (ctx.role(p, PLACE_CUE)
             || ctx.word_in(
                 p,
-                &["di", "van", "bij", "d", "verso", "pour", "outside", "of"],
+                &[
+                    "di", "van", "bij", "d", "verso", "pour", "outside", "of", "vanuit",
+                ],
             ))
         && ctx.word_in(p, TOWN_PREPOSITIONS);
     if !preposition || p == 0 {
@@ -769,7 +797,7 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if ui_target(ctx, start) {
         return false;
     }
-    if verb_before(ctx, p - 1) {
+    if verb_before(ctx, p - 1) || written_from(ctx, p) {
         return true;
     }
     // "nach Bruck an der Leitha gezogen": the town's river comes before the participle.
