@@ -982,3 +982,26 @@ fn round5_writing_from_a_town() {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }
 }
+
+/// Round 5 precision guards: release notes' "landed in Rust 1.65", an Italian "Cerca in"
+/// button, a struct field `city: String`, a mail to "Alle Mitarbeiter", a Dutch "Terug naar"
+/// button after a preposition of destination, and a bus in technical text.
+#[test]
+fn round5_precision_guards() {
+    let e = Engine::default_engine();
+    for text in [
+        "This feature landed in Rust 1.65.",
+        "Cerca in Impostazioni",
+        "struct Row {\n    city: String,\n}",
+        "The PCI Bus in Linux is enumerated at boot.",
+        "Das Problem sitzt in Firefox.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+    let text = "An: Alle Mitarbeiter\nBetreff: Umzug";
+    assert!(
+        !found(&e, text).iter().any(|(k, _)| k == "PERSON"),
+        "{:?}",
+        found(&e, text)
+    );
+}

@@ -1250,7 +1250,11 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
 
 fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let first_tok = run.start_tok();
-    if let Some(k) = german_office_cue(ctx, run).or_else(|| german_call_cue(ctx, run)) {
+    if let Some(k) = german_office_cue(ctx, run)
+        .or_else(|| german_call_cue(ctx, run))
+        // "An: Alle Mitarbeiter": a common word is no name.
+        .filter(|&k| !(run.classes[k] == Class::NotName && ctx.flags[run.words[k]] & WORD != 0))
+    {
         // The name's words after the cue, up to the first common word.
         let mut end = k;
         while end + 1 < run.len

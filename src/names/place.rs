@@ -218,11 +218,6 @@ const TOWN_VERBS: &[&str] = &[
     // Round 5: arriving, leaving and coming back; words of nearness; seats of a business;
     // the weather ("Sono appena tornato da X", "parto per X", "cerca de X", "in de buurt van
     // X", "sediada em X", "Piove a X").
-    "landed",
-    "arrived",
-    "trip",
-    "sitzt",
-    "sitzen",
     "ansässig",
     "basé",
     "basée",
@@ -236,7 +231,6 @@ const TOWN_VERBS: &[&str] = &[
     "salimos",
     "vuelo",
     "crié",
-    "cerca",
     "calor",
     "llueve",
     "tornato",
@@ -248,7 +242,6 @@ const TOWN_VERBS: &[&str] = &[
     "volo",
     "vicino",
     "piove",
-    "terug",
     "vertrek",
     "vertrekken",
     "vlucht",
@@ -326,7 +319,6 @@ const TRAVEL_NOUNS: &[&str] = &[
     "flug",
     "reise",
     "fahrt",
-    "bus",
     "fähre",
     // Greetings from a place on a postcard or in a chat ("Grüße aus X", "Saluti da X").
     "greetings",
@@ -510,12 +502,20 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
 /// X", "Vi scrivo da X", "Ik schrijf je vanuit X"); "writing in Rust" is a language.
 const WRITING_VERBS: &[&str] = &[
     "writing", "write", "schreibe", "écris", "escribo", "scrivo", "schrijf", "escrevo", "piszę",
+    // Coming back, only from somewhere ("terug uit X"; "Terug naar Start" is a button).
+    "terug",
 ];
 
 /// Token `p`, a preposition of origin, follows a verb of writing, maybe with a pronoun
 /// between ("schrijf je vanuit").
 fn written_from(ctx: &Ctx<'_>, p: usize) -> bool {
-    if !ctx.word_in(p, &["from", "aus", "da", "desde", "vanuit", "de", "z", "d"]) || p == 0 {
+    if !ctx.word_in(
+        p,
+        &[
+            "from", "aus", "da", "desde", "vanuit", "uit", "de", "z", "d",
+        ],
+    ) || p == 0
+    {
         return false;
     }
     let v = p - 1;
@@ -1132,9 +1132,11 @@ pub(crate) fn place_label_before(ctx: &Ctx<'_>, start: usize) -> bool {
     if ctx.toks[j].kind != Kind::Word {
         return false;
     }
+    // A form writes its labels capitalised; `city: String` is a field in code.
     PLACE_LABELS.iter().any(|l| {
-        ctx.phrase_ends_at(j, l)
-            .is_some_and(|f| f == 0 || ctx.toks[f].newline_before)
+        ctx.phrase_ends_at(j, l).is_some_and(|f| {
+            (f == 0 || ctx.toks[f].newline_before) && ctx.toks[f].case != Case::Lower
+        })
     })
 }
 
