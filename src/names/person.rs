@@ -438,7 +438,7 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         || super::place::place_noun_before(ctx, start)
         || super::place::place_label_before(ctx, start)
     {
-        return Some(b - 1);
+        return Some(super::place::keep_town_tail(ctx, &run.words[..run.len], b));
     }
     // Every preposition below is a place cue: one bit test settles most runs.
     let preposition = start > 0
@@ -908,7 +908,8 @@ fn push(
 ) {
     // "Springfield, IL", "Dosson, Veneto", "Gabella (PI)": a place takes its region along.
     let b = if e == Entity::Location {
-        super::place::region_after(ctx, super::place::german_town_tail(ctx, b))
+        let b = super::place::town_words_after(ctx, super::place::german_town_tail(ctx, b));
+        super::place::region_after(ctx, b)
     } else {
         b
     };

@@ -474,6 +474,7 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             }
         } else if (k == 0 && from_town_before(ctx, j))
             || (t.kind == Kind::Word && ctx.word_in(j, TRAVEL_NOUNS))
+            || weather_question(ctx, j)
         {
             return true;
         } else if t.kind == Kind::Word
@@ -1160,6 +1161,21 @@ pub(crate) fn german_town_tail(ctx: &Ctx<'_>, end: usize) -> usize {
     if lower(end + 1, &["an"]) && lower(end + 2, &["der"]) && title(end + 3) {
         return end + 3;
     }
+    // Dutch "Egmond aan Zee", "Alphen aan den Rijn", "Berg aan de Maas".
+    if lower(end + 1, &["aan"]) {
+        let k = if lower(end + 2, &["de", "den"]) {
+            end + 3
+        } else {
+            end + 2
+        };
+        if ctx
+            .toks
+            .get(k)
+            .is_some_and(|t| t.case == Case::Title && t.kind == Kind::Word && !t.newline_before)
+        {
+            return k;
+        }
+    }
     let any_title = |k: usize| {
         ctx.toks
             .get(k)
@@ -1180,4 +1196,115 @@ pub(crate) fn german_town_tail(ctx: &Ctx<'_>, end: usize) -> usize {
         }
     }
     end
+}
+
+/// The weather asked about at token `j`: "Che tempo fa a X?", "¿Qué tiempo hace en X?",
+/// "Hoe is het weer in X?", "o tempo em X" (the words for weather alone are "time" and
+/// "again" too: "tempo di avvio", "werkt weer in").
+fn weather_question(ctx: &Ctx<'_>, j: usize) -> bool {
+    if j == 0 || ctx.toks[j].case != Case::Lower {
+        return false;
+    }
+    (ctx.word_in(j, &["fa", "hace"]) && ctx.word_in(j - 1, &["tempo", "tiempo"]))
+        || (ctx.word_in(j, &["weer", "tempo", "tiempo"])
+            && ctx.word_in(j - 1, &["het", "o", "el", "il"]))
+}
+
+/// Words inside Italian, Spanish and Portuguese town names after their first word, written
+/// capitalised by Faker and by many registers ("Pieve A Nievole", "Torre De' Ratti", "Castel
+/// Sant'Angelo"): a capitalised particle and the word after it, or a word joined by an
+/// apostrophe. Returns the last token of the town.
+pub(crate) fn town_words_after(ctx: &Ctx<'_>, mut end: usize) -> usize {
+    let same = |k: usize| ctx.toks.get(k).is_some_and(|t| !t.newline_before);
+    // The town's run may end on the elided particle itself ("Torre De' Ratti").
+    let elided = ctx.word_in(end, &["de", "di", "da", "dell", "sant"])
+        && ctx.punct(end + 1, '\'')
+        && ctx.toks[end + 1].glued
+        && ctx
+            .toks
+            .get(end + 2)
+            .is_some_and(|t| !t.newline_before && t.kind == Kind::Word && t.case == Case::Title);
+    if elided {
+        end += 2;
+    }
+    for _ in 0..3 {
+        let k = end + 1;
+        if !same(k) || ctx.toks[k].glued {
+            break;
+        }
+        // "Sant'Angelo": one token of mixed case with an apostrophe inside.
+        if apostrophe_title(ctx, k) {
+            end = k;
+            continue;
+        }
+        let particle = ctx.toks[k].kind == Kind::Word
+            && ctx.toks[k].case != Case::Lower
+            && ctx.word_in(
+                k,
+                &["a", "di", "del", "della", "de", "da", "sul", "al", "in"],
+            );
+        if !particle {
+            break;
+        }
+        // "De' Ratti": the elided particle keeps its apostrophe.
+        let mut n = k + 1;
+        if ctx.punct(n, '\'') && ctx.toks[n].glued {
+            n += 1;
+        }
+        let word = ctx.toks.get(n).is_some_and(|t| {
+            !t.newline_before && !t.glued && t.kind == Kind::Word && t.case == Case::Title
+        }) || (same(n) && apostrophe_title(ctx, n));
+        if !word {
+            break;
+        }
+        end = n;
+    }
+    end
+}
+
+/// Token `k` is a word with an apostrophe inside whose parts are capitalised ("Sant'Elia").
+fn apostrophe_title(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = &ctx.toks[k];
+    if t.kind != Kind::Word || t.case != Case::Other {
+        return false;
+    }
+    let s = ctx.s(k);
+    let mut parts = s.split(['\'', '’']);
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let title = |p: &str| {
+        let mut c = p.chars();
+        c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+    };
+    title(a) && title(b)
+}
+
+/// A cued town's last words that look common ("Rio Maior", "Novais do Sul", "Vendas Novas")
+/// belong to it when they are title case and the clause goes on after the run (punctuation,
+/// a lower-case word or the line's end). `kept` words were kept by the caller; returns the
+/// index of the town's last run word.
+pub(crate) fn keep_town_tail(ctx: &Ctx<'_>, words: &[usize], kept: usize) -> usize {
+    let last = words.len() - 1;
+    if kept == words.len() {
+        return last;
+    }
+    // An article opens the next clause ("moved to Berlin The next year").
+    let article = words[kept..].iter().any(|&w| {
+        ctx.word_in(
+            w,
+            &[
+                "the", "a", "an", "this", "der", "die", "das", "il", "la", "le", "el", "het",
+            ],
+        )
+    });
+    let titled = !article && ctx.toks[words[last]].case == Case::Title;
+    let closes = ctx.toks.get(words[last] + 1).is_none_or(|t| {
+        t.newline_before || t.kind == Kind::Punct || (t.kind == Kind::Word && t.case == Case::Lower)
+    });
+    if titled && closes {
+        last
+    } else {
+        kept - 1
+    }
 }
