@@ -1032,3 +1032,34 @@ fn round5_town_name_shapes_and_weather_questions() {
         );
     }
 }
+
+/// Round 5: the addressee's name on the line above an address or before its comma is a
+/// person, also when a surname is a town ("Vasco Cáceres", "Lana van Heusden"); an address
+/// label, an organisation or a line of common words above it is not.
+#[test]
+fn round5_addressee_above_an_address() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("Deliver to: Hiltraud Löwer\nPuchnerstraße 330\n3859 STADTSCHLAINING", "Hiltraud Löwer"),
+        ("Address on file: Ivanka Krein, Eichingerstr. 211, 3302 MAISSAU", "Ivanka Krein"),
+        (
+            "Vasco Cáceres\nDiagonal Durango 808 Edif. 949 , Depto. 542\n41185 SAN NELLY LOS ALTOS, B.C.S.",
+            "Vasco Cáceres",
+        ),
+        ("Address on file: Lana van Heusden, Nilspad 48, 4498 LES BONS", "Lana van Heusden"),
+        ("Please send the parcel to Chasmum Ray\n64662 Fuller Lodge\nWATERSHAVEN, LA 13418", "Chasmum Ray"),
+    ] {
+        assert!(has(&e, text, "PERSON", name), "{text}: {:?}", found(&e, text));
+    }
+    for text in [
+        "Billing Address\n64662 Fuller Lodge\nWATERSHAVEN, LA 13418",
+        "ACME Corp\n64662 Fuller Lodge\nWATERSHAVEN, LA 13418",
+        "Free Software Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301",
+    ] {
+        assert!(
+            !found(&e, text).iter().any(|(k, _)| k == "PERSON"),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

@@ -1456,6 +1456,21 @@ fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 }
 
 fn push(out: &mut Vec<Hit>, ctx: &Ctx<'_>, a: usize, b: usize, score: f32, why: &'static str) {
+    // The addressee's name on the line above or before a comma ("Ship to:\nMila Hehl\n
+    // Frankweg 53", "Ivanka Krein, Eichingerstr. 211, 3302 MAISSAU"), pushed first so the
+    // hits stay in text order.
+    if let Some((s, e)) = name_line(ctx, a) {
+        let start = ctx.toks[s].start as usize;
+        if out.last().is_none_or(|h| h.end <= start) {
+            out.push(Hit {
+                start,
+                end: ctx.toks[e].end as usize,
+                entity: Entity::Person,
+                score: 0.8,
+                reason: "addressee",
+            });
+        }
+    }
     out.push(Hit {
         start: ctx.toks[a].start as usize,
         end: ctx.toks[b].end as usize,
@@ -1463,6 +1478,131 @@ fn push(out: &mut Vec<Hit>, ctx: &Ctx<'_>, a: usize, b: usize, score: f32, why: 
         score,
         reason: why,
     });
+}
+
+/// Words of an address label or an organisation: a line of them above an address names no
+/// person ("Billing Address", "ACME Corp", "Customer Service").
+const NOT_ADDRESSEES: &[&str] = &[
+    "address",
+    "addresses",
+    "adres",
+    "adresse",
+    "anschrift",
+    "dirección",
+    "direccion",
+    "indirizzo",
+    "endereço",
+    "morada",
+    "ship",
+    "shipping",
+    "billing",
+    "delivery",
+    "mailing",
+    "invoice",
+    "lieferadresse",
+    "rechnungsanschrift",
+    "postanschrift",
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "ag",
+    "kg",
+    "sa",
+    "sl",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "corp",
+    "co",
+    "company",
+    "team",
+    "department",
+    "abteilung",
+    "service",
+    "support",
+    "office",
+    "hotel",
+    "restaurant",
+    "bank",
+    "university",
+    "universität",
+    "school",
+    "hospital",
+    "clinic",
+    "klinik",
+    "attn",
+    "c/o",
+];
+
+/// The addressee's name right before the address starting at token `a`: two to four
+/// capitalised words (lower-case particles between: "Lana van Heusden") alone on the line
+/// above, or before a comma on the same line, opening their line or after a label's colon or
+/// a word of sending ("to", "an", "a", "para", "naar", "à"). Returns its first and last
+/// tokens.
+fn name_line(ctx: &Ctx<'_>, a: usize) -> Option<(usize, usize)> {
+    let mut e = a.checked_sub(1)?;
+    if ctx.toks[a].newline_before {
+        // The previous line ends with the name.
+    } else if ctx.punct(e, ',') && ctx.toks[e].glued {
+        e = e.checked_sub(1)?;
+    } else {
+        return None;
+    }
+    let mut s = e;
+    let mut words = 0;
+    loop {
+        let t = &ctx.toks[s];
+        if t.kind != Kind::Word {
+            return None;
+        }
+        if t.capitalised() {
+            if ctx.word_in(s, NOT_ADDRESSEES) {
+                return None;
+            }
+            words += 1;
+        } else if !(t.case == Case::Lower
+            && words > 0
+            && ctx.word_in(
+                s,
+                &[
+                    "van", "de", "der", "den", "da", "dos", "das", "do", "von", "del", "di",
+                ],
+            ))
+        {
+            return None;
+        }
+        if t.newline_before || s == 0 || words == 4 {
+            break;
+        }
+        // Stop at what opens the name: a colon, a word of sending, a line start.
+        let p = &ctx.toks[s - 1];
+        if p.kind != Kind::Word
+            || p.case == Case::Lower
+                && !ctx.word_in(
+                    s - 1,
+                    &[
+                        "van", "de", "der", "den", "da", "dos", "das", "do", "von", "del", "di",
+                    ],
+                )
+        {
+            break;
+        }
+        s -= 1;
+    }
+    if !(2..=4).contains(&words) || !ctx.toks[s].capitalised() || !ctx.toks[e].capitalised() {
+        return None;
+    }
+    // Every word a common word: a heading, not a name.
+    if (s..=e).all(|k| ctx.flags[k] & super::gazetteer::WORD != 0 || !ctx.toks[k].capitalised()) {
+        return None;
+    }
+    let opens = s == 0
+        || ctx.toks[s].newline_before
+        || ctx.punct(s - 1, ':')
+        || ctx.word_in(s - 1, &["to", "an", "a", "para", "naar", "à", "aan", "per"]);
+    opens.then_some((s, e))
 }
 
 /// A unit prefix ending just before `i` (`Flat 3,`, `Apt 4B`); returns its first token.
