@@ -967,6 +967,9 @@ fn round5_writing_from_a_town() {
         ("Vi scrivo da Lallio.", "Lallio"),
         ("Ik schrijf je vanuit Hauwert.", "Hauwert"),
         ("Estoy en Berríoz con mi familia.", "Berríoz"),
+        ("Sono originario di Lallio.", "Lallio"),
+        ("Sou natural de Almeirim.", "Almeirim"),
+        ("Ik ben afkomstig uit Hauwert.", "Hauwert"),
     ] {
         assert!(
             has(&e, text, "LOCATION", town),

@@ -310,6 +310,16 @@ const TOWN_VERBS: &[&str] = &[
     "apartamento",
     "estoy",
     "estamos",
+    // Where someone comes from ("originario di X", "natural de X", "afkomstig uit X").
+    "originario",
+    "originaria",
+    "originari",
+    "originarie",
+    "natural",
+    "naturais",
+    "originaire",
+    "afkomstig",
+    "originally",
 ];
 
 /// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
