@@ -2617,7 +2617,11 @@ fn uk_sort_code_and_account_number_together() {
         "UK_BANK_ACCOUNT",
         "40-47-84 Account number: 70872490",
     );
-    assert_found("a/c 55779911 s/c 20 00 00", "UK_BANK_ACCOUNT", "55779911 s/c 20 00 00");
+    assert_found(
+        "a/c 55779911 s/c 20 00 00",
+        "UK_BANK_ACCOUNT",
+        "55779911 s/c 20 00 00",
+    );
     // Placeholders of a form, and a sort code alone (a branch, not an account).
     assert_not_found("sort code 00-00-00 account 00000000", "UK_BANK_ACCOUNT");
     assert_not_found("our sort code is 20-00-00", "UK_BANK_ACCOUNT");

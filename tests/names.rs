@@ -1506,15 +1506,17 @@ fn independent_evaluation_tuning_and_held_out_parts() {
         let p = *tp as f64 / (tp + fp).max(1) as f64;
         let r = *tp as f64 / (tp + fn_).max(1) as f64;
         println!("{split} {class}: precision {p:.3} recall {r:.3}");
-        // Measured 2026-12-06 with scripts/score-names-eval.py: tune PERSON 1.000/1.000,
-        // LOCATION 1.000/0.875; held-out PERSON 1.000/0.875, LOCATION 0.933/0.792 (round 1
-        // of issue 14: tune 1.000/0.985 and 0.991/0.795, held-out LOCATION 0.929/0.755;
-        // before issue 14, held-out: 0.971/0.617 and 0.443/0.490).
+        // Measured 2026-12-06 with scripts/score-names-eval.py after round 5: tune PERSON
+        // 1.000/1.000, LOCATION 1.000/0.976; held-out PERSON 1.000/0.987, LOCATION
+        // 0.994/0.922 (round 2: tune LOCATION 1.000/0.875, held-out PERSON 1.000/0.875,
+        // LOCATION 0.933/0.792; round 1 of issue 14: tune 1.000/0.985 and 0.991/0.795,
+        // held-out LOCATION 0.929/0.755; before issue 14, held-out: 0.971/0.617 and
+        // 0.443/0.490).
         let (min_p, min_r) = match (split.as_str(), *class) {
             ("tune", "PERSON") => (0.97, 0.97),
-            ("tune", _) => (0.95, 0.85),
-            (_, "PERSON") => (0.97, 0.85),
-            _ => (0.85, 0.77),
+            ("tune", _) => (0.97, 0.95),
+            (_, "PERSON") => (0.97, 0.95),
+            _ => (0.95, 0.90),
         };
         assert!(p >= min_p && r >= min_r, "{split} {class}: {p:.3}/{r:.3}");
     }
@@ -2033,8 +2035,8 @@ fn word_like_first_names_calls_and_roles_without_colon() {
 }
 
 /// The round-3 PERSON tuning set (`scripts/build-person-tune.py`, tuning only) as a
-/// regression guard: measured 2026-12-06 precision 1.000, recall 0.966 (before round 3:
-/// 0.996 / 0.690 on its first 336 names).
+/// regression guard: measured 2026-12-06 precision 1.000, recall 0.966, 0.977 after round 5's
+/// German cues (before round 3: 0.996 / 0.690 on its first 336 names).
 #[test]
 fn person_tuning_set_of_round_3() {
     let e = Engine::default_engine();
@@ -2079,5 +2081,5 @@ fn person_tuning_set_of_round_3() {
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
-    assert!(p >= 0.97 && r >= 0.95, "PERSON {p:.3}/{r:.3}");
+    assert!(p >= 0.97 && r >= 0.97, "PERSON {p:.3}/{r:.3}");
 }

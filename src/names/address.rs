@@ -158,6 +158,191 @@ pub(crate) const SUFFIX_TYPES: &[&str] = &[
     "chowk",
     "gali",
 ];
+/// More street types written after the name (round 5): the rest of USPS Publication 28's
+/// suffixes and the Australian road types of AS/NZS 4819 that are rarely plain words after a
+/// number and a name. Kept apart from [`SUFFIX_TYPES`] because many are surnames too ("Daniel
+/// Park", "Emma Ford"): a run ending in one is still a person's name unless a house number
+/// comes first.
+pub(crate) const MORE_SUFFIX_TYPES: &[&str] = &[
+    "branch",
+    "bridge",
+    "brooks",
+    "burgs",
+    "bypass",
+    "camp",
+    "canyon",
+    "cape",
+    "causeway",
+    "center",
+    "centers",
+    "cliff",
+    "cliffs",
+    "common",
+    "corner",
+    "corners",
+    "course",
+    "courts",
+    "coves",
+    "crossroad",
+    "curve",
+    "dam",
+    "divide",
+    "drives",
+    "estate",
+    "expressway",
+    "extensions",
+    "fall",
+    "ford",
+    "fords",
+    "forges",
+    "garden",
+    "glens",
+    "greens",
+    "groves",
+    "harbors",
+    "inlet",
+    "islands",
+    "junctions",
+    "key",
+    "keys",
+    "lake",
+    "land",
+    "light",
+    "lights",
+    "loaf",
+    "lock",
+    "locks",
+    "manors",
+    "mount",
+    "neck",
+    "park",
+    "parkways",
+    "pass",
+    "pine",
+    "plain",
+    "points",
+    "port",
+    "ports",
+    "radial",
+    "ramp",
+    "rapid",
+    "rest",
+    "run",
+    "shoal",
+    "shoals",
+    "skyway",
+    "spring",
+    "spurs",
+    "track",
+    "trafficway",
+    "union",
+    "unions",
+    "valleys",
+    "village",
+    "ville",
+    "wall",
+    "well",
+    "alleyway",
+    "anchorage",
+    "arcade",
+    "bend",
+    "brae",
+    "centre",
+    "chase",
+    "circus",
+    "concourse",
+    "copse",
+    "crossway",
+    "dell",
+    "driveway",
+    "fairway",
+    "footway",
+    "glade",
+    "grange",
+    "laneway",
+    "lookout",
+    "parklands",
+    "pathway",
+    "promenade",
+    "quays",
+    "retreat",
+    "ridgeway",
+    "roadway",
+    "ronde",
+    "strand",
+    "steps",
+    "vale",
+    "villas",
+    "walkway",
+    "wynd",
+    "gate",
+    "gap",
+    "zila",
+    "approach",
+    "artery",
+    "brace",
+    "brow",
+    "centreway",
+    "circlet",
+    "cruiseway",
+    "deviation",
+    "dip",
+    "distributor",
+    "elbow",
+    "firetrail",
+    "foreshore",
+    "frontage",
+    "gates",
+    "gully",
+    "highroad",
+    "interchange",
+    "meander",
+    "mew",
+    "nook",
+    "plateau",
+    "quadrangle",
+    "quadrant",
+    "ramble",
+    "reserve",
+    "riverway",
+    "riviera",
+    "roadside",
+    "rosebowl",
+    "rotary",
+    "siding",
+    "tarn",
+    "thoroughfare",
+    "tollway",
+    "trunkway",
+    "wade",
+    "amble",
+    "burg",
+    "passage",
+    "rue",
+    "via",
+    "basin",
+    "beach",
+    "byway",
+    "colonnade",
+    "corso",
+    "cul-de-sac",
+    "cutting",
+    "entrance",
+    "intersection",
+    "lees",
+    "pocket",
+    "quad",
+    "stairs",
+    "subway",
+    "towers",
+    "trailer",
+    "triangle",
+    "formation",
+    "ring",
+    "tor",
+    "piazza",
+    "ganj",
+];
 /// Street types written before the name (French, Spanish, Italian, Portuguese, Polish).
 pub(crate) const PREFIX_TYPES: &[&str] = &[
     "rue",
@@ -275,16 +460,73 @@ pub(crate) const PREFIX_TYPES: &[&str] = &[
     "peatonal",
     "retorno",
     "viaducto",
+    // Faker's Spanish, Mexican, Italian and Brazilian types not listed above (round 5).
+    "acceso",
+    "ampliación",
+    "canale",
+    "stretto",
+    "campo",
+    "distrito",
+    "estação",
+    "feira",
+    "lago",
+    "morro",
+    "passarela",
+    "praia",
+    "pátio",
+    "vale",
+    "área",
+    "vial",
 ];
 /// Endings of German and Dutch street names written as one word (Hauptstraße, Kerkstraat).
 pub(crate) const COMPOUND_ENDINGS: &[&str] = &[
-    "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer",
-    "chaussee", "pfad", "steig", "markt", "straat", "laan", "plein", "gracht", "kade", "singel",
-    "dijk", "steeg", "dreef", "hof", "wal", "steg", "brücke", "korso", "siedlung", "stieg", "kamp",
-    "twiete", "graben", "berg", "tor", "gracht", "burg", "donk", "hoven", "buurt",
+    "straße",
+    "strasse",
+    "str",
+    "weg",
+    "gasse",
+    "platz",
+    "allee",
+    "ring",
+    "damm",
+    "ufer",
+    "chaussee",
+    "pfad",
+    "steig",
+    "markt",
+    "straat",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "dijk",
+    "steeg",
+    "dreef",
+    "hof",
+    "wal",
+    "steg",
+    "brücke",
+    "korso",
+    "siedlung",
+    "stieg",
+    "kamp",
+    "twiete",
+    "graben",
+    "berg",
+    "tor",
+    "gracht",
+    "burg",
+    "donk",
+    "hoven",
+    "buurt",
+    "baan",
+    "pad",
+    "lei",
+    "boulevard",
 ];
 /// The last bytes of [`COMPOUND_ENDINGS`] (a test checks they cover the list).
-const ENDING_LAST_BYTES: &[u8] = b"ergzmdtnlkfop";
+const ENDING_LAST_BYTES: &[u8] = b"ergzmdtnlkfopi";
 /// Separate street-type words after an adjective (Berliner Straße, Lange Laan).
 pub(crate) const GERMANIC_TYPES: &[&str] = &[
     "straße", "strasse", "str", "weg", "gasse", "platz", "allee", "ring", "damm", "ufer", "straat",
@@ -325,6 +567,16 @@ pub(crate) const UNIT_WORDS: &[&str] = &[
     "bloco",
     "lok",
     "bte",
+    // Round 5: Italian floors, Mexican and Spanish buildings, Australian levels, British
+    // studios.
+    "piano",
+    "edif",
+    "edificio",
+    "escalera",
+    "esc",
+    "bloque",
+    "level",
+    "studio",
 ];
 /// Words before a street name on its own.
 pub(crate) const LIVE_CUES: &[&str] = &[
@@ -459,7 +711,9 @@ fn interior_number(ctx: &Ctx<'_>, he: usize) -> usize {
         .toks
         .get(n)
         .is_some_and(|t| t.kind == Kind::Num && t.len() <= 4 && !t.glued && !t.newline_before);
-    if inner && ctx.punct(n + 1, ',') {
+    // The comma after it, or the line's end in a block ("Diagonal Sur Frías 313 576\n69698").
+    let closed = ctx.punct(n + 1, ',') || ctx.toks.get(n + 1).is_none_or(|t| t.newline_before);
+    if inner && closed {
         n
     } else {
         he
@@ -586,7 +840,21 @@ fn name_words(ctx: &Ctx<'_>, i: usize, max: usize) -> Option<usize> {
             && t.len() == 1
             && last.is_some()
             && t.text(ctx.text).chars().all(char::is_uppercase);
-        if t.capitalised() || initial {
+        // "Alameda de D. Pedro Pitões": an initial and its dot before more of the name.
+        let dotted_initial = t.kind == Kind::Word
+            && t.len() == 1
+            && t.text(ctx.text).chars().all(char::is_uppercase)
+            && ctx.punct(j + 1, '.')
+            && ctx.toks[j + 1].glued
+            && ctx
+                .toks
+                .get(j + 2)
+                .is_some_and(|n| !n.glued && !n.newline_before && n.capitalised());
+        if dotted_initial && count + 1 < max {
+            last = Some(j);
+            count += 1;
+            j += 2;
+        } else if t.capitalised() || initial {
             last = Some(j);
             count += 1;
             j += 1;
@@ -619,9 +887,24 @@ fn street_type(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize
         return None;
     }
     let t = &ctx.toks[i];
-    // `C/ Mayor`
+    // `C/ Mayor`; Faker's and Correos' `C. Mayor` (a capital C and its dot, then the name).
     if ctx.word_in(i, &["c"]) {
-        return ctx.punct(i + 1, '/').then_some(i + 1);
+        // Not an initial among others ("J. C. Smith"): nothing but a line start, a label's
+        // colon or a lower-case word before it.
+        let opens = i == 0
+            || ctx.toks[i].newline_before
+            || ctx.punct(i - 1, ':')
+            || (ctx.toks[i - 1].kind == Kind::Word && ctx.toks[i - 1].case == Case::Lower);
+        let dotted = t.case != Case::Lower
+            && opens
+            && ctx.punct(i + 1, '.')
+            && ctx.toks[i + 1].glued
+            && ctx.toks.get(i + 2).is_some_and(|n| {
+                !n.glued
+                    && !n.newline_before
+                    && (n.capitalised() || ctx.role(i + 2, STREET_PARTICLE))
+            });
+        return (ctx.punct(i + 1, '/') || dotted).then_some(i + 1);
     }
     // `Eje vial Ceballos`
     if ctx.word_in(i, &["eje"]) {
@@ -705,10 +988,15 @@ fn street(ctx: &Ctx<'_>, i: usize, after_number: bool) -> Option<usize> {
     let ne = name_words(ctx, i, 4)?;
     let mut j = i;
     while j <= ne {
-        if let Some(te) = street_type(ctx, j + 1, SUFFIX_TYPES, SUFFIX_TYPE) {
+        if let Some(te) = street_type(ctx, j + 1, SUFFIX_TYPES, SUFFIX_TYPE)
+            .or_else(|| street_type(ctx, j + 1, MORE_SUFFIX_TYPES, SUFFIX_TYPE))
+        {
             // A dotless `Pl` is English only after a house number ("Wrocław Pl 5" is not).
             let bare_pl = te == j + 1 && ctx.word_in(te, &["pl"]);
-            if j + 1 > i && ctx.toks[j + 1].capitalised() && (after_number || !bare_pl) {
+            // "Brinda Badami\nFlat 26G": a type on the next line belongs to another line.
+            let same_line = !ctx.toks[j + 1].newline_before;
+            if j + 1 > i && same_line && ctx.toks[j + 1].capitalised() && (after_number || !bare_pl)
+            {
                 let mut end = te;
                 // "Pennsylvania Ave NW", "Edwards Ct N": an abbreviated direction only, as
                 // "North" after the type starts the city more often.
@@ -748,6 +1036,87 @@ fn next(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     (!n.newline_before).then_some(i + 1)
 }
 
+/// Australian road types that are common words too (AS/NZS 4819: Range, Slope, Link, End,
+/// ...): a street only when a postal code follows ("077 Ana Slope\nOCONNORTOWN TAS 2933").
+const WEAK_SUFFIX_TYPES: &[&str] = &[
+    "access", "block", "break", "cross", "edge", "end", "follow", "front", "ground", "line",
+    "link", "little", "lower", "part", "range", "reach", "ride", "round", "slope", "sound",
+    "strip", "top", "turn", "upper",
+];
+
+/// A house number at `i`, one to three capitalised words and a weak road type on one line,
+/// then, after a comma or a line break, a tail with a postal code ("Step 2 Upper Range 2000"
+/// has none). Returns the last token of the address.
+fn weak_typed_street(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let s = house_number(ctx, i)? + 1;
+    if ctx
+        .toks
+        .get(s)
+        .is_none_or(|t| t.newline_before || !t.capitalised())
+    {
+        return None;
+    }
+    let ne = name_words(ctx, s, 4)?;
+    let te = (s + 1..=ne)
+        .find(|&k| ctx.toks[k].case == Case::Title && ctx.word_in(k, WEAK_SUFFIX_TYPES))?;
+    let apart = ctx
+        .toks
+        .get(te + 1)
+        .is_some_and(|t| t.newline_before || t.is(','));
+    let (end, code) = tail(ctx, te);
+    // A town in the tail too ("Chapter 3 Bottom Line, 2000 copies" has a number only).
+    let town = (te + 1..=end).any(|k| ctx.toks[k].kind == Kind::Word && ctx.toks[k].capitalised());
+    (apart && code && town).then_some(end)
+}
+
+/// Faker's and India Post's shortest street line, a house number, a comma and a name with
+/// no street type ("73, Patil"), then the city and its PIN on the next line ("AVADI
+/// 358760"): an address only with that line and its six-digit PIN. Returns the last token.
+fn indian_street(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    let he = house_number(ctx, i)?;
+    if !ctx.punct(he + 1, ',') || ctx.toks.get(he + 2).is_none_or(|t| t.newline_before) {
+        return None;
+    }
+    let ne = name_words(ctx, he + 2, 3)?;
+    if ctx.toks[he + 2].case != Case::Title
+        || ctx.toks.get(ne + 1).is_none_or(|t| !t.newline_before)
+    {
+        return None;
+    }
+    let (end, code) = tail(ctx, ne);
+    // India's PIN has six digits ("CHAPTER 2000" under a heading is no city line).
+    let pin = (ne + 1..=end).any(|k| ctx.toks[k].kind == Kind::Num && ctx.toks[k].len() == 6);
+    (code && pin && end > ne + 1).then_some(end)
+}
+
+/// The house number at `i` stands alone on its line, maybe after India's "H.No." ("H.No.
+/// 97\nRamaswamy Circle"): the street is on the next line.
+fn number_alone(ctx: &Ctx<'_>, i: usize) -> bool {
+    let opens = i == 0
+        || ctx.toks[i].newline_before
+        || (i >= 4
+            && ctx.punct(i - 1, '.')
+            && ctx.word_in(i - 2, &["no"])
+            && ctx.punct(i - 3, '.')
+            && ctx.word_in(i - 4, &["h"]));
+    opens
+        && house_number(ctx, i)
+            .is_some_and(|he| ctx.toks.get(he + 1).is_some_and(|t| t.newline_before))
+}
+
+/// Token `i` is a four-digit number from 1900 to 2099.
+fn year_like(ctx: &Ctx<'_>, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    let s = t.text(ctx.text);
+    t.kind == Kind::Num && s.len() == 4 && (s.starts_with("19") || s.starts_with("20"))
+}
+
+/// Three or more spaces before token `i`: a table's next column ("IPA Extensions      100%
+/// (96/96)"), not the house number of the words before.
+fn column_gap(ctx: &Ctx<'_>, i: usize) -> bool {
+    i > 0 && ctx.toks[i].start - ctx.toks[i - 1].end > 2
+}
+
 /// After a street, skips a comma. Returns the index of the next token.
 fn skip_comma(ctx: &Ctx<'_>, i: usize) -> usize {
     if ctx.punct(i, ',') && !ctx.toks[i].newline_before {
@@ -771,7 +1140,10 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         if !had_code && ctx.punct(end + 1, '-') && !ctx.toks[end + 1].glued {
             if let Some(pe) = dashed_run(ctx, end + 2) {
                 had_code = true;
-                end = pe;
+                // "0 - 24043 Monteverde": the city after the code.
+                end = next(ctx, pe)
+                    .and_then(|k| name_words(ctx, k, 4))
+                    .unwrap_or(pe);
                 continue;
             }
         }
@@ -779,6 +1151,21 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         // "Wohnung 5", "2º B", "3º Esq.".
         if !had_code && (round == 0 || ctx.toks[j].newline_before || j > end + 1) {
             if let Some(k) = unit_at(ctx, j) {
+                end = k;
+                continue;
+            }
+        }
+        // Faker's Mexican secondary numbers: "653 Edif. 846 , Depto. 078", or a pair "118 635"
+        // on its own line or after a comma before the postal code.
+        if !had_code && (ctx.toks[j].newline_before || j > end + 1) {
+            if let Some(k) = mexican_secondary(ctx, j) {
+                end = k;
+                continue;
+            }
+        }
+        // A Mexican "colonia" or a neighbourhood after a comma: "153, Col. de León, 56343".
+        if !had_code && j > end + 1 {
+            if let Some(k) = neighbourhood(ctx, j) {
                 end = k;
                 continue;
             }
@@ -794,20 +1181,45 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         }
         // State abbreviation (DC, NSW, ON) or city words, only after a comma or the street.
         if let Some(t) = ctx.toks.get(j) {
-            if t.kind == Kind::Word && t.case == Case::Upper && (2..=3).contains(&t.len()) {
-                end = j;
+            // "CHIS.": a four-letter Mexican state keeps its dot.
+            let dotted = t.len() == 4 && ctx.punct(j + 1, '.') && ctx.toks[j + 1].glued;
+            if t.kind == Kind::Word
+                && t.case == Case::Upper
+                && ((2..=3).contains(&t.len()) || dotted)
+            {
+                end = if dotted { j + 1 } else { j };
                 continue;
             }
         }
         if j > end + 1 || !had_code {
-            if let Some(ce) = name_words(ctx, j, 3).map(|ce| state_after_city(ctx, ce)) {
+            if let Some(ce) = name_words(ctx, j, 4)
+                .filter(|&ce| {
+                    ce < j + 3 || state_after_city(ctx, ce) > ce || brazilian_state_end(ctx, j, ce)
+                })
+                .map(|ce| state_after_city(ctx, ce))
+            {
                 // A city needs a code after it or a comma before it.
                 let comma = j > end + 1;
+                // "VIANA-CE\n53729137": a Brazilian CEP may lack its hyphen.
+                let cep_at = skip_comma(ctx, ce + 1);
+                let cep = brazilian_state_end(ctx, j, ce)
+                    && ctx
+                        .toks
+                        .get(cep_at)
+                        .is_some_and(|t| t.kind == Kind::Num && t.len() == 8);
                 let code_after = postcode(ctx, skip_comma(ctx, ce + 1)).is_some()
+                    || cep
                     || ctx.toks.get(skip_comma(ctx, ce + 1)).is_some_and(|t| {
                         t.kind == Kind::Word && t.case == Case::Upper && (2..=3).contains(&t.len())
                     });
-                let known_place = ctx.flags[j] & super::gazetteer::PLACE != 0;
+                // "433 Lewis Throughway, Mooremouth, Oxfordshire": a town's shape will do.
+                let known_place = ctx.flags[j] & super::gazetteer::PLACE != 0
+                    || super::place::town_shape_at(ctx, j);
+                if cep {
+                    had_code = true;
+                    end = cep_at;
+                    continue;
+                }
                 if (comma && known_place) || code_after {
                     end = ce;
                     continue;
@@ -819,6 +1231,60 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
     (end, had_code)
 }
 
+/// A Mexican secondary number at `j`: "653 Edif. 846" (with its "Depto." after a comma),
+/// or two short numbers ("118 635") before a postal code. Returns the last token.
+fn mexican_secondary(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let short = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Num && t.len() <= 4 && !t.glued)
+    };
+    if !short(j) || ctx.toks.get(j + 1).is_none_or(|t| t.newline_before) {
+        return None;
+    }
+    if let Some(mut k) = unit_at(ctx, j + 1) {
+        // ", Depto. 078"
+        if ctx.punct(k + 1, ',') {
+            if let Some(d) = unit_at(ctx, k + 2) {
+                k = d;
+            }
+        }
+        return Some(k);
+    }
+    (short(j + 1) && postcode(ctx, skip_comma(ctx, j + 2)).is_some()).then_some(j + 1)
+}
+
+/// Mexican neighbourhoods ("Col. de León", "Colonia Roma", "Fracc. Las Palmas"), Brazilian
+/// and Spanish ones ("Bairro Centro", "Barrio Alto") at `j`; returns the last token.
+fn neighbourhood(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    if !ctx.word_in(
+        j,
+        &[
+            "col",
+            "colonia",
+            "fracc",
+            "fraccionamiento",
+            "bairro",
+            "barrio",
+        ],
+    ) || ctx.toks[j].case == Case::Upper
+    {
+        return None;
+    }
+    let mut k = j + 1;
+    if ctx.punct(k, '.') && ctx.toks[k].glued {
+        k += 1;
+    } else if ctx.word_in(j, &["col", "fracc"]) {
+        return None;
+    }
+    let first = ctx.toks.get(k).filter(|t| !t.newline_before)?;
+    // "Col. de León": a particle may open the name.
+    if first.case == Case::Lower && !ctx.role(k, STREET_PARTICLE) {
+        return None;
+    }
+    name_words(ctx, k, 4)
+}
+
 /// Capitalised words, commas and spaced dashes on one line from `i`, closed by a postal
 /// code within a dozen tokens; returns the code's last token.
 fn dashed_run(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
@@ -828,10 +1294,13 @@ fn dashed_run(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         if t.newline_before {
             return None;
         }
-        if k > i {
-            if let Some(pe) = postcode(ctx, k) {
-                return Some(pe);
-            }
+        // "Borgo Viviani, 0 - 24043 Monteverde": the code may follow the dash at once.
+        if let Some(pe) = postcode(ctx, k) {
+            return Some(pe);
+        }
+        // A Brazilian CEP without its hyphen closing the run ("- PA, 25446955").
+        if k > i && t.kind == Kind::Num && t.len() == 8 && ctx.punct(k - 1, ',') {
+            return Some(k);
         }
         let word = t.capitalised()
             || (t.kind == Kind::Word && t.case == Case::Lower && ctx.role(k, STREET_PARTICLE));
@@ -868,9 +1337,18 @@ fn unit_at(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
     }
     let s = t.text(ctx.text);
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    let ordinal = (1..=2).contains(&digits) && matches!(&s[digits..], "º" | "ª" | ".º" | ".ª");
+    let rest = &s[digits..];
+    // "7ºC": the door glued to the floor.
+    let door_glued = rest
+        .strip_prefix('º')
+        .is_some_and(|d| d.len() == 1 && d.as_bytes()[0].is_ascii_uppercase());
+    let ordinal =
+        (1..=2).contains(&digits) && (matches!(rest, "º" | "ª" | ".º" | ".ª") || door_glued);
     if !ordinal {
         return None;
+    }
+    if door_glued {
+        return Some(j);
     }
     let mut k = j;
     // The door: a letter or a short word (B, Dto, Esq, Izda, Dcha), maybe with its dot.
@@ -905,6 +1383,17 @@ fn state_after_city(ctx: &Ctx<'_>, ce: usize) -> usize {
     } else {
         ce
     }
+}
+
+/// The city `j..=ce` ends in a Brazilian state: "CAMPOS-MS" read as one word, or the state
+/// as a token of its own after a glued dash.
+fn brazilian_state_end(ctx: &Ctx<'_>, j: usize, ce: usize) -> bool {
+    let b = ctx.s(ce).as_bytes();
+    let inner = b.len() > 3
+        && b[b.len() - 3] == b'-'
+        && b[b.len() - 2..].iter().all(u8::is_ascii_uppercase);
+    let split = ce > j && ctx.toks[ce].len() == 2 && ctx.punct(ce - 1, '-');
+    inner || split
 }
 
 /// Words that label a postal code ("ZIP:", "PLZ", "CAP", "C.P.", "CEP", "Kod pocztowy").
@@ -970,6 +1459,21 @@ fn push(out: &mut Vec<Hit>, ctx: &Ctx<'_>, a: usize, b: usize, score: f32, why: 
     if super::technical::benign(ctx, a, b, Entity::StreetAddress, why) {
         return;
     }
+    // The addressee's name on the line above or before a comma ("Ship to:\nMila Hehl\n
+    // Frankweg 53", "Ivanka Krein, Eichingerstr. 211, 3302 MAISSAU"), pushed first so the
+    // hits stay in text order.
+    if let Some((s, e)) = name_line(ctx, a) {
+        let start = ctx.toks[s].start as usize;
+        if out.last().is_none_or(|h| h.end <= start) {
+            out.push(Hit {
+                start,
+                end: ctx.toks[e].end as usize,
+                entity: Entity::Person,
+                score: 0.8,
+                reason: "addressee",
+            });
+        }
+    }
     out.push(Hit {
         start: ctx.toks[a].start as usize,
         end: ctx.toks[b].end as usize,
@@ -977,6 +1481,131 @@ fn push(out: &mut Vec<Hit>, ctx: &Ctx<'_>, a: usize, b: usize, score: f32, why: 
         score,
         reason: why,
     });
+}
+
+/// Words of an address label or an organisation: a line of them above an address names no
+/// person ("Billing Address", "ACME Corp", "Customer Service").
+const NOT_ADDRESSEES: &[&str] = &[
+    "address",
+    "addresses",
+    "adres",
+    "adresse",
+    "anschrift",
+    "dirección",
+    "direccion",
+    "indirizzo",
+    "endereço",
+    "morada",
+    "ship",
+    "shipping",
+    "billing",
+    "delivery",
+    "mailing",
+    "invoice",
+    "lieferadresse",
+    "rechnungsanschrift",
+    "postanschrift",
+    "inc",
+    "ltd",
+    "llc",
+    "gmbh",
+    "ag",
+    "kg",
+    "sa",
+    "sl",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "corp",
+    "co",
+    "company",
+    "team",
+    "department",
+    "abteilung",
+    "service",
+    "support",
+    "office",
+    "hotel",
+    "restaurant",
+    "bank",
+    "university",
+    "universität",
+    "school",
+    "hospital",
+    "clinic",
+    "klinik",
+    "attn",
+    "c/o",
+];
+
+/// The addressee's name right before the address starting at token `a`: two to four
+/// capitalised words (lower-case particles between: "Lana van Heusden") alone on the line
+/// above, or before a comma on the same line, opening their line or after a label's colon or
+/// a word of sending ("to", "an", "a", "para", "naar", "à"). Returns its first and last
+/// tokens.
+fn name_line(ctx: &Ctx<'_>, a: usize) -> Option<(usize, usize)> {
+    let mut e = a.checked_sub(1)?;
+    if ctx.toks[a].newline_before {
+        // The previous line ends with the name.
+    } else if ctx.punct(e, ',') && ctx.toks[e].glued {
+        e = e.checked_sub(1)?;
+    } else {
+        return None;
+    }
+    let mut s = e;
+    let mut words = 0;
+    loop {
+        let t = &ctx.toks[s];
+        if t.kind != Kind::Word {
+            return None;
+        }
+        if t.capitalised() {
+            if ctx.word_in(s, NOT_ADDRESSEES) {
+                return None;
+            }
+            words += 1;
+        } else if !(t.case == Case::Lower
+            && words > 0
+            && ctx.word_in(
+                s,
+                &[
+                    "van", "de", "der", "den", "da", "dos", "das", "do", "von", "del", "di",
+                ],
+            ))
+        {
+            return None;
+        }
+        if t.newline_before || s == 0 || words == 4 {
+            break;
+        }
+        // Stop at what opens the name: a colon, a word of sending, a line start.
+        let p = &ctx.toks[s - 1];
+        if p.kind != Kind::Word
+            || p.case == Case::Lower
+                && !ctx.word_in(
+                    s - 1,
+                    &[
+                        "van", "de", "der", "den", "da", "dos", "das", "do", "von", "del", "di",
+                    ],
+                )
+        {
+            break;
+        }
+        s -= 1;
+    }
+    if !(2..=4).contains(&words) || !ctx.toks[s].capitalised() || !ctx.toks[e].capitalised() {
+        return None;
+    }
+    // Every word a common word: a heading, not a name.
+    if (s..=e).all(|k| ctx.flags[k] & super::gazetteer::WORD != 0 || !ctx.toks[k].capitalised()) {
+        return None;
+    }
+    let opens = s == 0
+        || ctx.toks[s].newline_before
+        || ctx.punct(s - 1, ':')
+        || ctx.word_in(s - 1, &["to", "an", "a", "para", "naar", "à", "aan", "per"]);
+    opens.then_some((s, e))
 }
 
 /// A unit prefix ending just before `i` (`Flat 3,`, `Apt 4B`); returns its first token.
@@ -1051,10 +1680,21 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                         && ctx.toks[se + 1].glued
                         && ctx.toks[se + 2].glued
                 };
-                if let Some(se) = street(ctx, s, true)
-                    .filter(|&se| !ctx.toks[s].newline_before && !column && !path(se))
-                {
-                    let start = unit_before(ctx, i).unwrap_or(i);
+                let number_line =
+                    ctx.toks.get(s).is_some_and(|t| t.newline_before) && number_alone(ctx, i);
+                if let Some(se) = street(ctx, s, true).filter(|&se| {
+                    (!ctx.toks[s].newline_before || (number_line && tail(ctx, se).1))
+                        && !column
+                        && !path(se)
+                }) {
+                    // "Flat 26G Ashton Rest": the unit's number stands for the house number.
+                    let unit_word = i > 0
+                        && !ctx.toks[i].newline_before
+                        && ctx.toks[i - 1].capitalised()
+                        && ctx.word_in(i - 1, UNIT_WORDS);
+                    let start = unit_before(ctx, i)
+                        .or(unit_word.then(|| i - 1))
+                        .unwrap_or(i);
                     let (end, code) = tail(ctx, se);
                     push(
                         out,
@@ -1067,6 +1707,16 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                     resume = end + 1;
                     continue;
                 }
+            }
+            if let Some(end) = weak_typed_street(ctx, i) {
+                push(out, ctx, i, end, 0.85, "street-postcode");
+                resume = end + 1;
+                continue;
+            }
+            if let Some(end) = indian_street(ctx, i) {
+                push(out, ctx, i, end, 0.85, "street-postcode");
+                resume = end + 1;
+                continue;
             }
             // Only a number after a word can be a labelled code: one test leaves the rest.
             if i > 0 && ctx.toks[i - 1].kind != Kind::Num {
@@ -1189,7 +1839,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             let number = house_number(ctx, h)
                 .map(|he| interior_number(ctx, he))
                 .or_else(|| without_number(ctx, h));
-            if let Some(he) = number.filter(|_| !ctx.toks[h].newline_before) {
+            // "C. Linares 2004": an author and a year, not "calle".
+            let cited = || ctx.punct(i + 1, '.') && year_like(ctx, h);
+            if let Some(he) =
+                number.filter(|_| !ctx.toks[h].newline_before && !column_gap(ctx, h) && !cited())
+            {
                 let (end, code) = tail(ctx, he);
                 push(out, ctx, i, end, if code { 0.9 } else { 0.85 }, "street");
                 resume = end + 1;

@@ -17,6 +17,7 @@ pub(crate) const TITLES: &[&str] = &[
     "lord",
     "lady",
     "herr",
+    "herrn",
     "frau",
     "hr",
     "fr",
@@ -155,6 +156,8 @@ pub(crate) const STRONG_CUES: &[&str] = &[
     "i am called",
     "call me",
     "mein name ist",
+    "ansprechpartner ist",
+    "ansprechpartnerin ist",
     "ich heiße",
     "ich heisse",
     "je m'appelle",
@@ -765,9 +768,10 @@ pub(crate) const TOWN_HEADS: &[&str] = &[
 
 /// Endings of town names ("Kramerville", "Cartertown", "Mellrichstadt").
 pub(crate) const TOWN_ENDINGS: &[&str] = &[
-    "ville", "town", "ton", "burg", "borough", "bury", "stad", "stadt", "chester", "mouth", "ford",
-    "fort", "field", "view", "side", "land", "haven", "berg", "dorf", "hausen", "heim", "ingen",
-    "furt", "feld", "bach", "kirchen", "hofen", "rode", "ów", "owo", "ice", "sk", "polis",
+    "ville", "town", "ton", "burg", "borough", "shire", "port", "bury", "stad", "stadt", "chester",
+    "mouth", "ford", "fort", "field", "view", "side", "land", "haven", "berg", "dorf", "hausen",
+    "heim", "ingen", "furt", "feld", "bach", "kirchen", "hofen", "rode", "ów", "owo", "ice", "sk",
+    "polis",
 ];
 
 /// Greetings that open a letter or message.
@@ -934,10 +938,10 @@ pub(crate) const PARTICLES: &[&str] = &[
 
 /// Prepositions before a place ("in Paris", "nach Berlin").
 pub(crate) const PLACE_CUES: &[&str] = &[
-    "in", "to", "from", "near", "at", "visit", "visiting", "nach", "aus", "bei", "von", "à", "au",
-    "en", "de", "vers", "a", "desde", "da", "per", "naar", "uit", "te", "w", "we", "z", "ze", "do",
-    "em", "no", "na", "para", "weather", "wetter", "météo", "tiempo", "meteo", "weer", "pogoda",
-    "tempo",
+    "in", "to", "from", "near", "outside", "at", "visit", "visiting", "nach", "aus", "bei", "von",
+    "à", "au", "en", "de", "vers", "a", "desde", "da", "per", "naar", "uit", "te", "w", "we", "z",
+    "ze", "do", "em", "no", "na", "para", "weather", "wetter", "météo", "tiempo", "meteo", "weer",
+    "pogoda", "tempo",
 ];
 
 /// Role bits of a word: which lists it belongs to, so detectors test one bit per token before
@@ -1067,7 +1071,7 @@ pub(crate) fn roles() -> &'static Roles {
         for w in PARTICLES {
             add(w, PARTICLE);
         }
-        for w in a::SUFFIX_TYPES {
+        for w in a::SUFFIX_TYPES.iter().chain(a::MORE_SUFFIX_TYPES) {
             add(w, SUFFIX_TYPE);
         }
         for w in a::PREFIX_TYPES {

@@ -106,6 +106,168 @@ fn next_spaced(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     (!n.glued && !n.newline_before && n.start - ctx.toks[i].end <= 2).then_some(i + 1)
 }
 
+/// German letters and mails name a person after abbreviations and headers no list of titles
+/// holds: "i. A. Alexandar Haumer" (im Auftrag), "i. V." (in Vertretung), "gez." (gezeichnet),
+/// "z. Hd." (zu Händen), a "Von:"/"An:" header line, and "Herrn" or "Frau" alone on the line
+/// above an address block's name. Returns the run word the name starts at (the `A.` of "i.
+/// A." is read into the run as an initial).
+fn german_office_cue(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
+    let s = run.start_tok();
+    let lower_word = |j: usize, words: &[&str]| {
+        ctx.toks[j].kind == Kind::Word && ctx.toks[j].case == Case::Lower && ctx.word_in(j, words)
+    };
+    // "i. A. Name": the run opened at the initial.
+    if run.len > 1
+        && run.classes[0] == Class::Initial
+        && s >= 2
+        && ctx.word_in(s, &["a", "v"])
+        && ctx.punct(s - 1, '.')
+        && lower_word(s - 2, &["i"])
+        && !ctx.toks[s].newline_before
+    {
+        return Some(1);
+    }
+    if s == 0 {
+        return None;
+    }
+    if ctx.toks[s].newline_before {
+        // "Herrn\nRoswitha Bernasconi": the salutation alone on the line above.
+        let p = s - 1;
+        let alone = (p == 0 || ctx.toks[p].newline_before)
+            && ctx.toks[p].case == Case::Title
+            && ctx.word_in(p, &["herrn", "herr", "frau"]);
+        return (alone && run.len > 1).then_some(0);
+    }
+    // "gez. Arif Fehr", "z. Hd. Nikolaus Jauk", "i. V. Victor Hubmann"
+    if ctx.punct(s - 1, '.') && s >= 2 {
+        let a = s - 2;
+        if lower_word(a, &["gez"]) {
+            return Some(0);
+        }
+        let abbreviation = ctx.word_in(a, &["hd", "h", "a", "v"])
+            && a >= 2
+            && ctx.punct(a - 1, '.')
+            && lower_word(a - 2, &["z", "i"]);
+        if abbreviation {
+            return Some(0);
+        }
+    }
+    // "Von: Joerg Karz" opening a mail's header line.
+    if run.len > 1 && ctx.punct(s - 1, ':') && s >= 2 {
+        let h = s - 2;
+        let opens_line = h == 0 || ctx.toks[h].newline_before;
+        if opens_line && ctx.toks[h].case == Case::Title && ctx.word_in(h, &["von", "an", "cc"]) {
+            return Some(0);
+        }
+    }
+    None
+}
+
+/// Two title-case words the lists do not know after German `mit`, `von`, `bei` or `für`
+/// ("Ich habe mit Ilka Nipp telefoniert", "Mit Bärbel Hemmer habe ich ...", "Der Antrag von
+/// Sigfried Klemm-Rauscher liegt vor"), the sentence going on in lower case right after: a
+/// German adjective after a preposition is written in lower case, so two capitalised words
+/// there are a proper name; a product's name goes on in capitals or a number ("mit Visual
+/// Studio Code", "für Windows Server 2019") or is glued to code.
+fn german_preposition_pair(ctx: &Ctx<'_>, run: &Run) -> bool {
+    let s = run.start_tok();
+    if run.len != 2 || s == 0 || ctx.toks[s].newline_before {
+        return false;
+    }
+    let p = s - 1;
+    let preposition = ctx.word_in(p, &["mit", "von", "bei", "für"])
+        && (ctx.toks[p].case == Case::Lower
+            || (ctx.toks[p].case == Case::Title && ctx.sentence_start(p)));
+    if !preposition {
+        return false;
+    }
+    // Words the lists do not know, or know as names only ("für Albrecht Favre").
+    let unknown_title = |k: usize| {
+        let w = run.words[k];
+        matches!(
+            run.classes[k],
+            Class::Unknown | Class::First | Class::Last | Class::Either
+        ) && ctx.toks[w].case == Case::Title
+            && ctx.toks[w].len() > 2
+    };
+    if !(unknown_title(0) && unknown_title(1)) || run.words[1] != s + 1 {
+        return false;
+    }
+    next_spaced(ctx, run.end_tok())
+        .or_else(|| ctx.toks.get(run.end_tok() + 1).map(|_| run.end_tok() + 1))
+        .is_some_and(|n| {
+            let t = &ctx.toks[n];
+            // A list goes on with "und"/"oder" as often for products ("mit Visual Studio
+            // und Clang"), and a German sentence with a person in it rarely ends on the name.
+            (t.kind == Kind::Word
+                && t.case == Case::Lower
+                && !t.glued
+                && !t.newline_before
+                && !ctx.word_in(n, &["und", "oder", "sowie", "bzw", "als", "wie"]))
+                || (t.kind == Kind::Punct
+                    && t.glued
+                    && (t.is(',') || t.is('!') || t.is('?'))
+                    && ctx.toks.get(n + 1).is_none_or(|a| !a.glued))
+        })
+}
+
+/// "Der Antrag von Sigfried Klemm", "Der Brief von Ursula Meier": German `von` after an
+/// article and a noun the lists do not know as a name is a preposition, not a particle of the name
+/// (a `von` inside a name follows a first name: "Ursula von der Leyen").
+fn german_von_after_noun(ctx: &Ctx<'_>, run: &Run, j: usize) -> bool {
+    run.len == 2
+        && ctx.word_in(j, &["von"])
+        && matches!(run.classes[1], Class::Unknown | Class::NotName)
+        && ctx.word_in(
+            run.words[0],
+            &["der", "die", "das", "den", "dem", "des", "ein", "eine"],
+        )
+}
+
+/// German "anrufen" splits around its object: "Ruf Eike an", "Rufen Sie Gerlinde Kamps an",
+/// "bitte ruf Jannik an". The run (which may have taken the capitalised verb and "Sie" in at
+/// a sentence's start) ends right before a lower-case `an`; returns the run word the name
+/// starts at.
+fn german_call_cue(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
+    let end = run.end_tok();
+    let an = ctx
+        .toks
+        .get(end + 1)
+        .is_some_and(|t| t.case == Case::Lower && !t.newline_before)
+        && ctx.word_in(end + 1, &["an"]);
+    if !an {
+        return None;
+    }
+    const CALL: &[&str] = &["ruf", "rufe", "ruft", "rufen", "rufst"];
+    let s = run.start_tok();
+    let mut k = 0;
+    if ctx.toks[s].case == Case::Title && ctx.sentence_start(s) && ctx.word_in(s, CALL) {
+        k = 1;
+    } else {
+        let mut p = s.checked_sub(1)?;
+        if ctx.word_in(p, &["sie"]) {
+            p = p.checked_sub(1)?;
+        }
+        let verb_case = ctx.toks[p].case == Case::Lower
+            || (ctx.toks[p].case == Case::Title && ctx.sentence_start(p));
+        if !(verb_case && ctx.word_in(p, CALL)) {
+            return None;
+        }
+    }
+    if k == 1 && run.len > 2 && ctx.word_in(run.words[1], &["sie", "du"]) {
+        k = 2;
+    }
+    // One or two title-case name words, none of them a common word or an article ("Rufen
+    // Sie den Support an").
+    let names = &run.classes[k..run.len];
+    let ok = !names.is_empty()
+        && names.len() <= 2
+        && !names.contains(&Class::NotName)
+        && !names.contains(&Class::Particle)
+        && ctx.toks[run.words[k]].case == Case::Title;
+    ok.then_some(k)
+}
+
 /// Collects the run of name words starting at `i`.
 fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
     let mut run = Run {
@@ -152,6 +314,7 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
             && !(run.classes[run.len - 1] == Class::Unknown
                 && run.len == 1
                 && ctx.word_in(j, &["von", "van"]))
+            && !german_von_after_noun(ctx, &run, j)
         {
             run.words[run.len] = j;
             run.classes[run.len] = Class::Particle;
@@ -272,8 +435,10 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
     }
     if cue_before(ctx, start, LIVE_CUES, LIVE_LAST).is_some()
         || super::place::verb_cued(ctx, start, run.words[b - 1])
+        || super::place::place_noun_before(ctx, start)
+        || super::place::place_label_before(ctx, start)
     {
-        return Some(b - 1);
+        return Some(super::place::keep_town_tail(ctx, &run.words[..run.len], b));
     }
     // Every preposition below is a place cue: one bit test settles most runs.
     let preposition = start > 0
@@ -281,8 +446,8 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         && ctx.word_in(
             start - 1,
             &[
-                "in", "to", "from", "near", "nach", "aus", "à", "en", "a", "w", "we", "em", "naar",
-                "uit", "do", "para", "z", "ze",
+                "in", "to", "from", "near", "outside", "nach", "aus", "à", "en", "a", "w", "we",
+                "em", "naar", "uit", "do", "para", "z", "ze",
             ],
         );
     if !preposition || super::place::ui_target(ctx, start) {
@@ -668,6 +833,10 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if (ctx.punct(j, ',') || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
         j -= 1;
     }
+    // "Viele Grüße aus Siders": the sign-off names where it was written.
+    if let Some(a) = greetings_from(ctx, j) {
+        j = a;
+    }
     if !ctx.role(j, SIGN_OFF_LAST) {
         return false;
     }
@@ -675,6 +844,57 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         ctx.phrase_ends_at(j, p)
             .is_some_and(|s| ctx.toks[s].newline_before)
     })
+}
+
+/// The line ending at token `j` closes with German "aus" and a town after a sign-off
+/// ("Viele Grüße aus Siders"); returns the sign-off's last token.
+fn greetings_from(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let mut q = j;
+    for _ in 0..4 {
+        let t = &ctx.toks[q];
+        if t.newline_before || q == 0 {
+            return None;
+        }
+        if t.kind == Kind::Word && t.case == Case::Lower {
+            break;
+        }
+        q -= 1;
+    }
+    (q < j && ctx.word_in(q, &["aus"]) && q > 0).then(|| q - 1)
+}
+
+/// German verbs of reaching someone written after the name ("Können Sie bitte Bojan Schwab
+/// zurückrufen?", "Bitte Ilka Nipp informieren."): the two title-case words before them are
+/// a name.
+fn german_verb_after(ctx: &Ctx<'_>, run: &Run) -> bool {
+    let end = run.end_tok();
+    run.len == 2
+        && run.classes[..2].iter().all(|&c| {
+            matches!(
+                c,
+                Class::Unknown | Class::First | Class::Last | Class::Either
+            )
+        })
+        && run.words[..2]
+            .iter()
+            .all(|&w| ctx.toks[w].case == Case::Title)
+        && next_spaced(ctx, end).is_some_and(|n| {
+            ctx.toks[n].case == Case::Lower
+                && ctx.word_in(
+                    n,
+                    &[
+                        "zurückrufen",
+                        "anrufen",
+                        "kontaktieren",
+                        "informieren",
+                        "benachrichtigen",
+                        "einladen",
+                        "anschreiben",
+                        "erreichen",
+                        "fragen",
+                    ],
+                )
+        })
 }
 
 fn push(
@@ -689,6 +909,13 @@ fn push(
     if super::technical::benign(ctx, a, b, e, why) {
         return;
     }
+    // "Springfield, IL", "Dosson, Veneto", "Gabella (PI)": a place takes its region along.
+    let b = if e == Entity::Location {
+        let b = super::place::town_words_after(ctx, super::place::german_town_tail(ctx, b));
+        super::place::region_after(ctx, b)
+    } else {
+        b
+    };
     out.push(Hit {
         start: ctx.toks[a].start as usize,
         end: ctx.toks[b].end as usize,
@@ -1029,6 +1256,30 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
 
 fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let first_tok = run.start_tok();
+    if let Some(k) = german_office_cue(ctx, run)
+        .or_else(|| german_call_cue(ctx, run))
+        // "An: Alle Mitarbeiter": a common word is no name.
+        .filter(|&k| !(run.classes[k] == Class::NotName && ctx.flags[run.words[k]] & WORD != 0))
+    {
+        // The name's words after the cue, up to the first common word.
+        let mut end = k;
+        while end + 1 < run.len
+            && !(run.classes[end + 1] == Class::NotName
+                && ctx.flags[run.words[end + 1]] & WORD != 0)
+        {
+            end += 1;
+        }
+        push(
+            out,
+            ctx,
+            run.words[k],
+            run.words[end],
+            Entity::Person,
+            0.85,
+            "signature",
+        );
+        return;
+    }
     // Evidence around the whole run; "Frau van der Dussen": the particles belong to it.
     let lead = particles_before(ctx, first_tok);
     if title_before(ctx, lead).is_some() {
@@ -1065,6 +1316,20 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let plain_word =
         run.len == 1 && run.classes[0] == Class::NotName && ctx.flags[first_tok] & WORD != 0;
     if !plain_word && street_position(ctx, run) {
+        return;
+    }
+    // "Die Gemeinde Mattersburg": German capitalises the noun for the town too.
+    if let Some(k) = super::place::place_noun_in_run(ctx, &run.words[..run.len]) {
+        let last = run.end_tok();
+        push(
+            out,
+            ctx,
+            run.words[k],
+            last,
+            Entity::Location,
+            0.65,
+            "place-cue",
+        );
         return;
     }
     // "Sono di Marcusland", "Soy de Mendoza": a verb opening the sentence took the
@@ -1457,6 +1722,18 @@ fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut
 /// line "Carolyn Grosse". Returns whether the run was reported.
 fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     let start = run.start_tok();
+    if german_preposition_pair(ctx, run) || german_verb_after(ctx, run) {
+        push(
+            out,
+            ctx,
+            start,
+            run.end_tok(),
+            Entity::Person,
+            0.7,
+            "preposition",
+        );
+        return true;
+    }
     // A capitalised label with its colon ("Name: Eckhart Noack") is as strong as "my name
     // is" for two or more words; otherwise ("Patient Robert Knox", `name: String` in code) the
     // run must hold a word the gazetteer knows as a name.
@@ -1488,8 +1765,10 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
         !run.classes[..run.len].iter().any(|&c| firstish(c)) && ctx.toks[start].case == Case::Upper;
     let strong =
         labelled || !caps_unknown && cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
-    let greeting =
-        cue_before(ctx, start, GREETINGS, GREET_LAST).is_some_and(|s| ctx.sentence_start(s));
+    // "Beste Grüße": Dutch "Beste" opens a German sign-off, not a greeting to "Grüße".
+    let greeting = cue_before(ctx, start, GREETINGS, GREET_LAST)
+        .is_some_and(|s| ctx.sentence_start(s))
+        && !ctx.word_in(start, &["grüße", "grüsse", "gruß", "wünsche"]);
     let signed = signature(ctx, start, run.end_tok());
     // Verbs of speech, and a lone first name opening a line before a colon ("Matthew: ...").
     let names_only = run.classes[..run.len]

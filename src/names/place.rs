@@ -13,7 +13,8 @@ use super::Ctx;
 /// Prepositions that introduce a town after a verb of residence, work or travel.
 const TOWN_PREPOSITIONS: &[&str] = &[
     "in", "to", "from", "near", "nach", "von", "aus", "bei", "à", "a", "de", "d", "en", "di", "da",
-    "naar", "van", "uit", "bij", "w", "we", "z", "ze", "do", "em", "para", "desde", "verso",
+    "naar", "van", "uit", "bij", "w", "we", "z", "ze", "do", "em", "para", "desde", "verso", "per",
+    "pour", "outside", "of", "te", "vanuit",
 ];
 
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
@@ -214,10 +215,210 @@ const TOWN_VERBS: &[&str] = &[
     "mudamo-nos",
     "mudou-se",
     "mudaram-se",
+    // Round 5: arriving, leaving and coming back; words of nearness; seats of a business;
+    // the weather ("Sono appena tornato da X", "parto per X", "cerca de X", "in de buurt van
+    // X", "sediada em X", "Piove a X").
+    "ansässig",
+    "basé",
+    "basée",
+    "basés",
+    "basées",
+    "llegar",
+    "llegado",
+    "llegué",
+    "llegamos",
+    "salgo",
+    "salimos",
+    "vuelo",
+    "crié",
+    "calor",
+    "llueve",
+    "tornato",
+    "tornata",
+    "tornati",
+    "rientrato",
+    "parto",
+    "partiamo",
+    "volo",
+    "vicino",
+    "piove",
+    "vertrek",
+    "vertrekken",
+    "vlucht",
+    "trein",
+    "treno",
+    "tren",
+    "comboio",
+    "buurt",
+    "gevestigd",
+    "regent",
+    "chegar",
+    "cheguei",
+    "chegámos",
+    "chegamos",
+    "partimos",
+    "voo",
+    "perto",
+    "sediada",
+    "sediado",
+    "chover",
+    "chove",
+    // Residence as forms and contracts write it ("residente a X", "wohnhaft in X",
+    // "woonachtig te X", "domicilié à X").
+    "risiedo",
+    "risiede",
+    "residente",
+    "residenti",
+    "domiciliato",
+    "domiciliata",
+    "domiciliado",
+    "domiciliada",
+    "domicilié",
+    "domiciliée",
+    "résidant",
+    "résidante",
+    "wohnhaft",
+    "woonachtig",
+    "resident",
+    "residing",
+    "reside",
+    "resides",
+    // The weather and holidays somewhere ("tempo", "tiempo" and Dutch "weer" are "time" and
+    // "again" as often).
+    "weather",
+    "forecast",
+    "météo",
+    "meteo",
+    "previsioni",
+    "pogoda",
+    "previsão",
+    "vacation",
+    "holiday",
+    "holidays",
+    "vacanza",
+    "vacanze",
+    "vacaciones",
+    "vakantie",
+    "férias",
+    "vacances",
+    "albergo",
+    "hostel",
+    "ristorante",
+    "restaurante",
+    "apartment",
+    "appartamento",
+    "apartamento",
+    "estoy",
+    "estamos",
+    // Where someone comes from ("originario di X", "natural de X", "afkomstig uit X").
+    "originario",
+    "originaria",
+    "originari",
+    "originarie",
+    "natural",
+    "naturais",
+    "originaire",
+    "afkomstig",
+    "originally",
 ];
+
+/// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
+/// X"): a town after them and a preposition whatever the case.
+const TRAVEL_NOUNS: &[&str] = &[
+    "zug",
+    "flug",
+    "reise",
+    "fahrt",
+    "fähre",
+    // Greetings from a place on a postcard or in a chat ("Grüße aus X", "Saluti da X").
+    "greetings",
+    "grüße",
+    "grüsse",
+    "saludos",
+    "saluti",
+    "groeten",
+    "saudações",
+    "pozdrowienia",
+    // Nouns German capitalises: the weather, a holiday, a hotel somewhere.
+    "wetter",
+    "urlaub",
+    "hotel",
+    "hotels",
+    "restaurant",
+    "restaurants",
+];
+
+/// Nouns for a town or a municipality: the capitalised words after them (and their
+/// preposition) name one ("the town of X", "il comune di X", "die Gemeinde X", "de gemeente
+/// X", "la ciudad de X", "a cidade de X", "la ville de X").
+const PLACE_NOUNS: &[&str] = &[
+    "town",
+    "city",
+    "village",
+    "county",
+    "township",
+    "stadt",
+    "gemeinde",
+    "ortschaft",
+    "landkreis",
+    "ville",
+    "commune",
+    "village",
+    "ciudad",
+    "municipio",
+    "pueblo",
+    "localidad",
+    "città",
+    "comune",
+    "paese",
+    "frazione",
+    "provincia",
+    "stad",
+    "gemeente",
+    "dorp",
+    "provincie",
+    "cidade",
+    "concelho",
+    "município",
+    "freguesia",
+    "vila",
+    "miasto",
+    "gmina",
+    "wieś",
+];
+
+/// The run at `start` follows a noun for a town directly, as German and Dutch write it
+/// ("die Gemeinde Mattersburg", "de gemeente Hauwert"): lower case in Dutch, after an article
+/// in German.
+pub(crate) fn place_noun_before(ctx: &Ctx<'_>, start: usize) -> bool {
+    let Some(p) = start.checked_sub(1) else {
+        return false;
+    };
+    if ctx.toks[start].newline_before || ctx.toks[p].kind != Kind::Word {
+        return false;
+    }
+    let lower = ctx.toks[p].case == Case::Lower;
+    let article = p > 0 && ctx.word_in(p - 1, &["die", "der", "den", "dem", "des", "the"]);
+    (lower || article)
+        && ctx.word_in(
+            p,
+            &[
+                "stadt",
+                "gemeinde",
+                "ortschaft",
+                "gemeente",
+                "stad",
+                "dorp",
+                "miasto",
+            ],
+        )
+}
 
 /// Participles after the town in German and Dutch ("nach X gezogen", "naar X verhuisd").
 const TOWN_VERBS_AFTER: &[&str] = &[
+    "geboren",
+    "aufgewachsen",
+    "zurück",
     "gezogen",
     "umgezogen",
     "gereist",
@@ -281,6 +482,11 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             if !(t.is('-') || t.is('\'') || t.is('’')) {
                 return false;
             }
+        } else if (k == 0 && from_town_before(ctx, j))
+            || (t.kind == Kind::Word && ctx.word_in(j, TRAVEL_NOUNS))
+            || weather_question(ctx, j)
+        {
+            return true;
         } else if t.kind == Kind::Word
             && (t.case == Case::Lower || ctx.sentence_start(j))
             && ctx.word_in(j, TOWN_VERBS)
@@ -291,11 +497,89 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             return k == 0 || !ctx.word_in(j, COPULAS);
         } else if k == 0 && t.kind == Kind::Word && ctx.word_in(j, PREMISES) {
             return true;
+        } else if k == 0 && t.kind == Kind::Word && ctx.word_in(j, PLACE_NOUNS) {
+            // "the town of X", "il comune di X": lower case, or German's capitalised noun.
+            return t.case == Case::Lower || ctx.word_in(j, &["stadt", "gemeinde"]);
         }
         if t.newline_before || j == 0 {
             return false;
         }
         j -= 1;
+    }
+    false
+}
+
+/// Verbs of writing: a town after them only with a preposition of origin ("Te escribo desde
+/// X", "Vi scrivo da X", "Ik schrijf je vanuit X"); "writing in Rust" is a language.
+const WRITING_VERBS: &[&str] = &[
+    "writing", "write", "schreibe", "écris", "escribo", "scrivo", "schrijf", "escrevo", "piszę",
+    // Coming back, only from somewhere ("terug uit X"; "Terug naar Start" is a button).
+    "terug",
+];
+
+/// Token `p`, a preposition of origin, follows a verb of writing, maybe with a pronoun
+/// between ("schrijf je vanuit").
+fn written_from(ctx: &Ctx<'_>, p: usize) -> bool {
+    if !ctx.word_in(
+        p,
+        &[
+            "from", "aus", "da", "desde", "vanuit", "uit", "de", "z", "d",
+        ],
+    ) || p == 0
+    {
+        return false;
+    }
+    let v = p - 1;
+    ctx.word_in(v, WRITING_VERBS)
+        || (v > 0
+            && ctx.word_in(
+                v,
+                &[
+                    "je", "jullie", "you", "te", "vi", "ti", "vous", "lhe", "ihnen", "dir",
+                ],
+            )
+            && ctx.word_in(v - 1, WRITING_VERBS))
+}
+
+/// Prepositions of origin that open a "from X to Y" pair.
+const FROM_PREPOSITIONS: &[&str] = &["from", "da", "de", "van", "von", "desde", "uit", "aus", "d"];
+
+/// Token `j`, right before a preposition of destination, ends a town that a verb of
+/// travel introduced with a preposition of origin: "Il volo da Villabassa a X", "De trein
+/// van Diphoorn naar X", "O voo de Vale de Cambra para X". The town's words are walked back
+/// (capitalised words and lower-case particles, at most five) to that preposition.
+fn from_town_before(ctx: &Ctx<'_>, j: usize) -> bool {
+    if !ctx.toks[j].capitalised() || ctx.toks[j].newline_before {
+        return false;
+    }
+    let mut k = j;
+    for _ in 0..5 {
+        if k == 0 || ctx.toks[k].newline_before {
+            return false;
+        }
+        k -= 1;
+        let t = &ctx.toks[k];
+        if t.kind != Kind::Word {
+            // "Sant'Elia": an apostrophe inside the town.
+            if t.is('\'') || t.is('’') {
+                continue;
+            }
+            return false;
+        }
+        if t.case == Case::Lower {
+            if ctx.word_in(k, FROM_PREPOSITIONS) && k > 0 && verb_before(ctx, k - 1) {
+                return true;
+            }
+            // "Vale de Cambra": a particle inside the town.
+            if !ctx.word_in(
+                k,
+                &[
+                    "de", "do", "da", "di", "del", "dos", "das", "la", "le", "sur",
+                ],
+            ) {
+                return false;
+            }
+        }
     }
     false
 }
@@ -510,7 +794,13 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     }
     // Most prepositions carry the place-cue role: one bit test first.
     let preposition = ctx.toks[p].case == Case::Lower
-        && (ctx.role(p, PLACE_CUE) || ctx.word_in(p, &["di", "van", "bij", "d", "verso"]))
+        && (ctx.role(p, PLACE_CUE)
+            || ctx.word_in(
+                p,
+                &[
+                    "di", "van", "bij", "d", "verso", "pour", "outside", "of", "vanuit",
+                ],
+            ))
         && ctx.word_in(p, TOWN_PREPOSITIONS);
     if !preposition || p == 0 {
         return false;
@@ -518,10 +808,12 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if ui_target(ctx, start) {
         return false;
     }
-    if verb_before(ctx, p - 1) {
+    if verb_before(ctx, p - 1) || written_from(ctx, p) {
         return true;
     }
-    ctx.word_in(p, &["nach", "naar", "in"])
+    // "nach Bruck an der Leitha gezogen": the town's river comes before the participle.
+    let end = german_town_tail(ctx, end);
+    ctx.word_in(p, &["nach", "naar", "in", "aus", "uit"])
         && ctx.toks.get(end + 1).is_some_and(|t| !t.newline_before)
         && ctx.word_in(end + 1, TOWN_VERBS_AFTER)
 }
@@ -533,7 +825,7 @@ pub(crate) fn verb_led(ctx: &Ctx<'_>, verb: usize, prep: usize) -> bool {
         && ctx.toks[prep].case == Case::Lower
         && ctx.sentence_start(verb)
         && ctx.word_in(prep, TOWN_PREPOSITIONS)
-        && ctx.word_in(verb, TOWN_VERBS)
+        && (ctx.word_in(verb, TOWN_VERBS) || ctx.word_in(verb, TRAVEL_NOUNS))
 }
 
 /// Token `start` follows "click on"/"clique em"/"klik op", maybe after another button
@@ -666,4 +958,363 @@ pub(crate) fn weak_place_cue(ctx: &Ctx<'_>, w: usize) -> bool {
 /// RUNNING   MILAN"); an address block's city is read by the address detector.
 pub(crate) fn caps_without_cue(ctx: &Ctx<'_>, w: usize, cued: bool) -> bool {
     ctx.toks[w].case == Case::Upper && !cued
+}
+
+/// The place ending at token `end` is followed by its state, province or region on the same
+/// line: a comma and an ALL-CAPS abbreviation ("Springfield, IL", "Nueva Chad, GRO."), a
+/// comma and one to three capitalised words the lists know as a place or do not know as a
+/// name, before the sentence goes on ("Dosson, Veneto da tre giorni", "Wrightburgh, GA, now",
+/// "East Paul, Perth and Kinross"), an Italian province in brackets ("Gabella (PI)") or a
+/// Brazilian state after a spaced dash ("Macedo de Cavaleiros - GO"). Returns the last token
+/// of the place with its region.
+pub(crate) fn region_after(ctx: &Ctx<'_>, end: usize) -> usize {
+    let same_line = |k: usize| ctx.toks.get(k).is_some_and(|t| !t.newline_before);
+    let upper_code = |k: usize| {
+        ctx.toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Word && t.case == Case::Upper && (2..=4).contains(&t.len())
+        })
+    };
+    if !same_line(end + 1) || !same_line(end + 2) {
+        return end;
+    }
+    // "Gabella (PI)"
+    if ctx.punct(end + 1, '(')
+        && upper_code(end + 2)
+        && ctx.toks[end + 2].len() == 2
+        && ctx.punct(end + 3, ')')
+        && ctx.toks[end + 3].glued
+    {
+        return end + 3;
+    }
+    // "Macedo de Cavaleiros - GO"
+    if ctx.punct(end + 1, '-')
+        && !ctx.toks[end + 1].glued
+        && upper_code(end + 2)
+        && ctx.toks[end + 2].len() == 2
+        && !ctx
+            .toks
+            .get(end + 3)
+            .is_some_and(|t| t.glued && t.kind != Kind::Punct)
+    {
+        return end + 2;
+    }
+    if !(ctx.punct(end + 1, ',') && ctx.toks[end + 1].glued) {
+        return end;
+    }
+    let r = end + 2;
+    if upper_code(r) {
+        // "Nueva Chad, GRO." keeps its dot; "IL 62704" is the address detector's.
+        let glued_next = ctx.toks.get(r + 1).is_some_and(|t| t.glued);
+        if ctx.punct(r + 1, '.') && glued_next {
+            return r + 1;
+        }
+        return if glued_next && !ctx.punct(r + 1, ',') {
+            end
+        } else {
+            r
+        };
+    }
+    // Capitalised words known as places, or unknown and no name.
+    let region_word = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Title && !t.newline_before)
+            && (ctx.flags[k] & PLACE != 0 || ctx.flags[k] & (FIRST | LAST | WORD) == 0)
+    };
+    let mut k = r;
+    let mut last = None;
+    for _ in 0..3 {
+        if !region_word(k) {
+            break;
+        }
+        last = Some(k);
+        // "Perth and Kinross", "Castilla y León"
+        if ctx.word_in(k + 1, &["and", "y", "e", "et", "und", "en", "i"]) && region_word(k + 2) {
+            k += 2;
+        } else if region_word(k + 1) && !ctx.toks[k + 1].glued {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let Some(l) = last else { return end };
+    // The region ends the clause: punctuation, a line end or a lower-case word next.
+    let closes = ctx.toks.get(l + 1).is_none_or(|t| {
+        t.newline_before || t.kind == Kind::Punct || (t.kind == Kind::Word && t.case == Case::Lower)
+    });
+    if closes {
+        l
+    } else {
+        end
+    }
+}
+
+/// Token `k` starts a town's shape on its own: a town head before another capitalised word
+/// ("East Ryanburgh", "Port Diane") or one title-case word with a town's ending
+/// ("Mooremouth", "Oxfordshire") that the lists do not know as a name. Read in an address's
+/// tail, where a comma already says a city may follow.
+pub(crate) fn town_shape_at(ctx: &Ctx<'_>, k: usize) -> bool {
+    use super::lexicon::{TOWN_ENDINGS, TOWN_HEADS};
+    let Some(t) = ctx.toks.get(k) else {
+        return false;
+    };
+    if t.kind != Kind::Word || t.case != Case::Title {
+        return false;
+    }
+    let next_cap = ctx
+        .toks
+        .get(k + 1)
+        .is_some_and(|n| !n.newline_before && !n.glued && n.capitalised());
+    if next_cap && (ctx.word_in(k, TOWN_HEADS) || ctx.word_in(k, MORE_TOWN_HEADS)) {
+        return true;
+    }
+    if ctx.flags[k] & (FIRST | LAST) != 0 {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    lower_into(ctx.s(k), &mut buf).is_some_and(|low| {
+        TOWN_ENDINGS
+            .iter()
+            .any(|e| low.len() > e.len() + 2 && low.ends_with(e.as_bytes()))
+            || more_town_ending(low)
+    })
+}
+
+/// Run words `words` hold a noun for a town followed by the town's name, as German writes
+/// both capitalised ("Die Gemeinde Mattersburg", "der Stadt Wels"): returns the index of the
+/// first word of the name.
+pub(crate) fn place_noun_in_run(ctx: &Ctx<'_>, words: &[usize]) -> Option<usize> {
+    let k = words
+        .iter()
+        .take(2)
+        .position(|&w| ctx.word_in(w, &["stadt", "gemeinde", "ortschaft", "landkreis"]))?;
+    let article = k == 0 || ctx.word_in(words[0], &["die", "der", "den", "dem", "des"]);
+    (article && k + 1 < words.len()).then_some(k + 1)
+}
+
+/// Form fields that hold a town ("City: Springfield", "Wohnort: Imst", "Città: Lallio",
+/// "Woonplaats: Ename", "Local de nascimento: Seia").
+const PLACE_LABELS: &[&str] = &[
+    "city",
+    "town",
+    "hometown",
+    "place of birth",
+    "birthplace",
+    "city of birth",
+    "stadt",
+    "wohnort",
+    "geburtsort",
+    "heimatort",
+    "ville",
+    "lieu de naissance",
+    "commune",
+    "ciudad",
+    "localidad",
+    "municipio",
+    "población",
+    "lugar de nacimiento",
+    "città",
+    "comune",
+    "località",
+    "luogo di nascita",
+    "comune di nascita",
+    "comune di residenza",
+    "woonplaats",
+    "plaats",
+    "geboorteplaats",
+    "cidade",
+    "localidade",
+    "concelho",
+    "município",
+    "naturalidade",
+    "local de nascimento",
+    "miasto",
+    "miejscowość",
+    "miejsce urodzenia",
+];
+
+/// The run at `start` fills a form field for a town: its label and a colon open the line
+/// ("City: Port Diane", "Luogo di nascita: Lallio").
+pub(crate) fn place_label_before(ctx: &Ctx<'_>, start: usize) -> bool {
+    if start < 2 || !ctx.punct(start - 1, ':') || ctx.toks[start].newline_before {
+        return false;
+    }
+    let j = start - 2;
+    if ctx.toks[j].kind != Kind::Word {
+        return false;
+    }
+    // A form writes its labels capitalised; `city: String` is a field in code.
+    PLACE_LABELS.iter().any(|l| {
+        ctx.phrase_ends_at(j, l).is_some_and(|f| {
+            (f == 0 || ctx.toks[f].newline_before) && ctx.toks[f].case != Case::Lower
+        })
+    })
+}
+
+/// An Austrian or German town's river, lake or hills after it ("Bruck an der Leitha",
+/// "Tulln an der Donau", "Frankfurt am Main", "Neumarkt am Wallersee"): `an der` and a
+/// capitalised word that is no common word, or `am` and a listed place or a word ending like
+/// a lake, river or range. Returns the last token of the town.
+pub(crate) fn german_town_tail(ctx: &Ctx<'_>, end: usize) -> usize {
+    let lower = |k: usize, w: &[&str]| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.case == Case::Lower && !t.newline_before && !t.glued)
+            && ctx.word_in(k, w)
+    };
+    let title = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.case == Case::Title && t.kind == Kind::Word && !t.newline_before)
+            && ctx.flags[k] & WORD == 0
+    };
+    if lower(end + 1, &["an"]) && lower(end + 2, &["der"]) && title(end + 3) {
+        return end + 3;
+    }
+    // Dutch "Egmond aan Zee", "Alphen aan den Rijn", "Berg aan de Maas".
+    if lower(end + 1, &["aan"]) {
+        let k = if lower(end + 2, &["de", "den"]) {
+            end + 3
+        } else {
+            end + 2
+        };
+        if ctx
+            .toks
+            .get(k)
+            .is_some_and(|t| t.case == Case::Title && t.kind == Kind::Word && !t.newline_before)
+        {
+            return k;
+        }
+    }
+    let any_title = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.case == Case::Title && t.kind == Kind::Word && !t.newline_before)
+    };
+    if lower(end + 1, &["am"]) && any_title(end + 2) {
+        let k = end + 2;
+        let mut buf = [0u8; 64];
+        let shaped = lower_into(ctx.s(k), &mut buf).is_some_and(|low| {
+            [
+                "see", "gebirge", "berg", "wald", "main", "rhein", "inn", "neckar", "kamp",
+            ]
+            .iter()
+            .any(|e| low.ends_with(e.as_bytes()))
+        });
+        if shaped || ctx.flags[k] & PLACE != 0 {
+            return k;
+        }
+    }
+    end
+}
+
+/// The weather asked about at token `j`: "Che tempo fa a X?", "¿Qué tiempo hace en X?",
+/// "Hoe is het weer in X?", "o tempo em X" (the words for weather alone are "time" and
+/// "again" too: "tempo di avvio", "werkt weer in").
+fn weather_question(ctx: &Ctx<'_>, j: usize) -> bool {
+    if j == 0 || ctx.toks[j].case != Case::Lower {
+        return false;
+    }
+    (ctx.word_in(j, &["fa", "hace"]) && ctx.word_in(j - 1, &["tempo", "tiempo"]))
+        || (ctx.word_in(j, &["weer", "tempo", "tiempo"])
+            && ctx.word_in(j - 1, &["het", "o", "el", "il"]))
+}
+
+/// Words inside Italian, Spanish and Portuguese town names after their first word, written
+/// capitalised by Faker and by many registers ("Pieve A Nievole", "Torre De' Ratti", "Castel
+/// Sant'Angelo"): a capitalised particle and the word after it, or a word joined by an
+/// apostrophe. Returns the last token of the town.
+pub(crate) fn town_words_after(ctx: &Ctx<'_>, mut end: usize) -> usize {
+    let same = |k: usize| ctx.toks.get(k).is_some_and(|t| !t.newline_before);
+    // The town's run may end on the elided particle itself ("Torre De' Ratti").
+    let elided = ctx.word_in(end, &["de", "di", "da", "dell", "sant"])
+        && ctx.punct(end + 1, '\'')
+        && ctx.toks[end + 1].glued
+        && ctx
+            .toks
+            .get(end + 2)
+            .is_some_and(|t| !t.newline_before && t.kind == Kind::Word && t.case == Case::Title);
+    if elided {
+        end += 2;
+    }
+    for _ in 0..3 {
+        let k = end + 1;
+        if !same(k) || ctx.toks[k].glued {
+            break;
+        }
+        // "Sant'Angelo": one token of mixed case with an apostrophe inside.
+        if apostrophe_title(ctx, k) {
+            end = k;
+            continue;
+        }
+        let particle = ctx.toks[k].kind == Kind::Word
+            && ctx.toks[k].case != Case::Lower
+            && ctx.word_in(
+                k,
+                &["a", "di", "del", "della", "de", "da", "sul", "al", "in"],
+            );
+        if !particle {
+            break;
+        }
+        // "De' Ratti": the elided particle keeps its apostrophe.
+        let mut n = k + 1;
+        if ctx.punct(n, '\'') && ctx.toks[n].glued {
+            n += 1;
+        }
+        let word = ctx.toks.get(n).is_some_and(|t| {
+            !t.newline_before && !t.glued && t.kind == Kind::Word && t.case == Case::Title
+        }) || (same(n) && apostrophe_title(ctx, n));
+        if !word {
+            break;
+        }
+        end = n;
+    }
+    end
+}
+
+/// Token `k` is a word with an apostrophe inside whose parts are capitalised ("Sant'Elia").
+fn apostrophe_title(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = &ctx.toks[k];
+    if t.kind != Kind::Word || t.case != Case::Other {
+        return false;
+    }
+    let s = ctx.s(k);
+    let mut parts = s.split(['\'', '’']);
+    let (Some(a), Some(b), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let title = |p: &str| {
+        let mut c = p.chars();
+        c.next().is_some_and(char::is_uppercase) && c.all(char::is_lowercase)
+    };
+    title(a) && title(b)
+}
+
+/// A cued town's last words that look common ("Rio Maior", "Novais do Sul", "Vendas Novas")
+/// belong to it when they are title case and the clause goes on after the run (punctuation,
+/// a lower-case word or the line's end). `kept` words were kept by the caller; returns the
+/// index of the town's last run word.
+pub(crate) fn keep_town_tail(ctx: &Ctx<'_>, words: &[usize], kept: usize) -> usize {
+    let last = words.len() - 1;
+    if kept == words.len() {
+        return last;
+    }
+    // An article opens the next clause ("moved to Berlin The next year").
+    let article = words[kept..].iter().any(|&w| {
+        ctx.word_in(
+            w,
+            &[
+                "the", "a", "an", "this", "der", "die", "das", "il", "la", "le", "el", "het",
+            ],
+        )
+    });
+    let titled = !article && ctx.toks[words[last]].case == Case::Title;
+    let closes = ctx.toks.get(words[last] + 1).is_none_or(|t| {
+        t.newline_before || t.kind == Kind::Punct || (t.kind == Kind::Word && t.case == Case::Lower)
+    });
+    if titled && closes {
+        last
+    } else {
+        kept - 1
+    }
 }
