@@ -511,7 +511,7 @@ mod word_scan {
 
     /// [`scan_word`] as it was before it read eight bytes at a time: the reference the fast
     /// path must agree with.
-    fn scan_word_bytewise(text: &str, at: usize) -> (usize, bool, bool, u32, u32, bool) {
+    pub(super) fn scan_word_bytewise(text: &str, at: usize) -> (usize, bool, bool, u32, u32, bool) {
         let bytes = text.as_bytes();
         let mut i = at;
         let (mut letters, mut digits) = (false, false);
@@ -637,5 +637,60 @@ mod word_scan {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod word_scan_timing {
+    use super::word_scan::scan_word_bytewise;
+    use super::*;
+
+    /// What [`scan_word`] returns.
+    type Word = (usize, bool, bool, u32, u32, bool);
+
+    /// Same-process timing of the word scan against the byte loop it replaced, over
+    /// `NAMES_TIMING_FILE`: `cargo test --release --lib word_scan_timing -- --ignored
+    /// --nocapture`.
+    #[test]
+    #[ignore]
+    fn eight_bytes_against_the_byte_loop() {
+        let Ok(text) = std::env::var("NAMES_TIMING_FILE").map(std::fs::read_to_string) else {
+            return;
+        };
+        let text = text.expect("NAMES_TIMING_FILE is readable");
+        let starts: Vec<usize> = {
+            let mut toks = Vec::new();
+            tokenize(&text, &mut toks);
+            toks.iter()
+                .filter(|t| t.kind != Kind::Punct)
+                .map(|t| t.start as usize)
+                .collect()
+        };
+        let time = |f: &dyn Fn(&str, usize) -> Word| {
+            let t = std::time::Instant::now();
+            let mut sum = 0usize;
+            for &s in &starts {
+                sum += f(&text, s).0;
+            }
+            std::hint::black_box(sum);
+            t.elapsed().as_secs_f64()
+        };
+        let mut ratios = Vec::new();
+        for round in 0..31 {
+            let (a, b) = if round % 2 == 0 {
+                let a = time(&|t, s| scan_word(t, s));
+                (a, time(&|t, s| scan_word_bytewise(t, s)))
+            } else {
+                let b = time(&|t, s| scan_word_bytewise(t, s));
+                (time(&|t, s| scan_word(t, s)), b)
+            };
+            ratios.push(b / a);
+        }
+        ratios.sort_by(f64::total_cmp);
+        eprintln!(
+            "{} words: byte loop / eight bytes, median of 31: {:.2}",
+            starts.len(),
+            ratios[15]
+        );
     }
 }
