@@ -79,6 +79,91 @@ pub(crate) struct Lookups {
     pub person: Picks,
     /// Tokens that can begin a special-category statement.
     pub special: Picks,
+    /// Results of [`look_up`] for short words already seen (see [`Memo`]).
+    memo: Memo,
+}
+
+/// Entries of the [`Memo`]: a power of two, small enough for the first-level cache.
+const MEMO_SLOTS: usize = 1 << 11;
+
+/// One remembered word: its bytes as typed (at most sixteen, zero-padded), its length with
+/// the "after a strong cue" bit, the scan it belongs to, and what [`look_up`] returned.
+#[derive(Debug, Clone, Copy, Default)]
+struct MemoEntry {
+    lo: u64,
+    hi: u64,
+    /// Byte length, plus 256 when the word came after a strong cue.
+    key: u32,
+    /// The scan this entry was made in: an entry of an earlier scan (perhaps over another
+    /// gazetteer) is never read.
+    scan: u32,
+    roles: u32,
+    flags: u8,
+}
+
+/// What [`look_up`] returned for words of at most sixteen bytes already met in this scan.
+///
+/// Prose and code repeat a few hundred words for most of their tokens; for those the filters,
+/// probes and key comparisons of two tables are replaced by one load and two comparisons.
+/// The key is the word exactly as typed (its kind, case and hyphens are functions of its
+/// bytes) plus the one input of [`look_up`] that comes from outside the word, whether a
+/// strong cue came before it; so a remembered result is always the one [`look_up`] would
+/// compute. Entries are overwritten on a clash (direct-mapped).
+#[derive(Debug, Default)]
+struct Memo {
+    slots: Vec<MemoEntry>,
+    /// Number of this scan, starting at 1; entries made in other scans have another.
+    scan: u32,
+}
+
+impl Memo {
+    /// Starts a new scan: earlier entries become invisible (cleared only when the counter
+    /// wraps).
+    fn start(&mut self) {
+        if self.slots.len() != MEMO_SLOTS {
+            self.slots = vec![MemoEntry::default(); MEMO_SLOTS];
+            self.scan = 0;
+        }
+        self.scan = self.scan.wrapping_add(1);
+        if self.scan == 0 {
+            self.slots.fill(MemoEntry::default());
+            self.scan = 1;
+        }
+    }
+}
+
+/// The bytes of `text[start..end]` (at most sixteen) as two zero-padded little-endian words.
+/// Reads sixteen bytes at once where the text goes on that far and masks off the rest: a
+/// copy of a variable length was a call to `memmove` per word.
+#[inline]
+fn key_words(text: &[u8], start: usize, end: usize) -> (u64, u64) {
+    let len = end - start;
+    let mask = |n: usize| match n {
+        0 => 0,
+        1..=7 => (1u64 << (n * 8)) - 1,
+        _ => u64::MAX,
+    };
+    match text.get(start..start + 16) {
+        Some(b) => {
+            let (lo, hi) = b.split_at(8);
+            (
+                u64::from_le_bytes(lo.try_into().expect("eight bytes")) & mask(len),
+                u64::from_le_bytes(hi.try_into().expect("eight bytes"))
+                    & mask(len.saturating_sub(8)),
+            )
+        }
+        None => {
+            let mut b = [0u8; 16];
+            for (d, s) in b.iter_mut().zip(&text[start..end]) {
+                *d = *s;
+            }
+            let (lo, hi) = b.split_at(8);
+            (
+                u64::from_le_bytes(lo.try_into().expect("eight bytes")),
+                u64::from_le_bytes(hi.try_into().expect("eight bytes")),
+            )
+        }
+    }
 }
 
 /// Fills `out` for the tokens `toks` of `text`.
@@ -97,7 +182,10 @@ pub(crate) fn fill(
         address,
         person,
         special,
+        memo,
     } = out;
+    memo.start();
+    let bytes = text.as_bytes();
     flags.clear();
     flags.resize(n, 0);
     roles.clear();
@@ -141,7 +229,34 @@ pub(crate) fn fill(
                 a |= 1 << k;
                 continue;
             }
-            let (fl, ro) = look_up(text, t, gazetteer, lexicon, &mut prev_role, &mut buf);
+            let len = t.len();
+            let (fl, ro) = if len <= 16 {
+                let (lo, hi) = key_words(bytes, t.start as usize, t.end as usize);
+                let key = len as u32 | u32::from(prev_role & role::STRONG_LAST != 0) << 8;
+                let slot = ((lo ^ hi.rotate_left(29) ^ u64::from(key))
+                    .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                    >> (64 - MEMO_SLOTS.trailing_zeros())) as usize;
+                let e = &mut memo.slots[slot];
+                if e.scan == memo.scan && e.key == key && e.lo == lo && e.hi == hi {
+                    // `look_up` leaves the word's roles in `prev_role` on every path.
+                    prev_role = e.roles;
+                    (e.flags, e.roles)
+                } else {
+                    let got = look_up(text, t, gazetteer, lexicon, &mut prev_role, &mut buf);
+                    debug_assert_eq!(prev_role, got.1, "look_up leaves the roles behind");
+                    *e = MemoEntry {
+                        lo,
+                        hi,
+                        key,
+                        scan: memo.scan,
+                        roles: got.1,
+                        flags: got.0,
+                    };
+                    got
+                }
+            } else {
+                look_up(text, t, gazetteer, lexicon, &mut prev_role, &mut buf)
+            };
             (*f, *r) = (fl, ro);
             // Branch-free: capitalised and lower-case words alternate too irregularly to
             // predict. A lower-case word has gazetteer flags only when it is a word of two or
@@ -344,6 +459,64 @@ mod tests {
         }
     }
 
+    /// Remembered words give what [`look_up`] computes afresh, token by token, over a text
+    /// that repeats words in several cases, after and away from strong cues ("my name is
+    /// john" and "john"), with hyphens, possessives, long and non-ASCII words; and a second
+    /// scan (over a gazetteer without those names) sees none of the first scan's entries.
+    #[test]
+    fn remembered_words_match_fresh_look_ups() {
+        let g = Gazetteer::embedded();
+        let mut text = String::new();
+        for _ in 0..3 {
+            text.push_str(
+                "my name is smith and john smith met John SMITH, Smith's friend Hans-Peter                  in Paris; ich heiße anna. je m'appelle marie. the Rue de la Paix, my name                  is: anna; Müller müller MÜLLER abcdefghijklmnopq abcdefghijklmnop Mary-Jane                  smith-jones it's O'Brien o'brien. Name is john. ",
+            );
+        }
+        let mut toks = Vec::new();
+        tokenize::tokenize(&text, &mut toks);
+        let fresh = |g: &Gazetteer| {
+            let (mut prev, mut buf) = (0u32, [0u8; 64]);
+            toks.iter()
+                .map(|t| match t.kind {
+                    Kind::Punct => {
+                        if t.punct != ',' && t.punct != ':' {
+                            prev = 0;
+                        }
+                        (0, 0)
+                    }
+                    Kind::Num => {
+                        prev = 0;
+                        (0, 0)
+                    }
+                    _ => look_up(&text, t, g, lexicon::roles(), &mut prev, &mut buf),
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut look = Lookups::default();
+        let empty = Gazetteer::empty();
+        for g in [&g, &empty, &g] {
+            fill(&text, &toks, g, lexicon::roles(), &mut look);
+            let got: Vec<_> = look
+                .flags
+                .iter()
+                .copied()
+                .zip(look.roles.iter().copied())
+                .collect();
+            assert_eq!(got, fresh(g));
+        }
+        // The text reaches the cued and the plain look-up of one word: a surname in lower
+        // case is looked up only after "my name is".
+        let want = fresh(&g);
+        let smiths: Vec<_> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.text(&text) == "smith")
+            .map(|(i, _)| want[i].0)
+            .collect();
+        assert!(smiths.iter().any(|&f| f != 0), "a name after a cue");
+        assert!(smiths.contains(&0), "the same word away from a cue");
+    }
+
     /// The start bits are exactly the tokens each detector's walk used to stop at (the tests
     /// it made on every token), over a text of more than 64 tokens with names, lower-case
     /// names, short words, street types, PO boxes, cues, numbers and non-ASCII words.
@@ -390,5 +563,28 @@ mod tests {
         assert!(address.contains(&at("rue")) && address.contains(&at("221B")));
         assert!(special.contains(&at("ich")) && special.contains(&at("mein")));
         assert!(!person.contains(&at("and")) && !address.contains(&at("and")));
+    }
+}
+
+#[cfg(test)]
+mod key_words_tests {
+    use super::key_words;
+
+    /// The sixteen-byte load gives the bytes of the word and zeros after them, for every
+    /// length and wherever the word sits (at the text's end too).
+    #[test]
+    fn loads_the_word_and_zeros() {
+        let text = "abcdefghijklmnopqrstuvwxyzé0123".as_bytes();
+        for start in 0..text.len() {
+            for end in start..=text.len().min(start + 16) {
+                let mut b = [0u8; 16];
+                b[..end - start].copy_from_slice(&text[start..end]);
+                let want = (
+                    u64::from_le_bytes(b[..8].try_into().unwrap()),
+                    u64::from_le_bytes(b[8..].try_into().unwrap()),
+                );
+                assert_eq!(key_words(text, start, end), want, "{start}..{end}");
+            }
+        }
     }
 }
