@@ -6,12 +6,17 @@
 import initWasm, {
   Airlock, Restorer, Net, showConsentDialog, attach, strings, locales,
 } from './dist/web/pii_airlock.js';
+import initScan, { Scanner } from './dist/web/scanner/pii_airlock_scan.js';
 import {
   makeGuard, installPending, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, PRESETS,
 } from './src/guard.js';
+import { makeScanner } from './src/scanner.js';
 
 let ready = null;
 let loaded = false;
+// Resolves once the full module has loaded (the scanner then moves to its engine).
+let fullLoaded;
+const whenFull = new Promise((r) => { fullLoaded = r; });
 
 /**
  * Loads the engine. Call once; later calls return the same promise.
@@ -19,11 +24,43 @@ let loaded = false;
  */
 export function init(wasm) {
   if (!ready) {
-    ready = initWasm(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => { loaded = true; });
+    ready = initWasm(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => { loaded = true; fullLoaded(); });
     // A failed load must be retryable and must not leave callers thinking the engine runs.
     ready.catch(() => { ready = null; });
   }
   return ready;
+}
+
+let scanReady = null;
+
+/**
+ * Loads the small first module (the engine alone: dist/web/scanner/pii_airlock_scan_bg.wasm). Call
+ * once; later calls return the same promise.
+ * @param {RequestInfo | URL | BufferSource | WebAssembly.Module} [wasm] where to load it from
+ */
+export function initScanner(wasm) {
+  if (!scanReady) {
+    scanReady = initScan(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => {});
+    scanReady.catch(() => { scanReady = null; });
+  }
+  return scanReady;
+}
+
+/**
+ * An engine for highlighting that is ready before the full module: built on the small first
+ * module, it moves to the full module's engine once `init()` has resolved (same findings). If
+ * the first module cannot load, the full module serves from the start. See index.d.ts.
+ */
+export async function createScanner(options = {}) {
+  const full = { Airlock, loaded: whenFull };
+  try {
+    return await makeScanner({ first: { init: initScanner, Scanner }, full, gazetteer: loadGazetteer }, options);
+  } catch (e) {
+    // A bad option is the caller's to fix, whichever module reads it.
+    if (e?.name === 'PiiAirlockConfigError') throw e;
+    await init(options.wasm);
+    return makeScanner({ first: null, full, gazetteer: loadGazetteer }, options);
+  }
 }
 
 const lists = new Map();
@@ -73,19 +110,46 @@ export function createGuard(options = {}) {
 /**
  * Hooks fetch and XMLHttpRequest right away, before the engine has loaded, so no request to a
  * guarded endpoint can slip out while it loads; if it fails to load they are all blocked.
- * @returns {{ guard: Promise<import('./src/guard.js').Guard>, uninstall: () => void }}
+ * With `scannerFirst` (default) the small first module loads before the full one: `scanner`
+ * resolves with an engine for highlighting while guarded requests still wait.
+ * @returns {{ guard: Promise<import('./src/guard.js').Guard>, scanner: Promise<object>, uninstall: () => void }}
  */
 export function install(options = {}) {
-  const guard = createGuard(options);
+  const { scannerFirst = true } = options;
+  // The first module comes first: its engine finds what to highlight while the full module,
+  // fetched after it, loads. Until the guard runs, guarded requests wait (installPending).
+  const first = scannerFirst ? initScanner(options.scannerWasm) : Promise.resolve();
+  const scanner = scannerFirst
+    ? createScanner({ gazetteer: options.gazetteer, scannerWasm: options.scannerWasm, wasm: options.wasm })
+    : null;
+  scanner?.catch(() => {});
+  // The full module is fetched once the first one is in (or failed): on a slow link the two
+  // would otherwise share it, and the first highlight would wait for both.
+  const guard = first.catch(() => {}).then(() => createGuard(guardOptionsOf(options)));
   guard.catch(() => {});
   const undo = installPending(globalThis, guard, options);
   return {
     guard,
+    scanner: scanner ?? noScanner(),
     uninstall() {
+      scanner?.then((s) => s.free(), () => {});
       undo();
       guard.then((g) => g.dispose(), () => {});
     },
   };
+}
+
+/** `install({ scannerFirst: false })`'s scanner: a rejection nobody has to handle. */
+function noScanner() {
+  const none = Promise.reject(new PiiAirlockConfigError('pii-airlock: install() was called with scannerFirst: false'));
+  none.catch(() => {});
+  return none;
+}
+
+/** The guard's options without the ones only `install()` reads. */
+function guardOptionsOf(options) {
+  const { scannerFirst, scannerWasm, ...rest } = options;
+  return rest;
 }
 
 /** The shipped strings by language, readable once `init()` has resolved (they live in the .wasm). */
