@@ -20,7 +20,8 @@ import { startServer, CSP } from '../scripts/serve.mjs';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const runs = Number(process.argv[2] ?? 9);
 const promptFile = resolve(process.argv[3] ?? join(here, '../target/bench-out/prompt.txt'));
-const pkg = resolve(here, '../pkg');
+// PII_PKG: another package directory (a copy of pkg/ with other builds, to compare).
+const pkg = resolve(process.env.PII_PKG ?? join(here, '../pkg'));
 
 function report(runner, samples, modes, keys) {
   for (const mode of modes) {

@@ -267,14 +267,8 @@ export interface Guard extends EventTarget {
 /** Loads the engine and returns a guard. */
 export function createGuard(options?: GuardOptions): Promise<Guard>;
 
-/** `install()`'s options: the guard's, and how the small first module loads. */
+/** `install()`'s options: the guard's, and where the small first module is. */
 export interface InstallOptions extends GuardOptions {
-  /**
-   * Load the small first module (the engine alone) before the full one, so `scanner` resolves
-   * before the full module has been fetched; the full module is fetched once it has loaded (or
-   * failed). Default true; false loads the full module only.
-   */
-  scannerFirst?: boolean;
   /** Where to load the first module's .wasm from (default: dist/web/scanner/, next to the module). */
   scannerWasm?: RequestInfo | URL | BufferSource | WebAssembly.Module;
 }
@@ -282,11 +276,13 @@ export interface InstallOptions extends GuardOptions {
 /**
  * Hooks fetch, XMLHttpRequest, sendBeacon and WebSocket at once (before the engine loads);
  * guarded requests wait for the engine and are blocked if it fails to start (beacons and
- * socket messages, which cannot wait, are refused until it runs). `scanner` resolves first
- * (with `scannerFirst`, the default): findings for highlighting, default engine options, while
- * nothing can be sent yet; the guard applies the policy once it runs.
+ * socket messages, which cannot wait, are refused until it runs). `scanner`, read in the same
+ * task as the call (`const { guard, scanner } = install()`), loads the small first module
+ * before the full one: findings for highlighting (default engine options) while nothing can be
+ * sent yet; the guard applies the policy once it runs. Left unread, the first module is never
+ * fetched.
  */
-export function install(options?: InstallOptions): { guard: Promise<Guard>; scanner: Promise<Scanner>; uninstall(): void };
+export function install(options?: InstallOptions): { guard: Promise<Guard>; readonly scanner: Promise<Scanner>; uninstall(): void };
 
 /**
  * An engine for highlighting. In the browser it runs on the small first module

@@ -110,46 +110,36 @@ export function createGuard(options = {}) {
 /**
  * Hooks fetch and XMLHttpRequest right away, before the engine has loaded, so no request to a
  * guarded endpoint can slip out while it loads; if it fails to load they are all blocked.
- * With `scannerFirst` (default) the small first module loads before the full one: `scanner`
- * resolves with an engine for highlighting while guarded requests still wait.
+ * `scanner`, read in the same task as the call (`const { guard, scanner } = install()`), loads
+ * the small first module before the full one and resolves with an engine for highlighting
+ * while guarded requests still wait; left unread, the first module is never fetched.
  * @returns {{ guard: Promise<import('./src/guard.js').Guard>, scanner: Promise<object>, uninstall: () => void }}
  */
 export function install(options = {}) {
-  const { scannerFirst = true } = options;
-  // The first module comes first: its engine finds what to highlight while the full module,
-  // fetched after it, loads. Until the guard runs, guarded requests wait (installPending).
-  const first = scannerFirst ? initScanner(options.scannerWasm) : Promise.resolve();
-  const scanner = scannerFirst
-    ? createScanner({ gazetteer: options.gazetteer, scannerWasm: options.scannerWasm, wasm: options.wasm })
-    : null;
-  scanner?.catch(() => {});
-  // The full module is fetched once the first one is in (or failed): on a slow link the two
-  // would otherwise share it, and the first highlight would wait for both.
-  const guard = first.catch(() => {}).then(() => createGuard(guardOptionsOf(options)));
+  const { scannerWasm, ...guardOptions } = options;
+  let scanner = null;
+  const wantScanner = () => (scanner ??= createScanner({ gazetteer: options.gazetteer, scannerWasm, wasm: options.wasm }));
+  // The full module is fetched once the first one is in (or failed), when the page wants it:
+  // on a slow link the two would otherwise share it, and the first highlight would wait for
+  // both. Decided a task later, so that `scanner` read along with `guard` counts.
+  const guard = Promise.resolve()
+    .then(() => (scanner ? initScanner(scannerWasm).catch(() => {}) : undefined))
+    .then(() => createGuard(guardOptions));
   guard.catch(() => {});
   const undo = installPending(globalThis, guard, options);
   return {
     guard,
-    scanner: scanner ?? noScanner(),
+    get scanner() {
+      const s = wantScanner();
+      s.catch(() => {});
+      return s;
+    },
     uninstall() {
       scanner?.then((s) => s.free(), () => {});
       undo();
       guard.then((g) => g.dispose(), () => {});
     },
   };
-}
-
-/** `install({ scannerFirst: false })`'s scanner: a rejection nobody has to handle. */
-function noScanner() {
-  const none = Promise.reject(new PiiAirlockConfigError('pii-airlock: install() was called with scannerFirst: false'));
-  none.catch(() => {});
-  return none;
-}
-
-/** The guard's options without the ones only `install()` reads. */
-function guardOptionsOf(options) {
-  const { scannerFirst, scannerWasm, ...rest } = options;
-  return rest;
 }
 
 /** The shipped strings by language, readable once `init()` has resolved (they live in the .wasm). */

@@ -129,3 +129,22 @@ test('without the first module the full one serves, and without either nothing i
   // Console errors from the failed loads are expected on the second page only.
   assert.deepEqual(errors.filter((e) => !/404|Failed to load/.test(e)), []);
 });
+
+test('a page that does not ask for the scanner never fetches the first module', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  const headers = { 'content-security-policy': CSP };
+  const script = `import { install } from '/pkg/index.js';
+const { guard } = install({ consent: 'redact' });
+guard.then((g) => { window.found = g.scan(${JSON.stringify(TEXT)}).length; });`;
+  await page.route(`${app.base}/scanner-first.html`, (r) => r.fulfill({ body: PAGE, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } }));
+  await page.route(`${app.base}/scanner-first.js`, (r) => r.fulfill({ body: script, headers: { ...headers, 'content-type': 'text/javascript' } }));
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(new URL(r.url()).pathname); });
+  await page.goto(`${app.base}/scanner-first.html`);
+  await page.waitForFunction(() => window.found !== undefined);
+  assert.equal(await page.evaluate(() => window.found), 3);
+  assert.deepEqual(wasm, ['/pkg/dist/web/pii_airlock_bg.wasm']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
