@@ -74,7 +74,8 @@ sizes "$out/web/pii_airlock_bg.wasm" pii_airlock_bg.wasm
 # alone, which the package's loader instantiates first so findings come before the full module
 # has been fetched (pkg/src/scanner.js). Profile `wasm-scanner` (opt-level "z"): it is the
 # module on the way to the first highlight, and the full module takes over once loaded.
-scan_profile=wasm-scanner
+# PII_SCANNER_PROFILE=wasm-release builds it at opt-level "s" (larger, faster: docs/benchmarks.md).
+scan_profile="${PII_SCANNER_PROFILE:-wasm-scanner}"
 if [ "$profile" != wasm-release ]; then scan_profile=$profile; fi
 cdylib_profile=$scan_profile build_cdylib --features scanner
 scan_wasm=target/wasm32-unknown-unknown/$scan_profile/pii_airlock.wasm
