@@ -6,11 +6,9 @@
 import initWasm, {
   Airlock, Restorer, Net, showConsentDialog, attach, strings, locales,
 } from './dist/web/pii_airlock.js';
-import initScan, { Scanner } from './dist/web/scanner/pii_airlock_scan.js';
 import {
   makeGuard, installPending, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, PRESETS,
 } from './src/guard.js';
-import { makeScanner } from './src/scanner.js';
 
 let ready = null;
 let loaded = false;
@@ -32,6 +30,10 @@ export function init(wasm) {
 }
 
 let scanReady = null;
+// The first module's glue, once imported. Imported on demand: a page (or the extension's
+// service worker, which copies only what it uses) that never asks for the scanner loads none
+// of it.
+let firstModule = null;
 
 /**
  * Loads the small first module (the engine alone: dist/web/scanner/pii_airlock_scan_bg.wasm). Call
@@ -40,7 +42,10 @@ let scanReady = null;
  */
 export function initScanner(wasm) {
   if (!scanReady) {
-    scanReady = initScan(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => {});
+    scanReady = import('./dist/web/scanner/pii_airlock_scan.js').then(async (m) => {
+      await m.default(wasm === undefined ? undefined : { module_or_path: wasm });
+      firstModule = m;
+    });
     scanReady.catch(() => { scanReady = null; });
   }
   return scanReady;
@@ -52,9 +57,12 @@ export function initScanner(wasm) {
  * the first module cannot load, the full module serves from the start. See index.d.ts.
  */
 export async function createScanner(options = {}) {
+  const { makeScanner } = await import('./src/scanner.js');
   const full = { Airlock, loaded: whenFull };
+  // The Scanner class is read once the module is in (`init` has run).
+  const first = { init: initScanner, get Scanner() { return firstModule.Scanner; } };
   try {
-    return await makeScanner({ first: { init: initScanner, Scanner }, full, gazetteer: loadGazetteer }, options);
+    return await makeScanner({ first, full, gazetteer: loadGazetteer }, options);
   } catch (e) {
     // A bad option is the caller's to fix, whichever module reads it.
     if (e?.name === 'PiiAirlockConfigError') throw e;
