@@ -57,6 +57,10 @@ export function initScanner(wasm) {
  * the first module cannot load, the full module serves from the start. See index.d.ts.
  */
 export async function createScanner(options = {}) {
+  // The first module, the name list and this file's helper load in parallel (the first two are
+  // shared with the calls below, which see the same promises).
+  initScanner(options.scannerWasm).catch(() => {});
+  loadGazetteer(options.gazetteer);
   const { makeScanner } = await import('./src/scanner.js');
   const full = { Airlock, loaded: whenFull };
   // The Scanner class is read once the module is in (`init` has run).
