@@ -111,3 +111,26 @@ test("the package's createScanner returns Airlock.scan's findings", async () => 
   scanner.free();
   a.free();
 });
+
+test('the scanner moves from the first module to the full one once that one has loaded', async () => {
+  const { makeScanner } = await import('../../pkg/src/scanner.js');
+  let loaded;
+  const second = { Airlock: full.Airlock, loaded: new Promise((r) => { loaded = r; }) };
+  const freed = [];
+  // The first module's class, counting frees: the old engine must be freed after the move.
+  class Counted extends first.Scanner {
+    free() { freed.push('scanner'); super.free(); }
+  }
+  const s = await makeScanner({ first: { init: async () => {}, Scanner: Counted }, full: second, gazetteer: async () => new Uint8Array(gazetteer) }, { countries: ['DE'] });
+  const text = 'Ich heiße Maria Schneider, Steuer-ID 12 345 678 903, Mail maria@example.com.';
+  const early = s.scan(text);
+  assert.equal(s.module, 'scanner');
+  assert.equal(s.namesAvailable, true);
+  loaded();
+  for (let i = 0; i < 50 && s.module !== 'full'; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(s.module, 'full');
+  assert.deepEqual(freed, ['scanner']);
+  assert.deepEqual(s.scan(text), early);
+  assert.deepEqual(early, new full.Airlock({ countries: ['DE'], gazetteer: new Uint8Array(gazetteer) }).scan(text));
+  s.free();
+});
