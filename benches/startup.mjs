@@ -1,17 +1,24 @@
 // One start-up measurement in a fresh process (spawned by benches/node.mjs): time to load and
 // instantiate the wasm through the package's Node entry, to build the engine with the name list
 // (read from disk; since 2026-12-06 the constructor no longer runs a warm-up scan), and to the first result. Prints one JSON line.
-// An optional second argument names another package directory (benches/startup-ab.mjs).
+// An optional second argument names another package directory (benches/startup-ab.mjs); a
+// third, `scanner`, times the small first module's glue (dist/node/scanner/) instead of the
+// package entry (benches/startup-scanner.mjs).
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const prompt = readFileSync(process.argv[2], 'utf8');
+const dir = resolve(process.argv[3] ?? new URL('../pkg', import.meta.url).pathname);
+const scanner = process.argv[4] === 'scanner';
 const t0 = performance.now();
-const entry = process.argv[3]
-  ? pathToFileURL(resolve(process.argv[3], 'node.js')).href
-  : '../pkg/node.js';
-const { Airlock, loadGazetteer } = await import(entry);
+const { Airlock, loadGazetteer } = scanner
+  ? {
+    Airlock: createRequire(import.meta.url)(resolve(dir, 'dist/node/scanner/pii_airlock_scan.js')).Scanner,
+    loadGazetteer: async () => new Uint8Array(readFileSync(resolve(dir, 'dist/gazetteer.txt'))),
+  }
+  : await import(pathToFileURL(resolve(dir, 'node.js')).href);
 const t1 = performance.now();
 // Build with the name list, read from disk as the package's guard reads it.
 const airlock = new Airlock({ gazetteer: await loadGazetteer() });

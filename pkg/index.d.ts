@@ -267,12 +267,58 @@ export interface Guard extends EventTarget {
 /** Loads the engine and returns a guard. */
 export function createGuard(options?: GuardOptions): Promise<Guard>;
 
+/** `install()`'s options: the guard's, and where the small first module is. */
+export interface InstallOptions extends GuardOptions {
+  /** Where to load the first module's .wasm from (default: dist/web/scanner/, next to the module). */
+  scannerWasm?: RequestInfo | URL | BufferSource | WebAssembly.Module;
+}
+
 /**
  * Hooks fetch, XMLHttpRequest, sendBeacon and WebSocket at once (before the engine loads);
  * guarded requests wait for the engine and are blocked if it fails to start (beacons and
- * socket messages, which cannot wait, are refused until it runs).
+ * socket messages, which cannot wait, are refused until it runs). `scanner`, read in the same
+ * task as the call (`const { guard, scanner } = install()`), loads the small first module
+ * before the full one: findings for highlighting (default engine options) while nothing can be
+ * sent yet; the guard applies the policy once it runs. Left unread, the first module is never
+ * fetched.
  */
-export function install(options?: GuardOptions): { guard: Promise<Guard>; uninstall(): void };
+export function install(options?: InstallOptions): { guard: Promise<Guard>; readonly scanner: Promise<Scanner>; uninstall(): void };
+
+/**
+ * An engine for highlighting. In the browser it runs on the small first module
+ * (`dist/web/scanner/`: the engine and the names pass, no policy, consent, vault or browser
+ * layer) and moves to the full module's engine once `init()` has resolved; in Node it is the
+ * full module's engine. Either way `scan` returns what `Airlock.scan` returns. It never sends
+ * anything: only a guard lets text out.
+ */
+export interface Scanner {
+  /** Findings with UTF-16 offsets, the same as `Airlock.scan`'s for the same options. */
+  scan(text: string): Finding[];
+  /** "scanner" while the first module serves, "full" once the full module's engine does. */
+  readonly module: 'scanner' | 'full';
+  /** False when the name list could not be loaded: PERSON and LOCATION are not found. */
+  readonly namesAvailable: boolean;
+  /** Frees the engine. */
+  free(): void;
+}
+
+/** `createScanner()`'s options: the engine's, the name list's source and where the modules are. */
+export interface ScannerOptions {
+  countries?: string[];
+  minScore?: number;
+  disabledRules?: string[];
+  /** The name list: a URL or path, the bytes, or false for none (as in `GuardOptions`). */
+  gazetteer?: RequestInfo | URL | string | BufferSource | false;
+  /** Where to load the first module's .wasm from. */
+  scannerWasm?: RequestInfo | URL | BufferSource | WebAssembly.Module;
+  /** Where to load the full module's .wasm from, if the first module cannot load. */
+  wasm?: RequestInfo | URL | BufferSource | WebAssembly.Module;
+}
+
+/** Loads the small first module and the name list, and builds a scanner on them. */
+export function createScanner(options?: ScannerOptions): Promise<Scanner>;
+/** Loads the small first module's WebAssembly once (in Node: nothing to load). */
+export function initScanner(wasm?: RequestInfo | URL | BufferSource | WebAssembly.Module): Promise<void>;
 
 /** Why a request was not sent. */
 export class PiiAirlockBlockedError extends Error {

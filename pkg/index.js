@@ -12,6 +12,9 @@ import {
 
 let ready = null;
 let loaded = false;
+// Resolves once the full module has loaded (the scanner then moves to its engine).
+let fullLoaded;
+const whenFull = new Promise((r) => { fullLoaded = r; });
 
 /**
  * Loads the engine. Call once; later calls return the same promise.
@@ -19,11 +22,57 @@ let loaded = false;
  */
 export function init(wasm) {
   if (!ready) {
-    ready = initWasm(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => { loaded = true; });
+    ready = initWasm(wasm === undefined ? undefined : { module_or_path: wasm }).then(() => { loaded = true; fullLoaded(); });
     // A failed load must be retryable and must not leave callers thinking the engine runs.
     ready.catch(() => { ready = null; });
   }
   return ready;
+}
+
+let scanReady = null;
+// The first module's glue, once imported. Imported on demand: a page (or the extension's
+// service worker, which copies only what it uses) that never asks for the scanner loads none
+// of it.
+let firstModule = null;
+
+/**
+ * Loads the small first module (the engine alone: dist/web/scanner/pii_airlock_scan_bg.wasm). Call
+ * once; later calls return the same promise.
+ * @param {RequestInfo | URL | BufferSource | WebAssembly.Module} [wasm] where to load it from
+ */
+export function initScanner(wasm) {
+  if (!scanReady) {
+    scanReady = import('./dist/web/scanner/pii_airlock_scan.js').then(async (m) => {
+      await m.default(wasm === undefined ? undefined : { module_or_path: wasm });
+      firstModule = m;
+    });
+    scanReady.catch(() => { scanReady = null; });
+  }
+  return scanReady;
+}
+
+/**
+ * An engine for highlighting that is ready before the full module: built on the small first
+ * module, it moves to the full module's engine once `init()` has resolved (same findings). If
+ * the first module cannot load, the full module serves from the start. See index.d.ts.
+ */
+export async function createScanner(options = {}) {
+  // The first module, the name list and this file's helper load in parallel (the first two are
+  // shared with the calls below, which see the same promises).
+  initScanner(options.scannerWasm).catch(() => {});
+  loadGazetteer(options.gazetteer);
+  const { makeScanner } = await import('./src/scanner.js');
+  const full = { Airlock, loaded: whenFull };
+  // The Scanner class is read once the module is in (`init` has run).
+  const first = { init: initScanner, get Scanner() { return firstModule.Scanner; } };
+  try {
+    return await makeScanner({ first, full, gazetteer: loadGazetteer }, options);
+  } catch (e) {
+    // A bad option is the caller's to fix, whichever module reads it.
+    if (e?.name === 'PiiAirlockConfigError') throw e;
+    await init(options.wasm);
+    return makeScanner({ first: null, full, gazetteer: loadGazetteer }, options);
+  }
 }
 
 const lists = new Map();
@@ -73,15 +122,32 @@ export function createGuard(options = {}) {
 /**
  * Hooks fetch and XMLHttpRequest right away, before the engine has loaded, so no request to a
  * guarded endpoint can slip out while it loads; if it fails to load they are all blocked.
- * @returns {{ guard: Promise<import('./src/guard.js').Guard>, uninstall: () => void }}
+ * `scanner`, read in the same task as the call (`const { guard, scanner } = install()`), loads
+ * the small first module before the full one and resolves with an engine for highlighting
+ * while guarded requests still wait; left unread, the first module is never fetched.
+ * @returns {{ guard: Promise<import('./src/guard.js').Guard>, scanner: Promise<object>, uninstall: () => void }}
  */
 export function install(options = {}) {
-  const guard = createGuard(options);
+  const { scannerWasm, ...guardOptions } = options;
+  let scanner = null;
+  const wantScanner = () => (scanner ??= createScanner({ gazetteer: options.gazetteer, scannerWasm, wasm: options.wasm }));
+  // The full module is fetched once the first one is in (or failed), when the page wants it:
+  // on a slow link the two would otherwise share it, and the first highlight would wait for
+  // both. Decided a task later, so that `scanner` read along with `guard` counts.
+  const guard = Promise.resolve()
+    .then(() => (scanner ? initScanner(scannerWasm).catch(() => {}) : undefined))
+    .then(() => createGuard(guardOptions));
   guard.catch(() => {});
   const undo = installPending(globalThis, guard, options);
   return {
     guard,
+    get scanner() {
+      const s = wantScanner();
+      s.catch(() => {});
+      return s;
+    },
     uninstall() {
+      scanner?.then((s) => s.free(), () => {});
       undo();
       guard.then((g) => g.dispose(), () => {});
     },

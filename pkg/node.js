@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import {
   makeGuard, PiiAirlockBlockedError, PiiAirlockConfigError, DEFAULT_ENDPOINTS, PRESETS,
 } from './src/guard.js';
+import { makeScanner } from './src/scanner.js';
 
 const require = createRequire(import.meta.url);
 const wasm = require('./dist/node/pii_airlock.js');
@@ -37,6 +38,19 @@ export function loadGazetteer(source) {
     list.catch(() => { list = null; });
   }
   return list.catch(() => null);
+}
+
+/**
+ * The same scanner as the browser entry's. Node reads the full module from disk at import, so
+ * here it is that module's engine from the start (the findings are the same).
+ */
+export function createScanner(options = {}) {
+  return makeScanner({ first: null, full: { Airlock: wasm.Airlock, loaded: Promise.resolve() }, gazetteer: loadGazetteer }, options);
+}
+
+/** Nothing to load in Node (see `createScanner`); for code shared with the browser entry. */
+export function initScanner() {
+  return Promise.resolve();
 }
 
 /** Returns a guard for server-side use: scan, redact, restore, guardBody, guardFetch. */

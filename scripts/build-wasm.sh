@@ -13,8 +13,8 @@ profile="${PII_WASM_PROFILE:-wasm-release}"
 # `cargo build` leaves `-C lto` off the cdylib (check with `cargo build -v`), and the profile's
 # LTO is what makes the module ~7% smaller and its scans faster (docs/benchmarks.md).
 build_cdylib() {
-  cargo rustc --profile "$profile" --target wasm32-unknown-unknown --lib --crate-type cdylib \
-    --no-default-features "$@"
+  cargo rustc --profile "${cdylib_profile:-$profile}" --target wasm32-unknown-unknown --lib \
+    --crate-type cdylib --no-default-features "$@"
 }
 # The package's JS needs the browser layer (feature `browser`, Cargo.toml).
 build_cdylib --features browser
@@ -65,10 +65,39 @@ const fs = require("fs"), zlib = require("zlib");
 const b = fs.readFileSync(process.argv[1]);
 const gz = zlib.gzipSync(b, { level: 9 }).length;
 const br = zlib.brotliCompressSync(b, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-console.log(`built: ${process.argv[2]} ${b.length} bytes raw, ${gz} gzip, ${br} brotli (profile '"$profile"')`);
-' "$1" "$2"
+console.log(`built: ${process.argv[2]} ${b.length} bytes raw, ${gz} gzip, ${br} brotli (profile ${process.argv[3]})`);
+' "$1" "$2" "${3:-$profile}"
 }
 sizes "$out/web/pii_airlock_bg.wasm" pii_airlock_bg.wasm
+
+# The small first module (feature `scanner`, src/wasm_scan.rs): the engine and the names pass
+# alone, which the package's loader instantiates first so findings come before the full module
+# has been fetched (pkg/src/scanner.js). Profile `wasm-scanner` (opt-level "z"): it is the
+# module on the way to the first highlight, and the full module takes over once loaded.
+# PII_SCANNER_PROFILE=wasm-release builds it at opt-level "s" (larger, faster: docs/benchmarks.md).
+scan_profile="${PII_SCANNER_PROFILE:-wasm-scanner}"
+if [ "$profile" != wasm-release ]; then scan_profile=$profile; fi
+cdylib_profile=$scan_profile build_cdylib --features scanner
+scan_wasm=target/wasm32-unknown-unknown/$scan_profile/pii_airlock.wasm
+# Its glue goes in scanner/ subfolders: wasm-bindgen names both modules' inline JS snippets
+# alike (snippets/pii-airlock-HASH/inline0.js), and one must not overwrite the other's.
+wasm-bindgen "$scan_wasm" --target web --out-dir "$out/web/scanner" --out-name pii_airlock_scan
+wasm-bindgen "$scan_wasm" --target nodejs --out-dir "$out/node/scanner" --out-name pii_airlock_scan
+node scripts/patch-glue.mjs "$out/web/scanner/pii_airlock_scan.js"
+node scripts/patch-glue.mjs --node-wasm-from-web "$out/node/scanner/pii_airlock_scan.js"
+wasm_opt "$out/web/scanner/pii_airlock_scan_bg.wasm" "$out/web/scanner/pii_airlock_scan_bg.opt.wasm"
+mv "$out/web/scanner/pii_airlock_scan_bg.opt.wasm" "$out/web/scanner/pii_airlock_scan_bg.wasm"
+rm "$out/node/scanner/pii_airlock_scan_bg.wasm"
+for f in $(find "$out/node/scanner/snippets" -name '*.js' 2>/dev/null); do
+  sed -E -i 's/^export function ([A-Za-z0-9_$]+)/exports.\1 = function \1/' "$f"
+  if grep -q '^export ' "$f"; then echo "unconverted export in $f" >&2; exit 1; fi
+done
+node -e '
+const m = require("./'"$out"'/node/scanner/pii_airlock_scan.js");
+const f = new m.Scanner().scan("mail a@example.com");
+if (f.length !== 1 || f[0].entity !== "EMAIL_ADDRESS") { console.error("scanner smoke test failed"); process.exit(1); }
+'
+sizes "$out/web/scanner/pii_airlock_scan_bg.wasm" scanner/pii_airlock_scan_bg.wasm "$scan_profile"
 
 # The module just built, as web glue + optimised .wasm in directory $1 (the extra builds below).
 web_module() {

@@ -16,6 +16,7 @@
 //
 // Usage: node scripts/patch-glue.mjs [--node-wasm-from-web] GLUE.js [GLUE.js ...]
 import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, relative, resolve } from 'node:path';
 
 const original = `    let len = arg.length;
     let ptr = malloc(len, 1) >>> 0;
@@ -78,10 +79,17 @@ const replacement = `    // pii-airlock (scripts/patch-glue.mjs): long strings g
     return ptr;
 }`;
 
-const nodePath = [
-  'const wasmPath = `${__dirname}/pii_airlock_bg.wasm`;',
-  'const wasmPath = `${__dirname}/../web/pii_airlock_bg.wasm`;',
-];
+// For the Node glue at dist/node/[sub/]NAME.js (NAME: pii_airlock, the full module, or
+// pii_airlock_scan, the first module), the same place under dist/web/.
+const nodePath = (file) => {
+  const name = basename(file, '.js');
+  const dir = dirname(resolve(file));
+  const web = relative(dir, dir.replace(/\/node(\/[^/]*)?$/, '/web$1'));
+  return [
+    `const wasmPath = \`\${__dirname}/${name}_bg.wasm\`;`,
+    `const wasmPath = \`\${__dirname}/${web}/${name}_bg.wasm\`;`,
+  ];
+};
 
 const args = process.argv.slice(2);
 const fromWeb = args[0] === '--node-wasm-from-web';
@@ -90,9 +98,9 @@ if (files.length === 0) {
   console.error('usage: node scripts/patch-glue.mjs [--node-wasm-from-web] GLUE.js [GLUE.js ...]');
   process.exit(2);
 }
-const patches = [[original, replacement, "wasm-bindgen's passStringToWasm0"]];
-if (fromWeb) patches.push([...nodePath, "the Node glue's wasmPath"]);
 for (const file of files) {
+  const patches = [[original, replacement, "wasm-bindgen's passStringToWasm0"]];
+  if (fromWeb) patches.push([...nodePath(file), "the Node glue's wasmPath"]);
   let js = readFileSync(file, 'utf8');
   for (const [from, to, what] of patches) {
     const at = js.indexOf(from);

@@ -20,6 +20,8 @@ cargo clippy --target wasm32-unknown-unknown --lib --no-default-features -- -D w
 # The benchmarks' reference module (feature `bench-reference`, built by scripts/bench.sh).
 cargo clippy --target wasm32-unknown-unknown --lib --no-default-features \
   --features bench-reference -- -D warnings
+# The package's small first module (feature `scanner`, src/wasm_scan.rs).
+cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features scanner -- -D warnings
 
 step "native tests (unit, integration, CLI, doctests)"
 cargo test

@@ -173,16 +173,40 @@ fn options_for(limit: Option<usize>) -> Options {
 }
 
 /// Compiles the engine's patterns.
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
 fn compile(hirs: &[regex_syntax::hir::Hir], limit: Option<usize>) -> Result<Matcher, String> {
     Matcher::from_hirs(hirs, options_for(limit))
 }
 
-/// Compiles one custom pattern (parsed: `hirs` holds it alone) within
-/// [`CUSTOM_PATTERN_SIZE_LIMIT`]: its forward and reverse NFA, checked by building the lazy
-/// DFAs over them (they refuse what a search could not run, such as a Unicode `\b`).
-fn compile_custom(
-    mut hirs: Vec<regex_syntax::hir::Hir>,
-) -> Result<(regex_syntax::hir::Hir, NFA, NFA), String> {
+/// The scanner module (the wasm build with feature `scanner`, src/wasm_scan.rs) leaves
+/// regex-syntax and the Thompson compiler out: only the ahead-of-time automaton serves there,
+/// and what would need the compiler (a custom pattern, a stale automaton) is an error. Plain
+/// `cfg`, not a constant: the optimiser did not drop the compiling paths behind `cfg!`.
+#[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+const NO_COMPILER: &str = "needs the pattern compiler, which the scanner module leaves out";
+
+#[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+fn compile_custom(_pattern: &str) -> Result<(regex_syntax::hir::Hir, NFA, NFA), String> {
+    Err(format!("a custom pattern {NO_COMPILER}"))
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+fn compile_patterns(
+    _rules: &[Rule],
+    _patterns: &[&str],
+) -> Result<(Matcher, StartTable, usize), Error> {
+    Err(Error::InvalidPattern {
+        rule: "(combined)".to_string(),
+        reason: format!("a catalog without its ahead-of-time automaton {NO_COMPILER}"),
+    })
+}
+
+/// Parses and compiles one custom pattern within [`CUSTOM_PATTERN_SIZE_LIMIT`]: its forward
+/// and reverse NFA, checked by building the lazy DFAs over them (they refuse what a search
+/// could not run, such as a Unicode `\b`).
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+fn compile_custom(pattern: &str) -> Result<(regex_syntax::hir::Hir, NFA, NFA), String> {
+    let mut hirs = matcher::parse(&[pattern], false)?;
     let hir = hirs.pop().ok_or("no pattern")?;
     let one = std::slice::from_ref(&hir);
     let limit = Some(CUSTOM_PATTERN_SIZE_LIMIT);
@@ -196,6 +220,7 @@ fn compile_custom(
 /// Parses and compiles `patterns` (those of `rules`, in order) when the ahead-of-time
 /// automaton does not serve (it is stale): the matcher, the start-byte table and the shortest
 /// match.
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
 fn compile_patterns(
     rules: &[Rule],
     patterns: &[&str],
@@ -278,12 +303,10 @@ impl Engine {
             if options.disabled_rules.iter().any(|d| **d == *custom.id) {
                 continue;
             }
-            let part = matcher::parse(&[&custom.pattern], false)
-                .and_then(compile_custom)
-                .map_err(|e| Error::InvalidPattern {
-                    rule: custom.id.to_string(),
-                    reason: e,
-                })?;
+            let part = compile_custom(&custom.pattern).map_err(|e| Error::InvalidPattern {
+                rule: custom.id.to_string(),
+                reason: e,
+            })?;
             custom_parts.push(part);
             rules.push(custom.clone());
         }

@@ -40,6 +40,12 @@
 //! are converted with [`convert_offsets`] to the unit a caller indexes by (UTF-16 for JavaScript).
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// The scanner module (feature `scanner`) compiles the core but reaches only the engine: what
+// it leaves unreached (the pattern compiler's helpers) is in use in every other build.
+#![cfg_attr(
+    all(target_arch = "wasm32", feature = "scanner"),
+    allow(dead_code, unused_imports)
+)]
 
 mod automaton;
 mod checksum;
@@ -68,8 +74,13 @@ mod vault;
 
 pub mod operators;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "scanner")))]
 mod wasm;
+// The package's small first module: the engine alone, for highlighting (feature `scanner`).
+#[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+mod wasm_scan;
+#[cfg(all(target_arch = "wasm32", feature = "scanner", feature = "browser"))]
+compile_error!("feature `scanner` builds the first module alone: build it without `browser`");
 // The benchmarks' reference pass (scripts/bench.sh builds it into a module of its own).
 #[cfg(all(target_arch = "wasm32", feature = "bench-reference"))]
 mod bench_reference;

@@ -1,6 +1,6 @@
 // Compiled (not run) by tests/js/types.test.mjs under --strict: the declarations must accept
 // every documented option and call, and reject what is not one.
-import { createGuard, install, init, Airlock, PiiAirlockBlockedError, PiiAirlockConfigError, type PolicyErrorKind, type BypassDetail, DEFAULT_ENDPOINTS, LOCALES, PRESETS, loadGazetteer, type GuardOptions, type PlannedFinding, type PolicyDoc, type Receipt, type MarkState } from 'pii-airlock';
+import { createGuard, install, init, initScanner, createScanner, type Scanner, type Finding, Airlock, PiiAirlockBlockedError, PiiAirlockConfigError, type PolicyErrorKind, type BypassDetail, DEFAULT_ENDPOINTS, LOCALES, PRESETS, loadGazetteer, type GuardOptions, type PlannedFinding, type PolicyDoc, type Receipt, type MarkState } from 'pii-airlock';
 
 const doc: PolicyDoc = {
   version: 1, extends: 'gdpr', countries: ['DE'], minScore: 0.6, disabledRules: ['url'],
@@ -48,6 +48,14 @@ try { await createGuard({ policy: { version: 1 } }); } catch (e) {
 guard.dispose();
 const { guard: later, uninstall } = install({ endpoints: ['/api/'] });
 later.then((g) => g.dispose());
+// The small first module: a scanner for highlighting before the full module has loaded.
+const { scanner: early } = install({ scannerWasm: '/assets/pii_airlock_scan_bg.wasm' });
+early.then((sc: Scanner) => { const m: 'scanner' | 'full' = sc.module; console.log(m, sc.namesAvailable, sc.scan('x')[0]?.entity); sc.free(); });
+await initScanner();
+const scanned: Finding[] = (await createScanner({ countries: ['DE'], minScore: 0.6, disabledRules: ['url'], gazetteer: false })).scan('x');
+console.log(scanned.length);
+// @ts-expect-error the scanner takes engine options, not a policy
+await createScanner({ policy: 'gdpr' });
 await init();
 new Airlock({ countries: ['FR'] }).scan('x');
 try { await guarded('/api'); } catch (e) { if (e instanceof PiiAirlockBlockedError) { const why: string = e.reason; console.log(why); } }

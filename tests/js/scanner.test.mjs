@@ -1,0 +1,136 @@
+// The small first module (dist/web/scanner/: the engine alone, feature `scanner`) against the
+// full module: one API, so the same findings for the same text and options, the same option
+// errors, and the package's `createScanner` returning them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createScanner, Airlock, loadGazetteer } from '../../pkg/node.js';
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const full = require('../../pkg/dist/node/pii_airlock.js');
+const first = require('../../pkg/dist/node/scanner/pii_airlock_scan.js');
+
+/** Texts to compare on: the repository's prose, code and rule sources (which quote many
+ * values), the benchmark inputs when `cargo bench` has written them, and strings built here
+ * around what the pasted-text path handles (offsets after emoji, invisible characters,
+ * fullwidth digits, escapes, line breaks inside numbers). */
+function inputs() {
+  const files = ['README.md'];
+  for (const dir of ['docs', 'tests', 'src/rules', 'src/names']) {
+    for (const f of readdirSync(join(root, dir))) {
+      if (/\.(md|rs)$/.test(f)) files.push(join(dir, f));
+    }
+  }
+  const texts = files.map((f) => [f, readFileSync(join(root, f), 'utf8')]);
+  for (const f of ['prompt.txt', 'prose.txt', 'code.txt', 'dense.txt']) {
+    const p = join(root, 'target/bench-out', f);
+    // The first 256 KiB of each: enough for every rule family, quick in a test.
+    if (existsSync(p) && statSync(p).isFile()) texts.push([f, readFileSync(p, 'utf8').slice(0, 256 << 10)]);
+  }
+  const values = ['jane.doe@example.com', '+44 20 7946 0958', 'DE89 3704 0044 0532 0130 00',
+    '4111 1111 1111 1111', '078-05-1120', 'https://example.com/u?email=a%40example.com',
+    'AKIAIOSFODNN7EXAMPLE', '192.168.10.20', 'Maria Schneider', 'Berlin'];
+  const wraps = [(v) => `👩‍💻 ${v} 🎉`, (v) => `Mail: ${v}`, (v) => `name\u200B: ${v}\n`,
+    (v) => `tel. ${v.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)))}`,
+    (v) => `card\n${v.slice(0, 9)}\n${v.slice(9)}`, (v) => `&#${v.charCodeAt(0)};${v.slice(1)}`,
+    (v) => `\\u0040 ${v} \\x41`, (v) => `Ich heiße ${v} und wohne in Köln.`];
+  let i = 0;
+  for (const v of values) for (const w of wraps) texts.push([`built ${i++}`, w(v)]);
+  return texts;
+}
+
+const gazetteer = readFileSync(join(root, 'pkg/dist/gazetteer.txt'));
+const OPTIONS = [
+  {},
+  { gazetteer: new Uint8Array(gazetteer) },
+  { gazetteer: new Uint8Array(gazetteer), countries: ['US', 'CA'], disabledRules: ['email'], minScore: 0.6 },
+];
+
+test('the first module finds what the full module finds, text for text', () => {
+  const texts = inputs();
+  assert.ok(texts.length > 100);
+  for (const options of OPTIONS) {
+    const a = new full.Airlock(options);
+    const s = new first.Scanner(options);
+    let findings = 0;
+    for (const [name, text] of texts) {
+      const expected = a.scan(text);
+      findings += expected.length;
+      assert.deepEqual(s.scan(text), expected, `${name} with ${Object.keys(options).join(',') || 'defaults'}`);
+    }
+    // A comparison of empty lists would prove nothing.
+    assert.ok(findings > 500, `only ${findings} findings`);
+    a.free();
+    s.free();
+  }
+});
+
+test('the first module rejects the options the full module rejects, with the same error', () => {
+  const cases = [{ countre: ['DE'] }, { countries: ['XX'] }, { disabledRules: ['no-such-rule'] },
+    { minScore: 2 }, { gazetteer: 'names.txt' }, { countries: 'DE' }];
+  for (const options of cases) {
+    let expected;
+    assert.throws(() => new full.Airlock(options), (e) => { expected = e; return true; });
+    assert.throws(() => new first.Scanner(options), (e) => {
+      assert.equal(e.name, 'PiiAirlockConfigError');
+      assert.equal(e.name, expected.name);
+      return true;
+    }, JSON.stringify(Object.keys(options)));
+  }
+  // The same wording where both read the option the same way.
+  for (const options of [{ countre: ['DE'] }, { countries: ['XX'] }, { disabledRules: ['no-such-rule'] }, { minScore: 2 }]) {
+    let a; let b;
+    try { new full.Airlock(options); } catch (e) { a = e.message; }
+    try { new first.Scanner(options); } catch (e) { b = e.message; }
+    assert.equal(b, a);
+  }
+});
+
+test('the first module holds the engine and nothing else', () => {
+  for (const name of ['Guard', 'Net', 'Restorer', 'attach', 'showConsentDialog', 'Airlock']) {
+    assert.equal(first[name], undefined, name);
+  }
+  const wasm = (p) => statSync(join(root, p)).size;
+  assert.ok(wasm('pkg/dist/web/scanner/pii_airlock_scan_bg.wasm') < wasm('pkg/dist/web/pii_airlock_bg.wasm') * 0.6);
+});
+
+test("the package's createScanner returns Airlock.scan's findings", async () => {
+  const scanner = await createScanner();
+  const a = new Airlock({ gazetteer: await loadGazetteer() });
+  const text = 'Ich heiße Maria Schneider, Mail maria.schneider@example.com, IBAN DE89 3704 0044 0532 0130 00.';
+  assert.equal(scanner.namesAvailable, true);
+  assert.equal(scanner.module, 'full');
+  const found = scanner.scan(text);
+  assert.ok(found.some((f) => f.entity === 'PERSON'));
+  assert.deepEqual(found, a.scan(text));
+  await assert.rejects(createScanner({ countries: ['XX'] }), { name: 'PiiAirlockConfigError' });
+  scanner.free();
+  a.free();
+});
+
+test('the scanner moves from the first module to the full one once that one has loaded', async () => {
+  const { makeScanner } = await import('../../pkg/src/scanner.js');
+  let loaded;
+  const second = { Airlock: full.Airlock, loaded: new Promise((r) => { loaded = r; }) };
+  const freed = [];
+  // The first module's class, counting frees: the old engine must be freed after the move.
+  class Counted extends first.Scanner {
+    free() { freed.push('scanner'); super.free(); }
+  }
+  const s = await makeScanner({ first: { init: async () => {}, Scanner: Counted }, full: second, gazetteer: async () => new Uint8Array(gazetteer) }, { countries: ['DE'] });
+  const text = 'Ich heiße Maria Schneider, Steuer-ID 12 345 678 903, Mail maria@example.com.';
+  const early = s.scan(text);
+  assert.equal(s.module, 'scanner');
+  assert.equal(s.namesAvailable, true);
+  loaded();
+  for (let i = 0; i < 50 && s.module !== 'full'; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(s.module, 'full');
+  assert.deepEqual(freed, ['scanner']);
+  assert.deepEqual(s.scan(text), early);
+  assert.deepEqual(early, new full.Airlock({ countries: ['DE'], gazetteer: new Uint8Array(gazetteer) }).scan(text));
+  s.free();
+});
