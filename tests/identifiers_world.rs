@@ -1967,3 +1967,27 @@ fn crowded_lines_favour_the_label_before_the_value() {
         "{got:?}"
     );
 }
+
+#[test]
+fn license_plates_after_their_label() {
+    for (text, plate) in [
+        ("my license plate is ABC-1234", "ABC-1234"),
+        ("Kennzeichen: M-XY 123", "M-XY 123"),
+        ("matrícula 1234 BCD", "1234 BCD"),
+        ("kenteken 12-ABC-3", "12-ABC-3"),
+        ("number plate AB12 CDE please", "AB12 CDE"),
+        ("plaque AB-123-CD", "AB-123-CD"),
+        ("targa AB123CD", "AB123CD"),
+    ] {
+        assert_found(text, "LICENSE_PLATE", plate);
+    }
+    // Without a plate label, or with no plate after it.
+    for text in [
+        "the plate number is unknown",
+        "registration number: 2023-01",
+        "license plate 7",
+        "ABC-1234 is the ticket",
+    ] {
+        assert_not_found(text, "LICENSE_PLATE");
+    }
+}

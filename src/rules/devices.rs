@@ -73,7 +73,82 @@ pub(crate) static RULES: &[RuleDef] = &[
         context_boost: 0.15,
         ..RuleDef::DEFAULT
     },
+    // A vehicle's registration plate after its label ("license plate ABC-1234", "Kennzeichen:
+    // M-XY 123", "matrícula 1234 BCD", "kenteken 12-ABC-3"): plates have no checksum and
+    // every country its own shape, so only a label makes a plate of a short code.
+    RuleDef {
+        id: "license-plate",
+        entity: "LICENSE_PLATE",
+        category: Category::Identifiers,
+        pattern: r"(?x)
+            \b (?i: licen[cs]e\ plate (?: \ (?: number | no ) )? | number\ plate
+              | registration\ plate | vehicle\ registration | plate\ (?: number | no )
+              | kennzeichen | kfz-kennzeichen | nummernschild
+              | plaque\ d'immatriculation | immatriculation | plaque
+              | matr (?: i | í ) cula | placa | targa | kenteken
+              | tablica\ rejestracyjna | numer\ rejestracyjny )
+            (?: \ (?i: is | ist | est | es | è | é | jest ) )? [\ :.\#]{1,3}
+            [A-Za-z0-9]{1,4} (?: [-\ ]? [A-Za-z0-9]{1,4} ){1,3} \b",
+        validate: Some(license_plate),
+        score: 0.8,
+        ..RuleDef::DEFAULT
+    },
 ];
+
+/// Copulas the pattern lets stand between a plate's label and the plate.
+const PLATE_COPULAS: [&str; 7] = ["is", "ist", "est", "es", "è", "é", "jest"];
+
+/// The plate after its label: 4 to 10 letters and digits in at most four groups, with a digit
+/// and a letter; a word ("unknown") or a number alone is no plate.
+fn license_plate(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    // The label is letters, spaces, `-` and `'` up to the first separator or copula; the
+    // plate starts at the first group holding a digit or after the label's separator run.
+    let mut rest = v;
+    // Skip the label's words: everything up to the separator run (`:`, `.`, `#`) or, without
+    // one, up to the last word that is a label word or copula.
+    if let Some(k) = rest.find([':', '#']) {
+        rest = &rest[k..];
+    } else {
+        let words: Vec<&str> = rest.split(' ').collect();
+        let label_words = words
+            .iter()
+            .take_while(|w| {
+                let lw = w.to_lowercase();
+                w.chars()
+                    .all(|ch| ch.is_alphabetic() || ch == '-' || ch == '\'' || ch == '.')
+                    && (lw.len() > 3
+                        || PLATE_COPULAS.contains(&lw.as_str())
+                        || lw == "no"
+                        || lw == "no.")
+            })
+            .count();
+        let skip: usize = words[..label_words].iter().map(|w| w.len() + 1).sum();
+        rest = &rest[skip.min(rest.len())..];
+    }
+    let mut plate = rest.trim_start_matches([' ', ':', '.', '#']);
+    let start = v.len() - plate.len();
+    // The pattern takes up to four groups: a lower-case word after the plate ("AB12 CDE
+    // please") is the sentence going on.
+    while let Some((head, last)) = plate.rsplit_once(' ') {
+        if last.len() >= 4 && last.bytes().all(|b| b.is_ascii_lowercase()) {
+            plate = head;
+        } else {
+            break;
+        }
+    }
+    let alnum = plate.bytes().filter(u8::is_ascii_alphanumeric).count();
+    let digit = plate.bytes().any(|b| b.is_ascii_digit());
+    let letter = plate.bytes().any(|b| b.is_ascii_alphabetic());
+    if plate.is_empty() || !(4..=10).contains(&alnum) || !digit || !letter {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start,
+        end: start + plate.len(),
+        check: None,
+    }
+}
 
 fn imei(c: &Candidate<'_>) -> Verdict {
     if glued_to_digits(c) {
