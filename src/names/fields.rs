@@ -25,7 +25,6 @@ const KEYS: &[&str] = &[
     "contactname",
     "patientname",
     "cardholdername",
-    "accountholder",
     "accountholdername",
     "recipientname",
     "sendername",
@@ -183,65 +182,105 @@ fn cells(line: &str, sep: char) -> Vec<(usize, usize)> {
     out
 }
 
+/// The class of each byte for [`find_columns`]: 1–4 the separators `\t`, `|`, `;`, `,` (in
+/// the order a header's separator is chosen), 5 a line break, 0 anything else.
+const SEP_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'\t' as usize] = 1;
+    t[b'|' as usize] = 2;
+    t[b';' as usize] = 3;
+    t[b',' as usize] = 4;
+    t[b'\n' as usize] = 5;
+    t
+};
+const SEPARATORS: [char; 4] = ['\t', '|', ';', ','];
+
 /// Tables whose header names a column of people's names: each cell of that column below it
-/// that reads as a name, until a line that is no row of the same table.
+/// that reads as a name, until a line that is no row of the same table. One pass over the
+/// bytes counts each line's separators; a line is read as a header only when the next line
+/// holds as many of its separator (most lines of prose with commas stop there).
 fn find_columns(text: &str, out: &mut Vec<Hit>) {
-    let mut lines = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
-        lines.push((at, line));
-        at += line.len() + 1;
-    }
-    let mut i = 0;
-    while i < lines.len() {
-        let (_, header) = lines[i];
-        i += 1;
-        let Some(sep) = ['\t', '|', ';', ',']
-            .into_iter()
-            .find(|&c| header.contains(c))
-        else {
-            continue;
-        };
-        // A header is short and has a row after it with as many separators: most lines of
-        // prose with commas are dropped here, before any cell is read.
-        let count = |l: &str| l.bytes().filter(|&b| b == sep as u8).count();
-        let next_row = lines
-            .get(i)
-            .is_some_and(|&(_, next)| count(next) == count(header));
-        if header.len() > 400 || !next_row {
-            continue;
-        }
-        let head = cells(header, sep);
-        if head.len() < 2 {
-            continue;
-        }
-        let keys: Vec<String> = head
-            .iter()
-            .map(|&(a, b)| normalised(&header[a..b]))
-            .collect();
-        let personal = keys.iter().any(|k| PERSONAL_COLUMNS.contains(&k.as_str()));
-        let columns: Vec<usize> = (0..keys.len())
-            .filter(|&c| {
-                KEYS.contains(&keys[c].as_str())
-                    || (personal && NAME_COLUMNS.contains(&keys[c].as_str()))
-            })
-            .collect();
-        if columns.is_empty() {
-            continue;
-        }
-        while i < lines.len() {
-            let (start, line) = lines[i];
-            let row = cells(line, sep);
-            // A Markdown rule (`|---|:--|`) belongs to the table.
-            if sep == '|'
-                && !row.is_empty()
-                && row
-                    .iter()
-                    .all(|&(a, b)| line[a..b].bytes().all(|c| matches!(c, b'-' | b':')))
-            {
-                i += 1;
+    let bytes = text.as_bytes();
+    let mut prev: Option<(usize, usize, [u16; 4])> = None;
+    let mut counts = [0u16; 4];
+    let mut start = 0;
+    let mut resume = 0;
+    for k in 0..=bytes.len() {
+        let class = bytes.get(k).map_or(5, |&b| SEP_CLASS[b as usize]);
+        match class {
+            0 => continue,
+            5 => {}
+            c => {
+                let c = usize::from(c - 1);
+                counts[c] = counts[c].saturating_add(1);
                 continue;
             }
+        }
+        if let Some((h_start, h_end, h_counts)) = prev.filter(|p| p.0 >= resume) {
+            if let Some(sep) = (0..4).find(|&c| h_counts[c] > 0) {
+                if h_counts[sep] == counts[sep] && h_end - h_start <= 400 {
+                    if let Some(end) = table(text, h_start, h_end, SEPARATORS[sep], out) {
+                        resume = end;
+                    }
+                }
+            }
+        }
+        prev = Some((start, k, counts));
+        counts = [0; 4];
+        start = k + 1;
+    }
+}
+
+/// True when a header line may name a name column: every key and name-column header holds
+/// one of these (checked before any cell is read).
+fn may_name(line: &str) -> bool {
+    let lower = |b: u8| b.to_ascii_lowercase();
+    let b = line.as_bytes();
+    b.windows(2).any(|w| {
+        let (x, y) = (lower(w[0]), lower(w[1]));
+        (x == b'a' || x == b'o') && y == b'm'
+    }) || line.to_ascii_lowercase().contains("ellido")
+        || line.to_ascii_lowercase().contains("isko")
+        || line.to_ascii_lowercase().contains("imi")
+}
+
+/// The table under the header `text[h_start..h_end]` split at `sep`: pushes its name cells
+/// and returns where the table ends, or `None` when the header names no name column.
+fn table(text: &str, h_start: usize, h_end: usize, sep: char, out: &mut Vec<Hit>) -> Option<usize> {
+    let header = &text[h_start..h_end];
+    if !may_name(header) {
+        return None;
+    }
+    let head = cells(header, sep);
+    if head.len() < 2 {
+        return None;
+    }
+    let keys: Vec<String> = head
+        .iter()
+        .map(|&(a, b)| normalised(&header[a..b]))
+        .collect();
+    let personal = keys.iter().any(|k| PERSONAL_COLUMNS.contains(&k.as_str()));
+    let columns: Vec<usize> = (0..keys.len())
+        .filter(|&c| {
+            KEYS.contains(&keys[c].as_str())
+                || (personal && NAME_COLUMNS.contains(&keys[c].as_str()))
+        })
+        .collect();
+    if columns.is_empty() {
+        return None;
+    }
+    let mut at = h_end + 1;
+    while at <= text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+        let line = &text[at..end];
+        let row = cells(line, sep);
+        // A Markdown rule (`|---|:--|`) belongs to the table.
+        let rule = sep == '|'
+            && !row.is_empty()
+            && row
+                .iter()
+                .all(|&(a, b)| line[a..b].bytes().all(|c| matches!(c, b'-' | b':')));
+        if !rule {
             if row.len() != head.len() {
                 break;
             }
@@ -249,17 +288,18 @@ fn find_columns(text: &str, out: &mut Vec<Hit>) {
                 let (a, b) = row[c];
                 if name_shaped(&line[a..b]) {
                     out.push(Hit {
-                        start: start + a,
-                        end: start + b,
+                        start: at + a,
+                        end: at + b,
                         entity: Entity::Person,
                         score: 0.85,
                         reason: "column",
                     });
                 }
             }
-            i += 1;
         }
+        at = end + 1;
     }
+    Some(at)
 }
 
 /// `key: value` and `key=value` pairs whose key holds a name.
@@ -306,7 +346,9 @@ fn name_key_before(before: &str) -> bool {
     }
     // `user.first_name`: the last segment of a dotted path is the key.
     let key = t[t.len() - len..].rsplit('.').next().unwrap_or("");
-    normalised_in(key, KEYS)
+    // Every key holds `am`, `om`, `ellido`, `isko` or `imi` (`first_name`, `prenom`,
+    // `apellido`, `nazwisko`, `imię`): code's other keys stop here, before normalising.
+    may_name(key) && normalised_in(key, KEYS)
 }
 
 /// Lower case without `_`, `-`, spaces and dots.
