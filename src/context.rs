@@ -152,23 +152,40 @@ pub(crate) struct Hits {
 }
 
 impl Hits {
-    /// True when a word of `words` stands before the candidate, not only after it.
-    pub(crate) fn any_before(&self, words: &WordSet) -> bool {
-        self.before.iter().any(|&id| words.rank(id).is_some())
-    }
-
     /// The first listed of `words` found before the candidate, else the first listed found
     /// after it: labels usually stand before values. Hits are few, so each is looked up.
     pub(crate) fn first(&self, words: &WordSet) -> Option<u32> {
-        let best = |side: &[u32]| {
-            side.iter()
-                .filter_map(|&id| words.rank(id).map(|r| (r, id)))
-                .min()
-                .map(|(_, id)| id)
-        };
-        best(&self.before).or_else(|| best(&self.after))
+        self.first_and_side(words).0
+    }
+
+    /// [`Hits::first`], and whether it stands before the candidate (a label), in one look at
+    /// the hits: a word of `words` before the candidate is always the one chosen.
+    pub(crate) fn first_and_side(&self, words: &WordSet) -> (Option<u32>, bool) {
+        if words.0.is_empty() {
+            return (None, false);
+        }
+        match best(&self.before, words) {
+            Some(id) => (Some(id), true),
+            None => (best(&self.after, words), false),
+        }
     }
 }
+
+/// The best-ranked of `words` among the ids of one side; ties cannot happen (ids are unique
+/// in a set).
+fn best(side: &[u32], words: &WordSet) -> Option<u32> {
+    let mut found: Option<(u32, u32)> = None;
+    for &id in side {
+        if let Some(r) = words.rank(id) {
+            if found.is_none_or(|(fr, _)| r < fr) {
+                found = Some((r, id));
+            }
+        }
+    }
+    found.map(|(_, id)| id)
+}
+
+impl Hits {}
 
 /// Orders found words by end, keeping the order of words that end together (stable). One
 /// function for both callers: each `sort_by_key` closure would be its own copy of the sort.
