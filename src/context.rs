@@ -84,8 +84,11 @@ impl Hasher for WordHasher {
 
 /// One word list of a rule, as lexicon ids sorted for lookup, each with its rank in the rule's
 /// list (the first listed word wins).
+///
+/// A bit per lexicon id (up to the largest in the set) answers "not in the set" — nearly
+/// every word found near a candidate belongs to other rules — without the binary search.
 #[derive(Debug, Default)]
-pub(crate) struct WordSet(Box<[(u32, u32)]>);
+pub(crate) struct WordSet(Box<[(u32, u32)]>, Box<[u64]>);
 
 impl WordSet {
     fn new(ids: &[u32]) -> WordSet {
@@ -104,10 +107,19 @@ impl WordSet {
             }
         }
         v.dedup_by_key(|p| p.0);
-        WordSet(v.into_boxed_slice())
+        let mut bits = vec![0u64; v.last().map_or(0, |p| p.0 as usize / 64 + 1)];
+        for &(id, _) in &v {
+            bits[id as usize / 64] |= 1 << (id % 64);
+        }
+        WordSet(v.into_boxed_slice(), bits.into_boxed_slice())
     }
 
+    #[inline]
     fn rank(&self, id: u32) -> Option<u32> {
+        let word = self.1.get(id as usize / 64)?;
+        if word & (1 << (id % 64)) == 0 {
+            return None;
+        }
         self.0
             .binary_search_by_key(&id, |p| p.0)
             .ok()
@@ -435,7 +447,15 @@ impl Lexicon {
             part
         } else {
             lowered.clear();
-            lowered.extend(part.chars().flat_map(char::to_lowercase));
+            // ASCII characters directly: `char::to_lowercase` returns its up to three chars
+            // through memory, and most characters of a mixed window are ASCII.
+            for c in part.chars() {
+                if c.is_ascii() {
+                    lowered.push(c.to_ascii_lowercase());
+                } else {
+                    lowered.extend(c.to_lowercase());
+                }
+            }
             lowered.as_str()
         };
         fold(hay, folded);
