@@ -446,9 +446,26 @@ impl Lexicon {
         found: &mut impl FnMut(usize, usize, u32),
     ) {
         let limit = (s + self.longest).min(reach);
+        let bytes = hay.as_bytes();
         let (mut c, len) = char_at(hay, s);
         let mut e = s + len;
         while e <= limit {
+            if c.is_ascii_alphanumeric() {
+                // Inside a run of ASCII letters and digits no stretch ends before the run
+                // does: go straight to its end, unless a non-ASCII char (maybe a letter) follows.
+                let cap = (limit + 1).min(bytes.len());
+                let run = bytes[e..cap]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(cap, |i| e + i);
+                if run > limit {
+                    return;
+                }
+                if run > e && (run == bytes.len() || bytes[run].is_ascii()) {
+                    c = char::from(bytes[run - 1]);
+                    e = run;
+                }
+            }
             let next = (e < hay.len()).then(|| char_at(hay, e));
             let ends_here = !is_word_char(c) || next.is_none_or(|(n, _)| !is_word_char(n));
             if ends_here {
