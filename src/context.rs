@@ -69,9 +69,13 @@ impl Hasher for WordHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+            // The zero-padded little-endian value, built in a register: a copy into a
+            // buffer of the remainder's variable length was a `memcpy` call and a stall.
+            let v = rest
+                .iter()
+                .rev()
+                .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
         }
         self.0 = h;
     }
