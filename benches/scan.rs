@@ -20,7 +20,7 @@ use cpu::thread_cpu;
 mod reference;
 use reference::Bare;
 
-use pii_airlock::{fold_text, Engine};
+use pii_airlock::{fold_text, Engine, EngineOptions};
 use serde_json::{json, Value};
 use std::hint::black_box;
 use std::time::Instant;
@@ -172,6 +172,9 @@ fn main() {
     // `--quick` (scripts/bench.sh --quick) does the same: one run of each, to check the pipeline.
     let quick =
         !std::env::args().any(|a| a == "--bench") || std::env::args().any(|a| a == "--quick");
+    // `PII_BENCH_ONLY=throughput`: only the rows timed against the reference (with and without
+    // the names pass), for a before/after of the engine's own work in a few seconds.
+    let only_throughput = std::env::var("PII_BENCH_ONLY").is_ok_and(|v| v == "throughput");
     let out_dir = std::env::var_os("PII_BENCH_OUT").map(std::path::PathBuf::from);
     let t = Instant::now();
     let engine = Engine::default_engine();
@@ -213,7 +216,9 @@ fn main() {
         s[..at].to_string()
     };
 
-    latency(&engine, "prompt 10 KB", &prompt, calls, &mut rows);
+    if !only_throughput {
+        latency(&engine, "prompt 10 KB", &prompt, calls, &mut rows);
+    }
     throughput(
         &engine,
         &mut bare,
@@ -231,6 +236,25 @@ fn main() {
         runs,
         &mut rows,
     );
+    // The same engine without the names pass: the regex pass and what follows it (validation,
+    // contests, context words, findings) as a share of the bare pass, apart from the names
+    // pass's own cost (docs/benchmarks.md, "Overhead after the DFA").
+    let patterns_only = Engine::new(&EngineOptions {
+        names: false,
+        ..EngineOptions::default()
+    })
+    .expect("the built-in catalog compiles");
+    patterns_only.warm_up();
+    for (name, text) in [
+        ("prose 1 MiB, no names", cut(&prose)),
+        ("code 1 MiB, no names", code.clone()),
+        ("dense 1 MiB, no names", cut(&dense)),
+    ] {
+        throughput(&patterns_only, &mut bare, name, &text, runs, &mut rows);
+    }
+    if only_throughput {
+        return;
+    }
     fold_cost(&engine, "prose 1 MiB", &cut(&prose), runs, &mut rows);
     fold_cost(&engine, "code 1 MiB", &code, runs, &mut rows);
     fold_cost(&engine, "dense 1 MiB", &cut(&dense), runs, &mut rows);

@@ -113,17 +113,44 @@ struct Pass<'m> {
     hits: Hits,
 }
 
-/// A candidate that passed validation, before overlap resolution.
-#[derive(Debug, Clone)]
+/// A candidate that passed validation, before overlap resolution. `Copy`: candidates are made,
+/// compared and dropped by the ten thousand on dense text, and the context word becomes an
+/// `Arc<str>` only for the findings kept.
+#[derive(Debug, Clone, Copy)]
 struct Scored {
     start: usize,
     end: usize,
     rule: usize,
     score: f32,
     check: Option<&'static str>,
-    context: Option<Arc<str>>,
+    context: Option<Said>,
     /// A context word of the rule stands before the value (a label), not only after it.
     labelled_before: bool,
+}
+
+/// The evidence named in a finding's `reason.context`.
+#[derive(Debug, Clone, Copy)]
+enum Said {
+    /// A context word of the rule ([`Lexicon::word`]).
+    Word(u32),
+    /// The names pass's kind of evidence (`title`, `gazetteer`, ...).
+    Cue(&'static str),
+}
+
+/// The names pass's cues as `Arc<str>`, made once per scan: a scan of prose has thousands of
+/// name findings and a handful of distinct cues.
+#[derive(Default)]
+struct Cues(Vec<(&'static str, Arc<str>)>);
+
+impl Cues {
+    fn get(&mut self, cue: &'static str) -> Arc<str> {
+        if let Some((_, a)) = self.0.iter().find(|(c, _)| std::ptr::eq(*c, cue)) {
+            return a.clone();
+        }
+        let a: Arc<str> = Arc::from(cue);
+        self.0.push((cue, a.clone()));
+        a
+    }
 }
 
 const EU: &[&str] = &[
@@ -421,6 +448,7 @@ impl Engine {
             self.scan_wraps(text, folded.wraps(), &mut found);
         }
         let kept = resolve_overlaps(found);
+        let mut cues = Cues::default();
         kept.into_iter()
             .filter(|s| s.score >= self.min_score)
             .map(|s| {
@@ -434,7 +462,10 @@ impl Engine {
                     rule: rule.id.clone(),
                     reason: Reason {
                         check: s.check,
-                        context: s.context,
+                        context: s.context.map(|c| match c {
+                            Said::Word(id) => self.lexicon.word(id).clone(),
+                            Said::Cue(cue) => cues.get(cue),
+                        }),
                     },
                 }
             })
@@ -582,7 +613,7 @@ impl Engine {
                     out.push(Scored {
                         start: at,
                         end: i.start,
-                        ..f.clone()
+                        ..f
                     });
                 }
                 at = at.max(i.end);
@@ -616,7 +647,7 @@ impl Engine {
                 rule,
                 score: h.score,
                 check: None,
-                context: Some(Arc::from(h.reason)),
+                context: Some(Said::Cue(h.reason)),
                 labelled_before: true,
             });
         }
@@ -808,10 +839,9 @@ impl Engine {
         let words = &self.words[rule_idx];
         if !words.is_empty() {
             self.lexicon.search(text, s, e, hits);
-            context = hits
-                .first(&words.context)
-                .map(|id| self.lexicon.word(id).clone());
-            labelled_before = context.is_some() && hits.any_before(&words.context);
+            let found;
+            (found, labelled_before) = hits.first_and_side(&words.context);
+            context = found.map(Said::Word);
             if context.is_some() {
                 score = (score + rule.context_boost).min(1.0);
             } else if hits.first(&words.anti).is_some() {
