@@ -231,17 +231,19 @@ fn find_columns(text: &str, out: &mut Vec<Hit>) {
     }
 }
 
-/// True when a header line may name a name column: every key and name-column header holds
-/// one of these (checked before any cell is read).
+/// True when a header line or key may name a name column: every key and name-column header
+/// holds one of these, in any case (checked before any cell is read or key normalised;
+/// without allocating, as it runs at every `:` and `=` of code).
 fn may_name(line: &str) -> bool {
-    let lower = |b: u8| b.to_ascii_lowercase();
+    const PARTS: [&[u8]; 5] = [b"am", b"om", b"imi", b"isko", b"ellido"];
     let b = line.as_bytes();
-    b.windows(2).any(|w| {
-        let (x, y) = (lower(w[0]), lower(w[1]));
-        (x == b'a' || x == b'o') && y == b'm'
-    }) || line.to_ascii_lowercase().contains("ellido")
-        || line.to_ascii_lowercase().contains("isko")
-        || line.to_ascii_lowercase().contains("imi")
+    PARTS.iter().any(|p| {
+        b.windows(p.len()).any(|w| {
+            w.iter()
+                .zip(p.iter())
+                .all(|(x, y)| x.to_ascii_lowercase() == *y)
+        })
+    })
 }
 
 /// The table under the header `text[h_start..h_end]` split at `sep`: pushes its name cells
