@@ -336,6 +336,15 @@ fn find_pairs(text: &str, out: &mut Vec<Hit>) {
 fn name_key_before(before: &str) -> bool {
     let t = before.trim_end_matches([' ', '\t']);
     let t = t.strip_suffix(['"', '\'', ']']).unwrap_or(t);
+    // Every key ends in `e`, `s`, `m`, `o` or `ę` (UTF-8 ends 0x99): most of code's keys stop
+    // at this one byte.
+    if !t
+        .as_bytes()
+        .last()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'e' | b's' | b'm' | b'o' | 0x99))
+    {
+        return false;
+    }
     let mut len = 0;
     for ch in t.chars().rev() {
         if !(ch.is_alphanumeric() || matches!(ch, '_' | '-' | ' ' | '.')) {
