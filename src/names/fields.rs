@@ -232,18 +232,32 @@ fn find_columns(text: &str, out: &mut Vec<Hit>) {
 }
 
 /// True when a header line or key may name a name column: every key and name-column header
-/// holds one of these, in any case (checked before any cell is read or key normalised;
-/// without allocating, as it runs at every `:` and `=` of code).
+/// holds `am`, `om`, `imi`, `isko` or `ellido`, in any case (checked before any cell is read
+/// or key normalised; one pass without allocating, as it runs on many lines of code).
 fn may_name(line: &str) -> bool {
-    const PARTS: [&[u8]; 5] = [b"am", b"om", b"imi", b"isko", b"ellido"];
     let b = line.as_bytes();
-    PARTS.iter().any(|p| {
-        b.windows(p.len()).any(|w| {
-            w.iter()
-                .zip(p.iter())
+    let at = |i: usize, w: &[u8]| {
+        i + 1 >= w.len()
+            && b[i + 1 - w.len()..=i]
+                .iter()
+                .zip(w)
                 .all(|(x, y)| x.to_ascii_lowercase() == *y)
-        })
-    })
+    };
+    let mut prev = 0u8;
+    for (i, &c) in b.iter().enumerate() {
+        let c = c.to_ascii_lowercase();
+        let hit = match c {
+            b'm' => prev == b'a' || prev == b'o',
+            b'i' => prev == b'm' && at(i, b"imi"),
+            b'o' => (prev == b'k' && at(i, b"isko")) || (prev == b'd' && at(i, b"ellido")),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
 
 /// The table under the header `text[h_start..h_end]` split at `sep`: pushes its name cells
@@ -490,6 +504,24 @@ mod tests {
         // `Name` alone is files, packages, settings.
         assert!(names("| Name | Version |\n|---|---|\n| serde | 1.0 |").is_empty());
         assert!(names("name,size\nreport,12").is_empty());
+    }
+
+    #[test]
+    fn name_parts_are_seen_in_any_case() {
+        for w in [
+            "Name",
+            "NOM",
+            "apELLIDO",
+            "Nazwisko",
+            "imię",
+            "imie",
+            "First_Name",
+        ] {
+            assert!(may_name(w), "{w}");
+        }
+        for w in ["size", "email", "city", "id", "i", "ISK", "ellid"] {
+            assert!(!may_name(w), "{w}");
+        }
     }
 
     #[test]
