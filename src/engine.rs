@@ -447,6 +447,7 @@ impl Engine {
         if !folded.wraps().is_empty() {
             self.scan_wraps(text, folded.wraps(), &mut found);
         }
+        self.scan_tab_tables(text, &mut found);
         let kept = resolve_overlaps(found);
         let mut cues = Cues::default();
         kept.into_iter()
@@ -630,11 +631,31 @@ impl Engine {
     /// The names pass (people, places, addresses, special categories); its hits join the
     /// pattern findings before overlap resolution.
     fn scan_names(&self, text: &str, out: &mut Vec<Scored>) {
-        let Some((pass, first)) = &self.names else {
+        let Some((pass, _)) = &self.names else {
             return;
         };
         let mut hits = Vec::new();
         pass.scan(text, &mut hits);
+        self.push_name_hits(hits, out);
+    }
+
+    /// The name columns of tab-separated tables (a spreadsheet copy) in the original text:
+    /// the folded view the names pass reads has its tabs turned into spaces, so their
+    /// columns are read here. Offsets are the original's, as `found`'s are by now.
+    fn scan_tab_tables(&self, text: &str, out: &mut Vec<Scored>) {
+        if self.names.is_none() || !text.as_bytes().contains(&b'\t') {
+            return;
+        }
+        let mut hits = Vec::new();
+        crate::names::tab_columns(text, &mut hits);
+        self.push_name_hits(hits, out);
+    }
+
+    /// Names-pass hits as findings of their token rules (disabled rules left out).
+    fn push_name_hits(&self, hits: Vec<crate::names::Hit>, out: &mut Vec<Scored>) {
+        let Some((_, first)) = &self.names else {
+            return;
+        };
         let before = out.len();
         for h in hits {
             let rule = first + h.entity as usize;

@@ -58,9 +58,8 @@ fn code_and_schemas_with_name_keys_are_not_people() {
 
 #[test]
 fn name_columns_of_pasted_tables_are_people() {
-    // A CSV export, a Markdown table: the names are in a column whose header says so; the
-    // lists know none of these. (A spreadsheet copy, tab-separated, is not read: the engine
-    // folds a tab to a space before the names pass, so its columns cannot be told apart.)
+    // A CSV export, a spreadsheet copy (tabs), a Markdown table: the names are in a column
+    // whose header says so; the lists know none of these.
     for (text, names) in [
         (
             "clean this up:\nfirst_name,last_name,email\nngozi,okafor,n.okafor@example.org\nMarek,Wiśniewski,mw@example.pl\n",
@@ -69,6 +68,10 @@ fn name_columns_of_pasted_tables_are_people() {
         (
             "| Name | Email |\n|---|---|\n| Kwabena Owusu | k@example.com |\n",
             &["Kwabena Owusu"],
+        ),
+        (
+            "Name\tPhone\tCity\nKwame Mensah\t020 7946 0000\tYork\nAma Owusu\t020 7946 0001\tLeeds\n",
+            &["Kwame Mensah", "Ama Owusu"],
         ),
     ] {
         let got = people(text);

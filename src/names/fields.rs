@@ -146,7 +146,7 @@ const NAME_COLUMNS: &[&str] = &[
 /// a space, so tab-separated tables are not read).
 pub(crate) fn find(text: &str, out: &mut Vec<Hit>) {
     find_pairs(text, out);
-    find_columns(text, out);
+    find_columns(text, false, out);
 }
 
 /// The cells of `line` split at `sep` (a Markdown row's outer pipes dropped), as byte ranges
@@ -195,11 +195,18 @@ const SEP_CLASS: [u8; 256] = {
 };
 const SEPARATORS: [char; 4] = ['\t', '|', ';', ','];
 
+/// [`find_columns`] for tab-separated tables only, on the text as typed: the engine's folded
+/// view turns tabs into spaces before the names pass, so a spreadsheet copy's columns are
+/// read here instead.
+pub(crate) fn tab_columns(text: &str, out: &mut Vec<Hit>) {
+    find_columns(text, true, out);
+}
+
 /// Tables whose header names a column of people's names: each cell of that column below it
 /// that reads as a name, until a line that is no row of the same table. One pass over the
 /// bytes counts each line's separators; a line is read as a header only when the next line
 /// holds as many of its separator (most lines of prose with commas stop there).
-fn find_columns(text: &str, out: &mut Vec<Hit>) {
+fn find_columns(text: &str, tabs: bool, out: &mut Vec<Hit>) {
     let bytes = text.as_bytes();
     let mut prev: Option<(usize, usize, [u16; 4])> = None;
     let mut counts = [0u16; 4];
@@ -217,7 +224,14 @@ fn find_columns(text: &str, out: &mut Vec<Hit>) {
             }
         }
         if let Some((h_start, h_end, h_counts)) = prev.filter(|p| p.0 >= resume) {
-            if let Some(sep) = (0..4).find(|&c| h_counts[c] > 0) {
+            // Tab-separated tables only when asked for (the original text), the others only
+            // when not (the folded view, which has no tabs left).
+            let sep = if tabs {
+                (h_counts[0] > 0).then_some(0)
+            } else {
+                (1..4).find(|&c| h_counts[c] > 0)
+            };
+            if let Some(sep) = sep {
                 if h_counts[sep] == counts[sep] && h_end - h_start <= 400 {
                     if let Some(end) = table(text, h_start, h_end, SEPARATORS[sep], out) {
                         resume = end;
@@ -489,10 +503,13 @@ mod tests {
             names("first_name,last_name,email\nJane,Doe,jane@x.io\nngozi,okafor,n@x.io\n\nJoe,Bloggs,x"),
             ["Jane", "Doe", "ngozi", "okafor"]
         );
-        assert_eq!(
-            names("Name\tPhone\tCity\nKwame Mensah\t020 7946 0000\tYork\n"),
-            ["Kwame Mensah"]
-        );
+        // Tab-separated: read on the original text only (the folded view has no tabs).
+        let tsv = "Name\tPhone\tCity\nKwame Mensah\t020 7946 0000\tYork\n";
+        assert!(names(tsv).is_empty());
+        let mut hits = Vec::new();
+        tab_columns(tsv, &mut hits);
+        let got: Vec<&str> = hits.iter().map(|h| &tsv[h.start..h.end]).collect();
+        assert_eq!(got, ["Kwame Mensah"]);
         assert_eq!(
             names("| Name | Email |\n|---|:--|\n| Kwabena Owusu | k@x.io |\n"),
             ["Kwabena Owusu"]

@@ -22,6 +22,7 @@ mod table;
 mod technical;
 mod tokenize;
 
+pub(crate) use fields::tab_columns;
 pub use gazetteer::Gazetteer;
 
 use crate::rules::{Boundary, Category, RuleDef};
