@@ -662,3 +662,25 @@ fn addresses_cut_at_a_line_end_are_whole() {
         );
     }
 }
+
+#[test]
+fn card_security_codes_after_their_label() {
+    // The code PCI DSS forbids keeping, typed next to the card it unlocks.
+    for (text, code) in [
+        ("card 4111 1111 1111 1111 exp 12/27 cvc 123", "123"),
+        ("CVV: 4821", "4821"),
+        ("Prüfnummer 123", "123"),
+        ("the cvv is 987", "987"),
+        ("código de seguridad 456", "456"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter()
+                .any(|(e, v)| e == "CARD_SECURITY_CODE" && v == code),
+            "{text}: {got:?}"
+        );
+    }
+    for t in ["CVV 12345", "security code of conduct 2024 edition", "cvc2"] {
+        assert_not("CARD_SECURITY_CODE", t);
+    }
+}

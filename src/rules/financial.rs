@@ -42,6 +42,23 @@ pub(crate) static RULES: &[RuleDef] = &[
         contested: true,
         ..RuleDef::DEFAULT
     },
+    // A card's security code after its label ("cvc 123", "CVV: 4821", "Prüfnummer 123"): PCI
+    // DSS forbids keeping it after authorisation, and with the card number it pays online.
+    RuleDef {
+        id: "card-security-code",
+        entity: "CARD_SECURITY_CODE",
+        category: Category::Financial,
+        pattern: r"(?x)
+            \b (?i: cvv2? | cvc2? | cvn | csc | security\ code | card\ verification
+              (?: \ (?: code | value ) )? | kartenpr(?: ü | ue )fnummer | pr(?: ü | ue )fnummer
+              | cryptogramme (?: \ visuel )? | c(?: ó | o )digo\ de\ seguridad
+              | codice\ di\ sicurezza | beveiligingscode | kod\ cvv | kod\ cvc
+              | c(?: ó | o )digo\ de\ seguran(?: ç | c )a )
+            (?: \ (?i: is | ist | est | es | è | é | jest ) )? [\ :.\#=]{0,3} [0-9]{3,4} \b",
+        validate: Some(card_security_code),
+        score: 0.9,
+        ..RuleDef::DEFAULT
+    },
     RuleDef {
         id: "iban",
         entity: "IBAN_CODE",
@@ -221,6 +238,21 @@ pub fn iban_length(country: &str) -> Option<usize> {
         .binary_search_by(|&(cc, _)| cc.cmp(country))
         .ok()
         .map(|i| IBAN_LENGTHS[i].1)
+}
+
+/// The three or four digits at the end of the match; the label stays readable.
+fn card_security_code(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let digits = v.len() - v.trim_end_matches(|ch: char| ch.is_ascii_digit()).len();
+    // `CVV2` / `CVC2`: the label's own digit is no part of a three-digit code after it.
+    if !(3..=4).contains(&digits) || !v[..v.len() - digits].ends_with([' ', ':', '.', '#', '=']) {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start: v.len() - digits,
+        end: v.len(),
+        check: None,
+    }
 }
 
 fn iban(c: &Candidate<'_>) -> Verdict {
