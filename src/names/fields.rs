@@ -285,15 +285,11 @@ fn table(text: &str, h_start: usize, h_end: usize, sep: char, out: &mut Vec<Hit>
     if head.len() < 2 {
         return None;
     }
-    let keys: Vec<String> = head
-        .iter()
-        .map(|&(a, b)| normalised(&header[a..b]))
-        .collect();
-    let personal = keys.iter().any(|k| PERSONAL_COLUMNS.contains(&k.as_str()));
+    let keys: Vec<&str> = head.iter().map(|&(a, b)| &header[a..b]).collect();
+    let personal = keys.iter().any(|k| normalised_in(k, PERSONAL_COLUMNS));
     let columns: Vec<usize> = (0..keys.len())
         .filter(|&c| {
-            KEYS.contains(&keys[c].as_str())
-                || (personal && NAME_COLUMNS.contains(&keys[c].as_str()))
+            normalised_in(keys[c], KEYS) || (personal && normalised_in(keys[c], NAME_COLUMNS))
         })
         .collect();
     if columns.is_empty() {
@@ -390,16 +386,8 @@ fn name_key_before(before: &str) -> bool {
     may_name(key) && normalised_in(key, KEYS)
 }
 
-/// Lower case without `_`, `-`, spaces and dots.
-fn normalised(key: &str) -> String {
-    key.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// True when `key`, normalised as [`normalised`] does, is in `list`; without allocating (it
-/// runs at every `:` and `=` of code).
+/// True when `key` in lower case without `_`, `-`, spaces and dots is in `list`; without
+/// allocating (it runs at every `:` and `=` of code).
 fn normalised_in(key: &str, list: &[&str]) -> bool {
     let mut buf = [0u8; MAX_KEY + 8];
     let mut n = 0;
@@ -469,7 +457,7 @@ fn name_shaped(value: &str) -> bool {
     }
     // `firstName: firstName`: the key again is no value.
     let lower = value.to_lowercase();
-    !NOT_NAMES.contains(&lower.as_str()) && !KEYS.contains(&normalised(value).as_str())
+    !NOT_NAMES.contains(&lower.as_str()) && !normalised_in(value, KEYS)
 }
 
 #[cfg(test)]
