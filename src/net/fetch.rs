@@ -192,30 +192,6 @@ impl State {
                 None,
             ));
         }
-        // The query first (`GET /v1/ask?q=…` carries the prompt in the URL): checked like a
-        // body, and the request goes to the URL the check returns.
-        let sent_url = if url.search().len() > 1 {
-            let checked =
-                match self.conversation_for(&url, conversation_of(request.as_ref(), &init)) {
-                    Ok(c) => Rc::clone(&self).guard_query(url.clone(), c).await,
-                    Err(e) => Err(e),
-                };
-            match checked {
-                Ok(u) => u,
-                Err(e) => {
-                    let e = errors::as_blocked(
-                        &self.glue,
-                        e,
-                        Reason::Engine,
-                        "the request's query could not be checked",
-                    );
-                    self.emit("blocked", Some(&e));
-                    return Err(e);
-                }
-            }
-        } else {
-            url.clone()
-        };
         let body = js::get(&init, "body");
         let read = async {
             if !body.is_undefined() && !body.is_null() {
@@ -240,28 +216,56 @@ impl State {
                 return Err(e);
             }
         };
+        // One conversation for the query and the body: `conversationOf` is asked once, so
+        // both number their values in the same place.
+        let conversation = if url.search().len() > 1 || text.is_some() {
+            match self.conversation_for(&url, conversation_of(request.as_ref(), &init)) {
+                Ok(c) => c,
+                Err(e) => {
+                    let e = errors::as_blocked(
+                        &self.glue,
+                        e,
+                        Reason::Engine,
+                        "the request's conversation could not be told",
+                    );
+                    self.emit("blocked", Some(&e));
+                    return Err(e);
+                }
+            }
+        } else {
+            JsValue::UNDEFINED
+        };
+        // The query (`GET /v1/ask?q=…` carries the prompt in the URL) is checked like a body,
+        // and the request goes to the URL the check returns.
+        let sent_url = if url.search().len() > 1 {
+            match Rc::clone(&self)
+                .guard_query(url.clone(), conversation.clone())
+                .await
+            {
+                Ok(u) => u,
+                Err(e) => {
+                    let e = errors::as_blocked(
+                        &self.glue,
+                        e,
+                        Reason::Engine,
+                        "the request's query could not be checked",
+                    );
+                    self.emit("blocked", Some(&e));
+                    return Err(e);
+                }
+            }
+        } else {
+            url.clone()
+        };
         // The answer is restored with what this request's body carried, nothing else.
         let (req, next_init, scope) = match text {
             None => (input, init, None),
             Some(text) => {
                 let purpose: JsString = url.pathname().into();
-                let conversation = self
-                    .conversation_for(&url, conversation_of(request.as_ref(), &init))
-                    .map_err(|e| {
-                        errors::as_blocked(
-                            &self.glue,
-                            e,
-                            Reason::Engine,
-                            "the request's conversation could not be told",
-                        )
-                    });
-                let checked = match conversation {
-                    Ok(c) => Rc::clone(&self)
-                        .guard_body(text, js::active_element(), purpose, c.clone())
-                        .await
-                        .map(|out| (out, c)),
-                    Err(e) => Err(e),
-                };
+                let checked = Rc::clone(&self)
+                    .guard_body(text, js::active_element(), purpose, conversation.clone())
+                    .await
+                    .map(|out| (out, conversation));
                 let (out, conversation) = match checked {
                     Ok(checked) => checked,
                     Err(e) => {
