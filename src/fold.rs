@@ -812,9 +812,10 @@ fn decimal_digit(cp: u32) -> Option<u8> {
 impl Folder<'_> {
     /// `jane.doe@exam-\nple.com`, `https://example.com/reset?\ntoken=…`: an address or link
     /// cut at the end of a line (a PDF copy, a narrow mail client) goes on on the next line
-    /// when its last character cannot end it and the next line starts right away with a
-    /// letter or digit. Returns where the break starts (before a `\r`). Joined at once, not
-    /// only recorded as wrapped numbers are: a token holding `@` or `://` is no table cell.
+    /// when its last character cannot end it and the next line starts right away with the
+    /// rest of an address or link (a token holding `=`, `/`, `.`, `&`, `@` or `%`). Returns
+    /// where the break starts (before a `\r`). Joined at once, not only recorded as wrapped
+    /// numbers are: a token holding `@` or `://` is no table cell.
     fn wrapped_link(&self, at: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let end = if at > 0 && bytes[at - 1] == b'\r' {
@@ -827,6 +828,20 @@ impl Folder<'_> {
             return None;
         }
         if !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            return None;
+        }
+        // The next line goes on with the rest of an address or link (`ple.com`, `token=abc`),
+        // not with a value of its own: a card number on the next line must not lose its first
+        // group to the link above it.
+        let next = &bytes[at + 1..];
+        let next = &next[..next
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .unwrap_or(next.len())];
+        if !next
+            .iter()
+            .any(|b| matches!(b, b'=' | b'/' | b'.' | b'&' | b'@' | b'%'))
+        {
             return None;
         }
         let start = bytes[..end]
@@ -992,8 +1007,11 @@ mod tests {
             let (s, e) = (f.start(0), f.end(f.text().len()));
             assert_eq!((s, e), (0, text.len()), "{text:?}");
         }
-        // A hyphen ending an ordinary word, a handle, an indented next line: left alone.
+        // A hyphen ending an ordinary word, a handle, an indented next line, a value of its
+        // own on the next line: left alone.
         for text in [
+            "https://x.io/a?b=1&\n4111 1111 1111 1111",
+            "see https://x.io/pay-\n4111 1111",
             "well-\nknown",
             "@user-\nname",
             "jane@example.com -\nnext",

@@ -684,3 +684,19 @@ fn card_security_codes_after_their_label() {
         assert_not("CARD_SECURITY_CODE", t);
     }
 }
+
+#[test]
+fn a_value_after_a_link_cut_at_a_line_end_stays_whole() {
+    // The line join for links cut at a line end must not take the next line's own value.
+    for text in [
+        "see https://x.io/a?b=1&\n4111 1111 1111 1111 is my card",
+        "see https://x.io/pay-\n4111 1111 1111 1111 is my card",
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter()
+                .any(|(e, v)| e == "CREDIT_CARD" && v == "4111 1111 1111 1111"),
+            "{text:?}: {got:?}"
+        );
+    }
+}
