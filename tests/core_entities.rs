@@ -457,6 +457,14 @@ fn phones_after_labels_and_in_regional_groupings() {
         ("il mio numero è 3471234567", "3471234567"),
         ("mijn nummer is 0612345678", "0612345678"),
         ("o meu número é 912345678", "912345678"),
+        // North American local numbers and numbers the plan would not assign, after a label.
+        ("phone: 867-5309", "867-5309"),
+        ("tel: 555-0199", "555-0199"),
+        ("my phone number is 555 123 4567", "555 123 4567"),
+        ("cell (555) 123-4567", "(555) 123-4567"),
+        // Forms that put a dot or hyphen after the area code's parentheses.
+        ("call (415).867.5309 tonight", "(415).867.5309"),
+        ("call (415)-867-5309 tonight", "(415)-867-5309"),
     ] {
         let got = found(text);
         assert!(
@@ -470,6 +478,8 @@ fn phones_after_labels_and_in_regional_groupings() {
         "total 512 345 678",
         "5550 1234 units",
         "my order number is 0612345678",
+        "see 867-5309 in the list",
+        "range 555 123 4567",
     ] {
         assert_not("PHONE_NUMBER", t);
     }
