@@ -206,7 +206,8 @@ impl Mode {
             | eq(b'%')
             | eq(b'[')
             | eq(b'(')
-            | eq(b'{');
+            | eq(b'{')
+            | eq(b'@');
         if self.plus_space {
             flags |= eq(b'+');
         }
@@ -216,7 +217,8 @@ impl Mode {
 
 /// Bytes that may start a unit to fold: every non-ASCII byte, tab, a line break (a wrapped
 /// number), `&` (a character reference), `\` (an escape), `%` (an escape), `+` (a space in a
-/// URL's query) and `[`, `(`, `{` (a spelt-out `[at]`).
+/// URL's query), `[`, `(`, `{` (a spelt-out `[at]`) and `@` (an address typed with spaces
+/// around its `@`).
 const fn triggers() -> [bool; 256] {
     let mut t = [false; 256];
     let mut b = 0x80;
@@ -230,6 +232,7 @@ const fn triggers() -> [bool; 256] {
     t[b'[' as usize] = true;
     t[b'(' as usize] = true;
     t[b'{' as usize] = true;
+    t[b'@' as usize] = true;
     t[b'\\' as usize] = true;
     t[b'%' as usize] = true;
     t[b'+' as usize] = true;
@@ -300,6 +303,7 @@ impl<'t> Folder<'t> {
                 b'\n' => self.line_break(i),
                 b'&' => self.reference(i),
                 b'[' | b'(' | b'{' => self.spelled_symbol(i),
+                b'@' => self.spaced_at(i),
                 b'\\' => self.escape(i),
                 b'%' if self.mode.percent == Percent::All => self.percent(i),
                 b'%' => self.percent_in_word(i),
@@ -499,6 +503,34 @@ impl<'t> Folder<'t> {
         self.emit(start, end - start, Unit::Char(c))
     }
 
+    /// `jane @ example.com`, `jane@ example.com`: a phone keyboard's automatic space, or a
+    /// habit against harvesters. The space after the `@` and one before it are taken in when
+    /// a local part stands before it and a domain with a top-level label after it (`meet @
+    /// 5pm`, `ping @ alice` and the mention `cc @jane.doe` stay as typed).
+    fn spaced_at(&mut self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        // A space folded from a NO-BREAK SPACE has been emitted already: then it stays.
+        let before = at > self.copied && bytes[at - 1] == b' ';
+        // A space before only (`cc @jane.doe`) is a mention, not an address.
+        if bytes.get(at + 1) != Some(&b' ') {
+            return at + 1;
+        }
+        let start = at - usize::from(before);
+        let end = at + 2;
+        let local = bytes[..start]
+            .iter()
+            .rev()
+            .take_while(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+            })
+            .count();
+        let local_ok = local > 0 && bytes[start - 1].is_ascii_alphanumeric();
+        if !local_ok || !domain_follows(&bytes[end..]) {
+            return at + 1;
+        }
+        self.emit(start, end - start, Unit::Char('@'))
+    }
+
     /// `\u0040`, `\u{40}` and `\x40` (ASCII only: `\xc3\xa9` spells UTF-8 bytes). An escaped
     /// backslash (`\\u0040`) is left alone.
     fn escape(&mut self, at: usize) -> usize {
@@ -653,6 +685,31 @@ impl<'t> Folder<'t> {
             (true, _) => self.emit(line_end, at + 1 - line_end, Unit::Remove),
             (false, sep) => self.emit(end, at + 1 - end, Unit::Char(char::from(sep))),
         }
+    }
+}
+
+/// Whether `rest` starts with a domain: dot-separated labels of letters, digits and hyphens,
+/// the last of two letters or more, not glued to a further letter or digit.
+fn domain_follows(rest: &[u8]) -> bool {
+    let mut labels = 0;
+    let mut i = 0;
+    loop {
+        let n = rest[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if n == 0 {
+            return false;
+        }
+        let label = &rest[i..i + n];
+        labels += 1;
+        i += n;
+        let more =
+            rest.get(i) == Some(&b'.') && rest.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if !more {
+            return labels >= 2 && label.len() >= 2 && label.iter().all(u8::is_ascii_alphabetic);
+        }
+        i += 1;
     }
 }
 
@@ -977,6 +1034,21 @@ mod tests {
         assert_eq!(f.text(), "jane.doe@example.com, j@x.io f(at) [at] a [dot]");
         let (_, spans) = spans("a [at] b");
         assert_eq!(spans[1], (1, 7));
+    }
+
+    #[test]
+    fn an_at_sign_with_spaces_joins_between_a_local_part_and_a_domain() {
+        let f = fold("mail jane @ example.com, j.d@ x.co.uk or k @x.io; meet @ 5pm, @ alice");
+        assert_eq!(
+            f.text(),
+            "mail jane@example.com, j.d@x.co.uk or k @x.io; meet @ 5pm, @ alice"
+        );
+        assert_eq!(
+            fold("a @ b.c1 x @ y and z @ host").text(),
+            "a @ b.c1 x @ y and z @ host"
+        );
+        let (_, spans) = spans("a @ b.io");
+        assert_eq!(spans[1], (1, 4));
     }
 
     #[test]

@@ -710,3 +710,34 @@ fn a_value_after_a_link_cut_at_a_line_end_stays_whole() {
         );
     }
 }
+
+#[test]
+fn addresses_typed_with_spaces_around_the_at_sign() {
+    // A phone keyboard's automatic space after `@`, or spaces against harvesters.
+    for (text, value) in [
+        (
+            "reach me at jane @ example.com please",
+            "jane @ example.com",
+        ),
+        (
+            "mail: j.doe@ mail.example.co.uk",
+            "j.doe@ mail.example.co.uk",
+        ),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "EMAIL_ADDRESS" && v == value),
+            "{text}: {got:?}"
+        );
+    }
+    // A mention, a time, a bare word after the sign.
+    for t in [
+        "cc @jane.doe on this",
+        "meet @ 5pm",
+        "ask @ alice",
+        "ping me @ home.",
+        "x @ y.z1",
+    ] {
+        assert_not("EMAIL_ADDRESS", t);
+    }
+}
