@@ -462,9 +462,10 @@ impl<'t> Folder<'t> {
         self.decoded(at, len, c)
     }
 
-    /// `jane [at] example [dot] com`, `jane(at)example.com`: an address spelt out against
-    /// harvesters is still the address. `[at]`, `(at)`, `{at}` → `@` and the same with `dot` →
-    /// `.`, any case, with one space on either side taken in, between two letters or digits.
+    /// `jane [at] example [dot] com`, `jane(at)example.com`, `jane[@]example[.]com`: an address
+    /// spelt out against harvesters (or defanged) is still the address. `[at]`, `(at)`,
+    /// `{at}`, `[@]` → `@` and the same with `dot` or `.` → `.`, any case, with one space on
+    /// either side taken in, between two letters or digits.
     fn spelled_symbol(&mut self, at: usize) -> usize {
         let bytes = self.text.as_bytes();
         let close = match bytes[at] {
@@ -482,6 +483,11 @@ impl<'t> Folder<'t> {
             ('@', 4)
         } else if word(b"dot") {
             ('.', 5)
+        } else if word(b"@") {
+            // Defanged, as security write-ups and some signatures write it: `jane[@]x[.]com`.
+            ('@', 3)
+        } else if word(b".") {
+            ('.', 3)
         } else {
             return at + 1;
         };
@@ -1032,6 +1038,8 @@ mod tests {
     fn addresses_spelt_out_against_harvesters_fold() {
         let f = fold("jane.doe [at] example [dot] com, j(AT)x{dot}io f(at) [at] a [dot]");
         assert_eq!(f.text(), "jane.doe@example.com, j@x.io f(at) [at] a [dot]");
+        let f = fold("jane.doe[@]example[.]com, k (@) x (.) io, [@] [.] a[.]");
+        assert_eq!(f.text(), "jane.doe@example.com, k@x.io, [@] [.] a[.]");
         let (_, spans) = spans("a [at] b");
         assert_eq!(spans[1], (1, 7));
     }
