@@ -723,6 +723,11 @@ fn addresses_typed_with_spaces_around_the_at_sign() {
             "mail: j.doe@ mail.example.co.uk",
             "j.doe@ mail.example.co.uk",
         ),
+        // Defanged, as a security write-up or a signature writes it.
+        (
+            "email: jane.doe[@]example[.]com",
+            "jane.doe[@]example[.]com",
+        ),
     ] {
         let got = found(text);
         assert!(
