@@ -357,3 +357,30 @@ fn deny_list_reads_the_folded_view() {
         assert_eq!(out.text, "about [DENY_LIST] today", "{how}");
     }
 }
+
+#[test]
+fn decomposed_text_is_read_as_composed() {
+    // Text copied from macOS file names or some PDFs arrives decomposed (NFD): a letter and a
+    // combining mark. Names, places and context words must read as in composed text, and
+    // the whole decomposed span must be replaced.
+    let nfd = |s: &str| {
+        s.replace('ç', "c\u{327}")
+            .replace('é', "e\u{301}")
+            .replace('è', "e\u{300}")
+            .replace('ü', "u\u{308}")
+            .replace('ñ', "n\u{303}")
+    };
+    for text in [
+        "Contact: François Lefèvre",
+        "I met François Lefèvre yesterday",
+        "Mi nombre es Begoña Ibáñez",
+    ] {
+        let composed = outgoing("gdpr", text);
+        let decomposed = outgoing("gdpr", &nfd(text));
+        assert!(composed.contains("[PERSON_1]"), "{composed}");
+        assert_eq!(decomposed, composed, "{text}");
+    }
+    // A context word spelt decomposed still names the number.
+    let t = nfd("téléphone : 06 12 34 56 78");
+    assert_eq!(outgoing("gdpr", &t), nfd("téléphone : [PHONE_NUMBER_1]"));
+}
