@@ -219,3 +219,148 @@ fn a_mailbox_name_or_a_changelog_author_is_a_person_not_a_place() {
         found(&e, text)
     );
 }
+
+// Round 6: shapes of /usr/share/doc text (licence notices, copyright lines, Markdown, numbered
+// sections, lists of supporters).
+
+#[test]
+fn a_double_barrelled_name_is_not_a_place() {
+    let e = Engine::default_engine();
+    let text = "The matcher is a Smith-Moore search over fixed strings.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A town the lists hold whole, and a person's double name, stay what they are.
+    assert!(has(
+        &e,
+        "We moved to Winston-Salem last year.",
+        "LOCATION",
+        "Winston-Salem"
+    ));
+    assert!(has(
+        &e,
+        "Anna Smith-Moore lives here",
+        "PERSON",
+        "Anna Smith-Moore"
+    ));
+}
+
+#[test]
+fn a_place_naming_a_university_is_not_reported() {
+    let e = Engine::default_engine();
+    for text in [
+        "    The University of Oregon\n    Example Corporation\n",
+        "It was first developed at the Institute of Lisbon.",
+    ] {
+        assert!(
+            !found(&e, text).iter().any(|(k, _)| k == "LOCATION"),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+    assert!(has(&e, "I live in Oregon.", "LOCATION", "Oregon"));
+}
+
+#[test]
+fn a_place_after_a_section_number_is_a_heading() {
+    let e = Engine::default_engine();
+    let text = "           4.2. Filters\n                4.2.1. Delta\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A list's single number before a town is no section.
+    let list = "Cities:\n1. Lisbon\n2. Madrid\n";
+    assert!(has(&e, list, "LOCATION", "Lisbon"), "{:?}", found(&e, list));
+    assert!(has(&e, "We moved to Delta last year.", "LOCATION", "Delta"));
+}
+
+#[test]
+fn places_in_brackets_after_a_model_name_are_code_names() {
+    let e = Engine::default_engine();
+    let text = "    the Zen2x (Lisbon, Madrid) parts and the Fam11h (Oslo)\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    assert!(has(
+        &e,
+        "We have offices in Lisbon and Madrid.",
+        "LOCATION",
+        "Lisbon"
+    ));
+}
+
+#[test]
+fn an_organisations_address_in_a_licence_notice_is_not_reported() {
+    let e = Engine::default_engine();
+    for text in [
+        "along with this program; if not, write to the Example Software Foundation, Inc.,\n\
+         12 Elm Street, Suite 3, Springfield, MA 01101 USA.\n",
+        "Copyright 1990 by Example Equipment Corporation, Maynard, Massachusetts,\n\
+         and the Example Institute of Technology, Cambridge, Massachusetts.\n",
+    ] {
+        assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
+    }
+    // A person's address keeps its street and its town.
+    assert!(has(
+        &e,
+        "Ship to: Anna Kowalska, 12 Elm Street, Springfield, MA 01101",
+        "STREET_ADDRESS",
+        "12 Elm Street, Springfield, MA 01101"
+    ));
+}
+
+#[test]
+fn a_town_shape_in_a_markdown_heading_is_title_case() {
+    let e = Engine::default_engine();
+    let text = "## Adding a New Language\n\nStart from the template.\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    assert!(has(
+        &e,
+        "We moved to New Language last year.",
+        "LOCATION",
+        "New Language"
+    ));
+}
+
+#[test]
+fn lower_case_technical_nouns_are_no_names() {
+    let e = Engine::default_engine();
+    for text in [
+        "To trace child processes, pass the flag.",
+        "Set the width and angle fields to one byte.",
+    ] {
+        assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
+    }
+    assert!(has(&e, "its john smith here", "PERSON", "john smith"));
+}
+
+#[test]
+fn a_copyright_holder_named_like_a_street_is_a_person() {
+    let e = Engine::default_engine();
+    let text = "Copyright (C) 2001-2009, Peter J. Lane, Anna Kowal.\n";
+    let f = found(&e, text);
+    assert!(
+        f.iter().any(|(k, v)| k == "PERSON" && v == "Peter J. Lane")
+            && !f.iter().any(|(k, _)| k == "STREET_ADDRESS"),
+        "{f:?}"
+    );
+    assert!(has(
+        &e,
+        "// Copyright 2019 Maria Smith.\n",
+        "PERSON",
+        "Maria Smith"
+    ));
+}
+
+#[test]
+fn a_mailbox_name_in_markdown_bold_is_a_person() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("* **Gary Lincoln** <<gary@example.org>>\n", "Gary Lincoln"),
+        (
+            "  **Victoria Bedford** <<vb@example.org>> (she/her)\n",
+            "Victoria Bedford",
+        ),
+    ] {
+        let f = found(&e, text);
+        assert!(
+            f.iter().any(|(k, v)| k == "PERSON" && v == name)
+                && !f.iter().any(|(k, _)| k == "LOCATION"),
+            "{text:?}: {f:?}"
+        );
+    }
+}

@@ -20,13 +20,13 @@ pub(crate) fn benign(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity, why: &str) ->
                 || compound(ctx, a, b, e)
                 || product(ctx, a, b)
                 || organisation(ctx, b)
-                || (e == Entity::Person && date(ctx, a))
-                || (e == Entity::Location && broken_word(ctx, b))
+                || (e == Entity::Person && (date(ctx, a) || lower_noun(ctx, a, b)))
+                || (e == Entity::Location && not_a_place(ctx, a, b, why))
                 || (e == Entity::Location
                     && why == "gazetteer"
                     && (heads_a_name(ctx, a, b) || imperative(ctx, a, b) || word_town(ctx, a, b)))
         }
-        Entity::StreetAddress => not_an_address(ctx, a, b),
+        Entity::StreetAddress => not_an_address(ctx, a, b) || organisations_address(ctx, a),
         _ => false,
     }
 }
@@ -132,6 +132,18 @@ fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     next_word(ctx, b) && ctx.word_in(b + 1, TECH_WORDS)
 }
 
+/// A company's legal forms.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "llc",
+    "gmbh",
+    "plc",
+    "incorporated",
+];
+
 /// "The Santa Cruz Operation, Inc": a company's legal form, capitalised, after the run.
 fn organisation(ctx: &Ctx<'_>, b: usize) -> bool {
     let mut j = b + 1;
@@ -141,19 +153,7 @@ fn organisation(ctx: &Ctx<'_>, b: usize) -> bool {
     ctx.toks
         .get(j)
         .is_some_and(|t| !t.newline_before && t.case != Case::Lower)
-        && ctx.word_in(
-            j,
-            &[
-                "inc",
-                "corp",
-                "corporation",
-                "ltd",
-                "llc",
-                "gmbh",
-                "plc",
-                "incorporated",
-            ],
-        )
+        && ctx.word_in(j, LEGAL_FORMS)
 }
 
 /// "Thu Mar  3": a weekday's short form before a month is a date.
@@ -273,9 +273,7 @@ fn not_an_address(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
                 .sum::<usize>()
                 >= 3
     });
-    let copyright = ctx.word_in(a, &["copyright"])
-        || ctx.punct(a, '©')
-        || (a > 0 && (ctx.word_in(a - 1, &["copyright"]) || ctx.punct(a - 1, '©')));
+    let copyright = copyright_notice(ctx, a);
     let dotted = (a..=b).any(|i| {
         ctx.toks[i].kind == Kind::Num
             && ctx.toks.get(i + 1).is_some_and(|d| d.glued && d.is('.'))
@@ -287,12 +285,194 @@ fn not_an_address(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     columns || copyright || dotted
 }
 
+/// Token `i` is in a copyright notice: "Copyright" or "©" opens its line at most a dozen
+/// tokens before it ("Copyright (C) 1991-2012, Thomas G. Lane"). There a run that ends in a
+/// street's type is the holder's name, and years and names are no address.
+pub(crate) fn copyright_notice(ctx: &Ctx<'_>, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..12 {
+        if ctx.word_in(j, &["copyright"]) || ctx.punct(j, '©') {
+            return true;
+        }
+        if j == 0 || ctx.toks[j].newline_before {
+            return false;
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// Places from the lists in shapes technical text gives them: a man page's word broken at the
+/// line's end, a double-barrelled name ("Boyer-Moore"), a university's or an institute's name,
+/// a section's number, a processor's code names, an organisation's postal address, a Title
+/// Case heading.
+fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
+    broken_word(ctx, b)
+        || double_name(ctx, a, b)
+        || institution_of(ctx, a)
+        || section_number(ctx, a)
+        || code_names(ctx, a)
+        || organisations_address(ctx, a)
+        || (why == "place-cue" && markdown_heading(ctx, a))
+}
+
+/// "Boyer-Moore", "Morgan-Stanley": a hyphenated word the lists do not hold as a whole, made of
+/// names one of which is also a town, names an algorithm, a firm or a person. Listed towns
+/// ("Winston-Salem") carry the place flag alone.
+fn double_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    use super::gazetteer::{FIRST, LAST, PLACE};
+    (a..=b).any(|i| {
+        let f = ctx.flags[i];
+        f & PLACE != 0 && f & (FIRST | LAST) != 0 && ctx.s(i).contains('-')
+    })
+}
+
+/// Bodies whose name goes on with "of" and a place: "The University of Michigan",
+/// "Universidad de Sevilla", "Massachusetts Institute of Technology".
+const BODIES: &[&str] = &[
+    "university",
+    "universidad",
+    "universidade",
+    "université",
+    "università",
+    "universiteit",
+    "uniwersytet",
+    "college",
+    "institute",
+    "institut",
+    "instituto",
+    "istituto",
+    "academy",
+    "school",
+    "foundation",
+    "consortium",
+    "laboratory",
+    "museum",
+];
+
+/// "University of Alaska": a place after a body's capitalised name and "of" names the body.
+fn institution_of(ctx: &Ctx<'_>, a: usize) -> bool {
+    a >= 2
+        && ctx.toks[a - 2].case != Case::Lower
+        && ctx.word_in(
+            a - 1,
+            &["of", "de", "di", "du", "do", "da", "del", "della", "van"],
+        )
+        && ctx.word_in(a - 2, BODIES)
+}
+
+/// "5.3.3. Delta": a section's number of two or more levels opens the line (a list's "1."
+/// before a town does not count).
+fn section_number(ctx: &Ctx<'_>, a: usize) -> bool {
+    let mut nums = 0;
+    let mut j = a;
+    while j > 0 && !ctx.toks[j].newline_before {
+        j -= 1;
+        let t = &ctx.toks[j];
+        if t.kind == Kind::Num {
+            nums += 1;
+        } else if !t.is('.') {
+            return false;
+        }
+    }
+    nums >= 2
+}
+
+/// "AMD64 Fam10h (Barcelona, Shanghai, Istanbul)": capitalised words in brackets after a
+/// model's name of letters and digits (with a lower-case letter, unlike a postcode) are code
+/// names.
+fn code_names(ctx: &Ctx<'_>, a: usize) -> bool {
+    let mut j = a;
+    for _ in 0..12 {
+        if j == 0 || ctx.toks[j].newline_before {
+            return false;
+        }
+        j -= 1;
+        let t = &ctx.toks[j];
+        if t.is('(') {
+            return j > 0
+                && !t.newline_before
+                && ctx.toks[j - 1].kind == Kind::Alnum
+                && ctx.s(j - 1).bytes().any(|c| c.is_ascii_lowercase());
+        }
+        if !(t.is(',') || (t.kind == Kind::Word && t.case != Case::Lower)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "Free Software Foundation, Inc., 51 Franklin Street, Fifth Floor, Boston, MA", "Digital
+/// Equipment Corporation, Maynard, Massachusetts": an address or a town in a list of commas
+/// after a company's legal form or a body's name is that organisation's address (licence
+/// texts, copyright notices), not a person's.
+fn organisations_address(ctx: &Ctx<'_>, a: usize) -> bool {
+    if a == 0 || !ctx.punct(a - 1, ',') {
+        return false;
+    }
+    let mut j = a - 1;
+    for _ in 0..20 {
+        if j == 0 {
+            return false;
+        }
+        j -= 1;
+        let t = &ctx.toks[j];
+        if t.kind == Kind::Punct {
+            // "Inc.,", "St.": an abbreviation's dot goes on the list.
+            let abbreviation =
+                t.is('.') && t.glued && j > 0 && ctx.toks[j - 1].kind == Kind::Word && {
+                    ctx.toks[j - 1].len() <= 4
+                };
+            if !(t.is(',') || abbreviation) {
+                return false;
+            }
+        } else if t.case != Case::Lower && (ctx.word_in(j, LEGAL_FORMS) || ctx.word_in(j, BODIES)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A Markdown heading ("## Creating a New Translation") writes common nouns in Title Case:
+/// a town's shape ("New X") found there without a listed town is no town.
+fn markdown_heading(ctx: &Ctx<'_>, a: usize) -> bool {
+    let mut j = a;
+    for _ in 0..24 {
+        if j == 0 || ctx.toks[j].newline_before {
+            break;
+        }
+        j -= 1;
+    }
+    (j == 0 || ctx.toks[j].newline_before) && ctx.punct(j, '#')
+}
+
+/// Technical nouns that the lists hold as surnames only: "trace child processes", "width and
+/// angle fields" are no lower-case names.
+const LOWER_NOUNS: &[&str] = &[
+    "child", "children", "fields", "parent", "branch", "block", "rule", "link", "hash", "head",
+    "stack", "files", "lines", "frame",
+];
+
+/// A lower-case name (found by the lists alone) that ends in a word of [`LOWER_NOUNS`].
+fn lower_noun(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    ctx.toks[a].case == Case::Lower && ctx.word_in(b, LOWER_NOUNS)
+}
+
 /// The run `a..=b` is the display name of a mailbox ("Barry Warsaw <barry@example.org>",
 /// RFC 5322's `display-name <addr-spec>`) or the author in brackets closing a changelog entry
 /// ("fix the parser (Guy Bedford) [#123]"): credits name people, even with words that are
 /// also places.
 pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let mut j = b + 1;
+    // Markdown's bold around the name ("**Guy Bedford** <<guy@example.org>>").
+    while j <= b + 2
+        && ctx
+            .toks
+            .get(j)
+            .is_some_and(|t| t.glued && (t.is('*') || t.is('_')))
+    {
+        j += 1;
+    }
     if ctx.punct(j, ',') {
         j += 1;
     }
@@ -301,7 +481,12 @@ pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         .get(j)
         .is_some_and(|t| t.is('<') && !t.newline_before)
         && {
-            let mut k = j + 1;
+            // Markdown writes the angle brackets of an autolink twice.
+            let mut k = if ctx.toks.get(j + 1).is_some_and(|t| t.glued && t.is('<')) {
+                j + 2
+            } else {
+                j + 1
+            };
             let mut at = false;
             while let Some(t) = ctx.toks.get(k) {
                 if t.newline_before || k > j + 16 || t.is('>') {
