@@ -107,6 +107,71 @@ def credit_shape(text, ls, le, f, people):
     return False
 
 
+# Round 6: what opens an acknowledgement list's entry after its people ("Darrel Hankerson for
+# cleaning up ...", "+ Jim Gettys who found ..."), what a quotation's attribution or a Debian
+# changelog's trailer puts before a name ("--Robert Grudin", " -- Anna Smith <a@b>  date"), and
+# the headings of a document's credits section ("2. Acknowledgements", "## Thanks").
+ENTRY_REST = re.compile(r"^\s*(for|who|whose)\b", re.I)
+ATTRIBUTION = re.compile(r"(^\s*(--|—|–)\s*|\bby\s+)$", re.I)
+CREDIT_HEADING = re.compile(
+    r"^\s*(#+\s*|\d+(\.\d+)*\.?\s+)?(acknowledge?ments?|credits|thanks|contributors|authors|"
+    r"danksagung|remerciements|agradecimientos|ringraziamenti|dankwoord|podziękowania|"
+    r"agradecimentos)\b[^.]{0,30}$",
+    re.I,
+)
+DOC_HEADING = re.compile(r"^(#+\s|\d+(\.\d+)*\.?\s+[A-Z]|[=\-]{3,}\s*$)")
+
+
+def credit_shape6(text, ls, le, f, people):
+    """Round 6: the round-5 shapes, and credits told by the shape of the line around the name
+    (never by the name): a Markdown table cell that holds people and nothing else (a table of
+    who leads what), an acknowledgement list's entry (people, then "for", "who" or "whose"), a
+    name right after a quotation's or a changelog trailer's dash or after "by" (an
+    attribution), and a name in a document's credits section (from a heading such as
+    "Acknowledgements", "Credits", "Thanks" up to the next heading)."""
+    if credit_shape(text, ls, le, f, people):
+        return True
+    line = text[ls:le]
+    s, e = f["start"], f["end"]
+    mine = sorted((a, b) for a, b in people if ls <= a and b <= le)
+    # Table cells: the "nothing else" test, cell by cell.
+    if line.count("|") >= 2:
+        c0 = text.rfind("|", ls, s)
+        c1 = text.find("|", e, le)
+        if c0 >= 0 and c1 >= 0:
+            cell = text[c0 + 1 : c1]
+            rest = cell
+            for a, b in sorted(mine, reverse=True):
+                if c0 < a and b <= c1:
+                    rest = rest[: a - c0 - 1] + rest[b - c0 - 1 :]
+            # `[Name][handle]`: the handle's brackets go with the rest.
+            if not LIST_REST.sub("", rest):
+                return True
+    # An acknowledgement list's entry: bullets, people and "and", then "for"/"who"/"whose".
+    head = text[ls:s]
+    for a, b in sorted(mine, reverse=True):
+        if b <= s:
+            head = head[: a - ls] + head[b - ls :]
+    if not LIST_REST.sub("", head):
+        tail = text[e:le]
+        for a, b in mine:
+            if a >= e:
+                tail = tail[: a - e] + " " * (b - a) + tail[b - e :]
+        tail = re.sub(r"^[\s,]*((and|&)\s+[\s,]*)?", "", LIST_REST.sub(" ", tail).lstrip())
+        if ENTRY_REST.match(tail):
+            return True
+    if ATTRIBUTION.search(text[ls:s]):
+        return True
+    # A credits section: the nearest heading above the line within the record names credits.
+    for l in reversed(text[:ls].split("\n")[-60:]):
+        st = l.strip()
+        if CREDIT_HEADING.match(st):
+            return True
+        if DOC_HEADING.match(l.lstrip(" ")) or (HEADING.match(st) and not l.startswith(" ")):
+            return False
+    return False
+
+
 def scan(binary, records):
     """Findings of each record, by id."""
     inp = "".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in records)
@@ -279,9 +344,9 @@ def main():
     print()
     print(
         "| benign text | MB | PERSON/MB | (outside credits) | (outside credits, round 5) | "
-        "LOCATION/MB | STREET_ADDRESS/MB |"
+        "(outside credits, round 6) | LOCATION/MB | STREET_ADDRESS/MB |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     for sp in splits:
         for name, recs in benign(sp, a.benign_kb, "target/names-eval").items():
             found = scan(a.bin, recs)
@@ -307,12 +372,23 @@ def main():
                     )
                     if e == "PERSON" and not credit5:
                         counts["PERSON-nc5"] += 1
+                    credit6 = e == "PERSON" and (
+                        in_credits(t, ls, line, more=True)
+                        or credit_shape6(t, ls, le if le >= 0 else len(t), f, people)
+                    )
+                    if e == "PERSON" and not credit6:
+                        counts["PERSON-nc6"] += 1
                     if a.show_benign:
-                        tag = "CREDIT" if credit else "CREDIT5" if credit5 else "BENIGN"
+                        tag = (
+                            "CREDIT"
+                            if credit
+                            else "CREDIT5" if credit5 else "CREDIT6" if credit6 else "BENIGN"
+                        )
                         print(f"{tag} {e} {t[f['start']:f['end']]!r} in {line.strip()[:160]!r}")
             print(
                 f"| {name} ({sp}) | {mb:.2f} | {counts['PERSON'] / mb:.1f} | "
                 f"{counts['PERSON-nc'] / mb:.1f} | {counts['PERSON-nc5'] / mb:.1f} | "
+                f"{counts['PERSON-nc6'] / mb:.1f} | "
                 f"{counts['LOCATION'] / mb:.1f} | "
                 f"{counts['STREET_ADDRESS'] / mb:.1f} |"
             )
