@@ -364,3 +364,36 @@ fn a_mailbox_name_in_markdown_bold_is_a_person() {
         );
     }
 }
+
+#[test]
+fn a_place_after_by_or_alone_in_quotes_names_something_else() {
+    let e = Engine::default_engine();
+    for text in [
+        "Development of the tool is hosted by Savannah, a forge for free software.",
+        "* The default icon set has been renamed to \"Raleigh\". Old settings still work.",
+    ] {
+        assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
+    }
+    // A quoted value after a key stays a place.
+    assert!(has(&e, "{\"city\": \"Raleigh\"}", "LOCATION", "Raleigh"));
+}
+
+#[test]
+fn a_name_in_a_list_of_names_is_a_person_even_when_its_surname_is_a_town() {
+    let e = Engine::default_engine();
+    let text = "    Ryan Lynch\n    Glenn Machin\n    Roland Mainz\n    Sorin Manolache\n";
+    let f = found(&e, text);
+    assert!(
+        f.iter().any(|(k, v)| k == "PERSON" && v == "Roland Mainz")
+            && !f.iter().any(|(k, _)| k == "LOCATION"),
+        "{f:?}"
+    );
+    // A list of towns stays a list of towns.
+    let towns = "Offices:\nNew York\nLos Angeles\nBerlin\n";
+    let f = found(&e, towns);
+    assert!(
+        f.iter().any(|(k, v)| k == "LOCATION" && v == "Los Angeles")
+            && !f.iter().any(|(k, _)| k == "PERSON"),
+        "{f:?}"
+    );
+}

@@ -314,6 +314,24 @@ fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
         || code_names(ctx, a)
         || organisations_address(ctx, a)
         || (why == "place-cue" && markdown_heading(ctx, a))
+        || (why == "gazetteer" && (agent(ctx, a) || quoted_name(ctx, a, b)))
+}
+
+/// "hosted by Savannah": after "by" a listed place is the agent, a person or a body.
+fn agent(ctx: &Ctx<'_>, a: usize) -> bool {
+    a > 0 && ctx.toks[a - 1].case == Case::Lower && ctx.word_in(a - 1, &["by"])
+}
+
+/// `renamed to "Raleigh"`: a listed place alone in quotes is the name of a theme, an option
+/// or a release (a town is not quoted, whatever cue stands before it). A value after a colon or `=` (`"city":
+/// "Paris"`) stays a place.
+fn quoted_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let pair = |o: char, c: char| ctx.punct(a - 1, o) && ctx.punct(b + 1, c);
+    a >= 2
+        && ctx.toks[a].glued
+        && ctx.toks.get(b + 1).is_some_and(|t| t.glued)
+        && (pair('"', '"') || pair('“', '”') || pair('„', '“') || pair('«', '»'))
+        && !(ctx.punct(a - 2, ':') || ctx.punct(a - 2, '='))
 }
 
 /// "Boyer-Moore", "Morgan-Stanley": a hyphenated word the lists do not hold as a whole, made of
@@ -505,5 +523,44 @@ pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
             .toks
             .get(b + 2)
             .is_none_or(|t| t.newline_before || t.is('[') || t.is('#') || (t.is('.') && t.glued));
-    mailbox || bracketed
+    mailbox || bracketed || name_list(ctx, a, b)
+}
+
+/// "    Glenn Machin\n    Roland Mainz\n    Sorin Manolache\n": the run fills its line, and the
+/// line before or after holds two to four capitalised words and nothing else (an AUTHORS or
+/// THANKS list); each line opens with a first name that is neither a place nor a word, so a
+/// list of towns ("New York\nLos Angeles") is none.
+fn name_list(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    use super::gazetteer::{FIRST, PLACE, WORD};
+    let first = |i: usize| ctx.flags[i] & (FIRST | PLACE | WORD) == FIRST;
+    let alone = first(a)
+        && ctx.toks[a].newline_before
+        && ctx.toks.get(b + 1).is_none_or(|t| t.newline_before)
+        && b - a < 4;
+    // Tokens `s..=e` are one line of two to four capitalised words.
+    let names_line = |s: usize, e: usize| {
+        e > s
+            && e - s < 4
+            && first(s)
+            && ctx.toks[s].newline_before
+            && (s..=e).all(|i| {
+                let t = &ctx.toks[i];
+                t.kind == Kind::Word && t.case == Case::Title && (i == s || !t.newline_before)
+            })
+    };
+    let before = a > 0 && {
+        let mut s = a - 1;
+        while s > 0 && !ctx.toks[s].newline_before && a - s < 6 {
+            s -= 1;
+        }
+        names_line(s, a - 1)
+    };
+    let after = b + 2 < ctx.toks.len() && {
+        let mut e = b + 1;
+        while ctx.toks.get(e + 1).is_some_and(|t| !t.newline_before) && e - b < 6 {
+            e += 1;
+        }
+        names_line(b + 1, e)
+    };
+    alone && (before || after)
 }
