@@ -112,7 +112,11 @@ def credit_shape(text, ls, le, f, people):
 # changelog's trailer puts before a name ("--Robert Grudin", " -- Anna Smith <a@b>  date"), and
 # the headings of a document's credits section ("2. Acknowledgements", "## Thanks").
 ENTRY_REST = re.compile(r"^\s*(for|who|whose)\b", re.I)
-ATTRIBUTION = re.compile(r"(^\s*(--|—|–)\s*|\bby\s+)$", re.I)
+ATTRIBUTION = re.compile(r"(^\s*(--|—|–)\s*|\bby:?[\s,]*((and|&)\s+)?)$", re.I)
+# A by-line: "By: A, B, C" (names the heuristic did not find may stand between).
+BYLINE = re.compile(r"^\W*by:\s", re.I)
+# A Markdown link from the name to a profile page: "[Anna Smith](https://github.com/asmith)".
+PROFILE_LINK = re.compile(r"\]\(https?://(www\.)?(github|gitlab)\.com/[^/\s)]+/?\)")
 CREDIT_HEADING = re.compile(
     r"^\s*(#+\s*|\d+(\.\d+)*\.?\s+)?(acknowledge?ments?|credits|thanks|contributors|authors|"
     r"danksagung|remerciements|agradecimientos|ringraziamenti|dankwoord|podziękowania|"
@@ -127,7 +131,8 @@ def credit_shape6(text, ls, le, f, people):
     (never by the name): a Markdown table cell that holds people and nothing else (a table of
     who leads what), an acknowledgement list's entry (people, then "for", "who" or "whose"), a
     name right after a quotation's or a changelog trailer's dash or after "by" (an
-    attribution), and a name in a document's credits section (from a heading such as
+    attribution, and any name on a by-line "By: A, B, C"), a name linked to its profile page
+    ("[Anna Smith](https://github.com/asmith)"), and a name in a document's credits section (from a heading such as
     "Acknowledgements", "Credits", "Thanks" up to the next heading)."""
     if credit_shape(text, ls, le, f, people):
         return True
@@ -160,7 +165,9 @@ def credit_shape6(text, ls, le, f, people):
         tail = re.sub(r"^[\s,]*((and|&)\s+[\s,]*)?", "", LIST_REST.sub(" ", tail).lstrip())
         if ENTRY_REST.match(tail):
             return True
-    if ATTRIBUTION.search(text[ls:s]):
+    if ATTRIBUTION.search(head) or BYLINE.match(line):
+        return True
+    if text[s - 1 : s] == "[" and PROFILE_LINK.match(text, e):
         return True
     # A credits section: the nearest heading above the line within the record names credits.
     for l in reversed(text[:ls].split("\n")[-60:]):

@@ -121,6 +121,10 @@ const TECH_WORDS: &[&str] = &[
     "kernel",
     "runtime",
     "db",
+    "abi",
+    "browser",
+    "viewer",
+    "edition",
 ];
 
 fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
@@ -129,7 +133,20 @@ fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     }) {
         return true;
     }
-    next_word(ctx, b) && ctx.word_in(b + 1, TECH_WORDS)
+    (next_word(ctx, b) && ctx.word_in(b + 1, TECH_WORDS)) || versioned(ctx, b)
+}
+
+/// "raised to Rust 1.54.0", "Tcl 8.6": a version number of two or more parts after the run
+/// makes it a product's name.
+fn versioned(ctx: &Ctx<'_>, b: usize) -> bool {
+    ctx.toks
+        .get(b + 1)
+        .is_some_and(|n| n.kind == Kind::Num && !n.newline_before && !n.glued)
+        && ctx.toks.get(b + 2).is_some_and(|d| d.glued && d.is('.'))
+        && ctx
+            .toks
+            .get(b + 3)
+            .is_some_and(|n| n.glued && n.kind == Kind::Num)
 }
 
 /// A company's legal forms.
@@ -282,7 +299,14 @@ fn not_an_address(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
                 .get(i + 2)
                 .is_some_and(|n| n.glued && n.kind == Kind::Num)
     });
-    columns || copyright || dotted
+    // "SHA-256 via SHA extensions": a number glued by a hyphen to a word is part of a name.
+    let hyphenated = a >= 2
+        && ctx.toks[a].kind == Kind::Num
+        && ctx.toks[a].glued
+        && ctx.toks[a - 1].is('-')
+        && ctx.toks[a - 1].glued
+        && matches!(ctx.toks[a - 2].kind, Kind::Word | Kind::Alnum);
+    columns || copyright || dotted || hyphenated
 }
 
 /// Token `i` is in a copyright notice: "Copyright" or "©" opens its line at most a dozen
@@ -468,7 +492,7 @@ fn markdown_heading(ctx: &Ctx<'_>, a: usize) -> bool {
 /// angle fields" are no lower-case names.
 const LOWER_NOUNS: &[&str] = &[
     "child", "children", "fields", "parent", "branch", "block", "rule", "link", "hash", "head",
-    "stack", "files", "lines", "frame",
+    "stack", "files", "lines", "frame", "bounds", "close",
 ];
 
 /// A lower-case name (found by the lists alone) that ends in a word of [`LOWER_NOUNS`].
@@ -478,8 +502,8 @@ fn lower_noun(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 
 /// The run `a..=b` is the display name of a mailbox ("Barry Warsaw <barry@example.org>",
 /// RFC 5322's `display-name <addr-spec>`) or the author in brackets closing a changelog entry
-/// ("fix the parser (Guy Bedford) [#123]"): credits name people, even with words that are
-/// also places.
+/// ("fix the parser (Guy Bedford) [#123]"), the author after "by", or a line of a list of
+/// names ([`name_list`]): credits name people, even with words that are also places.
 pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let mut j = b + 1;
     // Markdown's bold around the name ("**Guy Bedford** <<guy@example.org>>").
@@ -523,7 +547,9 @@ pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
             .toks
             .get(b + 2)
             .is_none_or(|t| t.newline_before || t.is('[') || t.is('#') || (t.is('.') && t.glued));
-    mailbox || bracketed || name_list(ctx, a, b)
+    // "authored by Henry de Valence": after "by" a name is the author's.
+    let author = a > 0 && ctx.toks[a - 1].case == Case::Lower && ctx.word_in(a - 1, &["by"]);
+    mailbox || bracketed || author || name_list(ctx, a, b)
 }
 
 /// "    Glenn Machin\n    Roland Mainz\n    Sorin Manolache\n": the run fills its line, and the
