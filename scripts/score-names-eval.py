@@ -258,8 +258,10 @@ def read_text(path):
         return ""
 
 
-def benign(split, kb, cache):
-    """Records of benign text for one part: (source, records)."""
+def benign(split, kb, cache, md=False):
+    """Records of benign text for one part: (source, records). `md` adds, to the tune part
+    only, Markdown under node_modules and ~/.cargo/registry/src (READMEs and changelogs of
+    packages and crates), which neither part reads otherwise (round 6)."""
     os.makedirs(cache, exist_ok=True)
     sources = {
         # Round-robin over the languages, so each has its share of the budget.
@@ -278,12 +280,14 @@ def benign(split, kb, cache):
         "code": files("~/.cargo/registry/src", (".rs",))
         + files("node_modules", (".js", ".ts", ".mjs")),
     }
+    if md and split == "tune":
+        sources["md"] = files("node_modules", (".md",)) + files("~/.cargo/registry/src", (".md",))
     out = {}
     for name, paths in sources.items():
         path = os.path.join(cache, f"{name}-{split}-{kb}.txt")
         if not os.path.exists(path):
             # Interleave languages/sources: take every other file, round-robin in steps.
-            picked = paths[(0 if split == "tune" else 1) :: 2]
+            picked = paths if name == "md" else paths[(0 if split == "tune" else 1) :: 2]
             step = max(1, len(picked) // 400)
             text, budget = [], kb * 1024
             for p in picked[::step]:
@@ -327,6 +331,11 @@ def main():
     )
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--show-benign", action="store_true")
+    ap.add_argument(
+        "--md-docs",
+        action="store_true",
+        help="also score Markdown of node_modules and the cargo registry (tune part only)",
+    )
     a = ap.parse_args()
     records = [json.loads(l) for l in open(a.eval or a.data, encoding="utf-8")]
     if a.eval:
@@ -355,7 +364,7 @@ def main():
     )
     print("|---|---|---|---|---|---|---|---|")
     for sp in splits:
-        for name, recs in benign(sp, a.benign_kb, "target/names-eval").items():
+        for name, recs in benign(sp, a.benign_kb, "target/names-eval", a.md_docs).items():
             found = scan(a.bin, recs)
             mb = sum(len(r["text"].encode()) for r in recs) / 1e6
             counts = defaultdict(int)

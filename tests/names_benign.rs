@@ -34,10 +34,19 @@ fn path_segments_and_assigned_names_are_identifiers() {
         "    match kind {\n        Meta::Word(w) => w.len(),\n    }\n",
         "let x = Paris::default();",
         "enum Shape {\n    Delta = \"delta\",\n    Gamma = \"gamma\",\n}\n",
+        "'tool add' was used, name is: Some(\"bob\")\n",
+        "$ tool_positional bob john\n",
     ] {
         assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
     }
     assert!(has(&e, "We moved to Paris in May.", "LOCATION", "Paris"));
+    // A capitalised name on a command line is a quoted value, still a person.
+    let text = "$ git commit --author \"Anna Kowalska <anna@example.org>\"\n";
+    assert!(
+        has(&e, text, "PERSON", "Anna Kowalska"),
+        "{:?}",
+        found(&e, text)
+    );
 }
 
 #[test]
@@ -84,6 +93,8 @@ fn products_services_and_standards_are_not_people() {
         "Open the file in Trace Viewer.",
         "Start a session in the Jackson Browser.",
         "The minimum supported version has been raised to Rust 1.54.0.",
+        "It joined the Sandy Springs Project in 2019.",
+        "**English** | [Bahasa Indonesia](./README.id.md)\n",
     ] {
         assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
     }

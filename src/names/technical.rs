@@ -31,8 +31,9 @@ pub(crate) fn benign(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity, why: &str) ->
     }
 }
 
-/// `Meta::Path`, `std::Delta`, `Delta = "delta",`: a path segment or the left-hand side of an
-/// assignment is an identifier.
+/// `Meta::Path`, `std::Delta`, `Delta = "delta",`, `Some("bob")`: a path segment, the
+/// left-hand side of an assignment or a call is an identifier, and so is a lower-case word of
+/// a shell command line (`$ app bob john`).
 fn code_syntax(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let glued = |i: usize, c: char| ctx.toks.get(i).is_some_and(|t| t.glued && t.is(c));
     // `x::Name`: two colons glued to each other and to the name.
@@ -46,7 +47,24 @@ fn code_syntax(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         .toks
         .get(b + 1)
         .is_some_and(|t| t.is('=') && !t.newline_before);
-    path_before || path_after || assigned
+    let call = glued(b + 1, '(');
+    // Capitalised names on a command line are quoted values ("--author 'Anna Smith <…>'").
+    let argument = ctx.toks[a].case == Case::Lower && command_line(ctx, a);
+    path_before || path_after || assigned || call || argument
+}
+
+/// Token `a` is on a line that opens with a shell prompt (`$ ` then the command).
+fn command_line(ctx: &Ctx<'_>, a: usize) -> bool {
+    let mut j = a;
+    for _ in 0..16 {
+        if j == 0 || ctx.toks[j].newline_before {
+            break;
+        }
+        j -= 1;
+    }
+    (j == 0 || ctx.toks[j].newline_before)
+        && ctx.punct(j, '$')
+        && ctx.toks.get(j + 1).is_some_and(|t| !t.glued)
 }
 
 /// `Mel‐` / `dung`: a man page broke the word at the line's end (with U+2010 or `-`) and it
@@ -125,6 +143,7 @@ const TECH_WORDS: &[&str] = &[
     "browser",
     "viewer",
     "edition",
+    "project",
 ];
 
 fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
@@ -327,7 +346,7 @@ pub(crate) fn copyright_notice(ctx: &Ctx<'_>, i: usize) -> bool {
 }
 
 /// Places from the lists in shapes technical text gives them: a man page's word broken at the
-/// line's end, a double-barrelled name ("Boyer-Moore"), a university's or an institute's name,
+/// line's end, a language ("Bahasa Indonesia"), a double-barrelled name ("Boyer-Moore"), a university's or an institute's name,
 /// a section's number, a processor's code names, an organisation's postal address, a Title
 /// Case heading.
 fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
@@ -338,6 +357,7 @@ fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
         || code_names(ctx, a)
         || organisations_address(ctx, a)
         || (why == "place-cue" && markdown_heading(ctx, a))
+        || (a > 0 && ctx.word_in(a - 1, &["bahasa"]))
         || (why == "gazetteer" && (agent(ctx, a) || quoted_name(ctx, a, b)))
 }
 
