@@ -4,7 +4,7 @@ would run it: through the CLI's `scan --jsonl`.
 
     cargo build --release --bin pii-airlock
     python3 scripts/score-names-eval.py [--split heldout|tune|all] [--bin target/release/pii-airlock]
-        [--benign-kb 1024] [--show]
+        [--benign-kb 1024] [--show] [--show-benign] [--md-docs]
     python3 scripts/score-names-eval.py --eval tests/data/person-tune.jsonl [--show]
     python3 scripts/score-names-eval.py --eval tests/data/places-tune.jsonl [--show]
 
@@ -19,8 +19,15 @@ PERSON findings are also counted "outside credits": the old heuristic (`in_credi
 words on the line or the three lines before it, a man page's AUTHOR/HISTORY/... section) and,
 in a column of its own since round 5, that heuristic with more credit words plus credits told
 by the shape of the line (`credit_shape`: a line that lists people and nothing else, a name in
-brackets closing a changelog entry). Both parts are counted the same way; precision and recall
-do not use it.
+brackets closing a changelog entry), and since round 6 a third column that adds more shapes
+of the line around the name (`credit_shape6`: a Markdown table cell of people, an
+acknowledgement entry's "for/who/whose", an attribution's dash, "by" or "By:" line, a name
+linked to its profile page, a document's credits section). Every column decides from the
+line's shape and words, never from which names were found. Both parts are counted the same
+way; precision and recall do not use it.
+
+`--md-docs` adds a tuning-only source, Markdown under node_modules and the cargo registry
+(READMEs and changelogs), which neither part reads otherwise.
 
 Matching: a gold span is found when predictions of its class cover at least half of it; a
 prediction is right when at least half of it lies in gold spans of its class. Classes:
