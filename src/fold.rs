@@ -601,14 +601,16 @@ impl<'t> Folder<'t> {
     }
 
     /// A run of percent escapes between two ASCII letters or digits (or a phone's area-code
-    /// bracket), outside a URL: each escape decoded as in a URL part. Markup and string syntax
+    /// bracket, or after a form field's `=`), outside a URL: each escape decoded as in a URL part. Markup and string syntax
     /// stay encoded.
     fn percent_in_word(&mut self, at: usize) -> usize {
         let bytes = self.text.as_bytes();
         let joins = |b: Option<&u8>, bracket: u8| {
             b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == bracket)
         };
-        if !joins(at.checked_sub(1).map(|k| &bytes[k]), b')') || self.in_url(at) {
+        // `=` before it: a form value (`phone=%2B14155552671`) starts there.
+        let before = at.checked_sub(1).map(|k| &bytes[k]);
+        if !(joins(before, b')') || before == Some(&b'=')) || self.in_url(at) {
             return at + 1;
         }
         let mut end = at;
@@ -1257,6 +1259,8 @@ mod tests {
             f.text(),
             "jane@example.com 4111 1111 50% off 100%20 %40x a%3Cb a%0Ab xéy"
         );
+        let f = fold("phone=%2B14155552671&x=%3Cb&y=%20");
+        assert_eq!(f.text(), "phone=+14155552671&x=%3Cb&y=%20");
         // Inside a URL the engine decodes each part on its own.
         let url = "https://example.com/u/4538%206643 b%40c www.example.com/u/4538%206643";
         assert_eq!(

@@ -384,3 +384,17 @@ fn decomposed_text_is_read_as_composed() {
     let t = nfd("téléphone : 06 12 34 56 78");
     assert_eq!(outgoing("gdpr", &t), nfd("téléphone : [PHONE_NUMBER_1]"));
 }
+
+#[test]
+fn form_encoded_values_are_read_decoded() {
+    // A form body or a query pasted outside a URL: a value starts after `=`, so its first
+    // escape (`%2B` for the `+` of a phone) decodes like the rest.
+    let out = outgoing(
+        "gdpr",
+        "user_email=jane.roe%40example.com&user_phone=%2B14155552671&ok=1",
+    );
+    assert_eq!(
+        out,
+        "user_email=[EMAIL_ADDRESS_1]&user_phone=[PHONE_NUMBER_1]&ok=1"
+    );
+}
