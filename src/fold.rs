@@ -636,9 +636,16 @@ impl<'t> Folder<'t> {
     /// Amortised: the text is read once, however many escapes it has.
     fn in_url(&mut self, at: usize) -> bool {
         let bytes = self.text.as_bytes();
-        for &b in bytes.get(self.url_scan..at).unwrap_or_default() {
+        for (k, &b) in bytes
+            .get(self.url_scan..at)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
             if b.is_ascii_whitespace() {
-                self.url_run = false;
+                // A link cut at a line end goes on on the next line.
+                let k = self.url_scan + k;
+                self.url_run &= b == b'\n' && self.link_continues(k).is_some();
             } else if b == b'/' {
                 // `scheme://…`, and a URL or path without a scheme (`www.example.com/u/…`).
                 self.url_run = true;
@@ -1145,6 +1152,13 @@ impl Folder<'_> {
     /// where the break starts (before a `\r`). Joined at once, not only recorded as wrapped
     /// numbers are: a token holding `@` or `://` is no table cell.
     fn wrapped_link(&self, at: usize) -> Option<usize> {
+        // Only what is still to be copied can be removed.
+        self.link_continues(at).filter(|&end| end >= self.copied)
+    }
+
+    /// [`Folder::wrapped_link`]'s reading of the text alone: where the cut link ends, when the
+    /// line break at `at` cuts one, whether or not the fold has passed it.
+    fn link_continues(&self, at: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let end = if at > 0 && bytes[at - 1] == b'\r' {
             at - 1
@@ -1176,10 +1190,6 @@ impl Folder<'_> {
             .iter()
             .rposition(u8::is_ascii_whitespace)
             .map_or(0, |i| i + 1);
-        // Only what is still to be copied can be removed.
-        if end < self.copied {
-            return None;
-        }
         let token = &bytes[start..end];
         let link = token.windows(3).any(|w| w == b"://")
             || token.starts_with(b"www.")
