@@ -457,6 +457,9 @@ fn phones_after_labels_and_in_regional_groupings() {
         ("il mio numero è 3471234567", "3471234567"),
         ("mijn nummer is 0612345678", "0612345678"),
         ("o meu número é 912345678", "912345678"),
+        // A German letterhead's slash after the area code.
+        ("Tel.: +49 (0) 30 / 901820-0", "+49 (0) 30 / 901820-0"),
+        ("phone +49 30/901820", "+49 30/901820"),
         // North American local numbers and numbers the plan would not assign, after a label.
         ("phone: 867-5309", "867-5309"),
         ("tel: 555-0199", "555-0199"),

@@ -233,11 +233,12 @@ pub(crate) static RULES: &[RuleDef] = &[
         entity: "PHONE_NUMBER",
         category: Category::Contact,
         // E.164 written for people: `+CC` (or the `00` international prefix, as most of
-        // Europe dials it) then groups, maybe with a `(0)` trunk prefix.
+        // Europe dials it) then groups, maybe with a `(0)` trunk prefix, and a slash after the
+        // area code as German letterheads write it (`+49 (0) 30 / 901820-0`).
         pattern: r"(?x)
             (?: \+ | \b 00 \ ? ) [1-9][0-9]{0,2}
             (?: [\ .\-]? \(0\) )?
-            (?: [\ .\-]? \(? [0-9]{1,5} \)? ){1,6} \b",
+            (?: (?: [\ .\-] | \ ? / \ ? )? \(? [0-9]{1,5} \)? ){1,6} \b",
         validate: Some(phone_intl),
         score: 0.75,
         checked_score: 0.85,
