@@ -560,8 +560,9 @@ impl<'t> Folder<'t> {
         self.emit(start, end - start, Unit::Char('@'))
     }
 
-    /// `\u0040`, `\u{40}` and `\x40` (ASCII only: `\xc3\xa9` spells UTF-8 bytes). An escaped
-    /// backslash (`\\u0040`) is left alone.
+    /// `\u0040`, `\u{40}` and `\x40` (ASCII only: `\xc3\xa9` spells UTF-8 bytes), and
+    /// Markdown's `\_`, `\.`, `\-`, `\+`, `\@` inside a word. An escaped backslash (`\\u0040`)
+    /// is left alone.
     fn escape(&mut self, at: usize) -> usize {
         let rest = &self.text.as_bytes()[at + 1..];
         let hex = |s: &[u8]| {
@@ -572,6 +573,16 @@ impl<'t> Folder<'t> {
         };
         let (value, len) = match rest.first() {
             Some(b'\\') => return at + 2,
+            // Markdown's escapes inside a word (`jane\_doe@example.com` as a Markdown editor
+            // writes it): the character itself.
+            Some(&c @ (b'_' | b'.' | b'-' | b'+' | b'@')) => {
+                let bytes = self.text.as_bytes();
+                let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+                if word(at.checked_sub(1).map(|k| &bytes[k])) && word(rest.get(1)) {
+                    return self.emit(at, 2, Unit::Char(char::from(c)));
+                }
+                return at + 1;
+            }
             Some(b'u') if rest.get(1) == Some(&b'{') => {
                 let Some(close) = rest.iter().take(9).position(|&b| b == b'}') else {
                     return at + 1;
@@ -1254,6 +1265,12 @@ mod tests {
     fn references_and_escapes_decode() {
         let f = fold("a&#64;b &#x40; &commat; &nbsp; &lt; &unknown; \\x41 \\\\u0040 &#0;");
         assert_eq!(f.text(), "a@b @ @   &lt; &unknown; A \\\\u0040 &#0;");
+    }
+
+    #[test]
+    fn markdown_escapes_inside_a_word_decode() {
+        let f = fold(r"jane\_doe@example\.com a\_ \_b 1\-2 C:\Users\x");
+        assert_eq!(f.text(), r"jane_doe@example.com a\_ \_b 1-2 C:\Users\x");
     }
 
     #[test]

@@ -398,3 +398,12 @@ fn form_encoded_values_are_read_decoded() {
         "user_email=[EMAIL_ADDRESS_1]&user_phone=[PHONE_NUMBER_1]&ok=1"
     );
 }
+
+#[test]
+fn markdown_escaped_addresses_are_whole() {
+    // A Markdown editor writes `jane\_doe`: the local part before the escape went out.
+    assert_eq!(
+        outgoing("gdpr", r"contact jane\_doe@example.com today"),
+        "contact [EMAIL_ADDRESS_1] today"
+    );
+}
