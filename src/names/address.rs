@@ -1416,7 +1416,56 @@ const POSTCODE_LABELS: &[&str] = &[
     "cep",
     "kod pocztowy",
     "codice postale",
+    // Round 6: a postal line under an address label ("Postadres: 3451 WP Othée", "Adresse
+    // postale : 10550 Foix").
+    "postadres",
+    "adresse postale",
+    "indirizzo postale",
 ];
+
+/// Lower-case words inside a town's name after a postal code ("São José do Ouro", "Bergen
+/// op Zoom").
+const POSTAL_TOWN_PARTICLES: &[&str] = &[
+    "de", "do", "da", "di", "del", "dos", "das", "la", "le", "sur", "bij", "op", "aan", "den",
+    "en", "sul", "al", "am", "an", "der",
+];
+
+/// The town after a labelled postal code ending at `e`, when it ends the line or the clause
+/// ("CAP 33602 Castagnola", "CEP 56442-942 Alambari/SP", "Postadres: 3451 WP Othée",
+/// "10550 Foix (09)"): title-case words with particles between them, then its province or
+/// state ([`super::place::region_after`]). Returns the last token, or `e` when no town
+/// follows.
+fn town_after_code(ctx: &Ctx<'_>, e: usize) -> usize {
+    let mut k = e + 1;
+    let mut last = None;
+    for _ in 0..6 {
+        let Some(t) = ctx.toks.get(k).filter(|t| !t.newline_before && !t.glued) else {
+            break;
+        };
+        if t.kind == Kind::Word && t.case != Case::Lower {
+            last = Some(k);
+        } else if !(last.is_some()
+            && t.kind == Kind::Word
+            && ctx.word_in(k, POSTAL_TOWN_PARTICLES))
+        {
+            break;
+        }
+        k += 1;
+    }
+    let Some(l) = last else {
+        return e;
+    };
+    let region = super::place::region_after(ctx, l);
+    let closes = ctx
+        .toks
+        .get(region + 1)
+        .is_none_or(|t| t.newline_before || (t.kind == Kind::Punct && !t.is('@')));
+    if closes {
+        region
+    } else {
+        e
+    }
+}
 
 /// A postal code at `i` after a label that names it: a place (a postal code alone is a
 /// region, not a street address). Returns the code's last token.
@@ -1721,6 +1770,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             // Only a number after a word can be a labelled code: one test leaves the rest.
             if i > 0 && ctx.toks[i - 1].kind != Kind::Num {
                 if let Some(e) = labelled_postcode(ctx, i) {
+                    let e = town_after_code(ctx, e);
                     out.push(Hit {
                         start: t.start as usize,
                         end: ctx.toks[e].end as usize,

@@ -393,7 +393,11 @@ fn street_position(ctx: &Ctx<'_>, run: &Run) -> bool {
         if ctx.role(q, STREET_PARTICLE) && p.case == Case::Lower && q > 0 {
             q -= 1;
         }
-        if ctx.role(q, PREFIX_TYPE) && ctx.word_in(q, PREFIX_TYPES) {
+        // "distrito de Minho" in lower case is a district, not a street (Faker's "Distrito").
+        if ctx.role(q, PREFIX_TYPE)
+            && ctx.word_in(q, PREFIX_TYPES)
+            && !(ctx.toks[q].case == Case::Lower && ctx.word_in(q, &["distrito"]))
+        {
             return true;
         }
     }
@@ -437,6 +441,7 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         || super::place::verb_cued(ctx, start, run.words[b - 1])
         || super::place::place_noun_before(ctx, start)
         || super::place::place_label_before(ctx, start)
+        || super::place::between_pair(ctx, start)
     {
         return Some(super::place::keep_town_tail(ctx, &run.words[..run.len], b));
     }
@@ -1348,6 +1353,16 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             0.65,
             "place-cue",
         );
+        return;
+    }
+    // "Tra Paduli e Diano", "L'ufficio di Villapiana", "Gemeente Ommel": the cue opened the
+    // run.
+    if let Some((k, e, second)) = super::place::lead_cue(ctx, &run.words[..run.len]) {
+        let (w, tok) = (&run.words, Entity::Location);
+        push(out, ctx, w[k], w[e], tok, 0.65, "place-cue");
+        if let Some(m) = second {
+            push(out, ctx, w[m], run.end_tok(), tok, 0.65, "place-cue");
+        }
         return;
     }
     if let Some(b) = (!plain_word).then(|| town(ctx, g, run)).flatten() {

@@ -15,6 +15,10 @@ const TOWN_PREPOSITIONS: &[&str] = &[
     "in", "to", "from", "near", "nach", "von", "aus", "bei", "à", "a", "de", "d", "en", "di", "da",
     "naar", "van", "uit", "bij", "w", "we", "z", "ze", "do", "em", "para", "desde", "verso", "per",
     "pour", "outside", "of", "te", "vanuit",
+    // Round 6: Portuguese prepositions fused with an article ("no Porto", "na Amadora", "do
+    // Funchal"), "just outside" ("appena fuori X", "net buiten X") and "in the area of"
+    // ("in zona X").
+    "no", "na", "nos", "nas", "dos", "das", "fuori", "buiten", "zona",
 ];
 
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
@@ -320,6 +324,55 @@ const TOWN_VERBS: &[&str] = &[
     "originaire",
     "afkomstig",
     "originally",
+    // Round 6: deliveries and pick-ups, bookings, meetings, parcels held somewhere, nearness
+    // and a home ("Consegna a X", "Entrega em X", "Bezorging in X", "Livraison à X", "Il
+    // pacco è fermo a X", "Ci vediamo a X", "dormo a X", "a due passi da X", "près de X",
+    // "nos arredores de X", "Cerco casa in zona X", "Ik zit nu in X", "Het pakket ligt in X").
+    "consegna",
+    "consegne",
+    "ritiro",
+    "vendita",
+    "fermo",
+    "ferma",
+    "dormo",
+    "dorme",
+    "vediamo",
+    "sarò",
+    "saremo",
+    "arrivo",
+    "arriva",
+    "arriviamo",
+    "spostata",
+    "spostato",
+    "entrega",
+    "entregas",
+    "levantamento",
+    "retida",
+    "retido",
+    "estou",
+    "vem",
+    "fica",
+    "ficam",
+    "passagem",
+    "criado",
+    "criada",
+    "arredores",
+    "bezorging",
+    "afhalen",
+    "zit",
+    "zitten",
+    "ligt",
+    "livraison",
+    "retrait",
+    "près",
+    "côté",
+    "vient",
+    "venez",
+    "viennent",
+    "suis",
+    "sommes",
+    "habites",
+    "habitez",
 ];
 
 /// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
@@ -346,6 +399,10 @@ const TRAVEL_NOUNS: &[&str] = &[
     "hotels",
     "restaurant",
     "restaurants",
+    // Round 6: delivery and pick-up ("Abholung in X", "Lieferung nach X").
+    "abholung",
+    "lieferung",
+    "zustellung",
 ];
 
 /// Nouns for a town or a municipality: the capitalised words after them (and their
@@ -385,6 +442,12 @@ const PLACE_NOUNS: &[&str] = &[
     "miasto",
     "gmina",
     "wieś",
+    // Round 6: districts and regions ("distrito de X", "regione X").
+    "distrito",
+    "distretto",
+    "regione",
+    "região",
+    "província",
 ];
 
 /// The run at `start` follows a noun for a town directly, as German and Dutch write it
@@ -399,7 +462,9 @@ pub(crate) fn place_noun_before(ctx: &Ctx<'_>, start: usize) -> bool {
     }
     let lower = ctx.toks[p].case == Case::Lower;
     let article = p > 0 && ctx.word_in(p - 1, &["die", "der", "den", "dem", "des", "the"]);
-    (lower || article)
+    // "Gemeente Ommel, provincie Drenthe": a Dutch line opening with the noun.
+    let opening = ctx.sentence_start(p) && ctx.word_in(p, &["gemeente"]);
+    (lower || article || opening)
         && ctx.word_in(
             p,
             &[
@@ -410,6 +475,12 @@ pub(crate) fn place_noun_before(ctx: &Ctx<'_>, start: usize) -> bool {
                 "stad",
                 "dorp",
                 "miasto",
+                // Round 6: "provincie Drenthe", Polish "w gminie X", "miejscowości X".
+                "provincie",
+                "gminie",
+                "gminy",
+                "miejscowości",
+                "miejscowość",
             ],
         )
 }
@@ -430,6 +501,10 @@ const TOWN_VERBS_AFTER: &[&str] = &[
     "gereisd",
     "gevlogen",
     "verhuizen",
+    // Round 6: "Ik ben in X opgegroeid".
+    "opgegroeid",
+    "gewoond",
+    "gewerkt",
 ];
 
 /// Verbs of pressing a UI element: a capitalised word after them and a preposition
@@ -495,11 +570,26 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
                 return person_before(ctx, j);
             }
             return k == 0 || !ctx.word_in(j, COPULAS);
-        } else if k == 0 && t.kind == Kind::Word && ctx.word_in(j, PREMISES) {
+        } else if k == 0
+            && t.kind == Kind::Word
+            && (ctx.word_in(j, PREMISES) || elided_in(ctx, j, PREMISES))
+        {
+            // "L'ufficio di X", "l'agence de X": the article elided onto the noun.
             return true;
         } else if k == 0 && t.kind == Kind::Word && ctx.word_in(j, PLACE_NOUNS) {
-            // "the town of X", "il comune di X": lower case, or German's capitalised noun.
-            return t.case == Case::Lower || ctx.word_in(j, &["stadt", "gemeinde"]);
+            // "the town of X", "il comune di X": lower case, or German's capitalised noun, or
+            // a noun capitalised after a preposition fused with its article ("nel Comune di
+            // X", "no Concelho de X").
+            return t.case == Case::Lower
+                || ctx.word_in(j, &["stadt", "gemeinde"])
+                || (j > 0
+                    && ctx.toks[j - 1].case == Case::Lower
+                    && ctx.word_in(
+                        j - 1,
+                        &[
+                            "nel", "del", "dal", "al", "no", "do", "na", "da", "du", "le", "la",
+                        ],
+                    ));
         }
         if t.newline_before || j == 0 {
             return false;
@@ -507,6 +597,194 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
         j -= 1;
     }
     false
+}
+
+/// Token `j` is a word with an article elided onto it ("L'ufficio", "l'agence",
+/// "dall'ufficio") whose part after the apostrophe is one of `words`.
+fn elided_in(ctx: &Ctx<'_>, j: usize, words: &[&str]) -> bool {
+    let s = ctx.s(j);
+    let Some(k) = s.find(['\'', '’']).filter(|&k| (1..=4).contains(&k)) else {
+        return false;
+    };
+    let rest = &s[k + s[k..].chars().next().map_or(1, char::len_utf8)..];
+    let mut buf = [0u8; 64];
+    lower_into(rest, &mut buf).is_some_and(|l| words.iter().any(|w| l == w.as_bytes()))
+}
+
+/// Phrases of nearness or of an area that end right before the town ("dalle parti di X",
+/// "a due passi da X", "in zona X", "nelle vicinanze di X").
+const NEAR_PHRASES: &[&str] = &[
+    "dalle parti di",
+    "due passi da",
+    "in zona",
+    "nelle vicinanze di",
+    "nei dintorni di",
+    "nas proximidades de",
+    "aux alentours de",
+    "in de omgeving van",
+];
+
+/// French `habiter` takes the town without a preposition ("Il habite Ploërmel",
+/// "J'habite Lyon").
+const HABITER: &[&str] = &["habite", "habites", "habitons", "habitez", "habitent", "habitait"];
+
+/// Words for "between" in the eight languages, and for the "and" of the pair after them.
+const BETWEEN: &[&str] = &[
+    "between", "zwischen", "entre", "tra", "fra", "tussen", "między", "pomiędzy",
+];
+const PAIR_AND: &[&str] = &["and", "und", "et", "e", "y", "en", "i"];
+/// Words of distance or a journey that make "between X and Y" two places ("40 km entre X et
+/// Y", "De afstand tussen X en Y", "The drive between X and Y").
+const DISTANCE_WORDS: &[&str] = &[
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometer",
+    "chilometri",
+    "quilómetros",
+    "quilômetros",
+    "kilómetros",
+    "miles",
+    "afstand",
+    "distance",
+    "distanza",
+    "distância",
+    "distancia",
+    "entfernung",
+    "drive",
+    "ride",
+    "minuti",
+    "minutos",
+    "minuten",
+    "minutes",
+];
+
+/// Lower-case words inside a town's name ("Vale de Cambra", "Wijk bij Duurstede", "Bergen op
+/// Zoom", "Tull en 't Waal").
+const TOWN_PARTICLES: &[&str] = &[
+    "de", "do", "da", "di", "del", "dos", "das", "la", "le", "sur", "bij", "op", "aan", "den",
+    "en", "sul", "al", "am", "an", "der",
+];
+
+/// The run at `start` is one of the two places of "between X and Y" ("Tra Paduli e Diano",
+/// "Fica entre Valpaços e Alcobaça", "De afstand tussen Ommen en Lennik", "Wir wohnen
+/// zwischen Viechtach und Ebermannstadt") when a verb of living or travel comes before the
+/// "between" or a word of distance stands near the pair: "between Linux and Windows" is no
+/// place. A first name that is no place and no town's head is left to the person rules
+/// ("between Anna and Marco").
+pub(crate) fn between_pair(ctx: &Ctx<'_>, start: usize) -> bool {
+    use super::lexicon::TOWN_HEADS;
+    let Some(p) = start.checked_sub(1) else {
+        return false;
+    };
+    if ctx.toks[start].newline_before || ctx.toks[p].kind != Kind::Word {
+        return false;
+    }
+    let f = ctx.flags[start];
+    if f & FIRST != 0 && f & PLACE == 0 && !ctx.word_in(start, TOWN_HEADS) && !more_town_head(ctx, start) {
+        return false;
+    }
+    // Walks over a town's words (capitalised words, particles, apostrophes, hyphens) from
+    // `k` in steps of `step`, at most six tokens; returns the first token past them.
+    let walk = |mut k: usize, back: bool| -> Option<usize> {
+        for _ in 0..6 {
+            let t = ctx.toks.get(k)?;
+            if t.newline_before && !back {
+                return None;
+            }
+            let inner = (t.kind == Kind::Word
+                && (t.case != Case::Lower
+                    || (ctx.word_in(k, TOWN_PARTICLES) && !ctx.word_in(k, PAIR_AND))))
+                || t.is('\'')
+                || t.is('’')
+                || t.is('-');
+            if !inner {
+                return Some(k);
+            }
+            if back {
+                if t.newline_before {
+                    return None;
+                }
+                k = k.checked_sub(1)?;
+            } else {
+                k += 1;
+            }
+        }
+        None
+    };
+    let between = if ctx.word_in(p, BETWEEN)
+        && (ctx.toks[p].case == Case::Lower || ctx.sentence_start(p))
+    {
+        // The first place: its "and" and a capitalised word follow.
+        let a = walk(start + 1, false);
+        let paired = a.is_some_and(|a| {
+            ctx.toks[a].case == Case::Lower
+                && ctx.word_in(a, PAIR_AND)
+                && ctx
+                    .toks
+                    .get(a + 1)
+                    .is_some_and(|t| !t.newline_before && t.capitalised())
+        });
+        paired.then_some(p)
+    } else if ctx.toks[p].case == Case::Lower && ctx.word_in(p, PAIR_AND) && p > 0 {
+        // The second place: walk back over the first to its "between".
+        walk(p - 1, true).filter(|&b| {
+            b + 1 < p && ctx.word_in(b, BETWEEN) && !ctx.toks[b + 1].newline_before
+        })
+    } else {
+        None
+    };
+    let Some(b) = between else {
+        return false;
+    };
+    if b > 0 && verb_before(ctx, b - 1) {
+        return true;
+    }
+    let line_end = (b..ctx.toks.len().min(b + 20))
+        .find(|&k| k > b && ctx.toks[k].newline_before)
+        .unwrap_or(ctx.toks.len().min(b + 20));
+    (b.saturating_sub(4)..line_end).any(|k| {
+        ctx.toks[k].kind == Kind::Word
+            && ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, DISTANCE_WORDS)
+    })
+}
+
+/// Run words `words` open with a cue that was read as part of the run: "Tra Paduli e
+/// Diano" (a capitalised "between" opening the sentence), "L'ufficio di Villapiana",
+/// "Comune di Settime" (premises or a noun for a town, then a particle), "Gemeente Ommel".
+/// Returns the index of the town's first word and, for a pair, where the second town starts
+/// and the first ends ("Tra X e Y": the "and" was read as a particle).
+pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, Option<usize>)> {
+    if words.len() < 2 {
+        return None;
+    }
+    let w0 = words[0];
+    let k = if between_pair(ctx, words[1]) {
+        1
+    } else if place_noun_before(ctx, words[1]) {
+        1
+    } else if words.len() >= 3
+        && ctx.toks[words[1]].case == Case::Lower
+        && ctx.word_in(words[1], &["di", "de", "da", "do", "van"])
+        && (ctx.word_in(w0, PREMISES)
+            || elided_in(ctx, w0, PREMISES)
+            || ctx.word_in(w0, &["comune", "concelho", "município", "commune", "gemeente"]))
+    {
+        2
+    } else {
+        return None;
+    };
+    // "Tra X e Y": the pair's "and" inside the run.
+    let and = (k + 1..words.len()).find(|&m| {
+        ctx.toks[words[m]].case == Case::Lower && ctx.word_in(words[m], PAIR_AND)
+    });
+    match and {
+        Some(m) if m + 1 < words.len() && k == 1 && ctx.word_in(w0, BETWEEN) => {
+            Some((k, m - 1, Some(m + 1)))
+        }
+        _ => Some((k, words.len() - 1, None)),
+    }
 }
 
 /// Verbs of writing: a town after them only with a preposition of origin ("Te escribo desde
@@ -777,7 +1055,9 @@ pub(crate) fn tech_noun_after(ctx: &Ctx<'_>, end: usize) -> bool {
 
 /// Forms of "to be" among [`TOWN_VERBS`]: "sono di X" is a town, "sono parecchi ... a X"
 /// is not.
-const COPULAS: &[&str] = &["soy", "somos", "sono", "siamo", "sou", "somos", "jestem"];
+const COPULAS: &[&str] = &[
+    "soy", "somos", "sono", "siamo", "sou", "somos", "jestem", "suis", "sommes",
+];
 
 /// The run of capitalised words `start..=end` follows a town preposition that a verb of
 /// residence, work or travel governs, or sits between `nach`/`naar` and a participle of
@@ -788,6 +1068,13 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         return false;
     }
     let mut p = start - 1;
+    // "Il habite Ploërmel", "J'habite Lyon": no preposition.
+    if ctx.toks[p].case != Case::Upper
+        && (ctx.word_in(p, HABITER) || elided_in(ctx, p, HABITER))
+        && (ctx.toks[p].case == Case::Lower || ctx.s(p).contains(['\'', '’']))
+    {
+        return true;
+    }
     // `d'Italie`: the apostrophe after the elided preposition.
     if (ctx.punct(p, '\'') || ctx.punct(p, '’')) && ctx.toks[start].glued {
         p -= 1;
@@ -798,7 +1085,8 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
             || ctx.word_in(
                 p,
                 &[
-                    "di", "van", "bij", "d", "verso", "pour", "outside", "of", "vanuit",
+                    "di", "van", "bij", "d", "verso", "pour", "outside", "of", "vanuit", "fuori",
+                    "buiten", "zona",
                 ],
             ))
         && ctx.word_in(p, TOWN_PREPOSITIONS);
@@ -808,14 +1096,21 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if ui_target(ctx, start) {
         return false;
     }
-    if verb_before(ctx, p - 1) || written_from(ctx, p) {
+    if verb_before(ctx, p - 1)
+        || written_from(ctx, p)
+        || NEAR_PHRASES
+            .iter()
+            .any(|ph| ctx.phrase_ends_at(p, ph).is_some())
+    {
         return true;
     }
     // "nach Bruck an der Leitha gezogen": the town's river comes before the participle.
     let end = german_town_tail(ctx, end);
     ctx.word_in(p, &["nach", "naar", "in", "aus", "uit"])
         && ctx.toks.get(end + 1).is_some_and(|t| !t.newline_before)
-        && ctx.word_in(end + 1, TOWN_VERBS_AFTER)
+        && (ctx.word_in(end + 1, TOWN_VERBS_AFTER)
+            // "in X op vakantie"
+            || (ctx.word_in(end + 1, &["op"]) && ctx.word_in(end + 2, &["vakantie"])))
 }
 
 /// A verb of living, working or travelling opens the sentence at `verb` and the preposition
@@ -998,10 +1293,59 @@ pub(crate) fn region_after(ctx: &Ctx<'_>, end: usize) -> usize {
     {
         return end + 2;
     }
+    // Round 6: "Alambari/SP", a Brazilian state after a slash.
+    if ctx.punct(end + 1, '/')
+        && ctx.toks[end + 1].glued
+        && upper_code(end + 2)
+        && ctx.toks[end + 2].glued
+        && ctx.toks[end + 2].len() == 2
+        && !ctx
+            .toks
+            .get(end + 3)
+            .is_some_and(|t| t.glued && !t.is('.') && !t.is(','))
+    {
+        return end + 2;
+    }
+    // Round 6: a region or a French département in brackets ("Regnana (Liguria)", "Ploërmel
+    // (Finistère)", "Dax (40)").
+    if ctx.punct(end + 1, '(') {
+        let mut k = end + 2;
+        let numbered = ctx
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Num && t.len() == 2 && t.glued);
+        if numbered {
+            k += 1;
+        } else {
+            while k < end + 5
+                && ctx.toks.get(k).is_some_and(|t| {
+                    t.kind == Kind::Word && t.case == Case::Title && !t.newline_before
+                })
+                && (ctx.flags[k] & PLACE != 0 || ctx.flags[k] & (FIRST | LAST | WORD) == 0)
+            {
+                k += 1;
+            }
+        }
+        if k > end + 2 && ctx.punct(k, ')') && ctx.toks[k].glued {
+            return k;
+        }
+    }
     if !(ctx.punct(end + 1, ',') && ctx.toks[end + 1].glued) {
         return end;
     }
-    let r = end + 2;
+    // Round 6: "Briançon, en Haute-Savoie", "Ioggi, in Marche": the region after a
+    // preposition.
+    let r = if ctx.toks.get(end + 2).is_some_and(|t| t.case == Case::Lower)
+        && ctx.word_in(end + 2, &["en", "in", "em", "nel", "nella", "no", "na"])
+        && ctx
+            .toks
+            .get(end + 3)
+            .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Title)
+    {
+        end + 3
+    } else {
+        end + 2
+    };
     if upper_code(r) {
         // "Nueva Chad, GRO." keeps its dot; "IL 62704" is the address detector's.
         let glued_next = ctx.toks.get(r + 1).is_some_and(|t| t.glued);
@@ -1247,6 +1591,21 @@ pub(crate) fn town_words_after(ctx: &Ctx<'_>, mut end: usize) -> usize {
             end = k;
             continue;
         }
+        // "Bom Sucesso/PR", "Dores de Guanhães/MG": the town's last word is glued to its
+        // state, so it reads as a path and no run took it.
+        let w = if ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, &["de", "do", "da", "dos", "das"])
+        {
+            k + 1
+        } else {
+            k
+        };
+        if (w == k || ctx.toks.get(w).is_some_and(|t| !t.glued && !t.newline_before))
+            && slash_state(ctx, w)
+        {
+            end = w;
+            continue;
+        }
         let particle = ctx.toks[k].kind == Kind::Word
             && ctx.toks[k].case != Case::Lower
             && ctx.word_in(
@@ -1270,6 +1629,18 @@ pub(crate) fn town_words_after(ctx: &Ctx<'_>, mut end: usize) -> usize {
         end = n;
     }
     end
+}
+
+/// Token `w` is a title-case word with a Brazilian state glued after a slash ("Sucesso/PR").
+fn slash_state(ctx: &Ctx<'_>, w: usize) -> bool {
+    ctx.toks
+        .get(w)
+        .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Title)
+        && ctx.punct(w + 1, '/')
+        && ctx.toks[w + 1].glued
+        && ctx.toks.get(w + 2).is_some_and(|t| {
+            t.glued && t.kind == Kind::Word && t.case == Case::Upper && t.len() == 2
+        })
 }
 
 /// Token `k` is a word with an apostrophe inside whose parts are capitalised ("Sant'Elia").
