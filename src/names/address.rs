@@ -1436,21 +1436,17 @@ const POSTAL_TOWN_PARTICLES: &[&str] = &[
 /// state ([`super::place::region_after`]). Returns the last token, or `e` when no town
 /// follows.
 fn town_after_code(ctx: &Ctx<'_>, e: usize) -> usize {
-    let mut k = e + 1;
     let mut last = None;
-    for _ in 0..6 {
+    for k in e + 1..e + 7 {
         let Some(t) = ctx.toks.get(k).filter(|t| !t.newline_before && !t.glued) else {
             break;
         };
         if t.kind == Kind::Word && t.case != Case::Lower {
             last = Some(k);
-        } else if !(last.is_some()
-            && t.kind == Kind::Word
-            && ctx.word_in(k, POSTAL_TOWN_PARTICLES))
+        } else if !(last.is_some() && t.kind == Kind::Word && ctx.word_in(k, POSTAL_TOWN_PARTICLES))
         {
             break;
         }
-        k += 1;
     }
     let Some(l) = last else {
         return e;

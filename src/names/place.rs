@@ -336,7 +336,6 @@ const TOWN_VERBS: &[&str] = &[
     "ferma",
     "dormo",
     "dorme",
-    "vediamo",
     "sarò",
     "saremo",
     "arrivo",
@@ -569,6 +568,9 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             if ctx.word_in(j, MOVE_VERBS) {
                 return person_before(ctx, j);
             }
+            if ctx.word_in(j, SITTING_VERBS) {
+                return ctx.sentence_start(j) || sitting_subject_before(ctx, j);
+            }
             return k == 0 || !ctx.word_in(j, COPULAS);
         } else if k == 0
             && t.kind == Kind::Word
@@ -626,11 +628,20 @@ const NEAR_PHRASES: &[&str] = &[
 
 /// French `habiter` takes the town without a preposition ("Il habite Ploërmel",
 /// "J'habite Lyon").
-const HABITER: &[&str] = &["habite", "habites", "habitons", "habitez", "habitent", "habitait"];
+const HABITER: &[&str] = &[
+    "habite", "habites", "habitons", "habitez", "habitent", "habitait",
+];
 
 /// Words for "between" in the eight languages, and for the "and" of the pair after them.
 const BETWEEN: &[&str] = &[
-    "between", "zwischen", "entre", "tra", "fra", "tussen", "między", "pomiędzy",
+    "between",
+    "zwischen",
+    "entre",
+    "tra",
+    "fra",
+    "tussen",
+    "między",
+    "pomiędzy",
 ];
 const PAIR_AND: &[&str] = &["and", "und", "et", "e", "y", "en", "i"];
 /// Words of distance or a journey that make "between X and Y" two places ("40 km entre X et
@@ -681,7 +692,11 @@ pub(crate) fn between_pair(ctx: &Ctx<'_>, start: usize) -> bool {
         return false;
     }
     let f = ctx.flags[start];
-    if f & FIRST != 0 && f & PLACE == 0 && !ctx.word_in(start, TOWN_HEADS) && !more_town_head(ctx, start) {
+    if f & FIRST != 0
+        && f & PLACE == 0
+        && !ctx.word_in(start, TOWN_HEADS)
+        && !more_town_head(ctx, start)
+    {
         return false;
     }
     // Walks over a town's words (capitalised words, particles, apostrophes, hyphens) from
@@ -728,9 +743,8 @@ pub(crate) fn between_pair(ctx: &Ctx<'_>, start: usize) -> bool {
         paired.then_some(p)
     } else if ctx.toks[p].case == Case::Lower && ctx.word_in(p, PAIR_AND) && p > 0 {
         // The second place: walk back over the first to its "between".
-        walk(p - 1, true).filter(|&b| {
-            b + 1 < p && ctx.word_in(b, BETWEEN) && !ctx.toks[b + 1].newline_before
-        })
+        walk(p - 1, true)
+            .filter(|&b| b + 1 < p && ctx.word_in(b, BETWEEN) && !ctx.toks[b + 1].newline_before)
     } else {
         None
     };
@@ -760,25 +774,25 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
         return None;
     }
     let w0 = words[0];
-    let k = if between_pair(ctx, words[1]) {
-        1
-    } else if place_noun_before(ctx, words[1]) {
+    let k = if between_pair(ctx, words[1]) || place_noun_before(ctx, words[1]) {
         1
     } else if words.len() >= 3
         && ctx.toks[words[1]].case == Case::Lower
         && ctx.word_in(words[1], &["di", "de", "da", "do", "van"])
         && (ctx.word_in(w0, PREMISES)
             || elided_in(ctx, w0, PREMISES)
-            || ctx.word_in(w0, &["comune", "concelho", "município", "commune", "gemeente"]))
+            || ctx.word_in(
+                w0,
+                &["comune", "concelho", "município", "commune", "gemeente"],
+            ))
     {
         2
     } else {
         return None;
     };
     // "Tra X e Y": the pair's "and" inside the run.
-    let and = (k + 1..words.len()).find(|&m| {
-        ctx.toks[words[m]].case == Case::Lower && ctx.word_in(words[m], PAIR_AND)
-    });
+    let and = (k + 1..words.len())
+        .find(|&m| ctx.toks[words[m]].case == Case::Lower && ctx.word_in(words[m], PAIR_AND));
     match and {
         Some(m) if m + 1 < words.len() && k == 1 && ctx.word_in(w0, BETWEEN) => {
             Some((k, m - 1, Some(m + 1)))
@@ -926,6 +940,49 @@ const PREMISES: &[&str] = &[
     "loja",
     "filial",
 ];
+
+/// Verbs of where something sits that files and menus sit too ("Het bestand zit in
+/// Downloads", "O ficheiro fica em Documentos"): a town after them only when a person, a
+/// business or a parcel is the subject ("Ik zit nu in X", "Het pakket ligt in X", "A sede fica
+/// em X"), or the verb opens the sentence ("Fica entre X e Y").
+const SITTING_VERBS: &[&str] = &["zit", "zitten", "ligt", "fica", "ficam"];
+
+/// Subjects of [`SITTING_VERBS`] that a town can follow.
+const SITTING_SUBJECTS: &[&str] = &[
+    "ik",
+    "we",
+    "wij",
+    "hij",
+    "zij",
+    "ze",
+    "jij",
+    "bedrijf",
+    "kantoor",
+    "pakket",
+    "pakje",
+    "zending",
+    "bestelling",
+    "huis",
+    "winkel",
+    "dorp",
+    "sede",
+    "loja",
+    "casa",
+    "escritório",
+    "empresa",
+    "armazém",
+    "encomenda",
+    "pacote",
+    "aldeia",
+    "quinta",
+    "fábrica",
+];
+
+/// A subject of [`SITTING_VERBS`] is within the three words before token `j`.
+fn sitting_subject_before(ctx: &Ctx<'_>, j: usize) -> bool {
+    (j.saturating_sub(3)..j)
+        .any(|k| !ctx.toks[k + 1].newline_before && ctx.word_in(k, SITTING_SUBJECTS))
+}
 
 /// English verbs of moving that software moves too ("the project moved to GitHub", "Move to
 /// Settings"): a town after them only with a person as the subject.
@@ -1600,7 +1657,11 @@ pub(crate) fn town_words_after(ctx: &Ctx<'_>, mut end: usize) -> usize {
         } else {
             k
         };
-        if (w == k || ctx.toks.get(w).is_some_and(|t| !t.glued && !t.newline_before))
+        if (w == k
+            || ctx
+                .toks
+                .get(w)
+                .is_some_and(|t| !t.glued && !t.newline_before))
             && slash_state(ctx, w)
         {
             end = w;
