@@ -378,6 +378,83 @@ T = {
     ],
 }
 
+# A second batch, written after the first was scored and the rules for it were in: shapes the
+# first batch lacks, kept to see whether those rules carry over (customers and events
+# somewhere, on the way to a town, holidays, "the X area", asking to ship somewhere, lists of
+# towns, towns at a sentence's start).
+T_MORE = {
+    "it": [
+        "Il cliente di {T} lamenta un ritardo nella consegna.",
+        "Sto andando a {T}, arrivo tra un'ora.",
+        "L'evento si svolge a {T} il 14 giugno.",
+        "Potete spedire a {T}?",
+        "Sono in vacanza a {T} fino a domenica.",
+        "Abbiamo sedi a {T}, a {U} e a {T}.",
+        "{T} è il paese dove sono cresciuto.",
+        "Cerco un avvocato nell'area di {T}.",
+        "Ho vissuto a {T} e poi a {U}.",
+        "La mia città è {T}.",
+        "Il nostro punto di ritiro più vicino è a {T}.",
+        "Mi trovo a {T} per un corso.",
+        # negatives
+        "L'evento si svolge a Sala Verde, primo piano.",
+        "Sono in Teams fino alle 3.",
+    ],
+    "pt": [
+        "O cliente de {T} queixa-se do atraso.",
+        "Estou a caminho de {T}.",
+        "O evento decorre em {T} no dia 14.",
+        "Podem enviar para {T}?",
+        "Estou de férias em {T} até domingo.",
+        "Temos lojas em {T}, em {U} e em {T}.",
+        "{T} é a terra onde cresci.",
+        "Procuro um advogado na zona de {T}.",
+        "Vivi em {T} e depois em {U}.",
+        "A minha cidade é {T}.",
+        "O ponto de recolha mais próximo é em {T}.",
+        "Sou de {BR} e moro em {U}.",
+        # negatives
+        "O evento decorre em Sala Azul, piso 1.",
+        "Estou no Zoom até às 3.",
+    ],
+    "nl": [
+        "De klant uit {T} klaagt over de levering.",
+        "Ik ben onderweg naar {T}.",
+        "Het evenement vindt plaats in {T} op 14 juni.",
+        "Kunnen jullie naar {T} verzenden?",
+        "Ik ben op vakantie in {T} tot zondag.",
+        "We hebben winkels in {T}, in {U} en in {T}.",
+        "{T} is het dorp waar ik ben opgegroeid.",
+        "Ik zoek een advocaat in de regio {T}.",
+        "Ik heb in {T} gewoond en daarna in {U}.",
+        "Mijn woonplaats is {T}.",
+        "Het dichtstbijzijnde afhaalpunt is in {T}.",
+        "Wij komen uit {T} en wonen nu in {U}.",
+        # negatives
+        "Het evenement vindt plaats in Zaal Oost, eerste verdieping.",
+        "Ik zit in Teams tot 3 uur.",
+    ],
+    "fr": [
+        "Le client de {T} se plaint du retard.",
+        "Je suis en route pour {T}.",
+        "L'événement a lieu à {T} le 14 juin.",
+        "Pouvez-vous livrer à {T} ?",
+        "Je suis en vacances à {T} jusqu'à dimanche.",
+        "Nous avons des magasins à {T}, à {U} et à {T}.",
+        "{T} est le village où j'ai grandi.",
+        "Je cherche un avocat dans la région de {T}.",
+        "J'ai vécu à {T} puis à {U}.",
+        "Ma ville natale est {T}.",
+        "Le point relais le plus proche est à {T}.",
+        "Je rentre à {T} ce soir.",
+        # negatives
+        "L'événement a lieu à Salle Bleue, premier étage.",
+        "Je suis sur Teams jusqu'à 15 h.",
+    ],
+}
+for _lang, _extra in T_MORE.items():
+    T[_lang] = T[_lang] + _extra
+
 
 def fill(template, lang, towns, rnd):
     text, gold, unknown = "", [], []

@@ -1163,9 +1163,77 @@ fn round6_towns_in_prompts_and_tickets() {
     }
 }
 
+/// Round 6, second batch: customers and events somewhere, lists of towns, a town at a
+/// sentence's start that is one's home, Dutch towns with `'s-`, a town glued to its state,
+/// on the way to a town.
+#[test]
+fn round6_lists_events_customers_and_dutch_s_towns() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Il cliente di Acquaviva lamenta un ritardo.", "Acquaviva"),
+        ("Le client de Lavaurette se plaint du retard.", "Lavaurette"),
+        (
+            "De klant uit Hollumerwoud klaagt over de levering.",
+            "Hollumerwoud",
+        ),
+        ("Potete spedire a Castelmorone?", "Castelmorone"),
+        ("Kunnen jullie naar Oosterzande verzenden?", "Oosterzande"),
+        (
+            "L'evento si svolge a Roccabruna il 14 giugno.",
+            "Roccabruna",
+        ),
+        ("Het evenement vindt plaats in Marrum op 14 juni.", "Marrum"),
+        (
+            "Abbiamo sedi a Borgonuovo, a Casalfiume e a Pratolungo.",
+            "Casalfiume",
+        ),
+        (
+            "Abbiamo sedi a Borgonuovo, a Casalfiume e a Pratolungo.",
+            "Pratolungo",
+        ),
+        (
+            "Abbiamo un negozio a Borgonuovo e uno a Casalfiume.",
+            "Casalfiume",
+        ),
+        ("Vivi em Pedralva e depois em Ribafria.", "Ribafria"),
+        ("Ik heb in Ternaard gewoond en daarna in Marrum.", "Marrum"),
+        (
+            "Fontecchiara è il paese dove sono cresciuto.",
+            "Fontecchiara",
+        ),
+        ("Mijn woonplaats is Oosterzande.", "Oosterzande"),
+        ("Cerco un avvocato nell'area di Casalfiume.", "Casalfiume"),
+        ("Ik kom uit 's-Hertogenbosch.", "'s-Hertogenbosch"),
+        ("Moro em Uberlândia/MG.", "Uberlândia/MG"),
+        ("Sto andando a Roccabruna, arrivo tra un'ora.", "Roccabruna"),
+        ("Ik ben onderweg naar Marrum.", "Marrum"),
+        ("Ik woon in Bergen op Zoom.", "Bergen op Zoom"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // A customer "of Marco", sending "to Giulia", seeing each other "at Christmas", rooms,
+    // and lists of browsers and languages.
+    for text in [
+        "Ho parlato con il cliente di Marco Bellini ieri.",
+        "Potete spedire a Giulia Ferri il modulo?",
+        "Ci vediamo a Natale!",
+        "L'evento si svolge a Sala Verde.",
+        "Funziona in Chrome, in Firefox e in Safari.",
+        "Ik heb in Python gewerkt en daarna in Rust.",
+        "Ho lavorato in Java e poi in Kotlin.",
+        "Python è il linguaggio dove mi trovo meglio.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
 /// The round-6 tuning set (`scripts/build-places6-tune.py`, tuning only) as a regression
 /// guard, LOCATION counting LOCATION and STREET_ADDRESS findings. Measured 2026-12-06 before
-/// round 6: LOCATION 0.982/0.650; after it 0.987/0.933.
+/// round 6: LOCATION 0.986/0.621; after it 0.991/0.959.
 #[test]
 fn places6_tuning_set_of_round_6() {
     let e = Engine::default_engine();
@@ -1212,5 +1280,5 @@ fn places6_tuning_set_of_round_6() {
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
-    assert!(p >= 0.98 && r >= 0.92, "LOCATION {p:.3}/{r:.3}");
+    assert!(p >= 0.98 && r >= 0.95, "LOCATION {p:.3}/{r:.3}");
 }

@@ -277,7 +277,10 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
     };
     let mut j = i;
     loop {
-        if run.len == MAX_RUN || j >= ctx.toks.len() || ctx.in_identifier(j) {
+        if run.len == MAX_RUN
+            || j >= ctx.toks.len()
+            || (ctx.in_identifier(j) && !super::place::slash_state(ctx, j))
+        {
             break;
         }
         let t = &ctx.toks[j];
@@ -442,6 +445,8 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         || super::place::place_noun_before(ctx, start)
         || super::place::place_label_before(ctx, start)
         || super::place::between_pair(ctx, start)
+        || super::place::home_noun_is(ctx, start)
+        || super::place::home_noun_after(ctx, start, run.end_tok())
     {
         return Some(super::place::keep_town_tail(ctx, &run.words[..run.len], b));
     }
@@ -1185,7 +1190,8 @@ pub(crate) fn find(
             {
                 continue;
             }
-            if ctx.in_identifier(i) {
+            // "Moro em Uberlândia/MG": a town glued to its state is no path.
+            if ctx.in_identifier(i) && !super::place::slash_state(ctx, i) {
                 continue;
             }
             let (run, next) = collect(ctx, i);
@@ -1195,6 +1201,8 @@ pub(crate) fn find(
             resume = next.max(i + 1);
         } else if t.case == Case::Lower && t.len() >= 2 {
             resume = lower_case(ctx, g, i, out);
+        } else if t.case == Case::Other && super::place::dutch_s_town(ctx, i) {
+            push(out, ctx, i - 1, i, Entity::Location, 0.65, "place-cue");
         }
     }
 }

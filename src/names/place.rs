@@ -372,6 +372,23 @@ const TOWN_VERBS: &[&str] = &[
     "sommes",
     "habites",
     "habitez",
+    // Round 6, second batch: on the way somewhere, staying, a room, a past home ("Sto
+    // andando a X", "Estou a caminho de X", "Ik ben onderweg naar X", "Je suis en route pour
+    // X", "Mi trovo a X", "Reservei um quarto em X", "Vivi em X").
+    "andando",
+    "caminho",
+    "onderweg",
+    "route",
+    "trovo",
+    "troviamo",
+    "quarto",
+    "vivi",
+    "vissi",
+    "vécu",
+    "komen",
+    "afhaalpunt",
+    "ophaalpunt",
+    "proche",
 ];
 
 /// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
@@ -447,6 +464,8 @@ const PLACE_NOUNS: &[&str] = &[
     "regione",
     "região",
     "província",
+    "région",
+    "zona",
 ];
 
 /// The run at `start` follows a noun for a town directly, as German and Dutch write it
@@ -480,6 +499,7 @@ pub(crate) fn place_noun_before(ctx: &Ctx<'_>, start: usize) -> bool {
                 "gminy",
                 "miejscowości",
                 "miejscowość",
+                "regio",
             ],
         )
 }
@@ -500,10 +520,16 @@ const TOWN_VERBS_AFTER: &[&str] = &[
     "gereisd",
     "gevlogen",
     "verhuizen",
-    // Round 6: "Ik ben in X opgegroeid".
+    // Round 6: "Ik ben in X opgegroeid", "Kunnen jullie naar X verzenden?" ("in Python
+    // gewerkt" is a language: "gewerkt" is left out).
     "opgegroeid",
     "gewoond",
-    "gewerkt",
+    "verzenden",
+    "versturen",
+    "sturen",
+    "leveren",
+    "bezorgen",
+    "verhuist",
 ];
 
 /// Verbs of pressing a UI element: a capitalised word after them and a preposition
@@ -578,6 +604,9 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
         {
             // "L'ufficio di X", "l'agence de X": the article elided onto the noun.
             return true;
+        } else if k == 0 && t.kind == Kind::Word && elided_in(ctx, j, &["area", "zona"]) {
+            // "nell'area di X", "dall'area di X"
+            return true;
         } else if k == 0 && t.kind == Kind::Word && ctx.word_in(j, PLACE_NOUNS) {
             // "the town of X", "il comune di X": lower case, or German's capitalised noun, or
             // a noun capitalised after a preposition fused with its article ("nel Comune di
@@ -624,6 +653,57 @@ const NEAR_PHRASES: &[&str] = &[
     "nas proximidades de",
     "aux alentours de",
     "in de omgeving van",
+    // Events somewhere ("L'evento si svolge a X", "Het evenement vindt plaats in X").
+    "si svolge a",
+    "si svolge in",
+    "si svolgerà a",
+    "vindt plaats in",
+    "a lieu à",
+    "ont lieu à",
+    "aura lieu à",
+    "tiene lugar en",
+    "decorre em",
+    "takes place in",
+    "findet in",
+];
+
+/// Rooms of a building: an event "a Sala Verde", "in Zaal Oost" is in a room, not a town.
+const ROOMS: &[&str] = &[
+    "sala",
+    "salle",
+    "zaal",
+    "room",
+    "aula",
+    "auditorium",
+    "auditório",
+    "auditorio",
+    "saal",
+    "raum",
+    "hall",
+];
+
+/// Words after which a capitalised word is a town or a person as often: a customer "of X",
+/// sending "to X", seeing each other "at X" ("Il cliente di Acquaficara", "Potete spedire a
+/// Minozzo", "Ci vediamo a Vanga"; "il cliente di Marco", "Ci vediamo a Natale"). They
+/// count only when the town's first word is no first name, or is a place too.
+const GUARDED_CUES: &[&str] = &[
+    "cliente",
+    "clienti",
+    "client",
+    "clients",
+    "klant",
+    "klanten",
+    "customer",
+    "customers",
+    "spedire",
+    "spedite",
+    "spedisci",
+    "inviare",
+    "enviar",
+    "envie",
+    "livrer",
+    "livrez",
+    "vediamo",
 ];
 
 /// French `habiter` takes the town without a preposition ("Il habite Ploërmel",
@@ -801,6 +881,188 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
     }
 }
 
+/// Words for "one" or "the other" between the "and" and the preposition of a second town
+/// ("un negozio a X e uno a Y", "uma loja em X e outra em Y").
+const ONE_MORE: &[&str] = &[
+    "uno", "una", "altro", "altra", "one", "another", "un", "une", "autre", "outro", "outra",
+    "otro", "otra", "een", "ander", "andere", "einen", "eine", "poi", "depois", "puis", "daarna",
+    "then", "dann", "después", "luego", "later", "dopo",
+];
+
+/// Token `p`, a preposition, opens the second town of a list whose first town a verb or a
+/// noun of living, working or travel introduced: "Abbiamo un negozio a Gomagoi e uno a
+/// Pontecorvo", "I've lived in Leeds and in Ripon", "filiali a Lecco, a Erba e a Cantù".
+fn coordinated_town(ctx: &Ctx<'_>, p: usize, depth: u8) -> bool {
+    if depth == 0 {
+        return false;
+    }
+    let mut j = p;
+    // "e uno a", ", a", "puis à", "e depois em", "en daarna in"
+    let mut joined = false;
+    for _ in 0..3 {
+        let Some(k) = j.checked_sub(1) else {
+            return false;
+        };
+        if ctx.toks[j].newline_before {
+            return false;
+        }
+        let t = &ctx.toks[k];
+        if t.is(',') || (t.case == Case::Lower && ctx.word_in(k, PAIR_AND)) {
+            joined = true;
+        } else if t.case == Case::Lower && ctx.word_in(k, ONE_MORE) {
+            joined |= ctx.word_in(
+                k,
+                &[
+                    "poi", "depois", "puis", "daarna", "then", "dann", "después", "luego", "later",
+                    "dopo",
+                ],
+            );
+        } else {
+            break;
+        }
+        j = k;
+    }
+    if !joined || j == p {
+        return false;
+    }
+    // `j` is the first joining word: the first town ends right before it, or before the
+    // participle after it ("in Rumpt gewoond en daarna in Attert").
+    let Some(mut end) = j.checked_sub(1) else {
+        return false;
+    };
+    // A participle after the first town is its cue.
+    let participle =
+        end > 0 && ctx.toks[end].case == Case::Lower && ctx.word_in(end, TOWN_VERBS_AFTER);
+    if participle {
+        end -= 1;
+    }
+    if !ctx.toks[end].capitalised() || ctx.toks[j].newline_before {
+        return false;
+    }
+    // Walk back over the first town's words to its preposition, the same word as `p`.
+    let mut k = end;
+    for _ in 0..5 {
+        if k == 0 || ctx.toks[k].newline_before {
+            return false;
+        }
+        k -= 1;
+        let t = &ctx.toks[k];
+        if t.kind != Kind::Word {
+            if t.is('\'') || t.is('’') || t.is('-') {
+                continue;
+            }
+            return false;
+        }
+        if t.case == Case::Lower {
+            if tokenize_eq(ctx, k, p) {
+                // The first town's own cue, or it is a later item of the same list ("in X,
+                // in Y en in Z").
+                return participle
+                    || (k > 0 && verb_before(ctx, k - 1))
+                    || coordinated_town(ctx, k, depth - 1);
+            }
+            if !ctx.word_in(k, TOWN_PARTICLES) {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// Tokens `a` and `b` are the same word, ignoring case.
+fn tokenize_eq(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    ctx.s(a).eq_ignore_ascii_case(ctx.s(b))
+}
+
+/// Nouns for one's town before a copula ("Il mio paese è X", "My hometown is X", "Mijn
+/// woonplaats is X", "A minha terra é X").
+const HOME_NOUNS: &[&str] = &[
+    "hometown",
+    "paese",
+    "città",
+    "cidade",
+    "terra",
+    "woonplaats",
+    "geboorteplaats",
+    "ville",
+    "village",
+    "heimatstadt",
+    "heimatort",
+    "wohnort",
+    "pueblo",
+    "ciudad",
+    "miasto",
+    "miejscowość",
+];
+
+/// The run at `start` follows "my hometown is", "il mio paese è", "ma ville natale est": a
+/// possessive, a noun for one's town, maybe an adjective, and a copula.
+pub(crate) fn home_noun_is(ctx: &Ctx<'_>, start: usize) -> bool {
+    if start < 3 || ctx.toks[start].newline_before {
+        return false;
+    }
+    let c = start - 1;
+    if ctx.toks[c].case != Case::Lower
+        || !ctx.word_in(
+            c,
+            &["is", "è", "é", "est", "es", "ist", "jest", "was", "era"],
+        )
+    {
+        return false;
+    }
+    let possessive = |k: usize| {
+        ctx.word_in(
+            k,
+            &[
+                "my", "mio", "mia", "minha", "meu", "mijn", "ma", "mon", "mi", "mein", "meine",
+                "our", "nostro", "nostra", "onze",
+            ],
+        )
+    };
+    // "ma ville natale est", "il mio paese natale è": one adjective may stand between.
+    (1..=2).any(|d| {
+        let n = c - d;
+        n >= 1
+            && ctx.toks[n].case == Case::Lower
+            && ctx.toks[n + 1].case == Case::Lower
+            && ctx.word_in(n, HOME_NOUNS)
+            && possessive(n - 1)
+    })
+}
+
+/// The run ending at `end` opens a sentence that says it is one's town: "San Gimignano è il
+/// paese dove sono cresciuto", "Fiães é a terra onde cresci", "Den Bosch is het dorp waar
+/// ik ben opgegroeid", "X est le village où j'ai grandi".
+pub(crate) fn home_noun_after(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    if !ctx.sentence_start(start) {
+        return false;
+    }
+    let same = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| !t.newline_before && t.case == Case::Lower)
+    };
+    (end + 4..ctx.toks.len().min(end + 6)).any(|w| {
+        same(w)
+            && ctx.word_in(
+                w,
+                &[
+                    "dove", "onde", "waar", "où", "where", "wo", "donde", "gdzie",
+                ],
+            )
+    }) && same(end + 1)
+        && ctx.word_in(
+            end + 1,
+            &["è", "é", "is", "est", "es", "ist", "jest", "was", "era"],
+        )
+        && (same(end + 2) && same(end + 3))
+        && (ctx.word_in(end + 3, HOME_NOUNS)
+            || ctx.word_in(
+                end + 3,
+                &["dorp", "stad", "town", "city", "vila", "aldeia", "cidade"],
+            ))
+}
+
 /// Verbs of writing: a town after them only with a preposition of origin ("Te escribo desde
 /// X", "Vi scrivo da X", "Ik schrijf je vanuit X"); "writing in Rust" is a language.
 const WRITING_VERBS: &[&str] = &[
@@ -916,6 +1178,16 @@ const PREMISES: &[&str] = &[
     "sucursal",
     "clínica",
     "depósito",
+    // Round 6: premises in the plural ("Abbiamo sedi a X, a Y", "Temos lojas em X").
+    "sedi",
+    "negozi",
+    "filiali",
+    "lojas",
+    "winkels",
+    "magasins",
+    "agences",
+    "stores",
+    "shops",
     "magazzino",
     "ufficio",
     "uffici",
@@ -1150,11 +1422,24 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if !preposition || p == 0 {
         return false;
     }
-    if ui_target(ctx, start) {
+    if ui_target(ctx, start) || ctx.word_in(start, ROOMS) {
         return false;
     }
+    let guarded = || {
+        // The town's first word: a first name that is no place leaves it to the person rules.
+        let f = ctx.flags[start];
+        (f & FIRST == 0 || f & PLACE != 0)
+            && (1..=2).any(|d| {
+                p >= d
+                    && ctx.toks[p - d].case == Case::Lower
+                    && ctx.word_in(p - d, GUARDED_CUES)
+                    && !ctx.toks[p - d + 1].newline_before
+            })
+    };
     if verb_before(ctx, p - 1)
         || written_from(ctx, p)
+        || coordinated_town(ctx, p, 3)
+        || guarded()
         || NEAR_PHRASES
             .iter()
             .any(|ph| ctx.phrase_ends_at(p, ph).is_some())
@@ -1579,11 +1864,11 @@ pub(crate) fn german_town_tail(ctx: &Ctx<'_>, end: usize) -> usize {
         } else {
             end + 2
         };
-        if ctx
-            .toks
-            .get(k)
-            .is_some_and(|t| t.case == Case::Title && t.kind == Kind::Word && !t.newline_before)
-        {
+        // "IJssel", "IJmuiden": Dutch capitalises both letters of IJ.
+        let ij = ctx.s(k.min(ctx.toks.len() - 1)).starts_with("IJ");
+        if ctx.toks.get(k).is_some_and(|t| {
+            (t.case == Case::Title || ij) && t.kind == Kind::Word && !t.newline_before
+        }) {
             return k;
         }
     }
@@ -1667,6 +1952,23 @@ pub(crate) fn town_words_after(ctx: &Ctx<'_>, mut end: usize) -> usize {
             end = w;
             continue;
         }
+        // "Bergen op Zoom", "Wijk bij Duurstede": a Dutch particle in lower case, when the
+        // word after it is no first name and ends the clause.
+        let dutch = ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, &["op", "bij"])
+            && ctx.toks.get(k + 1).is_some_and(|t| {
+                t.kind == Kind::Word && t.case == Case::Title && !t.glued && !t.newline_before
+            })
+            && ctx.flags[k + 1] & FIRST == 0
+            && ctx.toks.get(k + 2).is_none_or(|t| {
+                t.newline_before
+                    || t.kind == Kind::Punct
+                    || (t.kind == Kind::Word && t.case == Case::Lower)
+            });
+        if dutch {
+            end = k + 1;
+            continue;
+        }
         let particle = ctx.toks[k].kind == Kind::Word
             && ctx.toks[k].case != Case::Lower
             && ctx.word_in(
@@ -1692,8 +1994,22 @@ pub(crate) fn town_words_after(ctx: &Ctx<'_>, mut end: usize) -> usize {
     end
 }
 
+/// Token `i` is a Dutch town written with its old article ("'s-Hertogenbosch",
+/// "'s-Gravenhage": an apostrophe, then `s-` and a capital): no other word looks so.
+pub(crate) fn dutch_s_town(ctx: &Ctx<'_>, i: usize) -> bool {
+    let s = ctx.s(i).as_bytes();
+    i > 0
+        && s.len() > 4
+        && s[0] == b's'
+        && s[1] == b'-'
+        && s[2].is_ascii_uppercase()
+        && ctx.toks[i].glued
+        && (ctx.punct(i - 1, '\'') || ctx.punct(i - 1, '’'))
+        && (i == 1 || !ctx.toks[i - 1].glued || ctx.toks[i - 1].newline_before)
+}
+
 /// Token `w` is a title-case word with a Brazilian state glued after a slash ("Sucesso/PR").
-fn slash_state(ctx: &Ctx<'_>, w: usize) -> bool {
+pub(crate) fn slash_state(ctx: &Ctx<'_>, w: usize) -> bool {
     ctx.toks
         .get(w)
         .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Title)
