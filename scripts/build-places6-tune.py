@@ -199,7 +199,8 @@ def t_it(f, rnd):
 # Portuguese town that takes an article, with the preposition fused to it ("no Porto", "da
 # Amadora"; LOCATION over the town); {BR} a Brazilian municipality with its state ("X/SP",
 # "X, SP", "X - SP"); {K} a postal line without a street (LOCATION over postcode and town);
-# {S} a street address written inline (STREET_ADDRESS). Negatives have no slot.
+# {S} a street address written inline (STREET_ADDRESS), {St} a street and number without a
+# town (STREET_ADDRESS). Negatives have no slot.
 T = {
     "it": [
         "Consegna a {T} entro venerdì, il corriere passa la mattina.",
@@ -452,8 +453,58 @@ T_MORE = {
         "Je suis sur Teams jusqu'à 15 h.",
     ],
 }
-for _lang, _extra in T_MORE.items():
-    T[_lang] = T[_lang] + _extra
+# A third batch, written after the second was in, to check again that the rules carry over:
+# form labels for places of departure and arrival, a street with its town after a
+# preposition, appointments, tickets, removals, hospitals, schools and town halls.
+T_MORE2 = {
+    "it": [
+        "Destinazione: {T}\nPartenza: {U}",
+        "Abito in {St} a {T}.",
+        "Ho un appuntamento a {T} alle 15.",
+        "Biglietto per {T}, sola andata.",
+        "Trasloco da {T} a {U} il mese prossimo.",
+        "Mia madre è ricoverata all'ospedale di {T}.",
+        "Mio figlio va a scuola a {T}.",
+        "Il Comune di {T} mi ha mandato una multa.",
+        "Provincia: {P}",
+    ],
+    "pt": [
+        "Destino: {T}\nOrigem: {U}",
+        "Moro na {St}, em {T}.",
+        "Tenho uma consulta em {T} às 15h.",
+        "Bilhete para {T}, só ida.",
+        "Mudança de {T} para {U} no próximo mês.",
+        "A minha mãe está internada no hospital de {T}.",
+        "O meu filho anda na escola em {T}.",
+        "A Câmara Municipal de {T} enviou-me uma multa.",
+        "Distrito: {R}",
+    ],
+    "nl": [
+        "Bestemming: {T}\nVertrek: {U}",
+        "Ik woon aan de {St} in {T}.",
+        "Ik heb een afspraak in {T} om 15 uur.",
+        "Een kaartje naar {T}, enkele reis.",
+        "Verhuizing van {T} naar {U} volgende maand.",
+        "Mijn moeder ligt in het ziekenhuis van {T}.",
+        "Mijn zoon zit op school in {T}.",
+        "De gemeente {T} heeft me een boete gestuurd.",
+        "Provincie: {R}",
+    ],
+    "fr": [
+        "Destination : {T}\nDépart : {U}",
+        "J'habite au {St} à {T}.",
+        "J'ai rendez-vous à {T} à 15 h.",
+        "Un billet pour {T}, aller simple.",
+        "Déménagement de {T} à {U} le mois prochain.",
+        "Ma mère est hospitalisée à l'hôpital de {T}.",
+        "Mon fils va à l'école à {T}.",
+        "La mairie de {T} m'a envoyé une amende.",
+        "Département : {R}",
+    ],
+}
+for _extra in (T_MORE, T_MORE2):
+    for _lang, _temps in _extra.items():
+        T[_lang] = T[_lang] + _temps
 
 
 def fill(template, lang, towns, rnd):
@@ -511,6 +562,18 @@ def fill(template, lang, towns, rnd):
                 city = towns.town()
                 v = f"{rnd.randint(1, 95):02d}{rnd.randint(0, 99) * 10:03d} {city}"
             spans.append(("LOCATION", 0, len(v)))
+        elif slot == "St":
+            f = towns.fakers.get({"it": "it_IT", "pt": "pt_PT", "nl": "nl_NL"}.get(lang, ""))
+            n = rnd.randint(1, 180)
+            if lang == "it":
+                v = t_it(f, rnd)
+            elif lang == "pt":
+                v = f"Rua {rnd.choice(['de ', 'do ', 'da ', ''])}{f.last_name()}, {n}"
+            elif lang == "nl":
+                v = f"{f.last_name().split()[-1]}straat {n}"
+            else:
+                v = f"{n} rue {rnd.choice(['de la Gare', 'Victor Hugo', 'des Lilas', 'Pasteur'])}"
+            spans.append(("STREET_ADDRESS", 0, len(v)))
         elif slot == "S":
             f = towns.fakers.get({"it": "it_IT", "pt": "pt_PT", "nl": "nl_NL"}.get(lang, ""))
             town = towns.town()

@@ -1191,6 +1191,15 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
                 continue;
             }
         }
+        // Round 6: the town after a preposition ("Via Callegaro 172 a Carraie", "Rua de
+        // Amaral, 171, em Costa da Caparica", "aan de Bovenestraat 31 in Forges"), when it
+        // ends the clause.
+        if !had_code {
+            if let Some(ce) = town_after_preposition(ctx, j) {
+                end = ce;
+                break;
+            }
+        }
         if j > end + 1 || !had_code {
             if let Some(ce) = name_words(ctx, j, 4)
                 .filter(|&ce| {
@@ -1229,6 +1238,32 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         break;
     }
     (end, had_code)
+}
+
+/// A preposition of place at `j` and a town's capitalised words after it that end the clause
+/// (punctuation, a line end or a lower-case word next): returns the town's last token.
+fn town_after_preposition(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let t = ctx.toks.get(j)?;
+    if t.kind != Kind::Word
+        || t.case != Case::Lower
+        || t.newline_before
+        || !ctx.word_in(j, &["a", "em", "in", "à", "en", "te"])
+    {
+        return None;
+    }
+    let first = ctx.toks.get(j + 1)?;
+    if first.newline_before || first.case != Case::Title || first.kind != Kind::Word {
+        return None;
+    }
+    let ce = super::place::region_after(ctx, name_words(ctx, j + 1, 4)?);
+    ctx.toks
+        .get(ce + 1)
+        .is_none_or(|t| {
+            t.newline_before
+                || t.kind == Kind::Punct
+                || (t.kind == Kind::Word && t.case == Case::Lower)
+        })
+        .then_some(ce)
 }
 
 /// A Mexican secondary number at `j`: "653 Edif. 846" (with its "Depto." after a comma),

@@ -389,6 +389,23 @@ const TOWN_VERBS: &[&str] = &[
     "afhaalpunt",
     "ophaalpunt",
     "proche",
+    // Round 6, third batch: appointments, tickets and removals ("Ho un appuntamento a X",
+    // "Biglietto per X", "Trasloco da X a Y", "Mudança de X para Y", "Verhuizing van X naar
+    // Y", "Déménagement de X à Y").
+    "appuntamento",
+    "afspraak",
+    "rendez-vous",
+    "biglietto",
+    "biglietti",
+    "bilhete",
+    "bilhetes",
+    "kaartje",
+    "billet",
+    "billets",
+    "trasloco",
+    "mudança",
+    "verhuizing",
+    "déménagement",
 ];
 
 /// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
@@ -603,6 +620,15 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             && (ctx.word_in(j, PREMISES) || elided_in(ctx, j, PREMISES))
         {
             // "L'ufficio di X", "l'agence de X": the article elided onto the noun.
+            return true;
+        } else if k == 0
+            && t.kind == Kind::Word
+            && ((ctx.word_in(j, INSTITUTIONS)
+                && (t.case == Case::Lower
+                    || ctx.word_in(j, &["krankenhaus", "schule", "rathaus"])))
+                || elided_in(ctx, j, INSTITUTIONS))
+        {
+            // "all'ospedale di X", "na escola em X", "la mairie de X".
             return true;
         } else if k == 0 && t.kind == Kind::Word && elided_in(ctx, j, &["area", "zona"]) {
             // "nell'area di X", "dall'area di X"
@@ -854,19 +880,32 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
         return None;
     }
     let w0 = words[0];
+    // Premises or a noun for a town, maybe after an article opening the sentence, then a
+    // particle: "L'ufficio di X", "Il Comune di X", "A Câmara Municipal de X".
+    let premises_at = |m: usize| {
+        m + 2 < words.len()
+            && ctx.toks[words[m + 1]].case == Case::Lower
+            && ctx.word_in(words[m + 1], &["di", "de", "da", "do", "van"])
+            && (ctx.word_in(words[m], PREMISES)
+                || elided_in(ctx, words[m], PREMISES)
+                || (m > 0 && ctx.word_in(words[m], INSTITUTIONS))
+                || ctx.word_in(
+                    words[m],
+                    &["comune", "concelho", "município", "commune", "gemeente"],
+                ))
+    };
+    let article = ctx.word_in(
+        w0,
+        &["il", "la", "le", "o", "a", "de", "het", "the", "lo", "el"],
+    );
     let k = if between_pair(ctx, words[1]) || place_noun_before(ctx, words[1]) {
         1
-    } else if words.len() >= 3
-        && ctx.toks[words[1]].case == Case::Lower
-        && ctx.word_in(words[1], &["di", "de", "da", "do", "van"])
-        && (ctx.word_in(w0, PREMISES)
-            || elided_in(ctx, w0, PREMISES)
-            || ctx.word_in(
-                w0,
-                &["comune", "concelho", "município", "commune", "gemeente"],
-            ))
-    {
+    } else if premises_at(0) {
         2
+    } else if (article || ctx.word_in(words[1], INSTITUTIONS)) && premises_at(1) {
+        3
+    } else if article && premises_at(2) {
+        4
     } else {
         return None;
     };
@@ -1211,6 +1250,31 @@ const PREMISES: &[&str] = &[
     "escritório",
     "loja",
     "filial",
+];
+
+/// Hospitals, schools and town halls ("all'ospedale di X", "na escola em X", "op school in
+/// X", "la mairie de X", "Câmara Municipal de X"): in lower case, as a capitalised one names
+/// the institution ("Colorado School of Mines"), except German nouns and after an article
+/// opening a sentence ([`lead_cue`]).
+const INSTITUTIONS: &[&str] = &[
+    "ospedale",
+    "hospital",
+    "ziekenhuis",
+    "hôpital",
+    "krankenhaus",
+    "scuola",
+    "escola",
+    "school",
+    "école",
+    "schule",
+    "università",
+    "universidade",
+    "université",
+    "universiteit",
+    "mairie",
+    "municipal",
+    "gemeentehuis",
+    "rathaus",
 ];
 
 /// Verbs of where something sits that files and menus sit too ("Het bestand zit in
@@ -1817,6 +1881,27 @@ const PLACE_LABELS: &[&str] = &[
     "miasto",
     "miejscowość",
     "miejsce urodzenia",
+    // Round 6: departure and arrival, districts and provinces ("Destinazione: X", "Partenza:
+    // X", "Bestemming: X", "Département : X", "Distrito: X").
+    "destinazione",
+    "partenza",
+    "destino",
+    "origem",
+    "partida",
+    "chegada",
+    "bestemming",
+    "vertrek",
+    "aankomst",
+    "destination",
+    "départ",
+    "arrivée",
+    "provincia",
+    "distrito",
+    "provincie",
+    "département",
+    "região",
+    "regione",
+    "región",
 ];
 
 /// The run at `start` fills a form field for a town: its label and a colon open the line
