@@ -495,30 +495,30 @@ pub(crate) fn place_noun_before(ctx: &Ctx<'_>, start: usize) -> bool {
     if ctx.toks[start].newline_before || ctx.toks[p].kind != Kind::Word {
         return false;
     }
-    let lower = ctx.toks[p].case == Case::Lower;
-    let article = p > 0 && ctx.word_in(p - 1, &["die", "der", "den", "dem", "des", "the"]);
-    // "Gemeente Ommel, provincie Drenthe": a Dutch line opening with the noun.
-    let opening = ctx.sentence_start(p) && ctx.word_in(p, &["gemeente"]);
-    (lower || article || opening)
-        && ctx.word_in(
-            p,
-            &[
-                "stadt",
-                "gemeinde",
-                "ortschaft",
-                "gemeente",
-                "stad",
-                "dorp",
-                "miasto",
-                // Round 6: "provincie Drenthe", Polish "w gminie X", "miejscowości X".
-                "provincie",
-                "gminie",
-                "gminy",
-                "miejscowości",
-                "miejscowość",
-                "regio",
-            ],
-        )
+    // The noun first: it rules out nearly every run, the article and the sentence's start
+    // cost more.
+    ctx.word_in(
+        p,
+        &[
+            "stadt",
+            "gemeinde",
+            "ortschaft",
+            "gemeente",
+            "stad",
+            "dorp",
+            "miasto",
+            // Round 6: "provincie Drenthe", Polish "w gminie X", "miejscowości X".
+            "provincie",
+            "gminie",
+            "gminy",
+            "miejscowości",
+            "miejscowość",
+            "regio",
+        ],
+    ) && (ctx.toks[p].case == Case::Lower
+            || (p > 0 && ctx.word_in(p - 1, &["die", "der", "den", "dem", "des", "the"]))
+            // "Gemeente Ommel, provincie Drenthe": a Dutch line opening with the noun.
+            || (ctx.word_in(p, &["gemeente"]) && ctx.sentence_start(p)))
 }
 
 /// Participles after the town in German and Dutch ("nach X gezogen", "naar X verhuisd").
@@ -797,6 +797,10 @@ pub(crate) fn between_pair(ctx: &Ctx<'_>, start: usize) -> bool {
     if ctx.toks[start].newline_before || ctx.toks[p].kind != Kind::Word {
         return false;
     }
+    // The word before first: a "between" or an "and" rules out nearly every run.
+    if !(ctx.word_in(p, BETWEEN) || (ctx.toks[p].case == Case::Lower && ctx.word_in(p, PAIR_AND))) {
+        return false;
+    }
     let f = ctx.flags[start];
     if f & FIRST != 0
         && f & PLACE == 0
@@ -894,17 +898,19 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
                     &["comune", "concelho", "município", "commune", "gemeente"],
                 ))
     };
-    let article = ctx.word_in(
-        w0,
-        &["il", "la", "le", "o", "a", "de", "het", "the", "lo", "el"],
-    );
+    let article = || {
+        ctx.word_in(
+            w0,
+            &["il", "la", "le", "o", "a", "de", "het", "the", "lo", "el"],
+        )
+    };
     let k = if between_pair(ctx, words[1]) || place_noun_before(ctx, words[1]) {
         1
     } else if premises_at(0) {
         2
-    } else if (article || ctx.word_in(words[1], INSTITUTIONS)) && premises_at(1) {
+    } else if premises_at(1) && (article() || ctx.word_in(words[1], INSTITUTIONS)) {
         3
-    } else if article && premises_at(2) {
+    } else if premises_at(2) && article() {
         4
     } else {
         return None;
@@ -1073,14 +1079,21 @@ pub(crate) fn home_noun_is(ctx: &Ctx<'_>, start: usize) -> bool {
 /// paese dove sono cresciuto", "Fiães é a terra onde cresci", "Den Bosch is het dorp waar
 /// ik ben opgegroeid", "X est le village où j'ai grandi".
 pub(crate) fn home_noun_after(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    if !ctx.sentence_start(start) {
-        return false;
-    }
     let same = |k: usize| {
         ctx.toks
             .get(k)
             .is_some_and(|t| !t.newline_before && t.case == Case::Lower)
     };
+    // The copula after the run first: most runs are followed by something else.
+    if !(same(end + 1)
+        && ctx.word_in(
+            end + 1,
+            &["è", "é", "is", "est", "es", "ist", "jest", "was", "era"],
+        ))
+        || !ctx.sentence_start(start)
+    {
+        return false;
+    }
     (end + 4..ctx.toks.len().min(end + 6)).any(|w| {
         same(w)
             && ctx.word_in(
@@ -1462,10 +1475,13 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     }
     let mut p = start - 1;
     // "Il habite Ploërmel", "J'habite Lyon": no preposition.
-    if ctx.toks[p].case != Case::Upper
-        && (ctx.word_in(p, HABITER) || elided_in(ctx, p, HABITER))
-        && (ctx.toks[p].case == Case::Lower || ctx.s(p).contains(['\'', '’']))
-    {
+    // One byte rules out nearly every word before a run.
+    let habiter = match ctx.s(p).as_bytes().first() {
+        Some(b'h') => ctx.word_in(p, HABITER),
+        Some(b'J' | b'j') => elided_in(ctx, p, HABITER),
+        _ => false,
+    };
+    if habiter {
         return true;
     }
     // `d'Italie`: the apostrophe after the elided preposition.
