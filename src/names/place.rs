@@ -1085,13 +1085,12 @@ pub(crate) fn home_noun_after(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
             .is_some_and(|t| !t.newline_before && t.case == Case::Lower)
     };
     // The copula after the run first: most runs are followed by something else.
-    if !(same(end + 1)
+    let copula = same(end + 1)
         && ctx.word_in(
             end + 1,
             &["è", "é", "is", "est", "es", "ist", "jest", "was", "era"],
-        ))
-        || !ctx.sentence_start(start)
-    {
+        );
+    if !copula || !ctx.sentence_start(start) {
         return false;
     }
     (end + 4..ctx.toks.len().min(end + 6)).any(|w| {
