@@ -1305,6 +1305,29 @@ fn round6_fields_streets_with_towns_and_institutions() {
             found(&e, text)
         );
     }
+    for (text, town) in [
+        ("We gaan dit weekend naar Ommelanden.", "Ommelanden"),
+        (
+            "La sede è a Valdibrana, in provincia di Lecce.",
+            "Valdibrana",
+        ),
+        ("Ik werk bij een bedrijf in Marrum.", "Marrum"),
+        ("Il vient d'Angerville.", "Angerville"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // Dutch menus: the imperative "Ga naar", and plural nouns with a town's ending.
+    for text in [
+        "Ga naar Instellingen en klik op Opslaan.",
+        "Het staat in Meldingen onder Privacy.",
+        "De link gaat naar Pagina 2.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
     // A capitalised institution is a name of its own, not a town's.
     let text = "Robert K. Ware, Colorado School of Mines, using ideas from";
     assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));

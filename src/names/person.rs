@@ -421,10 +421,11 @@ fn town_shaped(ctx: &Ctx<'_>, run: &Run) -> bool {
     }
     let mut buf = [0u8; 64];
     lower_into(ctx.s(w), &mut buf).is_some_and(|low| {
-        TOWN_ENDINGS
+        (TOWN_ENDINGS
             .iter()
             .any(|e| low.len() > e.len() + 2 && low.ends_with(e.as_bytes()))
-            || super::place::more_town_ending(low)
+            || super::place::more_town_ending(low))
+            && !super::place::dutch_ingen_noun(low)
     })
 }
 

@@ -386,6 +386,9 @@ const TOWN_VERBS: &[&str] = &[
     "vissi",
     "vécu",
     "komen",
+    "ga",
+    "gaan",
+    "gaat",
     "afhaalpunt",
     "ophaalpunt",
     "proche",
@@ -614,11 +617,18 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             if ctx.word_in(j, SITTING_VERBS) {
                 return ctx.sentence_start(j) || sitting_subject_before(ctx, j);
             }
+            if ctx.word_in(j, GOING_VERBS) {
+                return sitting_subject_before(ctx, j);
+            }
             return k == 0 || !ctx.word_in(j, COPULAS);
-        } else if k == 0
+        } else if (k == 0
+            || (k == 1
+                && ctx.toks[j + 1].case == Case::Lower
+                && ctx.word_in(j + 1, &["è", "é", "is", "est", "ist", "es", "está"])))
             && t.kind == Kind::Word
             && (ctx.word_in(j, PREMISES) || elided_in(ctx, j, PREMISES))
         {
+            // "La sede è a X": a copula between the premises and the preposition.
             // "L'ufficio di X", "l'agence de X": the article elided onto the noun.
             return true;
         } else if k == 0
@@ -1239,6 +1249,11 @@ const PREMISES: &[&str] = &[
     "agences",
     "stores",
     "shops",
+    // A business ("Ik werk bij een bedrijf in X", "un'azienda di X", "uma empresa de X").
+    "bedrijf",
+    "azienda",
+    "empresa",
+    "entreprise",
     "magazzino",
     "ufficio",
     "uffici",
@@ -1294,6 +1309,10 @@ const INSTITUTIONS: &[&str] = &[
 /// business or a parcel is the subject ("Ik zit nu in X", "Het pakket ligt in X", "A sede fica
 /// em X"), or the verb opens the sentence ("Fica entre X e Y").
 const SITTING_VERBS: &[&str] = &["zit", "zitten", "ligt", "fica", "ficam"];
+
+/// Dutch verbs of going that menus use too ("Ga naar Instellingen"): a town after them only
+/// with a person as the subject ("We gaan dit weekend naar X"), never in the imperative.
+const GOING_VERBS: &[&str] = &["ga", "gaan", "gaat"];
 
 /// Subjects of [`SITTING_VERBS`] that a town can follow.
 const SITTING_SUBJECTS: &[&str] = &[
@@ -1562,6 +1581,45 @@ pub(crate) fn ui_target(ctx: &Ctx<'_>, start: usize) -> bool {
         }
     }
     false
+}
+
+/// Dutch plural nouns in `-ingen` that menus and documentation capitalise ("Ga naar
+/// Instellingen", "Het staat in Meldingen"): a town's ending (Groningen, Göttingen) on a word
+/// that is none.
+const DUTCH_INGEN_NOUNS: &[&str] = &[
+    "instellingen",
+    "meldingen",
+    "wijzigingen",
+    "verbindingen",
+    "oplossingen",
+    "toepassingen",
+    "afbeeldingen",
+    "beperkingen",
+    "vermeldingen",
+    "berekeningen",
+    "rekeningen",
+    "bestellingen",
+    "ontwikkelingen",
+    "uitbreidingen",
+    "koppelingen",
+    "opmerkingen",
+    "vergaderingen",
+    "aanbevelingen",
+    "regelingen",
+    "voorzieningen",
+    "verbeteringen",
+    "aanpassingen",
+    "herinneringen",
+    "betalingen",
+    "leveringen",
+    "bewerkingen",
+    "vertalingen",
+    "inschrijvingen",
+];
+
+/// A lower-cased word is a Dutch plural noun with a town's ending (see [`DUTCH_INGEN_NOUNS`]).
+pub(crate) fn dutch_ingen_noun(low: &[u8]) -> bool {
+    low.ends_with(b"ingen") && DUTCH_INGEN_NOUNS.iter().any(|w| low == w.as_bytes())
 }
 
 /// A lower-cased word ends like a town ("Calwick", "Veldhoven") beyond the lexicon's endings.
@@ -1838,10 +1896,11 @@ pub(crate) fn town_shape_at(ctx: &Ctx<'_>, k: usize) -> bool {
     }
     let mut buf = [0u8; 64];
     lower_into(ctx.s(k), &mut buf).is_some_and(|low| {
-        TOWN_ENDINGS
+        (TOWN_ENDINGS
             .iter()
             .any(|e| low.len() > e.len() + 2 && low.ends_with(e.as_bytes()))
-            || more_town_ending(low)
+            || more_town_ending(low))
+            && !dutch_ingen_noun(low)
     })
 }
 
