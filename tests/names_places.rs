@@ -1333,6 +1333,38 @@ fn round6_fields_streets_with_towns_and_institutions() {
     assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
 }
 
+/// Round 6: a street address written inline takes its town after a comma or a spaced dash
+/// when the town ends the sentence; a town before its street keeps the street apart.
+#[test]
+fn round6_inline_addresses_with_their_town() {
+    let e = Engine::default_engine();
+    for (text, addr) in [
+        ("Abito in Via Roma 5, Casalfiume.", "Via Roma 5, Casalfiume"),
+        (
+            "Moro na Rua das Flores, 12 - Ribafria.",
+            "Rua das Flores, 12 - Ribafria",
+        ),
+        ("Ik woon aan de Dorpsweg 12, Marrum.", "Dorpsweg 12, Marrum"),
+        ("J'habite 12 rue Pasteur, Gramat.", "12 rue Pasteur, Gramat"),
+        (
+            "O meu endereço é Avenida da Liberdade 100, Pedralva.",
+            "Avenida da Liberdade 100, Pedralva",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "STREET_ADDRESS", addr),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    let text = "Moro em Pedralva, na Rua do Sol 8.";
+    assert!(
+        has(&e, text, "LOCATION", "Pedralva") && has(&e, text, "STREET_ADDRESS", "Rua do Sol 8"),
+        "{text}: {:?}",
+        found(&e, text)
+    );
+}
+
 /// The round-6 tuning set (`scripts/build-places6-tune.py`, tuning only) as a regression
 /// guard, LOCATION counting LOCATION and STREET_ADDRESS findings. Measured 2026-12-06 before
 /// round 6: LOCATION 0.988/0.611; after it 0.992/0.964.

@@ -1193,11 +1193,20 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         }
         // Round 6: the town after a preposition ("Via Callegaro 172 a Carraie", "Rua de
         // Amaral, 171, em Costa da Caparica", "aan de Bovenestraat 31 in Forges"), when it
-        // ends the clause.
+        // ends the clause; or after a comma or a spaced dash, when it ends the sentence ("Via
+        // Roma 5, Casalfiume.", "Rua das Flores, 12 - Ribafria").
         if !had_code {
             if let Some(ce) = town_after_preposition(ctx, j) {
                 end = ce;
                 break;
+            }
+            let dash = ctx.punct(end + 1, '-') && !ctx.toks[end + 1].glued;
+            let j = if dash { end + 2 } else { j };
+            if j > end + 1 {
+                if let Some(ce) = town_ending_sentence(ctx, j) {
+                    end = ce;
+                    break;
+                }
             }
         }
         if j > end + 1 || !had_code {
@@ -1262,6 +1271,27 @@ fn town_after_preposition(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
             t.newline_before
                 || t.kind == Kind::Punct
                 || (t.kind == Kind::Word && t.case == Case::Lower)
+        })
+        .then_some(ce)
+}
+
+/// A town's capitalised words at `j` (at most three, particles between them) that end the
+/// sentence or the line: a full stop, `!`, `?`, a closing bracket, a line end or the text's
+/// end after them. Returns the town's last token (with a province or state after it).
+fn town_ending_sentence(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let first = ctx.toks.get(j)?;
+    if first.newline_before || first.case != Case::Title || first.kind != Kind::Word {
+        return None;
+    }
+    // A street type or a unit opens the next part of the address, not a town.
+    if ctx.role(j, PREFIX_TYPE | SUFFIX_TYPE) || ctx.word_in(j, UNIT_WORDS) {
+        return None;
+    }
+    let ce = super::place::region_after(ctx, name_words(ctx, j, 3)?);
+    ctx.toks
+        .get(ce + 1)
+        .is_none_or(|t| {
+            t.newline_before || t.is('.') || t.is('!') || t.is('?') || t.is(')') || t.is(';')
         })
         .then_some(ce)
 }

@@ -6,7 +6,7 @@
 //! questions once it has a run of capitalised words.
 
 use super::gazetteer::{Gazetteer, FIRST, LAST, PLACE, WORD};
-use super::lexicon::role::PLACE_CUE;
+use super::lexicon::role::{PLACE_CUE, PREFIX_TYPE};
 use super::tokenize::{lower_into, Case, Kind};
 use super::Ctx;
 
@@ -1861,6 +1861,16 @@ pub(crate) fn region_after(ctx: &Ctx<'_>, end: usize) -> usize {
         }
     }
     let Some(l) = last else { return end };
+    // After a preposition ("X, en Bretagne") the region ends the sentence and is no street
+    // ("Pedralva, na Rua do Sol 8" is a town and then a street address).
+    if r == end + 3
+        && (ctx.role(r, PREFIX_TYPE)
+            || ctx.toks.get(l + 1).is_some_and(|t| {
+                !t.newline_before && !(t.kind == Kind::Punct && !t.is('-') && !t.is('\''))
+            }))
+    {
+        return end;
+    }
     // The region ends the clause: punctuation, a line end or a lower-case word next.
     let closes = ctx.toks.get(l + 1).is_none_or(|t| {
         t.newline_before || t.kind == Kind::Punct || (t.kind == Kind::Word && t.case == Case::Lower)
