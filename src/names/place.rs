@@ -1863,12 +1863,11 @@ pub(crate) fn region_after(ctx: &Ctx<'_>, end: usize) -> usize {
     let Some(l) = last else { return end };
     // After a preposition ("X, en Bretagne") the region ends the sentence and is no street
     // ("Pedralva, na Rua do Sol 8" is a town and then a street address).
-    if r == end + 3
-        && (ctx.role(r, PREFIX_TYPE)
-            || ctx.toks.get(l + 1).is_some_and(|t| {
-                !t.newline_before && !(t.kind == Kind::Punct && !t.is('-') && !t.is('\''))
-            }))
-    {
+    let ends = ctx
+        .toks
+        .get(l + 1)
+        .is_none_or(|t| t.newline_before || (t.kind == Kind::Punct && !t.is('-') && !t.is('\'')));
+    if r == end + 3 && (ctx.role(r, PREFIX_TYPE) || !ends) {
         return end;
     }
     // The region ends the clause: punctuation, a line end or a lower-case word next.
