@@ -502,7 +502,53 @@ T_MORE2 = {
         "Département : {R}",
     ],
 }
-for _extra in (T_MORE, T_MORE2):
+# A fourth batch, written before any rule for it, to measure how far the rules carry over to
+# frames they were not fitted to: an evening out, buying a house, teaching, landing,
+# celebrating, a wedding, grandparents, studies; then kept as tuning data for the one generic
+# rule it led to (a lone unknown town after a Romance or Dutch preposition).
+T_MORE3 = {
+    "it": [
+        "Stasera sono a {T} con gli amici.",
+        "Ho comprato casa a {T}.",
+        "Mio fratello insegna a {T}.",
+        "Il volo atterra a {T} alle 18.",
+        "Abbiamo festeggiato a {T}.",
+        "Il matrimonio sarà a {T}, in chiesa.",
+        "I miei nonni stanno a {T}.",
+        "Ho fatto il militare a {T}.",
+    ],
+    "pt": [
+        "Hoje à noite estou em {T} com amigos.",
+        "Comprei casa em {T}.",
+        "O meu irmão dá aulas em {T}.",
+        "O voo aterra em {T} às 18h.",
+        "Festejámos em {T}.",
+        "O casamento vai ser em {T}, na igreja.",
+        "Os meus avós vivem em {T}.",
+        "Fiz a tropa em {T}.",
+    ],
+    "nl": [
+        "Vanavond ben ik in {T} met vrienden.",
+        "We hebben een huis gekocht in {T}.",
+        "Mijn broer geeft les in {T}.",
+        "Het vliegtuig landt in {T} om 18 uur.",
+        "We hebben het gevierd in {T}.",
+        "De bruiloft is in {T}, in de kerk.",
+        "Mijn grootouders wonen in {T}.",
+        "Ik heb in {T} gestudeerd.",
+    ],
+    "fr": [
+        "Ce soir je suis à {T} avec des amis.",
+        "On a acheté une maison à {T}.",
+        "Mon frère enseigne à {T}.",
+        "L'avion atterrit à {T} à 18 h.",
+        "On a fêté ça à {T}.",
+        "Le mariage aura lieu à {T}, à l'église.",
+        "Mes grands-parents vivent à {T}.",
+        "J'ai fait mes études à {T}.",
+    ],
+}
+for _extra in (T_MORE, T_MORE2, T_MORE3):
     for _lang, _temps in _extra.items():
         T[_lang] = T[_lang] + _temps
 

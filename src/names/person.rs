@@ -482,7 +482,16 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         && ctx.toks[start].case == Case::Title
         && ctx.toks[start - 1].case == Case::Lower
         && ctx.word_in(start - 1, &["à", "em"]);
-    bare.then_some(0)
+    if bare {
+        return Some(0);
+    }
+    // Round 6: words no list knows after a place preposition in a sentence written in
+    // Italian, Portuguese, French or Dutch ("Ho comprato casa a Montanera", "De bruiloft is
+    // in Zelzate, in de kerk").
+    let unknown = run.classes[..b]
+        .iter()
+        .all(|c| matches!(c, Class::Unknown | Class::Particle));
+    (unknown && super::place::bare_town(ctx, start, run.words[b - 1])).then_some(b - 1)
 }
 
 /// The last words of the English labels of [`LABELS`].

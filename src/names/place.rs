@@ -1124,6 +1124,209 @@ pub(crate) fn home_noun_after(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
             ))
 }
 
+/// Prepositions of place that Italian, Portuguese, French and Dutch put before a town
+/// ([`bare_town`]).
+const BARE_PREPOSITIONS: &[&str] = &["a", "à", "em", "in", "naar", "uit", "te", "nel", "ad"];
+
+/// Words of Italian, Portuguese, French and Dutch (none of them English, German or Spanish)
+/// by which people speak of themselves and their own: a sentence with one is about someone's
+/// life, not a manual's ("Ho comprato casa a X", "Mio fratello insegna a X", "Ik heb in X
+/// gestudeerd"; "Het bestand zit in Downloads" has none).
+const PERSONAL_WORDS: &[&str] = &[
+    "io",
+    "mio",
+    "mia",
+    "miei",
+    "mie",
+    "ho",
+    "abbiamo",
+    "siamo",
+    "noi",
+    "nostro",
+    "nostra",
+    "nostri",
+    "fratello",
+    "sorella",
+    "madre",
+    "padre",
+    "nonni",
+    "figlio",
+    "figlia",
+    "moglie",
+    "marito",
+    "amici",
+    "eu",
+    "meu",
+    "minha",
+    "meus",
+    "minhas",
+    "nós",
+    "nosso",
+    "nossa",
+    "fui",
+    "fiz",
+    "estou",
+    "sou",
+    "tenho",
+    "temos",
+    "irmão",
+    "irmã",
+    "mãe",
+    "pai",
+    "avós",
+    "filho",
+    "filha",
+    "amigos",
+    "ik",
+    "mijn",
+    "wij",
+    "ons",
+    "onze",
+    "heb",
+    "hebben",
+    "ben",
+    "broer",
+    "zus",
+    "moeder",
+    "vader",
+    "ouders",
+    "grootouders",
+    "zoon",
+    "dochter",
+    "vrienden",
+    "je",
+    "mon",
+    "ma",
+    "mes",
+    "nous",
+    "notre",
+    "nos",
+    "suis",
+    "ai",
+    "frère",
+    "sœur",
+    "mère",
+    "père",
+    "parents",
+    "grands-parents",
+    "fils",
+    "fille",
+    "femme",
+    "mari",
+    "amis",
+];
+
+/// English, German and Spanish function words (none of them Dutch, Italian, Portuguese or
+/// French): one of them near a run says the sentence is in another language ("in Markdown",
+/// "to Kubernetes", German nouns after "in": "die Größe in Kilobyte", "nicht in Ruhe
+/// lassen"; Spanish, whose towns the other rules read).
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "you", "your", "for", "with", "this", "that", "it", "be", "by",
+    "from", "or", "can", "will", "not", "are", "has", "have", "my", "our", "their", "if", "when",
+    "which", "use", "using", "und", "nicht", "sie", "ist", "mit", "sich", "auf", "wenn", "werden",
+    "wird", "oder", "auch", "der", "das", "dem", "ein", "eine", "zu", "zeigt", "bei", "el", "los",
+    "las", "y", "pero", "muy",
+];
+
+/// Names of languages, capitalised by some translators ("in Inglese Americano", "em
+/// Português", "naar Engels").
+const LANGUAGE_NAMES: &[&str] = &[
+    "inglese",
+    "italiano",
+    "francese",
+    "tedesco",
+    "spagnolo",
+    "portoghese",
+    "olandese",
+    "americano",
+    "britannico",
+    "inglês",
+    "português",
+    "francês",
+    "alemão",
+    "espanhol",
+    "holandês",
+    "anglais",
+    "français",
+    "allemand",
+    "espagnol",
+    "italien",
+    "portugais",
+    "néerlandais",
+    "engels",
+    "nederlands",
+    "duits",
+    "frans",
+    "spaans",
+    "italiaans",
+    "portugees",
+];
+
+/// The run `start..=end` of words no list knows follows a place preposition in a sentence
+/// written in Italian, Portuguese, French or Dutch about someone's own life, and ends the
+/// clause: a town ("Mio fratello insegna a Montefiorino", "Ik heb in Rekkem gestudeerd.").
+/// Those languages write their nouns in lower case, so a capitalised word there is a name,
+/// and after these prepositions mostly a place's; a manual's folders and menus ("Het bestand
+/// zit in Downloads") have no speaker. English, German and Spanish text, languages' names,
+/// rooms, Dutch plural nouns and a button after "click on" are left out.
+pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    if start < 2 || ctx.toks[start].newline_before || ctx.toks[start].case != Case::Title {
+        return false;
+    }
+    let p = start - 1;
+    if ctx.toks[p].case != Case::Lower
+        || !ctx.role(p, PLACE_CUE)
+        || !ctx.word_in(p, BARE_PREPOSITIONS)
+    {
+        return false;
+    }
+    // The clause ends after the run: punctuation, a lower-case word or the line's end.
+    let closes = ctx.toks.get(end + 1).is_none_or(|t| {
+        t.newline_before
+            || (t.kind == Kind::Punct && !(t.glued && (t.is('.') || t.is('/') || t.is('_'))))
+            || (t.kind == Kind::Word && t.case == Case::Lower)
+            || (t.kind == Kind::Punct
+                && t.is('.')
+                && ctx
+                    .toks
+                    .get(end + 2)
+                    .is_none_or(|n| !n.glued || n.newline_before))
+    });
+    if !closes
+        || ui_target(ctx, start)
+        || ctx.word_in(start, ROOMS)
+        || ctx.word_in(start, LANGUAGE_NAMES)
+        || {
+            let mut buf = [0u8; 64];
+            lower_into(ctx.s(start), &mut buf).is_some_and(dutch_ingen_noun)
+        }
+    {
+        return false;
+    }
+    // The sentence's language, read on the line around the run.
+    let lo = start.saturating_sub(10);
+    let hi = ctx.toks.len().min(end + 10);
+    let mut romance = false;
+    for k in lo..hi {
+        let t = &ctx.toks[k];
+        if k > start && t.newline_before {
+            break;
+        }
+        if k < start && ctx.toks[k + 1].newline_before {
+            romance = false;
+            continue;
+        }
+        if t.kind != Kind::Word || k == p || (start..=end).contains(&k) {
+            continue;
+        }
+        if ctx.word_in(k, ENGLISH_WORDS) {
+            return false;
+        }
+        romance = romance || ctx.word_in(k, PERSONAL_WORDS) || elided_in(ctx, k, &["ai"]);
+    }
+    romance
+}
+
 /// Verbs of writing: a town after them only with a preposition of origin ("Te escribo desde
 /// X", "Vi scrivo da X", "Ik schrijf je vanuit X"); "writing in Rust" is a language.
 const WRITING_VERBS: &[&str] = &[
