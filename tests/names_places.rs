@@ -1393,6 +1393,9 @@ fn round6_unknown_words_after_a_preposition_in_romance_and_dutch() {
         "L'evento si svolge a Sala Verde.",
         "Het bestand staat in Downloads.",
         "Il file si trova in Documenti.",
+        // Recipients: a company written or called to.
+        "Ho scritto a Esselunga per il rimborso.",
+        "Ik heb gebeld naar Ziggo over mijn internet.",
     ] {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }

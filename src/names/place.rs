@@ -1216,6 +1216,41 @@ const PERSONAL_WORDS: &[&str] = &[
     "amis",
 ];
 
+/// Verbs of writing, sending or calling to someone: the capitalised word after them and a
+/// preposition is a recipient, a company or a person ("Ho scritto a Esselunga", "Ik heb
+/// gebeld naar Ziggo", "J'ai écrit à Darty"), not a town.
+const RECIPIENT_VERBS: &[&str] = &[
+    "scritto",
+    "mandato",
+    "inviato",
+    "chiesto",
+    "telefonato",
+    "risposto",
+    "scrivo",
+    "mando",
+    "escrevi",
+    "enviei",
+    "mandei",
+    "liguei",
+    "telefonei",
+    "perguntei",
+    "escrevo",
+    "gebeld",
+    "geschreven",
+    "gemaild",
+    "gestuurd",
+    "gevraagd",
+    "bellen",
+    "mailen",
+    "écrit",
+    "envoyé",
+    "téléphoné",
+    "demandé",
+    "répondu",
+    "écris",
+    "envoie",
+];
+
 /// English, German and Spanish function words (none of them Dutch, Italian, Portuguese or
 /// French): one of them near a run says the sentence is in another language ("in Markdown",
 /// "to Kubernetes", German nouns after "in": "die Größe in Kilobyte", "nicht in Ruhe
@@ -1301,6 +1336,14 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
             lower_into(ctx.s(start), &mut buf).is_some_and(dutch_ingen_noun)
         }
     {
+        return false;
+    }
+    // "Ho mandato il curriculum a X": a recipient.
+    if (p.saturating_sub(4)..p).any(|k| {
+        ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, RECIPIENT_VERBS)
+            && !ctx.toks[k + 1..=p].iter().any(|t| t.newline_before)
+    }) {
         return false;
     }
     // The sentence's language, read on the line around the run.
