@@ -2,6 +2,7 @@
 //! text, validation and scoring of candidates, and deterministic overlap resolution.
 
 use crate::automaton;
+use crate::encoded;
 use crate::context::{Hits, Lexicon, RuleWords};
 use crate::fold::{self, Folded};
 use crate::matcher::{self, Matcher, Options, Session};
@@ -525,6 +526,7 @@ impl Engine {
         }
         if depth < URL_NESTING {
             self.scan_inside_urls(text, depth, &mut found);
+            self.scan_encoded(text, &mut found);
         }
         found
     }
@@ -626,6 +628,45 @@ impl Engine {
         out.extend(inner);
         sort_in_text_order(&mut out);
         *found = out;
+    }
+
+    /// Values encoded in base64 ([`encoded`]), in the text and in each part of a URL (an
+    /// OAuth `state`): each decoded text is scanned (patterns and names) and the whole run
+    /// becomes a finding of the strongest value found in it, other than a bare URL. A run
+    /// inside a finding already (a JWT, a key, a value found inside a URL) is left to it, but
+    /// not one that is only inside a URL's finding. Decoded texts are not decoded again.
+    fn scan_encoded(&self, text: &str, found: &mut Vec<Scored>) {
+        let runs = encoded::base64_texts(text);
+        if runs.is_empty() {
+            return;
+        }
+        let before = found.len();
+        for (s, e, decoded) in runs {
+            if found[..before]
+                .iter()
+                .any(|f| f.start <= s && e <= f.end && Some(f.rule) != self.url_rule)
+            {
+                continue;
+            }
+            let mut inner = self.detect(&decoded, URL_NESTING);
+            self.scan_names(&decoded, &mut inner);
+            let best = inner
+                .iter()
+                .filter(|f| f.score >= self.min_score && Some(f.rule) != self.url_rule)
+                .max_by(|a, b| a.score.total_cmp(&b.score));
+            if let Some(b) = best {
+                found.push(Scored {
+                    start: s,
+                    end: e,
+                    check: Some("base64-decoded"),
+                    labelled_before: false,
+                    ..*b
+                });
+            }
+        }
+        if found.len() > before {
+            sort_in_text_order(found);
+        }
     }
 
     /// The names pass (people, places, addresses, special categories); its hits join the

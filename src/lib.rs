@@ -53,6 +53,7 @@ mod consent;
 mod context;
 #[cfg(all(target_arch = "wasm32", feature = "browser"))]
 mod dom;
+mod encoded;
 mod engine;
 mod error;
 mod finding;

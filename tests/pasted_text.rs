@@ -407,3 +407,29 @@ fn markdown_escaped_addresses_are_whole() {
         "contact [EMAIL_ADDRESS_1] today"
     );
 }
+
+#[test]
+fn values_encoded_in_base64_are_found() {
+    // Base64 written here with Python's base64 module from the plain texts in the comments.
+    // postgres://jane:hunter2@db.example.com/app (a Kubernetes Secret's data value)
+    let secret = "cG9zdGdyZXM6Ly9qYW5lOmh1bnRlcjJAZGIuZXhhbXBsZS5jb20vYXBw";
+    // {"email":"jane@example.com"} (an OAuth state, URL-safe and unpadded)
+    let state = "eyJlbWFpbCI6ImphbmVAZXhhbXBsZS5jb20ifQ";
+    assert_eq!(
+        outgoing("gdpr", &format!("kind: Secret\ndata:\n  url: {secret}\n")),
+        "kind: Secret\ndata:\n  url: [SECRET]\n"
+    );
+    let out = outgoing(
+        "gdpr",
+        &format!("why does https://app.example.com/cb?state={state}&code=x fail?"),
+    );
+    assert!(!out.contains(state) && out.contains("[EMAIL_ADDRESS_1]"), "{out}");
+    // Encoded text with nothing personal in it, an image and a digest stay as they are.
+    for text in [
+        "greeting SGVsbG8gV29ybGQgdGhpcyBpcyBhIHRlc3Q= ok",
+        "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
+        "sha256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    ] {
+        assert_eq!(outgoing("gdpr", text), text);
+    }
+}
