@@ -207,7 +207,7 @@ endre pál szilárd tivadar zsigmond gusztáv elemér antal ákos
 ROUND6_WORDS = """
 dobre buch ochse graad leen lua nera seme pera reha arbuz lada rada draga rama sada hud bara
 skov munk waal vira cana mato amo tur nara dama sole mare jagoda toma tasa teja ojo funda asta
-brea cebe sema
+brea cebe sema abi
 """.split()
 
 
@@ -278,7 +278,7 @@ def add_name_sources(cache, x, flags, add):
     for lang in ("english", "french"):
         pkg = pkgs[f"an-array-of-{lang}-words-2.0.0"]
         words.update(json.load(open(os.path.join(pkg, "index.json"), encoding="utf-8")))
-    before = {w for w, fl in flags.items() if "f" in fl or "l" in fl}
+    before = {w: set(fl) for w, fl in flags.items()}
     new = set()
 
     def name(word, flag):
@@ -286,7 +286,10 @@ def add_name_sources(cache, x, flags, add):
         # Two-letter names (Ak, Ib, Ot) match too many abbreviations to be worth it.
         if len(w) < 3:
             return
-        if ok(w) and w not in before:
+        # A surname that becomes a first name is new too: "link" was a surname; as a first name
+        # as well it would read "Link Name Pfad" in a German man page as a person.
+        had = before.get(w, set())
+        if ok(w) and "f" not in had and (flag == "f" or "l" not in had):
             new.add(w)
         add(w, flag)
 

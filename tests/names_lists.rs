@@ -45,11 +45,15 @@ fn first_names_of_more_countries_are_found() {
 fn new_names_that_are_words_need_more_than_the_list() {
     let e = Engine::default_engine();
     // Edit, Server, Menu, Valid, Boy, Maison and Ville are names in the new sources; `toma`
-    // (Spanish "takes") was a name before and is now a surname too.
+    // (Spanish "takes") was a name before and is now a surname too. Found with the round-6
+    // sources before their words were flagged, on the tuning part's benign text.
     for text in [
         "dotty toma una lista de paquetes de la línea de ordenes y genera",
         "Open Edit Menu, then Server Settings, and press Valid.",
         "Boy Scouts meet at the Maison de la Ville on Fridays.",
+        // `link` was a surname and is a first name in a new source; `abi` is new (and German).
+        "--install Link Name Pfad Priorität [--slave Link Name Pfad] …",
+        "The [ABI Stability][] guide provides a more in-depth explanation.",
     ] {
         let found = people(&e, text);
         assert!(found.is_empty(), "{text}: {found:?}");
