@@ -28,6 +28,7 @@ It is tuning-only: the held-out part of the evaluation is not touched.
 import argparse
 import json
 import random
+import subprocess
 import unicodedata
 
 from faker import Faker
@@ -126,8 +127,14 @@ def nfc_lower(s):
 
 
 def old_firsts(path):
+    """First names of the gazetteer before round 6 (main at ef93c47 unless a file is given)."""
+    if path:
+        text = open(path, encoding="utf-8").read()
+    else:
+        text = subprocess.run(["git", "show", "ef93c47:data/gazetteer.txt"], check=True,
+                              capture_output=True).stdout.decode("utf-8")
     out = set()
-    for line in open(path, encoding="utf-8"):
+    for line in text.splitlines():
         w, fl = line.rstrip("\n").split("\t")
         if "f" in fl:
             out.add(w)
@@ -168,8 +175,8 @@ def pools(known):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--old", default="/tmp/namelists-gaz-old.txt",
-                    help="the gazetteer before round 6 (git show ef93c47:data/gazetteer.txt)")
+    ap.add_argument("--old", help="the gazetteer before round 6 (default: git show "
+                    "ef93c47:data/gazetteer.txt)")
     ap.add_argument("--out", default="tests/data/names-lists-probe.jsonl")
     a = ap.parse_args()
     rng = random.Random(SEED)
