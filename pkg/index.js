@@ -75,6 +75,30 @@ export async function createScanner(options = {}) {
   }
 }
 
+/**
+ * Highlights `element` (a <textarea>, a text <input> or a contenteditable element) from the small
+ * first module while the full module loads, and hands over to the guard's highlighter
+ * (`guard.attach(element, options.attachOptions)`) once `options.guard` has resolved: the early
+ * highlights, in one neutral state (`pii-airlock-pending`: the policy is not known yet), are
+ * taken off when the guard's have been painted. Nothing is sent or let through here: guarded
+ * requests wait for the guard. `options.scanner` reuses a `createScanner()` promise. See
+ * index.d.ts.
+ */
+export function attachEarly(element, options = {}) {
+  const scanner = options.scanner ?? createScanner({
+    gazetteer: options.gazetteer, scannerWasm: options.scannerWasm, wasm: options.wasm,
+  });
+  scanner.catch(() => {});
+  // Imported on demand, like the scanner's helper (the extension copies an explicit file list).
+  const inner = import('./src/early.js').then((m) => m.attachEarly(element, scanner, options));
+  inner.catch(() => {});
+  return {
+    ready: inner.then((c) => c.ready),
+    refresh() { inner.then((c) => c.refresh(), () => {}); },
+    detach() { inner.then((c) => c.detach(), () => {}); },
+  };
+}
+
 const lists = new Map();
 
 /**
@@ -125,7 +149,9 @@ export function createGuard(options = {}) {
  * `scanner`, read in the same task as the call (`const { guard, scanner } = install()`), loads
  * the small first module before the full one and resolves with an engine for highlighting
  * while guarded requests still wait; left unread, the first module is never fetched.
- * @returns {{ guard: Promise<import('./src/guard.js').Guard>, scanner: Promise<object>, uninstall: () => void }}
+ * `attach(element)` highlights the element from that scanner at once and hands over to
+ * `guard.attach(element)` once the guard runs (`attachEarly`).
+ * @returns {{ guard: Promise<import('./src/guard.js').Guard>, scanner: Promise<object>, attach: (element: HTMLElement, options?: object) => object, uninstall: () => void }}
  */
 export function install(options = {}) {
   const { scannerWasm, ...guardOptions } = options;
@@ -145,6 +171,12 @@ export function install(options = {}) {
       const s = wantScanner();
       s.catch(() => {});
       return s;
+    },
+    /** Highlights `element` from the first module until the guard's highlighter takes over (`attachEarly`). */
+    attach(element, attachOptions = {}) {
+      const s = wantScanner();
+      s.catch(() => {});
+      return attachEarly(element, { ...attachOptions, scanner: s, guard });
     },
     uninstall() {
       scanner?.then((s) => s.free(), () => {});
