@@ -165,6 +165,8 @@ export function install(options = {}) {
     .then(() => createGuard(guardOptions));
   guard.catch(() => {});
   const undo = installPending(globalThis, guard, options);
+  // The early highlighters `attach` started, taken off by `uninstall`.
+  const early = [];
   return {
     guard,
     get scanner() {
@@ -176,9 +178,12 @@ export function install(options = {}) {
     attach(element, attachOptions = {}) {
       const s = wantScanner();
       s.catch(() => {});
-      return attachEarly(element, { ...attachOptions, scanner: s, guard });
+      const drawn = attachEarly(element, { ...attachOptions, scanner: s, guard });
+      early.push(drawn);
+      return drawn;
     },
     uninstall() {
+      early.forEach((d) => d.detach());
       scanner?.then((s) => s.free(), () => {});
       undo();
       guard.then((g) => g.dispose(), () => {});
