@@ -19,16 +19,13 @@
 //! is put together here with what the compiler makes, for the catalog and for subsets.
 //!
 //! Layout (every number an unsigned LEB128 varint unless said otherwise): the magic, the
-//! catalog's fingerprint (8 bytes, little-endian), the lengths of three streams and the
-//! streams themselves — every state's tag byte, every class index, every state id — and then
-//! the rest: the pattern count, the table of byte classes (each a list of runs `(first,
-//! last)`, most used first), then per pattern: its first bytes as runs, its shortest match
-//! plus one (0: it matches nothing), a flags byte (bit 0: anchored at the start, bit 1:
-//! anchored at the end), and its forward and its reverse part: its start (from the part's
-//! first state), the state count, then each state's other fields. A state id inside a state
-//! is written relative to that state's own id (zigzag), so the common short jumps take one
-//! byte. Tags, class indices and ids each in a stream of their own compress better than
-//! interleaved: 17.1 → 15.1 KB gzip, in the first module as in the full one.
+//! catalog's fingerprint (8 bytes, little-endian), the pattern count, the table of byte
+//! classes (each a list of runs `(first, last)`, most used first), then per pattern: its first
+//! bytes as runs, its shortest match plus one (0: it matches nothing), a flags byte (bit 0:
+//! anchored at the start, bit 1: anchored at the end), and its forward and its reverse part:
+//! its start (from the part's first state), the state count, then each state as a tag byte
+//! and its fields. A state id inside a state is written relative to that state's own id
+//! (zigzag), so the common short jumps take one byte.
 
 use crate::matcher;
 use crate::starts::{first_bytes, Bytes, StartTable};
@@ -40,7 +37,7 @@ use regex_syntax::hir::{self, Hir};
 /// The checked-in blob (see the module docs).
 const BLOB: &[u8] = include_bytes!("../data/catalog-automaton.bin");
 /// The format's name and version.
-const MAGIC: &[u8; 5] = b"PIIA\x03";
+const MAGIC: &[u8; 5] = b"PIIA\x02";
 
 /// State tags. A byte range, or a sparse state whose transitions all lead to one state, is a
 /// `CLASS`: an index into the table of byte classes, and that state (nine in ten sparse states
@@ -131,8 +128,11 @@ fn decode(
     chosen: &[usize],
     extra: &[Extra<'_>],
 ) -> Option<Prebuilt> {
-    let mut r = Reader::open(blob)?;
-    let stamp = r.stamp;
+    let mut r = Reader(blob);
+    if r.take(MAGIC.len())? != MAGIC {
+        return None;
+    }
+    let stamp = u64::from_le_bytes(r.take(8)?.try_into().ok()?);
     let ascending = chosen.windows(2).all(|w| w[0] < w[1]);
     if stamp != fingerprint || chosen.len() + extra.len() < 2 || !ascending {
         return None;
@@ -176,7 +176,7 @@ fn decode(
     // Every pattern anchored: the compiler leaves the unanchored prefix out. Not in the
     // catalog; compiled instead of laid out here.
     let anchored = flags & (ANCHORED_START | ANCHORED_END) != 0;
-    let whole = r.is_empty() && wanted.peek().is_none() && !anchored;
+    let whole = r.0.is_empty() && wanted.peek().is_none() && !anchored;
     if !whole {
         return None;
     }
@@ -239,9 +239,9 @@ impl Assembly {
         }
         for i in 0..len {
             let at = base + i;
-            let state = match r.tag()? {
+            let state = match r.byte()? {
                 CLASS => {
-                    let class = classes.get(r.class()?)?;
+                    let class = classes.get(r.usize()?)?;
                     let next = r.next(at)?;
                     Part::Sparse(
                         class
@@ -401,83 +401,34 @@ enum Part {
     Match,
 }
 
-/// The blob being read: its streams (see the module docs), each consumed from the front.
-struct Reader<'b> {
-    /// The catalog fingerprint the blob was made for.
-    stamp: u64,
-    rest: &'b [u8],
-    tags: &'b [u8],
-    classes: &'b [u8],
-    ids: &'b [u8],
-}
+struct Reader<'b>(&'b [u8]);
 
-/// The first `n` bytes of `s`, taken off it.
-fn take<'b>(s: &mut &'b [u8], n: usize) -> Option<&'b [u8]> {
-    let (head, rest) = (s.get(..n)?, s.get(n..)?);
-    *s = rest;
-    Some(head)
-}
-
-/// A varint taken off the front of `s`.
-fn varint(s: &mut &[u8]) -> Option<u64> {
-    let mut v = 0u64;
-    for shift in (0..64).step_by(7) {
-        let b = take(s, 1)?[0];
-        v |= u64::from(b & 0x7f) << shift;
-        if b & 0x80 == 0 {
-            return Some(v);
-        }
-    }
-    None
-}
-
-impl<'b> Reader<'b> {
-    fn open(blob: &'b [u8]) -> Option<Reader<'b>> {
-        let mut rest = blob;
-        if take(&mut rest, MAGIC.len())? != MAGIC {
-            return None;
-        }
-        let stamp = u64::from_le_bytes(take(&mut rest, 8)?.try_into().ok()?);
-        let mut len = || usize::try_from(varint(&mut rest)?).ok();
-        let lens = [len()?, len()?, len()?];
-        let tags = take(&mut rest, lens[0])?;
-        let classes = take(&mut rest, lens[1])?;
-        let ids = take(&mut rest, lens[2])?;
-        Some(Reader {
-            stamp,
-            rest,
-            tags,
-            classes,
-            ids,
-        })
-    }
-    /// Every stream read to its end.
-    fn is_empty(&self) -> bool {
-        self.rest.is_empty()
-            && self.tags.is_empty()
-            && self.classes.is_empty()
-            && self.ids.is_empty()
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let (head, rest) = (self.0.get(..n)?, self.0.get(n..)?);
+        self.0 = rest;
+        Some(head)
     }
     fn byte(&mut self) -> Option<u8> {
-        Some(take(&mut self.rest, 1)?[0])
+        Some(self.take(1)?[0])
     }
     fn u64(&mut self) -> Option<u64> {
-        varint(&mut self.rest)
-    }
-    /// A state's tag.
-    fn tag(&mut self) -> Option<u8> {
-        Some(take(&mut self.tags, 1)?[0])
-    }
-    /// A class state's index into the table of classes.
-    fn class(&mut self) -> Option<usize> {
-        usize::try_from(varint(&mut self.classes)?).ok()
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
     }
     fn usize(&mut self) -> Option<usize> {
         usize::try_from(self.u64()?).ok()
     }
     /// A state id written relative to state `at`.
     fn next(&mut self, at: usize) -> Option<StateID> {
-        let z = varint(&mut self.ids)?;
+        let z = self.u64()?;
         let delta = (z >> 1) as i64 ^ -((z & 1) as i64);
         let id = i64::try_from(at).ok()?.checked_add(delta)?;
         StateID::new(usize::try_from(id).ok()?).ok()
@@ -506,9 +457,10 @@ mod write {
         let forward = matcher::compile_nfa(&hirs, None, false)?;
         let reverse = matcher::compile_nfa(&hirs, None, true)?;
         let parts = (parts(&forward)?, parts(&reverse)?);
-        let mut w = Writer::default();
+        let mut w = Writer(MAGIC.to_vec());
         let strs: Vec<&str> = patterns.iter().map(AsRef::as_ref).collect();
         let stamp = fingerprint(&strs);
+        w.0.extend_from_slice(&stamp.to_le_bytes());
         w.uint(patterns.len() as u64);
         let classes = class_table(&[&forward, &reverse]);
         w.uint(classes.len() as u64);
@@ -526,19 +478,17 @@ mod write {
             w.uint(h.properties().minimum_len().map_or(0, |n| n as u64 + 1));
             let start = h.properties().look_set_prefix().contains(hir::Look::Start);
             let end = h.properties().look_set_suffix().contains(hir::Look::End);
-            w.main
-                .push(if start { ANCHORED_START } else { 0 } | if end { ANCHORED_END } else { 0 });
+            w.0.push(if start { ANCHORED_START } else { 0 } | if end { ANCHORED_END } else { 0 });
             w.part(&forward, &parts.0[pid], &index)?;
             w.part(&reverse, &parts.1[pid], &index)?;
         }
-        let blob = w.blob(stamp);
         let all: Vec<usize> = (0..patterns.len()).collect();
-        let back = decode(&blob, stamp, &all, &[]).ok_or("the blob does not read back")?;
+        let back = decode(&w.0, stamp, &all, &[]).ok_or("the blob does not read back")?;
         let (shared, reverse) = matcher::compile_nfas(&hirs, None)?;
         if !same_nfa(&back.forward, &shared) || !same_nfa(&back.reverse, &reverse) {
             return Err("the blob puts together other automata than the compiler's".into());
         }
-        Ok(blob)
+        Ok(w.0)
     }
 
     /// Each pattern's states (from the state after the previous pattern's match state, or
@@ -628,53 +578,30 @@ mod write {
             && format!("{a:?}") == format!("{b:?}")
     }
 
-    /// The blob's streams as they are written (see the module docs).
-    #[derive(Default)]
-    struct Writer {
-        main: Vec<u8>,
-        tags: Vec<u8>,
-        classes: Vec<u8>,
-        ids: Vec<u8>,
-    }
-
-    fn varint(out: &mut Vec<u8>, mut v: u64) {
-        loop {
-            let b = (v & 0x7f) as u8;
-            v >>= 7;
-            if v == 0 {
-                out.push(b);
-                return;
-            }
-            out.push(b | 0x80);
-        }
-    }
+    struct Writer(Vec<u8>);
 
     impl Writer {
-        /// The whole blob, made for the catalog with fingerprint `stamp`.
-        fn blob(&self, stamp: u64) -> Vec<u8> {
-            let mut out = MAGIC.to_vec();
-            out.extend_from_slice(&stamp.to_le_bytes());
-            for stream in [&self.tags, &self.classes, &self.ids] {
-                varint(&mut out, stream.len() as u64);
+        fn uint(&mut self, mut v: u64) {
+            loop {
+                let b = (v & 0x7f) as u8;
+                v >>= 7;
+                if v == 0 {
+                    self.0.push(b);
+                    return;
+                }
+                self.0.push(b | 0x80);
             }
-            for stream in [&self.tags, &self.classes, &self.ids, &self.main] {
-                out.extend_from_slice(stream);
-            }
-            out
-        }
-        fn uint(&mut self, v: u64) {
-            varint(&mut self.main, v);
         }
         fn runs(&mut self, runs: &[(u8, u8)]) {
             self.uint(runs.len() as u64);
             for &(first, last) in runs {
-                self.main.extend_from_slice(&[first, last]);
+                self.0.extend_from_slice(&[first, last]);
             }
         }
         /// State `to` as seen from state `at` (ids shift together when the part moves).
         fn next(&mut self, at: usize, to: StateID) {
             let delta = to.as_usize() as i64 - at as i64;
-            varint(&mut self.ids, ((delta << 1) ^ (delta >> 63)) as u64);
+            self.uint(((delta << 1) ^ (delta >> 63)) as u64);
         }
         fn part(
             &mut self,
@@ -699,39 +626,39 @@ mod write {
                     return Err(format!("state {i} leads out of its pattern"));
                 }
                 if let Some((class, next)) = class_of(state) {
-                    self.tags.push(CLASS);
-                    varint(&mut self.classes, classes[class.as_slice()] as u64);
+                    self.0.push(CLASS);
+                    self.uint(classes[class.as_slice()] as u64);
                     self.next(i, next);
                     continue;
                 }
                 match state {
                     State::Sparse(sparse) => {
-                        self.tags.push(SPARSE);
+                        self.0.push(SPARSE);
                         self.uint(sparse.transitions.len() as u64);
                         for t in sparse.transitions.iter() {
-                            self.main.extend_from_slice(&[t.start, t.end]);
+                            self.0.extend_from_slice(&[t.start, t.end]);
                             self.next(i, t.next);
                         }
                     }
                     State::Look { look, next } => {
-                        self.tags.push(LOOK);
+                        self.0.push(LOOK);
                         self.uint(u64::from(look.as_repr()));
                         self.next(i, *next);
                     }
                     State::Union { alternates } => {
-                        self.tags.push(UNION);
+                        self.0.push(UNION);
                         self.uint(alternates.len() as u64);
                         for &alt in alternates.iter() {
                             self.next(i, alt);
                         }
                     }
                     State::BinaryUnion { alt1, alt2 } => {
-                        self.tags.push(BINARY_UNION);
+                        self.0.push(BINARY_UNION);
                         self.next(i, *alt1);
                         self.next(i, *alt2);
                     }
-                    State::Fail => self.tags.push(FAIL),
-                    State::Match { .. } => self.tags.push(MATCH),
+                    State::Fail => self.0.push(FAIL),
+                    State::Match { .. } => self.0.push(MATCH),
                     State::ByteRange { .. } | State::Dense(_) | State::Capture { .. } => {
                         return Err("dense and capture states are not written".into())
                     }
