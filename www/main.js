@@ -507,13 +507,12 @@ async function main() {
     state.receipts = [];
     renderReceipts();
   });
-  // The small first module highlights while the full one loads; the full one is fetched once
-  // the first is in (on a slow link the two would otherwise share it). Sending waits for the
-  // guard: the send button stays off until rebuild() has one.
+  // The small first module highlights while the full one loads. Both load at once: waiting for
+  // the first before fetching the full one made the guard ~50% later and the first highlight no
+  // sooner on this page (docs/benchmarks.md, "A small first module", round 6). Sending waits for
+  // the guard: the send button stays off until rebuild() has one.
   ui.prompt.addEventListener('pii-airlock:early-findings', onEarlyFindings);
-  const scanner = createScanner();
-  state.early = attachEarly(ui.prompt, { scanner, debounce: 60 });
-  await scanner.catch(() => {});
+  state.early = attachEarly(ui.prompt, { scanner: createScanner(), debounce: 60 });
   await rebuild();
   loadReceipts();
 }
