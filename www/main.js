@@ -167,7 +167,10 @@ async function rebuild() {
 }
 
 function failClosed(e) {
-  // Without the engine nothing is checked, so nothing may be sent.
+  // Without the engine nothing is checked, so nothing may be sent; the first module's
+  // highlights go too, so that nothing on screen suggests otherwise.
+  state.early?.detach();
+  state.early = null;
   ui.summary.textContent = 'The privacy engine could not load, so nothing is checked and nothing can be sent.';
   ui.summary.dataset.tone = 'error';
   ui.send.disabled = true;
