@@ -129,3 +129,34 @@ test('install().attach highlights a textarea from the first module; a send waits
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a contenteditable element is highlighted early over its own text nodes, blocks apart', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  const headers = { 'content-security-policy': CSP };
+  const html = `<!doctype html><meta charset="utf-8"><title>early editable</title>
+<div id="ed" contenteditable="true"><p>Hi, I am <b>Maria</b> Schneider.</p><p>Mail maria.schneider@example.com</p><p>4111 1111 1111 1111</p></div>
+<script type="module" src="/early-ed.js"></script>`;
+  const script = `import { attachEarly } from '/pkg/index.js';
+const ed = document.getElementById('ed');
+window.texts = [];
+ed.addEventListener('pii-airlock:early-findings', (e) => window.texts.push(e.detail.text));
+window.drawn = attachEarly(ed, { debounce: 20 });`;
+  await page.route(`${app.base}/early-ed.html`, (r) => r.fulfill({ body: html, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } }));
+  await page.route(`${app.base}/early-ed.js`, (r) => r.fulfill({ body: script, headers: { ...headers, 'content-type': 'text/javascript' } }));
+  const { fetched } = await holdFullModule(page, '**/api/chat');
+  await page.goto(`${app.base}/early-ed.html`);
+  await page.waitForFunction(() => window.texts?.length > 0);
+  // The paragraphs are read as lines (the card on its own line is not joined to the address).
+  assert.equal(await page.evaluate(() => window.texts[0]), 'Hi, I am Maria Schneider.\nMail maria.schneider@example.com\n4111 1111 1111 1111');
+  assert.deepEqual(await pending(page), ['Maria Schneider', 'maria.schneider@example.com', '4111 1111 1111 1111']);
+  // Typing redraws; detach takes everything off.
+  await page.evaluate(() => { document.querySelector('#ed p:last-child').textContent = 'nothing here'; });
+  await page.waitForFunction(() => window.texts.length > 1);
+  assert.deepEqual(await pending(page), ['Maria Schneider', 'maria.schneider@example.com']);
+  await page.evaluate(() => window.drawn.detach());
+  await page.waitForFunction(() => !CSS.highlights.has('pii-airlock-pending'));
+  assert.deepEqual(fetched, ['scanner']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
