@@ -127,6 +127,16 @@ export interface GuardOptions {
    * The guard also fires `pii-airlock-bypass` and warns once on the console.
    */
   onBypass?: (detail: BypassDetail) => void;
+  /**
+   * Requests to endpoints the guard does not check (analytics, session replay, error
+   * reporting, the page's own backend) may carry what the page shows, restored answers
+   * included. In their URL and text body (string, `URLSearchParams`, the text entries of
+   * `FormData`) every original the guard kept from the model is replaced by its placeholder
+   * or surrogate, and `masked` fires with `{ url }` (origin and path). `"cross-origin"`
+   * (default): requests to other origins than the page's; `"all"`: the page's own too;
+   * `"off"`: none.
+   */
+  elsewhere?: 'cross-origin' | 'all' | 'off';
 }
 
 /** A request to a guarded endpoint seen in the page's resource timing that the guard did not send. */

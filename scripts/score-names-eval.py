@@ -4,7 +4,7 @@ would run it: through the CLI's `scan --jsonl`.
 
     cargo build --release --bin pii-airlock
     python3 scripts/score-names-eval.py [--split heldout|tune|all] [--bin target/release/pii-airlock]
-        [--benign-kb 1024] [--show]
+        [--benign-kb 1024] [--show] [--show-benign] [--md-docs]
     python3 scripts/score-names-eval.py --eval tests/data/person-tune.jsonl [--show]
     python3 scripts/score-names-eval.py --eval tests/data/places-tune.jsonl [--show]
 
@@ -19,8 +19,15 @@ PERSON findings are also counted "outside credits": the old heuristic (`in_credi
 words on the line or the three lines before it, a man page's AUTHOR/HISTORY/... section) and,
 in a column of its own since round 5, that heuristic with more credit words plus credits told
 by the shape of the line (`credit_shape`: a line that lists people and nothing else, a name in
-brackets closing a changelog entry). Both parts are counted the same way; precision and recall
-do not use it.
+brackets closing a changelog entry), and since round 6 a third column that adds more shapes
+of the line around the name (`credit_shape6`: a Markdown table cell of people, an
+acknowledgement entry's "for/who/whose", an attribution's dash, "by" or "By:" line, a name
+linked to its profile page, a document's credits section). Every column decides from the
+line's shape and words, never from which names were found. Both parts are counted the same
+way; precision and recall do not use it.
+
+`--md-docs` adds a tuning-only source, Markdown under node_modules and the cargo registry
+(READMEs and changelogs), which neither part reads otherwise.
 
 Matching: a gold span is found when predictions of its class cover at least half of it; a
 prediction is right when at least half of it lies in gold spans of its class. Classes:
@@ -107,6 +114,78 @@ def credit_shape(text, ls, le, f, people):
     return False
 
 
+# Round 6: what opens an acknowledgement list's entry after its people ("Darrel Hankerson for
+# cleaning up ...", "+ Jim Gettys who found ..."), what a quotation's attribution or a Debian
+# changelog's trailer puts before a name ("--Robert Grudin", " -- Anna Smith <a@b>  date"), and
+# the headings of a document's credits section ("2. Acknowledgements", "## Thanks").
+ENTRY_REST = re.compile(r"^\s*(for|who|whose)\b", re.I)
+ATTRIBUTION = re.compile(r"(^\s*(--|—|–)\s*|\bby:?[\s,]*((and|&)\s+)?)$", re.I)
+# A by-line: "By: A, B, C" (names the heuristic did not find may stand between).
+BYLINE = re.compile(r"^\W*by:\s", re.I)
+# A Markdown link from the name to a profile page: "[Anna Smith](https://github.com/asmith)".
+PROFILE_LINK = re.compile(r"\]\(https?://(www\.)?(github|gitlab)\.com/[^/\s)]+/?\)")
+CREDIT_HEADING = re.compile(
+    r"^\s*(#+\s*|\d+(\.\d+)*\.?\s+)?(acknowledge?ments?|credits|thanks|contributors|authors|"
+    r"danksagung|remerciements|agradecimientos|ringraziamenti|dankwoord|podziękowania|"
+    r"agradecimentos)\b[^.]{0,30}$",
+    re.I,
+)
+DOC_HEADING = re.compile(r"^(#+\s|\d+(\.\d+)*\.?\s+[A-Z]|[=\-]{3,}\s*$)")
+
+
+def credit_shape6(text, ls, le, f, people):
+    """Round 6: the round-5 shapes, and credits told by the shape of the line around the name
+    (never by the name): a Markdown table cell that holds people and nothing else (a table of
+    who leads what), an acknowledgement list's entry (people, then "for", "who" or "whose"), a
+    name right after a quotation's or a changelog trailer's dash or after "by" (an
+    attribution, and any name on a by-line "By: A, B, C"), a name linked to its profile page
+    ("[Anna Smith](https://github.com/asmith)"), and a name in a document's credits section (from a heading such as
+    "Acknowledgements", "Credits", "Thanks" up to the next heading)."""
+    if credit_shape(text, ls, le, f, people):
+        return True
+    line = text[ls:le]
+    s, e = f["start"], f["end"]
+    mine = sorted((a, b) for a, b in people if ls <= a and b <= le)
+    # Table cells: the "nothing else" test, cell by cell.
+    if line.count("|") >= 2:
+        c0 = text.rfind("|", ls, s)
+        c1 = text.find("|", e, le)
+        if c0 >= 0 and c1 >= 0:
+            cell = text[c0 + 1 : c1]
+            rest = cell
+            for a, b in sorted(mine, reverse=True):
+                if c0 < a and b <= c1:
+                    rest = rest[: a - c0 - 1] + rest[b - c0 - 1 :]
+            # `[Name][handle]`: the handle's brackets go with the rest.
+            if not LIST_REST.sub("", rest):
+                return True
+    # An acknowledgement list's entry: bullets, people and "and", then "for"/"who"/"whose".
+    head = text[ls:s]
+    for a, b in sorted(mine, reverse=True):
+        if b <= s:
+            head = head[: a - ls] + head[b - ls :]
+    if not LIST_REST.sub("", head):
+        tail = text[e:le]
+        for a, b in mine:
+            if a >= e:
+                tail = tail[: a - e] + " " * (b - a) + tail[b - e :]
+        tail = re.sub(r"^[\s,]*((and|&)\s+[\s,]*)?", "", LIST_REST.sub(" ", tail).lstrip())
+        if ENTRY_REST.match(tail):
+            return True
+    if ATTRIBUTION.search(head) or BYLINE.match(line):
+        return True
+    if text[s - 1 : s] == "[" and PROFILE_LINK.match(text, e):
+        return True
+    # A credits section: the nearest heading above the line within the record names credits.
+    for l in reversed(text[:ls].split("\n")[-60:]):
+        st = l.strip()
+        if CREDIT_HEADING.match(st):
+            return True
+        if DOC_HEADING.match(l.lstrip(" ")) or (HEADING.match(st) and not l.startswith(" ")):
+            return False
+    return False
+
+
 def scan(binary, records):
     """Findings of each record, by id."""
     inp = "".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in records)
@@ -186,8 +265,10 @@ def read_text(path):
         return ""
 
 
-def benign(split, kb, cache):
-    """Records of benign text for one part: (source, records)."""
+def benign(split, kb, cache, md=False):
+    """Records of benign text for one part: (source, records). `md` adds, to the tune part
+    only, Markdown under node_modules and ~/.cargo/registry/src (READMEs and changelogs of
+    packages and crates), which neither part reads otherwise (round 6)."""
     os.makedirs(cache, exist_ok=True)
     sources = {
         # Round-robin over the languages, so each has its share of the budget.
@@ -206,12 +287,14 @@ def benign(split, kb, cache):
         "code": files("~/.cargo/registry/src", (".rs",))
         + files("node_modules", (".js", ".ts", ".mjs")),
     }
+    if md and split == "tune":
+        sources["md"] = files("node_modules", (".md",)) + files("~/.cargo/registry/src", (".md",))
     out = {}
     for name, paths in sources.items():
         path = os.path.join(cache, f"{name}-{split}-{kb}.txt")
         if not os.path.exists(path):
             # Interleave languages/sources: take every other file, round-robin in steps.
-            picked = paths[(0 if split == "tune" else 1) :: 2]
+            picked = paths if name == "md" else paths[(0 if split == "tune" else 1) :: 2]
             step = max(1, len(picked) // 400)
             text, budget = [], kb * 1024
             for p in picked[::step]:
@@ -255,6 +338,11 @@ def main():
     )
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--show-benign", action="store_true")
+    ap.add_argument(
+        "--md-docs",
+        action="store_true",
+        help="also score Markdown of node_modules and the cargo registry (tune part only)",
+    )
     a = ap.parse_args()
     records = [json.loads(l) for l in open(a.eval or a.data, encoding="utf-8")]
     if a.eval:
@@ -279,11 +367,11 @@ def main():
     print()
     print(
         "| benign text | MB | PERSON/MB | (outside credits) | (outside credits, round 5) | "
-        "LOCATION/MB | STREET_ADDRESS/MB |"
+        "(outside credits, round 6) | LOCATION/MB | STREET_ADDRESS/MB |"
     )
-    print("|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|")
     for sp in splits:
-        for name, recs in benign(sp, a.benign_kb, "target/names-eval").items():
+        for name, recs in benign(sp, a.benign_kb, "target/names-eval", a.md_docs).items():
             found = scan(a.bin, recs)
             mb = sum(len(r["text"].encode()) for r in recs) / 1e6
             counts = defaultdict(int)
@@ -307,12 +395,23 @@ def main():
                     )
                     if e == "PERSON" and not credit5:
                         counts["PERSON-nc5"] += 1
+                    credit6 = e == "PERSON" and (
+                        in_credits(t, ls, line, more=True)
+                        or credit_shape6(t, ls, le if le >= 0 else len(t), f, people)
+                    )
+                    if e == "PERSON" and not credit6:
+                        counts["PERSON-nc6"] += 1
                     if a.show_benign:
-                        tag = "CREDIT" if credit else "CREDIT5" if credit5 else "BENIGN"
+                        tag = (
+                            "CREDIT"
+                            if credit
+                            else "CREDIT5" if credit5 else "CREDIT6" if credit6 else "BENIGN"
+                        )
                         print(f"{tag} {e} {t[f['start']:f['end']]!r} in {line.strip()[:160]!r}")
             print(
                 f"| {name} ({sp}) | {mb:.2f} | {counts['PERSON'] / mb:.1f} | "
                 f"{counts['PERSON-nc'] / mb:.1f} | {counts['PERSON-nc5'] / mb:.1f} | "
+                f"{counts['PERSON-nc6'] / mb:.1f} | "
                 f"{counts['LOCATION'] / mb:.1f} | "
                 f"{counts['STREET_ADDRESS'] / mb:.1f} |"
             )

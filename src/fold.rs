@@ -12,6 +12,8 @@
 //!   ligatures (`ﬁ`, a PDF copy) and mathematical letters (`𝐣𝐚𝐧𝐞`) → ASCII;
 //! - HTML character references (`&#64;`, `&#x40;`, a few named ones such as `&commat;`,
 //!   `&nbsp;`, `&amp;`) and `\u0040`, `\u{40}`, `\x40` escapes → the character (then folded);
+//! - a letter typed or copied decomposed (NFD: an ASCII letter and a combining mark, as macOS
+//!   and some PDFs hand text over) → the precomposed letter (`c` + U+0327 → `ç`);
 //! - a line break between digit groups of a grouped number (`4111 1111\n1111 1111`, a PDF
 //!   copy), with or without a hyphen before it → the number's own separator.
 //!
@@ -206,7 +208,8 @@ impl Mode {
             | eq(b'%')
             | eq(b'[')
             | eq(b'(')
-            | eq(b'{');
+            | eq(b'{')
+            | eq(b'@');
         if self.plus_space {
             flags |= eq(b'+');
         }
@@ -216,7 +219,8 @@ impl Mode {
 
 /// Bytes that may start a unit to fold: every non-ASCII byte, tab, a line break (a wrapped
 /// number), `&` (a character reference), `\` (an escape), `%` (an escape), `+` (a space in a
-/// URL's query) and `[`, `(`, `{` (a spelt-out `[at]`).
+/// URL's query), `[`, `(`, `{` (a spelt-out `[at]`) and `@` (an address typed with spaces
+/// around its `@`).
 const fn triggers() -> [bool; 256] {
     let mut t = [false; 256];
     let mut b = 0x80;
@@ -230,6 +234,7 @@ const fn triggers() -> [bool; 256] {
     t[b'[' as usize] = true;
     t[b'(' as usize] = true;
     t[b'{' as usize] = true;
+    t[b'@' as usize] = true;
     t[b'\\' as usize] = true;
     t[b'%' as usize] = true;
     t[b'+' as usize] = true;
@@ -300,11 +305,15 @@ impl<'t> Folder<'t> {
                 b'\n' => self.line_break(i),
                 b'&' => self.reference(i),
                 b'[' | b'(' | b'{' => self.spelled_symbol(i),
+                b'@' => self.spaced_at(i),
                 b'\\' => self.escape(i),
                 b'%' if self.mode.percent == Percent::All => self.percent(i),
                 b'%' => self.percent_in_word(i),
                 b'+' if self.mode.plus_space => self.emit(i, 1, Unit::Char(' ')),
                 b'+' => i + 1,
+                // Combining diacritical marks (U+0300–U+036F): a decomposed letter (NFD, as
+                // macOS and some PDFs hand text over) is composed with its base.
+                0xCC | 0xCD => self.combining(i),
                 // Letters with nothing to fold among them, told by the lead byte alone:
                 // U+00C0–U+05FF (Latin, Greek, Cyrillic, Armenian, Hebrew) and U+4000–U+9FFF
                 // (CJK ideographs).
@@ -413,6 +422,24 @@ impl<'t> Folder<'t> {
         self.emit(at, len, unit)
     }
 
+    /// `c` + U+0327 → `ç`: a letter typed or copied decomposed (`François` in NFD) is read as
+    /// its precomposed form, which the name lists and context words hold. Only an ASCII base
+    /// still to be copied is composed; other marks stay.
+    fn combining(&mut self, at: usize) -> usize {
+        let Some(mark) = self.text[at..].chars().next() else {
+            return at + 1;
+        };
+        let len = mark.len_utf8();
+        let base = self.text.as_bytes()[..at].last().copied();
+        match base.filter(|b| b.is_ascii_alphabetic() && at > self.copied) {
+            Some(b) => match compose(char::from(b), mark) {
+                Some(c) => self.emit(at - 1, 1 + len, Unit::Char(c)),
+                None => at + len,
+            },
+            None => at + len,
+        }
+    }
+
     /// `&#64;`, `&#x40;`, `&commat;`: the character it stands for, folded in turn.
     fn reference(&mut self, at: usize) -> usize {
         let rest = &self.text.as_bytes()[at + 1..];
@@ -458,9 +485,10 @@ impl<'t> Folder<'t> {
         self.decoded(at, len, c)
     }
 
-    /// `jane [at] example [dot] com`, `jane(at)example.com`: an address spelt out against
-    /// harvesters is still the address. `[at]`, `(at)`, `{at}` → `@` and the same with `dot` →
-    /// `.`, any case, with one space on either side taken in, between two letters or digits.
+    /// `jane [at] example [dot] com`, `jane(at)example.com`, `jane[@]example[.]com`: an address
+    /// spelt out against harvesters (or defanged) is still the address. `[at]`, `(at)`,
+    /// `{at}`, `[@]` → `@` and the same with `dot` or `.` → `.`, any case, with one space on
+    /// either side taken in, between two letters or digits.
     fn spelled_symbol(&mut self, at: usize) -> usize {
         let bytes = self.text.as_bytes();
         let close = match bytes[at] {
@@ -478,6 +506,11 @@ impl<'t> Folder<'t> {
             ('@', 4)
         } else if word(b"dot") {
             ('.', 5)
+        } else if word(b"@") {
+            // Defanged, as security write-ups and some signatures write it: `jane[@]x[.]com`.
+            ('@', 3)
+        } else if word(b".") {
+            ('.', 3)
         } else {
             return at + 1;
         };
@@ -499,8 +532,37 @@ impl<'t> Folder<'t> {
         self.emit(start, end - start, Unit::Char(c))
     }
 
-    /// `\u0040`, `\u{40}` and `\x40` (ASCII only: `\xc3\xa9` spells UTF-8 bytes). An escaped
-    /// backslash (`\\u0040`) is left alone.
+    /// `jane @ example.com`, `jane@ example.com`: a phone keyboard's automatic space, or a
+    /// habit against harvesters. The space after the `@` and one before it are taken in when
+    /// a local part stands before it and a domain with a top-level label after it (`meet @
+    /// 5pm`, `ping @ alice` and the mention `cc @jane.doe` stay as typed).
+    fn spaced_at(&mut self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        // A space folded from a NO-BREAK SPACE has been emitted already: then it stays.
+        let before = at > self.copied && bytes[at - 1] == b' ';
+        // A space before only (`cc @jane.doe`) is a mention, not an address.
+        if bytes.get(at + 1) != Some(&b' ') {
+            return at + 1;
+        }
+        let start = at - usize::from(before);
+        let end = at + 2;
+        let local = bytes[..start]
+            .iter()
+            .rev()
+            .take_while(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+            })
+            .count();
+        let local_ok = local > 0 && bytes[start - 1].is_ascii_alphanumeric();
+        if !local_ok || !domain_follows(&bytes[end..]) {
+            return at + 1;
+        }
+        self.emit(start, end - start, Unit::Char('@'))
+    }
+
+    /// `\u0040`, `\u{40}` and `\x40` (ASCII only: `\xc3\xa9` spells UTF-8 bytes), and
+    /// Markdown's `\_`, `\.`, `\-`, `\+`, `\@` inside a word. An escaped backslash (`\\u0040`)
+    /// is left alone.
     fn escape(&mut self, at: usize) -> usize {
         let rest = &self.text.as_bytes()[at + 1..];
         let hex = |s: &[u8]| {
@@ -511,6 +573,16 @@ impl<'t> Folder<'t> {
         };
         let (value, len) = match rest.first() {
             Some(b'\\') => return at + 2,
+            // Markdown's escapes inside a word (`jane\_doe@example.com` as a Markdown editor
+            // writes it): the character itself.
+            Some(&c @ (b'_' | b'.' | b'-' | b'+' | b'@')) => {
+                let bytes = self.text.as_bytes();
+                let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+                if word(at.checked_sub(1).map(|k| &bytes[k])) && word(rest.get(1)) {
+                    return self.emit(at, 2, Unit::Char(char::from(c)));
+                }
+                return at + 1;
+            }
             Some(b'u') if rest.get(1) == Some(&b'{') => {
                 let Some(close) = rest.iter().take(9).position(|&b| b == b'}') else {
                     return at + 1;
@@ -540,14 +612,16 @@ impl<'t> Folder<'t> {
     }
 
     /// A run of percent escapes between two ASCII letters or digits (or a phone's area-code
-    /// bracket), outside a URL: each escape decoded as in a URL part. Markup and string syntax
+    /// bracket, or after a form field's `=`), outside a URL: each escape decoded as in a URL part. Markup and string syntax
     /// stay encoded.
     fn percent_in_word(&mut self, at: usize) -> usize {
         let bytes = self.text.as_bytes();
         let joins = |b: Option<&u8>, bracket: u8| {
             b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == bracket)
         };
-        if !joins(at.checked_sub(1).map(|k| &bytes[k]), b')') || self.in_url(at) {
+        // `=` before it: a form value (`phone=%2B14155552671`) starts there.
+        let before = at.checked_sub(1).map(|k| &bytes[k]);
+        if !(joins(before, b')') || before == Some(&b'=')) || self.in_url(at) {
             return at + 1;
         }
         let mut end = at;
@@ -573,9 +647,16 @@ impl<'t> Folder<'t> {
     /// Amortised: the text is read once, however many escapes it has.
     fn in_url(&mut self, at: usize) -> bool {
         let bytes = self.text.as_bytes();
-        for &b in bytes.get(self.url_scan..at).unwrap_or_default() {
+        for (k, &b) in bytes
+            .get(self.url_scan..at)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
             if b.is_ascii_whitespace() {
-                self.url_run = false;
+                // A link cut at a line end goes on on the next line.
+                let k = self.url_scan + k;
+                self.url_run &= b == b'\n' && self.link_continues(k).is_some();
             } else if b == b'/' {
                 // `scheme://…`, and a URL or path without a scheme (`www.example.com/u/…`).
                 self.url_run = true;
@@ -654,6 +735,271 @@ impl<'t> Folder<'t> {
             (false, sep) => self.emit(end, at + 1 - end, Unit::Char(char::from(sep))),
         }
     }
+}
+
+/// Whether `rest` starts with a domain: dot-separated labels of letters, digits and hyphens,
+/// the last of two letters or more, not glued to a further letter or digit.
+fn domain_follows(rest: &[u8]) -> bool {
+    let mut labels = 0;
+    let mut i = 0;
+    loop {
+        let n = rest[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+            .count();
+        if n == 0 {
+            return false;
+        }
+        let label = &rest[i..i + n];
+        labels += 1;
+        i += n;
+        let more =
+            rest.get(i) == Some(&b'.') && rest.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if !more {
+            return labels >= 2 && label.len() >= 2 && label.iter().all(u8::is_ascii_alphabetic);
+        }
+        i += 1;
+    }
+}
+
+/// Latin letters precomposed from an ASCII base and one combining mark (U+0300 + the first
+/// number), as Unicode's canonical decompositions of U+00C0–U+024F give them; sorted for a
+/// binary search. Generated from the Unicode Character Database (Python's `unicodedata`).
+const COMPOSED: &[(u8, u8, char)] = &[
+    (0, b'A', 'À'),
+    (0, b'E', 'È'),
+    (0, b'I', 'Ì'),
+    (0, b'N', 'Ǹ'),
+    (0, b'O', 'Ò'),
+    (0, b'U', 'Ù'),
+    (0, b'a', 'à'),
+    (0, b'e', 'è'),
+    (0, b'i', 'ì'),
+    (0, b'n', 'ǹ'),
+    (0, b'o', 'ò'),
+    (0, b'u', 'ù'),
+    (1, b'A', 'Á'),
+    (1, b'C', 'Ć'),
+    (1, b'E', 'É'),
+    (1, b'G', 'Ǵ'),
+    (1, b'I', 'Í'),
+    (1, b'L', 'Ĺ'),
+    (1, b'N', 'Ń'),
+    (1, b'O', 'Ó'),
+    (1, b'R', 'Ŕ'),
+    (1, b'S', 'Ś'),
+    (1, b'U', 'Ú'),
+    (1, b'Y', 'Ý'),
+    (1, b'Z', 'Ź'),
+    (1, b'a', 'á'),
+    (1, b'c', 'ć'),
+    (1, b'e', 'é'),
+    (1, b'g', 'ǵ'),
+    (1, b'i', 'í'),
+    (1, b'l', 'ĺ'),
+    (1, b'n', 'ń'),
+    (1, b'o', 'ó'),
+    (1, b'r', 'ŕ'),
+    (1, b's', 'ś'),
+    (1, b'u', 'ú'),
+    (1, b'y', 'ý'),
+    (1, b'z', 'ź'),
+    (2, b'A', 'Â'),
+    (2, b'C', 'Ĉ'),
+    (2, b'E', 'Ê'),
+    (2, b'G', 'Ĝ'),
+    (2, b'H', 'Ĥ'),
+    (2, b'I', 'Î'),
+    (2, b'J', 'Ĵ'),
+    (2, b'O', 'Ô'),
+    (2, b'S', 'Ŝ'),
+    (2, b'U', 'Û'),
+    (2, b'W', 'Ŵ'),
+    (2, b'Y', 'Ŷ'),
+    (2, b'a', 'â'),
+    (2, b'c', 'ĉ'),
+    (2, b'e', 'ê'),
+    (2, b'g', 'ĝ'),
+    (2, b'h', 'ĥ'),
+    (2, b'i', 'î'),
+    (2, b'j', 'ĵ'),
+    (2, b'o', 'ô'),
+    (2, b's', 'ŝ'),
+    (2, b'u', 'û'),
+    (2, b'w', 'ŵ'),
+    (2, b'y', 'ŷ'),
+    (3, b'A', 'Ã'),
+    (3, b'I', 'Ĩ'),
+    (3, b'N', 'Ñ'),
+    (3, b'O', 'Õ'),
+    (3, b'U', 'Ũ'),
+    (3, b'a', 'ã'),
+    (3, b'i', 'ĩ'),
+    (3, b'n', 'ñ'),
+    (3, b'o', 'õ'),
+    (3, b'u', 'ũ'),
+    (4, b'A', 'Ā'),
+    (4, b'E', 'Ē'),
+    (4, b'I', 'Ī'),
+    (4, b'O', 'Ō'),
+    (4, b'U', 'Ū'),
+    (4, b'Y', 'Ȳ'),
+    (4, b'a', 'ā'),
+    (4, b'e', 'ē'),
+    (4, b'i', 'ī'),
+    (4, b'o', 'ō'),
+    (4, b'u', 'ū'),
+    (4, b'y', 'ȳ'),
+    (6, b'A', 'Ă'),
+    (6, b'E', 'Ĕ'),
+    (6, b'G', 'Ğ'),
+    (6, b'I', 'Ĭ'),
+    (6, b'O', 'Ŏ'),
+    (6, b'U', 'Ŭ'),
+    (6, b'a', 'ă'),
+    (6, b'e', 'ĕ'),
+    (6, b'g', 'ğ'),
+    (6, b'i', 'ĭ'),
+    (6, b'o', 'ŏ'),
+    (6, b'u', 'ŭ'),
+    (7, b'A', 'Ȧ'),
+    (7, b'C', 'Ċ'),
+    (7, b'E', 'Ė'),
+    (7, b'G', 'Ġ'),
+    (7, b'I', 'İ'),
+    (7, b'O', 'Ȯ'),
+    (7, b'Z', 'Ż'),
+    (7, b'a', 'ȧ'),
+    (7, b'c', 'ċ'),
+    (7, b'e', 'ė'),
+    (7, b'g', 'ġ'),
+    (7, b'o', 'ȯ'),
+    (7, b'z', 'ż'),
+    (8, b'A', 'Ä'),
+    (8, b'E', 'Ë'),
+    (8, b'I', 'Ï'),
+    (8, b'O', 'Ö'),
+    (8, b'U', 'Ü'),
+    (8, b'Y', 'Ÿ'),
+    (8, b'a', 'ä'),
+    (8, b'e', 'ë'),
+    (8, b'i', 'ï'),
+    (8, b'o', 'ö'),
+    (8, b'u', 'ü'),
+    (8, b'y', 'ÿ'),
+    (10, b'A', 'Å'),
+    (10, b'U', 'Ů'),
+    (10, b'a', 'å'),
+    (10, b'u', 'ů'),
+    (11, b'O', 'Ő'),
+    (11, b'U', 'Ű'),
+    (11, b'o', 'ő'),
+    (11, b'u', 'ű'),
+    (12, b'A', 'Ǎ'),
+    (12, b'C', 'Č'),
+    (12, b'D', 'Ď'),
+    (12, b'E', 'Ě'),
+    (12, b'G', 'Ǧ'),
+    (12, b'H', 'Ȟ'),
+    (12, b'I', 'Ǐ'),
+    (12, b'K', 'Ǩ'),
+    (12, b'L', 'Ľ'),
+    (12, b'N', 'Ň'),
+    (12, b'O', 'Ǒ'),
+    (12, b'R', 'Ř'),
+    (12, b'S', 'Š'),
+    (12, b'T', 'Ť'),
+    (12, b'U', 'Ǔ'),
+    (12, b'Z', 'Ž'),
+    (12, b'a', 'ǎ'),
+    (12, b'c', 'č'),
+    (12, b'd', 'ď'),
+    (12, b'e', 'ě'),
+    (12, b'g', 'ǧ'),
+    (12, b'h', 'ȟ'),
+    (12, b'i', 'ǐ'),
+    (12, b'j', 'ǰ'),
+    (12, b'k', 'ǩ'),
+    (12, b'l', 'ľ'),
+    (12, b'n', 'ň'),
+    (12, b'o', 'ǒ'),
+    (12, b'r', 'ř'),
+    (12, b's', 'š'),
+    (12, b't', 'ť'),
+    (12, b'u', 'ǔ'),
+    (12, b'z', 'ž'),
+    (15, b'A', 'Ȁ'),
+    (15, b'E', 'Ȅ'),
+    (15, b'I', 'Ȉ'),
+    (15, b'O', 'Ȍ'),
+    (15, b'R', 'Ȑ'),
+    (15, b'U', 'Ȕ'),
+    (15, b'a', 'ȁ'),
+    (15, b'e', 'ȅ'),
+    (15, b'i', 'ȉ'),
+    (15, b'o', 'ȍ'),
+    (15, b'r', 'ȑ'),
+    (15, b'u', 'ȕ'),
+    (17, b'A', 'Ȃ'),
+    (17, b'E', 'Ȇ'),
+    (17, b'I', 'Ȋ'),
+    (17, b'O', 'Ȏ'),
+    (17, b'R', 'Ȓ'),
+    (17, b'U', 'Ȗ'),
+    (17, b'a', 'ȃ'),
+    (17, b'e', 'ȇ'),
+    (17, b'i', 'ȋ'),
+    (17, b'o', 'ȏ'),
+    (17, b'r', 'ȓ'),
+    (17, b'u', 'ȗ'),
+    (27, b'O', 'Ơ'),
+    (27, b'U', 'Ư'),
+    (27, b'o', 'ơ'),
+    (27, b'u', 'ư'),
+    (38, b'S', 'Ș'),
+    (38, b'T', 'Ț'),
+    (38, b's', 'ș'),
+    (38, b't', 'ț'),
+    (39, b'C', 'Ç'),
+    (39, b'E', 'Ȩ'),
+    (39, b'G', 'Ģ'),
+    (39, b'K', 'Ķ'),
+    (39, b'L', 'Ļ'),
+    (39, b'N', 'Ņ'),
+    (39, b'R', 'Ŗ'),
+    (39, b'S', 'Ş'),
+    (39, b'T', 'Ţ'),
+    (39, b'c', 'ç'),
+    (39, b'e', 'ȩ'),
+    (39, b'g', 'ģ'),
+    (39, b'k', 'ķ'),
+    (39, b'l', 'ļ'),
+    (39, b'n', 'ņ'),
+    (39, b'r', 'ŗ'),
+    (39, b's', 'ş'),
+    (39, b't', 'ţ'),
+    (40, b'A', 'Ą'),
+    (40, b'E', 'Ę'),
+    (40, b'I', 'Į'),
+    (40, b'O', 'Ǫ'),
+    (40, b'U', 'Ų'),
+    (40, b'a', 'ą'),
+    (40, b'e', 'ę'),
+    (40, b'i', 'į'),
+    (40, b'o', 'ǫ'),
+    (40, b'u', 'ų'),
+];
+
+/// The precomposed letter for `base` followed by the combining mark `mark`.
+fn compose(base: char, mark: char) -> Option<char> {
+    let m = u32::from(mark)
+        .checked_sub(0x300)
+        .and_then(|m| u8::try_from(m).ok())?;
+    let b = u8::try_from(base).ok()?;
+    COMPOSED
+        .binary_search_by(|&(tm, tb, _)| (tm, tb).cmp(&(m, b)))
+        .ok()
+        .map(|i| COMPOSED[i].2)
 }
 
 /// The byte that the escape `prefix` + two hex digits at `at` spells (`%40`, `\\xc3`).
@@ -817,6 +1163,13 @@ impl Folder<'_> {
     /// where the break starts (before a `\r`). Joined at once, not only recorded as wrapped
     /// numbers are: a token holding `@` or `://` is no table cell.
     fn wrapped_link(&self, at: usize) -> Option<usize> {
+        // Only what is still to be copied can be removed.
+        self.link_continues(at).filter(|&end| end >= self.copied)
+    }
+
+    /// [`Folder::wrapped_link`]'s reading of the text alone: where the cut link ends, when the
+    /// line break at `at` cuts one, whether or not the fold has passed it.
+    fn link_continues(&self, at: usize) -> Option<usize> {
         let bytes = self.text.as_bytes();
         let end = if at > 0 && bytes[at - 1] == b'\r' {
             at - 1
@@ -848,10 +1201,6 @@ impl Folder<'_> {
             .iter()
             .rposition(u8::is_ascii_whitespace)
             .map_or(0, |i| i + 1);
-        // Only what is still to be copied can be removed.
-        if end < self.copied {
-            return None;
-        }
         let token = &bytes[start..end];
         let link = token.windows(3).any(|w| w == b"://")
             || token.starts_with(b"www.")
@@ -919,6 +1268,12 @@ mod tests {
     }
 
     #[test]
+    fn markdown_escapes_inside_a_word_decode() {
+        let f = fold(r"jane\_doe@example\.com a\_ \_b 1\-2 C:\Users\x");
+        assert_eq!(f.text(), r"jane_doe@example.com a\_ \_b 1-2 C:\Users\x");
+    }
+
+    #[test]
     fn utf8_byte_escapes_decode_as_one_character() {
         let f = fold("Jos\\xc3\\xa9 \\xd9\\xa1 \\xc3 \\xc3\\x41 \\xff");
         assert_eq!(f.text(), "José 1 \\xc3 \\xc3A \\xff");
@@ -931,6 +1286,8 @@ mod tests {
             f.text(),
             "jane@example.com 4111 1111 50% off 100%20 %40x a%3Cb a%0Ab xéy"
         );
+        let f = fold("phone=%2B14155552671&x=%3Cb&y=%20");
+        assert_eq!(f.text(), "phone=+14155552671&x=%3Cb&y=%20");
         // Inside a URL the engine decodes each part on its own.
         let url = "https://example.com/u/4538%206643 b%40c www.example.com/u/4538%206643";
         assert_eq!(
@@ -975,8 +1332,36 @@ mod tests {
     fn addresses_spelt_out_against_harvesters_fold() {
         let f = fold("jane.doe [at] example [dot] com, j(AT)x{dot}io f(at) [at] a [dot]");
         assert_eq!(f.text(), "jane.doe@example.com, j@x.io f(at) [at] a [dot]");
+        let f = fold("jane.doe[@]example[.]com, k (@) x (.) io, [@] [.] a[.]");
+        assert_eq!(f.text(), "jane.doe@example.com, k@x.io, [@] [.] a[.]");
         let (_, spans) = spans("a [at] b");
         assert_eq!(spans[1], (1, 7));
+    }
+
+    #[test]
+    fn an_at_sign_with_spaces_joins_between_a_local_part_and_a_domain() {
+        let f = fold("mail jane @ example.com, j.d@ x.co.uk or k @x.io; meet @ 5pm, @ alice");
+        assert_eq!(
+            f.text(),
+            "mail jane@example.com, j.d@x.co.uk or k @x.io; meet @ 5pm, @ alice"
+        );
+        assert_eq!(
+            fold("a @ b.c1 x @ y and z @ host").text(),
+            "a @ b.c1 x @ y and z @ host"
+        );
+        let (_, spans) = spans("a @ b.io");
+        assert_eq!(spans[1], (1, 4));
+    }
+
+    #[test]
+    fn decomposed_letters_compose() {
+        let f = fold("Franc\u{327}ois Lefe\u{300}vre, Dvor\u{30C}a\u{301}k, x\u{301}, \u{301}a");
+        assert_eq!(f.text(), "François Lefèvre, Dvořák, x\u{301}, \u{301}a");
+        let (_, spans) = spans("c\u{327}a");
+        assert_eq!(spans[0], (0, 3));
+        assert!(super::COMPOSED
+            .windows(2)
+            .all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
     }
 
     #[test]

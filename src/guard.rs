@@ -10,6 +10,7 @@ use crate::{
 use std::sync::atomic::{AtomicU64, Ordering};
 
 mod allowed;
+mod elsewhere;
 mod request;
 pub use allowed::AllowedValues;
 pub use request::{Committed, Prepared, RequestError, PLAIN_TEXT_PATH};

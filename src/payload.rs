@@ -2,8 +2,9 @@
 //! transformed text back.
 //!
 //! Every string of a JSON body is user text except a short allow-list of structural fields
-//! (`model`, `role`, ids, `type` and other enums, tool names, base64 payloads of images and
-//! audio): a field nobody listed — `tools[].function.description`, a system prompt, a metadata
+//! (`model`, `role`, ids, `type` and other enums, tool names, base64 payloads of images,
+//! audio and other binary files — a *text* file in base64 is decoded and read like any field):
+//! a field nobody listed — `tools[].function.description`, a system prompt, a metadata
 //! value, a Gemini `contents[].parts[].text` — is scanned all the same. The known fields of the
 //! major APIs are read first, in their own order and with their own checks: Chat Completions
 //! `messages[].content` as a string or as content parts, tool-call `arguments` (JSON inside a
@@ -84,6 +85,9 @@ enum Loc {
     /// A string leaf inside a JSON document that is itself a string in the body (tool-call
     /// `arguments`): index into `RequestBody::embedded`, and a pointer inside that document.
     Embedded(usize, String),
+    /// A text file attached in base64 (see [`Collector::attachment`]): the pointer of the
+    /// string, and what stands before the base64 in it (`data:text/csv;base64,` or nothing).
+    Base64(String, String),
 }
 
 /// One piece of user text inside a request.
@@ -190,6 +194,29 @@ const BINARY: &[&str] = &[
     "inlineData",
     "images",
 ];
+/// Whether a file of media type `media` is text: read and checked, not passed as binary.
+fn textual(media: &str) -> bool {
+    let m = media.trim().to_ascii_lowercase();
+    let m = m.split(';').next().unwrap_or("");
+    m.starts_with("text/")
+        || m.starts_with("message/")
+        || m.ends_with("+json")
+        || m.ends_with("+xml")
+        || [
+            "application/json",
+            "application/x-ndjson",
+            "application/xml",
+            "application/csv",
+            "application/yaml",
+            "application/x-yaml",
+            "application/javascript",
+            "application/sql",
+            "application/x-sh",
+            "application/toml",
+        ]
+        .contains(&m)
+}
+
 /// Keys under which a `name` is a tool's or function's identifier, not a person's.
 const TOOLISH: &[&str] = &[
     "tools",
@@ -251,6 +278,68 @@ impl Collector {
             }
             Err(_) => self.text(pointer, path, value),
         }
+        Ok(())
+    }
+
+    /// A file in base64 (a `data:` URL, or a `data` field beside its media type) whose media
+    /// type is text — a CSV, a mail, a log attached to a prompt: its decoded text is a field
+    /// like any other, encoded back when the body is rebuilt. Other files (images, PDFs,
+    /// audio) pass as they are. A text file that is not base64 or not UTF-8 cannot be read, so
+    /// the request is refused rather than sent unread.
+    fn attachment(
+        &mut self,
+        pointer: String,
+        path: String,
+        value: &Value,
+        media: Option<&str>,
+    ) -> Result<(), PayloadError> {
+        if let Value::Object(o) = value {
+            // Gemini's `inlineData: { mimeType, data }`.
+            let media = ["mimeType", "mime_type", "media_type"]
+                .iter()
+                .find_map(|k| o.get(*k).and_then(Value::as_str));
+            return match o.get("data") {
+                Some(data) => self.attachment(
+                    format!("{pointer}/data"),
+                    format!("{path}.data"),
+                    data,
+                    media,
+                ),
+                None => Ok(()),
+            };
+        }
+        let Value::String(s) = value else {
+            return Ok(());
+        };
+        let (media, prefix, coded) = match s.strip_prefix("data:") {
+            Some(rest) => {
+                let Some(comma) = rest.find(',') else {
+                    return Ok(());
+                };
+                let head = &rest[..comma];
+                if !head.ends_with(";base64") {
+                    return Ok(());
+                }
+                let media = head.split(';').next().unwrap_or("");
+                (Some(media), &s[..5 + comma + 1], &rest[comma + 1..])
+            }
+            None => (media, "", s.as_str()),
+        };
+        if !media.is_some_and(textual) {
+            return Ok(());
+        }
+        let bytes = crate::rules::secrets::codec::base64_decode(coded.trim())
+            .ok_or_else(|| shape(&path, "a base64 text file"))?;
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        let text = std::str::from_utf8(bytes).map_err(|_| shape(&path, "a UTF-8 text file"))?;
+        if !self.seen.insert(pointer.clone()) {
+            return Ok(());
+        }
+        self.fields.push(TextField {
+            path,
+            text: text.to_string(),
+            loc: Loc::Base64(pointer, prefix.to_string()),
+        });
         Ok(())
     }
 
@@ -433,7 +522,13 @@ impl Collector {
 
     /// Every string of the body not collected yet, except structural fields and binary
     /// payloads: the fields no list of known ones anticipated.
-    fn sweep(&mut self, v: &Value, ptr: &str, display: &str, toolish: bool) {
+    fn sweep(
+        &mut self,
+        v: &Value,
+        ptr: &str,
+        display: &str,
+        toolish: bool,
+    ) -> Result<(), PayloadError> {
         match v {
             Value::Array(a) => {
                 for (i, x) in a.iter().enumerate() {
@@ -441,22 +536,26 @@ impl Collector {
                     if let Value::String(_) = x {
                         self.text(p, d, x);
                     } else {
-                        self.sweep(x, &p, &d, toolish);
+                        self.sweep(x, &p, &d, toolish)?;
                     }
                 }
             }
             Value::Object(o) => {
                 let base64 = o.get("type").and_then(Value::as_str) == Some("base64");
                 for (k, x) in o {
-                    if BINARY.contains(&k.as_str()) || (base64 && k == "data") {
-                        continue;
-                    }
                     let p = format!("{ptr}/{}", escape(k));
                     let d = if display.is_empty() {
                         k.clone()
                     } else {
                         format!("{display}.{k}")
                     };
+                    if BINARY.contains(&k.as_str()) || (base64 && k == "data") {
+                        let media = ["media_type", "mimeType", "mime_type"]
+                            .iter()
+                            .find_map(|k| o.get(*k).and_then(Value::as_str));
+                        self.attachment(p, d, x, media)?;
+                        continue;
+                    }
                     let structural = STRUCTURAL.contains(&k.as_str())
                         || (k == "name" && (toolish || o.contains_key("type")));
                     // A list of enum values (`modalities`, `include`) is structural too.
@@ -466,12 +565,13 @@ impl Collector {
                     }
                     match x {
                         Value::String(_) => self.text(p, d, x),
-                        _ => self.sweep(x, &p, &d, toolish || TOOLISH.contains(&k.as_str())),
+                        _ => self.sweep(x, &p, &d, toolish || TOOLISH.contains(&k.as_str()))?,
                     }
                 }
             }
             _ => {}
         }
+        Ok(())
     }
 
     fn configured(&mut self, root: &Value, path: &str) -> Result<(), PayloadError> {
@@ -603,7 +703,7 @@ impl RequestBody {
         for p in &options.paths {
             c.configured(&root, p)?;
         }
-        c.sweep(&root, "", "", false);
+        c.sweep(&root, "", "", false)?;
         Ok(RequestBody {
             root,
             embedded: c.embedded,
@@ -622,12 +722,16 @@ impl RequestBody {
             return Err(PayloadError::FieldCount);
         }
         for (field, text) in self.fields.iter().zip(texts) {
-            let slot = match &field.loc {
-                Loc::Pointer(p) => self.root.pointer_mut(p),
-                Loc::Embedded(i, p) => self.embedded[*i].1.pointer_mut(p),
+            let (slot, text) = match &field.loc {
+                Loc::Pointer(p) => (self.root.pointer_mut(p), text.clone()),
+                Loc::Embedded(i, p) => (self.embedded[*i].1.pointer_mut(p), text.clone()),
+                Loc::Base64(p, prefix) => {
+                    let coded = crate::rules::secrets::codec::base64_encode(text.as_bytes());
+                    (self.root.pointer_mut(p), format!("{prefix}{coded}"))
+                }
             };
             let slot = slot.ok_or(PayloadError::FieldCount)?;
-            *slot = Value::String(text.clone());
+            *slot = Value::String(text);
         }
         for (ptr, doc) in &self.embedded {
             let s = serde_json::to_string(doc).map_err(|_| PayloadError::NotJson)?;
@@ -656,6 +760,66 @@ mod tests {
         let req = RequestBody::parse(&body.to_string(), options).unwrap();
         let texts: Vec<String> = req.fields().iter().map(|f| f.text.to_uppercase()).collect();
         serde_json::from_str(&req.rebuild(&texts).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn text_files_in_base64_are_read_and_encoded_back() {
+        use crate::rules::secrets::codec::{base64_decode, base64_encode};
+        let csv = "name,email\nJane Doe,jane@example.com\n";
+        let b64 = base64_encode(csv.as_bytes());
+        let body = json!({
+            "messages": [{"role": "user", "content": [
+                {"type": "text", "text": "summarise"},
+                {"type": "file", "file": {"filename": "c.csv", "file_data": format!("data:text/csv;base64,{b64}")}},
+                {"type": "image_url", "image_url": {"url": "data:image/png;base64,iVBORw0KGgo="}}]},
+                {"role": "user", "content": [{"type": "document",
+                    "source": {"type": "base64", "media_type": "text/plain", "data": b64}}]}],
+            "contents": [{"parts": [{"inlineData": {"mimeType": "text/markdown", "data": b64}},
+                {"inlineData": {"mimeType": "application/pdf", "data": "JVBERi0="}}]}]
+        });
+        let f = fields(&body);
+        let files: Vec<&(String, String)> = f.iter().filter(|(_, t)| t == csv).collect();
+        assert_eq!(files.len(), 3, "{f:?}");
+        let out = upper_all(&body, &PayloadOptions::default());
+        let decoded = |v: &Value, prefix: &str| {
+            let s = v
+                .as_str()
+                .unwrap()
+                .strip_prefix(prefix)
+                .unwrap()
+                .to_string();
+            String::from_utf8(base64_decode(&s).unwrap()).unwrap()
+        };
+        let upper = csv.to_uppercase();
+        let part = &out["messages"][0]["content"][1]["file"]["file_data"];
+        assert_eq!(decoded(part, "data:text/csv;base64,"), upper);
+        assert_eq!(
+            decoded(&out["messages"][1]["content"][0]["source"]["data"], ""),
+            upper
+        );
+        assert_eq!(
+            decoded(&out["contents"][0]["parts"][0]["inlineData"]["data"], ""),
+            upper
+        );
+        // Binary files pass as they were.
+        assert_eq!(
+            out["contents"][0]["parts"][1]["inlineData"]["data"],
+            "JVBERi0="
+        );
+        assert_eq!(
+            out["messages"][0]["content"][2]["image_url"]["url"],
+            "data:image/png;base64,iVBORw0KGgo="
+        );
+    }
+
+    #[test]
+    fn a_text_file_that_cannot_be_read_is_refused() {
+        for data in ["data:text/plain;base64,@@@", "data:text/plain;base64,//79"] {
+            let body = json!({"messages": [{"role": "user", "content": [
+                {"type": "file", "file": {"file_data": data}}]}]});
+            let e = RequestBody::parse(&body.to_string(), &PayloadOptions::default()).unwrap_err();
+            assert!(matches!(e, PayloadError::UnexpectedShape { .. }), "{e:?}");
+        }
     }
 
     #[test]

@@ -175,6 +175,20 @@ impl Vault {
         }
     }
 
+    /// Each original this vault holds with the token that stands for it (its placeholder or
+    /// surrogate): what [`crate::Guard::mask_originals`] keeps out of other requests.
+    pub(crate) fn kept(&self) -> impl Iterator<Item = (&str, &str)> {
+        let placeholders = self.originals.values().filter_map(|e| {
+            let p = self.placeholders.get(&(e.entity.clone(), e.norm.clone()))?;
+            Some((&*e.value, p.as_str()))
+        });
+        let surrogates = self.surrogates.values().filter_map(|e| {
+            let s = self.surrogate_of.get(&(e.entity.clone(), e.norm.clone()))?;
+            Some((&*e.value, s.as_str()))
+        });
+        placeholders.chain(surrogates)
+    }
+
     /// A copy holding only the values whose placeholder or surrogate occurs in `sent` (a
     /// request as it left): what an answer to that request can legitimately quote. An answer
     /// to a request that carried none restores nothing, and a token issued for another

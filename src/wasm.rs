@@ -701,6 +701,14 @@ impl Guard {
         restore_json_with(body, self.inner.vault(), &self.restore)
     }
 
+    /// A URL or body bound for an endpoint the guard does not check, with every original
+    /// the guard keeps (as written or percent-encoded) replaced by its placeholder or
+    /// surrogate; `undefined` when it holds none.
+    #[wasm_bindgen(js_name = maskOriginals)]
+    pub fn mask_originals(&self, text: &str) -> Option<String> {
+        self.inner.mask_originals(text)
+    }
+
     /// Replaces the restore options (undefined: the safe defaults). Throws
     /// `PiiAirlockConfigError` on unknown keys or entries that do not parse.
     #[wasm_bindgen(js_name = setRestoreOptions)]

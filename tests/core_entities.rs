@@ -457,6 +457,17 @@ fn phones_after_labels_and_in_regional_groupings() {
         ("il mio numero è 3471234567", "3471234567"),
         ("mijn nummer is 0612345678", "0612345678"),
         ("o meu número é 912345678", "912345678"),
+        // A German letterhead's slash after the area code.
+        ("Tel.: +49 (0) 30 / 901820-0", "+49 (0) 30 / 901820-0"),
+        ("phone +49 30/901820", "+49 30/901820"),
+        // North American local numbers and numbers the plan would not assign, after a label.
+        ("phone: 867-5309", "867-5309"),
+        ("tel: 555-0199", "555-0199"),
+        ("my phone number is 555 123 4567", "555 123 4567"),
+        ("cell (555) 123-4567", "(555) 123-4567"),
+        // Forms that put a dot or hyphen after the area code's parentheses.
+        ("call (415).867.5309 tonight", "(415).867.5309"),
+        ("call (415)-867-5309 tonight", "(415)-867-5309"),
     ] {
         let got = found(text);
         assert!(
@@ -470,6 +481,8 @@ fn phones_after_labels_and_in_regional_groupings() {
         "total 512 345 678",
         "5550 1234 units",
         "my order number is 0612345678",
+        "see 867-5309 in the list",
+        "range 555 123 4567",
     ] {
         assert_not("PHONE_NUMBER", t);
     }
@@ -698,5 +711,41 @@ fn a_value_after_a_link_cut_at_a_line_end_stays_whole() {
                 .any(|(e, v)| e == "CREDIT_CARD" && v == "4111 1111 1111 1111"),
             "{text:?}: {got:?}"
         );
+    }
+}
+
+#[test]
+fn addresses_typed_with_spaces_around_the_at_sign() {
+    // A phone keyboard's automatic space after `@`, or spaces against harvesters.
+    for (text, value) in [
+        (
+            "reach me at jane @ example.com please",
+            "jane @ example.com",
+        ),
+        (
+            "mail: j.doe@ mail.example.co.uk",
+            "j.doe@ mail.example.co.uk",
+        ),
+        // Defanged, as a security write-up or a signature writes it.
+        (
+            "email: jane.doe[@]example[.]com",
+            "jane.doe[@]example[.]com",
+        ),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "EMAIL_ADDRESS" && v == value),
+            "{text}: {got:?}"
+        );
+    }
+    // A mention, a time, a bare word after the sign.
+    for t in [
+        "cc @jane.doe on this",
+        "meet @ 5pm",
+        "ask @ alice",
+        "ping me @ home.",
+        "x @ y.z1",
+    ] {
+        assert_not("EMAIL_ADDRESS", t);
     }
 }

@@ -405,3 +405,68 @@ mod always_allow {
         assert_eq!(action_in(&g, None).0, Action::Allow);
     }
 }
+
+mod attachments {
+    //! A text file attached in base64 (a CSV of customers, a mail, a log) is read like the
+    //! prompt: before, it went out as it was, unread.
+    use pii_airlock::{Answer, CompiledPolicy, Guard, PayloadOptions};
+
+    /// Standard base64 (RFC 4648), written here so the test does not use the code it checks.
+    fn b64(bytes: &[u8]) -> String {
+        let a = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut out = String::new();
+        for c in bytes.chunks(3) {
+            let n = (u32::from(c[0]) << 16)
+                | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+                | u32::from(*c.get(2).unwrap_or(&0));
+            for i in 0..4 {
+                out.push(if i <= c.len() {
+                    char::from(a[(n >> (18 - 6 * i) & 63) as usize])
+                } else {
+                    '='
+                });
+            }
+        }
+        out
+    }
+
+    fn unb64(s: &str) -> String {
+        let a = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let (mut acc, mut bits, mut out) = (0u32, 0, Vec::new());
+        for ch in s.trim_end_matches('=').chars() {
+            acc = (acc << 6) | a.find(ch).unwrap() as u32;
+            bits += 6;
+            if bits >= 8 {
+                bits -= 8;
+                out.push((acc >> bits) as u8);
+            }
+        }
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_text_file_in_base64_is_checked_and_sent_redacted() {
+        let mut g = Guard::new(CompiledPolicy::preset("gdpr").unwrap(), b"k", [7; 32]).unwrap();
+        let csv = "name,email,card\nJane Roe,jane.roe@example.com,4111 1111 1111 1111\n";
+        let body = serde_json::json!({"model": "m", "messages": [{"role": "user", "content": [
+            {"type": "text", "text": "Summarise this file"},
+            {"type": "file", "file": {"filename": "customers.csv",
+                "file_data": format!("data:text/csv;base64,{}", b64(csv.as_bytes()))}}]}]})
+        .to_string();
+        let p = g
+            .prepare_body(&body, &PayloadOptions::default(), None)
+            .unwrap();
+        let out = g
+            .commit(&p, Answer::Redacted, &[], 1_000, &mut || [1; 16], "chat")
+            .unwrap();
+        let sent: serde_json::Value = serde_json::from_str(&out.body.unwrap()).unwrap();
+        let url = sent["messages"][0]["content"][1]["file"]["file_data"]
+            .as_str()
+            .unwrap();
+        let file = unb64(url.strip_prefix("data:text/csv;base64,").unwrap());
+        assert!(!file.contains("jane.roe@example.com"), "{file}");
+        assert!(!file.contains("4111"), "{file}");
+        assert!(file.contains("[EMAIL_ADDRESS_1]"), "{file}");
+        assert!(file.starts_with("name,email,card\n"), "{file}");
+    }
+}

@@ -34,10 +34,19 @@ fn path_segments_and_assigned_names_are_identifiers() {
         "    match kind {\n        Meta::Word(w) => w.len(),\n    }\n",
         "let x = Paris::default();",
         "enum Shape {\n    Delta = \"delta\",\n    Gamma = \"gamma\",\n}\n",
+        "'tool add' was used, name is: Some(\"bob\")\n",
+        "$ tool_positional bob john\n",
     ] {
         assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
     }
     assert!(has(&e, "We moved to Paris in May.", "LOCATION", "Paris"));
+    // A capitalised name on a command line is a quoted value, still a person.
+    let text = "$ git commit --author \"Anna Kowalska <anna@example.org>\"\n";
+    assert!(
+        has(&e, text, "PERSON", "Anna Kowalska"),
+        "{:?}",
+        found(&e, text)
+    );
 }
 
 #[test]
@@ -80,6 +89,12 @@ fn products_services_and_standards_are_not_people() {
         "Requires the Helena API (Windows only).",
         "It was published as an Otto Standard in 2004.",
         "Programas em Debian podem usar este editor.",
+        "- Switch the custom backend to Rust ABI [#347]",
+        "Open the file in Trace Viewer.",
+        "Start a session in the Jackson Browser.",
+        "The minimum supported version has been raised to Rust 1.54.0.",
+        "It joined the Sandy Springs Project in 2019.",
+        "**English** | [Bahasa Indonesia](./README.id.md)\n",
     ] {
         assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
     }
@@ -179,6 +194,7 @@ fn table_rows_copyright_lines_and_versions_are_not_addresses() {
         "tar-1.35                       June 4, 2023                     TAR-x(1)\n",
         "// Copyright 2019, 2021 The gizmo authors\n",
         "Die Route zum Netz 10.20.30.0 führt über eth1.\n",
+        "- hardware acceleration of SHA-256 via SHA extensions\n",
     ] {
         assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
     }
@@ -218,4 +234,204 @@ fn a_mailbox_name_or_a_changelog_author_is_a_person_not_a_place() {
         "{:?}",
         found(&e, text)
     );
+}
+
+// Round 6: shapes of /usr/share/doc text (licence notices, copyright lines, Markdown, numbered
+// sections, lists of supporters).
+
+#[test]
+fn a_double_barrelled_name_is_not_a_place() {
+    let e = Engine::default_engine();
+    let text = "The matcher is a Smith-Moore search over fixed strings.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A town the lists hold whole, and a person's double name, stay what they are.
+    assert!(has(
+        &e,
+        "We moved to Winston-Salem last year.",
+        "LOCATION",
+        "Winston-Salem"
+    ));
+    assert!(has(
+        &e,
+        "Anna Smith-Moore lives here",
+        "PERSON",
+        "Anna Smith-Moore"
+    ));
+}
+
+#[test]
+fn a_place_naming_a_university_is_not_reported() {
+    let e = Engine::default_engine();
+    for text in [
+        "    The University of Oregon\n    Example Corporation\n",
+        "It was first developed at the Institute of Lisbon.",
+    ] {
+        assert!(
+            !found(&e, text).iter().any(|(k, _)| k == "LOCATION"),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+    assert!(has(&e, "I live in Oregon.", "LOCATION", "Oregon"));
+}
+
+#[test]
+fn a_place_after_a_section_number_is_a_heading() {
+    let e = Engine::default_engine();
+    let text = "           4.2. Filters\n                4.2.1. Delta\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A list's single number before a town is no section.
+    let list = "Cities:\n1. Lisbon\n2. Madrid\n";
+    assert!(has(&e, list, "LOCATION", "Lisbon"), "{:?}", found(&e, list));
+    assert!(has(&e, "We moved to Delta last year.", "LOCATION", "Delta"));
+}
+
+#[test]
+fn places_in_brackets_after_a_model_name_are_code_names() {
+    let e = Engine::default_engine();
+    let text = "    the Zen2x (Lisbon, Madrid) parts and the Fam11h (Oslo)\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    assert!(has(
+        &e,
+        "We have offices in Lisbon and Madrid.",
+        "LOCATION",
+        "Lisbon"
+    ));
+}
+
+#[test]
+fn an_organisations_address_in_a_licence_notice_is_not_reported() {
+    let e = Engine::default_engine();
+    for text in [
+        "along with this program; if not, write to the Example Software Foundation, Inc.,\n\
+         12 Elm Street, Suite 3, Springfield, MA 01101 USA.\n",
+        "Copyright 1990 by Example Equipment Corporation, Maynard, Massachusetts,\n\
+         and the Example Institute of Technology, Cambridge, Massachusetts.\n",
+    ] {
+        assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
+    }
+    // A person's address keeps its street and its town.
+    assert!(has(
+        &e,
+        "Ship to: Anna Kowalska, 12 Elm Street, Springfield, MA 01101",
+        "STREET_ADDRESS",
+        "12 Elm Street, Springfield, MA 01101"
+    ));
+}
+
+#[test]
+fn a_town_shape_in_a_markdown_heading_is_title_case() {
+    let e = Engine::default_engine();
+    let text = "## Adding a New Language\n\nStart from the template.\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    assert!(has(
+        &e,
+        "We moved to New Language last year.",
+        "LOCATION",
+        "New Language"
+    ));
+}
+
+#[test]
+fn lower_case_technical_nouns_are_no_names() {
+    let e = Engine::default_engine();
+    for text in [
+        "To trace child processes, pass the flag.",
+        "Set the width and angle fields to one byte.",
+        "modules use `unsafe` to explicitly elide bounds checks",
+        "Then run npx tool trace close to stop.",
+    ] {
+        assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
+    }
+    assert!(has(&e, "its john smith here", "PERSON", "john smith"));
+}
+
+#[test]
+fn a_copyright_holder_named_like_a_street_is_a_person() {
+    let e = Engine::default_engine();
+    let text = "Copyright (C) 2001-2009, Peter J. Lane, Anna Kowal.\n";
+    let f = found(&e, text);
+    assert!(
+        f.iter().any(|(k, v)| k == "PERSON" && v == "Peter J. Lane")
+            && !f.iter().any(|(k, _)| k == "STREET_ADDRESS"),
+        "{f:?}"
+    );
+    assert!(has(
+        &e,
+        "// Copyright 2019 Maria Smith.\n",
+        "PERSON",
+        "Maria Smith"
+    ));
+}
+
+#[test]
+fn a_mailbox_name_in_markdown_bold_is_a_person() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("* **Gary Lincoln** <<gary@example.org>>\n", "Gary Lincoln"),
+        (
+            "  **Victoria Bedford** <<vb@example.org>> (she/her)\n",
+            "Victoria Bedford",
+        ),
+    ] {
+        let f = found(&e, text);
+        assert!(
+            f.iter().any(|(k, v)| k == "PERSON" && v == name)
+                && !f.iter().any(|(k, _)| k == "LOCATION"),
+            "{text:?}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn a_place_after_by_or_alone_in_quotes_names_something_else() {
+    let e = Engine::default_engine();
+    for text in [
+        "Development of the tool is hosted by Savannah, a forge for free software.",
+        "* The default icon set has been renamed to \"Raleigh\". Old settings still work.",
+    ] {
+        assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
+    }
+    // A quoted value after a key stays a place.
+    assert!(has(&e, "{\"city\": \"Raleigh\"}", "LOCATION", "Raleigh"));
+}
+
+#[test]
+fn a_name_in_a_list_of_names_is_a_person_even_when_its_surname_is_a_town() {
+    let e = Engine::default_engine();
+    let text = "    Ryan Lynch\n    Glenn Machin\n    Roland Mainz\n    Sorin Manolache\n";
+    let f = found(&e, text);
+    assert!(
+        f.iter().any(|(k, v)| k == "PERSON" && v == "Roland Mainz")
+            && !f.iter().any(|(k, _)| k == "LOCATION"),
+        "{f:?}"
+    );
+    // A list of towns stays a list of towns.
+    let towns = "Offices:\nNew York\nLos Angeles\nBerlin\n";
+    let f = found(&e, towns);
+    assert!(
+        f.iter().any(|(k, v)| k == "LOCATION" && v == "Los Angeles")
+            && !f.iter().any(|(k, _)| k == "PERSON"),
+        "{f:?}"
+    );
+}
+
+#[test]
+fn a_name_after_by_is_the_authors_even_when_its_surname_is_a_town() {
+    let e = Engine::default_engine();
+    let text = "The crate is authored by Henry de Valence.";
+    let f = found(&e, text);
+    assert!(
+        f.iter()
+            .any(|(k, v)| k == "PERSON" && v == "Henry de Valence")
+            && !f.iter().any(|(k, _)| k == "LOCATION"),
+        "{f:?}"
+    );
+    // A town after a verb of travel stays a town.
+    assert!(has(
+        &e,
+        "Der Zug fährt von Rust nach Rust über Nacht.",
+        "LOCATION",
+        "Rust"
+    ));
 }

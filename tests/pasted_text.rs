@@ -357,3 +357,53 @@ fn deny_list_reads_the_folded_view() {
         assert_eq!(out.text, "about [DENY_LIST] today", "{how}");
     }
 }
+
+#[test]
+fn decomposed_text_is_read_as_composed() {
+    // Text copied from macOS file names or some PDFs arrives decomposed (NFD): a letter and a
+    // combining mark. Names, places and context words must read as in composed text, and
+    // the whole decomposed span must be replaced.
+    let nfd = |s: &str| {
+        s.replace('ç', "c\u{327}")
+            .replace('é', "e\u{301}")
+            .replace('è', "e\u{300}")
+            .replace('ü', "u\u{308}")
+            .replace('ñ', "n\u{303}")
+    };
+    for text in [
+        "Contact: François Lefèvre",
+        "I met François Lefèvre yesterday",
+        "Mi nombre es Begoña Ibáñez",
+    ] {
+        let composed = outgoing("gdpr", text);
+        let decomposed = outgoing("gdpr", &nfd(text));
+        assert!(composed.contains("[PERSON_1]"), "{composed}");
+        assert_eq!(decomposed, composed, "{text}");
+    }
+    // A context word spelt decomposed still names the number.
+    let t = nfd("téléphone : 06 12 34 56 78");
+    assert_eq!(outgoing("gdpr", &t), nfd("téléphone : [PHONE_NUMBER_1]"));
+}
+
+#[test]
+fn form_encoded_values_are_read_decoded() {
+    // A form body or a query pasted outside a URL: a value starts after `=`, so its first
+    // escape (`%2B` for the `+` of a phone) decodes like the rest.
+    let out = outgoing(
+        "gdpr",
+        "user_email=jane.roe%40example.com&user_phone=%2B14155552671&ok=1",
+    );
+    assert_eq!(
+        out,
+        "user_email=[EMAIL_ADDRESS_1]&user_phone=[PHONE_NUMBER_1]&ok=1"
+    );
+}
+
+#[test]
+fn markdown_escaped_addresses_are_whole() {
+    // A Markdown editor writes `jane\_doe`: the local part before the escape went out.
+    assert_eq!(
+        outgoing("gdpr", r"contact jane\_doe@example.com today"),
+        "contact [EMAIL_ADDRESS_1] today"
+    );
+}

@@ -603,6 +603,11 @@ fn cases(seed: u64) -> Vec<Case> {
         password(r),
         "Hi, my password is {} but the login fails.\n",
     ));
+    v.push(in_text(
+        "password-labelled",
+        password(r),
+        "VPN login: jdoe, password {} (it expired)\n",
+    ));
     v
 }
 
@@ -1435,6 +1440,16 @@ fn passwords_stated_in_a_sentence() {
         ("la mia password è Girasole2024!", "Girasole2024!"),
         ("a minha senha é Sol2024!x", "Sol2024!x"),
         ("il mio PIN è 4821", "4821"),
+        // A key word and the value, with no verb: after a whole short key, a PIN key, or
+        // nothing at all between them.
+        ("pw: Tr0ub4dor&3", "Tr0ub4dor&3"),
+        ("PIN: 4821", "4821"),
+        ("{\"pin_code\": \"4821\"}", "4821"),
+        ("password Tr0ub4dor&3", "Tr0ub4dor&3"),
+        ("the wifi password Fiets_2023 does not work", "Fiets_2023"),
+        ("my pin 4821, card ending 1111", "4821"),
+        ("mein Passwort Sommer2024! geht nicht", "Sommer2024!"),
+        ("senha Sol2024!x", "Sol2024!x"),
     ] {
         let found = secrets(text);
         assert!(
@@ -1456,6 +1471,16 @@ fn passwords_stated_in_a_sentence() {
         "the password is <your password>",
         "la password è sbagliata",
         "la password del caffè Bar2024! non va",
+        // A key word before a count, a word, a pin of a board, a variable, a mask.
+        "password manager 1Password",
+        "password 12345678 is too simple",
+        "connect the LED to pin 13",
+        "pin: 7",
+        "pwm_channel: 3x4kf9",
+        "spinner: a1b2c3d4",
+        "password $DB_PASSWORD",
+        "password ********",
+        "boarding pass AB12C3",
     ] {
         assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
     }

@@ -82,9 +82,30 @@ pub(crate) fn append_text(parent: &Element, text: &str) {
     let _ = parent.append_with_str_1(text);
 }
 
+/// Classes that session-replay and analytics tools read as "do not record this element"
+/// (rrweb and PostHog, Sentry Replay, FullStory, Highlight).
+const NO_RECORD_CLASSES: &str = "rr-block ph-no-capture sentry-block fs-exclude highlight-block";
+/// Attributes with the same meaning (Hotjar, LogRocket, Microsoft Clarity, Datadog, Sentry,
+/// OpenReplay).
+const NO_RECORD_ATTRIBUTES: &[(&str, &str)] = &[
+    ("data-hj-suppress", ""),
+    ("data-private", ""),
+    ("data-clarity-mask", "True"),
+    ("data-dd-privacy", "hidden"),
+    ("data-sentry-block", ""),
+    ("data-openreplay-hidden", ""),
+];
+
 /// A shadow host whose element name page styles are unlikely to target, and its open root.
+/// Every host holds the user's values (the overlay mirrors the typed text; the popover and the
+/// dialog show originals), and a session-replay script that masks form fields would still
+/// record them here, as text: each host carries the replay tools' "do not record" markers.
 pub(crate) fn host(name: &str) -> (HtmlElement, ShadowRoot) {
     let h = el(name);
+    h.set_class_name(NO_RECORD_CLASSES);
+    for (k, v) in NO_RECORD_ATTRIBUTES {
+        let _ = h.set_attribute(k, v);
+    }
     let root = h
         .attach_shadow(&ShadowRootInit::new(web_sys::ShadowRootMode::Open))
         .unwrap_throw();

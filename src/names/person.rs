@@ -1315,7 +1315,10 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     // street name nor a town; skip those tests.
     let plain_word =
         run.len == 1 && run.classes[0] == Class::NotName && ctx.flags[first_tok] & WORD != 0;
-    if !plain_word && street_position(ctx, run) {
+    if !plain_word
+        && street_position(ctx, run)
+        && !super::technical::copyright_notice(ctx, first_tok)
+    {
         return;
     }
     // "Die Gemeinde Mattersburg": German capitalises the noun for the town too.

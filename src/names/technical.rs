@@ -20,19 +20,20 @@ pub(crate) fn benign(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity, why: &str) ->
                 || compound(ctx, a, b, e)
                 || product(ctx, a, b)
                 || organisation(ctx, b)
-                || (e == Entity::Person && date(ctx, a))
-                || (e == Entity::Location && broken_word(ctx, b))
+                || (e == Entity::Person && (date(ctx, a) || lower_noun(ctx, a, b)))
+                || (e == Entity::Location && not_a_place(ctx, a, b, why))
                 || (e == Entity::Location
                     && why == "gazetteer"
                     && (heads_a_name(ctx, a, b) || imperative(ctx, a, b) || word_town(ctx, a, b)))
         }
-        Entity::StreetAddress => not_an_address(ctx, a, b),
+        Entity::StreetAddress => not_an_address(ctx, a, b) || organisations_address(ctx, a),
         _ => false,
     }
 }
 
-/// `Meta::Path`, `std::Delta`, `Delta = "delta",`: a path segment or the left-hand side of an
-/// assignment is an identifier.
+/// `Meta::Path`, `std::Delta`, `Delta = "delta",`, `Some("bob")`: a path segment, the
+/// left-hand side of an assignment or a call is an identifier, and so is a lower-case word of
+/// a shell command line (`$ app bob john`).
 fn code_syntax(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let glued = |i: usize, c: char| ctx.toks.get(i).is_some_and(|t| t.glued && t.is(c));
     // `x::Name`: two colons glued to each other and to the name.
@@ -46,7 +47,24 @@ fn code_syntax(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         .toks
         .get(b + 1)
         .is_some_and(|t| t.is('=') && !t.newline_before);
-    path_before || path_after || assigned
+    let call = glued(b + 1, '(');
+    // Capitalised names on a command line are quoted values ("--author 'Anna Smith <…>'").
+    let argument = ctx.toks[a].case == Case::Lower && command_line(ctx, a);
+    path_before || path_after || assigned || call || argument
+}
+
+/// Token `a` is on a line that opens with a shell prompt (`$ ` then the command).
+fn command_line(ctx: &Ctx<'_>, a: usize) -> bool {
+    let mut j = a;
+    for _ in 0..16 {
+        if j == 0 || ctx.toks[j].newline_before {
+            break;
+        }
+        j -= 1;
+    }
+    (j == 0 || ctx.toks[j].newline_before)
+        && ctx.punct(j, '$')
+        && ctx.toks.get(j + 1).is_some_and(|t| !t.glued)
 }
 
 /// `Mel‐` / `dung`: a man page broke the word at the line's end (with U+2010 or `-`) and it
@@ -121,6 +139,11 @@ const TECH_WORDS: &[&str] = &[
     "kernel",
     "runtime",
     "db",
+    "abi",
+    "browser",
+    "viewer",
+    "edition",
+    "project",
 ];
 
 fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
@@ -129,8 +152,33 @@ fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     }) {
         return true;
     }
-    next_word(ctx, b) && ctx.word_in(b + 1, TECH_WORDS)
+    (next_word(ctx, b) && ctx.word_in(b + 1, TECH_WORDS)) || versioned(ctx, b)
 }
+
+/// "raised to Rust 1.54.0", "Tcl 8.6": a version number of two or more parts after the run
+/// makes it a product's name.
+fn versioned(ctx: &Ctx<'_>, b: usize) -> bool {
+    ctx.toks
+        .get(b + 1)
+        .is_some_and(|n| n.kind == Kind::Num && !n.newline_before && !n.glued)
+        && ctx.toks.get(b + 2).is_some_and(|d| d.glued && d.is('.'))
+        && ctx
+            .toks
+            .get(b + 3)
+            .is_some_and(|n| n.glued && n.kind == Kind::Num)
+}
+
+/// A company's legal forms.
+const LEGAL_FORMS: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "llc",
+    "gmbh",
+    "plc",
+    "incorporated",
+];
 
 /// "The Santa Cruz Operation, Inc": a company's legal form, capitalised, after the run.
 fn organisation(ctx: &Ctx<'_>, b: usize) -> bool {
@@ -141,19 +189,7 @@ fn organisation(ctx: &Ctx<'_>, b: usize) -> bool {
     ctx.toks
         .get(j)
         .is_some_and(|t| !t.newline_before && t.case != Case::Lower)
-        && ctx.word_in(
-            j,
-            &[
-                "inc",
-                "corp",
-                "corporation",
-                "ltd",
-                "llc",
-                "gmbh",
-                "plc",
-                "incorporated",
-            ],
-        )
+        && ctx.word_in(j, LEGAL_FORMS)
 }
 
 /// "Thu Mar  3": a weekday's short form before a month is a date.
@@ -273,9 +309,7 @@ fn not_an_address(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
                 .sum::<usize>()
                 >= 3
     });
-    let copyright = ctx.word_in(a, &["copyright"])
-        || ctx.punct(a, '©')
-        || (a > 0 && (ctx.word_in(a - 1, &["copyright"]) || ctx.punct(a - 1, '©')));
+    let copyright = copyright_notice(ctx, a);
     let dotted = (a..=b).any(|i| {
         ctx.toks[i].kind == Kind::Num
             && ctx.toks.get(i + 1).is_some_and(|d| d.glued && d.is('.'))
@@ -284,15 +318,223 @@ fn not_an_address(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
                 .get(i + 2)
                 .is_some_and(|n| n.glued && n.kind == Kind::Num)
     });
-    columns || copyright || dotted
+    // "SHA-256 via SHA extensions": a number glued by a hyphen to a word is part of a name.
+    let hyphenated = a >= 2
+        && ctx.toks[a].kind == Kind::Num
+        && ctx.toks[a].glued
+        && ctx.toks[a - 1].is('-')
+        && ctx.toks[a - 1].glued
+        && matches!(ctx.toks[a - 2].kind, Kind::Word | Kind::Alnum);
+    columns || copyright || dotted || hyphenated
+}
+
+/// Token `i` is in a copyright notice: "Copyright" or "©" opens its line at most a dozen
+/// tokens before it ("Copyright (C) 1991-2012, Thomas G. Lane"). There a run that ends in a
+/// street's type is the holder's name, and years and names are no address.
+pub(crate) fn copyright_notice(ctx: &Ctx<'_>, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..12 {
+        if ctx.word_in(j, &["copyright"]) || ctx.punct(j, '©') {
+            return true;
+        }
+        if j == 0 || ctx.toks[j].newline_before {
+            return false;
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// Places from the lists in shapes technical text gives them: a man page's word broken at the
+/// line's end, a language ("Bahasa Indonesia"), a double-barrelled name ("Boyer-Moore"), a university's or an institute's name,
+/// a section's number, a processor's code names, an organisation's postal address, a Title
+/// Case heading.
+fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
+    broken_word(ctx, b)
+        || double_name(ctx, a, b)
+        || institution_of(ctx, a)
+        || section_number(ctx, a)
+        || code_names(ctx, a)
+        || organisations_address(ctx, a)
+        || (why == "place-cue" && markdown_heading(ctx, a))
+        || (a > 0 && ctx.word_in(a - 1, &["bahasa"]))
+        || (why == "gazetteer" && (agent(ctx, a) || quoted_name(ctx, a, b)))
+}
+
+/// "hosted by Savannah": after "by" a listed place is the agent, a person or a body.
+fn agent(ctx: &Ctx<'_>, a: usize) -> bool {
+    a > 0 && ctx.toks[a - 1].case == Case::Lower && ctx.word_in(a - 1, &["by"])
+}
+
+/// `renamed to "Raleigh"`: a listed place alone in quotes is the name of a theme, an option
+/// or a release (a town is not quoted, whatever cue stands before it). A value after a colon or `=` (`"city":
+/// "Paris"`) stays a place.
+fn quoted_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let pair = |o: char, c: char| ctx.punct(a - 1, o) && ctx.punct(b + 1, c);
+    a >= 2
+        && ctx.toks[a].glued
+        && ctx.toks.get(b + 1).is_some_and(|t| t.glued)
+        && (pair('"', '"') || pair('“', '”') || pair('„', '“') || pair('«', '»'))
+        && !(ctx.punct(a - 2, ':') || ctx.punct(a - 2, '='))
+}
+
+/// "Boyer-Moore", "Morgan-Stanley": a hyphenated word the lists do not hold as a whole, made of
+/// names one of which is also a town, names an algorithm, a firm or a person. Listed towns
+/// ("Winston-Salem") carry the place flag alone.
+fn double_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    use super::gazetteer::{FIRST, LAST, PLACE};
+    (a..=b).any(|i| {
+        let f = ctx.flags[i];
+        f & PLACE != 0 && f & (FIRST | LAST) != 0 && ctx.s(i).contains('-')
+    })
+}
+
+/// Bodies whose name goes on with "of" and a place: "The University of Michigan",
+/// "Universidad de Sevilla", "Massachusetts Institute of Technology".
+const BODIES: &[&str] = &[
+    "university",
+    "universidad",
+    "universidade",
+    "université",
+    "università",
+    "universiteit",
+    "uniwersytet",
+    "college",
+    "institute",
+    "institut",
+    "instituto",
+    "istituto",
+    "academy",
+    "school",
+    "foundation",
+    "consortium",
+    "laboratory",
+    "museum",
+];
+
+/// "University of Alaska": a place after a body's capitalised name and "of" names the body.
+fn institution_of(ctx: &Ctx<'_>, a: usize) -> bool {
+    a >= 2
+        && ctx.toks[a - 2].case != Case::Lower
+        && ctx.word_in(
+            a - 1,
+            &["of", "de", "di", "du", "do", "da", "del", "della", "van"],
+        )
+        && ctx.word_in(a - 2, BODIES)
+}
+
+/// "5.3.3. Delta": a section's number of two or more levels opens the line (a list's "1."
+/// before a town does not count).
+fn section_number(ctx: &Ctx<'_>, a: usize) -> bool {
+    let mut nums = 0;
+    let mut j = a;
+    while j > 0 && !ctx.toks[j].newline_before {
+        j -= 1;
+        let t = &ctx.toks[j];
+        if t.kind == Kind::Num {
+            nums += 1;
+        } else if !t.is('.') {
+            return false;
+        }
+    }
+    nums >= 2
+}
+
+/// "AMD64 Fam10h (Barcelona, Shanghai, Istanbul)": capitalised words in brackets after a
+/// model's name of letters and digits (with a lower-case letter, unlike a postcode) are code
+/// names.
+fn code_names(ctx: &Ctx<'_>, a: usize) -> bool {
+    let mut j = a;
+    for _ in 0..12 {
+        if j == 0 || ctx.toks[j].newline_before {
+            return false;
+        }
+        j -= 1;
+        let t = &ctx.toks[j];
+        if t.is('(') {
+            return j > 0
+                && !t.newline_before
+                && ctx.toks[j - 1].kind == Kind::Alnum
+                && ctx.s(j - 1).bytes().any(|c| c.is_ascii_lowercase());
+        }
+        if !(t.is(',') || (t.kind == Kind::Word && t.case != Case::Lower)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "Free Software Foundation, Inc., 51 Franklin Street, Fifth Floor, Boston, MA", "Digital
+/// Equipment Corporation, Maynard, Massachusetts": an address or a town in a list of commas
+/// after a company's legal form or a body's name is that organisation's address (licence
+/// texts, copyright notices), not a person's.
+fn organisations_address(ctx: &Ctx<'_>, a: usize) -> bool {
+    if a == 0 || !ctx.punct(a - 1, ',') {
+        return false;
+    }
+    let mut j = a - 1;
+    for _ in 0..20 {
+        if j == 0 {
+            return false;
+        }
+        j -= 1;
+        let t = &ctx.toks[j];
+        if t.kind == Kind::Punct {
+            // "Inc.,", "St.": an abbreviation's dot goes on the list.
+            let abbreviation =
+                t.is('.') && t.glued && j > 0 && ctx.toks[j - 1].kind == Kind::Word && {
+                    ctx.toks[j - 1].len() <= 4
+                };
+            if !(t.is(',') || abbreviation) {
+                return false;
+            }
+        } else if t.case != Case::Lower && (ctx.word_in(j, LEGAL_FORMS) || ctx.word_in(j, BODIES)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A Markdown heading ("## Creating a New Translation") writes common nouns in Title Case:
+/// a town's shape ("New X") found there without a listed town is no town.
+fn markdown_heading(ctx: &Ctx<'_>, a: usize) -> bool {
+    let mut j = a;
+    for _ in 0..24 {
+        if j == 0 || ctx.toks[j].newline_before {
+            break;
+        }
+        j -= 1;
+    }
+    (j == 0 || ctx.toks[j].newline_before) && ctx.punct(j, '#')
+}
+
+/// Technical nouns that the lists hold as surnames only: "trace child processes", "width and
+/// angle fields" are no lower-case names.
+const LOWER_NOUNS: &[&str] = &[
+    "child", "children", "fields", "parent", "branch", "block", "rule", "link", "hash", "head",
+    "stack", "files", "lines", "frame", "bounds", "close",
+];
+
+/// A lower-case name (found by the lists alone) that ends in a word of [`LOWER_NOUNS`].
+fn lower_noun(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    ctx.toks[a].case == Case::Lower && ctx.word_in(b, LOWER_NOUNS)
 }
 
 /// The run `a..=b` is the display name of a mailbox ("Barry Warsaw <barry@example.org>",
 /// RFC 5322's `display-name <addr-spec>`) or the author in brackets closing a changelog entry
-/// ("fix the parser (Guy Bedford) [#123]"): credits name people, even with words that are
-/// also places.
+/// ("fix the parser (Guy Bedford) [#123]"), the author after "by", or a line of a list of
+/// names ([`name_list`]): credits name people, even with words that are also places.
 pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let mut j = b + 1;
+    // Markdown's bold around the name ("**Guy Bedford** <<guy@example.org>>").
+    while j <= b + 2
+        && ctx
+            .toks
+            .get(j)
+            .is_some_and(|t| t.glued && (t.is('*') || t.is('_')))
+    {
+        j += 1;
+    }
     if ctx.punct(j, ',') {
         j += 1;
     }
@@ -301,7 +543,12 @@ pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         .get(j)
         .is_some_and(|t| t.is('<') && !t.newline_before)
         && {
-            let mut k = j + 1;
+            // Markdown writes the angle brackets of an autolink twice.
+            let mut k = if ctx.toks.get(j + 1).is_some_and(|t| t.glued && t.is('<')) {
+                j + 2
+            } else {
+                j + 1
+            };
             let mut at = false;
             while let Some(t) = ctx.toks.get(k) {
                 if t.newline_before || k > j + 16 || t.is('>') {
@@ -320,5 +567,46 @@ pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
             .toks
             .get(b + 2)
             .is_none_or(|t| t.newline_before || t.is('[') || t.is('#') || (t.is('.') && t.glued));
-    mailbox || bracketed
+    // "authored by Henry de Valence": after "by" a name is the author's.
+    let author = a > 0 && ctx.toks[a - 1].case == Case::Lower && ctx.word_in(a - 1, &["by"]);
+    mailbox || bracketed || author || name_list(ctx, a, b)
+}
+
+/// "    Glenn Machin\n    Roland Mainz\n    Sorin Manolache\n": the run fills its line, and the
+/// line before or after holds two to four capitalised words and nothing else (an AUTHORS or
+/// THANKS list); each line opens with a first name that is neither a place nor a word, so a
+/// list of towns ("New York\nLos Angeles") is none.
+fn name_list(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    use super::gazetteer::{FIRST, PLACE, WORD};
+    let first = |i: usize| ctx.flags[i] & (FIRST | PLACE | WORD) == FIRST;
+    let alone = first(a)
+        && ctx.toks[a].newline_before
+        && ctx.toks.get(b + 1).is_none_or(|t| t.newline_before)
+        && b - a < 4;
+    // Tokens `s..=e` are one line of two to four capitalised words.
+    let names_line = |s: usize, e: usize| {
+        e > s
+            && e - s < 4
+            && first(s)
+            && ctx.toks[s].newline_before
+            && (s..=e).all(|i| {
+                let t = &ctx.toks[i];
+                t.kind == Kind::Word && t.case == Case::Title && (i == s || !t.newline_before)
+            })
+    };
+    let before = a > 0 && {
+        let mut s = a - 1;
+        while s > 0 && !ctx.toks[s].newline_before && a - s < 6 {
+            s -= 1;
+        }
+        names_line(s, a - 1)
+    };
+    let after = b + 2 < ctx.toks.len() && {
+        let mut e = b + 1;
+        while ctx.toks.get(e + 1).is_some_and(|t| !t.newline_before) && e - b < 6 {
+            e += 1;
+        }
+        names_line(b + 1, e)
+    };
+    alone && (before || after)
 }

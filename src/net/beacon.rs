@@ -55,7 +55,7 @@ impl State {
         self.glue.method(
             &Method::new(move |this: JsValue, args: Array| {
                 let Some(url) = st.guarded(&args.get(0))? else {
-                    return original.apply(&this, &args);
+                    return st.masked_beacon(&original, &this, &args);
                 };
                 if st.check_url_arg(&args, 0).is_err() {
                     return Ok(JsValue::FALSE);
@@ -77,12 +77,40 @@ impl State {
         )
     }
 
+    /// A beacon to an endpoint the guard does not check, its URL and body masked.
+    fn masked_beacon(
+        &self,
+        original: &Function,
+        this: &JsValue,
+        args: &Array,
+    ) -> Result<JsValue, JsValue> {
+        let url = js::resolve_url(&String::from(js::coerce(&args.get(0))?))?;
+        if !self.masks(&url) {
+            return original.apply(this, args);
+        }
+        let target = self.masked_url(&url)?;
+        let body = self.masked_body(&args.get(1))?;
+        if target.is_none() && body.is_none() {
+            return original.apply(this, args);
+        }
+        self.note_masked(&url);
+        let target: JsValue = target.map_or_else(|| args.get(0), |u| u.href().into());
+        original.call2(this, &target, &body.unwrap_or_else(|| args.get(1)))
+    }
+
     /// `WebSocket.prototype.send`, hooked (the socket's URL decides).
     pub fn websocket_hook(self: &Rc<Self>, original: Function) -> Function {
         let st = Rc::clone(self);
         self.glue.method(
             &Method::new(move |this: JsValue, args: Array| {
                 let Some(url) = st.guarded(&js::get(&this, "url"))? else {
+                    let url = js::resolve_url(&String::from(js::coerce(&js::get(&this, "url"))?))?;
+                    if st.masks(&url) {
+                        if let Some(body) = st.masked_body(&args.get(0))? {
+                            st.note_masked(&url);
+                            return original.call1(&this, &body);
+                        }
+                    }
                     return original.apply(&this, &args);
                 };
                 match st.filter_now(&url, &args.get(0)) {

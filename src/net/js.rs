@@ -76,6 +76,9 @@ extern "C" {
     pub fn json_stream_restorer(this: &Core) -> Result<Sse, JsValue>;
     #[wasm_bindgen(method, catch)]
     pub fn expire(this: &Core, now: f64) -> Result<(), JsValue>;
+    /// `undefined` when the text holds no kept original.
+    #[wasm_bindgen(method, catch, js_name = maskOriginals)]
+    pub fn mask_originals(this: &Core, text: &str) -> Result<Option<String>, JsValue>;
     /// The core's `AnswerScope` for a request as it left: it has the restoring methods of
     /// the core (`restore`, `restoreJson`, `sseRestorer`, `jsonStreamRestorer`), so it is
     /// used as one.

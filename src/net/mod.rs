@@ -16,6 +16,7 @@
 //! | `beacon` | `navigator.sendBeacon` and `WebSocket.send` (filtered without asking) |
 //! | `query` | the query string of a guarded request (`?q=…`, `EventSource`), checked like a body |
 //! | `bypass` | after `install()`: requests to guarded endpoints the guard did not send (resource timing) |
+//! | `elsewhere` | requests to other endpoints: originals the guard kept are masked in them |
 //! | `install` | putting the hooks on the page and taking them off |
 //! | `receipts_store` | receipts in `localStorage`, expiring by the policy's retention |
 //! | `vault_store` | the encrypted vault in `localStorage` across reloads (`vault` option) |
@@ -29,6 +30,7 @@
 mod beacon;
 mod bypass;
 mod consent_flow;
+mod elsewhere;
 mod errors;
 mod fetch;
 mod install;

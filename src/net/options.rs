@@ -28,6 +28,7 @@ const KNOWN: &[&str] = &[
     "vault",
     "conversationOf",
     "onBypass",
+    "elsewhere",
 ];
 /// Options that are the core's settings: request bodies and restore (passed on to it and to
 /// the worker).
@@ -47,6 +48,19 @@ pub enum ConsentMode {
     Block,
     /// The application's function decides.
     Ask(Function),
+}
+
+/// Which requests to endpoints the guard does not check have kept originals masked
+/// (`elsewhere` option; src/net/elsewhere.rs).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Elsewhere {
+    /// Requests to other origins than the page's (the default): analytics, session replay,
+    /// error reporting — third parties.
+    CrossOrigin,
+    /// Every request, the page's own backend too.
+    All,
+    /// None.
+    Off,
 }
 
 /// Where receipts are stored, and for how long at most.
@@ -100,6 +114,8 @@ pub struct Settings {
     pub conversation_of: Option<Function>,
     /// Called with `{ url, initiatorType }` for a request that went around the guard.
     pub on_bypass: Option<Function>,
+    /// Where kept originals are masked in requests the guard does not check.
+    pub elsewhere: Elsewhere,
 }
 
 fn bad(glue: &Glue, message: &str) -> JsValue {
@@ -193,6 +209,20 @@ pub fn parse(glue: &Glue, options: &JsValue, env: &JsValue) -> Result<Settings, 
     };
     let conversation_of = function("conversationOf")?;
     let on_bypass = function("onBypass")?;
+    let elsewhere = match get("elsewhere") {
+        v if v.is_undefined() => Elsewhere::CrossOrigin,
+        v => match v.as_string().as_deref() {
+            Some("cross-origin") => Elsewhere::CrossOrigin,
+            Some("all") => Elsewhere::All,
+            Some("off") => Elsewhere::Off,
+            _ => {
+                return Err(bad(
+                    glue,
+                    "elsewhere must be \"cross-origin\", \"all\" or \"off\"",
+                ))
+            }
+        },
+    };
     Ok(Settings {
         policy,
         core_options: core_options.into(),
@@ -208,6 +238,7 @@ pub fn parse(glue: &Glue, options: &JsValue, env: &JsValue) -> Result<Settings, 
         debounce: get("debounce"),
         conversation_of,
         on_bypass,
+        elsewhere,
     })
 }
 

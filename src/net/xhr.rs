@@ -65,11 +65,21 @@ impl State {
                 ));
             }
             // The query is known now and cannot change after `open`: checked without asking.
-            let target = if guarded {
+            let (target, args) = if guarded {
                 st.check_url_arg(&args, 1)?;
-                js::resolve_url(&String::from(js::coerce(&args.get(1))?))?
+                let checked = js::resolve_url(&String::from(js::coerce(&args.get(1))?))?;
+                (checked, args)
+            } else if st.masks(&target) {
+                match st.masked_url(&target)? {
+                    Some(masked) => {
+                        st.note_masked(&target);
+                        args.set(1, masked.href().into());
+                        (masked, args)
+                    }
+                    None => (target, args),
+                }
             } else {
-                target
+                (target, args)
             };
             let state = js::obj(&[
                 ("guarded", &guarded.into()),
@@ -107,6 +117,14 @@ impl State {
             let state = st.glue.xhr().get(xhr.unchecked_ref());
             let body = args.get(0);
             if !js::truthy(&js::get(&state, "guarded")) {
+                let url = js::get(&state, "url").as_string().unwrap_or_default();
+                let url = js::resolve_url(&url)?;
+                if st.masks(&url) {
+                    if let Some(masked) = st.masked_body(&body)? {
+                        st.note_masked(&url);
+                        return send.call1(&xhr, &masked);
+                    }
+                }
                 return send.call1(&xhr, &body);
             }
             let purpose: JsString = js::get(&state, "purpose").dyn_into().unwrap_or_default();

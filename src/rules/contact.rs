@@ -233,11 +233,12 @@ pub(crate) static RULES: &[RuleDef] = &[
         entity: "PHONE_NUMBER",
         category: Category::Contact,
         // E.164 written for people: `+CC` (or the `00` international prefix, as most of
-        // Europe dials it) then groups, maybe with a `(0)` trunk prefix.
+        // Europe dials it) then groups, maybe with a `(0)` trunk prefix, and a slash after the
+        // area code as German letterheads write it (`+49 (0) 30 / 901820-0`).
         pattern: r"(?x)
             (?: \+ | \b 00 \ ? ) [1-9][0-9]{0,2}
             (?: [\ .\-]? \(0\) )?
-            (?: [\ .\-]? \(? [0-9]{1,5} \)? ){1,6} \b",
+            (?: (?: [\ .\-] | \ ? / \ ? )? \(? [0-9]{1,5} \)? ){1,6} \b",
         validate: Some(phone_intl),
         score: 0.75,
         checked_score: 0.85,
@@ -255,7 +256,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         // North American Numbering Plan: NPA and exchange never start with 0 or 1.
         pattern: r"(?x)
             (?: \b 1 [\ .\-]? )?
-            (?: \( [2-9][0-9]{2} \) \ ? | \b [2-9][0-9]{2} [\ .\-] )
+            # `(415) 867-5309`, and as some forms write it `(415).867.5309`, `(415)-867-5309`.
+            (?: \( [2-9][0-9]{2} \) [\ .\-]? | \b [2-9][0-9]{2} [\ .\-] )
             [2-9][0-9]{2} [\ .\-] [0-9]{4}
             # An extension, also glued on (`555-0143x12`).
             (?: \ ? (?: x | ext\.? \ ? ) [0-9]{1,6} )? \b
@@ -329,19 +331,24 @@ pub(crate) static RULES: &[RuleDef] = &[
     },
     // Digit runs that are a phone only next to a phone label (`Telefono: 3471234567`,
     // `Ph 0412345678`, `Telemóvel 912345678`), and the groupings of Poland and Portugal
-    // (`512 345 678`, `21 234 56 78`) and Australia's eight-digit local numbers (`9876 5432`).
+    // (`512 345 678`, `21 234 56 78`), Australia's eight-digit local numbers (`9876 5432`),
+    // North America's seven-digit local numbers (`867-5309`) and ten-digit numbers in its
+    // grouping that the numbering plan would not assign (`555 123 4567`: fictional or
+    // mistyped, but what the user gave as their number all the same).
     RuleDef {
         id: "phone-labelled",
         entity: "PHONE_NUMBER",
         category: Category::Contact,
         countries: &[
-            "IT", "FR", "IN", "AU", "DE", "PT", "PL", "ES", "BR", "AT", "CH", "NL",
+            "IT", "FR", "IN", "AU", "DE", "PT", "PL", "ES", "BR", "AT", "CH", "NL", "US", "CA",
         ],
         pattern: r"(?x)
               \b [1-9][0-9]{7,10} \b
             | \b [2-9][0-9]{3} \ [0-9]{4} \b
             | \b [1-9][0-9]{2} \ [0-9]{3} \ [0-9]{3} \b
-            | \b [1-9][0-9] \ [0-9]{3} \ [0-9]{2} \ [0-9]{2} \b",
+            | \b [1-9][0-9] \ [0-9]{3} \ [0-9]{2} \ [0-9]{2} \b
+            | \b [2-9][0-9]{2} [\-.] [0-9]{4} \b
+            | (?: \( [0-9]{3} \) [\ .\-]? | \b [0-9]{3} [\ .\-] ) [0-9]{3} [\ .\-] [0-9]{4} \b",
         validate: Some(phone_labelled),
         score: 0.45,
         context: PHONE_LABELS,

@@ -9,7 +9,11 @@ import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CSP } from '../../scripts/serve.mjs';
+import { CSP as PAGE_CSP } from '../../scripts/serve.mjs';
+
+/** A third party the test app's pages may reach (answered by `page.route`, never the network). */
+export const THIRD_PARTY = 'http://collector.test';
+const CSP = PAGE_CSP.replace("connect-src 'self'", `connect-src 'self' ${THIRD_PARTY}`);
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -130,6 +134,7 @@ const options = { locale: params.get('locale') ?? 'en', endpoints: ['/v1/'], pol
 if (params.get('gazetteer') === 'off') options.gazetteer = false;
 // ?conversations=url: beacons and sockets name their conversation with ?c= in their URL, and
 // /v1/socket is a guarded WebSocket endpoint.
+if (params.get('elsewhere')) options.elsewhere = params.get('elsewhere');
 if (params.get('conversations') === 'url') {
   options.conversationOf = (u) => u.searchParams.get('c') ?? undefined;
   options.endpoints = ['/v1/', new RegExp('/v1/socket$')];

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { watchErrors } from './browser.mjs';
-import { plainAppAndBrowser } from './fixtures.mjs';
+import { plainAppAndBrowser, THIRD_PARTY } from './fixtures.mjs';
 
 const EMAIL = 'jane.doe@example.com';
 const ctx = plainAppAndBrowser();
@@ -366,4 +366,82 @@ test('install() before the engine loads: an EventSource with a query to a guarde
   assert.deepEqual(outcome.slice(1), ['[EMAIL_ADDRESS_1]', true]);
   assert.ok(!ctx.app.urls.some((u) => u.includes('jane.doe')), ctx.app.urls.join('\n'));
   await page.close();
+});
+
+test('values restored into the page are masked in requests to third parties; the page\'s own requests keep them', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  const seen = [];
+  // The third party (an analytics or session-replay collector), answered here.
+  await page.route(`${THIRD_PARTY}/**`, async (route) => {
+    const r = route.request();
+    seen.push({ url: r.url(), body: r.postData() ?? '' });
+    await route.fulfill({ status: 204, headers: { 'access-control-allow-origin': '*' } });
+  });
+  const own = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === '/collect') own.push(r.postData() ?? ''); });
+  await page.goto(`${ctx.app.base}/?policy=gdpr`);
+  await page.waitForSelector('body[data-state="ready"]');
+  const A = 'ann.lee@example.com';
+  // A guarded request: the model sees a placeholder, the page gets the address back.
+  const answer = await page.evaluate((a) => new Promise((ok, fail) => {
+    const x = new XMLHttpRequest();
+    x.open('POST', '/v1/chat/completions');
+    x.setRequestHeader('content-type', 'application/json');
+    x.onload = () => ok(JSON.parse(x.responseText).choices[0].message.content);
+    x.onerror = () => fail(new Error('xhr'));
+    x.send(JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${a}` }] }));
+  }), A);
+  assert.equal(answer, `Got it: ${A}.`);
+  assert.equal(JSON.parse(ctx.app.received.at(-1)).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
+
+  // What the page shows now goes to a third party every way a script sends it.
+  const events = await page.evaluate(async ([tp, shown]) => {
+    const masked = [];
+    window.__guard.addEventListener('masked', (e) => masked.push(e.detail.url));
+    await fetch(`${tp}/fetch?dom=${encodeURIComponent(shown)}`, { method: 'POST', body: JSON.stringify({ dom: shown }) });
+    navigator.sendBeacon(`${tp}/beacon`, new URLSearchParams({ dom: shown }));
+    const form = new FormData();
+    form.append('dom', shown);
+    await fetch(`${tp}/form`, { method: 'POST', body: form });
+    await new Promise((ok) => {
+      const x = new XMLHttpRequest();
+      x.open('POST', `${tp}/xhr?u=${encodeURIComponent(shown)}`);
+      x.onloadend = ok;
+      x.send(`replay: ${shown}`);
+    });
+    // The page's own backend is not a third party: kept by default.
+    await fetch('/collect', { method: 'POST', body: shown });
+    return masked;
+  }, [THIRD_PARTY, answer]);
+  await until(() => seen.length >= 4);
+  assert.equal(seen.length, 4, JSON.stringify(seen.map((s) => s.url)));
+  for (const s of seen) {
+    const all = decodeURIComponent(`${s.url} ${s.body}`.replaceAll('+', ' '));
+    assert.ok(!all.includes(A), `${new URL(s.url).pathname} carried the address`);
+    assert.ok(all.includes('[EMAIL_ADDRESS_1]'), `${new URL(s.url).pathname}: ${all}`);
+  }
+  // One event per masked part (an XHR's URL at open(), its body at send()).
+  assert.deepEqual([...new Set(events)].sort(), ['/beacon', '/fetch', '/form', '/xhr'].map((p) => `${THIRD_PARTY}${p}`));
+  assert.equal(own.length, 1);
+  assert.equal(own[0], answer);
+  assert.deepEqual(errors.filter((e) => !/404|Failed to load resource/.test(e)), []);
+  await page.close();
+
+  // `elsewhere: "off"` sends every such request as the script wrote it.
+  const off = await ctx.browser.newPage();
+  seen.length = 0;
+  await off.route(`${THIRD_PARTY}/**`, async (route) => {
+    seen.push({ url: route.request().url(), body: route.request().postData() ?? '' });
+    await route.fulfill({ status: 204, headers: { 'access-control-allow-origin': '*' } });
+  });
+  await off.goto(`${ctx.app.base}/?policy=gdpr&elsewhere=off`);
+  await off.waitForSelector('body[data-state="ready"]');
+  await off.evaluate(async ([tp, a]) => {
+    await window.__guard.guardBody(JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${a}` }] }));
+    await fetch(`${tp}/fetch`, { method: 'POST', body: `Mail ${a}` });
+  }, [THIRD_PARTY, A]);
+  await until(() => seen.length >= 1);
+  assert.equal(seen[0].body, `Mail ${A}`);
+  await off.close();
 });

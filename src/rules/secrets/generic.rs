@@ -147,6 +147,23 @@ pub(crate) static RULES: &[RuleDef] = &[
         0.8,
         words![],
     ),
+    // A password or PIN right after its key word, with neither a verb nor a separator:
+    // "password Tr0ub4dor&3", "my pin 4821", "Passwort Sommer2024!". Anchored at the key
+    // word, which is the only anchor there is; the value must hold a digit or a symbol
+    // (checked further by the validator), so "password manager" is no candidate.
+    secret(
+        "password-labelled",
+        r#"(?x)
+        \b (?: (?i: pass (?: word | wort | wd | code | phrase ) | pwd? | pin | kennwort
+                  | wachtwoord | senha | haslo | contrasena | mdp )
+             # Outside `(?i)`: the patterns are matched as bytes, without Unicode case tables.
+             | [Hh]as ł o | [Cc]ontrase ñ a )
+        [\ \t]+
+        [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]* [0-9!\#$%&*+?@^_~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]*"#,
+        password_labelled,
+        0.8,
+        words![],
+    ),
 ];
 
 /// A separator and a quoted or bare value; the key name before it is checked by the
@@ -889,6 +906,21 @@ fn assignment<'a>(c: &Candidate<'a>, keys: &[&str]) -> Option<Assignment<'a>> {
 /// only when it certainly holds none of `keys`. In source code nearly every `name: Type` is a
 /// candidate, so this runs far more often than the full check.
 fn key_may_mention(c: &Candidate<'_>, keys: &[&str]) -> bool {
+    let mut buf = [0u8; 64];
+    let Some(lower) = lower_key(c, &mut buf) else {
+        return true;
+    };
+    // The first byte decides most windows without a call to memcmp (a twentieth of the scan of
+    // source code went there).
+    keys.iter().any(|k| {
+        let k = k.as_bytes();
+        lower.windows(k.len()).any(|w| w[0] == k[0] && w == k)
+    })
+}
+
+/// The key name (in the match or right before it), lower-cased into `buf`; `None` when it is
+/// longer than `buf`.
+fn lower_key<'b>(c: &Candidate<'_>, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     let ident = |x: &&u8| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'.' | b'-');
     let v = c.value().as_bytes();
     let n = v.iter().take_while(ident).count();
@@ -899,19 +931,41 @@ fn key_may_mention(c: &Candidate<'_>, keys: &[&str]) -> bool {
         let k = before.iter().rev().take(64).take_while(ident).count();
         &before[before.len() - k..]
     };
-    let mut buf = [0u8; 64];
-    let Some(lower) = buf.get_mut(..key.len()) else {
-        return true;
-    };
+    let lower = buf.get_mut(..key.len())?;
     for (d, s) in lower.iter_mut().zip(key) {
         *d = s.to_ascii_lowercase();
     }
-    // The first byte decides most windows without a call to memcmp (a twentieth of the scan of
-    // source code went there).
-    keys.iter().any(|k| {
-        let k = k.as_bytes();
-        lower.windows(k.len()).any(|w| w[0] == k[0] && w == k)
-    })
+    Some(lower)
+}
+
+/// Keys too short to look for inside longer names (`pw` in `pwm_channel`, `pin` in
+/// `spinner`): only a key that is exactly one of these counts.
+const WHOLE_PASSWORD_KEYS: &[&str] = &["pw", "mdp"];
+/// Keys of a PIN: its value is four to eight digits, which no other password key accepts.
+const WHOLE_PIN_KEYS: &[&str] = &["pin", "pincode", "pin_code", "pin-code", "pin.code"];
+
+/// `pw: Tr0ub4dor&3`, `PIN: 4821`, `"pin_code": "4821"`: a whole short key and its value.
+/// `None` when the key is none of them, so the long keys are tried next.
+fn whole_key_assignment(c: &Candidate<'_>) -> Option<Verdict> {
+    let mut buf = [0u8; 64];
+    let key = lower_key(c, &mut buf)?;
+    let pin = WHOLE_PIN_KEYS.iter().any(|k| k.as_bytes() == key);
+    if !pin && !WHOLE_PASSWORD_KEYS.iter().any(|k| k.as_bytes() == key) {
+        return None;
+    }
+    let a = split_assignment(c.value())?;
+    let v = a.value;
+    let ok = if pin {
+        // Pins of a board in code are one or two digits (`pin: 13`).
+        (4..=8).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit())
+    } else {
+        (6..=128).contains(&v.len())
+            && classes(v) >= 2
+            && !v.bytes().all(|b| b.is_ascii_alphabetic())
+            && !placeholder(v)
+            && !super::documented_fake(v)
+    };
+    Some(if ok { span(&a) } else { Verdict::Reject })
 }
 
 fn span(a: &Assignment<'_>) -> Verdict {
@@ -923,6 +977,9 @@ fn span(a: &Assignment<'_>) -> Verdict {
 }
 
 fn password_assignment(c: &Candidate<'_>) -> Verdict {
+    if let Some(v) = whole_key_assignment(c) {
+        return v;
+    }
     let Some(a) = assignment(c, PASSWORD_KEYS) else {
         return Verdict::Reject;
     };
@@ -1004,6 +1061,45 @@ fn password_stated(c: &Candidate<'_>) -> Verdict {
         _ => (start, raw.trim_end_matches(['.', ',', ';', ')', ':'])),
     };
     if value.chars().count() < 4 || placeholder(value) || value.starts_with(['$', '%', '{', '<']) {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start,
+        end: start + value.len(),
+        check: None,
+    }
+}
+
+/// "password Tr0ub4dor&3", "PIN 4821": a PIN key takes four to eight digits, any other key
+/// a value of six characters or more with a digit and another class, or three classes.
+fn password_labelled(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some(gap) = v.find([' ', '\t']) else {
+        return Verdict::Reject;
+    };
+    let pin = v[..gap].eq_ignore_ascii_case("pin");
+    let start = gap + (v[gap..].len() - v[gap..].trim_start().len());
+    // A sentence's own punctuation after the value is not part of it; a password's `!` may
+    // be, a PIN's never.
+    let value = v[start..].trim_end_matches(['.', ',', ';', ')', ':']);
+    let value = if pin {
+        value.trim_end_matches(['!', '?'])
+    } else {
+        value
+    };
+    let ok = if pin {
+        (4..=8).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit())
+    } else {
+        // Without a separator the key word may be a word of a list (`pwd  _asyncio` in a
+        // list of modules): a digit, or three classes, says password.
+        (6..=128).contains(&value.len())
+            && (classes(value) >= 3
+                || (classes(value) >= 2 && value.bytes().any(|b| b.is_ascii_digit())))
+            && !placeholder(value)
+            && !super::documented_fake(value)
+            && !value.starts_with(['$', '%', '{', '<', '-', '=', '_', '.', '/'])
+    };
+    if !ok {
         return Verdict::Reject;
     }
     Verdict::Span {
