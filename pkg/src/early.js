@@ -60,6 +60,11 @@ function mirrorOf(field) {
       left: `${field.offsetLeft}px`, top: `${field.offsetTop}px`,
       width: `${field.offsetWidth}px`, height: `${field.offsetHeight}px`,
     });
+    if (single) {
+      // An <input> centres its one line: the mirror's line fills the same content box.
+      const px = (p) => parseFloat(cs.getPropertyValue(p)) || 0;
+      s.lineHeight = `${field.clientHeight - px('padding-top') - px('padding-bottom')}px`;
+    }
     m.scrollTop = field.scrollTop;
     m.scrollLeft = field.scrollLeft;
   };

@@ -160,3 +160,33 @@ window.drawn = attachEarly(ed, { debounce: 20 });`;
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('an <input> is highlighted early on its one line, where its text is', async () => {
+  const page = await browser.newPage();
+  const headers = { 'content-security-policy': CSP };
+  const html = `<!doctype html><meta charset="utf-8"><title>early input</title>
+<input id="in" type="text" size="60" value="Mail maria.schneider@example.com now">
+<script type="module" src="/early-in.js"></script>`;
+  // A tall field (styled through the CSSOM: the CSP forbids style attributes).
+  const script = `import { attachEarly } from '/pkg/index.js';
+const input = document.getElementById('in');
+Object.assign(input.style, { height: '48px', padding: '4px 8px', font: '16px monospace' });
+window.drawn = attachEarly(input);`;
+  await page.route(`${app.base}/early-in.html`, (r) => r.fulfill({ body: html, headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } }));
+  await page.route(`${app.base}/early-in.js`, (r) => r.fulfill({ body: script, headers: { ...headers, 'content-type': 'text/javascript' } }));
+  await holdFullModule(page, '**/api/chat');
+  await page.goto(`${app.base}/early-in.html`);
+  await page.waitForFunction(() => (CSS.highlights.get('pii-airlock-pending')?.size ?? 0) > 0);
+  assert.deepEqual(await pending(page), ['maria.schneider@example.com']);
+  // The highlighted text sits inside the field's box, vertically centred like the field's own.
+  const [field, mark] = await page.evaluate(() => {
+    const r = [...CSS.highlights.get('pii-airlock-pending')][0].getBoundingClientRect();
+    const f = document.getElementById('in').getBoundingClientRect();
+    return [{ top: f.top, bottom: f.bottom, left: f.left, right: f.right }, { top: r.top, bottom: r.bottom, left: r.left, right: r.right }];
+  });
+  assert.ok(field.bottom - field.top >= 48, 'the field was not styled');
+  assert.ok(mark.left > field.left && mark.right < field.right, JSON.stringify({ field, mark }));
+  const middle = (b) => (b.top + b.bottom) / 2;
+  assert.ok(Math.abs(middle(mark) - middle(field)) < 4, JSON.stringify({ field, mark }));
+  await page.close();
+});
