@@ -1991,3 +1991,45 @@ fn license_plates_after_their_label() {
         assert_not_found(text, "LICENSE_PLATE");
     }
 }
+
+#[test]
+fn passports_of_any_country_after_their_label() {
+    // The ICAO 9303 specimen (Doc 9303 part 4) and shapes of countries the catalog has no
+    // rule for, after a passport label in the eight languages.
+    let e = pii_airlock::Engine::default_engine();
+    for (text, value, entity) in [
+        ("my passport no: L898902C3", "L898902C3", "PASSPORT_NUMBER"),
+        (
+            "Passport number 87654321 (Sweden)",
+            "87654321",
+            "PASSPORT_NUMBER",
+        ),
+        ("Reisepass: C01X00T47", "C01X00T47", "DE_PASSPORT"),
+        (
+            "numéro de passeport : 12AB34567",
+            "12AB34567",
+            "FR_PASSPORT",
+        ),
+        ("passaporte: P123456", "P123456", "PASSPORT_NUMBER"),
+    ] {
+        let f = e.scan(text);
+        assert!(
+            f.iter()
+                .any(|f| &text[f.start..f.end] == value && &*f.entity == entity),
+            "{text}: {:?}",
+            f.iter()
+                .map(|f| (&*f.entity, &text[f.start..f.end]))
+                .collect::<Vec<_>>()
+        );
+    }
+    for text in [
+        "passport: ABCDEFGH",
+        "passport 1111111",
+        "passport photo 2x2",
+    ] {
+        assert!(
+            !e.scan(text).iter().any(|f| f.entity.contains("PASSPORT")),
+            "{text}"
+        );
+    }
+}

@@ -1191,6 +1191,24 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
                 continue;
             }
         }
+        // Round 6: the town after a preposition ("Via Callegaro 172 a Carraie", "Rua de
+        // Amaral, 171, em Costa da Caparica", "aan de Bovenestraat 31 in Forges"), when it
+        // ends the clause; or after a comma or a spaced dash, when it ends the sentence ("Via
+        // Roma 5, Casalfiume.", "Rua das Flores, 12 - Ribafria").
+        if !had_code {
+            if let Some(ce) = town_after_preposition(ctx, j) {
+                end = ce;
+                break;
+            }
+            let dash = ctx.punct(end + 1, '-') && !ctx.toks[end + 1].glued;
+            let j = if dash { end + 2 } else { j };
+            if j > end + 1 {
+                if let Some(ce) = town_ending_sentence(ctx, j) {
+                    end = ce;
+                    break;
+                }
+            }
+        }
         if j > end + 1 || !had_code {
             if let Some(ce) = name_words(ctx, j, 4)
                 .filter(|&ce| {
@@ -1229,6 +1247,53 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         break;
     }
     (end, had_code)
+}
+
+/// A preposition of place at `j` and a town's capitalised words after it that end the clause
+/// (punctuation, a line end or a lower-case word next): returns the town's last token.
+fn town_after_preposition(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let t = ctx.toks.get(j)?;
+    if t.kind != Kind::Word
+        || t.case != Case::Lower
+        || t.newline_before
+        || !ctx.word_in(j, &["a", "em", "in", "à", "en", "te"])
+    {
+        return None;
+    }
+    let first = ctx.toks.get(j + 1)?;
+    if first.newline_before || first.case != Case::Title || first.kind != Kind::Word {
+        return None;
+    }
+    let ce = super::place::region_after(ctx, name_words(ctx, j + 1, 4)?);
+    ctx.toks
+        .get(ce + 1)
+        .is_none_or(|t| {
+            t.newline_before
+                || t.kind == Kind::Punct
+                || (t.kind == Kind::Word && t.case == Case::Lower)
+        })
+        .then_some(ce)
+}
+
+/// A town's capitalised words at `j` (at most three, particles between them) that end the
+/// sentence or the line: a full stop, `!`, `?`, a closing bracket, a line end or the text's
+/// end after them. Returns the town's last token (with a province or state after it).
+fn town_ending_sentence(ctx: &Ctx<'_>, j: usize) -> Option<usize> {
+    let first = ctx.toks.get(j)?;
+    if first.newline_before || first.case != Case::Title || first.kind != Kind::Word {
+        return None;
+    }
+    // A street type or a unit opens the next part of the address, not a town.
+    if ctx.role(j, PREFIX_TYPE | SUFFIX_TYPE) || ctx.word_in(j, UNIT_WORDS) {
+        return None;
+    }
+    let ce = super::place::region_after(ctx, name_words(ctx, j, 3)?);
+    ctx.toks
+        .get(ce + 1)
+        .is_none_or(|t| {
+            t.newline_before || t.is('.') || t.is('!') || t.is('?') || t.is(')') || t.is(';')
+        })
+        .then_some(ce)
 }
 
 /// A Mexican secondary number at `j`: "653 Edif. 846" (with its "Depto." after a comma),
@@ -1416,7 +1481,52 @@ const POSTCODE_LABELS: &[&str] = &[
     "cep",
     "kod pocztowy",
     "codice postale",
+    // Round 6: a postal line under an address label ("Postadres: 3451 WP Othée", "Adresse
+    // postale : 10550 Foix").
+    "postadres",
+    "adresse postale",
+    "indirizzo postale",
 ];
+
+/// Lower-case words inside a town's name after a postal code ("São José do Ouro", "Bergen
+/// op Zoom").
+const POSTAL_TOWN_PARTICLES: &[&str] = &[
+    "de", "do", "da", "di", "del", "dos", "das", "la", "le", "sur", "bij", "op", "aan", "den",
+    "en", "sul", "al", "am", "an", "der",
+];
+
+/// The town after a labelled postal code ending at `e`, when it ends the line or the clause
+/// ("CAP 33602 Castagnola", "CEP 56442-942 Alambari/SP", "Postadres: 3451 WP Othée",
+/// "10550 Foix (09)"): title-case words with particles between them, then its province or
+/// state ([`super::place::region_after`]). Returns the last token, or `e` when no town
+/// follows.
+fn town_after_code(ctx: &Ctx<'_>, e: usize) -> usize {
+    let mut last = None;
+    for k in e + 1..e + 7 {
+        let Some(t) = ctx.toks.get(k).filter(|t| !t.newline_before && !t.glued) else {
+            break;
+        };
+        if t.kind == Kind::Word && t.case != Case::Lower {
+            last = Some(k);
+        } else if !(last.is_some() && t.kind == Kind::Word && ctx.word_in(k, POSTAL_TOWN_PARTICLES))
+        {
+            break;
+        }
+    }
+    let Some(l) = last else {
+        return e;
+    };
+    let region = super::place::region_after(ctx, l);
+    let closes = ctx
+        .toks
+        .get(region + 1)
+        .is_none_or(|t| t.newline_before || (t.kind == Kind::Punct && !t.is('@')));
+    if closes {
+        region
+    } else {
+        e
+    }
+}
 
 /// A postal code at `i` after a label that names it: a place (a postal code alone is a
 /// region, not a street address). Returns the code's last token.
@@ -1721,6 +1831,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             // Only a number after a word can be a labelled code: one test leaves the rest.
             if i > 0 && ctx.toks[i - 1].kind != Kind::Num {
                 if let Some(e) = labelled_postcode(ctx, i) {
+                    let e = town_after_code(ctx, e);
                     out.push(Hit {
                         start: t.start as usize,
                         end: ctx.toks[e].end as usize,

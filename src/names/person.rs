@@ -277,7 +277,10 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
     };
     let mut j = i;
     loop {
-        if run.len == MAX_RUN || j >= ctx.toks.len() || ctx.in_identifier(j) {
+        if run.len == MAX_RUN
+            || j >= ctx.toks.len()
+            || (ctx.in_identifier(j) && !super::place::slash_state(ctx, j))
+        {
             break;
         }
         let t = &ctx.toks[j];
@@ -393,7 +396,11 @@ fn street_position(ctx: &Ctx<'_>, run: &Run) -> bool {
         if ctx.role(q, STREET_PARTICLE) && p.case == Case::Lower && q > 0 {
             q -= 1;
         }
-        if ctx.role(q, PREFIX_TYPE) && ctx.word_in(q, PREFIX_TYPES) {
+        // "distrito de Minho" in lower case is a district, not a street (Faker's "Distrito").
+        if ctx.role(q, PREFIX_TYPE)
+            && ctx.word_in(q, PREFIX_TYPES)
+            && !(ctx.toks[q].case == Case::Lower && ctx.word_in(q, &["distrito"]))
+        {
             return true;
         }
     }
@@ -414,10 +421,11 @@ fn town_shaped(ctx: &Ctx<'_>, run: &Run) -> bool {
     }
     let mut buf = [0u8; 64];
     lower_into(ctx.s(w), &mut buf).is_some_and(|low| {
-        TOWN_ENDINGS
+        (TOWN_ENDINGS
             .iter()
             .any(|e| low.len() > e.len() + 2 && low.ends_with(e.as_bytes()))
-            || super::place::more_town_ending(low)
+            || super::place::more_town_ending(low))
+            && !super::place::dutch_ingen_noun(low)
     })
 }
 
@@ -437,6 +445,9 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         || super::place::verb_cued(ctx, start, run.words[b - 1])
         || super::place::place_noun_before(ctx, start)
         || super::place::place_label_before(ctx, start)
+        || super::place::between_pair(ctx, start)
+        || super::place::home_noun_is(ctx, start)
+        || super::place::home_noun_after(ctx, start, run.end_tok())
     {
         return Some(super::place::keep_town_tail(ctx, &run.words[..run.len], b));
     }
@@ -471,7 +482,16 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         && ctx.toks[start].case == Case::Title
         && ctx.toks[start - 1].case == Case::Lower
         && ctx.word_in(start - 1, &["à", "em"]);
-    bare.then_some(0)
+    if bare {
+        return Some(0);
+    }
+    // Round 6: words no list knows after a place preposition in a sentence written in
+    // Italian, Portuguese, French or Dutch ("Ho comprato casa a Montanera", "De bruiloft is
+    // in Zelzate, in de kerk").
+    let unknown = run.classes[..b]
+        .iter()
+        .all(|c| matches!(c, Class::Unknown | Class::Particle));
+    (unknown && super::place::bare_town(ctx, start, run.words[b - 1])).then_some(b - 1)
 }
 
 /// The last words of the English labels of [`LABELS`].
@@ -1180,7 +1200,8 @@ pub(crate) fn find(
             {
                 continue;
             }
-            if ctx.in_identifier(i) {
+            // "Moro em Uberlândia/MG": a town glued to its state is no path.
+            if ctx.in_identifier(i) && !super::place::slash_state(ctx, i) {
                 continue;
             }
             let (run, next) = collect(ctx, i);
@@ -1190,6 +1211,8 @@ pub(crate) fn find(
             resume = next.max(i + 1);
         } else if t.case == Case::Lower && t.len() >= 2 {
             resume = lower_case(ctx, g, i, out);
+        } else if t.case == Case::Other && super::place::dutch_s_town(ctx, i) {
+            push(out, ctx, i - 1, i, Entity::Location, 0.65, "place-cue");
         }
     }
 }
@@ -1351,6 +1374,16 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             0.65,
             "place-cue",
         );
+        return;
+    }
+    // "Tra Paduli e Diano", "L'ufficio di Villapiana", "Gemeente Ommel": the cue opened the
+    // run.
+    if let Some((k, e, second)) = super::place::lead_cue(ctx, &run.words[..run.len]) {
+        let (w, tok) = (&run.words, Entity::Location);
+        push(out, ctx, w[k], w[e], tok, 0.65, "place-cue");
+        if let Some(m) = second {
+            push(out, ctx, w[m], run.end_tok(), tok, 0.65, "place-cue");
+        }
         return;
     }
     if let Some(b) = (!plain_word).then(|| town(ctx, g, run)).flatten() {

@@ -6,7 +6,7 @@
 //! questions once it has a run of capitalised words.
 
 use super::gazetteer::{Gazetteer, FIRST, LAST, PLACE, WORD};
-use super::lexicon::role::PLACE_CUE;
+use super::lexicon::role::{PLACE_CUE, PREFIX_TYPE};
 use super::tokenize::{lower_into, Case, Kind};
 use super::Ctx;
 
@@ -15,6 +15,10 @@ const TOWN_PREPOSITIONS: &[&str] = &[
     "in", "to", "from", "near", "nach", "von", "aus", "bei", "à", "a", "de", "d", "en", "di", "da",
     "naar", "van", "uit", "bij", "w", "we", "z", "ze", "do", "em", "para", "desde", "verso", "per",
     "pour", "outside", "of", "te", "vanuit",
+    // Round 6: Portuguese prepositions fused with an article ("no Porto", "na Amadora", "do
+    // Funchal"), "just outside" ("appena fuori X", "net buiten X") and "in the area of"
+    // ("in zona X").
+    "no", "na", "nos", "nas", "dos", "das", "fuori", "buiten", "zona",
 ];
 
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
@@ -320,6 +324,91 @@ const TOWN_VERBS: &[&str] = &[
     "originaire",
     "afkomstig",
     "originally",
+    // Round 6: deliveries and pick-ups, bookings, meetings, parcels held somewhere, nearness
+    // and a home ("Consegna a X", "Entrega em X", "Bezorging in X", "Livraison à X", "Il
+    // pacco è fermo a X", "Ci vediamo a X", "dormo a X", "a due passi da X", "près de X",
+    // "nos arredores de X", "Cerco casa in zona X", "Ik zit nu in X", "Het pakket ligt in X").
+    "consegna",
+    "consegne",
+    "ritiro",
+    "vendita",
+    "fermo",
+    "ferma",
+    "dormo",
+    "dorme",
+    "sarò",
+    "saremo",
+    "arrivo",
+    "arriva",
+    "arriviamo",
+    "spostata",
+    "spostato",
+    "entrega",
+    "entregas",
+    "levantamento",
+    "retida",
+    "retido",
+    "estou",
+    "vem",
+    "fica",
+    "ficam",
+    "passagem",
+    "criado",
+    "criada",
+    "arredores",
+    "bezorging",
+    "afhalen",
+    "zit",
+    "zitten",
+    "ligt",
+    "livraison",
+    "retrait",
+    "près",
+    "côté",
+    "vient",
+    "venez",
+    "viennent",
+    "suis",
+    "sommes",
+    "habites",
+    "habitez",
+    // Round 6, second batch: on the way somewhere, staying, a room, a past home ("Sto
+    // andando a X", "Estou a caminho de X", "Ik ben onderweg naar X", "Je suis en route pour
+    // X", "Mi trovo a X", "Reservei um quarto em X", "Vivi em X").
+    "andando",
+    "caminho",
+    "onderweg",
+    "route",
+    "trovo",
+    "troviamo",
+    "quarto",
+    "vivi",
+    "vissi",
+    "vécu",
+    "komen",
+    "ga",
+    "gaan",
+    "gaat",
+    "afhaalpunt",
+    "ophaalpunt",
+    "proche",
+    // Round 6, third batch: appointments, tickets and removals ("Ho un appuntamento a X",
+    // "Biglietto per X", "Trasloco da X a Y", "Mudança de X para Y", "Verhuizing van X naar
+    // Y", "Déménagement de X à Y").
+    "appuntamento",
+    "afspraak",
+    "rendez-vous",
+    "biglietto",
+    "biglietti",
+    "bilhete",
+    "bilhetes",
+    "kaartje",
+    "billet",
+    "billets",
+    "trasloco",
+    "mudança",
+    "verhuizing",
+    "déménagement",
 ];
 
 /// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
@@ -346,6 +435,10 @@ const TRAVEL_NOUNS: &[&str] = &[
     "hotels",
     "restaurant",
     "restaurants",
+    // Round 6: delivery and pick-up ("Abholung in X", "Lieferung nach X").
+    "abholung",
+    "lieferung",
+    "zustellung",
 ];
 
 /// Nouns for a town or a municipality: the capitalised words after them (and their
@@ -385,6 +478,14 @@ const PLACE_NOUNS: &[&str] = &[
     "miasto",
     "gmina",
     "wieś",
+    // Round 6: districts and regions ("distrito de X", "regione X").
+    "distrito",
+    "distretto",
+    "regione",
+    "região",
+    "província",
+    "région",
+    "zona",
 ];
 
 /// The run at `start` follows a noun for a town directly, as German and Dutch write it
@@ -397,21 +498,30 @@ pub(crate) fn place_noun_before(ctx: &Ctx<'_>, start: usize) -> bool {
     if ctx.toks[start].newline_before || ctx.toks[p].kind != Kind::Word {
         return false;
     }
-    let lower = ctx.toks[p].case == Case::Lower;
-    let article = p > 0 && ctx.word_in(p - 1, &["die", "der", "den", "dem", "des", "the"]);
-    (lower || article)
-        && ctx.word_in(
-            p,
-            &[
-                "stadt",
-                "gemeinde",
-                "ortschaft",
-                "gemeente",
-                "stad",
-                "dorp",
-                "miasto",
-            ],
-        )
+    // The noun first: it rules out nearly every run, the article and the sentence's start
+    // cost more.
+    ctx.word_in(
+        p,
+        &[
+            "stadt",
+            "gemeinde",
+            "ortschaft",
+            "gemeente",
+            "stad",
+            "dorp",
+            "miasto",
+            // Round 6: "provincie Drenthe", Polish "w gminie X", "miejscowości X".
+            "provincie",
+            "gminie",
+            "gminy",
+            "miejscowości",
+            "miejscowość",
+            "regio",
+        ],
+    ) && (ctx.toks[p].case == Case::Lower
+            || (p > 0 && ctx.word_in(p - 1, &["die", "der", "den", "dem", "des", "the"]))
+            // "Gemeente Ommel, provincie Drenthe": a Dutch line opening with the noun.
+            || (ctx.word_in(p, &["gemeente"]) && ctx.sentence_start(p)))
 }
 
 /// Participles after the town in German and Dutch ("nach X gezogen", "naar X verhuisd").
@@ -430,6 +540,16 @@ const TOWN_VERBS_AFTER: &[&str] = &[
     "gereisd",
     "gevlogen",
     "verhuizen",
+    // Round 6: "Ik ben in X opgegroeid", "Kunnen jullie naar X verzenden?" ("in Python
+    // gewerkt" is a language: "gewerkt" is left out).
+    "opgegroeid",
+    "gewoond",
+    "verzenden",
+    "versturen",
+    "sturen",
+    "leveren",
+    "bezorgen",
+    "verhuist",
 ];
 
 /// Verbs of pressing a UI element: a capitalised word after them and a preposition
@@ -494,12 +614,49 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             if ctx.word_in(j, MOVE_VERBS) {
                 return person_before(ctx, j);
             }
+            if ctx.word_in(j, SITTING_VERBS) {
+                return ctx.sentence_start(j) || sitting_subject_before(ctx, j);
+            }
+            if ctx.word_in(j, GOING_VERBS) {
+                return sitting_subject_before(ctx, j);
+            }
             return k == 0 || !ctx.word_in(j, COPULAS);
-        } else if k == 0 && t.kind == Kind::Word && ctx.word_in(j, PREMISES) {
+        } else if (k == 0
+            || (k == 1
+                && ctx.toks[j + 1].case == Case::Lower
+                && ctx.word_in(j + 1, &["è", "é", "is", "est", "ist", "es", "está"])))
+            && t.kind == Kind::Word
+            && (ctx.word_in(j, PREMISES) || elided_in(ctx, j, PREMISES))
+        {
+            // "La sede è a X": a copula between the premises and the preposition.
+            // "L'ufficio di X", "l'agence de X": the article elided onto the noun.
+            return true;
+        } else if k == 0
+            && t.kind == Kind::Word
+            && ((ctx.word_in(j, INSTITUTIONS)
+                && (t.case == Case::Lower
+                    || ctx.word_in(j, &["krankenhaus", "schule", "rathaus"])))
+                || elided_in(ctx, j, INSTITUTIONS))
+        {
+            // "all'ospedale di X", "na escola em X", "la mairie de X".
+            return true;
+        } else if k == 0 && t.kind == Kind::Word && elided_in(ctx, j, &["area", "zona"]) {
+            // "nell'area di X", "dall'area di X"
             return true;
         } else if k == 0 && t.kind == Kind::Word && ctx.word_in(j, PLACE_NOUNS) {
-            // "the town of X", "il comune di X": lower case, or German's capitalised noun.
-            return t.case == Case::Lower || ctx.word_in(j, &["stadt", "gemeinde"]);
+            // "the town of X", "il comune di X": lower case, or German's capitalised noun, or
+            // a noun capitalised after a preposition fused with its article ("nel Comune di
+            // X", "no Concelho de X").
+            return t.case == Case::Lower
+                || ctx.word_in(j, &["stadt", "gemeinde"])
+                || (j > 0
+                    && ctx.toks[j - 1].case == Case::Lower
+                    && ctx.word_in(
+                        j - 1,
+                        &[
+                            "nel", "del", "dal", "al", "no", "do", "na", "da", "du", "le", "la",
+                        ],
+                    ));
         }
         if t.newline_before || j == 0 {
             return false;
@@ -507,6 +664,710 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
         j -= 1;
     }
     false
+}
+
+/// Token `j` is a word with an article elided onto it ("L'ufficio", "l'agence",
+/// "dall'ufficio") whose part after the apostrophe is one of `words`.
+fn elided_in(ctx: &Ctx<'_>, j: usize, words: &[&str]) -> bool {
+    let s = ctx.s(j);
+    let Some(k) = s.find(['\'', '’']).filter(|&k| (1..=4).contains(&k)) else {
+        return false;
+    };
+    let rest = &s[k + s[k..].chars().next().map_or(1, char::len_utf8)..];
+    let mut buf = [0u8; 64];
+    lower_into(rest, &mut buf).is_some_and(|l| words.iter().any(|w| l == w.as_bytes()))
+}
+
+/// Phrases of nearness or of an area that end right before the town ("dalle parti di X",
+/// "a due passi da X", "in zona X", "nelle vicinanze di X").
+const NEAR_PHRASES: &[&str] = &[
+    "dalle parti di",
+    "due passi da",
+    "in zona",
+    "nelle vicinanze di",
+    "nei dintorni di",
+    "nas proximidades de",
+    "aux alentours de",
+    "in de omgeving van",
+    // Events somewhere ("L'evento si svolge a X", "Het evenement vindt plaats in X").
+    "si svolge a",
+    "si svolge in",
+    "si svolgerà a",
+    "vindt plaats in",
+    "a lieu à",
+    "ont lieu à",
+    "aura lieu à",
+    "tiene lugar en",
+    "decorre em",
+    "takes place in",
+    "findet in",
+];
+
+/// Rooms of a building: an event "a Sala Verde", "in Zaal Oost" is in a room, not a town.
+const ROOMS: &[&str] = &[
+    "sala",
+    "salle",
+    "zaal",
+    "room",
+    "aula",
+    "auditorium",
+    "auditório",
+    "auditorio",
+    "saal",
+    "raum",
+    "hall",
+];
+
+/// Words after which a capitalised word is a town or a person as often: a customer "of X",
+/// sending "to X", seeing each other "at X" ("Il cliente di Acquaficara", "Potete spedire a
+/// Minozzo", "Ci vediamo a Vanga"; "il cliente di Marco", "Ci vediamo a Natale"). They
+/// count only when the town's first word is no first name, or is a place too.
+const GUARDED_CUES: &[&str] = &[
+    "cliente",
+    "clienti",
+    "client",
+    "clients",
+    "klant",
+    "klanten",
+    "customer",
+    "customers",
+    "spedire",
+    "spedite",
+    "spedisci",
+    "inviare",
+    "enviar",
+    "envie",
+    "livrer",
+    "livrez",
+    "vediamo",
+];
+
+/// French `habiter` takes the town without a preposition ("Il habite Ploërmel",
+/// "J'habite Lyon").
+const HABITER: &[&str] = &[
+    "habite", "habites", "habitons", "habitez", "habitent", "habitait",
+];
+
+/// Words for "between" in the eight languages, and for the "and" of the pair after them.
+const BETWEEN: &[&str] = &[
+    "between",
+    "zwischen",
+    "entre",
+    "tra",
+    "fra",
+    "tussen",
+    "między",
+    "pomiędzy",
+];
+const PAIR_AND: &[&str] = &["and", "und", "et", "e", "y", "en", "i"];
+/// Words of distance or a journey that make "between X and Y" two places ("40 km entre X et
+/// Y", "De afstand tussen X en Y", "The drive between X and Y").
+const DISTANCE_WORDS: &[&str] = &[
+    "km",
+    "kilometres",
+    "kilometers",
+    "kilometer",
+    "chilometri",
+    "quilómetros",
+    "quilômetros",
+    "kilómetros",
+    "miles",
+    "afstand",
+    "distance",
+    "distanza",
+    "distância",
+    "distancia",
+    "entfernung",
+    "drive",
+    "ride",
+    "minuti",
+    "minutos",
+    "minuten",
+    "minutes",
+];
+
+/// Lower-case words inside a town's name ("Vale de Cambra", "Wijk bij Duurstede", "Bergen op
+/// Zoom", "Tull en 't Waal").
+const TOWN_PARTICLES: &[&str] = &[
+    "de", "do", "da", "di", "del", "dos", "das", "la", "le", "sur", "bij", "op", "aan", "den",
+    "en", "sul", "al", "am", "an", "der",
+];
+
+/// The run at `start` is one of the two places of "between X and Y" ("Tra Paduli e Diano",
+/// "Fica entre Valpaços e Alcobaça", "De afstand tussen Ommen en Lennik", "Wir wohnen
+/// zwischen Viechtach und Ebermannstadt") when a verb of living or travel comes before the
+/// "between" or a word of distance stands near the pair: "between Linux and Windows" is no
+/// place. A first name that is no place and no town's head is left to the person rules
+/// ("between Anna and Marco").
+pub(crate) fn between_pair(ctx: &Ctx<'_>, start: usize) -> bool {
+    use super::lexicon::TOWN_HEADS;
+    let Some(p) = start.checked_sub(1) else {
+        return false;
+    };
+    if ctx.toks[start].newline_before || ctx.toks[p].kind != Kind::Word {
+        return false;
+    }
+    // The word before first: a "between" or an "and" rules out nearly every run.
+    if !(ctx.word_in(p, BETWEEN) || (ctx.toks[p].case == Case::Lower && ctx.word_in(p, PAIR_AND))) {
+        return false;
+    }
+    let f = ctx.flags[start];
+    if f & FIRST != 0
+        && f & PLACE == 0
+        && !ctx.word_in(start, TOWN_HEADS)
+        && !more_town_head(ctx, start)
+    {
+        return false;
+    }
+    // Walks over a town's words (capitalised words, particles, apostrophes, hyphens) from
+    // `k` in steps of `step`, at most six tokens; returns the first token past them.
+    let walk = |mut k: usize, back: bool| -> Option<usize> {
+        for _ in 0..6 {
+            let t = ctx.toks.get(k)?;
+            if t.newline_before && !back {
+                return None;
+            }
+            let inner = (t.kind == Kind::Word
+                && (t.case != Case::Lower
+                    || (ctx.word_in(k, TOWN_PARTICLES) && !ctx.word_in(k, PAIR_AND))))
+                || t.is('\'')
+                || t.is('’')
+                || t.is('-');
+            if !inner {
+                return Some(k);
+            }
+            if back {
+                if t.newline_before {
+                    return None;
+                }
+                k = k.checked_sub(1)?;
+            } else {
+                k += 1;
+            }
+        }
+        None
+    };
+    let between = if ctx.word_in(p, BETWEEN)
+        && (ctx.toks[p].case == Case::Lower || ctx.sentence_start(p))
+    {
+        // The first place: its "and" and a capitalised word follow.
+        let a = walk(start + 1, false);
+        let paired = a.is_some_and(|a| {
+            ctx.toks[a].case == Case::Lower
+                && ctx.word_in(a, PAIR_AND)
+                && ctx
+                    .toks
+                    .get(a + 1)
+                    .is_some_and(|t| !t.newline_before && t.capitalised())
+        });
+        paired.then_some(p)
+    } else if ctx.toks[p].case == Case::Lower && ctx.word_in(p, PAIR_AND) && p > 0 {
+        // The second place: walk back over the first to its "between".
+        walk(p - 1, true)
+            .filter(|&b| b + 1 < p && ctx.word_in(b, BETWEEN) && !ctx.toks[b + 1].newline_before)
+    } else {
+        None
+    };
+    let Some(b) = between else {
+        return false;
+    };
+    if b > 0 && verb_before(ctx, b - 1) {
+        return true;
+    }
+    let line_end = (b..ctx.toks.len().min(b + 20))
+        .find(|&k| k > b && ctx.toks[k].newline_before)
+        .unwrap_or(ctx.toks.len().min(b + 20));
+    (b.saturating_sub(4)..line_end).any(|k| {
+        ctx.toks[k].kind == Kind::Word
+            && ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, DISTANCE_WORDS)
+    })
+}
+
+/// Run words `words` open with a cue that was read as part of the run: "Tra Paduli e
+/// Diano" (a capitalised "between" opening the sentence), "L'ufficio di Villapiana",
+/// "Comune di Settime" (premises or a noun for a town, then a particle), "Gemeente Ommel".
+/// Returns the index of the town's first word and, for a pair, where the second town starts
+/// and the first ends ("Tra X e Y": the "and" was read as a particle).
+pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, Option<usize>)> {
+    if words.len() < 2 {
+        return None;
+    }
+    let w0 = words[0];
+    // Premises or a noun for a town, maybe after an article opening the sentence, then a
+    // particle: "L'ufficio di X", "Il Comune di X", "A Câmara Municipal de X".
+    let premises_at = |m: usize| {
+        m + 2 < words.len()
+            && ctx.toks[words[m + 1]].case == Case::Lower
+            && ctx.word_in(words[m + 1], &["di", "de", "da", "do", "van"])
+            && (ctx.word_in(words[m], PREMISES)
+                || elided_in(ctx, words[m], PREMISES)
+                || (m > 0 && ctx.word_in(words[m], INSTITUTIONS))
+                || ctx.word_in(
+                    words[m],
+                    &["comune", "concelho", "município", "commune", "gemeente"],
+                ))
+    };
+    let article = || {
+        ctx.word_in(
+            w0,
+            &["il", "la", "le", "o", "a", "de", "het", "the", "lo", "el"],
+        )
+    };
+    let k = if between_pair(ctx, words[1]) || place_noun_before(ctx, words[1]) {
+        1
+    } else if premises_at(0) {
+        2
+    } else if premises_at(1) && (article() || ctx.word_in(words[1], INSTITUTIONS)) {
+        3
+    } else if premises_at(2) && article() {
+        4
+    } else {
+        return None;
+    };
+    // "Tra X e Y": the pair's "and" inside the run.
+    let and = (k + 1..words.len())
+        .find(|&m| ctx.toks[words[m]].case == Case::Lower && ctx.word_in(words[m], PAIR_AND));
+    match and {
+        Some(m) if m + 1 < words.len() && k == 1 && ctx.word_in(w0, BETWEEN) => {
+            Some((k, m - 1, Some(m + 1)))
+        }
+        _ => Some((k, words.len() - 1, None)),
+    }
+}
+
+/// Words for "one" or "the other" between the "and" and the preposition of a second town
+/// ("un negozio a X e uno a Y", "uma loja em X e outra em Y").
+const ONE_MORE: &[&str] = &[
+    "uno", "una", "altro", "altra", "one", "another", "un", "une", "autre", "outro", "outra",
+    "otro", "otra", "een", "ander", "andere", "einen", "eine", "poi", "depois", "puis", "daarna",
+    "then", "dann", "después", "luego", "later", "dopo",
+];
+
+/// Token `p`, a preposition, opens the second town of a list whose first town a verb or a
+/// noun of living, working or travel introduced: "Abbiamo un negozio a Gomagoi e uno a
+/// Pontecorvo", "I've lived in Leeds and in Ripon", "filiali a Lecco, a Erba e a Cantù".
+fn coordinated_town(ctx: &Ctx<'_>, p: usize, depth: u8) -> bool {
+    if depth == 0 {
+        return false;
+    }
+    let mut j = p;
+    // "e uno a", ", a", "puis à", "e depois em", "en daarna in"
+    let mut joined = false;
+    for _ in 0..3 {
+        let Some(k) = j.checked_sub(1) else {
+            return false;
+        };
+        if ctx.toks[j].newline_before {
+            return false;
+        }
+        let t = &ctx.toks[k];
+        if t.is(',') || (t.case == Case::Lower && ctx.word_in(k, PAIR_AND)) {
+            joined = true;
+        } else if t.case == Case::Lower && ctx.word_in(k, ONE_MORE) {
+            joined |= ctx.word_in(
+                k,
+                &[
+                    "poi", "depois", "puis", "daarna", "then", "dann", "después", "luego", "later",
+                    "dopo",
+                ],
+            );
+        } else {
+            break;
+        }
+        j = k;
+    }
+    if !joined || j == p {
+        return false;
+    }
+    // `j` is the first joining word: the first town ends right before it, or before the
+    // participle after it ("in Rumpt gewoond en daarna in Attert").
+    let Some(mut end) = j.checked_sub(1) else {
+        return false;
+    };
+    // A participle after the first town is its cue.
+    let participle =
+        end > 0 && ctx.toks[end].case == Case::Lower && ctx.word_in(end, TOWN_VERBS_AFTER);
+    if participle {
+        end -= 1;
+    }
+    if !ctx.toks[end].capitalised() || ctx.toks[j].newline_before {
+        return false;
+    }
+    // Walk back over the first town's words to its preposition, the same word as `p`.
+    let mut k = end;
+    for _ in 0..5 {
+        if k == 0 || ctx.toks[k].newline_before {
+            return false;
+        }
+        k -= 1;
+        let t = &ctx.toks[k];
+        if t.kind != Kind::Word {
+            if t.is('\'') || t.is('’') || t.is('-') {
+                continue;
+            }
+            return false;
+        }
+        if t.case == Case::Lower {
+            if tokenize_eq(ctx, k, p) {
+                // The first town's own cue, or it is a later item of the same list ("in X,
+                // in Y en in Z").
+                return participle
+                    || (k > 0 && verb_before(ctx, k - 1))
+                    || coordinated_town(ctx, k, depth - 1);
+            }
+            if !ctx.word_in(k, TOWN_PARTICLES) {
+                return false;
+            }
+        }
+    }
+    false
+}
+
+/// Tokens `a` and `b` are the same word, ignoring case.
+fn tokenize_eq(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    ctx.s(a).eq_ignore_ascii_case(ctx.s(b))
+}
+
+/// Nouns for one's town before a copula ("Il mio paese è X", "My hometown is X", "Mijn
+/// woonplaats is X", "A minha terra é X").
+const HOME_NOUNS: &[&str] = &[
+    "hometown",
+    "paese",
+    "città",
+    "cidade",
+    "terra",
+    "woonplaats",
+    "geboorteplaats",
+    "ville",
+    "village",
+    "heimatstadt",
+    "heimatort",
+    "wohnort",
+    "pueblo",
+    "ciudad",
+    "miasto",
+    "miejscowość",
+];
+
+/// The run at `start` follows "my hometown is", "il mio paese è", "ma ville natale est": a
+/// possessive, a noun for one's town, maybe an adjective, and a copula.
+pub(crate) fn home_noun_is(ctx: &Ctx<'_>, start: usize) -> bool {
+    if start < 3 || ctx.toks[start].newline_before {
+        return false;
+    }
+    let c = start - 1;
+    if ctx.toks[c].case != Case::Lower
+        || !ctx.word_in(
+            c,
+            &["is", "è", "é", "est", "es", "ist", "jest", "was", "era"],
+        )
+    {
+        return false;
+    }
+    let possessive = |k: usize| {
+        ctx.word_in(
+            k,
+            &[
+                "my", "mio", "mia", "minha", "meu", "mijn", "ma", "mon", "mi", "mein", "meine",
+                "our", "nostro", "nostra", "onze",
+            ],
+        )
+    };
+    // "ma ville natale est", "il mio paese natale è": one adjective may stand between.
+    (1..=2).any(|d| {
+        let n = c - d;
+        n >= 1
+            && ctx.toks[n].case == Case::Lower
+            && ctx.toks[n + 1].case == Case::Lower
+            && ctx.word_in(n, HOME_NOUNS)
+            && possessive(n - 1)
+    })
+}
+
+/// The run ending at `end` opens a sentence that says it is one's town: "San Gimignano è il
+/// paese dove sono cresciuto", "Fiães é a terra onde cresci", "Den Bosch is het dorp waar
+/// ik ben opgegroeid", "X est le village où j'ai grandi".
+pub(crate) fn home_noun_after(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    let same = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| !t.newline_before && t.case == Case::Lower)
+    };
+    // The copula after the run first: most runs are followed by something else.
+    let copula = same(end + 1)
+        && ctx.word_in(
+            end + 1,
+            &["è", "é", "is", "est", "es", "ist", "jest", "was", "era"],
+        );
+    if !copula || !ctx.sentence_start(start) {
+        return false;
+    }
+    (end + 4..ctx.toks.len().min(end + 6)).any(|w| {
+        same(w)
+            && ctx.word_in(
+                w,
+                &[
+                    "dove", "onde", "waar", "où", "where", "wo", "donde", "gdzie",
+                ],
+            )
+    }) && same(end + 1)
+        && ctx.word_in(
+            end + 1,
+            &["è", "é", "is", "est", "es", "ist", "jest", "was", "era"],
+        )
+        && (same(end + 2) && same(end + 3))
+        && (ctx.word_in(end + 3, HOME_NOUNS)
+            || ctx.word_in(
+                end + 3,
+                &["dorp", "stad", "town", "city", "vila", "aldeia", "cidade"],
+            ))
+}
+
+/// Prepositions of place that Italian, Portuguese, French and Dutch put before a town
+/// ([`bare_town`]).
+const BARE_PREPOSITIONS: &[&str] = &["a", "à", "em", "in", "naar", "uit", "te", "nel", "ad"];
+
+/// Words of Italian, Portuguese, French and Dutch (none of them English, German or Spanish)
+/// by which people speak of themselves and their own: a sentence with one is about someone's
+/// life, not a manual's ("Ho comprato casa a X", "Mio fratello insegna a X", "Ik heb in X
+/// gestudeerd"; "Het bestand zit in Downloads" has none).
+const PERSONAL_WORDS: &[&str] = &[
+    "io",
+    "mio",
+    "mia",
+    "miei",
+    "mie",
+    "ho",
+    "abbiamo",
+    "siamo",
+    "noi",
+    "nostro",
+    "nostra",
+    "nostri",
+    "fratello",
+    "sorella",
+    "madre",
+    "padre",
+    "nonni",
+    "figlio",
+    "figlia",
+    "moglie",
+    "marito",
+    "amici",
+    "eu",
+    "meu",
+    "minha",
+    "meus",
+    "minhas",
+    "nós",
+    "nosso",
+    "nossa",
+    "fui",
+    "fiz",
+    "estou",
+    "sou",
+    "tenho",
+    "temos",
+    "irmão",
+    "irmã",
+    "mãe",
+    "pai",
+    "avós",
+    "filho",
+    "filha",
+    "amigos",
+    "ik",
+    "mijn",
+    "wij",
+    "ons",
+    "onze",
+    "heb",
+    "hebben",
+    "ben",
+    "broer",
+    "zus",
+    "moeder",
+    "vader",
+    "ouders",
+    "grootouders",
+    "zoon",
+    "dochter",
+    "vrienden",
+    "je",
+    "mon",
+    "ma",
+    "mes",
+    "nous",
+    "notre",
+    "nos",
+    "suis",
+    "ai",
+    "frère",
+    "sœur",
+    "mère",
+    "père",
+    "parents",
+    "grands-parents",
+    "fils",
+    "fille",
+    "femme",
+    "mari",
+    "amis",
+];
+
+/// Verbs of writing, sending or calling to someone: the capitalised word after them and a
+/// preposition is a recipient, a company or a person ("Ho scritto a Esselunga", "Ik heb
+/// gebeld naar Ziggo", "J'ai écrit à Darty"), not a town.
+const RECIPIENT_VERBS: &[&str] = &[
+    "scritto",
+    "mandato",
+    "inviato",
+    "chiesto",
+    "telefonato",
+    "risposto",
+    "scrivo",
+    "mando",
+    "escrevi",
+    "enviei",
+    "mandei",
+    "liguei",
+    "telefonei",
+    "perguntei",
+    "escrevo",
+    "gebeld",
+    "geschreven",
+    "gemaild",
+    "gestuurd",
+    "gevraagd",
+    "bellen",
+    "mailen",
+    "écrit",
+    "envoyé",
+    "téléphoné",
+    "demandé",
+    "répondu",
+    "écris",
+    "envoie",
+];
+
+/// English, German and Spanish function words (none of them Dutch, Italian, Portuguese or
+/// French): one of them near a run says the sentence is in another language ("in Markdown",
+/// "to Kubernetes", German nouns after "in": "die Größe in Kilobyte", "nicht in Ruhe
+/// lassen"; Spanish, whose towns the other rules read).
+const ENGLISH_WORDS: &[&str] = &[
+    "the", "and", "of", "to", "you", "your", "for", "with", "this", "that", "it", "be", "by",
+    "from", "or", "can", "will", "not", "are", "has", "have", "my", "our", "their", "if", "when",
+    "which", "use", "using", "und", "nicht", "sie", "ist", "mit", "sich", "auf", "wenn", "werden",
+    "wird", "oder", "auch", "der", "das", "dem", "ein", "eine", "zu", "zeigt", "bei", "el", "los",
+    "las", "y", "pero", "muy",
+];
+
+/// Names of languages, capitalised by some translators ("in Inglese Americano", "em
+/// Português", "naar Engels").
+const LANGUAGE_NAMES: &[&str] = &[
+    "inglese",
+    "italiano",
+    "francese",
+    "tedesco",
+    "spagnolo",
+    "portoghese",
+    "olandese",
+    "americano",
+    "britannico",
+    "inglês",
+    "português",
+    "francês",
+    "alemão",
+    "espanhol",
+    "holandês",
+    "anglais",
+    "français",
+    "allemand",
+    "espagnol",
+    "italien",
+    "portugais",
+    "néerlandais",
+    "engels",
+    "nederlands",
+    "duits",
+    "frans",
+    "spaans",
+    "italiaans",
+    "portugees",
+];
+
+/// The run `start..=end` of words no list knows follows a place preposition in a sentence
+/// written in Italian, Portuguese, French or Dutch about someone's own life, and ends the
+/// clause: a town ("Mio fratello insegna a Montefiorino", "Ik heb in Rekkem gestudeerd.").
+/// Those languages write their nouns in lower case, so a capitalised word there is a name,
+/// and after these prepositions mostly a place's; a manual's folders and menus ("Het bestand
+/// zit in Downloads") have no speaker. English, German and Spanish text, languages' names,
+/// rooms, Dutch plural nouns and a button after "click on" are left out.
+pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    if start < 2 || ctx.toks[start].newline_before || ctx.toks[start].case != Case::Title {
+        return false;
+    }
+    let p = start - 1;
+    if ctx.toks[p].case != Case::Lower
+        || !ctx.role(p, PLACE_CUE)
+        || !ctx.word_in(p, BARE_PREPOSITIONS)
+    {
+        return false;
+    }
+    // The clause ends after the run: punctuation, a lower-case word or the line's end.
+    let closes = ctx.toks.get(end + 1).is_none_or(|t| {
+        t.newline_before
+            || (t.kind == Kind::Punct && !(t.glued && (t.is('.') || t.is('/') || t.is('_'))))
+            || (t.kind == Kind::Word && t.case == Case::Lower)
+            || (t.kind == Kind::Punct
+                && t.is('.')
+                && ctx
+                    .toks
+                    .get(end + 2)
+                    .is_none_or(|n| !n.glued || n.newline_before))
+    });
+    if !closes
+        || ui_target(ctx, start)
+        || ctx.word_in(start, ROOMS)
+        || ctx.word_in(start, LANGUAGE_NAMES)
+        || {
+            let mut buf = [0u8; 64];
+            lower_into(ctx.s(start), &mut buf).is_some_and(dutch_ingen_noun)
+        }
+    {
+        return false;
+    }
+    // "Ho mandato il curriculum a X": a recipient.
+    if (p.saturating_sub(4)..p).any(|k| {
+        ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, RECIPIENT_VERBS)
+            && !ctx.toks[k + 1..=p].iter().any(|t| t.newline_before)
+    }) {
+        return false;
+    }
+    // The sentence's language, read on the line around the run.
+    let lo = start.saturating_sub(10);
+    let hi = ctx.toks.len().min(end + 10);
+    let mut romance = false;
+    for k in lo..hi {
+        let t = &ctx.toks[k];
+        if k > start && t.newline_before {
+            break;
+        }
+        if k < start && ctx.toks[k + 1].newline_before {
+            romance = false;
+            continue;
+        }
+        if t.kind != Kind::Word || k == p || (start..=end).contains(&k) {
+            continue;
+        }
+        if ctx.word_in(k, ENGLISH_WORDS) {
+            return false;
+        }
+        romance = romance || ctx.word_in(k, PERSONAL_WORDS) || elided_in(ctx, k, &["ai"]);
+    }
+    romance
 }
 
 /// Verbs of writing: a town after them only with a preposition of origin ("Te escribo desde
@@ -624,6 +1485,21 @@ const PREMISES: &[&str] = &[
     "sucursal",
     "clínica",
     "depósito",
+    // Round 6: premises in the plural ("Abbiamo sedi a X, a Y", "Temos lojas em X").
+    "sedi",
+    "negozi",
+    "filiali",
+    "lojas",
+    "winkels",
+    "magasins",
+    "agences",
+    "stores",
+    "shops",
+    // A business ("Ik werk bij een bedrijf in X", "un'azienda di X", "uma empresa de X").
+    "bedrijf",
+    "azienda",
+    "empresa",
+    "entreprise",
     "magazzino",
     "ufficio",
     "uffici",
@@ -648,6 +1524,78 @@ const PREMISES: &[&str] = &[
     "loja",
     "filial",
 ];
+
+/// Hospitals, schools and town halls ("all'ospedale di X", "na escola em X", "op school in
+/// X", "la mairie de X", "Câmara Municipal de X"): in lower case, as a capitalised one names
+/// the institution ("Colorado School of Mines"), except German nouns and after an article
+/// opening a sentence ([`lead_cue`]).
+const INSTITUTIONS: &[&str] = &[
+    "ospedale",
+    "hospital",
+    "ziekenhuis",
+    "hôpital",
+    "krankenhaus",
+    "scuola",
+    "escola",
+    "school",
+    "école",
+    "schule",
+    "università",
+    "universidade",
+    "université",
+    "universiteit",
+    "mairie",
+    "municipal",
+    "gemeentehuis",
+    "rathaus",
+];
+
+/// Verbs of where something sits that files and menus sit too ("Het bestand zit in
+/// Downloads", "O ficheiro fica em Documentos"): a town after them only when a person, a
+/// business or a parcel is the subject ("Ik zit nu in X", "Het pakket ligt in X", "A sede fica
+/// em X"), or the verb opens the sentence ("Fica entre X e Y").
+const SITTING_VERBS: &[&str] = &["zit", "zitten", "ligt", "fica", "ficam"];
+
+/// Dutch verbs of going that menus use too ("Ga naar Instellingen"): a town after them only
+/// with a person as the subject ("We gaan dit weekend naar X"), never in the imperative.
+const GOING_VERBS: &[&str] = &["ga", "gaan", "gaat"];
+
+/// Subjects of [`SITTING_VERBS`] that a town can follow.
+const SITTING_SUBJECTS: &[&str] = &[
+    "ik",
+    "we",
+    "wij",
+    "hij",
+    "zij",
+    "ze",
+    "jij",
+    "bedrijf",
+    "kantoor",
+    "pakket",
+    "pakje",
+    "zending",
+    "bestelling",
+    "huis",
+    "winkel",
+    "dorp",
+    "sede",
+    "loja",
+    "casa",
+    "escritório",
+    "empresa",
+    "armazém",
+    "encomenda",
+    "pacote",
+    "aldeia",
+    "quinta",
+    "fábrica",
+];
+
+/// A subject of [`SITTING_VERBS`] is within the three words before token `j`.
+fn sitting_subject_before(ctx: &Ctx<'_>, j: usize) -> bool {
+    (j.saturating_sub(3)..j)
+        .any(|k| !ctx.toks[k + 1].newline_before && ctx.word_in(k, SITTING_SUBJECTS))
+}
 
 /// English verbs of moving that software moves too ("the project moved to GitHub", "Move to
 /// Settings"): a town after them only with a person as the subject.
@@ -777,7 +1725,9 @@ pub(crate) fn tech_noun_after(ctx: &Ctx<'_>, end: usize) -> bool {
 
 /// Forms of "to be" among [`TOWN_VERBS`]: "sono di X" is a town, "sono parecchi ... a X"
 /// is not.
-const COPULAS: &[&str] = &["soy", "somos", "sono", "siamo", "sou", "somos", "jestem"];
+const COPULAS: &[&str] = &[
+    "soy", "somos", "sono", "siamo", "sou", "somos", "jestem", "suis", "sommes",
+];
 
 /// The run of capitalised words `start..=end` follows a town preposition that a verb of
 /// residence, work or travel governs, or sits between `nach`/`naar` and a participle of
@@ -788,6 +1738,16 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         return false;
     }
     let mut p = start - 1;
+    // "Il habite Ploërmel", "J'habite Lyon": no preposition.
+    // One byte rules out nearly every word before a run.
+    let habiter = match ctx.s(p).as_bytes().first() {
+        Some(b'h') => ctx.word_in(p, HABITER),
+        Some(b'J' | b'j') => elided_in(ctx, p, HABITER),
+        _ => false,
+    };
+    if habiter {
+        return true;
+    }
     // `d'Italie`: the apostrophe after the elided preposition.
     if (ctx.punct(p, '\'') || ctx.punct(p, '’')) && ctx.toks[start].glued {
         p -= 1;
@@ -798,24 +1758,45 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
             || ctx.word_in(
                 p,
                 &[
-                    "di", "van", "bij", "d", "verso", "pour", "outside", "of", "vanuit",
+                    "di", "van", "bij", "d", "verso", "pour", "outside", "of", "vanuit", "fuori",
+                    "buiten", "zona",
                 ],
             ))
         && ctx.word_in(p, TOWN_PREPOSITIONS);
     if !preposition || p == 0 {
         return false;
     }
-    if ui_target(ctx, start) {
+    if ui_target(ctx, start) || ctx.word_in(start, ROOMS) {
         return false;
     }
-    if verb_before(ctx, p - 1) || written_from(ctx, p) {
+    let guarded = || {
+        // The town's first word: a first name that is no place leaves it to the person rules.
+        let f = ctx.flags[start];
+        (f & FIRST == 0 || f & PLACE != 0)
+            && (1..=2).any(|d| {
+                p >= d
+                    && ctx.toks[p - d].case == Case::Lower
+                    && ctx.word_in(p - d, GUARDED_CUES)
+                    && !ctx.toks[p - d + 1].newline_before
+            })
+    };
+    if verb_before(ctx, p - 1)
+        || written_from(ctx, p)
+        || coordinated_town(ctx, p, 3)
+        || guarded()
+        || NEAR_PHRASES
+            .iter()
+            .any(|ph| ctx.phrase_ends_at(p, ph).is_some())
+    {
         return true;
     }
     // "nach Bruck an der Leitha gezogen": the town's river comes before the participle.
     let end = german_town_tail(ctx, end);
     ctx.word_in(p, &["nach", "naar", "in", "aus", "uit"])
         && ctx.toks.get(end + 1).is_some_and(|t| !t.newline_before)
-        && ctx.word_in(end + 1, TOWN_VERBS_AFTER)
+        && (ctx.word_in(end + 1, TOWN_VERBS_AFTER)
+            // "in X op vakantie"
+            || (ctx.word_in(end + 1, &["op"]) && ctx.word_in(end + 2, &["vakantie"])))
 }
 
 /// A verb of living, working or travelling opens the sentence at `verb` and the preposition
@@ -846,6 +1827,45 @@ pub(crate) fn ui_target(ctx: &Ctx<'_>, start: usize) -> bool {
         }
     }
     false
+}
+
+/// Dutch plural nouns in `-ingen` that menus and documentation capitalise ("Ga naar
+/// Instellingen", "Het staat in Meldingen"): a town's ending (Groningen, Göttingen) on a word
+/// that is none.
+const DUTCH_INGEN_NOUNS: &[&str] = &[
+    "instellingen",
+    "meldingen",
+    "wijzigingen",
+    "verbindingen",
+    "oplossingen",
+    "toepassingen",
+    "afbeeldingen",
+    "beperkingen",
+    "vermeldingen",
+    "berekeningen",
+    "rekeningen",
+    "bestellingen",
+    "ontwikkelingen",
+    "uitbreidingen",
+    "koppelingen",
+    "opmerkingen",
+    "vergaderingen",
+    "aanbevelingen",
+    "regelingen",
+    "voorzieningen",
+    "verbeteringen",
+    "aanpassingen",
+    "herinneringen",
+    "betalingen",
+    "leveringen",
+    "bewerkingen",
+    "vertalingen",
+    "inschrijvingen",
+];
+
+/// A lower-cased word is a Dutch plural noun with a town's ending (see [`DUTCH_INGEN_NOUNS`]).
+pub(crate) fn dutch_ingen_noun(low: &[u8]) -> bool {
+    low.ends_with(b"ingen") && DUTCH_INGEN_NOUNS.iter().any(|w| low == w.as_bytes())
 }
 
 /// A lower-cased word ends like a town ("Calwick", "Veldhoven") beyond the lexicon's endings.
@@ -998,10 +2018,59 @@ pub(crate) fn region_after(ctx: &Ctx<'_>, end: usize) -> usize {
     {
         return end + 2;
     }
+    // Round 6: "Alambari/SP", a Brazilian state after a slash.
+    if ctx.punct(end + 1, '/')
+        && ctx.toks[end + 1].glued
+        && upper_code(end + 2)
+        && ctx.toks[end + 2].glued
+        && ctx.toks[end + 2].len() == 2
+        && !ctx
+            .toks
+            .get(end + 3)
+            .is_some_and(|t| t.glued && !t.is('.') && !t.is(','))
+    {
+        return end + 2;
+    }
+    // Round 6: a region or a French département in brackets ("Regnana (Liguria)", "Ploërmel
+    // (Finistère)", "Dax (40)").
+    if ctx.punct(end + 1, '(') {
+        let mut k = end + 2;
+        let numbered = ctx
+            .toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Num && t.len() == 2 && t.glued);
+        if numbered {
+            k += 1;
+        } else {
+            while k < end + 5
+                && ctx.toks.get(k).is_some_and(|t| {
+                    t.kind == Kind::Word && t.case == Case::Title && !t.newline_before
+                })
+                && (ctx.flags[k] & PLACE != 0 || ctx.flags[k] & (FIRST | LAST | WORD) == 0)
+            {
+                k += 1;
+            }
+        }
+        if k > end + 2 && ctx.punct(k, ')') && ctx.toks[k].glued {
+            return k;
+        }
+    }
     if !(ctx.punct(end + 1, ',') && ctx.toks[end + 1].glued) {
         return end;
     }
-    let r = end + 2;
+    // Round 6: "Briançon, en Haute-Savoie", "Ioggi, in Marche": the region after a
+    // preposition.
+    let r = if ctx.toks.get(end + 2).is_some_and(|t| t.case == Case::Lower)
+        && ctx.word_in(end + 2, &["en", "in", "em", "nel", "nella", "no", "na"])
+        && ctx
+            .toks
+            .get(end + 3)
+            .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Title)
+    {
+        end + 3
+    } else {
+        end + 2
+    };
     if upper_code(r) {
         // "Nueva Chad, GRO." keeps its dot; "IL 62704" is the address detector's.
         let glued_next = ctx.toks.get(r + 1).is_some_and(|t| t.glued);
@@ -1038,6 +2107,15 @@ pub(crate) fn region_after(ctx: &Ctx<'_>, end: usize) -> usize {
         }
     }
     let Some(l) = last else { return end };
+    // After a preposition ("X, en Bretagne") the region ends the sentence and is no street
+    // ("Pedralva, na Rua do Sol 8" is a town and then a street address).
+    let ends = ctx
+        .toks
+        .get(l + 1)
+        .is_none_or(|t| t.newline_before || (t.kind == Kind::Punct && !t.is('-') && !t.is('\'')));
+    if r == end + 3 && (ctx.role(r, PREFIX_TYPE) || !ends) {
+        return end;
+    }
     // The region ends the clause: punctuation, a line end or a lower-case word next.
     let closes = ctx.toks.get(l + 1).is_none_or(|t| {
         t.newline_before || t.kind == Kind::Punct || (t.kind == Kind::Word && t.case == Case::Lower)
@@ -1073,10 +2151,11 @@ pub(crate) fn town_shape_at(ctx: &Ctx<'_>, k: usize) -> bool {
     }
     let mut buf = [0u8; 64];
     lower_into(ctx.s(k), &mut buf).is_some_and(|low| {
-        TOWN_ENDINGS
+        (TOWN_ENDINGS
             .iter()
             .any(|e| low.len() > e.len() + 2 && low.ends_with(e.as_bytes()))
-            || more_town_ending(low)
+            || more_town_ending(low))
+            && !dutch_ingen_noun(low)
     })
 }
 
@@ -1131,6 +2210,27 @@ const PLACE_LABELS: &[&str] = &[
     "miasto",
     "miejscowość",
     "miejsce urodzenia",
+    // Round 6: departure and arrival, districts and provinces ("Destinazione: X", "Partenza:
+    // X", "Bestemming: X", "Département : X", "Distrito: X").
+    "destinazione",
+    "partenza",
+    "destino",
+    "origem",
+    "partida",
+    "chegada",
+    "bestemming",
+    "vertrek",
+    "aankomst",
+    "destination",
+    "départ",
+    "arrivée",
+    "provincia",
+    "distrito",
+    "provincie",
+    "département",
+    "região",
+    "regione",
+    "región",
 ];
 
 /// The run at `start` fills a form field for a town: its label and a colon open the line
@@ -1178,11 +2278,11 @@ pub(crate) fn german_town_tail(ctx: &Ctx<'_>, end: usize) -> usize {
         } else {
             end + 2
         };
-        if ctx
-            .toks
-            .get(k)
-            .is_some_and(|t| t.case == Case::Title && t.kind == Kind::Word && !t.newline_before)
-        {
+        // "IJssel", "IJmuiden": Dutch capitalises both letters of IJ.
+        let ij = ctx.s(k.min(ctx.toks.len() - 1)).starts_with("IJ");
+        if ctx.toks.get(k).is_some_and(|t| {
+            (t.case == Case::Title || ij) && t.kind == Kind::Word && !t.newline_before
+        }) {
             return k;
         }
     }
@@ -1247,6 +2347,42 @@ pub(crate) fn town_words_after(ctx: &Ctx<'_>, mut end: usize) -> usize {
             end = k;
             continue;
         }
+        // "Bom Sucesso/PR", "Dores de Guanhães/MG": the town's last word is glued to its
+        // state, so it reads as a path and no run took it.
+        let w = if ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, &["de", "do", "da", "dos", "das"])
+        {
+            k + 1
+        } else {
+            k
+        };
+        if (w == k
+            || ctx
+                .toks
+                .get(w)
+                .is_some_and(|t| !t.glued && !t.newline_before))
+            && slash_state(ctx, w)
+        {
+            end = w;
+            continue;
+        }
+        // "Bergen op Zoom", "Wijk bij Duurstede": a Dutch particle in lower case, when the
+        // word after it is no first name and ends the clause.
+        let dutch = ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, &["op", "bij"])
+            && ctx.toks.get(k + 1).is_some_and(|t| {
+                t.kind == Kind::Word && t.case == Case::Title && !t.glued && !t.newline_before
+            })
+            && ctx.flags[k + 1] & FIRST == 0
+            && ctx.toks.get(k + 2).is_none_or(|t| {
+                t.newline_before
+                    || t.kind == Kind::Punct
+                    || (t.kind == Kind::Word && t.case == Case::Lower)
+            });
+        if dutch {
+            end = k + 1;
+            continue;
+        }
         let particle = ctx.toks[k].kind == Kind::Word
             && ctx.toks[k].case != Case::Lower
             && ctx.word_in(
@@ -1270,6 +2406,32 @@ pub(crate) fn town_words_after(ctx: &Ctx<'_>, mut end: usize) -> usize {
         end = n;
     }
     end
+}
+
+/// Token `i` is a Dutch town written with its old article ("'s-Hertogenbosch",
+/// "'s-Gravenhage": an apostrophe, then `s-` and a capital): no other word looks so.
+pub(crate) fn dutch_s_town(ctx: &Ctx<'_>, i: usize) -> bool {
+    let s = ctx.s(i).as_bytes();
+    i > 0
+        && s.len() > 4
+        && s[0] == b's'
+        && s[1] == b'-'
+        && s[2].is_ascii_uppercase()
+        && ctx.toks[i].glued
+        && (ctx.punct(i - 1, '\'') || ctx.punct(i - 1, '’'))
+        && (i == 1 || !ctx.toks[i - 1].glued || ctx.toks[i - 1].newline_before)
+}
+
+/// Token `w` is a title-case word with a Brazilian state glued after a slash ("Sucesso/PR").
+pub(crate) fn slash_state(ctx: &Ctx<'_>, w: usize) -> bool {
+    ctx.toks
+        .get(w)
+        .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Title)
+        && ctx.punct(w + 1, '/')
+        && ctx.toks[w + 1].glued
+        && ctx.toks.get(w + 2).is_some_and(|t| {
+            t.glued && t.kind == Kind::Word && t.case == Case::Upper && t.len() == 2
+        })
 }
 
 /// Token `k` is a word with an apostrophe inside whose parts are capitalised ("Sant'Elia").

@@ -122,11 +122,24 @@ pub(crate) static RULES: &[RuleDef] = &[
         &["AU"],
         r"\b[A-Z]{1,2}[0-9]{7}\b",
     ),
+    // Any other country's passport next to its label ("passport no: L898902C3", the ICAO
+    // 9303 specimen): six to nine capital letters and digits, two digits at least. Last of
+    // the family, so a national rule names a shape it knows.
+    passport(
+        "passport-other",
+        "PASSPORT_NUMBER",
+        &[],
+        r"\b(?:[A-Z]{1,7}[0-9]{2}[A-Z0-9]{0,6}|[0-9]{2}[A-Z0-9]{4,7})\b",
+    ),
 ];
 
 fn passport_number(c: &Candidate<'_>) -> Verdict {
     let d = crate::digit_vec(c.value());
-    if d.iter().all(|&x| x == d[0]) || super::de_at_ch::german_passport(c.preceding(), c.value()) {
+    // Passport numbers are six to nine characters (`passport-other` matches longer runs).
+    if !(6..=9).contains(&c.value().len())
+        || d.iter().all(|&x| x == d[0])
+        || super::de_at_ch::german_passport(c.preceding(), c.value())
+    {
         return Verdict::Reject;
     }
     Verdict::Plausible
