@@ -5,10 +5,24 @@
 // (brotli/gzip, ETag, `no-cache`) and as it was (uncompressed, `no-store`).
 //
 //   node benches/demo-load.mjs [runs]        (default 5 runs per row; prints a Markdown table)
+//   node benches/demo-load.mjs 7 --now-only --root DIR
+//     --now-only: only the server as it is now (brotli, ETag); --root DIR: serve DIR's www/ and
+//     pkg/ with DIR's scripts/serve.mjs (another checkout's demo, e.g. before a change, for an
+//     A/B of two versions of the page on the same machine).
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { launch } from '../tests/e2e/browser.mjs';
-import { startServer } from '../scripts/serve.mjs';
 
-const RUNS = Number(process.argv[2] ?? 5);
+const args = process.argv.slice(2);
+const option = (name) => { const i = args.indexOf(name); return i < 0 ? null : args.splice(i, 2)[1]; };
+const flag = (name) => { const i = args.indexOf(name); if (i >= 0) args.splice(i, 1); return i >= 0; };
+const rootDir = option('--root');
+const nowOnly = flag('--now-only');
+const { startServer } = await import(rootDir
+  ? pathToFileURL(resolve(rootDir, 'scripts/serve.mjs')).href
+  : new URL('../scripts/serve.mjs', import.meta.url).href);
+
+const RUNS = Number(args[0] ?? 5);
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function load(context, base, network) {
@@ -25,7 +39,9 @@ async function load(context, base, network) {
     requests += 1;
   });
   await page.goto(`${base}/`);
-  await page.waitForFunction(() => performance.getEntriesByName('pii-airlock-demo:first-highlight').length > 0, null, { timeout: 30000 });
+  // The first highlight can come before the engine (the guard) is ready: wait for both.
+  await page.waitForFunction(() => ['first-highlight', 'engine-ready']
+    .every((m) => performance.getEntriesByName(`pii-airlock-demo:${m}`).length > 0), null, { timeout: 30000 });
   const [engine, firstHighlight] = await page.evaluate(() => ['engine-ready', 'first-highlight']
     .map((m) => performance.getEntriesByName(`pii-airlock-demo:${m}`)[0].startTime));
   // Everything the page loads at start (the name list may finish after the first highlight).
@@ -61,7 +77,8 @@ const NETWORKS = [
   ['loopback', null],
   ['9 Mbit/s, 60 ms RTT', { latency: 60, downloadThroughput: 9e6 / 8, uploadThroughput: 1.5e6 / 8 }],
 ];
-for (const [label, compress] of [['uncompressed, no-store (before)', false], ['brotli + ETag, no-cache (now)', true]]) {
+const SERVERS = [['uncompressed, no-store (before)', false], ['brotli + ETag, no-cache (now)', true]];
+for (const [label, compress] of nowOnly ? SERVERS.slice(1) : SERVERS) {
   const server = await startServer(0, '127.0.0.1', { compress });
   const base = `http://127.0.0.1:${server.address().port}`;
   // One unmeasured load fills the server's compressed copies (target/serve-cache/).

@@ -56,4 +56,4 @@ console.log('|---|---|');
 console.log(`| cold start: stopped worker → first scan answered (median of ${runs}) | ${median(cold).toFixed(0)} ms |`);
 console.log(`| warm round trip, 10 KB prompt (${found} findings), median of 30 | ${median(warm).toFixed(1)} ms |`);
 console.log(`| zip | ${kb(statSync(join(ROOT, 'extension', `pii-airlock-extension-${version}.zip`)).size)} |`);
-console.log(`| unpacked (of which .wasm / name list) | ${kb(walk(dist).reduce((n, f) => n + statSync(f).size, 0))} (${kb(statSync(join(dist, 'engine/dist/web/pii_airlock_bg.wasm')).size)} / ${kb(statSync(join(dist, 'engine/dist/gazetteer.txt')).size)}) |`);
+console.log(`| unpacked (of which .wasm / name list) | ${kb(walk(dist).reduce((n, f) => n + statSync(f).size, 0))} (${kb(statSync(join(dist, 'engine/dist/web/pii_airlock_bg.wasm')).size)} / ${kb(statSync(join(dist, 'engine/dist/gazetteer.bin')).size)}) |`);

@@ -16,7 +16,7 @@ const t0 = performance.now();
 const { Airlock, loadGazetteer } = scanner
   ? {
     Airlock: createRequire(import.meta.url)(resolve(dir, 'dist/node/scanner/pii_airlock_scan.js')).Scanner,
-    loadGazetteer: async () => new Uint8Array(readFileSync(resolve(dir, 'dist/gazetteer.txt'))),
+    loadGazetteer: async () => new Uint8Array(readFileSync(resolve(dir, 'dist/gazetteer.bin'))),
   }
   : await import(pathToFileURL(resolve(dir, 'node.js')).href);
 const t1 = performance.now();

@@ -20,7 +20,7 @@ const pkg = join(root, 'pkg');
 const out = join(here, 'dist');
 
 /** The package files the engine host imports, relative to pkg/ (plus the glue's snippets/). */
-const ENGINE_FILES = ['index.js', 'guard.js', 'src/guard.js', 'dist/web/pii_airlock.js', 'dist/web/pii_airlock_bg.wasm', 'dist/gazetteer.txt'];
+const ENGINE_FILES = ['index.js', 'guard.js', 'src/guard.js', 'dist/web/pii_airlock.js', 'dist/web/pii_airlock_bg.wasm', 'dist/gazetteer.bin'];
 
 function build() {
   for (const f of ENGINE_FILES) {

@@ -292,7 +292,54 @@ export interface InstallOptions extends GuardOptions {
  * sent yet; the guard applies the policy once it runs. Left unread, the first module is never
  * fetched.
  */
-export function install(options?: InstallOptions): { guard: Promise<Guard>; readonly scanner: Promise<Scanner>; uninstall(): void };
+export function install(options?: InstallOptions): {
+  guard: Promise<Guard>;
+  readonly scanner: Promise<Scanner>;
+  /**
+   * Highlights `element` at once from `scanner` and hands over to `guard.attach(element)` once
+   * the guard runs (`attachEarly` with this install's guard and scanner).
+   */
+  attach(element: HTMLElement, options?: EarlyAttachOptions): EarlyHighlight;
+  uninstall(): void;
+};
+
+/** `attachEarly()`'s options. */
+export interface EarlyAttachOptions {
+  /** The guard to hand over to: its `attach(element, attachOptions)` takes over once it resolves. */
+  guard?: Promise<Guard>;
+  /** A scanner to draw with (a `createScanner()` promise); one is created when not given. */
+  scanner?: Promise<Scanner>;
+  /** Milliseconds of quiet typing before a redraw (default 80). */
+  debounce?: number;
+  /** The options of the guard's `attach`. */
+  attachOptions?: { debounce?: number };
+  /** For the scanner created here: the name list's source and where the modules are. */
+  gazetteer?: ScannerOptions['gazetteer'];
+  scannerWasm?: ScannerOptions['scannerWasm'];
+  wasm?: ScannerOptions['wasm'];
+}
+
+/** The early highlighter of `attachEarly()`. */
+export interface EarlyHighlight {
+  /** Resolves with the guard's controller once it has painted (null without `guard`); rejects if the guard fails. */
+  readonly ready: Promise<HighlightController | null>;
+  /** Draws again now (after the element's text was set from script, which fires no `input`). */
+  refresh(): void;
+  /** Takes the early highlights off (the guard's controller, if any, stays). */
+  detach(): void;
+}
+
+/**
+ * Highlights `element` (a <textarea>, a text <input> or a contenteditable element) from the
+ * small first module while the full module loads: the scanner's findings (default engine
+ * options) in one neutral state, the CSS highlight `pii-airlock-pending` (colours:
+ * `--pii-airlock-mark-pending-bg`, `--pii-airlock-mark-pending-line`), since what the policy
+ * does with them is not known yet. Each paint fires `pii-airlock:early-findings` on the element
+ * (`detail`: `findings`, `text`). With `guard`, the guard's own highlighter takes over once it
+ * runs and the early highlights are taken off. Nothing is sent or let through here: guarded
+ * requests wait for the guard.
+ */
+export function attachEarly(element: HTMLElement, options?: EarlyAttachOptions): EarlyHighlight;
 
 /**
  * An engine for highlighting. In the browser it runs on the small first module

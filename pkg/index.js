@@ -75,10 +75,34 @@ export async function createScanner(options = {}) {
   }
 }
 
+/**
+ * Highlights `element` (a <textarea>, a text <input> or a contenteditable element) from the small
+ * first module while the full module loads, and hands over to the guard's highlighter
+ * (`guard.attach(element, options.attachOptions)`) once `options.guard` has resolved: the early
+ * highlights, in one neutral state (`pii-airlock-pending`: the policy is not known yet), are
+ * taken off when the guard's have been painted. Nothing is sent or let through here: guarded
+ * requests wait for the guard. `options.scanner` reuses a `createScanner()` promise. See
+ * index.d.ts.
+ */
+export function attachEarly(element, options = {}) {
+  const scanner = options.scanner ?? createScanner({
+    gazetteer: options.gazetteer, scannerWasm: options.scannerWasm, wasm: options.wasm,
+  });
+  scanner.catch(() => {});
+  // Imported on demand, like the scanner's helper (the extension copies an explicit file list).
+  const inner = import('./src/early.js').then((m) => m.attachEarly(element, scanner, options));
+  inner.catch(() => {});
+  return {
+    ready: inner.then((c) => c.ready),
+    refresh() { inner.then((c) => c.refresh(), () => {}); },
+    detach() { inner.then((c) => c.detach(), () => {}); },
+  };
+}
+
 const lists = new Map();
 
 /**
- * Loads the name list (data/gazetteer.txt, shipped as `pii-airlock/gazetteer`), once per
+ * Loads the name list (data/gazetteer.txt, shipped front-coded as `pii-airlock/gazetteer`), once per
  * source. Resolves to its bytes, or to null when it cannot be loaded (the guard then runs
  * without PERSON/LOCATION and says so in `namesAvailable`). `false` skips it.
  * @param {RequestInfo | URL | BufferSource | false} [source]
@@ -88,7 +112,7 @@ export function loadGazetteer(source) {
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) {
     return Promise.resolve(new Uint8Array(source.buffer ?? source, source.byteOffset ?? 0, source.byteLength));
   }
-  const where = source ?? new URL('./dist/gazetteer.txt', import.meta.url);
+  const where = source ?? new URL('./dist/gazetteer.bin', import.meta.url);
   const key = String(where instanceof Request ? where.url : where);
   if (!lists.has(key)) {
     const p = fetch(where)
@@ -125,7 +149,9 @@ export function createGuard(options = {}) {
  * `scanner`, read in the same task as the call (`const { guard, scanner } = install()`), loads
  * the small first module before the full one and resolves with an engine for highlighting
  * while guarded requests still wait; left unread, the first module is never fetched.
- * @returns {{ guard: Promise<import('./src/guard.js').Guard>, scanner: Promise<object>, uninstall: () => void }}
+ * `attach(element)` highlights the element from that scanner at once and hands over to
+ * `guard.attach(element)` once the guard runs (`attachEarly`).
+ * @returns {{ guard: Promise<import('./src/guard.js').Guard>, scanner: Promise<object>, attach: (element: HTMLElement, options?: object) => object, uninstall: () => void }}
  */
 export function install(options = {}) {
   const { scannerWasm, ...guardOptions } = options;
@@ -139,6 +165,8 @@ export function install(options = {}) {
     .then(() => createGuard(guardOptions));
   guard.catch(() => {});
   const undo = installPending(globalThis, guard, options);
+  // The early highlighters `attach` started, taken off by `uninstall`.
+  const early = [];
   return {
     guard,
     get scanner() {
@@ -146,7 +174,16 @@ export function install(options = {}) {
       s.catch(() => {});
       return s;
     },
+    /** Highlights `element` from the first module until the guard's highlighter takes over (`attachEarly`). */
+    attach(element, attachOptions = {}) {
+      const s = wantScanner();
+      s.catch(() => {});
+      const drawn = attachEarly(element, { ...attachOptions, scanner: s, guard });
+      early.push(drawn);
+      return drawn;
+    },
     uninstall() {
+      early.forEach((d) => d.detach());
       scanner?.then((s) => s.free(), () => {});
       undo();
       guard.then((g) => g.dispose(), () => {});

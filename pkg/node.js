@@ -24,7 +24,7 @@ export function init() {
 let list = null;
 
 /**
- * Reads the name list (dist/gazetteer.txt) from disk once, or from `source` (a path, file URL
+ * Reads the name list (dist/gazetteer.bin, front-coded from data/gazetteer.txt) from disk once, or from `source` (a path, file URL
  * or bytes). Resolves to null when it cannot be read; `false` skips it.
  */
 export function loadGazetteer(source) {
@@ -34,7 +34,7 @@ export function loadGazetteer(source) {
   }
   if (source !== undefined) return readFile(source).then((b) => new Uint8Array(b), () => null);
   if (!list) {
-    list = readFile(new URL('./dist/gazetteer.txt', import.meta.url)).then((b) => new Uint8Array(b));
+    list = readFile(new URL('./dist/gazetteer.bin', import.meta.url)).then((b) => new Uint8Array(b));
     list.catch(() => { list = null; });
   }
   return list.catch(() => null);

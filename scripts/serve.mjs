@@ -32,7 +32,7 @@ const types = {
   '.ts': 'text/plain; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.md': 'text/plain; charset=utf-8',
   '.png': 'image/png',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.ts', '.txt', '.md']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.ts', '.txt', '.md', '.bin']);
 /** Below this, compressing saves less than the headers it costs. */
 const MIN_COMPRESS = 512;
 
@@ -177,7 +177,7 @@ export async function precompress() {
   }
   await walk(join(root, 'www'));
   await walk(join(root, 'pkg', 'dist', 'web')).catch(() => {});
-  await load(join(root, 'pkg', 'dist', 'gazetteer.txt')).then((f) => seen.push(Promise.all(Object.keys(encoders).map((e) => encoded(f, e))))).catch(() => {});
+  await load(join(root, 'pkg', 'dist', 'gazetteer.bin')).then((f) => seen.push(Promise.all(Object.keys(encoders).map((e) => encoded(f, e))))).catch(() => {});
   for (const p of ['index.js', 'guard.js', 'src/guard.js', 'src/worker.js']) {
     await load(join(root, 'pkg', p)).then((f) => seen.push(Promise.all(Object.keys(encoders).map((e) => encoded(f, e))))).catch(() => {});
   }

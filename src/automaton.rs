@@ -68,19 +68,29 @@ pub(crate) struct Prebuilt {
 
 /// FNV-1a (64 bit) over the patterns, each preceded by its length: tells whether the blob was
 /// made from exactly these patterns in this order. Not a defence against anyone: the blob and
-/// the catalog are compiled into the same binary; it catches a blob nobody regenerated.
-fn fingerprint<P: AsRef<str>>(patterns: &[P]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |bytes: &[u8]| {
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+/// the catalog are compiled into the same binary; it catches a blob nobody regenerated. A
+/// `const fn`: the catalog's own is computed when compiling
+/// ([`crate::rules::CATALOG_FINGERPRINT`]), so no build has to carry the pattern strings only
+/// to hash them (the first module, which never compiles a pattern, leaves them out).
+pub(crate) const fn fingerprint(patterns: &[&str]) -> u64 {
+    const fn eat(mut h: u64, bytes: &[u8]) -> u64 {
+        let mut i = 0;
+        while i < bytes.len() {
+            h = (h ^ bytes[i] as u64).wrapping_mul(0x0000_0100_0000_01b3);
+            i += 1;
         }
-    };
-    eat(&(patterns.len() as u64).to_le_bytes());
-    for p in patterns {
-        let p = p.as_ref().as_bytes();
-        eat(&(p.len() as u64).to_le_bytes());
-        eat(p);
+        h
+    }
+    let mut h = eat(
+        0xcbf2_9ce4_8422_2325,
+        &(patterns.len() as u64).to_le_bytes(),
+    );
+    let mut i = 0;
+    while i < patterns.len() {
+        let p = patterns[i].as_bytes();
+        h = eat(h, &(p.len() as u64).to_le_bytes());
+        h = eat(h, p);
+        i += 1;
     }
     h
 }
@@ -96,15 +106,12 @@ pub(crate) struct Extra<'a> {
     pub reverse: &'a NFA,
 }
 
-/// The automata for the catalog's patterns `chosen` (indices into `catalog`, ascending) and
-/// then the `extra` ones, when the checked-in blob was made from `catalog`; `None` otherwise,
-/// for fewer than two patterns in all, or when the blob does not read.
-pub(crate) fn prebuilt<P: AsRef<str>>(
-    catalog: &[P],
-    chosen: &[usize],
-    extra: &[Extra<'_>],
-) -> Option<Prebuilt> {
-    decode(BLOB, fingerprint(catalog), chosen, extra)
+/// The automata for the catalog's patterns `chosen` (indices into the catalog, ascending) and
+/// then the `extra` ones, when the checked-in blob was made from the catalog whose
+/// [`fingerprint`] is `catalog`; `None` otherwise, for fewer than two patterns in all, or when
+/// the blob does not read.
+pub(crate) fn prebuilt(catalog: u64, chosen: &[usize], extra: &[Extra<'_>]) -> Option<Prebuilt> {
+    decode(BLOB, catalog, chosen, extra)
 }
 
 /// A pattern's flags, as the blob stores them.
@@ -451,7 +458,8 @@ mod write {
         let reverse = matcher::compile_nfa(&hirs, None, true)?;
         let parts = (parts(&forward)?, parts(&reverse)?);
         let mut w = Writer(MAGIC.to_vec());
-        let stamp = fingerprint(patterns);
+        let strs: Vec<&str> = patterns.iter().map(AsRef::as_ref).collect();
+        let stamp = fingerprint(&strs);
         w.0.extend_from_slice(&stamp.to_le_bytes());
         w.uint(patterns.len() as u64);
         let classes = class_table(&[&forward, &reverse]);
@@ -712,7 +720,7 @@ mod tests {
                 reverse,
             })
             .collect();
-        let built = prebuilt(catalog, chosen, &extra).unwrap_or_else(|| {
+        let built = prebuilt(fingerprint(catalog), chosen, &extra).unwrap_or_else(|| {
             panic!("no automaton from the blob: is it stale? Run `{REGENERATE}`")
         });
         drop(extra);
@@ -749,6 +757,20 @@ mod tests {
             "data/catalog-automaton.bin is stale: the catalog's patterns (or regex-automata) \
              changed since it was made, so every engine compiles its patterns again at start-up. \
              Regenerate it with `{REGENERATE}` and commit it."
+        );
+    }
+
+    /// The catalog's fingerprint the engine checks the blob against is computed when
+    /// compiling; it must be the one of the patterns the catalog holds at run time.
+    #[test]
+    fn the_compiled_in_fingerprint_is_the_catalogs() {
+        assert_eq!(
+            crate::rules::CATALOG_FINGERPRINT,
+            fingerprint(&catalog_patterns())
+        );
+        assert_ne!(
+            crate::rules::CATALOG_FINGERPRINT,
+            fingerprint(&catalog_patterns()[1..])
         );
     }
 
@@ -841,9 +863,9 @@ mod tests {
         let mut catalog = catalog_patterns();
         let all: Vec<usize> = (0..catalog.len()).collect();
         catalog.pop();
-        assert!(prebuilt(&catalog, &all[..catalog.len()], &[]).is_none());
+        assert!(prebuilt(fingerprint(&catalog), &all[..catalog.len()], &[]).is_none());
         catalog.push("x");
-        assert!(prebuilt(&catalog, &all, &[]).is_none());
+        assert!(prebuilt(fingerprint(&catalog), &all, &[]).is_none());
         let stamp = fingerprint(&catalog_patterns());
         assert!(decode(BLOB, stamp, &all, &[]).is_some());
         // Fewer than two patterns, out of order, past the end.

@@ -347,8 +347,7 @@ impl Engine {
             })
             .collect();
         // The built-in rules' automata were made ahead of time (src/automaton.rs).
-        let catalog: Vec<&str> = builtin.iter().map(|r| r.pattern).collect();
-        let prebuilt = automaton::prebuilt(&catalog, &chosen, &extra);
+        let prebuilt = automaton::prebuilt(crate::rules::CATALOG_FINGERPRINT, &chosen, &extra);
         let (compiled, starts, shortest_match) = match prebuilt {
             Some(pre) => {
                 let compiled = Matcher::from_nfas(&pre.forward, &pre.reverse, options_for(None))

@@ -7,7 +7,7 @@
 // it with guardBody. Both guards start every conversation fresh, so the placeholders numbered
 // in the preview are the ones the real request gets; that is why each Send starts a new
 // conversation in this demo.
-import { createGuard, LOCALES } from './pkg/index.js';
+import { createGuard, createScanner, attachEarly, LOCALES } from './pkg/index.js';
 import { EXAMPLES } from './examples.js';
 import {
   CATEGORIES, ACTIONS, stateOf, STATE_LABEL, whyText, effectText, alignChanges, escapeJsonPieces, ENTITY_NAMES, PLAIN_REASONS, ACTION_DONE,
@@ -55,6 +55,7 @@ const state = {
   receipts: [],
   busy: false,
   firstHighlight: false,
+  early: null, // the first module's highlights, until the guard's own are painted
 };
 
 // ---------------------------------------------------------------- theme and embedding
@@ -158,12 +159,18 @@ async function rebuild() {
   guard.addEventListener('consent', (e) => addReceipts(e.detail.receipts ?? []));
   state.controller = guard.attach(ui.prompt);
   await state.controller.refresh();
+  // The guard's highlights are painted: the first module's go.
+  state.early?.detach();
+  state.early = null;
   ui.send.disabled = state.busy;
   document.body.dataset.state = 'ready';
 }
 
 function failClosed(e) {
-  // Without the engine nothing is checked, so nothing may be sent.
+  // Without the engine nothing is checked, so nothing may be sent; the first module's
+  // highlights go too, so that nothing on screen suggests otherwise.
+  state.early?.detach();
+  state.early = null;
   ui.summary.textContent = 'The privacy engine could not load, so nothing is checked and nothing can be sent.';
   ui.summary.dataset.tone = 'error';
   ui.send.disabled = true;
@@ -178,6 +185,14 @@ function requestBody(text) {
     model: 'mock-llm', stream: true,
     messages: [{ role: 'system', content: 'You are a helpful assistant.' }, { role: 'user', content: text }],
   });
+}
+
+/** The first module's findings, drawn before the guard runs (nothing can be sent yet). */
+function onEarlyFindings(e) {
+  if (!state.firstHighlight && e.detail.findings.length > 0) {
+    state.firstHighlight = true;
+    performance.mark('pii-airlock-demo:first-highlight');
+  }
 }
 
 function onFindings(e) {
@@ -462,6 +477,7 @@ function pickExample(id) {
   ui.example.value = ex.id;
   ui.prompt.value = ex.text;
   ui.prompt.lang = ex.lang;
+  state.early?.refresh();
   state.controller?.refresh();
 }
 
@@ -494,6 +510,12 @@ async function main() {
     state.receipts = [];
     renderReceipts();
   });
+  // The small first module highlights while the full one loads. Both load at once: waiting for
+  // the first before fetching the full one made the guard ~50% later and the first highlight no
+  // sooner on this page (docs/benchmarks.md, "A small first module", round 6). Sending waits for
+  // the guard: the send button stays off until rebuild() has one.
+  ui.prompt.addEventListener('pii-airlock:early-findings', onEarlyFindings);
+  state.early = attachEarly(ui.prompt, { scanner: createScanner(), debounce: 60 });
   await rebuild();
   loadReceipts();
 }

@@ -7,6 +7,9 @@ use super::table::Index;
 use crate::Error;
 use std::borrow::Cow;
 
+// The shipped, front-coded form of the list (scripts/pack-gazetteer.mjs writes it).
+mod packed;
+
 /// A first name.
 pub(crate) const FIRST: u8 = 1;
 /// A surname.
@@ -60,7 +63,8 @@ impl Gazetteer {
 
     /// Parses a gazetteer in the `data/gazetteer.txt` format: UTF-8, one `word<TAB>flags` entry
     /// a line, sorted by bytes, flags from `f` (first name), `l` (surname), `c` (place), `w`
-    /// (common word).
+    /// (common word). The front-coded form the npm package ships (`dist/gazetteer.bin`,
+    /// written from the text by `scripts/pack-gazetteer.mjs`) is read as well.
     pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, Error> {
         Gazetteer::from_vec(bytes.to_vec())
     }
@@ -68,6 +72,13 @@ impl Gazetteer {
     /// [`Gazetteer::from_bytes`] for bytes the caller already owns (a list copied out of a
     /// JavaScript `Uint8Array`): no second copy of the half-megabyte list.
     pub fn from_vec(bytes: Vec<u8>) -> Result<Gazetteer, Error> {
+        if bytes.starts_with(packed::MAGIC) {
+            let text = packed::unpack(&bytes).ok_or_else(|| Error::InvalidOption {
+                option: "gazetteer",
+                reason: "the packed list is damaged".to_string(),
+            })?;
+            return Gazetteer::load(Cow::Owned(text));
+        }
         Gazetteer::load(Cow::Owned(bytes))
     }
 

@@ -320,39 +320,98 @@ impl From<&RuleDef> for Rule {
     }
 }
 
+/// The rule families in priority order: when two rules match at the same position, the
+/// earlier one is tried first. A constant, so that [`CATALOG_FINGERPRINT`] is computed when
+/// compiling.
+const FAMILIES: &[&[RuleDef]] = &[
+    // Secrets first: provider prefixes are unambiguous.
+    secrets::ai::RULES,
+    secrets::cloud::RULES,
+    secrets::code::RULES,
+    secrets::saas::RULES,
+    secrets::generic::RULES,
+    financial::RULES,
+    us::RULES,
+    // National identifiers (ids-a): checked formats before the generic phone shapes.
+    us_ids::RULES,
+    uk_ie::RULES,
+    de_at_ch::RULES,
+    fr_benelux::RULES,
+    es_it_pt_gr::RULES,
+    nordic::RULES,
+    pl_cz_ro::RULES,
+    eu_vat::RULES,
+    // ids-b: rest-of-world identifiers, travel, money, devices, dates and places.
+    americas::RULES,
+    asia_pacific::RULES,
+    africa_middle_east::RULES,
+    travel::RULES,
+    crypto::RULES,
+    swift::RULES,
+    devices::RULES,
+    dates_places::RULES,
+    contact::RULES,
+];
+
+/// How many rules the catalog holds.
+const CATALOG_LEN: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < FAMILIES.len() {
+        n += FAMILIES[i].len();
+        i += 1;
+    }
+    n
+};
+
+/// The catalog's rules in order; `empty_patterns` leaves their patterns out.
+const fn flattened(empty_patterns: bool) -> [RuleDef; CATALOG_LEN] {
+    let mut out = [FAMILIES[0][0]; CATALOG_LEN];
+    let (mut k, mut i) = (0, 0);
+    while i < FAMILIES.len() {
+        let mut j = 0;
+        while j < FAMILIES[i].len() {
+            out[k] = FAMILIES[i][j];
+            if empty_patterns {
+                out[k].pattern = "";
+            }
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The catalog's patterns in order, known when compiling.
+const PATTERNS: [&str; CATALOG_LEN] = {
+    let rules = flattened(false);
+    let mut out = [""; CATALOG_LEN];
+    let mut i = 0;
+    while i < CATALOG_LEN {
+        out[i] = rules[i].pattern;
+        i += 1;
+    }
+    out
+};
+
+/// The fingerprint of the catalog's patterns (`automaton::fingerprint`), which the
+/// ahead-of-time automaton (data/catalog-automaton.bin) must carry to be used.
+pub(crate) const CATALOG_FINGERPRINT: u64 = crate::automaton::fingerprint(&PATTERNS);
+
+/// The catalog as the first module (feature `scanner`) holds it: without the pattern strings,
+/// which only the pattern compiler reads and the module has none (the automaton was made
+/// ahead of time and is checked by [`CATALOG_FINGERPRINT`]): ~6 KB gzip of the first module.
+#[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+static WITHOUT_PATTERNS: [RuleDef; CATALOG_LEN] = flattened(true);
+
 /// Every built-in rule, in priority order: when two rules match at the same position, the
-/// earlier one is tried first.
+/// earlier one is tried first. In the first module (feature `scanner`) `pattern` is empty.
 pub fn catalog() -> Vec<&'static RuleDef> {
-    let families: &[&'static [RuleDef]] = &[
-        // Secrets first: provider prefixes are unambiguous.
-        secrets::ai::RULES,
-        secrets::cloud::RULES,
-        secrets::code::RULES,
-        secrets::saas::RULES,
-        secrets::generic::RULES,
-        financial::RULES,
-        us::RULES,
-        // National identifiers (ids-a): checked formats before the generic phone shapes.
-        us_ids::RULES,
-        uk_ie::RULES,
-        de_at_ch::RULES,
-        fr_benelux::RULES,
-        es_it_pt_gr::RULES,
-        nordic::RULES,
-        pl_cz_ro::RULES,
-        eu_vat::RULES,
-        // ids-b: rest-of-world identifiers, travel, money, devices, dates and places.
-        americas::RULES,
-        asia_pacific::RULES,
-        africa_middle_east::RULES,
-        travel::RULES,
-        crypto::RULES,
-        swift::RULES,
-        devices::RULES,
-        dates_places::RULES,
-        contact::RULES,
-    ];
-    families.iter().flat_map(|f| f.iter()).collect()
+    #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+    return WITHOUT_PATTERNS.iter().collect();
+    #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+    FAMILIES.iter().flat_map(|f| f.iter()).collect()
 }
 
 /// Every built-in rule: the pattern rules of [`catalog`], then the names pass's token rules

@@ -493,7 +493,7 @@ test('strict blocks a secret before anything is asked or sent', async () => {
 
 test('a name list that fails to load: names are reported off, pattern rules still guard', async () => {
   const page = await browser.newPage();
-  await page.route('**/gazetteer.txt', (route) => route.fulfill({ status: 404, body: 'no' }));
+  await page.route('**/gazetteer.bin', (route) => route.fulfill({ status: 404, body: 'no' }));
   await page.goto(`${plain.base}/?policy=gdpr`);
   await page.waitForSelector('body[data-state="ready"]');
   assert.equal(await page.evaluate(() => window.__guard.namesAvailable), false);

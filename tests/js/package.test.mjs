@@ -32,7 +32,7 @@ console.log(JSON.stringify(out));
   assert.equal(got.restore, 'Wrote to jane@example.com.');
   assert.equal(JSON.parse(got.body).messages[0].content, 'call [PHONE_NUMBER_1]');
   assert.deepEqual(got.blocked, [true, 'payload']);
-  // The name list ships in the tarball (dist/gazetteer.txt) and is read from disk.
+  // The name list ships in the tarball (dist/gazetteer.bin) and is read from disk.
   assert.deepEqual(got.names, [true, ['PERSON']]);
   assert.ok(manifest.exports['./gazetteer']);
 });

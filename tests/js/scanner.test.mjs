@@ -43,7 +43,7 @@ function inputs() {
   return texts;
 }
 
-const gazetteer = readFileSync(join(root, 'pkg/dist/gazetteer.txt'));
+const gazetteer = readFileSync(join(root, 'pkg/dist/gazetteer.bin'));
 const OPTIONS = [
   {},
   { gazetteer: new Uint8Array(gazetteer) },

@@ -1,6 +1,6 @@
 // Compiled (not run) by tests/js/types.test.mjs under --strict: the declarations must accept
 // every documented option and call, and reject what is not one.
-import { createGuard, install, init, initScanner, createScanner, type Scanner, type Finding, Airlock, PiiAirlockBlockedError, PiiAirlockConfigError, type PolicyErrorKind, type BypassDetail, DEFAULT_ENDPOINTS, LOCALES, PRESETS, loadGazetteer, type GuardOptions, type PlannedFinding, type PolicyDoc, type Receipt, type MarkState } from 'pii-airlock';
+import { createGuard, install, init, initScanner, createScanner, attachEarly, type EarlyHighlight, type HighlightController, type Scanner, type Finding, Airlock, PiiAirlockBlockedError, PiiAirlockConfigError, type PolicyErrorKind, type BypassDetail, DEFAULT_ENDPOINTS, LOCALES, PRESETS, loadGazetteer, type GuardOptions, type PlannedFinding, type PolicyDoc, type Receipt, type MarkState } from 'pii-airlock';
 
 const doc: PolicyDoc = {
   version: 1, extends: 'gdpr', countries: ['DE'], minScore: 0.6, disabledRules: ['url'],
@@ -51,6 +51,15 @@ later.then((g) => g.dispose());
 // The small first module: a scanner for highlighting before the full module has loaded.
 const { scanner: early } = install({ scannerWasm: '/assets/pii_airlock_scan_bg.wasm' });
 early.then((sc: Scanner) => { const m: 'scanner' | 'full' = sc.module; console.log(m, sc.namesAvailable, sc.scan('x')[0]?.entity); sc.free(); });
+// The first highlight from the first module, handed over to the guard's highlighter.
+const box = document.createElement('textarea');
+const drawnEarly: EarlyHighlight = install().attach(box, { debounce: 50 });
+drawnEarly.ready.then((c: HighlightController | null) => c?.detach());
+const alone = attachEarly(box, { guard: createGuard(), scanner: createScanner(), attachOptions: { debounce: 100 } });
+alone.refresh();
+alone.detach();
+// @ts-expect-error attachEarly takes an element, not a selector
+attachEarly('#prompt');
 await initScanner();
 const scanned: Finding[] = (await createScanner({ countries: ['DE'], minScore: 0.6, disabledRules: ['url'], gazetteer: false })).scan('x');
 console.log(scanned.length);
