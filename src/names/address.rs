@@ -882,7 +882,7 @@ fn name_words(ctx: &Ctx<'_>, i: usize, max: usize) -> Option<usize> {
 
 /// A street-type word at `i` from `list`, with its optional abbreviation dot. Returns the
 /// last token.
-fn street_type(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize> {
+fn street_type(ctx: &Ctx<'_>, i: usize, list: &'static [&'static str], bit: u32) -> Option<usize> {
     if !ctx.role(i, bit) || !ctx.word_in(i, list) {
         return None;
     }

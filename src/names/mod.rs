@@ -21,6 +21,7 @@ mod special;
 mod table;
 mod technical;
 mod tokenize;
+mod wordset;
 
 pub(crate) use fields::tab_columns;
 pub use gazetteer::Gazetteer;
@@ -163,8 +164,9 @@ impl<'t> Ctx<'t> {
     pub fn s(&self, i: usize) -> &'t str {
         self.toks[i].text(self.text)
     }
-    /// Token `i` is a word equal (case-insensitively) to one of `words`.
-    pub fn word_in(&self, i: usize, words: &[&str]) -> bool {
+    /// Token `i` is a word equal (case-insensitively) to one of `words`. A long list is
+    /// looked up in a hash table made from it once ([`wordset`]), not walked.
+    pub fn word_in(&self, i: usize, words: &'static [&'static str]) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
@@ -173,11 +175,11 @@ impl<'t> Ctx<'t> {
         }
         let s = t.text(self.text);
         if s.is_ascii() {
-            return words.iter().any(|w| s.eq_ignore_ascii_case(w));
+            return wordset::contains(words, s.as_bytes(), true);
         }
         // Lower-case a non-ASCII word once, not once per listed word.
         let mut buf = [0u8; 64];
-        tokenize::lower_into(s, &mut buf).is_some_and(|l| words.iter().any(|w| l == w.as_bytes()))
+        tokenize::lower_into(s, &mut buf).is_some_and(|l| wordset::contains(words, l, false))
     }
     /// Token `i` has one of the role bits in `bits`.
     pub fn role(&self, i: usize, bits: u32) -> bool {

@@ -113,7 +113,7 @@ fn next_spaced(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 /// A." is read into the run as an initial).
 fn german_office_cue(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
     let s = run.start_tok();
-    let lower_word = |j: usize, words: &[&str]| {
+    let lower_word = |j: usize, words: &'static [&'static str]| {
         ctx.toks[j].kind == Kind::Word && ctx.toks[j].case == Case::Lower && ctx.word_in(j, words)
     };
     // "i. A. Name": the run opened at the initial.
@@ -675,7 +675,7 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 
 /// A cue phrase from `list` ends just before token `i` (a comma or colon may sit between).
 /// `bit` is the role bit of the list's last words, tested first.
-fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize> {
+fn cue_before(ctx: &Ctx<'_>, i: usize, list: &'static [&'static str], bit: u32) -> Option<usize> {
     if i == 0 {
         return None;
     }

@@ -1156,7 +1156,7 @@ pub(crate) fn place_label_before(ctx: &Ctx<'_>, start: usize) -> bool {
 /// capitalised word that is no common word, or `am` and a listed place or a word ending like
 /// a lake, river or range. Returns the last token of the town.
 pub(crate) fn german_town_tail(ctx: &Ctx<'_>, end: usize) -> usize {
-    let lower = |k: usize, w: &[&str]| {
+    let lower = |k: usize, w: &'static [&'static str]| {
         ctx.toks
             .get(k)
             .is_some_and(|t| t.case == Case::Lower && !t.newline_before && !t.glued)
