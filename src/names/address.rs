@@ -1435,9 +1435,7 @@ fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     {
         return None;
     }
-    let l = POSTCODE_LABELS
-        .iter()
-        .find_map(|p| ctx.phrase_ends_at(j, p))?;
+    let l = ctx.phrases_ending_at(j, POSTCODE_LABELS).next()?;
     // `cap`/`cp` in lower case are words and options, not labels.
     if ctx.word_in(l, &["cap", "cp"]) && ctx.toks[l].case != Case::Upper {
         return None;
@@ -1777,8 +1775,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         // "I live on", "abito in", "moro na" (with an article) right before `i`.
         let lives_before = |i: usize| {
             let live = |j: usize| {
-                ctx.role(j, LIVE_LAST)
-                    && LIVE_CUES.iter().any(|c| ctx.phrase_ends_at(j, c).is_some())
+                ctx.role(j, LIVE_LAST) && ctx.phrases_ending_at(j, LIVE_CUES).next().is_some()
             };
             (i > 0 && live(i - 1))
                 || (i > 1

@@ -539,7 +539,7 @@ impl Normalised {
     fn is_in(&self, list: &'static [&'static str]) -> bool {
         self.0
             .as_ref()
-            .is_some_and(|(buf, n)| wordset::contains(list, &buf[..*n], false))
+            .is_some_and(|(buf, n)| wordset::contains(list, &buf[..*n]))
     }
 }
 

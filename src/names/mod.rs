@@ -137,6 +137,7 @@ const KEEP_TOKENS: usize = 1 << 19;
 struct Scratch {
     toks: Vec<Token>,
     look: lookup::Lookups,
+    folds: Vec<std::cell::Cell<u32>>,
 }
 
 thread_local! {
@@ -157,6 +158,9 @@ pub(crate) struct Ctx<'t> {
     pub flags: Vec<u8>,
     /// Lexicon role bits of each token ([`lexicon::role`]).
     pub roles: Vec<u32>,
+    /// The key of each token for [`Ctx::word_in`], made the first time it is asked for
+    /// ([`wordset::fold`]; [`wordset::UNKNOWN`] until then).
+    folds: Vec<std::cell::Cell<u32>>,
 }
 
 impl<'t> Ctx<'t> {
@@ -174,12 +178,41 @@ impl<'t> Ctx<'t> {
             return false;
         }
         let s = t.text(self.text);
-        if s.is_ascii() {
-            return wordset::contains(words, s.as_bytes(), true);
+        // One or two words ("an", "von", "van"): comparing is cheaper than a table.
+        if words.len() <= 2 && s.is_ascii() {
+            return words.iter().any(|w| s.eq_ignore_ascii_case(w));
         }
-        // Lower-case a non-ASCII word once, not once per listed word.
-        let mut buf = [0u8; 64];
-        tokenize::lower_into(s, &mut buf).is_some_and(|l| wordset::contains(words, l, false))
+        wordset::contains_word(words, s, self.fold(i))
+    }
+    /// The key of token `i` for the word tables ([`wordset::fold`]): the word is lower-cased
+    /// and hashed once, however many lists it is looked up in.
+    fn fold(&self, i: usize) -> u32 {
+        match self.folds[i].get() {
+            wordset::UNKNOWN => {
+                let key = wordset::fold(self.s(i));
+                self.folds[i].set(key);
+                key
+            }
+            key => key,
+        }
+    }
+    /// The phrases of `list` that end at token `end` ([`Ctx::phrase_ends_at`]), in list
+    /// order: the index of each one's first token. Only the phrases whose last word the
+    /// token is are tried (a table of the list's last words).
+    pub fn phrases_ending_at(
+        &self,
+        end: usize,
+        list: &'static [&'static str],
+    ) -> impl Iterator<Item = usize> + '_ {
+        let ids: &'static [u16] = match self.toks.get(end) {
+            None => &[],
+            Some(t) if t.kind == Kind::Punct => {
+                wordset::phrases_ending_in(list, "", wordset::UNKNOWN, Some(t.punct))
+            }
+            Some(t) => wordset::phrases_ending_in(list, t.text(self.text), self.fold(end), None),
+        };
+        ids.iter()
+            .filter_map(move |&k| self.phrase_ends_at(end, list[usize::from(k)]))
     }
     /// Token `i` has one of the role bits in `bits`.
     pub fn role(&self, i: usize, bits: u32) -> bool {
@@ -336,19 +369,25 @@ impl NamesPass {
         }
         // The token buffers are kept per thread between scans: touching megabytes of freshly
         // mapped memory on every scan cost more than tokenizing (page faults).
-        let Scratch { mut toks, mut look } =
-            SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_default();
+        let Scratch {
+            mut toks,
+            mut look,
+            mut folds,
+        } = SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_default();
         tokenize::tokenize(text, &mut toks);
         mark("tokenize");
         lookup::fill(text, &toks, &self.gazetteer, lexicon::roles(), &mut look);
         mark("lookups");
         let flags = std::mem::take(&mut look.flags);
         let roles = std::mem::take(&mut look.roles);
+        folds.clear();
+        folds.resize(toks.len(), std::cell::Cell::new(wordset::UNKNOWN));
         let ctx = Ctx {
             text,
             toks,
             flags,
             roles,
+            folds,
         };
         let before = out.len();
         address::find(&ctx, &look.address, out);
@@ -361,12 +400,16 @@ impl NamesPass {
         fields::find(text, out);
         mark("fields");
         let Ctx {
-            toks, flags, roles, ..
+            toks,
+            flags,
+            roles,
+            folds,
+            ..
         } = ctx;
         if toks.capacity() <= KEEP_TOKENS {
             look.flags = flags;
             look.roles = roles;
-            SCRATCH.with(|s| *s.borrow_mut() = Some(Scratch { toks, look }));
+            SCRATCH.with(|s| *s.borrow_mut() = Some(Scratch { toks, look, folds }));
         }
     }
 }

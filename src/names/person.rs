@@ -698,7 +698,7 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &'static [&'static str], bit: u32) 
     if j == 0 || !ctx.role(j - 1, CUE_INNER) {
         return ctx.word_in(j, list).then_some(j);
     }
-    list.iter().find_map(|p| ctx.phrase_ends_at(j, p))
+    ctx.phrases_ending_at(j, list).next()
 }
 
 /// Token `i` ends a label ("Patient", "Kontoinhaber", "Account holder") and a capitalised
@@ -706,7 +706,7 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &'static [&'static str], bit: u32) 
 fn label_at(ctx: &Ctx<'_>, i: usize) -> bool {
     ctx.role(i, LABEL_LAST)
         && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].capitalised())
-        && LABELS.iter().any(|p| ctx.phrase_ends_at(i, p).is_some())
+        && ctx.phrases_ending_at(i, LABELS).next().is_some()
 }
 
 /// Token `i` is a verb of speech or address opening a sentence before a capitalised word
@@ -717,9 +717,7 @@ fn address_verb_at(ctx: &Ctx<'_>, i: usize) -> bool {
     }
     if ctx.role(i, SPEECH_LAST)
         && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].case == Case::Title)
-        && SPEECH_BEFORE
-            .iter()
-            .any(|p| ctx.phrase_ends_at(i, p).is_some())
+        && ctx.phrases_ending_at(i, SPEECH_BEFORE).next().is_some()
     {
         return true;
     }
@@ -824,10 +822,9 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         if !ctx.punct(start - 1, ',') || start < 2 || !ctx.role(start - 2, SIGN_OFF_LAST) {
             return false;
         }
-        return SIGN_OFFS.iter().any(|p| {
-            ctx.phrase_ends_at(start - 2, p)
-                .is_some_and(|s| s == 0 || ctx.toks[s].newline_before)
-        });
+        return ctx
+            .phrases_ending_at(start - 2, SIGN_OFFS)
+            .any(|s| s == 0 || ctx.toks[s].newline_before);
     }
     let mut j = start - 1;
     if (ctx.punct(j, ',') || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
@@ -840,10 +837,8 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if !ctx.role(j, SIGN_OFF_LAST) {
         return false;
     }
-    SIGN_OFFS.iter().any(|p| {
-        ctx.phrase_ends_at(j, p)
-            .is_some_and(|s| ctx.toks[s].newline_before)
-    })
+    ctx.phrases_ending_at(j, SIGN_OFFS)
+        .any(|s| ctx.toks[s].newline_before)
 }
 
 /// The line ending at token `j` closes with German "aus" and a town after a sign-off
@@ -1814,9 +1809,10 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
         && ctx.toks[start].case == Case::Title
         && start > 0
         && ctx.role(start - 1, SPEECH_LAST)
-        && ADDRESS_ANY
-            .iter()
-            .any(|p| ctx.phrase_ends_at(start - 1, p).is_some());
+        && ctx
+            .phrases_ending_at(start - 1, ADDRESS_ANY)
+            .next()
+            .is_some();
     let spoken = spoken || addressed;
     if spoken || line_label || block {
         let why = if spoken {

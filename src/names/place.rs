@@ -1144,11 +1144,8 @@ pub(crate) fn place_label_before(ctx: &Ctx<'_>, start: usize) -> bool {
         return false;
     }
     // A form writes its labels capitalised; `city: String` is a field in code.
-    PLACE_LABELS.iter().any(|l| {
-        ctx.phrase_ends_at(j, l).is_some_and(|f| {
-            (f == 0 || ctx.toks[f].newline_before) && ctx.toks[f].case != Case::Lower
-        })
-    })
+    ctx.phrases_ending_at(j, PLACE_LABELS)
+        .any(|f| (f == 0 || ctx.toks[f].newline_before) && ctx.toks[f].case != Case::Lower)
 }
 
 /// An Austrian or German town's river, lake or hills after it ("Bruck an der Leitha",

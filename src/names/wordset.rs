@@ -7,21 +7,23 @@
 //! for the life of the program and found again by the list's address and length. A list is
 //! `'static`, so its address names its words for good.
 
-use std::cell::RefCell;
+use std::cell::Cell;
 use std::sync::Mutex;
-
-/// Lists of up to this many words are compared word by word: cheaper than hashing.
-const LINEAR: usize = 6;
 
 /// The words of one list, in two key spaces: an ASCII token is compared with the ASCII words
 /// ignoring ASCII case; a token with other letters is lower-cased first
 /// ([`super::tokenize::lower_into`]) and compared with the words exactly.
 pub(crate) struct WordSet {
-    /// `(start, len, spaces)` of each key in `bytes`; `spaces` has [`ASCII`] and/or [`EXACT`].
-    keys: Vec<(u32, u8, u8)>,
+    /// `(start, len, spaces, hash)` of each key in `bytes`; `spaces` has [`ASCII`] and/or
+    /// [`EXACT`], `hash` is the key's [`fold`] without its two flag bits.
+    keys: Vec<(u32, u8, u8, u32)>,
     bytes: Vec<u8>,
     /// Open addressing over `keys`: index + 1, 0 for an empty slot.
     slots: Vec<u32>,
+    /// For a list of phrases ([`phrases_ending_in`]): per key, the phrases whose last word it
+    /// is, in list order; and the phrases whose last word is one punctuation mark.
+    phrases: Vec<Vec<u16>>,
+    punct_phrases: Vec<(char, Vec<u16>)>,
 }
 
 /// The key is an ASCII word in ASCII lower case, for ASCII tokens.
@@ -32,12 +34,14 @@ const EXACT: u8 = 2;
 /// The hash of `b` with its ASCII letters in lower case (identical for the two key spaces,
 /// whose keys are lower case).
 #[inline]
-fn hash(b: &[u8]) -> u64 {
+fn hash(b: &[u8]) -> u32 {
     let mut h = (b.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     for c in b.chunks(8) {
         let mut w = [0u8; 8];
         w[..c.len()].copy_from_slice(c);
-        // ASCII lower case of eight bytes at once: set bit 5 of the bytes in `A..=Z`.
+        // ASCII lower case of eight bytes at once: set bit 5 of the bytes in `A..=Z` (other
+        // bytes of an ASCII word are left alone; a non-ASCII word gets some hash, the same
+        // one for the same bytes).
         let x = u64::from_le_bytes(w);
         let upper = (x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) ^ x.wrapping_add(0x2525_2525_2525_2525))
             & !x
@@ -46,46 +50,93 @@ fn hash(b: &[u8]) -> u64 {
         h = (h ^ x).wrapping_mul(0xff51_afd7_ed55_8ccd);
         h ^= h >> 29;
     }
-    h
+    (h >> 32) as u32 & !FLAGS
+}
+
+/// A token's key for [`contains`], made once per token: [`UNKNOWN`] before, [`NO_KEY`] for a
+/// word that cannot be lower-cased in 64 bytes (in no list), else the hash of its lower-cased
+/// form with [`KEYED`] and, for an ASCII word, [`ASCII_WORD`].
+pub(crate) const UNKNOWN: u32 = 0;
+const NO_KEY: u32 = 1;
+const KEYED: u32 = 2;
+const ASCII_WORD: u32 = 1;
+const FLAGS: u32 = 3;
+
+/// The key of the word `s` (see [`UNKNOWN`]).
+pub(crate) fn fold(s: &str) -> u32 {
+    if s.is_ascii() {
+        return hash(s.as_bytes()) | KEYED | ASCII_WORD;
+    }
+    let mut buf = [0u8; 64];
+    super::tokenize::lower_into(s, &mut buf).map_or(NO_KEY, |l| hash(l) | KEYED)
 }
 
 impl WordSet {
-    fn new(words: &[&str]) -> WordSet {
+    /// The table of `words`; with `phrases`, of the last word of each phrase of `words`
+    /// instead, each key naming the phrases it ends.
+    fn new(words: &[&str], phrases: bool) -> WordSet {
         let mut set = WordSet {
             keys: Vec::new(),
             bytes: Vec::new(),
             slots: vec![0; (words.len() * 4).next_power_of_two().max(8)],
+            phrases: Vec::new(),
+            punct_phrases: Vec::new(),
         };
-        for w in words {
+        for (id, w) in words.iter().enumerate() {
+            let id = u16::try_from(id).expect("lists hold fewer than 65,536 entries");
+            let w = if phrases {
+                // As [`super::Ctx::phrase_ends_at`] splits and matches a phrase's words.
+                let last = w.rsplit(' ').next().unwrap_or(w);
+                let mut cs = last.chars();
+                if let (Some(c), None) = (cs.next(), cs.next()) {
+                    if !c.is_alphanumeric() {
+                        match set.punct_phrases.iter_mut().find(|(m, _)| *m == c) {
+                            Some((_, ids)) => ids.push(id),
+                            None => set.punct_phrases.push((c, vec![id])),
+                        }
+                        continue;
+                    }
+                }
+                last
+            } else {
+                w
+            };
             if w.is_ascii() {
                 let low = w.to_ascii_lowercase();
                 if low == *w {
-                    set.add(w.as_bytes(), ASCII | EXACT);
+                    set.add(w.as_bytes(), ASCII | EXACT, id);
                 } else {
-                    set.add(low.as_bytes(), ASCII);
-                    set.add(w.as_bytes(), EXACT);
+                    set.add(low.as_bytes(), ASCII, id);
+                    set.add(w.as_bytes(), EXACT, id);
                 }
             } else {
-                set.add(w.as_bytes(), EXACT);
+                set.add(w.as_bytes(), EXACT, id);
             }
+        }
+        if !phrases {
+            set.phrases = Vec::new();
         }
         set
     }
 
-    fn add(&mut self, key: &[u8], space: u8) {
+    fn add(&mut self, key: &[u8], space: u8, id: u16) {
         if key.len() > usize::from(u8::MAX) {
             // No token compared through a table is this long (see `contains`).
             return;
         }
         let mask = self.slots.len() - 1;
-        let mut s = hash(key) as usize & mask;
+        let h = hash(key);
+        let mut s = (h >> 2) as usize & mask;
         loop {
             match self.slots[s] {
                 0 => break,
                 k => {
-                    let (a, n, sp) = &mut self.keys[k as usize - 1];
+                    let (a, n, sp, _) = &mut self.keys[k as usize - 1];
                     if &self.bytes[*a as usize..*a as usize + usize::from(*n)] == key {
                         *sp |= space;
+                        if self.phrases[k as usize - 1].last() != Some(&id) {
+                            self.phrases[k as usize - 1].push(id);
+                        }
                         return;
                     }
                 }
@@ -93,95 +144,131 @@ impl WordSet {
             s = (s + 1) & mask;
         }
         self.keys
-            .push((self.bytes.len() as u32, key.len() as u8, space));
+            .push((self.bytes.len() as u32, key.len() as u8, space, h));
         self.bytes.extend_from_slice(key);
         self.slots[s] = self.keys.len() as u32;
+        self.phrases.push(vec![id]);
     }
 
-    /// `word` is in the set: `ascii` tells which key space (ASCII case ignored, or exact).
+    /// A key with hash `h` in key space `space` for which `same` holds (given the key's
+    /// bytes).
     #[inline]
-    fn contains(&self, word: &[u8], ascii: bool) -> bool {
+    fn find(&self, h: u32, space: u8, same: impl Fn(&[u8]) -> bool) -> Option<usize> {
         let mask = self.slots.len() - 1;
-        let mut s = hash(word) as usize & mask;
-        let space = if ascii { ASCII } else { EXACT };
+        let mut s = (h >> 2) as usize & mask;
         loop {
             match self.slots[s] {
-                0 => return false,
+                0 => return None,
                 k => {
-                    let (a, n, sp) = self.keys[k as usize - 1];
-                    if sp & space != 0 && usize::from(n) == word.len() {
-                        let key = &self.bytes[a as usize..a as usize + word.len()];
-                        if (ascii && key.eq_ignore_ascii_case(word)) || (!ascii && key == word) {
-                            return true;
-                        }
+                    let (a, n, sp, kh) = self.keys[k as usize - 1];
+                    if kh == h
+                        && sp & space != 0
+                        && same(&self.bytes[a as usize..a as usize + usize::from(n)])
+                    {
+                        return Some(k as usize - 1);
                     }
                 }
             }
             s = (s + 1) & mask;
         }
     }
+
+    /// The key the word `s` (whose [`fold`] is `key`) matches.
+    #[inline]
+    fn find_word(&self, s: &str, key: u32) -> Option<usize> {
+        if key & KEYED == 0 {
+            return None;
+        }
+        let h = key & !FLAGS;
+        if key & ASCII_WORD != 0 {
+            return self.find(h, ASCII, |k| k.eq_ignore_ascii_case(s.as_bytes()));
+        }
+        self.find(h, EXACT, |k| {
+            let mut buf = [0u8; 64];
+            super::tokenize::lower_into(s, &mut buf) == Some(k)
+        })
+    }
 }
 
 /// Tables made so far, by list address and length (shared by every thread).
-static SETS: Mutex<Vec<(usize, usize, &'static WordSet)>> = Mutex::new(Vec::new());
+static SETS: Mutex<Vec<(usize, usize, bool, &'static WordSet)>> = Mutex::new(Vec::new());
 
 /// A direct-mapped cache in front of [`SETS`], per thread: a call site finds its list's
-/// table without a lock.
+/// table without a lock. The list's address and length; the address has its lowest bit set
+/// for a table of phrases (a list of `&str` is aligned).
 type Slot = (usize, usize, Option<&'static WordSet>);
 const CACHE: usize = 512;
 
 thread_local! {
-    static RECENT: RefCell<[Slot; CACHE]> = const { RefCell::new([(0, 0, None); CACHE]) };
+    static RECENT: [Cell<Slot>; CACHE] = const { [const { Cell::new((0, 0, None)) }; CACHE] };
 }
 
 /// The table of `words`, made on first use.
 #[cold]
 #[inline(never)]
-fn made(words: &'static [&'static str]) -> &'static WordSet {
-    let key = (words.as_ptr() as usize, words.len());
+fn made(words: &'static [&'static str], phrases: bool) -> &'static WordSet {
+    let key = (words.as_ptr() as usize, words.len(), phrases);
     let mut sets = SETS.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(&(_, _, set)) = sets.iter().find(|(p, n, _)| (*p, *n) == key) {
+    if let Some(&(_, _, _, set)) = sets.iter().find(|(p, n, f, _)| (*p, *n, *f) == key) {
         return set;
     }
     // Leaked on purpose: one table per list of the program, alive as long as the list.
-    let set: &'static WordSet = Box::leak(Box::new(WordSet::new(words)));
-    sets.push((key.0, key.1, set));
+    let set: &'static WordSet = Box::leak(Box::new(WordSet::new(words, phrases)));
+    sets.push((key.0, key.1, key.2, set));
     set
 }
 
-/// The table of `words`.
+/// The table of `words` (of their phrases' last words with `phrases`).
 #[inline]
-fn set_of(words: &'static [&'static str]) -> &'static WordSet {
-    let (p, n) = (words.as_ptr() as usize, words.len());
-    let at = ((p >> 3) ^ (p >> 12) ^ n) % CACHE;
+fn set_of(words: &'static [&'static str], phrases: bool) -> &'static WordSet {
+    let (p, n) = (words.as_ptr() as usize | usize::from(phrases), words.len());
+    let at = ((p >> 3) ^ (p >> 12) ^ n ^ usize::from(phrases)) % CACHE;
     RECENT.with(|r| {
-        let slot = r.borrow()[at];
-        if slot.0 == p && slot.1 == n {
-            if let Some(set) = slot.2 {
+        if let (q, m, Some(set)) = r[at].get() {
+            if (q, m) == (p, n) {
                 return set;
             }
         }
-        let set = made(words);
-        r.borrow_mut()[at] = (p, n, Some(set));
+        let set = made(words, phrases);
+        r[at].set((p, n, Some(set)));
         set
     })
 }
 
-/// `word` (an ASCII word as typed, or a word lower-cased by
-/// [`super::tokenize::lower_into`] when `ascii` is false) equals a word of `words`: ignoring
-/// ASCII case for an ASCII word, exactly for the other.
+/// The phrases of `list` (by index, in list order) whose last word may be the token `s` (a
+/// word, number or mark; `key` its [`fold`], `punct` the mark of a punctuation token): every
+/// phrase that ends with it, and perhaps a few more ([`super::Ctx::phrase_ends_at`] decides).
 #[inline]
-pub(crate) fn contains(words: &'static [&'static str], word: &[u8], ascii: bool) -> bool {
-    if words.len() <= LINEAR {
-        return if ascii {
-            words
-                .iter()
-                .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
-        } else {
-            words.iter().any(|w| word == w.as_bytes())
-        };
+pub(crate) fn phrases_ending_in(
+    list: &'static [&'static str],
+    s: &str,
+    key: u32,
+    punct: Option<char>,
+) -> &'static [u16] {
+    let set = set_of(list, true);
+    if let Some(c) = punct {
+        // Few phrases end in a mark: a short list of marks.
+        return set
+            .punct_phrases
+            .iter()
+            .find(|(m, _)| *m == c)
+            .map_or(&[], |(_, ids)| ids);
     }
-    set_of(words).contains(word, ascii)
+    set.find_word(s, key).map_or(&[], |k| &set.phrases[k])
+}
+
+/// The word `s`, whose key [`fold`] made, equals a word of `words`: ignoring ASCII case for
+/// an ASCII word, else lower-cased ([`super::tokenize::lower_into`]) and then exactly.
+#[inline]
+pub(crate) fn contains_word(words: &'static [&'static str], s: &str, key: u32) -> bool {
+    key & KEYED != 0 && set_of(words, false).find_word(s, key).is_some()
+}
+
+/// `word` is one of `words`, byte for byte.
+pub(crate) fn contains(words: &'static [&'static str], word: &[u8]) -> bool {
+    set_of(words, false)
+        .find(hash(word), EXACT, |k| k == word)
+        .is_some()
 }
 
 #[cfg(test)]
@@ -196,22 +283,73 @@ mod tests {
     fn agrees_with_a_linear_scan() {
         let words = [
             "in", "IN", "In", "near", "NEAR", "nach", "NACH", "aus", "à", "À", "em", "w", "W",
-            "we", "naar", "uit", "straße", "don't", "DON'T", "inn", "ne", "", "xyz", "nachx",
+            "we", "naar", "uit", "straße", "STRASSE", "Straße", "don't", "DON'T", "don’t", "inn",
+            "ne", "", "xyz", "nachx",
         ];
         for w in words {
-            let ascii = w.is_ascii();
-            let linear = if ascii {
+            let linear = if w.is_ascii() {
                 LIST.iter().any(|l| w.eq_ignore_ascii_case(l))
             } else {
-                LIST.contains(&w)
+                let mut buf = [0u8; 64];
+                let low = crate::names::tokenize::lower_into(w, &mut buf);
+                LIST.iter().any(|l| low == Some(l.as_bytes()))
             };
-            assert_eq!(contains(LIST, w.as_bytes(), ascii), linear, "{w}");
+            assert_eq!(contains_word(LIST, w, fold(w)), linear, "{w}");
         }
         // A capital in a listed word matches ASCII tokens in any case, and non-ASCII tokens
         // only as listed (they are lower-cased before the comparison).
-        assert!(contains(LIST, b"nAcH", true));
-        assert!(!contains(LIST, "nach".as_bytes(), false));
-        assert!(contains(LIST, "Nach".as_bytes(), false));
+        assert!(contains_word(LIST, "nAcH", fold("nAcH")));
+        assert!(contains(LIST, "Nach".as_bytes()));
+        assert!(!contains(LIST, "nach".as_bytes()));
+        assert!(!contains_word(LIST, "x", NO_KEY));
+    }
+
+    /// Phrases ending in marks, words in several cases, a non-ASCII word and a repeated
+    /// last word.
+    const PHRASES: &[&str] = &[
+        "my name is",
+        "name :",
+        "Name",
+        "ich heiße",
+        "je m'appelle",
+        "is",
+        "it is",
+        "thanks ,",
+        "a",
+        "...",
+        "STRASSE",
+    ];
+
+    #[test]
+    fn phrases_ending_at_agrees_with_trying_every_phrase() {
+        use crate::names::lexicon::{LABELS, NAME_CUES, SIGN_OFFS, STRONG_CUES};
+        let text = "Hi, my name is Anna. Name: Bob\nich heiße Zoë, je m'appelle Luc ... it                     IS a STRASSE straße Strasse; thanks, Ana. Kind regards,\nBest wishes\n\
+                    Account holder: X, Patient name Y; NAME : z ÉTÉ 12 Ärztin";
+        let mut toks = Vec::new();
+        crate::names::tokenize::tokenize(text, &mut toks);
+        let n = toks.len();
+        let ctx = crate::names::Ctx {
+            text,
+            toks,
+            flags: vec![0; n],
+            roles: vec![0; n],
+            folds: vec![Cell::new(UNKNOWN); n],
+        };
+        let lists: [&'static [&'static str]; 5] =
+            [PHRASES, LABELS, NAME_CUES, SIGN_OFFS, STRONG_CUES];
+        let mut found = 0;
+        for list in lists {
+            for end in 0..n + 1 {
+                let every: Vec<usize> = list
+                    .iter()
+                    .filter_map(|p| ctx.phrase_ends_at(end, p))
+                    .collect();
+                let indexed: Vec<usize> = ctx.phrases_ending_at(end, list).collect();
+                assert_eq!(indexed, every, "token {end}");
+                found += every.len();
+            }
+        }
+        assert!(found >= 12, "{found}");
     }
 
     #[test]
@@ -219,6 +357,7 @@ mod tests {
         for b in 0u8..0x80 {
             let lower = b.to_ascii_lowercase();
             assert_eq!(hash(&[b; 11]), hash(&[lower; 11]), "{b}");
+            assert_eq!(hash(&[b; 11]) & FLAGS, 0);
             if b.is_ascii_lowercase() {
                 // Bit 5 is set only on upper-case letters: `@`, `[`, `` ` `` stay apart.
                 let other = b ^ 0x20;
