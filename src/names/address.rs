@@ -1734,7 +1734,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         // PO boxes.
         let po = ctx.role(i, PO_FIRST);
         let po_end = if po {
-            PO_BOXES.iter().find_map(|p| ctx.phrase_starts_at(i, p))
+            ctx.phrases_starting_at(i, PO_BOXES).next().map(|(_, e)| e)
         } else {
             None
         };

@@ -204,15 +204,39 @@ impl<'t> Ctx<'t> {
         end: usize,
         list: &'static [&'static str],
     ) -> impl Iterator<Item = usize> + '_ {
-        let ids: &'static [u16] = match self.toks.get(end) {
+        self.phrases_with(end, list, wordset::Part::Last)
+            .iter()
+            .filter_map(move |&k| self.phrase_ends_at(end, list[usize::from(k)]))
+    }
+    /// The phrases of `list` that start at token `start` ([`Ctx::phrase_starts_at`]), in list
+    /// order: each phrase and the index after it. Only the phrases whose first word the token
+    /// is are tried.
+    pub fn phrases_starting_at(
+        &self,
+        start: usize,
+        list: &'static [&'static str],
+    ) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        self.phrases_with(start, list, wordset::Part::First)
+            .iter()
+            .filter_map(move |&k| {
+                let p = list[usize::from(k)];
+                Some((p, self.phrase_starts_at(start, p)?))
+            })
+    }
+    /// The phrases of `list` whose `part` word token `i` may be.
+    fn phrases_with(
+        &self,
+        i: usize,
+        list: &'static [&'static str],
+        part: wordset::Part,
+    ) -> &'static [u16] {
+        match self.toks.get(i) {
             None => &[],
             Some(t) if t.kind == Kind::Punct => {
-                wordset::phrases_ending_in(list, "", wordset::UNKNOWN, Some(t.punct))
+                wordset::phrases_with(list, part, "", wordset::UNKNOWN, Some(t.punct))
             }
-            Some(t) => wordset::phrases_ending_in(list, t.text(self.text), self.fold(end), None),
-        };
-        ids.iter()
-            .filter_map(move |&k| self.phrase_ends_at(end, list[usize::from(k)]))
+            Some(t) => wordset::phrases_with(list, part, t.text(self.text), self.fold(i), None),
+        }
     }
     /// Token `i` has one of the role bits in `bits`.
     pub fn role(&self, i: usize, bits: u32) -> bool {

@@ -515,9 +515,7 @@ fn speech_after(ctx: &Ctx<'_>, end: usize) -> bool {
     let verb = |n: usize| {
         ctx.toks[n].case == Case::Lower
             && ctx.role(n, SPEECH_FIRST)
-            && SPEECH_AFTER
-                .iter()
-                .any(|p| ctx.phrase_starts_at(n, p).is_some())
+            && ctx.phrases_starting_at(n, SPEECH_AFTER).next().is_some()
     };
     next_spaced(ctx, end).is_some_and(|n| {
         verb(n)
@@ -723,12 +721,9 @@ fn address_verb_at(ctx: &Ctx<'_>, i: usize) -> bool {
     }
     // "Zadzwoń do Genowefy": the whole phrase, then a capitalised word.
     ctx.role(i, SPEECH_HEAD)
-        && SPEECH_BEFORE.iter().any(|p| {
-            p.contains(' ')
-                && ctx
-                    .phrase_starts_at(i, p)
-                    .is_some_and(|e| ctx.toks.get(e).is_some_and(|t| t.case == Case::Title))
-        })
+        && ctx
+            .phrases_starting_at(i, SPEECH_BEFORE)
+            .any(|(p, e)| p.contains(' ') && ctx.toks.get(e).is_some_and(|t| t.case == Case::Title))
 }
 
 /// `M.` before a surname in a running French sentence ("M. Deprez est absent"): the title
@@ -755,9 +750,7 @@ fn chat_opener(ctx: &Ctx<'_>, mut i: usize) -> bool {
     ctx.toks
         .get(i)
         .is_some_and(|t| t.case == Case::Lower && !t.newline_before)
-        && CHAT_OPENERS
-            .iter()
-            .any(|p| ctx.phrase_starts_at(i, p).is_some())
+        && ctx.phrases_starting_at(i, CHAT_OPENERS).next().is_some()
 }
 
 /// The line holding token `l` starts with a capitalised word, as a form's field does

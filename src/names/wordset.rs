@@ -72,9 +72,9 @@ pub(crate) fn fold(s: &str) -> u32 {
 }
 
 impl WordSet {
-    /// The table of `words`; with `phrases`, of the last word of each phrase of `words`
-    /// instead, each key naming the phrases it ends.
-    fn new(words: &[&str], phrases: bool) -> WordSet {
+    /// The table of `words`, or of one word of each phrase of `words` ([`Part`]), each key
+    /// naming the phrases it ends or starts.
+    fn new(words: &[&str], part: Part) -> WordSet {
         let mut set = WordSet {
             keys: Vec::new(),
             bytes: Vec::new(),
@@ -84,10 +84,15 @@ impl WordSet {
         };
         for (id, w) in words.iter().enumerate() {
             let id = u16::try_from(id).expect("lists hold fewer than 65,536 entries");
-            let w = if phrases {
-                // As [`super::Ctx::phrase_ends_at`] splits and matches a phrase's words.
-                let last = w.rsplit(' ').next().unwrap_or(w);
-                let mut cs = last.chars();
+            let w = if part != Part::Whole {
+                // As [`super::Ctx::phrase_ends_at`] and [`super::Ctx::phrase_starts_at`]
+                // split and match a phrase's words.
+                let word = if part == Part::Last {
+                    w.rsplit(' ').next().unwrap_or(w)
+                } else {
+                    w.split(' ').next().unwrap_or(w)
+                };
+                let mut cs = word.chars();
                 if let (Some(c), None) = (cs.next(), cs.next()) {
                     if !c.is_alphanumeric() {
                         match set.punct_phrases.iter_mut().find(|(m, _)| *m == c) {
@@ -97,7 +102,7 @@ impl WordSet {
                         continue;
                     }
                 }
-                last
+                word
             } else {
                 w
             };
@@ -113,7 +118,7 @@ impl WordSet {
                 set.add(w.as_bytes(), EXACT, id);
             }
         }
-        if !phrases {
+        if part == Part::Whole {
             set.phrases = Vec::new();
         }
         set
@@ -191,11 +196,22 @@ impl WordSet {
 }
 
 /// Tables made so far, by list address and length (shared by every thread).
-static SETS: Mutex<Vec<(usize, usize, bool, &'static WordSet)>> = Mutex::new(Vec::new());
+static SETS: Mutex<Vec<(usize, usize, Part, &'static WordSet)>> = Mutex::new(Vec::new());
+
+/// What a table holds of each entry of its list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// The whole entry: a word list.
+    Whole = 0,
+    /// The last word of a phrase.
+    Last = 1,
+    /// The first word of a phrase.
+    First = 2,
+}
 
 /// A direct-mapped cache in front of [`SETS`], per thread: a call site finds its list's
-/// table without a lock. The list's address and length; the address has its lowest bit set
-/// for a table of phrases (a list of `&str` is aligned).
+/// table without a lock. The list's address and length; the address's two lowest bits hold
+/// the [`Part`] (a list of `&str` is aligned to four bytes at least).
 type Slot = (usize, usize, Option<&'static WordSet>);
 const CACHE: usize = 512;
 
@@ -206,46 +222,48 @@ thread_local! {
 /// The table of `words`, made on first use.
 #[cold]
 #[inline(never)]
-fn made(words: &'static [&'static str], phrases: bool) -> &'static WordSet {
-    let key = (words.as_ptr() as usize, words.len(), phrases);
+fn made(words: &'static [&'static str], part: Part) -> &'static WordSet {
+    let key = (words.as_ptr() as usize, words.len(), part);
     let mut sets = SETS.lock().unwrap_or_else(|p| p.into_inner());
     if let Some(&(_, _, _, set)) = sets.iter().find(|(p, n, f, _)| (*p, *n, *f) == key) {
         return set;
     }
     // Leaked on purpose: one table per list of the program, alive as long as the list.
-    let set: &'static WordSet = Box::leak(Box::new(WordSet::new(words, phrases)));
+    let set: &'static WordSet = Box::leak(Box::new(WordSet::new(words, part)));
     sets.push((key.0, key.1, key.2, set));
     set
 }
 
-/// The table of `words` (of their phrases' last words with `phrases`).
+/// The table of `part` of each entry of `words`.
 #[inline]
-fn set_of(words: &'static [&'static str], phrases: bool) -> &'static WordSet {
-    let (p, n) = (words.as_ptr() as usize | usize::from(phrases), words.len());
-    let at = ((p >> 3) ^ (p >> 12) ^ n ^ usize::from(phrases)) % CACHE;
+fn set_of(words: &'static [&'static str], part: Part) -> &'static WordSet {
+    let (p, n) = (words.as_ptr() as usize | part as usize, words.len());
+    let at = ((p >> 3) ^ (p >> 12) ^ n ^ part as usize) % CACHE;
     RECENT.with(|r| {
         if let (q, m, Some(set)) = r[at].get() {
             if (q, m) == (p, n) {
                 return set;
             }
         }
-        let set = made(words, phrases);
+        let set = made(words, part);
         r[at].set((p, n, Some(set)));
         set
     })
 }
 
-/// The phrases of `list` (by index, in list order) whose last word may be the token `s` (a
-/// word, number or mark; `key` its [`fold`], `punct` the mark of a punctuation token): every
-/// phrase that ends with it, and perhaps a few more ([`super::Ctx::phrase_ends_at`] decides).
+/// The phrases of `list` (by index, in list order) whose last (or first: `part`) word may be
+/// the token `s` (a word, number or mark; `key` its [`fold`], `punct` the mark of a
+/// punctuation token): every phrase that ends (starts) with it, and perhaps a few more
+/// ([`super::Ctx::phrase_ends_at`] and [`super::Ctx::phrase_starts_at`] decide).
 #[inline]
-pub(crate) fn phrases_ending_in(
+pub(crate) fn phrases_with(
     list: &'static [&'static str],
+    part: Part,
     s: &str,
     key: u32,
     punct: Option<char>,
 ) -> &'static [u16] {
-    let set = set_of(list, true);
+    let set = set_of(list, part);
     if let Some(c) = punct {
         // Few phrases end in a mark: a short list of marks.
         return set
@@ -261,12 +279,12 @@ pub(crate) fn phrases_ending_in(
 /// an ASCII word, else lower-cased ([`super::tokenize::lower_into`]) and then exactly.
 #[inline]
 pub(crate) fn contains_word(words: &'static [&'static str], s: &str, key: u32) -> bool {
-    key & KEYED != 0 && set_of(words, false).find_word(s, key).is_some()
+    key & KEYED != 0 && set_of(words, Part::Whole).find_word(s, key).is_some()
 }
 
 /// `word` is one of `words`, byte for byte.
 pub(crate) fn contains(words: &'static [&'static str], word: &[u8]) -> bool {
-    set_of(words, false)
+    set_of(words, Part::Whole)
         .find(hash(word), EXACT, |k| k == word)
         .is_some()
 }
@@ -321,7 +339,7 @@ mod tests {
     ];
 
     #[test]
-    fn phrases_ending_at_agrees_with_trying_every_phrase() {
+    fn phrases_at_a_token_agree_with_trying_every_phrase() {
         use crate::names::lexicon::{LABELS, NAME_CUES, SIGN_OFFS, STRONG_CUES};
         let text = "Hi, my name is Anna. Name: Bob\nich heiße Zoë, je m'appelle Luc ... it                     IS a STRASSE straße Strasse; thanks, Ana. Kind regards,\nBest wishes\n\
                     Account holder: X, Patient name Y; NAME : z ÉTÉ 12 Ärztin";
@@ -335,8 +353,16 @@ mod tests {
             roles: vec![0; n],
             folds: vec![Cell::new(UNKNOWN); n],
         };
-        let lists: [&'static [&'static str]; 5] =
-            [PHRASES, LABELS, NAME_CUES, SIGN_OFFS, STRONG_CUES];
+        let lists: [&'static [&'static str]; 8] = [
+            PHRASES,
+            LABELS,
+            NAME_CUES,
+            SIGN_OFFS,
+            STRONG_CUES,
+            crate::names::lexicon::SPEECH_BEFORE,
+            crate::names::lexicon::SPEECH_AFTER,
+            crate::names::address::PO_BOXES,
+        ];
         let mut found = 0;
         for list in lists {
             for end in 0..n + 1 {
@@ -345,6 +371,13 @@ mod tests {
                     .filter_map(|p| ctx.phrase_ends_at(end, p))
                     .collect();
                 let indexed: Vec<usize> = ctx.phrases_ending_at(end, list).collect();
+                assert_eq!(indexed, every, "token {end}");
+                found += every.len();
+                let every: Vec<(&str, usize)> = list
+                    .iter()
+                    .filter_map(|p| Some((*p, ctx.phrase_starts_at(end, p)?)))
+                    .collect();
+                let indexed: Vec<(&str, usize)> = ctx.phrases_starting_at(end, list).collect();
                 assert_eq!(indexed, every, "token {end}");
                 found += every.len();
             }
