@@ -939,7 +939,7 @@ fn compound(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     }
     let mut buf = [0u8; 64];
     let low = super::tokenize::lower_into(s, &mut buf)?;
-    for e in COMPOUND_ENDINGS {
+    for e in super::wordset::endings_of(COMPOUND_ENDINGS, low) {
         if low.len() > e.len() + 2 && low.ends_with(e.as_bytes()) {
             if *e == "str" {
                 return ctx

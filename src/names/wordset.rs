@@ -82,6 +82,19 @@ impl WordSet {
             phrases: Vec::new(),
             punct_phrases: Vec::new(),
         };
+        if part == Part::LastByte {
+            // And at 256 the empty endings, which are all an empty word can end with.
+            set.phrases = vec![Vec::new(); 257];
+            for (id, w) in words.iter().enumerate() {
+                let id = u16::try_from(id).expect("lists hold fewer than 65,536 entries");
+                match w.as_bytes().last() {
+                    Some(&b) => set.phrases[usize::from(b)].push(id),
+                    // An empty ending ends every word.
+                    None => set.phrases.iter_mut().for_each(|p| p.push(id)),
+                }
+            }
+            return set;
+        }
         for (id, w) in words.iter().enumerate() {
             let id = u16::try_from(id).expect("lists hold fewer than 65,536 entries");
             let w = if part != Part::Whole {
@@ -207,6 +220,9 @@ pub(crate) enum Part {
     Last = 1,
     /// The first word of a phrase.
     First = 2,
+    /// The last byte of a word ending: [`WordSet::phrases`] holds, for each byte, the
+    /// endings that end with it (an empty ending under every byte).
+    LastByte = 3,
 }
 
 /// A direct-mapped cache in front of [`SETS`], per thread: a call site finds its list's
@@ -273,6 +289,18 @@ pub(crate) fn phrases_with(
             .map_or(&[], |(_, ids)| ids);
     }
     set.find_word(s, key).map_or(&[], |k| &set.phrases[k])
+}
+
+/// The endings of `list` that `word` may end with, in list order: those with its last byte
+/// (the caller still compares the rest).
+#[inline]
+pub(crate) fn endings_of(
+    list: &'static [&'static str],
+    word: &[u8],
+) -> impl Iterator<Item = &'static &'static str> {
+    let at = word.last().map_or(256, |&b| usize::from(b));
+    let ids: &'static [u16] = &set_of(list, Part::LastByte).phrases[at];
+    ids.iter().map(move |&k| &list[usize::from(k)])
 }
 
 /// The word `s`, whose key [`fold`] made, equals a word of `words`: ignoring ASCII case for
@@ -383,6 +411,23 @@ mod tests {
             }
         }
         assert!(found >= 12, "{found}");
+    }
+
+    #[test]
+    fn endings_of_a_word_are_those_with_its_last_byte_in_order() {
+        const ENDINGS: &[&str] = &["straße", "str", "weg", "", "ring", "berg", "ße", "g"];
+        for w in ["hauptstraße", "hauptstr", "ringweg", "x", "", "königsberg"] {
+            let want: Vec<&str> = ENDINGS
+                .iter()
+                .copied()
+                .filter(|e| w.as_bytes().ends_with(e.as_bytes()))
+                .collect();
+            let got: Vec<&str> = endings_of(ENDINGS, w.as_bytes())
+                .copied()
+                .filter(|e| w.as_bytes().ends_with(e.as_bytes()))
+                .collect();
+            assert_eq!(got, want, "{w}");
+        }
     }
 
     #[test]
