@@ -35,22 +35,43 @@ const EXACT: u8 = 2;
 /// whose keys are lower case).
 #[inline]
 fn hash(b: &[u8]) -> u32 {
-    let mut h = (b.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    for c in b.chunks(8) {
-        let mut w = [0u8; 8];
-        w[..c.len()].copy_from_slice(c);
-        // ASCII lower case of eight bytes at once: set bit 5 of the bytes in `A..=Z` (other
-        // bytes of an ASCII word are left alone; a non-ASCII word gets some hash, the same
-        // one for the same bytes).
-        let x = u64::from_le_bytes(w);
+    hash_and_bytes(b).0
+}
+
+/// [`hash`], and every byte of `b` or-ed together (its high bit tells a non-ASCII word): one
+/// pass, eight bytes at a time, the last ones gathered without a copy of variable length.
+#[inline]
+fn hash_and_bytes(b: &[u8]) -> (u32, u64) {
+    // ASCII lower case of eight bytes at once: set bit 5 of the bytes in `A..=Z` (other bytes
+    // of an ASCII word are left alone; a non-ASCII word gets some hash, the same one for the
+    // same bytes).
+    let mix = |h: u64, x: u64| {
         let upper = (x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) ^ x.wrapping_add(0x2525_2525_2525_2525))
             & !x
             & 0x8080_8080_8080_8080;
-        let x = x | (upper >> 2);
-        h = (h ^ x).wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 29;
+        let h = (h ^ (x | (upper >> 2))).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 29)
+    };
+    let mut h = (b.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut all = 0u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        all |= x;
+        h = mix(h, x);
     }
-    (h >> 32) as u32 & !FLAGS
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let x = rest
+            .iter()
+            .enumerate()
+            .fold(0u64, |x, (k, &v)| x | (u64::from(v) << (8 * k)));
+        all |= x;
+        h = mix(h, x);
+    }
+    ((h >> 32) as u32 & !FLAGS, all)
 }
 
 /// A token's key for [`contains`], made once per token: [`UNKNOWN`] before, [`NO_KEY`] for a
@@ -64,8 +85,9 @@ const FLAGS: u32 = 3;
 
 /// The key of the word `s` (see [`UNKNOWN`]).
 pub(crate) fn fold(s: &str) -> u32 {
-    if s.is_ascii() {
-        return hash(s.as_bytes()) | KEYED | ASCII_WORD;
+    let (h, all) = hash_and_bytes(s.as_bytes());
+    if all & 0x8080_8080_8080_8080 == 0 {
+        return h | KEYED | ASCII_WORD;
     }
     let mut buf = [0u8; 64];
     super::tokenize::lower_into(s, &mut buf).map_or(NO_KEY, |l| hash(l) | KEYED)
