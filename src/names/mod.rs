@@ -137,7 +137,6 @@ const KEEP_TOKENS: usize = 1 << 19;
 struct Scratch {
     toks: Vec<Token>,
     look: lookup::Lookups,
-    folds: Vec<std::cell::Cell<u32>>,
 }
 
 thread_local! {
@@ -393,19 +392,15 @@ impl NamesPass {
         }
         // The token buffers are kept per thread between scans: touching megabytes of freshly
         // mapped memory on every scan cost more than tokenizing (page faults).
-        let Scratch {
-            mut toks,
-            mut look,
-            mut folds,
-        } = SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_default();
+        let Scratch { mut toks, mut look } =
+            SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_default();
         tokenize::tokenize(text, &mut toks);
         mark("tokenize");
         lookup::fill(text, &toks, &self.gazetteer, lexicon::roles(), &mut look);
         mark("lookups");
         let flags = std::mem::take(&mut look.flags);
         let roles = std::mem::take(&mut look.roles);
-        folds.clear();
-        folds.resize(toks.len(), std::cell::Cell::new(wordset::UNKNOWN));
+        let folds = std::mem::take(&mut look.folds);
         let ctx = Ctx {
             text,
             toks,
@@ -433,7 +428,8 @@ impl NamesPass {
         if toks.capacity() <= KEEP_TOKENS {
             look.flags = flags;
             look.roles = roles;
-            SCRATCH.with(|s| *s.borrow_mut() = Some(Scratch { toks, look, folds }));
+            look.folds = folds;
+            SCRATCH.with(|s| *s.borrow_mut() = Some(Scratch { toks, look }));
         }
     }
 }
