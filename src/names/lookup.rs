@@ -96,8 +96,9 @@ const MEMO_SLOTS: usize = 1 << 11;
 struct MemoEntry {
     lo: u64,
     hi: u64,
-    /// Byte length, plus 256 when the word came after a strong cue.
-    key: u32,
+    /// Byte length, plus 256 when the word came after a strong cue (16 bits: with the key
+    /// below, an entry stays 32 bytes).
+    key: u16,
     /// The scan this entry was made in: an entry of an earlier scan (perhaps over another
     /// gazetteer) is never read.
     scan: u32,
@@ -241,7 +242,7 @@ pub(crate) fn fill(
             let len = t.len();
             let (fl, ro) = if len <= 16 {
                 let (lo, hi) = key_words(bytes, t.start as usize, t.end as usize);
-                let key = len as u32 | u32::from(prev_role & role::STRONG_LAST != 0) << 8;
+                let key = len as u16 | u16::from(prev_role & role::STRONG_LAST != 0) << 8;
                 let slot = ((lo ^ hi.rotate_left(29) ^ u64::from(key))
                     .wrapping_mul(0x9e37_79b9_7f4a_7c15)
                     >> (64 - MEMO_SLOTS.trailing_zeros())) as usize;
@@ -533,6 +534,11 @@ mod tests {
     /// The start bits are exactly the tokens each detector's walk used to stop at (the tests
     /// it made on every token), over a text of more than 64 tokens with names, lower-case
     /// names, short words, street types, PO boxes, cues, numbers and non-ASCII words.
+    #[test]
+    fn a_memo_entry_is_half_a_cache_line() {
+        assert_eq!(std::mem::size_of::<MemoEntry>(), 32);
+    }
+
     #[test]
     fn start_bits_match_the_per_token_tests() {
         let g = Gazetteer::embedded();
