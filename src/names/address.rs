@@ -882,7 +882,7 @@ fn name_words(ctx: &Ctx<'_>, i: usize, max: usize) -> Option<usize> {
 
 /// A street-type word at `i` from `list`, with its optional abbreviation dot. Returns the
 /// last token.
-fn street_type(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize> {
+fn street_type(ctx: &Ctx<'_>, i: usize, list: &'static [&'static str], bit: u32) -> Option<usize> {
     if !ctx.role(i, bit) || !ctx.word_in(i, list) {
         return None;
     }
@@ -939,7 +939,7 @@ fn compound(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     }
     let mut buf = [0u8; 64];
     let low = super::tokenize::lower_into(s, &mut buf)?;
-    for e in COMPOUND_ENDINGS {
+    for e in super::wordset::endings_of(COMPOUND_ENDINGS, low) {
         if low.len() > e.len() + 2 && low.ends_with(e.as_bytes()) {
             if *e == "str" {
                 return ctx
@@ -1545,9 +1545,7 @@ fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     {
         return None;
     }
-    let l = POSTCODE_LABELS
-        .iter()
-        .find_map(|p| ctx.phrase_ends_at(j, p))?;
+    let l = ctx.phrases_ending_at(j, POSTCODE_LABELS).next()?;
     // `cap`/`cp` in lower case are words and options, not labels.
     if ctx.word_in(l, &["cap", "cp"]) && ctx.toks[l].case != Case::Upper {
         return None;
@@ -1847,7 +1845,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         // PO boxes.
         let po = ctx.role(i, PO_FIRST);
         let po_end = if po {
-            PO_BOXES.iter().find_map(|p| ctx.phrase_starts_at(i, p))
+            ctx.phrases_starting_at(i, PO_BOXES).next().map(|(_, e)| e)
         } else {
             None
         };
@@ -1888,8 +1886,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         // "I live on", "abito in", "moro na" (with an article) right before `i`.
         let lives_before = |i: usize| {
             let live = |j: usize| {
-                ctx.role(j, LIVE_LAST)
-                    && LIVE_CUES.iter().any(|c| ctx.phrase_ends_at(j, c).is_some())
+                ctx.role(j, LIVE_LAST) && ctx.phrases_ending_at(j, LIVE_CUES).next().is_some()
             };
             (i > 0 && live(i - 1))
                 || (i > 1

@@ -5,7 +5,7 @@
 //! form posts or YAML. The generic `name` key is left to the person detector, because it also
 //! names packages, files and products.
 
-use super::{Entity, Hit};
+use super::{wordset, Entity, Hit};
 
 /// Field keys that hold a person's name or part of it, normalised: lower case, without `_`,
 /// `-`, spaces and dots (`first_name`, `firstName`, `First name`, `given-name` →
@@ -182,17 +182,6 @@ fn cells(line: &str, sep: char) -> Vec<(usize, usize)> {
     out
 }
 
-/// The class of each byte for [`find_columns`]: 1–4 the separators `\t`, `|`, `;`, `,` (in
-/// the order a header's separator is chosen), 5 a line break, 0 anything else.
-const SEP_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    t[b'\t' as usize] = 1;
-    t[b'|' as usize] = 2;
-    t[b';' as usize] = 3;
-    t[b',' as usize] = 4;
-    t[b'\n' as usize] = 5;
-    t
-};
 const SEPARATORS: [char; 4] = ['\t', '|', ';', ','];
 
 /// [`find_columns`] for tab-separated tables only, on the text as typed: the engine's folded
@@ -203,29 +192,24 @@ pub(crate) fn tab_columns(text: &str, out: &mut Vec<Hit>) {
 }
 
 /// Tables whose header names a column of people's names: each cell of that column below it
-/// that reads as a name, until a line that is no row of the same table. One pass over the
-/// bytes counts each line's separators; a line is read as a header only when the next line
+/// that reads as a name, until a line that is no row of the same table. Each line's separators
+/// are counted; a line is read as a header only when the next line
 /// holds as many of its separator (most lines of prose with commas stop there).
 fn find_columns(text: &str, tabs: bool, out: &mut Vec<Hit>) {
-    let bytes = text.as_bytes();
     let mut prev: Option<(usize, usize, [u16; 4])> = None;
-    let mut counts = [0u16; 4];
     let mut start = 0;
     let mut resume = 0;
-    for k in 0..=bytes.len() {
-        let class = bytes.get(k).map_or(5, |&b| SEP_CLASS[b as usize]);
-        match class {
-            0 => continue,
-            5 => {}
-            c => {
-                let c = usize::from(c - 1);
-                counts[c] = counts[c].saturating_add(1);
-                continue;
-            }
-        }
+    loop {
+        // Tab-separated tables only when asked for (the original text), the others only
+        // when not (the folded view, which has no tabs left).
+        let (end, counts) = if tabs {
+            let (end, [t, ..]) = line_counts(text.as_bytes(), start, [b'\t'; 3]);
+            (end, [t, 0, 0, 0])
+        } else {
+            let (end, [p, s, c]) = line_counts(text.as_bytes(), start, [b'|', b';', b',']);
+            (end, [0, p, s, c])
+        };
         if let Some((h_start, h_end, h_counts)) = prev.filter(|p| p.0 >= resume) {
-            // Tab-separated tables only when asked for (the original text), the others only
-            // when not (the folded view, which has no tabs left).
             let sep = if tabs {
                 (h_counts[0] > 0).then_some(0)
             } else {
@@ -239,16 +223,130 @@ fn find_columns(text: &str, tabs: bool, out: &mut Vec<Hit>) {
                 }
             }
         }
-        prev = Some((start, k, counts));
-        counts = [0; 4];
-        start = k + 1;
+        prev = Some((start, end, counts));
+        if end == text.len() {
+            break;
+        }
+        start = end + 1;
     }
+}
+
+/// Eight bytes at a time for the byte scans of this pass, which run over all of the text.
+mod swar {
+    pub const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+
+    /// The eight bytes at `at`.
+    #[inline]
+    pub fn load(bytes: &[u8], at: usize) -> u64 {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_le_bytes(w)
+    }
+
+    /// 1 in each byte of `x` equal to `c`, 0 elsewhere (exact: no carries between bytes).
+    #[inline]
+    pub fn equal(x: u64, c: u8) -> u64 {
+        let y = x ^ (u64::from(c) * ONES);
+        (!(((y & LOW7) + LOW7) | y) >> 7) & ONES
+    }
+
+    /// The byte counters of `lanes` summed.
+    #[inline]
+    pub fn total(lanes: u64) -> usize {
+        let pairs = (lanes & 0x00ff_00ff_00ff_00ff) + ((lanes >> 8) & 0x00ff_00ff_00ff_00ff);
+        (pairs.wrapping_mul(0x0001_0001_0001_0001) >> 48) as usize
+    }
+}
+
+/// The end of the line that starts at `start` (its `\n`, or the end of `bytes`) and how many
+/// times each of `seps` occurs in it (at most `u16::MAX`): one scan, eight bytes at a time.
+fn line_counts(bytes: &[u8], start: usize, seps: [u8; 3]) -> (usize, [u16; 3]) {
+    let mut n = [0usize; 3];
+    let mut at = start;
+    let mut lanes = [0u64; 3];
+    let mut in_lanes = 0;
+    while at + 8 <= bytes.len() {
+        let x = swar::load(bytes, at);
+        if swar::equal(x, b'\n') != 0 {
+            break;
+        }
+        for k in 0..3 {
+            lanes[k] += swar::equal(x, seps[k]);
+        }
+        at += 8;
+        in_lanes += 1;
+        // A byte counter holds up to 255.
+        if in_lanes == 255 {
+            for k in 0..3 {
+                n[k] += swar::total(lanes[k]);
+            }
+            (lanes, in_lanes) = ([0; 3], 0);
+        }
+    }
+    for k in 0..3 {
+        n[k] += swar::total(lanes[k]);
+    }
+    // The rest of the line, byte by byte.
+    let end = bytes[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |k| at + k);
+    let mut tail = [0usize; 3];
+    for &b in &bytes[at..end] {
+        for k in 0..3 {
+            tail[k] += usize::from(b == seps[k]);
+        }
+    }
+    (
+        end,
+        [0, 1, 2].map(|k| u16::try_from(n[k] + tail[k]).unwrap_or(u16::MAX)),
+    )
 }
 
 /// True when a header line or key may name a name column: every key and name-column header
 /// holds `am`, `om`, `imi`, `isko` or `ellido`, in any case (checked before any cell is read
 /// or key normalised; one pass without allocating, as it runs on many lines of code).
 fn may_name(line: &str) -> bool {
+    may_name_somewhere(line.as_bytes()) && may_name_exact(line)
+}
+
+/// A byte pair that [`may_name_exact`] needs for a hit is in `b` (`am`, `om`, `mi`, `ko`, `do`
+/// in any case): most lines of code have none, and are read eight bytes at a time.
+fn may_name_somewhere(b: &[u8]) -> bool {
+    // ASCII letters in lower case; no other byte becomes one.
+    let pair = |c: u64, p: u64| {
+        let is = |x: u64, ch: u8| swar::equal(x, ch);
+        (is(c, b'm') & (is(p, b'a') | is(p, b'o')))
+            | (is(c, b'i') & is(p, b'm'))
+            | (is(c, b'o') & (is(p, b'k') | is(p, b'd')))
+    };
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let mut at = 0;
+    let mut last = 0u64;
+    while at + 8 <= b.len() {
+        let c = swar::load(b, at) | CASE;
+        // Each byte's predecessor: the byte before it in this chunk, or the last of the one
+        // before.
+        if pair(c, (c << 8) | (last >> 56)) != 0 {
+            return true;
+        }
+        last = c;
+        at += 8;
+    }
+    (at..b.len()).any(|i| {
+        let c = u64::from(b[i] | 0x20);
+        let p = if i == 0 {
+            0
+        } else {
+            u64::from(b[i - 1] | 0x20)
+        };
+        pair(c, p) != 0
+    })
+}
+
+/// [`may_name`] byte by byte.
+fn may_name_exact(line: &str) -> bool {
     let b = line.as_bytes();
     let at = |i: usize, w: &[u8]| {
         i + 1 >= w.len()
@@ -285,12 +383,13 @@ fn table(text: &str, h_start: usize, h_end: usize, sep: char, out: &mut Vec<Hit>
     if head.len() < 2 {
         return None;
     }
-    let keys: Vec<&str> = head.iter().map(|&(a, b)| &header[a..b]).collect();
-    let personal = keys.iter().any(|k| normalised_in(k, PERSONAL_COLUMNS));
+    let keys: Vec<Normalised> = head
+        .iter()
+        .map(|&(a, b)| Normalised::of(&header[a..b]))
+        .collect();
+    let personal = keys.iter().any(|k| k.is_in(PERSONAL_COLUMNS));
     let columns: Vec<usize> = (0..keys.len())
-        .filter(|&c| {
-            normalised_in(keys[c], KEYS) || (personal && normalised_in(keys[c], NAME_COLUMNS))
-        })
+        .filter(|&c| keys[c].is_in(KEYS) || (personal && keys[c].is_in(NAME_COLUMNS)))
         .collect();
     if columns.is_empty() {
         return None;
@@ -332,8 +431,7 @@ fn table(text: &str, h_start: usize, h_end: usize, sep: char, out: &mut Vec<Hit>
 fn find_pairs(text: &str, out: &mut Vec<Hit>) {
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(k) = bytes[at..].iter().position(|&b| b == b':' || b == b'=') {
-        let sep = at + k;
+    while let Some(sep) = colon_or_equals(bytes, at) {
         at = sep + 1;
         // `==`, `:=`, `::` are code, not a field.
         if matches!(bytes.get(sep + 1), Some(b'=' | b':')) || sep > 0 && bytes[sep - 1] == b':' {
@@ -353,6 +451,22 @@ fn find_pairs(text: &str, out: &mut Vec<Hit>) {
             at = end;
         }
     }
+}
+
+/// The first `:` or `=` in `bytes` from `at`: eight bytes at a time, since code holds long
+/// stretches without either.
+fn colon_or_equals(bytes: &[u8], mut at: usize) -> Option<usize> {
+    while at + 8 <= bytes.len() {
+        let x = swar::load(bytes, at);
+        if swar::equal(x, b':') | swar::equal(x, b'=') != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| b == b':' || b == b'=')
+        .map(|k| at + k)
 }
 
 /// True when the text before a separator ends with a name-field key (quoted, or in brackets:
@@ -388,18 +502,45 @@ fn name_key_before(before: &str) -> bool {
 
 /// True when `key` in lower case without `_`, `-`, spaces and dots is in `list`; without
 /// allocating (it runs at every `:` and `=` of code).
-fn normalised_in(key: &str, list: &[&str]) -> bool {
-    let mut buf = [0u8; MAX_KEY + 8];
-    let mut n = 0;
-    for ch in key.chars().filter(|c| c.is_alphanumeric()) {
-        for lower in ch.to_lowercase() {
-            if n + lower.len_utf8() > buf.len() {
-                return false;
+fn normalised_in(key: &str, list: &'static [&'static str]) -> bool {
+    Normalised::of(key).is_in(list)
+}
+
+/// A key in lower case without `_`, `-`, spaces and dots ([`normalised_in`]), made once for
+/// comparisons with several lists; `None` when it is longer than any listed key.
+struct Normalised(Option<([u8; MAX_KEY + 8], usize)>);
+
+impl Normalised {
+    fn of(key: &str) -> Normalised {
+        let mut buf = [0u8; MAX_KEY + 8];
+        let mut n = 0;
+        if key.is_ascii() {
+            // The same letters and digits in the same lower case, byte by byte.
+            for b in key.bytes().filter(u8::is_ascii_alphanumeric) {
+                if n == buf.len() {
+                    return Normalised(None);
+                }
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
             }
-            n += lower.encode_utf8(&mut buf[n..]).len();
+            return Normalised(Some((buf, n)));
         }
+        for ch in key.chars().filter(|c| c.is_alphanumeric()) {
+            for lower in ch.to_lowercase() {
+                if n + lower.len_utf8() > buf.len() {
+                    return Normalised(None);
+                }
+                n += lower.encode_utf8(&mut buf[n..]).len();
+            }
+        }
+        Normalised(Some((buf, n)))
     }
-    list.iter().any(|k| k.as_bytes() == &buf[..n])
+
+    fn is_in(&self, list: &'static [&'static str]) -> bool {
+        self.0
+            .as_ref()
+            .is_some_and(|(buf, n)| wordset::contains(list, &buf[..*n]))
+    }
 }
 
 /// The value after a separator at `from`: a quoted string, or a bare value that ends at a
@@ -463,6 +604,83 @@ fn name_shaped(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_may_name_test_lets_every_hit_through() {
+        let mut line = String::new();
+        for (k, ch) in "amOMimIskOelLIdoXm iK"
+            .chars()
+            .cycle()
+            .take(300)
+            .enumerate()
+        {
+            line.push(ch);
+            // Every cut of the line, so each hit falls at each offset of a chunk.
+            let l = &line[k.saturating_sub(20)..];
+            assert!(
+                !may_name_exact(l) || may_name_somewhere(l.as_bytes()),
+                "{l}"
+            );
+        }
+        for l in [
+            "nazwisko",
+            "Apellido",
+            "IMIĘ",
+            "xxxxxxxxxxxxxxname",
+            "xxxxxxxnAme",
+        ] {
+            assert!(may_name(l), "{l}");
+        }
+        for l in [
+            "",
+            "m",
+            "a m",
+            "let x = y;",
+            "ok done",
+            "xxxxxxxxxxxxxxxxxxxxxx",
+        ] {
+            assert!(!may_name(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn line_counts_agree_with_a_byte_loop() {
+        let mut text = Vec::new();
+        for k in 0..3000usize {
+            let b = [b'|', b';', b',', b'a', 0x80, 0xff, b'\t', b' '][(k * 7 + k / 5) % 8];
+            text.push(if k % 997 == 996 { b'\n' } else { b });
+        }
+        for len in [0, 1, 7, 8, 9, 63, 64, 996, 997, 998, 2039, 2040, 2041, 3000] {
+            let t = &text[..len];
+            let mut start = 0;
+            loop {
+                let end = t[start..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(len, |k| start + k);
+                let line = &t[start..end];
+                let by_loop = |c: u8| line.iter().filter(|&&b| b == c).count() as u16;
+                let want = [by_loop(b'|'), by_loop(b';'), by_loop(b',')];
+                assert_eq!(
+                    line_counts(t, start, [b'|', b';', b',']),
+                    (end, want),
+                    "{len}"
+                );
+                if end == len {
+                    break;
+                }
+                start = end + 1;
+            }
+        }
+        let long = vec![b','; 70_000];
+        assert_eq!(line_counts(&long, 0, [b','; 3]), (70_000, [u16::MAX; 3]));
+        let mut lines = vec![b';'; 5000];
+        lines[4000] = b'\n';
+        assert_eq!(
+            line_counts(&lines, 0, [b';', b'|', b'\n']),
+            (4000, [4000, 0, 0])
+        );
+    }
 
     fn names(text: &str) -> Vec<&str> {
         let mut out = Vec::new();

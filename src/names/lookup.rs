@@ -71,6 +71,10 @@ pub(crate) struct Lookups {
     pub flags: Vec<u8>,
     /// Lexicon role bits of each token ([`lexicon::role`]).
     pub roles: Vec<u32>,
+    /// The key of each word for the cue lists' tables ([`super::wordset::fold`]), made here
+    /// from the memo while the word's bytes are in the cache; [`super::wordset::UNKNOWN`]
+    /// for the rest, whose keys [`super::Ctx`] makes when asked.
+    pub folds: Vec<std::cell::Cell<u32>>,
     /// Tokens the address detector can start at: numbers, alphanumerics, capitalised words
     /// and words that begin a PO box or are a street type.
     pub address: Picks,
@@ -92,13 +96,16 @@ const MEMO_SLOTS: usize = 1 << 11;
 struct MemoEntry {
     lo: u64,
     hi: u64,
-    /// Byte length, plus 256 when the word came after a strong cue.
-    key: u32,
+    /// Byte length, plus 256 when the word came after a strong cue (16 bits: with the key
+    /// below, an entry stays 32 bytes).
+    key: u16,
     /// The scan this entry was made in: an entry of an earlier scan (perhaps over another
     /// gazetteer) is never read.
     scan: u32,
     roles: u32,
     flags: u8,
+    /// The word's [`super::wordset::fold`].
+    fold: u32,
 }
 
 /// What [`look_up`] returned for words of at most sixteen bytes already met in this scan.
@@ -179,6 +186,7 @@ pub(crate) fn fill(
     let Lookups {
         flags,
         roles,
+        folds,
         address,
         person,
         special,
@@ -190,6 +198,8 @@ pub(crate) fn fill(
     flags.resize(n, 0);
     roles.clear();
     roles.resize(n, 0);
+    folds.clear();
+    folds.resize(n, std::cell::Cell::new(super::wordset::UNKNOWN));
     for p in [&mut *address, &mut *person, &mut *special] {
         p.bits.clear();
         p.bits.resize(n.div_ceil(64), 0);
@@ -232,7 +242,7 @@ pub(crate) fn fill(
             let len = t.len();
             let (fl, ro) = if len <= 16 {
                 let (lo, hi) = key_words(bytes, t.start as usize, t.end as usize);
-                let key = len as u32 | u32::from(prev_role & role::STRONG_LAST != 0) << 8;
+                let key = len as u16 | u16::from(prev_role & role::STRONG_LAST != 0) << 8;
                 let slot = ((lo ^ hi.rotate_left(29) ^ u64::from(key))
                     .wrapping_mul(0x9e37_79b9_7f4a_7c15)
                     >> (64 - MEMO_SLOTS.trailing_zeros())) as usize;
@@ -240,10 +250,13 @@ pub(crate) fn fill(
                 if e.scan == memo.scan && e.key == key && e.lo == lo && e.hi == hi {
                     // `look_up` leaves the word's roles in `prev_role` on every path.
                     prev_role = e.roles;
+                    folds[c * 64 + k].set(e.fold);
                     (e.flags, e.roles)
                 } else {
                     let got = look_up(text, t, gazetteer, lexicon, &mut prev_role, &mut buf);
                     debug_assert_eq!(prev_role, got.1, "look_up leaves the roles behind");
+                    let fold = super::wordset::fold(t.text(text));
+                    folds[c * 64 + k].set(fold);
                     *e = MemoEntry {
                         lo,
                         hi,
@@ -251,6 +264,7 @@ pub(crate) fn fill(
                         scan: memo.scan,
                         roles: got.1,
                         flags: got.0,
+                        fold,
                     };
                     got
                 }
@@ -521,6 +535,11 @@ mod tests {
     /// it made on every token), over a text of more than 64 tokens with names, lower-case
     /// names, short words, street types, PO boxes, cues, numbers and non-ASCII words.
     #[test]
+    fn a_memo_entry_is_half_a_cache_line() {
+        assert_eq!(std::mem::size_of::<MemoEntry>(), 32);
+    }
+
+    #[test]
     fn start_bits_match_the_per_token_tests() {
         let g = Gazetteer::embedded();
         let text = "Dear Dr. Müller, my name is john smith and I have asthma. ich bin \
@@ -535,6 +554,16 @@ mod tests {
         assert!(toks.len() > 64, "the bits span more than one word");
         let mut look = Lookups::default();
         fill(text, &toks, &g, lexicon::roles(), &mut look);
+        // The second scan's words come from the memo, keys included.
+        fill(text, &toks, &g, lexicon::roles(), &mut look);
+        for (i, t) in toks.iter().enumerate() {
+            let key = look.folds[i].get();
+            if matches!(t.kind, Kind::Word | Kind::Alnum) && t.len() <= 16 {
+                assert_eq!(key, super::super::wordset::fold(t.text(text)), "token {i}");
+            } else {
+                assert_eq!(key, super::super::wordset::UNKNOWN, "token {i}");
+            }
+        }
         let (mut address, mut person, mut special) = (vec![], vec![], vec![]);
         for (i, t) in toks.iter().enumerate() {
             let (f, r) = (look.flags[i], look.roles[i]);

@@ -21,6 +21,7 @@ mod special;
 mod table;
 mod technical;
 mod tokenize;
+mod wordset;
 
 pub(crate) use fields::tab_columns;
 pub use gazetteer::Gazetteer;
@@ -156,6 +157,9 @@ pub(crate) struct Ctx<'t> {
     pub flags: Vec<u8>,
     /// Lexicon role bits of each token ([`lexicon::role`]).
     pub roles: Vec<u32>,
+    /// The key of each token for [`Ctx::word_in`], made the first time it is asked for
+    /// ([`wordset::fold`]; [`wordset::UNKNOWN`] until then).
+    folds: Vec<std::cell::Cell<u32>>,
 }
 
 impl<'t> Ctx<'t> {
@@ -163,8 +167,9 @@ impl<'t> Ctx<'t> {
     pub fn s(&self, i: usize) -> &'t str {
         self.toks[i].text(self.text)
     }
-    /// Token `i` is a word equal (case-insensitively) to one of `words`.
-    pub fn word_in(&self, i: usize, words: &[&str]) -> bool {
+    /// Token `i` is a word equal (case-insensitively) to one of `words`. A long list is
+    /// looked up in a hash table made from it once ([`wordset`]), not walked.
+    pub fn word_in(&self, i: usize, words: &'static [&'static str]) -> bool {
         let Some(t) = self.toks.get(i) else {
             return false;
         };
@@ -172,12 +177,65 @@ impl<'t> Ctx<'t> {
             return false;
         }
         let s = t.text(self.text);
-        if s.is_ascii() {
+        // One or two words ("an", "von", "van"): comparing is cheaper than a table.
+        if words.len() <= 2 && s.is_ascii() {
             return words.iter().any(|w| s.eq_ignore_ascii_case(w));
         }
-        // Lower-case a non-ASCII word once, not once per listed word.
-        let mut buf = [0u8; 64];
-        tokenize::lower_into(s, &mut buf).is_some_and(|l| words.iter().any(|w| l == w.as_bytes()))
+        wordset::contains_word(words, s, self.fold(i))
+    }
+    /// The key of token `i` for the word tables ([`wordset::fold`]): the word is lower-cased
+    /// and hashed once, however many lists it is looked up in.
+    fn fold(&self, i: usize) -> u32 {
+        match self.folds[i].get() {
+            wordset::UNKNOWN => {
+                let key = wordset::fold(self.s(i));
+                self.folds[i].set(key);
+                key
+            }
+            key => key,
+        }
+    }
+    /// The phrases of `list` that end at token `end` ([`Ctx::phrase_ends_at`]), in list
+    /// order: the index of each one's first token. Only the phrases whose last word the
+    /// token is are tried (a table of the list's last words).
+    pub fn phrases_ending_at(
+        &self,
+        end: usize,
+        list: &'static [&'static str],
+    ) -> impl Iterator<Item = usize> + '_ {
+        self.phrases_with(end, list, wordset::Part::Last)
+            .iter()
+            .filter_map(move |&k| self.phrase_ends_at(end, list[usize::from(k)]))
+    }
+    /// The phrases of `list` that start at token `start` ([`Ctx::phrase_starts_at`]), in list
+    /// order: each phrase and the index after it. Only the phrases whose first word the token
+    /// is are tried.
+    pub fn phrases_starting_at(
+        &self,
+        start: usize,
+        list: &'static [&'static str],
+    ) -> impl Iterator<Item = (&'static str, usize)> + '_ {
+        self.phrases_with(start, list, wordset::Part::First)
+            .iter()
+            .filter_map(move |&k| {
+                let p = list[usize::from(k)];
+                Some((p, self.phrase_starts_at(start, p)?))
+            })
+    }
+    /// The phrases of `list` whose `part` word token `i` may be.
+    fn phrases_with(
+        &self,
+        i: usize,
+        list: &'static [&'static str],
+        part: wordset::Part,
+    ) -> &'static [u16] {
+        match self.toks.get(i) {
+            None => &[],
+            Some(t) if t.kind == Kind::Punct => {
+                wordset::phrases_with(list, part, "", wordset::UNKNOWN, Some(t.punct))
+            }
+            Some(t) => wordset::phrases_with(list, part, t.text(self.text), self.fold(i), None),
+        }
     }
     /// Token `i` has one of the role bits in `bits`.
     pub fn role(&self, i: usize, bits: u32) -> bool {
@@ -342,11 +400,13 @@ impl NamesPass {
         mark("lookups");
         let flags = std::mem::take(&mut look.flags);
         let roles = std::mem::take(&mut look.roles);
+        let folds = std::mem::take(&mut look.folds);
         let ctx = Ctx {
             text,
             toks,
             flags,
             roles,
+            folds,
         };
         let before = out.len();
         address::find(&ctx, &look.address, out);
@@ -359,11 +419,16 @@ impl NamesPass {
         fields::find(text, out);
         mark("fields");
         let Ctx {
-            toks, flags, roles, ..
+            toks,
+            flags,
+            roles,
+            folds,
+            ..
         } = ctx;
         if toks.capacity() <= KEEP_TOKENS {
             look.flags = flags;
             look.roles = roles;
+            look.folds = folds;
             SCRATCH.with(|s| *s.borrow_mut() = Some(Scratch { toks, look }));
         }
     }

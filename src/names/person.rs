@@ -113,7 +113,7 @@ fn next_spaced(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 /// A." is read into the run as an initial).
 fn german_office_cue(ctx: &Ctx<'_>, run: &Run) -> Option<usize> {
     let s = run.start_tok();
-    let lower_word = |j: usize, words: &[&str]| {
+    let lower_word = |j: usize, words: &'static [&'static str]| {
         ctx.toks[j].kind == Kind::Word && ctx.toks[j].case == Case::Lower && ctx.word_in(j, words)
     };
     // "i. A. Name": the run opened at the initial.
@@ -535,9 +535,7 @@ fn speech_after(ctx: &Ctx<'_>, end: usize) -> bool {
     let verb = |n: usize| {
         ctx.toks[n].case == Case::Lower
             && ctx.role(n, SPEECH_FIRST)
-            && SPEECH_AFTER
-                .iter()
-                .any(|p| ctx.phrase_starts_at(n, p).is_some())
+            && ctx.phrases_starting_at(n, SPEECH_AFTER).next().is_some()
     };
     next_spaced(ctx, end).is_some_and(|n| {
         verb(n)
@@ -695,7 +693,7 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
 
 /// A cue phrase from `list` ends just before token `i` (a comma or colon may sit between).
 /// `bit` is the role bit of the list's last words, tested first.
-fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize> {
+fn cue_before(ctx: &Ctx<'_>, i: usize, list: &'static [&'static str], bit: u32) -> Option<usize> {
     if i == 0 {
         return None;
     }
@@ -718,7 +716,7 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize>
     if j == 0 || !ctx.role(j - 1, CUE_INNER) {
         return ctx.word_in(j, list).then_some(j);
     }
-    list.iter().find_map(|p| ctx.phrase_ends_at(j, p))
+    ctx.phrases_ending_at(j, list).next()
 }
 
 /// Token `i` ends a label ("Patient", "Kontoinhaber", "Account holder") and a capitalised
@@ -726,7 +724,7 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &[&str], bit: u32) -> Option<usize>
 fn label_at(ctx: &Ctx<'_>, i: usize) -> bool {
     ctx.role(i, LABEL_LAST)
         && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].capitalised())
-        && LABELS.iter().any(|p| ctx.phrase_ends_at(i, p).is_some())
+        && ctx.phrases_ending_at(i, LABELS).next().is_some()
 }
 
 /// Token `i` is a verb of speech or address opening a sentence before a capitalised word
@@ -737,20 +735,15 @@ fn address_verb_at(ctx: &Ctx<'_>, i: usize) -> bool {
     }
     if ctx.role(i, SPEECH_LAST)
         && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].case == Case::Title)
-        && SPEECH_BEFORE
-            .iter()
-            .any(|p| ctx.phrase_ends_at(i, p).is_some())
+        && ctx.phrases_ending_at(i, SPEECH_BEFORE).next().is_some()
     {
         return true;
     }
     // "Zadzwoń do Genowefy": the whole phrase, then a capitalised word.
     ctx.role(i, SPEECH_HEAD)
-        && SPEECH_BEFORE.iter().any(|p| {
-            p.contains(' ')
-                && ctx
-                    .phrase_starts_at(i, p)
-                    .is_some_and(|e| ctx.toks.get(e).is_some_and(|t| t.case == Case::Title))
-        })
+        && ctx
+            .phrases_starting_at(i, SPEECH_BEFORE)
+            .any(|(p, e)| p.contains(' ') && ctx.toks.get(e).is_some_and(|t| t.case == Case::Title))
 }
 
 /// `M.` before a surname in a running French sentence ("M. Deprez est absent"): the title
@@ -777,9 +770,7 @@ fn chat_opener(ctx: &Ctx<'_>, mut i: usize) -> bool {
     ctx.toks
         .get(i)
         .is_some_and(|t| t.case == Case::Lower && !t.newline_before)
-        && CHAT_OPENERS
-            .iter()
-            .any(|p| ctx.phrase_starts_at(i, p).is_some())
+        && ctx.phrases_starting_at(i, CHAT_OPENERS).next().is_some()
 }
 
 /// The line holding token `l` starts with a capitalised word, as a form's field does
@@ -844,10 +835,9 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         if !ctx.punct(start - 1, ',') || start < 2 || !ctx.role(start - 2, SIGN_OFF_LAST) {
             return false;
         }
-        return SIGN_OFFS.iter().any(|p| {
-            ctx.phrase_ends_at(start - 2, p)
-                .is_some_and(|s| s == 0 || ctx.toks[s].newline_before)
-        });
+        return ctx
+            .phrases_ending_at(start - 2, SIGN_OFFS)
+            .any(|s| s == 0 || ctx.toks[s].newline_before);
     }
     let mut j = start - 1;
     if (ctx.punct(j, ',') || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
@@ -860,10 +850,8 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if !ctx.role(j, SIGN_OFF_LAST) {
         return false;
     }
-    SIGN_OFFS.iter().any(|p| {
-        ctx.phrase_ends_at(j, p)
-            .is_some_and(|s| ctx.toks[s].newline_before)
-    })
+    ctx.phrases_ending_at(j, SIGN_OFFS)
+        .any(|s| ctx.toks[s].newline_before)
 }
 
 /// The line ending at token `j` closes with German "aus" and a town after a sign-off
@@ -1850,9 +1838,10 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
         && ctx.toks[start].case == Case::Title
         && start > 0
         && ctx.role(start - 1, SPEECH_LAST)
-        && ADDRESS_ANY
-            .iter()
-            .any(|p| ctx.phrase_ends_at(start - 1, p).is_some());
+        && ctx
+            .phrases_ending_at(start - 1, ADDRESS_ANY)
+            .next()
+            .is_some();
     let spoken = spoken || addressed;
     if spoken || line_label || block {
         let why = if spoken {

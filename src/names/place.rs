@@ -2244,11 +2244,8 @@ pub(crate) fn place_label_before(ctx: &Ctx<'_>, start: usize) -> bool {
         return false;
     }
     // A form writes its labels capitalised; `city: String` is a field in code.
-    PLACE_LABELS.iter().any(|l| {
-        ctx.phrase_ends_at(j, l).is_some_and(|f| {
-            (f == 0 || ctx.toks[f].newline_before) && ctx.toks[f].case != Case::Lower
-        })
-    })
+    ctx.phrases_ending_at(j, PLACE_LABELS)
+        .any(|f| (f == 0 || ctx.toks[f].newline_before) && ctx.toks[f].case != Case::Lower)
 }
 
 /// An Austrian or German town's river, lake or hills after it ("Bruck an der Leitha",
@@ -2256,7 +2253,7 @@ pub(crate) fn place_label_before(ctx: &Ctx<'_>, start: usize) -> bool {
 /// capitalised word that is no common word, or `am` and a listed place or a word ending like
 /// a lake, river or range. Returns the last token of the town.
 pub(crate) fn german_town_tail(ctx: &Ctx<'_>, end: usize) -> usize {
-    let lower = |k: usize, w: &[&str]| {
+    let lower = |k: usize, w: &'static [&'static str]| {
         ctx.toks
             .get(k)
             .is_some_and(|t| t.case == Case::Lower && !t.newline_before && !t.glued)

@@ -1,0 +1,473 @@
+//! Constant-time membership of a word in one of the cue lists ([`super::Ctx::word_in`]).
+//!
+//! The cue rules name their lists as plain `&[&str]` constants next to the rule that reads
+//! them, and a list may hold hundreds of words. Comparing a token with each word cost more
+//! than the rest of a person or place test, so each list gets a hash table made the first time
+//! it is asked (from the list itself: a word added to the declaration is in the table), kept
+//! for the life of the program and found again by the list's address and length. A list is
+//! `'static`, so its address names its words for good.
+
+use std::cell::Cell;
+use std::sync::Mutex;
+
+/// The words of one list, in two key spaces: an ASCII token is compared with the ASCII words
+/// ignoring ASCII case; a token with other letters is lower-cased first
+/// ([`super::tokenize::lower_into`]) and compared with the words exactly.
+pub(crate) struct WordSet {
+    /// `(start, len, spaces, hash)` of each key in `bytes`; `spaces` has [`ASCII`] and/or
+    /// [`EXACT`], `hash` is the key's [`fold`] without its two flag bits.
+    keys: Vec<(u32, u8, u8, u32)>,
+    bytes: Vec<u8>,
+    /// Open addressing over `keys`: index + 1, 0 for an empty slot.
+    slots: Vec<u32>,
+    /// For a list of phrases ([`phrases_ending_in`]): per key, the phrases whose last word it
+    /// is, in list order; and the phrases whose last word is one punctuation mark.
+    phrases: Vec<Vec<u16>>,
+    punct_phrases: Vec<(char, Vec<u16>)>,
+}
+
+/// The key is an ASCII word in ASCII lower case, for ASCII tokens.
+const ASCII: u8 = 1;
+/// The key is a word as listed, for lower-cased tokens with other letters.
+const EXACT: u8 = 2;
+
+/// The hash of `b` with its ASCII letters in lower case (identical for the two key spaces,
+/// whose keys are lower case).
+#[inline]
+fn hash(b: &[u8]) -> u32 {
+    hash_and_bytes(b).0
+}
+
+/// [`hash`], and every byte of `b` or-ed together (its high bit tells a non-ASCII word): one
+/// pass, eight bytes at a time, the last ones gathered without a copy of variable length.
+#[inline]
+fn hash_and_bytes(b: &[u8]) -> (u32, u64) {
+    // ASCII lower case of eight bytes at once: set bit 5 of the bytes in `A..=Z` (other bytes
+    // of an ASCII word are left alone; a non-ASCII word gets some hash, the same one for the
+    // same bytes).
+    let mix = |h: u64, x: u64| {
+        let upper = (x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f) ^ x.wrapping_add(0x2525_2525_2525_2525))
+            & !x
+            & 0x8080_8080_8080_8080;
+        let h = (h ^ (x | (upper >> 2))).wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 29)
+    };
+    let mut h = (b.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    let mut all = 0u64;
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        let x = u64::from_le_bytes(w);
+        all |= x;
+        h = mix(h, x);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let x = rest
+            .iter()
+            .enumerate()
+            .fold(0u64, |x, (k, &v)| x | (u64::from(v) << (8 * k)));
+        all |= x;
+        h = mix(h, x);
+    }
+    ((h >> 32) as u32 & !FLAGS, all)
+}
+
+/// A token's key for [`contains`], made once per token: [`UNKNOWN`] before, [`NO_KEY`] for a
+/// word that cannot be lower-cased in 64 bytes (in no list), else the hash of its lower-cased
+/// form with [`KEYED`] and, for an ASCII word, [`ASCII_WORD`].
+pub(crate) const UNKNOWN: u32 = 0;
+const NO_KEY: u32 = 1;
+const KEYED: u32 = 2;
+const ASCII_WORD: u32 = 1;
+const FLAGS: u32 = 3;
+
+/// The key of the word `s` (see [`UNKNOWN`]).
+pub(crate) fn fold(s: &str) -> u32 {
+    let (h, all) = hash_and_bytes(s.as_bytes());
+    if all & 0x8080_8080_8080_8080 == 0 {
+        return h | KEYED | ASCII_WORD;
+    }
+    let mut buf = [0u8; 64];
+    super::tokenize::lower_into(s, &mut buf).map_or(NO_KEY, |l| hash(l) | KEYED)
+}
+
+impl WordSet {
+    /// The table of `words`, or of one word of each phrase of `words` ([`Part`]), each key
+    /// naming the phrases it ends or starts.
+    fn new(words: &[&str], part: Part) -> WordSet {
+        let mut set = WordSet {
+            keys: Vec::new(),
+            bytes: Vec::new(),
+            slots: vec![0; (words.len() * 4).next_power_of_two().max(8)],
+            phrases: Vec::new(),
+            punct_phrases: Vec::new(),
+        };
+        if part == Part::LastByte {
+            // And at 256 the empty endings, which are all an empty word can end with.
+            set.phrases = vec![Vec::new(); 257];
+            for (id, w) in words.iter().enumerate() {
+                let id = u16::try_from(id).expect("lists hold fewer than 65,536 entries");
+                match w.as_bytes().last() {
+                    Some(&b) => set.phrases[usize::from(b)].push(id),
+                    // An empty ending ends every word.
+                    None => set.phrases.iter_mut().for_each(|p| p.push(id)),
+                }
+            }
+            return set;
+        }
+        for (id, w) in words.iter().enumerate() {
+            let id = u16::try_from(id).expect("lists hold fewer than 65,536 entries");
+            let w = if part != Part::Whole {
+                // As [`super::Ctx::phrase_ends_at`] and [`super::Ctx::phrase_starts_at`]
+                // split and match a phrase's words.
+                let word = if part == Part::Last {
+                    w.rsplit(' ').next().unwrap_or(w)
+                } else {
+                    w.split(' ').next().unwrap_or(w)
+                };
+                let mut cs = word.chars();
+                if let (Some(c), None) = (cs.next(), cs.next()) {
+                    if !c.is_alphanumeric() {
+                        match set.punct_phrases.iter_mut().find(|(m, _)| *m == c) {
+                            Some((_, ids)) => ids.push(id),
+                            None => set.punct_phrases.push((c, vec![id])),
+                        }
+                        continue;
+                    }
+                }
+                word
+            } else {
+                w
+            };
+            if w.is_ascii() {
+                let low = w.to_ascii_lowercase();
+                if low == *w {
+                    set.add(w.as_bytes(), ASCII | EXACT, id);
+                } else {
+                    set.add(low.as_bytes(), ASCII, id);
+                    set.add(w.as_bytes(), EXACT, id);
+                }
+            } else {
+                set.add(w.as_bytes(), EXACT, id);
+            }
+        }
+        if part == Part::Whole {
+            set.phrases = Vec::new();
+        }
+        set
+    }
+
+    fn add(&mut self, key: &[u8], space: u8, id: u16) {
+        if key.len() > usize::from(u8::MAX) {
+            // No token compared through a table is this long (see `contains`).
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        let h = hash(key);
+        let mut s = (h >> 2) as usize & mask;
+        loop {
+            match self.slots[s] {
+                0 => break,
+                k => {
+                    let (a, n, sp, _) = &mut self.keys[k as usize - 1];
+                    if &self.bytes[*a as usize..*a as usize + usize::from(*n)] == key {
+                        *sp |= space;
+                        if self.phrases[k as usize - 1].last() != Some(&id) {
+                            self.phrases[k as usize - 1].push(id);
+                        }
+                        return;
+                    }
+                }
+            }
+            s = (s + 1) & mask;
+        }
+        self.keys
+            .push((self.bytes.len() as u32, key.len() as u8, space, h));
+        self.bytes.extend_from_slice(key);
+        self.slots[s] = self.keys.len() as u32;
+        self.phrases.push(vec![id]);
+    }
+
+    /// A key with hash `h` in key space `space` for which `same` holds (given the key's
+    /// bytes).
+    #[inline]
+    fn find(&self, h: u32, space: u8, same: impl Fn(&[u8]) -> bool) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut s = (h >> 2) as usize & mask;
+        loop {
+            match self.slots[s] {
+                0 => return None,
+                k => {
+                    let (a, n, sp, kh) = self.keys[k as usize - 1];
+                    if kh == h
+                        && sp & space != 0
+                        && same(&self.bytes[a as usize..a as usize + usize::from(n)])
+                    {
+                        return Some(k as usize - 1);
+                    }
+                }
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// The key the word `s` (whose [`fold`] is `key`) matches.
+    #[inline]
+    fn find_word(&self, s: &str, key: u32) -> Option<usize> {
+        if key & KEYED == 0 {
+            return None;
+        }
+        let h = key & !FLAGS;
+        if key & ASCII_WORD != 0 {
+            return self.find(h, ASCII, |k| k.eq_ignore_ascii_case(s.as_bytes()));
+        }
+        self.find(h, EXACT, |k| {
+            let mut buf = [0u8; 64];
+            super::tokenize::lower_into(s, &mut buf) == Some(k)
+        })
+    }
+}
+
+/// Tables made so far, by list address and length (shared by every thread).
+static SETS: Mutex<Vec<(usize, usize, Part, &'static WordSet)>> = Mutex::new(Vec::new());
+
+/// What a table holds of each entry of its list.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// The whole entry: a word list.
+    Whole = 0,
+    /// The last word of a phrase.
+    Last = 1,
+    /// The first word of a phrase.
+    First = 2,
+    /// The last byte of a word ending: [`WordSet::phrases`] holds, for each byte, the
+    /// endings that end with it (an empty ending under every byte).
+    LastByte = 3,
+}
+
+/// A direct-mapped cache in front of [`SETS`], per thread: a call site finds its list's
+/// table without a lock. The list's address and length; the address's two lowest bits hold
+/// the [`Part`] (a list of `&str` is aligned to four bytes at least).
+type Slot = (usize, usize, Option<&'static WordSet>);
+const CACHE: usize = 512;
+
+thread_local! {
+    static RECENT: [Cell<Slot>; CACHE] = const { [const { Cell::new((0, 0, None)) }; CACHE] };
+}
+
+/// The table of `words`, made on first use.
+#[cold]
+#[inline(never)]
+fn made(words: &'static [&'static str], part: Part) -> &'static WordSet {
+    let key = (words.as_ptr() as usize, words.len(), part);
+    let mut sets = SETS.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(&(_, _, _, set)) = sets.iter().find(|(p, n, f, _)| (*p, *n, *f) == key) {
+        return set;
+    }
+    // Leaked on purpose: one table per list of the program, alive as long as the list.
+    let set: &'static WordSet = Box::leak(Box::new(WordSet::new(words, part)));
+    sets.push((key.0, key.1, key.2, set));
+    set
+}
+
+/// The table of `part` of each entry of `words`.
+#[inline]
+fn set_of(words: &'static [&'static str], part: Part) -> &'static WordSet {
+    let (p, n) = (words.as_ptr() as usize | part as usize, words.len());
+    let at = ((p >> 3) ^ (p >> 12) ^ n ^ part as usize) % CACHE;
+    RECENT.with(|r| {
+        if let (q, m, Some(set)) = r[at].get() {
+            if (q, m) == (p, n) {
+                return set;
+            }
+        }
+        let set = made(words, part);
+        r[at].set((p, n, Some(set)));
+        set
+    })
+}
+
+/// The phrases of `list` (by index, in list order) whose last (or first: `part`) word may be
+/// the token `s` (a word, number or mark; `key` its [`fold`], `punct` the mark of a
+/// punctuation token): every phrase that ends (starts) with it, and perhaps a few more
+/// ([`super::Ctx::phrase_ends_at`] and [`super::Ctx::phrase_starts_at`] decide).
+#[inline]
+pub(crate) fn phrases_with(
+    list: &'static [&'static str],
+    part: Part,
+    s: &str,
+    key: u32,
+    punct: Option<char>,
+) -> &'static [u16] {
+    let set = set_of(list, part);
+    if let Some(c) = punct {
+        // Few phrases end in a mark: a short list of marks.
+        return set
+            .punct_phrases
+            .iter()
+            .find(|(m, _)| *m == c)
+            .map_or(&[], |(_, ids)| ids);
+    }
+    set.find_word(s, key).map_or(&[], |k| &set.phrases[k])
+}
+
+/// The endings of `list` that `word` may end with, in list order: those with its last byte
+/// (the caller still compares the rest).
+#[inline]
+pub(crate) fn endings_of(
+    list: &'static [&'static str],
+    word: &[u8],
+) -> impl Iterator<Item = &'static &'static str> {
+    let at = word.last().map_or(256, |&b| usize::from(b));
+    let ids: &'static [u16] = &set_of(list, Part::LastByte).phrases[at];
+    ids.iter().map(move |&k| &list[usize::from(k)])
+}
+
+/// The word `s`, whose key [`fold`] made, equals a word of `words`: ignoring ASCII case for
+/// an ASCII word, else lower-cased ([`super::tokenize::lower_into`]) and then exactly.
+#[inline]
+pub(crate) fn contains_word(words: &'static [&'static str], s: &str, key: u32) -> bool {
+    key & KEYED != 0 && set_of(words, Part::Whole).find_word(s, key).is_some()
+}
+
+/// `word` is one of `words`, byte for byte.
+pub(crate) fn contains(words: &'static [&'static str], word: &[u8]) -> bool {
+    set_of(words, Part::Whole)
+        .find(hash(word), EXACT, |k| k == word)
+        .is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LIST: &[&str] = &[
+        "in", "near", "Nach", "aus", "à", "em", "w", "we", "naar", "uit", "straße", "don't",
+    ];
+
+    #[test]
+    fn agrees_with_a_linear_scan() {
+        let words = [
+            "in", "IN", "In", "near", "NEAR", "nach", "NACH", "aus", "à", "À", "em", "w", "W",
+            "we", "naar", "uit", "straße", "STRASSE", "Straße", "don't", "DON'T", "don’t", "inn",
+            "ne", "", "xyz", "nachx",
+        ];
+        for w in words {
+            let linear = if w.is_ascii() {
+                LIST.iter().any(|l| w.eq_ignore_ascii_case(l))
+            } else {
+                let mut buf = [0u8; 64];
+                let low = crate::names::tokenize::lower_into(w, &mut buf);
+                LIST.iter().any(|l| low == Some(l.as_bytes()))
+            };
+            assert_eq!(contains_word(LIST, w, fold(w)), linear, "{w}");
+        }
+        // A capital in a listed word matches ASCII tokens in any case, and non-ASCII tokens
+        // only as listed (they are lower-cased before the comparison).
+        assert!(contains_word(LIST, "nAcH", fold("nAcH")));
+        assert!(contains(LIST, "Nach".as_bytes()));
+        assert!(!contains(LIST, "nach".as_bytes()));
+        assert!(!contains_word(LIST, "x", NO_KEY));
+    }
+
+    /// Phrases ending in marks, words in several cases, a non-ASCII word and a repeated
+    /// last word.
+    const PHRASES: &[&str] = &[
+        "my name is",
+        "name :",
+        "Name",
+        "ich heiße",
+        "je m'appelle",
+        "is",
+        "it is",
+        "thanks ,",
+        "a",
+        "...",
+        "STRASSE",
+    ];
+
+    #[test]
+    fn phrases_at_a_token_agree_with_trying_every_phrase() {
+        use crate::names::lexicon::{LABELS, NAME_CUES, SIGN_OFFS, STRONG_CUES};
+        let text = "Hi, my name is Anna. Name: Bob\nich heiße Zoë, je m'appelle Luc ... it                     IS a STRASSE straße Strasse; thanks, Ana. Kind regards,\nBest wishes\n\
+                    Account holder: X, Patient name Y; NAME : z ÉTÉ 12 Ärztin";
+        let mut toks = Vec::new();
+        crate::names::tokenize::tokenize(text, &mut toks);
+        let n = toks.len();
+        let ctx = crate::names::Ctx {
+            text,
+            toks,
+            flags: vec![0; n],
+            roles: vec![0; n],
+            folds: vec![Cell::new(UNKNOWN); n],
+        };
+        let lists: [&'static [&'static str]; 8] = [
+            PHRASES,
+            LABELS,
+            NAME_CUES,
+            SIGN_OFFS,
+            STRONG_CUES,
+            crate::names::lexicon::SPEECH_BEFORE,
+            crate::names::lexicon::SPEECH_AFTER,
+            crate::names::address::PO_BOXES,
+        ];
+        let mut found = 0;
+        for list in lists {
+            for end in 0..n + 1 {
+                let every: Vec<usize> = list
+                    .iter()
+                    .filter_map(|p| ctx.phrase_ends_at(end, p))
+                    .collect();
+                let indexed: Vec<usize> = ctx.phrases_ending_at(end, list).collect();
+                assert_eq!(indexed, every, "token {end}");
+                found += every.len();
+                let every: Vec<(&str, usize)> = list
+                    .iter()
+                    .filter_map(|p| Some((*p, ctx.phrase_starts_at(end, p)?)))
+                    .collect();
+                let indexed: Vec<(&str, usize)> = ctx.phrases_starting_at(end, list).collect();
+                assert_eq!(indexed, every, "token {end}");
+                found += every.len();
+            }
+        }
+        assert!(found >= 12, "{found}");
+    }
+
+    #[test]
+    fn endings_of_a_word_are_those_with_its_last_byte_in_order() {
+        const ENDINGS: &[&str] = &["straße", "str", "weg", "", "ring", "berg", "ße", "g"];
+        for w in ["hauptstraße", "hauptstr", "ringweg", "x", "", "königsberg"] {
+            let want: Vec<&str> = ENDINGS
+                .iter()
+                .copied()
+                .filter(|e| w.as_bytes().ends_with(e.as_bytes()))
+                .collect();
+            let got: Vec<&str> = endings_of(ENDINGS, w.as_bytes())
+                .copied()
+                .filter(|e| w.as_bytes().ends_with(e.as_bytes()))
+                .collect();
+            assert_eq!(got, want, "{w}");
+        }
+    }
+
+    #[test]
+    fn the_hash_ignores_ascii_case_only() {
+        for b in 0u8..0x80 {
+            let lower = b.to_ascii_lowercase();
+            assert_eq!(hash(&[b; 11]), hash(&[lower; 11]), "{b}");
+            assert_eq!(hash(&[b; 11]) & FLAGS, 0);
+            if b.is_ascii_lowercase() {
+                // Bit 5 is set only on upper-case letters: `@`, `[`, `` ` `` stay apart.
+                let other = b ^ 0x20;
+                assert_eq!(
+                    hash(&[other; 11]) == hash(&[b; 11]),
+                    other.is_ascii_uppercase()
+                );
+            }
+        }
+        assert_ne!(hash(b"@"), hash(b"`"));
+        assert_ne!(hash(b"["), hash(b"{"));
+    }
+}
