@@ -115,3 +115,43 @@ fn names_lists_probe_of_round_6() {
         tp + missed
     );
 }
+
+#[test]
+fn who_writes_and_whose_request_it_is() {
+    // "it's X here" and its kin name the writer; "Pedido de X", "Richiesta di X" name whose
+    // request it is (the preposition is also a name particle: without the label the request
+    // word joined the run and the run failed).
+    let e = Engine::default_engine();
+    for (text, person) in [
+        ("Hey, it's Siobhan here, quick question", "Siobhan"),
+        ("Hallo, hier ist Wojciech, ich habe eine Frage", "Wojciech"),
+        ("Bonjour, c'est Margaux, je vous écris", "Margaux"),
+        ("Olá, é o João, tenho uma dúvida", "João"),
+        ("Pedido de Xiomara Quispe Mamani", "Xiomara Quispe Mamani"),
+        ("Richiesta di Gianluca Bassi: rimborso", "Gianluca Bassi"),
+        (
+            "Ticket de Margaux Étienne-Lavoie : commande perdue",
+            "Margaux Étienne-Lavoie",
+        ),
+        (
+            "Bericht van Aart de Vries over de levering",
+            "Aart de Vries",
+        ),
+    ] {
+        let found = people(&e, text);
+        assert!(found.iter().any(|p| p == person), "{text}: {found:?}");
+    }
+    // The same words before what is no name.
+    for text in [
+        "it's Monday here",
+        "c'est Paris qui gagne",
+        "Pedido de Compra 2024",
+        "Richiesta di Rimborso",
+    ] {
+        assert!(
+            people(&e, text).is_empty(),
+            "{text}: {:?}",
+            people(&e, text)
+        );
+    }
+}

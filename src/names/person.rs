@@ -318,6 +318,8 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
                 && run.len == 1
                 && ctx.word_in(j, &["von", "van"]))
             && !german_von_after_noun(ctx, &run, j)
+            // "Pedido de Xiomara …": the particle ends a label; the name starts after it.
+            && !label_at(ctx, j)
         {
             run.words[run.len] = j;
             run.classes[run.len] = Class::Particle;
