@@ -133,8 +133,8 @@ export interface GuardOptions {
    * included. In their URL and text body (string, `URLSearchParams`, the text entries of
    * `FormData`) every original the guard kept from the model is replaced by its placeholder
    * or surrogate, and `masked` fires with `{ url }` (origin and path). `"cross-origin"`
-   * (default): requests to other origins than the page's; `"all"`: the page's own too;
-   * `"off"`: none.
+   * (default): requests to other origins than the page's (in Node, where there is no page:
+   * none); `"all"`: every request, the page's own too; `"off"`: none.
    */
   elsewhere?: 'cross-origin' | 'all' | 'off';
 }

@@ -2,8 +2,9 @@
 //! come back into the page when answers are restored, and a script that sends what the page
 //! shows (analytics, session replay, an error reporter attaching the last response) would
 //! carry them to its own servers. So the URL and the text body of such a request — by
-//! default only one to another origin than the page's (`elsewhere` option) — have every kept
-//! original replaced by its placeholder or surrogate (`Guard::mask_originals` in the core).
+//! default only one to another origin than the page's (`elsewhere` option), and none where
+//! there is no page (Node) — have every kept original replaced by its placeholder or
+//! surrogate (`Guard::mask_originals` in the core).
 //!
 //! Bodies read here: strings, `URLSearchParams` and the text entries of `FormData`. Bytes,
 //! `Blob`s and streams (compressed replay payloads among them) are sent as they are; a
@@ -30,10 +31,11 @@ impl State {
         match self.settings.elsewhere {
             Elsewhere::Off => false,
             Elsewhere::All => true,
-            Elsewhere::CrossOrigin => {
-                let page = js::get(&js::get(&js::global(), "location"), "origin").as_string();
-                page.as_deref() != Some(url.origin().as_str())
-            }
+            // Without a page (Node: a server or a script using the guard) nothing is a third
+            // party to the page, and the other requests are the program's own business.
+            Elsewhere::CrossOrigin => js::get(&js::get(&js::global(), "location"), "origin")
+                .as_string()
+                .is_some_and(|page| page != url.origin()),
         }
     }
 

@@ -31,6 +31,20 @@ test('requests to guarded endpoints leave redacted; others pass untouched', asyn
   assert.equal(calls.length, 3);
 });
 
+test('elsewhere: "all" masks kept values in every other request, even without a page', async () => {
+  const g = await createGuard({ policy: ASK, elsewhere: 'all' });
+  const { calls, fetchImpl } = recorder();
+  const f = g.guardFetch(fetchImpl);
+  await f(URL_, { method: 'POST', body: chat('mail jane@example.com') });
+  const masked = [];
+  g.addEventListener('masked', (e) => masked.push(e.detail.url));
+  await f('https://other.example/log?u=jane%40example.com', { method: 'POST', body: 'raw jane@example.com' });
+  assert.equal(calls[1].body, 'raw [EMAIL_ADDRESS_1]');
+  assert.equal(calls[1].url, 'https://other.example/log?u=%5BEMAIL_ADDRESS_1%5D');
+  assert.deepEqual(masked, ['https://other.example/log']);
+  await assert.rejects(createGuard({ elsewhere: 'third-party' }), { name: 'PiiAirlockConfigError' });
+});
+
 test('fails closed: bad body, unknown shape, engine error, cancel — the backend gets nothing', async () => {
   const g = await createGuard({ policy: ASK });
   const { calls, fetchImpl } = recorder();
