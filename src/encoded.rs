@@ -112,7 +112,10 @@ mod tests {
         let decoded: Vec<&str> = found.iter().map(|f| f.2.as_str()).collect();
         assert_eq!(
             decoded,
-            ["db://jane:hunter2@db.example.com", "{\"email\":\"jane@example.com\"}"]
+            [
+                "db://jane:hunter2@db.example.com",
+                "{\"email\":\"jane@example.com\"}"
+            ]
         );
         let (s, e, _) = found[0];
         assert_eq!(&text[s..e], "ZGI6Ly9qYW5lOmh1bnRlcjJAZGIuZXhhbXBsZS5jb20=");

@@ -2,8 +2,8 @@
 //! text, validation and scoring of candidates, and deterministic overlap resolution.
 
 use crate::automaton;
-use crate::encoded;
 use crate::context::{Hits, Lexicon, RuleWords};
+use crate::encoded;
 use crate::fold::{self, Folded};
 use crate::matcher::{self, Matcher, Options, Session};
 use crate::names::{Gazetteer, NamesPass, TOKEN_RULES};

@@ -423,7 +423,10 @@ fn values_encoded_in_base64_are_found() {
         "gdpr",
         &format!("why does https://app.example.com/cb?state={state}&code=x fail?"),
     );
-    assert!(!out.contains(state) && out.contains("[EMAIL_ADDRESS_1]"), "{out}");
+    assert!(
+        !out.contains(state) && out.contains("[EMAIL_ADDRESS_1]"),
+        "{out}"
+    );
     // Encoded text with nothing personal in it, an image and a digest stay as they are.
     for text in [
         "greeting SGVsbG8gV29ybGQgdGhpcyBpcyBhIHRlc3Q= ok",
