@@ -155,3 +155,31 @@ fn who_writes_and_whose_request_it_is() {
         );
     }
 }
+
+#[test]
+fn lower_case_self_introductions_with_known_first_names() {
+    // Typed in a hurry on a phone: the speaker's phrase, then their name in lower case.
+    let e = Engine::default_engine();
+    for (text, person) in [
+        ("hi i'm jane doe and i need help", "jane doe"),
+        ("hi i'm priya, quick question", "priya"),
+        ("ich bin wojciech und habe eine frage", "wojciech"),
+        ("soy xiomara y tengo una pregunta", "xiomara"),
+    ] {
+        let found = people(&e, text);
+        assert!(found.iter().any(|p| p == person), "{text}: {found:?}");
+    }
+    // Words after the same phrases, and first names that are words.
+    for text in [
+        "i'm sorry, i'm ready",
+        "i'm sam and",
+        "this is fine",
+        "ich bin müde",
+    ] {
+        assert!(
+            people(&e, text).is_empty(),
+            "{text}: {:?}",
+            people(&e, text)
+        );
+    }
+}

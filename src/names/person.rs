@@ -1207,6 +1207,13 @@ pub(crate) fn find(
     }
 }
 
+/// A speaker's own phrases of [`NAME_CUES`] ("i'm", "ich bin", "soy") before a lower-case
+/// first name.
+const SELF_CUES: &[&str] = &[
+    "i'm", "this is", "it's", "it is", "ich bin", "hier ist", "je suis", "c'est", "soy", "sono",
+    "ik ben", "jestem", "eu sou", "é o", "é a", "sou o", "sou a",
+];
+
 /// Lower-case names: after a strong cue ("my name is john"), or a known first name followed
 /// by a known surname, neither a common word nor a place ("its john smith here").
 fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usize {
@@ -1243,6 +1250,21 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
             _ => i,
         };
         push(out, ctx, i, end, Entity::Person, 0.85, "name-phrase");
+        return end + 1;
+    }
+    // "hi i'm priya", "ich bin wojciech", "soy xiomara": after a speaker's weaker phrase a
+    // lower-case word is a name when the lists know it as a first name and as nothing else
+    // ("i'm sorry", "i'm sam and" stay words); a surname the lists know may follow, even one
+    // that is also a word ("i'm jane doe").
+    if f & FIRST != 0
+        && f & (WORD | PLACE) == 0
+        && cue_before(ctx, i, SELF_CUES, NAME_CUE_LAST).is_some()
+    {
+        let end = match second {
+            Some(j) if flags_of(j) & LAST != 0 && flags_of(j) & PLACE == 0 => j,
+            _ => i,
+        };
+        push(out, ctx, i, end, Entity::Person, 0.8, "name-phrase");
         return end + 1;
     }
     // "the manual stack", "a dot file": a determiner before them makes them a noun phrase.
