@@ -80,3 +80,24 @@ fn labelled_health_and_religion_fields_are_special_categories() {
         );
     }
 }
+
+#[test]
+fn how_long_does_not_hide_the_health_statement() {
+    // A time adverbial between the cue and the term ("seit 2019", "for years") broke the
+    // statement, and the diagnosis went out.
+    for (text, term) in [
+        ("Ich bin seit 2019 HIV-positiv", "HIV-positiv"),
+        ("ich habe seit Jahren Diabetes", "Diabetes"),
+        ("je suis depuis 2015 diabétique", "diabétique"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "HEALTH_DATA" && v == term),
+            "{text}: {got:?}"
+        );
+    }
+    // Without a first-person cue it is a topic, as before.
+    assert!(!found("Diabetes seit 2019 auf dem Vormarsch")
+        .iter()
+        .any(|(e, _)| e == "HEALTH_DATA"));
+}

@@ -1443,6 +1443,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         let cues = lower(ctx, i, &mut buf).and_then(|w| by_first().cues.get(w));
         for (cue, kinds) in cues.into_iter().flatten() {
             if let Some(after) = ctx.phrase_starts_at(i, cue) {
+                let after = past_since(ctx, after);
                 if let Some(hit) = term_at(ctx, after, *kinds) {
                     if found.is_none_or(|(_, _, e): (Entity, usize, usize)| hit.2 > e) {
                         found = Some(hit);
@@ -1487,6 +1488,33 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             }
             None => resume = i + 1,
         }
+    }
+}
+
+/// Words that open a time adverbial between a cue and its term ("ich bin seit 2019
+/// HIV-positiv", "I've been since 2015 …").
+const SINCE: &[&str] = &[
+    "since", "seit", "depuis", "desde", "sinds", "od", "dal", "da", "for",
+];
+/// "for years", "seit Jahren": the plural of year after [`SINCE`].
+const YEARS: &[&str] = &[
+    "years", "jahren", "ans", "años", "anni", "jaren", "lat", "anos",
+];
+
+/// The token after a time adverbial at `at` ("seit 2019", "for years"), or `at` itself:
+/// how long does not change what is stated.
+fn past_since(ctx: &Ctx<'_>, at: usize) -> usize {
+    if !ctx.word_in(at, SINCE) {
+        return at;
+    }
+    let year = ctx
+        .toks
+        .get(at + 1)
+        .is_some_and(|t| t.kind == Kind::Num && t.len() == 4);
+    if year || ctx.word_in(at + 1, YEARS) {
+        at + 2
+    } else {
+        at
     }
 }
 
