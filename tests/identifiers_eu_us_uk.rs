@@ -2622,6 +2622,17 @@ fn uk_sort_code_and_account_number_together() {
         "UK_BANK_ACCOUNT",
         "55779911 s/c 20 00 00",
     );
+    // Each stated as a sentence.
+    assert_found(
+        "the account is 55779911 sort code 20-00-00",
+        "UK_BANK_ACCOUNT",
+        "55779911 sort code 20-00-00",
+    );
+    assert_found(
+        "my sort code is 40-47-84 and account is 70872490",
+        "UK_BANK_ACCOUNT",
+        "40-47-84 and account is 70872490",
+    );
     // Placeholders of a form, and a sort code alone (a branch, not an account).
     assert_not_found("sort code 00-00-00 account 00000000", "UK_BANK_ACCOUNT");
     assert_not_found("our sort code is 20-00-00", "UK_BANK_ACCOUNT");

@@ -154,11 +154,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         category: Category::Financial,
         countries: &["GB"],
         pattern: r"(?x)
-            \b (?i: sort \ ? code | s/c ) [\ :.\#]* [0-9]{2} [-\ ]? [0-9]{2} [-\ ]? [0-9]{2}
+            # Either order, each label maybe stated as a sentence (the account is …).
+            \b (?i: sort \ ? code | s/c ) (?: \ (?i: is ) )? [\ :.\#]*
+              [0-9]{2} [-\ ]? [0-9]{2} [-\ ]? [0-9]{2}
               [,;\ ]+ (?i: and \ )? (?i: account | acct | acc | a/c ) (?: \ (?i: no | number | \# ) )? \.?
-              [\ :.\#]* [0-9]{8} \b
-          | \b (?i: account | acct | acc | a/c ) (?: \ (?i: no | number | \# ) )? \.? [\ :.\#]*
-              [0-9]{8} [,;\ ]+ (?i: and \ )? (?i: sort \ ? code | s/c ) [\ :.\#]*
+              (?: \ (?i: is ) )? [\ :.\#]* [0-9]{8} \b
+          | \b (?i: account | acct | acc | a/c ) (?: \ (?i: no | number | \# ) )? \.?
+              (?: \ (?i: is ) )? [\ :.\#]*
+              [0-9]{8} [,;\ ]+ (?i: and \ )? (?i: sort \ ? code | s/c ) (?: \ (?i: is ) )? [\ :.\#]*
               [0-9]{2} [-\ ]? [0-9]{2} [-\ ]? [0-9]{2} \b",
         validate: Some(uk_bank_account),
         score: 0.85,
