@@ -1922,3 +1922,16 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     push(out, ctx, start, end, Entity::Person, score, why);
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn self_cues_are_name_cues() {
+        // `lower_case` finds them through the role bit of NAME_CUES' last words.
+        for c in SELF_CUES {
+            assert!(NAME_CUES.contains(c), "{c} is not in NAME_CUES");
+        }
+    }
+}

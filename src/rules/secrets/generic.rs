@@ -956,16 +956,22 @@ fn whole_key_assignment(c: &Candidate<'_>) -> Option<Verdict> {
     let a = split_assignment(c.value())?;
     let v = a.value;
     let ok = if pin {
-        // Pins of a board in code are one or two digits (`pin: 13`).
-        (4..=8).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit())
+        pin_shaped(v)
     } else {
-        (6..=128).contains(&v.len())
-            && classes(v) >= 2
-            && !v.bytes().all(|b| b.is_ascii_alphabetic())
-            && !placeholder(v)
-            && !super::documented_fake(v)
+        password_shaped(v) && !placeholder(v) && !super::documented_fake(v)
     };
     Some(if ok { span(&a) } else { Verdict::Reject })
+}
+
+/// A PIN: four to eight digits (pins of a board in code are one or two: `pin: 13`).
+fn pin_shaped(v: &str) -> bool {
+    (4..=8).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// What every password rule asks of a value: 6–128 characters in two classes at least, not
+/// all letters.
+fn password_shaped(v: &str) -> bool {
+    (6..=128).contains(&v.len()) && classes(v) >= 2 && !v.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 fn span(a: &Assignment<'_>) -> Verdict {
@@ -983,9 +989,7 @@ fn password_assignment(c: &Candidate<'_>) -> Verdict {
     let Some(a) = assignment(c, PASSWORD_KEYS) else {
         return Verdict::Reject;
     };
-    let v = a.value;
-    let all_alpha = v.bytes().all(|b| b.is_ascii_alphabetic());
-    if (6..=128).contains(&v.len()) && classes(v) >= 2 && !all_alpha {
+    if password_shaped(a.value) {
         span(&a)
     } else {
         Verdict::Reject
@@ -1088,13 +1092,12 @@ fn password_labelled(c: &Candidate<'_>) -> Verdict {
         value
     };
     let ok = if pin {
-        (4..=8).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_digit())
+        pin_shaped(value)
     } else {
         // Without a separator the key word may be a word of a list (`pwd  _asyncio` in a
         // list of modules): a digit, or three classes, says password.
-        (6..=128).contains(&value.len())
-            && (classes(value) >= 3
-                || (classes(value) >= 2 && value.bytes().any(|b| b.is_ascii_digit())))
+        password_shaped(value)
+            && (classes(value) >= 3 || value.bytes().any(|b| b.is_ascii_digit()))
             && !placeholder(value)
             && !super::documented_fake(value)
             && !value.starts_with(['$', '%', '{', '<', '-', '=', '_', '.', '/'])
