@@ -383,6 +383,11 @@ fn us_ssn_valid_and_invalid_ranges() {
     // Bare nine digits need a label.
     assert!(found("SSN: 536221234").iter().any(|(e, _)| e == "US_SSN"));
     assert_not("US_SSN", "batch 536221234 shipped");
+    // "My social" is how Americans say it; "social" alone is not enough.
+    assert!(found("my social is 536221234")
+        .iter()
+        .any(|(e, _)| e == "US_SSN"));
+    assert_not("US_SSN", "social media post 536221234");
     for t in [
         "000-12-3456",
         "666-12-3456",
@@ -468,6 +473,11 @@ fn phones_after_labels_and_in_regional_groupings() {
         // Forms that put a dot or hyphen after the area code's parentheses.
         ("call (415).867.5309 tonight", "(415).867.5309"),
         ("call (415)-867-5309 tonight", "(415)-867-5309"),
+        // A dash set between spaces after the area code, as typed or pasted (an en dash
+        // from a word processor is folded to a hyphen).
+        ("Tel. 030 - 901820", "030 - 901820"),
+        ("Handy: 0171 \u{2013} 123 45 67", "0171 \u{2013} 123 45 67"),
+        ("Tel 089 / 1234567", "089 / 1234567"),
     ] {
         let got = found(text);
         assert!(
@@ -483,6 +493,7 @@ fn phones_after_labels_and_in_regional_groupings() {
         "my order number is 0612345678",
         "see 867-5309 in the list",
         "range 555 123 4567",
+        "pages 010 - 150",
     ] {
         assert_not("PHONE_NUMBER", t);
     }

@@ -293,6 +293,8 @@ fn us_driver_license_state_formats() {
     ] {
         assert_found(&format!("Driver's license: {v}"), "US_DRIVER_LICENSE", v);
         assert_found(&format!("DL# {v}"), "US_DRIVER_LICENSE", v);
+        assert_found(&format!("my DL number is {v}"), "US_DRIVER_LICENSE", v);
+        assert_found(&format!("DL no. {v}"), "US_DRIVER_LICENSE", v);
         assert_not_found(&format!("Item {v} shipped"), "US_DRIVER_LICENSE");
     }
     // "dl" must be a whole word: not inside "handle" or "dlls".
@@ -396,6 +398,18 @@ fn us_bank_number_needs_context() {
         "US_BANK_NUMBER",
         "4429871034",
     );
+    // Direct-deposit details say "account" without "number", before or after the routing.
+    assert_found(
+        "my routing number 021000021 account 123456789",
+        "US_BANK_NUMBER",
+        "123456789",
+    );
+    assert_found(
+        "account: 44298710 routing 021000021",
+        "US_BANK_NUMBER",
+        "44298710",
+    );
+    assert_not_found("AWS account 123456789012 in us-east-1", "US_BANK_NUMBER");
 }
 
 fn npi_gen(r: &mut Rng) -> String {

@@ -279,10 +279,12 @@ pub(crate) static RULES: &[RuleDef] = &[
         ],
         // Trunk-prefix forms: `0` + area or mobile code, then groups (UK `020 7946 0958`, DE
         // `030 12345678`, `(089) 123456`, FR `01 23 45 67 89`, NL `06-12345678`, AU
-        // `0412 345 678`, IT `06 1234 5678`).
+        // `0412 345 678`, IT `06 1234 5678`), and a dash or slash set between spaces as
+        // typed after the area code (`030 - 901820`, `0171 – 123 45 67`: the fold makes the
+        // en dash a hyphen).
         pattern: r"(?x)
             (?: \( 0[1-9][0-9]{0,4} \) | \b 0[1-9][0-9]{0,4} )
-            (?: [\ ./\-]? [0-9]{2,8} ){1,4} \b",
+            (?: (?: [\ ./\-] | \ [\-/]\ )? [0-9]{2,8} ){1,4} \b",
         validate: Some(phone_national),
         score: 0.55,
         context: PHONE_CONTEXT,

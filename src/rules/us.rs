@@ -23,6 +23,13 @@ pub(crate) static RULES: &[RuleDef] = &[RuleDef {
         "ss#",
         "ssn#",
         "soc sec",
+        // Spoken American English: "my social is …". Only with a possessive, so a number near
+        // "social media" stays out.
+        "my social",
+        "your social",
+        "his social",
+        "her social",
+        "their social",
         "taxpayer",
         "sozialversicherungsnummer",
         "número de seguro social",

@@ -90,7 +90,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"(?x)
             \b (?i:
                 driver'?s?\ licen[cs]e (?: \ (?: number | no | nr | \# ) )?
-              | driving\ licen[cs]e | dl\#? | dln | licen[cs]e\ (?: number | no | \# )
+              | driving\ licen[cs]e | dl\#? | dl\ (?: number | no ) | dln
+              | licen[cs]e\ (?: number | no | \# )
               | (?: fu e? )? hrerschein (?: nummer )? | permis\ de\ conduire
               | licencia\ de\ (?: conducir | manejo ) | carnet\ de\ conducir
               | patente (?: \ di\ guida )? | rijbewijs (?: nummer )? | prawo\ jazdy
@@ -178,11 +179,13 @@ pub(crate) static RULES: &[RuleDef] = &[
         category: Category::Financial,
         countries: &["US"],
         // Eight to seventeen digits after an account label (the label is in the pattern so that
-        // bare digit runs are not evaluated).
+        // bare digit runs are not evaluated). A bare "account" counts only beside a routing
+        // number or a bank word (direct-deposit details: "routing 021000021 account …"): the
+        // context words decide, and "account" alone is not one of them.
         pattern: r"(?x)
             \b (?i:
                 bank\ account (?: \ (?: number | no | \# ) )?
-              | account\ (?: number | no | \# ) | acct (?: \ (?: number | no | \# ) )?
+              | account (?: \ (?: number | no | \# ) )? | acct (?: \ (?: number | no | \# ) )?
               | checking\ account | savings\ account | bankkonto | kontonummer
               | compte\ bancaire | numero\ de\ compte | (?: nu )? mero\ de\ cuenta
               | cuenta\ bancaria
@@ -222,6 +225,10 @@ pub(crate) static RULES: &[RuleDef] = &[
             "numero da conta",
             "conta bancária",
             "conta bancaria",
+            "routing",
+            "routing number",
+            "aba",
+            "direct deposit",
         ],
         context_boost: 0.4,
         needs_context: true,
