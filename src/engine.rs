@@ -553,7 +553,7 @@ impl Engine {
     }
 
     /// Scans the user info, path segments, query and fragment values of every URL-shaped
-    /// token, percent-decoded, each on its own. What is found there becomes a finding of its
+    /// token, percent-decoded, each on its own, with the patterns and the names pass. What is found there becomes a finding of its
     /// own, and a `url` finding around it keeps only the rest of the URL: each character of
     /// the URL stays in some finding, and the e-mail address or key inside gets its own
     /// entity's action (URLs are only highlighted under several presets).
@@ -564,7 +564,7 @@ impl Engine {
         let before = tokens.len();
         tokens.extend(found.iter().filter_map(|f| {
             let www = Some(f.rule) == self.url_rule && text[f.start..].starts_with("www.");
-            www.then(|| (f.start, contact::url_end(text.as_bytes(), f.start)))
+            www.then(|| (f.start, contact::url_end(text, f.start)))
         }));
         if tokens.len() > before {
             tokens.sort_unstable();
@@ -584,7 +584,9 @@ impl Engine {
                     continue;
                 }
                 let folded = fold::fold_url_part(&text[ps..pe], part.query);
-                for s in self.detect(folded.text(), depth + 1) {
+                let mut part_found = self.detect(folded.text(), depth + 1);
+                self.scan_names_in_url_part(folded.text(), &mut part_found);
+                for s in part_found {
                     if Some(s.rule) == self.url_rule {
                         continue;
                     }
@@ -627,6 +629,40 @@ impl Engine {
         out.extend(inner);
         sort_in_text_order(&mut out);
         *found = out;
+    }
+
+    /// The names pass over one decoded part of a URL: people, places and addresses in a
+    /// profile path (`/u/Jane%20Doe`), a search (`?name=J%C3%BCrgen+M%C3%BCller`) or a map
+    /// link (`/maps/place/Hauptstra%C3%9Fe+5,+10827+Berlin`) are read nowhere else, since
+    /// the main pass sees them still encoded. A `key=value` part is read as `key: value`, so
+    /// the key is the label it is (`name=`, `address=`) and not glued to the value's first
+    /// word; `+` and `_`, which stand for spaces in paths and slugs, are read as spaces.
+    /// Offsets are in `part`.
+    fn scan_names_in_url_part(&self, part: &str, out: &mut Vec<Scored>) {
+        if self.names.is_none() {
+            return;
+        }
+        let spaced = |t: &str| t.replace(['+', '_'], " ");
+        let Some((key, value)) = part.split_once('=') else {
+            self.scan_names(&spaced(part), out);
+            return;
+        };
+        // `key: value` is one byte longer than `key=value`, from the value on.
+        let shown = format!("{key}: {}", spaced(value));
+        let from = key.len() + 2;
+        let mut found = Vec::new();
+        self.scan_names(&shown, &mut found);
+        out.extend(
+            found
+                .into_iter()
+                .filter(|f| f.start >= from)
+                .map(|f| Scored {
+                    start: f.start - 1,
+                    end: f.end - 1,
+                    ..f
+                }),
+        );
+        sort_in_text_order(out);
     }
 
     /// Values encoded in base64 ([`encoded`]), in the text and in each part of a URL (an

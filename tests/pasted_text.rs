@@ -146,6 +146,82 @@ fn values_inside_urls_get_their_own_action() {
     );
 }
 
+/// People, places and addresses inside a URL are read decoded, each part on its own: under
+/// `gdpr` (which only highlights URLs) they went out in the link before.
+#[test]
+fn names_and_addresses_inside_urls() {
+    for (text, sent_without) in [
+        (
+            "see https://example.com/u/Jane%20Doe/settings",
+            "Jane%20Doe",
+        ),
+        (
+            "see https://example.com/?name=J%C3%BCrgen+M%C3%BCller",
+            "M%C3%BCller",
+        ),
+        (
+            "https://maps.google.com/?q=221B+Baker+Street,+London",
+            "Baker+Street",
+        ),
+        (
+            "https://www.google.com/maps/place/Hauptstra%C3%9Fe+5,+10827+Berlin",
+            "Hauptstra%C3%9Fe+5",
+        ),
+    ] {
+        let out = outgoing("gdpr", text);
+        assert!(!out.contains(sent_without), "{text} -> {out}");
+        assert!(out.contains("https://"), "{out}");
+    }
+    // Links in documentation hold no people: paths and queries of words stay as they are.
+    for text in [
+        "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String",
+        "https://docs.rs/regex/latest/regex/struct.Regex.html?search=Captures+Name",
+        "https://github.com/rust-lang/rust/blob/master/CONTRIBUTING.md#bug-reports",
+    ] {
+        let names: Vec<_> = engine()
+            .scan(text)
+            .into_iter()
+            .filter(|f| matches!(&*f.entity, "PERSON" | "LOCATION" | "STREET_ADDRESS"))
+            .map(|f| text[f.start..f.end].to_string())
+            .collect();
+        assert!(names.is_empty(), "{text}: {names:?}");
+    }
+}
+
+/// A URL as a browser shows and copies it holds letters of any script: the URL, and the
+/// values inside it, go on past them (an ASCII-only URL ended at the `ü`, and the rest of
+/// the name went out as text no rule read). Punctuation around a link still ends it.
+#[test]
+fn urls_with_letters_of_other_scripts() {
+    let text = "see https://example.com/?n=Jürgen%20Müller&dob=1985-03-04 ok";
+    let found = engine().scan(text);
+    let url_end = found
+        .iter()
+        .filter(|f| &*f.entity == "URL" || text[..f.start].contains("https"))
+        .map(|f| f.end)
+        .max();
+    assert_eq!(url_end, Some(text.len() - " ok".len()), "{found:?}");
+    let out = outgoing("gdpr", text);
+    assert!(!out.contains("Müller") && !out.contains("1985"), "{out}");
+    for (quoted, url) in [
+        ("«https://example.com/straße»", "https://example.com/straße"),
+        (
+            "\u{201c}https://example.com/é\u{201d}",
+            "https://example.com/é",
+        ),
+        ("https://example.com/ü\u{2026}", "https://example.com/ü"),
+        ("https://例え.jp/パス、次", "https://例え.jp/パス"),
+    ] {
+        let urls: Vec<&str> = engine()
+            .scan(quoted)
+            .iter()
+            .filter(|f| &*f.entity == "URL")
+            .map(|f| &quoted[f.start..f.end])
+            .collect();
+        assert_eq!(urls, [url], "{quoted}");
+    }
+}
+
 /// An AWS key in a presigned URL's credential, an API key in a query, an e-mail address in
 /// a nested, encoded redirect.
 #[test]

@@ -135,9 +135,14 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "url",
         entity: "URL",
         category: Category::Contact,
+        // Letters of other scripts too: browsers show and copy a path or query as typed
+        // (`?n=Jürgen%20Müller`), and an ASCII-only URL ended at the `ü`, leaving the rest of
+        // the name as plain text. Latin-1 symbols, general and CJK punctuation and spaces
+        // still end it (`«https://…»`, a closing curly quote, `…`).
         pattern: r"(?x)
             \b (?: (?:https?|ftp|wss?)://  |  www\. )
-            [A-Za-z0-9\-._~:/?\#\[\]@!$&'()*+,;=%]+",
+            (?: [A-Za-z0-9\-._~:/?\#\[\]@!$&'()*+,;=%]
+              | (?u: [\u{C0}-\u{1FFF}\u{2C00}-\u{2DFF}\u{3040}-\u{FDFF}\u{FE70}-\u{FEFE}\u{10000}-\u{10FFFF}] ) )+",
         validate: Some(url),
         score: 0.6,
         context: words!["url", "link", "website", "site", "page", "profile"],
@@ -755,7 +760,7 @@ pub(crate) fn url_tokens(text: &str) -> Vec<(usize, usize)> {
             .rev()
             .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
             .count();
-        let end = url_end(bytes, i + 3);
+        let end = url_end(text, i + 3);
         if scheme > 0 {
             out.push((i - scheme, end));
         }
@@ -764,10 +769,28 @@ pub(crate) fn url_tokens(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
-/// Where a URL that goes on at `from` ends: the first byte that cannot be in a URL.
-pub(crate) fn url_end(bytes: &[u8], from: usize) -> usize {
-    let url_byte = |b: &u8| b.is_ascii_alphanumeric() || b"-._~:/?#[]@!$&'()*+,;=%".contains(b);
-    from + bytes[from..].iter().take_while(|b| url_byte(b)).count()
+/// Where a URL that goes on at `from` (a character boundary) ends: the first character that
+/// cannot be in a URL.
+pub(crate) fn url_end(text: &str, from: usize) -> usize {
+    let url_char = |c: char| {
+        c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c) || url_letter(c)
+    };
+    text[from..]
+        .char_indices()
+        .find(|&(_, c)| !url_char(c))
+        .map_or(text.len(), |(i, _)| from + i)
+}
+
+/// A character beyond ASCII that a URL as shown and copied by a browser holds: the `url`
+/// rule's pattern spells the same ranges (letters of every script; not Latin-1 symbols,
+/// general or CJK punctuation, spaces or specials, which end a link in prose).
+fn url_letter(c: char) -> bool {
+    matches!(c,
+        '\u{C0}'..='\u{1FFF}'
+        | '\u{2C00}'..='\u{2DFF}'
+        | '\u{3040}'..='\u{FDFF}'
+        | '\u{FE70}'..='\u{FEFE}'
+        | '\u{10000}'..='\u{10FFFF}')
 }
 
 /// The high bit of each byte of `word` that equals `b` (SWAR: that byte of `word ^ b…b` is
@@ -841,7 +864,7 @@ fn url(c: &Candidate<'_>) -> Verdict {
         if !strip {
             break;
         }
-        end -= 1;
+        end -= last.len_utf8();
     }
     let host_part = v[..end]
         .split_once("://")

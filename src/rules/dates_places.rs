@@ -411,10 +411,12 @@ pub(crate) fn map_link_coordinates(url: &str) -> Vec<(usize, usize)> {
     while i < b.len() {
         let glued = i > 0 && matches!(b[i - 1], b'0'..=b'9' | b'.' | b'-');
         // The next item of a list of numbers (`…,23.456789,34.567890`) starts no pair.
-        let list_item = lower[..i]
-            .strip_suffix(',')
-            .or_else(|| lower[..i].strip_suffix("%2c"))
-            .is_some_and(|p| p.ends_with(|c: char| c.is_ascii_digit()));
+        // Bytes, not `str`: `i` walks every byte, and a link may hold letters of any script.
+        let head = &lower.as_bytes()[..i];
+        let list_item = head
+            .strip_suffix(b",")
+            .or_else(|| head.strip_suffix(b"%2c"))
+            .is_some_and(|p| p.last().is_some_and(u8::is_ascii_digit));
         let starts = (b[i].is_ascii_digit() || b[i] == b'-') && !glued && !list_item;
         let pair = starts
             .then(|| {
