@@ -200,6 +200,24 @@ lászló istván józsef jános zoltán sándor gábor ferenc attila péter tam�
 imre lajos györgy gyula mihály károly béla dénes miklós ottó árpád géza jenő kálmán dezső ernő
 endre pál szilárd tivadar zsigmond gusztáv elemér antal ákos
 """.split()
+# Given names of the older generations in de, es (Basque among them), pt, fr, nl and it that
+# faker-js's lists lack (they hold recent names: no Jürgen, Günter, Bärbel, Iñaki, Conceição).
+# Written for this project from the commonest names of each population; the ones that are also
+# words get `w` (OLDER_FIRST_WORDS).
+OLDER_FIRST = """
+jürgen günter bärbel käthe edeltraud annegret dörte jörn frauke grete gesine lothar hartmut
+detlef hiltrud roswitha liesel heidrun änne jördis gerlinde wiltrud mechthild irmtraud hanne
+heinz-dieter hans-georg hans-jürgen karl-heinz klaus-dieter hans-joachim
+encarnación inmaculada visitación purificación asunción iñaki aitor ainhoa itziar begoña txema
+arantxa arantza idoia iñigo jokin koldo mikel unai xabier edurne garazi leire maite nekane
+conceição graça rosário lurdes glória deolinda ermelinda fernanda zulmira custódia
+marie-claude marie-thérèse maryvonne annick soizic gwenaël marie-france jean-yves
+riet bep dirk-jan jan-willem
+nunzia
+""".split()
+OLDER_FIRST_WORDS = """
+graça glória rosário riet encarnación purificación visitación inmaculada conceição
+""".split()
 # Names that are ordinary words of de, it, nl, pl, pt or es, among those the round-6 sources add
 # (new English and French words are found with the word lists below; the Spanish list of that
 # family holds so many inflected forms that it flags Romanian names such as Popa or Florea) or
@@ -310,8 +328,10 @@ def add_name_sources(cache, x, flags, add):
                 if len(part) > 2:
                     for v in conv(part):
                         name(v, "l")
-    for n in POLISH_FIRST + HUNGARIAN_FIRST:
+    for n in POLISH_FIRST + HUNGARIAN_FIRST + OLDER_FIRST:
         name(n, "f")
+    for w in OLDER_FIRST_WORDS:
+        add(w, "w")
     for w in new:
         if w in words:
             add(w, "w")

@@ -41,6 +41,33 @@ fn first_names_of_more_countries_are_found() {
     }
 }
 
+/// Given names of the older generations that the generated lists lacked: a German name with
+/// an umlaut alone before a surname (`Jürgen Müller`) was no person, nor Basque, Spanish and
+/// Portuguese names common among people born before 1980.
+#[test]
+fn older_generations_first_names_are_found() {
+    let e = Engine::default_engine();
+    for (text, person) in [
+        ("Jürgen Müller hat angerufen.", "Jürgen Müller"),
+        ("Bitte an Günter Schröder weiterleiten.", "Günter Schröder"),
+        ("Bärbel Hoffmann ist krank.", "Bärbel Hoffmann"),
+        ("Iñaki Etxeberria llamó ayer.", "Iñaki Etxeberria"),
+        ("Begoña Arrieta envió el contrato.", "Begoña Arrieta"),
+        ("Conceição Ferreira ligou ontem.", "Conceição Ferreira"),
+    ] {
+        let found = people(&e, text);
+        assert!(found.iter().any(|p| p == person), "{text}: {found:?}");
+    }
+    // Those that are words stay words without a name beside them.
+    for text in ["Graça a Deus, chegou.", "Purificación del agua en casa."] {
+        assert!(
+            people(&e, text).is_empty(),
+            "{text}: {:?}",
+            people(&e, text)
+        );
+    }
+}
+
 #[test]
 fn new_names_that_are_words_need_more_than_the_list() {
     let e = Engine::default_engine();
