@@ -20,13 +20,19 @@ pub(crate) fn benign(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity, why: &str) ->
                 || compound(ctx, a, b, e)
                 || product(ctx, a, b)
                 || organisation(ctx, b)
-                || (e == Entity::Person && (date(ctx, a) || lower_noun(ctx, a, b)))
+                || (e == Entity::Person
+                    && (date(ctx, a) || lower_noun(ctx, a, b) || acronym(ctx, a, b)))
                 || (e == Entity::Location && not_a_place(ctx, a, b, why))
                 || (e == Entity::Location
                     && why == "gazetteer"
-                    && (heads_a_name(ctx, a, b) || imperative(ctx, a, b) || word_town(ctx, a, b)))
+                    && (heads_a_name(ctx, a, b)
+                        || imperative(ctx, a, b)
+                        || word_town(ctx, a, b)
+                        || software_object(ctx, a)))
         }
-        Entity::StreetAddress => not_an_address(ctx, a, b) || organisations_address(ctx, a),
+        Entity::StreetAddress => {
+            not_an_address(ctx, a, b) || organisations_address(ctx, a) || mailbox_after(ctx, b)
+        }
         _ => false,
     }
 }
@@ -50,7 +56,11 @@ fn code_syntax(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let call = glued(b + 1, '(');
     // Capitalised names on a command line are quoted values ("--author 'Anna Smith <…>'").
     let argument = ctx.toks[a].case == Case::Lower && command_line(ctx, a);
-    path_before || path_after || assigned || call || argument
+    // `sys.modules[name] = mod`, `mod[key]`: a lower-case word after `=` or before an index
+    // is a variable (a capitalised name there, `author = Anna Smith`, is a config value).
+    let variable = ctx.toks[a].case == Case::Lower
+        && ((a > 0 && ctx.punct(a - 1, '=') && !ctx.toks[a].newline_before) || glued(b + 1, '['));
+    path_before || path_after || assigned || call || argument || variable
 }
 
 /// Token `a` is on a line that opens with a shell prompt (`$ ` then the command).
@@ -144,6 +154,41 @@ const TECH_WORDS: &[&str] = &[
     "viewer",
     "edition",
     "project",
+    // Round 7: what a software name is followed by in READMEs and changelogs ("a Flask
+    // extension", "Django form", "Trace SQL queries", "Gregorian dates", "Savannah bug").
+    "extension",
+    "extensions",
+    "plugin",
+    "plugins",
+    "module",
+    "modules",
+    "package",
+    "packages",
+    "crate",
+    "crates",
+    "framework",
+    "bindings",
+    "driver",
+    "drivers",
+    "backend",
+    "interpreter",
+    "compiler",
+    "programming",
+    "form",
+    "forms",
+    "orm",
+    "template",
+    "templates",
+    "queries",
+    "functions",
+    "dates",
+    "bug",
+    "bugs",
+    "tracker",
+    "repository",
+    "repo",
+    "mirror",
+    "spreadsheet",
 ];
 
 fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
@@ -152,7 +197,25 @@ fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     }) {
         return true;
     }
-    (next_word(ctx, b) && ctx.word_in(b + 1, TECH_WORDS)) || versioned(ctx, b)
+    (next_word(ctx, b) && (ctx.word_in(b + 1, TECH_WORDS) || ctx.word_in(b + 1, PRODUCTS)))
+        || versioned(ctx, b)
+}
+
+/// "German VAT number", "Trace AWS Lambda", "Django ORM": a run where a capitalised word
+/// stands next to an acronym (three or four capitals the lists hold as no name) names a
+/// standard or a product. A surname written in capitals ("Thomas BERNARD", "Tom LEE") is a name, and a text
+/// all in capitals has no capitalised word.
+fn acronym(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    use super::gazetteer::{FIRST, LAST};
+    let title = |i: usize| (a..=b).contains(&i) && ctx.toks[i].case == Case::Title;
+    (a..=b).any(|i| {
+        let t = &ctx.toks[i];
+        t.case == Case::Upper
+            && (3..=4).contains(&t.len())
+            && t.kind == Kind::Word
+            && ctx.flags[i] & (FIRST | LAST) == 0
+            && ((i > a && title(i - 1)) || title(i + 1))
+    })
 }
 
 /// "raised to Rust 1.54.0", "Tcl 8.6": a version number of two or more parts after the run
@@ -275,11 +338,74 @@ fn imperative(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 /// Towns the lists hold that are common words in one of the pass's languages without the
 /// lists marking them so: English "Manage", "Enterprise", "Sale", Portuguese "Gera",
 /// Spanish and Portuguese "Salta", German "Mitte".
-const WORD_TOWNS: &[&str] = &["manage", "enterprise", "sale", "gera", "salta", "mitte"];
+const WORD_TOWNS: &[&str] = &[
+    "manage",
+    "enterprise",
+    "sale",
+    "gera",
+    "salta",
+    "mitte",
+    // Round 7: English "Add", "Deal", "Hang", "Rim", "Flask", "Savannah", "Boom" (also
+    // Dutch), Spanish and Portuguese "Mesa", "Registro" (also Italian).
+    "add",
+    "deal",
+    "hang",
+    "rim",
+    "flask",
+    "savannah",
+    "boom",
+    "mesa",
+    "registro",
+];
 
 /// A town of [`WORD_TOWNS`] with no place cue right before it ("in", "nach", "em").
 fn word_town(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     a == b && ctx.word_in(a, WORD_TOWNS) && !cued(ctx, a)
+}
+
+/// "If you already use Tokio", "install Flask": a listed place right after a verb of using
+/// or building software is the software's name (nobody installs or imports a town).
+fn software_object(ctx: &Ctx<'_>, a: usize) -> bool {
+    a > 0
+        && ctx.toks[a - 1].case == Case::Lower
+        && !ctx.toks[a].newline_before
+        && ctx.word_in(
+            a - 1,
+            &[
+                "using",
+                "use",
+                "uses",
+                "install",
+                "installs",
+                "installing",
+                "installed",
+                "import",
+                "imports",
+                "importing",
+                "require",
+                "requires",
+                "requiring",
+                "upgrade",
+                "upgrading",
+                "compile",
+                "compiling",
+                "configure",
+                "configuring",
+                "benutzen",
+                "verwenden",
+                "installieren",
+                "utiliser",
+                "installer",
+                "usar",
+                "instalar",
+                "usare",
+                "installare",
+                "gebruiken",
+                "installeren",
+                "używać",
+                "zainstalować",
+            ],
+        )
 }
 
 /// A lower-case place cue ("in", "nach", "em") is right before token `a`.
@@ -331,18 +457,48 @@ fn not_an_address(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 /// Token `i` is in a copyright notice: "Copyright" or "©" opens its line at most a dozen
 /// tokens before it ("Copyright (C) 1991-2012, Thomas G. Lane"). There a run that ends in a
 /// street's type is the holder's name, and years and names are no address.
+///
+/// A Debian `copyright` file's field goes on over indented lines that open with a year
+/// ("Copyright: 2010 Anna Smith\n           2012-2015 Jan Nowak"): such a line is part of the
+/// notice above it.
 pub(crate) fn copyright_notice(ctx: &Ctx<'_>, i: usize) -> bool {
-    let mut j = i;
-    for _ in 0..12 {
+    let (mut j, mut on_line, mut lines) = (i, 0, 0);
+    loop {
         if ctx.word_in(j, &["copyright"]) || ctx.punct(j, '©') {
             return true;
         }
-        if j == 0 || ctx.toks[j].newline_before {
+        if j == 0 || (lines == 0 && on_line == 12) || i - j > 400 {
             return false;
         }
+        if ctx.toks[j].newline_before {
+            // Go on to the line above only from a year indented under it (at most thirty
+            // such lines), and read that line whole.
+            if !(indented(ctx, j) && year(ctx, j)) || lines == 30 {
+                return false;
+            }
+            lines += 1;
+        }
         j -= 1;
+        on_line += 1;
     }
-    false
+}
+
+/// Token `i` is a year of four digits (1900 to 2099).
+fn year(ctx: &Ctx<'_>, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    t.kind == Kind::Num
+        && t.len() == 4
+        && (ctx.s(i).starts_with("19") || ctx.s(i).starts_with("20"))
+}
+
+/// Token `i` opens an indented line (spaces or a tab before it).
+fn indented(ctx: &Ctx<'_>, i: usize) -> bool {
+    let start = ctx.toks[i].start as usize;
+    let line = ctx.text[..start].rfind('\n').map_or(0, |k| k + 1);
+    start > line
+        && ctx.text[line..start]
+            .bytes()
+            .all(|c| c == b' ' || c == b'\t')
 }
 
 /// Places from the lists in shapes technical text gives them: a man page's word broken at the
@@ -374,7 +530,11 @@ fn quoted_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     a >= 2
         && ctx.toks[a].glued
         && ctx.toks.get(b + 1).is_some_and(|t| t.glued)
-        && (pair('"', '"') || pair('“', '”') || pair('„', '“') || pair('«', '»'))
+        && (pair('"', '"')
+            || pair('\'', '\'')
+            || pair('“', '”')
+            || pair('„', '“')
+            || pair('«', '»'))
         && !(ctx.punct(a - 2, ':') || ctx.punct(a - 2, '='))
 }
 
@@ -512,12 +672,41 @@ fn markdown_heading(ctx: &Ctx<'_>, a: usize) -> bool {
 /// angle fields" are no lower-case names.
 const LOWER_NOUNS: &[&str] = &[
     "child", "children", "fields", "parent", "branch", "block", "rule", "link", "hash", "head",
-    "stack", "files", "lines", "frame", "bounds", "close",
+    "stack", "files", "lines", "frame", "bounds", "close", "sheets",
 ];
 
 /// A lower-case name (found by the lists alone) that ends in a word of [`LOWER_NOUNS`].
 fn lower_noun(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     ctx.toks[a].case == Case::Lower && ctx.word_in(b, LOWER_NOUNS)
+}
+
+/// A mailbox follows token `b` on its line (`<addr@host>`, after a comma or not; Markdown
+/// writes the brackets of an autolink twice): `b` ends its display name, a person's name,
+/// even where it looks like a street ("2016 Anna Lane <anna@example.org>").
+fn mailbox_after(ctx: &Ctx<'_>, b: usize) -> bool {
+    let mut j = b + 1;
+    if ctx.punct(j, ',') {
+        j += 1;
+    }
+    ctx.toks
+        .get(j)
+        .is_some_and(|t| t.is('<') && !t.newline_before)
+        && {
+            let mut k = if ctx.toks.get(j + 1).is_some_and(|t| t.glued && t.is('<')) {
+                j + 2
+            } else {
+                j + 1
+            };
+            let mut at = false;
+            while let Some(t) = ctx.toks.get(k) {
+                if t.newline_before || k > j + 16 || t.is('>') {
+                    break;
+                }
+                at |= t.is('@');
+                k += 1;
+            }
+            at && ctx.punct(k, '>')
+        }
 }
 
 /// The run `a..=b` is the display name of a mailbox ("Barry Warsaw <barry@example.org>",
@@ -535,30 +724,7 @@ pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     {
         j += 1;
     }
-    if ctx.punct(j, ',') {
-        j += 1;
-    }
-    let mailbox = ctx
-        .toks
-        .get(j)
-        .is_some_and(|t| t.is('<') && !t.newline_before)
-        && {
-            // Markdown writes the angle brackets of an autolink twice.
-            let mut k = if ctx.toks.get(j + 1).is_some_and(|t| t.glued && t.is('<')) {
-                j + 2
-            } else {
-                j + 1
-            };
-            let mut at = false;
-            while let Some(t) = ctx.toks.get(k) {
-                if t.newline_before || k > j + 16 || t.is('>') {
-                    break;
-                }
-                at |= t.is('@');
-                k += 1;
-            }
-            at && ctx.punct(k, '>')
-        };
+    let mailbox = mailbox_after(ctx, j - 1);
     let bracketed = a > 0
         && ctx.punct(a - 1, '(')
         && ctx.toks[a].glued
