@@ -435,3 +435,104 @@ fn a_name_after_by_is_the_authors_even_when_its_surname_is_a_town() {
         "Rust"
     ));
 }
+
+// Round 7: shapes found in a larger tuning-only corpus (package docs, Debian changelogs and
+// copyright files, man sections 3/5/7/8, Python sources; scripts/build-benign7-tune.py).
+
+#[test]
+fn a_copyright_fields_continuation_lines_hold_people_not_addresses() {
+    let e = Engine::default_engine();
+    let text = "Copyright: 2009 Anna Kowalska\n           2012-2015 Jan Lane\n           2014 Piotr Towns\n";
+    let got = found(&e, text);
+    assert!(!got.iter().any(|(k, _)| k == "STREET_ADDRESS"), "{got:?}");
+    assert!(has(&e, text, "PERSON", "Jan Lane"), "{got:?}");
+    // An address whose house number looks like a year, on a line of its own, is still one.
+    let text = "2016 Main Street\nSpringfield, IL 62701\n";
+    assert!(found(&e, text).iter().any(|(k, _)| k == "STREET_ADDRESS"));
+}
+
+#[test]
+fn a_name_before_a_mailbox_is_no_street() {
+    let e = Engine::default_engine();
+    let text = "2019 Maria Lane <maria@example.org>\n";
+    let got = found(&e, text);
+    assert!(!got.iter().any(|(k, _)| k == "STREET_ADDRESS"), "{got:?}");
+    let text = "She lives at 2019 Maria Lane, Springfield, IL 62701.";
+    assert!(found(&e, text).iter().any(|(k, _)| k == "STREET_ADDRESS"));
+}
+
+#[test]
+fn a_name_before_a_software_word_is_a_product() {
+    let e = Engine::default_engine();
+    for text in [
+        "It ships a Flask extension and a Django form mixin.",
+        "### Trace SQL queries\n",
+        "* Rename the file to match the name from Arch Linux\n",
+    ] {
+        assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
+    }
+    assert!(has(&e, "We moved to Paris in May.", "LOCATION", "Paris"));
+}
+
+#[test]
+fn an_acronym_next_to_a_capitalised_word_names_a_standard() {
+    let e = Engine::default_engine();
+    let text = "Enter the German VAT identifier here.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A surname in capitals is still a surname.
+    assert!(has(
+        &e,
+        "Thomas BERNARD signed the form.",
+        "PERSON",
+        "Thomas BERNARD"
+    ));
+}
+
+#[test]
+fn towns_that_are_common_words_need_a_place_cue() {
+    let e = Engine::default_engine();
+    let text =
+        "* parser.c: Add missing checks.\n- Deal with empty input.\n- Hang when the pipe closes.\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    let text = "It now builds with Mesa and runs on the Savannah mirror.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    assert!(has(&e, "I moved to Deal last year.", "LOCATION", "Deal"));
+}
+
+#[test]
+fn a_town_after_a_verb_of_using_software_is_the_software() {
+    let e = Engine::default_engine();
+    let text = "Projects using Tokio can skip this step.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    assert!(has(&e, "We flew to Tokio in May.", "LOCATION", "Tokio"));
+}
+
+#[test]
+fn a_town_alone_in_single_quotes_is_a_value_of_code() {
+    let e = Engine::default_engine();
+    let text = "choices = ['low', 'Berlin']";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A value after a key is still a place.
+    assert!(has(&e, "{'city': 'Berlin'}", "LOCATION", "Berlin"));
+}
+
+#[test]
+fn an_entry_indexed_by_a_variable_is_code_not_a_name_field() {
+    let e = Engine::default_engine();
+    let text = "    table[fullname] = mod\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A form's bracketed key is still a name field.
+    assert!(has(
+        &e,
+        "person[last_name]=Kowalska&x=1",
+        "PERSON",
+        "Kowalska"
+    ));
+}
+
+#[test]
+fn a_lower_case_technical_noun_ends_no_name() {
+    let e = Engine::default_engine();
+    let text = "Ask the printer for its job sheets.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+}

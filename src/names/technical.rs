@@ -56,11 +56,7 @@ fn code_syntax(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let call = glued(b + 1, '(');
     // Capitalised names on a command line are quoted values ("--author 'Anna Smith <…>'").
     let argument = ctx.toks[a].case == Case::Lower && command_line(ctx, a);
-    // `sys.modules[name] = mod`, `mod[key]`: a lower-case word after `=` or before an index
-    // is a variable (a capitalised name there, `author = Anna Smith`, is a config value).
-    let variable = ctx.toks[a].case == Case::Lower
-        && ((a > 0 && ctx.punct(a - 1, '=') && !ctx.toks[a].newline_before) || glued(b + 1, '['));
-    path_before || path_after || assigned || call || argument || variable
+    path_before || path_after || assigned || call || argument
 }
 
 /// Token `a` is on a line that opens with a shell prompt (`$ ` then the command).
