@@ -536,3 +536,51 @@ fn a_lower_case_technical_noun_ends_no_name() {
     let text = "Ask the printer for its job sheets.";
     assert!(none(&e, text), "{:?}", found(&e, text));
 }
+
+#[test]
+fn a_particle_inside_a_long_name_cues_no_town() {
+    let e = Engine::default_engine();
+    let text = "* ABC (Clave Única de Registro de Población, an identifier)";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    assert!(has(
+        &e,
+        "I registered in Registro last year.",
+        "LOCATION",
+        "Registro"
+    ));
+}
+
+#[test]
+fn a_town_linked_to_a_projects_page_is_the_project() {
+    let e = Engine::default_engine();
+    let text = "See the release notes of [Tokio][tokio-notes] for details.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A link about the town keeps it a town.
+    let text = "Read about [Paris](https://en.wikipedia.org/wiki/Paris) first.";
+    assert!(has(&e, text, "LOCATION", "Paris"), "{:?}", found(&e, text));
+}
+
+#[test]
+fn a_town_before_route_or_app_is_a_framework() {
+    let e = Engine::default_engine();
+    let text = "The decorator is used to wrap a Flask route.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+}
+
+#[test]
+fn a_copyright_holder_or_a_name_before_its_address_in_brackets_is_a_person() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("Copyright (C) 1998, 1999, Guy Maor\n", "Guy Maor"),
+        (
+            "           1990 Gordon Irlam (gordoni@example.org)\n",
+            "Gordon Irlam",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+}

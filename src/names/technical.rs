@@ -28,7 +28,8 @@ pub(crate) fn benign(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity, why: &str) ->
                     && (heads_a_name(ctx, a, b)
                         || imperative(ctx, a, b)
                         || word_town(ctx, a, b)
-                        || software_object(ctx, a)))
+                        || software_object(ctx, a)
+                        || project_link(ctx, a, b)))
         }
         Entity::StreetAddress => {
             not_an_address(ctx, a, b) || organisations_address(ctx, a) || mailbox_after(ctx, b)
@@ -185,6 +186,10 @@ const TECH_WORDS: &[&str] = &[
     "repo",
     "mirror",
     "spreadsheet",
+    "route",
+    "routes",
+    "app",
+    "apps",
 ];
 
 fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
@@ -354,9 +359,36 @@ const WORD_TOWNS: &[&str] = &[
     "registro",
 ];
 
-/// A town of [`WORD_TOWNS`] with no place cue right before it ("in", "nach", "em").
+/// A town of [`WORD_TOWNS`] with no place cue right before it ("in", "nach", "em"). A
+/// particle between capitalised words ("Clave Única de Registro de Población") joins the
+/// words of one name and cues nothing.
 fn word_town(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    a == b && ctx.word_in(a, WORD_TOWNS) && !cued(ctx, a)
+    let inside_a_name = a >= 2
+        && ctx.toks[a - 2].case == Case::Title
+        && !ctx.toks[a - 1].newline_before
+        && ctx.word_in(a - 1, &["de", "di", "da", "do", "du", "del", "van", "von"]);
+    a == b && ctx.word_in(a, WORD_TOWNS) && (!cued(ctx, a) || inside_a_name)
+}
+
+/// "[Tokio][tokio-security]", "[Flask](https://flask.example.org)": a listed place alone in
+/// a Markdown link's text whose target or label holds the name in lower case links a
+/// project's page (a link about a town keeps the town's capital: `wiki/Paris`).
+fn project_link(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    if !(a > 0 && ctx.punct(a - 1, '[') && ctx.punct(b + 1, ']')) {
+        return false;
+    }
+    let Some(open) = ctx.toks.get(b + 2) else {
+        return false;
+    };
+    if !(open.glued && (open.is('[') || open.is('('))) {
+        return false;
+    }
+    let close = if open.is('[') { ']' } else { ')' };
+    let start = open.end as usize;
+    let rest = &ctx.text[start..];
+    let target = &rest[..rest.find([close, '\n']).unwrap_or(rest.len())];
+    let name = &ctx.text[ctx.toks[a].start as usize..ctx.toks[b].end as usize];
+    name.chars().any(char::is_uppercase) && target.contains(name.to_lowercase().as_str())
 }
 
 /// "If you already use Tokio", "install Flask": a listed place right after a verb of using
@@ -707,8 +739,9 @@ fn mailbox_after(ctx: &Ctx<'_>, b: usize) -> bool {
 
 /// The run `a..=b` is the display name of a mailbox ("Barry Warsaw <barry@example.org>",
 /// RFC 5322's `display-name <addr-spec>`) or the author in brackets closing a changelog entry
-/// ("fix the parser (Guy Bedford) [#123]"), the author after "by", or a line of a list of
-/// names ([`name_list`]): credits name people, even with words that are also places.
+/// ("fix the parser (Guy Bedford) [#123]"), the author after "by", a name before its address
+/// in brackets, the holder of a copyright notice, or a line of a list of names
+/// ([`name_list`]): credits name people, even with words that are also places.
 pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let mut j = b + 1;
     // Markdown's bold around the name ("**Guy Bedford** <<guy@example.org>>").
@@ -731,7 +764,22 @@ pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
             .is_none_or(|t| t.newline_before || t.is('[') || t.is('#') || (t.is('.') && t.glued));
     // "authored by Henry de Valence": after "by" a name is the author's.
     let author = a > 0 && ctx.toks[a - 1].case == Case::Lower && ctx.word_in(a - 1, &["by"]);
-    mailbox || bracketed || author || name_list(ctx, a, b)
+    // "Anna Lane (anna@example.org)": the address in brackets after the name (RFC 822's
+    // comment form, AUTHORS files).
+    let commented = ctx.punct(j, '(') && {
+        let mut k = j + 1;
+        let mut at = false;
+        while let Some(t) = ctx.toks.get(k) {
+            if t.newline_before || k > j + 16 || t.is(')') {
+                break;
+            }
+            at |= t.is('@');
+            k += 1;
+        }
+        at && ctx.punct(k, ')')
+    };
+    // "Copyright (C) 2004 Anna T Lane": the holder of a copyright notice.
+    mailbox || bracketed || author || commented || copyright_notice(ctx, a) || name_list(ctx, a, b)
 }
 
 /// "    Glenn Machin\n    Roland Mainz\n    Sorin Manolache\n": the run fills its line, and the
