@@ -584,3 +584,31 @@ fn a_copyright_holder_or_a_name_before_its_address_in_brackets_is_a_person() {
         );
     }
 }
+
+#[test]
+fn a_cue_out_of_reach_makes_no_name() {
+    let e = Engine::default_engine();
+    for text in [
+        "    >>> greet()\n    hello\n\nMore examples follow below::\n",
+        "That was never clear to me. It probably needs a sponsor.",
+    ] {
+        assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
+    }
+    // A salutation on its own line, and French "Me." (Maître), still cue a name.
+    assert!(has(&e, "Hello,\nAnna\n", "PERSON", "Anna"));
+    assert!(has(
+        &e,
+        "Je contacte Me. Dupont demain.",
+        "PERSON",
+        "Dupont"
+    ));
+}
+
+#[test]
+fn an_entry_indexed_by_an_expression_is_code_not_a_name_field() {
+    let e = Engine::default_engine();
+    let text = "        self.cache[self.prefix + \".\" + fullname] = mod\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A form's bracketed key is still a name field.
+    assert!(has(&e, "user[first_name]=Anna&id=7", "PERSON", "Anna"));
+}

@@ -453,14 +453,14 @@ fn find_pairs(text: &str, out: &mut Vec<Hit>) {
     }
 }
 
-/// `modules[fullname] = value`: code that indexes with a variable (the key unquoted in
-/// brackets, `=` spaced as code spaces it) assigns to an entry, unlike a form field
+/// `modules[fullname] = value`, `m[prefix + fullname] = value`: code that indexes with a
+/// variable or an expression (no quote before the closing bracket, `=` spaced as code spaces
+/// it) assigns to an entry, unlike a form field
 /// (`person[last_name]=Anna`) or a quoted key (`row["last_name"] = …`).
 fn indexed_variable(before: &str) -> bool {
-    before.ends_with("] ")
-        && before[..before.len() - 2]
-            .rsplit_once('[')
-            .is_some_and(|(_, key)| !key.contains(['"', '\'', ' ']))
+    before
+        .strip_suffix("] ")
+        .is_some_and(|b| !b.ends_with(['"', '\'']))
 }
 
 /// The first `:` or `=` in `bytes` from `at`: eight bytes at a time, since code holds long

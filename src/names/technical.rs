@@ -21,7 +21,10 @@ pub(crate) fn benign(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity, why: &str) ->
                 || product(ctx, a, b)
                 || organisation(ctx, b)
                 || (e == Entity::Person
-                    && (date(ctx, a) || lower_noun(ctx, a, b) || acronym(ctx, a, b)))
+                    && (date(ctx, a)
+                        || lower_noun(ctx, a, b)
+                        || acronym(ctx, a, b)
+                        || cue_out_of_reach(ctx, a, why)))
                 || (e == Entity::Location && not_a_place(ctx, a, b, why))
                 || (e == Entity::Location
                     && why == "gazetteer"
@@ -254,6 +257,29 @@ fn organisation(ctx: &Ctx<'_>, b: usize) -> bool {
         .get(j)
         .is_some_and(|t| !t.newline_before && t.case != Case::Lower)
         && ctx.word_in(j, LEGAL_FORMS)
+}
+
+/// A cue that does not reach the run: a greeting before a blank line ("print('hello')",
+/// its output "hello", a blank line, then "More than one example works::") greets nobody in
+/// the next paragraph; lower-case "me." ends a sentence ("clear to me. It likely ...") and is
+/// not French "Me." (Maître), which is capitalised.
+fn cue_out_of_reach(ctx: &Ctx<'_>, a: usize, why: &str) -> bool {
+    match why {
+        "greeting" => {
+            a > 0
+                && ctx.text[ctx.toks[a - 1].end as usize..ctx.toks[a].start as usize]
+                    .matches('\n')
+                    .count()
+                    >= 2
+        }
+        "title" => {
+            a >= 2
+                && ctx.punct(a - 1, '.')
+                && ctx.toks[a - 2].case == Case::Lower
+                && ctx.word_in(a - 2, &["me", "m", "e"])
+        }
+        _ => false,
+    }
 }
 
 /// "Thu Mar  3": a weekday's short form before a month is a date.
