@@ -612,3 +612,24 @@ fn an_entry_indexed_by_an_expression_is_code_not_a_name_field() {
     // A form's bracketed key is still a name field.
     assert!(has(&e, "user[first_name]=Anna&id=7", "PERSON", "Anna"));
 }
+
+#[test]
+fn a_name_in_capitals_beside_a_code_point_is_a_characters_name() {
+    let e = Engine::default_engine();
+    let text = ".. |ddot|   unicode:: U+02025 .. TWO DOT LEADER\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A name in capitals without a code point is still a name.
+    assert!(has(
+        &e,
+        "PATIENT: ANNA KOWALSKA, WARD 4\n",
+        "PERSON",
+        "ANNA KOWALSKA"
+    ));
+}
+
+#[test]
+fn a_software_name_with_a_possessive_is_a_product() {
+    let e = Engine::default_engine();
+    let text = "Import the media types from Fedora's mailcap file.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+}

@@ -22,6 +22,7 @@ pub(crate) fn benign(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity, why: &str) ->
                 || organisation(ctx, b)
                 || (e == Entity::Person
                     && (date(ctx, a)
+                        || character_name(ctx, a, b)
                         || lower_noun(ctx, a, b)
                         || acronym(ctx, a, b)
                         || cue_out_of_reach(ctx, a, why)))
@@ -197,7 +198,10 @@ const TECH_WORDS: &[&str] = &[
 
 fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     if (a..=b).any(|i| {
-        ctx.toks[i].kind == Kind::Word && (ctx.word_in(i, TECH_WORDS) || ctx.word_in(i, PRODUCTS))
+        ctx.toks[i].kind == Kind::Word
+            && (ctx.word_in(i, TECH_WORDS)
+                || ctx.word_in(i, PRODUCTS)
+                || possessive_product(ctx, i))
     }) {
         return true;
     }
@@ -220,6 +224,14 @@ fn acronym(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
             && ctx.flags[i] & (FIRST | LAST) == 0
             && ((i > a && title(i - 1)) || title(i + 1))
     })
+}
+
+/// "from Fedora's mailcap": a software name of [`PRODUCTS`] with a possessive `'s`.
+fn possessive_product(ctx: &Ctx<'_>, i: usize) -> bool {
+    let s = ctx.s(i);
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .is_some_and(|w| PRODUCTS.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// "raised to Rust 1.54.0", "Tcl 8.6": a version number of two or more parts after the run
@@ -280,6 +292,28 @@ fn cue_out_of_reach(ctx: &Ctx<'_>, a: usize, why: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// "U+2025 TWO DOT LEADER": a run in capitals on a line that gives a code point (`U+` and four
+/// or more hex digits) is a character's name.
+fn character_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    if !(a..=b).all(|i| ctx.toks[i].case != Case::Title && ctx.toks[i].case != Case::Lower) {
+        return false;
+    }
+    let start = ctx.toks[a].start as usize;
+    let end = ctx.toks[b].end as usize;
+    let ls = ctx.text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let le = ctx.text[end..]
+        .find('\n')
+        .map_or(ctx.text.len(), |k| end + k);
+    let line = &ctx.text[ls..le];
+    line.match_indices("U+").any(|(k, _)| {
+        line[k + 2..]
+            .bytes()
+            .take_while(u8::is_ascii_hexdigit)
+            .count()
+            >= 4
+    })
 }
 
 /// "Thu Mar  3": a weekday's short form before a month is a date.
