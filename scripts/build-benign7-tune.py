@@ -3,7 +3,7 @@
 files on this machine that the evaluation's benign parts (scripts/score-names-eval.py) never
 read, in two halves split by a seed:
 
-    python3 scripts/build-benign7-tune.py [--seed 7] [--kb 1024] [--out target/names-eval/benign7]
+    python3 scripts/build-benign7-tune.py [--seed 7] [--kb 2048] [--out target/names-eval/benign7]
     python3 scripts/score-names-eval.py --split tune --benign7 A     # tune on A only
     python3 scripts/score-names-eval.py --split tune --benign7 B     # score B once, at the end
 
@@ -23,7 +23,7 @@ or held-out, at any `--benign-kb` (its whole candidate lists) is excluded, and s
 /usr/share/doc package directory that holds one of them. Each package goes whole to half A
 or to half B (by a hash of the seed and its name), so B shares no package with A. Within a
 half, packages are visited in a seeded random order, one file each per round (at most
-sixteen rounds), each file cut at 16 KB, until the source's budget is spent. The Markdown that
+32 rounds), each file cut at 16 KB, until the source's budget is spent. The Markdown that
 round 6's `--md-docs` read is left out too (old tuning text, not held-out), so that both
 halves are new text.
 """
@@ -159,7 +159,7 @@ def half(seed, pkg):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--kb", type=int, default=1024, help="budget per source and half")
+    ap.add_argument("--kb", type=int, default=2048, help="budget per source and half")
     ap.add_argument("--out", default="target/names-eval/benign7")
     a = ap.parse_args()
     s = scorer()
@@ -197,8 +197,8 @@ def main():
                 rng.shuffle(groups[pkg])
             text, used, budget = [], [], budgets[name] * 1024
             rnd = 0
-            # At most sixteen files of a package, so that none fills a half alone.
-            while budget > 0 and rnd < 16 and any(len(groups[k]) > rnd for k in order):
+            # At most 32 files of a package, so that none fills a half alone.
+            while budget > 0 and rnd < 32 and any(len(groups[k]) > rnd for k in order):
                 for pkg in order:
                     if rnd >= len(groups[pkg]) or budget <= 0:
                         continue

@@ -191,6 +191,8 @@ def credit_shape6(text, ls, le, f, people):
 CREDIT7 = re.compile(r"uploaders|signing[- ]key|\bkey\b.{0,20}$|sponsor", re.I)
 # A copyright field's continuation line (Debian copyright files): years, then the holders.
 YEARS = re.compile(r"^\s*(\d{4}(\s*[-–,]\s*\d{4})*,?\s+)+")
+# "A, B and others", "A et al.": the rest of a list of holders.
+OTHERS = re.compile(r"\b(and )?others\b|\bet al\b\.?", re.I)
 # What a bracketed list of contributors holds besides the people found: handles (one token
 # each), commas, "and", brackets.
 HANDLES = re.compile(r"\b[\w.-]+\b|[\s,;&/]+", re.I)
@@ -234,7 +236,7 @@ def credit_shape7(text, ls, le, f, people):
     # Copyright continuation and quoted authors: the round-5 "nothing else" test, after the
     # years or with the quotes taken out.
     m = YEARS.match(line)
-    if m and not LIST_REST.sub("", without_people(ls + m.end(), le)):
+    if m and not LIST_REST.sub("", OTHERS.sub("", without_people(ls + m.end(), le))):
         return True
     if not LIST_REST.sub("", re.sub(r"[\"']", "", without_people(ls, le))):
         return True

@@ -633,3 +633,69 @@ fn a_software_name_with_a_possessive_is_a_product() {
     let text = "Import the media types from Fedora's mailcap file.";
     assert!(none(&e, text), "{:?}", found(&e, text));
 }
+
+#[test]
+fn a_place_ending_a_mailboxs_display_name_is_no_place() {
+    let e = Engine::default_engine();
+    let text = "Copyright (C) 2009 Zorvek Salvador <zs@example.org>\n";
+    let got = found(&e, text);
+    assert!(!got.iter().any(|(k, _)| k == "LOCATION"), "{got:?}");
+    assert!(has(
+        &e,
+        "She moved to Salvador <last year>.",
+        "LOCATION",
+        "Salvador"
+    ));
+}
+
+#[test]
+fn a_place_after_a_software_name_is_a_releases_code_name() {
+    let e = Engine::default_engine();
+    let text = "Spotlight fails on macOS Ventura.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    assert!(has(
+        &e,
+        "We drove to Ventura last week.",
+        "LOCATION",
+        "Ventura"
+    ));
+}
+
+#[test]
+fn a_lower_case_word_before_a_url_is_a_keyword() {
+    let e = Engine::default_engine();
+    let text = "On a mirror, this is:\ndeb http://mirror.example.org/debian testing-updates main\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+}
+
+#[test]
+fn an_uploaders_heading_in_a_debian_changelog_is_a_person() {
+    let e = Engine::default_engine();
+    let text = "  [ Barry Warsaw ]\n  * Fix the build.\n";
+    assert!(
+        has(&e, text, "PERSON", "Barry Warsaw"),
+        "{:?}",
+        found(&e, text)
+    );
+    // Two towns in prose stay towns.
+    let text = "I flew from Barry to Warsaw.";
+    assert!(has(&e, text, "LOCATION", "Warsaw"), "{:?}", found(&e, text));
+}
+
+#[test]
+fn a_long_copyright_field_holds_people_to_its_end() {
+    let e = Engine::default_engine();
+    let mut text = String::from("Files: *\nCopyright:\n");
+    for year in 2001..2034 {
+        text.push_str(&format!(" {year} Jan Lane\n"));
+    }
+    let got = found(&e, &text);
+    assert!(!got.iter().any(|(k, _)| k == "STREET_ADDRESS"), "{got:?}");
+}
+
+#[test]
+fn a_name_before_models_is_a_framework() {
+    let e = Engine::default_engine();
+    let text = "It adds a __repr__ to Django models.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+}

@@ -61,7 +61,13 @@ fn code_syntax(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let call = glued(b + 1, '(');
     // Capitalised names on a command line are quoted values ("--author 'Anna Smith <…>'").
     let argument = ctx.toks[a].case == Case::Lower && command_line(ctx, a);
-    path_before || path_after || assigned || call || argument
+    // `deb http://…` (sources.list), `mirror https://…`: a lower-case word before a URL is a
+    // keyword of a configuration line.
+    let keyword = ctx.toks[a].case == Case::Lower
+        && next_word(ctx, b)
+        && ctx.word_in(b + 1, &["http", "https", "ftp"])
+        && glued(b + 2, ':');
+    path_before || path_after || assigned || call || argument || keyword
 }
 
 /// Token `a` is on a line that opens with a shell prompt (`$ ` then the command).
@@ -192,6 +198,7 @@ const TECH_WORDS: &[&str] = &[
     "spreadsheet",
     "route",
     "routes",
+    "models",
     "app",
     "apps",
 ];
@@ -505,7 +512,7 @@ fn cued(ctx: &Ctx<'_>, a: usize) -> bool {
 /// end a page header ("Manuel de Debian").
 const PRODUCTS: &[&str] = &[
     "debian", "ubuntu", "fedora", "linux", "gnu", "vim", "emacs", "samba", "gnome", "kde",
-    "systemd", "freebsd", "openbsd", "netbsd", "github", "gitlab", "firefox", "chromium",
+    "systemd", "freebsd", "openbsd", "netbsd", "github", "gitlab", "firefox", "chromium", "macos",
 ];
 
 /// Table rows, copyright lines and version numbers that the address detector read as an
@@ -555,13 +562,13 @@ pub(crate) fn copyright_notice(ctx: &Ctx<'_>, i: usize) -> bool {
         if ctx.word_in(j, &["copyright"]) || ctx.punct(j, '©') {
             return true;
         }
-        if j == 0 || (lines == 0 && on_line == 12) || i - j > 400 {
+        if j == 0 || (lines == 0 && on_line == 12) || i - j > 2000 {
             return false;
         }
         if ctx.toks[j].newline_before {
-            // Go on to the line above only from a year indented under it (at most thirty
-            // such lines), and read that line whole.
-            if !(indented(ctx, j) && year(ctx, j)) || lines == 30 {
+            // Go on to the line above only from a year indented under it (at most 250 such
+            // lines), and read that line whole.
+            if !(indented(ctx, j) && year(ctx, j)) || lines == 250 {
                 return false;
             }
             lines += 1;
@@ -590,7 +597,9 @@ fn indented(ctx: &Ctx<'_>, i: usize) -> bool {
 }
 
 /// Places from the lists in shapes technical text gives them: a man page's word broken at the
-/// line's end, a language ("Bahasa Indonesia"), a double-barrelled name ("Boyer-Moore"), a university's or an institute's name,
+/// line's end, a language ("Bahasa Indonesia"), the end of a mailbox's display name ("Anna
+/// Salvador <anna@example.org>"), a release's code name after a software name ("macOS
+/// Ventura"), a double-barrelled name ("Boyer-Moore"), a university's or an institute's name,
 /// a section's number, a processor's code names, an organisation's postal address, a Title
 /// Case heading.
 fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
@@ -602,6 +611,8 @@ fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
         || organisations_address(ctx, a)
         || (why == "place-cue" && markdown_heading(ctx, a))
         || (a > 0 && ctx.word_in(a - 1, &["bahasa"]))
+        || mailbox_after(ctx, b)
+        || (a > 0 && !ctx.toks[a].newline_before && ctx.word_in(a - 1, PRODUCTS))
         || (why == "gazetteer" && (agent(ctx, a) || quoted_name(ctx, a, b)))
 }
 
@@ -800,7 +811,7 @@ fn mailbox_after(ctx: &Ctx<'_>, b: usize) -> bool {
 /// The run `a..=b` is the display name of a mailbox ("Barry Warsaw <barry@example.org>",
 /// RFC 5322's `display-name <addr-spec>`) or the author in brackets closing a changelog entry
 /// ("fix the parser (Guy Bedford) [#123]"), the author after "by", a name before its address
-/// in brackets, the holder of a copyright notice, or a line of a list of names
+/// in brackets, an uploader's heading in a Debian changelog, the holder of a copyright notice, or a line of a list of names
 /// ([`name_list`]): credits name people, even with words that are also places.
 pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let mut j = b + 1;
@@ -838,8 +849,22 @@ pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         }
         at && ctx.punct(k, ')')
     };
+    // "  [ Anna Lane ]": a Debian changelog's heading of one uploader's changes.
+    let uploader = a > 0
+        && ctx.punct(a - 1, '[')
+        && ctx.toks[a - 1].newline_before
+        && !ctx.toks[a].glued
+        && ctx.punct(b + 1, ']')
+        && !ctx.toks[b + 1].glued
+        && ctx.toks.get(b + 2).is_none_or(|t| t.newline_before);
     // "Copyright (C) 2004 Anna T Lane": the holder of a copyright notice.
-    mailbox || bracketed || author || commented || copyright_notice(ctx, a) || name_list(ctx, a, b)
+    mailbox
+        || bracketed
+        || author
+        || commented
+        || uploader
+        || copyright_notice(ctx, a)
+        || name_list(ctx, a, b)
 }
 
 /// "    Glenn Machin\n    Roland Mainz\n    Sorin Manolache\n": the run fills its line, and the
