@@ -699,3 +699,27 @@ fn a_name_before_models_is_a_framework() {
     let text = "It adds a __repr__ to Django models.";
     assert!(none(&e, text), "{:?}", found(&e, text));
 }
+
+#[test]
+fn the_year_of_a_date_is_no_house_number() {
+    let e = Engine::default_engine();
+    let text = "August 26, 2011 Darrin J. Lane <dj at example.org>\n";
+    let got = found(&e, text);
+    assert!(!got.iter().any(|(k, _)| k == "STREET_ADDRESS"), "{got:?}");
+    let text = "Send it to 26 August Street, Springfield, IL 62701.";
+    assert!(found(&e, text).iter().any(|(k, _)| k == "STREET_ADDRESS"));
+}
+
+#[test]
+fn a_title_ending_a_broken_word_is_no_title() {
+    let e = Engine::default_engine();
+    let text = "       The  XftFont structure is used for render‐\n       ing  Xft; it contains general font metrics.\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A title opening a line is still one.
+    assert!(has(
+        &e,
+        "Sehr geehrter Herr\nIng. Kowalski,",
+        "PERSON",
+        "Kowalski"
+    ));
+}

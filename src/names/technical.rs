@@ -281,7 +281,8 @@ fn organisation(ctx: &Ctx<'_>, b: usize) -> bool {
 /// A cue that does not reach the run: a greeting before a blank line ("print('hello')",
 /// its output "hello", a blank line, then "More than one example works::") greets nobody in
 /// the next paragraph; lower-case "me." ends a sentence ("clear to me. It likely ...") and is
-/// not French "Me." (Maître), which is capitalised.
+/// not French "Me." (Maître), which is capitalised; a title that ends a word broken at the
+/// line's end ("us‐" / "ing Xft") is no title.
 fn cue_out_of_reach(ctx: &Ctx<'_>, a: usize, why: &str) -> bool {
     match why {
         "greeting" => {
@@ -292,10 +293,24 @@ fn cue_out_of_reach(ctx: &Ctx<'_>, a: usize, why: &str) -> bool {
                     >= 2
         }
         "title" => {
-            a >= 2
+            let lower_me = a >= 2
                 && ctx.punct(a - 1, '.')
                 && ctx.toks[a - 2].case == Case::Lower
-                && ctx.word_in(a - 2, &["me", "m", "e"])
+                && ctx.word_in(a - 2, &["me", "m", "e"]);
+            // "us‐\ning Xft": the title is the end of a word a man page broke at the line's
+            // end (German "Ing" as in "Ingenieur").
+            let t = if ctx.punct(a.wrapping_sub(1), '.') {
+                a.wrapping_sub(2)
+            } else {
+                a.wrapping_sub(1)
+            };
+            let broken = t >= 2
+                && t < a
+                && ctx.toks[t].newline_before
+                && (ctx.punct(t - 1, '‐') || ctx.punct(t - 1, '-'))
+                && ctx.toks[t - 1].glued
+                && ctx.toks[t - 2].kind == Kind::Word;
+            lower_me || broken
         }
         _ => false,
     }
@@ -546,8 +561,35 @@ fn not_an_address(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         && ctx.toks[a - 1].is('-')
         && ctx.toks[a - 1].glued
         && matches!(ctx.toks[a - 2].kind, Kind::Word | Kind::Alnum);
-    columns || copyright || dotted || hyphenated
+    // "August 26, 2011 Anna J. Lane": the year of a date is no house number (the hit opens
+    // with the date or with its year).
+    let date_at = |m: usize| {
+        ctx.word_in(m, MONTHS)
+            && ctx
+                .toks
+                .get(m + 1)
+                .is_some_and(|t| t.kind == Kind::Num && t.len() <= 2)
+            && ctx.punct(m + 2, ',')
+    };
+    let dated = date_at(a) || (a >= 3 && date_at(a - 3));
+    columns || copyright || dotted || hyphenated || dated
 }
+
+/// Months in English, as dates in changelogs and man pages write them.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Token `i` is in a copyright notice: "Copyright" or "©" opens its line at most a dozen
 /// tokens before it ("Copyright (C) 1991-2012, Thomas G. Lane"). There a run that ends in a
