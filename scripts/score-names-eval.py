@@ -4,7 +4,7 @@ would run it: through the CLI's `scan --jsonl`.
 
     cargo build --release --bin pii-airlock
     python3 scripts/score-names-eval.py [--split heldout|tune|all] [--bin target/release/pii-airlock]
-        [--benign-kb 1024] [--show] [--show-benign] [--md-docs]
+        [--benign-kb 1024] [--show] [--show-benign] [--md-docs] [--benign7 A|B]
     python3 scripts/score-names-eval.py --eval tests/data/person-tune.jsonl [--show]
     python3 scripts/score-names-eval.py --eval tests/data/places-tune.jsonl [--show]
 
@@ -22,12 +22,17 @@ by the shape of the line (`credit_shape`: a line that lists people and nothing e
 brackets closing a changelog entry), and since round 6 a third column that adds more shapes
 of the line around the name (`credit_shape6`: a Markdown table cell of people, an
 acknowledgement entry's "for/who/whose", an attribution's dash, "by" or "By:" line, a name
-linked to its profile page, a document's credits section). Every column decides from the
-line's shape and words, never from which names were found. Both parts are counted the same
-way; precision and recall do not use it.
+linked to its profile page, a document's credits section), and since round 7 a fourth
+(`credit_shape7`: a Debian copyright field's continuation lines, bracketed and comma-separated
+lists of contributors with handles, "from X" on a changelog entry, quoted names alone on a
+line of code, a cited author before a quoted title, "Uploaders"). Every column decides from
+the line's shape and words, never from which names were found. Both parts are counted the
+same way; precision and recall do not use it.
 
 `--md-docs` adds a tuning-only source, Markdown under node_modules and the cargo registry
-(READMEs and changelogs), which neither part reads otherwise.
+(READMEs and changelogs), which neither part reads otherwise. `--benign7 A|B` scores round 7's
+tuning-only corpus instead (scripts/build-benign7-tune.py: files neither part reads, split by
+package into half A, tuned on, and half B, scored once at the end).
 
 Matching: a gold span is found when predictions of its class cover at least half of it; a
 prediction is right when at least half of it lies in gold spans of its class. Classes:
