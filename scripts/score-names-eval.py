@@ -4,7 +4,7 @@ would run it: through the CLI's `scan --jsonl`.
 
     cargo build --release --bin pii-airlock
     python3 scripts/score-names-eval.py [--split heldout|tune|all] [--bin target/release/pii-airlock]
-        [--benign-kb 1024] [--show] [--show-benign] [--md-docs]
+        [--benign-kb 1024] [--show] [--show-benign] [--md-docs] [--benign7 A|B]
     python3 scripts/score-names-eval.py --eval tests/data/person-tune.jsonl [--show]
     python3 scripts/score-names-eval.py --eval tests/data/places-tune.jsonl [--show]
 
@@ -22,12 +22,17 @@ by the shape of the line (`credit_shape`: a line that lists people and nothing e
 brackets closing a changelog entry), and since round 6 a third column that adds more shapes
 of the line around the name (`credit_shape6`: a Markdown table cell of people, an
 acknowledgement entry's "for/who/whose", an attribution's dash, "by" or "By:" line, a name
-linked to its profile page, a document's credits section). Every column decides from the
-line's shape and words, never from which names were found. Both parts are counted the same
-way; precision and recall do not use it.
+linked to its profile page, a document's credits section), and since round 7 a fourth
+(`credit_shape7`: a Debian copyright field's continuation lines, bracketed and comma-separated
+lists of contributors with handles, "from X" on a changelog entry, quoted names alone on a
+line of code, a cited author before a quoted title, "Uploaders"). Every column decides from
+the line's shape and words, never from which names were found. Both parts are counted the
+same way; precision and recall do not use it.
 
 `--md-docs` adds a tuning-only source, Markdown under node_modules and the cargo registry
-(READMEs and changelogs), which neither part reads otherwise.
+(READMEs and changelogs), which neither part reads otherwise. `--benign7 A|B` scores round 7's
+tuning-only corpus instead (scripts/build-benign7-tune.py: files neither part reads, split by
+package into half A, tuned on, and half B, scored once at the end).
 
 Matching: a gold span is found when predictions of its class cover at least half of it; a
 prediction is right when at least half of it lies in gold spans of its class. Classes:
@@ -186,6 +191,79 @@ def credit_shape6(text, ls, le, f, people):
     return False
 
 
+# Round 7: credit words of Debian's changelogs and control files ("remove X from Uploaders",
+# "X's signing key") and of package metadata ("Maintainer", "Authors" as a field).
+CREDIT7 = re.compile(r"uploaders|signing[- ]key|\bkey\b.{0,20}$|sponsor", re.I)
+# A copyright field's continuation line (Debian copyright files): years, then the holders.
+YEARS = re.compile(r"^\s*(\d{4}(\s*[-–,]\s*\d{4})*,?\s+)+")
+# "A, B and others", "A et al.": the rest of a list of holders.
+OTHERS = re.compile(r"\b(and )?others\b|\bet al\b\.?", re.I)
+# What a bracketed list of contributors holds besides the people found: handles (one token
+# each), commas, "and", brackets.
+HANDLES = re.compile(r"\b[\w.-]+\b|[\s,;&/]+", re.I)
+# A changelog entry's attribution: "fix from X", "Request from X", "Merge #461 from X".
+FROM = re.compile(r"\bfrom:?\s*$", re.I)
+# A citation: the name, then (after a comma) the quoted title of the cited work.
+CITED = re.compile(r"^(\s*,)?\s*[\"“]")
+
+
+def listed(item):
+    """An item of a list of contributors once the people found are taken out: nothing, a
+    handle (one token), or a name the pass did not find (two to four capitalised words)."""
+    words = item.split()
+    return len(words) <= 1 or (len(words) <= 4 and all(w[:1].isupper() for w in words))
+
+
+def credit_shape7(text, ls, le, f, people):
+    """Round 7: the round-6 shapes, and five more shapes of the line, each decided from the
+    line, never from which names were found: a Debian copyright field's continuation line
+    (years, then people and nothing else), a bracketed list of contributors closing a
+    changelog entry (people, one-token handles and capitalised names, "(A B, handle, C D)"),
+    a line listing people, handles and capitalised names separated by commas (a release's contributor list), a name after
+    "from" on a changelog entry's line ("Request from A B", "Merge #1 from A B"), a quoted
+    name alone on its line in code (an authors list: `"A B",`), a cited author (the name
+    before a quoted title), a line with the credit words of CREDIT7 ("Uploaders")."""
+    if credit_shape6(text, ls, le, f, people):
+        return True
+    line = text[ls:le]
+    s, e = f["start"], f["end"]
+    mine = sorted((a, b) for a, b in people if ls <= a and b <= le)
+    if CREDIT7.search(line):
+        return True
+
+    def without_people(a0, b0):
+        rest = text[a0:b0]
+        for a, b in sorted(mine, reverse=True):
+            if a0 <= a and b <= b0:
+                rest = rest[: a - a0] + rest[b - a0 :]
+        return rest
+
+    # Copyright continuation and quoted authors: the round-5 "nothing else" test, after the
+    # years or with the quotes taken out.
+    m = YEARS.match(line)
+    if m and not LIST_REST.sub("", OTHERS.sub("", without_people(ls + m.end(), le))):
+        return True
+    if not LIST_REST.sub("", re.sub(r"[\"']", "", without_people(ls, le))):
+        return True
+    # A bracketed list of contributors.
+    o = text.rfind("(", ls, s)
+    c = text.find(")", e, le)
+    if o >= 0 and c >= 0 and "(" not in text[o + 1 : s] and ")" not in text[o + 1 : s]:
+        items = [x.strip() for x in re.split(r",|\band\b", without_people(o + 1, c))]
+        if all(listed(x) for x in items):
+            return True
+    # A comma-separated line of people and handles.
+    items = [x.strip() for x in without_people(ls, le).split(",")]
+    if len(items) >= 3 and all(listed(x) for x in items):
+        return True
+    head = text[ls:s]
+    if FROM.search(head) and re.match(r"\s*([*\-+•]|\d+\.)\s", line):
+        return True
+    if CITED.match(text[e:le]):
+        return True
+    return False
+
+
 def scan(binary, records):
     """Findings of each record, by id."""
     inp = "".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in records)
@@ -265,12 +343,10 @@ def read_text(path):
         return ""
 
 
-def benign(split, kb, cache, md=False):
-    """Records of benign text for one part: (source, records). `md` adds, to the tune part
-    only, Markdown under node_modules and ~/.cargo/registry/src (READMEs and changelogs of
-    packages and crates), which neither part reads otherwise (round 6)."""
-    os.makedirs(cache, exist_ok=True)
-    sources = {
+def benign_sources():
+    """Candidate files of each benign source, in order. Each part reads every other one (tune
+    even, held-out odd); scripts/build-benign7-tune.py excludes all of them."""
+    return {
         # Round-robin over the languages, so each has its share of the budget.
         "man": [
             p
@@ -287,6 +363,14 @@ def benign(split, kb, cache, md=False):
         "code": files("~/.cargo/registry/src", (".rs",))
         + files("node_modules", (".js", ".ts", ".mjs")),
     }
+
+
+def benign(split, kb, cache, md=False):
+    """Records of benign text for one part: (source, records). `md` adds, to the tune part
+    only, Markdown under node_modules and ~/.cargo/registry/src (READMEs and changelogs of
+    packages and crates), which neither part reads otherwise (round 6)."""
+    os.makedirs(cache, exist_ok=True)
+    sources = benign_sources()
     if md and split == "tune":
         sources["md"] = files("node_modules", (".md",)) + files("~/.cargo/registry/src", (".md",))
     out = {}
@@ -308,21 +392,36 @@ def benign(split, kb, cache, md=False):
                     break
             with open(path, "w", encoding="utf-8") as f:
                 f.write("\n\f\n".join(text))
-        body = open(path, encoding="utf-8").read()
-        recs, k = [], 0
-        for chunk in body.split("\n\f\n"):
-            # Records of about 4 KB, cut at line ends.
-            buf = ""
-            for line in chunk.splitlines(keepends=True):
-                buf += line
-                if len(buf) >= 4096:
-                    recs.append({"id": f"{name}-{k}", "text": buf})
-                    buf, k = "", k + 1
-            if buf:
-                recs.append({"id": f"{name}-{k}", "text": buf})
-                k += 1
-        out[name] = recs
+        out[name] = records_of(name, open(path, encoding="utf-8").read())
     return out
+
+
+def records_of(name, body):
+    """Records of about 4 KB, cut at line ends, from files joined by form feeds."""
+    recs, k = [], 0
+    for chunk in body.split("\n\f\n"):
+        buf = ""
+        for line in chunk.splitlines(keepends=True):
+            buf += line
+            if len(buf) >= 4096:
+                recs.append({"id": f"{name}-{k}", "text": buf})
+                buf, k = "", k + 1
+        if buf:
+            recs.append({"id": f"{name}-{k}", "text": buf})
+            k += 1
+    return recs
+
+
+def benign7(half, out="target/names-eval/benign7"):
+    """Round 7's tuning-only corpus (scripts/build-benign7-tune.py), one half: A to tune on,
+    B to score once at the end. It reads none of the files of either part above."""
+    got = {}
+    for name in ["md", "debdoc", "man", "code"]:
+        path = os.path.join(out, f"{name}-{half}.txt")
+        if not os.path.exists(path):
+            sys.exit(f"{path} is missing: run scripts/build-benign7-tune.py first")
+        got[name] = records_of(name, open(path, encoding="utf-8").read())
+    return got
 
 
 def main():
@@ -343,7 +442,15 @@ def main():
         action="store_true",
         help="also score Markdown of node_modules and the cargo registry (tune part only)",
     )
+    ap.add_argument(
+        "--benign7",
+        choices=["A", "B"],
+        help="score round 7's tuning-only corpus (scripts/build-benign7-tune.py), half A or "
+        "B, instead of the part's benign files (tune part only)",
+    )
     a = ap.parse_args()
+    if a.benign7 and a.split != "tune":
+        sys.exit("--benign7 is tuning-only text: use it with --split tune")
     records = [json.loads(l) for l in open(a.eval or a.data, encoding="utf-8")]
     if a.eval:
         a.split = "tune"
@@ -367,11 +474,16 @@ def main():
     print()
     print(
         "| benign text | MB | PERSON/MB | (outside credits) | (outside credits, round 5) | "
-        "(outside credits, round 6) | LOCATION/MB | STREET_ADDRESS/MB |"
+        "(outside credits, round 6) | (outside credits, round 7) | LOCATION/MB | "
+        "STREET_ADDRESS/MB |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|")
     for sp in splits:
-        for name, recs in benign(sp, a.benign_kb, "target/names-eval", a.md_docs).items():
+        if a.benign7:
+            parts = {f"{k}, benign7 {a.benign7}": v for k, v in benign7(a.benign7).items()}
+        else:
+            parts = benign(sp, a.benign_kb, "target/names-eval", a.md_docs)
+        for name, recs in parts.items():
             found = scan(a.bin, recs)
             mb = sum(len(r["text"].encode()) for r in recs) / 1e6
             counts = defaultdict(int)
@@ -401,17 +513,25 @@ def main():
                     )
                     if e == "PERSON" and not credit6:
                         counts["PERSON-nc6"] += 1
+                    credit7 = e == "PERSON" and (
+                        in_credits(t, ls, line, more=True)
+                        or credit_shape7(t, ls, le if le >= 0 else len(t), f, people)
+                    )
+                    if e == "PERSON" and not credit7:
+                        counts["PERSON-nc7"] += 1
                     if a.show_benign:
                         tag = (
                             "CREDIT"
                             if credit
-                            else "CREDIT5" if credit5 else "CREDIT6" if credit6 else "BENIGN"
+                            else "CREDIT5"
+                            if credit5
+                            else "CREDIT6" if credit6 else "CREDIT7" if credit7 else "BENIGN"
                         )
                         print(f"{tag} {e} {t[f['start']:f['end']]!r} in {line.strip()[:160]!r}")
             print(
                 f"| {name} ({sp}) | {mb:.2f} | {counts['PERSON'] / mb:.1f} | "
                 f"{counts['PERSON-nc'] / mb:.1f} | {counts['PERSON-nc5'] / mb:.1f} | "
-                f"{counts['PERSON-nc6'] / mb:.1f} | "
+                f"{counts['PERSON-nc6'] / mb:.1f} | {counts['PERSON-nc7'] / mb:.1f} | "
                 f"{counts['LOCATION'] / mb:.1f} | "
                 f"{counts['STREET_ADDRESS'] / mb:.1f} |"
             )

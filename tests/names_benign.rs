@@ -435,3 +435,291 @@ fn a_name_after_by_is_the_authors_even_when_its_surname_is_a_town() {
         "Rust"
     ));
 }
+
+// Round 7: shapes found in a larger tuning-only corpus (package docs, Debian changelogs and
+// copyright files, man sections 3/5/7/8, Python sources; scripts/build-benign7-tune.py).
+
+#[test]
+fn a_copyright_fields_continuation_lines_hold_people_not_addresses() {
+    let e = Engine::default_engine();
+    let text = "Copyright: 2009 Anna Kowalska\n           2012-2015 Jan Lane\n           2014 Piotr Towns\n";
+    let got = found(&e, text);
+    assert!(!got.iter().any(|(k, _)| k == "STREET_ADDRESS"), "{got:?}");
+    assert!(has(&e, text, "PERSON", "Jan Lane"), "{got:?}");
+    // An address whose house number looks like a year, on a line of its own, is still one.
+    let text = "2016 Main Street\nSpringfield, IL 62701\n";
+    assert!(found(&e, text).iter().any(|(k, _)| k == "STREET_ADDRESS"));
+}
+
+#[test]
+fn a_name_before_a_mailbox_is_no_street() {
+    let e = Engine::default_engine();
+    let text = "2019 Maria Lane <maria@example.org>\n";
+    let got = found(&e, text);
+    assert!(!got.iter().any(|(k, _)| k == "STREET_ADDRESS"), "{got:?}");
+    let text = "She lives at 2019 Maria Lane, Springfield, IL 62701.";
+    assert!(found(&e, text).iter().any(|(k, _)| k == "STREET_ADDRESS"));
+}
+
+#[test]
+fn a_name_before_a_software_word_is_a_product() {
+    let e = Engine::default_engine();
+    for text in [
+        "It ships a Flask extension and a Django form mixin.",
+        "### Trace SQL queries\n",
+        "* Rename the file to match the name from Arch Linux\n",
+    ] {
+        assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
+    }
+    assert!(has(&e, "We moved to Paris in May.", "LOCATION", "Paris"));
+}
+
+#[test]
+fn an_acronym_next_to_a_capitalised_word_names_a_standard() {
+    let e = Engine::default_engine();
+    let text = "Enter the German VAT identifier here.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A surname in capitals is still a surname.
+    assert!(has(
+        &e,
+        "Thomas BERNARD signed the form.",
+        "PERSON",
+        "Thomas BERNARD"
+    ));
+}
+
+#[test]
+fn towns_that_are_common_words_need_a_place_cue() {
+    let e = Engine::default_engine();
+    let text =
+        "* parser.c: Add missing checks.\n- Deal with empty input.\n- Hang when the pipe closes.\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    let text = "It now builds with Mesa and runs on the Savannah mirror.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    assert!(has(&e, "I moved to Deal last year.", "LOCATION", "Deal"));
+}
+
+#[test]
+fn a_town_after_a_verb_of_using_software_is_the_software() {
+    let e = Engine::default_engine();
+    let text = "Projects using Tokio can skip this step.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    assert!(has(&e, "We flew to Tokio in May.", "LOCATION", "Tokio"));
+}
+
+#[test]
+fn a_town_alone_in_single_quotes_is_a_value_of_code() {
+    let e = Engine::default_engine();
+    let text = "choices = ['low', 'Berlin']";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A value after a key is still a place.
+    assert!(has(&e, "{'city': 'Berlin'}", "LOCATION", "Berlin"));
+}
+
+#[test]
+fn an_entry_indexed_by_a_variable_is_code_not_a_name_field() {
+    let e = Engine::default_engine();
+    let text = "    table[fullname] = mod\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A form's bracketed key is still a name field.
+    assert!(has(
+        &e,
+        "person[last_name]=Kowalska&x=1",
+        "PERSON",
+        "Kowalska"
+    ));
+}
+
+#[test]
+fn a_lower_case_technical_noun_ends_no_name() {
+    let e = Engine::default_engine();
+    let text = "Ask the printer for its job sheets.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+}
+
+#[test]
+fn a_particle_inside_a_long_name_cues_no_town() {
+    let e = Engine::default_engine();
+    let text = "* ABC (Clave Única de Registro de Población, an identifier)";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    assert!(has(
+        &e,
+        "I registered in Registro last year.",
+        "LOCATION",
+        "Registro"
+    ));
+}
+
+#[test]
+fn a_town_linked_to_a_projects_page_is_the_project() {
+    let e = Engine::default_engine();
+    let text = "See the release notes of [Tokio][tokio-notes] for details.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A link about the town keeps it a town.
+    let text = "Read about [Paris](https://en.wikipedia.org/wiki/Paris) first.";
+    assert!(has(&e, text, "LOCATION", "Paris"), "{:?}", found(&e, text));
+}
+
+#[test]
+fn a_town_before_route_or_app_is_a_framework() {
+    let e = Engine::default_engine();
+    let text = "The decorator is used to wrap a Flask route.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+}
+
+#[test]
+fn a_copyright_holder_or_a_name_before_its_address_in_brackets_is_a_person() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("Copyright (C) 1998, 1999, Guy Maor\n", "Guy Maor"),
+        (
+            "           1990 Gordon Irlam (gordoni@example.org)\n",
+            "Gordon Irlam",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+#[test]
+fn a_cue_out_of_reach_makes_no_name() {
+    let e = Engine::default_engine();
+    for text in [
+        "    >>> greet()\n    hello\n\nMore examples follow below::\n",
+        "That was never clear to me. It probably needs a sponsor.",
+    ] {
+        assert!(none(&e, text), "{text:?}: {:?}", found(&e, text));
+    }
+    // A salutation on its own line, and French "Me." (Maître), still cue a name.
+    assert!(has(&e, "Hello,\nAnna\n", "PERSON", "Anna"));
+    assert!(has(
+        &e,
+        "Je contacte Me. Dupont demain.",
+        "PERSON",
+        "Dupont"
+    ));
+}
+
+#[test]
+fn an_entry_indexed_by_an_expression_is_code_not_a_name_field() {
+    let e = Engine::default_engine();
+    let text = "        self.cache[self.prefix + \".\" + fullname] = mod\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A form's bracketed key is still a name field.
+    assert!(has(&e, "user[first_name]=Anna&id=7", "PERSON", "Anna"));
+}
+
+#[test]
+fn a_name_in_capitals_beside_a_code_point_is_a_characters_name() {
+    let e = Engine::default_engine();
+    let text = ".. |ddot|   unicode:: U+02025 .. TWO DOT LEADER\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A name in capitals without a code point is still a name.
+    assert!(has(
+        &e,
+        "PATIENT: ANNA KOWALSKA, WARD 4\n",
+        "PERSON",
+        "ANNA KOWALSKA"
+    ));
+}
+
+#[test]
+fn a_software_name_with_a_possessive_is_a_product() {
+    let e = Engine::default_engine();
+    let text = "Import the media types from Fedora's mailcap file.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+}
+
+#[test]
+fn a_place_ending_a_mailboxs_display_name_is_no_place() {
+    let e = Engine::default_engine();
+    let text = "Copyright (C) 2009 Zorvek Salvador <zs@example.org>\n";
+    let got = found(&e, text);
+    assert!(!got.iter().any(|(k, _)| k == "LOCATION"), "{got:?}");
+    assert!(has(
+        &e,
+        "She moved to Salvador <last year>.",
+        "LOCATION",
+        "Salvador"
+    ));
+}
+
+#[test]
+fn a_place_after_a_software_name_is_a_releases_code_name() {
+    let e = Engine::default_engine();
+    let text = "Spotlight fails on macOS Ventura.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    assert!(has(
+        &e,
+        "We drove to Ventura last week.",
+        "LOCATION",
+        "Ventura"
+    ));
+}
+
+#[test]
+fn a_lower_case_word_before_a_url_is_a_keyword() {
+    let e = Engine::default_engine();
+    let text = "On a mirror, this is:\ndeb http://mirror.example.org/debian testing-updates main\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+}
+
+#[test]
+fn an_uploaders_heading_in_a_debian_changelog_is_a_person() {
+    let e = Engine::default_engine();
+    let text = "  [ Barry Warsaw ]\n  * Fix the build.\n";
+    assert!(
+        has(&e, text, "PERSON", "Barry Warsaw"),
+        "{:?}",
+        found(&e, text)
+    );
+    // Two towns in prose stay towns.
+    let text = "I flew from Barry to Warsaw.";
+    assert!(has(&e, text, "LOCATION", "Warsaw"), "{:?}", found(&e, text));
+}
+
+#[test]
+fn a_long_copyright_field_holds_people_to_its_end() {
+    let e = Engine::default_engine();
+    let mut text = String::from("Files: *\nCopyright:\n");
+    for year in 2001..2034 {
+        text.push_str(&format!(" {year} Jan Lane\n"));
+    }
+    let got = found(&e, &text);
+    assert!(!got.iter().any(|(k, _)| k == "STREET_ADDRESS"), "{got:?}");
+}
+
+#[test]
+fn a_name_before_models_is_a_framework() {
+    let e = Engine::default_engine();
+    let text = "It adds a __repr__ to Django models.";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+}
+
+#[test]
+fn the_year_of_a_date_is_no_house_number() {
+    let e = Engine::default_engine();
+    let text = "August 26, 2011 Darrin J. Lane <dj at example.org>\n";
+    let got = found(&e, text);
+    assert!(!got.iter().any(|(k, _)| k == "STREET_ADDRESS"), "{got:?}");
+    let text = "Send it to 26 August Street, Springfield, IL 62701.";
+    assert!(found(&e, text).iter().any(|(k, _)| k == "STREET_ADDRESS"));
+}
+
+#[test]
+fn a_title_ending_a_broken_word_is_no_title() {
+    let e = Engine::default_engine();
+    let text = "       The  XftFont structure is used for render‐\n       ing  Xft; it contains general font metrics.\n";
+    assert!(none(&e, text), "{:?}", found(&e, text));
+    // A title opening a line is still one.
+    assert!(has(
+        &e,
+        "Sehr geehrter Herr\nIng. Kowalski,",
+        "PERSON",
+        "Kowalski"
+    ));
+}

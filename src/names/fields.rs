@@ -437,7 +437,7 @@ fn find_pairs(text: &str, out: &mut Vec<Hit>) {
         if matches!(bytes.get(sep + 1), Some(b'=' | b':')) || sep > 0 && bytes[sep - 1] == b':' {
             continue;
         }
-        if !name_key_before(&text[..sep]) {
+        if !name_key_before(&text[..sep]) || indexed_variable(&text[..sep]) {
             continue;
         }
         if let Some((start, end)) = value_after(text, sep + 1) {
@@ -451,6 +451,16 @@ fn find_pairs(text: &str, out: &mut Vec<Hit>) {
             at = end;
         }
     }
+}
+
+/// `modules[fullname] = value`, `m[prefix + fullname] = value`: code that indexes with a
+/// variable or an expression (no quote before the closing bracket, `=` spaced as code spaces
+/// it) assigns to an entry, unlike a form field
+/// (`person[last_name]=Anna`) or a quoted key (`row["last_name"] = …`).
+fn indexed_variable(before: &str) -> bool {
+    before
+        .strip_suffix("] ")
+        .is_some_and(|b| !b.ends_with(['"', '\'']))
 }
 
 /// The first `:` or `=` in `bytes` from `at`: eight bytes at a time, since code holds long

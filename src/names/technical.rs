@@ -20,13 +20,24 @@ pub(crate) fn benign(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity, why: &str) ->
                 || compound(ctx, a, b, e)
                 || product(ctx, a, b)
                 || organisation(ctx, b)
-                || (e == Entity::Person && (date(ctx, a) || lower_noun(ctx, a, b)))
+                || (e == Entity::Person
+                    && (date(ctx, a)
+                        || character_name(ctx, a, b)
+                        || lower_noun(ctx, a, b)
+                        || acronym(ctx, a, b)
+                        || cue_out_of_reach(ctx, a, why)))
                 || (e == Entity::Location && not_a_place(ctx, a, b, why))
                 || (e == Entity::Location
                     && why == "gazetteer"
-                    && (heads_a_name(ctx, a, b) || imperative(ctx, a, b) || word_town(ctx, a, b)))
+                    && (heads_a_name(ctx, a, b)
+                        || imperative(ctx, a, b)
+                        || word_town(ctx, a, b)
+                        || software_object(ctx, a)
+                        || project_link(ctx, a, b)))
         }
-        Entity::StreetAddress => not_an_address(ctx, a, b) || organisations_address(ctx, a),
+        Entity::StreetAddress => {
+            not_an_address(ctx, a, b) || organisations_address(ctx, a) || mailbox_after(ctx, b)
+        }
         _ => false,
     }
 }
@@ -50,7 +61,13 @@ fn code_syntax(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let call = glued(b + 1, '(');
     // Capitalised names on a command line are quoted values ("--author 'Anna Smith <…>'").
     let argument = ctx.toks[a].case == Case::Lower && command_line(ctx, a);
-    path_before || path_after || assigned || call || argument
+    // `deb http://…` (sources.list), `mirror https://…`: a lower-case word before a URL is a
+    // keyword of a configuration line.
+    let keyword = ctx.toks[a].case == Case::Lower
+        && next_word(ctx, b)
+        && ctx.word_in(b + 1, &["http", "https", "ftp"])
+        && glued(b + 2, ':');
+    path_before || path_after || assigned || call || argument || keyword
 }
 
 /// Token `a` is on a line that opens with a shell prompt (`$ ` then the command).
@@ -144,15 +161,84 @@ const TECH_WORDS: &[&str] = &[
     "viewer",
     "edition",
     "project",
+    // Round 7: what a software name is followed by in READMEs and changelogs ("a Flask
+    // extension", "Django form", "Trace SQL queries", "Gregorian dates", "Savannah bug").
+    "extension",
+    "extensions",
+    "plugin",
+    "plugins",
+    "module",
+    "modules",
+    "package",
+    "packages",
+    "crate",
+    "crates",
+    "framework",
+    "bindings",
+    "driver",
+    "drivers",
+    "backend",
+    "interpreter",
+    "compiler",
+    "programming",
+    "form",
+    "forms",
+    "orm",
+    "template",
+    "templates",
+    "queries",
+    "functions",
+    "dates",
+    "bug",
+    "bugs",
+    "tracker",
+    "repository",
+    "repo",
+    "mirror",
+    "spreadsheet",
+    "route",
+    "routes",
+    "models",
+    "app",
+    "apps",
 ];
 
 fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     if (a..=b).any(|i| {
-        ctx.toks[i].kind == Kind::Word && (ctx.word_in(i, TECH_WORDS) || ctx.word_in(i, PRODUCTS))
+        ctx.toks[i].kind == Kind::Word
+            && (ctx.word_in(i, TECH_WORDS)
+                || ctx.word_in(i, PRODUCTS)
+                || possessive_product(ctx, i))
     }) {
         return true;
     }
-    (next_word(ctx, b) && ctx.word_in(b + 1, TECH_WORDS)) || versioned(ctx, b)
+    (next_word(ctx, b) && (ctx.word_in(b + 1, TECH_WORDS) || ctx.word_in(b + 1, PRODUCTS)))
+        || versioned(ctx, b)
+}
+
+/// "German VAT number", "Trace AWS Lambda", "Django ORM": a run where a capitalised word
+/// stands next to an acronym (three or four capitals the lists hold as no name) names a
+/// standard or a product. A surname written in capitals ("Thomas BERNARD", "Tom LEE") is a name, and a text
+/// all in capitals has no capitalised word.
+fn acronym(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    use super::gazetteer::{FIRST, LAST};
+    let title = |i: usize| (a..=b).contains(&i) && ctx.toks[i].case == Case::Title;
+    (a..=b).any(|i| {
+        let t = &ctx.toks[i];
+        t.case == Case::Upper
+            && (3..=4).contains(&t.len())
+            && t.kind == Kind::Word
+            && ctx.flags[i] & (FIRST | LAST) == 0
+            && ((i > a && title(i - 1)) || title(i + 1))
+    })
+}
+
+/// "from Fedora's mailcap": a software name of [`PRODUCTS`] with a possessive `'s`.
+fn possessive_product(ctx: &Ctx<'_>, i: usize) -> bool {
+    let s = ctx.s(i);
+    s.strip_suffix("'s")
+        .or_else(|| s.strip_suffix("’s"))
+        .is_some_and(|w| PRODUCTS.iter().any(|p| w.eq_ignore_ascii_case(p)))
 }
 
 /// "raised to Rust 1.54.0", "Tcl 8.6": a version number of two or more parts after the run
@@ -190,6 +276,66 @@ fn organisation(ctx: &Ctx<'_>, b: usize) -> bool {
         .get(j)
         .is_some_and(|t| !t.newline_before && t.case != Case::Lower)
         && ctx.word_in(j, LEGAL_FORMS)
+}
+
+/// A cue that does not reach the run: a greeting before a blank line ("print('hello')",
+/// its output "hello", a blank line, then "More than one example works::") greets nobody in
+/// the next paragraph; lower-case "me." ends a sentence ("clear to me. It likely ...") and is
+/// not French "Me." (Maître), which is capitalised; a title that ends a word broken at the
+/// line's end ("us‐" / "ing Xft") is no title.
+fn cue_out_of_reach(ctx: &Ctx<'_>, a: usize, why: &str) -> bool {
+    match why {
+        "greeting" => {
+            a > 0
+                && ctx.text[ctx.toks[a - 1].end as usize..ctx.toks[a].start as usize]
+                    .matches('\n')
+                    .count()
+                    >= 2
+        }
+        "title" => {
+            let lower_me = a >= 2
+                && ctx.punct(a - 1, '.')
+                && ctx.toks[a - 2].case == Case::Lower
+                && ctx.word_in(a - 2, &["me", "m", "e"]);
+            // "us‐\ning Xft": the title is the end of a word a man page broke at the line's
+            // end (German "Ing" as in "Ingenieur").
+            let t = if ctx.punct(a.wrapping_sub(1), '.') {
+                a.wrapping_sub(2)
+            } else {
+                a.wrapping_sub(1)
+            };
+            let broken = t >= 2
+                && t < a
+                && ctx.toks[t].newline_before
+                && (ctx.punct(t - 1, '‐') || ctx.punct(t - 1, '-'))
+                && ctx.toks[t - 1].glued
+                && ctx.toks[t - 2].kind == Kind::Word;
+            lower_me || broken
+        }
+        _ => false,
+    }
+}
+
+/// "U+2025 TWO DOT LEADER": a run in capitals on a line that gives a code point (`U+` and four
+/// or more hex digits) is a character's name.
+fn character_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    if !(a..=b).all(|i| ctx.toks[i].case != Case::Title && ctx.toks[i].case != Case::Lower) {
+        return false;
+    }
+    let start = ctx.toks[a].start as usize;
+    let end = ctx.toks[b].end as usize;
+    let ls = ctx.text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let le = ctx.text[end..]
+        .find('\n')
+        .map_or(ctx.text.len(), |k| end + k);
+    let line = &ctx.text[ls..le];
+    line.match_indices("U+").any(|(k, _)| {
+        line[k + 2..]
+            .bytes()
+            .take_while(u8::is_ascii_hexdigit)
+            .count()
+            >= 4
+    })
 }
 
 /// "Thu Mar  3": a weekday's short form before a month is a date.
@@ -275,11 +421,101 @@ fn imperative(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 /// Towns the lists hold that are common words in one of the pass's languages without the
 /// lists marking them so: English "Manage", "Enterprise", "Sale", Portuguese "Gera",
 /// Spanish and Portuguese "Salta", German "Mitte".
-const WORD_TOWNS: &[&str] = &["manage", "enterprise", "sale", "gera", "salta", "mitte"];
+const WORD_TOWNS: &[&str] = &[
+    "manage",
+    "enterprise",
+    "sale",
+    "gera",
+    "salta",
+    "mitte",
+    // Round 7: English "Add", "Deal", "Hang", "Rim", "Flask", "Savannah", "Boom" (also
+    // Dutch), Spanish and Portuguese "Mesa", "Registro" (also Italian).
+    "add",
+    "deal",
+    "hang",
+    "rim",
+    "flask",
+    "savannah",
+    "boom",
+    "mesa",
+    "registro",
+];
 
-/// A town of [`WORD_TOWNS`] with no place cue right before it ("in", "nach", "em").
+/// A town of [`WORD_TOWNS`] with no place cue right before it ("in", "nach", "em"). A
+/// particle between capitalised words ("Clave Única de Registro de Población") joins the
+/// words of one name and cues nothing.
 fn word_town(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    a == b && ctx.word_in(a, WORD_TOWNS) && !cued(ctx, a)
+    let inside_a_name = a >= 2
+        && ctx.toks[a - 2].case == Case::Title
+        && !ctx.toks[a - 1].newline_before
+        && ctx.word_in(a - 1, &["de", "di", "da", "do", "du", "del", "van", "von"]);
+    a == b && ctx.word_in(a, WORD_TOWNS) && (!cued(ctx, a) || inside_a_name)
+}
+
+/// "[Tokio][tokio-security]", "[Flask](https://flask.example.org)": a listed place alone in
+/// a Markdown link's text whose target or label holds the name in lower case links a
+/// project's page (a link about a town keeps the town's capital: `wiki/Paris`).
+fn project_link(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    if !(a > 0 && ctx.punct(a - 1, '[') && ctx.punct(b + 1, ']')) {
+        return false;
+    }
+    let Some(open) = ctx.toks.get(b + 2) else {
+        return false;
+    };
+    if !(open.glued && (open.is('[') || open.is('('))) {
+        return false;
+    }
+    let close = if open.is('[') { ']' } else { ')' };
+    let start = open.end as usize;
+    let rest = &ctx.text[start..];
+    let target = &rest[..rest.find([close, '\n']).unwrap_or(rest.len())];
+    let name = &ctx.text[ctx.toks[a].start as usize..ctx.toks[b].end as usize];
+    name.chars().any(char::is_uppercase) && target.contains(name.to_lowercase().as_str())
+}
+
+/// "If you already use Tokio", "install Flask": a listed place right after a verb of using
+/// or building software is the software's name (nobody installs or imports a town).
+fn software_object(ctx: &Ctx<'_>, a: usize) -> bool {
+    a > 0
+        && ctx.toks[a - 1].case == Case::Lower
+        && !ctx.toks[a].newline_before
+        && ctx.word_in(
+            a - 1,
+            &[
+                "using",
+                "use",
+                "uses",
+                "install",
+                "installs",
+                "installing",
+                "installed",
+                "import",
+                "imports",
+                "importing",
+                "require",
+                "requires",
+                "requiring",
+                "upgrade",
+                "upgrading",
+                "compile",
+                "compiling",
+                "configure",
+                "configuring",
+                "benutzen",
+                "verwenden",
+                "installieren",
+                "utiliser",
+                "installer",
+                "usar",
+                "instalar",
+                "usare",
+                "installare",
+                "gebruiken",
+                "installeren",
+                "używać",
+                "zainstalować",
+            ],
+        )
 }
 
 /// A lower-case place cue ("in", "nach", "em") is right before token `a`.
@@ -291,7 +527,7 @@ fn cued(ctx: &Ctx<'_>, a: usize) -> bool {
 /// end a page header ("Manuel de Debian").
 const PRODUCTS: &[&str] = &[
     "debian", "ubuntu", "fedora", "linux", "gnu", "vim", "emacs", "samba", "gnome", "kde",
-    "systemd", "freebsd", "openbsd", "netbsd", "github", "gitlab", "firefox", "chromium",
+    "systemd", "freebsd", "openbsd", "netbsd", "github", "gitlab", "firefox", "chromium", "macos",
 ];
 
 /// Table rows, copyright lines and version numbers that the address detector read as an
@@ -325,28 +561,87 @@ fn not_an_address(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         && ctx.toks[a - 1].is('-')
         && ctx.toks[a - 1].glued
         && matches!(ctx.toks[a - 2].kind, Kind::Word | Kind::Alnum);
-    columns || copyright || dotted || hyphenated
+    // "August 26, 2011 Anna J. Lane": the year of a date is no house number (the hit opens
+    // with the date or with its year).
+    let date_at = |m: usize| {
+        ctx.word_in(m, MONTHS)
+            && ctx
+                .toks
+                .get(m + 1)
+                .is_some_and(|t| t.kind == Kind::Num && t.len() <= 2)
+            && ctx.punct(m + 2, ',')
+    };
+    let dated = date_at(a) || (a >= 3 && date_at(a - 3));
+    columns || copyright || dotted || hyphenated || dated
 }
+
+/// Months in English, as dates in changelogs and man pages write them.
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Token `i` is in a copyright notice: "Copyright" or "©" opens its line at most a dozen
 /// tokens before it ("Copyright (C) 1991-2012, Thomas G. Lane"). There a run that ends in a
 /// street's type is the holder's name, and years and names are no address.
+///
+/// A Debian `copyright` file's field goes on over indented lines that open with a year
+/// ("Copyright: 2010 Anna Smith\n           2012-2015 Jan Nowak"): such a line is part of the
+/// notice above it.
 pub(crate) fn copyright_notice(ctx: &Ctx<'_>, i: usize) -> bool {
-    let mut j = i;
-    for _ in 0..12 {
+    let (mut j, mut on_line, mut lines) = (i, 0, 0);
+    loop {
         if ctx.word_in(j, &["copyright"]) || ctx.punct(j, '©') {
             return true;
         }
-        if j == 0 || ctx.toks[j].newline_before {
+        if j == 0 || (lines == 0 && on_line == 12) || i - j > 2000 {
             return false;
         }
+        if ctx.toks[j].newline_before {
+            // Go on to the line above only from a year indented under it (at most 250 such
+            // lines), and read that line whole.
+            if !(indented(ctx, j) && year(ctx, j)) || lines == 250 {
+                return false;
+            }
+            lines += 1;
+        }
         j -= 1;
+        on_line += 1;
     }
-    false
+}
+
+/// Token `i` is a year of four digits (1900 to 2099).
+fn year(ctx: &Ctx<'_>, i: usize) -> bool {
+    let t = &ctx.toks[i];
+    t.kind == Kind::Num
+        && t.len() == 4
+        && (ctx.s(i).starts_with("19") || ctx.s(i).starts_with("20"))
+}
+
+/// Token `i` opens an indented line (spaces or a tab before it).
+fn indented(ctx: &Ctx<'_>, i: usize) -> bool {
+    let start = ctx.toks[i].start as usize;
+    let line = ctx.text[..start].rfind('\n').map_or(0, |k| k + 1);
+    start > line
+        && ctx.text[line..start]
+            .bytes()
+            .all(|c| c == b' ' || c == b'\t')
 }
 
 /// Places from the lists in shapes technical text gives them: a man page's word broken at the
-/// line's end, a language ("Bahasa Indonesia"), a double-barrelled name ("Boyer-Moore"), a university's or an institute's name,
+/// line's end, a language ("Bahasa Indonesia"), the end of a mailbox's display name ("Anna
+/// Salvador <anna@example.org>"), a release's code name after a software name ("macOS
+/// Ventura"), a double-barrelled name ("Boyer-Moore"), a university's or an institute's name,
 /// a section's number, a processor's code names, an organisation's postal address, a Title
 /// Case heading.
 fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
@@ -358,6 +653,8 @@ fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
         || organisations_address(ctx, a)
         || (why == "place-cue" && markdown_heading(ctx, a))
         || (a > 0 && ctx.word_in(a - 1, &["bahasa"]))
+        || mailbox_after(ctx, b)
+        || (a > 0 && !ctx.toks[a].newline_before && ctx.word_in(a - 1, PRODUCTS))
         || (why == "gazetteer" && (agent(ctx, a) || quoted_name(ctx, a, b)))
 }
 
@@ -374,7 +671,11 @@ fn quoted_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     a >= 2
         && ctx.toks[a].glued
         && ctx.toks.get(b + 1).is_some_and(|t| t.glued)
-        && (pair('"', '"') || pair('“', '”') || pair('„', '“') || pair('«', '»'))
+        && (pair('"', '"')
+            || pair('\'', '\'')
+            || pair('“', '”')
+            || pair('„', '“')
+            || pair('«', '»'))
         && !(ctx.punct(a - 2, ':') || ctx.punct(a - 2, '='))
 }
 
@@ -512,7 +813,7 @@ fn markdown_heading(ctx: &Ctx<'_>, a: usize) -> bool {
 /// angle fields" are no lower-case names.
 const LOWER_NOUNS: &[&str] = &[
     "child", "children", "fields", "parent", "branch", "block", "rule", "link", "hash", "head",
-    "stack", "files", "lines", "frame", "bounds", "close",
+    "stack", "files", "lines", "frame", "bounds", "close", "sheets",
 ];
 
 /// A lower-case name (found by the lists alone) that ends in a word of [`LOWER_NOUNS`].
@@ -520,30 +821,18 @@ fn lower_noun(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     ctx.toks[a].case == Case::Lower && ctx.word_in(b, LOWER_NOUNS)
 }
 
-/// The run `a..=b` is the display name of a mailbox ("Barry Warsaw <barry@example.org>",
-/// RFC 5322's `display-name <addr-spec>`) or the author in brackets closing a changelog entry
-/// ("fix the parser (Guy Bedford) [#123]"), the author after "by", or a line of a list of
-/// names ([`name_list`]): credits name people, even with words that are also places.
-pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+/// A mailbox follows token `b` on its line (`<addr@host>`, after a comma or not; Markdown
+/// writes the brackets of an autolink twice): `b` ends its display name, a person's name,
+/// even where it looks like a street ("2016 Anna Lane <anna@example.org>").
+fn mailbox_after(ctx: &Ctx<'_>, b: usize) -> bool {
     let mut j = b + 1;
-    // Markdown's bold around the name ("**Guy Bedford** <<guy@example.org>>").
-    while j <= b + 2
-        && ctx
-            .toks
-            .get(j)
-            .is_some_and(|t| t.glued && (t.is('*') || t.is('_')))
-    {
-        j += 1;
-    }
     if ctx.punct(j, ',') {
         j += 1;
     }
-    let mailbox = ctx
-        .toks
+    ctx.toks
         .get(j)
         .is_some_and(|t| t.is('<') && !t.newline_before)
         && {
-            // Markdown writes the angle brackets of an autolink twice.
             let mut k = if ctx.toks.get(j + 1).is_some_and(|t| t.glued && t.is('<')) {
                 j + 2
             } else {
@@ -558,7 +847,26 @@ pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
                 k += 1;
             }
             at && ctx.punct(k, '>')
-        };
+        }
+}
+
+/// The run `a..=b` is the display name of a mailbox ("Barry Warsaw <barry@example.org>",
+/// RFC 5322's `display-name <addr-spec>`) or the author in brackets closing a changelog entry
+/// ("fix the parser (Guy Bedford) [#123]"), the author after "by", a name before its address
+/// in brackets, an uploader's heading in a Debian changelog, the holder of a copyright notice, or a line of a list of names
+/// ([`name_list`]): credits name people, even with words that are also places.
+pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let mut j = b + 1;
+    // Markdown's bold around the name ("**Guy Bedford** <<guy@example.org>>").
+    while j <= b + 2
+        && ctx
+            .toks
+            .get(j)
+            .is_some_and(|t| t.glued && (t.is('*') || t.is('_')))
+    {
+        j += 1;
+    }
+    let mailbox = mailbox_after(ctx, j - 1);
     let bracketed = a > 0
         && ctx.punct(a - 1, '(')
         && ctx.toks[a].glued
@@ -569,7 +877,36 @@ pub(crate) fn credited(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
             .is_none_or(|t| t.newline_before || t.is('[') || t.is('#') || (t.is('.') && t.glued));
     // "authored by Henry de Valence": after "by" a name is the author's.
     let author = a > 0 && ctx.toks[a - 1].case == Case::Lower && ctx.word_in(a - 1, &["by"]);
-    mailbox || bracketed || author || name_list(ctx, a, b)
+    // "Anna Lane (anna@example.org)": the address in brackets after the name (RFC 822's
+    // comment form, AUTHORS files).
+    let commented = ctx.punct(j, '(') && {
+        let mut k = j + 1;
+        let mut at = false;
+        while let Some(t) = ctx.toks.get(k) {
+            if t.newline_before || k > j + 16 || t.is(')') {
+                break;
+            }
+            at |= t.is('@');
+            k += 1;
+        }
+        at && ctx.punct(k, ')')
+    };
+    // "  [ Anna Lane ]": a Debian changelog's heading of one uploader's changes.
+    let uploader = a > 0
+        && ctx.punct(a - 1, '[')
+        && ctx.toks[a - 1].newline_before
+        && !ctx.toks[a].glued
+        && ctx.punct(b + 1, ']')
+        && !ctx.toks[b + 1].glued
+        && ctx.toks.get(b + 2).is_none_or(|t| t.newline_before);
+    // "Copyright (C) 2004 Anna T Lane": the holder of a copyright notice.
+    mailbox
+        || bracketed
+        || author
+        || commented
+        || uploader
+        || copyright_notice(ctx, a)
+        || name_list(ctx, a, b)
 }
 
 /// "    Glenn Machin\n    Roland Mainz\n    Sorin Manolache\n": the run fills its line, and the
