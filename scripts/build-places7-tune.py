@@ -182,7 +182,7 @@ T = {
         "CAP {PC}|Recapito: {PC}",
         "Ho scritto a Supporto Tecnico ma non rispondono.",
         "Il treno delle 7:10 parte dal Binario 4.|Apri il menu e vai su Impostazioni.",
-        "Sono di Buon umore oggi.|La riunione è alle 10 in Sala Rossa.",
+        "Sono in Ferie fino a lunedì.|La riunione è alle 10 in Sala Rossa.",
     ],
     "pt": [
         "O voo para {T} sai às 14h35.|Perdi o autocarro das 8h10 para {T}.",
@@ -224,14 +224,14 @@ T = {
         "Postcode: {PC}|Postadres {PC}",
         "Ik heb de Klantenservice gemaild maar niemand reageert.",
         "De trein van 9.12 vertrekt van Spoor 5.|Klik op Instellingen en daarna op Account.",
-        "Ik ben in Vergadering tot drie uur.|De meeting is om 10 uur in Zaal Noord.",
+        "Ik ben met Verlof tot maandag.|De meeting is om 10 uur in Zaal Noord.",
     ],
     "fr": [
         "Le TGV de 7h05 pour {T} a vingt minutes de retard.|J'ai raté le bus de 18h10 pour {T}.",
         "Demain je prends le premier train pour {T}.|Le vol pour {T} est annulé, que faire ?",
         "Ma grand-mère est de {T}.|Mon père est né à {T} en 1958.",
         "La famille de ma mère vient de {T}.|Mes grands-parents habitaient à {T}.",
-        "{T} est à deux heures de Paris.|{T} est une petite ville calme, j'y vis depuis 2015.",
+        "{T} est à deux heures de route.|{T} est une petite ville calme, j'y vis depuis 2015.",
         "coucou ! je suis à {t} jusqu'à dimanche|j'habite à {t} depuis deux ans",
         "{T}, le {D} mai 2024\n\nMadame, Monsieur,|Fait à {T}, le {D}/05/2024",
         "Envoyer à : {N}, {S}, {PC}|Adresse :\n{S}\n{PC}",
@@ -245,7 +245,7 @@ T = {
         "Code postal : {PC}|CP {PC}",
         "J'ai écrit au Service Client mais personne ne répond.",
         "Le TGV de 7h05 part de la Voie B.|Cliquez sur Paramètres puis sur Compte.",
-        "Je suis de Bonne humeur aujourd'hui.|La réunion est à 10 h en Salle Bleue.",
+        "Je suis en Congé jusqu'à lundi.|La réunion est à 10 h en Salle Bleue.",
     ],
 }
 

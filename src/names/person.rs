@@ -450,6 +450,7 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         || super::place::between_pair(ctx, start)
         || super::place::home_noun_is(ctx, start)
         || super::place::home_noun_after(ctx, start, run.end_tok())
+        || super::place::frame_town(ctx, start, run.words[b - 1])
     {
         return Some(super::place::keep_town_tail(ctx, &run.words[..run.len], b));
     }
@@ -1390,6 +1391,20 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     }
     // "Tra Paduli e Diano", "L'ufficio di Villapiana", "Gemeente Ommel": the cue opened the
     // run.
+    // "A Tornolo piove": a capitalised preposition opening a sentence about the weather.
+    if let Some(k) = super::place::lead_weather(ctx, &run.words[..run.len]) {
+        let last = run.end_tok();
+        push(
+            out,
+            ctx,
+            run.words[k],
+            last,
+            Entity::Location,
+            0.65,
+            "place-cue",
+        );
+        return;
+    }
     if let Some((k, e, second)) = super::place::lead_cue(ctx, &run.words[..run.len]) {
         let (w, tok) = (&run.words, Entity::Location);
         push(out, ctx, w[k], w[e], tok, 0.65, "place-cue");
