@@ -2172,7 +2172,11 @@ pub(crate) fn region_after(ctx: &Ctx<'_>, end: usize) -> usize {
             .get(k)
             .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Title && !t.newline_before)
     };
-    let listed = (ctx.punct(l + 1, ',') && title_at(l + 2))
+    // A region with "and" inside is a known one ("Perth and Kinross", "Castilla y León");
+    // unknown words joined so are the list's last towns ("Wehl, Didam en Zelhem").
+    let joined = (r..l).any(|k| ctx.toks[k].case == Case::Lower && ctx.word_in(k, PAIR_AND));
+    let listed = (joined && ctx.flags[r] & PLACE == 0)
+        || (ctx.punct(l + 1, ',') && title_at(l + 2))
         || (ctx.toks.get(l + 1).is_some_and(|t| t.case == Case::Lower)
             && ((ctx.word_in(l + 1, PAIR_AND) && title_at(l + 2))
                 || (ctx.word_in(l + 1, TOWN_PARTICLES)
@@ -2181,6 +2185,19 @@ pub(crate) fn region_after(ctx: &Ctx<'_>, end: usize) -> usize {
                             t.kind == Kind::Word && t.case != Case::Lower && !t.newline_before
                         })
                     }))));
+    // ... or the town is itself a later item of one ("Ourém, Mértola, Cartaxo": Mértola's
+    // region is no Cartaxo).
+    let listed = listed || {
+        let mut k = end;
+        while k > 0
+            && ctx.toks[k].kind == Kind::Word
+            && !ctx.toks[k].newline_before
+            && (ctx.toks[k].case != Case::Lower || ctx.word_in(k, TOWN_PARTICLES))
+        {
+            k -= 1;
+        }
+        k > 0 && k < end && ctx.punct(k, ',') && ctx.toks[k - 1].capitalised()
+    };
     if closes && !listed {
         l
     } else {
