@@ -1510,10 +1510,10 @@ fn round7_towns_by_their_frame() {
             "Bazzano",
         ),
         (
-            "Cordiali saluti,\nMarco Rinaldi\nPietrabbondante",
-            "Pietrabbondante",
+            "Cordiali saluti,\nMarco Rinaldi\nCastel Ritaldi",
+            "Castel Ritaldi",
         ),
-        ("Bien à vous,\nClaire Lefèvre - Ruffec", "Ruffec"),
+        ("Bien à vous,\nClaire Lefèvre - Lecco", "Lecco"),
         // French prepositions fused with the town's article; "de X até Y".
         (
             "Nous avons une agence au Touquet-Paris-Plage.",
@@ -1584,6 +1584,9 @@ fn round7_frames_without_a_town() {
         "Monday, 3 March 2025",
         "Windows è un sistema operativo.",
         "Mia nonna è di buon umore.",
+        // A signature's department.
+        "Mit freundlichen Grüßen\n\nEve Meier\nVertrieb",
+        "Cordiali saluti,\nMarco Rinaldi\nUfficio Vendite",
     ] {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }

@@ -293,7 +293,7 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
             run.words[run.len] = j;
             run.classes[run.len] = Class::Initial;
             after = j + 1; // the dot
-        } else if t.capitalised() {
+        } else if t.capitalised() || super::place::apostrophe_title(ctx, j) {
             run.words[run.len] = j;
             // A capitalised particle inside a name (Pieter De Smet) is still a particle.
             let inner_particle = run.len > 0
@@ -1181,7 +1181,11 @@ pub(crate) fn find(
             }
         }
         // `initial` needs case `Other`: lower-case words skip the call.
-        if t.capitalised() || (t.case == Case::Other && initial(ctx, i)) {
+        // "Sant'Antonio Abate": a word with an apostrophe between capitalised parts.
+        if t.capitalised()
+            || (t.case == Case::Other
+                && (initial(ctx, i) || super::place::apostrophe_title(ctx, i)))
+        {
             // A title or greeting is evidence for the run after it, not part of it.
             if (ctx.role(i, TITLE) && t.len() > 1 && ctx.word_in(i, TITLES))
                 || (ctx.role(i, GREET_LAST) && ctx.word_in(i, GREETINGS))

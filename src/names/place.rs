@@ -2172,19 +2172,14 @@ pub(crate) fn region_after(ctx: &Ctx<'_>, end: usize) -> usize {
             .get(k)
             .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Title && !t.newline_before)
     };
-    // A region with "and" inside is a known one ("Perth and Kinross", "Castilla y León");
-    // unknown words joined so are the list's last towns ("Wehl, Didam en Zelhem").
-    let joined = (r..l).any(|k| ctx.toks[k].case == Case::Lower && ctx.word_in(k, PAIR_AND));
-    let listed = (joined && ctx.flags[r] & PLACE == 0)
-        || (ctx.punct(l + 1, ',') && title_at(l + 2))
+    let listed = (ctx.punct(l + 1, ',') && title_at(l + 2))
         || (ctx.toks.get(l + 1).is_some_and(|t| t.case == Case::Lower)
-            && ((ctx.word_in(l + 1, PAIR_AND) && title_at(l + 2))
-                || (ctx.word_in(l + 1, TOWN_PARTICLES)
-                    && (l + 2..l + 4).any(|k| {
-                        ctx.toks.get(k).is_some_and(|t| {
-                            t.kind == Kind::Word && t.case != Case::Lower && !t.newline_before
-                        })
-                    }))));
+            && ctx.word_in(l + 1, TOWN_PARTICLES)
+            && (l + 2..l + 4).any(|k| {
+                ctx.toks.get(k).is_some_and(|t| {
+                    t.kind == Kind::Word && t.case != Case::Lower && !t.newline_before
+                })
+            }));
     // ... or the town is itself a later item of one ("Ourém, Mértola, Cartaxo": Mértola's
     // region is no Cartaxo).
     let listed = listed || {
@@ -2510,7 +2505,7 @@ pub(crate) fn slash_state(ctx: &Ctx<'_>, w: usize) -> bool {
 }
 
 /// Token `k` is a word with an apostrophe inside whose parts are capitalised ("Sant'Elia").
-fn apostrophe_title(ctx: &Ctx<'_>, k: usize) -> bool {
+pub(crate) fn apostrophe_title(ctx: &Ctx<'_>, k: usize) -> bool {
     let t = &ctx.toks[k];
     if t.kind != Kind::Word || t.case != Case::Other {
         return false;
@@ -3093,15 +3088,19 @@ fn bracketed_after_role(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 }
 
 /// The run `start..=end` is the last line of a signature: alone on the line after the
-/// signer's name, or after the name and a spaced dash ("Un saluto,\nPaolo Greco - Serri"),
-/// under a sign-off line ("Cordiali saluti,", "Met vriendelijke groet,"). Only words no list
-/// knows as a common word or a first name, closing the text or its line.
+/// signer's name, or after the name and a spaced dash ("Un saluto,\nPaolo Greco - Lecco"),
+/// under a sign-off line ("Cordiali saluti,", "Met vriendelijke groet,"). Only a place the
+/// lists know or a town's shape, closing the text or its line.
 fn signature_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     use super::lexicon::role::SIGN_OFF_LAST;
     if start < 4 || ctx.toks.get(end + 1).is_some_and(|t| !t.newline_before) {
         return false;
     }
-    if (start..=end).any(|w| ctx.flags[w] & (WORD | FIRST) != 0 && ctx.flags[w] & PLACE == 0) {
+    // A signature's last line is as often a department or a job ("Vertrieb", "Ufficio
+    // Vendite"): only a listed place or a town's shape.
+    if (start..=end).any(|w| ctx.flags[w] & (WORD | FIRST) != 0 && ctx.flags[w] & PLACE == 0)
+        || !(ctx.flags[start] & PLACE != 0 || town_shape_at(ctx, start))
+    {
         return false;
     }
     // The name's last token: on the line above, or before the dash on this line.
