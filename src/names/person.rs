@@ -293,7 +293,7 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
             run.words[run.len] = j;
             run.classes[run.len] = Class::Initial;
             after = j + 1; // the dot
-        } else if t.capitalised() || super::place::apostrophe_title(ctx, j) {
+        } else if t.capitalised() || super::place::title_like(ctx, j) {
             run.words[run.len] = j;
             // A capitalised particle inside a name (Pieter De Smet) is still a particle.
             let inner_particle = run.len > 0
@@ -467,7 +467,7 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
     if !preposition || super::place::ui_target(ctx, start) {
         return None;
     }
-    if town_shaped(ctx, run) {
+    if town_shaped(ctx, run) || super::place::particle_town(ctx, start, run.words[b - 1]) {
         return Some(b - 1);
     }
     if run.len == 1
@@ -1183,8 +1183,7 @@ pub(crate) fn find(
         // `initial` needs case `Other`: lower-case words skip the call.
         // "Sant'Antonio Abate": a word with an apostrophe between capitalised parts.
         if t.capitalised()
-            || (t.case == Case::Other
-                && (initial(ctx, i) || super::place::apostrophe_title(ctx, i)))
+            || (t.case == Case::Other && (initial(ctx, i) || super::place::title_like(ctx, i)))
         {
             // A title or greeting is evidence for the run after it, not part of it.
             if (ctx.role(i, TITLE) && t.len() > 1 && ctx.word_in(i, TITLES))

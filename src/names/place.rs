@@ -826,6 +826,9 @@ const DISTANCE_WORDS: &[&str] = &[
 const TOWN_PARTICLES: &[&str] = &[
     "de", "do", "da", "di", "del", "dos", "das", "la", "le", "sur", "bij", "op", "aan", "den",
     "en", "sul", "al", "am", "an", "der",
+    // Round 7: Italian particles with their article ("Isola delle Femmine", "Sant'Andrea
+    // Apostolo dello Ionio").
+    "della", "dello", "delle", "dei", "degli", "sulla", "nel",
 ];
 
 /// The run at `start` is one of the two places of "between X and Y" ("Tra Paduli e Diano",
@@ -2505,7 +2508,7 @@ pub(crate) fn slash_state(ctx: &Ctx<'_>, w: usize) -> bool {
 }
 
 /// Token `k` is a word with an apostrophe inside whose parts are capitalised ("Sant'Elia").
-pub(crate) fn apostrophe_title(ctx: &Ctx<'_>, k: usize) -> bool {
+fn apostrophe_title(ctx: &Ctx<'_>, k: usize) -> bool {
     let t = &ctx.toks[k];
     if t.kind != Kind::Word || t.case != Case::Other {
         return false;
@@ -3163,4 +3166,57 @@ pub(crate) fn lead_weather(ctx: &Ctx<'_>, words: &[usize]) -> Option<usize> {
         && ctx.sentence_start(words[0])
         && weather_near(ctx, words[1], words[words.len() - 1]))
     .then_some(1)
+}
+
+/// Lower-case words that join the parts of a town's name ("Domegge di Cadore", "Castelo de
+/// Paiva", "Egmond aan Zee"). Dutch "op" and "bij" are left out: "in Documenten op Schijf" is
+/// a folder.
+const TOWN_SHAPE_PARTICLES: &[&str] = &[
+    "di", "del", "della", "dello", "delle", "dei", "degli", "sul", "sulla", "de", "do", "da",
+    "dos", "das", "aan",
+];
+
+/// The run `start..=end` after a place preposition has a town's shape: its first word is no
+/// first name or surname the lists know (unless a place), and a lower-case particle joins it
+/// to a capitalised word inside the run or right after it ("a Domegge di Cadore", "em
+/// Castelo de Paiva", "in Egmond aan Zee"). "a Maria de Souza" is a person.
+pub(crate) fn particle_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    let f = ctx.flags[start];
+    if f & (FIRST | LAST) != 0 && f & PLACE == 0 {
+        return false;
+    }
+    let capital = |k: usize| {
+        ctx.toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Word && t.case != Case::Lower && !t.newline_before && !t.glued
+        })
+    };
+    (start + 1..=end + 1).any(|k| {
+        ctx.toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Word && t.case == Case::Lower && !t.newline_before && !t.glued
+        }) && ctx.word_in(k, TOWN_SHAPE_PARTICLES)
+            && capital(k - 1)
+            && (capital(k + 1)
+                || (ctx.word_in(k + 1, &["de", "den", "la", "le"]) && capital(k + 2)))
+    })
+}
+
+/// Token `k` is a word of mixed case that reads as title case: capitalised parts around an
+/// apostrophe ("Sant'Antonio") or a Dutch word opening with the digraph IJ ("IJsselstein").
+pub(crate) fn title_like(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = &ctx.toks[k];
+    t.case == Case::Other
+        && t.kind == Kind::Word
+        && (apostrophe_title(ctx, k) || dutch_ij_title(ctx, k))
+}
+
+/// Token `k` is a Dutch word opening with the digraph IJ, both letters capitalised
+/// ("IJsselstein", "IJmuiden").
+fn dutch_ij_title(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = &ctx.toks[k];
+    let s = ctx.s(k).as_bytes();
+    t.kind == Kind::Word
+        && t.case == Case::Other
+        && s.len() > 3
+        && s.starts_with(b"IJ")
+        && s[2..].iter().all(|b| b.is_ascii_lowercase())
 }
