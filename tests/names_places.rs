@@ -1631,6 +1631,8 @@ fn round7_frames_without_a_town() {
         // A person's particles are no town's; a folder's "op" is no Dutch town's.
         "Ho scritto a Maria de Souza.",
         "Het bestand staat in Documenten op Schijf.",
+        "O url do repositório do Sistema de Controlo de Versão usando para",
+        "Os dados ficam em Sistema de Arquivos.",
         // A signature's department.
         "Mit freundlichen Grüßen\n\nEve Meier\nVertrieb",
         "Cordiali saluti,\nMarco Rinaldi\nUfficio Vendite",

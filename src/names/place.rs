@@ -3176,13 +3176,80 @@ const TOWN_SHAPE_PARTICLES: &[&str] = &[
     "dos", "das", "aan",
 ];
 
+/// Capitalised nouns of software, offices and documents that open names joined by "de" or
+/// "di" and are no towns ("em Sistema de Arquivos", "a Gestione dei Permessi", "no Painel
+/// de Controle").
+const NO_TOWN_HEADS: &[&str] = &[
+    "sistema",
+    "sistemas",
+    "controle",
+    "controlo",
+    "gestione",
+    "gestão",
+    "gestor",
+    "pannello",
+    "painel",
+    "configurações",
+    "configurazione",
+    "configuração",
+    "impostazioni",
+    "definições",
+    "modo",
+    "modalità",
+    "menu",
+    "servizio",
+    "serviço",
+    "serviços",
+    "servizi",
+    "ufficio",
+    "escritório",
+    "dipartimento",
+    "departamento",
+    "direzione",
+    "direção",
+    "sezione",
+    "secção",
+    "seção",
+    "pagina",
+    "página",
+    "gruppo",
+    "grupo",
+    "base",
+    "banco",
+    "centro",
+    "gerenciador",
+    "editor",
+    "lista",
+    "elenco",
+    "registro",
+    "registo",
+    "arquivo",
+    "archivio",
+    "pasta",
+    "cartella",
+    "ficheiro",
+    "file",
+    "tabela",
+    "tabella",
+    "manuale",
+    "manual",
+    "guia",
+    "guida",
+];
+
 /// The run `start..=end` after a place preposition has a town's shape: its first word is no
 /// first name or surname the lists know (unless a place), and a lower-case particle joins it
 /// to a capitalised word inside the run or right after it ("a Domegge di Cadore", "em
 /// Castelo de Paiva", "in Egmond aan Zee"). "a Maria de Souza" is a person.
 pub(crate) fn particle_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     let f = ctx.flags[start];
-    if f & (FIRST | LAST) != 0 && f & PLACE == 0 {
+    // Prepositions of place only: Portuguese "do" is as often "of the" ("o repositório do
+    // Sistema de Controle").
+    if f & (FIRST | LAST) != 0 && f & PLACE == 0
+        || start == 0
+        || !ctx.word_in(start - 1, &["a", "à", "em", "in", "naar", "uit", "para"])
+        || ctx.word_in(start, NO_TOWN_HEADS)
+    {
         return false;
     }
     let capital = |k: usize| {
