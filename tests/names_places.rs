@@ -1561,6 +1561,8 @@ fn round7_towns_by_their_frame() {
             "Casalbordino di Sopra",
         ),
         ("Nos vemos em Castelo de Paiva.", "Castelo de Paiva"),
+        // No speaker, but a plainly Italian, Portuguese or French sentence.
+        ("Il concerto è a Ussita questa sera.", "Ussita"),
         (
             "Tot ziens in Ouderkerk aan de Amstel.",
             "Ouderkerk aan de Amstel",
@@ -1633,6 +1635,7 @@ fn round7_frames_without_a_town() {
         "Het bestand staat in Documenten op Schijf.",
         "O url do repositório do Sistema de Controlo de Versão usando para",
         "Os dados ficam em Sistema de Arquivos.",
+        "Il valore è impostato a Vero per il file.",
         // A signature's department.
         "Mit freundlichen Grüßen\n\nEve Meier\nVertrieb",
         "Cordiali saluti,\nMarco Rinaldi\nUfficio Vendite",

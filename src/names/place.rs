@@ -1398,6 +1398,7 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     let lo = start.saturating_sub(10);
     let hi = ctx.toks.len().min(end + 10);
     let mut romance = false;
+    let mut function_words = 0;
     for k in lo..hi {
         let t = &ctx.toks[k];
         if k > start && t.newline_before {
@@ -1405,6 +1406,7 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         }
         if k < start && ctx.toks[k + 1].newline_before {
             romance = false;
+            function_words = 0;
             continue;
         }
         if t.kind != Kind::Word || k == p || (start..=end).contains(&k) {
@@ -1414,9 +1416,65 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
             return false;
         }
         romance = romance || ctx.word_in(k, PERSONAL_WORDS) || elided_in(ctx, k, &["ai"]);
+        function_words += usize::from(t.case == Case::Lower && ctx.word_in(k, ROMANCE_WORDS));
     }
+    // Round 7: with no speaker, the sentence must be plainly Italian, Portuguese or French
+    // (two of their function words) and the preposition one of theirs for towns ("Il pacco
+    // arriverà a Montanera entro martedì").
     romance
+        || (function_words >= 2
+            && ctx.word_in(p, &["a", "à", "em", "ad"])
+            && !ctx.word_in(start, SETTING_VALUES))
 }
+
+/// Values a setting is set to, capitalised in manuals ("impostato a Vero", "definido em
+/// Branco", "mis à Faux").
+const SETTING_VALUES: &[&str] = &[
+    "vero",
+    "falso",
+    "verdadeiro",
+    "vrai",
+    "faux",
+    "nullo",
+    "nulo",
+    "nul",
+    "nessuno",
+    "nenhum",
+    "aucun",
+    "automatico",
+    "automático",
+    "automatique",
+    "predefinito",
+    "padrão",
+    "défaut",
+    "branco",
+    "bianco",
+    "blanc",
+    "zero",
+    "sì",
+    "sim",
+    "oui",
+    "non",
+    "não",
+    "attivo",
+    "ativo",
+    "actif",
+    "disattivo",
+    "inativo",
+    "inactif",
+    "acceso",
+    "spento",
+    "ligado",
+    "desligado",
+];
+
+/// Function words of Italian, Portuguese and French that English, German and Spanish lack.
+const ROMANCE_WORDS: &[&str] = &[
+    "il", "che", "della", "delle", "degli", "del", "per", "è", "sono", "non", "ci", "questo",
+    "questa", "alle", "dalla", "nella", "que", "não", "uma", "está", "com", "é", "os", "ao",
+    "pelo", "pela", "le", "les", "est", "une", "pas", "avec", "pour", "cette", "sur", "du", "des",
+    "au", "aux",
+];
 
 /// Verbs of writing: a town after them only with a preposition of origin ("Te escribo desde
 /// X", "Vi scrivo da X", "Ik schrijf je vanuit X"); "writing in Rust" is a language.
