@@ -2681,12 +2681,18 @@ const TIME_OPENERS: &[&str] = &[
 /// token before it, or `j` when it ends none.
 fn skip_time(ctx: &Ctx<'_>, j: usize) -> usize {
     let mut k = j;
-    if ctx.word_in(
-        k,
-        &["uur", "h", "heures", "heure", "ore", "horas", "o'clock"],
-    ) && k > 0
+    let t = &ctx.toks[k];
+    if t.kind == Kind::Word
+        && t.len() <= 7
+        && ctx.word_in(
+            k,
+            &["uur", "h", "heures", "heure", "ore", "horas", "o'clock"],
+        )
+        && k > 0
     {
         k -= 1;
+    } else if !matches!(t.kind, Kind::Num | Kind::Alnum) {
+        return j;
     }
     let mut digits = false;
     for _ in 0..4 {
@@ -2990,7 +2996,7 @@ fn weather_near(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     };
     let mut k = end + 1;
     while k < ctx.toks.len().min(end + 9) && !stop(&ctx.toks[k]) {
-        if ctx.toks[k].case == Case::Lower && ctx.word_in(k, WEATHER_WORDS) {
+        if weather_word(ctx, k) {
             return true;
         }
         k += 1;
@@ -3001,11 +3007,24 @@ fn weather_near(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         if stop(&ctx.toks[k]) {
             break;
         }
-        if ctx.toks[k].case == Case::Lower && ctx.word_in(k, WEATHER_WORDS) {
+        if weather_word(ctx, k) {
             return true;
         }
     }
     false
+}
+
+/// Token `k` is a word of [`WEATHER_WORDS`]: its first byte and length first, as this runs on
+/// the words around many runs.
+fn weather_word(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = &ctx.toks[k];
+    t.case == Case::Lower
+        && t.len() >= 4
+        && matches!(
+            ctx.s(k).as_bytes()[0],
+            b'p' | b'n' | b'g' | b'c' | b'r' | b's' | b'd'
+        )
+        && ctx.word_in(k, WEATHER_WORDS)
 }
 
 /// Prepositions of where the weather is.
@@ -3204,15 +3223,16 @@ fn signature_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 /// sentence about the town itself, the weather there, an item of a list of towns, a town in
 /// brackets after a business's role, a signature's last line.
 pub(crate) fn frame_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    if ui_target(ctx, start) || ctx.word_in(start, ROOMS) {
-        return false;
-    }
-    date_line(ctx, start, end)
+    // The frames first: each leaves on a cheap test for most runs, the button and room
+    // tests walk words.
+    (date_line(ctx, start, end)
         || town_predicate_after(ctx, start, end)
         || weather_town(ctx, start, end)
         || listed_town(ctx, start)
         || bracketed_after_role(ctx, start, end)
-        || signature_town(ctx, start, end)
+        || signature_town(ctx, start, end))
+        && !ui_target(ctx, start)
+        && !ctx.word_in(start, ROOMS)
 }
 
 /// Run words `words` open with a preposition of place capitalised at the sentence's start,
@@ -3220,6 +3240,7 @@ pub(crate) fn frame_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 /// regent het", "À Ussel il pleut"). Returns the index of the town's first word.
 pub(crate) fn lead_weather(ctx: &Ctx<'_>, words: &[usize]) -> Option<usize> {
     (words.len() >= 2
+        && ctx.toks[words[0]].len() <= 2
         && ctx.word_in(words[0], WEATHER_PREPOSITIONS)
         && ctx.sentence_start(words[0])
         && weather_near(ctx, words[1], words[words.len() - 1]))
@@ -3329,9 +3350,16 @@ pub(crate) fn particle_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 /// apostrophe ("Sant'Antonio") or a Dutch word opening with the digraph IJ ("IJsselstein").
 pub(crate) fn title_like(ctx: &Ctx<'_>, k: usize) -> bool {
     let t = &ctx.toks[k];
-    t.case == Case::Other
-        && t.kind == Kind::Word
-        && (apostrophe_title(ctx, k) || dutch_ij_title(ctx, k))
+    if t.case != Case::Other || t.kind != Kind::Word {
+        return false;
+    }
+    // One pass over the bytes rules out most mixed-case words ("iPhone", "McDonald"); 0x99
+    // is the last byte of a typographic apostrophe.
+    let s = ctx.s(k).as_bytes();
+    if s.starts_with(b"IJ") {
+        return dutch_ij_title(ctx, k);
+    }
+    s.iter().any(|&b| b == b'\'' || b == 0x99) && apostrophe_title(ctx, k)
 }
 
 /// Token `k` is a Dutch word opening with the digraph IJ, both letters capitalised
