@@ -1625,6 +1625,7 @@ fn round7_frames_without_a_town() {
         "Il treno delle 7:10 parte dal Binario 4.",
         "Sono in Ferie fino a lunedì.",
         "Je suis en Congé jusqu'à lundi.",
+        "Estou de Férias até segunda.",
         "The PCI bus in Linux 6.1 is probed at boot.",
         "Release 2.3, 3 March 2025\n\nFixed a crash.",
         "Monday, 3 March 2025",

@@ -1909,6 +1909,8 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 /// after it (`prep`) was read as a name particle ("Sono di Marcusland", "Soy de Mendoza").
 pub(crate) fn verb_led(ctx: &Ctx<'_>, verb: usize, prep: usize) -> bool {
     prep == verb + 1
+        // "Estou de Férias": an absence, not a place.
+        && !ctx.word_in(prep + 1, ROOMS)
         && ctx.toks[prep].case == Case::Lower
         && ctx.sentence_start(verb)
         && ctx.word_in(prep, TOWN_PREPOSITIONS)
