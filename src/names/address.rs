@@ -1493,6 +1493,8 @@ const POSTCODE_LABELS: &[&str] = &[
 const POSTAL_TOWN_PARTICLES: &[&str] = &[
     "de", "do", "da", "di", "del", "dos", "das", "la", "le", "sur", "bij", "op", "aan", "den",
     "en", "sul", "al", "am", "an", "der",
+    // Round 7: elided Italian and French particles ("d'Agogna", "dell'Umbria", "l'Isle").
+    "d", "dell", "sull", "nell", "all", "l",
 ];
 
 /// The town after a labelled postal code ending at `e`, when it ends the line or the clause
@@ -1503,10 +1505,23 @@ const POSTAL_TOWN_PARTICLES: &[&str] = &[
 fn town_after_code(ctx: &Ctx<'_>, e: usize) -> usize {
     let mut last = None;
     for k in e + 1..e + 7 {
-        let Some(t) = ctx.toks.get(k).filter(|t| !t.newline_before && !t.glued) else {
+        let Some(t) = ctx.toks.get(k).filter(|t| !t.newline_before) else {
             break;
         };
-        if t.kind == Kind::Word && t.case != Case::Lower {
+        // Round 7: an elided particle inside the town ("Vaprio d'Agogna", "Sant'Angelo
+        // all'Esca"): the apostrophe and the word glued after it.
+        let elision = t.glued
+            && last.is_some()
+            && ((t.is('\'') || t.is('’')) && ctx.toks[k - 1].kind == Kind::Word
+                || (t.kind == Kind::Word && (ctx.punct(k - 1, '\'') || ctx.punct(k - 1, '’'))));
+        if t.glued && !elision {
+            break;
+        }
+        if elision {
+            if t.kind == Kind::Word {
+                last = Some(k);
+            }
+        } else if t.kind == Kind::Word && t.case != Case::Lower {
             last = Some(k);
         } else if !(last.is_some() && t.kind == Kind::Word && ctx.word_in(k, POSTAL_TOWN_PARTICLES))
         {

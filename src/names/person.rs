@@ -293,7 +293,7 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
             run.words[run.len] = j;
             run.classes[run.len] = Class::Initial;
             after = j + 1; // the dot
-        } else if t.capitalised() {
+        } else if t.capitalised() || super::place::title_like(ctx, j) {
             run.words[run.len] = j;
             // A capitalised particle inside a name (Pieter De Smet) is still a particle.
             let inner_particle = run.len > 0
@@ -450,6 +450,7 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         || super::place::between_pair(ctx, start)
         || super::place::home_noun_is(ctx, start)
         || super::place::home_noun_after(ctx, start, run.end_tok())
+        || super::place::frame_town(ctx, start, run.words[b - 1])
     {
         return Some(super::place::keep_town_tail(ctx, &run.words[..run.len], b));
     }
@@ -466,7 +467,7 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
     if !preposition || super::place::ui_target(ctx, start) {
         return None;
     }
-    if town_shaped(ctx, run) {
+    if town_shaped(ctx, run) || super::place::particle_town(ctx, start, run.words[b - 1]) {
         return Some(b - 1);
     }
     if run.len == 1
@@ -1180,7 +1181,10 @@ pub(crate) fn find(
             }
         }
         // `initial` needs case `Other`: lower-case words skip the call.
-        if t.capitalised() || (t.case == Case::Other && initial(ctx, i)) {
+        // "Sant'Antonio Abate": a word with an apostrophe between capitalised parts.
+        if t.capitalised()
+            || (t.case == Case::Other && (initial(ctx, i) || super::place::title_like(ctx, i)))
+        {
             // A title or greeting is evidence for the run after it, not part of it.
             if (ctx.role(i, TITLE) && t.len() > 1 && ctx.word_in(i, TITLES))
                 || (ctx.role(i, GREET_LAST) && ctx.word_in(i, GREETINGS))
@@ -1390,6 +1394,20 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     }
     // "Tra Paduli e Diano", "L'ufficio di Villapiana", "Gemeente Ommel": the cue opened the
     // run.
+    // "A Tornolo piove": a capitalised preposition opening a sentence about the weather.
+    if let Some(k) = super::place::lead_weather(ctx, &run.words[..run.len]) {
+        let last = run.end_tok();
+        push(
+            out,
+            ctx,
+            run.words[k],
+            last,
+            Entity::Location,
+            0.65,
+            "place-cue",
+        );
+        return;
+    }
     if let Some((k, e, second)) = super::place::lead_cue(ctx, &run.words[..run.len]) {
         let (w, tok) = (&run.words, Entity::Location);
         push(out, ctx, w[k], w[e], tok, 0.65, "place-cue");

@@ -19,6 +19,9 @@ const TOWN_PREPOSITIONS: &[&str] = &[
     // Funchal"), "just outside" ("appena fuori X", "net buiten X") and "in the area of"
     // ("in zona X").
     "no", "na", "nos", "nas", "dos", "das", "fuori", "buiten", "zona",
+    // Round 7: French prepositions fused with the article of a town ("du Touquet", "au
+    // Puy-en-Velay", "des Ulis") and "as far as" ("de X até Y").
+    "du", "au", "aux", "des", "até",
 ];
 
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
@@ -248,6 +251,12 @@ const TOWN_VERBS: &[&str] = &[
     "piove",
     "vertrek",
     "vertrekken",
+    // Round 7: leaving, arriving, cycling ("Saio de X às 6 e chego a Y", "We fietsen van X
+    // naar Y").
+    "saio",
+    "chego",
+    "fietsen",
+    "fiets",
     "vlucht",
     "trein",
     "treno",
@@ -428,6 +437,19 @@ const TRAVEL_NOUNS: &[&str] = &[
     "groeten",
     "saudações",
     "pozdrowienia",
+    // Round 7: hugs and kisses from a place ("Un abbraccio da X", "Beijinhos de X", "Bons
+    // baisers de X", "Groetjes uit X").
+    "abbraccio",
+    "abbracci",
+    "abraço",
+    "abraços",
+    "beijinhos",
+    "beijos",
+    "baisers",
+    "bises",
+    "bisous",
+    "groetjes",
+    "kusjes",
     // Nouns German capitalises: the weather, a holiday, a hotel somewhere.
     "wetter",
     "urlaub",
@@ -595,6 +617,12 @@ const MORE_TOWN_HEADS: &[&str] = &[
 /// "soy de", "jestem z") count only right before the preposition. A capitalised verb counts
 /// only at a sentence's start ("Vim in Modo Ex" is no Portuguese "vim").
 fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
+    // Round 7: a means of transport and its time, one's family and a copula.
+    if transport_before(ctx, j) || kin_origin_before(ctx, j) {
+        return true;
+    }
+    // "Ik vertrek om 6 uur uit X", "Parto alle 6 da X": the time between verb and preposition.
+    j = skip_time(ctx, j);
     for k in 0..3 {
         let t = &ctx.toks[j];
         if t.kind == Kind::Punct {
@@ -705,6 +733,13 @@ const NEAR_PHRASES: &[&str] = &[
 
 /// Rooms of a building: an event "a Sala Verde", "in Zaal Oost" is in a room, not a town.
 const ROOMS: &[&str] = &[
+    // Round 7: absences written capitalised ("Sono in Ferie", "Estou de Férias", "Je suis en
+    // Congé", "Ik ben met Verlof").
+    "ferie",
+    "férias",
+    "congé",
+    "congés",
+    "verlof",
     "sala",
     "salle",
     "zaal",
@@ -791,6 +826,9 @@ const DISTANCE_WORDS: &[&str] = &[
 const TOWN_PARTICLES: &[&str] = &[
     "de", "do", "da", "di", "del", "dos", "das", "la", "le", "sur", "bij", "op", "aan", "den",
     "en", "sul", "al", "am", "an", "der",
+    // Round 7: Italian particles with their article ("Isola delle Femmine", "Sant'Andrea
+    // Apostolo dello Ionio").
+    "della", "dello", "delle", "dei", "degli", "sulla", "nel",
 ];
 
 /// The run at `start` is one of the two places of "between X and Y" ("Tra Paduli e Diano",
@@ -1194,6 +1232,16 @@ const PERSONAL_WORDS: &[&str] = &[
     "zoon",
     "dochter",
     "vrienden",
+    // Round 7: asking for a shop or a doctor somewhere ("Qualcuno conosce un buon meccanico
+    // a X?", "Alguém conhece um bom dentista em X?", "Weet iemand een goede garage in X?").
+    "qualcuno",
+    "consigliate",
+    "alguém",
+    "recomendar",
+    "iemand",
+    "aanraden",
+    "connaît",
+    "conseiller",
     "je",
     "mon",
     "ma",
@@ -1350,6 +1398,7 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     let lo = start.saturating_sub(10);
     let hi = ctx.toks.len().min(end + 10);
     let mut romance = false;
+    let mut function_words = 0;
     for k in lo..hi {
         let t = &ctx.toks[k];
         if k > start && t.newline_before {
@@ -1357,6 +1406,7 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         }
         if k < start && ctx.toks[k + 1].newline_before {
             romance = false;
+            function_words = 0;
             continue;
         }
         if t.kind != Kind::Word || k == p || (start..=end).contains(&k) {
@@ -1366,9 +1416,65 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
             return false;
         }
         romance = romance || ctx.word_in(k, PERSONAL_WORDS) || elided_in(ctx, k, &["ai"]);
+        function_words += usize::from(t.case == Case::Lower && ctx.word_in(k, ROMANCE_WORDS));
     }
+    // Round 7: with no speaker, the sentence must be plainly Italian, Portuguese or French
+    // (two of their function words) and the preposition one of theirs for towns ("Il pacco
+    // arriverà a Montanera entro martedì").
     romance
+        || (function_words >= 2
+            && ctx.word_in(p, &["a", "à", "em", "ad"])
+            && !ctx.word_in(start, SETTING_VALUES))
 }
+
+/// Values a setting is set to, capitalised in manuals ("impostato a Vero", "definido em
+/// Branco", "mis à Faux").
+const SETTING_VALUES: &[&str] = &[
+    "vero",
+    "falso",
+    "verdadeiro",
+    "vrai",
+    "faux",
+    "nullo",
+    "nulo",
+    "nul",
+    "nessuno",
+    "nenhum",
+    "aucun",
+    "automatico",
+    "automático",
+    "automatique",
+    "predefinito",
+    "padrão",
+    "défaut",
+    "branco",
+    "bianco",
+    "blanc",
+    "zero",
+    "sì",
+    "sim",
+    "oui",
+    "non",
+    "não",
+    "attivo",
+    "ativo",
+    "actif",
+    "disattivo",
+    "inativo",
+    "inactif",
+    "acceso",
+    "spento",
+    "ligado",
+    "desligado",
+];
+
+/// Function words of Italian, Portuguese and French that English, German and Spanish lack.
+const ROMANCE_WORDS: &[&str] = &[
+    "il", "che", "della", "delle", "degli", "del", "per", "è", "sono", "non", "ci", "questo",
+    "questa", "alle", "dalla", "nella", "que", "não", "uma", "está", "com", "é", "os", "ao",
+    "pelo", "pela", "le", "les", "est", "une", "pas", "avec", "pour", "cette", "sur", "du", "des",
+    "au", "aux",
+];
 
 /// Verbs of writing: a town after them only with a preposition of origin ("Te escribo desde
 /// X", "Vi scrivo da X", "Ik schrijf je vanuit X"); "writing in Rust" is a language.
@@ -1759,7 +1865,7 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
                 p,
                 &[
                     "di", "van", "bij", "d", "verso", "pour", "outside", "of", "vanuit", "fuori",
-                    "buiten", "zona",
+                    "buiten", "zona", "du", "au", "aux", "des", "até",
                 ],
             ))
         && ctx.word_in(p, TOWN_PREPOSITIONS);
@@ -1803,6 +1909,8 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 /// after it (`prep`) was read as a name particle ("Sono di Marcusland", "Soy de Mendoza").
 pub(crate) fn verb_led(ctx: &Ctx<'_>, verb: usize, prep: usize) -> bool {
     prep == verb + 1
+        // "Estou de Férias": an absence, not a place.
+        && !ctx.word_in(prep + 1, ROOMS)
         && ctx.toks[prep].case == Case::Lower
         && ctx.sentence_start(verb)
         && ctx.word_in(prep, TOWN_PREPOSITIONS)
@@ -2120,7 +2228,35 @@ pub(crate) fn region_after(ctx: &Ctx<'_>, end: usize) -> usize {
     let closes = ctx.toks.get(l + 1).is_none_or(|t| {
         t.newline_before || t.kind == Kind::Punct || (t.kind == Kind::Word && t.case == Case::Lower)
     });
-    if closes {
+    // Round 7: a list of towns goes on after it ("Ourém, Mértola, Cartaxo", "Raalte, Krimpen
+    // aan den IJssel"): each is a town of its own, not the one before's region.
+    let title_at = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Title && !t.newline_before)
+    };
+    let listed = (ctx.punct(l + 1, ',') && title_at(l + 2))
+        || (ctx.toks.get(l + 1).is_some_and(|t| t.case == Case::Lower)
+            && ctx.word_in(l + 1, TOWN_PARTICLES)
+            && (l + 2..l + 4).any(|k| {
+                ctx.toks.get(k).is_some_and(|t| {
+                    t.kind == Kind::Word && t.case != Case::Lower && !t.newline_before
+                })
+            }));
+    // ... or the town is itself a later item of one ("Ourém, Mértola, Cartaxo": Mértola's
+    // region is no Cartaxo).
+    let listed = listed || {
+        let mut k = end;
+        while k > 0
+            && ctx.toks[k].kind == Kind::Word
+            && !ctx.toks[k].newline_before
+            && (ctx.toks[k].case != Case::Lower || ctx.word_in(k, TOWN_PARTICLES))
+        {
+            k -= 1;
+        }
+        k > 0 && k < end && ctx.punct(k, ',') && ctx.toks[k - 1].capitalised()
+    };
+    if closes && !listed {
         l
     } else {
         end
@@ -2476,4 +2612,766 @@ pub(crate) fn keep_town_tail(ctx: &Ctx<'_>, words: &[usize], kept: usize) -> usi
     } else {
         kept - 1
     }
+}
+
+// Round 7: frames of how people mention towns that no cue word before the preposition
+// carries (a time between a train and its destination, one's family's origin, a letter's
+// date line, a town opening a sentence about itself, the weather, lists, a signature). Each
+// reads the sentence's shape, not words of one generator.
+
+/// Means of transport: a town after them and a preposition of direction ("il pullman delle
+/// 6.40 per X", "o autocarro das 8h10 para X", "de bus van 18:05 naar X", "le TGV de 7h05
+/// pour X"), also with the departure time between them.
+const TRANSPORT_NOUNS: &[&str] = &[
+    "treno",
+    "regionale",
+    "intercity",
+    "frecciarossa",
+    "pullman",
+    "autobus",
+    "corriera",
+    "volo",
+    "aereo",
+    "traghetto",
+    "navetta",
+    "comboio",
+    "autocarro",
+    "ônibus",
+    "voo",
+    "avião",
+    "expresso",
+    "camioneta",
+    "barco",
+    "intercidades",
+    "trein",
+    "sprinter",
+    "vlucht",
+    "veerboot",
+    "tgv",
+    "ter",
+    "train",
+    "vol",
+    "avion",
+    "navette",
+    "intercités",
+    "flight",
+    "coach",
+    "ferry",
+    "bus",
+    "tren",
+    "autobús",
+    "vuelo",
+];
+
+/// Prepositions of direction or origin after a means of transport.
+const TRANSPORT_PREPOSITIONS: &[&str] = &[
+    "per", "da", "para", "de", "pour", "naar", "van", "uit", "to", "from", "desde", "d",
+];
+
+/// Words between a means of transport and its preposition that tell the time of departure
+/// ("delle", "das", "van", "de", "of").
+const TIME_LINKS: &[&str] = &[
+    "delle", "alle", "dalle", "di", "das", "às", "de", "van", "om", "of", "at", "the", "h",
+];
+
+/// Words that open a time of day ("om 6 uur", "alle 6", "às 8h10", "à 6 h", "at 7").
+const TIME_OPENERS: &[&str] = &[
+    "om", "alle", "às", "à", "at", "um", "a", "vers", "verso", "rond",
+];
+
+/// Token `j` ends a time of day ("om 6 uur", "alle 6.40", "às 8h10", "à 6 h"): returns the
+/// token before it, or `j` when it ends none.
+fn skip_time(ctx: &Ctx<'_>, j: usize) -> usize {
+    let mut k = j;
+    let t = &ctx.toks[k];
+    if t.kind == Kind::Word
+        && t.len() <= 7
+        && ctx.word_in(
+            k,
+            &["uur", "h", "heures", "heure", "ore", "horas", "o'clock"],
+        )
+        && k > 0
+    {
+        k -= 1;
+    } else if !matches!(t.kind, Kind::Num | Kind::Alnum) {
+        return j;
+    }
+    let mut digits = false;
+    for _ in 0..4 {
+        let t = &ctx.toks[k];
+        let num = matches!(t.kind, Kind::Num | Kind::Alnum)
+            && t.len() <= 5
+            && ctx.s(k).bytes().next().is_some_and(|b| b.is_ascii_digit());
+        let sep = t.kind == Kind::Punct && t.glued && (t.is(':') || t.is('.'));
+        if !(num || sep) || k == 0 || t.newline_before {
+            break;
+        }
+        digits |= num;
+        k -= 1;
+    }
+    if digits && k > 0 && ctx.toks[k].case == Case::Lower && ctx.word_in(k, TIME_OPENERS) {
+        k - 1
+    } else {
+        j
+    }
+}
+
+/// Token `j` ends a means of transport, maybe followed by its time ("treno delle 7:10",
+/// "autocarro das 8h10", "bus van 18:05"), and the preposition after `j` is one of direction.
+fn transport_before(ctx: &Ctx<'_>, j: usize) -> bool {
+    if !ctx.word_in(j + 1, TRANSPORT_PREPOSITIONS) {
+        return false;
+    }
+    let mut k = j;
+    let mut timed = false;
+    for _ in 0..6 {
+        let t = &ctx.toks[k];
+        let transport = t.kind == Kind::Word
+            && (t.case == Case::Lower || t.case == Case::Upper || ctx.sentence_start(k))
+            && ctx.word_in(k, TRANSPORT_NOUNS);
+        if transport {
+            return true;
+        }
+        let time = matches!(t.kind, Kind::Num | Kind::Alnum)
+            && t.len() <= 5
+            && ctx.s(k).bytes().next().is_some_and(|b| b.is_ascii_digit());
+        let link = (t.kind == Kind::Punct && t.glued && (t.is(':') || t.is('.')))
+            || (timed
+                && t.kind == Kind::Word
+                && t.case == Case::Lower
+                && ctx.word_in(k, TIME_LINKS));
+        if !(time || link) || t.newline_before || k == 0 {
+            return false;
+        }
+        timed |= time;
+        k -= 1;
+    }
+    false
+}
+
+/// Members of one's family: where they are, were born or come from is a town ("mia nonna è
+/// di X", "o meu pai é de X", "ma grand-mère est de X", "mijn opa was van X").
+const KIN: &[&str] = &[
+    "nonna",
+    "nonno",
+    "nonni",
+    "bisnonni",
+    "padre",
+    "madre",
+    "papà",
+    "mamma",
+    "genitori",
+    "famiglia",
+    "zio",
+    "zia",
+    "zii",
+    "suoceri",
+    "avó",
+    "avô",
+    "avós",
+    "pai",
+    "mãe",
+    "pais",
+    "família",
+    "tio",
+    "tia",
+    "tios",
+    "sogros",
+    "oma",
+    "opa",
+    "moeder",
+    "vader",
+    "ouders",
+    "familie",
+    "grootouders",
+    "oom",
+    "tante",
+    "schoonouders",
+    "mère",
+    "père",
+    "parents",
+    "grands-parents",
+    "grand-mère",
+    "grand-père",
+    "famille",
+    "oncle",
+    "grandmother",
+    "grandfather",
+    "grandparents",
+    "mother",
+    "father",
+    "family",
+    "mum",
+    "mom",
+    "dad",
+];
+
+/// Copulas and verbs of coming from, in the persons and tenses said of one's family.
+const ORIGIN_VERBS: &[&str] = &[
+    "è", "era", "erano", "sono", "viene", "vengono", "venivano", "é", "era", "eram", "são", "vem",
+    "vêm", "vinha", "is", "was", "waren", "zijn", "komt", "komen", "kwam", "kwamen", "est",
+    "était", "sont", "étaient", "vient", "viennent", "venait", "are", "were", "comes", "came",
+];
+
+/// Token `j`, right before a preposition of origin, is a copula or verb of coming whose
+/// subject, at most three words before it on the line, is one's family ("La famiglia di mia
+/// madre viene da X", "A minha avó é de X", "Mes grands-parents étaient de X").
+fn kin_origin_before(ctx: &Ctx<'_>, j: usize) -> bool {
+    if ctx.toks[j].case != Case::Lower
+        || !ctx.word_in(
+            j + 1,
+            &[
+                "di", "da", "de", "d", "do", "uit", "van", "from", "aus", "von",
+            ],
+        )
+        || !ctx.word_in(j, ORIGIN_VERBS)
+    {
+        return false;
+    }
+    (1..=3).any(|d| {
+        j >= d
+            && !ctx.toks[j - d + 1].newline_before
+            && ctx.toks[j - d].case == Case::Lower
+            && ctx.word_in(j - d, KIN)
+            && ctx.toks[j - d + 1..j].iter().all(|t| t.kind == Kind::Word)
+    })
+}
+
+/// Words for "the" day of a letter's date ("Lecco, lì 3 marzo", "Lyon, le 3 mai").
+const DATE_LEADS: &[&str] = &["lì", "li", "il", "le", "den", "em", "a", "op", "am", "the"];
+
+/// The run `start..=end` opens a line and a date follows it after a comma, as a letter's
+/// first line writes where and when: "Lecco, 3 marzo 2025", "Odemira, 28 de maio de 2024",
+/// "Utrecht, 7-06-2024", "Fait à Lodève, le 22 mai 2024". A weekday or a first name there
+/// is no town.
+fn date_line(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    let at_line_start = ctx.toks[start].newline_before
+        || start == 0
+        || (start >= 2
+            && ctx.word_in(start - 1, &["à", "em", "a", "te"])
+            && ctx.word_in(start - 2, &["fait", "feito", "fatto", "gedaan", "done"])
+            && ctx.sentence_start(start - 2));
+    if !at_line_start || !ctx.punct(end + 1, ',') {
+        return false;
+    }
+    // "De Panne", "Le Crotoy", "Isola delle Femmine": an article or a common word may open
+    // the town, not be all of it.
+    let from = if end > start { start + 1 } else { start };
+    if (from..=end).any(|w| {
+        let f = ctx.flags[w];
+        (f & (WORD | FIRST) != 0 && f & PLACE == 0 && ctx.toks[w].case != Case::Lower)
+            || ctx.toks[w].case == Case::Upper
+    }) {
+        return false;
+    }
+    let mut k = end + 2;
+    if ctx.word_in(k, DATE_LEADS) {
+        k += 1;
+    }
+    let Some(d) = ctx.toks.get(k) else {
+        return false;
+    };
+    if d.newline_before || d.kind != Kind::Num || d.len() > 2 {
+        return false;
+    }
+    let year = |i: usize| {
+        ctx.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Num && t.len() == 4 && !t.newline_before)
+    };
+    // "7-06-2024", "14/03/2025", "3.5.2024"
+    let sep = |i: usize| {
+        ctx.toks
+            .get(i)
+            .is_some_and(|t| t.glued && (t.is('/') || t.is('-') || t.is('.')))
+    };
+    if sep(k + 1) && ctx.toks.get(k + 2).is_some_and(|t| t.kind == Kind::Num) && sep(k + 3) {
+        return year(k + 4)
+            || ctx
+                .toks
+                .get(k + 4)
+                .is_some_and(|t| t.kind == Kind::Num && t.len() == 2);
+    }
+    // "3 marzo 2025", "28 de maio de 2024", "22 mai 2024": a lower-case month between.
+    let mut m = k + 1;
+    if ctx.word_in(m, &["de", "di"]) {
+        m += 1;
+    }
+    if !ctx
+        .toks
+        .get(m)
+        .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Lower && !t.newline_before)
+    {
+        return false;
+    }
+    m += 1;
+    if ctx.word_in(m, &["de", "di"]) {
+        m += 1;
+    }
+    year(m)
+}
+
+/// Nouns for a town, a village or a place, after a copula and an article and adjective ("X
+/// è un paese tranquillo", "X é uma vila calma", "X is een rustig dorp", "X est une petite
+/// ville").
+const TOWN_NOUNS_AFTER: &[&str] = &[
+    "paese",
+    "paesino",
+    "città",
+    "cittadina",
+    "borgo",
+    "comune",
+    "frazione",
+    "vila",
+    "cidade",
+    "aldeia",
+    "freguesia",
+    "concelho",
+    "dorp",
+    "dorpje",
+    "stad",
+    "stadje",
+    "gemeente",
+    "ville",
+    "village",
+    "commune",
+    "bourg",
+    "town",
+    "village",
+    "city",
+];
+
+/// The run `start..=end` opens a sentence that says what or where it is: a town ("Tiriolo
+/// dista mezz'ora dal mare", "X fica a meia hora do Porto", "X ligt vlak bij de grens", "X
+/// est à deux heures de route", "X è un paese tranquillo", "X si trova in collina").
+fn town_predicate_after(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    let lower = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| !t.newline_before && t.kind == Kind::Word && t.case == Case::Lower)
+    };
+    if !lower(end + 1) || !ctx.sentence_start(start) {
+        return false;
+    }
+    let v = end + 1;
+    if ctx.word_in(v, &["dista", "distano", "ligt", "fica"]) {
+        return lower(v + 1) || ctx.toks.get(v + 1).is_some_and(|t| t.kind == Kind::Num);
+    }
+    if ctx.word_in(v, &["si", "se"]) {
+        return lower(v + 1) && ctx.word_in(v + 1, &["trova", "trouve", "encontra", "situa"]);
+    }
+    if !ctx.word_in(v, &["è", "é", "est", "is", "era", "était", "was"]) {
+        return false;
+    }
+    // "est à deux heures", "è a 20 km", "is 10 minuten"
+    if ctx.word_in(v + 1, &["à", "a", "op"])
+        && (ctx.toks.get(v + 2).is_some_and(|t| t.kind == Kind::Num)
+            || ctx.word_in(
+                v + 2,
+                &[
+                    "deux", "trois", "quelques", "due", "tre", "pochi", "duas", "três", "twee",
+                    "drie", "een",
+                ],
+            ))
+    {
+        return true;
+    }
+    (v + 1..v + 5)
+        .take_while(|&k| lower(k))
+        .any(|k| ctx.word_in(k, TOWN_NOUNS_AFTER))
+}
+
+/// Words of rain, snow and temperature: a town after "a"/"em"/"in"/"à" in the same sentence
+/// is where the weather is ("A X piove da tre giorni", "Hoje estavam 38 graus em X", "Gisteren
+/// was het 35 graden in X", "Il faisait 38 degrés à X").
+const WEATHER_WORDS: &[&str] = &[
+    "piove", "pioveva", "nevica", "nevicava", "gradi", "grandina", "chove", "chovia", "neva",
+    "graus", "regent", "regende", "sneeuwt", "sneeuwde", "graden", "pleut", "pleuvait", "neige",
+    "neigeait", "degrés", "raining", "snowing", "degrees",
+];
+
+/// The sentence around the run `start..=end` speaks of the weather (a word of
+/// [`WEATHER_WORDS`] within eight words on either side, the sentence not ending between).
+fn weather_near(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    let stop = |t: &super::tokenize::Token| {
+        t.newline_before || t.is('.') || t.is('!') || t.is('?') || t.is(';')
+    };
+    let mut k = end + 1;
+    while k < ctx.toks.len().min(end + 9) && !stop(&ctx.toks[k]) {
+        if weather_word(ctx, k) {
+            return true;
+        }
+        k += 1;
+    }
+    let mut k = start;
+    while k > start.saturating_sub(9) && k > 0 && !ctx.toks[k].newline_before {
+        k -= 1;
+        if stop(&ctx.toks[k]) {
+            break;
+        }
+        if weather_word(ctx, k) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Token `k` is a word of [`WEATHER_WORDS`]: its first byte and length first, as this runs on
+/// the words around many runs.
+fn weather_word(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = &ctx.toks[k];
+    t.case == Case::Lower
+        && t.len() >= 4
+        && matches!(
+            ctx.s(k).as_bytes()[0],
+            b'p' | b'n' | b'g' | b'c' | b'r' | b's' | b'd'
+        )
+        && ctx.word_in(k, WEATHER_WORDS)
+}
+
+/// Prepositions of where the weather is.
+const WEATHER_PREPOSITIONS: &[&str] = &["a", "à", "em", "in", "ad", "no", "na"];
+
+/// The run at `start` follows a preposition of place in a sentence about the weather.
+fn weather_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    start > 0
+        && !ctx.toks[start].newline_before
+        && (ctx.toks[start - 1].case == Case::Lower || ctx.sentence_start(start - 1))
+        && ctx.word_in(start - 1, WEATHER_PREPOSITIONS)
+        && weather_near(ctx, start, end)
+}
+
+/// Nouns of a business's premises in the plural, before a colon and a list of towns ("Le
+/// nostre sedi: X, Y, Z", "Onze vestigingen: X, Y en Z").
+const PREMISES_LISTED: &[&str] = &[
+    "sedi",
+    "filiali",
+    "negozi",
+    "punti",
+    "uffici",
+    "lojas",
+    "delegações",
+    "filiais",
+    "sedes",
+    "escritórios",
+    "vestigingen",
+    "winkels",
+    "filialen",
+    "kantoren",
+    "magasins",
+    "agences",
+    "bureaux",
+    "succursales",
+    "boutiques",
+    "offices",
+    "branches",
+    "stores",
+    "locations",
+    "standorte",
+    "filialen",
+    "sucursales",
+    "oficinas",
+    "tiendas",
+    "siedziby",
+    "oddziały",
+];
+
+/// The run at `start` is an item of a list of towns: after a comma or "and" that follows an
+/// earlier item, back to a colon after premises ("Le nostre sedi: X, Y, Z") or to a
+/// preposition that a verb of living or travel introduces ("Temos lojas em X, Y e Z").
+fn listed_town(ctx: &Ctx<'_>, start: usize) -> bool {
+    if start < 3 || ctx.toks[start].newline_before {
+        return false;
+    }
+    if ctx.flags[start] & WORD != 0 && ctx.flags[start] & PLACE == 0 {
+        return false;
+    }
+    let p = start - 1;
+    if ctx.punct(p, ':') {
+        return ctx.word_in(p - 1, PREMISES_LISTED);
+    }
+    let joined = ctx.punct(p, ',') || (ctx.toks[p].case == Case::Lower && ctx.word_in(p, PAIR_AND));
+    if !joined {
+        return false;
+    }
+    let mut k = p;
+    let mut items = 0;
+    for _ in 0..24 {
+        if k == 0 || ctx.toks[k].newline_before {
+            return false;
+        }
+        k -= 1;
+        let t = &ctx.toks[k];
+        match t.kind {
+            Kind::Punct if t.is(':') => {
+                return items > 0 && k > 0 && ctx.word_in(k - 1, PREMISES_LISTED)
+            }
+            Kind::Punct if t.is(',') || ((t.is('\'') || t.is('’') || t.is('-')) && t.glued) => {}
+            Kind::Word if matches!(t.case, Case::Title | Case::Other) => items += 1,
+            Kind::Word if t.case == Case::Lower && ctx.word_in(k, PAIR_AND) => {}
+            Kind::Word if t.case == Case::Lower => {
+                // A particle inside a town ("Oliveira do Hospital") has title-case words on
+                // both sides; otherwise the word is the list's preposition.
+                let inside = k > 0
+                    && ctx.toks[k - 1].kind == Kind::Word
+                    && ctx.toks[k - 1].case == Case::Title
+                    && ctx.word_in(k, TOWN_PARTICLES);
+                if inside {
+                    continue;
+                }
+                // "Lavoro in Excel, Word e PowerPoint": a product or common word after the
+                // preposition makes it no list of towns.
+                let first = k + 1;
+                return items > 0
+                    && k > 0
+                    && !(ctx.flags[first] & WORD != 0 && ctx.flags[first] & PLACE == 0)
+                    && ctx.word_in(k, TOWN_PREPOSITIONS)
+                    && verb_before(ctx, k - 1);
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Roles of a business and words for an area: a single run alone in brackets after them is
+/// the town they are in ("Il fornitore (X) ha confermato", "l'agente di zona (X)", "De
+/// leverancier (X)", "Le commercial du secteur (X)").
+const BRACKET_ROLES: &[&str] = &[
+    "fornitore",
+    "agente",
+    "filiale",
+    "sede",
+    "zona",
+    "fornecedor",
+    "filial",
+    "região",
+    "leverancier",
+    "vertegenwoordiger",
+    "vestiging",
+    "regio",
+    "fournisseur",
+    "commercial",
+    "secteur",
+    "agence",
+    "supplier",
+    "branch",
+    "area",
+    "region",
+];
+
+/// The run `start..=end` alone in brackets right after a noun of [`BRACKET_ROLES`].
+fn bracketed_after_role(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    start >= 2
+        && ctx.punct(start - 1, '(')
+        && ctx.punct(end + 1, ')')
+        && ctx.toks[start - 2].case == Case::Lower
+        && ctx.word_in(start - 2, BRACKET_ROLES)
+}
+
+/// The run `start..=end` is the last line of a signature: alone on the line after the
+/// signer's name, or after the name and a spaced dash ("Un saluto,\nPaolo Greco - Lecco"),
+/// under a sign-off line ("Cordiali saluti,", "Met vriendelijke groet,"). Only a place the
+/// lists know or a town's shape, closing the text or its line.
+fn signature_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    use super::lexicon::role::SIGN_OFF_LAST;
+    if start < 4 || ctx.toks.get(end + 1).is_some_and(|t| !t.newline_before) {
+        return false;
+    }
+    // A signature's last line is as often a department or a job ("Vertrieb", "Ufficio
+    // Vendite"): only a listed place or a town's shape.
+    if (start..=end).any(|w| ctx.flags[w] & (WORD | FIRST) != 0 && ctx.flags[w] & PLACE == 0)
+        || !(ctx.flags[start] & PLACE != 0 || town_shape_at(ctx, start))
+    {
+        return false;
+    }
+    // The name's last token: on the line above, or before the dash on this line.
+    let name_end = if ctx.toks[start].newline_before {
+        start - 1
+    } else if ctx.punct(start - 1, '-') || ctx.punct(start - 1, '–') {
+        start - 2
+    } else {
+        return false;
+    };
+    // Two to four title-case words opening their line.
+    let mut k = name_end;
+    let mut n = 0;
+    while ctx.toks[k].kind == Kind::Word
+        && (ctx.toks[k].case == Case::Title
+            || ctx.word_in(k, &["de", "van", "der", "da", "dos", "di", "le"]))
+        && n < 5
+    {
+        n += 1;
+        if ctx.toks[k].newline_before || k == 0 {
+            break;
+        }
+        k -= 1;
+    }
+    if !(2..=4).contains(&n) || !ctx.toks[k].newline_before || k < 2 {
+        return false;
+    }
+    // The sign-off line above the name ends with a comma.
+    let mut j = k - 1;
+    if ctx.punct(j, ',') || ctx.punct(j, '!') {
+        j -= 1;
+    }
+    ctx.role(j, SIGN_OFF_LAST)
+        && ctx
+            .phrases_ending_at(j, super::lexicon::SIGN_OFFS)
+            .any(|s| ctx.toks[s].newline_before || s == 0)
+}
+
+/// The run `start..=end` names a town by one of round 7's frames: a letter's date line, a
+/// sentence about the town itself, the weather there, an item of a list of towns, a town in
+/// brackets after a business's role, a signature's last line.
+pub(crate) fn frame_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    // The frames first: each leaves on a cheap test for most runs, the button and room
+    // tests walk words.
+    (date_line(ctx, start, end)
+        || town_predicate_after(ctx, start, end)
+        || weather_town(ctx, start, end)
+        || listed_town(ctx, start)
+        || bracketed_after_role(ctx, start, end)
+        || signature_town(ctx, start, end))
+        && !ui_target(ctx, start)
+        && !ctx.word_in(start, ROOMS)
+}
+
+/// Run words `words` open with a preposition of place capitalised at the sentence's start,
+/// in a sentence about the weather ("A Tornolo piove", "Em Vila Verde chove", "In Appingedam
+/// regent het", "À Ussel il pleut"). Returns the index of the town's first word.
+pub(crate) fn lead_weather(ctx: &Ctx<'_>, words: &[usize]) -> Option<usize> {
+    (words.len() >= 2
+        && ctx.toks[words[0]].len() <= 2
+        && ctx.word_in(words[0], WEATHER_PREPOSITIONS)
+        && ctx.sentence_start(words[0])
+        && weather_near(ctx, words[1], words[words.len() - 1]))
+    .then_some(1)
+}
+
+/// Lower-case words that join the parts of a town's name ("Domegge di Cadore", "Castelo de
+/// Paiva", "Egmond aan Zee"). Dutch "op" and "bij" are left out: "in Documenten op Schijf" is
+/// a folder.
+const TOWN_SHAPE_PARTICLES: &[&str] = &[
+    "di", "del", "della", "dello", "delle", "dei", "degli", "sul", "sulla", "de", "do", "da",
+    "dos", "das", "aan",
+];
+
+/// Capitalised nouns of software, offices and documents that open names joined by "de" or
+/// "di" and are no towns ("em Sistema de Arquivos", "a Gestione dei Permessi", "no Painel
+/// de Controle").
+const NO_TOWN_HEADS: &[&str] = &[
+    "sistema",
+    "sistemas",
+    "controle",
+    "controlo",
+    "gestione",
+    "gestão",
+    "gestor",
+    "pannello",
+    "painel",
+    "configurações",
+    "configurazione",
+    "configuração",
+    "impostazioni",
+    "definições",
+    "modo",
+    "modalità",
+    "menu",
+    "servizio",
+    "serviço",
+    "serviços",
+    "servizi",
+    "ufficio",
+    "escritório",
+    "dipartimento",
+    "departamento",
+    "direzione",
+    "direção",
+    "sezione",
+    "secção",
+    "seção",
+    "pagina",
+    "página",
+    "gruppo",
+    "grupo",
+    "base",
+    "banco",
+    "centro",
+    "gerenciador",
+    "editor",
+    "lista",
+    "elenco",
+    "registro",
+    "registo",
+    "arquivo",
+    "archivio",
+    "pasta",
+    "cartella",
+    "ficheiro",
+    "file",
+    "tabela",
+    "tabella",
+    "manuale",
+    "manual",
+    "guia",
+    "guida",
+];
+
+/// The run `start..=end` after a place preposition has a town's shape: its first word is no
+/// first name or surname the lists know (unless a place), and a lower-case particle joins it
+/// to a capitalised word inside the run or right after it ("a Domegge di Cadore", "em
+/// Castelo de Paiva", "in Egmond aan Zee"). "a Maria de Souza" is a person.
+pub(crate) fn particle_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    let f = ctx.flags[start];
+    // Prepositions of place only: Portuguese "do" is as often "of the" ("o repositório do
+    // Sistema de Controle").
+    if f & (FIRST | LAST) != 0 && f & PLACE == 0
+        || start == 0
+        || !ctx.word_in(start - 1, &["a", "à", "em", "in", "naar", "uit", "para"])
+        || ctx.word_in(start, NO_TOWN_HEADS)
+    {
+        return false;
+    }
+    let capital = |k: usize| {
+        ctx.toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Word && t.case != Case::Lower && !t.newline_before && !t.glued
+        })
+    };
+    (start + 1..=end + 1).any(|k| {
+        ctx.toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Word && t.case == Case::Lower && !t.newline_before && !t.glued
+        }) && ctx.word_in(k, TOWN_SHAPE_PARTICLES)
+            && capital(k - 1)
+            && (capital(k + 1)
+                || (ctx.word_in(k + 1, &["de", "den", "la", "le"]) && capital(k + 2)))
+    })
+}
+
+/// Token `k` is a word of mixed case that reads as title case: capitalised parts around an
+/// apostrophe ("Sant'Antonio") or a Dutch word opening with the digraph IJ ("IJsselstein").
+pub(crate) fn title_like(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = &ctx.toks[k];
+    if t.case != Case::Other || t.kind != Kind::Word {
+        return false;
+    }
+    // One pass over the bytes rules out most mixed-case words ("iPhone", "McDonald"); 0x99
+    // is the last byte of a typographic apostrophe.
+    let s = ctx.s(k).as_bytes();
+    if s.starts_with(b"IJ") {
+        return dutch_ij_title(ctx, k);
+    }
+    s.iter().any(|&b| b == b'\'' || b == 0x99) && apostrophe_title(ctx, k)
+}
+
+/// Token `k` is a Dutch word opening with the digraph IJ, both letters capitalised
+/// ("IJsselstein", "IJmuiden").
+fn dutch_ij_title(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = &ctx.toks[k];
+    let s = ctx.s(k).as_bytes();
+    t.kind == Kind::Word
+        && t.case == Case::Other
+        && s.len() > 3
+        && s.starts_with(b"IJ")
+        && s[2..].iter().all(|b| b.is_ascii_lowercase())
 }
