@@ -6,7 +6,6 @@
 //! returns false (the platform's "not queued"); a blocked WebSocket message throws
 //! `PiiAirlockBlockedError`. Both also fire `blocked`.
 
-use super::elsewhere;
 use super::fetch::body_text_now;
 use super::js;
 use super::State;
@@ -97,7 +96,7 @@ impl State {
         let sent_to: JsValue = target
             .as_ref()
             .map_or_else(|| args.get(0), |u| u.href().into());
-        if self.reads_later(&elsewhere::kind(&data))? {
+        if self.reads_later(&data)? {
             let (st, original, this) = (Rc::clone(self), original.clone(), this.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match st.masked_body_read(&data).await {

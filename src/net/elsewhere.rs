@@ -7,8 +7,9 @@
 //! (`Guard::mask_originals` in the core).
 //!
 //! Bodies: strings, `URLSearchParams` and the text entries of `FormData` are masked as text.
-//! Bytes, `Blob`s and the body of a `Request` object are read while the guard keeps any
-//! original (before that, nothing in them can be one, and they are not touched):
+//! Bytes, `Blob`s (a `FormData`'s files among them) and the body of a `Request` object are
+//! read while the guard keeps any original (before that, nothing in them can be one, and they
+//! are not touched):
 //! - compressed (gzip or zlib by their header; raw deflate by trying, when the bytes are not
 //!   text) — decompressed, masked, and compressed again in the same format;
 //! - UTF-8 text — masked;
@@ -43,9 +44,11 @@ fn construct(class: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
 
 /// How a body is read for masking.
 #[derive(PartialEq, Eq)]
-pub enum Kind {
-    /// A string, `URLSearchParams` or `FormData`: masked as text, at once.
+enum Kind {
+    /// A string or `URLSearchParams`: masked as text, at once.
     Text,
+    /// A `FormData`: its text entries masked at once, its files (Blobs) only by waiting.
+    Form,
     /// An `ArrayBuffer` or a view of one.
     Bytes,
     /// A `Blob` or `File`: readable only by waiting.
@@ -55,12 +58,13 @@ pub enum Kind {
 }
 
 /// The kind of `body` (by class, not `instanceof`: a frame's objects are of another realm).
-pub fn kind(body: &JsValue) -> Kind {
+fn kind(body: &JsValue) -> Kind {
     if body.is_string() {
         return Kind::Text;
     }
     match js::class_of(body).as_str() {
-        "URLSearchParams" | "FormData" => Kind::Text,
+        "URLSearchParams" => Kind::Text,
+        "FormData" => Kind::Form,
         "Blob" | "File" => Kind::Blob,
         "ArrayBuffer" => Kind::Bytes,
         _ if js_sys::ArrayBuffer::is_view(body) => Kind::Bytes,
@@ -75,6 +79,41 @@ fn bytes_of(body: &JsValue) -> Vec<u8> {
     } else {
         view_bytes(body).to_vec()
     }
+}
+
+/// The `[name, value]` entries of a `FormData` (a value is a string or a File).
+fn form_entries(form: &JsValue) -> Result<Vec<(JsValue, JsValue)>, JsValue> {
+    let entries = js::call_method(form, "entries", &[])?;
+    let Some(iter) = js_sys::try_iter(&entries)? else {
+        return Ok(Vec::new());
+    };
+    iter.map(|pair| {
+        let pair: Array = pair?.unchecked_into();
+        Ok((pair.get(0), pair.get(1)))
+    })
+    .collect()
+}
+
+/// A `FormData` of `entries` with the values `masked` has for them; `None` when it has none
+/// (nothing changed).
+fn form_with(
+    entries: &[(JsValue, JsValue)],
+    masked: Vec<Option<JsValue>>,
+) -> Result<Option<JsValue>, JsValue> {
+    if masked.iter().all(Option::is_none) {
+        return Ok(None);
+    }
+    let out = construct("FormData", &[])?;
+    for ((name, value), masked) in entries.iter().zip(masked) {
+        let value = masked.unwrap_or_else(|| value.clone());
+        if value.is_string() {
+            js::call_method(&out, "append", &[name, &value])?;
+        } else {
+            // A file keeps its name.
+            js::call_method(&out, "append", &[name, &value, &js::get(&value, "name")])?;
+        }
+    }
+    Ok(Some(out))
 }
 
 /// `bytes` as text: UTF-8 without control characters other than tab, line breaks and form
@@ -145,19 +184,36 @@ impl State {
         }
     }
 
-    /// Whether a body of `kind` has to be read by waiting: bytes (they may be compressed)
-    /// and Blobs, while the guard keeps any original.
-    pub fn reads_later(&self, kind: &Kind) -> Result<bool, JsValue> {
-        Ok(matches!(kind, Kind::Bytes | Kind::Blob) && self.core.keeps_originals()?)
+    /// Whether `body` has to be read by waiting: bytes (they may be compressed), Blobs and
+    /// a `FormData` with files, while the guard keeps any original.
+    pub fn reads_later(&self, body: &JsValue) -> Result<bool, JsValue> {
+        let later = match kind(body) {
+            Kind::Bytes | Kind::Blob => true,
+            Kind::Form => form_entries(body)?.iter().any(|(_, v)| !v.is_string()),
+            Kind::Text | Kind::Other => false,
+        };
+        Ok(later && self.core.keeps_originals()?)
     }
 
     /// `body` with kept originals masked, for callers that must answer at once; `None` when
     /// it holds none or is not read. Bytes that are text are masked; binary bytes holding a
-    /// kept original, compressed bytes and Blobs (which cannot be read now) are refused while
-    /// the guard keeps originals.
+    /// kept original, compressed bytes and Blobs (a `FormData`'s files among them), which
+    /// cannot be read now, are refused while the guard keeps originals.
     pub fn masked_body(&self, body: &JsValue) -> Result<Option<JsValue>, JsValue> {
         match kind(body) {
             Kind::Text => self.masked_text(body),
+            Kind::Form => {
+                let entries = form_entries(body)?;
+                let mut masked = Vec::with_capacity(entries.len());
+                for (_, value) in &entries {
+                    masked.push(match value.is_string() {
+                        true => self.masked_text(value)?,
+                        false if self.core.keeps_originals()? => return Err(self.unreadable()),
+                        false => None,
+                    });
+                }
+                form_with(&entries, masked)
+            }
             Kind::Bytes if self.core.keeps_originals()? => {
                 let bytes = bytes_of(body);
                 if as_text(&bytes).is_none() && Format::announced(&bytes).is_some() {
@@ -174,31 +230,46 @@ impl State {
 
     /// `body` with kept originals masked, reading bytes and Blobs (decompressed when they
     /// are compressed); `None` when it holds none or is not read. A masked body keeps its
-    /// kind: a Blob stays a Blob of the same type, bytes become a `Uint8Array`.
+    /// kind: a Blob stays a Blob of the same type (a File keeps its name), bytes become a
+    /// `Uint8Array`, a `FormData` stays one.
     pub async fn masked_body_read(&self, body: &JsValue) -> Result<Option<JsValue>, JsValue> {
-        let kind = kind(body);
-        if !self.reads_later(&kind)? {
+        if !self.reads_later(body)? {
             return self.masked_body(body);
         }
-        if kind == Kind::Blob {
-            let blob: &web_sys::Blob = body.unchecked_ref();
-            let bytes = Uint8Array::new(&JsFuture::from(blob.array_buffer()).await?).to_vec();
-            return match self.masked_bytes(&bytes).await? {
-                Some(masked) => Ok(Some(blob_like(body, &masked)?)),
-                None => Ok(None),
-            };
+        match kind(body) {
+            Kind::Blob => self.masked_blob(body).await,
+            Kind::Form => {
+                let entries = form_entries(body)?;
+                let mut masked = Vec::with_capacity(entries.len());
+                for (_, value) in &entries {
+                    masked.push(match value.is_string() {
+                        true => self.masked_text(value)?,
+                        false => self.masked_blob(value).await?,
+                    });
+                }
+                form_with(&entries, masked)
+            }
+            _ => {
+                let masked = self.masked_bytes(&bytes_of(body)).await?;
+                Ok(masked.map(|m| Uint8Array::from(&m[..]).into()))
+            }
         }
-        let masked = self.masked_bytes(&bytes_of(body)).await?;
-        Ok(masked.map(|m| Uint8Array::from(&m[..]).into()))
     }
 
-    /// A string, `URLSearchParams` or `FormData` with kept originals masked.
+    /// A Blob (or File) with kept originals masked, read first.
+    async fn masked_blob(&self, blob: &JsValue) -> Result<Option<JsValue>, JsValue> {
+        let read = blob.unchecked_ref::<web_sys::Blob>().array_buffer();
+        let bytes = Uint8Array::new(&JsFuture::from(read).await?).to_vec();
+        match self.masked_bytes(&bytes).await? {
+            Some(masked) => Ok(Some(blob_like(blob, &masked)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// A string or `URLSearchParams` with kept originals masked.
     fn masked_text(&self, body: &JsValue) -> Result<Option<JsValue>, JsValue> {
         if let Some(text) = body.as_string() {
             return Ok(self.core.mask_originals(&text)?.map(JsValue::from));
-        }
-        if js::class_of(body) == "FormData" {
-            return self.masked_form(body);
         }
         let text = String::from(js::coerce(body)?);
         let Some(masked) = self.core.mask_originals(&text)? else {
@@ -279,34 +350,6 @@ impl State {
         let e = self.not_sent_error(e);
         self.emit("blocked", Some(&e));
         e
-    }
-
-    /// A copy of a `FormData` whose text entries are masked (files stay as they are).
-    fn masked_form(&self, form: &JsValue) -> Result<Option<JsValue>, JsValue> {
-        let entries = js::call_method(form, "entries", &[])?;
-        let Some(iter) = js_sys::try_iter(&entries)? else {
-            return Ok(None);
-        };
-        let out = construct("FormData", &[])?;
-        let mut changed = false;
-        for pair in iter {
-            let pair: js_sys::Array = pair?.unchecked_into();
-            let (name, value) = (pair.get(0), pair.get(1));
-            match value.as_string() {
-                Some(text) => {
-                    let masked = self.core.mask_originals(&text)?;
-                    changed |= masked.is_some();
-                    let value = masked.map_or(value, JsValue::from);
-                    js::call_method(&out, "append", &[&name, &value])?;
-                }
-                // A file keeps its name (an entry of a FormData is a string or a File).
-                None => {
-                    let file_name = js::get(&value, "name");
-                    js::call_method(&out, "append", &[&name, &value, &file_name])?;
-                }
-            }
-        }
-        Ok(changed.then_some(out))
     }
 
     /// Tells the page a request was masked: origin and path only.

@@ -2,7 +2,6 @@
 //! synchronous one), `send` checks the body first and only then sends; the finished answer is
 //! read back with the originals restored (`responseText`, `response`).
 
-use super::elsewhere;
 use super::errors::{self, Reason};
 use super::fetch::body_text;
 use super::js;
@@ -125,7 +124,7 @@ impl State {
                     // Set by this layer's `open`; a request opened before the engine ran
                     // (installPending's hook) is taken as asynchronous, as most are.
                     let asynchronous = js::get(&state, "async") != JsValue::FALSE;
-                    if asynchronous && st.reads_later(&elsewhere::kind(&body))? {
+                    if asynchronous && st.reads_later(&body)? {
                         st.masked_xhr_send(xhr, body, send.clone(), url);
                         return Ok(JsValue::UNDEFINED);
                     }

@@ -26,12 +26,16 @@ async function until(f) {
 /**
  * The app's page with the collector routed (each request's path, URL, body bytes and content
  * type), fflate loaded as `window.fflate`, and — unless `restore` is false — an answer restored:
- * the page shows `A`, which the guard kept from the model.
+ * the page shows `A`, which the guard kept from the model. `socket` answers WebSockets to the
+ * collector (Playwright's `routeWebSocket` handler).
  */
-async function replayPage({ restore = true } = {}) {
+async function replayPage({ restore = true, socket = null } = {}) {
   const page = await ctx.browser.newPage();
   const errors = watchErrors(page);
   const seen = [];
+  // Before the page loads: Playwright routes sockets by putting its own WebSocket class in
+  // the page, and the guard hooks the class it finds when it installs.
+  if (socket) await page.routeWebSocket(/collector\.test/, socket);
   await page.route(`${THIRD_PARTY}/**`, async (route) => {
     const r = route.request();
     seen.push({ path: new URL(r.url()).pathname, url: r.url(), body: r.postDataBuffer() ?? Buffer.alloc(0), type: r.headers()['content-type'] });
@@ -218,4 +222,75 @@ test('binary that holds a kept value as UTF-8 is refused (it cannot be rewritten
   for (const s of fresh.seen) assert.ok(s.body.equals(Buffer.from(sent)), s.path);
   assert.deepEqual(fresh.errors, []);
   await fresh.page.close();
+});
+
+/** The parts of a multipart/form-data body: name, file name and bytes of each. */
+function parts(hit) {
+  const boundary = Buffer.from(`--${/boundary=(.+)$/.exec(hit.type)[1]}`);
+  const out = [];
+  let at = hit.body.indexOf(boundary);
+  for (;;) {
+    const next = hit.body.indexOf(boundary, at + boundary.length);
+    if (next < 0) return out;
+    const part = hit.body.subarray(at + boundary.length + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    out.push({ name: /name="([^"]*)"/.exec(head)[1], file: /filename="([^"]*)"/.exec(head)?.[1], body: part.subarray(split + 4) });
+    at = next;
+  }
+}
+
+test('a FormData whose file is a compressed segment (as replay tools upload them) leaves masked by fetch and sendBeacon', async () => {
+  const { page, errors, seen, shown } = await replayPage();
+  await page.evaluate(async ([tp, shown]) => {
+    const form = (text) => {
+      const f = new FormData();
+      f.append('segment', new Blob([window.fflate.zlibSync(window.fflate.strToU8(window.batch(text)))], { type: 'application/octet-stream' }), 'segment-1');
+      f.append('event', JSON.stringify({ view: text }));
+      return f;
+    };
+    await fetch(`${tp}/form-fetch`, { method: 'POST', body: form(shown) });
+    navigator.sendBeacon(`${tp}/form-beacon`, form(shown));
+    await fetch(`${tp}/form-clean`, { method: 'POST', body: form('nothing kept') });
+  }, [THIRD_PARTY, shown]);
+  await until(() => seen.length >= 3);
+  for (const path of ['/form-fetch', '/form-beacon']) {
+    const [segment, event] = parts(received(seen, path, 'none'));
+    assert.deepEqual([segment.name, segment.file, event.name], ['segment', 'segment-1', 'event'], path);
+    assertMasked({ ...received(seen, path, 'none'), text: inflateSync(segment.body).toString('utf8') }, shown);
+    assert.equal(event.body.toString('utf8'), JSON.stringify({ view: shown.replace(A, TOKEN) }));
+  }
+  const clean = parts(received(seen, '/form-clean', 'none'));
+  assert.equal(inflateSync(clean[0].body).toString('utf8'), batch('nothing kept'));
+  const [masked, blocked] = await page.evaluate(() => [window.masked, window.blocked]);
+  assert.deepEqual([...new Set(masked)].sort(), ['/form-beacon', '/form-fetch'].map((p) => `${THIRD_PARTY}${p}`));
+  assert.deepEqual(blocked, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('WebSocket.send to a third party, which cannot wait: text bytes are masked, binary holding a kept value and Blobs are refused', async () => {
+  const got = [];
+  const { page, errors, shown } = await replayPage({ socket: (ws) => ws.onMessage((m) => got.push(m)) });
+  const outcome = await page.evaluate(async ([tp, shown, a]) => {
+    const ws = new WebSocket(`${tp.replace('http', 'ws')}/live`);
+    await new Promise((ok) => { ws.onopen = ok; });
+    const tried = (body) => { try { ws.send(body); return 'sent'; } catch (e) { return e.reason; } };
+    const value = new TextEncoder().encode(a);
+    const out = [
+      tried(new TextEncoder().encode(window.batch(shown))),
+      tried(new Uint8Array([0x0a, value.length, ...value, 0x00])),
+      tried(new Blob(['anything'])),
+      tried(window.batch(shown)),
+    ];
+    await new Promise((r) => setTimeout(r, 300));
+    return out;
+  }, [THIRD_PARTY, shown, A]);
+  assert.deepEqual(outcome, ['sent', 'body-type', 'body-type', 'sent']);
+  await until(() => got.length >= 2);
+  assert.equal(got.length, 2);
+  assert.equal(Buffer.from(got[0]).toString('utf8'), batch(shown.replace(A, TOKEN)));
+  assert.equal(got[1], batch(shown.replace(A, TOKEN)));
+  assert.deepEqual(errors, []);
+  await page.close();
 });
