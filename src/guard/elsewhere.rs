@@ -181,6 +181,22 @@ mod tests {
     }
 
     #[test]
+    fn bodies_are_read_only_while_an_original_is_kept() {
+        let mut g = guard();
+        assert!(!g.keeps_originals());
+        g.in_conversation(Some("b"), |g| {
+            g.apply("mail bob@example.net", &[], 0, [1u8; 16], "chat")
+        })
+        .unwrap();
+        assert!(g.keeps_originals(), "a conversation's originals count");
+        g.forget("bob@example.net");
+        assert!(
+            !g.keeps_originals(),
+            "a forgotten value is no longer looked for"
+        );
+    }
+
+    #[test]
     fn every_conversation_counts() {
         let mut g = guard();
         g.in_conversation(Some("b"), |g| {
