@@ -27,9 +27,9 @@ async function until(f) {
  * The app's page with the collector routed (each request's path, URL, body bytes and content
  * type), fflate loaded as `window.fflate`, and — unless `restore` is false — an answer restored:
  * the page shows `A`, which the guard kept from the model. `socket` answers WebSockets to the
- * collector (Playwright's `routeWebSocket` handler).
+ * collector (Playwright's `routeWebSocket` handler); `query` adds to the page's query.
  */
-async function replayPage({ restore = true, socket = null } = {}) {
+async function replayPage({ restore = true, socket = null, query = '' } = {}) {
   const page = await ctx.browser.newPage();
   const errors = watchErrors(page);
   const seen = [];
@@ -42,7 +42,7 @@ async function replayPage({ restore = true, socket = null } = {}) {
     await route.fulfill({ status: 204, headers: { 'access-control-allow-origin': '*' } });
   });
   await page.route(`${ctx.app.base}/fflate.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: FFLATE }));
-  await page.goto(`${ctx.app.base}/?policy=gdpr`);
+  await page.goto(`${ctx.app.base}/?policy=gdpr${query}`);
   await page.waitForSelector('body[data-state="ready"]');
   await page.addScriptTag({ url: '/fflate.js' });
   // The replay tool's batch of events and its XHR sender, as the page's scripts.
@@ -296,4 +296,38 @@ test('WebSocket.send to a third party, which cannot wait: text bytes are masked,
   assert.equal(got[1], batch(shown.replace(A, TOKEN)));
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('a beacon sent as the page is left, whose Blob cannot be read in time, is lost rather than sent with the value', async () => {
+  // The app's own server as the collector (`elsewhere: "all"`): `page.route` does not see
+  // requests sent while a page unloads, a server does.
+  const got = [];
+  const listen = async (req) => {
+    if (!req.url.startsWith('/leaving-')) return;
+    const chunks = [];
+    for await (const c of req) chunks.push(c);
+    got.push({ path: req.url, body: Buffer.concat(chunks) });
+  };
+  ctx.app.server.on('request', listen);
+  try {
+    for (const restore of [true, false]) {
+      const { page } = await replayPage({ restore, query: '&elsewhere=all' });
+      await page.evaluate(([a, restore]) => {
+        const shown = `Got it: ${a}.`;
+        window.addEventListener('pagehide', () => navigator.sendBeacon(`/leaving-${restore}`,
+          new Blob([window.fflate.gzipSync(window.fflate.strToU8(window.batch(shown)))])));
+      }, [A, restore]);
+      await page.goto('about:blank');
+      await new Promise((r) => setTimeout(r, 1000));
+      await page.close();
+    }
+  } finally {
+    ctx.app.server.off('request', listen);
+  }
+  // Kept values: the beacon never carries one (Chromium drops the read with the document).
+  for (const g of got.filter((g) => g.path === '/leaving-true')) {
+    assert.ok(!gunzipSync(g.body).toString('utf8').includes(A), 'a beacon carried the kept address');
+  }
+  // Nothing kept: the beacon goes at once, as it is (the server does see beacons sent then).
+  assert.equal(got.filter((g) => g.path === '/leaving-false').length, 1);
 });
