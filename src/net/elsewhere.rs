@@ -206,10 +206,12 @@ impl State {
                 let entries = form_entries(body)?;
                 let mut masked = Vec::with_capacity(entries.len());
                 for (_, value) in &entries {
-                    masked.push(match value.is_string() {
-                        true => self.masked_text(value)?,
-                        false if self.core.keeps_originals()? => return Err(self.unreadable()),
-                        false => None,
+                    masked.push(if value.is_string() {
+                        self.masked_text(value)?
+                    } else if self.core.keeps_originals()? {
+                        return Err(self.unreadable());
+                    } else {
+                        None
                     });
                 }
                 form_with(&entries, masked)
@@ -242,9 +244,10 @@ impl State {
                 let entries = form_entries(body)?;
                 let mut masked = Vec::with_capacity(entries.len());
                 for (_, value) in &entries {
-                    masked.push(match value.is_string() {
-                        true => self.masked_text(value)?,
-                        false => self.masked_blob(value).await?,
+                    masked.push(if value.is_string() {
+                        self.masked_text(value)?
+                    } else {
+                        self.masked_blob(value).await?
                     });
                 }
                 form_with(&entries, masked)
@@ -304,8 +307,8 @@ impl State {
     }
 
     /// Uncompressed bytes with kept originals masked: text is masked; binary that holds a
-    /// kept original (as UTF-8: a string field of protobuf, a JSON part of a multipart
-    /// body) cannot be rewritten without breaking it, and is refused.
+    /// kept original as UTF-8 (a string field of protobuf) cannot be rewritten without
+    /// breaking its lengths, and is refused.
     fn masked_plain(&self, bytes: &[u8]) -> Result<Option<Vec<u8>>, JsValue> {
         if let Some(text) = as_text(bytes) {
             return Ok(self.core.mask_originals(text)?.map(String::into_bytes));
