@@ -144,6 +144,7 @@ test('CompressionStream batches, Blobs, bytes and Request objects with a body le
     // A Request object carries its own body (and here the value in its URL too).
     await fetch(new Request(`${tp}/request?dom=${encodeURIComponent(shown)}`, { method: 'POST', body: window.batch(shown) }));
     await fetch(new Request(`${tp}/request-blob`, { method: 'POST', body: new Blob([gz]) }));
+    await fetch(new Request(`${tp}/request-get?dom=${encodeURIComponent(shown)}`, { cache: 'no-store' }));
     navigator.sendBeacon(`${tp}/blob-beacon`, new Blob([window.batch(shown)], { type: 'text/plain' }));
     navigator.sendBeacon(`${tp}/cs-gzip-beacon`, new Blob([gz]));
     const clean = await window.squeeze('gzip', window.batch('nothing kept'));
@@ -152,7 +153,8 @@ test('CompressionStream batches, Blobs, bytes and Request objects with a body le
     navigator.sendBeacon(`${tp}/clean-blob-beacon`, new Blob([clean]));
     return [...clean];
   }, [THIRD_PARTY, shown]);
-  await until(() => seen.length >= 13);
+  await until(() => seen.length >= 14);
+  assert.equal(new URL(received(seen, '/request-get', 'none').url).searchParams.get('dom'), `Got it: ${TOKEN}.`);
   assert.equal(received(seen, '/zlib-like-text', 'none').text, `x^${batch(shown.replace(A, TOKEN))}`);
   const formats = {
     '/cs-gzip-blob': 'gzip', '/cs-deflate-xhr': 'zlib', '/blob': 'none', '/bytes-xhr': 'none', '/blob-xhr': 'none',
@@ -167,7 +169,7 @@ test('CompressionStream batches, Blobs, bytes and Request objects with a body le
     assert.ok(received(seen, path, 'gzip').body.equals(Buffer.from(clean)), `${path} was changed`);
   }
   const [masked, blocked] = await page.evaluate(() => [window.masked, window.blocked]);
-  assert.deepEqual([...new Set(masked)].sort(), [...Object.keys(formats), '/zlib-like-text'].sort().map((p) => `${THIRD_PARTY}${p}`));
+  assert.deepEqual([...new Set(masked)].sort(), [...Object.keys(formats), '/zlib-like-text', '/request-get'].sort().map((p) => `${THIRD_PARTY}${p}`));
   assert.deepEqual(blocked, []);
   assert.deepEqual(errors, []);
   await page.close();
