@@ -130,9 +130,11 @@ export interface GuardOptions {
   /**
    * Requests to endpoints the guard does not check (analytics, session replay, error
    * reporting, the page's own backend) may carry what the page shows, restored answers
-   * included. In their URL and text body (string, `URLSearchParams`, the text entries of
-   * `FormData`) every original the guard kept from the model is replaced by its placeholder
-   * or surrogate, and `masked` fires with `{ url }` (origin and path). `"cross-origin"`
+   * included. In their URL and body (text; while the guard keeps values, also bytes, Blobs
+   * and a `Request`'s body, gzip/zlib/deflate batches decompressed and compressed again)
+   * every original the guard kept from the model is replaced by its placeholder or
+   * surrogate, and `masked` fires with `{ url }` (origin and path); binary that holds one is
+   * refused (`blocked`). `"cross-origin"`
    * (default): requests to other origins than the page's (in Node, where there is no page:
    * none); `"all"`: every request, the page's own too; `"off"`: none.
    */

@@ -709,6 +709,13 @@ impl Guard {
         self.inner.mask_originals(text)
     }
 
+    /// Whether `maskOriginals` has any original to look for (bodies that take work to read
+    /// are read only then).
+    #[wasm_bindgen(js_name = keepsOriginals)]
+    pub fn keeps_originals(&self) -> bool {
+        self.inner.keeps_originals()
+    }
+
     /// Replaces the restore options (undefined: the safe defaults). Throws
     /// `PiiAirlockConfigError` on unknown keys or entries that do not parse.
     #[wasm_bindgen(js_name = setRestoreOptions)]

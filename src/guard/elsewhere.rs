@@ -42,6 +42,30 @@ fn word_char(c: Option<char>) -> bool {
 }
 
 impl Guard {
+    /// The kept originals [`Guard::mask_originals`] looks for, with their tokens.
+    fn looked_for(&self) -> impl Iterator<Item = (&str, &str)> {
+        std::iter::once(&self.vault)
+            .chain(self.conversations.values())
+            .flat_map(|vault| vault.kept())
+            .filter(|(original, _)| original.chars().count() >= MIN_LEN)
+    }
+
+    /// Whether [`Guard::mask_originals`] has anything to look for. While it has not, a body
+    /// that would take work (or waiting) to read — bytes, a `Blob`, a compressed payload —
+    /// cannot carry a kept original, and is sent without being read.
+    ///
+    /// ```
+    /// use pii_airlock::{CompiledPolicy, Guard};
+    /// let policy = CompiledPolicy::preset("gdpr").unwrap();
+    /// let mut guard = Guard::new(policy, b"app receipt key", [9u8; 32]).unwrap();
+    /// assert!(!guard.keeps_originals());
+    /// guard.apply("Write to jane.doe@example.com", &[], 0, [1u8; 16], "chat").unwrap();
+    /// assert!(guard.keeps_originals());
+    /// ```
+    pub fn keeps_originals(&self) -> bool {
+        self.looked_for().next().is_some()
+    }
+
     /// `text` (a URL or a request body bound for an endpoint the guard does not check) with
     /// every original of every conversation replaced by its placeholder or surrogate; `None`
     /// when it holds none, so the caller sends the request exactly as it was.
@@ -61,18 +85,13 @@ impl Guard {
     /// ```
     pub fn mask_originals(&self, text: &str) -> Option<String> {
         let mut pairs: Vec<(String, String)> = Vec::new();
-        for vault in std::iter::once(&self.vault).chain(self.conversations.values()) {
-            for (original, token) in vault.kept() {
-                if original.chars().count() < MIN_LEN {
-                    continue;
-                }
-                let encoded = percent_encoded(original);
-                if encoded != original {
-                    pairs.push((encoded.replace("%20", "+"), percent_encoded(token)));
-                    pairs.push((encoded, percent_encoded(token)));
-                }
-                pairs.push((original.to_string(), token.to_string()));
+        for (original, token) in self.looked_for() {
+            let encoded = percent_encoded(original);
+            if encoded != original {
+                pairs.push((encoded.replace("%20", "+"), percent_encoded(token)));
+                pairs.push((encoded, percent_encoded(token)));
             }
+            pairs.push((original.to_string(), token.to_string()));
         }
         if pairs.is_empty() {
             return None;
@@ -159,6 +178,22 @@ mod tests {
             .mask_originals("Jane Doe wrote; Jane Doeville is a town")
             .unwrap();
         assert!(out.starts_with("[PERSON_1] wrote; Jane Doeville"), "{out}");
+    }
+
+    #[test]
+    fn bodies_are_read_only_while_an_original_is_kept() {
+        let mut g = guard();
+        assert!(!g.keeps_originals());
+        g.in_conversation(Some("b"), |g| {
+            g.apply("mail bob@example.net", &[], 0, [1u8; 16], "chat")
+        })
+        .unwrap();
+        assert!(g.keeps_originals(), "a conversation's originals count");
+        g.forget("bob@example.net");
+        assert!(
+            !g.keeps_originals(),
+            "a forgotten value is no longer looked for"
+        );
     }
 
     #[test]

@@ -77,9 +77,12 @@ impl State {
         )
     }
 
-    /// A beacon to an endpoint the guard does not check, its URL and body masked.
+    /// A beacon to an endpoint the guard does not check, its URL and body masked. Bytes
+    /// and Blobs are read first while the guard keeps originals (src/net/elsewhere.rs); a
+    /// beacon cannot wait for that, so it answers `true` at once and is queued, masked,
+    /// once read — or, when its body cannot be masked, not at all (`blocked` fires).
     fn masked_beacon(
-        &self,
+        self: &Rc<Self>,
         original: &Function,
         this: &JsValue,
         args: &Array,
@@ -89,13 +92,39 @@ impl State {
             return original.apply(this, args);
         }
         let target = self.masked_url(&url)?;
-        let body = self.masked_body(&args.get(1))?;
+        let data = args.get(1);
+        let sent_to: JsValue = target
+            .as_ref()
+            .map_or_else(|| args.get(0), |u| u.href().into());
+        if self.reads_later(&data)? {
+            let (st, original, this) = (Rc::clone(self), original.clone(), this.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match st.masked_body_read(&data).await {
+                    Ok(body) => {
+                        if target.is_some() || body.is_some() {
+                            st.note_masked(&url);
+                        }
+                        let _ = original.call2(&this, &sent_to, &body.unwrap_or(data));
+                    }
+                    Err(e) => {
+                        st.not_sent(e);
+                    }
+                }
+            });
+            return Ok(JsValue::TRUE);
+        }
+        let body = match self.masked_body(&data) {
+            Ok(body) => body,
+            Err(e) => {
+                self.not_sent(e);
+                return Ok(JsValue::FALSE);
+            }
+        };
         if target.is_none() && body.is_none() {
             return original.apply(this, args);
         }
         self.note_masked(&url);
-        let target: JsValue = target.map_or_else(|| args.get(0), |u| u.href().into());
-        original.call2(this, &target, &body.unwrap_or_else(|| args.get(1)))
+        original.call2(this, &sent_to, &body.unwrap_or(data))
     }
 
     /// `WebSocket.prototype.send`, hooked (the socket's URL decides).
@@ -106,9 +135,13 @@ impl State {
                 let Some(url) = st.guarded(&js::get(&this, "url"))? else {
                     let url = js::resolve_url(&String::from(js::coerce(&js::get(&this, "url"))?))?;
                     if st.masks(&url) {
-                        if let Some(body) = st.masked_body(&args.get(0))? {
-                            st.note_masked(&url);
-                            return original.call1(&this, &body);
+                        match st.masked_body(&args.get(0)) {
+                            Ok(Some(body)) => {
+                                st.note_masked(&url);
+                                return original.call1(&this, &body);
+                            }
+                            Ok(None) => {}
+                            Err(e) => return Err(st.not_sent(e)),
                         }
                     }
                     return original.apply(&this, &args);

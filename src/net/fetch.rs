@@ -160,7 +160,10 @@ impl State {
         };
         let url = js::resolve_url(&url)?;
         if !self.glue.matches(&self.settings.endpoints, &url)? {
-            let (input, init) = self.masked_fetch(input, init, &url)?;
+            let (input, init) = self
+                .masked_fetch(input, init, &url)
+                .await
+                .map_err(|e| self.not_sent(e))?;
             return JsFuture::from(promise(base.call2(&global, &input, &init)?)).await;
         }
         let stainless = from_stainless_sdk(request.as_ref(), &init);

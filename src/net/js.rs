@@ -79,6 +79,8 @@ extern "C" {
     /// `undefined` when the text holds no kept original.
     #[wasm_bindgen(method, catch, js_name = maskOriginals)]
     pub fn mask_originals(this: &Core, text: &str) -> Result<Option<String>, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = keepsOriginals)]
+    pub fn keeps_originals(this: &Core) -> Result<bool, JsValue>;
     /// The core's `AnswerScope` for a request as it left: it has the restoring methods of
     /// the core (`restore`, `restoreJson`, `sseRestorer`, `jsonStreamRestorer`), so it is
     /// used as one.

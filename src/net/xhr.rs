@@ -82,6 +82,7 @@ impl State {
                 (target, args)
             };
             let state = js::obj(&[
+                ("async", &asynchronous.into()),
                 ("guarded", &guarded.into()),
                 ("purpose", &target.pathname().into()),
                 ("url", &target.href().into()),
@@ -120,9 +121,20 @@ impl State {
                 let url = js::get(&state, "url").as_string().unwrap_or_default();
                 let url = js::resolve_url(&url)?;
                 if st.masks(&url) {
-                    if let Some(masked) = st.masked_body(&body)? {
-                        st.note_masked(&url);
-                        return send.call1(&xhr, &masked);
+                    // Set by this layer's `open`; a request opened before the engine ran
+                    // (installPending's hook) is taken as asynchronous, as most are.
+                    let asynchronous = js::get(&state, "async") != JsValue::FALSE;
+                    if asynchronous && st.reads_later(&body)? {
+                        st.masked_xhr_send(xhr, body, send.clone(), url);
+                        return Ok(JsValue::UNDEFINED);
+                    }
+                    match st.masked_body(&body) {
+                        Ok(Some(masked)) => {
+                            st.note_masked(&url);
+                            return send.call1(&xhr, &masked);
+                        }
+                        Ok(None) => {}
+                        Err(e) => return Err(st.not_sent(e)),
                     }
                 }
                 return send.call1(&xhr, &body);
@@ -177,6 +189,44 @@ impl State {
             st.note_sent(&url);
             send.call1(&target, &out)
         };
+        self.send_when_done(xhr, flow);
+    }
+
+    /// An asynchronous request to an endpoint the guard does not check whose body must be
+    /// read first (bytes, a Blob): sent once its kept originals are masked.
+    fn masked_xhr_send(
+        self: &Rc<Self>,
+        xhr: JsValue,
+        body: JsValue,
+        send: Function,
+        url: web_sys::Url,
+    ) {
+        let st = Rc::clone(self);
+        let target = xhr.clone();
+        let flow = async move {
+            let masked = st
+                .masked_body_read(&body)
+                .await
+                .map_err(|e| st.not_sent_error(e))?;
+            let body = match masked {
+                Some(masked) => {
+                    st.note_masked(&url);
+                    masked
+                }
+                None => body,
+            };
+            send.call1(&target, &body)
+        };
+        self.send_when_done(xhr, flow);
+    }
+
+    /// Runs `flow` (which ends by sending `xhr`); when it fails, the request fails with
+    /// `error` and `loadend` events, `xhr.piiAirlockError` says why and `blocked` fires.
+    fn send_when_done(
+        self: &Rc<Self>,
+        xhr: JsValue,
+        flow: impl std::future::Future<Output = Result<JsValue, JsValue>> + 'static,
+    ) {
         let st = Rc::clone(self);
         let failed = Closure::once_into_js(move |err: JsValue| {
             let err = errors::as_blocked(
