@@ -94,8 +94,36 @@ fn letter_case(c: char) -> (bool, bool) {
 
 /// Splits `text` into tokens, appending to `out` (cleared first). Texts over 4 GiB are not
 /// supported by the 32-bit offsets; the caller scans them in pieces.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
+    tokenize_with::<false>(text, out, &mut Vec::new());
+}
+
+/// The bytes the fields pass reads a text by ([`super::fields::find_marked`]): line breaks,
+/// the separators of a table's cells, and the separators of a key and its value.
+pub(crate) const FIELD_BYTES: [u8; 6] = [b'\n', b'|', b';', b',', b':', b'='];
+
+/// [`FIELD_BYTES`] as a table, by byte.
+static FIELD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut k = 0;
+    while k < FIELD_BYTES.len() {
+        t[FIELD_BYTES[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// [`tokenize`], and the offset of every [`FIELD_BYTES`] byte of `text` into `marks`
+/// (cleared first), in order: the tokenizer meets each of them as a line break or a
+/// punctuation token anyway, so the fields pass needs no scan of its own over the text.
+pub(crate) fn tokenize_marked(text: &str, out: &mut Vec<Token>, marks: &mut Vec<u32>) {
+    tokenize_with::<true>(text, out, marks);
+}
+
+fn tokenize_with<const MARK: bool>(text: &str, out: &mut Vec<Token>, marks: &mut Vec<u32>) {
     out.clear();
+    marks.clear();
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut newline = true;
@@ -109,6 +137,9 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             continue;
         }
         if b == b'\n' {
+            if MARK {
+                marks.push(i as u32);
+            }
             i += 1;
             newline = true;
             glued = false;
@@ -157,6 +188,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             });
             i = end;
         } else {
+            // Every ASCII byte that is neither whitespace nor part of a word comes here,
+            // and no other character holds one.
+            if MARK && FIELD_BYTE[usize::from(b)] {
+                marks.push(i as u32);
+            }
             i += c.len_utf8();
             out.push(Token {
                 start: start as u32,
