@@ -5,6 +5,7 @@
 //! form posts or YAML. The generic `name` key is left to the person detector, because it also
 //! names packages, files and products.
 
+use super::tokenize::FieldMarks;
 use super::{wordset, Entity, Hit};
 
 /// Field keys that hold a person's name or part of it, normalised: lower case, without `_`,
@@ -151,34 +152,18 @@ pub(crate) fn find(text: &str, out: &mut Vec<Hit>) {
     find_columns(text, false, out);
 }
 
-/// [`find`] from `marks`, the offsets of every [`super::tokenize::FIELD_BYTES`] byte of
-/// `text` in order ([`super::tokenize::tokenize_marked`]), instead of scans of the text's
-/// bytes: the same hits in the same order.
-pub(crate) fn find_marked(text: &str, marks: &[u32], out: &mut Vec<Hit>) {
-    let bytes = text.as_bytes();
-    let mut seps = marks
-        .iter()
-        .map(|&m| m as usize)
-        .filter(|&m| matches!(bytes[m], b':' | b'='));
+/// [`find`] from what the tokenizer gathered of `text` ([`FieldMarks`]) instead of scans of
+/// its bytes: the same hits in the same order.
+pub(crate) fn find_marked(text: &str, marks: &FieldMarks, out: &mut Vec<Hit>) {
+    let mut seps = marks.seps.iter().map(|&m| m as usize);
     pairs(text, &mut |at| seps.find(|&m| m >= at), out);
-    let mut next = 0;
+    let mut lines = marks.lines.iter();
     columns(
         text,
         false,
         &mut |_start| {
-            let mut counts = [0u16; 4];
-            while let Some(&m) = marks.get(next) {
-                next += 1;
-                let k = match bytes[m as usize] {
-                    b'\n' => return (m as usize, counts),
-                    b'|' => 1,
-                    b';' => 2,
-                    b',' => 3,
-                    _ => continue,
-                };
-                counts[k] = counts[k].saturating_add(1);
-            }
-            (text.len(), counts)
+            let &(end, [p, s, c]) = lines.next().expect("a line for each line start");
+            (end as usize, [0, p, s, c])
         },
         out,
     );
@@ -744,7 +729,7 @@ mod tests {
         let mut out = Vec::new();
         find(text, &mut out);
         let mut toks = Vec::new();
-        let mut marks = Vec::new();
+        let mut marks = FieldMarks::default();
         super::super::tokenize::tokenize_marked(text, &mut toks, &mut marks);
         let mut marked = Vec::new();
         find_marked(text, &marks, &mut marked);

@@ -136,8 +136,8 @@ const KEEP_TOKENS: usize = 1 << 19;
 #[derive(Default)]
 struct Scratch {
     toks: Vec<Token>,
-    /// Offsets of the bytes the fields pass reads ([`tokenize::tokenize_marked`]).
-    marks: Vec<u32>,
+    /// What the fields pass reads of the text ([`tokenize::tokenize_marked`]).
+    marks: tokenize::FieldMarks,
     look: lookup::Lookups,
 }
 
