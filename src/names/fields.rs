@@ -6,6 +6,7 @@
 //! names packages, files and products.
 
 use super::{wordset, Entity, Hit};
+use crate::lower::Lower;
 
 /// Field keys that hold a person's name or part of it, normalised: lower case, without `_`,
 /// `-`, spaces and dots (`first_name`, `firstName`, `First name`, `given-name` →
@@ -526,7 +527,7 @@ impl Normalised {
             return Normalised(Some((buf, n)));
         }
         for ch in key.chars().filter(|c| c.is_alphanumeric()) {
-            for lower in ch.to_lowercase() {
+            for lower in ch.lower() {
                 if n + lower.len_utf8() > buf.len() {
                     return Normalised(None);
                 }
@@ -597,7 +598,7 @@ fn name_shaped(value: &str) -> bool {
         return false;
     }
     // `firstName: firstName`: the key again is no value.
-    let lower = value.to_lowercase();
+    let lower = value.lower();
     !NOT_NAMES.contains(&lower.as_str()) && !normalised_in(value, KEYS)
 }
 
