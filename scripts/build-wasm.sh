@@ -39,6 +39,9 @@ wasm_opt() {
 # tarball does not carry a second copy.
 wasm_opt "$out/web/pii_airlock_bg.wasm" "$out/web/pii_airlock_bg.opt.wasm"
 mv "$out/web/pii_airlock_bg.opt.wasm" "$out/web/pii_airlock_bg.wasm"
+# The (pointer, length) tables of the word lists, in a form that compresses (the script says how;
+# the glue puts them back before the engine runs).
+node scripts/pack-str-tables.mjs "$out/web/pii_airlock_bg.wasm"
 rm "$out/node/pii_airlock_bg.wasm"
 # --- gazetteer as a separate asset (integrate) ---
 # Front-coded (scripts/pack-gazetteer.mjs): 28% smaller under gzip; data/gazetteer.txt stays the
@@ -79,7 +82,22 @@ sizes "$out/web/pii_airlock_bg.wasm" pii_airlock_bg.wasm
 # PII_SCANNER_PROFILE=wasm-release builds it at opt-level "s" (larger, faster: docs/benchmarks.md).
 scan_profile="${PII_SCANNER_PROFILE:-wasm-scanner}"
 if [ "$profile" != wasm-release ]; then scan_profile=$profile; fi
-cdylib_profile=$scan_profile build_cdylib --features scanner
+# Two flags of rustc's that stable releases accept only under RUSTC_BOOTSTRAP=1, for this module
+# alone: `-Zlocation-detail=none` drops the file, line and column of every panic site (1,100
+# 16-byte records, their file names and the code that passes them: 10 KB gzip) and
+# `-Zfmt-debug=none` the `Debug` formatting (9.5 KB gzip) that only panics and error paths of
+# regex-automata reach; together 8% of the module (docs/benchmarks.md, "Round 7"). What they
+# cost: the panic hook's console line says `<redacted>:0` instead of where the panic was (the
+# full module, which guards requests, keeps locations), and `{:?}` prints nothing, which no
+# finding, option error or message of this module uses (tests/js/scanner.test.mjs compares
+# them with the full module's). PII_SCANNER_STABLE_FLAGS=1 builds without them; its default
+# build is then over the budget below.
+if [ "${PII_SCANNER_STABLE_FLAGS:-}" = 1 ]; then
+  cdylib_profile=$scan_profile build_cdylib --features scanner
+else
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none -Zfmt-debug=none" \
+    cdylib_profile=$scan_profile build_cdylib --features scanner
+fi
 scan_wasm=target/wasm32-unknown-unknown/$scan_profile/pii_airlock.wasm
 # Its glue goes in scanner/ subfolders: wasm-bindgen names both modules' inline JS snippets
 # alike (snippets/pii-airlock-HASH/inline0.js), and one must not overwrite the other's.
@@ -89,6 +107,7 @@ node scripts/patch-glue.mjs "$out/web/scanner/pii_airlock_scan.js"
 node scripts/patch-glue.mjs --node-wasm-from-web "$out/node/scanner/pii_airlock_scan.js"
 wasm_opt "$out/web/scanner/pii_airlock_scan_bg.wasm" "$out/web/scanner/pii_airlock_scan_bg.opt.wasm"
 mv "$out/web/scanner/pii_airlock_scan_bg.opt.wasm" "$out/web/scanner/pii_airlock_scan_bg.wasm"
+node scripts/pack-str-tables.mjs "$out/web/scanner/pii_airlock_scan_bg.wasm"
 rm "$out/node/scanner/pii_airlock_scan_bg.wasm"
 for f in $(find "$out/node/scanner/snippets" -name '*.js' 2>/dev/null); do
   sed -E -i 's/^export function ([A-Za-z0-9_$]+)/exports.\1 = function \1/' "$f"
