@@ -24,41 +24,73 @@ export const SECTION = 'pii-airlock.str-tables';
 export function restoreStrTables(module, memory) {
   const sections = WebAssembly.Module.customSections(module, 'pii-airlock.str-tables');
   if (sections.length === 0) return;
+  // Runs before the page's first result, as interpreted JS: one pass over small integers (the
+  // packer keeps every number under 2^30), typed-array stores, no calls per string.
   const src = new Uint8Array(sections[0]);
+  const words = new Uint32Array(memory.buffer);
+  // Typed arrays use the host's byte order, wasm memory is little-endian.
+  const view = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1 ? null : new DataView(memory.buffer);
   let at = 0;
-  const uint = () => {
-    let r = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = src[at++];
-      r += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    return r;
-  };
-  const runs = [];
+  let shift = 0;
+  let b = 0;
+  let runs = 0;
+  do {
+    b = src[at++];
+    runs |= (b & 0x7f) << shift;
+    shift += 7;
+  } while (b & 0x80);
+  // Per table: its distance from the end of the one before, and its number of strings.
+  const starts = new Int32Array(runs);
+  const counts = new Int32Array(runs);
   let pairs = 0;
   let address = 0;
-  for (let n = uint(); n > 0; n--) {
-    address += uint();
-    const count = uint();
-    runs.push([address, count]);
+  for (let n = 0; n < runs; n++) {
+    let gap = 0;
+    shift = 0;
+    do {
+      b = src[at++];
+      gap |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    let count = 0;
+    shift = 0;
+    do {
+      b = src[at++];
+      count |= (b & 0x7f) << shift;
+      shift += 7;
+    } while (b & 0x80);
+    address += gap;
+    starts[n] = address;
+    counts[n] = count;
     address += count * 8;
     pairs += count;
   }
-  const lengths = new Array(pairs);
-  for (let i = 0; i < pairs; i++) lengths[i] = uint();
-  const view = new DataView(memory.buffer);
+  // One length byte per string, then each pointer's distance from where the previous string
+  // ended, zigzag LEB128 (one byte when it is 0 or near).
+  let len = at;
+  at += pairs;
   let end = 0;
-  let i = 0;
-  for (const [start, count] of runs) {
-    for (let k = 0; k < count; k++, i++) {
-      const z = uint();
-      const ptr = end + (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
-      view.setUint32(start + 8 * k, ptr, true);
-      view.setUint32(start + 8 * k + 4, lengths[i], true);
-      end = ptr + lengths[i];
+  for (let n = 0; n < runs; n++) {
+    let w = starts[n] >> 2;
+    for (let k = counts[n]; k > 0; k--) {
+      let z = 0;
+      shift = 0;
+      do {
+        b = src[at++];
+        z |= (b & 0x7f) << shift;
+        shift += 7;
+      } while (b & 0x80);
+      const ptr = z & 1 ? end - ((z + 1) >> 1) : end + (z >> 1);
+      const size = src[len++];
+      if (view) {
+        view.setUint32(4 * w, ptr, true);
+        view.setUint32(4 * w + 4, size, true);
+      } else {
+        words[w] = ptr;
+        words[w + 1] = size;
+      }
+      w += 2;
+      end = ptr + size;
     }
   }
 }
@@ -122,7 +154,8 @@ function parse(bytes) {
 function image(bytes, segments) {
   const hi = Math.max(...segments.map((s) => s.base + s.size));
   const lo = Math.min(...segments.map((s) => s.base));
-  const mem = new Uint8Array(hi);
+  // Whole words, as wasm memory has.
+  const mem = new Uint8Array(Math.ceil(hi / 4) * 4);
   for (const s of segments) mem.set(bytes.subarray(s.file, s.file + s.size), s.base);
   return { mem, lo, hi };
 }
@@ -131,6 +164,7 @@ function image(bytes, segments) {
 function findRuns(mem, lo, hi) {
   const view = new DataView(mem.buffer, mem.byteOffset, mem.byteLength);
   const text = (ptr, len) => {
+    // A length fits the byte the glue reads it from.
     if (ptr < lo || ptr + len > hi || len > 255) return false;
     for (let k = ptr; k < ptr + len; k++) if (mem[k] < 0x20 || mem[k] === 0x7f) return false;
     return true;
@@ -166,6 +200,8 @@ export function pack(bytes) {
   let end = 0;
   let pairs = 0;
   for (const [start, count] of runs) {
+    // The glue decodes with 32-bit integer operations.
+    if (hi >= 2 ** 30) throw new Error('data above 2^30');
     leb(header, start - address);
     leb(header, count);
     address = start + count * 8;
@@ -173,7 +209,7 @@ export function pack(bytes) {
       const ptr = view.getUint32(start + 8 * k, true);
       const len = view.getUint32(start + 8 * k + 4, true);
       const d = ptr - end;
-      leb(lengths, len);
+      lengths.push(len);
       leb(deltas, d >= 0 ? 2 * d : -2 * d - 1);
       end = ptr + len;
     }
