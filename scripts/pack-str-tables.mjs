@@ -184,6 +184,11 @@ function findRuns(mem, lo, hi) {
   return runs;
 }
 
+/** The memory image the active data segments of the module `bytes` make (for tests). */
+export function dataImage(bytes) {
+  return image(bytes, parse(bytes).segments).mem;
+}
+
 /** `bytes` (a module) with its string tables moved into the custom section. */
 export function pack(bytes) {
   const { segments, hasStart } = parse(bytes);
