@@ -84,9 +84,9 @@ scan_profile="${PII_SCANNER_PROFILE:-wasm-scanner}"
 if [ "$profile" != wasm-release ]; then scan_profile=$profile; fi
 # Two flags of rustc's that stable releases accept only under RUSTC_BOOTSTRAP=1, for this module
 # alone: `-Zlocation-detail=none` drops the file, line and column of every panic site (1,100
-# 16-byte records, their file names and the code that passes them: 10 KB gzip) and
-# `-Zfmt-debug=none` the `Debug` formatting (9.5 KB gzip) that only panics and error paths of
-# regex-automata reach; together 8% of the module (docs/benchmarks.md, "Round 7"). What they
+# 16-byte records, their file names and the code that passes them) and `-Zfmt-debug=none` the
+# `Debug` formatting that only panics and error paths reach; together 13 KB gzip, 5% of the
+# module (docs/benchmarks.md, "Round 7"). What they
 # cost: the panic hook's console line says `<redacted>:0` instead of where the panic was (the
 # full module, which guards requests, keeps locations), and `{:?}` prints nothing, which no
 # finding, option error or message of this module uses (tests/js/scanner.test.mjs compares
