@@ -2,8 +2,9 @@
 // data holds each string table as a (pointer, length) pair per string, eight bytes that gzip
 // barely shrinks (the names pass's word lists alone: ~5,200 pairs, ~13 KB gzip). This script
 // finds those tables in the data segments, zeroes them there and writes them into a custom
-// section as columns — the lengths, then each pointer's distance from where the previous
-// string ended (usually 0) — which the JS glue (scripts/patch-glue.mjs, `restoreStrTables`)
+// section as columns — the lengths, then each pointer as its distance from where the previous
+// string ended (usually 0) or as a back reference to an earlier pair with the same string — which
+// the JS glue (scripts/patch-glue.mjs, `restoreStrTables`)
 // writes back into memory right after instantiating, before any Rust code runs. The memory
 // the engine sees is byte for byte what the linker produced: the script decodes its own output
 // and fails unless it restores the original image exactly. Nothing in the Rust source changes,
@@ -25,7 +26,8 @@ export function restoreStrTables(module, memory) {
   const sections = WebAssembly.Module.customSections(module, 'pii-airlock.str-tables');
   if (sections.length === 0) return;
   // Runs before the page's first result, as interpreted JS: one pass over small integers (the
-  // packer keeps every number under 2^30), typed-array stores, no calls per string.
+  // packer keeps every number under 2^30: data under 2^28), typed-array stores, no calls per
+  // string.
   const src = new Uint8Array(sections[0]);
   const words = new Uint32Array(memory.buffer);
   // Typed arrays use the host's byte order, wasm memory is little-endian.
@@ -65,22 +67,27 @@ export function restoreStrTables(module, memory) {
     address += count * 8;
     pairs += count;
   }
-  // One length byte per string, then each pointer's distance from where the previous string
-  // ended, zigzag LEB128 (one byte when it is 0 or near).
+  // One length byte per string, then a LEB128 code per pointer: 0, where the previous string
+  // ended; odd 2d + 1, the pointer of the string d + 1 before (a word in several lists);
+  // even 2z, that end plus the zigzag distance z.
   let len = at;
   at += pairs;
   let end = 0;
+  const ptrs = new Int32Array(pairs);
+  let i = 0;
   for (let n = 0; n < runs; n++) {
     let w = starts[n] >> 2;
     for (let k = counts[n]; k > 0; k--) {
-      let z = 0;
+      let v = 0;
       shift = 0;
       do {
         b = src[at++];
-        z |= (b & 0x7f) << shift;
+        v |= (b & 0x7f) << shift;
         shift += 7;
       } while (b & 0x80);
-      const ptr = z & 1 ? end - ((z + 1) >> 1) : end + (z >> 1);
+      const z = v >> 1;
+      const ptr = v & 1 ? ptrs[i - 1 - z] : z & 1 ? end - ((z + 1) >> 1) : end + (z >> 1);
+      ptrs[i++] = ptr;
       const size = src[len++];
       if (view) {
         view.setUint32(4 * w, ptr, true);
@@ -204,9 +211,12 @@ export function pack(bytes) {
   let address = 0;
   let end = 0;
   let pairs = 0;
+  // Where each pointer was last seen (by pair index), for the back references.
+  const seen = new Map();
+  const lebLength = (v) => (v < 2 ** 7 ? 1 : v < 2 ** 14 ? 2 : v < 2 ** 21 ? 3 : v < 2 ** 28 ? 4 : 5);
   for (const [start, count] of runs) {
     // The glue decodes with 32-bit integer operations.
-    if (hi >= 2 ** 30) throw new Error('data above 2^30');
+    if (hi >= 2 ** 28) throw new Error('data above 2^28');
     leb(header, start - address);
     leb(header, count);
     address = start + count * 8;
@@ -215,7 +225,11 @@ export function pack(bytes) {
       const len = view.getUint32(start + 8 * k + 4, true);
       const d = ptr - end;
       lengths.push(len);
-      leb(deltas, d >= 0 ? 2 * d : -2 * d - 1);
+      const near = 2 * (d >= 0 ? 2 * d : -2 * d - 1);
+      const before = seen.get(ptr);
+      const back = before === undefined ? Infinity : 2 * (pairs + k - 1 - before) + 1;
+      leb(deltas, lebLength(back) < lebLength(near) ? back : near);
+      seen.set(ptr, pairs + k);
       end = ptr + len;
     }
     pairs += count;
