@@ -7,6 +7,7 @@
 
 use super::tokenize::FieldMarks;
 use super::{wordset, Entity, Hit};
+use crate::lower::Lower;
 
 /// Field keys that hold a person's name or part of it, normalised: lower case, without `_`,
 /// `-`, spaces and dots (`first_name`, `firstName`, `First name`, `given-name` →
@@ -579,7 +580,7 @@ impl Normalised {
             return Normalised(Some((buf, n)));
         }
         for ch in key.chars().filter(|c| c.is_alphanumeric()) {
-            for lower in ch.to_lowercase() {
+            for lower in ch.lower() {
                 if n + lower.len_utf8() > buf.len() {
                     return Normalised(None);
                 }
@@ -650,7 +651,7 @@ fn name_shaped(value: &str) -> bool {
         return false;
     }
     // `firstName: firstName`: the key again is no value.
-    let lower = value.to_lowercase();
+    let lower = value.lower();
     !NOT_NAMES.contains(&lower.as_str()) && !normalised_in(value, KEYS)
 }
 

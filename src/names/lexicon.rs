@@ -2,6 +2,8 @@
 //! Dutch, Polish and Portuguese. Multi-word entries are space-separated tokens as the
 //! tokenizer splits them (`sig . ra` for "Sig.ra").
 
+use crate::lower::Lower;
+
 /// Titles and honorifics; a capitalised word after one is a name.
 pub(crate) const TITLES: &[&str] = &[
     "mr",
@@ -1276,7 +1278,7 @@ pub(crate) fn roles() -> &'static Roles {
         let mut map: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
         let mut add = |w: &str, bit: u32| {
             if w.chars().any(char::is_alphanumeric) {
-                *map.entry(w.to_lowercase()).or_default() |= bit;
+                *map.entry(w.lower()).or_default() |= bit;
             }
         };
         let first = |p: &str| p.split(' ').next().unwrap_or("").to_string();

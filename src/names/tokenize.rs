@@ -1,6 +1,8 @@
 //! A Unicode-aware tokenizer for the names pass: words, numbers and single punctuation marks
 //! with byte offsets, classified by character predicates (no regex, no allocation per token).
 
+use crate::lower::Lower;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -427,7 +429,7 @@ pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u
             n += 2;
             continue;
         }
-        for l in c.to_lowercase() {
+        for l in c.lower() {
             let len = l.len_utf8();
             if n + len > buf.len() {
                 return None;

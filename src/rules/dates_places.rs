@@ -7,6 +7,7 @@
 //! the match with [`Verdict::Span`]. Coordinates use the same trick for the degree sign.
 
 use super::{Candidate, Category, RuleDef, Verdict, Words};
+use crate::lower::Lower;
 
 /// Latest year accepted in a birth date: a date after the current year is not a birth date.
 pub(crate) const LATEST_BIRTH_YEAR: u32 = 2026;
@@ -373,12 +374,12 @@ fn label_before(text: &str) -> String {
         .take_while(|ch| ch.is_alphabetic())
         .map(char::len_utf8)
         .sum();
-    t[t.len() - n..].to_lowercase()
+    t[t.len() - n..].lower()
 }
 
 /// True when a geo context word stands in the 48 bytes before a candidate.
 fn geo_word_before(preceding: &str) -> bool {
-    let lead = super::tail(preceding, 48).to_lowercase();
+    let lead = super::tail(preceding, 48).lower();
     let words: Vec<&str> = lead
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -536,7 +537,7 @@ impl<'t> Cursor<'t> {
             .map(char::len_utf8)
             .sum();
         self.at += n;
-        rest[..n].to_lowercase()
+        rest[..n].lower()
     }
     fn spaces(&mut self) -> usize {
         let n = self.s.as_bytes()[self.at..]
