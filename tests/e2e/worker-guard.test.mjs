@@ -1,0 +1,202 @@
+// `pii-airlock/worker-guard` in Debian's Chromium, from the packed tarball: an application's own
+// module worker (a chat client streaming from the LLM off the main thread) guards its fetch and
+// XMLHttpRequest with installWorkerGuard(); the page can answer its consent questions with the
+// guard's dialog (serveWorker), and without a page findings become placeholders (fail closed).
+// Pages and workers run under the strict CSP plus `worker-src 'self'`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, watchErrors } from './browser.mjs';
+import { appServer, packTarball, plainApp } from './fixtures.mjs';
+import { CSP } from '../../scripts/serve.mjs';
+
+const EMAIL = 'jane.doe@example.com';
+const PHONE = '+1 415-555-0132';
+const SECRET = 'sk_test_4eC39HqLyjWDarjtT1zdp7dc';
+const WORKER_CSP = `${CSP}; worker-src 'self'`;
+
+const PKG = './node_modules/pii-airlock';
+
+// The page: starts the chat worker (?worker=<file>), serves it with its guard when ?serve=1,
+// and hands each worker message to the test.
+const PAGE_JS = `import { createGuard } from '${PKG}/index.js';
+import { serveWorker } from '${PKG}/src/worker-guard.js';
+const params = new URLSearchParams(location.search);
+window.__messages = [];
+const worker = new Worker('./' + (params.get('worker') ?? 'chat-worker.js') + location.search, { type: 'module' });
+worker.addEventListener('message', (e) => window.__messages.push(e.data));
+worker.addEventListener('error', () => window.__messages.push({ error: 'worker-error' }));
+window.__send = (content, transport) => worker.postMessage({ content, transport });
+if (params.get('serve')) {
+  const guard = await createGuard({ endpoints: ['/v1/'], policy: 'gdpr', locale: 'en' });
+  window.__guard = guard;
+  window.__stop = serveWorker(guard, worker);
+}
+document.body.dataset.state = 'ready';
+`;
+
+// The application's worker: an OpenAI-style chat client (streamed fetch or XMLHttpRequest).
+const CLIENT = `
+const violations = [];
+self.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+
+async function streamed(body) {
+  const res = await fetch('/v1/chat/completions', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buf = '';
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buf += value;
+    let cut;
+    while ((cut = buf.indexOf('\\n\\n')) >= 0) {
+      const data = buf.slice(0, cut).split('\\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('');
+      buf = buf.slice(cut + 2);
+      if (!data || data === '[DONE]') continue;
+      for (const c of JSON.parse(data).choices ?? []) text += c.delta?.content ?? '';
+    }
+  }
+  return text;
+}
+
+function viaXhr(body) {
+  return new Promise((ok, fail) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/v1/chat/completions');
+    xhr.setRequestHeader('content-type', 'application/json');
+    xhr.onload = () => ok(JSON.parse(xhr.responseText).choices[0].message.content);
+    xhr.onerror = () => fail(xhr.piiAirlockError ?? new Error('network'));
+    xhr.send(body);
+  });
+}
+
+self.addEventListener('message', async (e) => {
+  const { content, transport } = e.data;
+  const xhr = transport === 'xhr';
+  const body = JSON.stringify({ model: 'test', stream: !xhr, messages: [{ role: 'user', content }] });
+  try {
+    const answer = xhr ? await viaXhr(body) : await streamed(body);
+    self.postMessage({ answer, violations });
+  } catch (err) {
+    self.postMessage({ error: err.name, reason: err.reason ?? null, violations });
+  }
+});
+`;
+
+// Guarded: the worker-guard import and call come first, before anything can send.
+const GUARDED_WORKER = `import { installWorkerGuard } from '${PKG}/src/worker-guard.js';
+const params = new URL(self.location.href).searchParams;
+const policy = params.get('policy') ?? { version: 1, id: 'ask-all', defaultAction: 'ask' };
+installWorkerGuard({ endpoints: ['/v1/'], policy, locale: 'en' });
+${CLIENT}`;
+
+const ctx = { app: null, browser: null };
+
+before(async () => {
+  const dir = plainApp(packTarball(), 'textarea');
+  writeFileSync(join(dir, 'w.html'), '<!doctype html><meta charset="utf-8"><title>worker</title><body><script type="module" src="./w.js"></script></body>\n');
+  writeFileSync(join(dir, 'w.js'), PAGE_JS);
+  writeFileSync(join(dir, 'chat-worker.js'), GUARDED_WORKER);
+  writeFileSync(join(dir, 'plain-worker.js'), CLIENT);
+  ctx.app = await appServer(dir);
+  ctx.browser = await launch();
+});
+after(async () => {
+  await ctx.browser?.close();
+  ctx.app?.server.close();
+});
+
+/** A page of the worker app, its document served with `worker-src 'self'` added to the strict CSP. */
+async function open(query) {
+  const page = await ctx.browser.newPage();
+  await page.route('**/w.html*', async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': WORKER_CSP } });
+  });
+  const errors = watchErrors(page);
+  await page.goto(`${ctx.app.base}/w.html${query}`);
+  await page.waitForSelector('body[data-state="ready"]', { state: 'attached' });
+  ctx.app.received.length = 0;
+  return { page, errors };
+}
+
+/** Sends `content` from the worker and waits for its reply. */
+async function ask(page, content, transport = 'fetch') {
+  const n = await page.evaluate(() => window.__messages.length);
+  await page.evaluate(([c, t]) => window.__send(c, t), [content, transport]);
+  await page.waitForFunction((k) => window.__messages.length > k, n, { timeout: 20000 });
+  return page.evaluate((k) => window.__messages[k], n);
+}
+
+test('a module worker\'s streamed fetch and its XMLHttpRequest leave with placeholders; answers are restored in the worker', async () => {
+  const { page, errors } = await open('?');
+  const reply = await ask(page, `Mail ${EMAIL} or call ${PHONE}`);
+  assert.equal(ctx.app.received.length, 1);
+  const sent = JSON.parse(ctx.app.received[0]).messages[0].content;
+  assert.equal(sent, 'Mail [EMAIL_ADDRESS_1] or call [PHONE_NUMBER_1]');
+  assert.ok(!ctx.app.received[0].includes(EMAIL) && !ctx.app.received[0].includes('555'));
+  assert.deepEqual(reply, { answer: `Got it: ${EMAIL} and ${PHONE}.`, violations: [] });
+
+  ctx.app.received.length = 0;
+  const viaXhr = await ask(page, `Mail ${EMAIL}`, 'xhr');
+  assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
+  assert.deepEqual(viaXhr, { answer: `Got it: ${EMAIL}.`, violations: [] });
+  // Nobody could be asked: no dialog on the page.
+  assert.equal(await page.$('pii-airlock-consent'), null);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a worker without the guard sends the values as typed (the leak installWorkerGuard closes)', async () => {
+  const { page } = await open('?worker=plain-worker.js');
+  const reply = await ask(page, `Mail ${EMAIL}`);
+  assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, `Mail ${EMAIL}`);
+  assert.equal(reply.answer, 'Got it: nothing personal.');
+  await page.close();
+});
+
+test('a policy block refuses the request in the worker with the guard\'s error; nothing leaves', async () => {
+  const { page, errors } = await open('?policy=strict');
+  const reply = await ask(page, `deploy with key ${SECRET}`);
+  assert.deepEqual(reply, { error: 'PiiAirlockBlockedError', reason: 'policy-block', violations: [] });
+  await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual(ctx.app.received, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('serveWorker: the page asks with the guard\'s dialog; cancel refuses in the worker, "send as typed" sends', async () => {
+  const { page, errors } = await open('?serve=1');
+  const cancelled = page.evaluate((c) => {
+    const n = window.__messages.length;
+    window.__send(c, 'fetch');
+    return new Promise((ok) => { const t = setInterval(() => { if (window.__messages.length > n) { clearInterval(t); ok(window.__messages[n]); } }, 20); });
+  }, `Mail ${EMAIL}`);
+  await page.waitForSelector('pii-airlock-consent >> button[value="cancelled"]');
+  const items = await page.$eval('pii-airlock-consent', (h) => [...h.shadowRoot.querySelectorAll('li')].map((li) => li.dataset.entity));
+  assert.deepEqual(items, ['EMAIL_ADDRESS']);
+  await page.click('pii-airlock-consent >> button[value="cancelled"]');
+  assert.deepEqual(await cancelled, { error: 'PiiAirlockBlockedError', reason: 'cancelled', violations: [] });
+  assert.deepEqual(ctx.app.received, []);
+
+  const typed = page.evaluate((c) => {
+    const n = window.__messages.length;
+    window.__send(c, 'xhr');
+    return new Promise((ok) => { const t = setInterval(() => { if (window.__messages.length > n) { clearInterval(t); ok(window.__messages[n]); } }, 20); });
+  }, `Mail ${EMAIL}`);
+  await page.click('pii-airlock-consent >> button[value="as-typed"]');
+  assert.deepEqual(await typed, { answer: 'Got it: nothing personal.', violations: [] });
+  assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, `Mail ${EMAIL}`);
+
+  // Once the page stops serving, the worker fails closed again: placeholders, no dialog.
+  ctx.app.received.length = 0;
+  await page.evaluate(() => window.__stop());
+  const after = await ask(page, `Mail ${EMAIL}`);
+  assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
+  assert.equal(after.answer, `Got it: ${EMAIL}.`);
+  assert.equal(await page.$('pii-airlock-consent'), null);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
