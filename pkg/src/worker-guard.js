@@ -96,6 +96,12 @@ export function installWorkerGuard(options = {}) {
   const guard = makeGuard({ Net, init, gazetteer: loadGazetteer }, options, env);
   guard.catch(() => {});
   const undo = installPending(globalThis, guard, options);
+  // A request around the guard (a client that kept `fetch` from before this call) is reported
+  // in the worker and, through the page that serves it, on the page's guard too.
+  guard.then((g) => g.addEventListener('pii-airlock-bypass', (e) => {
+    const { url, initiatorType } = e.detail ?? {};
+    page?.postMessage({ bypass: { url, initiatorType } });
+  }), () => {});
   return {
     guard,
     uninstall() {
@@ -112,8 +118,10 @@ let turn = Promise.resolve();
 
 /**
  * Answers the consent questions of `worker` (a dedicated Worker running `installWorkerGuard`)
- * with `guard`'s consent dialog, on this page. Returns the function that stops serving: the
- * worker's open questions are then cancelled and later ones become placeholders.
+ * with `guard`'s consent dialog, on this page, and fires the worker guard's
+ * `pii-airlock-bypass` events on `guard` too (`detail.worker` true). Returns the function that
+ * stops serving: the worker's open questions are then cancelled and later ones become
+ * placeholders.
  * @param {import('./guard.js').Guard} guard the page's guard (its strings and "send as typed")
  * @param {Worker} worker
  */
@@ -124,7 +132,13 @@ export function serveWorker(guard, worker) {
   const port = channel.port1;
   let open = true;
   port.onmessage = (m) => {
-    const { id, request } = m.data ?? {};
+    const { id, request, bypass } = m.data ?? {};
+    if (bypass && open) {
+      // Origin and path only, as the worker's guard reported it.
+      const detail = { url: String(bypass.url), initiatorType: String(bypass.initiatorType), worker: true };
+      guard.dispatchEvent(new CustomEvent('pii-airlock-bypass', { detail }));
+      return;
+    }
     if (typeof id !== 'number' || !request) return;
     // A question that crossed the stop: nobody is asked, the findings become placeholders.
     if (!open) { port.postMessage({ id, answer: 'redacted' }); return; }
