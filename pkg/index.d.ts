@@ -147,6 +147,8 @@ export interface BypassDetail {
   url: string;
   /** The resource-timing initiator: "fetch", "xmlhttprequest" or "beacon". */
   initiatorType: string;
+  /** True when a guarded Web Worker saw it and `serveWorker` passed it on (pii-airlock/worker-guard). */
+  worker?: boolean;
 }
 
 export interface ConsentResult {

@@ -17,9 +17,11 @@ export function installWorkerGuard(options?: GuardOptions): {
 };
 
 /**
- * On the page: answers the consent questions of `worker` (which runs `installWorkerGuard`)
- * with `guard`'s consent dialog, one dialog at a time. "Send as typed" is offered only when
- * the worker's and the page's guard both permit it. Returns the function that stops serving
- * (the worker's open questions are cancelled, later ones become placeholders).
+ * On the page: answers the consent questions of a dedicated `worker` (which runs
+ * `installWorkerGuard`) with `guard`'s consent dialog, one worker question at a time. "Send as
+ * typed" is offered only when the worker's and the page's guard both permit it. The worker
+ * guard's `pii-airlock-bypass` events fire on `guard` too, with `detail.worker` true. Returns
+ * the function that stops serving (the worker's open questions are cancelled, later ones become
+ * placeholders).
  */
 export function serveWorker(guard: Guard, worker: Worker): () => void;
