@@ -22,6 +22,7 @@ export function installWorkerGuard(options?: GuardOptions): {
  * typed" is offered only when the worker's and the page's guard both permit it. The worker
  * guard's `pii-airlock-bypass` events fire on `guard` too, with `detail.worker` true. Returns
  * the function that stops serving (the worker's open questions are cancelled, later ones become
- * placeholders).
+ * placeholders). Serve only a worker that runs `installWorkerGuard`: the one message that sets
+ * up the channel would otherwise reach the worker's own code.
  */
 export function serveWorker(guard: Guard, worker: Worker): () => void;

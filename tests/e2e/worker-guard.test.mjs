@@ -24,10 +24,15 @@ const PAGE_JS = `import { createGuard } from '${PKG}/index.js';
 import { serveWorker } from '${PKG}/src/worker-guard.js';
 const params = new URLSearchParams(location.search);
 window.__messages = [];
-const worker = new Worker('./' + (params.get('worker') ?? 'chat-worker.js') + location.search, { type: 'module' });
-worker.addEventListener('message', (e) => window.__messages.push(e.data));
-worker.addEventListener('error', () => window.__messages.push({ error: 'worker-error' }));
-window.__send = (content, transport) => worker.postMessage({ content, transport });
+const script = './' + (params.get('worker') ?? 'chat-worker.js') + location.search;
+// ?shared=1: a SharedWorker, talked to through its port.
+const shared = params.get('shared') ? new SharedWorker(script, { type: 'module' }) : null;
+const worker = shared ? null : new Worker(script, { type: 'module' });
+const channel = shared ? shared.port : worker;
+channel.addEventListener('message', (e) => window.__messages.push(e.data));
+(shared ?? worker).addEventListener('error', () => window.__messages.push({ error: 'worker-error' }));
+shared?.port.start();
+window.__send = (content, transport) => channel.postMessage({ content, transport });
 if (params.get('serve')) {
   const guard = await createGuard({ endpoints: ['/v1/'], policy: 'gdpr', locale: 'en' });
   window.__guard = guard;
@@ -72,24 +77,38 @@ function viaXhr(body) {
   });
 }
 
-self.addEventListener('message', async (e) => {
-  const { content, transport } = e.data;
+async function chat({ content, transport }) {
   const xhr = transport === 'xhr';
   const body = JSON.stringify({ model: 'test', stream: !xhr, messages: [{ role: 'user', content }] });
   try {
     const answer = xhr ? await viaXhr(body) : await streamed(body);
-    self.postMessage({ answer, violations });
+    return { answer, violations };
   } catch (err) {
-    self.postMessage({ error: err.name, reason: err.reason ?? null, violations });
+    return { error: err.name, reason: err.reason ?? null, violations };
   }
-});
+}
+
+if (typeof SharedWorkerGlobalScope !== 'undefined') {
+  self.addEventListener('connect', (e) => {
+    const port = e.ports[0];
+    port.onmessage = async (m) => port.postMessage(await chat(m.data));
+    if (self.ready) port.postMessage({ ready: true });
+    else self.readyPorts = [...(self.readyPorts ?? []), port];
+  });
+} else {
+  self.addEventListener('message', async (e) => self.postMessage(await chat(e.data)));
+}
 `;
 
 // Guarded: the worker-guard import and call come first, before anything can send.
 const GUARDED_WORKER = `import { installWorkerGuard } from '${PKG}/src/worker-guard.js';
 const params = new URL(self.location.href).searchParams;
 const policy = params.get('policy') ?? { version: 1, id: 'ask-all', defaultAction: 'ask' };
-installWorkerGuard({ endpoints: ['/v1/'], policy, locale: 'en' }).guard.then(() => self.postMessage({ ready: true }));
+installWorkerGuard({ endpoints: ['/v1/'], policy, locale: 'en' }).guard.then(() => {
+  self.ready = true;
+  if (typeof SharedWorkerGlobalScope === 'undefined') self.postMessage({ ready: true });
+  for (const port of self.readyPorts ?? []) port.postMessage({ ready: true });
+});
 ${CLIENT}`;
 
 // A client that kept the worker's fetch from before installWorkerGuard() (as an SDK's
@@ -227,6 +246,16 @@ test('a worker client that kept fetch from before installWorkerGuard() is report
     [{ url: `${ctx.app.base}/v1/chat/completions`, initiatorType: 'fetch', worker: true }]);
   assert.ok(consoleText.some((t) => t.includes('did not pass through the guard')), 'the worker warns');
   assert.ok(consoleText.every((t) => !t.includes(EMAIL)), 'no value in the console');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a shared worker\'s requests are guarded too; nobody can be asked there, so findings become placeholders', async () => {
+  const { page, errors } = await open('?shared=1');
+  const reply = await ask(page, `Mail ${EMAIL} or call ${PHONE}`, 'xhr');
+  assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1] or call [PHONE_NUMBER_1]');
+  assert.deepEqual(reply, { answer: `Got it: ${EMAIL} and ${PHONE}.`, violations: [] });
+  assert.equal(await page.$('pii-airlock-consent'), null);
   assert.deepEqual(errors, []);
   await page.close();
 });
