@@ -4,30 +4,29 @@
 //
 // In the worker, first thing:   import { installWorkerGuard } from 'pii-airlock/worker-guard';
 //                               installWorkerGuard({ policy: 'gdpr', endpoints: [...] });
-// On the page (optional):      import { serveWorker } from 'pii-airlock/worker-guard';
-//                               serveWorker(await guard, worker);
+// On the page (optional):      (await install().guard).serveWorker(worker);
 //
 // installWorkerGuard loads the engine in the worker and puts the same hooks as the page's
 // `install()` on the worker's own fetch, XMLHttpRequest, sendBeacon, WebSocket and EventSource:
 // same policy semantics, answers restored in the worker. A worker cannot show a dialog, so a
 // finding the policy leaves to the user is asked through the page when the page serves the
-// worker (`serveWorker`: the page guard's consent dialog), and otherwise fails closed: it becomes
-// a placeholder, as with `consent: 'redact'`. A `block` finding refuses the request in the worker.
+// worker (`guard.serveWorker(worker)`, src/net/serve_worker.rs: the page guard answers as it
+// answers its own requests), and otherwise fails closed: it becomes a placeholder, as with
+// `consent: 'redact'`. A `block` finding refuses the request in the worker.
 //
 // The page and the worker talk over a MessageChannel of their own, set up by one message that
 // this module takes off the worker's message queue before the application's listeners see it;
-// the application's own messages are left alone.
+// the application's own messages are left alone. The protocol is described in
+// src/net/serve_worker.rs.
 
 import { makeGuard, installPending } from './guard.js';
-import { Net, strings, showConsentDialog } from '../dist/web/pii_airlock.js';
+import { Net, strings } from '../dist/web/pii_airlock.js';
 import { init, loadGazetteer } from '../index.js';
 
-/** The key of this module's messages (page ↔ worker). */
+/** The key of the page's one message on the worker's own channel (src/net/serve_worker.rs). */
 const MARK = 'pii-airlock-worker';
 
 const inWorker = typeof WorkerGlobalScope !== 'undefined' && globalThis instanceof WorkerGlobalScope;
-
-// ── the worker's side ────────────────────────────────────────────────────────────────────
 
 /** The port to the page that serves this worker, once it has connected. */
 let page = null;
@@ -87,7 +86,7 @@ function askPage(request) {
  * worker's module, before anything can send: the hooks are in place when it returns, and
  * guarded requests made before the engine has loaded wait for it (or are blocked if it cannot
  * load). Takes `createGuard`'s options; `consent` defaults to asking the page that serves the
- * worker (`serveWorker`) and, without one, to placeholders. See index.d.ts.
+ * worker (`guard.serveWorker(worker)`) and, without one, to placeholders. See worker-guard.d.ts.
  * @returns {{ guard: Promise<import('./guard.js').Guard>, uninstall: () => void }}
  */
 export function installWorkerGuard(options = {}) {
@@ -108,59 +107,5 @@ export function installWorkerGuard(options = {}) {
       undo();
       guard.then((g) => g.dispose(), () => {});
     },
-  };
-}
-
-// ── the page's side ──────────────────────────────────────────────────────────────────────
-
-/** Workers' questions, one dialog at a time (the page's own requests queue in the guard). */
-let turn = Promise.resolve();
-
-/**
- * Answers the consent questions of `worker` (a dedicated Worker running `installWorkerGuard`)
- * with `guard`'s consent dialog, on this page, and fires the worker guard's
- * `pii-airlock-bypass` events on `guard` too (`detail.worker` true). Returns the function that
- * stops serving: the worker's open questions are then cancelled and later ones become
- * placeholders.
- * @param {import('./guard.js').Guard} guard the page's guard (its strings and "send as typed")
- * @param {Worker} worker
- */
-export function serveWorker(guard, worker) {
-  if (!guard || typeof guard.strings !== 'object') throw new TypeError('pii-airlock: serveWorker needs the page\'s guard');
-  if (typeof worker?.postMessage !== 'function') throw new TypeError('pii-airlock: serveWorker needs a Worker');
-  const channel = new MessageChannel();
-  const port = channel.port1;
-  let open = true;
-  port.onmessage = (m) => {
-    const { id, request, bypass } = m.data ?? {};
-    if (bypass && open) {
-      // Origin and path only, as the worker's guard reported it.
-      const detail = { url: String(bypass.url), initiatorType: String(bypass.initiatorType), worker: true };
-      guard.dispatchEvent(new CustomEvent('pii-airlock-bypass', { detail }));
-      return;
-    }
-    if (typeof id !== 'number' || !request) return;
-    // A question that crossed the stop: nobody is asked, the findings become placeholders.
-    if (!open) { port.postMessage({ id, answer: 'redacted' }); return; }
-    const ask = () => {
-      if (!open || guard.disposed) return 'cancelled';
-      return showConsentDialog({
-        items: request.items,
-        previews: request.previews,
-        strings: guard.strings,
-        // Both the worker's policy and the page's guard must permit it.
-        allowAsTyped: Boolean(request.allowAsTyped && guard.allowAsTyped),
-        returnFocus: globalThis.document?.activeElement ?? null,
-      });
-    };
-    const answered = turn.then(ask).then((a) => a, () => 'cancelled');
-    turn = answered.then(() => {});
-    answered.then((answer) => port.postMessage({ id, answer }));
-  };
-  worker.postMessage({ [MARK]: 'connect' }, [channel.port2]);
-  return () => {
-    if (!open) return;
-    open = false;
-    port.postMessage({ closed: true });
   };
 }

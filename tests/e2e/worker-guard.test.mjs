@@ -21,7 +21,6 @@ const PKG = './node_modules/pii-airlock';
 // The page: starts the chat worker (?worker=<file>), serves it with its guard when ?serve=1,
 // and hands each worker message to the test.
 const PAGE_JS = `import { createGuard } from '${PKG}/index.js';
-import { serveWorker } from '${PKG}/src/worker-guard.js';
 const params = new URLSearchParams(location.search);
 window.__messages = [];
 const script = './' + (params.get('worker') ?? 'chat-worker.js') + location.search;
@@ -34,9 +33,18 @@ channel.addEventListener('message', (e) => window.__messages.push(e.data));
 shared?.port.start();
 window.__send = (content, transport) => channel.postMessage({ content, transport });
 if (params.get('serve')) {
-  const guard = await createGuard({ endpoints: ['/v1/'], policy: 'gdpr', locale: 'en' });
+  const options = { endpoints: ['/v1/'], policy: 'gdpr', locale: 'en' };
+  // ?serve=fn: the page's guard decides with a function (it records what it was asked).
+  window.__asked = [];
+  if (params.get('serve') === 'fn') {
+    options.consent = ({ items, allowAsTyped }) => {
+      window.__asked.push({ entities: items.map((i) => i.entity), allowAsTyped });
+      return 'as-typed';
+    };
+  }
+  const guard = await createGuard(options);
   window.__guard = guard;
-  window.__stop = serveWorker(guard, worker);
+  window.__stop = guard.serveWorker(worker);
 }
 document.body.dataset.state = 'ready';
 `;
@@ -256,6 +264,39 @@ test('a shared worker\'s requests are guarded too; nobody can be asked there, so
   assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1] or call [PHONE_NUMBER_1]');
   assert.deepEqual(reply, { answer: `Got it: ${EMAIL} and ${PHONE}.`, violations: [] });
   assert.equal(await page.$('pii-airlock-consent'), null);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('serveWorker answers with the page guard\'s own consent mode (a function here)', async () => {
+  const { page, errors } = await open('?serve=fn');
+  const reply = await ask(page, `Mail ${EMAIL} or call ${PHONE}`);
+  assert.deepEqual(await page.evaluate(() => window.__asked),
+    [{ entities: ['EMAIL_ADDRESS', 'PHONE_NUMBER'], allowAsTyped: true }]);
+  assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, `Mail ${EMAIL} or call ${PHONE}`);
+  assert.equal(reply.answer, 'Got it: nothing personal.');
+  assert.equal(await page.$('pii-airlock-consent'), null, 'no dialog: the function answered');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('serveWorker: a worker\'s question waits for the page\'s own open consent (one dialog at a time)', async () => {
+  const { page, errors } = await open('?serve=1');
+  await page.evaluate(() => { window.__own = window.__guard.requestConsent('I was diagnosed with diabetes last year.').then((r) => r.decision); });
+  await page.waitForSelector('pii-airlock-consent >> button[value="cancelled"]');
+  const pending = page.evaluate((c) => {
+    const n = window.__messages.length;
+    window.__send(c, 'fetch');
+    return new Promise((ok) => { const t = setInterval(() => { if (window.__messages.length > n) { clearInterval(t); ok(window.__messages[n]); } }, 20); });
+  }, `Mail ${EMAIL}`);
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal((await page.$$('pii-airlock-consent')).length, 1, 'the worker\'s question waits');
+  await page.click('pii-airlock-consent >> button[value="cancelled"]');
+  assert.equal(await page.evaluate(() => window.__own), 'cancelled');
+  await page.waitForSelector('pii-airlock-consent >> button[value="redacted"]');
+  await page.click('pii-airlock-consent >> button[value="redacted"]');
+  assert.deepEqual(await pending, { answer: `Got it: ${EMAIL}.`, violations: [] });
+  assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
   assert.deepEqual(errors, []);
   await page.close();
 });
