@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch, watchErrors } from './browser.mjs';
-import { appServer, packTarball, plainApp } from './fixtures.mjs';
+import { appServer, packTarball, plainApp, socketServer } from './fixtures.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 
 const EMAIL = 'jane.doe@example.com';
@@ -85,7 +85,19 @@ function viaXhr(body) {
   });
 }
 
+function viaSocket(body) {
+  return new Promise((ok, fail) => {
+    const ws = new WebSocket('ws://' + location.host + '/v1/socket');
+    ws.onopen = () => { try { ws.send(body); ok('sent'); } catch (e) { fail(e); } };
+    ws.onerror = () => fail(new Error('socket'));
+  });
+}
+
 async function chat({ content, transport }) {
+  if (transport === 'ws') {
+    const body = JSON.stringify({ model: 'test', messages: [{ role: 'user', content }] });
+    return viaSocket(body).then((answer) => ({ answer, violations }), (err) => ({ error: err.name, reason: err.reason ?? null, violations }));
+  }
   const xhr = transport === 'xhr';
   const body = JSON.stringify({ model: 'test', stream: !xhr, messages: [{ role: 'user', content }] });
   try {
@@ -112,7 +124,7 @@ if (typeof SharedWorkerGlobalScope !== 'undefined') {
 const GUARDED_WORKER = `import { installWorkerGuard } from '${PKG}/src/worker-guard.js';
 const params = new URL(self.location.href).searchParams;
 const policy = params.get('policy') ?? { version: 1, id: 'ask-all', defaultAction: 'ask' };
-installWorkerGuard({ endpoints: ['/v1/'], policy, locale: 'en' }).guard.then(() => {
+installWorkerGuard({ endpoints: ['/v1/', new RegExp('/v1/socket$')], policy, locale: 'en' }).guard.then(() => {
   self.ready = true;
   if (typeof SharedWorkerGlobalScope === 'undefined') self.postMessage({ ready: true });
   for (const port of self.readyPorts ?? []) port.postMessage({ ready: true });
@@ -126,7 +138,7 @@ const kept = self.fetch;
 installWorkerGuard({ endpoints: ['/v1/'], policy: 'gdpr', locale: 'en' }).guard.then(() => self.postMessage({ ready: true }));
 ${CLIENT.replace('await fetch(', 'await kept(')}`;
 
-const ctx = { app: null, browser: null };
+const ctx = { app: null, browser: null, texts: [] };
 
 before(async () => {
   const dir = plainApp(packTarball(), 'textarea');
@@ -135,6 +147,7 @@ before(async () => {
   writeFileSync(join(dir, 'chat-worker.js'), GUARDED_WORKER);
   writeFileSync(join(dir, 'leaky-worker.js'), LEAKY_WORKER);
   ctx.app = await appServer(dir);
+  ctx.texts = socketServer(ctx.app.server);
   ctx.browser = await launch();
 });
 after(async () => {
@@ -299,4 +312,22 @@ test('serveWorker: a worker\'s question waits for the page\'s own open consent (
   assert.equal(JSON.parse(ctx.app.received[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('a worker\'s WebSocket messages to a guarded socket are filtered without asking; a policy block throws there', async () => {
+  const { page, errors } = await open('?');
+  const reply = await ask(page, `Mail ${EMAIL} or call ${PHONE}`, 'ws');
+  assert.deepEqual(reply, { answer: 'sent', violations: [] });
+  for (let i = 0; i < 100 && ctx.texts.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(JSON.parse(ctx.texts[0]).messages[0].content, 'Mail [EMAIL_ADDRESS_1] or call [PHONE_NUMBER_1]');
+  await page.close();
+
+  const strict = await open('?policy=strict');
+  ctx.texts.length = 0;
+  const refused = await ask(strict.page, `deploy with key ${SECRET}`, 'ws');
+  assert.deepEqual(refused, { error: 'PiiAirlockBlockedError', reason: 'policy-block', violations: [] });
+  await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual(ctx.texts, []);
+  assert.deepEqual([...errors, ...strict.errors], []);
+  await strict.page.close();
 });
