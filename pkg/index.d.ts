@@ -147,6 +147,8 @@ export interface BypassDetail {
   url: string;
   /** The resource-timing initiator: "fetch", "xmlhttprequest" or "beacon". */
   initiatorType: string;
+  /** True when a guarded Web Worker saw it and `guard.serveWorker` passed it on (pii-airlock/worker-guard). */
+  worker?: boolean;
 }
 
 export interface ConsentResult {
@@ -267,6 +269,16 @@ export interface Guard extends EventTarget {
   readonly lastReceipt: Receipt | null;
   /** The receipts of the last request (one per text with findings). */
   readonly lastReceipts: Receipt[];
+  /**
+   * Answers the consent questions of the application's own dedicated `worker`, which runs
+   * `installWorkerGuard()` from `pii-airlock/worker-guard`, as this guard answers its own (its
+   * `consent` mode and dialog, one consent at a time with the page's requests); "Send as typed"
+   * only when both guards permit it. The worker guard's `pii-airlock-bypass` reports fire here
+   * too, with `detail.worker` true. Returns the function that stops serving (the worker's open
+   * questions are cancelled, later ones become placeholders). Serve only a worker that runs the
+   * worker guard: the one message that sets up the channel would otherwise reach its own code.
+   */
+  serveWorker(worker: Worker): () => void;
   /** Unhooks, stops highlighting and the worker, frees the engine. */
   dispose(): void;
   addEventListener(type: 'consent', listener: (e: CustomEvent<{ decision: ConsentDecision; receipt: Receipt | null; receipts: Receipt[] }>) => void): void;

@@ -91,7 +91,7 @@ const NET = Symbol('pii-airlock net');
 export class Guard extends EventTarget {}
 for (const m of ['scan', 'scanAsync', 'redact', 'pseudonymize', 'restore', 'restoreJson', 'choose', 'choiceFor',
   'resetChoices', 'forget', 'attach', 'requestConsent', 'guardBody', 'receipts', 'matches', 'guardFetch',
-  'restoreResponse', 'install', 'dispose']) {
+  'restoreResponse', 'install', 'serveWorker', 'dispose']) {
   Object.defineProperty(Guard.prototype, m, {
     configurable: true,
     writable: true,

@@ -21,6 +21,7 @@
 //! | `receipts_store` | receipts in `localStorage`, expiring by the policy's retention |
 //! | `vault_store` | the encrypted vault in `localStorage` across reloads (`vault` option) |
 //! | `worker` | scanning long texts in a Web Worker |
+//! | `serve_worker` | the page's side of the application's own guarded worker: its consent questions, its bypass reports |
 //! | `task` | promises of Rust futures; a panic rejects them and poisons the module |
 //! | `errors`, `js` | the package's error classes; bindings and small helpers |
 //!
@@ -38,6 +39,7 @@ mod js;
 mod options;
 mod query;
 mod receipts_store;
+mod serve_worker;
 mod stream;
 mod task;
 mod vault_store;
@@ -521,6 +523,14 @@ impl Net {
     #[wasm_bindgen(js_name = installExtras)]
     pub fn install_extras(&self) -> Result<Function, JsValue> {
         self.st.install_extras(&js::global().into())
+    }
+
+    /// Answers the consent questions of the application's own `worker` that runs
+    /// `installWorkerGuard` (pii-airlock/worker-guard) as this guard's own; returns the
+    /// function that stops.
+    #[wasm_bindgen(js_name = serveWorker)]
+    pub fn serve_worker(&self, worker: JsValue) -> Result<Function, JsValue> {
+        self.st.serve_worker(&worker)
     }
 
     /// Unhooks, stops highlighting and the worker, frees the engine.

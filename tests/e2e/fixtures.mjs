@@ -4,6 +4,7 @@ import { before, after } from 'node:test';
 import { launch } from './browser.mjs';
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -117,6 +118,36 @@ export async function appServer(dir) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return { server, received, urls, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+/**
+ * A minimal WebSocket endpoint on the app server (RFC 6455 handshake, masked client text
+ * frames of any length): the texts it receives.
+ */
+export function socketServer(server) {
+  const texts = [];
+  server.on('upgrade', (req, socket) => {
+    const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    let buf = Buffer.alloc(0);
+    socket.on('data', (d) => {
+      buf = Buffer.concat([buf, d]);
+      for (;;) {
+        if (buf.length < 2) return;
+        let len = buf[1] & 0x7f;
+        let at = 2;
+        if (len === 126) { if (buf.length < 4) return; len = buf.readUInt16BE(2); at = 4; }
+        if (len === 127) { if (buf.length < 10) return; len = Number(buf.readBigUInt64BE(2)); at = 10; }
+        if (buf.length < at + 4 + len) return;
+        const mask = buf.subarray(at, at + 4);
+        const payload = Buffer.from(buf.subarray(at + 4, at + 4 + len)).map((b, i) => b ^ mask[i % 4]);
+        if ((buf[0] & 0x0f) === 1) texts.push(payload.toString('utf8'));
+        buf = buf.subarray(at + 4 + len);
+      }
+    });
+    socket.on('error', () => {});
+  });
+  return texts;
 }
 
 /** The chat app's module: the same code for the Vite build and the plain page. */

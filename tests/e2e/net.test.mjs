@@ -3,9 +3,8 @@
 // hooks installPending sets before the engine loads hands over to the guard's own.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { watchErrors } from './browser.mjs';
-import { plainAppAndBrowser, THIRD_PARTY } from './fixtures.mjs';
+import { plainAppAndBrowser, socketServer, THIRD_PARTY } from './fixtures.mjs';
 
 const EMAIL = 'jane.doe@example.com';
 const ctx = plainAppAndBrowser();
@@ -171,36 +170,6 @@ test('install() before the engine loads hooks form posts and frames once it runs
   assert.deepEqual(errors, []);
   await page.close();
 });
-
-/**
- * A minimal WebSocket endpoint on the app server (RFC 6455 handshake, masked client text
- * frames of any length): the texts it receives.
- */
-function socketServer(server) {
-  const texts = [];
-  server.on('upgrade', (req, socket) => {
-    const accept = createHash('sha1').update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
-    let buf = Buffer.alloc(0);
-    socket.on('data', (d) => {
-      buf = Buffer.concat([buf, d]);
-      for (;;) {
-        if (buf.length < 2) return;
-        let len = buf[1] & 0x7f;
-        let at = 2;
-        if (len === 126) { if (buf.length < 4) return; len = buf.readUInt16BE(2); at = 4; }
-        if (len === 127) { if (buf.length < 10) return; len = Number(buf.readBigUInt64BE(2)); at = 10; }
-        if (buf.length < at + 4 + len) return;
-        const mask = buf.subarray(at, at + 4);
-        const payload = Buffer.from(buf.subarray(at + 4, at + 4 + len)).map((b, i) => b ^ mask[i % 4]);
-        if ((buf[0] & 0x0f) === 1) texts.push(payload.toString('utf8'));
-        buf = buf.subarray(at + 4 + len);
-      }
-    });
-    socket.on('error', () => {});
-  });
-  return texts;
-}
 
 test('XMLHttpRequest, sendBeacon and WebSocket carry a conversation: each numbers and restores its own values', async () => {
   const texts = socketServer(ctx.app.server);
