@@ -247,6 +247,7 @@ LANGS = {
         "cond": ["il diabete", "un tumore", "la depressione", "l'epilessia",
                  "la sclerosi multipla", "l'HIV", "l'asma", "un cancro al polmone",
                  "il disturbo bipolare"],
+        "cond_di": ["diabete", "depressione", "epilessia", "emicrania", "asma"],
         "state": ["incinta", "diabetico", "sorda", "sieropositivo", "autistico", "disabile",
                   "bipolare"],
         "med": ["antidepressivi", "insulina", "litio", "metadone", "chemioterapia"],
@@ -257,7 +258,7 @@ LANGS = {
         "pos": [
             ("Mi hanno diagnosticato {cond} l'anno scorso.", "cond"),
             ("Ho {cond} da anni.", "cond"),
-            ("Soffro di {cond}.", "cond"),
+            ("Soffro di {cond_di}.", "cond_di"),
             ("mi è stato diagnosticato {cond}", "cond"),
             ("Mio padre ha {cond}.", "cond"),
             ("Sono {state}.", "state"),
@@ -392,7 +393,7 @@ LANGS = {
 }
 
 ENTITY = {
-    "cond": H, "cond_dx": H, "cond_un": H, "state": H, "state_m": H, "preg": H, "med": H,
+    "cond": H, "cond_dx": H, "cond_di": H, "cond_un": H, "state": H, "state_m": H, "preg": H, "med": H,
     "wheel": H, "rel": R, "rel_n": R, "party": P, "party_v": P, "vote": P, "party_c": P, "party_al": P,
     "union": U, "union_the": U, "verdi": U, "orient": S,
 }

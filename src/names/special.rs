@@ -324,7 +324,45 @@ pub(crate) const CUES: &[(&str, u8)] = &[
     ("minha", O),
     ("o meu", O),
     ("a minha", O),
+    ("im", A),
+    ("ive got", N),
+    ("ive had", N),
+    ("ive been diagnosed with", N),
+    ("ive been on", M),
+    ("i got", N),
+    ("as a", A),
+    ("as an", A),
+    ("dass ich", N),
+    ("weil ich", N),
+    ("dat ik", N),
+    ("omdat ik", N),
 ];
+
+/// Cues whose term must be followed by one of these words (or, for ",", by a comma and the
+/// speaker: "As a Muslim, I fast"; "As a Muslim woman, I ..."): a verb-final clause ("dass
+/// ich Migräne habe") or an apposition, which would otherwise be a topic ("as a Muslim
+/// country").
+const CUE_AFTER: &[(&str, &[&str])] = &[
+    ("as a", &[","]),
+    ("as an", &[","]),
+    ("dass ich", &["habe", "hab", "hatte", "bekommen", "gehabt"]),
+    ("weil ich", &["habe", "hab", "hatte", "bekommen", "gehabt"]),
+    ("dat ik", &["heb", "had", "hebt", "gehad", "kreeg"]),
+    ("omdat ik", &["heb", "had", "hebt", "gehad", "kreeg"]),
+];
+/// Who speaks after the comma of an apposition ("As a Catholic, I ...").
+const SPEAKER: &[&str] = &["i", "i'm", "i've", "my", "me"];
+
+/// The term ending at `e` is followed by what the cue asks for ([`CUE_AFTER`]).
+fn closes(ctx: &Ctx<'_>, e: usize, words: &'static [&'static str]) -> bool {
+    if words == [","] {
+        let comma = if ctx.punct(e, ',') { e } else { e + 1 };
+        return (comma == e || ctx.toks.get(e).is_some_and(|t| t.kind == Kind::Word))
+            && ctx.punct(comma, ',')
+            && ctx.word_in(comma + 1, SPEAKER);
+    }
+    ctx.word_in(e, words)
+}
 
 /// Possessives that open a statement about a relative ("my son has ...").
 pub(crate) const POSSESSIVES: &[&str] = &[
@@ -548,6 +586,10 @@ pub(crate) const FILLERS: &[&str] = &[
     "praktizierende",
     "bekennender",
     "bekennende",
+    "d'un",
+    "d'une",
+    "d’un",
+    "d’une",
 ];
 
 /// The terms, by entity and the kinds of cue they follow.
@@ -946,6 +988,8 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
             "antipsychotics",
             "antiretroviral therapy",
             "metadon",
+            "leki przeciwdepresyjne",
+            "leki na depresję",
         ],
     ),
     (
@@ -1191,6 +1235,7 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
             "lega",
             "la lega",
             "fratelli d'italia",
+            "fratelli d ' italia",
             "movimento 5 stelle",
             "m5s",
             "forza italia",
@@ -1672,6 +1717,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             if let Some(after) = cue_end(ctx, i, cue) {
                 let after = past_since(ctx, after);
                 if let Some(hit) = cued_term(ctx, after, *kinds) {
+                    let after = CUE_AFTER.iter().find(|(c, _)| c == cue);
+                    if after.is_some_and(|&(_, words)| !closes(ctx, hit.2, words)) {
+                        continue;
+                    }
                     if found.is_none_or(|(_, _, e): (Entity, usize, usize)| hit.2 > e) {
                         found = Some(hit);
                     }
@@ -1733,33 +1782,156 @@ const SINCE: &[&str] = &[
 ];
 /// "for years", "seit Jahren": the plural of year after [`SINCE`] (or after a number).
 const YEARS: &[&str] = &[
-    "years", "jahren", "ans", "años", "anni", "jaren", "lat", "anos", "jaar", "jahre",
-    "months", "monaten", "mois", "meses", "mesi", "maanden", "miesięcy", "weeks", "wochen",
+    "years",
+    "jahren",
+    "ans",
+    "años",
+    "anni",
+    "jaren",
+    "lat",
+    "anos",
+    "jaar",
+    "jahre",
+    "months",
+    "monaten",
+    "mois",
+    "meses",
+    "mesi",
+    "maanden",
+    "miesięcy",
+    "weeks",
+    "wochen",
     "weken",
 ];
 /// What else may follow [`SINCE`]: a month, or "a short/long while" ("seit März", "sinds
 /// kort", "depuis peu", "od marca").
 const SINCE_WHAT: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "januar", "februar", "märz", "mai", "juni", "juli",
-    "oktober", "dezember", "janvier", "février", "mars", "avril", "juin", "juillet", "août",
-    "septembre", "octobre", "novembre", "décembre", "enero", "febrero", "marzo", "abril",
-    "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre",
-    "gennaio", "febbraio", "aprile", "maggio", "giugno", "luglio", "settembre", "ottobre",
-    "dicembre", "januari", "februari", "maart", "mei", "augustus", "stycznia", "lutego",
-    "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października",
-    "listopada", "grudnia", "janeiro", "fevereiro", "março", "maio", "junho", "julho",
-    "setembro", "outubro", "novembro", "dezembro", "kurzem", "langem", "kort", "lang", "peu",
-    "longtemps", "ages", "childhood", "kindheit",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "kurzem",
+    "langem",
+    "kort",
+    "lang",
+    "peu",
+    "longtemps",
+    "ages",
+    "childhood",
+    "kindheit",
 ];
 /// One-word adverbs that may stand inside or after a cue ("I was recently diagnosed with",
 /// "ich wähle immer", "ho sempre votato per"): when and how often do not change what is
 /// stated. Never a negation.
 const ADVERBS: &[&str] = &[
-    "recently", "just", "newly", "finally", "officially", "already", "always", "kürzlich",
-    "gerade", "bereits", "immer", "inzwischen", "mittlerweile", "onlangs", "inmiddels",
-    "altijd", "récemment", "toujours", "déjà", "enfin", "recientemente", "siempre", "ya",
-    "recentemente", "sempre", "già", "niedawno", "zawsze", "już", "właśnie", "já", "ook", "auch",
+    "recently",
+    "just",
+    "newly",
+    "finally",
+    "officially",
+    "already",
+    "always",
+    "kürzlich",
+    "gerade",
+    "bereits",
+    "immer",
+    "inzwischen",
+    "mittlerweile",
+    "onlangs",
+    "inmiddels",
+    "altijd",
+    "récemment",
+    "toujours",
+    "déjà",
+    "enfin",
+    "recientemente",
+    "siempre",
+    "ya",
+    "recentemente",
+    "sempre",
+    "già",
+    "niedawno",
+    "zawsze",
+    "już",
+    "właśnie",
+    "já",
+    "ook",
+    "auch",
 ];
 /// Two-word time adverbials ("letztes Jahr", "vorig jaar", "last year").
 const WHEN: &[&str] = &[
@@ -1784,27 +1956,44 @@ const WHEN: &[&str] = &[
 ];
 /// Negations right before a cue ("non ho", "nie jestem", "não tenho", "no tengo").
 const NEGATIONS: &[&str] = &[
-    "non", "nie", "não", "nao", "no", "not", "never", "nunca", "jamais", "nigdy", "mai",
-    "nicht", "niet", "nooit", "nie", "ne", "nem",
+    "non", "nie", "não", "nao", "no", "not", "never", "nunca", "jamais", "nigdy", "mai", "nicht",
+    "niet", "nooit", "nie", "ne", "nem",
 ];
 /// Articles that may open a term but are not reported with it ("the GMB", "der SPD").
 const ARTICLES: &[&str] = &[
-    "the", "a", "an", "der", "die", "das", "den", "dem", "einer", "eine", "ein", "la", "le",
-    "les", "el", "los", "il", "lo", "het", "een", "o", "os", "um", "uma", "un", "une", "una",
+    "the", "a", "an", "der", "die", "das", "den", "dem", "einer", "eine", "ein", "la", "le", "les",
+    "el", "los", "il", "lo", "het", "een", "o", "os", "um", "uma", "un", "une", "una",
 ];
 /// What follows a union or party on a cue of kind [`W`].
 const MEMBER_AFTER: &[&str] = &[
-    "member", "members", "voter", "supporter", "activist", "rep", "steward", "official",
-    "mitglied", "gewählt", "wähler", "wählerin", "lid", "gestemd", "membre", "miembro",
-    "iscritto", "iscritta", "membro", "członkiem",
+    "member",
+    "members",
+    "voter",
+    "supporter",
+    "activist",
+    "rep",
+    "steward",
+    "official",
+    "mitglied",
+    "gewählt",
+    "wähler",
+    "wählerin",
+    "lid",
+    "gestemd",
+    "membre",
+    "miembro",
+    "iscritto",
+    "iscritta",
+    "membro",
+    "członkiem",
 ];
 /// What may follow an own condition after a possessive ([`O`]): the verb of its clause
 /// ("my anxiety is", "meine Migräne wird") or "and".
 const OWN_AFTER: &[&str] = &[
-    "is", "was", "has", "had", "got", "gets", "seems", "keeps", "flares", "makes", "means",
-    "and", "ist", "war", "hat", "wird", "wurde", "macht", "und", "est", "a", "s'est", "était",
-    "et", "es", "está", "ha", "era", "y", "è", "e", "heeft", "wordt", "werd", "en", "jest",
-    "była", "był", "ma", "i", "é", "tem", "foi",
+    "is", "was", "has", "had", "got", "gets", "seems", "keeps", "flares", "makes", "means", "and",
+    "ist", "war", "hat", "wird", "wurde", "macht", "und", "est", "a", "s'est", "était", "et", "es",
+    "está", "ha", "era", "y", "è", "e", "heeft", "wordt", "werd", "en", "jest", "była", "był",
+    "ma", "i", "é", "tem", "foi",
 ];
 
 /// The token after a time adverbial at `at` ("seit 2019", "for years", "seit kurzem",
