@@ -325,6 +325,7 @@ pub(crate) const CUES: &[(&str, u8)] = &[
     ("o meu", O),
     ("a minha", O),
     ("im", A),
+    ("mi", O),
     ("ive got", N),
     ("ive had", N),
     ("ive been diagnosed with", N),
@@ -349,12 +350,29 @@ const CUE_AFTER: &[(&str, &[&str])] = &[
     ("weil ich", &["habe", "hab", "hatte", "bekommen", "gehabt"]),
     ("dat ik", &["heb", "had", "hebt", "gehad", "kreeg"]),
     ("omdat ik", &["heb", "had", "hebt", "gehad", "kreeg"]),
+    // Broad verbs: "I started chemo research", "I'm in the union meeting room" are no
+    // statements; the term must end its clause.
+    ("i started", &["."]),
+    ("i'm starting", &["."]),
+    ("i use", &["."]),
+    ("i'm in", &["."]),
+    ("i am in", &["."]),
+    ("i've been in", &["."]),
+];
+/// Words that go on after a term which ended its clause ("I'm in the union since 2010",
+/// "I started chemo last week").
+const CLAUSE_GOES_ON: &[&str] = &[
+    "since", "for", "and", "but", "now", "too", "again", "last", "this", "in", "at", "after",
+    "when", "because", "today", "yesterday", "every", "twice", "once", "as", "so",
 ];
 /// Who speaks after the comma of an apposition ("As a Catholic, I ...").
 const SPEAKER: &[&str] = &["i", "i'm", "i've", "my", "me"];
 
 /// The term ending at `e` is followed by what the cue asks for ([`CUE_AFTER`]).
 fn closes(ctx: &Ctx<'_>, e: usize, words: &'static [&'static str]) -> bool {
+    if words == ["."] {
+        return clause_ends(ctx, e) || ctx.word_in(e, CLAUSE_GOES_ON);
+    }
     if words == [","] {
         let comma = if ctx.punct(e, ',') { e } else { e + 1 };
         return (comma == e || ctx.toks.get(e).is_some_and(|t| t.kind == Kind::Word))
@@ -2047,6 +2065,13 @@ fn cue_end(ctx: &Ctx<'_>, i: usize, cue: &str) -> Option<usize> {
     Some(at)
 }
 
+/// Token `e` ends a clause: the text's or the line's end, or a mark that closes a clause.
+fn clause_ends(ctx: &Ctx<'_>, e: usize) -> bool {
+    ctx.toks.get(e).is_none_or(|t| {
+        t.newline_before || matches!(t.punct, '.' | ',' | '!' | ';' | ':' | ')' | '…')
+    })
+}
+
 /// The term after a cue of `kinds`, with what [`W`] and [`O`] ask of the word after it.
 fn cued_term(ctx: &Ctx<'_>, at: usize, kinds: u8) -> Option<(Entity, usize, usize)> {
     if let Some(hit) = term_at(ctx, at, kinds & !(W | O)) {
@@ -2058,11 +2083,7 @@ fn cued_term(ctx: &Ctx<'_>, at: usize, kinds: u8) -> Option<(Entity, usize, usiz
         }
     }
     if kinds & O != 0 {
-        let ends = |e: usize| {
-            ctx.toks.get(e).is_none_or(|t| {
-                t.newline_before || matches!(t.punct, '.' | ',' | '!' | ';' | ':' | ')' | '…')
-            }) || ctx.word_in(e, OWN_AFTER)
-        };
+        let ends = |e: usize| clause_ends(ctx, e) || ctx.word_in(e, OWN_AFTER);
         // A possessive takes no article: only the term itself ("my diabetes").
         if let Some(hit) = term_at(ctx, at, N).filter(|&(_, s, e)| s == at && ends(e)) {
             return Some(hit);
