@@ -155,7 +155,8 @@ fn an_own_condition_after_a_possessive() {
             "HEALTH_DATA",
             "Migräne",
         ),
-        ("ma dépression est revenue", "HEALTH_DATA", "dépression"),
+        ("mon diabète est instable", "HEALTH_DATA", "diabète"),
+        ("mi diabetes está controlada", "HEALTH_DATA", "diabetes"),
     ]);
 }
 
@@ -193,6 +194,12 @@ fn topics_questions_and_negations_stay_unreported() {
         "What is lung cancer?",
         "I'm in the kitchen.",
         "I started the engine.",
+        // Polish "ma" is "has", not French "ma": no own condition after it.
+        "Pacjent ma cukrzycę.",
+        "Im Seminar habe ich Depressionen besprochen.",
+        "I got HIV tested yesterday.",
+        "I'm in the union meeting room.",
+        "I started chemo research last year.",
     ] {
         let got = special(&engine, text);
         if !got.is_empty() {
