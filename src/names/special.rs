@@ -1818,11 +1818,20 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         let cues = lower(ctx, i, &mut buf).and_then(|w| by_first().cues.get(w));
         // "non ho il cancro", "nie jestem w ciąży": a negation before the cue denies it.
         let negated = i > 0 && ctx.word_in(i - 1, NEGATIONS);
+        // The cues of one word part at the same tokens: what an adverbial there skips is
+        // looked up once.
+        let mut skip = Skip::default();
+        // Most cues stand whole; only when an adverbial follows the trigger closely can one
+        // stand inside a cue, and only then is each cue matched word by word.
+        let adverbial = (i + 1..i + 4).any(|k| skip.past(ctx, k) != k);
         for (cue, kinds) in cues.into_iter().flatten() {
             if negated {
                 break;
             }
-            if let Some(after) = cue_end(ctx, i, cue) {
+            let end = ctx
+                .phrase_starts_at(i, cue)
+                .or_else(|| adverbial.then(|| cue_end(ctx, i, cue, &mut skip)).flatten());
+            if let Some(after) = end {
                 let after = past_since(ctx, after);
                 if let Some(hit) = cued_term(ctx, after, *kinds) {
                     let after = CUE_AFTER.iter().find(|(c, _)| c == cue);
@@ -1854,7 +1863,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             if ctx.word_in(r, RELATIVES) && !negated {
                 let v = past_name_and_age(ctx, r + 1);
                 for (verb, kinds) in RELATIVE_VERBS {
-                    if let Some(after) = cue_end(ctx, v, verb) {
+                    let end = ctx
+                        .phrase_starts_at(v, verb)
+                        .or_else(|| cue_end(ctx, v, verb, &mut skip));
+                    if let Some(after) = end {
                         if let Some(hit) = term_at(ctx, past_since(ctx, after), *kinds) {
                             found = Some(hit);
                             break;
@@ -2062,6 +2074,11 @@ const WHEN: &[&str] = &[
     "w zeszłym roku",
     "no ano passado",
 ];
+/// The first words of [`WHEN`], looked up before its phrases are.
+const WHEN_FIRST: &[&str] = &[
+    "last", "this", "letztes", "letzten", "letzte", "dieses", "vorig", "vorige", "dit", "l'an",
+    "l'année", "el", "l'anno", "w", "no",
+];
 /// Negations right before a cue ("non ho", "nie jestem", "não tenho", "no tengo").
 const NEGATIONS: &[&str] = &[
     "non", "nie", "não", "nao", "no", "not", "never", "nunca", "jamais", "nigdy", "mai", "nicht",
@@ -2125,7 +2142,11 @@ fn past_since(ctx: &Ctx<'_>, at: usize) -> usize {
             } else {
                 break;
             }
-        } else if let Some(w) = WHEN.iter().find_map(|w| ctx.phrase_starts_at(at, w)) {
+        } else if let Some(w) = ctx
+            .word_in(at, WHEN_FIRST)
+            .then(|| WHEN.iter().find_map(|w| ctx.phrase_starts_at(at, w)))
+            .flatten()
+        {
             at = w;
         } else {
             break;
@@ -2134,17 +2155,35 @@ fn past_since(ctx: &Ctx<'_>, at: usize) -> usize {
     at
 }
 
+/// The last token [`past_since`] was asked about and its answer.
+struct Skip(usize, usize);
+
+impl Default for Skip {
+    fn default() -> Self {
+        Skip(usize::MAX, 0)
+    }
+}
+
+impl Skip {
+    fn past(&mut self, ctx: &Ctx<'_>, at: usize) -> usize {
+        if self.0 != at {
+            *self = Skip(at, past_since(ctx, at));
+        }
+        self.1
+    }
+}
+
 /// Where cue phrase `cue` ends when it starts at token `i`; its first word is matched, each
 /// later word may come after a time adverbial ("ich bin seit 2019 Mitglied der", "ik lijd al
 /// jaren aan", "I was recently diagnosed with").
-fn cue_end(ctx: &Ctx<'_>, i: usize, cue: &str) -> Option<usize> {
+fn cue_end(ctx: &Ctx<'_>, i: usize, cue: &str, skip: &mut Skip) -> Option<usize> {
     let mut words = cue.split(' ');
     let mut at = ctx.phrase_starts_at(i, words.next()?)?;
     for w in words {
         at = match ctx.phrase_starts_at(at, w) {
             Some(next) => next,
             None => {
-                let past = past_since(ctx, at);
+                let past = skip.past(ctx, at);
                 if past == at {
                     return None;
                 }
@@ -2164,8 +2203,10 @@ fn clause_ends(ctx: &Ctx<'_>, e: usize) -> bool {
 
 /// The term after a cue of `kinds`, with what [`W`] and [`O`] ask of the word after it.
 fn cued_term(ctx: &Ctx<'_>, at: usize, kinds: u8) -> Option<(Entity, usize, usize)> {
-    if let Some(hit) = term_at(ctx, at, kinds & !(W | O)) {
-        return Some(hit);
+    if kinds & !(W | O) != 0 {
+        if let Some(hit) = term_at(ctx, at, kinds & !(W | O)) {
+            return Some(hit);
+        }
     }
     if kinds & W != 0 {
         if let Some(hit) = term_at(ctx, at, W).filter(|&(_, _, e)| ctx.word_in(e, MEMBER_AFTER)) {
