@@ -400,6 +400,111 @@ ENTITY = {
 # Articles and prepositions that open a slot's term but are not the gold span.
 LEAD = re.compile(r"^(the |der |den |die |des |du |la |le |il |l'|de |het |een |un |una |um |o |a |lo )", re.I)
 
+# Free-form sentences (one statement or none each, the term in [[ENTITY|term]]), written in
+# chat style without the frames above; split into A and B with the rest.
+FREE = {
+    "en": [
+        "hey, quick one: i have [[H|type 1 diabetes]] so I need the low-sugar menu",
+        "Since my stroke I've been [[H|partially sighted]].",
+        "fwiw i'm [[S|bisexual]] and it's never been an issue at work",
+        "I have been taking [[H|sertraline]] since the spring.",
+        "Our family is [[R|Jewish]], so Friday evenings are out.",
+        "i'm a lifelong [[P|Labour]] voter but this time I'm not sure",
+        "I've had [[H|endometriosis]] for ten years.",
+        "My partner has [[H|epilepsy]] and can't drive.",
+        "Can you explain what multiple sclerosis does to the nerves?",
+        "The clinic treats patients with HIV and hepatitis.",
+        "I'm not Catholic, I just like the architecture.",
+        "I'm sorry to hear about your diagnosis.",
+    ],
+    "de": [
+        "kurze Info: ich hab [[H|Diabetes]] Typ 1, bitte nichts Süßes",
+        "Ich bin seit der Geburt [[H|gehörlos]].",
+        "Mein Vater hat [[H|Parkinson]].",
+        "Ich bin [[R|Muslimin]] und trage Kopftuch.",
+        "Ich bin Mitglied bei [[U|Verdi]].",
+        "Ich bin [[S|schwul]] und verheiratet.",
+        "Was ist eigentlich Multiple Sklerose?",
+        "Die Grünen haben ein neues Programm vorgestellt.",
+        "Ich habe keine Depressionen, nur Stress.",
+    ],
+    "fr": [
+        "petite précision : je suis [[H|diabétique]] depuis l'enfance",
+        "Ma mère a la [[H|maladie de Crohn]].",
+        "Je suis [[R|catholique]] mais pas pratiquant.",
+        "Je suis [[S|lesbienne]] et fière.",
+        "Je prends du [[H|lithium]] depuis deux ans.",
+        "Je suis membre de la [[U|CGT]].",
+        "La dépression touche beaucoup de jeunes.",
+        "Je n'ai pas le VIH.",
+    ],
+    "es": [
+        "ojo que soy [[H|celíaca]] y no puedo comer gluten",
+        "Tengo [[H|fibromialgia]] desde hace años.",
+        "Mi marido es [[H|diabético]].",
+        "Soy [[R|musulmán]] y no bebo alcohol.",
+        "Estoy afiliada a [[U|CCOO]] desde 2015.",
+        "Soy [[S|pansexual]] y lo digo sin problema.",
+        "¿La diabetes tipo 2 se cura?",
+        "No soy católico.",
+    ],
+    "it": [
+        "scusate, sono [[H|celiaco]] e non posso mangiare pasta normale",
+        "Ho la [[H|sclerosi multipla]] da cinque anni.",
+        "Mia moglie è [[H|incinta]].",
+        "Sono [[R|musulmano]].",
+        "Sono iscritta alla [[U|CGIL]] da vent'anni.",
+        "Sono [[S|lesbica]].",
+        "Il diabete è in aumento in Europa.",
+        "Non sono iscritto a nessun sindacato.",
+    ],
+    "nl": [
+        "even melden: ik heb [[H|diabetes]] type 2",
+        "Ik ben sinds 2020 [[H|slechtziend]].",
+        "Mijn dochter heeft [[H|autisme]].",
+        "Ik ben [[R|moslim]] en vast tijdens de ramadan.",
+        "Ik ben lid van de [[U|FNV]].",
+        "ik ben [[S|homo]] en getrouwd met een man",
+        "Wat is de oorzaak van astma?",
+        "Ik heb geen diabetes.",
+    ],
+    "pl": [
+        "tak dla jasności: mam [[H|cukrzycę]] typu 1",
+        "Choruję na [[H|depresję]] od trzech lat.",
+        "Mój syn ma [[H|autyzm]].",
+        "Jestem [[R|katoliczką]].",
+        "Należę do [[U|Solidarności]].",
+        "Jestem [[S|gejem]].",
+        "Czym jest stwardnienie rozsiane?",
+        "Nie choruję na cukrzycę.",
+    ],
+    "pt": [
+        "só avisando: tenho [[H|diabetes]] tipo 1",
+        "Estou [[H|grávida]] de gêmeos!",
+        "Minha filha tem [[H|epilepsia]].",
+        "Sou [[R|evangélica]].",
+        "Sou filiado ao [[U|sindicato]] dos bancários.",
+        "Sou [[S|gay]].",
+        "O que é esclerose múltipla?",
+        "Não sou católico.",
+    ],
+}
+MARK = re.compile(r"\[\[([HRPUS])\|([^\]]+)\]\]")
+
+
+def free_row(text):
+    """A free-form sentence without its marks, and the gold span of its term."""
+    gold = []
+    out = ""
+    last = 0
+    for m in MARK.finditer(text):
+        out += text[last : m.start()]
+        ent = {"H": H, "R": R, "P": P, "U": U, "S": S}[m.group(1)]
+        gold.append([ent, len(out), len(out) + len(m.group(2))])
+        out += m.group(2)
+        last = m.end()
+    return out + text[last:], gold
+
 
 def fill(lang, frame, slot, term):
     """The sentence and the gold span of `term` in it (articles before it excluded)."""
@@ -425,9 +530,15 @@ def rows():
                 recs.append((lang,) + fill(lang, frame, slot, term))
         for text in d["neg"]:
             recs.append((lang, text, []))
+
         seen = set()
         recs = [r for r in recs if not (r[1] in seen or seen.add(r[1]))]
         rng.shuffle(recs)
+        # The free-form rows were added later: shuffled on their own, so that the frame rows
+        # keep the half they had.
+        free = [(lang,) + free_row(text) for text in FREE[lang]]
+        random.Random(f"free-{lang}").shuffle(free)
+        recs += free
         for i, (lang, text, gold) in enumerate(recs):
             out.append({
                 "id": f"sp7-{lang}-{i}",

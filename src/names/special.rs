@@ -378,6 +378,13 @@ pub(crate) const CUES: &[(&str, u8)] = &[
     ("sou portadora de", N),
     ("sou portador do", N),
     ("sou portadora do", N),
+    ("i've been", A),
+    ("i have been", A),
+    ("i've been taking", M),
+    ("i have been taking", M),
+    ("our family is", A),
+    ("my family is", A),
+    ("my family are", A),
 ];
 
 /// Cues whose term must be followed by one of these words (or, for ",", by a comma and the
@@ -923,6 +930,14 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
             "miscarriage",
             "an abortion",
             "migraine",
+            "celiac disease",
+            "zöliakie",
+            "maladie cœliaque",
+            "celiaquía",
+            "celiachia",
+            "coeliakie",
+            "celiakię",
+            "doença celíaca",
         ],
     ),
     (
@@ -1046,6 +1061,20 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
             "ciega",
             "cieco",
             "cieca",
+            "celiac",
+            "coeliac",
+            "cœliaque",
+            "celíaco",
+            "celíaca",
+            "celiaco",
+            "celiaca",
+            "sehbehindert",
+            "malentendant",
+            "malentendante",
+            "slechtziend",
+            "slechthorend",
+            "niedowidzący",
+            "niesłyszący",
             "cego",
             "cega",
             "soropositiva",
@@ -1898,7 +1927,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
 /// Words that open a time adverbial between a cue and its term ("ich bin seit 2019
 /// HIV-positiv", "I've been since 2015 …").
 const SINCE: &[&str] = &[
-    "since", "seit", "depuis", "desde", "sinds", "od", "dal", "da", "for", "al", "schon",
+    "since", "seit", "depuis", "desde", "sinds", "od", "dal", "da", "for", "al", "schon", "dalla",
+    "dall'",
 ];
 /// "for years", "seit Jahren": the plural of year after [`SINCE`] (or after a number).
 const YEARS: &[&str] = &[
@@ -2014,6 +2044,21 @@ const SINCE_WHAT: &[&str] = &[
     "ages",
     "childhood",
     "kindheit",
+    "birth",
+    "geburt",
+    "naissance",
+    "nacimiento",
+    "nascita",
+    "geboorte",
+    "urodzenia",
+    "nascimento",
+    "nascença",
+    "enfance",
+    "infancia",
+    "infanzia",
+    "jeugd",
+    "dzieciństwa",
+    "infância",
 ];
 /// One-word adverbs that may stand inside or after a cue ("I was recently diagnosed with",
 /// "ich wähle immer", "ho sempre votato per"): when and how often do not change what is
@@ -2024,6 +2069,7 @@ const ADVERBS: &[&str] = &[
     "newly",
     "finally",
     "officially",
+    "currently",
     "already",
     "always",
     "kürzlich",
@@ -2087,7 +2133,7 @@ const NEGATIONS: &[&str] = &[
 /// Articles that may open a term but are not reported with it ("the GMB", "der SPD").
 const ARTICLES: &[&str] = &[
     "the", "a", "an", "der", "die", "das", "den", "dem", "einer", "eine", "ein", "la", "le", "les",
-    "el", "los", "il", "lo", "het", "een", "o", "os", "um", "uma", "un", "une", "una",
+    "el", "los", "il", "lo", "het", "een", "o", "os", "um", "uma", "un", "une", "una", "l'",
 ];
 /// What follows a union or party on a cue of kind [`W`].
 const MEMBER_AFTER: &[&str] = &[
@@ -2137,6 +2183,9 @@ fn past_since(ctx: &Ctx<'_>, at: usize) -> usize {
         } else if ctx.word_in(at, SINCE) {
             if num(at + 1, 4) || ctx.word_in(at + 1, YEARS) || ctx.word_in(at + 1, SINCE_WHAT) {
                 at += 2;
+            } else if ctx.word_in(at + 1, ARTICLES) && ctx.word_in(at + 2, SINCE_WHAT) {
+                // "seit der Geburt", "depuis la naissance", "desde o nascimento".
+                at += 3;
             } else if num(at + 1, 0) && ctx.word_in(at + 2, YEARS) {
                 at += 3;
             } else {
