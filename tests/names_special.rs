@@ -137,6 +137,22 @@ fn more_verb_families_and_terms() {
         ("I'm a Unite member.", "TRADE_UNION", "Unite"),
         ("I'm a member of the GMB.", "TRADE_UNION", "GMB"),
         ("je suis syndiqué à la CGT", "TRADE_UNION", "CGT"),
+        ("Sono affetto da diabete.", "HEALTH_DATA", "diabete"),
+        ("estou com câncer", "HEALTH_DATA", "câncer"),
+        ("sou portador de HIV", "HEALTH_DATA", "HIV"),
+        ("Ik heb last van migraine.", "HEALTH_DATA", "migraine"),
+        ("I've been deaf since birth.", "HEALTH_DATA", "deaf"),
+        (
+            "Ich bin seit der Geburt gehörlos.",
+            "HEALTH_DATA",
+            "gehörlos",
+        ),
+        ("sono celiaco, niente pasta", "HEALTH_DATA", "celiaco"),
+        (
+            "Our family is Jewish, so Friday evenings are out.",
+            "RELIGIOUS_BELIEF",
+            "Jewish",
+        ),
         ("Soy gay.", "SEXUAL_ORIENTATION", "gay"),
         ("Sono gay.", "SEXUAL_ORIENTATION", "gay"),
     ]);
@@ -200,6 +216,11 @@ fn topics_questions_and_negations_stay_unreported() {
         "I got HIV tested yesterday.",
         "I'm in the union meeting room.",
         "I started chemo research last year.",
+        // A condition or a question's verb before the cue doubts it.
+        "If I have cancer, what then?",
+        "Could I have diabetes after all",
+        "se ho il diabete devo saperlo",
+        "Nie wiem, czy mam cukrzycę.",
     ] {
         let got = special(&engine, text);
         if !got.is_empty() {

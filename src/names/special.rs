@@ -2125,10 +2125,13 @@ const WHEN_FIRST: &[&str] = &[
     "last", "this", "letztes", "letzten", "letzte", "dieses", "vorig", "vorige", "dit", "l'an",
     "l'année", "el", "l'anno", "w", "no",
 ];
-/// Negations right before a cue ("non ho", "nie jestem", "não tenho", "no tengo").
+/// Words right before a cue that deny or doubt it: negations ("non ho", "nie jestem", "não
+/// tenho", "no tengo"), a condition ("if I have cancer", "se ho il diabete", "czy mam") or a
+/// question's verb ("could I have diabetes").
 const NEGATIONS: &[&str] = &[
     "non", "nie", "não", "nao", "no", "not", "never", "nunca", "jamais", "nigdy", "mai", "nicht",
-    "niet", "nooit", "nie", "ne", "nem",
+    "niet", "nooit", "ne", "nem", "if", "whether", "ob", "falls", "si", "se", "of", "czy", "jeśli",
+    "jeżeli", "caso", "do", "did", "does", "could", "can", "might", "would", "should",
 ];
 /// Articles that may open a term but are not reported with it ("the GMB", "der SPD").
 const ARTICLES: &[&str] = &[
