@@ -153,6 +153,9 @@ fn more_verb_families_and_terms() {
             "RELIGIOUS_BELIEF",
             "Jewish",
         ),
+        ("my parents are Catholic", "RELIGIOUS_BELIEF", "Catholic"),
+        ("meine Oma hat Alzheimer", "HEALTH_DATA", "Alzheimer"),
+        ("ma copine est enceinte", "HEALTH_DATA", "enceinte"),
         ("Soy gay.", "SEXUAL_ORIENTATION", "gay"),
         ("Sono gay.", "SEXUAL_ORIENTATION", "gay"),
     ]);
