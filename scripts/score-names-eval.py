@@ -7,6 +7,7 @@ would run it: through the CLI's `scan --jsonl`.
         [--benign-kb 1024] [--show] [--show-benign] [--md-docs] [--benign7 A|B]
     python3 scripts/score-names-eval.py --eval tests/data/person-tune.jsonl [--show]
     python3 scripts/score-names-eval.py --eval tests/data/places-tune.jsonl [--show]
+    python3 scripts/score-names-eval.py --eval tests/data/special7-probe.jsonl --part A --special
 
 Prints precision and recall per language and entity, and findings per MB on benign technical
 text read from this machine: man pages (English and the translated ones under /usr/share/man/
@@ -38,6 +39,11 @@ Matching: a gold span is found when predictions of its class cover at least half
 prediction is right when at least half of it lies in gold spans of its class. Classes:
 PERSON; LOCATION = places and street addresses (a LOCATION or STREET_ADDRESS finding counts
 for either, as the issue measures them); STREET_ADDRESS alone is reported too.
+
+`--special` (round 7) scores the GDPR Art. 9 entities instead (SPECIAL = any of them, and
+each one the probe holds) and adds their findings per MB on benign text; `--part` keeps only
+the rows of an `--eval` file whose split is given (half A or B of
+tests/data/special7-probe.jsonl).
 """
 
 import argparse
