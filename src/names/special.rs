@@ -2218,11 +2218,6 @@ const WHEN: &[&str] = &[
     "w zeszłym roku",
     "no ano passado",
 ];
-/// The first words of [`WHEN`], looked up before its phrases are.
-const WHEN_FIRST: &[&str] = &[
-    "last", "this", "letztes", "letzten", "letzte", "dieses", "vorig", "vorige", "dit", "l'an",
-    "l'année", "el", "l'anno", "w", "no",
-];
 /// Words right before a cue that deny or doubt it: negations ("non ho", "nie jestem", "não
 /// tenho", "no tengo"), a condition ("if I have cancer", "se ho il diabete", "czy mam") or a
 /// question's verb ("could I have diabetes").
@@ -2292,11 +2287,7 @@ fn past_since(ctx: &Ctx<'_>, at: usize) -> usize {
             } else {
                 break;
             }
-        } else if let Some(w) = ctx
-            .word_in(at, WHEN_FIRST)
-            .then(|| WHEN.iter().find_map(|w| ctx.phrase_starts_at(at, w)))
-            .flatten()
-        {
+        } else if let Some((_, w)) = ctx.phrases_starting_at(at, WHEN).next() {
             at = w;
         } else {
             break;
