@@ -13,10 +13,15 @@
 // 2. With `--node-wasm-from-web`, the Node glue's path to its .wasm: the package ships the
 // module once, in dist/web/ (where the browser entry and the `./wasm` export find it), and the
 // Node glue reads it from there.
+// 3. The string tables scripts/pack-str-tables.mjs moved out of the module's data into a custom
+// section: `restoreStrTables` (its source text, from that script) writes them back into memory
+// after instantiating and before `__wbindgen_start`, the first Rust code to run. It does
+// nothing for a module without the section.
 //
 // Usage: node scripts/patch-glue.mjs [--node-wasm-from-web] GLUE.js [GLUE.js ...]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
+import { restoreStrTables } from './pack-str-tables.mjs';
 
 const original = `    let len = arg.length;
     let ptr = malloc(len, 1) >>> 0;
@@ -98,10 +103,33 @@ if (files.length === 0) {
   console.error('usage: node scripts/patch-glue.mjs [--node-wasm-from-web] GLUE.js [GLUE.js ...]');
   process.exit(2);
 }
+// The web glue restores in `__wbg_finalize_init` (every way of loading ends there), the Node
+// glue right after its instance is made.
+const restore = (js) =>
+  js.includes('function __wbg_finalize_init(instance, module) {')
+    ? [
+        [
+          'function __wbg_finalize_init(instance, module) {',
+          `${restoreStrTables}\n\nfunction __wbg_finalize_init(instance, module) {`,
+          "the web glue's __wbg_finalize_init",
+        ],
+        [
+          '    wasm.__wbindgen_start();\n    return wasm;',
+          '    restoreStrTables(module, wasm.memory);\n    wasm.__wbindgen_start();\n    return wasm;',
+          "the web glue's __wbindgen_start",
+        ],
+      ]
+    : [
+        [
+          'let wasm = wasmInstance.exports;\nwasm.__wbindgen_start();',
+          `${restoreStrTables}\n\nlet wasm = wasmInstance.exports;\nrestoreStrTables(wasmModule, wasm.memory);\nwasm.__wbindgen_start();`,
+          "the Node glue's __wbindgen_start",
+        ],
+      ];
 for (const file of files) {
-  const patches = [[original, replacement, "wasm-bindgen's passStringToWasm0"]];
-  if (fromWeb) patches.push([...nodePath(file), "the Node glue's wasmPath"]);
   let js = readFileSync(file, 'utf8');
+  const patches = [[original, replacement, "wasm-bindgen's passStringToWasm0"], ...restore(js)];
+  if (fromWeb) patches.push([...nodePath(file), "the Node glue's wasmPath"]);
   for (const [from, to, what] of patches) {
     const at = js.indexOf(from);
     if (at < 0 || js.indexOf(from, at + 1) >= 0) {

@@ -9,6 +9,7 @@
 //! with personal data. Where candidates are close together their windows overlap, so the hits
 //! of a stretch of text a little longer than one window are kept and reused ([`Hits`]).
 
+use crate::lower::Lower;
 use crate::rules::Rule;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -225,10 +226,9 @@ fn best(side: &[u32], words: &WordSet) -> Option<u32> {
 
 impl Hits {}
 
-/// Orders found words by end, keeping the order of words that end together (stable). One
-/// function for both callers: each `sort_by_key` closure would be its own copy of the sort.
+/// Orders found words by end, keeping the order of words that end together (stable).
 fn sort_by_end(words: &mut [(usize, usize, u32)]) {
-    words.sort_by_key(|&(_, e, _)| e);
+    crate::sort::sort_by_key(words, |&(_, e, _)| e);
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -250,7 +250,7 @@ impl Lexicon {
                 .map(|w| {
                     // Windows are compared lower-cased: an upper-case word could never match.
                     let w: Arc<str> = if w.chars().any(char::is_uppercase) {
-                        w.to_lowercase().into()
+                        w.lower().into()
                     } else {
                         w.clone()
                     };
@@ -507,7 +507,7 @@ impl Lexicon {
                 if c.is_ascii() {
                     lowered.push(c.to_ascii_lowercase());
                 } else {
-                    lowered.extend(c.to_lowercase());
+                    lowered.extend(c.lower());
                 }
             }
             lowered.as_str()

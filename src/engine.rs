@@ -567,7 +567,7 @@ impl Engine {
             www.then(|| (f.start, contact::url_end(text, f.start)))
         }));
         if tokens.len() > before {
-            tokens.sort_unstable();
+            crate::sort::sort(&mut tokens);
         }
         let mut hits = Hits::default();
         for (a, b) in tokens {
@@ -1032,11 +1032,9 @@ fn next_char(text: &str, at: usize) -> usize {
         .map_or(at + 1, |c| at + c.len_utf8())
 }
 
-/// Orders findings by start, then end, keeping the order of equal spans (stable). One
-/// function for every caller: each `sort_by_key` closure would be its own copy of the sort in
-/// the `.wasm` (docs/benchmarks.md, "Size after the December features").
+/// Orders findings by start, then end, keeping the order of equal spans (stable).
 fn sort_in_text_order(found: &mut [Scored]) {
-    found.sort_by_key(|s| (s.start, s.end));
+    crate::sort::sort_by_key(found, |s| (s.start, s.end));
 }
 
 /// Keeps the best of overlapping findings ([`precedence`]). `found` is in text order (by
@@ -1085,7 +1083,7 @@ fn settle(cluster: &mut Vec<Scored>, kept: &mut Vec<Scored>) {
         kept.append(cluster);
         return;
     }
-    cluster.sort_by(precedence);
+    crate::sort::sort_by(cluster, precedence);
     let from = kept.len();
     for f in cluster.drain(..) {
         let won = &kept[from..];

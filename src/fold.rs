@@ -1107,6 +1107,9 @@ fn fold_char(c: char) -> Unit {
         | '\u{2066}'..='\u{2069}'
         | '\u{61C}'
         | '\u{180E}' => Unit::Remove,
+        // Primes, as typed or copied from a map for minutes and seconds (`40°44′54″N`).
+        '\u{2032}' => Unit::Char('\''),
+        '\u{2033}' => Unit::Char('"'),
         // Fullwidth ASCII (what CJK input methods type).
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(cp - 0xFEE0).map_or(Unit::Keep, Unit::Char),
         // Latin ligatures, as text copied from a PDF spells "office" or "Griffin".

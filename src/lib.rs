@@ -59,6 +59,7 @@ mod error;
 mod finding;
 mod fold;
 mod guard;
+mod lower;
 mod matcher;
 mod names;
 mod offsets;
@@ -70,6 +71,7 @@ mod receipt;
 mod response;
 mod restore;
 mod rules;
+mod sort;
 mod starts;
 mod vault;
 

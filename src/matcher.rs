@@ -478,7 +478,7 @@ impl Session<'_> {
                 None => break,
             }
         }
-        out.sort_unstable();
+        crate::sort::sort(out);
         out.dedup();
     }
 }

@@ -51,7 +51,7 @@ pub fn convert_offsets(text: &str, findings: &mut [Finding], unit: OffsetUnit) {
         points.push((f.start, i, false));
         points.push((f.end, i, true));
     }
-    points.sort_unstable();
+    crate::sort::sort(&mut points);
     let bytes = text.as_bytes();
     let utf16 = unit == OffsetUnit::Utf16;
     let mut byte = 0usize;

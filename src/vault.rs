@@ -4,6 +4,7 @@
 //! an encrypted blob (see [`Vault::export_encrypted`]). Originals never leave it through
 //! `Debug` or an error message.
 
+use crate::lower::Lower;
 use crate::placeholder::{self, MAX_MATCH};
 use crate::restore::{self, Issued, RestoreMode, RestoreOptions, Surrogates};
 use crate::{Finding, StreamRestorer};
@@ -112,7 +113,7 @@ impl Vault {
             .chars()
             .filter(|c| !c.is_whitespace())
             .filter(|c| !(numeric && matches!(c, '-' | '.' | '/' | '(' | ')')))
-            .flat_map(char::to_lowercase)
+            .flat_map(|c| c.lower())
             .collect()
     }
 

@@ -1591,6 +1591,37 @@ fn geo_coordinates() {
     }
 }
 
+/// How phones share a place: the `geo:` URI (RFC 5870), a plus code (Open Location Code,
+/// full form) and a what3words address; and minutes and seconds typed with primes.
+#[test]
+fn shared_locations() {
+    for (text, value) in [
+        ("geo:52.5200,13.4050", "52.5200,13.4050"),
+        ("meet me at geo:48.8584,2.2945;u=35", "48.8584,2.2945"),
+        ("plus code 9F4MGC22+22", "9F4MGC22+22"),
+        ("I'm at 8FW4V75V+8Q, come", "8FW4V75V+8Q"),
+        (
+            "my what3words is ///filled.count.soap",
+            "///filled.count.soap",
+        ),
+        (
+            "I live at 40°44\u{2032}54\u{2033}N 73°59\u{2032}08\u{2033}W",
+            "44\u{2032}54\u{2033}N 73°59\u{2032}08\u{2033}W",
+        ),
+    ] {
+        assert_found(text, "GEO_COORDINATES", value);
+    }
+    for bad in [
+        // Inside a longer token, outside the alphabet's ranges, a path.
+        "key a9F4MGC22+22x",
+        "CW4MGC22+22",
+        "9F4MGC22+2",
+        "see //filled.count.soap",
+    ] {
+        assert_not_found(bad, "GEO_COORDINATES");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Country selection and explanations.
 

@@ -31,6 +31,55 @@ fn a_relative_s_first_name_is_a_person() {
     }
 }
 
+/// Names the lists do not know, after the people one teaches, treats, serves or lives with,
+/// the rest of the family, a third person's family, and the person one writes to.
+#[test]
+fn more_relations_and_the_person_written_to() {
+    for (text, name) in [
+        (
+            "Write a reference letter for my student Anahí Quispe Huamán.",
+            "Anahí Quispe Huamán",
+        ),
+        (
+            "Draft a reply to Thandiwe Nkosi, she complained about billing.",
+            "Thandiwe Nkosi",
+        ),
+        ("write an email to Thandiwe Nkosi now", "Thandiwe Nkosi"),
+        ("my cousin Tarik Ouazzani is visiting", "Tarik Ouazzani"),
+        ("her son Kofi Mensah starts school", "Kofi Mensah"),
+        ("meine Patientin Ayşe Yıldırım hat Fieber", "Ayşe Yıldırım"),
+        (
+            "mon élève Thibault Kerhervé est absent",
+            "Thibault Kerhervé",
+        ),
+        (
+            "mi sobrina Itzel Xicoténcatl llega hoy",
+            "Itzel Xicoténcatl",
+        ),
+        (
+            "il mio paziente Gioele Scarpellini è stabile",
+            "Gioele Scarpellini",
+        ),
+        ("mijn leerling Jelte Wiersma is ziek", "Jelte Wiersma"),
+        ("moja uczennica Bożydara Kłos jest chora", "Bożydara Kłos"),
+        ("meu aluno Iago Tavares faltou", "Iago Tavares"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "PERSON" && v == name),
+            "{text}: {got:?}"
+        );
+    }
+    // A product or a team after the same words is no person.
+    for text in [
+        "reply to All Staff about the outage",
+        "my client Library crashes on start",
+    ] {
+        let got = found(text);
+        assert!(!got.iter().any(|(e, _)| e == "PERSON"), "{text}: {got:?}");
+    }
+}
+
 #[test]
 fn health_of_a_named_relative_is_health_data() {
     for (text, term) in [

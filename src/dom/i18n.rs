@@ -3,6 +3,7 @@
 //! slots are filled by [`format`]; every string reaches the DOM through textContent only.
 
 use super::{get, js_string};
+use crate::lower::Lower;
 use crate::rules::ENTITY_NAMES;
 use js_sys::{Object, Reflect};
 use std::cell::RefCell;
@@ -546,7 +547,7 @@ fn describe_id(id: &str, text: impl Fn(&str) -> Option<String>) -> String {
             return format(&t, "country", cc);
         }
     }
-    let words = id.replace('_', " ").to_lowercase();
+    let words = id.replace('_', " ").lower();
     let mut c = words.chars();
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),

@@ -136,6 +136,8 @@ const KEEP_TOKENS: usize = 1 << 19;
 #[derive(Default)]
 struct Scratch {
     toks: Vec<Token>,
+    /// What the fields pass reads of the text ([`tokenize::tokenize_marked`]).
+    marks: tokenize::FieldMarks,
     look: lookup::Lookups,
 }
 
@@ -392,9 +394,12 @@ impl NamesPass {
         }
         // The token buffers are kept per thread between scans: touching megabytes of freshly
         // mapped memory on every scan cost more than tokenizing (page faults).
-        let Scratch { mut toks, mut look } =
-            SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_default();
-        tokenize::tokenize(text, &mut toks);
+        let Scratch {
+            mut toks,
+            mut marks,
+            mut look,
+        } = SCRATCH.with(|s| s.borrow_mut().take()).unwrap_or_default();
+        tokenize::tokenize_marked(text, &mut toks, &mut marks);
         mark("tokenize");
         lookup::fill(text, &toks, &self.gazetteer, lexicon::roles(), &mut look);
         mark("lookups");
@@ -416,7 +421,7 @@ impl NamesPass {
         mark("person");
         special::find(&ctx, &look.special, out);
         mark("special");
-        fields::find(text, out);
+        fields::find_marked(text, &marks, out);
         mark("fields");
         let Ctx {
             toks,
@@ -429,7 +434,7 @@ impl NamesPass {
             look.flags = flags;
             look.roles = roles;
             look.folds = folds;
-            SCRATCH.with(|s| *s.borrow_mut() = Some(Scratch { toks, look }));
+            SCRATCH.with(|s| *s.borrow_mut() = Some(Scratch { toks, marks, look }));
         }
     }
 }

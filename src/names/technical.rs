@@ -10,6 +10,7 @@
 use super::lexicon::role::PLACE_CUE;
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity};
+use crate::lower::Lower;
 
 /// The hit over tokens `a..=b` (of entity `e`, found for reason `why`) is technical text, not
 /// a person, place or address.
@@ -470,7 +471,7 @@ fn project_link(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let rest = &ctx.text[start..];
     let target = &rest[..rest.find([close, '\n']).unwrap_or(rest.len())];
     let name = &ctx.text[ctx.toks[a].start as usize..ctx.toks[b].end as usize];
-    name.chars().any(char::is_uppercase) && target.contains(name.to_lowercase().as_str())
+    name.chars().any(char::is_uppercase) && target.contains(name.lower().as_str())
 }
 
 /// "If you already use Tokio", "install Flask": a listed place right after a verb of using

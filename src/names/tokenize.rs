@@ -1,6 +1,8 @@
 //! A Unicode-aware tokenizer for the names pass: words, numbers and single punctuation marks
 //! with byte offsets, classified by character predicates (no regex, no allocation per token).
 
+use crate::lower::Lower;
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -94,8 +96,46 @@ fn letter_case(c: char) -> (bool, bool) {
 
 /// Splits `text` into tokens, appending to `out` (cleared first). Texts over 4 GiB are not
 /// supported by the 32-bit offsets; the caller scans them in pieces.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
+    tokenize_with::<false>(text, out, &mut FieldMarks::default());
+}
+
+/// What the fields pass reads of a text ([`super::fields::find_marked`]), gathered by the
+/// tokenizer, which meets every byte of it as a line break or a punctuation token anyway: so
+/// the fields pass needs no scan of its own over the text.
+#[derive(Debug, Default)]
+pub(crate) struct FieldMarks {
+    /// Each line's end (its `\n`, or the text's end for the last line) and how many `|`, `;`
+    /// and `,` it holds (at most `u16::MAX`), in order.
+    pub lines: Vec<(u32, [u16; 3])>,
+    /// The offset of every `:` and `=`, in order.
+    pub seps: Vec<u32>,
+}
+
+/// What each byte is to the fields pass: 1, 2, 3 for the cell separators `|`, `;`, `,`
+/// (their counter, plus one), 4 for `:` and `=`, 0 for the rest.
+static FIELD_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'|' as usize] = 1;
+    t[b';' as usize] = 2;
+    t[b',' as usize] = 3;
+    t[b':' as usize] = 4;
+    t[b'=' as usize] = 4;
+    t
+};
+
+/// [`tokenize`], and what the fields pass reads of `text` into `marks` (cleared first).
+pub(crate) fn tokenize_marked(text: &str, out: &mut Vec<Token>, marks: &mut FieldMarks) {
+    tokenize_with::<true>(text, out, marks);
+}
+
+fn tokenize_with<const MARK: bool>(text: &str, out: &mut Vec<Token>, marks: &mut FieldMarks) {
     out.clear();
+    marks.lines.clear();
+    marks.seps.clear();
+    // The current line's cell separators (see [`FieldMarks::lines`]).
+    let mut cells = [0u16; 3];
     let bytes = text.as_bytes();
     let mut i = 0;
     let mut newline = true;
@@ -109,6 +149,9 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             continue;
         }
         if b == b'\n' {
+            if MARK {
+                marks.lines.push((i as u32, std::mem::take(&mut cells)));
+            }
             i += 1;
             newline = true;
             glued = false;
@@ -157,6 +200,18 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             });
             i = end;
         } else {
+            // Every ASCII byte that is neither whitespace nor part of a word comes here,
+            // and no other character holds one.
+            if MARK {
+                match FIELD_CLASS[usize::from(b)] {
+                    0 => {}
+                    4 => marks.seps.push(i as u32),
+                    k => {
+                        let n = &mut cells[usize::from(k - 1)];
+                        *n = n.saturating_add(1);
+                    }
+                }
+            }
             i += c.len_utf8();
             out.push(Token {
                 start: start as u32,
@@ -170,6 +225,9 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
         }
         newline = false;
         glued = true;
+    }
+    if MARK {
+        marks.lines.push((bytes.len() as u32, cells));
     }
 }
 
@@ -371,7 +429,7 @@ pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u
             n += 2;
             continue;
         }
-        for l in c.to_lowercase() {
+        for l in c.lower() {
             let len = l.len_utf8();
             if n + len > buf.len() {
                 return None;

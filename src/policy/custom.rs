@@ -3,6 +3,7 @@
 
 use super::doc::{CustomRuleDoc, DenyDoc};
 use super::{PolicyError, PolicyErrorKind as Kind};
+use crate::lower::Lower;
 use crate::matcher::{Matcher, Options};
 use crate::{Candidate, Category, Rule, Validate, Verdict};
 use std::sync::Arc;
@@ -120,7 +121,7 @@ pub(crate) fn custom_rules(docs: &[CustomRuleDoc]) -> Result<Vec<Rule>, PolicyEr
             ));
         }
         for (j, w) in d.context.iter().enumerate() {
-            if w.is_empty() || *w != w.to_lowercase() {
+            if w.is_empty() || *w != w.lower() {
                 return Err(PolicyError::new(
                     Kind::BadName,
                     format!("customRules[{i}].context[{j}]"),

@@ -1,6 +1,7 @@
 //! Ways to reach a person, and online identifiers: email, phone, URL, IP and MAC addresses.
 
 use super::{Candidate, Category, RuleDef, Verdict, Words};
+use crate::lower::Lower;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 /// Words that name a phone number and nothing else: a bare digit run needs one of these
@@ -529,7 +530,7 @@ fn email_spelt_out(c: &Candidate<'_>) -> Verdict {
         .iter()
         .any(|d| labels[0].eq_ignore_ascii_case(d));
     let cued = super::tail(&before[..start], 60)
-        .to_lowercase()
+        .lower()
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
         .any(|w| MAIL_CUES.contains(&w));
     if shaped || webmail || cued {

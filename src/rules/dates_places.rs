@@ -7,6 +7,7 @@
 //! the match with [`Verdict::Span`]. Coordinates use the same trick for the degree sign.
 
 use super::{Candidate, Category, RuleDef, Verdict, Words};
+use crate::lower::Lower;
 
 /// Latest year accepted in a birth date: a date after the current year is not a birth date.
 pub(crate) const LATEST_BIRTH_YEAR: u32 = 2026;
@@ -273,12 +274,41 @@ pub(crate) static RULES: &[RuleDef] = &[
         context_boost: 0.2,
         ..RuleDef::DEFAULT
     },
+    // An Open Location Code ("plus code", as map apps share a place): eight characters of
+    // its 20-letter alphabet, `+`, then two or more (a 14 m square at two). Full codes only;
+    // a short code (`GC22+22 Berlin`) needs a town to mean anything and is left out.
+    RuleDef {
+        id: "plus-code",
+        entity: "GEO_COORDINATES",
+        category: Category::Locations,
+        pattern: r"\b[2-9C][2-9CFGHJMPQRV][2-9CFGHJMPQRVWX]{6}\+[2-9CFGHJMPQRVWX]{2,7}\b",
+        validate: Some(plus_code),
+        score: 0.6,
+        context: GEO_CONTEXT,
+        context_boost: 0.2,
+        ..RuleDef::DEFAULT
+    },
+    // A what3words address (`///filled.count.soap`: a 3 m square), as its app shares it.
+    RuleDef {
+        id: "what3words",
+        entity: "GEO_COORDINATES",
+        category: Category::Locations,
+        pattern: r"///[a-z]{2,}\.[a-z]{2,}\.[a-z]{2,}\b",
+        score: 0.7,
+        context: GEO_CONTEXT,
+        context_boost: 0.2,
+        ..RuleDef::DEFAULT
+    },
 ];
 
 /// Words that say a pair of numbers is a place on a map; also read by the validator, which
 /// accepts a four-decimal pair only after one of them.
 const GEO_CONTEXT: Words = words![
     "gps",
+    // The `geo:` URI (RFC 5870) that phones share: `geo:52.5200,13.4050`.
+    "geo",
+    "plus code",
+    "what3words",
     "coordinates",
     "coords",
     "lat",
@@ -344,12 +374,12 @@ fn label_before(text: &str) -> String {
         .take_while(|ch| ch.is_alphabetic())
         .map(char::len_utf8)
         .sum();
-    t[t.len() - n..].to_lowercase()
+    t[t.len() - n..].lower()
 }
 
 /// True when a geo context word stands in the 48 bytes before a candidate.
 fn geo_word_before(preceding: &str) -> bool {
-    let lead = super::tail(preceding, 48).to_lowercase();
+    let lead = super::tail(preceding, 48).lower();
     let words: Vec<&str> = lead
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -507,7 +537,7 @@ impl<'t> Cursor<'t> {
             .map(char::len_utf8)
             .sum();
         self.at += n;
-        rest[..n].to_lowercase()
+        rest[..n].lower()
     }
     fn spaces(&mut self) -> usize {
         let n = self.s.as_bytes()[self.at..]
@@ -869,6 +899,17 @@ fn degrees_before(preceding: &str) -> Option<u32> {
         return None;
     }
     digits.parse().ok()
+}
+
+/// A full plus code not glued into a longer token (a key, a base64 run). The pattern holds
+/// the code's structure: a latitude band below 180° first, a longitude band below 360° next.
+fn plus_code(c: &Candidate<'_>) -> Verdict {
+    let glued =
+        |ch: Option<char>| ch.is_some_and(|ch| ch.is_alphanumeric() || ch == '+' || ch == '/');
+    if glued(c.before()) || glued(c.rest().chars().next()) {
+        return Verdict::Reject;
+    }
+    Verdict::Plausible
 }
 
 fn geo_coordinates(c: &Candidate<'_>) -> Verdict {

@@ -3,6 +3,7 @@
 
 use super::national::{all_same, digits, glued, one_separator_kind, two, year_from_yy};
 use super::{Candidate, Category, RuleDef, Verdict, Words};
+use crate::lower::Lower;
 
 const SOCIAL_CONTEXT: Words = words![
     "sozialversicherungsnummer",
@@ -242,7 +243,7 @@ pub(crate) fn german_passport(preceding: &str, value: &str) -> bool {
     }
     let before = super::tail(preceding, 32)
         .trim_end_matches([' ', ':', '.', '#', '"', '\'', '(', '\t'])
-        .to_lowercase();
+        .lower();
     GERMAN_PASSPORT_LABELS.iter().any(|l| before.ends_with(l))
 }
 

@@ -2,6 +2,7 @@
 //! North American check digit of 49 CFR 565).
 
 use super::{glued_to_digits, Candidate, Category, RuleDef, Verdict};
+use crate::lower::Lower;
 
 const IMEI: RuleDef = RuleDef {
     id: "imei",
@@ -114,7 +115,7 @@ fn license_plate(c: &Candidate<'_>) -> Verdict {
         let label_words = words
             .iter()
             .take_while(|w| {
-                let lw = w.to_lowercase();
+                let lw = w.lower();
                 w.chars()
                     .all(|ch| ch.is_alphabetic() || ch == '-' || ch == '\'' || ch == '.')
                     && (lw.len() > 3

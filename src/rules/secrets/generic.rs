@@ -6,6 +6,7 @@
 
 use super::codec::{base64_decode, crc24};
 use super::{provider_owned, random_enough, secret, with_prefixes, Candidate, RuleDef, Verdict};
+use crate::lower::Lower;
 
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
@@ -1036,10 +1037,7 @@ fn password_stated(c: &Candidate<'_>) -> Verdict {
         .split_whitespace()
         .rev()
         .take(4)
-        .map(|w| {
-            w.trim_matches(|ch: char| !ch.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).lower())
         .collect();
     let keyed = (0..words.len()).any(|i| {
         STATED_PASSWORD_KEYS.iter().any(|key| {
