@@ -7,6 +7,7 @@ would run it: through the CLI's `scan --jsonl`.
         [--benign-kb 1024] [--show] [--show-benign] [--md-docs] [--benign7 A|B]
     python3 scripts/score-names-eval.py --eval tests/data/person-tune.jsonl [--show]
     python3 scripts/score-names-eval.py --eval tests/data/places-tune.jsonl [--show]
+    python3 scripts/score-names-eval.py --eval tests/data/special7-probe.jsonl --part A --special
 
 Prints precision and recall per language and entity, and findings per MB on benign technical
 text read from this machine: man pages (English and the translated ones under /usr/share/man/
@@ -38,6 +39,11 @@ Matching: a gold span is found when predictions of its class cover at least half
 prediction is right when at least half of it lies in gold spans of its class. Classes:
 PERSON; LOCATION = places and street addresses (a LOCATION or STREET_ADDRESS finding counts
 for either, as the issue measures them); STREET_ADDRESS alone is reported too.
+
+`--special` (round 7) scores the GDPR Art. 9 entities instead (SPECIAL = any of them, and
+each one the probe holds) and adds their findings per MB on benign text; `--part` keeps only
+the rows of an `--eval` file whose split is given (half A or B of
+tests/data/special7-probe.jsonl).
 """
 
 import argparse
@@ -54,6 +60,22 @@ CLASSES = {
     "PERSON": {"PERSON"},
     "LOCATION": {"LOCATION", "STREET_ADDRESS"},
     "STREET_ADDRESS": {"STREET_ADDRESS"},
+}
+# Round 7, `--special`: GDPR Art. 9 statements (tests/data/special7-probe.jsonl), scored as
+# one class (any special entity) and as the entity itself.
+SPECIAL = {
+    "HEALTH_DATA",
+    "RELIGIOUS_BELIEF",
+    "POLITICAL_OPINION",
+    "TRADE_UNION",
+    "SEXUAL_ORIENTATION",
+    "ETHNIC_ORIGIN",
+    "BIOMETRIC_GENETIC_DATA",
+}
+# Ethnic origin and biometric data are not in the probe: no columns of their own.
+SPECIAL_CLASSES = {
+    "SPECIAL": SPECIAL,
+    **{e: {e} for e in sorted(SPECIAL - {"ETHNIC_ORIGIN", "BIOMETRIC_GENETIC_DATA"})},
 }
 CREDIT = re.compile(
     r"author|copyright|©|\(c\)|written by|maintain|contribut|thanks to|autor|auteur|"
@@ -302,7 +324,7 @@ def score(records, found, show):
                 for p in pred:
                     if not covered(p, gold):
                         s[key][1] += 1
-            if show and cls != "STREET_ADDRESS":
+            if show and cls not in ("STREET_ADDRESS",) + tuple(SPECIAL):
                 for g in gold:
                     if not covered(g, pred):
                         print(f"MISS {cls} {r['text'][g[0]:g[1]]!r} in {r['text']!r}")
@@ -448,19 +470,35 @@ def main():
         help="score round 7's tuning-only corpus (scripts/build-benign7-tune.py), half A or "
         "B, instead of the part's benign files (tune part only)",
     )
+    ap.add_argument(
+        "--special",
+        action="store_true",
+        help="score the special categories (HEALTH_DATA, ...) instead of people and places, "
+        "and count their findings on benign text",
+    )
+    ap.add_argument(
+        "--part",
+        help="with --eval: only the rows whose split is this (e.g. A or B of "
+        "tests/data/special7-probe.jsonl)",
+    )
     a = ap.parse_args()
+    if a.special:
+        CLASSES.clear()
+        CLASSES.update(SPECIAL_CLASSES)
     if a.benign7 and a.split != "tune":
         sys.exit("--benign7 is tuning-only text: use it with --split tune")
     records = [json.loads(l) for l in open(a.eval or a.data, encoding="utf-8")]
     if a.eval:
         a.split = "tune"
+        if a.part:
+            records = [r for r in records if r["split"] == a.part]
     elif a.split != "all":
         records = [r for r in records if r["split"] == a.split]
     s = score(records, scan(a.bin, records), a.show)
     langs = ["en", "de", "fr", "es", "it", "nl", "pl", "pt", "all"]
     print(f"{a.eval or 'split ' + a.split}: {len(records)} records")
-    print("| lang | PERSON P | PERSON R | LOCATION P | LOCATION R | STREET_ADDRESS P | STREET_ADDRESS R |")
-    print("|---|---|---|---|---|---|---|")
+    print("| lang | " + " | ".join(f"{c} P | {c} R" for c in CLASSES) + " |")
+    print("|---" * (1 + 2 * len(CLASSES)) + "|")
     for lang in langs:
         row = [lang]
         for cls in CLASSES:
@@ -475,9 +513,9 @@ def main():
     print(
         "| benign text | MB | PERSON/MB | (outside credits) | (outside credits, round 5) | "
         "(outside credits, round 6) | (outside credits, round 7) | LOCATION/MB | "
-        "STREET_ADDRESS/MB |"
+        "STREET_ADDRESS/MB |" + (" SPECIAL/MB |" if a.special else "")
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|" + ("---|" if a.special else ""))
     for sp in splits:
         if a.benign7:
             parts = {f"{k}, benign7 {a.benign7}": v for k, v in benign7(a.benign7).items()}
@@ -491,6 +529,11 @@ def main():
                 people = [(f["start"], f["end"]) for f in found[r["id"]] if f["entity"] == "PERSON"]
                 for f in found[r["id"]]:
                     e = f["entity"]
+                    if e in SPECIAL:
+                        counts["SPECIAL"] += 1
+                        if a.show_benign and a.special:
+                            t = r["text"]
+                            print(f"SPECIAL {e} {t[max(0, f['start'] - 60):f['end'] + 20]!r}")
                     if e not in ("PERSON", "LOCATION", "STREET_ADDRESS"):
                         continue
                     counts[e] += 1
@@ -534,6 +577,7 @@ def main():
                 f"{counts['PERSON-nc6'] / mb:.1f} | {counts['PERSON-nc7'] / mb:.1f} | "
                 f"{counts['LOCATION'] / mb:.1f} | "
                 f"{counts['STREET_ADDRESS'] / mb:.1f} |"
+                + (f" {counts['SPECIAL'] / mb:.1f} |" if a.special else "")
             )
 
 

@@ -1260,8 +1260,11 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
     // lower-case word is a name when the lists know it as a first name and as nothing else
     // ("i'm sorry", "i'm sam and" stay words); a surname the lists know may follow, even one
     // that is also a word ("i'm jane doe").
+    // "soy gay", "i'm christian": a word the special-category terms start with is the
+    // speaker's statement about themself (reported by `special`), not their name.
     if f & FIRST != 0
         && f & (WORD | PLACE) == 0
+        && !ctx.role(i, TERM_FIRST)
         && cue_before(ctx, i, SELF_CUES, NAME_CUE_LAST).is_some()
     {
         let end = match second {

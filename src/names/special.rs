@@ -23,6 +23,13 @@ pub(crate) const B: u8 = 8;
 pub(crate) const V: u8 = 16;
 /// Own biometric or genetic data ("my DNA test").
 pub(crate) const P: u8 = 32;
+/// A union or party named before a word of [`MEMBER_AFTER`] ("I'm a Unite member", "ich habe
+/// die FDP gewählt"): on a cue of this kind the word must follow the term.
+pub(crate) const W: u8 = 64;
+/// A condition right after a possessive ("my diabetes is getting worse", "ma dépression"):
+/// the terms of [`N`], told apart from a topic ("my cancer research") by what follows them,
+/// which must end the clause or be a word of [`OWN_AFTER`].
+pub(crate) const O: u8 = 128;
 
 /// First-person cues and the kinds of term they introduce.
 pub(crate) const CUES: &[(&str, u8)] = &[
@@ -233,12 +240,245 @@ pub(crate) const CUES: &[(&str, u8)] = &[
     ("minha", P),
     ("minhas", P),
     ("meus", P),
+    // Round 7: more verb families, the union or party before "member" ([`W`]), and an own
+    // condition after a possessive ([`O`]).
+    ("i've been struggling with", N),
+    ("i have been struggling with", N),
+    ("i'm struggling with", N),
+    ("i struggle with", N),
+    ("i've struggled with", N),
+    ("i'm in recovery from", N),
+    ("i am in recovery from", N),
+    ("i'm recovering from", N),
+    ("i've been living with", N),
+    ("i have been living with", N),
+    ("i've been battling", N),
+    ("i'm battling", N),
+    ("i found out i have", N),
+    ("i tested positive for", N),
+    ("i use", N),
+    ("i'm in", B | N),
+    ("i am in", B | N),
+    ("i've been in", B),
+    ("i've been on", M),
+    ("i have been on", M),
+    ("i started", M),
+    ("i'm starting", M),
+    ("i was put on", M),
+    ("i was prescribed", M),
+    ("i've been prescribed", M),
+    ("i was raised", A),
+    ("i'm a", W),
+    ("i am a", W),
+    ("i'm an", W),
+    ("i've been a", W),
+    ("i voted", V),
+    ("i'll vote for", V),
+    ("i'm voting for", V),
+    ("my", O),
+    ("habe ich", N),
+    ("hab ich", N),
+    ("ich bekomme", M),
+    ("ich kriege", M),
+    ("ich bin mitglied des", B),
+    ("ich bin bei", B),
+    ("ich bin bei der", B),
+    ("ich habe", W),
+    ("ich hab", W),
+    ("mein", O),
+    ("meine", O),
+    ("je suis membre des", B),
+    ("j'ai été diagnostiqué", N),
+    ("j'ai été diagnostiquée", N),
+    ("je suis syndiqué à", B),
+    ("je suis syndiquée à", B),
+    ("je suis syndiqué chez", B),
+    ("je suis syndiquée chez", B),
+    ("mon", O),
+    ("estoy en tratamiento con", M),
+    ("estoy en tratamiento por", N),
+    ("he votado a", V),
+    ("he votado al", V),
+    ("he votado por", V),
+    ("voté al", V),
+    ("mi è stato diagnosticato", N),
+    ("mi è stata diagnosticata", N),
+    ("sono in cura con", M),
+    ("sono in cura per", N),
+    ("il mio", O),
+    ("la mia", O),
+    ("heb ik", N),
+    ("ik ben lid van het", B),
+    ("ik ben aangesloten bij", B),
+    ("ik ben aangesloten bij de", B),
+    ("ik heb op", W),
+    ("mijn", O),
+    ("sou sindicalizado na", B),
+    ("sou sindicalizada na", B),
+    ("sou sindicalizado no", B),
+    ("sou sindicalizada no", B),
+    ("estou em tratamento com", M),
+    ("estou em tratamento para", N),
+    ("meu", O),
+    ("minha", O),
+    ("o meu", O),
+    ("a minha", O),
+    ("im", A),
+    ("mi", O),
+    ("ive got", N),
+    ("ive had", N),
+    ("ive been diagnosed with", N),
+    ("ive been on", M),
+    ("i got", N),
+    ("as a", A),
+    ("as an", A),
+    ("dass ich", N),
+    ("weil ich", N),
+    ("dat ik", N),
+    ("omdat ik", N),
+    ("i've been fighting", N),
+    ("i'm fighting", N),
+    ("i was treated for", N),
+    ("i've been treated for", N),
+    ("mir wurde", N),
+    ("bei mir ist", N),
+    ("ich kämpfe mit", N),
+    ("ich lebe mit", N),
+    ("ich bin in behandlung wegen", N),
+    ("je vis avec", N),
+    ("je lutte contre", N),
+    ("je me bats contre", N),
+    ("je suis traité pour", N),
+    ("je suis traitée pour", N),
+    ("vivo con", N),
+    ("lucho contra", N),
+    ("estoy luchando contra", N),
+    ("me detectaron", N),
+    ("fui diagnosticado con", N),
+    ("fui diagnosticada con", N),
+    ("soy portador de", N),
+    ("soy portadora de", N),
+    ("convivo con", N),
+    ("combatto contro", N),
+    ("sono affetto da", N),
+    ("sono affetta da", N),
+    ("ik kamp met", N),
+    ("ik leef met", N),
+    ("ik worstel met", N),
+    ("bij mij werd", N),
+    ("ik heb last van", N),
+    ("leczę się na", N),
+    ("jestem chory na", N),
+    ("jestem chora na", N),
+    ("estou com", N),
+    ("vivo com", N),
+    ("luto contra", N),
+    ("faço tratamento para", N),
+    ("sou portador de", N),
+    ("sou portadora de", N),
+    ("sou portador do", N),
+    ("sou portadora do", N),
+    ("i've been", A),
+    ("i have been", A),
+    ("i've been taking", M),
+    ("i have been taking", M),
+    ("our family is", A),
+    ("my family is", A),
+    ("my family are", A),
 ];
+
+/// Cues whose term must be followed by one of these words (or, for ",", by a comma and the
+/// speaker: "As a Muslim, I fast"; "As a Muslim woman, I ..."): a verb-final clause ("dass
+/// ich Migräne habe") or an apposition, which would otherwise be a topic ("as a Muslim
+/// country").
+const CUE_AFTER: &[(&str, &[&str])] = &[
+    ("as a", &[","]),
+    ("as an", &[","]),
+    ("dass ich", &["habe", "hab", "hatte", "bekommen", "gehabt"]),
+    ("weil ich", &["habe", "hab", "hatte", "bekommen", "gehabt"]),
+    ("dat ik", &["heb", "had", "hebt", "gehad", "kreeg"]),
+    ("omdat ik", &["heb", "had", "hebt", "gehad", "kreeg"]),
+    // Broad verbs: "I started chemo research", "I'm in the union meeting room" are no
+    // statements; the term must end its clause.
+    ("i started", &["."]),
+    ("i'm starting", &["."]),
+    ("i use", &["."]),
+    ("i'm in", &["."]),
+    ("i am in", &["."]),
+    ("i've been in", &["."]),
+    ("i got", &["."]),
+    // Inverted word order ("Seit 2019 habe ich Diabetes", "heb ik sinds kort diabetes"),
+    // not a participle at the end ("habe ich Depressionen besprochen").
+    ("habe ich", &["."]),
+    ("hab ich", &["."]),
+    ("heb ik", &["."]),
+];
+/// Words that go on after a term which ended its clause ("I'm in the union since 2010",
+/// "I started chemo last week").
+const CLAUSE_GOES_ON: &[&str] = &[
+    "since",
+    "for",
+    "and",
+    "but",
+    "now",
+    "too",
+    "again",
+    "last",
+    "this",
+    "in",
+    "at",
+    "after",
+    "when",
+    "because",
+    "today",
+    "yesterday",
+    "every",
+    "twice",
+    "once",
+    "as",
+    "so",
+    "und",
+    "aber",
+    "seit",
+    "en",
+    "maar",
+    "sinds",
+    "et",
+    "mais",
+    "depuis",
+    "y",
+    "pero",
+    "desde",
+    "e",
+    "ma",
+    "da",
+    "i",
+    "ale",
+    "od",
+    "mas",
+    "há",
+];
+/// Who speaks after the comma of an apposition ("As a Catholic, I ...").
+const SPEAKER: &[&str] = &["i", "i'm", "i've", "my", "me"];
+
+/// The term ending at `e` is followed by what the cue asks for ([`CUE_AFTER`]).
+fn closes(ctx: &Ctx<'_>, e: usize, words: &'static [&'static str]) -> bool {
+    if words == ["."] {
+        return clause_ends(ctx, e) || ctx.word_in(e, CLAUSE_GOES_ON);
+    }
+    if words == [","] {
+        let comma = if ctx.punct(e, ',') { e } else { e + 1 };
+        return (comma == e || ctx.toks.get(e).is_some_and(|t| t.kind == Kind::Word))
+            && ctx.punct(comma, ',')
+            && ctx.word_in(comma + 1, SPEAKER);
+    }
+    ctx.word_in(e, words)
+}
 
 /// Possessives that open a statement about a relative ("my son has ...").
 pub(crate) const POSSESSIVES: &[&str] = &[
     "my", "mein", "meine", "meinem", "mon", "ma", "mi", "mio", "mia", "mijn", "mój", "moja", "meu",
-    "minha",
+    "minha", "mes", "moje", "mis",
 ];
 pub(crate) const RELATIVES: &[&str] = &[
     "son",
@@ -318,6 +558,100 @@ pub(crate) const RELATIVES: &[&str] = &[
     "pai",
     "irmão",
     "irmã",
+    "mama",
+    "tata",
+    "mamma",
+    "papà",
+    "mamá",
+    "papá",
+    "maman",
+    "papa",
+    "mamãe",
+    "stepson",
+    "stepdaughter",
+    "niece",
+    "nephew",
+    "aunt",
+    "uncle",
+    "cousin",
+    "grandson",
+    "granddaughter",
+    "fiancé",
+    "fiancée",
+    "fiance",
+    "fiancee",
+    "spouse",
+    "twin",
+    "baby",
+    "parents",
+    "kids",
+    "children",
+    "oma",
+    "opa",
+    "enkel",
+    "enkelin",
+    "onkel",
+    "tante",
+    "cousine",
+    "partnerin",
+    "ehemann",
+    "ehefrau",
+    "eltern",
+    "kinder",
+    "grand-mère",
+    "grand-père",
+    "oncle",
+    "copain",
+    "copine",
+    "conjoint",
+    "conjointe",
+    "abuela",
+    "abuelo",
+    "tío",
+    "tía",
+    "primo",
+    "prima",
+    "novio",
+    "novia",
+    "pareja",
+    "padres",
+    "hijos",
+    "nonna",
+    "nonno",
+    "zio",
+    "zia",
+    "cugino",
+    "cugina",
+    "fidanzato",
+    "fidanzata",
+    "compagno",
+    "compagna",
+    "genitori",
+    "oom",
+    "neef",
+    "nicht",
+    "vriend",
+    "vriendin",
+    "ouders",
+    "kinderen",
+    "babcia",
+    "dziadek",
+    "wujek",
+    "ciocia",
+    "kuzyn",
+    "kuzynka",
+    "chłopak",
+    "dziewczyna",
+    "partnerka",
+    "rodzice",
+    "avó",
+    "avô",
+    "tio",
+    "tia",
+    "namorado",
+    "namorada",
+    "pais",
+    "filhos",
 ];
 /// Verbs after a relative, with the kinds of term they introduce.
 pub(crate) const RELATIVE_VERBS: &[(&str, u8)] = &[
@@ -360,6 +694,19 @@ pub(crate) const RELATIVE_VERBS: &[(&str, u8)] = &[
     ("tem", N),
     ("sofre de", N),
     ("é", A),
+    // Round 7: plural relatives ("my parents are Catholic", "meine Eltern sind").
+    ("are", A),
+    ("have", N),
+    ("sind", A),
+    ("haben", N),
+    ("sont", A),
+    ("ont", N),
+    ("zijn", A),
+    ("hebben", N),
+    ("tienen", N),
+    ("mają", N),
+    ("têm", N),
+    ("são", A),
 ];
 /// Words allowed between cue and term ("I have type 2 diabetes", "je suis une musulmane").
 pub(crate) const FILLERS: &[&str] = &[
@@ -440,6 +787,18 @@ pub(crate) const FILLERS: &[&str] = &[
     "praktykującą",
     "registered",
     "card-carrying",
+    "gläubiger",
+    "gläubige",
+    "überzeugter",
+    "überzeugte",
+    "praktizierender",
+    "praktizierende",
+    "bekennender",
+    "bekennende",
+    "d'un",
+    "d'une",
+    "d’un",
+    "d’une",
 ];
 
 /// The terms, by entity and the kinds of cue they follow.
@@ -622,6 +981,61 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
             "enxaqueca",
             "sida",
             "diabetes tipo",
+            "anxiety",
+            "an anxiety disorder",
+            "anxiety disorder",
+            "alcoholism",
+            "addiction",
+            "drug addiction",
+            "a wheelchair",
+            "wheelchair",
+            "lungenkrebs",
+            "prostatakrebs",
+            "darmkrebs",
+            "hautkrebs",
+            "eine depression",
+            "angstzustände",
+            "panikattacken",
+            "bipolare störung",
+            "eine bipolare störung",
+            "borderline",
+            "cancer du poumon",
+            "cancer de la prostate",
+            "lymphome",
+            "un lymphome",
+            "trouble bipolaire",
+            "un trouble bipolaire",
+            "migraines",
+            "cáncer de pulmón",
+            "cáncer de próstata",
+            "trastorno bipolar",
+            "un trastorno bipolar",
+            "disturbo bipolare",
+            "cancro al polmone",
+            "longkanker",
+            "darmkanker",
+            "een angststoornis",
+            "angststoornis",
+            "chorobę dwubiegunową",
+            "raka płuc",
+            "raka piersi",
+            "nerwicę",
+            "câncer de pulmão",
+            "cancro do pulmão",
+            "ansiedade",
+            "transtorno bipolar",
+            "a miscarriage",
+            "miscarriage",
+            "an abortion",
+            "migraine",
+            "celiac disease",
+            "zöliakie",
+            "maladie cœliaque",
+            "celiaquía",
+            "celiachia",
+            "coeliakie",
+            "celiakię",
+            "doença celíaca",
         ],
     ),
     (
@@ -729,6 +1143,39 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
             "deficiente",
             "alcoólatra",
             "cukrzykiem",
+            "hiv +",
+            "visually impaired",
+            "partially sighted",
+            "hard of hearing",
+            "a wheelchair user",
+            "wheelchair user",
+            "dyslexic",
+            "aveugle",
+            "malvoyant",
+            "malvoyante",
+            "sordo",
+            "sorda",
+            "ciego",
+            "ciega",
+            "cieco",
+            "cieca",
+            "celiac",
+            "coeliac",
+            "cœliaque",
+            "celíaco",
+            "celíaca",
+            "celiaco",
+            "celiaca",
+            "sehbehindert",
+            "malentendant",
+            "malentendante",
+            "slechtziend",
+            "slechthorend",
+            "niedowidzący",
+            "niesłyszący",
+            "cego",
+            "cega",
+            "soropositiva",
         ],
     ),
     (
@@ -773,6 +1220,11 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
             "metadone",
             "quimio",
             "antidepressiva",
+            "antipsychotics",
+            "antiretroviral therapy",
+            "metadon",
+            "leki przeciwdepresyjne",
+            "leki na depresję",
         ],
     ),
     (
@@ -974,7 +1426,7 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
     ),
     (
         Entity::Political,
-        V | B,
+        V | B | W,
         &[
             "labour",
             "the labour party",
@@ -1018,6 +1470,7 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
             "lega",
             "la lega",
             "fratelli d'italia",
+            "fratelli d ' italia",
             "movimento 5 stelle",
             "m5s",
             "forza italia",
@@ -1041,11 +1494,30 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
             "der partei",
             "parti communiste",
             "partito comunista",
+            "green party",
+            "the green party",
+            "linken",
+            "der linken",
+            "den linken",
+            "républicains",
+            "les verts",
+            "pp",
+            "bildu",
+            "erc",
+            "junts",
+            "pnv",
+            "pd",
+            "il pd",
+            "het cda",
+            "sp",
+            "de sp",
+            "de pvv",
+            "de vvd",
         ],
     ),
     (
         Entity::TradeUnion,
-        B,
+        B | W,
         &[
             "a union",
             "the union",
@@ -1102,6 +1574,36 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
             "um sindicato",
             "sindicato dos",
             "a cgtp",
+            "ucu",
+            "the ucu",
+            "neu",
+            "the neu",
+            "rmt",
+            "the rmt",
+            "usdaw",
+            "pcs",
+            "nasuwt",
+            "the nasuwt",
+            "cwu",
+            "the cwu",
+            "aslef",
+            "equity",
+            "uaw",
+            "the uaw",
+            "seiu",
+            "afscme",
+            "ngg",
+            "der ngg",
+            "ig bce",
+            "der ig bce",
+            "evg",
+            "der evg",
+            "fiom",
+            "la fiom",
+            "opzz",
+            "znp",
+            "cut",
+            "a cut",
         ],
     ),
     (
@@ -1441,15 +1943,37 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         let mut found = None;
         let mut buf = [0u8; 64];
         let cues = lower(ctx, i, &mut buf).and_then(|w| by_first().cues.get(w));
+        // "non ho il cancro", "nie jestem w ciąży": a negation before the cue denies it.
+        let negated = i > 0 && ctx.word_in(i - 1, NEGATIONS);
+        // The cues of one word part at the same tokens: what an adverbial there skips is
+        // looked up once.
+        let mut skip = Skip::default();
+        // Most cues stand whole; only when an adverbial follows the trigger closely can one
+        // stand inside a cue, and only then is each cue matched word by word.
+        let adverbial = (i + 1..i + 4).any(|k| skip.past(ctx, k) != k);
         for (cue, kinds) in cues.into_iter().flatten() {
-            if let Some(after) = ctx.phrase_starts_at(i, cue) {
+            if negated {
+                break;
+            }
+            let end = ctx
+                .phrase_starts_at(i, cue)
+                .or_else(|| adverbial.then(|| cue_end(ctx, i, cue, &mut skip)).flatten());
+            if let Some(after) = end {
                 let after = past_since(ctx, after);
-                if let Some(hit) = term_at(ctx, after, *kinds) {
+                if let Some(hit) = cued_term(ctx, after, *kinds) {
+                    let after = CUE_AFTER.iter().find(|(c, _)| c == cue);
+                    if after.is_some_and(|&(_, words)| !closes(ctx, hit.2, words)) {
+                        continue;
+                    }
                     if found.is_none_or(|(_, _, e): (Entity, usize, usize)| hit.2 > e) {
                         found = Some(hit);
                     }
                 }
             }
+        }
+        // "Do I have diabetes?": a question about oneself states nothing.
+        if found.is_some_and(|(_, _, e)| ctx.punct(e, '?')) {
+            found = None;
         }
         if found.is_none() && ctx.word_in(i, POSSESSIVES) {
             // "my son is autistic", "il mio figlio ha": possessive, relative, verb, term.
@@ -1463,11 +1987,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             ) {
                 r += 1;
             }
-            if ctx.word_in(r, RELATIVES) {
+            if ctx.word_in(r, RELATIVES) && !negated {
                 let v = past_name_and_age(ctx, r + 1);
                 for (verb, kinds) in RELATIVE_VERBS {
-                    if let Some(after) = ctx.phrase_starts_at(v, verb) {
-                        if let Some(hit) = term_at(ctx, after, *kinds) {
+                    let end = ctx
+                        .phrase_starts_at(v, verb)
+                        .or_else(|| cue_end(ctx, v, verb, &mut skip));
+                    if let Some(after) = end {
+                        if let Some(hit) = term_at(ctx, past_since(ctx, after), *kinds) {
                             found = Some(hit);
                             break;
                         }
@@ -1476,7 +2003,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             }
         }
         match found {
-            Some((entity, s, e)) => {
+            Some((entity, mut s, e)) => {
+                // "the GMB", "der SPD": the article is not the statement.
+                while s + 1 < e && ctx.word_in(s, ARTICLES) {
+                    s += 1;
+                }
                 out.push(Hit {
                     start: ctx.toks[s].start as usize,
                     end: ctx.toks[e - 1].end as usize,
@@ -1494,28 +2025,343 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
 /// Words that open a time adverbial between a cue and its term ("ich bin seit 2019
 /// HIV-positiv", "I've been since 2015 …").
 const SINCE: &[&str] = &[
-    "since", "seit", "depuis", "desde", "sinds", "od", "dal", "da", "for",
+    "since", "seit", "depuis", "desde", "sinds", "od", "dal", "da", "for", "al", "schon", "dalla",
+    "dall'",
 ];
-/// "for years", "seit Jahren": the plural of year after [`SINCE`].
+/// "for years", "seit Jahren": the plural of year after [`SINCE`] (or after a number).
 const YEARS: &[&str] = &[
-    "years", "jahren", "ans", "años", "anni", "jaren", "lat", "anos",
+    "years",
+    "jahren",
+    "ans",
+    "años",
+    "anni",
+    "jaren",
+    "lat",
+    "anos",
+    "jaar",
+    "jahre",
+    "months",
+    "monaten",
+    "mois",
+    "meses",
+    "mesi",
+    "maanden",
+    "miesięcy",
+    "weeks",
+    "wochen",
+    "weken",
+];
+/// What else may follow [`SINCE`]: a month, or "a short/long while" ("seit März", "sinds
+/// kort", "depuis peu", "od marca").
+const SINCE_WHAT: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "kurzem",
+    "langem",
+    "kort",
+    "lang",
+    "peu",
+    "longtemps",
+    "ages",
+    "childhood",
+    "kindheit",
+    "birth",
+    "geburt",
+    "naissance",
+    "nacimiento",
+    "nascita",
+    "geboorte",
+    "urodzenia",
+    "nascimento",
+    "nascença",
+    "enfance",
+    "infancia",
+    "infanzia",
+    "jeugd",
+    "dzieciństwa",
+    "infância",
+];
+/// One-word adverbs that may stand inside or after a cue ("I was recently diagnosed with",
+/// "ich wähle immer", "ho sempre votato per"): when and how often do not change what is
+/// stated. Never a negation.
+const ADVERBS: &[&str] = &[
+    "recently",
+    "just",
+    "newly",
+    "finally",
+    "officially",
+    "currently",
+    "already",
+    "always",
+    "kürzlich",
+    "gerade",
+    "bereits",
+    "immer",
+    "inzwischen",
+    "mittlerweile",
+    "onlangs",
+    "inmiddels",
+    "altijd",
+    "récemment",
+    "toujours",
+    "déjà",
+    "enfin",
+    "recientemente",
+    "siempre",
+    "ya",
+    "recentemente",
+    "sempre",
+    "già",
+    "niedawno",
+    "zawsze",
+    "już",
+    "właśnie",
+    "já",
+    "ook",
+    "auch",
+];
+/// Two-word time adverbials ("letztes Jahr", "vorig jaar", "last year").
+const WHEN: &[&str] = &[
+    "last year",
+    "last month",
+    "last week",
+    "this year",
+    "letztes jahr",
+    "letzten monat",
+    "letzte woche",
+    "dieses jahr",
+    "vorig jaar",
+    "vorige maand",
+    "vorige week",
+    "dit jaar",
+    "l'an dernier",
+    "l'année dernière",
+    "el año pasado",
+    "l'anno scorso",
+    "w zeszłym roku",
+    "no ano passado",
+];
+/// Words right before a cue that deny or doubt it: negations ("non ho", "nie jestem", "não
+/// tenho", "no tengo"), a condition ("if I have cancer", "se ho il diabete", "czy mam") or a
+/// question's verb ("could I have diabetes").
+const NEGATIONS: &[&str] = &[
+    "non", "nie", "não", "nao", "no", "not", "never", "nunca", "jamais", "nigdy", "mai", "nicht",
+    "niet", "nooit", "ne", "nem", "if", "whether", "ob", "falls", "si", "se", "of", "czy", "jeśli",
+    "jeżeli", "caso", "do", "did", "does", "could", "can", "might", "would", "should",
+];
+/// Articles that may open a term but are not reported with it ("the GMB", "der SPD").
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "der", "die", "das", "den", "dem", "einer", "eine", "ein", "la", "le", "les",
+    "el", "los", "il", "lo", "het", "een", "o", "os", "um", "uma", "un", "une", "una", "l'",
+];
+/// What follows a union or party on a cue of kind [`W`].
+const MEMBER_AFTER: &[&str] = &[
+    "member",
+    "members",
+    "voter",
+    "supporter",
+    "activist",
+    "rep",
+    "steward",
+    "official",
+    "mitglied",
+    "gewählt",
+    "wähler",
+    "wählerin",
+    "lid",
+    "gestemd",
+    "membre",
+    "miembro",
+    "iscritto",
+    "iscritta",
+    "membro",
+    "członkiem",
+];
+/// What may follow an own condition after a possessive ([`O`]): the verb of its clause
+/// ("my anxiety is", "meine Migräne wird") or "and".
+const OWN_AFTER: &[&str] = &[
+    "is", "was", "has", "had", "got", "gets", "seems", "keeps", "flares", "makes", "means", "and",
+    "ist", "war", "hat", "wird", "wurde", "macht", "und", "est", "a", "s'est", "était", "et", "es",
+    "está", "ha", "era", "y", "è", "e", "heeft", "wordt", "werd", "en", "jest", "była", "był",
+    "ma", "i", "é", "tem", "foi",
 ];
 
-/// The token after a time adverbial at `at` ("seit 2019", "for years"), or `at` itself:
-/// how long does not change what is stated.
+/// The token after a time adverbial at `at` ("seit 2019", "for years", "seit kurzem",
+/// "letztes Jahr", "recently"), or `at` itself: how long does not change what is stated.
 fn past_since(ctx: &Ctx<'_>, at: usize) -> usize {
-    if !ctx.word_in(at, SINCE) {
-        return at;
+    let num = |k: usize, n: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Num && (n == 0 || t.len() == n))
+    };
+    let mut at = at;
+    // At most two adverbials ("schon seit Jahren", "recently, since March").
+    for _ in 0..2 {
+        if ctx.word_in(at, ADVERBS) {
+            at += 1;
+        } else if ctx.word_in(at, SINCE) {
+            if num(at + 1, 4) || ctx.word_in(at + 1, YEARS) || ctx.word_in(at + 1, SINCE_WHAT) {
+                at += 2;
+            } else if ctx.word_in(at + 1, ARTICLES) && ctx.word_in(at + 2, SINCE_WHAT) {
+                // "seit der Geburt", "depuis la naissance", "desde o nascimento".
+                at += 3;
+            } else if num(at + 1, 0) && ctx.word_in(at + 2, YEARS) {
+                at += 3;
+            } else {
+                break;
+            }
+        } else if let Some((_, w)) = ctx.phrases_starting_at(at, WHEN).next() {
+            at = w;
+        } else {
+            break;
+        }
     }
-    let year = ctx
-        .toks
-        .get(at + 1)
-        .is_some_and(|t| t.kind == Kind::Num && t.len() == 4);
-    if year || ctx.word_in(at + 1, YEARS) {
-        at + 2
-    } else {
-        at
+    at
+}
+
+/// The last token [`past_since`] was asked about and its answer.
+struct Skip(usize, usize);
+
+impl Default for Skip {
+    fn default() -> Self {
+        Skip(usize::MAX, 0)
     }
+}
+
+impl Skip {
+    fn past(&mut self, ctx: &Ctx<'_>, at: usize) -> usize {
+        if self.0 != at {
+            *self = Skip(at, past_since(ctx, at));
+        }
+        self.1
+    }
+}
+
+/// Where cue phrase `cue` ends when it starts at token `i`; its first word is matched, each
+/// later word may come after a time adverbial ("ich bin seit 2019 Mitglied der", "ik lijd al
+/// jaren aan", "I was recently diagnosed with").
+fn cue_end(ctx: &Ctx<'_>, i: usize, cue: &str, skip: &mut Skip) -> Option<usize> {
+    let mut words = cue.split(' ');
+    let mut at = ctx.phrase_starts_at(i, words.next()?)?;
+    for w in words {
+        at = match ctx.phrase_starts_at(at, w) {
+            Some(next) => next,
+            None => {
+                let past = skip.past(ctx, at);
+                if past == at {
+                    return None;
+                }
+                ctx.phrase_starts_at(past, w)?
+            }
+        };
+    }
+    Some(at)
+}
+
+/// Token `e` ends a clause: the text's or the line's end, or a mark that closes a clause.
+fn clause_ends(ctx: &Ctx<'_>, e: usize) -> bool {
+    ctx.toks.get(e).is_none_or(|t| {
+        t.newline_before || matches!(t.punct, '.' | ',' | '!' | ';' | ':' | ')' | '…')
+    })
+}
+
+/// The term after a cue of `kinds`, with what [`W`] and [`O`] ask of the word after it.
+fn cued_term(ctx: &Ctx<'_>, at: usize, kinds: u8) -> Option<(Entity, usize, usize)> {
+    if kinds & !(W | O) != 0 {
+        if let Some(hit) = term_at(ctx, at, kinds & !(W | O)) {
+            return Some(hit);
+        }
+    }
+    if kinds & W != 0 {
+        if let Some(hit) = term_at(ctx, at, W).filter(|&(_, _, e)| ctx.word_in(e, MEMBER_AFTER)) {
+            return Some(hit);
+        }
+    }
+    if kinds & O != 0 {
+        let ends = |e: usize| clause_ends(ctx, e) || ctx.word_in(e, OWN_AFTER);
+        // A possessive takes no article: only the term itself ("my diabetes").
+        if let Some(hit) = term_at(ctx, at, N).filter(|&(_, s, e)| s == at && ends(e)) {
+            return Some(hit);
+        }
+    }
+    None
 }
 
 /// The token after a relative's name and age, if they stand between the relative and the
