@@ -70,8 +70,25 @@ fn more_relations_and_the_person_written_to() {
             "{text}: {got:?}"
         );
     }
-    // A product or a team after the same words is no person.
+    // A mail's header lines, pasted with the message: the names after them, known or not.
+    for (text, name) in [
+        ("From: Ngozi Okonkwo\nSubject: refund", "Ngozi Okonkwo"),
+        (
+            "Subject: refund\nTo: Thandiwe Nkosi\n\nHi,",
+            "Thandiwe Nkosi",
+        ),
+        ("Cc: Bartholomew Quigglesworth", "Bartholomew Quigglesworth"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "PERSON" && v == name),
+            "{text}: {got:?}"
+        );
+    }
+    // A product or a team after the same words is no person, nor a place after a "from:"
+    // that opens no header line.
     for text in [
+        "the train from: Porto Alegre",
         "reply to All Staff about the outage",
         "my client Library crashes on start",
     ] {

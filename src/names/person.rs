@@ -789,6 +789,20 @@ fn form_line(ctx: &Ctx<'_>, l: usize) -> bool {
     false
 }
 
+/// A mail's header line names its people: "From: Ngozi Okonkwo", "To: …", "Cc: …". Only the
+/// header itself (its word at a line's start, its colon) and two or more words: as labels
+/// without a colon these words are prepositions, and "from Berlin" is a place.
+fn mail_header(ctx: &Ctx<'_>, start: usize, words: usize, colon: bool) -> bool {
+    const HEADERS: &[&str] = &["from", "to", "cc", "bcc"];
+    if !colon || words < 2 || start < 2 {
+        return false;
+    }
+    let h = start - 2;
+    (h == 0 || ctx.toks[h].newline_before)
+        && ctx.toks[h].case == Case::Title
+        && ctx.word_in(h, HEADERS)
+}
+
 /// The run fills its line and starts a signature block: the line before it is `--`, or (for a
 /// run opening with a `known` first name) one of the next two lines holds an email address.
 fn signature_block(ctx: &Ctx<'_>, start: usize, end: usize, known: bool) -> bool {
@@ -1828,7 +1842,7 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
         known
             || (run.len > 1 && colon && form_line(ctx, l))
             || (!colon && sentence_goes_on() && !english_role())
-    });
+    }) || mail_header(ctx, start, run.len, colon);
     // "whose name is HEAD": an ALL-CAPS word after a cue is a constant unless it is a name.
     let caps_unknown =
         !run.classes[..run.len].iter().any(|&c| firstish(c)) && ctx.toks[start].case == Case::Upper;
