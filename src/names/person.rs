@@ -1377,18 +1377,21 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     {
         return;
     }
-    // "Die Gemeinde Mattersburg": German capitalises the noun for the town too.
-    if let Some(k) = super::place::place_noun_in_run(ctx, &run.words[..run.len]) {
-        let last = run.end_tok();
+    // The run's words from its `k`th on are a town the cue before them names.
+    let town_from = |out: &mut Vec<Hit>, k: usize| {
         push(
             out,
             ctx,
             run.words[k],
-            last,
+            run.end_tok(),
             Entity::Location,
             0.65,
             "place-cue",
         );
+    };
+    // "Die Gemeinde Mattersburg": German capitalises the noun for the town too.
+    if let Some(k) = super::place::place_noun_in_run(ctx, &run.words[..run.len]) {
+        town_from(out, k);
         return;
     }
     // "Sono di Marcusland", "Soy de Mendoza": a verb opening the sentence took the
@@ -1397,32 +1400,14 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         && run.classes[1] == Class::Particle
         && super::place::verb_led(ctx, first_tok, run.words[1])
     {
-        let last = run.end_tok();
-        push(
-            out,
-            ctx,
-            run.words[2],
-            last,
-            Entity::Location,
-            0.65,
-            "place-cue",
-        );
+        town_from(out, 2);
         return;
     }
     // "Tra Paduli e Diano", "L'ufficio di Villapiana", "Gemeente Ommel": the cue opened the
     // run.
     // "A Tornolo piove": a capitalised preposition opening a sentence about the weather.
     if let Some(k) = super::place::lead_weather(ctx, &run.words[..run.len]) {
-        let last = run.end_tok();
-        push(
-            out,
-            ctx,
-            run.words[k],
-            last,
-            Entity::Location,
-            0.65,
-            "place-cue",
-        );
+        town_from(out, k);
         return;
     }
     if let Some((k, e, second)) = super::place::lead_cue(ctx, &run.words[..run.len]) {
