@@ -18,6 +18,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+# The standard library's source: scripts/build-wasm.sh compiles std into the small first module
+# (-Zbuild-std, with immediate-abort panics and std's optimize_for_size).
+if ! rustup component list --installed | grep -qx 'rust-src'; then
+  log "adding the rust-src component"
+  rustup component add rust-src
+fi
 
 # wasm-bindgen-cli must be exactly the version of the wasm-bindgen crate in Cargo.lock.
 [ -f Cargo.lock ] || cargo generate-lockfile

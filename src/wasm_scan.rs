@@ -22,7 +22,9 @@ import type { Finding, EngineOptions } from '../pii_airlock.js';
 export type { Finding, EngineOptions };
 "#;
 
-/// Installs the panic hook, as the full module does (location only, never the message).
+/// Installs the panic hook, as the full module does (location only, never the message). The
+/// default build of this module has immediate-abort panics (scripts/build-wasm.sh), which trap
+/// without calling a hook; a `PII_SCANNER_STABLE_FLAGS=1` build reports through it.
 #[wasm_bindgen(start)]
 pub fn start() {
     crate::panic_hook::install();
