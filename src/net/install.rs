@@ -31,7 +31,7 @@ impl State {
     /// `setRequestHeader`, `send`, `sendBeacon`, `websocket`, `formSubmit`, the constructors
     /// `EventSource` and `WebSocket` (their URL's query), or the URL sinks of
     /// src/net/elsewhere/urls.rs (`windowOpen`, `setAttribute`, `setAttributeNS`,
-    /// `dataChannel`, `insertAdjacentHTML`). Also what installPending switches to once the engine runs.
+    /// `dataChannel`, `insertHTML`, `fragment`). Also what installPending switches to once the engine runs.
     pub fn hook(self: &Rc<Self>, kind: &str, original: Function) -> Result<Function, JsValue> {
         Ok(match kind {
             "fetch" => self.guard_fetch(original.into())?,
@@ -44,7 +44,7 @@ impl State {
             "formSubmit" => self.form_submit_hook(original),
             "windowOpen" | "setAttribute" | "setAttributeNS" => self.url_arg_hook(kind, original),
             "dataChannel" => self.data_channel_hook(original),
-            "insertAdjacentHTML" => self.insert_html_hook(original),
+            "insertHTML" | "fragment" => self.insert_html_hook(kind, original),
             other => return Err(js_sys::TypeError::new(&format!("no hook named {other}")).into()),
         })
     }

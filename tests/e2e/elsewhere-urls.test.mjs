@@ -47,6 +47,16 @@ const SINKS = {
     d.innerHTML = `<p>chart</p><img alt="" src="${url.replaceAll('&', '&amp;')}">`;
   },
   'insertAdjacentHTML <img>': (url) => { document.body.insertAdjacentHTML('beforeend', `<img alt="" src="${url.replaceAll('&', '&amp;')}">`); },
+  'setHTMLUnsafe <img>': (url) => {
+    const d = document.createElement('div');
+    document.body.append(d);
+    d.setHTMLUnsafe(`<img alt="" src="${url.replaceAll('&', '&amp;')}">`);
+  },
+  'createContextualFragment <img>': (url) => {
+    const range = document.createRange();
+    range.selectNode(document.body);
+    document.body.append(range.createContextualFragment(`<img alt="" src="${url.replaceAll('&', '&amp;')}">`));
+  },
 };
 
 /** The collector's path for a sink. */

@@ -357,17 +357,25 @@ export async function restoredPage(ctx, { value, restore = true, query = '', bef
   });
   let shown = null;
   if (restore) {
-    shown = await page.evaluate((a) => new Promise((ok, fail) => {
-      const x = new XMLHttpRequest();
-      x.open('POST', '/v1/chat/completions');
-      x.setRequestHeader('content-type', 'application/json');
-      x.onload = () => ok(JSON.parse(x.responseText).choices[0].message.content);
-      x.onerror = () => fail(new Error('xhr'));
-      x.send(JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${a}` }] }));
-    }), value);
+    shown = await restoreAnswer(page, value);
     if (shown !== `Got it: ${value}.`) throw new Error(`the answer was not restored: ${shown}`);
   }
   return { page, errors, seen, shown, logs };
+}
+
+/**
+ * Sends `Mail <value>` to the mock model by XMLHttpRequest from the app's `page`; resolves with
+ * the answer as the page got it (the guard restores what it kept: `Got it: <value>.`).
+ */
+export function restoreAnswer(page, value) {
+  return page.evaluate((a) => new Promise((ok, fail) => {
+    const x = new XMLHttpRequest();
+    x.open('POST', '/v1/chat/completions');
+    x.setRequestHeader('content-type', 'application/json');
+    x.onload = () => ok(JSON.parse(x.responseText).choices[0].message.content);
+    x.onerror = () => fail(new Error('xhr'));
+    x.send(JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${a}` }] }));
+  }), value);
 }
 
 /** Waits (5 s at most) until `f()` holds. */

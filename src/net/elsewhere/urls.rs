@@ -29,48 +29,28 @@ use wasm_bindgen::JsCast;
 
 type Method = Closure<dyn FnMut(JsValue, Array) -> Result<JsValue, JsValue>>;
 
-/// The prototype properties whose setter starts a request: (class, property, is a list of
-/// URLs). `HTMLMediaElement` holds `src` for `<video>` and `<audio>`; `ping` is a
-/// space-separated list, `srcset` a comma-separated one with descriptors.
-const SETTERS: &[(&str, &str, bool)] = &[
-    ("HTMLImageElement", "src", false),
-    ("HTMLImageElement", "srcset", true),
-    ("HTMLScriptElement", "src", false),
-    ("HTMLIFrameElement", "src", false),
-    ("HTMLFrameElement", "src", false),
-    ("HTMLEmbedElement", "src", false),
-    ("HTMLMediaElement", "src", false),
-    ("HTMLSourceElement", "src", false),
-    ("HTMLSourceElement", "srcset", true),
-    ("HTMLTrackElement", "src", false),
-    ("HTMLInputElement", "src", false),
-    ("HTMLLinkElement", "href", false),
-    ("HTMLAnchorElement", "ping", true),
-    ("HTMLAreaElement", "ping", true),
-    ("HTMLObjectElement", "data", false),
-];
-
-/// The same as attributes, by the element's own class (what `setAttribute` sees), plus SVG's
-/// `<image href>` and `<script href>` (also `xlink:href`).
-const ATTRIBUTES: &[(&str, &str, bool)] = &[
-    ("HTMLImageElement", "src", false),
-    ("HTMLImageElement", "srcset", true),
-    ("HTMLScriptElement", "src", false),
-    ("HTMLIFrameElement", "src", false),
-    ("HTMLFrameElement", "src", false),
-    ("HTMLEmbedElement", "src", false),
-    ("HTMLVideoElement", "src", false),
-    ("HTMLAudioElement", "src", false),
-    ("HTMLSourceElement", "src", false),
-    ("HTMLSourceElement", "srcset", true),
-    ("HTMLTrackElement", "src", false),
-    ("HTMLInputElement", "src", false),
-    ("HTMLLinkElement", "href", false),
-    ("HTMLAnchorElement", "ping", true),
-    ("HTMLAreaElement", "ping", true),
-    ("HTMLObjectElement", "data", false),
-    ("SVGImageElement", "href", false),
-    ("SVGScriptElement", "href", false),
+/// Where a URL that starts a request is set: (the class whose prototype has the setter, the
+/// local names of its elements, the attribute, whether it is a list of URLs). `ping` is a
+/// space-separated list, `srcset` a comma-separated one with descriptors. SVG's `href` is an
+/// `SVGAnimatedString` with no setter: set by attribute only (`href`, `xlink:href`).
+const URLS: &[(&str, &[&str], &str, bool)] = &[
+    ("HTMLImageElement", &["img"], "src", false),
+    ("HTMLImageElement", &["img"], "srcset", true),
+    ("HTMLScriptElement", &["script"], "src", false),
+    ("HTMLIFrameElement", &["iframe"], "src", false),
+    ("HTMLFrameElement", &["frame"], "src", false),
+    ("HTMLEmbedElement", &["embed"], "src", false),
+    ("HTMLMediaElement", &["video", "audio"], "src", false),
+    ("HTMLSourceElement", &["source"], "src", false),
+    ("HTMLSourceElement", &["source"], "srcset", true),
+    ("HTMLTrackElement", &["track"], "src", false),
+    ("HTMLInputElement", &["input"], "src", false),
+    ("HTMLLinkElement", &["link"], "href", false),
+    ("HTMLAnchorElement", &["a"], "ping", true),
+    ("HTMLAreaElement", &["area"], "ping", true),
+    ("HTMLObjectElement", &["object"], "data", false),
+    ("SVGImageElement", &["image"], "href", false),
+    ("SVGScriptElement", &["script"], "href", false),
 ];
 
 /// The properties that insert elements parsed from HTML text.
@@ -80,13 +60,8 @@ const MARKUP: &[(&str, &str)] = &[
     ("ShadowRoot", "innerHTML"),
 ];
 
-/// The attribute names of [`ATTRIBUTES`].
+/// The attribute names of [`URLS`].
 const NAMES: [&str; 5] = ["src", "srcset", "href", "ping", "data"];
-
-/// The elements of [`ATTRIBUTES`] with one of their URL attributes, as a selector.
-const INSERTED: &str = "img[src],img[srcset],script[src],iframe[src],frame[src],embed[src],\
-    video[src],audio[src],source[src],source[srcset],track[src],input[src],link[href],a[ping],\
-    area[ping],object[data],image[href]";
 
 /// The schemes whose URLs the browser requests over the network.
 const SENT: [&str; 4] = ["http:", "https:", "ws:", "wss:"];
@@ -127,14 +102,15 @@ impl State {
         let Ok(text) = js::coerce(value).map(String::from) else {
             return Ok(None);
         };
+        // Most URLs hold no kept original: that is found before any URL is parsed.
+        let Some(masked) = self.core.mask_originals(&text)? else {
+            return Ok(None);
+        };
         let Some(url) = sent_urls(&text, list).into_iter().find(|u| self.masks(u)) else {
             return Ok(None);
         };
-        let masked = self.core.mask_originals(&text)?;
-        if masked.is_some() {
-            self.note_masked(&url);
-        }
-        Ok(masked.map(JsValue::from))
+        self.note_masked(&url);
+        Ok(Some(masked.into()))
     }
 
     /// `args[index]` replaced by [`State::masked_url_value`]'s answer, when it has one.
@@ -174,23 +150,35 @@ impl State {
         )
     }
 
-    /// `Element.prototype.insertAdjacentHTML`, hooked: what it inserted is masked at once.
-    pub fn insert_html_hook(self: &Rc<Self>, original: Function) -> Function {
+    /// `insertAdjacentHTML` and `setHTMLUnsafe` (`kind` "insertHTML"), or
+    /// `Range.prototype.createContextualFragment` ("fragment"), hooked: what they inserted
+    /// or made is masked at once.
+    pub fn insert_html_hook(self: &Rc<Self>, kind: &str, original: Function) -> Function {
         let st = Rc::clone(self);
+        let fragment = kind == "fragment";
         self.glue.method(
-            &Method::new(move |el: JsValue, args: Array| {
+            &Method::new(move |this: JsValue, args: Array| {
                 // `beforebegin` and `afterend` insert beside the element, in its parent.
-                let parent = js::get(&el, "parentNode");
-                let out = original.apply(&el, &args)?;
-                st.mask_inserted(if parent.is_object() { &parent } else { &el })?;
+                let parent = js::get(&this, "parentNode");
+                let out = original.apply(&this, &args)?;
+                // A new fragment's images start loading before it is inserted.
+                let root = if fragment {
+                    &out
+                } else if parent.is_object() {
+                    &parent
+                } else {
+                    &this
+                };
+                st.mask_inserted(root)?;
                 Ok(out)
             })
             .into_js_value(),
         )
     }
 
-    /// The URL attributes of [`ATTRIBUTES`] in `root`'s subtree, just inserted from HTML text
-    /// (`innerHTML`, `outerHTML`, `insertAdjacentHTML`), with kept originals masked. Run
+    /// The URL attributes of [`URLS`] in `root`'s subtree, just inserted from HTML text
+    /// (`innerHTML`, `outerHTML`, `insertAdjacentHTML`, `setHTMLUnsafe`,
+    /// `createContextualFragment`), with kept originals masked. Run
     /// before the caller's script goes on: an `<img>` starts loading only in a microtask
     /// after its `src` is parsed, and a new `src` set before then is the only one requested
     /// (Chromium; `tests/e2e/elsewhere-urls.test.mjs`). A stylesheet `<link>` has been
@@ -202,7 +190,11 @@ impl State {
         {
             return Ok(());
         }
-        let found = js::call_method(root, "querySelectorAll", &[&INSERTED.into()])?;
+        let selector: Vec<String> = URLS
+            .iter()
+            .flat_map(|(_, tags, name, _)| tags.iter().map(move |t| format!("{t}[{name}]")))
+            .collect();
+        let found = js::call_method(root, "querySelectorAll", &[&selector.join(",").into()])?;
         let n = js::get(&found, "length").as_f64().unwrap_or(0.0) as u32;
         for i in 0..n {
             let el = js::call_method(&found, "item", &[&i.into()])?;
@@ -246,79 +238,38 @@ impl State {
         )
     }
 
-    /// Hooks the setters of [`SETTERS`] and [`MARKUP`] in `scope` and listens for its
+    /// Hooks the setters of [`URLS`] and [`MARKUP`] in `scope` and listens for its
     /// navigations; returns the undo function. With `elsewhere: 'off'` nothing is hooked.
     pub fn hook_url_sinks(self: &Rc<Self>, scope: &JsValue) -> Function {
         let mut restore: Vec<(Object, &'static str, JsValue)> = Vec::new();
         let off = self.settings.elsewhere == Elsewhere::Off;
-        for &(class, name, list) in if off { &[][..] } else { SETTERS } {
-            let proto = js::get(&js::get(scope, class), "prototype");
-            if !proto.is_object() {
-                continue;
-            }
-            let proto: Object = proto.unchecked_into();
-            let Ok(desc) = Reflect::get_own_property_descriptor(&proto, &name.into()) else {
-                continue;
-            };
-            let setter = js::get(&desc, "set");
-            if !setter.is_function() {
-                continue;
-            }
-            let setter: Function = setter.unchecked_into();
+        for &(class, _, name, list) in if off { &[][..] } else { URLS } {
             let st = Rc::clone(self);
-            let set = Method::new(move |el: JsValue, args: Array| {
-                let value = args.get(0);
-                match st.masked_url_value(&value, list)? {
-                    Some(masked) => setter.call1(&el, &masked),
-                    None => setter.call1(&el, &value),
-                }
-            });
-            let hooked = js::obj(&[
-                ("get", &js::get(&desc, "get")),
-                ("set", &self.glue.method(&set.into_js_value()).into()),
-                ("configurable", &true.into()),
-                ("enumerable", &js::get(&desc, "enumerable")),
-            ]);
-            // A property the page froze stays as it is (and so is not masked).
-            if Reflect::define_property(&proto, &name.into(), &hooked).unwrap_or(false) {
-                restore.push((proto, name, desc));
-            }
+            restore.extend(self.hook_setter(scope, class, name, move |setter| {
+                Method::new(move |el: JsValue, args: Array| {
+                    let value = args.get(0);
+                    match st.masked_url_value(&value, list)? {
+                        Some(masked) => setter.call1(&el, &masked),
+                        None => setter.call1(&el, &value),
+                    }
+                })
+            }));
         }
         for &(class, name) in if off { &[][..] } else { MARKUP } {
-            let proto = js::get(&js::get(scope, class), "prototype");
-            if !proto.is_object() {
-                continue;
-            }
-            let proto: Object = proto.unchecked_into();
-            let Ok(desc) = Reflect::get_own_property_descriptor(&proto, &name.into()) else {
-                continue;
-            };
-            let setter = js::get(&desc, "set");
-            if !setter.is_function() {
-                continue;
-            }
-            let setter: Function = setter.unchecked_into();
             let st = Rc::clone(self);
-            let set = Method::new(move |el: JsValue, args: Array| {
-                // `outerHTML` replaces the element: what it inserts is in its parent.
-                let root = if name == "outerHTML" {
-                    js::get(&el, "parentNode")
-                } else {
-                    el.clone()
-                };
-                let out = setter.call1(&el, &args.get(0))?;
-                st.mask_inserted(&root)?;
-                Ok(out)
-            });
-            let hooked = js::obj(&[
-                ("get", &js::get(&desc, "get")),
-                ("set", &self.glue.method(&set.into_js_value()).into()),
-                ("configurable", &true.into()),
-                ("enumerable", &js::get(&desc, "enumerable")),
-            ]);
-            if Reflect::define_property(&proto, &name.into(), &hooked).unwrap_or(false) {
-                restore.push((proto, name, desc));
-            }
+            restore.extend(self.hook_setter(scope, class, name, move |setter| {
+                Method::new(move |el: JsValue, args: Array| {
+                    // `outerHTML` replaces the element: what it inserts is in its parent.
+                    let root = if name == "outerHTML" {
+                        js::get(&el, "parentNode")
+                    } else {
+                        el.clone()
+                    };
+                    let out = setter.call1(&el, &args.get(0))?;
+                    st.mask_inserted(&root)?;
+                    Ok(out)
+                })
+            }));
         }
         let navigation = if off {
             None
@@ -334,6 +285,38 @@ impl State {
             }
         });
         undo.into_js_value().unchecked_into()
+    }
+
+    /// Replaces the setter of `scope[class].prototype[name]` by what `make` makes of it (the
+    /// getter stays); returns what puts it back, or `None` when there is no such setter or
+    /// the page froze it (then it stays as it is, and is not masked).
+    fn hook_setter(
+        &self,
+        scope: &JsValue,
+        class: &str,
+        name: &'static str,
+        make: impl FnOnce(Function) -> Method,
+    ) -> Option<(Object, &'static str, JsValue)> {
+        let proto = js::get(&js::get(scope, class), "prototype");
+        if !proto.is_object() {
+            return None;
+        }
+        let proto: Object = proto.unchecked_into();
+        let desc = Reflect::get_own_property_descriptor(&proto, &name.into()).ok()?;
+        let setter = js::get(&desc, "set");
+        if !setter.is_function() {
+            return None;
+        }
+        let set = make(setter.unchecked_into());
+        let hooked = js::obj(&[
+            ("get", &js::get(&desc, "get")),
+            ("set", &self.glue.method(&set.into_js_value()).into()),
+            ("configurable", &true.into()),
+            ("enumerable", &js::get(&desc, "enumerable")),
+        ]);
+        Reflect::define_property(&proto, &name.into(), &hooked)
+            .unwrap_or(false)
+            .then_some((proto, name, desc))
     }
 
     /// A `navigate` listener on `scope.navigation` (where the Navigation API exists): a
@@ -400,7 +383,7 @@ impl State {
     }
 }
 
-/// Whether `setAttribute(name, …)` on `el` sets one of [`ATTRIBUTES`]: `Some(is a list)`.
+/// Whether `setAttribute(name, …)` on `el` sets one of [`URLS`]: `Some(is a list)`.
 /// The name is compared first: most calls set something else, and leave at once.
 fn url_attribute(el: &JsValue, name: &JsValue) -> Option<bool> {
     let name = name.as_string()?;
@@ -409,15 +392,16 @@ fn url_attribute(el: &JsValue, name: &JsValue) -> Option<bool> {
     if !NAMES.iter().any(|a| a.eq_ignore_ascii_case(local)) {
         return None;
     }
-    let class = js::class_of(el);
-    ATTRIBUTES
-        .iter()
-        .find(|(c, a, _)| *c == class && a.eq_ignore_ascii_case(local))
-        .map(|&(_, _, list)| list)
+    // A local name is read faster than a class.
+    let tag = js::get(el, "localName").as_string()?;
+    URLS.iter()
+        .find(|(_, tags, a, _)| tags.contains(&tag.as_str()) && a.eq_ignore_ascii_case(local))
+        .map(|&(_, _, _, list)| list)
 }
 
-/// `window.open`, `Element.prototype.setAttribute`/`setAttributeNS`/`insertAdjacentHTML` and
-/// `RTCDataChannel.prototype.send` of `scope`, as places to hook (where, which, kind); none
+/// `window.open`, `Element.prototype.setAttribute`/`setAttributeNS`/`insertAdjacentHTML`/
+/// `setHTMLUnsafe`, `ShadowRoot.prototype.setHTMLUnsafe`, `Range.prototype.createContextualFragment`
+/// and `RTCDataChannel.prototype.send` of `scope`, as places to hook (where, which, kind); none
 /// with `elsewhere: 'off'`.
 pub fn url_places(
     elsewhere: Elsewhere,
@@ -431,7 +415,10 @@ pub fn url_places(
         (scope.clone(), "open", "windowOpen"),
         (proto("Element"), "setAttribute", "setAttribute"),
         (proto("Element"), "setAttributeNS", "setAttributeNS"),
-        (proto("Element"), "insertAdjacentHTML", "insertAdjacentHTML"),
+        (proto("Element"), "insertAdjacentHTML", "insertHTML"),
+        (proto("Element"), "setHTMLUnsafe", "insertHTML"),
+        (proto("ShadowRoot"), "setHTMLUnsafe", "insertHTML"),
+        (proto("Range"), "createContextualFragment", "fragment"),
         (proto("RTCDataChannel"), "send", "dataChannel"),
     ]
 }
