@@ -18,7 +18,7 @@ export const THIRD_PARTY = 'http://collector.test';
 // images, scripts, stylesheets, frames and media (tests/e2e/elsewhere-urls.test.mjs).
 const CSP = PAGE_CSP.replace("connect-src 'self'", `connect-src 'self' ${THIRD_PARTY}`)
   .replace("img-src 'self' data:", `img-src 'self' data: ${THIRD_PARTY}`)
-  .replace("script-src 'self'", `script-src 'self' ${THIRD_PARTY}`)
+  .replace("'wasm-unsafe-eval';", `'wasm-unsafe-eval' ${THIRD_PARTY};`)
   .replace("style-src 'self'", `style-src 'self' ${THIRD_PARTY}`)
   .concat(`; frame-src 'self' ${THIRD_PARTY}; media-src 'self' ${THIRD_PARTY}`);
 
