@@ -8,7 +8,8 @@
 //!
 //! Hooked where the URL is set, before the browser starts the request: the prototype setters
 //! of the element classes, `Element.prototype.setAttribute`/`setAttributeNS` for the same
-//! attributes, `window.open`, the constructors. `Location`'s members are unforgeable (own,
+//! attributes, `window.open`, the constructors; HTML text (`innerHTML` and its kin) right
+//! after it is inserted, before an `<img>` in it starts loading. `Location`'s members are unforgeable (own,
 //! non-configurable properties of each `location` object, and `window.location` itself), so
 //! they cannot be replaced; the Navigation API's `navigate` event fires before any navigation
 //! the document starts leaves, and is cancellable: a navigation to another origin whose URL
