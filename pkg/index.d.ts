@@ -134,7 +134,10 @@ export interface GuardOptions {
    * and a `Request`'s body, gzip/zlib/deflate batches decompressed and compressed again)
    * every original the guard kept from the model is replaced by its placeholder or
    * surrogate, and `masked` fires with `{ url }` (origin and path); binary that holds one is
-   * refused (`blocked`). `"cross-origin"`
+   * refused (`blocked`). The same for URLs scripts hand to the browser (image, script,
+   * frame, `<link>` and media `src`/`href`, `<a ping>`, HTML text, `window.open`,
+   * `EventSource`, `WebSocket`, navigations a script starts) and for `RTCDataChannel.send`
+   * (`masked` with `{ url: "webrtc:" }`). `"cross-origin"`
    * (default): requests to other origins than the page's (in Node, where there is no page:
    * none); `"all"`: every request, the page's own too; `"off"`: none.
    */

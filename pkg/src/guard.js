@@ -121,7 +121,8 @@ export async function makeGuard(wasm, options = {}, env = null) {
 
 /**
  * Hooks fetch, XMLHttpRequest, sendBeacon, WebSocket and EventSource at once, before the engine has loaded (form
- * posts, same-origin frames and the watch for requests around the guard once it runs):
+ * posts, same-origin frames, the URLs `elsewhere` masks and the watch for requests around the guard once it
+ * runs: before then the guard keeps no value to mask):
  * guarded requests wait for it (beacons and socket messages, which cannot wait, are refused)
  * and are blocked if it fails to start. Once it runs, each hook hands over to the guard's own.
  */
@@ -130,7 +131,7 @@ export function installPending(scope, ready, options) {
   const guarded = (u) => matchEndpoints(endpoints, u);
   let net = null;
   let extras = null;
-  // Once the engine runs, form posts and same-origin frames are hooked too (Rust does that).
+  // Once the engine runs, form posts, same-origin frames and the URL sinks are hooked too (Rust does that).
   const engine = ready.then((g) => { net = g[NET]; extras = net.installExtras(); return net; }, (e) => {
     throw new PiiAirlockBlockedError('engine', 'pii-airlock: the privacy engine could not start; the request was not sent', { cause: e });
   });

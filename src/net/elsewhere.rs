@@ -22,8 +22,14 @@
 //! must answer at once (a synchronous `XMLHttpRequest`, `WebSocket.send`) refuses them while
 //! the guard keeps originals. A refused request fires `blocked`; a masked one fires `masked`
 //! on the guard with the origin and path (never the query or body).
+//!
+//! URLs the page's scripts hand to the browser (pixels, element `src`s, `window.open`,
+//! navigations) and WebRTC data channels are masked by the same rules in `urls`.
 
 mod compressed;
+mod urls;
+
+pub use urls::url_places;
 
 use super::errors::{self, Reason};
 use super::js;
@@ -355,9 +361,21 @@ impl State {
         e
     }
 
-    /// Tells the page a request was masked: origin and path only.
+    /// Tells the page a request was masked: origin and path only, the path masked too (a
+    /// pixel may carry the value in its path, and the page's listeners are scripts as well).
     pub fn note_masked(&self, url: &web_sys::Url) {
         let shown = format!("{}{}", url.origin(), url.pathname());
+        let shown = match self.core.mask_originals(&shown) {
+            Ok(Some(masked)) => masked,
+            Ok(None) => shown,
+            // The core failed: better no detail than the value.
+            Err(_) => url.origin(),
+        };
+        self.note_masked_as(&shown);
+    }
+
+    /// Fires `masked` with `{ url: shown }`.
+    pub fn note_masked_as(&self, shown: &str) {
         let detail = js::obj(&[("url", &shown.into())]);
         self.emit("masked", Some(&detail));
     }

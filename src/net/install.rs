@@ -1,11 +1,14 @@
 //! Installing the hooks on the page: `fetch`, `XMLHttpRequest.prototype.open`/`send`,
 //! `navigator.sendBeacon`, `WebSocket.prototype.send`, the `EventSource` and `WebSocket`
-//! constructors (the query of their URL) and form posts (a `submit` listener and
-//! `HTMLFormElement.prototype.submit`), each undone by the function returned; and, for the
+//! constructors (the query of their URL), form posts (a `submit` listener and
+//! `HTMLFormElement.prototype.submit`) and the URL sinks of src/net/elsewhere/urls.rs (element
+//! setters, `setAttribute`, HTML text, `window.open`, navigations, `RTCDataChannel.send`),
+//! each undone by the function returned; and, for the
 //! page itself, the same hooks in every same-origin frame the page reaches through
 //! `contentWindow` or `contentDocument` (an `about:blank` frame's `fetch` is the classic way
 //! around a hooked one). What cannot be hooked from here is listed in docs/threat-model.md.
 
+use super::elsewhere::url_places;
 use super::errors::{self, Reason};
 use super::js;
 use super::State;
@@ -25,8 +28,10 @@ struct Replaced {
 
 impl State {
     /// The replacement for `original` of one kind of hook: `fetch`, `open`,
-    /// `setRequestHeader`, `send`, `sendBeacon`, `websocket`, `formSubmit`, or the
-    /// constructors `EventSource` and `WebSocket` (their URL's query). Also what installPending switches to once the engine runs.
+    /// `setRequestHeader`, `send`, `sendBeacon`, `websocket`, `formSubmit`, the constructors
+    /// `EventSource` and `WebSocket` (their URL's query), or the URL sinks of
+    /// src/net/elsewhere/urls.rs (`windowOpen`, `setAttribute`, `setAttributeNS`,
+    /// `dataChannel`, `insertHTML`, `fragment`). Also what installPending switches to once the engine runs.
     pub fn hook(self: &Rc<Self>, kind: &str, original: Function) -> Result<Function, JsValue> {
         Ok(match kind {
             "fetch" => self.guard_fetch(original.into())?,
@@ -37,6 +42,9 @@ impl State {
             "websocket" => self.websocket_hook(original),
             "EventSource" | "WebSocket" => self.constructor_hook(original)?,
             "formSubmit" => self.form_submit_hook(original),
+            "windowOpen" | "setAttribute" | "setAttributeNS" => self.url_arg_hook(kind, original),
+            "dataChannel" => self.data_channel_hook(original),
+            "insertHTML" | "fragment" => self.insert_html_hook(kind, original),
             other => return Err(js_sys::TypeError::new(&format!("no hook named {other}")).into()),
         })
     }
@@ -211,13 +219,31 @@ impl State {
             (scope.clone(), "WebSocket", "WebSocket"),
         ];
         places.extend(form_places(scope));
-        self.replace(places, self.form_listener(scope))
+        places.extend(url_places(self.settings.elsewhere, scope));
+        self.replace(places, Some(self.listeners(scope)))
+    }
+
+    /// The form listener and the URL sinks' setters and navigation listener of `scope`
+    /// (src/net/elsewhere/urls.rs), undone by the one function returned.
+    fn listeners(self: &Rc<Self>, scope: &JsValue) -> Function {
+        let form = self.form_listener(scope);
+        let sinks = self.hook_url_sinks(scope);
+        let undo = Closure::<dyn FnMut()>::new(move || {
+            let _ = sinks.call0(&JsValue::UNDEFINED);
+            if let Some(f) = &form {
+                let _ = f.call0(&JsValue::UNDEFINED);
+            }
+        });
+        undo.into_js_value().unchecked_into()
     }
 
     /// What the hooks installPending sets before the engine loads leave out, for the page
-    /// once it runs: form posts and same-origin frames. Returns the undo function.
+    /// once it runs: form posts, same-origin frames and the URL sinks (before the engine
+    /// runs the guard keeps nothing to mask in them). Returns the undo function.
     pub fn install_extras(self: &Rc<Self>, scope: &JsValue) -> Result<Function, JsValue> {
-        let forms = self.replace(form_places(scope), self.form_listener(scope))?;
+        let mut places = form_places(scope);
+        places.extend(url_places(self.settings.elsewhere, scope));
+        let forms = self.replace(places, Some(self.listeners(scope)))?;
         let frames = self.hook_frames(scope)?;
         let watch = self.watch_bypass(scope);
         let undo = Closure::<dyn FnMut()>::new(move || {

@@ -16,7 +16,7 @@
 //! | `beacon` | `navigator.sendBeacon` and `WebSocket.send` (filtered without asking) |
 //! | `query` | the query string of a guarded request (`?q=…`, `EventSource`), checked like a body |
 //! | `bypass` | after `install()`: requests to guarded endpoints the guard did not send (resource timing) |
-//! | `elsewhere` | requests to other endpoints: originals the guard kept are masked in them, compressed bodies too |
+//! | `elsewhere` | requests to other endpoints: originals the guard kept are masked in them, compressed bodies too, and in URLs scripts hand the browser (`elsewhere/urls`: element setters, HTML text, `window.open`, navigations, data channels) |
 //! | `install` | putting the hooks on the page and taking them off |
 //! | `receipts_store` | receipts in `localStorage`, expiring by the policy's retention |
 //! | `vault_store` | the encrypted vault in `localStorage` across reloads (`vault` option) |

@@ -122,7 +122,8 @@ impl State {
     }
 
     /// `EventSource` or `WebSocket`, hooked: built with the checked URL when it goes to a
-    /// guarded endpoint with a query (the connection opens at once, so nobody is asked).
+    /// guarded endpoint with a query (the connection opens at once, so nobody is asked), with
+    /// kept originals masked when it goes to another (src/net/elsewhere/urls.rs).
     pub fn constructor_hook(self: &Rc<Self>, original: Function) -> Result<Function, JsValue> {
         let st = Rc::clone(self);
         let class = original.clone();
@@ -130,6 +131,12 @@ impl State {
             &Closure::<dyn FnMut(JsValue, Array) -> Result<JsValue, JsValue>>::new(
                 move |_this: JsValue, args: Array| {
                     st.check_url_arg(&args, 0)?;
+                    // To an endpoint the guard does not check: kept originals masked.
+                    if !args.get(0).is_undefined()
+                        && !st.glue.matches(&st.settings.endpoints, &args.get(0))?
+                    {
+                        st.mask_url_arg(&args, 0)?;
+                    }
                     Reflect::construct(&class, &args)
                 },
             )

@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
-import { watchErrors } from './browser.mjs';
-import { plainAppAndBrowser, THIRD_PARTY } from './fixtures.mjs';
+import { plainAppAndBrowser, restoredPage, THIRD_PARTY, until } from './fixtures.mjs';
 
 const A = 'ann.lee@example.com';
 const TOKEN = '[EMAIL_ADDRESS_1]';
@@ -19,10 +18,6 @@ const TOKEN = '[EMAIL_ADDRESS_1]';
 const FFLATE = readFileSync(join(dirname(createRequire(import.meta.url).resolve('fflate')), '../umd/index.js'), 'utf8');
 const ctx = plainAppAndBrowser();
 
-async function until(f) {
-  for (let i = 0; i < 100 && !f(); i++) await new Promise((r) => setTimeout(r, 50));
-}
-
 /**
  * The app's page with the collector routed (each request's path, URL, body bytes and content
  * type), fflate loaded as `window.fflate`, and — unless `restore` is false — an answer restored:
@@ -30,20 +25,12 @@ async function until(f) {
  * collector (Playwright's `routeWebSocket` handler); `query` adds to the page's query.
  */
 async function replayPage({ restore = true, socket = null, query = '' } = {}) {
-  const page = await ctx.browser.newPage();
-  const errors = watchErrors(page);
-  const seen = [];
-  // Before the page loads: Playwright routes sockets by putting its own WebSocket class in
-  // the page, and the guard hooks the class it finds when it installs.
-  if (socket) await page.routeWebSocket(/collector\.test/, socket);
-  await page.route(`${THIRD_PARTY}/**`, async (route) => {
-    const r = route.request();
-    seen.push({ path: new URL(r.url()).pathname, url: r.url(), body: r.postDataBuffer() ?? Buffer.alloc(0), type: r.headers()['content-type'] });
-    await route.fulfill({ status: 204, headers: { 'access-control-allow-origin': '*' } });
-  });
-  await page.route(`${ctx.app.base}/fflate.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: FFLATE }));
-  await page.goto(`${ctx.app.base}/?policy=gdpr${query}`);
-  await page.waitForSelector('body[data-state="ready"]');
+  const { page, errors, seen, shown } = await restoredPage(ctx, { value: A, restore, query, before: async (p) => {
+    // Before the page loads: Playwright routes sockets by putting its own WebSocket class in
+    // the page, and the guard hooks the class it finds when it installs.
+    if (socket) await p.routeWebSocket(/collector\.test/, socket);
+    await p.route(`${ctx.app.base}/fflate.js`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: FFLATE }));
+  } });
   await page.addScriptTag({ url: '/fflate.js' });
   // The replay tool's batch of events and its XHR sender, as the page's scripts.
   await page.evaluate(() => {
@@ -57,23 +44,7 @@ async function replayPage({ restore = true, socket = null, query = '' } = {}) {
     });
     window.squeeze = async (format, text) => new Uint8Array(await new Response(
       new Blob([text]).stream().pipeThrough(new CompressionStream(format))).arrayBuffer());
-    window.masked = [];
-    window.blocked = [];
-    window.__guard.addEventListener('masked', (e) => window.masked.push(e.detail.url));
-    window.__guard.addEventListener('blocked', (e) => window.blocked.push([e.detail.reason, e.detail.message]));
   });
-  let shown = null;
-  if (restore) {
-    shown = await page.evaluate((a) => new Promise((ok, fail) => {
-      const x = new XMLHttpRequest();
-      x.open('POST', '/v1/chat/completions');
-      x.setRequestHeader('content-type', 'application/json');
-      x.onload = () => ok(JSON.parse(x.responseText).choices[0].message.content);
-      x.onerror = () => fail(new Error('xhr'));
-      x.send(JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${a}` }] }));
-    }), A);
-    assert.equal(shown, `Got it: ${A}.`);
-  }
   return { page, errors, seen, shown };
 }
 

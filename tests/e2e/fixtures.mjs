@@ -1,7 +1,7 @@
 // Shared fixtures for the package tests: packing the npm tarball, a static server with the
 // strict CSP plus a mock OpenAI-style backend, and the small chat app the tests drive.
 import { before, after } from 'node:test';
-import { launch } from './browser.mjs';
+import { launch, watchErrors } from './browser.mjs';
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -14,7 +14,13 @@ import { CSP as PAGE_CSP } from '../../scripts/serve.mjs';
 
 /** A third party the test app's pages may reach (answered by `page.route`, never the network). */
 export const THIRD_PARTY = 'http://collector.test';
-const CSP = PAGE_CSP.replace("connect-src 'self'", `connect-src 'self' ${THIRD_PARTY}`);
+// The app's strict CSP, with the third party allowed as a site allows its analytics: requests,
+// images, scripts, stylesheets, frames and media (tests/e2e/elsewhere-urls.test.mjs).
+const CSP = PAGE_CSP.replace("connect-src 'self'", `connect-src 'self' ${THIRD_PARTY}`)
+  .replace("img-src 'self' data:", `img-src 'self' data: ${THIRD_PARTY}`)
+  .replace("'wasm-unsafe-eval';", `'wasm-unsafe-eval' ${THIRD_PARTY};`)
+  .replace("style-src 'self'", `style-src 'self' ${THIRD_PARTY}`)
+  .concat(`; frame-src 'self' ${THIRD_PARTY}; media-src 'self' ${THIRD_PARTY}`);
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -316,4 +322,63 @@ export function plainAppAndBrowser(editor = 'textarea') {
     ctx.app?.server.close();
   });
   return ctx;
+}
+
+/**
+ * A page of the app of `ctx` (`plainAppAndBrowser`) where the guard has kept `value` from the
+ * model and — unless `restore` is false — restored it into the page from an answer, which
+ * `shown` holds. Requests to `THIRD_PARTY`, the page's popups' too, are answered with a 204 and
+ * recorded in `seen` (path, URL, body bytes, content type, resource type); `masked` and
+ * `blocked` events collect in `window.masked` (their `url`) and `window.blocked` ([reason,
+ * message]); `logs` holds every console message's text. `before(page)` runs before the
+ * page loads; `query` adds to its query (`&elsewhere=all`).
+ */
+export async function restoredPage(ctx, { value, restore = true, query = '', before = null } = {}) {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  const logs = [];
+  page.on('console', (m) => logs.push(m.text()));
+  const seen = [];
+  if (before) await before(page);
+  // On the context, which `browser.newPage()` makes for this page alone: popups are routed too.
+  await page.context().route(`${THIRD_PARTY}/**`, async (route) => {
+    const r = route.request();
+    seen.push({ path: new URL(r.url()).pathname, url: r.url(), body: r.postDataBuffer() ?? Buffer.alloc(0),
+      type: r.headers()['content-type'], resource: r.resourceType() });
+    await route.fulfill({ status: 204, headers: { 'access-control-allow-origin': '*' } });
+  });
+  await page.goto(`${ctx.app.base}/?policy=gdpr${query}`);
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.evaluate(() => {
+    window.masked = [];
+    window.blocked = [];
+    window.__guard.addEventListener('masked', (e) => window.masked.push(e.detail.url));
+    window.__guard.addEventListener('blocked', (e) => window.blocked.push([e.detail.reason, e.detail.message]));
+  });
+  let shown = null;
+  if (restore) {
+    shown = await restoreAnswer(page, value);
+    if (shown !== `Got it: ${value}.`) throw new Error(`the answer was not restored: ${shown}`);
+  }
+  return { page, errors, seen, shown, logs };
+}
+
+/**
+ * Sends `Mail <value>` to the mock model by XMLHttpRequest from the app's `page`; resolves with
+ * the answer as the page got it (the guard restores what it kept: `Got it: <value>.`).
+ */
+export function restoreAnswer(page, value) {
+  return page.evaluate((a) => new Promise((ok, fail) => {
+    const x = new XMLHttpRequest();
+    x.open('POST', '/v1/chat/completions');
+    x.setRequestHeader('content-type', 'application/json');
+    x.onload = () => ok(JSON.parse(x.responseText).choices[0].message.content);
+    x.onerror = () => fail(new Error('xhr'));
+    x.send(JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${a}` }] }));
+  }), value);
+}
+
+/** Waits (5 s at most) until `f()` holds. */
+export async function until(f) {
+  for (let i = 0; i < 100 && !f(); i++) await new Promise((r) => setTimeout(r, 50));
 }

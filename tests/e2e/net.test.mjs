@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { watchErrors } from './browser.mjs';
-import { plainAppAndBrowser, socketServer, THIRD_PARTY } from './fixtures.mjs';
+import { plainAppAndBrowser, restoreAnswer, socketServer, THIRD_PARTY } from './fixtures.mjs';
 
 const EMAIL = 'jane.doe@example.com';
 const ctx = plainAppAndBrowser();
@@ -353,14 +353,7 @@ test('values restored into the page are masked in requests to third parties; the
   await page.waitForSelector('body[data-state="ready"]');
   const A = 'ann.lee@example.com';
   // A guarded request: the model sees a placeholder, the page gets the address back.
-  const answer = await page.evaluate((a) => new Promise((ok, fail) => {
-    const x = new XMLHttpRequest();
-    x.open('POST', '/v1/chat/completions');
-    x.setRequestHeader('content-type', 'application/json');
-    x.onload = () => ok(JSON.parse(x.responseText).choices[0].message.content);
-    x.onerror = () => fail(new Error('xhr'));
-    x.send(JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${a}` }] }));
-  }), A);
+  const answer = await restoreAnswer(page, A);
   assert.equal(answer, `Got it: ${A}.`);
   assert.equal(JSON.parse(ctx.app.received.at(-1)).messages[0].content, 'Mail [EMAIL_ADDRESS_1]');
 
