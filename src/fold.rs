@@ -405,6 +405,20 @@ impl<'t> Folder<'t> {
                     Unit::Keep
                 }
             }
+            // Word's smart quotes typed for minutes and seconds (`40°44’54”N`: AutoCorrect
+            // turns `'` and `"` after a digit into closing quotes); after a digit they are the
+            // primes, elsewhere quotes, and stay.
+            '\u{2019}' | '\u{201D}' => {
+                let digit = self.text[..at]
+                    .bytes()
+                    .next_back()
+                    .is_some_and(|b| b.is_ascii_digit());
+                match (digit, c) {
+                    (true, '\u{2019}') => Unit::Char('\''),
+                    (true, _) => Unit::Char('"'),
+                    (false, _) => Unit::Keep,
+                }
+            }
             '\u{200C}' | '\u{200D}' => {
                 // Joiners spell Indic and Persian words and emoji sequences; between ASCII
                 // characters (inside a number or an address) they are only in the way.

@@ -478,6 +478,13 @@ fn phones_after_labels_and_in_regional_groupings() {
         ("Tel. 030 - 901820", "030 - 901820"),
         ("Handy: 0171 \u{2013} 123 45 67", "0171 \u{2013} 123 45 67"),
         ("Tel 089 / 1234567", "089 / 1234567"),
+        // Asked to call, in the other languages: the international `00` form and bare
+        // national forms after the verb, as after a label.
+        ("ruf an 0049 30 901820", "0049 30 901820"),
+        ("zadzwoń 512 345 678", "512 345 678"),
+        ("zadzwoń do mnie 512-345-678", "512-345-678"),
+        ("mój numer to 512-345-678", "512-345-678"),
+        ("belt u me op 0612345678", "0612345678"),
     ] {
         let got = found(text);
         assert!(
@@ -494,6 +501,7 @@ fn phones_after_labels_and_in_regional_groupings() {
         "see 867-5309 in the list",
         "range 555 123 4567",
         "pages 010 - 150",
+        "version 512-345-678",
     ] {
         assert_not("PHONE_NUMBER", t);
     }

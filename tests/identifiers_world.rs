@@ -1608,6 +1608,11 @@ fn shared_locations() {
             "I live at 40°44\u{2032}54\u{2033}N 73°59\u{2032}08\u{2033}W",
             "44\u{2032}54\u{2033}N 73°59\u{2032}08\u{2033}W",
         ),
+        // Word's AutoCorrect turns `'` and `"` after a digit into closing quotes.
+        (
+            "I live at 40°44\u{2019}54\u{201D}N 73°59\u{2019}08\u{201D}W",
+            "44\u{2019}54\u{201D}N 73°59\u{2019}08\u{201D}W",
+        ),
     ] {
         assert_found(text, "GEO_COORDINATES", value);
     }

@@ -97,6 +97,67 @@ fn more_relations_and_the_person_written_to() {
     }
 }
 
+/// A form field typed without a space after its colon (`Name:Jane Doe`) read as an
+/// identifier (`std:Vec`, `xmlns:Name`), so the name after a label went out.
+#[test]
+fn a_label_glued_to_its_name() {
+    for (text, name) in [
+        ("Name:Jane Doe, DOB:03/04/1961", "Jane Doe"),
+        ("Name:Eckhart Noack", "Eckhart Noack"),
+        ("Patient:Robert Knox", "Robert Knox"),
+        ("Kontoinhaber:Robert Knox", "Robert Knox"),
+        ("Nom:Marie Curie", "Marie Curie"),
+        ("From:Ngozi Okonkwo\nSubject: refund", "Ngozi Okonkwo"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "PERSON" && v == name),
+            "{text}: {got:?}"
+        );
+    }
+    // Identifiers stay identifiers: the part before the colon is no label, or is glued to
+    // more code.
+    for text in [
+        "use xmlns:Name for it",
+        "set user.name:Jane Doe in the config",
+        "see Category:People Named",
+    ] {
+        let got = found(text);
+        assert!(!got.iter().any(|(e, _)| e == "PERSON"), "{text}: {got:?}");
+    }
+}
+
+/// A possessive names a person when what follows is something only a person has ("Jane's
+/// phone"), and a relation after someone's possessive names the next run ("Tom's wife
+/// Sarah"), as "my wife Sarah" does.
+#[test]
+fn possessives_and_relatives_of_others() {
+    for (text, name) in [
+        ("Jane's phone died last night", "Jane"),
+        ("can you remind me of Omar's birthday", "Omar"),
+        ("write a card for Tom's wife Sarah", "Sarah"),
+        ("write a card for Tom's wife Sarah", "Tom"),
+        ("Ana's son Liam has a fever", "Liam"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter()
+                .any(|(e, v)| e == "PERSON" && v.trim_end_matches("'s") == name),
+            "{text}: {got:?}"
+        );
+    }
+    // Things named after people are no person.
+    for text in [
+        "Pascal's triangle has ones on its edges",
+        "he has a big Adam's apple",
+        "Parkinson's disease is a disorder",
+        "St. John's wort interacts with it",
+    ] {
+        let got = found(text);
+        assert!(!got.iter().any(|(e, _)| e == "PERSON"), "{text}: {got:?}");
+    }
+}
+
 #[test]
 fn health_of_a_named_relative_is_health_data() {
     for (text, term) in [

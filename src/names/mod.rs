@@ -27,8 +27,9 @@ pub(crate) use fields::tab_columns;
 pub use gazetteer::Gazetteer;
 
 use crate::rules::{Boundary, Category, RuleDef};
+use lexicon::role;
 use std::sync::Arc;
-use tokenize::{Kind, Token};
+use tokenize::{Case, Kind, Token};
 
 /// What the names pass reports; the order matches [`TOKEN_RULES`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -323,6 +324,18 @@ impl<'t> Ctx<'t> {
         let glued_after = self.toks.get(i + 1).is_some_and(|n| n.glued);
         (glued_before || glued_after) && self.glued_identifier(i)
     }
+    /// Token `i` is a capitalised word straight after a label's colon with no space
+    /// (`Name:Jane Doe`, `Patient:Robert Knox`, a header line's `From:Ngozi Okonkwo`): a form
+    /// field typed tightly, not `std:Vec` or `xmlns:Name`, whose first part is no label. The
+    /// label must stand on its own (`user.name:Jane` is an identifier).
+    fn label_colon(&self, i: usize) -> bool {
+        let l = i - 2;
+        self.punct(i - 1, ':')
+            && matches!(self.toks[i].case, Case::Title | Case::Upper)
+            && !self.toks[l].glued
+            && (self.role(l, role::LABEL_LAST)
+                || (l == 0 || self.toks[l].newline_before) && self.word_in(l, MAIL_HEADERS))
+    }
     /// [`Ctx::in_identifier`] for a token glued to a neighbour.
     #[inline(never)]
     fn glued_identifier(&self, i: usize) -> bool {
@@ -353,7 +366,10 @@ impl<'t> Ctx<'t> {
         let t = &self.toks[i];
         if t.glued && i > 0 {
             let p = &self.toks[i - 1];
-            if glue(p) || (joiner(p) && p.glued && i >= 2 && wordish(&self.toks[i - 2])) {
+            if glue(p)
+                || (joiner(p) && p.glued && i >= 2 && wordish(&self.toks[i - 2]))
+                    && !self.label_colon(i)
+            {
                 return true;
             }
         }
@@ -368,6 +384,10 @@ impl<'t> Ctx<'t> {
         false
     }
 }
+
+/// A pasted mail's header words: opening a line with their colon they label the run after
+/// them ("From: Ngozi Okonkwo").
+pub(crate) const MAIL_HEADERS: &[&str] = &["from", "to", "cc", "bcc"];
 
 impl NamesPass {
     /// A pass over `gazetteer`.

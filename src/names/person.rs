@@ -548,6 +548,112 @@ fn speech_after(ctx: &Ctx<'_>, end: usize) -> bool {
     })
 }
 
+/// A token ends in a possessive `'s` (`Jane's`, `Jane’s`).
+fn is_possessive(ctx: &Ctx<'_>, i: usize) -> bool {
+    let s = ctx.s(i).as_bytes();
+    s.ends_with(b"'s") || s.ends_with("\u{2019}s".as_bytes())
+}
+
+/// Token `end` is a possessive and what follows is something only a person has ("Jane's
+/// phone died", "Omar's birthday"): English, where `'s` marks it. Things named after people
+/// ("Pascal's triangle", "Adam's apple", "Parkinson's disease") are not on the list of what
+/// follows.
+fn possessed(ctx: &Ctx<'_>, end: usize) -> bool {
+    is_possessive(ctx, end)
+        && next_spaced(ctx, end)
+            .is_some_and(|n| ctx.toks[n].case == Case::Lower && ctx.word_in(n, POSSESSED))
+}
+
+/// What a person has, after a possessive name: family, contact details, health, work and
+/// home, the papers of an account or a case.
+const POSSESSED: &[&str] = &[
+    "phone",
+    "email",
+    "e-mail",
+    "address",
+    "number",
+    "birthday",
+    "mother",
+    "father",
+    "mom",
+    "mum",
+    "dad",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "sister",
+    "brother",
+    "parents",
+    "family",
+    "kids",
+    "children",
+    "boyfriend",
+    "girlfriend",
+    "partner",
+    "doctor",
+    "appointment",
+    "diagnosis",
+    "medication",
+    "prescription",
+    "surgery",
+    "salary",
+    "account",
+    "password",
+    "car",
+    "house",
+    "apartment",
+    "flat",
+    "passport",
+    "resume",
+    "cv",
+    "contract",
+    "lease",
+    "insurance",
+    "therapist",
+    "lawyer",
+    "boss",
+    "manager",
+    "teacher",
+    "school",
+    "wedding",
+    "funeral",
+    "death",
+    "pregnancy",
+    "divorce",
+    "grandmother",
+    "grandfather",
+    "cousin",
+    "aunt",
+    "uncle",
+    "fiancé",
+    "fiancée",
+    "fiance",
+    "landlord",
+    "neighbour",
+    "neighbor",
+    "symptoms",
+    "visa",
+    "mobile",
+    "cell",
+];
+
+/// A relation after someone else's possessive names the run ("Tom's wife Sarah", "Ana's
+/// son Liam"): the relations of "my wife", "my son" in [`SPEECH_BEFORE`].
+fn relative_of(ctx: &Ctx<'_>, start: usize) -> bool {
+    if start < 2 || !ctx.role(start - 1, SPEECH_LAST) || ctx.toks[start - 1].case != Case::Lower {
+        return false;
+    }
+    let word = ctx.s(start - 1);
+    is_possessive(ctx, start - 2)
+        && ctx.toks[start - 2].capitalised()
+        && ctx.toks[start - 1].start - ctx.toks[start - 2].end == 1
+        && SPEECH_BEFORE.iter().any(|p| {
+            p.strip_prefix("my ")
+                .is_some_and(|r| r.eq_ignore_ascii_case(word))
+        })
+}
+
 /// Words of time between a name and its verb of speech.
 const SPEECH_ADVERBS: &[&str] = &[
     "yesterday",
@@ -793,14 +899,13 @@ fn form_line(ctx: &Ctx<'_>, l: usize) -> bool {
 /// header itself (its word at a line's start, its colon) and two or more words: as labels
 /// without a colon these words are prepositions, and "from Berlin" is a place.
 fn mail_header(ctx: &Ctx<'_>, start: usize, words: usize, colon: bool) -> bool {
-    const HEADERS: &[&str] = &["from", "to", "cc", "bcc"];
     if !colon || words < 2 || start < 2 {
         return false;
     }
     let h = start - 2;
     (h == 0 || ctx.toks[h].newline_before)
         && ctx.toks[h].case == Case::Title
-        && ctx.word_in(h, HEADERS)
+        && ctx.word_in(h, super::MAIL_HEADERS)
 }
 
 /// The run fills its line and starts a signature block: the line before it is `--`, or (for a
@@ -1856,7 +1961,9 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
         && (run.len > 1 || firstish(run.classes[0]))
         && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST)
             .is_some_and(|c| known || !ctx.word_in(c, &["call", "ping"]))
-            || speech_after(ctx, run.end_tok()));
+            || speech_after(ctx, run.end_tok())
+            || possessed(ctx, run.end_tok())
+            || relative_of(ctx, start));
     // A signature block: a title-case name over an email address ("Color Config" or "Senior
     // Buyer" over one is a heading or a job title, so a known first name must open it unless
     // `--` opens the block).

@@ -70,28 +70,55 @@ macro_rules! phone_labels {
         )
     };
 }
-const PHONE_LABELS: Words = Words::lines(phone_labels!());
-/// [`PHONE_LABELS`] and the words that also stand before other kinds of number.
+/// Asking to be called or texted: "call me", "ruf mich an", "zadzwoń do mnie". The number
+/// that follows is the writer's own, as after a label.
+macro_rules! call_me {
+    () => {
+        concat!(
+            "call me\n",
+            "text me\n",
+            "reach me\n",
+            "ruf mich an\n",
+            "appelez-moi\n",
+            "appelle-moi\n",
+            "chiamami\n",
+            "llámame\n",
+            "ligue-me\n",
+            "liga-me\n",
+            "bel me\n",
+            "belt u me\n",
+            "zadzwoń do mnie\n",
+            "zadzwoń\n",
+            "zadzwon\n",
+        )
+    };
+}
+/// The phone labels and [`call_me`]: what the `phone-labelled` rule's bare numbers need.
+const PHONE_LABELS_OR_ASKED: Words = Words::lines(concat!(phone_labels!(), call_me!()));
+/// The phone labels, [`call_me`] and the words that also stand before other kinds of number.
 const PHONE_CONTEXT: Words = Words::lines(concat!(
     phone_labels!(),
+    call_me!(),
     "call\n",
-    "text me\n",
     "contact\n",
-    "reach me\n",
     "numéro\n",
     "numero\n",
     "bel\n",
     "contacto\n",
     "cel.\n",
-    "ruf mich an\n",
     "anrufen\n",
-    "appelez-moi\n",
-    "appelle-moi\n",
-    "chiamami\n",
-    "llámame\n",
     "ligue\n",
-    "ligue-me\n",
-    "bel me\n",
+    // Calls asked for without "me" ("ruf an 0049 …", "belt u", "llama al").
+    "ruf an\n",
+    "rufen sie\n",
+    "dzwoń\n",
+    "appelez\n",
+    "appelle\n",
+    "llama\n",
+    "llame\n",
+    "chiama\n",
+    "belt u\n",
+    "liga\n",
 ));
 
 const NUMBER_ANTI_CONTEXT: Words = words![
@@ -356,10 +383,11 @@ pub(crate) static RULES: &[RuleDef] = &[
             | \b [1-9][0-9]{2} \ [0-9]{3} \ [0-9]{3} \b
             | \b [1-9][0-9] \ [0-9]{3} \ [0-9]{2} \ [0-9]{2} \b
             | \b [2-9][0-9]{2} [\-.] [0-9]{4} \b
+            | \b [1-9][0-9]{2} - [0-9]{3} - [0-9]{3} \b
             | (?: \( [0-9]{3} \) [\ .\-]? | \b [0-9]{3} [\ .\-] ) [0-9]{3} [\ .\-] [0-9]{4} \b",
         validate: Some(phone_labelled),
         score: 0.45,
-        context: PHONE_LABELS,
+        context: PHONE_LABELS_OR_ASKED,
         context_boost: 0.3,
         anti_context: NUMBER_ANTI_CONTEXT,
         needs_context: true,
