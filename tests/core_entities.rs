@@ -768,3 +768,36 @@ fn addresses_typed_with_spaces_around_the_at_sign() {
         assert_not("EMAIL_ADDRESS", t);
     }
 }
+
+/// Online identifiers after their platform or a username label went out: no rule read them.
+#[test]
+fn online_handles_after_their_label() {
+    for (text, value) in [
+        ("my instagram is @jane_doe_77", "@jane_doe_77"),
+        ("my twitter handle is @janedoe", "@janedoe"),
+        ("my telegram: @jdoe1961", "@jdoe1961"),
+        ("my skype is jane.doe.77", "jane.doe.77"),
+        ("my username is jdoe1961", "jdoe1961"),
+        ("my discord is janedoe", "janedoe"),
+        ("Benutzername: j_mueller", "j_mueller"),
+        ("mi usuario es @lucia.gomez", "@lucia.gomez"),
+        ("nazwa użytkownika: kowalski_88", "kowalski_88"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "USERNAME" && v == value),
+            "{text}: {got:?}"
+        );
+    }
+    // A label's sentence going on, a number, a project on GitHub, a word without "my".
+    for t in [
+        "username is required",
+        "the username: none",
+        "user id 1000",
+        "github: rust-lang",
+        "see the Twitter API docs",
+        "username: admin",
+    ] {
+        assert_not("USERNAME", t);
+    }
+}

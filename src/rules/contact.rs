@@ -394,6 +394,30 @@ pub(crate) static RULES: &[RuleDef] = &[
         contested: true,
         ..RuleDef::DEFAULT
     },
+    // An online identity after its platform or a username label ("my instagram is
+    // @jane_doe_77", "telegram: @jdoe1961", "my skype is jane.doe.77", "Benutzername:
+    // jdoe1961"): GDPR counts online identifiers as personal data, and a handle has no shape
+    // of its own, so only the label makes one of a word. The validator asks for a sign that
+    // the word is a handle (`@`, a digit, `_` or `.`) or for the writer's own ("my").
+    RuleDef {
+        id: "online-handle",
+        entity: "USERNAME",
+        category: Category::Contact,
+        pattern: r"(?x)
+            \b (?i:
+                  instagram | insta | twitter | tiktok | snapchat | telegram | mastodon
+                | bluesky | discord | skype | reddit | github | gitlab | twitch | youtube
+                | facebook | linkedin | wechat | gamertag | user\ ?name | nickname
+                | screen\ name | benutzername | nutzername | pseudonyme | nom\ d'utilisateur
+                | nombre\ de\ usuario | usuario | nome\ utente | gebruikersnaam
+                | nazwa\ u(?:ż|z)ytkownika | nome\ de\ usu(?:á|a)rio )
+            (?: \ (?i: handle | username | account | name | id | user ) )?
+            (?: \ (?i: is | ist | est | es | è | é | jest | to ) )? (?: : \ ? | \ )
+            @? [A-Za-z0-9_] [A-Za-z0-9_.\-]{1,38} \b",
+        validate: Some(online_handle),
+        score: 0.75,
+        ..RuleDef::DEFAULT
+    },
     // An address spelt out in words against harvesters: `jane dot doe at example dot com`,
     // `juan arroba gmail punto com`. Anchored on the word for `@`, like `email` on the sign;
     // the validator reads the local part backwards. (`[at]`, `(dot)` are folded to the signs.)
@@ -1355,5 +1379,103 @@ mod tests {
         assert!(looks_like_date_or_version("2024-01-15"));
         assert!(looks_like_date_or_version("15.01.2024"));
         assert!(!looks_like_date_or_version("030-1234-5678"));
+    }
+}
+
+/// Words the `online-handle` pattern may read as a handle that are the sentence going on
+/// ("username is required", "handle: none").
+const NOT_HANDLES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "is",
+    "not",
+    "none",
+    "null",
+    "required",
+    "optional",
+    "string",
+    "here",
+    "below",
+    "above",
+    "same",
+    "your",
+    "their",
+    "my",
+    "of",
+    "and",
+    "or",
+    "for",
+    "to",
+    "in",
+    "on",
+    "with",
+    "from",
+    "was",
+    "will",
+    "can",
+    "must",
+    "should",
+    "field",
+    "value",
+    "example",
+    "placeholder",
+    "unknown",
+    "empty",
+    "missing",
+    "invalid",
+    "changed",
+    "taken",
+    "available",
+    "der",
+    "die",
+    "das",
+    "ist",
+    "le",
+    "la",
+    "el",
+    "il",
+    "de",
+    "het",
+    "een",
+    "o",
+    "jest",
+];
+
+/// The writer's own possessives before a handle's label: "my instagram is …".
+const MY: &[&str] = &[
+    "my", "mein", "meine", "mon", "ma", "mi", "mio", "mia", "mijn", "mój", "moja", "meu", "minha",
+    "our",
+];
+
+/// The handle after its label: `@name`, a word with a digit, `_` or `.` in it, or any word
+/// after the writer's own label ("my skype is janedoe").
+fn online_handle(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    // The handle is the match's last word (the labels hold no `@`, digit or `_`).
+    let start = v.rfind([' ', ':']).map_or(0, |k| k + 1);
+    let handle = v[start..].trim_end_matches(['.', '-']);
+    let bare = handle.trim_start_matches('@');
+    if bare.len() < 2
+        || bare.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+        || NOT_HANDLES.contains(&bare.lower().as_str())
+    {
+        return Verdict::Reject;
+    }
+    let at = handle.starts_with('@');
+    let marked = bare
+        .bytes()
+        .any(|b| b.is_ascii_digit() || b == b'_' || b == b'.');
+    let mine = super::tail(c.preceding(), 24)
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| MY.contains(&w.lower().as_str()));
+    if !(at || marked || mine) {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start,
+        end: start + handle.len(),
+        check: None,
     }
 }
