@@ -59,6 +59,7 @@ mod error;
 mod finding;
 mod fold;
 mod guard;
+mod hot;
 mod lower;
 mod matcher;
 mod names;
