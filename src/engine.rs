@@ -355,16 +355,6 @@ impl Engine {
                         rule: "(combined)".to_string(),
                         reason,
                     })?;
-                // The whole catalog and nothing else: the NFA the forward states made ahead
-                // of time are for (src/hot.rs).
-                let whole = chosen.len() == builtin.len() && custom_parts.is_empty();
-                let hot = whole
-                    .then(|| crate::hot::HotStates::catalog(crate::rules::CATALOG_FINGERPRINT))
-                    .flatten();
-                let compiled = match hot {
-                    Some(hot) => compiled.with_hot(hot),
-                    None => compiled,
-                };
                 (compiled, pre.starts, pre.shortest_match)
             }
             None => {
@@ -418,22 +408,6 @@ impl Engine {
     /// The minimum score below which findings are dropped.
     pub fn min_score(&self) -> f32 {
         self.min_score
-    }
-
-    /// The forward DFA of the pattern pass, and the states made ahead of time it searches
-    /// first.
-    #[cfg(test)]
-    pub(crate) fn forward_dfa(&self) -> (&regex_automata::hybrid::dfa::DFA, bool) {
-        (self.patterns.forward_dfa(), self.patterns.has_hot())
-    }
-
-    /// Runs `scan` while `src/hot.rs`'s recorder notes every state and transition of this
-    /// engine's unanchored forward searches on this thread; returns the table it makes.
-    #[cfg(test)]
-    pub(crate) fn record_hot_states(&self, scan: impl FnOnce()) -> Vec<u8> {
-        crate::hot::record::start(self.patterns.forward_dfa());
-        scan();
-        crate::hot::record::finish(crate::rules::CATALOG_FINGERPRINT)
     }
 
     /// Fills the lazy DFAs' caches a little (their states are built as text is scanned) and

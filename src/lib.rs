@@ -59,7 +59,6 @@ mod error;
 mod finding;
 mod fold;
 mod guard;
-mod hot;
 mod lower;
 mod matcher;
 mod names;

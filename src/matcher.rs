@@ -11,7 +11,6 @@
 //! when a lazy DFA cannot search; the configuration below makes that impossible (see
 //! [`Matcher::from_hirs`]).
 
-use crate::hot::{HotCache, HotStates};
 use regex_automata::hybrid::dfa::{self, OverlappingState};
 use regex_automata::nfa::thompson::{self, State, Transition, WhichCaptures, NFA};
 use regex_automata::util::look::Look;
@@ -98,15 +97,10 @@ pub(crate) struct Matcher {
     reverse: dfa::DFA,
     all: Option<dfa::DFA>,
     pool: Mutex<Vec<Caches>>,
-    /// The forward DFA's states for ordinary text, made ahead of time (`src/hot.rs`): the
-    /// catalog's engine searches them before its lazy DFA has built any.
-    hot: Option<&'static HotStates>,
 }
 
 struct Caches {
     forward: dfa::Cache,
-    /// The forward states made ahead of time, as this cache's searches grow them.
-    hot: Option<HotCache>,
     reverse: dfa::Cache,
     all: Option<dfa::Cache>,
 }
@@ -119,7 +113,6 @@ impl Clone for Matcher {
             reverse: self.reverse.clone(),
             all: self.all.clone(),
             pool: Mutex::new(Vec::new()),
-            hot: self.hot,
         }
     }
 }
@@ -195,30 +188,7 @@ impl Matcher {
             reverse,
             all,
             pool: Mutex::new(Vec::new()),
-            hot: None,
         })
-    }
-
-    /// Searches `hot` before the lazy DFA (see `src/hot.rs`), when it was made for this
-    /// forward DFA's byte classes. The caller vouches that it was made from the same NFA (the
-    /// built-in catalog's, checked by its fingerprint).
-    pub(crate) fn with_hot(mut self, hot: &'static HotStates) -> Matcher {
-        if hot.fits(self.forward.byte_classes()) {
-            self.hot = Some(hot);
-        }
-        self
-    }
-
-    /// The forward DFA, for `src/hot.rs`'s recorder.
-    #[cfg(test)]
-    pub(crate) fn forward_dfa(&self) -> &dfa::DFA {
-        &self.forward
-    }
-
-    /// Whether the forward search starts on states made ahead of time.
-    #[cfg(test)]
-    pub(crate) fn has_hot(&self) -> bool {
-        self.hot.is_some()
     }
 
     /// How many patterns were compiled.
@@ -235,7 +205,6 @@ impl Matcher {
             .and_then(|mut p| p.pop())
             .unwrap_or_else(|| Caches {
                 forward: self.forward.create_cache(),
-                hot: self.hot.map(HotStates::cache),
                 reverse: self.reverse.create_cache(),
                 all: self.all.as_ref().map(dfa::DFA::create_cache),
             });
@@ -465,22 +434,11 @@ impl Session<'_> {
     /// `Anchored::Pattern`).
     pub(crate) fn search(&mut self, input: &Input<'_>) -> Option<Match> {
         let matcher = self.matcher;
-        #[cfg(test)]
-        let recorded = crate::hot::record::search(&matcher.forward, input);
-        #[cfg(not(test))]
-        let recorded = None;
-        let Caches { forward, hot, .. } = self.caches();
-        let end = match (recorded, hot) {
-            (Some(end), _) => end,
-            (None, Some(hot)) if input.get_anchored() == Anchored::No => {
-                hot.find_fwd(&matcher.forward, forward, input)
-            }
-            _ => matcher
-                .forward
-                .try_search_fwd(forward, input)
-                .expect(NEVER_FAILS),
-        }?;
         let caches = self.caches();
+        let end = matcher
+            .forward
+            .try_search_fwd(&mut caches.forward, input)
+            .expect(NEVER_FAILS)?;
         let pid = end.pattern();
         if input.get_anchored() != Anchored::No || end.offset() == input.start() {
             return Some(Match::new(pid, input.start()..end.offset()));
