@@ -145,3 +145,13 @@ export async function suite(engine, scan, inputs, { runs = 7, calls = 2000, full
   }
   return rows;
 }
+
+/** Headless Chromium as the start-up benches launch it (playwright-core's `chromium`). */
+export function launchChromium(chromium) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

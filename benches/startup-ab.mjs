@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { median } from './measure.mjs';
+import { launchChromium, median } from './measure.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const [a, b] = process.argv.slice(2, 4).map((p) => resolve(p));
@@ -97,12 +97,7 @@ window.ready = true;
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium(chromium);
   try {
     const samples = [];
     for (let i = 0; i < runs; i++) {

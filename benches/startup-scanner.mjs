@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { median } from './measure.mjs';
+import { launchChromium, median } from './measure.mjs';
 import { startServer, CSP } from '../scripts/serve.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -98,12 +98,7 @@ const serverB = process.env.PII_ROOT_B
   ? await (await import(pathToFileURL(resolve(process.env.PII_ROOT_B, 'scripts/serve.mjs')).href)).startServer(0)
   : server;
 const baseB = `http://127.0.0.1:${serverB.address().port}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium(chromium);
 try {
   for (const link of links.filter((l) => l !== 'node')) {
     const samples = [];

@@ -66,20 +66,30 @@ impl Gazetteer {
     /// (common word). The front-coded form the npm package ships (`dist/gazetteer.bin`,
     /// written from the text by `scripts/pack-gazetteer.mjs`) is read as well.
     pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, Error> {
-        Gazetteer::from_vec(bytes.to_vec())
+        if bytes.starts_with(packed::MAGIC) {
+            return Gazetteer::from_packed(bytes);
+        }
+        Gazetteer::load(Cow::Owned(bytes.to_vec()))
     }
 
     /// [`Gazetteer::from_bytes`] for bytes the caller already owns (a list copied out of a
     /// JavaScript `Uint8Array`): no second copy of the half-megabyte list.
     pub fn from_vec(bytes: Vec<u8>) -> Result<Gazetteer, Error> {
         if bytes.starts_with(packed::MAGIC) {
-            let text = packed::unpack(&bytes).ok_or_else(|| Error::InvalidOption {
-                option: "gazetteer",
-                reason: "the packed list is damaged".to_string(),
-            })?;
-            return Gazetteer::load(Cow::Owned(text));
+            return Gazetteer::from_packed(&bytes);
         }
         Gazetteer::load(Cow::Owned(bytes))
+    }
+
+    /// The packed form, read without turning it back into text first: the entries come out
+    /// of the front coding already split into word and flags, in order (start-up: in wasm
+    /// this loop runs once, before the engine's code has been optimised).
+    fn from_packed(bytes: &[u8]) -> Result<Gazetteer, Error> {
+        let (words, entries) = packed::read(bytes).ok_or_else(|| Error::InvalidOption {
+            option: "gazetteer",
+            reason: "the packed list is damaged".to_string(),
+        })?;
+        Ok(entries.finish(Cow::Owned(words)))
     }
 
     fn load(data: Cow<'static, [u8]>) -> Result<Gazetteer, Error> {
@@ -91,10 +101,7 @@ impl Gazetteer {
             return Err(bad("too large"));
         }
         std::str::from_utf8(&data).map_err(|_| bad("not UTF-8"))?;
-        let mut flags = Vec::with_capacity(data.len() / 10);
-        let mut keys: Vec<(u32, u32)> = Vec::with_capacity(data.len() / 10);
-        let mut hashes: Vec<u64> = Vec::with_capacity(data.len() / 10);
-        let mut first_filter = vec![0u64; FIRST_FILTER_BITS / 64];
+        let mut entries = Entries::with_capacity(data.len() / 10);
         let mut start = 0usize;
         let mut prev: &[u8] = &[];
         // One pass over each line: the word up to the tab, then the flags up to the newline
@@ -126,24 +133,10 @@ impl Gazetteer {
                 return Err(bad("entries are not sorted and unique"));
             }
             prev = key;
-            let h = super::table::hash(key);
-            if f & FIRST != 0 && f & (WORD | PLACE) == 0 {
-                let bit = first_bit(h);
-                first_filter[bit / 64] |= 1 << (bit % 64);
-            }
-            keys.push((start as u32, (start + tab) as u32));
-            flags.push(f);
-            hashes.push(h);
+            entries.push(key, start, f);
             start += end + 1;
         }
-        let index = Index::from_hashes(&hashes);
-        Ok(Gazetteer {
-            first_filter,
-            keys,
-            flags,
-            index,
-            data,
-        })
+        Ok(entries.finish(data))
     }
 
     /// Number of entries.
@@ -186,6 +179,49 @@ impl Gazetteer {
     }
 }
 
+/// The entries of a list as a loader reads them, in order: where each word lies in the list's
+/// bytes, its flags and hash, and the first-name filter.
+pub(super) struct Entries {
+    keys: Vec<(u32, u32)>,
+    flags: Vec<u8>,
+    hashes: Vec<u64>,
+    first_filter: Vec<u64>,
+}
+
+impl Entries {
+    pub(super) fn with_capacity(n: usize) -> Entries {
+        Entries {
+            keys: Vec::with_capacity(n),
+            flags: Vec::with_capacity(n),
+            hashes: Vec::with_capacity(n),
+            first_filter: vec![0u64; FIRST_FILTER_BITS / 64],
+        }
+    }
+
+    /// The next entry: `key`, which starts at `start` in the list's bytes, and its flags.
+    pub(super) fn push(&mut self, key: &[u8], start: usize, f: u8) {
+        let h = super::table::hash(key);
+        if f & FIRST != 0 && f & (WORD | PLACE) == 0 {
+            let bit = first_bit(h);
+            self.first_filter[bit / 64] |= 1 << (bit % 64);
+        }
+        self.keys.push((start as u32, (start + key.len()) as u32));
+        self.flags.push(f);
+        self.hashes.push(h);
+    }
+
+    /// The gazetteer over `data`, the bytes the keys are in.
+    fn finish(self, data: Cow<'static, [u8]>) -> Gazetteer {
+        Gazetteer {
+            index: Index::from_hashes(&self.hashes),
+            first_filter: self.first_filter,
+            keys: self.keys,
+            flags: self.flags,
+            data,
+        }
+    }
+}
+
 /// 2^17 bits (16 KB): about ten bits for each plain first name.
 const FIRST_FILTER_BITS: usize = 1 << 17;
 
@@ -222,6 +258,42 @@ mod tests {
             Gazetteer::from_vec(b"a\tf\nb\tl\n".to_vec()).unwrap().len(),
             2
         );
+    }
+
+    /// Everything a lookup reads, by entry: the same from the text and from the packed form.
+    fn same(a: &Gazetteer, b: &Gazetteer) {
+        assert_eq!(a.len(), b.len());
+        for i in 0..a.len() {
+            assert_eq!((a.key(i), a.flags[i]), (b.key(i), b.flags[i]), "entry {i}");
+        }
+        assert_eq!(a.first_filter, b.first_filter);
+        assert_eq!(a.index.slots(), b.index.slots());
+    }
+
+    #[cfg(feature = "embedded-gazetteer")]
+    #[test]
+    fn the_packed_list_loads_as_the_text() {
+        let text = include_str!("../../data/gazetteer.txt");
+        let packed = packed::tests::pack(text);
+        let from_text = Gazetteer::from_bytes(text.as_bytes()).unwrap();
+        same(&from_text, &Gazetteer::from_bytes(&packed).unwrap());
+        same(&from_text, &Gazetteer::from_vec(packed).unwrap());
+    }
+
+    #[test]
+    fn small_packed_lists_load_as_their_text() {
+        for text in [
+            "",
+            "a\tf\n",
+            "anna\tf\nannabel\tfl\nberlin\tc\nbern\tcw\nmüller\tl\nmüllerin\t\n",
+            "ab\tw\nabc\tf\nabd\tl\nb\tc\nba\tflcw\nbb\t\n",
+        ] {
+            let packed = packed::tests::pack(text);
+            same(
+                &Gazetteer::from_bytes(text.as_bytes()).unwrap(),
+                &Gazetteer::from_bytes(&packed).unwrap(),
+            );
+        }
     }
 
     #[cfg(feature = "embedded-gazetteer")]

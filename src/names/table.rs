@@ -139,6 +139,12 @@ impl Index {
         }
     }
 
+    /// The slots, to compare two indexes.
+    #[cfg(test)]
+    pub(crate) fn slots(&self) -> &[u32] {
+        &self.slots
+    }
+
     /// The entry whose key equals `k`.
     #[cfg(test)]
     pub(crate) fn get<'k>(&self, k: &[u8], key: impl Fn(usize) -> &'k [u8]) -> Option<usize> {

@@ -11,45 +11,65 @@
 /// The first bytes of a packed list. The text format never starts with a NUL byte.
 pub(crate) const MAGIC: &[u8; 6] = b"\0PIIG\x01";
 
-/// The flag letters in bit order (`gazetteer::FIRST`, `LAST`, `PLACE`, `WORD`).
-const LETTERS: [u8; 4] = [b'f', b'l', b'c', b'w'];
+use super::Entries;
 
-/// The text form (`word<TAB>flags` lines) of a packed list, or `None` when it is damaged.
-pub(crate) fn unpack(packed: &[u8]) -> Option<Vec<u8>> {
+/// The words of a packed list one after the other, and its entries over them; `None` when it
+/// is damaged. It accepts exactly the lists whose text form (`word<TAB>flags` lines) the text
+/// loader accepts, and gives the same entries: every word non-empty, valid UTF-8 and greater
+/// than the one before, and the flags the same bits.
+pub(super) fn read(packed: &[u8]) -> Option<(Vec<u8>, Entries)> {
     let rest = packed.strip_prefix(MAGIC)?;
     let count = u32::from_le_bytes(rest.get(..4)?.try_into().ok()?) as usize;
     let shared = rest.get(4..4 + count)?;
-    let mut entries = rest.get(4 + count..)?;
-    // Each entry adds at least its tab, its newline and a byte of word or flags.
-    let mut text = Vec::with_capacity(packed.len().saturating_mul(2));
-    // Where the previous word starts in `text`, and its length.
+    let mut tails = rest.get(4 + count..)?;
+    let mut words = Vec::with_capacity(tails.len().saturating_mul(2));
+    let mut entries = Entries::with_capacity(count);
+    // Where the previous word starts in `words`, and its length.
     let (mut prev, mut prev_len) = (0usize, 0usize);
-    for &keep in shared {
+    for (i, &keep) in shared.iter().enumerate() {
         let keep = usize::from(keep);
-        let end = entries.iter().position(|&b| b < 0x20)?;
-        let tag = entries[end];
-        if keep > prev_len || tag & 0xf0 != 0x10 {
+        let end = tails.iter().position(|&b| b < 0x20)?;
+        let (tail, tag) = (&tails[..end], tails[end]);
+        if keep > prev_len || tag & 0xf0 != 0x10 || keep + tail.len() == 0 {
             return None;
         }
-        let start = text.len();
-        text.extend_from_within(prev..prev + keep);
-        text.extend_from_slice(&entries[..end]);
-        (prev, prev_len) = (start, text.len() - start);
-        text.push(b'\t');
-        for (bit, letter) in LETTERS.iter().enumerate() {
-            if tag & (1 << bit) != 0 {
-                text.push(*letter);
+        // Greater than the word before: it is that word's first `keep` bytes and then `tail`,
+        // so the first byte of `tail` against the byte of the word before at `keep` decides
+        // (a word that ends there is shorter, so smaller), unless they are equal (a packer
+        // that shared fewer bytes than it could): then the words are compared.
+        let greater = match (tail.first(), words.get(prev + keep)) {
+            _ if i == 0 => true,
+            (None, _) => false,
+            (Some(_), None) => keep == prev_len,
+            (Some(&t), Some(&p)) if keep < prev_len && t != p => t > p,
+            (Some(_), Some(_)) => {
+                let before = &words[prev..prev + prev_len];
+                before[..keep].iter().chain(tail).gt(before.iter())
             }
+        };
+        // A word that starts inside a character: each word valid UTF-8 once the whole is.
+        let starts_inside = |b: u8| (0x80..0xc0).contains(&b);
+        let first = if keep > 0 { words[prev] } else { tail[0] };
+        if !greater || starts_inside(first) {
+            return None;
         }
-        text.push(b'\n');
-        entries = &entries[end + 1..];
+        let start = words.len();
+        words.extend_from_within(prev..prev + keep);
+        words.extend_from_slice(tail);
+        entries.push(&words[start..], start, tag & 0x0f);
+        (prev, prev_len) = (start, words.len() - start);
+        tails = &tails[end + 1..];
     }
-    entries.is_empty().then_some(text)
+    let whole = tails.is_empty() && words.len() < u32::MAX as usize;
+    (whole && std::str::from_utf8(&words).is_ok()).then_some((words, entries))
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// The flag letters in bit order (`gazetteer::FIRST`, `LAST`, `PLACE`, `WORD`).
+    const LETTERS: [u8; 4] = [b'f', b'l', b'c', b'w'];
 
     /// The packed form of a text list, as scripts/pack-gazetteer.mjs writes it (the tests'
     /// own copy of the layout, so a change on either side shows).
@@ -78,37 +98,64 @@ mod tests {
         out
     }
 
-    #[test]
-    fn unpacks_to_the_text() {
-        let text = "anna\tf\nannabel\tfl\nberlin\tc\nbern\tcw\nmüller\tl\nmüllerin\t\n";
-        assert_eq!(unpack(&pack(text)).unwrap(), text.as_bytes());
-        assert_eq!(unpack(&pack("")).unwrap(), b"");
+    /// A packed list from `(shared bytes, rest of the word, flag bits)` entries, as they are.
+    fn raw(entries: &[(u8, &[u8], u8)]) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+        out.extend(entries.iter().map(|e| e.0));
+        for (_, tail, bits) in entries {
+            out.extend_from_slice(tail);
+            out.push(0x10 | bits);
+        }
+        out
     }
 
     #[test]
     fn a_damaged_list_is_refused() {
         let good = pack("anna\tf\nannabel\tfl\n");
-        assert!(unpack(&good).is_some());
+        assert!(read(&good).is_some());
         // Cut anywhere, one byte more, a prefix longer than the word before, a bad tag.
         for cut in 0..good.len() {
-            assert!(unpack(&good[..cut]).is_none(), "cut at {cut}");
+            assert!(read(&good[..cut]).is_none(), "cut at {cut}");
         }
         let mut longer = good.clone();
         longer.push(b'x');
-        assert!(unpack(&longer).is_none());
+        assert!(read(&longer).is_none());
         let mut shared = good.clone();
         shared[MAGIC.len() + 4] = 1;
-        assert!(unpack(&shared).is_none());
+        assert!(read(&shared).is_none());
         let mut tag = good.clone();
         *tag.last_mut().unwrap() = 0x05;
-        assert!(unpack(&tag).is_none());
+        assert!(read(&tag).is_none());
     }
 
-    /// Every entry of the real list is found with the same flags from its packed form.
-    #[cfg(feature = "embedded-gazetteer")]
     #[test]
-    fn the_real_list_round_trips() {
-        let text = include_str!("../../../data/gazetteer.txt");
-        assert_eq!(unpack(&pack(text)).unwrap(), text.as_bytes());
+    fn words_are_checked_as_the_text_loader_checks_them() {
+        fn e(keep: u8, tail: &[u8], bits: u8) -> (u8, &[u8], u8) {
+            (keep, tail, bits)
+        }
+        let ok = |entries: &[(u8, &[u8], u8)]| read(&raw(entries)).is_some();
+        assert!(ok(&[e(0, b"ab", 1), e(1, b"c", 2)]));
+        // Not sorted, twice the same word, a word that is the start of the one before, an
+        // empty word.
+        assert!(!ok(&[e(0, b"b", 1), e(0, b"a", 1)]));
+        assert!(!ok(&[e(0, b"ab", 1), e(2, b"", 1)]));
+        assert!(!ok(&[e(0, b"ab", 1), e(0, b"ab", 1)]));
+        assert!(!ok(&[e(0, b"abc", 1), e(2, b"", 1)]));
+        assert!(!ok(&[e(0, b"", 1)]));
+        // Sharing fewer bytes than it could still reads (and is compared in full).
+        assert!(ok(&[e(0, b"abc", 1), e(1, b"bd", 1)]));
+        assert!(!ok(&[e(0, b"abc", 1), e(1, b"bb", 1)]));
+        assert!(!ok(&[e(0, b"abc", 1), e(1, b"bc", 1)]));
+        // UTF-8: a word may not start inside a character, even when the bytes together are
+        // valid, nor be invalid on its own.
+        assert!(ok(&[e(0, "é".as_bytes(), 1), e(2, b"a", 1)]));
+        assert!(!ok(&[e(0, &[0xc3], 1), e(1, &[0xa9], 1)]));
+        assert!(!ok(&[e(0, &[0xc3], 1), e(0, &[0xc3, 0xa9], 1)]));
+        assert!(!ok(&[e(0, &[0xff], 1)]));
+        // The text loader agrees where the text can say it.
+        assert!(crate::Gazetteer::from_bytes(b"b\tf\na\tf\n").is_err());
+        assert!(crate::Gazetteer::from_bytes(b"ab\tf\nab\tf\n").is_err());
+        assert!(crate::Gazetteer::from_bytes(b"abc\tf\nab\tf\n").is_err());
     }
 }
