@@ -83,6 +83,12 @@ const KEYED: u32 = 2;
 const ASCII_WORD: u32 = 1;
 const FLAGS: u32 = 3;
 
+/// The word whose key is `key` is ASCII (its [`fold`] tells without reading the word).
+#[inline]
+pub(crate) fn ascii_key(key: u32) -> bool {
+    key & (KEYED | ASCII_WORD) == KEYED | ASCII_WORD
+}
+
 /// The key of the word `s` (see [`UNKNOWN`]).
 pub(crate) fn fold(s: &str) -> u32 {
     let (h, all) = hash_and_bytes(s.as_bytes());
@@ -213,19 +219,23 @@ impl WordSet {
         }
     }
 
-    /// The key the word `s` (whose [`fold`] is `key`) matches.
+    /// The key the word `s` (whose [`fold`] is `key`) matches. The word's bytes are read
+    /// only when a key's hash matches: the text is rarely in the cache when a rule asks.
     #[inline]
-    fn find_word(&self, s: &str, key: u32) -> Option<usize> {
+    fn find_word(&self, s: &[u8], key: u32) -> Option<usize> {
         if key & KEYED == 0 {
             return None;
         }
         let h = key & !FLAGS;
         if key & ASCII_WORD != 0 {
-            return self.find(h, ASCII, |k| k.eq_ignore_ascii_case(s.as_bytes()));
+            return self.find(h, ASCII, |k| k.eq_ignore_ascii_case(s));
         }
         self.find(h, EXACT, |k| {
             let mut buf = [0u8; 64];
-            super::tokenize::lower_into(s, &mut buf) == Some(k)
+            std::str::from_utf8(s)
+                .ok()
+                .and_then(|s| super::tokenize::lower_into(s, &mut buf))
+                == Some(k)
         })
     }
 }
@@ -297,7 +307,7 @@ fn set_of(words: &'static [&'static str], part: Part) -> &'static WordSet {
 pub(crate) fn phrases_with(
     list: &'static [&'static str],
     part: Part,
-    s: &str,
+    s: &[u8],
     key: u32,
     punct: Option<char>,
 ) -> &'static [u16] {
@@ -328,7 +338,7 @@ pub(crate) fn endings_of(
 /// The word `s`, whose key [`fold`] made, equals a word of `words`: ignoring ASCII case for
 /// an ASCII word, else lower-cased ([`super::tokenize::lower_into`]) and then exactly.
 #[inline]
-pub(crate) fn contains_word(words: &'static [&'static str], s: &str, key: u32) -> bool {
+pub(crate) fn contains_word(words: &'static [&'static str], s: &[u8], key: u32) -> bool {
     key & KEYED != 0 && set_of(words, Part::Whole).find_word(s, key).is_some()
 }
 
@@ -362,14 +372,14 @@ mod tests {
                 let low = crate::names::tokenize::lower_into(w, &mut buf);
                 LIST.iter().any(|l| low == Some(l.as_bytes()))
             };
-            assert_eq!(contains_word(LIST, w, fold(w)), linear, "{w}");
+            assert_eq!(contains_word(LIST, w.as_bytes(), fold(w)), linear, "{w}");
         }
         // A capital in a listed word matches ASCII tokens in any case, and non-ASCII tokens
         // only as listed (they are lower-cased before the comparison).
-        assert!(contains_word(LIST, "nAcH", fold("nAcH")));
+        assert!(contains_word(LIST, b"nAcH", fold("nAcH")));
         assert!(contains(LIST, "Nach".as_bytes()));
         assert!(!contains(LIST, "nach".as_bytes()));
-        assert!(!contains_word(LIST, "x", NO_KEY));
+        assert!(!contains_word(LIST, b"x", NO_KEY));
     }
 
     /// Phrases ending in marks, words in several cases, a non-ASCII word and a repeated
