@@ -1949,15 +1949,20 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         // looked up once.
         let mut skip = Skip::default();
         // Most cues stand whole; only when an adverbial follows the trigger closely can one
-        // stand inside a cue, and only then is each cue matched word by word.
-        let adverbial = (i + 1..i + 4).any(|k| skip.past(ctx, k) != k);
+        // stand inside a cue, and only then is a cue matched word by word. Whether one does
+        // is asked only of a cue that matches word by word (seldom: most triggers are
+        // ordinary words such as "my" and "on").
+        let mut adverbial: Option<bool> = None;
         for (cue, kinds) in cues.into_iter().flatten() {
             if negated {
                 break;
             }
-            let end = ctx
-                .phrase_starts_at(i, cue)
-                .or_else(|| adverbial.then(|| cue_end(ctx, i, cue, &mut skip)).flatten());
+            let end = ctx.phrase_starts_at(i, cue).or_else(|| {
+                let end = cue_end(ctx, i, cue, &mut skip)?;
+                let near = *adverbial
+                    .get_or_insert_with(|| (i + 1..i + 4).any(|k| skip.past(ctx, k) != k));
+                near.then_some(end)
+            });
             if let Some(after) = end {
                 let after = past_since(ctx, after);
                 if let Some(hit) = cued_term(ctx, after, *kinds) {
@@ -2296,21 +2301,23 @@ fn past_since(ctx: &Ctx<'_>, at: usize) -> usize {
     at
 }
 
-/// The last token [`past_since`] was asked about and its answer.
-struct Skip(usize, usize);
+/// The last tokens [`past_since`] was asked about and its answers: the cues of one trigger
+/// ask about the same few tokens after it, each many times.
+struct Skip([(usize, usize); 4]);
 
 impl Default for Skip {
     fn default() -> Self {
-        Skip(usize::MAX, 0)
+        Skip([(usize::MAX, 0); 4])
     }
 }
 
 impl Skip {
     fn past(&mut self, ctx: &Ctx<'_>, at: usize) -> usize {
-        if self.0 != at {
-            *self = Skip(at, past_since(ctx, at));
+        let slot = &mut self.0[at % 4];
+        if slot.0 != at {
+            *slot = (at, past_since(ctx, at));
         }
-        self.1
+        slot.1
     }
 }
 
