@@ -194,15 +194,21 @@ impl<'t> Ctx<'t> {
     }
     /// The key of token `i` for the word tables ([`wordset::fold`]): the word is lower-cased
     /// and hashed once, however many lists it is looked up in.
+    #[inline]
     fn fold(&self, i: usize) -> u32 {
         match self.folds[i].get() {
-            wordset::UNKNOWN => {
-                let key = wordset::fold(self.s(i));
-                self.folds[i].set(key);
-                key
-            }
+            wordset::UNKNOWN => self.fold_now(i),
             key => key,
         }
+    }
+    /// [`Ctx::fold`] for a token whose key the look-ups did not make (numbers, words of
+    /// more than sixteen bytes).
+    #[cold]
+    #[inline(never)]
+    fn fold_now(&self, i: usize) -> u32 {
+        let key = wordset::fold(self.s(i));
+        self.folds[i].set(key);
+        key
     }
     /// The phrases of `list` that end at token `end` ([`Ctx::phrase_ends_at`]), in list
     /// order: the index of each one's first token. Only the phrases whose last word the

@@ -1957,12 +1957,13 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             if negated {
                 break;
             }
-            let end = ctx.phrase_starts_at(i, cue).or_else(|| {
-                let end = cue_end(ctx, i, cue, &mut skip)?;
-                let near = *adverbial
-                    .get_or_insert_with(|| (i + 1..i + 4).any(|k| skip.past(ctx, k) != k));
-                near.then_some(end)
-            });
+            let end = match cue_walk(ctx, i, cue, &mut skip) {
+                Some((end, false)) => Some(end),
+                Some((end, true)) => adverbial
+                    .get_or_insert_with(|| (i + 1..i + 4).any(|k| skip.past(ctx, k) != k))
+                    .then_some(end),
+                None => None,
+            };
             if let Some(after) = end {
                 let after = past_since(ctx, after);
                 if let Some(hit) = cued_term(ctx, after, *kinds) {
@@ -2340,6 +2341,30 @@ fn cue_end(ctx: &Ctx<'_>, i: usize, cue: &str, skip: &mut Skip) -> Option<usize>
         };
     }
     Some(at)
+}
+
+/// Where cue `cue` ends when it starts at the trigger `i` (whose lower-cased word is the
+/// cue's first: the cues were found by it), and whether a time adverbial stood inside it: the
+/// cue's words matched as a phrase ([`Ctx::phrase_starts_at`], `false`) or as
+/// [`cue_end`] matches them (`true`), in one walk. A phrase that matches whole is matched by
+/// both, to the same end.
+fn cue_walk(ctx: &Ctx<'_>, i: usize, cue: &str, skip: &mut Skip) -> Option<(usize, bool)> {
+    let mut at = i + 1;
+    let mut skipped = false;
+    for w in cue.split(' ').skip(1) {
+        at = match ctx.phrase_starts_at(at, w) {
+            Some(next) => next,
+            None => {
+                let past = skip.past(ctx, at);
+                if past == at {
+                    return None;
+                }
+                skipped = true;
+                ctx.phrase_starts_at(past, w)?
+            }
+        };
+    }
+    Some((at, skipped))
 }
 
 /// Token `e` ends a clause: the text's or the line's end, or a mark that closes a clause.
