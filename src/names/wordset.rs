@@ -287,13 +287,18 @@ fn made(words: &'static [&'static str], part: Part) -> &'static WordSet {
 fn set_of(words: &'static [&'static str], part: Part) -> &'static WordSet {
     let (p, n) = (words.as_ptr() as usize | part as usize, words.len());
     let at = ((p >> 3) ^ (p >> 12) ^ n ^ part as usize) % CACHE;
+    // Two ways: two lists that share a slot and that a run asks in turn took the lock on
+    // every ask (about 1% of the asks on prose, 5% of the look-ups' instructions).
     RECENT.with(|r| {
-        if let (q, m, Some(set)) = r[at].get() {
-            if (q, m) == (p, n) {
-                return set;
+        for k in [at, at ^ 1] {
+            if let (q, m, Some(set)) = r[k].get() {
+                if (q, m) == (p, n) {
+                    return set;
+                }
             }
         }
         let set = made(words, part);
+        r[at ^ 1].set(r[at].get());
         r[at].set((p, n, Some(set)));
         set
     })
