@@ -7,7 +7,7 @@
 use super::lexicon::role::{FILLER, SPECIAL_FIRST, TERM_FIRST};
 use super::lookup::Picks;
 use super::tokenize::Kind;
-use super::{Ctx, Entity, Hit};
+use super::{wordset, Ctx, Entity, Hit};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -1823,7 +1823,45 @@ type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHas
 
 struct ByFirst {
     cues: WordMap<Vec<(&'static str, u8)>>,
+    /// The cues again, by the [`wordset::word_hash`] of their first word, when the words a
+    /// trigger may be (cue words and [`POSSESSIVES`]) have hashes apart: a trigger's key then
+    /// names its word, and the word's text (seldom in the cache by now) is not read.
+    cue_keys:
+        Option<HashMap<u32, Vec<(&'static str, u8)>, std::hash::BuildHasherDefault<KeyHasher>>>,
     terms: WordMap<Vec<TermRef>>,
+}
+
+/// Spreads a [`wordset::word_hash`] (already a hash) over a map's buckets.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u8(b);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(GOLDEN);
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(GOLDEN);
+    }
+}
+
+/// The cues whose first word token `i` (a trigger: it has the role) is.
+fn cues_of(ctx: &Ctx<'_>, i: usize) -> Option<&'static Vec<(&'static str, u8)>> {
+    let by = by_first();
+    match &by.cue_keys {
+        Some(keys) => keys.get(&wordset::key_hash(ctx.fold(i))?),
+        None => {
+            let mut buf = [0u8; 64];
+            lower(ctx, i, &mut buf).and_then(|w| by.cues.get(w))
+        }
+    }
 }
 
 fn by_first() -> &'static ByFirst {
@@ -1834,13 +1872,32 @@ fn by_first() -> &'static ByFirst {
         for &(c, k) in CUES {
             cues.entry(first(c)).or_default().push((c, k));
         }
+        // The words a trigger may be, and whether their hashes set them apart.
+        let mut hashes: HashMap<u32, &str> = HashMap::new();
+        let apart = CUES
+            .iter()
+            .map(|&(c, _)| first(c))
+            .chain(POSSESSIVES.iter().copied())
+            .all(|w| *hashes.entry(wordset::word_hash(w.as_bytes())).or_insert(w) == w);
+        let cue_keys = apart.then(|| {
+            let mut keys: HashMap<u32, Vec<(&'static str, u8)>, _> = HashMap::default();
+            for &(c, k) in CUES {
+                let h = wordset::word_hash(first(c).as_bytes());
+                keys.entry(h).or_insert_with(Vec::new).push((c, k));
+            }
+            keys
+        });
         let mut terms: WordMap<Vec<TermRef>> = WordMap::default();
         for &(e, k, list) in TERMS {
             for &t in list {
                 terms.entry(first(t)).or_default().push((e, k, t));
             }
         }
-        ByFirst { cues, terms }
+        ByFirst {
+            cues,
+            cue_keys,
+            terms,
+        }
     })
 }
 
@@ -1941,8 +1998,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         }
         debug_assert!(trigger(ctx, i));
         let mut found = None;
-        let mut buf = [0u8; 64];
-        let cues = lower(ctx, i, &mut buf).and_then(|w| by_first().cues.get(w));
+        let cues = cues_of(ctx, i);
         // "non ho il cancro", "nie jestem w ciąży": a negation before the cue denies it.
         let negated = i > 0 && ctx.word_in(i - 1, NEGATIONS);
         // The cues of one word part at the same tokens: what an adverbial there skips is
@@ -2431,4 +2487,30 @@ fn past_name_and_age(ctx: &Ctx<'_>, at: usize) -> usize {
         v += 1;
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words a trigger may be have hashes apart, so `cues_of` finds a trigger's cues by
+    /// its key without reading its text; and by key or by text, the same cues in the same
+    /// order.
+    #[test]
+    fn trigger_keys_name_their_cues() {
+        let by = by_first();
+        let keys = by.cue_keys.as_ref().expect("trigger words hash apart");
+        for (word, cues) in &by.cues {
+            for w in [word.to_string(), word.to_ascii_uppercase()] {
+                let key = wordset::fold(&w);
+                let got = wordset::key_hash(key).and_then(|h| keys.get(&h));
+                assert_eq!(got, Some(cues), "{w}");
+            }
+        }
+        // A possessive that opens no cue has no cues by its key either.
+        for p in POSSESSIVES {
+            let got = wordset::key_hash(wordset::fold(p)).and_then(|h| keys.get(&h));
+            assert_eq!(got, by.cues.get(p), "{p}");
+        }
+    }
 }

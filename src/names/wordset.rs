@@ -83,6 +83,18 @@ const KEYED: u32 = 2;
 const ASCII_WORD: u32 = 1;
 const FLAGS: u32 = 3;
 
+/// The hash of the lower-cased word whose key is `key` (`None` for a word without one): the
+/// same as [`word_hash`] of that lower-cased word.
+#[inline]
+pub(crate) fn key_hash(key: u32) -> Option<u32> {
+    (key & KEYED != 0).then_some(key & !FLAGS)
+}
+
+/// The hash [`key_hash`] gives a token whose lower-cased form is `word`.
+pub(crate) fn word_hash(word: &[u8]) -> u32 {
+    hash(word)
+}
+
 /// The word whose key is `key` is ASCII (its [`fold`] tells without reading the word).
 #[inline]
 pub(crate) fn ascii_key(key: u32) -> bool {
