@@ -1823,40 +1823,22 @@ type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHas
 
 struct ByFirst {
     cues: WordMap<Vec<(&'static str, u8)>>,
-    /// The cues again, by the [`wordset::word_hash`] of their first word, when the words a
-    /// trigger may be (cue words and [`POSSESSIVES`]) have hashes apart: a trigger's key then
-    /// names its word, and the word's text (seldom in the cache by now) is not read.
-    cue_keys:
-        Option<HashMap<u32, Vec<(&'static str, u8)>, std::hash::BuildHasherDefault<KeyHasher>>>,
+    /// The words a trigger may be (cue words and [`POSSESSIVES`]) by the
+    /// [`wordset::word_hash`] of each, sorted, when those hashes are apart: a trigger's key
+    /// then names its word, and the word's text (seldom in the cache by now) is not read.
+    trigger_words: Option<Vec<(u32, &'static str)>>,
     terms: WordMap<Vec<TermRef>>,
-}
-
-/// Spreads a [`wordset::word_hash`] (already a hash) over a map's buckets.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl std::hash::Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u8(b);
-        }
-    }
-    fn write_u8(&mut self, b: u8) {
-        self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(GOLDEN);
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = u64::from(n).wrapping_mul(GOLDEN);
-    }
 }
 
 /// The cues whose first word token `i` (a trigger: it has the role) is.
 fn cues_of(ctx: &Ctx<'_>, i: usize) -> Option<&'static Vec<(&'static str, u8)>> {
     let by = by_first();
-    match &by.cue_keys {
-        Some(keys) => keys.get(&wordset::key_hash(ctx.fold(i))?),
+    match &by.trigger_words {
+        Some(words) => {
+            let h = wordset::key_hash(ctx.fold(i))?;
+            let k = words.binary_search_by_key(&h, |&(h, _)| h).ok()?;
+            by.cues.get(words[k].1)
+        }
         None => {
             let mut buf = [0u8; 64];
             lower(ctx, i, &mut buf).and_then(|w| by.cues.get(w))
@@ -1873,20 +1855,16 @@ fn by_first() -> &'static ByFirst {
             cues.entry(first(c)).or_default().push((c, k));
         }
         // The words a trigger may be, and whether their hashes set them apart.
-        let mut hashes: HashMap<u32, &str> = HashMap::new();
-        let apart = CUES
+        let mut words: Vec<(u32, &'static str)> = CUES
             .iter()
             .map(|&(c, _)| first(c))
             .chain(POSSESSIVES.iter().copied())
-            .all(|w| *hashes.entry(wordset::word_hash(w.as_bytes())).or_insert(w) == w);
-        let cue_keys = apart.then(|| {
-            let mut keys: HashMap<u32, Vec<(&'static str, u8)>, _> = HashMap::default();
-            for &(c, k) in CUES {
-                let h = wordset::word_hash(first(c).as_bytes());
-                keys.entry(h).or_insert_with(Vec::new).push((c, k));
-            }
-            keys
-        });
+            .map(|w| (wordset::word_hash(w.as_bytes()), w))
+            .collect();
+        crate::sort::sort(&mut words);
+        words.dedup();
+        let apart = words.windows(2).all(|p| p[0].0 != p[1].0);
+        let trigger_words = apart.then_some(words);
         let mut terms: WordMap<Vec<TermRef>> = WordMap::default();
         for &(e, k, list) in TERMS {
             for &t in list {
@@ -1895,7 +1873,7 @@ fn by_first() -> &'static ByFirst {
         }
         ByFirst {
             cues,
-            cue_keys,
+            trigger_words,
             terms,
         }
     })
@@ -2503,18 +2481,36 @@ mod tests {
     #[test]
     fn trigger_keys_name_their_cues() {
         let by = by_first();
-        let keys = by.cue_keys.as_ref().expect("trigger words hash apart");
-        for (word, cues) in &by.cues {
-            for w in [word.to_string(), word.to_ascii_uppercase()] {
-                let key = wordset::fold(&w);
-                let got = wordset::key_hash(key).and_then(|h| keys.get(&h));
-                assert_eq!(got, Some(cues), "{w}");
-            }
+        assert!(by.trigger_words.is_some(), "trigger words hash apart");
+        let mut ctx_text = String::new();
+        let words: Vec<&str> = by
+            .cues
+            .keys()
+            .copied()
+            .chain(POSSESSIVES.iter().copied())
+            .collect();
+        for w in &words {
+            ctx_text.push_str(w);
+            ctx_text.push(' ');
+            ctx_text.push_str(&w.to_ascii_uppercase());
+            ctx_text.push('\n');
         }
-        // A possessive that opens no cue has no cues by its key either.
-        for p in POSSESSIVES {
-            let got = wordset::key_hash(wordset::fold(p)).and_then(|h| keys.get(&h));
-            assert_eq!(got, by.cues.get(p), "{p}");
+        let mut toks = Vec::new();
+        super::super::tokenize::tokenize(&ctx_text, &mut toks);
+        let n = toks.len();
+        let ctx = Ctx {
+            text: &ctx_text,
+            toks,
+            flags: vec![0; n],
+            roles: vec![0; n],
+            folds: vec![std::cell::Cell::new(wordset::UNKNOWN); n],
+        };
+        // By key or by text, the same cues in the same order (a possessive that opens no
+        // cue has none either way).
+        for i in 0..n {
+            let mut buf = [0u8; 64];
+            let by_text = lower(&ctx, i, &mut buf).and_then(|w| by.cues.get(w));
+            assert_eq!(cues_of(&ctx, i), by_text, "{}", ctx.s(i));
         }
     }
 }
