@@ -306,15 +306,10 @@ impl<'t> Ctx<'t> {
     }
     /// The words of `phrase` start at token `start`; returns the index after the phrase.
     pub fn phrase_starts_at(&self, start: usize, phrase: &str) -> Option<usize> {
-        // The words as `split(' ')` gives them, found by a plain byte loop: `split`'s searcher
-        // cost more than the match on these short phrases.
         let mut i = start;
         let mut rest = phrase;
         loop {
-            let (w, tail) = match rest.as_bytes().iter().position(|&b| b == b' ') {
-                Some(k) => (&rest[..k], Some(&rest[k + 1..])),
-                None => (rest, None),
-            };
+            let (w, tail) = first_word(rest);
             if !self.word_matches(i, w)? {
                 return None;
             }
@@ -401,6 +396,16 @@ impl<'t> Ctx<'t> {
             }
         }
         false
+    }
+}
+
+/// The first word of a phrase and the rest after its space, as `split(' ')` cuts them (a
+/// byte loop: `split`'s searcher costs more than the match on these short phrases).
+#[inline]
+pub(crate) fn first_word(phrase: &str) -> (&str, Option<&str>) {
+    match phrase.as_bytes().iter().position(|&b| b == b' ') {
+        Some(k) => (&phrase[..k], Some(&phrase[k + 1..])),
+        None => (phrase, None),
     }
 }
 

@@ -2385,11 +2385,11 @@ fn cue_end(ctx: &Ctx<'_>, i: usize, cue: &str, skip: &mut Skip) -> Option<usize>
 fn cue_walk(ctx: &Ctx<'_>, i: usize, cue: &str, skip: &mut Skip) -> Option<(usize, bool)> {
     let mut at = i + 1;
     let mut skipped = false;
-    // The words after the first (`split` is slower than the match on these short phrases).
-    let Some(space) = cue.as_bytes().iter().position(|&b| b == b' ') else {
-        return Some((at, false));
-    };
-    for w in cue[space + 1..].split(|c: char| c == ' ') {
+    // The words after the first ([`super::first_word`]).
+    let mut rest = super::first_word(cue).1;
+    while let Some(phrase) = rest {
+        let (w, tail) = super::first_word(phrase);
+        rest = tail;
         at = match ctx.phrase_starts_at(at, w) {
             Some(next) => next,
             None => {
