@@ -2360,21 +2360,9 @@ impl Skip {
 /// later word may come after a time adverbial ("ich bin seit 2019 Mitglied der", "ik lijd al
 /// jaren aan", "I was recently diagnosed with").
 fn cue_end(ctx: &Ctx<'_>, i: usize, cue: &str, skip: &mut Skip) -> Option<usize> {
-    let mut words = cue.split(' ');
-    let mut at = ctx.phrase_starts_at(i, words.next()?)?;
-    for w in words {
-        at = match ctx.phrase_starts_at(at, w) {
-            Some(next) => next,
-            None => {
-                let past = skip.past(ctx, at);
-                if past == at {
-                    return None;
-                }
-                ctx.phrase_starts_at(past, w)?
-            }
-        };
-    }
-    Some(at)
+    let (first, rest) = super::first_word(cue);
+    let at = ctx.phrase_starts_at(i, first)?;
+    cue_rest(ctx, at, rest, skip).map(|(end, _)| end)
 }
 
 /// Where cue `cue` ends when it starts at the trigger `i` (whose lower-cased word is the
@@ -2383,10 +2371,18 @@ fn cue_end(ctx: &Ctx<'_>, i: usize, cue: &str, skip: &mut Skip) -> Option<usize>
 /// [`cue_end`] matches them (`true`), in one walk. A phrase that matches whole is matched by
 /// both, to the same end.
 fn cue_walk(ctx: &Ctx<'_>, i: usize, cue: &str, skip: &mut Skip) -> Option<(usize, bool)> {
-    let mut at = i + 1;
+    cue_rest(ctx, i + 1, super::first_word(cue).1, skip)
+}
+
+/// The words `rest` of a cue from token `at`, each right there or after a time adverbial;
+/// where they end, and whether an adverbial was skipped.
+fn cue_rest(
+    ctx: &Ctx<'_>,
+    mut at: usize,
+    mut rest: Option<&str>,
+    skip: &mut Skip,
+) -> Option<(usize, bool)> {
     let mut skipped = false;
-    // The words after the first ([`super::first_word`]).
-    let mut rest = super::first_word(cue).1;
     while let Some(phrase) = rest {
         let (w, tail) = super::first_word(phrase);
         rest = tail;
