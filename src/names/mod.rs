@@ -179,24 +179,37 @@ impl<'t> Ctx<'t> {
         if t.kind != Kind::Word && t.kind != Kind::Alnum {
             return false;
         }
-        let s = t.text(self.text);
+        // The word's bytes are read only for a comparison that may succeed (a length or a
+        // hash that matches): the text is seldom in the cache when a rule asks, and the key
+        // says whether the word is ASCII. (Byte slicing: a `str` slice would load the first
+        // byte to check the boundary.)
+        let key = self.fold(i);
+        let s = &self.text.as_bytes()[t.start as usize..t.end as usize];
         // One or two words ("an", "von", "van"): comparing is cheaper than a table.
-        if words.len() <= 2 && s.is_ascii() {
-            return words.iter().any(|w| s.eq_ignore_ascii_case(w));
+        if words.len() <= 2 && wordset::ascii_key(key) {
+            return words
+                .iter()
+                .any(|w| w.len() == s.len() && s.eq_ignore_ascii_case(w.as_bytes()));
         }
-        wordset::contains_word(words, s, self.fold(i))
+        wordset::contains_word(words, s, key)
     }
     /// The key of token `i` for the word tables ([`wordset::fold`]): the word is lower-cased
     /// and hashed once, however many lists it is looked up in.
+    #[inline]
     fn fold(&self, i: usize) -> u32 {
         match self.folds[i].get() {
-            wordset::UNKNOWN => {
-                let key = wordset::fold(self.s(i));
-                self.folds[i].set(key);
-                key
-            }
+            wordset::UNKNOWN => self.fold_now(i),
             key => key,
         }
+    }
+    /// [`Ctx::fold`] for a token whose key the look-ups did not make (numbers, words of
+    /// more than sixteen bytes).
+    #[cold]
+    #[inline(never)]
+    fn fold_now(&self, i: usize) -> u32 {
+        let key = wordset::fold(self.s(i));
+        self.folds[i].set(key);
+        key
     }
     /// The phrases of `list` that end at token `end` ([`Ctx::phrase_ends_at`]), in list
     /// order: the index of each one's first token. Only the phrases whose last word the
@@ -235,9 +248,12 @@ impl<'t> Ctx<'t> {
         match self.toks.get(i) {
             None => &[],
             Some(t) if t.kind == Kind::Punct => {
-                wordset::phrases_with(list, part, "", wordset::UNKNOWN, Some(t.punct))
+                wordset::phrases_with(list, part, b"", wordset::UNKNOWN, Some(t.punct))
             }
-            Some(t) => wordset::phrases_with(list, part, t.text(self.text), self.fold(i), None),
+            Some(t) => {
+                let s = &self.text.as_bytes()[t.start as usize..t.end as usize];
+                wordset::phrases_with(list, part, s, self.fold(i), None)
+            }
         }
     }
     /// Token `i` has one of the role bits in `bits`.
@@ -250,12 +266,21 @@ impl<'t> Ctx<'t> {
     }
     /// One word of a cue phrase matches token `t`: a lone punctuation mark matches that mark,
     /// anything else matches a word case-insensitively.
-    fn word_matches(&self, t: &Token, w: &str) -> bool {
+    fn word_matches(&self, i: usize, w: &str) -> Option<bool> {
+        let t = self.toks.get(i)?;
         let mut cs = w.chars();
-        match (cs.next(), cs.next()) {
+        Some(match (cs.next(), cs.next()) {
             (Some(c), None) if !c.is_alphanumeric() => t.kind == Kind::Punct && t.punct == c,
-            _ => t.kind != Kind::Punct && tokenize::eq_lower(t.text(self.text), w),
-        }
+            _ if t.kind == Kind::Punct => false,
+            // An ASCII word (its key tells) of another length cannot match: the text is
+            // not read.
+            _ if wordset::ascii_key(self.fold(i)) => {
+                t.len() == w.len()
+                    && self.text.as_bytes()[t.start as usize..t.end as usize]
+                        .eq_ignore_ascii_case(w.as_bytes())
+            }
+            _ => tokenize::eq_lower(t.text(self.text), w),
+        })
     }
     /// The words of `phrase` (lower case, space-separated) end at token `end` (inclusive).
     /// Returns the index of the phrase's first token.
@@ -268,7 +293,7 @@ impl<'t> Ctx<'t> {
                 Some(k) => (Some(&rest[..k]), &rest[k + 1..]),
                 None => (None, rest),
             };
-            if !self.word_matches(self.toks.get(i)?, w) {
+            if !self.word_matches(i, w)? {
                 return None;
             }
             match head {
@@ -283,13 +308,18 @@ impl<'t> Ctx<'t> {
     /// The words of `phrase` start at token `start`; returns the index after the phrase.
     pub fn phrase_starts_at(&self, start: usize, phrase: &str) -> Option<usize> {
         let mut i = start;
-        for w in phrase.split(' ') {
-            if !self.word_matches(self.toks.get(i)?, w) {
+        let mut rest = phrase;
+        loop {
+            let (w, tail) = first_word(rest);
+            if !self.word_matches(i, w)? {
                 return None;
             }
             i += 1;
+            match tail {
+                Some(t) => rest = t,
+                None => return Some(i),
+            }
         }
-        Some(i)
     }
     /// Token `i` starts a sentence: first token, after a line break, or after `.`, `!`, `?`,
     /// `:` or an opening quote or bullet that does.
@@ -388,6 +418,16 @@ impl<'t> Ctx<'t> {
 /// A pasted mail's header words: opening a line with their colon they label the run after
 /// them ("From: Ngozi Okonkwo").
 pub(crate) const MAIL_HEADERS: &[&str] = &["from", "to", "cc", "bcc"];
+
+/// The first word of a phrase and the rest after its space, as `split(' ')` cuts them (a
+/// byte loop: `split`'s searcher costs more than the match on these short phrases).
+#[inline]
+pub(crate) fn first_word(phrase: &str) -> (&str, Option<&str>) {
+    match phrase.as_bytes().iter().position(|&b| b == b' ') {
+        Some(k) => (&phrase[..k], Some(&phrase[k + 1..])),
+        None => (phrase, None),
+    }
+}
 
 impl NamesPass {
     /// A pass over `gazetteer`.

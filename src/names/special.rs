@@ -7,7 +7,7 @@
 use super::lexicon::role::{FILLER, SPECIAL_FIRST, TERM_FIRST};
 use super::lookup::Picks;
 use super::tokenize::Kind;
-use super::{Ctx, Entity, Hit};
+use super::{wordset, Ctx, Entity, Hit};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -1823,7 +1823,27 @@ type WordMap<V> = HashMap<&'static str, V, std::hash::BuildHasherDefault<WordHas
 
 struct ByFirst {
     cues: WordMap<Vec<(&'static str, u8)>>,
+    /// The words a trigger may be (cue words and [`POSSESSIVES`]) by the
+    /// [`wordset::word_hash`] of each, sorted, when those hashes are apart: a trigger's key
+    /// then names its word, and the word's text (seldom in the cache by now) is not read.
+    trigger_words: Option<Vec<(u32, &'static str)>>,
     terms: WordMap<Vec<TermRef>>,
+}
+
+/// The cues whose first word token `i` (a trigger: it has the role) is.
+fn cues_of(ctx: &Ctx<'_>, i: usize) -> Option<&'static Vec<(&'static str, u8)>> {
+    let by = by_first();
+    match &by.trigger_words {
+        Some(words) => {
+            let h = wordset::key_hash(ctx.fold(i))?;
+            let k = words.binary_search_by_key(&h, |&(h, _)| h).ok()?;
+            by.cues.get(words[k].1)
+        }
+        None => {
+            let mut buf = [0u8; 64];
+            lower(ctx, i, &mut buf).and_then(|w| by.cues.get(w))
+        }
+    }
 }
 
 fn by_first() -> &'static ByFirst {
@@ -1834,13 +1854,28 @@ fn by_first() -> &'static ByFirst {
         for &(c, k) in CUES {
             cues.entry(first(c)).or_default().push((c, k));
         }
+        // The words a trigger may be, and whether their hashes set them apart.
+        let mut words: Vec<(u32, &'static str)> = CUES
+            .iter()
+            .map(|&(c, _)| first(c))
+            .chain(POSSESSIVES.iter().copied())
+            .map(|w| (wordset::word_hash(w.as_bytes()), w))
+            .collect();
+        crate::sort::sort(&mut words);
+        words.dedup();
+        let apart = words.windows(2).all(|p| p[0].0 != p[1].0);
+        let trigger_words = apart.then_some(words);
         let mut terms: WordMap<Vec<TermRef>> = WordMap::default();
         for &(e, k, list) in TERMS {
             for &t in list {
                 terms.entry(first(t)).or_default().push((e, k, t));
             }
         }
-        ByFirst { cues, terms }
+        ByFirst {
+            cues,
+            trigger_words,
+            terms,
+        }
     })
 }
 
@@ -1941,23 +1976,28 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
         }
         debug_assert!(trigger(ctx, i));
         let mut found = None;
-        let mut buf = [0u8; 64];
-        let cues = lower(ctx, i, &mut buf).and_then(|w| by_first().cues.get(w));
+        let cues = cues_of(ctx, i);
         // "non ho il cancro", "nie jestem w ciąży": a negation before the cue denies it.
         let negated = i > 0 && ctx.word_in(i - 1, NEGATIONS);
         // The cues of one word part at the same tokens: what an adverbial there skips is
         // looked up once.
         let mut skip = Skip::default();
         // Most cues stand whole; only when an adverbial follows the trigger closely can one
-        // stand inside a cue, and only then is each cue matched word by word.
-        let adverbial = (i + 1..i + 4).any(|k| skip.past(ctx, k) != k);
+        // stand inside a cue, and only then is a cue matched word by word. Whether one does
+        // is asked only of a cue that matches word by word (seldom: most triggers are
+        // ordinary words such as "my" and "on").
+        let mut adverbial: Option<bool> = None;
         for (cue, kinds) in cues.into_iter().flatten() {
             if negated {
                 break;
             }
-            let end = ctx
-                .phrase_starts_at(i, cue)
-                .or_else(|| adverbial.then(|| cue_end(ctx, i, cue, &mut skip)).flatten());
+            let end = match cue_walk(ctx, i, cue, &mut skip) {
+                Some((end, false)) => Some(end),
+                Some((end, true)) => adverbial
+                    .get_or_insert_with(|| (i + 1..i + 4).any(|k| skip.past(ctx, k) != k))
+                    .then_some(end),
+                None => None,
+            };
             if let Some(after) = end {
                 let after = past_since(ctx, after);
                 if let Some(hit) = cued_term(ctx, after, *kinds) {
@@ -2296,21 +2336,23 @@ fn past_since(ctx: &Ctx<'_>, at: usize) -> usize {
     at
 }
 
-/// The last token [`past_since`] was asked about and its answer.
-struct Skip(usize, usize);
+/// The last tokens [`past_since`] was asked about and its answers: the cues of one trigger
+/// ask about the same few tokens after it, each many times.
+struct Skip([(usize, usize); 4]);
 
 impl Default for Skip {
     fn default() -> Self {
-        Skip(usize::MAX, 0)
+        Skip([(usize::MAX, 0); 4])
     }
 }
 
 impl Skip {
     fn past(&mut self, ctx: &Ctx<'_>, at: usize) -> usize {
-        if self.0 != at {
-            *self = Skip(at, past_since(ctx, at));
+        let slot = &mut self.0[at % 4];
+        if slot.0 != at {
+            *slot = (at, past_since(ctx, at));
         }
-        self.1
+        slot.1
     }
 }
 
@@ -2318,9 +2360,32 @@ impl Skip {
 /// later word may come after a time adverbial ("ich bin seit 2019 Mitglied der", "ik lijd al
 /// jaren aan", "I was recently diagnosed with").
 fn cue_end(ctx: &Ctx<'_>, i: usize, cue: &str, skip: &mut Skip) -> Option<usize> {
-    let mut words = cue.split(' ');
-    let mut at = ctx.phrase_starts_at(i, words.next()?)?;
-    for w in words {
+    let (first, rest) = super::first_word(cue);
+    let at = ctx.phrase_starts_at(i, first)?;
+    cue_rest(ctx, at, rest, skip).map(|(end, _)| end)
+}
+
+/// Where cue `cue` ends when it starts at the trigger `i` (whose lower-cased word is the
+/// cue's first: the cues were found by it), and whether a time adverbial stood inside it: the
+/// cue's words matched as a phrase ([`Ctx::phrase_starts_at`], `false`) or as
+/// [`cue_end`] matches them (`true`), in one walk. A phrase that matches whole is matched by
+/// both, to the same end.
+fn cue_walk(ctx: &Ctx<'_>, i: usize, cue: &str, skip: &mut Skip) -> Option<(usize, bool)> {
+    cue_rest(ctx, i + 1, super::first_word(cue).1, skip)
+}
+
+/// The words `rest` of a cue from token `at`, each right there or after a time adverbial;
+/// where they end, and whether an adverbial was skipped.
+fn cue_rest(
+    ctx: &Ctx<'_>,
+    mut at: usize,
+    mut rest: Option<&str>,
+    skip: &mut Skip,
+) -> Option<(usize, bool)> {
+    let mut skipped = false;
+    while let Some(phrase) = rest {
+        let (w, tail) = super::first_word(phrase);
+        rest = tail;
         at = match ctx.phrase_starts_at(at, w) {
             Some(next) => next,
             None => {
@@ -2328,11 +2393,12 @@ fn cue_end(ctx: &Ctx<'_>, i: usize, cue: &str, skip: &mut Skip) -> Option<usize>
                 if past == at {
                     return None;
                 }
+                skipped = true;
                 ctx.phrase_starts_at(past, w)?
             }
         };
     }
-    Some(at)
+    Some((at, skipped))
 }
 
 /// Token `e` ends a clause: the text's or the line's end, or a mark that closes a clause.
@@ -2399,4 +2465,48 @@ fn past_name_and_age(ctx: &Ctx<'_>, at: usize) -> usize {
         v += 1;
     }
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words a trigger may be have hashes apart, so `cues_of` finds a trigger's cues by
+    /// its key without reading its text; and by key or by text, the same cues in the same
+    /// order.
+    #[test]
+    fn trigger_keys_name_their_cues() {
+        let by = by_first();
+        assert!(by.trigger_words.is_some(), "trigger words hash apart");
+        let mut ctx_text = String::new();
+        let words: Vec<&str> = by
+            .cues
+            .keys()
+            .copied()
+            .chain(POSSESSIVES.iter().copied())
+            .collect();
+        for w in &words {
+            ctx_text.push_str(w);
+            ctx_text.push(' ');
+            ctx_text.push_str(&w.to_ascii_uppercase());
+            ctx_text.push('\n');
+        }
+        let mut toks = Vec::new();
+        super::super::tokenize::tokenize(&ctx_text, &mut toks);
+        let n = toks.len();
+        let ctx = Ctx {
+            text: &ctx_text,
+            toks,
+            flags: vec![0; n],
+            roles: vec![0; n],
+            folds: vec![std::cell::Cell::new(wordset::UNKNOWN); n],
+        };
+        // By key or by text, the same cues in the same order (a possessive that opens no
+        // cue has none either way).
+        for i in 0..n {
+            let mut buf = [0u8; 64];
+            let by_text = lower(&ctx, i, &mut buf).and_then(|w| by.cues.get(w));
+            assert_eq!(cues_of(&ctx, i), by_text, "{}", ctx.s(i));
+        }
+    }
 }
