@@ -5,7 +5,7 @@
 //! every token and leaving on a hard-to-predict test: on ordinary prose most tokens are
 //! lower-case words or punctuation that no detector starts at.
 
-use super::gazetteer::{self, Gazetteer, FIRST, LAST};
+use super::gazetteer::{self, Gazetteer, FIRST, LAST, PLACE, WORD};
 use super::lexicon::{self, role};
 use super::table;
 use super::tokenize::{self, Case, Kind, Token};
@@ -207,6 +207,8 @@ pub(crate) fn fill(
     let (addr, pers, spec) = (&mut address.bits, &mut person.bits, &mut special.bits);
     // Role bits of the previous word (commas and colons are skipped), for "my name is".
     let mut prev_role = 0u32;
+    // Role bits of the word before that, for "mieszkam w krakowie" (see `live` below).
+    let mut prev2_role = 0u32;
     let mut buf = [0u8; 64];
     let chunks = toks
         .chunks(64)
@@ -228,21 +230,34 @@ pub(crate) fn fill(
                 // A comma or colon may sit inside a cue ("my name is: Anna"); other marks
                 // end it.
                 if t.punct != ',' && t.punct != ':' {
-                    prev_role = 0;
+                    (prev_role, prev2_role) = (0, 0);
                 }
                 continue;
             }
             if t.kind == Kind::Num {
                 // Digits have no roles and are no names (fillers like "type 2" are checked
-                // on the digits directly).
-                prev_role = 0;
+                // on the digits directly). A postal code is a place's cue: a lower-case word
+                // after digits is looked up as a place ("10115 berlin", see `address`).
+                (prev_role, prev2_role) = (role::PLACE_CUE, 0);
                 a |= 1 << k;
                 continue;
             }
             let len = t.len();
+            let lower = t.case == Case::Lower;
+            // Round 8: a lower-case word after a place preposition is looked up as a place
+            // ("i live in berlin"); `look_up` reads the same bit of `prev_role`.
+            let placed = lower && prev_role & role::PLACE_CUE != 0;
+            // Straight after the last word of a cue of residence ("mieszkam w", "abito a"):
+            // the person detector tries a town the lists know only in another form (a Polish
+            // locative, "krakowie").
+            let live =
+                lower && prev_role & role::LIVE_LAST != 0 && prev2_role & role::CUE_INNER != 0;
+            prev2_role = prev_role;
             let (fl, ro) = if len <= 16 {
                 let (lo, hi) = key_words(bytes, t.start as usize, t.end as usize);
-                let key = len as u16 | u16::from(prev_role & role::STRONG_LAST != 0) << 8;
+                let key = len as u16
+                    | u16::from(prev_role & role::STRONG_LAST != 0) << 8
+                    | u16::from(placed) << 9;
                 let slot = ((lo ^ hi.rotate_left(29) ^ u64::from(key))
                     .wrapping_mul(0x9e37_79b9_7f4a_7c15)
                     >> (64 - MEMO_SLOTS.trailing_zeros())) as usize;
@@ -276,7 +291,10 @@ pub(crate) fn fill(
             // predict. A lower-case word has gazetteer flags only when it is a word of two or
             // more letters (see `look_up`), so `fl` alone says it can start a name.
             let shape = SHAPES[t.kind as usize * 4 + t.case as usize];
-            let name = fl & (FIRST | LAST) != 0;
+            // A lower-case place has flags only after a place preposition (see `look_up`);
+            // so has a town's first word ("new york", "são paulo").
+            let name =
+                fl & (FIRST | LAST | PLACE) != 0 || (placed && ro & role::TOWN_HEAD != 0) || live;
             let street = ro & (role::PO_FIRST | role::PREFIX_TYPE) != 0;
             a |= u64::from((shape & ADDRESS_SHAPE != 0) | street) << k;
             p |= u64::from((shape & PERSON_SHAPE != 0) | name) << k;
@@ -359,13 +377,18 @@ fn look_up(
     let cued = *prev_role & role::STRONG_LAST != 0;
     // A lower-case word matters only as a plain first name (the second word of a lower-case
     // name is looked up by the person detector) or after "my name is".
-    let skip = t.case == Case::Lower && !cued && !gazetteer.maybe_plain_first(h);
+    let plain_skip = t.case == Case::Lower && !cued && !gazetteer.maybe_plain_first(h);
+    // Round 8: or as a place after a place preposition ("i live in berlin", "abito a roma").
+    // Such a word keeps its flags only when it is a place and no common word: "to be",
+    // "in place" look as they did before.
+    let placed = t.case == Case::Lower && *prev_role & role::PLACE_CUE != 0;
+    let skip = plain_skip && !placed;
     let want_name = t.kind == Kind::Word && t.len() >= 2 && !short && !skip;
     let want_role = lexicon.maybe(h);
     let name_maybe = want_name && gazetteer.maybe(h);
     if !(want_role || name_maybe) {
         *prev_role = 0;
-        let f = if want_name && inner_mark(s, ascii) {
+        let f = if want_name && !plain_skip && inner_mark(s, ascii) {
             hyphenated_flags(gazetteer, s)
         } else {
             0
@@ -397,8 +420,11 @@ fn look_up(
     let mut f = 0;
     if want_name {
         f = gazetteer.flags_hashed(h, k);
-        if f == 0 && inner_mark(s, ascii) {
+        if f == 0 && !plain_skip && inner_mark(s, ascii) {
             f = hyphenated_flags(gazetteer, s);
+        }
+        if plain_skip && f & (PLACE | WORD) != PLACE {
+            f = 0;
         }
     }
     (f, r)
@@ -499,7 +525,7 @@ mod tests {
                         (0, 0)
                     }
                     Kind::Num => {
-                        prev = 0;
+                        prev = role::PLACE_CUE;
                         (0, 0)
                     }
                     _ => look_up(&text, t, g, lexicon::roles(), &mut prev, &mut buf),
@@ -548,7 +574,8 @@ mod tests {
                     J. R. R. Tolkien met maria garcía-lópez in São Paulo. NaN iPhone x y de \
                     la van O'Brien's Hans-Peter; Postfach 12 34, Calle Mayor 5. Łukasz, \
                     Zoë and Ana went to the Kerkstraat 12 with jo an ed: mein Sohn ist \
-                    Diabetiker. Best regards,\nAnna Nowak\n";
+                    Diabetiker. i live in berlin, we moved to new york; mieszkam w krakowie; \
+                    they live in fear of the dark. Best regards,\nAnna Nowak\n";
         let mut toks = Vec::new();
         tokenize::tokenize(text, &mut toks);
         assert!(toks.len() > 64, "the bits span more than one word");
@@ -571,8 +598,37 @@ mod tests {
             if t.kind != Kind::Punct && !(t.kind == Kind::Word && !t.capitalised() && !street) {
                 address.push(i);
             }
-            let lower_name = t.case == Case::Lower && t.len() >= 2 && f & (FIRST | LAST) != 0;
-            if t.kind == Kind::Word && (t.case != Case::Lower || lower_name) {
+            // The roles of the word before this one and the one before that, on the line
+            // of cue words (commas and colons are skipped, digits are a place's cue).
+            let before = |back: usize| {
+                let mut j = i;
+                let mut left = back;
+                while j > 0 {
+                    j -= 1;
+                    let p = &toks[j];
+                    match p.kind {
+                        Kind::Punct if p.punct == ',' || p.punct == ':' => continue,
+                        Kind::Punct => return 0,
+                        Kind::Num => return if left == 1 { role::PLACE_CUE } else { 0 },
+                        _ => {}
+                    }
+                    left -= 1;
+                    if left == 0 {
+                        return look.roles[j];
+                    }
+                }
+                0
+            };
+            let lower = t.case == Case::Lower;
+            let placed = lower && before(1) & role::PLACE_CUE != 0;
+            let live =
+                lower && before(1) & role::LIVE_LAST != 0 && before(2) & role::CUE_INNER != 0;
+            let lower_name = lower
+                && t.len() >= 2
+                && (f & (FIRST | LAST | PLACE) != 0
+                    || (placed && r & role::TOWN_HEAD != 0)
+                    || live);
+            if t.kind == Kind::Word && (!lower || lower_name) {
                 person.push(i);
             }
             if r & role::SPECIAL_FIRST != 0 {
@@ -589,6 +645,12 @@ mod tests {
                 .expect("in text")
         };
         assert!(person.contains(&at("john")));
+        // Round 8: a lower-case town after a place preposition, a town's first word there,
+        // and any word after a cue of residence ("mieszkam w").
+        for w in ["berlin", "new", "krakowie"] {
+            assert!(person.contains(&at(w)), "{w}");
+        }
+        assert!(!person.contains(&at("dark")) && !person.contains(&at("the")));
         assert!(address.contains(&at("rue")) && address.contains(&at("221B")));
         assert!(special.contains(&at("ich")) && special.contains(&at("mein")));
         assert!(!person.contains(&at("and")) && !address.contains(&at("and")));
