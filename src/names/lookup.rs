@@ -209,6 +209,8 @@ pub(crate) fn fill(
     let mut prev_role = 0u32;
     // Role bits of the word before that, for "mieszkam w krakowie" (see `live` below).
     let mut prev2_role = 0u32;
+    // Words left in which a verb of living, moving or origin governs a place preposition.
+    let mut verb_near = 0u8;
     let mut buf = [0u8; 64];
     let chunks = toks
         .chunks(64)
@@ -230,23 +232,24 @@ pub(crate) fn fill(
                 // A comma or colon may sit inside a cue ("my name is: Anna"); other marks
                 // end it.
                 if t.punct != ',' && t.punct != ':' {
-                    (prev_role, prev2_role) = (0, 0);
+                    (prev_role, prev2_role, verb_near) = (0, 0, 0);
                 }
                 continue;
             }
             if t.kind == Kind::Num {
                 // Digits have no roles and are no names (fillers like "type 2" are checked
                 // on the digits directly). A postal code is a place's cue: a lower-case word
-                // after digits is looked up as a place ("10115 berlin", see `address`).
-                (prev_role, prev2_role) = (role::PLACE_CUE, 0);
+                // after three or more digits is looked up as a place ("10115 berlin", see
+                // `address`).
+                (prev_role, prev2_role, verb_near) = postcode_cue(t.len());
                 a |= 1 << k;
                 continue;
             }
             let len = t.len();
             let lower = t.case == Case::Lower;
-            // Round 8: a lower-case word after a place preposition is looked up as a place
-            // ("i live in berlin"); `look_up` reads the same bit of `prev_role`.
-            let placed = lower && prev_role & role::PLACE_CUE != 0;
+            // Round 8: a lower-case word after a place preposition that a verb of living,
+            // moving or origin governs is looked up as a place ("i live in berlin").
+            let placed = lower && prev_role & role::PLACE_CUE != 0 && verb_near > 0;
             // Straight after the last word of a cue of residence ("mieszkam w", "abito a"):
             // the person detector tries a town the lists know only in another form (a Polish
             // locative, "krakowie").
@@ -268,7 +271,15 @@ pub(crate) fn fill(
                     folds[c * 64 + k].set(e.fold);
                     (e.flags, e.roles)
                 } else {
-                    let got = look_up(text, t, gazetteer, lexicon, &mut prev_role, &mut buf);
+                    let got = look_up(
+                        text,
+                        t,
+                        gazetteer,
+                        lexicon,
+                        &mut prev_role,
+                        placed,
+                        &mut buf,
+                    );
                     debug_assert_eq!(prev_role, got.1, "look_up leaves the roles behind");
                     let fold = super::wordset::fold(t.text(text));
                     folds[c * 64 + k].set(fold);
@@ -284,7 +295,20 @@ pub(crate) fn fill(
                     got
                 }
             } else {
-                look_up(text, t, gazetteer, lexicon, &mut prev_role, &mut buf)
+                look_up(
+                    text,
+                    t,
+                    gazetteer,
+                    lexicon,
+                    &mut prev_role,
+                    placed,
+                    &mut buf,
+                )
+            };
+            verb_near = if ro & role::TOWN_VERB != 0 {
+                TOWN_VERB_REACH
+            } else {
+                verb_near.saturating_sub(1)
             };
             (*f, *r) = (fl, ro);
             // Branch-free: capitalised and lower-case words alternate too irregularly to
@@ -341,7 +365,23 @@ static SHAPES: [u8; 16] = {
     t
 };
 
-/// Flags and roles of a word or alphanumeric token; updates `prev_role`.
+/// Words after a verb of living, moving or origin in which a place preposition still counts
+/// ("moved to", "grew up in", "ich lebe seit jahren in": the verb, up to two words, the
+/// preposition).
+const TOWN_VERB_REACH: u8 = 4;
+
+/// `(prev_role, prev2_role, verb_near)` after digits of `len` bytes: three or more may be a
+/// postal code, which a town follows ("10115 berlin", "1100-053 lisboa").
+fn postcode_cue(len: usize) -> (u32, u32, u8) {
+    if len >= 3 {
+        (role::PLACE_CUE, 0, 1)
+    } else {
+        (0, 0, 0)
+    }
+}
+
+/// Flags and roles of a word or alphanumeric token; updates `prev_role`. `placed`: the word
+/// follows a place preposition that a verb of living or moving governs (round 8).
 #[inline]
 fn look_up(
     text: &str,
@@ -349,6 +389,7 @@ fn look_up(
     gazetteer: &Gazetteer,
     lexicon: &lexicon::Roles,
     prev_role: &mut u32,
+    placed: bool,
     buf: &mut [u8; 64],
 ) -> (u8, u32) {
     let s = t.text(text);
@@ -381,7 +422,6 @@ fn look_up(
     // Round 8: or as a place after a place preposition ("i live in berlin", "abito a roma").
     // Such a word keeps its flags only when it is a place and no common word: "to be",
     // "in place" look as they did before.
-    let placed = t.case == Case::Lower && *prev_role & role::PLACE_CUE != 0;
     let skip = plain_skip && !placed;
     let want_name = t.kind == Kind::Word && t.len() >= 2 && !short && !skip;
     let want_role = lexicon.maybe(h);
@@ -509,26 +549,38 @@ mod tests {
         let mut text = String::new();
         for _ in 0..3 {
             text.push_str(
-                "my name is smith and john smith met John SMITH, Smith's friend Hans-Peter                  in Paris; ich heiße anna. je m'appelle marie. the Rue de la Paix, my name                  is: anna; Müller müller MÜLLER abcdefghijklmnopq abcdefghijklmnop Mary-Jane                  smith-jones it's O'Brien o'brien. Name is john. ",
+                "my name is smith and john smith met John SMITH, Smith's friend Hans-Peter                  in Paris; ich heiße anna. je m'appelle marie. the Rue de la Paix, my name                  is: anna; Müller müller MÜLLER abcdefghijklmnopq abcdefghijklmnop Mary-Jane                  smith-jones it's O'Brien o'brien. Name is john. i live in berlin, a trip to \
+                 berlin; 10115 berlin, 12 berlin. ",
             );
         }
         let mut toks = Vec::new();
         tokenize::tokenize(&text, &mut toks);
         let fresh = |g: &Gazetteer| {
-            let (mut prev, mut buf) = (0u32, [0u8; 64]);
+            let (mut prev, mut near, mut buf) = (0u32, 0u8, [0u8; 64]);
             toks.iter()
                 .map(|t| match t.kind {
                     Kind::Punct => {
                         if t.punct != ',' && t.punct != ':' {
-                            prev = 0;
+                            (prev, near) = (0, 0);
                         }
                         (0, 0)
                     }
                     Kind::Num => {
-                        prev = role::PLACE_CUE;
+                        (prev, _, near) = postcode_cue(t.len());
                         (0, 0)
                     }
-                    _ => look_up(&text, t, g, lexicon::roles(), &mut prev, &mut buf),
+                    _ => {
+                        let placed =
+                            t.case == Case::Lower && prev & role::PLACE_CUE != 0 && near > 0;
+                        let got =
+                            look_up(&text, t, g, lexicon::roles(), &mut prev, placed, &mut buf);
+                        near = if got.1 & role::TOWN_VERB != 0 {
+                            TOWN_VERB_REACH
+                        } else {
+                            near.saturating_sub(1)
+                        };
+                        got
+                    }
                 })
                 .collect::<Vec<_>>()
         };
@@ -598,31 +650,28 @@ mod tests {
             if t.kind != Kind::Punct && !(t.kind == Kind::Word && !t.capitalised() && !street) {
                 address.push(i);
             }
-            // The roles of the word before this one and the one before that, on the line
-            // of cue words (commas and colons are skipped, digits are a place's cue).
-            let before = |back: usize| {
-                let mut j = i;
-                let mut left = back;
-                while j > 0 {
-                    j -= 1;
-                    let p = &toks[j];
-                    match p.kind {
-                        Kind::Punct if p.punct == ',' || p.punct == ':' => continue,
-                        Kind::Punct => return 0,
-                        Kind::Num => return if left == 1 { role::PLACE_CUE } else { 0 },
-                        _ => {}
-                    }
-                    left -= 1;
-                    if left == 0 {
-                        return look.roles[j];
+            // What `fill` knows of the words before this one, walked again: the roles of the
+            // last two words (commas and colons are skipped; digits are a postal code's cue)
+            // and how many words ago a verb of living or moving was.
+            let (mut prev, mut prev2, mut near) = (0u32, 0u32, 0u8);
+            for (j, p) in toks[..i].iter().enumerate() {
+                match p.kind {
+                    Kind::Punct if p.punct == ',' || p.punct == ':' => {}
+                    Kind::Punct => (prev, prev2, near) = (0, 0, 0),
+                    Kind::Num => (prev, prev2, near) = postcode_cue(p.len()),
+                    _ => {
+                        (prev2, prev) = (prev, look.roles[j]);
+                        near = if prev & role::TOWN_VERB != 0 {
+                            TOWN_VERB_REACH
+                        } else {
+                            near.saturating_sub(1)
+                        };
                     }
                 }
-                0
-            };
+            }
             let lower = t.case == Case::Lower;
-            let placed = lower && before(1) & role::PLACE_CUE != 0;
-            let live =
-                lower && before(1) & role::LIVE_LAST != 0 && before(2) & role::CUE_INNER != 0;
+            let placed = lower && prev & role::PLACE_CUE != 0 && near > 0;
+            let live = lower && prev & role::LIVE_LAST != 0 && prev2 & role::CUE_INNER != 0;
             let lower_name = lower
                 && t.len() >= 2
                 && (f & (FIRST | LAST | PLACE) != 0

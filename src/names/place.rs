@@ -27,7 +27,7 @@ const TOWN_PREPOSITIONS: &[&str] = &[
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
 /// First-person and past forms: these are what people write about themselves, and rarely what
 /// software documentation says ("works in Firefox" is left out on purpose).
-const TOWN_VERBS: &[&str] = &[
+pub(crate) const TOWN_VERBS: &[&str] = &[
     // en
     "live",
     "lives",
@@ -3449,7 +3449,7 @@ fn lower_verb_before(ctx: &Ctx<'_>, p: usize) -> bool {
 
 /// Phrases of origin before a lower-case town that [`verb_cued`] does not read: a copula
 /// and the preposition ("i'm from leeds", "jestem z ...", "sou de ...").
-const LOWER_ORIGIN_CUES: &[&str] = &[
+pub(crate) const LOWER_ORIGIN_CUES: &[&str] = &[
     "i'm from",
     "i’m from",
     "im from",
