@@ -37,7 +37,7 @@ pub(crate) fn recase(ctx: &mut Ctx<'_>, starts: &Picks, saved: &mut Vec<(u32, Ca
     let mut resume = 0;
     let mut words = Vec::new();
     for i in starts.iter() {
-        if i < resume || ctx.toks[i].case != Case::Upper {
+        if i < resume || ctx.toks[i].case != Case::Upper || !upper_follows(ctx, i) {
             continue;
         }
         resume = stretch(ctx, i, &mut words);
@@ -47,6 +47,20 @@ pub(crate) fn recase(ctx: &mut Ctx<'_>, starts: &Picks, saved: &mut Vec<(u32, Ca
         // `plan` left the new case in `saved`: swap it with the token's.
         std::mem::swap(&mut ctx.toks[*k as usize].case, case);
     }
+}
+
+/// Another word of capitals follows the ALL-CAPS word `i` on the stretch, perhaps after one
+/// mark ("NAME: JOHN"), and `i` is no part of an identifier: a one-test exit for the lone
+/// acronyms of prose and the constants of code, which open no stretch.
+fn upper_follows(ctx: &Ctx<'_>, i: usize) -> bool {
+    let upper = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Upper)
+            && joins(ctx, k - 1, k)
+    };
+    (upper(i + 1) || (ctx.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Punct) && upper(i + 2)))
+        && !ctx.in_identifier(i)
 }
 
 /// Undoes [`recase`].
