@@ -207,8 +207,6 @@ pub(crate) fn fill(
     let (addr, pers, spec) = (&mut address.bits, &mut person.bits, &mut special.bits);
     // Role bits of the previous word (commas and colons are skipped), for "my name is".
     let mut prev_role = 0u32;
-    // Role bits of the word before that, for "mieszkam w krakowie" (see `live` below).
-    let mut prev2_role = 0u32;
     // Words left in which a verb of living, moving or origin governs a place preposition.
     let mut verb_near = 0u8;
     let mut buf = [0u8; 64];
@@ -232,7 +230,7 @@ pub(crate) fn fill(
                 // A comma or colon may sit inside a cue ("my name is: Anna"); other marks
                 // end it.
                 if t.punct != ',' && t.punct != ':' {
-                    (prev_role, prev2_role, verb_near) = (0, 0, 0);
+                    (prev_role, verb_near) = (0, 0);
                 }
                 continue;
             }
@@ -241,21 +239,21 @@ pub(crate) fn fill(
                 // on the digits directly). A postal code is a place's cue: a lower-case word
                 // after three or more digits is looked up as a place ("10115 berlin", see
                 // `address`).
-                (prev_role, prev2_role, verb_near) = postcode_cue(t.len());
+                (prev_role, verb_near) = postcode_cue(t.len());
                 a |= 1 << k;
                 continue;
             }
             let len = t.len();
-            let lower = t.case == Case::Lower;
             // Round 8: a lower-case word after a place preposition that a verb of living,
-            // moving or origin governs is looked up as a place ("i live in berlin").
-            let placed = lower && prev_role & role::PLACE_CUE != 0 && verb_near > 0;
-            // Straight after the last word of a cue of residence ("mieszkam w", "abito a"):
-            // the person detector tries a town the lists know only in another form (a Polish
-            // locative, "krakowie").
-            let live =
-                lower && prev_role & role::LIVE_LAST != 0 && prev2_role & role::CUE_INNER != 0;
-            prev2_role = prev_role;
+            // moving or origin governs is looked up as a place ("i live in berlin"); right
+            // after the last word of a cue of residence ("mieszkam w") the person detector
+            // also tries a town the lists know only in another form (a Polish locative,
+            // "krakowie"). Most words are far from such a verb: one predictable test.
+            let (mut placed, mut live) = (false, false);
+            if verb_near > 0 {
+                placed = t.case == Case::Lower && prev_role & role::PLACE_CUE != 0;
+                live = placed && prev_role & role::LIVE_LAST != 0;
+            }
             let (fl, ro) = if len <= 16 {
                 let (lo, hi) = key_words(bytes, t.start as usize, t.end as usize);
                 let key = len as u16
@@ -305,11 +303,11 @@ pub(crate) fn fill(
                     &mut buf,
                 )
             };
-            verb_near = if ro & role::TOWN_VERB != 0 {
-                TOWN_VERB_REACH
+            if ro & role::TOWN_VERB != 0 {
+                verb_near = TOWN_VERB_REACH;
             } else {
-                verb_near.saturating_sub(1)
-            };
+                verb_near = verb_near.saturating_sub(1);
+            }
             (*f, *r) = (fl, ro);
             // Branch-free: capitalised and lower-case words alternate too irregularly to
             // predict. A lower-case word has gazetteer flags only when it is a word of two or
@@ -318,7 +316,7 @@ pub(crate) fn fill(
             // A lower-case place has flags only after a place preposition (see `look_up`);
             // so has a town's first word ("new york", "são paulo").
             let name =
-                fl & (FIRST | LAST | PLACE) != 0 || (placed && ro & role::TOWN_HEAD != 0) || live;
+                fl & (FIRST | LAST | PLACE) != 0 || (placed && (ro & role::TOWN_HEAD != 0 || live));
             let street = ro & (role::PO_FIRST | role::PREFIX_TYPE) != 0;
             a |= u64::from((shape & ADDRESS_SHAPE != 0) | street) << k;
             p |= u64::from((shape & PERSON_SHAPE != 0) | name) << k;
@@ -370,13 +368,13 @@ static SHAPES: [u8; 16] = {
 /// preposition).
 const TOWN_VERB_REACH: u8 = 4;
 
-/// `(prev_role, prev2_role, verb_near)` after digits of `len` bytes: three or more may be a
-/// postal code, which a town follows ("10115 berlin", "1100-053 lisboa").
-fn postcode_cue(len: usize) -> (u32, u32, u8) {
+/// `(prev_role, verb_near)` after digits of `len` bytes: three or more may be a postal code,
+/// which a town follows ("10115 berlin", "1100-053 lisboa").
+fn postcode_cue(len: usize) -> (u32, u8) {
     if len >= 3 {
-        (role::PLACE_CUE, 0, 1)
+        (role::PLACE_CUE, 1)
     } else {
-        (0, 0, 0)
+        (0, 0)
     }
 }
 
@@ -566,7 +564,7 @@ mod tests {
                         (0, 0)
                     }
                     Kind::Num => {
-                        (prev, _, near) = postcode_cue(t.len());
+                        (prev, near) = postcode_cue(t.len());
                         (0, 0)
                     }
                     _ => {
@@ -651,16 +649,16 @@ mod tests {
                 address.push(i);
             }
             // What `fill` knows of the words before this one, walked again: the roles of the
-            // last two words (commas and colons are skipped; digits are a postal code's cue)
+            // last word (commas and colons are skipped; digits are a postal code's cue)
             // and how many words ago a verb of living or moving was.
-            let (mut prev, mut prev2, mut near) = (0u32, 0u32, 0u8);
+            let (mut prev, mut near) = (0u32, 0u8);
             for (j, p) in toks[..i].iter().enumerate() {
                 match p.kind {
                     Kind::Punct if p.punct == ',' || p.punct == ':' => {}
-                    Kind::Punct => (prev, prev2, near) = (0, 0, 0),
-                    Kind::Num => (prev, prev2, near) = postcode_cue(p.len()),
+                    Kind::Punct => (prev, near) = (0, 0),
+                    Kind::Num => (prev, near) = postcode_cue(p.len()),
                     _ => {
-                        (prev2, prev) = (prev, look.roles[j]);
+                        prev = look.roles[j];
                         near = if prev & role::TOWN_VERB != 0 {
                             TOWN_VERB_REACH
                         } else {
@@ -671,7 +669,7 @@ mod tests {
             }
             let lower = t.case == Case::Lower;
             let placed = lower && prev & role::PLACE_CUE != 0 && near > 0;
-            let live = lower && prev & role::LIVE_LAST != 0 && prev2 & role::CUE_INNER != 0;
+            let live = placed && prev & role::LIVE_LAST != 0;
             let lower_name = lower
                 && t.len() >= 2
                 && (f & (FIRST | LAST | PLACE) != 0
