@@ -634,6 +634,8 @@ pub(crate) const LIVE_CUES: &[&str] = &[
     "mieszkam na",
     "mieszkam przy",
     "mieszkam w",
+    "mieszkam we",
+    "mieszkamy we",
     "moro na",
     "moro em",
     "resido na",
@@ -1173,8 +1175,18 @@ fn tail(ctx: &Ctx<'_>, mut end: usize) -> (usize, bool) {
         if let Some(pe) = postcode(ctx, j) {
             had_code = true;
             end = pe;
-            // City after the code (EU order).
-            if let Some(ce) = next(ctx, pe).and_then(|k| name_words(ctx, k, 4)) {
+            // City after the code (EU order); round 8: in lower case too when the lists
+            // know it as a place and not as a word ("10115 berlin": the look-up gave a word
+            // after digits its place flags).
+            if let Some(ce) = next(ctx, pe).and_then(|k| {
+                name_words(ctx, k, 4).or_else(|| {
+                    let t = &ctx.toks[k];
+                    (t.case == Case::Lower
+                        && ctx.flags[k] & (super::gazetteer::PLACE | super::gazetteer::WORD)
+                            == super::gazetteer::PLACE)
+                        .then_some(k)
+                })
+            }) {
                 end = ce;
             }
             continue;

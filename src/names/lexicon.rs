@@ -1247,6 +1247,10 @@ pub(crate) mod role {
     /// The first word of a verb-of-address phrase of two or more words ("zadzwoń do",
     /// "liga para"): capitalised at a sentence's start it is no part of the name after it.
     pub const SPEECH_HEAD: u32 = 1 << 22;
+    /// A verb of living, moving or origin, or the word before the preposition of a cue of
+    /// residence or origin ("wohne", "moved", "i'm"): a lower-case word after a place
+    /// preposition is looked up as a town only within a few words of one (round 8).
+    pub const TOWN_VERB: u32 = 1 << 23;
 }
 
 /// Every lexicon word with its role bits, and a hash index over them.
@@ -1355,6 +1359,17 @@ pub(crate) fn roles() -> &'static Roles {
         }
         for p in a::LIVE_CUES {
             add(&last(p), LIVE_LAST);
+        }
+        for p in a::LIVE_CUES.iter().chain(super::place::LOWER_ORIGIN_CUES) {
+            if let Some((head, _)) = p.rsplit_once(' ') {
+                add(&last(head), TOWN_VERB);
+            }
+        }
+        for w in super::place::TOWN_VERBS
+            .iter()
+            .chain(&["bin", "sind", "ben", "zijn"])
+        {
+            add(w, TOWN_VERB);
         }
         for p in a::PO_BOXES {
             add(&first(p), PO_FIRST);

@@ -5,7 +5,7 @@
 //! every token and leaving on a hard-to-predict test: on ordinary prose most tokens are
 //! lower-case words or punctuation that no detector starts at.
 
-use super::gazetteer::{self, Gazetteer, FIRST, LAST};
+use super::gazetteer::{self, Gazetteer, FIRST, LAST, PLACE, WORD};
 use super::lexicon::{self, role};
 use super::table;
 use super::tokenize::{self, Case, Kind, Token};
@@ -207,6 +207,8 @@ pub(crate) fn fill(
     let (addr, pers, spec) = (&mut address.bits, &mut person.bits, &mut special.bits);
     // Role bits of the previous word (commas and colons are skipped), for "my name is".
     let mut prev_role = 0u32;
+    // Words left in which a verb of living, moving or origin governs a place preposition.
+    let mut verb_near = 0u8;
     let mut buf = [0u8; 64];
     let chunks = toks
         .chunks(64)
@@ -228,21 +230,35 @@ pub(crate) fn fill(
                 // A comma or colon may sit inside a cue ("my name is: Anna"); other marks
                 // end it.
                 if t.punct != ',' && t.punct != ':' {
-                    prev_role = 0;
+                    (prev_role, verb_near) = (0, 0);
                 }
                 continue;
             }
             if t.kind == Kind::Num {
                 // Digits have no roles and are no names (fillers like "type 2" are checked
-                // on the digits directly).
-                prev_role = 0;
+                // on the digits directly). A postal code is a place's cue: a lower-case word
+                // after three or more digits is looked up as a place ("10115 berlin", see
+                // `address`).
+                (prev_role, verb_near) = postcode_cue(t.len());
                 a |= 1 << k;
                 continue;
             }
             let len = t.len();
+            // Round 8: a lower-case word after a place preposition that a verb of living,
+            // moving or origin governs is looked up as a place ("i live in berlin"); right
+            // after the last word of a cue of residence ("mieszkam w") the person detector
+            // also tries a town the lists know only in another form (a Polish locative,
+            // "krakowie"). Most words are far from such a verb: one predictable test.
+            let (mut placed, mut live) = (false, false);
+            if verb_near > 0 {
+                placed = t.case == Case::Lower && prev_role & role::PLACE_CUE != 0;
+                live = placed && prev_role & role::LIVE_LAST != 0;
+            }
             let (fl, ro) = if len <= 16 {
                 let (lo, hi) = key_words(bytes, t.start as usize, t.end as usize);
-                let key = len as u16 | u16::from(prev_role & role::STRONG_LAST != 0) << 8;
+                let key = len as u16
+                    | u16::from(prev_role & role::STRONG_LAST != 0) << 8
+                    | u16::from(placed) << 9;
                 let slot = ((lo ^ hi.rotate_left(29) ^ u64::from(key))
                     .wrapping_mul(0x9e37_79b9_7f4a_7c15)
                     >> (64 - MEMO_SLOTS.trailing_zeros())) as usize;
@@ -253,7 +269,15 @@ pub(crate) fn fill(
                     folds[c * 64 + k].set(e.fold);
                     (e.flags, e.roles)
                 } else {
-                    let got = look_up(text, t, gazetteer, lexicon, &mut prev_role, &mut buf);
+                    let got = look_up(
+                        text,
+                        t,
+                        gazetteer,
+                        lexicon,
+                        &mut prev_role,
+                        placed,
+                        &mut buf,
+                    );
                     debug_assert_eq!(prev_role, got.1, "look_up leaves the roles behind");
                     let fold = super::wordset::fold(t.text(text));
                     folds[c * 64 + k].set(fold);
@@ -269,14 +293,30 @@ pub(crate) fn fill(
                     got
                 }
             } else {
-                look_up(text, t, gazetteer, lexicon, &mut prev_role, &mut buf)
+                look_up(
+                    text,
+                    t,
+                    gazetteer,
+                    lexicon,
+                    &mut prev_role,
+                    placed,
+                    &mut buf,
+                )
             };
+            if ro & role::TOWN_VERB != 0 {
+                verb_near = TOWN_VERB_REACH;
+            } else {
+                verb_near = verb_near.saturating_sub(1);
+            }
             (*f, *r) = (fl, ro);
             // Branch-free: capitalised and lower-case words alternate too irregularly to
             // predict. A lower-case word has gazetteer flags only when it is a word of two or
             // more letters (see `look_up`), so `fl` alone says it can start a name.
             let shape = SHAPES[t.kind as usize * 4 + t.case as usize];
-            let name = fl & (FIRST | LAST) != 0;
+            // A lower-case place has flags only after a place preposition (see `look_up`);
+            // so has a town's first word ("new york", "são paulo").
+            let name =
+                fl & (FIRST | LAST | PLACE) != 0 || (placed && (ro & role::TOWN_HEAD != 0 || live));
             let street = ro & (role::PO_FIRST | role::PREFIX_TYPE) != 0;
             a |= u64::from((shape & ADDRESS_SHAPE != 0) | street) << k;
             p |= u64::from((shape & PERSON_SHAPE != 0) | name) << k;
@@ -323,7 +363,23 @@ static SHAPES: [u8; 16] = {
     t
 };
 
-/// Flags and roles of a word or alphanumeric token; updates `prev_role`.
+/// Words after a verb of living, moving or origin in which a place preposition still counts
+/// ("moved to", "grew up in", "ich lebe seit jahren in": the verb, up to two words, the
+/// preposition).
+const TOWN_VERB_REACH: u8 = 4;
+
+/// `(prev_role, verb_near)` after digits of `len` bytes: three or more may be a postal code,
+/// which a town follows ("10115 berlin", "1100-053 lisboa").
+fn postcode_cue(len: usize) -> (u32, u8) {
+    if len >= 3 {
+        (role::PLACE_CUE, 1)
+    } else {
+        (0, 0)
+    }
+}
+
+/// Flags and roles of a word or alphanumeric token; updates `prev_role`. `placed`: the word
+/// follows a place preposition that a verb of living or moving governs (round 8).
 #[inline]
 fn look_up(
     text: &str,
@@ -331,6 +387,7 @@ fn look_up(
     gazetteer: &Gazetteer,
     lexicon: &lexicon::Roles,
     prev_role: &mut u32,
+    placed: bool,
     buf: &mut [u8; 64],
 ) -> (u8, u32) {
     let s = t.text(text);
@@ -359,13 +416,17 @@ fn look_up(
     let cued = *prev_role & role::STRONG_LAST != 0;
     // A lower-case word matters only as a plain first name (the second word of a lower-case
     // name is looked up by the person detector) or after "my name is".
-    let skip = t.case == Case::Lower && !cued && !gazetteer.maybe_plain_first(h);
+    let plain_skip = t.case == Case::Lower && !cued && !gazetteer.maybe_plain_first(h);
+    // Round 8: or as a place after a place preposition ("i live in berlin", "abito a roma").
+    // Such a word keeps its flags only when it is a place and no common word: "to be",
+    // "in place" look as they did before.
+    let skip = plain_skip && !placed;
     let want_name = t.kind == Kind::Word && t.len() >= 2 && !short && !skip;
     let want_role = lexicon.maybe(h);
     let name_maybe = want_name && gazetteer.maybe(h);
     if !(want_role || name_maybe) {
         *prev_role = 0;
-        let f = if want_name && inner_mark(s, ascii) {
+        let f = if want_name && !plain_skip && inner_mark(s, ascii) {
             hyphenated_flags(gazetteer, s)
         } else {
             0
@@ -397,8 +458,11 @@ fn look_up(
     let mut f = 0;
     if want_name {
         f = gazetteer.flags_hashed(h, k);
-        if f == 0 && inner_mark(s, ascii) {
+        if f == 0 && !plain_skip && inner_mark(s, ascii) {
             f = hyphenated_flags(gazetteer, s);
+        }
+        if plain_skip && f & (PLACE | WORD) != PLACE {
+            f = 0;
         }
     }
     (f, r)
@@ -483,26 +547,38 @@ mod tests {
         let mut text = String::new();
         for _ in 0..3 {
             text.push_str(
-                "my name is smith and john smith met John SMITH, Smith's friend Hans-Peter                  in Paris; ich heiße anna. je m'appelle marie. the Rue de la Paix, my name                  is: anna; Müller müller MÜLLER abcdefghijklmnopq abcdefghijklmnop Mary-Jane                  smith-jones it's O'Brien o'brien. Name is john. ",
+                "my name is smith and john smith met John SMITH, Smith's friend Hans-Peter                  in Paris; ich heiße anna. je m'appelle marie. the Rue de la Paix, my name                  is: anna; Müller müller MÜLLER abcdefghijklmnopq abcdefghijklmnop Mary-Jane                  smith-jones it's O'Brien o'brien. Name is john. i live in berlin, a trip to \
+                 berlin; 10115 berlin, 12 berlin. ",
             );
         }
         let mut toks = Vec::new();
         tokenize::tokenize(&text, &mut toks);
         let fresh = |g: &Gazetteer| {
-            let (mut prev, mut buf) = (0u32, [0u8; 64]);
+            let (mut prev, mut near, mut buf) = (0u32, 0u8, [0u8; 64]);
             toks.iter()
                 .map(|t| match t.kind {
                     Kind::Punct => {
                         if t.punct != ',' && t.punct != ':' {
-                            prev = 0;
+                            (prev, near) = (0, 0);
                         }
                         (0, 0)
                     }
                     Kind::Num => {
-                        prev = 0;
+                        (prev, near) = postcode_cue(t.len());
                         (0, 0)
                     }
-                    _ => look_up(&text, t, g, lexicon::roles(), &mut prev, &mut buf),
+                    _ => {
+                        let placed =
+                            t.case == Case::Lower && prev & role::PLACE_CUE != 0 && near > 0;
+                        let got =
+                            look_up(&text, t, g, lexicon::roles(), &mut prev, placed, &mut buf);
+                        near = if got.1 & role::TOWN_VERB != 0 {
+                            TOWN_VERB_REACH
+                        } else {
+                            near.saturating_sub(1)
+                        };
+                        got
+                    }
                 })
                 .collect::<Vec<_>>()
         };
@@ -548,7 +624,8 @@ mod tests {
                     J. R. R. Tolkien met maria garcía-lópez in São Paulo. NaN iPhone x y de \
                     la van O'Brien's Hans-Peter; Postfach 12 34, Calle Mayor 5. Łukasz, \
                     Zoë and Ana went to the Kerkstraat 12 with jo an ed: mein Sohn ist \
-                    Diabetiker. Best regards,\nAnna Nowak\n";
+                    Diabetiker. i live in berlin, we moved to new york; mieszkam w krakowie; \
+                    they live in fear of the dark. Best regards,\nAnna Nowak\n";
         let mut toks = Vec::new();
         tokenize::tokenize(text, &mut toks);
         assert!(toks.len() > 64, "the bits span more than one word");
@@ -571,8 +648,34 @@ mod tests {
             if t.kind != Kind::Punct && !(t.kind == Kind::Word && !t.capitalised() && !street) {
                 address.push(i);
             }
-            let lower_name = t.case == Case::Lower && t.len() >= 2 && f & (FIRST | LAST) != 0;
-            if t.kind == Kind::Word && (t.case != Case::Lower || lower_name) {
+            // What `fill` knows of the words before this one, walked again: the roles of the
+            // last word (commas and colons are skipped; digits are a postal code's cue)
+            // and how many words ago a verb of living or moving was.
+            let (mut prev, mut near) = (0u32, 0u8);
+            for (j, p) in toks[..i].iter().enumerate() {
+                match p.kind {
+                    Kind::Punct if p.punct == ',' || p.punct == ':' => {}
+                    Kind::Punct => (prev, near) = (0, 0),
+                    Kind::Num => (prev, near) = postcode_cue(p.len()),
+                    _ => {
+                        prev = look.roles[j];
+                        near = if prev & role::TOWN_VERB != 0 {
+                            TOWN_VERB_REACH
+                        } else {
+                            near.saturating_sub(1)
+                        };
+                    }
+                }
+            }
+            let lower = t.case == Case::Lower;
+            let placed = lower && prev & role::PLACE_CUE != 0 && near > 0;
+            let live = placed && prev & role::LIVE_LAST != 0;
+            let lower_name = lower
+                && t.len() >= 2
+                && (f & (FIRST | LAST | PLACE) != 0
+                    || (placed && r & role::TOWN_HEAD != 0)
+                    || live);
+            if t.kind == Kind::Word && (!lower || lower_name) {
                 person.push(i);
             }
             if r & role::SPECIAL_FIRST != 0 {
@@ -589,6 +692,12 @@ mod tests {
                 .expect("in text")
         };
         assert!(person.contains(&at("john")));
+        // Round 8: a lower-case town after a place preposition, a town's first word there,
+        // and any word after a cue of residence ("mieszkam w").
+        for w in ["berlin", "new", "krakowie"] {
+            assert!(person.contains(&at(w)), "{w}");
+        }
+        assert!(!person.contains(&at("dark")) && !person.contains(&at("the")));
         assert!(address.contains(&at("rue")) && address.contains(&at("221B")));
         assert!(special.contains(&at("ich")) && special.contains(&at("mein")));
         assert!(!person.contains(&at("and")) && !address.contains(&at("and")));

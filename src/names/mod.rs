@@ -11,6 +11,7 @@
 //! outscores the name).
 
 mod address;
+mod caps;
 mod fields;
 mod gazetteer;
 mod lexicon;
@@ -466,7 +467,7 @@ impl NamesPass {
         let flags = std::mem::take(&mut look.flags);
         let roles = std::mem::take(&mut look.roles);
         let folds = std::mem::take(&mut look.folds);
-        let ctx = Ctx {
+        let mut ctx = Ctx {
             text,
             toks,
             flags,
@@ -477,7 +478,11 @@ impl NamesPass {
         address::find(&ctx, &look.address, out);
         mark("address");
         let addresses = out[before..].to_vec();
+        // Stretches of capitals read as prose by the person detector only (see `caps`).
+        let mut recased = Vec::new();
+        caps::recase(&mut ctx, &look.person, &mut recased);
         person::find(&ctx, &self.gazetteer, &look.person, &addresses, out);
+        caps::restore(&mut ctx, &recased);
         mark("person");
         special::find(&ctx, &look.special, out);
         mark("special");

@@ -1323,7 +1323,13 @@ pub(crate) fn find(
             }
             resume = next.max(i + 1);
         } else if t.case == Case::Lower && t.len() >= 2 {
-            resume = lower_case(ctx, g, i, out);
+            resume = match super::place::lower_town(ctx, g, i) {
+                Some(e) => {
+                    push(out, ctx, i, e, Entity::Location, 0.65, "place-cue");
+                    e + 1
+                }
+                None => lower_case(ctx, g, i, out),
+            };
         } else if t.case == Case::Other && super::place::dutch_s_town(ctx, i) {
             push(out, ctx, i - 1, i, Entity::Location, 0.65, "place-cue");
         }

@@ -27,7 +27,7 @@ const TOWN_PREPOSITIONS: &[&str] = &[
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
 /// First-person and past forms: these are what people write about themselves, and rarely what
 /// software documentation says ("works in Firefox" is left out on purpose).
-const TOWN_VERBS: &[&str] = &[
+pub(crate) const TOWN_VERBS: &[&str] = &[
     // en
     "live",
     "lives",
@@ -2034,7 +2034,12 @@ const POLISH_TOWN_LOCATIVES: &[&str] = &["owie", "ewie", "icach", "ycach"];
 #[cold]
 #[inline(never)]
 pub(crate) fn polish_locative(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> bool {
-    if w == 0 || ctx.toks[w].case != Case::Title || !ctx.word_in(w - 1, &["w", "we"]) {
+    ctx.toks[w].case == Case::Title && locative_form(ctx, g, w)
+}
+
+/// [`polish_locative`] whatever the word's case (round 8: "mieszkam w krakowie").
+fn locative_form(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> bool {
+    if w == 0 || !ctx.word_in(w - 1, &["w", "we"]) {
         return false;
     }
     let mut buf = [0u8; 64];
@@ -3374,4 +3379,141 @@ fn dutch_ij_title(ctx: &Ctx<'_>, k: usize) -> bool {
         && s.len() > 3
         && s.starts_with(b"IJ")
         && s[2..].iter().all(|b| b.is_ascii_lowercase())
+}
+
+/// Round 8: a town typed in lower case after a cue of living, moving or origin ("i live in
+/// berlin", "ich wohne in münchen", "abito a roma", "moved to leeds last year", "mieszkam w
+/// krakowie"), as people type on phones and in chats. Token `i`, a lower-case word right
+/// after a lower-case place preposition, starts a place of up to three words the gazetteer
+/// has as a place and not as a common word ("nice", "bath", "reading" stay words), or is the
+/// Polish locative of one; the cue is a phrase of [`super::address::LIVE_CUES`], a verb of
+/// residence, work or travel before the preposition ([`verb_cued`]), or an English verb of
+/// moving opening the sentence without its subject. Returns the place's last token.
+#[cold]
+#[inline(never)]
+pub(crate) fn lower_town(ctx: &Ctx<'_>, g: &Gazetteer, i: usize) -> Option<usize> {
+    use super::lexicon::role::LIVE_LAST;
+    let t = &ctx.toks[i];
+    if i < 2 || t.glued || t.newline_before || ctx.in_identifier(i) {
+        return None;
+    }
+    let p = i - 1;
+    let pt = &ctx.toks[p];
+    if pt.case != Case::Lower || pt.newline_before || t.start - pt.end != 1 {
+        return None;
+    }
+    let end = lower_place_end(ctx, g, i)?;
+    let live = ctx.role(p, LIVE_LAST)
+        && ctx
+            .phrases_ending_at(p, super::address::LIVE_CUES)
+            .next()
+            .is_some();
+    let origin = || ctx.phrases_ending_at(p, LOWER_ORIGIN_CUES).next().is_some();
+    // "wir sind nach hamburg gezogen": the participle after the town.
+    let after = || {
+        ctx.word_in(p, &["nach", "naar", "in", "aus", "uit"])
+            && ctx.toks.get(end + 1).is_some_and(|t| !t.newline_before)
+            && ctx.word_in(end + 1, TOWN_VERBS_AFTER)
+    };
+    (live || origin() || lower_verb_before(ctx, p) || after()).then_some(end)
+}
+
+/// A lower-case verb of [`TOWN_VERBS`] ends one to three words before the preposition at
+/// `p`, on its line, with only lower-case words between ("grew up in", "ich lebe seit
+/// jahren in"). Nouns of travel and premises, which [`verb_cued`] also reads before a
+/// capitalised town, are left out: "na loja de ..." is a shop, not the town Loja. An
+/// English verb of moving needs its subject, or opens the sentence without it ("moved to
+/// leeds last year": a chat leaves out "I").
+fn lower_verb_before(ctx: &Ctx<'_>, p: usize) -> bool {
+    if !ctx.word_in(p, TOWN_PREPOSITIONS) {
+        return false;
+    }
+    for d in 1..=3 {
+        let Some(j) = p.checked_sub(d) else {
+            return false;
+        };
+        let t = &ctx.toks[j];
+        if t.kind != Kind::Word || t.case != Case::Lower || ctx.toks[j + 1].newline_before {
+            return false;
+        }
+        if ctx.word_in(j, TOWN_VERBS) {
+            if ctx.word_in(j, MOVE_VERBS) {
+                return person_before(ctx, j) || ctx.sentence_start(j);
+            }
+            // A copula only right before the preposition ("soy de", "je suis à").
+            return d == 1 || !ctx.word_in(j, COPULAS);
+        }
+    }
+    false
+}
+
+/// Phrases of origin before a lower-case town that [`verb_cued`] does not read: a copula
+/// and the preposition ("i'm from leeds", "jestem z ...", "sou de ...").
+pub(crate) const LOWER_ORIGIN_CUES: &[&str] = &[
+    "i'm from",
+    "i’m from",
+    "im from",
+    "i am from",
+    "we're from",
+    "we’re from",
+    "we are from",
+    "come from",
+    "comes from",
+    "came from",
+    "ich bin aus",
+    "je suis de",
+    "ik ben van",
+    "jestem z",
+    "jestem ze",
+    "pochodzę z",
+    "pochodzę ze",
+    "sou de",
+    "sou do",
+    "sou da",
+];
+
+/// The lower-case place starting at token `i` (see [`lower_town`]): its last token.
+fn lower_place_end(ctx: &Ctx<'_>, g: &Gazetteer, i: usize) -> Option<usize> {
+    let mut key = [0u8; 64];
+    let mut buf = [0u8; 64];
+    let mut n = 0;
+    let mut best = None;
+    let mut k = i;
+    for m in 0..3 {
+        if m > 0 {
+            let Some(next) = ctx.toks.get(k + 1) else {
+                break;
+            };
+            if next.kind != Kind::Word
+                || next.case != Case::Lower
+                || next.newline_before
+                || next.start - ctx.toks[k].end != 1
+            {
+                break;
+            }
+            k += 1;
+        }
+        let Some(low) = lower_into(ctx.s(k), &mut buf) else {
+            break;
+        };
+        if n + usize::from(m > 0) + low.len() > key.len() {
+            break;
+        }
+        if m > 0 {
+            key[n] = b' ';
+            n += 1;
+        }
+        key[n..n + low.len()].copy_from_slice(low);
+        n += low.len();
+        let f = if m == 0 {
+            ctx.flags[k]
+        } else {
+            g.flags(&key[..n])
+        };
+        if f & (PLACE | WORD) == PLACE {
+            best = Some(k);
+        }
+    }
+    // "mieszkam w krakowie": the locative of a listed town.
+    best.or_else(|| (ctx.flags[i] == 0 && locative_form(ctx, g, i)).then_some(i))
 }
