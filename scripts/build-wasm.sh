@@ -150,7 +150,9 @@ sizes "$out/web/scanner/pii_airlock_scan_bg.wasm" scanner/pii_airlock_scan_bg.wa
 # for 230 KB, reached in round 7 on its base (227.0 KB: docs/benchmarks.md, "Round 7"), lost
 # again to the round's names rules (236.1 KB after every merge) and reached again in round 8
 # with the standard library built into the module (221.2 KB: docs/benchmarks.md, "Round 8").
-# The budget is what the branch measured plus ~1 KB, a ratchet: the next growth fails the build
+# The round's other merges (lower-case towns and lines in capitals, faster word look-ups, the
+# packed name list read directly, online handles, labels glued to names) took it to 227.0 KB,
+# still under the goal; the budget is that plus ~1 KB, a ratchet: the next growth fails the build
 # and has to be paid for (or the budget raised on purpose, never above the goal of 230 KB).
 # docs/benchmarks.md ("A small first module") says where the bytes are and what would cut
 # them. PII_SCANNER_GZIP_BUDGET overrides it for experiments; the default build fails.
@@ -162,7 +164,7 @@ if (b > budget) {
   console.error(`the first module is ${b} bytes gzip, over its budget of ${budget} (scripts/build-wasm.sh, docs/benchmarks.md "A small first module")`);
   process.exit(1);
 }
-' "$out/web/scanner/pii_airlock_scan_bg.wasm" "${PII_SCANNER_GZIP_BUDGET:-222200}"
+' "$out/web/scanner/pii_airlock_scan_bg.wasm" "${PII_SCANNER_GZIP_BUDGET:-228000}"
 fi
 
 # The module just built, as web glue + optimised .wasm in directory $1 (the extra builds below).
