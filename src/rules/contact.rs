@@ -1325,63 +1325,6 @@ fn in_table_cell(c: &Candidate<'_>) -> Verdict {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `url_end` (the scan of values inside a URL) and the `url` rule's pattern spell the
-    /// same characters twice: a character one takes and the other does not would leave part
-    /// of a link to no finding. Every ASCII character and both ends of every range, with a
-    /// letter before and after it.
-    #[test]
-    fn url_end_and_the_url_pattern_agree() {
-        let engine = crate::Engine::default_engine();
-        let mut chars: Vec<char> = (0x21u8..0x7F).map(char::from).collect();
-        for (a, b) in [
-            ('\u{BF}', '\u{C0}'),
-            ('\u{1FFF}', '\u{2000}'),
-            ('\u{2BFF}', '\u{2C00}'),
-            ('\u{2DFF}', '\u{2E00}'),
-            ('\u{303F}', '\u{3040}'),
-            ('\u{FDFF}', '\u{FE00}'),
-            ('\u{FE6F}', '\u{FE70}'),
-            ('\u{FFFF}', '\u{10000}'),
-        ] {
-            chars.extend([a, b]);
-        }
-        // U+FEFF, the range's end, is invisible: the fold drops it before either reads it.
-        chars.push('\u{FEFE}');
-        for c in chars {
-            let text = format!("https://example.org/pa{c}th go");
-            let by_scan = url_end(&text, "https://".len());
-            let by_rule = engine
-                .scan(&text)
-                .iter()
-                .filter(|f| &*f.entity == "URL")
-                .map(|f| f.end)
-                .max();
-            // The rule drops trailing sentence punctuation that `url_end` keeps; both stop
-            // at the same character otherwise.
-            let rule_end = by_rule.unwrap_or(0);
-            let kept = text[rule_end..by_scan]
-                .chars()
-                .all(|ch| ".,;:!?'*)]".contains(ch));
-            assert!(
-                rule_end <= by_scan && kept,
-                "{:?}: url_end {by_scan}, rule {by_rule:?}",
-                c
-            );
-        }
-    }
-
-    #[test]
-    fn dates_are_not_phones() {
-        assert!(looks_like_date_or_version("2024-01-15"));
-        assert!(looks_like_date_or_version("15.01.2024"));
-        assert!(!looks_like_date_or_version("030-1234-5678"));
-    }
-}
-
 /// Words the `online-handle` pattern may read as a handle that are the sentence going on
 /// ("username is required", "handle: none").
 const NOT_HANDLES: &[&str] = &[
@@ -1477,5 +1420,62 @@ fn online_handle(c: &Candidate<'_>) -> Verdict {
         start,
         end: start + handle.len(),
         check: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `url_end` (the scan of values inside a URL) and the `url` rule's pattern spell the
+    /// same characters twice: a character one takes and the other does not would leave part
+    /// of a link to no finding. Every ASCII character and both ends of every range, with a
+    /// letter before and after it.
+    #[test]
+    fn url_end_and_the_url_pattern_agree() {
+        let engine = crate::Engine::default_engine();
+        let mut chars: Vec<char> = (0x21u8..0x7F).map(char::from).collect();
+        for (a, b) in [
+            ('\u{BF}', '\u{C0}'),
+            ('\u{1FFF}', '\u{2000}'),
+            ('\u{2BFF}', '\u{2C00}'),
+            ('\u{2DFF}', '\u{2E00}'),
+            ('\u{303F}', '\u{3040}'),
+            ('\u{FDFF}', '\u{FE00}'),
+            ('\u{FE6F}', '\u{FE70}'),
+            ('\u{FFFF}', '\u{10000}'),
+        ] {
+            chars.extend([a, b]);
+        }
+        // U+FEFF, the range's end, is invisible: the fold drops it before either reads it.
+        chars.push('\u{FEFE}');
+        for c in chars {
+            let text = format!("https://example.org/pa{c}th go");
+            let by_scan = url_end(&text, "https://".len());
+            let by_rule = engine
+                .scan(&text)
+                .iter()
+                .filter(|f| &*f.entity == "URL")
+                .map(|f| f.end)
+                .max();
+            // The rule drops trailing sentence punctuation that `url_end` keeps; both stop
+            // at the same character otherwise.
+            let rule_end = by_rule.unwrap_or(0);
+            let kept = text[rule_end..by_scan]
+                .chars()
+                .all(|ch| ".,;:!?'*)]".contains(ch));
+            assert!(
+                rule_end <= by_scan && kept,
+                "{:?}: url_end {by_scan}, rule {by_rule:?}",
+                c
+            );
+        }
+    }
+
+    #[test]
+    fn dates_are_not_phones() {
+        assert!(looks_like_date_or_version("2024-01-15"));
+        assert!(looks_like_date_or_version("15.01.2024"));
+        assert!(!looks_like_date_or_version("030-1234-5678"));
     }
 }
