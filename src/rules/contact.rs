@@ -466,6 +466,10 @@ fn email(c: &Candidate<'_>) -> Verdict {
     {
         return Verdict::Reject;
     }
+    // `a@ a.aa@mail.com`: a "domain" glued to a second `@` is the next address's local part.
+    if c.after() == Some('@') {
+        return Verdict::Reject;
+    }
     let Some(local) = local_part(c.preceding()) else {
         return Verdict::Reject;
     };
