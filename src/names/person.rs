@@ -9,7 +9,7 @@ use super::lexicon::{
     SPEECH_BEFORE, STRONG_CUES, TITLES, TOWN_ENDINGS, TOWN_HEADS,
 };
 use super::lookup::Picks;
-use super::tokenize::{lower_into, Case, Kind};
+use super::tokenize::{lower_into, push_key_word, Case, Kind};
 use super::{Ctx, Entity, Hit};
 
 /// Longest run of name words considered.
@@ -1077,16 +1077,9 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
         let Some(low) = lower_into(ctx.s(w), &mut buf) else {
             break;
         };
-        let extra = usize::from(m > 0);
-        if n + extra + low.len() > key.len() {
+        if !push_key_word(&mut key, &mut n, m, low) {
             break;
         }
-        if m > 0 {
-            key[n] = b' ';
-            n += 1;
-        }
-        key[n..n + low.len()].copy_from_slice(low);
-        n += low.len();
         let f = if m == 0 {
             ctx.flags[w]
         } else {

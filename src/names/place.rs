@@ -7,7 +7,7 @@
 
 use super::gazetteer::{Gazetteer, FIRST, LAST, PLACE, WORD};
 use super::lexicon::role::{PLACE_CUE, PREFIX_TYPE};
-use super::tokenize::{lower_into, Case, Kind};
+use super::tokenize::{lower_into, push_key_word, Case, Kind};
 use super::Ctx;
 
 /// Prepositions that introduce a town after a verb of residence, work or travel.
@@ -3496,15 +3496,9 @@ fn lower_place_end(ctx: &Ctx<'_>, g: &Gazetteer, i: usize) -> Option<usize> {
         let Some(low) = lower_into(ctx.s(k), &mut buf) else {
             break;
         };
-        if n + usize::from(m > 0) + low.len() > key.len() {
+        if !push_key_word(&mut key, &mut n, m, low) {
             break;
         }
-        if m > 0 {
-            key[n] = b' ';
-            n += 1;
-        }
-        key[n..n + low.len()].copy_from_slice(low);
-        n += low.len();
         let f = if m == 0 {
             ctx.flags[k]
         } else {

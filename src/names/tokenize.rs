@@ -401,6 +401,22 @@ fn scan_word(text: &str, at: usize) -> (usize, bool, bool, u32, u32, bool) {
     (i, letters, digits, upper, lower, first_upper)
 }
 
+/// Appends the `m`th lower-cased word of a multi-word key (`key[..*n]` so far), with a space
+/// before every word but the first; false when it would not fit.
+pub(crate) fn push_key_word(key: &mut [u8], n: &mut usize, m: usize, low: &[u8]) -> bool {
+    let extra = usize::from(m > 0);
+    if *n + extra + low.len() > key.len() {
+        return false;
+    }
+    if m > 0 {
+        key[*n] = b' ';
+        *n += 1;
+    }
+    key[*n..*n + low.len()].copy_from_slice(low);
+    *n += low.len();
+    true
+}
+
 /// Lower-cases `word` into `buf` (curly apostrophes become straight ones). `None` when it
 /// does not fit: such words are not in any list.
 pub(crate) fn lower_into<'b>(word: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
