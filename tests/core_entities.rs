@@ -86,6 +86,26 @@ fn emails() {
 }
 
 #[test]
+fn an_address_with_a_stray_at_after_it() {
+    // A `@` typed after an address (a slip, a mention that was never finished) leaves the
+    // address whole; only a second domain after it makes the first "domain" a local part.
+    for (text, value) in [
+        ("write to jane@example.com@ tomorrow", "jane@example.com"),
+        ("jane@example.com@", "jane@example.com"),
+        ("cc jane@example.com@, bob", "jane@example.com"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "EMAIL_ADDRESS" && v == value),
+            "{value:?} not found in {text:?}: {got:?}"
+        );
+    }
+    // `a@ a.aa@mailcom.com`: a spaced `@`, then an address; `a@ a.aa` is not one.
+    let got = found("a@ a.aa@mailcom.com");
+    assert!(!got.iter().any(|(_, v)| v.starts_with("a@ ")), "{got:?}");
+}
+
+#[test]
 fn credit_cards_published_test_numbers() {
     // Test numbers published by card networks and payment providers for integration testing.
     for v in [

@@ -466,8 +466,11 @@ fn email(c: &Candidate<'_>) -> Verdict {
     {
         return Verdict::Reject;
     }
-    // `a@ a.aa@mail.com`: a "domain" glued to a second `@` is the next address's local part.
-    if c.after() == Some('@') {
+    // `a@ a.aa@mail.com`: a "domain" glued to a second `@` that starts another domain is the
+    // next address's local part. A stray `@` typed after an address (`jane@example.com@ …`)
+    // leaves the address whole.
+    let mut rest = c.rest().chars();
+    if rest.next() == Some('@') && rest.next().is_some_and(|ch| ch.is_alphanumeric()) {
         return Verdict::Reject;
     }
     let Some(local) = local_part(c.preceding()) else {
