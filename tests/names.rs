@@ -3,6 +3,9 @@
 //! different source from the detector's gazetteer), a false-positive suite on ordinary prose,
 //! hard cases, and a throughput figure.
 
+mod names_common;
+
+use names_common::{found, has};
 use pii_airlock::{Engine, EngineOptions, Finding};
 use std::collections::HashMap;
 
@@ -535,20 +538,6 @@ fn special_categories_precision() {
     assert!(s.precision() >= 0.9, "{s:?}");
     // Recall is not the goal here, but the phrase lists must find most direct statements.
     assert!(s.recall() >= 0.8, "{s:?}");
-}
-
-fn found(engine: &Engine, text: &str) -> Vec<(String, String)> {
-    engine
-        .scan(text)
-        .into_iter()
-        .map(|f| (f.entity.to_string(), text[f.start..f.end].to_string()))
-        .collect()
-}
-
-fn has(engine: &Engine, text: &str, entity: &str, value: &str) -> bool {
-    found(engine, text)
-        .iter()
-        .any(|(e, v)| e == entity && v == value)
 }
 
 #[test]
@@ -2082,4 +2071,29 @@ fn person_tuning_set_of_round_3() {
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
     assert!(p >= 0.97 && r >= 0.97, "PERSON {p:.3}/{r:.3}");
+}
+
+#[test]
+fn a_greeting_names_no_one_on_the_next_line() {
+    // "Hello" alone on its line, then "My name is …": "My" was reported as the person greeted.
+    let e = Engine::default_engine();
+    for text in [
+        "Hello\nMy name is Jane Doe",
+        "Hi,\nMy name is Jane Doe and I need help",
+    ] {
+        let got = found(&e, text);
+        let people: Vec<_> = got.iter().filter(|(e, _)| e == "PERSON").collect();
+        assert_eq!(
+            people,
+            [&("PERSON".to_string(), "Jane Doe".to_string())],
+            "{text:?}"
+        );
+    }
+    assert!(has(&e, "Hello Jane, thanks for the call", "PERSON", "Jane"));
+    assert!(has(
+        &e,
+        "Dear Ngozi,\nthanks for the call",
+        "PERSON",
+        "Ngozi"
+    ));
 }

@@ -1938,8 +1938,16 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     let strong =
         labelled || !caps_unknown && cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
     // "Beste Grüße": Dutch "Beste" opens a German sign-off, not a greeting to "Grüße".
-    let greeting = cue_before(ctx, start, GREETINGS, GREET_LAST)
-        .is_some_and(|s| ctx.sentence_start(s))
+    // A salutation on its own line names the next line only when that line is the name
+    // ("Hello,\nAnna"): "Hello\nMy name is …" opens the next line with whatever word comes
+    // first.
+    let own_line = || {
+        ctx.toks
+            .get(run.end_tok() + 1)
+            .is_none_or(|t| t.newline_before || t.is(','))
+    };
+    let greeting = (!ctx.toks[start].newline_before || own_line())
+        && cue_before(ctx, start, GREETINGS, GREET_LAST).is_some_and(|s| ctx.sentence_start(s))
         && !ctx.word_in(start, &["grüße", "grüsse", "gruß", "wünsche"]);
     let signed = signature(ctx, start, run.end_tok());
     // Verbs of speech, and a lone first name opening a line before a colon ("Matthew: ...").
