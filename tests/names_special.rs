@@ -232,3 +232,25 @@ fn topics_questions_and_negations_stay_unreported() {
     }
     assert!(spurious.is_empty(), "spurious:\n{}", spurious.join("\n"));
 }
+
+#[test]
+fn a_town_after_a_copula_and_a_preposition_is_no_origin() {
+    // "Roma" is Rome in Italian, Spanish and Portuguese: "sono di Roma" says where someone
+    // comes from, and a town is not a special category. The people stay one.
+    let e = Engine::default_engine();
+    for text in [
+        "sono di Roma",
+        "Sono di Roma, lavoro a Milano",
+        "sono a Roma fino a domenica",
+        "sono di roma",
+        "soy de Roma",
+    ] {
+        let got = special(&e, text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    assert_found(&[
+        ("sono rom", "ETHNIC_ORIGIN", "rom"),
+        ("I am Roma", "ETHNIC_ORIGIN", "Roma"),
+        ("I am a Roma", "ETHNIC_ORIGIN", "Roma"),
+    ]);
+}

@@ -2042,6 +2042,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                 }
             }
         }
+        if found.is_some_and(|(entity, s, e)| entity == Entity::Ethnic && town_after(ctx, i, s, e))
+        {
+            found = None;
+        }
         match found {
             Some((entity, mut s, e)) => {
                 // "the GMB", "der SPD": the article is not the statement.
@@ -2428,6 +2432,26 @@ fn cued_term(ctx: &Ctx<'_>, at: usize, kinds: u8) -> Option<(Entity, usize, usiz
         }
     }
     None
+}
+
+/// Romance copulas after which a preposition and a town say where someone is or comes from.
+const COPULAS_OF_PLACE: &[&str] = &["sono", "siamo", "sou", "somos", "soy", "estoy", "estou"];
+/// The prepositions of that place ("sono di Roma", "sono a Roma", "soy de Roma").
+const PREPOSITIONS_OF_PLACE: &[&str] = &["di", "a", "da", "de", "in", "em", "en"];
+
+/// "sono di Roma", "sono a roma", "soy de Roma": after a Romance copula and a preposition of
+/// place, the word is where someone is or comes from ("Roma" is Rome in Italian, Spanish and
+/// Portuguese). Origin is stated with a noun between ("sono di origine rom", "soy de etnia
+/// gitana"), which no cue skips; "sono rom" and "I am Roma" stay statements.
+fn town_after(ctx: &Ctx<'_>, cue: usize, s: usize, e: usize) -> bool {
+    let preposition = if ctx.word_in(s, PREPOSITIONS_OF_PLACE) && s + 1 < e {
+        s
+    } else if s > cue + 1 {
+        s - 1
+    } else {
+        return false;
+    };
+    ctx.word_in(cue, COPULAS_OF_PLACE) && ctx.word_in(preposition, PREPOSITIONS_OF_PLACE)
 }
 
 /// The token after a relative's name and age, if they stand between the relative and the
