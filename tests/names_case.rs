@@ -6,28 +6,10 @@
 //! after a preposition with no cue, man-page headings, table headers, constants in code and a
 //! licence's disclaimer in capitals.
 
+mod names_common;
+
+use names_common::{found, has, no_names};
 use pii_airlock::Engine;
-
-fn found(engine: &Engine, text: &str) -> Vec<(String, String)> {
-    engine
-        .scan(text)
-        .into_iter()
-        .map(|f| (f.entity.to_string(), text[f.start..f.end].to_string()))
-        .collect()
-}
-
-fn has(engine: &Engine, text: &str, entity: &str, value: &str) -> bool {
-    found(engine, text)
-        .iter()
-        .any(|(e, v)| e == entity && v == value)
-}
-
-/// No finding of the names pass (people, places, addresses).
-fn no_names(engine: &Engine, text: &str) -> bool {
-    !found(engine, text)
-        .iter()
-        .any(|(e, _)| matches!(e.as_str(), "PERSON" | "LOCATION" | "STREET_ADDRESS"))
-}
 
 #[test]
 fn lower_case_towns_after_a_cue_of_living_moving_or_origin() {

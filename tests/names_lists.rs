@@ -4,16 +4,10 @@
 //! sentences give little evidence beyond the list, so only the list can find these names; the
 //! surnames are ordinary ones of the same origin. New names that are words stay words.
 
-use pii_airlock::Engine;
+mod names_common;
 
-fn people(engine: &Engine, text: &str) -> Vec<String> {
-    engine
-        .scan(text)
-        .into_iter()
-        .filter(|f| &*f.entity == "PERSON")
-        .map(|f| text[f.start..f.end].to_string())
-        .collect()
-}
+use names_common::people;
+use pii_airlock::Engine;
 
 #[test]
 fn first_names_of_more_countries_are_found() {

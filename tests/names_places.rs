@@ -3,27 +3,10 @@
 //! line; and code words and table cells that are not places. The towns here are made up or
 //! absent from data/gazetteer.txt, so only the evidence around them can find them.
 
+mod names_common;
+
+use names_common::{found, has, no_place};
 use pii_airlock::Engine;
-
-fn found(engine: &Engine, text: &str) -> Vec<(String, String)> {
-    engine
-        .scan(text)
-        .into_iter()
-        .map(|f| (f.entity.to_string(), text[f.start..f.end].to_string()))
-        .collect()
-}
-
-fn has(engine: &Engine, text: &str, entity: &str, value: &str) -> bool {
-    found(engine, text)
-        .iter()
-        .any(|(e, v)| e == entity && v == value)
-}
-
-fn no_place(engine: &Engine, text: &str) -> bool {
-    !found(engine, text)
-        .iter()
-        .any(|(e, _)| e == "LOCATION" || e == "STREET_ADDRESS")
-}
 
 #[test]
 fn towns_after_verbs_of_living_working_and_travelling() {
