@@ -254,3 +254,82 @@ fn a_town_after_a_copula_and_a_preposition_is_no_origin() {
         ("I am a Roma", "ETHNIC_ORIGIN", "Roma"),
     ]);
 }
+
+#[test]
+fn origin_stated_in_a_frame_of_descent() {
+    // Issue 14's special categories: the origin is any adjective in the frame, so a list of
+    // peoples cannot hold them all; a first-person cue and a noun of descent are the evidence.
+    assert_found(&[
+        ("I am of Moroccan descent", "ETHNIC_ORIGIN", "Moroccan"),
+        (
+            "I'm of West African descent",
+            "ETHNIC_ORIGIN",
+            "West African",
+        ),
+        (
+            "I am of Moroccan and Turkish heritage",
+            "ETHNIC_ORIGIN",
+            "Moroccan and Turkish",
+        ),
+        (
+            "my ethnicity is Hmong, if that matters",
+            "ETHNIC_ORIGIN",
+            "Hmong",
+        ),
+        (
+            "Ethnicity: White British\nAge: 41",
+            "ETHNIC_ORIGIN",
+            "White British",
+        ),
+        (
+            "Ethnicity: Hispanic or Latino",
+            "ETHNIC_ORIGIN",
+            "Hispanic or Latino",
+        ),
+        (
+            "ich bin türkischer Abstammung",
+            "ETHNIC_ORIGIN",
+            "türkischer",
+        ),
+        ("ich habe türkische Wurzeln", "ETHNIC_ORIGIN", "türkische"),
+        ("je suis d'origine marocaine", "ETHNIC_ORIGIN", "marocaine"),
+        (
+            "je suis d’origine marocaine et algérienne",
+            "ETHNIC_ORIGIN",
+            "marocaine et algérienne",
+        ),
+        (
+            "soy de origen marroquí y vivo aquí",
+            "ETHNIC_ORIGIN",
+            "marroquí",
+        ),
+        (
+            "sou de origem cabo-verdiana",
+            "ETHNIC_ORIGIN",
+            "cabo-verdiana",
+        ),
+        ("sono di origine marocchina", "ETHNIC_ORIGIN", "marocchina"),
+        ("sono di etnia rom", "ETHNIC_ORIGIN", "rom"),
+        (
+            "ik ben van Marokkaanse afkomst",
+            "ETHNIC_ORIGIN",
+            "Marokkaanse",
+        ),
+        ("jestem pochodzenia romskiego", "ETHNIC_ORIGIN", "romskiego"),
+    ]);
+    let e = Engine::default_engine();
+    for text in [
+        "Ethnicity: Prefer not to say",
+        "I am of the opinion that it works",
+        "a word of Latin origin",
+        "I am of two minds about it",
+        "I am not of Moroccan descent",
+        "je suis d'origine modeste",
+        "we are of similar background",
+        "ich habe keine Wurzeln geschlagen",
+        "I am Turkish and live in Berlin",
+    ] {
+        let got = special(&e, text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+}

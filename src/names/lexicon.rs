@@ -1374,7 +1374,11 @@ pub(crate) fn roles() -> &'static Roles {
         for p in a::PO_BOXES {
             add(&first(p), PO_FIRST);
         }
-        for (p, _) in sp::CUES {
+        for p in sp::CUES
+            .iter()
+            .map(|c| c.0)
+            .chain(super::origin::CUES.iter().map(|c| c.0))
+        {
             add(&first(p), SPECIAL_FIRST);
         }
         for w in sp::POSSESSIVES {

@@ -16,6 +16,7 @@ mod fields;
 mod gazetteer;
 mod lexicon;
 mod lookup;
+mod origin;
 mod person;
 mod place;
 mod special;

@@ -31,6 +31,9 @@ pub(crate) const W: u8 = 64;
 /// which must end the clause or be a word of [`OWN_AFTER`].
 pub(crate) const O: u8 = 128;
 
+/// A cue of [`super::origin`]: no term list, the origin stands in the cue's frame.
+const ORIGIN: u8 = 0;
+
 /// First-person cues and the kinds of term they introduce.
 pub(crate) const CUES: &[(&str, u8)] = &[
     // The labels of a form or a clinical note ("Diagnosis: type 2 diabetes", "Religion:
@@ -1851,13 +1854,15 @@ fn by_first() -> &'static ByFirst {
     BY_FIRST.get_or_init(|| {
         let first = |p: &'static str| p.split(' ').next().unwrap_or(p);
         let mut cues: WordMap<Vec<(&'static str, u8)>> = WordMap::default();
-        for &(c, k) in CUES {
+        let origin_cues = super::origin::CUES.iter().map(|&(c, _)| (c, ORIGIN));
+        for (c, k) in CUES.iter().copied().chain(origin_cues) {
             cues.entry(first(c)).or_default().push((c, k));
         }
         // The words a trigger may be, and whether their hashes set them apart.
         let mut words: Vec<(u32, &'static str)> = CUES
             .iter()
             .map(|&(c, _)| first(c))
+            .chain(super::origin::CUES.iter().map(|&(c, _)| first(c)))
             .chain(POSSESSIVES.iter().copied())
             .map(|w| (wordset::word_hash(w.as_bytes()), w))
             .collect();
@@ -2000,7 +2005,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             };
             if let Some(after) = end {
                 let after = past_since(ctx, after);
-                if let Some(hit) = cued_term(ctx, after, *kinds) {
+                let hit = if *kinds == ORIGIN {
+                    super::origin::slot(ctx, after, cue).map(|(s, e)| (Entity::Ethnic, s, e))
+                } else {
+                    cued_term(ctx, after, *kinds)
+                };
+                if let Some(hit) = hit {
                     let after = CUE_AFTER.iter().find(|(c, _)| c == cue);
                     if after.is_some_and(|&(_, words)| !closes(ctx, hit.2, words)) {
                         continue;
