@@ -333,3 +333,38 @@ fn origin_stated_in_a_frame_of_descent() {
         assert!(got.is_empty(), "{text:?}: {got:?}");
     }
 }
+
+#[test]
+fn care_treatment_time_spans_and_gender_identity() {
+    assert_found(&[
+        ("I am 12 weeks pregnant", "HEALTH_DATA", "pregnant"),
+        ("I was in rehab last year", "HEALTH_DATA", "rehab"),
+        ("I'm in therapy for depression", "HEALTH_DATA", "therapy"),
+        ("I was in detox", "HEALTH_DATA", "detox"),
+        ("I'm undergoing chemo", "HEALTH_DATA", "chemo"),
+        (
+            "I am undergoing dialysis twice a week",
+            "HEALTH_DATA",
+            "dialysis",
+        ),
+        ("I'm trans", "SEXUAL_ORIENTATION", "trans"),
+        ("I'm transgender", "SEXUAL_ORIENTATION", "transgender"),
+        ("I am non-binary", "SEXUAL_ORIENTATION", "non-binary"),
+        (
+            "ich bin transgeschlechtlich",
+            "SEXUAL_ORIENTATION",
+            "transgeschlechtlich",
+        ),
+    ]);
+    let e = Engine::default_engine();
+    for text in [
+        "I'm in therapy sessions all day",
+        "I'm in the therapy room",
+        "I am 5 years old",
+        "I'm trans-atlantic this week",
+        "I have 3 years experience",
+    ] {
+        let got = special(&e, text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+}

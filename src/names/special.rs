@@ -262,6 +262,10 @@ pub(crate) const CUES: &[(&str, u8)] = &[
     ("i use", N),
     ("i'm in", B | N),
     ("i am in", B | N),
+    ("i was in", N),
+    ("i'm undergoing", M),
+    ("i am undergoing", M),
+    ("i've been undergoing", M),
     ("i've been in", B),
     ("i've been on", M),
     ("i have been on", M),
@@ -408,6 +412,7 @@ const CUE_AFTER: &[(&str, &[&str])] = &[
     ("i use", &["."]),
     ("i'm in", &["."]),
     ("i am in", &["."]),
+    ("i was in", &["."]),
     ("i've been in", &["."]),
     ("i got", &["."]),
     // Inverted word order ("Seit 2019 habe ich Diabetes", "heb ik sinds kort diabetes"),
@@ -810,6 +815,13 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
         Entity::Health,
         N,
         &[
+            // Care that tells of a condition, after "I'm in" / "I was in" (clause end).
+            "rehab",
+            "therapy",
+            "psychotherapy",
+            "counselling",
+            "counseling",
+            "detox",
             "diabetes",
             "cancer",
             "breast cancer",
@@ -1194,6 +1206,11 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
             "methadone",
             "chemotherapy",
             "chemo",
+            "dialysis",
+            "radiotherapy",
+            "radiation therapy",
+            "ivf",
+            "hormone therapy",
             "prep",
             "antiretrovirals",
             "hiv medication",
@@ -1648,6 +1665,28 @@ pub(crate) const TERMS: &[(Entity, u8, &[&str])] = &[
             "bisexual",
             "bi",
             "queer",
+            // Gender identity, stated as orientation is: Art. 9's "sex life".
+            "trans",
+            "transgender",
+            "non-binary",
+            "nonbinary",
+            "genderqueer",
+            "transgeschlechtlich",
+            "nicht-binär",
+            "transgenre",
+            "non-binaire",
+            "transgénero",
+            "no binario",
+            "no binaria",
+            "transgenere",
+            "non binario",
+            "non binaria",
+            "transpłciowy",
+            "transpłciowa",
+            "niebinarny",
+            "niebinarna",
+            "não-binário",
+            "não-binária",
             "homosexual",
             "pansexual",
             "asexual",
@@ -2341,6 +2380,9 @@ fn past_since(ctx: &Ctx<'_>, at: usize) -> usize {
             } else {
                 break;
             }
+        } else if num(at, 0) && ctx.word_in(at + 1, YEARS) {
+            // "I am 12 weeks pregnant": a span of time before a state term.
+            at += 2;
         } else if let Some((_, w)) = ctx.phrases_starting_at(at, WHEN).next() {
             at = w;
         } else {
