@@ -2097,3 +2097,30 @@ fn a_greeting_names_no_one_on_the_next_line() {
         "Ngozi"
     ));
 }
+
+#[test]
+fn two_first_names_in_a_pair_are_people() {
+    // A lone first name needs a cue (products and headings carry first names too); two of
+    // them joined by "and" or a comma are people ("Jane and Tom are coming" went out).
+    let e = Engine::default_engine();
+    for (text, names) in [
+        ("Jane and Tom are coming", &["Jane", "Tom"][..]),
+        ("I think Jane and Tom are coming", &["Jane", "Tom"]),
+        ("we met Tom, Anna and Priya", &["Tom", "Anna", "Priya"]),
+        ("Jane & Tom", &["Jane", "Tom"]),
+        ("Sabine und Jürgen kommen morgen", &["Sabine", "Jürgen"]),
+    ] {
+        for name in names {
+            assert!(
+                has(&e, text, "PERSON", name),
+                "{name} in {text:?}: {:?}",
+                found(&e, text)
+            );
+        }
+    }
+    // Words that are names too, and a list with one item per line, stay as they were.
+    for text in ["Rust and Ruby", "Jane\nand\nTom", "Ruby and Julia bindings"] {
+        let got = found(&e, text);
+        assert!(!got.iter().any(|(e, _)| e == "PERSON"), "{text:?}: {got:?}");
+    }
+}

@@ -1655,6 +1655,10 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
                 0.0
             } else if weak_cue {
                 0.75
+            } else if paired_first_name(ctx, start) {
+                // "Jane and Tom are coming", "Tom, Aarav and Priya": products and headings
+                // seldom come in pairs of first names that are no words.
+                0.6
             } else {
                 // A lone first name with no cue is as often a product, a word or a heading
                 // in technical text ("Manual", "Fedora", "Octave") as a person.
@@ -1783,6 +1787,48 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     }
     places(ctx, g, run, a, b, out);
 }
+
+/// A lone first name at `i` stands joined to another by "and" or a comma ("Jane and Tom",
+/// "Tom, Aarav and Priya"): both no common word, no place, in title case, each a run of one
+/// word. Known first names are not enough alone; two of them in a pair are.
+fn paired_first_name(ctx: &Ctx<'_>, i: usize) -> bool {
+    let lone_first = |k: usize| {
+        ctx.toks.get(k).is_some_and(|t| t.case == Case::Title)
+            && ctx.flags[k] & FIRST != 0
+            && ctx.flags[k] & (WORD | PLACE) == 0
+            && !ctx.in_identifier(k)
+    };
+    // On one line: a list's items one per line are no pair.
+    let joins = |k: usize| {
+        (ctx.word_in(k, PAIR_JOINS) || ctx.punct(k, ',') || ctx.punct(k, '&'))
+            && ctx
+                .toks
+                .get(k..k + 2)
+                .is_some_and(|p| p.iter().all(|t| !t.newline_before))
+    };
+    // Alone in its run: no name glued on either side ("So Jane and Tom": "So" is a word).
+    let name_word = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| t.case == Case::Title && t.kind == Kind::Word)
+    };
+    let single = |k: usize| {
+        let name_before = k > 0
+            && name_word(k - 1)
+            && ctx.flags[k - 1] & (FIRST | LAST) != 0
+            && ctx.flags[k - 1] & WORD == 0;
+        !name_before && !name_word(k + 1)
+    };
+    if !(lone_first(i) && single(i)) {
+        return false;
+    }
+    let after = joins(i + 1) && lone_first(i + 2) && single(i + 2);
+    let before = i >= 2 && joins(i - 1) && lone_first(i - 2) && single(i - 2);
+    after || before
+}
+
+/// Words that join two first names into a pair.
+const PAIR_JOINS: &[&str] = &["and", "und", "et", "y", "e", "en", "i"];
 
 /// A first name, then initials, particles or names, then a surname (or a place the lists do
 /// not know as a word: "van Kempen"), as a mailbox's display name or a changelog's author
