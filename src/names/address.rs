@@ -4,7 +4,7 @@
 use super::lexicon::role::{
     GERMANIC_TYPE, LIVE_LAST, PO_FIRST, PREFIX_TYPE, STREET_PARTICLE, SUFFIX_TYPE,
 };
-use super::lookup::Picks;
+use super::lookup::Lookups;
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity, Hit};
 
@@ -1762,20 +1762,31 @@ fn unit_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     ctx.word_in(k, UNIT_WORDS).then_some(k)
 }
 
-/// Finds addresses; hits are pushed in text order without overlaps. `starts` holds the
+/// Finds addresses; hits are pushed in text order without overlaps. `look.address` holds the
 /// tokens an address can start at (see [`super::lookup::Lookups::address`]): numbers,
 /// capitalised words, street types and PO-box words; punctuation and other words start
 /// nothing below.
-pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
+pub(crate) fn find(ctx: &Ctx<'_>, look: &Lookups, out: &mut Vec<Hit>) {
     let n = ctx.toks.len();
     // Tokens before `resume` belong to an address already reported.
     let mut resume = 0;
-    for i in starts.iter() {
+    for i in look.address.iter() {
         if i < resume {
             continue;
         }
         resume = i + 1;
         let t = &ctx.toks[i];
+        // Most capitalised words of prose have no house number or street type after them on
+        // their line, which every path below needs for a word that is no PO box or street
+        // type itself (a compound such as "Hauptstraße" is its own type): one look at two
+        // bit sets leaves them before the identifier, PO box and street tests.
+        if t.kind == Kind::Word
+            && !ctx.role(i, PO_FIRST | PREFIX_TYPE)
+            && !look.street_ahead(i)
+            && compound(ctx, i).is_none()
+        {
+            continue;
+        }
         // `P.O. Box` looks like an identifier (`P.O`), so PO boxes are checked first.
         // "60/785 Nagar Marg": a house number with a slash is glued to it too.
         let slashed =

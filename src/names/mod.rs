@@ -164,6 +164,8 @@ pub(crate) struct Ctx<'t> {
     /// The key of each token for [`Ctx::word_in`], made the first time it is asked for
     /// ([`wordset::fold`]; [`wordset::UNKNOWN`] until then).
     folds: Vec<std::cell::Cell<u32>>,
+    /// Answers of [`Ctx::word_in`] by word and list, and each token's word id.
+    answers: wordset::Answers,
 }
 
 impl<'t> Ctx<'t> {
@@ -192,7 +194,8 @@ impl<'t> Ctx<'t> {
                 .iter()
                 .any(|w| w.len() == s.len() && s.eq_ignore_ascii_case(w.as_bytes()));
         }
-        wordset::contains_word(words, s, key)
+        self.answers
+            .word_in(i, words, || wordset::contains_word(words, s, key))
     }
     /// The key of token `i` for the word tables ([`wordset::fold`]): the word is lower-cased
     /// and hashed once, however many lists it is looked up in.
@@ -467,15 +470,17 @@ impl NamesPass {
         let flags = std::mem::take(&mut look.flags);
         let roles = std::mem::take(&mut look.roles);
         let folds = std::mem::take(&mut look.folds);
+        let answers = std::mem::take(&mut look.answers);
         let mut ctx = Ctx {
             text,
             toks,
             flags,
             roles,
             folds,
+            answers,
         };
         let before = out.len();
-        address::find(&ctx, &look.address, out);
+        address::find(&ctx, &look, out);
         mark("address");
         let addresses = out[before..].to_vec();
         // Stretches of capitals read as prose by the person detector only (see `caps`).
@@ -493,12 +498,14 @@ impl NamesPass {
             flags,
             roles,
             folds,
+            answers,
             ..
         } = ctx;
         if toks.capacity() <= KEEP_TOKENS {
             look.flags = flags;
             look.roles = roles;
             look.folds = folds;
+            look.answers = answers;
             SCRATCH.with(|s| *s.borrow_mut() = Some(Scratch { toks, marks, look }));
         }
     }

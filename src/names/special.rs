@@ -2500,6 +2500,7 @@ mod tests {
             flags: vec![0; n],
             roles: vec![0; n],
             folds: vec![std::cell::Cell::new(wordset::UNKNOWN); n],
+            answers: wordset::Answers::default(),
         };
         // By key or by text, the same cues in the same order (a possessive that opens no
         // cue has none either way).
