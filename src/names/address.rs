@@ -1782,7 +1782,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, look: &Lookups, out: &mut Vec<Hit>) {
         // bit sets leaves them before the identifier, PO box and street tests.
         if t.kind == Kind::Word
             && !ctx.role(i, PO_FIRST | PREFIX_TYPE)
-            && !look.street_ahead(i)
+            && !look.street_ahead(&ctx.toks, i)
             && compound(ctx, i).is_none()
         {
             continue;
@@ -1793,8 +1793,8 @@ pub(crate) fn find(ctx: &Ctx<'_>, look: &Lookups, out: &mut Vec<Hit>) {
             || t.kind == Kind::Num && ctx.punct(i + 1, '/') && house_number(ctx, i) == Some(i + 2);
         // `C/ Mayor 12` (Spanish "calle") looks like a path until the space after the slash.
         let calle = || {
-            ctx.word_in(i, &["c"])
-                && ctx.punct(i + 1, '/')
+            ctx.punct(i + 1, '/')
+                && ctx.word_in(i, &["c"])
                 && ctx.toks.get(i + 2).is_some_and(|n| !n.glued)
         };
         if ctx.in_identifier(i) && !ctx.role(i, PO_FIRST) && !slashed() && !calle() {
@@ -1805,7 +1805,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, look: &Lookups, out: &mut Vec<Hit>) {
             if let Some(he) = house_number(ctx, i) {
                 let mut s = skip_comma(ctx, he + 1);
                 // "12 bis rue", "5 ter"
-                if ctx.word_in(s, &["bis", "ter", "a", "b"]) && ctx.toks[s].case == Case::Lower {
+                // Few numbers have a lower-case word after them: the case is tested first.
+                if ctx.toks.get(s).is_some_and(|t| t.case == Case::Lower)
+                    && ctx.word_in(s, &["bis", "ter", "a", "b"])
+                {
                     s += 1;
                 }
                 // A column gap after the number is a table ("512    Monitor fontconfig
