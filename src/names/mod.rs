@@ -169,6 +169,19 @@ pub(crate) struct Ctx<'t> {
 }
 
 impl<'t> Ctx<'t> {
+    /// A context of `toks` without flags, roles or keys, for tests of the word look-ups.
+    #[cfg(test)]
+    pub(crate) fn bare(text: &'t str, toks: Vec<Token>, answers: wordset::Answers) -> Ctx<'t> {
+        let n = toks.len();
+        Ctx {
+            text,
+            toks,
+            flags: vec![0; n],
+            roles: vec![0; n],
+            folds: vec![std::cell::Cell::new(wordset::UNKNOWN); n],
+            answers,
+        }
+    }
     /// Text of token `i`.
     pub fn s(&self, i: usize) -> &'t str {
         self.toks[i].text(self.text)

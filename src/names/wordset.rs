@@ -516,14 +516,7 @@ mod tests {
                 let roles = crate::names::lexicon::roles();
                 crate::names::lookup::fill(text, &toks, &g, roles, &mut look);
                 let n = toks.len();
-                let ctx = crate::names::Ctx {
-                    text,
-                    toks,
-                    flags: vec![0; n],
-                    roles: vec![0; n],
-                    folds: vec![Cell::new(UNKNOWN); n],
-                    answers: std::mem::take(&mut look.answers),
-                };
+                let ctx = crate::names::Ctx::bare(text, toks, std::mem::take(&mut look.answers));
                 // Asked twice: the second answers come from memory.
                 for _ in 0..2 {
                     for i in 0..n {
@@ -549,14 +542,7 @@ mod tests {
         let mut toks = Vec::new();
         crate::names::tokenize::tokenize(text, &mut toks);
         let n = toks.len();
-        let ctx = crate::names::Ctx {
-            text,
-            toks,
-            flags: vec![0; n],
-            roles: vec![0; n],
-            folds: vec![Cell::new(UNKNOWN); n],
-            answers: Answers::default(),
-        };
+        let ctx = crate::names::Ctx::bare(text, toks, Answers::default());
         let lists: [&'static [&'static str]; 8] = [
             PHRASES,
             LABELS,
