@@ -4,7 +4,7 @@
 use super::lexicon::role::{
     GERMANIC_TYPE, LIVE_LAST, PO_FIRST, PREFIX_TYPE, STREET_PARTICLE, SUFFIX_TYPE,
 };
-use super::lookup::Picks;
+use super::lookup::Lookups;
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity, Hit};
 
@@ -1762,28 +1762,39 @@ fn unit_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     ctx.word_in(k, UNIT_WORDS).then_some(k)
 }
 
-/// Finds addresses; hits are pushed in text order without overlaps. `starts` holds the
+/// Finds addresses; hits are pushed in text order without overlaps. `look.address` holds the
 /// tokens an address can start at (see [`super::lookup::Lookups::address`]): numbers,
 /// capitalised words, street types and PO-box words; punctuation and other words start
 /// nothing below.
-pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
+pub(crate) fn find(ctx: &Ctx<'_>, look: &Lookups, out: &mut Vec<Hit>) {
     let n = ctx.toks.len();
     // Tokens before `resume` belong to an address already reported.
     let mut resume = 0;
-    for i in starts.iter() {
+    for i in look.address.iter() {
         if i < resume {
             continue;
         }
         resume = i + 1;
         let t = &ctx.toks[i];
+        // Most capitalised words of prose have no house number or street type after them on
+        // their line, which every path below needs for a word that is no PO box or street
+        // type itself (a compound such as "Hauptstraße" is its own type): one look at two
+        // bit sets leaves them before the identifier, PO box and street tests.
+        if t.kind == Kind::Word
+            && !ctx.role(i, PO_FIRST | PREFIX_TYPE)
+            && !look.street_ahead(&ctx.toks, i)
+            && compound(ctx, i).is_none()
+        {
+            continue;
+        }
         // `P.O. Box` looks like an identifier (`P.O`), so PO boxes are checked first.
         // "60/785 Nagar Marg": a house number with a slash is glued to it too.
         let slashed =
             || t.kind == Kind::Num && ctx.punct(i + 1, '/') && house_number(ctx, i) == Some(i + 2);
         // `C/ Mayor 12` (Spanish "calle") looks like a path until the space after the slash.
         let calle = || {
-            ctx.word_in(i, &["c"])
-                && ctx.punct(i + 1, '/')
+            ctx.punct(i + 1, '/')
+                && ctx.word_in(i, &["c"])
                 && ctx.toks.get(i + 2).is_some_and(|n| !n.glued)
         };
         if ctx.in_identifier(i) && !ctx.role(i, PO_FIRST) && !slashed() && !calle() {
@@ -1794,7 +1805,10 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
             if let Some(he) = house_number(ctx, i) {
                 let mut s = skip_comma(ctx, he + 1);
                 // "12 bis rue", "5 ter"
-                if ctx.word_in(s, &["bis", "ter", "a", "b"]) && ctx.toks[s].case == Case::Lower {
+                // Few numbers have a lower-case word after them: the case is tested first.
+                if ctx.toks.get(s).is_some_and(|t| t.case == Case::Lower)
+                    && ctx.word_in(s, &["bis", "ter", "a", "b"])
+                {
                     s += 1;
                 }
                 // A column gap after the number is a table ("512    Monitor fontconfig

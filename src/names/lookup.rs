@@ -22,6 +22,17 @@ pub(crate) struct Picks {
 }
 
 impl Picks {
+    /// The first picked token at or after `i`, or `None`.
+    #[inline]
+    pub(crate) fn first_from(&self, i: usize) -> Option<usize> {
+        let mut w = i / 64;
+        let mut bits = *self.bits.get(w)? & (u64::MAX << (i % 64));
+        while bits == 0 {
+            w += 1;
+            bits = *self.bits.get(w)?;
+        }
+        Some(w * 64 + bits.trailing_zeros() as usize)
+    }
     /// The picked token indices, in increasing order.
     pub(crate) fn iter(&self) -> PickIter<'_> {
         PickIter {
@@ -83,15 +94,55 @@ pub(crate) struct Lookups {
     pub person: Picks,
     /// Tokens that can begin a special-category statement.
     pub special: Picks,
+    /// Tokens a street address needs after a capitalised word on its line: numbers and
+    /// alphanumerics (a house number) and words with a suffix or Germanic street-type role
+    /// ("Baker Street", "Berliner Straße"). See [`Lookups::street_ahead`].
+    pub street_marks: Picks,
+    /// Tokens after a line break. See [`Lookups::street_ahead`].
+    pub line_starts: Picks,
     /// Results of [`look_up`] for short words already seen (see [`Memo`]).
     memo: Memo,
+    /// Each token's word id ([`Memo`]) and the cue lists' answers by word.
+    pub answers: super::wordset::Answers,
+}
+
+impl Lookups {
+    /// Makes the next scan's word ids start again from 1, as when they run out.
+    #[cfg(all(test, feature = "embedded-gazetteer"))]
+    pub(crate) fn run_out_of_ids(&mut self) {
+        self.memo.next = u32::MAX - 3;
+    }
+    /// A token of [`Lookups::street_marks`] comes after token `i` on its line: without one,
+    /// a capitalised word starts no address (every street the address detector reports
+    /// from a word needs a house number or a street type after it on the same line, or a
+    /// type in the word itself).
+    /// A line that starts with an apostrophe goes on the line before: a street name's
+    /// particle reaches across one (`d'`).
+    #[inline]
+    pub(crate) fn street_ahead(&self, toks: &[Token], i: usize) -> bool {
+        let Some(m) = self.street_marks.first_from(i + 1) else {
+            return false;
+        };
+        let mut from = i + 1;
+        loop {
+            match self.line_starts.first_from(from) {
+                Some(l) if l <= m => {
+                    if !(toks[l].is('\'') || toks[l].is('’')) {
+                        return false;
+                    }
+                    from = l + 1;
+                }
+                _ => return true,
+            }
+        }
+    }
 }
 
 /// Entries of the [`Memo`]: a power of two, small enough for the first-level cache.
 const MEMO_SLOTS: usize = 1 << 11;
 
 /// One remembered word: its bytes as typed (at most sixteen, zero-padded), its length with
-/// the "after a strong cue" bit, the scan it belongs to, and what [`look_up`] returned.
+/// the "after a strong cue" bit, its word id, and what [`look_up`] returned.
 #[derive(Debug, Clone, Copy, Default)]
 struct MemoEntry {
     lo: u64,
@@ -99,9 +150,10 @@ struct MemoEntry {
     /// Byte length, plus 256 when the word came after a strong cue (16 bits: with the key
     /// below, an entry stays 32 bytes).
     key: u16,
-    /// The scan this entry was made in: an entry of an earlier scan (perhaps over another
-    /// gazetteer) is never read.
-    scan: u32,
+    /// The word's id ([`Memo::next`]): an entry whose id is below the scan's first
+    /// ([`Memo::first`]) was made in an earlier scan (perhaps over another gazetteer) and is
+    /// never read.
+    id: u32,
     roles: u32,
     flags: u8,
     /// The word's [`super::wordset::fold`].
@@ -116,26 +168,36 @@ struct MemoEntry {
 /// bytes) plus the one input of [`look_up`] that comes from outside the word, whether a
 /// strong cue came before it; so a remembered result is always the one [`look_up`] would
 /// compute. Entries are overwritten on a clash (direct-mapped).
+///
+/// Each entry made gets a new id, which names its word (one byte string) for later rules
+/// ([`super::wordset::Answers`]): ids count up across scans and start again from 1 only
+/// when they would run out, and then every entry is forgotten.
 #[derive(Debug, Default)]
 struct Memo {
     slots: Vec<MemoEntry>,
-    /// Number of this scan, starting at 1; entries made in other scans have another.
-    scan: u32,
+    /// The first id of this scan: entries with a lower one belong to earlier scans.
+    first: u32,
+    /// The id of the next entry made.
+    next: u32,
 }
 
 impl Memo {
-    /// Starts a new scan: earlier entries become invisible (cleared only when the counter
-    /// wraps).
-    fn start(&mut self) {
-        if self.slots.len() != MEMO_SLOTS {
+    /// Starts a new scan of `n` tokens: earlier entries become invisible. Returns true when
+    /// the ids started again from 1 (an id given before may name another word now).
+    fn start(&mut self, n: usize) -> bool {
+        let fresh = self.slots.len() != MEMO_SLOTS;
+        let restart = fresh || (u32::MAX - self.next) as usize <= n;
+        if fresh {
             self.slots = vec![MemoEntry::default(); MEMO_SLOTS];
-            self.scan = 0;
-        }
-        self.scan = self.scan.wrapping_add(1);
-        if self.scan == 0 {
+        } else if restart {
             self.slots.fill(MemoEntry::default());
-            self.scan = 1;
         }
+        if restart {
+            // Id 0 is the empty entry's and "no id".
+            self.next = 1;
+        }
+        self.first = self.next;
+        restart
     }
 }
 
@@ -190,9 +252,15 @@ pub(crate) fn fill(
         address,
         person,
         special,
+        street_marks,
+        line_starts,
         memo,
+        answers,
     } = out;
-    memo.start();
+    answers.prepare(memo.start(n));
+    let ids = &mut answers.ids;
+    ids.clear();
+    ids.resize(n, 0);
     let bytes = text.as_bytes();
     flags.clear();
     flags.resize(n, 0);
@@ -200,11 +268,18 @@ pub(crate) fn fill(
     roles.resize(n, 0);
     folds.clear();
     folds.resize(n, std::cell::Cell::new(super::wordset::UNKNOWN));
-    for p in [&mut *address, &mut *person, &mut *special] {
+    for p in [
+        &mut *address,
+        &mut *person,
+        &mut *special,
+        &mut *street_marks,
+        &mut *line_starts,
+    ] {
         p.bits.clear();
         p.bits.resize(n.div_ceil(64), 0);
     }
     let (addr, pers, spec) = (&mut address.bits, &mut person.bits, &mut special.bits);
+    let (marks, lines) = (&mut street_marks.bits, &mut line_starts.bits);
     // Role bits of the previous word (commas and colons are skipped), for "my name is".
     let mut prev_role = 0u32;
     // Words left in which a verb of living, moving or origin governs a place preposition.
@@ -215,8 +290,9 @@ pub(crate) fn fill(
         .zip(flags.chunks_mut(64))
         .zip(roles.chunks_mut(64));
     for (c, ((toks, flags), roles)) in chunks.enumerate() {
-        // This chunk's bits of each detector.
+        // This chunk's bits of each detector, of street marks and of line starts.
         let (mut a, mut p, mut s) = (0u64, 0u64, 0u64);
+        let (mut m, mut l) = (0u64, 0u64);
         for (k, ((t, f), r)) in toks
             .iter()
             .zip(flags.iter_mut())
@@ -226,6 +302,7 @@ pub(crate) fn fill(
             // The tests each detector's walk used to make on every token (see `find` there),
             // made where the kind is already known: punctuation starts nothing and digits
             // only an address.
+            l |= u64::from(t.newline_before) << k;
             if t.kind == Kind::Punct {
                 // A comma or colon may sit inside a cue ("my name is: Anna"); other marks
                 // end it.
@@ -241,6 +318,7 @@ pub(crate) fn fill(
                 // `address`).
                 (prev_role, verb_near) = postcode_cue(t.len());
                 a |= 1 << k;
+                m |= 1 << k;
                 continue;
             }
             let len = t.len();
@@ -263,10 +341,11 @@ pub(crate) fn fill(
                     .wrapping_mul(0x9e37_79b9_7f4a_7c15)
                     >> (64 - MEMO_SLOTS.trailing_zeros())) as usize;
                 let e = &mut memo.slots[slot];
-                if e.scan == memo.scan && e.key == key && e.lo == lo && e.hi == hi {
+                if e.id >= memo.first && e.key == key && e.lo == lo && e.hi == hi {
                     // `look_up` leaves the word's roles in `prev_role` on every path.
                     prev_role = e.roles;
                     folds[c * 64 + k].set(e.fold);
+                    ids[c * 64 + k] = e.id;
                     (e.flags, e.roles)
                 } else {
                     let got = look_up(
@@ -281,11 +360,14 @@ pub(crate) fn fill(
                     debug_assert_eq!(prev_role, got.1, "look_up leaves the roles behind");
                     let fold = super::wordset::fold(t.text(text));
                     folds[c * 64 + k].set(fold);
+                    let id = memo.next;
+                    memo.next += 1;
+                    ids[c * 64 + k] = id;
                     *e = MemoEntry {
                         lo,
                         hi,
                         key,
-                        scan: memo.scan,
+                        id,
                         roles: got.1,
                         flags: got.0,
                         fold,
@@ -321,10 +403,14 @@ pub(crate) fn fill(
             a |= u64::from((shape & ADDRESS_SHAPE != 0) | street) << k;
             p |= u64::from((shape & PERSON_SHAPE != 0) | name) << k;
             s |= u64::from(ro & role::SPECIAL_FIRST != 0) << k;
+            let typed = ro & (role::SUFFIX_TYPE | role::GERMANIC_TYPE) != 0;
+            m |= u64::from(typed | (t.kind == Kind::Alnum)) << k;
         }
         addr[c] = a;
         pers[c] = p;
         spec[c] = s;
+        marks[c] = m;
+        lines[c] = l;
     }
 }
 
@@ -701,6 +787,106 @@ mod tests {
         assert!(address.contains(&at("rue")) && address.contains(&at("221B")));
         assert!(special.contains(&at("ich")) && special.contains(&at("mein")));
         assert!(!person.contains(&at("and")) && !address.contains(&at("and")));
+    }
+
+    /// [`Lookups::street_ahead`] is a walk to the line's end looking for a number, an
+    /// alphanumeric or a suffix or Germanic street type, over lines of every kind: with and
+    /// without them, a type on the next line, a line that starts with an apostrophe (which a
+    /// street name's particle reaches across), and more than 64 tokens.
+    #[test]
+    fn street_ahead_walks_to_the_line_end() {
+        let g = Gazetteer::embedded();
+        let text = "Anna went to Baker Street today\nand Main met Hauptstraße\nLiesl\nOld \
+                    Mill Road 12 and 12a; Rue de\n'Eglise 5 Anna\nBerliner Straße\nThe \
+                    quick brown fox\nSmith\n42\nPostfach Lane, PO Box 7 und Kerkstraat \
+                    Jan van\n’t Hoff 3 and a long line of words with no number at all in \
+                    it whatsoever, so that the bits span more words Street";
+        let mut toks = Vec::new();
+        tokenize::tokenize(text, &mut toks);
+        assert!(toks.len() > 64, "the bits span more than one word");
+        let mut look = Lookups::default();
+        fill(text, &toks, &g, lexicon::roles(), &mut look);
+        let mark = |j: usize| {
+            let t = &toks[j];
+            matches!(t.kind, Kind::Num | Kind::Alnum)
+                || look.roles[j] & (role::SUFFIX_TYPE | role::GERMANIC_TYPE) != 0
+        };
+        let (mut yes, mut no) = (0, 0);
+        for i in 0..toks.len() {
+            let mut want = false;
+            for (j, t) in toks.iter().enumerate().skip(i + 1) {
+                if t.newline_before && !(t.is('\'') || t.is('’')) {
+                    break;
+                }
+                if mark(j) {
+                    want = true;
+                    break;
+                }
+            }
+            assert_eq!(
+                look.street_ahead(&toks, i),
+                want,
+                "token {i}: {}",
+                toks[i].text(text)
+            );
+            if want {
+                yes += 1;
+            } else {
+                no += 1;
+            }
+        }
+        assert!(yes > 10 && no > 10, "both answers are tested");
+        let at = |w: &str| {
+            toks.iter()
+                .position(|t| t.text(text) == w)
+                .expect("in text")
+        };
+        // Across the apostrophe's line break, not across others.
+        let ahead = |w: &str| look.street_ahead(&toks, at(w));
+        assert!(ahead("de") && !ahead("Liesl"));
+        assert!(ahead("van") && !ahead("fox"));
+    }
+
+    /// A word id names one byte string, across scans: tokens with one id have the same bytes,
+    /// a second scan gives new ids (its own words only), and when the ids would run out they
+    /// start again from 1 and the remembered answers are forgotten.
+    #[test]
+    fn word_ids_name_one_word() {
+        let g = Gazetteer::embedded();
+        let text = "Anna and anna met ANNA in Paris, paris and Anna's friend \
+                    Verylongwordmorethansixteen Anna";
+        let mut toks = Vec::new();
+        tokenize::tokenize(text, &mut toks);
+        let mut look = Lookups::default();
+        fill(text, &toks, &g, lexicon::roles(), &mut look);
+        let ids = look.answers.ids.clone();
+        for (i, a) in toks.iter().enumerate() {
+            let word = matches!(a.kind, Kind::Word | Kind::Alnum) && a.len() <= 16;
+            assert_eq!(ids[i] != 0, word, "token {i}");
+            for (j, b) in toks.iter().enumerate() {
+                if ids[i] != 0 && ids[i] == ids[j] {
+                    assert_eq!(a.text(text), b.text(text));
+                }
+            }
+        }
+        let anna: Vec<u32> = toks
+            .iter()
+            .zip(&ids)
+            .filter(|(t, _)| t.text(text) == "Anna")
+            .map(|(_, &id)| id)
+            .collect();
+        assert!(
+            anna.len() == 2 && anna.iter().all(|&id| id == anna[0]),
+            "{anna:?}"
+        );
+        fill(text, &toks, &g, lexicon::roles(), &mut look);
+        let again = &look.answers.ids;
+        assert!((0..toks.len()).all(|i| ids[i] == 0 || again[i] > *ids.iter().max().unwrap()));
+        // Ids about to run out start again.
+        look.run_out_of_ids();
+        fill(text, &toks, &g, lexicon::roles(), &mut look);
+        assert_eq!(look.memo.first, 1);
+        assert!(look.answers.ids.iter().all(|&id| id < 30));
     }
 }
 

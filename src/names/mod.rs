@@ -165,9 +165,24 @@ pub(crate) struct Ctx<'t> {
     /// The key of each token for [`Ctx::word_in`], made the first time it is asked for
     /// ([`wordset::fold`]; [`wordset::UNKNOWN`] until then).
     folds: Vec<std::cell::Cell<u32>>,
+    /// Answers of [`Ctx::word_in`] by word and list, and each token's word id.
+    answers: wordset::Answers,
 }
 
 impl<'t> Ctx<'t> {
+    /// A context of `toks` without flags, roles or keys, for tests of the word look-ups.
+    #[cfg(test)]
+    pub(crate) fn bare(text: &'t str, toks: Vec<Token>, answers: wordset::Answers) -> Ctx<'t> {
+        let n = toks.len();
+        Ctx {
+            text,
+            toks,
+            flags: vec![0; n],
+            roles: vec![0; n],
+            folds: vec![std::cell::Cell::new(wordset::UNKNOWN); n],
+            answers,
+        }
+    }
     /// Text of token `i`.
     pub fn s(&self, i: usize) -> &'t str {
         self.toks[i].text(self.text)
@@ -193,7 +208,8 @@ impl<'t> Ctx<'t> {
                 .iter()
                 .any(|w| w.len() == s.len() && s.eq_ignore_ascii_case(w.as_bytes()));
         }
-        wordset::contains_word(words, s, key)
+        self.answers
+            .word_in(i, words, || wordset::contains_word(words, s, key))
     }
     /// The key of token `i` for the word tables ([`wordset::fold`]): the word is lower-cased
     /// and hashed once, however many lists it is looked up in.
@@ -468,15 +484,17 @@ impl NamesPass {
         let flags = std::mem::take(&mut look.flags);
         let roles = std::mem::take(&mut look.roles);
         let folds = std::mem::take(&mut look.folds);
+        let answers = std::mem::take(&mut look.answers);
         let mut ctx = Ctx {
             text,
             toks,
             flags,
             roles,
             folds,
+            answers,
         };
         let before = out.len();
-        address::find(&ctx, &look.address, out);
+        address::find(&ctx, &look, out);
         mark("address");
         let addresses = out[before..].to_vec();
         // Stretches of capitals read as prose by the person detector only (see `caps`).
@@ -494,12 +512,14 @@ impl NamesPass {
             flags,
             roles,
             folds,
+            answers,
             ..
         } = ctx;
         if toks.capacity() <= KEEP_TOKENS {
             look.flags = flags;
             look.roles = roles;
             look.folds = folds;
+            look.answers = answers;
             SCRATCH.with(|s| *s.borrow_mut() = Some(Scratch { toks, marks, look }));
         }
     }

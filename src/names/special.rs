@@ -2570,13 +2570,7 @@ mod tests {
         let mut toks = Vec::new();
         super::super::tokenize::tokenize(&ctx_text, &mut toks);
         let n = toks.len();
-        let ctx = Ctx {
-            text: &ctx_text,
-            toks,
-            flags: vec![0; n],
-            roles: vec![0; n],
-            folds: vec![std::cell::Cell::new(wordset::UNKNOWN); n],
-        };
+        let ctx = Ctx::bare(&ctx_text, toks, wordset::Answers::default());
         // By key or by text, the same cues in the same order (a possessive that opens no
         // cue has none either way).
         for i in 0..n {

@@ -362,6 +362,75 @@ pub(crate) fn contains_word(words: &'static [&'static str], s: &[u8], key: u32) 
     key & KEYED != 0 && set_of(words, Part::Whole).find_word(s, key).is_some()
 }
 
+/// Entries of [`Answers`]: a power of two (64 KiB of 16-byte entries).
+const ANSWER_SLOTS: usize = 1 << 12;
+
+/// Answers of [`super::Ctx::word_in`] already given in this scan, by word and list.
+///
+/// The rules around a capitalised word ask its neighbours about the same lists again and
+/// again (a cue list from several rules, the same word in every sentence of a text): each ask
+/// of a table found the list's table, probed it and compared the word's bytes, which are
+/// seldom in the cache when a rule asks. A remembered answer costs one load. Words are named
+/// by the look-up memo's word ids (`lookup::Memo`): one id is one byte string, ids are never
+/// reused within a run of scans, and a word without an id (longer than sixteen bytes) is not
+/// remembered. So an answer is always the one the table gives. Direct-mapped: a clash
+/// overwrites.
+#[derive(Debug, Default)]
+pub(crate) struct Answers {
+    /// The word id of each token (0: none).
+    pub ids: Vec<u32>,
+    slots: Vec<Answer>,
+}
+
+/// One remembered answer: `(list, id, answer)`, the list's address with its length in the
+/// top 16 bits.
+type Answer = Cell<(u64, u32, bool)>;
+
+impl Answers {
+    /// Makes the table on first use; forgets every answer when `forget` (the word ids
+    /// started again from 1).
+    pub(crate) fn prepare(&mut self, forget: bool) {
+        if self.slots.len() != ANSWER_SLOTS {
+            self.slots = vec![Cell::new((0, 0, false)); ANSWER_SLOTS];
+        } else if forget {
+            self.slots.fill(Cell::new((0, 0, false)));
+        }
+    }
+
+    /// The list's tag and the slot of word `id` in it.
+    #[inline]
+    fn slot(&self, id: u32, words: &'static [&'static str]) -> Option<(u64, &Answer)> {
+        // Addresses have at most 48 bits on 64-bit targets and 32 on wasm32; lists hold
+        // fewer than 65,536 words (`WordSet::new`): the tag names one list.
+        let list = (words.as_ptr() as u64) | ((words.len() as u64) << 48);
+        let h = (u64::from(id).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ list)
+            .wrapping_mul(0xff51_afd7_ed55_8ccd);
+        let at = (h >> (64 - ANSWER_SLOTS.trailing_zeros())) as usize;
+        Some((list, self.slots.get(at)?))
+    }
+
+    /// Whether token `i` is in `words`, as `look` finds it, remembered for the token's word.
+    #[inline]
+    pub(crate) fn word_in(
+        &self,
+        i: usize,
+        words: &'static [&'static str],
+        look: impl FnOnce() -> bool,
+    ) -> bool {
+        let id = self.ids.get(i).copied().unwrap_or(0);
+        let Some((list, slot)) = self.slot(id, words).filter(|_| id != 0) else {
+            return look();
+        };
+        let (l, k, answer) = slot.get();
+        if k == id && l == list {
+            return answer;
+        }
+        let answer = look();
+        slot.set((list, id, answer));
+        answer
+    }
+}
+
 /// `word` is one of `words`, byte for byte.
 pub(crate) fn contains(words: &'static [&'static str], word: &[u8]) -> bool {
     set_of(words, Part::Whole)
@@ -418,6 +487,53 @@ mod tests {
         "STRASSE",
     ];
 
+    /// [`super::super::Ctx::word_in`] answers as the table does, asked once or many times,
+    /// for words with and without a word id, in lists of every size, over two scans of
+    /// different texts that share the answers (the second scan's ids are new) and after the
+    /// ids started again.
+    #[test]
+    #[cfg(feature = "embedded-gazetteer")]
+    fn remembered_answers_are_the_tables() {
+        use crate::names::lexicon::{PLACE_CUES, TITLES};
+        use crate::names::lookup::Lookups;
+        use crate::names::tokenize::Kind;
+        let g = crate::names::Gazetteer::embedded();
+        let lists: [&'static [&'static str]; 5] = [LIST, PLACE_CUES, TITLES, &["in"], &["w", "we"]];
+        let texts = [
+            "Dr Anna in Paris, in IN naar Naar STRASSE straße Straße don't DON'T don’t w we \
+             Verylongwordmorethansixteen mr Mr MR à À",
+            "Mr Smith went to Berlin near Nach aus AUS em ne xyz inn Straße Dr. dr w",
+        ];
+        let mut look = Lookups::default();
+        for round in 0..3 {
+            for text in texts {
+                if round == 2 {
+                    // The ids start again from 1 at this scan.
+                    look.run_out_of_ids();
+                }
+                let mut toks = Vec::new();
+                crate::names::tokenize::tokenize(text, &mut toks);
+                let roles = crate::names::lexicon::roles();
+                crate::names::lookup::fill(text, &toks, &g, roles, &mut look);
+                let n = toks.len();
+                let ctx = crate::names::Ctx::bare(text, toks, std::mem::take(&mut look.answers));
+                // Asked twice: the second answers come from memory.
+                for _ in 0..2 {
+                    for i in 0..n {
+                        let t = &ctx.toks[i];
+                        let s = t.text(text);
+                        let word = matches!(t.kind, Kind::Word | Kind::Alnum);
+                        for l in lists {
+                            let want = word && contains_word(l, s.as_bytes(), fold(s));
+                            assert_eq!(ctx.word_in(i, l), want, "{s} in {l:?}");
+                        }
+                    }
+                }
+                look.answers = ctx.answers;
+            }
+        }
+    }
+
     #[test]
     fn phrases_at_a_token_agree_with_trying_every_phrase() {
         use crate::names::lexicon::{LABELS, NAME_CUES, SIGN_OFFS, STRONG_CUES};
@@ -426,13 +542,7 @@ mod tests {
         let mut toks = Vec::new();
         crate::names::tokenize::tokenize(text, &mut toks);
         let n = toks.len();
-        let ctx = crate::names::Ctx {
-            text,
-            toks,
-            flags: vec![0; n],
-            roles: vec![0; n],
-            folds: vec![Cell::new(UNKNOWN); n],
-        };
+        let ctx = crate::names::Ctx::bare(text, toks, Answers::default());
         let lists: [&'static [&'static str]; 8] = [
             PHRASES,
             LABELS,
