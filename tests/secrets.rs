@@ -805,7 +805,8 @@ fn spans_are_byte_offsets_next_to_non_ascii_text() {
     let text = format!("Schlüssel 🔑: {token} — contraseña=\"{pw}\" ✓");
     let f = secrets(&text);
     let got: Vec<&str> = f.iter().map(|f| &text[f.start..f.end]).collect();
-    assert_eq!(got, vec![token.as_str()]);
+    // `contraseña` is a password key as `contrasena` is.
+    assert_eq!(got, vec![token.as_str(), pw.as_str()]);
     // The key name `password` in another script does not count, but the ASCII one does.
     let text = format!("пароль: ok, db_password: \"{pw}\" 🙂");
     let f = secrets(&text);
@@ -1481,6 +1482,73 @@ fn passwords_stated_in_a_sentence() {
         "password $DB_PASSWORD",
         "password ********",
         "boarding pass AB12C3",
+    ] {
+        assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
+    }
+}
+
+/// A password of lower-case letters alone after its key went out: every password rule asked
+/// for a second character class. And a key written with a letter beyond ASCII (`hasło`), in
+/// words with French typography's space before the colon (`mot de passe :`), or ending in
+/// `pass` (`DB_PASS`) was not read as a password key at all.
+#[test]
+fn passphrases_and_password_keys_as_typed() {
+    for (text, value) in [
+        (
+            "password: correcthorsebatterystaple",
+            "correcthorsebatterystaple",
+        ),
+        ("Passwort: sonnenblume", "sonnenblume"),
+        ("mot de passe : papillonbleu", "papillonbleu"),
+        ("hasło: kwiatuszek", "kwiatuszek"),
+        ("pw=trustno", "trustno"),
+        ("DB_PASSWORD=sonnenblume\nDB_USER=app", "sonnenblume"),
+        (
+            "{\"password\": \"papillonbleu\", \"user\": \"jane\"}",
+            "papillonbleu",
+        ),
+        ("Passwort: sonnenblume.", "sonnenblume"),
+        ("mot de passe : Soleil2024", "Soleil2024"),
+        ("contraseña: Gato.1234", "Gato.1234"),
+        ("hasło: Kwiat2024", "Kwiat2024"),
+        ("export DB_PASS=Xk9vQ2mR", "Xk9vQ2mR"),
+        ("pass: Xk9vQ2mR", "Xk9vQ2mR"),
+        ("smtp.pass = Xk9vQ2mR", "Xk9vQ2mR"),
+    ] {
+        let found = secrets(text);
+        assert!(
+            found.iter().any(|f| &text[f.start..f.end] == value),
+            "{text}: {:?}",
+            found
+                .iter()
+                .map(|f| &text[f.start..f.end])
+                .collect::<Vec<_>>()
+        );
+    }
+    // Documentation's stand-ins, types, states and prose after a password key; an all-letter
+    // value under a key that is not the password itself or under `pass`; words ending in
+    // `pass`.
+    for text in [
+        "password: changeme",
+        "password: <your password>",
+        "password: secret",
+        "password: ${DB_PASSWORD}",
+        "password: mypassword",
+        "password: required",
+        "password: prompts for the password",
+        "password: string;",
+        "  password: string",
+        "password: boolean",
+        "password: str = None",
+        "Passwort: unbekannt",
+        "mot de passe : obligatoire",
+        "password: vagrant",
+        "password_backend: keyring",
+        "passwordless: enabled",
+        "pass: skipped",
+        "pass: 3",
+        "bypass: Xk9vQ2mR",
+        "compass: northward",
     ] {
         assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
     }

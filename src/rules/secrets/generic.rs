@@ -874,33 +874,71 @@ fn assignment<'a>(c: &Candidate<'a>, keys: &[&str]) -> Option<Assignment<'a>> {
     let mut a = split_assignment(c.value())?;
     if a.key.is_empty() {
         // The key name stands right before the match (after an opening quote or `--`).
-        let before = c.preceding().as_bytes();
-        let ident = before
-            .iter()
-            .rev()
-            .take(64)
-            .take_while(|x| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'.' | b'-'))
-            .count();
-        if ident == 0 {
-            return None;
-        }
-        a.key = c.preceding()[before.len() - ident..].to_ascii_lowercase();
+        a.key = key_before(c.preceding())?;
     }
     if !keys.iter().any(|k| a.key.contains(k)) {
         return None;
     }
-    let after = &c.text[c.start + a.start + a.value.len()..];
-    let after = if a.quoted { &after[1..] } else { after };
     if key_disqualifies(&a.key, keys)
         || provider_owned(a.value)
         || placeholder(a.value)
         || super::documented_fake(a.value)
-        || looks_like_code(&a, after)
-        || distinct(a.value) < 4
     {
         return None;
     }
     Some(a)
+}
+
+/// What follows the value of `a` in the text (after its closing quote).
+fn after_value<'a>(c: &Candidate<'a>, a: &Assignment<'_>) -> &'a str {
+    let after = &c.text[c.start + a.start + a.value.len()..];
+    if a.quoted {
+        &after[1..]
+    } else {
+        after
+    }
+}
+
+/// The value is a literal, not code, and not a run of one or two characters repeated.
+fn literal(c: &Candidate<'_>, a: &Assignment<'_>) -> bool {
+    !looks_like_code(a, after_value(c, a)) && distinct(a.value) >= 4
+}
+
+/// The key name that ends right before a match, lower-cased, in the ASCII spelling of
+/// [`PASSWORD_KEYS`]: after an opening quote or `--`, and also a key of the languages that
+/// write it with a letter beyond ASCII (`hasło`, `contraseña`) or in three words with a
+/// space before the colon (`mot de passe :`). `None` when no key stands there.
+fn key_before(preceding: &str) -> Option<String> {
+    let before = super::super::tail(preceding, 80);
+    // French typography's space before a colon.
+    let before = before
+        .strip_suffix([' ', '\t'])
+        .filter(|b| b.ends_with(|ch: char| ch.is_alphanumeric()))
+        .unwrap_or(before);
+    let ident = |ch: char| ch.is_alphanumeric() || matches!(ch, '_' | '.' | '-');
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, ch)| ident(ch))
+        .last()?
+        .0;
+    let key: String = before[start..]
+        .lower()
+        .chars()
+        .map(|ch| match ch {
+            'ł' => 'l',
+            'ñ' => 'n',
+            _ => ch,
+        })
+        .collect();
+    let mut words = before[..start].split_whitespace().rev();
+    if key == "passe"
+        && words.next().is_some_and(|w| w.eq_ignore_ascii_case("de"))
+        && words.next().is_some_and(|w| w.eq_ignore_ascii_case("mot"))
+    {
+        return Some("mot_de_passe".to_string());
+    }
+    Some(key)
 }
 
 /// A quick, allocation-free look at the key name (in the match or right before it): false
@@ -916,7 +954,7 @@ fn key_may_mention(c: &Candidate<'_>, keys: &[&str]) -> bool {
     keys.iter().any(|k| {
         let k = k.as_bytes();
         lower.windows(k.len()).any(|w| w[0] == k[0] && w == k)
-    })
+    }) || lower == b"passe"
 }
 
 /// The key name (in the match or right before it), lower-cased into `buf`; `None` when it is
@@ -928,8 +966,15 @@ fn lower_key<'b>(c: &Candidate<'_>, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     let key = if n > 0 {
         &v[..n]
     } else {
-        let before = c.preceding().as_bytes();
+        let mut before = c.preceding().as_bytes();
+        if let [rest @ .., b' ' | b'\t'] = before {
+            before = rest;
+        }
         let k = before.iter().rev().take(64).take_while(ident).count();
+        // A key with a letter beyond ASCII (`hasło`) is read in full by `key_before`.
+        if k < 64 && before.len() > k && before[before.len() - k - 1] >= 0x80 {
+            return None;
+        }
         &before[before.len() - k..]
     };
     let lower = buf.get_mut(..key.len())?;
@@ -939,9 +984,10 @@ fn lower_key<'b>(c: &Candidate<'_>, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     Some(lower)
 }
 
-/// Keys too short to look for inside longer names (`pw` in `pwm_channel`, `pin` in
-/// `spinner`): only a key that is exactly one of these counts.
-const WHOLE_PASSWORD_KEYS: &[&str] = &["pw", "mdp"];
+/// Keys too short to look for inside longer names (`pw` in `pwm_channel`, `pass` in
+/// `bypass`): only a key that is one of these, or ends in one after `_`, `-` or `.`
+/// (`DB_PASS`, `smtp.pass`), counts.
+const WHOLE_PASSWORD_KEYS: &[&str] = &["pw", "mdp", "pass"];
 /// Keys of a PIN: its value is four to eight digits, which no other password key accepts.
 const WHOLE_PIN_KEYS: &[&str] = &["pin", "pincode", "pin_code", "pin-code", "pin.code"];
 
@@ -951,17 +997,34 @@ fn whole_key_assignment(c: &Candidate<'_>) -> Option<Verdict> {
     let mut buf = [0u8; 64];
     let key = lower_key(c, &mut buf)?;
     let pin = WHOLE_PIN_KEYS.iter().any(|k| k.as_bytes() == key);
-    if !pin && !WHOLE_PASSWORD_KEYS.iter().any(|k| k.as_bytes() == key) {
+    let whole = |k: &&str| {
+        key.strip_suffix(k.as_bytes())
+            .is_some_and(|head| matches!(head, [] | [.., b'_' | b'-' | b'.']))
+    };
+    if !pin && !WHOLE_PASSWORD_KEYS.iter().any(whole) {
         return None;
     }
     let a = split_assignment(c.value())?;
     let v = a.value;
-    let ok = if pin {
-        pin_shaped(v)
-    } else {
-        password_shaped(v) && !placeholder(v) && !super::documented_fake(v)
-    };
-    Some(if ok { span(&a) } else { Verdict::Reject })
+    if pin {
+        return Some(if pin_shaped(v) {
+            span(&a)
+        } else {
+            Verdict::Reject
+        });
+    }
+    if placeholder(v) || super::documented_fake(v) {
+        return Some(Verdict::Reject);
+    }
+    // `pass` is also a test's count (`pass: 3`) and a word of prose: no bare-letter value.
+    let words = (!key.ends_with(b"pass"))
+        .then(|| passphrase(c, &a))
+        .flatten();
+    Some(match words {
+        Some(v) => v,
+        None if password_shaped(v) => span(&a),
+        None => Verdict::Reject,
+    })
 }
 
 /// A PIN: four to eight digits (pins of a board in code are one or two: `pin: 13`).
@@ -990,11 +1053,145 @@ fn password_assignment(c: &Candidate<'_>) -> Verdict {
     let Some(a) = assignment(c, PASSWORD_KEYS) else {
         return Verdict::Reject;
     };
-    if password_shaped(a.value) {
+    // An all-letter value only under a key that is the password itself (`DB_PASSWORD`, not
+    // `password_backend`). Tried first: `sonnenblume.` is letters and a full stop.
+    if PASSWORD_KEYS.iter().any(|k| a.key.ends_with(k)) {
+        if let Some(v) = passphrase(c, &a) {
+            return v;
+        }
+    }
+    if password_shaped(a.value) && literal(c, &a) {
         span(&a)
     } else {
         Verdict::Reject
     }
+}
+
+/// Values in lower-case letters that a password key takes in documentation, schemas and
+/// forms without being a password: types, states of a field, where it comes from, and the
+/// default passwords of well-known images and tools (seven letters or more; shorter values
+/// are no passphrase). Words in the eight languages.
+const NOT_PASSPHRASES: &[&str] = &[
+    "boolean",
+    "unknown",
+    "integer",
+    "decimal",
+    "varchar",
+    "datetime",
+    "timestamp",
+    "securestring",
+    "optional",
+    "required",
+    "nullable",
+    "readonly",
+    "private",
+    "protected",
+    "mandatory",
+    "expired",
+    "invalid",
+    "missing",
+    "disabled",
+    "enabled",
+    "unchanged",
+    "changed",
+    "incorrect",
+    "correct",
+    "provided",
+    "supplied",
+    "generated",
+    "random",
+    "prompted",
+    "interactive",
+    "keyring",
+    "keychain",
+    "environment",
+    "inherit",
+    "inherited",
+    "ignored",
+    "omitted",
+    "removed",
+    "deprecated",
+    "obsolete",
+    "automatic",
+    "accepted",
+    "rejected",
+    "verified",
+    "mismatch",
+    "default",
+    "encrypted",
+    "hashed",
+    "hidden",
+    "masked",
+    "unused",
+    "locked",
+    "unlocked",
+    "forgotten",
+    "sensitive",
+    "plaintext",
+    "cleartext",
+    "notset",
+    "changeit",
+    "vagrant",
+    "raspberry",
+    "postgres",
+    "administrator",
+    "elastic",
+    "welcome",
+    "letmein",
+    "unbekannt",
+    "erforderlich",
+    "verborgen",
+    "versteckt",
+    "abgelaufen",
+    "gesperrt",
+    "obligatoire",
+    "facultatif",
+    "desconocido",
+    "requerido",
+    "obligatorio",
+    "opcional",
+    "sconosciuto",
+    "obbligatorio",
+    "facoltativo",
+    "nascosto",
+    "onbekend",
+    "verplicht",
+    "optioneel",
+    "verlopen",
+    "nieznane",
+    "wymagane",
+    "opcjonalne",
+    "desconhecido",
+    "obrigatorio",
+];
+
+/// A passphrase of lower-case letters alone (`password: correcthorsebatterystaple`,
+/// `Passwort: sonnenblume`, `pw=trustno`), which [`password_shaped`] turns away: seven to 64
+/// letters, not a word the key takes in documentation ([`NOT_PASSPHRASES`]; placeholders
+/// are checked by the caller), and the whole value of its line: `password: prompts for it`
+/// is prose, `password: string;` a type. A sentence's full stop after it is not part of it.
+fn passphrase(c: &Candidate<'_>, a: &Assignment<'_>) -> Option<Verdict> {
+    let v = if a.quoted {
+        a.value
+    } else {
+        a.value.strip_suffix('.').unwrap_or(a.value)
+    };
+    let after = &c.text[c.start + a.start + v.len()..];
+    let after = if a.quoted { &after[1..] } else { after };
+    let after = after.trim_start_matches([' ', '\t', '.']);
+    let ends = after.is_empty()
+        || after.starts_with(['\n', '\r', '#'])
+        || (a.quoted && after.starts_with([',', '}', ';']));
+    let ok = (7..=64).contains(&v.len())
+        && v.bytes().all(|b| b.is_ascii_lowercase())
+        && distinct(v) >= 4
+        && ends
+        && !NOT_PASSPHRASES.contains(&v);
+    ok.then_some(Verdict::Span {
+        start: a.start,
+        end: a.start + v.len(),
+        check: None,
+    })
 }
 
 /// Key words of a password stated in prose, lower-cased; a phrase is matched word by word
@@ -1111,7 +1308,7 @@ fn password_labelled(c: &Candidate<'_>) -> Verdict {
 }
 
 fn generic_secret(c: &Candidate<'_>) -> Verdict {
-    let Some(a) = assignment(c, SECRET_KEYS) else {
+    let Some(a) = assignment(c, SECRET_KEYS).filter(|a| literal(c, a)) else {
         return Verdict::Reject;
     };
     let v = a.value;
