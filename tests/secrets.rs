@@ -550,6 +550,15 @@ fn cases(seed: u64) -> Vec<Case> {
         case("age-secret-key", age_key(r)),
         in_text("curl-user-password", password(r), "curl -u admin:{} https://api.example.com/v1/items"),
         in_text("curl-user-password", password(r), "curl -s --user 'ci-bot:{}' -X POST https://ci.example.org/job"),
+        in_text("cli-password", password(r), "mysql -h db -uroot -p'{}' shop"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "mysqldump -u root -p{} shop > dump.sql"),
+        in_text("cli-password", password(r), "sshpass -p '{}' ssh deploy@build-host"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "redis-cli -h cache -a {} ping"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "openssl pkcs12 -export -in c.pem -passout pass:{} -out c.p12"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "smbclient //srv/share -U jane%{}"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "docker login -u ci -p {} registry.example.com"),
+        in_text("cli-password", password(r), "ldapsearch -x -D cn=admin,dc=example,dc=org -w '{}' -b dc=example,dc=org"),
+        in_text("cli-password", password(r), "tool sync --password \"{}\" --verbose"),
         in_text("secp256k1-private-key", r.hex(64), "private key: 0x{}\n"),
         in_text("secp256k1-private-key", wif(r), "WIF: {}\n"),
         case("private-key", pem("PRIVATE KEY", &ed25519_pkcs8(r))),
@@ -1549,6 +1558,39 @@ fn passphrases_and_password_keys_as_typed() {
         "pass: 3",
         "bypass: Xk9vQ2mR",
         "compass: northward",
+    ] {
+        assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
+    }
+}
+
+/// A command line's own options for a password, which no rule read: only the commands each
+/// option means a password for, so a port (`docker run -p`, `scp -P`), a user (`psql -U`), a
+/// flag (`curl -k`) or MySQL's prompt (`-p db`) is none.
+#[test]
+fn command_line_passwords_only_where_the_command_takes_them() {
+    for text in [
+        "docker run -p 8080:80 nginx",
+        "docker run -d -p 127.0.0.1:5432:5432 postgres",
+        "mysql -u root -p mydb",
+        "mysql -P 3306 -h db",
+        "mongosh -u admin -p --authenticationDatabase admin",
+        "ssh -p 2222 host",
+        "scp -P 2222 file host:",
+        "curl -k https://example.com",
+        "psql -U postgres -h db",
+        "openssl pkcs12 -passin env:PASS -in a.p12",
+        "tool --password PASSWORD",
+        "tool --password <password>",
+        "      --password string   Password for the registry",
+        "-p password  Specify the password",
+        "--password[=password], -p[password]",
+        "sshpass -p $SSHPASS ssh host",
+        "redis-cli -a \"$REDIS_PASSWORD\" ping",
+        "ldapsearch -x -W -b dc=example",
+        "smbclient -U jane //srv/share",
+        "keytool -list -keystore ks.jks -storepass changeit",
+        "mysqldump -uroot -p\"$MYSQL_PWD\" db",
+        "cp -a src dst",
     ] {
         assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
     }

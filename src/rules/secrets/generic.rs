@@ -58,6 +58,25 @@ pub(crate) static RULES: &[RuleDef] = &[
         0.85,
         words![],
     ),
+    // A password on a command line, after the option of the command that takes it:
+    // `mysql -uroot -pS3cret`, `sshpass -p hunter2`, `redis-cli -a …`, `ldapsearch -w …`,
+    // `docker login -p …`, `openssl … -passin pass:…`, `smbclient -U jane%…`, and
+    // `--password …` of any command. The match starts at the option; the validator finds the
+    // command earlier on the line (`CLI_PASSWORD_OPTIONS`).
+    secret(
+        "cli-password",
+        r#"(?x)
+        (?: (?m:^) | [\ \t] )
+        # Longer options first: the search takes the first alternative that matches, and
+        # `-p` with a glued value would also match `-passout`.
+        (?: --password | --passwd | --pass | -passin | -passout | -password | -pass
+          | -storepass | -keypass | -srcstorepass | -deststorepass | -p | -P | -a | -w | -k | -U )
+        (?: [\ \t]+ | = )?
+        ["']? [\x21\x23-\x26\x28-\x7E]+"#,
+        cli_password,
+        0.85,
+        words![],
+    ),
     // A secp256k1 private key (Bitcoin, Ethereum) after its label: 64 hex digits below the
     // curve order, or Wallet Import Format (base58check, version 0x80 / 0xef).
     RuleDef {
@@ -375,6 +394,207 @@ fn curl_user(c: &Candidate<'_>) -> Verdict {
     }
 }
 
+/// How a command takes its password: the option, whether the value is glued to it
+/// (`-pS3cret`) or follows after a space or `=`, and the commands (as their file names) it
+/// means a password for. An option means a port, a user or a flag elsewhere (`docker run -p`,
+/// `mysql -P 3306`, `curl -k`), so only these commands count; a `login` word must stand on
+/// the line for the container tools.
+const CLI_PASSWORD_OPTIONS: &[(&str, bool, &[&str])] = &[
+    // MySQL's `-p` takes the password only glued; `-p db` is a prompt and a database.
+    (
+        "-p",
+        true,
+        &[
+            "mysql",
+            "mysqldump",
+            "mysqladmin",
+            "mysqlimport",
+            "mysqlcheck",
+            "mysqlshow",
+            "mysqlpump",
+            "mysqlsh",
+            "mariadb",
+            "mariadb-dump",
+            "mariadb-admin",
+            "7z",
+            "7za",
+            "7zz",
+            "rar",
+            "unrar",
+        ],
+    ),
+    (
+        "-p",
+        false,
+        &[
+            "sshpass",
+            "mongo",
+            "mongosh",
+            "mongodump",
+            "mongorestore",
+            "mongoexport",
+            "mongoimport",
+            "mongostat",
+            "mongotop",
+            "docker",
+            "podman",
+            "nerdctl",
+            "buildah",
+            "skopeo",
+            "helm",
+            "oras",
+            "influx",
+        ],
+    ),
+    (
+        "-P",
+        false,
+        &[
+            "sqlcmd",
+            "bcp",
+            "osql",
+            "zip",
+            "unzip",
+            "mosquitto_pub",
+            "mosquitto_sub",
+            "mosquitto_rr",
+        ],
+    ),
+    ("-a", false, &["redis-cli", "valkey-cli", "keydb-cli"]),
+    (
+        "-w",
+        false,
+        &[
+            "ldapsearch",
+            "ldapadd",
+            "ldapmodify",
+            "ldapdelete",
+            "ldappasswd",
+            "ldapwhoami",
+            "ldapcompare",
+            "ldapmodrdn",
+            "ldapexop",
+        ],
+    ),
+    ("-k", false, &["openssl"]),
+    (
+        "-U",
+        false,
+        &[
+            "smbclient",
+            "rpcclient",
+            "smbmap",
+            "smbcacls",
+            "smbget",
+            "smbtree",
+            "net",
+            "winexe",
+        ],
+    ),
+    ("-passin", false, &["openssl"]),
+    ("-passout", false, &["openssl"]),
+    ("-pass", false, &["openssl"]),
+    ("-password", false, &["openssl"]),
+    ("-storepass", false, &["keytool", "jarsigner"]),
+    ("-keypass", false, &["keytool", "jarsigner"]),
+    ("-srcstorepass", false, &["keytool"]),
+    ("-deststorepass", false, &["keytool"]),
+];
+
+/// `mysql -uroot -pS3cret`, `sshpass -p hunter2`, `openssl … -passout pass:S3cret`,
+/// `smbclient -U jane%S3cret`, `--password S3cret`: the span is the password.
+fn cli_password(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let opt_start = v.find('-').unwrap_or(0);
+    let opt_len = v[opt_start..]
+        .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '-'))
+        .unwrap_or(v.len() - opt_start);
+    let (option, rest) = v[opt_start..].split_at(opt_len);
+    // A glued value (`-pS3cret`) runs on from the option's letters: the option is its first
+    // two characters then.
+    let (option, rest) = if matches!(option, "--password" | "--passwd" | "--pass")
+        || CLI_PASSWORD_OPTIONS.iter().any(|(o, _, _)| *o == option)
+    {
+        (option, rest)
+    } else if option.len() > 2 && !option.starts_with("--") {
+        (&option[..2], &v[opt_start + 2..])
+    } else {
+        return Verdict::Reject;
+    };
+    let glued = !rest.starts_with([' ', '\t', '=']);
+    let long = option.starts_with("--");
+    // `--password=…` is `password-assignment`'s, as every `KEY=value` is.
+    if long && rest.starts_with('=') {
+        return Verdict::Reject;
+    }
+    if !long {
+        let line = crate::rules::tail(c.preceding(), 300)
+            .rsplit('\n')
+            .next()
+            .unwrap_or("");
+        let words: Vec<&str> = line
+            .split([' ', '\t', ';', '|', '&', '(', '`'])
+            .map(|w| w.rsplit(['/', '\\']).next().unwrap_or(w))
+            .collect();
+        let command = CLI_PASSWORD_OPTIONS.iter().any(|(o, g, commands)| {
+            // A command that takes the value after a space takes it glued too.
+            *o == option && (glued || !*g) && words.iter().any(|w| commands.contains(w))
+        });
+        let container = [
+            "docker", "podman", "nerdctl", "buildah", "skopeo", "helm", "oras",
+        ];
+        let needs_login = option == "-p" && words.iter().any(|w| container.contains(w));
+        if !command || (needs_login && !words.contains(&"login")) {
+            return Verdict::Reject;
+        }
+    }
+    // The value: after the separator, without quotes; `pass:` of OpenSSL's pass phrase
+    // arguments, the user before `%` of Samba's `-U user%password`.
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t', '=']).len();
+    let mut start = v.len() - rest.len() + gap;
+    let mut value = &v[start..];
+    // A quoted value ends at its closing quote, which the pattern leaves out.
+    if let Some(q @ ('"' | '\'')) = value.chars().next() {
+        if c.after() != Some(q) {
+            return Verdict::Reject;
+        }
+        start += 1;
+        value = &value[1..];
+    }
+    if option.starts_with("-pass") || option == "-password" {
+        let Some(p) = value.strip_prefix("pass:") else {
+            return Verdict::Reject;
+        };
+        start += 5;
+        value = p;
+    }
+    if option == "-U" {
+        let Some(at) = value.find('%') else {
+            return Verdict::Reject;
+        };
+        start += at + 1;
+        value = &value[at + 1..];
+    }
+    let metavariable = value
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b == b'_' || b == b'-');
+    let ok = (4..=128).contains(&value.len())
+        && !metavariable
+        && !value.bytes().all(|b| b.is_ascii_digit())
+        && !value.starts_with(['$', '%', '{', '<', '-', '['])
+        && !placeholder(value)
+        && !DEFAULT_PASSWORDS.contains(&value.to_ascii_lowercase().as_str())
+        && (!long || password_shaped(value));
+    if !ok {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start,
+        end: start + value.len(),
+        check: None,
+    }
+}
+
 /// secp256k1's group order n: a private key is an integer in 1..n.
 const SECP256K1_ORDER: &str = "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141";
 
@@ -519,6 +739,7 @@ fn authorization(c: &Candidate<'_>) -> Verdict {
 /// Well-known default passwords of database images and tutorials: not secrets.
 const DEFAULT_PASSWORDS: &[&str] = &[
     "postgres", "root", "admin", "guest", "mysql", "redis", "sa", "user", "pass", "password",
+    "changeit",
 ];
 
 fn url_password(c: &Candidate<'_>) -> Verdict {
