@@ -93,6 +93,8 @@ pub struct Engine {
     url_rule: Option<usize>,
     /// `geo-coordinates`, for the pairs in map links that the URL's parts split apart.
     geo_rule: Option<usize>,
+    /// `online-handle`, for the handle in a profile URL (`github.com/janedoe`).
+    handle_rule: Option<usize>,
     /// The fewest bytes any pattern matches: a part of a URL shorter than that is not scanned.
     shortest_match: usize,
 }
@@ -380,7 +382,9 @@ impl Engine {
         };
         let (email_rule, url_rule) = (builtin_rule("email"), builtin_rule("url"));
         let geo_rule = builtin_rule("geo-coordinates");
+        let handle_rule = builtin_rule("online-handle");
         Ok(Engine {
+            handle_rule,
             email_rule,
             url_rule,
             geo_rule,
@@ -560,11 +564,12 @@ impl Engine {
     fn scan_inside_urls(&self, text: &str, depth: u8, found: &mut Vec<Scored>) {
         let mut inner = Vec::new();
         let mut tokens = contact::url_tokens(text);
-        // URLs without a scheme (`www.…`) are the `url` rule's findings.
+        // URLs without a scheme (`www.…`, `github.com/…`) are the `url` rule's findings.
         let before = tokens.len();
         tokens.extend(found.iter().filter_map(|f| {
-            let www = Some(f.rule) == self.url_rule && text[f.start..].starts_with("www.");
-            www.then(|| (f.start, contact::url_end(text, f.start)))
+            let bare = Some(f.rule) == self.url_rule
+                && contact::scheme_end(&text[f.start..f.end]).is_none();
+            bare.then(|| (f.start, contact::url_end(text, f.start)))
         }));
         if tokens.len() > before {
             crate::sort::sort(&mut tokens);
@@ -576,6 +581,12 @@ impl Engine {
                     let check = Some("coordinate-range");
                     let (s, e) = (a + s, a + e);
                     inner.extend(self.score(text, geo, s, e, check, None, false, &mut hits));
+                }
+            }
+            if let Some(rule) = self.handle_rule {
+                if let Some((s, e)) = contact::profile_handle(&text[a..b]) {
+                    let (s, e) = (a + s, a + e);
+                    inner.extend(self.score(text, rule, s, e, None, None, false, &mut hits));
                 }
             }
             for part in contact::url_parts(&text[a..b]) {

@@ -789,6 +789,77 @@ fn addresses_typed_with_spaces_around_the_at_sign() {
     }
 }
 
+/// A profile URL names its person by the handle in the path, typed with or without a scheme:
+/// without one nothing was found, and with one the handle went out inside a `URL` finding,
+/// which several presets only highlight.
+#[test]
+fn handles_in_profile_urls() {
+    for (url, handle) in [
+        ("linkedin.com/in/jane-doe-12345", "jane-doe-12345"),
+        ("www.linkedin.com/in/janedoe", "janedoe"),
+        (
+            "de.linkedin.com/in/jürgen-müller-1a2b3c",
+            "jürgen-müller-1a2b3c",
+        ),
+        ("github.com/janedoe", "janedoe"),
+        ("x.com/janedoe", "janedoe"),
+        ("x.com/janedoe/status/1234567890", "janedoe"),
+        ("twitter.com/jane_doe", "jane_doe"),
+        ("instagram.com/jane.doe", "jane.doe"),
+        ("facebook.com/jane.doe.77", "jane.doe.77"),
+        (
+            "m.facebook.com/profile.php?id=100012345678901",
+            "100012345678901",
+        ),
+        ("t.me/janedoe", "janedoe"),
+        ("gitlab.com/jdoe", "jdoe"),
+        ("medium.com/@janedoe", "@janedoe"),
+        ("youtube.com/@janedoe", "@janedoe"),
+        ("reddit.com/u/jane_doe", "jane_doe"),
+        ("bsky.app/profile/jane.bsky.social", "jane.bsky.social"),
+    ] {
+        for text in [
+            url.to_string(),
+            format!("https://{url}"),
+            format!("Find me at {url}."),
+            format!("[me](https://{url})"),
+        ] {
+            let got = found(&text);
+            assert!(
+                got.iter().any(|(e, v)| e == "USERNAME" && v == handle),
+                "{text}: {got:?}"
+            );
+        }
+    }
+    // A markdown link shown as its own address: both copies of the handle.
+    let text = "[github.com/janedoe](https://github.com/janedoe)";
+    let handles = found(text)
+        .into_iter()
+        .filter(|(e, _)| e == "USERNAME")
+        .count();
+    assert_eq!(handles, 2, "{text}");
+    // The site's own pages, a company, a repository, another host ending in a profile
+    // site's name, an e-mail domain.
+    for t in [
+        "https://github.com/rust-lang/rust",
+        "go get github.com/spf13/cobra",
+        "github.com/features",
+        "github.com/sponsors/janedoe",
+        "linkedin.com/company/acme",
+        "x.com/home",
+        "instagram.com/explore",
+        "https://www.instagram.com/explore/tags/foo/",
+        "facebook.com/groups/rustlang",
+        "t.me/joinchat/AAAAAE",
+        "medium.com/tag/rust",
+        "cdn.x.com/janedoe",
+        "jane@x.com/janedoe",
+        "https://api.github.com/users",
+    ] {
+        assert_not("USERNAME", t);
+    }
+}
+
 /// Online identifiers after their platform or a username label went out: no rule read them.
 #[test]
 fn online_handles_after_their_label() {

@@ -1458,6 +1458,25 @@ fn date_of_birth_month_names() {
         "3rd of May 1990",
     );
     assert_found("née le 1er août 1970", "DATE_OF_BIRTH", "1er août 1970");
+    // Born in the first person, as people write it about themselves: these words named no
+    // birth ("nací" did not even pass the birth-word pre-check, which compared ASCII `naci`).
+    assert_found(
+        "nací el 3 de mayo de 1985",
+        "DATE_OF_BIRTH",
+        "3 de mayo de 1985",
+    );
+    assert_found(
+        "urodziłam się 3 maja 1985 r.",
+        "DATE_OF_BIRTH",
+        "3 maja 1985",
+    );
+    assert_found("urodziłem się 03.05.1985", "DATE_OF_BIRTH", "03.05.1985");
+    assert_found("moje urodziny: 03.05.1985", "DATE_OF_BIRTH", "03.05.1985");
+    assert_found(
+        "nasci em 3 de maio de 1985",
+        "DATE_OF_BIRTH",
+        "3 de maio de 1985",
+    );
     assert_not_found("born 31 April 1990", "DATE_OF_BIRTH");
     assert_not_found("born Marchy 12, 1990", "DATE_OF_BIRTH");
     assert_not_found("born 12 apples 1990", "DATE_OF_BIRTH");

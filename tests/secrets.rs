@@ -550,6 +550,15 @@ fn cases(seed: u64) -> Vec<Case> {
         case("age-secret-key", age_key(r)),
         in_text("curl-user-password", password(r), "curl -u admin:{} https://api.example.com/v1/items"),
         in_text("curl-user-password", password(r), "curl -s --user 'ci-bot:{}' -X POST https://ci.example.org/job"),
+        in_text("cli-password", password(r), "mysql -h db -uroot -p'{}' shop"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "mysqldump -u root -p{} shop > dump.sql"),
+        in_text("cli-password", password(r), "sshpass -p '{}' ssh deploy@build-host"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "redis-cli -h cache -a {} ping"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "openssl pkcs12 -export -in c.pem -passout pass:{} -out c.p12"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "smbclient //srv/share -U jane%{}"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "docker login -u ci -p {} registry.example.com"),
+        in_text("cli-password", password(r), "ldapsearch -x -D cn=admin,dc=example,dc=org -w '{}' -b dc=example,dc=org"),
+        in_text("cli-password", password(r), "tool sync --password \"{}\" --verbose"),
         in_text("secp256k1-private-key", r.hex(64), "private key: 0x{}\n"),
         in_text("secp256k1-private-key", wif(r), "WIF: {}\n"),
         case("private-key", pem("PRIVATE KEY", &ed25519_pkcs8(r))),
@@ -805,7 +814,8 @@ fn spans_are_byte_offsets_next_to_non_ascii_text() {
     let text = format!("Schlüssel 🔑: {token} — contraseña=\"{pw}\" ✓");
     let f = secrets(&text);
     let got: Vec<&str> = f.iter().map(|f| &text[f.start..f.end]).collect();
-    assert_eq!(got, vec![token.as_str()]);
+    // `contraseña` is a password key as `contrasena` is.
+    assert_eq!(got, vec![token.as_str(), pw.as_str()]);
     // The key name `password` in another script does not count, but the ASCII one does.
     let text = format!("пароль: ok, db_password: \"{pw}\" 🙂");
     let f = secrets(&text);
@@ -1481,6 +1491,106 @@ fn passwords_stated_in_a_sentence() {
         "password $DB_PASSWORD",
         "password ********",
         "boarding pass AB12C3",
+    ] {
+        assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
+    }
+}
+
+/// A password of lower-case letters alone after its key went out: every password rule asked
+/// for a second character class. And a key written with a letter beyond ASCII (`hasło`), in
+/// words with French typography's space before the colon (`mot de passe :`), or ending in
+/// `pass` (`DB_PASS`) was not read as a password key at all.
+#[test]
+fn passphrases_and_password_keys_as_typed() {
+    for (text, value) in [
+        (
+            "password: correcthorsebatterystaple",
+            "correcthorsebatterystaple",
+        ),
+        ("Passwort: sonnenblume", "sonnenblume"),
+        ("mot de passe : papillonbleu", "papillonbleu"),
+        ("hasło: kwiatuszek", "kwiatuszek"),
+        ("pw=trustno", "trustno"),
+        ("DB_PASSWORD=sonnenblume\nDB_USER=app", "sonnenblume"),
+        (
+            "{\"password\": \"papillonbleu\", \"user\": \"jane\"}",
+            "papillonbleu",
+        ),
+        ("Passwort: sonnenblume.", "sonnenblume"),
+        ("mot de passe : Soleil2024", "Soleil2024"),
+        ("contraseña: Gato.1234", "Gato.1234"),
+        ("hasło: Kwiat2024", "Kwiat2024"),
+        ("export DB_PASS=Xk9vQ2mR", "Xk9vQ2mR"),
+        ("pass: Xk9vQ2mR", "Xk9vQ2mR"),
+        ("smtp.pass = Xk9vQ2mR", "Xk9vQ2mR"),
+    ] {
+        let found = secrets(text);
+        assert!(
+            found.iter().any(|f| &text[f.start..f.end] == value),
+            "{text}: {:?}",
+            found
+                .iter()
+                .map(|f| &text[f.start..f.end])
+                .collect::<Vec<_>>()
+        );
+    }
+    // Documentation's stand-ins, types, states and prose after a password key; an all-letter
+    // value under a key that is not the password itself or under `pass`; words ending in
+    // `pass`.
+    for text in [
+        "password: changeme",
+        "password: <your password>",
+        "password: secret",
+        "password: ${DB_PASSWORD}",
+        "password: mypassword",
+        "password: required",
+        "password: prompts for the password",
+        "password: string;",
+        "  password: string",
+        "password: boolean",
+        "password: str = None",
+        "Passwort: unbekannt",
+        "mot de passe : obligatoire",
+        "password: vagrant",
+        "password_backend: keyring",
+        "passwordless: enabled",
+        "pass: skipped",
+        "pass: 3",
+        "bypass: Xk9vQ2mR",
+        "compass: northward",
+    ] {
+        assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
+    }
+}
+
+/// A command line's own options for a password, which no rule read: only the commands each
+/// option means a password for, so a port (`docker run -p`, `scp -P`), a user (`psql -U`), a
+/// flag (`curl -k`) or MySQL's prompt (`-p db`) is none.
+#[test]
+fn command_line_passwords_only_where_the_command_takes_them() {
+    for text in [
+        "docker run -p 8080:80 nginx",
+        "docker run -d -p 127.0.0.1:5432:5432 postgres",
+        "mysql -u root -p mydb",
+        "mysql -P 3306 -h db",
+        "mongosh -u admin -p --authenticationDatabase admin",
+        "ssh -p 2222 host",
+        "scp -P 2222 file host:",
+        "curl -k https://example.com",
+        "psql -U postgres -h db",
+        "openssl pkcs12 -passin env:PASS -in a.p12",
+        "tool --password PASSWORD",
+        "tool --password <password>",
+        "      --password string   Password for the registry",
+        "-p password  Specify the password",
+        "--password[=password], -p[password]",
+        "sshpass -p $SSHPASS ssh host",
+        "redis-cli -a \"$REDIS_PASSWORD\" ping",
+        "ldapsearch -x -W -b dc=example",
+        "smbclient -U jane //srv/share",
+        "keytool -list -keystore ks.jks -storepass changeit",
+        "mysqldump -uroot -p\"$MYSQL_PWD\" db",
+        "cp -a src dst",
     ] {
         assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
     }

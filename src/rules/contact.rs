@@ -157,6 +157,21 @@ const NUMBER_ANTI_CONTEXT: Words = words![
     "hash",
 ];
 
+/// The sites whose URLs name a person by a handle in the path, as regex alternatives (the
+/// `url` rule's pattern) and, through [`PROFILE_HOSTS`], as the host list `profile_handle`
+/// reads: one list for both.
+macro_rules! profile_hosts {
+    () => {
+        r"linkedin\.com | github\.com | gitlab\.com | x\.com | twitter\.com | instagram\.com
+        | facebook\.com | fb\.com | t\.me | telegram\.me | medium\.com | youtube\.com
+        | tiktok\.com | reddit\.com | threads\.net | threads\.com | bsky\.app | twitch\.tv
+        | mastodon\.social"
+    };
+}
+
+/// [`profile_hosts!`] as written in the pattern.
+const PROFILE_HOSTS: &str = profile_hosts!();
+
 /// Every rule of this family, in priority order.
 pub(crate) static RULES: &[RuleDef] = &[
     RuleDef {
@@ -167,10 +182,18 @@ pub(crate) static RULES: &[RuleDef] = &[
         // (`?n=Jürgen%20Müller`), and an ASCII-only URL ended at the `ü`, leaving the rest of
         // the name as plain text. Latin-1 symbols, general and CJK punctuation and spaces
         // still end it (`«https://…»`, a closing curly quote, `…`).
-        pattern: r"(?x)
-            \b (?: (?:https?|ftp|wss?)://  |  www\. )
+        // A profile on a social or code-hosting site is also written without a scheme
+        // (`linkedin.com/in/jane-doe`, `github.com/janedoe`): its handle is a `USERNAME`
+        // found inside the URL (`profile_handle`), so these hosts start a URL as `www.` does.
+        pattern: concat!(
+            r"(?x)
+            \b (?: (?:https?|ftp|wss?)://  |  www\.
+                  | (?i: (?: m | mobile | [a-z]{2} ) \. )? (?i: ",
+            profile_hosts!(),
+            r" ) / )
             (?: [A-Za-z0-9\-._~:/?\#\[\]@!$&'()*+,;=%]
-              | (?u: [\u{C0}-\u{1FFF}\u{2C00}-\u{2DFF}\u{3040}-\u{FDFF}\u{FE70}-\u{FEFE}\u{10000}-\u{10FFFF}] ) )+",
+              | (?u: [\u{C0}-\u{1FFF}\u{2C00}-\u{2DFF}\u{3040}-\u{FDFF}\u{FE70}-\u{FEFE}\u{10000}-\u{10FFFF}] ) )+"
+        ),
         validate: Some(url),
         score: 0.6,
         context: words!["url", "link", "website", "site", "page", "profile"],
@@ -880,7 +903,7 @@ pub(crate) fn url_parts(url: &str) -> Vec<UrlPart> {
             parts.push(UrlPart { start, end, query });
         }
     };
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
+    let after_scheme = scheme_end(url).unwrap_or(0);
     let rest = &url[after_scheme..];
     let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     if let Some(at) = rest[..authority_len].rfind('@') {
@@ -906,6 +929,127 @@ pub(crate) fn url_parts(url: &str) -> Vec<UrlPart> {
     parts
 }
 
+/// Where the scheme's `://` of `url` ends, when the URL starts with one (`https://…`; not a
+/// `://` further on, in a query's `?next=https://…`).
+pub(crate) fn scheme_end(url: &str) -> Option<usize> {
+    let i = url.find("://")?;
+    let scheme = url[..i]
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'));
+    (i > 0 && scheme).then_some(i + 3)
+}
+
+/// Pages of the profile sites that name no one: the site's own sections, which stand where
+/// a handle would (`github.com/features`, `x.com/home`, `instagram.com/explore`). Lower case.
+/// (One string, words ended by a space: a list of `&str` costs the first module a pointer
+/// and a length per word.)
+const SITE_PAGES: &str = concat!(
+    "about account accounts admin ads api apps blog business c careers channel codespaces ",
+    "collections community compose contact customer-stories dashboard developer developers ",
+    "dialog direct directory docs download downloads enterprise events explore features feed ",
+    "gaming groups hashtag help home i intent issues jobs join joinchat legal login logout ",
+    "marketplace messages new notifications orgs organizations p pages photo photos plugins ",
+    "policies pricing privacy projects proxy pulls readme reel reels search security ",
+    "settings share sharer shorts signup site sponsors stories team terms topics tos ",
+    "trending tv users videos watch web wiki ",
+);
+
+/// One of [`SITE_PAGES`].
+fn site_page(word: &str) -> bool {
+    SITE_PAGES.split(' ').any(|w| w == word && !w.is_empty())
+}
+
+/// The handle in a profile URL (`linkedin.com/in/jane-doe`, `github.com/janedoe`,
+/// `medium.com/@janedoe`, `https://t.me/janedoe`), as a byte range of `url`: the person a
+/// profile link names, which the `url` finding around it would otherwise send as a link.
+/// On a code host only the profile itself counts: `github.com/rust-lang/rust` links code,
+/// and its owner is as often an organisation as a person.
+pub(crate) fn profile_handle(url: &str) -> Option<(usize, usize)> {
+    let at = scheme_end(url).unwrap_or(0);
+    let host_len = url[at..].find(['/', '?', '#']).unwrap_or(url.len() - at);
+    let host = url[at..at + host_len].lower();
+    // `www.`, a mobile site or a country's (`de.linkedin.com`) is the same site.
+    let site = match host.split_once('.') {
+        Some((sub, rest))
+            if rest.contains('.') && (matches!(sub, "www" | "m" | "mobile") || sub.len() == 2) =>
+        {
+            rest
+        }
+        _ => host.as_str(),
+    };
+    // The pattern's alternatives, read without their escapes.
+    let known = PROFILE_HOSTS
+        .split('|')
+        .any(|h| h.trim().bytes().filter(|&b| b != b'\\').eq(site.bytes()));
+    let path = at + host_len;
+    if !known || !url[path..].starts_with('/') {
+        return None;
+    }
+    // Each path segment: its range, and it lower-cased for the site's own words.
+    let segment = |from: usize| {
+        let len = url[from..]
+            .find(['/', '?', '#'])
+            .unwrap_or(url.len() - from);
+        (from, from + len)
+    };
+    let (s1, e1) = segment(path + 1);
+    let first = url[s1..e1].lower();
+    let next = || (e1 < url.len() && url[e1..].starts_with('/')).then(|| segment(e1 + 1));
+    let (start, end) = match site {
+        "linkedin.com" if matches!(first.as_str(), "in" | "pub") => next()?,
+        "reddit.com" if matches!(first.as_str(), "user" | "u") => next()?,
+        "youtube.com" if matches!(first.as_str(), "c" | "user") => next()?,
+        "bsky.app" if first == "profile" => next()?,
+        "instagram.com" if first == "stories" => next()?,
+        // A profile without a chosen name: `facebook.com/profile.php?id=100012345678901`.
+        "facebook.com" | "fb.com" if first == "profile.php" => {
+            let query = url[e1..].strip_prefix('?')?;
+            let mut at = e1 + 1;
+            for kv in query.split(['&', '#']) {
+                if let Some(id) = kv.strip_prefix("id=") {
+                    let digits = id.bytes().take_while(u8::is_ascii_digit).count();
+                    return (digits >= 5).then_some((at + 3, at + 3 + digits));
+                }
+                at += kv.len() + 1;
+            }
+            return None;
+        }
+        "linkedin.com" | "reddit.com" | "bsky.app" => return None,
+        "medium.com" | "youtube.com" | "tiktok.com" | "threads.net" | "threads.com"
+        | "mastodon.social"
+            if !first.starts_with('@') =>
+        {
+            return None
+        }
+        _ if site_page(&first) || first.contains(".php") => return None,
+        _ => (s1, e1),
+    };
+    // The handle is the segment's run of handle characters; what follows it is the link's
+    // end in the text (`](`, `)`, a quote), not part of the name.
+    let handle_char = |ch: char| ch.is_alphanumeric() || matches!(ch, '_' | '.' | '-' | '@' | '%');
+    let run = url[start..end]
+        .find(|ch: char| !handle_char(ch))
+        .unwrap_or(end - start);
+    if matches!(site, "github.com" | "gitlab.com") {
+        // The profile, not a repository under it: no further path segment after the handle.
+        let tail = &url[start + run..];
+        let tail = tail.strip_prefix('/').unwrap_or(tail);
+        if tail.starts_with(handle_char) {
+            return None;
+        }
+    }
+    let handle = url[start..start + run].trim_end_matches(['.', '-']);
+    let bare = handle.trim_start_matches('@');
+    if bare.len() < 2
+        || bare.bytes().all(|b| b.is_ascii_digit())
+        || handle[1..].contains('@')
+        || site_page(&bare.lower())
+    {
+        return None;
+    }
+    Some((start, start + handle.len()))
+}
+
 fn url(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
     // Sentence punctuation after a URL is not part of it; a closing bracket only when the
@@ -925,6 +1069,15 @@ fn url(c: &Candidate<'_>) -> Verdict {
             break;
         }
         end -= last.len_utf8();
+    }
+    // A profile host without a scheme is the URL only where it begins a host of its own:
+    // not the tail of `cdn.x.com`, `my-x.com`, an address's domain or a file path.
+    let bare_host = scheme_end(v).is_none() && !v.starts_with("www.");
+    if bare_host
+        && c.before()
+            .is_some_and(|b| matches!(b, '.' | '-' | '@' | '/' | '\\'))
+    {
+        return Verdict::Reject;
     }
     let host_part = v[..end]
         .split_once("://")

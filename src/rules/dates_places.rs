@@ -207,6 +207,9 @@ const BIRTH_CONTEXT: Words = words![
     "fecha de nacimiento",
     "nacido",
     "nacida",
+    // "(yo) nací el …", first person.
+    "nací",
+    "naci",
     "nacimiento",
     "data di nascita",
     "nato il",
@@ -218,10 +221,19 @@ const BIRTH_CONTEXT: Words = words![
     "data urodzenia",
     "urodzony",
     "urodzona",
+    // Past tense in the first and third person ("urodziłam się 3 maja 1985"), and birthday.
+    "urodziłam",
+    "urodziłem",
+    "urodził",
+    "urodziła",
+    "urodzin",
+    "urodziny",
     "urodz.",
     "data de nascimento",
     "nascido",
     "nascida",
+    // "nasci em …", first person.
+    "nasci",
     "nascimento",
 ];
 
@@ -576,6 +588,7 @@ const fn birth_stems(first: u8) -> &'static [&'static [u8]] {
             b"n\xc3\x89",
             b"naiss",
             b"naci",
+            b"nac\xc3\xad",
             b"nasc",
             b"nat",
         ],

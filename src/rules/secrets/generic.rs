@@ -58,6 +58,25 @@ pub(crate) static RULES: &[RuleDef] = &[
         0.85,
         words![],
     ),
+    // A password on a command line, after the option of the command that takes it:
+    // `mysql -uroot -pS3cret`, `sshpass -p hunter2`, `redis-cli -a …`, `ldapsearch -w …`,
+    // `docker login -p …`, `openssl … -passin pass:…`, `smbclient -U jane%…`, and
+    // `--password …` of any command. The match starts at the option; the validator finds the
+    // command earlier on the line (`CLI_PASSWORD_OPTIONS`).
+    secret(
+        "cli-password",
+        r#"(?x)
+        (?: (?m:^) | [\ \t] )
+        # Longer options first: the search takes the first alternative that matches, and
+        # `-p` with a glued value would also match `-passout`.
+        (?: --password | --passwd | --pass | -passin | -passout | -password | -pass
+          | -storepass | -keypass | -srcstorepass | -deststorepass | -p | -P | -a | -w | -k | -U )
+        (?: [\ \t]+ | = )?
+        ["']? [\x21\x23-\x26\x28-\x7E]+"#,
+        cli_password,
+        0.85,
+        words![],
+    ),
     // A secp256k1 private key (Bitcoin, Ethereum) after its label: 64 hex digits below the
     // curve order, or Wallet Import Format (base58check, version 0x80 / 0xef).
     RuleDef {
@@ -375,6 +394,146 @@ fn curl_user(c: &Candidate<'_>) -> Verdict {
     }
 }
 
+/// How a command takes its password: the option, whether the value is glued to it
+/// (`-pS3cret`) or follows after a space or `=`, and the commands (as their file names) it
+/// means a password for. An option means a port, a user or a flag elsewhere (`docker run -p`,
+/// `mysql -P 3306`, `curl -k`), so only these commands count; a `login` word must stand on
+/// the line for the container tools.
+const CLI_PASSWORD_OPTIONS: &[(&str, bool, &str)] = &[
+    // MySQL's `-p` takes the password only glued; `-p db` is a prompt and a database.
+    (
+        "-p",
+        true,
+        "mysql mysqldump mysqladmin mysqlimport mysqlcheck mysqlshow mysqlpump mysqlsh mariadb mariadb-dump mariadb-admin 7z 7za 7zz rar unrar",
+    ),
+    (
+        "-p",
+        false,
+        "sshpass mongo mongosh mongodump mongorestore mongoexport mongoimport mongostat mongotop docker podman nerdctl buildah skopeo helm oras influx",
+    ),
+    (
+        "-P",
+        false,
+        "sqlcmd bcp osql zip unzip mosquitto_pub mosquitto_sub mosquitto_rr",
+    ),
+    ("-a", false, "redis-cli valkey-cli keydb-cli"),
+    (
+        "-w",
+        false,
+        "ldapsearch ldapadd ldapmodify ldapdelete ldappasswd ldapwhoami ldapcompare ldapmodrdn ldapexop",
+    ),
+    ("-k", false, "openssl"),
+    (
+        "-U",
+        false,
+        "smbclient rpcclient smbmap smbcacls smbget smbtree net winexe",
+    ),
+    ("-passin", false, "openssl"),
+    ("-passout", false, "openssl"),
+    ("-pass", false, "openssl"),
+    ("-password", false, "openssl"),
+    ("-storepass", false, "keytool jarsigner"),
+    ("-keypass", false, "keytool jarsigner"),
+    ("-srcstorepass", false, "keytool"),
+    ("-deststorepass", false, "keytool"),
+];
+
+/// `mysql -uroot -pS3cret`, `sshpass -p hunter2`, `openssl … -passout pass:S3cret`,
+/// `smbclient -U jane%S3cret`, `--password S3cret`: the span is the password.
+fn cli_password(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let opt_start = v.find('-').unwrap_or(0);
+    let opt_len = v[opt_start..]
+        .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '-'))
+        .unwrap_or(v.len() - opt_start);
+    let (option, rest) = v[opt_start..].split_at(opt_len);
+    // A glued value (`-pS3cret`) runs on from the option's letters: the option is its first
+    // two characters then.
+    let (option, rest) = if matches!(option, "--password" | "--passwd" | "--pass")
+        || CLI_PASSWORD_OPTIONS.iter().any(|(o, _, _)| *o == option)
+    {
+        (option, rest)
+    } else if option.len() > 2 && !option.starts_with("--") {
+        (&option[..2], &v[opt_start + 2..])
+    } else {
+        return Verdict::Reject;
+    };
+    let glued = !rest.starts_with([' ', '\t', '=']);
+    let long = option.starts_with("--");
+    // `--password=…` is `password-assignment`'s, as every `KEY=value` is.
+    if long && rest.starts_with('=') {
+        return Verdict::Reject;
+    }
+    if !long {
+        let line = crate::rules::tail(c.preceding(), 300)
+            .rsplit('\n')
+            .next()
+            .unwrap_or("");
+        let words: Vec<&str> = line
+            .split([' ', '\t', ';', '|', '&', '(', '`'])
+            .map(|w| w.rsplit(['/', '\\']).next().unwrap_or(w))
+            .collect();
+        let command = CLI_PASSWORD_OPTIONS.iter().any(|(o, g, commands)| {
+            // A command that takes the value after a space takes it glued too.
+            *o == option
+                && (glued || !*g)
+                && words.iter().any(|w| commands.split(' ').any(|x| x == *w))
+        });
+        let container = [
+            "docker", "podman", "nerdctl", "buildah", "skopeo", "helm", "oras",
+        ];
+        let needs_login = option == "-p" && words.iter().any(|w| container.contains(w));
+        if !command || (needs_login && !words.contains(&"login")) {
+            return Verdict::Reject;
+        }
+    }
+    // The value: after the separator, without quotes; `pass:` of OpenSSL's pass phrase
+    // arguments, the user before `%` of Samba's `-U user%password`.
+    let gap = rest.len() - rest.trim_start_matches([' ', '\t', '=']).len();
+    let mut start = v.len() - rest.len() + gap;
+    let mut value = &v[start..];
+    // A quoted value ends at its closing quote, which the pattern leaves out.
+    if let Some(q @ ('"' | '\'')) = value.chars().next() {
+        if c.after() != Some(q) {
+            return Verdict::Reject;
+        }
+        start += 1;
+        value = &value[1..];
+    }
+    if option.starts_with("-pass") || option == "-password" {
+        let Some(p) = value.strip_prefix("pass:") else {
+            return Verdict::Reject;
+        };
+        start += 5;
+        value = p;
+    }
+    if option == "-U" {
+        let Some(at) = value.find('%') else {
+            return Verdict::Reject;
+        };
+        start += at + 1;
+        value = &value[at + 1..];
+    }
+    let metavariable = value
+        .bytes()
+        .all(|b| b.is_ascii_uppercase() || b == b'_' || b == b'-');
+    let ok = (4..=128).contains(&value.len())
+        && !metavariable
+        && !value.bytes().all(|b| b.is_ascii_digit())
+        && !value.starts_with(['$', '%', '{', '<', '-', '['])
+        && !placeholder(value)
+        && !DEFAULT_PASSWORDS.contains(&value.to_ascii_lowercase().as_str())
+        && (!long || password_shaped(value));
+    if !ok {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start,
+        end: start + value.len(),
+        check: None,
+    }
+}
+
 /// secp256k1's group order n: a private key is an integer in 1..n.
 const SECP256K1_ORDER: &str = "fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141";
 
@@ -519,6 +678,7 @@ fn authorization(c: &Candidate<'_>) -> Verdict {
 /// Well-known default passwords of database images and tutorials: not secrets.
 const DEFAULT_PASSWORDS: &[&str] = &[
     "postgres", "root", "admin", "guest", "mysql", "redis", "sa", "user", "pass", "password",
+    "changeit",
 ];
 
 fn url_password(c: &Candidate<'_>) -> Verdict {
@@ -874,33 +1034,71 @@ fn assignment<'a>(c: &Candidate<'a>, keys: &[&str]) -> Option<Assignment<'a>> {
     let mut a = split_assignment(c.value())?;
     if a.key.is_empty() {
         // The key name stands right before the match (after an opening quote or `--`).
-        let before = c.preceding().as_bytes();
-        let ident = before
-            .iter()
-            .rev()
-            .take(64)
-            .take_while(|x| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'.' | b'-'))
-            .count();
-        if ident == 0 {
-            return None;
-        }
-        a.key = c.preceding()[before.len() - ident..].to_ascii_lowercase();
+        a.key = key_before(c.preceding())?;
     }
     if !keys.iter().any(|k| a.key.contains(k)) {
         return None;
     }
-    let after = &c.text[c.start + a.start + a.value.len()..];
-    let after = if a.quoted { &after[1..] } else { after };
     if key_disqualifies(&a.key, keys)
         || provider_owned(a.value)
         || placeholder(a.value)
         || super::documented_fake(a.value)
-        || looks_like_code(&a, after)
-        || distinct(a.value) < 4
     {
         return None;
     }
     Some(a)
+}
+
+/// What follows the value of `a` in the text (after its closing quote).
+fn after_value<'a>(c: &Candidate<'a>, a: &Assignment<'_>) -> &'a str {
+    let after = &c.text[c.start + a.start + a.value.len()..];
+    if a.quoted {
+        &after[1..]
+    } else {
+        after
+    }
+}
+
+/// The value is a literal, not code, and not a run of one or two characters repeated.
+fn literal(c: &Candidate<'_>, a: &Assignment<'_>) -> bool {
+    !looks_like_code(a, after_value(c, a)) && distinct(a.value) >= 4
+}
+
+/// The key name that ends right before a match, lower-cased, in the ASCII spelling of
+/// [`PASSWORD_KEYS`]: after an opening quote or `--`, and also a key of the languages that
+/// write it with a letter beyond ASCII (`hasło`, `contraseña`) or in three words with a
+/// space before the colon (`mot de passe :`). `None` when no key stands there.
+fn key_before(preceding: &str) -> Option<String> {
+    let before = super::super::tail(preceding, 80);
+    // French typography's space before a colon.
+    let before = before
+        .strip_suffix([' ', '\t'])
+        .filter(|b| b.ends_with(|ch: char| ch.is_alphanumeric()))
+        .unwrap_or(before);
+    let ident = |ch: char| ch.is_alphanumeric() || matches!(ch, '_' | '.' | '-');
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, ch)| ident(ch))
+        .last()?
+        .0;
+    let key: String = before[start..]
+        .lower()
+        .chars()
+        .map(|ch| match ch {
+            'ł' => 'l',
+            'ñ' => 'n',
+            _ => ch,
+        })
+        .collect();
+    let mut words = before[..start].split_whitespace().rev();
+    if key == "passe"
+        && words.next().is_some_and(|w| w.eq_ignore_ascii_case("de"))
+        && words.next().is_some_and(|w| w.eq_ignore_ascii_case("mot"))
+    {
+        return Some("mot_de_passe".to_string());
+    }
+    Some(key)
 }
 
 /// A quick, allocation-free look at the key name (in the match or right before it): false
@@ -916,7 +1114,7 @@ fn key_may_mention(c: &Candidate<'_>, keys: &[&str]) -> bool {
     keys.iter().any(|k| {
         let k = k.as_bytes();
         lower.windows(k.len()).any(|w| w[0] == k[0] && w == k)
-    })
+    }) || lower == b"passe"
 }
 
 /// The key name (in the match or right before it), lower-cased into `buf`; `None` when it is
@@ -928,8 +1126,15 @@ fn lower_key<'b>(c: &Candidate<'_>, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     let key = if n > 0 {
         &v[..n]
     } else {
-        let before = c.preceding().as_bytes();
+        let mut before = c.preceding().as_bytes();
+        if let [rest @ .., b' ' | b'\t'] = before {
+            before = rest;
+        }
         let k = before.iter().rev().take(64).take_while(ident).count();
+        // A key with a letter beyond ASCII (`hasło`) is read in full by `key_before`.
+        if k < 64 && before.len() > k && before[before.len() - k - 1] >= 0x80 {
+            return None;
+        }
         &before[before.len() - k..]
     };
     let lower = buf.get_mut(..key.len())?;
@@ -939,9 +1144,10 @@ fn lower_key<'b>(c: &Candidate<'_>, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     Some(lower)
 }
 
-/// Keys too short to look for inside longer names (`pw` in `pwm_channel`, `pin` in
-/// `spinner`): only a key that is exactly one of these counts.
-const WHOLE_PASSWORD_KEYS: &[&str] = &["pw", "mdp"];
+/// Keys too short to look for inside longer names (`pw` in `pwm_channel`, `pass` in
+/// `bypass`): only a key that is one of these, or ends in one after `_`, `-` or `.`
+/// (`DB_PASS`, `smtp.pass`), counts.
+const WHOLE_PASSWORD_KEYS: &[&str] = &["pw", "mdp", "pass"];
 /// Keys of a PIN: its value is four to eight digits, which no other password key accepts.
 const WHOLE_PIN_KEYS: &[&str] = &["pin", "pincode", "pin_code", "pin-code", "pin.code"];
 
@@ -951,17 +1157,34 @@ fn whole_key_assignment(c: &Candidate<'_>) -> Option<Verdict> {
     let mut buf = [0u8; 64];
     let key = lower_key(c, &mut buf)?;
     let pin = WHOLE_PIN_KEYS.iter().any(|k| k.as_bytes() == key);
-    if !pin && !WHOLE_PASSWORD_KEYS.iter().any(|k| k.as_bytes() == key) {
+    let whole = |k: &&str| {
+        key.strip_suffix(k.as_bytes())
+            .is_some_and(|head| matches!(head, [] | [.., b'_' | b'-' | b'.']))
+    };
+    if !pin && !WHOLE_PASSWORD_KEYS.iter().any(whole) {
         return None;
     }
     let a = split_assignment(c.value())?;
     let v = a.value;
-    let ok = if pin {
-        pin_shaped(v)
-    } else {
-        password_shaped(v) && !placeholder(v) && !super::documented_fake(v)
-    };
-    Some(if ok { span(&a) } else { Verdict::Reject })
+    if pin {
+        return Some(if pin_shaped(v) {
+            span(&a)
+        } else {
+            Verdict::Reject
+        });
+    }
+    if placeholder(v) || super::documented_fake(v) {
+        return Some(Verdict::Reject);
+    }
+    // `pass` is also a test's count (`pass: 3`) and a word of prose: no bare-letter value.
+    let words = (!key.ends_with(b"pass"))
+        .then(|| passphrase(c, &a))
+        .flatten();
+    Some(match words {
+        Some(v) => v,
+        None if password_shaped(v) => span(&a),
+        None => Verdict::Reject,
+    })
 }
 
 /// A PIN: four to eight digits (pins of a board in code are one or two: `pin: 13`).
@@ -990,11 +1213,65 @@ fn password_assignment(c: &Candidate<'_>) -> Verdict {
     let Some(a) = assignment(c, PASSWORD_KEYS) else {
         return Verdict::Reject;
     };
-    if password_shaped(a.value) {
+    // An all-letter value only under a key that is the password itself (`DB_PASSWORD`, not
+    // `password_backend`). Tried first: `sonnenblume.` is letters and a full stop.
+    if PASSWORD_KEYS.iter().any(|k| a.key.ends_with(k)) {
+        if let Some(v) = passphrase(c, &a) {
+            return v;
+        }
+    }
+    if password_shaped(a.value) && literal(c, &a) {
         span(&a)
     } else {
         Verdict::Reject
     }
+}
+
+/// Values in lower-case letters that a password key takes in documentation, schemas and
+/// forms without being a password: types, states of a field, where it comes from, and the
+/// default passwords of well-known images and tools (seven letters or more; shorter values
+/// are no passphrase). Words in the eight languages.
+const NOT_PASSPHRASES: &str = concat!(
+    "boolean unknown integer decimal varchar datetime timestamp securestring optional ",
+    "required nullable readonly private protected mandatory expired invalid missing disabled ",
+    "enabled unchanged changed incorrect correct provided supplied generated random prompted ",
+    "interactive keyring keychain environment inherit inherited ignored omitted removed ",
+    "deprecated obsolete automatic accepted rejected verified mismatch default encrypted ",
+    "hashed hidden masked unused locked unlocked forgotten sensitive plaintext cleartext ",
+    "notset changeit vagrant raspberry postgres administrator elastic welcome letmein ",
+    "unbekannt erforderlich verborgen versteckt abgelaufen gesperrt obligatoire facultatif ",
+    "desconocido requerido obligatorio opcional sconosciuto obbligatorio facoltativo ",
+    "nascosto onbekend verplicht optioneel verlopen nieznane wymagane opcjonalne ",
+    "desconhecido obrigatorio ",
+);
+
+/// A passphrase of lower-case letters alone (`password: correcthorsebatterystaple`,
+/// `Passwort: sonnenblume`, `pw=trustno`), which [`password_shaped`] turns away: seven to 64
+/// letters, not a word the key takes in documentation ([`NOT_PASSPHRASES`]; placeholders
+/// are checked by the caller), and the whole value of its line: `password: prompts for it`
+/// is prose, `password: string;` a type. A sentence's full stop after it is not part of it.
+fn passphrase(c: &Candidate<'_>, a: &Assignment<'_>) -> Option<Verdict> {
+    let v = if a.quoted {
+        a.value
+    } else {
+        a.value.strip_suffix('.').unwrap_or(a.value)
+    };
+    let after = &c.text[c.start + a.start + v.len()..];
+    let after = if a.quoted { &after[1..] } else { after };
+    let after = after.trim_start_matches([' ', '\t', '.']);
+    let ends = after.is_empty()
+        || after.starts_with(['\n', '\r', '#'])
+        || (a.quoted && after.starts_with([',', '}', ';']));
+    let ok = (7..=64).contains(&v.len())
+        && v.bytes().all(|b| b.is_ascii_lowercase())
+        && distinct(v) >= 4
+        && ends
+        && !NOT_PASSPHRASES.split(' ').any(|w| w == v);
+    ok.then_some(Verdict::Span {
+        start: a.start,
+        end: a.start + v.len(),
+        check: None,
+    })
 }
 
 /// Key words of a password stated in prose, lower-cased; a phrase is matched word by word
@@ -1111,7 +1388,7 @@ fn password_labelled(c: &Candidate<'_>) -> Verdict {
 }
 
 fn generic_secret(c: &Candidate<'_>) -> Verdict {
-    let Some(a) = assignment(c, SECRET_KEYS) else {
+    let Some(a) = assignment(c, SECRET_KEYS).filter(|a| literal(c, a)) else {
         return Verdict::Reject;
     };
     let v = a.value;
