@@ -538,14 +538,14 @@ const MAIL_DOMAINS: [&str; 18] = [
 /// Top-level domains a spelt-out address may end with: the common generic ones and the
 /// countries whose languages the spelt words come from. A closed list, because `at home dot
 /// then` would otherwise be an address.
-const SPELT_TLDS: [&str; 30] = [
+pub(crate) const SPELT_TLDS: [&str; 30] = [
     "com", "org", "net", "edu", "gov", "info", "io", "co", "eu", "uk", "de", "at", "ch", "fr",
     "be", "lu", "es", "mx", "ar", "it", "nl", "pl", "pt", "br", "ca", "au", "us", "ie", "in", "me",
 ];
 
 /// Pronouns and verbs that stand before `at` in prose ("email me at …", "look at …"): never a
 /// local part on their own.
-const NOT_LOCAL: [&str; 12] = [
+pub(crate) const NOT_LOCAL: [&str; 12] = [
     "me", "us", "you", "him", "her", "them", "it", "look", "work", "home", "is", "are",
 ];
 
