@@ -419,14 +419,17 @@ pub(crate) static RULES: &[RuleDef] = &[
         ..RuleDef::DEFAULT
     },
     // An address spelt out in words against harvesters: `jane dot doe at example dot com`,
-    // `juan arroba gmail punto com`. Anchored on the word for `@`, like `email` on the sign;
-    // the validator reads the local part backwards. (`[at]`, `(dot)` are folded to the signs.)
+    // `juan arroba gmail punto com`, German `ät` (how `@` is said; `\B`: the ASCII `\b` sees
+    // no word before `ä`, and `hätte` must not match), Polish `małpa`. Anchored on the word
+    // for `@`, like `email` on the sign; the validator reads the local part backwards.
+    // (`[at]`, `(dot)`, ` @ `, ` . ` are folded to the signs: `src/fold.rs`.)
     RuleDef {
         id: "email-spelt-out",
         entity: "EMAIL_ADDRESS",
         category: Category::Contact,
         pattern: r"(?x)
-            \b (?i: at | arroba | arobase | chiocciola | apenstaartje ) \ +
+            (?: \b (?i: at | arroba | arobase | chiocciola | apenstaartje | ma(?:ł|l)pa )
+              | \B (?: ät | Ät | ÄT ) ) \ +
             [A-Za-z0-9] [A-Za-z0-9\-]*
             (?: (?: \ + (?i: dot | punkt | punto | point | punt | ponto | kropka ) \ + | \. )
                 [A-Za-z0-9] [A-Za-z0-9\-]* )+ \b",
