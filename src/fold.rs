@@ -738,7 +738,7 @@ impl<'t> Folder<'t> {
             if !tld_ok || !alone || pronoun || local_start < self.copied {
                 return at + 1;
             }
-        } else if !after || !domain_follows(&bytes[end..]) {
+        } else if !after || domain.is_none() {
             return at + 1;
         }
         for d in dots.drain(..).rev() {
@@ -1219,7 +1219,7 @@ fn spaced_domain(rest: &[u8]) -> Option<SpacedDomain> {
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
             .count();
-        if n == 0 || labels > 8 {
+        if n == 0 {
             return None;
         }
         let label = (i, i + n);
@@ -1236,31 +1236,6 @@ fn spaced_domain(rest: &[u8]) -> Option<SpacedDomain> {
             let ok = labels >= 2 && last.len() >= 2 && last.iter().all(u8::is_ascii_alphabetic);
             return ok.then_some((i, dots, label));
         }
-    }
-}
-
-/// Whether `rest` starts with a domain: dot-separated labels of letters, digits and hyphens,
-/// the last of two letters or more, not glued to a further letter or digit.
-fn domain_follows(rest: &[u8]) -> bool {
-    let mut labels = 0;
-    let mut i = 0;
-    loop {
-        let n = rest[i..]
-            .iter()
-            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
-            .count();
-        if n == 0 {
-            return false;
-        }
-        let label = &rest[i..i + n];
-        labels += 1;
-        i += n;
-        let more =
-            rest.get(i) == Some(&b'.') && rest.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
-        if !more {
-            return labels >= 2 && label.len() >= 2 && label.iter().all(u8::is_ascii_alphabetic);
-        }
-        i += 1;
     }
 }
 
