@@ -8,6 +8,12 @@
 //! - Unicode spaces (`Zs`) and tab → `' '`; dashes (`Pd` used as separators, MINUS SIGN) → `-`;
 //! - invisible format characters (SOFT HYPHEN, ZERO WIDTH SPACE, WORD JOINER, BOM, bidi marks)
 //!   → removed; ZWNJ/ZWJ only between ASCII characters (in Indic and Persian words they spell);
+//!   a zero width space or word joiner between a lower-case letter and a capital in a word of
+//!   letters (`Jane\u{200B}Doe`) → `' '`;
+//! - a number typed with a space between every digit (`0 7 8 0 0 9 0 0 1 2 3`) → joined;
+//!   an address's ` . ` and ` @ ` (`jane . doe @ gmail . com`) → `.` and `@`;
+//! - quoted-printable mail (`J=C3=BCrgen`, `=40` and soft line breaks where the text is
+//!   quoted-printable) and RFC 2047 encoded-words (`=?UTF-8?Q?…?=`) → decoded;
 //! - every Unicode decimal digit (`Nd`) → its ASCII digit; fullwidth ASCII forms, Latin
 //!   ligatures (`ﬁ`, a PDF copy) and mathematical letters (`𝐣𝐚𝐧𝐞`) → ASCII;
 //! - HTML character references (`&#64;`, `&#x40;`, a few named ones such as `&commat;`,
@@ -28,6 +34,7 @@
 //! Text that needs no folding (most ASCII text) is borrowed, not copied, and the check is one
 //! pass over the bytes with a table lookup each.
 
+use crate::rules::contact;
 use std::borrow::Cow;
 
 /// A folded text and its map back to the original.
@@ -209,7 +216,8 @@ impl Mode {
             | eq(b'[')
             | eq(b'(')
             | eq(b'{')
-            | eq(b'@');
+            | eq(b'@')
+            | eq(b'=');
         if self.plus_space {
             flags |= eq(b'+');
         }
@@ -219,8 +227,8 @@ impl Mode {
 
 /// Bytes that may start a unit to fold: every non-ASCII byte, tab, a line break (a wrapped
 /// number), `&` (a character reference), `\` (an escape), `%` (an escape), `+` (a space in a
-/// URL's query), `[`, `(`, `{` (a spelt-out `[at]`) and `@` (an address typed with spaces
-/// around its `@`).
+/// URL's query), `[`, `(`, `{` (a spelt-out `[at]`), `@` (an address typed with spaces
+/// around its `@`) and `=` (quoted-printable mail).
 const fn triggers() -> [bool; 256] {
     let mut t = [false; 256];
     let mut b = 0x80;
@@ -238,6 +246,7 @@ const fn triggers() -> [bool; 256] {
     t[b'\\' as usize] = true;
     t[b'%' as usize] = true;
     t[b'+' as usize] = true;
+    t[b'=' as usize] = true;
     t
 }
 static TRIGGERS: [bool; 256] = triggers();
@@ -248,6 +257,8 @@ enum Unit {
     Char(char),
     /// A ligature's letters.
     Str(&'static str),
+    /// A decoded MIME encoded-word's text.
+    Owned(String),
     Remove,
 }
 
@@ -263,6 +274,11 @@ struct Folder<'t> {
     url_scan: usize,
     /// Whether the whitespace-free run of text at `url_scan` holds a `://`.
     url_run: bool,
+    /// Whether the text is quoted-printable mail ([`is_quoted_printable`]), once asked.
+    qp: Option<bool>,
+    /// Numbers typed with a space between every digit, still to fold: `(start, end)` of the
+    /// original, in text order ([`spaced_digit_runs`]).
+    spaced: Vec<(usize, usize)>,
 }
 
 impl<'t> Folder<'t> {
@@ -276,13 +292,26 @@ impl<'t> Folder<'t> {
             copied: 0,
             url_scan: 0,
             url_run: false,
+            qp: None,
+            spaced: Vec::new(),
         }
     }
 
     fn run(mut self) -> Folded<'t> {
         let bytes = self.text.as_bytes();
+        if self.mode.percent == Percent::InWord {
+            self.spaced = spaced_digit_runs(bytes);
+            self.spaced.reverse();
+        }
+        // Where the next spaced-out number starts: the skips below stop there.
+        let mut next_run = self.spaced.last().map_or(usize::MAX, |r| r.0);
         let mut i = 0;
         while i < bytes.len() {
+            if i >= next_run {
+                i = self.spaced_digits(i);
+                next_run = self.spaced.last().map_or(usize::MAX, |r| r.0);
+                continue;
+            }
             let b = bytes[i];
             if !TRIGGERS[usize::from(b)] {
                 i += 1;
@@ -298,6 +327,7 @@ impl<'t> Folder<'t> {
                         }
                     }
                 }
+                i = i.min(next_run);
                 continue;
             }
             i = match b {
@@ -311,6 +341,8 @@ impl<'t> Folder<'t> {
                 b'%' => self.percent_in_word(i),
                 b'+' if self.mode.plus_space => self.emit(i, 1, Unit::Char(' ')),
                 b'+' => i + 1,
+                b'=' if self.mode.percent == Percent::InWord => self.quoted_printable(i),
+                b'=' => i + 1,
                 // Combining diacritical marks (U+0300–U+036F): a decomposed letter (NFD, as
                 // macOS and some PDFs hand text over) is composed with its base.
                 0xCC | 0xCD => self.combining(i),
@@ -351,10 +383,11 @@ impl<'t> Folder<'t> {
         let folded = out.len();
         // A ligature's letters may take as many bytes as the ligature (`ﬃ` and `ffi`), but
         // they are one character: without an edit, a span could end inside it.
-        let several = matches!(unit, Unit::Str(_));
+        let several = matches!(unit, Unit::Str(_) | Unit::Owned(_));
         match unit {
             Unit::Char(c) => out.push(c),
             Unit::Str(s) => out.push_str(s),
+            Unit::Owned(s) => out.push_str(&s),
             Unit::Keep | Unit::Remove => {}
         }
         let folded_len = out.len() - folded;
@@ -426,14 +459,123 @@ impl<'t> Folder<'t> {
                 let after = self.text[at + len..].chars().next();
                 let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii() && !c.is_control());
                 if ascii(before) && ascii(after) {
-                    Unit::Remove
+                    self.invisible_break(at, len)
                 } else {
                     Unit::Keep
                 }
             }
+            '\u{200B}' | '\u{2060}' => self.invisible_break(at, len),
             _ => fold_char(c),
         };
         self.emit(at, len, unit)
+    }
+
+    /// A ZERO WIDTH SPACE, WORD JOINER or (between ASCII letters) ZWNJ/ZWJ: removed inside a
+    /// word (`J\u{200B}ane`, an obfuscation, or a number's digits), but a space between a
+    /// lower-case and a capital letter in a word of letters only (`Jane\u{200B}Doe`): the
+    /// writer meant two words there, and the names pass reads words. A token holding an `@`, a
+    /// digit, a path or a domain's dot (`jane\u{200B}Doe@example.com`, `getName\u{200B}Value.x`)
+    /// keeps the character removed, so an address or identifier stays whole.
+    fn invisible_break(&self, at: usize, len: usize) -> Unit {
+        let before = self.text[..at].chars().next_back();
+        let after = self.text[at + len..].chars().next();
+        let camel = before.is_some_and(char::is_lowercase) && after.is_some_and(char::is_uppercase);
+        if camel && letters_only_token(self.text.as_bytes(), at, at + len) {
+            Unit::Char(' ')
+        } else {
+            Unit::Remove
+        }
+    }
+
+    /// `=C3=BC` (UTF-8 bytes of quoted-printable mail: always decoded, no other text writes
+    /// them), and in text that is quoted-printable ([`is_quoted_printable`]) also `=40`,
+    /// `=3D`, a Latin-1 letter `=FC` and the soft line break `=⏎` that splits a long line (and
+    /// an address or IBAN on it). `=?UTF-8?Q?…?=` is an encoded-word ([`Folder::encoded_word`]).
+    /// `a=3D5` in code, `x==y` and base64 padding stay as typed.
+    fn quoted_printable(&mut self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        if bytes.get(at + 1) == Some(&b'?') {
+            return self.encoded_word(at);
+        }
+        if let Some((c, len)) = qp_utf8(bytes, at) {
+            return self.decoded(at, len, c);
+        }
+        if !*self.qp.get_or_insert_with(|| is_quoted_printable(bytes)) {
+            return at + 1;
+        }
+        let mut k = at + 1;
+        while matches!(bytes.get(k), Some(b' ' | b'\t')) {
+            k += 1;
+        }
+        if bytes.get(k) == Some(&b'\r') {
+            k += 1;
+        }
+        if bytes.get(k) == Some(&b'\n') {
+            return self.emit(at, k + 1 - at, Unit::Remove);
+        }
+        match qp_byte(bytes, at) {
+            Some(v @ 0x20..=0x7E) => self.decoded(at, 3, char::from(v)),
+            // Not part of a UTF-8 sequence: a Latin-1 letter (`J=FCrgen`, charset ISO-8859-1).
+            Some(v @ 0xC0..=0xFF) if v != 0xD7 && v != 0xF7 => self.decoded(at, 3, char::from(v)),
+            _ => at + 1,
+        }
+    }
+
+    /// An RFC 2047 encoded-word, `=?charset?Q?J=C3=BCrgen_M=C3=BCller?=` or
+    /// `=?charset?B?SsO8cmdlbg==?=` (a mail header's display name or subject, pasted raw):
+    /// its decoded text, for the whole word (a value found inside maps to the whole word).
+    /// Charsets UTF-8, US-ASCII, ISO-8859-1 and -15, Windows-1252 (Latin letters read as
+    /// Latin-1). The white space between two adjacent encoded-words is no part of the text
+    /// (RFC 2047, 6.2) and goes too.
+    fn encoded_word(&mut self, at: usize) -> usize {
+        let Some((decoded, len)) = decode_encoded_word(&self.text[at..]) else {
+            return at + 1;
+        };
+        let end = self.emit(at, len, Unit::Owned(decoded));
+        let bytes = self.text.as_bytes();
+        let gap = bytes[end..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
+            .count();
+        if gap > 0 && decode_encoded_word(&self.text[end + gap..]).is_some() {
+            return self.emit(end, gap, Unit::Remove);
+        }
+        end
+    }
+
+    /// The spaced-out number starting at or before `at` (the next of [`Folder::spaced`]):
+    /// its spaces removed and ` - ` as `-` (`5 5 5 - 1 2 3 - 4 5 6 7` reads `555-123-4567`).
+    /// Returns where to continue.
+    fn spaced_digits(&mut self, at: usize) -> usize {
+        let Some((start, end)) = self.spaced.pop() else {
+            return at + 1;
+        };
+        // A unit folded already reached into the run (it cannot: the run is ASCII digits,
+        // letters, spaces and dashes, which start no unit); then leave it as typed.
+        if start < self.copied {
+            return at.max(end);
+        }
+        let bytes = self.text.as_bytes();
+        let mut k = start;
+        while k < end {
+            if bytes[k] != b' ' && bytes[k] != b'-' {
+                k += 1;
+                continue;
+            }
+            let sep = k;
+            while k < end && (bytes[k] == b' ' || bytes[k] == b'-') {
+                k += 1;
+            }
+            let unit = if bytes[sep..k].contains(&b'-') {
+                Unit::Char('-')
+            } else {
+                Unit::Remove
+            };
+            if k - sep > 1 || matches!(unit, Unit::Remove) {
+                self.emit(sep, k - sep, unit);
+            }
+        }
+        end
     }
 
     /// `c` + U+0327 → `ç`: a letter typed or copied decomposed (`François` in NFD) is read as
@@ -550,28 +692,68 @@ impl<'t> Folder<'t> {
     /// habit against harvesters. The space after the `@` and one before it are taken in when
     /// a local part stands before it and a domain with a top-level label after it (`meet @
     /// 5pm`, `ping @ alice` and the mention `cc @jane.doe` stay as typed).
+    ///
+    /// `jane . doe @ gmail . com`: dots typed with a space on either side as well, in the
+    /// local part or the domain (with or without spaces around the `@`), are taken in when the
+    /// address ends in a common top-level domain written in lower case (`contact`'s list of
+    /// spelt-out ones): `there @ noon . Then` and `I'm @ work . it was` stay.
     fn spaced_at(&mut self, at: usize) -> usize {
         let bytes = self.text.as_bytes();
         // A space folded from a NO-BREAK SPACE has been emitted already: then it stays.
         let before = at > self.copied && bytes[at - 1] == b' ';
+        let after = bytes.get(at + 1) == Some(&b' ');
         // A space before only (`cc @jane.doe`) is a mention, not an address.
-        if bytes.get(at + 1) != Some(&b' ') {
+        if before && !after {
             return at + 1;
         }
         let start = at - usize::from(before);
-        let end = at + 2;
-        let local = bytes[..start]
-            .iter()
-            .rev()
-            .take_while(|b| {
-                b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
-            })
-            .count();
-        let local_ok = local > 0 && bytes[start - 1].is_ascii_alphanumeric();
-        if !local_ok || !domain_follows(&bytes[end..]) {
+        let end = at + 1 + usize::from(after);
+        let Some((local_start, mut dots)) = spaced_local_part(&bytes[..start]) else {
+            return at + 1;
+        };
+        let domain = spaced_domain(&bytes[end..]);
+        let spaced_dots = !dots.is_empty() || domain.as_ref().is_some_and(|d| !d.1.is_empty());
+        if spaced_dots {
+            let tld_ok = domain.as_ref().is_some_and(|(stop, _, tld)| {
+                let tld = &bytes[end + tld.0..end + tld.1];
+                // `I'm @ work . it was`: a top-level domain that is also an English word,
+                // with the sentence going on in lower case after it, is that word.
+                let word = [&b"at"[..], b"be", b"in", b"it", b"me", b"us"].contains(&tld);
+                let prose = bytes
+                    .get(end + stop..end + stop + 2)
+                    .is_some_and(|w| w[0] == b' ' && w[1].is_ascii_lowercase());
+                contact::SPELT_TLDS.iter().any(|t| t.as_bytes() == tld) && !(word && prose)
+            });
+            // The local part stands alone (not `m` of `I'm`) and is no pronoun (`me @ home`).
+            let alone = local_start == 0
+                || matches!(
+                    bytes[local_start - 1],
+                    b' ' | b'\t' | b'\n' | b'<' | b'(' | b'[' | b':' | b',' | b';' | b'"'
+                );
+            let local = &bytes[local_start..start];
+            let pronoun = contact::NOT_LOCAL
+                .iter()
+                .any(|w| local.eq_ignore_ascii_case(w.as_bytes()));
+            // Every unit from the local part's first ` . ` on is still to be copied.
+            if !tld_ok || !alone || pronoun || local_start < self.copied {
+                return at + 1;
+            }
+        } else if !after || domain.is_none() {
             return at + 1;
         }
-        self.emit(start, end - start, Unit::Char('@'))
+        for d in dots.drain(..).rev() {
+            self.emit(d, 3, Unit::Char('.'));
+        }
+        let mut next = at + 1;
+        if before || after {
+            next = self.emit(start, end - start, Unit::Char('@'));
+        }
+        if let Some((_, domain_dots, _)) = domain {
+            for d in domain_dots {
+                next = self.emit(end + d, 3, Unit::Char('.'));
+            }
+        }
+        next
     }
 
     /// `\u0040`, `\u{40}` and `\x40` (ASCII only: `\xc3\xa9` spells UTF-8 bytes), and
@@ -751,28 +933,309 @@ impl<'t> Folder<'t> {
     }
 }
 
-/// Whether `rest` starts with a domain: dot-separated labels of letters, digits and hyphens,
-/// the last of two letters or more, not glued to a further letter or digit.
-fn domain_follows(rest: &[u8]) -> bool {
-    let mut labels = 0;
+/// The byte `=XX` at `at` spells, quoted-printable style (upper-case hex, RFC 2045).
+fn qp_byte(bytes: &[u8], at: usize) -> Option<u8> {
+    let h = bytes.get(at..at + 3)?;
+    let hex = |b: u8| match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    };
+    (h[0] == b'=').then_some(())?;
+    Some(hex(h[1])? << 4 | hex(h[2])?)
+}
+
+/// The one non-ASCII character that quoted-printable escapes at `at` spell as UTF-8
+/// (`=C3=BC`), and their length.
+fn qp_utf8(bytes: &[u8], at: usize) -> Option<(char, usize)> {
+    utf8_of(|k| qp_byte(bytes, at + 3 * k)).map(|(c, n)| (c, 3 * n))
+}
+
+/// Whether `bytes` is quoted-printable mail: a `Content-Transfer-Encoding: quoted-printable`
+/// header (any case), or a UTF-8 character written in `=XX` escapes somewhere. Only then are
+/// `=40`, `=3D` and soft line breaks decoded: `a=3D5` and `x=\` in code stay.
+fn is_quoted_printable(bytes: &[u8]) -> bool {
+    const NAME: &[u8] = b"quoted-printable";
+    bytes
+        .windows(NAME.len())
+        .any(|w| w.eq_ignore_ascii_case(NAME))
+        || (0..bytes.len()).any(|k| bytes[k] == b'=' && qp_utf8(bytes, k).is_some())
+}
+
+/// `=?charset?Q?text?=` or `=?charset?B?text?=` at the start of `s`: the decoded text and
+/// the word's length. `None` for another charset, a malformed word, or text with control
+/// characters.
+fn decode_encoded_word(s: &str) -> Option<(String, usize)> {
+    const LONGEST: usize = 200;
+    let rest = s.strip_prefix("=?")?;
+    let q1 = rest.bytes().take(40).position(|b| b == b'?')?;
+    let charset = &rest[..q1];
+    // RFC 2231's language suffix: `UTF-8*en`.
+    let charset = charset.split('*').next().unwrap_or(charset);
+    let utf8 = charset.eq_ignore_ascii_case("utf-8") || charset.eq_ignore_ascii_case("us-ascii");
+    let latin = ["iso-8859-1", "iso-8859-15", "windows-1252", "latin1"]
+        .iter()
+        .any(|c| charset.eq_ignore_ascii_case(c));
+    if !(utf8 || latin) {
+        return None;
+    }
+    let rest = &rest[q1 + 1..];
+    let (kind, rest) = (
+        rest.as_bytes().first()?.to_ascii_uppercase(),
+        rest.get(1..)?,
+    );
+    let rest = rest.strip_prefix('?')?;
+    let close = rest.get(..rest.len().min(LONGEST))?.find("?=")?;
+    let payload = &rest[..close];
+    if payload.is_empty()
+        || payload
+            .bytes()
+            .any(|b| b.is_ascii_whitespace() || b == b'?')
+    {
+        return None;
+    }
+    let raw = match kind {
+        b'B' => crate::rules::secrets::codec::base64_decode(payload)?,
+        b'Q' => {
+            let p = payload.as_bytes();
+            let mut out = Vec::with_capacity(p.len());
+            let mut k = 0;
+            while k < p.len() {
+                match p[k] {
+                    b'_' => out.push(b' '),
+                    b'=' => {
+                        out.push(qp_byte(p, k)?);
+                        k += 2;
+                    }
+                    b => out.push(b),
+                }
+                k += 1;
+            }
+            out
+        }
+        _ => return None,
+    };
+    let text = if utf8 {
+        String::from_utf8(raw).ok()?
+    } else {
+        raw.iter().map(|&b| char::from(b)).collect()
+    };
+    if text.chars().any(char::is_control) {
+        return None;
+    }
+    let len = 2 + q1 + 1 + 2 + close + 2;
+    Some((text, len))
+}
+
+/// Fewest digits of a number typed with a space between every digit: a US SSN has nine. A
+/// shorter run is as likely a list (`1 2 3`), a score or a row of single-digit cells.
+const SPACED_MIN_DIGITS: usize = 9;
+/// Most characters of such a number: the longest IBAN has 34. A longer run is data (digits
+/// of π, a row of a matrix), not a value someone typed.
+const SPACED_MAX_CHARS: usize = 34;
+
+/// Fewest spaced single digits that make a table's row: a run next to one is a cell too.
+const TABLE_ROW_DIGITS: usize = 5;
+
+/// Numbers typed or pasted with a space between every digit (`0 7 8 0 0 9 0 0 1 2 3`,
+/// `5 5 5 - 1 2 3 - 4 5 6 7`, an IBAN `D E 8 9 3 7 0 4 …`): runs of single digits, each
+/// separated from the next by one space or a dash (with or without one space on either side),
+/// up to two single capitals before the first digit (an IBAN's country), at least
+/// [`SPACED_MIN_DIGITS`] digits. Not read: a run next to another number (`2 3 5 7 11`, a list
+/// or a sequence), glued to a letter, digit or decimal point, counting up or down by one
+/// (`1 2 3 4 5 6 7 8 9`), of zeros and ones only (a row of a matrix or a bit string), or
+/// with another run of five spaced digits or more on its line or the next or previous one (a
+/// table of single-digit cells). `(start, end)` of each run, in text order.
+fn spaced_digit_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let single = |k: usize| {
+        bytes.get(k).is_some_and(u8::is_ascii_digit)
+            && !bytes.get(k + 1).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    let mut from = 0;
+    while let Some(p) = bytes.get(from..).and_then(|b| {
+        b.windows(3)
+            .position(|w| w[1] == b' ' && w[0].is_ascii_digit() && w[2].is_ascii_digit())
+    }) {
+        let p = from + p;
+        from = p + 2;
+        // The run's first digit: `p` when it stands alone.
+        if p > 0 && matches!(bytes[p - 1], b'0'..=b'9' | b'A'..=b'Z' | b'a'..=b'z' | b'.' | b',') {
+            continue;
+        }
+        // An IBAN's country code spelt out before it: `D E 8 9 …`.
+        let mut start = p;
+        for _ in 0..2 {
+            let capital = start >= 2
+                && bytes[start - 1] == b' '
+                && bytes[start - 2].is_ascii_uppercase()
+                && (start == 2 || !bytes[start - 3].is_ascii_alphanumeric());
+            if capital {
+                start -= 2;
+            }
+        }
+        // After another number (`11 2 3 …`): a list.
+        let before = &bytes[..start];
+        let spaced_after_number = before.ends_with(b" ")
+            && before.len() >= 2
+            && before[before.len() - 2].is_ascii_digit();
+        let mut digits = Vec::new();
+        let mut k = p;
+        loop {
+            if !single(k) {
+                break;
+            }
+            digits.push(bytes[k] - b'0');
+            let mut next = k + 1;
+            let sep_start = next;
+            if bytes.get(next) == Some(&b' ') {
+                next += 1;
+            }
+            if bytes.get(next) == Some(&b'-') {
+                next += 1;
+                if bytes.get(next) == Some(&b' ') {
+                    next += 1;
+                }
+            }
+            if next == sep_start || !single(next) {
+                k += 1;
+                break;
+            }
+            k = next;
+        }
+        let end = k;
+        from = from.max(end);
+        // Before another number (`… 5 7 11`): a list.
+        let rest = &bytes[end..];
+        let number_after = rest.first() == Some(&b' ')
+            && rest.get(1).is_some_and(u8::is_ascii_digit)
+            || matches!(rest.first(), Some(b'.' | b','))
+                && rest.get(1).is_some_and(u8::is_ascii_digit);
+        let counting = digits.windows(2).all(|w| w[1] == w[0] + 1)
+            || digits.windows(2).all(|w| w[0] == w[1] + 1);
+        let bits = digits.iter().all(|&d| d <= 1);
+        let chars = digits.len() + (p - start) / 2;
+        let number = digits.len() >= SPACED_MIN_DIGITS
+            && chars <= SPACED_MAX_CHARS
+            && !spaced_after_number
+            && !number_after
+            && !counting
+            && !bits;
+        if digits.len() >= TABLE_ROW_DIGITS {
+            out.push((start, end, number));
+        }
+    }
+    // A row of a table of single digits (another such run on the same line or the next or
+    // previous one) is a table's, not a number someone typed.
+    let near = |a: (usize, usize, bool), b: (usize, usize, bool)| {
+        bytes[a.1..b.0].iter().filter(|&&c| c == b'\n').count() <= 1
+    };
+    (0..out.len())
+        .filter(|&k| {
+            out[k].2
+                && !(k > 0 && near(out[k - 1], out[k]))
+                && !out.get(k + 1).is_some_and(|&n| near(out[k], n))
+        })
+        .map(|k| (out[k].0, out[k].1))
+        .collect()
+}
+
+/// Whether the whitespace-delimited token around `from..to` (at most 64 bytes each way) is
+/// words only: no digit, no `@`, `/`, `\\`, `_`, `=`, `:`, `#`, `%`, `&`, and no dot inside
+/// (one ending it is a sentence's).
+fn letters_only_token(bytes: &[u8], from: usize, to: usize) -> bool {
+    const REACH: usize = 64;
+    let stop = |b: &u8| b.is_ascii_whitespace();
+    let start = bytes[..from]
+        .iter()
+        .rev()
+        .take(REACH + 1)
+        .position(stop)
+        .map(|n| from - n);
+    let end = bytes[to..]
+        .iter()
+        .take(REACH + 1)
+        .position(stop)
+        .map(|n| to + n);
+    let (start, end) = match (start, end) {
+        (Some(s), Some(e)) => (s, e),
+        (None, Some(e)) if from <= REACH => (0, e),
+        (Some(s), None) if bytes.len() - to <= REACH => (s, bytes.len()),
+        (None, None) if from <= REACH && bytes.len() - to <= REACH => (0, bytes.len()),
+        _ => return false,
+    };
+    let token = &bytes[start..end];
+    token.iter().enumerate().all(|(k, &b)| match b {
+        b'0'..=b'9' | b'@' | b'/' | b'\\' | b'_' | b'=' | b':' | b'#' | b'%' | b'&' => false,
+        b'.' => !token.get(k + 1).is_some_and(u8::is_ascii_alphanumeric),
+        _ => true,
+    })
+}
+
+/// The local part that ends `before` (the text before an `@` and its space): tokens of
+/// letters, digits, `.`, `_`, `%`, `+`, `-` joined by ` . `, each ending (and, when joined,
+/// starting) with a letter or digit. Where it starts, and where each ` . ` is, last first.
+fn spaced_local_part(before: &[u8]) -> Option<(usize, Vec<usize>)> {
+    const LONGEST: usize = 96;
+    let token = |end: usize| {
+        before[..end]
+            .iter()
+            .rev()
+            .take_while(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+            })
+            .count()
+    };
+    let mut end = before.len();
+    let mut dots = Vec::new();
+    loop {
+        let n = token(end);
+        let start = end - n;
+        if n == 0 || !before[end - 1].is_ascii_alphanumeric() {
+            return None;
+        }
+        let spaced = before[start].is_ascii_alphanumeric()
+            && start >= 4
+            && &before[start - 3..start] == b" . "
+            && before[start - 4].is_ascii_alphanumeric();
+        if !spaced || before.len() - start > LONGEST {
+            return Some((start, dots));
+        }
+        dots.push(start - 3);
+        end = start - 3;
+    }
+}
+
+/// A domain at the start of `rest` whose labels are joined by `.` or ` . `: where it ends,
+/// where each ` . ` is, and its last label's range; `None` unless the last label is two
+/// letters or more (not glued to a further letter or digit) after at least one dot.
+type SpacedDomain = (usize, Vec<usize>, (usize, usize));
+fn spaced_domain(rest: &[u8]) -> Option<SpacedDomain> {
     let mut i = 0;
+    let mut dots = Vec::new();
+    let mut labels = 0;
     loop {
         let n = rest[i..]
             .iter()
             .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
             .count();
         if n == 0 {
-            return false;
+            return None;
         }
-        let label = &rest[i..i + n];
+        let label = (i, i + n);
         labels += 1;
         i += n;
-        let more =
-            rest.get(i) == Some(&b'.') && rest.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
-        if !more {
-            return labels >= 2 && label.len() >= 2 && label.iter().all(u8::is_ascii_alphabetic);
+        let next = |k: usize| rest.get(k).is_some_and(u8::is_ascii_alphanumeric);
+        if rest.get(i) == Some(&b'.') && next(i + 1) {
+            i += 1;
+        } else if rest.get(i..i + 3) == Some(b" . ") && next(i + 3) {
+            dots.push(i);
+            i += 3;
+        } else {
+            let last = &rest[label.0..label.1];
+            let ok = labels >= 2 && last.len() >= 2 && last.iter().all(u8::is_ascii_alphabetic);
+            return ok.then_some((i, dots, label));
         }
-        i += 1;
     }
 }
 
@@ -1031,8 +1494,13 @@ fn hex_byte(bytes: &[u8], at: usize, prefix: &[u8]) -> Option<u8> {
 /// spells, and the escapes' length; `None` unless they make exactly one whole character.
 fn escaped_utf8(bytes: &[u8], at: usize, prefix: &[u8]) -> Option<(char, usize)> {
     let step = prefix.len() + 2;
-    let lead = hex_byte(bytes, at, prefix)?;
-    let n = match lead {
+    utf8_of(|k| hex_byte(bytes, at + step * k, prefix)).map(|(c, n)| (c, step * n))
+}
+
+/// The one whole character that the bytes `byte(0)`, `byte(1)`… spell in UTF-8 (each read
+/// from an escape), and how many bytes it took.
+fn utf8_of(byte: impl Fn(usize) -> Option<u8>) -> Option<(char, usize)> {
+    let n = match byte(0)? {
         0xC2..=0xDF => 2,
         0xE0..=0xEF => 3,
         0xF0..=0xF4 => 4,
@@ -1040,10 +1508,10 @@ fn escaped_utf8(bytes: &[u8], at: usize, prefix: &[u8]) -> Option<(char, usize)>
     };
     let mut buf = [0u8; 4];
     for (k, slot) in buf.iter_mut().enumerate().take(n) {
-        *slot = hex_byte(bytes, at + step * k, prefix)?;
+        *slot = byte(k)?;
     }
     let c = std::str::from_utf8(&buf[..n]).ok()?.chars().next()?;
-    Some((c, step * n))
+    Some((c, n))
 }
 
 /// The separator of the grouped number that `line` ends with: at least two groups of
@@ -1441,6 +1909,128 @@ mod tests {
             let recorded = fold(text);
             assert_eq!(recorded.text(), text);
             assert_eq!(recorded.wraps().is_empty(), text == want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_invisible_space_between_lower_case_and_capital_is_a_word_break() {
+        let (t, spans) = spans("Jane\u{200B}Doe J\u{200B}ane Maria\u{2060}Schmidt a\u{200C}B");
+        assert_eq!(t, "Jane Doe Jane Maria Schmidt a B");
+        // The space maps onto the invisible character.
+        assert_eq!(spans[4], (4, 7));
+        // Inside a token with an address, a digit, a path or a domain's dot it is removed.
+        for (text, want) in [
+            ("jane\u{200B}Doe@example.com", "janeDoe@example.com"),
+            ("getName\u{200B}Value.x", "getNameValue.x"),
+            ("x1\u{200B}Y a/b\u{200B}C", "x1Y a/bC"),
+            ("JANE\u{200B}DOE", "JANEDOE"),
+        ] {
+            assert_eq!(fold(text).text(), want, "{text:?}");
+        }
+        // A sentence's full stop after the word does not keep it whole.
+        assert_eq!(fold("Jane\u{200B}Doe.").text(), "Jane Doe.");
+    }
+
+    #[test]
+    fn numbers_spaced_digit_by_digit_join() {
+        for (text, want) in [
+            ("at 5 5 5 - 1 2 3 - 4 5 6 7.", "at 555-123-4567."),
+            ("tel 0 7 8 0 0 9 0 0 1 2 3", "tel 07800900123"),
+            (
+                "D E 8 9 3 7 0 4 0 0 4 4 0 5 3 2 0 1 3 0 0 0",
+                "DE89370400440532013000",
+            ),
+            ("+4 4 2 0 7 9 4 6 0 9 5 8", "+442079460958"),
+            ("5 3 6-2 2-1 2 3 4", "536-22-1234"),
+        ] {
+            assert_eq!(fold(text).text(), want, "{text:?}");
+        }
+        let (_, spans) = spans("x 5 3 6 2 2 1 2 3 4");
+        // The first digit's span, then the second's: the space between belongs to neither.
+        assert_eq!((spans[2], spans[3]), ((2, 3), (4, 5)));
+        let f = fold("x 5 3 6 2 2 1 2 3 4");
+        assert_eq!((f.start(2), f.end(11)), (2, 19));
+        for text in [
+            "1 2 3 and 4 5 6 7",
+            "2 3 5 7 11 13 17 19 23 29",
+            "11 2 3 4 5 6 7 8 9 1",
+            "1 2 3 4 5 6 7 8 9",
+            "9 8 7 6 5 4 3 2 1",
+            "1 0 1 1 0 0 1 0 1 1",
+            "v1 2 3 4 5 6 7 8 9 1",
+            "3.1 4 1 5 9 2 6 5 3 5",
+            "5 3 0 0 7 0 0 0 0\n6 0 0 1 9 5 0 0 0",
+            "| 5 3 0 0 7 0 0 0 0 | 6 0 0 1 9 5 0 0 0 |",
+            "3 1 4 1 5 9 2 6 5 3 5 8 9 7 9 3 2 3 8 4 6 2 6 4 3 3 8 3 2 7 9 5 0 2 8 8",
+        ] {
+            assert_eq!(fold(text).text(), text, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn addresses_with_spaced_dots_fold() {
+        for (text, want) in [
+            ("jane . doe @ gmail . com", "jane.doe@gmail.com"),
+            ("<jane . doe@gmail.com>", "<jane.doe@gmail.com>"),
+            ("x jane@mail . example . de", "x jane@mail.example.de"),
+        ] {
+            assert_eq!(fold(text).text(), want, "{text:?}");
+        }
+        for text in [
+            "meet @ noon . Then",
+            "I'm @ work . it was",
+            "me @ home . com",
+            "a . b @ c . xyz",
+            "end . doe@",
+        ] {
+            assert_eq!(fold(text).text(), text, "{text:?}");
+        }
+        let (_, spans) = spans("a . b @ c . io");
+        assert_eq!((spans[1], spans[3]), ((1, 4), (5, 8)));
+    }
+
+    #[test]
+    fn quoted_printable_decodes_where_the_text_is_mail() {
+        // UTF-8 in escapes is decoded anywhere; `=40`, `=3D` and soft breaks only then.
+        assert_eq!(fold("J=C3=BCrgen a=3D5 x=\ny").text(), "Jürgen a=5 xy");
+        assert_eq!(
+            fold("a=3D5 x=\ny b=40c =FC").text(),
+            "a=3D5 x=\ny b=40c =FC"
+        );
+        let text = "Content-Transfer-Encoding: Quoted-Printable\r\n\r\nJ=FCrgen j=40x.de ab=\r\ncd";
+        assert!(fold(text).text().ends_with("\n\r\nJürgen j@x.de abcd"));
+        // Lower-case hex, quotes and controls stay encoded.
+        assert_eq!(
+            fold("=c3=bc =C3=BC=22 =C3=BC=0A").text(),
+            "=c3=bc ü=22 ü=0A"
+        );
+    }
+
+    #[test]
+    fn encoded_words_decode_as_one_unit() {
+        let text = "From: =?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?= <j@x.de>";
+        let f = fold(text);
+        assert_eq!(f.text(), "From: Jürgen Müller <j@x.de>");
+        // Any part of the decoded text maps to the whole encoded-word.
+        let (s, e) = (f.start(6), f.end(12));
+        assert_eq!(&text[s..e], "=?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?=");
+        for (text, want) in [
+            ("=?utf-8?b?SsO8cmdlbg==?=", "Jürgen"),
+            ("=?ISO-8859-1?Q?J=FCrgen?=", "Jürgen"),
+            ("=?UTF-8?Q?a?= \r\n =?UTF-8?Q?b?= c", "ab c"),
+            ("=?UTF-8*de?Q?x?=", "x"),
+        ] {
+            assert_eq!(fold(text).text(), want, "{text:?}");
+        }
+        for text in [
+            "=?KOI8-R?Q?x?=",
+            "=?UTF-8?X?abc?=",
+            "=?UTF-8?Q?a b?=",
+            "=?UTF-8?Q?=0A?=",
+            "=?UTF-8?Q??=",
+            "x =? y",
+        ] {
+            assert_eq!(fold(text).text(), text, "{text:?}");
         }
     }
 

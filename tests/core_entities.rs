@@ -672,6 +672,13 @@ fn emails_spelt_out_in_words() {
             "écrivez à marie arobase orange point fr",
             "marie arobase orange point fr",
         ),
+        // German says `@` as `ät`, Polish as `małpa` (a monkey).
+        ("mail: jane ät gmail punkt com", "jane ät gmail punkt com"),
+        (
+            "napisz: jan.kowalski małpa wp kropka pl",
+            "jan.kowalski małpa wp kropka pl",
+        ),
+        ("jan malpa onet kropka pl", "jan malpa onet kropka pl"),
     ] {
         let got = found(text);
         assert!(
@@ -689,6 +696,8 @@ fn emails_spelt_out_in_words() {
         "the meeting at noon dot com",
         "stay at home dot",
         "we met at Google dot com era parties",
+        "Er hätte gmail punkt com gesagt",
+        "ich bin ät home punkt de",
     ] {
         assert_not("EMAIL_ADDRESS", t);
     }

@@ -512,3 +512,162 @@ fn values_encoded_in_base64_are_found() {
         assert_eq!(outgoing("gdpr", text), text);
     }
 }
+
+/// What the engine finds in `text`: each finding's entity and the original text it covers.
+fn found(text: &str) -> Vec<(String, &str)> {
+    engine()
+        .scan(text)
+        .into_iter()
+        .map(|f| (f.entity.to_string(), &text[f.start..f.end]))
+        .collect()
+}
+
+/// Whether `text` holds a finding of `entity` covering exactly `value`.
+fn has(text: &str, entity: &str, value: &str) -> bool {
+    found(text).iter().any(|(e, v)| e == entity && *v == value)
+}
+
+#[test]
+fn a_zero_width_space_between_two_names_is_a_word_break() {
+    // `Jane\u{200B}Doe` read `JaneDoe`, one word: the names pass found no one.
+    for (text, value) in [
+        ("Please email Jane\u{200B}Doe about it.", "Jane\u{200B}Doe"),
+        ("Hi, my name is Jane\u{200B}Doe.", "Jane\u{200B}Doe"),
+        (
+            "Contact Maria\u{2060}Schmidt today.",
+            "Maria\u{2060}Schmidt",
+        ),
+        (
+            "Ask J\u{FC}rgen\u{200B}M\u{FC}ller now.",
+            "J\u{FC}rgen\u{200B}M\u{FC}ller",
+        ),
+    ] {
+        assert!(has(text, "PERSON", value), "{text:?}: {:?}", found(text));
+    }
+    // Inside a word it is still an obfuscation to remove, and an address stays whole.
+    assert!(has(
+        "My name is J\u{200B}ane Doe.",
+        "PERSON",
+        "J\u{200B}ane Doe"
+    ));
+    let text = "mail jane\u{200B}Doe@example.com now";
+    assert!(
+        has(text, "EMAIL_ADDRESS", "jane\u{200B}Doe@example.com"),
+        "{:?}",
+        found(text)
+    );
+}
+
+#[test]
+fn numbers_typed_with_a_space_between_every_digit() {
+    for (text, entity, value) in [
+        (
+            "Call me at 5 5 5 - 1 2 3 - 4 5 6 7 please.",
+            "PHONE_NUMBER",
+            "5 5 5 - 1 2 3 - 4 5 6 7",
+        ),
+        (
+            "My number is 0 7 8 0 0 9 0 0 1 2 3.",
+            "PHONE_NUMBER",
+            "0 7 8 0 0 9 0 0 1 2 3",
+        ),
+        (
+            "card 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 exp",
+            "CREDIT_CARD",
+            "4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1",
+        ),
+        (
+            "IBAN D E 8 9 3 7 0 4 0 0 4 4 0 5 3 2 0 1 3 0 0 0",
+            "IBAN_CODE",
+            "D E 8 9 3 7 0 4 0 0 4 4 0 5 3 2 0 1 3 0 0 0",
+        ),
+        (
+            "SSN 5 3 6 - 2 2 - 1 2 3 4",
+            "US_SSN",
+            "5 3 6 - 2 2 - 1 2 3 4",
+        ),
+        ("SSN 5 3 6 2 2 1 2 3 4", "US_SSN", "5 3 6 2 2 1 2 3 4"),
+    ] {
+        assert!(has(text, entity, value), "{text:?}: {:?}", found(text));
+    }
+    // Lists, sequences, a sudoku row, bits and counting are no numbers.
+    for text in [
+        "Scores were 1 2 3 and 4 5 6.",
+        "primes 2 3 5 7 11 13 17 19 23",
+        "row 5 3 0 0 7 0 0 0 0 of the grid",
+        "count 1 2 3 4 5 6 7 8 9 10",
+        "bits 1 0 1 1 0 0 1 0 1 1 0 1",
+        "steps 9 8 7 6 5 4 3 2 1 0",
+        "versions 3.1 4 1 5 9 2 6 5 3 5",
+    ] {
+        assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+    }
+}
+
+#[test]
+fn addresses_written_with_spaced_dots() {
+    for (text, value) in [
+        ("mail jane . doe @ gmail . com", "jane . doe @ gmail . com"),
+        ("write jane . doe@gmail.com", "jane . doe@gmail.com"),
+        (
+            "write to jane.doe@gmail . com today",
+            "jane.doe@gmail . com",
+        ),
+    ] {
+        assert!(
+            has(text, "EMAIL_ADDRESS", value),
+            "{text:?}: {:?}",
+            found(text)
+        );
+    }
+    // Prose around an `@`: no address.
+    for text in [
+        "meet @ noon . Then we go",
+        "I'm @ work . it was late",
+        "contact me @ home . com",
+        "see you @ the . Com",
+    ] {
+        assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+    }
+}
+
+#[test]
+fn quoted_printable_mail_is_read_decoded() {
+    // Bodies: UTF-8 in `=XX` escapes, and with the header also `=40` and soft line breaks.
+    assert!(has(
+        "J=C3=BCrgen M=C3=BCller wrote:",
+        "PERSON",
+        "J=C3=BCrgen M=C3=BCller"
+    ));
+    let text = "Content-Transfer-Encoding: quoted-printable\n\nPlease write to \
+                jane.doe@exam=\nple.com or pay DE89 3704 0044 05=\n32 0130 00, \
+                or J=C3=BCrgen at j.m=40example.de";
+    for (entity, value) in [
+        ("EMAIL_ADDRESS", "jane.doe@exam=\nple.com"),
+        ("IBAN_CODE", "DE89 3704 0044 05=\n32 0130 00"),
+        ("EMAIL_ADDRESS", "j.m=40example.de"),
+    ] {
+        assert!(has(text, entity, value), "{value:?}: {:?}", found(text));
+    }
+    // Headers: RFC 2047 encoded-words, Q and B, UTF-8 and Latin-1, and two adjacent words.
+    // (The B payload written with Python's base64 module from "Jürgen Müller".)
+    for word in [
+        "=?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?=",
+        "=?UTF-8?B?SsO8cmdlbiBNw7xsbGVy?=",
+        "=?ISO-8859-1?Q?J=FCrgen_M=FCller?=",
+        "=?utf-8?q?J=C3=BCrgen?= =?utf-8?q?_M=C3=BCller?=",
+    ] {
+        let text = format!("From: {word} <j@example.de>");
+        assert!(has(&text, "PERSON", word), "{text:?}: {:?}", found(&text));
+        assert!(has(&text, "EMAIL_ADDRESS", "j@example.de"), "{text:?}");
+    }
+    // Code, URLs and base64 padding with `=` are read as before.
+    for text in [
+        "if (a=3D5) return x==y;",
+        "x=C3 and y=BC",
+        "SGVsbG8gV29ybGQgdGhpcyBpcyBhIHRlc3Q= ok",
+        "=?UTF-8?Q?Hello_World?= subject",
+    ] {
+        assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
+    }
+}

@@ -442,14 +442,17 @@ pub(crate) static RULES: &[RuleDef] = &[
         ..RuleDef::DEFAULT
     },
     // An address spelt out in words against harvesters: `jane dot doe at example dot com`,
-    // `juan arroba gmail punto com`. Anchored on the word for `@`, like `email` on the sign;
-    // the validator reads the local part backwards. (`[at]`, `(dot)` are folded to the signs.)
+    // `juan arroba gmail punto com`, German `ät` (how `@` is said; `\B`: the ASCII `\b` sees
+    // no word before `ä`, and `hätte` must not match), Polish `małpa`. Anchored on the word
+    // for `@`, like `email` on the sign; the validator reads the local part backwards.
+    // (`[at]`, `(dot)`, ` @ `, ` . ` are folded to the signs: `src/fold.rs`.)
     RuleDef {
         id: "email-spelt-out",
         entity: "EMAIL_ADDRESS",
         category: Category::Contact,
         pattern: r"(?x)
-            \b (?i: at | arroba | arobase | chiocciola | apenstaartje ) \ +
+            (?: \b (?i: at | arroba | arobase | chiocciola | apenstaartje | ma(?:ł|l)pa )
+              | \B (?: ät | Ät | ÄT ) ) \ +
             [A-Za-z0-9] [A-Za-z0-9\-]*
             (?: (?: \ + (?i: dot | punkt | punto | point | punt | ponto | kropka ) \ + | \. )
                 [A-Za-z0-9] [A-Za-z0-9\-]* )+ \b",
@@ -564,14 +567,14 @@ const MAIL_DOMAINS: [&str; 18] = [
 /// Top-level domains a spelt-out address may end with: the common generic ones and the
 /// countries whose languages the spelt words come from. A closed list, because `at home dot
 /// then` would otherwise be an address.
-const SPELT_TLDS: [&str; 30] = [
+pub(crate) const SPELT_TLDS: [&str; 30] = [
     "com", "org", "net", "edu", "gov", "info", "io", "co", "eu", "uk", "de", "at", "ch", "fr",
     "be", "lu", "es", "mx", "ar", "it", "nl", "pl", "pt", "br", "ca", "au", "us", "ie", "in", "me",
 ];
 
 /// Pronouns and verbs that stand before `at` in prose ("email me at …", "look at …"): never a
 /// local part on their own.
-const NOT_LOCAL: [&str; 12] = [
+pub(crate) const NOT_LOCAL: [&str; 12] = [
     "me", "us", "you", "him", "her", "them", "it", "look", "work", "home", "is", "are",
 ];
 
