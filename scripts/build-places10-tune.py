@@ -774,7 +774,8 @@ def main():
         "it": IT_PROVINCES,
         "pt": PT_DISTRICTS,
         "nl": NL_PROVINCES,
-        "fr": [s["name"] if isinstance(s, dict) else s for s in data["fr"]["state"]],
+        "fr": (data["fr"]["state"]["name"] if isinstance(data["fr"]["state"], dict)
+               else data["fr"]["state"]),
     }
     sets = [("it", "it", IT), ("pt", "pt", PT), ("pt", "br", BR), ("nl", "nl", NL),
             ("fr", "fr", FR), ("en", "en", EN), ("de", "de", DE), ("es", "es", ES),

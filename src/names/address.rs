@@ -1498,7 +1498,28 @@ const POSTCODE_LABELS: &[&str] = &[
     "postadres",
     "adresse postale",
     "indirizzo postale",
+    // Round 10: a form's field for the code and the town together ("Postcode en plaats:
+    // 3785 GV Purmerland", "Code postal et ville : 71001 Muret"), and a home's address before
+    // its postal line ("A nova morada é 4162-228 Leça da Palmeira", "Il nuovo recapito è
+    // 80225 Giugliano in Campania").
+    "postcode en plaats",
+    "postcode en woonplaats",
+    "postcode / plaats",
+    "code postal et ville",
+    "code postal / ville",
+    "cap e città",
+    "cap e comune",
+    "código postal e localidade",
+    "cep e cidade",
+    "morada",
+    "recapito",
+    "adres",
+    "endereço",
 ];
+
+/// Address nouns of [`POSTCODE_LABELS`] that a copula may follow before the code ("A nova
+/// morada é 4162-228 …", "Mijn adres is 3785 GV …").
+const ADDRESS_NOUNS: &[&str] = &["morada", "recapito", "adres", "endereço"];
 
 /// Lower-case words inside a town's name after a postal code ("São José do Ouro", "Bergen
 /// op Zoom").
@@ -1566,8 +1587,21 @@ fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     // settles most of them.
     let t = &ctx.toks[j];
     let first = ctx.text.as_bytes()[t.start as usize].to_ascii_lowercase();
-    // Every label's last word starts with `z`, `c` or `p`.
-    if !((t.kind == Kind::Word && t.len() <= 13 && matches!(first, b'z' | b'c' | b'p'))
+    // "A nova morada é 4162-228 …": a copula after an address noun.
+    let copula = t.kind == Kind::Word
+        && t.len() <= 3
+        && j > 0
+        && ctx.word_in(j, &["è", "é", "is", "est"])
+        && ctx.word_in(j - 1, ADDRESS_NOUNS);
+    if copula {
+        j -= 1;
+    }
+    let t = &ctx.toks[j];
+    let first = if copula { b'm' } else { first };
+    // Every label's last word starts with one of these letters.
+    if !((t.kind == Kind::Word
+        && t.len() <= 13
+        && matches!(first, b'z' | b'c' | b'p' | b'v' | b'l' | b'm' | b'r' | b'a' | b'e'))
         || t.is('.'))
     {
         return None;

@@ -22,6 +22,9 @@ const TOWN_PREPOSITIONS: &[&str] = &[
     // Round 7: French prepositions fused with the article of a town ("du Touquet", "au
     // Puy-en-Velay", "des Ulis") and "as far as" ("de X até Y").
     "du", "au", "aux", "des", "até",
+    // Round 10: Italian prepositions fused with a town's article ("alla Spezia", "nella
+    // Spezia", "all'Aquila", "dell'Aquila", "dalla Maddalena").
+    "alla", "nella", "dalla", "della", "all", "nell", "dall", "dell",
 ];
 
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
@@ -418,6 +421,29 @@ pub(crate) const TOWN_VERBS: &[&str] = &[
     "mudança",
     "verhuizing",
     "déménagement",
+    // Round 10: parcels shipped from a town and nights spent in one ("Envio expedido de X",
+    // "Zending verzonden uit X", "Spedizione partita da X", "Colis expédié de X", "We
+    // overnachten in X").
+    "expedido",
+    "expedida",
+    "enviado",
+    "enviada",
+    "despachado",
+    "verzonden",
+    "verstuurd",
+    "spedito",
+    "spedita",
+    "partita",
+    "partito",
+    "expédié",
+    "expédiée",
+    "envoyé",
+    "shipped",
+    "dispatched",
+    "versandt",
+    "verschickt",
+    "overnachten",
+    "overnachting",
 ];
 
 /// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
@@ -544,6 +570,11 @@ pub(crate) fn place_noun_before(ctx: &Ctx<'_>, start: usize) -> bool {
             || (p > 0 && ctx.word_in(p - 1, &["die", "der", "den", "dem", "des", "the"]))
             // "Gemeente Ommel, provincie Drenthe": a Dutch line opening with the noun.
             || (ctx.word_in(p, &["gemeente"]) && ctx.sentence_start(p)))
+        // Round 10: a branch opening a line, as signatures write it ("Vestiging Akersloot",
+        // "Filial Aperibé/GO", "Filiale Bra").
+        || (ctx.toks[p].newline_before
+            && ctx.word_in(p, &["vestiging", "filiaal", "filiale", "filial", "agence"])
+            && ctx.toks[start].case == Case::Title)
 }
 
 /// Participles after the town in German and Dutch ("nach X gezogen", "naar X verhuisd").
@@ -668,6 +699,17 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
         {
             // "all'ospedale di X", "na escola em X", "la mairie de X".
             return true;
+        } else if k == 0
+            && facility(ctx, j)
+            && ctx.word_in(
+                j + 1,
+                &[
+                    "di", "de", "da", "do", "van", "du", "d", "della", "del", "alla", "dell",
+                ],
+            )
+        {
+            // "il centro di smistamento di X", "het sorteercentrum van X".
+            return true;
         } else if k == 0 && t.kind == Kind::Word && elided_in(ctx, j, &["area", "zona"]) {
             // "nell'area di X", "dall'area di X"
             return true;
@@ -751,6 +793,12 @@ const ROOMS: &[&str] = &[
     "saal",
     "raum",
     "hall",
+    // Round 10: in a meeting ("Sono in Riunione", "Estou em Reunião", "Je suis en Réunion").
+    "riunione",
+    "reunião",
+    "réunion",
+    "vergadering",
+    "overleg",
 ];
 
 /// Words after which a capitalised word is a town or a person as often: a customer "of X",
@@ -941,6 +989,7 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
             && (ctx.word_in(words[m], PREMISES)
                 || elided_in(ctx, words[m], PREMISES)
                 || (m > 0 && ctx.word_in(words[m], INSTITUTIONS))
+                || facility(ctx, words[m])
                 || ctx.word_in(
                     words[m],
                     &["comune", "concelho", "município", "commune", "gemeente"],
@@ -952,7 +1001,7 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
             &["il", "la", "le", "o", "a", "de", "het", "the", "lo", "el"],
         )
     };
-    let k = if between_pair(ctx, words[1]) || place_noun_before(ctx, words[1]) {
+    let mut k = if between_pair(ctx, words[1]) || place_noun_before(ctx, words[1]) {
         1
     } else if premises_at(0) {
         2
@@ -963,6 +1012,14 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
     } else {
         return None;
     };
+    // Round 10: "Tribunal da Comarca de X": a second facility after the first one's particle.
+    while k + 2 < words.len()
+        && facility(ctx, words[k])
+        && ctx.toks[words[k + 1]].case == Case::Lower
+        && ctx.word_in(words[k + 1], &["di", "de", "da", "do", "van"])
+    {
+        k += 2;
+    }
     // "Tra X e Y": the pair's "and" inside the run.
     let and = (k + 1..words.len())
         .find(|&m| ctx.toks[words[m]].case == Case::Lower && ctx.word_in(words[m], PAIR_AND));
@@ -1427,6 +1484,91 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
             && !ctx.word_in(start, SETTING_VALUES))
 }
 
+/// Dutch function words that English and German lack: two of them on the line say the
+/// sentence is Dutch ([`dutch_town`]).
+const DUTCH_WORDS: &[&str] = &[
+    "het", "een", "ik", "mijn", "zijn", "niet", "naar", "uit", "heeft", "hebben", "zou", "wordt",
+    "worden", "ook", "maar", "nog", "om", "uur", "jullie", "wij", "we", "je", "op", "voor", "met",
+    "aan", "zonder", "dorpje",
+    "dat", "dit", "deze", "geen", "wel", "bij", "van", "te", "gisteren", "morgen", "vandaag",
+    "kan", "wil", "moet", "er",
+];
+
+/// Round 10: the run `start..=end` follows Dutch `te`, `uit`, `naar` or `vanuit` in a plainly
+/// Dutch sentence (two of [`DUTCH_WORDS`], none of English or German): a town ("geboren te
+/// Kolhorn", "Zending verzonden uit Stolpen", "gaan we naar De Woude?"). Dutch writes its
+/// nouns in lower case, and none of these takes a capitalised word but a place's name in
+/// prose; menus after "Ga naar" and "Terug naar" are buttons, -ingen plurals and rooms none.
+pub(crate) fn dutch_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    if start < 2 || ctx.toks[start].newline_before || ctx.toks[start].case == Case::Upper {
+        return false;
+    }
+    let p = start - 1;
+    if ctx.toks[p].case != Case::Lower
+        || !ctx.word_in(p, &["te", "uit", "naar", "vanuit", "in", "bij", "van"])
+    {
+        return false;
+    }
+    // After "in", "bij" and "van", which English or German share or which introduce people,
+    // the run must look like a town: a listed place that is no word, a hyphenated or
+    // multi-word name, or a town's ending ("in Durgerdam", "vlak bij De Koog").
+    if ctx.word_in(p, &["in", "bij", "van"]) {
+        let f = ctx.flags[start];
+        let looks = (f & PLACE != 0 && f & WORD == 0)
+            || end > start
+            || ctx.s(start).contains('-')
+            || town_shape_at(ctx, start);
+        if !looks {
+            return false;
+        }
+    }
+    if ctx.word_in(p, &["naar"]) && ctx.word_in(p - 1, &["ga", "gaat", "terug", "ga"]) {
+        return false;
+    }
+    if ui_target(ctx, start)
+        || ctx.word_in(start, ROOMS)
+        || ctx.word_in(start, LANGUAGE_NAMES)
+        || {
+            let mut buf = [0u8; 64];
+            lower_into(ctx.s(start), &mut buf).is_some_and(dutch_ingen_noun)
+        }
+    {
+        return false;
+    }
+    let lo = start.saturating_sub(12);
+    let hi = ctx.toks.len().min(end + 12);
+    let mut dutch = 0;
+    for k in lo..hi {
+        let t = &ctx.toks[k];
+        if k > start && t.newline_before {
+            break;
+        }
+        if k < start && ctx.toks[k + 1].newline_before {
+            dutch = 0;
+            continue;
+        }
+        if t.kind != Kind::Word || k == p || (start..=end).contains(&k) {
+            continue;
+        }
+        if ctx.word_in(k, ENGLISH_WORDS) {
+            return false;
+        }
+        dutch += usize::from(t.case == Case::Lower && ctx.word_in(k, DUTCH_WORDS));
+    }
+    // `te`, `uit`, `naar` and `vanuit` are Dutch words themselves: one more is enough.
+    dutch >= if ctx.word_in(p, &["in", "bij", "van"]) { 2 } else { 1 }
+}
+
+/// Round 10: token `w` is a meeting written capitalised after "in"/"em"/"en" ("Sono in
+/// Riunione", "Estou em Reunião", "Je suis en Réunion"): an absence, though the gazetteer
+/// lists the island.
+pub(crate) fn in_a_meeting(ctx: &Ctx<'_>, w: usize) -> bool {
+    w > 0
+        && ctx.toks[w - 1].case == Case::Lower
+        && ctx.word_in(w - 1, &["in", "em", "en"])
+        && ctx.word_in(w, &["riunione", "reunião", "réunion", "vergadering", "overleg"])
+}
+
 /// Values a setting is set to, capitalised in manuals ("impostato a Vero", "definido em
 /// Branco", "mis à Faux").
 const SETTING_VALUES: &[&str] = &[
@@ -1656,6 +1798,69 @@ const INSTITUTIONS: &[&str] = &[
     "rathaus",
 ];
 
+/// Round 10: facilities that name the town they serve with "of" ("il centro di smistamento
+/// di X", "o tribunal da comarca de X", "het station van X", "le centre de tri de X", "la
+/// zona industriale di X", "il Tribunale di X"): lower case, or capitalised after a
+/// lower-case article ("il Tribunale di Como", "o Tribunal da Comarca de X").
+const FACILITIES: &[&str] = &[
+    "stazione",
+    "estação",
+    "gare",
+    "station",
+    "rodoviária",
+    "aeroporto",
+    "aéroport",
+    "luchthaven",
+    "tribunale",
+    "tribunal",
+    "comarca",
+    "rechtbank",
+    "rechter",
+    "ambulatorio",
+    "poliambulatorio",
+    "policlinico",
+    "polikliniek",
+    "huisartsenpost",
+    "saúde",
+    "médical",
+    "hospitalier",
+    "smistamento",
+    "distribuição",
+    "distribución",
+    "sorteercentrum",
+    "distributiecentrum",
+    "tri",
+    "postale",
+    "poste",
+    "postkantoor",
+    "industriale",
+    "industrial",
+    "industrielle",
+    "bedrijventerrein",
+    "vendita",
+    "imprese",
+    "delegação",
+    "delegações",
+];
+
+/// Token `j` is one of [`FACILITIES`] in lower case, or capitalised after a lower-case
+/// article or fused preposition.
+fn facility(ctx: &Ctx<'_>, j: usize) -> bool {
+    ctx.toks[j].kind == Kind::Word
+        && ctx.word_in(j, FACILITIES)
+        && (ctx.toks[j].case == Case::Lower
+            || (j > 0
+                && ctx.toks[j - 1].case == Case::Lower
+                && !ctx.toks[j].newline_before
+                && ctx.word_in(
+                    j - 1,
+                    &[
+                        "il", "lo", "la", "al", "del", "dal", "o", "a", "ao", "do", "da", "no",
+                        "na", "le", "du", "au", "het", "de",
+                    ],
+                )))
+}
+
 /// Verbs of where something sits that files and menus sit too ("Het bestand zit in
 /// Downloads", "O ficheiro fica em Documentos"): a town after them only when a person, a
 /// business or a parcel is the subject ("Ik zit nu in X", "Het pakket ligt in X", "A sede fica
@@ -1865,7 +2070,8 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
                 p,
                 &[
                     "di", "van", "bij", "d", "verso", "pour", "outside", "of", "vanuit", "fuori",
-                    "buiten", "zona", "du", "au", "aux", "des", "até",
+                    "buiten", "zona", "du", "au", "aux", "des", "até", "alla", "nella", "dalla",
+                    "della", "all", "nell", "dall", "dell",
                 ],
             ))
         && ctx.word_in(p, TOWN_PREPOSITIONS);
@@ -2519,6 +2725,33 @@ pub(crate) fn town_words_after(ctx: &Ctx<'_>, mut end: usize) -> usize {
             });
         if dutch {
             end = k + 1;
+            continue;
+        }
+        // Round 10: "San Giovanni in Persiceto", "Giugliano in Campania", "Berwick upon
+        // Tweed", "Walton on the Naze": a lower-case "in", "upon", "on" (and "the") inside
+        // a town's name, when the word after it is a capitalised one that is no first name,
+        // no common word, no street's type, and ends the clause.
+        let mut n = k + 1;
+        let joined = ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, &["in", "upon", "on"])
+            && {
+                if ctx.word_in(k, &["on"]) && ctx.word_in(n, &["the"]) {
+                    n += 1;
+                }
+                ctx.toks.get(n).is_some_and(|t| {
+                    t.kind == Kind::Word && t.case == Case::Title && !t.glued && !t.newline_before
+                })
+            }
+            && ctx.flags[n] & (FIRST | WORD) == 0
+            && !ctx.role(n, PREFIX_TYPE)
+            && ctx.toks.get(n + 1).is_none_or(|t| {
+                t.newline_before
+                    || (t.kind == Kind::Punct && !t.glued)
+                    || (t.kind == Kind::Punct && (t.is(',') || t.is('.') || t.is('?')))
+                    || (t.kind == Kind::Word && t.case == Case::Lower)
+            });
+        if joined {
+            end = n;
             continue;
         }
         let particle = ctx.toks[k].kind == Kind::Word
