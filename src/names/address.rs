@@ -1601,7 +1601,10 @@ fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     // Every label's last word starts with one of these letters.
     if !((t.kind == Kind::Word
         && t.len() <= 13
-        && matches!(first, b'z' | b'c' | b'p' | b'v' | b'l' | b'm' | b'r' | b'a' | b'e'))
+        && matches!(
+            first,
+            b'z' | b'c' | b'p' | b'v' | b'l' | b'm' | b'r' | b'a' | b'e'
+        ))
         || t.is('.'))
     {
         return None;
@@ -1617,6 +1620,16 @@ fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         return Some(i);
     }
     let e = postcode(ctx, i)?;
+    // After an address noun the code needs its town ("A nova morada é 4162-228 Leça"): "La
+    // morada é 4162 euros" is a sum.
+    if ctx.word_in(l, ADDRESS_NOUNS)
+        && !ctx
+            .toks
+            .get(e + 1)
+            .is_some_and(|n| !n.glued && !n.newline_before && n.case == Case::Title)
+    {
+        return None;
+    }
     // The code ends there: "ZIP 12345 and more" is fine, "PLZ 12345678" is not a code.
     ctx.toks
         .get(e + 1)

@@ -570,11 +570,6 @@ pub(crate) fn place_noun_before(ctx: &Ctx<'_>, start: usize) -> bool {
             || (p > 0 && ctx.word_in(p - 1, &["die", "der", "den", "dem", "des", "the"]))
             // "Gemeente Ommel, provincie Drenthe": a Dutch line opening with the noun.
             || (ctx.word_in(p, &["gemeente"]) && ctx.sentence_start(p)))
-        // Round 10: a branch opening a line, as signatures write it ("Vestiging Akersloot",
-        // "Filial Aperibé/GO", "Filiale Bra").
-        || (ctx.toks[p].newline_before
-            && ctx.word_in(p, &["vestiging", "filiaal", "filiale", "filial", "agence"])
-            && ctx.toks[start].case == Case::Title)
 }
 
 /// Participles after the town in German and Dutch ("nach X gezogen", "naar X verhuisd").
@@ -1001,8 +996,26 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
             &["il", "la", "le", "o", "a", "de", "het", "the", "lo", "el"],
         )
     };
-    let mut k = if between_pair(ctx, words[1]) || place_noun_before(ctx, words[1]) {
+    // Round 10: a branch opening a line of its own, as signatures write it ("Vestiging
+    // Akersloot", "Delegação de Freamunde"): the town closes the line.
+    let branch = ctx.toks[w0].newline_before
+        && w0 > 0
+        && ctx.word_in(w0, BRANCH_NOUNS)
+        && ctx
+            .toks
+            .get(words[words.len() - 1] + 1)
+            .is_none_or(|t| t.newline_before)
+        && signer_at(ctx, w0 - 1);
+    let k = if between_pair(ctx, words[1]) || place_noun_before(ctx, words[1]) {
         1
+    } else if branch && ctx.toks[words[1]].case == Case::Title {
+        1
+    } else if branch
+        && words.len() > 2
+        && ctx.toks[words[1]].case == Case::Lower
+        && ctx.word_in(words[1], &["de", "di", "da", "do", "van"])
+    {
+        2
     } else if premises_at(0) {
         2
     } else if premises_at(1) && (article() || ctx.word_in(words[1], INSTITUTIONS)) {
@@ -1012,14 +1025,7 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
     } else {
         return None;
     };
-    // Round 10: "Tribunal da Comarca de X": a second facility after the first one's particle.
-    while k + 2 < words.len()
-        && facility(ctx, words[k])
-        && ctx.toks[words[k + 1]].case == Case::Lower
-        && ctx.word_in(words[k + 1], &["di", "de", "da", "do", "van"])
-    {
-        k += 2;
-    }
+
     // "Tra X e Y": the pair's "and" inside the run.
     let and = (k + 1..words.len())
         .find(|&m| ctx.toks[words[m]].case == Case::Lower && ctx.word_in(words[m], PAIR_AND));
@@ -1489,9 +1495,8 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 const DUTCH_WORDS: &[&str] = &[
     "het", "een", "ik", "mijn", "zijn", "niet", "naar", "uit", "heeft", "hebben", "zou", "wordt",
     "worden", "ook", "maar", "nog", "om", "uur", "jullie", "wij", "we", "je", "op", "voor", "met",
-    "aan", "zonder", "dorpje",
-    "dat", "dit", "deze", "geen", "wel", "bij", "van", "te", "gisteren", "morgen", "vandaag",
-    "kan", "wil", "moet", "er",
+    "aan", "zonder", "dorpje", "dat", "dit", "deze", "geen", "wel", "bij", "van", "te", "gisteren",
+    "morgen", "vandaag", "kan", "wil", "moet", "er",
 ];
 
 /// Round 10: the run `start..=end` follows Dutch `te`, `uit`, `naar` or `vanuit` in a plainly
@@ -1507,6 +1512,20 @@ pub(crate) fn dutch_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if ctx.toks[p].case != Case::Lower
         || !ctx.word_in(p, &["te", "uit", "naar", "vanuit", "in", "bij", "van"])
     {
+        return false;
+    }
+    // "Ik heb gebeld naar Ziggo": a recipient.
+    if (p.saturating_sub(4)..p).any(|k| {
+        ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, RECIPIENT_VERBS)
+            && !ctx.toks[k + 1..=p].iter().any(|t| t.newline_before)
+    }) {
+        return false;
+    }
+    // "uit Word naar het formulier": a common word (an English one, a product's name) alone
+    // is no town unless the lists know it as a place too.
+    let f = ctx.flags[start];
+    if end == start && f & WORD != 0 && f & PLACE == 0 {
         return false;
     }
     // After "in", "bij" and "van", which English or German share or which introduce people,
@@ -1525,14 +1544,10 @@ pub(crate) fn dutch_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if ctx.word_in(p, &["naar"]) && ctx.word_in(p - 1, &["ga", "gaat", "terug", "ga"]) {
         return false;
     }
-    if ui_target(ctx, start)
-        || ctx.word_in(start, ROOMS)
-        || ctx.word_in(start, LANGUAGE_NAMES)
-        || {
-            let mut buf = [0u8; 64];
-            lower_into(ctx.s(start), &mut buf).is_some_and(dutch_ingen_noun)
-        }
-    {
+    if ui_target(ctx, start) || ctx.word_in(start, ROOMS) || ctx.word_in(start, LANGUAGE_NAMES) || {
+        let mut buf = [0u8; 64];
+        lower_into(ctx.s(start), &mut buf).is_some_and(dutch_ingen_noun)
+    } {
         return false;
     }
     let lo = start.saturating_sub(12);
@@ -1556,7 +1571,12 @@ pub(crate) fn dutch_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         dutch += usize::from(t.case == Case::Lower && ctx.word_in(k, DUTCH_WORDS));
     }
     // `te`, `uit`, `naar` and `vanuit` are Dutch words themselves: one more is enough.
-    dutch >= if ctx.word_in(p, &["in", "bij", "van"]) { 2 } else { 1 }
+    dutch
+        >= if ctx.word_in(p, &["in", "bij", "van"]) {
+            2
+        } else {
+            1
+        }
 }
 
 /// Round 10: token `w` is a meeting written capitalised after "in"/"em"/"en" ("Sono in
@@ -1566,7 +1586,10 @@ pub(crate) fn in_a_meeting(ctx: &Ctx<'_>, w: usize) -> bool {
     w > 0
         && ctx.toks[w - 1].case == Case::Lower
         && ctx.word_in(w - 1, &["in", "em", "en"])
-        && ctx.word_in(w, &["riunione", "reunião", "réunion", "vergadering", "overleg"])
+        && ctx.word_in(
+            w,
+            &["riunione", "reunião", "réunion", "vergadering", "overleg"],
+        )
 }
 
 /// Values a setting is set to, capitalised in manuals ("impostato a Vero", "definido em
@@ -3412,25 +3435,40 @@ fn bracketed_after_role(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 /// under a sign-off line ("Cordiali saluti,", "Met vriendelijke groet,"). Only a place the
 /// lists know or a town's shape, closing the text or its line.
 fn signature_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    use super::lexicon::role::SIGN_OFF_LAST;
     if start < 4 || ctx.toks.get(end + 1).is_some_and(|t| !t.newline_before) {
         return false;
     }
+    if (start..=end).any(|w| ctx.flags[w] & (WORD | FIRST) != 0 && ctx.flags[w] & PLACE == 0) {
+        return false;
+    }
+    // Round 10: a line of its own under the name that says which unit of the business is
+    // where: a department in words of which one is lower case, a spaced dash, the town
+    // ("Service achats – Kourou", "Afdeling inkoop – Veldhoven"), or a branch noun, maybe
+    // with "of", then the town ("Vestiging Akersloot", "Delegação de Freamunde", "Filial
+    // Solânea/BA"). The shape names the town, so the lists need not know it.
+    let unit_line = unit_line_before(ctx, start);
     // A signature's last line is as often a department or a job ("Vertrieb", "Ufficio
-    // Vendite"): only a listed place or a town's shape.
-    if (start..=end).any(|w| ctx.flags[w] & (WORD | FIRST) != 0 && ctx.flags[w] & PLACE == 0)
-        || !(ctx.flags[start] & PLACE != 0 || town_shape_at(ctx, start))
-    {
+    // Vendite"): otherwise only a listed place or a town's shape.
+    if unit_line.is_none() && !(ctx.flags[start] & PLACE != 0 || town_shape_at(ctx, start)) {
         return false;
     }
     // The name's last token: on the line above, or before the dash on this line.
-    let name_end = if ctx.toks[start].newline_before {
+    let name_end = if let Some(ls) = unit_line {
+        ls - 1
+    } else if ctx.toks[start].newline_before {
         start - 1
     } else if ctx.punct(start - 1, '-') || ctx.punct(start - 1, '–') {
         start - 2
     } else {
         return false;
     };
+    signer_at(ctx, name_end)
+}
+
+/// Token `name_end` ends a signer's name: two to four title-case words opening their line,
+/// under a sign-off line ("Cordiali saluti,", "Met vriendelijke groet,").
+fn signer_at(ctx: &Ctx<'_>, name_end: usize) -> bool {
+    use super::lexicon::role::SIGN_OFF_LAST;
     // Two to four title-case words opening their line.
     let mut k = name_end;
     let mut n = 0;
@@ -3457,6 +3495,55 @@ fn signature_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         && ctx
             .phrases_ending_at(j, super::lexicon::SIGN_OFFS)
             .any(|s| ctx.toks[s].newline_before || s == 0)
+}
+
+/// Branches of a business that open a signature's line before their town ([`signature_town`]).
+const BRANCH_NOUNS: &[&str] = &[
+    "vestiging",
+    "filiaal",
+    "filiale",
+    "filial",
+    "agence",
+    "succursale",
+    "delegação",
+    "niederlassung",
+    "oddział",
+    "sucursal",
+];
+
+/// The line holding the run at `start` opens with a business's unit before it: a
+/// department of two to five words, one in lower case, then a spaced dash ("Service achats
+/// –"), or a branch noun and maybe "of" ("Vestiging", "Delegação de"). Returns the line's
+/// first token.
+fn unit_line_before(ctx: &Ctx<'_>, start: usize) -> Option<usize> {
+    if ctx.toks[start].newline_before || ctx.toks[start].case != Case::Title || start < 2 {
+        return None;
+    }
+    let mut p = start - 1;
+    if ctx.punct(p, '-') || ctx.punct(p, '–') {
+        // The department's words back to the line's start.
+        let mut k = p;
+        let mut lower = false;
+        for n in 0..5 {
+            if k == 0 {
+                return None;
+            }
+            k -= 1;
+            let t = &ctx.toks[k];
+            if t.kind != Kind::Word {
+                return None;
+            }
+            lower |= t.case == Case::Lower;
+            if t.newline_before {
+                return (n >= 1 && lower && t.case == Case::Title && k > 0).then_some(k);
+            }
+        }
+        return None;
+    }
+    if ctx.toks[p].case == Case::Lower && ctx.word_in(p, &["de", "di", "da", "do", "van"]) {
+        p -= 1;
+    }
+    (ctx.toks[p].newline_before && p > 0 && ctx.word_in(p, BRANCH_NOUNS)).then_some(p)
 }
 
 /// The run `start..=end` names a town by one of round 7's frames: a letter's date line, a
