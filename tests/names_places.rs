@@ -1710,6 +1710,7 @@ fn round10_facilities_fused_articles_and_inner_particles() {
         "I moved to Berlin on Monday.",
         "Estou em Reunião até às três, manda mensagem.",
         "Sono in Riunione fino alle tre.",
+        "The compiler tools shipped as part of Visual Studio.",
     ] {
         assert!(
             !found(&e, text)

@@ -421,9 +421,16 @@ pub(crate) const TOWN_VERBS: &[&str] = &[
     "mudança",
     "verhuizing",
     "déménagement",
-    // Round 10: parcels shipped from a town and nights spent in one ("Envio expedido de X",
-    // "Zending verzonden uit X", "Spedizione partita da X", "Colis expédié de X", "We
-    // overnachten in X").
+    // Round 10: nights spent in a town ("We overnachten in X").
+    "overnachten",
+    "overnachting",
+];
+
+/// Round 10: participles of shipping in Italian, Portuguese, French and Dutch: a town after
+/// them only with a preposition of origin ("Envio expedido de X", "Zending verzonden uit X",
+/// "Spedizione partita da X", "Colis expédié de X"); "enviado para X" is as often a person,
+/// and English "shipped as part of Visual Studio" a product.
+const SHIPPED: &[&str] = &[
     "expedido",
     "expedida",
     "enviado",
@@ -438,13 +445,15 @@ pub(crate) const TOWN_VERBS: &[&str] = &[
     "expédié",
     "expédiée",
     "envoyé",
-    "shipped",
-    "dispatched",
-    "versandt",
-    "verschickt",
-    "overnachten",
-    "overnachting",
 ];
+
+/// Token `p`, a preposition of origin, follows a participle of [`SHIPPED`].
+fn shipped_from(ctx: &Ctx<'_>, p: usize) -> bool {
+    p > 0
+        && ctx.word_in(p, &["de", "da", "dal", "dalla", "uit", "vanuit", "du", "d"])
+        && ctx.toks[p - 1].case == Case::Lower
+        && ctx.word_in(p - 1, SHIPPED)
+}
 
 /// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
 /// X"): a town after them and a preposition whatever the case.
@@ -2117,6 +2126,7 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     };
     if verb_before(ctx, p - 1)
         || written_from(ctx, p)
+        || shipped_from(ctx, p)
         || coordinated_town(ctx, p, 3)
         || guarded()
         || NEAR_PHRASES
