@@ -1015,17 +1015,16 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
             .get(words[words.len() - 1] + 1)
             .is_none_or(|t| t.newline_before)
         && signer_at(ctx, w0 - 1);
-    let k = if between_pair(ctx, words[1]) || place_noun_before(ctx, words[1]) {
-        1
-    } else if branch && ctx.toks[words[1]].case == Case::Title {
-        1
-    } else if branch
+    let branch_of = branch
         && words.len() > 2
         && ctx.toks[words[1]].case == Case::Lower
-        && ctx.word_in(words[1], &["de", "di", "da", "do", "van"])
+        && ctx.word_in(words[1], &["de", "di", "da", "do", "van"]);
+    let k = if between_pair(ctx, words[1])
+        || place_noun_before(ctx, words[1])
+        || (branch && ctx.toks[words[1]].case == Case::Title)
     {
-        2
-    } else if premises_at(0) {
+        1
+    } else if branch_of || premises_at(0) {
         2
     } else if premises_at(1) && (article() || ctx.word_in(words[1], INSTITUTIONS)) {
         3
