@@ -1503,14 +1503,8 @@ const POSTCODE_LABELS: &[&str] = &[
     // its postal line ("A nova morada é 4162-228 Leça da Palmeira", "Il nuovo recapito è
     // 80225 Giugliano in Campania").
     "postcode en plaats",
-    "postcode en woonplaats",
-    "postcode / plaats",
     "code postal et ville",
-    "code postal / ville",
     "cap e città",
-    "cap e comune",
-    "código postal e localidade",
-    "cep e cidade",
     "morada",
     "recapito",
     "adres",

@@ -77,24 +77,12 @@ pub(crate) const TITLES: &[&str] = &[
     // "Maître Claire Nancy", "le docteur Paul Tours", "dokter Sanne Zwolle", "o advogado
     // João Leiria"): the name's surname is often a town's too.
     "dottor",
-    "dottore",
     "avvocato",
-    "avvocatessa",
-    "notaio",
     "maître",
     "docteur",
     "avocat",
-    "avocate",
-    "notaire",
     "dokter",
-    "advocaat",
-    "notaris",
     "advogado",
-    "advogada",
-    "abogado",
-    "abogada",
-    "doktorem",
-    "doktora",
 ];
 
 /// Phrases after which the next word is someone's name ("my name is", greetings).

@@ -432,19 +432,11 @@ pub(crate) const TOWN_VERBS: &[&str] = &[
 /// and English "shipped as part of Visual Studio" a product.
 const SHIPPED: &[&str] = &[
     "expedido",
-    "expedida",
     "enviado",
-    "enviada",
-    "despachado",
     "verzonden",
-    "verstuurd",
     "spedito",
-    "spedita",
     "partita",
-    "partito",
     "expédié",
-    "expédiée",
-    "envoyé",
 ];
 
 /// Token `p`, a preposition of origin, follows a participle of [`SHIPPED`].
@@ -1447,22 +1439,10 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
                     .is_none_or(|n| !n.glued || n.newline_before))
     });
     if !closes
-        || ui_target(ctx, start)
-        || ctx.word_in(start, ROOMS)
-        || ctx.word_in(start, LANGUAGE_NAMES)
-        || {
-            let mut buf = [0u8; 64];
-            lower_into(ctx.s(start), &mut buf).is_some_and(dutch_ingen_noun)
-        }
+        || no_town_word(ctx, start)
+        // "Ho mandato il curriculum a X": a recipient.
+        || recipient_before(ctx, p)
     {
-        return false;
-    }
-    // "Ho mandato il curriculum a X": a recipient.
-    if (p.saturating_sub(4)..p).any(|k| {
-        ctx.toks[k].case == Case::Lower
-            && ctx.word_in(k, RECIPIENT_VERBS)
-            && !ctx.toks[k + 1..=p].iter().any(|t| t.newline_before)
-    }) {
         return false;
     }
     // The sentence's language, read on the line around the run.
@@ -1501,11 +1481,28 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 /// Dutch function words that English and German lack: two of them on the line say the
 /// sentence is Dutch ([`dutch_town`]).
 const DUTCH_WORDS: &[&str] = &[
-    "het", "een", "ik", "mijn", "zijn", "niet", "naar", "uit", "heeft", "hebben", "zou", "wordt",
-    "worden", "ook", "maar", "nog", "om", "uur", "jullie", "wij", "we", "je", "op", "voor", "met",
-    "aan", "zonder", "dorpje", "dat", "dit", "deze", "geen", "wel", "bij", "van", "te", "gisteren",
-    "morgen", "vandaag", "kan", "wil", "moet", "er",
+    "het", "een", "ik", "mijn", "niet", "zou", "wordt", "worden", "ook", "maar", "om", "uur", "op",
+    "voor", "met", "bij", "van", "te", "aan", "geen", "dorpje",
 ];
+
+/// Token `start` is a button after "click on", a room, a language's name or a Dutch plural
+/// noun of menus: no town after a bare preposition.
+fn no_town_word(ctx: &Ctx<'_>, start: usize) -> bool {
+    ui_target(ctx, start) || ctx.word_in(start, ROOMS) || ctx.word_in(start, LANGUAGE_NAMES) || {
+        let mut buf = [0u8; 64];
+        lower_into(ctx.s(start), &mut buf).is_some_and(dutch_ingen_noun)
+    }
+}
+
+/// A verb of writing to or calling someone stands up to four tokens before the preposition
+/// `p`, on its line ("Ho scritto a Esselunga", "Ik heb gebeld naar Ziggo"): a recipient.
+fn recipient_before(ctx: &Ctx<'_>, p: usize) -> bool {
+    (p.saturating_sub(4)..p).any(|k| {
+        ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, RECIPIENT_VERBS)
+            && !ctx.toks[k + 1..=p].iter().any(|t| t.newline_before)
+    })
+}
 
 /// Round 10: the run `start..=end` follows Dutch `te`, `uit`, `naar` or `vanuit` in a plainly
 /// Dutch sentence (two of [`DUTCH_WORDS`], none of English or German): a town ("geboren te
@@ -1523,11 +1520,7 @@ pub(crate) fn dutch_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         return false;
     }
     // "Ik heb gebeld naar Ziggo": a recipient.
-    if (p.saturating_sub(4)..p).any(|k| {
-        ctx.toks[k].case == Case::Lower
-            && ctx.word_in(k, RECIPIENT_VERBS)
-            && !ctx.toks[k + 1..=p].iter().any(|t| t.newline_before)
-    }) {
+    if recipient_before(ctx, p) || no_town_word(ctx, start) {
         return false;
     }
     // "uit Word naar het formulier": a common word (an English one, a product's name) alone
@@ -1549,13 +1542,7 @@ pub(crate) fn dutch_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
             return false;
         }
     }
-    if ctx.word_in(p, &["naar"]) && ctx.word_in(p - 1, &["ga", "gaat", "terug", "ga"]) {
-        return false;
-    }
-    if ui_target(ctx, start) || ctx.word_in(start, ROOMS) || ctx.word_in(start, LANGUAGE_NAMES) || {
-        let mut buf = [0u8; 64];
-        lower_into(ctx.s(start), &mut buf).is_some_and(dutch_ingen_noun)
-    } {
+    if ctx.word_in(p, &["naar"]) && ctx.word_in(p - 1, &["ga", "gaat", "terug"]) {
         return false;
     }
     let lo = start.saturating_sub(12);
@@ -1587,17 +1574,14 @@ pub(crate) fn dutch_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         }
 }
 
-/// Round 10: token `w` is a meeting written capitalised after "in"/"em"/"en" ("Sono in
-/// Riunione", "Estou em Reunião", "Je suis en Réunion"): an absence, though the gazetteer
-/// lists the island.
+/// Round 10: token `w` is a meeting or a room ([`ROOMS`]) written capitalised after
+/// "in"/"em"/"en" ("Sono in Riunione", "Estou em Reunião", "Je suis en Réunion"): an absence,
+/// though the gazetteer lists the island.
 pub(crate) fn in_a_meeting(ctx: &Ctx<'_>, w: usize) -> bool {
     w > 0
         && ctx.toks[w - 1].case == Case::Lower
         && ctx.word_in(w - 1, &["in", "em", "en"])
-        && ctx.word_in(
-            w,
-            &["riunione", "reunião", "réunion", "vergadering", "overleg"],
-        )
+        && ctx.word_in(w, ROOMS)
 }
 
 /// Values a setting is set to, capitalised in manuals ("impostato a Vero", "definido em
@@ -1838,40 +1822,26 @@ const FACILITIES: &[&str] = &[
     "estação",
     "gare",
     "station",
-    "rodoviária",
-    "aeroporto",
-    "aéroport",
-    "luchthaven",
     "tribunale",
     "tribunal",
     "comarca",
     "rechtbank",
     "rechter",
     "ambulatorio",
-    "poliambulatorio",
-    "policlinico",
     "polikliniek",
     "huisartsenpost",
     "saúde",
     "médical",
-    "hospitalier",
     "smistamento",
     "distribuição",
-    "distribución",
     "sorteercentrum",
-    "distributiecentrum",
     "tri",
     "postale",
     "poste",
     "postkantoor",
     "industriale",
     "industrial",
-    "industrielle",
     "bedrijventerrein",
-    "vendita",
-    "imprese",
-    "delegação",
-    "delegações",
 ];
 
 /// Token `j` is one of [`FACILITIES`] in lower case, or capitalised after a lower-case
@@ -3513,11 +3483,7 @@ const BRANCH_NOUNS: &[&str] = &[
     "filiale",
     "filial",
     "agence",
-    "succursale",
     "delegação",
-    "niederlassung",
-    "oddział",
-    "sucursal",
 ];
 
 /// The line holding the run at `start` opens with a business's unit before it: a
