@@ -1627,3 +1627,202 @@ fn round7_frames_without_a_town() {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }
 }
+
+/// Round 10's set (`scripts/build-places10-tune.py`: mimesis towns in prompt frames), its
+/// tune part only; the held part is scored by the scorer to report.
+#[test]
+fn places10_tuning_set_tune_part() {
+    let e = Engine::default_engine();
+    let (p, r) = location_pr(
+        &e,
+        include_str!("data/places10-tune.jsonl"),
+        Some("places10-tune"),
+    );
+    assert!(p >= 0.95 && r >= 0.88, "LOCATION {p:.3}/{r:.3}");
+}
+
+/// Round 10: towns after the facility that serves them ("the sorting centre of X", "the
+/// court of X", "the station of X"), after Italian prepositions fused with a town's article,
+/// and with "in"/"upon" inside their names. The towns are made up or absent from
+/// data/gazetteer.txt.
+#[test]
+fn round10_facilities_fused_articles_and_inner_particles() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Il pacco è fermo al centro di smistamento di Montefergano da cinque giorni.",
+            "Montefergano",
+        ),
+        (
+            "Per ogni controversia è competente il Tribunale di Bracciolano.",
+            "Bracciolano",
+        ),
+        (
+            "Mijn pakket ligt al vijf dagen in het sorteercentrum van Haldekerk.",
+            "Haldekerk",
+        ),
+        (
+            "Le colis est bloqué au centre de tri de Montvagnes.",
+            "Montvagnes",
+        ),
+        ("Chego à estação de Valongo às 9h40.", "Valongo"),
+        ("Arrivo in stazione alla Spezia alle 9:40.", "Spezia"),
+        ("Abito all'Aquila da tre anni.", "Aquila"),
+        (
+            "Il punto vendita di San Giovanni in Persiceto non mi ha accettato il reso.",
+            "San Giovanni in Persiceto",
+        ),
+        (
+            "My parcel is stuck in Berwick upon Tweed.",
+            "Berwick upon Tweed",
+        ),
+        (
+            "Envio expedido de Mêda, entrega prevista até sexta-feira.",
+            "Mêda",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    // The same words with no town: a month after "in", a meeting, a button.
+    for text in [
+        "Il modulo va inviato al centro di smistamento entro Lunedì.",
+        "I moved to Berlin on Monday.",
+        "Estou em Reunião até às três, manda mensagem.",
+        "Sono in Riunione fino alle tre.",
+        "The compiler tools shipped as part of Visual Studio.",
+    ] {
+        assert!(
+            !found(&e, text)
+                .iter()
+                .any(|(en, v)| en == "LOCATION" && v != "Berlin"),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Round 10: Dutch `te`, `uit`, `naar` before any capitalised run in a Dutch sentence, and
+/// `in`, `bij`, `van` before one that looks like a town; menus and folders stay nothing.
+#[test]
+fn round10_dutch_towns_after_te_uit_naar() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Geschillen worden voorgelegd aan de bevoegde rechter te Wogmeer.",
+            "Wogmeer",
+        ),
+        (
+            "Zending verzonden uit Tuindorp Oostzaan, verwachte levering vrijdag.",
+            "Tuindorp Oostzaan",
+        ),
+        ("Ik woon in een dorpje, vlak bij De Koog.", "De Koog"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Ga naar Instellingen en kies Meldingen.",
+        "Het bestand staat in Downloads.",
+        "Terug naar Start om opnieuw te beginnen.",
+        "Kopieer de tekst uit Word naar het formulier.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 10: a postal line under a form's field for code and town, or after a home's
+/// address noun and a copula.
+#[test]
+fn round10_postal_lines_under_address_words() {
+    let e = Engine::default_engine();
+    for (text, place) in [
+        (
+            "Postcode en plaats: 3785 GV Purmerland",
+            "3785 GV Purmerland",
+        ),
+        (
+            "A nova morada é 4162-228 Leça da Palmeira, 2.º esquerdo.",
+            "4162-228 Leça da Palmeira",
+        ),
+        (
+            "Il nuovo recapito è 80225 Roccavecchio, presso la portineria.",
+            "80225 Roccavecchio",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", place),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    assert!(no_place(&e, "La morada é 4162 euros por mês."));
+}
+
+/// Round 10: the town on a signature's unit line ("Service achats – Kourou", "Vestiging
+/// Akersloot", "Delegação de Freamunde") under the signer's name, whether the lists know it
+/// or not; a department or a job there stays nothing.
+#[test]
+fn round10_towns_on_a_signatures_unit_line() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Cordialement,\nClaire Dubois\nService achats – Kourou",
+            "Kourou",
+        ),
+        ("Groeten,\nBram Visser\nVestiging Akersloot", "Akersloot"),
+        ("Obrigado,\nRui Santos\nDelegação de Freamunde", "Freamunde"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Cordialement,\nClaire Dubois\nService client – Support technique",
+        "Note:\nBranch Manager",
+        "Vestiging Noord\nOpen van 9 tot 5",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 10: a profession written as a title before a name whose surname is a town's too
+/// ("il dottor Marco Bergamo", "Maître Claire Nancy", "dokter Sanne Zwolle", "o advogado
+/// João Leiria"): a person, not a place.
+#[test]
+fn round10_professions_as_titles_before_town_surnames() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        (
+            "Ho parlato con il dottor Marco Bergamo stamattina.",
+            "Marco Bergamo",
+        ),
+        (
+            "Maître Claire Nancy a déposé les conclusions hier.",
+            "Claire Nancy",
+        ),
+        (
+            "Ik sprak vanochtend met dokter Sanne Zwolle.",
+            "Sanne Zwolle",
+        ),
+        (
+            "O advogado João Leiria entregou a contestação ontem.",
+            "João Leiria",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

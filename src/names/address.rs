@@ -1498,7 +1498,22 @@ const POSTCODE_LABELS: &[&str] = &[
     "postadres",
     "adresse postale",
     "indirizzo postale",
+    // Round 10: a form's field for the code and the town together ("Postcode en plaats:
+    // 3785 GV Purmerland", "Code postal et ville : 71001 Muret"), and a home's address before
+    // its postal line ("A nova morada é 4162-228 Leça da Palmeira", "Il nuovo recapito è
+    // 80225 Giugliano in Campania").
+    "postcode en plaats",
+    "code postal et ville",
+    "cap e città",
+    "morada",
+    "recapito",
+    "adres",
+    "endereço",
 ];
+
+/// Address nouns of [`POSTCODE_LABELS`] that a copula may follow before the code ("A nova
+/// morada é 4162-228 …", "Mijn adres is 3785 GV …").
+const ADDRESS_NOUNS: &[&str] = &["morada", "recapito", "adres", "endereço"];
 
 /// Lower-case words inside a town's name after a postal code ("São José do Ouro", "Bergen
 /// op Zoom").
@@ -1566,8 +1581,24 @@ fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     // settles most of them.
     let t = &ctx.toks[j];
     let first = ctx.text.as_bytes()[t.start as usize].to_ascii_lowercase();
-    // Every label's last word starts with `z`, `c` or `p`.
-    if !((t.kind == Kind::Word && t.len() <= 13 && matches!(first, b'z' | b'c' | b'p'))
+    // "A nova morada é 4162-228 …": a copula after an address noun.
+    let copula = t.kind == Kind::Word
+        && t.len() <= 3
+        && j > 0
+        && ctx.word_in(j, &["è", "é", "is", "est"])
+        && ctx.word_in(j - 1, ADDRESS_NOUNS);
+    if copula {
+        j -= 1;
+    }
+    let t = &ctx.toks[j];
+    let first = if copula { b'm' } else { first };
+    // Every label's last word starts with one of these letters.
+    if !((t.kind == Kind::Word
+        && t.len() <= 13
+        && matches!(
+            first,
+            b'z' | b'c' | b'p' | b'v' | b'l' | b'm' | b'r' | b'a' | b'e'
+        ))
         || t.is('.'))
     {
         return None;
@@ -1583,6 +1614,16 @@ fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         return Some(i);
     }
     let e = postcode(ctx, i)?;
+    // After an address noun the code needs its town ("A nova morada é 4162-228 Leça"): "La
+    // morada é 4162 euros" is a sum.
+    if ctx.word_in(l, ADDRESS_NOUNS)
+        && !ctx
+            .toks
+            .get(e + 1)
+            .is_some_and(|n| !n.glued && !n.newline_before && n.case == Case::Title)
+    {
+        return None;
+    }
     // The code ends there: "ZIP 12345 and more" is fine, "PLZ 12345678" is not a code.
     ctx.toks
         .get(e + 1)

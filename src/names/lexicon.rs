@@ -73,6 +73,16 @@ pub(crate) const TITLES: &[&str] = &[
     "panem",
     "panią",
     "panie",
+    // Round 10: professions used as titles before a name ("l'avvocato Marco Bergamo",
+    // "Maître Claire Nancy", "le docteur Paul Tours", "dokter Sanne Zwolle", "o advogado
+    // João Leiria"): the name's surname is often a town's too.
+    "dottor",
+    "avvocato",
+    "maître",
+    "docteur",
+    "avocat",
+    "dokter",
+    "advogado",
 ];
 
 /// Phrases after which the next word is someone's name ("my name is", greetings).

@@ -398,10 +398,11 @@ fn street_position(ctx: &Ctx<'_>, run: &Run) -> bool {
         if ctx.role(q, STREET_PARTICLE) && p.case == Case::Lower && q > 0 {
             q -= 1;
         }
-        // "distrito de Minho" in lower case is a district, not a street (Faker's "Distrito").
+        // "distrito de Minho" in lower case is a district, not a street (Faker's "Distrito");
+        // round 10: "à estação de Valongo" a station.
         if ctx.role(q, PREFIX_TYPE)
             && ctx.word_in(q, PREFIX_TYPES)
-            && !(ctx.toks[q].case == Case::Lower && ctx.word_in(q, &["distrito"]))
+            && !(ctx.toks[q].case == Case::Lower && ctx.word_in(q, &["distrito", "estação"]))
         {
             return true;
         }
@@ -451,6 +452,7 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         || super::place::home_noun_is(ctx, start)
         || super::place::home_noun_after(ctx, start, run.end_tok())
         || super::place::frame_town(ctx, start, run.words[b - 1])
+        || super::place::dutch_town(ctx, start, run.words[b - 1])
     {
         return Some(super::place::keep_town_tail(ctx, &run.words[..run.len], b));
     }
@@ -1092,6 +1094,7 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
                 .is_some_and(|t| t.kind == Kind::Num && !t.newline_before)
         };
         if f & PLACE != 0
+            && !(m == 0 && super::place::in_a_meeting(ctx, w))
             && (m > 0
                 || f & WORD == 0
                 || (cue_before(ctx, w, PLACE_CUES, PLACE_CUE).is_some()

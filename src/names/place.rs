@@ -22,6 +22,9 @@ const TOWN_PREPOSITIONS: &[&str] = &[
     // Round 7: French prepositions fused with the article of a town ("du Touquet", "au
     // Puy-en-Velay", "des Ulis") and "as far as" ("de X até Y").
     "du", "au", "aux", "des", "até",
+    // Round 10: Italian prepositions fused with a town's article ("alla Spezia", "nella
+    // Spezia", "all'Aquila", "dell'Aquila", "dalla Maddalena").
+    "alla", "nella", "dalla", "della", "all", "nell", "dall", "dell",
 ];
 
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
@@ -418,7 +421,31 @@ pub(crate) const TOWN_VERBS: &[&str] = &[
     "mudança",
     "verhuizing",
     "déménagement",
+    // Round 10: nights spent in a town ("We overnachten in X").
+    "overnachten",
+    "overnachting",
 ];
+
+/// Round 10: participles of shipping in Italian, Portuguese, French and Dutch: a town after
+/// them only with a preposition of origin ("Envio expedido de X", "Zending verzonden uit X",
+/// "Spedizione partita da X", "Colis expédié de X"); "enviado para X" is as often a person,
+/// and English "shipped as part of Visual Studio" a product.
+const SHIPPED: &[&str] = &[
+    "expedido",
+    "enviado",
+    "verzonden",
+    "spedito",
+    "partita",
+    "expédié",
+];
+
+/// Token `p`, a preposition of origin, follows a participle of [`SHIPPED`].
+fn shipped_from(ctx: &Ctx<'_>, p: usize) -> bool {
+    p > 0
+        && ctx.word_in(p, &["de", "da", "dal", "dalla", "uit", "vanuit", "du", "d"])
+        && ctx.toks[p - 1].case == Case::Lower
+        && ctx.word_in(p - 1, SHIPPED)
+}
 
 /// German nouns of travel, capitalised as every German noun ("Der Zug nach X", "Flug nach
 /// X"): a town after them and a preposition whatever the case.
@@ -668,6 +695,17 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
         {
             // "all'ospedale di X", "na escola em X", "la mairie de X".
             return true;
+        } else if k == 0
+            && facility(ctx, j)
+            && ctx.word_in(
+                j + 1,
+                &[
+                    "di", "de", "da", "do", "van", "du", "d", "della", "del", "alla", "dell",
+                ],
+            )
+        {
+            // "il centro di smistamento di X", "het sorteercentrum van X".
+            return true;
         } else if k == 0 && t.kind == Kind::Word && elided_in(ctx, j, &["area", "zona"]) {
             // "nell'area di X", "dall'area di X"
             return true;
@@ -751,6 +789,12 @@ const ROOMS: &[&str] = &[
     "saal",
     "raum",
     "hall",
+    // Round 10: in a meeting ("Sono in Riunione", "Estou em Reunião", "Je suis en Réunion").
+    "riunione",
+    "reunião",
+    "réunion",
+    "vergadering",
+    "overleg",
 ];
 
 /// Words after which a capitalised word is a town or a person as often: a customer "of X",
@@ -941,6 +985,7 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
             && (ctx.word_in(words[m], PREMISES)
                 || elided_in(ctx, words[m], PREMISES)
                 || (m > 0 && ctx.word_in(words[m], INSTITUTIONS))
+                || facility(ctx, words[m])
                 || ctx.word_in(
                     words[m],
                     &["comune", "concelho", "município", "commune", "gemeente"],
@@ -952,9 +997,26 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
             &["il", "la", "le", "o", "a", "de", "het", "the", "lo", "el"],
         )
     };
-    let k = if between_pair(ctx, words[1]) || place_noun_before(ctx, words[1]) {
+    // Round 10: a branch opening a line of its own, as signatures write it ("Vestiging
+    // Akersloot", "Delegação de Freamunde"): the town closes the line.
+    let branch = ctx.toks[w0].newline_before
+        && w0 > 0
+        && ctx.word_in(w0, BRANCH_NOUNS)
+        && ctx
+            .toks
+            .get(words[words.len() - 1] + 1)
+            .is_none_or(|t| t.newline_before)
+        && signer_at(ctx, w0 - 1);
+    let branch_of = branch
+        && words.len() > 2
+        && ctx.toks[words[1]].case == Case::Lower
+        && ctx.word_in(words[1], &["de", "di", "da", "do", "van"]);
+    let k = if between_pair(ctx, words[1])
+        || place_noun_before(ctx, words[1])
+        || (branch && ctx.toks[words[1]].case == Case::Title)
+    {
         1
-    } else if premises_at(0) {
+    } else if branch_of || premises_at(0) {
         2
     } else if premises_at(1) && (article() || ctx.word_in(words[1], INSTITUTIONS)) {
         3
@@ -963,6 +1025,7 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
     } else {
         return None;
     };
+
     // "Tra X e Y": the pair's "and" inside the run.
     let and = (k + 1..words.len())
         .find(|&m| ctx.toks[words[m]].case == Case::Lower && ctx.word_in(words[m], PAIR_AND));
@@ -1376,22 +1439,10 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
                     .is_none_or(|n| !n.glued || n.newline_before))
     });
     if !closes
-        || ui_target(ctx, start)
-        || ctx.word_in(start, ROOMS)
-        || ctx.word_in(start, LANGUAGE_NAMES)
-        || {
-            let mut buf = [0u8; 64];
-            lower_into(ctx.s(start), &mut buf).is_some_and(dutch_ingen_noun)
-        }
+        || no_town_word(ctx, start)
+        // "Ho mandato il curriculum a X": a recipient.
+        || recipient_before(ctx, p)
     {
-        return false;
-    }
-    // "Ho mandato il curriculum a X": a recipient.
-    if (p.saturating_sub(4)..p).any(|k| {
-        ctx.toks[k].case == Case::Lower
-            && ctx.word_in(k, RECIPIENT_VERBS)
-            && !ctx.toks[k + 1..=p].iter().any(|t| t.newline_before)
-    }) {
         return false;
     }
     // The sentence's language, read on the line around the run.
@@ -1425,6 +1476,112 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         || (function_words >= 2
             && ctx.word_in(p, &["a", "à", "em", "ad"])
             && !ctx.word_in(start, SETTING_VALUES))
+}
+
+/// Dutch function words that English and German lack: two of them on the line say the
+/// sentence is Dutch ([`dutch_town`]).
+const DUTCH_WORDS: &[&str] = &[
+    "het", "een", "ik", "mijn", "niet", "zou", "wordt", "worden", "ook", "maar", "om", "uur", "op",
+    "voor", "met", "bij", "van", "te", "aan", "geen", "dorpje",
+];
+
+/// Token `start` is a button after "click on", a room, a language's name or a Dutch plural
+/// noun of menus: no town after a bare preposition.
+fn no_town_word(ctx: &Ctx<'_>, start: usize) -> bool {
+    ui_target(ctx, start) || ctx.word_in(start, ROOMS) || ctx.word_in(start, LANGUAGE_NAMES) || {
+        let mut buf = [0u8; 64];
+        lower_into(ctx.s(start), &mut buf).is_some_and(dutch_ingen_noun)
+    }
+}
+
+/// A verb of writing to or calling someone stands up to four tokens before the preposition
+/// `p`, on its line ("Ho scritto a Esselunga", "Ik heb gebeld naar Ziggo"): a recipient.
+fn recipient_before(ctx: &Ctx<'_>, p: usize) -> bool {
+    (p.saturating_sub(4)..p).any(|k| {
+        ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, RECIPIENT_VERBS)
+            && !ctx.toks[k + 1..=p].iter().any(|t| t.newline_before)
+    })
+}
+
+/// Round 10: the run `start..=end` follows Dutch `te`, `uit`, `naar` or `vanuit` in a plainly
+/// Dutch sentence (two of [`DUTCH_WORDS`], none of English or German): a town ("geboren te
+/// Kolhorn", "Zending verzonden uit Stolpen", "gaan we naar De Woude?"). Dutch writes its
+/// nouns in lower case, and none of these takes a capitalised word but a place's name in
+/// prose; menus after "Ga naar" and "Terug naar" are buttons, -ingen plurals and rooms none.
+pub(crate) fn dutch_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    if start < 2 || ctx.toks[start].newline_before || ctx.toks[start].case == Case::Upper {
+        return false;
+    }
+    let p = start - 1;
+    if ctx.toks[p].case != Case::Lower
+        || !ctx.word_in(p, &["te", "uit", "naar", "vanuit", "in", "bij", "van"])
+    {
+        return false;
+    }
+    // "Ik heb gebeld naar Ziggo": a recipient.
+    if recipient_before(ctx, p) || no_town_word(ctx, start) {
+        return false;
+    }
+    // "uit Word naar het formulier": a common word (an English one, a product's name) alone
+    // is no town unless the lists know it as a place too.
+    let f = ctx.flags[start];
+    if end == start && f & WORD != 0 && f & PLACE == 0 {
+        return false;
+    }
+    // After "in", "bij" and "van", which English or German share or which introduce people,
+    // the run must look like a town: a listed place that is no word, a hyphenated or
+    // multi-word name, or a town's ending ("in Durgerdam", "vlak bij De Koog").
+    if ctx.word_in(p, &["in", "bij", "van"]) {
+        let f = ctx.flags[start];
+        let looks = (f & PLACE != 0 && f & WORD == 0)
+            || end > start
+            || ctx.s(start).contains('-')
+            || town_shape_at(ctx, start);
+        if !looks {
+            return false;
+        }
+    }
+    if ctx.word_in(p, &["naar"]) && ctx.word_in(p - 1, &["ga", "gaat", "terug"]) {
+        return false;
+    }
+    let lo = start.saturating_sub(12);
+    let hi = ctx.toks.len().min(end + 12);
+    let mut dutch = 0;
+    for k in lo..hi {
+        let t = &ctx.toks[k];
+        if k > start && t.newline_before {
+            break;
+        }
+        if k < start && ctx.toks[k + 1].newline_before {
+            dutch = 0;
+            continue;
+        }
+        if t.kind != Kind::Word || k == p || (start..=end).contains(&k) {
+            continue;
+        }
+        if ctx.word_in(k, ENGLISH_WORDS) {
+            return false;
+        }
+        dutch += usize::from(t.case == Case::Lower && ctx.word_in(k, DUTCH_WORDS));
+    }
+    // `te`, `uit`, `naar` and `vanuit` are Dutch words themselves: one more is enough.
+    dutch
+        >= if ctx.word_in(p, &["in", "bij", "van"]) {
+            2
+        } else {
+            1
+        }
+}
+
+/// Round 10: token `w` is a meeting or a room ([`ROOMS`]) written capitalised after
+/// "in"/"em"/"en" ("Sono in Riunione", "Estou em Reunião", "Je suis en Réunion"): an absence,
+/// though the gazetteer lists the island.
+pub(crate) fn in_a_meeting(ctx: &Ctx<'_>, w: usize) -> bool {
+    w > 0
+        && ctx.toks[w - 1].case == Case::Lower
+        && ctx.word_in(w - 1, &["in", "em", "en"])
+        && ctx.word_in(w, ROOMS)
 }
 
 /// Values a setting is set to, capitalised in manuals ("impostato a Vero", "definido em
@@ -1656,6 +1813,55 @@ const INSTITUTIONS: &[&str] = &[
     "rathaus",
 ];
 
+/// Round 10: facilities that name the town they serve with "of" ("il centro di smistamento
+/// di X", "o tribunal da comarca de X", "het station van X", "le centre de tri de X", "la
+/// zona industriale di X", "il Tribunale di X"): lower case, or capitalised after a
+/// lower-case article ("il Tribunale di Como", "o Tribunal da Comarca de X").
+const FACILITIES: &[&str] = &[
+    "stazione",
+    "estação",
+    "gare",
+    "station",
+    "tribunale",
+    "tribunal",
+    "comarca",
+    "rechtbank",
+    "rechter",
+    "ambulatorio",
+    "polikliniek",
+    "huisartsenpost",
+    "saúde",
+    "médical",
+    "smistamento",
+    "distribuição",
+    "sorteercentrum",
+    "tri",
+    "postale",
+    "poste",
+    "postkantoor",
+    "industriale",
+    "industrial",
+    "bedrijventerrein",
+];
+
+/// Token `j` is one of [`FACILITIES`] in lower case, or capitalised after a lower-case
+/// article or fused preposition.
+fn facility(ctx: &Ctx<'_>, j: usize) -> bool {
+    ctx.toks[j].kind == Kind::Word
+        && ctx.word_in(j, FACILITIES)
+        && (ctx.toks[j].case == Case::Lower
+            || (j > 0
+                && ctx.toks[j - 1].case == Case::Lower
+                && !ctx.toks[j].newline_before
+                && ctx.word_in(
+                    j - 1,
+                    &[
+                        "il", "lo", "la", "al", "del", "dal", "o", "a", "ao", "do", "da", "no",
+                        "na", "le", "du", "au", "het", "de",
+                    ],
+                )))
+}
+
 /// Verbs of where something sits that files and menus sit too ("Het bestand zit in
 /// Downloads", "O ficheiro fica em Documentos"): a town after them only when a person, a
 /// business or a parcel is the subject ("Ik zit nu in X", "Het pakket ligt in X", "A sede fica
@@ -1865,7 +2071,8 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
                 p,
                 &[
                     "di", "van", "bij", "d", "verso", "pour", "outside", "of", "vanuit", "fuori",
-                    "buiten", "zona", "du", "au", "aux", "des", "até",
+                    "buiten", "zona", "du", "au", "aux", "des", "até", "alla", "nella", "dalla",
+                    "della", "all", "nell", "dall", "dell",
                 ],
             ))
         && ctx.word_in(p, TOWN_PREPOSITIONS);
@@ -1888,6 +2095,7 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     };
     if verb_before(ctx, p - 1)
         || written_from(ctx, p)
+        || shipped_from(ctx, p)
         || coordinated_town(ctx, p, 3)
         || guarded()
         || NEAR_PHRASES
@@ -2519,6 +2727,33 @@ pub(crate) fn town_words_after(ctx: &Ctx<'_>, mut end: usize) -> usize {
             });
         if dutch {
             end = k + 1;
+            continue;
+        }
+        // Round 10: "San Giovanni in Persiceto", "Giugliano in Campania", "Berwick upon
+        // Tweed", "Walton on the Naze": a lower-case "in", "upon", "on" (and "the") inside
+        // a town's name, when the word after it is a capitalised one that is no first name,
+        // no common word, no street's type, and ends the clause.
+        let mut n = k + 1;
+        let joined = ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, &["in", "upon", "on"])
+            && {
+                if ctx.word_in(k, &["on"]) && ctx.word_in(n, &["the"]) {
+                    n += 1;
+                }
+                ctx.toks.get(n).is_some_and(|t| {
+                    t.kind == Kind::Word && t.case == Case::Title && !t.glued && !t.newline_before
+                })
+            }
+            && ctx.flags[n] & (FIRST | WORD) == 0
+            && !ctx.role(n, PREFIX_TYPE)
+            && ctx.toks.get(n + 1).is_none_or(|t| {
+                t.newline_before
+                    || (t.kind == Kind::Punct && !t.glued)
+                    || (t.kind == Kind::Punct && (t.is(',') || t.is('.') || t.is('?')))
+                    || (t.kind == Kind::Word && t.case == Case::Lower)
+            });
+        if joined {
+            end = n;
             continue;
         }
         let particle = ctx.toks[k].kind == Kind::Word
@@ -3179,25 +3414,40 @@ fn bracketed_after_role(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 /// under a sign-off line ("Cordiali saluti,", "Met vriendelijke groet,"). Only a place the
 /// lists know or a town's shape, closing the text or its line.
 fn signature_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    use super::lexicon::role::SIGN_OFF_LAST;
     if start < 4 || ctx.toks.get(end + 1).is_some_and(|t| !t.newline_before) {
         return false;
     }
+    if (start..=end).any(|w| ctx.flags[w] & (WORD | FIRST) != 0 && ctx.flags[w] & PLACE == 0) {
+        return false;
+    }
+    // Round 10: a line of its own under the name that says which unit of the business is
+    // where: a department in words of which one is lower case, a spaced dash, the town
+    // ("Service achats – Kourou", "Afdeling inkoop – Veldhoven"), or a branch noun, maybe
+    // with "of", then the town ("Vestiging Akersloot", "Delegação de Freamunde", "Filial
+    // Solânea/BA"). The shape names the town, so the lists need not know it.
+    let unit_line = unit_line_before(ctx, start);
     // A signature's last line is as often a department or a job ("Vertrieb", "Ufficio
-    // Vendite"): only a listed place or a town's shape.
-    if (start..=end).any(|w| ctx.flags[w] & (WORD | FIRST) != 0 && ctx.flags[w] & PLACE == 0)
-        || !(ctx.flags[start] & PLACE != 0 || town_shape_at(ctx, start))
-    {
+    // Vendite"): otherwise only a listed place or a town's shape.
+    if unit_line.is_none() && !(ctx.flags[start] & PLACE != 0 || town_shape_at(ctx, start)) {
         return false;
     }
     // The name's last token: on the line above, or before the dash on this line.
-    let name_end = if ctx.toks[start].newline_before {
+    let name_end = if let Some(ls) = unit_line {
+        ls - 1
+    } else if ctx.toks[start].newline_before {
         start - 1
     } else if ctx.punct(start - 1, '-') || ctx.punct(start - 1, '–') {
         start - 2
     } else {
         return false;
     };
+    signer_at(ctx, name_end)
+}
+
+/// Token `name_end` ends a signer's name: two to four title-case words opening their line,
+/// under a sign-off line ("Cordiali saluti,", "Met vriendelijke groet,").
+fn signer_at(ctx: &Ctx<'_>, name_end: usize) -> bool {
+    use super::lexicon::role::SIGN_OFF_LAST;
     // Two to four title-case words opening their line.
     let mut k = name_end;
     let mut n = 0;
@@ -3224,6 +3474,51 @@ fn signature_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         && ctx
             .phrases_ending_at(j, super::lexicon::SIGN_OFFS)
             .any(|s| ctx.toks[s].newline_before || s == 0)
+}
+
+/// Branches of a business that open a signature's line before their town ([`signature_town`]).
+const BRANCH_NOUNS: &[&str] = &[
+    "vestiging",
+    "filiaal",
+    "filiale",
+    "filial",
+    "agence",
+    "delegação",
+];
+
+/// The line holding the run at `start` opens with a business's unit before it: a
+/// department of two to five words, one in lower case, then a spaced dash ("Service achats
+/// –"), or a branch noun and maybe "of" ("Vestiging", "Delegação de"). Returns the line's
+/// first token.
+fn unit_line_before(ctx: &Ctx<'_>, start: usize) -> Option<usize> {
+    if ctx.toks[start].newline_before || ctx.toks[start].case != Case::Title || start < 2 {
+        return None;
+    }
+    let mut p = start - 1;
+    if ctx.punct(p, '-') || ctx.punct(p, '–') {
+        // The department's words back to the line's start.
+        let mut k = p;
+        let mut lower = false;
+        for n in 0..5 {
+            if k == 0 {
+                return None;
+            }
+            k -= 1;
+            let t = &ctx.toks[k];
+            if t.kind != Kind::Word {
+                return None;
+            }
+            lower |= t.case == Case::Lower;
+            if t.newline_before {
+                return (n >= 1 && lower && t.case == Case::Title && k > 0).then_some(k);
+            }
+        }
+        return None;
+    }
+    if ctx.toks[p].case == Case::Lower && ctx.word_in(p, &["de", "di", "da", "do", "van"]) {
+        p -= 1;
+    }
+    (ctx.toks[p].newline_before && p > 0 && ctx.word_in(p, BRANCH_NOUNS)).then_some(p)
 }
 
 /// The run `start..=end` names a town by one of round 7's frames: a letter's date line, a
