@@ -205,9 +205,8 @@ pub(crate) fn slot(ctx: &Ctx<'_>, at: usize, cue: &str) -> Option<(usize, usize)
     }
 }
 
-/// The slot's words end a clause: what follows is punctuation, a line end or the text's end.
+/// The slot's words end a clause: the clause ends there ([`super::special::clause_ends`]), or
+/// another origin is joined on.
 fn clause_ends(ctx: &Ctx<'_>, e: usize) -> bool {
-    ctx.toks.get(e).is_none_or(|t| {
-        t.newline_before || matches!(t.punct, '.' | ',' | '!' | ';' | ')' | '…' | '/')
-    }) || ctx.word_in(e, AND)
+    super::special::clause_ends(ctx, e) || ctx.word_in(e, AND)
 }

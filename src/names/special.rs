@@ -2458,7 +2458,7 @@ fn cue_rest(
 }
 
 /// Token `e` ends a clause: the text's or the line's end, or a mark that closes a clause.
-fn clause_ends(ctx: &Ctx<'_>, e: usize) -> bool {
+pub(crate) fn clause_ends(ctx: &Ctx<'_>, e: usize) -> bool {
     ctx.toks.get(e).is_none_or(|t| {
         t.newline_before || matches!(t.punct, '.' | ',' | '!' | ';' | ':' | ')' | '…')
     })
