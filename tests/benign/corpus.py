@@ -11,8 +11,16 @@ and listed with their sizes in tests/benign/manifest.tsv; the text itself is not
 Each file falls, by a hash of its path, into the tuning part (70 %) or the held-out part
 (30 %); rules are tuned on the first and the figure is reported on both.
 
-    python3 tests/benign/corpus.py build            # writes the manifest and /tmp/benign-corpus
+    python3 tests/benign/corpus.py build            # the manifest's files into /tmp/benign-corpus
+    python3 tests/benign/corpus.py build --reselect # choose the files anew, rewrite the manifest
     python3 tests/benign/corpus.py score BIN [BIN…] # false positives per MB for each CLI
+
+The manifest pins the corpus: `build` renders exactly the files it lists, under the names it
+gives them, so figures from two machines or two days count the same text. A listed file this
+machine lacks (another crate version in ~/.cargo, another package's docs) is skipped and said;
+`score` prints how many files and bytes it read and a digest of the set, and figures compare
+only where the digests agree. `--reselect` is for widening the corpus on purpose (it changes
+every figure: say so where the figures are reported).
 
 A finding counts as a false positive when its rule is a pattern rule (not the names pass:
 PERSON, LOCATION, STREET_ADDRESS, special categories), it is reported at the default minimum
@@ -48,8 +56,11 @@ def held_out(path):
 
 
 def pick(pattern, cap, skip=()):
+    # `**` follows symlinked folders: a package that links to its own parent would repeat
+    # the same files under ever longer paths, so a path is kept only once it is real.
     files = sorted(p for p in glob.glob(os.path.expanduser(pattern), recursive=True)
-                   if os.path.isfile(p) and not any(s in p.lower() for s in skip))
+                   if os.path.isfile(p) and not any(s in p.lower() for s in skip)
+                   and os.path.realpath(p) == os.path.abspath(p))
     step = max(1, len(files) // cap) if files else 1
     return files[::step][:cap]
 
@@ -95,33 +106,57 @@ def read(kind, path):
     return raw.decode("utf-8", "replace")
 
 
-def build():
+def manifest_rows():
+    return [l.split("\t") for l in MANIFEST.read_text().splitlines()[1:] if l.strip()]
+
+
+def build(reselect=False):
     OUT.mkdir(parents=True, exist_ok=True)
-    rows = []
-    for i, (kind, path) in enumerate(sources()):
+    if reselect or not MANIFEST.exists():
+        chosen = [(f"{i:04d}-{kind}.txt", kind, path) for i, (kind, path) in enumerate(sources())]
+    else:
+        chosen = [(name, kind, src) for name, kind, _, _, src in manifest_rows()]
+    rows, lacking, drift = [], [], 0
+    for name, kind, path in chosen:
         try:
             text = read(kind, path)[:MAX_FILE]
         except Exception:
+            lacking.append(path)
             continue
         if len(text.strip()) < 200:
+            lacking.append(path)
             continue
-        name = f"{i:04d}-{kind}.txt"
         (OUT / name).write_text(text)
         part = "heldout" if held_out(path) else "tune"
         rows.append(f"{name}\t{kind}\t{part}\t{len(text.encode())}\t{path}")
-    MANIFEST.write_text("file\tkind\tpart\tbytes\tsource\n" + "\n".join(rows) + "\n")
+    if reselect or not MANIFEST.exists():
+        MANIFEST.write_text("file\tkind\tpart\tbytes\tsource\n" + "\n".join(rows) + "\n")
+    else:
+        pinned = {r[0]: int(r[3]) for r in manifest_rows()}
+        drift = sum(1 for r in rows if pinned.get(r.split("\t")[0]) != int(r.split("\t")[3]))
     total = sum(int(r.split("\t")[3]) for r in rows)
     print(f"{len(rows)} files, {total / 1e6:.2f} MB in {OUT}")
+    if lacking:
+        why = ("too short or unreadable" if reselect else
+               "of the manifest are not on this machine or unreadable")
+        print(f"{len(lacking)} files {why} (skipped), e.g. {lacking[0]}")
+    if drift:
+        print(f"{drift} files render to another size than the manifest says (another version here)")
 
 
 def score(binary):
-    rows = [l.split("\t") for l in MANIFEST.read_text().splitlines()[1:]]
-    docs = []
-    for name, kind, part, size, src in rows:
+    docs, missing = [], 0
+    for name, kind, part, size, src in manifest_rows():
         p = OUT / name
         if not p.exists():
-            sys.exit(f"{p} missing: run `build` first")
+            missing += 1
+            continue
         docs.append((name, part, p.read_text()))
+    if not docs:
+        sys.exit(f"no corpus in {OUT}: run `build` first")
+    digest = hashlib.sha256("".join(n + t for n, _, t in docs).encode()).hexdigest()[:12]
+    print(f"corpus {OUT}: {len(docs)} files (set {digest})"
+          + (f", {missing} of the manifest missing here" if missing else ""))
     stdin = "".join(json.dumps({"id": n, "text": t}) + "\n" for n, _, t in docs)
     out = subprocess.run([binary, "scan", "--jsonl", "--offsets", "codepoint"], input=stdin,
                          capture_output=True, text=True, check=True).stdout
@@ -155,7 +190,7 @@ def score(binary):
 
 if __name__ == "__main__":
     if len(sys.argv) >= 2 and sys.argv[1] == "build":
-        build()
+        build(reselect="--reselect" in sys.argv[2:])
     elif len(sys.argv) >= 3 and sys.argv[1] == "score":
         for b in sys.argv[2:]:
             score(b)
