@@ -329,6 +329,10 @@ impl Engine {
         // Each custom pattern compiled on its own (the error names its rule), then joined to
         // the catalog's automata.
         let mut custom_parts = Vec::new();
+        // The scanner module compiles none (its `compile_custom` fails), so the list stays
+        // empty there; not dropping it leaves regex-syntax's `Hir` drop code out of the module.
+        #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+        let mut custom_parts = std::mem::ManuallyDrop::new(custom_parts);
         for custom in &options.custom_rules {
             if options.disabled_rules.iter().any(|d| **d == *custom.id) {
                 continue;
