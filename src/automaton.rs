@@ -172,6 +172,13 @@ fn decode(
         forward.part(&mut r, &classes, keep)?;
         reverse.part(&mut r, &classes, keep)?;
     }
+    // The scanner module compiles no pattern, so it never has any: without the loop, the
+    // splicing and the first bytes of a parsed pattern stay out of it.
+    #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+    if !extra.is_empty() {
+        return None;
+    }
+    #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
     for e in extra {
         forward.splice(e.forward)?;
         reverse.splice(e.reverse)?;
