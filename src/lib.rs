@@ -41,7 +41,10 @@
 #![deny(missing_docs)]
 // No unsafe code, except the first module's allocator (src/scan_alloc.rs, wasm32 with feature
 // `scanner` only), which cannot be written without it.
-#![cfg_attr(not(all(target_arch = "wasm32", feature = "scanner")), forbid(unsafe_code))]
+#![cfg_attr(
+    not(all(target_arch = "wasm32", feature = "scanner")),
+    forbid(unsafe_code)
+)]
 #![cfg_attr(all(target_arch = "wasm32", feature = "scanner"), deny(unsafe_code))]
 // The scanner module (feature `scanner`) compiles the core but reaches only the engine: what
 // it leaves unreached (the pattern compiler's helpers) is in use in every other build.
