@@ -24,7 +24,7 @@ struct Heap {
     free: [usize; usize::BITS as usize],
     /// Where the next new block may start.
     bump: usize,
-    /// The end of the memory grown so far for blocks (0 before the first block).
+    /// The end of the memory as last seen (0 before the first block).
     end: usize,
 }
 
@@ -72,28 +72,42 @@ unsafe impl GlobalAlloc for ScanAlloc {
             return head as *mut u8;
         }
         let size = 1usize << class;
-        if heap.end == 0 {
-            heap.end = core::arch::wasm32::memory_size(0) * PAGE;
-            heap.bump = heap.end;
-        }
+        // Blocks are aligned to their size up to a page: no layout asks for more in practice,
+        // and one that did gets no block rather than a misaligned one.
         let align = size.min(PAGE);
-        let Some(end) = heap
-            .bump
-            .checked_add(align - 1)
-            .map(|b| b & !(align - 1))
-            .and_then(|start| start.checked_add(size))
-        else {
+        if layout.align() > align {
             return std::ptr::null_mut();
-        };
-        if end > heap.end {
+        }
+        loop {
+            // Memory grown by anyone else (nothing in this module does) is left to them: new
+            // blocks start after it.
+            let top = core::arch::wasm32::memory_size(0) * PAGE;
+            if top != heap.end {
+                heap.bump = top;
+                heap.end = top;
+            }
+            let Some(end) = heap
+                .bump
+                .checked_add(align - 1)
+                .map(|b| b & !(align - 1))
+                .and_then(|start| start.checked_add(size))
+            else {
+                return std::ptr::null_mut();
+            };
+            if end <= heap.end {
+                heap.bump = end;
+                return (end - size) as *mut u8;
+            }
             let pages = (end - heap.end).div_ceil(PAGE);
-            if core::arch::wasm32::memory_grow(0, pages) == usize::MAX {
+            let before = core::arch::wasm32::memory_grow(0, pages);
+            if before == usize::MAX {
                 return std::ptr::null_mut();
             }
-            heap.end += pages * PAGE;
+            // Grown right after the blocks (the next round then fits the block there).
+            if before * PAGE == heap.end {
+                heap.end += pages * PAGE;
+            }
         }
-        heap.bump = end;
-        (end - size) as *mut u8
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
