@@ -346,7 +346,7 @@ impl<'t> Folder<'t> {
                 b'+' if self.mode.plus_space => self.emit(i, 1, Unit::Char(' ')),
                 b'+' => i + 1,
                 // The first module leaves quoted-printable mail and encoded-words to the full
-                // module (1.5 KB gzip; docs/pasted-text.md says what that changes).
+                // module (1.4 KB gzip; docs/pasted-text.md says what that changes).
                 #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
                 b'=' if self.mode.percent == Percent::InWord => self.quoted_printable(i),
                 b'=' => i + 1,
