@@ -41,10 +41,12 @@ export function restoreStrTables(module, memory) {
     runs |= (b & 0x7f) << shift;
     shift += 7;
   } while (b & 0x80);
-  // Per table: its distance from the end of the one before, and its number of strings.
+  // Per table: its distance from the end of the one before, and its number of strings times
+  // two, plus one for a table of (pointer, length, tag) triples (a tag under 256).
   const starts = new Int32Array(runs);
   const counts = new Int32Array(runs);
   let pairs = 0;
+  let tagged = 0;
   let address = 0;
   for (let n = 0; n < runs; n++) {
     let gap = 0;
@@ -64,20 +66,26 @@ export function restoreStrTables(module, memory) {
     address += gap;
     starts[n] = address;
     counts[n] = count;
-    address += count * 8;
+    const wide = count & 1;
+    count >>= 1;
+    address += count * (8 + 4 * wide);
     pairs += count;
+    tagged += count * wide;
   }
-  // One length byte per string, then a LEB128 code per pointer: 0, where the previous string
-  // ended; odd 2d + 1, the pointer of the string d + 1 before (a word in several lists);
-  // even 2z, that end plus the zigzag distance z.
+  // One length byte per string, one tag byte per string of a triples table, then a LEB128
+  // code per pointer: 0, where the previous string ended; odd 2d + 1, the pointer of the
+  // string d + 1 before (a word in several lists); even 2z, that end plus the zigzag
+  // distance z.
   let len = at;
-  at += pairs;
+  let tag = at + pairs;
+  at += pairs + tagged;
   let end = 0;
   const ptrs = new Int32Array(pairs);
   let i = 0;
   for (let n = 0; n < runs; n++) {
     let w = starts[n] >> 2;
-    for (let k = counts[n]; k > 0; k--) {
+    const wide = counts[n] & 1;
+    for (let k = counts[n] >> 1; k > 0; k--) {
       let v = 0;
       shift = 0;
       do {
@@ -89,14 +97,17 @@ export function restoreStrTables(module, memory) {
       const ptr = v & 1 ? ptrs[i - 1 - z] : z & 1 ? end - ((z + 1) >> 1) : end + (z >> 1);
       ptrs[i++] = ptr;
       const size = src[len++];
+      const third = wide ? src[tag++] : 0;
       if (view) {
         view.setUint32(4 * w, ptr, true);
         view.setUint32(4 * w + 4, size, true);
+        if (wide) view.setUint32(4 * w + 8, third, true);
       } else {
         words[w] = ptr;
         words[w + 1] = size;
+        if (wide) words[w + 2] = third;
       }
-      w += 2;
+      w += 2 + wide;
       end = ptr + size;
     }
   }
@@ -167,8 +178,22 @@ function image(bytes, segments) {
   return { mem, lo, hi };
 }
 
-/** Runs of three or more (pointer, length) pairs that point at text inside the data. */
+/** Runs of three or more (pointer, length) pairs that point at text inside the data, as
+ * [start, count, 0]; then, where no such run is, runs of three or more (pointer, length, tag)
+ * triples with a tag under 256 (`&[(&str, u8)]` and the like: 675 in the first module), as
+ * [start, count, 1]; in address order. */
 function findRuns(mem, lo, hi) {
+  const pairs = findStrided(mem, lo, hi, 8, [], () => true);
+  const view = new DataView(mem.buffer, mem.byteOffset, mem.byteLength);
+  const triples = findStrided(mem, lo, hi, 12, pairs, (j) => view.getUint32(j + 8, true) < 256);
+  return [...pairs.map(([a, c]) => [a, c, 0]), ...triples.map(([a, c]) => [a, c, 1])].sort(
+    (x, y) => x[0] - y[0],
+  );
+}
+
+/** Runs of three or more entries of `stride` bytes, each a (pointer, length) pair pointing at
+ * text inside the data followed by what `rest` accepts, outside the runs `taken`. */
+function findStrided(mem, lo, hi, stride, taken, rest) {
   const view = new DataView(mem.buffer, mem.byteOffset, mem.byteLength);
   const text = (ptr, len) => {
     // A length fits the byte the glue reads it from.
@@ -176,13 +201,21 @@ function findRuns(mem, lo, hi) {
     for (let k = ptr; k < ptr + len; k++) if (mem[k] < 0x20 || mem[k] === 0x7f) return false;
     return true;
   };
+  const free = (j) => !taken.some(([a, c]) => j + stride > a && j < a + 8 * c);
   const runs = [];
   let i = Math.ceil(lo / 4) * 4;
-  while (i + 8 <= hi) {
+  while (i + stride <= hi) {
     let j = i;
-    while (j + 8 <= hi && text(view.getUint32(j, true), view.getUint32(j + 4, true))) j += 8;
-    if (j - i >= 24) {
-      runs.push([i, (j - i) / 8]);
+    while (
+      j + stride <= hi &&
+      text(view.getUint32(j, true), view.getUint32(j + 4, true)) &&
+      rest(j) &&
+      free(j)
+    ) {
+      j += stride;
+    }
+    if (j - i >= 3 * stride) {
+      runs.push([i, (j - i) / stride]);
       i = j;
     } else {
       i += 4;
@@ -206,6 +239,7 @@ export function pack(bytes) {
   const view = new DataView(mem.buffer);
   const header = [];
   const lengths = [];
+  const tags = [];
   const deltas = [];
   leb(header, runs.length);
   let address = 0;
@@ -214,15 +248,17 @@ export function pack(bytes) {
   // Where each pointer was last seen (by pair index), for the back references.
   const seen = new Map();
   const lebLength = (v) => (v < 2 ** 7 ? 1 : v < 2 ** 14 ? 2 : v < 2 ** 21 ? 3 : v < 2 ** 28 ? 4 : 5);
-  for (const [start, count] of runs) {
+  for (const [start, count, wide] of runs) {
     // The glue decodes with 32-bit integer operations.
     if (hi >= 2 ** 28) throw new Error('data above 2^28');
+    const stride = 8 + 4 * wide;
     leb(header, start - address);
-    leb(header, count);
-    address = start + count * 8;
+    leb(header, 2 * count + wide);
+    address = start + count * stride;
     for (let k = 0; k < count; k++) {
-      const ptr = view.getUint32(start + 8 * k, true);
-      const len = view.getUint32(start + 8 * k + 4, true);
+      const ptr = view.getUint32(start + stride * k, true);
+      const len = view.getUint32(start + stride * k + 4, true);
+      if (wide) tags.push(view.getUint32(start + stride * k + 8, true));
       const d = ptr - end;
       lengths.push(len);
       const near = 2 * (d >= 0 ? 2 * d : -2 * d - 1);
@@ -234,14 +270,14 @@ export function pack(bytes) {
     }
     pairs += count;
   }
-  const payload = [...header, ...lengths, ...deltas];
+  const payload = [...header, ...lengths, ...tags, ...deltas];
   // The module with the tables zeroed in its data segments (zero runs cost next to nothing
   // under compression) and the custom section appended.
   const out = Uint8Array.from(bytes);
-  for (const [start, count] of runs) {
+  for (const [start, count, wide] of runs) {
     for (const s of segments) {
       const from = Math.max(start, s.base);
-      const to = Math.min(start + count * 8, s.base + s.size);
+      const to = Math.min(start + count * (8 + 4 * wide), s.base + s.size);
       if (from < to) out.fill(0, s.file + from - s.base, s.file + to - s.base);
     }
   }

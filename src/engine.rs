@@ -328,7 +328,12 @@ impl Engine {
         let mut rules: Vec<Rule> = chosen.iter().map(|&i| Rule::from(builtin[i])).collect();
         // Each custom pattern compiled on its own (the error names its rule), then joined to
         // the catalog's automata.
+        #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
         let mut custom_parts = Vec::new();
+        // The scanner module compiles none (its `compile_custom` fails), so the list stays
+        // empty there; not dropping it leaves regex-syntax's `Hir` drop code out of the module.
+        #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+        let mut custom_parts = std::mem::ManuallyDrop::new(Vec::new());
         for custom in &options.custom_rules {
             if options.disabled_rules.iter().any(|d| **d == *custom.id) {
                 continue;

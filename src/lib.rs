@@ -39,7 +39,13 @@
 //! URLs are findings of their own. Offsets are UTF-8 byte offsets inside Rust and
 //! are converted with [`convert_offsets`] to the unit a caller indexes by (UTF-16 for JavaScript).
 #![deny(missing_docs)]
-#![forbid(unsafe_code)]
+// No unsafe code, except the first module's allocator (src/scan_alloc.rs, wasm32 with feature
+// `scanner` only), which cannot be written without it.
+#![cfg_attr(
+    not(all(target_arch = "wasm32", feature = "scanner")),
+    forbid(unsafe_code)
+)]
+#![cfg_attr(all(target_arch = "wasm32", feature = "scanner"), deny(unsafe_code))]
 // The scanner module (feature `scanner`) compiles the core but reaches only the engine: what
 // it leaves unreached (the pattern compiler's helpers) is in use in every other build.
 #![cfg_attr(
@@ -82,6 +88,13 @@ mod wasm;
 // The package's small first module: the engine alone, for highlighting (feature `scanner`).
 #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
 mod wasm_scan;
+// Its allocator: smaller than the standard library's (the module says what it costs).
+#[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+#[allow(unsafe_code)]
+mod scan_alloc;
+#[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+#[global_allocator]
+static ALLOCATOR: scan_alloc::ScanAlloc = scan_alloc::ScanAlloc::new();
 #[cfg(all(target_arch = "wasm32", feature = "scanner", feature = "browser"))]
 compile_error!("feature `scanner` builds the first module alone: build it without `browser`");
 // The benchmarks' reference pass (scripts/bench.sh builds it into a module of its own).

@@ -8,12 +8,70 @@
 
 include!(concat!(env!("OUT_DIR"), "/lower_tables.rs"));
 
+use std::sync::OnceLock;
+
 /// The lower case of a character or string.
 pub(crate) trait Lower {
     /// A string for a string, the characters for a character.
     type Out;
     /// What `to_lowercase` returns, with the same content.
     fn lower(&self) -> Self::Out;
+}
+
+/// The tables, unpacked on first use (`build.rs` packs them as LEB128 numbers).
+struct Tables {
+    map: Vec<(u32, u32, i32, u32)>,
+    ignorable: Vec<(u32, u32)>,
+    cased: Vec<(u32, u32)>,
+}
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut map = Vec::new();
+        let mut n = numbers(MAP);
+        let mut end = 0;
+        while let (Some(gap), Some(len), Some(zigzag), Some(step)) =
+            (n.next(), n.next(), n.next(), n.next())
+        {
+            let delta = (zigzag >> 1) as i32 ^ -((zigzag & 1) as i32);
+            map.push((end + gap, end + gap + len, delta, step));
+            end += gap + len;
+        }
+        Tables {
+            map,
+            ignorable: ranges(CASE_IGNORABLE),
+            cased: ranges(CASED),
+        }
+    })
+}
+
+/// The LEB128 numbers of `packed`.
+fn numbers(packed: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    let mut bytes = packed.iter();
+    std::iter::from_fn(move || {
+        let (mut v, mut shift) = (0u32, 0);
+        for &b in bytes.by_ref() {
+            v |= u32::from(b & 0x7f) << shift;
+            if b < 0x80 {
+                return Some(v);
+            }
+            shift += 7;
+        }
+        None
+    })
+}
+
+/// Inclusive ranges packed as two numbers each: the first character's distance from the
+/// previous range's last (from 0), and the last's from the first.
+fn ranges(packed: &[u8]) -> Vec<(u32, u32)> {
+    let mut n = numbers(packed);
+    let (mut out, mut end) = (Vec::new(), 0);
+    while let (Some(gap), Some(len)) = (n.next(), n.next()) {
+        out.push((end + gap, end + gap + len));
+        end += gap + len;
+    }
+    out
 }
 
 /// `c` in `ranges` (sorted, inclusive).
@@ -32,8 +90,9 @@ fn lower_char(c: char) -> (char, Option<char>) {
     if c == '\u{130}' {
         return ('i', Some('\u{307}'));
     }
-    let i = MAP.partition_point(|r| r.0 <= u);
-    match i.checked_sub(1).and_then(|i| MAP.get(i)) {
+    let map = &tables().map;
+    let i = map.partition_point(|r| r.0 <= u);
+    match i.checked_sub(1).and_then(|i| map.get(i)) {
         Some(&(first, last, delta, step)) if u <= last && (u - first) % step == 0 => (
             char::from_u32(u.wrapping_add_signed(delta)).unwrap_or(c),
             None,
@@ -44,9 +103,12 @@ fn lower_char(c: char) -> (char, Option<char>) {
 
 /// After skipping case-ignorable characters, a cased one.
 fn cased_after_ignorable(mut chars: impl Iterator<Item = char>) -> bool {
+    let Tables {
+        ignorable, cased, ..
+    } = tables();
     chars
-        .find(|&c| !within(CASE_IGNORABLE, c))
-        .is_some_and(|c| within(CASED, c))
+        .find(|&c| !within(ignorable, c))
+        .is_some_and(|c| within(cased, c))
 }
 
 impl Lower for char {

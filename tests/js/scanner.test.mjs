@@ -50,23 +50,86 @@ const OPTIONS = [
   { gazetteer: new Uint8Array(gazetteer), countries: ['US', 'CA'], disabledRules: ['email'], minScore: 0.6 },
 ];
 
+/** The exceptions to "the same findings": quoted-printable mail and RFC 2047 encoded-words
+ * (`J=C3=BCrgen`, `jane=40example.com`, `=?UTF-8?Q?…?=`, soft line breaks) and numbers typed
+ * with a space between every digit (`0 7 8 0 0 9 0 0 1 2 3`) are read by the full module only
+ * (docs/pasted-text.md; docs/benchmarks.md "Round 11": 2.4 KB gzip of the first module, which
+ * drives the early highlight and never decides a send). The UTF-16 ranges of the lines that
+ * hold such an escape, end in `=` (a soft line break) or hold nine spaced single digits, and
+ * of the line after a soft line break: what either module finds there is left out of the
+ * comparison. */
+function fullModuleLines(text) {
+  const ranges = [];
+  const lines = text.split('\n');
+  let at = 0;
+  let carried = false;
+  for (const line of lines) {
+    const soft = /=\r?$/.test(line);
+    if (carried || soft || /=[0-9A-F]{2}|=\?|\d(?:(?: ?- ?| )\d){8}/.test(line)) {
+      ranges.push([at, at + line.length + 1]);
+    }
+    carried = soft;
+    at += line.length + 1;
+  }
+  return ranges;
+}
+
+/** `findings` without those that touch one of `ranges`. */
+function outside(findings, ranges) {
+  return findings.filter((f) => !ranges.some(([a, b]) => f.start < b && f.end > a));
+}
+
 test('the first module finds what the full module finds, text for text', () => {
   const texts = inputs();
   assert.ok(texts.length > 100);
+  let excepted = 0;
   for (const options of OPTIONS) {
     const a = new full.Airlock(options);
     const s = new first.Scanner(options);
     let findings = 0;
     for (const [name, text] of texts) {
-      const expected = a.scan(text);
+      let expected = a.scan(text);
+      let got = s.scan(text);
       findings += expected.length;
-      assert.deepEqual(s.scan(text), expected, `${name} with ${Object.keys(options).join(',') || 'defaults'}`);
+      const qp = fullModuleLines(text);
+      if (qp.length > 0) {
+        excepted += expected.length - outside(expected, qp).length;
+        expected = outside(expected, qp);
+        got = outside(got, qp);
+      }
+      assert.deepEqual(got, expected, `${name} with ${Object.keys(options).join(',') || 'defaults'}`);
     }
     // A comparison of empty lists would prove nothing.
     assert.ok(findings > 500, `only ${findings} findings`);
     a.free();
     s.free();
   }
+  // The exception must not swallow the comparison: a few lines of the pasted-text tests.
+  assert.ok(excepted < 200, `${excepted} findings left out`);
+});
+
+test('quoted-printable mail and spaced-out numbers are read by the full module only', () => {
+  // The full module, which guards every send, still reads them (tests/pasted_text.rs has the
+  // cases); the first module highlights them as typed until the full module has loaded.
+  const text = 'Content-Transfer-Encoding: quoted-printable\n\nPlease write to jane.doe@exam=\n'
+    + 'ple.com or to j.m=40example.de.\nFrom: =?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?= <j@example.de>\n'
+    + 'SSN 5 3 6 - 2 2 - 1 2 3 4\nPlain line: mail anna@example.org';
+  const a = new full.Airlock({ gazetteer: new Uint8Array(gazetteer) });
+  const s = new first.Scanner({ gazetteer: new Uint8Array(gazetteer) });
+  const values = (found) => found.map((f) => `${f.entity} ${text.slice(f.start, f.end)}`);
+  const fromFull = values(a.scan(text));
+  const fromFirst = values(s.scan(text));
+  for (const v of ['EMAIL_ADDRESS jane.doe@exam=\nple.com', 'EMAIL_ADDRESS j.m=40example.de',
+    'PERSON =?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?=', 'US_SSN 5 3 6 - 2 2 - 1 2 3 4']) {
+    assert.ok(fromFull.includes(v), `full module: ${v}`);
+    assert.ok(!fromFirst.includes(v), `first module: ${v}`);
+  }
+  // Outside those lines the two agree.
+  for (const v of ['EMAIL_ADDRESS j@example.de', 'EMAIL_ADDRESS anna@example.org']) {
+    assert.ok(fromFull.includes(v) && fromFirst.includes(v), v);
+  }
+  a.free();
+  s.free();
 });
 
 test('the first module rejects the options the full module rejects, with the same error', () => {

@@ -68,6 +68,39 @@ test('a table of strings is zeroed in the data and restored byte for byte', asyn
   assert.deepEqual([...new Uint8Array(plain.exports.memory.buffer).subarray(at, at + data.length)], [...data]);
 });
 
+test('a table of (string, tag) triples next to a table of strings is restored byte for byte', async () => {
+  // `&[(&str, u8)]`: a pointer, a length and a small tag per entry, twelve bytes each; beside
+  // it a plain table of strings, and a triple whose tag is too large to pack (it ends the run).
+  const at = 4096;
+  const text = new TextEncoder().encode('herrfraudrprofmadamemonsieur');
+  const data = new Uint8Array(256);
+  data.set(text, 0);
+  const view = new DataView(data.buffer);
+  const triples = [[0, 4, 1], [4, 4, 2], [8, 2, 1], [10, 4, 7], [14, 6, 255], [20, 8, 300]];
+  triples.forEach(([off, len, tag], k) => {
+    view.setUint32(32 + 12 * k, at + off, true);
+    view.setUint32(36 + 12 * k, len, true);
+    view.setUint32(40 + 12 * k, tag, true);
+  });
+  const plain = [[20, 8], [0, 4], [14, 6]];
+  plain.forEach(([off, len], k) => {
+    view.setUint32(128 + 8 * k, at + off, true);
+    view.setUint32(132 + 8 * k, len, true);
+  });
+  const original = moduleWith(data, at);
+  const { bytes, pairs, runs } = pack(original);
+  assert.equal(runs, 2);
+  assert.equal(pairs, 5 + plain.length);
+  const module = new WebAssembly.Module(bytes);
+  const { exports } = await WebAssembly.instantiate(module);
+  const memory = new Uint8Array(exports.memory.buffer);
+  // The five packed triples are zeros, the sixth (tag 300) is still there.
+  assert.deepEqual([...memory.subarray(at + 32, at + 32 + 60)], new Array(60).fill(0));
+  assert.equal(new DataView(exports.memory.buffer).getUint32(at + 32 + 60 + 8, true), 300);
+  restoreStrTables(module, exports.memory);
+  assert.deepEqual([...memory.subarray(at, at + data.length)], [...data]);
+});
+
 for (const [name, wasm, glues] of [
   ['full', 'pkg/dist/web/pii_airlock_bg.wasm', ['pkg/dist/web/pii_airlock.js', 'pkg/dist/node/pii_airlock.js']],
   ['first', 'pkg/dist/web/scanner/pii_airlock_scan_bg.wasm',
@@ -88,9 +121,16 @@ for (const [name, wasm, glues] of [
     const words = new Set();
     let pairs = 0;
     // A table starts with a pointer, which the restore changes (it was zeroed, and no string
-    // lies at 0): from each changed word on, pairs.
-    for (let i = 0; i + 8 <= image.length; i += 4) {
+    // lies at 0): from each changed word on, pairs; a changed word right after a pair is the
+    // tag of a (pointer, length, tag) triple, under 256.
+    let tags = 0;
+    for (let i = 0, pairEnd = -1; i + 8 <= image.length; i += 4) {
       if (image.subarray(i, i + 4).every((b, k) => b === before[i + k])) continue;
+      if (i === pairEnd && view.getUint32(i, true) < 256) {
+        tags++;
+        continue;
+      }
+      pairEnd = i + 8;
       const ptr = view.getUint32(i, true);
       const len = view.getUint32(i + 4, true);
       const text = image.subarray(ptr, ptr + len);
@@ -100,6 +140,7 @@ for (const [name, wasm, glues] of [
       i += 4;
     }
     assert.ok(pairs > 5000, `${pairs} pairs restored`);
+    assert.ok(tags > 100, `${tags} tags restored`);
     for (const w of ['herrn', 'frau', 'straße']) assert.ok(words.has(w), `${w} is in a restored table`);
     let glued = 0;
     for (const glue of glues) {

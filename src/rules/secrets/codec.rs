@@ -2,32 +2,16 @@
 //! OpenPGP's CRC-24, base62 as GitHub and npm print it, and a base64 decoder that accepts both
 //! alphabets. Written here so the crate needs no extra dependency for them.
 
-/// CRC-32 table for the reflected polynomial 0xEDB88320, built at compile time.
-const CRC32_TABLE: [u32; 256] = {
-    let mut table = [0u32; 256];
-    let mut i = 0;
-    while i < 256 {
-        let mut c = i as u32;
-        let mut k = 0;
-        while k < 8 {
-            c = if c & 1 != 0 {
-                0xEDB8_8320 ^ (c >> 1)
-            } else {
-                c >> 1
-            };
-            k += 1;
-        }
-        table[i] = c;
-        i += 1;
-    }
-    table
-};
-
-/// CRC-32 (the zlib / PNG / ISO-HDLC variant) of `data`.
+/// CRC-32 (the zlib / PNG / ISO-HDLC variant) of `data`: the reflected polynomial
+/// 0xEDB88320, bit by bit. A 256-entry table would be 1 KB of the first module's gzip (its
+/// entries do not compress), for a check that runs on a few dozen bytes of a candidate token.
 pub(crate) fn crc32(data: &[u8]) -> u32 {
     let mut c = !0u32;
     for &b in data {
-        c = CRC32_TABLE[((c ^ u32::from(b)) & 0xFF) as usize] ^ (c >> 8);
+        c ^= u32::from(b);
+        for _ in 0..8 {
+            c = (c >> 1) ^ (0xEDB8_8320 & (c & 1).wrapping_neg());
+        }
     }
     !c
 }
