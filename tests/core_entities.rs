@@ -882,6 +882,12 @@ fn online_handles_after_their_label() {
         ("Benutzername: j_mueller", "j_mueller"),
         ("mi usuario es @lucia.gomez", "@lucia.gomez"),
         ("nazwa użytkownika: kowalski_88", "kowalski_88"),
+        // A login label and its colon: the word after it is the login, marked or not.
+        ("Benutzername: jmueller", "jmueller"),
+        ("login: jane_doe", "jane_doe"),
+        ("user: jdoe", "jdoe"),
+        ("Kennung: mschmidt", "mschmidt"),
+        ("identifiant : cdupont", "cdupont"),
     ] {
         let got = found(text);
         assert!(
@@ -897,6 +903,14 @@ fn online_handles_after_their_label() {
         "github: rust-lang",
         "see the Twitter API docs",
         "username: admin",
+        "user: root",
+        "login: Enter your email",
+        "the login page",
+        "user guide",
+        "github: octocat",
+        "responding to the login: prompt",
+        "fn has_permission(user: usize) -> bool",
+        "Proxy::new(\"http://user:secret@proxy.example\")",
     ] {
         assert_not("USERNAME", t);
     }

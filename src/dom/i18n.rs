@@ -43,13 +43,16 @@ const KEYS: [&str; 26] = [
 
 /// Entity ids with a translated display name: the catalog's [`ENTITY_NAMES`], whose English
 /// names are the `en` locale's; the other locales translate them in the same order.
-const ENTITIES: [&str; 30] = column(0);
+const ENTITIES: [&str; ENTITY_COUNT] = column(0);
+
+/// How many entities have a display name.
+const ENTITY_COUNT: usize = ENTITY_NAMES.len();
 
 /// One column of [`ENTITY_NAMES`] (0: the id, 1: the English name).
-const fn column(k: usize) -> [&'static str; 30] {
-    let mut out = [""; 30];
+const fn column(k: usize) -> [&'static str; ENTITY_COUNT] {
+    let mut out = [""; ENTITY_COUNT];
     let mut i = 0;
-    while i < 30 {
+    while i < ENTITY_COUNT {
         out[i] = if k == 0 {
             ENTITY_NAMES[i].0
         } else {
@@ -85,7 +88,7 @@ struct Locale {
     texts: [&'static str; 26],
     /// `count(n)`: the text for one item, and the text around `n` for any other number.
     count: [&'static str; 3],
-    entities: [&'static str; 30],
+    entities: [&'static str; ENTITY_COUNT],
     reasons: [&'static str; 6],
 }
 
@@ -200,6 +203,7 @@ const DE: Locale = Locale {
         "Fahrzeug-Identnummer (FIN)",
         "Passdaten",
         "USt-IdNr.",
+        "Akten- oder Kundennummer",
         "Gelisteter Begriff",
     ],
     reasons: [
@@ -277,6 +281,7 @@ const FR: Locale = Locale {
         "Num\u{e9}ro de v\u{e9}hicule (VIN)",
         "Donn\u{e9}es de passeport",
         "Num\u{e9}ro de TVA",
+        "Num\u{e9}ro de dossier ou de client",
         "Terme list\u{e9}",
     ],
     reasons: [
@@ -354,6 +359,7 @@ const ES: Locale = Locale {
         "N\u{fa}mero de veh\u{ed}culo (VIN)",
         "Datos del pasaporte",
         "N\u{fa}mero de IVA",
+        "N\u{fa}mero de expediente o de cliente",
         "T\u{e9}rmino de la lista",
     ],
     reasons: [

@@ -426,8 +426,10 @@ pub(crate) static RULES: &[RuleDef] = &[
         id: "online-handle",
         entity: "USERNAME",
         category: Category::Contact,
+        // A login label (`login:`, `user:`, `Kennung:`) counts only with its colon: "user"
+        // and "login" before a word are mostly prose ("user guide", "login page").
         pattern: r"(?x)
-            \b (?i:
+            \b (?: (?i:
                   instagram | insta | twitter | tiktok | snapchat | telegram | mastodon
                 | bluesky | discord | skype | reddit | github | gitlab | twitch | youtube
                 | facebook | linkedin | wechat | gamertag | user\ ?name | nickname
@@ -436,6 +438,8 @@ pub(crate) static RULES: &[RuleDef] = &[
                 | nazwa\ u(?:ż|z)ytkownika | nome\ de\ usu(?:á|a)rio )
             (?: \ (?i: handle | username | account | name | id | user ) )?
             (?: \ (?i: is | ist | est | es | è | é | jest | to ) )? (?: : \ ? | \ )
+            | (?i: login | user | user\ ?id | anmeldename | kennung | identifiant | utilisateur
+                | utente | gebruiker | u(?:ż|z)ytkownik | usu(?:á|a)rio ) \ ? : \ ? )
             @? [A-Za-z0-9_] [A-Za-z0-9_.\-]{1,38} \b",
         validate: Some(online_handle),
         score: 0.75,
@@ -1548,6 +1552,64 @@ const NOT_HANDLES: &[&str] = &[
     "jest",
 ];
 
+/// Labels of the `online-handle` rule that name a platform rather than a login: after them a
+/// bare word is as often the platform's project or page as a person's handle.
+const PLATFORMS: [&str; 19] = [
+    "instagram",
+    "insta",
+    "twitter",
+    "tiktok",
+    "snapchat",
+    "telegram",
+    "mastodon",
+    "bluesky",
+    "discord",
+    "skype",
+    "reddit",
+    "github",
+    "gitlab",
+    "twitch",
+    "youtube",
+    "facebook",
+    "linkedin",
+    "wechat",
+    "gamertag",
+];
+
+/// Accounts that many systems share and that name no one (`user: root`, `login: admin`), and
+/// words that follow a login label in documentation (`login: prompt`, `user: username`).
+const SHARED_ACCOUNTS: [&str; 29] = [
+    "root",
+    "admin",
+    "administrator",
+    "postgres",
+    "mysql",
+    "guest",
+    "user",
+    "users",
+    "test",
+    "demo",
+    "ubuntu",
+    "debian",
+    "pi",
+    "nobody",
+    "git",
+    "sa",
+    "anonymous",
+    "default",
+    "system",
+    "daemon",
+    "nginx",
+    "www-data",
+    "service",
+    "deploy",
+    "prompt",
+    "username",
+    "password",
+    "email",
+    "name",
+];
+
 /// The writer's own possessives before a handle's label: "my instagram is …".
 const MY: &[&str] = &[
     "my", "mein", "meine", "mon", "ma", "mi", "mio", "mia", "mijn", "mój", "moja", "meu", "minha",
@@ -1576,7 +1638,20 @@ fn online_handle(c: &Candidate<'_>) -> Verdict {
         .split_whitespace()
         .next_back()
         .is_some_and(|w| MY.contains(&w.lower().as_str()));
-    if !(at || marked || mine) {
+    // `Benutzername: jmueller`, `login: jdoe`: a login label and its colon say the next word
+    // is one, when it is written as logins are (lower case) and is not a shared account.
+    // Not in code (`fn f(user: usize)`) nor in a URL's user part (`//user:password@`, also
+    // scanned alone, where nothing stands before it: hence the space after the colon).
+    let label = v[..start].lower();
+    let login = label.ends_with(": ")
+        && c.before()
+            .is_none_or(|ch| ch.is_whitespace() || matches!(ch, '*' | '-' | '>'))
+        && c.after() != Some('@')
+        && !PLATFORMS.iter().any(|p| label.starts_with(p))
+        && bare.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && bare.len() >= 3
+        && !SHARED_ACCOUNTS.contains(&bare);
+    if !(at || marked || mine || login) {
         return Verdict::Reject;
     }
     Verdict::Span {

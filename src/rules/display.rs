@@ -7,7 +7,7 @@
 
 /// (entity id, English display name), for the entities most findings belong to. `DENY_LIST` is
 /// the entity of a policy's deny-list hits.
-pub const ENTITY_NAMES: [(&str, &str); 30] = [
+pub const ENTITY_NAMES: [(&str, &str); 31] = [
     ("EMAIL_ADDRESS", "Email address"),
     ("PHONE_NUMBER", "Phone number"),
     ("CREDIT_CARD", "Card number"),
@@ -37,6 +37,7 @@ pub const ENTITY_NAMES: [(&str, &str); 30] = [
     ("VIN", "Vehicle number (VIN)"),
     ("PASSPORT_MRZ", "Passport data"),
     ("EU_VAT", "VAT number"),
+    ("RECORD_NUMBER", "Record or customer number"),
     ("DENY_LIST", "Listed term"),
 ];
 

@@ -37,6 +37,7 @@ mod fr_benelux;
 mod national;
 mod nordic;
 mod pl_cz_ro;
+mod records;
 pub(crate) mod secrets;
 mod swift;
 pub(crate) use swift::is_country_code;
@@ -350,6 +351,7 @@ const FAMILIES: &[&[RuleDef]] = &[
     swift::RULES,
     devices::RULES,
     dates_places::RULES,
+    records::RULES,
     contact::RULES,
 ];
 
