@@ -752,6 +752,8 @@ mod tests {
     }
 
     fn assert_same(compiled: &Prebuilt, built: &Prebuilt, what: &str) {
+        // When a subset differs only in the `url` rule's states, see
+        // `only_the_url_rule_compiles_by_position`: the patterns before it moved it.
         assert!(
             same_nfa(&built.forward, &compiled.forward),
             "{what}: forward NFA differs"
@@ -803,6 +805,79 @@ mod tests {
         let all: Vec<usize> = (0..catalog.len()).collect();
         let (compiled, built) = both(&catalog, &all, &[]);
         assert_same(&compiled, &built, "whole catalog");
+    }
+
+    /// Whether `h` holds a class with a character outside ASCII. An ASCII class compiles to
+    /// one sparse state; any other goes through regex-automata's UTF-8 state caches (forward a
+    /// bounded map keyed on transitions, reverse a suffix map keyed on the state it leads
+    /// to), one entry per slot and the slot chosen by a hash of absolute state ids: where
+    /// two keys collide a state is made twice instead of shared, so the class's states
+    /// depend on how many states come before the pattern.
+    fn non_ascii_class(h: &Hir) -> bool {
+        use regex_syntax::hir::{Class, HirKind};
+        match h.kind() {
+            HirKind::Class(Class::Unicode(c)) => {
+                c.ranges().last().is_some_and(|r| r.end() > '\x7F')
+            }
+            HirKind::Class(Class::Bytes(c)) => c.ranges().last().is_some_and(|r| r.end() > 0x7F),
+            HirKind::Repetition(r) => non_ascii_class(&r.sub),
+            HirKind::Capture(c) => non_ascii_class(&c.sub),
+            HirKind::Concat(subs) | HirKind::Alternation(subs) => subs.iter().any(non_ascii_class),
+            HirKind::Empty | HirKind::Literal(_) | HirKind::Look(_) => false,
+        }
+    }
+
+    /// The catalog's patterns whose states depend on where they sit, and why the `url` rule
+    /// alone may make a subset's automaton differ from the compiler's: round 9 saw "reverse
+    /// NFA differs" for a subset after adding an ASCII pattern before `url` (and not with
+    /// `{1,128}` in place of `+` in it). Every later pattern moves with such a change; only a
+    /// pattern with a non-ASCII class compiles differently when moved, so the subsets test
+    /// passes or fails for `url` by where it lands. What the blob holds for `url` is its
+    /// states at its place in the whole catalog: a different but equivalent automaton for
+    /// the same class (each copy of a state matches the same bytes and leads on the same
+    /// way), so matches are the same; only "state for state" does not hold for it.
+    #[test]
+    fn only_the_url_rule_compiles_by_position() {
+        let catalog = catalog_patterns();
+        let hirs = matcher::parse(&catalog, false).unwrap();
+        let moving: Vec<&str> = (0..catalog.len())
+            .filter(|&i| non_ascii_class(&hirs[i]))
+            .map(|i| crate::rules::catalog()[i].id)
+            .collect();
+        assert_eq!(
+            moving,
+            ["url"],
+            "a class of non-ASCII characters compiles to other states at another place: \
+             subsets of the catalog are then not state for state the compiler's"
+        );
+        // The part's size after fillers of different lengths, forward and reverse (at the
+        // time of writing `url`'s reverse part has 282 states instead of 281 at three of
+        // the 120 places: a collision in the reverse suffix cache).
+        let sizes = |pattern: &str, reverse: bool| -> Vec<usize> {
+            (1..=120)
+                .map(|n| {
+                    let filler = format!("q{{{n}}}");
+                    let hirs = matcher::parse(&[filler.as_str(), pattern], false).unwrap();
+                    let nfa = matcher::compile_nfa(&hirs, None, reverse).unwrap();
+                    let ends: Vec<usize> = (0..nfa.states().len())
+                        .filter(|&i| matches!(nfa.states()[i], State::Match { .. }))
+                        .collect();
+                    ends[1] - ends[0]
+                })
+                .collect()
+        };
+        let varies = |v: Vec<usize>| v.iter().any(|&x| x != v[0]);
+        let url = catalog[crate::rules::catalog()
+            .iter()
+            .position(|r| r.id == "url")
+            .unwrap()];
+        assert!(varies(sizes(url, false)) || varies(sizes(url, true)));
+        for ascii in [
+            r"[\x21-\x7E]{1,32}x",
+            r#"" [\x20\x21\x23-\x7E]+ " | [A-Za-z0-9]+"#,
+        ] {
+            assert!(!varies(sizes(ascii, false)) && !varies(sizes(ascii, true)));
+        }
     }
 
     #[test]

@@ -267,6 +267,61 @@ fn iban_near_misses() {
 }
 
 #[test]
+fn ibans_parted_after_the_country_code_or_grouped_with_dots() {
+    // The registry's German example as forms and statements also print it: a space after
+    // the country code (and after the check digits), or dots between the groups.
+    for v in [
+        "DE 89 3704 0044 0532 0130 00",
+        "DE 89370400440532013000",
+        "DE89.3704.0044.0532.0130.00",
+        "GB 29 NWBK 6016 1331 9268 19",
+        "NL91.ABNA.0417.1643.00",
+    ] {
+        assert_everywhere("IBAN_CODE", v);
+    }
+    // Generated: a valid IBAN for every bank code, printed the three ways.
+    let mut seed = 7u64;
+    for _ in 0..50 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let bban = format!(
+            "{:08}{:010}",
+            seed % 100_000_000,
+            (seed >> 20) % 10_000_000_000
+        );
+        let rem = format!("{bban}131400")
+            .bytes()
+            .fold(0u32, |r, b| (r * 10 + u32::from(b - b'0')) % 97);
+        let iban = format!("DE{:02}{bban}", 98 - rem);
+        let groups: Vec<&str> = (0..iban.len())
+            .step_by(4)
+            .map(|i| &iban[i..(i + 4).min(iban.len())])
+            .collect();
+        for v in [
+            format!("DE {} {}", &iban[2..4], groups[1..].join(" ")),
+            groups.join("."),
+        ] {
+            let got = found(&format!("IBAN: {v}"));
+            assert!(
+                got.iter().any(|(e, x)| e == "IBAN_CODE" && *x == v),
+                "{v}: {got:?}"
+            );
+        }
+    }
+    for t in [
+        "DE 89 3704 0044 0532 0130 01", // check fails
+        "DE89.3704.0044.0532.0130.01",  // check fails
+        "DE89.3704 0044.0532 0130.00",  // dots and spaces mixed: two tokens
+        "de 89 3704 0044 0532 0130 00", // a parted code only in capitals
+        "is 12 of the best ways to go to",
+        "Version 1.2.3.4 was built on 12.03.2024 from 10.0.0.1",
+    ] {
+        assert_not("IBAN_CODE", t);
+    }
+}
+
+#[test]
 fn ip_addresses_in_every_text_form() {
     // Public unicast addresses in every IPv6 text form of RFC 4291 section 2.2 and RFC 5952.
     for v in [
@@ -397,7 +452,13 @@ fn urls() {
 
 #[test]
 fn us_ssn_valid_and_invalid_ranges() {
-    for v in ["536-22-1234", "123-45-6789", "772 01 2345"] {
+    for v in [
+        "536-22-1234",
+        "123-45-6789",
+        "772 01 2345",
+        "536.22.1234",
+        "123.45.6789",
+    ] {
         assert_everywhere("US_SSN", v);
     }
     // Bare nine digits need a label.
@@ -418,6 +479,17 @@ fn us_ssn_valid_and_invalid_ranges() {
         "078-05-1120",
         "219-09-9999",
         "111-11-1111",
+        // The same ranges with dots; and dotted runs that are no SSN: glued on to more
+        // numbers (a version, an OID), other groupings, decimals.
+        "666.12.3456",
+        "900.12.3456",
+        "123.00.4567",
+        "123.45.0000",
+        "version 123.45.6789.1",
+        "oid 1.3.6.123.45.6789",
+        "12.345.6789",
+        "1234.56.789",
+        "ratio 123.456789",
     ] {
         assert_not("US_SSN", t);
     }
@@ -522,6 +594,49 @@ fn phones_after_labels_and_in_regional_groupings() {
         "range 555 123 4567",
         "pages 010 - 150",
         "version 512-345-678",
+    ] {
+        assert_not("PHONE_NUMBER", t);
+    }
+}
+
+#[test]
+fn phones_with_dots_and_parenthesised_area_codes() {
+    for (text, value) in [
+        // A German mobile with one dot after its code, next to a phone word.
+        ("Handy: 0171.1234567", "0171.1234567"),
+        ("Tel. 030.12345678", "030.12345678"),
+        // A Spanish mobile grouped with dots, after a label.
+        ("teléfono 612.345.678", "612.345.678"),
+        ("móvil: 712.345.678", "712.345.678"),
+        // A Polish landline with its area code in parentheses, and international.
+        ("tel. (22) 123 45 67", "(22) 123 45 67"),
+        ("Telefon: (12) 345 67 89", "(12) 345 67 89"),
+        ("tel. +48 22 123 45 67", "+48 22 123 45 67"),
+        // French and North American dotted numbers were read already.
+        ("appelle-moi au 06.12.34.56.78", "06.12.34.56.78"),
+        ("call 212.555.0142", "212.555.0142"),
+        // A North American grouping the plan would not assign, after a label.
+        ("phone 123.456.7890", "123.456.7890"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "PHONE_NUMBER" && v == value),
+            "{text}: {got:?}"
+        );
+    }
+    // Without a phone word these shapes are figures as often as numbers to call.
+    for t in [
+        "0171.1234567",
+        "ratio 0123.4567890",
+        "Einwohner: 612.345.678",
+        "total 612.345.678 EUR",
+        "(22) 123 45 67",
+        "teléfono 612.345 678",
+        "version 1.2.3.4",
+        "on 06.12.2024",
+        "tel. 12.03.2024",
+        "ip 10.0.0.1",
+        "pi 3.14159265",
     ] {
         assert_not("PHONE_NUMBER", t);
     }

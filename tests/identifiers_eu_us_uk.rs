@@ -1329,6 +1329,38 @@ fn nl_bsn() {
     check_near_misses("NL_BSN", "BSN", 100, 47, bsn_gen, other_last_digits);
 }
 
+/// The 11-test's numbers typed in threes (`111 222 333`, `111.222.333`): read next to a BSN
+/// word as the plain and the tax office's dotted form are.
+#[test]
+fn nl_bsn_in_threes() {
+    assert_found("BSN 111 222 333", "NL_BSN", "111 222 333");
+    assert_found("BSN: 111.222.333", "NL_BSN", "111.222.333");
+    assert_found(
+        "mijn burgerservicenummer is 123 456 782",
+        "NL_BSN",
+        "123 456 782",
+    );
+    assert_found("sofinummer 123.456.782", "NL_BSN", "123.456.782");
+    let threes = |r: &mut Rng| {
+        let v: String = bsn_gen(r).chars().filter(char::is_ascii_digit).collect();
+        let sep = if r.coin() { ' ' } else { '.' };
+        format!("{}{sep}{}{sep}{}", &v[..3], &v[3..6], &v[6..])
+    };
+    check_generated("NL_BSN", "NL", "BSN", false, 200, 146, threes);
+    check_near_misses("NL_BSN", "BSN", 100, 147, threes, other_last_digits);
+    for t in [
+        "BSN 111 222 334",     // 11-test fails
+        "BSN 111.222 333",     // grouped two ways
+        "BSN 111 222 333 444", // part of a longer run
+        "111 222 333",         // no BSN word
+        "Einwohner 111.222.333",
+        "| 111 | 222 | 333 |",
+        "versie 1.2.3.4, 12.03.2024, 10.0.0.1, 3.14159",
+    ] {
+        assert_not_found(t, "NL_BSN");
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Spain, Italy, Portugal, Greece
 
@@ -1373,6 +1405,29 @@ fn es_nif_and_nie() {
     check_generated("ES_NIE", "ES", "NIE", true, 300, 51, nie_gen);
     check_near_misses("ES_NIF", "NIF", 50, 52, dni_gen, other_last_letters);
     check_near_misses("ES_NIE", "NIE", 50, 53, nie_gen, other_last_letters);
+}
+
+/// The DNI as the card prints it, with dots (`12.345.678-Z`): the check letter decides.
+#[test]
+fn es_dni_with_the_dots_of_the_card() {
+    assert_found("DNI 12.345.678-Z", "ES_NIF", "12.345.678-Z");
+    assert_found("12.345.678Z", "ES_NIF", "12.345.678Z");
+    let dotted = |r: &mut Rng| {
+        let v = dni_gen(r);
+        format!("{}.{}.{}", &v[..2], &v[2..5], &v[5..])
+    };
+    check_generated("ES_NIF", "ES", "DNI", true, 200, 150, dotted);
+    check_near_misses("ES_NIF", "DNI", 50, 151, dotted, other_last_letters);
+    for t in [
+        "12.345.678",
+        "Importe: 12.345.678 EUR",
+        "12.345.678-A",
+        "12.345.6789Z",
+        "1.234.567-L",
+        "v12.345.678-Z",
+    ] {
+        assert_not_found(t, "ES_NIF");
+    }
 }
 
 const CF_ODD: [u32; 26] = [
@@ -1459,6 +1514,58 @@ fn it_fiscal_code() {
     for (m, d) in [(4, 31), (2, 70), (2, 30)] {
         let v = cf_from(&mut r, 1985, m, d, false);
         assert_not_found(&format!("codice fiscale {v}"), "IT_FISCAL_CODE");
+    }
+}
+
+/// A codice fiscale typed in lower case (`rssmra85t10a562s`): the check character decides,
+/// and with digits where the date and place number stand (an all-letter word of this shape
+/// is a word).
+#[test]
+fn it_fiscal_code_in_lower_case() {
+    assert_found("cf rssmra85t10a562s", "IT_FISCAL_CODE", "rssmra85t10a562s");
+    assert_found(
+        "codice fiscale: mrtmtt91d08f205j.",
+        "IT_FISCAL_CODE",
+        "mrtmtt91d08f205j",
+    );
+    let lower = |r: &mut Rng| {
+        let (y, m, d) = date(r, 1930, 2020);
+        let day = if r.coin() { d + 40 } else { d };
+        cf_from(r, y, m, day, false).to_ascii_lowercase()
+    };
+    check_generated(
+        "IT_FISCAL_CODE",
+        "IT",
+        "codice fiscale",
+        true,
+        200,
+        154,
+        lower,
+    );
+    check_near_misses("IT_FISCAL_CODE", "CF", 100, 155, lower, |v| {
+        let cur = v.as_bytes()[15];
+        (b'a'..=b'z')
+            .filter(|&c| c != cur)
+            .map(|c| replace_at(v, 15, char::from(c)))
+            .collect()
+    });
+    let mut r = Rng(156);
+    for _ in 0..50 {
+        let v = lower(&mut r);
+        // One case throughout: mixed case is no code.
+        let mixed = format!("{}{}", v[..8].to_ascii_uppercase(), &v[8..]);
+        assert_not_found(&format!("CF {mixed}"), "IT_FISCAL_CODE");
+    }
+    // Omocodia letters in lower case (`rssmra85t10a562s` with `t10` as `tml`) are not read.
+    let omo = cf_from(&mut r, 85, 12, 10, true).to_ascii_lowercase();
+    assert_not_found(&format!("CF {omo}"), "IT_FISCAL_CODE");
+    for t in [
+        "rssmra85t10a562t",
+        "the function abcdefghijklmnop returns",
+        "hash 0123456789abcdef",
+        "token deadbeefcafebabe",
+    ] {
+        assert_not_found(t, "IT_FISCAL_CODE");
     }
 }
 

@@ -559,6 +559,12 @@ fn cases(seed: u64) -> Vec<Case> {
         in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "docker login -u ci -p {} registry.example.com"),
         in_text("cli-password", password(r), "ldapsearch -x -D cn=admin,dc=example,dc=org -w '{}' -b dc=example,dc=org"),
         in_text("cli-password", password(r), "tool sync --password \"{}\" --verbose"),
+        // Passwords by position: after the user of `net use`, last for `htpasswd -b`.
+        in_text("cli-password", password(r), r"net use \\fileserver\share /user:CORP\jane {}"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), r"NET USE Z: \\nas\media /USER:jane {} /PERSISTENT:YES"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "htpasswd -b /etc/nginx/.htpasswd admin {}"),
+        in_text("cli-password", password(r), "sudo htpasswd -bcB -C 12 /etc/apache2/.htpasswd ops '{}' && systemctl reload apache2"),
+        in_text("cli-password", format!("{}{}", r.mixed(10), r.digits(2)), "htpasswd -nb ci {} > auth"),
         in_text("secp256k1-private-key", r.hex(64), "private key: 0x{}\n"),
         in_text("secp256k1-private-key", wif(r), "WIF: {}\n"),
         case("private-key", pem("PRIVATE KEY", &ed25519_pkcs8(r))),
@@ -1591,6 +1597,18 @@ fn command_line_passwords_only_where_the_command_takes_them() {
         "keytool -list -keystore ks.jks -storepass changeit",
         "mysqldump -uroot -p\"$MYSQL_PWD\" db",
         "cp -a src dst",
+        // `runas` takes a program after the user; `net use` may ask (`*`) or take options.
+        "runas /user:Administrator cmd.exe",
+        "runas /user:CORP\\jane \"mmc compmgmt.msc\"",
+        "net use \\\\srv\\share /user:jane *",
+        "net use \\\\srv\\share /user:jane /persistent:no",
+        "net user jane /add",
+        // htpasswd without -b asks for the password; a missing argument is usage text.
+        "htpasswd -c /etc/nginx/.htpasswd admin",
+        "htpasswd -D /etc/nginx/.htpasswd admin",
+        "htpasswd -b /etc/nginx/.htpasswd admin",
+        "htpasswd -b passwdfile username password",
+        "htpasswd -nbB user $PASSWORD",
     ] {
         assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
     }

@@ -388,9 +388,10 @@ pub(crate) static RULES: &[RuleDef] = &[
         ..RuleDef::DEFAULT
     },
     // Digit runs that are a phone only next to a phone label (`Telefono: 3471234567`,
-    // `Ph 0412345678`, `Telemóvel 912345678`), and the groupings of Poland and Portugal
-    // (`512 345 678`, `21 234 56 78`), Australia's eight-digit local numbers (`9876 5432`),
-    // North America's seven-digit local numbers (`867-5309`) and ten-digit numbers in its
+    // `Ph 0412345678`, `Telemóvel 912345678`), and the groupings of Poland, Portugal and
+    // Spain (`512 345 678`, `612.345.678`: a figure with thousands dots too, `21 234 56 78`,
+    // `(22) 123 45 67`), Australia's eight-digit local numbers (`9876 5432`), North
+    // America's seven-digit local numbers (`867-5309`) and ten-digit numbers in its
     // grouping that the numbering plan would not assign (`555 123 4567`: fictional or
     // mistyped, but what the user gave as their number all the same).
     RuleDef {
@@ -403,8 +404,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"(?x)
               \b [1-9][0-9]{7,10} \b
             | \b [2-9][0-9]{3} \ [0-9]{4} \b
-            | \b [1-9][0-9]{2} \ [0-9]{3} \ [0-9]{3} \b
-            | \b [1-9][0-9] \ [0-9]{3} \ [0-9]{2} \ [0-9]{2} \b
+            | \b [1-9][0-9]{2} [\ .] [0-9]{3} [\ .] [0-9]{3} \b
+            | (?: \( [1-9][0-9] \) \ ? | \b [1-9][0-9] \ ) [0-9]{3} \ [0-9]{2} \ [0-9]{2} \b
             | \b [2-9][0-9]{2} [\-.] [0-9]{4} \b
             | \b [1-9][0-9]{2} - [0-9]{3} - [0-9]{3} \b
             | (?: \( [0-9]{3} \) [\ .\-]? | \b [0-9]{3} [\ .\-] ) [0-9]{3} [\ .\-] [0-9]{4} \b",
@@ -1381,10 +1382,14 @@ fn in_code_constant(c: &Candidate<'_>) -> bool {
 fn phone_labelled(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
     let d = crate::digit_vec(v);
+    // People group a nine-digit number one way: `612.345 678` is two figures.
+    let seps = separators(v);
+    let mixed = d.len() == 9 && seps.windows(2).any(|w| w[0] != w[1]);
     if super::glued_to_digits(c)
         || in_code_constant(c)
         || d.iter().all(|&x| x == d[0])
         || c.before().is_some_and(|ch| ch.is_ascii_alphabetic())
+        || mixed
     {
         return Verdict::Reject;
     }
@@ -1432,6 +1437,11 @@ fn phone_national(c: &Candidate<'_>) -> Verdict {
         let whole = national_grouped(v);
         if whole != Verdict::Reject {
             return whole;
+        }
+        // One dot after the area or mobile code (`0171.1234567`): how some write a number,
+        // but also a figure with a decimal point, so only next to a phone word.
+        if separators(v) == ['.'] && national_digits(v) && !v.contains('(') {
+            return Verdict::Weak;
         }
     }
     // "0171 2345678 2024": the pattern ran on into the year.

@@ -48,7 +48,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         entity: "ES_NIF",
         category: Category::Identifiers,
         countries: &["ES"],
-        pattern: r"\b[0-9]{8}-?[A-Z]\b",
+        // Also with the dots of the printed card (`12.345.678-Z`).
+        pattern: r"\b(?:[0-9]{8}|[0-9]{2}\.[0-9]{3}\.[0-9]{3})-?[A-Z]\b",
         validate: Some(es_nif),
         checked_score: 0.8,
         context: ES_CONTEXT,
@@ -73,8 +74,9 @@ pub(crate) static RULES: &[RuleDef] = &[
         category: Category::Identifiers,
         countries: &["IT"],
         // Surname and name letters, year, month letter, day (+40 for women), Belfiore place
-        // code, check letter. Digits may be replaced by L M N P Q R S T U V (omocodia).
-        pattern: r"(?x)
+        // code, check letter. Digits may be replaced by L M N P Q R S T U V (omocodia). Typed
+        // in lower case too (`rssmra85t10a562s`); the validator takes one case only.
+        pattern: r"(?xi)
             \b [A-Z]{6} [0-9LMNP-V]{2} [ABCDEHLMPRST] [0-9LMNP-V]{2} [A-Z] [0-9LMNP-V]{3} [A-Z] \b",
         validate: Some(it_fiscal_code),
         checked_score: 0.9,
@@ -231,10 +233,25 @@ fn omocode(b: u8) -> Option<u32> {
 /// Codice fiscale: date of birth (day + 40 for women) must exist, the check letter is the sum
 /// of the odd-position values (table) and even-position values (A/0 = 0 …) mod 26.
 pub(crate) fn it_fiscal_code(c: &Candidate<'_>) -> Verdict {
-    let v = c.value().as_bytes();
-    if glued(c) {
+    let typed = c.value().as_bytes();
+    let Ok(mut v) = <[u8; 16]>::try_from(typed) else {
+        return Verdict::Reject;
+    };
+    // One case throughout. In lower case only with real digits: sixteen letters of this
+    // shape are a word as often as a code, and the check letter passes one time in 26.
+    let lower = typed[0].is_ascii_lowercase();
+    if glued(c)
+        || typed
+            .iter()
+            .any(|b| b.is_ascii_alphabetic() && b.is_ascii_lowercase() != lower)
+        || (lower
+            && [6, 7, 9, 10, 12, 13, 14]
+                .iter()
+                .any(|&i| !typed[i].is_ascii_digit()))
+    {
         return Verdict::Reject;
     }
+    v.make_ascii_uppercase();
     let num = |i: usize| -> Option<u32> { Some(omocode(v[i])? * 10 + omocode(v[i + 1])?) };
     let (Some(yy), Some(mut day)) = (num(6), num(9)) else {
         return Verdict::Reject;

@@ -64,9 +64,11 @@ pub(crate) static RULES: &[RuleDef] = &[
         entity: "IBAN_CODE",
         category: Category::Financial,
         // Country code, two check digits, then the BBAN in groups of up to four (as printed)
-        // or run together; the validator cuts it to the registry length of the country.
+        // or run together; the validator cuts it to the registry length of the country. A
+        // space or dot may part the code from the check digits (`DE 89 3704 …`), and dots
+        // may group the BBAN (`DE89.3704.0044.…`), as some forms and statements print it.
         pattern: r"(?x)
-            \b [A-Za-z]{2} [0-9]{2} (?: [\ \-]? [A-Za-z0-9]{1,4} ){3,9} \b",
+            \b [A-Za-z]{2} [\ .]? [0-9]{2} (?: [\ \-.]? [A-Za-z0-9]{1,4} ){3,9} \b",
         validate: Some(iban),
         score: 0.3,
         checked_score: 0.95,
@@ -291,7 +293,23 @@ fn iban(c: &Candidate<'_>) -> Verdict {
     if cut.bytes().any(|b| b.is_ascii_uppercase()) && cut.bytes().any(|b| b.is_ascii_lowercase()) {
         return Verdict::Reject;
     }
-    if !crate::iban_mod97(cut) {
+    // A code parted from its check digits is read only in capitals: "is 12 of the …" is a
+    // sentence (Iceland's `IS` and a number) however the mod 97 of its words comes out.
+    if !v.as_bytes()[2].is_ascii_digit() && cut.bytes().any(|b| b.is_ascii_lowercase()) {
+        return Verdict::Reject;
+    }
+    // Dots group the whole number or none of it: `DE89.3704 0044` is two tokens.
+    let dots = cut.bytes().filter(|&b| b == b'.').count();
+    let seps = cut.bytes().filter(|b| !b.is_ascii_alphanumeric()).count();
+    if dots != 0 && dots != seps {
+        return Verdict::Reject;
+    }
+    let ok = if dots == 0 {
+        crate::iban_mod97(cut)
+    } else {
+        crate::iban_mod97(&cut.replace('.', " "))
+    };
+    if !ok {
         return Verdict::Reject;
     }
     Verdict::Span {

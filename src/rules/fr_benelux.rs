@@ -99,7 +99,9 @@ pub(crate) static RULES: &[RuleDef] = &[
         entity: "NL_BSN",
         category: Category::Identifiers,
         countries: &["NL"],
-        pattern: r"\b(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3})\b",
+        // Plain, as the tax office prints it (`1234.56.782`), or in threes (`111 222 333`,
+        // `111.222.333`) as people type it.
+        pattern: r"\b(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}[\ .][0-9]{3}[\ .][0-9]{3})\b",
         validate: Some(nl_bsn),
         checked_score: 0.6,
         context: words![
@@ -221,12 +223,25 @@ fn be_national_number(c: &Candidate<'_>) -> Verdict {
     Verdict::Checked("mod97")
 }
 
+/// A space and then a digit, read away from a value: another group of the same run.
+fn space_then_digit(mut side: impl Iterator<Item = char>) -> bool {
+    side.next() == Some(' ') && side.next().is_some_and(|ch| ch.is_ascii_digit())
+}
+
 /// BSN 11-proef: 9·d1 + 8·d2 + … + 2·d8 − d9 is a multiple of 11.
 fn nl_bsn(c: &Candidate<'_>) -> Verdict {
     let Some((d, 9)) = digits::<9>(c.value()) else {
         return Verdict::Reject;
     };
-    if glued(c) || all_same(&d) {
+    if glued(c) || all_same(&d) || !one_separator_kind(c.value()) {
+        return Verdict::Reject;
+    }
+    // In threes with spaces, a group before or after makes it part of a longer run
+    // (`111 222 333 444`).
+    let v = c.value();
+    if v.contains(' ')
+        && (space_then_digit(c.preceding().chars().rev()) || space_then_digit(c.rest().chars()))
+    {
         return Verdict::Reject;
     }
     if !crate::elfproef(&d) {

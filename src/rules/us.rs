@@ -11,6 +11,8 @@ pub(crate) static RULES: &[RuleDef] = &[RuleDef {
     pattern: r"(?x)
         \b [0-9]{3} - [0-9]{2} - [0-9]{4} \b
         | \b [0-9]{3} \ [0-9]{2} \ [0-9]{4} \b
+        # With dots, as some forms and spreadsheets print it (`123.45.6789`).
+        | \b [0-9]{3} \. [0-9]{2} \. [0-9]{4} \b
         | \b [0-9]{9} \b",
     validate: Some(us_ssn),
     score: 0.6,

@@ -70,7 +70,11 @@ pub(crate) static RULES: &[RuleDef] = &[
         # Longer options first: the search takes the first alternative that matches, and
         # `-p` with a glued value would also match `-passout`.
         (?: --password | --passwd | --pass | -passin | -passout | -password | -pass
-          | -storepass | -keypass | -srcstorepass | -deststorepass | -p | -P | -a | -w | -k | -U )
+          | -storepass | -keypass | -srcstorepass | -deststorepass | -p | -P | -a | -w | -k | -U
+          # Arguments by position: `net use \\srv\share /user:jane P4ss` (the one after the
+          # user) and `htpasswd -b file user P4ss` (the last one).
+          | (?i: /u (?: ser )? : ) [\x21\x23-\x26\x28-\x7E]+ [\ \t]+
+          | htpasswd (?: [\ \t]+ [\x21\x23-\x26\x28-\x7E]+ ){2,5} [\ \t]+ )
         (?: [\ \t]+ | = )?
         ["']? [\x21\x23-\x26\x28-\x7E]+"#,
         cli_password,
@@ -442,6 +446,10 @@ const CLI_PASSWORD_OPTIONS: &[(&str, bool, &str)] = &[
 /// `smbclient -U jane%S3cret`, `--password S3cret`: the span is the password.
 fn cli_password(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
+    let body = v.trim_start_matches([' ', '\t']);
+    if body.starts_with(['/', 'h']) {
+        return positional_password(c, body);
+    }
     let opt_start = v.find('-').unwrap_or(0);
     let opt_len = v[opt_start..]
         .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '-'))
@@ -514,17 +522,82 @@ fn cli_password(c: &Candidate<'_>) -> Verdict {
         start += at + 1;
         value = &value[at + 1..];
     }
+    if !cli_value(value) || (long && !password_shaped(value)) {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start,
+        end: start + value.len(),
+        check: None,
+    }
+}
+
+/// A password given on a command line: not a metavariable, a number, a variable, a prompt
+/// or placeholder, nor a well-known default.
+fn cli_value(value: &str) -> bool {
     let metavariable = value
         .bytes()
         .all(|b| b.is_ascii_uppercase() || b == b'_' || b == b'-');
-    let ok = (4..=128).contains(&value.len())
+    (4..=128).contains(&value.len())
         && !metavariable
         && !value.bytes().all(|b| b.is_ascii_digit())
         && !value.starts_with(['$', '%', '{', '<', '-', '['])
         && !placeholder(value)
         && !DEFAULT_PASSWORDS.contains(&value.to_ascii_lowercase().as_str())
-        && (!long || password_shaped(value));
-    if !ok {
+}
+
+/// The password argument of `net use … /user:NAME PASSWORD` (on a `net use` line; `runas
+/// /user:NAME program` takes none) and of `htpasswd -b[c|n|B…] [FILE] USER PASSWORD`: its
+/// last argument, counted past the options (and the value of `-C`/`-r`) up to a shell
+/// operator; `-b` is what puts the password on the line.
+fn positional_password(c: &Candidate<'_>, body: &str) -> Verdict {
+    let v = c.value();
+    let tokens: Vec<&str> = body.split([' ', '\t']).filter(|t| !t.is_empty()).collect();
+    let value = if let Some(first) = tokens.first().filter(|t| t.starts_with('/')) {
+        let line = crate::rules::tail(c.preceding(), 300)
+            .rsplit('\n')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let words: Vec<&str> = line.split([' ', '\t']).collect();
+        if first.len() < 4 || !words.windows(2).any(|w| w == ["net", "use"]) {
+            return Verdict::Reject;
+        }
+        tokens.get(1)
+    } else {
+        let (mut flags, mut args, mut takes_value) = (String::new(), Vec::new(), false);
+        for t in tokens.iter().skip(1) {
+            if t.starts_with([';', '&', '|', '>', '<']) {
+                break;
+            } else if takes_value {
+                takes_value = false;
+            } else if let Some(f) = t.strip_prefix('-') {
+                flags.push_str(f);
+                takes_value = f.ends_with(['C', 'r']);
+            } else {
+                args.push(t);
+            }
+        }
+        let wanted = if flags.contains('n') { 2 } else { 3 };
+        if !flags.contains('b') || args.len() != wanted {
+            return Verdict::Reject;
+        }
+        args.last().copied()
+    };
+    let Some(&token) = value else {
+        return Verdict::Reject;
+    };
+    let mut start = token.as_ptr() as usize - v.as_ptr() as usize;
+    let mut value = token;
+    // A quoted value ends at its closing quote, which the pattern leaves out.
+    if let Some(q @ ('"' | '\'')) = value.chars().next() {
+        if start + value.len() != v.len() || c.after() != Some(q) {
+            return Verdict::Reject;
+        }
+        start += 1;
+        value = &value[1..];
+    }
+    if value.starts_with('/') || !cli_value(value) {
         return Verdict::Reject;
     }
     Verdict::Span {
