@@ -13,7 +13,7 @@ use super::tokenize::{lower_into, push_key_word, Case, Kind};
 use super::{Ctx, Entity, Hit};
 
 /// Longest run of name words considered.
-const MAX_RUN: usize = 5;
+const MAX_RUN: usize = 8;
 
 /// What the gazetteer says about one word of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

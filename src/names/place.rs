@@ -424,6 +424,41 @@ pub(crate) const TOWN_VERBS: &[&str] = &[
     // Round 10: nights spent in a town ("We overnachten in X").
     "overnachten",
     "overnachting",
+    // Round 11: infinitives and third persons of going, coming, living and working, a
+    // parcel stuck somewhere, being born ("Devo andare a X", "Il paziente proviene da X",
+    // "Mio fratello lavora a X", "Tenho de ir a X", "O paciente veio de X", "Morador em X",
+    // "nascido em X", "A encomenda está parada em X").
+    "andare",
+    "arrivare",
+    "tornare",
+    "torna",
+    "proviene",
+    "provengo",
+    "proveniente",
+    "lavora",
+    "lavorano",
+    "abitano",
+    "vivono",
+    "nati",
+    "ir",
+    "morador",
+    "moradora",
+    "moradores",
+    "moram",
+    "trabalha",
+    "trabalham",
+    "volto",
+    "voltar",
+    "veio",
+    "vieram",
+    "nascido",
+    "nascida",
+    "chegou",
+    "parada",
+    "parado",
+    "aller",
+    "venu",
+    "venue",
 ];
 
 /// Round 10: participles of shipping in Italian, Portuguese, French and Dutch: a town after
@@ -2065,17 +2100,7 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         p -= 1;
     }
     // Most prepositions carry the place-cue role: one bit test first.
-    let preposition = ctx.toks[p].case == Case::Lower
-        && (ctx.role(p, PLACE_CUE)
-            || ctx.word_in(
-                p,
-                &[
-                    "di", "van", "bij", "d", "verso", "pour", "outside", "of", "vanuit", "fuori",
-                    "buiten", "zona", "du", "au", "aux", "des", "até", "alla", "nella", "dalla",
-                    "della", "all", "nell", "dall", "dell",
-                ],
-            ))
-        && ctx.word_in(p, TOWN_PREPOSITIONS);
+    let preposition = ctx.toks[p].case == Case::Lower && ctx.word_in(p, TOWN_PREPOSITIONS);
     if !preposition || p == 0 {
         return false;
     }
@@ -2580,6 +2605,13 @@ const PLACE_LABELS: &[&str] = &[
     "região",
     "regione",
     "región",
+    // Round 11: one's home ("Domicilio: X", "Residência: X").
+    "domicilio",
+    "residenza",
+    "domicílio",
+    "residência",
+    "domicile",
+    "résidence",
 ];
 
 /// The run at `start` fills a form field for a town: its label and a colon open the line
@@ -3765,6 +3797,9 @@ pub(crate) const LOWER_ORIGIN_CUES: &[&str] = &[
     "sou de",
     "sou do",
     "sou da",
+    // Round 11: Italian ("sono di roma").
+    "sono di",
+    "siamo di",
 ];
 
 /// The lower-case place starting at token `i` (see [`lower_town`]): its last token.
