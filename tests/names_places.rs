@@ -1910,3 +1910,67 @@ fn round11_places_that_are_words() {
         found(&e, text)
     );
 }
+
+/// Round 11: prompts that look for a home, a table, a restaurant or a dentist in a town, say
+/// where people met or were born, how long it takes from one town to another, or where a
+/// shipment goes; verbs of looking name no town right before the preposition.
+#[test]
+fn round11_towns_in_prompts() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Cerco casa a Montefergano, budget 800 euro.",
+            "Montefergano",
+        ),
+        (
+            "Quali sono i migliori ristoranti a Castelpagano?",
+            "Castelpagano",
+        ),
+        ("A minha avó nasceu em Moreira.", "Moreira"),
+        ("Spedizione verso Bracciolano in corso.", "Bracciolano"),
+        (
+            "Quanto ci vuole da Montefergano a Milano in macchina?",
+            "Montefergano",
+        ),
+        (
+            "Quanto tempo demora de Barporinha a Lisboa de carro?",
+            "Barporinha",
+        ),
+        ("Conosci un buon dentista a Roccamurata?", "Roccamurata"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Cerco in Impostazioni la voce giusta.",
+        "Procuro no Google Maps.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 11: a title glued to an elided article ("L'avvocato") is a title: the name after it
+/// is a person, though its surname is a town.
+#[test]
+fn round11_title_after_an_elided_article() {
+    let e = Engine::default_engine();
+    for (text, name) in [
+        (
+            "L'avvocato Marco Bergamo ha depositato la memoria.",
+            "Marco Bergamo",
+        ),
+        (
+            "L'avvocato Paola Verona ha depositato la memoria ieri.",
+            "Paola Verona",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name) && no_place(&e, text),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

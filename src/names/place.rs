@@ -459,6 +459,27 @@ pub(crate) const TOWN_VERBS: &[&str] = &[
     "aller",
     "venu",
     "venue",
+    // Prompts: looking for a home or a table, restaurants, where people met or were born
+    // ("Cerco casa a X", "Reserva uma mesa para dois em X", "i migliori ristoranti a X", "Ci
+    // siamo conosciuti a X", "A minha avó nasceu em X", "Spedizione verso X"). Verbs of
+    // looking only with their object between ([`SEARCH_VERBS`]).
+    "cerco",
+    "cerchiamo",
+    "procuro",
+    "procuramos",
+    "tavolo",
+    "mesa",
+    "ristoranti",
+    "restaurantes",
+    "conosciuti",
+    "conhecemo",
+    "nasceu",
+    "nacque",
+    "spedizione",
+    // How long it takes from X to Y ("Quanto ci vuole da X a Y", "Quanto tempo demora de X
+    // a Y").
+    "vuole",
+    "demora",
 ];
 
 /// Round 10: participles of shipping in Italian, Portuguese, French and Dutch: a town after
@@ -710,6 +731,9 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             if ctx.word_in(j, GOING_VERBS) {
                 return sitting_subject_before(ctx, j);
             }
+            if ctx.word_in(j, SEARCH_VERBS) {
+                return k > 0;
+            }
             return k == 0 || !ctx.word_in(j, COPULAS);
         } else if (k == 0
             || (k == 1
@@ -777,6 +801,12 @@ fn elided_in(ctx: &Ctx<'_>, j: usize, words: &[&str]) -> bool {
     let rest = &s[k + s[k..].chars().next().map_or(1, char::len_utf8)..];
     let mut buf = [0u8; 64];
     lower_into(rest, &mut buf).is_some_and(|l| words.iter().any(|w| l == w.as_bytes()))
+}
+
+/// Round 11: a title glued to an elided article ("L'avvocato Marco Bergamo"): the title's
+/// evidence for the name after it, where the place list took the surname.
+pub(crate) fn elided_title(ctx: &Ctx<'_>, j: usize) -> bool {
+    elided_in(ctx, j, super::lexicon::TITLES)
 }
 
 /// Phrases of nearness or of an area that end right before the town ("dalle parti di X",
@@ -1333,6 +1363,8 @@ const PERSONAL_WORDS: &[&str] = &[
     // Round 7: asking for a shop or a doctor somewhere ("Qualcuno conosce un buon meccanico
     // a X?", "Alguém conhece um bom dentista em X?", "Weet iemand een goede garage in X?").
     "qualcuno",
+    "conosci",
+    "conheces",
     "consigliate",
     "alguém",
     "recomendar",
@@ -1906,6 +1938,10 @@ const SITTING_VERBS: &[&str] = &["zit", "zitten", "ligt", "fica", "ficam"];
 /// Dutch verbs of going that menus use too ("Ga naar Instellingen"): a town after them only
 /// with a person as the subject ("We gaan dit weekend naar X"), never in the imperative.
 const GOING_VERBS: &[&str] = &["ga", "gaan", "gaat"];
+
+/// Verbs of looking for something: a town after them only with the thing sought between
+/// ("Cerco casa a X"; "Cerco in Impostazioni", "Procuro no Google Maps" name no town).
+const SEARCH_VERBS: &[&str] = &["cerco", "cerchiamo", "procuro", "procuramos"];
 
 /// Subjects of [`SITTING_VERBS`] that a town can follow.
 const SITTING_SUBJECTS: &[&str] = &[
