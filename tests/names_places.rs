@@ -1974,3 +1974,32 @@ fn round11_title_after_an_elided_article() {
         );
     }
 }
+
+/// Round 11: places in technical docs that are no places: a listed place inside a person's
+/// name in credits and changelogs, an "Office of ..." department, "originally" two words
+/// before "from" (benign7 half A's docs held these).
+#[test]
+fn round11_places_inside_names_and_departments() {
+    let e = Engine::default_engine();
+    for text in [
+        "Copyright (c) 2007 Brandon L Black",
+        "Copyright (C) 2004 Antony T Curtis",
+        "  * Remove Barry Warsaw from Uploaders, with thanks for their previous work.",
+        "Copyright (C) 2001 José Antonio Salgueiro A. <joseantsa@example.net>",
+        " William Hoskins\n Director, Office of Technology Licensing",
+        "This software originally derived from Paul Sheer's pivotal_gmtime_r.c.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+    for (text, town) in [
+        ("I'm originally from Horokowhai.", "Horokowhai"),
+        ("The office of Horokowhai is closed.", "Horokowhai"),
+        ("We flew to Brandon last week.", "Brandon"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

@@ -741,6 +741,8 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
                 && ctx.word_in(j + 1, &["è", "é", "is", "est", "ist", "es", "está"])))
             && t.kind == Kind::Word
             && (ctx.word_in(j, PREMISES) || elided_in(ctx, j, PREMISES))
+            // Round 11: "Office of Technology Licensing" names a department.
+            && !(t.case != Case::Lower && ctx.word_in(j + 1, &["of"]))
         {
             // "La sede è a X": a copula between the premises and the preposition.
             // "L'ufficio di X", "l'agence de X": the article elided onto the noun.
@@ -2106,10 +2108,19 @@ pub(crate) fn tech_noun_after(ctx: &Ctx<'_>, end: usize) -> bool {
     }) && ctx.word_in(end + 1, TECH_NOUNS)
 }
 
-/// Forms of "to be" among [`TOWN_VERBS`]: "sono di X" is a town, "sono parecchi ... a X"
-/// is not.
+/// Forms of "to be" among [`TOWN_VERBS`], and "originally": a town only right after them
+/// ("sono di X" is a town, "sono parecchi ... a X" is not; round 11: "originally derived
+/// from Paul Sheer's code" is no origin).
 const COPULAS: &[&str] = &[
-    "soy", "somos", "sono", "siamo", "sou", "somos", "jestem", "suis", "sommes",
+    "soy",
+    "somos",
+    "sono",
+    "siamo",
+    "sou",
+    "jestem",
+    "suis",
+    "sommes",
+    "originally",
 ];
 
 /// The run of capitalised words `start..=end` follows a town preposition that a verb of
