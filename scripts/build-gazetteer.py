@@ -85,6 +85,15 @@ tag tags item items manual
 indien riga darwin zug
 """.split()
 
+# ---- Round 11 (places): places the lists hold that are far more often words, so that only a
+# cue makes them places ("vivo em Natal" still is one): holidays, meetings and brands of it/pt
+# after a preposition ("no Natal", "em Reunião", "pacote de Delta"), a centre of anything
+# ("parada no centro de distribuição"), and words of technical docs ("Horn clauses", "Lon"
+# for longitude, "Tokio" the Rust crate). Kept apart from COMMON and from the name sources
+# so that each block can change on its own.
+PLACE_WORDS_11 = """
+natal delta reunião centro horn lon tokio
+""".split()
 
 def nfc_lower(s):
     return unicodedata.normalize("NFC", s).lower().strip()
@@ -396,6 +405,8 @@ def main():
         for w in sw[lang]:
             add(w, "w")
     for w in COMMON:
+        add(w, "w")
+    for w in PLACE_WORDS_11:
         add(w, "w")
 
     add_name_sources(args.cache, x, flags, add)

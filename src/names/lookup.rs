@@ -329,7 +329,7 @@ pub(crate) fn fill(
             // "krakowie"). Most words are far from such a verb: one predictable test.
             let (mut placed, mut live) = (false, false);
             if verb_near > 0 {
-                placed = t.case == Case::Lower && prev_role & role::PLACE_CUE != 0;
+                placed = t.case == Case::Lower && prev_role & PLACED_AFTER != 0;
                 live = placed && prev_role & role::LIVE_LAST != 0;
             }
             let (fl, ro) = if len <= 16 {
@@ -453,6 +453,10 @@ static SHAPES: [u8; 16] = {
 /// ("moved to", "grew up in", "ich lebe seit jahren in": the verb, up to two words, the
 /// preposition).
 const TOWN_VERB_REACH: u8 = 4;
+
+/// Roles of the word before a lower-case place near a verb of living or origin: a place
+/// preposition, or a name particle, which is a preposition too (round 11: "sono di roma").
+const PLACED_AFTER: u32 = role::PLACE_CUE | role::PARTICLE;
 
 /// `(prev_role, verb_near)` after digits of `len` bytes: three or more may be a postal code,
 /// which a town follows ("10115 berlin", "1100-053 lisboa").
@@ -654,8 +658,7 @@ mod tests {
                         (0, 0)
                     }
                     _ => {
-                        let placed =
-                            t.case == Case::Lower && prev & role::PLACE_CUE != 0 && near > 0;
+                        let placed = t.case == Case::Lower && prev & PLACED_AFTER != 0 && near > 0;
                         let got =
                             look_up(&text, t, g, lexicon::roles(), &mut prev, placed, &mut buf);
                         near = if got.1 & role::TOWN_VERB != 0 {
@@ -754,7 +757,7 @@ mod tests {
                 }
             }
             let lower = t.case == Case::Lower;
-            let placed = lower && prev & role::PLACE_CUE != 0 && near > 0;
+            let placed = lower && prev & PLACED_AFTER != 0 && near > 0;
             let live = placed && prev & role::LIVE_LAST != 0;
             let lower_name = lower
                 && t.len() >= 2

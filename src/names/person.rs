@@ -13,7 +13,7 @@ use super::tokenize::{lower_into, push_key_word, Case, Kind};
 use super::{Ctx, Entity, Hit};
 
 /// Longest run of name words considered.
-const MAX_RUN: usize = 5;
+const MAX_RUN: usize = 8;
 
 /// What the gazetteer says about one word of a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -787,6 +787,9 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         return None;
     }
     let t = &ctx.toks[j];
+    if t.kind == Kind::Word && super::place::elided_title(ctx, j) {
+        return Some(j);
+    }
     // Without the title role nothing below can succeed: most words leave on one bit test.
     if t.kind != Kind::Word || !ctx.role(j, TITLE) || ctx.in_identifier(j) {
         return None;
@@ -1302,6 +1305,7 @@ pub(crate) fn find(
         {
             // A title or greeting is evidence for the run after it, not part of it.
             if (ctx.role(i, TITLE) && t.len() > 1 && ctx.word_in(i, TITLES))
+                || super::place::elided_title(ctx, i)
                 || (ctx.role(i, GREET_LAST) && ctx.word_in(i, GREETINGS))
                 || label_at(ctx, i)
                 || address_verb_at(ctx, i)

@@ -424,6 +424,62 @@ pub(crate) const TOWN_VERBS: &[&str] = &[
     // Round 10: nights spent in a town ("We overnachten in X").
     "overnachten",
     "overnachting",
+    // Round 11: infinitives and third persons of going, coming, living and working, a
+    // parcel stuck somewhere, being born ("Devo andare a X", "Il paziente proviene da X",
+    // "Mio fratello lavora a X", "Tenho de ir a X", "O paciente veio de X", "Morador em X",
+    // "nascido em X", "A encomenda está parada em X").
+    "andare",
+    "arrivare",
+    "tornare",
+    "torna",
+    "proviene",
+    "provengo",
+    "proveniente",
+    "lavora",
+    "lavorano",
+    "abitano",
+    "vivono",
+    "nati",
+    "ir",
+    "morador",
+    "moradora",
+    "moradores",
+    "moram",
+    "trabalha",
+    "trabalham",
+    "volto",
+    "voltar",
+    "veio",
+    "vieram",
+    "nascido",
+    "nascida",
+    "chegou",
+    "parada",
+    "parado",
+    "aller",
+    "venu",
+    "venue",
+    // Prompts: looking for a home or a table, restaurants, where people met or were born
+    // ("Cerco casa a X", "Reserva uma mesa para dois em X", "i migliori ristoranti a X", "Ci
+    // siamo conosciuti a X", "A minha avó nasceu em X", "Spedizione verso X"). Verbs of
+    // looking only with their object between ([`SEARCH_VERBS`]).
+    "cerco",
+    "cerchiamo",
+    "procuro",
+    "procuramos",
+    "tavolo",
+    "mesa",
+    "ristoranti",
+    "restaurantes",
+    "conosciuti",
+    "conhecemo",
+    "nasceu",
+    "nacque",
+    "spedizione",
+    // How long it takes from X to Y ("Quanto ci vuole da X a Y", "Quanto tempo demora de X
+    // a Y").
+    "vuole",
+    "demora",
 ];
 
 /// Round 10: participles of shipping in Italian, Portuguese, French and Dutch: a town after
@@ -675,6 +731,9 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
             if ctx.word_in(j, GOING_VERBS) {
                 return sitting_subject_before(ctx, j);
             }
+            if ctx.word_in(j, SEARCH_VERBS) {
+                return k > 0;
+            }
             return k == 0 || !ctx.word_in(j, COPULAS);
         } else if (k == 0
             || (k == 1
@@ -682,6 +741,8 @@ fn verb_before(ctx: &Ctx<'_>, mut j: usize) -> bool {
                 && ctx.word_in(j + 1, &["è", "é", "is", "est", "ist", "es", "está"])))
             && t.kind == Kind::Word
             && (ctx.word_in(j, PREMISES) || elided_in(ctx, j, PREMISES))
+            // Round 11: "Office of Technology Licensing" names a department.
+            && !(t.case != Case::Lower && ctx.word_in(j + 1, &["of"]))
         {
             // "La sede è a X": a copula between the premises and the preposition.
             // "L'ufficio di X", "l'agence de X": the article elided onto the noun.
@@ -742,6 +803,12 @@ fn elided_in(ctx: &Ctx<'_>, j: usize, words: &[&str]) -> bool {
     let rest = &s[k + s[k..].chars().next().map_or(1, char::len_utf8)..];
     let mut buf = [0u8; 64];
     lower_into(rest, &mut buf).is_some_and(|l| words.iter().any(|w| l == w.as_bytes()))
+}
+
+/// Round 11: a title glued to an elided article ("L'avvocato Marco Bergamo"): the title's
+/// evidence for the name after it, where the place list took the surname.
+pub(crate) fn elided_title(ctx: &Ctx<'_>, j: usize) -> bool {
+    elided_in(ctx, j, super::lexicon::TITLES)
 }
 
 /// Phrases of nearness or of an area that end right before the town ("dalle parti di X",
@@ -1298,6 +1365,8 @@ const PERSONAL_WORDS: &[&str] = &[
     // Round 7: asking for a shop or a doctor somewhere ("Qualcuno conosce un buon meccanico
     // a X?", "Alguém conhece um bom dentista em X?", "Weet iemand een goede garage in X?").
     "qualcuno",
+    "conosci",
+    "conheces",
     "consigliate",
     "alguém",
     "recomendar",
@@ -1872,6 +1941,10 @@ const SITTING_VERBS: &[&str] = &["zit", "zitten", "ligt", "fica", "ficam"];
 /// with a person as the subject ("We gaan dit weekend naar X"), never in the imperative.
 const GOING_VERBS: &[&str] = &["ga", "gaan", "gaat"];
 
+/// Verbs of looking for something: a town after them only with the thing sought between
+/// ("Cerco casa a X"; "Cerco in Impostazioni", "Procuro no Google Maps" name no town).
+const SEARCH_VERBS: &[&str] = &["cerco", "cerchiamo", "procuro", "procuramos"];
+
 /// Subjects of [`SITTING_VERBS`] that a town can follow.
 const SITTING_SUBJECTS: &[&str] = &[
     "ik",
@@ -2035,10 +2108,19 @@ pub(crate) fn tech_noun_after(ctx: &Ctx<'_>, end: usize) -> bool {
     }) && ctx.word_in(end + 1, TECH_NOUNS)
 }
 
-/// Forms of "to be" among [`TOWN_VERBS`]: "sono di X" is a town, "sono parecchi ... a X"
-/// is not.
+/// Forms of "to be" among [`TOWN_VERBS`], and "originally": a town only right after them
+/// ("sono di X" is a town, "sono parecchi ... a X" is not; round 11: "originally derived
+/// from Paul Sheer's code" is no origin).
 const COPULAS: &[&str] = &[
-    "soy", "somos", "sono", "siamo", "sou", "somos", "jestem", "suis", "sommes",
+    "soy",
+    "somos",
+    "sono",
+    "siamo",
+    "sou",
+    "jestem",
+    "suis",
+    "sommes",
+    "originally",
 ];
 
 /// The run of capitalised words `start..=end` follows a town preposition that a verb of
@@ -2065,17 +2147,7 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         p -= 1;
     }
     // Most prepositions carry the place-cue role: one bit test first.
-    let preposition = ctx.toks[p].case == Case::Lower
-        && (ctx.role(p, PLACE_CUE)
-            || ctx.word_in(
-                p,
-                &[
-                    "di", "van", "bij", "d", "verso", "pour", "outside", "of", "vanuit", "fuori",
-                    "buiten", "zona", "du", "au", "aux", "des", "até", "alla", "nella", "dalla",
-                    "della", "all", "nell", "dall", "dell",
-                ],
-            ))
-        && ctx.word_in(p, TOWN_PREPOSITIONS);
+    let preposition = ctx.toks[p].case == Case::Lower && ctx.word_in(p, TOWN_PREPOSITIONS);
     if !preposition || p == 0 {
         return false;
     }
@@ -2580,6 +2652,13 @@ const PLACE_LABELS: &[&str] = &[
     "região",
     "regione",
     "región",
+    // Round 11: one's home ("Domicilio: X", "Residência: X").
+    "domicilio",
+    "residenza",
+    "domicílio",
+    "residência",
+    "domicile",
+    "résidence",
 ];
 
 /// The run at `start` fills a form field for a town: its label and a colon open the line
@@ -3765,6 +3844,9 @@ pub(crate) const LOWER_ORIGIN_CUES: &[&str] = &[
     "sou de",
     "sou do",
     "sou da",
+    // Round 11: Italian ("sono di roma").
+    "sono di",
+    "siamo di",
 ];
 
 /// The lower-case place starting at token `i` (see [`lower_town`]): its last token.

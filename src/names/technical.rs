@@ -33,6 +33,7 @@ pub(crate) fn benign(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity, why: &str) ->
                     && (heads_a_name(ctx, a, b)
                         || imperative(ctx, a, b)
                         || word_town(ctx, a, b)
+                        || name_part(ctx, a, b)
                         || software_object(ctx, a)
                         || project_link(ctx, a, b)))
         }
@@ -451,6 +452,28 @@ fn word_town(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         && !ctx.toks[a - 1].newline_before
         && ctx.word_in(a - 1, &["de", "di", "da", "do", "du", "del", "van", "von"]);
     a == b && ctx.word_in(a, WORD_TOWNS) && (!cued(ctx, a) || inside_a_name)
+}
+
+/// Round 11: a listed place with no cue inside a person's name, as credits and changelogs
+/// write them ("Copyright (c) 2007 Brandon L Black", "Antony T Curtis", "Remove Barry Warsaw
+/// from Uploaders", "José Antonio Salgueiro A."): a first name or surname the list also
+/// holds as a place before an initial or a title-case word, or any listed place after a
+/// first name.
+fn name_part(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    use super::gazetteer::{FIRST, LAST};
+    let spaced =
+        |i: usize| ctx.toks[i].start - ctx.toks[i - 1].end == 1 && !ctx.toks[i].newline_before;
+    let before =
+        a > 0 && spaced(a) && ctx.toks[a - 1].case == Case::Title && ctx.flags[a - 1] & FIRST != 0;
+    let after = ctx.flags[a] & (FIRST | LAST) != 0
+        && ctx.toks.get(b + 1).is_some_and(|n| {
+            // One capital letter (`Case::Other`) is an initial without its dot.
+            n.kind == Kind::Word
+                && (n.case == Case::Title
+                    || (n.len() == 1 && ctx.s(b + 1).bytes().all(|c| c.is_ascii_uppercase())))
+        })
+        && spaced(b + 1);
+    a == b && !cued(ctx, a) && (before || after)
 }
 
 /// "[Tokio][tokio-security]", "[Flask](https://flask.example.org)": a listed place alone in
