@@ -714,6 +714,293 @@ const ADDRESS_ANY: &[&str] = &[
     "pergunta a",
 ];
 
+/// Verbs of address and speech before a lone first name the lists know and that is no
+/// common word ("I called Priya", "email Anna", "j'ai appelé Marie", "llamé a Lucía", "ho
+/// chiamato Giulia", "zadzwoniłem do Kasi", "liguei para Ana"). Weaker than
+/// [`SPEECH_BEFORE`]: after these a run of two unknown words is no name ("email Support
+/// Team", "met Release Notes" in Dutch).
+const ADDRESS_BEFORE: &[&str] = &[
+    "called",
+    "phoned",
+    "phone",
+    "rang",
+    "ring",
+    "emailed",
+    "email",
+    "e-mailed",
+    "e-mail",
+    "mailed",
+    "texted",
+    "text",
+    "messaged",
+    "message",
+    "pinged",
+    "cc",
+    "cc'd",
+    "met",
+    "meet",
+    "talked to",
+    "talk to",
+    "spoke to",
+    "speak to",
+    "thank",
+    "thanked",
+    "remind",
+    "reminded",
+    "invite",
+    "invited",
+    "heard from",
+    "wrote to",
+    "frag",
+    "frage",
+    "fragte",
+    "rief",
+    "sag",
+    "sage",
+    "sagte",
+    "traf",
+    "treffe",
+    "danke",
+    "kontaktiere",
+    "appelé",
+    "appeler",
+    "téléphoné à",
+    "écrit à",
+    "écrire à",
+    "demandé à",
+    "parlé à",
+    "dit à",
+    "rencontré",
+    "remercié",
+    "remercie",
+    "contacté",
+    "prévenu",
+    "invité",
+    "merci à",
+    "llamé a",
+    "llamó a",
+    "llamar a",
+    "escribí a",
+    "escribió a",
+    "pregunté a",
+    "preguntó a",
+    "dije a",
+    "dile a",
+    "conocí a",
+    "vi a",
+    "invité a",
+    "avisé a",
+    "avisa a",
+    "gracias a",
+    "chiamato",
+    "chiamare",
+    "telefonato a",
+    "scritto a",
+    "chiesto a",
+    "detto a",
+    "sentito",
+    "incontrato",
+    "contattato",
+    "ringraziato",
+    "ringrazia",
+    "avvisato",
+    "avvisa",
+    "belde",
+    "mail",
+    "mailde",
+    "app",
+    "appte",
+    "vertel",
+    "vertelde",
+    "ontmoette",
+    "spreek",
+    "sprak",
+    "bedank",
+    "zadzwoniłem do",
+    "zadzwoniłam do",
+    "dzwoniłem do",
+    "dzwoniłam do",
+    "napisałem do",
+    "napisałam do",
+    "zapytałem",
+    "zapytałam",
+    "spytaj",
+    "powiedz",
+    "spotkałem",
+    "spotkałam",
+    "poproś",
+    "podziękuj",
+    "liguei para",
+    "ligou para",
+    "ligar para",
+    "escrevi para",
+    "escrevi a",
+    "perguntei a",
+    "perguntei para",
+    "disse a",
+    "diga a",
+    "conheci",
+    "encontrei",
+    "agradeci a",
+    "avisei",
+    "avisa",
+    "mensagem para",
+    "e-mail para",
+];
+
+/// What closes a clause after a lone first name the lists know: a participle of address
+/// where German and Dutch put the verb last ("ich habe Anna angerufen", "ik heb Sanne
+/// gebeld"), or a predicate only people take ("Jane is sick", "Marie est malade", "Sanne komt
+/// later").
+const ADDRESS_AFTER: &[&str] = &[
+    "angerufen",
+    "anrufen",
+    "gemailt",
+    "geschrieben",
+    "gefragt",
+    "getroffen",
+    "kontaktiert",
+    "eingeladen",
+    "gebeten",
+    "gesagt",
+    "gebeld",
+    "bellen",
+    "gemaild",
+    "gevraagd",
+    "ontmoet",
+    "geappt",
+    "verteld",
+    "bedankt",
+    "uitgenodigd",
+    "is sick",
+    "is ill",
+    "is coming",
+    "is off sick",
+    "is out sick",
+    "is on leave",
+    "is on sick leave",
+    "is on vacation",
+    "is on holiday",
+    "is away",
+    "is late",
+    "is running late",
+    "is pregnant",
+    "is leaving",
+    "is joining",
+    "is back",
+    "was sick",
+    "was ill",
+    "called in sick",
+    "has the flu",
+    "has a cold",
+    "will be late",
+    "can't come",
+    "won't come",
+    "is visiting",
+    "got sick",
+    "is in hospital",
+    "is in the hospital",
+    "got married",
+    "is getting married",
+    "had a baby",
+    "ist krank",
+    "ist krankgeschrieben",
+    "kommt heute",
+    "kommt morgen",
+    "kommt später",
+    "ist im urlaub",
+    "ist schwanger",
+    "hat urlaub",
+    "war krank",
+    "hat geheiratet",
+    "est malade",
+    "vient",
+    "arrive",
+    "est en congé",
+    "est en vacances",
+    "est enceinte",
+    "sera en retard",
+    "est en retard",
+    "était malade",
+    "está enfermo",
+    "está enferma",
+    "viene",
+    "llega",
+    "está de vacaciones",
+    "está embarazada",
+    "está de baja",
+    "llegará tarde",
+    "estaba enfermo",
+    "estaba enferma",
+    "è malato",
+    "è malata",
+    "arriva",
+    "è in ferie",
+    "è in vacanza",
+    "è incinta",
+    "è in ritardo",
+    "era malato",
+    "era malata",
+    "is ziek",
+    "komt",
+    "is op vakantie",
+    "is zwanger",
+    "is te laat",
+    "was ziek",
+    "heeft vrij",
+    "jest chory",
+    "jest chora",
+    "przyjdzie",
+    "jest na urlopie",
+    "jest w ciąży",
+    "spóźni się",
+    "był chory",
+    "była chora",
+    "está doente",
+    "vem",
+    "chega",
+    "está de férias",
+    "está grávida",
+    "está atrasado",
+    "está atrasada",
+    "estava doente",
+];
+
+/// A lone first name at `i` (known, no common word, no place) is cued as a person by a verb
+/// of address before it or by what closes the clause after it ([`ADDRESS_BEFORE`],
+/// [`ADDRESS_AFTER`]), perhaps past one word of time ("ich habe Anna gestern angerufen").
+fn addressed_first_name(ctx: &Ctx<'_>, i: usize) -> bool {
+    let before = i > 0
+        && ctx.toks[i].start - ctx.toks[i - 1].end <= 2
+        && !ctx.toks[i].newline_before
+        && ctx.toks[i - 1].kind == Kind::Word
+        && ctx
+            .phrases_ending_at(i - 1, ADDRESS_BEFORE)
+            .next()
+            .is_some();
+    let closes = |n: usize| {
+        ctx.toks[n].case == Case::Lower
+            && ctx.phrases_starting_at(n, ADDRESS_AFTER).next().is_some()
+    };
+    before
+        || next_spaced(ctx, i).is_some_and(|n| {
+            closes(n)
+                || (ctx.toks[n].case == Case::Lower
+                    && ctx.word_in(n, SPEECH_ADVERBS)
+                    && next_spaced(ctx, n).is_some_and(closes))
+        })
+}
+
+/// Words that open a sentence and are names too ("So", "Dann", "Pero", "Bon", "Nu"): before
+/// a first name they fall off the run ("So Jane and Tom") instead of making it a name that
+/// starts with a weak word.
+const OPENERS: &[&str] = &[
+    "so", "oh", "still", "then", "now", "well", "yes", "okay", "and", "but", "also", "dann", "ja",
+    "na", "doch", "und", "aber", "alors", "bon", "mais", "donc", "et", "puis", "pero", "bueno",
+    "pues", "entonces", "allora", "quindi", "poi", "però", "nu", "nee", "maar", "dus", "toen",
+    "więc", "ale", "potem", "mas", "então", "depois",
+];
+
 /// Words that open a chat message addressed to someone ("Pooja: can you ...", "Witold:
 /// możesz ..."): after a capitalised word opening a line and its colon they make the word
 /// a name whatever the lists say. Only requests in the second person: field labels of docs
@@ -1543,6 +1830,15 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     // Polish case forms of names the lists hold in the nominative ("z Anną", "Łukasza").
     let mut inflected = *run;
     let run = &mut inflected;
+    // "So Jane and Tom", "Dann Anna": a sentence's opener that is also a name falls off.
+    let opener = run.len > 1
+        && run.classes[0] == Class::Weak
+        && ctx.toks[first_tok].case == Case::Title
+        && ctx.sentence_start(first_tok)
+        && ctx.word_in(first_tok, OPENERS);
+    if opener {
+        run.classes[0] = Class::NotName;
+    }
     if !plain_word {
         for k in 0..run.len {
             if run.classes[k] == Class::Unknown {
@@ -1656,7 +1952,7 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
                 && ctx.word_in(start, MONTHS);
             if in_place || dated {
                 0.0
-            } else if weak_cue {
+            } else if weak_cue || addressed_first_name(ctx, start) {
                 0.75
             } else if paired_first_name(ctx, start) {
                 // "Jane and Tom are coming", "Tom, Aarav and Priya": products and headings
