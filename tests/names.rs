@@ -2211,3 +2211,34 @@ fn a_sentence_opener_falls_off_the_name() {
         }
     }
 }
+
+#[test]
+fn chat_mentions_are_people_and_annotations_are_not() {
+    // Round 11: a capitalised word glued to `@` was an identifier (`@Override`), so the
+    // mentions of a chat or ticket went out.
+    let e = Engine::default_engine();
+    for (text, name) in [
+        ("@Jane Doe can you review this?", "Jane Doe"),
+        ("thanks @Jane for the fix", "Jane"),
+        ("@Priya: the build is red", "Priya"),
+        ("cc @Omar, @Anna", "Omar"),
+        ("cc @Omar, @Anna", "Anna"),
+    ] {
+        assert!(
+            has(&e, text, "PERSON", name),
+            "{name} in {text:?}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "@Override\npublic void run() {}",
+        "    @Component\n    class Foo {}",
+        "@Entity @Table(name = \"users\")",
+        "  @Anna\n  fun test() {}",
+        "  @Anna()",
+        "write to jane@Doe.com",
+    ] {
+        let got = found(&e, text);
+        assert!(!got.iter().any(|(e, _)| e == "PERSON"), "{text:?}: {got:?}");
+    }
+}

@@ -968,7 +968,8 @@ const ADDRESS_AFTER: &[&str] = &[
 
 /// A lone first name at `i` (known, no common word, no place) is cued as a person by a verb
 /// of address before it or by what closes the clause after it ([`ADDRESS_BEFORE`],
-/// [`ADDRESS_AFTER`]), perhaps past one word of time ("ich habe Anna gestern angerufen").
+/// [`ADDRESS_AFTER`]), perhaps past one word of time ("ich habe Anna gestern angerufen"), or
+/// by the `@` of a chat mention.
 fn addressed_first_name(ctx: &Ctx<'_>, i: usize) -> bool {
     let before = i > 0
         && ctx.toks[i].start - ctx.toks[i - 1].end <= 2
@@ -982,7 +983,10 @@ fn addressed_first_name(ctx: &Ctx<'_>, i: usize) -> bool {
         ctx.toks[n].case == Case::Lower
             && ctx.phrases_starting_at(n, ADDRESS_AFTER).next().is_some()
     };
+    // "thanks @Priya": a chat mention ([`Ctx::in_identifier`] lets only those through).
+    let mention = i > 0 && ctx.punct(i - 1, '@');
     before
+        || mention
         || next_spaced(ctx, i).is_some_and(|n| {
             closes(n)
                 || (ctx.toks[n].case == Case::Lower
