@@ -258,17 +258,19 @@ def fetch_name_sources(cache):
     pins = {"human-names-1.0.13.tgz": "human-names@1.0.13",
             "an-array-of-english-words-2.0.0.tgz": "an-array-of-english-words@2.0.0",
             "an-array-of-french-words-2.0.0.tgz": "an-array-of-french-words@2.0.0"}
-    out = {}
-    for name, spec in pins.items():
-        if not os.path.exists(os.path.join(cache, name)):
-            subprocess.run(["npm", "pack", spec], cwd=cache, check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        d = os.path.join(cache, "x", name[:-4])
-        if not os.path.isdir(d):
-            with tarfile.open(os.path.join(cache, name)) as t:
-                t.extractall(d)
-        out[name[:-4]] = os.path.join(d, "package")
-    return out
+    return {name[:-4]: npm_unpack(cache, name, spec) for name, spec in pins.items()}
+
+
+def npm_unpack(cache, name, spec):
+    """The `package` folder of the npm tarball `name` (`npm pack spec`), fetched once."""
+    if not os.path.exists(os.path.join(cache, name)):
+        subprocess.run(["npm", "pack", spec], cwd=cache, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    d = os.path.join(cache, "x", name[:-4])
+    if not os.path.isdir(d):
+        with tarfile.open(os.path.join(cache, name)) as t:
+            t.extractall(d)
+    return os.path.join(d, "package")
 
 
 def faker_people(x, locales):
@@ -368,15 +370,7 @@ Manpreet Jaspreet Navdeep Amandeep Parminder Baljit
 
 def indian_given_names(cache):
     """The first names (male and female) of `random-indian-name` 1.0.0 (npm, MIT)."""
-    name, spec = INDIAN_PIN
-    if not os.path.exists(os.path.join(cache, name)):
-        subprocess.run(["npm", "pack", spec], cwd=cache, check=True,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    d = os.path.join(cache, "x", name[:-4])
-    if not os.path.isdir(d):
-        with tarfile.open(os.path.join(cache, name)) as t:
-            t.extractall(d)
-    js = os.path.join(d, "package", "lib", "names.js")
+    js = os.path.join(npm_unpack(cache, *INDIAN_PIN), "lib", "names.js")
     res = subprocess.run(["node", "-e", f"const n = require({json.dumps(js)}); "
                           "console.log(JSON.stringify([...n.first_male, ...n.first_female]))"],
                          check=True, capture_output=True)
