@@ -368,6 +368,12 @@ Manpreet Jaspreet Navdeep Amandeep Parminder Baljit
 """.split()
 
 
+# Names of the package that are common words of the eight languages no word list here holds
+# (Dutch "ik heet", "de heer"; Spanish and Portuguese "lata"; Italian "vedi", "vani"; Polish
+# "kalka", "kopał" without its accent; Spanish "morad").
+INDIAN_WORDS = "heet heer lata kalka kopal vedi vani morad".split()
+
+
 def indian_given_names(cache):
     """The first names (male and female) of `random-indian-name` 1.0.0 (npm, MIT)."""
     js = os.path.join(npm_unpack(cache, *INDIAN_PIN), "lib", "names.js")
@@ -397,7 +403,7 @@ def add_indian_names(cache, flags, add):
             continue
         new = "f" not in flags.get(w, set())
         add(w, "f")
-        if new and w in words:
+        if new and (w in words or w in INDIAN_WORDS):
             add(w, "w")
 # ---- end of round 11's Indian first names ------------------------------------------------------
 

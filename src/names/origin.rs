@@ -211,40 +211,25 @@ fn clause_ends(ctx: &Ctx<'_>, e: usize) -> bool {
     super::special::clause_ends(ctx, e) || ctx.word_in(e, AND)
 }
 
-/// Copulas after a plural family subject ("my parents are", "meine Eltern sind", "mes parents
-/// sont", "mis padres son", "i miei genitori sono", "mijn ouders zijn", "moi rodzice są", "meus
-/// pais são"), in the present and the past: what the family is, the speaker descends from.
-pub(crate) const FAMILY_COPULAS: &[&str] = &[
-    "are", "were", "sind", "waren", "sont", "étaient", "son", "eran", "sono", "erano", "zijn",
-    "są", "byli", "são", "eram",
-];
-
-/// The family as one word ("my family is Moroccan", "ma famille est algérienne"): it takes a
-/// singular copula.
-pub(crate) const FAMILY: &[&str] = &[
-    "family", "familie", "famille", "familia", "famiglia", "rodzina", "família",
-];
-
 /// The first letters of peoples' and nations' adjectives and nouns in the eight languages
 /// (Moroccan, marokkanisch, marocain, marroquí, marocchino, Marokkaans, marokański,
-/// marroquino; Türken, turcs, turchi, ...): after a family's copula one of them states where
-/// the family comes from. Stems, not words: every inflection (marroquíes, Marokkanen) shares
-/// them; only the few countries people in the eight languages' countries most often descend
-/// from, and the continents.
-const PEOPLES: &str = "moroc marok maroc marroq turk türk turc turch turec alger algér argel algier tunis \
-    tunec egypt ägypt égypt egipc egiz syri syrer siri iraq irak iran afghan afgan \
-    kurd curd koerd leban liban palest paläst pakist paquist indian indien indisch bangla chines \
-    chinois chino cines japan japon giappon korea corea viet filip niger ghan senegal sénégal \
-    somal eritre ethiop äthiop éthiop etiop congo kongo afric afrik afryk arab árab berber \
-    bereber polish poln polon polac polak pools rumän roumain rumano rumen roemeen rumuń romanian \
-    russ ruso rosyj rosjan ukrain ucrain oekraï serb kroat croat alban greek griech grec \
-    grieg griek grek itali spani espagn españ spagn spaans hiszpa espanh portug portog french \
-    franz franç franc frans german deutsch allemand alemán alema alemã tedesc duits niemc dutch \
-    niederl néerland oland brit engl anglais ingl irish irisch irland iers americ amerik améric \
-    ameryk mexic mejic messic colombi peru venezol cuba kuba domini brasil brazil brésil argentin \
-    jamaic haiti latin hispan surinam antill kaapverd cabo-verd angol asian asiat azjat caribb karib";
+/// marroquino; Türken, turcs, turchi, ...): after a relative's copula ("my parents are", "mis
+/// padres son", "meine Eltern sind", "my family is") one of them states where the family
+/// comes from. Stems, not words: every inflection (marroquíes, Marokkanen) shares them; only
+/// the countries people in the eight languages' countries most often descend from (not the
+/// eight's own: "my parents are German" is mostly a nationality), and the continents.
+const PEOPLES: &str =
+    "moroc marok maroc marroq turk türk turc turch alger algér argel algier tunis tunec \
+    egypt ägypt égypt egipc egiz syri syrer siri iraq irak iran afghan afgan kurd \
+    curd koerd leban liban palest pakist paquist indian indien indisch chines chinois chino cines \
+    viet filip niger ghan senegal sénégal somal eritre ethiop äthiop éthiop etiop congo kongo \
+    afric afrik afryk arab árab berber bereber polish poln polon polac polak pools rumän \
+    roumain rumano rumen roemeen rumuń romanian russ ruso rosyj rosjan ukrain ucrain oekraï serb \
+    alban greek griech grec griek grek itali portug portog surinam antill kaapverd cabo-verd angol \
+    brasil brazil brésil mexic mejic messic colombi peru domini cuba kuba latin hispan asian \
+    asiat azjat caribb karib";
 
-/// The origin right after a family's copula at token `at` ("Moroccan", "marroquíes",
+/// The origin right after a relative's copula at token `at` ("Moroccan", "marroquíes",
 /// "Türken", "marocains et algériens"): a word of four letters or more that starts like a
 /// people ([`PEOPLES`]), perhaps another joined by "and", ending the clause. Returns its
 /// tokens `(start, end)`.

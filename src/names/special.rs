@@ -2118,9 +2118,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                         }
                         // "my parents are Moroccan", "mis padres son marroquíes": what the
                         // family is, the speaker descends from (round 11).
-                        let family = super::origin::FAMILY_COPULAS.contains(verb)
-                            || ctx.word_in(r, super::origin::FAMILY);
-                        if let Some((s, e)) = family
+                        if let Some((s, e)) = (*kinds == A)
                             .then(|| super::origin::family_origin(ctx, at))
                             .flatten()
                         {
