@@ -8,6 +8,7 @@ Sources (all fetched with the ordinary registry clients, versions pinned; see da
   npm   stopwords-iso 1.1.0    MIT   function words of the eight languages
   npm   human-names 1.0.13     MIT   popular given names of en, de, fr, es, it, nl (round 6)
   npm   an-array-of-{english,french}-words 2.0.0  MIT  new names that are words get `w`
+  npm   random-indian-name 1.0.0  MIT  Indian given names (round 11)
 
 Output: one entry a line, `word<TAB>flags`, lower-cased, NFC-normalised, sorted by UTF-8 bytes,
 deduplicated (flags merged). Flags: f first name, l surname, c place (city, region, country),
@@ -266,17 +267,19 @@ def fetch_name_sources(cache):
     pins = {"human-names-1.0.13.tgz": "human-names@1.0.13",
             "an-array-of-english-words-2.0.0.tgz": "an-array-of-english-words@2.0.0",
             "an-array-of-french-words-2.0.0.tgz": "an-array-of-french-words@2.0.0"}
-    out = {}
-    for name, spec in pins.items():
-        if not os.path.exists(os.path.join(cache, name)):
-            subprocess.run(["npm", "pack", spec], cwd=cache, check=True,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        d = os.path.join(cache, "x", name[:-4])
-        if not os.path.isdir(d):
-            with tarfile.open(os.path.join(cache, name)) as t:
-                t.extractall(d)
-        out[name[:-4]] = os.path.join(d, "package")
-    return out
+    return {name[:-4]: npm_unpack(cache, name, spec) for name, spec in pins.items()}
+
+
+def npm_unpack(cache, name, spec):
+    """The `package` folder of the npm tarball `name` (`npm pack spec`), fetched once."""
+    if not os.path.exists(os.path.join(cache, name)):
+        subprocess.run(["npm", "pack", spec], cwd=cache, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    d = os.path.join(cache, "x", name[:-4])
+    if not os.path.isdir(d):
+        with tarfile.open(os.path.join(cache, name)) as t:
+            t.extractall(d)
+    return os.path.join(d, "package")
 
 
 def faker_people(x, locales):
@@ -349,6 +352,71 @@ def add_name_sources(cache, x, flags, add):
             add(w, "w")
 
 
+# ---- Round 11 (issue 14): Indian first names --------------------------------------------------
+# Aarav, Diya, Vihaan, Saanvi went out as no names: faker-js's en_IN list is short. The given
+# names of the MIT package `random-indian-name`, and the popular names it lacks, written for
+# this project from general knowledge (`INDIAN_FIRST`). New names that are English or French
+# words get `w` as in round 6.
+
+INDIAN_PIN = ("random-indian-name-1.0.0.tgz", "random-indian-name@1.0.0")
+
+INDIAN_FIRST = """
+Aarav Vivaan Aditya Vihaan Arjun Sai Reyansh Ayaan Krishna Ishaan Shaurya Atharv Advik Pranav
+Advait Dhruv Kabir Ritvik Aarush Kayaan Darsh Veer Rudra Arnav Aryan Yash Rohan Rahul Karan
+Nikhil Varun Siddharth Harsh Kunal Manish Vikas Sandeep Pradeep Rajesh Suresh Ramesh Mahesh
+Ganesh Dinesh Naresh Mukesh Rakesh Sanjay Vijay Ajay Sunil Anil Amit Sumit Rohit Mohit Ankit
+Gaurav Saurabh Abhishek Vikram Deepak Ashok Prakash Venkat Srinivas Naveen Praveen Sachin
+Rajiv Arvind Anand Harish Girish Sridhar Karthik Vignesh Senthil Murali Balaji Ravi Raghav
+Saanvi Aanya Aadhya Aaradhya Ananya Pari Anika Navya Diya Myra Ira Ahana Anvi Prisha Riya
+Kavya Ishita Kiara Avni Sneha Pooja Priya Neha Divya Shreya Anjali Meera Nisha Sunita Geeta
+Lakshmi Deepika Swati Shweta Pallavi Ritu Nandini Aishwarya Tanvi Isha Khushi Sakshi Aditi
+Radhika Jyoti Rekha Usha Asha Kamala Savitri Parvati Sarita Anita Vandana Preeti Poonam
+Manisha Sonal Komal Payal Bhavna Harini Keerthi Lavanya Madhuri Revathi Sowmya Vaishnavi
+Yamini Shruti Nikita Aparna Archana Sangeeta Sushma Kiran Simran Harpreet Gurpreet
+Manpreet Jaspreet Navdeep Amandeep Parminder Baljit
+""".split()
+
+
+# Names of the package that are common words of the eight languages no word list here holds
+# (Dutch "ik heet", "de heer"; Spanish and Portuguese "lata"; Italian "vedi", "vani"; Polish
+# "kalka", "kopał" without its accent; Spanish "morad").
+INDIAN_WORDS = "heet heer lata kalka kopal vedi vani morad".split()
+
+
+def indian_given_names(cache):
+    """The first names (male and female) of `random-indian-name` 1.0.0 (npm, MIT)."""
+    js = os.path.join(npm_unpack(cache, *INDIAN_PIN), "lib", "names.js")
+    res = subprocess.run(["node", "-e", f"const n = require({json.dumps(js)}); "
+                          "console.log(JSON.stringify([...n.first_male, ...n.first_female]))"],
+                         check=True, capture_output=True)
+    return json.loads(res.stdout)
+
+
+def add_indian_names(cache, flags, add):
+    """Adds the Indian first names; a new one that is an English or French word gets `w`."""
+    pkgs = fetch_name_sources(cache)
+    words = set()
+    for lang in ("english", "french"):
+        pkg = pkgs[f"an-array-of-{lang}-words-2.0.0"]
+        words.update(json.load(open(os.path.join(pkg, "index.json"), encoding="utf-8")))
+    # The written names are names first (Diya, Pooja are in the English word list as
+    # loanwords): added first, they are no new names below and get no `w`.
+    for n in INDIAN_FIRST:
+        add(n, "f")
+    for n in indian_given_names(cache):
+        w = nfc_lower(n)
+        # Four letters at least: the package's rare three-letter names (Iti, Esh, Udu) are
+        # abbreviations and word parts more often than people. Letters only (a few entries
+        # have stray spaces and dots).
+        if len(w) < 4 or not w.isalpha() or not ok(w):
+            continue
+        new = "f" not in flags.get(w, set())
+        add(w, "f")
+        if new and (w in words or w in INDIAN_WORDS):
+            add(w, "w")
+# ---- end of round 11's Indian first names ------------------------------------------------------
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", default="/tmp/pii-airlock-gazetteer")
@@ -410,6 +478,7 @@ def main():
         add(w, "w")
 
     add_name_sources(args.cache, x, flags, add)
+    add_indian_names(args.cache, flags, add)  # round 11: Indian first names
 
     # Words that are only stop words carry no name information except to block months and
     # weekdays written with a capital; keep them, they are short.

@@ -204,3 +204,23 @@ fn lower_case_self_introductions_with_known_first_names() {
         );
     }
 }
+
+/// Round 11: Indian given names (Aarav, Diya, Vihaan, Saanvi) were missing from the lists, so
+/// "Aarav and Diya" or "Vihaan Reddy" went out; the written list's names are no words even
+/// where an English word list holds them as loanwords (Diya, Pooja).
+#[test]
+fn indian_first_names_are_found() {
+    let e = Engine::default_engine();
+    for (text, person) in [
+        ("Aarav and Diya are coming to the demo", "Aarav"),
+        ("Aarav and Diya are coming to the demo", "Diya"),
+        ("Vihaan Reddy sent the contract.", "Vihaan Reddy"),
+        ("Ticket from Saanvi Iyer", "Saanvi Iyer"),
+        ("I talked to Kavya Nair yesterday", "Kavya Nair"),
+        ("Pooja and Ishaan will review it", "Pooja"),
+        ("Pooja and Ishaan will review it", "Ishaan"),
+    ] {
+        let found = people(&e, text);
+        assert!(found.iter().any(|p| p == person), "{text}: {found:?}");
+    }
+}

@@ -368,3 +368,53 @@ fn care_treatment_time_spans_and_gender_identity() {
         assert!(got.is_empty(), "{text:?}: {got:?}");
     }
 }
+
+#[test]
+fn origin_of_the_family_after_its_copula() {
+    // Round 11: "my parents are Moroccan" went out; the frames of round 9 were first person
+    // only. What the speaker's family is, they descend from: a people's adjective or noun
+    // after a plural family subject (or "my family") and its copula, in the eight languages.
+    assert_found(&[
+        ("my parents are Moroccan", "ETHNIC_ORIGIN", "Moroccan"),
+        ("my grandparents were Italian", "ETHNIC_ORIGIN", "Italian"),
+        ("my family is Turkish", "ETHNIC_ORIGIN", "Turkish"),
+        ("meine Eltern sind Türken", "ETHNIC_ORIGIN", "Türken"),
+        ("mes parents sont algériens", "ETHNIC_ORIGIN", "algériens"),
+        ("ma famille est algérienne", "ETHNIC_ORIGIN", "algérienne"),
+        ("mis padres son marroquíes", "ETHNIC_ORIGIN", "marroquíes"),
+        (
+            "i miei genitori sono marocchini",
+            "ETHNIC_ORIGIN",
+            "marocchini",
+        ),
+        ("mijn ouders zijn Marokkaans", "ETHNIC_ORIGIN", "Marokkaans"),
+        (
+            "moi rodzice są Marokańczykami",
+            "ETHNIC_ORIGIN",
+            "Marokańczykami",
+        ),
+        (
+            "meus pais são cabo-verdianos",
+            "ETHNIC_ORIGIN",
+            "cabo-verdianos",
+        ),
+        (
+            "my parents are Moroccan and Algerian",
+            "ETHNIC_ORIGIN",
+            "Moroccan and Algerian",
+        ),
+    ]);
+    let e = Engine::default_engine();
+    for text in [
+        "my parents are retired",
+        "my parents are polite people",
+        "meine Eltern sind Lehrer",
+        "mis padres son médicos",
+        "my parents are not Moroccan",
+        "the parents are Moroccan",
+        "my parents are Moroccan-born engineers",
+    ] {
+        let got = special(&e, text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+}

@@ -384,6 +384,35 @@ impl<'t> Ctx<'t> {
             && (self.role(l, role::LABEL_LAST)
                 || (l == 0 || self.toks[l].newline_before) && self.word_in(l, MAIL_HEADERS))
     }
+    /// Token `i`, glued to the `@` before it, is a chat mention ("@Jane Doe can you ...",
+    /// "thanks @Priya!"), not an annotation or decorator (`@Override`, `@Component`): a known
+    /// first name that is no word, in title case, the `@` not glued to a word before it (a
+    /// mail address), nothing glued after it but a comma, colon or sentence end, and at a
+    /// line's start (where annotations stand) words after it on the same line.
+    fn mention(&self, i: usize) -> bool {
+        let at = &self.toks[i - 1];
+        let t = &self.toks[i];
+        let f = self.flags[i];
+        let ends = |k: usize| {
+            self.toks.get(k).is_none_or(|n| {
+                !n.glued
+                    || (matches!(n.punct, ',' | ':' | ';' | '!' | '?' | '.')
+                        && n.kind == Kind::Punct
+                        && self.toks.get(k + 1).is_none_or(|m| !m.glued))
+            })
+        };
+        let line_start = i == 1 || at.newline_before;
+        t.case == Case::Title
+            && f & gazetteer::FIRST != 0
+            && f & gazetteer::WORD == 0
+            && (i == 1 || !at.glued || self.toks[i - 2].kind == Kind::Punct)
+            && ends(i + 1)
+            && (!line_start
+                || self
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| !n.newline_before && !n.is('@')))
+    }
     /// [`Ctx::in_identifier`] for a token glued to a neighbour.
     #[inline(never)]
     fn glued_identifier(&self, i: usize) -> bool {
@@ -414,7 +443,7 @@ impl<'t> Ctx<'t> {
         let t = &self.toks[i];
         if t.glued && i > 0 {
             let p = &self.toks[i - 1];
-            if glue(p)
+            if glue(p) && !(p.is('@') && self.mention(i))
                 || (joiner(p) && p.glued && i >= 2 && wordish(&self.toks[i - 2]))
                     && !self.label_colon(i)
             {

@@ -210,3 +210,47 @@ pub(crate) fn slot(ctx: &Ctx<'_>, at: usize, cue: &str) -> Option<(usize, usize)
 fn clause_ends(ctx: &Ctx<'_>, e: usize) -> bool {
     super::special::clause_ends(ctx, e) || ctx.word_in(e, AND)
 }
+
+/// The first letters of peoples' and nations' adjectives and nouns in the eight languages
+/// (Moroccan, marokkanisch, marocain, marroquí, marocchino, Marokkaans, marokański,
+/// marroquino; Türken, turcs, turchi, ...): after a relative's copula ("my parents are", "mis
+/// padres son", "meine Eltern sind", "my family is") one of them states where the family
+/// comes from. Stems, not words: every inflection (marroquíes, Marokkanen) shares them; only
+/// the countries people in the eight languages' countries most often descend from (not the
+/// eight's own: "my parents are German" is mostly a nationality), and the continents.
+const PEOPLES: &str =
+    "moroc marok maroc marroq turk türk turc turch alger algér argel algier tunis tunec \
+    egypt ägypt égypt egipc egiz syri syrer siri iraq irak iran afghan afgan kurd \
+    curd koerd leban liban palest pakist paquist indian indien indisch chines chinois chino cines \
+    viet filip niger ghan senegal sénégal somal eritre ethiop äthiop éthiop etiop congo kongo \
+    afric afrik afryk arab árab berber bereber polish poln polon polac polak pools rumän \
+    roumain rumano rumen roemeen rumuń romanian russ ruso rosyj rosjan ukrain ucrain oekraï serb \
+    alban greek griech grec griek grek itali portug portog surinam antill kaapverd cabo-verd angol \
+    brasil brazil brésil mexic mejic messic colombi peru domini cuba kuba latin hispan asian \
+    asiat azjat caribb karib";
+
+/// The origin right after a relative's copula at token `at` ("Moroccan", "marroquíes",
+/// "Türken", "marocains et algériens"): a word of four letters or more that starts like a
+/// people ([`PEOPLES`]), perhaps another joined by "and", ending the clause. Returns its
+/// tokens `(start, end)`.
+pub(crate) fn family_origin(ctx: &Ctx<'_>, at: usize) -> Option<(usize, usize)> {
+    let people = |k: usize| {
+        let t = ctx.toks.get(k)?;
+        if t.kind != Kind::Word || t.newline_before || t.len() < 4 {
+            return None;
+        }
+        let mut buf = [0u8; 64];
+        let low = super::tokenize::lower_into(t.text(ctx.text), &mut buf)?;
+        PEOPLES
+            .split_ascii_whitespace()
+            .any(|p| low.starts_with(p.as_bytes()))
+            .then_some(k + 1)
+    };
+    let mut end = people(at)?;
+    if ctx.word_in(end, AND) {
+        if let Some(e) = people(end + 1) {
+            end = e;
+        }
+    }
+    clause_ends(ctx, end).then_some((at, end))
+}

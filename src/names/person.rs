@@ -714,6 +714,140 @@ const ADDRESS_ANY: &[&str] = &[
     "pergunta a",
 ];
 
+/// Verbs of address and speech before a lone first name the lists know and that is no
+/// common word ("I called Priya", "email Anna", "j'ai appelé Marie", "llamé a Lucía", "ho
+/// chiamato Giulia"; "zadzwoniłem do Kasi", "liguei para Ana", "talked to Tom" are read
+/// through their prepositions, [`NAME_CUES`]). Weaker than [`SPEECH_BEFORE`]: after these a
+/// run of two unknown words is no name ("email Support Team").
+const ADDRESS_BEFORE: &[&str] = &[
+    "called",
+    "phoned",
+    "rang",
+    "emailed",
+    "email",
+    "texted",
+    "text",
+    "messaged",
+    "message",
+    "thank",
+    "thanked",
+    "fragte",
+    "rief",
+    "sagte",
+    "traf",
+    "danke",
+    "appelé",
+    "appeler",
+    "rencontré",
+    "contacté",
+    "écrit à",
+    "demandé à",
+    "llamé a",
+    "llamó a",
+    "escribí a",
+    "pregunté a",
+    "dile a",
+    "conocí a",
+    "chiamato",
+    "sentito",
+    "incontrato",
+    "contattato",
+    "scritto a",
+    "chiesto a",
+    "belde",
+    "mail",
+    "mailde",
+    "appte",
+    "ontmoette",
+    "sprak",
+    "zapytałem",
+    "zapytałam",
+    "spytaj",
+    "spotkałem",
+    "spotkałam",
+    "conheci",
+    "encontrei",
+    "perguntei a",
+    "disse a",
+];
+
+/// What closes a clause after a lone first name the lists know: a participle of address
+/// where German and Dutch put the verb last ("ich habe Anna angerufen", "ik heb Sanne
+/// gebeld"), or a predicate only people take ("Jane is sick", "Marie est malade", "Sanne komt
+/// later").
+const ADDRESS_AFTER: &[&str] = &[
+    "angerufen",
+    "anrufen",
+    "geschrieben",
+    "gefragt",
+    "getroffen",
+    "gebeld",
+    "bellen",
+    "gemaild",
+    "gevraagd",
+    "ontmoet",
+    "is sick",
+    "is ill",
+    "is coming",
+    "is on leave",
+    "is late",
+    "was sick",
+    "ist krank",
+    "ist im urlaub",
+    "est malade",
+    "vient",
+    "est en congé",
+    "está enfermo",
+    "está enferma",
+    "viene",
+    "è malato",
+    "è malata",
+    "arriva",
+    "is ziek",
+    "komt",
+    "jest chory",
+    "jest chora",
+    "przyjdzie",
+    "está doente",
+    "vem",
+];
+
+/// A lone first name at `i` (known, no common word, no place) is cued as a person by a verb
+/// of address before it or by what closes the clause after it ([`ADDRESS_BEFORE`],
+/// [`ADDRESS_AFTER`]), perhaps past one word of time ("ich habe Anna gestern angerufen"), or
+/// by the `@` of a chat mention.
+fn addressed_first_name(ctx: &Ctx<'_>, i: usize) -> bool {
+    let before = i > 0
+        && ctx.toks[i].start - ctx.toks[i - 1].end <= 2
+        && !ctx.toks[i].newline_before
+        && ctx.toks[i - 1].kind == Kind::Word
+        && ctx
+            .phrases_ending_at(i - 1, ADDRESS_BEFORE)
+            .next()
+            .is_some();
+    let closes = |n: usize| {
+        ctx.toks[n].case == Case::Lower
+            && ctx.phrases_starting_at(n, ADDRESS_AFTER).next().is_some()
+    };
+    // "thanks @Priya": a chat mention ([`Ctx::in_identifier`] lets only those through).
+    let mention = i > 0 && ctx.punct(i - 1, '@');
+    before
+        || mention
+        || next_spaced(ctx, i).is_some_and(|n| {
+            closes(n)
+                || (ctx.toks[n].case == Case::Lower
+                    && ctx.word_in(n, SPEECH_ADVERBS)
+                    && next_spaced(ctx, n).is_some_and(closes))
+        })
+}
+
+/// Words that open a sentence and are names too ("So", "Dann", "Pero", "Bon", "Nu"): before
+/// a first name they fall off the run ("So Jane and Tom") instead of making it a name that
+/// starts with a weak word. Openers that are only words ("And", "Aber") fall off already.
+const OPENERS: &[&str] = &[
+    "so", "oh", "still", "dann", "ja", "na", "bon", "pero", "bueno", "nu", "nee", "mas",
+];
+
 /// Words that open a chat message addressed to someone ("Pooja: can you ...", "Witold:
 /// możesz ..."): after a capitalised word opening a line and its colon they make the word
 /// a name whatever the lists say. Only requests in the second person: field labels of docs
@@ -1547,6 +1681,15 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     // Polish case forms of names the lists hold in the nominative ("z Anną", "Łukasza").
     let mut inflected = *run;
     let run = &mut inflected;
+    // "So Jane and Tom", "Dann Anna": a sentence's opener that is also a name falls off.
+    let opener = run.len > 1
+        && run.classes[0] == Class::Weak
+        && ctx.toks[first_tok].case == Case::Title
+        && ctx.sentence_start(first_tok)
+        && ctx.word_in(first_tok, OPENERS);
+    if opener {
+        run.classes[0] = Class::NotName;
+    }
     if !plain_word {
         for k in 0..run.len {
             if run.classes[k] == Class::Unknown {
@@ -1660,7 +1803,7 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
                 && ctx.word_in(start, MONTHS);
             if in_place || dated {
                 0.0
-            } else if weak_cue {
+            } else if weak_cue || addressed_first_name(ctx, start) {
                 0.75
             } else if paired_first_name(ctx, start) {
                 // "Jane and Tom are coming", "Tom, Aarav and Priya": products and headings

@@ -486,7 +486,7 @@ fn closes(ctx: &Ctx<'_>, e: usize, words: &'static [&'static str]) -> bool {
 /// Possessives that open a statement about a relative ("my son has ...").
 pub(crate) const POSSESSIVES: &[&str] = &[
     "my", "mein", "meine", "meinem", "mon", "ma", "mi", "mio", "mia", "mijn", "mój", "moja", "meu",
-    "minha", "mes", "moje", "mis",
+    "minha", "mes", "moje", "mis", "miei", "moi", "meus",
 ];
 pub(crate) const RELATIVES: &[&str] = &[
     "son",
@@ -660,6 +660,22 @@ pub(crate) const RELATIVES: &[&str] = &[
     "namorada",
     "pais",
     "filhos",
+    // Round 11: the family as a whole, and grandparents ("my family is Moroccan").
+    "family",
+    "familie",
+    "famille",
+    "familia",
+    "famiglia",
+    "rodzina",
+    "família",
+    "grandparents",
+    "großeltern",
+    "grands-parents",
+    "abuelos",
+    "nonni",
+    "grootouders",
+    "dziadkowie",
+    "avós",
 ];
 /// Verbs after a relative, with the kinds of term they introduce.
 pub(crate) const RELATIVE_VERBS: &[(&str, u8)] = &[
@@ -715,6 +731,18 @@ pub(crate) const RELATIVE_VERBS: &[(&str, u8)] = &[
     ("mają", N),
     ("têm", N),
     ("são", A),
+    // Round 11: the plural copulas the list lacked, and the past ("mis padres son", "i miei
+    // genitori sono", "moi rodzice są", "my grandparents were").
+    ("son", A),
+    ("sono", A),
+    ("są", A),
+    ("were", A),
+    ("waren", A),
+    ("étaient", A),
+    ("eran", A),
+    ("erano", A),
+    ("byli", A),
+    ("eram", A),
 ];
 /// Words allowed between cue and term ("I have type 2 diabetes", "je suis une musulmane").
 pub(crate) const FILLERS: &[&str] = &[
@@ -2083,8 +2111,18 @@ pub(crate) fn find(ctx: &Ctx<'_>, starts: &Picks, out: &mut Vec<Hit>) {
                         .phrase_starts_at(v, verb)
                         .or_else(|| cue_end(ctx, v, verb, &mut skip));
                     if let Some(after) = end {
-                        if let Some(hit) = term_at(ctx, past_since(ctx, after), *kinds) {
+                        let at = past_since(ctx, after);
+                        if let Some(hit) = term_at(ctx, at, *kinds) {
                             found = Some(hit);
+                            break;
+                        }
+                        // "my parents are Moroccan", "mis padres son marroquíes": what the
+                        // family is, the speaker descends from (round 11).
+                        if let Some((s, e)) = (*kinds == A)
+                            .then(|| super::origin::family_origin(ctx, at))
+                            .flatten()
+                        {
+                            found = Some((Entity::Ethnic, s, e));
                             break;
                         }
                     }
