@@ -153,9 +153,11 @@ sizes "$out/web/scanner/pii_airlock_scan_bg.wasm" scanner/pii_airlock_scan_bg.wa
 # (docs/benchmarks.md, "Round 11"): the automaton's chain links as one byte, an allocator of its
 # own (src/scan_alloc.rs), code the module cannot reach made visible to the compiler, the
 # (pointer, length, tag) tables packed, lower-case tables as LEB128, CRC-32 without a table, and
-# quoted-printable mail and spaced-out numbers left to the full module: 227.6 KB. The budget is
-# that plus ~1 KB, a ratchet: the next growth fails the build and has to be paid for (or the
-# budget raised on purpose, never above issue 20's 230,000).
+# quoted-printable mail and spaced-out numbers left to the full module: 227.6 KB. The same
+# round's leak fixes (record numbers and logins, identifier forms, places, names: +4.8 KB) took
+# it to 232.5 KB after every merge, 2.5 KB over the goal; the coordinator kept the leak fixes
+# and set the budget to that plus ~0.5 KB, a ratchet: the next growth fails the build and has
+# to be paid for. docs/benchmarks.md ("After every round-10 merge") lists the next cuts.
 # docs/benchmarks.md ("A small first module") says where the bytes are and what would cut
 # them. PII_SCANNER_GZIP_BUDGET overrides it for experiments; the default build fails.
 if [ "$scan_profile" = wasm-scanner ]; then
@@ -166,7 +168,7 @@ if (b > budget) {
   console.error(`the first module is ${b} bytes gzip, over its budget of ${budget} (scripts/build-wasm.sh, docs/benchmarks.md "A small first module")`);
   process.exit(1);
 }
-' "$out/web/scanner/pii_airlock_scan_bg.wasm" "${PII_SCANNER_GZIP_BUDGET:-228600}"
+' "$out/web/scanner/pii_airlock_scan_bg.wasm" "${PII_SCANNER_GZIP_BUDGET:-233000}"
 fi
 
 # The module just built, as web glue + optimised .wasm in directory $1 (the extra builds below).
