@@ -98,6 +98,7 @@ fn engine_options(options: &JsValue) -> Result<EngineOptions, JsValue> {
     if let Some(d) = get("disabledRules") {
         out.disabled_rules = strings(d, "disabledRules")?;
     }
+
     if let Some(s) = get("minScore") {
         out.min_score =
             s.as_f64()
@@ -180,7 +181,13 @@ impl Scanner {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "EngineOptions | undefined")] options: JsValue,
     ) -> Result<Scanner, JsValue> {
-        let options = engine_options(&options)?;
+        let mut options = engine_options(&options)?;
+        // Rules this module leaves to the full module (their validators are not in it:
+        // `rules::FULL_MODULE_RULES`).
+        let full_only = crate::rules::FULL_MODULE_RULES.iter();
+        options
+            .disabled_rules
+            .extend(full_only.map(|id| String::from(*id)));
         let engine = Engine::new(&options).map_err(|e| config_error(&e.message()))?;
         Ok(Scanner { engine })
     }
