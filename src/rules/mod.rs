@@ -368,8 +368,9 @@ const CATALOG_LEN: usize = {
 
 /// The rules the package's first module (feature `scanner`) leaves to the full module: rare
 /// in what is typed or pasted in the first second, and their validators large (a machine
-/// readable zone's check digits, 27 countries' VAT checksums, addresses spelt out in seven
-/// languages, coordinates in four notations and in map links): 5.9 KB gzip of that module.
+/// readable zone's check digits, the EU countries' VAT checksums, addresses spelt out in
+/// several languages, coordinates in decimal and degrees-minutes-seconds notation and in map
+/// links): 5.9 KB gzip of that module.
 /// It highlights while the full module loads and never decides a send; docs/pasted-text.md
 /// says what that changes, tests/js/scanner.test.mjs checks it.
 pub const FULL_MODULE_RULES: &[&str] = &[
