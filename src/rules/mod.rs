@@ -373,7 +373,7 @@ const CATALOG_LEN: usize = {
 /// links): 5.9 KB gzip of that module.
 /// It highlights while the full module loads and never decides a send; docs/pasted-text.md
 /// says what that changes, tests/js/scanner.test.mjs checks it.
-pub const FULL_MODULE_RULES: &[&str] = &[
+pub(crate) const FULL_MODULE_RULES: &[&str] = &[
     "passport-mrz",
     "eu-vat",
     "email-spelt-out",
