@@ -116,6 +116,10 @@ wasm-bindgen "$scan_wasm" --target web --out-dir "$out/web/scanner" --out-name p
 wasm-bindgen "$scan_wasm" --target nodejs --out-dir "$out/node/scanner" --out-name pii_airlock_scan
 node scripts/patch-glue.mjs "$out/web/scanner/pii_airlock_scan.js"
 node scripts/patch-glue.mjs --node-wasm-from-web "$out/node/scanner/pii_airlock_scan.js"
+# wasm-bindgen's closure shims sit in the function table, which this module does not export to
+# JS, the only caller of a shim: their slots are emptied so the passes below drop them (the
+# script says why it is safe, and refuses a module where it would not be).
+node scripts/drop-closure-shims.mjs "$out/web/scanner/pii_airlock_scan_bg.wasm"
 # The first module takes two more rounds of passes (docs/benchmarks.md, "Round 7, later"):
 # `--flatten --rereloop` rebuilds each function's control flow from scratch, and the `-Oz`
 # after it finds ~0.7 KB gzip per round that the plain passes leave; `--low-memory-unused`
@@ -157,9 +161,13 @@ sizes "$out/web/scanner/pii_airlock_scan_bg.wasm" scanner/pii_airlock_scan_bg.wa
 # round's leak fixes (record numbers and logins, identifier forms, places, names: +4.8 KB) took
 # it to 232.5 KB after every merge, 2.5 KB over the goal; the coordinator kept the leak fixes
 # and set the budget to that plus ~0.5 KB, a ratchet: the next growth fails the build and has
-# to be paid for. docs/benchmarks.md ("After every round-10 merge") lists the next cuts.
-# docs/benchmarks.md ("A small first module") says where the bytes are and what would cut
-# them. PII_SCANNER_GZIP_BUDGET overrides it for experiments; the default build fails.
+# to be paid for. Round 12 (size12, docs/benchmarks.md "Round 12 (size12)") took it to
+# 224.2 KB: the base64 view and four rules with large validators (passport MRZ, EU VAT,
+# addresses spelt out, coordinates) left to the full module, `core::fmt` no longer linked, and
+# wasm-bindgen's closure shims dropped; the budget is that measured size (224,238) plus
+# ~0.5 KB, the same ratchet. docs/benchmarks.md ("A small first module") says where the bytes
+# are and what would cut them. PII_SCANNER_GZIP_BUDGET overrides it for experiments; the
+# default build fails.
 if [ "$scan_profile" = wasm-scanner ]; then
   node -e '
 const b = require("zlib").gzipSync(require("fs").readFileSync(process.argv[1]), { level: 9 }).length;
@@ -168,7 +176,7 @@ if (b > budget) {
   console.error(`the first module is ${b} bytes gzip, over its budget of ${budget} (scripts/build-wasm.sh, docs/benchmarks.md "A small first module")`);
   process.exit(1);
 }
-' "$out/web/scanner/pii_airlock_scan_bg.wasm" "${PII_SCANNER_GZIP_BUDGET:-233000}"
+' "$out/web/scanner/pii_airlock_scan_bg.wasm" "${PII_SCANNER_GZIP_BUDGET:-224750}"
 fi
 
 # The module just built, as web glue + optimised .wasm in directory $1 (the extra builds below).

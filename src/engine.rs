@@ -217,7 +217,7 @@ const NO_COMPILER: &str = "needs the pattern compiler, which the scanner module 
 
 #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
 fn compile_custom(_pattern: &str) -> Result<(regex_syntax::hir::Hir, NFA, NFA), String> {
-    Err(format!("a custom pattern {NO_COMPILER}"))
+    Err(["a custom pattern ", NO_COMPILER].concat())
 }
 
 #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
@@ -227,7 +227,11 @@ fn compile_patterns(
 ) -> Result<(Matcher, StartTable, usize), Error> {
     Err(Error::InvalidPattern {
         rule: "(combined)".to_string(),
-        reason: format!("a catalog without its ahead-of-time automaton {NO_COMPILER}"),
+        reason: [
+            "a catalog without its ahead-of-time automaton ",
+            NO_COMPILER,
+        ]
+        .concat(),
     })
 }
 
@@ -339,7 +343,8 @@ impl Engine {
                 continue;
             }
             let part = compile_custom(&custom.pattern).map_err(|e| Error::InvalidPattern {
-                rule: custom.id.to_string(),
+                // From the `str`: `Arc<str>`'s `to_string` goes through a `Formatter`.
+                rule: String::from(&*custom.id),
                 reason: e,
             })?;
             custom_parts.push(part);
@@ -534,7 +539,11 @@ impl Engine {
         }
         if depth < URL_NESTING {
             self.scan_inside_urls(text, depth, &mut found);
-            self.scan_encoded(text, &mut found);
+            // The first module leaves values encoded in base64 to the full module (0.9 KB
+            // gzip; docs/pasted-text.md says what that changes).
+            if !cfg!(all(target_arch = "wasm32", feature = "scanner")) {
+                self.scan_encoded(text, &mut found);
+            }
         }
         found
     }
@@ -664,7 +673,7 @@ impl Engine {
             return;
         };
         // `key: value` is one byte longer than `key=value`, from the value on.
-        let shown = format!("{key}: {}", spaced(value));
+        let shown = [key, ": ", &spaced(value)].concat();
         let from = key.len() + 2;
         let mut found = Vec::new();
         self.scan_names(&shown, &mut found);

@@ -45,7 +45,7 @@ fn config_error(message: &str) -> JsValue {
 
 /// A list of strings, or a `PiiAirlockConfigError` naming the option.
 fn strings(value: JsValue, option: &str) -> Result<Vec<String>, JsValue> {
-    let wrong = || config_error(&format!("`{option}` must be an array of strings"));
+    let wrong = || config_error(&["`", option, "` must be an array of strings"].concat());
     if !Array::is_array(&value) {
         return Err(wrong());
     }
@@ -68,10 +68,16 @@ fn engine_options(options: &JsValue) -> Result<EngineOptions, JsValue> {
     for key in Object::keys(object).iter() {
         let key = key.as_string().unwrap_or_default();
         if !OPTION_KEYS.contains(&key.as_str()) {
-            return Err(config_error(&format!(
-                "unknown option `{key}` (known: {})",
-                OPTION_KEYS.join(", ")
-            )));
+            return Err(config_error(
+                &[
+                    "unknown option `",
+                    &key,
+                    "` (known: ",
+                    &OPTION_KEYS.join(", "),
+                    ")",
+                ]
+                .concat(),
+            ));
         }
     }
     let get = |key: &str| {
@@ -83,7 +89,7 @@ fn engine_options(options: &JsValue) -> Result<EngineOptions, JsValue> {
             .dyn_into::<Uint8Array>()
             .map_err(|_| config_error("`gazetteer` must be a Uint8Array"))?;
         let parsed =
-            crate::Gazetteer::from_vec(bytes.to_vec()).map_err(|e| config_error(&e.to_string()))?;
+            crate::Gazetteer::from_vec(bytes.to_vec()).map_err(|e| config_error(&e.message()))?;
         out.gazetteer = Some(Arc::new(parsed));
     }
     if let Some(c) = get("countries") {
@@ -92,6 +98,7 @@ fn engine_options(options: &JsValue) -> Result<EngineOptions, JsValue> {
     if let Some(d) = get("disabledRules") {
         out.disabled_rules = strings(d, "disabledRules")?;
     }
+
     if let Some(s) = get("minScore") {
         out.min_score =
             s.as_f64()
@@ -174,8 +181,14 @@ impl Scanner {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "EngineOptions | undefined")] options: JsValue,
     ) -> Result<Scanner, JsValue> {
-        let options = engine_options(&options)?;
-        let engine = Engine::new(&options).map_err(|e| config_error(&e.to_string()))?;
+        let mut options = engine_options(&options)?;
+        // Rules this module leaves to the full module (their validators are not in it:
+        // `rules::FULL_MODULE_RULES`).
+        let full_only = crate::rules::FULL_MODULE_RULES.iter();
+        options
+            .disabled_rules
+            .extend(full_only.map(|id| String::from(*id)));
+        let engine = Engine::new(&options).map_err(|e| config_error(&e.message()))?;
         Ok(Scanner { engine })
     }
 

@@ -175,7 +175,7 @@ fn document_number(number: &str, check: u8, optional: &str) -> Option<String> {
     if tail_len < 2 {
         return None;
     }
-    let full = format!("{number}{}", &optional[..tail_len - 1]);
+    let full = [number, &optional[..tail_len - 1]].concat();
     check_ok(&full, optional.as_bytes()[tail_len - 1]).then_some(full)
 }
 
