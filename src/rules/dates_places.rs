@@ -793,8 +793,14 @@ struct Coord {
 
 /// Parses a coordinate at the cursor. With `resumed_degrees`, the degrees and the degree sign
 /// stand before the cursor (see [`geo_coordinates`]) and parsing starts at the minutes.
-fn parse_coord(cur: &mut Cursor<'_>, resumed_degrees: Option<u32>) -> Option<Coord> {
-    let negative = resumed_degrees.is_none() && cur.eat('-');
+/// With `hemisphere`, the letter was written before the number (`N 48° 51' 29.6"`) and no
+/// letter after it is read (it belongs to the next coordinate).
+fn parse_coord(
+    cur: &mut Cursor<'_>,
+    resumed_degrees: Option<u32>,
+    hemisphere: Option<char>,
+) -> Option<Coord> {
+    let negative = resumed_degrees.is_none() && hemisphere.is_none() && cur.eat('-');
     let deg = match resumed_degrees {
         Some(d) => d,
         None => cur.number(3)?.0,
@@ -858,13 +864,22 @@ fn parse_coord(cur: &mut Cursor<'_>, resumed_degrees: Option<u32>) -> Option<Coo
             }
         }
     }
-    let save = cur.at;
-    cur.spaces();
-    let hemisphere = cur.eat_any(&['N', 'S', 'E', 'W']);
-    if hemisphere.is_none() || !cur.at_word_end() {
-        cur.at = save;
-    }
-    let hemisphere = if cur.at == save { None } else { hemisphere };
+    let hemisphere = match hemisphere {
+        Some(h) => Some(h),
+        None => {
+            let save = cur.at;
+            cur.spaces();
+            let h = cur.eat_any(&['N', 'S', 'E', 'W']);
+            if h.is_none() || !cur.at_word_end() {
+                cur.at = save;
+            }
+            if cur.at == save {
+                None
+            } else {
+                h
+            }
+        }
+    };
     if negative && hemisphere.is_some() {
         return None;
     }
@@ -898,6 +913,24 @@ fn degrees_with_decimals(deg: u32, digits: &str) -> f64 {
 
 /// The whole degrees and degree sign just before a minutes candidate (`48°` of
 /// `48°51'24"N`), if there are any.
+/// A hemisphere letter written before a coordinate (`N 48°` of `N 48° 51' 29.6"`, `S ` of
+/// `S 33.8688`), standing as a word of its own; `resumed` when the degrees and the degree
+/// sign stand between it and the candidate.
+fn hemisphere_before(preceding: &str, resumed: bool) -> Option<char> {
+    let mut p = preceding;
+    if resumed {
+        p = p.trim_end_matches(' ');
+        p = p.strip_suffix('°').or_else(|| p.strip_suffix('º'))?;
+        p = p
+            .trim_end_matches(' ')
+            .trim_end_matches(|ch: char| ch.is_ascii_digit());
+    }
+    let p = p.trim_end_matches(' ');
+    let h = p.chars().next_back()?;
+    let before = p[..p.len() - h.len_utf8()].chars().next_back();
+    (matches!(h, 'N' | 'S' | 'E' | 'W') && !before.is_some_and(char::is_alphanumeric)).then_some(h)
+}
+
 fn degrees_before(preceding: &str) -> Option<u32> {
     let p = preceding.trim_end_matches(' ');
     let p = p.strip_suffix('°').or_else(|| p.strip_suffix('º'))?;
@@ -954,7 +987,9 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
         s: &c.text[c.start..],
         at: 0,
     };
-    let Some(a) = parse_coord(&mut cur, resumed) else {
+    // `N 48° 51' 29.6" E 2° 17' 40.2"`, `S 33.8688 E 151.2093`: the hemisphere first.
+    let lead = hemisphere_before(c.preceding(), resumed.is_some());
+    let Some(a) = parse_coord(&mut cur, resumed, lead) else {
         return Verdict::Reject;
     };
     let gap = cur.spaces();
@@ -966,9 +1001,22 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
     }
     // `lat 48.8566 lon 2.3522`, `"lat": 48.85661, "lng": 2.35222`: each number labelled.
     let mut labelled_pair = false;
-    if cur
-        .peek()
-        .is_some_and(|ch| ch.is_alphabetic() || ch == '"' || ch == '\'')
+    // The second coordinate's hemisphere before it, as the first one's was.
+    let lead_b = match lead {
+        Some(_) => {
+            let h = cur.eat_any(&['N', 'S', 'E', 'W']);
+            if h.is_none() {
+                return Verdict::Reject;
+            }
+            cur.spaces();
+            h
+        }
+        None => None,
+    };
+    if lead_b.is_none()
+        && cur
+            .peek()
+            .is_some_and(|ch| ch.is_alphabetic() || ch == '"' || ch == '\'')
     {
         cur.eat_any(&['"', '\'']);
         let word = cur.word();
@@ -995,7 +1043,7 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
     {
         return Verdict::Reject;
     }
-    let Some(b) = parse_coord(&mut cur, None) else {
+    let Some(b) = parse_coord(&mut cur, None, lead_b) else {
         return Verdict::Reject;
     };
     if !cur.at_word_end() {
