@@ -1509,6 +1509,27 @@ fn geo_coordinates() {
     ] {
         assert_found(text, "GEO_COORDINATES", tail);
     }
+    // The hemisphere before each coordinate, as GPS receivers and geocaching listings print
+    // it (the degrees of latitude stay in the text, as above).
+    for (text, value) in [
+        (
+            "N 48° 51' 29.6\" E 2° 17' 40.2\"",
+            "51' 29.6\" E 2° 17' 40.2\"",
+        ),
+        ("S 33°52'10\" E 151°12'30\".", "52'10\" E 151°12'30\""),
+        ("at N 48.85837, E 2.29448 today", "48.85837, E 2.29448"),
+        ("S 33.8688 E 151.2093", "33.8688 E 151.2093"),
+    ] {
+        assert_found(text, "GEO_COORDINATES", value);
+    }
+    // A hemisphere letter that is part of a word, or two latitudes.
+    for bad in [
+        "AS 33°52'10\" E 151°12'30\"",
+        "N 48° 51' 29.6\" S 2° 17' 40.2\"",
+        "N 48° 51' 29.6\" East",
+    ] {
+        assert_not_found(bad, "GEO_COORDINATES");
+    }
     // Each number labelled: prose, JSON, a query string, German labels.
     for (text, value) in [
         ("lat 48.8566 lon 2.3522", "48.8566 lon 2.3522"),
@@ -2023,6 +2044,65 @@ fn crowded_lines_favour_the_label_before_the_value() {
     );
 }
 
+/// Spain's DNI check letter: the number modulo 23 picks a letter of the published table
+/// (Real Decreto 1553/2005); a NIE counts its X, Y, Z as 0, 1, 2.
+fn dni_letter(n: u32) -> char {
+    char::from(b"TRWAGMYFPDXBNJZSQVHLCKE"[(n % 23) as usize])
+}
+
+/// Driving licence numbers of European states after their label, in each state's language,
+/// in the shapes the states issue; reported as `DRIVER_LICENSE`.
+#[test]
+fn driving_licences_after_their_label_in_many_languages() {
+    let dni = format!("12345678{}", dni_letter(12_345_678));
+    let nie = format!("X1234567{}", dni_letter(1_234_567));
+    let cases = [
+        (
+            "Meine Führerscheinnummer: B072RRE2I55",
+            "B072RRE2I55".to_string(),
+        ),
+        ("Führerschein B072RRE2I55", "B072RRE2I55".into()),
+        ("Fuehrerscheinnummer ist J010000VAS1", "J010000VAS1".into()),
+        (
+            "Mon numéro de permis de conduire : 880375123456",
+            "880375123456".into(),
+        ),
+        ("permis de conduire 13AA00002", "13AA00002".into()),
+        ("permis de conduire : 08042A123456", "08042A123456".into()),
+        ("Mi permiso de conducir: {dni}", dni.clone()),
+        ("carné de conducir {nie}", nie.clone()),
+        ("La mia patente è U1A2B3C4D5", "U1A2B3C4D5".into()),
+        ("patente di guida: MI1234567H", "MI1234567H".into()),
+        ("Mijn rijbewijsnummer is 5012345678", "5012345678".into()),
+        ("rijbewijs 5012345678", "5012345678".into()),
+        ("Moje prawo jazdy: 01234/12/1234", "01234/12/1234".into()),
+        (
+            "numer prawa jazdy 01234/12/1234567",
+            "01234/12/1234567".into(),
+        ),
+        ("carta de condução: L-1234567", "L-1234567".into()),
+    ];
+    for (text, value) in cases {
+        let text = text.replace("{dni}", &dni).replace("{nie}", &nie);
+        assert_found(&text, "DRIVER_LICENSE", &value);
+    }
+    for text in [
+        // Shapes no state issues after the label, words.
+        "Führerschein B072RRE2I5",
+        "permis de conduire 88AB375123",
+        "patente di guida scaduta ieri",
+        "rijbewijs 50123",
+        "prawo jazdy: 01234/1/1234",
+        // A DNI whose letter is wrong.
+        "permiso de conducir: 12345678A",
+        // Without the label.
+        "B072RRE2I55",
+        "ticket 01234/12/1234",
+    ] {
+        assert_not_found(text, "DRIVER_LICENSE");
+    }
+}
+
 #[test]
 fn license_plates_after_their_label() {
     for (text, plate) in [
@@ -2033,6 +2113,13 @@ fn license_plates_after_their_label() {
         ("number plate AB12 CDE please", "AB12 CDE"),
         ("plaque AB-123-CD", "AB-123-CD"),
         ("targa AB123CD", "AB123CD"),
+        // A copula between the label and the plate.
+        ("Kennzeichen ist B-MW 1234", "B-MW 1234"),
+        ("my plate is ABC 1234", "ABC 1234"),
+        ("my plate number is ABC 1234", "ABC 1234"),
+        ("la plaque est AB-123-CD", "AB-123-CD"),
+        ("la matrícula es 1234 BCD", "1234 BCD"),
+        ("la targa è AB 123 CD", "AB 123 CD"),
     ] {
         assert_found(text, "LICENSE_PLATE", plate);
     }
@@ -2042,6 +2129,9 @@ fn license_plates_after_their_label() {
         "registration number: 2023-01",
         "license plate 7",
         "ABC-1234 is the ticket",
+        // "plate" alone says nothing about what follows.
+        "plate B12 steel",
+        "see plate 4A of the atlas",
     ] {
         assert_not_found(text, "LICENSE_PLATE");
     }

@@ -84,18 +84,13 @@ pub(crate) static RULES: &[RuleDef] = &[
         // The shapes the states issue (AAMVA DL/ID standard, per-state formats): a letter and
         // 4–14 digits (CA, FL, IL, WI, ...; FL and IL print dashes), two letters and 3–7
         // digits, 7–13 digits, or 3-3-3 digit groups.
-        // The label is part of the pattern, so bare digit runs cost nothing. Patterns are
-        // ASCII: a label that starts after an accented letter ("Führerschein") is matched from
-        // its ASCII tail, which `\b` allows after a non-ASCII byte.
+        // The label is part of the pattern, so bare digit runs cost nothing. The labels of
+        // other languages are the `driver-license` rule's (licences.rs).
         pattern: r"(?x)
             \b (?i:
                 driver'?s?\ licen[cs]e (?: \ (?: number | no | nr | \# ) )?
               | driving\ licen[cs]e | dl\#? | dl\ (?: number | no ) | dln
-              | licen[cs]e\ (?: number | no | \# )
-              | (?: fu e? )? hrerschein (?: nummer )? | permis\ de\ conduire
-              | licencia\ de\ (?: conducir | manejo ) | carnet\ de\ conducir
-              | patente (?: \ di\ guida )? | rijbewijs (?: nummer )? | prawo\ jazdy
-              | carteira\ de\ motorista )
+              | licen[cs]e\ (?: number | no | \# ) )
             [\ :.\#'\x22(]{1,4} (?: is [\ :]{1,2} )?
             (?: [A-Z] [0-9]{4,14}
               | [A-Z] [0-9]{3} - [0-9]{3,4} - [0-9]{2,4} (?: - [0-9]{2,3} )? (?: - [0-9] )?
@@ -122,23 +117,6 @@ pub(crate) static RULES: &[RuleDef] = &[
             "dl",
             "dl#",
             "dln",
-            "führerschein",
-            "führerscheinnummer",
-            "fuhrerschein",
-            "fuhrerscheinnummer",
-            "fuehrerschein",
-            "fuehrerscheinnummer",
-            "permis de conduire",
-            "licencia de conducir",
-            "licencia de manejo",
-            "carnet de conducir",
-            "patente di guida",
-            "patente",
-            "rijbewijs",
-            "rijbewijsnummer",
-            "prawo jazdy",
-            "carta de condução",
-            "carteira de motorista",
         ],
         context_boost: 0.35,
         needs_context: true,
