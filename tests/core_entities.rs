@@ -430,6 +430,9 @@ fn ip_near_misses() {
         "(sinds dpkg 1.15.5.4). Dit zegt effectief",
         "rm_conffile und mv_conffile lautet sie 1.15.7.2, für symlink_to_dir",
         "para rm_conffile e mv_conffile é 1.15.7.2,",
+        // An AIX level (VRMF) and section numbers of the HTML5 specification.
+        "Return a Tuple[str, int] e.g., ['7.1.4.34', 1806]",
+        "the HTML5 specs sections \"8.2.4.44 Bogus comment state\"",
         "Version: 10.0.19045.3693",
         // Paths in source code.
         "pub use self::b64::*;",
@@ -445,6 +448,7 @@ fn version_shaped_addresses_after_an_address_word_or_in_a_url() {
     for (text, value) in [
         ("my IP is 1.15.7.2", "1.15.7.2"),
         ("host 2.10.3.4 refused", "2.10.3.4"),
+        ("client IP: 8.2.4.44", "8.2.4.44"),
         ("connect to server 5.6.7.8", "5.6.7.8"),
         ("ssh root@3.4.5.6", "3.4.5.6"),
         ("listening on 1.2.3.4:8080", "1.2.3.4"),

@@ -1130,13 +1130,14 @@ fn ipv4(c: &Candidate<'_>) -> Verdict {
     }
 }
 
-/// Four small numbers led by one digit (`1.15.7.2`, `2.0.1.12`): how a four-part version
-/// number is written ("since dpkg 1.15.5.4", "lautet sie 1.15.7.2"), where the word
-/// "version" is often a sentence away. Such addresses (0.007 % of the space) are reported
-/// only after an address word ("IP", "host", "server", ...), in a URL or with a port.
+/// One digit, then two small numbers (`1.15.7.2`, `7.1.4.34`, `8.2.4.44`): how four-part
+/// version numbers ("since dpkg 1.15.5.4", AIX's `7.1.4.34`) and section numbers ("HTML5
+/// section 8.2.4.44") are written, where the word "version" is often a sentence away. Such
+/// addresses (0.05 % of the space) are reported only after an address word ("IP", "host",
+/// "server", ...), as a URL's host or with a port.
 fn version_shaped(ip: Ipv4Addr) -> bool {
     let o = ip.octets();
-    o[0] < 10 && o.iter().all(|&x| x < 32)
+    o[0] < 10 && o[1] < 32 && o[2] < 32
 }
 
 /// The address is a URL's host (`//1.2.3.4`, `user@1.2.3.4`) or has a port (`1.2.3.4:8080`).
