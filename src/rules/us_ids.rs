@@ -165,11 +165,12 @@ pub(crate) static RULES: &[RuleDef] = &[
                 bank\ account (?: \ (?: number | no | \# ) )?
               | account (?: \ (?: number | no | \# ) )? | acct (?: \ (?: number | no | \# ) )?
               | checking\ account | savings\ account | bankkonto | kontonummer
-              | compte\ bancaire | numero\ de\ compte | (?: nu )? mero\ de\ cuenta
+              | compte\ bancaire | (?: nume )? ro\ de\ compte | (?: nu )? mero\ de\ cuenta
               | cuenta\ bancaria
               | numero\ di\ conto | conto\ corrente | rekeningnummer | numer\ konta
               | (?: nu )? mero\ da\ conta | conta\ bancaria )
-            [\ :.\#'\x22(]{1,4} (?: is [\ :]{1,2} )? [0-9]{8,17} \b",
+            [\ :.\#'\x22(]{1,4} (?: (?: is | ist | est | es | è | é | jest | to ) [\ :]{1,2} )?
+            [0-9]{8,17} \b",
         validate: Some(labelled_bank_number),
         // With its context word a bank account number outranks a Luhn-valid card shape
         // (one in ten 16-digit account numbers); a card context word restores the tie, which
