@@ -2044,6 +2044,150 @@ fn crowded_lines_favour_the_label_before_the_value() {
     );
 }
 
+/// AFIP's CUIT/CUIL check digit: weights 5, 4, 3, 2, 7, 6, 5, 4, 3, 2, `11 - sum mod 11`.
+fn cuit(type_and_dni: &str) -> String {
+    let d: Vec<u32> = type_and_dni.bytes().map(|b| u32::from(b - b'0')).collect();
+    let sum: u32 = d
+        .iter()
+        .zip([5, 4, 3, 2, 7, 6, 5, 4, 3, 2])
+        .map(|(x, w)| x * w)
+        .sum();
+    let check = (11 - sum % 11) % 11;
+    assert!(check < 10, "no CUIT with this type");
+    format!("{}-{}-{check}", &type_and_dni[..2], &type_and_dni[2..])
+}
+
+/// Chile's RUT check character: digits from the right weighted 2..7 cyclically,
+/// `11 - sum mod 11`, 11 → `0`, 10 → `K`.
+fn rut_check(number: u32) -> char {
+    let mut sum = 0;
+    for (i, ch) in number.to_string().bytes().rev().enumerate() {
+        sum += u32::from(ch - b'0') * [2, 3, 4, 5, 6, 7][i % 6];
+    }
+    match 11 - sum % 11 {
+        11 => '0',
+        10 => 'K',
+        r => char::from(b'0' + r as u8),
+    }
+}
+
+/// SAT's RFC check character over `0-9 A-N & O-Z space`, weights 13..2; a company's
+/// twelve-character RFC counts a leading space.
+fn rfc_check(first: &str) -> char {
+    let padded = if first.len() == 11 {
+        format!(" {first}")
+    } else {
+        first.to_string()
+    };
+    let alphabet = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ ";
+    let sum: usize = padded
+        .chars()
+        .enumerate()
+        .map(|(i, ch)| alphabet.find(ch).unwrap() * (13 - i))
+        .sum();
+    match 11 - sum % 11 {
+        11 => '0',
+        10 => 'A',
+        r => char::from(b'0' + r as u8),
+    }
+}
+
+/// National identifiers of Argentina, Chile, Colombia, Mexico and Peru, with check
+/// characters computed by the published algorithms.
+#[test]
+fn latin_american_identifiers() {
+    let cuit1 = cuit("2012345678");
+    let cuit2 = cuit("2730123456");
+    let rut = format!("12.345.678-{}", rut_check(12_345_678));
+    let rut_plain = format!("7654321-{}", rut_check(7_654_321));
+    let rfc = format!("GODE561231GR{}", rfc_check("GODE561231GR"));
+    let rfc_company = format!("ABC680524P7{}", rfc_check("ABC680524P7"));
+    assert_eq!(rfc, "GODE561231GR8", "SAT's published example");
+    let cases = [
+        (format!("CUIT {cuit1}"), "AR_CUIT", cuit1.clone()),
+        (format!("mi CUIL es {cuit2}"), "AR_CUIT", cuit2.clone()),
+        (cuit1.clone(), "AR_CUIT", cuit1.clone()),
+        (
+            format!("CUIT {}", cuit1.replace('-', "")),
+            "AR_CUIT",
+            cuit1.replace('-', ""),
+        ),
+        (format!("RUT {rut}"), "CL_RUT", rut.clone()),
+        (rut.clone(), "CL_RUT", rut.clone()),
+        (format!("RUN: {rut_plain}"), "CL_RUT", rut_plain.clone()),
+        (format!("RFC {rfc}"), "MX_RFC", rfc.clone()),
+        (rfc.clone(), "MX_RFC", rfc.clone()),
+        (
+            format!("RFC de la empresa: {rfc_company}"),
+            "MX_RFC",
+            rfc_company.clone(),
+        ),
+        ("DNI 30.123.456".into(), "AR_DNI", "30.123.456".into()),
+        ("mi DNI es 7.123.456".into(), "AR_DNI", "7.123.456".into()),
+        ("DNI peruano 12345678".into(), "PE_DNI", "12345678".into()),
+        ("D.N.I. 45678123".into(), "PE_DNI", "45678123".into()),
+        (
+            "cédula 1.234.567.890".into(),
+            "CO_CEDULA",
+            "1.234.567.890".into(),
+        ),
+        (
+            "Cédula de ciudadanía: 79123456".into(),
+            "CO_CEDULA",
+            "79123456".into(),
+        ),
+        ("C.C. 52.123.456".into(), "CO_CEDULA", "52.123.456".into()),
+    ];
+    for (text, entity, value) in &cases {
+        assert_found(text, entity, value);
+    }
+    // A wrong check character, no label before a dotted amount or plain digits, an RFC
+    // with a 31st of February.
+    let bad_cuit = format!("{}{}", &cuit1[..12], (cuit1.as_bytes()[12] - b'0' + 1) % 10);
+    let bad_rut = format!("12.345.678-{}", if rut.ends_with('0') { '1' } else { '0' });
+    let bad_rfc = format!("GODE560231GR{}", rfc_check("GODE560231GR"));
+    for (text, entity) in [
+        (format!("CUIT {bad_cuit}"), "AR_CUIT"),
+        (format!("RUT {bad_rut}"), "CL_RUT"),
+        ("total 30.123.456 pesos".to_string(), "AR_DNI"),
+        ("order 12345678".to_string(), "PE_DNI"),
+        ("7654321-0 units".to_string(), "CL_RUT"),
+        (format!("RFC {bad_rfc}"), "MX_RFC"),
+        ("cédula 0.000.000".to_string(), "CO_CEDULA"),
+    ] {
+        assert_not_found(&text, entity);
+    }
+}
+
+/// Postal codes where the sentence says they are one: a verb between label and code, a
+/// verb of living, a US state's code before it.
+#[test]
+fn postal_codes_after_a_verb_or_a_state() {
+    for (text, value) in [
+        ("my zip is 94107", "94107"),
+        ("ZIP: 94107-1234", "94107-1234"),
+        ("my zip code is 10001-0001", "10001-0001"),
+        ("I live in 90210", "90210"),
+        ("San Francisco, CA 94107", "94107"),
+        ("office in Austin, TX 78701-1234", "78701-1234"),
+        ("meine PLZ ist 10115", "10115"),
+        ("le code postal est 75008", "75008"),
+        ("mi código postal es 28013", "28013"),
+        ("kod pocztowy to 00-950", "00-950"),
+    ] {
+        assert_found(text, "LOCATION", value);
+    }
+    for text in [
+        "order 94107 shipped",
+        "customer name, ID 12345",
+        "see Appendix, ZZ 75008",
+        "zip is 00000",
+        "we live in 2024 now",
+    ] {
+        assert_not_found(text, "LOCATION");
+    }
+}
+
 /// Spain's DNI check letter: the number modulo 23 picks a letter of the published table
 /// (Real Decreto 1553/2005); a NIE counts its X, Y, Z as 0, 1, 2.
 fn dni_letter(n: u32) -> char {
