@@ -142,43 +142,18 @@ pub(crate) static RULES: &[RuleDef] = &[
         ..RuleDef::DEFAULT
     },
     RuleDef {
-        id: "mx-rfc",
-        entity: "MX_RFC",
-        category: Category::Identifiers,
-        countries: &["MX"],
-        // SAT's taxpayer register: four name letters (three for a company), the birth or
-        // founding date YYMMDD, a two-character homoclave and the check character.
-        pattern: r"\b[A-Z&]{3,4}[0-9]{6}[A-Z0-9]{2}[0-9A]\b",
-        validate: Some(mx_rfc),
-        score: 0.5,
-        checked_score: 0.85,
-        context: words![
-            "rfc",
-            "registro federal de contribuyentes",
-            "clave del rfc",
-            tax_number_abroad!(),
-        ],
-        context_boost: 0.1,
-        ..RuleDef::DEFAULT
-    },
-    RuleDef {
         id: "ar-cuit",
         entity: "AR_CUIT",
         category: Category::Identifiers,
         countries: &["AR"],
         // CUIT/CUIL: a type (20, 23, 24, 27 for people, 30, 33, 34 for companies), the DNI
-        // and a mod-11 check digit, printed `20-12345678-6`.
-        pattern: r"\b(?:2[0347]|3[034])-?[0-9]{8}-?[0-9]\b",
+        // and a mod-11 check digit, printed `20-12345678-6` (eleven bare digits are one more
+        // number).
+        pattern: r"\b(?:2[0347]|3[034])-[0-9]{8}-[0-9]\b",
         validate: Some(ar_cuit),
         score: 0.5,
         checked_score: 0.85,
-        context: words![
-            "cuit",
-            "cuil",
-            "clave única de identificación tributaria",
-            "código único de identificación laboral",
-            tax_number_abroad!(),
-        ],
+        context: words!["cuit", "cuil",],
         context_boost: 0.35,
         contested: true,
         ..RuleDef::DEFAULT
@@ -189,8 +164,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         category: Category::Identifiers,
         countries: &["CL"],
         // RUT/RUN: the number and a mod-11 check character (`K` for 10), printed
-        // `12.345.678-5`; without the dots it needs a context word.
-        pattern: r"\b[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}-[0-9Kk]\b|\b[0-9]{7,8}-[0-9Kk]\b",
+        // `12.345.678-5` (without the dots it is one more digit-dash-digit shape).
+        pattern: r"\b[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}-[0-9Kk]\b",
         validate: Some(cl_rut),
         score: 0.5,
         checked_score: 0.85,
@@ -198,100 +173,38 @@ pub(crate) static RULES: &[RuleDef] = &[
             "rut",
             "run",
             "rol único tributario",
-            "rol unico tributario",
             "rol único nacional",
             "cédula de identidad",
-            identity_number_abroad!(),
         ],
         context_boost: 0.35,
         contested: true,
         ..RuleDef::DEFAULT
     },
+    // A national identity number after its label in Spanish-speaking America, where none
+    // carries a check digit: Argentina's DNI printed with dots (`30.123.456`), Peru's eight
+    // digits, Colombia's cédula de ciudadanía (6–10 digits, often dotted: `1.234.567.890`).
+    // One rule for the three (as `passport-other` for passports): the label is the evidence.
     RuleDef {
-        id: "ar-dni",
-        entity: "AR_DNI",
+        id: "national-id-labelled",
+        entity: "NATIONAL_ID",
         category: Category::Identifiers,
-        countries: &["AR"],
-        // Argentina prints the DNI with dots (`30.123.456`): after a DNI label only, as the
-        // same shape is a thousands-grouped amount elsewhere.
-        pattern: concat!(
-            r"\b(?i:",
-            dni_labels!(),
-            r")[\ :.\#]{1,3}(?:(?i:es|nro\.?|n\.?)\ )?[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}\b"
-        ),
-        validate: Some(labelled_digits),
-        score: 0.5,
-        context: DNI_CONTEXT,
-        context_boost: 0.35,
-        needs_context: true,
-        ..RuleDef::DEFAULT
-    },
-    RuleDef {
-        id: "pe-dni",
-        entity: "PE_DNI",
-        category: Category::Identifiers,
-        countries: &["PE"],
-        // Peru's DNI: eight digits, after a DNI label (Spain's DNI carries a letter and is
-        // the `es-nif` rule's; written without it, it is reported here).
-        pattern: concat!(
-            r"\b(?i:",
-            dni_labels!(),
-            r")[\ :.\#]{1,3}(?:(?i:es|nro\.?|n\.?)\ )?[0-9]{8}\b"
-        ),
-        validate: Some(labelled_digits),
-        score: 0.5,
-        context: DNI_CONTEXT,
-        context_boost: 0.35,
-        needs_context: true,
-        ..RuleDef::DEFAULT
-    },
-    RuleDef {
-        id: "co-cedula",
-        entity: "CO_CEDULA",
-        category: Category::Identifiers,
-        countries: &["CO"],
-        // Colombia's cédula de ciudadanía: 6 to 10 digits, often grouped with dots
-        // (`1.234.567.890`), after its label.
+        countries: &["AR", "PE", "CO"],
         pattern: r"(?x)
-            \b (?i: c (?: e | é ) dula (?: \ de\ ciudadan (?: i | í ) a )? | c\.c\. )
-            (?: \ (?i: no\.? | nro\.? | n\.? | es ) )? [\ :.\#]{1,3}
+            \b (?i: dni | d\.n\.i\.? | c (?: e | é ) dula )
+            (?: \ (?i: no\.? | nro\.? | es ) )? [\ :.\#]{1,3}
             (?: [0-9]{1,3} (?: \.[0-9]{3} ){1,3} | [0-9]{6,10} ) \b",
         validate: Some(labelled_digits),
-        score: 0.5,
-        context: words![
-            "cédula de ciudadanía",
-            "cedula de ciudadania",
-            "cédula",
-            "cedula",
-            "c.c.",
-        ],
-        context_boost: 0.35,
-        needs_context: true,
+        // The label is in the pattern: scored as a labelled value, no word list to search.
+        score: 0.85,
         ..RuleDef::DEFAULT
     },
-];
-
-/// Labels of a national identity document number (DNI) in Spanish-speaking America, as the
-/// pattern reads them (ASCII, case-insensitive).
-macro_rules! dni_labels {
-    () => {
-        r"dni(?:\ (?:peruano|argentino))?|d\.n\.i\.?|documento\ nacional\ de\ identidad"
-    };
-}
-use dni_labels;
-
-const DNI_CONTEXT: Words = words![
-    "dni",
-    "d.n.i.",
-    "documento nacional de identidad",
-    "documento de identidad",
 ];
 
 /// The value after its label (the last word of the match: its dots group digits): digits
 /// not all the same, not glued to a longer number.
 fn labelled_digits(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
-    let start = v.rfind([' ', ':', '#']).map_or(0, |k| k + 1);
+    let start = super::national::trailing_number(v);
     let value = Candidate {
         text: c.text,
         start: c.start + start,
@@ -315,105 +228,58 @@ fn labelled_digits(c: &Candidate<'_>) -> Verdict {
     }
 }
 
-/// SAT's check character: the first twelve characters (a company's eleven after a space)
-/// over the alphabet `0-9 A-N & O-Z space`, weighted 13 down to 2; `11 - sum mod 11`, 11
-/// written `0` and 10 `A`. Plus a real date.
-fn mx_rfc(c: &Candidate<'_>) -> Verdict {
-    let v = c.value().as_bytes();
-    let val = |ch: u8| -> u32 {
-        match ch {
-            b'0'..=b'9' => u32::from(ch - b'0'),
-            b'A'..=b'N' => u32::from(ch - b'A') + 10,
+/// The sum of RENAPO's character values (`0-9` 0–9, `A-N` 10–23, `O-Z` 25–36; SAT's RFC
+/// adds `&` 24 and a space 37) weighted `first`, `first - 1`, ... from the left.
+fn mx_weighted(chars: &[u8], first: u32) -> u32 {
+    let mut sum = 0;
+    for (i, &ch) in chars.iter().enumerate() {
+        let v = match ch {
+            b'0'..=b'9' => ch - b'0',
+            b'A'..=b'N' => ch - b'A' + 10,
             b'&' => 24,
-            _ => u32::from(ch - b'A') + 11,
-        }
-    };
-    // A company's RFC counts a leading space (37) in first place, weighted 13.
-    let (lead, body) = if v.len() == 12 {
-        (37 * 13, &v[..11])
-    } else {
-        (0, &v[..12])
-    };
-    let w0 = 13 - u32::from(v.len() == 12);
-    let sum: u32 = lead
-        + body
-            .iter()
-            .enumerate()
-            .map(|(i, &ch)| val(ch) * (w0 - i as u32))
-            .sum::<u32>();
-    let check = match 11 - sum % 11 {
-        11 => b'0',
-        10 => b'A',
-        r => b'0' + r as u8,
-    };
-    let date = &v[v.len() - 9..v.len() - 3];
-    let n = |i: usize| u32::from(date[i] - b'0') * 10 + u32::from(date[i + 1] - b'0');
-    let year = super::national::year_from_yy(n(0));
-    if check != v[v.len() - 1] || !super::dates_places::valid_date(year, n(2), n(4)) {
-        return Verdict::Reject;
+            b' ' => 37,
+            _ => ch - b'A' + 11,
+        };
+        sum += u32::from(v) * (first - i as u32);
     }
-    Verdict::Checked("rfc-check-character")
+    sum
 }
 
-/// Mod 11 with weights 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 (AFIP); a remainder giving 10 is never
-/// issued (the type changes to 23 or 33 instead). Without dashes, a context word.
+/// Mod 11 with weights 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 (AFIP), `11 - sum mod 11` (11 → 0); a
+/// remainder giving 10 is never issued (the type changes to 23 or 33 instead).
 fn ar_cuit(c: &Candidate<'_>) -> Verdict {
-    let v = c.value();
-    let dashes = v.bytes().filter(|&b| b == b'-').count();
     let Some(d) = own_digits(c, 11) else {
         return Verdict::Reject;
     };
-    if dashes == 1 {
+    let sum = crate::weighted_sum(&d[..10], &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+    if (11 - sum % 11) % 11 != u32::from(d[10]) {
         return Verdict::Reject;
-    }
-    let w = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-    let sum: u32 = d.iter().zip(w).map(|(&x, w)| u32::from(x) * w).sum();
-    let check = match 11 - sum % 11 {
-        11 => 0,
-        10 => return Verdict::Reject,
-        r => r,
-    };
-    if check != u32::from(d[10]) {
-        return Verdict::Reject;
-    }
-    if dashes == 0 {
-        return Verdict::Weak;
     }
     Verdict::Checked("cuit-mod11")
 }
 
 /// Mod 11 over the digits from the right, weighted 2 to 7 and again; `11 - sum mod 11`, 11
-/// written `0` and 10 `K`. Without the dots, a context word.
+/// written `0` and 10 `K`.
 fn cl_rut(c: &Candidate<'_>) -> Verdict {
     let v = c.value().as_bytes();
     if glued_to_digits(c) {
         return Verdict::Reject;
     }
-    let (body, dv) = (&v[..v.len() - 2], v[v.len() - 1].to_ascii_uppercase());
-    let d: Vec<u32> = body
-        .iter()
-        .filter(|b| b.is_ascii_digit())
-        .map(|&b| u32::from(b - b'0'))
-        .collect();
-    if d.iter().all(|&x| x == d[0]) {
-        return Verdict::Reject;
+    let body = &v[..v.len() - 2];
+    let (mut sum, mut w) = (0, 2);
+    for &b in body.iter().rev() {
+        if b != b'.' {
+            sum += u32::from(b - b'0') * w;
+            w = if w == 7 { 2 } else { w + 1 };
+        }
     }
-    let sum: u32 = d
-        .iter()
-        .rev()
-        .zip([2, 3, 4, 5, 6, 7].iter().cycle())
-        .map(|(&x, &w)| x * w)
-        .sum();
     let check = match 11 - sum % 11 {
         11 => b'0',
         10 => b'K',
         r => b'0' + r as u8,
     };
-    if check != dv {
+    if check != v[v.len() - 1].to_ascii_uppercase() {
         return Verdict::Reject;
-    }
-    if !body.contains(&b'.') {
-        return Verdict::Weak;
     }
     Verdict::Checked("rut-mod11")
 }
@@ -476,18 +342,7 @@ fn ca_sin(c: &Candidate<'_>) -> Verdict {
 /// (so letters after N shift by one), `(10 - sum mod 10) mod 10`; plus a real birth date.
 fn mx_curp(c: &Candidate<'_>) -> Verdict {
     let b = c.value().as_bytes();
-    let val = |ch: u8| -> u32 {
-        match ch {
-            b'0'..=b'9' => u32::from(ch - b'0'),
-            b'A'..=b'N' => u32::from(ch - b'A') + 10,
-            _ => u32::from(ch - b'A') + 11,
-        }
-    };
-    let sum: u32 = b[..17]
-        .iter()
-        .enumerate()
-        .map(|(i, &ch)| val(ch) * (18 - i as u32))
-        .sum();
+    let sum = mx_weighted(&b[..17], 18);
     if (10 - sum % 10) % 10 != u32::from(b[17] - b'0') {
         return Verdict::Reject;
     }

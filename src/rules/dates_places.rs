@@ -311,61 +311,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         context_boost: 0.2,
         ..RuleDef::DEFAULT
     },
-    // A postal code where a sentence says it is one: after its label with a verb between
-    // ("my zip is 94107", "meine PLZ ist 10115"; the names pass reads a label right before
-    // the code), after a verb of living ("live in 90210"), or after a US state's code at the
-    // end of an address line ("San Francisco, CA 94107"). Five digits (a US ZIP+4 too) or
-    // Poland's `00-950`; a bare five-digit number is no place.
-    RuleDef {
-        id: "postal-code",
-        entity: "LOCATION",
-        category: Category::Locations,
-        pattern: r"(?x)
-            \b (?i: zip (?: \ ?code )? | postal\ code | postcode | plz | postleitzahl
-              | code\ postal | c (?: o | ó ) digo\ postal | kod\ pocztowy )
-            (?: \ (?i: is | was | ist | est | es | è | to | jest ) )? [\ :\#]{1,3}
-            (?: [0-9]{5} (?: -[0-9]{4} )? | [0-9]{2}-[0-9]{3} ) \b
-          | \b (?i: live | lives | living | lived | reside | resides | residing ) \ in\ [0-9]{5}
-            (?: -[0-9]{4} )? \b
-          | ,\ [A-Z]{2}\ [0-9]{5} (?: -[0-9]{4} )? \b",
-        validate: Some(postal_code),
-        score: 0.7,
-        ..RuleDef::DEFAULT
-    },
 ];
-
-/// USPS codes of the states, the District of Columbia and the territories, for a code read
-/// after `, ST` (`San Francisco, CA 94107`).
-const US_STATES: &[u8] = b"ALAKAZARCACOCTDEDCFLGAHIIDILINIAKSKYLAMEMDMAMIMNMSMOMTNENVNHNJNMNYNCNDOHOKORPARISCSDTNTXUTVTVAWAWVWIWYPRGUVIASMPAAAEAP";
-
-/// The code after its label, verb or state: the last word of the match, not a longer
-/// number's piece nor all zeros.
-fn postal_code(c: &Candidate<'_>) -> Verdict {
-    let v = c.value();
-    let Some(k) = v.rfind([' ', ':', '#']) else {
-        return Verdict::Reject;
-    };
-    let code = &v[k + 1..];
-    let after = c.rest().as_bytes();
-    let glued = matches!(after, [b'-' | b'.' | b',' | b'/', d, ..] if d.is_ascii_digit());
-    if glued || code.bytes().all(|b| matches!(b, b'0' | b'-')) {
-        return Verdict::Reject;
-    }
-    if let Some(state) = v.strip_prefix(", ") {
-        // The town before the comma is a capitalised word ("Austin, TX"; not "name, ID").
-        let town = c.preceding().rsplit(' ').next().unwrap_or("");
-        let st = &state.as_bytes()[..2];
-        if !town.starts_with(|ch: char| ch.is_uppercase()) || !US_STATES.chunks(2).any(|s| s == st)
-        {
-            return Verdict::Reject;
-        }
-    }
-    Verdict::Span {
-        start: k + 1,
-        end: v.len(),
-        check: None,
-    }
-}
 
 /// Words that say a pair of numbers is a place on a map; also read by the validator, which
 /// accepts a four-decimal pair only after one of them.
@@ -965,27 +911,22 @@ fn degrees_with_decimals(deg: u32, digits: &str) -> f64 {
     f64::from(deg) + d as f64 / POW10[n]
 }
 
-/// The whole degrees and degree sign just before a minutes candidate (`48°` of
-/// `48°51'24"N`), if there are any.
-/// A hemisphere letter written before a coordinate (`N 48°` of `N 48° 51' 29.6"`, `S ` of
-/// `S 33.8688`), standing as a word of its own; `resumed` when the degrees and the degree
-/// sign stand between it and the candidate.
-fn hemisphere_before(preceding: &str, resumed: bool) -> Option<char> {
-    let mut p = preceding;
-    if resumed {
-        p = p.trim_end_matches(' ');
-        p = p.strip_suffix('°').or_else(|| p.strip_suffix('º'))?;
-        p = p
-            .trim_end_matches(' ')
-            .trim_end_matches(|ch: char| ch.is_ascii_digit());
+/// A hemisphere letter written before a coordinate (`N ` of `N 48° 51' 29.6"` or of
+/// `N 48.8584`), standing as a word of its own at the end of `p`: the text before the
+/// degrees, or before the candidate.
+fn hemisphere_before(p: &str) -> Option<char> {
+    match p.trim_end_matches(' ').as_bytes() {
+        [.., x, h @ (b'N' | b'S' | b'E' | b'W')] if !x.is_ascii_alphanumeric() => {
+            Some(char::from(*h))
+        }
+        [h @ (b'N' | b'S' | b'E' | b'W')] => Some(char::from(*h)),
+        _ => None,
     }
-    let p = p.trim_end_matches(' ');
-    let h = p.chars().next_back()?;
-    let before = p[..p.len() - h.len_utf8()].chars().next_back();
-    (matches!(h, 'N' | 'S' | 'E' | 'W') && !before.is_some_and(char::is_alphanumeric)).then_some(h)
 }
 
-fn degrees_before(preceding: &str) -> Option<u32> {
+/// The whole degrees and degree sign just before a minutes candidate (`48°` of
+/// `48°51'24"N`), if there are any, and the text before them.
+fn degrees_before(preceding: &str) -> Option<(u32, &str)> {
     let p = preceding.trim_end_matches(' ');
     let p = p.strip_suffix('°').or_else(|| p.strip_suffix('º'))?;
     let p = p.trim_end_matches(' ');
@@ -998,7 +939,7 @@ fn degrees_before(preceding: &str) -> Option<u32> {
     if before.is_some_and(|ch| ch.is_alphanumeric() || ch == '.' || ch == '-') {
         return None;
     }
-    digits.parse().ok()
+    Some((digits.parse().ok()?, &p[..p.len() - n]))
 }
 
 /// A full plus code not glued into a longer token (a key, a base64 run). The pattern holds
@@ -1016,13 +957,13 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
     // The minutes of a degrees-minutes-seconds pair: the degree sign is not ASCII, so the
     // pattern starts after it and the degrees are read from the text before. The finding
     // covers minutes onwards; whole degrees of latitude alone do not locate anyone.
-    let resumed = if c.value().ends_with('\'') {
+    let (resumed, lead) = if c.value().ends_with('\'') {
         match degrees_before(c.preceding()) {
-            Some(d) => Some(d),
+            Some((d, before)) => (Some(d), hemisphere_before(before)),
             None => return Verdict::Reject,
         }
     } else {
-        None
+        (None, hemisphere_before(c.preceding()))
     };
     // A number continuing a longer one, or the next item of a list of numbers, is not the
     // start of a pair.
@@ -1042,7 +983,6 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
         at: 0,
     };
     // `N 48° 51' 29.6" E 2° 17' 40.2"`, `S 33.8688 E 151.2093`: the hemisphere first.
-    let lead = hemisphere_before(c.preceding(), resumed.is_some());
     let Some(a) = parse_coord(&mut cur, resumed, lead) else {
         return Verdict::Reject;
     };

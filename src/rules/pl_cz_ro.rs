@@ -1,5 +1,4 @@
-//! Poland, Czechia/Slovakia and Romania: PESEL, NIP, identity card and bank account number,
-//! rodné číslo, CNP.
+//! Poland, Czechia/Slovakia and Romania: PESEL and NIP, rodné číslo, CNP.
 
 use super::national::{all_same, digits, glued, has_separator, one_separator_kind, two};
 use super::{Candidate, Category, RuleDef, Verdict};
@@ -48,58 +47,6 @@ pub(crate) static RULES: &[RuleDef] = &[
         ],
         context_boost: 0.2,
         contested: true,
-        ..RuleDef::DEFAULT
-    },
-    // The identity card (dowód osobisty): series of three letters, six digits, the first
-    // digit a check digit. Three letters and six digits are a common code shape, so the
-    // card's words must be near even when the check digit passes.
-    RuleDef {
-        id: "pl-id-card",
-        entity: "PL_ID_CARD",
-        category: Category::Identifiers,
-        countries: &["PL"],
-        pattern: r"\b[A-Z]{3}\ ?[0-9]{6}\b",
-        validate: Some(pl_id_card),
-        checked_score: 0.6,
-        context: words![
-            "dowód osobisty",
-            "dowodu osobistego",
-            "numer dowodu",
-            "nr dowodu",
-            "seria i numer dowodu",
-            "dowód",
-            "dowodu",
-            "identity card",
-            "id card",
-            identity_number_abroad!(),
-        ],
-        context_boost: 0.35,
-        needs_context: true,
-        ..RuleDef::DEFAULT
-    },
-    // The Polish bank account number (NRB): the IBAN without its `PL`, 26 digits printed
-    // 2 + 6 × 4. Its two check digits are the IBAN's (ISO 13616 mod 97 with `PL` appended):
-    // one random number in 97 passes, and 26 digits are no other number's length.
-    RuleDef {
-        id: "pl-bank-account",
-        entity: "PL_BANK_ACCOUNT",
-        category: Category::Financial,
-        countries: &["PL"],
-        pattern: r"\b[0-9]{2}(?:\ ?[0-9]{4}){6}\b",
-        validate: Some(pl_nrb),
-        checked_score: 0.85,
-        context: words![
-            "numer konta",
-            "nr konta",
-            "konto",
-            "rachunek",
-            "numer rachunku",
-            "nr rachunku",
-            "nrb",
-            "bank account",
-            "account number",
-        ],
-        context_boost: 0.1,
         ..RuleDef::DEFAULT
     },
     RuleDef {
@@ -199,58 +146,6 @@ fn pl_nip(c: &Candidate<'_>) -> Verdict {
         return Verdict::Weak;
     }
     Verdict::Checked("nip-mod11")
-}
-
-/// Dowód osobisty: letters count 10 (A) to 35 (Z); weights 7, 3, 1, 9, 7, 3, 1, 7, 3 over the
-/// nine characters, the fourth (weight 9) the check digit, and the sum a multiple of 10.
-fn pl_id_card(c: &Candidate<'_>) -> Verdict {
-    if glued(c) {
-        return Verdict::Reject;
-    }
-    let v: Vec<u32> = c
-        .value()
-        .bytes()
-        .filter(|&b| b != b' ')
-        .map(|b| match b {
-            b'0'..=b'9' => u32::from(b - b'0'),
-            _ => u32::from(b - b'A') + 10,
-        })
-        .collect();
-    if all_same(&crate::digit_vec(c.value())) {
-        return Verdict::Reject;
-    }
-    let sum: u32 = v
-        .iter()
-        .zip([7, 3, 1, 9, 7, 3, 1, 7, 3])
-        .map(|(x, w)| x * w)
-        .sum();
-    if sum % 10 != 0 {
-        return Verdict::Reject;
-    }
-    Verdict::Checked("pl-id-check-digit")
-}
-
-/// NRB: the IBAN's check (the 24 digits after the check digits, then `PL` as 25 21, then the
-/// check digits, modulo 97 is 1). Spaces only as the print form's 2 + 6 × 4 or none at all.
-fn pl_nrb(c: &Candidate<'_>) -> Verdict {
-    let v = c.value();
-    let spaces = v.bytes().filter(|&b| b == b' ').count();
-    if glued(c) || !matches!(spaces, 0 | 6) {
-        return Verdict::Reject;
-    }
-    let d: Vec<u8> = v.bytes().filter(u8::is_ascii_digit).collect();
-    if all_same(&d[2..]) {
-        return Verdict::Reject;
-    }
-    let chars = d[2..]
-        .iter()
-        .copied()
-        .chain(*b"2521")
-        .chain(d[..2].iter().copied());
-    if crate::mod97_of(chars) != Some(1) {
-        return Verdict::Reject;
-    }
-    Verdict::Checked("iban-mod97")
 }
 
 /// Rodné číslo: a real date and the whole number divisible by 11 (numbers issued before 1986

@@ -333,7 +333,8 @@ fn labelled_passport(c: &Candidate<'_>) -> Verdict {
     })
 }
 
-fn labelled_driver_license(c: &Candidate<'_>) -> Verdict {
+/// A licence number after its label (also the `driver-license` rule's, licences.rs).
+pub(crate) fn labelled_driver_license(c: &Candidate<'_>) -> Verdict {
     labelled_value(c, us_driver_license)
 }
 
