@@ -85,6 +85,25 @@ fn emails() {
     assert_not("EMAIL_ADDRESS", "not..an@example.com."); // consecutive dots in the local part
 }
 
+/// Each label of an internationalised domain may be of its own script: a Japanese name under
+/// `.jp`, a German one under `.de`, Cyrillic under `.рф`.
+#[test]
+fn emails_with_labels_of_different_scripts() {
+    for (text, value) in [
+        ("mail jane@例え.jp", "jane@例え.jp"),
+        ("メール: 山田@例え.jpまで", "山田@例え.jp"),
+        ("mail jürgen@müller.de", "jürgen@müller.de"),
+        ("mail ivan@пример.рф", "ivan@пример.рф"),
+        ("用户@例子.com这是", "用户@例子.com"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "EMAIL_ADDRESS" && v == value),
+            "{value:?} not found in {text:?}: {got:?}"
+        );
+    }
+}
+
 #[test]
 fn an_address_with_a_stray_at_after_it() {
     // A `@` typed after an address (a slip, a mention that was never finished) leaves the
@@ -406,11 +425,42 @@ fn ip_near_misses() {
         "12:30:45",
         "build 10.0.19041.1288",
         "0.0.0.0",
+        // Four-part version numbers with the word "version" a sentence away (dpkg's manual
+        // pages in Dutch, German and Portuguese).
+        "(sinds dpkg 1.15.5.4). Dit zegt effectief",
+        "rm_conffile und mv_conffile lautet sie 1.15.7.2, für symlink_to_dir",
+        "para rm_conffile e mv_conffile é 1.15.7.2,",
+        // An AIX level (VRMF) and section numbers of the HTML5 specification.
+        "Return a Tuple[str, int] e.g., ['7.1.4.34', 1806]",
+        "the HTML5 specs sections \"8.2.4.44 Bogus comment state\"",
+        "Version: 10.0.19045.3693",
         // Paths in source code.
         "pub use self::b64::*;",
         "use crate::v2::{Client};",
     ] {
         assert_not("IP_ADDRESS", t);
+    }
+}
+
+/// Small four-part numbers are reported as addresses where something says they are one.
+#[test]
+fn version_shaped_addresses_after_an_address_word_or_in_a_url() {
+    for (text, value) in [
+        ("my IP is 1.15.7.2", "1.15.7.2"),
+        ("host 2.10.3.4 refused", "2.10.3.4"),
+        ("client IP: 8.2.4.44", "8.2.4.44"),
+        ("connect to server 5.6.7.8", "5.6.7.8"),
+        ("ssh root@3.4.5.6", "3.4.5.6"),
+        ("listening on 1.2.3.4:8080", "1.2.3.4"),
+        // Past the version shape a bare address is reported as before.
+        ("ping 11.0.0.1", "11.0.0.1"),
+        ("from 93.184.216.34 at noon", "93.184.216.34"),
+    ] {
+        let got = found(text);
+        assert!(
+            got.iter().any(|(e, v)| e == "IP_ADDRESS" && v == value),
+            "{value:?} not found in {text:?}: {got:?}"
+        );
     }
 }
 

@@ -379,6 +379,15 @@ fn us_bank_number_needs_context() {
         "0072345678",
     );
     assert_not_found("Invoice 123456789012 paid", "US_BANK_NUMBER");
+    // A verb between the label and the number, in the label's language.
+    for (text, value) in [
+        ("Kontonummer ist 1234567890", "1234567890"),
+        ("número de cuenta es 0072345678", "0072345678"),
+        ("mon numéro de compte est 0072345678", "0072345678"),
+        ("numer konta to 0072345678", "0072345678"),
+    ] {
+        assert_found(text, "US_BANK_NUMBER", value);
+    }
     // "account" alone is too generic (cloud account ids are twelve digits).
     assert_not_found("AWS account 123456789012", "US_BANK_NUMBER");
     check_generated("US_BANK_NUMBER", "US", "bank account", false, 100, 6, |r| {
@@ -2492,6 +2501,7 @@ fn label_first_rules_need_the_label_before_the_value() {
     assert_not_found("handle# D1234567", "US_DRIVER_LICENSE");
     // The ASCII tail of an accented label counts only after a non-ASCII letter.
     assert_not_found("Fahrerschein D1234567", "US_DRIVER_LICENSE");
+    assert_not_found("Fahrerschein D1234567", "DRIVER_LICENSE");
     assert_not_found("semero de cuenta 0072345678", "US_BANK_NUMBER");
     // Case matters for neither the label nor the value's letter (issue #15: passport numbers
     // are typed in lower case too).
@@ -2512,7 +2522,7 @@ fn context_words_in_many_languages() {
         ("burgerservicenummer 111222333", "NL_BSN", "111222333"),
         ("numéro fiscal 3023217600053", "FR_NIF", "3023217600053"),
         ("partita iva 00743110157", "IT_VAT_CODE", "00743110157"),
-        ("Führerschein: D1234567", "US_DRIVER_LICENSE", "D1234567"),
+        ("Führerschein: D1234567", "DRIVER_LICENSE", "D1234567"),
         (
             "numero de cuenta 0072345678",
             "US_BANK_NUMBER",
@@ -2524,11 +2534,7 @@ fn context_words_in_many_languages() {
             "0072345678",
         ),
         ("número da conta 0072345678", "US_BANK_NUMBER", "0072345678"),
-        (
-            "Fuehrerscheinnummer D1234567",
-            "US_DRIVER_LICENSE",
-            "D1234567",
-        ),
+        ("Fuehrerscheinnummer D1234567", "DRIVER_LICENSE", "D1234567"),
         (
             "Rijksregisternummer 85073003328",
             "BE_NATIONAL_NUMBER",

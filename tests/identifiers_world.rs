@@ -1509,6 +1509,27 @@ fn geo_coordinates() {
     ] {
         assert_found(text, "GEO_COORDINATES", tail);
     }
+    // The hemisphere before each coordinate, as GPS receivers and geocaching listings print
+    // it (the degrees of latitude stay in the text, as above).
+    for (text, value) in [
+        (
+            "N 48° 51' 29.6\" E 2° 17' 40.2\"",
+            "51' 29.6\" E 2° 17' 40.2\"",
+        ),
+        ("S 33°52'10\" E 151°12'30\".", "52'10\" E 151°12'30\""),
+        ("at N 48.85837, E 2.29448 today", "48.85837, E 2.29448"),
+        ("S 33.8688 E 151.2093", "33.8688 E 151.2093"),
+    ] {
+        assert_found(text, "GEO_COORDINATES", value);
+    }
+    // A hemisphere letter that is part of a word, or two latitudes.
+    for bad in [
+        "AS 33°52'10\" E 151°12'30\"",
+        "N 48° 51' 29.6\" S 2° 17' 40.2\"",
+        "N 48° 51' 29.6\" East",
+    ] {
+        assert_not_found(bad, "GEO_COORDINATES");
+    }
     // Each number labelled: prose, JSON, a query string, German labels.
     for (text, value) in [
         ("lat 48.8566 lon 2.3522", "48.8566 lon 2.3522"),
@@ -2023,6 +2044,146 @@ fn crowded_lines_favour_the_label_before_the_value() {
     );
 }
 
+/// AFIP's CUIT/CUIL check digit: weights 5, 4, 3, 2, 7, 6, 5, 4, 3, 2, `11 - sum mod 11`.
+fn cuit(type_and_dni: &str) -> String {
+    let d: Vec<u32> = type_and_dni.bytes().map(|b| u32::from(b - b'0')).collect();
+    let sum: u32 = d
+        .iter()
+        .zip([5, 4, 3, 2, 7, 6, 5, 4, 3, 2])
+        .map(|(x, w)| x * w)
+        .sum();
+    let check = (11 - sum % 11) % 11;
+    assert!(check < 10, "no CUIT with this type");
+    format!("{}-{}-{check}", &type_and_dni[..2], &type_and_dni[2..])
+}
+
+/// Chile's RUT check character: digits from the right weighted 2..7 cyclically,
+/// `11 - sum mod 11`, 11 → `0`, 10 → `K`.
+fn rut_check(number: u32) -> char {
+    let mut sum = 0;
+    for (i, ch) in number.to_string().bytes().rev().enumerate() {
+        sum += u32::from(ch - b'0') * [2, 3, 4, 5, 6, 7][i % 6];
+    }
+    match 11 - sum % 11 {
+        11 => '0',
+        10 => 'K',
+        r => char::from(b'0' + r as u8),
+    }
+}
+
+/// National identifiers of Argentina, Chile, Colombia and Peru, with check characters
+/// computed by the published algorithms.
+#[test]
+fn latin_american_identifiers() {
+    let cuit1 = cuit("2012345678");
+    let cuit2 = cuit("2730123456");
+    let rut = format!("12.345.678-{}", rut_check(12_345_678));
+    let rut_short = format!("7.654.321-{}", rut_check(7_654_321));
+    let cases = [
+        (format!("CUIT {cuit1}"), "AR_CUIT", cuit1.clone()),
+        (format!("mi CUIL es {cuit2}"), "AR_CUIT", cuit2.clone()),
+        (cuit1.clone(), "AR_CUIT", cuit1.clone()),
+        (format!("RUT {rut}"), "CL_RUT", rut.clone()),
+        (rut.clone(), "CL_RUT", rut.clone()),
+        (format!("RUN: {rut_short}"), "CL_RUT", rut_short.clone()),
+        ("DNI 30.123.456".into(), "NATIONAL_ID", "30.123.456".into()),
+        (
+            "mi DNI es 7.123.456".into(),
+            "NATIONAL_ID",
+            "7.123.456".into(),
+        ),
+        ("DNI: 12345678".into(), "NATIONAL_ID", "12345678".into()),
+        ("D.N.I. 45678123".into(), "NATIONAL_ID", "45678123".into()),
+        (
+            "cédula 1.234.567.890".into(),
+            "NATIONAL_ID",
+            "1.234.567.890".into(),
+        ),
+        (
+            "cedula no. 79123456".into(),
+            "NATIONAL_ID",
+            "79123456".into(),
+        ),
+    ];
+    for (text, entity, value) in &cases {
+        assert_found(text, entity, value);
+    }
+    // A wrong check character, no label before a dotted amount or plain digits.
+    let bad_cuit = format!("{}{}", &cuit1[..12], (cuit1.as_bytes()[12] - b'0' + 1) % 10);
+    let bad_rut = format!("12.345.678-{}", if rut.ends_with('0') { '1' } else { '0' });
+    for (text, entity) in [
+        (format!("CUIT {bad_cuit}"), "AR_CUIT"),
+        (format!("RUT {bad_rut}"), "CL_RUT"),
+        ("total 30.123.456 pesos".to_string(), "NATIONAL_ID"),
+        ("order 12345678".to_string(), "NATIONAL_ID"),
+        (format!("ref {}", rut_short.replace('.', "")), "CL_RUT"),
+        (format!("CUIT {}", cuit1.replace('-', "")), "AR_CUIT"),
+        ("cédula 0.000.000".to_string(), "NATIONAL_ID"),
+    ] {
+        assert_not_found(&text, entity);
+    }
+}
+
+/// Spain's DNI check letter: the number modulo 23 picks a letter of the published table
+/// (Real Decreto 1553/2005); a NIE counts its X, Y, Z as 0, 1, 2.
+fn dni_letter(n: u32) -> char {
+    char::from(b"TRWAGMYFPDXBNJZSQVHLCKE"[(n % 23) as usize])
+}
+
+/// Driving licence numbers of European states after their label, in each state's language,
+/// in the shapes the states issue; reported as `DRIVER_LICENSE`.
+#[test]
+fn driving_licences_after_their_label_in_many_languages() {
+    let dni = format!("12345678{}", dni_letter(12_345_678));
+    let nie = format!("X1234567{}", dni_letter(1_234_567));
+    let cases = [
+        (
+            "Meine Führerscheinnummer: B072RRE2I55",
+            "B072RRE2I55".to_string(),
+        ),
+        ("Führerschein B072RRE2I55", "B072RRE2I55".into()),
+        ("Fuehrerscheinnummer ist J010000VAS1", "J010000VAS1".into()),
+        (
+            "Mon numéro de permis de conduire : 880375123456",
+            "880375123456".into(),
+        ),
+        ("permis de conduire 13AA00002", "13AA00002".into()),
+        ("permis de conduire : 08042A123456", "08042A123456".into()),
+        ("La mia patente è U1A2B3C4D5", "U1A2B3C4D5".into()),
+        ("patente di guida: MI1234567H", "MI1234567H".into()),
+        ("Mijn rijbewijsnummer is 5012345678", "5012345678".into()),
+        ("rijbewijs 5012345678", "5012345678".into()),
+        ("Moje prawo jazdy: 01234/12/1234", "01234/12/1234".into()),
+        (
+            "numer prawa jazdy 01234/12/1234567",
+            "01234/12/1234567".into(),
+        ),
+        ("carta de condução: L-1234567", "L-1234567".into()),
+    ];
+    for (text, value) in cases {
+        assert_found(text, "DRIVER_LICENSE", &value);
+    }
+    // Spain's licence number is the holder's DNI or NIE.
+    assert_found(
+        &format!("Mi permiso de conducir: {dni}"),
+        "DRIVER_LICENSE",
+        &dni,
+    );
+    assert_found(&format!("carné de conducir {nie}"), "DRIVER_LICENSE", &nie);
+    for text in [
+        // Words, too few digits, two kinds of separator after the label.
+        "patente di guida scaduta ieri",
+        "Führerschein ABCDEFGH1JK",
+        "rijbewijs 50123",
+        "prawo jazdy: 01234/12-1234",
+        // Without the label.
+        "B072RRE2I55",
+        "ticket 01234/12/1234",
+    ] {
+        assert_not_found(text, "DRIVER_LICENSE");
+    }
+}
+
 #[test]
 fn license_plates_after_their_label() {
     for (text, plate) in [
@@ -2033,6 +2194,13 @@ fn license_plates_after_their_label() {
         ("number plate AB12 CDE please", "AB12 CDE"),
         ("plaque AB-123-CD", "AB-123-CD"),
         ("targa AB123CD", "AB123CD"),
+        // A copula between the label and the plate.
+        ("Kennzeichen ist B-MW 1234", "B-MW 1234"),
+        ("my plate is ABC 1234", "ABC 1234"),
+        ("my plate number is ABC 1234", "ABC 1234"),
+        ("la plaque est AB-123-CD", "AB-123-CD"),
+        ("la matrícula es 1234 BCD", "1234 BCD"),
+        ("la targa è AB 123 CD", "AB 123 CD"),
     ] {
         assert_found(text, "LICENSE_PLATE", plate);
     }
@@ -2042,6 +2210,9 @@ fn license_plates_after_their_label() {
         "registration number: 2023-01",
         "license plate 7",
         "ABC-1234 is the ticket",
+        // "plate" alone says nothing about what follows.
+        "plate B12 steel",
+        "see plate 4A of the atlas",
     ] {
         assert_not_found(text, "LICENSE_PLATE");
     }

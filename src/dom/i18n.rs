@@ -204,6 +204,7 @@ const DE: Locale = Locale {
         "Passdaten",
         "USt-IdNr.",
         "Akten- oder Kundennummer",
+        "F\u{fc}hrerscheinnummer",
         "Gelisteter Begriff",
     ],
     reasons: [
@@ -282,6 +283,7 @@ const FR: Locale = Locale {
         "Donn\u{e9}es de passeport",
         "Num\u{e9}ro de TVA",
         "Num\u{e9}ro de dossier ou de client",
+        "Num\u{e9}ro de permis de conduire",
         "Terme list\u{e9}",
     ],
     reasons: [
@@ -360,6 +362,7 @@ const ES: Locale = Locale {
         "Datos del pasaporte",
         "N\u{fa}mero de IVA",
         "N\u{fa}mero de expediente o de cliente",
+        "N\u{fa}mero de permiso de conducir",
         "T\u{e9}rmino de la lista",
     ],
     reasons: [

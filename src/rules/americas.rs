@@ -1,4 +1,4 @@
-//! Identifiers of Brazil, Canada and Mexico.
+//! Identifiers of Brazil, Canada, Mexico, Argentina, Chile, Colombia and Peru.
 //!
 //! Formatted numbers (`111.444.777-35`) carry their own evidence; the same digits run together
 //! are one more bare number and need a context word, even when their check digits pass.
@@ -141,7 +141,148 @@ pub(crate) static RULES: &[RuleDef] = &[
         context_boost: 0.1,
         ..RuleDef::DEFAULT
     },
+    RuleDef {
+        id: "ar-cuit",
+        entity: "AR_CUIT",
+        category: Category::Identifiers,
+        countries: &["AR"],
+        // CUIT/CUIL: a type (20, 23, 24, 27 for people, 30, 33, 34 for companies), the DNI
+        // and a mod-11 check digit, printed `20-12345678-6` (eleven bare digits are one more
+        // number).
+        pattern: r"\b(?:2[0347]|3[034])-[0-9]{8}-[0-9]\b",
+        validate: Some(ar_cuit),
+        score: 0.5,
+        checked_score: 0.85,
+        context: words!["cuit", "cuil",],
+        context_boost: 0.35,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
+        id: "cl-rut",
+        entity: "CL_RUT",
+        category: Category::Identifiers,
+        countries: &["CL"],
+        // RUT/RUN: the number and a mod-11 check character (`K` for 10), printed
+        // `12.345.678-5` (without the dots it is one more digit-dash-digit shape).
+        pattern: r"\b[0-9]{1,2}\.[0-9]{3}\.[0-9]{3}-[0-9Kk]\b",
+        validate: Some(cl_rut),
+        score: 0.5,
+        checked_score: 0.85,
+        context: words![
+            "rut",
+            "run",
+            "rol único tributario",
+            "rol único nacional",
+            "cédula de identidad",
+        ],
+        context_boost: 0.35,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
+    // A national identity number after its label in Spanish-speaking America, where none
+    // carries a check digit: Argentina's DNI printed with dots (`30.123.456`), Peru's eight
+    // digits, Colombia's cédula de ciudadanía (6–10 digits, often dotted: `1.234.567.890`).
+    // One rule for the three (as `passport-other` for passports): the label is the evidence.
+    RuleDef {
+        id: "national-id-labelled",
+        entity: "NATIONAL_ID",
+        category: Category::Identifiers,
+        countries: &["AR", "PE", "CO"],
+        pattern: r"(?x)
+            \b (?i: dni | d\.n\.i\.? | c (?: e | é ) dula )
+            (?: \ (?i: no\.? | nro\.? | es ) )? [\ :.\#]{1,3}
+            (?: [0-9]{1,3} (?: \.[0-9]{3} ){1,3} | [0-9]{6,10} ) \b",
+        validate: Some(labelled_digits),
+        // The label is in the pattern: scored as a labelled value, no word list to search.
+        score: 0.85,
+        ..RuleDef::DEFAULT
+    },
 ];
+
+/// The value after its label (the last word of the match: its dots group digits): digits
+/// not all the same, not glued to a longer number.
+fn labelled_digits(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let start = super::national::trailing_number(v);
+    let value = Candidate {
+        text: c.text,
+        start: c.start + start,
+        end: c.end,
+    };
+    let d = crate::digit_vec(value.value());
+    // `DNI 12.345.678-Z`: Spain's DNI with its check letter (the `es-nif` rule's).
+    let letter_after = match c.rest().as_bytes() {
+        [b'-' | b' ', l, rest @ ..] => {
+            l.is_ascii_alphabetic() && !rest.first().is_some_and(u8::is_ascii_alphanumeric)
+        }
+        _ => false,
+    };
+    if d.is_empty() || letter_after || glued_to_digits(&value) || d.iter().all(|&x| x == d[0]) {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start,
+        end: v.len(),
+        check: None,
+    }
+}
+
+/// The sum of RENAPO's character values (`0-9` 0–9, `A-N` 10–23, `O-Z` 25–36; SAT's RFC
+/// adds `&` 24 and a space 37) weighted `first`, `first - 1`, ... from the left.
+fn mx_weighted(chars: &[u8], first: u32) -> u32 {
+    let mut sum = 0;
+    for (i, &ch) in chars.iter().enumerate() {
+        let v = match ch {
+            b'0'..=b'9' => ch - b'0',
+            b'A'..=b'N' => ch - b'A' + 10,
+            b'&' => 24,
+            b' ' => 37,
+            _ => ch - b'A' + 11,
+        };
+        sum += u32::from(v) * (first - i as u32);
+    }
+    sum
+}
+
+/// Mod 11 with weights 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 (AFIP), `11 - sum mod 11` (11 → 0); a
+/// remainder giving 10 is never issued (the type changes to 23 or 33 instead).
+fn ar_cuit(c: &Candidate<'_>) -> Verdict {
+    let Some(d) = own_digits(c, 11) else {
+        return Verdict::Reject;
+    };
+    let sum = crate::weighted_sum(&d[..10], &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+    if (11 - sum % 11) % 11 != u32::from(d[10]) {
+        return Verdict::Reject;
+    }
+    Verdict::Checked("cuit-mod11")
+}
+
+/// Mod 11 over the digits from the right, weighted 2 to 7 and again; `11 - sum mod 11`, 11
+/// written `0` and 10 `K`.
+fn cl_rut(c: &Candidate<'_>) -> Verdict {
+    let v = c.value().as_bytes();
+    if glued_to_digits(c) {
+        return Verdict::Reject;
+    }
+    let body = &v[..v.len() - 2];
+    let (mut sum, mut w) = (0, 2);
+    for &b in body.iter().rev() {
+        if b != b'.' {
+            sum += u32::from(b - b'0') * w;
+            w = if w == 7 { 2 } else { w + 1 };
+        }
+    }
+    let check = match 11 - sum % 11 {
+        11 => b'0',
+        10 => b'K',
+        r => b'0' + r as u8,
+    };
+    if check != v[v.len() - 1].to_ascii_uppercase() {
+        return Verdict::Reject;
+    }
+    Verdict::Checked("rut-mod11")
+}
 
 fn br_cpf(c: &Candidate<'_>) -> Verdict {
     let Some(d) = own_digits(c, 11) else {
@@ -201,18 +342,7 @@ fn ca_sin(c: &Candidate<'_>) -> Verdict {
 /// (so letters after N shift by one), `(10 - sum mod 10) mod 10`; plus a real birth date.
 fn mx_curp(c: &Candidate<'_>) -> Verdict {
     let b = c.value().as_bytes();
-    let val = |ch: u8| -> u32 {
-        match ch {
-            b'0'..=b'9' => u32::from(ch - b'0'),
-            b'A'..=b'N' => u32::from(ch - b'A') + 10,
-            _ => u32::from(ch - b'A') + 11,
-        }
-    };
-    let sum: u32 = b[..17]
-        .iter()
-        .enumerate()
-        .map(|(i, &ch)| val(ch) * (18 - i as u32))
-        .sum();
+    let sum = mx_weighted(&b[..17], 18);
     if (10 - sum % 10) % 10 != u32::from(b[17] - b'0') {
         return Verdict::Reject;
     }

@@ -768,7 +768,10 @@ fn unicode_domain(after: &str) -> Option<usize> {
                 break;
             }
             labels.push((label, letters));
-            (label, letters) = (0, true);
+            // Each label may be of its own script (`例え.jp`: a Japanese name under an ASCII
+            // top-level domain); a change of script inside a label still ends the domain
+            // (`例子.com这是` stops before `这`).
+            (label, letters, kind) = (0, true, None);
         } else {
             let ok = if ch.is_ascii() {
                 ch.is_ascii_alphanumeric() || (ch == '-' && label > 0)
@@ -1121,9 +1124,29 @@ fn ipv4(c: &Candidate<'_>) -> Verdict {
         Ok(ip) if ipv4_not_personal(ip) => Verdict::Lowered {
             percent: NOT_PERSONAL_IP,
         },
+        Ok(ip) if version_shaped(ip) && !in_url_or_with_port(c) => Verdict::Weak,
         Ok(_) => Verdict::Checked("ipv4-octets"),
         Err(_) => Verdict::Reject,
     }
+}
+
+/// One digit, then two small numbers (`1.15.7.2`, `7.1.4.34`, `8.2.4.44`): how four-part
+/// version numbers ("since dpkg 1.15.5.4", AIX's `7.1.4.34`) and section numbers ("HTML5
+/// section 8.2.4.44") are written, where the word "version" is often a sentence away. Such
+/// addresses (0.05 % of the space) are reported only after an address word ("IP", "host",
+/// "server", ...), as a URL's host or with a port.
+fn version_shaped(ip: Ipv4Addr) -> bool {
+    let o = ip.octets();
+    o[0] < 10 && o[1] < 32 && o[2] < 32
+}
+
+/// The address is a URL's host (`//1.2.3.4`, `user@1.2.3.4`) or has a port (`1.2.3.4:8080`).
+fn in_url_or_with_port(c: &Candidate<'_>) -> bool {
+    let p = c.preceding();
+    let mut after = c.rest().chars();
+    p.ends_with("//")
+        || p.ends_with('@')
+        || (after.next() == Some(':') && after.next().is_some_and(|ch| ch.is_ascii_digit()))
 }
 
 /// Score, in hundredths, of an address that points at no one: loopback, private (RFC 1918),

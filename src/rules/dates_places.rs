@@ -793,8 +793,14 @@ struct Coord {
 
 /// Parses a coordinate at the cursor. With `resumed_degrees`, the degrees and the degree sign
 /// stand before the cursor (see [`geo_coordinates`]) and parsing starts at the minutes.
-fn parse_coord(cur: &mut Cursor<'_>, resumed_degrees: Option<u32>) -> Option<Coord> {
-    let negative = resumed_degrees.is_none() && cur.eat('-');
+/// With `hemisphere`, the letter was written before the number (`N 48° 51' 29.6"`) and no
+/// letter after it is read (it belongs to the next coordinate).
+fn parse_coord(
+    cur: &mut Cursor<'_>,
+    resumed_degrees: Option<u32>,
+    hemisphere: Option<char>,
+) -> Option<Coord> {
+    let negative = resumed_degrees.is_none() && hemisphere.is_none() && cur.eat('-');
     let deg = match resumed_degrees {
         Some(d) => d,
         None => cur.number(3)?.0,
@@ -858,13 +864,22 @@ fn parse_coord(cur: &mut Cursor<'_>, resumed_degrees: Option<u32>) -> Option<Coo
             }
         }
     }
-    let save = cur.at;
-    cur.spaces();
-    let hemisphere = cur.eat_any(&['N', 'S', 'E', 'W']);
-    if hemisphere.is_none() || !cur.at_word_end() {
-        cur.at = save;
-    }
-    let hemisphere = if cur.at == save { None } else { hemisphere };
+    let hemisphere = match hemisphere {
+        Some(h) => Some(h),
+        None => {
+            let save = cur.at;
+            cur.spaces();
+            let h = cur.eat_any(&['N', 'S', 'E', 'W']);
+            if h.is_none() || !cur.at_word_end() {
+                cur.at = save;
+            }
+            if cur.at == save {
+                None
+            } else {
+                h
+            }
+        }
+    };
     if negative && hemisphere.is_some() {
         return None;
     }
@@ -896,9 +911,22 @@ fn degrees_with_decimals(deg: u32, digits: &str) -> f64 {
     f64::from(deg) + d as f64 / POW10[n]
 }
 
+/// A hemisphere letter written before a coordinate (`N ` of `N 48° 51' 29.6"` or of
+/// `N 48.8584`), standing as a word of its own at the end of `p`: the text before the
+/// degrees, or before the candidate.
+fn hemisphere_before(p: &str) -> Option<char> {
+    match p.trim_end_matches(' ').as_bytes() {
+        [.., x, h @ (b'N' | b'S' | b'E' | b'W')] if !x.is_ascii_alphanumeric() => {
+            Some(char::from(*h))
+        }
+        [h @ (b'N' | b'S' | b'E' | b'W')] => Some(char::from(*h)),
+        _ => None,
+    }
+}
+
 /// The whole degrees and degree sign just before a minutes candidate (`48°` of
-/// `48°51'24"N`), if there are any.
-fn degrees_before(preceding: &str) -> Option<u32> {
+/// `48°51'24"N`), if there are any, and the text before them.
+fn degrees_before(preceding: &str) -> Option<(u32, &str)> {
     let p = preceding.trim_end_matches(' ');
     let p = p.strip_suffix('°').or_else(|| p.strip_suffix('º'))?;
     let p = p.trim_end_matches(' ');
@@ -911,7 +939,7 @@ fn degrees_before(preceding: &str) -> Option<u32> {
     if before.is_some_and(|ch| ch.is_alphanumeric() || ch == '.' || ch == '-') {
         return None;
     }
-    digits.parse().ok()
+    Some((digits.parse().ok()?, &p[..p.len() - n]))
 }
 
 /// A full plus code not glued into a longer token (a key, a base64 run). The pattern holds
@@ -929,13 +957,13 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
     // The minutes of a degrees-minutes-seconds pair: the degree sign is not ASCII, so the
     // pattern starts after it and the degrees are read from the text before. The finding
     // covers minutes onwards; whole degrees of latitude alone do not locate anyone.
-    let resumed = if c.value().ends_with('\'') {
+    let (resumed, lead) = if c.value().ends_with('\'') {
         match degrees_before(c.preceding()) {
-            Some(d) => Some(d),
+            Some((d, before)) => (Some(d), hemisphere_before(before)),
             None => return Verdict::Reject,
         }
     } else {
-        None
+        (None, hemisphere_before(c.preceding()))
     };
     // A number continuing a longer one, or the next item of a list of numbers, is not the
     // start of a pair.
@@ -954,7 +982,8 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
         s: &c.text[c.start..],
         at: 0,
     };
-    let Some(a) = parse_coord(&mut cur, resumed) else {
+    // `N 48° 51' 29.6" E 2° 17' 40.2"`, `S 33.8688 E 151.2093`: the hemisphere first.
+    let Some(a) = parse_coord(&mut cur, resumed, lead) else {
         return Verdict::Reject;
     };
     let gap = cur.spaces();
@@ -966,9 +995,22 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
     }
     // `lat 48.8566 lon 2.3522`, `"lat": 48.85661, "lng": 2.35222`: each number labelled.
     let mut labelled_pair = false;
-    if cur
-        .peek()
-        .is_some_and(|ch| ch.is_alphabetic() || ch == '"' || ch == '\'')
+    // The second coordinate's hemisphere before it, as the first one's was.
+    let lead_b = match lead {
+        Some(_) => {
+            let h = cur.eat_any(&['N', 'S', 'E', 'W']);
+            if h.is_none() {
+                return Verdict::Reject;
+            }
+            cur.spaces();
+            h
+        }
+        None => None,
+    };
+    if lead_b.is_none()
+        && cur
+            .peek()
+            .is_some_and(|ch| ch.is_alphabetic() || ch == '"' || ch == '\'')
     {
         cur.eat_any(&['"', '\'']);
         let word = cur.word();
@@ -995,7 +1037,7 @@ fn geo_coordinates(c: &Candidate<'_>) -> Verdict {
     {
         return Verdict::Reject;
     }
-    let Some(b) = parse_coord(&mut cur, None) else {
+    let Some(b) = parse_coord(&mut cur, None, lead_b) else {
         return Verdict::Reject;
     };
     if !cur.at_word_end() {

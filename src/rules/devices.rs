@@ -83,7 +83,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         category: Category::Identifiers,
         pattern: r"(?x)
             \b (?i: licen[cs]e\ plate (?: \ (?: number | no ) )? | number\ plate
-              | registration\ plate | vehicle\ registration | plate\ (?: number | no )
+              | registration\ plate | vehicle\ registration | plate (?: \ (?: number | no ) )?
               | kennzeichen | kfz-kennzeichen | nummernschild
               | plaque\ d'immatriculation | immatriculation | plaque
               | matr (?: i | í ) cula | placa | targa | kenteken
@@ -112,18 +112,36 @@ fn license_plate(c: &Candidate<'_>) -> Verdict {
         rest = &rest[k..];
     } else {
         let words: Vec<&str> = rest.split(' ').collect();
-        let label_words = words
-            .iter()
-            .take_while(|w| {
-                let lw = w.lower();
-                w.chars()
-                    .all(|ch| ch.is_alphabetic() || ch == '-' || ch == '\'' || ch == '.')
-                    && (lw.len() > 3
-                        || PLATE_COPULAS.contains(&lw.as_str())
-                        || lw == "no"
-                        || lw == "no.")
-            })
-            .count();
+        // After a copula the plate begins, whatever it looks like ("Kennzeichen ist B-MW
+        // 1234": `B-MW` would pass for one more label word). Copulas are lower case; an
+        // upper-case `ES` is a plate's group.
+        let copula = words.iter().position(|w| PLATE_COPULAS.contains(w));
+        // "plate" alone labels a plate only when it says what follows ("my plate is ...",
+        // "plate: ..."): "plate 2 of 4", "plate B12 steel" are other plates.
+        let bare_plate = words[0].eq_ignore_ascii_case("plate")
+            && !words
+                .get(1)
+                .is_some_and(|w| w.eq_ignore_ascii_case("number") || w.eq_ignore_ascii_case("no"));
+        if bare_plate && copula != Some(1) {
+            return Verdict::Reject;
+        }
+        let label_words = copula.map_or_else(
+            || {
+                words
+                    .iter()
+                    .take_while(|w| {
+                        let lw = w.lower();
+                        w.chars()
+                            .all(|ch| ch.is_alphabetic() || ch == '-' || ch == '\'' || ch == '.')
+                            && (lw.len() > 3
+                                || PLATE_COPULAS.contains(&lw.as_str())
+                                || lw == "no"
+                                || lw == "no.")
+                    })
+                    .count()
+            },
+            |k| k + 1,
+        );
         let skip: usize = words[..label_words].iter().map(|w| w.len() + 1).sum();
         rest = &rest[skip.min(rest.len())..];
     }

@@ -34,6 +34,7 @@ mod es_it_pt_gr;
 mod eu_vat;
 mod financial;
 mod fr_benelux;
+mod licences;
 mod national;
 mod nordic;
 mod pl_cz_ro;
@@ -342,6 +343,7 @@ const FAMILIES: &[&[RuleDef]] = &[
     nordic::RULES,
     pl_cz_ro::RULES,
     eu_vat::RULES,
+    licences::RULES,
     // ids-b: rest-of-world identifiers, travel, money, devices, dates and places.
     americas::RULES,
     asia_pacific::RULES,

@@ -45,6 +45,20 @@ pub(crate) fn glued(c: &Candidate<'_>) -> bool {
     word(c.before()) || word(c.after()) || super::glued_to_digits(c)
 }
 
+/// Where the number at the end of `v` starts: its trailing run of digits, `.` and `-` (the
+/// value of a match that is a label and a number), without a leading `.` or `-`.
+pub(crate) fn trailing_number(v: &str) -> usize {
+    let b = v.as_bytes();
+    let mut i = b.len();
+    while i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.' || b[i - 1] == b'-') {
+        i -= 1;
+    }
+    while i < b.len() && !b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
+}
+
 /// All digits equal (`000000000`, `111111111`): placeholders, never issued.
 pub(crate) fn all_same(d: &[u8]) -> bool {
     d.iter().all(|&x| x == d[0])

@@ -84,18 +84,13 @@ pub(crate) static RULES: &[RuleDef] = &[
         // The shapes the states issue (AAMVA DL/ID standard, per-state formats): a letter and
         // 4–14 digits (CA, FL, IL, WI, ...; FL and IL print dashes), two letters and 3–7
         // digits, 7–13 digits, or 3-3-3 digit groups.
-        // The label is part of the pattern, so bare digit runs cost nothing. Patterns are
-        // ASCII: a label that starts after an accented letter ("Führerschein") is matched from
-        // its ASCII tail, which `\b` allows after a non-ASCII byte.
+        // The label is part of the pattern, so bare digit runs cost nothing. The labels of
+        // other languages are the `driver-license` rule's (licences.rs).
         pattern: r"(?x)
             \b (?i:
                 driver'?s?\ licen[cs]e (?: \ (?: number | no | nr | \# ) )?
               | driving\ licen[cs]e | dl\#? | dl\ (?: number | no ) | dln
-              | licen[cs]e\ (?: number | no | \# )
-              | (?: fu e? )? hrerschein (?: nummer )? | permis\ de\ conduire
-              | licencia\ de\ (?: conducir | manejo ) | carnet\ de\ conducir
-              | patente (?: \ di\ guida )? | rijbewijs (?: nummer )? | prawo\ jazdy
-              | carteira\ de\ motorista )
+              | licen[cs]e\ (?: number | no | \# ) )
             [\ :.\#'\x22(]{1,4} (?: is [\ :]{1,2} )?
             (?: [A-Z] [0-9]{4,14}
               | [A-Z] [0-9]{3} - [0-9]{3,4} - [0-9]{2,4} (?: - [0-9]{2,3} )? (?: - [0-9] )?
@@ -122,23 +117,6 @@ pub(crate) static RULES: &[RuleDef] = &[
             "dl",
             "dl#",
             "dln",
-            "führerschein",
-            "führerscheinnummer",
-            "fuhrerschein",
-            "fuhrerscheinnummer",
-            "fuehrerschein",
-            "fuehrerscheinnummer",
-            "permis de conduire",
-            "licencia de conducir",
-            "licencia de manejo",
-            "carnet de conducir",
-            "patente di guida",
-            "patente",
-            "rijbewijs",
-            "rijbewijsnummer",
-            "prawo jazdy",
-            "carta de condução",
-            "carteira de motorista",
         ],
         context_boost: 0.35,
         needs_context: true,
@@ -187,11 +165,12 @@ pub(crate) static RULES: &[RuleDef] = &[
                 bank\ account (?: \ (?: number | no | \# ) )?
               | account (?: \ (?: number | no | \# ) )? | acct (?: \ (?: number | no | \# ) )?
               | checking\ account | savings\ account | bankkonto | kontonummer
-              | compte\ bancaire | numero\ de\ compte | (?: nu )? mero\ de\ cuenta
+              | compte\ bancaire | (?: nume )? ro\ de\ compte | (?: nu )? mero\ de\ cuenta
               | cuenta\ bancaria
               | numero\ di\ conto | conto\ corrente | rekeningnummer | numer\ konta
               | (?: nu )? mero\ da\ conta | conta\ bancaria )
-            [\ :.\#'\x22(]{1,4} (?: is [\ :]{1,2} )? [0-9]{8,17} \b",
+            [\ :.\#'\x22(]{1,4} (?: (?: is | ist | est | es | è | é | jest | to ) [\ :]{1,2} )?
+            [0-9]{8,17} \b",
         validate: Some(labelled_bank_number),
         // With its context word a bank account number outranks a Luhn-valid card shape
         // (one in ten 16-digit account numbers); a card context word restores the tie, which
@@ -354,7 +333,8 @@ fn labelled_passport(c: &Candidate<'_>) -> Verdict {
     })
 }
 
-fn labelled_driver_license(c: &Candidate<'_>) -> Verdict {
+/// A licence number after its label (also the `driver-license` rule's, licences.rs).
+pub(crate) fn labelled_driver_license(c: &Candidate<'_>) -> Verdict {
     labelled_value(c, us_driver_license)
 }
 
