@@ -952,6 +952,8 @@ mod tests {
         engine
             .rules()
             .iter()
+            // Rules without a pattern (the recovery-phrase walk's) are not in the automaton.
+            .filter(|r| !r.pattern.is_empty())
             .map(|r| catalog.iter().position(|d| d.id == &*r.id).unwrap())
             .collect()
     }

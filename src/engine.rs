@@ -97,6 +97,9 @@ pub struct Engine {
     handle_rule: Option<usize>,
     /// The fewest bytes any pattern matches: a part of a URL shorter than that is not scanned.
     shortest_match: usize,
+    /// `crypto-seed-phrase` ([`crate::rules::seed_phrase`]), unless disabled.
+    #[cfg_attr(all(target_arch = "wasm32", feature = "scanner"), allow(dead_code))]
+    seed_rule: Option<usize>,
 }
 
 impl std::fmt::Debug for Engine {
@@ -384,6 +387,17 @@ impl Engine {
         } else {
             None
         };
+        // Wallet recovery phrases: found by a walk over the words, never by the regex. The
+        // first module lists the rule but leaves the walk to the full one (its word list is
+        // 13 KB).
+        let seed_rule = {
+            let seed = &crate::rules::seed_phrase::RULE;
+            let off = options.disabled_rules.iter().any(|d| **d == *seed.id);
+            (!off).then(|| {
+                rules.push(Rule::from(seed));
+                rules.len() - 1
+            })
+        };
         let (lexicon, words) = Lexicon::build(&rules);
         let builtin_rule = |id: &str| {
             rules
@@ -394,6 +408,7 @@ impl Engine {
         let geo_rule = builtin_rule("geo-coordinates");
         let handle_rule = builtin_rule("online-handle");
         Ok(Engine {
+            seed_rule,
             handle_rule,
             email_rule,
             url_rule,
@@ -453,6 +468,8 @@ impl Engine {
         let view = folded.text();
         let mut found = self.detect(view, 0);
         self.scan_names(view, &mut found);
+        #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+        self.scan_seed_phrases(view, &mut found);
         if !folded.is_identity() {
             for s in &mut found {
                 (s.start, s.end) = (folded.start(s.start), folded.end(s.end));
@@ -546,6 +563,29 @@ impl Engine {
             }
         }
         found
+    }
+
+    /// Wallet recovery phrases ([`crate::rules::seed_phrase`]) in (folded) `text`.
+    #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+    fn scan_seed_phrases(&self, text: &str, found: &mut Vec<Scored>) {
+        let Some(rule) = self.seed_rule else {
+            return;
+        };
+        let phrases = crate::rules::seed_phrase::seed_phrases(text);
+        if phrases.is_empty() {
+            return;
+        }
+        let r = &self.rules[rule];
+        found.extend(phrases.into_iter().map(|(start, end, checked)| Scored {
+            start,
+            end,
+            rule,
+            score: if checked { r.checked_score } else { r.score },
+            check: checked.then_some("bip39-checksum"),
+            context: None,
+            labelled_before: !checked,
+        }));
+        sort_in_text_order(found);
     }
 
     /// Addresses such as `jane@müller.de` that the ASCII `email` pattern cannot reach.
@@ -802,6 +842,16 @@ impl Engine {
             } else {
                 first
             };
+            let best = match best {
+                // A value after its key, lowered because it has another rule's shape
+                // (`password = pypi-…`, [`Verdict::LoweredSpan`]): the rules that match at
+                // the value itself have the first say, and the lowered finding stands only
+                // when none of them takes the value.
+                Some(f) if f.start > s && f.score < self.rules[f.rule].score => {
+                    self.contest(&mut pass, text, f.start, m.pattern(), Some(f))
+                }
+                b => b,
+            };
             match best {
                 Some(found) => {
                     at = found.end.max(s + 1);
@@ -920,15 +970,17 @@ impl Engine {
                 end: b,
                 check,
             } => {
-                let (a, b) = (start + a, start + b);
-                if a >= b
-                    || b > text.len()
-                    || !text.is_char_boundary(a)
-                    || !text.is_char_boundary(b)
-                {
-                    return None;
-                }
+                let (a, b) = sub_span(text, start, a, b)?;
                 (a, b, check, false)
+            }
+            Verdict::LoweredSpan {
+                start: a,
+                end: b,
+                percent,
+            } => {
+                lowered = Some(f32::from(percent.min(100)) / 100.0);
+                let (a, b) = sub_span(text, start, a, b)?;
+                (a, b, None, false)
             }
         };
         self.score(text, rule_idx, s, e, check, lowered, weak, hits)
@@ -983,6 +1035,14 @@ impl Engine {
             labelled_before,
         })
     }
+}
+
+/// A validator's relative span `a..b` of a match at `start`, in `text`'s offsets, when it is
+/// a non-empty span between char boundaries.
+fn sub_span(text: &str, start: usize, a: usize, b: usize) -> Option<(usize, usize)> {
+    let (a, b) = (start + a, start + b);
+    (a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b))
+        .then_some((a, b))
 }
 
 /// The span of the original text that produced folded `start..end`.

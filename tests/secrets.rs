@@ -1613,3 +1613,168 @@ fn command_line_passwords_only_where_the_command_takes_them() {
         assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
     }
 }
+
+#[test]
+fn provider_shaped_values_under_a_secret_key_are_reported_even_when_their_check_fails() {
+    // A value with a provider's prefix that the provider's rule turns away (one wrong
+    // character, a cut copy) used to be left to that rule by the generic key rules, and so
+    // went out. The key still says it is a secret: reported, below a checked token's score.
+    for seed in 1..=5 {
+        let r = &mut Rng(seed);
+        let npm = crc_token("npm_", r);
+        let pypi = pypi_token(r);
+        for (bad, template) in [
+            (corrupt(&npm, 20), "//registry.npmjs.org/:_authToken={}"),
+            (corrupt(&npm, 39), "NPM_TOKEN={}"),
+            (pypi[..pypi.len() / 2].to_string(), "password = {}"),
+            (corrupt(&crc_token("ghp_", r), 35), "GITHUB_TOKEN: {}"),
+        ] {
+            assert!(secrets(&bad).is_empty(), "bare {bad} is reported");
+            let text = template.replace("{}", &bad);
+            let f = secrets(&text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(&text[f[0].start..f[0].end], bad);
+            assert!((0.5..0.7).contains(&f[0].score), "{text}: {}", f[0].score);
+        }
+        // A token that passes its provider's check is still the provider's finding.
+        let text = format!("NPM_TOKEN={npm}");
+        let f = secrets(&text);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&*f[0].rule, "npm-access-token");
+        assert!(f[0].score >= 0.9);
+    }
+}
+
+#[test]
+fn an_aws_key_pair_typed_into_a_sentence() {
+    let r = &mut Rng(41);
+    let id = format!("AKIA{}", r.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16));
+    let secret = loop {
+        let s = r.pick(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/+",
+            40,
+        );
+        if s.bytes().any(|b| b.is_ascii_digit()) {
+            break s;
+        }
+    };
+    for sep in [" secret ", " and ", " secret key: ", " SK "] {
+        let text = format!("use key {id}{sep}{secret} for the bucket");
+        let f = secrets(&text);
+        assert!(
+            f.iter()
+                .any(|f| text[f.start..f.end] == secret && &*f.rule == "aws-secret-access-key"),
+            "{sep:?}: {f:?}"
+        );
+    }
+}
+
+/// BIP-39's published test vectors (English): entropy → mnemonic.
+const BIP39_VECTORS: &[&str] = &[
+    "legal winner thank year wave sausage worth useful legal winner thank yellow",
+    "letter advice cage absurd amount doctor acoustic avoid letter advice cage above",
+    "ozone drill grab fiber curtain grace pudding thank cruise elder eight picnic",
+    "hamster diagram private dutch cause delay private meat slide toddler razor book happy \
+     fancy gospel tennis maple dilemma loan word shrug inflict delay length",
+];
+
+#[test]
+fn wallet_recovery_phrases_are_secrets() {
+    for v in BIP39_VECTORS {
+        for text in [
+            format!("help, my wallet words are: {v}"),
+            format!("Meine Seed-Phrase lautet: {v}. Danke!"),
+            v.split(' ')
+                .enumerate()
+                .map(|(k, w)| format!("{}. {w}\n", k + 1))
+                .collect::<String>(),
+        ] {
+            let f = secrets(&text);
+            assert_eq!(f.len(), 1, "{text}: {f:?}");
+            assert_eq!(&*f[0].rule, "crypto-seed-phrase");
+            assert_eq!(f[0].reason.check, Some("bip39-checksum"));
+            let got = &text[f[0].start..f[0].end];
+            let words: Vec<&str> = got
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words.join(" "), *v, "{text}");
+        }
+        // Twelve words with the checksum word swapped for another list word: no phrase.
+        // (Within 24 list words in a row some 12-word window passes one time in sixteen:
+        // such a run is reported, as it should be.)
+        if v.split(' ').count() == 12 {
+            let (head, _) = v.rsplit_once(' ').unwrap();
+            let broken = format!("{head} zoo");
+            assert!(secrets(&broken).is_empty(), "{broken}");
+        }
+    }
+    // With a label, a run of list words whose checksum fails (a typo) is reported, lower.
+    let typo = "legal winner thank year wave sausage worth useful legal winner thank zoo";
+    let text = format!("my seed: {typo}");
+    let f = secrets(&text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(&text[f[0].start..f[0].end], typo);
+    assert_eq!(f[0].reason.check, None);
+    assert!((0.7..0.95).contains(&f[0].score), "{}", f[0].score);
+    // The walk is a rule like any other: it can be turned off.
+    let off = Engine::new(&pii_airlock::EngineOptions {
+        disabled_rules: vec!["crypto-seed-phrase".into()],
+        ..Default::default()
+    })
+    .unwrap();
+    assert!(off
+        .scan(BIP39_VECTORS[0])
+        .iter()
+        .all(|f| &*f.rule != "crypto-seed-phrase"));
+}
+
+#[test]
+fn api_keys_and_tokens_labelled_in_words_in_eight_languages() {
+    // A random key after a label written as words: these went out (only code spellings such
+    // as `api_key = …` or `API_KEY=…` were read).
+    let r = &mut Rng(43);
+    for template in [
+        "API key: {}",
+        "Here is my API key: {}",
+        "API-Schlüssel: {}",
+        "Mein API-Key ist {}",
+        "clé API : {}",
+        "ma clé d'API est {}",
+        "jeton d'accès : {}",
+        "clave de API: {}",
+        "token de acceso: {}",
+        "chiave API: {}",
+        "la mia chiave API è {}",
+        "API-sleutel: {}",
+        "klucz API: {}",
+        "chave da API: {}",
+        "the token is {}",
+        "our client secret is {}",
+        "secret key: {}",
+    ] {
+        let key = r.mixed(32);
+        let text = template.replace("{}", &key);
+        let f = secrets(&text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(&text[f[0].start..f[0].end], key, "{text}");
+        assert!(f[0].score >= 0.7, "{text}: {}", f[0].score);
+    }
+    // Words and states, not keys.
+    for text in [
+        "the token is expired",
+        "API key: required",
+        "API key: see the dashboard",
+        "my API key is in the vault",
+        "chiave API: obbligatoria",
+        "the secret is out",
+        "API key: YOUR_API_KEY_HERE",
+    ] {
+        assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
+    }
+    // A provider's key after such a label is its provider's finding.
+    let ghp = crc_token("ghp_", r);
+    let f = secrets(&format!("API key: {ghp}"));
+    assert_eq!(f.len(), 1);
+    assert_eq!(&*f[0].rule, "github-pat-classic");
+}

@@ -40,6 +40,7 @@ mod nordic;
 mod pl_cz_ro;
 mod records;
 pub(crate) mod secrets;
+pub(crate) mod seed_phrase;
 mod swift;
 pub(crate) use swift::is_country_code;
 mod travel;
@@ -142,6 +143,18 @@ pub enum Verdict {
         end: usize,
         /// The check that passed, if any.
         check: Option<&'static str>,
+    },
+    /// A sub-span of the match, as [`Verdict::Span`], that is doubtful as
+    /// [`Verdict::Lowered`] is: scored at `percent` hundredths. A value under a secret's key
+    /// that starts with a provider's prefix but that the provider's rule turns away (a broken
+    /// checksum, a cut copy, a format the rule does not know yet) is still a secret.
+    LoweredSpan {
+        /// Relative start within the match.
+        start: usize,
+        /// Relative end within the match.
+        end: usize,
+        /// The score in hundredths (0–100).
+        percent: u8,
     },
 }
 
@@ -458,11 +471,12 @@ pub fn catalog() -> Vec<&'static RuleDef> {
 }
 
 /// Every built-in rule: the pattern rules of [`catalog`], then the names pass's token rules
-/// (`person`, `location`, ...), whose `pattern` is empty.
+/// (`person`, `location`, ...) and the recovery-phrase walk's rule, whose `pattern` is empty.
 pub fn builtin_rules() -> impl Iterator<Item = &'static RuleDef> {
     catalog()
         .into_iter()
         .chain(crate::names::TOKEN_RULES.iter())
+        .chain(std::iter::once(&seed_phrase::RULE))
 }
 
 /// True when `id` names a built-in rule of [`builtin_rules`]. The one check behind both

@@ -31,7 +31,10 @@ pub(crate) static RULES: &[RuleDef] = &[
             (?: \b (?i: aws[\ _\-]?secret (?:[\ _\-]?access)? (?:[\ _\-]?key)?
                    | secret[\ _\-]?access[\ _\-]?key ) [A-Za-z0-9_]*
                 ["']? [\ \t]* (?: := | => | [:=] | [\ \t] ) [\ \t]* ["']?
-              | \b (?:AKIA|ASIA) [A-Z2-7]{16} ["']? [\ \t]* [,;:|=\t\r\n\ ]{1,4} [\ \t]* ["']? )
+              | \b (?:AKIA|ASIA) [A-Z2-7]{16} ["']? [\ \t]* [,;:|=\t\r\n\ ]{1,4} [\ \t]* ["']?
+                # "AKIA… secret …", "AKIA… and …": the pair typed into a sentence.
+                (?: (?i: secret (?: [\ _\-]? (?: access [\ _\-]? )? key )? | and | sk )
+                    [\ \t]* [:=]? [\ \t]+ ["']? )? )
             [A-Za-z0-9/+]{40}
             (?: \z | [\t\n\r\x20"'`,;)}\]<>|] )"#,
             aws_secret,

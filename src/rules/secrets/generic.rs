@@ -1112,11 +1112,7 @@ fn assignment<'a>(c: &Candidate<'a>, keys: &[&str]) -> Option<Assignment<'a>> {
     if !keys.iter().any(|k| a.key.contains(k)) {
         return None;
     }
-    if key_disqualifies(&a.key, keys)
-        || provider_owned(a.value)
-        || placeholder(a.value)
-        || super::documented_fake(a.value)
-    {
+    if key_disqualifies(&a.key, keys) || placeholder(a.value) || super::documented_fake(a.value) {
         return None;
     }
     Some(a)
@@ -1171,7 +1167,61 @@ fn key_before(preceding: &str) -> Option<String> {
     {
         return Some("mot_de_passe".to_string());
     }
-    Some(key)
+    Some(worded_key(&key, &before[..start]).map_or(key, str::to_string))
+}
+
+/// Last words of a key written as words in a sentence or a form (`API key:`, `clé API :`,
+/// `chiave API:`, `API-Schlüssel:`, `token de acceso:`), in ASCII: [`key_may_mention`] lets
+/// a key ending in one of them through to [`key_before`], which reads the words before it.
+const WORDED_KEY_ENDS: &[&str] = &[
+    "key",
+    "api",
+    "api-sleutel",
+    "api-klucz",
+    "acceso",
+    "accesso",
+    "acesso",
+];
+
+/// The key that a label written as words means ([`SECRET_KEYS`] spelling), from its last word
+/// `key` (lower-cased) and the text before it: "API key" and its translations are `api_key`,
+/// "secret/access/private key" and "geheimer Schlüssel" are `secret_key`, `access_key`,
+/// `private_key`, and a label with `token`/`jeton` among its last three words is `token`.
+fn worded_key(key: &str, before: &str) -> Option<&'static str> {
+    let prev: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).lower())
+        .collect();
+    let prev = |i: usize| prev.get(i).map_or("", String::as_str);
+    let api_word = |w: &str| {
+        matches!(
+            w,
+            "clé" | "cle" | "chiave" | "klucz" | "clave" | "chave" | "sleutel" | "schlüssel"
+        )
+    };
+    match key {
+        "key" | "schlüssel" | "sleutel" | "klucz" | "chiave" | "clave" | "chave" | "clé" => {
+            match prev(0) {
+                "api" => Some("api_key"),
+                "secret" | "geheimer" | "geheime" => Some("secret_key"),
+                "access" => Some("access_key"),
+                "private" => Some("private_key"),
+                _ => None,
+            }
+        }
+        "api-key" | "api-schlüssel" | "api-sleutel" | "api-klucz" => Some("api_key"),
+        // `clé API`, `chiave API`, `klucz API`, `clave de API`, `chave da API`, `clé d'API`.
+        "api" | "d'api" if api_word(prev(0)) => Some("api_key"),
+        "api" | "d'api"
+            if matches!(prev(0), "de" | "da" | "do" | "di" | "d") && api_word(prev(1)) =>
+        {
+            Some("api_key")
+        }
+        _ if (0..3).any(|i| matches!(prev(i), "token" | "jeton")) => Some("token"),
+        _ => None,
+    }
 }
 
 /// A quick, allocation-free look at the key name (in the match or right before it): false
@@ -1188,6 +1238,7 @@ fn key_may_mention(c: &Candidate<'_>, keys: &[&str]) -> bool {
         let k = k.as_bytes();
         lower.windows(k.len()).any(|w| w[0] == k[0] && w == k)
     }) || lower == b"passe"
+        || WORDED_KEY_ENDS.iter().any(|k| k.as_bytes() == lower)
 }
 
 /// The key name (in the match or right before it), lower-cased into `buf`; `None` when it is
@@ -1271,11 +1322,33 @@ fn password_shaped(v: &str) -> bool {
     (6..=128).contains(&v.len()) && classes(v) >= 2 && !v.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
+/// Score, in hundredths, of a value under a secret's key that has a provider's shape
+/// ([`provider_owned`]): reported, under a key that the provider's own rule checked.
+const PROVIDER_SHAPED: u8 = 60;
+
+/// The value of `a` as the finding. A value with a provider's shape is the provider rule's to
+/// name: when that rule takes it, it scores higher and wins the overlap; when it turns the
+/// value away (a broken checksum, a cut copy, a token format newer than the rule), the key
+/// still says it is a secret, so it is reported here, lowered, instead of going out.
 fn span(a: &Assignment<'_>) -> Verdict {
-    Verdict::Span {
-        start: a.start,
-        end: a.start + a.value.len(),
-        check: None,
+    value_span(a.start, a.value)
+}
+
+/// `value`, at `start` of the match, as the finding ([`span`]).
+fn value_span(start: usize, value: &str) -> Verdict {
+    let end = start + value.len();
+    if provider_owned(value) {
+        Verdict::LoweredSpan {
+            start,
+            end,
+            percent: PROVIDER_SHAPED,
+        }
+    } else {
+        Verdict::Span {
+            start,
+            end,
+            check: None,
+        }
     }
 }
 
@@ -1371,8 +1444,45 @@ const STATED_PASSWORD_KEYS: &[&[&str]] = &[
     &["senha"],
 ];
 
+/// Key words of an API key, a token or a secret stated in a sentence ("my API key is X",
+/// "mein API-Key ist X", "la mia chiave API è X", "le jeton d'accès est X"). Their value must
+/// look random ([`random_key_shaped`]): "the token is expired" states none. (`clave` is a
+/// password word already.)
+const STATED_SECRET_KEYS: &[&[&str]] = &[
+    &["api", "key"],
+    &["api-key"],
+    &["apikey"],
+    &["token"],
+    &["secret"],
+    &["api-schlüssel"],
+    &["api", "schlüssel"],
+    &["schlüssel"],
+    &["zugangstoken"],
+    &["clé"],
+    &["cle"],
+    &["jeton"],
+    &["chiave"],
+    &["api-sleutel"],
+    &["sleutel"],
+    &["klucz"],
+    &["chave"],
+];
+
+/// Whether the last words before a verb (`words`, last first, lower-cased) hold one of `keys`.
+fn stated_key(words: &[String], keys: &[&[&str]]) -> bool {
+    (0..words.len()).any(|i| {
+        keys.iter().any(|key| {
+            key.iter()
+                .rev()
+                .enumerate()
+                .all(|(k, w)| words.get(i + k).is_some_and(|x| x == w))
+        })
+    })
+}
+
 /// "my password is X": the key words stand in the four words before the verb, within the
-/// sentence; the value is the quoted text or the bare token after the verb.
+/// sentence; the value is the quoted text or the bare token after the verb. A key of an API
+/// key or a token ([`STATED_SECRET_KEYS`]) takes a value that looks random.
 fn password_stated(c: &Candidate<'_>) -> Verdict {
     let before = super::super::tail(c.preceding(), 80);
     // `è`/`é` have no `\b` in the pattern: inside a word (`caffè 2024`) they are no verb.
@@ -1389,15 +1499,8 @@ fn password_stated(c: &Candidate<'_>) -> Verdict {
         .take(4)
         .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).lower())
         .collect();
-    let keyed = (0..words.len()).any(|i| {
-        STATED_PASSWORD_KEYS.iter().any(|key| {
-            key.iter()
-                .rev()
-                .enumerate()
-                .all(|(k, w)| words.get(i + k).is_some_and(|x| x == w))
-        })
-    });
-    if !keyed {
+    let password = stated_key(&words, STATED_PASSWORD_KEYS);
+    if !password && !stated_key(&words, STATED_SECRET_KEYS) {
         return Verdict::Reject;
     }
     let v = c.value();
@@ -1415,11 +1518,10 @@ fn password_stated(c: &Candidate<'_>) -> Verdict {
     if value.chars().count() < 4 || placeholder(value) || value.starts_with(['$', '%', '{', '<']) {
         return Verdict::Reject;
     }
-    Verdict::Span {
-        start,
-        end: start + value.len(),
-        check: None,
+    if !password && !random_key_shaped(value) {
+        return Verdict::Reject;
     }
+    value_span(start, value)
 }
 
 /// "password Tr0ub4dor&3", "PIN 4821": a PIN key takes four to eight digits, any other key
@@ -1464,22 +1566,26 @@ fn generic_secret(c: &Candidate<'_>) -> Verdict {
     let Some(a) = assignment(c, SECRET_KEYS).filter(|a| literal(c, a)) else {
         return Verdict::Reject;
     };
-    let v = a.value;
-    // Dictionary words joined by separators (`bert-base-uncased`) are names, not keys.
-    let wordy = v
-        .split(['-', '_', '.', '/', ':'])
-        .all(|p| p.bytes().all(|b| b.is_ascii_lowercase()));
-    let has_digit_or_case = v.bytes().any(|b| b.is_ascii_digit()) || classes(v) >= 3;
-    if (16..=512).contains(&v.len())
-        && random_enough(v)
-        && !wordy
-        && has_digit_or_case
-        && !v.bytes().all(|b| b.is_ascii_digit())
-    {
+    if random_key_shaped(a.value) {
         span(&a)
     } else {
         Verdict::Reject
     }
+}
+
+/// A value that looks like a generated key: 16–512 characters, random enough, a digit or
+/// three character classes, not all digits, and not dictionary words joined by separators
+/// (`bert-base-uncased` is a name, not a key).
+fn random_key_shaped(v: &str) -> bool {
+    let wordy = v
+        .split(['-', '_', '.', '/', ':'])
+        .all(|p| p.bytes().all(|b| b.is_ascii_lowercase()));
+    let has_digit_or_case = v.bytes().any(|b| b.is_ascii_digit()) || classes(v) >= 3;
+    (16..=512).contains(&v.len())
+        && random_enough(v)
+        && !wordy
+        && has_digit_or_case
+        && !v.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]
