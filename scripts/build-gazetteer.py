@@ -417,6 +417,156 @@ def add_indian_names(cache, flags, add):
 # ---- end of round 11's Indian first names ------------------------------------------------------
 
 
+# ---- Round 11 (issue 14, names12): names of cultures the lists barely covered -----------------
+# "Zhang Wei", "Nguyễn Văn An", "Chidimma Chukwu", "Kaveh Ahmadi", "Hodan Warsame" went out:
+# faker-js has no zh pinyin, vi, ig, fa or so lists. Written for this project from general
+# knowledge (common surnames and given names of each naming custom), never from a package: the
+# probe that measures them (tests/data/cultures12-probe.jsonl) draws on Python Faker, and none
+# of these lists is taken from it. Vietnamese keeps its letters beyond Latin Extended-B (ễ, ạ,
+# ơ), which `ok` leaves out for every other source; the plain ASCII spellings people type
+# (Nguyen, Tran) are listed where they are no word of the eight languages. A new name that is an
+# English or French word gets `w` as in round 6; two-letter Chinese surnames (Li, Wu, Xu) are
+# kept, unlike round 6's, because they are the commonest of all.
+
+CHINESE_SURNAMES = """
+Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng Liang
+Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei
+Su Lu Ding Ren Shen Yao Cui Zhong Tan Fan Jin Shi Liao Jia Xia Fu Fang Bai Zou Meng Xiong Qin
+Qiu Yin Xue Yan Duan Lei Hou Long Tao Gu Mao Hao Gong Shao Wan Qian Dai Mo Kong Xiang Kang
+Chang Niu Hong Wen Qi Geng Guan Lan Lai Bao Chai Hua Ji Jiao Kou Lian Lou Mu Ning Ou Pang Rao
+Sha Shang Tong Weng Xing Yue Zhan Zhuang Zuo Ouyang Situ Zhuge Sima Miao Nie Qu Tu Zhai Yi
+""".split()
+
+CHINESE_GIVEN = """
+Wei Fang Min Jing Qiang Lei Jun Yong Yan Jie Juan Tao Ming Chao Xiu Xia Ping Gang Hua Hui Ying
+Hong Bo Bin Hao Xin Jian Feng Ning Lin Kai Rui Qing Ling Yun Dan Na Xue Mei Zhen Ting Xiaoming
+Xiaohong Xiaoling Xiaoyan Xiaojun Xiaofeng Xiaowei Xiaoli Xiaomei Jianhua Jianguo Jianjun
+Jianping Jianming Zhiqiang Zhiming Zhiwei Guoqiang Haiyan Haitao Hongmei Hongyan Lihua Lijuan
+Lili Liping Lixin Meiling Qiong Shufen Shuang Xiuying Xiulan Guiying Guilan Yuying Yulan Yumei
+Guifang Guizhen Xiuzhen Fengying Xiumei Guihua Shulan Cuiping Chunmei Chunhua Dongmei Yanping
+Yuhang Zihan Zixuan Yuxuan Haoran Yichen Ruoxi Xinyi Yutong Jiahao Junjie Wenjie Wenjing Jiayi
+Shuai Bing Xiaoyu Yuqing Zhihao Yuting Jiaqi Siyu Mingyu Tingting Jingjing Yingying Weiwei
+Lingling Fangfang Huan Jiahui Qian Xueying Yanling Minghua Dawei Zhiyong Jinhua Hongwei
+""".split()
+
+VIETNAMESE_SURNAMES = """
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lâm Đoàn Tạ
+Lương Kiều Quách Trịnh Đào Lưu Thái Vương Tôn Triệu Nguyen Tran Pham Hoang Huynh Dang Bui Ngo
+Duong Dinh Truong Doan Luong Trinh Quach
+""".split()
+
+VIETNAMESE_GIVEN = """
+Văn Thị Đức Minh Quang Hữu Ngọc Thanh Hải Tuấn Hùng Dũng Hương Linh Thảo Phương Khánh Bảo Tùng
+Trọng Hằng Hạnh Hiếu Hiền Hoài Hòa Hồng Hưng Khôi Kiên Lộc Lợi Mạnh Ngân Nhung Phúc Quân Quốc
+Quý Sơn Tâm Tân Thắng Thành Thịnh Thủy Tiến Toàn Trí Tú Tuyết Uyên Vân Việt Xuân Yến Ánh Đạt
+Định Đông Nhiên Trâm Châu Diệp Như Oanh Thư Chí Thế Bích Cẩm Diệu Hiển Kiệt Lực Nhân Phát Tài
+Thiện Thông Vĩnh Trường Huệ Loan Nhi Vy Duy Tuan Huong Phuong Thanh Khanh Quang Hieu Thao
+Ngoc Hanh Thuy Trung Dung Nguyet Nhat Anh Tuyen
+""".split()
+
+IGBO_GIVEN = """
+Chinedu Chidi Chioma Chiamaka Chinonso Nonso Ebuka Ikenna Obinna Emeka Nnamdi Uche Ngozi Adaeze
+Amaka Chidimma Chigozie Somtochukwu Kelechi Ifeanyi Chukwuemeka Chukwudi Obiora Nkechi Ujunwa
+Ifeoma Chinwe Onyeka Udoka Ogechi Chibuike Tochukwu Kosisochukwu Chisom Munachi Ebere Nneka
+Adanna Chinyere Chukwuma Ikechukwu Nnaemeka Obiageli Uchenna Chinaza Chimamanda Chidera Ezinne
+Amarachi Kamsi Olisa Somto Ugochi Ugochukwu Nkiru Nwanneka Oluchi Chukwuka Ekene Kenechukwu
+Chiemeka Ijeoma Chibuzo Chukwunonso Ifunanya Nnenna Obumneme Onyinye Ozioma Uzoma Zikora
+""".split()
+
+IGBO_SURNAMES = """
+Okeke Okafor Okonkwo Eze Nwosu Obi Chukwu Nwachukwu Okoro Njoku Nnaji Ugwu Ezeh Uzor Onoh
+Ihejirika Anyanwu Iwu Okpara Nwankwo Mbah Onuoha Ekwueme Odoh Okoye Ogbu Nwafor Ezeani
+Ezekwesili Nwoye Nwaneri Madu Igwe Opara Nwogu Ibekwe Nwokolo Okolie Obiefuna Ezenwa Onyeama
+Achebe Adichie Azikiwe Ojukwu Odili Orji Nzeribe Okorie Nwabueze Onwuka Ezeoke Obijiaku Uzodinma
+""".split()
+
+ARABIC_GIVEN = """
+Mohammed Muhammad Mohamed Mohammad Ahmed Ahmad Mahmoud Mustafa Mostafa Youssef Yousef Yusuf
+Ibrahim Ismail Khalid Khaled Omar Umar Hassan Hussein Hussain Abdullah Abdallah Abdelkader
+Abdelaziz Abderrahmane Abdulrahman Abdulaziz Karim Kareem Tariq Tarek Walid Waleed Samir Nabil
+Rashid Rachid Saeed Hamza Bilal Anas Zaid Zayd Faisal Fahad Nasser Nasir Amine Yassine Mehdi
+Jamal Kamal Adel Adil Imad Hicham Hisham Reda Ayman Ayoub Idris Driss Mounir Nadir Sofiane
+Sufyan Tahir Fatima Fatma Aisha Aicha Khadija Maryam Mariam Zainab Zeinab Amina Layla Salma
+Nour Noor Huda Yasmin Yasmine Samira Nadia Rania Dalia Iman Imane Asma Houda Soumaya Sanaa Wafa
+Karima Latifa Malika Naima Rachida Souad Hafsa Ilham Meriem Khaoula Siham Lamia Lina Rim Ghada
+Mouna Nawal Hanane Hayat Jamila Zahra Kenza Chaima Ikram Oussama Ilyas Zakaria Soufiane Mourad
+Djamel Nacer Riad Farouk Lotfi Slimane Toufik Abdelhak Aziz Habib Hakim Jalal Nizar Qasim Rami
+Saif Tamer Wael Ziad Majed Mazen Fares Ghassan Haitham Jihad Marwan Osama Usama Raed Shadi
+""".split()
+
+ARABIC_SURNAMES = """
+Haddad Hamdan Mansour Nasr Saleh Salem Yassin Benali Benyoucef Belkacem Bouzid Boudiaf Mansouri
+Cherif Ziani Amrani Alaoui Idrissi Tazi Bennani Benjelloun Qureshi Siddiqui Chaudhry Hashmi
+Rizvi Naqvi Abbasi Mirza Khoury Haddadin Nassar Shami Masri Tamimi Zoubi Ayoub Darwish Hijazi
+Najjar Sabbagh Attar Bitar Halabi Jaber Kassem Qasemi Rahman Rahmani Saadi Shaheen Zaidi
+Bouazza Boukhari Brahimi Chaabane Djebbar Ferhat Guerrouj Hamidi Kaci Lahlou Meziane Messaoudi
+Rahmouni Saidi Slimani Touati Zerrouki Bouteflika Benmoussa Chaoui Fassi Berrada Tahiri Ouazzani
+""".split()
+
+PERSIAN_GIVEN = """
+Reza Hossein Mehdi Hamid Majid Behnam Babak Dariush Kourosh Farhad Farid Arash Kaveh Kamran
+Omid Navid Nima Payam Pouya Ramin Siavash Shahram Shahin Vahid Mehran Morteza Mojtaba Masoud
+Hadi Ehsan Behrouz Bijan Afshin Arsalan Ardeshir Bahram Daryoush Jamshid Kambiz Keyvan Manouchehr
+Parviz Peyman Saman Sohrab Soroush Fereshteh Fatemeh Mahsa Mina Nasrin Parisa Roya Shirin
+Setareh Soraya Tahereh Yasaman Ziba Azadeh Bahar Golnaz Mahnaz Marjan Negar Niloufar Parvaneh
+Sahar Samaneh Shabnam Shadi Elham Farnaz Haleh Laleh Neda Pegah Mahtab Mitra Nazanin Shiva
+Simin Taraneh Zohreh Golshifteh Ladan Maryam Homa
+""".split()
+
+PERSIAN_SURNAMES = """
+Ahmadi Mohammadi Hosseini Rezaei Moradi Karimi Jafari Rahimi Hashemi Sadeghi Mousavi Ghasemi
+Heidari Rostami Kazemi Nouri Akbari Amini Ebrahimi Habibi Asadi Bagheri Salehi Shahbazi Tehrani
+Esfahani Shirazi Tabrizi Kermani Farahani Nazari Soltani Mirzaei Zarei Alavi Azizi Davoodi
+Khosravi Najafi Ranjbar Yazdani Ghorbani Jalali Kamali Mahmoudi Mirzadeh Sharifi Tavakoli
+Vahidi Zamani Abbaszadeh Hosseinzadeh Alizadeh Ahmadzadeh Rahmanian Pahlavi Golestani Farahmand
+""".split()
+
+# Somali names are a given name, the father's and the grandfather's: each also a surname.
+SOMALI_NAMES = """
+Abdi Abdirahman Abdullahi Abdirizak Abdiweli Axmed Cabdi Faarax Farah Xasan Hodan Hawa
+Halima Ilhan Ayaan Fadumo Faadumo Sahra Ubah Ubax Hibo Hamdi Nasra Sagal Sucaad Warsame Mohamud
+Maxamed Maxamuud Mahad Mukhtar Guled Abshir Bashir Hirsi Jama Jaamac Osman Cismaan Cumar
+Ismaaciil Aadan Muuse Nuur Samatar Shire Dahir Daahir Elmi Cilmi Hersi Khadar
+Khadra Deeqa Idil Ifrah Ikran Filsan Caasha Amran Canab Ladan Luul Nimco Qamar Shukri Sumaya
+Ugbaad Yusuf Ibrahim Said Siad Barre Mohamed Duale Dualeh Gedi Geedi Abokor Awale Mursal Farax
+""".split()
+
+
+# Names of the lists above that the Letterpress word lists hold as rare loanwords (a Moroccan
+# `dahir`, a `mukhtar`, the zither `qin`, the sash `obi`): names first, so no `w`.
+CULTURE_NOT_WORDS = set("""
+obi dahir duale mukhtar pahlavi ramin homa ziba yulan meng tian qin guan jiao
+""".split())
+
+
+def add_culture_names(cache, flags, add):
+    """Adds the names of the lists above; a new one that is an English or French word gets `w`
+    (`Long`, `Fan`, `Pan`, `Hang`)."""
+    pkgs = fetch_name_sources(cache)
+    words = set()
+    for lang in ("english", "french"):
+        pkg = pkgs[f"an-array-of-{lang}-words-2.0.0"]
+        words.update(json.load(open(os.path.join(pkg, "index.json"), encoding="utf-8")))
+
+    def name(word, flag):
+        w = nfc_lower(word)
+        latin = all(ch.isalpha() and (ord(ch) <= 0x24F or 0x1E00 <= ord(ch) <= 0x1EFF) for ch in w)
+        if not latin or len(w) < 2:
+            return
+        new = not (flags.get(w, set()) & {"f", "l"})
+        flags.setdefault(w, set()).add(flag)
+        if new and w in words and w not in CULTURE_NOT_WORDS:
+            flags[w].add("w")
+
+    for n in CHINESE_SURNAMES + VIETNAMESE_SURNAMES + IGBO_SURNAMES + ARABIC_SURNAMES + \
+            PERSIAN_SURNAMES + SOMALI_NAMES:
+        name(n, "l")
+    for n in CHINESE_GIVEN + VIETNAMESE_GIVEN + IGBO_GIVEN + ARABIC_GIVEN + PERSIAN_GIVEN + \
+            SOMALI_NAMES:
+        name(n, "f")
+# ---- end of round 11's names of more cultures ---------------------------------------------------
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", default="/tmp/pii-airlock-gazetteer")
@@ -479,6 +629,7 @@ def main():
 
     add_name_sources(args.cache, x, flags, add)
     add_indian_names(args.cache, flags, add)  # round 11: Indian first names
+    add_culture_names(args.cache, flags, add)  # round 11 (names12): more cultures
 
     # Words that are only stop words carry no name information except to block months and
     # weekdays written with a capital; keep them, they are short.

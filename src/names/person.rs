@@ -1452,6 +1452,10 @@ pub(crate) fn find(
                 continue;
             }
             let (run, next) = collect(ctx, i);
+            if let Some(e) = comma_name(ctx, &run, out) {
+                resume = e;
+                continue;
+            }
             if run.len > 0 {
                 judge(ctx, g, &run, out);
             }
@@ -1468,6 +1472,120 @@ pub(crate) fn find(
             push(out, ctx, i - 1, i, Entity::Location, 0.65, "place-cue");
         }
     }
+}
+
+/// Labels that close on "by" or name an author ("Reviewed by:", "Autor:"): before a name in
+/// its comma order they say whose it is; as [`LABELS`] they would take any title-case run.
+const COMMA_LABELS: &[&str] = &[
+    "by", "author", "authors", "autor", "autorin", "autoren", "auteur", "auteurs", "autore",
+    "autori", "autora", "autores",
+];
+
+/// "Doe, Jane", "Müller, Hans; Rossi, Giulia", "Smith, John A.", "DOE, JANE": a surname, its
+/// comma and the given names after it, the order of mail headers, directories, HR exports,
+/// medical records and references. After a cue ([`comma_cue`]) the given name must be one
+/// the lists know or an initial, or both words unknown title-case words, or (after a mail
+/// header or in a quoted display name) the surname one the lists know. Without a cue nothing
+/// changes: "French, German and Spanish translations", a BibTeX author list, "Paris, France",
+/// "Contact: Sales, Marketing", "Monday, Jan 5" stay what they were. Returns the token after
+/// the name.
+fn comma_name(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> Option<usize> {
+    if run.len == 0 || run.len > 2 || run.classes[0] == Class::Initial {
+        return None;
+    }
+    let comma = run.end_tok() + 1;
+    let n = comma + 1;
+    let t = ctx.toks.get(n)?;
+    if !ctx.punct(comma, ',')
+        || !ctx.toks[comma].glued
+        || t.glued
+        || t.newline_before
+        || ctx.in_identifier(n)
+    {
+        return None;
+    }
+    let (given, next) = collect(ctx, n);
+    if given.len == 0 || given.len > 3 || given.classes[0] == Class::Particle {
+        return None;
+    }
+    let surname = &run.classes[..run.len];
+    let given_c = &given.classes[..given.len];
+    // After the given names the clause ends: no number ("Monday, Jan 5").
+    if ctx.toks.get(next).is_some_and(|t| t.kind == Kind::Num) {
+        return None;
+    }
+    let caps = run.words[..run.len]
+        .iter()
+        .chain(&given.words[..given.len])
+        .any(|&w| ctx.toks[w].case == Case::Upper);
+    let strong = comma_cue(ctx, run.start_tok(), next)?;
+    let names = surname.iter().chain(given_c).all(|&c| c != Class::NotName);
+    // A given name the lists know, or an initial ("Smith, J.").
+    let given_known = matches!(given_c[0], Class::First | Class::Either | Class::Initial);
+    // Two words the lists know nothing of ("Name: Brennecke, Swantje"), but not a template's
+    // placeholders ("Lastname, Givenname").
+    let placeholder = |w: &usize| {
+        let b = ctx.s(*w).as_bytes();
+        b.len() > 4 && b[b.len() - 4..].eq_ignore_ascii_case(b"name")
+    };
+    let unknown = surname.iter().chain(given_c).all(|&c| c == Class::Unknown)
+        && !caps
+        && !run.words[..run.len]
+            .iter()
+            .chain(&given.words[..given.len])
+            .any(placeholder);
+    // After a mail header or in a quoted display name, a known surname is enough ("Cc: Okafor,
+    // Chidinma"); after a label ("Contact: Sales, Marketing") it is not.
+    let surname_known = strong
+        && surname.iter().any(|&c| lastish(c))
+        && surname.iter().all(|&c| lastish(c) || c == Class::Unknown);
+    if !(names && (given_known || unknown || surname_known)) {
+        return None;
+    }
+    push(
+        out,
+        ctx,
+        run.start_tok(),
+        given.end_tok(),
+        Entity::Person,
+        0.85,
+        "comma-name",
+    );
+    Some(next)
+}
+
+/// A name in comma order between `start` and `next` (the token after it) stands where one
+/// is expected: a quoted display name (`"Doe, Jane" <jane.doe@example.com>`), or after the
+/// colon of a line that opens with a label or a mail header (`Patient: DOE, JANE`, `Autor:
+/// Kowalski, Jan`), or after a `;` that separates that line's names (`To: Müller, Hans;
+/// Rossi, Giulia`). `Some(true)` where a known surname is enough (a quoted display name, a
+/// mail header), `Some(false)` after a label.
+fn comma_cue(ctx: &Ctx<'_>, start: usize, next: usize) -> Option<bool> {
+    let prev = start.checked_sub(1)?;
+    if ctx.punct(prev, '"') {
+        return ctx.punct(next, '"').then_some(true);
+    }
+    if !(ctx.punct(prev, ':') || ctx.punct(prev, ';')) {
+        return None;
+    }
+    let mut l = prev;
+    for _ in 0..48 {
+        if l == 0 || ctx.toks[l].newline_before {
+            break;
+        }
+        l -= 1;
+    }
+    if !(l == 0 || ctx.toks[l].newline_before) || !ctx.toks[l].capitalised() {
+        return None;
+    }
+    // The line's first colon, within its first five tokens, closes the label. Some(true) for
+    // a mail header, Some(false) for a label.
+    let k = (l + 1..(l + 5).min(start)).find(|&k| ctx.punct(k, ':'))?;
+    if k == l + 1 && ctx.word_in(l, super::MAIL_HEADERS) {
+        return Some(true);
+    }
+    (ctx.word_in(k - 1, COMMA_LABELS) || cue_before(ctx, k + 1, LABELS, LABEL_LAST).is_some())
+        .then_some(false)
 }
 
 /// A speaker's own phrases of [`NAME_CUES`] ("i'm", "ich bin", "soy") before a lower-case
@@ -1866,6 +1984,25 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             }
         } else if first == Class::Last && firstish(last) {
             0.75
+        } else if first == Class::Last
+            && classes.len() > 2
+            && classes[1..].iter().any(|&c| firstish(c))
+            && !all_caps
+        {
+            // "Nguyễn Bảo Vũ", "Trần Trí Nam": a surname written first, a given name after it.
+            0.7
+        } else if ((first == Class::Last && last == Class::Unknown)
+            || (first == Class::Weak && firstish(last) && classes.len() == 2))
+            && !sentence_start
+            && !all_caps
+            && ctx.flags[start] & PLACE == 0
+            && ctx.word_in(start - 1, WITH)
+        {
+            // "con Xie Jing", "met Duan Guiying": a surname written first (Chinese,
+            // Vietnamese, Hungarian) before a given name the lists lack, or a surname that is
+            // also a word before a known given name, after "with" (company): "from Manning
+            // Publications", "by Tang Dynasty" are no people.
+            0.55
         } else if first == Class::Weak
             && last == Class::Unknown
             && classes.len() == 2
@@ -1937,6 +2074,9 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     }
     places(ctx, g, run, a, b, out);
 }
+
+/// "With" in the eight languages: the company a person keeps.
+const WITH: &[&str] = &["with", "mit", "avec", "con", "met", "com", "z", "ze"];
 
 /// A lone first name at `i` stands joined to another by "and" or a comma ("Jane and Tom",
 /// "Tom, Aarav and Priya"): both no common word, no place, in title case, each a run of one

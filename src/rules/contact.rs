@@ -429,8 +429,11 @@ pub(crate) static RULES: &[RuleDef] = &[
         category: Category::Contact,
         // A login label (`login:`, `user:`, `Kennung:`) counts only with its colon: "user"
         // and "login" before a word are mostly prose ("user guide", "login page").
+        // Or a bare `@handle` in prose ("thanks @jdoe", "cc @jane.doe"): the `@` after no
+        // word character (not a mail address), the validator telling a chat mention from
+        // code and docs (`@Override`, `@media`, `@types/node`, `@param`).
         pattern: r"(?x)
-            \b (?: (?i:
+            (?: \B @ | \b (?: (?i:
                   instagram | insta | twitter | tiktok | snapchat | telegram | mastodon
                 | bluesky | discord | skype | reddit | github | gitlab | twitch | youtube
                 | facebook | linkedin | wechat | gamertag | user\ ?name | nickname
@@ -441,7 +444,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             (?: \ (?i: is | ist | est | es | è | é | jest | to ) )? (?: : \ ? | \ )
             | (?i: login | user | user\ ?id | anmeldename | kennung | identifiant | utilisateur
                 | utente | gebruiker | u(?:ż|z)ytkownik | usu(?:á|a)rio ) \ ? : \ ? )
-            @? [A-Za-z0-9_] [A-Za-z0-9_.\-]{1,38} \b",
+            @? ) [A-Za-z0-9_] [A-Za-z0-9_.\-]{1,38} \b",
         validate: Some(online_handle),
         score: 0.75,
         ..RuleDef::DEFAULT
@@ -1653,6 +1656,9 @@ const MY: &[&str] = &[
 /// after the writer's own label ("my skype is janedoe").
 fn online_handle(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
+    if v.starts_with('@') {
+        return chat_handle(c);
+    }
     // The handle is the match's last word (the labels hold no `@`, digit or `_`).
     let start = v.rfind([' ', ':']).map_or(0, |k| k + 1);
     let handle = v[start..].trim_end_matches(['.', '-']);
@@ -1690,6 +1696,78 @@ fn online_handle(c: &Candidate<'_>) -> Verdict {
     Verdict::Span {
         start,
         end: start + handle.len(),
+        check: None,
+    }
+}
+
+/// Words after `@` that are code or docs, not people, where prose shares their line (a tag or
+/// decorator opening its line, a call, a scope, a glued `{@link}` are told apart by the
+/// validator): CSS and Sass at-rules, doc tags, decorators, chat groups that name no one
+/// (`@here`), placeholders. One string, searched word by word: a table of string slices costs
+/// the first module a pointer and a length per word.
+const AT_WORDS: &str = "media import font-face keyframes supports page charset namespace layer \
+container apply tailwind screen use forward include mixin extend each if else return function \
+content param params returns type typedef deprecated see link example throws since author \
+version override todo internal inheritdoc property staticmethod classmethod dataclass app \
+pytest ts-ignore ts-expect-error deno-types here channel everyone all someone username user";
+
+/// A bare `@handle` in prose ("thanks @jdoe", "cc @jane.doe", "ping @m_rossi about it"). A
+/// chat mention names a person as surely as a handle after "my instagram is", but `@` opens
+/// much code and documentation too. Taken: a handle written in lower case (title-case known
+/// names are the names pass's mentions), standing alone (after a space, a line's start or
+/// `(`, never glued to a word: mail addresses), ended like a word of a sentence (no `(`, `/`,
+/// `=`, `{`, `@` after it: calls, npm scopes, `user@host`), no keyword of code or docs
+/// ([`AT_WORDS`]), and words of prose on its line: a decorator alone on its line
+/// (`@pytest.fixture`), a JSDoc line (`* @param x`) and `a @ b` (no handle) stay unreported.
+fn chat_handle(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let handle = v.trim_end_matches(['.', '-']);
+    let bare = &handle[1..];
+    let first = bare.as_bytes()[0];
+    let line_before = c.preceding().rsplit('\n').next().unwrap_or("");
+    let line_after = c.rest().split('\n').next().unwrap_or("");
+    // What follows the handle (its trailing dots included): a sentence's punctuation and a
+    // space, or the line's end.
+    let after = &c.text[c.start + handle.len()..];
+    let mut next = after.chars();
+    let ends = match next.next() {
+        None | Some(' ' | '\t' | '\r' | '\n') => true,
+        Some(',' | ';' | '!' | '?' | ')' | '.' | ':') => {
+            next.next().is_none_or(|ch| ch.is_whitespace() || ch == ')')
+        }
+        _ => false,
+    };
+    // Prose on the line: a word of two letters or more outside the handle, in lower case
+    // (ASCII letters suffice: "réglé" holds "gl").
+    let prose = |s: &str| {
+        s.split(|ch: char| !ch.is_ascii_alphabetic() && ch != '@')
+            .any(|w| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_lowercase()))
+    };
+    // A tag opening a comment or a line of a doc comment (`* @remarks Some text`, `// @ts-check`,
+    // `/// @brief ...`, `# @tag`), or a bundler's annotation in a block comment (`/*
+    // @vite-ignore */`): only comment signs before it on its line.
+    let lead = line_before.trim();
+    let docs_line =
+        !lead.is_empty() && lead.bytes().all(|b| b"*/#!".contains(&b)) || lead.ends_with("/*");
+    // Handles are typed in lower case; `@Override`, `@__PURE__`, `@SuppressWarnings` are code.
+    if !(first.is_ascii_lowercase() || first.is_ascii_digit() || first == b'_')
+        || bare.bytes().any(|b| b.is_ascii_uppercase())
+        || !c.before().is_none_or(|ch| ch.is_whitespace() || matches!(ch, '(' | '"' | '\''))
+        || !ends
+        || bare.len() < 2
+        || bare.bytes().all(|b| b.is_ascii_digit() || b == b'_')
+        || docs_line
+        // `@app.route`, `@pytest.mark.slow`: a decorator's object is a keyword too.
+        || AT_WORDS
+            .split(' ')
+            .any(|w| w == bare || bare.split('.').next() == Some(w))
+        || !(prose(line_before) || prose(line_after))
+    {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start: 0,
+        end: handle.len(),
         check: None,
     }
 }
