@@ -2060,3 +2060,33 @@ fn round12_towns_of_four_and_five_words() {
         );
     }
 }
+
+/// Round 11 (places12): places in technical text that are none. A short ALL-CAPS word after a
+/// place cue is an acronym ("reside in RAM", an "in" closing the line above "SAN Reported"),
+/// an algorithm is named after a person or a town ("Montgomery squaring"), and a place that
+/// closes a line of a copyright notice after a comma is the holder's seat. A country's
+/// acronym after a verb of living and a town after a comma elsewhere stay places.
+#[test]
+fn round12_places_in_technical_text() {
+    let e = Engine::default_engine();
+    for text in [
+        "Since  the files on such filesystems typically reside in RAM,\nfile access is fast.",
+        "+ libgnutls: Fix double-free upon error when exporting otherName in\n       SAN Reported by the Security Research Team.",
+        "- CVE-2019-1551 (Overflow in the x64_64 Montgomery squaring procedure),",
+        "Copyright: 2002-2011, Communications and Remote Sensing Laboratory, Universite catholique de Louvain (UCL), Belgium\nLicense: BSD-2-clause",
+        "Copyright: 2010 Foo Project\n 2012, CS Systemes d'Information, France\nLicense: Apache-2.0",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+    for (text, town) in [
+        ("Moro nos EUA.", "EUA"),
+        ("Our office moved to Lyon, France", "Lyon, France"),
+        ("Vivo em Aveiro, Portugal", "Aveiro, Portugal"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}

@@ -437,6 +437,9 @@ fn town_shaped(ctx: &Ctx<'_>, run: &Run) -> bool {
 /// word of the place.
 fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
     let start = run.start_tok();
+    if super::place::acronym_head(ctx, start) {
+        return None;
+    }
     let mut b = run.len;
     while b > 1
         && (run.classes[b - 1] == Class::Particle

@@ -2099,6 +2099,12 @@ const TECH_NOUNS: &[&str] = &[
     "flag",
     "parameter",
     "value",
+    // Round 11: algorithms named after people ("Montgomery squaring", "Montgomery curve").
+    "squaring",
+    "multiplication",
+    "reduction",
+    "curve",
+    "algorithm",
 ];
 
 /// A lower-case technical noun follows the place ending at `end` on the same line.
@@ -2365,6 +2371,17 @@ pub(crate) fn weak_place_cue(ctx: &Ctx<'_>, w: usize) -> bool {
         );
     // "We flew to Riga": a verb of travel makes even these a place's preposition.
     !weak || (w >= 2 && verb_before(ctx, w - 2))
+}
+
+/// "reside in RAM", "otherName in\n SAN Reported": a run opening with an ALL-CAPS word of
+/// three or four letters that the lists do not hold as a place is an acronym, not a town a
+/// cue names ("USA" and the Portuguese "EUA" are listed as words: kept).
+pub(crate) fn acronym_head(ctx: &Ctx<'_>, w: usize) -> bool {
+    let t = &ctx.toks[w];
+    t.case == Case::Upper
+        && (3..=4).contains(&t.len())
+        && ctx.flags[w] & PLACE == 0
+        && !ctx.word_in(w, &["usa", "eua"])
 }
 
 /// An ALL-CAPS place word without a place cue before it: a table cell or a heading ("web-1
