@@ -2090,3 +2090,43 @@ fn round12_places_in_technical_text() {
         );
     }
 }
+
+/// Round 11 (places12): a town's shape next to a preposition of place. One word no list
+/// knows with an Italian or Portuguese town's ending after `a`/`em` is a town even without
+/// function words around it; a capitalised particle inside the run ("Cervara Di Roma", as
+/// postal tables write it) joins the town instead of leaving the listed "Roma" alone. An
+/// English line and a recipient stay no place.
+#[test]
+fn round12_town_shapes_after_a_preposition() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Vendesi trilocale a Montevergano, zona centrale, ottimo stato.",
+            "Montevergano",
+        ),
+        (
+            "Ritiro disponibile a Castelbrandino da lunedì.",
+            "Castelbrandino",
+        ),
+        (
+            "Levantamento disponível em Carvalhinho a partir de segunda.",
+            "Carvalhinho",
+        ),
+        (
+            "Il matrimonio sarà a Cervara Di Roma, in chiesa.",
+            "Cervara Di Roma",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "We bought a Pantano at the store.",
+        "Premi a Salvataggio per continuare.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

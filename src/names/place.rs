@@ -1545,7 +1545,22 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         || (function_words >= 2
             && ctx.word_in(p, &["a", "à", "em", "ad"])
             && !ctx.word_in(start, SETTING_VALUES))
+        // Round 11: one word no list knows with an Italian or Portuguese town's ending after
+        // `a`/`em` needs no function word ("Vendesi trilocale a Quintano, zona centrale",
+        // "Ritiro disponibile a Malagnino da lunedì"); an English word on the line still
+        // rules it out.
+        || (start == end
+            && ctx.word_in(p, &["a", "em", "ad"])
+            && TOWN_ENDINGS.iter().any(|e| ctx.s(start).ends_with(e)))
 }
+
+/// Endings far more common among Italian and Portuguese towns than among the lists' first
+/// names, surnames and words (counted on the gazetteer's towns of round 11): Concerviano,
+/// Castellero, Bonavigo, Pannarano, Rosate, Bovegno, Sospirolo, Malagnino, Carvalhinho.
+const TOWN_ENDINGS: &[&str] = &[
+    "ano", "ello", "engo", "egno", "asco", "ago", "igo", "ate", "olo", "eto", "ino", "ero", "inho",
+    "ães",
+];
 
 /// Dutch function words that English and German lack: two of them on the line say the
 /// sentence is Dutch ([`dutch_town`]).
@@ -3717,7 +3732,9 @@ const NO_TOWN_HEADS: &[&str] = &[
 /// The run `start..=end` after a place preposition has a town's shape: its first word is no
 /// first name or surname the lists know (unless a place), and a lower-case particle joins it
 /// to a capitalised word inside the run or right after it ("a Domegge di Cadore", "em
-/// Castelo de Paiva", "in Egmond aan Zee"). "a Maria de Souza" is a person.
+/// Castelo de Paiva", "in Egmond aan Zee"). "a Maria de Souza" is a person. Round 11: an
+/// Italian or Portuguese particle may be capitalised inside the town ("a Cervara Di Roma",
+/// as postal tables write it), which the list's "Roma" inside it took.
 pub(crate) fn particle_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     let f = ctx.flags[start];
     // Prepositions of place only: Portuguese "do" is as often "of the" ("o repositório do
@@ -3736,7 +3753,10 @@ pub(crate) fn particle_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     };
     (start + 1..=end + 1).any(|k| {
         ctx.toks.get(k).is_some_and(|t| {
-            t.kind == Kind::Word && t.case == Case::Lower && !t.newline_before && !t.glued
+            t.kind == Kind::Word
+                && (t.case == Case::Lower || (t.case == Case::Title && k <= end))
+                && !t.newline_before
+                && !t.glued
         }) && ctx.word_in(k, TOWN_SHAPE_PARTICLES)
             && capital(k - 1)
             && (capital(k + 1)
