@@ -2130,3 +2130,25 @@ fn round12_town_shapes_after_a_preposition() {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }
 }
+
+/// Round 11 (places12): Brazilian towns named after families ("Oliveira", "Teixeira") after
+/// Portuguese `em` with no first name before them; a verb that takes a person with `em`
+/// ("pensei em", "votei em") keeps the surname no place.
+#[test]
+fn round12_surname_towns_after_em() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Comprei casa em Oliveira.", "Oliveira"),
+        ("Conheces um bom dentista em Moreira?", "Moreira"),
+        ("O ponto de recolha mais próximo é em Teixeira.", "Teixeira"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in ["Pensei em Oliveira para o cargo.", "Votei em Moreira."] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

@@ -493,6 +493,19 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
     if bare {
         return Some(0);
     }
+    // Round 11 (places12): Brazil names towns after families ("casa em Teixeira", "em
+    // Cardoso do Sul"): after Portuguese `em` a surname with no first name opens a town.
+    let surname_town = run.classes[0] == Class::Last
+        && (run.len == 1 || run.classes[1] == Class::Particle)
+        && run.classes[1..run.len].iter().all(|c| {
+            matches!(
+                c,
+                Class::Last | Class::Particle | Class::Unknown | Class::NotName
+            )
+        });
+    if surname_town && super::place::em_town(ctx, start) {
+        return Some(run.len - 1);
+    }
     // Round 6: words no list knows after a place preposition in a sentence written in
     // Italian, Portuguese, French or Dutch ("Ho comprato casa a Montanera", "De bruiloft is
     // in Zelzate, in de kerk").

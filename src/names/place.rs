@@ -1554,6 +1554,32 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
             && TOWN_ENDINGS.iter().any(|e| ctx.s(start).ends_with(e)))
 }
 
+/// Token `start` follows a lower-case Portuguese `em` that no verb taking a person governs
+/// ("pensei em Oliveira", "votei em Moreira", "confio em Pereira").
+pub(crate) fn em_town(ctx: &Ctx<'_>, start: usize) -> bool {
+    start >= 2
+        && ctx.toks[start - 1].case == Case::Lower
+        && ctx.word_in(start - 1, &["em"])
+        && !ctx.word_in(
+            start - 2,
+            &[
+                "pensei",
+                "penso",
+                "pensar",
+                "pensando",
+                "votei",
+                "voto",
+                "votar",
+                "confio",
+                "confiar",
+                "acredito",
+                "acreditar",
+                "falei",
+                "falar",
+            ],
+        )
+}
+
 /// Endings far more common among Italian and Portuguese towns than among the lists' first
 /// names, surnames and words (counted on the gazetteer's towns of round 11): Concerviano,
 /// Castellero, Bonavigo, Pannarano, Rosate, Bovegno, Sospirolo, Malagnino, Carvalhinho.
