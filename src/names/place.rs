@@ -1551,7 +1551,8 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         // rules it out.
         || (start == end
             && ctx.word_in(p, &["a", "em", "ad"])
-            && TOWN_ENDINGS.iter().any(|e| ctx.s(start).ends_with(e)))
+            && TOWN_ENDINGS.iter().any(|e| ctx.s(start).ends_with(e))
+            && !ctx.word_in(start, SETTING_VALUES))
 }
 
 /// Token `start` follows a lower-case Portuguese `em` that no verb taking a person governs
