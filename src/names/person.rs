@@ -437,6 +437,9 @@ fn town_shaped(ctx: &Ctx<'_>, run: &Run) -> bool {
 /// word of the place.
 fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
     let start = run.start_tok();
+    if super::place::acronym_head(ctx, start) {
+        return None;
+    }
     let mut b = run.len;
     while b > 1
         && (run.classes[b - 1] == Class::Particle
@@ -489,6 +492,19 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         && ctx.word_in(start - 1, &["à", "em"]);
     if bare {
         return Some(0);
+    }
+    // Round 11 (places12): Brazil names towns after families ("casa em Teixeira", "em
+    // Cardoso do Sul"): after Portuguese `em` a surname with no first name opens a town.
+    let surname_town = run.classes[0] == Class::Last
+        && (run.len == 1 || run.classes[1] == Class::Particle)
+        && run.classes[1..run.len].iter().all(|c| {
+            matches!(
+                c,
+                Class::Last | Class::Particle | Class::Unknown | Class::NotName
+            )
+        });
+    if surname_town && super::place::em_town(ctx, start) {
+        return Some(run.len - 1);
     }
     // Round 6: words no list knows after a place preposition in a sentence written in
     // Italian, Portuguese, French or Dutch ("Ho comprato casa a Montanera", "De bruiloft is
@@ -1194,13 +1210,15 @@ fn push(
     });
 }
 
-/// Longest place of up to three words starting at run word `k`; returns how many words.
+/// Longest place of up to five words starting at run word `k`; returns how many words.
+/// Five, not three: "Vila Franca de Xira" and "Vila Real de Santo António" were read as
+/// "Franca" and "Vila Real".
 fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
     let mut best = 0;
     let mut buf = [0u8; 64];
     let mut key = [0u8; 64];
     let mut n = 0usize;
-    let words = 3.min(run.len - k);
+    let words = 5.min(run.len - k);
     for m in 0..words {
         let w = run.words[k + m];
         if run.classes[k + m] == Class::Initial {

@@ -1545,7 +1545,49 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         || (function_words >= 2
             && ctx.word_in(p, &["a", "à", "em", "ad"])
             && !ctx.word_in(start, SETTING_VALUES))
+        // Round 11: one word no list knows with an Italian or Portuguese town's ending after
+        // `a`/`em` needs no function word ("Vendesi trilocale a Quintano, zona centrale",
+        // "Ritiro disponibile a Malagnino da lunedì"); an English word on the line still
+        // rules it out.
+        || (start == end
+            && ctx.word_in(p, &["a", "em", "ad"])
+            && TOWN_ENDINGS.iter().any(|e| ctx.s(start).ends_with(e))
+            && !ctx.word_in(start, SETTING_VALUES))
 }
+
+/// Token `start` follows a lower-case Portuguese `em` that no verb taking a person governs
+/// ("pensei em Oliveira", "votei em Moreira", "confio em Pereira").
+pub(crate) fn em_town(ctx: &Ctx<'_>, start: usize) -> bool {
+    start >= 2
+        && ctx.toks[start - 1].case == Case::Lower
+        && ctx.word_in(start - 1, &["em"])
+        && !ctx.word_in(
+            start - 2,
+            &[
+                "pensei",
+                "penso",
+                "pensar",
+                "pensando",
+                "votei",
+                "voto",
+                "votar",
+                "confio",
+                "confiar",
+                "acredito",
+                "acreditar",
+                "falei",
+                "falar",
+            ],
+        )
+}
+
+/// Endings far more common among Italian and Portuguese towns than among the lists' first
+/// names, surnames and words (counted on the gazetteer's towns of round 11): Concerviano,
+/// Castellero, Bonavigo, Pannarano, Rosate, Bovegno, Sospirolo, Malagnino, Carvalhinho.
+const TOWN_ENDINGS: &[&str] = &[
+    "ano", "ello", "engo", "egno", "asco", "ago", "igo", "ate", "olo", "eto", "ino", "ero", "inho",
+    "ães",
+];
 
 /// Dutch function words that English and German lack: two of them on the line say the
 /// sentence is Dutch ([`dutch_town`]).
@@ -2099,6 +2141,12 @@ const TECH_NOUNS: &[&str] = &[
     "flag",
     "parameter",
     "value",
+    // Round 11: algorithms named after people ("Montgomery squaring", "Montgomery curve").
+    "squaring",
+    "multiplication",
+    "reduction",
+    "curve",
+    "algorithm",
 ];
 
 /// A lower-case technical noun follows the place ending at `end` on the same line.
@@ -2365,6 +2413,17 @@ pub(crate) fn weak_place_cue(ctx: &Ctx<'_>, w: usize) -> bool {
         );
     // "We flew to Riga": a verb of travel makes even these a place's preposition.
     !weak || (w >= 2 && verb_before(ctx, w - 2))
+}
+
+/// "reside in RAM", "otherName in\n SAN Reported": a run opening with an ALL-CAPS word of
+/// three or four letters that the lists do not hold as a place is an acronym, not a town a
+/// cue names ("USA" and the Portuguese "EUA" are listed as words: kept).
+pub(crate) fn acronym_head(ctx: &Ctx<'_>, w: usize) -> bool {
+    let t = &ctx.toks[w];
+    t.case == Case::Upper
+        && (3..=4).contains(&t.len())
+        && ctx.flags[w] & PLACE == 0
+        && !ctx.word_in(w, &["usa", "eua"])
 }
 
 /// An ALL-CAPS place word without a place cue before it: a table cell or a heading ("web-1
@@ -3700,7 +3759,9 @@ const NO_TOWN_HEADS: &[&str] = &[
 /// The run `start..=end` after a place preposition has a town's shape: its first word is no
 /// first name or surname the lists know (unless a place), and a lower-case particle joins it
 /// to a capitalised word inside the run or right after it ("a Domegge di Cadore", "em
-/// Castelo de Paiva", "in Egmond aan Zee"). "a Maria de Souza" is a person.
+/// Castelo de Paiva", "in Egmond aan Zee"). "a Maria de Souza" is a person. Round 11: an
+/// Italian or Portuguese particle may be capitalised inside the town ("a Cervara Di Roma",
+/// as postal tables write it), which the list's "Roma" inside it took.
 pub(crate) fn particle_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     let f = ctx.flags[start];
     // Prepositions of place only: Portuguese "do" is as often "of the" ("o repositório do
@@ -3719,7 +3780,10 @@ pub(crate) fn particle_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     };
     (start + 1..=end + 1).any(|k| {
         ctx.toks.get(k).is_some_and(|t| {
-            t.kind == Kind::Word && t.case == Case::Lower && !t.newline_before && !t.glued
+            t.kind == Kind::Word
+                && (t.case == Case::Lower || (t.case == Case::Title && k <= end))
+                && !t.newline_before
+                && !t.glued
         }) && ctx.word_in(k, TOWN_SHAPE_PARTICLES)
             && capital(k - 1)
             && (capital(k + 1)

@@ -675,11 +675,29 @@ fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
         || section_number(ctx, a)
         || code_names(ctx, a)
         || organisations_address(ctx, a)
+        || holders_seat(ctx, a, b)
         || (why == "place-cue" && markdown_heading(ctx, a))
         || (a > 0 && ctx.word_in(a - 1, &["bahasa"]))
         || mailbox_after(ctx, b)
         || (a > 0 && !ctx.toks[a].newline_before && ctx.word_in(a - 1, PRODUCTS))
         || (why == "gazetteer" && (agent(ctx, a) || quoted_name(ctx, a, b)))
+}
+
+/// "Copyright: 2002-2011, Communications and Remote Sensing Laboratory, Universite
+/// catholique de Louvain (UCL), Belgium", " 2012, CS Systemes d'Information, France": a place
+/// after a comma that closes a line of a copyright notice is the holder's seat, a public
+/// attribution (round 11: the largest class of places in benign7's Debian copyright files).
+/// The notice may be longer than [`copyright_notice`]'s dozen tokens: its line's first token
+/// is asked.
+fn holders_seat(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    if a == 0 || !ctx.punct(a - 1, ',') || ctx.toks.get(b + 1).is_some_and(|t| !t.newline_before) {
+        return false;
+    }
+    let mut first = a;
+    while first > 0 && !ctx.toks[first].newline_before && a - first < 60 {
+        first -= 1;
+    }
+    (first == 0 || ctx.toks[first].newline_before) && copyright_notice(ctx, first)
 }
 
 /// "hosted by Savannah": after "by" a listed place is the agent, a person or a body.
