@@ -1962,6 +1962,84 @@ fn pl_pesel() {
     );
 }
 
+/// The identity card's check digit (the fourth character): letters 10..35, weights
+/// 7, 3, 1, (9), 7, 3, 1, 7, 3, the whole sum a multiple of 10.
+fn pl_id_card_from(series: &str, serial: &str) -> String {
+    let val = |b: u8| {
+        u32::from(if b.is_ascii_digit() {
+            b - b'0'
+        } else {
+            b - b'A' + 10
+        })
+    };
+    let rest: u32 = series
+        .bytes()
+        .chain(serial.bytes())
+        .zip([7, 3, 1, 7, 3, 1, 7, 3])
+        .map(|(b, w)| val(b) * w)
+        .sum();
+    // 9 × check ≡ -rest (mod 10); 9 is its own inverse mod 10.
+    let check = (10 - rest % 10) % 10 * 9 % 10;
+    format!("{series}{check}{serial}")
+}
+
+/// A Polish account number (NRB) from its 24 digits: the IBAN check digits with `PL`.
+fn nrb_from(body: &str) -> String {
+    let rem = format!("{body}252100")
+        .bytes()
+        .fold(0u32, |r, b| (r * 10 + u32::from(b - b'0')) % 97);
+    format!("{:02}{body}", 98 - rem)
+}
+
+#[test]
+fn pl_identity_card_and_bank_account() {
+    let card = pl_id_card_from("ABA", "00000");
+    assert_eq!(card, "ABA300000", "the specimen's number");
+    let other = pl_id_card_from("XYZ", "12345");
+    for (text, value) in [
+        (format!("numer dowodu osobistego {card}"), card.clone()),
+        (format!("seria i numer dowodu: {other}"), other.clone()),
+        (
+            format!("dowód osobisty {} {}", &other[..3], &other[3..]),
+            format!("{} {}", &other[..3], &other[3..]),
+        ),
+    ] {
+        assert_found(&text, "PL_ID_CARD", &value);
+    }
+    let wrong = format!(
+        "{}{}{}",
+        &other[..3],
+        (other.as_bytes()[3] - b'0' + 1) % 10,
+        &other[4..]
+    );
+    assert_not_found(&format!("numer dowodu {wrong}"), "PL_ID_CARD");
+    assert_not_found(&format!("product code {card}"), "PL_ID_CARD");
+
+    // The IBAN registry's Polish example without its `PL`.
+    let nrb = nrb_from("109010140000071219812874");
+    assert_eq!(nrb, "61109010140000071219812874");
+    let printed = "61 1090 1014 0000 0712 1981 2874";
+    assert_found(
+        &format!("moje konto bankowe {printed}"),
+        "PL_BANK_ACCOUNT",
+        printed,
+    );
+    assert_found(&format!("przelew na {nrb}"), "PL_BANK_ACCOUNT", &nrb);
+    let body = "249000050000460012345678";
+    let generated = nrb_from(body);
+    assert_found(
+        &format!("nr rachunku: {generated}"),
+        "PL_BANK_ACCOUNT",
+        &generated,
+    );
+    let bad = format!(
+        "{:02}{body}",
+        (generated[..2].parse::<u32>().unwrap() + 1) % 100
+    );
+    assert_not_found(&format!("nr rachunku: {bad}"), "PL_BANK_ACCOUNT");
+    assert_not_found("61 1090 10140000 0712 1981 2874", "PL_BANK_ACCOUNT");
+}
+
 fn nip_gen(r: &mut Rng) -> String {
     loop {
         let mut d = vec![r.range(1, 9) as u8];

@@ -2124,6 +2124,79 @@ fn latin_american_identifiers() {
     }
 }
 
+/// Postal codes where the sentence says they are one: a verb between label and code, a
+/// verb of living, a US state's code before it.
+#[test]
+fn postal_codes_after_a_verb_or_a_state() {
+    for (text, value) in [
+        ("my zip is 94107", "94107"),
+        ("ZIP: 94107-1234", "94107-1234"),
+        ("my zip code is 10001-0001", "10001-0001"),
+        ("I live in 90210", "90210"),
+        ("San Francisco, CA 94107", "94107"),
+        ("office in Austin, TX 78701-1234", "78701-1234"),
+        ("meine PLZ ist 10115", "10115"),
+        ("le code postal est 75008", "75008"),
+        ("mi código postal es 28013", "28013"),
+        ("kod pocztowy to 00-950", "00-950"),
+    ] {
+        assert_found(text, "LOCATION", value);
+    }
+    for text in [
+        "order 94107 shipped",
+        "customer name, ID 12345",
+        "see Appendix, ZZ 75008",
+        "zip is 00000",
+        "we live in 2024 now",
+        "zip is 94107-12",
+    ] {
+        assert_not_found(text, "LOCATION");
+    }
+}
+
+/// SAT's RFC check character over `0-9 A-N & O-Z space`, weights 13..2; a company's
+/// twelve-character RFC counts a leading space.
+fn rfc_check(first: &str) -> char {
+    let padded = if first.len() == 11 {
+        format!(" {first}")
+    } else {
+        first.to_string()
+    };
+    let alphabet = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ ";
+    let sum: usize = padded
+        .chars()
+        .enumerate()
+        .map(|(i, ch)| alphabet.find(ch).unwrap() * (13 - i))
+        .sum();
+    match 11 - sum % 11 {
+        11 => '0',
+        10 => 'A',
+        r => char::from(b'0' + r as u8),
+    }
+}
+
+/// Mexico's RFC (a person's 13 characters, a company's 12) with SAT's check character and a
+/// real date.
+#[test]
+fn mexican_rfc() {
+    let rfc = format!("GODE561231GR{}", rfc_check("GODE561231GR"));
+    assert_eq!(rfc, "GODE561231GR8", "SAT's published example");
+    let company = format!("ABC680524P7{}", rfc_check("ABC680524P7"));
+    for (text, value) in [
+        (format!("RFC {rfc}"), rfc.clone()),
+        (rfc.clone(), rfc.clone()),
+        (format!("RFC de la empresa: {company}"), company.clone()),
+    ] {
+        assert_found(&text, "MX_RFC", &value);
+    }
+    // A wrong check character, a 31st of February.
+    let wrong = format!("GODE561231GR{}", if rfc.ends_with('9') { '1' } else { '9' });
+    let bad_date = format!("GODE560231GR{}", rfc_check("GODE560231GR"));
+    for text in [format!("RFC {wrong}"), format!("RFC {bad_date}")] {
+        assert_not_found(&text, "MX_RFC");
+    }
+}
+
 /// Spain's DNI check letter: the number modulo 23 picks a letter of the published table
 /// (Real Decreto 1553/2005); a NIE counts its X, Y, Z as 0, 1, 2.
 fn dni_letter(n: u32) -> char {

@@ -205,6 +205,7 @@ const DE: Locale = Locale {
         "USt-IdNr.",
         "Akten- oder Kundennummer",
         "F\u{fc}hrerscheinnummer",
+        "Kontonummer (PL)",
         "Gelisteter Begriff",
     ],
     reasons: [
@@ -284,6 +285,7 @@ const FR: Locale = Locale {
         "Num\u{e9}ro de TVA",
         "Num\u{e9}ro de dossier ou de client",
         "Num\u{e9}ro de permis de conduire",
+        "Num\u{e9}ro de compte bancaire (PL)",
         "Terme list\u{e9}",
     ],
     reasons: [
@@ -363,6 +365,7 @@ const ES: Locale = Locale {
         "N\u{fa}mero de IVA",
         "N\u{fa}mero de expediente o de cliente",
         "N\u{fa}mero de permiso de conducir",
+        "N\u{fa}mero de cuenta bancaria (PL)",
         "T\u{e9}rmino de la lista",
     ],
     reasons: [

@@ -142,6 +142,21 @@ pub(crate) static RULES: &[RuleDef] = &[
         ..RuleDef::DEFAULT
     },
     RuleDef {
+        id: "mx-rfc",
+        entity: "MX_RFC",
+        category: Category::Identifiers,
+        countries: &["MX"],
+        // SAT's taxpayer register: four name letters (three for a company), the birth or
+        // founding date YYMMDD, a two-character homoclave and the check character.
+        pattern: r"\b[A-Z&]{3,4}[0-9]{6}[A-Z0-9]{2}[0-9A]\b",
+        validate: Some(mx_rfc),
+        score: 0.5,
+        checked_score: 0.85,
+        context: words!["rfc", "registro federal de contribuyentes"],
+        context_boost: 0.1,
+        ..RuleDef::DEFAULT
+    },
+    RuleDef {
         id: "ar-cuit",
         entity: "AR_CUIT",
         category: Category::Identifiers,
@@ -336,6 +351,30 @@ fn ca_sin(c: &Candidate<'_>) -> Verdict {
         return Verdict::Reject;
     }
     Verdict::Checked("luhn")
+}
+
+/// SAT's check character: the first twelve characters (a company's eleven after a space,
+/// worth 37) weighted 13 down to 2 (`mx_weighted`); `11 - sum mod 11`, 11 written `0` and 10
+/// `A`. Plus a real date.
+fn mx_rfc(c: &Candidate<'_>) -> Verdict {
+    let v = c.value().as_bytes();
+    let n = v.len();
+    let sum = if n == 12 {
+        37 * 13 + mx_weighted(&v[..11], 12)
+    } else {
+        mx_weighted(&v[..12], 13)
+    };
+    let check = match 11 - sum % 11 {
+        11 => b'0',
+        10 => b'A',
+        r => b'0' + r as u8,
+    };
+    let d = |i: usize| u32::from(v[n - 9 + i] - b'0') * 10 + u32::from(v[n - 8 + i] - b'0');
+    let year = super::national::year_from_yy(d(0));
+    if check != v[n - 1] || !super::dates_places::valid_date(year, d(2), d(4)) {
+        return Verdict::Reject;
+    }
+    Verdict::Checked("rfc-check-character")
 }
 
 /// RENAPO's check digit: characters weighted 18 down to 2 over the alphabet `0-9A-NÑO-Z`

@@ -311,7 +311,61 @@ pub(crate) static RULES: &[RuleDef] = &[
         context_boost: 0.2,
         ..RuleDef::DEFAULT
     },
+    // A postal code where a sentence says it is one: after its label with a verb between
+    // ("my zip is 94107", "meine PLZ ist 10115"; the names pass reads a label right before
+    // the code), after a verb of living ("live in 90210"), or after a US state's code at the
+    // end of an address line ("San Francisco, CA 94107"). Five digits (a US ZIP+4 too) or
+    // Poland's `00-950`; a bare five-digit number is no place.
+    RuleDef {
+        id: "postal-code",
+        entity: "LOCATION",
+        category: Category::Locations,
+        pattern: r"(?x)
+            \b (?i: zip (?: \ ?code )? | postal\ code | postcode | plz | postleitzahl
+              | code\ postal | c (?: o | ó ) digo\ postal | kod\ pocztowy )
+            (?: \ (?i: is | was | ist | est | es | è | to | jest ) )? [\ :\#]{1,3}
+            (?: [0-9]{5} (?: -[0-9]{4} )? | [0-9]{2}-[0-9]{3} ) \b
+          | \b (?i: live | lives | living | lived | reside | resides | residing ) \ in\ [0-9]{5}
+            (?: -[0-9]{4} )? \b
+          | ,\ [A-Z]{2}\ [0-9]{5} (?: -[0-9]{4} )? \b",
+        validate: Some(postal_code),
+        score: 0.7,
+        ..RuleDef::DEFAULT
+    },
 ];
+
+/// USPS codes of the states, the District of Columbia and the territories, for a code read
+/// after `, ST` (`San Francisco, CA 94107`).
+const US_STATES: &[u8] = b"ALAKAZARCACOCTDEDCFLGAHIIDILINIAKSKYLAMEMDMAMIMNMSMOMTNENVNHNJNMNYNCNDOHOKORPARISCSDTNTXUTVTVAWAWVWIWYPRGUVIASMPAAAEAP";
+
+/// The code after its label, verb or state: the last word of the match, not a longer
+/// number's piece nor all zeros.
+fn postal_code(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some(k) = v.rfind([' ', ':', '#']) else {
+        return Verdict::Reject;
+    };
+    let code = &v[k + 1..];
+    let after = c.rest().as_bytes();
+    let glued = matches!(after, [b'-' | b'.' | b',' | b'/', d, ..] if d.is_ascii_digit());
+    if glued || code.bytes().all(|b| matches!(b, b'0' | b'-')) {
+        return Verdict::Reject;
+    }
+    if let Some(state) = v.strip_prefix(", ") {
+        // The town before the comma is a capitalised word ("Austin, TX"; not "name, ID").
+        let town = c.preceding().rsplit(' ').next().unwrap_or("");
+        let st = &state.as_bytes()[..2];
+        if !town.starts_with(|ch: char| ch.is_uppercase()) || !US_STATES.chunks(2).any(|s| s == st)
+        {
+            return Verdict::Reject;
+        }
+    }
+    Verdict::Span {
+        start: k + 1,
+        end: v.len(),
+        check: None,
+    }
+}
 
 /// Words that say a pair of numbers is a place on a map; also read by the validator, which
 /// accepts a four-decimal pair only after one of them.

@@ -7,7 +7,7 @@
 
 /// (entity id, English display name), for the entities most findings belong to. `DENY_LIST` is
 /// the entity of a policy's deny-list hits.
-pub const ENTITY_NAMES: [(&str, &str); 32] = [
+pub const ENTITY_NAMES: [(&str, &str); 33] = [
     ("EMAIL_ADDRESS", "Email address"),
     ("PHONE_NUMBER", "Phone number"),
     ("CREDIT_CARD", "Card number"),
@@ -39,6 +39,7 @@ pub const ENTITY_NAMES: [(&str, &str); 32] = [
     ("EU_VAT", "VAT number"),
     ("RECORD_NUMBER", "Record or customer number"),
     ("DRIVER_LICENSE", "Driving licence number"),
+    ("PL_BANK_ACCOUNT", "Bank account number (PL)"),
     ("DENY_LIST", "Listed term"),
 ];
 

@@ -385,7 +385,8 @@ const CATALOG_LEN: usize = {
 /// in what is typed or pasted in the first second, and their validators large (a machine
 /// readable zone's check digits, the EU countries' VAT checksums, addresses spelt out in
 /// several languages, coordinates in decimal and degrees-minutes-seconds notation and in map
-/// links): 5.9 KB gzip of that module.
+/// links): 5.9 KB gzip of that module. Mexico's RFC and Poland's identity card and account
+/// number too: restored after the first module's cut, they fit its allowance only there.
 /// It highlights while the full module loads and never decides a send; docs/pasted-text.md
 /// says what that changes, tests/js/scanner.test.mjs checks it.
 pub(crate) const FULL_MODULE_RULES: &[&str] = &[
@@ -393,6 +394,9 @@ pub(crate) const FULL_MODULE_RULES: &[&str] = &[
     "eu-vat",
     "email-spelt-out",
     "geo-coordinates",
+    "mx-rfc",
+    "pl-id-card",
+    "pl-bank-account",
 ];
 
 /// Whether `id` is one of `ids` (a `const fn`: [`flattened`] reads it when compiling).

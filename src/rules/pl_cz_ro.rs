@@ -1,4 +1,5 @@
-//! Poland, Czechia/Slovakia and Romania: PESEL and NIP, rodné číslo, CNP.
+//! Poland, Czechia/Slovakia and Romania: PESEL, NIP, identity card and bank account number,
+//! rodné číslo, CNP.
 
 use super::national::{all_same, digits, glued, has_separator, one_separator_kind, two};
 use super::{Candidate, Category, RuleDef, Verdict};
@@ -47,6 +48,56 @@ pub(crate) static RULES: &[RuleDef] = &[
         ],
         context_boost: 0.2,
         contested: true,
+        ..RuleDef::DEFAULT
+    },
+    // The identity card (dowód osobisty): series of three letters, six digits, the first
+    // digit a check digit. Three letters and six digits are a common code shape, so the
+    // card's words must be near even when the check digit passes.
+    RuleDef {
+        id: "pl-id-card",
+        entity: "PL_ID_CARD",
+        category: Category::Identifiers,
+        countries: &["PL"],
+        pattern: r"\b[A-Z]{3}\ ?[0-9]{6}\b",
+        validate: Some(pl_id_card),
+        checked_score: 0.6,
+        context: words![
+            "dowód osobisty",
+            "dowodu osobistego",
+            "numer dowodu",
+            "nr dowodu",
+            "dowód",
+            "dowodu",
+            "identity card",
+            "id card",
+        ],
+        context_boost: 0.35,
+        needs_context: true,
+        ..RuleDef::DEFAULT
+    },
+    // The Polish bank account number (NRB): the IBAN without its `PL`, 26 digits printed
+    // 2 + 6 × 4. Its two check digits are the IBAN's (ISO 13616 mod 97 with `PL` appended):
+    // one random number in 97 passes, and 26 digits are no other number's length.
+    RuleDef {
+        id: "pl-bank-account",
+        entity: "PL_BANK_ACCOUNT",
+        category: Category::Financial,
+        countries: &["PL"],
+        pattern: r"\b[0-9]{2}(?:\ ?[0-9]{4}){6}\b",
+        validate: Some(pl_nrb),
+        checked_score: 0.85,
+        context: words![
+            "numer konta",
+            "nr konta",
+            "konto",
+            "rachunek",
+            "numer rachunku",
+            "nr rachunku",
+            "nrb",
+            "bank account",
+            "account number",
+        ],
+        context_boost: 0.1,
         ..RuleDef::DEFAULT
     },
     RuleDef {
@@ -146,6 +197,52 @@ fn pl_nip(c: &Candidate<'_>) -> Verdict {
         return Verdict::Weak;
     }
     Verdict::Checked("nip-mod11")
+}
+
+/// Dowód osobisty: letters count 10 (A) to 35 (Z); weights 7, 3, 1, 9, 7, 3, 1, 7, 3 over the
+/// nine characters, the fourth (weight 9) the check digit, and the sum a multiple of 10.
+fn pl_id_card(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    if glued(c) || digits::<6>(v).is_some_and(|(d, _)| all_same(&d)) {
+        return Verdict::Reject;
+    }
+    let mut sum = 0;
+    for (b, w) in v
+        .bytes()
+        .filter(|&b| b != b' ')
+        .zip([7, 3, 1, 9, 7, 3, 1, 7, 3])
+    {
+        // `A`..`Z` count 10..35, digits their value.
+        sum += w * if b.is_ascii_digit() {
+            u32::from(b - b'0')
+        } else {
+            u32::from(b - b'A') + 10
+        };
+    }
+    if sum % 10 != 0 {
+        return Verdict::Reject;
+    }
+    Verdict::Checked("pl-id-check-digit")
+}
+
+/// NRB: the IBAN's check (the 24 digits after the check digits, then `PL`, then the check
+/// digits, modulo 97 is 1). Spaces only as the print form's 2 + 6 × 4 or none at all.
+fn pl_nrb(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let spaces = v.bytes().filter(|&b| b == b' ').count();
+    let d: Vec<u8> = v.bytes().filter(u8::is_ascii_digit).collect();
+    if glued(c) || !matches!(spaces, 0 | 6) || all_same(&d[2..]) {
+        return Verdict::Reject;
+    }
+    let chars = d[2..]
+        .iter()
+        .copied()
+        .chain(*b"PL")
+        .chain(d[..2].iter().copied());
+    if crate::mod97_of(chars) != Some(1) {
+        return Verdict::Reject;
+    }
+    Verdict::Checked("iban-mod97")
 }
 
 /// Rodné číslo: a real date and the whole number divisible by 11 (numbers issued before 1986

@@ -11,7 +11,8 @@ const KEYS = ['title', 'description', 'count', 'sendRedacted', 'sendAsTyped', 'e
 const ENTITIES = ['EMAIL_ADDRESS', 'PHONE_NUMBER', 'CREDIT_CARD', 'IBAN_CODE', 'IP_ADDRESS', 'MAC_ADDRESS', 'URL',
   'US_SSN', 'PERSON', 'SECRET', 'LOCATION', 'STREET_ADDRESS', 'HEALTH_DATA', 'RELIGIOUS_BELIEF', 'POLITICAL_OPINION',
   'TRADE_UNION', 'SEXUAL_ORIENTATION', 'ETHNIC_ORIGIN', 'BIOMETRIC_GENETIC_DATA', 'DATE_OF_BIRTH', 'ABA_ROUTING_NUMBER',
-  'US_BANK_NUMBER', 'SWIFT_BIC', 'CRYPTO', 'GEO_COORDINATES', 'IMEI', 'VIN', 'PASSPORT_MRZ', 'EU_VAT', 'RECORD_NUMBER', 'DRIVER_LICENSE', 'DENY_LIST'];
+  'US_BANK_NUMBER', 'SWIFT_BIC', 'CRYPTO', 'GEO_COORDINATES', 'IMEI', 'VIN', 'PASSPORT_MRZ', 'EU_VAT', 'RECORD_NUMBER', 'DRIVER_LICENSE',
+  'PL_BANK_ACCOUNT', 'DENY_LIST'];
 // The names pass's evidence ids, explained in plain words (never shown as "near “gazetteer”").
 const REASONS = ['gazetteer', 'name-phrase', 'title', 'greeting', 'address', 'first-person'];
 
