@@ -164,8 +164,10 @@ sizes "$out/web/scanner/pii_airlock_scan_bg.wasm" scanner/pii_airlock_scan_bg.wa
 # to be paid for. Round 12 (size12, docs/benchmarks.md "Round 12 (size12)") took it to
 # 224.2 KB: the base64 view and four rules with large validators (passport MRZ, EU VAT,
 # addresses spelt out, coordinates) left to the full module, `core::fmt` no longer linked, and
-# wasm-bindgen's closure shims dropped; the budget is that measured size (224,238) plus
-# ~0.5 KB, the same ratchet. docs/benchmarks.md ("A small first module") says where the bytes
+# wasm-bindgen's closure shims dropped. The round's leak fixes merged on top took it to
+# 230.2 KB; cryptocurrency addresses joined the rules left to the full module: 229,549 after
+# every merge (docs/benchmarks.md "After every round-11 merge"). The budget is the goal itself,
+# 230,000 (the measured size plus ~0.5 KB would pass the goal). docs/benchmarks.md ("A small first module") says where the bytes
 # are and what would cut them. PII_SCANNER_GZIP_BUDGET overrides it for experiments; the
 # default build fails.
 if [ "$scan_profile" = wasm-scanner ]; then
@@ -176,7 +178,7 @@ if (b > budget) {
   console.error(`the first module is ${b} bytes gzip, over its budget of ${budget} (scripts/build-wasm.sh, docs/benchmarks.md "A small first module")`);
   process.exit(1);
 }
-' "$out/web/scanner/pii_airlock_scan_bg.wasm" "${PII_SCANNER_GZIP_BUDGET:-224750}"
+' "$out/web/scanner/pii_airlock_scan_bg.wasm" "${PII_SCANNER_GZIP_BUDGET:-230000}"
 fi
 
 # The module just built, as web glue + optimised .wasm in directory $1 (the extra builds below).

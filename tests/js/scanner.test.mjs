@@ -56,12 +56,13 @@ const OPTIONS = [
  * (docs/pasted-text.md; docs/benchmarks.md "Round 11": 2.4 KB gzip of the first module, which
  * drives the early highlight and never decides a send), and so are values encoded in base64
  * and the rules of `FULL_MODULE_RULES` (docs/benchmarks.md "Round 12 (size12)": 0.8 and
- * 5.9 KB gzip). The UTF-16 ranges of the lines that hold such an escape, end in `=` (a soft
+ * 5.9 KB gzip), and wallet recovery phrases (`crypto-seed-phrase`: a walk over BIP-39's
+ * 13 KB word list that the first module is built without). The UTF-16 ranges of the lines that hold such an escape, end in `=` (a soft
  * line break) or hold nine spaced single digits, of the line after a soft line break, and of
  * the lines where the full module (`expected`) found a base64 value or a finding of one of
  * those rules: what either module finds there is left out of the comparison. */
 const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coordinates', 'mx-rfc', 'pl-id-card',
-  'pl-bank-account'];
+  'pl-bank-account', 'crypto-base58check', 'crypto-bech32', 'crypto-seed-phrase'];
 
 /** The full module's findings that the first module leaves to it by rule or as base64. */
 function fullOnly(expected) {
