@@ -338,6 +338,22 @@ pub(crate) static RULES: &[RuleDef] = &[
 /// after `, ST` (`San Francisco, CA 94107`).
 const US_STATES: &[u8] = b"ALAKAZARCACOCTDEDCFLGAHIIDILINIAKSKYLAMEMDMAMIMNMSMOMTNENVNHNJNMNYNCNDOHOKORPARISCSDTNTXUTVTVAWAWVWIWYPRGUVIASMPAAAEAP";
 
+/// Words before an address that make it an organisation's (legal forms, bodies, the notices
+/// that print them), lower-case.
+const ORGANISATION_CUES: &[&str] = &[
+    "inc.",
+    "inc,",
+    "foundation",
+    "corporation",
+    "ltd",
+    "llc",
+    "gmbh",
+    "university",
+    "institute",
+    "write to",
+    "copyright",
+];
+
 /// The code after its label, verb or state: the last word of the match, not a longer
 /// number's piece nor all zeros.
 fn postal_code(c: &Candidate<'_>) -> Verdict {
@@ -357,6 +373,12 @@ fn postal_code(c: &Candidate<'_>) -> Verdict {
         let st = &state.as_bytes()[..2];
         if !town.starts_with(|ch: char| ch.is_uppercase()) || !US_STATES.chunks(2).any(|s| s == st)
         {
+            return Verdict::Reject;
+        }
+        // An organisation's address in a licence or copyright notice ("write to the … Software
+        // Foundation, Inc., … Boston, MA 02110") is no person's: the names pass leaves it too.
+        let before = super::tail(c.preceding(), 160).to_ascii_lowercase();
+        if ORGANISATION_CUES.iter().any(|w| before.contains(w)) {
             return Verdict::Reject;
         }
     }
