@@ -22,6 +22,7 @@ mod place;
 mod special;
 mod table;
 mod technical;
+pub(crate) use technical::{BODIES, LEGAL_FORMS};
 mod tokenize;
 mod wordset;
 

@@ -256,8 +256,8 @@ fn versioned(ctx: &Ctx<'_>, b: usize) -> bool {
             .is_some_and(|n| n.glued && n.kind == Kind::Num)
 }
 
-/// A company's legal forms.
-const LEGAL_FORMS: &[&str] = &[
+/// A company's legal forms (also read by the `postal-code` rule).
+pub(crate) const LEGAL_FORMS: &[&str] = &[
     "inc",
     "corp",
     "corporation",
@@ -733,8 +733,9 @@ fn double_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 }
 
 /// Bodies whose name goes on with "of" and a place: "The University of Michigan",
-/// "Universidad de Sevilla", "Massachusetts Institute of Technology".
-const BODIES: &[&str] = &[
+/// "Universidad de Sevilla", "Massachusetts Institute of Technology" (also read by the
+/// `postal-code` rule).
+pub(crate) const BODIES: &[&str] = &[
     "university",
     "universidad",
     "universidade",

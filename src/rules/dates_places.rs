@@ -338,22 +338,6 @@ pub(crate) static RULES: &[RuleDef] = &[
 /// after `, ST` (`San Francisco, CA 94107`).
 const US_STATES: &[u8] = b"ALAKAZARCACOCTDEDCFLGAHIIDILINIAKSKYLAMEMDMAMIMNMSMOMTNENVNHNJNMNYNCNDOHOKORPARISCSDTNTXUTVTVAWAWVWIWYPRGUVIASMPAAAEAP";
 
-/// Words before an address that make it an organisation's (legal forms, bodies, the notices
-/// that print them), lower-case.
-const ORGANISATION_CUES: &[&str] = &[
-    "inc.",
-    "inc,",
-    "foundation",
-    "corporation",
-    "ltd",
-    "llc",
-    "gmbh",
-    "university",
-    "institute",
-    "write to",
-    "copyright",
-];
-
 /// The code after its label, verb or state: the last word of the match, not a longer
 /// number's piece nor all zeros.
 fn postal_code(c: &Candidate<'_>) -> Verdict {
@@ -376,9 +360,13 @@ fn postal_code(c: &Candidate<'_>) -> Verdict {
             return Verdict::Reject;
         }
         // An organisation's address in a licence or copyright notice ("write to the … Software
-        // Foundation, Inc., … Boston, MA 02110") is no person's: the names pass leaves it too.
-        let before = super::tail(c.preceding(), 160).to_ascii_lowercase();
-        if ORGANISATION_CUES.iter().any(|w| before.contains(w)) {
+        // Foundation, Inc., … Boston, MA 02110") is no person's: a legal form or a body's word
+        // before it, the names pass's own lists (it leaves such addresses too).
+        let before = super::tail(c.preceding(), 160).lower();
+        let organisation = before
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|w| crate::names::LEGAL_FORMS.contains(&w) || crate::names::BODIES.contains(&w));
+        if organisation {
             return Verdict::Reject;
         }
     }
