@@ -9,6 +9,11 @@
 //     --now-only: only the server as it is now (brotli, ETag); --root DIR: serve DIR's www/ and
 //     pkg/ with DIR's scripts/serve.mjs (another checkout's demo, e.g. before a change, for an
 //     A/B of two versions of the page on the same machine).
+//   node benches/demo-load.mjs 9 --now-only --ab DIR
+//     --ab DIR: this checkout's page and DIR's (each served by its own scripts/serve.mjs),
+//     alternated run by run on the same browser (the order swapped every run), with the medians
+//     of each and the median of the run-by-run ratios (this / DIR): what a shared, loaded host
+//     still lets one compare.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from '../tests/e2e/browser.mjs';
@@ -17,10 +22,12 @@ const args = process.argv.slice(2);
 const option = (name) => { const i = args.indexOf(name); return i < 0 ? null : args.splice(i, 2)[1]; };
 const flag = (name) => { const i = args.indexOf(name); if (i >= 0) args.splice(i, 1); return i >= 0; };
 const rootDir = option('--root');
+const abDir = option('--ab');
 const nowOnly = flag('--now-only');
-const { startServer } = await import(rootDir
-  ? pathToFileURL(resolve(rootDir, 'scripts/serve.mjs')).href
-  : new URL('../scripts/serve.mjs', import.meta.url).href);
+const serverOf = async (dir) => (await import(dir
+  ? pathToFileURL(resolve(dir, 'scripts/serve.mjs')).href
+  : new URL('../scripts/serve.mjs', import.meta.url).href)).startServer;
+const startServer = await serverOf(rootDir);
 
 const RUNS = Number(args[0] ?? 5);
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -44,10 +51,14 @@ async function load(context, base, network) {
     .every((m) => performance.getEntriesByName(`pii-airlock-demo:${m}`).length > 0), null, { timeout: 30000 });
   const [engine, firstHighlight] = await page.evaluate(() => ['engine-ready', 'first-highlight']
     .map((m) => performance.getEntriesByName(`pii-airlock-demo:${m}`)[0].startTime));
+  // Which engine painted first: the first module's or the guard's (a page without the mark's
+  // detail, from before round 12, counts as the guard's when the guard was ready first).
+  const source = await page.evaluate(() => performance.getEntriesByName('pii-airlock-demo:first-highlight')[0].detail);
+  const first = source ? source === 'first module' : firstHighlight < engine;
   // Everything the page loads at start (the name list may finish after the first highlight).
   await page.waitForLoadState('networkidle');
   await page.close();
-  return { engine, firstHighlight, bytes, requests };
+  return { engine, firstHighlight, bytes, requests, first };
 }
 
 async function measure(browser, base, network) {
@@ -70,13 +81,61 @@ async function measure(browser, base, network) {
 
 const browser = await launch();
 const version = browser.version();
-const rows = [];
+const { loadavg, cpus } = await import('node:os');
 // Loopback shows the CPU side; a throttled link (Chrome's "fast 4G"-like numbers) shows what
 // the bytes cost a visitor.
 const NETWORKS = [
   ['loopback', null],
   ['9 Mbit/s, 60 ms RTT', { latency: 60, downloadThroughput: 9e6 / 8, uploadThroughput: 1.5e6 / 8 }],
 ];
+
+if (abDir) {
+  // One server each, filled by an unmeasured load, then the two pages alternated run by run.
+  const sides = [['this', await startServer(0, '127.0.0.1', { compress: true })],
+    [abDir, await (await serverOf(abDir))(0, '127.0.0.1', { compress: true })]];
+  const baseOf = (server) => `http://127.0.0.1:${server.address().port}`;
+  for (const [, server] of sides) {
+    const warmup = await browser.newContext();
+    await load(warmup, baseOf(server));
+    await warmup.close();
+  }
+  const loads = [loadavg()[0]];
+  const rows = [];
+  for (const [net, conditions] of NETWORKS) {
+    const samples = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = {};
+      for (const [name, server] of i % 2 ? [...sides].reverse() : sides) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        s[name] = await load(context, baseOf(server), conditions);
+        await context.close();
+      }
+      samples.push(s);
+    }
+    rows.push([net, samples]);
+  }
+  loads.push(loadavg()[0]);
+  await browser.close();
+  for (const [, server] of sides) server.close();
+  console.log(`demo load A/B — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Chromium ${version}, ${cpus().length} cores (load average ${loads.map((l) => l.toFixed(1)).join(' → ')}), cold, ${RUNS} runs alternated`);
+  console.log('');
+  console.log('| network | page | engine ready, ms | first highlight, ms | first highlight from the first module |');
+  console.log('|---|---|---|---|---|');
+  for (const [net, samples] of rows) {
+    for (const [name] of sides) {
+      const firsts = samples.filter((x) => x[name].first).length;
+      console.log(`| ${net} | ${name} | ${median(samples.map((x) => x[name].engine)).toFixed(0)} | ${median(samples.map((x) => x[name].firstHighlight)).toFixed(0)} | ${firsts} of ${samples.length} |`);
+    }
+    const ratio = (k) => median(samples.map((x) => x.this[k] / x[abDir][k])).toFixed(2);
+    console.log(`| ${net} | this / ${abDir}, median of the runs' ratios | ×${ratio('engine')} | ×${ratio('firstHighlight')} | |`);
+  }
+  for (const [net, samples] of rows) {
+    console.log('');
+    console.log(`${net}, runs (engine ready / first highlight, ms): ${samples.map((x) => sides.map(([n]) => `${x[n].engine.toFixed(0)}/${x[n].firstHighlight.toFixed(0)}`).join(' vs ')).join('; ')}`);
+  }
+  process.exit(0);
+}
+const rows = [];
 const SERVERS = [['uncompressed, no-store (before)', false], ['brotli + ETag, no-cache (now)', true]];
 for (const [label, compress] of nowOnly ? SERVERS.slice(1) : SERVERS) {
   const server = await startServer(0, '127.0.0.1', { compress });
@@ -91,7 +150,6 @@ for (const [label, compress] of nowOnly ? SERVERS.slice(1) : SERVERS) {
 await browser.close();
 
 const kb = (b) => (b / 1024).toFixed(1);
-const { loadavg, cpus } = await import('node:os');
 console.log(`demo load — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Chromium ${version}, ${cpus().length} cores (load average ${loadavg()[0].toFixed(1)}), median of ${RUNS}`);
 console.log('');
 console.log('| server | network | cold: engine ready / first highlight, ms | cold: KB on the wire (requests) | warm: engine ready / first highlight, ms | warm: KB on the wire |');

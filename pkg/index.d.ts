@@ -389,7 +389,12 @@ export interface ScannerOptions {
   wasm?: RequestInfo | URL | BufferSource | WebAssembly.Module;
 }
 
-/** Loads the small first module and the name list, and builds a scanner on them. */
+/**
+ * Loads the small first module and the name list, and builds a scanner on them. In a browser,
+ * the first idle period after its engine is built (and after the move to the full module's)
+ * scans a short built-in sample if nothing has been scanned yet, so that the first text typed
+ * does not wait for the engine's first-scan costs.
+ */
 export function createScanner(options?: ScannerOptions): Promise<Scanner>;
 /** Loads the small first module's WebAssembly once (in Node: nothing to load). */
 export function initScanner(wasm?: RequestInfo | URL | BufferSource | WebAssembly.Module): Promise<void>;

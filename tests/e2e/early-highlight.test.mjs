@@ -98,6 +98,35 @@ window.send = () => fetch('/api/chat', {
 }).then(() => events.push('answered'), (e) => events.push('send failed ' + e.name));
 `;
 
+test('the demo builds its guard once the first module has painted, not before', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  // The first module held back, the full one let through at once.
+  let release;
+  const released = new Promise((r) => { release = r; });
+  let fullFetched;
+  const full = new Promise((r) => { fullFetched = r; });
+  await page.route('**/pkg/dist/web/scanner/pii_airlock_scan_bg.wasm', async (r) => { await released; await r.continue(); });
+  await page.route('**/pkg/dist/web/pii_airlock_bg.wasm', async (r) => { await r.continue(); fullFetched(); });
+  await page.goto(`${app.base}/`);
+  await full;
+  // Long enough for the full module to load and a guard to be built (what the page did before
+  // round 12, whatever the first module was doing), well under the page's 4 s fallback.
+  await page.waitForTimeout(1500);
+  const marks = (name) => page.evaluate((n) => performance.getEntriesByName(`pii-airlock-demo:${n}`).map((m) => [m.startTime, m.detail]), name);
+  assert.deepEqual(await marks('engine-ready'), [], 'the guard was built before the first module painted');
+  assert.deepEqual(await marks('first-highlight'), []);
+  release();
+  await page.waitForSelector('body[data-state="ready"]');
+  const [[highlight, source]] = await marks('first-highlight');
+  const [[ready]] = await marks('engine-ready');
+  assert.equal(source, 'first module');
+  assert.ok(highlight < ready, 'the first highlight came after the guard was ready');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('install().attach highlights a textarea from the first module; a send waits and goes out redacted', async () => {
   const page = await browser.newPage();
   const errors = watchErrors(page);

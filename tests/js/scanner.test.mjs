@@ -281,3 +281,54 @@ test('the scanner moves from the first module to the full one once that one has 
   assert.deepEqual(early, new full.Airlock({ countries: ['DE'], gazetteer: new Uint8Array(gazetteer) }).scan(text));
   s.free();
 });
+
+test('the scanner scans a sample once in the first idle period, unless the page has scanned', async () => {
+  const { makeScanner } = await import('../../pkg/src/scanner.js');
+  const idle = [];
+  globalThis.requestIdleCallback = (f) => { idle.push(f); };
+  try {
+    const make = async (scans) => {
+      let loaded;
+      // The first module's class, counting its scans; the full module's likewise.
+      class First extends first.Scanner { scan(t) { scans.push(['first', t.length]); return super.scan(t); } }
+      class Full extends full.Airlock { scan(t) { scans.push(['full', t.length]); return super.scan(t); } }
+      const s = await makeScanner({
+        first: { init: async () => {}, Scanner: First },
+        full: { Airlock: Full, loaded: new Promise((r) => { loaded = r; }) },
+        gazetteer: async () => new Uint8Array(gazetteer),
+      });
+      return { s, loaded };
+    };
+    // Idle before any scan (an empty field's does not count): one warm-up scan, then the page's own.
+    const scans = [];
+    const { s, loaded } = await make(scans);
+    s.scan('');
+    scans.length = 0;
+    assert.equal(idle.length, 1);
+    idle.shift()();
+    assert.equal(scans.length, 1);
+    assert.equal(scans[0][0], 'first');
+    s.scan('Mail maria@example.com');
+    // The full module's engine takes over: warmed too, once, and never again after a scan.
+    loaded();
+    for (let i = 0; i < 50 && s.module !== 'full'; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(idle.length, 1);
+    idle.shift()();
+    assert.deepEqual(scans.map((x) => x[0]), ['first', 'first', 'full']);
+    s.free();
+    // A page that scans before the idle period: no warm-up.
+    const scans2 = [];
+    const { s: s2 } = await make(scans2);
+    s2.scan('Mail maria@example.com');
+    idle.shift()();
+    assert.deepEqual(scans2, [['first', 22]]);
+    // Freed before the idle period: nothing runs on a freed engine.
+    const scans3 = [];
+    const { s: s3 } = await make(scans3);
+    s3.free();
+    idle.shift()();
+    assert.deepEqual(scans3, []);
+  } finally {
+    delete globalThis.requestIdleCallback;
+  }
+});
