@@ -239,7 +239,7 @@ test('why there is no MutationObserver fallback: its callback runs after an <img
   // before, the observer's callback would have been queued first and been in time for the
   // <img>: whether a fallback works would depend on what else the page did.)
   await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { id: 'feed' })));
-  await page.evaluate(([img, link]) => {
+  await page.evaluate(() => {
     new MutationObserver((records) => {
       for (const r of records) {
         for (const n of r.addedNodes) {
@@ -250,11 +250,24 @@ test('why there is no MutationObserver fallback: its callback runs after an <img
         }
       }
     }).observe(document.body, { childList: true, subtree: true });
-    document.getElementById('feed').innerHTML = `<img alt="" src="${img}"><link rel="stylesheet" href="${link}">`;
-  }, [urlFor('/mo-img', shown, A).replaceAll('&', '&amp;'), urlFor('/mo-link', shown, A).replaceAll('&', '&amp;')]);
-  for (const path of ['/mo-img', '/mo-link']) {
-    await until(() => seen.filter((s) => s.path === path).length >= 2);
-    assert.deepEqual(seen.filter((s) => s.path === path).map((s) => query(s.url)[0]), [A, 'fallback'], path);
+  });
+  // Whether the first request still reaches the network when the observer changes the URL is
+  // a race in the browser: on a quiet machine it does every time; on a loaded one Chromium
+  // sometimes drops it before it is sent. A fallback that works only sometimes is no fallback,
+  // which is what this shows: the value left in at least one of three tries.
+  const leaked = { '/mo-img': 0, '/mo-link': 0 };
+  for (let i = 0; i < 3; i += 1) {
+    await page.evaluate(([img, link]) => {
+      document.getElementById('feed').innerHTML = `<img alt="" src="${img}"><link rel="stylesheet" href="${link}">`;
+    }, [urlFor(`/mo-img-${i}`, shown, A).replaceAll('&', '&amp;'), urlFor(`/mo-link-${i}`, shown, A).replaceAll('&', '&amp;')]);
+    for (const path of ['/mo-img', '/mo-link']) {
+      await until(() => seen.some((s) => s.path === `${path}-${i}` && query(s.url)[0] === 'fallback'));
+      await new Promise((r) => setTimeout(r, 200));
+      const got = seen.filter((s) => s.path === `${path}-${i}`).map((s) => query(s.url)[0]);
+      if (got[0] === A) leaked[path] += 1;
+    }
   }
+  assert.ok(leaked['/mo-img'] > 0, `the <img> never left before the observer: ${JSON.stringify(leaked)}`);
+  assert.ok(leaked['/mo-link'] > 0, `the <link> never left before the observer: ${JSON.stringify(leaked)}`);
   await page.close();
 });
