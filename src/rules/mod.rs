@@ -421,6 +421,8 @@ pub(crate) const FULL_MODULE_RULES: &[&str] = &[
     "imei",
     "imei-plain",
     "vin",
+    // Round 12's phone numbers spelt out in words (the family of `email-spelt-out`).
+    "phone-spelt-out",
 ];
 
 /// Whether `id` is one of `ids` (a `const fn`: [`flattened`] reads it when compiling).

@@ -65,7 +65,8 @@ const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coo
   'pl-bank-account', 'crypto-base58check', 'crypto-bech32', 'crypto-seed-phrase',
   // Round 12 (hunt13): public values, organisations' numbers and machine formats.
   'crypto-ethereum', 'swift-bic', 'aba-routing-number', 'br-cnpj', 'br-cnpj-plain', 'kr-brn', 'au-abn',
-  'au-abn-plain', 'it-vat-code', 'us-npi', 'us-dea', 'imei', 'imei-plain', 'vin'];
+  'au-abn-plain', 'it-vat-code', 'us-npi', 'us-dea', 'imei', 'imei-plain', 'vin',
+  'phone-spelt-out'];
 
 /** The full module's findings that the first module leaves to it by rule or as base64. */
 function fullOnly(expected) {
