@@ -1522,6 +1522,23 @@ fn geo_coordinates() {
     ] {
         assert_found(text, "GEO_COORDINATES", value);
     }
+    // Whole minutes, as charts, logbooks and travel notes give a position (a square of
+    // ~1.8 km): a coordinate when each half carries its hemisphere letter.
+    for (text, value) in [
+        ("S 33°52' E 151°12'", "52' E 151°12'"),
+        ("33°52'S 151°12'E", "52'S 151°12'E"),
+        ("anchored at 48°23'N, 4°29'W.", "23'N, 4°29'W"),
+    ] {
+        assert_found(text, "GEO_COORDINATES", value);
+    }
+    // Whole minutes without the letters: an angle, a time or a list of them.
+    for bad in [
+        "angles of 33°52' and 151°12'",
+        "33°52' 151°12'",
+        "N 48° 51' S 2° 17'",
+    ] {
+        assert_not_found(bad, "GEO_COORDINATES");
+    }
     // A hemisphere letter that is part of a word, or two latitudes.
     for bad in [
         "AS 33°52'10\" E 151°12'30\"",
