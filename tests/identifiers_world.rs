@@ -2141,6 +2141,56 @@ fn latin_american_identifiers() {
     }
 }
 
+/// RENIEC's check character of a Peruvian DNI: the eight digits weighted 3, 2, 7, 6, 5, 4,
+/// 3, 2, the sum modulo 11 picking a digit (current cards) or a letter (older cards).
+fn pe_dni_check(number: &str) -> (char, char) {
+    let sum: usize = number
+        .bytes()
+        .zip([3, 2, 7, 6, 5, 4, 3, 2])
+        .map(|(b, w)| usize::from(b - b'0') * w)
+        .sum();
+    let r = sum % 11;
+    (char::from(b"65432110987"[r]), char::from(b"KJIHGFEDCBA"[r]))
+}
+
+/// Peru's DNI with its check character, after a dash: the whole value after a label (the
+/// character kept as printed when it is a digit that does not verify), and with no label
+/// when the character verifies.
+#[test]
+fn peruvian_dni_with_its_check_character() {
+    let mut rng = Rng(0x9E2);
+    for _ in 0..40 {
+        let number = format!("{:08}", 10_000_000 + rng.below(89_999_999));
+        let (digit, letter) = pe_dni_check(&number);
+        let with_digit = format!("{number}-{digit}");
+        let with_letter = format!("{number} - {letter}");
+        for (text, value) in [
+            (format!("Mi DNI es {with_digit}"), &with_digit),
+            (format!("DNI {with_letter}"), &with_letter),
+            (format!("cliente {with_digit}, gracias"), &with_digit),
+            (with_letter.clone(), &with_letter),
+        ] {
+            assert_found(&text, "NATIONAL_ID", value);
+        }
+        // A digit that does not verify, after the label: the value as printed.
+        let wrong = (b'0'..=b'9').map(char::from).find(|&c| c != digit).unwrap();
+        let labelled_wrong = format!("{number}-{wrong}");
+        assert_found(
+            &format!("DNI: {labelled_wrong}"),
+            "NATIONAL_ID",
+            &labelled_wrong,
+        );
+        // With no label it must verify.
+        assert_not_found(&format!("ref {labelled_wrong}"), "NATIONAL_ID");
+    }
+    // Spain's DNI letter after a dash stays the `es-nif` rule's.
+    let es = format!(
+        "12345678-{}",
+        char::from(b"TRWAGMYFPDXBNJZSQVHLCKE"[12_345_678 % 23])
+    );
+    assert_found(&format!("DNI {es}"), "ES_NIF", &es);
+}
+
 /// Postal codes where the sentence says they are one: a verb between label and code, a
 /// verb of living, a US state's code before it.
 #[test]
