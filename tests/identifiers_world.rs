@@ -2141,6 +2141,35 @@ fn latin_american_identifiers() {
     }
 }
 
+/// Identifiers with letters typed in lower case in a chat (`mi dni es 12345678z`, `mi rfc
+/// es gode561231gr8`): the same checks on the upper-case value; mixed case is refused.
+#[test]
+fn letter_identifiers_typed_in_lower_case() {
+    let rfc = format!("GODE561231GR{}", rfc_check("GODE561231GR"));
+    let dni = format!("12345678{}", dni_letter(12_345_678));
+    let nie = format!("X1234567{}", dni_letter(1_234_567));
+    let mut rng = Rng(0xC5A);
+    let curp = curp(&mut rng);
+    for (text, entity, value) in [
+        ("mi rfc es {}", "MX_RFC", rfc.to_ascii_lowercase()),
+        ("factura a {} por favor", "MX_RFC", rfc.to_ascii_lowercase()),
+        ("mi curp es {}", "MX_CURP", curp.to_ascii_lowercase()),
+        ("mi dni es {}", "ES_NIF", dni.to_ascii_lowercase()),
+        ("mi nie es {}", "ES_NIE", nie.to_ascii_lowercase()),
+    ] {
+        assert_found(&text.replace("{}", &value), entity, &value);
+    }
+    // Mixed case is a word or an identifier in code more often; a wrong letter stays wrong.
+    let mixed = format!("Gode{}", &rfc[4..].to_ascii_lowercase());
+    assert_not_found(&format!("ref {mixed}"), "MX_RFC");
+    let wrong_letter = if dni.ends_with('Z') { 'a' } else { 'z' };
+    assert_not_found(&format!("mi dni es 12345678{wrong_letter}"), "ES_NIF");
+    assert_not_found(
+        &format!("mi nie es x1234567{}", dni_letter(1_234_567)),
+        "ES_NIE",
+    );
+}
+
 /// RENIEC's check character of a Peruvian DNI: the eight digits weighted 3, 2, 7, 6, 5, 4,
 /// 3, 2, the sum modulo 11 picking a digit (current cards) or a letter (older cards).
 fn pe_dni_check(number: &str) -> (char, char) {

@@ -129,7 +129,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         countries: &["MX"],
         // Four name letters (the second a vowel or X), birth date, sex, one of the 32 state
         // codes or NE (born abroad), three consonants, the century character, the check digit.
-        pattern: r"(?x)
+        // In lower case too, one case throughout (the validator).
+        pattern: r"(?xi)
             \b [A-Z] [AEIOUX] [A-Z]{2} [0-9]{6} [HMX]
             (?: AS|BC|BS|CC|CL|CM|CS|CH|DF|DG|GT|GR|HG|JC|MC|MN|MS|NT|NL|OC|PL|QT|QR|SP|SL|SR
               | TC|TS|TL|VZ|YN|ZS|NE )
@@ -148,7 +149,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         countries: &["MX"],
         // SAT's taxpayer register: four name letters (three for a company), the birth or
         // founding date YYMMDD, a two-character homoclave and the check character.
-        pattern: r"\b[A-Z&]{3,4}[0-9]{6}[A-Z0-9]{2}[0-9A]\b",
+        // In lower case too (`mi rfc es gode561231gr8`), one case throughout.
+        pattern: r"(?i)\b[A-Z&]{3,4}[0-9]{6}[A-Z0-9]{2}[0-9A]\b",
         validate: Some(mx_rfc),
         score: 0.5,
         checked_score: 0.85,
@@ -258,7 +260,16 @@ fn labelled_digits(c: &Candidate<'_>) -> Verdict {
     }
     // Only Peru's eight digits carry a check character; a digit after a dash is one when the
     // label says DNI, a letter only when it verifies (else it is Spain's, or a next word).
+    // A letter right after the dash that is also Spain's check letter (`DNI 92741970-J`:
+    // one Peruvian DNI in 23 or so) is Spain's DNI, the `es-nif` rule's.
+    let glued_letter = v.as_bytes()[digits_end..].starts_with(b"-");
+    let spanish = |ch: u8| {
+        glued_letter
+            && ch.is_ascii_alphabetic()
+            && crate::dni_letter(crate::digits_to_u64(&d) as u32) == ch
+    };
     let (value, check) = match suffix {
+        Some((_, ch)) if d.len() == 8 && spanish(ch) => return Verdict::Reject,
         Some((_, ch)) if d.len() == 8 && pe_dni_check_ok(&d, ch) => (*c, Some("pe-dni-check")),
         Some((_, ch)) if d.len() == 8 && ch.is_ascii_digit() => (*c, None),
         _ => (digits, None),
@@ -432,7 +443,10 @@ fn ca_sin(c: &Candidate<'_>) -> Verdict {
 /// worth 37) weighted 13 down to 2 (`mx_weighted`); `11 - sum mod 11`, 11 written `0` and 10
 /// `A`. Plus a real date.
 fn mx_rfc(c: &Candidate<'_>) -> Verdict {
-    let v = c.value().as_bytes();
+    let Some(upper) = one_case_upper(c.value()) else {
+        return Verdict::Reject;
+    };
+    let v = upper.as_bytes();
     let n = v.len();
     let sum = if n == 12 {
         37 * 13 + mx_weighted(&v[..11], 12)
@@ -452,10 +466,21 @@ fn mx_rfc(c: &Candidate<'_>) -> Verdict {
     Verdict::Checked("rfc-check-character")
 }
 
+/// `v` in upper case when its letters are all of one case (as printed, or as typed in a
+/// chat); `None` for mixed case, which is a word or an identifier in code more often.
+fn one_case_upper(v: &str) -> Option<String> {
+    let letters = || v.bytes().filter(u8::is_ascii_alphabetic);
+    let lower = letters().all(|b| b.is_ascii_lowercase());
+    (lower || letters().all(|b| b.is_ascii_uppercase())).then(|| v.to_ascii_uppercase())
+}
+
 /// RENAPO's check digit: characters weighted 18 down to 2 over the alphabet `0-9A-NÑO-Z`
 /// (so letters after N shift by one), `(10 - sum mod 10) mod 10`; plus a real birth date.
 fn mx_curp(c: &Candidate<'_>) -> Verdict {
-    let b = c.value().as_bytes();
+    let Some(upper) = one_case_upper(c.value()) else {
+        return Verdict::Reject;
+    };
+    let b = upper.as_bytes();
     let sum = mx_weighted(&b[..17], 18);
     if (10 - sum % 10) % 10 != u32::from(b[17] - b'0') {
         return Verdict::Reject;
