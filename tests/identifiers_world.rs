@@ -2189,7 +2189,8 @@ fn pe_dni_check(number: &str) -> (char, char) {
 fn peruvian_dni_with_its_check_character() {
     let mut rng = Rng(0x9E2);
     for _ in 0..40 {
-        let number = format!("{:08}", 10_000_000 + rng.below(89_999_999));
+        // Numbers from 40,000,000 (dates are below: see the end).
+        let number = format!("{:08}", 40_000_000 + rng.below(59_999_999));
         let (digit, letter) = pe_dni_check(&number);
         let with_digit = format!("{number}-{digit}");
         let with_letter = format!("{number} - {letter}");
@@ -2212,6 +2213,19 @@ fn peruvian_dni_with_its_check_character() {
         // With no label it must verify.
         assert_not_found(&format!("ref {labelled_wrong}"), "NATIONAL_ID");
     }
+    // With no label, a date and a build number (`20050712-1`) or a value inside a version
+    // string is not a DNI, whatever its check says.
+    for day in ["20050712", "19991231", "20240229"] {
+        let (digit, _) = pe_dni_check(day);
+        assert_not_found(&format!("built {day}-{digit} today"), "NATIONAL_ID");
+        assert_found(
+            &format!("DNI {day}-{digit}"),
+            "NATIONAL_ID",
+            &format!("{day}-{digit}"),
+        );
+    }
+    let (digit, _) = pe_dni_check("45678123");
+    assert_not_found(&format!("pkg 1.2-45678123-{digit}"), "NATIONAL_ID");
     // Spain's DNI letter after a dash stays the `es-nif` rule's.
     let es = format!(
         "12345678-{}",

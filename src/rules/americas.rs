@@ -323,7 +323,18 @@ fn pe_dni(c: &Candidate<'_>) -> Verdict {
         return Verdict::Reject;
     };
     let d = crate::digit_vec(&v[..end]);
-    if glued_to_digits(c) || d.iter().all(|&x| x == d[0]) || !pe_dni_check_ok(&d, check) {
+    // Part of a longer token (`1.2-20050712-1`, a package's version), or a date with a
+    // build number (`20050712-1`): one in eleven of those would pass the check.
+    let in_token = c.before().is_some_and(|ch| "-._/+~:".contains(ch));
+    let n = |i: usize| u32::from(d[i]) * 10 + u32::from(d[i + 1]);
+    let dated =
+        matches!(n(0), 19 | 20) && super::dates_places::valid_date(n(0) * 100 + n(2), n(4), n(6));
+    if in_token
+        || dated
+        || glued_to_digits(c)
+        || d.iter().all(|&x| x == d[0])
+        || !pe_dni_check_ok(&d, check)
+    {
         return Verdict::Reject;
     }
     Verdict::Checked("pe-dni-check")

@@ -390,7 +390,7 @@ const CATALOG_LEN: usize = {
 /// Cryptocurrency addresses (base58check, bech32) also: public values whose checksums are
 /// code the early highlight does without, to keep the module under issue 20's 230 KB.
 /// In round 12, to make room for that round's leak fixes, other public values, numbers of
-/// organisations and machine formats, rarely typed into a chat box (3.0 KB gzip with their
+/// organisations and machine formats, rarely typed into a chat box (2.9 KB gzip with their
 /// context words, which the first module's copy of the catalog drops for all of these).
 /// It highlights while the full module loads and never decides a send; docs/pasted-text.md
 /// says what that changes, tests/js/scanner.test.mjs checks it.
