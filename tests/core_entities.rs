@@ -1080,3 +1080,122 @@ fn online_handles_after_their_label() {
         assert_not("USERNAME", t);
     }
 }
+
+/// Digit words of the languages the catalog reads, written here for the tests (the rule's
+/// own list is in src/rules/contact.rs): zero to nine, one language a line (en, es, de, fr,
+/// it, nl, pl, pt).
+const SPOKEN: &str = "zero one two three four five six seven eight nine
+cero uno dos tres cuatro cinco seis siete ocho nueve
+null eins zwei drei vier fünf sechs sieben acht neun
+zéro un deux trois quatre cinq six sept huit neuf
+zero uno due tre quattro cinque sei sette otto nove
+nul een twee drie vier vijf zes zeven acht negen
+zero jeden dwa trzy cztery pięć sześć siedem osiem dziewięć
+zero um dois três quatro cinco seis sete oito nove";
+
+/// `digits` in the words of language `lang` (a line of [`SPOKEN`]), joined by `sep`.
+fn spell(lang: usize, digits: &str, sep: &str) -> String {
+    let words: Vec<&str> = SPOKEN.lines().nth(lang).unwrap().split(' ').collect();
+    let spelt: Vec<&str> = digits
+        .bytes()
+        .map(|b| words[usize::from(b - b'0')])
+        .collect();
+    spelt.join(sep)
+}
+
+/// Digit strings from a fixed generator (xorshift), none counting up or all one digit.
+fn generated_numbers(n: usize, len: usize) -> Vec<String> {
+    let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+    let mut out = Vec::new();
+    while out.len() < n {
+        let mut s = String::new();
+        while s.len() < len {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            s.push(char::from(b'0' + (seed % 10) as u8));
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// A phone number spelt out in digit words, after "my number is" in each language, and
+/// alone when nine digits or more; the finding covers the whole run.
+#[test]
+fn phone_numbers_spelt_out_in_words() {
+    let cues = [
+        "my number is",
+        "mi número es",
+        "meine Nummer ist",
+        "mon numéro :",
+        "il mio numero è",
+        "mijn nummer is",
+        "mój numer to",
+        "o meu número é",
+    ];
+    for (lang, cue) in cues.iter().enumerate() {
+        for digits in generated_numbers(6, 10) {
+            let value = spell(lang, &digits, " ");
+            assert_found_exactly(&format!("{cue} {value}, thanks"), "PHONE_NUMBER", &value);
+            // Seven digits after the cue, grouped with commas.
+            let short = format!(
+                "{}, {}",
+                spell(lang, &digits[..3], " "),
+                spell(lang, &digits[3..7], " ")
+            );
+            assert_found_exactly(&format!("{cue} {short}"), "PHONE_NUMBER", &short);
+            // Nine or more need no cue.
+            assert_found_exactly(&format!("Notiz: {value}"), "PHONE_NUMBER", &value);
+        }
+    }
+    for (text, value) in [
+        (
+            "my number is five five five, eight six seven, five three zero nine",
+            "five five five, eight six seven, five three zero nine",
+        ),
+        (
+            "call me on double five five, eight six seven, triple nine zero",
+            "double five five, eight six seven, triple nine zero",
+        ),
+        (
+            "il mio numero è tre tre nove uno due tre quattro cinque sei sette",
+            "tre tre nove uno due tre quattro cinque sei sette",
+        ),
+        (
+            "my number is five five five 867 5309",
+            "five five five 867 5309",
+        ),
+    ] {
+        assert_found_exactly(text, "PHONE_NUMBER", value);
+    }
+}
+
+/// Digit words in prose and code that are not a number anyone was given: counting, one
+/// digit repeated, a short run, seven or eight digits with no phone word, a list in code.
+#[test]
+fn digit_words_that_are_not_phone_numbers() {
+    for t in [
+        "count one two three four five six seven eight nine ten",
+        "un deux trois quatre cinq six sept huit neuf dix",
+        "my number is one two three four five six seven",
+        "zero zero zero zero zero zero zero zero zero",
+        "[null, null, null, null, null, null, null, null, null]",
+        "values = [null, null, 3, 4, 5, 6, 7, 8, 9]",
+        "my number is five five five",
+        "five five five eight six seven five",
+        "one or two of the three, four if needed",
+        "the second one of the two sets",
+    ] {
+        assert_not("PHONE_NUMBER", t);
+    }
+}
+
+#[track_caller]
+fn assert_found_exactly(text: &str, entity: &str, value: &str) {
+    let got = found(text);
+    assert!(
+        got.iter().any(|(e, v)| e == entity && v == value),
+        "expected {entity} {value:?} in {text:?}, got {got:?}"
+    );
+}

@@ -1522,6 +1522,23 @@ fn geo_coordinates() {
     ] {
         assert_found(text, "GEO_COORDINATES", value);
     }
+    // Whole minutes, as charts, logbooks and travel notes give a position (a square of
+    // ~1.8 km): a coordinate when each half carries its hemisphere letter.
+    for (text, value) in [
+        ("S 33°52' E 151°12'", "52' E 151°12'"),
+        ("33°52'S 151°12'E", "52'S 151°12'E"),
+        ("anchored at 48°23'N, 4°29'W.", "23'N, 4°29'W"),
+    ] {
+        assert_found(text, "GEO_COORDINATES", value);
+    }
+    // Whole minutes without the letters: an angle, a time or a list of them.
+    for bad in [
+        "angles of 33°52' and 151°12'",
+        "33°52' 151°12'",
+        "N 48° 51' S 2° 17'",
+    ] {
+        assert_not_found(bad, "GEO_COORDINATES");
+    }
     // A hemisphere letter that is part of a word, or two latitudes.
     for bad in [
         "AS 33°52'10\" E 151°12'30\"",
@@ -2122,6 +2139,99 @@ fn latin_american_identifiers() {
     ] {
         assert_not_found(&text, entity);
     }
+}
+
+/// Identifiers with letters typed in lower case in a chat (`mi dni es 12345678z`, `mi rfc
+/// es gode561231gr8`): the same checks on the upper-case value; mixed case is refused.
+#[test]
+fn letter_identifiers_typed_in_lower_case() {
+    let rfc = format!("GODE561231GR{}", rfc_check("GODE561231GR"));
+    let dni = format!("12345678{}", dni_letter(12_345_678));
+    let nie = format!("X1234567{}", dni_letter(1_234_567));
+    let mut rng = Rng(0xC5A);
+    let curp = curp(&mut rng);
+    for (text, entity, value) in [
+        ("mi rfc es {}", "MX_RFC", rfc.to_ascii_lowercase()),
+        ("factura a {} por favor", "MX_RFC", rfc.to_ascii_lowercase()),
+        ("mi curp es {}", "MX_CURP", curp.to_ascii_lowercase()),
+        ("mi dni es {}", "ES_NIF", dni.to_ascii_lowercase()),
+        ("mi nie es {}", "ES_NIE", nie.to_ascii_lowercase()),
+    ] {
+        assert_found(&text.replace("{}", &value), entity, &value);
+    }
+    // Mixed case is a word or an identifier in code more often; a wrong letter stays wrong.
+    let mixed = format!("Gode{}", &rfc[4..].to_ascii_lowercase());
+    assert_not_found(&format!("ref {mixed}"), "MX_RFC");
+    let wrong_letter = if dni.ends_with('Z') { 'a' } else { 'z' };
+    assert_not_found(&format!("mi dni es 12345678{wrong_letter}"), "ES_NIF");
+    assert_not_found(
+        &format!("mi nie es x1234567{}", dni_letter(1_234_567)),
+        "ES_NIE",
+    );
+}
+
+/// RENIEC's check character of a Peruvian DNI: the eight digits weighted 3, 2, 7, 6, 5, 4,
+/// 3, 2, the sum modulo 11 picking a digit (current cards) or a letter (older cards).
+fn pe_dni_check(number: &str) -> (char, char) {
+    let sum: usize = number
+        .bytes()
+        .zip([3, 2, 7, 6, 5, 4, 3, 2])
+        .map(|(b, w)| usize::from(b - b'0') * w)
+        .sum();
+    let r = sum % 11;
+    (char::from(b"65432110987"[r]), char::from(b"KJIHGFEDCBA"[r]))
+}
+
+/// Peru's DNI with its check character, after a dash: the whole value after a label (the
+/// character kept as printed when it is a digit that does not verify), and with no label
+/// when the character verifies.
+#[test]
+fn peruvian_dni_with_its_check_character() {
+    let mut rng = Rng(0x9E2);
+    for _ in 0..40 {
+        // Numbers from 40,000,000 (dates are below: see the end).
+        let number = format!("{:08}", 40_000_000 + rng.below(59_999_999));
+        let (digit, letter) = pe_dni_check(&number);
+        let with_digit = format!("{number}-{digit}");
+        let with_letter = format!("{number} - {letter}");
+        for (text, value) in [
+            (format!("Mi DNI es {with_digit}"), &with_digit),
+            (format!("DNI {with_letter}"), &with_letter),
+            (format!("cliente {with_digit}, gracias"), &with_digit),
+            (with_letter.clone(), &with_letter),
+        ] {
+            assert_found(&text, "NATIONAL_ID", value);
+        }
+        // A digit that does not verify, after the label: the value as printed.
+        let wrong = (b'0'..=b'9').map(char::from).find(|&c| c != digit).unwrap();
+        let labelled_wrong = format!("{number}-{wrong}");
+        assert_found(
+            &format!("DNI: {labelled_wrong}"),
+            "NATIONAL_ID",
+            &labelled_wrong,
+        );
+        // With no label it must verify.
+        assert_not_found(&format!("ref {labelled_wrong}"), "NATIONAL_ID");
+    }
+    // With no label, a date and a build number (`20050712-1`) or a value inside a version
+    // string is not a DNI, whatever its check says.
+    for day in ["20050712", "19991231", "20240229"] {
+        let (digit, _) = pe_dni_check(day);
+        assert_not_found(&format!("built {day}-{digit} today"), "NATIONAL_ID");
+        assert_found(
+            &format!("DNI {day}-{digit}"),
+            "NATIONAL_ID",
+            &format!("{day}-{digit}"),
+        );
+    }
+    let (digit, _) = pe_dni_check("45678123");
+    assert_not_found(&format!("pkg 1.2-45678123-{digit}"), "NATIONAL_ID");
+    // Spain's DNI letter after a dash stays the `es-nif` rule's.
+    let es = format!(
+        "12345678-{}",
+        char::from(b"TRWAGMYFPDXBNJZSQVHLCKE"[12_345_678 % 23])
+    );
+    assert_found(&format!("DNI {es}"), "ES_NIF", &es);
 }
 
 /// Postal codes where the sentence says they are one: a verb between label and code, a

@@ -129,7 +129,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         countries: &["MX"],
         // Four name letters (the second a vowel or X), birth date, sex, one of the 32 state
         // codes or NE (born abroad), three consonants, the century character, the check digit.
-        pattern: r"(?x)
+        // In lower case too, one case throughout (the validator).
+        pattern: r"(?xi)
             \b [A-Z] [AEIOUX] [A-Z]{2} [0-9]{6} [HMX]
             (?: AS|BC|BS|CC|CL|CM|CS|CH|DF|DG|GT|GR|HG|JC|MC|MN|MS|NT|NL|OC|PL|QT|QR|SP|SL|SR
               | TC|TS|TL|VZ|YN|ZS|NE )
@@ -148,7 +149,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         countries: &["MX"],
         // SAT's taxpayer register: four name letters (three for a company), the birth or
         // founding date YYMMDD, a two-character homoclave and the check character.
-        pattern: r"\b[A-Z&]{3,4}[0-9]{6}[A-Z0-9]{2}[0-9A]\b",
+        // In lower case too (`mi rfc es gode561231gr8`), one case throughout.
+        pattern: r"(?i)\b[A-Z&]{3,4}[0-9]{6}[A-Z0-9]{2}[0-9A]\b",
         validate: Some(mx_rfc),
         score: 0.5,
         checked_score: 0.85,
@@ -207,40 +209,135 @@ pub(crate) static RULES: &[RuleDef] = &[
         pattern: r"(?x)
             \b (?i: dni | d\.n\.i\.? | c (?: e | é ) dula )
             (?: \ (?i: no\.? | nro\.? | es ) )? [\ :.\#]{1,3}
-            (?: [0-9]{1,3} (?: \.[0-9]{3} ){1,3} | [0-9]{6,10} ) \b",
+            (?: [0-9]{1,3} (?: \.[0-9]{3} ){1,3} | [0-9]{6,10} ) (?: (?: - | \ -\ ) [0-9A-K] )? \b",
         validate: Some(labelled_digits),
         // The label is in the pattern: scored as a labelled value, no word list to search.
         score: 0.85,
         ..RuleDef::DEFAULT
     },
+    // Peru's DNI with its check character and no label (`12345678-9`, `12345678 - K`):
+    // the character is the evidence (one random value in eleven passes it, hence a modest
+    // score that a label raises).
+    RuleDef {
+        id: "pe-dni",
+        entity: "NATIONAL_ID",
+        category: Category::Identifiers,
+        countries: &["PE"],
+        pattern: r"\b[0-9]{8}-[0-9A-K]\b|\b[0-9]{8}\ -\ [0-9A-K]\b",
+        validate: Some(pe_dni),
+        score: 0.5,
+        checked_score: 0.6,
+        context: words![
+            "dni",
+            "documento",
+            "documento nacional de identidad",
+            "reniec"
+        ],
+        context_boost: 0.25,
+        contested: true,
+        ..RuleDef::DEFAULT
+    },
 ];
 
 /// The value after its label (the last word of the match: its dots group digits): digits
-/// not all the same, not glued to a longer number.
+/// not all the same, not glued to a longer number. A Peruvian DNI's check character after a
+/// dash (`12345678-9`, `12345678 - K`) belongs to the value: checked when it verifies, kept
+/// as printed when it is a digit that does not (the label is the evidence). A letter that
+/// does not verify is Spain's DNI letter (the `es-nif` rule's), as before.
 fn labelled_digits(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
-    let start = super::national::trailing_number(v);
-    let value = Candidate {
+    let suffix = pe_dni_suffix(v);
+    let digits_end = suffix.map_or(v.len(), |(end, _)| end);
+    let start = super::national::trailing_number(&v[..digits_end]);
+    let digits = Candidate {
         text: c.text,
         start: c.start + start,
-        end: c.end,
+        end: c.start + digits_end,
     };
-    let d = crate::digit_vec(value.value());
+    let d = crate::digit_vec(digits.value());
+    if d.is_empty() || d.iter().all(|&x| x == d[0]) {
+        return Verdict::Reject;
+    }
+    // Only Peru's eight digits carry a check character; a digit after a dash is one when the
+    // label says DNI, a letter only when it verifies (else it is Spain's, or a next word).
+    // A letter right after the dash that is also Spain's check letter (`DNI 92741970-J`:
+    // one Peruvian DNI in 23 or so) is Spain's DNI, the `es-nif` rule's.
+    let glued_letter = v.as_bytes()[digits_end..].starts_with(b"-");
+    let spanish = |ch: u8| {
+        glued_letter
+            && ch.is_ascii_alphabetic()
+            && crate::dni_letter(crate::digits_to_u64(&d) as u32) == ch
+    };
+    let (value, check) = match suffix {
+        Some((_, ch)) if d.len() == 8 && spanish(ch) => return Verdict::Reject,
+        Some((_, ch)) if d.len() == 8 && pe_dni_check_ok(&d, ch) => (*c, Some("pe-dni-check")),
+        Some((_, ch)) if d.len() == 8 && ch.is_ascii_digit() => (*c, None),
+        _ => (digits, None),
+    };
     // `DNI 12.345.678-Z`: Spain's DNI with its check letter (the `es-nif` rule's).
-    let letter_after = match c.rest().as_bytes() {
+    let letter_after = match value.rest().as_bytes() {
         [b'-' | b' ', l, rest @ ..] => {
             l.is_ascii_alphabetic() && !rest.first().is_some_and(u8::is_ascii_alphanumeric)
         }
         _ => false,
     };
-    if d.is_empty() || letter_after || glued_to_digits(&value) || d.iter().all(|&x| x == d[0]) {
+    let whole = Candidate {
+        start: digits.start,
+        ..value
+    };
+    if letter_after || glued_to_digits(&whole) {
         return Verdict::Reject;
     }
     Verdict::Span {
         start,
-        end: v.len(),
-        check: None,
+        end: value.end - c.start,
+        check,
     }
+}
+
+/// Where the digits of `v` end and its check character, when `v` ends with a dash and one
+/// character (`12345678-9`, `12345678 - K`) after a digit.
+fn pe_dni_suffix(v: &str) -> Option<(usize, u8)> {
+    let b = v.as_bytes();
+    let (&check, rest) = b.split_last()?;
+    let rest = rest.strip_suffix(b" ").unwrap_or(rest);
+    let rest = rest.strip_suffix(b"-")?;
+    let rest = rest.strip_suffix(b" ").unwrap_or(rest);
+    rest.last()
+        .is_some_and(u8::is_ascii_digit)
+        .then_some((rest.len(), check))
+}
+
+/// RENIEC's check character of a DNI's eight digits: weights 3, 2, 7, 6, 5, 4, 3, 2, the sum
+/// modulo 11 read in one of two tables, digits (`65432110987`) on current cards and letters
+/// (`KJIHGFEDCBA`) on older ones.
+fn pe_dni_check_ok(d: &[u8], check: u8) -> bool {
+    let r = (crate::weighted_sum(d, &[3, 2, 7, 6, 5, 4, 3, 2]) % 11) as usize;
+    check == b"65432110987"[r] || check == b"KJIHGFEDCBA"[r]
+}
+
+/// A Peruvian DNI written with its check character and no label: the character must verify.
+fn pe_dni(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some((end, check)) = pe_dni_suffix(v) else {
+        return Verdict::Reject;
+    };
+    let d = crate::digit_vec(&v[..end]);
+    // Part of a longer token (`1.2-20050712-1`, a package's version), or a date with a
+    // build number (`20050712-1`): one in eleven of those would pass the check.
+    let in_token = c.before().is_some_and(|ch| "-._/+~:".contains(ch));
+    let n = |i: usize| u32::from(d[i]) * 10 + u32::from(d[i + 1]);
+    let dated =
+        matches!(n(0), 19 | 20) && super::dates_places::valid_date(n(0) * 100 + n(2), n(4), n(6));
+    if in_token
+        || dated
+        || glued_to_digits(c)
+        || d.iter().all(|&x| x == d[0])
+        || !pe_dni_check_ok(&d, check)
+    {
+        return Verdict::Reject;
+    }
+    Verdict::Checked("pe-dni-check")
 }
 
 /// The sum of RENAPO's character values (`0-9` 0–9, `A-N` 10–23, `O-Z` 25–36; SAT's RFC
@@ -357,7 +454,10 @@ fn ca_sin(c: &Candidate<'_>) -> Verdict {
 /// worth 37) weighted 13 down to 2 (`mx_weighted`); `11 - sum mod 11`, 11 written `0` and 10
 /// `A`. Plus a real date.
 fn mx_rfc(c: &Candidate<'_>) -> Verdict {
-    let v = c.value().as_bytes();
+    let Some(upper) = one_case_upper(c.value()) else {
+        return Verdict::Reject;
+    };
+    let v = upper.as_bytes();
     let n = v.len();
     let sum = if n == 12 {
         37 * 13 + mx_weighted(&v[..11], 12)
@@ -377,10 +477,21 @@ fn mx_rfc(c: &Candidate<'_>) -> Verdict {
     Verdict::Checked("rfc-check-character")
 }
 
+/// `v` in upper case when its letters are all of one case (as printed, or as typed in a
+/// chat); `None` for mixed case, which is a word or an identifier in code more often.
+fn one_case_upper(v: &str) -> Option<String> {
+    let letters = || v.bytes().filter(u8::is_ascii_alphabetic);
+    let lower = letters().all(|b| b.is_ascii_lowercase());
+    (lower || letters().all(|b| b.is_ascii_uppercase())).then(|| v.to_ascii_uppercase())
+}
+
 /// RENAPO's check digit: characters weighted 18 down to 2 over the alphabet `0-9A-NÑO-Z`
 /// (so letters after N shift by one), `(10 - sum mod 10) mod 10`; plus a real birth date.
 fn mx_curp(c: &Candidate<'_>) -> Verdict {
-    let b = c.value().as_bytes();
+    let Some(upper) = one_case_upper(c.value()) else {
+        return Verdict::Reject;
+    };
+    let b = upper.as_bytes();
     let sum = mx_weighted(&b[..17], 18);
     if (10 - sum % 10) % 10 != u32::from(b[17] - b'0') {
         return Verdict::Reject;

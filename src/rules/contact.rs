@@ -157,6 +157,43 @@ const NUMBER_ANTI_CONTEXT: Words = words![
     "hash",
 ];
 
+/// The digit words of the languages the catalog reads: one line per digit from zero to nine,
+/// then the words that say the next digit comes twice and three times. [`spelt_digit`]
+/// reads them; the pattern holds only their first letters ([`digit_word_starts!`]).
+const DIGIT_WORDS: &str = "zero oh cero null nul zéro zwo
+one un uno um uma eins een jeden jedna
+two dos zwei deux due twee dwa dwie dois duas
+three tres três drei trois tre drie trzy
+four cuatro vier quatre quattro cztery quatro
+five cinco fünf fuenf cinq cinque vijf pięć piec
+six seis sechs sei zes sześć szesc
+seven siete sieben sept sette zeven siedem sete
+eight ocho acht huit otto osiem oito
+nine nueve neun neuf nove negen dziewięć dziewiec
+double doble doppio doppel dubbel dupla dublu
+triple triplo tripla tripel";
+
+/// The first two and three characters of the [`DIGIT_WORDS`] (all of a shorter word; a test
+/// checks the lists agree), as regex alternatives: the pattern of `phone-spelt-out` anchors
+/// on a word that starts like a digit word and a second one that starts more like one, and
+/// the validator reads whole words. Whole words in the pattern would cost 3.5 KB of the
+/// catalog's automaton, which both modules carry; this is 1.7 KB.
+macro_rules! digit_word_starts2 {
+    () => {
+        "ac|ce|ci|cu|cz|de|do|dr|du|dw|dz|ee|ei|fi|fo|fu|fü|hu|je|ne|ni|no|nu|oc|oh|oi|on|os|\
+         ot|pi|qu|se|si|sz|th|tr|tw|um|un|vi|ze|zw|zé"
+    };
+}
+/// See [`digit_word_starts2`].
+macro_rules! digit_word_starts {
+    () => {
+        "ach|cer|cin|cua|czt|deu|dob|doi|dop|dos|dou|dre|dri|dua|dub|due|dup|dwa|dwi|dzi|een|\
+         eig|ein|fiv|fou|fue|fün|hui|jed|neg|neu|nin|nov|nue|nul|och|oh|oit|one|osi|ott|pie|\
+         pię|qua|sec|sei|sep|set|sev|sie|six|sze|thr|tre|tri|tro|trz|trê|twe|two|um|un|vie|\
+         vij|zer|zes|zev|zwe|zwo|zér"
+    };
+}
+
 /// The sites whose URLs name a person by a handle in the path, as regex alternatives (the
 /// `url` rule's pattern) and, through [`PROFILE_HOSTS`], as the host list `profile_handle`
 /// reads: one list for both.
@@ -418,6 +455,30 @@ pub(crate) static RULES: &[RuleDef] = &[
         contested: true,
         ..RuleDef::DEFAULT
     },
+    // A phone number spelt out in digit words, as it is said or typed past a filter ("five
+    // five five, eight six seven, five three zero nine", "seis uno dos tres …", "null eins
+    // sieben …"). The pattern is two digit words in a row, which prose seldom holds; the
+    // validator reads the run on (the finding reaches past the match) and asks for seven
+    // digits after a phone word or nine without one.
+    RuleDef {
+        id: "phone-spelt-out",
+        entity: "PHONE_NUMBER",
+        category: Category::Contact,
+        // The first word's letters after its start; the words with a letter outside ASCII
+        // after the second are written out.
+        pattern: concat!(
+            r"(?x) \b (?i: (?: ",
+            digit_word_starts2!(),
+            r" ) [A-Za-z]{0,6} | três | pięć | sześć | dziewięć ) [\ ,\-]{1,3} (?i: ",
+            digit_word_starts!(),
+            " )"
+        ),
+        validate: Some(phone_spelt_out),
+        score: 0.8,
+        context: PHONE_CONTEXT,
+        context_boost: 0.1,
+        ..RuleDef::DEFAULT
+    },
     // An online identity after its platform or a username label ("my instagram is
     // @jane_doe_77", "telegram: @jdoe1961", "my skype is jane.doe.77", "Benutzername:
     // jdoe1961"): GDPR counts online identifiers as personal data, and a handle has no shape
@@ -633,6 +694,98 @@ fn email_spelt_out(c: &Candidate<'_>) -> Verdict {
     } else {
         Verdict::Reject
     }
+}
+
+/// The digit a word of [`DIGIT_WORDS`] stands for, 10 and 11 for "double" and "triple";
+/// `None` for any other word.
+fn spelt_digit(word: &str) -> Option<u8> {
+    let lower = if word.is_ascii() {
+        None
+    } else {
+        Some(word.lower())
+    };
+    let same = |w: &str| match &lower {
+        Some(l) => w == l,
+        None => w.eq_ignore_ascii_case(word),
+    };
+    (0u8..)
+        .zip(DIGIT_WORDS.lines())
+        .find_map(|(digit, line)| line.split(' ').any(same).then_some(digit))
+}
+
+/// A run of digit words, read on from the match: words, "double"/"triple" before one, and
+/// groups of up to four digits, between spaces, commas or dashes. Seven digits or more are a
+/// number to call after a phone word; nine or more stand alone, unless they count up
+/// (`one two three … nine`) or repeat one digit.
+fn phone_spelt_out(c: &Candidate<'_>) -> Verdict {
+    let rest = super::head(&c.text[c.start..], 160);
+    let (mut pos, mut end, mut repeat) = (0, 0, 1);
+    let mut digits: Vec<u8> = Vec::new();
+    let mut spelt = 0;
+    loop {
+        let len = rest[pos..]
+            .find(|ch: char| !ch.is_alphanumeric())
+            .unwrap_or(rest.len() - pos);
+        let token = &rest[pos..pos + len];
+        if len == 0 {
+            break;
+        }
+        if token.bytes().all(|b| b.is_ascii_digit()) && len <= 4 && repeat == 1 {
+            digits.extend(token.bytes().map(|b| b - b'0'));
+        } else {
+            match spelt_digit(token) {
+                Some(d @ 0..=9) => {
+                    digits.extend(std::iter::repeat_n(d, repeat));
+                    spelt += repeat;
+                    repeat = 1;
+                }
+                Some(times) if repeat == 1 => repeat = usize::from(times) - 8,
+                _ => break,
+            }
+        }
+        pos += len;
+        if repeat == 1 {
+            end = pos;
+        }
+        let sep = rest[pos..]
+            .bytes()
+            .take_while(|b| matches!(b, b' ' | b',' | b'-'))
+            .count();
+        if sep == 0 || sep > 3 {
+            break;
+        }
+        pos += sep;
+    }
+    // The match only starts like digit words (`the second`), or the run is longer than any
+    // phone number (a card or an account spelt out is another rule's, if any).
+    if end == 0 || digits.len() > 15 {
+        return Verdict::Reject;
+    }
+    // A count (`one two three …`) or one digit over and over is no number anyone was given.
+    let counting = digits.windows(2).all(|w| w[1] == w[0] + 1);
+    let same = digits.windows(2).all(|w| w[1] == w[0]);
+    // Three words at least: `null, null, 3, 4, …` in code is a list, not a number.
+    let n = digits.len();
+    if spelt < 3 || n < 7 || counting || same || (n < 9 && !phone_word_before(c.preceding())) {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start: 0,
+        end,
+        check: None,
+    }
+}
+
+/// True when one of the rule's phone words ([`PHONE_CONTEXT`]) ends within the 48 bytes
+/// before a spelt-out number, as a whole word: the rule's own context, read here because a
+/// run of seven or eight digits needs it while nine do not.
+fn phone_word_before(before: &str) -> bool {
+    let hay = super::tail(before, 48).lower();
+    let edge = |s: &str| !s.starts_with(char::is_alphanumeric);
+    PHONE_CONTEXT.iter().any(|w| {
+        hay.match_indices(w)
+            .any(|(i, _)| edge(&hay[i + w.len()..]) && !hay[..i].ends_with(char::is_alphanumeric))
+    })
 }
 
 /// True for a word that spells `.` ("dot", "punto").
@@ -1775,6 +1928,28 @@ fn chat_handle(c: &Candidate<'_>) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pattern's word starts are the digit words' first three characters, every one of
+    /// them and no other (a word missing there would never start a match).
+    #[test]
+    fn digit_word_starts_are_the_digit_words() {
+        let words = || DIGIT_WORDS.split_whitespace();
+        for (list, n) in [(digit_word_starts2!(), 2), (digit_word_starts!(), 3)] {
+            let starts: Vec<&str> = list.split('|').collect();
+            for w in words() {
+                let cut = w.char_indices().nth(n).map_or(w.len(), |(i, _)| i);
+                assert!(
+                    starts.iter().any(|s| w[..cut].starts_with(s)),
+                    "{w} starts no match"
+                );
+            }
+            for s in &starts {
+                let exact =
+                    words().any(|w| w.starts_with(s) && (s.chars().count() == n || w == *s));
+                assert!(exact, "{s} starts no digit word");
+            }
+        }
+    }
 
     /// `url_end` (the scan of values inside a URL) and the `url` rule's pattern spell the
     /// same characters twice: a character one takes and the other does not would leave part

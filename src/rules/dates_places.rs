@@ -887,6 +887,9 @@ fn parse_coord(
     }
     let mut marked = false;
     let mut precise = decimals >= 3;
+    // Whole minutes and no seconds (`33°52'`): a square of ~1.8 km, precise only as half of a
+    // pair written with hemisphere letters (`S 33°52' E 151°12'`), read below.
+    let mut whole_minutes = false;
     if resumed_degrees.is_some() || cur.eat_any(&['°', 'º']).is_some() {
         marked = true;
         if decimals == 0 {
@@ -906,6 +909,7 @@ fn parse_coord(
                 }
                 value += min / 60.0;
                 precise = min_decimals >= 2;
+                whole_minutes = min_decimals == 0;
                 let save_sec = cur.at;
                 cur.spaces();
                 if let Some((sec, _)) = cur.number(2) {
@@ -920,6 +924,7 @@ fn parse_coord(
                     }
                     value += sec / 3600.0;
                     precise = true;
+                    whole_minutes = false;
                 } else {
                     cur.at = save_sec;
                 }
@@ -947,6 +952,9 @@ fn parse_coord(
     if negative && hemisphere.is_some() {
         return None;
     }
+    // A navigator's or a travel log's position (`33°52'S 151°12'E`): the letters say it is
+    // a coordinate, and a town's square is what a home address gives away too.
+    precise |= whole_minutes && hemisphere.is_some();
     if negative || matches!(hemisphere, Some('S' | 'W')) {
         value = -value;
     }

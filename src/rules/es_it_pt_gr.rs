@@ -48,8 +48,9 @@ pub(crate) static RULES: &[RuleDef] = &[
         entity: "ES_NIF",
         category: Category::Identifiers,
         countries: &["ES"],
-        // Also with the dots of the printed card (`12.345.678-Z`).
-        pattern: r"\b(?:[0-9]{8}|[0-9]{2}\.[0-9]{3}\.[0-9]{3})-?[A-Z]\b",
+        // Also with the dots of the printed card (`12.345.678-Z`), and the letter typed in
+        // lower case (`mi dni es 12345678z`).
+        pattern: r"\b(?:[0-9]{8}|[0-9]{2}\.[0-9]{3}\.[0-9]{3})-?[A-Za-z]\b",
         validate: Some(es_nif),
         checked_score: 0.8,
         context: ES_CONTEXT,
@@ -61,7 +62,7 @@ pub(crate) static RULES: &[RuleDef] = &[
         entity: "ES_NIE",
         category: Category::Identifiers,
         countries: &["ES"],
-        pattern: r"\b[XYZ]-?[0-9]{7}-?[A-Z]\b",
+        pattern: r"\b[XYZxyz]-?[0-9]{7}-?[A-Za-z]\b",
         validate: Some(es_nie),
         checked_score: 0.85,
         context: ES_CONTEXT,
@@ -194,7 +195,7 @@ fn es_nif(c: &Candidate<'_>) -> Verdict {
         return Verdict::Reject;
     }
     let n = crate::digits_to_u64(&d) as u32;
-    if crate::dni_letter(n) != v.as_bytes()[v.len() - 1] {
+    if crate::dni_letter(n) != v.as_bytes()[v.len() - 1].to_ascii_uppercase() {
         return Verdict::Reject;
     }
     Verdict::Checked("dni-mod23")
@@ -205,12 +206,15 @@ fn es_nie(c: &Candidate<'_>) -> Verdict {
     let Some((d, 7)) = digits::<7>(v) else {
         return Verdict::Reject;
     };
-    if glued(c) || !one_separator_kind(v) {
+    let (first, last) = (v.as_bytes()[0], v.as_bytes()[v.len() - 1]);
+    // One case for both letters (`x1234567l` as typed in a chat, or as printed).
+    if glued(c) || !one_separator_kind(v) || first.is_ascii_lowercase() != last.is_ascii_lowercase()
+    {
         return Verdict::Reject;
     }
-    let prefix = u32::from(v.as_bytes()[0] - b'X');
+    let prefix = u32::from(first.to_ascii_uppercase() - b'X');
     let n = prefix * 10_000_000 + crate::digits_to_u64(&d) as u32;
-    if crate::dni_letter(n) != v.as_bytes()[v.len() - 1] {
+    if crate::dni_letter(n) != last.to_ascii_uppercase() {
         return Verdict::Reject;
     }
     Verdict::Checked("nie-mod23")

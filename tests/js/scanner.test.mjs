@@ -62,7 +62,12 @@ const OPTIONS = [
  * the lines where the full module (`expected`) found a base64 value or a finding of one of
  * those rules: what either module finds there is left out of the comparison. */
 const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coordinates', 'mx-rfc', 'pl-id-card',
-  'pl-bank-account', 'crypto-base58check', 'crypto-bech32', 'crypto-seed-phrase'];
+  'pl-bank-account', 'crypto-base58check', 'crypto-bech32', 'crypto-seed-phrase',
+  // Round 12 (hunt13): public values, organisations' numbers and machine formats.
+  'crypto-ethereum', 'swift-bic', 'aba-routing-number', 'br-cnpj', 'br-cnpj-plain', 'kr-brn', 'au-abn',
+  'au-abn-plain', 'it-vat-code', 'us-npi', 'us-dea', 'imei', 'imei-plain', 'vin',
+  'phone-spelt-out', 'fi-personal-identity-code', 'no-fodselsnummer', 'dk-cpr', 'se-personnummer', 'il-id',
+  'sg-nric-fin', 'plus-code'];
 
 /** The full module's findings that the first module leaves to it by rule or as base64. */
 function fullOnly(expected) {
@@ -102,6 +107,9 @@ test('the first module finds what the full module finds, text for text', () => {
   let excepted = 0;
   let exceptedByRule = 0;
   let leftToFull = 0;
+  // Per rule left to the full module: how often the full module found it (every such rule
+  // must be found somewhere in these texts, or this test would not show it is still found).
+  const foundByFull = new Map();
   for (const options of OPTIONS) {
     const a = new full.Airlock(options);
     const s = new first.Scanner(options);
@@ -111,6 +119,9 @@ test('the first module finds what the full module finds, text for text', () => {
       let got = s.scan(text);
       findings += expected.length;
       leftToFull += fullOnly(expected).length;
+      for (const f of fullOnly(expected)) foundByFull.set(f.rule, (foundByFull.get(f.rule) ?? 0) + 1);
+      const early = got.filter((f) => FULL_MODULE_RULES.includes(f.rule)).map((f) => f.rule);
+      assert.deepEqual(early, [], `${name}: the first module ran a rule it leaves to the full module`);
       const [escapes, rules] = fullModuleLines(text, expected);
       const before = expected.length;
       expected = outside(expected, escapes);
@@ -131,6 +142,11 @@ test('the first module finds what the full module finds, text for text', () => {
   // the lines of the values the first module leaves (the test files that list such values),
   // which hold few findings besides those values.
   assert.ok(excepted < 200, `${excepted} findings left out`);
+  // (`crypto-seed-phrase` included: the rule sources and tests quote recovery phrases. The
+  // repository holds no whole machine readable zone, made by code in the tests: the
+  // `passport-mrz` test below checks ICAO's specimen.)
+  const missing = FULL_MODULE_RULES.filter((id) => id !== 'passport-mrz' && !foundByFull.get(id));
+  assert.deepEqual(missing, [], 'rules left to the full module that it found nowhere in these texts');
   assert.ok(leftToFull > 0 && exceptedByRule <= 2 * leftToFull,
     `${exceptedByRule} findings left out on the lines of ${leftToFull} left to the full module`);
 });
@@ -200,6 +216,47 @@ test('base64 values, passport MRZs, EU VAT numbers, spelt-out addresses and coor
   const named = new first.Scanner({ disabledRules: ['eu-vat'] });
   assert.ok(!named.scan(text).some((f) => f.rule === 'eu-vat'));
   named.free();
+  a.free();
+  s.free();
+});
+
+/** `digits` and the Luhn check digit that completes them. */
+function withLuhn(digits) {
+  let sum = 0;
+  [...digits].reverse().forEach((d, i) => {
+    const v = Number(d) * (i % 2 === 0 ? 2 : 1);
+    sum += v > 9 ? v - 9 : v;
+  });
+  return `${digits}${(10 - (sum % 10)) % 10}`;
+}
+
+/** An ABA routing number: eight digits and the check digit of weights 3, 7, 1. */
+function abaRouting(digits) {
+  const w = [3, 7, 1, 3, 7, 1, 3, 7];
+  const sum = [...digits].reduce((a, d, i) => a + Number(d) * w[i], 0);
+  return `${digits}${(10 - (sum % 10)) % 10}`;
+}
+
+test('Ethereum addresses, routing numbers and IMEIs are read by the full module only', () => {
+  // Three of round 12's rules left to the full module (`FULL_MODULE_RULES`; the first test
+  // checks that the full module finds every one of them in the repository's texts). The
+  // address is EIP-55's own example of a mixed-case checksum.
+  const imei = withLuhn('49015420323751');
+  const aba = abaRouting('02100002');
+  const text = `wallet 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\nrouting number ${aba}\n`
+    + `IMEI ${imei.slice(0, 2)} ${imei.slice(2, 8)} ${imei.slice(8, 14)} ${imei.slice(14)}\n`
+    + 'Plain line: mail anna@example.org';
+  const a = new full.Airlock();
+  const s = new first.Scanner();
+  const values = (found) => found.map((f) => `${f.rule} ${text.slice(f.start, f.end)}`);
+  const fromFull = values(a.scan(text));
+  const fromFirst = values(s.scan(text));
+  for (const v of ['crypto-ethereum 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed', `aba-routing-number ${aba}`,
+    `imei ${imei.slice(0, 2)} ${imei.slice(2, 8)} ${imei.slice(8, 14)} ${imei.slice(14)}`]) {
+    assert.ok(fromFull.includes(v), `full module: ${v} (found ${fromFull.join('; ')})`);
+    assert.ok(!fromFirst.some((f) => f.startsWith(v.split(' ')[0])), `first module: ${v}`);
+  }
+  assert.ok(fromFull.includes('email anna@example.org') && fromFirst.includes('email anna@example.org'));
   a.free();
   s.free();
 });
