@@ -115,7 +115,8 @@ pub(crate) fn seed_phrases(text: &str) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     // The current run: where its first word starts, where its last ends, how many words.
     let (mut run_start, mut run_end, mut count) = (0, 0, 0);
-    // Bytes before `stretch_end` lie in a stretch that may hold a phrase ([`next_stretch`]).
+    // Where a run that starts in the stretch being walked ends at the latest
+    // ([`next_stretch`]): from there on the walk looks for the next stretch.
     let mut stretch_end = 0;
     let mut i = 0;
     while i < n {
@@ -194,8 +195,8 @@ pub(crate) fn seed_phrases(text: &str) -> Vec<(usize, usize, bool)> {
 const STRETCH: usize = 5;
 
 /// Where the stretch of text starts in which the first phrase at or after `at` may lie, and
-/// where that stretch ends: `(from, to)`, no phrase starting in `at..from`; `(n, n)` when
-/// none can follow.
+/// where a run that starts in it ends at the latest: `(from, to)`, no phrase starting in
+/// `at..from`; `(n, n)` when none can follow.
 ///
 /// A phrase covers [`STRETCH`] whole blocks of eight bytes that [`may_hold_run`] lets
 /// through, one of them a block whose number is a multiple of [`STRETCH`]. So only those
@@ -222,7 +223,10 @@ fn next_stretch(bytes: &[u8], at: usize) -> (usize, usize) {
             hi += 1;
         }
         if hi - lo >= STRETCH {
-            return ((lo * 8).saturating_sub(7), hi * 8);
+            // No run of list-shaped words holds block `hi` whole (nor one of two words or
+            // more: the test is on what every run holds), so a run that starts in the
+            // stretch ends before the block after it.
+            return ((lo * 8).saturating_sub(7), (hi * 8 + 8).min(n));
         }
         // Block `hi` does not pass: the next stretch starts after it.
         m = (hi + 1).div_ceil(STRETCH) * STRETCH;
