@@ -459,6 +459,60 @@ fn labelled(bytes: &[u8], run: &[(usize, usize)]) -> bool {
         .any(|l| window.windows(l.len()).any(|w| w == l.as_bytes()))
 }
 
+/// [`seed_phrases`] as it was before it skipped stretches and went eight bytes at a time: a
+/// byte loop over every gap and word, the oracle the tests compare the walk with and the
+/// reference `benches/names.rs` times it against.
+#[cfg(any(test, feature = "names-reference"))]
+pub(crate) fn seed_phrases_bytewise(text: &str) -> Vec<(usize, usize, bool)> {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut out = Vec::new();
+    let (mut run_start, mut run_end, mut count) = (0, 0, 0);
+    let mut i = 0;
+    while i < n {
+        let gap_start = i;
+        let (mut space, mut bad) = (false, false);
+        while i < n && !bytes[i].is_ascii_alphabetic() {
+            match CLASS[usize::from(bytes[i])] {
+                SPACE => space = true,
+                JOIN => {}
+                GLUE if bytes[i].is_ascii_digit() => {}
+                AFTER_DIGIT if i > gap_start && bytes[i - 1].is_ascii_digit() => {}
+                _ => bad = true,
+            }
+            i += 1;
+        }
+        if i == n {
+            break;
+        }
+        let word = i;
+        while i < n && bytes[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let shaped = (MIN_LEN..=MAX_LEN).contains(&(i - word))
+            && !(word > 0 && CLASS[usize::from(bytes[word - 1])] == GLUE)
+            && !(i < n && CLASS[usize::from(bytes[i])] == GLUE);
+        let joined = count > 0 && space && !bad && word - gap_start <= MAX_GAP;
+        if !joined || !shaped {
+            if count >= 12 {
+                check_run(bytes, &words_in(bytes, run_start, run_end), &mut out);
+            }
+            count = 0;
+        }
+        if shaped {
+            if count == 0 {
+                run_start = word;
+            }
+            count += 1;
+            run_end = i;
+        }
+    }
+    if count >= 12 {
+        check_run(bytes, &words_in(bytes, run_start, run_end), &mut out);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -566,58 +620,6 @@ mod tests {
         assert!(found(&format!("my seed: {eleven}")).is_empty());
     }
 
-    /// The walk as it was before it went eight bytes at a time: a byte loop over every gap
-    /// and word, the oracle the faster walk is compared with.
-    fn seed_phrases_bytewise(text: &str) -> Vec<(usize, usize, bool)> {
-        let bytes = text.as_bytes();
-        let n = bytes.len();
-        let mut out = Vec::new();
-        let (mut run_start, mut run_end, mut count) = (0, 0, 0);
-        let mut i = 0;
-        while i < n {
-            let gap_start = i;
-            let (mut space, mut bad) = (false, false);
-            while i < n && !bytes[i].is_ascii_alphabetic() {
-                match CLASS[usize::from(bytes[i])] {
-                    SPACE => space = true,
-                    JOIN => {}
-                    GLUE if bytes[i].is_ascii_digit() => {}
-                    AFTER_DIGIT if i > gap_start && bytes[i - 1].is_ascii_digit() => {}
-                    _ => bad = true,
-                }
-                i += 1;
-            }
-            if i == n {
-                break;
-            }
-            let word = i;
-            while i < n && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            let shaped = (MIN_LEN..=MAX_LEN).contains(&(i - word))
-                && !(word > 0 && CLASS[usize::from(bytes[word - 1])] == GLUE)
-                && !(i < n && CLASS[usize::from(bytes[i])] == GLUE);
-            let joined = count > 0 && space && !bad && word - gap_start <= MAX_GAP;
-            if !joined || !shaped {
-                if count >= 12 {
-                    check_run(bytes, &words_in(bytes, run_start, run_end), &mut out);
-                }
-                count = 0;
-            }
-            if shaped {
-                if count == 0 {
-                    run_start = word;
-                }
-                count += 1;
-                run_end = i;
-            }
-        }
-        if count >= 12 {
-            check_run(bytes, &words_in(bytes, run_start, run_end), &mut out);
-        }
-        out
-    }
-
     #[test]
     fn letters8_marks_exactly_the_ascii_letters() {
         for b in 0..=255u8 {
@@ -710,68 +712,6 @@ mod tests {
             }
         }
         assert!(phrases > 200, "the texts hold phrases ({phrases})");
-    }
-
-    /// Times the walk against the byte loop, and a whole native scan with the rule against
-    /// one without it (`disabledRules`), in one process: `SEED_TIMING_FILE=FILE cargo test
-    /// --release --lib seed_walk_timing -- --ignored --nocapture`. Median thread-CPU ms of 21
-    /// alternated rounds each, and the median of the round-by-round ratios.
-    #[test]
-    #[ignore = "a timing, not a test: run by hand"]
-    fn seed_walk_timing() {
-        use crate::{Engine, EngineOptions};
-        let Some(path) = std::env::var_os("SEED_TIMING_FILE") else {
-            return;
-        };
-        let text = std::fs::read_to_string(path).expect("a readable UTF-8 file");
-        let with = Engine::new(&EngineOptions::default()).expect("the catalog compiles");
-        let without = Engine::new(&EngineOptions {
-            disabled_rules: vec![RULE.id.to_string()],
-            ..EngineOptions::default()
-        })
-        .expect("the catalog compiles");
-        // Thread CPU time (Linux), so that other processes on a loaded host do not count.
-        let cpu = || {
-            std::fs::read_to_string("/proc/thread-self/schedstat")
-                .ok()
-                .and_then(|s| s.split(' ').next()?.parse::<f64>().ok())
-                .unwrap_or(f64::NAN)
-        };
-        let time = |f: &dyn Fn() -> usize| {
-            let t = cpu();
-            std::hint::black_box(f());
-            (cpu() - t) / 1e6
-        };
-        let median = |mut v: Vec<f64>| {
-            v.sort_by(f64::total_cmp);
-            v[v.len() / 2]
-        };
-        assert_eq!(seed_phrases(&text), seed_phrases_bytewise(&text));
-        let walks: [&dyn Fn() -> usize; 2] = [&|| seed_phrases_bytewise(&text).len(), &|| {
-            seed_phrases(&text).len()
-        }];
-        let scans: [&dyn Fn() -> usize; 2] =
-            [&|| with.scan(&text).len(), &|| without.scan(&text).len()];
-        for (what, pair) in [("byte loop / walk", walks), ("scan with / without", scans)] {
-            let (mut a, mut b, mut r) = (Vec::new(), Vec::new(), Vec::new());
-            for round in 0..21 {
-                let (x, y) = if round % 2 == 0 {
-                    (time(pair[0]), time(pair[1]))
-                } else {
-                    let y = time(pair[1]);
-                    (time(pair[0]), y)
-                };
-                a.push(x);
-                b.push(y);
-                r.push(x / y);
-            }
-            println!(
-                "{what}: {:.2} ms / {:.2} ms, ratio {:.3}",
-                median(a),
-                median(b),
-                median(r)
-            );
-        }
     }
 
     #[test]
