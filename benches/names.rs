@@ -7,6 +7,8 @@
 //! `PII_NAMES_DUMP=DIR` writes each input to `DIR/<input>.in` and today's hits to `DIR/<input>.txt` (before/after
 //! checks that a speed change leaves the findings alone); `PII_NAMES_ROUNDS` sets the rounds,
 //! `PII_NAMES_ONLY=docs,rust` the inputs, `PII_NAMES_TODAY_ONLY=1` times today's pass alone.
+//! `PII_NAMES_SEED=1` times the recovery-phrase walk on the same inputs instead: against the
+//! byte loop it replaced, and a whole native scan with the rule against one without it.
 
 #[path = "inputs.rs"]
 #[allow(dead_code)]
@@ -15,7 +17,8 @@ mod inputs;
 #[path = "cpu.rs"]
 mod cpu;
 
-use pii_airlock::names_bench::{Hit, Passes};
+use pii_airlock::names_bench::{seed_walk_bytewise, Hit, Passes};
+use pii_airlock::{Engine, EngineOptions};
 use std::path::{Path, PathBuf};
 
 const MIB: usize = 1 << 20;
@@ -129,6 +132,11 @@ fn main() {
     let dump = std::env::var_os("PII_NAMES_DUMP").map(PathBuf::from);
     // `PII_NAMES_TODAY_ONLY=1` leaves the reference out (for a profiler).
     let today_only = std::env::var_os("PII_NAMES_TODAY_ONLY").is_some();
+    // `PII_NAMES_SEED=1`: the recovery-phrase walk instead (see `seed_walk`).
+    if std::env::var_os("PII_NAMES_SEED").is_some() {
+        seed_walk(&inputs, rounds);
+        return;
+    }
     let passes = Passes::new();
     let mut out: Vec<Hit> = Vec::new();
     println!(
@@ -208,5 +216,63 @@ fn main() {
             median(&mut c),
             median(&mut ratio)
         );
+    }
+}
+
+/// Same-process medians of thread CPU time, `a` and `b` alternated (the order swapped every
+/// round): `(median ms of a, median ms of b, median of the round-by-round ratios a / b)`.
+fn alternate(rounds: usize, a: &dyn Fn() -> usize, b: &dyn Fn() -> usize) -> (f64, f64, f64) {
+    let time = |f: &dyn Fn() -> usize| {
+        let t = cpu::thread_cpu();
+        std::hint::black_box(f());
+        cpu::thread_cpu() - t
+    };
+    let (mut ta, mut tb, mut ratio) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..rounds {
+        let (x, y) = if round % 2 == 0 {
+            let x = time(a);
+            (x, time(b))
+        } else {
+            let y = time(b);
+            (time(a), y)
+        };
+        ta.push(x * 1e3);
+        tb.push(y * 1e3);
+        ratio.push(x / y);
+    }
+    (median(&mut ta), median(&mut tb), median(&mut ratio))
+}
+
+/// The recovery-phrase walk (`crypto-seed-phrase`) on each input: the walk against the byte
+/// loop it replaced (their findings compared first), and `Engine::scan` with the rule against
+/// one with `disabled_rules: ["crypto-seed-phrase"]`, plus an A/A pair of two default engines
+/// as the control.
+fn seed_walk(inputs: &[(&str, String)], rounds: usize) {
+    let with = Engine::new(&EngineOptions::default()).expect("the catalog compiles");
+    let twin = Engine::new(&EngineOptions::default()).expect("the catalog compiles");
+    let without = Engine::new(&EngineOptions {
+        disabled_rules: vec!["crypto-seed-phrase".to_string()],
+        ..EngineOptions::default()
+    })
+    .expect("the catalog compiles");
+    println!(
+        "| input | byte loop ms | walk ms | byte loop / walk | scan with / without the rule | A/A |"
+    );
+    println!("|---|---|---|---|---|---|");
+    for (name, text) in inputs {
+        let walk = pii_airlock::names_bench::seed_walk(text);
+        assert_eq!(walk, seed_walk_bytewise(text), "{name}: the walks agree");
+        let (old, new, walks) = alternate(rounds, &|| seed_walk_bytewise(text).len(), &|| {
+            pii_airlock::names_bench::seed_walk(text).len()
+        });
+        with.scan(text);
+        without.scan(text);
+        twin.scan(text);
+        let (_, _, rule) = alternate(rounds, &|| with.scan(text).len(), &|| {
+            without.scan(text).len()
+        });
+        let (_, _, control) =
+            alternate(rounds, &|| with.scan(text).len(), &|| twin.scan(text).len());
+        println!("| {name} | {old:.2} | {new:.2} | {walks:.2}× | {rule:.3}× | {control:.3}× |");
     }
 }

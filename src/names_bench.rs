@@ -1,6 +1,7 @@
 //! Today's names pass and the one issue 14 started from (`names_v0`), side by side for
 //! `benches/names.rs` (cargo feature `names-reference`): both over the embedded name list, so
-//! a run times the two passes on the same input in the same process.
+//! a run times the two passes on the same input in the same process. Also the recovery-phrase
+//! walk and the byte loop it replaced.
 
 use std::sync::Arc;
 
@@ -53,6 +54,17 @@ impl Passes {
                 .map(|h| (h.start, h.end, h.entity as u8, h.score, h.reason)),
         );
     }
+}
+
+/// The recovery-phrase walk (`crypto-seed-phrase`) over `text`: the phrases it finds.
+pub fn seed_walk(text: &str) -> Vec<(usize, usize, bool)> {
+    crate::rules::seed_phrase::seed_phrases(text)
+}
+
+/// The recovery-phrase walk as round 11 left it (a byte loop over every byte), the reference
+/// [`seed_walk`] is timed against and must agree with.
+pub fn seed_walk_bytewise(text: &str) -> Vec<(usize, usize, bool)> {
+    crate::rules::seed_phrase::seed_phrases_bytewise(text)
 }
 
 impl Default for Passes {

@@ -191,26 +191,35 @@ impl<'t> Ctx<'t> {
     /// Token `i` is a word equal (case-insensitively) to one of `words`. A long list is
     /// looked up in a hash table made from it once ([`wordset`]), not walked.
     pub fn word_in(&self, i: usize, words: &'static [&'static str]) -> bool {
-        let Some(t) = self.toks.get(i) else {
-            return false;
+        // The token, its key and its bytes are read only when no answer is remembered for
+        // its word ([`wordset::Answers`]): a remembered answer is one load, where the key
+        // was another (from an array of its own, seldom in the cache when a rule asks).
+        let look = || {
+            let Some(t) = self.toks.get(i) else {
+                return false;
+            };
+            if t.kind != Kind::Word && t.kind != Kind::Alnum {
+                return false;
+            }
+            // The word's bytes are read only for a comparison that may succeed (a length or
+            // a hash that matches): the text is seldom in the cache when a rule asks, and
+            // the key says whether the word is ASCII. (Byte slicing: a `str` slice would
+            // load the first byte to check the boundary.)
+            let key = self.fold(i);
+            let s = &self.text.as_bytes()[t.start as usize..t.end as usize];
+            // One or two words ("an", "von", "van"): comparing is cheaper than a table.
+            if words.len() <= 2 && wordset::ascii_key(key) {
+                return words
+                    .iter()
+                    .any(|w| w.len() == s.len() && s.eq_ignore_ascii_case(w.as_bytes()));
+            }
+            wordset::contains_word(words, s, key)
         };
-        if t.kind != Kind::Word && t.kind != Kind::Alnum {
-            return false;
+        // A short list is compared at once: not worth a remembered answer.
+        if words.len() <= 2 {
+            return look();
         }
-        // The word's bytes are read only for a comparison that may succeed (a length or a
-        // hash that matches): the text is seldom in the cache when a rule asks, and the key
-        // says whether the word is ASCII. (Byte slicing: a `str` slice would load the first
-        // byte to check the boundary.)
-        let key = self.fold(i);
-        let s = &self.text.as_bytes()[t.start as usize..t.end as usize];
-        // One or two words ("an", "von", "van"): comparing is cheaper than a table.
-        if words.len() <= 2 && wordset::ascii_key(key) {
-            return words
-                .iter()
-                .any(|w| w.len() == s.len() && s.eq_ignore_ascii_case(w.as_bytes()));
-        }
-        self.answers
-            .word_in(i, words, || wordset::contains_word(words, s, key))
+        self.answers.word_in(i, words, look)
     }
     /// The key of token `i` for the word tables ([`wordset::fold`]): the word is lower-cased
     /// and hashed once, however many lists it is looked up in.

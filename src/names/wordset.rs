@@ -418,7 +418,10 @@ impl Answers {
         look: impl FnOnce() -> bool,
     ) -> bool {
         let id = self.ids.get(i).copied().unwrap_or(0);
-        let Some((list, slot)) = self.slot(id, words).filter(|_| id != 0) else {
+        if id == 0 {
+            return look();
+        }
+        let Some((list, slot)) = self.slot(id, words) else {
             return look();
         };
         let (l, k, answer) = slot.get();
