@@ -345,6 +345,7 @@ const FAMILIES: &[&[RuleDef]] = &[
     secrets::code::RULES,
     secrets::saas::RULES,
     secrets::generic::RULES,
+    secrets::one_time::RULES,
     financial::RULES,
     us::RULES,
     // National identifiers (ids-a): checked formats before the generic phone shapes.
@@ -389,6 +390,7 @@ const CATALOG_LEN: usize = {
 /// number too: restored after the first module's cut, they fit its allowance only there.
 /// Cryptocurrency addresses (base58check, bech32) also: public values whose checksums are
 /// code the early highlight does without, to keep the module under issue 20's 230 KB.
+/// One-time codes too: short-lived, and the code words of their pattern grow the automaton.
 /// It highlights while the full module loads and never decides a send; docs/pasted-text.md
 /// says what that changes, tests/js/scanner.test.mjs checks it.
 pub(crate) const FULL_MODULE_RULES: &[&str] = &[
@@ -401,6 +403,7 @@ pub(crate) const FULL_MODULE_RULES: &[&str] = &[
     "pl-bank-account",
     "crypto-base58check",
     "crypto-bech32",
+    "one-time-code",
 ];
 
 /// Whether `id` is one of `ids` (a `const fn`: [`flattened`] reads it when compiling).
