@@ -623,6 +623,16 @@ fn cases(seed: u64) -> Vec<Case> {
         password(r),
         "VPN login: jdoe, password {} (it expired)\n",
     ));
+    v.push(in_text(
+        "secret-labelled",
+        r.mixed(32),
+        "the staging access token {} expires on Friday\n",
+    ));
+    v.push(in_text(
+        "one-time-code",
+        r.digits(6),
+        "Your verification code is {}. Do not share it.\n",
+    ));
     v
 }
 
@@ -1777,4 +1787,65 @@ fn api_keys_and_tokens_labelled_in_words_in_eight_languages() {
     let f = secrets(&format!("API key: {ghp}"));
     assert_eq!(f.len(), 1);
     assert_eq!(&*f[0].rule, "github-pat-classic");
+}
+
+#[test]
+fn keys_and_tokens_after_a_bare_key_word_or_a_whole_key_name() {
+    // These went out: a key word with neither a verb nor a separator after it, the bare key
+    // name `key` in JSON and URLs, and a secret's key name in German alone.
+    let r = &mut Rng(47);
+    for template in [
+        "access token {}",
+        "use bearer {} for the staging API",
+        "here is my key {}",
+        "Token {} expires tomorrow",
+        "the client secret {}.",
+        "{\"key\": \"{}\"}",
+        "https://maps.example.com/api/js?key={}&callback=init",
+        "curl 'https://api.example.com/v1/data?key={}'",
+        "Geheimnis: {}",
+        "Schlüssel: {}",
+        "jeton : {}",
+        "sleutel = {}",
+    ] {
+        let key = r.mixed(32);
+        let text = template.replace("{}", &key);
+        let f = secrets(&text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(&text[f[0].start..f[0].end], key, "{text}");
+    }
+    // Words, numbers, paths, public key ids and keys that are no secret.
+    for text in [
+        "the token bucket refills 100 tokens per second",
+        "key 2 opens the cabinet",
+        "bearer bonds from 1990",
+        "token 50256 ends the text",
+        "import the signing key 4AEE18F83AFDEB23D31F1B2C4F5E6A7B8C9D0E1F",
+        "GPG key 0x4AEE18F83AFDEB23",
+        "the secret /etc/ssl/private/server-2024.key",
+        "{\"key\": \"welcome_message_title\"}",
+        "{\"key\": \"user-settings-v2\"}",
+        "sort_key = a1b2c3d4e5f6a7b8c9d0",
+        "Schlüsselwort: Ausnahme",
+        "key YOUR_API_KEY_1234567890",
+    ] {
+        assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
+    }
+}
+
+#[test]
+fn a_cut_private_key_inside_a_json_string_is_reported() {
+    // A service account's `private_key` with `\n` escapes whose body was cut or edited: it
+    // decodes to no key, but it is a pasted key block. The escaped lines used to count as no
+    // base64 at all, so it went out.
+    let r = &mut Rng(53);
+    let body = b64(&r.bytes(90), false, true);
+    let text = format!(
+        "{{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7{body}\\n-----END PRIVATE KEY-----\\n\"}}"
+    );
+    let f = secrets(&text);
+    assert!(
+        f.iter().any(|f| text[f.start..f.end].contains(&body)),
+        "{f:?}"
+    );
 }

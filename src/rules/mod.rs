@@ -345,6 +345,7 @@ const FAMILIES: &[&[RuleDef]] = &[
     secrets::code::RULES,
     secrets::saas::RULES,
     secrets::generic::RULES,
+    secrets::one_time::RULES,
     financial::RULES,
     us::RULES,
     // National identifiers (ids-a): checked formats before the generic phone shapes.
@@ -392,6 +393,7 @@ const CATALOG_LEN: usize = {
 /// In round 12, to make room for that round's leak fixes, other public values, numbers of
 /// organisations and machine formats, rarely typed into a chat box (2.9 KB gzip with their
 /// context words, which the first module's copy of the catalog drops for all of these).
+/// One-time codes too: short-lived, and the code words of their pattern grow the automaton.
 /// It highlights while the full module loads and never decides a send; docs/pasted-text.md
 /// says what that changes, tests/js/scanner.test.mjs checks it.
 pub(crate) const FULL_MODULE_RULES: &[&str] = &[
@@ -433,6 +435,8 @@ pub(crate) const FULL_MODULE_RULES: &[&str] = &[
     "il-id",
     "sg-nric-fin",
     "plus-code",
+    // Round 12's one-time codes (a verification code sent by SMS or mail).
+    "one-time-code",
 ];
 
 /// Whether `id` is one of `ids` (a `const fn`: [`flattened`] reads it when compiling).

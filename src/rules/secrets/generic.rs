@@ -188,6 +188,22 @@ pub(crate) static RULES: &[RuleDef] = &[
         0.8,
         words![],
     ),
+    // An API key, a token or a secret right after its key word, with neither a verb nor a
+    // separator: "access token tF7s…", "use bearer 8JJN…", "here is my key 2jUs…". Anchored at
+    // the key word like `password-labelled`; the value must hold a digit and look generated
+    // ([`random_key_shaped`]), so "token bucket" or "key 2" are no findings.
+    secret(
+        "secret-labelled",
+        r"(?x)
+        \b (?i: token | key | secret | bearer )
+        [\ \t]+
+        [A-Za-z0-9_\-.~+/=]* [0-9] [A-Za-z0-9_\-.~+/=]*",
+        // Below the key rules': a key word with no separator is weaker evidence, and a
+        // provider's rule over the same value (`AKIA… secret …`) names it better.
+        secret_labelled,
+        0.7,
+        words![],
+    ),
 ];
 
 /// A separator and a quoted or bare value; the key name before it is checked by the
@@ -280,8 +296,10 @@ fn private_key(c: &Candidate<'_>) -> Verdict {
 
 /// The number of base64 characters in the body lines of a key block (header lines skipped).
 fn base64_run(block: &str) -> usize {
+    // Inside a JSON string (a service account's `private_key`) the lines are `\n` escapes.
     block
         .lines()
+        .flat_map(|l| l.split("\\n"))
         .skip(1)
         .filter(|l| !l.contains(':') && !l.starts_with("-----"))
         .map(|l| l.trim().bytes().filter(|b| is_b64(*b)).count())
@@ -1098,10 +1116,31 @@ const SECRET_KEYS: &[&str] = &[
     "credential",
 ];
 
+/// Keys that name a secret only when they are the whole key: `"key": "…"`, `?key=…`,
+/// `Schlüssel: …`, `Geheimnis: …`, `jeton : …`. Inside a longer name `key` is a sort key, a
+/// primary key or a keyboard, so these are not looked for as parts of names.
+const WHOLE_SECRET_KEYS: &[&str] = &[
+    "key",
+    "schlüssel",
+    "schluessel",
+    "geheimnis",
+    "sleutel",
+    "klucz",
+    "chiave",
+    "chave",
+    "clé",
+    "cle",
+    "segreto",
+    "secreto",
+    "segredo",
+    "sekret",
+    "jeton",
+];
+
 /// Common checks of both assignment rules; returns the parsed assignment when it may be a
-/// secret.
-fn assignment<'a>(c: &Candidate<'a>, keys: &[&str]) -> Option<Assignment<'a>> {
-    if !key_may_mention(c, keys) {
+/// secret: its key holds one of `keys`, or is one of `whole`.
+fn assignment<'a>(c: &Candidate<'a>, keys: &[&str], whole: &[&str]) -> Option<Assignment<'a>> {
+    if !key_may_mention(c, keys, whole) {
         return None;
     }
     let mut a = split_assignment(c.value())?;
@@ -1109,10 +1148,14 @@ fn assignment<'a>(c: &Candidate<'a>, keys: &[&str]) -> Option<Assignment<'a>> {
         // The key name stands right before the match (after an opening quote or `--`).
         a.key = key_before(c.preceding())?;
     }
-    if !keys.iter().any(|k| a.key.contains(k)) {
+    let is_whole = whole.contains(&a.key.as_str());
+    if !is_whole && !keys.iter().any(|k| a.key.contains(k)) {
         return None;
     }
-    if key_disqualifies(&a.key, keys) || placeholder(a.value) || super::documented_fake(a.value) {
+    if (!is_whole && key_disqualifies(&a.key, keys))
+        || placeholder(a.value)
+        || super::documented_fake(a.value)
+    {
         return None;
     }
     Some(a)
@@ -1227,7 +1270,7 @@ fn worded_key(key: &str, before: &str) -> Option<&'static str> {
 /// A quick, allocation-free look at the key name (in the match or right before it): false
 /// only when it certainly holds none of `keys`. In source code nearly every `name: Type` is a
 /// candidate, so this runs far more often than the full check.
-fn key_may_mention(c: &Candidate<'_>, keys: &[&str]) -> bool {
+fn key_may_mention(c: &Candidate<'_>, keys: &[&str], whole: &[&str]) -> bool {
     let mut buf = [0u8; 64];
     let Some(lower) = lower_key(c, &mut buf) else {
         return true;
@@ -1239,6 +1282,7 @@ fn key_may_mention(c: &Candidate<'_>, keys: &[&str]) -> bool {
         lower.windows(k.len()).any(|w| w[0] == k[0] && w == k)
     }) || lower == b"passe"
         || WORDED_KEY_ENDS.iter().any(|k| k.as_bytes() == lower)
+        || whole.iter().any(|k| k.as_bytes() == lower)
 }
 
 /// The key name (in the match or right before it), lower-cased into `buf`; `None` when it is
@@ -1356,7 +1400,7 @@ fn password_assignment(c: &Candidate<'_>) -> Verdict {
     if let Some(v) = whole_key_assignment(c) {
         return v;
     }
-    let Some(a) = assignment(c, PASSWORD_KEYS) else {
+    let Some(a) = assignment(c, PASSWORD_KEYS, &[]) else {
         return Verdict::Reject;
     };
     // An all-letter value only under a key that is the password itself (`DB_PASSWORD`, not
@@ -1562,15 +1606,87 @@ fn password_labelled(c: &Candidate<'_>) -> Verdict {
     }
 }
 
-fn generic_secret(c: &Candidate<'_>) -> Verdict {
-    let Some(a) = assignment(c, SECRET_KEYS).filter(|a| literal(c, a)) else {
+/// Words before `key` that make a hex value a secret key rather than a public key's id or
+/// fingerprint (`GPG key 4AEE18F83AFDEB23`, `signing key …`).
+const SECRET_KEY_ADJECTIVES: &[&str] = &[
+    "api",
+    "secret",
+    "access",
+    "private",
+    "master",
+    "encryption",
+    "auth",
+    "my",
+    "our",
+];
+
+/// "access token tF7s…", "bearer 8JJN…", "my key 2jUs…": the value after the key word
+/// ([`secret-labelled`](RULES)) must look generated. A value that starts like a path, an
+/// option or a URL is none; a hex value after `key` needs a word saying the key is secret.
+fn secret_labelled(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let Some(gap) = v.find([' ', '\t']) else {
         return Verdict::Reject;
     };
-    if random_key_shaped(a.value) {
+    let word = &v[..gap];
+    let start = gap + (v[gap..].len() - v[gap..].trim_start().len());
+    // A sentence's own punctuation after the value is not part of it.
+    let value = v[start..].trim_end_matches(['.', ',', ';', ')', ':']);
+    if !value.starts_with(|ch: char| ch.is_ascii_alphanumeric())
+        || value.contains("//")
+        || !random_key_shaped(value)
+        || joined_words(value)
+        // A provider's token is its rule's to take or turn away (a documentation token in
+        // `Authorization: token gho_…`); with no key, a token that fails its check stays out.
+        || provider_owned(value)
+        || placeholder(value)
+        || super::documented_fake(value)
+    {
+        return Verdict::Reject;
+    }
+    let hex_body = value
+        .strip_prefix("0x")
+        .or_else(|| value.strip_prefix("0X"))
+        .unwrap_or(value);
+    if word.eq_ignore_ascii_case("key") && hex_body.bytes().all(|b| b.is_ascii_hexdigit()) {
+        let prev = c
+            .preceding()
+            .split_whitespace()
+            .next_back()
+            .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).lower())
+            .unwrap_or_default();
+        if !SECRET_KEY_ADJECTIVES.contains(&prev.as_str()) {
+            return Verdict::Reject;
+        }
+    }
+    Verdict::Span {
+        start,
+        end: start + value.len(),
+        check: None,
+    }
+}
+
+fn generic_secret(c: &Candidate<'_>) -> Verdict {
+    let Some(a) = assignment(c, SECRET_KEYS, WHOLE_SECRET_KEYS).filter(|a| literal(c, a)) else {
+        return Verdict::Reject;
+    };
+    // A bare `key` names a translation string or a setting as often as a secret: its value
+    // must not be words joined by separators (`user-settings-v2`).
+    let whole = WHOLE_SECRET_KEYS.contains(&a.key.as_str());
+    if random_key_shaped(a.value) && !(whole && joined_words(a.value)) {
         span(&a)
     } else {
         Verdict::Reject
     }
+}
+
+/// Two parts or more of three lower-case letters or more, joined by separators
+/// (`user-settings-v2`, `app.main_title`): a name someone wrote, not a generated key.
+fn joined_words(v: &str) -> bool {
+    v.split(['-', '_', '.', '/', ':'])
+        .filter(|p| p.len() >= 3 && p.bytes().all(|b| b.is_ascii_lowercase()))
+        .count()
+        >= 2
 }
 
 /// A value that looks like a generated key: 16–512 characters, random enough, a digit or

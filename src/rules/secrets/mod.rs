@@ -52,6 +52,7 @@ pub(crate) mod cloud;
 pub(crate) mod code;
 pub(crate) mod codec;
 pub(crate) mod generic;
+pub(crate) mod one_time;
 pub(crate) mod saas;
 
 /// Score of a token whose provider prefix and shape match.
