@@ -904,7 +904,17 @@ mod tests {
         subsets.push(vec![0, 1]);
         subsets.push(vec![n - 2, n - 1]);
         subsets.push((0..n).step_by(3).collect());
-        for chosen in subsets {
+        // `url` compiles to other, equivalent states at another place (see
+        // `only_the_url_rule_compiles_by_position`): whether a subset holding it is state for
+        // state the compiler's depends on where it lands, which any pattern added before it
+        // moves. The subsets are checked without it; the whole catalog, with it, by
+        // `the_checked_in_blob_is_current`.
+        let url = crate::rules::catalog()
+            .iter()
+            .position(|r| r.id == "url")
+            .unwrap();
+        for mut chosen in subsets {
+            chosen.retain(|&i| i != url);
             assert!(chosen.len() >= 2 && chosen.len() < n, "{chosen:?}");
             let (compiled, built) = both(&catalog, &chosen, &[]);
             assert_same(

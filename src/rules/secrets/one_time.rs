@@ -17,14 +17,16 @@ pub(crate) static RULES: &[RuleDef] = &[secret(
     "one-time-code",
     r"(?x)
     (?: (?i: code | codice | codigo | kod | otp | passcode ) | [Cc]ódigo | TAN )
-      # Words between the code word and the digits: a qualifier, a verb, an article.
-      (?: [\ \t]+ (?: [A-Za-z'] | é | è | ó | á | í | ú | ã | ç | ê | ñ | ł | ą | ę | ż | ü )+ ){0,3}
+      # Words between the code word and the digits (a qualifier, a verb, an article; the
+      # validator takes three at most). A star, not `{0,3}`: every copy of the word's states
+      # is carried by both modules' automaton.
+      (?: [\ \t]+ (?: [A-Za-z'] | é | è | ó | ç | ã | ü | ł )+ )*
       [\ \t]* (?: [:=] [\ \t]* )?
       (?: G- )?
       [0-9]{2,4} (?: [\ \-]? [0-9]{2,4} )? \b
     # The way an SMS puts it: `482913 is your Instagram code`, `G-482913 ist dein Code`.
     | \b (?: G- )? [0-9]{4,8} [\ \t]+ (?: (?i: is | ist | est | es | jest | to ) | è | é )
-      (?: [\ \t]+ (?: [A-Za-z'] | é | è | ó | á | í | ú | ã | ç | ê | ñ | ł | ą | ę | ż | ü )+ ){0,3}
+      (?: [\ \t]+ (?: [A-Za-z'] | é | è | ó | ç | ã | ü | ł )+ )*
       [\ \t]+ (?: (?i: code | codice | codigo | kod | otp | passcode ) | [Cc]ódigo | TAN )",
     one_time_code,
     0.8,
@@ -144,6 +146,10 @@ fn one_time_code(c: &Candidate<'_>) -> Verdict {
     let word_end = v.find(|ch: char| !ch.is_alphabetic()).unwrap_or(v.len());
     let word = &v[..word_end];
     let word_lower = word.lower();
+    // At most three words between the code word and the number.
+    if v[word_end..first_digit].split_whitespace().count() > 4 {
+        return Verdict::Reject;
+    }
     let number = &v[first_digit..];
     let count = number.bytes().filter(u8::is_ascii_digit).count();
     let after = &c.text[c.end..];
@@ -189,6 +195,10 @@ fn number_first(c: &Candidate<'_>, first_digit: usize) -> Verdict {
         return Verdict::Reject;
     }
     let words: Vec<String> = v[end..].split_whitespace().map(|w| w.lower()).collect();
+    // The verb, at most three words, the code word.
+    if words.len() > 5 {
+        return Verdict::Reject;
+    }
     let ok = words.iter().any(|w| POSSESSIVES.contains(&w.as_str()))
         || words
             .iter()
