@@ -2179,6 +2179,67 @@ fn places13_towns_the_dictionaries_hold_as_rare_words() {
     }
 }
 
+/// Round 12 (places13): a preposition of place capitalised at a sentence's start ("Per X
+/// conviene …", "In X hanno …", "Sono nata ad X", "Siège social : X"), the Italian "ad", a
+/// company's seat as a form's label; capitalised common words after the same openers stay
+/// words.
+#[test]
+fn places13_towns_after_a_capitalised_preposition_and_seat_labels() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Per Montevarchi conviene prendere il treno delle 8.",
+            "Montevarchi",
+        ),
+        ("In Foligno hanno aperto un nuovo ospedale.", "Foligno"),
+        ("Sono nata ad Arcevia.", "Arcevia"),
+        ("Sede social: Amarante", "Amarante"),
+        ("Siège social : Quimperlé", "Quimperlé"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Da Lunedì a Venerdì siamo aperti.",
+        "In Allegato trovi la fattura.",
+        "Per Favore rispondi entro venerdì.",
+        "A Natale il negozio è chiuso.",
+        "Em Anexo segue a fatura.",
+        "De Segunda a Sexta das 9h às 18h.",
+        "In Windows apri il pannello di controllo.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 12 (places13): Italian towns whose name goes on after a lower-case "sul", "dei" or
+/// an elided "de'" ("Sirmione sul Garda", "Sant'Angelo dei Lombardi", "Torre de' Passeri")
+/// are read whole, not as their first word.
+#[test]
+fn places13_italian_town_tails() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Abbiamo una casa a Sirmione sul Garda.",
+            "Sirmione sul Garda",
+        ),
+        (
+            "Lavoro a Sant'Angelo dei Lombardi da tre anni.",
+            "Sant'Angelo dei Lombardi",
+        ),
+        ("La ditta ha sede a Torre de' Passeri.", "Torre de' Passeri"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
 /// Round 12 (places13): a country's short form in capitals after a verb of living ("I live
 /// in USA"; `usa` is a word of it, es and pt) is a place; the Italian verb is not, and a
 /// waiter ("empregado de mesa") is no town in Arizona.
