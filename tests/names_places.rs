@@ -2263,3 +2263,33 @@ fn places13_short_countries_and_the_waiter() {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }
 }
+
+/// Round 12 (places13): places in technical text that are nobody's: a country naming a kind
+/// of identifier in a list of formats ("Kenya tax number"), the law that governs a licence
+/// ("the laws of the State of Oregon") and a licence's export notice ("export … from the
+/// United States of America", "the countries of Cuba, Iran, …"). A person's place with the
+/// same words stays a place.
+#[test]
+fn places13_places_in_licences_and_format_lists() {
+    let e = Engine::default_engine();
+    for text in [
+        "* KRA PIN (Personal Identification Number, Kenya tax number)",
+        "* Nepal bank account number",
+        "This License is governed by the laws of the State of Oregon.",
+        "construed under the law of the Commonwealth of Massachusetts",
+        "Downloading this software may be an export of cryptographic\nsoftware from the United States of America.",
+        "residents of the countries of Cuba, Iran, North Korea, Sudan, Syria, and",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+    for (text, place) in [
+        ("I live in Kenya and need my tax number.", "Kenya"),
+        ("We moved to Oregon last year.", "Oregon"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", place),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
