@@ -287,10 +287,10 @@ def main():
             k = row["text"].lower().find("usa")
             row["gold"] = [["LOCATION", k, k + 3]]
             row["id"] = f"p13-en-{i}"
+    lines = [json.dumps(r, ensure_ascii=False) + "\n" for r in rows]
     with open(OUT, "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"wrote {OUT}: {len(rows)} rows")
+        f.writelines(lines)
+    print(f"wrote {OUT}: {len(lines)} rows")
 
 
 if __name__ == "__main__":
