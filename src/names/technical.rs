@@ -676,9 +676,8 @@ fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
         || code_names(ctx, a)
         || organisations_address(ctx, a)
         || holders_seat(ctx, a, b)
-        || identifier_kind(ctx, b)
-        || governing_law(ctx, a)
-        || export_notice(ctx, a)
+        || identifier_kind(ctx, a, b)
+        || licence_clause(ctx, a)
         || (why == "place-cue" && markdown_heading(ctx, a))
         || (a > 0 && ctx.word_in(a - 1, &["bahasa"]))
         || mailbox_after(ctx, b)
@@ -703,79 +702,48 @@ fn holders_seat(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     (first == 0 || ctx.toks[first].newline_before) && copyright_notice(ctx, first)
 }
 
-/// Nouns that close the name of a kind of identifier ("Andorra tax number", "Liechtenstein
-/// tax code", "Costa Rica physical person ID number").
-const IDENTIFIER_NOUNS: &[&str] = &["number", "numbers", "code", "codes"];
-
-/// A place that opens the name of a kind of identifier: up to four lower-case nouns (or an
-/// ALL-CAPS acronym such as ID or VAT) and then "number" or "code" follow it on its line
-/// ("Kenya tax number", "New Zealand bank account number", "Dominican Republic national
-/// identification number"): a country in a list of supported formats, no one's place
-/// (round 12: the largest class of places in benign7's Markdown docs).
-fn identifier_kind(ctx: &Ctx<'_>, b: usize) -> bool {
-    (b + 1..b + 6).any(|k| {
-        ctx.toks.get(k).is_some_and(|t| {
-            !t.newline_before && t.kind == Kind::Word && ctx.word_in(k, IDENTIFIER_NOUNS)
-        }) && (b + 1..k).all(|m| {
-            let t = &ctx.toks[m];
-            !t.newline_before
-                && t.kind == Kind::Word
-                && (t.case == Case::Lower || (t.case == Case::Upper && t.len() <= 4))
-                && !ctx.word_in(m, NOT_IN_AN_IDENTIFIER)
+/// A place that opens the name of a kind of identifier in a list of supported formats: it
+/// follows a bullet, a bracket or a comma, and up to four lower-case nouns (or an ALL-CAPS
+/// acronym such as ID or VAT) and then "number" or "code" follow it on its line ("* Nepal bank
+/// account number", "(…, Kenya tax number)", "(Liechtenstein tax code …)"): no one's place
+/// (round 12: the largest class of places in benign7's Markdown docs). "I live in Kenya and
+/// need my tax number" has a preposition before the place.
+fn identifier_kind(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    a > 0
+        && ctx.toks[a - 1].kind == Kind::Punct
+        && (b + 1..b + 6).any(|k| {
+            ctx.toks.get(k).is_some_and(|t| {
+                !t.newline_before && ctx.word_in(k, &["number", "numbers", "code", "codes"])
+            }) && (b + 1..k).all(|m| {
+                let t = &ctx.toks[m];
+                !t.newline_before
+                    && t.kind == Kind::Word
+                    && (t.case == Case::Lower || (t.case == Case::Upper && t.len() <= 4))
+            })
         })
-    })
 }
 
-/// Words that end a noun phrase: "I live in Kenya and need my tax number" names no kind of
-/// identifier.
-const NOT_IN_AN_IDENTIFIER: &[&str] = &[
-    "and", "or", "my", "your", "our", "his", "her", "their", "the", "a", "an", "is", "was", "for",
-    "with", "to", "of", "in", "need", "needs", "got", "get", "have", "has",
-];
-
-/// A place named as the law that governs a licence: "the law of the State of California",
-/// "the laws of the State of North Carolina", "law of the Commonwealth of Virginia",
-/// "intellectual property law of the United States" (round 12: licences in benign7's docs).
-fn governing_law(ctx: &Ctx<'_>, a: usize) -> bool {
-    // A licence wraps its lines anywhere: the words may stand on the line above.
-    fn back(ctx: &Ctx<'_>, j: &mut usize, words: &'static [&'static str]) -> bool {
-        let hit = *j > 0 && ctx.word_in(*j - 1, words);
-        if hit {
-            *j -= 1;
-        }
-        hit
-    }
-    let mut j = a;
-    // "(the) State of", "(the) Commonwealth of" between "law of" and the place.
-    if back(ctx, &mut j, &["of"]) && back(ctx, &mut j, &["state", "commonwealth"]) {
-        back(ctx, &mut j, &["the"]);
-    } else {
-        j = a;
-    }
-    back(ctx, &mut j, &["the"]);
-    back(ctx, &mut j, &["of"]) && back(ctx, &mut j, &["law", "laws"])
-}
-
-/// A place in a licence's export notice: "an export of cryptographic software from the
-/// United States of America", "Export of this software from the United States", "the
-/// countries of Cuba, Iran, North Korea, Sudan, Syria": a word of export stands among the
-/// dozen tokens before it, or the place is one of a list after "countries of" (round 12:
-/// twelve of benign7's Debian copyright places).
-fn export_notice(ctx: &Ctx<'_>, a: usize) -> bool {
-    let mut j = a;
-    // Back over the list the place belongs to: places, commas and "and".
-    while j > 0 && a - j < 16 {
-        let t = &ctx.toks[j - 1];
-        let listed = t.capitalised() || ctx.punct(j - 1, ',') || ctx.word_in(j - 1, &["and"]);
-        if !listed {
-            break;
-        }
-        j -= 1;
-    }
-    if j >= 2 && ctx.word_in(j - 1, &["of"]) && ctx.word_in(j - 2, &["countries"]) {
+/// A place in a licence's governing-law clause or export notice: "law(s) of" or a word of
+/// export among the dozen tokens before it ("the law of the State of California", "the
+/// Commonwealth of Virginia", "an export of cryptographic software from the United States of
+/// America"; a licence wraps its lines anywhere), or one of a list after "countries of" ("the
+/// countries of Cuba, Iran, North Korea, Sudan, Syria"). Round 12: benign7's licences.
+fn licence_clause(ctx: &Ctx<'_>, a: usize) -> bool {
+    let lo = a.saturating_sub(12);
+    if (lo..a).any(|k| {
+        ctx.word_in(k, &["export", "exporting"])
+            || (ctx.word_in(k, &["law", "laws"]) && ctx.word_in(k + 1, &["of"]))
+    }) {
         return true;
     }
-    (a.saturating_sub(12)..a).any(|k| ctx.word_in(k, &["export", "exporting"]))
+    // Back over the list the place belongs to: places, commas and "and".
+    let mut j = a;
+    while j > lo
+        && (ctx.toks[j - 1].capitalised() || ctx.punct(j - 1, ',') || ctx.word_in(j - 1, &["and"]))
+    {
+        j -= 1;
+    }
+    j >= 2 && ctx.word_in(j - 1, &["of"]) && ctx.word_in(j - 2, &["countries"])
 }
 
 /// "hosted by Savannah": after "by" a listed place is the agent, a person or a body.
