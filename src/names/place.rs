@@ -3795,11 +3795,12 @@ fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
         }
     }
     // One word no list knows: a town's ending, or a pair or a comma after it ("À Dinan,").
-    if !listed
-        && start == end
-        && !(pair || comma)
-        && !TOWN_ENDINGS.iter().any(|e| ctx.s(start).ends_with(e))
-    {
+    let shaped = listed
+        || start != end
+        || pair
+        || comma
+        || TOWN_ENDINGS.iter().any(|e| ctx.s(start).ends_with(e));
+    if !shaped {
         return false;
     }
     if !(pair || comma || lower(end + 1)) {
