@@ -97,6 +97,16 @@ indien riga darwin zug
 PLACE_WORDS_11 = """
 natal delta reunião centro horn lon tokio
 """.split()
+# Round 12 (places13): "empregado de mesa" (a waiter) read Mesa, Arizona in lower case.
+PLACE_WORDS_13 = """
+mesa
+""".split()
+# Round 12 (places13): countries written as their short form, which the stop-word lists hold
+# as words ("usa" is "uses" in it, es, pt): a place too, so that "I live in USA" is read after
+# its cue as "Vivo em Natal" is; with no cue they stay words.
+SHORT_COUNTRIES_13 = """
+usa uk
+""".split()
 
 def nfc_lower(s):
     return unicodedata.normalize("NFC", s).lower().strip()
@@ -658,14 +668,90 @@ def word_checker(cache):
 
 def add_small_towns(cache, flags, add):
     """Adds the smaller towns of IT, PT and BR that the list lacks and that are no words.
-    Four letters at least: the shorter ones (Ota, Dro, Exu) are words or names elsewhere."""
+    Four letters at least: the shorter ones (Ota, Dro, Exu) are words or names elsewhere.
+    Round 12: a town the dictionaries know is still added when the word is rare in running
+    text (`rare_word`, below)."""
     is_word = word_checker(cache)
+    rare = rare_word(cache)
     for name, _ in small_towns(cache):
         w = nfc_lower(name)
-        if w in flags or len(w) < 4 or not ok(w) or is_word(w):
+        if (w in flags or len(w) < 4 or not ok(w) or w in BRAND_TOWNS
+                or (is_word(w) and not rare(w))):
             continue
         add(w, "c")
 # ---- end of round 11's small towns ---------------------------------------------------------------
+# ---- Round 12 (issue 14, places13): towns the dictionaries hold as rare words ------------------
+# The word test above left out 862 of the towns it read, among them Ortona, Tagliacozzo,
+# Lousada, Mealhada and Penafiel: the hunspell dictionaries hold many towns as lower-case stems
+# ("orvieto", "ortona", "tropea") and `spylls` reads others as inflected forms of rare verbs
+# ("mealhada" of "mealhar", "pulsano" of "pulsare"). A town is kept out now only when the word
+# is also common in running text: the `small_*` frequency lists of PyPI `wordfreq` 3.1.1
+# (Apache-2.0; data CC BY-SA 4.0), which hold the words of a frequency of one per million or
+# more, in it, pt, es, en or fr. 570 towns come back; Ponte, Cedro, Progresso, Posse, Colares
+# stay out (common words), and so do towns so often written that their name is common itself
+# (Assisi, Orvieto). The lists are read at build time only; no word of them is written.
+WORDFREQ_PIN = "wordfreq-3.1.1-py3-none-any.whl"
+WORDFREQ_LANGS = ("it", "pt", "es", "en", "fr")
+
+
+def unpack_msgpack(data):
+    """The value of msgpack bytes `data`: the types wordfreq's `cBpack` files use (arrays,
+    maps, strings, integers, nil and booleans). Written here to need no binary package."""
+    pos = 0
+
+    def take(n):
+        nonlocal pos
+        pos += n
+        return data[pos - n:pos]
+
+    def num(n):
+        return int.from_bytes(take(n), "big")
+
+    def value():
+        b = take(1)[0]
+        if b <= 0x7F:
+            return b
+        if b >= 0xE0:
+            return b - 0x100
+        if 0x80 <= b <= 0x8F:
+            return {value(): value() for _ in range(b & 0x0F)}
+        if 0x90 <= b <= 0x9F:
+            return [value() for _ in range(b & 0x0F)]
+        if 0xA0 <= b <= 0xBF:
+            return take(b & 0x1F).decode("utf-8")
+        simple = {0xC0: None, 0xC2: False, 0xC3: True}
+        if b in simple:
+            return simple[b]
+        if b in (0xCC, 0xCD, 0xCE, 0xCF):
+            return num(1 << (b - 0xCC))
+        if b in (0xD0, 0xD1, 0xD2, 0xD3):
+            n = 1 << (b - 0xD0)
+            return int.from_bytes(take(n), "big", signed=True)
+        if b in (0xD9, 0xDA, 0xDB):
+            return take(num(1 << (b - 0xD9))).decode("utf-8")
+        if b in (0xDC, 0xDD):
+            return [value() for _ in range(num(2 if b == 0xDC else 4))]
+        if b in (0xDE, 0xDF):
+            return {value(): value() for _ in range(num(2 if b == 0xDE else 4))}
+        raise ValueError(f"msgpack type {b:#x} is not read here")
+
+    return value()
+
+
+def rare_word(cache):
+    """A test `rare(w)`: w is in none of wordfreq's `small_*` lists of WORDFREQ_LANGS (each
+    holds the words of a frequency of 1e-6 or more)."""
+    import gzip
+    d = pip_unpack(cache, WORDFREQ_PIN, "wordfreq==3.1.1")
+    common = set()
+    for lang in WORDFREQ_LANGS:
+        with gzip.open(os.path.join(d, "wordfreq", "data", f"small_{lang}.msgpack.gz")) as f:
+            packed = unpack_msgpack(f.read())
+        # The first element is the header; then one list of words per centibel of frequency.
+        for words in packed[1:]:
+            common.update(words)
+    return lambda w: w not in common
+# ---- end of round 12's rare-word towns ------------------------------------------------------------
 
 
 def main():
@@ -727,6 +813,10 @@ def main():
         add(w, "w")
     for w in PLACE_WORDS_11:
         add(w, "w")
+    for w in PLACE_WORDS_13:
+        add(w, "w")
+    for w in SHORT_COUNTRIES_13:
+        add(w, "c")
 
     add_name_sources(args.cache, x, flags, add)
     add_indian_names(args.cache, flags, add)  # round 11: Indian first names

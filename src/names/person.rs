@@ -1749,9 +1749,12 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         return;
     }
     // A lone common word ("The", "This" opening a sentence: most runs of prose) is neither a
-    // street name nor a town; skip those tests.
-    let plain_word =
-        run.len == 1 && run.classes[0] == Class::NotName && ctx.flags[first_tok] & WORD != 0;
+    // street name nor a town; skip those tests. Round 12: a country's short form in capitals
+    // is a place that is also a word ("usa" is "uses" in it, es, pt): "I live in USA".
+    let plain_word = run.len == 1
+        && run.classes[0] == Class::NotName
+        && ctx.flags[first_tok] & WORD != 0
+        && !(ctx.flags[first_tok] & PLACE != 0 && ctx.toks[first_tok].case == Case::Upper);
     if !plain_word
         && street_position(ctx, run)
         && !super::technical::copyright_notice(ctx, first_tok)

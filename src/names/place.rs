@@ -25,6 +25,8 @@ const TOWN_PREPOSITIONS: &[&str] = &[
     // Round 10: Italian prepositions fused with a town's article ("alla Spezia", "nella
     // Spezia", "all'Aquila", "dell'Aquila", "dalla Maddalena").
     "alla", "nella", "dalla", "della", "all", "nell", "dall", "dell",
+    // Round 12: Italian "ad" before a vowel ("vado ad Orvieto", "nato ad Assisi").
+    "ad",
 ];
 
 /// Verbs (and participles) of living, working, moving and travelling in the eight languages.
@@ -480,6 +482,17 @@ pub(crate) const TOWN_VERBS: &[&str] = &[
     // a Y").
     "vuole",
     "demora",
+    // Round 12: moving and coming back in a speaker's words ("Ci trasferiamo a X", "Stasera
+    // rientro a X", "Acabei de me mudar para X"; not "partir" or
+    // "installer": "à partir de Windows 10", "the installer from X").
+    "trasferiamo",
+    "trasferisco",
+    "trasferirmi",
+    "trasferirci",
+    "rientro",
+    "rientriamo",
+    "mudar",
+    "mudo",
 ];
 
 /// Round 10: participles of shipping in Italian, Portuguese, French and Dutch: a town after
@@ -2717,7 +2730,11 @@ const PLACE_LABELS: &[&str] = &[
     "domicílio",
     "residência",
     "domicile",
-    "résidence",
+    "résidence", // Round 12: a company's seat ("Sede legale: X", "Sede social: X", "Siège social : X").
+    "sede legale",
+    "sede operativa",
+    "sede social",
+    "siège social",
 ];
 
 /// The run at `start` fills a form field for a town: its label and a colon open the line
@@ -2871,15 +2888,35 @@ pub(crate) fn town_words_after(ctx: &Ctx<'_>, mut end: usize) -> usize {
         // Tweed", "Walton on the Naze": a lower-case "in", "upon", "on" (and "the") inside
         // a town's name, when the word after it is a capitalised one that is no first name,
         // no common word, no street's type, and ends the clause.
+        // Round 12: Italian "sul", "dei", "degli", "delle", "al" likewise ("Tuoro sul
+        // Trasimeno", "Forte dei Marmi", "Roseto degli Abruzzi"), and an elided "de'" or
+        // "d'" glued to the word ("Cava de' Tirreni", "Colle di Val d'Elsa").
         let mut n = k + 1;
+        if ctx.toks[k].case == Case::Lower
+            && ctx.word_in(k, &["de", "d"])
+            && (ctx.punct(n, '\'') || ctx.punct(n, '’'))
+            && ctx.toks[n].glued
+        {
+            n += 1;
+        }
+        let elided = n > k + 1;
         let joined = ctx.toks[k].case == Case::Lower
-            && ctx.word_in(k, &["in", "upon", "on"])
+            && ctx.word_in(
+                k,
+                &[
+                    "in", "upon", "on", "sul", "sulla", "dei", "degli", "delle", "al", "de", "d",
+                ],
+            )
+            && (elided || !ctx.word_in(k, &["de", "d"]))
             && {
                 if ctx.word_in(k, &["on"]) && ctx.word_in(n, &["the"]) {
                     n += 1;
                 }
                 ctx.toks.get(n).is_some_and(|t| {
-                    t.kind == Kind::Word && t.case == Case::Title && !t.glued && !t.newline_before
+                    t.kind == Kind::Word
+                        && t.case == Case::Title
+                        && (elided || !t.glued)
+                        && !t.newline_before
                 })
             }
             && ctx.flags[n] & (FIRST | WORD) == 0
@@ -3666,6 +3703,12 @@ pub(crate) fn frame_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     // The frames first: each leaves on a cheap test for most runs, the button and room
     // tests walk words.
     (date_line(ctx, start, end)
+        // Round 12: "A Scanno c'è …", "À Dinan, le …": a one-letter preposition is no part
+        // of the run (its case is neither title nor upper).
+        || (start > 0
+            && ctx.toks[start - 1].case == Case::Other
+            && ctx.sentence_start(start - 1)
+            && lead_town(ctx, start - 1, start, end))
         || town_predicate_after(ctx, start, end)
         || weather_town(ctx, start, end)
         || listed_town(ctx, start)
@@ -3678,13 +3721,107 @@ pub(crate) fn frame_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 /// Run words `words` open with a preposition of place capitalised at the sentence's start,
 /// in a sentence about the weather ("A Tornolo piove", "Em Vila Verde chove", "In Appingedam
 /// regent het", "À Ussel il pleut"). Returns the index of the town's first word.
+/// Round 12: or in a sentence of Italian, Portuguese or French that [`lead_town`] reads.
 pub(crate) fn lead_weather(ctx: &Ctx<'_>, words: &[usize]) -> Option<usize> {
     (words.len() >= 2
-        && ctx.toks[words[0]].len() <= 2
-        && ctx.word_in(words[0], WEATHER_PREPOSITIONS)
+        && ctx.toks[words[0]].len() <= 3
         && ctx.sentence_start(words[0])
-        && weather_near(ctx, words[1], words[words.len() - 1]))
+        && ((ctx.word_in(words[0], WEATHER_PREPOSITIONS)
+            && weather_near(ctx, words[1], words[words.len() - 1]))
+            || lead_town(ctx, words[0], words[1], words[words.len() - 1])))
     .then_some(1)
+}
+
+/// Prepositions of place and origin that open a sentence capitalised before a town ("Da X a
+/// Milano …", "In X hanno chiuso …", "Per X conviene …", "De X até Lisboa …", "À X, le
+/// marché …").
+const LEAD_PREPOSITIONS: &[&str] = &["a", "à", "em", "in", "ad", "da", "de", "per", "no", "na"];
+
+/// Articles and auxiliaries of Italian, Portuguese and French that [`ROMANCE_WORDS`] lacks,
+/// read only after a town that opens a sentence ("In Foligno hanno aperto un nuovo
+/// ospedale", "Em X a feira é às quintas").
+const LEAD_LINE_WORDS: &[&str] = &[
+    "un", "una", "uno", "hanno", "ha", "gli", "às", "aos", "uns", "umas", "une", "ont", "sont",
+];
+
+/// The preposition `p` of [`LEAD_PREPOSITIONS`], capitalised at the sentence's start, opens
+/// the words `start..=end` (round 12): they are a town when every one is a listed
+/// place, a lower-case particle, or known to no list, the first is no common word (a room,
+/// a setting, a language), the line holds no English or German word, and either a second
+/// place follows ("Da Tarquinia a Milano", "De Sines até Lisboa", "De Briançon à Paris") or
+/// the sentence goes on in Italian, Portuguese or French ("In Bevagna hanno chiuso la
+/// statale per lavori", "À Dinan, le marché …"). One word no list knows needs a town's
+/// ending ([`TOWN_ENDINGS`]), the second place or a comma after it: "In Allegato trovi …",
+/// "Da Lunedì a Venerdì" stay words.
+fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
+    if !ctx.word_in(p, LEAD_PREPOSITIONS)
+        || ctx.toks[start].case != Case::Title
+        || no_town_word(ctx, start)
+        || ctx.word_in(start, SETTING_VALUES)
+    {
+        return false;
+    }
+    let lower = |k: usize| {
+        ctx.toks
+            .get(k)
+            .is_some_and(|t| !t.newline_before && t.kind == Kind::Word && t.case == Case::Lower)
+    };
+    // "Da X a Milano", "De X até Lisboa": a listed place after "to".
+    let pair = ctx.word_in(p, &["da", "de"])
+        && lower(end + 1)
+        && ctx.word_in(end + 1, &["a", "à", "até", "ao", "para"])
+        && ctx.toks.get(end + 2).is_some_and(|t| {
+            !t.newline_before && t.case == Case::Title && ctx.flags[end + 2] & PLACE != 0
+        });
+    let comma = ctx.punct(end + 1, ',');
+    let mut listed = true;
+    for w in start..=end {
+        let f = ctx.flags[w];
+        if ctx.toks[w].kind == Kind::Punct {
+            // "Sant'Agata": an apostrophe inside a word.
+            if !(ctx.toks[w].glued && (ctx.punct(w, '\'') || ctx.punct(w, '’'))) {
+                return false;
+            }
+        } else if ctx.toks[w].case == Case::Lower {
+            if !ctx.word_in(w, TOWN_SHAPE_PARTICLES) {
+                return false;
+            }
+        } else if f & PLACE == 0 {
+            // A surname is a town's name too ("De Sines até Lisboa") between two places.
+            if f & (FIRST | WORD) != 0 || (f & LAST != 0 && !pair) {
+                return false;
+            }
+            listed = false;
+        }
+    }
+    // One word no list knows: a town's ending, or a pair or a comma after it ("À Dinan,").
+    let shaped = listed
+        || start != end
+        || pair
+        || comma
+        || TOWN_ENDINGS.iter().any(|e| ctx.s(start).ends_with(e));
+    if !shaped {
+        return false;
+    }
+    if !(pair || comma || lower(end + 1)) {
+        return false;
+    }
+    // The line's language: no English or German word, and (unless a pair) a Romance one.
+    let mut romance = pair;
+    let mut k = end + 1;
+    while k < ctx.toks.len() && !ctx.toks[k].newline_before {
+        if ctx.toks[k].kind == Kind::Word && ctx.toks[k].case == Case::Lower {
+            if ctx.word_in(k, ENGLISH_WORDS) {
+                return false;
+            }
+            romance = romance
+                || ctx.word_in(k, ROMANCE_WORDS)
+                || ctx.word_in(k, PERSONAL_WORDS)
+                || ctx.word_in(k, LEAD_LINE_WORDS);
+        }
+        k += 1;
+    }
+    romance
 }
 
 /// Lower-case words that join the parts of a town's name ("Domegge di Cadore", "Castelo de

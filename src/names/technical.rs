@@ -676,6 +676,8 @@ fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
         || code_names(ctx, a)
         || organisations_address(ctx, a)
         || holders_seat(ctx, a, b)
+        || identifier_kind(ctx, a, b)
+        || licence_clause(ctx, a)
         || (why == "place-cue" && markdown_heading(ctx, a))
         || (a > 0 && ctx.word_in(a - 1, &["bahasa"]))
         || mailbox_after(ctx, b)
@@ -698,6 +700,50 @@ fn holders_seat(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         first -= 1;
     }
     (first == 0 || ctx.toks[first].newline_before) && copyright_notice(ctx, first)
+}
+
+/// A place that opens the name of a kind of identifier in a list of supported formats: it
+/// follows a bullet, a bracket or a comma, and up to four lower-case nouns (or an ALL-CAPS
+/// acronym such as ID or VAT) and then "number" or "code" follow it on its line ("* Nepal bank
+/// account number", "(…, Kenya tax number)", "(Liechtenstein tax code …)"): no one's place
+/// (round 12: the largest class of places in benign7's Markdown docs). "I live in Kenya and
+/// need my tax number" has a preposition before the place.
+fn identifier_kind(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    a > 0
+        && ctx.toks[a - 1].kind == Kind::Punct
+        && (b + 1..b + 6).any(|k| {
+            ctx.toks.get(k).is_some_and(|t| {
+                !t.newline_before && ctx.word_in(k, &["number", "numbers", "code", "codes"])
+            }) && (b + 1..k).all(|m| {
+                let t = &ctx.toks[m];
+                !t.newline_before
+                    && t.kind == Kind::Word
+                    && (t.case == Case::Lower || (t.case == Case::Upper && t.len() <= 4))
+            })
+        })
+}
+
+/// A place in a licence's governing-law clause or export notice: "law(s) of" or a word of
+/// export among the dozen tokens before it ("the law of the State of California", "the
+/// Commonwealth of Virginia", "an export of cryptographic software from the United States of
+/// America"; a licence wraps its lines anywhere), or one of a list after "countries of" ("the
+/// countries of Cuba, Iran, North Korea, Sudan, Syria"). Round 12: benign7's licences.
+fn licence_clause(ctx: &Ctx<'_>, a: usize) -> bool {
+    let lo = a.saturating_sub(12);
+    if (lo..a).any(|k| {
+        ctx.word_in(k, &["export", "exporting"])
+            || (ctx.word_in(k, &["law", "laws"]) && ctx.word_in(k + 1, &["of"]))
+    }) {
+        return true;
+    }
+    // Back over the list the place belongs to: places, commas and "and".
+    let mut j = a;
+    while j > lo
+        && (ctx.toks[j - 1].capitalised() || ctx.punct(j - 1, ',') || ctx.word_in(j - 1, &["and"]))
+    {
+        j -= 1;
+    }
+    j >= 2 && ctx.word_in(j - 1, &["of"]) && ctx.word_in(j - 2, &["countries"])
 }
 
 /// "hosted by Savannah": after "by" a listed place is the agent, a person or a body.
