@@ -983,6 +983,12 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &'static [&'static str], bit: u32) 
     ctx.phrases_ending_at(j, list).next()
 }
 
+/// A phrase of [`STRONG_CUES`] ("my name is", "ich heiße") ends before token `i`, its first
+/// word no part of an identifier: `if secret_name is None` is code, not a speaker.
+fn strong_cue(ctx: &Ctx<'_>, i: usize) -> bool {
+    cue_before(ctx, i, STRONG_CUES, STRONG_LAST).is_some_and(|s| !ctx.in_identifier(s))
+}
+
 /// Token `i` ends a label ("Patient", "Kontoinhaber", "Account holder") and a capitalised
 /// word follows it: the label is evidence for the run after it, not part of it.
 fn label_at(ctx: &Ctx<'_>, i: usize) -> bool {
@@ -1107,6 +1113,12 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if !alone {
         return false;
     }
+    // "Thanks\n- Jan", "Cheers,\n— Priya": a dash opening the name's line signs it too.
+    let dashed = !ctx.toks[start].newline_before
+        && start >= 2
+        && ctx.toks[start - 1].newline_before
+        && ["-", "—", "–"].iter().any(|d| ctx.s(start - 1) == *d);
+    let start = if dashed { start - 1 } else { start };
     // "Thanks, Tom" closing a message on one line: the sign-off opens the line.
     if !ctx.toks[start].newline_before {
         if !ctx.punct(start - 1, ',') || start < 2 || !ctx.role(start - 2, SIGN_OFF_LAST) {
@@ -1508,8 +1520,11 @@ const COMMA_LABELS: &[&str] = &[
 /// "Contact: Sales, Marketing", "Monday, Jan 5" stay what they were. Returns the token after
 /// the name.
 fn comma_name(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> Option<usize> {
-    if run.len == 0 || run.len > 2 || run.classes[0] == Class::Initial {
+    if run.len == 0 || run.classes[0] == Class::Initial {
         return None;
+    }
+    if run.len > 2 {
+        return initials_name(ctx, run, out);
     }
     let comma = run.end_tok() + 1;
     let n = comma + 1;
@@ -1536,7 +1551,9 @@ fn comma_name(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> Option<usize> {
         .iter()
         .chain(&given.words[..given.len])
         .any(|&w| ctx.toks[w].case == Case::Upper);
-    let strong = comma_cue(ctx, run.start_tok(), next)?;
+    let Some(strong) = comma_cue(ctx, run.start_tok(), next) else {
+        return initials_name(ctx, run, out);
+    };
     let names = surname.iter().chain(given_c).all(|&c| c != Class::NotName);
     // A given name the lists know, or an initial ("Smith, J.").
     let given_known = matches!(given_c[0], Class::First | Class::Either | Class::Initial);
@@ -1567,6 +1584,43 @@ fn comma_name(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> Option<usize> {
         given.end_tok(),
         Entity::Person,
         0.85,
+        "comma-name",
+    );
+    Some(next)
+}
+
+/// "Smith, J.", "Smith, J. A.", "laut Müller, H." in prose with no cue: the run's last word
+/// a surname the lists know as nothing else (no common word, no place, no first name), its
+/// glued comma, then initials only, each a capital with its dot. Citations and directories
+/// write people so; a product, a heading or a list of places has no initials after the
+/// comma. Words before the surname must be common words ("See", "Laut"; a name that is
+/// mostly a word too): they stay out.
+/// Returns the token after the initials.
+fn initials_name(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> Option<usize> {
+    let k = run.len - 1;
+    let w = run.words[k];
+    if run.classes[k] != Class::Last
+        || ctx.flags[w] & (WORD | PLACE) != 0
+        || ctx.toks[w].case != Case::Title
+        || run.words[..k].iter().any(|&v| ctx.flags[v] & WORD == 0)
+        || !ctx.punct(w + 1, ',')
+        || !ctx.toks[w + 1].glued
+    {
+        return None;
+    }
+    let n = next_spaced(ctx, w + 1)?;
+    let (given, next) = collect(ctx, n);
+    let given_c = &given.classes[..given.len];
+    if given.len == 0 || given.len > 3 || given_c.iter().any(|&c| c != Class::Initial) {
+        return None;
+    }
+    push(
+        out,
+        ctx,
+        w,
+        given.end_tok(),
+        Entity::Person,
+        0.8,
         "comma-name",
     );
     Some(next)
@@ -1639,8 +1693,8 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
     };
     // "the name is read": only a speaker's own phrase ("my name is") makes a lower-case
     // word a name.
-    let cued =
-        cue_before(ctx, i, STRONG_CUES, STRONG_LAST).is_some_and(|s| !ctx.word_in(s, &["name"]));
+    let cued = cue_before(ctx, i, STRONG_CUES, STRONG_LAST)
+        .is_some_and(|s| !ctx.word_in(s, &["name"]) && !ctx.in_identifier(s));
     if cued && f & WORD == 0 {
         // The speaker's own name goes on into a surname the lists do not know ("my name is
         // jana dvořák"); a common word ("… john and …", "… anna here") ends it.
@@ -2009,7 +2063,20 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         {
             // "Nguyễn Bảo Vũ", "Trần Trí Nam": a surname written first, a given name after it.
             0.7
-        } else if ((first == Class::Last && last == Class::Unknown)
+        } else if first == Class::Weak
+            && classes.len() >= 3
+            && !all_caps
+            && words[1..]
+                .iter()
+                .zip(&classes[1..])
+                .all(|(&w, &c)| firstish(c) && ctx.flags[w] & PLACE == 0)
+        {
+            // "Mai Anh Tuan", "Mai Thi Lan": a Vietnamese surname that is also a word (a
+            // month in German and French) before two given names the lists know, none a word
+            // or a place: headings and products seldom string first names so.
+            0.7
+        } else if ((first == Class::Last
+            && (last == Class::Unknown || (classes.len() > 2 && last != Class::NotName)))
             || (first == Class::Weak && firstish(last) && classes.len() == 2))
             && !sentence_start
             && !all_caps
@@ -2017,7 +2084,9 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             && ctx.word_in(start - 1, WITH)
         {
             // "con Xie Jing", "met Duan Guiying": a surname written first (Chinese,
-            // Vietnamese, Hungarian) before a given name the lists lack, or a surname that is
+            // Vietnamese, Hungarian) before a given name the lists lack (or, "con Nguyen Van
+            // An", before a middle and a given name, whatever the lists say of them; the
+            // run holds no common word), or a surname that is
             // also a word before a known given name, after "with" (company): "from Manning
             // Publications", "by Tang Dynasty" are no people.
             0.55
@@ -2289,8 +2358,7 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     // "whose name is HEAD": an ALL-CAPS word after a cue is a constant unless it is a name.
     let caps_unknown =
         !run.classes[..run.len].iter().any(|&c| firstish(c)) && ctx.toks[start].case == Case::Upper;
-    let strong =
-        labelled || !caps_unknown && cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
+    let strong = labelled || !caps_unknown && strong_cue(ctx, start);
     // "Beste Grüße": Dutch "Beste" opens a German sign-off, not a greeting to "Grüße".
     // A salutation on its own line names the next line only when that line is the name
     // ("Hello,\nAnna"): "Hello\nMy name is …" opens the next line with whatever word comes
