@@ -67,6 +67,7 @@ fn surname_first_names() {
             ("Mai Anh Tuan will join the call.", "Mai Anh Tuan"),
             ("Mai Thi Lan sent the file.", "Mai Thi Lan"),
             ("Please forward it to Mai Anh Tuan.", "Mai Anh Tuan"),
+            ("Mai Linh is on leave.", "Mai Linh"),
         ],
     );
     // A month before a date, a product after "with" stay no names.
@@ -74,6 +75,7 @@ fn surname_first_names() {
         "Am 3. Mai 2024 ist Feiertag.",
         "Built with Visual Studio Code.",
         "Mai 2024: release notes.",
+        "High Sierra",
     ] {
         let got = people(&e, text);
         assert!(got.is_empty(), "{text:?}: {got:?}");
@@ -100,6 +102,8 @@ fn quick_sign_offs() {
             ("Beste groeten,\nSanne", "Sanne"),
             ("Thanks\n- Jan", "Jan"),
             ("Cheers,\n— Priya Sharma", "Priya Sharma"),
+            ("Regards\nJan K.", "Jan K"),
+            ("Regards,\nSMITH, John", "SMITH, John"),
         ],
     );
     // A list item after a line that ends in a sign-off word is no signature unless the
@@ -107,6 +111,39 @@ fn quick_sign_offs() {
     for text in [
         "Many improvements, thanks\n- Fixed the parser",
         "Take care when\n- Anna is a variable",
+    ] {
+        let got = people(&e, text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+}
+
+/// Mail clients of the other languages: "From"/"To"/"Cc" headers before a name in comma order,
+/// and quoted reply headers that put the verb before the name.
+#[test]
+fn mail_headers_of_eight_languages() {
+    let e = Engine::default_engine();
+    assert_found(
+        &e,
+        &[
+            ("Von: Meier, Hans <hans@example.de>", "Meier, Hans"),
+            ("An: Meier, Hans; Weber, Klaus", "Weber, Klaus"),
+            ("Kopie: Meier, Hans", "Meier, Hans"),
+            ("Aan: Jansen, Pieter", "Jansen, Pieter"),
+            (
+                "Am 03.06.2024 um 10:12 schrieb Duan Guiying:",
+                "Duan Guiying",
+            ),
+            (
+                "Op ma 3 jun 2024 om 10:12 schreef Li Na <li@example.nl>:",
+                "Li Na",
+            ),
+        ],
+    );
+    // The same words as prepositions, and "schrieb" before a noun in prose.
+    for text in [
+        "An: Alle Mitarbeiter",
+        "Er schrieb Unit Tests für das Modul.",
+        "Sie schrieb Python Code:",
     ] {
         let got = people(&e, text);
         assert!(got.is_empty(), "{text:?}: {got:?}");
@@ -124,6 +161,8 @@ fn technical_words_are_no_people() {
         "(0x01a55, 0x01a5e,),  # Tai Tham Consonant Sign ..Tai Tham Consonant Sign",
         "(0x0aab2, 0x0aab4,),  # Tai Viet Vowel I        ..Tai Viet Vowel U",
         "if gcp_secret_name is None and not self._case_sensitive:",
+        "Pygments version of the official colors for Igor Pro procedures.",
+        "# Attach to Chrome Canary",
     ] {
         let got = people(&e, text);
         assert!(got.is_empty(), "{text:?}: {got:?}");

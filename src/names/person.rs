@@ -566,6 +566,24 @@ fn speech_after(ctx: &Ctx<'_>, end: usize) -> bool {
     })
 }
 
+/// A quoted reply's header that puts its verb first, as German and Dutch mail clients write
+/// it: "Am 03.06.2024 um 10:12 schrieb Duan Guiying:", "Op ma 3 jun 2024 schreef Li Na
+/// <li@example.nl>:". The verb right before the run, then (after a mailbox in angle brackets,
+/// if any) a colon that ends the line.
+fn reply_header(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    if start == 0 || !ctx.word_in(start - 1, &["schrieb", "schreef"]) {
+        return false;
+    }
+    let mut k = end + 1;
+    if ctx.punct(k, '<') {
+        k = (k..ctx.toks.len().min(k + 24))
+            .find(|&j| ctx.punct(j, '>') || ctx.toks[j].newline_before)
+            .filter(|&j| ctx.punct(j, '>'))
+            .map_or(k, |j| j + 1);
+    }
+    ctx.punct(k, ':') && ctx.toks.get(k + 1).is_none_or(|t| t.newline_before)
+}
+
 /// A token ends in a possessive `'s` (`Jane's`, `Jane’s`).
 fn is_possessive(ctx: &Ctx<'_>, i: usize) -> bool {
     let s = ctx.s(i).as_bytes();
@@ -1109,6 +1127,8 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if start == 0 {
         return false;
     }
+    // "Regards\nJan K.": an initial's dot closes the line.
+    let end = if initial(ctx, end) { end + 1 } else { end };
     let alone = ctx.toks.get(end + 1).is_none_or(|n| n.newline_before);
     if !alone {
         return false;
@@ -1551,7 +1571,10 @@ fn comma_name(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> Option<usize> {
         .iter()
         .chain(&given.words[..given.len])
         .any(|&w| ctx.toks[w].case == Case::Upper);
-    let Some(strong) = comma_cue(ctx, run.start_tok(), next) else {
+    // "Regards,\nSMITH, John": a sign-off's line before it is a cue as a label is.
+    let Some(strong) = comma_cue(ctx, run.start_tok(), next)
+        .or_else(|| signature(ctx, run.start_tok(), given.end_tok()).then_some(false))
+    else {
         return initials_name(ctx, run, out);
     };
     let names = surname.iter().chain(given_c).all(|&c| c != Class::NotName);
@@ -1653,12 +1676,20 @@ fn comma_cue(ctx: &Ctx<'_>, start: usize, next: usize) -> Option<bool> {
     // The line's first colon, within its first five tokens, closes the label. Some(true) for
     // a mail header, Some(false) for a label.
     let k = (l + 1..(l + 5).min(start)).find(|&k| ctx.punct(k, ':'))?;
-    if k == l + 1 && ctx.word_in(l, super::MAIL_HEADERS) {
+    if k == l + 1 && (ctx.word_in(l, super::MAIL_HEADERS) || ctx.word_in(l, MAIL_HEADERS_8)) {
         return Some(true);
     }
     (ctx.word_in(k - 1, COMMA_LABELS) || cue_before(ctx, k + 1, LABELS, LABEL_LAST).is_some())
         .then_some(false)
 }
+
+/// "From", "To" and "Cc" in the other seven languages' mail clients ("Von: Meier, Hans", "An:
+/// Meier, Hans; Weber, Klaus", "De : Dupont, Marie", "Aan:", "Od:", "DW:"): opening a line
+/// with their colon they head a name in comma order as [`super::MAIL_HEADERS`] do. Only
+/// there: as words of a sentence they are prepositions.
+const MAIL_HEADERS_8: &[&str] = &[
+    "von", "an", "kopie", "de", "à", "para", "da", "a", "van", "aan", "od", "do", "dw",
+];
 
 /// A speaker's own phrases of [`NAME_CUES`] ("i'm", "ich bin", "soy") before a lower-case
 /// first name.
@@ -2064,16 +2095,18 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             // "Nguyễn Bảo Vũ", "Trần Trí Nam": a surname written first, a given name after it.
             0.7
         } else if first == Class::Weak
-            && classes.len() >= 3
+            && (classes.len() >= 3 || (ctx.flags[start] & LAST != 0 && last == Class::First))
             && !all_caps
             && words[1..]
                 .iter()
                 .zip(&classes[1..])
                 .all(|(&w, &c)| firstish(c) && ctx.flags[w] & PLACE == 0)
         {
-            // "Mai Anh Tuan", "Mai Thi Lan": a Vietnamese surname that is also a word (a
-            // month in German and French) before two given names the lists know, none a word
-            // or a place: headings and products seldom string first names so.
+            // "Mai Anh Tuan", "Mai Thi Lan", "Mai Linh": a Vietnamese surname that is also a
+            // word (a month in German and French) before given names the lists know, none a
+            // word or a place (before one given name, the word must be a surname too and the
+            // name no surname: "High Sierra" is a heading):
+            // headings and products seldom string first names so.
             0.7
         } else if ((first == Class::Last
             && (last == Class::Unknown || (classes.len() > 2 && last != Class::NotName)))
@@ -2391,6 +2424,7 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
         && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST)
             .is_some_and(|c| known || !ctx.word_in(c, &["call", "ping"]))
             || speech_after(ctx, run.end_tok())
+            || reply_header(ctx, start, run.end_tok())
             || possessed(ctx, run.end_tok())
             || relative_of(ctx, start));
     // A signature block: a title-case name over an email address ("Color Config" or "Senior
