@@ -9,6 +9,14 @@ mod names_common;
 use names_common::people;
 use pii_airlock::Engine;
 
+/// No `PERSON` finding in any of `texts`.
+fn assert_no_people(e: &Engine, texts: &[&str]) {
+    for text in texts {
+        let got = people(e, text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+}
+
 fn assert_found(e: &Engine, cases: &[(&str, &str)]) {
     for (text, person) in cases {
         let got = people(e, text);
@@ -71,15 +79,15 @@ fn surname_first_names() {
         ],
     );
     // A month before a date, a product after "with" stay no names.
-    for text in [
-        "Am 3. Mai 2024 ist Feiertag.",
-        "Built with Visual Studio Code.",
-        "Mai 2024: release notes.",
-        "High Sierra",
-    ] {
-        let got = people(&e, text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    assert_no_people(
+        &e,
+        &[
+            "Am 3. Mai 2024 ist Feiertag.",
+            "Built with Visual Studio Code.",
+            "Mai 2024: release notes.",
+            "High Sierra",
+        ],
+    );
 }
 
 /// Sign-offs of quick mails and chats, and a dash before the name on its own line.
@@ -108,13 +116,13 @@ fn quick_sign_offs() {
     );
     // A list item after a line that ends in a sign-off word is no signature unless the
     // sign-off stands alone on its line.
-    for text in [
-        "Many improvements, thanks\n- Fixed the parser",
-        "Take care when\n- Anna is a variable",
-    ] {
-        let got = people(&e, text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    assert_no_people(
+        &e,
+        &[
+            "Many improvements, thanks\n- Fixed the parser",
+            "Take care when\n- Anna is a variable",
+        ],
+    );
 }
 
 /// Mail clients of the other languages: "From"/"To"/"Cc" headers before a name in comma order,
@@ -140,14 +148,14 @@ fn mail_headers_of_eight_languages() {
         ],
     );
     // The same words as prepositions, and "schrieb" before a noun in prose.
-    for text in [
-        "An: Alle Mitarbeiter",
-        "Er schrieb Unit Tests für das Modul.",
-        "Sie schrieb Python Code:",
-    ] {
-        let got = people(&e, text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    assert_no_people(
+        &e,
+        &[
+            "An: Alle Mitarbeiter",
+            "Er schrieb Unit Tests für das Modul.",
+            "Sie schrieb Python Code:",
+        ],
+    );
 }
 
 /// Technical text: a name-like word before an acronym of a product, Unicode character names
@@ -155,18 +163,18 @@ fn mail_headers_of_eight_languages() {
 #[test]
 fn technical_words_are_no_people() {
     let e = Engine::default_engine();
-    for text in [
-        "# Prior to Mac OS 11, each yearly release of Mac OS bumped the",
-        "Builds run on Travis CI and Jenkins.",
-        "(0x01a55, 0x01a5e,),  # Tai Tham Consonant Sign ..Tai Tham Consonant Sign",
-        "(0x0aab2, 0x0aab4,),  # Tai Viet Vowel I        ..Tai Viet Vowel U",
-        "if gcp_secret_name is None and not self._case_sensitive:",
-        "Pygments version of the official colors for Igor Pro procedures.",
-        "# Attach to Chrome Canary",
-    ] {
-        let got = people(&e, text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    assert_no_people(
+        &e,
+        &[
+            "# Prior to Mac OS 11, each yearly release of Mac OS bumped the",
+            "Builds run on Travis CI and Jenkins.",
+            "(0x01a55, 0x01a5e,),  # Tai Tham Consonant Sign ..Tai Tham Consonant Sign",
+            "(0x0aab2, 0x0aab4,),  # Tai Viet Vowel I        ..Tai Viet Vowel U",
+            "if gcp_secret_name is None and not self._case_sensitive:",
+            "Pygments version of the official colors for Igor Pro procedures.",
+            "# Attach to Chrome Canary",
+        ],
+    );
     // People stay people next to the same words in lower case or in prose.
     assert_found(
         &e,
