@@ -172,7 +172,6 @@ fn technical_words_are_no_people() {
             "(0x0aab2, 0x0aab4,),  # Tai Viet Vowel I        ..Tai Viet Vowel U",
             "if gcp_secret_name is None and not self._case_sensitive:",
             "Pygments version of the official colors for Igor Pro procedures.",
-            "# Attach to Chrome Canary",
         ],
     );
     // People stay people next to the same words in lower case or in prose.

@@ -567,21 +567,14 @@ fn speech_after(ctx: &Ctx<'_>, end: usize) -> bool {
 }
 
 /// A quoted reply's header that puts its verb first, as German and Dutch mail clients write
-/// it: "Am 03.06.2024 um 10:12 schrieb Duan Guiying:", "Op ma 3 jun 2024 schreef Li Na
-/// <li@example.nl>:". The verb right before the run, then (after a mailbox in angle brackets,
-/// if any) a colon that ends the line.
+/// it: "Am 03.06.2024 um 10:12 schrieb Duan Guiying:", "Op ma 3 jun 2024 schreef Li Na:".
+/// The verb right before the run, a colon after it that ends the line. (With a mailbox in
+/// angle brackets the display name before it is found already.)
 fn reply_header(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    if start == 0 || !ctx.word_in(start - 1, &["schrieb", "schreef"]) {
-        return false;
-    }
-    let mut k = end + 1;
-    if ctx.punct(k, '<') {
-        k = (k..ctx.toks.len().min(k + 24))
-            .find(|&j| ctx.punct(j, '>') || ctx.toks[j].newline_before)
-            .filter(|&j| ctx.punct(j, '>'))
-            .map_or(k, |j| j + 1);
-    }
-    ctx.punct(k, ':') && ctx.toks.get(k + 1).is_none_or(|t| t.newline_before)
+    start > 0
+        && ctx.word_in(start - 1, &["schrieb", "schreef"])
+        && ctx.punct(end + 1, ':')
+        && ctx.toks.get(end + 2).is_none_or(|t| t.newline_before)
 }
 
 /// A token ends in a possessive `'s` (`Jane's`, `Jane’s`).
@@ -1137,7 +1130,8 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     let dashed = !ctx.toks[start].newline_before
         && start >= 2
         && ctx.toks[start - 1].newline_before
-        && ["-", "—", "–"].iter().any(|d| ctx.s(start - 1) == *d);
+        && ctx.toks[start - 1].kind == Kind::Punct
+        && matches!(ctx.toks[start - 1].punct, '-' | '—' | '–');
     let start = if dashed { start - 1 } else { start };
     // "Thanks, Tom" closing a message on one line: the sign-off opens the line.
     if !ctx.toks[start].newline_before {

@@ -221,7 +221,7 @@ fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 
 /// Words that make a run a product, a service or a character's name only as written there:
 /// an acronym of two capitals after a name ("Mac OS 11", "Travis CI", "Qt UI"), an edition
-/// of a product ("Igor Pro", "Firefox Nightly", "Chrome Canary") and the
+/// of a product ("Igor Pro") and the
 /// title-case words of Unicode character names in tables ("Tai Tham Consonant Sign", "Tai
 /// Viet Vowel"). Typed in lower case they are words of a sentence ("Ana os viu", "ask Anna
 /// to sign"), and `TECH_WORDS` would take those.
@@ -229,21 +229,11 @@ const CASED_TECH_WORDS: &[&str] = &[
     "os",
     "ci",
     "ui",
-    "ux",
-    "vm",
-    "io",
     "sign",
     "vowel",
     "consonant",
-    "syllable",
     "syllables",
-    "ligature",
-    "digit",
     "pro",
-    "beta",
-    "nightly",
-    "canary",
-    "lite",
 ];
 
 /// Token `i` (in the run or, `i == b + 1`, the word right after it on its line) is one of
