@@ -1211,6 +1211,18 @@ pub(crate) const SIGN_OFFS: &[&str] = &[
     "many thanks",
     "herzliche grüße",
     "schöne grüße",
+    // Round 12: sign-offs of quick mails and chats ("Take care,\nJan", "VG\nKlaus").
+    "take care",
+    "talk soon",
+    "thx",
+    "tschüss",
+    "vg",
+    "bisous",
+    "bonne journée",
+    "à bientôt",
+    "besos",
+    "beste groeten",
+    "dzięki",
 ];
 
 /// Lower-case particles inside names (Ludwig van Beethoven, Maria da Silva).

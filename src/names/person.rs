@@ -566,6 +566,17 @@ fn speech_after(ctx: &Ctx<'_>, end: usize) -> bool {
     })
 }
 
+/// A quoted reply's header that puts its verb first, as German and Dutch mail clients write
+/// it: "Am 03.06.2024 um 10:12 schrieb Duan Guiying:", "Op ma 3 jun 2024 schreef Li Na:".
+/// The verb right before the run, a colon after it that ends the line. (With a mailbox in
+/// angle brackets the display name before it is found already.)
+fn reply_header(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    start > 0
+        && ctx.word_in(start - 1, &["schrieb", "schreef"])
+        && ctx.punct(end + 1, ':')
+        && ctx.toks.get(end + 2).is_none_or(|t| t.newline_before)
+}
+
 /// A token ends in a possessive `'s` (`Jane's`, `Jane’s`).
 fn is_possessive(ctx: &Ctx<'_>, i: usize) -> bool {
     let s = ctx.s(i).as_bytes();
@@ -983,6 +994,12 @@ fn cue_before(ctx: &Ctx<'_>, i: usize, list: &'static [&'static str], bit: u32) 
     ctx.phrases_ending_at(j, list).next()
 }
 
+/// A phrase of [`STRONG_CUES`] ("my name is", "ich heiße") ends before token `i`, its first
+/// word no part of an identifier: `if secret_name is None` is code, not a speaker.
+fn strong_cue(ctx: &Ctx<'_>, i: usize) -> bool {
+    cue_before(ctx, i, STRONG_CUES, STRONG_LAST).is_some_and(|s| !ctx.in_identifier(s))
+}
+
 /// Token `i` ends a label ("Patient", "Kontoinhaber", "Account holder") and a capitalised
 /// word follows it: the label is evidence for the run after it, not part of it.
 fn label_at(ctx: &Ctx<'_>, i: usize) -> bool {
@@ -1103,10 +1120,19 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if start == 0 {
         return false;
     }
+    // "Regards\nJan K.": an initial's dot closes the line.
+    let end = if initial(ctx, end) { end + 1 } else { end };
     let alone = ctx.toks.get(end + 1).is_none_or(|n| n.newline_before);
     if !alone {
         return false;
     }
+    // "Thanks\n- Jan", "Cheers,\n— Priya": a dash opening the name's line signs it too.
+    let dashed = !ctx.toks[start].newline_before
+        && start >= 2
+        && ctx.toks[start - 1].newline_before
+        && ctx.toks[start - 1].kind == Kind::Punct
+        && matches!(ctx.toks[start - 1].punct, '-' | '—' | '–');
+    let start = if dashed { start - 1 } else { start };
     // "Thanks, Tom" closing a message on one line: the sign-off opens the line.
     if !ctx.toks[start].newline_before {
         if !ctx.punct(start - 1, ',') || start < 2 || !ctx.role(start - 2, SIGN_OFF_LAST) {
@@ -1508,8 +1534,11 @@ const COMMA_LABELS: &[&str] = &[
 /// "Contact: Sales, Marketing", "Monday, Jan 5" stay what they were. Returns the token after
 /// the name.
 fn comma_name(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> Option<usize> {
-    if run.len == 0 || run.len > 2 || run.classes[0] == Class::Initial {
+    if run.len == 0 || run.classes[0] == Class::Initial {
         return None;
+    }
+    if run.len > 2 {
+        return initials_name(ctx, run, out);
     }
     let comma = run.end_tok() + 1;
     let n = comma + 1;
@@ -1536,7 +1565,12 @@ fn comma_name(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> Option<usize> {
         .iter()
         .chain(&given.words[..given.len])
         .any(|&w| ctx.toks[w].case == Case::Upper);
-    let strong = comma_cue(ctx, run.start_tok(), next)?;
+    // "Regards,\nSMITH, John": a sign-off's line before it is a cue as a label is.
+    let Some(strong) = comma_cue(ctx, run.start_tok(), next)
+        .or_else(|| signature(ctx, run.start_tok(), given.end_tok()).then_some(false))
+    else {
+        return initials_name(ctx, run, out);
+    };
     let names = surname.iter().chain(given_c).all(|&c| c != Class::NotName);
     // A given name the lists know, or an initial ("Smith, J.").
     let given_known = matches!(given_c[0], Class::First | Class::Either | Class::Initial);
@@ -1572,6 +1606,43 @@ fn comma_name(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> Option<usize> {
     Some(next)
 }
 
+/// "Smith, J.", "Smith, J. A.", "laut Müller, H." in prose with no cue: the run's last word
+/// a surname the lists know as nothing else (no common word, no place, no first name), its
+/// glued comma, then initials only, each a capital with its dot. Citations and directories
+/// write people so; a product, a heading or a list of places has no initials after the
+/// comma. Words before the surname must be common words ("See", "Laut"; a name that is
+/// mostly a word too): they stay out.
+/// Returns the token after the initials.
+fn initials_name(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> Option<usize> {
+    let k = run.len - 1;
+    let w = run.words[k];
+    if run.classes[k] != Class::Last
+        || ctx.flags[w] & (WORD | PLACE) != 0
+        || ctx.toks[w].case != Case::Title
+        || run.words[..k].iter().any(|&v| ctx.flags[v] & WORD == 0)
+        || !ctx.punct(w + 1, ',')
+        || !ctx.toks[w + 1].glued
+    {
+        return None;
+    }
+    let n = next_spaced(ctx, w + 1)?;
+    let (given, next) = collect(ctx, n);
+    let given_c = &given.classes[..given.len];
+    if given.len == 0 || given.len > 3 || given_c.iter().any(|&c| c != Class::Initial) {
+        return None;
+    }
+    push(
+        out,
+        ctx,
+        w,
+        given.end_tok(),
+        Entity::Person,
+        0.8,
+        "comma-name",
+    );
+    Some(next)
+}
+
 /// A name in comma order between `start` and `next` (the token after it) stands where one
 /// is expected: a quoted display name (`"Doe, Jane" <jane.doe@example.com>`), or after the
 /// colon of a line that opens with a label or a mail header (`Patient: DOE, JANE`, `Autor:
@@ -1599,12 +1670,20 @@ fn comma_cue(ctx: &Ctx<'_>, start: usize, next: usize) -> Option<bool> {
     // The line's first colon, within its first five tokens, closes the label. Some(true) for
     // a mail header, Some(false) for a label.
     let k = (l + 1..(l + 5).min(start)).find(|&k| ctx.punct(k, ':'))?;
-    if k == l + 1 && ctx.word_in(l, super::MAIL_HEADERS) {
+    if k == l + 1 && (ctx.word_in(l, super::MAIL_HEADERS) || ctx.word_in(l, MAIL_HEADERS_8)) {
         return Some(true);
     }
     (ctx.word_in(k - 1, COMMA_LABELS) || cue_before(ctx, k + 1, LABELS, LABEL_LAST).is_some())
         .then_some(false)
 }
+
+/// "From", "To" and "Cc" in the other seven languages' mail clients ("Von: Meier, Hans", "An:
+/// Meier, Hans; Weber, Klaus", "De : Dupont, Marie", "Aan:", "Od:", "DW:"): opening a line
+/// with their colon they head a name in comma order as [`super::MAIL_HEADERS`] do. Only
+/// there: as words of a sentence they are prepositions.
+const MAIL_HEADERS_8: &[&str] = &[
+    "von", "an", "kopie", "de", "à", "para", "da", "a", "van", "aan", "od", "do", "dw",
+];
 
 /// A speaker's own phrases of [`NAME_CUES`] ("i'm", "ich bin", "soy") before a lower-case
 /// first name.
@@ -1639,8 +1718,8 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
     };
     // "the name is read": only a speaker's own phrase ("my name is") makes a lower-case
     // word a name.
-    let cued =
-        cue_before(ctx, i, STRONG_CUES, STRONG_LAST).is_some_and(|s| !ctx.word_in(s, &["name"]));
+    let cued = cue_before(ctx, i, STRONG_CUES, STRONG_LAST)
+        .is_some_and(|s| !ctx.word_in(s, &["name"]) && !ctx.in_identifier(s));
     if cued && f & WORD == 0 {
         // The speaker's own name goes on into a surname the lists do not know ("my name is
         // jana dvořák"); a common word ("… john and …", "… anna here") ends it.
@@ -2012,7 +2091,22 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         {
             // "Nguyễn Bảo Vũ", "Trần Trí Nam": a surname written first, a given name after it.
             0.7
-        } else if ((first == Class::Last && last == Class::Unknown)
+        } else if first == Class::Weak
+            && (classes.len() >= 3 || (ctx.flags[start] & LAST != 0 && last == Class::First))
+            && !all_caps
+            && words[1..]
+                .iter()
+                .zip(&classes[1..])
+                .all(|(&w, &c)| firstish(c) && ctx.flags[w] & PLACE == 0)
+        {
+            // "Mai Anh Tuan", "Mai Thi Lan", "Mai Linh": a Vietnamese surname that is also a
+            // word (a month in German and French) before given names the lists know, none a
+            // word or a place (before one given name, the word must be a surname too and the
+            // name no surname: "High Sierra" is a heading):
+            // headings and products seldom string first names so.
+            0.7
+        } else if ((first == Class::Last
+            && (last == Class::Unknown || (classes.len() > 2 && last != Class::NotName)))
             || (first == Class::Weak && firstish(last) && classes.len() == 2))
             && !sentence_start
             && !all_caps
@@ -2020,7 +2114,9 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             && ctx.word_in(start - 1, WITH)
         {
             // "con Xie Jing", "met Duan Guiying": a surname written first (Chinese,
-            // Vietnamese, Hungarian) before a given name the lists lack, or a surname that is
+            // Vietnamese, Hungarian) before a given name the lists lack (or, "con Nguyen Van
+            // An", before a middle and a given name, whatever the lists say of them; the
+            // run holds no common word), or a surname that is
             // also a word before a known given name, after "with" (company): "from Manning
             // Publications", "by Tang Dynasty" are no people.
             0.55
@@ -2292,8 +2388,7 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     // "whose name is HEAD": an ALL-CAPS word after a cue is a constant unless it is a name.
     let caps_unknown =
         !run.classes[..run.len].iter().any(|&c| firstish(c)) && ctx.toks[start].case == Case::Upper;
-    let strong =
-        labelled || !caps_unknown && cue_before(ctx, start, STRONG_CUES, STRONG_LAST).is_some();
+    let strong = labelled || !caps_unknown && strong_cue(ctx, start);
     // "Beste Grüße": Dutch "Beste" opens a German sign-off, not a greeting to "Grüße".
     // A salutation on its own line names the next line only when that line is the name
     // ("Hello,\nAnna"): "Hello\nMy name is …" opens the next line with whatever word comes
@@ -2326,6 +2421,7 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
         && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST)
             .is_some_and(|c| known || !ctx.word_in(c, &["call", "ping"]))
             || speech_after(ctx, run.end_tok())
+            || reply_header(ctx, start, run.end_tok())
             || possessed(ctx, run.end_tok())
             || relative_of(ctx, start));
     // A signature block: a title-case name over an email address ("Color Config" or "Senior

@@ -216,6 +216,41 @@ fn product(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     }
     (next_word(ctx, b) && (ctx.word_in(b + 1, TECH_WORDS) || ctx.word_in(b + 1, PRODUCTS)))
         || versioned(ctx, b)
+        || (a..=b + 1).any(|i| cased_tech_word(ctx, i, b))
+}
+
+/// Words that make a run a product, a service or a character's name only as written there:
+/// an acronym of two capitals after a name ("Mac OS 11", "Travis CI", "Qt UI"), an edition
+/// of a product ("Igor Pro") and the
+/// title-case words of Unicode character names in tables ("Tai Tham Consonant Sign", "Tai
+/// Viet Vowel"). Typed in lower case they are words of a sentence ("Ana os viu", "ask Anna
+/// to sign"), and `TECH_WORDS` would take those.
+const CASED_TECH_WORDS: &[&str] = &[
+    "os",
+    "ci",
+    "ui",
+    "sign",
+    "vowel",
+    "consonant",
+    "syllables",
+    "pro",
+];
+
+/// Token `i` (in the run or, `i == b + 1`, the word right after it on its line) is one of
+/// [`CASED_TECH_WORDS`] in its written case: two capitals, or title case.
+fn cased_tech_word(ctx: &Ctx<'_>, i: usize, b: usize) -> bool {
+    let Some(t) = ctx.toks.get(i) else {
+        return false;
+    };
+    let case = if t.len() == 2 {
+        Case::Upper
+    } else {
+        Case::Title
+    };
+    t.case == case
+        && t.kind == Kind::Word
+        && (i <= b || next_word(ctx, b))
+        && ctx.word_in(i, CASED_TECH_WORDS)
 }
 
 /// "German VAT number", "Trace AWS Lambda", "Django ORM": a run where a capitalised word
