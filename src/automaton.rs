@@ -119,14 +119,21 @@ pub(crate) struct Extra<'a> {
 /// [`fingerprint`] is `catalog`; `None` otherwise, for fewer than two patterns in all, or when
 /// the blob does not read.
 ///
-/// Without `extra`, the result is kept for the process (see [`ASSEMBLED`]): a page builds
-/// several engines from the same rules (the first module's scanner, the full module's engine,
-/// the guard's, the demo's preview guards), and putting the NFAs together was most of each
-/// build (docs/benchmarks.md, "Round 12 (nfa13)").
+/// Without `extra`, the result is kept for the process (see `ASSEMBLED`): a process builds
+/// several engines from the same rules (a page's full module: the engine the first module
+/// hands over to, the guard's, the demo's preview guards; a server, one per request), and
+/// putting the NFAs together was most of each build (docs/benchmarks.md, "Round 12 (nfa13)").
+///
+/// Not in the first module: it builds one engine per page (the full module, which takes over,
+/// has its own memory), so a store would only add its bytes there.
 pub(crate) fn prebuilt(catalog: u64, chosen: &[usize], extra: &[Extra<'_>]) -> Option<Prebuilt> {
+    #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+    return decode(BLOB, catalog, chosen, extra);
+    #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
     kept_or_decode(&ASSEMBLED, catalog, chosen, extra)
 }
 
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
 /// The assemblies `kept` so far; [`prebuilt`]'s work with the store passed in (the tests
 /// give their own, which no other test touches).
 fn kept_or_decode(
@@ -162,16 +169,19 @@ fn kept_or_decode(
     Some(pre)
 }
 
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
 /// How many assemblies the process keeps: a page uses one set of rules (the default) or a
 /// few (a country list, disabled rules); the oldest goes first beyond that, so a program that
 /// makes engines from ever new rule sets holds at most this many.
 const KEPT: usize = 4;
 
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
 /// The process's assemblies, each with what it was made from: the catalog's fingerprint and
 /// the chosen rules (the blob is fixed in the binary; without custom patterns nothing else
 /// changes the NFAs).
 static ASSEMBLED: Kept = std::sync::Mutex::new(Vec::new());
 
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
 /// Assemblies with the fingerprint and the chosen rules each was made from, oldest first.
 type Kept = std::sync::Mutex<Vec<(u64, Vec<usize>, Prebuilt)>>;
 
@@ -1097,7 +1107,6 @@ mod tests {
         assert_eq!(custom.forward.pattern_len(), n + 1);
         let after: Vec<Vec<usize>> = kept.lock().unwrap().iter().map(|e| e.1.clone()).collect();
         assert_eq!(before, after);
-        drop(extra);
         matcher::dispose(hir);
     }
 
