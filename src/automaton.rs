@@ -5,6 +5,8 @@
 //! engine whose patterns are built-in rules (all of them, or those left by a country list or
 //! disabled rules) puts its NFAs together from those parts with regex-automata's NFA builder,
 //! state for state what the compiler makes of the same patterns, without parsing a pattern.
+//! Outside the first module the result is kept per process for each set of chosen rules (at
+//! most a few sets), so a second engine from the same rules does not put it together again.
 //!
 //! Why: parsing the ~250 patterns and compiling them was about 40% of the time to the first
 //! result in wasm. A full DFA made ahead of time would be far larger than the NFA
