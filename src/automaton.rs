@@ -5,6 +5,8 @@
 //! engine whose patterns are built-in rules (all of them, or those left by a country list or
 //! disabled rules) puts its NFAs together from those parts with regex-automata's NFA builder,
 //! state for state what the compiler makes of the same patterns, without parsing a pattern.
+//! Outside the first module the result is kept per process for each set of chosen rules (at
+//! most a few sets), so a second engine from the same rules does not put it together again.
 //!
 //! Why: parsing the ~250 patterns and compiling them was about 40% of the time to the first
 //! result in wasm. A full DFA made ahead of time would be far larger than the NFA
@@ -60,7 +62,9 @@ const CHAIN: u8 = 8;
 const ANCHORED_START: u8 = 1;
 const ANCHORED_END: u8 = 2;
 
-/// What the engine builds from its patterns, put together from the blob.
+/// What the engine builds from its patterns, put together from the blob. A clone is cheap
+/// next to putting it together: each NFA is an `Arc` inside, the start table 256 short lists.
+#[derive(Clone)]
 pub(crate) struct Prebuilt {
     /// The forward NFA, leading `\b`s shared (as `compile_nfas` returns it).
     pub forward: NFA,
@@ -116,9 +120,72 @@ pub(crate) struct Extra<'a> {
 /// then the `extra` ones, when the checked-in blob was made from the catalog whose
 /// [`fingerprint`] is `catalog`; `None` otherwise, for fewer than two patterns in all, or when
 /// the blob does not read.
+///
+/// Without `extra`, the result is kept for the process (see `ASSEMBLED`): a process builds
+/// several engines from the same rules (a page's full module: the engine the first module
+/// hands over to, the guard's, the demo's preview guards; a server, one per request), and
+/// putting the NFAs together was most of each build (docs/benchmarks.md, "Round 12 (nfa13)").
+///
+/// Not in the first module: it builds one engine per page (the full module, which takes over,
+/// has its own memory), so a store would only add its bytes there.
 pub(crate) fn prebuilt(catalog: u64, chosen: &[usize], extra: &[Extra<'_>]) -> Option<Prebuilt> {
-    decode(BLOB, catalog, chosen, extra)
+    #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+    return decode(BLOB, catalog, chosen, extra);
+    #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+    kept_or_decode(&ASSEMBLED, catalog, chosen, extra)
 }
+
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+/// The assemblies `kept` so far; [`prebuilt`]'s work with the store passed in (the tests
+/// give their own, which no other test touches).
+fn kept_or_decode(
+    kept: &Kept,
+    catalog: u64,
+    chosen: &[usize],
+    extra: &[Extra<'_>],
+) -> Option<Prebuilt> {
+    if !extra.is_empty() {
+        // Custom patterns are never kept: they are the policy's, and any string.
+        return decode(BLOB, catalog, chosen, extra);
+    }
+    let hit = |list: &[(u64, Vec<usize>, Prebuilt)]| {
+        list.iter()
+            .find(|(c, rules, _)| *c == catalog && rules == chosen)
+            .map(|(_, _, pre)| pre.clone())
+    };
+    // A poisoned lock (a panic while another engine was being built) only costs the cache.
+    if let Some(pre) = kept.lock().ok().and_then(|list| hit(&list)) {
+        return Some(pre);
+    }
+    // Put together outside the lock: two threads building at once both do the work, neither
+    // waits on the other.
+    let pre = decode(BLOB, catalog, chosen, extra)?;
+    if let Ok(mut list) = kept.lock() {
+        if hit(&list).is_none() {
+            if list.len() == KEPT {
+                list.remove(0);
+            }
+            list.push((catalog, chosen.to_vec(), pre.clone()));
+        }
+    }
+    Some(pre)
+}
+
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+/// How many assemblies the process keeps: a page uses one set of rules (the default) or a
+/// few (a country list, disabled rules); the oldest goes first beyond that, so a program that
+/// makes engines from ever new rule sets holds at most this many.
+const KEPT: usize = 4;
+
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+/// The process's assemblies, each with what it was made from: the catalog's fingerprint and
+/// the chosen rules (the blob is fixed in the binary; without custom patterns nothing else
+/// changes the NFAs).
+static ASSEMBLED: Kept = std::sync::Mutex::new(Vec::new());
+
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+/// Assemblies with the fingerprint and the chosen rules each was made from, oldest first.
+type Kept = std::sync::Mutex<Vec<(u64, Vec<usize>, Prebuilt)>>;
 
 /// A pattern's flags, as the blob stores them.
 fn flags_of(h: &Hir) -> u8 {
@@ -991,6 +1058,68 @@ mod tests {
         let mut longer = BLOB.to_vec();
         longer.push(0);
         assert!(decode(&longer, stamp, &all, &[]).is_none());
+    }
+
+    /// Engines built from the same rules share one assembly; other rules, or custom
+    /// patterns, get their own, and the store never holds more than `KEPT`.
+    #[test]
+    fn assemblies_are_kept_per_rule_set_and_bounded() {
+        let kept: Kept = std::sync::Mutex::new(Vec::new());
+        let stamp = fingerprint(&catalog_patterns());
+        let n = catalog_patterns().len();
+        let all: Vec<usize> = (0..n).collect();
+        let first = kept_or_decode(&kept, stamp, &all, &[]).unwrap();
+        assert_eq!(kept.lock().unwrap().len(), 1);
+        let again = kept_or_decode(&kept, stamp, &all, &[]).unwrap();
+        assert_eq!(
+            kept.lock().unwrap().len(),
+            1,
+            "the second build reuses the first"
+        );
+        let fresh = decode(BLOB, stamp, &all, &[]).unwrap();
+        for pre in [&first, &again] {
+            assert!(same_nfa(&pre.forward, &fresh.forward));
+            assert!(same_nfa(&pre.reverse, &fresh.reverse));
+            assert!(pre.starts == fresh.starts);
+            assert_eq!(pre.shortest_match, fresh.shortest_match);
+        }
+        // Each other subset is its own entry, and what it gets is its own NFA.
+        let subsets: Vec<Vec<usize>> = (2..2 + KEPT).map(|k| (0..n).step_by(k).collect()).collect();
+        for chosen in &subsets {
+            let pre = kept_or_decode(&kept, stamp, chosen, &[]).unwrap();
+            let own = decode(BLOB, stamp, chosen, &[]).unwrap();
+            assert!(same_nfa(&pre.forward, &own.forward));
+            assert!(!same_nfa(&pre.forward, &fresh.forward));
+            assert!(kept.lock().unwrap().len() <= KEPT);
+        }
+        // The oldest (the whole catalog) went first; the newest are there.
+        let list = kept.lock().unwrap();
+        assert_eq!(list.len(), KEPT);
+        assert!(list.iter().all(|(_, rules, _)| *rules != all));
+        assert!(list
+            .iter()
+            .any(|(_, rules, _)| rules == subsets.last().unwrap()));
+        drop(list);
+        // A stale fingerprint is never answered from the store.
+        assert!(kept_or_decode(&kept, stamp ^ 1, subsets.last().unwrap(), &[]).is_none());
+        // Custom patterns: put together, never kept.
+        let hir = matcher::parse(&[r"\bEMP-[0-9]{6}\b"], false).unwrap();
+        let one = std::slice::from_ref(&hir[0]);
+        let (forward, reverse) = (
+            matcher::compile_nfa(one, None, false).unwrap(),
+            matcher::compile_nfa(one, None, true).unwrap(),
+        );
+        let extra = [Extra {
+            hir: &hir[0],
+            forward: &forward,
+            reverse: &reverse,
+        }];
+        let before: Vec<Vec<usize>> = kept.lock().unwrap().iter().map(|e| e.1.clone()).collect();
+        let custom = kept_or_decode(&kept, stamp, &all, &extra).unwrap();
+        assert_eq!(custom.forward.pattern_len(), n + 1);
+        let after: Vec<Vec<usize>> = kept.lock().unwrap().iter().map(|e| e.1.clone()).collect();
+        assert_eq!(before, after);
+        matcher::dispose(hir);
     }
 
     #[test]
