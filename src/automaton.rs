@@ -38,7 +38,14 @@ use regex_automata::util::primitives::{PatternID, StateID};
 use regex_syntax::hir::{self, Hir};
 
 /// The checked-in blob (see the module docs).
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
 const BLOB: &[u8] = include_bytes!("../data/catalog-automaton.bin");
+/// The first module's blob: the same, with the parts of the rules it leaves to the full module
+/// ([`crate::rules::FULL_MODULE_RULES`]) written as empty stubs. It never runs them, and their
+/// patterns were bytes it carried for nothing (a spelt-out phone number's or a one-time code's
+/// words are kilobytes of states).
+#[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+const BLOB: &[u8] = include_bytes!("../data/catalog-automaton-scanner.bin");
 /// The format's name and version.
 const MAGIC: &[u8; 5] = b"PIIA\x03";
 
@@ -311,6 +318,10 @@ impl Assembly {
     fn part(&mut self, r: &mut Reader<'_>, classes: &[Vec<(u8, u8)>], keep: bool) -> Option<()> {
         let start = r.usize()?;
         let len = r.usize()?;
+        // A stub (the first module's blob, for a rule it never runs) has no states to keep.
+        if keep && len == 0 {
+            return None;
+        }
         let b = &mut self.b;
         let base = self.len;
         let mut lead = None;
@@ -537,6 +548,15 @@ mod write {
 
     /// The blob for `patterns`, checked by putting the whole set together from it.
     pub(crate) fn encode<P: AsRef<str>>(patterns: &[P]) -> Result<Vec<u8>, String> {
+        encode_stubbing(patterns, &[])
+    }
+
+    /// The blob for `patterns` with the patterns `stubbed` (indices) written as empty parts
+    /// that match nothing: the first module's, which never runs those rules.
+    pub(crate) fn encode_stubbing<P: AsRef<str>>(
+        patterns: &[P],
+        stubbed: &[usize],
+    ) -> Result<Vec<u8>, String> {
         let hirs = matcher::parse(patterns, false)?;
         let forward = matcher::compile_nfa(&hirs, None, false)?;
         let reverse = matcher::compile_nfa(&hirs, None, true)?;
@@ -558,6 +578,11 @@ mod write {
             .collect();
         let sets = first_bytes(&hirs);
         for (pid, h) in hirs.iter().enumerate() {
+            if stubbed.contains(&pid) {
+                // No first bytes, matches nothing, no flags, two parts of no states.
+                w.0.extend_from_slice(&[0, 0, 0, 0, 0, 0, 0]);
+                continue;
+            }
             w.runs(&sets[pid].runs());
             w.uint(h.properties().minimum_len().map_or(0, |n| n as u64 + 1));
             let start = h.properties().look_set_prefix().contains(hir::Look::Start);
@@ -565,6 +590,9 @@ mod write {
             w.0.push(if start { ANCHORED_START } else { 0 } | if end { ANCHORED_END } else { 0 });
             w.part(&forward, &parts.0[pid], &index)?;
             w.part(&reverse, &parts.1[pid], &index)?;
+        }
+        if !stubbed.is_empty() {
+            return Ok(w.0);
         }
         let all: Vec<usize> = (0..patterns.len()).collect();
         let back = decode(&w.0, stamp, &all, &[]).ok_or("the blob does not read back")?;
@@ -767,6 +795,59 @@ mod tests {
 
     /// The command that rewrites the blob; the staleness test names it.
     const REGENERATE: &str = "scripts/gen-automaton.sh";
+    /// The first module's blob ([`BLOB`] in that build).
+    const SCANNER_PATH: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/catalog-automaton-scanner.bin"
+    );
+
+    /// The catalog indices of the rules the first module leaves to the full one.
+    fn full_module_only() -> Vec<usize> {
+        crate::rules::catalog()
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| crate::rules::FULL_MODULE_RULES.contains(&r.id))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The first module's blob for the catalog as it is.
+    fn scanner_blob() -> Vec<u8> {
+        super::write::encode_stubbing(&catalog_patterns(), &full_module_only())
+            .expect("the first module's automata are written")
+    }
+
+    /// The first module, with its rules (every rule but the full module's), puts together from
+    /// its blob state for state what the whole blob gives for the same rules; a rule it leaves
+    /// to the full module cannot be put together from it.
+    #[test]
+    fn the_first_modules_blob_gives_its_rules_automata() {
+        let stamp = fingerprint(&catalog_patterns());
+        let scanner = scanner_blob();
+        assert!(scanner.len() < BLOB.len());
+        let stubbed = full_module_only();
+        assert!(stubbed.len() >= 10, "{stubbed:?}");
+        let options = EngineOptions {
+            disabled_rules: crate::rules::FULL_MODULE_RULES
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+            names: false,
+            ..EngineOptions::default()
+        };
+        let chosen = chosen_by(&options);
+        assert!(chosen.iter().all(|i| !stubbed.contains(i)));
+        let own = decode(&scanner, stamp, &chosen, &[]).unwrap();
+        let whole = decode(BLOB, stamp, &chosen, &[]).unwrap();
+        assert!(same_nfa(&own.forward, &whole.forward));
+        assert!(same_nfa(&own.reverse, &whole.reverse));
+        assert!(own.starts == whole.starts);
+        assert_eq!(own.shortest_match, whole.shortest_match);
+        let mut with_stub = chosen.clone();
+        with_stub.push(stubbed[0]);
+        with_stub.sort_unstable();
+        assert!(decode(&scanner, stamp, &with_stub, &[]).is_none());
+    }
 
     fn catalog_patterns() -> Vec<&'static str> {
         crate::rules::catalog().iter().map(|r| r.pattern).collect()
@@ -839,11 +920,18 @@ mod tests {
     #[test]
     fn the_checked_in_blob_is_current() {
         let fresh = encode(&catalog_patterns()).expect("the catalog's automata are written");
+        let scanner = scanner_blob();
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/catalog-automaton.bin");
         if std::env::var_os("PII_AIRLOCK_WRITE_AUTOMATON").is_some() {
             std::fs::write(path, &fresh).expect("data/catalog-automaton.bin is writable");
+            std::fs::write(SCANNER_PATH, &scanner)
+                .expect("data/catalog-automaton-scanner.bin is writable");
             return;
         }
+        assert!(
+            std::fs::read(SCANNER_PATH).ok().as_deref() == Some(scanner.as_slice()),
+            "data/catalog-automaton-scanner.bin is stale: regenerate it with `{REGENERATE}`"
+        );
         assert!(
             BLOB == fresh.as_slice(),
             "data/catalog-automaton.bin is stale: the catalog's patterns (or regex-automata) \
