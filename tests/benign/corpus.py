@@ -14,6 +14,7 @@ Each file falls, by a hash of its path, into the tuning part (70 %) or the held-
     python3 tests/benign/corpus.py build            # the manifest's files into /tmp/benign-corpus
     python3 tests/benign/corpus.py build --reselect # choose the files anew, rewrite the manifest
     python3 tests/benign/corpus.py score BIN [BIN…] # false positives per MB for each CLI
+                                                    # (held-out part: the count only)
 
 The manifest pins the corpus: `build` renders exactly the files it lists, under the names it
 gives them, so figures from two machines or two days count the same text. A listed file this
@@ -182,6 +183,10 @@ def score(binary):
         result[part] = (size, total, per_rule, examples)
         print(f"{binary} [{part}] {size / 1e6:.2f} MB: {total} false positives, "
               f"{total / (size / 1e6):.1f} per MB; {handles} handles of profile URLs (not counted)")
+        # The held-out part is a count only: which rules fire there, and on what, is what
+        # tuning would read (it was printed until 2026-12-07, and seen by accident).
+        if part == "heldout":
+            continue
         for k, n in sorted(per_rule.items(), key=lambda x: -x[1]):
             shown = ", ".join(repr(v[:40]) for _, v in examples[k][:4])
             print(f"    {n:4d} {k}: {shown}")
