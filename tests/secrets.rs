@@ -1466,6 +1466,8 @@ fn passwords_stated_in_a_sentence() {
         ("la mia password è Girasole2024!", "Girasole2024!"),
         ("a minha senha é Sol2024!x", "Sol2024!x"),
         ("il mio PIN è 4821", "4821"),
+        ("meine PIN lautet 4821", "4821"),
+        ("das Passwort lautet Sommer2024!", "Sommer2024!"),
         // A key word and the value, with no verb: after a whole short key, a PIN key, or
         // nothing at all between them.
         ("pw: Tr0ub4dor&3", "Tr0ub4dor&3"),
@@ -1807,6 +1809,10 @@ fn keys_and_tokens_after_a_bare_key_word_or_a_whole_key_name() {
         "Schlüssel: {}",
         "jeton : {}",
         "sleutel = {}",
+        "voici mon jeton {}",
+        "ecco la mia chiave {}",
+        "mein Schlüssel {} für das Staging",
+        "mein Token lautet {}",
     ] {
         let key = r.mixed(32);
         let text = template.replace("{}", &key);
@@ -1827,6 +1833,9 @@ fn keys_and_tokens_after_a_bare_key_word_or_a_whole_key_name() {
         "{\"key\": \"user-settings-v2\"}",
         "sort_key = a1b2c3d4e5f6a7b8c9d0",
         "Schlüsselwort: Ausnahme",
+        "la chiave 2 della porta",
+        "der Schlüssel 42 hängt am Brett",
+        "la clave 2024-2025 del curso",
         "key YOUR_API_KEY_1234567890",
     ] {
         assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));

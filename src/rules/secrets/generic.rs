@@ -159,7 +159,7 @@ pub(crate) static RULES: &[RuleDef] = &[
     secret(
         "password-stated",
         r#"(?x)
-        (?: \b (?: is | ist | est | es | to | was | war | era | are )
+        (?: \b (?: is | ist | lautet | est | es | to | was | war | era | are )
           # Italian `è`, Portuguese `é`: not ASCII, so no `\b`; the validator checks that a
           # space stands before them.
           | è | é )
@@ -195,7 +195,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     secret(
         "secret-labelled",
         r"(?x)
-        \b (?i: token | key | secret | bearer )
+        \b (?: (?i: token | key | secret | bearer | jeton | chiave | clave | chave | klucz | sleutel )
+             # Outside `(?i)`: the patterns are matched as bytes, without Unicode case tables.
+             | [Ss]chlüssel )
         [\ \t]+
         [A-Za-z0-9_\-.~+/=]* [0-9] [A-Za-z0-9_\-.~+/=]*",
         // Below the key rules': a key word with no separator is weaker evidence, and a
