@@ -2,7 +2,8 @@
 // server sends: pick an example, see the highlights and the exact outgoing body, change the
 // policy, send, decide in the consent dialog, watch the restored answer stream in, export the
 // receipts. At desktop and phone sizes, in light and dark, with an axe-core check; the mock
-// backend's log proves it never received an original value. Screenshots go to docs/img/.
+// backend's log proves it never received an original value. Screenshots go to target/screenshots/,
+// or to docs/img/ (the README's) with PII_SCREENSHOTS=docs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -16,7 +17,8 @@ import { alignChanges } from '../../www/explain.js';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
-const IMG = join(ROOT, 'docs', 'img');
+// A test run must not rewrite committed files: the README's screenshots change only on request.
+const IMG = process.env.PII_SCREENSHOTS === 'docs' ? join(ROOT, 'docs', 'img') : join(ROOT, 'target', 'screenshots');
 
 let browser, server, base;
 before(async () => { browser = await launch(); ({ server, base } = await serve()); mkdirSync(IMG, { recursive: true }); });

@@ -13,7 +13,8 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 export const DIST = join(ROOT, 'extension', 'dist');
 const FIXTURES = join(ROOT, 'tests', 'extension', 'fixtures');
-export const IMG = join(ROOT, 'docs', 'img');
+// A test run must not rewrite committed files: the README's screenshots change only on request.
+export const IMG = process.env.PII_SCREENSHOTS === 'docs' ? join(ROOT, 'docs', 'img') : join(ROOT, 'target', 'screenshots');
 
 const temps = [];
 export function temp(prefix) {
@@ -158,7 +159,7 @@ export async function launchWithExtension(userDataDir = temp('pii-airlock-ext-pr
   return { context, worker, extensionId, userDataDir };
 }
 
-/** Where the tests' screenshots go (committed: the README shows them). */
+/** Where the tests' screenshots go: target/screenshots/, or docs/img/ (the README's) with PII_SCREENSHOTS=docs. */
 export function imgPath(name) {
   mkdirSync(IMG, { recursive: true });
   return join(IMG, name);
