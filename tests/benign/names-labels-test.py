@@ -39,6 +39,16 @@ def finding(text, span, entity):
     return {"entity": entity, "start": start, "end": start + len(span)}
 
 
+def labelled(text, *items):
+    """Findings of (span, entity) and labels of them by key: ((span, entity, label), ...)."""
+    found = [finding(text, span, entity) for span, entity, _ in items]
+    labels = {
+        S.label_key(f["entity"], text, f["start"], f["end"]): label
+        for f, (_, _, label) in zip(found, items)
+    }
+    return found, labels
+
+
 def counts(text, findings, labels):
     rec = {"id": "doc-0", "text": text}
     return S.label_counts([rec], {"doc-0": findings}, labels)
@@ -47,32 +57,21 @@ def counts(text, findings, labels):
 class LabelMatching(unittest.TestCase):
     def test_unlabelled_finding_is_a_false_positive(self):
         c = counts(TEXT, [finding(TEXT, "Anna Berg", "PERSON")], {})
-        self.assertEqual(c["PERSON"], 1)
-        self.assertEqual(c["PERSON-unlabelled"], 1)
-        self.assertEqual(c["PERSON-fp"], 1)
+        self.assertEqual((c["PERSON"], c["PERSON-unlabelled"], c["PERSON-fp"]), (1, 1, 1))
 
     def test_labelled_real_person_is_not_a_false_positive(self):
-        f = finding(TEXT, "Anna Berg", "PERSON")
-        labels = {S.label_key("PERSON", TEXT, f["start"], f["end"]): "person-real"}
-        c = counts(TEXT, [f], labels)
-        self.assertEqual(c["PERSON"], 1)
-        self.assertEqual(c["PERSON-fp"], 0)
-        self.assertEqual(c["PERSON-unlabelled"], 0)
+        c = counts(TEXT, *labelled(TEXT, ("Anna Berg", "PERSON", "person-real")))
+        self.assertEqual((c["PERSON"], c["PERSON-unlabelled"], c["PERSON-fp"]), (1, 0, 0))
 
     def test_example_name_is_counted_apart_not_as_false_positive(self):
-        f = finding(TEXT, "John Doe", "PERSON")
-        labels = {S.label_key("PERSON", TEXT, f["start"], f["end"]): "person-example"}
-        c = counts(TEXT, [f], labels)
+        c = counts(TEXT, *labelled(TEXT, ("John Doe", "PERSON", "person-example")))
         self.assertEqual((c["PERSON-fp"], c["PERSON-example"]), (0, 1))
 
     def test_boundary_and_not_person_are_false_positives(self):
-        f1 = finding(TEXT, "Anna Berg for", "PERSON")
-        f2 = finding(TEXT, "Shipped", "PERSON")
-        labels = {
-            S.label_key("PERSON", TEXT, f1["start"], f1["end"]): "boundary",
-            S.label_key("PERSON", TEXT, f2["start"], f2["end"]): "not-person",
-        }
-        c = counts(TEXT, [f1, f2], labels)
+        found, labels = labelled(
+            TEXT, ("Anna Berg for", "PERSON", "boundary"), ("Shipped", "PERSON", "not-person")
+        )
+        c = counts(TEXT, found, labels)
         self.assertEqual((c["PERSON-fp"], c["PERSON-boundary"]), (2, 1))
 
     def test_changed_text_around_a_finding_unlabels_it(self):
@@ -95,13 +94,12 @@ class LabelMatching(unittest.TestCase):
         self.assertEqual((c["LOCATION"], c["LOCATION-fp"]), (1, 1))
 
     def test_places_and_addresses_share_the_location_class(self):
-        f1 = finding(TEXT, "Berlin", "LOCATION")
-        f2 = finding(TEXT, "Shipped from Berlin", "STREET_ADDRESS")
-        labels = {
-            S.label_key("LOCATION", TEXT, f1["start"], f1["end"]): "place",
-            S.label_key("STREET_ADDRESS", TEXT, f2["start"], f2["end"]): "not-place",
-        }
-        c = counts(TEXT, [f1, f2], labels)
+        found, labels = labelled(
+            TEXT,
+            ("Berlin", "LOCATION", "place"),
+            ("Shipped from Berlin", "STREET_ADDRESS", "not-place"),
+        )
+        c = counts(TEXT, found, labels)
         self.assertEqual((c["LOCATION"], c["LOCATION-fp"]), (2, 1))
 
     def test_load_labels_reads_plain_and_gzipped_files(self):
