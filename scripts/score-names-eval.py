@@ -40,6 +40,20 @@ prediction is right when at least half of it lies in gold spans of its class. Cl
 PERSON; LOCATION = places and street addresses (a LOCATION or STREET_ADDRESS finding counts
 for either, as the issue measures them); STREET_ADDRESS alone is reported too.
 
+Benign labels (round 13, docs/names.md "Benign labels"): every PERSON, LOCATION and
+STREET_ADDRESS finding of main's CLI on the benign text of both parts and both halves of
+benign7 was read in its context and labelled (`person-real`, `person-example`, `not-person`,
+`place`, `not-place`, `boundary`). A second table gives, per source, the findings per MB and
+the **headline**: findings that are not a person (PERSON) or not a place (LOCATION and
+STREET_ADDRESS together), counting `boundary` and every finding no label covers
+(`unlabelled`) as false positives. Labels are keyed by a hash of the entity, the span and 40
+code points of the record's text on each side (`label_key`), never by record id or offset:
+if a file's text changes around a finding, or a later binary reports another span, the label
+no longer matches and the finding counts as unlabelled (a false positive) until someone
+labels it. The tuning parts' labels (tests/benign/names-labels.jsonl) hold the span and a
+reason; the held-out parts' (tests/benign/names-labels-heldout.jsonl.gz) only the key and
+the label. `--show-unlabelled` lists the unlabelled findings of the tuning parts only.
+
 `--special` (round 7) scores the GDPR Art. 9 entities instead (SPECIAL = any of them, and
 each one the probe holds) and adds their findings per MB on benign text; `--part` keeps only
 the rows of an `--eval` file whose split is given (half A or B of
@@ -48,6 +62,7 @@ tests/data/special7-probe.jsonl).
 
 import argparse
 import gzip
+import hashlib
 import itertools
 import json
 import os
@@ -286,6 +301,70 @@ def credit_shape7(text, ls, le, f, people):
     return False
 
 
+# Round 13: labelled benign findings (docs/names.md "Benign labels"). Tuning parts: readable
+# rows with the span and a reason; held-out parts: the key and the label only, so that the
+# file names no held-out finding.
+LABELS = ["tests/benign/names-labels.jsonl", "tests/benign/names-labels-heldout.jsonl.gz"]
+# Labels that make a finding right; any other label, and no label, is a false positive in the
+# headline. `person-example` ("John Doe") is right (a name used as a person's name) but
+# counted in a column of its own.
+RIGHT = {"PERSON": {"person-real", "person-example"}, "LOCATION": {"place"}}
+# The labelled classes: PERSON, and LOCATION with street addresses (as CLASSES scores them).
+LABEL_CLASS = {"PERSON": "PERSON", "LOCATION": "LOCATION", "STREET_ADDRESS": "LOCATION"}
+CONTEXT = 40
+
+
+def label_key(entity, text, start, end):
+    """What a label is matched by: the entity, the span and CONTEXT code points of the
+    record's text on each side, hashed. Offsets and record ids are not in it, so that a text
+    rendered again from unchanged files matches, and a changed one does not."""
+    left = text[max(0, start - CONTEXT) : start]
+    raw = f"{entity}\x1f{left}\x1f{text[start:end]}\x1f{text[end : end + CONTEXT]}"
+    return hashlib.sha256(raw.encode()).hexdigest()[:20]
+
+
+def load_labels(paths):
+    """Label by key, from JSONL files (gzipped when the name ends in .gz)."""
+    labels = {}
+    for path in paths:
+        if not os.path.exists(path):
+            continue
+        opener = gzip.open if path.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    row = json.loads(line)
+                    labels[row["key"]] = row["label"]
+    return labels
+
+
+def label_counts(recs, found, labels, unlabelled=None):
+    """Counts of one source's labelled classes: `PERSON`/`LOCATION` (all findings), `-fp`
+    (the headline: not right by RIGHT, unlabelled included), `-unlabelled`, `-boundary`, and
+    `PERSON-example`. Unlabelled findings are appended to `unlabelled` as (record, finding)
+    when it is given."""
+    counts = defaultdict(int)
+    for r in recs:
+        t = r["text"]
+        for f in found[r["id"]]:
+            cls = LABEL_CLASS.get(f["entity"])
+            if cls is None:
+                continue
+            counts[cls] += 1
+            label = labels.get(label_key(f["entity"], t, f["start"], f["end"]))
+            if label is None:
+                counts[cls + "-unlabelled"] += 1
+                if unlabelled is not None:
+                    unlabelled.append((r, f))
+            elif label == "boundary":
+                counts[cls + "-boundary"] += 1
+            elif label == "person-example":
+                counts["PERSON-example"] += 1
+            if label not in RIGHT[cls]:
+                counts[cls + "-fp"] += 1
+    return counts
+
+
 def scan(binary, records):
     """Findings of each record, by id."""
     inp = "".join(json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in records)
@@ -477,6 +556,17 @@ def main():
         "and count their findings on benign text",
     )
     ap.add_argument(
+        "--show-unlabelled",
+        action="store_true",
+        help="list the benign findings no label covers (tune part and benign7 A only)",
+    )
+    ap.add_argument(
+        "--labels",
+        nargs="*",
+        default=LABELS,
+        help="label files of the benign findings (default: the tuning and held-out labels)",
+    )
+    ap.add_argument(
         "--part",
         help="with --eval: only the rows whose split is this (e.g. A or B of "
         "tests/data/special7-probe.jsonl)",
@@ -487,6 +577,8 @@ def main():
         CLASSES.update(SPECIAL_CLASSES)
     if a.benign7 and a.split != "tune":
         sys.exit("--benign7 is tuning-only text: use it with --split tune")
+    if a.show_unlabelled and (a.split != "tune" or a.benign7 == "B"):
+        sys.exit("--show-unlabelled lists tuning text only: --split tune, without --benign7 B")
     records = [json.loads(l) for l in open(a.eval or a.data, encoding="utf-8")]
     if a.eval:
         a.split = "tune"
@@ -516,6 +608,8 @@ def main():
         "STREET_ADDRESS/MB |" + (" SPECIAL/MB |" if a.special else "")
     )
     print("|---|---|---|---|---|---|---|---|---|" + ("---|" if a.special else ""))
+    labels = load_labels(a.labels)
+    labelled_rows = []
     for sp in splits:
         if a.benign7:
             parts = {f"{k}, benign7 {a.benign7}": v for k, v in benign7(a.benign7).items()}
@@ -571,6 +665,14 @@ def main():
                             else "CREDIT6" if credit6 else "CREDIT7" if credit7 else "BENIGN"
                         )
                         print(f"{tag} {e} {t[f['start']:f['end']]!r} in {line.strip()[:160]!r}")
+            missing = [] if a.show_unlabelled else None
+            lc = label_counts(recs, found, labels, missing)
+            labelled_rows.append((f"{name} ({sp})", mb, lc))
+            for r, f in missing or []:
+                t = r["text"]
+                ctx = t[max(0, f["start"] - 60) : f["start"]] + "[[" + t[f["start"] : f["end"]]
+                ctx += "]]" + t[f["end"] : f["end"] + 30]
+                print(f"UNLABELLED {f['entity']} {r['id']} {f['start']}-{f['end']} {ctx!r}")
             print(
                 f"| {name} ({sp}) | {mb:.2f} | {counts['PERSON'] / mb:.1f} | "
                 f"{counts['PERSON-nc'] / mb:.1f} | {counts['PERSON-nc5'] / mb:.1f} | "
@@ -579,6 +681,25 @@ def main():
                 f"{counts['STREET_ADDRESS'] / mb:.1f} |"
                 + (f" {counts['SPECIAL'] / mb:.1f} |" if a.special else "")
             )
+    if a.special:
+        return
+    # Round 13: the labelled figures. Per MB, with the count in brackets.
+    print()
+    print(
+        "| benign text | MB | PERSON/MB | **not a person**/MB | (unlabelled) | (boundary) | "
+        "(example names) | LOCATION+ADDRESS/MB | **not a place**/MB | (unlabelled) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name, mb, c in labelled_rows:
+
+        def cell(k):
+            return f"{c[k] / mb:.1f} ({c[k]})"
+
+        print(
+            f"| {name} | {mb:.2f} | {cell('PERSON')} | **{cell('PERSON-fp')}** | "
+            f"{cell('PERSON-unlabelled')} | {cell('PERSON-boundary')} | {cell('PERSON-example')} | "
+            f"{cell('LOCATION')} | **{cell('LOCATION-fp')}** | {cell('LOCATION-unlabelled')} |"
+        )
 
 
 if __name__ == "__main__":

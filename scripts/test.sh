@@ -30,6 +30,9 @@ step "identifier check digits against python-stdnum (generated numbers through t
 cargo build --bin pii-airlock
 python3 tests/stdnum/cross_check.py target/debug/pii-airlock
 
+step "benign labels of the names evaluation (label matching, label files; no binary)"
+python3 tests/benign/names-labels-test.py
+
 step "benchmarks compile and run once (quick mode, no timings asserted)"
 cargo test --benches
 cargo test --bench names --features names-reference
