@@ -577,6 +577,9 @@ def main():
         CLASSES.update(SPECIAL_CLASSES)
     if a.benign7 and a.split != "tune":
         sys.exit("--benign7 is tuning-only text: use it with --split tune")
+    # Held-out text is scored, never read: listing its misses or findings would tune on it.
+    if (a.show or a.show_benign) and not a.eval and (a.split != "tune" or a.benign7 == "B"):
+        sys.exit("--show and --show-benign list tuning text only: --split tune, without --benign7 B")
     if a.show_unlabelled and (a.split != "tune" or a.benign7 == "B"):
         sys.exit("--show-unlabelled lists tuning text only: --split tune, without --benign7 B")
     records = [json.loads(l) for l in open(a.eval or a.data, encoding="utf-8")]
