@@ -52,6 +52,8 @@ export async function fixtureBundles() {
     'quill.js': readFileSync(join(out, 'quill.js'), 'utf8'),
     'textarea.js': readFileSync(join(out, 'textarea.js'), 'utf8'),
     'contenteditable.js': readFileSync(join(out, 'contenteditable.js'), 'utf8'),
+    // Not bundled: a classic script the page runs before everything else (fixtures/src/spy.js).
+    'spy.js': readFileSync(join(FIXTURES, 'src', 'spy.js'), 'utf8'),
     'prosemirror.css': readFileSync(join(FIXTURES, 'node_modules', 'prosemirror-view', 'style', 'prosemirror.css'), 'utf8'),
     'quill.css': readFileSync(join(FIXTURES, 'node_modules', 'quill', 'dist', 'quill.core.css'), 'utf8'),
   };
@@ -74,7 +76,9 @@ function page(site, conv) {
   const s = SITES[site];
   const composer = s.kind === 'textarea' ? '<textarea id="prompt" rows="4" cols="60" aria-label="Message"></textarea>' : '<div id="composer"></div>';
   const css = s.kind === 'prosemirror' ? '<link rel="stylesheet" href="/fixture/prosemirror.css">' : s.kind === 'quill' ? '<link rel="stylesheet" href="/fixture/quill.css">' : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${site} fixture</title>${css}
+  // A conversation named spy-… gets the page script that tries to read restored values.
+  const spy = conv.startsWith('spy-') ? '<script src="/fixture/spy.js"></script>' : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${site} fixture</title>${spy}${css}
 <link rel="stylesheet" href="/fixture/page.css"></head>
 <body data-conv="${conv}" data-api="${s.api}" data-format="${s.format ?? 'chatgpt'}" data-editor-id="${s.editorId ?? ''}" data-answer-tag="${s.answerTag ?? 'div'}" data-answer-class="${s.answerClass ?? ''}">
 <main><h1>${site} (test fixture)</h1><div id="thread"></div>${composer}${s.send}</main>
@@ -201,4 +205,59 @@ export async function until(fn, timeout = 15000) {
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Runs `fn(arg)` in the extension's content-script world of `page` (the isolated world, where
+ * `chrome.dom.openOrClosedShadowRoot` reaches the closed shadow roots it attached), through
+ * the DevTools protocol: what the extension itself sees, which the page's own scripts cannot.
+ */
+export async function inExtension(context, page, fn, arg) {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const worlds = [];
+    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const world = worlds.find((w) => w.auxData?.frameId === frameTree.frame.id && w.auxData?.type === 'isolated' && w.origin.startsWith('chrome-extension://'));
+    if (!world) throw new Error('no content-script world in this page');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression: `(${fn})(${JSON.stringify(arg ?? null)})`, contextId: world.id, awaitPromise: true, returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`in the extension's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * What the user sees in the answers (`selector`), as the extension draws it: the text of the
+ * flat tree, a restored value read from its marker's closed shadow root (drawn there as generated
+ * content); `restored` lists those values, each with its size on screen and its marker's.
+ */
+export function shownAnswers(context, page, selector = '#thread .assistant') {
+  return inExtension(context, page, (sel) => {
+    const restored = [];
+    const text = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return node.data;
+      const root = node instanceof Element ? chrome.dom.openOrClosedShadowRoot(node) : null;
+      if (root && node.classList.contains('pii-airlock-restored')) {
+        // The value is the generated content of the root's first element (never text there).
+        const drawn = root.firstElementChild;
+        const value = getComputedStyle(drawn, '::before').content.slice(1, -1).replace(/\\(.)/g, '$1');
+        const box = drawn.getBoundingClientRect();
+        restored.push({ value, width: box.width, height: box.height, hostWidth: node.getBoundingClientRect().width, rootText: root.textContent });
+        return value;
+      }
+      return [...(root ?? node).childNodes].map(text).join('');
+    };
+    const answers = [...document.querySelectorAll(sel)];
+    return {
+      text: answers.map(text).join('\n'),
+      restored,
+      links: answers.flatMap((a) => [...a.querySelectorAll('a')].map((l) => [l.href, l.textContent])),
+      titles: answers.flatMap((a) => [...a.querySelectorAll('.pii-airlock-restored')].map((m) => m.title)),
+    };
+  }, selector);
 }

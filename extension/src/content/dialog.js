@@ -65,6 +65,7 @@
     p { margin: 0 0 10px; }
     ul { margin: 0 0 14px; padding-left: 18px; max-height: 40vh; overflow: auto; }
     li { margin: 3px 0; }
+    .value::before { content: var(--pii-airlock-value); }
     .value { font-family: ui-monospace, monospace; background: rgb(255 200 0 / .3); border-radius: 3px; padding: 0 3px; overflow-wrap: anywhere; }
     .effect { color: #444; }
     .buttons { display: flex; flex-wrap: wrap; gap: 8px; justify-content: flex-end; }
@@ -102,6 +103,24 @@
     return e;
   }
 
+  /** `text` as a CSS string: every character outside a small safe set as a hex escape. */
+  const cssString = (text) => `"${[...String(text)].map((c) => (/[\w@.+ -]/.test(c) ? c : `\\${c.codePointAt(0).toString(16)} `)).join('')}"`;
+
+  /**
+   * An element that draws `text` as generated content (its `::before`, from a custom property
+   * the root's stylesheet reads), for values the page must not read. Text in a closed shadow
+   * root is not enough: find-in-page (`window.find`) walks into closed roots and selects what it
+   * finds, so a page could find "@" and extend the selection over the rest of an address.
+   * Generated content is drawn and in the accessibility tree, but neither found nor selected.
+   */
+  function drawn(text, className) {
+    const e = document.createElement('span');
+    e.className = className;
+    e.style.setProperty('--pii-airlock-value', cssString(text));
+    return e;
+  }
+  ns.drawn = drawn;
+
   let open = null;
 
   /**
@@ -117,7 +136,7 @@
       if (items.length) {
         const list = el('ul', { 'aria-label': title });
         for (const it of items) {
-          list.append(el('li', {}, el('strong', { text: `${it.label}: ` }), el('span', { class: 'value', text: it.value }),
+          list.append(el('li', {}, el('strong', { text: `${it.label}: ` }), drawn(it.value, 'value'),
             el('span', { class: 'effect', text: ` — ${it.effect}` })));
         }
         dialog.append(list);
