@@ -10,6 +10,10 @@
   /** Strings the package does not ship (paste, errors), by language; the rest come from the engine. */
   const OWN = {
     en: {
+      fileTitle: 'Personal data in the file you attach',
+      fileDescription: 'The file holds personal data or secrets. Attach it with placeholders? The answer will show the real values again.',
+      fileRedacted: 'Attach with placeholders', fileAsIs: 'Attach as is',
+      fileUnreadable: 'pii-airlock could not read this text file (not UTF-8, or over 4 MB), so it was not attached.',
       pasteTitle: 'Personal data in what you paste',
       pasteDescription: 'The clipboard holds personal data or secrets. Paste it with placeholders? The answer will show the real values again.',
       pasteRedacted: 'Paste with placeholders', pasteAsIs: 'Paste as is', cancel: 'Cancel',
@@ -19,6 +23,10 @@
       bypass: 'The page tried to send a message with personal data that was not checked; pii-airlock stopped it.',
     },
     de: {
+      fileTitle: 'Personenbezogene Daten in der angehängten Datei',
+      fileDescription: 'Die Datei enthält personenbezogene Daten oder Geheimnisse. Mit Platzhaltern anhängen? Die Antwort zeigt wieder die echten Werte.',
+      fileRedacted: 'Mit Platzhaltern anhängen', fileAsIs: 'Unverändert anhängen',
+      fileUnreadable: 'pii-airlock konnte diese Textdatei nicht lesen (kein UTF-8 oder über 4 MB), daher wurde sie nicht angehängt.',
       pasteTitle: 'Personenbezogene Daten in der Zwischenablage',
       pasteDescription: 'Der eingefügte Text enthält personenbezogene Daten oder Geheimnisse. Mit Platzhaltern einfügen? Die Antwort zeigt wieder die echten Werte.',
       pasteRedacted: 'Mit Platzhaltern einfügen', pasteAsIs: 'Unverändert einfügen', cancel: 'Abbrechen',
@@ -28,6 +36,10 @@
       bypass: 'Die Seite wollte eine ungeprüfte Nachricht mit personenbezogenen Daten senden; pii-airlock hat sie angehalten.',
     },
     fr: {
+      fileTitle: 'Données personnelles dans le fichier joint',
+      fileDescription: 'Le fichier contient des données personnelles ou des secrets. Le joindre avec des espaces réservés ? La réponse affichera les vraies valeurs.',
+      fileRedacted: 'Joindre avec des espaces réservés', fileAsIs: 'Joindre tel quel',
+      fileUnreadable: 'pii-airlock n\'a pas pu lire ce fichier texte (pas en UTF-8, ou plus de 4 Mo) ; il n\'a pas été joint.',
       pasteTitle: 'Données personnelles dans le texte collé',
       pasteDescription: 'Le presse-papiers contient des données personnelles ou des secrets. Coller avec des espaces réservés ? La réponse affichera les vraies valeurs.',
       pasteRedacted: 'Coller avec des espaces réservés', pasteAsIs: 'Coller tel quel', cancel: 'Annuler',
@@ -37,6 +49,10 @@
       bypass: 'La page a tenté d\'envoyer un message non vérifié contenant des données personnelles ; pii-airlock l\'a arrêté.',
     },
     es: {
+      fileTitle: 'Datos personales en el archivo que adjunta',
+      fileDescription: 'El archivo contiene datos personales o secretos. ¿Adjuntarlo con marcadores? La respuesta mostrará de nuevo los valores reales.',
+      fileRedacted: 'Adjuntar con marcadores', fileAsIs: 'Adjuntar tal cual',
+      fileUnreadable: 'pii-airlock no pudo leer este archivo de texto (no es UTF-8 o supera 4 MB), así que no se adjuntó.',
       pasteTitle: 'Datos personales en lo que pega',
       pasteDescription: 'El portapapeles contiene datos personales o secretos. ¿Pegar con marcadores? La respuesta mostrará de nuevo los valores reales.',
       pasteRedacted: 'Pegar con marcadores', pasteAsIs: 'Pegar tal cual', cancel: 'Cancelar',
@@ -209,6 +225,24 @@
     });
   }
 
+  /** The file dialog: a text file to attach holds findings. "redacted", "as-is" or "cancelled". */
+  function file({ name, text, findings, strings, returnFocus }) {
+    const s = { ...FALLBACK, ...(strings ?? {}) };
+    const items = findings.map((f) => ({ label: entityName(s, f.entity), value: text.slice(f.start, f.end), effect: s.willReplace }));
+    return show({
+      title: own.fileTitle,
+      description: `${name}: ${own.fileDescription}`,
+      items,
+      buttons: [
+        { label: own.fileRedacted, value: 'redacted', primary: true },
+        { label: own.fileAsIs, value: 'as-is' },
+        { label: own.cancel, value: 'cancelled' },
+      ],
+      cancelValue: 'cancelled',
+      returnFocus,
+    });
+  }
+
   /** A message with one button (why a message was not sent). */
   function notice(kind, returnFocus) {
     return show({ title: 'pii-airlock', description: own[kind] ?? own.failed, buttons: [{ label: own.ok, value: 'ok', primary: true }], cancelValue: 'ok', returnFocus });
@@ -237,5 +271,5 @@
     live.textContent = n ? (FOUND[lang] ?? FOUND.en)(n) : '';
   }
 
-  ns.dialog = { consent, paste, notice, announce };
+  ns.dialog = { consent, paste, file, notice, announce };
 })();

@@ -170,13 +170,36 @@
 
   // ---- send ---------------------------------------------------------------------------------
 
+  /**
+   * Buttons a site labels by their text alone: the "Send" / "Save" of the box that edits an
+   * already sent message (ChatGPT, Claude), which resends it without passing the composer.
+   */
+  const SEND_WORDS = /^(send|save|submit|update|save and submit|senden|absenden|speichern|envoyer|enregistrer|enviar|guardar)$/i;
+  const textSend = (b) => SEND_WORDS.test((b.getAttribute('aria-label') || b.textContent || '').trim());
+
   function findSend(editor) {
     // The nearest send button: inside the composer's form or container, else anywhere.
     for (let up = editor.parentElement; up && up !== document.body; up = up.parentElement) {
-      const b = up.querySelector(adapter.send);
+      const b = up.querySelector(adapter.send) ?? [...up.querySelectorAll('button')].find(textSend);
       if (b) return b;
     }
     return document.querySelector(adapter.send);
+  }
+
+  /**
+   * The editor `button` sends: an attached one whose nearest send button it is, else the nearest
+   * editor around it (an edit box the user opened and sends without typing into it).
+   */
+  function editorForButton(button) {
+    const known = [...state.keys()].find((ed) => ed.isConnected && findSend(ed) === button);
+    if (known) return known;
+    for (let up = button.parentElement; up && up !== document.body; up = up.parentElement) {
+      for (const e of up.querySelectorAll(adapter.fallbackEditor)) {
+        const ed = ns.adapters.editorOf(adapter, e);
+        if (ed && findSend(ed) === button) return ed;
+      }
+    }
+    return null;
   }
 
   /** Sends again with our own hooks out of the way: the send button, or the Enter key. */
@@ -277,10 +300,9 @@
 
   const onButton = (e) => {
     if (!enabled || bypass) return;
-    const button = e.target instanceof Element ? e.target.closest(adapter.send) : null;
-    if (!button) return;
-    // The composer this button sends: the attached one nearest to it.
-    const editor = [...state.keys()].find((ed) => ed.isConnected && findSend(ed) === button);
+    const button = e.target instanceof Element ? e.target.closest(`${adapter.send}, button`) : null;
+    if (!button || !(button.matches(adapter.send) || textSend(button))) return;
+    const editor = editorForButton(button);
     if (!editor || !ns.textModel.read(editor).text.trim()) return;
     e.preventDefault();
     e.stopImmediatePropagation();
