@@ -67,9 +67,10 @@ export const NO_WASM_CSP = "default-src 'self'; script-src 'self'; object-src 'n
 export const SITES = {
   chatgpt: { origin: 'https://chatgpt.com', path: (c) => `/c/${c}`, api: '/backend-api/conversation', kind: 'prosemirror', editorId: 'prompt-textarea', send: '<button id="send" data-testid="send-button" aria-label="Send prompt">Send</button>' },
   claude: { origin: 'https://claude.ai', path: (c) => `/chat/${c}`, api: '/api/organizations/org-1/chat_conversations', format: 'claude', kind: 'prosemirror', editorId: 'claude-input', send: '<button id="send" aria-label="Send message">Send</button>', answerClass: 'font-claude-message' },
-  gemini: { origin: 'https://gemini.google.com', path: (c) => `/app/${c}`, api: '/_/BardChatUi/data/StreamGenerate', kind: 'quill', send: '<button class="send-button" aria-label="Send message">Send</button>', answerTag: 'message-content' },
+  gemini: { origin: 'https://gemini.google.com', path: (c) => `/app/${c}`, api: '/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate', format: 'gemini', kind: 'quill', send: '<button class="send-button" aria-label="Send message">Send</button>', answerTag: 'message-content' },
   copilot: { origin: 'https://copilot.microsoft.com', path: (c) => `/chats/${c}`, api: '/c/api/conversations', kind: 'contenteditable', send: '<button id="send" type="button" aria-label="Submit message">Send</button>' },
-  deepseek: { origin: 'https://chat.deepseek.com', path: (c) => `/a/chat/s/${c}`, api: '/api/v0/chat/completion', kind: 'textarea', send: '<button id="send" type="button" aria-label="Send">Send</button>' },
+  deepseek: { origin: 'https://chat.deepseek.com', path: (c) => `/a/chat/s/${c}`, api: '/api/v0/chat/completion', format: 'deepseek', kind: 'textarea', send: '<button id="send" type="button" aria-label="Send">Send</button>' },
+  perplexity: { origin: 'https://www.perplexity.ai', path: (c) => `/search/${c}`, api: '/rest/sse/perplexity_ask', format: 'perplexity', kind: 'textarea', send: '<button id="send" type="button" aria-label="Submit">Ask</button>' },
 };
 
 function page(site, conv) {
@@ -81,7 +82,7 @@ function page(site, conv) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${site} fixture</title>${spy}${css}
 <link rel="stylesheet" href="/fixture/page.css"></head>
 <body data-conv="${conv}" data-api="${s.api}" data-format="${s.format ?? 'chatgpt'}" data-editor-id="${s.editorId ?? ''}" data-answer-tag="${s.answerTag ?? 'div'}" data-answer-class="${s.answerClass ?? ''}">
-<main><h1>${site} (test fixture)</h1><div id="thread"></div>${composer}${s.send}</main>
+<main><h1>${site} (test fixture)</h1><div id="thread"></div>${composer}${s.send}<input type="file" id="file" multiple hidden aria-label="Attach files"></main>
 <script type="module" src="/fixture/${s.kind}.js"></script></body></html>`;
 }
 
@@ -91,15 +92,41 @@ const PAGE_CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:24px;max-width:
 #composer,#prompt{border:1px solid #888;border-radius:8px;padding:8px;min-height:48px;width:100%;box-sizing:border-box;font:inherit}
 .ProseMirror{outline:none}button{margin-top:8px;font:inherit}`;
 
+/**
+ * The sites' request bodies as their web clients send them (fixtures/src/chat.js writes them):
+ * body → { conv, text }. The conversation sits where each site's client puts it (Gemini: the
+ * first of the conversation ids in inner[2]; Perplexity: last_backend_uuid).
+ */
+const REQUESTS = {
+  chatgpt: (body) => {
+    const j = JSON.parse(body);
+    return { conv: j.conversation_id, text: j.messages.map((m) => m.content.parts.join('\n')).join('\n') };
+  },
+  claude: (body) => ({ conv: null, text: JSON.parse(body).prompt }),
+  deepseek: (body) => {
+    const j = JSON.parse(body);
+    return { conv: j.chat_session_id, text: j.prompt };
+  },
+  perplexity: (body) => {
+    const j = JSON.parse(body);
+    return { conv: j.params.last_backend_uuid, text: j.query_str };
+  },
+  gemini: (body) => {
+    const inner = JSON.parse(JSON.parse(new URLSearchParams(body).get('f.req'))[1]);
+    return { conv: inner[2][0], text: inner[0][0] };
+  },
+};
+
 const TOKEN = /\[[A-Z][A-Z0-9_]*_\d+\]/g;
 
 /**
  * Routes every fixture site. Returns the backend: `received` holds each request body the site's
- * API got; each conversation's history is kept, so a reload renders it again.
+ * API got, `uploads` each file the page uploaded; each conversation's history is kept, so a reload renders it again.
  */
 export async function routeSites(context) {
   const b = await fixtureBundles();
   const received = [];
+  const uploads = [];
   const history = new Map();
   for (const [site, s] of Object.entries(SITES)) {
     await context.route(`${s.origin}/**`, async (route) => {
@@ -111,13 +138,23 @@ export async function routeSites(context) {
         if (!b[name]) return route.fulfill({ status: 404, body: '' });
         return route.fulfill({ contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript', body: b[name] });
       }
-      // ChatGPT-style bodies at the API path; Claude-style ({ prompt }) at <api>/<conversation>/completion.
+      // Attached files: the fixture uploads each as it is attached (fixtures/src/chat.js).
+      if (url.pathname === '/upload' && req.method() === 'POST') {
+        uploads.push({ site, name: url.searchParams.get('name'), text: req.postData() ?? '' });
+        return route.fulfill({ contentType: 'application/json', body: '{"ok":true}' });
+      }
+      // Each site's own request shape (REQUESTS); Claude posts at <api>/<conversation>/completion.
       const claudePost = s.format === 'claude' && url.pathname.startsWith(`${s.api}/`) && url.pathname.endsWith('/completion');
       if ((url.pathname === s.api || claudePost) && req.method() === 'POST') {
         const body = req.postData() ?? '';
-        const parsed = JSON.parse(body);
-        if (claudePost) parsed.conversation_id = url.pathname.slice(s.api.length + 1, -'/completion'.length);
-        const text = claudePost ? parsed.prompt : parsed.messages.map((m) => m.content.parts.join('\n')).join('\n');
+        let read;
+        try {
+          read = REQUESTS[s.format ?? 'chatgpt'](body);
+        } catch {
+          return route.fulfill({ status: 400, body: '' });
+        }
+        const { conv: sent, text } = read;
+        const parsed = { conversation_id: claudePost ? url.pathname.slice(s.api.length + 1, -'/completion'.length) : sent };
         received.push({ site, body, conv: parsed.conversation_id, text });
         const tokens = [...new Set(text.match(TOKEN) ?? [])];
         const answer = tokens.length
@@ -140,7 +177,7 @@ export async function routeSites(context) {
       return route.fulfill({ status: 404, body: '' });
     });
   }
-  return { received, history };
+  return { received, uploads, history };
 }
 
 export const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',

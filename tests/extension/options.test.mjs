@@ -20,7 +20,7 @@ async function open(site, conv) {
 }
 
 const ext = (path) => `chrome-extension://${ctx.extensionId}/${path}`;
-const sentIn = async (conv) => JSON.parse((await until(() => backend.received.find((r) => r.body.includes(`"${conv}"`)))).body).messages[0].content.parts[0];
+const sentIn = async (conv) => (await until(() => backend.received.find((r) => r.conv === conv))).text;
 
 async function sendOn(conv, text) {
   const page = await open('chatgpt', conv);

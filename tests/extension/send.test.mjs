@@ -228,7 +228,7 @@ test('multi-line prompts keep their lines in ProseMirror and in a textarea', asy
   await ta.keyboard.press('Shift+Enter');
   await ta.keyboard.type('mail jane.doe@example.com');
   await ta.keyboard.press('Control+Enter');
-  const sentTa = JSON.parse((await until(() => backend.received.find((r) => r.body.includes('conv-lines-ta')))).body).messages[0].content.parts[0];
+  const sentTa = (await until(() => backend.received.find((r) => r.conv === 'conv-lines-ta'))).text;
   assert.equal(sentTa, 'Hello\nmail [EMAIL_ADDRESS_1]');
   await ta.close();
 });

@@ -333,7 +333,8 @@
     onPaste(editor, text);
   }, true);
 
-  async function onPaste(editor, text) {
+  /** `place()`, if given, puts the caret where the text goes (a drop's point) before it lands. */
+  async function onPaste(editor, text, place) {
     let prep;
     try {
       prep = await ask({ type: 'prepare', text });
@@ -362,6 +363,7 @@
       }
     }
     editor.focus();
+    place?.();
     bypass = true;
     try {
       if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) document.execCommand('insertText', false, insert);
@@ -371,6 +373,160 @@
     }
     scheduleScan(editor);
   }
+
+  // ---- drops -------------------------------------------------------------------------------
+
+  /**
+   * Text dropped into a composer lands there like a paste, so it is held like one: the same
+   * dialog, then it goes in at the point where it was dropped. A drag that started in the same
+   * editor (moving its own text) is left to the editor.
+   */
+  let dragFrom = null;
+  addEventListener('dragstart', (e) => { dragFrom = editorFromEvent(e); }, true);
+  addEventListener('dragend', () => { dragFrom = null; }, true);
+
+  addEventListener('drop', (e) => {
+    if (!enabled || bypass || !e.dataTransfer) return;
+    const files = [...e.dataTransfer.files];
+    if (files.length) {
+      // Files dropped anywhere: sites take them as attachments from a page-wide drop zone.
+      if (!files.some(isTextFile)) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      const { target, clientX, clientY } = e;
+      checkFiles(files, editorFromEvent(e)).then((out) => {
+        if (!out) return;
+        const dt = new DataTransfer();
+        for (const f of out) dt.items.add(f);
+        redispatch(target, new DragEvent('drop', { dataTransfer: dt, clientX, clientY, bubbles: true, cancelable: true, composed: true }));
+      });
+      return;
+    }
+    const editor = editorFromEvent(e);
+    const text = e.dataTransfer.getData('text/plain');
+    if (!editor || !text || dragFrom === editor) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const { clientX, clientY } = e;
+    onPaste(editor, text, () => {
+      if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) return;
+      const at = document.caretRangeFromPoint?.(clientX, clientY);
+      if (at && editor.contains(at.startContainer)) {
+        const sel = getSelection();
+        sel.removeAllRanges();
+        sel.addRange(at);
+      }
+    });
+  }, true);
+
+  // ---- text files attached --------------------------------------------------------------------
+
+  /** Text files, read and checked before the site takes them; other files are not read. */
+  const TEXT_NAME = /\.(txt|text|csv|tsv|md|markdown|json|jsonl|ndjson|log|xml|ya?ml|ini|toml|env|html?|eml|vcf|ics|sql)$/i;
+  const isTextFile = (f) => f.type.startsWith('text/') || /^application\/([\w.+-]*\+)?(json|xml|x-ndjson|sql)$/.test(f.type) || TEXT_NAME.test(f.name);
+  /** Past this size a text file is not read (nor attached): the engine host scans it whole. */
+  const MAX_FILE = 4 * 1024 * 1024;
+
+  /**
+   * Reads and checks the text files among `files`; resolves to the files to hand to the site
+   * (text files with findings replaced by their redacted text if the user chose so), or null
+   * when nothing is to be attached: cancelled, or a text file that could not be read or
+   * checked (fail closed).
+   */
+  async function checkFiles(files, editor) {
+    const out = [];
+    for (const f of files) {
+      if (!isTextFile(f)) {
+        out.push(f);
+        continue;
+      }
+      let text;
+      try {
+        if (f.size > MAX_FILE) throw new Error('size');
+        text = new TextDecoder('utf-8', { fatal: true }).decode(await f.arrayBuffer());
+      } catch {
+        await ns.dialog.notice('fileUnreadable', editor);
+        return null;
+      }
+      let prep;
+      try {
+        prep = await ask({ type: 'prepare', text });
+        if (!prep.ok) throw new Error('engine');
+      } catch {
+        await ns.dialog.notice('failed', editor);
+        return null;
+      }
+      if (!prep.findings.length) {
+        out.push(f);
+        continue;
+      }
+      const choice = await ns.dialog.file({ name: f.name, text, findings: prep.findings, strings: prep.strings, returnFocus: editor });
+      if (choice === 'cancelled') return null;
+      if (choice === 'as-is') {
+        out.push(f);
+        continue;
+      }
+      let res;
+      try {
+        res = await ask({ type: 'commit', conv, text, decision: 'redacted' });
+      } catch {
+        res = { ok: false, reason: 'engine' };
+      }
+      if (!res.ok) {
+        await ns.dialog.notice(res.reason === 'policy-block' ? 'blocked' : 'failed', editor);
+        return null;
+      }
+      ns.restore.refresh();
+      out.push(new File([res.text], f.name, { type: f.type, lastModified: f.lastModified }));
+    }
+    return out;
+  }
+
+  /** Dispatches `event` to the page's own listeners, past this script's. */
+  function redispatch(target, event) {
+    bypass = true;
+    try {
+      target.dispatchEvent(event);
+    } finally {
+      bypass = false;
+    }
+  }
+
+  /**
+   * A file input's `input` and `change` events are held while its text files are checked (the
+   * site reads the files when they fire); then the input holds what the user chose to attach
+   * and the events fire again, or it is emptied.
+   */
+  const held = new WeakSet();
+  const onFileInput = (e) => {
+    const input = e.target;
+    if (!enabled || bypass || !(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length) return;
+    const files = [...input.files];
+    if (!files.some(isTextFile)) return;
+    e.stopImmediatePropagation();
+    if (held.has(input)) return;
+    held.add(input);
+    // "input" comes first, "change" right after: both wait for the one check.
+    setTimeout(async () => {
+      let out = null;
+      try {
+        out = await checkFiles(files, editorFromEvent({ composedPath: () => [document.activeElement] }));
+      } finally {
+        held.delete(input);
+      }
+      if (!out) {
+        input.value = '';
+        return;
+      }
+      const dt = new DataTransfer();
+      for (const f of out) dt.items.add(f);
+      input.files = dt.files;
+      redispatch(input, new Event('input', { bubbles: true, composed: true }));
+      redispatch(input, new Event('change', { bubbles: true }));
+    }, 0);
+  };
+  addEventListener('input', onFileInput, true);
+  addEventListener('change', onFileInput, true);
 
   // ---- attaching ------------------------------------------------------------------------------
 

@@ -118,7 +118,7 @@
    * `<span>` holding what the model wrote (the placeholder or surrogate the site already has),
    * and the value is drawn from a closed shadow root this isolated world attaches. The page's
    * scripts (another JavaScript world: they neither see this script's references nor share its
-   * `Element.prototype`) get `null` from `shadowRoot`; `textContent`, `innerHTML`, `innerText`,
+   * `Element.prototype`) get `null` from `shadowRoot`; `textContent`, the HTML serialisers, `innerText`,
    * mutation records, selections and events' `composedPath()` show them the placeholder.
    * `span`: the one inline element a shadow root can be attached to.
    */
