@@ -3,7 +3,7 @@
 // with the site's file input, and requests of the sites the MAIN-world check models.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeSites, SITES, dialogState, until } from './harness.mjs';
+import { launchWithExtension, routeSites, openSite, dialogState, until } from './harness.mjs';
 
 let ctx;
 let backend;
@@ -13,12 +13,7 @@ before(async () => {
 });
 after(async () => { await ctx?.context.close(); });
 
-async function open(site, conv) {
-  const page = await ctx.context.newPage();
-  await page.goto(SITES[site].origin + SITES[site].path(conv));
-  await page.waitForFunction(() => typeof globalThis.editorText === 'function');
-  return page;
-}
+const open = (site, conv) => openSite(ctx.context, site, conv);
 
 const sentTo = (conv) => backend.received.filter((r) => r.conv === conv);
 

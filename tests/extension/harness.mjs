@@ -196,6 +196,14 @@ export async function routeSites(context) {
   return { received, uploads, history };
 }
 
+/** Opens `site`'s fixture page of conversation `conv` once its composer is ready. */
+export async function openSite(context, site, conv) {
+  const page = await context.newPage();
+  await page.goto(SITES[site].origin + SITES[site].path(conv));
+  await page.waitForFunction(() => typeof globalThis.editorText === 'function');
+  return page;
+}
+
 export const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 

@@ -207,17 +207,17 @@
     return show({ title: s.title, description: s.description, items, buttons, cancelValue: 'cancelled', returnFocus });
   }
 
-  /** The paste dialog: "redacted", "as-is" or "cancelled". */
-  function paste({ text, findings, strings, returnFocus }) {
+  /** A dialog that holds text on its way into the page: "redacted", "as-is" or "cancelled". */
+  function held({ text, findings, strings, returnFocus }, title, description, redacted, asIs) {
     const s = { ...FALLBACK, ...(strings ?? {}) };
     const items = findings.map((f) => ({ label: entityName(s, f.entity), value: text.slice(f.start, f.end), effect: s.willReplace }));
     return show({
-      title: own.pasteTitle,
-      description: own.pasteDescription,
+      title,
+      description,
       items,
       buttons: [
-        { label: own.pasteRedacted, value: 'redacted', primary: true },
-        { label: own.pasteAsIs, value: 'as-is' },
+        { label: redacted, value: 'redacted', primary: true },
+        { label: asIs, value: 'as-is' },
         { label: own.cancel, value: 'cancelled' },
       ],
       cancelValue: 'cancelled',
@@ -225,23 +225,11 @@
     });
   }
 
-  /** The file dialog: a text file to attach holds findings. "redacted", "as-is" or "cancelled". */
-  function file({ name, text, findings, strings, returnFocus }) {
-    const s = { ...FALLBACK, ...(strings ?? {}) };
-    const items = findings.map((f) => ({ label: entityName(s, f.entity), value: text.slice(f.start, f.end), effect: s.willReplace }));
-    return show({
-      title: own.fileTitle,
-      description: `${name}: ${own.fileDescription}`,
-      items,
-      buttons: [
-        { label: own.fileRedacted, value: 'redacted', primary: true },
-        { label: own.fileAsIs, value: 'as-is' },
-        { label: own.cancel, value: 'cancelled' },
-      ],
-      cancelValue: 'cancelled',
-      returnFocus,
-    });
-  }
+  /** The paste dialog (a paste or a drop holds findings). */
+  const paste = (o) => held(o, own.pasteTitle, own.pasteDescription, own.pasteRedacted, own.pasteAsIs);
+
+  /** The file dialog: a text file to attach (`o.name`) holds findings. */
+  const file = (o) => held(o, own.fileTitle, `${o.name}: ${own.fileDescription}`, own.fileRedacted, own.fileAsIs);
 
   /** A message with one button (why a message was not sent). */
   function notice(kind, returnFocus) {

@@ -333,35 +333,43 @@
     onPaste(editor, text);
   }, true);
 
-  /** `place()`, if given, puts the caret where the text goes (a drop's point) before it lands. */
-  async function onPaste(editor, text, place) {
+  /**
+   * Text about to land in the page (a paste, a drop, a text file): checked, and with findings
+   * held in `dialog` (`ns.dialog.paste` or `.file`) until the user chose. Resolves to the text to
+   * let in (as it is, or with placeholders), or null when nothing is to land: cancelled, or the
+   * engine could not check or rewrite it (fail closed; the user is told).
+   */
+  async function holdText(text, editor, dialog) {
     let prep;
     try {
       prep = await ask({ type: 'prepare', text });
       if (!prep.ok) throw new Error('engine');
     } catch {
       await ns.dialog.notice('failed', editor);
-      return;
+      return null;
     }
-    let insert = text;
-    if (prep.findings.length) {
-      const choice = await ns.dialog.paste({ text, findings: prep.findings, strings: prep.strings, returnFocus: editor });
-      if (choice === 'cancelled') return;
-      if (choice === 'redacted') {
-        let res;
-        try {
-          res = await ask({ type: 'commit', conv, text, decision: 'redacted' });
-        } catch {
-          res = { ok: false, reason: 'engine' };
-        }
-        if (!res.ok) {
-          await ns.dialog.notice(res.reason === 'policy-block' ? 'blocked' : 'failed', editor);
-          return;
-        }
-        insert = res.text;
-        ns.restore.refresh();
-      }
+    if (!prep.findings.length) return text;
+    const choice = await dialog({ text, findings: prep.findings, strings: prep.strings, returnFocus: editor });
+    if (choice === 'cancelled') return null;
+    if (choice !== 'redacted') return text;
+    let res;
+    try {
+      res = await ask({ type: 'commit', conv, text, decision: 'redacted' });
+    } catch {
+      res = { ok: false, reason: 'engine' };
     }
+    if (!res.ok) {
+      await ns.dialog.notice(res.reason === 'policy-block' ? 'blocked' : 'failed', editor);
+      return null;
+    }
+    ns.restore.refresh();
+    return res.text;
+  }
+
+  /** `place()`, if given, puts the caret where the text goes (a drop's point) before it lands. */
+  async function onPaste(editor, text, place) {
+    const insert = await holdText(text, editor, ns.dialog.paste);
+    if (insert === null) return;
     editor.focus();
     place?.();
     bypass = true;
@@ -448,36 +456,9 @@
         await ns.dialog.notice('fileUnreadable', editor);
         return null;
       }
-      let prep;
-      try {
-        prep = await ask({ type: 'prepare', text });
-        if (!prep.ok) throw new Error('engine');
-      } catch {
-        await ns.dialog.notice('failed', editor);
-        return null;
-      }
-      if (!prep.findings.length) {
-        out.push(f);
-        continue;
-      }
-      const choice = await ns.dialog.file({ name: f.name, text, findings: prep.findings, strings: prep.strings, returnFocus: editor });
-      if (choice === 'cancelled') return null;
-      if (choice === 'as-is') {
-        out.push(f);
-        continue;
-      }
-      let res;
-      try {
-        res = await ask({ type: 'commit', conv, text, decision: 'redacted' });
-      } catch {
-        res = { ok: false, reason: 'engine' };
-      }
-      if (!res.ok) {
-        await ns.dialog.notice(res.reason === 'policy-block' ? 'blocked' : 'failed', editor);
-        return null;
-      }
-      ns.restore.refresh();
-      out.push(new File([res.text], f.name, { type: f.type, lastModified: f.lastModified }));
+      const kept = await holdText(text, editor, (o) => ns.dialog.file({ ...o, name: f.name }));
+      if (kept === null) return null;
+      out.push(kept === text ? f : new File([kept], f.name, { type: f.type, lastModified: f.lastModified }));
     }
     return out;
   }
