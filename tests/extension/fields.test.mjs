@@ -177,3 +177,38 @@ test('deepseek: a request body of another shape is refused', async () => {
   assert.equal(sentTo('around-shape').length, 0);
   await page.close();
 });
+
+test('the page does not get a held paste, drop or file before the user chose (its listeners run after the extension\'s)', async () => {
+  // spy-…: the page's own script listens to paste, drop, input and change in window's capture
+  // phase, registered as the page starts, and reads what they carry.
+  const page = await open('chatgpt', 'spy-fields');
+  await page.click('.ProseMirror');
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', 'Paste: mail jane.doe@example.com');
+    document.querySelector('.ProseMirror').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await until(() => dialogState(ctx.context, page));
+  await page.keyboard.press('Enter');
+  await until(async () => (await page.evaluate(() => editorText())).includes('[EMAIL_ADDRESS_1]'));
+  await page.setInputFiles('#file', [file('picked.csv', 'text/csv', 'jane.doe@example.com,Picked')]);
+  await until(() => dialogState(ctx.context, page));
+  await page.keyboard.press('Enter');
+  await until(() => uploadsOf('picked.csv').length);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['jane.doe@example.com,Dropped'], 'dropped-spy.csv', { type: 'text/csv' }));
+    document.querySelector('.ProseMirror').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await until(() => dialogState(ctx.context, page));
+  await page.keyboard.press('Enter');
+  await until(() => uploadsOf('dropped-spy.csv').length);
+  const report = await page.evaluate(() => globalThis.spyReport());
+  const reached = report.seen.filter(([how]) => /paste|drop|file/.test(how));
+  // The page got each of them, with placeholders, and never the value.
+  assert.ok(reached.some(([how, v]) => how === 'change file' && v.includes('[EMAIL_ADDRESS_')), 'the page got the redacted file');
+  assert.ok(reached.some(([how, v]) => how === 'drop file' && v.includes('[EMAIL_ADDRESS_')), 'the page got the redacted drop');
+  const saw = reached.filter(([, v]) => v.includes('jane.doe')).map(([how]) => how);
+  assert.deepEqual(saw, [], `the page read the held value by: ${[...new Set(saw)].join(', ')}`);
+  await page.close();
+});
