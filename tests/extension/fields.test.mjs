@@ -178,6 +178,23 @@ test('deepseek: a request body of another shape is refused', async () => {
   await page.close();
 });
 
+test('a copied text file pasted into the composer is held and attached with placeholders', async () => {
+  const page = await open('chatgpt', 'file-paste');
+  await page.click('.ProseMirror');
+  await page.evaluate((csv) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([csv], 'pasted.csv', { type: 'text/csv' }));
+    document.querySelector('.ProseMirror').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, CSV);
+  const d = await until(() => dialogState(ctx.context, page));
+  assert.equal(d.name, 'Personal data in the file you attach');
+  assert.equal(uploadsOf('pasted.csv').length, 0);
+  await page.keyboard.press('Enter');
+  const [up] = await until(() => uploadsOf('pasted.csv').length && uploadsOf('pasted.csv'));
+  assert.equal(up.text, 'name,email\n[PERSON_1],[EMAIL_ADDRESS_1]\n');
+  await page.close();
+});
+
 test('the page does not get a held paste, drop or file before the user chose (its listeners run after the extension\'s)', async () => {
   // spy-…: the page's own script listens to paste, drop, input and change in window's capture
   // phase, registered as the page starts, and reads what they carry.

@@ -324,6 +324,12 @@
 
   addEventListener('paste', (e) => {
     if (!enabled || bypass) return;
+    // A copied file pasted: sites attach it, as they do a dropped one.
+    const files = [...(e.clipboardData?.files ?? [])];
+    if (files.some(isTextFile)) {
+      holdFiles(e, files, (dt) => new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true }));
+      return;
+    }
     const editor = editorFromEvent(e);
     const text = e.clipboardData?.getData('text/plain');
     if (!editor || !text) return;
@@ -399,15 +405,8 @@
     if (files.length) {
       // Files dropped anywhere: sites take them as attachments from a page-wide drop zone.
       if (!files.some(isTextFile)) return;
-      e.preventDefault();
-      e.stopImmediatePropagation();
-      const { target, clientX, clientY } = e;
-      checkFiles(files, editorFromEvent(e)).then((out) => {
-        if (!out) return;
-        const dt = new DataTransfer();
-        for (const f of out) dt.items.add(f);
-        redispatch(target, new DragEvent('drop', { dataTransfer: dt, clientX, clientY, bubbles: true, cancelable: true, composed: true }));
-      });
+      const { clientX, clientY } = e;
+      holdFiles(e, files, (dt) => new DragEvent('drop', { dataTransfer: dt, clientX, clientY, bubbles: true, cancelable: true, composed: true }));
       return;
     }
     const editor = editorFromEvent(e);
@@ -461,6 +460,22 @@
       out.push(kept === text ? f : new File([kept], f.name, { type: f.type, lastModified: f.lastModified }));
     }
     return out;
+  }
+
+  /**
+   * Holds an event that carries text files (a drop, a paste): stopped now, dispatched again to
+   * the same target, made by `again(dataTransfer)`, with the files the user chose to attach.
+   */
+  function holdFiles(e, files, again) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const { target } = e;
+    checkFiles(files, editorFromEvent(e)).then((out) => {
+      if (!out) return;
+      const dt = new DataTransfer();
+      for (const f of out) dt.items.add(f);
+      redispatch(target, again(dt));
+    });
   }
 
   /** Dispatches `event` to the page's own listeners, past this script's. */
