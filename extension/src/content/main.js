@@ -178,9 +178,12 @@
   const textSend = (b) => SEND_WORDS.test((b.getAttribute('aria-label') || b.textContent || '').trim());
 
   function findSend(editor) {
+    // A field in a dialog (settings, custom instructions) is saved, not sent: its "Save" is not
+    // a send button.
+    const inDialog = editor.closest('dialog, [role="dialog"]');
     // The nearest send button: inside the composer's form or container, else anywhere.
     for (let up = editor.parentElement; up && up !== document.body; up = up.parentElement) {
-      const b = up.querySelector(adapter.send) ?? [...up.querySelectorAll('button')].find(textSend);
+      const b = up.querySelector(adapter.send) ?? (inDialog ? null : [...up.querySelectorAll('button')].find(textSend));
       if (b) return b;
     }
     return document.querySelector(adapter.send);
