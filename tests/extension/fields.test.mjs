@@ -52,10 +52,13 @@ test('a field in a settings dialog with its own "Save" is left to the site', asy
     document.getElementById('save').addEventListener('click', () => { globalThis.saved = document.getElementById('instructions').value; });
   });
   await page.click('#instructions');
-  await page.keyboard.type('Call me Jane, jane.doe@example.com');
+  await page.keyboard.type('Call me Jane,');
+  // Enter is a new line there, not a send.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('jane.doe@example.com');
   await page.click('#save');
   // The click reached the site's handler at once, with the field as typed (held, it would not).
-  assert.equal(await page.evaluate(() => globalThis.saved), 'Call me Jane, jane.doe@example.com');
+  assert.equal(await page.evaluate(() => globalThis.saved), 'Call me Jane,\njane.doe@example.com');
   await page.close();
 });
 

@@ -292,6 +292,9 @@
     if (!enabled || bypass || e.key !== 'Enter' || e.isComposing || e.shiftKey || e.altKey) return;
     const editor = editorFromEvent(e);
     if (!editor) return;
+    // A field in a dialog (settings, custom instructions) that is not the site's composer is
+    // saved with its own button: Enter there is a new line.
+    if (editor.closest('dialog, [role="dialog"]') && !editor.matches(adapter.editor)) return;
     // A textarea without a modifier may be a plain newline on some sites; Enter sends on all the
     // built-in ones, and a generic page that uses Enter for newlines sends with the button.
     if (!ns.textModel.read(editor).text.trim()) return;
