@@ -291,7 +291,7 @@ async function syncSites() {
   if (existing.length) await chrome.scripting.unregisterContentScripts({ ids: [id] });
   if (granted.length) {
     const [cs] = chrome.runtime.getManifest().content_scripts;
-    await chrome.scripting.registerContentScripts([{ id, matches: granted, js: cs.js, css: cs.css, runAt: 'document_idle', persistAcrossSessions: true }]);
+    await chrome.scripting.registerContentScripts([{ id, matches: granted, js: cs.js, css: cs.css, runAt: cs.run_at, persistAcrossSessions: true }]);
   }
 }
 

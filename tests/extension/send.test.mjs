@@ -4,7 +4,7 @@
 // browser (and its service worker) restarted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeSites, SITES, imgPath, dialogState, until, temp } from './harness.mjs';
+import { launchWithExtension, routeSites, SITES, imgPath, dialogState, until, temp, shownAnswers } from './harness.mjs';
 
 const EDITOR = { prosemirror: '.ProseMirror', quill: '.ql-editor', textarea: '#prompt', contenteditable: '#composer' };
 const PROMPT = 'Write to jane.doe@example.com, I was diagnosed with diabetes last year.';
@@ -27,14 +27,10 @@ async function open(site, conv) {
 }
 
 /** The restored values shown in the answers, and what the links there hold. */
-const answerState = (page) => page.evaluate(() => {
-  const answers = [...document.querySelectorAll('#thread .assistant')];
-  return {
-    restored: answers.flatMap((a) => [...a.querySelectorAll('mark.pii-airlock-restored')].map((m) => m.textContent)),
-    text: answers.map((a) => a.textContent).join('\n'),
-    links: answers.flatMap((a) => [...a.querySelectorAll('a')].map((l) => [l.href, l.textContent])),
-  };
-});
+const answerState = async (page) => {
+  const s = await shownAnswers(ctx.context, page);
+  return { restored: s.restored.map((r) => r.value), text: s.text, links: s.links };
+};
 
 test('chatgpt (ProseMirror): consent by keyboard, only placeholders sent, answer restored, reload restores', async () => {
   const page = await open('chatgpt', 'conv-keyboard');
@@ -163,13 +159,13 @@ test('chatgpt: a new chat keeps its placeholders when the site gives it an id', 
   await page.keyboard.press('Enter');
   await until(() => page.url().includes('/c/gen-'));
   const url = page.url();
-  await until(() => page.evaluate(() => document.querySelectorAll('#thread .assistant mark.pii-airlock-restored').length === 1));
+  await until(() => page.evaluate(() => document.querySelectorAll('#thread .assistant span.pii-airlock-restored').length === 1));
   // The vault moved from "new" to the id (the content script follows the URL).
   await until(async () => Object.keys(await ctx.worker.evaluate(() => chrome.storage.local.get(null)))
     .some((k) => k.startsWith('vault:') && k.includes(new URL(url).pathname.split('/').pop())));
   await page.goto(url);
-  await until(() => page.evaluate(() => document.querySelectorAll('#thread .assistant mark.pii-airlock-restored').length === 1));
-  assert.equal(await page.evaluate(() => document.querySelector('#thread .assistant mark').textContent), 'new.person@example.org');
+  await until(() => page.evaluate(() => document.querySelectorAll('#thread .assistant span.pii-airlock-restored').length === 1));
+  assert.deepEqual((await answerState(page)).restored, ['new.person@example.org']);
   const keys = Object.keys(await ctx.worker.evaluate(() => chrome.storage.local.get(null)));
   assert.ok(!keys.some((k) => k.endsWith('|new')), 'nothing left under "new"');
   await page.close();
@@ -232,7 +228,7 @@ test('multi-line prompts keep their lines in ProseMirror and in a textarea', asy
   await ta.keyboard.press('Shift+Enter');
   await ta.keyboard.type('mail jane.doe@example.com');
   await ta.keyboard.press('Control+Enter');
-  const sentTa = JSON.parse((await until(() => backend.received.find((r) => r.body.includes('conv-lines-ta')))).body).messages[0].content.parts[0];
+  const sentTa = (await until(() => backend.received.find((r) => r.conv === 'conv-lines-ta'))).text;
   assert.equal(sentTa, 'Hello\nmail [EMAIL_ADDRESS_1]');
   await ta.close();
 });

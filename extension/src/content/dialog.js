@@ -10,6 +10,10 @@
   /** Strings the package does not ship (paste, errors), by language; the rest come from the engine. */
   const OWN = {
     en: {
+      fileTitle: 'Personal data in the file you attach',
+      fileDescription: 'The file holds personal data or secrets. Attach it with placeholders? The answer will show the real values again.',
+      fileRedacted: 'Attach with placeholders', fileAsIs: 'Attach as is',
+      fileUnreadable: 'pii-airlock could not read this text file (not UTF-8, or over 4 MB), so it was not attached.',
       pasteTitle: 'Personal data in what you paste',
       pasteDescription: 'The clipboard holds personal data or secrets. Paste it with placeholders? The answer will show the real values again.',
       pasteRedacted: 'Paste with placeholders', pasteAsIs: 'Paste as is', cancel: 'Cancel',
@@ -19,6 +23,10 @@
       bypass: 'The page tried to send a message with personal data that was not checked; pii-airlock stopped it.',
     },
     de: {
+      fileTitle: 'Personenbezogene Daten in der angehängten Datei',
+      fileDescription: 'Die Datei enthält personenbezogene Daten oder Geheimnisse. Mit Platzhaltern anhängen? Die Antwort zeigt wieder die echten Werte.',
+      fileRedacted: 'Mit Platzhaltern anhängen', fileAsIs: 'Unverändert anhängen',
+      fileUnreadable: 'pii-airlock konnte diese Textdatei nicht lesen (kein UTF-8 oder über 4 MB), daher wurde sie nicht angehängt.',
       pasteTitle: 'Personenbezogene Daten in der Zwischenablage',
       pasteDescription: 'Der eingefügte Text enthält personenbezogene Daten oder Geheimnisse. Mit Platzhaltern einfügen? Die Antwort zeigt wieder die echten Werte.',
       pasteRedacted: 'Mit Platzhaltern einfügen', pasteAsIs: 'Unverändert einfügen', cancel: 'Abbrechen',
@@ -28,6 +36,10 @@
       bypass: 'Die Seite wollte eine ungeprüfte Nachricht mit personenbezogenen Daten senden; pii-airlock hat sie angehalten.',
     },
     fr: {
+      fileTitle: 'Données personnelles dans le fichier joint',
+      fileDescription: 'Le fichier contient des données personnelles ou des secrets. Le joindre avec des espaces réservés ? La réponse affichera les vraies valeurs.',
+      fileRedacted: 'Joindre avec des espaces réservés', fileAsIs: 'Joindre tel quel',
+      fileUnreadable: 'pii-airlock n\'a pas pu lire ce fichier texte (pas en UTF-8, ou plus de 4 Mo) ; il n\'a pas été joint.',
       pasteTitle: 'Données personnelles dans le texte collé',
       pasteDescription: 'Le presse-papiers contient des données personnelles ou des secrets. Coller avec des espaces réservés ? La réponse affichera les vraies valeurs.',
       pasteRedacted: 'Coller avec des espaces réservés', pasteAsIs: 'Coller tel quel', cancel: 'Annuler',
@@ -37,6 +49,10 @@
       bypass: 'La page a tenté d\'envoyer un message non vérifié contenant des données personnelles ; pii-airlock l\'a arrêté.',
     },
     es: {
+      fileTitle: 'Datos personales en el archivo que adjunta',
+      fileDescription: 'El archivo contiene datos personales o secretos. ¿Adjuntarlo con marcadores? La respuesta mostrará de nuevo los valores reales.',
+      fileRedacted: 'Adjuntar con marcadores', fileAsIs: 'Adjuntar tal cual',
+      fileUnreadable: 'pii-airlock no pudo leer este archivo de texto (no es UTF-8 o supera 4 MB), así que no se adjuntó.',
       pasteTitle: 'Datos personales en lo que pega',
       pasteDescription: 'El portapapeles contiene datos personales o secretos. ¿Pegar con marcadores? La respuesta mostrará de nuevo los valores reales.',
       pasteRedacted: 'Pegar con marcadores', pasteAsIs: 'Pegar tal cual', cancel: 'Cancelar',
@@ -65,6 +81,7 @@
     p { margin: 0 0 10px; }
     ul { margin: 0 0 14px; padding-left: 18px; max-height: 40vh; overflow: auto; }
     li { margin: 3px 0; }
+    .value::before { content: var(--pii-airlock-value); }
     .value { font-family: ui-monospace, monospace; background: rgb(255 200 0 / .3); border-radius: 3px; padding: 0 3px; overflow-wrap: anywhere; }
     .effect { color: #444; }
     .buttons { display: flex; flex-wrap: wrap; gap: 8px; justify-content: flex-end; }
@@ -102,6 +119,24 @@
     return e;
   }
 
+  /** `text` as a CSS string: every character outside a small safe set as a hex escape. */
+  const cssString = (text) => `"${[...String(text)].map((c) => (/[\w@.+ -]/.test(c) ? c : `\\${c.codePointAt(0).toString(16)} `)).join('')}"`;
+
+  /**
+   * An element that draws `text` as generated content (its `::before`, from a custom property
+   * the root's stylesheet reads), for values the page must not read. Text in a closed shadow
+   * root is not enough: find-in-page (`window.find`) walks into closed roots and selects what it
+   * finds, so a page could find "@" and extend the selection over the rest of an address.
+   * Generated content is drawn and in the accessibility tree, but neither found nor selected.
+   */
+  function drawn(text, className) {
+    const e = document.createElement('span');
+    e.className = className;
+    e.style.setProperty('--pii-airlock-value', cssString(text));
+    return e;
+  }
+  ns.drawn = drawn;
+
   let open = null;
 
   /**
@@ -117,7 +152,7 @@
       if (items.length) {
         const list = el('ul', { 'aria-label': title });
         for (const it of items) {
-          list.append(el('li', {}, el('strong', { text: `${it.label}: ` }), el('span', { class: 'value', text: it.value }),
+          list.append(el('li', {}, el('strong', { text: `${it.label}: ` }), drawn(it.value, 'value'),
             el('span', { class: 'effect', text: ` — ${it.effect}` })));
         }
         dialog.append(list);
@@ -172,23 +207,29 @@
     return show({ title: s.title, description: s.description, items, buttons, cancelValue: 'cancelled', returnFocus });
   }
 
-  /** The paste dialog: "redacted", "as-is" or "cancelled". */
-  function paste({ text, findings, strings, returnFocus }) {
+  /** A dialog that holds text on its way into the page: "redacted", "as-is" or "cancelled". */
+  function held({ text, findings, strings, returnFocus }, title, description, redacted, asIs) {
     const s = { ...FALLBACK, ...(strings ?? {}) };
     const items = findings.map((f) => ({ label: entityName(s, f.entity), value: text.slice(f.start, f.end), effect: s.willReplace }));
     return show({
-      title: own.pasteTitle,
-      description: own.pasteDescription,
+      title,
+      description,
       items,
       buttons: [
-        { label: own.pasteRedacted, value: 'redacted', primary: true },
-        { label: own.pasteAsIs, value: 'as-is' },
+        { label: redacted, value: 'redacted', primary: true },
+        { label: asIs, value: 'as-is' },
         { label: own.cancel, value: 'cancelled' },
       ],
       cancelValue: 'cancelled',
       returnFocus,
     });
   }
+
+  /** The paste dialog (a paste or a drop holds findings). */
+  const paste = (o) => held(o, own.pasteTitle, own.pasteDescription, own.pasteRedacted, own.pasteAsIs);
+
+  /** The file dialog: a text file to attach (`o.name`) holds findings. */
+  const file = (o) => held(o, own.fileTitle, `${o.name}: ${own.fileDescription}`, own.fileRedacted, own.fileAsIs);
 
   /** A message with one button (why a message was not sent). */
   function notice(kind, returnFocus) {
@@ -218,5 +259,5 @@
     live.textContent = n ? (FOUND[lang] ?? FOUND.en)(n) : '';
   }
 
-  ns.dialog = { consent, paste, notice, announce };
+  ns.dialog = { consent, paste, file, notice, announce };
 })();

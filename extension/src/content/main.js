@@ -170,13 +170,39 @@
 
   // ---- send ---------------------------------------------------------------------------------
 
+  /**
+   * Buttons a site labels by their text alone: the "Send" / "Save" of the box that edits an
+   * already sent message (ChatGPT, Claude), which resends it without passing the composer.
+   */
+  const SEND_WORDS = /^(send|save|submit|update|save and submit|senden|absenden|speichern|envoyer|enregistrer|enviar|guardar)$/i;
+  const textSend = (b) => SEND_WORDS.test((b.getAttribute('aria-label') || b.textContent || '').trim());
+
   function findSend(editor) {
+    // A field in a dialog (settings, custom instructions) is saved, not sent: its "Save" is not
+    // a send button.
+    const inDialog = editor.closest('dialog, [role="dialog"]');
     // The nearest send button: inside the composer's form or container, else anywhere.
     for (let up = editor.parentElement; up && up !== document.body; up = up.parentElement) {
-      const b = up.querySelector(adapter.send);
+      const b = up.querySelector(adapter.send) ?? (inDialog ? null : [...up.querySelectorAll('button')].find(textSend));
       if (b) return b;
     }
     return document.querySelector(adapter.send);
+  }
+
+  /**
+   * The editor `button` sends: an attached one whose nearest send button it is, else the nearest
+   * editor around it (an edit box the user opened and sends without typing into it).
+   */
+  function editorForButton(button) {
+    const known = [...state.keys()].find((ed) => ed.isConnected && findSend(ed) === button);
+    if (known) return known;
+    for (let up = button.parentElement; up && up !== document.body; up = up.parentElement) {
+      for (const e of up.querySelectorAll(adapter.fallbackEditor)) {
+        const ed = ns.adapters.editorOf(adapter, e);
+        if (ed && findSend(ed) === button) return ed;
+      }
+    }
+    return null;
   }
 
   /** Sends again with our own hooks out of the way: the send button, or the Enter key. */
@@ -266,6 +292,9 @@
     if (!enabled || bypass || e.key !== 'Enter' || e.isComposing || e.shiftKey || e.altKey) return;
     const editor = editorFromEvent(e);
     if (!editor) return;
+    // A field in a dialog (settings, custom instructions) that is not the site's composer is
+    // saved with its own button: Enter there is a new line.
+    if (editor.closest('dialog, [role="dialog"]') && !editor.matches(adapter.editor)) return;
     // A textarea without a modifier may be a plain newline on some sites; Enter sends on all the
     // built-in ones, and a generic page that uses Enter for newlines sends with the button.
     if (!ns.textModel.read(editor).text.trim()) return;
@@ -277,10 +306,9 @@
 
   const onButton = (e) => {
     if (!enabled || bypass) return;
-    const button = e.target instanceof Element ? e.target.closest(adapter.send) : null;
-    if (!button) return;
-    // The composer this button sends: the attached one nearest to it.
-    const editor = [...state.keys()].find((ed) => ed.isConnected && findSend(ed) === button);
+    const button = e.target instanceof Element ? e.target.closest(`${adapter.send}, button`) : null;
+    if (!button || !(button.matches(adapter.send) || textSend(button))) return;
+    const editor = editorForButton(button);
     if (!editor || !ns.textModel.read(editor).text.trim()) return;
     e.preventDefault();
     e.stopImmediatePropagation();
@@ -302,6 +330,12 @@
 
   addEventListener('paste', (e) => {
     if (!enabled || bypass) return;
+    // A copied file pasted: sites attach it, as they do a dropped one.
+    const files = [...(e.clipboardData?.files ?? [])];
+    if (files.some(isTextFile)) {
+      holdFiles(e, files, (dt) => new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true }));
+      return;
+    }
     const editor = editorFromEvent(e);
     const text = e.clipboardData?.getData('text/plain');
     if (!editor || !text) return;
@@ -311,35 +345,45 @@
     onPaste(editor, text);
   }, true);
 
-  async function onPaste(editor, text) {
+  /**
+   * Text about to land in the page (a paste, a drop, a text file): checked, and with findings
+   * held in `dialog` (`ns.dialog.paste` or `.file`) until the user chose. Resolves to the text to
+   * let in (as it is, or with placeholders), or null when nothing is to land: cancelled, or the
+   * engine could not check or rewrite it (fail closed; the user is told).
+   */
+  async function holdText(text, editor, dialog) {
     let prep;
     try {
       prep = await ask({ type: 'prepare', text });
       if (!prep.ok) throw new Error('engine');
     } catch {
       await ns.dialog.notice('failed', editor);
-      return;
+      return null;
     }
-    let insert = text;
-    if (prep.findings.length) {
-      const choice = await ns.dialog.paste({ text, findings: prep.findings, strings: prep.strings, returnFocus: editor });
-      if (choice === 'cancelled') return;
-      if (choice === 'redacted') {
-        let res;
-        try {
-          res = await ask({ type: 'commit', conv, text, decision: 'redacted' });
-        } catch {
-          res = { ok: false, reason: 'engine' };
-        }
-        if (!res.ok) {
-          await ns.dialog.notice(res.reason === 'policy-block' ? 'blocked' : 'failed', editor);
-          return;
-        }
-        insert = res.text;
-        ns.restore.refresh();
-      }
+    if (!prep.findings.length) return text;
+    const choice = await dialog({ text, findings: prep.findings, strings: prep.strings, returnFocus: editor });
+    if (choice === 'cancelled') return null;
+    if (choice !== 'redacted') return text;
+    let res;
+    try {
+      res = await ask({ type: 'commit', conv, text, decision: 'redacted' });
+    } catch {
+      res = { ok: false, reason: 'engine' };
     }
+    if (!res.ok) {
+      await ns.dialog.notice(res.reason === 'policy-block' ? 'blocked' : 'failed', editor);
+      return null;
+    }
+    ns.restore.refresh();
+    return res.text;
+  }
+
+  /** `place()`, if given, puts the caret where the text goes (a drop's point) before it lands. */
+  async function onPaste(editor, text, place) {
+    const insert = await holdText(text, editor, ns.dialog.paste);
+    if (insert === null) return;
     editor.focus();
+    place?.();
     bypass = true;
     try {
       if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) document.execCommand('insertText', false, insert);
@@ -349,6 +393,142 @@
     }
     scheduleScan(editor);
   }
+
+  // ---- drops -------------------------------------------------------------------------------
+
+  /**
+   * Text dropped into a composer lands there like a paste, so it is held like one: the same
+   * dialog, then it goes in at the point where it was dropped. A drag that started in the same
+   * editor (moving its own text) is left to the editor.
+   */
+  let dragFrom = null;
+  addEventListener('dragstart', (e) => { dragFrom = editorFromEvent(e); }, true);
+  addEventListener('dragend', () => { dragFrom = null; }, true);
+
+  addEventListener('drop', (e) => {
+    if (!enabled || bypass || !e.dataTransfer) return;
+    const files = [...e.dataTransfer.files];
+    if (files.length) {
+      // Files dropped anywhere: sites take them as attachments from a page-wide drop zone.
+      if (!files.some(isTextFile)) return;
+      const { clientX, clientY } = e;
+      holdFiles(e, files, (dt) => new DragEvent('drop', { dataTransfer: dt, clientX, clientY, bubbles: true, cancelable: true, composed: true }));
+      return;
+    }
+    const editor = editorFromEvent(e);
+    const text = e.dataTransfer.getData('text/plain');
+    if (!editor || !text || dragFrom === editor) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const { clientX, clientY } = e;
+    onPaste(editor, text, () => {
+      if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) return;
+      const at = document.caretRangeFromPoint?.(clientX, clientY);
+      if (at && editor.contains(at.startContainer)) {
+        const sel = getSelection();
+        sel.removeAllRanges();
+        sel.addRange(at);
+      }
+    });
+  }, true);
+
+  // ---- text files attached --------------------------------------------------------------------
+
+  /** Text files, read and checked before the site takes them; other files are not read. */
+  const TEXT_NAME = /\.(txt|text|csv|tsv|md|markdown|json|jsonl|ndjson|log|xml|ya?ml|ini|toml|env|html?|eml|vcf|ics|sql)$/i;
+  const isTextFile = (f) => f.type.startsWith('text/') || /^application\/([\w.+-]*\+)?(json|xml|x-ndjson|sql)$/.test(f.type) || TEXT_NAME.test(f.name);
+  /** Past this size a text file is not read (nor attached): the engine host scans it whole. */
+  const MAX_FILE = 4 * 1024 * 1024;
+
+  /**
+   * Reads and checks the text files among `files`; resolves to the files to hand to the site
+   * (text files with findings replaced by their redacted text if the user chose so), or null
+   * when nothing is to be attached: cancelled, or a text file that could not be read or
+   * checked (fail closed).
+   */
+  async function checkFiles(files, editor) {
+    const out = [];
+    for (const f of files) {
+      if (!isTextFile(f)) {
+        out.push(f);
+        continue;
+      }
+      let text;
+      try {
+        if (f.size > MAX_FILE) throw new Error('size');
+        text = new TextDecoder('utf-8', { fatal: true }).decode(await f.arrayBuffer());
+      } catch {
+        await ns.dialog.notice('fileUnreadable', editor);
+        return null;
+      }
+      const kept = await holdText(text, editor, (o) => ns.dialog.file({ ...o, name: f.name }));
+      if (kept === null) return null;
+      out.push(kept === text ? f : new File([kept], f.name, { type: f.type, lastModified: f.lastModified }));
+    }
+    return out;
+  }
+
+  /**
+   * Holds an event that carries text files (a drop, a paste): stopped now, dispatched again to
+   * the same target, made by `again(dataTransfer)`, with the files the user chose to attach.
+   */
+  function holdFiles(e, files, again) {
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    const { target } = e;
+    checkFiles(files, editorFromEvent(e)).then((out) => {
+      if (!out) return;
+      const dt = new DataTransfer();
+      for (const f of out) dt.items.add(f);
+      redispatch(target, again(dt));
+    });
+  }
+
+  /** Dispatches `event` to the page's own listeners, past this script's. */
+  function redispatch(target, event) {
+    bypass = true;
+    try {
+      target.dispatchEvent(event);
+    } finally {
+      bypass = false;
+    }
+  }
+
+  /**
+   * A file input's `input` and `change` events are held while its text files are checked (the
+   * site reads the files when they fire); then the input holds what the user chose to attach
+   * and the events fire again, or it is emptied.
+   */
+  const held = new WeakSet();
+  const onFileInput = (e) => {
+    const input = e.target;
+    if (!enabled || bypass || !(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length) return;
+    const files = [...input.files];
+    if (!files.some(isTextFile)) return;
+    e.stopImmediatePropagation();
+    if (held.has(input)) return;
+    held.add(input);
+    // "input" comes first, "change" right after: both wait for the one check.
+    setTimeout(async () => {
+      let out = null;
+      try {
+        out = await checkFiles(files, editorFromEvent({ composedPath: () => [document.activeElement] }));
+      } finally {
+        held.delete(input);
+      }
+      if (!out) {
+        input.value = '';
+        return;
+      }
+      const dt = new DataTransfer();
+      for (const f of out) dt.items.add(f);
+      input.files = dt.files;
+      redispatch(input, new Event('input', { bubbles: true, composed: true }));
+      redispatch(input, new Event('change', { bubbles: true }));
+    }, 0);
+  };
+  addEventListener('input', onFileInput, true);
+  addEventListener('change', onFileInput, true);
 
   // ---- attaching ------------------------------------------------------------------------------
 

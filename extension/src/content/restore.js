@@ -1,6 +1,8 @@
 // Restore in the page: the conversation's placeholders ([EMAIL_ADDRESS_1]) and surrogates in
 // the rendered answers are shown with the real values, each in a marker element so the user
-// can see what was put back. The engine host restores (the conversation's vault and the
+// can see what was put back, drawn in a closed shadow root: the page's DOM keeps what the model
+// wrote, so the site's own scripts (and its analytics and session replay) do not get the values
+// back from the page. The engine host restores (the conversation's vault and the
 // engine's restore rules: never into a URL); this script only decides where it may (text nodes
 // of answers: never a link, whose text could become its URL in a copy, an attribute, a form
 // field or an editor) and marks what changed.
@@ -95,6 +97,55 @@
     return out.filter((s) => s.text);
   }
 
+  /**
+   * The markers' own style. The value is generated content (`::before`), not text: find-in-page
+   * (`window.find`, which walks into closed shadow roots and selects what it finds, so a page
+   * could find "@" and extend the selection over the rest) and selections do not reach it, while
+   * it is drawn and in the accessibility tree. The slot carries the placeholder the page's DOM
+   * holds, there but visually hidden, so a copy of the answer holds what the model wrote. The
+   * value is drawn in the browser's generic font, reset of the text properties a page could set
+   * to measure it glyph by glyph (its own font, ligatures, spacing); its colour and size are the
+   * answer's.
+   */
+  const SHEET = `
+    .v { all: initial; font-family: system-ui, sans-serif; font-size: inherit; line-height: inherit; color: inherit; }
+    .v::before { content: var(--pii-airlock-value); }
+    .copy { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }`;
+  let sheet = null;
+
+  /**
+   * A restored value, drawn where the page's own scripts cannot read it: the page's DOM gets a
+   * `<span>` holding what the model wrote (the placeholder or surrogate the site already has),
+   * and the value is drawn from a closed shadow root this isolated world attaches. The page's
+   * scripts (another JavaScript world: they neither see this script's references nor share its
+   * `Element.prototype`) get `null` from `shadowRoot`; `textContent`, the HTML serialisers, `innerText`,
+   * mutation records, selections and events' `composedPath()` show them the placeholder.
+   * `span`: the one inline element a shadow root can be attached to.
+   */
+  function marker(value, was) {
+    const host = document.createElement('span');
+    host.className = 'pii-airlock-restored';
+    // What the model wrote, for the screen reader and on hover; the value only as text.
+    host.title = `${was} (restored by pii-airlock)`;
+    host.append(document.createTextNode(was));
+    const root = host.attachShadow({ mode: 'closed' });
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(SHEET);
+    }
+    root.adoptedStyleSheets = [sheet];
+    const shown = ns.drawn(value, 'v');
+    // A slot is display: contents; the span around it is what is hidden.
+    const copy = document.createElement('span');
+    copy.className = 'copy';
+    copy.setAttribute('aria-hidden', 'true');
+    copy.append(document.createElement('slot'));
+    root.append(shown, copy);
+    originals.set(host, was);
+    marks.add(new WeakRef(host));
+    return host;
+  }
+
   function replaceNode(node, to) {
     const frag = document.createDocumentFragment();
     for (const s of segments(node.data, to)) {
@@ -102,14 +153,7 @@
         frag.append(document.createTextNode(s.text));
         continue;
       }
-      const mark = document.createElement('mark');
-      mark.className = 'pii-airlock-restored';
-      // What the model wrote, for the screen reader and on hover; the value only as text.
-      mark.title = `${s.was} (restored by pii-airlock)`;
-      mark.append(document.createTextNode(s.text));
-      originals.set(mark, s.was);
-      marks.add(new WeakRef(mark));
-      frag.append(mark);
+      frag.append(marker(s.text, s.was));
       restored += 1;
     }
     node.replaceWith(frag);
