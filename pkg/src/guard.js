@@ -65,8 +65,9 @@ export const DEFAULT_ENDPOINTS = [
   /^https:\/\/api\.mistral\.ai\/v1\/(chat\/)?moderations\/?(?:[?#]|$)/i,
   /^https:\/\/api\.cohere\.(com|ai)\/v[12]\/(chat|embed)\/?(?:[?#]|$)/i,
   /^https?:\/\/([^/?#]*:11434|ollama\.com)\/api\/embed\/?(?:[?#]|$)/i,
-  // The Realtime API over a WebSocket (OpenAI, Azure), named by its model or deployment.
-  /^wss:\/\/[^/?#]+(\/[^?#]*)?\/(v1|openai)\/realtime\/?\?([^#]*&)?(model|deployment|call_id)=/i,
+  // The Realtime API over a WebSocket (OpenAI, Azure; `ws:` for a local relay), named by its
+  // model or deployment.
+  /^wss?:\/\/[^/?#]+(\/[^?#]*)?\/(v1|openai)\/realtime\/?\?([^#]*&)?(model|deployment|call_id)=/i,
 ];
 
 /** The path as a server may route it: percent-decoded once (undecodable stays as it is). */
