@@ -356,7 +356,11 @@ impl State {
     /// its text entries are checked, and a finding in any of them refuses the request — a
     /// form is not rewritten here, and nobody is asked about what could not be changed.
     /// Without findings the form goes as it was; its files are not text.
-    pub fn check_form(&self, texts: Vec<String>) -> Result<(), JsValue> {
+    pub fn check_form(&self, form: &JsValue) -> Result<(), JsValue> {
+        let texts: Vec<String> = super::elsewhere::form_entries(form)?
+            .iter()
+            .filter_map(|(_, v)| v.as_string())
+            .collect();
         let body: JsString = serde_json::json!({ "form": texts }).to_string().into();
         let request = self.prepare(&body, &JsValue::UNDEFINED)?;
         if request.fields.iter().any(|f| !f.findings.is_empty()) {

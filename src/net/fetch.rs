@@ -201,11 +201,7 @@ impl State {
         // not at all.
         let form = js::class_of(&body) == "FormData";
         if form {
-            let checked = super::elsewhere::form_entries(&body).and_then(|entries| {
-                let texts = entries.iter().filter_map(|(_, v)| v.as_string()).collect();
-                self.check_form(texts)
-            });
-            if let Err(e) = checked {
+            if let Err(e) = self.check_form(&body) {
                 let e = errors::as_blocked(
                     &self.glue,
                     e,

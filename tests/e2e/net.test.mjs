@@ -458,3 +458,39 @@ test('with the default endpoints, an embeddings call and a Realtime socket messa
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('an image edit (a form) to a default endpoint goes unchanged by fetch and XMLHttpRequest, or not at all when its prompt holds a finding', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  const sent = [];
+  await page.route(`${ctx.app.base}/v1/images/edits`, (r) => {
+    sent.push(r.request().postData() ?? '');
+    return r.fulfill({ status: 200, contentType: 'application/json', body: '{"data":[]}' });
+  });
+  await page.goto(`${ctx.app.base}/?policy=gdpr&endpoints=default`);
+  await page.waitForSelector('body[data-state="ready"]');
+  const outcome = await page.evaluate(async (email) => {
+    const form = (prompt) => {
+      const fd = new FormData();
+      fd.append('model', 'gpt-image-1');
+      fd.append('prompt', prompt);
+      fd.append('image', new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), 'a.png');
+      return fd;
+    };
+    const viaXhr = (fd) => new Promise((ok) => {
+      const x = new XMLHttpRequest();
+      x.open('POST', '/v1/images/edits');
+      x.onload = () => ok('sent');
+      x.onerror = () => ok(String(x.piiAirlockError?.reason));
+      x.send(fd);
+    });
+    const viaFetch = (fd) => fetch('/v1/images/edits', { method: 'POST', body: fd }).then(() => 'sent', (e) => String(e.reason));
+    return [await viaFetch(form('add a hat')), await viaXhr(form('add a hat')),
+      await viaFetch(form(`a card for ${email}`)), await viaXhr(form(`a card for ${email}`))];
+  }, EMAIL);
+  assert.deepEqual(outcome, ['sent', 'sent', 'payload', 'payload']);
+  assert.equal(sent.length, 2);
+  for (const body of sent) assert.ok(body.includes('add a hat') && !body.includes(EMAIL));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
