@@ -1092,6 +1092,12 @@ mod tests {
             .collect()
     }
 
+    /// The first tool call's arguments of message `i`, parsed.
+    fn arguments(out: &Value, i: usize) -> Value {
+        let s = out["messages"][i]["tool_calls"][0]["function"]["arguments"].as_str();
+        serde_json::from_str(s.unwrap()).unwrap()
+    }
+
     fn upper_all(body: &Value, options: &PayloadOptions) -> Value {
         let req = RequestBody::parse(&body.to_string(), options).unwrap();
         let texts: Vec<String> = req.fields().iter().map(|f| f.text.to_uppercase()).collect();
@@ -1202,12 +1208,7 @@ mod tests {
         assert_eq!(out["model"], "gpt-x");
         assert_eq!(out["stream"], true);
         // Arguments stay a JSON string with only its string leaves changed.
-        let args: Value = serde_json::from_str(
-            out["messages"][2]["tool_calls"][0]["function"]["arguments"]
-                .as_str()
-                .unwrap(),
-        )
-        .unwrap();
+        let args = arguments(&out, 2);
         assert_eq!(args, json!({"to": "A@B.IO", "n": 3}));
     }
 
@@ -1712,12 +1713,7 @@ mod tests {
         assert_eq!(out["metadata"]["phone"], "[X]");
         assert_eq!(out["event"]["amount"], json!(12.5));
         assert_eq!(out["seed"], json!(4111111111111111u64));
-        let args: Value = serde_json::from_str(
-            out["messages"][0]["tool_calls"][0]["function"]["arguments"]
-                .as_str()
-                .unwrap(),
-        )
-        .unwrap();
+        let args = arguments(&out, 0);
         assert_eq!(args, json!({"card": "[X]", "qty": 2}));
     }
 
@@ -1743,12 +1739,7 @@ mod tests {
         let out = upper_all(&body, &PayloadOptions::default());
         assert_eq!(out["metadata"]["JANE@EXAMPLE.COM"], "VIP");
         assert!(out["metadata"].get("jane@example.com").is_none());
-        let args: Value = serde_json::from_str(
-            out["messages"][0]["tool_calls"][0]["function"]["arguments"]
-                .as_str()
-                .unwrap(),
-        )
-        .unwrap();
+        let args = arguments(&out, 0);
         assert_eq!(args, json!({"scores": {"+4915112345678": {"A@B.IO": 1}}}));
         // Two keys that would become one are refused: one value would overwrite the other.
         let body = json!({"m": {"x y": 1, "X Y": 2}});
