@@ -228,12 +228,12 @@ const BINARY: &[&str] = &[
     "inline_data",
     "inlineData",
     "images",
-    // Realtime `input_audio_buffer.append` and audio parts; Bedrock blobs (images, videos,
-    // documents in base64) and encrypted reasoning.
-    "audio",
-    "bytes",
-    "redactedContent",
 ];
+/// Keys whose *string* is a binary payload: Realtime `input_audio_buffer.append` and audio
+/// parts, Bedrock blobs (images, videos, documents in base64) and encrypted reasoning. An
+/// object under the same key is configuration and is swept (a Realtime session's
+/// `audio.input.transcription.prompt` is text).
+const BINARY_STRINGS: &[&str] = &["audio", "bytes", "redactedContent"];
 /// Keys whose numbers are sampling parameters or token ids, never a person's: a random
 /// `seed` of 16 digits can pass a card number's checksum, and Ollama's `context` (the token
 /// ids of earlier turns, text the guard cannot read in any case) runs to thousands of numbers,
@@ -818,6 +818,9 @@ impl Collector {
                     self.key(None, ptr, display, k);
                     let p = format!("{ptr}/{}", escape(k));
                     let d = join(display, shown(k));
+                    if BINARY_STRINGS.contains(&k.as_str()) && x.is_string() {
+                        continue;
+                    }
                     if BINARY.contains(&k.as_str()) || (base64 && k == "data") {
                         let media = ["media_type", "mimeType", "mime_type"]
                             .iter()
@@ -1610,6 +1613,11 @@ mod tests {
         assert!(!got.iter().any(|(_, t)| t.starts_with("UklG")), "{got:?}");
         let append = json!({"type": "input_audio_buffer.append", "audio": "UklGRiQAAABXQVZF"});
         assert!(fields(&append).is_empty());
+        // An `audio` object is configuration, and its transcription prompt is text.
+        let config = json!({"type": "session.update", "session": {"audio": {"input": {
+            "format": {"type": "audio/pcm", "rate": 24000},
+            "transcription": {"model": "m", "prompt": "p1"}}}}});
+        assert!(texts(&config).contains(&"p1".to_string()));
         let session = json!({"type": "session.update", "session": {"type": "realtime",
             "instructions": "i1", "tools": [{"type": "function", "name": "f", "description": "d1"}]}});
         assert_eq!(
