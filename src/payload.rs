@@ -368,14 +368,7 @@ impl Collector {
             return;
         }
         self.fields.push(TextField {
-            path: format!(
-                "{}<key>",
-                if path.is_empty() {
-                    String::new()
-                } else {
-                    format!("{path}.")
-                }
-            ),
+            path: join(path, "<key>"),
             text: key.to_string(),
             loc: Loc::Key(doc, parent.to_string(), key.to_string()),
         });
@@ -698,6 +691,8 @@ impl Collector {
                 Some(v @ Value::String(_)) => self.text(p, d, v),
                 // Legacy `prompt` as a list of strings; Anthropic-style `system` as parts.
                 Some(v @ Value::Array(_)) if key != "instructions" => self.content(&p, &d, v)?,
+                // The Responses API's prompt template (`id`, `version`, `variables`): swept.
+                Some(Value::Object(_)) if key == "prompt" => {}
                 Some(_) => return Err(shape(&d, "a string")),
             }
         }
@@ -1290,7 +1285,7 @@ mod tests {
                 json!({"input": [{"type": "computer_call_output"}]}),
                 "input[0]",
             ),
-            (json!({"prompt": {"a": 1}}), "prompt"),
+            (json!({"prompt": 5}), "prompt"),
         ] {
             match RequestBody::parse(&body.to_string(), &opts) {
                 Err(PayloadError::UnexpectedShape { path, .. }) => assert_eq!(path, at, "{body}"),
@@ -1511,6 +1506,17 @@ mod tests {
         // Token ids are text the guard cannot read: refused, not sent unread.
         assert_eq!(refused_at(&json!({"input": [1, 2, 3]})), "input[0]");
         assert_eq!(refused_at(&json!({"input": [[1, 2], [3]]})), "input[0]");
+    }
+
+    #[test]
+    fn a_responses_prompt_template_is_read_not_refused() {
+        let body = json!({"model": "m", "input": "t1",
+            "prompt": {"id": "pmpt_1", "variables": {"customer": "v1"}}});
+        let got = fields(&body);
+        assert!(
+            got.contains(&("prompt.variables.customer".into(), "v1".into())),
+            "{got:?}"
+        );
     }
 
     #[test]
