@@ -90,7 +90,8 @@ export function matchEndpoints(endpoints, url) {
   const path = decodedPath(u);
   return endpoints.some((e) => {
     if (typeof e === 'function') return Boolean(e(u));
-    if (e instanceof RegExp) return e.test(u.pathname) || e.test(path) || e.test(u.href);
+    // The whole URL with its path decoded too: a pattern anchored on the provider's host.
+    if (e instanceof RegExp) return e.test(u.pathname) || e.test(path) || e.test(u.href) || e.test(u.origin + path + u.search);
     return comparable(u).startsWith(comparable(new URL(String(e), globalThis.location?.href)));
   });
 }

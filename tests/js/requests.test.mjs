@@ -113,7 +113,9 @@ test('the default endpoints leave an app\'s own routes of the same names alone',
     'https://x.openai.azure.com/openai/deployments/emb/embeddings?api-version=2024-10-21',
     'https://generativelanguage.googleapis.com/v1beta/openai/embeddings', 'https://api.openai.com/v1/images/edits',
     'https://bedrock-runtime.eu-west-1.amazonaws.com/model/meta.llama3-70b-instruct-v1%3A0/invoke',
-    'https://api.mistral.ai/v1/chat/moderations']) {
+    'https://api.mistral.ai/v1/chat/moderations',
+    // Percent-encoded paths on the provider's host, as its server would route them.
+    'https://api.openai.com/v1/%6Doderations', 'https://api.cohere.com/v1/cha%74']) {
     assert.ok(g.matches(url), url);
   }
 });
