@@ -58,7 +58,7 @@ export interface GuardOptions {
    * field's path (PiiAirlockConfigError).
    */
   policy?: PresetName | PolicyDoc;
-  /** Requests to guard. Default: the major LLM APIs (`DEFAULT_ENDPOINTS`: OpenAI-style `/chat/completions`, `/completions`, `/responses`; Anthropic `/v1/messages`; Gemini `:generateContent`, `:streamGenerateContent`; Ollama `/api/chat`, `/api/generate`; Cohere `/v2/chat`), matched case-insensitively after percent-decoding. */
+  /** Requests to guard. Default: the text-bearing endpoints of the major LLM APIs (`DEFAULT_ENDPOINTS`: OpenAI-style chat, completions, Responses, embeddings, speech and image prompts; OpenAI moderation, Assistants threads, Conversations and the Realtime socket; Anthropic Messages, token counts and batches; Gemini generation, embeddings and token counts; Ollama chat, generate and embed; Cohere chat, embed and rerank; Mistral moderation; Bedrock Converse and invoke — the table in the package README), matched case-insensitively after percent-decoding. */
   endpoints?: Endpoint[];
   /** Dialog and popover language. Default: `navigator.language`, falling back to English. */
   locale?: Locale;

@@ -9,8 +9,20 @@
 //! major APIs are read first, in their own order and with their own checks: Chat Completions
 //! `messages[].content` as a string or as content parts, tool-call `arguments` (JSON inside a
 //! string, rewritten leaf by leaf), the Responses API `input` and `instructions`, legacy
-//! `prompt`, Anthropic `system` and content blocks. It fails closed: a body that is not a JSON
-//! object, or a known field of a shape it does not know, is an error, never a pass-through.
+//! `prompt`, Anthropic `system` and content blocks, embeddings and moderation `input` (a
+//! string, strings, or text and image parts), Assistants `content`, Cohere v1 `message`,
+//! `chat_history` and `preamble`, rerank `query`, Anthropic batches' `requests[].params`,
+//! Realtime client events (`item`, `session.instructions`, `response.instructions` and
+//! `response.input`), Bedrock Converse blocks (`{"text": …}`, `{"document": …}`). It fails
+//! closed: a body that is not a JSON object, or a known field of a shape it does not know
+//! (token ids in place of text among them), is an error, never a pass-through.
+//!
+//! Numbers are text too: a number leaf is scanned as its decimal text (`{"phone":
+//! 4915112345678}`), and when the action changes it the leaf goes out as a string holding
+//! the placeholder (an API whose schema needs a number there refuses the request; the value
+//! does not leave). Object keys that are not plain identifiers (`jane@example.com`, `+49…`,
+//! `Jane Doe`) are scanned as well and renamed the same way; paths shown to people and
+//! in errors name such a key `*`, never its text.
 
 use serde_json::Value;
 use std::fmt;
@@ -88,6 +100,9 @@ enum Loc {
     /// A text file attached in base64 (see [`Collector::attachment`]): the pointer of the
     /// string, and what stands before the base64 in it (`data:text/csv;base64,` or nothing).
     Base64(String, String),
+    /// An object key: the embedded document it is in (`None`: the body), the pointer of the
+    /// object holding it, and the key.
+    Key(Option<usize>, String, String),
 }
 
 /// One piece of user text inside a request.
@@ -129,7 +144,26 @@ const NON_TEXT_PARTS: &[&str] = &[
     "input_audio",
     "file",
     "input_file",
+    // Assistants messages; Realtime conversation items (their `transcript` is swept).
+    "image_file",
+    "audio",
+    "output_audio",
 ];
+/// Bedrock Converse content blocks (an object with one key naming the block) whose strings
+/// the sweep scans; `text` and `document` are read in [`Collector::bedrock_block`].
+const BEDROCK_BLOCKS: &[&str] = &[
+    "image",
+    "video",
+    "toolUse",
+    "toolResult",
+    "guardContent",
+    "cachePoint",
+    "reasoningContent",
+    "citationsContent",
+    "searchResult",
+];
+/// Bedrock document formats that are text: their `source.bytes` is read like a text file.
+const BEDROCK_TEXT_FORMATS: &[&str] = &["txt", "csv", "md", "html"];
 /// Content-part types whose `text` is user-visible text.
 const TEXT_PARTS: &[&str] = &["text", "input_text", "output_text"];
 /// Content blocks of Anthropic and Cohere messages whose strings the sweep scans
@@ -160,6 +194,7 @@ const STRUCTURAL: &[&str] = &[
     "tool_call_id",
     "tool_use_id",
     "previous_response_id",
+    "assistant_id",
     "response_id",
     "item_id",
     "file_id",
@@ -194,6 +229,75 @@ const BINARY: &[&str] = &[
     "inlineData",
     "images",
 ];
+/// Keys whose *string* is a binary payload: Realtime `input_audio_buffer.append` and audio
+/// parts, Bedrock blobs (images, videos, documents in base64) and encrypted reasoning. An
+/// object under the same key is configuration and is swept (a Realtime session's
+/// `audio.input.transcription.prompt` is text).
+const BINARY_STRINGS: &[&str] = &["audio", "bytes", "redactedContent"];
+/// Keys whose numbers are sampling parameters or token ids, never a person's: a random
+/// `seed` of 16 digits can pass a card number's checksum, and Ollama's `context` (the token
+/// ids of earlier turns, text the guard cannot read in any case) runs to thousands of numbers,
+/// each a scan. Every other number is scanned.
+const NUMERIC_PARAMETERS: &[&str] = &[
+    "seed",
+    "context",
+    "temperature",
+    "top_p",
+    "top_k",
+    "topP",
+    "topK",
+    "max_tokens",
+    "max_output_tokens",
+    "max_completion_tokens",
+    "maxOutputTokens",
+    "num_ctx",
+    "num_predict",
+    "frequency_penalty",
+    "presence_penalty",
+    "dimensions",
+    "n",
+    "top_n",
+];
+
+/// Whether an object key may be data (an e-mail address, a phone number, a name keying a
+/// map): anything but a plain identifier (`max_tokens`, `inlineData`, `Content-Type`).
+/// Identifiers are schema, not data; scanning each of them would cost a scan per key.
+fn data_key(k: &str) -> bool {
+    let mut chars = k.chars();
+    !(chars
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+}
+
+/// How a key appears in a path shown to people and in errors: a key that may be data is
+/// `*`, never its text.
+fn shown(k: &str) -> &str {
+    if data_key(k) {
+        "*"
+    } else {
+        k
+    }
+}
+
+/// `path.segment` (or `segment` at the top); a key from the body goes through [`shown`]
+/// first.
+fn join(path: &str, segment: &str) -> String {
+    if path.is_empty() {
+        segment.to_string()
+    } else {
+        format!("{path}.{segment}")
+    }
+}
+
+/// The text of a leaf that is scanned: a string's own, a number's decimal form.
+fn leaf_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
 /// Whether a file of media type `media` is text: read and checked, not passed as binary.
 fn textual(media: &str) -> bool {
     let m = media.trim().to_ascii_lowercase();
@@ -237,17 +341,37 @@ struct Collector {
 }
 
 impl Collector {
+    /// A string or number leaf (other values are not text and are skipped).
     fn text(&mut self, pointer: String, path: String, value: &Value) {
-        if let Value::String(s) = value {
+        if let Some(text) = leaf_text(value) {
             if !self.seen.insert(pointer.clone()) {
                 return;
             }
             self.fields.push(TextField {
                 path,
-                text: s.clone(),
+                text,
                 loc: Loc::Pointer(pointer),
             });
         }
+    }
+
+    /// The key `key` of the object at `parent` (in embedded document `doc`, or the body),
+    /// when it may be data ([`data_key`]).
+    fn key(&mut self, doc: Option<usize>, parent: &str, path: &str, key: &str) {
+        if !data_key(key)
+            || !self.seen.insert(format!(
+                "{}{parent}/{}\u{1}",
+                doc.unwrap_or(usize::MAX),
+                escape(key)
+            ))
+        {
+            return;
+        }
+        self.fields.push(TextField {
+            path: join(path, "<key>"),
+            text: key.to_string(),
+            loc: Loc::Key(doc, parent.to_string(), key.to_string()),
+        });
     }
 
     /// A string that holds JSON (tool-call arguments): scan its string leaves when it parses,
@@ -272,6 +396,11 @@ impl Collector {
                         text,
                         loc: Loc::Embedded(idx, inner),
                     });
+                }
+                let mut keys = Vec::new();
+                object_keys(&doc, String::new(), path.clone(), &mut keys);
+                for (parent, p, key) in keys {
+                    self.key(Some(idx), &parent, &p, &key);
                 }
                 self.seen.insert(pointer.clone());
                 self.embedded.push((pointer, doc));
@@ -360,23 +489,11 @@ impl Collector {
                         self.text(pptr, ppath, part);
                         continue;
                     }
-                    let kind = part
-                        .get("type")
-                        .and_then(Value::as_str)
-                        .ok_or_else(|| shape(&ppath, "a content part with a `type`"))?;
-                    if TEXT_PARTS.contains(&kind) {
-                        let text = part
-                            .get("text")
-                            .filter(|t| t.is_string())
-                            .ok_or_else(|| shape(&ppath, "a string `text`"))?;
-                        self.text(format!("{pptr}/text"), format!("{ppath}.text"), text);
-                    } else if kind == "refusal" {
-                        if let Some(r) = part.get("refusal") {
-                            self.text(format!("{pptr}/refusal"), format!("{ppath}.refusal"), r);
-                        }
-                    } else if !NON_TEXT_PARTS.contains(&kind) && !SWEPT_PARTS.contains(&kind) {
-                        return Err(shape(&ppath, "a known content-part type"));
-                    }
+                    let Some(kind) = part.get("type").and_then(Value::as_str) else {
+                        self.bedrock_block(&pptr, &ppath, part)?;
+                        continue;
+                    };
+                    self.part(&pptr, &ppath, kind, part)?;
                 }
                 Ok(())
             }
@@ -384,28 +501,81 @@ impl Collector {
         }
     }
 
-    fn chat(&mut self, messages: &Value) -> Result<(), PayloadError> {
+    /// One content part of type `kind`: text read, non-text and swept types passed on, any
+    /// other type refused.
+    fn part(
+        &mut self,
+        ptr: &str,
+        path: &str,
+        kind: &str,
+        part: &Value,
+    ) -> Result<(), PayloadError> {
+        if TEXT_PARTS.contains(&kind) {
+            let text = part
+                .get("text")
+                .filter(|t| t.is_string())
+                .ok_or_else(|| shape(path, "a string `text`"))?;
+            self.text(format!("{ptr}/text"), format!("{path}.text"), text);
+        } else if kind == "refusal" {
+            if let Some(r) = part.get("refusal") {
+                self.text(format!("{ptr}/refusal"), format!("{path}.refusal"), r);
+            }
+        } else if !NON_TEXT_PARTS.contains(&kind) && !SWEPT_PARTS.contains(&kind) {
+            return Err(shape(path, "a known content-part type"));
+        }
+        Ok(())
+    }
+
+    /// A Bedrock Converse content block: an object with one key naming it. `text` is read, a
+    /// text `document`'s base64 `source.bytes` decoded and read; the other blocks are swept.
+    fn bedrock_block(&mut self, ptr: &str, path: &str, part: &Value) -> Result<(), PayloadError> {
+        let block = match part {
+            Value::Object(o) if o.len() == 1 => o.iter().next(),
+            _ => None,
+        };
+        let Some((name, v)) = block else {
+            return Err(shape(path, "a content part with a `type`"));
+        };
+        match name.as_str() {
+            "text" if v.is_string() => {
+                self.text(format!("{ptr}/text"), format!("{path}.text"), v);
+            }
+            "document" => {
+                let format = v.get("format").and_then(Value::as_str).unwrap_or("");
+                let bytes = v.get("source").and_then(|s| s.get("bytes"));
+                if let Some(b) = bytes.filter(|_| {
+                    BEDROCK_TEXT_FORMATS.contains(&format.to_ascii_lowercase().as_str())
+                }) {
+                    self.attachment(
+                        format!("{ptr}/document/source/bytes"),
+                        format!("{path}.document.source.bytes"),
+                        b,
+                        Some("text/plain"),
+                    )?;
+                }
+            }
+            b if BEDROCK_BLOCKS.contains(&b) => {}
+            _ => return Err(shape(path, "a content part with a `type`")),
+        }
+        Ok(())
+    }
+
+    /// `messages` of a chat body at `base` (a pointer; `path` as shown).
+    fn chat(&mut self, base: &str, path: &str, messages: &Value) -> Result<(), PayloadError> {
         let Value::Array(messages) = messages else {
-            return Err(shape("messages", "an array"));
+            return Err(shape(&join(path, "messages"), "an array"));
         };
         for (i, m) in messages.iter().enumerate() {
-            let path = format!("messages[{i}]");
+            let path = join(path, &format!("messages[{i}]"));
+            let ptr = format!("{base}/messages/{i}");
             let Value::Object(m) = m else {
                 return Err(shape(&path, "an object"));
             };
             if let Some(c) = m.get("content") {
-                self.content(
-                    &format!("/messages/{i}/content"),
-                    &format!("{path}.content"),
-                    c,
-                )?;
+                self.content(&format!("{ptr}/content"), &format!("{path}.content"), c)?;
             }
             if let Some(r) = m.get("refusal") {
-                self.text(
-                    format!("/messages/{i}/refusal"),
-                    format!("{path}.refusal"),
-                    r,
-                );
+                self.text(format!("{ptr}/refusal"), format!("{path}.refusal"), r);
             }
             if let Some(calls) = m.get("tool_calls") {
                 let Value::Array(calls) = calls else {
@@ -414,7 +584,7 @@ impl Collector {
                 for (j, call) in calls.iter().enumerate() {
                     if let Some(args) = call.get("function").and_then(|f| f.get("arguments")) {
                         self.json_string(
-                            format!("/messages/{i}/tool_calls/{j}/function/arguments"),
+                            format!("{ptr}/tool_calls/{j}/function/arguments"),
                             format!("{path}.tool_calls[{j}].function.arguments"),
                             args,
                         )?;
@@ -423,7 +593,7 @@ impl Collector {
             }
             if let Some(args) = m.get("function_call").and_then(|f| f.get("arguments")) {
                 self.json_string(
-                    format!("/messages/{i}/function_call/arguments"),
+                    format!("{ptr}/function_call/arguments"),
                     format!("{path}.function_call.arguments"),
                     args,
                 )?;
@@ -432,96 +602,193 @@ impl Collector {
         Ok(())
     }
 
-    fn responses_input(&mut self, input: &Value) -> Result<(), PayloadError> {
+    /// `input` at `ptr`: the Responses API's string or items, embeddings' and moderation's
+    /// string, strings or text and image parts. Token ids (numbers) are text the guard
+    /// cannot read, so they are refused.
+    fn input(&mut self, ptr: &str, path: &str, input: &Value) -> Result<(), PayloadError> {
         match input {
             Value::String(_) => {
-                self.text("/input".into(), "input".into(), input);
+                self.text(ptr.to_string(), path.to_string(), input);
                 Ok(())
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    let ptr = format!("/input/{i}");
-                    let path = format!("input[{i}]");
-                    let Value::Object(obj) = item else {
-                        return Err(shape(&path, "an object"));
-                    };
-                    let kind = obj.get("type").and_then(Value::as_str).unwrap_or("message");
-                    match kind {
-                        "message" => {
-                            let c = obj
-                                .get("content")
-                                .ok_or_else(|| shape(&path, "a message with `content`"))?;
-                            self.content(&format!("{ptr}/content"), &format!("{path}.content"), c)?;
+                    let iptr = format!("{ptr}/{i}");
+                    let ipath = format!("{path}[{i}]");
+                    match item {
+                        Value::String(_) => self.text(iptr, ipath, item),
+                        Value::Object(obj) => self.item(&iptr, &ipath, obj)?,
+                        Value::Number(_) | Value::Array(_) => {
+                            return Err(shape(&ipath, "text, not token ids"))
                         }
-                        "function_call" | "custom_tool_call" => {
-                            for key in ["arguments", "input"] {
-                                if let Some(a) = obj.get(key) {
-                                    self.json_string(
-                                        format!("{ptr}/{key}"),
-                                        format!("{path}.{key}"),
-                                        a,
-                                    )?;
-                                }
-                            }
-                        }
-                        "function_call_output" | "custom_tool_call_output" => {
-                            if let Some(o) = obj.get("output") {
-                                self.json_string(
-                                    format!("{ptr}/output"),
-                                    format!("{path}.output"),
-                                    o,
-                                )?;
-                            }
-                        }
-                        // References to earlier items carry no new text.
-                        "item_reference" | "reasoning" => {}
-                        _ => return Err(shape(&path, "a known input item type")),
+                        _ => return Err(shape(&ipath, "an object")),
                     }
                 }
                 Ok(())
             }
-            _ => Err(shape("input", "a string or an array of items")),
+            _ => Err(shape(path, "a string or an array of items")),
         }
     }
 
-    fn openai(&mut self, root: &serde_json::Map<String, Value>) -> Result<(), PayloadError> {
+    /// One item of a Responses `input`, a Realtime `conversation.item.create`, or one part of
+    /// a moderation `input`.
+    fn item(
+        &mut self,
+        ptr: &str,
+        path: &str,
+        obj: &serde_json::Map<String, Value>,
+    ) -> Result<(), PayloadError> {
+        let kind = obj.get("type").and_then(Value::as_str).unwrap_or("message");
+        match kind {
+            "message" => {
+                let c = obj
+                    .get("content")
+                    .ok_or_else(|| shape(path, "a message with `content`"))?;
+                self.content(&format!("{ptr}/content"), &format!("{path}.content"), c)?;
+            }
+            "function_call" | "custom_tool_call" => {
+                for key in ["arguments", "input"] {
+                    if let Some(a) = obj.get(key) {
+                        self.json_string(format!("{ptr}/{key}"), format!("{path}.{key}"), a)?;
+                    }
+                }
+            }
+            "function_call_output" | "custom_tool_call_output" => {
+                if let Some(o) = obj.get("output") {
+                    self.json_string(format!("{ptr}/output"), format!("{path}.output"), o)?;
+                }
+            }
+            // References to earlier items carry no new text.
+            "item_reference" | "reasoning" => {}
+            // Moderation's multimodal input: text and image parts.
+            k if TEXT_PARTS.contains(&k) || NON_TEXT_PARTS.contains(&k) => {
+                self.part(ptr, path, k, &Value::Object(obj.clone()))?;
+            }
+            _ => return Err(shape(path, "a known input item type")),
+        }
+        Ok(())
+    }
+
+    /// The known fields of an LLM request body (or of one nested in it, at `base`).
+    fn openai(
+        &mut self,
+        base: &str,
+        path: &str,
+        root: &serde_json::Map<String, Value>,
+    ) -> Result<(), PayloadError> {
+        let at = |key: &str| (format!("{base}/{key}"), join(path, key));
         if let Some(m) = root.get("messages") {
-            self.chat(m)?;
+            self.chat(base, path, m)?;
         }
         if let Some(i) = root.get("input") {
-            self.responses_input(i)?;
+            let (p, d) = at("input");
+            self.input(&p, &d, i)?;
         }
         for key in ["instructions", "prompt", "system"] {
+            let (p, d) = at(key);
             match root.get(key) {
                 None | Some(Value::Null) => {}
-                Some(v @ Value::String(_)) => self.text(format!("/{key}"), key.to_string(), v),
+                Some(v @ Value::String(_)) => self.text(p, d, v),
                 // Legacy `prompt` as a list of strings; Anthropic-style `system` as parts.
-                Some(v @ Value::Array(_)) if key != "instructions" => {
-                    self.content(&format!("/{key}"), key, v)?
+                Some(v @ Value::Array(_)) if key != "instructions" => self.content(&p, &d, v)?,
+                // The Responses API's prompt template (`id`, `version`, `variables`): swept.
+                Some(Value::Object(_)) if key == "prompt" => {}
+                Some(_) => return Err(shape(&d, "a string")),
+            }
+        }
+        // Cohere v1 chat (`message`, `preamble`) and rerank (`query`); an Assistants message's
+        // `content` (a string or parts; Gemini's `content` object is swept).
+        for key in ["message", "preamble", "query"] {
+            let (p, d) = at(key);
+            if let Some(v) = root.get(key) {
+                self.text(p, d, v);
+            }
+        }
+        if let Some(c @ (Value::String(_) | Value::Array(_))) = root.get("content") {
+            let (p, d) = at("content");
+            self.content(&p, &d, c)?;
+        }
+        if let Some(history) = root.get("chat_history") {
+            let Value::Array(history) = history else {
+                return Err(shape(&join(path, "chat_history"), "an array"));
+            };
+            for (i, turn) in history.iter().enumerate() {
+                if let Some(m) = turn.get("message") {
+                    let d = join(path, &format!("chat_history[{i}].message"));
+                    self.text(format!("{base}/chat_history/{i}/message"), d, m);
                 }
-                Some(_) => return Err(shape(key, "a string")),
             }
         }
         // Identifiers an app sends about its end user are often an e-mail address.
         for key in ["user", "safety_identifier"] {
             if let Some(v) = root.get(key) {
-                self.text(format!("/{key}"), key.to_string(), v);
+                let (p, d) = at(key);
+                self.text(p, d, v);
             }
         }
         if let Some(Value::Object(meta)) = root.get("metadata") {
             for (k, v) in meta {
                 self.text(
-                    format!("/metadata/{}", escape(k)),
-                    format!("metadata.{k}"),
+                    format!("{base}/metadata/{}", escape(k)),
+                    join(&join(path, "metadata"), shown(k)),
                     v,
                 );
             }
         }
+        // Anthropic message batches: each request's `params` is a Messages body.
+        if let Some(Value::Array(requests)) = root.get("requests") {
+            for (i, r) in requests.iter().enumerate() {
+                if let Some(Value::Object(params)) = r.get("params") {
+                    let d = join(path, &format!("requests[{i}].params"));
+                    self.openai(&format!("{base}/requests/{i}/params"), &d, params)?;
+                }
+            }
+        }
+        self.realtime(base, path, root)
+    }
+
+    /// Realtime API client events: a conversation item, a session's or a response's
+    /// `instructions`, a response's own `input` items.
+    fn realtime(
+        &mut self,
+        base: &str,
+        path: &str,
+        root: &serde_json::Map<String, Value>,
+    ) -> Result<(), PayloadError> {
+        let kind = root.get("type").and_then(Value::as_str).unwrap_or("");
+        if kind == "conversation.item.create" {
+            let Some(Value::Object(item)) = root.get("item") else {
+                return Err(shape(&join(path, "item"), "an object"));
+            };
+            return self.item(&format!("{base}/item"), &join(path, "item"), item);
+        }
+        let key = match kind {
+            "session.update" => "session",
+            "response.create" => "response",
+            _ => return Ok(()),
+        };
+        let Some(Value::Object(o)) = root.get(key) else {
+            return Ok(());
+        };
+        let (ptr, at) = (format!("{base}/{key}"), join(path, key));
+        match o.get("instructions") {
+            None | Some(Value::Null) => {}
+            Some(v @ Value::String(_)) => self.text(
+                format!("{ptr}/instructions"),
+                format!("{at}.instructions"),
+                v,
+            ),
+            Some(_) => return Err(shape(&format!("{at}.instructions"), "a string")),
+        }
+        if let Some(i) = o.get("input") {
+            self.input(&format!("{ptr}/input"), &format!("{at}.input"), i)?;
+        }
         Ok(())
     }
 
-    /// Every string of the body not collected yet, except structural fields and binary
-    /// payloads: the fields no list of known ones anticipated.
+    /// Every string and number of the body not collected yet, and every key that may be
+    /// data, except structural fields and binary payloads: the fields no list of known ones
+    /// anticipated.
     fn sweep(
         &mut self,
         v: &Value,
@@ -533,7 +800,7 @@ impl Collector {
             Value::Array(a) => {
                 for (i, x) in a.iter().enumerate() {
                     let (p, d) = (format!("{ptr}/{i}"), format!("{display}[{i}]"));
-                    if let Value::String(_) = x {
+                    if let Value::String(_) | Value::Number(_) = x {
                         self.text(p, d, x);
                     } else {
                         self.sweep(x, &p, &d, toolish)?;
@@ -543,12 +810,12 @@ impl Collector {
             Value::Object(o) => {
                 let base64 = o.get("type").and_then(Value::as_str) == Some("base64");
                 for (k, x) in o {
+                    self.key(None, ptr, display, k);
                     let p = format!("{ptr}/{}", escape(k));
-                    let d = if display.is_empty() {
-                        k.clone()
-                    } else {
-                        format!("{display}.{k}")
-                    };
+                    let d = join(display, shown(k));
+                    if BINARY_STRINGS.contains(&k.as_str()) && x.is_string() {
+                        continue;
+                    }
                     if BINARY.contains(&k.as_str()) || (base64 && k == "data") {
                         let media = ["media_type", "mimeType", "mime_type"]
                             .iter()
@@ -560,11 +827,16 @@ impl Collector {
                         || (k == "name" && (toolish || o.contains_key("type")));
                     // A list of enum values (`modalities`, `include`) is structural too.
                     let enums = x.as_array().is_some_and(|a| a.iter().all(Value::is_string));
-                    if structural && (x.is_string() || enums) {
+                    if structural && (x.is_string() || x.is_number() || enums) {
+                        continue;
+                    }
+                    let numbers = x.is_number()
+                        || x.as_array().is_some_and(|a| a.iter().all(Value::is_number));
+                    if numbers && NUMERIC_PARAMETERS.contains(&k.as_str()) {
                         continue;
                     }
                     match x {
-                        Value::String(_) => self.text(p, d, x),
+                        Value::String(_) | Value::Number(_) => self.text(p, d, x),
                         _ => self.sweep(x, &p, &d, toolish || TOOLISH.contains(&k.as_str()))?,
                     }
                 }
@@ -639,11 +911,7 @@ fn resolve<'a>(
                 o.keys().filter(|k| *k == seg).collect()
             };
             for k in keys {
-                let d = if display.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{display}.{k}")
-                };
+                let d = join(&display, shown(k));
                 resolve(&o[k], rest, format!("{ptr}/{}", escape(k)), d, out);
             }
         }
@@ -651,10 +919,15 @@ fn resolve<'a>(
     }
 }
 
-/// Every string inside `v` (object values and array elements, not keys).
+/// Every string and number inside `v` (object values and array elements, not keys), as
+/// (pointer, path shown, text).
 fn string_leaves(v: &Value, ptr: String, display: String, out: &mut Vec<(String, String, String)>) {
     match v {
-        Value::String(s) => out.push((ptr, display, s.clone())),
+        Value::String(_) | Value::Number(_) => {
+            if let Some(text) = leaf_text(v) {
+                out.push((ptr, display, text));
+            }
+        }
         Value::Array(a) => {
             for (i, x) in a.iter().enumerate() {
                 string_leaves(x, format!("{ptr}/{i}"), format!("{display}[{i}]"), out);
@@ -662,12 +935,32 @@ fn string_leaves(v: &Value, ptr: String, display: String, out: &mut Vec<(String,
         }
         Value::Object(o) => {
             for (k, x) in o {
-                let d = if display.is_empty() {
-                    k.clone()
-                } else {
-                    format!("{display}.{k}")
-                };
+                let d = join(&display, shown(k));
                 string_leaves(x, format!("{ptr}/{}", escape(k)), d, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every object key inside `v`, parents before their children, as (pointer of the object
+/// holding it, path shown of that object, key).
+fn object_keys(v: &Value, ptr: String, display: String, out: &mut Vec<(String, String, String)>) {
+    match v {
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                object_keys(x, format!("{ptr}/{i}"), format!("{display}[{i}]"), out);
+            }
+        }
+        Value::Object(o) => {
+            for (k, x) in o {
+                out.push((ptr.clone(), display.clone(), k.clone()));
+                object_keys(
+                    x,
+                    format!("{ptr}/{}", escape(k)),
+                    join(&display, shown(k)),
+                    out,
+                );
             }
         }
         _ => {}
@@ -685,6 +978,29 @@ pub fn continues_server_history(body: &str) -> bool {
     })
 }
 
+/// Renames `key` of the object at `parent` in `doc` to `text`; a name the object already
+/// has is refused (one value would overwrite the other).
+fn rename(
+    doc: &mut Value,
+    parent: &str,
+    key: &str,
+    text: &str,
+    path: &str,
+) -> Result<(), PayloadError> {
+    if key == text {
+        return Ok(());
+    }
+    let Some(Value::Object(o)) = doc.pointer_mut(parent) else {
+        return Err(PayloadError::FieldCount);
+    };
+    if o.contains_key(text) {
+        return Err(shape(path, "keys that stay distinct"));
+    }
+    let v = o.remove(key).ok_or(PayloadError::FieldCount)?;
+    o.insert(text.to_string(), v);
+    Ok(())
+}
+
 impl RequestBody {
     /// Parses `body` and finds its user-text fields, in document order.
     pub fn parse(body: &str, options: &PayloadOptions) -> Result<RequestBody, PayloadError> {
@@ -698,7 +1014,7 @@ impl RequestBody {
             seen: Default::default(),
         };
         if options.openai {
-            c.openai(obj)?;
+            c.openai("", "", obj)?;
         }
         for p in &options.paths {
             c.configured(&root, p)?;
@@ -721,6 +1037,8 @@ impl RequestBody {
         if texts.len() != self.fields.len() {
             return Err(PayloadError::FieldCount);
         }
+        // Values first, while every pointer still names the keys as sent.
+        let mut keys = Vec::new();
         for (field, text) in self.fields.iter().zip(texts) {
             let (slot, text) = match &field.loc {
                 Loc::Pointer(p) => (self.root.pointer_mut(p), text.clone()),
@@ -729,14 +1047,30 @@ impl RequestBody {
                     let coded = crate::rules::secrets::codec::base64_encode(text.as_bytes());
                     (self.root.pointer_mut(p), format!("{prefix}{coded}"))
                 }
+                Loc::Key(doc, parent, key) => {
+                    keys.push((*doc, parent, key, text, &field.path));
+                    continue;
+                }
             };
             let slot = slot.ok_or(PayloadError::FieldCount)?;
-            *slot = Value::String(text);
+            // A number the action left as it was stays a number.
+            if !matches!(slot, Value::Number(n) if n.to_string() == text) {
+                *slot = Value::String(text);
+            }
+        }
+        // Then keys, children before their parents (they were found parents first), those
+        // inside tool-call arguments before the arguments are written back as strings.
+        for (doc, parent, key, text, path) in keys.iter().rev().filter(|k| k.0.is_some()) {
+            let i = doc.unwrap_or_default();
+            rename(&mut self.embedded[i].1, parent, key, text, path)?;
         }
         for (ptr, doc) in &self.embedded {
             let s = serde_json::to_string(doc).map_err(|_| PayloadError::NotJson)?;
             let slot = self.root.pointer_mut(ptr).ok_or(PayloadError::FieldCount)?;
             *slot = Value::String(s);
+        }
+        for (_, parent, key, text, path) in keys.iter().rev().filter(|k| k.0.is_none()) {
+            rename(&mut self.root, parent, key, text, path)?;
         }
         serde_json::to_string(&self.root).map_err(|_| PayloadError::NotJson)
     }
@@ -754,6 +1088,12 @@ mod tests {
             .iter()
             .map(|f| (f.path.clone(), f.text.clone()))
             .collect()
+    }
+
+    /// The first tool call's arguments of message `i`, parsed.
+    fn arguments(out: &Value, i: usize) -> Value {
+        let s = out["messages"][i]["tool_calls"][0]["function"]["arguments"].as_str();
+        serde_json::from_str(s.unwrap()).unwrap()
     }
 
     fn upper_all(body: &Value, options: &PayloadOptions) -> Value {
@@ -844,6 +1184,11 @@ mod tests {
             vec![
                 ("messages[0].content".into(), "be brief".into()),
                 ("messages[1].content[0].text".into(), "mail a@b.io".into()),
+                // Numbers inside the arguments are scanned as their decimal text.
+                (
+                    "messages[2].tool_calls[0].function.arguments.n".into(),
+                    "3".into()
+                ),
                 (
                     "messages[2].tool_calls[0].function.arguments.to".into(),
                     "a@b.io".into()
@@ -861,12 +1206,7 @@ mod tests {
         assert_eq!(out["model"], "gpt-x");
         assert_eq!(out["stream"], true);
         // Arguments stay a JSON string with only its string leaves changed.
-        let args: Value = serde_json::from_str(
-            out["messages"][2]["tool_calls"][0]["function"]["arguments"]
-                .as_str()
-                .unwrap(),
-        )
-        .unwrap();
+        let args = arguments(&out, 2);
         assert_eq!(args, json!({"to": "A@B.IO", "n": 3}));
     }
 
@@ -927,8 +1267,13 @@ mod tests {
                 json!({"messages": [{"content": [{"type": "video", "data": "x"}]}]}),
                 "messages[0].content[0]",
             ),
+            // `{"text": …}` alone is a Bedrock block; a typeless part of any other shape is not.
             (
-                json!({"messages": [{"content": [{"text": "no type"}]}]}),
+                json!({"messages": [{"content": [{"txt": "no type"}]}]}),
+                "messages[0].content[0]",
+            ),
+            (
+                json!({"messages": [{"content": [{"text": "a", "extra": "b"}]}]}),
                 "messages[0].content[0]",
             ),
             (
@@ -940,7 +1285,7 @@ mod tests {
                 json!({"input": [{"type": "computer_call_output"}]}),
                 "input[0]",
             ),
-            (json!({"prompt": {"a": 1}}), "prompt"),
+            (json!({"prompt": 5}), "prompt"),
         ] {
             match RequestBody::parse(&body.to_string(), &opts) {
                 Err(PayloadError::UnexpectedShape { path, .. }) => assert_eq!(path, at, "{body}"),
@@ -978,10 +1323,16 @@ mod tests {
         };
         let req = RequestBody::parse(&body.to_string(), &opts).unwrap();
         let got: Vec<&str> = req.fields().iter().map(|f| f.text.as_str()).collect();
-        assert_eq!(got, ["find a@b.io", "d1", "d3", "d2", "e1"]);
+        // A configured path's numbers are text too; the sweep adds the keys that are not
+        // identifiers (`a/b`, `c~d`).
+        assert_eq!(
+            got,
+            ["find a@b.io", "d1", "d3", "d2", "1", "e1", "a/b", "c~d"]
+        );
         let out = upper_all(&body, &opts);
         assert_eq!(out["docs"][0]["meta"], json!({"k": "D2", "n": 1}));
-        assert_eq!(out["a/b"]["c~d"], "E1");
+        // Keys are rewritten with the other texts (here upper-cased like them).
+        assert_eq!(out["A/B"]["C~D"], "E1");
         assert!(RequestBody::parse(
             "{}",
             &PayloadOptions {
@@ -1118,7 +1469,300 @@ mod tests {
         let body = json!({"messages": [{"role": "user", "content": "hi"}],
             "user": "jane@example.com", "metadata": {"note": "x", "n": 1}});
         let got: Vec<String> = fields(&body).into_iter().map(|f| f.0).collect();
-        assert_eq!(got, ["messages[0].content", "user", "metadata.note"]);
+        assert_eq!(
+            got,
+            ["messages[0].content", "user", "metadata.n", "metadata.note"]
+        );
+    }
+
+    fn paths(body: &Value) -> Vec<String> {
+        fields(body).into_iter().map(|f| f.0).collect()
+    }
+
+    fn refused_at(body: &Value) -> String {
+        match RequestBody::parse(&body.to_string(), &PayloadOptions::default()) {
+            Err(PayloadError::UnexpectedShape { path, .. }) => path,
+            other => panic!("{body}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn embeddings_and_moderation_inputs() {
+        // OpenAI-style embeddings and moderation, Ollama `/api/embed`: a string or strings.
+        let body = json!({"model": "text-embedding-3-small", "input": ["a@b.io", "t2"],
+            "encoding_format": "float"});
+        assert_eq!(
+            fields(&body)[..2],
+            [
+                ("input[0]".into(), "a@b.io".into()),
+                ("input[1]".into(), "t2".into())
+            ]
+        );
+        // Moderation's multimodal input: text parts read, image parts passed.
+        let body = json!({"model": "omni-moderation-latest", "input": [
+            {"type": "text", "text": "t1"},
+            {"type": "image_url", "image_url": {"url": "https://x/y.png"}}]});
+        assert_eq!(texts(&body), ["t1"]);
+        // Token ids are text the guard cannot read: refused, not sent unread.
+        assert_eq!(refused_at(&json!({"input": [1, 2, 3]})), "input[0]");
+        assert_eq!(refused_at(&json!({"input": [[1, 2], [3]]})), "input[0]");
+    }
+
+    #[test]
+    fn a_responses_prompt_template_is_read_not_refused() {
+        let body = json!({"model": "m", "input": "t1",
+            "prompt": {"id": "pmpt_1", "variables": {"customer": "v1"}}});
+        let got = fields(&body);
+        assert!(
+            got.contains(&("prompt.variables.customer".into(), "v1".into())),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn cohere_v1_chat_rerank_and_embed() {
+        let chat = json!({"message": "m1", "preamble": "p1", "conversation_id": "c",
+            "chat_history": [{"role": "USER", "message": "h1"}, {"role": "CHATBOT", "message": "h2"}]});
+        let got = fields(&chat);
+        assert_eq!(
+            got[..4],
+            [
+                ("message".into(), "m1".into()),
+                ("preamble".into(), "p1".into()),
+                ("chat_history[0].message".into(), "h1".into()),
+                ("chat_history[1].message".into(), "h2".into()),
+            ]
+        );
+        assert!(refused_at(&json!({"chat_history": "h"})) == "chat_history");
+        let rerank = json!({"model": "rerank-v3.5", "query": "q1", "top_n": 2,
+            "documents": ["d1", {"text": "d2"}]});
+        let mut got = texts(&rerank);
+        got.sort();
+        assert_eq!(got, ["d1", "d2", "q1"]);
+        let embed = json!({"model": "embed-v4.0", "input_type": "search_query",
+            "texts": ["e1"], "inputs": [{"content": [{"type": "text", "text": "e2"}]}]});
+        let got = texts(&embed);
+        assert!(
+            got.contains(&"e1".into()) && got.contains(&"e2".into()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn gemini_embeddings_and_token_counts() {
+        let body = json!({"requests": [{"model": "models/text-embedding-004",
+            "content": {"parts": [{"text": "t1"}]}, "taskType": "RETRIEVAL_DOCUMENT", "title": "t2"}]});
+        let got = texts(&body);
+        assert!(
+            got.contains(&"t1".into()) && got.contains(&"t2".into()),
+            "{got:?}"
+        );
+        let count = json!({"generateContentRequest": {"model": "models/gemini-x",
+            "contents": [{"role": "user", "parts": [{"text": "t3"}]}]}});
+        assert_eq!(texts(&count), ["t3"]);
+    }
+
+    #[test]
+    fn assistants_messages_and_conversation_items() {
+        let message = json!({"role": "user", "content": [
+            {"type": "text", "text": "t1"}, {"type": "image_file", "image_file": {"file_id": "file-1"}}],
+            "attachments": [{"file_id": "file-2", "tools": [{"type": "file_search"}]}]});
+        assert_eq!(paths(&message), ["content[0].text"]);
+        let thread_run = json!({"assistant_id": "asst_1", "instructions": "i1",
+            "thread": {"messages": [{"role": "user", "content": "t2"}]}});
+        let mut got = texts(&thread_run);
+        got.sort();
+        assert_eq!(got, ["i1", "t2"]);
+        let items = json!({"items": [{"type": "message", "role": "user",
+            "content": [{"type": "input_text", "text": "t3"}]}]});
+        assert_eq!(texts(&items), ["t3"]);
+        assert_eq!(
+            refused_at(&json!({"content": [{"type": "video", "url": "u"}]})),
+            "content[0]"
+        );
+    }
+
+    #[test]
+    fn anthropic_message_batches_read_each_request() {
+        let body = json!({"requests": [{"custom_id": "r1", "params": {"model": "claude-x",
+            "max_tokens": 10, "system": "s1",
+            "messages": [{"role": "user", "content": [{"type": "text", "text": "t1"}]}]}}]});
+        assert_eq!(
+            fields(&body)[..2],
+            [
+                (
+                    "requests[0].params.messages[0].content[0].text".into(),
+                    "t1".into()
+                ),
+                ("requests[0].params.system".into(), "s1".into()),
+            ]
+        );
+        // Each request is read with the Messages checks: an unknown block fails closed.
+        let body = json!({"requests": [{"custom_id": "r1", "params": {
+            "messages": [{"role": "user", "content": [{"type": "video", "data": "x"}]}]}}]});
+        assert_eq!(
+            refused_at(&body),
+            "requests[0].params.messages[0].content[0]"
+        );
+    }
+
+    #[test]
+    fn realtime_client_events() {
+        let item = json!({"type": "conversation.item.create", "event_id": "e1", "item": {
+            "type": "message", "role": "user", "content": [
+                {"type": "input_text", "text": "t1"},
+                {"type": "input_audio", "audio": "UklGRiQAAABXQVZF", "transcript": "t2"}]}});
+        let got = fields(&item);
+        assert_eq!(got[0], ("item.content[0].text".into(), "t1".into()));
+        assert!(got.contains(&("item.content[1].transcript".into(), "t2".into())));
+        // Audio in base64 is not text: neither scanned nor rewritten.
+        assert!(!got.iter().any(|(_, t)| t.starts_with("UklG")), "{got:?}");
+        let append = json!({"type": "input_audio_buffer.append", "audio": "UklGRiQAAABXQVZF"});
+        assert!(fields(&append).is_empty());
+        // An `audio` object is configuration, and its transcription prompt is text.
+        let config = json!({"type": "session.update", "session": {"audio": {"input": {
+            "format": {"type": "audio/pcm", "rate": 24000},
+            "transcription": {"model": "m", "prompt": "p1"}}}}});
+        assert!(texts(&config).contains(&"p1".to_string()));
+        let session = json!({"type": "session.update", "session": {"type": "realtime",
+            "instructions": "i1", "tools": [{"type": "function", "name": "f", "description": "d1"}]}});
+        assert_eq!(
+            fields(&session)[0],
+            ("session.instructions".into(), "i1".into())
+        );
+        let response = json!({"type": "response.create", "response": {"instructions": "i2",
+            "input": [{"type": "message", "role": "user", "content": [{"type": "input_text", "text": "t3"}]}]}});
+        assert_eq!(texts(&response)[..2], ["i2".to_string(), "t3".to_string()]);
+        for (body, at) in [
+            (
+                json!({"type": "conversation.item.create", "item": "t"}),
+                "item",
+            ),
+            (
+                json!({"type": "conversation.item.create", "item": {"type": "mcp_call"}}),
+                "item",
+            ),
+            (
+                json!({"type": "session.update", "session": {"instructions": 5}}),
+                "session.instructions",
+            ),
+        ] {
+            assert_eq!(refused_at(&body), at, "{body}");
+        }
+    }
+
+    #[test]
+    fn bedrock_converse_blocks() {
+        use crate::rules::secrets::codec::base64_encode;
+        let note = "call jane@example.com";
+        let body = json!({
+            "system": [{"text": "s1"}, {"cachePoint": {"type": "default"}}],
+            "messages": [{"role": "user", "content": [
+                {"text": "t1"},
+                {"image": {"format": "png", "source": {"bytes": "iVBORw0KGgo="}}},
+                {"document": {"format": "txt", "name": "notes", "source": {"bytes": base64_encode(note.as_bytes())}}},
+                {"document": {"format": "pdf", "name": "scan", "source": {"bytes": "JVBERi0="}}}
+            ]}, {"role": "assistant", "content": [
+                {"toolUse": {"toolUseId": "tu1", "name": "lookup", "input": {"q": "q1"}}}
+            ]}],
+            "inferenceConfig": {"maxTokens": 100}
+        });
+        let got = fields(&body);
+        assert_eq!(got[0], ("messages[0].content[0].text".into(), "t1".into()));
+        let all: Vec<&str> = got.iter().map(|f| f.1.as_str()).collect();
+        for want in ["s1", note, "notes", "scan", "q1"] {
+            assert!(all.contains(&want), "{want}: {all:?}");
+        }
+        assert!(!all
+            .iter()
+            .any(|t| t.contains("iVBOR") || t.contains("JVBER")));
+        // The text document goes back in base64, changed like any field.
+        let out = upper_all(&body, &PayloadOptions::default());
+        let sent = out["messages"][0]["content"][2]["document"]["source"]["bytes"]
+            .as_str()
+            .unwrap();
+        let decoded = crate::rules::secrets::codec::base64_decode(sent).unwrap();
+        assert_eq!(decoded, note.to_uppercase().as_bytes());
+        assert_eq!(
+            out["messages"][0]["content"][1]["image"]["source"]["bytes"],
+            "iVBORw0KGgo="
+        );
+        assert_eq!(
+            refused_at(&json!({"messages": [{"content": [{"video": {}, "text": "x"}]}]})),
+            "messages[0].content[0]"
+        );
+    }
+
+    #[test]
+    fn numbers_are_scanned_and_replaced_by_strings_when_changed() {
+        let body = json!({"model": "m", "seed": 4111111111111111u64, "temperature": 0.5,
+            "metadata": {"phone": 4915112345678u64},
+            "messages": [{"role": "assistant", "tool_calls": [{"function": {"name": "pay",
+                "arguments": "{\"card\":4111111111111111,\"qty\":2}"}}]}],
+            "event": {"amount": 12.5}});
+        let got = fields(&body);
+        let has = |p: &str, t: &str| got.contains(&(p.to_string(), t.to_string()));
+        assert!(has("metadata.phone", "4915112345678"), "{got:?}");
+        assert!(has(
+            "messages[0].tool_calls[0].function.arguments.card",
+            "4111111111111111"
+        ));
+        assert!(has("event.amount", "12.5"));
+        // Sampling parameters are not data.
+        assert!(!got.iter().any(|(p, _)| p == "seed" || p == "temperature"));
+        // Changed: a string in its place; unchanged: the number as it was.
+        let req = RequestBody::parse(&body.to_string(), &PayloadOptions::default()).unwrap();
+        let new: Vec<String> = req
+            .fields()
+            .iter()
+            .map(|f| {
+                if f.text.len() > 12 {
+                    "[X]".to_string()
+                } else {
+                    f.text.clone()
+                }
+            })
+            .collect();
+        let out: Value = serde_json::from_str(&req.rebuild(&new).unwrap()).unwrap();
+        assert_eq!(out["metadata"]["phone"], "[X]");
+        assert_eq!(out["event"]["amount"], json!(12.5));
+        assert_eq!(out["seed"], json!(4111111111111111u64));
+        let args = arguments(&out, 0);
+        assert_eq!(args, json!({"card": "[X]", "qty": 2}));
+    }
+
+    #[test]
+    fn keys_that_may_be_data_are_scanned_and_renamed() {
+        let body = json!({"metadata": {"jane@example.com": "vip", "plan": "pro"},
+            "messages": [{"role": "assistant", "tool_calls": [{"function": {"name": "f",
+                "arguments": "{\"scores\":{\"+4915112345678\":{\"a@b.io\":1}}}"}}]}],
+            "max_tokens": 5});
+        let got = fields(&body);
+        let keys: Vec<&(String, String)> = got.iter().filter(|f| f.0.ends_with("<key>")).collect();
+        let key_texts: Vec<&str> = keys.iter().map(|f| f.1.as_str()).collect();
+        assert_eq!(key_texts.len(), 3, "{got:?}");
+        for k in ["jane@example.com", "+4915112345678", "a@b.io"] {
+            assert!(key_texts.contains(&k), "{k}: {got:?}");
+        }
+        // Identifiers (`metadata`, `plan`, `max_tokens`) are schema, not data.
+        assert!(!key_texts.contains(&"plan"));
+        // A key that may be data never shows in a path (paths reach dialogs and errors).
+        for (p, _) in &got {
+            assert!(!p.contains('@') && !p.contains("+49"), "{p}");
+        }
+        let out = upper_all(&body, &PayloadOptions::default());
+        assert_eq!(out["metadata"]["JANE@EXAMPLE.COM"], "VIP");
+        assert!(out["metadata"].get("jane@example.com").is_none());
+        let args = arguments(&out, 0);
+        assert_eq!(args, json!({"scores": {"+4915112345678": {"A@B.IO": 1}}}));
+        // Two keys that would become one are refused: one value would overwrite the other.
+        let body = json!({"m": {"x y": 1, "X Y": 2}});
+        let req = RequestBody::parse(&body.to_string(), &PayloadOptions::default()).unwrap();
+        let new: Vec<String> = req.fields().iter().map(|f| f.text.to_uppercase()).collect();
+        assert!(matches!(
+            req.rebuild(&new),
+            Err(PayloadError::UnexpectedShape { .. })
+        ));
     }
 
     #[test]

@@ -121,10 +121,16 @@ pub fn restore_json(body: &str, vault: &Vault) -> Option<String> {
     restore_json_with(body, vault, &RestoreOptions::default())
 }
 
-/// [`restore_json`] as `options` allow.
+/// [`restore_json`] as `options` allow. A body with nothing to restore comes back as it was,
+/// byte for byte: written anew, its keys would be reordered and its numbers reformatted (an
+/// embeddings answer's vectors among them).
 pub fn restore_json_with(body: &str, vault: &Vault, options: &RestoreOptions) -> Option<String> {
     let mut v: Value = serde_json::from_str(body).ok()?;
+    let before = v.clone();
     restore_value_with(&mut v, vault, options);
+    if v == before {
+        return Some(body.to_string());
+    }
     serde_json::to_string(&v).ok()
 }
 

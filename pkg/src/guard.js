@@ -35,17 +35,39 @@ export class PiiAirlockConfigError extends Error {
 export const PRESETS = ['gdpr', 'ccpa', 'hipaa', 'pci-dss', 'secrets-only', 'strict'];
 
 /**
- * The request paths of the major LLM APIs, guarded when `endpoints` is not given: OpenAI-style
- * Chat Completions, legacy completions and Responses; Anthropic Messages; Gemini
- * `:generateContent` and `:streamGenerateContent`; Ollama `/api/chat` and `/api/generate`;
- * Cohere `/v2/chat`. The one list: the Rust layer reads it from here.
+ * The requests of the major LLM APIs that carry the user's text, guarded when `endpoints` is
+ * not given. The one list: the Rust layer reads it from here. A path an app's own routes also
+ * use (`/v1/moderations` of a forum, `/v1/threads`, `/v1/conversations`, `/v1/chat`,
+ * `/api/embed`, a `/v1/realtime` socket) is matched on the provider's host only; an app that
+ * proxies those names its proxy in `endpoints`.
  */
 export const DEFAULT_ENDPOINTS = [
+  // OpenAI-style Chat Completions, legacy completions and Responses.
   /\/(chat\/completions|completions|responses)\/?$/i,
-  /\/v1\/messages\/?$/i,
-  /:(stream)?generatecontent\/?$/i,
-  /\/api\/(chat|generate)\/?$/i,
+  // Anthropic Messages, its token count and message batches.
+  /\/v1\/messages(\/count_tokens|\/batches)?\/?$/i,
+  // Gemini: generation, embeddings, token counts.
+  /:((stream)?generatecontent|embedcontent|batchembedcontents|counttokens)\/?$/i,
+  // Ollama chat, generate and the older embeddings path.
+  /\/api\/(chat|generate|embeddings)\/?$/i,
+  // Cohere v2 chat; rerank (Cohere, and the APIs that copy it).
   /\/v2\/chat\/?$/i,
+  /\/v[12]\/rerank\/?$/i,
+  // OpenAI-style embeddings, text-to-speech and image prompts behind a version (`/v1`,
+  // `/v1beta/openai`) or an Azure deployment. `/images/edits` is multipart: checked, not rewritten.
+  /\/(v\d+\w*|openai|openai\/deployments\/[^/]+)\/(embeddings|audio\/speech|images\/(generations|edits))\/?$/i,
+  // AWS Bedrock Runtime: Converse anywhere; the model-native invoke on Bedrock's own host.
+  /\/model\/[^/]+\/(converse|converse-stream)\/?$/i,
+  /^https:\/\/bedrock-runtime(-fips)?\.[a-z0-9-]+\.amazonaws\.com\/model\/[^/]+\/(invoke|invoke-with-response-stream)\/?(?:[?#]|$)/i,
+  // Generic paths, on the provider's host: OpenAI moderation, Assistants threads and
+  // messages, Conversations, a Realtime session's instructions; Mistral moderation; Cohere v1 chat and embed; Ollama's embed.
+  /^https:\/\/api\.openai\.com\/v1\/(moderations|threads(\/runs|\/[^/?#]+\/(messages|runs))?|conversations(\/[^/?#]+\/items)?|realtime\/(client_secrets|sessions|transcription_sessions))\/?(?:[?#]|$)/i,
+  /^https:\/\/api\.mistral\.ai\/v1\/(chat\/)?moderations\/?(?:[?#]|$)/i,
+  /^https:\/\/api\.cohere\.(com|ai)\/v[12]\/(chat|embed)\/?(?:[?#]|$)/i,
+  /^https?:\/\/([^/?#]*:11434|ollama\.com)\/api\/embed\/?(?:[?#]|$)/i,
+  // The Realtime API over a WebSocket (OpenAI, Azure; `ws:` for a local relay), named by its
+  // model or deployment.
+  /^wss?:\/\/[^/?#]+(\/[^?#]*)?\/(v1|openai)\/realtime\/?\?([^#]*&)?(model|deployment|call_id)=/i,
 ];
 
 /** The path as a server may route it: percent-decoded once (undecodable stays as it is). */
@@ -68,7 +90,8 @@ export function matchEndpoints(endpoints, url) {
   const path = decodedPath(u);
   return endpoints.some((e) => {
     if (typeof e === 'function') return Boolean(e(u));
-    if (e instanceof RegExp) return e.test(u.pathname) || e.test(path) || e.test(u.href);
+    // The whole URL with its path decoded too: a pattern anchored on the provider's host.
+    if (e instanceof RegExp) return e.test(u.pathname) || e.test(path) || e.test(u.href) || e.test(u.origin + path + u.search);
     return comparable(u).startsWith(comparable(new URL(String(e), globalThis.location?.href)));
   });
 }

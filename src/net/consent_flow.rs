@@ -352,6 +352,28 @@ impl State {
         Ok(request)
     }
 
+    /// A multipart body to a guarded endpoint (an image edit's `prompt` beside the image):
+    /// its text entries are checked, and a finding in any of them refuses the request — a
+    /// form is not rewritten here, and nobody is asked about what could not be changed.
+    /// Without findings the form goes as it was; its files are not text.
+    pub fn check_form(&self, form: &JsValue) -> Result<(), JsValue> {
+        let texts: Vec<String> = super::elsewhere::form_entries(form)?
+            .iter()
+            .filter_map(|(_, v)| v.as_string())
+            .collect();
+        let body: JsString = serde_json::json!({ "form": texts }).to_string().into();
+        let request = self.prepare(&body, &JsValue::UNDEFINED)?;
+        if request.fields.iter().any(|f| !f.findings.is_empty()) {
+            return Err(errors::blocked(
+                &self.glue,
+                Reason::Payload,
+                "pii-airlock: a text field of this form holds personal data, and a form body is not rewritten; the request was not sent",
+                None,
+            ));
+        }
+        Ok(())
+    }
+
     /// Commits `request` with the plans it was prepared with; the body to send (`body`
     /// itself when nothing changed).
     fn commit(

@@ -88,7 +88,7 @@ fn bytes_of(body: &JsValue) -> Vec<u8> {
 }
 
 /// The `[name, value]` entries of a `FormData` (a value is a string or a File).
-fn form_entries(form: &JsValue) -> Result<Vec<(JsValue, JsValue)>, JsValue> {
+pub(super) fn form_entries(form: &JsValue) -> Result<Vec<(JsValue, JsValue)>, JsValue> {
     let entries = js::call_method(form, "entries", &[])?;
     let Some(iter) = js_sys::try_iter(&entries)? else {
         return Ok(Vec::new());

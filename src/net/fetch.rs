@@ -197,8 +197,26 @@ impl State {
             ));
         }
         let body = js::get(&init, "body");
+        // A form (multipart: an image edit) is checked, not rewritten: it goes as it was, or
+        // not at all.
+        let form = js::class_of(&body) == "FormData";
+        if form {
+            if let Err(e) = self.check_form(&body) {
+                let e = errors::as_blocked(
+                    &self.glue,
+                    e,
+                    Reason::Payload,
+                    "the form could not be checked",
+                );
+                self.emit("blocked", Some(&e));
+                return Err(e);
+            }
+        }
         let read = async {
-            if !body.is_undefined() && !body.is_null() {
+            if form {
+                // Checked above; its query is checked below like any other.
+                Ok(None)
+            } else if !body.is_undefined() && !body.is_null() {
                 body_text(&self.glue, &body).await
             } else if let Some(r) = request.as_ref().filter(|r| r.body().is_some()) {
                 let text = JsFuture::from(web_sys::Request::clone(r)?.text()?).await?;

@@ -162,6 +162,19 @@ impl State {
         let target = xhr.clone();
         let flow = async move {
             let conversation = conversation?;
+            // A form is checked, not rewritten (as by fetch): it goes as it was, or not at all.
+            if js::class_of(&body) == "FormData" {
+                st.check_form(&body).map_err(|e| {
+                    errors::as_blocked(
+                        &st.glue,
+                        e,
+                        Reason::Payload,
+                        "the form could not be checked",
+                    )
+                })?;
+                st.note_sent(&url);
+                return send.call1(&target, &body);
+            }
             let text = body_text(&st.glue, &body).await.map_err(|e| {
                 errors::as_blocked(
                     &st.glue,

@@ -169,6 +169,8 @@ const status = document.getElementById('status');
 const policy = params.get('policy') ?? { version: 1, id: 'ask-all', defaultAction: 'ask' };
 const options = { locale: params.get('locale') ?? 'en', endpoints: ['/v1/'], policy };
 if (params.get('gazetteer') === 'off') options.gazetteer = false;
+// ?endpoints=default: the package's DEFAULT_ENDPOINTS, not the test backend's /v1/.
+if (params.get('endpoints') === 'default') delete options.endpoints;
 // ?conversations=url: beacons and sockets name their conversation with ?c= in their URL, and
 // /v1/socket is a guarded WebSocket endpoint.
 if (params.get('elsewhere')) options.elsewhere = params.get('elsewhere');

@@ -8,6 +8,10 @@ import { plainAppAndBrowser, restoreAnswer, socketServer, THIRD_PARTY } from './
 
 const EMAIL = 'jane.doe@example.com';
 const ctx = plainAppAndBrowser();
+// One WebSocket endpoint on the app server for every test (a second would answer the same
+// handshake twice): the texts it received.
+let socketTexts = null;
+const sockets = () => (socketTexts ??= socketServer(ctx.app.server));
 
 async function until(f) {
   for (let i = 0; i < 100 && !f(); i++) await new Promise((r) => setTimeout(r, 50));
@@ -172,7 +176,8 @@ test('install() before the engine loads hooks form posts and frames once it runs
 });
 
 test('XMLHttpRequest, sendBeacon and WebSocket carry a conversation: each numbers and restores its own values', async () => {
-  const texts = socketServer(ctx.app.server);
+  const texts = sockets();
+  texts.length = 0;
   const page = await ctx.browser.newPage();
   const errors = watchErrors(page);
   await page.goto(`${ctx.app.base}/?policy=gdpr&conversations=url`);
@@ -406,4 +411,86 @@ test('values restored into the page are masked in requests to third parties; the
   await until(() => seen.length >= 1);
   assert.equal(seen[0].body, `Mail ${A}`);
   await off.close();
+});
+
+test('with the default endpoints, an embeddings call and a Realtime socket message leave without the value, numbers included', async () => {
+  const texts = sockets();
+  texts.length = 0;
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  const card = 4111111111111111;
+  // The embeddings answer as a provider writes its numbers: it must come back byte for byte.
+  const answer = '{"object":"list","data":[{"object":"embedding","index":0,"embedding":[0.10000000,-1.5E-7]}],"model":"m"}';
+  const sent = [];
+  await page.route(`${ctx.app.base}/v1/embeddings`, (r) => {
+    sent.push(r.request().postData());
+    return r.fulfill({ status: 200, contentType: 'application/json', body: answer });
+  });
+  await page.goto(`${ctx.app.base}/?policy=gdpr&endpoints=default`);
+  await page.waitForSelector('body[data-state="ready"]');
+  const got = await page.evaluate(async ([email, card]) => {
+    const res = await fetch('/v1/embeddings', { method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'text-embedding-3-small', input: [`notes for ${email}`, 'weather'], metadata: { account: card } }) });
+    return res.text();
+  }, [EMAIL, card]);
+  assert.equal(sent.length, 1);
+  assert.ok(!sent[0].includes(EMAIL) && !sent[0].includes(String(card)), sent[0]);
+  const body = JSON.parse(sent[0]);
+  assert.deepEqual(body.input, ['notes for [EMAIL_ADDRESS_1]', 'weather']);
+  assert.equal(typeof body.metadata.account, 'string');
+  assert.equal(got, answer);
+
+  // A Realtime client event over the socket, sent at once (nobody can be asked).
+  await page.evaluate(([email, card]) => new Promise((ok, fail) => {
+    const ws = new WebSocket(`ws://${location.host}/v1/realtime?model=gpt-realtime`);
+    ws.onopen = () => {
+      ws.send(JSON.stringify({ type: 'conversation.item.create', item: { type: 'message', role: 'user',
+        content: [{ type: 'input_text', text: `call me at ${email}` }] } }));
+      ws.send(JSON.stringify({ type: 'response.create', response: { instructions: 'be brief', metadata: { card } } }));
+      ok();
+    };
+    ws.onerror = () => fail(new Error('socket'));
+  }), [EMAIL, card]);
+  await until(() => texts.length >= 2);
+  assert.equal(texts.length, 2);
+  for (const t of texts) assert.ok(!t.includes(EMAIL) && !t.includes(String(card)), t);
+  assert.match(JSON.parse(texts[0]).item.content[0].text, /^call me at \[EMAIL_ADDRESS_\d\]$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an image edit (a form) to a default endpoint goes unchanged by fetch and XMLHttpRequest, or not at all when its prompt holds a finding', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  const sent = [];
+  await page.route(`${ctx.app.base}/v1/images/edits`, (r) => {
+    sent.push(r.request().postData() ?? '');
+    return r.fulfill({ status: 200, contentType: 'application/json', body: '{"data":[]}' });
+  });
+  await page.goto(`${ctx.app.base}/?policy=gdpr&endpoints=default`);
+  await page.waitForSelector('body[data-state="ready"]');
+  const outcome = await page.evaluate(async (email) => {
+    const form = (prompt) => {
+      const fd = new FormData();
+      fd.append('model', 'gpt-image-1');
+      fd.append('prompt', prompt);
+      fd.append('image', new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), 'a.png');
+      return fd;
+    };
+    const viaXhr = (fd) => new Promise((ok) => {
+      const x = new XMLHttpRequest();
+      x.open('POST', '/v1/images/edits');
+      x.onload = () => ok('sent');
+      x.onerror = () => ok(String(x.piiAirlockError?.reason));
+      x.send(fd);
+    });
+    const viaFetch = (fd) => fetch('/v1/images/edits', { method: 'POST', body: fd }).then(() => 'sent', (e) => String(e.reason));
+    return [await viaFetch(form('add a hat')), await viaXhr(form('add a hat')),
+      await viaFetch(form(`a card for ${email}`)), await viaXhr(form(`a card for ${email}`))];
+  }, EMAIL);
+  assert.deepEqual(outcome, ['sent', 'sent', 'payload', 'payload']);
+  assert.equal(sent.length, 2);
+  for (const body of sent) assert.ok(body.includes('add a hat') && !body.includes(EMAIL));
+  assert.deepEqual(errors, []);
+  await page.close();
 });

@@ -202,8 +202,12 @@ test('a blocked request is announced with a "blocked" event', async () => {
   g.addEventListener('blocked', (e) => seen.push(e.detail.reason));
   const { calls, fetchImpl } = recorder();
   await assert.rejects(g.guardFetch(fetchImpl)(URL_, { method: 'POST', body: chat('jane@example.com') }));
-  await assert.rejects(g.guardFetch(fetchImpl)(URL_, { method: 'POST', body: new FormData() }));
-  assert.deepEqual(seen, ['cancelled', 'body-type']);
+  await assert.rejects(g.guardFetch(fetchImpl)(URL_, { method: 'POST', body: new URLSearchParams({ q: 'hi' }) }));
+  // A form is checked, not rewritten: one whose text holds a finding is refused.
+  const form = new FormData();
+  form.append('prompt', 'jane@example.com');
+  await assert.rejects(g.guardFetch(fetchImpl)(URL_, { method: 'POST', body: form }));
+  assert.deepEqual(seen, ['cancelled', 'body-type', 'payload']);
   assert.equal(calls.length, 0);
 });
 

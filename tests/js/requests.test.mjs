@@ -65,6 +65,22 @@ test('the major LLM APIs are guarded by default, whatever the case or percent-en
     ['https://api.cohere.com/v2/chat', { model: 'command-r', messages: [{ role: 'user', content: `mail ${EMAIL}` }] }],
     ['https://llm.example/V1/Chat/Completions', { messages: [{ role: 'user', content: `mail ${EMAIL}` }] }],
     ['https://llm.example/v1/chat%2Fcompletions', { messages: [{ role: 'user', content: `mail ${EMAIL}` }] }],
+    // The providers' other endpoints that carry the user's text.
+    ['https://api.openai.com/v1/embeddings', { model: 'text-embedding-3-small', input: [`mail ${EMAIL}`, 'x'] }],
+    ['https://api.openai.com/v1/moderations', { input: [{ type: 'text', text: `mail ${EMAIL}` }] }],
+    ['https://api.openai.com/v1/audio/speech', { model: 'tts-1', voice: 'alloy', input: `mail ${EMAIL}` }],
+    ['https://api.openai.com/v1/threads/thread_1/messages', { role: 'user', content: `mail ${EMAIL}` }],
+    ['https://api.openai.com/v1/conversations', { items: [{ type: 'message', role: 'user', content: `mail ${EMAIL}` }] }],
+    ['https://api.anthropic.com/v1/messages/count_tokens', { model: 'claude', messages: [{ role: 'user', content: `mail ${EMAIL}` }] }],
+    ['https://api.anthropic.com/v1/messages/batches', { requests: [{ custom_id: 'r1', params: { model: 'claude', max_tokens: 9, messages: [{ role: 'user', content: `mail ${EMAIL}` }] } }] }],
+    ['https://generativelanguage.googleapis.com/v1beta/models/text-embedding-004:embedContent', { content: { parts: [{ text: `mail ${EMAIL}` }] } }],
+    ['https://generativelanguage.googleapis.com/v1beta/models/gemini-2.0-flash:countTokens', { contents: [{ parts: [{ text: `mail ${EMAIL}` }] }] }],
+    ['http://localhost:11434/api/embed', { model: 'nomic-embed-text', input: [`mail ${EMAIL}`] }],
+    ['https://api.cohere.com/v1/chat', { message: `mail ${EMAIL}`, chat_history: [{ role: 'USER', message: 'hi' }] }],
+    ['https://api.cohere.com/v2/rerank', { model: 'rerank-v3.5', query: `mail ${EMAIL}`, documents: ['a', 'b'] }],
+    ['https://api.cohere.com/v2/embed', { model: 'embed-v4.0', texts: [`mail ${EMAIL}`], input_type: 'search_document' }],
+    ['https://bedrock-runtime.us-east-1.amazonaws.com/model/anthropic.claude-3-5-sonnet-20240620-v1%3A0/converse',
+      { system: [{ text: 'be brief' }], messages: [{ role: 'user', content: [{ text: `mail ${EMAIL}` }] }] }],
   ];
   for (const [url, body] of cases) {
     assert.ok(g.matches(url), url);
@@ -72,9 +88,56 @@ test('the major LLM APIs are guarded by default, whatever the case or percent-en
   }
   assert.equal(calls.length, cases.length);
   for (const c of calls) assert.ok(!c.body.includes(EMAIL), `${c.url}: ${c.body}`);
-  assert.equal(DEFAULT_ENDPOINTS.length, 5);
   // An unrelated path still passes untouched.
   assert.equal(g.matches('https://llm.example/v1/models'), false);
+});
+
+test('the default endpoints leave an app\'s own routes of the same names alone', async () => {
+  const g = await createGuard({ policy: 'gdpr' });
+  assert.ok(DEFAULT_ENDPOINTS.every((e) => e instanceof RegExp));
+  // Paths a forum, a chat app or an oEmbed service also serve: guarded on the provider's host
+  // only (an app's proxy names itself in `endpoints`).
+  for (const url of ['https://forum.example/api/v1/moderations', 'https://forum.example/api/v1/threads',
+    'https://forum.example/api/v1/threads/12/messages', 'https://chat.example/api/v1/conversations/5/items',
+    'https://chat.example/api/v1/chat', 'https://site.example/api/embed?url=https://v.example/1',
+    'https://site.example/api/v1/embed', 'wss://app.example/v1/realtime', 'wss://app.example/api/v1/realtime?token=x',
+    'https://app.example/model/42/invoke', 'https://site.example/images/generations', 'https://api.openai.com/v1/files',
+    // WebRTC's SDP offer is not JSON: the Realtime socket is guarded, its HTTP set-up is not.
+    'https://api.openai.com/v1/realtime/calls']) {
+    assert.equal(g.matches(url), false, url);
+  }
+  for (const url of ['https://api.openai.com/v1/moderations', 'https://api.openai.com/v1/threads/runs',
+    'https://api.openai.com/v1/conversations/conv_1/items', 'https://api.cohere.ai/v1/chat', 'https://ollama.com/api/embed',
+    'wss://api.openai.com/v1/realtime?model=gpt-realtime', 'https://api.openai.com/v1/realtime/client_secrets',
+    'wss://x.openai.azure.com/openai/realtime?api-version=2025-04-01-preview&deployment=rt',
+    'https://x.openai.azure.com/openai/deployments/emb/embeddings?api-version=2024-10-21',
+    'https://generativelanguage.googleapis.com/v1beta/openai/embeddings', 'https://api.openai.com/v1/images/edits',
+    'https://bedrock-runtime.eu-west-1.amazonaws.com/model/meta.llama3-70b-instruct-v1%3A0/invoke',
+    'https://api.mistral.ai/v1/chat/moderations',
+    // Percent-encoded paths on the provider's host, as its server would route them.
+    'https://api.openai.com/v1/%6Doderations', 'https://api.cohere.com/v1/cha%74']) {
+    assert.ok(g.matches(url), url);
+  }
+});
+
+test('a form to a guarded endpoint goes as it was, or not at all when a text field holds a finding', async () => {
+  const g = await createGuard({ policy: 'gdpr' });
+  const { calls, fetchImpl } = recorder();
+  const f = g.guardFetch(fetchImpl);
+  const url = 'https://api.openai.com/v1/images/edits';
+  const form = (prompt) => {
+    const fd = new FormData();
+    fd.append('model', 'gpt-image-1');
+    fd.append('prompt', prompt);
+    fd.append('image', new Blob([new Uint8Array([137, 80, 78, 71])], { type: 'image/png' }), 'a.png');
+    return fd;
+  };
+  const clean = form('add a hat');
+  await f(url, { method: 'POST', body: clean });
+  assert.equal(calls.length, 1);
+  await assert.rejects(f(url, { method: 'POST', body: form(`a card for ${EMAIL}`) }),
+    { name: 'PiiAirlockBlockedError', reason: 'payload' });
+  assert.equal(calls.length, 1);
 });
 
 test('a refused request answers the openai SDK with a 400 it does not retry; plain fetch still rejects', async () => {
