@@ -328,56 +328,71 @@ impl Assembly {
         if keep {
             b.start_pattern().ok()?;
         }
+        // Each state goes to the builder as it is read, without a list in between unless the
+        // builder takes one: a class of one range (four in ten of the catalog's states) is a
+        // range state, which the builder stores without allocating, where a sparse state of
+        // one transition allocated twice (its list here, its box when built) to become the
+        // same range state in the NFA (docs/benchmarks.md, "Round 13 (startup14)").
         for i in 0..len {
             let at = base + i;
             let tag = r.byte()?;
-            let state = match tag {
+            let id = match tag {
                 CLASS | CHAIN.. => {
                     let (class, next) = match tag.checked_sub(CHAIN) {
                         Some(index) => (usize::from(index), StateID::new(at + 1).ok()?),
                         None => (r.usize()?, r.next(at)?),
                     };
-                    let class = classes.get(class)?;
-                    Part::Sparse(
-                        class
-                            .iter()
-                            .map(|&(start, end)| Transition { start, end, next })
-                            .collect(),
-                    )
+                    match (keep, classes.get(class)?.as_slice()) {
+                        (false, _) => continue,
+                        (true, &[(start, end)]) => b.add_range(Transition { start, end, next }),
+                        (true, runs) => b.add_sparse(
+                            runs.iter()
+                                .map(|&(start, end)| Transition { start, end, next })
+                                .collect(),
+                        ),
+                    }
                 }
                 SPARSE => {
                     let n = r.usize()?;
-                    Part::Sparse(
-                        (0..n)
-                            .map(|_| r.transition(at))
-                            .collect::<Option<Vec<_>>>()?,
-                    )
+                    let trans = (0..n)
+                        .map(|_| r.transition(at))
+                        .collect::<Option<Vec<_>>>()?;
+                    if !keep {
+                        continue;
+                    }
+                    b.add_sparse(trans)
                 }
                 LOOK => {
                     let look = Look::from_repr(u32::try_from(r.usize()?).ok()?)?;
-                    Part::Look(look, r.next(at)?)
+                    let next = r.next(at)?;
+                    if !keep {
+                        continue;
+                    }
+                    if i == start && look == Look::WordAscii {
+                        lead = Some(next);
+                    }
+                    b.add_look(next, look)
                 }
                 UNION => {
                     let n = r.usize()?;
-                    Part::Union((0..n).map(|_| r.next(at)).collect::<Option<Vec<_>>>()?)
+                    let alternates = (0..n).map(|_| r.next(at)).collect::<Option<Vec<_>>>()?;
+                    if !keep {
+                        continue;
+                    }
+                    b.add_union(alternates)
                 }
-                BINARY_UNION => Part::Union(vec![r.next(at)?, r.next(at)?]),
-                FAIL => Part::Fail,
-                MATCH if i + 1 == len => Part::Match,
+                BINARY_UNION => {
+                    let (one, two) = (r.next(at)?, r.next(at)?);
+                    if !keep {
+                        continue;
+                    }
+                    b.add_union(vec![one, two])
+                }
+                FAIL if keep => b.add_fail(),
+                MATCH if keep && i + 1 == len => b.add_match(),
+                FAIL => continue,
+                MATCH if i + 1 == len => continue,
                 _ => return None,
-            };
-            if !keep {
-                continue;
-            }
-            if let (true, Part::Look(Look::WordAscii, next)) = (i == start, &state) {
-                lead = Some(*next);
-            }
-            let id = match state {
-                Part::Sparse(trans) => b.add_sparse(trans),
-                Part::Look(look, next) => b.add_look(next, look),
-                Part::Union(alternates) => b.add_union(alternates),
-                Part::Fail => b.add_fail(),
-                Part::Match => b.add_match(),
             };
             if id.ok()?.as_usize() != at {
                 return None;
@@ -485,15 +500,6 @@ impl Assembly {
         };
         self.b.build(anchored, unanchored).ok()
     }
-}
-
-/// One state as read, before it goes to the builder.
-enum Part {
-    Sparse(Vec<Transition>),
-    Look(Look, StateID),
-    Union(Vec<StateID>),
-    Fail,
-    Match,
 }
 
 struct Reader<'b>(&'b [u8]);
