@@ -105,9 +105,11 @@ pub(crate) struct Matcher {
 #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
 type Backward = dfa::DFA;
 
-/// The reverse search's DFAs.
+/// The reverse search's DFAs. One per matcher, never in a list: the variants' sizes differ
+/// for nothing.
 #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
 #[derive(Clone)]
+#[allow(clippy::large_enum_variant)]
 enum Backward {
     /// One over every pattern's reverse NFA, searched anchored to the pattern that matched.
     Whole(dfa::DFA),
