@@ -124,9 +124,11 @@ enum Backward {
 struct Caches {
     forward: dfa::Cache,
     /// The reverse DFAs with their caches: the one of `Backward::Whole` at 0, or each
-    /// pattern's (made at its first match) at its id for `Backward::Each`.
+    /// pattern's (made at its first match) at its id for `Backward::Each`. Boxed: there is a
+    /// slot for every pattern up to the highest that matched, and a DFA alone is over 700
+    /// bytes.
     #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
-    reverse: Vec<Option<(dfa::DFA, dfa::Cache)>>,
+    reverse: Vec<Option<Box<(dfa::DFA, dfa::Cache)>>>,
     #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
     reverse: dfa::Cache,
     all: Option<dfa::Cache>,
@@ -246,7 +248,7 @@ impl Matcher {
     #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
     fn reverse_for<'c, 'h>(
         &self,
-        caches: &'c mut Vec<Option<(dfa::DFA, dfa::Cache)>>,
+        caches: &'c mut Vec<Option<Box<(dfa::DFA, dfa::Cache)>>>,
         pid: PatternID,
         back: Input<'h>,
     ) -> (&'c dfa::DFA, &'c mut dfa::Cache, Input<'h>) {
@@ -257,7 +259,7 @@ impl Matcher {
         if caches.len() <= slot {
             caches.resize_with(slot + 1, || None);
         }
-        let (dfa, cache) = caches[slot].get_or_insert_with(|| {
+        let (dfa, cache) = &mut **caches[slot].get_or_insert_with(|| {
             let dfa = match &self.reverse {
                 Backward::Whole(dfa) => dfa.clone(),
                 Backward::Each(parts, config) => parts
@@ -266,7 +268,7 @@ impl Matcher {
                     .expect("the blob's reverse parts are checked by its tests"),
             };
             let cache = dfa.create_cache();
-            (dfa, cache)
+            Box::new((dfa, cache))
         });
         (dfa, cache, back)
     }
