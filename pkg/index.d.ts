@@ -361,8 +361,10 @@ export function attachEarly(element: HTMLElement, options?: EarlyAttachOptions):
 /**
  * An engine for highlighting. In the browser it runs on the small first module
  * (`dist/web/scanner/`: the engine and the names pass, no policy, consent, vault or browser
- * layer) and moves to the full module's engine once `init()` has resolved; in Node it is the
- * full module's engine. Either way `scan` returns what `Airlock.scan` returns. It never sends
+ * layer) and moves to the full module's engine when it is used after `init()` has resolved (the
+ * first scan after that is still the first module's and starts the move, in a task of its own;
+ * a scanner that is not used again builds no second engine); in Node it is the full module's
+ * engine. Either way `scan` returns what `Airlock.scan` returns. It never sends
  * anything: only a guard lets text out.
  */
 export interface Scanner {

@@ -12,7 +12,7 @@ import {
 
 let ready = null;
 let loaded = false;
-// Resolves once the full module has loaded (the scanner then moves to its engine).
+// Resolves once the full module has loaded (a scanner used after that moves to its engine).
 let fullLoaded;
 const whenFull = new Promise((r) => { fullLoaded = r; });
 

@@ -365,11 +365,13 @@ impl Engine {
         let prebuilt = automaton::prebuilt(crate::rules::CATALOG_FINGERPRINT, &chosen, &extra);
         let (compiled, starts, shortest_match) = match prebuilt {
             Some(pre) => {
-                let compiled = Matcher::from_nfas(&pre.forward, &pre.reverse, options_for(None))
-                    .map_err(|reason| Error::InvalidPattern {
-                        rule: "(combined)".to_string(),
-                        reason,
-                    })?;
+                let compiled =
+                    Matcher::from_prebuilt(&pre.forward, &pre.reverse, options_for(None)).map_err(
+                        |reason| Error::InvalidPattern {
+                            rule: "(combined)".to_string(),
+                            reason,
+                        },
+                    )?;
                 (compiled, pre.starts, pre.shortest_match)
             }
             None => {

@@ -11,6 +11,7 @@
 //! when a lazy DFA cannot search; the configuration below makes that impossible (see
 //! [`Matcher::from_hirs`]).
 
+use crate::automaton;
 use regex_automata::hybrid::dfa::{self, OverlappingState};
 use regex_automata::nfa::thompson::{self, State, Transition, WhichCaptures, NFA};
 use regex_automata::util::look::Look;
@@ -94,13 +95,41 @@ pub(crate) struct Matcher {
     forward: dfa::DFA,
     /// The reversed patterns, searched back from a match's end, anchored to the pattern that
     /// matched, to find where it starts.
-    reverse: dfa::DFA,
+    reverse: Backward,
     all: Option<dfa::DFA>,
     pool: Mutex<Vec<Caches>>,
 }
 
+/// The first module's reverse DFA: one over every pattern's reverse NFA (see
+/// `automaton::Reverse`), searched as before this round, its code unchanged there.
+#[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+type Backward = dfa::DFA;
+
+/// The reverse search's DFAs. One per matcher, never in a list: the variants' sizes differ
+/// for nothing.
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+#[derive(Clone)]
+#[allow(clippy::large_enum_variant)]
+enum Backward {
+    /// One over every pattern's reverse NFA, searched anchored to the pattern that matched.
+    Whole(dfa::DFA),
+    /// One per pattern, over that pattern's reverse NFA alone (the catalog's, from
+    /// `src/automaton.rs`), built at the pattern's first match (in each set of caches: a
+    /// process scans through one set at a time, or one per thread): a first scan matches a
+    /// few dozen of the catalog's patterns, and putting every pattern's reverse NFA together
+    /// was half of an engine's build. Not in the first module (`automaton::Reverse`).
+    Each(automaton::Reverse, dfa::Config),
+}
+
 struct Caches {
     forward: dfa::Cache,
+    /// The reverse DFAs with their caches: the one of `Backward::Whole` at 0, or each
+    /// pattern's (made at its first match) at its id for `Backward::Each`. Boxed: there is a
+    /// slot for every pattern up to the highest that matched, and a DFA alone is over 700
+    /// bytes.
+    #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+    reverse: Vec<Option<Box<(dfa::DFA, dfa::Cache)>>>,
+    #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
     reverse: dfa::Cache,
     all: Option<dfa::Cache>,
 }
@@ -144,38 +173,61 @@ impl Matcher {
         Matcher::from_nfas(&forward, &reverse, options)
     }
 
-    /// Builds the lazy DFAs over NFAs made by [`compile_nfas`] (or rebuilt from the catalog's
-    /// ahead-of-time automaton, `src/automaton.rs`).
+    /// Builds the lazy DFAs over NFAs made by [`compile_nfas`].
     pub(crate) fn from_nfas(
         forward_nfa: &NFA,
         reverse_nfa: &NFA,
         options: Options,
     ) -> Result<Matcher, String> {
-        let config = dfa::Config::new()
-            .cache_capacity(options.cache)
-            .skip_cache_capacity_check(true);
-        let build = |nfa: &NFA, config: dfa::Config| {
-            dfa::Builder::new()
-                .configure(config)
-                .build_from_nfa(nfa.clone())
-                .map_err(build_error)
-        };
-        let forward = build(
-            forward_nfa,
-            config
-                .clone()
-                .match_kind(MatchKind::LeftmostFirst)
-                .starts_for_each_pattern(true),
-        )?;
         // Anchored to the pattern the forward search found: the reverse DFA then follows one
         // pattern instead of all of them (smaller states, it dies sooner). The start is the
         // same: a longer match of another pattern ending there would have started further
         // left and been the leftmost match.
         let reverse = build(
             reverse_nfa,
+            config(options)
+                .match_kind(MatchKind::All)
+                .starts_for_each_pattern(true),
+        )?;
+        #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+        let reverse = Backward::Whole(reverse);
+        Matcher::with(forward_nfa, reverse, options)
+    }
+
+    /// Builds the lazy DFAs over the catalog's NFAs (`src/automaton.rs`); the first module's
+    /// reverse NFA is all the patterns' in one.
+    #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+    pub(crate) fn from_prebuilt(
+        forward_nfa: &NFA,
+        reverse: &automaton::Reverse,
+        options: Options,
+    ) -> Result<Matcher, String> {
+        Matcher::from_nfas(forward_nfa, reverse, options)
+    }
+
+    /// Builds the lazy DFAs over the catalog's forward NFA and its patterns' reverse NFAs
+    /// (`src/automaton.rs`), each of those put together at its pattern's first match.
+    #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+    pub(crate) fn from_prebuilt(
+        forward_nfa: &NFA,
+        reverse: &automaton::Reverse,
+        options: Options,
+    ) -> Result<Matcher, String> {
+        let config = config(options).match_kind(MatchKind::All);
+        Matcher::with(
+            forward_nfa,
+            Backward::Each(reverse.clone(), config),
+            options,
+        )
+    }
+
+    fn with(forward_nfa: &NFA, reverse: Backward, options: Options) -> Result<Matcher, String> {
+        let config = config(options);
+        let forward = build(
+            forward_nfa,
             config
                 .clone()
-                .match_kind(MatchKind::All)
+                .match_kind(MatchKind::LeftmostFirst)
                 .starts_for_each_pattern(true),
         )?;
         let all = if options.overlapping {
@@ -189,6 +241,36 @@ impl Matcher {
             all,
             pool: Mutex::new(Vec::new()),
         })
+    }
+
+    /// The reverse DFA and cache that find where pattern `pid`'s match ends back to, made at
+    /// their first use in `caches`, and the search `back` anchored as that DFA needs.
+    #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+    fn reverse_for<'c, 'h>(
+        &self,
+        caches: &'c mut Vec<Option<Box<(dfa::DFA, dfa::Cache)>>>,
+        pid: PatternID,
+        back: Input<'h>,
+    ) -> (&'c dfa::DFA, &'c mut dfa::Cache, Input<'h>) {
+        let (slot, back) = match &self.reverse {
+            Backward::Whole(_) => (0, back.anchored(Anchored::Pattern(pid))),
+            Backward::Each(..) => (pid.as_usize(), back.anchored(Anchored::Yes)),
+        };
+        if caches.len() <= slot {
+            caches.resize_with(slot + 1, || None);
+        }
+        let (dfa, cache) = &mut **caches[slot].get_or_insert_with(|| {
+            let dfa = match &self.reverse {
+                Backward::Whole(dfa) => dfa.clone(),
+                Backward::Each(parts, config) => parts
+                    .nfa(slot)
+                    .and_then(|nfa| build(&nfa, config.clone()).ok())
+                    .expect("the blob's reverse parts are checked by its tests"),
+            };
+            let cache = dfa.create_cache();
+            Box::new((dfa, cache))
+        });
+        (dfa, cache, back)
     }
 
     /// How many patterns were compiled.
@@ -205,6 +287,9 @@ impl Matcher {
             .and_then(|mut p| p.pop())
             .unwrap_or_else(|| Caches {
                 forward: self.forward.create_cache(),
+                #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+                reverse: Vec::new(),
+                #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
                 reverse: self.reverse.create_cache(),
                 all: self.all.as_ref().map(dfa::DFA::create_cache),
             });
@@ -254,6 +339,22 @@ impl Matcher {
             .expect(NEVER_FAILS)
             .is_some()
     }
+}
+
+/// The lazy DFAs' common configuration: the cache's cap, never checked against the minimum
+/// (see [`Matcher::from_hirs`]).
+fn config(options: Options) -> dfa::Config {
+    dfa::Config::new()
+        .cache_capacity(options.cache)
+        .skip_cache_capacity_check(true)
+}
+
+/// A lazy DFA over `nfa`.
+fn build(nfa: &NFA, config: dfa::Config) -> Result<dfa::DFA, String> {
+    dfa::Builder::new()
+        .configure(config)
+        .build_from_nfa(nfa.clone())
+        .map_err(build_error)
 }
 
 /// The forward NFA (leading `\b`s shared: [`share_leading_boundaries`]) and the reverse NFA of
@@ -446,11 +547,17 @@ impl Session<'_> {
         let back = input
             .clone()
             .span(input.start()..end.offset())
-            .anchored(Anchored::Pattern(pid))
             .earliest(false);
-        let start = matcher
-            .reverse
-            .try_search_rev(&mut caches.reverse, &back)
+        #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+        let (dfa, cache, back) = (
+            &matcher.reverse,
+            &mut caches.reverse,
+            back.anchored(Anchored::Pattern(pid)),
+        );
+        #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+        let (dfa, cache, back) = matcher.reverse_for(&mut caches.reverse, pid, back);
+        let start = dfa
+            .try_search_rev(cache, &back)
             .expect(NEVER_FAILS)
             .expect("a reverse search matches where the forward one did");
         Some(Match::new(pid, start.offset()..end.offset()))

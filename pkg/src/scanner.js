@@ -2,8 +2,8 @@
 // small first one (dist/web/scanner/pii_airlock_scan_bg.wasm: the engine and the names pass, nothing
 // else) and the full one (policy, consent, vault, the browser layer). `makeScanner` builds an
 // engine on the first module, so findings (for highlighting) come before the full module has
-// even been fetched, and moves to the full module's engine once that one has loaded. It never
-// sends anything: only the guard, which lives in the full module, lets text out.
+// even been fetched, and moves to the full module's engine when it is used once that one has
+// loaded. It never sends anything: only the guard, which lives in the full module, lets text out.
 
 import { guard as failClosed } from '../guard.js';
 
@@ -63,27 +63,48 @@ export async function makeScanner(modules, options = {}) {
   let scanned = false;
   const warm = (engine) => warmUp(engine, () => disposed || scanned || inner !== engine);
   warm(inner);
-  if (modules.first) {
-    // Off the keystroke path: the full module's engine is built in a task of its own.
-    modules.full.loaded.then(() => new Promise((r) => setTimeout(r, 0))).then(() => {
-      if (disposed) return;
-      const next = failClosed(new modules.full.Airlock(withList));
-      const old = inner;
-      inner = next;
-      module = 'full';
-      scanned = false;
-      old.free();
-      warm(next);
-    }).catch(() => {});
-  }
+  // The move to the full module's engine: once that module has loaded (`loaded`), the first scan
+  // after it starts the move (`moving`), in a task of its own so that no keystroke waits for the
+  // engine's build; that scan is still the first module's. Not at the load itself: on a page
+  // that also runs the guard, the early highlights are off by then (the guard's highlighter has
+  // taken over) and the page may never scan here again, and an engine built at the load was
+  // one the page never used, built on the main thread while the guard was being built
+  // (docs/benchmarks.md, "Round 13 (startup14)").
+  let loaded = false;
+  let moving = false;
+  const move = () => {
+    if (disposed) return;
+    let next;
+    try {
+      next = failClosed(new modules.full.Airlock(withList));
+    } catch {
+      // The first module's engine goes on serving.
+      return;
+    }
+    const old = inner;
+    inner = next;
+    module = 'full';
+    scanned = false;
+    old.free();
+    warm(next);
+  };
+  if (modules.first) modules.full.loaded.then(() => { loaded = true; }, () => {});
   return {
     /** Findings with UTF-16 offsets, as `Airlock.scan` returns them. */
     scan: (text) => {
       // An empty field's scan (attachEarly paints as soon as the engine is in) warms nothing.
       if (text !== '') scanned = true;
-      return inner.scan(text);
+      const found = inner.scan(text);
+      if (loaded && !moving) {
+        moving = true;
+        setTimeout(move, 0);
+      }
+      return found;
     },
-    /** 'scanner' while the first module serves, 'full' once the full module's engine does. */
+    /**
+     * 'scanner' while the first module serves, 'full' once the full module's engine does (from
+     * the first scan after the full module has loaded, a task later).
+     */
     get module() { return module; },
     /** Whether PERSON and LOCATION can be found (the name list loaded). */
     namesAvailable: Boolean(list),

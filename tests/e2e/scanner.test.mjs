@@ -1,7 +1,7 @@
 // The small first module in Chromium under the strict CSP: `install()` loads it first, its
 // findings are drawn while the full module's .wasm is still held back, a guarded request made
 // meanwhile waits (nothing leaves unfiltered) and goes out redacted once the full module runs,
-// and the scanner then moves to the full module's engine with the same findings.
+// and the scanner, used again after that, moves to the full module's engine with the same findings.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, serve, watchErrors } from './browser.mjs';
@@ -93,7 +93,10 @@ test('the first module highlights before the full module is fetched; a send wait
   }
   assert.match(content, /\[EMAIL_ADDRESS_1\]/);
 
-  // The scanner moves to the full module's engine: the same findings from there on.
+  // The scanner moves to the full module's engine when next used (not at the load: a page may
+  // never scan again): the same findings from there on.
+  assert.equal(await page.evaluate(() => window.scanner.module), 'scanner');
+  assert.deepEqual(await page.evaluate((t) => window.scanner.scan(t), TEXT), drawn.findings);
   await page.waitForFunction(() => window.scanner.module === 'full');
   const after = await page.evaluate((t) => window.scanner.scan(t), TEXT);
   assert.deepEqual(after, drawn.findings);
