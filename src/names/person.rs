@@ -2337,6 +2337,24 @@ fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut
             }
             k += m;
         } else {
+            // Round 13: "Volo Roma–Catania": two towns in one hyphenated word.
+            let w = run.words[k];
+            if let Some((l, r)) = super::place::hyphen_pair(ctx, g, w) {
+                if !super::technical::benign(ctx, w, w, Entity::Location, "gazetteer") {
+                    let (s, e) = (ctx.toks[w].start as usize, ctx.toks[w].end as usize);
+                    for (a, b) in [(s, s + l), (s + r, e)] {
+                        let (score, reason) = (place_score(ctx, w), "gazetteer");
+                        let entity = Entity::Location;
+                        out.push(Hit {
+                            start: a,
+                            end: b,
+                            entity,
+                            score,
+                            reason,
+                        });
+                    }
+                }
+            }
             k += 1;
         }
     }

@@ -3774,6 +3774,10 @@ fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
             !t.newline_before && t.case == Case::Title && ctx.flags[end + 2] & PLACE != 0
         });
     let comma = ctx.punct(end + 1, ',');
+    // Round 13: "Da Tarquinia partiamo domani": a verb of leaving right after the word says
+    // "from" a town, where "da" before a person would mean "at their home" ("Da Maria
+    // andiamo dopo"); so a first name may be the town there.
+    let leaving = ctx.word_in(p, &["da", "de"]) && lower(end + 1) && ctx.word_in(end + 1, LEAVING);
     let mut listed = true;
     for w in start..=end {
         let f = ctx.flags[w];
@@ -3788,7 +3792,10 @@ fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
             }
         } else if f & PLACE == 0 {
             // A surname is a town's name too ("De Sines até Lisboa") between two places.
-            if f & (FIRST | WORD) != 0 || (f & LAST != 0 && !pair) {
+            if f & WORD != 0
+                || (f & FIRST != 0 && !leaving)
+                || (f & LAST != 0 && !(pair || leaving))
+            {
                 return false;
             }
             listed = false;
@@ -3798,6 +3805,7 @@ fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
     let shaped = listed
         || start != end
         || pair
+        || leaving
         || comma
         || TOWN_ENDINGS.iter().any(|e| ctx.s(start).ends_with(e));
     if !shaped {
@@ -3806,8 +3814,9 @@ fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
     if !(pair || comma || lower(end + 1)) {
         return false;
     }
-    // The line's language: no English or German word, and (unless a pair) a Romance one.
-    let mut romance = pair;
+    // The line's language: no English or German word, and (unless a pair or a verb of
+    // leaving, Italian or Portuguese themselves) a Romance one.
+    let mut romance = pair || leaving;
     let mut k = end + 1;
     while k < ctx.toks.len() && !ctx.toks[k].newline_before {
         if ctx.toks[k].kind == Kind::Word && ctx.toks[k].case == Case::Lower {
@@ -3823,6 +3832,21 @@ fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
     }
     romance
 }
+
+/// Italian and Portuguese verbs of leaving, first person, that follow "Da X"/"De X" opening a
+/// sentence ([`lead_town`]): "Da Tarquinia partiamo domani", "De Viseu partimos às 8".
+const LEAVING: &[&str] = &[
+    "partiamo",
+    "parto",
+    "partono",
+    "partiremo",
+    "partirò",
+    "partimos",
+    "partem",
+    "saímos",
+    "saio",
+    "partiremos",
+];
 
 /// Lower-case words that join the parts of a town's name ("Domegge di Cadore", "Castelo de
 /// Paiva", "Egmond aan Zee"). Dutch "op" and "bij" are left out: "in Documenten op Schijf" is
@@ -3974,6 +3998,19 @@ pub(crate) fn lower_town(ctx: &Ctx<'_>, g: &Gazetteer, i: usize) -> Option<usize
     }
     let p = i - 1;
     let pt = &ctx.toks[p];
+    // Round 13: "sede: padova", "residenza: bari": a form's label typed in lower case, alone
+    // on its line before its colon.
+    if pt.is(':') && pt.glued && !pt.newline_before {
+        let l = p - 1;
+        let label = ctx.toks[l].case == Case::Lower
+            && (l == 0 || ctx.toks[l].newline_before)
+            && ctx.word_in(l, LOWER_LABELS);
+        return if label {
+            lower_place_end(ctx, g, i)
+        } else {
+            None
+        };
+    }
     if pt.case != Case::Lower || pt.newline_before || t.start - pt.end != 1 {
         return None;
     }
@@ -4048,6 +4085,61 @@ pub(crate) const LOWER_ORIGIN_CUES: &[&str] = &[
     // Round 11: Italian ("sono di roma").
     "sono di",
     "siamo di",
+    // Round 13: chat's third person and short forms ("qualcuno è di pistoia?", "alguém aqui é
+    // de viseu?", "qqn est de meaux ?", "tô em curitiba").
+    "è di",
+    "é de",
+    "est de",
+    "tô em",
+    "tô no",
+    "tô na",
+];
+
+/// Token `w`, one word that is no listed place, is two listed places joined by a hyphen (or
+/// an en dash, which the text's folding made one): a route or a link between towns ("Volo
+/// Roma–Catania", "Biglietto Bari-Lecce", "Voo Lisboa–Porto", "Vol Paris–Saint-Étienne").
+/// Both parts are capitalised and listed, and at most one is also a common word. Returns the
+/// byte lengths of the first part and of the first part with its hyphen.
+#[cold]
+#[inline(never)]
+pub(crate) fn hyphen_pair(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> Option<(usize, usize)> {
+    let s = ctx.s(w);
+    if ctx.flags[w] & PLACE != 0 || !s.contains('-') {
+        return None;
+    }
+    let mut buf = [0u8; 64];
+    let place = |part: &str, buf: &mut [u8; 64]| -> Option<bool> {
+        if !part.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let f = g.flags(lower_into(part, buf)?);
+        (f & PLACE != 0).then_some(f & WORD != 0)
+    };
+    s.match_indices('-').find_map(|(k, _)| {
+        let left = place(&s[..k], &mut buf)?;
+        let right = place(&s[k + 1..], &mut buf)?;
+        (!(left && right)).then_some((k, k + 1))
+    })
+}
+
+/// Labels of a form's town field typed in lower case, alone on their line before a colon
+/// ([`lower_town`]: "sede: padova"). The lexicon gives them the roles after which a
+/// lower-case word is looked up as a place.
+pub(crate) const LOWER_LABELS: &[&str] = &[
+    "sede",
+    "residenza",
+    "domicilio",
+    "città",
+    "comune",
+    "località",
+    "cidade",
+    "localidade",
+    "naturalidade",
+    "residência",
+    "morada",
+    "ville",
+    "commune",
+    "domicile",
 ];
 
 /// The lower-case place starting at token `i` (see [`lower_town`]): its last token.
