@@ -2430,3 +2430,19 @@ fn places14_chat_origin_in_lower_case() {
         assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
     }
 }
+
+/// Round 13 (places14): regions and the local names of foreign countries, which the list
+/// lacked ("nel Lazio", "nei Paesi Bassi", "dans le Finistère", "in Puglia").
+#[test]
+fn places14_regions_and_local_names_of_countries() {
+    let e = Engine::default_engine();
+    for (text, place) in [
+        ("Mio fratello vive nei Paesi Bassi da cinque anni.", "Paesi Bassi"),
+        ("Ci siamo trasferiti nel Lazio l'anno scorso.", "Lazio"),
+        ("Passo l'estate in Puglia.", "Puglia"),
+        ("Nous avons déménagé dans le Finistère l'an dernier.", "Finistère"),
+    ] {
+        assert!(has(&e, text, "LOCATION", place), "{text}: {:?}", found(&e, text));
+    }
+    assert!(no_place(&e, "ça marche bien, merci"));
+}
