@@ -2383,6 +2383,8 @@ fn places14_two_towns_joined_by_a_dash() {
             "Voo Lisboa–Cascais de 12 de dezembro.",
             ["Lisboa", "Cascais"],
         ),
+        ("Il volo Roma–Catania parte alle 8.", ["Roma", "Catania"]),
+        ("Vol Paris–Metz du 12 décembre.", ["Paris", "Metz"]),
         (
             "Vol Paris–Saint-Étienne-du-Rouvray du 12 décembre.",
             ["Paris", "Saint-Étienne-du-Rouvray"],
@@ -2437,12 +2439,42 @@ fn places14_chat_origin_in_lower_case() {
 fn places14_regions_and_local_names_of_countries() {
     let e = Engine::default_engine();
     for (text, place) in [
-        ("Mio fratello vive nei Paesi Bassi da cinque anni.", "Paesi Bassi"),
+        (
+            "Mio fratello vive nei Paesi Bassi da cinque anni.",
+            "Paesi Bassi",
+        ),
         ("Ci siamo trasferiti nel Lazio l'anno scorso.", "Lazio"),
         ("Passo l'estate in Puglia.", "Puglia"),
-        ("Nous avons déménagé dans le Finistère l'an dernier.", "Finistère"),
+        (
+            "Nous avons déménagé dans le Finistère l'an dernier.",
+            "Finistère",
+        ),
     ] {
-        assert!(has(&e, text, "LOCATION", place), "{text}: {:?}", found(&e, text));
+        assert!(
+            has(&e, text, "LOCATION", place),
+            "{text}: {:?}",
+            found(&e, text)
+        );
     }
     assert!(no_place(&e, "ça marche bien, merci"));
+}
+
+/// Round 13 (places14): a French business's postal line ends in "Cedex" and maybe the office's
+/// number; it is found with no label before it.
+#[test]
+fn places14_cedex_lines() {
+    let e = Engine::default_engine();
+    for (text, line) in [
+        ("CS 12345 – 59100 Roubaix Cedex", "59100 Roubaix Cedex"),
+        (
+            "Direction régionale\n75008 Paris CEDEX 08",
+            "75008 Paris CEDEX 08",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", line),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
 }

@@ -4104,10 +4104,14 @@ pub(crate) const LOWER_ORIGIN_CUES: &[&str] = &[
 #[inline(never)]
 pub(crate) fn hyphen_pair(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> Option<(usize, usize)> {
     let s = ctx.s(w);
-    if ctx.flags[w] & PLACE != 0 || !s.contains('-') {
+    if !s.contains('-') {
         return None;
     }
     let mut buf = [0u8; 64];
+    // The token's flags merge its parts' (a double surname): the whole name is asked.
+    if g.flags(lower_into(s, &mut buf)?) & PLACE != 0 {
+        return None;
+    }
     let place = |part: &str, buf: &mut [u8; 64]| -> Option<bool> {
         if !part.chars().next().is_some_and(char::is_uppercase) {
             return None;
