@@ -2478,3 +2478,56 @@ fn places14_cedex_lines() {
         );
     }
 }
+
+/// Round 13 (places14): a parcel's tracking status names a town after a dash, a Portuguese
+/// record names a parish ("Freguesia de X"), and a chat types a town of four words in lower
+/// case.
+#[test]
+fn places14_tracking_status_parish_and_long_lower_case_towns() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Stato spedizione: in transito - Cassano d'Adda",
+            "Cassano d'Adda",
+        ),
+        ("Estado: em trânsito - Castelo de Paiva", "Castelo de Paiva"),
+        (
+            "Freguesia de Castelo de Paiva, concelho de Setúbal",
+            "Castelo de Paiva",
+        ),
+        ("alguém aqui é de vila nova de gaia?", "vila nova de gaia"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    assert!(no_place(&e, "Stato: in transito - Centro di smistamento"));
+}
+
+/// Round 13 (places14): a town no list holds after a noun of what a town has ("il CAP di X",
+/// "Quanti abitanti ha X?", "Combien d'habitants compte X ?"), and after a speaker's "stiamo"
+/// or "sto" in an Italian sentence ("Stiamo cercando casa a X").
+#[test]
+fn places14_town_facts_and_a_speakers_sentence() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Qual è il CAP di Crevacuore?", "Crevacuore"),
+        ("Quanti abitanti ha Capanne Vecchie?", "Capanne Vecchie"),
+        ("Combien d'habitants compte Montélimar ?", "Montélimar"),
+        ("Stiamo cercando casa a Crevacuore.", "Crevacuore"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Il sindaco di Sistema ha detto",
+        "Quanti abitanti ha la città?",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

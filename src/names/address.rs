@@ -1935,8 +1935,14 @@ pub(crate) fn find(ctx: &Ctx<'_>, look: &Lookups, out: &mut Vec<Hit>) {
                 resume = end + 1;
                 continue;
             }
-            // Round 13: "59100 Roubaix Cedex", a French business's postal line.
-            if let Some(e) = cedex_line(ctx, i) {
+            // Only a number after a word can be a labelled code: one test leaves the rest.
+            // Round 13: or a French business's postal line ("59100 Roubaix Cedex").
+            let code = cedex_line(ctx, i).or_else(|| {
+                (i > 0 && ctx.toks[i - 1].kind != Kind::Num)
+                    .then(|| labelled_postcode(ctx, i).map(|e| town_after_code(ctx, e)))
+                    .flatten()
+            });
+            if let Some(e) = code {
                 out.push(Hit {
                     start: t.start as usize,
                     end: ctx.toks[e].end as usize,
@@ -1945,21 +1951,6 @@ pub(crate) fn find(ctx: &Ctx<'_>, look: &Lookups, out: &mut Vec<Hit>) {
                     reason: "postcode-label",
                 });
                 resume = e + 1;
-                continue;
-            }
-            // Only a number after a word can be a labelled code: one test leaves the rest.
-            if i > 0 && ctx.toks[i - 1].kind != Kind::Num {
-                if let Some(e) = labelled_postcode(ctx, i) {
-                    let e = town_after_code(ctx, e);
-                    out.push(Hit {
-                        start: t.start as usize,
-                        end: ctx.toks[e].end as usize,
-                        entity: Entity::Location,
-                        score: 0.7,
-                        reason: "postcode-label",
-                    });
-                    resume = e + 1;
-                }
             }
             continue;
         }

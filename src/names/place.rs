@@ -1068,7 +1068,17 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
                 || facility(ctx, words[m])
                 || ctx.word_in(
                     words[m],
-                    &["comune", "concelho", "município", "commune", "gemeente"],
+                    &[
+                        "comune",
+                        "concelho",
+                        "município",
+                        "commune",
+                        "gemeente",
+                        // Round 13: a parish on a Portuguese record ("Freguesia de X,
+                        // concelho de Y"), a town's postal code ("il CAP di X").
+                        "freguesia",
+                        "cap",
+                    ],
                 ))
     };
     let article = || {
@@ -1314,6 +1324,10 @@ const BARE_PREPOSITIONS: &[&str] = &["a", "à", "em", "in", "naar", "uit", "te",
 /// life, not a manual's ("Ho comprato casa a X", "Mio fratello insegna a X", "Ik heb in X
 /// gestudeerd"; "Het bestand zit in Downloads" has none).
 const PERSONAL_WORDS: &[&str] = &[
+    // Round 13: "Stiamo cercando casa a X", "Sto andando a X", "Mi trovo a X".
+    "stiamo",
+    "sto",
+    "mi",
     "io",
     "mio",
     "mia",
@@ -3713,9 +3727,59 @@ pub(crate) fn frame_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         || weather_town(ctx, start, end)
         || listed_town(ctx, start)
         || bracketed_after_role(ctx, start, end)
-        || signature_town(ctx, start, end))
+        || signature_town(ctx, start, end)
+        || transit_status(ctx, start)
+        || town_fact_before(ctx, start))
         && !ui_target(ctx, start)
         && !ctx.word_in(start, ROOMS)
+}
+
+/// Nouns of what a town has or is asked about: its postal code, its people, its mayor, its
+/// dialling code ([`town_fact_before`]).
+const TOWN_FACTS: &[&str] = &[
+    "cap",
+    "abitanti",
+    "sindaco",
+    "prefisso",
+    "cep",
+    "habitantes",
+    "prefeito",
+    "autarca",
+    "habitants",
+    "maire",
+];
+
+/// Round 13: the run at `start` follows a noun of [`TOWN_FACTS`] and "di"/"de"/"ha"/"tem"
+/// ("Qual è il CAP di X?", "Quanti abitanti ha X?", "O prefeito de X", "Combien d'habitants
+/// compte X ?", "le maire de X"): a town, unless its first word is a common word or a person's
+/// name only.
+fn town_fact_before(ctx: &Ctx<'_>, start: usize) -> bool {
+    if start < 2 || ctx.toks[start].newline_before || ctx.toks[start - 1].newline_before {
+        return false;
+    }
+    let f = ctx.flags[start];
+    if f & PLACE == 0 && f & (WORD | FIRST | LAST) != 0 {
+        return false;
+    }
+    let p = start - 1;
+    ctx.toks[p].case == Case::Lower
+        && ctx.word_in(p, &["di", "de", "ha", "tem", "compte", "da", "do"])
+        && ctx.toks[p - 1].kind == Kind::Word
+        && ctx.word_in(p - 1, TOWN_FACTS)
+}
+
+/// Round 13: a parcel's tracking status names the depot's town after a dash ("Stato
+/// spedizione: in transito - Cassano d'Adda", "Estado: em trânsito - Castelo de Paiva",
+/// "Statut : en transit - Noisy-le-Grand"). The run's first word is no common word ("in
+/// transito - Centro di smistamento" is no town).
+fn transit_status(ctx: &Ctx<'_>, start: usize) -> bool {
+    start >= 2
+        && ctx.flags[start] & WORD == 0
+        && (ctx.punct(start - 1, '-') || ctx.punct(start - 1, '–'))
+        && !ctx.toks[start].newline_before
+        && !ctx.toks[start - 1].newline_before
+        && ctx.toks[start - 2].case == Case::Lower
+        && ctx.word_in(start - 2, &["transito", "trânsito", "transit"])
 }
 
 /// Run words `words` open with a preposition of place capitalised at the sentence's start,
@@ -3983,7 +4047,7 @@ fn dutch_ij_title(ctx: &Ctx<'_>, k: usize) -> bool {
 /// Round 8: a town typed in lower case after a cue of living, moving or origin ("i live in
 /// berlin", "ich wohne in münchen", "abito a roma", "moved to leeds last year", "mieszkam w
 /// krakowie"), as people type on phones and in chats. Token `i`, a lower-case word right
-/// after a lower-case place preposition, starts a place of up to three words the gazetteer
+/// after a lower-case place preposition, starts a place of up to four words the gazetteer
 /// has as a place and not as a common word ("nice", "bath", "reading" stay words), or is the
 /// Polish locative of one; the cue is a phrase of [`super::address::LIVE_CUES`], a verb of
 /// residence, work or travel before the preposition ([`verb_cued`]), or an English verb of
@@ -4153,7 +4217,8 @@ fn lower_place_end(ctx: &Ctx<'_>, g: &Gazetteer, i: usize) -> Option<usize> {
     let mut n = 0;
     let mut best = None;
     let mut k = i;
-    for m in 0..3 {
+    // Round 13: four words ("castel san pietro terme", "vila nova de gaia").
+    for m in 0..4 {
         if m > 0 {
             let Some(next) = ctx.toks.get(k + 1) else {
                 break;
