@@ -1631,33 +1631,6 @@ fn labelled_postcode(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         .then_some(e)
 }
 
-/// A French postal line of a business's mail ("59100 Roubaix Cedex", "75008 Paris CEDEX 08",
-/// "69361 Lyon Cedex 07"): five digits, a town of up to four capitalised words (lower-case
-/// particles between them), "Cedex" and maybe its office number, on one line. The word
-/// "Cedex" is the French post's own and names nothing else. Returns the line's last token.
-#[cold]
-#[inline(never)]
-fn cedex_line(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
-    if ctx.toks[i].len() != 5 {
-        return None;
-    }
-    let same_line = |k: usize| ctx.toks.get(k).filter(|t| !t.newline_before && !t.glued);
-    let mut k = i + 1;
-    same_line(k).filter(|t| t.capitalised())?;
-    for _ in 0..6 {
-        let t = same_line(k)?;
-        if ctx.word_in(k, &["cedex"]) {
-            let office = same_line(k + 1).is_some_and(|n| n.kind == Kind::Num && n.len() <= 2);
-            return Some(if office { k + 1 } else { k });
-        }
-        if t.kind != Kind::Word || !(t.capitalised() || ctx.word_in(k, &["de", "la", "le", "en"])) {
-            return None;
-        }
-        k += 1;
-    }
-    None
-}
-
 fn push(out: &mut Vec<Hit>, ctx: &Ctx<'_>, a: usize, b: usize, score: f32, why: &'static str) {
     if super::technical::benign(ctx, a, b, Entity::StreetAddress, why) {
         return;
@@ -1936,21 +1909,18 @@ pub(crate) fn find(ctx: &Ctx<'_>, look: &Lookups, out: &mut Vec<Hit>) {
                 continue;
             }
             // Only a number after a word can be a labelled code: one test leaves the rest.
-            // Round 13: or a French business's postal line ("59100 Roubaix Cedex").
-            let code = cedex_line(ctx, i).or_else(|| {
-                (i > 0 && ctx.toks[i - 1].kind != Kind::Num)
-                    .then(|| labelled_postcode(ctx, i).map(|e| town_after_code(ctx, e)))
-                    .flatten()
-            });
-            if let Some(e) = code {
-                out.push(Hit {
-                    start: t.start as usize,
-                    end: ctx.toks[e].end as usize,
-                    entity: Entity::Location,
-                    score: 0.7,
-                    reason: "postcode-label",
-                });
-                resume = e + 1;
+            if i > 0 && ctx.toks[i - 1].kind != Kind::Num {
+                if let Some(e) = labelled_postcode(ctx, i) {
+                    let e = town_after_code(ctx, e);
+                    out.push(Hit {
+                        start: t.start as usize,
+                        end: ctx.toks[e].end as usize,
+                        entity: Entity::Location,
+                        score: 0.7,
+                        reason: "postcode-label",
+                    });
+                    resume = e + 1;
+                }
             }
             continue;
         }

@@ -3728,7 +3728,6 @@ pub(crate) fn frame_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         || listed_town(ctx, start)
         || bracketed_after_role(ctx, start, end)
         || signature_town(ctx, start, end)
-        || transit_status(ctx, start)
         || town_fact_before(ctx, start))
         && !ui_target(ctx, start)
         && !ctx.word_in(start, ROOMS)
@@ -3740,11 +3739,8 @@ const TOWN_FACTS: &[&str] = &[
     "cap",
     "abitanti",
     "sindaco",
-    "prefisso",
-    "cep",
     "habitantes",
     "prefeito",
-    "autarca",
     "habitants",
     "maire",
 ];
@@ -3766,20 +3762,6 @@ fn town_fact_before(ctx: &Ctx<'_>, start: usize) -> bool {
         && ctx.word_in(p, &["di", "de", "ha", "tem", "compte", "da", "do"])
         && ctx.toks[p - 1].kind == Kind::Word
         && ctx.word_in(p - 1, TOWN_FACTS)
-}
-
-/// Round 13: a parcel's tracking status names the depot's town after a dash ("Stato
-/// spedizione: in transito - Cassano d'Adda", "Estado: em trânsito - Castelo de Paiva",
-/// "Statut : en transit - Noisy-le-Grand"). The run's first word is no common word ("in
-/// transito - Centro di smistamento" is no town).
-fn transit_status(ctx: &Ctx<'_>, start: usize) -> bool {
-    start >= 2
-        && ctx.flags[start] & WORD == 0
-        && (ctx.punct(start - 1, '-') || ctx.punct(start - 1, '–'))
-        && !ctx.toks[start].newline_before
-        && !ctx.toks[start - 1].newline_before
-        && ctx.toks[start - 2].case == Case::Lower
-        && ctx.word_in(start - 2, &["transito", "trânsito", "transit"])
 }
 
 /// Run words `words` open with a preposition of place capitalised at the sentence's start,
@@ -3899,18 +3881,7 @@ fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
 
 /// Italian and Portuguese verbs of leaving, first person, that follow "Da X"/"De X" opening a
 /// sentence ([`lead_town`]): "Da Tarquinia partiamo domani", "De Viseu partimos às 8".
-const LEAVING: &[&str] = &[
-    "partiamo",
-    "parto",
-    "partono",
-    "partiremo",
-    "partirò",
-    "partimos",
-    "partem",
-    "saímos",
-    "saio",
-    "partiremos",
-];
+const LEAVING: &[&str] = &["partiamo", "parto", "partono", "partimos", "saímos"];
 
 /// Lower-case words that join the parts of a town's name ("Domegge di Cadore", "Castelo de
 /// Paiva", "Egmond aan Zee"). Dutch "op" and "bij" are left out: "in Documenten op Schijf" is
@@ -4199,14 +4170,10 @@ pub(crate) const LOWER_LABELS: &[&str] = &[
     "domicilio",
     "città",
     "comune",
-    "località",
     "cidade",
-    "localidade",
     "naturalidade",
-    "residência",
     "morada",
     "ville",
-    "commune",
     "domicile",
 ];
 

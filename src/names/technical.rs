@@ -728,28 +728,9 @@ fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
 /// two words, one of them the noun for a floor and the other an ordinal or a kind of floor.
 /// "Piano di Sorrento" has its particle and stays a town.
 fn floor(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    const FLOOR_NOUNS: &[&str] = &["piano", "piso", "andar"];
+    const FLOOR_NOUNS: &[&str] = &["piano", "piso"];
     const FLOOR_KINDS: &[&str] = &[
-        "terra",
-        "terreno",
-        "nobile",
-        "rialzato",
-        "seminterrato",
-        "primo",
-        "secondo",
-        "terzo",
-        "quarto",
-        "quinto",
-        "ultimo",
-        "superiore",
-        "inferiore",
-        "térreo",
-        "primeiro",
-        "segundo",
-        "terceiro",
-        "superior",
-        "inferior",
-        "cave",
+        "terra", "terreno", "nobile", "rialzato", "primo", "secondo", "terzo", "térreo",
     ];
     b == a + 1
         && (ctx.word_in(a, FLOOR_NOUNS) && ctx.word_in(b, FLOOR_KINDS)
