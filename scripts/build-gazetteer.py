@@ -108,6 +108,48 @@ SHORT_COUNTRIES_13 = """
 usa uk
 """.split()
 
+# Round 13 (places14): regions, provinces and départements of Italy, Portugal and France,
+# and the names Italian, Portuguese and French give foreign countries and cities ("in
+# Toscana", "nelle Marche", "negli Stati Uniti", "a Praga", "no Alentejo", "na Holanda", "em
+# Genebra", "dans le Finistère", "à Genève"), written for this project from general knowledge
+# (one per line). Only the names the other sources lack change the list.
+PLACES_14 = """
+abruzzo|basilicata|calabria|campania|emilia-romagna|emilia romagna|friuli|friuli-venezia giulia
+lazio|liguria|lombardia|marche|molise|piemonte|puglia|sardegna|sicilia|toscana|trentino
+trentino-alto adige|alto adige|umbria|valle d'aosta|veneto|salento|ciociaria|brianza|irpinia
+alentejo|algarve|minho|trás-os-montes|beira alta|beira baixa|beira interior|ribatejo|douro
+açores|estremadura|oeste|baixo alentejo|alto alentejo|alto minho
+normandie|provence|bourgogne|picardie|auvergne|aquitaine|nouvelle-aquitaine|occitanie|savoie
+haute-savoie|vendée|finistère|morbihan|gironde|dordogne|ardèche|drôme|isère|vaucluse|hérault
+aveyron|corrèze|creuse|charente|charente-maritime|loire-atlantique|maine-et-loire|ille-et-vilaine
+côtes-d'armor|pas-de-calais|oise|aisne|moselle|bas-rhin|haut-rhin|vosges|doubs|rhône|hautes-alpes
+alpes-maritimes|bouches-du-rhône|corse|île-de-france|hauts-de-france|grand est|pays de la loire
+centre-val de loire|bourgogne-franche-comté|auvergne-rhône-alpes|seine-saint-denis|val-de-marne
+hauts-de-seine|seine-et-marne|val-d'oise|yvelines|essonne|haute-garonne|pyrénées-atlantiques
+stati uniti|stati uniti d'america|paesi bassi|inghilterra|scozia|irlanda|galles|regno unito
+praga|atene|monaco di baviera|varsavia|mosca|londra|parigi|berlino|bruxelles|belgio|svizzera
+svezia|norvegia|danimarca|finlandia|polonia|ungheria|croazia|slovenia|serbia|grecia|turchia
+egitto|marocco|tunisia|algeria|cina|giappone|brasile|messico|russia|ucraina|romania|bulgaria
+albania|spagna|portogallo|francia|germania|nuova zelanda|sudafrica|corea del sud|arabia saudita
+emirati arabi uniti|filippine|thailandia|perù|cile|islanda|lisbona|barcellona|siviglia|ginevra
+zurigo|colonia|francoforte|amburgo|monaco|edimburgo|dublino|stoccolma|copenaghen|cracovia
+estados unidos|reino unido|alemanha|frança|espanha|itália|suíça|bélgica|holanda|países baixos
+inglaterra|escócia|irlanda|luxemburgo|áustria|suécia|noruega|dinamarca|polónia|polônia|grécia
+turquia|rússia|ucrânia|japão|índia|canadá|austrália|moçambique|cabo verde|guiné-bissau
+são tomé e príncipe|timor-leste|marrocos|egito|egipto|áfrica do sul|nova zelândia|genebra
+nova iorque|londres|berlim|bruxelas|amesterdão|amsterdã|zurique|munique|varsóvia|moscovo
+états-unis|royaume-uni|allemagne|espagne|italie|suisse|belgique|pays-bas|angleterre|écosse
+irlande|autriche|suède|norvège|danemark|pologne|grèce|turquie|russie|chine|japon|inde|brésil
+argentine|mexique|australie|maroc|algérie|tunisie|sénégal|côte d'ivoire|cameroun|égypte
+londres|genève|lisbonne|rome|montréal|québec|nouvelle-zélande|afrique du sud|munich|varsovie
+""".replace("|", "\n").split("\n")
+# Of those, the ones that are far more often words: a cue makes them places ("nelle Marche",
+# "na Madeira"), nothing else does ("ça marche", "em madeira").
+PLACES_14_WORDS = """
+marche oeste colonia
+""".split()
+
+
 def nfc_lower(s):
     return unicodedata.normalize("NFC", s).lower().strip()
 
@@ -817,6 +859,11 @@ def main():
         add(w, "w")
     for w in SHORT_COUNTRIES_13:
         add(w, "c")
+    for w in PLACES_14:
+        if w.strip():
+            add(w, "c")
+    for w in PLACES_14_WORDS:
+        add(w, "w")
 
     add_name_sources(args.cache, x, flags, add)
     add_indian_names(args.cache, flags, add)  # round 11: Indian first names

@@ -2293,3 +2293,214 @@ fn places13_places_in_licences_and_format_lists() {
         );
     }
 }
+
+/// Round 13 (places14): "Da X" opening a sentence before a verb of leaving is "from X", also
+/// when X is a first name the lists know ("Da Tarquinia partiamo domani"); before another
+/// verb "da Maria" is "at Maria's" and no place.
+#[test]
+fn places14_da_town_before_a_verb_of_leaving() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Da Tarquinia partiamo domani.", "Tarquinia"),
+        ("Da Tarquinia partiamo domani mattina presto.", "Tarquinia"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Da Maria andiamo dopo cena.",
+        "Da Lunedì partiamo con il nuovo orario.",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 13 (places14): a hyphenated town is found whole, also typed in lower case in a chat
+/// ("estou em proença-a-nova": the lower-case last part read it as a compound adjective).
+#[test]
+fn places14_hyphenated_towns_are_whole() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Sono nato a Idanha-a-Nova.", "Idanha-a-Nova"),
+        ("estou em proença-a-nova até domingo", "proença-a-nova"),
+        (
+            "je suis à noisy-le-grand jusqu'à dimanche",
+            "noisy-le-grand",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    assert!(no_place(&e, "it is a well-known issue"));
+}
+
+/// Round 13 (places14): a form's seat or residence label typed in lower case ("sede:
+/// padova"); a floor after a seat label is no town ("Sede legale: Piano Terra"), a town
+/// named Piano with its particle is.
+#[test]
+fn places14_lower_case_labels_and_floors() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("sede: padova", "padova"),
+        ("residenza: lecce", "lecce"),
+        ("Sede legale: Piano di Sorrento", "Piano di Sorrento"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Sede legale: Piano Terra",
+        "Sede: Primo Piano, scala B",
+        "Ufficio: Piano Nobile",
+        "city: string",
+        "sede: centrale",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 13 (places14): two towns joined by a hyphen or an en dash in a booking ("Volo
+/// Lodi–Gela", "Vol Paris–Saint-Étienne-du-Rouvray") are two places; a hyphenated name is
+/// not split.
+#[test]
+fn places14_two_towns_joined_by_a_dash() {
+    let e = Engine::default_engine();
+    for (text, towns) in [
+        (
+            "Volo Lodi–Gela del 12 dicembre, posto 14C.",
+            ["Lodi", "Gela"],
+        ),
+        (
+            "Voo Lisboa–Cascais de 12 de dezembro.",
+            ["Lisboa", "Cascais"],
+        ),
+        ("Il volo Roma–Catania parte alle 8.", ["Roma", "Catania"]),
+        ("Vol Paris–Metz du 12 décembre.", ["Paris", "Metz"]),
+        (
+            "Vol Paris–Saint-Étienne-du-Rouvray du 12 décembre.",
+            ["Paris", "Saint-Étienne-du-Rouvray"],
+        ),
+    ] {
+        for town in towns {
+            assert!(
+                has(&e, text, "LOCATION", town),
+                "{text}: {:?}",
+                found(&e, text)
+            );
+        }
+    }
+    assert!(has(
+        &e,
+        "Sono nato a Idanha-a-Nova.",
+        "LOCATION",
+        "Idanha-a-Nova"
+    ));
+    assert!(!has(&e, "Jean-Paul Sartre a écrit", "LOCATION", "Paul"));
+}
+
+/// Round 13 (places14): a chat's "is from" in lower case ("qualcuno è di pistoia?", "alguém
+/// aqui é de viseu?", "qqn est de meaux ici ?") and Brazilian "tô em curitiba".
+#[test]
+fn places14_chat_origin_in_lower_case() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("raga qualcuno è di pistoia?", "pistoia"),
+        ("alguém aqui é de viseu?", "viseu"),
+        ("qqn est de meaux ici ?", "meaux"),
+        ("tô em curitiba até sexta", "curitiba"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "questo è di tutti",
+        "c'est de la folie",
+        "tô em casa até sexta",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}
+
+/// Round 13 (places14): regions and the local names of foreign countries, which the list
+/// lacked ("nel Lazio", "nei Paesi Bassi", "dans le Finistère", "in Puglia").
+#[test]
+fn places14_regions_and_local_names_of_countries() {
+    let e = Engine::default_engine();
+    for (text, place) in [
+        (
+            "Mio fratello vive nei Paesi Bassi da cinque anni.",
+            "Paesi Bassi",
+        ),
+        ("Ci siamo trasferiti nel Lazio l'anno scorso.", "Lazio"),
+        ("Passo l'estate in Puglia.", "Puglia"),
+        (
+            "Nous avons déménagé dans le Finistère l'an dernier.",
+            "Finistère",
+        ),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", place),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    assert!(no_place(&e, "ça marche bien, merci"));
+}
+
+/// Round 13 (places14): a Portuguese record names a parish ("Freguesia de X"), and a chat
+/// types a town of four words in lower case.
+#[test]
+fn places14_parish_and_long_lower_case_towns() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        (
+            "Freguesia de Castelo de Paiva, concelho de Setúbal",
+            "Castelo de Paiva",
+        ),
+        ("alguém aqui é de vila nova de gaia?", "vila nova de gaia"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+}
+
+/// Round 13 (places14): a town no list holds after a noun of what a town has ("il CAP di X",
+/// "Quanti abitanti ha X?", "Combien d'habitants compte X ?"), and after a speaker's "stiamo"
+/// or "sto" in an Italian sentence ("Stiamo cercando casa a X").
+#[test]
+fn places14_town_facts_and_a_speakers_sentence() {
+    let e = Engine::default_engine();
+    for (text, town) in [
+        ("Qual è il CAP di Crevacuore?", "Crevacuore"),
+        ("Quanti abitanti ha Capanne Vecchie?", "Capanne Vecchie"),
+        ("Combien d'habitants compte Montélimar ?", "Montélimar"),
+        ("Stiamo cercando casa a Crevacuore.", "Crevacuore"),
+    ] {
+        assert!(
+            has(&e, text, "LOCATION", town),
+            "{text}: {:?}",
+            found(&e, text)
+        );
+    }
+    for text in [
+        "Il sindaco di Sistema ha detto",
+        "Quanti abitanti ha la città?",
+    ] {
+        assert!(no_place(&e, text), "{text}: {:?}", found(&e, text));
+    }
+}

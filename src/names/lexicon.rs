@@ -1387,6 +1387,11 @@ pub(crate) fn roles() -> &'static Roles {
                 add(&last(head), TOWN_VERB);
             }
         }
+        // Round 13: a lower-case label's colon keeps these roles for the word after it
+        // ("sede: padova"), which is then looked up as a place.
+        for w in super::place::LOWER_LABELS {
+            add(w, TOWN_VERB | PLACE_CUE);
+        }
         for w in super::place::TOWN_VERBS
             .iter()
             .chain(&["bin", "sind", "ben", "zijn"])

@@ -2311,6 +2311,27 @@ fn table_cell(ctx: &Ctx<'_>, mut end: usize) -> bool {
 fn places(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, a: usize, b: usize, out: &mut Vec<Hit>) {
     let mut k = a;
     while k < b {
+        // Round 13: "Volo Roma–Catania": two towns in one hyphenated word. The word's flags
+        // merge its parts' (a double surname), so this goes before the look-up of the word.
+        let w = run.words[k];
+        if let Some((l, r)) = super::place::hyphen_pair(ctx, g, w) {
+            if !table_cell(ctx, w) && !super::place::tech_noun_after(ctx, w) {
+                let (s, e) = (ctx.toks[w].start as usize, ctx.toks[w].end as usize);
+                for (start, end) in [(s, s + l), (s + r, e)] {
+                    let (score, reason) = (place_score(ctx, w), "gazetteer");
+                    let entity = Entity::Location;
+                    out.push(Hit {
+                        start,
+                        end,
+                        entity,
+                        score,
+                        reason,
+                    });
+                }
+            }
+            k += 1;
+            continue;
+        }
         let m = place_at(ctx, g, run, k).min(b - k);
         if m > 0 {
             let w = run.words[k];

@@ -1068,7 +1068,17 @@ pub(crate) fn lead_cue(ctx: &Ctx<'_>, words: &[usize]) -> Option<(usize, usize, 
                 || facility(ctx, words[m])
                 || ctx.word_in(
                     words[m],
-                    &["comune", "concelho", "município", "commune", "gemeente"],
+                    &[
+                        "comune",
+                        "concelho",
+                        "município",
+                        "commune",
+                        "gemeente",
+                        // Round 13: a parish on a Portuguese record ("Freguesia de X,
+                        // concelho de Y"), a town's postal code ("il CAP di X").
+                        "freguesia",
+                        "cap",
+                    ],
                 ))
     };
     let article = || {
@@ -1314,6 +1324,10 @@ const BARE_PREPOSITIONS: &[&str] = &["a", "à", "em", "in", "naar", "uit", "te",
 /// life, not a manual's ("Ho comprato casa a X", "Mio fratello insegna a X", "Ik heb in X
 /// gestudeerd"; "Het bestand zit in Downloads" has none).
 const PERSONAL_WORDS: &[&str] = &[
+    // Round 13: "Stiamo cercando casa a X", "Sto andando a X", "Mi trovo a X".
+    "stiamo",
+    "sto",
+    "mi",
     "io",
     "mio",
     "mia",
@@ -3713,9 +3727,41 @@ pub(crate) fn frame_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         || weather_town(ctx, start, end)
         || listed_town(ctx, start)
         || bracketed_after_role(ctx, start, end)
-        || signature_town(ctx, start, end))
+        || signature_town(ctx, start, end)
+        || town_fact_before(ctx, start))
         && !ui_target(ctx, start)
         && !ctx.word_in(start, ROOMS)
+}
+
+/// Nouns of what a town has or is asked about: its postal code, its people, its mayor, its
+/// dialling code ([`town_fact_before`]).
+const TOWN_FACTS: &[&str] = &[
+    "cap",
+    "abitanti",
+    "sindaco",
+    "habitantes",
+    "prefeito",
+    "habitants",
+    "maire",
+];
+
+/// Round 13: the run at `start` follows a noun of [`TOWN_FACTS`] and "di"/"de"/"ha"/"tem"
+/// ("Qual è il CAP di X?", "Quanti abitanti ha X?", "O prefeito de X", "Combien d'habitants
+/// compte X ?", "le maire de X"): a town, unless its first word is a common word or a person's
+/// name only.
+fn town_fact_before(ctx: &Ctx<'_>, start: usize) -> bool {
+    if start < 2 || ctx.toks[start].newline_before || ctx.toks[start - 1].newline_before {
+        return false;
+    }
+    let f = ctx.flags[start];
+    if f & PLACE == 0 && f & (WORD | FIRST | LAST) != 0 {
+        return false;
+    }
+    let p = start - 1;
+    ctx.toks[p].case == Case::Lower
+        && ctx.word_in(p, &["di", "de", "ha", "tem", "compte", "da", "do"])
+        && ctx.toks[p - 1].kind == Kind::Word
+        && ctx.word_in(p - 1, TOWN_FACTS)
 }
 
 /// Run words `words` open with a preposition of place capitalised at the sentence's start,
@@ -3774,6 +3820,10 @@ fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
             !t.newline_before && t.case == Case::Title && ctx.flags[end + 2] & PLACE != 0
         });
     let comma = ctx.punct(end + 1, ',');
+    // Round 13: "Da Tarquinia partiamo domani": a verb of leaving right after the word says
+    // "from" a town, where "da" before a person would mean "at their home" ("Da Maria
+    // andiamo dopo"); so a first name may be the town there.
+    let leaving = ctx.word_in(p, &["da", "de"]) && lower(end + 1) && ctx.word_in(end + 1, LEAVING);
     let mut listed = true;
     for w in start..=end {
         let f = ctx.flags[w];
@@ -3788,7 +3838,10 @@ fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
             }
         } else if f & PLACE == 0 {
             // A surname is a town's name too ("De Sines até Lisboa") between two places.
-            if f & (FIRST | WORD) != 0 || (f & LAST != 0 && !pair) {
+            if f & WORD != 0
+                || (f & FIRST != 0 && !leaving)
+                || (f & LAST != 0 && !(pair || leaving))
+            {
                 return false;
             }
             listed = false;
@@ -3798,6 +3851,7 @@ fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
     let shaped = listed
         || start != end
         || pair
+        || leaving
         || comma
         || TOWN_ENDINGS.iter().any(|e| ctx.s(start).ends_with(e));
     if !shaped {
@@ -3806,8 +3860,9 @@ fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
     if !(pair || comma || lower(end + 1)) {
         return false;
     }
-    // The line's language: no English or German word, and (unless a pair) a Romance one.
-    let mut romance = pair;
+    // The line's language: no English or German word, and (unless a pair or a verb of
+    // leaving, Italian or Portuguese themselves) a Romance one.
+    let mut romance = pair || leaving;
     let mut k = end + 1;
     while k < ctx.toks.len() && !ctx.toks[k].newline_before {
         if ctx.toks[k].kind == Kind::Word && ctx.toks[k].case == Case::Lower {
@@ -3823,6 +3878,10 @@ fn lead_town(ctx: &Ctx<'_>, p: usize, start: usize, end: usize) -> bool {
     }
     romance
 }
+
+/// Italian and Portuguese verbs of leaving, first person, that follow "Da X"/"De X" opening a
+/// sentence ([`lead_town`]): "Da Tarquinia partiamo domani", "De Viseu partimos às 8".
+const LEAVING: &[&str] = &["partiamo", "parto", "partono", "partimos", "saímos"];
 
 /// Lower-case words that join the parts of a town's name ("Domegge di Cadore", "Castelo de
 /// Paiva", "Egmond aan Zee"). Dutch "op" and "bij" are left out: "in Documenten op Schijf" is
@@ -3959,7 +4018,7 @@ fn dutch_ij_title(ctx: &Ctx<'_>, k: usize) -> bool {
 /// Round 8: a town typed in lower case after a cue of living, moving or origin ("i live in
 /// berlin", "ich wohne in münchen", "abito a roma", "moved to leeds last year", "mieszkam w
 /// krakowie"), as people type on phones and in chats. Token `i`, a lower-case word right
-/// after a lower-case place preposition, starts a place of up to three words the gazetteer
+/// after a lower-case place preposition, starts a place of up to four words the gazetteer
 /// has as a place and not as a common word ("nice", "bath", "reading" stay words), or is the
 /// Polish locative of one; the cue is a phrase of [`super::address::LIVE_CUES`], a verb of
 /// residence, work or travel before the preposition ([`verb_cued`]), or an English verb of
@@ -3974,6 +4033,19 @@ pub(crate) fn lower_town(ctx: &Ctx<'_>, g: &Gazetteer, i: usize) -> Option<usize
     }
     let p = i - 1;
     let pt = &ctx.toks[p];
+    // Round 13: "sede: padova", "residenza: bari": a form's label typed in lower case, alone
+    // on its line before its colon.
+    if pt.is(':') && pt.glued && !pt.newline_before {
+        let l = p - 1;
+        let label = ctx.toks[l].case == Case::Lower
+            && (l == 0 || ctx.toks[l].newline_before)
+            && ctx.word_in(l, LOWER_LABELS);
+        return if label {
+            lower_place_end(ctx, g, i)
+        } else {
+            None
+        };
+    }
     if pt.case != Case::Lower || pt.newline_before || t.start - pt.end != 1 {
         return None;
     }
@@ -4048,6 +4120,61 @@ pub(crate) const LOWER_ORIGIN_CUES: &[&str] = &[
     // Round 11: Italian ("sono di roma").
     "sono di",
     "siamo di",
+    // Round 13: chat's third person and short forms ("qualcuno è di pistoia?", "alguém aqui é
+    // de viseu?", "qqn est de meaux ?", "tô em curitiba").
+    "è di",
+    "é de",
+    "est de",
+    "tô em",
+    "tô no",
+    "tô na",
+];
+
+/// Token `w`, one word that is no listed place, is two listed places joined by a hyphen (or
+/// an en dash, which the text's folding made one): a route or a link between towns ("Volo
+/// Roma–Catania", "Biglietto Bari-Lecce", "Voo Lisboa–Porto", "Vol Paris–Saint-Étienne").
+/// Both parts are capitalised and listed, and at most one is also a common word. Returns the
+/// byte lengths of the first part and of the first part with its hyphen.
+#[cold]
+#[inline(never)]
+pub(crate) fn hyphen_pair(ctx: &Ctx<'_>, g: &Gazetteer, w: usize) -> Option<(usize, usize)> {
+    let s = ctx.s(w);
+    if !s.contains('-') {
+        return None;
+    }
+    let mut buf = [0u8; 64];
+    // The token's flags merge its parts' (a double surname): the whole name is asked.
+    if g.flags(lower_into(s, &mut buf)?) & PLACE != 0 {
+        return None;
+    }
+    let place = |part: &str, buf: &mut [u8; 64]| -> Option<bool> {
+        if !part.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let f = g.flags(lower_into(part, buf)?);
+        (f & PLACE != 0).then_some(f & WORD != 0)
+    };
+    s.match_indices('-').find_map(|(k, _)| {
+        let left = place(&s[..k], &mut buf)?;
+        let right = place(&s[k + 1..], &mut buf)?;
+        (!(left && right)).then_some((k, k + 1))
+    })
+}
+
+/// Labels of a form's town field typed in lower case, alone on their line before a colon
+/// ([`lower_town`]: "sede: padova"). The lexicon gives them the roles after which a
+/// lower-case word is looked up as a place.
+pub(crate) const LOWER_LABELS: &[&str] = &[
+    "sede",
+    "residenza",
+    "domicilio",
+    "città",
+    "comune",
+    "cidade",
+    "naturalidade",
+    "morada",
+    "ville",
+    "domicile",
 ];
 
 /// The lower-case place starting at token `i` (see [`lower_town`]): its last token.
@@ -4057,7 +4184,8 @@ fn lower_place_end(ctx: &Ctx<'_>, g: &Gazetteer, i: usize) -> Option<usize> {
     let mut n = 0;
     let mut best = None;
     let mut k = i;
-    for m in 0..3 {
+    // Round 13: four words ("castel san pietro terme", "vila nova de gaia").
+    for m in 0..4 {
         if m > 0 {
             let Some(next) = ctx.toks.get(k + 1) else {
                 break;

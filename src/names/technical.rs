@@ -123,6 +123,8 @@ fn compound(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity) -> bool {
             .s(b)
             .rsplit_once('-')
             .is_some_and(|(_, last)| last.len() > 3 && last.chars().all(char::is_lowercase))
+        // Round 13: a listed town typed in lower case ("estou em proença-a-nova") is whole.
+        && !(ctx.toks[b].case == Case::Lower && ctx.flags[b] & super::gazetteer::PLACE != 0)
 }
 
 /// Words that make a run of capitalised words a product, a service or a standard ("AI
@@ -711,6 +713,7 @@ fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
         || code_names(ctx, a)
         || organisations_address(ctx, a)
         || holders_seat(ctx, a, b)
+        || floor(ctx, a, b)
         || identifier_kind(ctx, a, b)
         || licence_clause(ctx, a)
         || (why == "place-cue" && markdown_heading(ctx, a))
@@ -718,6 +721,20 @@ fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
         || mailbox_after(ctx, b)
         || (a > 0 && !ctx.toks[a].newline_before && ctx.word_in(a - 1, PRODUCTS))
         || (why == "gazetteer" && (agent(ctx, a) || quoted_name(ctx, a, b)))
+}
+
+/// A floor of a building, which a seat or office label names as readily as a town ("Sede
+/// legale: Piano Terra", "Sede: Primo Piano", "Ufficio: Piano Nobile", "Sede: Piso Térreo"):
+/// two words, one of them the noun for a floor and the other an ordinal or a kind of floor.
+/// "Piano di Sorrento" has its particle and stays a town.
+fn floor(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    const FLOOR_NOUNS: &[&str] = &["piano", "piso"];
+    const FLOOR_KINDS: &[&str] = &[
+        "terra", "terreno", "nobile", "rialzato", "primo", "secondo", "terzo", "térreo",
+    ];
+    b == a + 1
+        && (ctx.word_in(a, FLOOR_NOUNS) && ctx.word_in(b, FLOOR_KINDS)
+            || ctx.word_in(b, FLOOR_NOUNS) && ctx.word_in(a, FLOOR_KINDS))
 }
 
 /// "Copyright: 2002-2011, Communications and Remote Sensing Laboratory, Universite
