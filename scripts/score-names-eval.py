@@ -3,7 +3,7 @@
 would run it: through the CLI's `scan --jsonl`.
 
     cargo build --release --bin pii-airlock
-    python3 scripts/score-names-eval.py [--split heldout|tune|all] [--bin target/release/pii-airlock]
+    python3 scripts/score-names-eval.py [--split tune|heldout|all] [--bin target/release/pii-airlock]
         [--benign-kb 1024] [--show] [--show-benign] [--md-docs] [--benign7 A|B]
     python3 scripts/score-names-eval.py --eval tests/data/person-tune.jsonl [--show]
     python3 scripts/score-names-eval.py --eval tests/data/places-tune.jsonl [--show]
@@ -527,7 +527,7 @@ def benign7(half, out="target/names-eval/benign7"):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", default="heldout", choices=["heldout", "tune", "all"])
+    ap.add_argument("--split", default="tune", choices=["heldout", "tune", "all"])
     ap.add_argument("--bin", default="target/release/pii-airlock")
     ap.add_argument("--data", default="tests/data/names-eval.jsonl")
     ap.add_argument("--benign-kb", type=int, default=1024)
