@@ -1692,30 +1692,78 @@ const SELF_CUES: &[&str] = &[
     "ik ben", "jestem", "eu sou", "é o", "é a", "sou o", "sou a",
 ];
 
+/// The next token is a lower-case word one space after token `i`, no part of an
+/// identifier: aligned columns (`joost    root`) are a table, not a name.
+fn lower_next(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    next_spaced(ctx, i).filter(|&j| {
+        let t = &ctx.toks[j];
+        t.kind == Kind::Word
+            && t.case == Case::Lower
+            && !ctx.in_identifier(j)
+            && t.start == ctx.toks[i].end + 1
+    })
+}
+
+/// Gazetteer flags of token `j`: the look-up only gave plain first names theirs, so a
+/// lower-case surname is looked up here.
+fn lower_flags(ctx: &Ctx<'_>, g: &Gazetteer, j: usize) -> u8 {
+    if ctx.flags[j] != 0 {
+        return ctx.flags[j];
+    }
+    let mut buf = [0u8; 64];
+    lower_into(ctx.s(j), &mut buf).map_or(0, |k| g.flags(k))
+}
+
+/// A lower-case name ending at token `end` goes on: a surname the lists know as nothing else
+/// ("maria garcia lopez"), or particles and the surname they lead to, which may be a word or
+/// a place too ("jan van der berg", "juan de la cruz", "joão dos santos"); at most two more
+/// surnames. Returns the name's last token. "y" and "e" join two people as often as two
+/// surnames ("anna e mario"), so they lead to none.
+fn lower_tail(ctx: &Ctx<'_>, g: &Gazetteer, mut end: usize) -> usize {
+    let mut k = end;
+    let mut particles = 0;
+    let mut parts = 0;
+    while parts < 2 {
+        let Some(n) = lower_next(ctx, k) else {
+            break;
+        };
+        if particles < 3
+            && ctx.role(n, PARTICLE)
+            && ctx.word_in(n, PARTICLES)
+            && !ctx.word_in(n, &["y", "e"])
+        {
+            particles += 1;
+            k = n;
+            continue;
+        }
+        let f = lower_flags(ctx, g, n);
+        if f & LAST == 0
+            || ctx.toks[n].len() < 2
+            || (particles == 0 && f & WORD != 0)
+            // A place is a surname only when the lists know it as a first name too
+            // ("joão silva santos"), not a town after a name ("john smith london").
+            || (particles == 0 && f & PLACE != 0 && f & FIRST == 0)
+        {
+            break;
+        }
+        end = n;
+        k = n;
+        particles = 0;
+        parts += 1;
+    }
+    end
+}
+
 /// Lower-case names: after a strong cue ("my name is john"), or a known first name followed
-/// by a known surname, neither a common word nor a place ("its john smith here").
+/// by a known surname, neither a common word nor a place ("its john smith here"), with the
+/// surnames and particles after them ([`lower_tail`]).
 fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usize {
     let f = ctx.flags[i];
     // `.deb files`: a word glued to what precedes it is part of something else.
     if f & (FIRST | LAST) == 0 || ctx.toks[i].glued || ctx.in_identifier(i) {
         return i + 1;
     }
-    // One space between the words: aligned columns (`joost    root`) are a table.
-    let second = next_spaced(ctx, i).filter(|&j| {
-        let t = &ctx.toks[j];
-        t.kind == Kind::Word
-            && t.case == Case::Lower
-            && !ctx.in_identifier(j)
-            && t.start == ctx.toks[i].end + 1
-    });
-    // The second word was not looked up in the first pass (only plain first names were).
-    let flags_of = |j: usize| {
-        if ctx.flags[j] != 0 {
-            return ctx.flags[j];
-        }
-        let mut buf = [0u8; 64];
-        lower_into(ctx.s(j), &mut buf).map_or(0, |k| g.flags(k))
-    };
+    let second = lower_next(ctx, i);
     // "the name is read": only a speaker's own phrase ("my name is") makes a lower-case
     // word a name.
     let cued = cue_before(ctx, i, STRONG_CUES, STRONG_LAST)
@@ -1724,9 +1772,16 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
         // The speaker's own name goes on into a surname the lists do not know ("my name is
         // jana dvořák"); a common word ("… john and …", "… anna here") ends it.
         let end = match second {
-            Some(j) if flags_of(j) & WORD == 0 && ctx.toks[j].len() >= 2 => j,
+            Some(j)
+                if lower_flags(ctx, g, j) & WORD == 0
+                    && ctx.toks[j].len() >= 2
+                    && !(ctx.role(j, PARTICLE) && ctx.word_in(j, PARTICLES)) =>
+            {
+                j
+            }
             _ => i,
         };
+        let end = lower_tail(ctx, g, end);
         push(out, ctx, i, end, Entity::Person, 0.85, "name-phrase");
         return end + 1;
     }
@@ -1742,13 +1797,18 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
         && cue_before(ctx, i, SELF_CUES, NAME_CUE_LAST).is_some()
     {
         let end = match second {
-            Some(j) if flags_of(j) & LAST != 0 && flags_of(j) & PLACE == 0 => j,
-            _ => i,
+            Some(j) if lower_flags(ctx, g, j) & LAST != 0 && lower_flags(ctx, g, j) & PLACE == 0 => {
+                lower_tail(ctx, g, j)
+            }
+            // "soy ana de la fuente": particles and a surname after the first name.
+            _ => lower_tail(ctx, g, i),
         };
         push(out, ctx, i, end, Entity::Person, 0.8, "name-phrase");
         return end + 1;
     }
     // "the manual stack", "a dot file": a determiner before them makes them a noun phrase.
+    // English "an" comes before a vowel only: before a consonant it is German "an" ("ein
+    // brief an klaus weber").
     let determiner = i > 0
         && ctx.word_in(
             i - 1,
@@ -1757,14 +1817,14 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
                 "no", "your", "our", "their", "his", "her", "my", "of", "der", "die", "das", "le",
                 "la", "les", "el", "los", "il", "lo", "de", "het", "een",
             ],
-        );
+        )
+        && !(ctx.word_in(i - 1, &["an"])
+            && !matches!(ctx.s(i).as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u'));
     if f & FIRST != 0 && f & (WORD | PLACE) == 0 && !determiner {
-        if let Some(j) = second {
-            let s = flags_of(j);
-            if s & LAST != 0 && s & (WORD | PLACE) == 0 {
-                push(out, ctx, i, j, Entity::Person, 0.7, "gazetteer");
-                return j + 1;
-            }
+        let end = lower_tail(ctx, g, i);
+        if end > i {
+            push(out, ctx, i, end, Entity::Person, 0.7, "gazetteer");
+            return end + 1;
         }
     }
     i + 1
