@@ -1223,6 +1223,10 @@ pub(crate) const SIGN_OFFS: &[&str] = &[
     "besos",
     "beste groeten",
     "dzięki",
+    // Round 13: short sign-offs before the name on one line ("BG Klaus", "Gr. Jan", "xx Anna").
+    "bg",
+    "gr",
+    "xx",
 ];
 
 /// Lower-case particles inside names (Ludwig van Beethoven, Maria da Silva).

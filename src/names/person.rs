@@ -99,6 +99,34 @@ fn initial(ctx: &Ctx<'_>, i: usize) -> bool {
         && ctx.toks.get(i + 1).is_some_and(|d| d.is('.') && d.glued)
 }
 
+/// Token `i` is one of two to four initials glued by their dots, the last dot followed by a
+/// space and a capitalised word ("J.K. Rowling", "J.R.R. Tolkien"): a name's initials, not a
+/// dotted identifier (`os.Path`, `e.g.`: lower case or no word after them).
+fn glued_initials(ctx: &Ctx<'_>, mut i: usize) -> bool {
+    while i >= 2 && ctx.toks[i].glued && ctx.punct(i - 1, '.') && initial(ctx, i - 2) {
+        i -= 2;
+    }
+    let first = i;
+    let mut n = 0;
+    while initial(ctx, i) && n < 4 {
+        n += 1;
+        match ctx.toks.get(i + 2) {
+            Some(t) if t.glued => i += 2,
+            _ => {
+                // "U.S. Army", "U.K. Government", "N.B. Overflow": two letters that
+                // abbreviate a country, a union or a note are no initials.
+                let pair = [ctx.s(first).as_bytes()[0], ctx.s(i).as_bytes()[0]];
+                return n >= 2
+                    && !(n == 2
+                        && [*b"US", *b"UK", *b"EU", *b"UN", *b"DC", *b"NB", *b"PS"]
+                            .contains(&pair))
+                    && next_spaced(ctx, i + 1).is_some_and(|w| ctx.toks[w].capitalised());
+            }
+        }
+    }
+    false
+}
+
 /// Next token on the same line separated by whitespace only, at most two characters of it:
 /// wider gaps separate table columns ("General Commands Manual    BASH").
 fn next_spaced(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
@@ -279,7 +307,9 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
     loop {
         if run.len == MAX_RUN
             || j >= ctx.toks.len()
-            || (ctx.in_identifier(j) && !super::place::slash_state(ctx, j))
+            || (ctx.in_identifier(j)
+                && !super::place::slash_state(ctx, j)
+                && !glued_initials(ctx, j))
         {
             break;
         }
@@ -332,6 +362,14 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
         let s = ctx.s(after);
         if s.as_bytes().last() == Some(&b's') && (s.ends_with("'s") || s.ends_with("’s")) {
             return (run, after + 1);
+        }
+        // "J.K. Rowling": the next initial is glued to this one's dot.
+        if run.classes[run.len - 1] == Class::Initial
+            && ctx.toks.get(after + 1).is_some_and(|n| n.glued)
+            && initial(ctx, after + 1)
+        {
+            j = after + 1;
+            continue;
         }
         match next_spaced(ctx, after) {
             Some(n) => j = n,
@@ -963,8 +1001,25 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     if ctx.word_in(j, &["me", "m", "e"]) && !ctx.punct(j + 1, '.') {
         return None;
     }
+    // "M. Delete any section", "M. Update the config": before a word the lists know as no
+    // name, a French title followed by an English determiner or pronoun is an enumerator
+    // before an English verb; so is one before a common word ("M. Le Pen": a particle is no
+    // common word here).
+    if ctx.word_in(j, &["m", "mme", "mlle"]) && ctx.flags[i] & (FIRST | LAST) == 0 {
+        let common = ctx.flags[i] & WORD != 0 && !ctx.role(i, PARTICLE);
+        if common || next_spaced(ctx, i).is_some_and(|n| ctx.word_in(n, ENGLISH_OBJECTS)) {
+            return None;
+        }
+    }
     (ctx.role(j, TITLE) && ctx.word_in(j, TITLES)).then_some(j)
 }
+
+/// English determiners and pronouns that follow a verb in the imperative ("Delete any
+/// section", "Update the config", "Remove it").
+const ENGLISH_OBJECTS: &[&str] = &[
+    "the", "a", "an", "any", "all", "this", "that", "these", "those", "it", "them", "your", "each",
+    "every",
+];
 
 /// A cue phrase from `list` ends just before token `i` (a comma or colon may sit between).
 /// `bit` is the role bit of the list's last words, tested first.
@@ -1015,7 +1070,7 @@ fn address_verb_at(ctx: &Ctx<'_>, i: usize) -> bool {
         return false;
     }
     if ctx.role(i, SPEECH_LAST)
-        && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].case == Case::Title)
+        && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].case == Case::Title || initial(ctx, n))
         && ctx.phrases_ending_at(i, SPEECH_BEFORE).next().is_some()
     {
         return true;
@@ -1115,6 +1170,31 @@ fn signature_block(ctx: &Ctx<'_>, start: usize, end: usize, known: bool) -> bool
     false
 }
 
+/// Sign-offs short enough to stand before the name on its line with no comma ("LG Klaus",
+/// "VG Klaus", "MfG Klaus", "BG Klaus", "Gr. Jan", "xx Anna"); "xx" closes a line of
+/// prose too ("See you soon xx Anna").
+const SHORT_SIGN_OFFS: &[&str] = &["lg", "vg", "mfg", "bg", "gr", "xx"];
+
+/// Words that address the reader between a sign-off and its comma ("Cheers mate,", "Thanks
+/// again,", "Thanks all,", "Thank you so much,").
+const SIGN_OFF_TAILS: &[&str] = &[
+    "mate", "again", "all", "guys", "everyone", "folks", "so", "much",
+];
+
+/// Token `i` is a short sign-off ([`SHORT_SIGN_OFFS`]) opening its line before a known first
+/// name: evidence for the name after it, not part of its run ("LG Klaus").
+fn short_sign_off(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.role(i, SIGN_OFF_LAST)
+        && (i == 0 || ctx.toks[i].newline_before)
+        && ctx.word_in(i, SHORT_SIGN_OFFS)
+        && next_spaced(ctx, i).is_some_and(|n| ctx.flags[n] & FIRST != 0)
+}
+
+/// Is token `i` a dash (`-`, `—`, `–`)?
+fn dash(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.toks[i].kind == Kind::Punct && matches!(ctx.toks[i].punct, '-' | '—' | '–')
+}
+
 /// The run sits alone on a line right after a sign-off line ("Best regards,").
 fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if start == 0 {
@@ -1126,25 +1206,60 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if !alone {
         return false;
     }
+    let first_name = ctx.flags[start] & FIRST != 0;
+    // "That is all.\n— Piotr", "Thanks! -Jan": a dash after a sentence's end (or opening a
+    // line) before a first name that ends the message signs it.
+    if dash(ctx, start - 1)
+        && first_name
+        && end + 1 == ctx.toks.len()
+        && (ctx.toks[start - 1].newline_before
+            || (start >= 2
+                && (ctx.punct(start - 2, '.')
+                    || ctx.punct(start - 2, '!')
+                    || ctx.punct(start - 2, '?'))))
+    {
+        return true;
+    }
     // "Thanks\n- Jan", "Cheers,\n— Priya": a dash opening the name's line signs it too.
     let dashed = !ctx.toks[start].newline_before
         && start >= 2
         && ctx.toks[start - 1].newline_before
-        && ctx.toks[start - 1].kind == Kind::Punct
-        && matches!(ctx.toks[start - 1].punct, '-' | '—' | '–');
+        && dash(ctx, start - 1);
     let start = if dashed { start - 1 } else { start };
-    // "Thanks, Tom" closing a message on one line: the sign-off opens the line.
+    // "Thanks, Tom" closing a message on one line: the sign-off opens the line. "Thanks!
+    // -Jan", "Gr. Jan", "LG Klaus": after a dash, or before a first name, a sign-off may end
+    // with "!" or "." (or, a short one, with nothing).
     if !ctx.toks[start].newline_before {
-        if !ctx.punct(start - 1, ',') || start < 2 || !ctx.role(start - 2, SIGN_OFF_LAST) {
+        let mut j = start - 1;
+        let dashed = dash(ctx, j) && j > 0;
+        if dashed {
+            j -= 1;
+        }
+        let comma = ctx.punct(j, ',');
+        let stop = ctx.punct(j, '!') || ctx.punct(j, '.');
+        if (comma || stop) && j > 0 {
+            j -= 1;
+        }
+        if !ctx.role(j, SIGN_OFF_LAST) {
+            return false;
+        }
+        let short = ctx.word_in(j, SHORT_SIGN_OFFS);
+        if !(comma || (stop && (dashed || first_name)) || (short && first_name)) {
             return false;
         }
         return ctx
-            .phrases_ending_at(start - 2, SIGN_OFFS)
-            .any(|s| s == 0 || ctx.toks[s].newline_before);
+            .phrases_ending_at(j, SIGN_OFFS)
+            .any(|s| s == 0 || ctx.toks[s].newline_before || ctx.word_in(s, &["xx"]));
     }
     let mut j = start - 1;
     if (ctx.punct(j, ',') || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
         j -= 1;
+    }
+    // "Cheers mate,\nJan": a word to the reader after the sign-off.
+    let mut tails = 0;
+    while tails < 2 && j > 0 && !ctx.toks[j].newline_before && ctx.word_in(j, SIGN_OFF_TAILS) {
+        j -= 1;
+        tails += 1;
     }
     // "Viele Grüße aus Siders": the sign-off names where it was written.
     if let Some(a) = greetings_from(ctx, j) {
@@ -1488,11 +1603,13 @@ pub(crate) fn find(
                 || label_at(ctx, i)
                 || address_verb_at(ctx, i)
                 || french_monsieur(ctx, i)
+                || short_sign_off(ctx, i)
             {
                 continue;
             }
             // "Moro em Uberlândia/MG": a town glued to its state is no path.
-            if ctx.in_identifier(i) && !super::place::slash_state(ctx, i) {
+            if ctx.in_identifier(i) && !super::place::slash_state(ctx, i) && !glued_initials(ctx, i)
+            {
                 continue;
             }
             let (run, next) = collect(ctx, i);
@@ -1715,11 +1832,11 @@ fn lower_flags(ctx: &Ctx<'_>, g: &Gazetteer, j: usize) -> u8 {
 }
 
 /// A lower-case name ending at token `end` goes on: a surname the lists know as nothing else
-/// ("maria garcia lopez"), or particles and the surname they lead to, which may be a word or
-/// a place too ("jan van der berg", "juan de la cruz", "joão dos santos"); at most two more
+/// ("maria garcia lopez"), or particles and the surname they lead to, which may be a place
+/// ("joão dos santos") or, after two particles, a word too ("jan van der berg"); at most two more
 /// surnames. Returns the name's last token. "y" and "e" join two people as often as two
-/// surnames ("anna e mario"), so they lead to none.
-fn lower_tail(ctx: &Ctx<'_>, g: &Gazetteer, mut end: usize) -> usize {
+/// surnames ("anna e mario"), so they lead to none. `cued`: the speaker names themself.
+fn lower_tail(ctx: &Ctx<'_>, g: &Gazetteer, mut end: usize, cued: bool) -> usize {
     let mut k = end;
     let mut particles = 0;
     let mut parts = 0;
@@ -1737,12 +1854,15 @@ fn lower_tail(ctx: &Ctx<'_>, g: &Gazetteer, mut end: usize) -> usize {
             continue;
         }
         let f = lower_flags(ctx, g, n);
+        // After one particle a word is no surname ("ruta de man"); after two it may be
+        // ("van der berg").
         if f & LAST == 0
             || ctx.toks[n].len() < 2
-            || (particles == 0 && f & WORD != 0)
-            // A place is a surname only when the lists know it as a first name too
-            // ("joão silva santos"), not a town after a name ("john smith london").
-            || (particles == 0 && f & PLACE != 0 && f & FIRST == 0)
+            || (particles < 2 && f & WORD != 0)
+            // A place is a surname only in a speaker's own name and when the lists know it
+            // as a first name too ("meu nome é joão silva santos"), not a town after a
+            // name ("john smith london").
+            || (particles == 0 && f & PLACE != 0 && !(cued && f & FIRST != 0))
         {
             break;
         }
@@ -1781,7 +1901,7 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
             }
             _ => i,
         };
-        let end = lower_tail(ctx, g, end);
+        let end = lower_tail(ctx, g, end, true);
         push(out, ctx, i, end, Entity::Person, 0.85, "name-phrase");
         return end + 1;
     }
@@ -1797,11 +1917,13 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
         && cue_before(ctx, i, SELF_CUES, NAME_CUE_LAST).is_some()
     {
         let end = match second {
-            Some(j) if lower_flags(ctx, g, j) & LAST != 0 && lower_flags(ctx, g, j) & PLACE == 0 => {
-                lower_tail(ctx, g, j)
+            Some(j)
+                if lower_flags(ctx, g, j) & LAST != 0 && lower_flags(ctx, g, j) & PLACE == 0 =>
+            {
+                lower_tail(ctx, g, j, true)
             }
             // "soy ana de la fuente": particles and a surname after the first name.
-            _ => lower_tail(ctx, g, i),
+            _ => lower_tail(ctx, g, i, true),
         };
         push(out, ctx, i, end, Entity::Person, 0.8, "name-phrase");
         return end + 1;
@@ -1821,7 +1943,7 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
         && !(ctx.word_in(i - 1, &["an"])
             && !matches!(ctx.s(i).as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u'));
     if f & FIRST != 0 && f & (WORD | PLACE) == 0 && !determiner {
-        let end = lower_tail(ctx, g, i);
+        let end = lower_tail(ctx, g, i, false);
         if end > i {
             push(out, ctx, i, end, Entity::Person, 0.7, "gazetteer");
             return end + 1;
@@ -2167,7 +2289,14 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             0.7
         } else if ((first == Class::Last
             && (last == Class::Unknown || (classes.len() > 2 && last != Class::NotName)))
-            || (first == Class::Weak && firstish(last) && classes.len() == 2))
+            || (first == Class::Weak && firstish(last) && classes.len() == 2)
+            // "met Li Na", "with Li Na": a surname and a given name that are both words too
+            // (a Chinese given name of two syllables after its surname).
+            || (first == Class::Weak
+                && last == Class::Weak
+                && classes.len() == 2
+                && ctx.flags[start] & LAST != 0
+                && ctx.flags[end] & (FIRST | PLACE) == FIRST))
             && !sentence_start
             && !all_caps
             && ctx.flags[start] & PLACE == 0
