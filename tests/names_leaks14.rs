@@ -190,3 +190,44 @@ fn glued_initials() {
         ],
     );
 }
+
+/// A lone first name typed in lower case after a greeting or sign-off opening the sentence,
+/// or after a verb of speech, in the eight languages.
+#[test]
+fn lower_case_first_name_after_a_greeting() {
+    let e = Engine::default_engine();
+    assert_found(
+        &e,
+        &[
+            ("hi anna, how are you?", "anna"),
+            ("dear peter, thanks for the file", "peter"),
+            ("thanks anna!", "anna"),
+            ("ask maria about it", "maria"),
+            ("tell peter to call me", "peter"),
+            ("hallo klaus, wie geht's?", "klaus"),
+            ("bonjour marie, ça va ?", "marie"),
+            ("ciao giulia, come stai?", "giulia"),
+            ("hola carmen, ¿qué tal?", "carmen"),
+            ("hoi sanne, hoe gaat het?", "sanne"),
+            ("cześć kasia, co słychać?", "kasia"),
+            ("olá joão, tudo bem?", "joão"),
+        ],
+    );
+    // A greeting inside a sentence, a first name that is a word too.
+    assert_no_people(&e, &["say hi anna said nothing", "hi will, see you", "anna"]);
+}
+
+/// A lone surname the lists know as no word or place after a verb of speech ("ask O'Brien"),
+/// not opening a sentence ("Patch suggested by").
+#[test]
+fn lone_surname_after_speech() {
+    let e = Engine::default_engine();
+    assert_found(
+        &e,
+        &[
+            ("Please ask O'Brien about it.", "O'Brien"),
+            ("As Kowalski said, it is fine.", "Kowalski"),
+        ],
+    );
+    assert_no_people(&e, &["URLs.  Patch suggested by the author."]);
+}

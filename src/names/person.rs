@@ -1928,6 +1928,22 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
         push(out, ctx, i, end, Entity::Person, 0.8, "name-phrase");
         return end + 1;
     }
+    // "hi anna, how are you?", "hallo klaus,", "thanks anna!", "ask maria about it": a
+    // greeting or a sign-off opening a sentence, or a verb of speech, before a lower-case
+    // first name the lists know as nothing else (chat is typed so).
+    if f & FIRST != 0 && f & (WORD | PLACE) == 0 && !ctx.role(i, TERM_FIRST) {
+        let opens = |s: usize| ctx.sentence_start(s);
+        let greeted = cue_before(ctx, i, GREETINGS, GREET_LAST).is_some_and(opens)
+            || (i > 0
+                && ctx.role(i - 1, SIGN_OFF_LAST)
+                && ctx.phrases_ending_at(i - 1, SIGN_OFFS).any(opens))
+            || cue_before(ctx, i, SPEECH_BEFORE, SPEECH_LAST).is_some();
+        if greeted {
+            let end = lower_tail(ctx, g, i, false);
+            push(out, ctx, i, end, Entity::Person, 0.8, "greeting");
+            return end + 1;
+        }
+    }
     // "the manual stack", "a dot file": a determiner before them makes them a noun phrase.
     // English "an" comes before a vowel only: before a consonant it is German "an" ("ein
     // brief an klaus weber").
@@ -1940,8 +1956,8 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
                 "la", "les", "el", "los", "il", "lo", "de", "het", "een",
             ],
         )
-        && !(ctx.word_in(i - 1, &["an"])
-            && !matches!(ctx.s(i).as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u'));
+        && (!ctx.word_in(i - 1, &["an"])
+            || matches!(ctx.s(i).as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u'));
     if f & FIRST != 0 && f & (WORD | PLACE) == 0 && !determiner {
         let end = lower_tail(ctx, g, i, false);
         if end > i {
@@ -2606,7 +2622,13 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     // "Call Graph Viewer": `call` and `ping` are nouns of software too, so after them the
     // run needs a word the lists know.
     let spoken = names_or_places
-        && (run.len > 1 || firstish(run.classes[0]))
+        // "ask O'Brien", "as Smith said": a lone surname the lists know as no word or place,
+        // not opening a sentence ("Patch suggested by": the lists lack many English words).
+        && (run.len > 1
+            || firstish(run.classes[0])
+            || (run.classes[0] == Class::Last
+                && ctx.flags[start] & PLACE == 0
+                && !ctx.sentence_start(start)))
         && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST)
             .is_some_and(|c| known || !ctx.word_in(c, &["call", "ping"]))
             || speech_after(ctx, run.end_tok())
