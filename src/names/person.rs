@@ -99,34 +99,6 @@ fn initial(ctx: &Ctx<'_>, i: usize) -> bool {
         && ctx.toks.get(i + 1).is_some_and(|d| d.is('.') && d.glued)
 }
 
-/// Token `i` is one of two to four initials glued by their dots, the last dot followed by a
-/// space and a capitalised word ("J.K. Rowling", "J.R.R. Tolkien"): a name's initials, not a
-/// dotted identifier (`os.Path`, `e.g.`: lower case or no word after them).
-fn glued_initials(ctx: &Ctx<'_>, mut i: usize) -> bool {
-    while i >= 2 && ctx.toks[i].glued && ctx.punct(i - 1, '.') && initial(ctx, i - 2) {
-        i -= 2;
-    }
-    let first = i;
-    let mut n = 0;
-    while initial(ctx, i) && n < 4 {
-        n += 1;
-        match ctx.toks.get(i + 2) {
-            Some(t) if t.glued => i += 2,
-            _ => {
-                // "U.S. Army", "U.K. Government", "N.B. Overflow": two letters that
-                // abbreviate a country, a union or a note are no initials.
-                let pair = [ctx.s(first).as_bytes()[0], ctx.s(i).as_bytes()[0]];
-                return n >= 2
-                    && !(n == 2
-                        && [*b"US", *b"UK", *b"EU", *b"UN", *b"DC", *b"NB", *b"PS"]
-                            .contains(&pair))
-                    && next_spaced(ctx, i + 1).is_some_and(|w| ctx.toks[w].capitalised());
-            }
-        }
-    }
-    false
-}
-
 /// Next token on the same line separated by whitespace only, at most two characters of it:
 /// wider gaps separate table columns ("General Commands Manual    BASH").
 fn next_spaced(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
@@ -307,9 +279,7 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
     loop {
         if run.len == MAX_RUN
             || j >= ctx.toks.len()
-            || (ctx.in_identifier(j)
-                && !super::place::slash_state(ctx, j)
-                && !glued_initials(ctx, j))
+            || (ctx.in_identifier(j) && !super::place::slash_state(ctx, j))
         {
             break;
         }
@@ -362,14 +332,6 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
         let s = ctx.s(after);
         if s.as_bytes().last() == Some(&b's') && (s.ends_with("'s") || s.ends_with("’s")) {
             return (run, after + 1);
-        }
-        // "J.K. Rowling": the next initial is glued to this one's dot.
-        if run.classes[run.len - 1] == Class::Initial
-            && ctx.toks.get(after + 1).is_some_and(|n| n.glued)
-            && initial(ctx, after + 1)
-        {
-            j = after + 1;
-            continue;
         }
         match next_spaced(ctx, after) {
             Some(n) => j = n,
@@ -1002,23 +964,25 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
         return None;
     }
     // "M. Delete any section", "M. Update the config": before a word the lists know as no
-    // name, a French title followed by an English determiner or pronoun is an enumerator
-    // before an English verb; so is one before a common word ("M. Le Pen": a particle is no
+    // name, a French title followed by a determiner is an enumerator before an English
+    // verb; so is one before a common word ("M. Le Pen": a particle is no
     // common word here).
     if ctx.word_in(j, &["m", "mme", "mlle"]) && ctx.flags[i] & (FIRST | LAST) == 0 {
         let common = ctx.flags[i] & WORD != 0 && !ctx.role(i, PARTICLE);
-        if common || next_spaced(ctx, i).is_some_and(|n| ctx.word_in(n, ENGLISH_OBJECTS)) {
+        if common || next_spaced(ctx, i).is_some_and(|n| ctx.word_in(n, DETERMINERS)) {
             return None;
         }
     }
     (ctx.role(j, TITLE) && ctx.word_in(j, TITLES)).then_some(j)
 }
 
-/// English determiners and pronouns that follow a verb in the imperative ("Delete any
-/// section", "Update the config", "Remove it").
-const ENGLISH_OBJECTS: &[&str] = &[
-    "the", "a", "an", "any", "all", "this", "that", "these", "those", "it", "them", "your", "each",
-    "every",
+/// Determiners: before a lower-case word they make it a noun ("the manual stack", "a dot
+/// file"); after a capitalised word ("M. Delete any section", "M. Update the config") they
+/// make it a verb in the imperative.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "some", "any", "each", "every", "no",
+    "your", "our", "their", "his", "her", "my", "of", "der", "die", "das", "le", "la", "les", "el",
+    "los", "il", "lo", "de", "het", "een",
 ];
 
 /// A cue phrase from `list` ends just before token `i` (a comma or colon may sit between).
@@ -1170,23 +1134,13 @@ fn signature_block(ctx: &Ctx<'_>, start: usize, end: usize, known: bool) -> bool
     false
 }
 
-/// Sign-offs short enough to stand before the name on its line with no comma ("LG Klaus",
-/// "VG Klaus", "MfG Klaus", "BG Klaus", "Gr. Jan", "xx Anna"); "xx" closes a line of
-/// prose too ("See you soon xx Anna").
-const SHORT_SIGN_OFFS: &[&str] = &["lg", "vg", "mfg", "bg", "gr", "xx"];
-
-/// Words that address the reader between a sign-off and its comma ("Cheers mate,", "Thanks
-/// again,", "Thanks all,", "Thank you so much,").
-const SIGN_OFF_TAILS: &[&str] = &[
-    "mate", "again", "all", "guys", "everyone", "folks", "so", "much",
-];
-
-/// Token `i` is a short sign-off ([`SHORT_SIGN_OFFS`]) opening its line before a known first
-/// name: evidence for the name after it, not part of its run ("LG Klaus").
+/// Token `i` is a sign-off of three letters or fewer ("LG", "VG", "MfG", "BG", "Thx") opening
+/// its line before a known first name: evidence for the name after it, not part of its run
+/// ("LG Klaus"; "LG Electronics" stays a run).
 fn short_sign_off(ctx: &Ctx<'_>, i: usize) -> bool {
     ctx.role(i, SIGN_OFF_LAST)
         && (i == 0 || ctx.toks[i].newline_before)
-        && ctx.word_in(i, SHORT_SIGN_OFFS)
+        && ctx.toks[i].len() <= 3
         && next_spaced(ctx, i).is_some_and(|n| ctx.flags[n] & FIRST != 0)
 }
 
@@ -1212,11 +1166,7 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if dash(ctx, start - 1)
         && first_name
         && end + 1 == ctx.toks.len()
-        && (ctx.toks[start - 1].newline_before
-            || (start >= 2
-                && (ctx.punct(start - 2, '.')
-                    || ctx.punct(start - 2, '!')
-                    || ctx.punct(start - 2, '?'))))
+        && ctx.sentence_start(start - 1)
     {
         return true;
     }
@@ -1226,25 +1176,20 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
         && ctx.toks[start - 1].newline_before
         && dash(ctx, start - 1);
     let start = if dashed { start - 1 } else { start };
-    // "Thanks, Tom" closing a message on one line: the sign-off opens the line. "Thanks!
-    // -Jan", "Gr. Jan", "LG Klaus": after a dash, or before a first name, a sign-off may end
-    // with "!" or "." (or, a short one, with nothing).
+    // "Thanks, Tom" closing a message on one line: the sign-off opens the line. Before a
+    // first name the lists know it may end with "!" or "." or nothing, and a dash may
+    // follow it ("Thanks! -Jan", "Gr. Jan", "LG Klaus").
     if !ctx.toks[start].newline_before {
         let mut j = start - 1;
-        let dashed = dash(ctx, j) && j > 0;
-        if dashed {
+        if dash(ctx, j) && j > 0 {
             j -= 1;
         }
         let comma = ctx.punct(j, ',');
-        let stop = ctx.punct(j, '!') || ctx.punct(j, '.');
-        if (comma || stop) && j > 0 {
+        if (comma || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
             j -= 1;
         }
-        if !ctx.role(j, SIGN_OFF_LAST) {
-            return false;
-        }
-        let short = ctx.word_in(j, SHORT_SIGN_OFFS);
-        if !(comma || (stop && (dashed || first_name)) || (short && first_name)) {
+        // Without a comma the name must be a first name the lists know ("Thanks. Docker").
+        if !ctx.role(j, SIGN_OFF_LAST) || !(comma || first_name) {
             return false;
         }
         return ctx
@@ -1255,9 +1200,9 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if (ctx.punct(j, ',') || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
         j -= 1;
     }
-    // "Cheers mate,\nJan": a word to the reader after the sign-off.
+    // "Cheers mate,\nJan", "Thanks again,": a word to the reader after the sign-off.
     let mut tails = 0;
-    while tails < 2 && j > 0 && !ctx.toks[j].newline_before && ctx.word_in(j, SIGN_OFF_TAILS) {
+    while tails < 2 && j > 0 && !ctx.toks[j].newline_before && ctx.word_in(j, ADDRESSEES) {
         j -= 1;
         tails += 1;
     }
@@ -1608,8 +1553,7 @@ pub(crate) fn find(
                 continue;
             }
             // "Moro em Uberlândia/MG": a town glued to its state is no path.
-            if ctx.in_identifier(i) && !super::place::slash_state(ctx, i) && !glued_initials(ctx, i)
-            {
+            if ctx.in_identifier(i) && !super::place::slash_state(ctx, i) {
                 continue;
             }
             let (run, next) = collect(ctx, i);
@@ -1892,13 +1836,7 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
         // The speaker's own name goes on into a surname the lists do not know ("my name is
         // jana dvořák"); a common word ("… john and …", "… anna here") ends it.
         let end = match second {
-            Some(j)
-                if lower_flags(ctx, g, j) & WORD == 0
-                    && ctx.toks[j].len() >= 2
-                    && !(ctx.role(j, PARTICLE) && ctx.word_in(j, PARTICLES)) =>
-            {
-                j
-            }
+            Some(j) if lower_flags(ctx, g, j) & WORD == 0 && ctx.toks[j].len() >= 2 => j,
             _ => i,
         };
         let end = lower_tail(ctx, g, end, true);
@@ -1932,12 +1870,16 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
     // greeting or a sign-off opening a sentence, or a verb of speech, before a lower-case
     // first name the lists know as nothing else (chat is typed so).
     if f & FIRST != 0 && f & (WORD | PLACE) == 0 && !ctx.role(i, TERM_FIRST) {
-        let opens = |s: usize| ctx.sentence_start(s);
-        let greeted = cue_before(ctx, i, GREETINGS, GREET_LAST).is_some_and(opens)
-            || (i > 0
-                && ctx.role(i - 1, SIGN_OFF_LAST)
-                && ctx.phrases_ending_at(i - 1, SIGN_OFFS).any(opens))
-            || cue_before(ctx, i, SPEECH_BEFORE, SPEECH_LAST).is_some();
+        let greeted = [
+            (GREETINGS, GREET_LAST),
+            (SIGN_OFFS, SIGN_OFF_LAST),
+            (SPEECH_BEFORE, SPEECH_LAST),
+        ]
+        .iter()
+        .any(|&(list, bit)| {
+            cue_before(ctx, i, list, bit)
+                .is_some_and(|s| bit == SPEECH_LAST || ctx.sentence_start(s))
+        });
         if greeted {
             let end = lower_tail(ctx, g, i, false);
             push(out, ctx, i, end, Entity::Person, 0.8, "greeting");
@@ -1948,14 +1890,7 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
     // English "an" comes before a vowel only: before a consonant it is German "an" ("ein
     // brief an klaus weber").
     let determiner = i > 0
-        && ctx.word_in(
-            i - 1,
-            &[
-                "the", "a", "an", "this", "that", "these", "those", "some", "any", "each", "every",
-                "no", "your", "our", "their", "his", "her", "my", "of", "der", "die", "das", "le",
-                "la", "les", "el", "los", "il", "lo", "de", "het", "een",
-            ],
-        )
+        && ctx.word_in(i - 1, DETERMINERS)
         && (!ctx.word_in(i - 1, &["an"])
             || matches!(ctx.s(i).as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u'));
     if f & FIRST != 0 && f & (WORD | PLACE) == 0 && !determiner {
