@@ -972,6 +972,8 @@ pub(crate) const SPEECH_AFTER: &[&str] = &[
 /// Words a greeting addresses that are no one's name ("Sehr geehrte Damen und Herren").
 pub(crate) const ADDRESSEES: &[&str] = &[
     "all",
+    "mate",
+    "again",
     "everyone",
     "everybody",
     "team",
@@ -1223,6 +1225,11 @@ pub(crate) const SIGN_OFFS: &[&str] = &[
     "besos",
     "beste groeten",
     "dzięki",
+    // Round 13: short sign-offs before the name on one line ("BG Klaus", "Gr. Jan", "xx Anna":
+    // `person::short_sign_off_word`).
+    "bg",
+    "gr",
+    "xx",
 ];
 
 /// Lower-case particles inside names (Ludwig van Beethoven, Maria da Silva).

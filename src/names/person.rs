@@ -963,8 +963,27 @@ fn title_before(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     if ctx.word_in(j, &["me", "m", "e"]) && !ctx.punct(j + 1, '.') {
         return None;
     }
+    // "M. Delete any section", "M. Update the config": before a word the lists know as no
+    // name, a French title followed by a determiner is an enumerator before an English
+    // verb; so is one before a common word ("M. Le Pen": a particle is no
+    // common word here).
+    if ctx.word_in(j, &["m", "mme", "mlle"]) && ctx.flags[i] & (FIRST | LAST) == 0 {
+        let common = ctx.flags[i] & WORD != 0 && !ctx.role(i, PARTICLE);
+        if common || next_spaced(ctx, i).is_some_and(|n| ctx.word_in(n, DETERMINERS)) {
+            return None;
+        }
+    }
     (ctx.role(j, TITLE) && ctx.word_in(j, TITLES)).then_some(j)
 }
+
+/// Determiners: before a lower-case word they make it a noun ("the manual stack", "a dot
+/// file"); after a capitalised word ("M. Delete any section", "M. Update the config") they
+/// make it a verb in the imperative.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "some", "any", "each", "every", "no",
+    "your", "our", "their", "his", "her", "my", "of", "der", "die", "das", "le", "la", "les", "el",
+    "los", "il", "lo", "de", "het", "een",
+];
 
 /// A cue phrase from `list` ends just before token `i` (a comma or colon may sit between).
 /// `bit` is the role bit of the list's last words, tested first.
@@ -1015,7 +1034,7 @@ fn address_verb_at(ctx: &Ctx<'_>, i: usize) -> bool {
         return false;
     }
     if ctx.role(i, SPEECH_LAST)
-        && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].case == Case::Title)
+        && next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].case == Case::Title || initial(ctx, n))
         && ctx.phrases_ending_at(i, SPEECH_BEFORE).next().is_some()
     {
         return true;
@@ -1115,6 +1134,21 @@ fn signature_block(ctx: &Ctx<'_>, start: usize, end: usize, known: bool) -> bool
     false
 }
 
+/// Token `i` is a sign-off of three letters or fewer ("LG", "VG", "MfG", "BG", "Thx") opening
+/// its line before a known first name: evidence for the name after it, not part of its run
+/// ("LG Klaus"; "LG Electronics" stays a run).
+fn short_sign_off(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.role(i, SIGN_OFF_LAST)
+        && (i == 0 || ctx.toks[i].newline_before)
+        && ctx.toks[i].len() <= 3
+        && next_spaced(ctx, i).is_some_and(|n| ctx.flags[n] & FIRST != 0)
+}
+
+/// Is token `i` a dash (`-`, `—`, `–`)?
+fn dash(ctx: &Ctx<'_>, i: usize) -> bool {
+    ctx.toks[i].kind == Kind::Punct && matches!(ctx.toks[i].punct, '-' | '—' | '–')
+}
+
 /// The run sits alone on a line right after a sign-off line ("Best regards,").
 fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if start == 0 {
@@ -1126,25 +1160,51 @@ fn signature(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if !alone {
         return false;
     }
+    let first_name = ctx.flags[start] & FIRST != 0;
+    // "That is all.\n— Piotr", "Thanks! -Jan": a dash after a sentence's end (or opening a
+    // line) before a first name that ends the message signs it.
+    if dash(ctx, start - 1)
+        && first_name
+        && end + 1 == ctx.toks.len()
+        && ctx.sentence_start(start - 1)
+    {
+        return true;
+    }
     // "Thanks\n- Jan", "Cheers,\n— Priya": a dash opening the name's line signs it too.
     let dashed = !ctx.toks[start].newline_before
         && start >= 2
         && ctx.toks[start - 1].newline_before
-        && ctx.toks[start - 1].kind == Kind::Punct
-        && matches!(ctx.toks[start - 1].punct, '-' | '—' | '–');
+        && dash(ctx, start - 1);
     let start = if dashed { start - 1 } else { start };
-    // "Thanks, Tom" closing a message on one line: the sign-off opens the line.
+    // "Thanks, Tom" closing a message on one line: the sign-off opens the line. Before a
+    // first name the lists know it may end with "!" or "." or nothing, and a dash may
+    // follow it ("Thanks! -Jan", "Gr. Jan", "LG Klaus").
     if !ctx.toks[start].newline_before {
-        if !ctx.punct(start - 1, ',') || start < 2 || !ctx.role(start - 2, SIGN_OFF_LAST) {
+        let mut j = start - 1;
+        if dash(ctx, j) && j > 0 {
+            j -= 1;
+        }
+        let comma = ctx.punct(j, ',');
+        if (comma || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
+            j -= 1;
+        }
+        // Without a comma the name must be a first name the lists know ("Thanks. Docker").
+        if !ctx.role(j, SIGN_OFF_LAST) || !(comma || first_name) {
             return false;
         }
         return ctx
-            .phrases_ending_at(start - 2, SIGN_OFFS)
-            .any(|s| s == 0 || ctx.toks[s].newline_before);
+            .phrases_ending_at(j, SIGN_OFFS)
+            .any(|s| s == 0 || ctx.toks[s].newline_before || ctx.word_in(s, &["xx"]));
     }
     let mut j = start - 1;
     if (ctx.punct(j, ',') || ctx.punct(j, '!') || ctx.punct(j, '.')) && j > 0 {
         j -= 1;
+    }
+    // "Cheers mate,\nJan", "Thanks again,": a word to the reader after the sign-off.
+    let mut tails = 0;
+    while tails < 2 && j > 0 && !ctx.toks[j].newline_before && ctx.word_in(j, ADDRESSEES) {
+        j -= 1;
+        tails += 1;
     }
     // "Viele Grüße aus Siders": the sign-off names where it was written.
     if let Some(a) = greetings_from(ctx, j) {
@@ -1488,6 +1548,7 @@ pub(crate) fn find(
                 || label_at(ctx, i)
                 || address_verb_at(ctx, i)
                 || french_monsieur(ctx, i)
+                || short_sign_off(ctx, i)
             {
                 continue;
             }
@@ -1692,30 +1753,81 @@ const SELF_CUES: &[&str] = &[
     "ik ben", "jestem", "eu sou", "é o", "é a", "sou o", "sou a",
 ];
 
+/// The next token is a lower-case word one space after token `i`, no part of an
+/// identifier: aligned columns (`joost    root`) are a table, not a name.
+fn lower_next(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+    next_spaced(ctx, i).filter(|&j| {
+        let t = &ctx.toks[j];
+        t.kind == Kind::Word
+            && t.case == Case::Lower
+            && !ctx.in_identifier(j)
+            && t.start == ctx.toks[i].end + 1
+    })
+}
+
+/// Gazetteer flags of token `j`: the look-up only gave plain first names theirs, so a
+/// lower-case surname is looked up here.
+fn lower_flags(ctx: &Ctx<'_>, g: &Gazetteer, j: usize) -> u8 {
+    if ctx.flags[j] != 0 {
+        return ctx.flags[j];
+    }
+    let mut buf = [0u8; 64];
+    lower_into(ctx.s(j), &mut buf).map_or(0, |k| g.flags(k))
+}
+
+/// A lower-case name ending at token `end` goes on: a surname the lists know as nothing else
+/// ("maria garcia lopez"), or particles and the surname they lead to, which may be a place
+/// ("joão dos santos") or, after two particles, a word too ("jan van der berg"); at most two more
+/// surnames. Returns the name's last token. "y" and "e" join two people as often as two
+/// surnames ("anna e mario"), so they lead to none. `cued`: the speaker names themself.
+fn lower_tail(ctx: &Ctx<'_>, g: &Gazetteer, mut end: usize, cued: bool) -> usize {
+    let mut k = end;
+    let mut particles = 0;
+    let mut parts = 0;
+    while parts < 2 {
+        let Some(n) = lower_next(ctx, k) else {
+            break;
+        };
+        if particles < 3
+            && ctx.role(n, PARTICLE)
+            && ctx.word_in(n, PARTICLES)
+            && !ctx.word_in(n, &["y", "e"])
+        {
+            particles += 1;
+            k = n;
+            continue;
+        }
+        let f = lower_flags(ctx, g, n);
+        // After one particle a word is no surname ("ruta de man"); after two it may be
+        // ("van der berg").
+        if f & LAST == 0
+            || ctx.toks[n].len() < 2
+            || (particles < 2 && f & WORD != 0)
+            // A place is a surname only in a speaker's own name and when the lists know it
+            // as a first name too ("meu nome é joão silva santos"), not a town after a
+            // name ("john smith london").
+            || (particles == 0 && f & PLACE != 0 && !(cued && f & FIRST != 0))
+        {
+            break;
+        }
+        end = n;
+        k = n;
+        particles = 0;
+        parts += 1;
+    }
+    end
+}
+
 /// Lower-case names: after a strong cue ("my name is john"), or a known first name followed
-/// by a known surname, neither a common word nor a place ("its john smith here").
+/// by a known surname, neither a common word nor a place ("its john smith here"), with the
+/// surnames and particles after them ([`lower_tail`]).
 fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usize {
     let f = ctx.flags[i];
     // `.deb files`: a word glued to what precedes it is part of something else.
     if f & (FIRST | LAST) == 0 || ctx.toks[i].glued || ctx.in_identifier(i) {
         return i + 1;
     }
-    // One space between the words: aligned columns (`joost    root`) are a table.
-    let second = next_spaced(ctx, i).filter(|&j| {
-        let t = &ctx.toks[j];
-        t.kind == Kind::Word
-            && t.case == Case::Lower
-            && !ctx.in_identifier(j)
-            && t.start == ctx.toks[i].end + 1
-    });
-    // The second word was not looked up in the first pass (only plain first names were).
-    let flags_of = |j: usize| {
-        if ctx.flags[j] != 0 {
-            return ctx.flags[j];
-        }
-        let mut buf = [0u8; 64];
-        lower_into(ctx.s(j), &mut buf).map_or(0, |k| g.flags(k))
-    };
+    let second = lower_next(ctx, i);
     // "the name is read": only a speaker's own phrase ("my name is") makes a lower-case
     // word a name.
     let cued = cue_before(ctx, i, STRONG_CUES, STRONG_LAST)
@@ -1724,9 +1836,10 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
         // The speaker's own name goes on into a surname the lists do not know ("my name is
         // jana dvořák"); a common word ("… john and …", "… anna here") ends it.
         let end = match second {
-            Some(j) if flags_of(j) & WORD == 0 && ctx.toks[j].len() >= 2 => j,
+            Some(j) if lower_flags(ctx, g, j) & WORD == 0 && ctx.toks[j].len() >= 2 => j,
             _ => i,
         };
+        let end = lower_tail(ctx, g, end, true);
         push(out, ctx, i, end, Entity::Person, 0.85, "name-phrase");
         return end + 1;
     }
@@ -1742,29 +1855,49 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
         && cue_before(ctx, i, SELF_CUES, NAME_CUE_LAST).is_some()
     {
         let end = match second {
-            Some(j) if flags_of(j) & LAST != 0 && flags_of(j) & PLACE == 0 => j,
-            _ => i,
+            Some(j)
+                if lower_flags(ctx, g, j) & LAST != 0 && lower_flags(ctx, g, j) & PLACE == 0 =>
+            {
+                lower_tail(ctx, g, j, true)
+            }
+            // "soy ana de la fuente": particles and a surname after the first name.
+            _ => lower_tail(ctx, g, i, true),
         };
         push(out, ctx, i, end, Entity::Person, 0.8, "name-phrase");
         return end + 1;
     }
+    // "hi anna, how are you?", "hallo klaus,", "thanks anna!", "ask maria about it": a
+    // greeting or a sign-off opening a sentence, or a verb of speech, before a lower-case
+    // first name the lists know as nothing else (chat is typed so).
+    if f & FIRST != 0 && f & (WORD | PLACE) == 0 && !ctx.role(i, TERM_FIRST) {
+        let greeted = [
+            (GREETINGS, GREET_LAST),
+            (SIGN_OFFS, SIGN_OFF_LAST),
+            (SPEECH_BEFORE, SPEECH_LAST),
+        ]
+        .iter()
+        .any(|&(list, bit)| {
+            cue_before(ctx, i, list, bit)
+                .is_some_and(|s| bit == SPEECH_LAST || ctx.sentence_start(s))
+        });
+        if greeted {
+            let end = lower_tail(ctx, g, i, false);
+            push(out, ctx, i, end, Entity::Person, 0.8, "greeting");
+            return end + 1;
+        }
+    }
     // "the manual stack", "a dot file": a determiner before them makes them a noun phrase.
+    // English "an" comes before a vowel only: before a consonant it is German "an" ("ein
+    // brief an klaus weber").
     let determiner = i > 0
-        && ctx.word_in(
-            i - 1,
-            &[
-                "the", "a", "an", "this", "that", "these", "those", "some", "any", "each", "every",
-                "no", "your", "our", "their", "his", "her", "my", "of", "der", "die", "das", "le",
-                "la", "les", "el", "los", "il", "lo", "de", "het", "een",
-            ],
-        );
+        && ctx.word_in(i - 1, DETERMINERS)
+        && (!ctx.word_in(i - 1, &["an"])
+            || matches!(ctx.s(i).as_bytes()[0], b'a' | b'e' | b'i' | b'o' | b'u'));
     if f & FIRST != 0 && f & (WORD | PLACE) == 0 && !determiner {
-        if let Some(j) = second {
-            let s = flags_of(j);
-            if s & LAST != 0 && s & (WORD | PLACE) == 0 {
-                push(out, ctx, i, j, Entity::Person, 0.7, "gazetteer");
-                return j + 1;
-            }
+        let end = lower_tail(ctx, g, i, false);
+        if end > i {
+            push(out, ctx, i, end, Entity::Person, 0.7, "gazetteer");
+            return end + 1;
         }
     }
     i + 1
@@ -2107,7 +2240,14 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
             0.7
         } else if ((first == Class::Last
             && (last == Class::Unknown || (classes.len() > 2 && last != Class::NotName)))
-            || (first == Class::Weak && firstish(last) && classes.len() == 2))
+            || (first == Class::Weak && firstish(last) && classes.len() == 2)
+            // "met Li Na", "with Li Na": a surname and a given name that are both words too
+            // (a Chinese given name of two syllables after its surname).
+            || (first == Class::Weak
+                && last == Class::Weak
+                && classes.len() == 2
+                && ctx.flags[start] & LAST != 0
+                && ctx.flags[end] & (FIRST | PLACE) == FIRST))
             && !sentence_start
             && !all_caps
             && ctx.flags[start] & PLACE == 0
@@ -2438,7 +2578,13 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
     // "Call Graph Viewer": `call` and `ping` are nouns of software too, so after them the
     // run needs a word the lists know.
     let spoken = names_or_places
-        && (run.len > 1 || firstish(run.classes[0]))
+        // "ask O'Brien", "as Smith said": a lone surname the lists know as no word or place,
+        // not opening a sentence ("Patch suggested by": the lists lack many English words).
+        && (run.len > 1
+            || firstish(run.classes[0])
+            || (run.classes[0] == Class::Last
+                && ctx.flags[start] & PLACE == 0
+                && !ctx.sentence_start(start)))
         && (cue_before(ctx, start, SPEECH_BEFORE, SPEECH_LAST)
             .is_some_and(|c| known || !ctx.word_in(c, &["call", "ping"]))
             || speech_after(ctx, run.end_tok())
