@@ -633,6 +633,11 @@ fn cases(seed: u64) -> Vec<Case> {
         r.digits(6),
         "Your verification code is {}. Do not share it.\n",
     ));
+    v.push(in_text(
+        "secret-named-after",
+        r.mixed(32),
+        "{} is the staging API key, rotate it on Friday\n",
+    ));
     v
 }
 
@@ -1857,4 +1862,92 @@ fn a_cut_private_key_inside_a_json_string_is_reported() {
         f.iter().any(|f| text[f.start..f.end].contains(&body)),
         "{f:?}"
     );
+}
+
+#[test]
+fn a_secret_typed_before_the_words_that_name_it() {
+    // These went out: the value first, then a verb and its key word ("X is my password").
+    let r = &mut Rng(59);
+    for (template, value) in [
+        ("{} is my API key", r.mixed(40)),
+        ("{} is the webhook secret", r.hex(40)),
+        ("`{}` is the webhook secret", r.hex(40)),
+        ("here's the token: none, use {} as the bearer", r.mixed(32)),
+        ("{} is my password", password(r)),
+        ("Login: jdoe. {} is the password for the VPN", password(r)),
+        ("{} ist mein Passwort", password(r)),
+        ("{} c'est mon mot de passe", password(r)),
+        ("{} est ma clé API", r.mixed(32)),
+        ("{} es mi contraseña", password(r)),
+        ("{} è la mia password", password(r)),
+        ("{} é a minha senha", password(r)),
+        ("{} to moje hasło", password(r)),
+        ("{} is mijn wachtwoord", password(r)),
+        ("\"{}\" is my token", r.mixed(32)),
+        ("4821 is my PIN", "4821".to_string()),
+    ] {
+        let text = template.replace("{}", &value);
+        let f = secrets(&text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(&text[f[0].start..f[0].end], value, "{text}");
+        assert_eq!(&*f[0].rule, "secret-named-after", "{text}");
+    }
+    // Prose: a word, not a value; a value that is the object of another word; a denial.
+    for text in [
+        "Python is my language",
+        "Monday is my day off",
+        "Patience is the key",
+        "This is my password",
+        "hunter is my password",
+        "version 2.0.1-rc4 is the key release",
+        "Kx7#sUW5xc!9 is not my password",
+        "the value 8JJNq4Cx2ZtVbR7mHs9PwLd3 is the key",
+        "user-settings-v2-default is the key",
+        "YOUR_API_KEY_1234567890 is the key",
+        "caffè è la password",
+    ] {
+        assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
+    }
+}
+
+#[test]
+fn arrows_dashes_and_table_cells_between_a_key_and_its_value() {
+    // These went out: a separator other than `=` and `:` between the key and a bare value.
+    let r = &mut Rng(61);
+    for (template, value) in [
+        ("token -> {}", r.mixed(32)),
+        ("signing secret \u{2192} {}", r.mixed(32)),
+        ("password => {}", password(r)),
+        ("password -> {}", password(r)),
+        ("API key \u{2014} {}", r.mixed(32)),
+        ("API key \u{2013} {}", r.mixed(32)),
+        ("API key - {}", r.mixed(32)),
+        ("key \u{21D2} {}", r.mixed(32)),
+        ("secret = > {}", r.mixed(32)),
+        ("| API key | {} |", r.mixed(32)),
+        (
+            "| Service | Password |\n|---|---|\n| password | {} |",
+            password(r),
+        ),
+        ("[auth]\ntoken = \"{}\"", r.mixed(32)),
+        ("api_key : '{}'", r.mixed(32)),
+        ("  secret_key:   \"{}\"", r.mixed(32)),
+    ] {
+        let text = template.replace("{}", &value);
+        let f = secrets(&text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(&text[f[0].start..f[0].end], value, "{text}");
+    }
+    // Grammar arrows, list dashes and table cells whose value is a word or a type.
+    for text in [
+        "token -> identifier | literal",
+        "fn next_token(&mut self) -> Token",
+        "| token | string | The API token |",
+        "| Password | ******** |",
+        "- token - the token used to sign requests",
+        "password => required",
+        "API key \u{2014} see the dashboard",
+    ] {
+        assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
+    }
 }

@@ -206,6 +206,25 @@ pub(crate) static RULES: &[RuleDef] = &[
         0.7,
         words![],
     ),
+    // A value named after it: "Tr0ub4dor&3 is my password", "`<40 hex>` is the webhook
+    // secret", "use 8JJN… as the bearer", "X ist mein Passwort", "X c'est mon mot de passe",
+    // "X es mi contraseña". The match is the verb, up to three words and the key word; the
+    // validator reads the value before the verb ([`Verdict::Before`]), so no thread of the
+    // automaton runs through every word of the text waiting for a verb.
+    secret(
+        "secret-named-after",
+        r"(?x)
+        (?: \b (?: is | ist | est | es | as | als | to | jest | como | come ) | è | é )
+        [\ \t]+ (?: [A-Za-z'\-]+ [\ \t]+ ){0,3}
+        (?: (?i: pass (?: word | wort | wd | code | phrase | e ) | pwd? | pin | kennwort
+               | wachtwoord | senha | haslo | contrasena | clave | mdp | key | token | secret
+               | bearer | jeton | chiave | chave | klucz | sleutel | cle | api-?key ) \b
+          # Outside `(?i)`: the patterns are matched as bytes, without Unicode case tables.
+          | [Hh]as ł o | [Cc]ontrase ñ a | [Ss]chlüssel | [Cc]l é )",
+        secret_named_after,
+        0.8,
+        words![],
+    ),
 ];
 
 /// A separator and a quoted or bare value; the key name before it is checked by the
@@ -217,7 +236,11 @@ const ASSIGNMENT: &str = r#"(?x)
       # Bare values only in `.env` / CLI style (`KEY=value`, `--password=value`) and YAML
       # (`key: value`): `x = y` in code is an expression, and matching every one of them would
       # make a candidate of every assignment.
-      | (?: = | :[\ \t]+ )
+      | (?: = | :[\ \t]+
+          # Arrows and dashes of notes and chat (`token -> X`, `signing secret → X`,
+          # `password => X`, `secret = > X`, `API key — X`: the fold makes every dash `-`),
+          # and a Markdown table's cells (`| API key | X |`).
+          | [\ \t]* (?: -> | → | ⇒ | => | = [\ \t]+ > ) [\ \t]* | [\ \t]+ [\-|] [\ \t]+ )
         [A-Za-z0-9!\#$%&*+\-./?@^_|~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]* )
     # INI, `.properties` and `.conf` files: an unindented `key = value` line.
     | (?m:^) [A-Za-z0-9_.\-]+ [\ \t]* = [\ \t]*
@@ -977,12 +1000,17 @@ fn split_assignment(v: &str) -> Option<Assignment<'_>> {
     while i < b.len() && matches!(b[i], b'"' | b'\'' | b']' | b' ' | b'\t') {
         i += 1;
     }
-    let sep_start = i;
-    while i < b.len() && matches!(b[i], b':' | b'=' | b'>') && i - sep_start < 2 {
-        i += 1;
-    }
-    if i == sep_start {
-        return None;
+    // Longer separators first: `=>` before `=`.
+    const SEPARATORS: &[&str] = &[":=", "=>", "==", "->", "→", "⇒", "=", ":", "-", "|"];
+    let sep = SEPARATORS.iter().find(|s| v[i..].starts_with(**s))?;
+    i += sep.len();
+    // `= >`: an arrow typed with a space in it.
+    let gap = b[i..]
+        .iter()
+        .take_while(|x| matches!(x, b' ' | b'\t'))
+        .count();
+    if *sep == "=" && b.get(i + gap) == Some(&b'>') {
+        i += gap + 1;
     }
     while i < b.len() && matches!(b[i], b' ' | b'\t') {
         i += 1;
@@ -1665,6 +1693,90 @@ fn secret_labelled(c: &Candidate<'_>) -> Verdict {
         start,
         end: start + value.len(),
         check: None,
+    }
+}
+
+/// Words between a verb and a key word that deny the statement ("X is not my password").
+const NEGATIONS: &[&str] = &[
+    "not", "nicht", "kein", "keine", "pas", "no", "non", "niet", "nie", "geen",
+];
+
+/// "Tr0ub4dor&3 is my password", "8JJN… as the bearer": the key words end the match
+/// ([`secret-named-after`](RULES)); the value is the token right before the verb, alone on
+/// its side of the sentence (after a line start, punctuation, a quote or `use`). A password
+/// key takes a value with a digit or a symbol ([`password_shaped`]), any other key a
+/// generated-looking value ([`random_key_shaped`]).
+fn secret_named_after(c: &Candidate<'_>) -> Verdict {
+    // `è`/`é` have no `\b` in the pattern: inside a word (`caffè`) they are no verb.
+    if c.value().starts_with(['è', 'é']) && !c.preceding().ends_with([' ', '\t']) {
+        return Verdict::Reject;
+    }
+    let words: Vec<String> = c
+        .value()
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).lower())
+        .collect();
+    if words.iter().any(|w| NEGATIONS.contains(&w.as_str())) {
+        return Verdict::Reject;
+    }
+    let key = |keys: &[&[&str]]| {
+        keys.iter().any(|k| {
+            k.iter()
+                .rev()
+                .enumerate()
+                .all(|(i, w)| words.get(i).is_some_and(|x| x == w))
+        })
+    };
+    let password = key(STATED_PASSWORD_KEYS);
+    if !password && !key(STATED_SECRET_KEYS) && words[0] != "bearer" {
+        return Verdict::Reject;
+    }
+    // The value: the token before the verb, inside quotes or backticks if any; the French
+    // `c'` of `c'est` stands between.
+    let tail = super::super::tail(c.preceding(), 600);
+    let before = tail.trim_end_matches([' ', '\t']);
+    let before = before
+        .strip_suffix("c'")
+        .or_else(|| before.strip_suffix("C'"))
+        .map_or(before, |b| b.trim_end_matches([' ', '\t']));
+    let inner = before.strip_suffix(['`', '"', '\'']).unwrap_or(before);
+    let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&*+-./:=?@^_|~".contains(&b);
+    let len = inner.bytes().rev().take_while(|&b| token(b)).count();
+    let value = &inner[inner.len() - len..];
+    let ahead = inner[..inner.len() - len].trim_end_matches(['`', '"', '\'', '(']);
+    // The value opens its clause: a line start, punctuation or a verb of use before it, not
+    // a word whose object it is ("the release 2.0.1-rc4 is the key").
+    let ahead = ahead.trim_end_matches([' ', '\t']);
+    let last_word = ahead.rsplit([' ', '\t']).next().unwrap_or("").lower();
+    let opens = ahead.is_empty()
+        || ahead.ends_with(['\n', '\r', ':', '.', '!', '?', ';', ',', '-', '>', '(', '*'])
+        || matches!(
+            last_word.as_str(),
+            "use" | "try" | "set" | "utilise" | "utilisez" | "nimm" | "verwende" | "usa"
+        );
+    if len == 0 || !opens || placeholder(value) || super::documented_fake(value) {
+        return Verdict::Reject;
+    }
+    let ok = if password {
+        if words[0] == "pin" {
+            pin_shaped(value)
+        } else {
+            password_shaped(value)
+                && value.bytes().any(|b| !b.is_ascii_alphabetic())
+                && !value.starts_with(['$', '%', '-', '=', '_', '.', '/'])
+        }
+    } else {
+        random_key_shaped(value) && !joined_words(value) && !value.contains("//")
+    };
+    if !ok {
+        return Verdict::Reject;
+    }
+    // Every slice above is a prefix of `tail`, which ends where the match starts.
+    let value_start = c.preceding().len() - tail.len() + inner.len() - len;
+    Verdict::Before {
+        before: c.start - value_start,
+        len,
     }
 }
 
