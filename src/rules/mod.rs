@@ -448,6 +448,9 @@ pub(crate) const FULL_MODULE_RULES: &[&str] = &[
     "one-time-code",
     // Round 13 (hunt14): a secret typed before the words that name it ("X is my password").
     "secret-named-after",
+    "cli-password-stdin",
+    "pgpass-line",
+    "cookie-session",
 ];
 
 /// Whether `id` is one of `ids` (a `const fn`: [`flattened`] reads it when compiling).

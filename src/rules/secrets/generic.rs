@@ -47,13 +47,15 @@ pub(crate) static RULES: &[RuleDef] = &[
         ),
         &["AGE-SECRET-KEY-1"],
     ),
-    // `curl -u user:password` / `--user user:password`: the span is the password. The match
-    // starts at the option; the validator looks for `curl` earlier on the same line.
+    // `curl -u user:password` / `--user user:password`, HTTPie's `http -a user:password`: the
+    // span is the password. The match starts at the option; the validator looks for the
+    // command earlier on the same line.
     secret(
         "curl-user-password",
         r#"(?x)
-        (?: (?m:^) | [\ \t] ) (?: -u | --user ) (?: [\ \t]+ | = ) ["']?
-        [A-Za-z0-9._@+%\-]+ : [\x21\x23-\x26\x28-\x5F\x61-\x7E]+"#,
+        (?: (?m:^) | [\ \t] ) (?: -u | --user | -a | --auth ) (?: [\ \t]+ | = ) ["']?
+        # An empty user is an API's token as the password (`curl -u :TOKEN`).
+        [A-Za-z0-9._@+%\-]* : [\x21\x23-\x26\x28-\x5F\x61-\x7E]+"#,
         curl_user,
         0.85,
         words![],
@@ -78,6 +80,45 @@ pub(crate) static RULES: &[RuleDef] = &[
         (?: [\ \t]+ | = )?
         ["']? [\x21\x23-\x26\x28-\x7E]+"#,
         cli_password,
+        0.85,
+        words![],
+    ),
+    // A password piped into the command that reads it from its input: `echo S3cret | docker
+    // login --password-stdin`, `echo … | gh auth login --with-token`, `echo … | sudo -S …`,
+    // `echo … | passwd --stdin jane`. The match is `echo` to the pipe; the validator reads the
+    // command after it on the same line.
+    secret(
+        "cli-password-stdin",
+        r#"(?x)
+        \b echo [\ \t]+ (?: -[ne] [\ \t]+ )? ["']? [\x21\x23-\x26\x28-\x7B\x7D\x7E]+ ["']?
+        [\ \t]* \|"#,
+        cli_password_stdin,
+        0.85,
+        words![],
+    ),
+    // A line of PostgreSQL's password file (`~/.pgpass`): `host:port:database:user:password`,
+    // the password to the line's end (a `:` inside it written `\:`).
+    secret(
+        "pgpass-line",
+        r"(?xm)
+        ^ [A-Za-z0-9._\-*]+ : (?: [0-9]+ | \* ) : [A-Za-z0-9._\-*]+ : [A-Za-z0-9._@\-*]+ :
+        [\x21-\x7E]+",
+        pgpass_line,
+        0.85,
+        words![],
+    ),
+    // A session or login cookie in a `Cookie:`/`Set-Cookie:` header or curl's `-b`/`--cookie`
+    // (a request copied from the browser's developer tools as cURL carries them): whoever
+    // holds it is logged in. Each `name=value` pair is a candidate; the validator checks that
+    // the line is a cookie header and that the name is a session's or a login's.
+    secret(
+        "cookie-session",
+        r#"(?x)
+        (?: \b (?i: set-cookie | cookie ) ["']? [\ \t]* : [\ \t]*
+          | ; [\ \t]*
+          | (?: (?m:^) | [\ \t] ) (?: -b | --cookie ) [\ \t]+ ["']? )
+        [A-Za-z0-9_.\-]+ = [A-Za-z0-9_.~+/%\-:]+ =*"#,
+        cookie_session,
         0.85,
         words![],
     ),
@@ -109,7 +150,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         "authorization-header",
         r#"(?x)
         \b (?i: proxy-authorization | authorization ) ["']? [\ \t]* [:=,] [\ \t]* ["']? [\ \t]*
-        (?i: bearer | basic | token ) [\ \t]+ [A-Za-z0-9._~+/\-]+ =*"#,
+        # A raw key with no scheme (`Authorization: <key>`) is checked harder by the validator.
+        (?: (?i: bearer | basic | token ) [\ \t]+ )? [A-Za-z0-9._~+/\-]+ =*"#,
         authorization,
         0.85,
         words![],
@@ -132,6 +174,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"(?x)
         \b (?: (?:git\+)? https? | ftps? | sftp | ssh | git | svn (?:\+ssh)? | smtps? | imaps? | pop3s?
              | ldaps? | wss? | s3 | rsync | davs? | webdavs? | socks[45]h? | telnet | xmpp
+             # File shares, remote desktops, cameras and streams, telephony, chat.
+             | smb | cifs | afp | vnc | rtsps? | rtmps? | sips? | ircs?
              | (?i: https? ) )
         :// [A-Za-z0-9._~%!$&'()*+,;=\-]+ : [A-Za-z0-9._~%!$&'()*+,;=\-]+ @",
         url_password,
@@ -416,9 +460,16 @@ fn curl_user(c: &Candidate<'_>) -> Verdict {
         .rsplit('\n')
         .next()
         .unwrap_or("");
+    // curl takes `-u`/`--user`, HTTPie (`http`, `https`) and xh `-a`/`--auth`.
+    let httpie = v.trim_start().starts_with("-a") || v.trim_start().starts_with("--auth");
+    let commands: &[&str] = if httpie {
+        &["http", "https", "xh", "xhs"]
+    } else {
+        &["curl"]
+    };
     if !line
         .split(|ch: char| !ch.is_ascii_alphanumeric())
-        .any(|w| w == "curl")
+        .any(|w| commands.contains(&w))
     {
         return Verdict::Reject;
     }
@@ -780,6 +831,15 @@ fn authorization(c: &Candidate<'_>) -> Verdict {
             _ => Verdict::Reject,
         };
     }
+    // No scheme: the value must look generated and end the header (`AWS4-HMAC-SHA256
+    // Credential=…` is a scheme and its parameters).
+    let bare = scheme.ends_with([':', '=', ',', '"', '\'']);
+    let ends = c
+        .after()
+        .is_none_or(|ch| matches!(ch, '\n' | '\r' | '"' | '\'' | '`' | ','));
+    if bare && !(random_key_shaped(value) && ends && !joined_words(value)) {
+        return Verdict::Reject;
+    }
     if value.len() >= 16 && random_enough(value) {
         Verdict::Span {
             start,
@@ -788,6 +848,150 @@ fn authorization(c: &Candidate<'_>) -> Verdict {
         }
     } else {
         Verdict::Reject
+    }
+}
+
+/// The line after `c` (bounded), up to its end.
+fn rest_of_line<'a>(c: &Candidate<'a>) -> &'a str {
+    let rest = super::super::head(c.rest(), 300);
+    rest.split(['\n', '\r']).next().unwrap_or("")
+}
+
+/// The line before `c` (bounded), from its start.
+fn line_before<'a>(c: &Candidate<'a>, max: usize) -> &'a str {
+    super::super::tail(c.preceding(), max)
+        .rsplit(['\n', '\r'])
+        .next()
+        .unwrap_or("")
+}
+
+/// Commands and options that read a password or a token from their input, as words of the
+/// command line after the pipe (all of one entry must stand there).
+const STDIN_READERS: &[&[&str]] = &[
+    &["--password-stdin"],
+    &["--with-token"],
+    &["sudo", "-S"],
+    &["passwd", "--stdin"],
+];
+
+fn cli_password_stdin(c: &Candidate<'_>) -> Verdict {
+    let after: Vec<&str> = rest_of_line(c)
+        .split(['|', ';', '&'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    if !STDIN_READERS
+        .iter()
+        .any(|words| words.iter().all(|w| after.contains(w)))
+    {
+        return Verdict::Reject;
+    }
+    let v = c.value();
+    let body = v[4..v.len() - 1].trim();
+    let body = body
+        .strip_prefix("-n")
+        .or_else(|| body.strip_prefix("-e"))
+        .map_or(body, str::trim_start);
+    let value = body.trim_matches(['"', '\'']);
+    if value.starts_with(['$', '%', '{', '<', '-'])
+        || placeholder(value)
+        || super::documented_fake(value)
+        || !(password_shaped(value) || random_key_shaped(value))
+    {
+        return Verdict::Reject;
+    }
+    let start = v.find(value).unwrap_or(0);
+    Verdict::Span {
+        start,
+        end: start + value.len(),
+        check: None,
+    }
+}
+
+/// `host:port:database:user:password`: the password runs to the line's end, with no
+/// unescaped `:` (a `/etc/passwd` line has more fields) and no space after it.
+fn pgpass_line(c: &Candidate<'_>) -> Verdict {
+    if c.after().is_some_and(|ch| !matches!(ch, '\n' | '\r')) {
+        return Verdict::Reject;
+    }
+    let v = c.value();
+    let mut fields = Vec::new();
+    let mut from = 0;
+    let b = v.as_bytes();
+    for i in 0..b.len() {
+        if b[i] == b':' && (i == 0 || b[i - 1] != b'\\') {
+            fields.push(&v[from..i]);
+            from = i + 1;
+        }
+    }
+    if fields.len() != 4 {
+        return Verdict::Reject;
+    }
+    // Host, database and user are names or `*`: a run of numbers (`12:30:45:00:…`) is a
+    // time or an address, not a password file.
+    let named = |f: &str| f == "*" || f.bytes().any(|b| b.is_ascii_alphabetic());
+    let (user, password) = (fields[3], &v[from..]);
+    if !(named(fields[0]) && named(fields[2]) && named(user))
+        || password.len() < 4
+        || password == user
+        || placeholder(password)
+        || DEFAULT_PASSWORDS.contains(&password.to_ascii_lowercase().as_str())
+        || password.starts_with(['$', '%', '{', '<'])
+    {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start: from,
+        end: v.len(),
+        check: None,
+    }
+}
+
+/// Parts of a cookie's name that make it a session's or a login's (`PHPSESSID`,
+/// `JSESSIONID`, `connect.sid`, `sessionid`, `auth_token`, `remember_user_token`,
+/// `next-auth.session-token`, LinkedIn's `li_at`), lower-cased.
+const SESSION_COOKIE_PARTS: &[&str] = &[
+    "sess", "sid", "auth", "token", "jwt", "login", "remember", "secret", "li_at",
+];
+
+fn cookie_session(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    // A pair after `;` belongs to a cookie header only when the line holds one.
+    if v.starts_with(';') {
+        let line = line_before(c, 8192).to_ascii_lowercase();
+        if !(line.contains("cookie:")
+            || line.contains("cookie\":")
+            || line.contains("cookie':")
+            || line.contains(" -b ")
+            || line.contains("--cookie "))
+        {
+            return Verdict::Reject;
+        }
+    }
+    let Some(eq) = v.find('=') else {
+        return Verdict::Reject;
+    };
+    let name_start = v[..eq]
+        .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '_' | '.' | '-')))
+        .map_or(0, |i| i + 1);
+    let name = v[name_start..eq].to_ascii_lowercase();
+    let value = &v[eq + 1..];
+    if !SESSION_COOKIE_PARTS.iter().any(|p| name.contains(p)) && name != "xs" {
+        return Verdict::Reject;
+    }
+    if value.len() < 16
+        || !random_enough(value)
+        || placeholder(value)
+        || super::documented_fake(value)
+        || !value.bytes().any(|b| b.is_ascii_digit())
+    {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start: eq + 1,
+        end: v.len(),
+        check: None,
     }
 }
 
@@ -1165,6 +1369,8 @@ const WHOLE_SECRET_KEYS: &[&str] = &[
     "segredo",
     "sekret",
     "jeton",
+    // `.npmrc`'s `_auth` (base64 of `user:password`).
+    "_auth",
 ];
 
 /// Common checks of both assignment rules; returns the parsed assignment when it may be a
@@ -1780,8 +1986,87 @@ fn secret_named_after(c: &Candidate<'_>) -> Verdict {
     }
 }
 
+/// Last parts of an environment variable's name that name a credential only in that
+/// spelling (`STRIPE_KEY`, `NPM_AUTH`, `GITHUB_PAT`): in lower case `_key` is a sort key or a
+/// cache key as often.
+const ENV_KEY_ENDS: &[&str] = &["_KEY", "_AUTH", "_PAT"];
+
+/// Parts before `_KEY` that name a key which is no secret: public halves, site keys shown to
+/// every visitor, and keys of data (`CACHE_KEY`, `SORT_KEY`, `S3_OBJECT_KEY`).
+const ENV_KEY_NOT_SECRET: &[&str] = &[
+    "PUBLIC",
+    "PUB",
+    "PUBLISHABLE",
+    "SITE",
+    "CACHE",
+    "SORT",
+    "PARTITION",
+    "PRIMARY",
+    "FOREIGN",
+    "ROW",
+    "OBJECT",
+    "IDEMPOTENCY",
+    "LOOKUP",
+    "STORAGE",
+    "DEDUP",
+    "MESSAGE",
+    "ROUTING",
+    "SHARD",
+    "GROUP",
+    "I18N",
+    "TRANSLATION",
+    "LOCALE",
+];
+
+/// `export BACKEND_KEY=…`, `SENDGRID_KEY=…`, `os.environ['OPENAI_KEY'] = '…'`: an upper-case
+/// variable name ending in [`ENV_KEY_ENDS`], as environment files and shells write a
+/// credential. The key name is the one right before the separator (or the line's own).
+fn env_key_assignment<'a>(c: &Candidate<'a>) -> Option<Assignment<'a>> {
+    let in_match = c
+        .value()
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let raw = if in_match > 0 {
+        &c.value()[..in_match]
+    } else {
+        let before = c
+            .preceding()
+            .strip_suffix([' ', '\t'])
+            .unwrap_or(c.preceding());
+        let before = before.strip_suffix(['"', '\'']).unwrap_or(before);
+        let n = before
+            .bytes()
+            .rev()
+            .take(64)
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        &before[before.len() - n..]
+    };
+    let end = ENV_KEY_ENDS.iter().find(|e| raw.ends_with(**e))?;
+    let name = &raw[..raw.len() - end.len()];
+    if name.is_empty()
+        || !raw
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        || name
+            .rsplit('_')
+            .next()
+            .is_some_and(|last| ENV_KEY_NOT_SECRET.contains(&last))
+    {
+        return None;
+    }
+    let a = split_assignment(c.value())?;
+    // A provider's token under such a name is its rule's (`GEOIPUPDATE_LICENSE_KEY=…_mmk`).
+    (!placeholder(a.value) && !super::documented_fake(a.value) && !provider_owned(a.value))
+        .then_some(a)
+}
+
 fn generic_secret(c: &Candidate<'_>) -> Verdict {
-    let Some(a) = assignment(c, SECRET_KEYS, WHOLE_SECRET_KEYS).filter(|a| literal(c, a)) else {
+    let Some(a) = assignment(c, SECRET_KEYS, WHOLE_SECRET_KEYS)
+        .or_else(|| env_key_assignment(c))
+        .filter(|a| literal(c, a))
+    else {
         return Verdict::Reject;
     };
     // A bare `key` names a translation string or a setting as often as a secret: its value

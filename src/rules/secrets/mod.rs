@@ -316,6 +316,8 @@ pub(crate) fn provider_owned(value: &str) -> bool {
     let structured = [".atlasv1.", ":APA91b", "NRAL"]
         .iter()
         .any(|m| value.contains(m))
+        // MaxMind's license keys end in their marker.
+        || (value.len() == 40 && value.ends_with("_mmk"))
         || value.get(4..6) == Some("Q~")
         || value.rsplit_once("-us").is_some_and(|(hex, dc)| {
             hex.len() == 32 && !dc.is_empty() && dc.bytes().all(|b| b.is_ascii_digit())
