@@ -649,6 +649,11 @@ fn cases(seed: u64) -> Vec<Case> {
         "curl 'https://app.example.org/' -H 'cookie: theme=dark; sessionid={}; lang=en'\n",
     ));
     v.push(in_text(
+        "secret-after-arrow",
+        r.mixed(32),
+        "staging:\n  token -> {}\n",
+    ));
+    v.push(in_text(
         "secret-named-after",
         r.mixed(32),
         "{} is the staging API key, rotate it on Friday\n",
@@ -2035,4 +2040,33 @@ fn environment_variables_urls_and_command_lines_that_went_out() {
         "Cookie: _ga=GA1.1.1234567890.1700000000",
         "Server=db;Session=8JJNq4Cx2ZtVbR7mHs9PwLd3aa;",
     ]);
+}
+
+#[test]
+fn a_key_broken_over_two_lines_is_found_whole() {
+    // A terminal or a mail client broke the key: its second line went out.
+    let r = &mut Rng(71);
+    for template in [
+        "API key: {}\n{}\nthanks",
+        "my token is {}\r\n{}",
+        "access token {}\n{}",
+    ] {
+        let (a, b) = (r.mixed(24), r.mixed(16));
+        let text = template.replacen("{}", &a, 1).replacen("{}", &b, 1);
+        let f = secrets(&text);
+        assert_eq!(f.len(), 1, "{text:?}: {f:?}");
+        let got = &text[f[0].start..f[0].end];
+        assert!(
+            got.starts_with(&a) && got.ends_with(&b),
+            "{text:?}: {got:?}"
+        );
+    }
+    // The next line is another line: a setting, a word, prose.
+    for next in ["DEBUG=1", "Thanks", "see you", "2024", "```"] {
+        let key = r.mixed(32);
+        let text = format!("API_KEY={key}\n{next}");
+        let f = secrets(&text);
+        assert_eq!(f.len(), 1, "{text:?}: {f:?}");
+        assert_eq!(&text[f[0].start..f[0].end], key, "{text:?}");
+    }
 }

@@ -451,6 +451,7 @@ pub(crate) const FULL_MODULE_RULES: &[&str] = &[
     "cli-password-stdin",
     "pgpass-line",
     "cookie-session",
+    "secret-after-arrow",
 ];
 
 /// Whether `id` is one of `ids` (a `const fn`: [`flattened`] reads it when compiling).

@@ -69,7 +69,8 @@ const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coo
   'phone-spelt-out', 'fi-personal-identity-code', 'no-fodselsnummer', 'dk-cpr', 'se-personnummer', 'il-id',
   'sg-nric-fin', 'plus-code', 'one-time-code',
   // Round 13 (hunt14).
-  'secret-named-after', 'cli-password-stdin', 'pgpass-line', 'cookie-session'];
+  'secret-named-after', 'cli-password-stdin', 'pgpass-line', 'cookie-session',
+  'secret-after-arrow'];
 
 /** The full module's findings that the first module leaves to it by rule or as base64. */
 function fullOnly(expected) {

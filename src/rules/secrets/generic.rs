@@ -5,7 +5,9 @@
 //! provider's rule ([`super::provider_owned`]), so the finding names the provider.
 
 use super::codec::{base64_decode, crc24};
-use super::{provider_owned, random_enough, secret, with_prefixes, Candidate, RuleDef, Verdict};
+use super::{
+    provider_owned, random_enough, secret, with_prefixes, Candidate, RuleDef, Verdict, FIRST_MODULE,
+};
 use crate::lower::Lower;
 
 /// Every rule of this family, in priority order.
@@ -174,8 +176,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"(?x)
         \b (?: (?:git\+)? https? | ftps? | sftp | ssh | git | svn (?:\+ssh)? | smtps? | imaps? | pop3s?
              | ldaps? | wss? | s3 | rsync | davs? | webdavs? | socks[45]h? | telnet | xmpp
-             # File shares, remote desktops, cameras and streams, telephony, chat.
-             | smb | cifs | afp | vnc | rtsps? | rtmps? | sips? | ircs?
+             # File shares, remote desktops, cameras.
+             | smb | vnc | rtsps?
              | (?i: https? ) )
         :// [A-Za-z0-9._~%!$&'()*+,;=\-]+ : [A-Za-z0-9._~%!$&'()*+,;=\-]+ @",
         url_password,
@@ -195,6 +197,20 @@ pub(crate) static RULES: &[RuleDef] = &[
     ),
     // `api_key = "..."`, `client_secret: ...`, `ACCESS_TOKEN=...`: the value must look random.
     secret("generic-secret", ASSIGNMENT, generic_secret, 0.75, words![]),
+    // A password or a key after an arrow or a dash as notes and chat write them (`token ->
+    // X`, `signing secret → X`, `password => X`, `secret = > X`, `API key — X`: the fold
+    // makes every dash `-`) or in a Markdown table's next cell (`| API key | X |`): the keys
+    // and values of the two rules above, which the validator tries in turn. Full module only.
+    secret(
+        "secret-after-arrow",
+        r#"(?x)
+        ["']? \]?
+        (?: [\ \t]* (?: -> | → | ⇒ | => | = [\ \t]+ > ) [\ \t]* | [\ \t]+ [\-|] [\ \t]+ )
+        [A-Za-z0-9!\#$%&*+\-./?@^_|~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]*"#,
+        secret_after_arrow,
+        0.75,
+        words![],
+    ),
     // A password stated in a sentence: "my password is hunter2!", "mein Passwort ist
     // Sommer2024!", "mi contraseña es Gato.1234". The match starts at the verb (see
     // `password-assignment` for why not at the key word); the validator reads the key words
@@ -280,11 +296,7 @@ const ASSIGNMENT: &str = r#"(?x)
       # Bare values only in `.env` / CLI style (`KEY=value`, `--password=value`) and YAML
       # (`key: value`): `x = y` in code is an expression, and matching every one of them would
       # make a candidate of every assignment.
-      | (?: = | :[\ \t]+
-          # Arrows and dashes of notes and chat (`token -> X`, `signing secret → X`,
-          # `password => X`, `secret = > X`, `API key — X`: the fold makes every dash `-`),
-          # and a Markdown table's cells (`| API key | X |`).
-          | [\ \t]* (?: -> | → | ⇒ | => | = [\ \t]+ > ) [\ \t]* | [\ \t]+ [\-|] [\ \t]+ )
+      | (?: = | :[\ \t]+ )
         [A-Za-z0-9!\#$%&*+\-./?@^_|~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]* )
     # INI, `.properties` and `.conf` files: an unindented `key = value` line.
     | (?m:^) [A-Za-z0-9_.\-]+ [\ \t]* = [\ \t]*
@@ -462,6 +474,9 @@ fn curl_user(c: &Candidate<'_>) -> Verdict {
         .unwrap_or("");
     // curl takes `-u`/`--user`, HTTPie (`http`, `https`) and xh `-a`/`--auth`.
     let httpie = v.trim_start().starts_with("-a") || v.trim_start().starts_with("--auth");
+    if httpie && FIRST_MODULE {
+        return Verdict::Reject;
+    }
     let commands: &[&str] = if httpie {
         &["http", "https", "xh", "xhs"]
     } else {
@@ -837,7 +852,7 @@ fn authorization(c: &Candidate<'_>) -> Verdict {
     let ends = c
         .after()
         .is_none_or(|ch| matches!(ch, '\n' | '\r' | '"' | '\'' | '`' | ','));
-    if bare && !(random_key_shaped(value) && ends && !joined_words(value)) {
+    if bare && (FIRST_MODULE || !(random_key_shaped(value) && ends && !joined_words(value))) {
         return Verdict::Reject;
     }
     if value.len() >= 16 && random_enough(value) {
@@ -1204,16 +1219,27 @@ fn split_assignment(v: &str) -> Option<Assignment<'_>> {
     while i < b.len() && matches!(b[i], b'"' | b'\'' | b']' | b' ' | b'\t') {
         i += 1;
     }
-    // Longer separators first: `=>` before `=`.
-    const SEPARATORS: &[&str] = &[":=", "=>", "==", "->", "→", "⇒", "=", ":", "-", "|"];
-    let sep = SEPARATORS.iter().find(|s| v[i..].starts_with(**s))?;
-    i += sep.len();
+    let sep_start = i;
+    while i < b.len() && matches!(b[i], b':' | b'=' | b'>') && i - sep_start < 2 {
+        i += 1;
+    }
+    if i == sep_start && !FIRST_MODULE {
+        // The arrows, dashes and table bars of `secret-after-arrow` (full module only).
+        let sep = ["->", "→", "⇒", "-", "|"]
+            .iter()
+            .find(|s| v[i..].starts_with(**s))?;
+        i += sep.len();
+    }
+    if i == sep_start {
+        return None;
+    }
     // `= >`: an arrow typed with a space in it.
     let gap = b[i..]
         .iter()
         .take_while(|x| matches!(x, b' ' | b'\t'))
         .count();
-    if *sep == "=" && b.get(i + gap) == Some(&b'>') {
+    if !FIRST_MODULE && i - sep_start == 1 && b[sep_start] == b'=' && b.get(i + gap) == Some(&b'>')
+    {
         i += gap + 1;
     }
     while i < b.len() && matches!(b[i], b' ' | b'\t') {
@@ -1801,7 +1827,11 @@ fn password_stated(c: &Candidate<'_>) -> Verdict {
     if !password && !random_key_shaped(value) {
         return Verdict::Reject;
     }
-    value_span(start, value)
+    if password {
+        value_span(start, value)
+    } else {
+        key_span(c, start, value)
+    }
 }
 
 /// "password Tr0ub4dor&3", "PIN 4821": a PIN key takes four to eight digits, any other key
@@ -1895,10 +1925,58 @@ fn secret_labelled(c: &Candidate<'_>) -> Verdict {
             return Verdict::Reject;
         }
     }
-    Verdict::Span {
-        start,
-        end: start + value.len(),
-        check: None,
+    key_span(c, start, value)
+}
+
+/// How many bytes past `end` (relative to the match) a generated key runs on when a terminal
+/// or a mail client broke it over two lines: a line break right after it, then a line that
+/// is one token of a key's characters with a letter and a digit (`API key: 8JJNq4Cx…\n
+/// …2ZtVbR7m`). 0 when the value ends there.
+fn wrapped_tail(c: &Candidate<'_>, end: usize) -> usize {
+    if FIRST_MODULE {
+        return 0;
+    }
+    let rest = &c.text[c.start + end..];
+    let Some(next) = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+    else {
+        return 0;
+    };
+    let line = next.split(['\n', '\r']).next().unwrap_or("");
+    let b = line.as_bytes();
+    let body = line.trim_end_matches('=');
+    let keyish = body
+        .bytes()
+        .all(|x| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'-' | b'+' | b'/'));
+    let generated = b.iter().any(u8::is_ascii_digit) && b.iter().any(u8::is_ascii_alphabetic);
+    if (4..=512).contains(&line.len())
+        && keyish
+        && generated
+        && (line.len() < 12 || random_enough(line))
+    {
+        rest.len() - next.len() + line.len()
+    } else {
+        0
+    }
+}
+
+/// `value` at `start` of the match as the finding ([`value_span`]), with the rest of a key
+/// that a line break cut ([`wrapped_tail`]) when the value looks generated.
+fn key_span(c: &Candidate<'_>, start: usize, value: &str) -> Verdict {
+    let end = start + value.len();
+    let more = if random_key_shaped(value) {
+        wrapped_tail(c, end)
+    } else {
+        0
+    };
+    match value_span(start, value) {
+        Verdict::Span { check, .. } => Verdict::Span {
+            start,
+            end: end + more,
+            check,
+        },
+        v => v,
     }
 }
 
@@ -2062,9 +2140,17 @@ fn env_key_assignment<'a>(c: &Candidate<'a>) -> Option<Assignment<'a>> {
         .then_some(a)
 }
 
+/// [`secret-after-arrow`](RULES): a password under a password key, else a key's value.
+fn secret_after_arrow(c: &Candidate<'_>) -> Verdict {
+    match password_assignment(c) {
+        Verdict::Reject => generic_secret(c),
+        v => v,
+    }
+}
+
 fn generic_secret(c: &Candidate<'_>) -> Verdict {
     let Some(a) = assignment(c, SECRET_KEYS, WHOLE_SECRET_KEYS)
-        .or_else(|| env_key_assignment(c))
+        .or_else(|| (!FIRST_MODULE).then(|| env_key_assignment(c)).flatten())
         .filter(|a| literal(c, a))
     else {
         return Verdict::Reject;
@@ -2073,7 +2159,7 @@ fn generic_secret(c: &Candidate<'_>) -> Verdict {
     // must not be words joined by separators (`user-settings-v2`).
     let whole = WHOLE_SECRET_KEYS.contains(&a.key.as_str());
     if random_key_shaped(a.value) && !(whole && joined_words(a.value)) {
-        span(&a)
+        key_span(c, a.start, a.value)
     } else {
         Verdict::Reject
     }
