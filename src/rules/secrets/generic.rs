@@ -268,15 +268,14 @@ pub(crate) static RULES: &[RuleDef] = &[
     ),
     // A value named after it: "Tr0ub4dor&3 is my password", "`<40 hex>` is the webhook
     // secret", "use 8JJN… as the bearer", "X ist mein Passwort", "X c'est mon mot de passe",
-    // "X es mi contraseña". The match is the verb, up to three words and the key word; the
-    // validator reads the value before the verb ([`Verdict::Before`]), so no thread of the
-    // automaton runs through every word of the text waiting for a verb.
+    // "X es mi contraseña". The match is the key word alone; the validator reads the verb
+    // and up to three words before it, and the value before the verb ([`Verdict::Before`]).
+    // A pattern starting at the verb kept automaton threads alive through the words after
+    // every "is", "to" and "as" of a text (scans of prose took half as long again).
     secret(
         "secret-named-after",
         r"(?x)
-        (?: \b (?: is | ist | est | es | as | als | to | jest | como | come ) | è | é )
-        [\ \t]+ (?: [A-Za-z'\-]+ [\ \t]+ ){0,3}
-        (?: (?i: pass (?: word | wort | wd | code | phrase | e ) | pwd? | pin | kennwort
+        \b (?: (?i: pass (?: word | wort | wd | code | phrase | e ) | pwd? | pin | kennwort
                | wachtwoord | senha | haslo | contrasena | clave | mdp | key | token | secret
                | bearer | jeton | chiave | chave | klucz | sleutel | cle | api-?key ) \b
           # Outside `(?i)`: the patterns are matched as bytes, without Unicode case tables.
@@ -1990,17 +1989,49 @@ const NEGATIONS: &[&str] = &[
 /// its side of the sentence (after a line start, punctuation, a quote or `use`). A password
 /// key takes a value with a digit or a symbol ([`password_shaped`]), any other key a
 /// generated-looking value ([`random_key_shaped`]).
+/// The verbs of [`secret-named-after`](RULES), lower-cased.
+const NAMING_VERBS: &[&str] = &[
+    "is", "ist", "est", "es", "as", "als", "to", "jest", "como", "come", "è", "é",
+];
+
 fn secret_named_after(c: &Candidate<'_>) -> Verdict {
-    // `è`/`é` have no `\b` in the pattern: inside a word (`caffè`) they are no verb.
-    if c.value().starts_with(['è', 'é']) && !c.preceding().ends_with([' ', '\t']) {
-        return Verdict::Reject;
+    // The key word, then up to three words and the verb before it, on the same line.
+    let line = line_before(c, 200);
+    let mut words: Vec<String> = vec![c.value().lower()];
+    let mut verb_at = None;
+    let mut rest = line;
+    for _ in 0..4 {
+        let trimmed = rest.trim_end_matches([' ', '\t']);
+        if trimmed.len() == rest.len() && !words.is_empty() && rest.len() != line.len() {
+            break;
+        }
+        let start = trimmed.rfind([' ', '\t']).map_or(0, |i| i + 1);
+        let word = &trimmed[start..];
+        if word.is_empty() {
+            break;
+        }
+        let lower = word.lower();
+        if NAMING_VERBS.contains(&lower.as_str()) {
+            verb_at = Some(c.start - (line.len() - start));
+            break;
+        }
+        // `c'est`: the verb after the `c'`, which the value's reading skips.
+        if lower == "c'est" {
+            verb_at = Some(c.start - (line.len() - start) + 2);
+            break;
+        }
+        if !word
+            .chars()
+            .all(|ch| ch.is_alphabetic() || matches!(ch, '\'' | '-'))
+        {
+            return Verdict::Reject;
+        }
+        words.push(lower);
+        rest = &trimmed[..start];
     }
-    let words: Vec<String> = c
-        .value()
-        .split_whitespace()
-        .rev()
-        .map(|w| w.trim_matches(|ch: char| !ch.is_alphanumeric()).lower())
-        .collect();
+    let Some(verb_at) = verb_at else {
+        return Verdict::Reject;
+    };
     if words.iter().any(|w| NEGATIONS.contains(&w.as_str())) {
         return Verdict::Reject;
     }
@@ -2018,7 +2049,7 @@ fn secret_named_after(c: &Candidate<'_>) -> Verdict {
     }
     // The value: the token before the verb, inside quotes or backticks if any; the French
     // `c'` of `c'est` stands between.
-    let tail = super::super::tail(c.preceding(), 600);
+    let tail = super::super::tail(&c.text[..verb_at], 600);
     let before = tail.trim_end_matches([' ', '\t']);
     let before = before
         .strip_suffix("c'")
@@ -2056,8 +2087,8 @@ fn secret_named_after(c: &Candidate<'_>) -> Verdict {
     if !ok {
         return Verdict::Reject;
     }
-    // Every slice above is a prefix of `tail`, which ends where the match starts.
-    let value_start = c.preceding().len() - tail.len() + inner.len() - len;
+    // Every slice above is a prefix of `tail`, which ends at the verb.
+    let value_start = verb_at - tail.len() + inner.len() - len;
     Verdict::Before {
         before: c.start - value_start,
         len,
