@@ -967,6 +967,11 @@ impl Engine {
                 }
                 (a, end, None, false)
             }
+            Verdict::Before { before, len } => {
+                let a = start.checked_sub(before)?;
+                let (a, b) = sub_span(text, a, 0, len.min(before))?;
+                (a, b, None, false)
+            }
             Verdict::Span {
                 start: a,
                 end: b,

@@ -1171,6 +1171,43 @@ fn phone_numbers_spelt_out_in_words() {
     }
 }
 
+/// French and German read a phone number two digits at a time: these went out.
+#[test]
+fn phone_numbers_spelt_out_in_pairs() {
+    for (text, value) in [
+        (
+            "mon numéro c'est zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit",
+            "zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit",
+        ),
+        (
+            "appelez-moi au zéro six douze trente et un quatre-vingt-onze soixante et onze",
+            "zéro six douze trente et un quatre-vingt-onze soixante et onze",
+        ),
+        (
+            "tél : zéro un, quarante-deux, dix-sept, quatre-vingts, vingt-et-un",
+            "zéro un, quarante-deux, dix-sept, quatre-vingts, vingt-et-un",
+        ),
+        (
+            "meine Nummer ist null sechs, zwölf, vierunddreißig, sechsundfünfzig, achtundsiebzig",
+            "null sechs, zwölf, vierunddreißig, sechsundfünfzig, achtundsiebzig",
+        ),
+        (
+            "ruf mich an: null eins siebzig, dreiundzwanzig, elf, neunundneunzig",
+            "null eins siebzig, dreiundzwanzig, elf, neunundneunzig",
+        ),
+    ] {
+        assert_found_exactly(text, "PHONE_NUMBER", value);
+    }
+    // Counting on past nine is still a count.
+    for t in [
+        "un deux trois quatre cinq six sept huit neuf dix onze douze",
+        "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf",
+        "il a vingt-deux ans et trente-quatre amis",
+    ] {
+        assert_not("PHONE_NUMBER", t);
+    }
+}
+
 /// Digit words in prose and code that are not a number anyone was given: counting, one
 /// digit repeated, a short run, seven or eight digits with no phone word, a list in code.
 #[test]

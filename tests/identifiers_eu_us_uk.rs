@@ -600,6 +600,34 @@ fn uk_nino() {
 }
 
 #[test]
+fn uk_nino_typed_in_lower_case_next_to_its_name() {
+    // These went out: the number typed in lower case.
+    for (text, value) in [
+        ("my ni number is ab123456c", "ab123456c"),
+        ("ni no: jk 12 34 56 a", "jk 12 34 56 a"),
+        (
+            "my national insurance number is ce 65 43 21 d",
+            "ce 65 43 21 d",
+        ),
+        ("NINO jg103759a", "jg103759a"),
+    ] {
+        assert_found(text, "UK_NINO", value);
+    }
+    // Without a word naming it a lower-case shape is an id; mixed case is none; HMRC's
+    // unissued prefixes stay out in lower case too (`qq` is its documentation placeholder).
+    for text in [
+        "commit ab123456c fixed it",
+        "ni no: qq 12 34 56 c",
+        "ni number: Ab123456c",
+        "ni number: AB123456c",
+        "ni number: gb123456a",
+        "ni number: ao123456a",
+    ] {
+        assert_not_found(text, "UK_NINO");
+    }
+}
+
+#[test]
 fn uk_passport() {
     let gb = engine_for(&["GB"]);
     let find = |t: &str| scan_with(&gb, t);

@@ -633,6 +633,31 @@ fn cases(seed: u64) -> Vec<Case> {
         r.digits(6),
         "Your verification code is {}. Do not share it.\n",
     ));
+    v.push(in_text(
+        "cli-password-stdin",
+        password(r),
+        "echo '{}' | docker login ghcr.io -u jdoe --password-stdin\n",
+    ));
+    v.push(in_text(
+        "pgpass-line",
+        password(r),
+        "db.internal:5432:app:jdoe:{}\n",
+    ));
+    v.push(in_text(
+        "cookie-session",
+        r.mixed(32),
+        "curl 'https://app.example.org/' -H 'cookie: theme=dark; sessionid={}; lang=en'\n",
+    ));
+    v.push(in_text(
+        "secret-after-arrow",
+        r.mixed(32),
+        "staging:\n  token -> {}\n",
+    ));
+    v.push(in_text(
+        "secret-named-after",
+        r.mixed(32),
+        "{} is the staging API key, rotate it on Friday\n",
+    ));
     v
 }
 
@@ -1857,4 +1882,191 @@ fn a_cut_private_key_inside_a_json_string_is_reported() {
         f.iter().any(|f| text[f.start..f.end].contains(&body)),
         "{f:?}"
     );
+}
+
+/// Each template, its `{}` replaced by the value, holds that value as its one secret (found
+/// by `rule` when given).
+#[track_caller]
+fn each_found_alone(cases: &[(&str, String)], rule: Option<&str>) {
+    for (template, value) in cases {
+        let text = template.replace("{}", value);
+        let f = secrets(&text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        assert_eq!(&text[f[0].start..f[0].end], value, "{text}");
+        if let Some(rule) = rule {
+            assert_eq!(&*f[0].rule, rule, "{text}");
+        }
+    }
+}
+
+/// None of the texts holds a secret.
+#[track_caller]
+fn none_found(texts: &[&str]) {
+    for text in texts {
+        assert!(secrets(text).is_empty(), "{text}: {:?}", secrets(text));
+    }
+}
+
+#[test]
+fn a_secret_typed_before_the_words_that_name_it() {
+    // These went out: the value first, then a verb and its key word ("X is my password").
+    let r = &mut Rng(59);
+    each_found_alone(
+        &[
+            ("{} is my API key", r.mixed(40)),
+            ("{} is the webhook secret", r.hex(40)),
+            ("`{}` is the webhook secret", r.hex(40)),
+            ("here's the token: none, use {} as the bearer", r.mixed(32)),
+            ("{} is my password", password(r)),
+            ("Login: jdoe. {} is the password for the VPN", password(r)),
+            ("{} ist mein Passwort", password(r)),
+            ("{} c'est mon mot de passe", password(r)),
+            ("{} est ma clé API", r.mixed(32)),
+            ("{} es mi contraseña", password(r)),
+            ("{} è la mia password", password(r)),
+            ("{} é a minha senha", password(r)),
+            ("{} to moje hasło", password(r)),
+            ("{} is mijn wachtwoord", password(r)),
+            ("\"{}\" is my token", r.mixed(32)),
+            ("4821 is my PIN", "4821".to_string()),
+        ],
+        Some("secret-named-after"),
+    );
+    // Prose: a word, not a value; a value that is the object of another word; a denial.
+    none_found(&[
+        "Python is my language",
+        "Monday is my day off",
+        "Patience is the key",
+        "This is my password",
+        "hunter is my password",
+        "version 2.0.1-rc4 is the key release",
+        "Kx7#sUW5xc!9 is not my password",
+        "the value 8JJNq4Cx2ZtVbR7mHs9PwLd3 is the key",
+        "user-settings-v2-default is the key",
+        "YOUR_API_KEY_1234567890 is the key",
+        "caffè è la password",
+    ]);
+}
+
+#[test]
+fn arrows_dashes_and_table_cells_between_a_key_and_its_value() {
+    // These went out: a separator other than `=` and `:` between the key and a bare value.
+    let r = &mut Rng(61);
+    each_found_alone(
+        &[
+            ("token -> {}", r.mixed(32)),
+            ("signing secret \u{2192} {}", r.mixed(32)),
+            ("password => {}", password(r)),
+            ("password -> {}", password(r)),
+            ("API key \u{2014} {}", r.mixed(32)),
+            ("API key \u{2013} {}", r.mixed(32)),
+            ("API key - {}", r.mixed(32)),
+            ("key \u{21D2} {}", r.mixed(32)),
+            ("secret = > {}", r.mixed(32)),
+            ("| API key | {} |", r.mixed(32)),
+            (
+                "| Service | Password |\n|---|---|\n| password | {} |",
+                password(r),
+            ),
+            ("[auth]\ntoken = \"{}\"", r.mixed(32)),
+            ("api_key : '{}'", r.mixed(32)),
+            ("  secret_key:   \"{}\"", r.mixed(32)),
+        ],
+        None,
+    );
+    // Grammar arrows, list dashes and table cells whose value is a word or a type.
+    none_found(&[
+        "token -> identifier | literal",
+        "fn next_token(&mut self) -> Token",
+        "| token | string | The API token |",
+        "| Password | ******** |",
+        "- token - the token used to sign requests",
+        "password => required",
+        "API key \u{2014} see the dashboard",
+    ]);
+}
+
+#[test]
+fn environment_variables_urls_and_command_lines_that_went_out() {
+    // Each went out through `redact --jsonl`.
+    let r = &mut Rng(67);
+    each_found_alone(
+        &[
+            // An upper-case variable ending in `_KEY`, `_AUTH` or `_PAT`.
+            ("export BACKEND_KEY={}", r.mixed(32)),
+            ("SENDGRID_KEY={}", r.mixed(32)),
+            ("export FOO_AUTH={}", r.mixed(32)),
+            ("$ export GITHUB_PAT={}", r.mixed(32)),
+            ("os.environ['OPENAI_KEY'] = '{}'", r.mixed(32)),
+            // `.npmrc`'s `_auth`.
+            ("//registry.npmjs.org/:_auth={}", r.mixed(40)),
+            // URL schemes of file shares and cameras (the mail rule took `pw@host` of them).
+            ("smb://jane:{}@nas.local/share", r.mixed(12)),
+            ("rtsp://admin:{}@192.168.1.64:554/stream1", r.mixed(12)),
+            // curl's empty user, HTTPie's `-a`, a raw key in `Authorization`.
+            ("curl -u :{} https://api.example.org/v1", r.mixed(32)),
+            ("http -a jdoe:{} https://api.example.org/v1", r.mixed(12)),
+            (
+                "curl -H 'Authorization: {}' https://api.example.org",
+                r.mixed(32),
+            ),
+            // A password piped into the command that reads it.
+            ("echo {} | docker login --password-stdin", password(r)),
+            ("echo \"{}\" | gh auth login --with-token", r.mixed(32)),
+            ("echo '{}' | sudo -S apt update", password(r)),
+            // A password file's line.
+            ("*:*:*:postgres:{}", r.mixed(12)),
+            // Session cookies in a header or curl's `-b`.
+            ("Cookie: PHPSESSID={}", r.mixed(26)),
+            ("Set-Cookie: connect.sid={}; Path=/; HttpOnly", r.mixed(40)),
+            ("curl -b 'JSESSIONID={}' https://example.org", r.hex(32)),
+        ],
+        None,
+    );
+    none_found(&[
+        "export PUBLIC_KEY=MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE4fR2pW9",
+        "CACHE_KEY=user-settings-v2",
+        "export SITE_KEY=6LeIxAcTAAAAAJcZVRqyHh71UMIEGNQ_MXjiZKhI",
+        "sort_key = a1b2c3d4e5f6a7b8c9d0e1f2",
+        "Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1",
+        "curl -u jdoe https://example.org",
+        "echo $CR_PAT | docker login ghcr.io -u USERNAME --password-stdin",
+        "echo hello123456 | grep h",
+        "localhost:5432:*:postgres:postgres",
+        "nobody:*:-2:-2:Unprivileged User:/var/empty:/usr/bin/false",
+        "_ftp:*:98:-2:FTP_Daemon:/var/empty:/usr/bin/false:x",
+        "12:30:45:00:12345678",
+        "Cookie: theme=dark; lang=en-GB; tz=Europe/London",
+        "Cookie: _ga=GA1.1.1234567890.1700000000",
+        "Server=db;Session=8JJNq4Cx2ZtVbR7mHs9PwLd3aa;",
+    ]);
+}
+
+#[test]
+fn a_key_broken_over_two_lines_is_found_whole() {
+    // A terminal or a mail client broke the key: its second line went out.
+    let r = &mut Rng(71);
+    for template in [
+        "API key: {}\n{}\nthanks",
+        "my token is {}\r\n{}",
+        "access token {}\n{}",
+    ] {
+        let (a, b) = (r.mixed(24), r.mixed(16));
+        let text = template.replacen("{}", &a, 1).replacen("{}", &b, 1);
+        let f = secrets(&text);
+        assert_eq!(f.len(), 1, "{text:?}: {f:?}");
+        let got = &text[f[0].start..f[0].end];
+        assert!(
+            got.starts_with(&a) && got.ends_with(&b),
+            "{text:?}: {got:?}"
+        );
+    }
+    // The next line is another line: a setting, a word, prose.
+    for next in ["DEBUG=1", "Thanks", "see you", "2024", "```"] {
+        let key = r.mixed(32);
+        let text = format!("API_KEY={key}\n{next}");
+        let f = secrets(&text);
+        assert_eq!(f.len(), 1, "{text:?}: {f:?}");
+        assert_eq!(&text[f[0].start..f[0].end], key, "{text:?}");
+    }
 }

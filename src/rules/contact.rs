@@ -713,29 +713,161 @@ fn spelt_digit(word: &str) -> Option<u8> {
         .find_map(|(digit, line)| line.split(' ').any(same).then_some(digit))
 }
 
-/// A run of digit words, read on from the match: words, "double"/"triple" before one, and
-/// groups of up to four digits, between spaces, commas or dashes. Seven digits or more are a
-/// number to call after a phone word; nine or more stand alone, unless they count up
-/// (`one two three … nine`) or repeat one digit.
+/// The word at the start of `s`, lower-cased, and its length in bytes.
+fn word_at(s: &str) -> (String, usize) {
+    let len = s.find(|ch: char| !ch.is_alphanumeric()).unwrap_or(s.len());
+    (s[..len].lower(), len)
+}
+
+/// The word after `s[at..]`'s one space or dash, lower-cased, and where it ends.
+fn next_word(s: &str, at: usize) -> Option<(String, usize)> {
+    s.as_bytes().get(at).filter(|b| matches!(b, b' ' | b'-'))?;
+    let (w, len) = word_at(&s[at + 1..]);
+    (len > 0).then_some((w, at + 1 + len))
+}
+
+/// French units after a tens word (`vingt-deux`, `trente et un`).
+fn french_unit(w: &str) -> Option<u8> {
+    let units = [
+        "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf",
+    ];
+    let n = units.iter().position(|u| *u == w).map(|i| i as u8 + 1);
+    n.or_else(|| (w == "une").then_some(1))
+}
+
+/// A French number from ten to nineteen at the start of `s` (`onze`, `dix-sept`), and its
+/// length.
+fn french_teen(s: &str) -> Option<(u8, usize)> {
+    let (w, len) = word_at(s);
+    let teens = [
+        "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize",
+    ];
+    let n = teens.iter().position(|t| *t == w)? as u8 + 10;
+    if n == 10 {
+        if let Some((u @ 7..=9, end)) =
+            next_word(s, len).and_then(|(w, end)| french_unit(&w).map(|u| (u, end)))
+        {
+            return Some((10 + u, end));
+        }
+    }
+    Some((n, len))
+}
+
+/// A German number from ten to 99 in one word (`zwölf`, `vierunddreißig`).
+fn german_pair(w: &str) -> Option<u8> {
+    let units = [
+        "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+    ];
+    let tens = [
+        "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig",
+    ];
+    let teens = [
+        "zehn",
+        "elf",
+        "zwölf",
+        "dreizehn",
+        "vierzehn",
+        "fünfzehn",
+        "sechzehn",
+        "siebzehn",
+        "achtzehn",
+        "neunzehn",
+    ];
+    let w = w.replace("ss", "ß").replace("ue", "ü").replace("oe", "ö");
+    let ten = |t: &str| tens.iter().position(|x| *x == t).map(|i| i as u8 * 10 + 20);
+    if let Some(i) = teens.iter().position(|x| *x == w) {
+        return Some(i as u8 + 10);
+    }
+    if let Some((unit, t)) = w.split_once("und") {
+        let u = units.iter().position(|x| *x == unit)? as u8 + 1;
+        return Some(ten(t)? + u);
+    }
+    ten(&w)
+}
+
+/// A number from ten to 99 said as one, as French and German read a phone number in pairs
+/// (`douze`, `trente-quatre`, `soixante-dix-huit`, `quatre-vingt-onze`, `vierunddreißig`), at
+/// the start of `s`: its value and length. `None` for any other word.
+fn spelt_pair(s: &str) -> Option<(u8, usize)> {
+    let (w, len) = word_at(s);
+    if let Some(n) = german_pair(&w) {
+        return Some((n, len));
+    }
+    if let Some(teen) = french_teen(s) {
+        return Some(teen);
+    }
+    let tens = [
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+        "septante",
+        "huitante",
+        "nonante",
+    ];
+    let (tens, used) = match tens.iter().position(|t| *t == w) {
+        Some(i) => (i as u8 * 10 + 20, len),
+        None if w == "octante" => (80, len),
+        // `quatre-vingt(s)`: eighty; `quatre` alone is a digit.
+        None if w == "quatre" => match next_word(s, len)? {
+            (v, end) if v == "vingt" || v == "vingts" => (80, end),
+            _ => return None,
+        },
+        None => return None,
+    };
+    // `-et-un`, `et onze`: the `et` of 21, 31, …, 71.
+    let (after, et) = match next_word(s, used) {
+        Some((w, end)) if w == "et" => (end, true),
+        _ => (used, false),
+    };
+    if let Some((w, end)) = next_word(s, after) {
+        if let Some(u) = french_unit(&w).filter(|&u| !et || u == 1) {
+            return Some((tens + u, end));
+        }
+    }
+    // Sixty and eighty go on with ten to nineteen (`soixante-dix-huit`, `quatre-vingt-onze`).
+    if matches!(tens, 60 | 80) && after < s.len() {
+        if let Some((t, n)) = french_teen(&s[after + 1..]).filter(|&(t, _)| !et || t == 11) {
+            return Some((tens + t, after + 1 + n));
+        }
+    }
+    Some((tens, used))
+}
+
+/// A run of digit words, read on from the match: words, "double"/"triple" before one, pairs
+/// (`douze`, `trente-quatre`, `vierunddreißig`: French and German read a number two digits at
+/// a time) and groups of up to four digits, between spaces, commas or dashes. Seven digits or
+/// more are a number to call after a phone word; nine or more stand alone, unless they count
+/// up (`one two three … nine`, `un deux … dix`) or repeat one digit.
 fn phone_spelt_out(c: &Candidate<'_>) -> Verdict {
     let rest = super::head(&c.text[c.start..], 160);
     let (mut pos, mut end, mut repeat) = (0, 0, 1);
     let mut digits: Vec<u8> = Vec::new();
+    // Each word's value, for the count (`… neuf dix` counts on past nine).
+    let mut values: Vec<u8> = Vec::new();
     let mut spelt = 0;
     loop {
-        let len = rest[pos..]
+        let mut len = rest[pos..]
             .find(|ch: char| !ch.is_alphanumeric())
             .unwrap_or(rest.len() - pos);
         let token = &rest[pos..pos + len];
         if len == 0 {
             break;
         }
+        let pair = (repeat == 1).then(|| spelt_pair(&rest[pos..])).flatten();
         if token.bytes().all(|b| b.is_ascii_digit()) && len <= 4 && repeat == 1 {
             digits.extend(token.bytes().map(|b| b - b'0'));
+        } else if let Some((n, used)) = pair {
+            digits.extend([n / 10, n % 10]);
+            values.push(n);
+            spelt += 2;
+            len = used;
         } else {
             match spelt_digit(token) {
                 Some(d @ 0..=9) => {
                     digits.extend(std::iter::repeat_n(d, repeat));
+                    values.push(d);
                     spelt += repeat;
                     repeat = 1;
                 }
@@ -762,7 +894,8 @@ fn phone_spelt_out(c: &Candidate<'_>) -> Verdict {
         return Verdict::Reject;
     }
     // A count (`one two three …`) or one digit over and over is no number anyone was given.
-    let counting = digits.windows(2).all(|w| w[1] == w[0] + 1);
+    let counting =
+        digits.windows(2).all(|w| w[1] == w[0] + 1) || values.windows(2).all(|w| w[1] == w[0] + 1);
     let same = digits.windows(2).all(|w| w[1] == w[0]);
     // Three words at least: `null, null, 3, 4, …` in code is a list, not a number.
     let n = digits.len();

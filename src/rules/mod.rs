@@ -134,6 +134,15 @@ pub enum Verdict {
         /// Bytes before the match that belong to the value.
         before: usize,
     },
+    /// The value stands wholly before the match: it begins `before` bytes ahead of the match
+    /// and is `len` bytes long. A pattern anchored on the words after a value ("… is my
+    /// password") whose validator reads the value before them, as [`Verdict::Extend`] does.
+    Before {
+        /// Bytes from the value's start to the match's start.
+        before: usize,
+        /// The value's length in bytes (at most `before`).
+        len: usize,
+    },
     /// The value is a sub-span of the match (relative byte range), e.g. the secret after
     /// `password=`; scored as [`Verdict::Plausible`] or, with a name, as [`Verdict::Checked`].
     Span {
@@ -437,6 +446,12 @@ pub(crate) const FULL_MODULE_RULES: &[&str] = &[
     "plus-code",
     // Round 12's one-time codes (a verification code sent by SMS or mail).
     "one-time-code",
+    // Round 13 (hunt14): a secret typed before the words that name it ("X is my password").
+    "secret-named-after",
+    "cli-password-stdin",
+    "pgpass-line",
+    "cookie-session",
+    "secret-after-arrow",
 ];
 
 /// Whether `id` is one of `ids` (a `const fn`: [`flattened`] reads it when compiling).

@@ -41,8 +41,9 @@ pub(crate) static RULES: &[RuleDef] = &[
         category: Category::Identifiers,
         countries: &["GB"],
         // HMRC NIM39110: first letter not D F I Q U V, second not D F I O Q U V, six digits
-        // (often in pairs), suffix A–D.
-        pattern: r"(?x)
+        // (often in pairs), suffix A–D. In lower case too (`my ni number is ab123456c`), one
+        // case throughout and only with a context word (the validator).
+        pattern: r"(?xi)
             \b [A-CEGHJ-PR-TW-Z] [A-CEGHJ-NPR-TW-Z] \ ? [0-9]{2} \ ? [0-9]{2} \ ? [0-9]{2}
             \ ? [A-D] \b",
         validate: Some(uk_nino),
@@ -221,9 +222,22 @@ fn uk_nino(c: &Candidate<'_>) -> Verdict {
     if glued(c) || !(spaces == 0 || spaces == 4) {
         return Verdict::Reject;
     }
-    let prefix = &v[..2];
-    if matches!(prefix, "BG" | "GB" | "KN" | "NK" | "NT" | "TN" | "ZZ") {
+    let letters = || b.iter().filter(|x| x.is_ascii_alphabetic());
+    let lower = letters().all(u8::is_ascii_lowercase);
+    if !lower && !letters().all(u8::is_ascii_uppercase) {
         return Verdict::Reject;
+    }
+    let prefix = [b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()];
+    if matches!(
+        &prefix,
+        b"BG" | b"GB" | b"KN" | b"NK" | b"NT" | b"TN" | b"ZZ"
+    ) {
+        return Verdict::Reject;
+    }
+    // Typed in lower case the shape is also an id or a hash fragment in code: only next to
+    // a word naming the number.
+    if lower {
+        return Verdict::Weak;
     }
     Verdict::Checked("nino-prefix")
 }

@@ -67,7 +67,10 @@ const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coo
   'crypto-ethereum', 'swift-bic', 'aba-routing-number', 'br-cnpj', 'br-cnpj-plain', 'kr-brn', 'au-abn',
   'au-abn-plain', 'it-vat-code', 'us-npi', 'us-dea', 'imei', 'imei-plain', 'vin',
   'phone-spelt-out', 'fi-personal-identity-code', 'no-fodselsnummer', 'dk-cpr', 'se-personnummer', 'il-id',
-  'sg-nric-fin', 'plus-code', 'one-time-code'];
+  'sg-nric-fin', 'plus-code', 'one-time-code',
+  // Round 13 (hunt14).
+  'secret-named-after', 'cli-password-stdin', 'pgpass-line', 'cookie-session',
+  'secret-after-arrow'];
 
 /** The full module's findings that the first module leaves to it by rule or as base64. */
 function fullOnly(expected) {

@@ -5,7 +5,9 @@
 //! provider's rule ([`super::provider_owned`]), so the finding names the provider.
 
 use super::codec::{base64_decode, crc24};
-use super::{provider_owned, random_enough, secret, with_prefixes, Candidate, RuleDef, Verdict};
+use super::{
+    provider_owned, random_enough, secret, with_prefixes, Candidate, RuleDef, Verdict, FIRST_MODULE,
+};
 use crate::lower::Lower;
 
 /// Every rule of this family, in priority order.
@@ -47,13 +49,15 @@ pub(crate) static RULES: &[RuleDef] = &[
         ),
         &["AGE-SECRET-KEY-1"],
     ),
-    // `curl -u user:password` / `--user user:password`: the span is the password. The match
-    // starts at the option; the validator looks for `curl` earlier on the same line.
+    // `curl -u user:password` / `--user user:password`, HTTPie's `http -a user:password`: the
+    // span is the password. The match starts at the option; the validator looks for the
+    // command earlier on the same line.
     secret(
         "curl-user-password",
         r#"(?x)
-        (?: (?m:^) | [\ \t] ) (?: -u | --user ) (?: [\ \t]+ | = ) ["']?
-        [A-Za-z0-9._@+%\-]+ : [\x21\x23-\x26\x28-\x5F\x61-\x7E]+"#,
+        (?: (?m:^) | [\ \t] ) (?: -u | --user | -a | --auth ) (?: [\ \t]+ | = ) ["']?
+        # An empty user is an API's token as the password (`curl -u :TOKEN`).
+        [A-Za-z0-9._@+%\-]* : [\x21\x23-\x26\x28-\x5F\x61-\x7E]+"#,
         curl_user,
         0.85,
         words![],
@@ -78,6 +82,45 @@ pub(crate) static RULES: &[RuleDef] = &[
         (?: [\ \t]+ | = )?
         ["']? [\x21\x23-\x26\x28-\x7E]+"#,
         cli_password,
+        0.85,
+        words![],
+    ),
+    // A password piped into the command that reads it from its input: `echo S3cret | docker
+    // login --password-stdin`, `echo … | gh auth login --with-token`, `echo … | sudo -S …`,
+    // `echo … | passwd --stdin jane`. The match is `echo` to the pipe; the validator reads the
+    // command after it on the same line.
+    secret(
+        "cli-password-stdin",
+        r#"(?x)
+        \b echo [\ \t]+ (?: -[ne] [\ \t]+ )? ["']? [\x21\x23-\x26\x28-\x7B\x7D\x7E]+ ["']?
+        [\ \t]* \|"#,
+        cli_password_stdin,
+        0.85,
+        words![],
+    ),
+    // A line of PostgreSQL's password file (`~/.pgpass`): `host:port:database:user:password`,
+    // the password to the line's end (a `:` inside it written `\:`).
+    secret(
+        "pgpass-line",
+        r"(?xm)
+        ^ [A-Za-z0-9._\-*]+ : (?: [0-9]+ | \* ) : [A-Za-z0-9._\-*]+ : [A-Za-z0-9._@\-*]+ :
+        [\x21-\x7E]+",
+        pgpass_line,
+        0.85,
+        words![],
+    ),
+    // A session or login cookie in a `Cookie:`/`Set-Cookie:` header or curl's `-b`/`--cookie`
+    // (a request copied from the browser's developer tools as cURL carries them): whoever
+    // holds it is logged in. Each `name=value` pair is a candidate; the validator checks that
+    // the line is a cookie header and that the name is a session's or a login's.
+    secret(
+        "cookie-session",
+        r#"(?x)
+        (?: \b (?i: set-cookie | cookie ) ["']? [\ \t]* : [\ \t]*
+          | ; [\ \t]*
+          | (?: (?m:^) | [\ \t] ) (?: -b | --cookie ) [\ \t]+ ["']? )
+        [A-Za-z0-9_.\-]+ = [A-Za-z0-9_.~+/%\-:]+ =*"#,
+        cookie_session,
         0.85,
         words![],
     ),
@@ -109,7 +152,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         "authorization-header",
         r#"(?x)
         \b (?i: proxy-authorization | authorization ) ["']? [\ \t]* [:=,] [\ \t]* ["']? [\ \t]*
-        (?i: bearer | basic | token ) [\ \t]+ [A-Za-z0-9._~+/\-]+ =*"#,
+        # A raw key with no scheme (`Authorization: <key>`) is checked harder by the validator.
+        (?: (?i: bearer | basic | token ) [\ \t]+ )? [A-Za-z0-9._~+/\-]+ =*"#,
         authorization,
         0.85,
         words![],
@@ -132,6 +176,8 @@ pub(crate) static RULES: &[RuleDef] = &[
         r"(?x)
         \b (?: (?:git\+)? https? | ftps? | sftp | ssh | git | svn (?:\+ssh)? | smtps? | imaps? | pop3s?
              | ldaps? | wss? | s3 | rsync | davs? | webdavs? | socks[45]h? | telnet | xmpp
+             # File shares, remote desktops, cameras.
+             | smb | vnc | rtsps?
              | (?i: https? ) )
         :// [A-Za-z0-9._~%!$&'()*+,;=\-]+ : [A-Za-z0-9._~%!$&'()*+,;=\-]+ @",
         url_password,
@@ -151,6 +197,20 @@ pub(crate) static RULES: &[RuleDef] = &[
     ),
     // `api_key = "..."`, `client_secret: ...`, `ACCESS_TOKEN=...`: the value must look random.
     secret("generic-secret", ASSIGNMENT, generic_secret, 0.75, words![]),
+    // A password or a key after an arrow or a dash as notes and chat write them (`token ->
+    // X`, `signing secret → X`, `password => X`, `secret = > X`, `API key — X`: the fold
+    // makes every dash `-`) or in a Markdown table's next cell (`| API key | X |`): the keys
+    // and values of the two rules above, which the validator tries in turn. Full module only.
+    secret(
+        "secret-after-arrow",
+        r#"(?x)
+        ["']? \]?
+        (?: [\ \t]* (?: -> | → | ⇒ | => | = [\ \t]+ > ) [\ \t]* | [\ \t]+ [\-|] [\ \t]+ )
+        [A-Za-z0-9!\#$%&*+\-./?@^_|~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]*"#,
+        secret_after_arrow,
+        0.75,
+        words![],
+    ),
     // A password stated in a sentence: "my password is hunter2!", "mein Passwort ist
     // Sommer2024!", "mi contraseña es Gato.1234". The match starts at the verb (see
     // `password-assignment` for why not at the key word); the validator reads the key words
@@ -204,6 +264,24 @@ pub(crate) static RULES: &[RuleDef] = &[
         // provider's rule over the same value (`AKIA… secret …`) names it better.
         secret_labelled,
         0.7,
+        words![],
+    ),
+    // A value named after it: "Tr0ub4dor&3 is my password", "`<40 hex>` is the webhook
+    // secret", "use 8JJN… as the bearer", "X ist mein Passwort", "X c'est mon mot de passe",
+    // "X es mi contraseña". The match is the key word alone; the validator reads the verb
+    // and up to three words before it, and the value before the verb ([`Verdict::Before`]).
+    // A pattern starting at the verb kept automaton threads alive through the words after
+    // every "is", "to" and "as" of a text (scans of prose took half as long again).
+    secret(
+        "secret-named-after",
+        r"(?x)
+        \b (?: (?i: pass (?: word | wort | wd | code | phrase | e ) | pwd? | pin | kennwort
+               | wachtwoord | senha | haslo | contrasena | clave | mdp | key | token | secret
+               | bearer | jeton | chiave | chave | klucz | sleutel | cle | api-?key ) \b
+          # Outside `(?i)`: the patterns are matched as bytes, without Unicode case tables.
+          | [Hh]as ł o | [Cc]ontrase ñ a | [Ss]chlüssel | [Cc]l é )",
+        secret_named_after,
+        0.8,
         words![],
     ),
 ];
@@ -393,9 +471,19 @@ fn curl_user(c: &Candidate<'_>) -> Verdict {
         .rsplit('\n')
         .next()
         .unwrap_or("");
+    // curl takes `-u`/`--user`, HTTPie (`http`, `https`) and xh `-a`/`--auth`.
+    let httpie = v.trim_start().starts_with("-a") || v.trim_start().starts_with("--auth");
+    if httpie && FIRST_MODULE {
+        return Verdict::Reject;
+    }
+    let commands: &[&str] = if httpie {
+        &["http", "https", "xh", "xhs"]
+    } else {
+        &["curl"]
+    };
     if !line
         .split(|ch: char| !ch.is_ascii_alphanumeric())
-        .any(|w| w == "curl")
+        .any(|w| commands.contains(&w))
     {
         return Verdict::Reject;
     }
@@ -757,6 +845,15 @@ fn authorization(c: &Candidate<'_>) -> Verdict {
             _ => Verdict::Reject,
         };
     }
+    // No scheme: the value must look generated and end the header (`AWS4-HMAC-SHA256
+    // Credential=…` is a scheme and its parameters).
+    let bare = scheme.ends_with([':', '=', ',', '"', '\'']);
+    let ends = c
+        .after()
+        .is_none_or(|ch| matches!(ch, '\n' | '\r' | '"' | '\'' | '`' | ','));
+    if bare && (FIRST_MODULE || !(random_key_shaped(value) && ends && !joined_words(value))) {
+        return Verdict::Reject;
+    }
     if value.len() >= 16 && random_enough(value) {
         Verdict::Span {
             start,
@@ -765,6 +862,150 @@ fn authorization(c: &Candidate<'_>) -> Verdict {
         }
     } else {
         Verdict::Reject
+    }
+}
+
+/// The line after `c` (bounded), up to its end.
+fn rest_of_line<'a>(c: &Candidate<'a>) -> &'a str {
+    let rest = super::super::head(c.rest(), 300);
+    rest.split(['\n', '\r']).next().unwrap_or("")
+}
+
+/// The line before `c` (bounded), from its start.
+fn line_before<'a>(c: &Candidate<'a>, max: usize) -> &'a str {
+    super::super::tail(c.preceding(), max)
+        .rsplit(['\n', '\r'])
+        .next()
+        .unwrap_or("")
+}
+
+/// Commands and options that read a password or a token from their input, as words of the
+/// command line after the pipe (all of one entry must stand there).
+const STDIN_READERS: &[&[&str]] = &[
+    &["--password-stdin"],
+    &["--with-token"],
+    &["sudo", "-S"],
+    &["passwd", "--stdin"],
+];
+
+fn cli_password_stdin(c: &Candidate<'_>) -> Verdict {
+    let after: Vec<&str> = rest_of_line(c)
+        .split(['|', ';', '&'])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    if !STDIN_READERS
+        .iter()
+        .any(|words| words.iter().all(|w| after.contains(w)))
+    {
+        return Verdict::Reject;
+    }
+    let v = c.value();
+    let body = v[4..v.len() - 1].trim();
+    let body = body
+        .strip_prefix("-n")
+        .or_else(|| body.strip_prefix("-e"))
+        .map_or(body, str::trim_start);
+    let value = body.trim_matches(['"', '\'']);
+    if value.starts_with(['$', '%', '{', '<', '-'])
+        || placeholder(value)
+        || super::documented_fake(value)
+        || !(password_shaped(value) || random_key_shaped(value))
+    {
+        return Verdict::Reject;
+    }
+    let start = v.find(value).unwrap_or(0);
+    Verdict::Span {
+        start,
+        end: start + value.len(),
+        check: None,
+    }
+}
+
+/// `host:port:database:user:password`: the password runs to the line's end, with no
+/// unescaped `:` (a `/etc/passwd` line has more fields) and no space after it.
+fn pgpass_line(c: &Candidate<'_>) -> Verdict {
+    if c.after().is_some_and(|ch| !matches!(ch, '\n' | '\r')) {
+        return Verdict::Reject;
+    }
+    let v = c.value();
+    let mut fields = Vec::new();
+    let mut from = 0;
+    let b = v.as_bytes();
+    for i in 0..b.len() {
+        if b[i] == b':' && (i == 0 || b[i - 1] != b'\\') {
+            fields.push(&v[from..i]);
+            from = i + 1;
+        }
+    }
+    if fields.len() != 4 {
+        return Verdict::Reject;
+    }
+    // Host, database and user are names or `*`: a run of numbers (`12:30:45:00:…`) is a
+    // time or an address, not a password file.
+    let named = |f: &str| f == "*" || f.bytes().any(|b| b.is_ascii_alphabetic());
+    let (user, password) = (fields[3], &v[from..]);
+    if !(named(fields[0]) && named(fields[2]) && named(user))
+        || password.len() < 4
+        || password == user
+        || placeholder(password)
+        || DEFAULT_PASSWORDS.contains(&password.to_ascii_lowercase().as_str())
+        || password.starts_with(['$', '%', '{', '<'])
+    {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start: from,
+        end: v.len(),
+        check: None,
+    }
+}
+
+/// Parts of a cookie's name that make it a session's or a login's (`PHPSESSID`,
+/// `JSESSIONID`, `connect.sid`, `sessionid`, `auth_token`, `remember_user_token`,
+/// `next-auth.session-token`, LinkedIn's `li_at`), lower-cased.
+const SESSION_COOKIE_PARTS: &[&str] = &[
+    "sess", "sid", "auth", "token", "jwt", "login", "remember", "secret", "li_at",
+];
+
+fn cookie_session(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    // A pair after `;` belongs to a cookie header only when the line holds one.
+    if v.starts_with(';') {
+        let line = line_before(c, 8192).to_ascii_lowercase();
+        if !(line.contains("cookie:")
+            || line.contains("cookie\":")
+            || line.contains("cookie':")
+            || line.contains(" -b ")
+            || line.contains("--cookie "))
+        {
+            return Verdict::Reject;
+        }
+    }
+    let Some(eq) = v.find('=') else {
+        return Verdict::Reject;
+    };
+    let name_start = v[..eq]
+        .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '_' | '.' | '-')))
+        .map_or(0, |i| i + 1);
+    let name = v[name_start..eq].to_ascii_lowercase();
+    let value = &v[eq + 1..];
+    if !SESSION_COOKIE_PARTS.iter().any(|p| name.contains(p)) && name != "xs" {
+        return Verdict::Reject;
+    }
+    if value.len() < 16
+        || !random_enough(value)
+        || placeholder(value)
+        || super::documented_fake(value)
+        || !value.bytes().any(|b| b.is_ascii_digit())
+    {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start: eq + 1,
+        end: v.len(),
+        check: None,
     }
 }
 
@@ -981,8 +1222,24 @@ fn split_assignment(v: &str) -> Option<Assignment<'_>> {
     while i < b.len() && matches!(b[i], b':' | b'=' | b'>') && i - sep_start < 2 {
         i += 1;
     }
+    if i == sep_start && !FIRST_MODULE {
+        // The arrows, dashes and table bars of `secret-after-arrow` (full module only).
+        let sep = ["->", "→", "⇒", "-", "|"]
+            .iter()
+            .find(|s| v[i..].starts_with(**s))?;
+        i += sep.len();
+    }
     if i == sep_start {
         return None;
+    }
+    // `= >`: an arrow typed with a space in it.
+    let gap = b[i..]
+        .iter()
+        .take_while(|x| matches!(x, b' ' | b'\t'))
+        .count();
+    if !FIRST_MODULE && i - sep_start == 1 && b[sep_start] == b'=' && b.get(i + gap) == Some(&b'>')
+    {
+        i += gap + 1;
     }
     while i < b.len() && matches!(b[i], b' ' | b'\t') {
         i += 1;
@@ -1137,6 +1394,8 @@ const WHOLE_SECRET_KEYS: &[&str] = &[
     "segredo",
     "sekret",
     "jeton",
+    // `.npmrc`'s `_auth` (base64 of `user:password`).
+    "_auth",
 ];
 
 /// Common checks of both assignment rules; returns the parsed assignment when it may be a
@@ -1567,7 +1826,11 @@ fn password_stated(c: &Candidate<'_>) -> Verdict {
     if !password && !random_key_shaped(value) {
         return Verdict::Reject;
     }
-    value_span(start, value)
+    if password {
+        value_span(start, value)
+    } else {
+        key_span(c, start, value)
+    }
 }
 
 /// "password Tr0ub4dor&3", "PIN 4821": a PIN key takes four to eight digits, any other key
@@ -1661,22 +1924,273 @@ fn secret_labelled(c: &Candidate<'_>) -> Verdict {
             return Verdict::Reject;
         }
     }
-    Verdict::Span {
-        start,
-        end: start + value.len(),
-        check: None,
+    key_span(c, start, value)
+}
+
+/// How many bytes past `end` (relative to the match) a generated key runs on when a terminal
+/// or a mail client broke it over two lines: a line break right after it, then a line that
+/// is one token of a key's characters with a letter and a digit (`API key: 8JJNq4Cx…\n
+/// …2ZtVbR7m`). 0 when the value ends there.
+fn wrapped_tail(c: &Candidate<'_>, end: usize) -> usize {
+    if FIRST_MODULE {
+        return 0;
+    }
+    let rest = &c.text[c.start + end..];
+    let Some(next) = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'))
+    else {
+        return 0;
+    };
+    let line = next.split(['\n', '\r']).next().unwrap_or("");
+    let b = line.as_bytes();
+    let body = line.trim_end_matches('=');
+    let keyish = body
+        .bytes()
+        .all(|x| x.is_ascii_alphanumeric() || matches!(x, b'_' | b'-' | b'+' | b'/'));
+    let generated = b.iter().any(u8::is_ascii_digit) && b.iter().any(u8::is_ascii_alphabetic);
+    if (4..=512).contains(&line.len())
+        && keyish
+        && generated
+        && (line.len() < 12 || random_enough(line))
+    {
+        rest.len() - next.len() + line.len()
+    } else {
+        0
+    }
+}
+
+/// `value` at `start` of the match as the finding ([`value_span`]), with the rest of a key
+/// that a line break cut ([`wrapped_tail`]) when the value looks generated.
+fn key_span(c: &Candidate<'_>, start: usize, value: &str) -> Verdict {
+    let end = start + value.len();
+    let more = if random_key_shaped(value) {
+        wrapped_tail(c, end)
+    } else {
+        0
+    };
+    match value_span(start, value) {
+        Verdict::Span { check, .. } => Verdict::Span {
+            start,
+            end: end + more,
+            check,
+        },
+        v => v,
+    }
+}
+
+/// Words between a verb and a key word that deny the statement ("X is not my password").
+const NEGATIONS: &[&str] = &[
+    "not", "nicht", "kein", "keine", "pas", "no", "non", "niet", "nie", "geen",
+];
+
+/// "Tr0ub4dor&3 is my password", "8JJN… as the bearer": the key words end the match
+/// ([`secret-named-after`](RULES)); the value is the token right before the verb, alone on
+/// its side of the sentence (after a line start, punctuation, a quote or `use`). A password
+/// key takes a value with a digit or a symbol ([`password_shaped`]), any other key a
+/// generated-looking value ([`random_key_shaped`]).
+/// The verbs of [`secret-named-after`](RULES), lower-cased.
+const NAMING_VERBS: &[&str] = &[
+    "is", "ist", "est", "es", "as", "als", "to", "jest", "como", "come", "è", "é",
+];
+
+fn secret_named_after(c: &Candidate<'_>) -> Verdict {
+    // The key word, then up to three words and the verb before it, on the same line.
+    let line = line_before(c, 200);
+    let mut words: Vec<String> = vec![c.value().lower()];
+    let mut verb_at = None;
+    let mut rest = line;
+    for _ in 0..4 {
+        let trimmed = rest.trim_end_matches([' ', '\t']);
+        if trimmed.len() == rest.len() && !words.is_empty() && rest.len() != line.len() {
+            break;
+        }
+        let start = trimmed.rfind([' ', '\t']).map_or(0, |i| i + 1);
+        let word = &trimmed[start..];
+        if word.is_empty() {
+            break;
+        }
+        let lower = word.lower();
+        if NAMING_VERBS.contains(&lower.as_str()) {
+            verb_at = Some(c.start - (line.len() - start));
+            break;
+        }
+        // `c'est`: the verb after the `c'`, which the value's reading skips.
+        if lower == "c'est" {
+            verb_at = Some(c.start - (line.len() - start) + 2);
+            break;
+        }
+        if !word
+            .chars()
+            .all(|ch| ch.is_alphabetic() || matches!(ch, '\'' | '-'))
+        {
+            return Verdict::Reject;
+        }
+        words.push(lower);
+        rest = &trimmed[..start];
+    }
+    let Some(verb_at) = verb_at else {
+        return Verdict::Reject;
+    };
+    if words.iter().any(|w| NEGATIONS.contains(&w.as_str())) {
+        return Verdict::Reject;
+    }
+    let key = |keys: &[&[&str]]| {
+        keys.iter().any(|k| {
+            k.iter()
+                .rev()
+                .enumerate()
+                .all(|(i, w)| words.get(i).is_some_and(|x| x == w))
+        })
+    };
+    let password = key(STATED_PASSWORD_KEYS);
+    if !password && !key(STATED_SECRET_KEYS) && words[0] != "bearer" {
+        return Verdict::Reject;
+    }
+    // The value: the token before the verb, inside quotes or backticks if any; the French
+    // `c'` of `c'est` stands between.
+    let tail = super::super::tail(&c.text[..verb_at], 600);
+    let before = tail.trim_end_matches([' ', '\t']);
+    let before = before
+        .strip_suffix("c'")
+        .or_else(|| before.strip_suffix("C'"))
+        .map_or(before, |b| b.trim_end_matches([' ', '\t']));
+    let inner = before.strip_suffix(['`', '"', '\'']).unwrap_or(before);
+    let token = |b: u8| b.is_ascii_alphanumeric() || b"!#$%&*+-./:=?@^_|~".contains(&b);
+    let len = inner.bytes().rev().take_while(|&b| token(b)).count();
+    let value = &inner[inner.len() - len..];
+    let ahead = inner[..inner.len() - len].trim_end_matches(['`', '"', '\'', '(']);
+    // The value opens its clause: a line start, punctuation or a verb of use before it, not
+    // a word whose object it is ("the release 2.0.1-rc4 is the key").
+    let ahead = ahead.trim_end_matches([' ', '\t']);
+    let last_word = ahead.rsplit([' ', '\t']).next().unwrap_or("").lower();
+    let opens = ahead.is_empty()
+        || ahead.ends_with(['\n', '\r', ':', '.', '!', '?', ';', ',', '-', '>', '(', '*'])
+        || matches!(
+            last_word.as_str(),
+            "use" | "try" | "set" | "utilise" | "utilisez" | "nimm" | "verwende" | "usa"
+        );
+    if len == 0 || !opens || placeholder(value) || super::documented_fake(value) {
+        return Verdict::Reject;
+    }
+    let ok = if password {
+        if words[0] == "pin" {
+            pin_shaped(value)
+        } else {
+            password_shaped(value)
+                && value.bytes().any(|b| !b.is_ascii_alphabetic())
+                && !value.starts_with(['$', '%', '-', '=', '_', '.', '/'])
+        }
+    } else {
+        random_key_shaped(value) && !joined_words(value) && !value.contains("//")
+    };
+    if !ok {
+        return Verdict::Reject;
+    }
+    // Every slice above is a prefix of `tail`, which ends at the verb.
+    let value_start = verb_at - tail.len() + inner.len() - len;
+    Verdict::Before {
+        before: c.start - value_start,
+        len,
+    }
+}
+
+/// Last parts of an environment variable's name that name a credential only in that
+/// spelling (`STRIPE_KEY`, `NPM_AUTH`, `GITHUB_PAT`): in lower case `_key` is a sort key or a
+/// cache key as often.
+const ENV_KEY_ENDS: &[&str] = &["_KEY", "_AUTH", "_PAT"];
+
+/// Parts before `_KEY` that name a key which is no secret: public halves, site keys shown to
+/// every visitor, and keys of data (`CACHE_KEY`, `SORT_KEY`, `S3_OBJECT_KEY`).
+const ENV_KEY_NOT_SECRET: &[&str] = &[
+    "PUBLIC",
+    "PUB",
+    "PUBLISHABLE",
+    "SITE",
+    "CACHE",
+    "SORT",
+    "PARTITION",
+    "PRIMARY",
+    "FOREIGN",
+    "ROW",
+    "OBJECT",
+    "IDEMPOTENCY",
+    "LOOKUP",
+    "STORAGE",
+    "DEDUP",
+    "MESSAGE",
+    "ROUTING",
+    "SHARD",
+    "GROUP",
+    "I18N",
+    "TRANSLATION",
+    "LOCALE",
+];
+
+/// `export BACKEND_KEY=…`, `SENDGRID_KEY=…`, `os.environ['OPENAI_KEY'] = '…'`: an upper-case
+/// variable name ending in [`ENV_KEY_ENDS`], as environment files and shells write a
+/// credential. The key name is the one right before the separator (or the line's own).
+fn env_key_assignment<'a>(c: &Candidate<'a>) -> Option<Assignment<'a>> {
+    let in_match = c
+        .value()
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        .count();
+    let raw = if in_match > 0 {
+        &c.value()[..in_match]
+    } else {
+        let before = c
+            .preceding()
+            .strip_suffix([' ', '\t'])
+            .unwrap_or(c.preceding());
+        let before = before.strip_suffix(['"', '\'']).unwrap_or(before);
+        let n = before
+            .bytes()
+            .rev()
+            .take(64)
+            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
+            .count();
+        &before[before.len() - n..]
+    };
+    let end = ENV_KEY_ENDS.iter().find(|e| raw.ends_with(**e))?;
+    let name = &raw[..raw.len() - end.len()];
+    if name.is_empty()
+        || !raw
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        || name
+            .rsplit('_')
+            .next()
+            .is_some_and(|last| ENV_KEY_NOT_SECRET.contains(&last))
+    {
+        return None;
+    }
+    let a = split_assignment(c.value())?;
+    // A provider's token under such a name is its rule's (`GEOIPUPDATE_LICENSE_KEY=…_mmk`).
+    (!placeholder(a.value) && !super::documented_fake(a.value) && !provider_owned(a.value))
+        .then_some(a)
+}
+
+/// [`secret-after-arrow`](RULES): a password under a password key, else a key's value.
+fn secret_after_arrow(c: &Candidate<'_>) -> Verdict {
+    match password_assignment(c) {
+        Verdict::Reject => generic_secret(c),
+        v => v,
     }
 }
 
 fn generic_secret(c: &Candidate<'_>) -> Verdict {
-    let Some(a) = assignment(c, SECRET_KEYS, WHOLE_SECRET_KEYS).filter(|a| literal(c, a)) else {
+    let Some(a) = assignment(c, SECRET_KEYS, WHOLE_SECRET_KEYS)
+        .or_else(|| (!FIRST_MODULE).then(|| env_key_assignment(c)).flatten())
+        .filter(|a| literal(c, a))
+    else {
         return Verdict::Reject;
     };
     // A bare `key` names a translation string or a setting as often as a secret: its value
     // must not be words joined by separators (`user-settings-v2`).
     let whole = WHOLE_SECRET_KEYS.contains(&a.key.as_str());
     if random_key_shaped(a.value) && !(whole && joined_words(a.value)) {
-        span(&a)
+        key_span(c, a.start, a.value)
     } else {
         Verdict::Reject
     }
