@@ -15,8 +15,11 @@ use regex_automata::{Anchored, Input, PatternID};
 use std::sync::Arc;
 
 /// The lazy DFA's cache cap. The 2 MiB default thrashes on text dense with personal data
-/// (measured: 3 MB/s instead of ~100); memory is only used as states are built.
-const DFA_CACHE: usize = 8 << 20;
+/// (measured: 3 MB/s instead of ~100), and 8 MiB thrashed on varied real text: 17.7 MB of
+/// /usr/share/doc scanned 7.9× slower than with 16 MiB, every clear rebuilding the states of
+/// ordinary prose (docs/benchmarks.md, "After every round-13 merge"). Memory is only used as
+/// states are built, so a prompt-sized scan costs no more.
+const DFA_CACHE: usize = 16 << 20;
 /// How far past a contested position the rules that compete there may reach, in bytes.
 const CONTEST_WINDOW: usize = 256;
 /// Up to this many other rules that can start with a candidate's first byte are tried one by
