@@ -355,12 +355,30 @@ impl State {
     /// A multipart body to a guarded endpoint (an image edit's `prompt` beside the image):
     /// its text entries are checked, and a finding in any of them refuses the request — a
     /// form is not rewritten here, and nobody is asked about what could not be changed.
-    /// Without findings the form goes as it was; its files are not text.
+    /// Without findings the form goes as it was. Its files are passed only when their type
+    /// says image, audio or video: any other file (a `.txt` attachment, a Blob with no type)
+    /// may hold text this check cannot read, so it refuses the request (fail closed, as every
+    /// form was refused before forms were read).
     pub fn check_form(&self, form: &JsValue) -> Result<(), JsValue> {
-        let texts: Vec<String> = super::elsewhere::form_entries(form)?
+        let entries = super::elsewhere::form_entries(form)?;
+        let media = |v: &JsValue| {
+            let kind = js::get(v, "type").as_string().unwrap_or_default();
+            ["image/", "audio/", "video/"]
+                .iter()
+                .any(|p| kind.starts_with(p))
+        };
+        if entries
             .iter()
-            .filter_map(|(_, v)| v.as_string())
-            .collect();
+            .any(|(_, v)| v.as_string().is_none() && !media(v))
+        {
+            return Err(errors::blocked(
+                &self.glue,
+                Reason::BodyType,
+                "pii-airlock: a file in this form is not an image, audio or video and may hold text the guard cannot read in a form (send its text in a JSON body instead); the request was not sent",
+                None,
+            ));
+        }
+        let texts: Vec<String> = entries.iter().filter_map(|(_, v)| v.as_string()).collect();
         let body: JsString = serde_json::json!({ "form": texts }).to_string().into();
         let request = self.prepare(&body, &JsValue::UNDEFINED)?;
         if request.fields.iter().any(|f| !f.findings.is_empty()) {

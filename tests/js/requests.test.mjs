@@ -138,6 +138,14 @@ test('a form to a guarded endpoint goes as it was, or not at all when a text fie
   await assert.rejects(f(url, { method: 'POST', body: form(`a card for ${EMAIL}`) }),
     { name: 'PiiAirlockBlockedError', reason: 'payload' });
   assert.equal(calls.length, 1);
+  // A file that is not media may be text the form check cannot read: refused, not sent unread.
+  for (const file of [new Blob([`notes: ${EMAIL}`], { type: 'text/plain' }), new Blob([`notes: ${EMAIL}`])]) {
+    const fd = form('add a hat');
+    fd.append('attachment', file, 'notes.txt');
+    await assert.rejects(f(url, { method: 'POST', body: fd }),
+      { name: 'PiiAirlockBlockedError', reason: 'body-type' });
+  }
+  assert.equal(calls.length, 1);
 });
 
 test('a refused request answers the openai SDK with a 400 it does not retry; plain fetch still rejects', async () => {
