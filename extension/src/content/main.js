@@ -108,7 +108,7 @@
    * `insertText`, which fires beforeinput/input, so ProseMirror, Quill, React and the like
    * update their own state. Lines become paragraphs through `insertParagraph`.
    */
-  function replaceContent(editor, text) {
+  async function replaceContent(editor, text) {
     editor.focus();
     if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
       editor.select();
@@ -120,8 +120,15 @@
       }
       return;
     }
-    const sel = getSelection();
-    sel.selectAllChildren(editor);
+    // Lexical (Perplexity) takes the selection from its own state, which it updates on
+    // `selectionchange`, an event that comes later: the text is typed once it has.
+    const moved = new Promise((resolve) => {
+      document.addEventListener('selectionchange', resolve, { once: true });
+      setTimeout(resolve, 100);
+    });
+    getSelection().selectAllChildren(editor);
+    await moved;
+    await new Promise((resolve) => setTimeout(resolve, 0));
     insertLines(text);
   }
 
@@ -181,12 +188,15 @@
     // A field in a dialog (settings, custom instructions) is saved, not sent: its "Save" is not
     // a send button.
     const inDialog = editor.closest('dialog, [role="dialog"]');
-    // The nearest send button: inside the composer's form or container, else anywhere.
+    // The nearest send button: inside the composer's form or container, else anywhere. At each
+    // level the site's own send button comes first: a generic match earlier in the page (a
+    // search form's submit) is not the composer's.
+    const own = (root) => (adapter.siteSend && root.querySelector(adapter.siteSend)) || root.querySelector(adapter.send);
     for (let up = editor.parentElement; up && up !== document.body; up = up.parentElement) {
-      const b = up.querySelector(adapter.send) ?? (inDialog ? null : [...up.querySelectorAll('button')].find(textSend));
+      const b = own(up) ?? (inDialog ? null : [...up.querySelectorAll('button')].find(textSend));
       if (b) return b;
     }
-    return document.querySelector(adapter.send);
+    return own(document);
   }
 
   /**
@@ -259,7 +269,7 @@
         return;
       }
       if (res.changed) {
-        replaceContent(editor, res.text);
+        await replaceContent(editor, res.text);
         await new Promise((r) => setTimeout(r, 0));
         if (!same(ns.textModel.read(editor).text, res.text)) {
           // The editor did not take the new text: sending now could send the original.
