@@ -20,7 +20,7 @@
   let bypass = false;
   let busy = false;
   const state = new Map(); // editor → { timer, seq, findings }
-  const stats = { found: {}, sent: 0, replaced: 0 };
+  const stats = { found: {}, sent: 0, replaced: 0, withheld: 0 };
 
   /** A message to the engine host; rejects on error or when it does not answer in time. */
   function ask(msg, timeout = TIMEOUT_MS) {
@@ -154,25 +154,90 @@
     if (approved.length > 20) approved.shift();
   };
 
+  /** Findings the policy sends as they are anyway (highlight, allow) stop nothing. */
+  const acts = (f) => f.action !== 'allow' && f.action !== 'highlight';
+
+  /** A request to a conversation API: each user text in it agreed to, or without findings. */
+  async function chatVerdict(texts) {
+    for (const t of texts) {
+      if (typeof t !== 'string' || !t.trim() || approved.includes(norm(t))) continue;
+      try {
+        const res = await ask({ type: 'scan', text: t });
+        if (!res.ok || res.findings.some(acts)) return false;
+      } catch {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Values shorter than this are not looked for in requests: a two-letter value would be found
+   * in unrelated strings everywhere, and no detected value is that short.
+   */
+  const MIN_VALUE = 3;
+  /** Values found in a message box during this page's life (lower case, spaces collapsed). */
+  const typed = new Set();
+  /** Message box text → its values, for the last few texts (each request asks again). */
+  const valuesOf = new Map();
+  const low = (t) => norm(t).toLowerCase();
+
+  /** The values the message boxes hold now, found by the engine; rejects when it cannot answer. */
+  async function composerValues() {
+    const out = [];
+    for (const editor of state.keys()) {
+      if (!editor.isConnected) continue;
+      const { text } = ns.textModel.read(editor);
+      if (!text.trim()) continue;
+      let values = valuesOf.get(text);
+      if (!values) {
+        const res = await ask({ type: 'scan', text });
+        if (!res.ok) throw new Error('engine');
+        values = res.findings.filter(acts).map((f) => low(text.slice(f.start, f.end))).filter((v) => v.length >= MIN_VALUE);
+        valuesOf.set(text, values);
+        if (valuesOf.size > 20) valuesOf.delete(valuesOf.keys().next().value);
+      }
+      out.push(...values);
+    }
+    return out;
+  }
+
+  /**
+   * Any other request the page makes (draft sync, token counters, telemetry, Mistral's tRPC):
+   * refused when one of its strings holds a value typed into a message box that the user has
+   * not agreed to send — one that is in no text they sent (as typed, or a value they let
+   * through) — now or earlier on this page.
+   */
+  async function composerVerdict(texts) {
+    for (const v of await composerValues()) {
+      typed.delete(v);
+      typed.add(v);
+    }
+    while (typed.size > 200) typed.delete(typed.values().next().value);
+    if (!typed.size) return true;
+    const sent = approved.map((a) => a.toLowerCase());
+    const held = [...typed].filter((v) => !sent.some((a) => a.includes(v)));
+    return !texts.some((t) => typeof t === 'string' && held.some((v) => low(t).includes(v)));
+  }
+
   addEventListener('pii-airlock-check', async (e) => {
     let req;
     try { req = JSON.parse(e.detail); } catch { return; }
     if (typeof req?.id !== 'string' || !Array.isArray(req.texts)) return;
     let ok = true;
     if (enabled) {
-      for (const t of req.texts) {
-        if (typeof t !== 'string' || !t.trim() || approved.includes(norm(t))) continue;
-        try {
-          const res = await ask({ type: 'scan', text: t });
-          // Findings the policy sends as they are anyway (highlight, allow) do not stop it.
-          if (!res.ok || res.findings.some((f) => f.action !== 'allow' && f.action !== 'highlight')) ok = false;
-        } catch {
-          ok = false;
-        }
+      try {
+        ok = await (req.kind === 'composer' ? composerVerdict(req.texts) : chatVerdict(req.texts));
+      } catch {
+        ok = false;
       }
     }
     dispatchEvent(new CustomEvent('pii-airlock-verdict', { detail: JSON.stringify({ id: req.id, ok }) }));
-    if (!ok) ns.dialog.notice('bypass');
+    if (ok) return;
+    // A message sent around the composer is told; what the site reads while you type (a
+    // request per keystroke) is held back quietly and counted for the popup.
+    if (req.kind === 'composer') stats.withheld += 1;
+    else ns.dialog.notice('bypass');
   });
 
   // ---- send ---------------------------------------------------------------------------------
@@ -560,7 +625,7 @@
       // What was sent from this page, plus what the composers hold now.
       const found = { ...stats.found };
       for (const s of state.values()) for (const f of s.findings) found[f.entity] = (found[f.entity] ?? 0) + 1;
-      sendResponse({ site: adapter.id, enabled, conv, origin: location.origin, found, sent: stats.sent, replaced: stats.replaced, restored: ns.restore.count(), highlighted: ns.highlight.count() });
+      sendResponse({ site: adapter.id, enabled, conv, origin: location.origin, found, sent: stats.sent, replaced: stats.replaced, withheld: stats.withheld, restored: ns.restore.count(), highlighted: ns.highlight.count() });
     } else if (msg?.type === 'page-forgot') {
       ns.restore.undo();
       sendResponse({ ok: true });
