@@ -176,47 +176,78 @@
    * in unrelated strings everywhere, and no detected value is that short.
    */
   const MIN_VALUE = 3;
-  /** Values found in a message box during this page's life (lower case, spaces collapsed). */
+  /** Values found in a message box during this page's life, and where each starts (lower case, spaces collapsed). */
   const typed = new Set();
   /** Message box text → its values, for the last few texts (each request asks again). */
   const valuesOf = new Map();
   const low = (t) => norm(t).toLowerCase();
 
-  /** The values the message boxes hold now, found by the engine; rejects when it cannot answer. */
-  async function composerValues() {
-    const out = [];
+  /**
+   * Where a piece of text starts: up to CONTEXT characters before `at` and the first of it,
+   * longer if that is short (then it reaches further in), lower case. A request holding this
+   * holds the start of what follows — also when it read the message box a few keystrokes ago,
+   * before the value was whole (`jane.doe@example.c`), or before it was a value at all.
+   */
+  const CONTEXT = 8;
+  const MIN_ANCHOR = 6;
+  function anchor(text, at) {
+    const from = Math.max(0, at - CONTEXT);
+    const a = low(text.slice(from, Math.max(at + 1, from + MIN_ANCHOR)));
+    return a.length >= MIN_ANCHOR ? a : null;
+  }
+
+  /**
+   * What the message boxes hold now that may not leave: each value the engine finds and where
+   * it starts (the engine rejects when it cannot answer), and where the word being typed at
+   * the end starts: the engine tells a value only once it is whole, so requests carrying the
+   * start of an unfinished word are held until it is finished and checked (drafts and
+   * suggestions go a word behind). A box whose text the user just agreed to send (the site
+   * reads it once more as it sends) has no word held.
+   */
+  async function composerHolds() {
+    const values = [];
+    const words = [];
     for (const editor of state.keys()) {
       if (!editor.isConnected) continue;
       const { text } = ns.textModel.read(editor);
       if (!text.trim()) continue;
-      let values = valuesOf.get(text);
-      if (!values) {
+      let found = valuesOf.get(text);
+      if (!found) {
         const res = await ask({ type: 'scan', text });
         if (!res.ok) throw new Error('engine');
-        values = res.findings.filter(acts).map((f) => low(text.slice(f.start, f.end))).filter((v) => v.length >= MIN_VALUE);
-        valuesOf.set(text, values);
+        found = res.findings.filter(acts)
+          .map((f) => [low(text.slice(f.start, f.end)), anchor(text, f.start)])
+          .filter(([v]) => v.length >= MIN_VALUE)
+          .flat()
+          .filter(Boolean);
+        valuesOf.set(text, found);
         if (valuesOf.size > 20) valuesOf.delete(valuesOf.keys().next().value);
       }
-      out.push(...values);
+      values.push(...found);
+      const word = /\S+$/.exec(text);
+      const start = word && !approved.includes(norm(text)) ? anchor(text, word.index) : null;
+      if (start) words.push(start);
     }
-    return out;
+    return { values, words };
   }
 
   /**
    * Any other request the page makes (draft sync, token counters, telemetry, Mistral's tRPC):
    * refused when one of its strings holds a value typed into a message box that the user has
    * not agreed to send — one that is in no text they sent (as typed, or a value they let
-   * through) — now or earlier on this page.
+   * through) — or the start of one, now or earlier on this page, or the start of the word a
+   * message box is typing.
    */
   async function composerVerdict(texts) {
-    for (const v of await composerValues()) {
+    const { values, words } = await composerHolds();
+    for (const v of values) {
       typed.delete(v);
       typed.add(v);
     }
-    while (typed.size > 200) typed.delete(typed.values().next().value);
-    if (!typed.size) return true;
+    while (typed.size > 400) typed.delete(typed.values().next().value);
     const sent = approved.map((a) => a.toLowerCase());
-    const held = [...typed].filter((v) => !sent.some((a) => a.includes(v)));
+    const held = [...typed, ...words].filter((v) => !sent.some((a) => a.includes(v)));
+    if (!held.length) return true;
     return !texts.some((t) => typeof t === 'string' && held.some((v) => low(t).includes(v)));
   }
 
