@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -235,6 +236,21 @@ export async function routeSites(context) {
     });
   }
   return { received, uploads, history, reads };
+}
+
+/**
+ * A test file's browser: launched with the extension and the fixture sites routed before its
+ * tests, closed after them. The returned object gets `ctx` (launchWithExtension's) and
+ * `backend` (routeSites') once they are up.
+ */
+export function withExtension() {
+  const env = {};
+  before(async () => {
+    env.ctx = await launchWithExtension();
+    env.backend = await routeSites(env.ctx.context);
+  });
+  after(async () => { await env.ctx?.context.close(); });
+  return env;
 }
 
 /** Opens `site`'s fixture page of conversation `conv` once its composer is ready. */

@@ -1,19 +1,12 @@
 // The page-world line beyond the known chat APIs: Mistral Le Chat's tRPC (no shape assumed:
 // every string of any body or query to its tRPC and chat paths), and what any chat page reads
 // and sends while the user types, before Send (draft sync, typing beacons, autocomplete).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeSites, openSite, dialogState, until, editorOf } from './harness.mjs';
+import { withExtension, openSite, dialogState, until, editorOf } from './harness.mjs';
 
-let ctx;
-let backend;
-before(async () => {
-  ctx = await launchWithExtension();
-  backend = await routeSites(ctx.context);
-});
-after(async () => { await ctx?.context.close(); });
-
-const open = (site, conv) => openSite(ctx.context, site, conv);
+const env = withExtension();
+const open = (site, conv) => openSite(env.ctx.context, site, conv);
 const VALUE = 'jane.doe@example.com';
 
 /**
@@ -81,15 +74,15 @@ test('mistral: every string of a tRPC request, in either link\'s shape, is check
   // Clean requests go, in every shape; so do the site's own queries without text.
   for (const shape of ['link', 'batch', 'get']) assert.match(await trpc(page, shape, 'what is two plus two?'), /^sent /, shape);
   assert.match(await page.evaluate(() => fetch('/api/trpc/chat.list?batch=1&input=%7B%220%22%3A%7B%22json%22%3Anull%7D%7D').then((r) => `sent ${r.status}`)), /^sent /);
-  assert.ok(!backend.received.some((r) => r.body.includes(VALUE)), 'the value reached no chat request');
-  assert.ok(!backend.reads.some((r) => r.body.includes(VALUE)));
+  assert.ok(!env.backend.received.some((r) => r.body.includes(VALUE)), 'the value reached no chat request');
+  assert.ok(!env.backend.reads.some((r) => r.body.includes(VALUE)));
   // Held quietly: requests the site makes on its own do not open a dialog on every keystroke.
-  assert.equal(await dialogState(ctx.context, page), null);
+  assert.equal(await dialogState(env.ctx.context, page), null);
 
   // Sent (gdpr replaces an address without asking): the placeholders go; the value itself is
   // still not agreed to.
   await page.click('#send');
-  const sent = await until(() => backend.received.find((r) => r.conv === conv));
+  const sent = await until(() => env.backend.received.find((r) => r.conv === conv));
   assert.equal(sent.text, 'Please mail [EMAIL_ADDRESS_1] today');
   assert.match(await trpc(page, 'batch', 'chat title: Please mail [EMAIL_ADDRESS_1] today', 'chat.rename'), /^sent /);
   assert.match(await trpc(page, 'batch', `chat title: mail ${VALUE}`, 'chat.rename'), HELD);
@@ -98,11 +91,11 @@ test('mistral: every string of a tRPC request, in either link\'s shape, is check
   await page.click(editorOf('mistral'));
   await page.keyboard.type('I was diagnosed with diabetes last year');
   await page.keyboard.press('Enter');
-  const d = await until(() => dialogState(ctx.context, page));
+  const d = await until(() => dialogState(env.ctx.context, page));
   assert.deepEqual(d.buttons, ['Send redacted', 'Send as typed', 'Edit', 'Cancel']);
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
-  const asTyped = await until(() => backend.received.filter((r) => r.conv === conv)[1]);
+  const asTyped = await until(() => env.backend.received.filter((r) => r.conv === conv)[1]);
   assert.equal(asTyped.text, 'I was diagnosed with diabetes last year');
   assert.match(await trpc(page, 'batch', 'chat title: diabetes', 'chat.rename'), /^sent /);
   assert.match(await trpc(page, 'link', `diabetes and ${VALUE}`, 'chat.rename'), HELD);
@@ -115,7 +108,7 @@ test('mistral: the page\'s own send in tRPC\'s batch shape goes with placeholder
   await page.click(editorOf('mistral'));
   await page.keyboard.type(`Write to ${VALUE}`);
   await page.keyboard.press('Enter');
-  const { body, text } = await until(() => backend.received.find((r) => r.conv === conv));
+  const { body, text } = await until(() => env.backend.received.find((r) => r.conv === conv));
   assert.match(body, /^\{"0":\{"json":/, 'the batch shape');
   assert.equal(text, 'Write to [EMAIL_ADDRESS_1]');
   await page.close();
@@ -128,7 +121,7 @@ for (const site of ['chatgpt', 'mistral']) {
   test(`${site}: what the page sends while you type never carries a value you have not agreed to send`, async () => {
     const conv = `draft-${site}`;
     const page = await open(site, conv);
-    const mine = () => backend.reads.filter((r) => r.site === site);
+    const mine = () => env.backend.reads.filter((r) => r.site === site);
     const carries = (r, s) => r.body.includes(s) || decodeURIComponent(r.url).includes(s);
     await page.click(editorOf(site));
     // A pause between words, as people type: the finished words go on without the value.
@@ -144,15 +137,15 @@ for (const site of ['chatgpt', 'mistral']) {
     // checked (a draft read a keystroke ago holds the start of the value found now).
     assert.ok(!mine().some((r) => carries(r, VALUE)), 'the value left while typing');
     assert.ok(!mine().some((r) => carries(r, 'jane')), 'a piece of the value left while typing');
-    assert.equal(await dialogState(ctx.context, page), null, 'held quietly');
+    assert.equal(await dialogState(env.ctx.context, page), null, 'held quietly');
     // Sent with placeholders (gdpr replaces an address without asking): the message box holds
     // them now, and the page may read those.
     await page.keyboard.press('Enter');
-    assert.equal((await until(() => backend.received.find((r) => r.conv === conv))).text, 'Hi, mail [EMAIL_ADDRESS_1]');
+    assert.equal((await until(() => env.backend.received.find((r) => r.conv === conv))).text, 'Hi, mail [EMAIL_ADDRESS_1]');
     await until(() => mine().some((r) => carries(r, 'Hi, mail [EMAIL_ADDRESS_1]')), 30000);
     assert.ok(!mine().some((r) => carries(r, VALUE)));
     // The popup's count of what was held back on this page.
-    const stats = await ctx.worker.evaluate(async (url) => {
+    const stats = await env.ctx.worker.evaluate(async (url) => {
       const [tab] = await chrome.tabs.query({ url });
       return chrome.tabs.sendMessage(tab.id, { type: 'page-stats' });
     }, page.url());
