@@ -150,6 +150,13 @@ for (const site of ['chatgpt', 'mistral']) {
       return chrome.tabs.sendMessage(tab.id, { type: 'page-stats' });
     }, page.url());
     assert.ok(stats.withheld > 0, 'held requests are counted');
+    // The popup says so.
+    const popup = await env.ctx.context.newPage();
+    await popup.goto(`chrome-extension://${env.ctx.extensionId}/popup.html`);
+    await page.bringToFront();
+    await popup.evaluate(() => globalThis.piiAirlockPopupLoad());
+    assert.match(await popup.textContent('#status'), /^Sent 1 message\(s\), 1 with placeholders; .* [1-9]\d* request\(s\) the page made while you typed were held back/);
+    await popup.close();
     await page.close();
   });
 }

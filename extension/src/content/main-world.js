@@ -261,7 +261,12 @@
     globalThis.fetch = function fetch(input, init) {
       const isRequest = input instanceof Request;
       const method = init?.method ?? (isRequest ? input.method : 'GET');
-      const body = init && 'body' in init ? init.body : isRequest && input.body ? input.clone().arrayBuffer() : null;
+      let body = null;
+      try {
+        body = init && 'body' in init ? init.body : isRequest && input.body ? input.clone().arrayBuffer() : null;
+      } catch {
+        // A request whose body was read already: the native fetch rejects it below.
+      }
       const href = isRequest ? input.url : String(input);
       const ok = gate(href, method, body);
       if (ok === true) return original.call(globalThis, input, init);
