@@ -51,6 +51,19 @@ const postRaw = (page, url, kind) => page.evaluate(async ([u, k]) => {
   }
 }, [url, kind]);
 
+/** An XMLHttpRequest POST of a Document (a body that is not read) or a string; resolves to the event it ended with. */
+const xhr = (page, url, body) => page.evaluate(([u, b]) => new Promise((resolve) => {
+  const x = new XMLHttpRequest();
+  x.open('POST', u);
+  x.onload = () => resolve(`load ${x.status}`);
+  x.onerror = () => resolve('error');
+  try {
+    x.send(b === null ? document.implementation.createHTMLDocument('x') : b);
+  } catch (e) {
+    resolve(`thrown ${e.name}`);
+  }
+}), [url, body]);
+
 const HELD = /^TypeError: pii-airlock: this request was held back/;
 
 test('mistral: every string of a tRPC request, in either link\'s shape, is checked against the message box', async () => {
@@ -69,6 +82,8 @@ test('mistral: every string of a tRPC request, in either link\'s shape, is check
   // What cannot be read on these paths is refused (bytes that are not text, a stream) …
   assert.match(await postRaw(page, '/api/trpc/file.put', 'binary'), /^TypeError: pii-airlock/);
   assert.match(await postRaw(page, '/api/trpc/file.put', 'stream'), /^TypeError: pii-airlock/);
+  // (Known at once, not after reading: an XMLHttpRequest ends with an error, it does not throw.)
+  assert.equal(await xhr(page, '/api/trpc/file.put', null), 'error');
   // … elsewhere on the host it goes unread (a binary upload is not text).
   assert.equal(await postRaw(page, '/telemetry/bytes', 'binary'), 'sent 200');
   // Clean requests go, in every shape; so do the site's own queries without text.

@@ -242,7 +242,10 @@
       return texts.length ? verdict(texts, 'composer') : true;
     };
     const text = bodyText(body);
-    return text instanceof Promise ? text.then(decide, () => decide(null)) : decide(text);
+    if (text instanceof Promise) return text.then(decide, () => decide(null));
+    const now = decide(text);
+    // A refusal known at once is a promise too: every caller waits on what is not `true`.
+    return now === true ? true : Promise.resolve(now);
   }
 
   const REFUSED = 'pii-airlock: this message was not sent: it was not checked for personal data';
