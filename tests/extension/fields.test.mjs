@@ -79,7 +79,7 @@ async function dragText(page, text, selector) {
   await page.mouse.up();
 }
 
-for (const [site, selector] of [['chatgpt', '.ProseMirror'], ['deepseek', '#chat-input']]) {
+for (const [site, selector] of [['chatgpt', '.ProseMirror'], ['deepseek', '#chat-input'], ['perplexity', '#ask-input']]) {
   test(`${site}: text dropped into the composer is held like a paste`, async () => {
     const page = await open(site, `drop-${site}`);
     await dragText(page, 'Call jane.doe@example.com today', selector);
