@@ -14,7 +14,8 @@ const S = {
     export: 'Export receipts', options: 'Options', notHere: 'pii-airlock does not run on this page.',
     off: 'Switched off for this site in the options.', nothingYet: 'Nothing found yet.', noneYet: 'None yet.',
     status: (sent, replaced, restored) => `Sent ${sent} message(s), ${replaced} with placeholders; ${restored} value(s) restored in answers.`,
-    held: (n) => `${n} request(s) the page made while you typed were held back: they carried personal data you had not agreed to send.`,
+    held: (n) => `${n} request(s) the page made while you typed were held back: they carried text you had not sent, or personal data you had not agreed to send.`,
+    drafts: 'may read what I type before I send it (found values are still held back)',
     forgotten: 'This conversation\'s placeholders were forgotten.', notForgotten: 'Could not forget this conversation.',
     hints: {
       gdpr: 'Personal data becomes placeholders, special categories are asked about, secrets are removed.',
@@ -37,7 +38,8 @@ const S = {
     export: 'Belege exportieren', options: 'Einstellungen', notHere: 'pii-airlock läuft auf dieser Seite nicht.',
     off: 'Für diese Website in den Einstellungen ausgeschaltet.', nothingYet: 'Noch nichts gefunden.', noneYet: 'Noch keine.',
     status: (sent, replaced, restored) => `${sent} Nachricht(en) gesendet, ${replaced} mit Platzhaltern; ${restored} Wert(e) in Antworten wiederhergestellt.`,
-    held: (n) => `${n} Anfrage(n) der Seite während des Tippens angehalten: Sie enthielten personenbezogene Daten, deren Senden Sie nicht zugestimmt hatten.`,
+    held: (n) => `${n} Anfrage(n) der Seite während des Tippens angehalten: Sie enthielten noch nicht gesendeten Text oder personenbezogene Daten, deren Senden Sie nicht zugestimmt hatten.`,
+    drafts: 'darf lesen, was ich vor dem Senden tippe (gefundene Werte werden weiter zurückgehalten)',
     forgotten: 'Die Platzhalter dieser Unterhaltung wurden vergessen.', notForgotten: 'Die Unterhaltung konnte nicht vergessen werden.',
     hints: {
       gdpr: 'Personenbezogene Daten werden zu Platzhaltern, besondere Kategorien werden erfragt, Geheimnisse entfernt.',
@@ -60,7 +62,8 @@ const S = {
     export: 'Exporter les reçus', options: 'Options', notHere: 'pii-airlock ne fonctionne pas sur cette page.',
     off: 'Désactivé pour ce site dans les options.', nothingYet: 'Rien trouvé pour l\'instant.', noneYet: 'Aucun pour l\'instant.',
     status: (sent, replaced, restored) => `${sent} message(s) envoyé(s), ${replaced} avec des espaces réservés ; ${restored} valeur(s) restaurée(s) dans les réponses.`,
-    held: (n) => `${n} requête(s) de la page pendant la saisie retenue(s) : elles contenaient des données personnelles dont vous n'aviez pas accepté l'envoi.`,
+    held: (n) => `${n} requête(s) de la page pendant la saisie retenue(s) : elles contenaient du texte pas encore envoyé, ou des données personnelles dont vous n'aviez pas accepté l'envoi.`,
+    drafts: 'peut lire ce que je tape avant l\'envoi (les valeurs trouvées restent retenues)',
     forgotten: 'Les espaces réservés de cette conversation ont été oubliés.', notForgotten: 'Impossible d\'oublier cette conversation.',
     hints: {
       gdpr: 'Les données personnelles deviennent des espaces réservés, les catégories particulières sont demandées, les secrets retirés.',
@@ -83,7 +86,8 @@ const S = {
     export: 'Exportar recibos', options: 'Opciones', notHere: 'pii-airlock no funciona en esta página.',
     off: 'Desactivado para este sitio en las opciones.', nothingYet: 'Nada encontrado todavía.', noneYet: 'Ninguno todavía.',
     status: (sent, replaced, restored) => `${sent} mensaje(s) enviado(s), ${replaced} con marcadores; ${restored} valor(es) restaurado(s) en las respuestas.`,
-    held: (n) => `${n} solicitud(es) de la página durante la escritura retenida(s): contenían datos personales cuyo envío no había aceptado.`,
+    held: (n) => `${n} solicitud(es) de la página durante la escritura retenida(s): contenían texto aún no enviado, o datos personales cuyo envío no había aceptado.`,
+    drafts: 'puede leer lo que escribo antes de enviarlo (los valores encontrados se siguen reteniendo)',
     forgotten: 'Se olvidaron los marcadores de esta conversación.', notForgotten: 'No se pudo olvidar esta conversación.',
     hints: {
       gdpr: 'Los datos personales pasan a marcadores, se pregunta por las categorías especiales, se quitan los secretos.',

@@ -131,10 +131,16 @@ test('mistral: the page\'s own send in tRPC\'s batch shape goes with placeholder
 
 // A page script (fixtures/src/chat.js, conversation draft-…) sends the composer's text on every
 // input event: a draft by fetch, a typing beacon, an autocomplete query in the URL, all to the
-// site's own host at paths that are not the chat API.
+// site's own host at paths that are not the chat API. Here the user opened the site's drafts in
+// the options (closed, the default, is beforesend.test.mjs): its page reads the finished words.
 for (const site of ['chatgpt', 'mistral']) {
   test(`${site}: what the page sends while you type never carries a value you have not agreed to send`, async () => {
     const conv = `draft-${site}`;
+    const setOpen = (ids) => env.ctx.worker.evaluate(async (ids) => {
+      const { settings = {} } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...settings, openDrafts: ids } });
+    }, ids);
+    await setOpen([site]);
     const page = await open(site, conv);
     const mine = () => env.backend.reads.filter((r) => r.site === site);
     const carries = (r, s) => r.body.includes(s) || decodeURIComponent(r.url).includes(s);
@@ -173,5 +179,6 @@ for (const site of ['chatgpt', 'mistral']) {
     assert.match(await popup.textContent('#status'), /^Sent 1 message\(s\), 1 with placeholders; .* [1-9]\d* request\(s\) the page made while you typed were held back/);
     await popup.close();
     await page.close();
+    await setOpen([]);
   });
 }

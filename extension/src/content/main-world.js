@@ -6,9 +6,10 @@
 //   in it: a text the user just agreed to send, or one the engine finds nothing in. Anything else
 //   — a text that went around the composer, a body it cannot read, no answer — is refused.
 // - Every other request the page makes, to any host, is checked against the composer: a request
-//   whose query or body holds, in any string, a value the engine found in a message box that the
-//   user has not agreed to send is held back. That is what a site reads before Send (draft sync,
-//   token counters, typing telemetry, autocomplete). Mistral Le Chat's tRPC and chat paths, whose
+//   whose query or body carries, in any string, text of a message box that has not been sent
+//   (unless the user opened the site's drafts in the options), or a value the engine found in a
+//   message box that the user has not agreed to send, is held back. That is what a site reads
+//   before Send (draft sync, token counters, typing telemetry, autocomplete). Mistral Le Chat's tRPC and chat paths, whose
 //   shape is not publicly settled, get this check on every string leaf with a body that cannot
 //   be read refused (fail closed), so a change of shape can neither let a value out nor stop
 //   every chat.
@@ -237,8 +238,9 @@
       // Mistral's paths: a body that cannot be read is refused; elsewhere it goes unread.
       if (text === null && endpoint) return false;
       const all = queryStrings(url, text ? stringsOf(text, new Set()) : new Set());
-      // Shorter strings cannot hold a value worth a request's delay (see main.js's MIN_VALUE).
-      const texts = [...all].filter((t) => t.trim().length >= 3);
+      // Every string that is not blank: a draft of a message's first keystrokes is one or two
+      // characters long, and held back unless the user opened this site's drafts.
+      const texts = [...all].filter((t) => t.trim());
       return texts.length ? verdict(texts, 'composer') : true;
     };
     const text = bodyText(body);
@@ -249,7 +251,7 @@
   }
 
   const REFUSED = 'pii-airlock: this message was not sent: it was not checked for personal data';
-  const HELD = 'pii-airlock: this request was held back: it carries personal data from the message box that you have not agreed to send';
+  const HELD = 'pii-airlock: this request was held back: it carries text from the message box that you have not sent';
   /** Why a request to `href` was refused, for the page's error. */
   const why = (href, method) => {
     try {
@@ -313,7 +315,7 @@
       const endpoint = socketOf(ws);
       if (!endpoint) {
         if (typeof data !== 'string') return true;
-        const texts = [...stringsOf(data, new Set())].filter((t) => t.trim().length >= 3);
+        const texts = [...stringsOf(data, new Set())].filter((t) => t.trim());
         return texts.length ? verdict(texts, 'composer') : true;
       }
       let texts;

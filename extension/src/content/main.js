@@ -231,14 +231,113 @@
     return { values, words };
   }
 
+  // ---- what the page may read before Send (closed by default) ------------------------------
+
+  /**
+   * Whether this site's page may read the message box's text before Send (the user opened it
+   * in the options): then only values and their starts are held back, as above. Closed (the
+   * default), any request carrying text of a message box that has not been sent is held back
+   * too, found in it or not: the engine tells a value only once it is whole, so the first words
+   * of a value typed in several words (`+44 20`, `Jane`) carry nothing it can find yet.
+   */
+  let draftsOpen = false;
+
+  /**
+   * A message box's unsent text, as the pieces a request carrying it would hold: the text
+   * (lower case, spaces collapsed) and its windows of WINDOW characters that cross a space
+   * (a piece of a phrase: `me on +4`, `ask jane`), or of DIGIT_WINDOW that cross one and hold a
+   * digit (a number typed in groups: `44 20`, `20 79`). A window without a space is a piece of
+   * one word, which a site's own keys and names share with what people write
+   * (`conversation`), so it does not count; neither does a shorter piece of a phrase (`of the`).
+   */
+  const WINDOW = 8;
+  const DIGIT_WINDOW = 5;
+  /** Message box text → its pieces, for the last few texts (it changes with every keystroke). */
+  const piecesOf = new Map();
+  function unsentPieces(text) {
+    let p = piecesOf.get(text);
+    if (p) return p;
+    const t = low(text);
+    const windows = new Set();
+    for (let i = 0; i < t.length; i++) {
+      const w = t.slice(i, i + WINDOW);
+      if (w.length === WINDOW && w.includes(' ')) windows.add(w);
+      const d = t.slice(i, i + DIGIT_WINDOW);
+      if (d.length === DIGIT_WINDOW && d.includes(' ') && /\d/.test(d)) windows.add(d);
+    }
+    p = { text: t, windows };
+    piecesOf.set(text, p);
+    if (piecesOf.size > 8) piecesOf.delete(piecesOf.keys().next().value);
+    return p;
+  }
+
+  /**
+   * What the message boxes held in the last RECENT_MS while their text was short (SHORT
+   * characters at most): a draft of a message's first keystrokes, read a moment ago, is one of
+   * these — also when the text has grown since, or was typed over.
+   */
+  const RECENT_MS = 10000;
+  const SHORT = 12;
+  const recent = [];
+  function noteShort(editor) {
+    const raw = editor.value ?? editor.textContent ?? '';
+    if (raw.length > SHORT) return;
+    const t = low(ns.textModel.read(editor).text);
+    if (t) recent.push({ t, at: Date.now() });
+    if (recent.length > 64) recent.shift();
+  }
+  const isRecent = (r) => {
+    const since = Date.now() - RECENT_MS;
+    return recent.some((x) => x.at >= since && x.t === r);
+  };
+
+  /**
+   * Whether `s` (one string of a request) carries unsent text of a message box: it holds the
+   * whole text (three characters or more), or the text's start (three characters or more: a
+   * draft read some keystrokes ago), or what the box held a moment ago while it was short (a
+   * draft of its first characters), or it shares a window with it (above).
+   */
+  function carriesUnsent(s, pieces) {
+    const r = low(s);
+    if (!r) return false;
+    const { text, windows } = pieces;
+    if (text.length >= 3 && r.includes(text)) return true;
+    if (r.length >= 3 && text.startsWith(r)) return true;
+    if (r.length <= SHORT && isRecent(r)) return true;
+    for (let i = 0; i + DIGIT_WINDOW <= r.length; i++) {
+      if (windows.has(r.slice(i, i + WINDOW)) || windows.has(r.slice(i, i + DIGIT_WINDOW))) return true;
+    }
+    return false;
+  }
+
+  /** The unsent texts of the message boxes (a text the user just agreed to send is sent). */
+  function unsentTexts() {
+    const out = [];
+    for (const editor of state.keys()) {
+      if (!editor.isConnected) continue;
+      const { text } = ns.textModel.read(editor);
+      if (text.trim() && !approved.includes(norm(text))) out.push(text);
+    }
+    return out;
+  }
+
   /**
    * Any other request the page makes (draft sync, token counters, telemetry, Mistral's tRPC):
-   * refused when one of its strings holds a value typed into a message box that the user has
-   * not agreed to send — one that is in no text they sent (as typed, or a value they let
-   * through) — or the start of one, now or earlier on this page, or the start of the word a
-   * message box is typing.
+   * refused when one of its strings carries text of a message box that has not been sent
+   * (unless the user opened this site's drafts), or holds a value typed into a message box that
+   * the user has not agreed to send — one that is in no text they sent (as typed, or a value
+   * they let through) — or the start of one, now or earlier on this page, or the start of the
+   * word a message box is typing.
    */
   async function composerVerdict(texts) {
+    if (!draftsOpen) {
+      // No engine needed: the text itself, scanned or not, found in or not.
+      const strings = texts.filter((t) => typeof t === 'string');
+      for (const u of unsentTexts()) {
+        const pieces = unsentPieces(u);
+        if (strings.some((t) => carriesUnsent(t, pieces))) return false;
+      }
+    }
     const { values, words } = await composerHolds();
     for (const v of values) {
       typed.delete(v);
@@ -641,7 +740,10 @@
   addEventListener('input', (e) => {
     if (!enabled) return;
     const editor = editorFromEvent(e);
-    if (editor) scheduleScan(editor);
+    if (!editor) return;
+    scheduleScan(editor);
+    // Before the page's own listeners (this one captures): what a draft of it would carry.
+    if (!draftsOpen) noteShort(editor);
   }, true);
   addEventListener('focusin', (e) => {
     if (!enabled) return;
@@ -673,6 +775,12 @@
     } catch { /* no managed storage */ }
     enabled = !disabled.includes(adapter.id);
     if (!enabled) return;
+    // Closed unless the user opened this site's drafts, and never when the organisation closed them.
+    let closed = false;
+    try {
+      closed = (await chrome.storage.managed.get('closeDrafts'))?.closeDrafts === true;
+    } catch { /* no managed storage */ }
+    draftsOpen = !closed && (settings.openDrafts ?? []).includes(adapter.id);
     ns.restore.start(adapter.answers, restoreTexts);
     // Warm the engine up now, off the keystroke path (the worker may have been stopped).
     ask({ type: 'ping' }).catch(() => {});
