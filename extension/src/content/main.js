@@ -292,20 +292,25 @@
   };
 
   /**
-   * Whether `s` (one string of a request) carries unsent text of a message box: it holds the
-   * whole text (three characters or more), or the text's start (three characters or more: a
-   * draft read some keystrokes ago), or what the box held a moment ago while it was short (a
-   * draft of its first characters), or it shares a window with it (above).
+   * Whether `r` (one string of a request, lower case, spaces collapsed) carries unsent text of
+   * a message box: it holds the whole text (three characters or more), or the text's start
+   * (three characters or more: a draft read some keystrokes ago), or what the box held a moment
+   * ago while it was short (a draft of its first characters), or it shares a window with it
+   * (above).
    */
-  function carriesUnsent(s, pieces) {
-    const r = low(s);
+  function carriesUnsent(r, pieces) {
     if (!r) return false;
     const { text, windows } = pieces;
     if (text.length >= 3 && r.includes(text)) return true;
     if (r.length >= 3 && text.startsWith(r)) return true;
     if (r.length <= SHORT && isRecent(r)) return true;
-    for (let i = 0; i + DIGIT_WINDOW <= r.length; i++) {
-      if (windows.has(r.slice(i, i + WINDOW)) || windows.has(r.slice(i, i + DIGIT_WINDOW))) return true;
+    // Only windows that cross a space count: those starting up to WINDOW - 1 before one.
+    let next = 0;
+    for (let sp = r.indexOf(' '); sp !== -1; sp = r.indexOf(' ', sp + 1)) {
+      for (let i = Math.max(next, sp - WINDOW + 1); i <= sp; i++) {
+        if (windows.has(r.slice(i, i + WINDOW)) || windows.has(r.slice(i, i + DIGIT_WINDOW))) return true;
+      }
+      next = sp + 1;
     }
     return false;
   }
@@ -330,9 +335,9 @@
    * word a message box is typing.
    */
   async function composerVerdict(texts) {
+    const strings = texts.filter((t) => typeof t === 'string').map(low);
     if (!draftsOpen) {
       // No engine needed: the text itself, scanned or not, found in or not.
-      const strings = texts.filter((t) => typeof t === 'string');
       for (const u of unsentTexts()) {
         const pieces = unsentPieces(u);
         if (strings.some((t) => carriesUnsent(t, pieces))) return false;
@@ -347,7 +352,7 @@
     const sent = approved.map((a) => a.toLowerCase());
     const held = [...typed, ...words].filter((v) => !sent.some((a) => a.includes(v)));
     if (!held.length) return true;
-    return !texts.some((t) => typeof t === 'string' && held.some((v) => low(t).includes(v)));
+    return !strings.some((t) => held.some((v) => t.includes(v)));
   }
 
   addEventListener('pii-airlock-check', async (e) => {
