@@ -71,6 +71,8 @@ async function render() {
     const draftsLabel = document.createElement('label');
     draftsLabel.htmlFor = drafts.id;
     draftsLabel.textContent = t('drafts');
+    // Each row's second box says which site it is for, not only "may read drafts".
+    drafts.setAttribute('aria-label', `${label.textContent}: ${t('drafts')}`);
     row.append(box, label, drafts, draftsLabel);
     sites.append(row);
   }
