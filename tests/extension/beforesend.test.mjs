@@ -12,7 +12,7 @@ import { withExtension, openSite, dialogState, until, editorOf } from './harness
 const env = withExtension();
 const open = (site, conv) => openSite(env.ctx.context, site, conv);
 const pause = (ms = 400) => new Promise((r) => setTimeout(r, ms));
-const CHANNELS = ['draft', 'beacon', 'suggest'];
+const CHANNELS = ['draft', 'beacon', 'suggest', 'word'];
 /** What the page's draft script got through for `site` since the index `from` of the backend's reads. */
 const drafts = (site, from) => env.backend.reads.slice(from).filter((r) => r.site === site && CHANNELS.some((c) => r.channel.startsWith(c)));
 const carries = (r, s) => (r.body + decodeURIComponent(r.url)).toLowerCase().includes(s.toLowerCase());

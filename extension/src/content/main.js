@@ -178,6 +178,8 @@
   const MIN_VALUE = 3;
   /** Values found in a message box during this page's life, and where each starts (lower case, spaces collapsed). */
   const typed = new Set();
+  /** The values among them (not where they start): a string that is a start of one is held. */
+  const typedValues = new Set();
   /** Message box text → its values, for the last few texts (each request asks again). */
   const valuesOf = new Map();
   const low = (t) => norm(t).toLowerCase();
@@ -206,7 +208,9 @@
    */
   async function composerHolds() {
     const values = [];
+    const anchors = [];
     const words = [];
+    const ends = [];
     for (const editor of state.keys()) {
       if (!editor.isConnected) continue;
       const { text } = ns.textModel.read(editor);
@@ -215,20 +219,23 @@
       if (!found) {
         const res = await ask({ type: 'scan', text });
         if (!res.ok) throw new Error('engine');
-        found = res.findings.filter(acts)
+        const kept = res.findings.filter(acts)
           .map((f) => [low(text.slice(f.start, f.end)), anchor(text, f.start)])
-          .filter(([v]) => v.length >= MIN_VALUE)
-          .flat()
-          .filter(Boolean);
+          .filter(([v]) => v.length >= MIN_VALUE);
+        found = { values: kept.map(([v]) => v), anchors: kept.map(([, a]) => a).filter(Boolean) };
         valuesOf.set(text, found);
         if (valuesOf.size > 20) valuesOf.delete(valuesOf.keys().next().value);
       }
-      values.push(...found);
+      values.push(...found.values);
+      anchors.push(...found.anchors);
       const word = /\S+$/.exec(text);
-      const start = word && !approved.includes(norm(text)) ? anchor(text, word.index) : null;
+      if (!word || approved.includes(norm(text))) continue;
+      const start = anchor(text, word.index);
       if (start) words.push(start);
+      // The word itself, for a request that carries it alone (an autocomplete of the last word).
+      ends.push(word[0].toLowerCase());
     }
-    return { values, words };
+    return { values, anchors, words, ends };
   }
 
   // ---- what the page may read before Send (closed by default) ------------------------------
@@ -343,16 +350,24 @@
         if (strings.some((t) => carriesUnsent(t, pieces))) return false;
       }
     }
-    const { values, words } = await composerHolds();
-    for (const v of values) {
+    const { values, anchors, words, ends } = await composerHolds();
+    for (const v of [...values, ...anchors]) {
       typed.delete(v);
       typed.add(v);
     }
+    for (const v of values) typedValues.add(v);
     while (typed.size > 400) typed.delete(typed.values().next().value);
+    for (const v of typedValues) if (!typed.has(v)) typedValues.delete(v);
     const sent = approved.map((a) => a.toLowerCase());
-    const held = [...typed, ...words].filter((v) => !sent.some((a) => a.includes(v)));
-    if (!held.length) return true;
-    return !strings.some((t) => held.some((v) => t.includes(v)));
+    const unsent = (v) => !sent.some((a) => a.includes(v));
+    const held = [...typed, ...words].filter(unsent);
+    const starts = [...typedValues].filter(unsent);
+    return !strings.some((t) => held.some((v) => t.includes(v))
+      // A string that is the start of a value (read before it was whole, checked after) …
+      || (t.length >= MIN_VALUE && starts.some((v) => v.startsWith(t)))
+      // … or of the word being typed at the end, alone: from two characters on, and its first
+      // one while the word is that short (read a keystroke or two ago).
+      || ends.some((w) => w.startsWith(t) && (t.length >= 2 || w.length <= 3)));
   }
 
   addEventListener('pii-airlock-check', async (e) => {
