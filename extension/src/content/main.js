@@ -339,7 +339,7 @@
    * (unless the user opened this site's drafts), or holds a value typed into a message box that
    * the user has not agreed to send — one that is in no text they sent (as typed, or a value
    * they let through) — or the start of one, now or earlier on this page, or the start of the
-   * word a message box is typing.
+   * word a message box is typing (in the text, or alone).
    */
   async function composerVerdict(texts) {
     const strings = texts.filter((t) => typeof t === 'string').map(low);
