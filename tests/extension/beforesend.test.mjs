@@ -162,3 +162,13 @@ test('a site opened in the options reads the finished words again; found values 
   await until(async () => (await env.ctx.worker.evaluate(() => chrome.storage.local.get('settings'))).settings.openDrafts.length === 0);
   await opts.close();
 });
+
+test('mistral: a short message sent at once goes (its own send is checked like a draft there)', async () => {
+  const conv = 'short-mistral';
+  const page = await open('mistral', conv);
+  await page.click(editorOf('mistral'));
+  await page.keyboard.type('hi');
+  await page.keyboard.press('Enter');
+  assert.equal((await until(() => env.backend.received.find((r) => r.conv === conv))).text, 'hi');
+  await page.close();
+});
