@@ -14,6 +14,9 @@ const S = {
     export: 'Export receipts', options: 'Options', notHere: 'pii-airlock does not run on this page.',
     off: 'Switched off for this site in the options.', nothingYet: 'Nothing found yet.', noneYet: 'None yet.',
     status: (sent, replaced, restored) => `Sent ${sent} message(s), ${replaced} with placeholders; ${restored} value(s) restored in answers.`,
+    held: (n) => `${n} request(s) the page made while you typed were held back: they carried text you had not sent, or personal data you had not agreed to send.`,
+    drafts: 'may read drafts',
+    draftsHint: '“May read drafts”: the site\'s page may read what you type before you send it (its drafts and suggestions work; values found are still held back). Off, the default: it gets none of your text until you send it.',
     forgotten: 'This conversation\'s placeholders were forgotten.', notForgotten: 'Could not forget this conversation.',
     hints: {
       gdpr: 'Personal data becomes placeholders, special categories are asked about, secrets are removed.',
@@ -36,6 +39,9 @@ const S = {
     export: 'Belege exportieren', options: 'Einstellungen', notHere: 'pii-airlock läuft auf dieser Seite nicht.',
     off: 'Für diese Website in den Einstellungen ausgeschaltet.', nothingYet: 'Noch nichts gefunden.', noneYet: 'Noch keine.',
     status: (sent, replaced, restored) => `${sent} Nachricht(en) gesendet, ${replaced} mit Platzhaltern; ${restored} Wert(e) in Antworten wiederhergestellt.`,
+    held: (n) => `${n} Anfrage(n) der Seite während des Tippens angehalten: Sie enthielten noch nicht gesendeten Text oder personenbezogene Daten, deren Senden Sie nicht zugestimmt hatten.`,
+    drafts: 'darf Entwürfe lesen',
+    draftsHint: '„Darf Entwürfe lesen“: Die Seite darf lesen, was Sie vor dem Senden tippen (ihre Entwürfe und Vorschläge funktionieren; gefundene Werte werden weiter zurückgehalten). Aus, die Voreinstellung: Sie bekommt nichts von Ihrem Text, bevor Sie ihn senden.',
     forgotten: 'Die Platzhalter dieser Unterhaltung wurden vergessen.', notForgotten: 'Die Unterhaltung konnte nicht vergessen werden.',
     hints: {
       gdpr: 'Personenbezogene Daten werden zu Platzhaltern, besondere Kategorien werden erfragt, Geheimnisse entfernt.',
@@ -58,6 +64,9 @@ const S = {
     export: 'Exporter les reçus', options: 'Options', notHere: 'pii-airlock ne fonctionne pas sur cette page.',
     off: 'Désactivé pour ce site dans les options.', nothingYet: 'Rien trouvé pour l\'instant.', noneYet: 'Aucun pour l\'instant.',
     status: (sent, replaced, restored) => `${sent} message(s) envoyé(s), ${replaced} avec des espaces réservés ; ${restored} valeur(s) restaurée(s) dans les réponses.`,
+    held: (n) => `${n} requête(s) de la page pendant la saisie retenue(s) : elles contenaient du texte pas encore envoyé, ou des données personnelles dont vous n'aviez pas accepté l'envoi.`,
+    drafts: 'peut lire les brouillons',
+    draftsHint: '« Peut lire les brouillons » : la page du site peut lire ce que vous tapez avant l\'envoi (ses brouillons et suggestions fonctionnent ; les valeurs trouvées restent retenues). Désactivé, par défaut : elle ne reçoit rien de votre texte avant que vous l\'envoyiez.',
     forgotten: 'Les espaces réservés de cette conversation ont été oubliés.', notForgotten: 'Impossible d\'oublier cette conversation.',
     hints: {
       gdpr: 'Les données personnelles deviennent des espaces réservés, les catégories particulières sont demandées, les secrets retirés.',
@@ -80,6 +89,9 @@ const S = {
     export: 'Exportar recibos', options: 'Opciones', notHere: 'pii-airlock no funciona en esta página.',
     off: 'Desactivado para este sitio en las opciones.', nothingYet: 'Nada encontrado todavía.', noneYet: 'Ninguno todavía.',
     status: (sent, replaced, restored) => `${sent} mensaje(s) enviado(s), ${replaced} con marcadores; ${restored} valor(es) restaurado(s) en las respuestas.`,
+    held: (n) => `${n} solicitud(es) de la página durante la escritura retenida(s): contenían texto aún no enviado, o datos personales cuyo envío no había aceptado.`,
+    drafts: 'puede leer borradores',
+    draftsHint: '«Puede leer borradores»: la página del sitio puede leer lo que escribe antes de enviarlo (sus borradores y sugerencias funcionan; los valores encontrados se siguen reteniendo). Desactivado, por defecto: no recibe nada de su texto hasta que lo envía.',
     forgotten: 'Se olvidaron los marcadores de esta conversación.', notForgotten: 'No se pudo olvidar esta conversación.',
     hints: {
       gdpr: 'Los datos personales pasan a marcadores, se pregunta por las categorías especiales, se quitan los secretos.',

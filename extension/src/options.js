@@ -1,4 +1,4 @@
-// The options page: preset, built-in sites on/off, sites the user adds (each asked for through
+// The options page: preset, built-in sites on/off (and whether each may read drafts), sites the user adds (each asked for through
 // the browser's permission prompt), and how long placeholders can be restored. Settings the
 // organisation set (chrome.storage.managed) are shown locked.
 import { ACTIONS, CATEGORIES, DEFAULTS, PRESETS, SITES, getSettings, setSettings } from './settings.js';
@@ -60,7 +60,20 @@ async function render() {
     const label = document.createElement('label');
     label.htmlFor = box.id;
     label.textContent = origin.replace('https://', '');
-    row.append(box, label);
+    // Closed by default: the page gets no text before Send unless opened here.
+    const drafts = document.createElement('input');
+    drafts.type = 'checkbox';
+    drafts.id = `drafts-${id}`;
+    drafts.name = 'drafts';
+    drafts.value = id;
+    drafts.checked = settings.openDrafts.includes(id);
+    drafts.disabled = Boolean(locked.openDrafts);
+    const draftsLabel = document.createElement('label');
+    draftsLabel.htmlFor = drafts.id;
+    draftsLabel.textContent = t('drafts');
+    // Each row's second box says which site it is for, not only "may read drafts".
+    drafts.setAttribute('aria-label', `${label.textContent}: ${t('drafts')}`);
+    row.append(box, label, drafts, draftsLabel);
     sites.append(row);
   }
 
@@ -117,6 +130,7 @@ $('form').addEventListener('submit', async (e) => {
   const patch = {
     preset: $('preset').value,
     disabledSites: [...document.querySelectorAll('input[name="site"]')].filter((b) => !b.checked).map((b) => b.value),
+    openDrafts: [...document.querySelectorAll('input[name="drafts"]')].filter((b) => b.checked).map((b) => b.value),
     retentionHours: Number.isFinite(hours) && hours >= 1 ? Math.min(hours, 720) : DEFAULTS.retentionHours,
     categories: Object.fromEntries([...document.querySelectorAll('select[name="category"]')]
       .filter((s) => s.value).map((s) => [s.dataset.category, s.value])),

@@ -34,7 +34,8 @@ async function load() {
   } else if (!page.enabled) {
     $('status').textContent = t('off');
   } else {
-    $('status').textContent = t('status', page.sent, page.replaced, page.restored);
+    // What the page-world check held back while the user typed (main-world.js).
+    $('status').textContent = page.withheld ? `${t('status', page.sent, page.replaced, page.restored)} ${t('held', page.withheld)}` : t('status', page.sent, page.replaced, page.restored);
     const entries = Object.entries(page.found);
     if (!entries.length) found.append(item(t('nothingYet')));
     for (const [entity, n] of entries.sort()) found.append(item(`${entity.toLowerCase().replace(/_/g, ' ')}: ${n}`));

@@ -23,6 +23,11 @@ export const DEFAULTS = Object.freeze({
   preset: 'gdpr',
   /** Sites switched off by the user (every built-in site is on by default). */
   disabledSites: [],
+  /**
+   * Sites whose pages may read the message box before Send (drafts, suggestions): only values
+   * the engine found are held back there. Every other site gets no unsent text (the default).
+   */
+  openDrafts: [],
   /** Origins the user added (optional host permission granted at run time). */
   extraOrigins: [],
   /** How long a conversation's placeholders can be restored. */
@@ -59,6 +64,10 @@ export async function getSettings() {
   if (Array.isArray(m.disabledSites)) {
     s.disabledSites = [...new Set([...s.disabledSites, ...m.disabledSites])];
     locked.disabledSites = m.disabledSites;
+  }
+  if (m.closeDrafts === true) {
+    s.openDrafts = [];
+    locked.openDrafts = true;
   }
   if (!PRESETS.includes(s.preset)) s.preset = DEFAULTS.preset;
   if (locked.preset) {

@@ -106,10 +106,10 @@ test('no network of its own and no remote or evaluated code in the extension\'s 
   for (const f of walk(join(EXT, 'src')).filter((p) => p.endsWith('.js') || p.endsWith('.html'))) {
     const src = readFileSync(f, 'utf8');
     const name = relative(EXT, f);
-    // main-world.js wraps the page's fetch, XMLHttpRequest and WebSocket.send (and calls the
-    // originals for the page); it starts none.
-    const network = name.endsWith('main-world.js') ? [/new\s+(XMLHttpRequest|XHR|WebSocket|WS)\b/] : [/\bfetch\s*\(/, /XMLHttpRequest/, /WebSocket/];
-    for (const re of [...network, /sendBeacon/, /EventSource/, /\beval\s*\(/, /new Function/, /innerHTML|outerHTML|insertAdjacentHTML/, /https?:\/\/(?=[a-z0-9])(?!chatgpt\.com|claude\.ai|gemini\.google\.com|copilot\.microsoft\.com|chat\.mistral\.ai|www\.perplexity\.ai|chat\.deepseek\.com|localhost)/]) {
+    // main-world.js wraps the page's fetch, XMLHttpRequest, sendBeacon and WebSocket.send (and
+    // calls the originals for the page); it starts none.
+    const network = name.endsWith('main-world.js') ? [/new\s+(XMLHttpRequest|XHR|WebSocket|WS)\b/, /navigator\.sendBeacon/] : [/\bfetch\s*\(/, /XMLHttpRequest/, /WebSocket/, /sendBeacon/];
+    for (const re of [...network, /EventSource/, /\beval\s*\(/, /new Function/, /innerHTML|outerHTML|insertAdjacentHTML/, /https?:\/\/(?=[a-z0-9])(?!chatgpt\.com|claude\.ai|gemini\.google\.com|copilot\.microsoft\.com|chat\.mistral\.ai|www\.perplexity\.ai|chat\.deepseek\.com|localhost)/]) {
       assert.ok(!re.test(src), `${name}: ${re}`);
     }
   }

@@ -79,7 +79,7 @@ async function dragText(page, text, selector) {
   await page.mouse.up();
 }
 
-for (const [site, selector] of [['chatgpt', '.ProseMirror'], ['deepseek', '#prompt']]) {
+for (const [site, selector] of [['chatgpt', '.ProseMirror'], ['deepseek', '#chat-input'], ['perplexity', '#ask-input']]) {
   test(`${site}: text dropped into the composer is held like a paste`, async () => {
     const page = await open(site, `drop-${site}`);
     await dragText(page, 'Call jane.doe@example.com today', selector);
@@ -161,7 +161,7 @@ test('a text file dropped on the page is held and attached with placeholders', a
 // The MAIN-world check on the sites whose request shapes it models beyond ChatGPT and Claude:
 // DeepSeek and Perplexity (fetch, JSON), Gemini (XMLHttpRequest, a form body) and Copilot
 // (WebSocket frames).
-for (const [site, editor] of [['deepseek', '#prompt'], ['perplexity', '#prompt'], ['gemini', '.ql-editor'], ['copilot', '#composer']]) {
+for (const [site, editor] of [['deepseek', '#chat-input'], ['perplexity', '#ask-input'], ['gemini', '.ql-editor'], ['copilot', '#userInput']]) {
   test(`${site}: a request that went around the composer is refused by the MAIN-world check`, async () => {
     const conv = `around-${site}`;
     const page = await open(site, conv);

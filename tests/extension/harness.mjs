@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -45,7 +46,7 @@ export async function fixtureBundles() {
   const { build } = createRequire(join(FIXTURES, 'package.json'))('esbuild');
   const out = temp('pii-airlock-ext-fixtures-');
   await build({
-    entryPoints: ['prosemirror', 'quill', 'textarea', 'contenteditable'].map((n) => join(FIXTURES, 'src', `${n}.js`)),
+    entryPoints: ['prosemirror', 'quill', 'textarea', 'contenteditable', 'lexical'].map((n) => join(FIXTURES, 'src', `${n}.js`)),
     bundle: true, format: 'esm', outdir: out, logLevel: 'error', absWorkingDir: FIXTURES,
   });
   bundles = {
@@ -53,6 +54,7 @@ export async function fixtureBundles() {
     'quill.js': readFileSync(join(out, 'quill.js'), 'utf8'),
     'textarea.js': readFileSync(join(out, 'textarea.js'), 'utf8'),
     'contenteditable.js': readFileSync(join(out, 'contenteditable.js'), 'utf8'),
+    'lexical.js': readFileSync(join(out, 'lexical.js'), 'utf8'),
     // Not bundled: a classic script the page runs before everything else (fixtures/src/spy.js).
     'spy.js': readFileSync(join(FIXTURES, 'src', 'spy.js'), 'utf8'),
     'prosemirror.css': readFileSync(join(FIXTURES, 'node_modules', 'prosemirror-view', 'style', 'prosemirror.css'), 'utf8'),
@@ -64,27 +66,52 @@ export async function fixtureBundles() {
 /** A page CSP that forbids WebAssembly (no 'wasm-unsafe-eval') and inline script. */
 export const NO_WASM_CSP = "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'";
 
-/** The fixture sites: where each one lives and which composer it has. */
+/**
+ * The fixture sites: where each one lives and which composer it has. Where a site's markup is
+ * public (its editor library, the ids and labels its composer and buttons carry), the fixture
+ * is shaped like it: `ta` the textarea's attributes, `answerClass` / `answerAttr` the answers'
+ * marks, `decoy` a search form before the composer whose submit button comes first in the page
+ * (the generic send selector alone would take it for the composer's). A conversation named
+ * redesign-… gets a bare contenteditable and a generic button instead: the site's selectors no
+ * longer match, the generic ones must.
+ */
 export const SITES = {
   chatgpt: { origin: 'https://chatgpt.com', path: (c) => `/c/${c}`, api: '/backend-api/conversation', kind: 'prosemirror', editorId: 'prompt-textarea', send: '<button id="send" data-testid="send-button" aria-label="Send prompt">Send</button>' },
   claude: { origin: 'https://claude.ai', path: (c) => `/chat/${c}`, api: '/api/organizations/org-1/chat_conversations', format: 'claude', kind: 'prosemirror', editorId: 'claude-input', send: '<button id="send" aria-label="Send message">Send</button>', answerClass: 'font-claude-message' },
   gemini: { origin: 'https://gemini.google.com', path: (c) => `/app/${c}`, api: '/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate', format: 'gemini', kind: 'quill', send: '<button class="send-button" aria-label="Send message">Send</button>', answerTag: 'message-content' },
-  copilot: { origin: 'https://copilot.microsoft.com', path: (c) => `/chats/${c}`, api: '/c/api/conversations', format: 'copilot', kind: 'contenteditable', send: '<button id="send" type="button" aria-label="Submit message">Send</button>' },
-  deepseek: { origin: 'https://chat.deepseek.com', path: (c) => `/a/chat/s/${c}`, api: '/api/v0/chat/completion', format: 'deepseek', kind: 'textarea', send: '<button id="send" type="button" aria-label="Send">Send</button>' },
-  perplexity: { origin: 'https://www.perplexity.ai', path: (c) => `/search/${c}`, api: '/rest/sse/perplexity_ask', format: 'perplexity', kind: 'textarea', send: '<button id="send" type="button" aria-label="Submit">Ask</button>' },
+  // Copilot: a textarea#userInput ("Message Copilot"), "Submit message", answers marked ai-message.
+  copilot: { origin: 'https://copilot.microsoft.com', path: (c) => `/chats/${c}`, api: '/c/api/conversations', format: 'copilot', kind: 'textarea', editor: '#userInput', ta: 'id="userInput" data-testid="composer-input" placeholder="Message Copilot"', send: '<button id="send" type="button" data-testid="submit-button" aria-label="Submit message">Send</button>', answerAttr: ['data-content', 'ai-message'], decoy: true },
+  // DeepSeek: a textarea#chat-input, answers in .ds-markdown.
+  deepseek: { origin: 'https://chat.deepseek.com', path: (c) => `/a/chat/s/${c}`, api: '/api/v0/chat/completion', format: 'deepseek', kind: 'textarea', editor: '#chat-input', ta: 'id="chat-input" placeholder="Message DeepSeek"', send: '<button id="send" type="button" aria-label="Send">Send</button>', answerClass: 'ds-markdown' },
+  // Perplexity: a Lexical editor on #ask-input, "Submit", answers in .prose.
+  perplexity: { origin: 'https://www.perplexity.ai', path: (c) => `/search/${c}`, api: '/rest/sse/perplexity_ask', format: 'perplexity', kind: 'lexical', editor: '#ask-input', send: '<button id="send" type="button" data-testid="submit-button" aria-label="Submit">Ask</button>', answerClass: 'prose', decoy: true },
+  // Mistral Le Chat: a textarea named message.text, "Send question", messages over tRPC.
+  mistral: { origin: 'https://chat.mistral.ai', path: (c) => `/chat/${c}`, api: '/api/trpc/message.newChat', format: 'mistral', kind: 'textarea', editor: 'textarea[name="message.text"]', ta: 'name="message.text" placeholder="Ask Le Chat"', send: '<button id="send" type="button" aria-label="Send question">Send</button>', decoy: true },
+};
+
+/** The composer's selector on `site`'s fixture (conversation `conv`). */
+export const editorOf = (site, conv = '') => {
+  const s = SITES[site];
+  if (conv.startsWith('redesign-')) return '#composer';
+  return s.editor ?? { prosemirror: '.ProseMirror', quill: '.ql-editor', textarea: '#prompt', contenteditable: '#composer' }[s.kind];
 };
 
 function page(site, conv) {
   const s = SITES[site];
-  const composer = s.kind === 'textarea' ? '<textarea id="prompt" rows="4" cols="60" aria-label="Message"></textarea>' : '<div id="composer"></div>';
-  const css = s.kind === 'prosemirror' ? '<link rel="stylesheet" href="/fixture/prosemirror.css">' : s.kind === 'quill' ? '<link rel="stylesheet" href="/fixture/quill.css">' : '';
+  const redesign = conv.startsWith('redesign-');
+  const kind = redesign ? 'contenteditable' : s.kind;
+  const composer = kind === 'textarea' ? `<textarea ${s.ta ?? 'id="prompt"'} rows="4" cols="60" aria-label="Message"></textarea>` : '<div id="composer"></div>';
+  const send = redesign ? '<button id="send" type="button" aria-label="Send">Send</button>' : s.send;
+  const decoy = s.decoy && !redesign ? '<form id="search" role="search" action="/search-chats"><input type="search" name="q" aria-label="Search chats"><button type="submit">Search</button></form>' : '';
+  const css = kind === 'prosemirror' ? '<link rel="stylesheet" href="/fixture/prosemirror.css">' : kind === 'quill' ? '<link rel="stylesheet" href="/fixture/quill.css">' : '';
   // A conversation named spy-… gets the page script that tries to read restored values.
   const spy = conv.startsWith('spy-') ? '<script src="/fixture/spy.js"></script>' : '';
+  const [attrName, attrValue] = s.answerAttr ?? ['', ''];
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${site} fixture</title>${spy}${css}
 <link rel="stylesheet" href="/fixture/page.css"></head>
-<body data-conv="${conv}" data-api="${s.api}" data-format="${s.format ?? 'chatgpt'}" data-editor-id="${s.editorId ?? ''}" data-answer-tag="${s.answerTag ?? 'div'}" data-answer-class="${s.answerClass ?? ''}">
-<main><h1>${site} (test fixture)</h1><div id="thread"></div>${composer}${s.send}<input type="file" id="file" multiple hidden aria-label="Attach files"></main>
-<script type="module" src="/fixture/${s.kind}.js"></script></body></html>`;
+<body data-conv="${conv}" data-api="${s.api}" data-format="${s.format ?? 'chatgpt'}" data-editor-id="${s.editorId ?? ''}" data-answer-tag="${s.answerTag ?? 'div'}" data-answer-class="${s.answerClass ?? ''}" data-answer-attr="${attrName}" data-answer-attr-value="${attrValue}">
+<main><h1>${site} (test fixture)</h1>${decoy}<div id="thread"></div>${composer}${send}<input type="file" id="file" multiple hidden aria-label="Attach files"></main>
+<script type="module" src="/fixture/${kind}.js"></script></body></html>`;
 }
 
 const PAGE_CSS = `body{font:16px/1.5 system-ui,sans-serif;margin:24px;max-width:760px}
@@ -116,6 +143,13 @@ const REQUESTS = {
     const inner = JSON.parse(JSON.parse(new URLSearchParams(body).get('f.req'))[1]);
     return { conv: inner[2][0], text: inner[0][0] };
   },
+  // The fixture's tRPC call (fixtures/src/chat.js): httpLink's bare input or httpBatchLink's
+  // {"0": input}, the input in superjson's {json, meta}.
+  mistral: (body, url) => {
+    const j = JSON.parse(body);
+    const input = (url.searchParams.get('batch') === '1' ? j['0'] : j).json;
+    return { conv: input.chatId, text: input.content.filter((c) => c.type === 'text').map((c) => c.text).join('\n') };
+  },
 };
 
 const TOKEN = /\[[A-Z][A-Z0-9_]*_\d+\]/g;
@@ -128,6 +162,8 @@ export async function routeSites(context) {
   const b = await fixtureBundles();
   const received = [];
   const uploads = [];
+  // What the fixtures' page scripts send on their own while the user types (chat.js, draft-…).
+  const reads = [];
   const history = new Map();
   /** The model's answer to `text`: it repeats the placeholders, once inside a link. */
   const reply = (conv, text) => {
@@ -168,13 +204,18 @@ export async function routeSites(context) {
         uploads.push({ site, name: url.searchParams.get('name'), text: req.postData() ?? '' });
         return route.fulfill({ contentType: 'application/json', body: '{"ok":true}' });
       }
+      // What a page reads before Send: drafts, beacons, autocomplete (recorded whole).
+      if (url.pathname.startsWith('/telemetry/')) {
+        reads.push({ site, channel: url.pathname.slice('/telemetry/'.length), url: req.url(), body: req.postData() ?? '' });
+        return route.fulfill({ contentType: 'application/json', body: '{"ok":true}' });
+      }
       // Each site's own request shape (REQUESTS); Claude posts at <api>/<conversation>/completion.
       const claudePost = s.format === 'claude' && url.pathname.startsWith(`${s.api}/`) && url.pathname.endsWith('/completion');
       if ((url.pathname === s.api || claudePost) && req.method() === 'POST') {
         const body = req.postData() ?? '';
         let read;
         try {
-          read = REQUESTS[s.format ?? 'chatgpt'](body);
+          read = REQUESTS[s.format ?? 'chatgpt'](body, url);
         } catch {
           return route.fulfill({ status: 400, body: '' });
         }
@@ -194,7 +235,22 @@ export async function routeSites(context) {
       return route.fulfill({ status: 404, body: '' });
     });
   }
-  return { received, uploads, history };
+  return { received, uploads, history, reads };
+}
+
+/**
+ * A test file's browser: launched with the extension and the fixture sites routed before its
+ * tests, closed after them. The returned object gets `ctx` (launchWithExtension's) and
+ * `backend` (routeSites') once they are up.
+ */
+export function withExtension() {
+  const env = {};
+  before(async () => {
+    env.ctx = await launchWithExtension();
+    env.backend = await routeSites(env.ctx.context);
+  });
+  after(async () => { await env.ctx?.context.close(); });
+  return env;
 }
 
 /** Opens `site`'s fixture page of conversation `conv` once its composer is ready. */

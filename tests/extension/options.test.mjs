@@ -93,7 +93,7 @@ test('a site switched off in the options is left alone', async () => {
   await opts.click('button[type="submit"]');
   await until(async () => (await ctx.worker.evaluate(() => chrome.storage.local.get('settings'))).settings.disabledSites?.includes('deepseek'));
   const page = await open('deepseek', 'opt-off');
-  await page.click('#prompt');
+  await page.click('#chat-input');
   await page.keyboard.type('Write to jane.doe@example.com');
   await new Promise((r) => setTimeout(r, 600));
   assert.equal(await page.evaluate(() => CSS.highlights.get('pii-airlock-ext-replace')?.size ?? 0), 0);

@@ -27,7 +27,7 @@ const paste = (page, selector, text) => page.evaluate(([sel, t]) => {
 
 const CLIP = 'I am Jane Doe, mail jane.doe@example.com or call +49 30 1234567.';
 
-for (const [site, selector] of [['chatgpt', '.ProseMirror'], ['gemini', '.ql-editor'], ['deepseek', '#prompt']]) {
+for (const [site, selector] of [['chatgpt', '.ProseMirror'], ['gemini', '.ql-editor'], ['deepseek', '#chat-input'], ['perplexity', '#ask-input']]) {
   test(`${site}: a paste with personal data is intercepted and pasted with placeholders`, async () => {
     const page = await open(site, `paste-${site}`);
     await page.click(selector);

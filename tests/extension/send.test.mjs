@@ -4,9 +4,8 @@
 // browser (and its service worker) restarted.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeSites, SITES, imgPath, dialogState, until, temp, shownAnswers } from './harness.mjs';
+import { launchWithExtension, routeSites, SITES, imgPath, dialogState, until, temp, shownAnswers, editorOf } from './harness.mjs';
 
-const EDITOR = { prosemirror: '.ProseMirror', quill: '.ql-editor', textarea: '#prompt', contenteditable: '#composer' };
 const PROMPT = 'Write to jane.doe@example.com, I was diagnosed with diabetes last year.';
 
 let ctx;
@@ -103,11 +102,11 @@ test('Escape and Edit: nothing is sent and the text stays as typed', async () =>
   await page.close();
 });
 
-for (const [site, kind, how] of [['claude', 'prosemirror', 'button'], ['gemini', 'quill', 'enter'], ['deepseek', 'textarea', 'enter'], ['copilot', 'contenteditable', 'button']]) {
+for (const [site, kind, how] of [['claude', 'prosemirror', 'button'], ['gemini', 'quill', 'enter'], ['deepseek', 'textarea', 'enter'], ['copilot', 'textarea', 'button'], ['perplexity', 'lexical', 'enter'], ['mistral', 'textarea', 'button']]) {
   test(`${site} (${kind}): sending with ${how} sends placeholders and restores the answer`, async () => {
     const conv = `conv-${site}`;
     const page = await open(site, conv);
-    await page.click(EDITOR[kind]);
+    await page.click(editorOf(site));
     await page.keyboard.type(PROMPT);
     if (how === 'button') await page.click(SITES[site].send.includes('send-button') ? 'button.send-button' : '#send');
     else await page.keyboard.press('Enter');
@@ -223,7 +222,7 @@ test('multi-line prompts keep their lines in ProseMirror and in a textarea', asy
   await page.close();
 
   const ta = await open('deepseek', 'conv-lines-ta');
-  await ta.click('#prompt');
+  await ta.click('#chat-input');
   await ta.keyboard.type('Hello');
   await ta.keyboard.press('Shift+Enter');
   await ta.keyboard.type('mail jane.doe@example.com');

@@ -45,6 +45,16 @@ test('managed sites can only be switched off, never back on', async () => {
   assert.deepEqual((await getSettings()).settings.disabledSites.sort(), ['claude', 'gemini']);
 });
 
+test('drafts are closed on every site by default; an organisation can keep them closed', async () => {
+  assert.deepEqual((await getSettings()).settings.openDrafts, []);
+  await setSettings({ openDrafts: ['deepseek'] });
+  assert.deepEqual((await getSettings()).settings.openDrafts, ['deepseek']);
+  managed = { closeDrafts: true };
+  const { settings, locked } = await getSettings();
+  assert.deepEqual(settings.openDrafts, []);
+  assert.equal(locked.openDrafts, true);
+});
+
 test('an unknown preset falls back to the default; no managed storage imposes nothing', async () => {
   await setSettings({ preset: 'none-such' });
   managed = 'unsupported';

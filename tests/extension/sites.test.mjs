@@ -2,7 +2,7 @@
 // sites' URLs with a CSP that forbids WebAssembly in the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchWithExtension, routeSites, SITES, imgPath, until } from './harness.mjs';
+import { launchWithExtension, routeSites, SITES, imgPath, until, editorOf, dialogState } from './harness.mjs';
 
 let ctx;
 let backend;
@@ -13,7 +13,6 @@ before(async () => {
 });
 after(async () => { await ctx?.context.close(); });
 
-const EDITOR = { prosemirror: '.ProseMirror', quill: '.ql-editor', textarea: '#prompt', contenteditable: '#composer' };
 
 async function open(site, conv) {
   const page = await ctx.context.newPage();
@@ -63,10 +62,10 @@ test('the fixture pages forbid WebAssembly, so the engine cannot run in the page
   await page.close();
 });
 
-for (const [site, kind] of [['chatgpt', 'prosemirror'], ['claude', 'prosemirror'], ['gemini', 'quill'], ['deepseek', 'textarea'], ['copilot', 'contenteditable']]) {
+for (const [site, kind] of [['chatgpt', 'prosemirror'], ['claude', 'prosemirror'], ['gemini', 'quill'], ['deepseek', 'textarea'], ['copilot', 'textarea'], ['perplexity', 'lexical'], ['mistral', 'textarea']]) {
   test(`${site} (${kind}): highlights appear while typing`, async () => {
     const page = await open(site, `hl-${site}`);
-    await page.click(EDITOR[kind]);
+    await page.click(editorOf(site));
     await page.keyboard.type('Write to jane.doe@example.com about card 4111 1111 1111 1111');
     await page.waitForFunction((names) => names.reduce((n, k) => n + (CSS.highlights.get(k)?.size ?? 0), 0) >= 2, NAMES, { timeout: 15000 });
     const texts = await highlightedText(page);
@@ -77,7 +76,7 @@ for (const [site, kind] of [['chatgpt', 'prosemirror'], ['claude', 'prosemirror'
       const box = document.querySelector(sel).getBoundingClientRect();
       return names.flatMap((k) => [...(CSS.highlights.get(k) ?? [])])
         .every((r) => { const b = r.getBoundingClientRect(); return b.width > 0 && b.left >= box.left && b.right <= box.right && b.top >= box.top && b.bottom <= box.bottom; });
-    }, [EDITOR[kind], NAMES]);
+    }, [editorOf(site), NAMES]);
     assert.ok(inside, 'highlights lie on the composer');
     // Screen readers hear the count (a polite live region; closed shadow roots are in the AX tree).
     await until(() => liveText(page).then((t) => t === '2 items of personal data found'));
@@ -115,5 +114,46 @@ test('highlights use the package\'s four states under the extension\'s own names
   });
   // The page's own highlights are untouched by the extension's repaints.
   assert.deepEqual(await page.evaluate(() => ['replace', 'ask', 'block', 'shown'].map((s) => CSS.highlights.get(`pii-airlock-${s}`)?.size ?? 0)), [1, 1, 1, 1]);
+  await page.close();
+});
+
+// The adapters of the sites that fell back on the generic selectors before: each fixture is
+// shaped like the site (Copilot's textarea#userInput, Perplexity's Lexical #ask-input,
+// Mistral's textarea named message.text) and has a search form before the composer whose
+// submit button comes first in the page. The generic selector alone would take that button for
+// the composer's send, and a click on the real one would go out unchecked.
+const PROMPT = 'Write to jane.doe@example.com, I was diagnosed with diabetes last year.';
+for (const site of ['copilot', 'perplexity', 'mistral']) {
+  test(`${site}: its adapter finds the composer's own send button, not a search form's`, async () => {
+    const conv = `decoy-${site}`;
+    const page = await open(site, conv);
+    assert.ok(await page.$('#search button[type="submit"]'), 'the decoy is on the page');
+    await page.click(editorOf(site));
+    await page.keyboard.type(PROMPT);
+    await page.click('#send');
+    const d = await until(() => dialogState(ctx.context, page));
+    assert.equal(d.name, 'Personal data in your message', 'the click is held for consent');
+    assert.equal(backend.received.filter((r) => r.conv === conv).length, 0);
+    await page.keyboard.press('Enter');
+    const { body, text } = await until(() => backend.received.find((r) => r.conv === conv));
+    assert.ok(!body.includes('jane.doe@example.com') && !body.includes('diabetes'));
+    assert.match(text, /^Write to \[EMAIL_ADDRESS_\d+\], I was diagnosed with \[HEALTH_DATA_\d+\] last year\.$/);
+    await page.close();
+  });
+}
+
+test('a redesign the adapter does not know still works through the generic selectors', async () => {
+  // copilot, conversation redesign-…: a bare contenteditable and a plain "Send" button.
+  const conv = 'redesign-copilot';
+  const page = await open('copilot', conv);
+  assert.equal(await page.$('#userInput'), null, 'the adapter\'s composer is gone');
+  await page.click('#composer');
+  await page.keyboard.type(PROMPT);
+  await until(async () => (await highlighted(page)) >= 2);
+  await page.click('#send');
+  assert.equal((await until(() => dialogState(ctx.context, page))).name, 'Personal data in your message');
+  await page.keyboard.press('Enter');
+  const { text } = await until(() => backend.received.find((r) => r.conv === conv));
+  assert.match(text, /^Write to \[EMAIL_ADDRESS_\d+\], I was diagnosed with \[HEALTH_DATA_\d+\] last year\.$/);
   await page.close();
 });

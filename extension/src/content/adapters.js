@@ -18,7 +18,13 @@
     conversation: (loc) => /^\/c\/([\w-]+)/.exec(loc.pathname)?.[1] ?? (loc.pathname.length > 1 ? loc.pathname : null),
   };
 
-  /** Built-in sites by host (manifest.json's content_scripts). Editors: ProseMirror, Quill. */
+  /**
+   * Built-in sites by host (manifest.json's content_scripts). Editors: ProseMirror (ChatGPT,
+   * Claude), Quill (Gemini), Lexical (Perplexity), textareas (Copilot, DeepSeek, Mistral). The
+   * selectors are the ids, names and labels these sites' composers and buttons are publicly
+   * known to carry; what a site does not mark stably (DeepSeek's send control, Mistral's
+   * answers) is left to the generic selectors.
+   */
   const SITES = {
     'chatgpt.com': {
       id: 'chatgpt',
@@ -41,10 +47,32 @@
       answers: 'message-content, model-response',
       conversation: idFrom(/^\/app\/([\w-]+)/),
     },
-    'copilot.microsoft.com': { id: 'copilot' },
-    'chat.mistral.ai': { id: 'mistral', conversation: idFrom(/^\/chat\/([\w-]+)/) },
-    'www.perplexity.ai': { id: 'perplexity', conversation: idFrom(/^\/search\/([\w.-]+)/) },
-    'chat.deepseek.com': { id: 'deepseek', conversation: idFrom(/^\/a\/chat\/s\/([\w-]+)/) },
+    'copilot.microsoft.com': {
+      id: 'copilot',
+      editor: 'textarea#userInput, textarea[data-testid="composer-input"]',
+      send: 'button[data-testid="submit-button"], button[aria-label="Submit message" i]',
+      answers: '[data-content="ai-message"]',
+      conversation: idFrom(/^\/chats\/([\w-]+)/),
+    },
+    'chat.mistral.ai': {
+      id: 'mistral',
+      editor: 'textarea[name="message.text"]',
+      send: 'button[aria-label="Send question" i]',
+      conversation: idFrom(/^\/chat\/([\w-]+)/),
+    },
+    'www.perplexity.ai': {
+      id: 'perplexity',
+      editor: '#ask-input[contenteditable="true"], div[data-lexical-editor="true"][contenteditable="true"]',
+      send: 'button[data-testid="submit-button"], button[aria-label="Submit" i]',
+      answers: '.prose',
+      conversation: idFrom(/^\/search\/([\w.-]+)/),
+    },
+    'chat.deepseek.com': {
+      id: 'deepseek',
+      editor: 'textarea#chat-input',
+      answers: '.ds-markdown',
+      conversation: idFrom(/^\/a\/chat\/s\/([\w-]+)/),
+    },
   };
 
   /** The adapter for this page: the site's own fields, the generic ones for the rest. */
@@ -57,6 +85,9 @@
       editor: site.editor ? `${site.editor}` : GENERIC.editor,
       fallbackEditor: GENERIC.editor,
       send: site.send ? `${site.send}, ${GENERIC.send}` : GENERIC.send,
+      siteSend: site.send ?? null,
+      // Answers: the site's containers, the whole page when none is found (restore.js).
+      answers: site.answers ?? GENERIC.answers,
     };
   }
 

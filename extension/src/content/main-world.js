@@ -1,10 +1,18 @@
-// The second line on sites whose request format is known (ChatGPT, Claude, Gemini, Perplexity,
-// DeepSeek, Copilot): runs in the page's MAIN world before the site's scripts, wraps fetch,
-// XMLHttpRequest and WebSocket.send, and holds every request (or frame) to the site's
-// conversation API until the extension's content script has confirmed each user text in it:
-// either it is a text the user just agreed to send, or the engine finds nothing in it.
-// Anything else — a text that went around the composer, a body it cannot read, no answer — is
-// refused (fail closed).
+// The page-world line: runs in the page's MAIN world before the site's scripts and wraps fetch,
+// XMLHttpRequest, sendBeacon and WebSocket.send. Two checks, by what a request is:
+//
+// - A request (or frame) to a conversation API whose shape is known (ChatGPT, Claude, Gemini,
+//   Perplexity, DeepSeek, Copilot) is held until the content script has confirmed each user text
+//   in it: a text the user just agreed to send, or one the engine finds nothing in. Anything else
+//   — a text that went around the composer, a body it cannot read, no answer — is refused.
+// - Every other request the page makes, to any host, is checked against the composer: a request
+//   whose query or body carries, in any string, text of a message box that has not been sent
+//   (unless the user opened the site's drafts in the options), or a value the engine found in a
+//   message box that the user has not agreed to send, is held back. That is what a site reads
+//   before Send (draft sync, token counters, typing telemetry, autocomplete). Mistral Le Chat's tRPC and chat paths, whose
+//   shape is not publicly settled, get this check on every string leaf with a body that cannot
+//   be read refused (fail closed), so a change of shape can neither let a value out nor stop
+//   every chat.
 //
 // This world has no extension APIs; it asks the content script with DOM events carrying JSON
 // strings. The page could answer them itself, so this guards against the site's own code
@@ -25,7 +33,8 @@
 
   /**
    * Per site (by host): the conversation API's path and where its body carries user text.
-   * `texts(body)` throws on a body of another shape, which is refused.
+   * `texts(body)` throws on a body of another shape, which is refused. An entry without
+   * `texts` (Mistral) has its every string leaf checked against the composer, for any method.
    */
   const ENDPOINTS = [
     {
@@ -73,6 +82,13 @@
         return [str(inner?.[0]?.[0])];
       },
     },
+    {
+      // Le Chat: tRPC (httpLink or httpBatchLink: one input, or `?batch=1` with {"0": input, …},
+      // each input bare or in superjson's {json, meta}; GET queries in the `input` parameter)
+      // and its chat paths. No shape is assumed: every string in the body and the query counts.
+      host: 'chat.mistral.ai',
+      path: /^\/api\/(trpc\/|chat(\/|$))/,
+    },
   ].filter((e) => e.host === location.hostname);
 
   /**
@@ -92,10 +108,14 @@
       },
     },
   ].filter((e) => e.host === location.hostname);
-  if (!ENDPOINTS.length && !SOCKETS.length) return;
   let seq = 0;
 
-  function verdict(texts) {
+  /**
+   * Asks the content script about `texts`: `kind` 'chat' (each text agreed to or without
+   * findings) or 'composer' (no text holds a value from a message box the user has not agreed
+   * to send). Resolves to false when it does not answer in time.
+   */
+  function verdict(texts, kind) {
     return new Promise((resolve) => {
       const id = `${Date.now()}-${(seq += 1)}`;
       const timer = setTimeout(() => { removeEventListener('pii-airlock-verdict', on); resolve(false); }, 20000);
@@ -108,57 +128,179 @@
         resolve(v.ok === true);
       }
       addEventListener('pii-airlock-verdict', on);
-      dispatchEvent(new CustomEvent('pii-airlock-check', { detail: JSON.stringify({ id, texts }) }));
+      dispatchEvent(new CustomEvent('pii-airlock-check', { detail: JSON.stringify({ id, kind, texts }) }));
     });
   }
 
   /** The endpoint a request goes to, if it is one of this site's. */
-  function endpointOf(href, method) {
+  function endpointOf(url, method) {
+    if (url.origin !== location.origin) return null;
+    const post = String(method).toUpperCase() === 'POST';
+    return ENDPOINTS.find((e) => (post || !e.texts) && e.path.test(url.pathname)) ?? null;
+  }
+
+  // ---- every string a request carries ------------------------------------------------------
+
+  /** Nesting read into (JSON in a form field in JSON …); deeper strings count as they are. */
+  const DEPTH = 4;
+
+  /**
+   * The strings in `s`: itself, and when it is JSON or a form body, every string inside it
+   * (values and object keys; JSON held in a string is read too).
+   */
+  function stringsOf(s, out, depth = 0) {
+    out.add(s);
+    if (depth >= DEPTH) return out;
+    const t = s.trim();
+    if (/^[[{"]/.test(t)) {
+      let v;
+      try { v = JSON.parse(t); } catch { return out; }
+      const stack = [v];
+      while (stack.length) {
+        const x = stack.pop();
+        if (typeof x === 'string') stringsOf(x, out, depth + 1);
+        else if (x && typeof x === 'object') {
+          for (const [k, y] of Object.entries(x)) {
+            if (!Array.isArray(x)) out.add(k);
+            stack.push(y);
+          }
+        }
+      }
+    } else if (/^[^=&\s]+=[^\s]*$/.test(t)) {
+      for (const [k, v] of new URLSearchParams(t)) {
+        out.add(k);
+        stringsOf(v, out, depth + 1);
+      }
+    }
+    return out;
+  }
+
+  /** The strings in a URL's query (tRPC's `input`, a search box's `q`, …); the path is not read. */
+  function queryStrings(url, out) {
+    for (const [k, v] of url.searchParams) {
+      out.add(k);
+      stringsOf(v, out, 1);
+    }
+    return out;
+  }
+
+  /** A byte body as text, or null when it is not UTF-8 (binary, compressed). */
+  function decoded(buf) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A body as text: a string, or a promise of one; null when it cannot be read (a stream, a
+   * binary or compressed body). A form's files are not read here (attached text files are
+   * checked when they are picked, dropped or pasted): its text fields are, as a form body.
+   */
+  function bodyText(body) {
+    if (body == null) return '';
+    if (typeof body === 'string') return body;
+    if (body instanceof URLSearchParams) return body.toString();
+    if (body instanceof FormData) {
+      const p = new URLSearchParams();
+      for (const [k, v] of body) if (typeof v === 'string') p.append(k, v);
+      return p.toString();
+    }
+    if (body instanceof Blob) return body.arrayBuffer().then(decoded);
+    if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return decoded(body);
+    if (body instanceof Promise) return body.then(bodyText);
+    return null;
+  }
+
+  /**
+   * Whether a request may go: `true` at once when it carries nothing to check, else a promise.
+   * `body` as fetch, XMLHttpRequest or sendBeacon take it (or a promise of its bytes).
+   */
+  function gate(href, method, body) {
     let url;
     try {
       url = new URL(href, location.href);
     } catch {
-      return null;
+      return true; // the browser refuses the request itself
     }
-    if (url.origin !== location.origin || String(method).toUpperCase() !== 'POST') return null;
-    return ENDPOINTS.find((e) => e.path.test(url.pathname)) ?? null;
-  }
-
-  /** A body as text: strings and form parameters; null for what cannot be read at once. */
-  const textOf = (body) => (typeof body === 'string' ? body : body instanceof URLSearchParams ? body.toString() : null);
-
-  /** Whether the request may go: its texts read and confirmed. */
-  async function allowed(endpoint, body) {
-    let texts;
-    try {
-      texts = endpoint.texts(await body);
-    } catch {
-      return false;
-    }
-    return verdict(texts);
+    const endpoint = endpointOf(url, method);
+    const decide = (text) => {
+      if (endpoint?.texts) {
+        let texts;
+        try {
+          texts = endpoint.texts(text);
+        } catch {
+          return false;
+        }
+        return verdict(texts, 'chat');
+      }
+      // Mistral's paths: a body that cannot be read is refused; elsewhere it goes unread.
+      if (text === null && endpoint) return false;
+      const all = queryStrings(url, text ? stringsOf(text, new Set()) : new Set());
+      // Every string that is not blank: a draft of a message's first keystrokes is one or two
+      // characters long, and held back unless the user opened this site's drafts.
+      const texts = [...all].filter((t) => t.trim());
+      return texts.length ? verdict(texts, 'composer') : true;
+    };
+    const text = bodyText(body);
+    if (text instanceof Promise) return text.then(decide, () => decide(null));
+    const now = decide(text);
+    // A refusal known at once is a promise too: every caller waits on what is not `true`.
+    return now === true ? true : Promise.resolve(now);
   }
 
   const REFUSED = 'pii-airlock: this message was not sent: it was not checked for personal data';
+  const HELD = 'pii-airlock: this request was held back: it carries text from the message box that you have not sent';
+  /** Why a request to `href` was refused, for the page's error. */
+  const why = (href, method) => {
+    try {
+      return endpointOf(new URL(href, location.href), method)?.texts ? REFUSED : HELD;
+    } catch {
+      return HELD;
+    }
+  };
 
   const original = globalThis.fetch;
   if (typeof original === 'function') {
     globalThis.fetch = function fetch(input, init) {
       const isRequest = input instanceof Request;
-      const endpoint = endpointOf(isRequest ? input.url : String(input), init?.method ?? (isRequest ? input.method : 'GET'));
-      if (!endpoint) return original.call(globalThis, input, init);
-      const body = init && 'body' in init ? textOf(init.body) : isRequest ? input.clone().text() : '';
-      return allowed(endpoint, body).then((ok) => {
-        if (!ok) throw new TypeError(REFUSED);
+      const method = init?.method ?? (isRequest ? input.method : 'GET');
+      let body = null;
+      try {
+        body = init && 'body' in init ? init.body : isRequest && input.body ? input.clone().arrayBuffer() : null;
+      } catch {
+        // A request whose body was read already: the native fetch rejects it below.
+      }
+      const href = isRequest ? input.url : String(input);
+      const ok = gate(href, method, body);
+      if (ok === true) return original.call(globalThis, input, init);
+      return Promise.resolve(ok).then((yes) => {
+        if (!yes) throw new TypeError(why(href, method));
         return original.call(globalThis, input, init);
       });
     };
   }
 
-  // WebSocket (Copilot's client sends its messages as frames): send() on a socket to the chat
-  // path is queued in order and each frame goes once its texts are confirmed; a refused frame,
-  // or one that cannot be read (binary), is dropped — the frames after it still go, in order.
+  // sendBeacon (analytics, typing telemetry): answers true at once, as the browser does when it
+  // queues a beacon, and the beacon goes once it is checked; a refused one never goes.
+  const NavigatorType = globalThis.Navigator;
+  const beacon = NavigatorType?.prototype.sendBeacon;
+  if (typeof beacon === 'function') {
+    NavigatorType.prototype.sendBeacon = function sendBeacon(url, data) {
+      const ok = gate(String(url), 'POST', data);
+      if (ok === true) return beacon.call(this, url, data);
+      ok.then((yes) => { if (yes) beacon.call(this, url, data); });
+      return true;
+    };
+  }
+
+  // WebSocket: every frame is queued in order behind the frames still being checked. A frame on
+  // a chat socket (Copilot's) goes once its texts are confirmed, and one that cannot be read
+  // (binary) is dropped; on any other socket a text frame is checked against the composer, a
+  // binary one goes unread. A refused frame is dropped; the frames after it still go, in order.
   const WS = globalThis.WebSocket;
-  if (typeof WS === 'function' && SOCKETS.length) {
+  if (typeof WS === 'function') {
     const wsSend = WS.prototype.send;
     const queues = new WeakMap();
     const socketOf = (ws) => {
@@ -169,45 +311,55 @@
         return null;
       }
     };
+    const frameOk = (ws, data) => {
+      const endpoint = socketOf(ws);
+      if (!endpoint) {
+        if (typeof data !== 'string') return true;
+        const texts = [...stringsOf(data, new Set())].filter((t) => t.trim());
+        return texts.length ? verdict(texts, 'composer') : true;
+      }
+      let texts;
+      try {
+        texts = endpoint.texts(typeof data === 'string' ? data : null);
+      } catch {
+        return false;
+      }
+      return texts.length === 0 || verdict(texts, 'chat');
+    };
     WS.prototype.send = function (data) {
-      const endpoint = socketOf(this);
-      // Not a chat socket, or not open (the native send throws as it should).
-      if (!endpoint || this.readyState !== WS.OPEN) return wsSend.call(this, data);
-      const frameOk = async () => {
-        let texts;
-        try {
-          texts = endpoint.texts(typeof data === 'string' ? data : null);
-        } catch {
-          return false;
-        }
-        return texts.length === 0 || verdict(texts);
-      };
-      const queue = (queues.get(this) ?? Promise.resolve()).then(frameOk).then((ok) => {
-        if (ok && this.readyState === WS.OPEN) wsSend.call(this, data);
+      // Not open: the native send throws as it should.
+      if (this.readyState !== WS.OPEN) return wsSend.call(this, data);
+      const ok = frameOk(this, data);
+      const pending = queues.get(this);
+      if (ok === true && !pending) return wsSend.call(this, data);
+      const queue = (pending ?? Promise.resolve()).then(() => ok).then((yes) => {
+        if (yes && this.readyState === WS.OPEN) wsSend.call(this, data);
       });
       queues.set(this, queue);
+      queue.then(() => { if (queues.get(this) === queue) queues.delete(this); });
       return undefined;
     };
   }
 
-  // XMLHttpRequest (Gemini's client posts with it): send() is held until the texts are
-  // confirmed; a refused request is never sent and ends with an error event.
+  // XMLHttpRequest (Gemini's client posts with it): send() is held until the request is
+  // checked; a refused request is never sent and ends with an error event.
   const XHR = globalThis.XMLHttpRequest;
   if (typeof XHR === 'function') {
     const open = XHR.prototype.open;
     const send = XHR.prototype.send;
     const target = new WeakMap();
     XHR.prototype.open = function (method, url, ...rest) {
-      target.set(this, { endpoint: endpointOf(String(url), method), sync: rest[0] === false });
+      target.set(this, { method, url: String(url), sync: rest[0] === false });
       return open.call(this, method, url, ...rest);
     };
     XHR.prototype.send = function (body) {
       const t = target.get(this);
-      if (!t?.endpoint) return send.call(this, body);
+      const ok = t ? gate(t.url, t.method, body) : true;
+      if (ok === true) return send.call(this, body);
       // A synchronous request cannot wait for the check: refused.
-      if (t.sync) throw new DOMException(REFUSED, 'NetworkError');
-      allowed(t.endpoint, textOf(body)).then((ok) => {
-        if (ok) {
+      if (t.sync) throw new DOMException(why(t.url, t.method), 'NetworkError');
+      ok.then((yes) => {
+        if (yes) {
           send.call(this, body);
           return;
         }

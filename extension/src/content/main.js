@@ -20,7 +20,7 @@
   let bypass = false;
   let busy = false;
   const state = new Map(); // editor → { timer, seq, findings }
-  const stats = { found: {}, sent: 0, replaced: 0 };
+  const stats = { found: {}, sent: 0, replaced: 0, withheld: 0 };
 
   /** A message to the engine host; rejects on error or when it does not answer in time. */
   function ask(msg, timeout = TIMEOUT_MS) {
@@ -108,7 +108,7 @@
    * `insertText`, which fires beforeinput/input, so ProseMirror, Quill, React and the like
    * update their own state. Lines become paragraphs through `insertParagraph`.
    */
-  function replaceContent(editor, text) {
+  async function replaceContent(editor, text) {
     editor.focus();
     if (editor instanceof HTMLTextAreaElement || editor instanceof HTMLInputElement) {
       editor.select();
@@ -120,8 +120,15 @@
       }
       return;
     }
-    const sel = getSelection();
-    sel.selectAllChildren(editor);
+    // Lexical (Perplexity) takes the selection from its own state, which it updates on
+    // `selectionchange`, an event that comes later: the text is typed once it has.
+    const moved = new Promise((resolve) => {
+      document.addEventListener('selectionchange', resolve, { once: true });
+      setTimeout(resolve, 100);
+    });
+    getSelection().selectAllChildren(editor);
+    await moved;
+    await new Promise((resolve) => setTimeout(resolve, 0));
     insertLines(text);
   }
 
@@ -147,25 +154,240 @@
     if (approved.length > 20) approved.shift();
   };
 
+  /** Findings the policy sends as they are anyway (highlight, allow) stop nothing. */
+  const acts = (f) => f.action !== 'allow' && f.action !== 'highlight';
+
+  /** A request to a conversation API: each user text in it agreed to, or without findings. */
+  async function chatVerdict(texts) {
+    for (const t of texts) {
+      if (typeof t !== 'string' || !t.trim() || approved.includes(norm(t))) continue;
+      try {
+        const res = await ask({ type: 'scan', text: t });
+        if (!res.ok || res.findings.some(acts)) return false;
+      } catch {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Values shorter than this are not looked for in requests: a two-letter value would be found
+   * in unrelated strings everywhere, and no detected value is that short.
+   */
+  const MIN_VALUE = 3;
+  /** Values found in a message box during this page's life, and where each starts (lower case, spaces collapsed). */
+  const typed = new Set();
+  /** The values among them (not where they start): a string that is a start of one is held. */
+  const typedValues = new Set();
+  /** Message box text → its values, for the last few texts (each request asks again). */
+  const valuesOf = new Map();
+  const low = (t) => norm(t).toLowerCase();
+
+  /**
+   * Where a piece of text starts: up to CONTEXT characters before `at` and the first of it,
+   * longer if that is short (then it reaches further in), lower case. A request holding this
+   * holds the start of what follows — also when it read the message box a few keystrokes ago,
+   * before the value was whole (`jane.doe@example.c`), or before it was a value at all.
+   */
+  const CONTEXT = 8;
+  const MIN_ANCHOR = 6;
+  function anchor(text, at) {
+    const from = Math.max(0, at - CONTEXT);
+    const a = low(text.slice(from, Math.max(at + 1, from + MIN_ANCHOR)));
+    return a.length >= MIN_ANCHOR ? a : null;
+  }
+
+  /**
+   * What the message boxes hold now that may not leave: each value the engine finds and where
+   * it starts (the engine rejects when it cannot answer), and where the word being typed at
+   * the end starts: the engine tells a value only once it is whole, so requests carrying the
+   * start of an unfinished word are held until it is finished and checked (drafts and
+   * suggestions go a word behind). A box whose text the user just agreed to send (the site
+   * reads it once more as it sends) has no word held.
+   */
+  async function composerHolds() {
+    const values = [];
+    const anchors = [];
+    const words = [];
+    const ends = [];
+    for (const editor of state.keys()) {
+      if (!editor.isConnected) continue;
+      const { text } = ns.textModel.read(editor);
+      if (!text.trim()) continue;
+      let found = valuesOf.get(text);
+      if (!found) {
+        const res = await ask({ type: 'scan', text });
+        if (!res.ok) throw new Error('engine');
+        const kept = res.findings.filter(acts)
+          .map((f) => [low(text.slice(f.start, f.end)), anchor(text, f.start)])
+          .filter(([v]) => v.length >= MIN_VALUE);
+        found = { values: kept.map(([v]) => v), anchors: kept.map(([, a]) => a).filter(Boolean) };
+        valuesOf.set(text, found);
+        if (valuesOf.size > 20) valuesOf.delete(valuesOf.keys().next().value);
+      }
+      values.push(...found.values);
+      anchors.push(...found.anchors);
+      const word = /\S+$/.exec(text);
+      if (!word || approved.includes(norm(text))) continue;
+      const start = anchor(text, word.index);
+      if (start) words.push(start);
+      // The word itself, for a request that carries it alone (an autocomplete of the last word).
+      ends.push(word[0].toLowerCase());
+    }
+    return { values, anchors, words, ends };
+  }
+
+  // ---- what the page may read before Send (closed by default) ------------------------------
+
+  /**
+   * Whether this site's page may read the message box's text before Send (the user opened it
+   * in the options): then only values and their starts are held back, as above. Closed (the
+   * default), any request carrying text of a message box that has not been sent is held back
+   * too, found in it or not: the engine tells a value only once it is whole, so the first words
+   * of a value typed in several words (`+44 20`, `Jane`) carry nothing it can find yet.
+   */
+  let draftsOpen = false;
+
+  /**
+   * A message box's unsent text, as the pieces a request carrying it would hold: the text
+   * (lower case, spaces collapsed) and its windows of WINDOW characters that cross a space
+   * (a piece of a phrase: `me on +4`, `ask jane`), or of DIGIT_WINDOW that cross one and hold a
+   * digit (a number typed in groups: `44 20`, `20 79`). A window without a space is a piece of
+   * one word, which a site's own keys and names share with what people write
+   * (`conversation`), so it does not count; neither does a shorter piece of a phrase (`of the`).
+   */
+  const WINDOW = 8;
+  const DIGIT_WINDOW = 5;
+  /** Message box text → its pieces, for the last few texts (it changes with every keystroke). */
+  const piecesOf = new Map();
+  function unsentPieces(text) {
+    let p = piecesOf.get(text);
+    if (p) return p;
+    const t = low(text);
+    const windows = new Set();
+    for (let i = 0; i < t.length; i++) {
+      const w = t.slice(i, i + WINDOW);
+      if (w.length === WINDOW && w.includes(' ')) windows.add(w);
+      const d = t.slice(i, i + DIGIT_WINDOW);
+      if (d.length === DIGIT_WINDOW && d.includes(' ') && /\d/.test(d)) windows.add(d);
+    }
+    p = { text: t, windows };
+    piecesOf.set(text, p);
+    if (piecesOf.size > 8) piecesOf.delete(piecesOf.keys().next().value);
+    return p;
+  }
+
+  /**
+   * What the message boxes held in the last RECENT_MS while their text was short (SHORT
+   * characters at most): a draft of a message's first keystrokes, read a moment ago, is one of
+   * these — also when the text has grown since, or was typed over.
+   */
+  const RECENT_MS = 10000;
+  const SHORT = 12;
+  const recent = [];
+  function noteShort(editor) {
+    const raw = editor.value ?? editor.textContent ?? '';
+    if (raw.length > SHORT) return;
+    const t = low(ns.textModel.read(editor).text);
+    if (t) recent.push({ t, at: Date.now() });
+    if (recent.length > 64) recent.shift();
+  }
+  const isRecent = (r) => {
+    const since = Date.now() - RECENT_MS;
+    return recent.some((x) => x.at >= since && x.t === r);
+  };
+
+  /**
+   * Whether `r` (one string of a request, lower case, spaces collapsed) carries unsent text of
+   * a message box: it holds the whole text (three characters or more), or the text's start
+   * (three characters or more: a draft read some keystrokes ago), or what the box held a moment
+   * ago while it was short (a draft of its first characters), or it shares a window with it
+   * (above).
+   */
+  function carriesUnsent(r, pieces) {
+    if (!r) return false;
+    const { text, windows } = pieces;
+    if (text.length >= 3 && r.includes(text)) return true;
+    if (r.length >= 3 && text.startsWith(r)) return true;
+    if (r.length <= SHORT && isRecent(r)) return true;
+    // Only windows that cross a space count: those starting up to WINDOW - 1 before one.
+    let next = 0;
+    for (let sp = r.indexOf(' '); sp !== -1; sp = r.indexOf(' ', sp + 1)) {
+      for (let i = Math.max(next, sp - WINDOW + 1); i <= sp; i++) {
+        if (windows.has(r.slice(i, i + WINDOW)) || windows.has(r.slice(i, i + DIGIT_WINDOW))) return true;
+      }
+      next = sp + 1;
+    }
+    return false;
+  }
+
+  /** The unsent texts of the message boxes (a text the user just agreed to send is sent). */
+  function unsentTexts() {
+    const out = [];
+    for (const editor of state.keys()) {
+      if (!editor.isConnected) continue;
+      const { text } = ns.textModel.read(editor);
+      if (text.trim() && !approved.includes(norm(text))) out.push(text);
+    }
+    return out;
+  }
+
+  /**
+   * Any other request the page makes (draft sync, token counters, telemetry, Mistral's tRPC):
+   * refused when one of its strings carries text of a message box that has not been sent
+   * (unless the user opened this site's drafts), or holds a value typed into a message box that
+   * the user has not agreed to send — one that is in no text they sent (as typed, or a value
+   * they let through) — or the start of one, now or earlier on this page, or the start of the
+   * word a message box is typing (in the text, or alone).
+   */
+  async function composerVerdict(texts) {
+    const strings = texts.filter((t) => typeof t === 'string').map(low);
+    if (!draftsOpen) {
+      // No engine needed: the text itself, scanned or not, found in or not.
+      for (const u of unsentTexts()) {
+        const pieces = unsentPieces(u);
+        if (strings.some((t) => carriesUnsent(t, pieces))) return false;
+      }
+    }
+    const { values, anchors, words, ends } = await composerHolds();
+    for (const v of [...values, ...anchors]) {
+      typed.delete(v);
+      typed.add(v);
+    }
+    for (const v of values) typedValues.add(v);
+    while (typed.size > 400) typed.delete(typed.values().next().value);
+    for (const v of typedValues) if (!typed.has(v)) typedValues.delete(v);
+    const sent = approved.map((a) => a.toLowerCase());
+    const unsent = (v) => !sent.some((a) => a.includes(v));
+    const held = [...typed, ...words].filter(unsent);
+    const starts = [...typedValues].filter(unsent);
+    return !strings.some((t) => held.some((v) => t.includes(v))
+      // A string that is the start of a value (read before it was whole, checked after) …
+      || (t.length >= MIN_VALUE && starts.some((v) => v.startsWith(t)))
+      // … or of the word being typed at the end, alone: from two characters on, and its first
+      // one while the word is that short (read a keystroke or two ago).
+      || ends.some((w) => w.startsWith(t) && (t.length >= 2 || w.length <= 3)));
+  }
+
   addEventListener('pii-airlock-check', async (e) => {
     let req;
     try { req = JSON.parse(e.detail); } catch { return; }
     if (typeof req?.id !== 'string' || !Array.isArray(req.texts)) return;
     let ok = true;
     if (enabled) {
-      for (const t of req.texts) {
-        if (typeof t !== 'string' || !t.trim() || approved.includes(norm(t))) continue;
-        try {
-          const res = await ask({ type: 'scan', text: t });
-          // Findings the policy sends as they are anyway (highlight, allow) do not stop it.
-          if (!res.ok || res.findings.some((f) => f.action !== 'allow' && f.action !== 'highlight')) ok = false;
-        } catch {
-          ok = false;
-        }
+      try {
+        ok = await (req.kind === 'composer' ? composerVerdict(req.texts) : chatVerdict(req.texts));
+      } catch {
+        ok = false;
       }
     }
     dispatchEvent(new CustomEvent('pii-airlock-verdict', { detail: JSON.stringify({ id: req.id, ok }) }));
-    if (!ok) ns.dialog.notice('bypass');
+    if (ok) return;
+    // A message sent around the composer is told; what the site reads while you type (a
+    // request per keystroke) is held back quietly and counted for the popup.
+    if (req.kind === 'composer') stats.withheld += 1;
+    else ns.dialog.notice('bypass');
   });
 
   // ---- send ---------------------------------------------------------------------------------
@@ -181,12 +403,15 @@
     // A field in a dialog (settings, custom instructions) is saved, not sent: its "Save" is not
     // a send button.
     const inDialog = editor.closest('dialog, [role="dialog"]');
-    // The nearest send button: inside the composer's form or container, else anywhere.
+    // The nearest send button: inside the composer's form or container, else anywhere. At each
+    // level the site's own send button comes first: a generic match earlier in the page (a
+    // search form's submit) is not the composer's.
+    const own = (root) => (adapter.siteSend && root.querySelector(adapter.siteSend)) || root.querySelector(adapter.send);
     for (let up = editor.parentElement; up && up !== document.body; up = up.parentElement) {
-      const b = up.querySelector(adapter.send) ?? (inDialog ? null : [...up.querySelectorAll('button')].find(textSend));
+      const b = own(up) ?? (inDialog ? null : [...up.querySelectorAll('button')].find(textSend));
       if (b) return b;
     }
-    return document.querySelector(adapter.send);
+    return own(document);
   }
 
   /**
@@ -259,7 +484,7 @@
         return;
       }
       if (res.changed) {
-        replaceContent(editor, res.text);
+        await replaceContent(editor, res.text);
         await new Promise((r) => setTimeout(r, 0));
         if (!same(ns.textModel.read(editor).text, res.text)) {
           // The editor did not take the new text: sending now could send the original.
@@ -535,7 +760,10 @@
   addEventListener('input', (e) => {
     if (!enabled) return;
     const editor = editorFromEvent(e);
-    if (editor) scheduleScan(editor);
+    if (!editor) return;
+    scheduleScan(editor);
+    // Before the page's own listeners (this one captures): what a draft of it would carry.
+    if (!draftsOpen) noteShort(editor);
   }, true);
   addEventListener('focusin', (e) => {
     if (!enabled) return;
@@ -550,7 +778,7 @@
       // What was sent from this page, plus what the composers hold now.
       const found = { ...stats.found };
       for (const s of state.values()) for (const f of s.findings) found[f.entity] = (found[f.entity] ?? 0) + 1;
-      sendResponse({ site: adapter.id, enabled, conv, origin: location.origin, found, sent: stats.sent, replaced: stats.replaced, restored: ns.restore.count(), highlighted: ns.highlight.count() });
+      sendResponse({ site: adapter.id, enabled, conv, origin: location.origin, found, sent: stats.sent, replaced: stats.replaced, withheld: stats.withheld, restored: ns.restore.count(), highlighted: ns.highlight.count() });
     } else if (msg?.type === 'page-forgot') {
       ns.restore.undo();
       sendResponse({ ok: true });
@@ -567,6 +795,12 @@
     } catch { /* no managed storage */ }
     enabled = !disabled.includes(adapter.id);
     if (!enabled) return;
+    // Closed unless the user opened this site's drafts, and never when the organisation closed them.
+    let closed = false;
+    try {
+      closed = (await chrome.storage.managed.get('closeDrafts'))?.closeDrafts === true;
+    } catch { /* no managed storage */ }
+    draftsOpen = !closed && (settings.openDrafts ?? []).includes(adapter.id);
     ns.restore.start(adapter.answers, restoreTexts);
     // Warm the engine up now, off the keystroke path (the worker may have been stopped).
     ask({ type: 'ping' }).catch(() => {});

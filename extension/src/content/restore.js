@@ -167,7 +167,10 @@
     const now = performance.now();
     let waiting = false;
     const ready = [];
-    for (const root of document.querySelectorAll(selector)) {
+    // The site's answer containers; the whole page when none is found (a redesign renamed
+    // them, or the site marks none): the composer, links and form fields are skipped anyway.
+    const found = document.querySelectorAll(selector);
+    for (const root of found.length ? found : document.body ? [document.body] : []) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
         acceptNode: (n) => (n.data.trim() && !n.parentElement?.closest(SKIP) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
       });

@@ -1,0 +1,174 @@
+// What a chat page reads before Send, with the site's drafts closed (the default): a page script
+// (fixtures/src/chat.js, a conversation named draft-…) sends the message box's text on every
+// input event — a draft by fetch, a typing beacon, an autocomplete query in the URL — to the
+// site's own host at paths that are not the chat API. Nothing of the text the user has not sent
+// may leave that way: not the first groups of a number typed in groups, not a name typed in the
+// middle of the text, not a message's first characters, although the engine finds nothing in
+// any of them yet. The site's own requests (ids, numbers, its own strings) still go.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withExtension, openSite, dialogState, until, editorOf } from './harness.mjs';
+
+const env = withExtension();
+const open = (site, conv) => openSite(env.ctx.context, site, conv);
+const pause = (ms = 400) => new Promise((r) => setTimeout(r, ms));
+const CHANNELS = ['draft', 'beacon', 'suggest', 'word'];
+/** What the page's draft script got through for `site` since the index `from` of the backend's reads. */
+const drafts = (site, from) => env.backend.reads.slice(from).filter((r) => r.site === site && CHANNELS.some((c) => r.channel.startsWith(c)));
+const carries = (r, s) => (r.body + decodeURIComponent(r.url)).toLowerCase().includes(s.toLowerCase());
+/** The content script's count of requests it held back on `page`. */
+const withheld = async (page) => (await env.ctx.worker.evaluate(async (url) => {
+  const [tab] = await chrome.tabs.query({ url });
+  return chrome.tabs.sendMessage(tab.id, { type: 'page-stats' });
+}, page.url())).withheld;
+
+/** Sends the message box (Enter), letting the policy's default through if it asks. */
+async function send(page) {
+  await page.keyboard.press('Enter');
+  await pause(800);
+  if (await dialogState(env.ctx.context, page)) await page.keyboard.press('Enter');
+}
+
+// The composers: ProseMirror (ChatGPT) and a textarea (DeepSeek).
+for (const site of ['chatgpt', 'deepseek']) {
+  test(`${site}: a phone number typed in groups leaves in no piece before Send, and the sent text goes on`, async () => {
+    const conv = `draft-${site}-phone`;
+    const page = await open(site, conv);
+    const from = env.backend.reads.length;
+    await page.click(editorOf(site));
+    await page.keyboard.type('Call me on ');
+    // Group by group, with the pauses people make: the engine finds no number in `+44 20` yet.
+    for (const group of ['+44', ' 20', ' 7946', ' 0958']) {
+      await pause();
+      await page.keyboard.type(group);
+    }
+    await pause(2500);
+    for (const piece of ['+44', '44 20', '7946', '0958', 'call me']) {
+      assert.ok(!drafts(site, from).some((r) => carries(r, piece)), `"${piece}" left before Send`);
+    }
+    assert.deepEqual(drafts(site, from), [], 'nothing of the unsent text left');
+    assert.ok(await withheld(page) > 0, 'the page did try');
+    assert.equal(await dialogState(env.ctx.context, page), null, 'held quietly');
+
+    // Sent with placeholders: the page's draft of the sent text goes on; the number never did.
+    await send(page);
+    const sent = (await until(() => env.backend.received.find((r) => r.conv === conv))).text;
+    assert.ok(!sent.includes('7946'), sent);
+    await until(() => drafts(site, from).some((r) => carries(r, sent)), 30000);
+    assert.ok(!drafts(site, from).some((r) => carries(r, '7946')));
+    await page.close();
+  });
+
+  test(`${site}: a name typed in the middle of the text does not leave before Send`, async () => {
+    const page = await open(site, `draft-${site}-name`);
+    const from = env.backend.reads.length;
+    await page.click(editorOf(site));
+    // The text ends in a space: its last word is finished (the word being typed at the end is
+    // held for another reason), so only the name is being typed.
+    const rest = 'to call back today. ';
+    await page.keyboard.type(`Please ask ${rest}`);
+    await pause();
+    // Back into the middle of the text, then the name key by key, as people type: while it is
+    // `Ja` or `Jane` the engine finds no name there, and the word being typed is not the last.
+    for (let i = 0; i < rest.length; i++) await page.keyboard.press('ArrowLeft');
+    for (const c of 'Jane Doe ') {
+      await page.keyboard.type(c);
+      await pause(250);
+    }
+    await pause(2500);
+    assert.equal((await page.evaluate(() => editorText())).trim(), `Please ask Jane Doe ${rest}`.trim());
+    for (const piece of ['ask j', 'jan', 'doe']) {
+      assert.ok(!drafts(site, from).some((r) => carries(r, piece)), `"${piece}" left before Send`);
+    }
+    assert.deepEqual(drafts(site, from), [], 'nothing of the unsent text left');
+    await page.close();
+  });
+
+  test(`${site}: the first characters of a message do not leave before Send`, async () => {
+    const page = await open(site, `draft-${site}-start`);
+    const from = env.backend.reads.length;
+    await page.click(editorOf(site));
+    for (const c of 'Jane') {
+      await page.keyboard.type(c);
+      await pause(250);
+    }
+    await pause(2500);
+    assert.deepEqual(drafts(site, from), [], 'the message start left before Send');
+    await page.close();
+  });
+}
+
+test('the site\'s own requests go while the message box holds unsent text', async () => {
+  const page = await open('chatgpt', 'draft-chatgpt-own');
+  await page.click(editorOf('chatgpt'));
+  await page.keyboard.type('Please ask Jane Doe to call back about the conversation on +44 20 7946 0958 ');
+  await pause(1000);
+  const results = await page.evaluate(async () => {
+    const out = {};
+    const ok = (p) => p.then((r) => `sent ${r.status}`, (e) => `${e.name}: ${e.message}`);
+    // Ids, numbers, its own strings — and single words the message box holds too
+    // (`conversation`, `call`, `back`), which are no piece of its text.
+    const event = {
+      conversation_id: '6751a2b3-0c4d-4e5f-8a9b-0c1d2e3f4a5b', message_id: 'msg_01HZX3K9Q7', model: 'gpt-4o',
+      event: 'composer_state', chars: 74, ts: 1765106400000, at: '2026-12-07T11:20:00.000Z', locale: 'en-US',
+      title: 'New chat', action: 'call', flags: ['conversation', 'back', 'a', 'b'], page: '/c/draft-chatgpt-own',
+    };
+    out.post = await ok(fetch('/telemetry/site', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) }));
+    out.list = await ok(fetch('/backend-api/conversation/list?offset=0&limit=28&order=updated'));
+    out.form = await ok(fetch('/telemetry/site-form', { method: 'POST', body: new URLSearchParams({ id: '42', v: '1', lang: 'en' }) }));
+    out.beacon = navigator.sendBeacon('/telemetry/site-beacon', JSON.stringify({ event: 'composer_focus', ts: 1765106400000 }));
+    return out;
+  });
+  assert.deepEqual(results, { post: 'sent 200', list: 'sent 200', form: 'sent 200', beacon: true });
+  const got = await until(() => {
+    const own = env.backend.reads.filter((r) => r.site === 'chatgpt' && r.channel.startsWith('site'));
+    return own.length >= 3 && own;
+  });
+  assert.deepEqual(got.map((r) => r.channel).sort(), ['site', 'site-beacon', 'site-form']);
+  await page.close();
+});
+
+test('a site opened in the options reads the finished words again; found values are still held', async () => {
+  const opts = await env.ctx.context.newPage();
+  await opts.goto(`chrome-extension://${env.ctx.extensionId}/options.html`);
+  await opts.waitForSelector('#drafts-deepseek');
+  assert.equal(await opts.isChecked('#drafts-deepseek'), false, 'closed by default');
+  await opts.check('#drafts-deepseek');
+  await opts.click('button[type="submit"]');
+  await until(async () => (await opts.textContent('#saved')) === 'Saved.');
+  assert.deepEqual((await env.ctx.worker.evaluate(() => chrome.storage.local.get('settings'))).settings.openDrafts, ['deepseek']);
+
+  const page = await open('deepseek', 'draft-deepseek-open');
+  const from = env.backend.reads.length;
+  await page.click(editorOf('deepseek'));
+  await page.keyboard.type('Hi, mail ');
+  await pause();
+  await page.keyboard.type('jane.doe@example.com');
+  await until(() => drafts('deepseek', from).some((r) => carries(r, 'hi, mail')), 30000);
+  await pause(2500);
+  assert.ok(!drafts('deepseek', from).some((r) => carries(r, 'jane')), 'a value left');
+  await page.close();
+  // ChatGPT stayed closed.
+  const closed = await open('chatgpt', 'draft-chatgpt-still');
+  const from2 = env.backend.reads.length;
+  await closed.click(editorOf('chatgpt'));
+  await closed.keyboard.type('Hi, mail ');
+  await pause(2500);
+  assert.deepEqual(drafts('chatgpt', from2), []);
+  await closed.close();
+
+  await opts.uncheck('#drafts-deepseek');
+  await opts.click('button[type="submit"]');
+  await until(async () => (await env.ctx.worker.evaluate(() => chrome.storage.local.get('settings'))).settings.openDrafts.length === 0);
+  await opts.close();
+});
+
+test('mistral: a short message sent at once goes (its own send is checked like a draft there)', async () => {
+  const conv = 'short-mistral';
+  const page = await open('mistral', conv);
+  await page.click(editorOf('mistral'));
+  await page.keyboard.type('hi');
+  await page.keyboard.press('Enter');
+  assert.equal((await until(() => env.backend.received.find((r) => r.conv === conv))).text, 'hi');
+  await page.close();
+});
