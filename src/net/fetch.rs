@@ -374,7 +374,7 @@ impl State {
         let res = JsFuture::from(promise(base.call2(&global, &req, &next_init)?)).await?;
         match scope {
             Some(scope) if !js::truthy(&js::get(&scope, "empty")) => {
-                super::stream::restore_with(&self, &scope, res).await
+                super::stream::restore_with(&self, &scope, res, Some(&url)).await
             }
             _ => Ok(res),
         }

@@ -213,16 +213,18 @@ impl State {
     /// dropped first): `guard.restoreResponse(res)`.
     pub async fn restore_response(self: Rc<Self>, res: JsValue) -> Result<JsValue, JsValue> {
         self.core.expire(js::now())?;
-        restore_with(&self, &self.core, res).await
+        restore_with(&self, &self.core, res, None).await
     }
 }
 
 /// Restores placeholders in a response with `core`'s values (the guard's, or one request's
-/// `AnswerScope`): JSON, text, and event streams chunk by chunk.
+/// `AnswerScope`): JSON, text, and event streams chunk by chunk. `url`: where the request
+/// went (else the response's own `url`, empty on a `Response` a fetch stand-in built).
 pub async fn restore_with(
     st: &Rc<State>,
     core: &super::js::Core,
     res: JsValue,
+    url: Option<&web_sys::Url>,
 ) -> Result<JsValue, JsValue> {
     let r: Response = res.clone().unchecked_into();
     let kind = r
@@ -232,13 +234,17 @@ pub async fn restore_with(
         .to_ascii_lowercase();
     let Some(body) = r.body() else { return Ok(res) };
     // Bedrock's binary event stream: frames decoded, restored and encoded again.
+    let url = match url {
+        Some(u) => web_sys::Url::new(&u.href()).ok(),
+        None => web_sys::Url::new(&r.url()).ok(),
+    };
     if kind.contains("vnd.amazon.eventstream") {
-        let url = web_sys::Url::new(&r.url()).or_else(|_| js::resolve_url(&r.url()))?;
+        let url = url.map_or_else(|| web_sys::Url::new("about:blank"), Ok)?;
         let ts = aws_transform(Rc::clone(st), core.event_stream_restorer()?, &url)?;
         let piped = js::call_method(&body, "pipeThrough", &[&ts])?;
         return Ok(rewrap(&r, &piped)?.into());
     }
-    let batch = web_sys::Url::new(&r.url()).is_ok_and(|u| batch_results(&u));
+    let batch = url.as_ref().is_some_and(batch_results);
     // Streams are restored chunk by chunk: events (OpenAI, Anthropic, Gemini `alt=sse`,
     // Cohere), and streams of JSON objects (Ollama's NDJSON, Gemini's streamed array, which
     // arrives as `application/json` from a `:streamGenerateContent` URL without `alt=sse`,
