@@ -66,7 +66,9 @@ impl State {
             stream.clone(),
             conversation.clone(),
         );
-        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+        // `Fn`, not `FnMut`: the events it delivers reach it again (and are let through),
+        // and a wasm-bindgen `FnMut` closure refuses to be entered twice.
+        let on_message = Closure::<dyn Fn(JsValue)>::new(move |e: JsValue| {
             if ours.has(e.unchecked_ref()) {
                 return;
             }
