@@ -268,6 +268,21 @@ impl Guard {
         vault.scoped_to(sent)
     }
 
+    /// Every value of `conversation` (`None`: the requests that name none), expired ones
+    /// dropped by `now_ms`: what restores the answers of a channel that carries a whole
+    /// conversation (a Realtime socket or data channel) and of reads that send no body (a
+    /// message batch's results).
+    pub fn conversation_values(&mut self, conversation: Option<&str>, now_ms: u64) -> Vault {
+        let ttl = self.vault.ttl_ms();
+        match self.conversation_vault(conversation) {
+            Some(vault) => {
+                vault.expire(now_ms);
+                vault.clone()
+            }
+            None => Vault::with_ttl(ttl),
+        }
+    }
+
     /// The vault of `conversation`, if it has one yet.
     fn conversation_vault(&mut self, conversation: Option<&str>) -> Option<&mut Vault> {
         match conversation {

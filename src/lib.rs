@@ -136,8 +136,8 @@ pub use receipt::{
     uuid_v4, ChainError, DecidedBy, Receipt, ReceiptBody, ReceiptChain, ReceiptDecision, GENESIS,
 };
 pub use response::{
-    restore_json, restore_json_with, restore_value, restore_value_with, JsonStreamRestorer,
-    SseRestorer,
+    restore_json, restore_json_with, restore_value, restore_value_with, EventRestorer,
+    EventStreamRestorer, JsonStreamRestorer, SseRestorer,
 };
 pub use restore::{RestoreMode, RestoreOptions, RestoreOptionsError, StreamRestorer};
 pub use rules::secrets::public_prefix_len;

@@ -26,6 +26,9 @@ use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+mod eventstream;
+pub use eventstream::EventStreamRestorer;
+
 /// What restoring one response reads, built once: the vault's snapshot and the options.
 struct Ctx {
     issued: Arc<Issued>,
@@ -156,6 +159,8 @@ enum StreamKey {
     Gemini(u64, bool),
     /// Ollama: `message.content`, `message.thinking` or `response`.
     Ollama(&'static str),
+    /// Bedrock ConverseStream `contentBlockDelta` text of content block `contentBlockIndex`.
+    Bedrock(u64),
 }
 
 /// The field of an Anthropic delta type that carries its text.
@@ -341,6 +346,7 @@ impl Streams {
                     let m = with(nest(&[f], held), "role", "assistant".into());
                     (None, None, "message", m)
                 }
+                StreamKey::Bedrock(_) => (None, None, "delta", nest(&["text"], held)),
             };
             if let Some(kind) = kind {
                 ev.insert("type".into(), kind.into());
@@ -404,6 +410,10 @@ impl Streams {
                 .or_else(|| obj.get("summary_index")))
         };
         if let Some(base) = kind.strip_suffix(".delta") {
+            // Audio (Realtime `response.output_audio.delta`) is base64: no text to restore.
+            if base.ends_with("audio") {
+                return Vec::new();
+            }
             if obj.get("delta").is_some_and(Value::is_string) {
                 let tool = responses_tool_event(base);
                 if tool && !self.ctx.tool_arguments {
@@ -420,6 +430,7 @@ impl Streams {
                     obj,
                     &[
                         "type",
+                        "response_id",
                         "item_id",
                         "output_index",
                         "content_index",
@@ -434,14 +445,15 @@ impl Streams {
         }
         // A `.done` event repeats the whole text: the held-back tail must go out first. The
         // end of the response ends every stream.
-        let before = if let Some(base) = kind.strip_suffix(".done") {
-            let key = StreamKey::Responses(base.into(), u(obj.get("output_index")), second(obj));
-            self.flush(&|k| *k == key)
-        } else if matches!(
+        // (The Realtime API's `response.done` ends its response too.)
+        let before = if matches!(
             kind,
-            "response.completed" | "response.incomplete" | "response.failed"
+            "response.completed" | "response.incomplete" | "response.failed" | "response.done"
         ) {
             self.flush(&|k| matches!(k, StreamKey::Responses(..)))
+        } else if let Some(base) = kind.strip_suffix(".done") {
+            let key = StreamKey::Responses(base.into(), u(obj.get("output_index")), second(obj));
+            self.flush(&|k| *k == key)
         } else {
             Vec::new()
         };
@@ -1032,6 +1044,87 @@ impl JsonStreamRestorer {
         let held = self.streams.flush(&|_| true);
         self.write(held, false, &mut out);
         out
+    }
+}
+
+/// Restores events that arrive one per message, each a whole JSON object: the OpenAI Realtime
+/// API's server events on its WebSocket or on the `oai-events` WebRTC data channel. Text deltas
+/// (`response.output_text.delta`, `response.text.delta`, `response.output_audio_transcript.delta`,
+/// `response.audio_transcript.delta`) run through one [`StreamRestorer`] per item and content
+/// part, so a placeholder split across messages is restored; what one holds back goes out as one
+/// more delta message before the stream's `.done` (or `response.done`). Every other event
+/// (`conversation.item.created` / `.added` / `.done`, `response.content_part.done`,
+/// `response.output_item.done`, `response.done` with its output) has its strings restored whole;
+/// audio deltas pass untouched.
+///
+/// A socket lives long and its conversation's vault grows while it is open:
+/// [`EventRestorer::set_vault`] takes a newer snapshot for the streams opened after it.
+pub struct EventRestorer {
+    streams: Streams,
+}
+
+impl std::fmt::Debug for EventRestorer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventRestorer")
+            .field("open_streams", &self.streams.open.len())
+            .finish()
+    }
+}
+
+/// The `type` of a JSON event read without parsing it (providers write it first): audio deltas
+/// are large and frequent, and carry nothing to restore.
+fn cheap_type(message: &str) -> Option<&str> {
+    let head = &message.as_bytes()[..message.len().min(200)];
+    let at = head.windows(6).position(|w| w == b"\"type\"")? + 6;
+    let rest = message[at..].trim_start().strip_prefix(':')?.trim_start();
+    let rest = rest.strip_prefix('"')?;
+    rest.find('"').map(|end| &rest[..end])
+}
+
+impl EventRestorer {
+    /// A restorer with a snapshot of `vault`, restoring as `options` allow.
+    pub fn new(vault: &Vault, options: &RestoreOptions) -> EventRestorer {
+        EventRestorer {
+            streams: Streams::new(vault, options),
+        }
+    }
+
+    /// Restores with `vault` from now on (streams already open keep their snapshot).
+    pub fn set_vault(&mut self, vault: &Vault) {
+        self.streams.ctx.issued = Arc::new(vault.issued());
+    }
+
+    /// Whether `message` may need restoring: a JSON object that is not an audio delta.
+    /// Cheap; [`EventRestorer::push`] decides.
+    pub fn reads(message: &str) -> bool {
+        message.trim_start().starts_with('{')
+            && !cheap_type(message).is_some_and(|t| t.ends_with("audio.delta"))
+    }
+
+    /// One received message. `None`: deliver it as it came (not JSON, nothing restored,
+    /// nothing held back). Otherwise the messages to deliver in its place, in order: what
+    /// ending streams held back, then the message restored.
+    pub fn push(&mut self, message: &str) -> Option<Vec<String>> {
+        if !EventRestorer::reads(message) {
+            return None;
+        }
+        let Ok(Value::Object(mut obj)) = serde_json::from_str::<Value>(message) else {
+            return None;
+        };
+        let before = obj.clone();
+        let extra = self.streams.event(&mut obj);
+        if extra.is_empty() && obj == before {
+            return None;
+        }
+        let mut out: Vec<String> = extra.iter().map(Value::to_string).collect();
+        out.push(Value::Object(obj).to_string());
+        Some(out)
+    }
+
+    /// The end (the socket closed): what the open streams still hold, as delta messages.
+    pub fn finish(&mut self) -> Vec<String> {
+        let held = self.streams.flush(&|_| true);
+        held.iter().map(Value::to_string).collect()
     }
 }
 

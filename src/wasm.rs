@@ -334,8 +334,8 @@ impl Restorer {
 
 use crate::consent::Plan;
 use crate::{
-    restore_json_with, Action, CompiledPolicy, JsonStreamRestorer, PayloadOptions, RestoreOptions,
-    SseRestorer,
+    restore_json_with, Action, CompiledPolicy, EventRestorer, EventStreamRestorer,
+    JsonStreamRestorer, PayloadOptions, RestoreOptions, SseRestorer,
 };
 use std::sync::Arc;
 
@@ -906,6 +906,59 @@ impl Guard {
         }
     }
 
+    /// What restores the answers of `conversation` as a whole (undefined: the default one):
+    /// every value it holds, expired ones dropped first. For reads that send no body (a
+    /// message batch's results).
+    #[wasm_bindgen(js_name = conversationScope)]
+    pub fn conversation_scope(&mut self, now_ms: f64, conversation: Option<String>) -> AnswerScope {
+        AnswerScope {
+            vault: self
+                .inner
+                .conversation_values(conversation.as_deref(), now_ms.max(0.0) as u64),
+            restore: self.restore.clone(),
+        }
+    }
+
+    /// A restorer for the server events of a Realtime socket or data channel, one message
+    /// at a time (see `restoreEvent`).
+    #[wasm_bindgen(js_name = eventRestorer)]
+    pub fn event_restorer(&self) -> EventStream {
+        EventStream {
+            inner: EventRestorer::new(&crate::Vault::new(), &self.restore),
+        }
+    }
+
+    /// One message received on a Realtime socket or data channel of `conversation`, restored
+    /// with that conversation's values as they are now (the socket's own messages add to
+    /// them). An empty array: deliver the message as it came; else the messages to deliver
+    /// in its place, in order.
+    #[wasm_bindgen(js_name = restoreEvent)]
+    pub fn restore_event(
+        &mut self,
+        stream: &mut EventStream,
+        message: &str,
+        now_ms: f64,
+        conversation: Option<String>,
+    ) -> Vec<String> {
+        if !EventRestorer::reads(message) {
+            return Vec::new();
+        }
+        let values = self
+            .inner
+            .conversation_values(conversation.as_deref(), now_ms.max(0.0) as u64);
+        stream.inner.set_vault(&values);
+        stream.inner.push(message).unwrap_or_default()
+    }
+
+    /// A restorer for an AWS event stream (`application/vnd.amazon.eventstream`, Bedrock's
+    /// streamed answers) arriving in byte chunks.
+    #[wasm_bindgen(js_name = eventStreamRestorer)]
+    pub fn event_stream_restorer(&self) -> AwsEventStream {
+        AwsEventStream {
+            inner: EventStreamRestorer::new(self.inner.vault(), &self.restore),
+        }
+    }
+
     /// The vault as an AES-256-GCM blob under `key` (32 bytes) with a fresh 12-byte `nonce`.
     #[wasm_bindgen(js_name = exportVault)]
     pub fn export_vault(&self, key: &[u8], nonce: &[u8]) -> Result<Vec<u8>, JsValue> {
@@ -989,6 +1042,55 @@ impl AnswerScope {
         JsonStream {
             inner: JsonStreamRestorer::new(&self.vault, &self.restore),
         }
+    }
+
+    /// A restorer for an AWS event stream arriving in byte chunks.
+    #[wasm_bindgen(js_name = eventStreamRestorer)]
+    pub fn event_stream_restorer(&self) -> AwsEventStream {
+        AwsEventStream {
+            inner: EventStreamRestorer::new(&self.vault, &self.restore),
+        }
+    }
+}
+
+/// Restores the server events of a Realtime socket or data channel (through
+/// `Guard.restoreEvent`, which brings the conversation's values up to date).
+#[wasm_bindgen]
+pub struct EventStream {
+    inner: EventRestorer,
+}
+
+#[wasm_bindgen]
+impl EventStream {
+    /// The channel closed: what its text streams still hold, as messages to deliver.
+    pub fn finish(&mut self) -> Vec<String> {
+        self.inner.finish()
+    }
+}
+
+/// Restores an AWS event stream (Bedrock) chunk by chunk, frames re-encoded with their
+/// checksums.
+#[wasm_bindgen]
+pub struct AwsEventStream {
+    inner: EventStreamRestorer,
+}
+
+#[wasm_bindgen]
+impl AwsEventStream {
+    /// Feeds received bytes; returns the restored frames complete so far.
+    pub fn push(&mut self, chunk: &[u8]) -> Vec<u8> {
+        self.inner.push(chunk)
+    }
+
+    /// Ends the stream; returns an incomplete frame as it came and what was held back.
+    pub fn finish(&mut self) -> Vec<u8> {
+        self.inner.finish()
+    }
+
+    /// Frames passed on unread because their framing or checksum did not hold.
+    #[wasm_bindgen(getter, js_name = corruptFrames)]
+    pub fn corrupt_frames(&self) -> u32 {
+        self.inner.corrupt_frames() as u32
     }
 }
 

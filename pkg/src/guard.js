@@ -44,8 +44,8 @@ export const PRESETS = ['gdpr', 'ccpa', 'hipaa', 'pci-dss', 'secrets-only', 'str
 export const DEFAULT_ENDPOINTS = [
   // OpenAI-style Chat Completions, legacy completions and Responses.
   /\/(chat\/completions|completions|responses)\/?$/i,
-  // Anthropic Messages, its token count and message batches.
-  /\/v1\/messages(\/count_tokens|\/batches)?\/?$/i,
+  // Anthropic Messages, its token count, message batches and a batch's results (read back).
+  /\/v1\/messages(\/count_tokens|\/batches(\/[^/?#]+\/results)?)?\/?$/i,
   // Gemini: generation, embeddings, token counts.
   /:((stream)?generatecontent|embedcontent|batchembedcontents|counttokens)\/?$/i,
   // Ollama chat, generate and the older embeddings path.
@@ -60,8 +60,9 @@ export const DEFAULT_ENDPOINTS = [
   /\/model\/[^/]+\/(converse|converse-stream)\/?$/i,
   /^https:\/\/bedrock-runtime(-fips)?\.[a-z0-9-]+\.amazonaws\.com\/model\/[^/]+\/(invoke|invoke-with-response-stream)\/?(?:[?#]|$)/i,
   // Generic paths, on the provider's host: OpenAI moderation, Assistants threads and
-  // messages, Conversations, a Realtime session's instructions; Mistral moderation; Cohere v1 chat and embed; Ollama's embed.
-  /^https:\/\/api\.openai\.com\/v1\/(moderations|threads(\/runs|\/[^/?#]+\/(messages|runs))?|conversations(\/[^/?#]+\/items)?|realtime\/(client_secrets|sessions|transcription_sessions))\/?(?:[?#]|$)/i,
+  // messages, Conversations, a Realtime session's instructions, the Realtime WebRTC call (its
+  // SDP offer, and a session beside it); Mistral moderation; Cohere v1 chat and embed; Ollama's embed.
+  /^https:\/\/api\.openai\.com\/v1\/(moderations|threads(\/runs|\/[^/?#]+\/(messages|runs))?|conversations(\/[^/?#]+\/items)?|realtime(\/(client_secrets|sessions|transcription_sessions|calls))?)\/?(?:[?#]|$)/i,
   /^https:\/\/api\.mistral\.ai\/v1\/(chat\/)?moderations\/?(?:[?#]|$)/i,
   /^https:\/\/api\.cohere\.(com|ai)\/v[12]\/(chat|embed)\/?(?:[?#]|$)/i,
   /^https?:\/\/([^/?#]*:11434|ollama\.com)\/api\/embed\/?(?:[?#]|$)/i,

@@ -19,6 +19,19 @@ type Method = Closure<dyn FnMut(JsValue, Array) -> Result<JsValue, JsValue>>;
 impl State {
     /// The body to send instead of `data` to the guarded `url`, or the error to block with.
     fn filter_now(&self, url: &web_sys::Url, data: &JsValue) -> Result<JsValue, JsValue> {
+        let purpose: JsString = url.pathname().into();
+        let conversation = self.conversation_for(url, JsValue::UNDEFINED)?;
+        self.filter_as(&purpose, &conversation, data)
+    }
+
+    /// [`State::filter_now`] for a `purpose` and `conversation` already told (a data channel
+    /// has no URL).
+    pub fn filter_as(
+        &self,
+        purpose: &JsString,
+        conversation: &JsValue,
+        data: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         if self.disposed.get() {
             return Err(super::errors::blocked(
                 &self.glue,
@@ -30,9 +43,7 @@ impl State {
         let Some(text) = body_text_now(&self.glue, data)? else {
             return Ok(data.clone());
         };
-        let purpose: JsString = url.pathname().into();
-        let conversation = self.conversation_for(url, JsValue::UNDEFINED)?;
-        let out = self.guard_body_now(&text, &purpose, &conversation)?;
+        let out = self.guard_body_now(&text, purpose, conversation)?;
         // Bytes stay bytes (no content type is added); a string stays a string.
         Ok(if data.is_string() {
             out

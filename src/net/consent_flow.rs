@@ -378,7 +378,16 @@ impl State {
                 None,
             ));
         }
-        let texts: Vec<String> = entries.iter().filter_map(|(_, v)| v.as_string()).collect();
+        // A Realtime call's `sdp` is the browser's own offer (addresses, keys, codecs: no
+        // user text, and an address in it would refuse every call); its `session` is read.
+        let texts: Vec<String> = entries
+            .iter()
+            .filter(|(k, v)| {
+                k.as_string().as_deref() != Some("sdp")
+                    || !v.as_string().is_some_and(|t| super::fetch::is_sdp(&t))
+            })
+            .filter_map(|(_, v)| v.as_string())
+            .collect();
         let body: JsString = serde_json::json!({ "form": texts }).to_string().into();
         let request = self.prepare(&body, &JsValue::UNDEFINED)?;
         if request.fields.iter().any(|f| !f.findings.is_empty()) {

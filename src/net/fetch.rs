@@ -62,6 +62,17 @@ pub fn body_text_now(glue: &js::Glue, body: &JsValue) -> Result<Option<JsString>
     }
 }
 
+/// Whether `text` is a session description (RFC 8866: `v=0`, then `<letter>=` lines), the
+/// offer a WebRTC Realtime call posts: the browser writes it (addresses, keys, codecs), the
+/// user does not, so it is sent as it is.
+pub fn is_sdp(text: &str) -> bool {
+    text.starts_with("v=0")
+        && text.lines().all(|l| {
+            let b = l.as_bytes();
+            b.is_empty() || (b.len() >= 2 && b[0].is_ascii_lowercase() && b[1] == b'=')
+        })
+}
+
 /// The request header that names a request's conversation: its values are numbered and
 /// restored apart from every other conversation of the guard. Read and removed here, never
 /// sent.
@@ -226,6 +237,15 @@ impl State {
             }
         };
         let text = match read.await {
+            // A WebRTC call's SDP offer (`application/sdp`) carries no user text: as it is.
+            Ok(Some(t))
+                if headers_of(request.as_ref(), &init)
+                    .and_then(|h| h.get("content-type").ok().flatten())
+                    .is_some_and(|c| c.to_ascii_lowercase().starts_with("application/sdp"))
+                    && is_sdp(&String::from(&t)) =>
+            {
+                None
+            }
             Ok(t) => t,
             Err(e) => {
                 let e = errors::as_blocked(
@@ -240,7 +260,10 @@ impl State {
         };
         // One conversation for the query and the body: `conversationOf` is asked once, so
         // both number their values in the same place.
-        let conversation = if url.search().len() > 1 || text.is_some() {
+        // A message batch's results come back to a bodiless GET: restored with the values of
+        // its conversation as a whole.
+        let batch = text.is_none() && super::stream::batch_results(&url);
+        let conversation = if url.search().len() > 1 || text.is_some() || batch {
             match self.conversation_for(&url, conversation_of(request.as_ref(), &init)) {
                 Ok(c) => c,
                 Err(e) => {
@@ -281,6 +304,19 @@ impl State {
         };
         // The answer is restored with what this request's body carried, nothing else.
         let (req, next_init, scope) = match text {
+            None if batch => match self.core.conversation_scope(js::now(), &conversation) {
+                Ok(scope) => (input, init, Some(scope)),
+                Err(e) => {
+                    let e = errors::as_blocked(
+                        &self.glue,
+                        e,
+                        Reason::Engine,
+                        "the answer's values could not be read",
+                    );
+                    self.emit("blocked", Some(&e));
+                    return Err(e);
+                }
+            },
             None => (input, init, None),
             Some(text) => {
                 let purpose: JsString = url.pathname().into();
@@ -338,7 +374,7 @@ impl State {
         let res = JsFuture::from(promise(base.call2(&global, &req, &next_init)?)).await?;
         match scope {
             Some(scope) if !js::truthy(&js::get(&scope, "empty")) => {
-                super::stream::restore_with(&scope, res).await
+                super::stream::restore_with(&self, &scope, res, Some(&url)).await
             }
             _ => Ok(res),
         }

@@ -40,10 +40,11 @@ impl State {
             "send" => self.xhr_send_hook(original),
             "sendBeacon" => self.beacon_hook(original),
             "websocket" => self.websocket_hook(original),
-            "EventSource" | "WebSocket" => self.constructor_hook(original)?,
+            "EventSource" | "WebSocket" => self.constructor_hook(original, kind == "WebSocket")?,
             "formSubmit" => self.form_submit_hook(original),
             "windowOpen" | "setAttribute" | "setAttributeNS" => self.url_arg_hook(kind, original),
             "dataChannel" => self.data_channel_hook(original),
+            "createDataChannel" => self.create_channel_hook(original),
             "insertHTML" | "fragment" => self.insert_html_hook(kind, original),
             other => return Err(js_sys::TypeError::new(&format!("no hook named {other}")).into()),
         })

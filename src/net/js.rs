@@ -92,6 +92,38 @@ extern "C" {
         conversation: &JsValue,
     ) -> Result<Core, JsValue>;
 
+    /// The core's `AnswerScope` for a conversation as a whole (a message batch's results).
+    #[wasm_bindgen(method, catch, js_name = conversationScope)]
+    pub fn conversation_scope(
+        this: &Core,
+        now: f64,
+        conversation: &JsValue,
+    ) -> Result<Core, JsValue>;
+    /// The core's `EventStream`: a Realtime channel's restorer, fed through `restoreEvent`.
+    #[wasm_bindgen(method, catch, js_name = eventRestorer)]
+    pub fn event_restorer(this: &Core) -> Result<JsValue, JsValue>;
+    /// The messages to deliver in place of `message` (empty: deliver it as it came).
+    #[wasm_bindgen(method, catch, js_name = restoreEvent)]
+    pub fn restore_event(
+        this: &Core,
+        stream: &JsValue,
+        message: &str,
+        now: f64,
+        conversation: &JsValue,
+    ) -> Result<Vec<String>, JsValue>;
+    /// The core's `AwsEventStream` (Bedrock's binary event stream).
+    #[wasm_bindgen(method, catch, js_name = eventStreamRestorer)]
+    pub fn event_stream_restorer(this: &Core) -> Result<AwsStream, JsValue>;
+
+    /// A core `AwsEventStream`, behind the poison check.
+    pub type AwsStream;
+    #[wasm_bindgen(method, catch, js_name = push)]
+    pub fn push_bytes(this: &AwsStream, chunk: &[u8]) -> Result<Vec<u8>, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = finish)]
+    pub fn finish_bytes(this: &AwsStream) -> Result<Vec<u8>, JsValue>;
+    #[wasm_bindgen(method, getter, js_name = corruptFrames)]
+    pub fn corrupt_frames(this: &AwsStream) -> u32;
+
     /// A core `SseStream` or `JsonStream`, also behind the poison check.
     pub type Sse;
     #[wasm_bindgen(method, catch)]

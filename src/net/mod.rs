@@ -14,6 +14,7 @@
 //! | `stream` | restoring answers (JSON, text, `text/event-stream` as a stream) |
 //! | `xhr` | the XMLHttpRequest guard and its restoring getters |
 //! | `beacon` | `navigator.sendBeacon` and `WebSocket.send` (filtered without asking) |
+//! | `realtime` | the Realtime API's server events restored on its socket and `oai-events` data channel; that channel's `send` guarded |
 //! | `query` | the query string of a guarded request (`?q=…`, `EventSource`), checked like a body |
 //! | `bypass` | after `install()`: requests to guarded endpoints the guard did not send (resource timing) |
 //! | `elsewhere` | requests to other endpoints: originals the guard kept are masked in them, compressed bodies too, and in URLs scripts hand the browser (`elsewhere/urls`: element setters, HTML text, `window.open`, navigations, data channels) |
@@ -38,6 +39,7 @@ mod install;
 mod js;
 mod options;
 mod query;
+mod realtime;
 mod receipts_store;
 mod serve_worker;
 mod stream;

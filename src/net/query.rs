@@ -123,8 +123,14 @@ impl State {
 
     /// `EventSource` or `WebSocket`, hooked: built with the checked URL when it goes to a
     /// guarded endpoint with a query (the connection opens at once, so nobody is asked), with
-    /// kept originals masked when it goes to another (src/net/elsewhere/urls.rs).
-    pub fn constructor_hook(self: &Rc<Self>, original: Function) -> Result<Function, JsValue> {
+    /// kept originals masked when it goes to another (src/net/elsewhere/urls.rs). A socket
+    /// (`socket`) to a guarded endpoint has its incoming messages restored
+    /// (src/net/realtime.rs).
+    pub fn constructor_hook(
+        self: &Rc<Self>,
+        original: Function,
+        socket: bool,
+    ) -> Result<Function, JsValue> {
         let st = Rc::clone(self);
         let class = original.clone();
         let hooked = self.glue.method(
@@ -132,12 +138,18 @@ impl State {
                 move |_this: JsValue, args: Array| {
                     st.check_url_arg(&args, 0)?;
                     // To an endpoint the guard does not check: kept originals masked.
-                    if !args.get(0).is_undefined()
-                        && !st.glue.matches(&st.settings.endpoints, &args.get(0))?
-                    {
+                    let guarded = !args.get(0).is_undefined()
+                        && st.glue.matches(&st.settings.endpoints, &args.get(0))?;
+                    if !args.get(0).is_undefined() && !guarded {
                         st.mask_url_arg(&args, 0)?;
                     }
-                    Reflect::construct(&class, &args)
+                    let made = Reflect::construct(&class, &args)?;
+                    if socket && guarded {
+                        let url = js::resolve_url(&String::from(js::coerce(&args.get(0))?))?;
+                        let conversation = st.conversation_for(&url, JsValue::UNDEFINED)?;
+                        st.restore_messages(&made, conversation)?;
+                    }
+                    Ok(made)
                 },
             )
             .into_js_value(),

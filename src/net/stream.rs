@@ -1,7 +1,7 @@
 //! Restoring answers: JSON and text bodies whole, `text/event-stream` chunk by chunk through a
 //! TransformStream, so a streamed answer is shown as it arrives with the originals back.
 
-use super::js::{self, Sse};
+use super::js::{self, AwsStream, Sse};
 use super::State;
 use js_sys::{Function, JsString, Object, Uint8Array};
 use std::cell::RefCell;
@@ -148,18 +148,84 @@ fn sse_transform(sse: Sse) -> Result<web_sys::TransformStream, JsValue> {
     web_sys::TransformStream::new_with_transformer(&transformer)
 }
 
+/// A TransformStream restoring an AWS event stream (Bedrock) frame by frame; frames whose
+/// checksum does not hold go on untouched and are reported as `unrestored` when it ends.
+fn aws_transform(
+    st: Rc<State>,
+    aws: AwsStream,
+    url: &web_sys::Url,
+) -> Result<web_sys::TransformStream, JsValue> {
+    let aws = Rc::new(aws);
+    let a = Rc::clone(&aws);
+    let transform = Closure::<dyn FnMut(JsValue, Controller) -> Result<(), JsValue>>::new(
+        move |chunk: JsValue, ctl: Controller| {
+            let out = a.push_bytes(&chunk_bytes(&chunk)?)?;
+            enqueue_bytes(&ctl, &out)
+        },
+    );
+    // Origin and path only: the query may hold anything.
+    let (origin, path) = (url.origin(), url.pathname());
+    let flush =
+        Closure::<dyn FnMut(Controller) -> Result<(), JsValue>>::new(move |ctl: Controller| {
+            enqueue_bytes(&ctl, &aws.finish_bytes()?)?;
+            let frames = aws.corrupt_frames();
+            if frames > 0 {
+                let detail = js::obj(&[
+                    ("reason", &"corrupt-frame".into()),
+                    ("frames", &frames.into()),
+                    ("origin", &origin.as_str().into()),
+                    ("path", &path.as_str().into()),
+                ]);
+                st.emit("unrestored", Some(&detail));
+            }
+            if let Ok(free) = js::get(&aws, "free").dyn_into::<Function>() {
+                let _ = free.call0(&aws);
+            }
+            Ok(())
+        });
+    let transformer = js::obj(&[
+        ("transform", &transform.into_js_value()),
+        ("flush", &flush.into_js_value()),
+    ]);
+    web_sys::TransformStream::new_with_transformer(&transformer)
+}
+
+fn enqueue_bytes(ctl: &Controller, bytes: &[u8]) -> Result<(), JsValue> {
+    if bytes.is_empty() {
+        return Ok(());
+    }
+    ctl.enqueue_with_chunk(&Uint8Array::from(bytes))
+}
+
+/// Anthropic's `/v1/messages/batches/{id}/results`: a JSONL file of whole answers.
+pub fn batch_results(url: &web_sys::Url) -> bool {
+    let path = url.pathname().to_ascii_lowercase();
+    let path = path.trim_end_matches('/');
+    path.ends_with("/results")
+        && path
+            .rsplit('/')
+            .nth(2)
+            .is_some_and(|batches| batches == "batches")
+}
+
 impl State {
     /// Restores placeholders in a response with every value of the guard (expired ones
     /// dropped first): `guard.restoreResponse(res)`.
     pub async fn restore_response(self: Rc<Self>, res: JsValue) -> Result<JsValue, JsValue> {
         self.core.expire(js::now())?;
-        restore_with(&self.core, res).await
+        restore_with(&self, &self.core, res, None).await
     }
 }
 
 /// Restores placeholders in a response with `core`'s values (the guard's, or one request's
-/// `AnswerScope`): JSON, text, and event streams chunk by chunk.
-pub async fn restore_with(core: &super::js::Core, res: JsValue) -> Result<JsValue, JsValue> {
+/// `AnswerScope`): JSON, text, and event streams chunk by chunk. `url`: where the request
+/// went (else the response's own `url`, empty on a `Response` a fetch stand-in built).
+pub async fn restore_with(
+    st: &Rc<State>,
+    core: &super::js::Core,
+    res: JsValue,
+    url: Option<&web_sys::Url>,
+) -> Result<JsValue, JsValue> {
     let r: Response = res.clone().unchecked_into();
     let kind = r
         .headers()
@@ -167,12 +233,25 @@ pub async fn restore_with(core: &super::js::Core, res: JsValue) -> Result<JsValu
         .unwrap_or_default()
         .to_ascii_lowercase();
     let Some(body) = r.body() else { return Ok(res) };
+    // Bedrock's binary event stream: frames decoded, restored and encoded again.
+    let url = match url {
+        Some(u) => web_sys::Url::new(&u.href()).ok(),
+        None => web_sys::Url::new(&r.url()).ok(),
+    };
+    if kind.contains("vnd.amazon.eventstream") {
+        let url = url.map_or_else(|| web_sys::Url::new("about:blank"), Ok)?;
+        let ts = aws_transform(Rc::clone(st), core.event_stream_restorer()?, &url)?;
+        let piped = js::call_method(&body, "pipeThrough", &[&ts])?;
+        return Ok(rewrap(&r, &piped)?.into());
+    }
+    let batch = url.as_ref().is_some_and(batch_results);
     // Streams are restored chunk by chunk: events (OpenAI, Anthropic, Gemini `alt=sse`,
     // Cohere), and streams of JSON objects (Ollama's NDJSON, Gemini's streamed array, which
-    // arrives as `application/json` from a `:streamGenerateContent` URL without `alt=sse`).
+    // arrives as `application/json` from a `:streamGenerateContent` URL without `alt=sse`,
+    // a message batch's JSONL results whatever their type says).
     let stream = if kind.contains("text/event-stream") {
         Some(core.sse_restorer()?)
-    } else if kind.contains("ndjson") || json_array_stream(&r, &kind) {
+    } else if batch || kind.contains("ndjson") || json_array_stream(&r, &kind) {
         Some(core.json_stream_restorer()?)
     } else {
         None

@@ -102,13 +102,15 @@ test('the default endpoints leave an app\'s own routes of the same names alone',
     'https://chat.example/api/v1/chat', 'https://site.example/api/embed?url=https://v.example/1',
     'https://site.example/api/v1/embed', 'wss://app.example/v1/realtime', 'wss://app.example/api/v1/realtime?token=x',
     'https://app.example/model/42/invoke', 'https://site.example/images/generations', 'https://api.openai.com/v1/files',
-    // WebRTC's SDP offer is not JSON: the Realtime socket is guarded, its HTTP set-up is not.
-    'https://api.openai.com/v1/realtime/calls']) {
+    // The WebRTC call's set-up on another host is an app's own route.
+    'https://app.example/v1/realtime/calls', 'https://api.anthropic.com/v1/messages/batches/b1/cancel']) {
     assert.equal(g.matches(url), false, url);
   }
   for (const url of ['https://api.openai.com/v1/moderations', 'https://api.openai.com/v1/threads/runs',
     'https://api.openai.com/v1/conversations/conv_1/items', 'https://api.cohere.ai/v1/chat', 'https://ollama.com/api/embed',
     'wss://api.openai.com/v1/realtime?model=gpt-realtime', 'https://api.openai.com/v1/realtime/client_secrets',
+    'https://api.openai.com/v1/realtime/calls', 'https://api.openai.com/v1/realtime?model=gpt-realtime',
+    'https://api.anthropic.com/v1/messages/batches/msgbatch_1/results',
     'wss://x.openai.azure.com/openai/realtime?api-version=2025-04-01-preview&deployment=rt',
     'https://x.openai.azure.com/openai/deployments/emb/embeddings?api-version=2024-10-21',
     'https://generativelanguage.googleapis.com/v1beta/openai/embeddings', 'https://api.openai.com/v1/images/edits',

@@ -223,6 +223,17 @@ impl State {
         let st = Rc::clone(self);
         self.glue.method(
             &Method::new(move |this: JsValue, args: Array| {
+                // The Realtime API's event channel is a guarded endpoint, whatever `elsewhere`
+                // says (src/net/realtime.rs).
+                if crate::net::realtime::realtime_channel(&this) {
+                    return match st.filter_channel(&args.get(0)) {
+                        Ok(body) => original.call1(&this, &body),
+                        Err(e) => {
+                            st.emit("blocked", Some(&e));
+                            Err(e)
+                        }
+                    };
+                }
                 if st.settings.elsewhere != Elsewhere::Off {
                     match st.masked_body(&args.get(0)) {
                         Ok(Some(body)) => {
@@ -402,17 +413,26 @@ fn url_attribute(el: &JsValue, name: &JsValue) -> Option<bool> {
 
 /// `window.open`, `Element.prototype.setAttribute`/`setAttributeNS`/`insertAdjacentHTML`/
 /// `setHTMLUnsafe`, `ShadowRoot.prototype.setHTMLUnsafe`, `Range.prototype.createContextualFragment`
-/// and `RTCDataChannel.prototype.send` of `scope`, as places to hook (where, which, kind); none
-/// with `elsewhere: 'off'`.
+/// of `scope`, as places to hook (where, which, kind), none with `elsewhere: 'off'`; and
+/// always `RTCDataChannel.prototype.send` and `RTCPeerConnection.prototype.createDataChannel`
+/// (the Realtime API's event channel is guarded whatever `elsewhere` says).
 pub fn url_places(
     elsewhere: Elsewhere,
     scope: &JsValue,
 ) -> Vec<(JsValue, &'static str, &'static str)> {
-    if elsewhere == Elsewhere::Off {
-        return Vec::new();
-    }
     let proto = |class: &str| js::get(&js::get(scope, class), "prototype");
-    vec![
+    let channels = [
+        (proto("RTCDataChannel"), "send", "dataChannel"),
+        (
+            proto("RTCPeerConnection"),
+            "createDataChannel",
+            "createDataChannel",
+        ),
+    ];
+    if elsewhere == Elsewhere::Off {
+        return channels.into();
+    }
+    let mut places = vec![
         (scope.clone(), "open", "windowOpen"),
         (proto("Element"), "setAttribute", "setAttribute"),
         (proto("Element"), "setAttributeNS", "setAttributeNS"),
@@ -420,6 +440,7 @@ pub fn url_places(
         (proto("Element"), "setHTMLUnsafe", "insertHTML"),
         (proto("ShadowRoot"), "setHTMLUnsafe", "insertHTML"),
         (proto("Range"), "createContextualFragment", "fragment"),
-        (proto("RTCDataChannel"), "send", "dataChannel"),
-    ]
+    ];
+    places.extend(channels);
+    places
 }
