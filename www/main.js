@@ -489,6 +489,11 @@ function pickExample(id) {
   state.controller?.refresh();
 }
 
+// The first module's load, compilation and engine build start before anything else the page
+// does: the page's own set-up (controls, example, first layout) then runs while the module
+// compiles, instead of before it (docs/benchmarks.md, "Round 14 (startup15)").
+const scanner = createScanner();
+
 async function main() {
   initTheme();
   initEmbed();
@@ -523,7 +528,6 @@ async function main() {
   // sooner on this page (docs/benchmarks.md, "A small first module", round 6). Sending waits for
   // the guard: the send button stays off until rebuild() has one.
   ui.prompt.addEventListener('pii-airlock:early-findings', onEarlyFindings);
-  const scanner = createScanner();
   const painted = new Promise((r) => ui.prompt.addEventListener('pii-airlock:early-findings', r, { once: true }));
   state.early = attachEarly(ui.prompt, { scanner, debounce: 60 });
   // The full module's fetch and compile start now, but the guard (its engine, the highlighter's
