@@ -80,8 +80,9 @@ impl Table {
         &self.bytes[at as usize..(at + len) as usize]
     }
 
-    /// The slot holding `key`, or the empty slot where it would go.
-    #[inline]
+    /// The slot holding `key`, or the empty slot where it would go. Inlined into the word
+    /// walk (every text token that passes the signature is looked up here).
+    #[inline(always)]
     fn slot(&self, key: &[u8]) -> usize {
         let mask = self.slots.len() - 1;
         // The hash's high bits: a multiplicative hash mixes its input into them, not into the
@@ -96,7 +97,7 @@ impl Table {
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn get(&self, key: &[u8]) -> Option<Entry> {
         let s = self.slots[self.slot(key)] as usize;
         (s != 0).then(|| self.keys[s - 1].2)
