@@ -14,6 +14,12 @@
 //     alternated run by run on the same browser (the order swapped every run), with the medians
 //     of each and the median of the run-by-run ratios (this / DIR): what a shared, loaded host
 //     still lets one compare.
+//   node benches/demo-load.mjs 7 --trace [--root DIR]
+//     --trace: where the time to the first highlight goes on loopback, cold, from a Chromium
+//     trace of each load (main-thread events and V8's CPU samples, attributed by the script
+//     and function they fall in): medians of each part, ms from navigation or ms of main-thread
+//     time before the first highlight. Tracing slows the page; read the parts against each
+//     other, the totals against the untraced runs.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from '../tests/e2e/browser.mjs';
@@ -24,6 +30,7 @@ const flag = (name) => { const i = args.indexOf(name); if (i >= 0) args.splice(i
 const rootDir = option('--root');
 const abDir = option('--ab');
 const nowOnly = flag('--now-only');
+const traceMode = flag('--trace');
 const serverOf = async (dir) => (await import(dir
   ? pathToFileURL(resolve(dir, 'scripts/serve.mjs')).href
   : new URL('../scripts/serve.mjs', import.meta.url).href)).startServer;
@@ -31,6 +38,30 @@ const startServer = await serverOf(rootDir);
 
 const RUNS = Number(args[0] ?? 5);
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Loads the demo in `page` and waits for its first highlight (as marked and as shown) and its guard. */
+async function loadPage(page, base) {
+  // The page's mark is set when the first findings are handed to the page, in the task that
+  // scanned: the pixels come with the next frame, after whatever else that task runs. This
+  // mark (not the page's: it works on any version of the page) is set a task after the first
+  // frame that follows the first findings event: the highlight as shown.
+  await page.addInitScript(() => {
+    let seen = false;
+    const shown = (e) => {
+      if (seen || !(e.detail?.findings?.length > 0)) return;
+      seen = true;
+      requestAnimationFrame(() => setTimeout(() => performance.mark('bench:first-highlight-shown'), 0));
+    };
+    for (const type of ['pii-airlock:early-findings', 'pii-airlock:findings']) document.addEventListener(type, shown, true);
+  });
+  await page.goto(`${base}/`);
+  // The first highlight can come before the engine (the guard) is ready: wait for both.
+  await page.waitForFunction(() => ['pii-airlock-demo:first-highlight', 'pii-airlock-demo:engine-ready', 'bench:first-highlight-shown']
+    .every((m) => performance.getEntriesByName(m).length > 0), null, { timeout: 30000 });
+  const [engine, firstHighlight, shown] = await page.evaluate(() => ['pii-airlock-demo:engine-ready', 'pii-airlock-demo:first-highlight', 'bench:first-highlight-shown']
+    .map((m) => performance.getEntriesByName(m)[0].startTime));
+  return { engine, firstHighlight, shown };
+}
 
 async function load(context, base, network) {
   const page = await context.newPage();
@@ -45,12 +76,7 @@ async function load(context, base, network) {
     bytes += e.encodedDataLength;
     requests += 1;
   });
-  await page.goto(`${base}/`);
-  // The first highlight can come before the engine (the guard) is ready: wait for both.
-  await page.waitForFunction(() => ['first-highlight', 'engine-ready']
-    .every((m) => performance.getEntriesByName(`pii-airlock-demo:${m}`).length > 0), null, { timeout: 30000 });
-  const [engine, firstHighlight] = await page.evaluate(() => ['engine-ready', 'first-highlight']
-    .map((m) => performance.getEntriesByName(`pii-airlock-demo:${m}`)[0].startTime));
+  const { engine, firstHighlight, shown } = await loadPage(page, base);
   // Which engine painted first: the first module's or the guard's (a page without the mark's
   // detail, from before round 12, counts as the guard's when the guard was ready first).
   const source = await page.evaluate(() => performance.getEntriesByName('pii-airlock-demo:first-highlight')[0].detail);
@@ -58,7 +84,97 @@ async function load(context, base, network) {
   // Everything the page loads at start (the name list may finish after the first highlight).
   await page.waitForLoadState('networkidle');
   await page.close();
-  return { engine, firstHighlight, bytes, requests, first };
+  return { engine, firstHighlight, shown, bytes, requests, first };
+}
+
+/** Trace categories: main-thread tasks, V8's wasm compilation, user timing, CPU samples. */
+const TRACE = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm', 'v8',
+  'blink.user_timing', 'disabled-by-default-v8.cpu_profiler', 'loading'];
+
+/**
+ * One cold, traced load on loopback: when the page's files arrived (Resource Timing), and
+ * what the renderer's main thread did before the first findings were handed to the page
+ * (CPU samples attributed to the first module's build and scan, the full module, the page's
+ * scripts; trace events for lazy wasm compilation, style, layout and paint).
+ */
+async function traced(browser, base) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await browser.startTracing(page, { categories: TRACE });
+  const { shown } = await loadPage(page, base);
+  const info = await page.evaluate(() => {
+    const got = (end) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(end))?.responseEnd ?? NaN;
+    return {
+      fh: performance.getEntriesByName('pii-airlock-demo:first-highlight')[0].startTime,
+      html: performance.getEntriesByType('navigation')[0].responseEnd,
+      mainJs: got('/main.js'),
+      scanWasm: got('/pii_airlock_scan_bg.wasm'),
+      list: got('/gazetteer.bin'),
+      fullWasm: got('/pii_airlock_bg.wasm'),
+    };
+  });
+  const trace = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  await context.close();
+  const fhEvent = trace.find((e) => e.name === 'pii-airlock-demo:first-highlight');
+  const { pid } = fhEvent;
+  const origin = fhEvent.ts / 1000 - info.fh;
+  const at = (ts) => ts / 1000 - origin;
+  const mainTid = trace.find((e) => e.pid === pid && e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain').tid;
+  const before = (e) => e.ph === 'X' && at(e.ts) >= 0 && at(e.ts) < info.fh;
+  const main = trace.filter((e) => e.pid === pid && e.tid === mainTid && before(e));
+  const total = (names) => main.filter((e) => names.includes(e.name)).reduce((s, e) => s + e.dur / 1000, 0);
+  const streams = trace.filter((e) => e.pid === pid && e.name === 'wasm.StartStreamingCompilation').map((e) => at(e.ts)).sort((a, b) => a - b);
+  // CPU samples: the stack of each, its time the gap to the next.
+  const nodes = new Map();
+  const samples = [];
+  let t = null;
+  for (const e of trace) {
+    if (e.pid !== pid) continue;
+    if (e.name === 'Profile') t = e.args.data.startTime;
+    if (e.name !== 'ProfileChunk') continue;
+    const { cpuProfile = {}, timeDeltas = [] } = e.args.data;
+    for (const n of cpuProfile.nodes ?? []) nodes.set(n.id, n);
+    (cpuProfile.samples ?? []).forEach((id, i) => { t += timeDeltas[i]; samples.push([at(t), id]); });
+  }
+  const where = (id) => {
+    const frames = [];
+    for (let n = nodes.get(id); n; n = nodes.get(n.parent)) frames.push(n.callFrame);
+    const inFile = (file, fn) => frames.some((c) => (c.url ?? '').endsWith(file) && (!fn || c.functionName === fn));
+    if (inFile('/pii_airlock_scan.js', 'Scanner')) return 'cpu: first module, Scanner build';
+    if (inFile('/pii_airlock_scan.js', 'scan')) return 'cpu: first module, first scan';
+    if (inFile('/pii_airlock_scan.js')) return 'cpu: first module, load and start';
+    if (inFile('/pii_airlock.js')) return 'cpu: full module (glue, start)';
+    if (frames.some((c) => /\/(main|examples|explain|early|scanner|index|guard)\.js$/.test(c.url ?? ''))) return 'cpu: page and package scripts';
+    if (frames[0]?.functionName === '(garbage collector)') return 'cpu: GC';
+    if (frames[0]?.functionName === '(program)') return 'cpu: browser (style, layout, compile, …)';
+    return null;
+  };
+  const cpu = {};
+  for (let i = 0; i + 1 < samples.length; i++) {
+    const [s, id] = samples[i];
+    if (s < 0 || s >= info.fh) continue;
+    const k = where(id);
+    if (k) cpu[k] = (cpu[k] ?? 0) + (samples[i + 1][0] - s);
+  }
+  return {
+    'navigation → HTML received': info.html,
+    '→ scanner .wasm received': info.scanWasm,
+    '→ name list received': info.list,
+    '→ main.js received': info.mainJs,
+    '→ full .wasm received': info.fullWasm,
+    '→ first wasm compile started': streams[0] ?? NaN,
+    '→ second wasm compile started': streams[1] ?? NaN,
+    '→ first findings (page mark)': info.fh,
+    '→ first highlight shown': shown,
+    'main thread before the mark: lazy wasm compilation': total(['wasm.CompileLazy']),
+    'main thread before the mark: wasm streaming (main-thread part)': total(['wasm.OnBytesReceived', 'wasm.FinishStreaming']),
+    'main thread before the mark: style and layout': total(['UpdateLayoutTree', 'Layout']),
+    'main thread before the mark: paint': total(['PrePaint', 'Paint', 'Layerize']),
+    'main thread before the mark: script compile and evaluation': total(['v8.compileModule', 'v8.evaluateModule', 'EvaluateScript']),
+    'cpu: first module, Scanner build': 0,
+    'cpu: first module, first scan': 0,
+    ...cpu,
+  };
 }
 
 async function measure(browser, base, network) {
@@ -75,6 +191,7 @@ async function measure(browser, base, network) {
     bytes: median(xs.map((x) => x.bytes)),
     requests: median(xs.map((x) => x.requests)),
     engine: median(xs.map((x) => x.engine)),
+    shown: median(xs.map((x) => x.shown)),
   });
   return { cold: pick(cold), warm: pick(warm) };
 }
@@ -119,22 +236,46 @@ if (abDir) {
   for (const [, server] of sides) server.close();
   console.log(`demo load A/B — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Chromium ${version}, ${cpus().length} cores (load average ${loads.map((l) => l.toFixed(1)).join(' → ')}), cold, ${RUNS} runs alternated`);
   console.log('');
-  console.log('| network | page | engine ready, ms | first highlight, ms | first highlight from the first module |');
-  console.log('|---|---|---|---|---|');
+  console.log('| network | page | engine ready, ms | first highlight, ms | first highlight shown, ms | first highlight from the first module |');
+  console.log('|---|---|---|---|---|---|');
   for (const [net, samples] of rows) {
     for (const [name] of sides) {
       const firsts = samples.filter((x) => x[name].first).length;
-      console.log(`| ${net} | ${name} | ${median(samples.map((x) => x[name].engine)).toFixed(0)} | ${median(samples.map((x) => x[name].firstHighlight)).toFixed(0)} | ${firsts} of ${samples.length} |`);
+      const med = (k) => median(samples.map((x) => x[name][k])).toFixed(0);
+      console.log(`| ${net} | ${name} | ${med('engine')} | ${med('firstHighlight')} | ${med('shown')} | ${firsts} of ${samples.length} |`);
     }
     const ratio = (k) => median(samples.map((x) => x.this[k] / x[abDir][k])).toFixed(2);
-    console.log(`| ${net} | this / ${abDir}, median of the runs' ratios | ×${ratio('engine')} | ×${ratio('firstHighlight')} | |`);
+    console.log(`| ${net} | this / ${abDir}, median of the runs' ratios | ×${ratio('engine')} | ×${ratio('firstHighlight')} | ×${ratio('shown')} | |`);
   }
   for (const [net, samples] of rows) {
     console.log('');
-    console.log(`${net}, runs (engine ready / first highlight, ms): ${samples.map((x) => sides.map(([n]) => `${x[n].engine.toFixed(0)}/${x[n].firstHighlight.toFixed(0)}`).join(' vs ')).join('; ')}`);
+    console.log(`${net}, runs (engine ready / first highlight / shown, ms): ${samples.map((x) => sides.map(([n]) => `${x[n].engine.toFixed(0)}/${x[n].firstHighlight.toFixed(0)}/${x[n].shown.toFixed(0)}`).join(' vs ')).join('; ')}`);
   }
   process.exit(0);
 }
+if (traceMode) {
+  const server = await startServer(0, '127.0.0.1', { compress: true });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const warmup = await browser.newContext();
+  await load(warmup, base);
+  await warmup.close();
+  const loads = [loadavg()[0]];
+  const parts = [];
+  for (let i = 0; i < RUNS; i++) parts.push(await traced(browser, base));
+  loads.push(loadavg()[0]);
+  await browser.close();
+  server.close();
+  console.log(`demo load, traced — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Chromium ${version}, ${cpus().length} cores (load average ${loads.map((l) => l.toFixed(1)).join(' → ')}), loopback, cold, median of ${RUNS}`);
+  console.log('');
+  console.log('| part | ms (median) | runs |');
+  console.log('|---|---|---|');
+  for (const k of Object.keys(parts[0])) {
+    const xs = parts.map((p) => p[k] ?? 0);
+    console.log(`| ${k} | ${median(xs).toFixed(1)} | ${xs.map((x) => x.toFixed(0)).join(' ')} |`);
+  }
+  process.exit(0);
+}
+
 const rows = [];
 const SERVERS = [['uncompressed, no-store (before)', false], ['brotli + ETag, no-cache (now)', true]];
 for (const [label, compress] of nowOnly ? SERVERS.slice(1) : SERVERS) {
@@ -152,8 +293,8 @@ await browser.close();
 const kb = (b) => (b / 1024).toFixed(1);
 console.log(`demo load — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Chromium ${version}, ${cpus().length} cores (load average ${loadavg()[0].toFixed(1)}), median of ${RUNS}`);
 console.log('');
-console.log('| server | network | cold: engine ready / first highlight, ms | cold: KB on the wire (requests) | warm: engine ready / first highlight, ms | warm: KB on the wire |');
+console.log('| server | network | cold: engine ready / first highlight / shown, ms | cold: KB on the wire (requests) | warm: engine ready / first highlight / shown, ms | warm: KB on the wire |');
 console.log('|---|---|---|---|---|---|');
 for (const [label, net, { cold, warm }] of rows) {
-  console.log(`| ${label} | ${net} | ${cold.engine.toFixed(0)} / ${cold.firstHighlight.toFixed(0)} | ${kb(cold.bytes)} (${cold.requests}) | ${warm.engine.toFixed(0)} / ${warm.firstHighlight.toFixed(0)} | ${kb(warm.bytes)} |`);
+  console.log(`| ${label} | ${net} | ${cold.engine.toFixed(0)} / ${cold.firstHighlight.toFixed(0)} / ${cold.shown.toFixed(0)} | ${kb(cold.bytes)} (${cold.requests}) | ${warm.engine.toFixed(0)} / ${warm.firstHighlight.toFixed(0)} / ${warm.shown.toFixed(0)} | ${kb(warm.bytes)} |`);
 }

@@ -11,8 +11,6 @@
 
 use crate::lower::Lower;
 use crate::rules::Rule;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 /// How far before a candidate to look, in characters. Labels come before values ("SSN: ...").
@@ -34,7 +32,7 @@ const AHEAD: usize = 192;
 /// building an Aho-Corasick automaton over the same words (engine start-up in the browser).
 pub(crate) struct Lexicon {
     /// Each word, and each prefix of a word that ends where a text word could end.
-    table: HashMap<Box<[u8]>, Entry, BuildHasherDefault<WordHasher>>,
+    table: Table,
     /// Bytes (ASCII letters in both cases) a word can start with: other positions are skipped.
     first: [bool; 256],
     /// A bit per [`signature`] of every table key: a stretch whose bit is clear is no key, and
@@ -52,42 +50,124 @@ struct Entry {
     longer: bool,
 }
 
+/// The lexicon's keys and their entries: the keys' bytes one after another in one buffer, and
+/// an open-addressing index over them (linear probing, at most half full). Built with no
+/// allocation per key: the `HashMap<Box<[u8]>, _>`
+/// it replaces boxed each of ~1,500 keys and rehashed as it grew, and a second map interned
+/// the words; that was most of the lexicon's share of an engine's build (docs/benchmarks.md,
+/// "Round 14 (startup15)").
+struct Table {
+    /// Every key's bytes, back to back.
+    bytes: Vec<u8>,
+    /// Each key's place in `bytes` and its entry.
+    keys: Vec<(u32, u32, Entry)>,
+    /// 1 + an index into `keys`, or 0 for an empty slot; the length is a power of two.
+    slots: Box<[u32]>,
+}
+
+impl Table {
+    /// A table with room for `n` keys before it grows.
+    fn with_capacity(n: usize) -> Table {
+        Table {
+            bytes: Vec::new(),
+            keys: Vec::with_capacity(n),
+            slots: vec![0; (2 * n).next_power_of_two().max(16)].into_boxed_slice(),
+        }
+    }
+
+    fn key(&self, i: usize) -> &[u8] {
+        let (at, len, _) = self.keys[i];
+        &self.bytes[at as usize..(at + len) as usize]
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go. Inlined into the word
+    /// walk (every text token that passes the signature is looked up here).
+    #[inline(always)]
+    fn slot(&self, key: &[u8]) -> usize {
+        let mask = self.slots.len() - 1;
+        // The hash's high bits: a multiplicative hash mixes its input into them, not into the
+        // low ones.
+        let mut i = (word_hash(key) >> 32) as usize & mask;
+        loop {
+            let s = self.slots[i] as usize;
+            if s == 0 || self.key(s - 1) == key {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[inline(always)]
+    fn get(&self, key: &[u8]) -> Option<Entry> {
+        let s = self.slots[self.slot(key)] as usize;
+        (s != 0).then(|| self.keys[s - 1].2)
+    }
+
+    /// The entry of `key`, added empty if it is not there yet.
+    fn entry(&mut self, key: &[u8]) -> &mut Entry {
+        if 2 * (self.keys.len() + 1) > self.slots.len() {
+            // At most half full: twice the slots, every key placed again.
+            self.slots = vec![0; 2 * self.slots.len()].into_boxed_slice();
+            for k in 0..self.keys.len() {
+                let i = self.slot(self.key(k));
+                self.slots[i] = k as u32 + 1;
+            }
+        }
+        let i = self.slot(key);
+        if self.slots[i] == 0 {
+            self.keys.push((
+                self.bytes.len() as u32,
+                key.len() as u32,
+                Entry {
+                    word: None,
+                    longer: false,
+                },
+            ));
+            self.bytes.extend_from_slice(key);
+            self.slots[i] = self.keys.len() as u32;
+        }
+        let k = self.slots[i] as usize - 1;
+        &mut self.keys[k].2
+    }
+}
+
 /// A small multiplicative hash over 8 bytes at a time: keys are short words and every text
 /// token is hashed, so SipHash's cost (and its DoS resistance, useless for a fixed key set)
 /// would dominate the lookup.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            // The zero-padded little-endian value, built in a register: a copy into a
-            // buffer of the remainder's variable length was a `memcpy` call and a stall.
-            let v = rest
-                .iter()
-                .rev()
-                .fold(0u64, |v, &b| (v << 8) | u64::from(b));
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        self.0 = h;
+#[inline]
+fn word_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let mut h = 0u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
     }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write(&(n as u64).to_le_bytes());
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        // The zero-padded little-endian value, built in a register: a copy into a buffer of
+        // the remainder's variable length was a `memcpy` call and a stall.
+        let v = rest
+            .iter()
+            .rev()
+            .fold(0u64, |v, &b| (v << 8) | u64::from(b));
+        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
     }
+    // The length, as `Hash for [u8]` wrote it first: keys that differ only in trailing zero
+    // bytes stay apart.
+    (h.rotate_left(5) ^ bytes.len() as u64).wrapping_mul(K)
+}
 
-    fn finish(&self) -> u64 {
-        self.0
-    }
+/// Where the prefixes of `w` that the table holds end: before each char that starts or ends a
+/// run of word chars (a text word could end there).
+fn prefix_ends(w: &str) -> impl Iterator<Item = usize> + '_ {
+    let mut prev: Option<char> = None;
+    w.char_indices().filter_map(move |(i, c)| {
+        let end = prev.is_some_and(|p| !is_word_char(p) || !is_word_char(c));
+        prev = Some(c);
+        end.then_some(i)
+    })
 }
 
 /// How many bits [`Lexicon::signatures`] has: 64 Kbit (8 KB) for ~1,500 keys.
@@ -242,22 +322,43 @@ impl std::fmt::Debug for Lexicon {
 impl Lexicon {
     /// Compiles the words of `rules`; the second value holds each rule's word ids, by index.
     pub(crate) fn build(rules: &[Rule]) -> (Lexicon, Vec<RuleWords>) {
-        let mut ids: HashMap<Arc<str>, u32> = HashMap::new();
+        // Room for every listed word; prefixes and duplicates roughly even out (it grows if not).
+        let listed: usize = rules
+            .iter()
+            .map(|r| r.context.len() + r.anti_context.len())
+            .sum();
+        let mut table = Table::with_capacity(listed);
         let mut words: Vec<Arc<str>> = Vec::new();
+        // A word's id is its place among the distinct words in the order the rules list them;
+        // its entry in the table says whether it has one yet, so the table interns too.
         let mut intern = |list: &[Arc<str>]| -> Vec<u32> {
             list.iter()
                 .filter(|w| !w.is_empty())
                 .map(|w| {
-                    // Windows are compared lower-cased: an upper-case word could never match.
-                    let w: Arc<str> = if w.chars().any(char::is_uppercase) {
-                        w.lower().into()
+                    let ascii = w.is_ascii();
+                    let upper = if ascii {
+                        w.bytes().any(|b| b.is_ascii_uppercase())
                     } else {
-                        w.clone()
+                        w.chars().any(char::is_uppercase)
                     };
-                    *ids.entry(w.clone()).or_insert_with(|| {
-                        words.push(w);
-                        (words.len() - 1) as u32
-                    })
+                    // Windows are compared lower-cased: an upper-case word could never match.
+                    let w: Arc<str> = if upper { w.lower().into() } else { w.clone() };
+                    let id = words.len() as u32;
+                    let entry = table.entry(w.as_bytes());
+                    if let Some(known) = entry.word {
+                        return known;
+                    }
+                    entry.word = Some(id);
+                    // Every prefix ending where a text word could end: the walk in `words_at`
+                    // looks each of them up on its way to the whole word. A word of ASCII
+                    // letters and digits alone (most) has none.
+                    if !(ascii && w.bytes().all(|b| b.is_ascii_alphanumeric())) {
+                        for i in prefix_ends(&w) {
+                            table.entry(&w.as_bytes()[..i]).longer = true;
+                        }
+                    }
+                    words.push(w);
+                    id
                 })
                 .collect::<Vec<u32>>()
         };
@@ -268,35 +369,15 @@ impl Lexicon {
                 anti: WordSet::new(&intern(&r.anti_context)),
             })
             .collect();
-        let mut table: HashMap<Box<[u8]>, Entry, BuildHasherDefault<WordHasher>> =
-            HashMap::default();
         let mut first = [false; 256];
-        for (id, w) in words.iter().enumerate() {
+        for w in &words {
             let b = w.as_bytes()[0];
             first[b.to_ascii_lowercase() as usize] = true;
             first[b.to_ascii_uppercase() as usize] = true;
-            // Every prefix ending where a text word could end: the walk in `words_at` looks
-            // each of them up on its way to the whole word.
-            let mut prev: Option<char> = None;
-            for (i, c) in w.char_indices() {
-                if prev.is_some_and(|p| !is_word_char(p) || !is_word_char(c)) {
-                    let e = table.entry(w.as_bytes()[..i].into()).or_insert(Entry {
-                        word: None,
-                        longer: false,
-                    });
-                    e.longer = true;
-                }
-                prev = Some(c);
-            }
-            let e = table.entry(w.as_bytes().into()).or_insert(Entry {
-                word: None,
-                longer: false,
-            });
-            e.word = Some(id as u32);
         }
         let mut signatures = vec![0u64; SIGNATURE_BITS / 64].into_boxed_slice();
-        for key in table.keys() {
-            let sig = signature(key);
+        for k in 0..table.keys.len() {
+            let sig = signature(table.key(k));
             signatures[sig / 64] |= 1 << (sig % 64);
         }
         let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
@@ -759,6 +840,63 @@ mod reference {
         lex.each_word(hay, lo, hi, hi, &folded, |s, e, id| out.push((s, e, id)));
         out.sort_unstable();
         out
+    }
+
+    /// The table holds exactly the keys and entries of the two hash maps it replaced (words
+    /// interned in the order the rules list them, then each word and each prefix ending where
+    /// a text word can end), for the whole catalog and for the catalog's rules one by one.
+    #[test]
+    fn table_holds_what_the_hash_maps_held() {
+        use std::collections::HashMap;
+        let all: Vec<Rule> = catalog().into_iter().map(Rule::from).collect();
+        let mut sets: Vec<Vec<Rule>> = vec![all.clone()];
+        sets.extend(all.iter().map(|r| vec![r.clone()]));
+        for rules in &sets {
+            let mut ids: HashMap<Arc<str>, u32> = HashMap::new();
+            let mut words: Vec<Arc<str>> = Vec::new();
+            for r in rules {
+                for w in r.context.iter().chain(r.anti_context.iter()) {
+                    if w.is_empty() {
+                        continue;
+                    }
+                    let w: Arc<str> = w.lower().into();
+                    ids.entry(w.clone()).or_insert_with(|| {
+                        words.push(w);
+                        (words.len() - 1) as u32
+                    });
+                }
+            }
+            let mut want: HashMap<Vec<u8>, (Option<u32>, bool)> = HashMap::new();
+            for (id, w) in words.iter().enumerate() {
+                let mut prev: Option<char> = None;
+                for (i, c) in w.char_indices() {
+                    if prev.is_some_and(|p| !is_word_char(p) || !is_word_char(c)) {
+                        want.entry(w.as_bytes()[..i].to_vec()).or_default().1 = true;
+                    }
+                    prev = Some(c);
+                }
+                want.entry(w.as_bytes().to_vec()).or_default().0 = Some(id as u32);
+            }
+            let (lex, _) = Lexicon::build(rules);
+            assert_eq!(lex.words, words);
+            assert_eq!(lex.table.keys.len(), want.len());
+            for (key, &(word, longer)) in &want {
+                let e = lex.table.get(key).expect("every key is in the table");
+                assert_eq!(
+                    (e.word, e.longer),
+                    (word, longer),
+                    "{:?}",
+                    String::from_utf8_lossy(key)
+                );
+                // A key one byte longer or shorter is no key unless the maps held it.
+                for other in [
+                    [key.as_slice(), b"x"].concat(),
+                    key[..key.len() - 1].to_vec(),
+                ] {
+                    assert_eq!(lex.table.get(&other).is_some(), want.contains_key(&other));
+                }
+            }
+        }
     }
 
     #[test]

@@ -109,6 +109,16 @@ test('the demo builds its guard once the first module has painted, not before', 
   const full = new Promise((r) => { fullFetched = r; });
   await page.route('**/pkg/dist/web/scanner/pii_airlock_scan_bg.wasm', async (r) => { await released; await r.continue(); });
   await page.route('**/pkg/dist/web/pii_airlock_bg.wasm', async (r) => { await r.continue(); fullFetched(); });
+  // When the first frame after the first module's findings is drawn: the guard's build (a long
+  // task) must come after it, or the highlights reach the screen only once the build is done.
+  await page.addInitScript(() => {
+    document.addEventListener('pii-airlock:early-findings', () => {
+      if (window.frameAfterEarly === undefined) {
+        window.frameAfterEarly = null;
+        requestAnimationFrame(() => { window.frameAfterEarly = performance.now(); });
+      }
+    }, true);
+  });
   await page.goto(`${app.base}/`);
   await full;
   // Long enough for the full module to load and a guard to be built (what the page did before
@@ -123,6 +133,8 @@ test('the demo builds its guard once the first module has painted, not before', 
   const [[ready]] = await marks('engine-ready');
   assert.equal(source, 'first module');
   assert.ok(highlight < ready, 'the first highlight came after the guard was ready');
+  const frame = await page.evaluate(() => window.frameAfterEarly);
+  assert.ok(frame !== null && frame < ready, 'the guard was built before the first highlight was drawn');
   assert.deepEqual(errors, []);
   await context.close();
 });
