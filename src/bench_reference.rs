@@ -18,12 +18,19 @@ impl BarePass {
     /// Compiles the built-in catalog's patterns.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<BarePass, JsError> {
+        BarePass::with_cache(reference::CACHE as u32)
+    }
+
+    /// As the constructor with a lazy-DFA cache cap of `cap` bytes (the varied text's rows
+    /// compare caps in wasm).
+    #[wasm_bindgen(js_name = withCache)]
+    pub fn with_cache(cap: u32) -> Result<BarePass, JsError> {
         let engine = Engine::new(&EngineOptions {
             names: false,
             ..EngineOptions::default()
         })
         .map_err(|e| JsError::new(&e.to_string()))?;
-        reference::Bare::new(engine.rules().iter().map(|r| &*r.pattern))
+        reference::Bare::with_cache(engine.rules().iter().map(|r| &*r.pattern), cap as usize)
             .map(BarePass)
             .map_err(|e| JsError::new(&e))
     }
@@ -31,5 +38,10 @@ impl BarePass {
     /// Number of leftmost-first matches in `text` (UTF-8 inside, as the engine sees it).
     pub fn count(&mut self, text: &str) -> u32 {
         self.0.count(text) as u32
+    }
+
+    /// How often the forward lazy DFA's cache has been cleared since construction.
+    pub fn clears(&mut self) -> u32 {
+        self.0.clears().0 as u32
     }
 }
