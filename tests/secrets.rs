@@ -658,6 +658,23 @@ fn cases(seed: u64) -> Vec<Case> {
         r.mixed(32),
         "{} is the staging API key, rotate it on Friday\n",
     ));
+    // Round 14 (hunt15): an Oracle connect string, a Windows `setx`, a key split in groups.
+    v.push(in_text(
+        "oracle-connect-string",
+        password(r),
+        "sqlplus scott/{}@//db.example.com:1521/ORCL\n",
+    ));
+    v.push(in_text(
+        "secret-env-command",
+        r.mixed(32),
+        "setx OPENAI_API_KEY \"{}\"\n",
+    ));
+    let groups: Vec<String> = (0..10).map(|_| r.mixed(4)).collect();
+    v.push(in_text(
+        "secret-split-in-groups",
+        groups.join(" "),
+        "aws_secret_access_key = {}\n",
+    ));
     v
 }
 
