@@ -1108,10 +1108,9 @@ fn env_command(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
     let b = v.as_bytes();
     // Past the command and a `/M` flag: the name is the second-to-last word before the value.
-    let value_at = if v.ends_with('"') {
-        v[..v.len() - 1].rfind('"').unwrap_or(0)
-    } else {
-        v.rfind([' ', '\t']).map_or(0, |i| i + 1)
+    let value_at = match v.strip_suffix('"') {
+        Some(open) => open.rfind('"').unwrap_or(0),
+        None => v.rfind([' ', '\t']).map_or(0, |i| i + 1),
     };
     let head = v[..value_at].trim_end();
     let name_at = head.rfind([' ', '\t']).map_or(0, |i| i + 1);
