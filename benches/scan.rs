@@ -229,6 +229,9 @@ fn rule_states(rules: &[(&str, &str)], name: &str, text: &str, out: &mut Vec<Val
         "secret-after-arrow",
         "cookie-session",
         "password-assignment",
+        "oracle-connect-string",
+        "secret-env-command",
+        "secret-split-in-groups",
     ] {
         let less = held(id);
         println!(
