@@ -243,3 +243,83 @@ pub fn dense(len: usize) -> String {
     }
     cut(s, len)
 }
+
+/// The root of the varied real text: every Debian system has /usr/share/doc.
+pub const VARIED_ROOT: &str = "/usr/share/doc";
+/// At most this much of one file, so no single long changelog or licence dominates.
+const VARIED_FILE_CAP: usize = 64 * 1024;
+
+/// FNV-1a (64 bit) of a path: a deterministic shuffle of the files that does not depend on
+/// which other packages are installed (sorting by name would take the packages from `a` on).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// Varied real text (issue 20): the lazy DFA's cache thrashed on it while the generated
+/// inputs above, short and repeated, never fill it (docs/benchmarks.md, "Round 14 (hunt15)").
+///
+/// Selection rule: every regular file under [`VARIED_ROOT`] (symbolic links not followed)
+/// that is not compressed (`.gz`, `.xz`, `.bz2`, `.zst`), holds no NUL byte and is valid
+/// UTF-8, ordered by FNV-1a 64 of its path, each cut to its first 64 KiB on a line end, each
+/// preceded by a blank line, concatenated until `len` bytes, the last one cut on a character
+/// boundary. The text depends on the packages installed, so the caller reports its SHA-256
+/// ([`sha256_hex`]) next to the figures; it is written to `PII_BENCH_OUT` only, never shipped.
+/// `None` when the directory holds too little text.
+pub fn varied(len: usize) -> Option<String> {
+    let mut files = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from(VARIED_ROOT)];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let Ok(kind) = e.file_type() else { continue };
+            let path = e.path();
+            if kind.is_dir() {
+                dirs.push(path);
+            } else if kind.is_file()
+                && !matches!(
+                    path.extension().and_then(|x| x.to_str()),
+                    Some("gz" | "xz" | "bz2" | "zst")
+                )
+            {
+                files.push(path);
+            }
+        }
+    }
+    let key = |p: &std::path::PathBuf| (fnv1a(p.as_os_str().as_encoded_bytes()), p.clone());
+    files.sort_by_cached_key(key);
+    let mut s = String::with_capacity(len + VARIED_FILE_CAP);
+    for path in files {
+        if s.len() >= len {
+            break;
+        }
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        if bytes.contains(&0) {
+            continue;
+        }
+        let Ok(text) = String::from_utf8(bytes) else {
+            continue;
+        };
+        let mut end = text.len().min(VARIED_FILE_CAP);
+        if end < text.len() {
+            end = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        }
+        s.push('\n');
+        s.push_str(&text[..end]);
+    }
+    (s.len() >= len).then(|| cut(s, len))
+}
+
+/// The SHA-256 of `text` in hex, to tell whether two machines scanned the same varied text.
+pub fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,7 +1,7 @@
 // The Node runner: the wasm build through the package's public JS API (string in, findings out),
 // then the peer packages in the same process on the same inputs, then start-up in fresh
 // processes. Inputs come from `cargo bench` (PII_BENCH_OUT); results go to node.json there.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,6 +14,9 @@ const inputs = Object.fromEntries(
   ['prompt', 'prose', 'code', 'dense'].map((n) => [n, readFileSync(`${dir}/${n}.txt`, 'utf8')]),
 );
 const rows = [];
+// Varied real text (/usr/share/doc, benches/inputs.rs `varied`): `cargo bench` writes it when
+// the machine has enough of it; its SHA-256 is in cargo bench's output.
+const varied = existsSync(`${dir}/varied.txt`) ? readFileSync(`${dir}/varied.txt`, 'utf8') : null;
 
 // Memory first, in a fresh instance: wasm linear memory only grows, so this is the peak. The
 // Node glue does not export the memory; catch it as the module is instantiated.
@@ -36,6 +39,16 @@ rows.push({
   after_init_mb: before === undefined ? null : before / m.MIB,
   after_dense_mb: memory === undefined ? null : memory.buffer.byteLength / m.MIB,
 });
+
+// The varied text next, still in this fresh instance: how far the lazy DFA's states (capped
+// at 16 MiB, src/engine.rs `DFA_CACHE`) grow the wasm memory on text that is not repeated.
+if (varied) {
+  const r = await m.throughput((t) => airlock.scan(t), varied, quick ? 1 : 3);
+  rows.push({ kind: 'throughput', engine: 'pii-airlock', input: `varied ${(m.utf8Length(varied) / m.MIB).toFixed(0)} MiB`,
+    mbps: r.mbps, findings: r.findings });
+  rows.push({ kind: 'memory', engine: 'pii-airlock', after_varied_mb: memory === undefined ? null : memory.buffer.byteLength / m.MIB,
+    rss_mb: process.memoryUsage().rss / m.MIB });
+}
 
 const opts = quick ? { runs: 1, calls: 20, full: false } : {};
 rows.push(...(await m.suite('pii-airlock', (t) => airlock.scan(t), inputs, opts)));
@@ -64,6 +77,21 @@ try {
 }
 if (bare) {
   rows.push(...(await m.againstReference((t) => airlock.scan(t), (t) => bare.count(t), inputs, quick ? 1 : 9)));
+}
+// The bare pass in wasm on the varied text with the lazy DFA's cache at 8, 16 and 64 MiB: the
+// clears and the speed each cap gives, for the wasm build's memory-against-speed choice.
+if (bare && varied && typeof bare.constructor.withCache === 'function') {
+  const ref = bare.constructor;
+  for (const mib of [8, 16, 64]) {
+    const b = ref.withCache(mib << 20);
+    const t = performance.now();
+    b.count(varied);
+    const first = m.utf8Length(varied) / (performance.now() - t) / 1e3;
+    const again = await m.throughput((x) => b.count(x), varied, quick ? 1 : 3);
+    rows.push({ kind: 'cache_cap', engine: 'bare pass (wasm)', input: 'varied', cap_mib: mib,
+      first_mbps: first, again_mbps: again.mbps, clears: b.clears() });
+    b.free();
+  }
 }
 
 // Peers, in the same process, on the same inputs.

@@ -167,6 +167,95 @@ fn fold_cost(engine: &Engine, name: &str, text: &str, runs: usize, out: &mut Vec
     out.push(json!({"kind": "fold_cost", "input": name, "of_scan": r}));
 }
 
+/// The bare pass over varied real text with the lazy DFA's cache capped at 8, 16 and 64 MiB:
+/// how often each cap's cache is cleared (every clear throws away the states built so far, and
+/// ordinary prose needs them again) and the CPU time per pass, the caps timed in turn. The
+/// engine's own caches are inside its matcher; the bare pass holds the same patterns' DFA.
+fn cache_caps(patterns: &[&str], name: &str, text: &str, runs: usize, out: &mut Vec<Value>) {
+    const CAPS: [usize; 3] = [8 << 20, reference::CACHE, 64 << 20];
+    let mut bares: Vec<Bare> = CAPS
+        .iter()
+        .map(|&cap| Bare::with_cache(patterns.iter().copied(), cap).expect("patterns compile"))
+        .collect();
+    // The first pass builds the states from nothing, as a page's first large paste does.
+    let mut cold = Vec::new();
+    for b in &mut bares {
+        let c = thread_cpu();
+        black_box(b.count(black_box(text)));
+        cold.push(thread_cpu() - c);
+    }
+    let mut warm: Vec<Vec<f64>> = vec![Vec::new(); CAPS.len()];
+    for _ in 0..runs {
+        for (k, b) in bares.iter_mut().enumerate() {
+            let c = thread_cpu();
+            black_box(b.count(black_box(text)));
+            warm[k].push(thread_cpu() - c);
+        }
+    }
+    let passes = 1 + runs;
+    for (k, b) in bares.iter_mut().enumerate() {
+        let (clears, bytes) = b.clears();
+        let mb = |s: f64| text.len() as f64 / s / 1e6;
+        let (first, again) = (mb(cold[k]), mb(median(std::mem::take(&mut warm[k]))));
+        let cap = CAPS[k] >> 20;
+        println!(
+            "{name:<22} bare pass, cache {cap:>2} MiB: first {first:>6.1} MB/s, again {again:>6.1} MB/s (CPU time), {clears} clears in {passes} passes, {:.1} MiB held",
+            bytes as f64 / (1 << 20) as f64
+        );
+        out.push(json!({"kind": "cache_cap", "input": name, "cap_mib": cap,
+            "first_cpu_mbps": first, "again_cpu_mbps": again, "clears": clears,
+            "passes": passes, "held_bytes": bytes}));
+    }
+}
+
+/// What single rules add to the lazy DFA's states on varied text: the bytes of states one
+/// bare pass builds (64 MiB cache, never cleared) over the catalog's patterns, and without
+/// each rule of `rules`. Building states is most of a scan of such text, and the count does
+/// not move with the host's load as times do.
+fn rule_states(rules: &[(&str, &str)], name: &str, text: &str, out: &mut Vec<Value>) {
+    let held = |skip: &str| {
+        let patterns = rules.iter().filter(|(id, _)| *id != skip).map(|(_, p)| *p);
+        let mut b = Bare::with_cache(patterns, 64 << 20).expect("patterns compile");
+        black_box(b.count(text));
+        b.clears().1
+    };
+    let all = held("");
+    println!(
+        "{name:<22} bare pass builds {:.1} MiB of DFA states",
+        all as f64 / (1 << 20) as f64
+    );
+    out.push(json!({"kind": "dfa_states", "input": name, "without": null, "held_bytes": all}));
+    for id in [
+        "secret-after-arrow",
+        "cookie-session",
+        "password-assignment",
+        "oracle-connect-string",
+        "secret-env-command",
+        "secret-split-in-groups",
+    ] {
+        let less = held(id);
+        println!(
+            "{:<22} without {id}: {:.1} MiB ({:+.1}% of the states)",
+            "",
+            less as f64 / (1 << 20) as f64,
+            (less as f64 / all as f64 - 1.0) * 100.0
+        );
+        out.push(json!({"kind": "dfa_states", "input": name, "without": id, "held_bytes": less}));
+    }
+}
+
+/// The varied text's lazy-DFA rows: the cache caps compared, and what single rules add.
+fn varied_dfa(engine: &Engine, name: &str, v: &str, runs: usize, rows: &mut Vec<Value>) {
+    let patterns: Vec<&str> = engine.rules().iter().map(|r| &*r.pattern).collect();
+    cache_caps(&patterns, name, v, runs, rows);
+    let rules: Vec<(&str, &str)> = engine
+        .rules()
+        .iter()
+        .map(|r| (&*r.id, &*r.pattern))
+        .collect();
+    rule_states(&rules, name, v, rows);
+}
+
 fn main() {
     // `cargo test --benches` runs this without `--bench`: keep that quick.
     // `--quick` (scripts/bench.sh --quick) does the same: one run of each, to check the pipeline.
@@ -175,6 +264,8 @@ fn main() {
     // `PII_BENCH_ONLY=throughput`: only the rows timed against the reference (with and without
     // the names pass), for a before/after of the engine's own work in a few seconds.
     let only_throughput = std::env::var("PII_BENCH_ONLY").is_ok_and(|v| v == "throughput");
+    // `PII_BENCH_ONLY=varied`: only the varied text's rows, at 4 MiB even with `--quick`.
+    let only_varied = std::env::var("PII_BENCH_ONLY").is_ok_and(|v| v == "varied");
     let out_dir = std::env::var_os("PII_BENCH_OUT").map(std::path::PathBuf::from);
     let t = Instant::now();
     let engine = Engine::default_engine();
@@ -197,6 +288,20 @@ fn main() {
     let prose = inputs::prose(big);
     let code = inputs::code(MIB);
     let dense = inputs::dense(big);
+    // Varied real text (/usr/share/doc): 4 MiB, so the lazy DFA's states outgrow a small cache.
+    let varied = inputs::varied(if quick && !only_varied { MIB } else { 4 * MIB });
+    match &varied {
+        Some(v) => println!(
+            "varied input            {} bytes of {}, SHA-256 {}",
+            v.len(),
+            inputs::VARIED_ROOT,
+            inputs::sha256_hex(v)
+        ),
+        None => println!(
+            "varied input            skipped: too little text in {}",
+            inputs::VARIED_ROOT
+        ),
+    }
     if let Some(dir) = &out_dir {
         std::fs::create_dir_all(dir).expect("create PII_BENCH_OUT");
         for (name, text) in [
@@ -207,6 +312,9 @@ fn main() {
         ] {
             std::fs::write(dir.join(name), text).expect("write a bench input");
         }
+        if let Some(v) = &varied {
+            std::fs::write(dir.join("varied.txt"), v).expect("write a bench input");
+        }
     }
     let cut = |s: &str| -> String {
         let mut at = MIB.min(s.len());
@@ -216,6 +324,16 @@ fn main() {
         s[..at].to_string()
     };
 
+    let varied_name = if quick && !only_varied {
+        "varied 1 MiB"
+    } else {
+        "varied 4 MiB"
+    };
+    if let (true, Some(v)) = (only_varied, &varied) {
+        throughput(&engine, &mut bare, varied_name, v, runs.max(3), &mut rows);
+        varied_dfa(&engine, varied_name, v, runs.max(3), &mut rows);
+        return;
+    }
     if !only_throughput {
         latency(&engine, "prompt 10 KB", &prompt, calls, &mut rows);
     }
@@ -236,6 +354,9 @@ fn main() {
         runs,
         &mut rows,
     );
+    if let Some(v) = &varied {
+        throughput(&engine, &mut bare, varied_name, v, runs, &mut rows);
+    }
     // The same engine without the names pass: the regex pass and what follows it (validation,
     // contests, context words, findings) as a share of the bare pass, apart from the names
     // pass's own cost (docs/benchmarks.md, "Overhead after the DFA").
@@ -252,8 +373,15 @@ fn main() {
     ] {
         throughput(&patterns_only, &mut bare, name, &text, runs, &mut rows);
     }
+    if let Some(v) = &varied {
+        let name = format!("{varied_name}, no names");
+        throughput(&patterns_only, &mut bare, &name, v, runs, &mut rows);
+    }
     if only_throughput {
         return;
+    }
+    if let Some(v) = &varied {
+        varied_dfa(&engine, varied_name, v, runs.min(5), &mut rows);
     }
     fold_cost(&engine, "prose 1 MiB", &cut(&prose), runs, &mut rows);
     fold_cost(&engine, "code 1 MiB", &code, runs, &mut rows);

@@ -452,6 +452,11 @@ pub(crate) const FULL_MODULE_RULES: &[&str] = &[
     "pgpass-line",
     "cookie-session",
     "secret-after-arrow",
+    // Round 14 (hunt15): an Oracle connect string's password, a secret set by `setx` or a
+    // Dockerfile's `ENV NAME value`, a key split into groups by spaces or line breaks.
+    "oracle-connect-string",
+    "secret-env-command",
+    "secret-split-in-groups",
 ];
 
 /// Whether `id` is one of `ids` (a `const fn`: [`flattened`] reads it when compiling).

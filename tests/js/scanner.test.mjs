@@ -70,7 +70,9 @@ const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coo
   'sg-nric-fin', 'plus-code', 'one-time-code',
   // Round 13 (hunt14).
   'secret-named-after', 'cli-password-stdin', 'pgpass-line', 'cookie-session',
-  'secret-after-arrow'];
+  'secret-after-arrow',
+  // Round 14 (hunt15).
+  'oracle-connect-string', 'secret-env-command', 'secret-split-in-groups'];
 
 /** The full module's findings that the first module leaves to it by rule or as base64. */
 function fullOnly(expected) {

@@ -116,12 +116,59 @@ pub(crate) static RULES: &[RuleDef] = &[
     secret(
         "cookie-session",
         r#"(?x)
-        (?: \b (?i: set-cookie | cookie ) ["']? [\ \t]* : [\ \t]*
-          | ; [\ \t]*
-          | (?: (?m:^) | [\ \t] ) (?: -b | --cookie ) [\ \t]+ ["']? )
-        [A-Za-z0-9_.\-]+ = [A-Za-z0-9_.~+/%\-:]+ =*"#,
+        (?: (?: \b (?i: set-cookie | cookie ) ["']? [\ \t]* : [\ \t]*
+            | ; [\ \t]*
+            | (?: (?m:^) | [\ \t] ) (?: -b | --cookie ) [\ \t]+ ["']? )
+          [A-Za-z0-9_.\-]+
+          # The servlet, PHP and ASP.NET session cookies by name, pasted without a header
+          # (`PHPSESSID=…`) or as a URL's path parameter (`/cart;jsessionid=…`).
+          | \b (?: JSESSIONID | jsessionid | PHPSESSID | ASP\.NET_SessionId ) )
+        = [A-Za-z0-9_.~+/%\-:]+ =*"#,
         cookie_session,
         0.85,
+        words![],
+    ),
+    // An Oracle connect string, `user/password@host` (`sqlplus scott/tiger@//db:1521/ORCL`,
+    // `expdp system/Manager1@db.example.com/XEPDB1`): the e-mail rule took `password@host` as
+    // an address, and a password with a character an address does not take went out in part.
+    // Anchored at the `@` as the e-mail rule is; the validator reads `user/password` before it
+    // ([`Verdict::Before`]). Full module only.
+    secret(
+        "oracle-connect-string",
+        r"(?x) @ (?: // )? [A-Za-z] [A-Za-z0-9.\-]*",
+        oracle_connect,
+        // The e-mail rule's score: a tie at the `@` goes to the earlier rule, this one.
+        0.95,
+        words![],
+    ),
+    // A variable set by a command whose separator is a space: Windows `setx NAME "value"`
+    // (`setx /M …`), a Dockerfile's `ENV NAME value`. The `=` forms (`set NAME=…`, `ENV
+    // NAME=…`, `ARG NAME=…`, PowerShell's `$env:NAME = "…"`) are `password-assignment`'s and
+    // `generic-secret`'s; the validator judges the name and the value as those do. Full
+    // module only.
+    secret(
+        "secret-env-command",
+        r#"(?x)
+        (?: \b setx [\ \t]+ (?: /[Mm] [\ \t]+ )? | (?m:^) [\ \t]* ENV [\ \t]+ )
+        [A-Za-z_] [A-Za-z0-9_]* [\ \t]+
+        (?: " [\x20\x21\x23-\x5B\x5D-\x7E]+ " | [A-Za-z0-9!\#$%&*+\-./?@^_|~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]* )"#,
+        env_command,
+        0.8,
+        words![],
+    ),
+    // A key pasted with spaces or line breaks between its groups (a PDF or a mail client
+    // split it: `sk-proj- abcd efgh …`, an AWS secret in fours), only after a key prefix or
+    // the AWS secret's label: without one, groups of letters are words. Full module only.
+    secret(
+        "secret-split-in-groups",
+        r#"(?x)
+        (?: \b (?: sk-proj- | sk-svcacct- | sk-admin- | sk-ant-api[0-9]{2}- )
+          | \b (?i: aws_secret_access_key | secret_access_key | aws\ secret\ access\ key )
+            ["']? [\ \t]* [:=] [\ \t]* ["']? )
+        [A-Za-z0-9_\-/+]* (?: (?: [\ \t]+ | \r?\n ) [A-Za-z0-9_\-/+]+ )+"#,
+        split_key,
+        // Above the provider rules' 0.9: they read the first group alone at the same start.
+        0.92,
         words![],
     ),
     // A secp256k1 private key (Bitcoin, Ethereum) after its label: 64 hex digits below the
@@ -201,11 +248,14 @@ pub(crate) static RULES: &[RuleDef] = &[
     // X`, `signing secret → X`, `password => X`, `secret = > X`, `API key — X`: the fold
     // makes every dash `-`) or in a Markdown table's next cell (`| API key | X |`): the keys
     // and values of the two rules above, which the validator tries in turn. Full module only.
+    // The match starts at the arrow, the dash or the bar, and the validator reads the spaces,
+    // the quote and the `]` before it: a pattern starting at any space or quote kept a thread
+    // alive after every space of a text, in every lazy-DFA state (docs/benchmarks.md,
+    // "Round 14 (hunt15)").
     secret(
         "secret-after-arrow",
         r#"(?x)
-        ["']? \]?
-        (?: [\ \t]* (?: -> | → | ⇒ | => | = [\ \t]+ > ) [\ \t]* | [\ \t]+ [\-|] [\ \t]+ )
+        (?: (?: -> | → | ⇒ | => | = [\ \t]+ > ) [\ \t]* | [\-|] [\ \t]+ )
         [A-Za-z0-9!\#$%&*+\-./?@^_|~] [A-Za-z0-9!\#$%&*+\-./:=?@^_|~]*"#,
         secret_after_arrow,
         0.75,
@@ -969,10 +1019,236 @@ const SESSION_COOKIE_PARTS: &[&str] = &[
     "sess", "sid", "auth", "token", "jwt", "login", "remember", "secret", "li_at",
 ];
 
+/// The session cookies that name themselves (Java servlets, PHP, ASP.NET): found without a
+/// cookie header. `pair` is `;name=value`, `; name=value` or `name=value`.
+fn well_known_session(pair: &str) -> bool {
+    let name = pair.trim_start_matches([';', ' ', '\t']);
+    let name = name.split('=').next().unwrap_or("");
+    ["jsessionid", "phpsessid", "asp.net_sessionid"]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n))
+}
+
+/// Commands before an Oracle connect string on its line (`sqlplus`, Data Pump, RMAN, SQL*Loader).
+const ORACLE_COMMANDS: &[&str] = &[
+    "sqlplus",
+    "sql",
+    "conn",
+    "connect",
+    "expdp",
+    "impdp",
+    "exp",
+    "imp",
+    "rman",
+    "sqlldr",
+    "dgmgrl",
+    "target",
+    "auxiliary",
+    "catalog",
+    "userid=",
+];
+
+/// [`oracle-connect-string`](RULES): `user/password@host`, the match being `@host`. The user is
+/// an identifier standing alone (after a space, a quote, `=` or the line's start); the
+/// password follows its `/` up to the `@`. It is a connect string when a command stands
+/// before it on the line, the host is written `@//host` (Easy Connect), a port or a service
+/// follows the host, or the password has a password's shape and the host a domain's.
+fn oracle_connect(c: &Candidate<'_>) -> Verdict {
+    let line = line_before(c, 512);
+    let tok_start = line
+        .rfind(|ch: char| ch.is_whitespace() || matches!(ch, '"' | '\'' | '=' | '(' | ','))
+        .map_or(0, |i| i + 1);
+    let tok = &line[tok_start..];
+    let Some((user, pw)) = tok.split_once('/') else {
+        return Verdict::Reject;
+    };
+    let ident = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'#');
+    if !user.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+        || !user.bytes().all(ident)
+        || pw.is_empty()
+        || pw.contains(['/', '\\', '@', ':'])
+        || pw.eq_ignore_ascii_case(user)
+        || placeholder(pw)
+        || pw.starts_with(['$', '%', '{', '<', '&'])
+    {
+        return Verdict::Reject;
+    }
+    let host = c.value().trim_start_matches(['@', '/']);
+    let rest = c.rest();
+    let words = line[..tok_start].to_ascii_lowercase();
+    let command = words
+        .split(|ch: char| ch.is_whitespace() || ch == '"' || ch == '\'')
+        .any(|w| ORACLE_COMMANDS.contains(&w) || w.starts_with("userid="))
+        || words.trim_end().ends_with("userid=");
+    let easy_connect = c.value().starts_with("@//");
+    let mut after = rest.bytes();
+    let port_or_service = match (after.next(), after.next()) {
+        (Some(b':'), Some(d)) => d.is_ascii_digit(),
+        (Some(b'/'), Some(l)) => l.is_ascii_alphabetic(),
+        _ => false,
+    };
+    // A domain's last label is letters (`db.example.com`); a version's is not (`@v5.1.0`).
+    let domain = host
+        .rsplit_once('.')
+        .is_some_and(|(_, tld)| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()));
+    let shaped = password_shaped(pw) && domain;
+    if !(command || easy_connect || port_or_service || shaped) {
+        return Verdict::Reject;
+    }
+    Verdict::Before {
+        before: pw.len(),
+        len: pw.len(),
+    }
+}
+
+/// [`secret-env-command`](RULES): `setx NAME value`, `ENV NAME value`. The name and the value
+/// are judged as `NAME=value` would be by `password-assignment`, then `generic-secret`, on a
+/// copy of the two (the key rules read the name before the `=`).
+fn env_command(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let b = v.as_bytes();
+    // Past the command and a `/M` flag: the name is the second-to-last word before the value.
+    let value_at = match v.strip_suffix('"') {
+        Some(open) => open.rfind('"').unwrap_or(0),
+        None => v.rfind([' ', '\t']).map_or(0, |i| i + 1),
+    };
+    let head = v[..value_at].trim_end();
+    let name_at = head.rfind([' ', '\t']).map_or(0, |i| i + 1);
+    let name = &head[name_at..];
+    if name.is_empty() || value_at >= b.len() {
+        return Verdict::Reject;
+    }
+    let mut copy = String::with_capacity(name.len() + 1 + v.len() - value_at);
+    copy.push_str(name);
+    copy.push('=');
+    copy.push_str(&v[value_at..]);
+    let wide = Candidate {
+        text: &copy,
+        start: name.len(),
+        end: copy.len(),
+    };
+    let verdict = match password_assignment(&wide) {
+        Verdict::Reject => generic_secret(&wide),
+        v => v,
+    };
+    // From the copy's `=value` back to the match: the value stands at `value_at` in both
+    // after the `=` (1 byte) of the copy.
+    let shift = |x: usize| x - 1 + value_at;
+    match verdict {
+        Verdict::Span { start, end, check } if start >= 1 => Verdict::Span {
+            start: shift(start),
+            end: shift(end.min(copy.len() - name.len())),
+            check,
+        },
+        Verdict::LoweredSpan {
+            start,
+            end,
+            percent,
+        } if start >= 1 => Verdict::LoweredSpan {
+            start: shift(start),
+            end: shift(end.min(copy.len() - name.len())),
+            percent,
+        },
+        _ => Verdict::Reject,
+    }
+}
+
+/// [`secret-split-in-groups`](RULES): a prefixed key or the AWS secret after its label, cut
+/// into groups by spaces or line breaks. The groups are read while they keep the first full
+/// group's width (the last may be shorter); a trailing group of lower-case letters is a word
+/// unless another group follows it. Joined, they must make the key: 40 characters for AWS
+/// (where the groups stop), 40 to 250 after an OpenAI or Anthropic prefix, random, with a
+/// digit. The span runs from the first group to the last.
+fn split_key(c: &Candidate<'_>) -> Verdict {
+    let v = c.value();
+    let aws = !v.starts_with("sk-");
+    // Where the groups begin: past the prefix, or past the label and its separator.
+    let body_at = if aws {
+        v.find([':', '=']).map_or(v.len(), |i| {
+            i + 1 + v[i + 1..].len() - v[i + 1..].trim_start_matches([' ', '\t', '"', '\'']).len()
+        })
+    } else {
+        v.rfind("sk-")
+            .and_then(|i| v[i..].match_indices('-').nth(1).map(|(j, _)| i + j + 1))
+            .unwrap_or(v.len())
+    };
+    let mut groups = Vec::new();
+    let mut at = body_at;
+    for g in v[body_at..].split([' ', '\t', '\n', '\r']) {
+        if !g.is_empty() {
+            groups.push((at, g));
+        }
+        at += g.len() + 1;
+    }
+    // One group is the whole key: the provider's own rule reads it.
+    if groups.len() < 2 || (!aws && groups[0].0 == body_at && groups.len() < 3) {
+        return Verdict::Reject;
+    }
+    let width = groups[0]
+        .1
+        .len()
+        .max(groups.get(1).map_or(0, |g| g.1.len()));
+    let first_full = usize::from(groups[0].1.len() < width && !aws && groups[0].0 == body_at);
+    let mut joined = String::new();
+    let mut end = body_at;
+    let mut start = None;
+    for (k, &(at, g)) in groups.iter().enumerate() {
+        let wordy = g.bytes().all(|b| b.is_ascii_lowercase());
+        let last_of_run = groups.get(k + 1).is_none_or(|n| n.1.len() != width);
+        // A shorter group ends the key only after two others (`sk-proj- <key> 2024`: the
+        // number is not part of it).
+        let short_early = g.len() < width && k >= first_full && k < 2;
+        if (k >= first_full && g.len() > width)
+            || (aws && joined.len() + g.len() > 40)
+            || (wordy && last_of_run && k > 0)
+            || (k > 0 && short_early)
+        {
+            break;
+        }
+        start.get_or_insert(at);
+        joined.push_str(g);
+        end = at + g.len();
+        if (g.len() < width && k >= first_full) || (aws && joined.len() == 40) {
+            break;
+        }
+    }
+    let ok = if aws {
+        joined.len() == 40
+    } else {
+        (40..=250).contains(&joined.len())
+    };
+    let Some(start) = start else {
+        return Verdict::Reject;
+    };
+    if !ok
+        || !random_enough(&joined)
+        || super::documented_fake(&joined)
+        || !joined.bytes().any(|b| b.is_ascii_digit())
+    {
+        return Verdict::Reject;
+    }
+    // The prefix is part of the key: the span starts there when the groups follow it.
+    let start = if aws {
+        start
+    } else {
+        v.rfind("sk-").unwrap_or(start)
+    };
+    // Not split at all: the provider's own rule reads it.
+    if !v[start..end].contains([' ', '\t', '\n', '\r']) {
+        return Verdict::Reject;
+    }
+    Verdict::Span {
+        start,
+        end,
+        check: None,
+    }
+}
+
 fn cookie_session(c: &Candidate<'_>) -> Verdict {
     let v = c.value();
-    // A pair after `;` belongs to a cookie header only when the line holds one.
-    if v.starts_with(';') {
+    // A pair after `;` belongs to a cookie header only when the line holds one, or when its
+    // name is a well-known session cookie's (`/cart;jsessionid=…`).
+    if v.starts_with(';') && !well_known_session(v) {
         let line = line_before(c, 8192).to_ascii_lowercase();
         if !(line.contains("cookie:")
             || line.contains("cookie\":")
@@ -2172,9 +2448,48 @@ fn env_key_assignment<'a>(c: &Candidate<'a>) -> Option<Assignment<'a>> {
 }
 
 /// [`secret-after-arrow`](RULES): a password under a password key, else a key's value.
+///
+/// The match starts at the arrow, dash or bar; the validators read it from where the key's
+/// quote, `]` and spaces begin (`"token" -> X`), as a match of [`ASSIGNMENT`] does. A dash or
+/// a bar needs a space before it (`a-b c` is a word).
 fn secret_after_arrow(c: &Candidate<'_>) -> Verdict {
-    match password_assignment(c) {
-        Verdict::Reject => generic_secret(c),
+    let b = c.text.as_bytes();
+    let mut start = c.start;
+    while start > 0 && matches!(b[start - 1], b' ' | b'\t') {
+        start -= 1;
+    }
+    if start == c.start && matches!(b[c.start], b'-' | b'|') && !c.value().starts_with("->") {
+        return Verdict::Reject;
+    }
+    if start > 0 && b[start - 1] == b']' {
+        start -= 1;
+    }
+    if start > 0 && matches!(b[start - 1], b'"' | b'\'') {
+        start -= 1;
+    }
+    let wide = Candidate { start, ..*c };
+    let shift = c.start - start;
+    let verdict = match password_assignment(&wide) {
+        Verdict::Reject => generic_secret(&wide),
+        v => v,
+    };
+    // The spans are relative to the match: back from the widened start to the real one.
+    match verdict {
+        Verdict::Span { start, end, check } if start >= shift => Verdict::Span {
+            start: start - shift,
+            end: end - shift,
+            check,
+        },
+        Verdict::LoweredSpan {
+            start,
+            end,
+            percent,
+        } if start >= shift => Verdict::LoweredSpan {
+            start: start - shift,
+            end: end - shift,
+            percent,
+        },
+        Verdict::Span { .. } | Verdict::LoweredSpan { .. } => Verdict::Reject,
         v => v,
     }
 }
