@@ -706,6 +706,9 @@ const MORE_TOWN_ENDINGS: &[&str] = &[
 const MORE_TOWN_HEADS: &[&str] = &[
     "castel", "castello", "borgo", "vila", "puerto", "villa", "ville", "lac", "nieuw", "oud",
     "sint", "monte", "ciudad", "cidade",
+    // Round 14 (places15): "Poggio X", "Colle X", "Pieve X", "Rocca X", "Póvoa de X",
+    // "Aldeia de X", "Casal de X".
+    "poggio", "colle", "pieve", "rocca", "póvoa", "aldeia", "casal",
 ];
 
 /// A verb of residence, work or travel ends at token `j` or one or two words before it, on
@@ -875,6 +878,30 @@ const ROOMS: &[&str] = &[
     "réunion",
     "vergadering",
     "overleg",
+    // Round 14 (places15): holidays, God and fields of study after a place preposition ("a
+    // Natale", "à Pâques", "grazie a Dio", "laureata in Economia", "inscrito em Medicina").
+    // Not "Natal": a Brazilian city as often as Christmas.
+    "natale",
+    "pasqua",
+    "pasquetta",
+    "ferragosto",
+    "capodanno",
+    "carnevale",
+    "páscoa",
+    "noël",
+    "pâques",
+    "dio",
+    "deus",
+    "dieu",
+    "economia",
+    "medicina",
+    "ingegneria",
+    "giurisprudenza",
+    "informatica",
+    "engenharia",
+    "direito",
+    "médecine",
+    "économie",
 ];
 
 /// Words after which a capitalised word is a town or a person as often: a customer "of X",
@@ -1714,11 +1741,12 @@ pub(crate) fn dutch_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 
 /// Round 10: token `w` is a meeting or a room ([`ROOMS`]) written capitalised after
 /// "in"/"em"/"en" ("Sono in Riunione", "Estou em Reunião", "Je suis en Réunion"): an absence,
-/// though the gazetteer lists the island.
+/// though the gazetteer lists the island. Round 14: or a holiday after "à" ("à Pâques",
+/// "grâce à Dieu").
 pub(crate) fn in_a_meeting(ctx: &Ctx<'_>, w: usize) -> bool {
     w > 0
         && ctx.toks[w - 1].case == Case::Lower
-        && ctx.word_in(w - 1, &["in", "em", "en"])
+        && ctx.word_in(w - 1, &["in", "em", "en", "à"])
         && ctx.word_in(w, ROOMS)
 }
 
@@ -3762,6 +3790,163 @@ fn town_fact_before(ctx: &Ctx<'_>, start: usize) -> bool {
         && ctx.word_in(p, &["di", "de", "ha", "tem", "compte", "da", "do"])
         && ctx.toks[p - 1].kind == Kind::Word
         && ctx.word_in(p - 1, TOWN_FACTS)
+}
+
+/// Round 14 (places15): words of a place frame in Italian, Portuguese and French that
+/// [`TOWN_VERBS`] lacks: visiting, having been, stopping, passing through, going, growing up,
+/// an event held somewhere, and nouns of what a town holds (its market, fair, feast, station,
+/// shop). A town no list knows after them and a preposition ([`place_frame`]).
+const FRAME_WORDS: &[&str] = &[
+    // it
+    "stati",
+    "stata",
+    "terrà",
+    "tiene",
+    "svolgerà",
+    "svolge",
+    "gioca",
+    "celebrato",
+    "passato",
+    "passata",
+    "fermati",
+    "fermato",
+    "andremo",
+    "andiamo",
+    "cresciuto",
+    "cresciuta",
+    "vissuto",
+    "cenato",
+    "mercato",
+    "sagra",
+    "fiera",
+    "negozio",
+    "stazione",
+    "patronale",
+    "ristorante",
+    "albergo",
+    "gita",
+    "arrivo",
+    "matrimonio",
+    "riunione",
+    "torneo",
+    "corso", // pt
+    "estivemos",
+    "estive",
+    "chego",
+    "passei",
+    "passámos",
+    "parámos",
+    "jantámos",
+    "cresci",
+    "viveu",
+    "decorre",
+    "joga-se",
+    "realiza-se",
+    "vamos",
+    "mercado",
+    "feira",
+    "loja",
+    "estação",
+    "festas",
+    "festa",
+    "restaurante",
+    "hotel",
+    "estudo",
+    "casamento",
+    "reunião",
+    "concerto",
+    "torneio",
+    "curso", // fr
+    "visité",
+    "passé",
+    "lieu",
+    "tiendra",
+    "déroule",
+    "joue",
+    "célébré",
+    "arrêtés",
+    "dîné",
+    "grandi",
+    "vécu",
+    "irons",
+    "marché",
+    "foire",
+    "magasin",
+    "gare",
+    "scolaire",
+    "restaurant",
+    "hôtel",
+    "fête",
+    "mariage",
+    "réunion",
+    "concert",
+    "tournoi",
+    "stage",
+];
+
+/// Participles of visiting: a town right after them, with no preposition ("Ho visitato X",
+/// "Visitei X", "J'ai visité X").
+const VISITED: &[&str] = &[
+    "visitato",
+    "visitata",
+    "visitati",
+    "visitei",
+    "visitámos",
+    "visité",
+];
+
+/// Round 14 (places15): the run `words` follows a place preposition that a word of
+/// [`FRAME_WORDS`] (or [`TOWN_VERBS`]) governs one to three words before it, or a participle
+/// of visiting directly, and has a town's shape: its first word is no list's, or a town's
+/// first word ("Poggio", "Colle"), or a name or common word before a word no list knows
+/// ("Case Basse"); never a first name, a lone surname ("passato da Bianchi" is at someone's),
+/// a word of [`ROOMS`] (holidays, God, fields of study), a language or a lone month.
+pub(crate) fn place_frame(ctx: &Ctx<'_>, words: &[usize]) -> bool {
+    let start = words[0];
+    if start < 2 || ctx.toks[start].newline_before || ctx.toks[start].case != Case::Title {
+        return false;
+    }
+    let p = start - 1;
+    if ctx.toks[p].kind != Kind::Word {
+        return false;
+    }
+    // "Visitei X" opens a sentence.
+    let visited =
+        ctx.word_in(p, VISITED) && (ctx.toks[p].case == Case::Lower || ctx.sentence_start(p));
+    if !visited && ctx.toks[p].case != Case::Lower {
+        return false;
+    }
+    let framed = visited
+        || (ctx.word_in(p, &["a", "ad", "in", "di", "da", "em", "de", "à", "par", "por"])
+            // The frame's word one to three lower-case words back, on the line and in the
+            // clause.
+            && (p.saturating_sub(3)..p).rev().try_fold((), |(), j| {
+                let t = &ctx.toks[j];
+                if t.kind != Kind::Word || t.case != Case::Lower || ctx.toks[j + 1].newline_before
+                {
+                    return Err(false);
+                }
+                if ctx.word_in(j, FRAME_WORDS) || ctx.word_in(j, TOWN_VERBS) {
+                    return Err(true);
+                }
+                Ok(())
+            }) == Err(true));
+    if !framed || no_town_word(ctx, start) {
+        return false;
+    }
+    let f = ctx.flags[start];
+    if f & PLACE != 0 || more_town_head(ctx, start) {
+        return true;
+    }
+    // A saint's name opens many towns: with a word no list knows after it ("Santa Comba de
+    // X"; "la festa di Santa Lucia" is the saint's).
+    if f & FIRST != 0 && !ctx.word_in(start, &["san", "santa", "santo", "são", "sant"]) {
+        return false;
+    }
+    f == 0
+        || words[1..]
+            .iter()
+            .any(|&w| ctx.toks[w].case == Case::Title && ctx.flags[w] == 0)
 }
 
 /// Run words `words` open with a preposition of place capitalised at the sentence's start,
