@@ -14,17 +14,35 @@ fn places15_unknown_towns_in_place_frames() {
     let e = Engine::default_engine();
     for (text, town) in [
         ("Ho visitato Trevasco la scorsa estate.", "Trevasco"),
-        ("La riunione si terrà a Cascine Alte giovedì.", "Cascine Alte"),
-        ("Siamo stati a Colle Zerbino per il fine settimana.", "Colle Zerbino"),
-        ("Il mercato di Sorbengo si tiene ogni mercoledì.", "Sorbengo"),
+        (
+            "La riunione si terrà a Cascine Alte giovedì.",
+            "Cascine Alte",
+        ),
+        (
+            "Siamo stati a Colle Zerbino per il fine settimana.",
+            "Colle Zerbino",
+        ),
+        (
+            "Il mercato di Sorbengo si tiene ogni mercoledì.",
+            "Sorbengo",
+        ),
         ("La sagra di Pieve Tazzola è a settembre.", "Pieve Tazzola"),
-        ("Ieri sono passato da Ornavino per salutare i parenti.", "Ornavino"),
+        (
+            "Ieri sono passato da Ornavino per salutare i parenti.",
+            "Ornavino",
+        ),
         ("Il prossimo mese andremo a Brevasco in treno.", "Brevasco"),
         ("A festa de Carrapelo é no primeiro domingo.", "Carrapelo"),
         ("O mercado de Lamelais realiza-se às quartas.", "Lamelais"),
         ("Le marché de Vauchignan a lieu le mercredi.", "Vauchignan"),
-        ("Hier je suis passé par Gannac pour voir la famille.", "Gannac"),
-        ("La fête de Chaumerolles attire beaucoup de monde.", "Chaumerolles"),
+        (
+            "Hier je suis passé par Gannac pour voir la famille.",
+            "Gannac",
+        ),
+        (
+            "La fête de Chaumerolles attire beaucoup de monde.",
+            "Chaumerolles",
+        ),
     ] {
         assert!(
             has(&e, text, "LOCATION", town),
@@ -59,9 +77,21 @@ fn places15_two_people_joined_by_y_or_e() {
     let e = Engine::default_engine();
     for (text, a, b) in [
         ("Luis Uribe y Omar Campagne", "Luis Uribe", "Omar Campagne"),
-        ("Firmado: Luis Uribe y Omar Campagne.", "Luis Uribe", "Omar Campagne"),
-        ("Marco Rossi e Giulia Bianchi", "Marco Rossi", "Giulia Bianchi"),
-        ("Ho parlato con Marco Rossi e Luca Verdi ieri.", "Marco Rossi", "Luca Verdi"),
+        (
+            "Firmado: Luis Uribe y Omar Campagne.",
+            "Luis Uribe",
+            "Omar Campagne",
+        ),
+        (
+            "Marco Rossi e Giulia Bianchi",
+            "Marco Rossi",
+            "Giulia Bianchi",
+        ),
+        (
+            "Ho parlato con Marco Rossi e Luca Verdi ieri.",
+            "Marco Rossi",
+            "Luca Verdi",
+        ),
         ("Anna Weber und Jan Kowalski", "Anna Weber", "Jan Kowalski"),
         ("Marie Dubois et Paul Martin", "Marie Dubois", "Paul Martin"),
         ("Jan de Vries en Piet Jansen", "Jan de Vries", "Piet Jansen"),
@@ -73,7 +103,10 @@ fn places15_two_people_joined_by_y_or_e() {
     }
     // Two surnames joined by "y"/"e" stay one person.
     for (text, name) in [
-        ("José Ortega y Gasset escribió mucho.", "José Ortega y Gasset"),
+        (
+            "José Ortega y Gasset escribió mucho.",
+            "José Ortega y Gasset",
+        ),
         ("Maria da Silva e Sousa", "Maria da Silva e Sousa"),
     ] {
         let p = people(&e, text);
@@ -88,14 +121,30 @@ fn places15_two_people_joined_by_y_or_e() {
 fn places15_unicode_character_names_are_no_people() {
     let e = Engine::default_engine();
     let scripts = [
-        "Latin", "Greek", "Cyrillic", "Armenian", "Georgian", "Coptic", "Hebrew", "Arabic",
-        "Cherokee", "Deseret", "Gothic", "Old Italic",
+        "Latin",
+        "Greek",
+        "Cyrillic",
+        "Armenian",
+        "Georgian",
+        "Coptic",
+        "Hebrew",
+        "Arabic",
+        "Cherokee",
+        "Deseret",
+        "Gothic",
+        "Old Italic",
     ];
     let cases = ["Capital ", "Small ", ""];
     let letters = [
         "A", "Sharp S", "Omega", "Ani", "Alef", "Zhe", "Ben", "Man", "Vin", "Eng", "Thorn",
     ];
-    let marks = ["", " With Acute", " With Dot Above", " With Stroke", " With Caron"];
+    let marks = [
+        "",
+        " With Acute",
+        " With Dot Above",
+        " With Stroke",
+        " With Caron",
+    ];
     let frames = [
         "{}",
         "U+00DF {}",
@@ -124,8 +173,14 @@ fn places15_unicode_character_names_are_no_people() {
             }
         }
     }
-    for mark in ["Acute", "Grave", "Caron", "Tilde", "Macron", "Breve", "Cedilla"] {
-        for f in ["Combining {} Accent", "U+0301 Combining {} Accent", "{} Accent"] {
+    for mark in [
+        "Acute", "Grave", "Caron", "Tilde", "Macron", "Breve", "Cedilla",
+    ] {
+        for f in [
+            "Combining {} Accent",
+            "U+0301 Combining {} Accent",
+            "{} Accent",
+        ] {
             let text = f.replace("{}", mark);
             n += 1;
             if !no_names(&e, &text) {
