@@ -3896,7 +3896,7 @@ const VISITED: &[&str] = &[
 ];
 
 /// Round 14 (places15): the run `words` follows a place preposition that a word of
-/// [`FRAME_WORDS`] (or [`TOWN_VERBS`]) governs one to three words before it, or a participle
+/// [`FRAME_WORDS`] governs one to three words before it, or a participle
 /// of visiting directly, and has a town's shape: its first word is no list's, or a town's
 /// first word ("Poggio", "Colle"), or a name or common word before a word no list knows
 /// ("Case Basse"); never a first name, a lone surname ("passato da Bianchi" is at someone's),
@@ -3926,7 +3926,7 @@ pub(crate) fn place_frame(ctx: &Ctx<'_>, words: &[usize]) -> bool {
                 {
                     return Err(false);
                 }
-                if ctx.word_in(j, FRAME_WORDS) || ctx.word_in(j, TOWN_VERBS) {
+                if ctx.word_in(j, FRAME_WORDS) {
                     return Err(true);
                 }
                 Ok(())
