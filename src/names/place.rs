@@ -706,9 +706,6 @@ const MORE_TOWN_ENDINGS: &[&str] = &[
 const MORE_TOWN_HEADS: &[&str] = &[
     "castel", "castello", "borgo", "vila", "puerto", "villa", "ville", "lac", "nieuw", "oud",
     "sint", "monte", "ciudad", "cidade",
-    // Round 14 (places15): "Poggio X", "Colle X", "Pieve X", "Rocca X", "Póvoa de X",
-    // "Aldeia de X", "Casal de X".
-    "poggio", "colle", "pieve", "rocca", "póvoa", "aldeia", "casal",
 ];
 
 /// A verb of residence, work or travel ends at token `j` or one or two words before it, on
@@ -883,11 +880,8 @@ const ROOMS: &[&str] = &[
     // Not "Natal": a Brazilian city as often as Christmas.
     "natale",
     "pasqua",
-    "pasquetta",
     "ferragosto",
     "capodanno",
-    "carnevale",
-    "páscoa",
     "noël",
     "pâques",
     "dio",
@@ -896,12 +890,6 @@ const ROOMS: &[&str] = &[
     "economia",
     "medicina",
     "ingegneria",
-    "giurisprudenza",
-    "informatica",
-    "engenharia",
-    "direito",
-    "médecine",
-    "économie",
 ];
 
 /// Words after which a capitalised word is a town or a person as often: a customer "of X",
@@ -3793,154 +3781,75 @@ fn town_fact_before(ctx: &Ctx<'_>, start: usize) -> bool {
 }
 
 /// Round 14 (places15): words of a place frame in Italian, Portuguese and French that
-/// [`TOWN_VERBS`] lacks: visiting, having been, stopping, passing through, going, growing up,
-/// an event held somewhere, and nouns of what a town holds (its market, fair, feast, station,
+/// [`TOWN_VERBS`] lacks: visiting (a town right after it), having been, passing through,
+/// stopping, going, an event held somewhere, and nouns of what a town holds (its market, feast,
 /// shop). A town no list knows after them and a preposition ([`place_frame`]).
 const FRAME_WORDS: &[&str] = &[
-    // it
+    "visitato",
+    "visitei",
+    "visité",
     "stati",
-    "stata",
     "terrà",
     "tiene",
-    "svolgerà",
-    "svolge",
-    "gioca",
-    "celebrato",
     "passato",
-    "passata",
     "fermati",
-    "fermato",
     "andremo",
-    "andiamo",
-    "cresciuto",
-    "cresciuta",
-    "vissuto",
-    "cenato",
     "mercato",
     "sagra",
-    "fiera",
-    "negozio",
-    "stazione",
     "patronale",
-    "ristorante",
-    "albergo",
-    "gita",
-    "arrivo",
-    "matrimonio",
-    "riunione",
-    "torneo",
-    "corso", // pt
-    "estivemos",
-    "estive",
-    "chego",
     "passei",
-    "passámos",
-    "parámos",
-    "jantámos",
-    "cresci",
-    "viveu",
-    "decorre",
-    "joga-se",
-    "realiza-se",
-    "vamos",
     "mercado",
-    "feira",
-    "loja",
-    "estação",
-    "festas",
     "festa",
-    "restaurante",
-    "hotel",
-    "estudo",
+    "festas",
     "casamento",
-    "reunião",
-    "concerto",
-    "torneio",
-    "curso", // fr
-    "visité",
     "passé",
-    "lieu",
-    "tiendra",
-    "déroule",
-    "joue",
-    "célébré",
-    "arrêtés",
-    "dîné",
-    "grandi",
-    "vécu",
-    "irons",
     "marché",
-    "foire",
-    "magasin",
-    "gare",
-    "scolaire",
-    "restaurant",
-    "hôtel",
     "fête",
-    "mariage",
-    "réunion",
-    "concert",
-    "tournoi",
-    "stage",
 ];
 
-/// Participles of visiting: a town right after them, with no preposition ("Ho visitato X",
-/// "Visitei X", "J'ai visité X").
-const VISITED: &[&str] = &[
-    "visitato",
-    "visitata",
-    "visitati",
-    "visitei",
-    "visitámos",
-    "visité",
-];
-
-/// Round 14 (places15): the run `words` follows a place preposition that a word of
-/// [`FRAME_WORDS`] governs one to three words before it, or a participle
-/// of visiting directly, and has a town's shape: its first word is no list's, or a town's
-/// first word ("Poggio", "Colle"), or a name or common word before a word no list knows
-/// ("Case Basse"); never a first name, a lone surname ("passato da Bianchi" is at someone's),
-/// a word of [`ROOMS`] (holidays, God, fields of study), a language or a lone month.
+/// Round 14 (places15): the run `words` follows a word of [`FRAME_WORDS`], directly or with a
+/// place preposition after it and up to two words between ("Ho visitato X", "La riunione si
+/// terrà a X", "Il mercato di X", "passé par X"), and has a town's shape: its first word is
+/// listed as a place only, or a town's first word, or no list's, or a name or common word
+/// before a word no list knows ("Case Basse"); never a first name ("la festa di Chiara"), a
+/// lone surname ("passato da Bianchi" is at someone's), a word of [`ROOMS`] (holidays, God,
+/// fields of study) or a language.
 pub(crate) fn place_frame(ctx: &Ctx<'_>, words: &[usize]) -> bool {
     let start = words[0];
     if start < 2 || ctx.toks[start].newline_before || ctx.toks[start].case != Case::Title {
         return false;
     }
-    let p = start - 1;
-    if ctx.toks[p].kind != Kind::Word {
-        return false;
-    }
-    // "Visitei X" opens a sentence.
-    let visited =
-        ctx.word_in(p, VISITED) && (ctx.toks[p].case == Case::Lower || ctx.sentence_start(p));
-    if !visited && ctx.toks[p].case != Case::Lower {
-        return false;
-    }
-    let framed = visited
-        || (ctx.word_in(p, &["a", "ad", "in", "di", "da", "em", "de", "à", "par", "por"])
-            // The frame's word one to three lower-case words back, on the line and in the
-            // clause.
-            && (p.saturating_sub(3)..p).rev().try_fold((), |(), j| {
-                let t = &ctx.toks[j];
-                if t.kind != Kind::Word || t.case != Case::Lower || ctx.toks[j + 1].newline_before
-                {
-                    return Err(false);
-                }
-                if ctx.word_in(j, FRAME_WORDS) {
-                    return Err(true);
-                }
-                Ok(())
-            }) == Err(true));
+    let mut j = start - 1;
+    let framed = loop {
+        let t = &ctx.toks[j];
+        if t.kind != Kind::Word || t.case != Case::Lower || ctx.toks[j + 1].newline_before {
+            break false;
+        }
+        if ctx.word_in(j, FRAME_WORDS) {
+            break true;
+        }
+        if (j + 1 == start
+            && !ctx.word_in(
+                j,
+                &["a", "ad", "in", "di", "da", "em", "de", "à", "par", "por"],
+            ))
+            || j + 4 == start
+            || j == 0
+        {
+            break false;
+        }
+        j -= 1;
+    };
     if !framed || no_town_word(ctx, start) {
         return false;
     }
     let f = ctx.flags[start];
-    if f & PLACE != 0 || more_town_head(ctx, start) {
+    if f & (PLACE | WORD) == PLACE || more_town_head(ctx, start) {
         return true;
     }
     // A saint's name opens many towns: with a word no list knows after it ("Santa Comba de
     // X"; "la festa di Santa Lucia" is the saint's).
-    if f & FIRST != 0 && !ctx.word_in(start, &["san", "santa", "santo", "são", "sant"]) {
+    if f & FIRST != 0 && !ctx.word_in(start, &["san", "santa", "santo", "são"]) {
         return false;
     }
     f == 0
