@@ -705,7 +705,7 @@ const MORE_TOWN_ENDINGS: &[&str] = &[
 /// Portuguese, French and Dutch ones.
 const MORE_TOWN_HEADS: &[&str] = &[
     "castel", "castello", "borgo", "vila", "puerto", "villa", "ville", "lac", "nieuw", "oud",
-    "sint", "monte", "ciudad", "cidade",
+    "sint", "monte", "ciudad", "cidade", "poggio",
 ];
 
 /// A verb of residence, work or travel ends at token `j` or one or two words before it, on
@@ -3797,6 +3797,8 @@ const FRAME_WORDS: &[&str] = &[
     "mercato",
     "sagra",
     "patronale",
+    "negozio",
+    "concerto",
     "passei",
     "mercado",
     "festa",
