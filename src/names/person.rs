@@ -320,6 +320,7 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
             && !german_von_after_noun(ctx, &run, j)
             // "Pedido de Xiomara …": the particle ends a label; the name starts after it.
             && !label_at(ctx, j)
+            && !joins_two_people(ctx, &run, j)
         {
             run.words[run.len] = j;
             run.classes[run.len] = Class::Particle;
@@ -456,6 +457,7 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         || super::place::home_noun_after(ctx, start, run.end_tok())
         || super::place::frame_town(ctx, start, run.words[b - 1])
         || super::place::dutch_town(ctx, start, run.words[b - 1])
+        || super::place::place_frame(ctx, &run.words[..b])
     {
         return Some(super::place::keep_town_tail(ctx, &run.words[..run.len], b));
     }
@@ -489,7 +491,8 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         && run.classes[0] == Class::Unknown
         && ctx.toks[start].case == Case::Title
         && ctx.toks[start - 1].case == Case::Lower
-        && ctx.word_in(start - 1, &["à", "em"]);
+        && ctx.word_in(start - 1, &["à", "em"])
+        && !super::place::in_a_meeting(ctx, start);
     if bare {
         return Some(0);
     }
@@ -2372,6 +2375,21 @@ fn paired_first_name(ctx: &Ctx<'_>, i: usize) -> bool {
     let after = joins(i + 1) && lone_first(i + 2) && single(i + 2);
     let before = i >= 2 && joins(i - 1) && lone_first(i - 2) && single(i - 2);
     after || before
+}
+
+/// Round 14 (places15): the lower-case "y"/"e" at `j` follows two names and leads to a first
+/// name that is no surname, or to a name of both kinds with a capitalised word after it: it
+/// joins two people ("Giulia Bianchi e Marco", "Luis Uribe y Omar Campagne"), not two
+/// surnames ("José Ortega y Gasset", "Maria da Silva e Sousa").
+fn joins_two_people(ctx: &Ctx<'_>, run: &Run, j: usize) -> bool {
+    run.len >= 2
+        && run.classes[run.len - 1] != Class::Particle
+        && ctx.word_in(j, &["y", "e"])
+        && next_spaced(ctx, j).is_some_and(|n| match classify(ctx.flags[n]) {
+            Class::First => true,
+            Class::Either => next_spaced(ctx, n).is_some_and(|m| ctx.toks[m].capitalised()),
+            _ => false,
+        })
 }
 
 /// Words that join two first names into a pair.

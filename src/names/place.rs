@@ -705,7 +705,7 @@ const MORE_TOWN_ENDINGS: &[&str] = &[
 /// Portuguese, French and Dutch ones.
 const MORE_TOWN_HEADS: &[&str] = &[
     "castel", "castello", "borgo", "vila", "puerto", "villa", "ville", "lac", "nieuw", "oud",
-    "sint", "monte", "ciudad", "cidade",
+    "sint", "monte", "ciudad", "cidade", "poggio",
 ];
 
 /// A verb of residence, work or travel ends at token `j` or one or two words before it, on
@@ -875,6 +875,21 @@ const ROOMS: &[&str] = &[
     "réunion",
     "vergadering",
     "overleg",
+    // Round 14 (places15): holidays, God and fields of study after a place preposition ("a
+    // Natale", "à Pâques", "grazie a Dio", "laureata in Economia", "inscrito em Medicina").
+    // Not "Natal": a Brazilian city as often as Christmas.
+    "natale",
+    "pasqua",
+    "ferragosto",
+    "capodanno",
+    "noël",
+    "pâques",
+    "dio",
+    "deus",
+    "dieu",
+    "economia",
+    "medicina",
+    "ingegneria",
 ];
 
 /// Words after which a capitalised word is a town or a person as often: a customer "of X",
@@ -1714,11 +1729,12 @@ pub(crate) fn dutch_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 
 /// Round 10: token `w` is a meeting or a room ([`ROOMS`]) written capitalised after
 /// "in"/"em"/"en" ("Sono in Riunione", "Estou em Reunião", "Je suis en Réunion"): an absence,
-/// though the gazetteer lists the island.
+/// though the gazetteer lists the island. Round 14: or a holiday after "à" ("à Pâques",
+/// "grâce à Dieu").
 pub(crate) fn in_a_meeting(ctx: &Ctx<'_>, w: usize) -> bool {
     w > 0
         && ctx.toks[w - 1].case == Case::Lower
-        && ctx.word_in(w - 1, &["in", "em", "en"])
+        && ctx.word_in(w - 1, &["in", "em", "en", "à"])
         && ctx.word_in(w, ROOMS)
 }
 
@@ -3762,6 +3778,86 @@ fn town_fact_before(ctx: &Ctx<'_>, start: usize) -> bool {
         && ctx.word_in(p, &["di", "de", "ha", "tem", "compte", "da", "do"])
         && ctx.toks[p - 1].kind == Kind::Word
         && ctx.word_in(p - 1, TOWN_FACTS)
+}
+
+/// Round 14 (places15): words of a place frame in Italian, Portuguese and French that
+/// [`TOWN_VERBS`] lacks: visiting (a town right after it), having been, passing through,
+/// stopping, going, an event held somewhere, and nouns of what a town holds (its market, feast,
+/// shop). A town no list knows after them and a preposition ([`place_frame`]).
+const FRAME_WORDS: &[&str] = &[
+    "visitato",
+    "visitei",
+    "visité",
+    "stati",
+    "terrà",
+    "tiene",
+    "passato",
+    "fermati",
+    "andremo",
+    "mercato",
+    "sagra",
+    "patronale",
+    "negozio",
+    "concerto",
+    "passei",
+    "mercado",
+    "festa",
+    "festas",
+    "casamento",
+    "passé",
+    "marché",
+    "fête",
+];
+
+/// Round 14 (places15): the run `words` follows a word of [`FRAME_WORDS`], directly or with a
+/// place preposition after it and up to two words between ("Ho visitato X", "La riunione si
+/// terrà a X", "Il mercato di X", "passé par X"), and has a town's shape: its first word is
+/// listed as a place only, or a town's first word, or no list's, or a name or common word
+/// before a word no list knows ("Case Basse"); never a first name ("la festa di Chiara"), a
+/// lone surname ("passato da Bianchi" is at someone's), a word of [`ROOMS`] (holidays, God,
+/// fields of study) or a language.
+pub(crate) fn place_frame(ctx: &Ctx<'_>, words: &[usize]) -> bool {
+    let start = words[0];
+    if start < 2 || ctx.toks[start].newline_before || ctx.toks[start].case != Case::Title {
+        return false;
+    }
+    let mut j = start - 1;
+    let framed = loop {
+        let t = &ctx.toks[j];
+        if t.kind != Kind::Word || t.case != Case::Lower || ctx.toks[j + 1].newline_before {
+            break false;
+        }
+        if ctx.word_in(j, FRAME_WORDS) {
+            break true;
+        }
+        if (j + 1 == start
+            && !ctx.word_in(
+                j,
+                &["a", "ad", "in", "di", "da", "em", "de", "à", "par", "por"],
+            ))
+            || j + 4 == start
+            || j == 0
+        {
+            break false;
+        }
+        j -= 1;
+    };
+    if !framed || no_town_word(ctx, start) {
+        return false;
+    }
+    let f = ctx.flags[start];
+    if f & (PLACE | WORD) == PLACE || more_town_head(ctx, start) {
+        return true;
+    }
+    // A saint's name opens many towns: with a word no list knows after it ("Santa Comba de
+    // X"; "la festa di Santa Lucia" is the saint's).
+    if f & FIRST != 0 && !ctx.word_in(start, &["san", "santa", "santo", "são"]) {
+        return false;
+    }
+    f == 0
+        || words[1..]
+            .iter()
+            .any(|&w| ctx.toks[w].case == Case::Title && ctx.flags[w] == 0)
 }
 
 /// Run words `words` open with a preposition of place capitalised at the sentence's start,

@@ -21,6 +21,7 @@ pub(crate) fn benign(ctx: &Ctx<'_>, a: usize, b: usize, e: Entity, why: &str) ->
                 || compound(ctx, a, b, e)
                 || product(ctx, a, b)
                 || organisation(ctx, b)
+                || letter_name(ctx, a, b)
                 || (e == Entity::Person
                     && (date(ctx, a)
                         || character_name(ctx, a, b)
@@ -375,6 +376,33 @@ fn character_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
             .count()
             >= 4
     })
+}
+
+/// Round 14 (places15): the words of Unicode's character names that no person's name holds
+/// capitalised beside a name: "Latin Small Letter Sharp S", "Georgian Letter Ani", "Latin
+/// Ligature Oe", "Combining Acute Accent", "Caron Accent".
+const CHARACTER_WORDS: &[&str] = &["letter", "ligature", "accent", "combining"];
+
+/// Round 14 (places15): a word of [`CHARACTER_WORDS`], capitalised or in capitals, lies in the
+/// hit `a..=b` or up to six words before it with only capitalised words between (a
+/// character's name as documentation and code comments write it: "Character name: Latin
+/// Capital Letter A With Grave", "Georgian Letter Ani", "LATIN SMALL LETTER SHARP S").
+/// "Letter from Jane Doe" keeps its person: a lower-case word stands between.
+fn letter_name(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let mut i = b + 1;
+    while i > a.saturating_sub(6) {
+        i -= 1;
+        let t = &ctx.toks[i];
+        if i < a
+            && (t.case == Case::Lower || t.kind == Kind::Punct || ctx.toks[i + 1].newline_before)
+        {
+            return false;
+        }
+        if t.kind == Kind::Word && t.case != Case::Lower && ctx.word_in(i, CHARACTER_WORDS) {
+            return true;
+        }
+    }
+    false
 }
 
 /// "Thu Mar  3": a weekday's short form before a month is a date.
