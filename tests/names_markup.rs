@@ -42,7 +42,11 @@ fn element_text_is_a_field_value() {
         let (tag, attrs) = ELEMENTS[k % ELEMENTS.len()];
         let name = format!("{first} {last}");
         let text = format!("<{tag}{attrs}>{name}</{tag}>");
-        assert!(people(&e, &text).contains(&name), "{text}: {:?}", people(&e, &text));
+        assert!(
+            people(&e, &text).contains(&name),
+            "{text}: {:?}",
+            people(&e, &text)
+        );
         // A table row: the name's cell, then its town's.
         let town = TOWNS[k % TOWNS.len()];
         let row = format!("<tr><td>{name}</td><td>{town}</td></tr>");
@@ -57,9 +61,7 @@ fn row_literals_are_name_parts() {
     for (k, (first, last)) in PEOPLE.iter().enumerate() {
         let rows = [
             format!("VALUES ('{first}', '{last}')"),
-            format!(
-                "INSERT INTO users VALUES ({k}, '{first}', '{last}', 'user{k}@example.org');"
-            ),
+            format!("INSERT INTO users VALUES ({k}, '{first}', '{last}', 'user{k}@example.org');"),
             format!("INSERT INTO t (a, b, c) VALUES (\"{first}\", \"{last}\", NULL),"),
         ];
         for row in &rows {
@@ -81,6 +83,9 @@ fn markup_and_sql_of_code_are_not_people() {
         for tag in ["code", "pre", "title", "h1", "kbd"] {
             let text = format!("<{tag}>{name}</{tag}>");
             assert!(people(&e, &text).is_empty(), "{text}");
+            // A heading's link: the heading's text.
+            let text = format!("<{tag} id=\"x\"><a href=\"#x\">{name}</a></{tag}>");
+            assert!(people(&e, &text).is_empty(), "{text}");
         }
         // Not an element: the tags do not match, or one is missing.
         for text in [
@@ -88,7 +93,11 @@ fn markup_and_sql_of_code_are_not_people() {
             format!("Vec<{first}>{last}"),
             format!("a->{name}</td>"),
         ] {
-            assert!(people(&e, &text).is_empty(), "{text}: {:?}", people(&e, &text));
+            assert!(
+                people(&e, &text).is_empty(),
+                "{text}: {:?}",
+                people(&e, &text)
+            );
         }
         // A first name alone, or after a surname, is no row of a person.
         for text in [
@@ -96,7 +105,11 @@ fn markup_and_sql_of_code_are_not_people() {
             format!("VALUES ('{last}', '{first}')"),
             format!("call('{first}', {last})"),
         ] {
-            assert!(people(&e, &text).is_empty(), "{text}: {:?}", people(&e, &text));
+            assert!(
+                people(&e, &text).is_empty(),
+                "{text}: {:?}",
+                people(&e, &text)
+            );
         }
     }
     for text in [
@@ -107,6 +120,10 @@ fn markup_and_sql_of_code_are_not_people() {
         "let v: Vec<String> = Vec::new();",
         "<li>Getting Started</li><li>Release Notes</li>",
     ] {
-        assert!(people(&e, text).is_empty(), "{text}: {:?}", people(&e, text));
+        assert!(
+            people(&e, text).is_empty(),
+            "{text}: {:?}",
+            people(&e, text)
+        );
     }
 }

@@ -12,8 +12,8 @@ use super::{Ctx, Entity, Hit};
 /// Elements whose text is code, a script, or a document's title or heading: their words name
 /// programs and projects more often than people.
 const NOT_FIELDS: &[&str] = &[
-    "code", "pre", "kbd", "samp", "var", "tt", "script", "style", "title", "h1", "h2", "h3",
-    "h4", "h5", "h6",
+    "code", "pre", "kbd", "samp", "var", "tt", "script", "style", "title", "h1", "h2", "h3", "h4",
+    "h5", "h6",
 ];
 
 /// Tokens read looking for an element's edges (tags and text on one line).
@@ -31,7 +31,11 @@ pub(crate) fn element_text(ctx: &Ctx<'_>, i: usize) -> bool {
         a -= 1;
     }
     let mut b = i;
-    while t.get(b + 1).is_some_and(|n| !n.newline_before && !edge(b + 1)) && b < i + REACH {
+    while t
+        .get(b + 1)
+        .is_some_and(|n| !n.newline_before && !edge(b + 1))
+        && b < i + REACH
+    {
         b += 1;
     }
     if a == 0 || t[a].newline_before || !t[a].glued || !t[a - 1].is('>') {
@@ -45,16 +49,28 @@ pub(crate) fn element_text(ctx: &Ctx<'_>, i: usize) -> bool {
     {
         return false;
     }
-    // The opening tag: `<name` and attributes before the `>`, on the same line.
-    let mut k = a - 1;
-    while k > 0 && a - k < REACH && !t[k].newline_before && !t[k].is('<') {
+    let Some(open) = tag_name(ctx, a - 1) else {
+        return false;
+    };
+    // A link or emphasis inside a heading (`<h3><a href="#x">Creating a New Vector</a></h3>`)
+    // is the heading's text.
+    let parent = open >= 2 && t[open - 1].glued && t[open - 2].is('>');
+    let closes_parent = ctx.punct(b + 5, '<') && ctx.punct(b + 6, '/') && t[b + 5].glued;
+    ctx.s(open).eq_ignore_ascii_case(ctx.s(name))
+        && !ctx.word_in(open, NOT_FIELDS)
+        && !(parent && tag_name(ctx, open - 2).is_some_and(|p| ctx.word_in(p, NOT_FIELDS)))
+        && !(closes_parent && ctx.word_in(b + 7, NOT_FIELDS))
+}
+
+/// The name of the opening tag that the `>` at `gt` closes (`<span class="n">`), on one line.
+fn tag_name(ctx: &Ctx<'_>, gt: usize) -> Option<usize> {
+    let t = &ctx.toks;
+    let mut k = gt.checked_sub(1)?;
+    while k > 0 && gt - k < REACH && !t[k].newline_before && !t[k].is('<') {
         k -= 1;
     }
     let open = k + 1;
-    t[k].is('<')
-        && t.get(open).is_some_and(|o| o.glued && o.kind != Kind::Punct)
-        && ctx.s(open).eq_ignore_ascii_case(ctx.s(name))
-        && !ctx.word_in(open, NOT_FIELDS)
+    (t[k].is('<') && open < gt && t[open].glued && t[open].kind != Kind::Punct).then_some(open)
 }
 
 /// One literal of a row: its first and last token, or none for a number or `NULL`.
