@@ -42,24 +42,27 @@ pub(crate) fn element_text(ctx: &Ctx<'_>, i: usize) -> bool {
         return false;
     }
     // The closing tag: `</name>` glued after the text.
-    let name = b + 3;
-    if !(ctx.punct(b + 1, '<') && ctx.punct(b + 2, '/') && ctx.punct(b + 4, '>'))
-        || !t[b + 1].glued
-        || t[name].kind != Kind::Word && t[name].kind != Kind::Alnum
-    {
-        return false;
-    }
-    let Some(open) = tag_name(ctx, a - 1) else {
+    let (Some(name), Some(open)) = (closing_tag(ctx, b + 1), tag_name(ctx, a - 1)) else {
         return false;
     };
     // A link or emphasis inside a heading (`<h3><a href="#x">Creating a New Vector</a></h3>`)
     // is the heading's text.
     let parent = open >= 2 && t[open - 1].glued && t[open - 2].is('>');
-    let closes_parent = ctx.punct(b + 5, '<') && ctx.punct(b + 6, '/') && t[b + 5].glued;
     ctx.s(open).eq_ignore_ascii_case(ctx.s(name))
         && !ctx.word_in(open, NOT_FIELDS)
         && !(parent && tag_name(ctx, open - 2).is_some_and(|p| ctx.word_in(p, NOT_FIELDS)))
-        && !(closes_parent && ctx.word_in(b + 7, NOT_FIELDS))
+        && closing_tag(ctx, b + 5).is_none_or(|p| !ctx.word_in(p, NOT_FIELDS))
+}
+
+/// The name of the closing tag `</name>` glued to the text before it at `lt`.
+fn closing_tag(ctx: &Ctx<'_>, lt: usize) -> Option<usize> {
+    let t = &ctx.toks;
+    let glued = t.get(lt)?.glued;
+    let word = t
+        .get(lt + 2)
+        .is_some_and(|n| matches!(n.kind, Kind::Word | Kind::Alnum));
+    (glued && ctx.punct(lt, '<') && ctx.punct(lt + 1, '/') && word && ctx.punct(lt + 3, '>'))
+        .then_some(lt + 2)
 }
 
 /// The name of the opening tag that the `>` at `gt` closes (`<span class="n">`), on one line.
