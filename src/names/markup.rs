@@ -122,31 +122,17 @@ pub(crate) fn find_rows(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
             i += 1;
             continue;
         }
-        let mut items: [Literal; 16] = [None; 16];
+        // Hits are pushed as the pairs are read and taken back unless the row closes.
+        let kept = out.len();
+        let mut prev: Literal = None;
         let mut n = 0;
         let mut k = i + 1;
         let closed = loop {
             let Some((lit, after)) = literal(ctx, k) else {
                 break false;
             };
-            if n == items.len() {
-                break false;
-            }
-            items[n] = lit;
             n += 1;
-            if ctx.punct(after, ')') {
-                break true;
-            }
-            if !ctx.punct(after, ',') {
-                break false;
-            }
-            k = after + 1;
-        };
-        if closed && n >= 2 {
-            for w in items[..n].windows(2) {
-                let (Some(f), Some(l)) = (w[0], w[1]) else {
-                    continue;
-                };
+            if let (Some(f), Some(l)) = (prev, lit) {
                 let common = |(a, b): (usize, usize)| (a..=b).all(|j| ctx.flags[j] & WORD != 0);
                 if all_known(ctx, f, FIRST) && all_known(ctx, l, LAST) && !(common(f) && common(l))
                 {
@@ -161,6 +147,17 @@ pub(crate) fn find_rows(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
                     }
                 }
             }
+            prev = lit;
+            if ctx.punct(after, ')') {
+                break n >= 2;
+            }
+            if !ctx.punct(after, ',') {
+                break false;
+            }
+            k = after + 1;
+        };
+        if !closed {
+            out.truncate(kept);
         }
         i = k.max(i + 1);
     }
