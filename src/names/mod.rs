@@ -16,6 +16,7 @@ mod fields;
 mod gazetteer;
 mod lexicon;
 mod lookup;
+mod markup;
 mod origin;
 mod person;
 mod place;
@@ -453,7 +454,9 @@ impl<'t> Ctx<'t> {
         let t = &self.toks[i];
         if t.glued && i > 0 {
             let p = &self.toks[i - 1];
-            if glue(p) && !(p.is('@') && self.mention(i))
+            if glue(p)
+                && !(p.is('@') && self.mention(i))
+                && !(p.is('>') && markup::element_text(self, i))
                 || (joiner(p) && p.glued && i >= 2 && wordish(&self.toks[i - 2]))
                     && !self.label_colon(i)
             {
@@ -461,7 +464,7 @@ impl<'t> Ctx<'t> {
             }
         }
         if let Some(n) = self.toks.get(i + 1) {
-            if n.glued && glue(n) {
+            if n.glued && glue(n) && !(n.is('<') && markup::element_text(self, i)) {
                 return true;
             }
             if n.glued && joiner(n) && self.toks.get(i + 2).is_some_and(|m| m.glued && wordish(m)) {
@@ -541,6 +544,7 @@ impl NamesPass {
         caps::recase(&mut ctx, &look.person, &mut recased);
         person::find(&ctx, &self.gazetteer, &look.person, &addresses, out);
         caps::restore(&mut ctx, &recased);
+        markup::find_rows(&ctx, out);
         mark("person");
         special::find(&ctx, &look.special, out);
         mark("special");
