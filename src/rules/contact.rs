@@ -687,7 +687,16 @@ fn email_spelt_out(c: &Candidate<'_>) -> Verdict {
         .lower()
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
         .any(|w| MAIL_CUES.contains(&w));
-    if shaped || webmail || cued {
+    // `jane AT example DOT com`: words for the signs in capitals among lower-case labels are
+    // written against harvesters, not prose (a shouted line has capitals throughout).
+    let upper = |w: &str| w.chars().any(char::is_uppercase);
+    let capitals = upper(&value[..gap])
+        && value[gap..]
+            .split(' ')
+            .filter(|w| is_dot_word(w))
+            .all(upper)
+        && !labels.iter().any(|l| upper(l));
+    if shaped || webmail || cued || capitals {
         Verdict::Extend {
             before: before.len() - start,
         }

@@ -1,0 +1,67 @@
+//! Contact data the CLI let out in round 15: an address spelt with capital `AT`/`DOT`, a
+//! Skype ID `live:…` cut at its colon, and the local part of an address named by its mail
+//! provider ("my gmail is …"). Values are made up; the providers' names are public.
+
+use pii_airlock::Engine;
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(Engine::default_engine)
+}
+
+fn found(text: &str) -> Vec<(String, String)> {
+    engine()
+        .scan(text)
+        .into_iter()
+        .map(|f| (f.entity.to_string(), text[f.start..f.end].to_string()))
+        .collect()
+}
+
+fn assert_found(text: &str, entity: &str, value: &str) {
+    let got = found(text);
+    assert!(
+        got.iter().any(|(e, v)| e == entity && v == value),
+        "{entity} {value:?} not found whole in {text:?}: {got:?}"
+    );
+}
+
+fn assert_none(text: &str, entity: &str) {
+    let got = found(text);
+    assert!(
+        !got.iter().any(|(e, _)| e == entity),
+        "{text:?} is not a {entity}: {got:?}"
+    );
+}
+
+/// Capital `AT` and `DOT` are how people write an address against harvesters: the capitals
+/// mark the words as the signs, with no mail word needed before them.
+#[test]
+fn address_spelt_with_capital_at_and_dot() {
+    for (text, value) in [
+        ("jane AT example DOT com", "jane AT example DOT com"),
+        (
+            "jane DOT doe AT gmail DOT com",
+            "jane DOT doe AT gmail DOT com",
+        ),
+        (
+            "reach jane AT example DOT org today",
+            "jane AT example DOT org",
+        ),
+        ("jane At example Dot com", "jane At example Dot com"),
+        (
+            "write to jane at example dot com",
+            "jane at example dot com",
+        ),
+    ] {
+        assert_found(text, "EMAIL_ADDRESS", value);
+    }
+    // Still prose: no top-level domain at the end, or capitals throughout (a shouted line).
+    for text in [
+        "jane AT home DOT then",
+        "MEET JANE AT EXAMPLE DOT COM",
+        "Look AT This DOT Com",
+    ] {
+        assert_none(text, "EMAIL_ADDRESS");
+    }
+}
