@@ -65,3 +65,25 @@ fn address_spelt_with_capital_at_and_dot() {
         assert_none(text, "EMAIL_ADDRESS");
     }
 }
+
+/// A Skype ID is `live:` and the handle, or `live:.cid.` and a hex id: one span, the handle
+/// does not go out after a placeholder for `live`.
+#[test]
+fn skype_live_id_is_one_span() {
+    for (text, value) in [
+        ("my skype is live:jane.doe_1", "live:jane.doe_1"),
+        (
+            "Skype: live:.cid.3f2a9c4e5b6d7a81",
+            "live:.cid.3f2a9c4e5b6d7a81",
+        ),
+        ("skype id: live:janedoe77", "live:janedoe77"),
+    ] {
+        assert_found(text, "USERNAME", value);
+        let got = found(text);
+        assert!(
+            got.iter()
+                .all(|(_, v)| !value.ends_with(v.as_str()) || v == value),
+            "{text:?}: a part of the ID found alone: {got:?}"
+        );
+    }
+}

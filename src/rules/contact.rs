@@ -505,7 +505,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             (?: \ (?i: is | ist | est | es | è | é | jest | to ) )? (?: : \ ? | \ )
             | (?i: login | user | user\ ?id | anmeldename | kennung | identifiant | utilisateur
                 | utente | gebruiker | u(?:ż|z)ytkownik | usu(?:á|a)rio ) \ ? : \ ? )
-            @? ) [A-Za-z0-9_] [A-Za-z0-9_.\-]{1,38} \b",
+            (?: @ | live: (?: \.cid\. )? )? ) [A-Za-z0-9_] [A-Za-z0-9_.\-]{1,38} \b",
         validate: Some(online_handle),
         score: 0.75,
         ..RuleDef::DEFAULT
@@ -1954,8 +1954,15 @@ fn online_handle(c: &Candidate<'_>) -> Verdict {
     if v.starts_with('@') {
         return chat_handle(c);
     }
-    // The handle is the match's last word (the labels hold no `@`, digit or `_`).
-    let start = v.rfind([' ', ':']).map_or(0, |k| k + 1);
+    // The handle is the match's last word (the labels hold no `@`, digit or `_`), with a
+    // Skype ID's `live:` (`live:jane.doe`, `live:.cid.…`).
+    let mut start = v.rfind([' ', ':']).map_or(0, |k| k + 1);
+    if let Some(k) = v[..start]
+        .rfind("live:")
+        .filter(|&k| k > 0 && k + 5 == start)
+    {
+        start = k;
+    }
     let handle = v[start..].trim_end_matches(['.', '-']);
     let bare = handle.trim_start_matches('@');
     if bare.len() < 2
