@@ -87,3 +87,47 @@ fn skype_live_id_is_one_span() {
         );
     }
 }
+
+/// "my gmail is jane.doe1987": the provider names the address's domain, the word after it
+/// is its local part. A `USERNAME`, as after "my skype is": the catalog's `EMAIL_ADDRESS` is
+/// an address with its domain.
+#[test]
+fn local_part_named_by_its_provider() {
+    for (text, value) in [
+        ("my gmail is jane.doe1987", "jane.doe1987"),
+        ("my hotmail is jane_doe87", "jane_doe87"),
+        ("my outlook is jane.doe1987", "jane.doe1987"),
+        ("my yahoo mail is jane.doe", "jane.doe"),
+        ("my icloud is jdoe1987", "jdoe1987"),
+        ("my proton mail is jane.doe1987", "jane.doe1987"),
+        ("Gmail: jane.doe1987", "jane.doe1987"),
+        ("meine Gmail ist jane.doe1987", "jane.doe1987"),
+        ("my gmail is janedoe", "janedoe"),
+    ] {
+        assert_found(text, "USERNAME", value);
+    }
+    // A full address after the label stays one EMAIL_ADDRESS.
+    assert_found(
+        "my gmail is jane.doe1987@gmail.com",
+        "EMAIL_ADDRESS",
+        "jane.doe1987@gmail.com",
+    );
+    // Nor the local part before the `@` of an address after a platform's label.
+    assert_found(
+        "my skype is jane.doe@outlook.com",
+        "EMAIL_ADDRESS",
+        "jane.doe@outlook.com",
+    );
+    // The providers' names as words: a forecast, a particle, figures.
+    for text in [
+        "Outlook: stable",
+        "Outlook: FY2027 guidance raised",
+        "the outlook is 2.5% growth",
+        "my outlook is positive",
+        "Proton: 1.673e-27 kg",
+        "Gmail: 1.8B users",
+        "Gmail: fix login",
+    ] {
+        assert_none(text, "USERNAME");
+    }
+}

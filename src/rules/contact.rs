@@ -484,6 +484,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     // jdoe1961"): GDPR counts online identifiers as personal data, and a handle has no shape
     // of its own, so only the label makes one of a word. The validator asks for a sign that
     // the word is a handle (`@`, a digit, `_` or `.`) or for the writer's own ("my").
+    // A Skype ID keeps its `live:` (`live:.cid.…`). A mail provider's name ("my gmail is
+    // jane.doe1987", "Gmail: …") makes the word its account: a `USERNAME` like the others,
+    // because it has no domain (`EMAIL_ADDRESS` is an address with one).
     RuleDef {
         id: "online-handle",
         entity: "USERNAME",
@@ -498,6 +501,8 @@ pub(crate) static RULES: &[RuleDef] = &[
                   instagram | insta | twitter | tiktok | snapchat | telegram | mastodon
                 | bluesky | discord | skype | reddit | github | gitlab | twitch | youtube
                 | facebook | linkedin | wechat | gamertag | user\ ?name | nickname
+                | (?: gmail | googlemail | hotmail | outlook | yahoo | icloud | gmx
+                    | proton (?: mail )? ) (?: \ ?mail )?
                 | screen\ name | benutzername | nutzername | pseudonyme | nom\ d'utilisateur
                 | nombre\ de\ usuario | usuario | nome\ utente | gebruikersnaam
                 | nazwa\ u(?:ż|z)ytkownika | nome\ de\ usu(?:á|a)rio )
@@ -1984,10 +1989,24 @@ fn online_handle(c: &Candidate<'_>) -> Verdict {
     // Not in code (`fn f(user: usize)`) nor in a URL's user part (`//user:password@`, also
     // scanned alone, where nothing stands before it: hence the space after the colon).
     let label = v[..start].lower();
+    // A mail provider's name is a word too ("Outlook: stable", "Proton: 1.67e-27", "Gmail:
+    // 1.8B users"): its account starts with a letter, and after "outlook" or "proton" (a
+    // forecast, a particle) only the writer's own account written as one (a digit, `_`, `.`).
+    let provider = label.split([' ', ':']).next().unwrap_or("");
+    let mail = MAIL_DOMAINS.contains(&provider);
+    // `my gmail is jane.doe@gmail.com`: the word is the local part of the address that the
+    // `email` rule finds whole.
+    if c.after() == Some('@')
+        || mail
+            && (!bare.starts_with(|ch: char| ch.is_ascii_alphabetic())
+                || (matches!(provider, "outlook" | "proton") && !(mine && marked)))
+    {
+        return Verdict::Reject;
+    }
     let login = label.ends_with(": ")
         && c.before()
             .is_none_or(|ch| ch.is_whitespace() || matches!(ch, '*' | '-' | '>'))
-        && c.after() != Some('@')
+        && !mail
         && !PLATFORMS.iter().any(|p| label.starts_with(p))
         && bare.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
         && bare.len() >= 3
