@@ -484,6 +484,9 @@ pub(crate) static RULES: &[RuleDef] = &[
     // jdoe1961"): GDPR counts online identifiers as personal data, and a handle has no shape
     // of its own, so only the label makes one of a word. The validator asks for a sign that
     // the word is a handle (`@`, a digit, `_` or `.`) or for the writer's own ("my").
+    // A Skype ID keeps its `live:` (`live:.cid.…`). A mail provider's name ("my gmail is
+    // jane.doe1987", "Gmail: …") makes the word its account: a `USERNAME` like the others,
+    // because it has no domain (`EMAIL_ADDRESS` is an address with one).
     RuleDef {
         id: "online-handle",
         entity: "USERNAME",
@@ -498,6 +501,8 @@ pub(crate) static RULES: &[RuleDef] = &[
                   instagram | insta | twitter | tiktok | snapchat | telegram | mastodon
                 | bluesky | discord | skype | reddit | github | gitlab | twitch | youtube
                 | facebook | linkedin | wechat | gamertag | user\ ?name | nickname
+                | (?: gmail | googlemail | hotmail | outlook | yahoo | icloud | gmx
+                    | proton (?: mail )? ) (?: \ ?mail )?
                 | screen\ name | benutzername | nutzername | pseudonyme | nom\ d'utilisateur
                 | nombre\ de\ usuario | usuario | nome\ utente | gebruikersnaam
                 | nazwa\ u(?:ż|z)ytkownika | nome\ de\ usu(?:á|a)rio )
@@ -505,7 +510,7 @@ pub(crate) static RULES: &[RuleDef] = &[
             (?: \ (?i: is | ist | est | es | è | é | jest | to ) )? (?: : \ ? | \ )
             | (?i: login | user | user\ ?id | anmeldename | kennung | identifiant | utilisateur
                 | utente | gebruiker | u(?:ż|z)ytkownik | usu(?:á|a)rio ) \ ? : \ ? )
-            @? ) [A-Za-z0-9_] [A-Za-z0-9_.\-]{1,38} \b",
+            (?: @ | live: (?: \.cid\. )? )? ) [A-Za-z0-9_] [A-Za-z0-9_.\-]{1,38} \b",
         validate: Some(online_handle),
         score: 0.75,
         ..RuleDef::DEFAULT
@@ -687,7 +692,16 @@ fn email_spelt_out(c: &Candidate<'_>) -> Verdict {
         .lower()
         .split(|ch: char| !(ch.is_alphanumeric() || ch == '-'))
         .any(|w| MAIL_CUES.contains(&w));
-    if shaped || webmail || cued {
+    // `jane AT example DOT com`: words for the signs in capitals among lower-case labels are
+    // written against harvesters, not prose (a shouted line has capitals throughout).
+    let upper = |w: &str| w.chars().any(char::is_uppercase);
+    let capitals = upper(&value[..gap])
+        && value[gap..]
+            .split(' ')
+            .filter(|w| is_dot_word(w))
+            .all(upper)
+        && !labels.iter().any(|l| upper(l));
+    if shaped || webmail || cued || capitals {
         Verdict::Extend {
             before: before.len() - start,
         }
@@ -1945,8 +1959,15 @@ fn online_handle(c: &Candidate<'_>) -> Verdict {
     if v.starts_with('@') {
         return chat_handle(c);
     }
-    // The handle is the match's last word (the labels hold no `@`, digit or `_`).
-    let start = v.rfind([' ', ':']).map_or(0, |k| k + 1);
+    // The handle is the match's last word (the labels hold no `@`, digit or `_`), with a
+    // Skype ID's `live:` (`live:jane.doe`, `live:.cid.…`).
+    let mut start = v.rfind([' ', ':']).map_or(0, |k| k + 1);
+    if let Some(k) = v[..start]
+        .rfind("live:")
+        .filter(|&k| k > 0 && k + 5 == start)
+    {
+        start = k;
+    }
     let handle = v[start..].trim_end_matches(['.', '-']);
     let bare = handle.trim_start_matches('@');
     if bare.len() < 2
@@ -1968,10 +1989,24 @@ fn online_handle(c: &Candidate<'_>) -> Verdict {
     // Not in code (`fn f(user: usize)`) nor in a URL's user part (`//user:password@`, also
     // scanned alone, where nothing stands before it: hence the space after the colon).
     let label = v[..start].lower();
+    // A mail provider's name is a word too ("Outlook: stable", "Proton: 1.67e-27", "Gmail:
+    // 1.8B users"): its account starts with a letter, and after "outlook" or "proton" (a
+    // forecast, a particle) only the writer's own account written as one (a digit, `_`, `.`).
+    let provider = label.split([' ', ':']).next().unwrap_or("");
+    let mail = MAIL_DOMAINS.contains(&provider);
+    // `my gmail is jane.doe@gmail.com`: the word is the local part of the address that the
+    // `email` rule finds whole.
+    if c.after() == Some('@')
+        || mail
+            && (!bare.starts_with(|ch: char| ch.is_ascii_alphabetic())
+                || (matches!(provider, "outlook" | "proton") && !(mine && marked)))
+    {
+        return Verdict::Reject;
+    }
     let login = label.ends_with(": ")
         && c.before()
             .is_none_or(|ch| ch.is_whitespace() || matches!(ch, '*' | '-' | '>'))
-        && c.after() != Some('@')
+        && !mail
         && !PLATFORMS.iter().any(|p| label.starts_with(p))
         && bare.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
         && bare.len() >= 3
