@@ -81,6 +81,12 @@ mod sort;
 mod starts;
 mod vault;
 
+/// True in the first module (wasm32, feature `scanner`), which only highlights while the full
+/// module loads and leaves some rarer readings to it (docs/pasted-text.md lists them): every
+/// request waits for the full module, so nothing leaves unread. The optimiser drops the code
+/// behind it there.
+pub(crate) const FIRST_MODULE: bool = cfg!(all(target_arch = "wasm32", feature = "scanner"));
+
 pub mod operators;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "scanner")))]

@@ -9,11 +9,6 @@ use super::gazetteer::{FIRST, LAST, WORD};
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity, Hit};
 
-/// Whether this build reads markup and rows at all. The first module (feature `scanner`, which
-/// only highlights while typing) leaves them out to stay within its size budget (~1 KB gzip);
-/// every request waits for the full module, which reads them, so nothing leaves unread.
-pub(crate) const READ: bool = !cfg!(all(target_arch = "wasm32", feature = "scanner"));
-
 /// Elements whose text is code, a script, or a document's title or heading: their words name
 /// programs and projects more often than people.
 const NOT_FIELDS: &[&str] = &[

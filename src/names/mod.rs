@@ -456,7 +456,7 @@ impl<'t> Ctx<'t> {
             let p = &self.toks[i - 1];
             if glue(p)
                 && !(p.is('@') && self.mention(i))
-                && !(p.is('>') && markup::READ && markup::element_text(self, i))
+                && !(p.is('>') && !crate::FIRST_MODULE && markup::element_text(self, i))
                 || (joiner(p) && p.glued && i >= 2 && wordish(&self.toks[i - 2]))
                     && !self.label_colon(i)
             {
@@ -464,7 +464,10 @@ impl<'t> Ctx<'t> {
             }
         }
         if let Some(n) = self.toks.get(i + 1) {
-            if n.glued && glue(n) && !(n.is('<') && markup::READ && markup::element_text(self, i)) {
+            if n.glued
+                && glue(n)
+                && !(n.is('<') && !crate::FIRST_MODULE && markup::element_text(self, i))
+            {
                 return true;
             }
             if n.glued && joiner(n) && self.toks.get(i + 2).is_some_and(|m| m.glued && wordish(m)) {
@@ -544,7 +547,7 @@ impl NamesPass {
         caps::recase(&mut ctx, &look.person, &mut recased);
         person::find(&ctx, &self.gazetteer, &look.person, &addresses, out);
         caps::restore(&mut ctx, &recased);
-        if markup::READ {
+        if !crate::FIRST_MODULE {
             markup::find_rows(&ctx, out);
         }
         mark("person");

@@ -457,7 +457,7 @@ fn town(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run) -> Option<usize> {
         || super::place::home_noun_after(ctx, start, run.end_tok())
         || super::place::frame_town(ctx, start, run.words[b - 1])
         || super::place::dutch_town(ctx, start, run.words[b - 1])
-        || super::place::place_frame(ctx, &run.words[..b])
+        || !crate::FIRST_MODULE && super::place::place_frame(ctx, &run.words[..b])
     {
         return Some(super::place::keep_town_tail(ctx, &run.words[..run.len], b));
     }

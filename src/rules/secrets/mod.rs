@@ -55,11 +55,9 @@ pub(crate) mod generic;
 pub(crate) mod one_time;
 pub(crate) mod saas;
 
-/// True in the first module (wasm32, feature `scanner`), which leaves the rarer forms of some
-/// secret rules to the full module (docs/pasted-text.md): environment names ending in `_KEY`,
-/// a key broken over two lines, a raw key in `Authorization`, HTTPie's `-a`. The optimiser
-/// drops the code behind it there.
-pub(crate) const FIRST_MODULE: bool = cfg!(all(target_arch = "wasm32", feature = "scanner"));
+// The first module leaves the rarer forms of some secret rules to the full module: environment
+// names ending in `_KEY`, a key broken over two lines, a raw key in `Authorization`, HTTPie's `-a`.
+pub(crate) use crate::FIRST_MODULE;
 
 /// Score of a token whose provider prefix and shape match.
 const PREFIXED: f32 = 0.9;
