@@ -744,7 +744,7 @@ fn not_a_place(ctx: &Ctx<'_>, a: usize, b: usize, why: &str) -> bool {
         || floor(ctx, a, b)
         || identifier_kind(ctx, a, b)
         || licence_clause(ctx, a)
-        || (why == "place-cue" && markdown_heading(ctx, a))
+        || (matches!(why, "place-cue" | "place-frame") && markdown_heading(ctx, a))
         || (a > 0 && ctx.word_in(a - 1, &["bahasa"]))
         || mailbox_after(ctx, b)
         || (a > 0 && !ctx.toks[a].newline_before && ctx.word_in(a - 1, PRODUCTS))

@@ -60,7 +60,8 @@ const OPTIONS = [
  * 13 KB word list that the first module is built without). The UTF-16 ranges of the lines that hold such an escape, end in `=` (a soft
  * line break) or hold nine spaced single digits, of the line after a soft line break, and of
  * the lines where the full module (`expected`) found a base64 value or a finding of one of
- * those rules: what either module finds there is left out of the comparison. */
+ * those rules, and (round 14) lines holding an element's text (`>Jane Doe</`), which only the
+ * full module reads as a field: what either module finds there is left out of the comparison. */
 const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coordinates', 'mx-rfc', 'pl-id-card',
   'pl-bank-account', 'crypto-base58check', 'crypto-bech32', 'crypto-seed-phrase',
   // Round 12 (hunt13): public values, organisations' numbers and machine formats.
@@ -74,9 +75,15 @@ const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coo
   // Round 14 (hunt15).
   'oracle-connect-string', 'secret-env-command', 'secret-split-in-groups'];
 
-/** The full module's findings that the first module leaves to it by rule or as base64. */
+/** Readings of the names pass the first module leaves to the full module (round 14), named by
+ * the reason (`context`) a finding of theirs carries: towns no list knows after a place frame,
+ * and rows of SQL literals. */
+const FULL_MODULE_READINGS = ['place-frame', 'row'];
+
+/** The full module's findings that the first module leaves to it by rule, by reading or as base64. */
 function fullOnly(expected) {
-  return expected.filter((f) => f.check === 'base64-decoded' || FULL_MODULE_RULES.includes(f.rule));
+  return expected.filter((f) => f.check === 'base64-decoded' || FULL_MODULE_RULES.includes(f.rule)
+    || FULL_MODULE_READINGS.includes(f.context));
 }
 
 /** Those ranges: the escape and spaced-digit lines, then the lines of `fullOnly(expected)`. */
@@ -90,7 +97,7 @@ function fullModuleLines(text, expected) {
   for (const line of lines) {
     const soft = /=\r?$/.test(line);
     const end = at + line.length + 1;
-    if (carried || soft || /=[0-9A-F]{2}|=\?|\d(?:(?: ?- ?| )\d){8}/.test(line)) {
+    if (carried || soft || /=[0-9A-F]{2}|=\?|\d(?:(?: ?- ?| )\d){8}|>[^<>\n]+<\//.test(line)) {
       escapes.push([at, end]);
     } else if (only.some((f) => f.start < end && f.end > at)) {
       rules.push([at, end]);
