@@ -1345,3 +1345,32 @@ fn local_part_named_by_its_provider() {
         assert_not("USERNAME", text);
     }
 }
+
+/// A noun between the platform and the account ("my gmail address is X", "my skype login is
+/// X") is part of the label, and a credential's name there is no account: the handle went
+/// out and the noun was replaced, or "password" was taken for the account.
+#[test]
+fn account_after_a_platform_and_a_noun() {
+    for (text, value) in [
+        ("my gmail address is jane.doe1987", "jane.doe1987"),
+        ("my skype login is jane.doe_1", "jane.doe_1"),
+        ("meine GMX Adresse ist jane.doe1987", "jane.doe1987"),
+    ] {
+        assert_found(text, "USERNAME", value);
+    }
+    for text in [
+        "my gmail password is Tr0ub4dor&3x",
+        "my skype password is Tr0ub4dor&3x",
+        "my instagram password: Tr0ub4dor&3x",
+    ] {
+        let got = found(text);
+        assert!(
+            !got.iter().any(|(e, _)| e == "USERNAME"),
+            "{text:?}: a credential's name read as the account: {got:?}"
+        );
+        assert!(
+            got.iter().any(|(_, v)| v == "Tr0ub4dor&3x"),
+            "{text:?}: the password is not found: {got:?}"
+        );
+    }
+}

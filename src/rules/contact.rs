@@ -506,7 +506,7 @@ pub(crate) static RULES: &[RuleDef] = &[
                 | screen\ name | benutzername | nutzername | pseudonyme | nom\ d'utilisateur
                 | nombre\ de\ usuario | usuario | nome\ utente | gebruikersnaam
                 | nazwa\ u(?:ż|z)ytkownika | nome\ de\ usu(?:á|a)rio )
-            (?: \ (?i: handle | username | account | name | id | user ) )?
+            (?: \ (?i: handle | username | account | name | id | user | address | adresse | login ) )?
             (?: \ (?i: is | ist | est | es | è | é | jest | to ) )? (?: : \ ? | \ )
             | (?i: login | user | user\ ?id | anmeldename | kennung | identifiant | utilisateur
                 | utente | gebruiker | u(?:ż|z)ytkownik | usu(?:á|a)rio ) \ ? : \ ? )
@@ -1831,6 +1831,19 @@ fn in_table_cell(c: &Candidate<'_>) -> Verdict {
 /// Words the `online-handle` pattern may read as a handle that are the sentence going on
 /// ("username is required", "handle: none").
 const NOT_HANDLES: &[&str] = &[
+    // A credential's name after a platform's ("my gmail password is X"): the secret rules
+    // read the value; as a handle the word would hide it.
+    "password",
+    "passwort",
+    "pw",
+    "pwd",
+    "pass",
+    "passcode",
+    "pin",
+    "contraseña",
+    "senha",
+    "hasło",
+    "wachtwoord",
     "the",
     "a",
     "an",
