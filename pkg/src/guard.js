@@ -143,24 +143,87 @@ export async function makeGuard(wasm, options = {}, env = null) {
   return guard;
 }
 
+/** How many socket and data-channel messages installPending holds for the engine, and how many bytes. */
+const HELD_MESSAGES = 256;
+const HELD_BYTES = 8 << 20;
+
+/** A held message's size: a string by its length, bytes and Blobs by theirs. */
+const sizeOf = (data) => (typeof data === 'string' ? data.length : (data?.byteLength ?? data?.size ?? 0));
+
 /**
- * Hooks fetch, XMLHttpRequest, sendBeacon, WebSocket and EventSource at once, before the engine has loaded (form
- * posts, same-origin frames, the URLs `elsewhere` masks and the watch for requests around the guard once it
- * runs: before then the guard keeps no value to mask):
- * guarded requests wait for it (beacons and socket messages, which cannot wait, are refused)
- * and are blocked if it fails to start. Once it runs, each hook hands over to the guard's own.
+ * Hooks fetch, XMLHttpRequest, sendBeacon, fetchLater, WebSocket, EventSource and the Realtime API's WebRTC data
+ * channel at once, before the engine has loaded (form posts, same-origin frames, the URLs `elsewhere` masks and the
+ * watch for requests around the guard once it runs: before then the guard keeps no value to mask): guarded requests
+ * wait for it, and so do messages on a guarded socket or an `oai-events` channel (held in order, at most
+ * HELD_MESSAGES / HELD_BYTES; past that `send` throws); beacons and fetchLater, which cannot wait, are refused. Once
+ * it runs, each hook hands over to the guard's own, the held messages go through its checks and the sockets and
+ * channels made meanwhile have their answers restored. If it fails to start, everything waiting is refused: a
+ * request fails, a socket or channel with held messages gets `piiAirlockError`, an `error` event and is closed.
  */
 export function installPending(scope, ready, options) {
   const endpoints = options?.endpoints ?? DEFAULT_ENDPOINTS;
   const guarded = (u) => matchEndpoints(endpoints, u);
   let net = null;
   let extras = null;
+  let failure = null;
+  // Sockets and channels made before the engine, whose answers it restores once it runs (each with its listeners'
+  // `{ message, close }`, filled then); the messages they sent.
+  const made = [];
+  /**
+   * Listens to `target`'s messages now, before the page can: a listener added later runs after the page's, even in
+   * the capture phase. Until the engine runs there is nothing to restore; then these call its restoring listeners.
+   */
+  const adopt = (target) => {
+    const relay = {};
+    for (const kind of ['message', 'close']) target.addEventListener(kind, (e) => relay[kind]?.(e), true);
+    made.push([target, relay]);
+  };
+  const held = [];
+  let heldBytes = 0;
+  const refuse = (target, e) => {
+    target.piiAirlockError = e;
+    target.dispatchEvent(new Event('error'));
+  };
   // Once the engine runs, form posts, same-origin frames and the URL sinks are hooked too (Rust does that).
-  const engine = ready.then((g) => { net = g[NET]; extras = net.installExtras(); return net; }, (e) => {
-    throw new PiiAirlockBlockedError('engine', 'pii-airlock: the privacy engine could not start; the request was not sent', { cause: e });
+  const engine = ready.then((g) => {
+    net = g[NET];
+    extras = net.installExtras();
+    for (const [target, relay] of made.splice(0)) {
+      // Unrestored answers keep their placeholders; the messages below still go through the checks.
+      try { Object.assign(relay, net.restoreMessages(target)); } catch (e) { refuse(target, e); }
+    }
+    // In order, through the hooks now in place: the guard's checks, as if sent now.
+    heldBytes = 0;
+    for (const [target, data, proto] of held.splice(0)) {
+      try { proto.send.call(target, data); } catch (e) { refuse(target, e); }
+    }
+    return net;
+  }, (e) => {
+    failure = new PiiAirlockBlockedError('engine', 'pii-airlock: the privacy engine could not start; the request was not sent', { cause: e });
+    const waiting = new Set(held.splice(0).map(([target]) => target));
+    heldBytes = 0;
+    made.length = 0;
+    for (const target of waiting) {
+      refuse(target, failure);
+      target.close();
+    }
+    throw failure;
   });
   engine.catch(() => {});
   const notYet = () => new PiiAirlockBlockedError('engine', 'pii-airlock: the privacy engine has not started yet; the request was not sent');
+  /** Holds `data` that `target` sends (with `proto`'s `send`) for the engine, or throws why it cannot. */
+  const hold = (target, data, proto) => {
+    if (failure) throw failure;
+    if (held.length >= HELD_MESSAGES || heldBytes + sizeOf(data) > HELD_BYTES) {
+      throw new PiiAirlockBlockedError('engine', 'pii-airlock: too many messages are waiting for the privacy engine to start; this one was not sent');
+    }
+    // What the platform throws for a socket or channel still connecting, thrown now rather than once it is due.
+    if (target.readyState === 0 || target.readyState === 'connecting') {
+      throw new DOMException("Failed to execute 'send': Still in CONNECTING state.", 'InvalidStateError');
+    }
+    held.push([target, data, proto]);
+    heldBytes += sizeOf(data);
+  };
   const undo = [];
   const hook = (on, name, kind, pending) => {
     const original = on?.[name];
@@ -168,6 +231,13 @@ export function installPending(scope, ready, options) {
     let real = null;
     const handOver = () => (real ??= net.hook(kind, original));
     on[name] = method((self, args) => (net ? handOver().apply(self, args) : pending(self, args, original, handOver)));
+    undo.push(() => { on[name] = original; });
+  };
+  /** Like `hook`, for what the engine hooks itself once it runs (installExtras): this one then only passes on. */
+  const before = (on, name, pending) => {
+    const original = on?.[name];
+    if (typeof original !== 'function') return;
+    on[name] = method((self, args) => (net ? original.apply(self, args) : pending(self, args, original)));
     undo.push(() => { on[name] = original; });
   };
   hook(scope, 'fetch', 'fetch', (self, [input, init], original, handOver) => {
@@ -197,10 +267,35 @@ export function installPending(scope, ready, options) {
     });
   });
   hook(scope.navigator, 'sendBeacon', 'sendBeacon', (self, [url, data], original) => (guarded(url) ? false : original.call(self, url, data)));
-  hook(scope.WebSocket?.prototype, 'send', 'websocket', (self, [data], original) => {
-    if (guarded(self.url)) throw notYet();
-    return original.call(self, data);
+  // fetchLater answers at once, like a beacon: to a guarded endpoint it is refused until the engine runs.
+  hook(scope, 'fetchLater', 'fetchLater', (self, [input, init], original) => {
+    if (guarded(typeof Request !== 'undefined' && input instanceof Request ? input.url : String(input))) throw notYet();
+    return original(input, init);
   });
+  hook(scope.WebSocket?.prototype, 'send', 'websocket', (self, [data], original) => {
+    if (!guarded(self.url)) return original.call(self, data);
+    return hold(self, data, scope.WebSocket.prototype);
+  });
+  // The Realtime API's event channel (its label, as src/net/realtime.rs): messages held; the channels the page
+  // makes or the service opens are restored once the engine runs.
+  const realtime = (channel) => channel?.label === 'oai-events';
+  before(scope.RTCDataChannel?.prototype, 'send', (self, [data], original) => (realtime(self) ? hold(self, data, scope.RTCDataChannel.prototype) : original.call(self, data)));
+  before(scope.RTCPeerConnection?.prototype, 'createDataChannel', (self, args, original) => {
+    const channel = original.apply(self, args);
+    if (realtime(channel)) adopt(channel);
+    return channel;
+  });
+  const event = scope.RTCDataChannelEvent?.prototype;
+  const channelOf = event && Object.getOwnPropertyDescriptor(event, 'channel');
+  if (channelOf?.get) {
+    const seen = new WeakSet();
+    Object.defineProperty(event, 'channel', { ...channelOf, get() {
+      const channel = channelOf.get.call(this);
+      if (!net && !failure && realtime(channel) && !seen.has(channel)) { seen.add(channel); adopt(channel); }
+      return channel;
+    } });
+    undo.push(() => Object.defineProperty(event, 'channel', channelOf));
+  }
   // EventSource and WebSocket carry data in their URL's query: one to a guarded endpoint with
   // a query waits for nobody (the connection opens at once), so it is refused until the engine
   // runs. `instanceof` and the statics (`EventSource.OPEN`) keep working.
@@ -208,8 +303,11 @@ export function installPending(scope, ready, options) {
     const original = scope[name];
     hook(scope, name, name, (self, args, ctor) => {
       const target = new URL(String(args[0]), scope.location?.href);
-      if (target.search.length > 1 && guarded(target)) throw notYet();
-      return Reflect.construct(ctor, args);
+      const g = guarded(target);
+      if (target.search.length > 1 && g) throw notYet();
+      const instance = Reflect.construct(ctor, args);
+      if (g && name === 'WebSocket') adopt(instance);
+      return instance;
     });
     if (typeof original === 'function' && scope[name] !== original) {
       scope[name].prototype = original.prototype;

@@ -18,7 +18,11 @@ type Method = Closure<dyn FnMut(JsValue, Array) -> Result<JsValue, JsValue>>;
 
 impl State {
     /// The body to send instead of `data` to the guarded `url`, or the error to block with.
-    fn filter_now(&self, url: &web_sys::Url, data: &JsValue) -> Result<JsValue, JsValue> {
+    pub(super) fn filter_now(
+        &self,
+        url: &web_sys::Url,
+        data: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let purpose: JsString = url.pathname().into();
         let conversation = self.conversation_for(url, JsValue::UNDEFINED)?;
         self.filter_as(&purpose, &conversation, data)
@@ -52,7 +56,7 @@ impl State {
         })
     }
 
-    fn guarded(&self, url: &JsValue) -> Result<Option<web_sys::Url>, JsValue> {
+    pub(super) fn guarded(&self, url: &JsValue) -> Result<Option<web_sys::Url>, JsValue> {
         let url = js::resolve_url(&String::from(js::coerce(url)?))?;
         Ok(self
             .glue

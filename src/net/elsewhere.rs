@@ -332,7 +332,7 @@ impl State {
     }
 
     /// The error of a body that holds, or may hold, a kept original the guard cannot mask.
-    fn unreadable(&self) -> JsValue {
+    pub(super) fn unreadable(&self) -> JsValue {
         errors::blocked(
             &self.glue,
             Reason::BodyType,

@@ -1,5 +1,5 @@
 //! Installing the hooks on the page: `fetch`, `XMLHttpRequest.prototype.open`/`send`,
-//! `navigator.sendBeacon`, `WebSocket.prototype.send`, the `EventSource` and `WebSocket`
+//! `navigator.sendBeacon`, `fetchLater`, `WebSocket.prototype.send`, the `EventSource` and `WebSocket`
 //! constructors (the query of their URL), form posts (a `submit` listener and
 //! `HTMLFormElement.prototype.submit`) and the URL sinks of src/net/elsewhere/urls.rs (element
 //! setters, `setAttribute`, HTML text, `window.open`, navigations, `RTCDataChannel.send`),
@@ -28,7 +28,7 @@ struct Replaced {
 
 impl State {
     /// The replacement for `original` of one kind of hook: `fetch`, `open`,
-    /// `setRequestHeader`, `send`, `sendBeacon`, `websocket`, `formSubmit`, the constructors
+    /// `setRequestHeader`, `send`, `sendBeacon`, `fetchLater`, `websocket`, `formSubmit`, the constructors
     /// `EventSource` and `WebSocket` (their URL's query), or the URL sinks of
     /// src/net/elsewhere/urls.rs (`windowOpen`, `setAttribute`, `setAttributeNS`,
     /// `dataChannel`, `insertHTML`, `fragment`). Also what installPending switches to once the engine runs.
@@ -39,6 +39,7 @@ impl State {
             "setRequestHeader" => self.xhr_header_hook(original),
             "send" => self.xhr_send_hook(original),
             "sendBeacon" => self.beacon_hook(original),
+            "fetchLater" => self.fetch_later_hook(original),
             "websocket" => self.websocket_hook(original),
             "EventSource" | "WebSocket" => self.constructor_hook(original, kind == "WebSocket")?,
             "formSubmit" => self.form_submit_hook(original),
@@ -215,6 +216,7 @@ impl State {
             ),
             (proto("XMLHttpRequest"), "send", "send"),
             (js::get(scope, "navigator"), "sendBeacon", "sendBeacon"),
+            (scope.clone(), "fetchLater", "fetchLater"),
             (proto("WebSocket"), "send", "websocket"),
             (scope.clone(), "EventSource", "EventSource"),
             (scope.clone(), "WebSocket", "WebSocket"),
@@ -224,14 +226,16 @@ impl State {
         self.replace(places, Some(self.listeners(scope)))
     }
 
-    /// The form listener and the URL sinks' setters and navigation listener of `scope`
-    /// (src/net/elsewhere/urls.rs), undone by the one function returned.
+    /// The form listener, the URL sinks' setters and navigation listener of `scope`
+    /// (src/net/elsewhere/urls.rs) and the getter of the data channels the remote side opens
+    /// (src/net/realtime.rs), undone by the one function returned.
     fn listeners(self: &Rc<Self>, scope: &JsValue) -> Function {
         let form = self.form_listener(scope);
         let sinks = self.hook_url_sinks(scope);
+        let channels = self.hook_remote_channels(scope);
         let undo = Closure::<dyn FnMut()>::new(move || {
             let _ = sinks.call0(&JsValue::UNDEFINED);
-            if let Some(f) = &form {
+            for f in [&form, &channels].into_iter().flatten() {
                 let _ = f.call0(&JsValue::UNDEFINED);
             }
         });

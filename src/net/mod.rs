@@ -14,7 +14,8 @@
 //! | `stream` | restoring answers (JSON, text, `text/event-stream` as a stream) |
 //! | `xhr` | the XMLHttpRequest guard and its restoring getters |
 //! | `beacon` | `navigator.sendBeacon` and `WebSocket.send` (filtered without asking) |
-//! | `realtime` | the Realtime API's server events restored on its socket and `oai-events` data channel; that channel's `send` guarded |
+//! | `later` | `fetchLater`, by the beacon's rules |
+//! | `realtime` | the Realtime API's server events restored on its socket and `oai-events` data channel (also one the service opens, and those made before the engine ran); that channel's `send` guarded |
 //! | `query` | the query string of a guarded request (`?q=…`, `EventSource`), checked like a body |
 //! | `bypass` | after `install()`: requests to guarded endpoints the guard did not send (resource timing) |
 //! | `elsewhere` | requests to other endpoints: originals the guard kept are masked in them, compressed bodies too, and in URLs scripts hand the browser (`elsewhere/urls`: element setters, HTML text, `window.open`, navigations, data channels) |
@@ -37,6 +38,7 @@ mod errors;
 mod fetch;
 mod install;
 mod js;
+mod later;
 mod options;
 mod query;
 mod realtime;
@@ -88,6 +90,10 @@ pub(crate) struct State {
     sent: RefCell<std::collections::HashMap<String, u32>>,
     /// The bypass warning was printed (once per guard).
     bypass_warned: Cell<bool>,
+    /// The sockets and data channels whose messages this guard restores: each is restored
+    /// once, however it was reached (made, opened by the remote side, adopted from
+    /// installPending).
+    restoring: js_sys::WeakSet,
 }
 
 fn choice_key(entity: &JsValue, value: &JsValue) -> String {
@@ -204,6 +210,7 @@ impl Net {
                 disposed: Cell::new(false),
                 sent: RefCell::default(),
                 bypass_warned: Cell::new(false),
+                restoring: js_sys::WeakSet::new(),
             }),
         };
         net.st.load_vault()?;
@@ -492,6 +499,15 @@ impl Net {
     /// The replacement for one hooked function (installPending switches to these).
     pub fn hook(&self, kind: &str, original: Function) -> Result<Function, JsValue> {
         self.st.hook(kind, original)
+    }
+
+    /// The `message` and `close` listeners (`{ message, close }`) that restore what `target`
+    /// delivers when it is a socket to a guarded endpoint or a Realtime data channel made
+    /// before the engine ran: installPending added its own listeners then, first, and they
+    /// call these; `undefined` for anything else.
+    #[wasm_bindgen(js_name = restoreMessages)]
+    pub fn restore_messages_of(&self, target: JsValue) -> Result<JsValue, JsValue> {
+        self.st.adopt(&target)
     }
 
     /// Hooks fetch, XMLHttpRequest, sendBeacon, WebSocket and form posts, also in the

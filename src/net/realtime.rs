@@ -13,7 +13,7 @@
 
 use super::js;
 use super::State;
-use js_sys::{Array, Function, JsString, Reflect, WeakSet};
+use js_sys::{Array, Function, JsString, Object, Reflect, WeakSet};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
@@ -40,11 +40,35 @@ impl State {
         target: &JsValue,
         conversation: JsValue,
     ) -> Result<(), JsValue> {
+        let Some(listeners) = self.restoring_listeners(target, conversation)? else {
+            return Ok(());
+        };
+        for (kind, f) in listeners {
+            let options = js::obj(&[("capture", &JsValue::TRUE)]);
+            js::call_method(target, "addEventListener", &[&kind.into(), &f, &options])?;
+        }
+        Ok(())
+    }
+
+    /// The `message` and `close` listeners that restore what `target` delivers, for the
+    /// caller to add before any of the page's (a listener added later runs after those the
+    /// page added first, capture or not); `None` when it is restored already or cannot be.
+    fn restoring_listeners(
+        self: &Rc<Self>,
+        target: &JsValue,
+        conversation: JsValue,
+    ) -> Result<Option<[(&'static str, JsValue); 2]>, JsValue> {
         // A stand-in without events (a test's fake, a bare polyfill) is left as it is: its
         // answers then keep their placeholders, which hold no value.
         if !js::get(target, "addEventListener").is_function() {
-            return Ok(());
+            return Ok(None);
         }
+        // Twice would restore what is already restored, and deliver it twice.
+        let key: &js_sys::Object = target.unchecked_ref();
+        if self.restoring.has(key) {
+            return Ok(None);
+        }
+        self.restoring.add(key);
         let stream = self.core.event_restorer()?;
         let ours = WeakSet::new();
         // The origin of the last message, for what the channel still holds when it closes.
@@ -105,14 +129,10 @@ impl State {
                 }
             }
         });
-        for (kind, f) in [
+        Ok(Some([
             ("message", on_message.into_js_value()),
             ("close", on_close.into_js_value()),
-        ] {
-            let options = js::obj(&[("capture", &JsValue::TRUE)]);
-            js::call_method(target, "addEventListener", &[&kind.into(), &f, &options])?;
-        }
-        Ok(())
+        ]))
     }
 
     /// `RTCPeerConnection.prototype.createDataChannel`, hooked: the Realtime event channel's
@@ -129,6 +149,65 @@ impl State {
             })
             .into_js_value(),
         )
+    }
+
+    /// `RTCDataChannelEvent.prototype.channel` of `scope`, hooked: a Realtime event channel
+    /// the service opens (`ondatachannel`) reaches the page only through this getter, so it
+    /// is restored before the page can add a listener. Returns the undo function.
+    pub fn hook_remote_channels(self: &Rc<Self>, scope: &JsValue) -> Option<Function> {
+        let proto = js::get(&js::get(scope, "RTCDataChannelEvent"), "prototype");
+        if !proto.is_object() {
+            return None;
+        }
+        let proto: Object = proto.unchecked_into();
+        let desc = Reflect::get_own_property_descriptor(&proto, &"channel".into()).ok()?;
+        let getter: Function = js::get(&desc, "get").dyn_into().ok()?;
+        let st = Rc::clone(self);
+        let get = Method::new(move |event: JsValue, _| {
+            let channel = getter.call0(&event)?;
+            if channel.is_object() && realtime_channel(&channel) && !st.disposed.get() {
+                st.restore_messages(&channel, JsValue::UNDEFINED)?;
+            }
+            Ok(channel)
+        });
+        let hooked = js::obj(&[
+            ("get", &self.glue.method(&get.into_js_value()).into()),
+            ("configurable", &true.into()),
+            ("enumerable", &js::get(&desc, "enumerable")),
+        ]);
+        if !Reflect::define_property(&proto, &"channel".into(), &hooked).unwrap_or(false) {
+            return None;
+        }
+        let undo = Closure::<dyn FnMut()>::new(move || {
+            let _ = Reflect::define_property(&proto, &"channel".into(), desc.unchecked_ref());
+        });
+        Some(undo.into_js_value().unchecked_into())
+    }
+
+    /// The listeners (`{ message, close }`) that restore `target`'s incoming messages when it
+    /// is a socket to a guarded endpoint (in the conversation its URL names) or a Realtime
+    /// data channel, for installPending's listeners, added when `target` was made, to call;
+    /// `undefined` for anything else.
+    pub fn adopt(self: &Rc<Self>, target: &JsValue) -> Result<JsValue, JsValue> {
+        let conversation = if realtime_channel(target) {
+            JsValue::UNDEFINED
+        } else {
+            let url = js::get(target, "url");
+            let Some(url) = (if url.is_string() {
+                self.guarded(&url)?
+            } else {
+                None
+            }) else {
+                return Ok(JsValue::UNDEFINED);
+            };
+            self.conversation_for(&url, JsValue::UNDEFINED)?
+        };
+        Ok(match self.restoring_listeners(target, conversation)? {
+            Some([(_, message), (_, close)]) => {
+                js::obj(&[("message", &message), ("close", &close)]).into()
+            }
+            None => JsValue::UNDEFINED,
+        })
     }
 
     /// What the Realtime data channel may send in place of `data`, or the error to refuse

@@ -167,27 +167,50 @@ fn aws_transform(
     let (origin, path) = (url.origin(), url.pathname());
     let flush =
         Closure::<dyn FnMut(Controller) -> Result<(), JsValue>>::new(move |ctl: Controller| {
-            enqueue_bytes(&ctl, &aws.finish_bytes()?)?;
-            let frames = aws.corrupt_frames();
-            if frames > 0 {
-                let detail = js::obj(&[
-                    ("reason", &"corrupt-frame".into()),
-                    ("frames", &frames.into()),
-                    ("origin", &origin.as_str().into()),
-                    ("path", &path.as_str().into()),
-                ]);
-                st.emit("unrestored", Some(&detail));
-            }
-            if let Ok(free) = js::get(&aws, "free").dyn_into::<Function>() {
-                let _ = free.call0(&aws);
-            }
-            Ok(())
+            let last = aws.finish_bytes();
+            report_and_free(&st, &aws, &origin, &path);
+            enqueue_bytes(&ctl, &last?)
         });
     let transformer = js::obj(&[
         ("transform", &transform.into_js_value()),
         ("flush", &flush.into_js_value()),
     ]);
     web_sys::TransformStream::new_with_transformer(&transformer)
+}
+
+/// Reports the frames of a finished AWS event stream whose checksum did not hold (as
+/// `unrestored`, origin and path only: the query may hold anything) and frees its restorer.
+fn report_and_free(st: &State, aws: &AwsStream, origin: &str, path: &str) {
+    let frames = aws.corrupt_frames();
+    if frames > 0 {
+        let detail = js::obj(&[
+            ("reason", &"corrupt-frame".into()),
+            ("frames", &frames.into()),
+            ("origin", &origin.into()),
+            ("path", &path.into()),
+        ]);
+        st.emit("unrestored", Some(&detail));
+    }
+    if let Ok(free) = js::get(aws, "free").dyn_into::<Function>() {
+        let _ = free.call0(aws);
+    }
+}
+
+/// A whole AWS event stream (Bedrock's answer read by XMLHttpRequest as an `ArrayBuffer`),
+/// restored frame by frame with `core`'s values, as `aws_transform` restores one in pieces.
+pub fn restore_event_stream(
+    st: &State,
+    core: &super::js::Core,
+    bytes: &[u8],
+    url: &web_sys::Url,
+) -> Result<Vec<u8>, JsValue> {
+    let aws = core.event_stream_restorer()?;
+    let out = aws.push_bytes(bytes).and_then(|mut out| {
+        out.extend(aws.finish_bytes()?);
+        Ok(out)
+    });
+    report_and_free(st, &aws, &url.origin(), &url.pathname());
+    out
 }
 
 fn enqueue_bytes(ctl: &Controller, bytes: &[u8]) -> Result<(), JsValue> {

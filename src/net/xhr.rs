@@ -5,6 +5,7 @@
 use super::errors::{self, Reason};
 use super::fetch::body_text;
 use super::js;
+use super::stream::restore_event_stream;
 use super::task::spawn;
 use super::State;
 use js_sys::{Array, Function, JsString};
@@ -18,6 +19,14 @@ use wasm_bindgen::JsCast;
 type Method = Closure<dyn FnMut(JsValue, Array) -> Result<JsValue, JsValue>>;
 
 const DONE: f64 = 4.0;
+
+/// Whether the answer `xhr` received is an AWS event stream (Bedrock's streamed answers).
+fn event_stream(xhr: &JsValue) -> bool {
+    js::call_method(xhr, "getResponseHeader", &[&"content-type".into()])
+        .ok()
+        .and_then(|t| t.as_string())
+        .is_some_and(|t| t.to_ascii_lowercase().contains("vnd.amazon.eventstream"))
+}
 
 /// The getters of `XMLHttpRequest.prototype` the restoring getters read through.
 #[derive(Clone)]
@@ -295,6 +304,8 @@ impl State {
                 Ok(raw)
             }
         });
+        let st = Rc::clone(self);
+        let frames: Rc<RefCell<Option<(JsValue, JsValue)>>> = Rc::default();
         let response = Method::new(move |xhr: JsValue, _| {
             let raw = g.response.call0(&xhr)?;
             if !done(&xhr) || raw.is_undefined() || raw.is_null() {
@@ -302,6 +313,22 @@ impl State {
             }
             if raw.is_string() {
                 return restore(raw);
+            }
+            // Bedrock's binary event stream, read whole: its frames restored and encoded
+            // again (a `Blob` cannot be read here; it keeps its placeholders).
+            if raw.is_instance_of::<js_sys::ArrayBuffer>() && event_stream(&xhr) {
+                if let Some((seen, out)) = &*frames.borrow() {
+                    if *seen == raw {
+                        return Ok(out.clone());
+                    }
+                }
+                let state = st.glue.xhr().get(xhr.unchecked_ref());
+                let url = js::resolve_url(&js::get(&state, "url").as_string().unwrap_or_default())?;
+                let bytes = js_sys::Uint8Array::new(&raw).to_vec();
+                let restored = restore_event_stream(&st, &scope, &bytes, &url)?;
+                let out: JsValue = js_sys::Uint8Array::from(&restored[..]).buffer().into();
+                frames.replace(Some((raw, out.clone())));
+                return Ok(out);
             }
             if js::get(&xhr, "responseType").as_string().as_deref() == Some("json") {
                 let json = js_sys::JSON::stringify(&raw)?;

@@ -384,3 +384,22 @@ export function restoreAnswer(page, value) {
 export async function until(f) {
   for (let i = 0; i < 100 && !f(); i++) await new Promise((r) => setTimeout(r, 50));
 }
+
+/**
+ * A page of the app of `ctx` on `install()` (`?mode=pending` plus `query`), its engine's `.wasm`
+ * held back: `release()` lets it load, `fail()` answers it with a 500 (the engine never starts).
+ */
+export async function heldEnginePage(ctx, query = '', before = null) {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  if (before) await before(page);
+  let go;
+  const gate = new Promise((ok) => { go = ok; });
+  await page.route('**/*.wasm', async (route) => {
+    if (await gate) await route.fulfill({ status: 500, body: 'no' });
+    else await route.continue();
+  });
+  await page.goto(`${ctx.app.base}/?mode=pending${query}`);
+  await page.waitForSelector('body[data-state="hooked"]');
+  return { page, errors, release: () => go(false), fail: () => go(true) };
+}

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { watchErrors } from './browser.mjs';
-import { plainAppAndBrowser, until } from './fixtures.mjs';
+import { heldEnginePage, plainAppAndBrowser, until } from './fixtures.mjs';
 
 const EMAIL = 'jane.doe@example.com';
 const PLACEHOLDER = /\[[A-Z][A-Z_]*_\d+\]/;
@@ -108,6 +108,16 @@ test('the Realtime socket: server events reach the page restored, a placeholder 
   await page.close();
 });
 
+/**
+ * The service's side of a data channel is no guarded page: it sends, makes and takes its channel
+ * with the platform's own functions, saved before the guard loads.
+ */
+const RAW = () => {
+  window.rawSend = RTCDataChannel.prototype.send;
+  window.rawCreate = RTCPeerConnection.prototype.createDataChannel;
+  window.rawChannel = Object.getOwnPropertyDescriptor(RTCDataChannelEvent.prototype, 'channel').get;
+};
+
 /** Two peers in the page over loopback: `a` is the app's (its `oai-events` channel), `b` the service's. */
 const PEERS = `window.peers = async () => {
   const a = new RTCPeerConnection();
@@ -117,7 +127,11 @@ const PEERS = `window.peers = async () => {
   const channel = a.createDataChannel('oai-events');
   const service = { channel: null, got: [] };
   const theirs = new Promise((ok) => {
-    b.ondatachannel = (e) => { service.channel = e.channel; e.channel.onmessage = (m) => service.got.push(m.data); ok(); };
+    b.ondatachannel = (e) => {
+      service.channel = window.rawChannel.call(e);
+      service.channel.onmessage = (m) => service.got.push(m.data);
+      ok();
+    };
   });
   const open = new Promise((ok) => { channel.onopen = ok; });
   await a.setLocalDescription();
@@ -132,8 +146,7 @@ const PEERS = `window.peers = async () => {
 test('the WebRTC oai-events channel: what the page sends is filtered, what the service sends comes back restored', async () => {
   const page = await ctx.browser.newPage();
   const errors = watchErrors(page);
-  // The service's side sends with the unhooked send (a server is not the guarded page).
-  await page.addInitScript(() => { window.rawSend = RTCDataChannel.prototype.send; });
+  await page.addInitScript(RAW);
   await page.goto(`${ctx.app.base}/?policy=gdpr&endpoints=default`);
   await page.waitForSelector('body[data-state="ready"]');
   await page.evaluate(LISTEN + PEERS);
@@ -165,6 +178,7 @@ test('the WebRTC oai-events channel: what the page sends is filtered, what the s
 
 test('the WebRTC oai-events channel refuses what the policy blocks, also with `elsewhere: "off"`', async () => {
   const page = await ctx.browser.newPage();
+  await page.addInitScript(RAW);
   await page.goto(`${ctx.app.base}/?policy=strict&endpoints=default&elsewhere=off`);
   await page.waitForSelector('body[data-state="ready"]');
   await page.evaluate(PEERS);
@@ -182,3 +196,85 @@ test('the WebRTC oai-events channel refuses what the policy blocks, also with `e
   assert.deepEqual(outcome, ['policy-block', ['policy-block'], 0]);
   await page.close();
 });
+
+/** Two peers as PEERS, but the service opens the `oai-events` channel and the app takes it in `ondatachannel`. */
+const SERVICE_OPENS = `window.peers = async () => {
+  const a = new RTCPeerConnection();
+  const b = new RTCPeerConnection();
+  a.onicecandidate = (e) => e.candidate && b.addIceCandidate(e.candidate);
+  b.onicecandidate = (e) => e.candidate && a.addIceCandidate(e.candidate);
+  const service = { channel: window.rawCreate.call(b, 'oai-events'), got: [] };
+  service.channel.onmessage = (m) => service.got.push(m.data);
+  const mine = new Promise((ok) => { a.ondatachannel = (e) => ok(e.channel); });
+  const open = new Promise((ok) => { service.channel.onopen = ok; });
+  await b.setLocalDescription();
+  await a.setRemoteDescription(b.localDescription);
+  await a.setLocalDescription();
+  await b.setRemoteDescription(a.localDescription);
+  await open;
+  return { channel: await mine, service };
+};`;
+
+/** Sends the user's item on the app's channel, answers it from the service with `answerEvents`; what each side got. */
+async function converse(page) {
+  await page.evaluate((email) => {
+    const { channel } = window.rtc;
+    window.rtc.got = window.listen(channel);
+    channel.send(JSON.stringify({ type: 'conversation.item.create',
+      item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: `mail ${email}` }] } }));
+  }, EMAIL);
+  await page.waitForFunction(() => window.rtc.service.got.length > 0);
+  const sent = await page.evaluate(() => window.rtc.service.got);
+  const placeholder = sent[0].match(PLACEHOLDER)?.[0] ?? '[NONE_1]';
+  const got = await page.evaluate(async (events) => {
+    for (const e of events) window.rawSend.call(window.rtc.service.channel, e);
+    const { got } = window.rtc;
+    for (let i = 0; i < 100 && !got.added.some((m) => m.includes('"response.done"')); i++) await new Promise((r) => setTimeout(r, 20));
+    return got;
+  }, answerEvents(placeholder));
+  return { sent, got };
+}
+
+test('an oai-events channel the service opens (ondatachannel): what the page sends is filtered, what arrives is restored', async () => {
+  const page = await ctx.browser.newPage();
+  const errors = watchErrors(page);
+  await page.addInitScript(RAW);
+  await page.goto(`${ctx.app.base}/?policy=gdpr&endpoints=default`);
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.evaluate(LISTEN + SERVICE_OPENS);
+  await page.evaluate(async () => { window.rtc = await window.peers(); });
+  const { sent, got } = await converse(page);
+  assert.equal(sent.length, 1);
+  assert.ok(!sent[0].includes(EMAIL), sent[0]);
+  const text = `Mail ${EMAIL} today`;
+  assert.deepEqual(got.on, got.added);
+  assert.deepEqual(readBack(got.added), { deltas: text, done: text, final: text, audio: 1 });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+for (const [how, peers] of [['the page makes', PEERS], ['the service opens', SERVICE_OPENS]]) {
+  test(`an oai-events channel ${how} before the engine loads: its messages wait for it and go filtered, answers come back restored`, async () => {
+    const { page, errors, release } = await heldEnginePage(ctx, '&policy=gdpr&endpoints=default', (p) => p.addInitScript(RAW));
+    await page.evaluate(LISTEN + peers);
+    await page.evaluate(async () => { window.rtc = await window.peers(); });
+    const early = await page.evaluate((email) => {
+      const { channel } = window.rtc;
+      channel.send(JSON.stringify({ type: 'session.update', session: { type: 'realtime', instructions: `The user is ${email}.` } }));
+      return new Promise((ok) => setTimeout(() => ok(window.rtc.service.got.length), 300));
+    }, EMAIL);
+    assert.equal(early, 0, 'nothing leaves before the engine has checked it');
+    release();
+    await page.waitForSelector('body[data-state="ready"]');
+    await page.waitForFunction(() => window.rtc.service.got.length > 0);
+    const first = await page.evaluate(() => window.rtc.service.got[0]);
+    assert.match(JSON.parse(first).session.instructions, /^The user is \[EMAIL_ADDRESS_1\]\.$/);
+    await page.evaluate(() => { window.rtc.service.got.length = 0; });
+    const { sent, got } = await converse(page);
+    assert.ok(!sent.join('').includes(EMAIL), sent.join('\n'));
+    const text = `Mail ${EMAIL} today`;
+    assert.deepEqual(readBack(got.added), { deltas: text, done: text, final: text, audio: 1 });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}

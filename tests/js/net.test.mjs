@@ -156,6 +156,57 @@ test('installPending: guarded requests wait for the engine, then go through the 
   assert.equal(sent.length, 2);
 });
 
+/** A socket stand-in with events: what it sent, whether it was closed. */
+class HeldSocket extends EventTarget {
+  constructor(url) { super(); this.url = url; this.readyState = 1; this.sent = []; this.closed = false; }
+  send(data) { this.sent.push(data); }
+  close() { this.closed = true; }
+}
+
+test('installPending: a guarded socket\'s messages are held in order until the engine runs, then filtered, its answers restored', async () => {
+  const scope = { WebSocket: class extends HeldSocket {}, location: { href: 'https://app.example/' } };
+  let start;
+  const ready = new Promise((ok) => { start = ok; });
+  const undo = installPending(scope, ready, {});
+  const ws = new scope.WebSocket('wss://llm.example/v1/chat/completions');
+  assert.ok(ws instanceof scope.WebSocket);
+  const got = [];
+  ws.addEventListener('message', (m) => got.push(m.data));
+  ws.send(chat('mail jane@example.com'));
+  ws.send(chat('call +44 20 7946 0958'));
+  const other = new scope.WebSocket('wss://stats.example/live');
+  other.send('raw');
+  assert.deepEqual([ws.sent, other.sent], [[], ['raw']]);
+  start(await createGuard({ policy: ASK }));
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual(ws.sent.map(contentOf), ['mail [EMAIL_ADDRESS_1]', 'call [PHONE_NUMBER_1]']);
+  ws.dispatchEvent(new MessageEvent('message', { data: JSON.stringify({ text: 'Wrote to [EMAIL_ADDRESS_1].' }) }));
+  assert.deepEqual(got.map((m) => JSON.parse(m).text), ['Wrote to jane@example.com.']);
+  undo();
+});
+
+test('installPending: held socket messages are bounded, and refused with the socket closed when the engine fails', async () => {
+  const location = { href: 'https://app.example/' };
+  const scope = { WebSocket: class extends HeldSocket {}, location };
+  let fail;
+  installPending(scope, new Promise((_, no) => { fail = no; }), {});
+  const ws = new scope.WebSocket('wss://llm.example/v1/chat/completions');
+  const errors = [];
+  ws.addEventListener('error', () => errors.push(ws.piiAirlockError.reason));
+  for (let i = 0; i < 256; i++) ws.send('{"n":1}');
+  assert.throws(() => ws.send('{"n":1}'), (e) => e instanceof PiiAirlockBlockedError && e.reason === 'engine');
+  // Bytes count too: 8 MiB at most.
+  const bytes = { WebSocket: class extends HeldSocket {}, location };
+  installPending(bytes, new Promise(() => {}), {});
+  const big = new bytes.WebSocket('wss://llm.example/v1/chat/completions');
+  big.send('a'.repeat(8 << 20));
+  assert.throws(() => big.send('b'), (e) => e.reason === 'engine');
+  fail(new Error('no wasm'));
+  await new Promise((r) => setTimeout(r, 0));
+  assert.deepEqual([ws.sent, errors, ws.closed], [[], ['engine'], true]);
+  assert.throws(() => ws.send('{"late":1}'), (e) => e.reason === 'engine');
+});
+
 test('a streamed answer cut inside multi-byte characters is decoded and restored intact', async () => {
   const g = await createGuard({ policy: ASK });
   const answer = 'Grüße an [EMAIL_ADDRESS_1] 😀 — ça va?';
