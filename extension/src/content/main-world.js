@@ -144,17 +144,54 @@
   /** Nesting read into (JSON in a form field in JSON …); deeper strings count as they are. */
   const DEPTH = 4;
 
+  /** A string that may be base64 (standard or URL-safe alphabet) of something. */
+  const BASE64 = /^[A-Za-z0-9+/_-]{8,}={0,2}$/;
+  /** Text with control characters in it is no decoded text (an id that happens to be base64). */
+  const CONTROL = /[\x00-\x08\x0e-\x1f\x7f\ufffd]/;
+
+  /**
+   * What `t` says when it is encoded: percent-encoded (`hi%20jo`), or base64 of UTF-8 text
+   * (telemetry often base64s its JSON); null when it is neither.
+   */
+  function unwrapped(t) {
+    if (/%[0-9A-Fa-f]{2}/.test(t)) {
+      try {
+        return decodeURIComponent(t.replace(/\+/g, ' '));
+      } catch {
+        return null;
+      }
+    }
+    // Base64 of text mixes upper and lower case; a key or an id in one case (`mouse_move`) is
+    // not tried.
+    if (t.length % 4 === 1 || !BASE64.test(t) || !/[A-Z]/.test(t) || !/[a-z]/.test(t)) return null;
+    let bin;
+    try {
+      bin = atob(t.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, ''));
+    } catch {
+      return null;
+    }
+    const text = decoded(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+    return text && !CONTROL.test(text) ? text : null;
+  }
+
   /**
    * The strings in `s`: itself, and when it is JSON or a form body, every string inside it
-   * (values and object keys; JSON held in a string is read too).
+   * (values and object keys; JSON held in a string is read too), and what it says when it is
+   * percent-encoded or base64 (and so on, DEPTH deep).
    */
   function stringsOf(s, out, depth = 0) {
-    out.add(s);
-    if (depth >= DEPTH) return out;
+    if (depth >= DEPTH) return out.add(s);
     const t = s.trim();
-    if (/^[[{"]/.test(t)) {
-      let v;
-      try { v = JSON.parse(t); } catch { return out; }
+    const inner = unwrapped(t);
+    if (inner !== null && inner !== t) stringsOf(inner, out, depth + 1);
+    let v;
+    try {
+      v = /^[[{"]/.test(t) ? JSON.parse(t) : undefined;
+    } catch { /* not JSON: a string as it is */ }
+    // A JSON object or array stands for what is in it: its strings are looked at one by one,
+    // not its text (whose quotes and commas would join one string's words to the next's).
+    if (!v || typeof v !== 'object') out.add(s);
+    if (v !== undefined) {
       const stack = [v];
       while (stack.length) {
         const x = stack.pop();
@@ -167,9 +204,9 @@
         }
       }
     } else if (/^[^=&\s]+=[^\s]*$/.test(t)) {
-      for (const [k, v] of new URLSearchParams(t)) {
+      for (const [k, field] of new URLSearchParams(t)) {
         out.add(k);
-        stringsOf(v, out, depth + 1);
+        stringsOf(field, out, depth + 1);
       }
     }
     return out;
