@@ -186,6 +186,83 @@ test('the site\'s own requests go while the message box holds unsent text', asyn
   await page.close();
 });
 
+test('a frame the page makes sends through the same check', async () => {
+  const page = await open('chatgpt', 'draft-chatgpt-frame');
+  await page.click(editorOf('chatgpt'));
+  await page.keyboard.type('Please ask Jane Doe to call back ');
+  await pause(1000);
+  const from = env.backend.reads.length;
+  const results = await page.evaluate(async () => {
+    const out = {};
+    const ok = (p) => p.then((r) => `sent ${r.status}`, (e) => `${e.name}: ${e.message}`);
+    const text = editorText();
+    // A frame made a moment ago (about:blank): its own fetch, sendBeacon with a Blob of its
+    // realm, XMLHttpRequest and WebSocket are not the page's.
+    const blank = document.createElement('iframe');
+    document.body.append(blank);
+    const w = blank.contentWindow;
+    out.fetch = await ok(w.fetch('/telemetry/frame-fetch', { method: 'POST', body: JSON.stringify({ text }) }));
+    out.beacon = w.navigator.sendBeacon('/telemetry/frame-beacon', new w.Blob([JSON.stringify({ sample: text })]));
+    out.xhr = await new Promise((resolve) => {
+      const x = new w.XMLHttpRequest();
+      x.open('POST', '/telemetry/frame-xhr');
+      x.onload = () => resolve(`sent ${x.status}`);
+      x.onerror = () => resolve('error');
+      x.send(new w.URLSearchParams({ q: text }));
+    });
+    // A srcdoc frame, once loaded (its own document), reached through `frames`.
+    const doc = document.createElement('iframe');
+    doc.srcdoc = '<p>frame</p>';
+    const loaded = new Promise((r) => { doc.onload = r; });
+    document.body.append(doc);
+    await loaded;
+    out.srcdoc = await ok(frames[frames.length - 1].fetch('/telemetry/frame-srcdoc', { method: 'POST', body: text }));
+    // The site's own request from a frame still goes.
+    out.own = await ok(w.fetch('/telemetry/site-frame', { method: 'POST', body: JSON.stringify({ id: 42, event: 'frame_ready' }) }));
+    return out;
+  });
+  const held = 'TypeError: pii-airlock: this request was held back: it carries text from the message box that you have not sent';
+  assert.deepEqual(results, { fetch: held, beacon: true, xhr: 'error', srcdoc: held, own: 'sent 200' });
+  await pause(1500);
+  const reads = env.backend.reads.slice(from).filter((r) => r.site === 'chatgpt' && r.channel.startsWith('frame'));
+  assert.deepEqual(reads.map((r) => r.channel), [], 'a frame sent the unsent text');
+  await page.close();
+});
+
+test('an address the page sets carries no unsent text: a pixel, a link, an image\'s srcset', async () => {
+  const page = await open('chatgpt', 'draft-chatgpt-pixel');
+  await page.click(editorOf('chatgpt'));
+  await page.keyboard.type('Please ask Jane Doe to call back ');
+  await pause(1000);
+  const from = env.backend.reads.length;
+  const results = await page.evaluate(() => {
+    const q = encodeURIComponent(editorText());
+    const img = new Image();
+    img.src = `/telemetry/pixel-img?d=${q}`;
+    const attr = document.createElement('img');
+    attr.setAttribute('src', `/telemetry/pixel-attr?d=${q}`);
+    document.body.append(attr);
+    const set = document.createElement('img');
+    set.srcset = `/telemetry/pixel-srcset?d=${q} 2x`;
+    document.body.append(set);
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = `/telemetry/pixel-link?d=${q}`;
+    document.head.append(link);
+    // The site's own pixel: ids, an event name, a time.
+    const own = new Image();
+    own.src = '/telemetry/pixel-own?id=42&ev=composer_focus&ts=1765106400000';
+    return [img.getAttribute('src'), attr.getAttribute('src'), set.getAttribute('srcset'), link.getAttribute('href'), own.getAttribute('src')];
+  });
+  assert.deepEqual(results, [null, null, null, null, '/telemetry/pixel-own?id=42&ev=composer_focus&ts=1765106400000']);
+  await until(() => env.backend.reads.slice(from).some((r) => r.channel === 'pixel-own'));
+  await pause(1000);
+  const reads = env.backend.reads.slice(from).filter((r) => r.site === 'chatgpt' && r.channel.startsWith('pixel'));
+  assert.deepEqual(reads.map((r) => r.channel), ['pixel-own']);
+  assert.ok(await withheld(page) > 0, 'counted');
+  await page.close();
+});
+
 test('a site opened in the options reads the finished words again; found values are still held', async () => {
   const opts = await env.ctx.context.newPage();
   await opts.goto(`chrome-extension://${env.ctx.extensionId}/options.html`);

@@ -347,7 +347,7 @@
    */
   const RECORD_MS = 10000;
   const WORDISH = /[\p{L}\p{N}]/u;
-  const PLAIN_WORD = /^[\p{L}\p{N}]+$/u;
+  const LEAD_WORD = /^[\p{L}\p{N}]+/u;
   const isWordChar = (c) => c !== undefined && WORDISH.test(c);
   /** Recorded words and word pairs (lower case, as the text has them) → until when. */
   const edited = new Map();
@@ -377,10 +377,14 @@
     // The run without white space the edit is in (`+44`, `jane.doe@ex`), whole and up to the
     // caret: a completion reads the word as the site splits it.
     let l = from;
-    while (l > 0 && t[l - 1] !== ' ' && t[l - 1] !== '\n') l -= 1;
+    while (l > 0 && t[l - 1] !== ' ') l -= 1;
     let r = Math.max(to, l);
-    while (r < t.length && t[r] !== ' ' && t[r] !== '\n') r += 1;
-    for (const run of [t.slice(l, r), t.slice(l, Math.max(to, l))]) if (run) edited.set(run, until);
+    while (r < t.length && t[r] !== ' ') r += 1;
+    for (const m of t.slice(l, r).matchAll(/\S+/g)) {
+      edited.set(m[0], until);
+      const cut = to - (l + m.index);
+      if (cut > 0 && cut < m[0].length) edited.set(m[0].slice(0, cut), until);
+    }
     const inEdit = (x) => x.end >= a && x.start <= c;
     // The words around the edit as they are, and cut at its end (the caret after typing): a
     // word typed into another (`ja` before `to` makes `jato`) is read as the part before the caret.
@@ -516,6 +520,23 @@
   }
 
   /**
+   * The same at once, for an address the page is setting (an image's, a stylesheet's: it
+   * cannot wait for the engine): the values from what was scanned already. A text not scanned
+   * yet is covered by the rules about unsent text when drafts are closed; where they are open
+   * the request is held until it is.
+   */
+  function composerVerdictNow(texts) {
+    const strings = texts.filter((t) => typeof t === 'string').map(low);
+    if (draftHeld(strings)) return false;
+    const holds = holdsNow();
+    if (holds.missing.length && draftsOpen) {
+      composerHolds().catch(() => {});
+      return false;
+    }
+    return valuesVerdict(strings, holds);
+  }
+
+  /**
    * Whether one of `strings` (lower case) carries unsent text of a message box, now or a
    * moment ago, while this site's drafts are closed. No engine needed: the text itself,
    * scanned or not, found in or not — in the strings that are not the page's own (sent before
@@ -569,9 +590,12 @@
       // … or of the word being typed at the end, alone: from two characters on, and its first
       // one while the word is that short (read a keystroke or two ago) …
       || ends.some((w) => w.startsWith(t) && (t.length >= 2 || w.length <= 3))
-      // … or, when it is a plain word, as a word after fewer characters than its start above
-      // holds (`mail jane`, a suggestion from the words before the caret).
-      || ends.some((w) => w.length >= MIN_VALUE && PLAIN_WORD.test(w) && hasWords(t, w)));
+      // … or its first word as a word, after fewer characters than its start above holds
+      // (`mail jane` while `jane.doe@ex` is typed: a suggestion from the words before the caret).
+      || ends.some((w) => {
+        const lead = LEAD_WORD.exec(w)?.[0];
+        return lead !== undefined && lead.length >= MIN_VALUE && hasWords(t, lead);
+      }));
   }
 
   addEventListener('pii-airlock-check', async (e) => {
@@ -579,6 +603,17 @@
     try { req = JSON.parse(e.detail); } catch { return; }
     if (typeof req?.id !== 'string' || !Array.isArray(req.texts)) return;
     let ok = true;
+    if (req.kind === 'now') {
+      // Answered before this handler returns: the page's setter is waiting on it.
+      try {
+        ok = !enabled || composerVerdictNow(req.texts);
+      } catch {
+        ok = false;
+      }
+      dispatchEvent(new CustomEvent('pii-airlock-verdict', { detail: JSON.stringify({ id: req.id, ok }) }));
+      if (!ok) stats.withheld += 1;
+      return;
+    }
     if (enabled) {
       try {
         ok = await (req.kind === 'composer' ? composerVerdict(req.texts) : chatVerdict(req.texts));
