@@ -20,6 +20,22 @@
 'use strict';
 
 (() => {
+  /**
+   * Where the content script listens: this page's window — or, in a frame of the page (the
+   * manifest runs this script in same-origin frames too: an `about:blank` or `srcdoc` frame the
+   * page makes, a same-origin document), the top window, whose message boxes the check is
+   * about. A frame that cannot reach the top (another site's page embedding this one) is not
+   * a chat page of its own: nothing is wrapped there.
+   */
+  const hub = (() => {
+    try {
+      return window.top.document && window.top;
+    } catch {
+      return null;
+    }
+  })();
+  if (!hub) return;
+
   /** A JSON body's object, or a refusal when it is not one. */
   const json = (body) => {
     const j = JSON.parse(body);
@@ -89,7 +105,7 @@
       host: 'chat.mistral.ai',
       path: /^\/api\/(trpc\/|chat(\/|$))/,
     },
-  ].filter((e) => e.host === location.hostname);
+  ].filter((e) => e.host === hub.location.hostname);
 
   /**
    * Sites whose messages go as WebSocket frames: the socket's path and where a frame carries
@@ -107,8 +123,9 @@
         return j.content.filter((c) => c?.type === 'text').map((c) => str(c.text));
       },
     },
-  ].filter((e) => e.host === location.hostname);
+  ].filter((e) => e.host === hub.location.hostname);
   let seq = 0;
+
 
   /**
    * Asks the content script about `texts`: `kind` 'chat' (each text agreed to or without
@@ -117,24 +134,47 @@
    */
   function verdict(texts, kind) {
     return new Promise((resolve) => {
-      const id = `${Date.now()}-${(seq += 1)}`;
-      const timer = setTimeout(() => { removeEventListener('pii-airlock-verdict', on); resolve(false); }, 20000);
+      const id = `${Date.now()}-${Math.random().toString(36).slice(2)}-${(seq += 1)}`;
+      const timer = setTimeout(() => { hub.removeEventListener('pii-airlock-verdict', on); resolve(false); }, 20000);
       function on(e) {
         let v;
         try { v = JSON.parse(e.detail); } catch { return; }
         if (v?.id !== id) return;
         clearTimeout(timer);
-        removeEventListener('pii-airlock-verdict', on);
+        hub.removeEventListener('pii-airlock-verdict', on);
         resolve(v.ok === true);
       }
-      addEventListener('pii-airlock-verdict', on);
-      dispatchEvent(new CustomEvent('pii-airlock-check', { detail: JSON.stringify({ id, kind, texts }) }));
+      hub.addEventListener('pii-airlock-verdict', on);
+      hub.dispatchEvent(new CustomEvent('pii-airlock-check', { detail: JSON.stringify({ id, kind, texts }) }));
     });
+  }
+
+  /**
+   * The same question for an address the page is setting, answered before the setter returns
+   * (an image starts loading at once): the content script answers synchronously from what it
+   * knows. False when nobody answers.
+   */
+  function verdictNow(texts) {
+    const id = `${Date.now()}-${Math.random().toString(36).slice(2)}-${(seq += 1)}`;
+    let ok = false;
+    const on = (e) => {
+      try {
+        const v = JSON.parse(e.detail);
+        if (v?.id === id) ok = v.ok === true;
+      } catch { /* not ours */ }
+    };
+    hub.addEventListener('pii-airlock-verdict', on);
+    try {
+      hub.dispatchEvent(new CustomEvent('pii-airlock-check', { detail: JSON.stringify({ id, kind: 'now', texts }) }));
+    } finally {
+      hub.removeEventListener('pii-airlock-verdict', on);
+    }
+    return ok;
   }
 
   /** The endpoint a request goes to, if it is one of this site's. */
   function endpointOf(url, method) {
-    if (url.origin !== location.origin) return null;
+    if (url.origin !== hub.location.origin) return null;
     const post = String(method).toUpperCase() === 'POST';
     return ENDPOINTS.find((e) => (post || !e.texts) && e.path.test(url.pathname)) ?? null;
   }
@@ -144,17 +184,54 @@
   /** Nesting read into (JSON in a form field in JSON …); deeper strings count as they are. */
   const DEPTH = 4;
 
+  /** A string that may be base64 (standard or URL-safe alphabet) of something. */
+  const BASE64 = /^[A-Za-z0-9+/_-]{8,}={0,2}$/;
+  /** Text with control characters in it is no decoded text (an id that happens to be base64). */
+  const CONTROL = /[\x00-\x08\x0e-\x1f\x7f\ufffd]/;
+
+  /**
+   * What `t` says when it is encoded: percent-encoded (`hi%20jo`), or base64 of UTF-8 text
+   * (telemetry often base64s its JSON); null when it is neither.
+   */
+  function unwrapped(t) {
+    if (/%[0-9A-Fa-f]{2}/.test(t)) {
+      try {
+        return decodeURIComponent(t.replace(/\+/g, ' '));
+      } catch {
+        return null;
+      }
+    }
+    // Base64 of text mixes upper and lower case; a key or an id in one case (`mouse_move`) is
+    // not tried.
+    if (t.length % 4 === 1 || !BASE64.test(t) || !/[A-Z]/.test(t) || !/[a-z]/.test(t)) return null;
+    let bin;
+    try {
+      bin = atob(t.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, ''));
+    } catch {
+      return null;
+    }
+    const text = decoded(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+    return text && !CONTROL.test(text) ? text : null;
+  }
+
   /**
    * The strings in `s`: itself, and when it is JSON or a form body, every string inside it
-   * (values and object keys; JSON held in a string is read too).
+   * (values and object keys; JSON held in a string is read too), and what it says when it is
+   * percent-encoded or base64 (and so on, DEPTH deep).
    */
   function stringsOf(s, out, depth = 0) {
-    out.add(s);
-    if (depth >= DEPTH) return out;
+    if (depth >= DEPTH) return out.add(s);
     const t = s.trim();
-    if (/^[[{"]/.test(t)) {
-      let v;
-      try { v = JSON.parse(t); } catch { return out; }
+    const inner = unwrapped(t);
+    if (inner !== null && inner !== t) stringsOf(inner, out, depth + 1);
+    let v;
+    try {
+      v = /^[[{"]/.test(t) ? JSON.parse(t) : undefined;
+    } catch { /* not JSON: a string as it is */ }
+    // A JSON object or array stands for what is in it: its strings are looked at one by one,
+    // not its text (whose quotes and commas would join one string's words to the next's).
+    if (!v || typeof v !== 'object') out.add(s);
+    if (v !== undefined) {
       const stack = [v];
       while (stack.length) {
         const x = stack.pop();
@@ -167,9 +244,9 @@
         }
       }
     } else if (/^[^=&\s]+=[^\s]*$/.test(t)) {
-      for (const [k, v] of new URLSearchParams(t)) {
+      for (const [k, field] of new URLSearchParams(t)) {
         out.add(k);
-        stringsOf(v, out, depth + 1);
+        stringsOf(field, out, depth + 1);
       }
     }
     return out;
@@ -193,34 +270,47 @@
     }
   }
 
+  /** An object's class, also for one made in another frame (where `instanceof` is false). */
+  const kindOf = (x) => Object.prototype.toString.call(x).slice(8, -1);
+  const thenable = (x) => typeof x?.then === 'function';
+
   /**
    * A body as text: a string, or a promise of one; null when it cannot be read (a stream, a
    * binary or compressed body). A form's files are not read here (attached text files are
    * checked when they are picked, dropped or pasted): its text fields are, as a form body.
+   * Bodies made in a frame of the page are read the same way.
    */
   function bodyText(body) {
     if (body == null) return '';
     if (typeof body === 'string') return body;
-    if (body instanceof URLSearchParams) return body.toString();
-    if (body instanceof FormData) {
-      const p = new URLSearchParams();
-      for (const [k, v] of body) if (typeof v === 'string') p.append(k, v);
-      return p.toString();
+    if (thenable(body)) return Promise.resolve(body).then(bodyText);
+    switch (kindOf(body)) {
+      case 'URLSearchParams':
+        return String(body);
+      case 'FormData': {
+        const p = new URLSearchParams();
+        for (const [k, v] of body) if (typeof v === 'string') p.append(k, v);
+        return p.toString();
+      }
+      case 'Blob':
+      case 'File':
+        return Promise.resolve(body.arrayBuffer()).then(decoded);
+      case 'ArrayBuffer':
+        return decoded(body);
+      default:
+        return ArrayBuffer.isView(body) ? decoded(body) : null;
     }
-    if (body instanceof Blob) return body.arrayBuffer().then(decoded);
-    if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return decoded(body);
-    if (body instanceof Promise) return body.then(bodyText);
-    return null;
   }
 
   /**
    * Whether a request may go: `true` at once when it carries nothing to check, else a promise.
-   * `body` as fetch, XMLHttpRequest or sendBeacon take it (or a promise of its bytes).
+   * `body` as fetch, XMLHttpRequest or sendBeacon take it (or a promise of its bytes); `base`
+   * the address relative URLs are read against (the frame's document's).
    */
-  function gate(href, method, body) {
+  function gate(href, method, body, base = location.href) {
     let url;
     try {
-      url = new URL(href, location.href);
+      url = new URL(href, base);
     } catch {
       return true; // the browser refuses the request itself
     }
@@ -244,7 +334,7 @@
       return texts.length ? verdict(texts, 'composer') : true;
     };
     const text = bodyText(body);
-    if (text instanceof Promise) return text.then(decide, () => decide(null));
+    if (thenable(text)) return text.then(decide, () => decide(null));
     const now = decide(text);
     // A refusal known at once is a promise too: every caller waits on what is not `true`.
     return now === true ? true : Promise.resolve(now);
@@ -253,18 +343,42 @@
   const REFUSED = 'pii-airlock: this message was not sent: it was not checked for personal data';
   const HELD = 'pii-airlock: this request was held back: it carries text from the message box that you have not sent';
   /** Why a request to `href` was refused, for the page's error. */
-  const why = (href, method) => {
+  const why = (href, method, base = location.href) => {
     try {
-      return endpointOf(new URL(href, location.href), method)?.texts ? REFUSED : HELD;
+      return endpointOf(new URL(href, base), method)?.texts ? REFUSED : HELD;
     } catch {
       return HELD;
     }
   };
 
-  const original = globalThis.fetch;
-  if (typeof original === 'function') {
-    globalThis.fetch = function fetch(input, init) {
-      const isRequest = input instanceof Request;
+  /** Marks a window whose request functions are wrapped (its `fetch`). */
+  const GUARDED = Symbol('pii-airlock-guarded');
+
+  /**
+   * Wraps what `win` sends with: this page's window, and each same-origin window the page
+   * reaches — a frame's (`contentWindow`, `contentDocument`), a window it opens — whose own
+   * `fetch` would otherwise send around the check (a frame made a moment ago runs no
+   * extension script yet). A cross-origin window is left alone: the page cannot use its
+   * functions either.
+   */
+  function guard(win) {
+    let original;
+    try {
+      original = win.fetch;
+    } catch {
+      return; // cross-origin
+    }
+    if (typeof original !== 'function' || original[GUARDED]) return;
+    const base = () => {
+      try {
+        return win.document.baseURI;
+      } catch {
+        return location.href;
+      }
+    };
+
+    win.fetch = function fetch(input, init) {
+      const isRequest = kindOf(input) === 'Request';
       const method = init?.method ?? (isRequest ? input.method : 'GET');
       let body = null;
       try {
@@ -273,99 +387,177 @@
         // A request whose body was read already: the native fetch rejects it below.
       }
       const href = isRequest ? input.url : String(input);
-      const ok = gate(href, method, body);
-      if (ok === true) return original.call(globalThis, input, init);
+      const at = base();
+      const ok = gate(href, method, body, at);
+      if (ok === true) return original.call(win, input, init);
       return Promise.resolve(ok).then((yes) => {
-        if (!yes) throw new TypeError(why(href, method));
-        return original.call(globalThis, input, init);
+        if (!yes) throw new win.TypeError(why(href, method, at));
+        return original.call(win, input, init);
       });
     };
-  }
+    win.fetch[GUARDED] = true;
 
-  // sendBeacon (analytics, typing telemetry): answers true at once, as the browser does when it
-  // queues a beacon, and the beacon goes once it is checked; a refused one never goes.
-  const NavigatorType = globalThis.Navigator;
-  const beacon = NavigatorType?.prototype.sendBeacon;
-  if (typeof beacon === 'function') {
-    NavigatorType.prototype.sendBeacon = function sendBeacon(url, data) {
-      const ok = gate(String(url), 'POST', data);
-      if (ok === true) return beacon.call(this, url, data);
-      ok.then((yes) => { if (yes) beacon.call(this, url, data); });
-      return true;
-    };
-  }
+    // sendBeacon (analytics, typing telemetry): answers true at once, as the browser does when
+    // it queues a beacon, and the beacon goes once it is checked; a refused one never goes.
+    const beacon = win.Navigator?.prototype.sendBeacon;
+    if (typeof beacon === 'function') {
+      win.Navigator.prototype.sendBeacon = function sendBeacon(url, data) {
+        const ok = gate(String(url), 'POST', data, base());
+        if (ok === true) return beacon.call(this, url, data);
+        ok.then((yes) => { if (yes) beacon.call(this, url, data); });
+        return true;
+      };
+    }
 
-  // WebSocket: every frame is queued in order behind the frames still being checked. A frame on
-  // a chat socket (Copilot's) goes once its texts are confirmed, and one that cannot be read
-  // (binary) is dropped; on any other socket a text frame is checked against the composer, a
-  // binary one goes unread. A refused frame is dropped; the frames after it still go, in order.
-  const WS = globalThis.WebSocket;
-  if (typeof WS === 'function') {
-    const wsSend = WS.prototype.send;
-    const queues = new WeakMap();
-    const socketOf = (ws) => {
-      try {
-        const url = new URL(ws.url);
-        return url.host === location.host ? SOCKETS.find((e) => e.path.test(url.pathname)) ?? null : null;
-      } catch {
-        return null;
-      }
-    };
-    const frameOk = (ws, data) => {
-      const endpoint = socketOf(ws);
-      if (!endpoint) {
-        if (typeof data !== 'string') return true;
-        const texts = [...stringsOf(data, new Set())].filter((t) => t.trim());
-        return texts.length ? verdict(texts, 'composer') : true;
-      }
-      let texts;
-      try {
-        texts = endpoint.texts(typeof data === 'string' ? data : null);
-      } catch {
-        return false;
-      }
-      return texts.length === 0 || verdict(texts, 'chat');
-    };
-    WS.prototype.send = function (data) {
-      // Not open: the native send throws as it should.
-      if (this.readyState !== WS.OPEN) return wsSend.call(this, data);
-      const ok = frameOk(this, data);
-      const pending = queues.get(this);
-      if (ok === true && !pending) return wsSend.call(this, data);
-      const queue = (pending ?? Promise.resolve()).then(() => ok).then((yes) => {
-        if (yes && this.readyState === WS.OPEN) wsSend.call(this, data);
-      });
-      queues.set(this, queue);
-      queue.then(() => { if (queues.get(this) === queue) queues.delete(this); });
-      return undefined;
-    };
-  }
-
-  // XMLHttpRequest (Gemini's client posts with it): send() is held until the request is
-  // checked; a refused request is never sent and ends with an error event.
-  const XHR = globalThis.XMLHttpRequest;
-  if (typeof XHR === 'function') {
-    const open = XHR.prototype.open;
-    const send = XHR.prototype.send;
-    const target = new WeakMap();
-    XHR.prototype.open = function (method, url, ...rest) {
-      target.set(this, { method, url: String(url), sync: rest[0] === false });
-      return open.call(this, method, url, ...rest);
-    };
-    XHR.prototype.send = function (body) {
-      const t = target.get(this);
-      const ok = t ? gate(t.url, t.method, body) : true;
-      if (ok === true) return send.call(this, body);
-      // A synchronous request cannot wait for the check: refused.
-      if (t.sync) throw new DOMException(why(t.url, t.method), 'NetworkError');
-      ok.then((yes) => {
-        if (yes) {
-          send.call(this, body);
-          return;
+    // WebSocket: every frame is queued in order behind the frames still being checked. A frame
+    // on a chat socket (Copilot's) goes once its texts are confirmed, and one that cannot be
+    // read (binary) is dropped; on any other socket a text frame is checked against the
+    // composer, a binary one goes unread. A refused frame is dropped; the frames after it
+    // still go, in order.
+    const WS = win.WebSocket;
+    if (typeof WS === 'function') {
+      const wsSend = WS.prototype.send;
+      const queues = new WeakMap();
+      const socketOf = (ws) => {
+        try {
+          const url = new URL(ws.url);
+          return url.host === hub.location.host ? SOCKETS.find((e) => e.path.test(url.pathname)) ?? null : null;
+        } catch {
+          return null;
         }
-        for (const type of ['error', 'loadend']) this.dispatchEvent(new ProgressEvent(type));
-      });
-      return undefined;
-    };
+      };
+      const frameOk = (ws, data) => {
+        const endpoint = socketOf(ws);
+        if (!endpoint) {
+          if (typeof data !== 'string') return true;
+          const texts = [...stringsOf(data, new Set())].filter((t) => t.trim());
+          return texts.length ? verdict(texts, 'composer') : true;
+        }
+        let texts;
+        try {
+          texts = endpoint.texts(typeof data === 'string' ? data : null);
+        } catch {
+          return false;
+        }
+        return texts.length === 0 || verdict(texts, 'chat');
+      };
+      WS.prototype.send = function (data) {
+        // Not open: the native send throws as it should.
+        if (this.readyState !== WS.OPEN) return wsSend.call(this, data);
+        const ok = frameOk(this, data);
+        const pending = queues.get(this);
+        if (ok === true && !pending) return wsSend.call(this, data);
+        const queue = (pending ?? Promise.resolve()).then(() => ok).then((yes) => {
+          if (yes && this.readyState === WS.OPEN) wsSend.call(this, data);
+        });
+        queues.set(this, queue);
+        queue.then(() => { if (queues.get(this) === queue) queues.delete(this); });
+        return undefined;
+      };
+    }
+
+    // XMLHttpRequest (Gemini's client posts with it): send() is held until the request is
+    // checked; a refused request is never sent and ends with an error event.
+    const XHR = win.XMLHttpRequest;
+    if (typeof XHR === 'function') {
+      const open = XHR.prototype.open;
+      const send = XHR.prototype.send;
+      const target = new WeakMap();
+      XHR.prototype.open = function (method, url, ...rest) {
+        target.set(this, { method, url: String(url), sync: rest[0] === false, base: base() });
+        return open.call(this, method, url, ...rest);
+      };
+      XHR.prototype.send = function (body) {
+        const t = target.get(this);
+        const ok = t ? gate(t.url, t.method, body, t.base) : true;
+        if (ok === true) return send.call(this, body);
+        // A synchronous request cannot wait for the check: refused.
+        if (t.sync) throw new win.DOMException(why(t.url, t.method, t.base), 'NetworkError');
+        ok.then((yes) => {
+          if (yes) {
+            send.call(this, body);
+            return;
+          }
+          for (const type of ['error', 'loadend']) this.dispatchEvent(new win.ProgressEvent(type));
+        });
+        return undefined;
+      };
+    }
+
+    // Addresses the page sets on elements that load them at once — a pixel (`new Image().src`),
+    // a stylesheet or prefetch `<link>`, a script, a frame, a link's `ping` — by property or by
+    // setAttribute: one whose query carries unsent text or a value is not set (the element
+    // loads nothing). Only http(s) addresses load anything from a server.
+    const urlsOf = (name, value) => (name === 'srcset'
+      ? value.split(',').map((c) => c.trim().split(/\s+/)[0])
+      : name === 'ping' ? value.split(/\s+/) : [value]).filter(Boolean);
+    const addressOk = (name, value) => urlsOf(name, String(value)).every((href) => {
+      let url;
+      try {
+        url = new URL(href, base());
+      } catch {
+        return true; // the browser does not load it
+      }
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return true;
+      const texts = [...queryStrings(url, new Set())].filter((t) => t.trim());
+      return texts.length === 0 || verdictNow(texts);
+    });
+    const LOADS = { IMG: ['src', 'srcset'], SOURCE: ['src', 'srcset'], LINK: ['href'], SCRIPT: ['src'], IFRAME: ['src'], A: ['ping'] };
+    for (const [Element, props] of [[win.HTMLImageElement, LOADS.IMG], [win.HTMLSourceElement, LOADS.SOURCE],
+      [win.HTMLLinkElement, LOADS.LINK], [win.HTMLScriptElement, LOADS.SCRIPT], [win.HTMLIFrameElement, LOADS.IFRAME],
+      [win.HTMLAnchorElement, LOADS.A]]) {
+      for (const prop of props) {
+        const d = Element && Object.getOwnPropertyDescriptor(Element.prototype, prop);
+        if (!d?.set) continue;
+        Object.defineProperty(Element.prototype, prop, {
+          ...d,
+          set(value) {
+            if (addressOk(prop, value)) d.set.call(this, value);
+          },
+        });
+      }
+    }
+    const ElementType = win.Element;
+    if (ElementType) {
+      const setAttribute = ElementType.prototype.setAttribute;
+      ElementType.prototype.setAttribute = function (name, value) {
+        const prop = String(name).toLowerCase();
+        if (LOADS[this.tagName]?.includes(prop) && !addressOk(prop, value)) return undefined;
+        return setAttribute.call(this, name, value);
+      };
+      const setAttributeNS = ElementType.prototype.setAttributeNS;
+      ElementType.prototype.setAttributeNS = function (ns, name, value) {
+        const prop = String(name).toLowerCase();
+        if (!ns && LOADS[this.tagName]?.includes(prop) && !addressOk(prop, value)) return undefined;
+        return setAttributeNS.call(this, ns, name, value);
+      };
+    }
+
+    // The windows this one reaches: its frames' and those it opens.
+    for (const Frame of [win.HTMLIFrameElement, win.HTMLFrameElement, win.HTMLObjectElement]) {
+      for (const prop of ['contentWindow', 'contentDocument']) {
+        const d = Frame && Object.getOwnPropertyDescriptor(Frame.prototype, prop);
+        if (!d?.get) continue;
+        Object.defineProperty(Frame.prototype, prop, {
+          ...d,
+          get() {
+            const v = d.get.call(this);
+            const w = prop === 'contentWindow' ? v : v?.defaultView;
+            if (w) guard(w);
+            return v;
+          },
+        });
+      }
+    }
+    const openWindow = win.open;
+    if (typeof openWindow === 'function') {
+      win.open = function open(...args) {
+        const w = openWindow.apply(this, args);
+        if (w) guard(w);
+        return w;
+      };
+    }
   }
+
+  guard(window);
 })();

@@ -207,27 +207,42 @@
    * reads it once more as it sends) has no word held.
    */
   async function composerHolds() {
-    const values = [];
-    const anchors = [];
-    const words = [];
-    const ends = [];
-    for (const editor of state.keys()) {
-      if (!editor.isConnected) continue;
-      const { text } = ns.textModel.read(editor);
-      if (!text.trim()) continue;
-      let found = valuesOf.get(text);
-      if (!found) {
+    // Scans the texts not scanned yet, then reads what they hold; a text that changed under
+    // the scan is scanned again (and one that never holds still is refused).
+    for (let tries = 0; tries < 3; tries++) {
+      const now = holdsNow();
+      if (!now.missing.length) return now;
+      for (const text of now.missing) {
         const res = await ask({ type: 'scan', text });
         if (!res.ok) throw new Error('engine');
         const kept = res.findings.filter(acts)
           .map((f) => [low(text.slice(f.start, f.end)), anchor(text, f.start)])
           .filter(([v]) => v.length >= MIN_VALUE);
-        found = { values: kept.map(([v]) => v), anchors: kept.map(([, a]) => a).filter(Boolean) };
-        valuesOf.set(text, found);
+        valuesOf.set(text, { values: kept.map(([v]) => v), anchors: kept.map(([, a]) => a).filter(Boolean) });
         if (valuesOf.size > 20) valuesOf.delete(valuesOf.keys().next().value);
       }
-      values.push(...found.values);
-      anchors.push(...found.anchors);
+    }
+    throw new Error('changing');
+  }
+
+  /** What the message boxes hold, as far as they were scanned: `missing` lists the texts that were not. */
+  function holdsNow() {
+    const values = [];
+    const anchors = [];
+    const words = [];
+    const ends = [];
+    const missing = [];
+    for (const editor of state.keys()) {
+      if (!editor.isConnected) continue;
+      const { text } = ns.textModel.read(editor);
+      if (!text.trim()) continue;
+      const found = valuesOf.get(text);
+      if (found) {
+        values.push(...found.values);
+        anchors.push(...found.anchors);
+      } else {
+        missing.push(text);
+      }
       const word = /\S+$/.exec(text);
       if (!word || approved.includes(norm(text))) continue;
       const start = anchor(text, word.index);
@@ -235,7 +250,7 @@
       // The word itself, for a request that carries it alone (an autocomplete of the last word).
       ends.push(word[0].toLowerCase());
     }
-    return { values, anchors, words, ends };
+    return { values, anchors, words, ends, missing };
   }
 
   // ---- what the page may read before Send (closed by default) ------------------------------
@@ -264,7 +279,14 @@
   function unsentPieces(text) {
     let p = piecesOf.get(text);
     if (p) return p;
-    const t = low(text);
+    p = piecesOfText(low(text));
+    piecesOf.set(text, p);
+    if (piecesOf.size > 8) piecesOf.delete(piecesOf.keys().next().value);
+    return p;
+  }
+
+  /** `t` (lower case, spaces collapsed) and its windows, as above. */
+  function piecesOfText(t) {
     const windows = new Set();
     for (let i = 0; i < t.length; i++) {
       const w = t.slice(i, i + WINDOW);
@@ -272,10 +294,19 @@
       const d = t.slice(i, i + DIGIT_WINDOW);
       if (d.length === DIGIT_WINDOW && d.includes(' ') && /\d/.test(d)) windows.add(d);
     }
-    p = { text: t, windows };
-    piecesOf.set(text, p);
-    if (piecesOf.size > 8) piecesOf.delete(piecesOf.keys().next().value);
-    return p;
+    return { text: t, windows };
+  }
+
+  /** A window of `windows` that `r` holds, or null. Only windows that cross a space count: those starting up to WINDOW - 1 before one. */
+  function windowIn(r, windows) {
+    let next = 0;
+    for (let sp = r.indexOf(' '); sp !== -1; sp = r.indexOf(' ', sp + 1)) {
+      for (let i = Math.max(next, sp - WINDOW + 1); i <= sp; i++) {
+        for (const w of [r.slice(i, i + WINDOW), r.slice(i, i + DIGIT_WINDOW)]) if (windows.has(w)) return w;
+      }
+      next = sp + 1;
+    }
+    return null;
   }
 
   /**
@@ -298,28 +329,169 @@
     return recent.some((x) => x.at >= since && x.t === r);
   };
 
+  // ---- what the message boxes held a moment ago: the edit record (drafts closed) -----------
+
+  /**
+   * A page that reads the message box can send less than a window of it: the word at the caret
+   * alone (a completion of a name typed into the middle of the text, `jane`, `0958`), the word
+   * just finished (a spelling check), the word with its neighbour (`ask jo`), or text the user
+   * has deleted since it read it (a debounced draft). So for RECORD_MS after each edit the
+   * content script keeps, in memory only, the words around the edit — each state of the word at
+   * the caret, typed or deleted — with their neighbours, and the deleted text with its
+   * context; a request string that is one of those words, holds one of those pairs as whole
+   * words, or carries the deleted text is held back. Words are matched as words, not as
+   * substrings, so a site's ids and keys that contain them (`jane_id`) still go. And a short
+   * string the page sent while the box held none of its words is the page's own (its event
+   * names, single shared words, `New chat`): no rule about unsent text holds it later, only
+   * the values do — the page knew it before the user typed it.
+   */
+  const RECORD_MS = 10000;
+  const WORDISH = /[\p{L}\p{N}]/u;
+  const LEAD_WORD = /^[\p{L}\p{N}]+/u;
+  const isWordChar = (c) => c !== undefined && WORDISH.test(c);
+  /** Recorded words and word pairs (lower case, as the text has them) → until when. */
+  const edited = new Map();
+  /** Deleted text: each deleted run of three characters or more → until when. */
+  const deletedRuns = new Map();
+  /** The windows (as above) around each deletion → until when. */
+  const deletedWindows = new Map();
+  /** Each message box's text at its last input, to tell what an edit changed. */
+  const lastText = new WeakMap();
+  /** Strings the page sent when the box held none of their words: its own vocabulary. */
+  const siteOwn = new Set();
+  const SITE_OWN_MAX = 64;
+
+  /** The words of `t` between `from` and `to` (and touching them), and their pairs with each neighbour. */
+  function noteWords(t, from, to, until) {
+    let a = from;
+    while (a > 0 && isWordChar(t[a - 1])) a -= 1;
+    let c = Math.max(to, a);
+    while (c < t.length && isWordChar(t[c])) c += 1;
+    // One neighbour on each side.
+    let b = a;
+    while (b > 0 && !isWordChar(t[b - 1])) b -= 1;
+    while (b > 0 && isWordChar(t[b - 1])) b -= 1;
+    let d = c;
+    while (d < t.length && !isWordChar(t[d])) d += 1;
+    while (d < t.length && isWordChar(t[d])) d += 1;
+    // The run without white space the edit is in (`+44`, `jane.doe@ex`), whole and up to the
+    // caret: a completion reads the word as the site splits it.
+    let l = from;
+    while (l > 0 && t[l - 1] !== ' ') l -= 1;
+    let r = Math.max(to, l);
+    while (r < t.length && t[r] !== ' ') r += 1;
+    for (const m of t.slice(l, r).matchAll(/\S+/g)) {
+      edited.set(m[0], until);
+      const cut = to - (l + m.index);
+      if (cut > 0 && cut < m[0].length) edited.set(m[0].slice(0, cut), until);
+    }
+    const inEdit = (x) => x.end >= a && x.start <= c;
+    // The words around the edit as they are, and cut at its end (the caret after typing): a
+    // word typed into another (`ja` before `to` makes `jato`) is read as the part before the caret.
+    for (const end of new Set([d, Math.max(to, b)])) {
+      const words = [...t.slice(b, end).matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ w: m[0], start: b + m.index, end: b + m.index + m[0].length }));
+      words.forEach((x, i) => {
+        if (inEdit(x)) edited.set(x.w, until);
+        const y = words[i + 1];
+        if (!y || !(inEdit(x) || inEdit(y))) return;
+        // Neighbours: white space (one space, as the text is collapsed) and a little punctuation between.
+        const gap = t.slice(x.end, y.start);
+        const key = t.slice(x.start, y.end);
+        if (gap.length <= 3 && gap.includes(' ') && key.length >= 4) edited.set(key, until);
+      });
+    }
+  }
+
+  /** Records what an input event changed in `editor`'s text (before the page's own listeners read it). */
+  function noteEdit(editor) {
+    const t = low(ns.textModel.read(editor).text);
+    const prev = lastText.get(editor) ?? '';
+    lastText.set(editor, t);
+    if (t === prev) return;
+    // The edit: what lies between the common start and the common end of the two texts.
+    const max = Math.min(t.length, prev.length);
+    let p = 0;
+    while (p < max && t[p] === prev[p]) p += 1;
+    let s = 0;
+    while (s < max - p && t[t.length - 1 - s] === prev[prev.length - 1 - s]) s += 1;
+    const until = Date.now() + RECORD_MS;
+    noteWords(t, p, t.length - s, until);
+    if (prev.length - s > p) {
+      noteWords(prev, p, prev.length - s, until);
+      const run = prev.slice(p, prev.length - s).trim();
+      if (run.length >= 3) deletedRuns.set(run, until);
+      const around = prev.slice(Math.max(0, p - WINDOW + 1), Math.min(prev.length, prev.length - s + WINDOW - 1));
+      for (const w of piecesOfText(around).windows) deletedWindows.set(w, until);
+    }
+    forgetExpired();
+  }
+
+  function forgetExpired() {
+    const now = Date.now();
+    for (const m of [edited, deletedRuns, deletedWindows]) {
+      for (const [k, until] of m) if (until < now) m.delete(k);
+    }
+  }
+
+  /** Whether `key` is in `r` as whole words (no letter or digit right before or after it). */
+  function hasWords(r, key) {
+    for (let i = r.indexOf(key); i !== -1; i = r.indexOf(key, i + 1)) {
+      if (!isWordChar(r[i - 1]) && !isWordChar(r[i + key.length])) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The piece of the edit record that `r` (one string of a request, lower case, spaces
+   * collapsed) carries, or null: the deleted text or a window of it, a recorded word when `r`
+   * is that word alone, a recorded pair of words in it.
+   */
+  function carriedEdit(r) {
+    // A draft of the first keystrokes, also when they were deleted or typed over since.
+    if (r.length <= SHORT && isRecent(r)) return r;
+    for (const run of deletedRuns.keys()) if (r.includes(run)) return run;
+    const w = deletedWindows.size ? windowIn(r, deletedWindows) : null;
+    if (w) return w;
+    if (!edited.size) return null;
+    const alone = r.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (edited.has(alone)) return alone;
+    if (edited.has(r.trim())) return r.trim();
+    for (const key of edited.keys()) if (key.includes(' ') && hasWords(r, key)) return key;
+    return null;
+  }
+
+  /**
+   * Whether a request string `r` carries what a message box held a moment ago and the user has
+   * not sent (a piece of a text they sent, or the words of one, is no secret from the site).
+   */
+  function carriesEdited(r, sent) {
+    const piece = carriedEdit(r);
+    return piece !== null && !sent.some((a) => a.includes(piece));
+  }
+
+  /** Remembers the short strings of a request that went while the box held none of their words. */
+  function noteSiteOwn(strings, boxes) {
+    for (const r of strings) {
+      if (r.length > SITE_OWN_MAX || siteOwn.has(r)) continue;
+      const words = r.match(/[\p{L}\p{N}]+/gu);
+      if (!words || words.some((w) => boxes.some((b) => hasWords(b, w)))) continue;
+      siteOwn.add(r);
+      if (siteOwn.size > 2000) siteOwn.delete(siteOwn.values().next().value);
+    }
+  }
+
   /**
    * Whether `r` (one string of a request, lower case, spaces collapsed) carries unsent text of
    * a message box: it holds the whole text (three characters or more), or the text's start
-   * (three characters or more: a draft read some keystrokes ago), or what the box held a moment
-   * ago while it was short (a draft of its first characters), or it shares a window with it
-   * (above).
+   * (three characters or more: a draft read some keystrokes ago), or it shares a window with
+   * it (above). What the box held a moment ago is the edit record's (below).
    */
   function carriesUnsent(r, pieces) {
     if (!r) return false;
     const { text, windows } = pieces;
     if (text.length >= 3 && r.includes(text)) return true;
     if (r.length >= 3 && text.startsWith(r)) return true;
-    if (r.length <= SHORT && isRecent(r)) return true;
-    // Only windows that cross a space count: those starting up to WINDOW - 1 before one.
-    let next = 0;
-    for (let sp = r.indexOf(' '); sp !== -1; sp = r.indexOf(' ', sp + 1)) {
-      for (let i = Math.max(next, sp - WINDOW + 1); i <= sp; i++) {
-        if (windows.has(r.slice(i, i + WINDOW)) || windows.has(r.slice(i, i + DIGIT_WINDOW))) return true;
-      }
-      next = sp + 1;
-    }
-    return false;
+    return windowIn(r, windows) !== null;
   }
 
   /** The unsent texts of the message boxes (a text the user just agreed to send is sent). */
@@ -343,14 +515,63 @@
    */
   async function composerVerdict(texts) {
     const strings = texts.filter((t) => typeof t === 'string').map(low);
-    if (!draftsOpen) {
-      // No engine needed: the text itself, scanned or not, found in or not.
-      for (const u of unsentTexts()) {
-        const pieces = unsentPieces(u);
-        if (strings.some((t) => carriesUnsent(t, pieces))) return false;
-      }
+    if (draftHeld(strings)) return false;
+    return valuesVerdict(strings, await composerHolds());
+  }
+
+  /**
+   * The same at once, for an address the page is setting (an image's, a stylesheet's: it
+   * cannot wait for the engine): the values from what was scanned already. A text not scanned
+   * yet is covered by the rules about unsent text when drafts are closed; where they are open
+   * the request is held until it is.
+   */
+  function composerVerdictNow(texts) {
+    const strings = texts.filter((t) => typeof t === 'string').map(low);
+    if (draftHeld(strings)) return false;
+    const holds = holdsNow();
+    if (holds.missing.length && draftsOpen) {
+      composerHolds().catch(() => {});
+      return false;
     }
-    const { values, anchors, words, ends } = await composerHolds();
+    return valuesVerdict(strings, holds);
+  }
+
+  /**
+   * Whether one of `strings` (lower case) carries unsent text of a message box, now or a
+   * moment ago, while this site's drafts are closed. No engine needed: the text itself,
+   * scanned or not, found in or not — in the strings that are not the page's own (sent before
+   * the box held any of their words).
+   */
+  function draftHeld(strings) {
+    if (draftsOpen) return false;
+    const boxes = unsentTexts();
+    const theirs = strings.filter((t) => !siteOwn.has(t));
+    for (const u of boxes) {
+      const pieces = unsentPieces(u);
+      if (theirs.some((t) => carriesUnsent(t, pieces))) return true;
+    }
+    // … and what the boxes held a moment ago (the edit record).
+    forgetExpired();
+    const sentLow = approved.map((a) => a.toLowerCase());
+    if (theirs.some((t) => carriesEdited(t, sentLow))) return true;
+    noteSiteOwn(theirs, boxes.map(low));
+    return false;
+  }
+
+  /**
+   * Whether `t` ends in a start of the value `v` (MIN_VALUE characters or more) that starts a
+   * word of `t` — or is one.
+   */
+  function endsInStartOf(t, v) {
+    const head = v.slice(0, MIN_VALUE);
+    for (let i = t.indexOf(head, Math.max(0, t.length - v.length)); i !== -1; i = t.indexOf(head, i + 1)) {
+      if ((i === 0 || !isWordChar(t[i - 1])) && v.startsWith(t.slice(i))) return true;
+    }
+    return false;
+  }
+
+  /** Whether none of `strings` holds a value typed and not sent, the start of one, or of the word being typed. */
+  function valuesVerdict(strings, { values, anchors, words, ends }) {
     for (const v of [...values, ...anchors]) {
       typed.delete(v);
       typed.add(v);
@@ -363,11 +584,18 @@
     const held = [...typed, ...words].filter(unsent);
     const starts = [...typedValues].filter(unsent);
     return !strings.some((t) => held.some((v) => t.includes(v))
-      // A string that is the start of a value (read before it was whole, checked after) …
-      || (t.length >= MIN_VALUE && starts.some((v) => v.startsWith(t)))
+      // A string that is the start of a value (read before it was whole, checked after), or
+      // ends in one after a word or two (`mail jane`, read while `jane.doe@…` was typed) …
+      || (t.length >= MIN_VALUE && starts.some((v) => endsInStartOf(t, v)))
       // … or of the word being typed at the end, alone: from two characters on, and its first
-      // one while the word is that short (read a keystroke or two ago).
-      || ends.some((w) => w.startsWith(t) && (t.length >= 2 || w.length <= 3)));
+      // one while the word is that short (read a keystroke or two ago) …
+      || ends.some((w) => w.startsWith(t) && (t.length >= 2 || w.length <= 3))
+      // … or its first word as a word, after fewer characters than its start above holds
+      // (`mail jane` while `jane.doe@ex` is typed: a suggestion from the words before the caret).
+      || ends.some((w) => {
+        const lead = LEAD_WORD.exec(w)?.[0];
+        return lead !== undefined && lead.length >= MIN_VALUE && hasWords(t, lead);
+      }));
   }
 
   addEventListener('pii-airlock-check', async (e) => {
@@ -375,6 +603,17 @@
     try { req = JSON.parse(e.detail); } catch { return; }
     if (typeof req?.id !== 'string' || !Array.isArray(req.texts)) return;
     let ok = true;
+    if (req.kind === 'now') {
+      // Answered before this handler returns: the page's setter is waiting on it.
+      try {
+        ok = !enabled || composerVerdictNow(req.texts);
+      } catch {
+        ok = false;
+      }
+      dispatchEvent(new CustomEvent('pii-airlock-verdict', { detail: JSON.stringify({ id: req.id, ok }) }));
+      if (!ok) stats.withheld += 1;
+      return;
+    }
     if (enabled) {
       try {
         ok = await (req.kind === 'composer' ? composerVerdict(req.texts) : chatVerdict(req.texts));
@@ -763,7 +1002,10 @@
     if (!editor) return;
     scheduleScan(editor);
     // Before the page's own listeners (this one captures): what a draft of it would carry.
-    if (!draftsOpen) noteShort(editor);
+    if (!draftsOpen) {
+      noteShort(editor);
+      noteEdit(editor);
+    }
   }, true);
   addEventListener('focusin', (e) => {
     if (!enabled) return;
