@@ -400,10 +400,12 @@ fn street_position(ctx: &Ctx<'_>, run: &Run) -> bool {
             q -= 1;
         }
         // "distrito de Minho" in lower case is a district, not a street (Faker's "Distrito");
-        // round 10: "à estação de Valongo" a station.
+        // round 10: "à estação de Valongo" a station; round 15: Polish `al` is a street type
+        // only with its dot (as `address::street_type` reads it), Italian "al" a preposition
+        // ("al Monte Baldo").
         if ctx.role(q, PREFIX_TYPE)
             && ctx.word_in(q, PREFIX_TYPES)
-            && !(ctx.toks[q].case == Case::Lower && ctx.word_in(q, &["distrito", "estação"]))
+            && !(ctx.toks[q].case == Case::Lower && ctx.word_in(q, &["distrito", "estação", "al"]))
         {
             return true;
         }

@@ -1527,6 +1527,11 @@ const LANGUAGE_NAMES: &[&str] = &[
 /// zit in Downloads") have no speaker. English, German and Spanish text, languages' names,
 /// rooms, Dutch plural nouns and a button after "click on" are left out.
 pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    bare_town_with(ctx, start, end, &[])
+}
+
+/// [`bare_town`], where the words of `more` count as the sentence's function words too.
+fn bare_town_with(ctx: &Ctx<'_>, start: usize, end: usize, more: &'static [&'static str]) -> bool {
     if start < 2 || ctx.toks[start].newline_before || ctx.toks[start].case != Case::Title {
         return false;
     }
@@ -1578,7 +1583,9 @@ pub(crate) fn bare_town(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
             return false;
         }
         romance = romance || ctx.word_in(k, PERSONAL_WORDS) || elided_in(ctx, k, &["ai"]);
-        function_words += usize::from(t.case == Case::Lower && ctx.word_in(k, ROMANCE_WORDS));
+        function_words += usize::from(
+            t.case == Case::Lower && (ctx.word_in(k, ROMANCE_WORDS) || ctx.word_in(k, more)),
+        );
     }
     // Round 7: with no speaker, the sentence must be plainly Italian, Portuguese or French
     // (two of their function words) and the preposition one of theirs for towns ("Il pacco
@@ -2242,7 +2249,7 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     if !preposition || p == 0 {
         return false;
     }
-    if ui_target(ctx, start) || ctx.word_in(start, ROOMS) {
+    if ui_target(ctx, start) || ctx.word_in(start, ROOMS) || at_premises(ctx, p, start) {
         return false;
     }
     let guarded = || {
@@ -2276,6 +2283,35 @@ pub(crate) fn verb_cued(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
             || (ctx.word_in(end + 1, &["op"]) && ctx.word_in(end + 2, &["vakantie"])))
 }
 
+/// Round 15 (italian16): Italian verbs of working and staying: "da" after them is "at the
+/// premises of" a company or a person ("Lavoro da Ferrero", "lavora da Luxottica", "abito da
+/// Bianchi"), never "from" a town.
+const STAYING_VERBS: &[&str] = &[
+    "lavoro",
+    "lavora",
+    "lavori",
+    "lavoriamo",
+    "lavorano",
+    "lavorare",
+    "lavorato",
+    "lavoravo",
+    "lavorava",
+    "abito",
+    "abita",
+    "dormo",
+    "resto",
+];
+
+/// Round 15 (italian16): the run at `start` follows Italian "da" (token `p`) right after a
+/// verb of [`STAYING_VERBS`] and is not a place of the lists that is no name: a company or a
+/// person's premises ("Lavoro da Ferrero"), where "Lavoro da Milano" is still a town.
+fn at_premises(ctx: &Ctx<'_>, p: usize, start: usize) -> bool {
+    ctx.word_in(p, &["da"])
+        && ctx.flags[start] & (PLACE | FIRST | LAST) != PLACE
+        && p > 0
+        && ctx.word_in(p - 1, STAYING_VERBS)
+}
+
 /// A verb of living, working or travelling opens the sentence at `verb` and the preposition
 /// after it (`prep`) was read as a name particle ("Sono di Marcusland", "Soy de Mendoza").
 pub(crate) fn verb_led(ctx: &Ctx<'_>, verb: usize, prep: usize) -> bool {
@@ -2286,6 +2322,8 @@ pub(crate) fn verb_led(ctx: &Ctx<'_>, verb: usize, prep: usize) -> bool {
         && ctx.sentence_start(verb)
         && ctx.word_in(prep, TOWN_PREPOSITIONS)
         && (ctx.word_in(verb, TOWN_VERBS) || ctx.word_in(verb, TRAVEL_NOUNS))
+        // "Lavoro da Ferrero": at a company's.
+        && !at_premises(ctx, prep, prep + 1)
 }
 
 /// Token `start` follows "click on"/"clique em"/"klik op", maybe after another button
@@ -3817,6 +3855,9 @@ const FRAME_WORDS: &[&str] = &[
 /// lone surname ("passato da Bianchi" is at someone's), a word of [`ROOMS`] (holidays, God,
 /// fields of study) or a language.
 pub(crate) fn place_frame(ctx: &Ctx<'_>, words: &[usize]) -> bool {
+    if feature_name(ctx, words) || listed_alongside(ctx, words) || italian_town(ctx, words) {
+        return true;
+    }
     let start = words[0];
     if start < 2 || ctx.toks[start].newline_before || ctx.toks[start].case != Case::Title {
         return false;
@@ -3858,6 +3899,152 @@ pub(crate) fn place_frame(ctx: &Ctx<'_>, words: &[usize]) -> bool {
         || words[1..]
             .iter()
             .any(|&w| ctx.toks[w].case == Case::Title && ctx.flags[w] == 0)
+}
+
+/// Round 15 (italian16): generic words of Italian geography that open a feature's name
+/// ("Lago di Garda", "Monte Rosa", "Isole Tremiti", "Alpi Apuane", "Val di Fassa", "Tre Cime
+/// di Lavaredo", "Gran Sasso"): the whole name is the place, and its second word is often a
+/// first name or a surname the person rules would take ("Monte Rosa", "Monte Baldo").
+const FEATURE_HEADS: &[&str] = &[
+    "lago", "laghi", "monte", "monti", "isola", "isole", "alpi", "val", "valle", "golfo", "passo",
+    "cime", "gran", "colli", "castelli", "costiera", "riviera", "penisola", "piana",
+];
+
+/// Round 15 (italian16): a part of a country named by its direction ("Nord Italia", "Centro
+/// Italia", "Alta Savoia").
+const COMPASS_HEADS: &[&str] = &["nord", "sud", "centro", "alta", "bassa"];
+
+/// Round 15 (italian16): names that open with a word of [`FEATURE_HEADS`] but are no place:
+/// a bank, a television show, a race, a simulation method, an Italian-car film.
+const NO_FEATURE: &[&str] = &["paschi", "famosi", "premio", "turismo", "carlo", "torino"];
+
+/// Round 15 (italian16): the run `words` is a geographic feature named with its generic word
+/// first ([`FEATURE_HEADS`]: "Lago di Garda", "Monte Rosa"), or a part of a listed place named
+/// by its direction ("Nord Italia"). A "Val"/"Valle" before a name of the lists is a person
+/// ("Val Kilmer").
+fn feature_name(ctx: &Ctx<'_>, words: &[usize]) -> bool {
+    let [h, n, ..] = *words else {
+        return false;
+    };
+    if ctx.toks[h].case != Case::Title || ctx.toks[n].newline_before {
+        return false;
+    }
+    if ctx.word_in(h, COMPASS_HEADS) {
+        return words.len() == 2 && ctx.toks[n].capitalised() && ctx.flags[n] & PLACE != 0;
+    }
+    if !ctx.word_in(h, FEATURE_HEADS) || words.iter().any(|&w| ctx.word_in(w, NO_FEATURE)) {
+        return false;
+    }
+    // "Lago di Garda", "Tre Cime di Lavaredo": a particle, then the name; no other particle
+    // after it ("Isole Tremiti da Termoli" is two places).
+    let particle = ctx.toks[n].case == Case::Lower;
+    if particle
+        && !(words.len() > 2
+            && ctx.word_in(n, &["di", "del", "della", "dei", "delle", "degli", "dello"]))
+    {
+        return false;
+    }
+    words[2..].iter().all(|&w| ctx.toks[w].capitalised())
+        && (particle
+            || (ctx.toks[n].capitalised()
+                && !(ctx.word_in(h, &["val", "valle"]) && ctx.flags[n] & (FIRST | LAST) != 0)))
+}
+
+/// Round 15 (italian16): function words of Italian that English, German, Spanish, French and
+/// Portuguese lack or write otherwise, beyond [`ROMANCE_WORDS`]: with two of them the sentence
+/// is plainly Italian ("bloccata in dogana a Chiasso da dieci giorni", "Maestro di sci a
+/// Cervinia").
+const ITALIAN_WORDS: &[&str] = &[
+    "di", "da", "gli", "dei", "nel", "nei", "sul", "dal", "ho", "hai", "anche", "più", "già",
+    "perché", "dove", "ogni", "tutti", "tutto", "molto", "ancora", "dopo", "sempre", "mai",
+];
+
+/// Round 15 (italian16): the run `words`, of words no list knows, follows Italian "a"/"ad" in
+/// a sentence that [`ITALIAN_WORDS`] show to be Italian: [`bare_town`]'s reading, with the
+/// function words Italian sentences without a speaker hold.
+fn italian_town(ctx: &Ctx<'_>, words: &[usize]) -> bool {
+    let (start, end) = (words[0], words[words.len() - 1]);
+    start > 0
+        && ctx.word_in(start - 1, &["a", "ad"])
+        && words
+            .iter()
+            .all(|&w| ctx.flags[w] == 0 || ctx.toks[w].case == Case::Lower)
+        && bare_town_with(ctx, start, end, ITALIAN_WORDS)
+}
+
+/// Round 15 (italian16): words that join the items of a list or an alternative.
+const JOINERS: &[&str] = &["e", "ed", "o", "oppure", "ou", "et", "y"];
+
+/// Round 15 (italian16): prepositions of place that Italian, Portuguese and French repeat
+/// before each item of a list of towns ("a X, a Y e a Z"); English "in" is left out ("in
+/// Berlin, in Docker").
+const LIST_PREPOSITIONS: &[&str] = &["a", "ad", "da", "per", "di", "em", "à"];
+
+/// Token `q` is capitalised and a place of the lists.
+fn listed_place(ctx: &Ctx<'_>, q: usize) -> bool {
+    ctx.toks[q].capitalised() && ctx.flags[q] & PLACE != 0
+}
+
+/// Round 15 (italian16): the run `words` follows a preposition of [`LIST_PREPOSITIONS`] that
+/// opens, with the same preposition, a listed place right before or after it in a list or an
+/// alternative ("Ho cugini a Colonia, a Francoforte e a Nuova York", "Andremo a Salisburgo e
+/// a Innsbruck", "Pensavo a Lucca o a Levanto"): the items of such a list are all places. A
+/// first name that is no place is left to the person rules ("a Roma e a Marco").
+fn listed_alongside(ctx: &Ctx<'_>, words: &[usize]) -> bool {
+    let (start, end) = (words[0], words[words.len() - 1]);
+    if start < 2 || ctx.toks[start].newline_before || ctx.toks[start].case != Case::Title {
+        return false;
+    }
+    let p = start - 1;
+    let f = ctx.flags[start];
+    if ctx.toks[p].case != Case::Lower
+        || !ctx.word_in(p, LIST_PREPOSITIONS)
+        || (f & FIRST != 0 && f & PLACE == 0)
+        || no_town_word(ctx, start)
+    {
+        return false;
+    }
+    let joiner = |k: usize| {
+        let t = &ctx.toks[k];
+        !t.newline_before && (t.is(',') || (t.case == Case::Lower && ctx.word_in(k, JOINERS)))
+    };
+    // The next item: ", a Y", "e a Y", ", e a Y".
+    let mut j = end + 1;
+    while j < ctx.toks.len().min(end + 3) && joiner(j) {
+        j += 1;
+    }
+    if j > end + 1
+        && j + 1 < ctx.toks.len()
+        && ctx.toks[j].case == Case::Lower
+        && tokenize_eq(ctx, j, p)
+        && !ctx.toks[j + 1].newline_before
+        && listed_place(ctx, j + 1)
+    {
+        return true;
+    }
+    // The item before: "a X, a", "a X e a"; walk back over its words to its preposition.
+    let mut k = p;
+    while k > p.saturating_sub(2) && k > 0 && joiner(k - 1) {
+        k -= 1;
+    }
+    if k == p || ctx.toks[p].newline_before {
+        return false;
+    }
+    let mut m = k;
+    for _ in 0..4 {
+        if m == 0 || ctx.toks[m].newline_before {
+            return false;
+        }
+        m -= 1;
+        let t = &ctx.toks[m];
+        if t.kind != Kind::Word {
+            return false;
+        }
+        if t.case == Case::Lower {
+            return tokenize_eq(ctx, m, p) && (m + 1..k).any(|q| listed_place(ctx, q));
+        }
+    }
+    false
 }
 
 /// Run words `words` open with a preposition of place capitalised at the sentence's start,
