@@ -244,6 +244,77 @@ fn rule_states(rules: &[(&str, &str)], name: &str, text: &str, out: &mut Vec<Val
     }
 }
 
+/// Every rule's share of the lazy DFA's states on varied text (`PII_BENCH_ONLY=states`): the
+/// bytes of states one bare pass builds (64 MiB cache, never cleared) over the catalog's
+/// patterns, and over the catalog without each rule in turn, listed costliest first. With
+/// `PII_BENCH_VARIANTS=file` (lines `rule-id<TAB>pattern`) also the catalog with a rule's
+/// pattern replaced, so a cheaper anchor can be weighed without a rebuild. A count, not a
+/// time: the host's load does not move it. The bare pass resumes after each match, so a rule
+/// whose matches end elsewhere changes which states the rest of the text visits: a share of
+/// a few tenths of a per cent, or below zero, is that effect, not the rule's own states.
+fn rule_shares(rules: &[(&str, &str)], name: &str, text: &str, out: &mut Vec<Value>) {
+    let held = |patterns: &mut dyn Iterator<Item = &str>| {
+        let mut b = Bare::with_cache(patterns, 64 << 20).expect("patterns compile");
+        black_box(b.count(text));
+        b.clears().1
+    };
+    let mib = |b: usize| b as f64 / (1 << 20) as f64;
+    let all = held(&mut rules.iter().map(|(_, p)| *p));
+    println!(
+        "{name:<22} bare pass builds {:.2} MiB of DFA states",
+        mib(all)
+    );
+    out.push(json!({"kind": "dfa_states", "input": name, "without": null, "held_bytes": all}));
+    let variants = std::env::var_os("PII_BENCH_VARIANTS")
+        .map(|f| std::fs::read_to_string(f).expect("read PII_BENCH_VARIANTS"))
+        .unwrap_or_default();
+    for line in variants.lines().filter(|l| !l.trim().is_empty()) {
+        let (id, pattern) = line
+            .split_once('\t')
+            .expect("a variant is `id<TAB>pattern`");
+        // Rules that share the pattern (`password-assignment` and `generic-secret`) change
+        // together.
+        let (_, old) = *rules
+            .iter()
+            .find(|(r, _)| *r == id)
+            .expect("a variant names a rule of the catalog");
+        let with = held(
+            &mut rules
+                .iter()
+                .map(|&(_, p)| if p == old { pattern } else { p }),
+        );
+        println!(
+            "{:<22} {id} as a variant: {:.2} MiB ({:+.2}%)",
+            "",
+            mib(with),
+            (with as f64 / all as f64 - 1.0) * 100.0
+        );
+        out.push(json!({"kind": "dfa_states", "input": name, "variant": id,
+            "pattern": pattern, "held_bytes": with}));
+    }
+    // One row per pattern: rules that share one are left out together, named together.
+    let mut groups: Vec<(String, &str)> = Vec::new();
+    for &(id, p) in rules.iter().filter(|(_, p)| !p.is_empty()) {
+        match groups.iter_mut().find(|(_, q)| *q == p) {
+            Some((ids, _)) => *ids = format!("{ids}+{id}"),
+            None => groups.push((id.to_string(), p)),
+        }
+    }
+    let mut shares: Vec<(String, usize)> = groups
+        .into_iter()
+        .map(|(ids, p)| {
+            let less = held(&mut rules.iter().map(|(_, q)| *q).filter(|q| *q != p));
+            (ids, less)
+        })
+        .collect();
+    shares.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+    for (id, less) in shares {
+        let share = (1.0 - less as f64 / all as f64) * 100.0;
+        println!("{:<22} {share:>+6.2}% {id}", "");
+        out.push(json!({"kind": "dfa_states", "input": name, "without": id, "held_bytes": less}));
+    }
+}
+
 /// The varied text's lazy-DFA rows: the cache caps compared, and what single rules add.
 fn varied_dfa(engine: &Engine, name: &str, v: &str, runs: usize, rows: &mut Vec<Value>) {
     let patterns: Vec<&str> = engine.rules().iter().map(|r| &*r.pattern).collect();
@@ -329,6 +400,32 @@ fn main() {
     } else {
         "varied 4 MiB"
     };
+    // `PII_BENCH_ONLY=states`: every rule's share of the states on the varied text (1 MiB, or
+    // 4 MiB with `PII_BENCH_STATES_MIB=4`), costliest first.
+    if std::env::var("PII_BENCH_ONLY").is_ok_and(|v| v == "states") {
+        let mib = std::env::var("PII_BENCH_STATES_MIB")
+            .ok()
+            .and_then(|m| m.parse().ok())
+            .unwrap_or(1);
+        let Some(v) = inputs::varied(mib * MIB) else {
+            println!(
+                "varied input            skipped: too little text in {}",
+                inputs::VARIED_ROOT
+            );
+            return;
+        };
+        let rules: Vec<(&str, &str)> = engine
+            .rules()
+            .iter()
+            .map(|r| (&*r.id, &*r.pattern))
+            .collect();
+        rule_shares(&rules, &format!("varied {mib} MiB"), &v, &mut rows);
+        if let Some(dir) = &out_dir {
+            let doc = json!({"runner": "native", "rows": rows});
+            std::fs::write(dir.join("native.json"), doc.to_string()).expect("write native.json");
+        }
+        return;
+    }
     if let (true, Some(v)) = (only_varied, &varied) {
         throughput(&engine, &mut bare, varied_name, v, runs.max(3), &mut rows);
         varied_dfa(&engine, varied_name, v, runs.max(3), &mut rows);

@@ -238,12 +238,18 @@ pub(crate) static RULES: &[RuleDef] = &[
     secret(
         "password-assignment",
         ASSIGNMENT,
-        password_assignment,
+        password_assigned,
         0.8,
         words![],
     ),
     // `api_key = "..."`, `client_secret: ...`, `ACCESS_TOKEN=...`: the value must look random.
-    secret("generic-secret", ASSIGNMENT, generic_secret, 0.75, words![]),
+    secret(
+        "generic-secret",
+        ASSIGNMENT,
+        generic_assigned,
+        0.75,
+        words![],
+    ),
     // A password or a key after an arrow or a dash as notes and chat write them (`token ->
     // X`, `signing secret → X`, `password => X`, `secret = > X`, `API key — X`: the fold
     // makes every dash `-`) or in a Markdown table's next cell (`| API key | X |`): the keys
@@ -341,7 +347,11 @@ pub(crate) static RULES: &[RuleDef] = &[
 const ASSIGNMENT: &str = r#"(?x)
     ["']? \]?
     (?: [\ \t]* (?: := | => | == | = | : ) [\ \t]*
-        (?: " [\x20\x21\x23-\x5B\x5D-\x7E]+ " | ' [\x20-\x26\x28-\x5B\x5D-\x7E]+ ' )
+        # The opening quote ends the match: [`through_quote`] reads the value up to the
+        # closing one. A value in the pattern kept a thread alive from every `="` or `: "` of
+        # a text to the next quote (every HTML attribute), doubling the lazy DFA's states
+        # there (docs/benchmarks.md, "Round 15 (dfa16)").
+        ["']
       # Bare values only in `.env` / CLI style (`KEY=value`, `--password=value`) and YAML
       # (`key: value`): `x = y` in code is an expression, and matching every one of them would
       # make a candidate of every assignment.
@@ -1933,6 +1943,38 @@ fn value_span(start: usize, value: &str) -> Verdict {
     }
 }
 
+/// A match of [`ASSIGNMENT`] that ends at the opening quote of its value, widened to the
+/// closing quote: the value is a run of printable ASCII without that quote or a backslash, as
+/// the pattern held it before it stopped at the opening quote. `None` when no such value
+/// closes there; the match itself when it has no quote to read past.
+fn through_quote<'a>(c: &Candidate<'a>) -> Option<Candidate<'a>> {
+    let Some(&quote) = c.value().as_bytes().last() else {
+        return Some(*c);
+    };
+    if !matches!(quote, b'"' | b'\'') {
+        return Some(*c);
+    }
+    let rest = &c.text.as_bytes()[c.end..];
+    let len = rest
+        .iter()
+        .take_while(|&&b| (0x20..=0x7E).contains(&b) && b != quote && b != b'\\')
+        .count();
+    (len > 0 && rest.get(len) == Some(&quote)).then_some(Candidate {
+        end: c.end + len + 1,
+        ..*c
+    })
+}
+
+/// [`password-assignment`](RULES): its value read to the closing quote, then judged.
+fn password_assigned(c: &Candidate<'_>) -> Verdict {
+    through_quote(c).map_or(Verdict::Reject, |c| password_assignment(&c))
+}
+
+/// [`generic-secret`](RULES): its value read to the closing quote, then judged.
+fn generic_assigned(c: &Candidate<'_>) -> Verdict {
+    through_quote(c).map_or(Verdict::Reject, |c| generic_secret(&c))
+}
+
 fn password_assignment(c: &Candidate<'_>) -> Verdict {
     if let Some(v) = whole_key_assignment(c) {
         return v;
@@ -2551,6 +2593,52 @@ mod tests {
         assert!(split_assignment("abc").is_none());
         let a = split_assignment("password = hunter2!").unwrap();
         assert_eq!((a.key.as_str(), a.value), ("password", "hunter2!"));
+    }
+
+    /// The candidate of `pattern`'s first match in `text`, as the engine would hand it over.
+    fn first_match<'a>(pattern: &str, text: &'a str) -> Candidate<'a> {
+        let m =
+            crate::matcher::Matcher::new(&[pattern], crate::matcher::Options::default()).unwrap();
+        let m = m
+            .search(&regex_automata::Input::new(text))
+            .expect("a match");
+        Candidate {
+            text,
+            start: m.start(),
+            end: m.end(),
+        }
+    }
+
+    #[test]
+    fn quoted_values_are_read_past_the_match() {
+        // The match stops at the opening quote; the value is read on to the closing one.
+        let text = r#"db_password = "Tr0ub4dor&3x" # prod"#;
+        let c = first_match(ASSIGNMENT, text);
+        assert_eq!(c.value(), r#" = ""#);
+        let Verdict::Span { start, end, .. } = password_assigned(&c) else {
+            panic!("the quoted password is found");
+        };
+        assert_eq!(&text[c.start + start..c.start + end], "Tr0ub4dor&3x");
+        let text = r#"{"api_key": 'q8ZtR2vX9mLp4NwK7sYb'}"#;
+        let c = first_match(ASSIGNMENT, text);
+        let Verdict::Span { start, end, .. } = generic_assigned(&c) else {
+            panic!("the quoted key is found");
+        };
+        assert_eq!(
+            &text[c.start + start..c.start + end],
+            "q8ZtR2vX9mLp4NwK7sYb"
+        );
+        // A value the pattern's quoted branch never held: not closed on its line, empty, with
+        // a backslash or a character beyond ASCII.
+        for text in [
+            "password = \"Tr0ub4dor&3x\n\"",
+            r#"password = """#,
+            r#"password = "Tr0ub\4dor&3x""#,
+            r#"password = "Tr0ub4dör&3x""#,
+        ] {
+            let c = first_match(ASSIGNMENT, text);
+            assert_eq!(password_assigned(&c), Verdict::Reject, "{text:?}");
+        }
     }
 
     #[test]
