@@ -69,3 +69,36 @@ fn signing_labels_before_no_name() {
         assert!(got.is_empty(), "{text:?}: {got:?}");
     }
 }
+
+/// A lone first name no list knows after the writer's relation to that person ("my friend
+/// Leocadia"): only a name the lists knew was taken there, so an unusual first name went out.
+#[test]
+fn lone_unknown_name_after_a_relation() {
+    let e = Engine::default_engine();
+    let cases = [
+        ("Can you help my friend Leocadia with her CV?", "Leocadia"),
+        ("my boss Wendelin said no", "Wendelin"),
+        ("Tell my neighbour Dagrun the parcel is here.", "Dagrun"),
+        ("Write a poem for my grandmother Eulalinda", "Eulalinda"),
+        ("mijn vriend Joostwin komt morgen", "Joostwin"),
+    ];
+    for (text, person) in cases {
+        let got = people(&e, text);
+        assert!(got.iter().any(|p| p == person), "{text:?}: {got:?}");
+    }
+}
+
+/// After a relation a firm may fill, or after a verb that is no relation, a lone unknown word
+/// stays unread: it may be a company or a product.
+#[test]
+fn no_lone_name_after_firm_relations_or_verbs() {
+    let e = Engine::default_engine();
+    for text in [
+        "my client Siemens pays late",
+        "according to Wikipedia it was built in 1850",
+        "my customer Zalando returned the goods",
+    ] {
+        let got = people(&e, text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+}

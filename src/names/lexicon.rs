@@ -444,22 +444,14 @@ pub(crate) const LABELS: &[&str] = &[
     "witness",
     "driver",
     "unterschrift",
-    "unterzeichnet",
-    "verfasser",
     "signé",
-    "signé par",
     "firmado",
-    "firmado por",
     "firmato",
-    "firma",
     "nominativo",
     "all'attenzione di",
     "ondertekend",
-    "handtekening",
     "podpisano",
-    "podpis",
     "assinado",
-    "assinatura",
 ];
 
 /// Verbs of speech or address and phrases before a name ("ask X", "according to X"): with
