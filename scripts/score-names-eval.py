@@ -561,6 +561,11 @@ def main():
         help="list the benign findings no label covers (tune part and benign7 A only)",
     )
     ap.add_argument(
+        "--unlabelled-out",
+        help="with --show-unlabelled: also append each unlabelled finding to this JSONL file as "
+        "a label row to fill in (label, reason) before adding it to the label file",
+    )
+    ap.add_argument(
         "--labels",
         nargs="*",
         default=LABELS,
@@ -676,6 +681,23 @@ def main():
                 ctx = t[max(0, f["start"] - 60) : f["start"]] + "[[" + t[f["start"] : f["end"]]
                 ctx += "]]" + t[f["end"] : f["end"] + 30]
                 print(f"UNLABELLED {f['entity']} {r['id']} {f['start']}-{f['end']} {ctx!r}")
+                if a.unlabelled_out:
+                    # A row to label by hand: fill "label" and "reason", then append it to
+                    # tests/benign/names-labels.jsonl.
+                    row = {
+                        "part": "benign7-A" if a.benign7 else "tune",
+                        "rec": r["id"],
+                        "start": f["start"],
+                        "end": f["end"],
+                        "entity": f["entity"],
+                        "span": t[f["start"] : f["end"]],
+                        "label": "",
+                        "reason": "",
+                        "key": label_key(f["entity"], t, f["start"], f["end"]),
+                        "context": ctx,
+                    }
+                    with open(a.unlabelled_out, "a", encoding="utf-8") as out:
+                        out.write(json.dumps(row, ensure_ascii=False) + "\n")
             print(
                 f"| {name} ({sp}) | {mb:.2f} | {counts['PERSON'] / mb:.1f} | "
                 f"{counts['PERSON-nc'] / mb:.1f} | {counts['PERSON-nc5'] / mb:.1f} | "

@@ -699,6 +699,54 @@ fn relative_of(ctx: &Ctx<'_>, start: usize) -> bool {
         })
 }
 
+/// Relations after which a lone word may still be a firm's name ("my client Siemens", "mon
+/// avocat Dupont & Associés").
+const RELATIONS_OF_FIRMS: &[&str] = &[
+    "client",
+    "customer",
+    "landlord",
+    "tenant",
+    "assistant",
+    "lawyer",
+    "kunde",
+    "kundin",
+    "anwalt",
+    "anwältin",
+    "cliente",
+    "avocat",
+    "avocate",
+    "abogado",
+    "abogada",
+];
+
+/// "my friend Leocadia", "my boss Wendelin": a lone title-case word no list knows right after
+/// a relation of the writer's (a phrase of two or more words of [`SPEECH_BEFORE`] ending in a
+/// lower-case noun) is a person's name; the lists cannot know every first name, and this
+/// position holds little else. Relations a firm may fill are left out.
+fn related_lone(ctx: &Ctx<'_>, run: &Run) -> bool {
+    let start = run.start_tok();
+    run.len == 1
+        && run.classes[0] == Class::Unknown
+        && ctx.toks[start].case == Case::Title
+        && start >= 2
+        && ctx.toks[start].start - ctx.toks[start - 1].end == 1
+        && ctx.role(start - 1, SPEECH_LAST)
+        && ctx.toks[start - 1].case == Case::Lower
+        && !ctx.word_in(start - 1, RELATIONS_OF_FIRMS)
+        && ctx
+            .phrases_ending_at(start - 1, SPEECH_BEFORE)
+            .any(|s| s < start - 1 && ctx.word_in(s, POSSESSIVE_HEADS))
+}
+
+/// First words of the relations in [`SPEECH_BEFORE`] ("my", "seine", "la mia", "von
+/// meinem"): the other phrases there are verbs ("according to", "reply to"), after which a
+/// lone word may be a firm or a product.
+const POSSESSIVE_HEADS: &[&str] = &[
+    "my", "her", "his", "their", "mein", "meine", "ihr", "ihre", "sein", "seine", "von", "mon",
+    "ma", "son", "sa", "mi", "mio", "mia", "il", "la", "suo", "sua", "mijn", "zijn", "haar",
+    "moja", "mój", "jej", "jego", "meu", "minha",
+];
+
 /// Words of time between a name and its verb of speech.
 const SPEECH_ADVERBS: &[&str] = &[
     "yesterday",
@@ -2651,9 +2699,14 @@ fn context(ctx: &Ctx<'_>, run: &Run, out: &mut Vec<Hit>) -> bool {
             .phrases_ending_at(start - 1, ADDRESS_ANY)
             .next()
             .is_some();
-    let spoken = spoken || addressed;
+    // Full module only: the first module's size budget (issue 20) has no room for it, and
+    // every send waits for the full module.
+    let related = !spoken && !addressed && !crate::FIRST_MODULE && related_lone(ctx, run);
+    let spoken = spoken || addressed || related;
     if spoken || line_label || block {
-        let why = if spoken {
+        let why = if related {
+            "relation"
+        } else if spoken {
             "speech"
         } else if block {
             "signature"
