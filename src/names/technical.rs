@@ -1124,3 +1124,33 @@ fn name_list(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     };
     alone && (before || after)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`licence_clause`] asks its lists only of tokens with the role bit: every word of both
+    /// lists, in any case, must carry it after the look-ups, and the words around them not.
+    #[test]
+    fn licence_words_carry_their_role_bit() {
+        let text = "export Exporting LAWS law Law exported lawyer of";
+        let mut toks = Vec::new();
+        super::super::tokenize::tokenize(text, &mut toks);
+        let mut look = super::super::lookup::Lookups::default();
+        let g = super::super::Gazetteer::empty();
+        super::super::lookup::fill(text, &toks, &g, super::super::lexicon::roles(), &mut look);
+        let marked: Vec<&str> = toks
+            .iter()
+            .zip(&look.roles)
+            .filter(|(_, &r)| r & LICENCE_WORD != 0)
+            .map(|(t, _)| t.text(text))
+            .collect();
+        assert_eq!(marked, ["export", "Exporting", "LAWS", "law", "Law"]);
+        for w in EXPORT_WORDS.iter().chain(LAW_WORDS) {
+            assert!(
+                text.to_lowercase().split(' ').any(|t| t == *w),
+                "{w} untested"
+            );
+        }
+    }
+}
