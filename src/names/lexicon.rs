@@ -1432,11 +1432,14 @@ pub(crate) fn roles() -> &'static Roles {
         for w in sp::FILLERS {
             add(w, FILLER);
         }
-        for w in super::technical::EXPORT_WORDS
-            .iter()
-            .chain(super::technical::LAW_WORDS)
-        {
-            add(w, LICENCE_WORD);
+        // Read by the full module only (`technical::licence_clause`).
+        if !crate::FIRST_MODULE {
+            for w in super::technical::EXPORT_WORDS
+                .iter()
+                .chain(super::technical::LAW_WORDS)
+            {
+                add(w, LICENCE_WORD);
+            }
         }
         let words: Vec<(Box<[u8]>, u32)> = map
             .into_iter()
