@@ -1306,6 +1306,9 @@ pub(crate) mod role {
     /// residence or origin ("wohne", "moved", "i'm"): a lower-case word after a place
     /// preposition is looked up as a town only within a few words of one (round 8).
     pub const TOWN_VERB: u32 = 1 << 23;
+    /// A word of a licence's export notice or governing-law clause
+    /// (`technical::licence_clause`), which walks a dozen tokens before every place.
+    pub const LICENCE_WORD: u32 = 1 << 24;
 }
 
 /// Every lexicon word with its role bits, and a hash index over them.
@@ -1454,6 +1457,15 @@ pub(crate) fn roles() -> &'static Roles {
         }
         for w in sp::FILLERS {
             add(w, FILLER);
+        }
+        // Read by the full module only (`technical::licence_clause`).
+        if !crate::FIRST_MODULE {
+            for w in super::technical::EXPORT_WORDS
+                .iter()
+                .chain(super::technical::LAW_WORDS)
+            {
+                add(w, LICENCE_WORD);
+            }
         }
         let words: Vec<(Box<[u8]>, u32)> = map
             .into_iter()

@@ -1381,11 +1381,16 @@ fn place_at(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, k: usize) -> usize {
             }
             break;
         }
-        let Some(low) = lower_into(ctx.s(w), &mut buf) else {
-            break;
-        };
-        if !push_key_word(&mut key, &mut n, m, low) {
-            break;
+        // The first word's flags come from the look-ups: its lower-cased form is needed only
+        // as the start of a longer key. A lone word is still lower-cased when it may not fit
+        // (lower case grows a word by half at most), which ends the search as before.
+        if words > 1 || ctx.toks[w].len() > 32 {
+            let Some(low) = lower_into(ctx.s(w), &mut buf) else {
+                break;
+            };
+            if !push_key_word(&mut key, &mut n, m, low) {
+                break;
+            }
         }
         let f = if m == 0 {
             ctx.flags[w]
@@ -2050,7 +2055,11 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         );
     };
     // "Die Gemeinde Mattersburg": German capitalises the noun for the town too.
-    if let Some(k) = super::place::place_noun_in_run(ctx, &run.words[..run.len]) {
+    // A noun and the town after it: two words at least (one word alone is never found).
+    if let Some(k) = (run.len >= 2)
+        .then(|| super::place::place_noun_in_run(ctx, &run.words[..run.len]))
+        .flatten()
+    {
         town_from(out, k);
         return;
     }

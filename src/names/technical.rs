@@ -7,7 +7,7 @@
 //! none of this runs per token). Each check names the shape it rejects; a person or place a
 //! user wrote about in prose has none of them.
 
-use super::lexicon::role::PLACE_CUE;
+use super::lexicon::role::{LICENCE_WORD, PLACE_CUE};
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity};
 use crate::lower::Lower;
@@ -803,6 +803,11 @@ fn identifier_kind(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         })
 }
 
+/// Words of export before a place in a licence's notice ([`licence_clause`]).
+pub(crate) const EXPORT_WORDS: &[&str] = &["export", "exporting"];
+/// Words of law before "of" in a licence's governing-law clause ([`licence_clause`]).
+pub(crate) const LAW_WORDS: &[&str] = &["law", "laws"];
+
 /// A place in a licence's governing-law clause or export notice: "law(s) of" or a word of
 /// export among the dozen tokens before it ("the law of the State of California", "the
 /// Commonwealth of Virginia", "an export of cryptographic software from the United States of
@@ -810,9 +815,13 @@ fn identifier_kind(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 /// countries of Cuba, Iran, North Korea, Sudan, Syria"). Round 12: benign7's licences.
 fn licence_clause(ctx: &Ctx<'_>, a: usize) -> bool {
     let lo = a.saturating_sub(12);
+    // The role bit is set on exactly the words of both lists: one load per token instead of
+    // two look-ups (this walk was most of `benign`'s cost on prose, round 15). The first
+    // module has no room for the bit (issue 20) and asks the lists as before.
     if (lo..a).any(|k| {
-        ctx.word_in(k, &["export", "exporting"])
-            || (ctx.word_in(k, &["law", "laws"]) && ctx.word_in(k + 1, &["of"]))
+        (crate::FIRST_MODULE || ctx.role(k, LICENCE_WORD))
+            && (ctx.word_in(k, EXPORT_WORDS)
+                || (ctx.word_in(k, LAW_WORDS) && ctx.word_in(k + 1, &["of"])))
     }) {
         return true;
     }
@@ -1115,4 +1124,34 @@ fn name_list(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         names_line(b + 1, e)
     };
     alone && (before || after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`licence_clause`] asks its lists only of tokens with the role bit: every word of both
+    /// lists, in any case, must carry it after the look-ups, and the words around them not.
+    #[test]
+    fn licence_words_carry_their_role_bit() {
+        let text = "export Exporting LAWS law Law exported lawyer of";
+        let mut toks = Vec::new();
+        super::super::tokenize::tokenize(text, &mut toks);
+        let mut look = super::super::lookup::Lookups::default();
+        let g = super::super::Gazetteer::empty();
+        super::super::lookup::fill(text, &toks, &g, super::super::lexicon::roles(), &mut look);
+        let marked: Vec<&str> = toks
+            .iter()
+            .zip(&look.roles)
+            .filter(|(_, &r)| r & LICENCE_WORD != 0)
+            .map(|(t, _)| t.text(text))
+            .collect();
+        assert_eq!(marked, ["export", "Exporting", "LAWS", "law", "Law"]);
+        for w in EXPORT_WORDS.iter().chain(LAW_WORDS) {
+            assert!(
+                text.to_lowercase().split(' ').any(|t| t == *w),
+                "{w} untested"
+            );
+        }
+    }
 }
