@@ -384,7 +384,10 @@ export interface Scanner {
   readonly module: 'scanner' | 'full';
   /** False when the name list could not be loaded: PERSON and LOCATION are not found. */
   readonly namesAvailable: boolean;
-  /** Frees the engine. */
+  /**
+   * Frees the engine (again: nothing). A later `scan` throws `PiiAirlockFreedError`
+   * (`pii-airlock/guard`); other scanners and guards keep working.
+   */
   free(): void;
 }
 
