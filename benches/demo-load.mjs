@@ -14,6 +14,10 @@
 //     alternated run by run on the same browser (the order swapped every run), with the medians
 //     of each and the median of the run-by-run ratios (this / DIR): what a shared, loaded host
 //     still lets one compare.
+//   node benches/demo-load.mjs 9 --trace --ab DIR
+//     --trace with --ab: this checkout's page and DIR's traced alternately, the medians of each
+//     part and of the runs' ratios (this / DIR); the main thread's CPU time up to the first
+//     findings, the highlight shown and the guard ready is the figure a loaded host moves least.
 //   node benches/demo-load.mjs 7 --trace [--root DIR]
 //     --trace: where the time to the first highlight goes on loopback, cold, from a Chromium
 //     trace of each load (main-thread events and V8's CPU samples, attributed by the script
@@ -101,7 +105,7 @@ async function traced(browser, base) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await browser.startTracing(page, { categories: TRACE });
-  const { shown } = await loadPage(page, base);
+  const { shown, engine } = await loadPage(page, base);
   const info = await page.evaluate(() => {
     const got = (end) => performance.getEntriesByType('resource').find((r) => r.name.endsWith(end))?.responseEnd ?? NaN;
     return {
@@ -123,6 +127,16 @@ async function traced(browser, base) {
   const before = (e) => e.ph === 'X' && at(e.ts) >= 0 && at(e.ts) < info.fh;
   const main = trace.filter((e) => e.pid === pid && e.tid === mainTid && before(e));
   const total = (names) => main.filter((e) => names.includes(e.name)).reduce((s, e) => s + e.dur / 1000, 0);
+  // The main thread's own CPU time (the trace's thread duration of its top-level tasks) up to a
+  // point: what the page made the thread do, less moved by the host's other processes than the
+  // wall-clock figures (a preempted task's wall time grows, its CPU time does not).
+  const tasks = trace.filter((e) => e.pid === pid && e.tid === mainTid && e.ph === 'X' && e.name === 'RunTask');
+  const cpuUntil = (ms) => tasks.filter((e) => at(e.ts) >= 0 && at(e.ts) < ms).reduce((s, e) => s + (e.tdur ?? 0) / 1000, 0);
+  // A scanner's move to the full module's engine: a timer task that calls into scanner.js.
+  const timers = trace.filter((e) => e.pid === pid && e.tid === mainTid && e.ph === 'X' && e.name === 'TimerFire');
+  const inScannerJs = (t) => trace.some((e) => e.pid === pid && e.tid === mainTid && e.name === 'FunctionCall'
+    && e.ts >= t.ts && e.ts < t.ts + t.dur && (e.args?.data?.url ?? '').endsWith('/pkg/src/scanner.js'));
+  const moves = timers.filter((t) => at(t.ts) >= 0 && at(t.ts) < engine && inScannerJs(t));
   const streams = trace.filter((e) => e.pid === pid && e.name === 'wasm.StartStreamingCompilation').map((e) => at(e.ts)).sort((a, b) => a - b);
   // CPU samples: the stack of each, its time the gap to the next.
   const nodes = new Map();
@@ -166,6 +180,13 @@ async function traced(browser, base) {
     '→ second wasm compile started': streams[1] ?? NaN,
     '→ first findings (page mark)': info.fh,
     '→ first highlight shown': shown,
+    '→ engine (guard) ready': engine,
+    'main-thread CPU before the first findings': cpuUntil(info.fh),
+    'main-thread CPU before the highlight is shown': cpuUntil(shown),
+    'main-thread CPU before the guard is ready': cpuUntil(engine),
+    'main-thread CPU before the guard is ready: the scanner\'s move to the full module': moves.reduce((s, e) => s + (e.tdur ?? 0) / 1000, 0),
+    'loads where the move ran before the guard was ready (1 = yes)': moves.length > 0 ? 1 : 0,
+    'loads where the move ran before the highlight was shown (1 = yes)': moves.some((t) => at(t.ts) < shown) ? 1 : 0,
     'main thread before the mark: lazy wasm compilation': total(['wasm.CompileLazy']),
     'main thread before the mark: wasm streaming (main-thread part)': total(['wasm.OnBytesReceived', 'wasm.FinishStreaming']),
     'main thread before the mark: style and layout': total(['UpdateLayoutTree', 'Layout']),
@@ -206,7 +227,7 @@ const NETWORKS = [
   ['9 Mbit/s, 60 ms RTT', { latency: 60, downloadThroughput: 9e6 / 8, uploadThroughput: 1.5e6 / 8 }],
 ];
 
-if (abDir) {
+if (abDir && !traceMode) {
   // One server each, filled by an unmeasured load, then the two pages alternated run by run.
   const sides = [['this', await startServer(0, '127.0.0.1', { compress: true })],
     [abDir, await (await serverOf(abDir))(0, '127.0.0.1', { compress: true })]];
@@ -250,6 +271,41 @@ if (abDir) {
   for (const [net, samples] of rows) {
     console.log('');
     console.log(`${net}, runs (engine ready / first highlight / shown, ms): ${samples.map((x) => sides.map(([n]) => `${x[n].engine.toFixed(0)}/${x[n].firstHighlight.toFixed(0)}/${x[n].shown.toFixed(0)}`).join(' vs ')).join('; ')}`);
+  }
+  process.exit(0);
+}
+if (traceMode && abDir) {
+  // Traced loads of this page and DIR's, alternated run by run (the order swapped every run).
+  const sides = [['this', await startServer(0, '127.0.0.1', { compress: true })],
+    [abDir, await (await serverOf(abDir))(0, '127.0.0.1', { compress: true })]];
+  const baseOf = (server) => `http://127.0.0.1:${server.address().port}`;
+  for (const [, server] of sides) {
+    const warmup = await browser.newContext();
+    await load(warmup, baseOf(server));
+    await warmup.close();
+  }
+  const loads = [loadavg()[0]];
+  const parts = { this: [], [abDir]: [] };
+  for (let i = 0; i < RUNS; i++) {
+    for (const [name, server] of i % 2 ? [...sides].reverse() : sides) parts[name].push(await traced(browser, baseOf(server)));
+  }
+  loads.push(loadavg()[0]);
+  await browser.close();
+  for (const [, server] of sides) server.close();
+  console.log(`demo load, traced A/B — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Chromium ${version}, ${cpus().length} cores (load average ${loads.map((l) => l.toFixed(1)).join(' → ')}), loopback, cold, ${RUNS} runs alternated`);
+  console.log('');
+  console.log(`| part | this, ms (median) | ${abDir}, ms (median) | ratio (median of the runs') |`);
+  console.log('|---|---|---|---|');
+  for (const k of Object.keys(parts.this[0])) {
+    const a = parts.this.map((p) => p[k] ?? 0);
+    const b = parts[abDir].map((p) => p[k] ?? 0);
+    if (k.startsWith('loads where')) {
+      // A count, not a time.
+      console.log(`| ${k.replace(' (1 = yes)', '')} | ${a.filter(Boolean).length} of ${RUNS} | ${b.filter(Boolean).length} of ${RUNS} | |`);
+      continue;
+    }
+    const ratios = a.map((x, i) => x / b[i]).filter(Number.isFinite);
+    console.log(`| ${k} | ${median(a).toFixed(1)} | ${median(b).toFixed(1)} | ${ratios.length ? `×${median(ratios).toFixed(2)}` : ''} |`);
   }
   process.exit(0);
 }

@@ -2,6 +2,13 @@
 export class PiiAirlockPoisonedError extends Error {
   name: 'PiiAirlockPoisonedError';
 }
+/**
+ * Thrown by a call on a scanner, guard or `Airlock` after its `free()` (a guard's `dispose()`):
+ * only that object fails; the module is not poisoned.
+ */
+export class PiiAirlockFreedError extends Error {
+  name: 'PiiAirlockFreedError';
+}
 /** True once a guarded call has trapped: the page (or process) must reload the module. */
 export function isPoisoned(): boolean;
 /** Wraps any wasm-bindgen object so that a trap poisons the module and later calls throw. */

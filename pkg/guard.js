@@ -18,6 +18,17 @@ export class PiiAirlockPoisonedError extends Error {
   }
 }
 
+/**
+ * Thrown by a call on an object that was freed (`free()`, a guard's `dispose()`): the caller's
+ * mistake, not a trap, so the module stays usable for every other object.
+ */
+export class PiiAirlockFreedError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'PiiAirlockFreedError';
+  }
+}
+
 let poisoned = null;
 
 /** True once a guarded call has trapped; the page (or process) must reload the module. */
@@ -70,12 +81,21 @@ function checkFindings(text, findings) {
  * `createGuard` wraps its core with this, so a trap blocks every later request.
  */
 export function guardObject(target) {
+  // wasm-bindgen zeroes an object's pointer when it is freed, and its glue then throws 'null
+  // pointer passed to rust', which `isTrap` must read as a trap (it is one when it comes from
+  // inside the module). A call on an object freed from outside is told apart here, before it
+  // reaches the glue, so that it fails alone instead of poisoning every other object.
+  const gone = () => '__wbg_ptr' in target && target.__wbg_ptr === 0;
   return new Proxy(target, {
     get(obj, prop) {
-      if (prop === 'free' || typeof prop === 'symbol') {
+      if (prop === 'free') return () => { if (!gone()) obj.free(); };
+      if (typeof prop === 'symbol') {
         const v = obj[prop];
         return typeof v === 'function' ? v.bind(obj) : v;
       }
+      // Only the object's own methods and getters reach the module (`then` read by an `await`
+      // does not).
+      if (gone() && prop in obj) throw new PiiAirlockFreedError('pii-airlock: this scanner or guard was freed (free() or dispose()); nothing was scanned');
       const value = call(() => obj[prop]);
       if (typeof value !== 'function') return value;
       return (...args) => {

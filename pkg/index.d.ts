@@ -324,7 +324,11 @@ export function install(options?: InstallOptions): {
 export interface EarlyAttachOptions {
   /** The guard to hand over to: its `attach(element, attachOptions)` takes over once it resolves. */
   guard?: Promise<Guard>;
-  /** A scanner to draw with (a `createScanner()` promise); one is created when not given. */
+  /**
+   * A scanner to draw with (a `createScanner()` promise). When not given, the highlighter has
+   * its own: the first module's engine, which never moves to the full module's (the guard's
+   * highlighter takes over instead) and is freed when the highlighter detaches.
+   */
   scanner?: Promise<Scanner>;
   /** Milliseconds of quiet typing before a redraw (default 80). */
   debounce?: number;
@@ -340,6 +344,12 @@ export interface EarlyAttachOptions {
 export interface EarlyHighlight {
   /** Resolves with the guard's controller once it has painted (null without `guard`); rejects if the guard fails. */
   readonly ready: Promise<HighlightController | null>;
+  /**
+   * Resolves once the first findings are drawn (the first `pii-airlock:early-findings`);
+   * rejects if no scanner could be built. A page that builds its guard after the first
+   * highlight waits for this.
+   */
+  readonly painted: Promise<void>;
   /** Draws again now (after the element's text was set from script, which fires no `input`). */
   refresh(): void;
   /** Takes the early highlights off (the guard's controller, if any, stays). */
@@ -374,7 +384,10 @@ export interface Scanner {
   readonly module: 'scanner' | 'full';
   /** False when the name list could not be loaded: PERSON and LOCATION are not found. */
   readonly namesAvailable: boolean;
-  /** Frees the engine. */
+  /**
+   * Frees the engine (again: nothing). A later `scan` throws `PiiAirlockFreedError`
+   * (`pii-airlock/guard`); other scanners and guards keep working.
+   */
   free(): void;
 }
 

@@ -56,13 +56,23 @@ export function initScanner(wasm) {
  * module, it moves to the full module's engine once `init()` has resolved (same findings). If
  * the first module cannot load, the full module serves from the start. See index.d.ts.
  */
-export async function createScanner(options = {}) {
+export function createScanner(options = {}) {
+  return scannerOf(options, whenFull);
+}
+
+/**
+ * `createScanner` with the promise after which it moves to the full module's engine (`moveOn`),
+ * or null for a scanner that stays on the first module: `attachEarly`'s own, which ends when
+ * the guard's highlighter takes over, so that a full engine built for it would only hold the
+ * main thread (right after the first highlight, when the page builds its guard).
+ */
+async function scannerOf(options, moveOn) {
   // The first module, the name list and this file's helper load in parallel (the first two are
   // shared with the calls below, which see the same promises).
   initScanner(options.scannerWasm).catch(() => {});
   loadGazetteer(options.gazetteer);
   const { makeScanner } = await import('./src/scanner.js');
-  const full = { Airlock, loaded: whenFull };
+  const full = { Airlock, loaded: moveOn };
   // The Scanner class is read once the module is in (`init` has run).
   const first = { init: initScanner, get Scanner() { return firstModule.Scanner; } };
   try {
@@ -85,15 +95,19 @@ export async function createScanner(options = {}) {
  * index.d.ts.
  */
 export function attachEarly(element, options = {}) {
-  const scanner = options.scanner ?? createScanner({
+  // Without the caller's scanner, the highlighter's own: it never moves to the full module and
+  // is freed when the highlighter detaches.
+  const own = !options.scanner;
+  const scanner = options.scanner ?? scannerOf({
     gazetteer: options.gazetteer, scannerWasm: options.scannerWasm, wasm: options.wasm,
-  });
+  }, null);
   scanner.catch(() => {});
   // Imported on demand, like the scanner's helper (the extension copies an explicit file list).
-  const inner = import('./src/early.js').then((m) => m.attachEarly(element, scanner, options));
+  const inner = import('./src/early.js').then((m) => m.attachEarly(element, scanner, options, own));
   inner.catch(() => {});
   return {
     ready: inner.then((c) => c.ready),
+    painted: inner.then((c) => c.painted),
     refresh() { inner.then((c) => c.refresh(), () => {}); },
     detach() { inner.then((c) => c.detach(), () => {}); },
   };

@@ -2401,6 +2401,44 @@ fn license_plates_after_their_label() {
     }
 }
 
+/// A plate right after its label, without a colon or copula, whose first group is letters alone
+/// (German and Austrian plates: district, letters, number): the first group was read as one
+/// more word of the label, the rest (`1234`) was no plate, and the plate went out.
+#[test]
+fn license_plates_with_a_letters_group_right_after_their_label() {
+    let labels = [
+        "Kennzeichen",
+        "KENNZEICHEN",
+        "Kfz-Kennzeichen",
+        "Nummernschild",
+        "license plate",
+        "licence plate number",
+        "number plate",
+        "registration plate",
+        "vehicle registration",
+        "plate number",
+        "plate no.",
+        "plaque",
+        "plaque d'immatriculation",
+        "immatriculation",
+        "matrícula",
+        "matricula",
+        "placa",
+        "targa",
+        "kenteken",
+        "tablica rejestracyjna",
+        "numer rejestracyjny",
+    ];
+    for label in labels {
+        for plate in ["B-MW 1234", "HH-AB 987", "M-XY 123", "W-ABCD 12"] {
+            let text = format!("{label} {plate} gestohlen");
+            assert_found(&text, "LICENSE_PLATE", plate);
+            let text = format!("Das {label} {plate}.");
+            assert_found(&text, "LICENSE_PLATE", plate);
+        }
+    }
+}
+
 #[test]
 fn passports_of_any_country_after_their_label() {
     // The ICAO 9303 specimen (Doc 9303 part 4) and shapes of countries the catalog has no

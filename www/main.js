@@ -8,7 +8,7 @@
 // in the preview are the ones the real request gets; that is why each Send starts a new
 // conversation in this demo.
 import {
-  init, createGuard, createScanner, attachEarly, LOCALES,
+  init, createGuard, attachEarly, LOCALES,
 } from './pkg/index.js';
 import { EXAMPLES } from './examples.js';
 import {
@@ -33,10 +33,8 @@ const ENDPOINT = '/v1/chat/completions';
 const RECEIPTS_KEY = 'pii-airlock-demo:receipts';
 const THEME_KEY = 'pii-airlock-demo:theme';
 const embedded = params.has('embed');
-// How long the guard waits for the first module before it is built anyway (ms): for its
-// engine, and then for its first paint.
+// How long the guard waits for the first module's first paint before it is built anyway (ms).
 const EARLY_WAIT = 4000;
-const EARLY_PAINT_WAIT = 500;
 // How long the guard waits for the frame that shows the first module's highlights (ms).
 const FRAME_WAIT = 100;
 
@@ -489,10 +487,16 @@ function pickExample(id) {
   state.controller?.refresh();
 }
 
-// The first module's load, compilation and engine build start before anything else the page
-// does: the page's own set-up (controls, example, first layout) then runs while the module
-// compiles, instead of before it (docs/benchmarks.md, "Round 14 (startup15)").
-const scanner = createScanner();
+// The small first module highlights while the full one loads, and its load, compilation and
+// engine build start before anything else the page does: the page's own set-up (controls,
+// example, first layout) then runs while the module compiles, instead of before it
+// (docs/benchmarks.md, "Round 14 (startup15)"). Its scanner is its own: one that never moves
+// to the full module's engine, since the guard's highlighter takes over (with the page's own
+// scanner, the full module's engine was built for it on the main thread right after the first
+// highlight, before the frame or the guard: "Round 15 (startup16)"). It paints once its engine
+// is in; pickExample() below gives it the example's text.
+ui.prompt.addEventListener('pii-airlock:early-findings', onEarlyFindings);
+state.early = attachEarly(ui.prompt, { debounce: 60 });
 
 async function main() {
   initTheme();
@@ -523,13 +527,10 @@ async function main() {
     state.receipts = [];
     renderReceipts();
   });
-  // The small first module highlights while the full one loads. Both load at once: waiting for
-  // the first before fetching the full one made the guard ~50% later and the first highlight no
-  // sooner on this page (docs/benchmarks.md, "A small first module", round 6). Sending waits for
-  // the guard: the send button stays off until rebuild() has one.
-  ui.prompt.addEventListener('pii-airlock:early-findings', onEarlyFindings);
-  const painted = new Promise((r) => ui.prompt.addEventListener('pii-airlock:early-findings', r, { once: true }));
-  state.early = attachEarly(ui.prompt, { scanner, debounce: 60 });
+  // The full module loads along with the first: waiting for the first before fetching the full
+  // one made the guard ~50% later and the first highlight no sooner on this page
+  // (docs/benchmarks.md, "A small first module", round 6). Sending waits for the guard: the send
+  // button stays off until rebuild() has one.
   // The full module's fetch and compile start now, but the guard (its engine, the highlighter's
   // first scan: the longest tasks of the page's main thread) is built once the first module has
   // painted: built at once, it ran before the first module's engine on most loads, and the first
@@ -537,7 +538,7 @@ async function main() {
   // module fails or is slow, the guard does not wait for it long.
   init().catch(() => {});
   const wait = (ms) => new Promise((r) => { setTimeout(r, ms); });
-  await Promise.race([scanner.then(() => Promise.race([painted, wait(EARLY_PAINT_WAIT)]), () => {}), wait(EARLY_WAIT)]);
+  await Promise.race([state.early.painted.catch(() => {}), wait(EARLY_WAIT)]);
   // Let the browser draw the first module's highlights before the guard's build takes the main
   // thread: `painted` resolves in the task that scanned, and the build would otherwise run in
   // that same task, the highlights reaching the screen only after it (200–450 ms later on this

@@ -133,12 +133,14 @@ function editableRange(pieces, start, end) {
  * has resolved and its `attach(element, attachOptions)` has painted: then the early highlights
  * are taken off and `ready` resolves with the guard's controller. Each early paint fires
  * `pii-airlock:early-findings` on the element (`detail`: `findings` with UTF-16 offsets and
- * `text`). If the guard fails, the early highlights go too and `ready` rejects.
+ * `text`). If the guard fails, the early highlights go too and `ready` rejects. `own`: the
+ * scanner is this highlighter's, freed when it detaches (after its last scan).
  * @param {HTMLElement} element
- * @param {Promise<{ scan: (text: string) => any[] }>} scanner
+ * @param {Promise<{ scan: (text: string) => any[], free: () => void }>} scanner
  * @param {{ guard?: Promise<any>, debounce?: number, attachOptions?: object }} [options]
+ * @param {boolean} [own]
  */
-export function attachEarly(element, scanner, options = {}) {
+export function attachEarly(element, scanner, options = {}, own = false) {
   const field = element instanceof HTMLTextAreaElement || element instanceof HTMLInputElement;
   if (!field && !element?.isContentEditable) {
     throw new TypeError('pii-airlock: attachEarly() takes a <textarea>, a text <input> or a contenteditable element');
@@ -148,6 +150,9 @@ export function attachEarly(element, scanner, options = {}) {
   let mirror = null;
   let timer = 0;
   let stopped = false;
+  let firstPaint;
+  const painted = new Promise((resolve, reject) => { firstPaint = { resolve, reject }; });
+  painted.catch(() => {});
   adoptStyles();
 
   const paint = () => {
@@ -180,6 +185,7 @@ export function attachEarly(element, scanner, options = {}) {
     drawn.set(element, findings.map(rangeOf).filter(Boolean));
     repaint();
     element.dispatchEvent(new CustomEvent('pii-airlock:early-findings', { detail: { findings, text } }));
+    firstPaint.resolve();
   };
   const schedule = () => {
     clearTimeout(timer);
@@ -196,13 +202,14 @@ export function attachEarly(element, scanner, options = {}) {
     mirror?.remove();
     drawn.delete(element);
     repaint();
+    if (own) scanner.then((s) => s.free(), () => {});
   };
   element.addEventListener('input', schedule);
   observer?.observe(element, { childList: true, characterData: true, subtree: true });
   scanner.then((s) => {
     engine = s;
     if (!stopped) paint();
-  }, () => {});
+  }, (e) => firstPaint.reject(e));
 
   const ready = options.guard
     ? options.guard.then(async (g) => {
@@ -223,6 +230,8 @@ export function attachEarly(element, scanner, options = {}) {
   return {
     /** Resolves with the guard's controller once it has painted (null without a guard). */
     ready: ready ?? Promise.resolve(null),
+    /** Resolves once the first findings are drawn; rejects if no scanner could be built. */
+    painted,
     /** Draws again now (e.g. after setting the field's value from script). */
     refresh() {
       clearTimeout(timer);

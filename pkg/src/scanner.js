@@ -40,7 +40,7 @@ function warmUp(engine, skip) {
 /**
  * @param {{
  *   first: { init: (wasm?: any) => Promise<void>, Scanner: any } | null,
- *   full: { Airlock: any, loaded: Promise<void> },
+ *   full: { Airlock: any, loaded: Promise<void> | null },
  *   gazetteer: (source?: any) => Promise<Uint8Array | null>,
  * }} modules
  * @param {{ countries?: string[], minScore?: number, disabledRules?: string[],
@@ -88,7 +88,8 @@ export async function makeScanner(modules, options = {}) {
     old.free();
     warm(next);
   };
-  if (modules.first) modules.full.loaded.then(() => { loaded = true; }, () => {});
+  // No `loaded` promise: a scanner that stays on the first module.
+  if (modules.first) modules.full.loaded?.then(() => { loaded = true; }, () => {});
   return {
     /** Findings with UTF-16 offsets, as `Airlock.scan` returns them. */
     scan: (text) => {

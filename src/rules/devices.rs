@@ -99,6 +99,35 @@ pub(crate) static RULES: &[RuleDef] = &[
 /// Copulas the pattern lets stand between a plate's label and the plate.
 const PLATE_COPULAS: [&str; 7] = ["is", "ist", "est", "es", "è", "é", "jest"];
 
+/// The words the pattern's plate labels are made of, lower case. Without a separator the
+/// label ends at the first other word: a plate's first group can be letters alone
+/// (`Kennzeichen B-MW 1234`, `HH-AB 987`), which no shape tells apart from a label's word.
+const PLATE_LABEL_WORDS: [&str; 23] = [
+    "licence",
+    "license",
+    "plate",
+    "number",
+    "no",
+    "no.",
+    "registration",
+    "vehicle",
+    "kennzeichen",
+    "kfz-kennzeichen",
+    "nummernschild",
+    "plaque",
+    "d'immatriculation",
+    "immatriculation",
+    "matricula",
+    "matrícula",
+    "placa",
+    "targa",
+    "kenteken",
+    "tablica",
+    "rejestracyjna",
+    "numer",
+    "rejestracyjny",
+];
+
 /// The plate after its label: 4 to 10 letters and digits in at most four groups, with a digit
 /// and a letter; a word ("unknown") or a number alone is no plate.
 fn license_plate(c: &Candidate<'_>) -> Verdict {
@@ -107,7 +136,7 @@ fn license_plate(c: &Candidate<'_>) -> Verdict {
     // plate starts at the first group holding a digit or after the label's separator run.
     let mut rest = v;
     // Skip the label's words: everything up to the separator run (`:`, `.`, `#`) or, without
-    // one, up to the last word that is a label word or copula.
+    // one, up to the last of the label's own words and copulas.
     if let Some(k) = rest.find([':', '#']) {
         rest = &rest[k..];
     } else {
@@ -119,9 +148,11 @@ fn license_plate(c: &Candidate<'_>) -> Verdict {
         // "plate" alone labels a plate only when it says what follows ("my plate is ...",
         // "plate: ..."): "plate 2 of 4", "plate B12 steel" are other plates.
         let bare_plate = words[0].eq_ignore_ascii_case("plate")
-            && !words
-                .get(1)
-                .is_some_and(|w| w.eq_ignore_ascii_case("number") || w.eq_ignore_ascii_case("no"));
+            && !words.get(1).is_some_and(|w| {
+                ["number", "no", "no."]
+                    .iter()
+                    .any(|l| w.eq_ignore_ascii_case(l))
+            });
         if bare_plate && copula != Some(1) {
             return Verdict::Reject;
         }
@@ -131,12 +162,8 @@ fn license_plate(c: &Candidate<'_>) -> Verdict {
                     .iter()
                     .take_while(|w| {
                         let lw = w.lower();
-                        w.chars()
-                            .all(|ch| ch.is_alphabetic() || ch == '-' || ch == '\'' || ch == '.')
-                            && (lw.len() > 3
-                                || PLATE_COPULAS.contains(&lw.as_str())
-                                || lw == "no"
-                                || lw == "no.")
+                        PLATE_LABEL_WORDS.contains(&lw.as_str())
+                            || PLATE_COPULAS.contains(&lw.as_str())
                     })
                     .count()
             },

@@ -139,6 +139,55 @@ test('the demo builds its guard once the first module has painted, not before', 
   await context.close();
 });
 
+/**
+ * Serves `url`'s script with `code` appended (inside the module, where its exported class
+ * bindings can be rebound), to count what the page does with the glue's classes.
+ */
+async function appendTo(page, url, code) {
+  await page.route(url, async (r) => {
+    const res = await r.fetch();
+    const body = `${await res.text()}\n${code}\n`;
+    await r.fulfill({ response: res, body, headers: { ...res.headers(), 'content-encoding': 'identity', etag: '' } });
+  });
+}
+
+test("the demo's early highlighter builds no full-module engine of its own, and frees its engine once the guard's highlights are in", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  // Every full-module \`Airlock\` built, and every first-module engine freed. The page's guard is
+  // the full module's \`Guard\`: an \`Airlock\` on this page can only be a scanner moving to the
+  // full module, for highlights the guard's highlighter replaces a moment later, built on the
+  // main thread between the first highlight and the guard.
+  await appendTo(page, '**/pkg/dist/web/pii_airlock.js', `Airlock = new Proxy(Airlock, { construct(t, a, n) {
+    globalThis.airlocksBuilt = (globalThis.airlocksBuilt ?? 0) + 1; return Reflect.construct(t, a, n); } });`);
+  await appendTo(page, '**/pkg/dist/web/scanner/pii_airlock_scan.js', `{ const free = Scanner.prototype.free;
+    Scanner.prototype.free = function () { globalThis.scannersFreed = (globalThis.scannersFreed ?? 0) + 1; return free.call(this); }; }`);
+  // The first module held until the full one is in: its first scan then comes after the full
+  // module has loaded, which is when a scanner of the page's own would start its move.
+  let release;
+  const released = new Promise((r) => { release = r; });
+  let fullFetched;
+  const full = new Promise((r) => { fullFetched = r; });
+  await page.route('**/pkg/dist/web/scanner/pii_airlock_scan_bg.wasm', async (r) => { await released; await r.continue(); });
+  await page.route('**/pkg/dist/web/pii_airlock_bg.wasm', async (r) => { await r.continue(); fullFetched(); });
+  await page.goto(`${app.base}/`);
+  await full;
+  await page.waitForTimeout(500);
+  release();
+  await page.waitForSelector('body[data-state="ready"]');
+  await page.waitForFunction(() => !CSS.highlights.has('pii-airlock-pending'));
+  // Typing after the hand-over is the guard's to highlight.
+  await page.fill('#prompt', 'Write to someone.else@example.org today');
+  await page.waitForTimeout(500);
+  const [[, source]] = await page.evaluate(() => performance.getEntriesByName('pii-airlock-demo:first-highlight').map((m) => [m.startTime, m.detail]));
+  assert.equal(source, 'first module');
+  assert.equal(await page.evaluate(() => globalThis.airlocksBuilt ?? 0), 0, 'a full-module engine was built for the early highlights');
+  assert.equal(await page.evaluate(() => globalThis.scannersFreed ?? 0), 1, 'the early engine was not freed after the hand-over');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('install().attach highlights a textarea from the first module; a send waits and goes out redacted', async () => {
   const page = await browser.newPage();
   const errors = watchErrors(page);

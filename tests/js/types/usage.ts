@@ -58,6 +58,9 @@ drawnEarly.ready.then((c: HighlightController | null) => c?.detach());
 const alone = attachEarly(box, { guard: createGuard(), scanner: createScanner(), attachOptions: { debounce: 100 } });
 alone.refresh();
 alone.detach();
+const own = attachEarly(box, { debounce: 60 });
+const drawnOnce: Promise<void> = own.painted;
+drawnOnce.then(() => own.detach());
 // @ts-expect-error attachEarly takes an element, not a selector
 attachEarly('#prompt');
 await initScanner();
