@@ -73,7 +73,10 @@ const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coo
   'secret-named-after', 'cli-password-stdin', 'pgpass-line', 'cookie-session',
   'secret-after-arrow',
   // Round 14 (hunt15).
-  'oracle-connect-string', 'secret-env-command', 'secret-split-in-groups'];
+  'oracle-connect-string', 'secret-env-command', 'secret-split-in-groups',
+  // Round 15 (size).
+  'gr-amka', 'kr-passport', 'kr-driver-license', 'pe-dni', 'cl-rut', 'ar-cuit', 'th-tnin',
+  'th-tnin-plain'];
 
 /** Readings of the names pass the first module leaves to the full module (round 14), named by
  * the reason (`context`) a finding of theirs carries: towns no list knows after a place frame,
