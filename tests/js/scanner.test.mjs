@@ -77,8 +77,9 @@ const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coo
 
 /** Readings of the names pass the first module leaves to the full module (round 14), named by
  * the reason (`context`) a finding of theirs carries: towns no list knows after a place frame,
- * and rows of SQL literals. */
-const FULL_MODULE_READINGS = ['place-frame', 'row'];
+ * and rows of SQL literals; since round 15 (formats16) rows of CSV and HTML cells too, and keys
+ * that name a name part beside a sibling key (`record`). */
+const FULL_MODULE_READINGS = ['place-frame', 'row', 'record'];
 
 /** The full module's findings that the first module leaves to it by rule, by reading or as base64. */
 function fullOnly(expected) {
