@@ -114,7 +114,7 @@ fn record(text: &str, at: usize) -> &str {
 fn has_sibling(text: &str, at: usize, weak: Weak) -> bool {
     let rec = record(text, at);
     rec.match_indices([':', '=', '>']).any(|(k, _)| {
-        let before = rec[..k].trim_end_matches(['"', '\'']);
+        let before = rec[..k].trim_end_matches(['"', '\'', ' ', '\t']);
         let start = key_start(before, char::is_alphanumeric);
         // A plain `name`'s sibling is a key of the record itself, opening a line, a list
         // item or an object's member (not `git -c user.email=…` in a step's command).
@@ -149,6 +149,12 @@ pub(crate) fn read(text: &str, sep: usize, out: &mut Vec<super::Hit>) -> Option<
         .to_ascii_lowercase()
         .contains("mailto:");
     if !(has_sibling(text, sep, weak) || weak == Weak::Cn && mailto) {
+        return None;
+    }
+    // vCard's `N:` is structured (`Doe;Jane;;;`), and its `FN:` stands in a card.
+    if weak == Weak::N && !text[from..line_end].contains(';')
+        || weak == Weak::Fn && !record(text, sep).contains("VCARD")
+    {
         return None;
     }
     let mut spans = Vec::new();
