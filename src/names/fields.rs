@@ -143,6 +143,42 @@ const NAME_COLUMNS: &[&str] = &[
     "imięinazwisko",
 ];
 
+/// A column's header as the name readings see it (a table's `<th>`, an `INSERT`'s column
+/// list): a name field's key, a plain `name`, a column of other personal data, or else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Column {
+    /// One of [`KEYS`]: its cells are names.
+    Name,
+    /// One of [`NAME_COLUMNS`]: its cells are names beside a [`Column::Personal`] column.
+    Generic,
+    /// One of [`PERSONAL_COLUMNS`].
+    Personal,
+    /// Anything else.
+    Other,
+}
+
+impl Column {
+    /// The column that the header `header` names.
+    pub(crate) fn of(header: &str) -> Column {
+        let key = Normalised::of(header);
+        if key.is_in(KEYS) {
+            Column::Name
+        } else if key.is_in(NAME_COLUMNS) {
+            Column::Generic
+        } else if key.is_in(PERSONAL_COLUMNS) {
+            Column::Personal
+        } else {
+            Column::Other
+        }
+    }
+}
+
+/// The cells of column `c` of a table whose columns are `all` hold people's names, as
+/// [`table`] decides for a CSV header.
+pub(crate) fn names_people(c: &Column, all: &[Column]) -> bool {
+    *c == Column::Name || *c == Column::Generic && all.contains(&Column::Personal)
+}
+
 /// Appends a `Person` hit for every value of a name field in `text`: `key: value` pairs and
 /// the name columns of tables (CSV, `;`-separated, Markdown; a tab reaches this pass folded to
 /// a space, so tab-separated tables are not read).
@@ -480,16 +516,45 @@ fn pairs(text: &str, next_sep: &mut impl FnMut(usize) -> Option<usize>, out: &mu
         if matches!(bytes.get(sep + 1), Some(b'=' | b':')) || sep > 0 && bytes[sep - 1] == b':' {
             continue;
         }
-        if !name_key_before(&text[..sep]) || indexed_variable(&text[..sep]) {
+        if indexed_variable(&text[..sep]) {
             continue;
         }
-        if let Some((start, end)) = value_after(text, sep + 1) {
+        // `first_name=Jane last_name=Doe`: after a bare value, the key is the last word.
+        let spaced = || {
+            let before = &text[..sep];
+            before
+                .rfind(' ')
+                .is_some_and(|k| k + 1 < before.len() && name_key_before(&before[k + 1..]))
+        };
+        if !name_key_before(&text[..sep]) {
+            if !crate::FIRST_MODULE && bytes.get(sep) == Some(&b'=') && spaced() {
+                if let Some((start, end, _)) = value_after(text, sep + 1) {
+                    out.push(Hit {
+                        start,
+                        end,
+                        entity: Entity::Person,
+                        score: 0.85,
+                        reason: "record",
+                    });
+                    at = end;
+                }
+                continue;
+            }
+            if !crate::FIRST_MODULE {
+                if let Some(end) = super::record::read(text, sep, out) {
+                    at = end;
+                }
+            }
+            continue;
+        }
+        if let Some((start, end, cut)) = value_after(text, sep + 1) {
             out.push(Hit {
                 start,
                 end,
                 entity: Entity::Person,
                 score: 0.85,
-                reason: "field",
+                // A value cut before the next pair is the full module's reading.
+                reason: if cut { "record" } else { "field" },
             });
             at = end;
         }
@@ -598,8 +663,19 @@ impl Normalised {
 }
 
 /// The value after a separator at `from`: a quoted string, or a bare value that ends at a
-/// field delimiter. Returns its byte range when it reads as a name.
-fn value_after(text: &str, from: usize) -> Option<(usize, usize)> {
+/// field delimiter. Returns its byte range when it reads as a name, and whether it was cut
+/// before the next `key=value` pair.
+fn value_after(text: &str, from: usize) -> Option<(usize, usize, bool)> {
+    let (start, end, cut) = value_span(text, from)?;
+    name_shaped(&text[start..end]).then_some((start, end, cut))
+}
+
+/// [`value_after`]'s byte range, whatever it holds.
+pub(crate) fn bare_or_quoted(text: &str, from: usize) -> Option<(usize, usize)> {
+    value_span(text, from).map(|(a, b, _)| (a, b))
+}
+
+fn value_span(text: &str, from: usize) -> Option<(usize, usize, bool)> {
     let rest = &text[from..];
     let lead = rest.len() - rest.trim_start_matches([' ', '\t']).len();
     let start = from + lead;
@@ -614,16 +690,34 @@ fn value_after(text: &str, from: usize) -> Option<(usize, usize)> {
             let end = rest
                 .find(['\n', '\r', ',', ';', '&', '}', ']', '|', '\t', '<'])
                 .unwrap_or(rest.len());
-            (start, rest[..end].trim_end_matches(' '))
+            let value = rest[..end].trim_end_matches(' ');
+            // `first_name=Jane last_name=Doe city=Lyon` (a log line): the next pair's key
+            // ends the value.
+            if let Some(k) = (!crate::FIRST_MODULE).then(|| next_pair(value)).flatten() {
+                return Some((start, start + k, true));
+            }
+            (start, value)
         }
     };
-    name_shaped(value).then_some((start, start + value.len()))
+    Some((start, start + value.len(), false))
+}
+
+/// Where ` key=` starts in a bare value (the space before it), if it holds one.
+fn next_pair(value: &str) -> Option<usize> {
+    let eq = value.find('=')?;
+    let space = value[..eq].rfind(' ')?;
+    let key = &value[space + 1..eq];
+    (!key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')))
+    .then(|| value[..space].trim_end_matches(' ').len())
 }
 
 /// A name as typed into a field: 1 to 5 words of letters (any script) with `-`, `'`, `’` and a
 /// dot only after an initial or a title (`J.`, `Jr.`), starting with a letter; not a type name,
 /// placeholder or template.
-fn name_shaped(value: &str) -> bool {
+pub(crate) fn name_shaped(value: &str) -> bool {
     if value.is_empty() || value.len() > MAX_VALUE {
         return false;
     }

@@ -1,13 +1,12 @@
-//! Names inside markup and rows of literals: `<td>Jane Doe</td>`, `<li>Hans Zimmermann</li>`,
-//! `VALUES ('Jürgen', 'Müller', ...)`. People paste page source, HTML tables and SQL dumps
-//! with real rows into prompts. The text of an element is a field value like a CSV cell, but
-//! its words are glued to `>` and `</`, which otherwise mark an identifier (`Vec<T>`,
-//! `a->b`); and a row's first name and surname stand in quotes of their own, so no run of two
-//! capitalised words forms. Code (`<code>`, `<pre>`), titles and headings stay as they were.
+//! Names inside markup: `<td>Jane Doe</td>`, `<li>Hans Zimmermann</li>`,
+//! `<td>Jane Doe<br>Paris</td>`. People paste page source and HTML tables with real rows into
+//! prompts. The text of an element is a field value like a CSV cell, but its words are glued
+//! to `>` and `</`, which otherwise mark an identifier (`Vec<T>`, `a->b`). Code (`<code>`,
+//! `<pre>`), titles and headings stay as they were. (Rows of cells, HTML's among them, are
+//! read in `rows.rs`.)
 
-use super::gazetteer::{FIRST, LAST, WORD};
-use super::tokenize::{Case, Kind};
-use super::{Ctx, Entity, Hit};
+use super::tokenize::Kind;
+use super::Ctx;
 
 /// Elements whose text is code, a script, or a document's title or heading: their words name
 /// programs and projects more often than people.
@@ -41,8 +40,15 @@ pub(crate) fn element_text(ctx: &Ctx<'_>, i: usize) -> bool {
     if a == 0 || t[a].newline_before || !t[a].glued || !t[a - 1].is('>') {
         return false;
     }
-    // The closing tag: `</name>` glued after the text.
-    let (Some(name), Some(open)) = (closing_tag(ctx, b + 1), tag_name(ctx, a - 1)) else {
+    // The closing tag: `</name>` glued after the text; a line break (`<br>`) on either side
+    // of the text is inside the element (`<td>Jane Doe<br>Paris</td>`).
+    let (Some(name), Some(open)) = (
+        past_breaks(ctx, b + 1, |k| closing_tag(ctx, k)),
+        tag_name(ctx, a - 1),
+    ) else {
+        return false;
+    };
+    let Some(open) = opening_past_breaks(ctx, open) else {
         return false;
     };
     // A link or emphasis inside a heading (`<h3><a href="#x">Creating a New Vector</a></h3>`)
@@ -52,6 +58,69 @@ pub(crate) fn element_text(ctx: &Ctx<'_>, i: usize) -> bool {
         && !ctx.word_in(open, NOT_FIELDS)
         && !(parent && tag_name(ctx, open - 2).is_some_and(|p| ctx.word_in(p, NOT_FIELDS)))
         && closing_tag(ctx, b + 5).is_none_or(|p| !ctx.word_in(p, NOT_FIELDS))
+}
+
+/// Elements that hold nothing and break a line inside the text of the one around them.
+const BREAKS: &[&str] = &["br", "wbr"];
+
+/// The token after the line break tag (`<br>`, `<br/>`, `<br />`) glued at `lt`.
+fn line_break(ctx: &Ctx<'_>, lt: usize) -> Option<usize> {
+    let t = &ctx.toks;
+    if !(t.get(lt)?.glued && t[lt].is('<') && ctx.word_in(lt + 1, BREAKS) && t[lt + 1].glued) {
+        return None;
+    }
+    let slash = usize::from(ctx.punct(lt + 2, '/'));
+    ctx.punct(lt + 2 + slash, '>').then_some(lt + 3 + slash)
+}
+
+/// `read(lt)` at `lt`, or past each line break there and the text after it on the same line.
+fn past_breaks(
+    ctx: &Ctx<'_>,
+    mut lt: usize,
+    read: impl Fn(usize) -> Option<usize>,
+) -> Option<usize> {
+    let t = &ctx.toks;
+    for _ in 0..8 {
+        if let Some(found) = read(lt) {
+            return Some(found);
+        }
+        let mut k = line_break(ctx, lt)?;
+        while k < lt + REACH && t.get(k).is_some_and(|n| !n.newline_before && !n.is('<')) {
+            k += 1;
+        }
+        lt = k;
+    }
+    None
+}
+
+/// The opening tag's name `open`, or when it is a line break's, the name of the tag that
+/// opens the text before the break on the same line.
+fn opening_past_breaks(ctx: &Ctx<'_>, mut open: usize) -> Option<usize> {
+    let t = &ctx.toks;
+    for _ in 0..8 {
+        if !ctx.word_in(open, BREAKS) {
+            return Some(open);
+        }
+        // `text<br>`: the text's first token, then the tag before it.
+        let lt = open.checked_sub(1)?;
+        let mut a = lt.checked_sub(1)?;
+        if !t[lt].glued || t[a].is('>') {
+            return None;
+        }
+        while a > 0
+            && !t[a].newline_before
+            && !t[a - 1].is('>')
+            && !t[a - 1].is('<')
+            && a + REACH > lt
+        {
+            a -= 1;
+        }
+        if a == 0 || t[a].newline_before || !t[a].glued || !t[a - 1].is('>') {
+            return None;
+        }
+        open = tag_name(ctx, a - 1)?;
+    }
+    None
 }
 
 /// The name of the closing tag `</name>` glued to the text before it at `lt`.
@@ -74,91 +143,4 @@ fn tag_name(ctx: &Ctx<'_>, gt: usize) -> Option<usize> {
     }
     let open = k + 1;
     (t[k].is('<') && open < gt && t[open].glued && t[open].kind != Kind::Punct).then_some(open)
-}
-
-/// One literal of a row: its first and last token, or none for a number or `NULL`.
-type Literal = Option<(usize, usize)>;
-
-/// Reads the literal at `k` (`'Jane'`, `"Doe"`, `42`, `NULL`); returns it and the token after.
-fn literal(ctx: &Ctx<'_>, k: usize) -> Option<(Literal, usize)> {
-    let t = ctx.toks.get(k)?;
-    if t.kind == Kind::Num || ctx.word_in(k, &["null"]) {
-        return Some((None, k + 1));
-    }
-    if !(t.is('\'') || t.is('"')) {
-        return None;
-    }
-    let mut j = k + 1;
-    while j < k + 16 {
-        let n = ctx.toks.get(j)?;
-        if n.newline_before {
-            return None;
-        }
-        if n.kind == Kind::Punct && n.punct == t.punct {
-            return Some(((j > k + 1).then_some((k + 1, j - 1)), j + 1));
-        }
-        j += 1;
-    }
-    None
-}
-
-/// Every word of `a..=b` is a capitalised word of the lists with flag `flag`.
-fn all_known(ctx: &Ctx<'_>, (a, b): (usize, usize), flag: u8) -> bool {
-    (a..=b).all(|j| {
-        let t = &ctx.toks[j];
-        t.kind == Kind::Word
-            && matches!(t.case, Case::Title | Case::Upper)
-            && ctx.flags[j] & flag != 0
-    })
-}
-
-/// A row of literals (`('Jane', 'Doe', 42)`, an SQL `VALUES` tuple): where a literal of known
-/// first names stands right before one of known surnames, each is part of a person's name,
-/// as `first_name="Jane"` is. Both being ordinary words ("Will", "Power") is not enough.
-pub(crate) fn find_rows(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
-    let mut i = 0;
-    while i < ctx.toks.len() {
-        if !ctx.toks[i].is('(') {
-            i += 1;
-            continue;
-        }
-        // Hits are pushed as the pairs are read and taken back unless the row closes.
-        let kept = out.len();
-        let mut prev: Literal = None;
-        let mut n = 0;
-        let mut k = i + 1;
-        let closed = loop {
-            let Some((lit, after)) = literal(ctx, k) else {
-                break false;
-            };
-            n += 1;
-            if let (Some(f), Some(l)) = (prev, lit) {
-                let common = |(a, b): (usize, usize)| (a..=b).all(|j| ctx.flags[j] & WORD != 0);
-                if all_known(ctx, f, FIRST) && all_known(ctx, l, LAST) && !(common(f) && common(l))
-                {
-                    for (a, b) in [f, l] {
-                        out.push(Hit {
-                            start: ctx.toks[a].start as usize,
-                            end: ctx.toks[b].end as usize,
-                            entity: Entity::Person,
-                            score: 0.8,
-                            reason: "row",
-                        });
-                    }
-                }
-            }
-            prev = lit;
-            if ctx.punct(after, ')') {
-                break n >= 2;
-            }
-            if !ctx.punct(after, ',') {
-                break false;
-            }
-            k = after + 1;
-        };
-        if !closed {
-            out.truncate(kept);
-        }
-        i = k.max(i + 1);
-    }
 }

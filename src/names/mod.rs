@@ -20,6 +20,8 @@ mod markup;
 mod origin;
 mod person;
 mod place;
+mod record;
+mod rows;
 mod special;
 mod table;
 mod technical;
@@ -548,7 +550,7 @@ impl NamesPass {
         person::find(&ctx, &self.gazetteer, &look.person, &addresses, out);
         caps::restore(&mut ctx, &recased);
         if !crate::FIRST_MODULE {
-            markup::find_rows(&ctx, out);
+            rows::find(&ctx, out);
         }
         mark("person");
         special::find(&ctx, &look.special, out);

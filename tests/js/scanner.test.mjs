@@ -80,9 +80,10 @@ const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coo
 
 /** Readings of the names pass the first module leaves to the full module (round 14), named by
  * the reason (`context`) a finding of theirs carries: towns no list knows after a place frame,
- * rows of SQL literals, and (round 15) a lone unknown first name after the writer's relation
- * ("my friend Leocadia"). */
-const FULL_MODULE_READINGS = ['place-frame', 'row', 'relation'];
+ * rows of SQL literals; since round 15 rows of CSV and HTML cells too, keys that name a name
+ * part beside a sibling key (`record`), and a lone unknown first name after the writer's
+ * relation ("my friend Leocadia", `relation`). */
+const FULL_MODULE_READINGS = ['place-frame', 'row', 'record', 'relation'];
 
 /** The full module's findings that the first module leaves to it by rule, by reading or as base64. */
 function fullOnly(expected) {

@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Leak probe of pasted structured text (round 15, formats16): generates documents in ~50
+formats (CSV/TSV, HTML, SQL, JSON/JSONL, YAML, .env/ini, vCard, iCalendar, mail headers, git
+log, logs, Markdown, LDIF, XML) from tests/data/test-names.tsv (mimesis data, not the
+detectors' lists), runs `pii-airlock redact --jsonl`, and prints per format how many planted
+first names, surnames, towns and addresses are still in the output.
+
+    python3 scripts/probe-formats.py [DOCS_PER_FORMAT [SEED [FORMAT...]]]
+
+Examples of leaking output go to /tmp/probe-formats-examples.txt. Build the release CLI first.
+"""
+import json, os, random, re, subprocess, sys, collections
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+data = collections.defaultdict(list)
+for line in open(f"{ROOT}/tests/data/test-names.tsv", encoding="utf-8"):
+    k, lang, v = line.rstrip("\n").split("\t")
+    data[k].append((lang, v))
+rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 16)
+
+def person():
+    lang = rng.choice("en de fr es it nl pl pt".split())
+    f = rng.choice([v for l, v in data["first"] if l == lang])
+    l = rng.choice([v for l2, v in data["last"] if l2 == lang])
+    c = rng.choice([v for l2, v in data["city"] if l2 == lang])
+    s = rng.choice([v for l2, v in data["street"] if l2 == lang])
+    user = re.sub(r"[^a-z]", "", (f[0] + l).lower().encode("ascii", "ignore").decode()) or "user"
+    return dict(first=f, last=l, city=c, street=s, email=f"{user}@example.com",
+                phone=f"+44 20 7946 0{rng.randint(100,999)}", user=user, num=rng.randint(1, 99))
+
+def people(n=3): return [person() for _ in range(n)]
+
+F = {}
+def fmt(name):
+    def d(fn): F[name] = fn; return fn
+    return d
+
+@fmt("csv-header")
+def _(ps): return "first_name,last_name,email,city\n" + "".join(f"{p['first']},{p['last']},{p['email']},{p['city']}\n" for p in ps)
+@fmt("csv-noheader")
+def _(ps): return "".join(f"{p['first']},{p['last']},{p['city']}\n" for p in ps)
+@fmt("csv-noheader-1row")
+def _(ps): return f"{ps[0]['first']},{ps[0]['last']},{ps[0]['city']}"
+@fmt("csv-noheader-email")
+def _(ps): return "".join(f"{p['num']},{p['first']},{p['last']},{p['email']}\n" for p in ps)
+@fmt("csv-quoted-header")
+def _(ps): return '"id","Name","Email","Phone"\n' + "".join(f'"{p["num"]}","{p["first"]} {p["last"]}","{p["email"]}","{p["phone"]}"\n' for p in ps)
+@fmt("csv-semicolon")
+def _(ps): return "Vorname;Nachname;Ort\n" + "".join(f"{p['first']};{p['last']};{p['city']}\n" for p in ps)
+@fmt("csv-lastfirst-noheader")
+def _(ps): return "".join(f"{p['last']},{p['first']},{p['email']}\n" for p in ps)
+@fmt("tsv-header")
+def _(ps): return "Name\tPhone\tCity\n" + "".join(f"{p['first']} {p['last']}\t{p['phone']}\t{p['city']}\n" for p in ps)
+@fmt("tsv-noheader")
+def _(ps): return "".join(f"{p['first']}\t{p['last']}\t{p['city']}\n" for p in ps)
+@fmt("html-table")
+def _(ps): return "<table>\n<tr><th>Name</th><th>Email</th></tr>\n" + "".join(f"<tr><td>{p['first']} {p['last']}</td><td>{p['email']}</td></tr>\n" for p in ps) + "</table>"
+@fmt("html-table-split")
+def _(ps): return "<table>\n" + "".join(f"<tr><td>{p['first']}</td><td>{p['last']}</td><td>{p['phone']}</td></tr>\n" for p in ps) + "</table>"
+@fmt("html-table-br")
+def _(ps): return "<table>\n" + "".join(f"<tr><td>{p['first']} {p['last']}<br>{p['city']}</td></tr>\n" for p in ps) + "</table>"
+@fmt("html-table-multiline")
+def _(ps): return "<table>\n" + "".join(f"  <tr>\n    <td>{p['first']} {p['last']}</td>\n    <td>{p['city']}</td>\n  </tr>\n" for p in ps) + "</table>"
+@fmt("html-list")
+def _(ps): return "<ul>\n" + "".join(f"  <li>{p['first']} {p['last']}</li>\n" for p in ps) + "</ul>"
+@fmt("html-list-email")
+def _(ps): return "<ul>\n" + "".join(f"  <li>{p['first']} {p['last']} ({p['email']})</li>\n" for p in ps) + "</ul>"
+@fmt("sql-insert")
+def _(ps): return "INSERT INTO customers VALUES\n" + ",\n".join(f"  ({p['num']}, '{p['first']}', '{p['last']}', '{p['email']}')" for p in ps) + ";"
+@fmt("sql-insert-lastfirst")
+def _(ps): return "".join(f"INSERT INTO people VALUES ('{p['last']}', '{p['first']}', '{p['city']}');\n" for p in ps)
+@fmt("sql-insert-cols")
+def _(ps): return "".join(f"INSERT INTO people (last_name, first_name, city) VALUES ('{p['last']}', '{p['first']}', '{p['city']}');\n" for p in ps)
+@fmt("sql-insert-cols-name")
+def _(ps): return "".join(f"INSERT INTO users (id, name, email) VALUES ({p['num']}, '{p['first']} {p['last']}', '{p['email']}');\n" for p in ps)
+@fmt("sql-copy")
+def _(ps): return "COPY public.users (id, first_name, last_name, email) FROM stdin;\n" + "".join(f"{p['num']}\t{p['first']}\t{p['last']}\t{p['email']}\n" for p in ps) + "\\.\n"
+@fmt("json-flat")
+def _(ps): return json.dumps([{"id": p["num"], "first_name": p["first"], "last_name": p["last"], "email": p["email"]} for p in ps], indent=2, ensure_ascii=False)
+@fmt("json-camel")
+def _(ps): return json.dumps({"data": [{"firstName": p["first"], "lastName": p["last"], "city": p["city"]} for p in ps]}, ensure_ascii=False)
+@fmt("json-nested-given")
+def _(ps): return json.dumps([{"name": {"given": p["first"], "family": p["last"]}, "email": p["email"]} for p in ps], indent=2, ensure_ascii=False)
+@fmt("json-fhir")
+def _(ps): return json.dumps({"resourceType": "Patient", "name": [{"use": "official", "family": ps[0]["last"], "given": [ps[0]["first"]]}], "address": [{"city": ps[0]["city"]}]}, indent=2, ensure_ascii=False)
+@fmt("json-name-full")
+def _(ps): return json.dumps([{"id": p["num"], "name": f"{p['first']} {p['last']}", "email": p["email"]} for p in ps], indent=2, ensure_ascii=False)
+@fmt("json-name-only")
+def _(ps): return json.dumps([{"id": p["num"], "name": f"{p['first']} {p['last']}", "role": "admin"} for p in ps], ensure_ascii=False)
+@fmt("json-author")
+def _(ps): return json.dumps({"title": "Report", "author": f"{ps[0]['first']} {ps[0]['last']}", "reviewer": f"{ps[1]['first']} {ps[1]['last']}"}, ensure_ascii=False)
+@fmt("jsonl")
+def _(ps): return "\n".join(json.dumps({"user": {"first": p["first"], "last": p["last"]}, "city": p["city"]}, ensure_ascii=False) for p in ps)
+@fmt("yaml")
+def _(ps): return "users:\n" + "".join(f"  - name: {p['first']} {p['last']}\n    email: {p['email']}\n    city: {p['city']}\n" for p in ps)
+@fmt("yaml-split")
+def _(ps): return "contacts:\n" + "".join(f"  - given_name: {p['first']}\n    family_name: {p['last']}\n    phone: \"{p['phone']}\"\n" for p in ps)
+@fmt("yaml-author")
+def _(ps): return f"title: Quarterly report\nauthor: {ps[0]['first']} {ps[0]['last']}\nowner: {ps[1]['first']} {ps[1]['last']}\n"
+@fmt("env")
+def _(ps): return f"APP_ENV=production\nADMIN_NAME={ps[0]['first']} {ps[0]['last']}\nADMIN_EMAIL={ps[0]['email']}\nCONTACT_PERSON=\"{ps[1]['first']} {ps[1]['last']}\"\n"
+@fmt("gitconfig")
+def _(ps): return f"[user]\n\tname = {ps[0]['first']} {ps[0]['last']}\n\temail = {ps[0]['email']}\n[core]\n\teditor = vim\n"
+@fmt("ini")
+def _(ps): return f"[contact]\nname={ps[0]['first']} {ps[0]['last']}\nphone={ps[0]['phone']}\ncity={ps[0]['city']}\n"
+@fmt("vcard3")
+def _(ps): return "".join(f"BEGIN:VCARD\nVERSION:3.0\nN:{p['last']};{p['first']};;;\nFN:{p['first']} {p['last']}\nADR;TYPE=HOME:;;{p['num']} {p['street']};{p['city']};;12345;\nTEL;TYPE=CELL:{p['phone']}\nEMAIL:{p['email']}\nEND:VCARD\n" for p in ps)
+@fmt("vcard4")
+def _(ps): return "".join(f"BEGIN:VCARD\r\nVERSION:4.0\r\nFN:{p['first']} {p['last']}\r\nN:{p['last']};{p['first']};;;\r\nTEL;VALUE=uri;TYPE=cell:tel:{p['phone'].replace(' ','-')}\r\nEMAIL;TYPE=work:{p['email']}\r\nEND:VCARD\r\n" for p in ps)
+@fmt("ical")
+def _(ps): return ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Project review\n"
+    f"ORGANIZER;CN={ps[0]['first']} {ps[0]['last']}:mailto:{ps[0]['email']}\n"
+    f"ATTENDEE;ROLE=REQ-PARTICIPANT;CN={ps[1]['first']} {ps[1]['last']}:mailto:{ps[1]['email']}\n"
+    f"ATTENDEE;CN=\"{ps[2]['first']} {ps[2]['last']}\";RSVP=TRUE:mailto:{ps[2]['email']}\n"
+    f"LOCATION:{ps[0]['city']}\nEND:VEVENT\nEND:VCALENDAR\n")
+@fmt("mbox")
+def _(ps): return (f"From: \"{ps[0]['first']} {ps[0]['last']}\" <{ps[0]['email']}>\n"
+    f"To: {ps[1]['first']} {ps[1]['last']} <{ps[1]['email']}>\nCc: {ps[2]['last']}, {ps[2]['first']} <{ps[2]['email']}>\n"
+    "Subject: Re: invoice\nDate: Mon, 7 Dec 2026 10:00:00 +0000\n\nSee attached.\n")
+@fmt("mbox-reply")
+def _(ps): return (f"On Mon, 7 Dec 2026 at 10:00, {ps[0]['first']} {ps[0]['last']} <{ps[0]['email']}> wrote:\n> Thanks\n")
+@fmt("gitlog")
+def _(ps): return "".join(f"commit 3f2a{p['num']:02d}9c1e0b\nAuthor: {p['first']} {p['last']} <{p['email']}>\nDate:   Mon Dec 7 10:00:00 2026 +0000\n\n    Fix the parser\n\n" for p in ps)
+@fmt("gitlog-cobuilt")
+def _(ps): return f"    Fix the parser\n\n    Co-authored-by: {ps[0]['first']} {ps[0]['last']} <{ps[0]['email']}>\n    Signed-off-by: {ps[1]['first']} {ps[1]['last']} <{ps[1]['email']}>\n"
+@fmt("log-kv")
+def _(ps): return "".join(f"2026-12-07T10:00:0{i}Z INFO login ok user={p['user']} name=\"{p['first']} {p['last']}\" ip=10.0.0.{i}\n" for i, p in enumerate(ps))
+@fmt("log-kv-split")
+def _(ps): return "".join(f"level=info msg=\"created\" first_name={p['first']} last_name={p['last']} city={p['city']}\n" for p in ps)
+@fmt("log-json")
+def _(ps): return "\n".join(json.dumps({"ts": "2026-12-07T10:00:00Z", "level": "info", "msg": "order placed", "customer": f"{p['first']} {p['last']}"}, ensure_ascii=False) for p in ps)
+@fmt("md-table")
+def _(ps): return "| Name | Email | City |\n|---|---|---|\n" + "".join(f"| {p['first']} {p['last']} | {p['email']} | {p['city']} |\n" for p in ps)
+@fmt("md-table-owner")
+def _(ps): return "| Task | Owner | Due |\n|---|---|---|\n" + "".join(f"| Fix bug {p['num']} | {p['first']} {p['last']} | 2026-12-{p['num']%28+1:02d} |\n" for p in ps)
+@fmt("ldif")
+def _(ps): return "".join(f"dn: cn={p['first']} {p['last']},ou=people,dc=example,dc=com\nobjectClass: inetOrgPerson\ncn: {p['first']} {p['last']}\nsn: {p['last']}\ngivenName: {p['first']}\nmail: {p['email']}\nl: {p['city']}\n\n" for p in ps)
+@fmt("xml")
+def _(ps): return "<people>\n" + "".join(f"  <person>\n    <firstName>{p['first']}</firstName>\n    <lastName>{p['last']}</lastName>\n    <city>{p['city']}</city>\n  </person>\n" for p in ps) + "</people>"
+@fmt("xml-attr")
+def _(ps): return "<people>\n" + "".join(f'  <person first="{p["first"]}" last="{p["last"]}" email="{p["email"]}"/>\n' for p in ps) + "</people>"
+@fmt("html-form")
+def _(ps): return f'<input name="first_name" value="{ps[0]["first"]}">\n<input name="last_name" value="{ps[0]["last"]}">\n'
+@fmt("skype")
+def _(ps): return f"live:{ps[0]['user']}_{ps[0]['num']}"
+
+def run(texts):
+    inp = "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts))
+    out = subprocess.run([f"{ROOT}/target/release/pii-airlock", "redact", "--jsonl"], input=inp, capture_output=True, text=True, check=True).stdout
+    return [json.loads(l)["text"] for l in out.splitlines()]
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    only = sys.argv[3:] 
+    cases = []
+    for name, fn in F.items():
+        if only and name not in only: continue
+        for _ in range(n):
+            ps = people(3)
+            cases.append((name, ps, fn(ps)))
+    outs = run([c[2] for c in cases])
+    stats = collections.defaultdict(lambda: collections.Counter())
+    examples = collections.defaultdict(list)
+    for (name, ps, text), out in zip(cases, outs):
+        for p in ps:
+            for k in ("first", "last", "city", "email"):
+                v = p[k]
+                if not re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", text): continue
+                stats[name][k + "_total"] += 1
+                if re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", out):
+                    stats[name][k] += 1
+                    if len(examples[name]) < 2: examples[name].append(out[:300])
+    for name in F:
+        if name not in stats: continue
+        s = stats[name]
+        cols = "  ".join(f"{k}:{s[k]}/{s[k+'_total']}" for k in ("first", "last", "city", "email") if s[k + "_total"])
+        print(f"{name:24s} {cols}")
+    if True:
+        with open("/tmp/probe-formats-examples.txt", "w") as f:
+            for name, ex in examples.items():
+                f.write(f"===== {name}\n" + "\n---\n".join(ex) + "\n")
+main()
