@@ -91,7 +91,8 @@ function fullOnly(expected) {
     || FULL_MODULE_READINGS.includes(f.context));
 }
 
-/** Those ranges: the escape and spaced-digit lines, then the lines of `fullOnly(expected)`. */
+/** Those ranges: the escape and spaced-digit lines, then the lines of `fullOnly(expected)` and
+ * of element text. */
 function fullModuleLines(text, expected) {
   const escapes = [];
   const rules = [];
@@ -102,9 +103,11 @@ function fullModuleLines(text, expected) {
   for (const line of lines) {
     const soft = /=\r?$/.test(line);
     const end = at + line.length + 1;
-    if (carried || soft || /=[0-9A-F]{2}|=\?|\d(?:(?: ?- ?| )\d){8}|>[^<>\n]+<\//.test(line)) {
+    if (carried || soft || /=[0-9A-F]{2}|=\?|\d(?:(?: ?- ?| )\d){8}/.test(line)) {
       escapes.push([at, end]);
-    } else if (only.some((f) => f.start < end && f.end > at)) {
+    } else if (/>[^<>\n]+<\//.test(line) || only.some((f) => f.start < end && f.end > at)) {
+      // An element's text (`<td>Jane Doe</td>`) is a reading of the full module whose findings
+      // carry ordinary reasons: its lines count with the lines of the readings above.
       rules.push([at, end]);
     }
     carried = soft;
@@ -159,6 +162,7 @@ test('the first module finds what the full module finds, text for text', () => {
   // the lines of the values the first module leaves (the test files that list such values),
   // which hold few findings besides those values.
   assert.ok(excepted < 200, `${excepted} findings left out`);
+  console.log(`# left out: ${excepted} on escape lines, ${exceptedByRule} on the lines of ${leftToFull} left to the full module`);
   // (`crypto-seed-phrase` included: the rule sources and tests quote recovery phrases. The
   // repository holds no whole machine readable zone, made by code in the tests: the
   // `passport-mrz` test below checks ICAO's specimen.)
