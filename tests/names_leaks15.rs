@@ -102,3 +102,37 @@ fn no_lone_name_after_firm_relations_or_verbs() {
         assert!(got.is_empty(), "{text:?}: {got:?}");
     }
 }
+
+/// A lower-case street after a verb of living took only the street and its number: the postal
+/// code and the town after it went out ("abito in via Roma 12, 80100 Napoli").
+#[test]
+fn lived_in_lower_case_street_keeps_its_postal_code_and_town() {
+    let e = Engine::default_engine();
+    for (text, address) in [
+        (
+            "Abito in via Roma 12, 80100 Napoli.",
+            "via Roma 12, 80100 Napoli",
+        ),
+        (
+            "moro na rua Sá, 90, 1100-053 Lisboa",
+            "rua Sá, 90, 1100-053 Lisboa",
+        ),
+    ] {
+        let got: Vec<&str> = e
+            .scan(text)
+            .into_iter()
+            .filter(|f| f.entity.to_string() == "STREET_ADDRESS")
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        assert_eq!(got, [address], "{text:?}");
+    }
+    // Nothing after the number: the address ends there.
+    let text = "abito in via Capuana 59 da dieci anni";
+    let got: Vec<&str> = e
+        .scan(text)
+        .into_iter()
+        .filter(|f| f.entity.to_string() == "STREET_ADDRESS")
+        .map(|f| &text[f.start..f.end])
+        .collect();
+    assert_eq!(got, ["via Capuana 59"], "{text:?}");
+}

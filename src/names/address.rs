@@ -1996,9 +1996,12 @@ pub(crate) fn find(ctx: &Ctx<'_>, look: &Lookups, out: &mut Vec<Hit>) {
                 if let Some(he) = house_number(ctx, h).filter(|_| !ctx.toks[h].newline_before) {
                     // "abito in via Capuana 59", "moro na rua Sá, 90": a lower-case street
                     // with its number after a verb of living.
+                    // Its unit, postal code and town too, as for any other street ("abito in
+                    // via Roma 12, 80100 Napoli": the code and the town went out).
                     if lives_before(i) {
-                        push(out, ctx, i, he, 0.8, "live-at");
-                        resume = he + 1;
+                        let (end, _) = tail(ctx, he);
+                        push(out, ctx, i, end, 0.8, "live-at");
+                        resume = end + 1;
                         continue;
                     }
                     h = he;
