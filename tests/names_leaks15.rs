@@ -5,8 +5,32 @@
 
 mod names_common;
 
-use names_common::people;
+use names_common::{found, people};
 use pii_airlock::Engine;
+
+/// Each text's `PERSON` findings hold its person.
+fn assert_found(e: &Engine, cases: &[(&str, &str)]) {
+    for (text, person) in cases {
+        let got = people(e, text);
+        assert!(got.iter().any(|p| p == person), "{text:?}: {got:?}");
+    }
+}
+
+/// No text has a `PERSON` finding.
+fn assert_no_people(e: &Engine, texts: &[&str]) {
+    for text in texts {
+        let got = people(e, text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+}
+
+/// The covered text of each `STREET_ADDRESS` finding of `text`.
+fn addresses(e: &Engine, text: &str) -> Vec<String> {
+    found(e, text)
+        .into_iter()
+        .filter_map(|(entity, v)| (entity == "STREET_ADDRESS").then_some(v))
+        .collect()
+}
 
 /// Labels in the eight languages, each before a name the lists do not know.
 #[test]
@@ -48,26 +72,23 @@ fn signing_and_address_labels_before_unknown_names() {
             "Tarquin Olowe-Fairbairn",
         ),
     ];
-    for (text, person) in cases {
-        let got = people(&e, text);
-        assert!(got.iter().any(|p| p == person), "{text:?}: {got:?}");
-    }
+    assert_found(&e, &cases);
 }
 
 /// The same words as field names of software, followed by what is no person, stay quiet.
 #[test]
 fn signing_labels_before_no_name() {
     let e = Engine::default_engine();
-    for text in [
-        "Signed: true",
-        "Owner: root",
-        "signature: sha256:9f86d081884c7d659a2feaa0c55ad015",
-        "Author: 2024-05-01",
-        "Driver: nvidia",
-    ] {
-        let got = people(&e, text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    assert_no_people(
+        &e,
+        &[
+            "Signed: true",
+            "Owner: root",
+            "signature: sha256:9f86d081884c7d659a2feaa0c55ad015",
+            "Author: 2024-05-01",
+            "Driver: nvidia",
+        ],
+    );
 }
 
 /// A lone first name no list knows after the writer's relation to that person ("my friend
@@ -82,10 +103,7 @@ fn lone_unknown_name_after_a_relation() {
         ("Write a poem for my grandmother Eulalinda", "Eulalinda"),
         ("mijn vriend Joostwin komt morgen", "Joostwin"),
     ];
-    for (text, person) in cases {
-        let got = people(&e, text);
-        assert!(got.iter().any(|p| p == person), "{text:?}: {got:?}");
-    }
+    assert_found(&e, &cases);
 }
 
 /// After a relation a firm may fill, or after a verb that is no relation, a lone unknown word
@@ -93,14 +111,14 @@ fn lone_unknown_name_after_a_relation() {
 #[test]
 fn no_lone_name_after_firm_relations_or_verbs() {
     let e = Engine::default_engine();
-    for text in [
-        "my client Siemens pays late",
-        "according to Wikipedia it was built in 1850",
-        "my customer Zalando returned the goods",
-    ] {
-        let got = people(&e, text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
+    assert_no_people(
+        &e,
+        &[
+            "my client Siemens pays late",
+            "according to Wikipedia it was built in 1850",
+            "my customer Zalando returned the goods",
+        ],
+    );
 }
 
 /// A lower-case street after a verb of living took only the street and its number: the postal
@@ -118,21 +136,9 @@ fn lived_in_lower_case_street_keeps_its_postal_code_and_town() {
             "rua Sá, 90, 1100-053 Lisboa",
         ),
     ] {
-        let got: Vec<&str> = e
-            .scan(text)
-            .into_iter()
-            .filter(|f| f.entity.to_string() == "STREET_ADDRESS")
-            .map(|f| &text[f.start..f.end])
-            .collect();
-        assert_eq!(got, [address], "{text:?}");
+        assert_eq!(addresses(&e, text), [address], "{text:?}");
     }
     // Nothing after the number: the address ends there.
     let text = "abito in via Capuana 59 da dieci anni";
-    let got: Vec<&str> = e
-        .scan(text)
-        .into_iter()
-        .filter(|f| f.entity.to_string() == "STREET_ADDRESS")
-        .map(|f| &text[f.start..f.end])
-        .collect();
-    assert_eq!(got, ["via Capuana 59"], "{text:?}");
+    assert_eq!(addresses(&e, text), ["via Capuana 59"], "{text:?}");
 }
