@@ -276,9 +276,7 @@ pub(crate) fn resolve<'a>(
     let inner = tok[inner_start..inner_end].trim_matches(' ');
     let lead_ws = tok[inner_start..].len() - tok[inner_start..].trim_start_matches(' ').len();
     let inner_off = inner_start + lead_ws;
-    let digits_at = inner
-        .rfind(|c: char| !c.is_ascii_digit())
-        .map_or(0, |i| i + 1);
+    let digits_at = crate::rules::after_last(inner, |c| !c.is_ascii_digit());
     let number = &inner[digits_at..];
     let mut name_end = digits_at;
     while name_end > 0 && matches!(inner.as_bytes()[name_end - 1], b'_' | b' ' | b'-' | b'#') {

@@ -275,3 +275,27 @@ fn restoring_a_placeholder_without_brackets_keeps_the_spaces_around_it() {
         check_stream(&vault, text, &[cut]);
     }
 }
+
+/// Found by the fuzz harness: validators that walk back to a token's start stepped one byte past
+/// the separator they found, which lands inside a multi-byte one (U+2029 from a PDF, a NO-BREAK
+/// SPACE) and panicked the whole scan. Each line puts such a separator where one of them looks.
+#[test]
+fn a_multi_byte_separator_before_a_token_does_not_panic_a_validator() {
+    let engine = engine();
+    for text in [
+        // oracle-connect-string: the user's token starts after the separator.
+        "sqlplus\u{2029}scott/Tr0ub4dor@db.example.com:1521/orcl",
+        "conn\u{a0}scott/Tr0ub4dor@//db.example.com/orcl",
+        // cookie-session: the cookie's name starts after a non-ASCII character.
+        "Cookie: \u{e9}sessionid=3f9a1c7e55b2d0a48e6f",
+        // sidekiq: the user part starts after a non-hex character.
+        "BUNDLE_ENTERPRISE__CONTRIBSYS__COM=\u{e9}cafebabe:deadbeef",
+    ] {
+        check_round_trip(engine, text);
+    }
+    let found = engine.scan("sqlplus\u{2029}scott/Tr0ub4dor@db.example.com:1521/orcl");
+    assert!(
+        found.iter().any(|f| &*f.rule == "oracle-connect-string"),
+        "the connect string after a paragraph separator is still found: {found:?}"
+    );
+}

@@ -598,6 +598,16 @@ pub(crate) fn tail(s: &str, max: usize) -> &str {
     &s[from..]
 }
 
+/// The byte offset just after the last character of `s` that `stop` accepts (0 when none does):
+/// where a token ends its look-back. Steps over the whole character, so a multi-byte separator
+/// (U+2029 from a PDF, a NO-BREAK SPACE) never leaves the offset inside it.
+pub(crate) fn after_last(s: &str, stop: impl Fn(char) -> bool) -> usize {
+    s.char_indices()
+        .rev()
+        .find(|&(_, ch)| stop(ch))
+        .map_or(0, |(i, ch)| i + ch.len_utf8())
+}
+
 /// The first `max` bytes of `s` at most, ending on a character boundary: a bounded look-ahead.
 pub(crate) fn head(s: &str, max: usize) -> &str {
     let mut to = max.min(s.len());

@@ -475,9 +475,7 @@ fn sidekiq(c: &Candidate<'_>) -> Verdict {
     let Some(colon) = v.rfind(':') else {
         return Verdict::Reject;
     };
-    let start = v[..colon]
-        .rfind(|ch: char| !ch.is_ascii_hexdigit())
-        .map_or(0, |i| i + 1);
+    let start = crate::rules::after_last(&v[..colon], |ch| !ch.is_ascii_hexdigit());
     let (user, password) = (&v[start..colon], &v[colon + 1..]);
     if user.len() == 8 && password.len() == 8 && super::random_enough(password) {
         Verdict::Span {

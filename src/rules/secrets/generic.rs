@@ -1065,9 +1065,9 @@ const ORACLE_COMMANDS: &[&str] = &[
 /// follows the host, or the password has a password's shape and the host a domain's.
 fn oracle_connect(c: &Candidate<'_>) -> Verdict {
     let line = line_before(c, 512);
-    let tok_start = line
-        .rfind(|ch: char| ch.is_whitespace() || matches!(ch, '"' | '\'' | '=' | '(' | ','))
-        .map_or(0, |i| i + 1);
+    let tok_start = crate::rules::after_last(line, |ch| {
+        ch.is_whitespace() || matches!(ch, '"' | '\'' | '=' | '(' | ',')
+    });
     let tok = &line[tok_start..];
     let Some((user, pw)) = tok.split_once('/') else {
         return Verdict::Reject;
@@ -1272,9 +1272,9 @@ fn cookie_session(c: &Candidate<'_>) -> Verdict {
     let Some(eq) = v.find('=') else {
         return Verdict::Reject;
     };
-    let name_start = v[..eq]
-        .rfind(|ch: char| !(ch.is_ascii_alphanumeric() || matches!(ch, '_' | '.' | '-')))
-        .map_or(0, |i| i + 1);
+    let name_start = crate::rules::after_last(&v[..eq], |ch| {
+        !(ch.is_ascii_alphanumeric() || matches!(ch, '_' | '.' | '-'))
+    });
     let name = v[name_start..eq].to_ascii_lowercase();
     let value = &v[eq + 1..];
     if !SESSION_COOKIE_PARTS.iter().any(|p| name.contains(p)) && name != "xs" {
