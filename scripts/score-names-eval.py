@@ -53,6 +53,10 @@ no longer matches and the finding counts as unlabelled (a false positive) until 
 labels it. The tuning parts' labels (tests/benign/names-labels.jsonl) hold the span and a
 reason; the held-out parts' (tests/benign/names-labels-heldout.jsonl.gz) only the key and
 the label. `--show-unlabelled` lists the unlabelled findings of the tuning parts only.
+`--label-heldout FILE` (round 16) writes the held-out parts' unlabelled findings, with their
+context, to FILE (keep it outside the repository) so the coordinator can label them: once per
+round, after the round's rule changes have landed, and no rule changes in response that round;
+only the key and the label go into the held-out label file.
 
 `--special` (round 7) scores the GDPR Art. 9 entities instead (SPECIAL = any of them, and
 each one the probe holds) and adds their findings per MB on benign text; `--part` keeps only
@@ -566,6 +570,11 @@ def main():
         "a label row to fill in (label, reason) before adding it to the label file",
     )
     ap.add_argument(
+        "--label-heldout",
+        help="with --split heldout: write the unlabelled benign findings with their context to "
+        "this JSONL file (outside the repository) to label by hand; see the module doc",
+    )
+    ap.add_argument(
         "--labels",
         nargs="*",
         default=LABELS,
@@ -587,6 +596,8 @@ def main():
         sys.exit("--show and --show-benign list tuning text only: --split tune, without --benign7 B")
     if a.show_unlabelled and (a.split != "tune" or a.benign7 == "B"):
         sys.exit("--show-unlabelled lists tuning text only: --split tune, without --benign7 B")
+    if a.label_heldout and (a.split != "heldout" or a.eval or a.benign7):
+        sys.exit("--label-heldout writes held-out findings only: --split heldout")
     records = [json.loads(l) for l in open(a.eval or a.data, encoding="utf-8")]
     if a.eval:
         a.split = "tune"
@@ -673,10 +684,26 @@ def main():
                             else "CREDIT6" if credit6 else "CREDIT7" if credit7 else "BENIGN"
                         )
                         print(f"{tag} {e} {t[f['start']:f['end']]!r} in {line.strip()[:160]!r}")
-            missing = [] if a.show_unlabelled else None
+            missing = [] if a.show_unlabelled or a.label_heldout else None
             lc = label_counts(recs, found, labels, missing)
             labelled_rows.append((f"{name} ({sp})", mb, lc))
-            for r, f in missing or []:
+            for r, f in missing if a.label_heldout else []:
+                t = r["text"]
+                with open(a.label_heldout, "a", encoding="utf-8") as out:
+                    row = {
+                        "part": "heldout",
+                        "source": name,
+                        "entity": f["entity"],
+                        "label": "",
+                        "key": label_key(f["entity"], t, f["start"], f["end"]),
+                        "context": t[max(0, f["start"] - 80) : f["start"]]
+                        + "[["
+                        + t[f["start"] : f["end"]]
+                        + "]]"
+                        + t[f["end"] : f["end"] + 40],
+                    }
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            for r, f in [] if a.label_heldout else missing or []:
                 t = r["text"]
                 ctx = t[max(0, f["start"] - 60) : f["start"]] + "[[" + t[f["start"] : f["end"]]
                 ctx += "]]" + t[f["end"] : f["end"] + 30]
