@@ -717,8 +717,14 @@ impl Engine {
             self.scan_names(&spaced(part), out);
             return;
         };
-        // `key: value` is one byte longer than `key=value`, from the value on.
-        let shown = [key, ": ", &spaced(value)].concat();
+        // `key: value` is one byte longer than `key=value`, from the value on. A query is a
+        // form (`application/x-www-form-urlencoded`): its key is read as a form's label, which
+        // opens its line capitalised (`?name=Jane+Doe` as `Name: Jane Doe`), or a lower-case
+        // key would pass only names the lists know.
+        let mut shown = [key, ": ", &spaced(value)].concat();
+        if let Some(first) = shown.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
         let from = key.len() + 2;
         let mut found = Vec::new();
         self.scan_names(&shown, &mut found);

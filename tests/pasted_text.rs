@@ -159,6 +159,16 @@ fn names_and_addresses_inside_urls() {
             "see https://example.com/?name=J%C3%BCrgen+M%C3%BCller",
             "M%C3%BCller",
         ),
+        // A query is a form: its lower-case `name` key labels a name no list knows, as
+        // `Name:` does on a form's line (only listed names were taken before).
+        (
+            "https://crm.example.com/contacts?name=Wendelin+Haberl&city=Graz",
+            "Wendelin+Haberl",
+        ),
+        (
+            "https://crm.example.com/contacts?customer_name=Wendelin%20Haberl",
+            "Haberl",
+        ),
         (
             "https://maps.google.com/?q=221B+Baker+Street,+London",
             "Baker+Street",
@@ -177,6 +187,8 @@ fn names_and_addresses_inside_urls() {
         "https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Global_Objects/String",
         "https://docs.rs/regex/latest/regex/struct.Regex.html?search=Captures+Name",
         "https://github.com/rust-lang/rust/blob/master/CONTRIBUTING.md#bug-reports",
+        // A key that opens with a letter of two bytes is read without cutting it.
+        "https://example.com/?%C3%A9t%C3%A9=2024&%C3%BC=ok",
     ] {
         let names: Vec<_> = engine()
             .scan(text)
