@@ -22,6 +22,7 @@ mod person;
 mod place;
 mod record;
 mod rows;
+mod speakers;
 mod special;
 mod table;
 mod technical;
@@ -551,6 +552,7 @@ impl NamesPass {
         caps::restore(&mut ctx, &recased);
         if !crate::FIRST_MODULE {
             rows::find(&ctx, out);
+            speakers::find(&ctx, out);
         }
         mark("person");
         special::find(&ctx, &look.special, out);
