@@ -207,7 +207,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
                 chat.push(line);
             }
         }
-        if t.kind != Kind::Punct || i < 2 {
+        if t.kind != Kind::Punct || i == 0 {
             continue;
         }
         match t.punct {
@@ -216,7 +216,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
             }
             // Most commas follow a lower-case word: only two capitalised words before one
             // open the look-up of a job after it.
-            ',' | '(' if ctx.toks[i - 1].capitalised() && ctx.toks[i - 2].capitalised() => {
+            ',' | '('
+                if i >= 2 && ctx.toks[i - 1].capitalised() && ctx.toks[i - 2].capitalised() =>
+            {
                 job_after(ctx, i, out);
             }
             _ => {}
