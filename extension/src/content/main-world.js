@@ -156,21 +156,29 @@
    */
   function verdictNow(texts) {
     const id = `${Date.now()}-${Math.random().toString(36).slice(2)}-${(seq += 1)}`;
-    let ok = false;
-    const on = (e) => {
-      try {
-        const v = JSON.parse(e.detail);
-        if (v?.id === id) ok = v.ok === true;
-      } catch { /* not ours */ }
-    };
-    hub.addEventListener('pii-airlock-verdict', on);
+    const mine = { id, ok: false };
+    // A page listener on the answer may set an address itself: that check nests in this one.
+    const outer = now;
+    now = mine;
     try {
       hub.dispatchEvent(new CustomEvent('pii-airlock-check', { detail: JSON.stringify({ id, kind: 'now', texts }) }));
     } finally {
-      hub.removeEventListener('pii-airlock-verdict', on);
+      now = outer;
     }
-    return ok;
+    return mine.ok;
   }
+  /**
+   * The check at once that is waiting for its answer (the answer comes within the dispatch). One listener for all of them: adding and removing one per address cost more
+   * than the content script's answer on a quiet page.
+   */
+  let now = null;
+  hub.addEventListener('pii-airlock-verdict', (e) => {
+    if (!now) return;
+    try {
+      const v = JSON.parse(e.detail);
+      if (v?.id === now.id) now.ok = v.ok === true;
+    } catch { /* not ours */ }
+  });
 
   /** The endpoint a request goes to, if it is one of this site's. */
   function endpointOf(url, method) {
