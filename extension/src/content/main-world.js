@@ -269,6 +269,58 @@
     return out;
   }
 
+  /**
+   * The strings a posted message carries (what structured clone copies: strings, and the keys
+   * and values of objects, arrays, maps and sets, each read like a request's string), into
+   * `out`. Bytes, blobs and ports carry none that can be read at once (bytes are not read in
+   * requests either).
+   */
+  function messageStrings(message, out) {
+    const seen = new Set();
+    const stack = [message];
+    while (stack.length) {
+      const x = stack.pop();
+      if (typeof x === 'string') {
+        stringsOf(x, out, 1);
+        continue;
+      }
+      if (!x || typeof x !== 'object' || seen.has(x)) continue;
+      seen.add(x);
+      switch (kindOf(x)) {
+        case 'Array':
+        case 'Object':
+          for (const [k, v] of Object.entries(x)) {
+            if (!Array.isArray(x)) out.add(k);
+            stack.push(v);
+          }
+          break;
+        case 'Map':
+          for (const [k, v] of x) stack.push(k, v);
+          break;
+        case 'Set':
+          for (const v of x) stack.push(v);
+          break;
+        case 'String':
+          stack.push(String(x));
+          break;
+        default:
+      }
+    }
+    return out;
+  }
+
+  /** Whether a message may be posted: at once, like an address (the post cannot wait). */
+  function messageOk(message) {
+    if (message == null || typeof message === 'number' || typeof message === 'boolean') return true;
+    let texts;
+    try {
+      texts = [...messageStrings(message, new Set())].filter((t) => t.trim());
+    } catch {
+      return false; // a getter or a proxy that throws: not read, not posted
+    }
+    return texts.length === 0 || verdictNow(texts);
+  }
+
   /** A byte body as text, or null when it is not UTF-8 (binary, compressed). */
   function decoded(buf) {
     try {
@@ -510,6 +562,20 @@
       const texts = [...queryStrings(url, new Set())].filter((t) => t.trim());
       return texts.length === 0 || verdictNow(texts);
     });
+    /** A worker's script address: its query, or all of a `data:` address (the script itself). */
+    const scriptOk = (href) => {
+      let url;
+      try {
+        url = new URL(String(href), base());
+      } catch {
+        return true; // the constructor throws on it itself
+      }
+      if (url.protocol === 'data:') {
+        const comma = url.href.indexOf(',');
+        return messageOk(comma < 0 ? '' : url.href.slice(comma + 1));
+      }
+      return addressOk('src', url.href);
+    };
     const LOADS = { IMG: ['src', 'srcset'], SOURCE: ['src', 'srcset'], LINK: ['href'], SCRIPT: ['src'], IFRAME: ['src'], A: ['ping'] };
     for (const [Element, props] of [[win.HTMLImageElement, LOADS.IMG], [win.HTMLSourceElement, LOADS.SOURCE],
       [win.HTMLLinkElement, LOADS.LINK], [win.HTMLScriptElement, LOADS.SCRIPT], [win.HTMLIFrameElement, LOADS.IFRAME],
@@ -538,6 +604,47 @@
         const prop = String(name).toLowerCase();
         if (!ns && LOADS[this.tagName]?.includes(prop) && !addressOk(prop, value)) return undefined;
         return setAttributeNS.call(this, ns, name, value);
+      };
+    }
+
+    // Workers. The hooks above are this window's: a dedicated, shared or service worker has its
+    // own `fetch` and `WebSocket`, which no script of the extension reaches (MV3 injects into
+    // documents only), and running the worker from a wrapper of ours (a blob that installs
+    // hooks, then loads the site's script) would change its address — every relative URL in it
+    // — and needs `blob:` in the site's worker-src. But a worker has no DOM: what it knows of
+    // the message box comes from a window, by the messages it is posted (to the worker, its
+    // port, a port handed over, a BroadcastChannel), by its script's address and its name. So
+    // those are the door: each is checked at once, like an address; a message that carries
+    // unsent text or a value is not posted (dropped, counted), a worker whose address or name
+    // carries some is not started (the constructor throws, as for an address it refuses).
+    for (const Target of [win.Worker, win.MessagePort, win.BroadcastChannel, win.ServiceWorker]) {
+      const post = Target?.prototype.postMessage;
+      if (typeof post !== 'function') continue;
+      Target.prototype.postMessage = function postMessage(message, ...rest) {
+        if (!messageOk(message)) return undefined;
+        return post.call(this, message, ...rest);
+      };
+    }
+    for (const name of ['Worker', 'SharedWorker']) {
+      const Ctor = win[name];
+      if (typeof Ctor !== 'function') continue;
+      win[name] = new Proxy(Ctor, {
+        construct(target, args, newTarget) {
+          const [url, options] = args;
+          const label = typeof options === 'string' ? options : options?.name;
+          if (!scriptOk(url) || (typeof label === 'string' && !messageOk(label))) {
+            throw new win.DOMException(HELD, 'SecurityError');
+          }
+          return Reflect.construct(target, args, newTarget);
+        },
+      });
+    }
+    const container = win.ServiceWorkerContainer?.prototype;
+    const register = container?.register;
+    if (typeof register === 'function') {
+      container.register = function (url, ...rest) {
+        if (!scriptOk(url)) return Promise.reject(new win.DOMException(HELD, 'SecurityError'));
+        return register.call(this, url, ...rest);
       };
     }
 
