@@ -648,6 +648,42 @@
       };
     }
 
+    // Navigation and forms: a page can send the text by leaving (`location = '…?q=…'`, a link it
+    // clicks, a form it submits, to any origin) or by opening a window. Location cannot be
+    // wrapped (its members are unforgeable); the Navigation API's `navigate` event is where
+    // every navigation of this window passes first, cancelable when the page started it, with
+    // a POST form's fields. A form that targets another window or a new one navigates there,
+    // so the submission is checked too (the `submit` event, and `submit()`, which fires none).
+    // Checked at once, like an address: one that carries unsent text or a value does not go.
+    const formOk = (form, submitter) => {
+      let data;
+      try {
+        data = new win.FormData(form, submitter ?? undefined);
+      } catch {
+        data = new win.FormData(form);
+      }
+      const fields = new URLSearchParams();
+      for (const [k, v] of data) if (typeof v === 'string') fields.append(k, v);
+      const action = submitter?.getAttribute?.('formaction') ? submitter.formAction : form.action;
+      return addressOk('href', action) && messageOk(fields.toString());
+    };
+    win.navigation?.addEventListener('navigate', (e) => {
+      if (!e.cancelable || (e.destination.sameDocument && !e.formData)) return;
+      const fields = new URLSearchParams();
+      for (const [k, v] of e.formData ?? []) if (typeof v === 'string') fields.append(k, v);
+      if (!addressOk('href', e.destination.url) || !messageOk(fields.toString())) e.preventDefault();
+    });
+    win.addEventListener('submit', (e) => {
+      if (e.target?.tagName === 'FORM' && !formOk(e.target, e.submitter)) e.preventDefault();
+    }, true);
+    const Form = win.HTMLFormElement?.prototype;
+    const submit = Form?.submit;
+    if (typeof submit === 'function') {
+      Form.submit = function () {
+        if (formOk(this, null)) submit.call(this);
+      };
+    }
+
     // The windows this one reaches: its frames' and those it opens.
     for (const Frame of [win.HTMLIFrameElement, win.HTMLFrameElement, win.HTMLObjectElement]) {
       for (const prop of ['contentWindow', 'contentDocument']) {
@@ -667,6 +703,8 @@
     const openWindow = win.open;
     if (typeof openWindow === 'function') {
       win.open = function open(...args) {
+        // A window opened on an address that carries the text is not opened (as if blocked).
+        if (args[0] != null && String(args[0]) !== '' && !addressOk('href', args[0])) return null;
         const w = openWindow.apply(this, args);
         if (w) guard(w);
         return w;
