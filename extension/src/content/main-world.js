@@ -597,14 +597,103 @@
       ElementType.prototype.setAttribute = function (name, value) {
         const prop = String(name).toLowerCase();
         if (LOADS[this.tagName]?.includes(prop) && !addressOk(prop, value)) return undefined;
+        if (prop === 'style' && !cssOk(String(value))) return undefined;
         return setAttribute.call(this, name, value);
       };
       const setAttributeNS = ElementType.prototype.setAttributeNS;
       ElementType.prototype.setAttributeNS = function (ns, name, value) {
         const prop = String(name).toLowerCase();
         if (!ns && LOADS[this.tagName]?.includes(prop) && !addressOk(prop, value)) return undefined;
+        if (!ns && prop === 'style' && !cssOk(String(value))) return undefined;
         return setAttributeNS.call(this, ns, name, value);
       };
+    }
+
+    // Addresses written as markup or CSS: `innerHTML = '<img src="…?d=…">'` (and its kin:
+    // `outerHTML`, `insertAdjacentHTML`, `setHTMLUnsafe`, `createContextualFragment`,
+    // `document.write`), a `style` attribute's or a `<style>`'s `url(…)`, one given to
+    // `style.setProperty` or `style.cssText`. The browser starts those loads as it parses (a stylesheet `<link>` at once), so the
+    // markup is read before it goes in: parsed in an inert `<template>` (nothing loads there),
+    // each address that loads by itself checked at once like one set by property; when one is
+    // held, the markup goes in without it (the template's serialisation, with the attribute or
+    // the `<style>` left out). Markup without `?` (nor an entity or a CSS escape that could
+    // spell one) holds no query: it is not parsed at all.
+    const CSS_URL = /url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3/gi;
+    const unescapeCss = (t) => t.replace(/\\([0-9a-f]{1,6})\s?|\\(.)/gi, (m, hex, c) => (hex ? String.fromCodePoint(parseInt(hex, 16) || 0xfffd) : c));
+    const cssOk = (css) => !/url\(|@import/i.test(css)
+      || [...unescapeCss(css).matchAll(CSS_URL)].every((m) => addressOk('src', m[2] ?? m[4] ?? ''));
+    const MARKUP_LOADS = { src: 'src', srcset: 'srcset', poster: 'src', data: 'src', background: 'src', ping: 'ping' };
+    const templateHTML = Object.getOwnPropertyDescriptor(win.Element?.prototype ?? {}, 'innerHTML');
+    /** `html` as it may go in: itself, or without the addresses that are held. */
+    const markupOk = (html) => {
+      const text = String(html);
+      if (!/[?&\\]/.test(text) || !templateHTML?.set) return html;
+      const t = win.document.createElement('template');
+      templateHTML.set.call(t, text);
+      let held = false;
+      for (const el of t.content.querySelectorAll('*')) {
+        for (const [attr, kind] of Object.entries(MARKUP_LOADS)) {
+          const v = el.getAttribute(attr);
+          if (v !== null && !addressOk(kind, v)) {
+            el.removeAttribute(attr);
+            held = true;
+          }
+        }
+        const href = el.getAttribute('href') ?? el.getAttribute('xlink:href');
+        if (href !== null && (el.tagName === 'LINK' || el.namespaceURI === 'http://www.w3.org/2000/svg') && !addressOk('href', href)) {
+          el.removeAttribute('href');
+          el.removeAttribute('xlink:href');
+          held = true;
+        }
+        const style = el.getAttribute('style');
+        if (style !== null && !cssOk(style)) {
+          el.removeAttribute('style');
+          held = true;
+        }
+        if (el.tagName === 'STYLE' && !cssOk(el.textContent)) {
+          el.remove();
+          held = true;
+        }
+      }
+      return held ? templateHTML.get.call(t) : html;
+    };
+    const markupSetter = (Proto, prop) => {
+      const d = Proto && Object.getOwnPropertyDescriptor(Proto, prop);
+      if (!d?.set) return;
+      Object.defineProperty(Proto, prop, { ...d, set(value) { d.set.call(this, markupOk(value)); } });
+    };
+    markupSetter(win.Element?.prototype, 'innerHTML');
+    markupSetter(win.Element?.prototype, 'outerHTML');
+    markupSetter(win.ShadowRoot?.prototype, 'innerHTML');
+    for (const [Proto, name, at] of [[win.Element?.prototype, 'insertAdjacentHTML', 1], [win.Element?.prototype, 'setHTMLUnsafe', 0],
+      [win.ShadowRoot?.prototype, 'setHTMLUnsafe', 0], [win.Range?.prototype, 'createContextualFragment', 0]]) {
+      const f = Proto?.[name];
+      if (typeof f !== 'function') continue;
+      Proto[name] = function (...args) {
+        if (args.length > at) args[at] = markupOk(args[at]);
+        return f.apply(this, args);
+      };
+    }
+    for (const name of ['write', 'writeln']) {
+      const f = win.Document?.prototype[name];
+      if (typeof f !== 'function') continue;
+      win.Document.prototype[name] = function (...args) {
+        return f.call(this, markupOk(args.join('')));
+      };
+    }
+    const Style = win.CSSStyleDeclaration?.prototype;
+    if (Style) {
+      const setProperty = Style.setProperty;
+      Style.setProperty = function (name, value, ...rest) {
+        if (typeof value === 'string' && !cssOk(value)) return undefined;
+        return setProperty.call(this, name, value, ...rest);
+      };
+      // `cssText` is the prototype's; the properties by name (`style.backgroundImage`) are each
+      // style object's own, so they cannot be wrapped short of a proxy on every `style`.
+      const cssText = Object.getOwnPropertyDescriptor(Style, 'cssText');
+      if (cssText?.set) {
+        Object.defineProperty(Style, 'cssText', { ...cssText, set(value) { if (cssOk(String(value))) cssText.set.call(this, value); } });
+      }
     }
 
     // Workers. The hooks above are this window's: a dedicated, shared or service worker has its
