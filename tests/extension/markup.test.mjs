@@ -26,6 +26,8 @@ test('an address written as markup or CSS carries no unsent text', async () => {
     };
     box('inner').innerHTML = `<p>hi</p><img src="/telemetry/markup-inner?d=${q}"><link rel="stylesheet" href="/telemetry/markup-link?d=${q}">`;
     box('entity').innerHTML = `<img src="/telemetry/markup-entity&#63;d=${q}">`;
+    box('svg').innerHTML = `<svg><image href="/telemetry/markup-svg?d=${q}"></image></svg>`;
+    box('glued').innerHTML = `<a href="/docs?p=1">docs</a><img alt="x"src="/telemetry/markup-glued?d=${q}"><img/src="/telemetry/markup-slash?d=${q}">`;
     box('adjacent').insertAdjacentHTML('beforeend', `<img srcset="/telemetry/markup-srcset?d=${q} 2x">`);
     const outer = box('outer-old');
     outer.outerHTML = `<div id="outer"><img src="/telemetry/markup-outer?d=${q}"></div>`;
@@ -41,6 +43,8 @@ test('an address written as markup or CSS carries no unsent text', async () => {
     return {
       inner: document.querySelector('#inner').innerHTML,
       entity: document.querySelector('#entity').innerHTML,
+      glued: document.querySelector('#glued').innerHTML,
+      svg: document.querySelector('#svg').innerHTML,
       adjacent: document.querySelector('#adjacent').innerHTML,
       outer: document.querySelector('#outer').innerHTML,
       fragment: document.querySelector('#fragment').innerHTML,
@@ -54,6 +58,8 @@ test('an address written as markup or CSS carries no unsent text', async () => {
   assert.deepEqual(kept, {
     inner: '<p>hi</p><img><link rel="stylesheet">',
     entity: '<img>',
+    glued: '<a href="/docs?p=1">docs</a><img alt="x"><img>',
+    svg: '<svg><image></image></svg>',
     adjacent: '<img>',
     outer: '<img>',
     fragment: '<img>',

@@ -617,21 +617,32 @@
     // each address that loads by itself checked at once like one set by property; when one is
     // held, the markup goes in without it (the template's serialisation, with the attribute or
     // the `<style>` left out). Markup without `?` (nor an entity or a CSS escape that could
-    // spell one) holds no query: it is not parsed at all.
+    // spell one) holds no query, and markup without an attribute that loads holds no address
+    // (LOADING): neither is parsed twice.
     const CSS_URL = /url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3/gi;
     const unescapeCss = (t) => t.replace(/\\([0-9a-f]{1,6})\s?|\\(.)/gi, (m, hex, c) => (hex ? String.fromCodePoint(parseInt(hex, 16) || 0xfffd) : c));
     const cssOk = (css) => !/url\(|@import/i.test(css)
       || [...unescapeCss(css).matchAll(CSS_URL)].every((m) => addressOk('src', m[2] ?? m[4] ?? ''));
     const MARKUP_LOADS = { src: 'src', srcset: 'srcset', poster: 'src', data: 'src', background: 'src', ping: 'ping' };
+    /** The elements read below: those with one of MARKUP_LOADS, a style, a `<link>`'s or SVG's `href`. */
+    const MARKUP_SELECTOR = [...Object.keys(MARKUP_LOADS).map((a) => `[${a}]`), '[style]', 'style', 'link[href]', 'svg [href]', 'svg [*|href]'].join(',');
+    /**
+     * Markup that may hold an address that loads by itself: an attribute of MARKUP_LOADS or
+     * `style` (also after a `/` or right after a quoted value, which HTML reads as separated),
+     * a `<style>`, a `<link>` or
+     * SVG (whose `href` loads). A link's own `href` does not load: an answer's links alone do
+     * not make its markup parsed twice.
+     */
+    const LOADING = /[\s/"'](src|srcset|poster|data|background|ping|style)\s*=|<(link|style|svg)[\s/>]/i;
     const templateHTML = Object.getOwnPropertyDescriptor(win.Element?.prototype ?? {}, 'innerHTML');
     /** `html` as it may go in: itself, or without the addresses that are held. */
     const markupOk = (html) => {
       const text = String(html);
-      if (!/[?&\\]/.test(text) || !templateHTML?.set) return html;
+      if (!/[?&\\]/.test(text) || !LOADING.test(text) || !templateHTML?.set) return html;
       const t = win.document.createElement('template');
       templateHTML.set.call(t, text);
       let held = false;
-      for (const el of t.content.querySelectorAll('*')) {
+      for (const el of t.content.querySelectorAll(MARKUP_SELECTOR)) {
         for (const [attr, kind] of Object.entries(MARKUP_LOADS)) {
           const v = el.getAttribute(attr);
           if (v !== null && !addressOk(kind, v)) {
