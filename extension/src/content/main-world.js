@@ -651,7 +651,7 @@
           }
         }
         const href = el.getAttribute('href') ?? el.getAttribute('xlink:href');
-        if (href !== null && (el.tagName === 'LINK' || el.namespaceURI === 'http://www.w3.org/2000/svg') && !addressOk('href', href)) {
+        if (href !== null && (el.tagName === 'LINK' || el instanceof win.SVGElement) && !addressOk('href', href)) {
           el.removeAttribute('href');
           el.removeAttribute('xlink:href');
           held = true;
