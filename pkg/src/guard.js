@@ -298,12 +298,17 @@ export function installPending(scope, ready, options) {
   }
   // EventSource and WebSocket carry data in their URL's query: one to a guarded endpoint with
   // a query waits for nobody (the connection opens at once), so it is refused until the engine
-  // runs. `instanceof` and the statics (`EventSource.OPEN`) keep working.
-  for (const name of ['EventSource', 'WebSocket']) {
+  // runs. A WebTransport session to a guarded endpoint is refused in any case (the engine does
+  // too): its streams and datagrams are bytes the guard cannot read. `instanceof` and the
+  // statics (`EventSource.OPEN`) keep working.
+  for (const name of ['EventSource', 'WebSocket', 'WebTransport']) {
     const original = scope[name];
     hook(scope, name, name, (self, args, ctor) => {
       const target = new URL(String(args[0]), scope.location?.href);
       const g = guarded(target);
+      if (g && name === 'WebTransport') {
+        throw new PiiAirlockBlockedError('body-type', 'pii-airlock: a WebTransport session to a guarded endpoint sends bytes the guard cannot read; it was not opened');
+      }
       if (target.search.length > 1 && g) throw notYet();
       const instance = Reflect.construct(ctor, args);
       if (g && name === 'WebSocket') adopt(instance);

@@ -1,6 +1,6 @@
 //! Installing the hooks on the page: `fetch`, `XMLHttpRequest.prototype.open`/`send`,
-//! `navigator.sendBeacon`, `fetchLater`, `WebSocket.prototype.send`, the `EventSource` and `WebSocket`
-//! constructors (the query of their URL), form posts (a `submit` listener and
+//! `navigator.sendBeacon`, `fetchLater`, `WebSocket.prototype.send`, the `EventSource`, `WebSocket`
+//! and `WebTransport` constructors (the query of their URL), form posts (a `submit` listener and
 //! `HTMLFormElement.prototype.submit`) and the URL sinks of src/net/elsewhere/urls.rs (element
 //! setters, `setAttribute`, HTML text, `window.open`, navigations, `RTCDataChannel.send`),
 //! each undone by the function returned; and, for the
@@ -29,7 +29,7 @@ struct Replaced {
 impl State {
     /// The replacement for `original` of one kind of hook: `fetch`, `open`,
     /// `setRequestHeader`, `send`, `sendBeacon`, `fetchLater`, `websocket`, `formSubmit`, the constructors
-    /// `EventSource` and `WebSocket` (their URL's query), or the URL sinks of
+    /// `EventSource`, `WebSocket` and `WebTransport` (their URL's query), or the URL sinks of
     /// src/net/elsewhere/urls.rs (`windowOpen`, `setAttribute`, `setAttributeNS`,
     /// `dataChannel`, `insertHTML`, `fragment`). Also what installPending switches to once the engine runs.
     pub fn hook(self: &Rc<Self>, kind: &str, original: Function) -> Result<Function, JsValue> {
@@ -41,7 +41,9 @@ impl State {
             "sendBeacon" => self.beacon_hook(original),
             "fetchLater" => self.fetch_later_hook(original),
             "websocket" => self.websocket_hook(original),
-            "EventSource" | "WebSocket" => self.constructor_hook(original, kind == "WebSocket")?,
+            "EventSource" | "WebSocket" | "WebTransport" => {
+                self.constructor_hook(original, kind)?
+            }
             "formSubmit" => self.form_submit_hook(original),
             "windowOpen" | "setAttribute" | "setAttributeNS" => self.url_arg_hook(kind, original),
             "dataChannel" => self.data_channel_hook(original),
@@ -220,6 +222,7 @@ impl State {
             (proto("WebSocket"), "send", "websocket"),
             (scope.clone(), "EventSource", "EventSource"),
             (scope.clone(), "WebSocket", "WebSocket"),
+            (scope.clone(), "WebTransport", "WebTransport"),
         ];
         places.extend(form_places(scope));
         places.extend(url_places(self.settings.elsewhere, scope));

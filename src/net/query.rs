@@ -121,21 +121,37 @@ impl State {
         }
     }
 
-    /// `EventSource` or `WebSocket`, hooked: built with the checked URL when it goes to a
-    /// guarded endpoint with a query (the connection opens at once, so nobody is asked), with
-    /// kept originals masked when it goes to another (src/net/elsewhere/urls.rs). A socket
-    /// (`socket`) to a guarded endpoint has its incoming messages restored
-    /// (src/net/realtime.rs).
+    /// `EventSource`, `WebSocket` or `WebTransport`, hooked: built with the checked URL when it
+    /// goes to a guarded endpoint with a query (the connection opens at once, so nobody is
+    /// asked), with kept originals masked when it goes to another
+    /// (src/net/elsewhere/urls.rs). A socket (`WebSocket`) to a guarded endpoint has its
+    /// incoming messages restored (src/net/realtime.rs); a `WebTransport` session to one is
+    /// refused: its streams and datagrams are bytes the guard cannot read.
     pub fn constructor_hook(
         self: &Rc<Self>,
         original: Function,
-        socket: bool,
+        kind: &str,
     ) -> Result<Function, JsValue> {
         let st = Rc::clone(self);
         let class = original.clone();
+        let socket = kind == "WebSocket";
+        let transport = kind == "WebTransport";
         let hooked = self.glue.method(
             &Closure::<dyn FnMut(JsValue, Array) -> Result<JsValue, JsValue>>::new(
                 move |_this: JsValue, args: Array| {
+                    if transport
+                        && !args.get(0).is_undefined()
+                        && st.glue.matches(&st.settings.endpoints, &args.get(0))?
+                    {
+                        let e = super::errors::blocked(
+                            &st.glue,
+                            super::errors::Reason::BodyType,
+                            "pii-airlock: a WebTransport session to a guarded endpoint sends bytes the guard cannot read; it was not opened",
+                            None,
+                        );
+                        st.emit("blocked", Some(&e));
+                        return Err(e);
+                    }
                     st.check_url_arg(&args, 0)?;
                     // To an endpoint the guard does not check: kept originals masked.
                     let guarded = !args.get(0).is_undefined()

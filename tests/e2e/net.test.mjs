@@ -342,6 +342,29 @@ test('install() before the engine loads: an EventSource with a query to a guarde
   await page.close();
 });
 
+test('a WebTransport session to a guarded endpoint is refused, before the engine loads and after: its streams are bytes the guard cannot read', async () => {
+  const page = await ctx.browser.newPage();
+  // The package's default endpoints: OpenAI's Chat Completions among them.
+  await page.goto(`${ctx.app.base}/?mode=pending&endpoints=default`);
+  const outcome = await page.evaluate(async () => {
+    const open = (url) => {
+      try {
+        const t = new WebTransport(url);
+        t.closed.catch(() => {});
+        return t instanceof WebTransport ? 'opened' : 'other';
+      } catch (e) {
+        return e.reason ?? e.name;
+      }
+    };
+    const early = open('https://api.openai.com/v1/chat/completions');
+    while (document.body.dataset.state !== 'ready') await new Promise((r) => setTimeout(r, 20));
+    return [early, open('https://api.openai.com/v1/chat/completions?stream=1'), open('https://transport.example/session')];
+  });
+  // Not to a guarded endpoint: opened as before (it fails to connect later, out of sight).
+  assert.deepEqual(outcome, ['body-type', 'body-type', 'opened']);
+  await page.close();
+});
+
 test('values restored into the page are masked in requests to third parties; the page\'s own requests keep them', async () => {
   const page = await ctx.browser.newPage();
   const errors = watchErrors(page);

@@ -6,7 +6,9 @@
 // then holding values and unsent text (unchanged between requests, typed a second before: the
 // edit record holds its last words), then a 4 KB text. Drafts are closed (the default): the
 // unsent text is looked for in every string before the values are. And an image address the
-// page sets (a pixel), per image in µs, without a query and with one (checked in the setter).
+// page sets (a pixel), per image in µs, without a query and with one (checked in the setter);
+// and a 4 KB answer set as innerHTML, per set in µs, with an image (its markup read before it
+// goes in) and with links alone (not read).
 import { launchWithExtension, routeSites, SITES, editorOf } from './harness.mjs';
 
 const ctx = await launchWithExtension();
@@ -45,9 +47,25 @@ const run = () => page.evaluate(async () => {
     for (let j = 0; j < 200; j++) new Image().src = `https://pixel.invalid/p.gif?ev=composer_state&id=${j}&label=item+${j}+of+the+list&ts=1765106400000`;
     pixel.push(performance.now() - t);
   }
+  // An answer rendered as markup (4 KB of paragraphs with entities, a link and an image with
+  // a query), per innerHTML: read in an inert template first, its image's address checked.
+  // Links alone load nothing: that markup is not read twice.
+  const links = Array.from({ length: 24 }, (_, i) => `<p>Step ${i}: compare A &amp; B, see <a href="/docs?p=${i}">the docs</a> &mdash; done.</p>`).join('');
+  const answer = `${links}<img src="/pixel.gif?ev=answer_rendered&amp;id=42">`;
+  const host = document.createElement('div');
+  const markup = [];
+  const markupLinks = [];
+  for (let i = 0; i < 41; i++) {
+    let t = performance.now();
+    for (let j = 0; j < 20; j++) host.innerHTML = answer;
+    markup.push(performance.now() - t);
+    t = performance.now();
+    for (let j = 0; j < 20; j++) host.innerHTML = links;
+    markupLinks.push(performance.now() - t);
+  }
   return {
     uncheckedMs: median(unchecked).toFixed(2), checkedMs: median(checked).toFixed(2), checked20KBMs: median(checkedBig).toFixed(2),
-    pixelBareUs: (median(bare) * 5).toFixed(1), pixelQueryUs: (median(pixel) * 5).toFixed(1),
+    pixelBareUs: (median(bare) * 5).toFixed(1), pixelQueryUs: (median(pixel) * 5).toFixed(1), markup4KBUs: (median(markup) * 50).toFixed(1), markupLinksUs: (median(markupLinks) * 50).toFixed(1),
   };
 });
 console.log('message box empty', JSON.stringify(await run()));

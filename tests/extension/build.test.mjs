@@ -109,7 +109,10 @@ test('no network of its own and no remote or evaluated code in the extension\'s 
     // main-world.js wraps the page's fetch, XMLHttpRequest, sendBeacon and WebSocket.send (and
     // calls the originals for the page); it starts none.
     const network = name.endsWith('main-world.js') ? [/new\s+(XMLHttpRequest|XHR|WebSocket|WS)\b/, /navigator\.sendBeacon/] : [/\bfetch\s*\(/, /XMLHttpRequest/, /WebSocket/, /sendBeacon/];
-    for (const re of [...network, /EventSource/, /\beval\s*\(/, /new Function/, /innerHTML|outerHTML|insertAdjacentHTML/, /https?:\/\/(?=[a-z0-9])(?!chatgpt\.com|claude\.ai|gemini\.google\.com|copilot\.microsoft\.com|chat\.mistral\.ai|www\.perplexity\.ai|chat\.deepseek\.com|localhost)/]) {
+    // main-world.js also wraps the page's HTML sinks (innerHTML and its kin) and hands them the
+    // page's own markup, read first in an inert template; it writes no markup of its own.
+    const html = name.endsWith('main-world.js') ? [/\.(innerHTML|outerHTML)\s*=[^=]/, /\.insertAdjacentHTML\s*\(/] : [/innerHTML|outerHTML|insertAdjacentHTML/];
+    for (const re of [...network, ...html, /EventSource/, /\beval\s*\(/, /new Function/, /https?:\/\/(?=[a-z0-9])(?!chatgpt\.com|claude\.ai|gemini\.google\.com|copilot\.microsoft\.com|chat\.mistral\.ai|www\.perplexity\.ai|chat\.deepseek\.com|localhost)/]) {
       assert.ok(!re.test(src), `${name}: ${re}`);
     }
   }

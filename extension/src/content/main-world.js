@@ -156,21 +156,29 @@
    */
   function verdictNow(texts) {
     const id = `${Date.now()}-${Math.random().toString(36).slice(2)}-${(seq += 1)}`;
-    let ok = false;
-    const on = (e) => {
-      try {
-        const v = JSON.parse(e.detail);
-        if (v?.id === id) ok = v.ok === true;
-      } catch { /* not ours */ }
-    };
-    hub.addEventListener('pii-airlock-verdict', on);
+    const mine = { id, ok: false };
+    // A page listener on the answer may set an address itself: that check nests in this one.
+    const outer = now;
+    now = mine;
     try {
       hub.dispatchEvent(new CustomEvent('pii-airlock-check', { detail: JSON.stringify({ id, kind: 'now', texts }) }));
     } finally {
-      hub.removeEventListener('pii-airlock-verdict', on);
+      now = outer;
     }
-    return ok;
+    return mine.ok;
   }
+  /**
+   * The check at once that is waiting for its answer (the answer comes within the dispatch). One listener for all of them: adding and removing one per address cost more
+   * than the content script's answer on a quiet page.
+   */
+  let now = null;
+  hub.addEventListener('pii-airlock-verdict', (e) => {
+    if (!now) return;
+    try {
+      const v = JSON.parse(e.detail);
+      if (v?.id === now.id) now.ok = v.ok === true;
+    } catch { /* not ours */ }
+  });
 
   /** The endpoint a request goes to, if it is one of this site's. */
   function endpointOf(url, method) {
@@ -259,6 +267,58 @@
       stringsOf(v, out, 1);
     }
     return out;
+  }
+
+  /**
+   * The strings a posted message carries (what structured clone copies: strings, and the keys
+   * and values of objects, arrays, maps and sets, each read like a request's string), into
+   * `out`. Bytes, blobs and ports carry none that can be read at once (bytes are not read in
+   * requests either).
+   */
+  function messageStrings(message, out) {
+    const seen = new Set();
+    const stack = [message];
+    while (stack.length) {
+      const x = stack.pop();
+      if (typeof x === 'string') {
+        stringsOf(x, out, 1);
+        continue;
+      }
+      if (!x || typeof x !== 'object' || seen.has(x)) continue;
+      seen.add(x);
+      switch (kindOf(x)) {
+        case 'Array':
+        case 'Object':
+          for (const [k, v] of Object.entries(x)) {
+            if (!Array.isArray(x)) out.add(k);
+            stack.push(v);
+          }
+          break;
+        case 'Map':
+          for (const [k, v] of x) stack.push(k, v);
+          break;
+        case 'Set':
+          for (const v of x) stack.push(v);
+          break;
+        case 'String':
+          stack.push(String(x));
+          break;
+        default:
+      }
+    }
+    return out;
+  }
+
+  /** Whether a message may be posted: at once, like an address (the post cannot wait). */
+  function messageOk(message) {
+    if (message == null || typeof message === 'number' || typeof message === 'boolean') return true;
+    let texts;
+    try {
+      texts = [...messageStrings(message, new Set())].filter((t) => t.trim());
+    } catch {
+      return false; // a getter or a proxy that throws: not read, not posted
+    }
+    return texts.length === 0 || verdictNow(texts);
   }
 
   /** A byte body as text, or null when it is not UTF-8 (binary, compressed). */
@@ -502,6 +562,20 @@
       const texts = [...queryStrings(url, new Set())].filter((t) => t.trim());
       return texts.length === 0 || verdictNow(texts);
     });
+    /** A worker's script address: its query, or all of a `data:` address (the script itself). */
+    const scriptOk = (href) => {
+      let url;
+      try {
+        url = new URL(String(href), base());
+      } catch {
+        return true; // the constructor throws on it itself
+      }
+      if (url.protocol === 'data:') {
+        const comma = url.href.indexOf(',');
+        return messageOk(comma < 0 ? '' : url.href.slice(comma + 1));
+      }
+      return addressOk('src', url.href);
+    };
     const LOADS = { IMG: ['src', 'srcset'], SOURCE: ['src', 'srcset'], LINK: ['href'], SCRIPT: ['src'], IFRAME: ['src'], A: ['ping'] };
     for (const [Element, props] of [[win.HTMLImageElement, LOADS.IMG], [win.HTMLSourceElement, LOADS.SOURCE],
       [win.HTMLLinkElement, LOADS.LINK], [win.HTMLScriptElement, LOADS.SCRIPT], [win.HTMLIFrameElement, LOADS.IFRAME],
@@ -523,13 +597,190 @@
       ElementType.prototype.setAttribute = function (name, value) {
         const prop = String(name).toLowerCase();
         if (LOADS[this.tagName]?.includes(prop) && !addressOk(prop, value)) return undefined;
+        if (prop === 'style' && !cssOk(String(value))) return undefined;
         return setAttribute.call(this, name, value);
       };
       const setAttributeNS = ElementType.prototype.setAttributeNS;
       ElementType.prototype.setAttributeNS = function (ns, name, value) {
         const prop = String(name).toLowerCase();
         if (!ns && LOADS[this.tagName]?.includes(prop) && !addressOk(prop, value)) return undefined;
+        if (!ns && prop === 'style' && !cssOk(String(value))) return undefined;
         return setAttributeNS.call(this, ns, name, value);
+      };
+    }
+
+    // Addresses written as markup or CSS: `innerHTML = '<img src="…?d=…">'` (and its kin:
+    // `outerHTML`, `insertAdjacentHTML`, `setHTMLUnsafe`, `createContextualFragment`,
+    // `document.write`), a `style` attribute's or a `<style>`'s `url(…)`, one given to
+    // `style.setProperty` or `style.cssText`. The browser starts those loads as it parses (a stylesheet `<link>` at once), so the
+    // markup is read before it goes in: parsed in an inert `<template>` (nothing loads there),
+    // each address that loads by itself checked at once like one set by property; when one is
+    // held, the markup goes in without it (the template's serialisation, with the attribute or
+    // the `<style>` left out). Markup without `?` (nor an entity or a CSS escape that could
+    // spell one) holds no query, and markup without an attribute that loads holds no address
+    // (LOADING): neither is parsed twice.
+    const CSS_URL = /url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3/gi;
+    const unescapeCss = (t) => t.replace(/\\([0-9a-f]{1,6})\s?|\\(.)/gi, (m, hex, c) => (hex ? String.fromCodePoint(parseInt(hex, 16) || 0xfffd) : c));
+    const cssOk = (css) => !/url\(|@import/i.test(css)
+      || [...unescapeCss(css).matchAll(CSS_URL)].every((m) => addressOk('src', m[2] ?? m[4] ?? ''));
+    const MARKUP_LOADS = { src: 'src', srcset: 'srcset', poster: 'src', data: 'src', background: 'src', ping: 'ping' };
+    /** The elements read below: those with one of MARKUP_LOADS, a style, a `<link>`'s or SVG's `href`. */
+    const MARKUP_SELECTOR = [...Object.keys(MARKUP_LOADS).map((a) => `[${a}]`), '[style]', 'style', 'link[href]', 'svg [href]', 'svg [*|href]'].join(',');
+    /**
+     * Markup that may hold an address that loads by itself: an attribute of MARKUP_LOADS or
+     * `style` (also after a `/` or right after a quoted value, which HTML reads as separated),
+     * a `<style>`, a `<link>` or
+     * SVG (whose `href` loads). A link's own `href` does not load: an answer's links alone do
+     * not make its markup parsed twice.
+     */
+    const LOADING = /[\s/"'](src|srcset|poster|data|background|ping|style)\s*=|<(link|style|svg)[\s/>]/i;
+    const templateHTML = Object.getOwnPropertyDescriptor(win.Element?.prototype ?? {}, 'innerHTML');
+    /** `html` as it may go in: itself, or without the addresses that are held. */
+    const markupOk = (html) => {
+      const text = String(html);
+      if (!/[?&\\]/.test(text) || !LOADING.test(text) || !templateHTML?.set) return html;
+      const t = win.document.createElement('template');
+      templateHTML.set.call(t, text);
+      let held = false;
+      for (const el of t.content.querySelectorAll(MARKUP_SELECTOR)) {
+        for (const [attr, kind] of Object.entries(MARKUP_LOADS)) {
+          const v = el.getAttribute(attr);
+          if (v !== null && !addressOk(kind, v)) {
+            el.removeAttribute(attr);
+            held = true;
+          }
+        }
+        const href = el.getAttribute('href') ?? el.getAttribute('xlink:href');
+        if (href !== null && (el.tagName === 'LINK' || el instanceof win.SVGElement) && !addressOk('href', href)) {
+          el.removeAttribute('href');
+          el.removeAttribute('xlink:href');
+          held = true;
+        }
+        const style = el.getAttribute('style');
+        if (style !== null && !cssOk(style)) {
+          el.removeAttribute('style');
+          held = true;
+        }
+        if (el.tagName === 'STYLE' && !cssOk(el.textContent)) {
+          el.remove();
+          held = true;
+        }
+      }
+      return held ? templateHTML.get.call(t) : html;
+    };
+    const markupSetter = (Proto, prop) => {
+      const d = Proto && Object.getOwnPropertyDescriptor(Proto, prop);
+      if (!d?.set) return;
+      Object.defineProperty(Proto, prop, { ...d, set(value) { d.set.call(this, markupOk(value)); } });
+    };
+    markupSetter(win.Element?.prototype, 'innerHTML');
+    markupSetter(win.Element?.prototype, 'outerHTML');
+    markupSetter(win.ShadowRoot?.prototype, 'innerHTML');
+    for (const [Proto, name, at] of [[win.Element?.prototype, 'insertAdjacentHTML', 1], [win.Element?.prototype, 'setHTMLUnsafe', 0],
+      [win.ShadowRoot?.prototype, 'setHTMLUnsafe', 0], [win.Range?.prototype, 'createContextualFragment', 0]]) {
+      const f = Proto?.[name];
+      if (typeof f !== 'function') continue;
+      Proto[name] = function (...args) {
+        if (args.length > at) args[at] = markupOk(args[at]);
+        return f.apply(this, args);
+      };
+    }
+    for (const name of ['write', 'writeln']) {
+      const f = win.Document?.prototype[name];
+      if (typeof f !== 'function') continue;
+      win.Document.prototype[name] = function (...args) {
+        return f.call(this, markupOk(args.join('')));
+      };
+    }
+    const Style = win.CSSStyleDeclaration?.prototype;
+    if (Style) {
+      const setProperty = Style.setProperty;
+      Style.setProperty = function (name, value, ...rest) {
+        if (typeof value === 'string' && !cssOk(value)) return undefined;
+        return setProperty.call(this, name, value, ...rest);
+      };
+      // `cssText` is the prototype's; the properties by name (`style.backgroundImage`) are each
+      // style object's own, so they cannot be wrapped short of a proxy on every `style`.
+      const cssText = Object.getOwnPropertyDescriptor(Style, 'cssText');
+      if (cssText?.set) {
+        Object.defineProperty(Style, 'cssText', { ...cssText, set(value) { if (cssOk(String(value))) cssText.set.call(this, value); } });
+      }
+    }
+
+    // Workers. The hooks above are this window's: a dedicated, shared or service worker has its
+    // own `fetch` and `WebSocket`, which no script of the extension reaches (MV3 injects into
+    // documents only), and running the worker from a wrapper of ours (a blob that installs
+    // hooks, then loads the site's script) would change its address — every relative URL in it
+    // — and needs `blob:` in the site's worker-src. But a worker has no DOM: what it knows of
+    // the message box comes from a window, by the messages it is posted (to the worker, its
+    // port, a port handed over, a BroadcastChannel), by its script's address and its name. So
+    // those are the door: each is checked at once, like an address; a message that carries
+    // unsent text or a value is not posted (dropped, counted), a worker whose address or name
+    // carries some is not started (the constructor throws, as for an address it refuses).
+    for (const Target of [win.Worker, win.MessagePort, win.BroadcastChannel, win.ServiceWorker]) {
+      const post = Target?.prototype.postMessage;
+      if (typeof post !== 'function') continue;
+      Target.prototype.postMessage = function postMessage(message, ...rest) {
+        if (!messageOk(message)) return undefined;
+        return post.call(this, message, ...rest);
+      };
+    }
+    for (const name of ['Worker', 'SharedWorker']) {
+      const Ctor = win[name];
+      if (typeof Ctor !== 'function') continue;
+      win[name] = new Proxy(Ctor, {
+        construct(target, args, newTarget) {
+          const [url, options] = args;
+          const label = typeof options === 'string' ? options : options?.name;
+          if (!scriptOk(url) || (typeof label === 'string' && !messageOk(label))) {
+            throw new win.DOMException(HELD, 'SecurityError');
+          }
+          return Reflect.construct(target, args, newTarget);
+        },
+      });
+    }
+    const container = win.ServiceWorkerContainer?.prototype;
+    const register = container?.register;
+    if (typeof register === 'function') {
+      container.register = function (url, ...rest) {
+        if (!scriptOk(url)) return Promise.reject(new win.DOMException(HELD, 'SecurityError'));
+        return register.call(this, url, ...rest);
+      };
+    }
+
+    // Navigation and forms: a page can send the text by leaving (`location = '…?q=…'`, a link it
+    // clicks, a form it submits, to any origin) or by opening a window. Location cannot be
+    // wrapped (its members are unforgeable); the Navigation API's `navigate` event is where
+    // every navigation of this window passes first, cancelable when the page started it, with
+    // a POST form's fields. A form that targets another window or a new one navigates there,
+    // so the submission is checked too (the `submit` event, and `submit()`, which fires none).
+    // Checked at once, like an address: one that carries unsent text or a value does not go.
+    const formOk = (form, submitter) => {
+      let data;
+      try {
+        data = new win.FormData(form, submitter ?? undefined);
+      } catch {
+        data = new win.FormData(form);
+      }
+      const fields = new URLSearchParams();
+      for (const [k, v] of data) if (typeof v === 'string') fields.append(k, v);
+      const action = submitter?.getAttribute?.('formaction') ? submitter.formAction : form.action;
+      return addressOk('href', action) && messageOk(fields.toString());
+    };
+    win.navigation?.addEventListener('navigate', (e) => {
+      if (!e.cancelable || (e.destination.sameDocument && !e.formData)) return;
+      const fields = new URLSearchParams();
+      for (const [k, v] of e.formData ?? []) if (typeof v === 'string') fields.append(k, v);
+      if (!addressOk('href', e.destination.url) || !messageOk(fields.toString())) e.preventDefault();
+    });
+    win.addEventListener('submit', (e) => {
+      if (e.target?.tagName === 'FORM' && !formOk(e.target, e.submitter)) e.preventDefault();
+    }, true);
+    const Form = win.HTMLFormElement?.prototype;
+    const submit = Form?.submit;
+    if (typeof submit === 'function') {
+      Form.submit = function () {
+        if (formOk(this, null)) submit.call(this);
       };
     }
 
@@ -552,6 +803,8 @@
     const openWindow = win.open;
     if (typeof openWindow === 'function') {
       win.open = function open(...args) {
+        // A window opened on an address that carries the text is not opened (as if blocked).
+        if (args[0] != null && String(args[0]) !== '' && !addressOk('href', args[0])) return null;
         const w = openWindow.apply(this, args);
         if (w) guard(w);
         return w;

@@ -149,9 +149,12 @@
   /** Texts the user agreed to send (as rewritten), for the MAIN world's request check. */
   const approved = [];
   const norm = (t) => String(t).replace(/\s+/g, ' ').trim();
+  /** Bumped when `approved` changes: what `quiet` knew of it is stale then. */
+  let approvedVersion = 0;
   const approve = (t) => {
     approved.push(norm(t));
     if (approved.length > 20) approved.shift();
+    approvedVersion += 1;
   };
 
   /** Findings the policy sends as they are anyway (highlight, allow) stop nothing. */
@@ -526,6 +529,7 @@
    * the request is held until it is.
    */
   function composerVerdictNow(texts) {
+    if (quiet()) return true;
     const strings = texts.filter((t) => typeof t === 'string').map(low);
     if (draftHeld(strings)) return false;
     const holds = holdsNow();
@@ -534,6 +538,37 @@
       return false;
     }
     return valuesVerdict(strings, holds);
+  }
+
+  /** Bumped when a value joins `typed` (its order changes on every request; that does not count). */
+  let typedVersion = 0;
+  /** `[typedVersion, approvedVersion, every typed value sent]` as last worked out. */
+  let typedSent = [-1, -1, false];
+
+  /**
+   * The fast path of the check at once: true when no rule can hold any string — no message box
+   * holds text (drafts open or closed), the edit record and the short drafts have expired, and
+   * every value typed on this page is in a text the user agreed to send. That is the page after
+   * a message went and the last edit is RECORD_MS old, or before anything was typed, when sites
+   * fire most of their pixels; it answers without reading the request's strings, the message
+   * boxes' DOM or the values. It is conservative: a box whose raw text is not blank counts as
+   * holding text even when it holds a text the user just agreed to send. Everything it lets
+   * through, the full check lets through (tests/extension/fastpath.test.mjs compares them over
+   * generated addresses).
+   */
+  function quiet() {
+    for (const editor of state.keys()) {
+      if (editor.isConnected && (editor.value ?? editor.textContent ?? '').trim()) return false;
+    }
+    forgetExpired();
+    if (edited.size || deletedRuns.size || deletedWindows.size) return false;
+    const since = Date.now() - RECENT_MS;
+    if (recent.some((x) => x.at >= since)) return false;
+    if (typedSent[0] !== typedVersion || typedSent[1] !== approvedVersion) {
+      const sent = approved.map((a) => a.toLowerCase());
+      typedSent = [typedVersion, approvedVersion, [...typed].every((v) => sent.some((a) => a.includes(v)))];
+    }
+    return typedSent[2];
   }
 
   /**
@@ -573,7 +608,7 @@
   /** Whether none of `strings` holds a value typed and not sent, the start of one, or of the word being typed. */
   function valuesVerdict(strings, { values, anchors, words, ends }) {
     for (const v of [...values, ...anchors]) {
-      typed.delete(v);
+      if (!typed.delete(v)) typedVersion += 1;
       typed.add(v);
     }
     for (const v of values) typedValues.add(v);
