@@ -149,6 +149,43 @@ PLACES_14_WORDS = """
 marche oeste colonia
 """.split()
 
+# Round 16 (italian17, issue 14): Italian natural features and areas, which GeoNames' populated
+# places (every source above) do not hold: mountains and massifs, passes, lakes and islands
+# named bare ("sull'Etna", "al Cervino", "il Trasimeno", "all'Elba"), the islands Italians
+# travel to abroad, historical and wine areas and valleys ("in Maremma", "nel Chianti", "in
+# Valtellina"), and the Italian names of foreign towns near Italy (Spalato, Nizza, Capodistria,
+# Salisburgo). No registry package ships GeoNames' feature classes H, T and L, so these are
+# written for this project from general knowledge (one per line). Names that are mostly words
+# ("grappa", "salina", "vulcano", "giglio") are left out, not flagged: they would need a cue
+# that a bare feature name rarely has.
+PLACES_17 = """
+etna|vesuvio|stromboli|cervino|marmolada|adamello|presanella|gran sasso|maiella|majella
+gran paradiso|monviso|pasubio|ortles|sassolungo|catinaccio|pelmo|antelao|sorapiss|tofane
+sciliar|latemar|pale di san martino|dolomiti|appennini|appennino|prealpi|amiata|terminillo
+gennargentu|supramonte|sibillini|aspromonte|pollino|gran sasso d'italia|monte cimone
+tonale|stelvio|pordoi|gavia|sempione|falzarego|mortirolo|spluga|giau|campolongo
+trasimeno|verbano|lario|benaco|ceresio|misurina|braies|resia|caldonazzo|levico
+elba|caprera|capri|ischia|procida|giannutri|montecristo|pianosa|gorgona|capraia|lipari
+panarea|filicudi|alicudi|favignana|levanzo|marettimo|pantelleria|lampedusa|linosa|ustica
+asinara|tavolara|ponza|ventotene|tremiti|eolie|egadi|pelagie|sant'antioco|la maddalena
+naxos|paros|santorini|mykonos|creta|rodi|corfù|cefalonia|zante|itaca|milos|kos|skiathos
+lussino|cherso|brazza|maiorca|minorca|ibiza|formentera|tenerife|lanzarote
+fuerteventura|gran canaria|madera|corsica|sardegna|sicilia|malta|gozo|cipro
+chianti|maremma|gargano|valtellina|langhe|roero|monferrato|lunigiana|garfagnana|versilia
+mugello|casentino|valdarno|valdichiana|val d'orcia|valdorcia|crete senesi|cilento|murge
+sannio|tuscia|carnia|cadore|comelico|cansiglio|polesine|franciacorta|valpolicella
+lomellina|lessinia|carso|collio|barbagia|gallura|ogliastra|sulcis|campidano|logudoro
+costa smeralda|cinque terre|oltrepò pavese|oltrepò|val gardena|val badia|alta badia
+val di fassa|val di non|val di sole|valsugana|val seriana|val brembana|valcamonica
+val camonica|val venosta|val pusteria|valsesia|valchiavenna|val trompia|canavese|ossola
+tigullio|conero|montefeltro|valnerina|agro pontino|costiera amalfitana|penisola sorrentina
+campi flegrei|metapontino|riviera romagnola|riviera ligure|riviera del brenta
+alta langa|val d'aosta|valle d'itria|valle dei templi|altopiano di asiago|maremma toscana
+spalato|nizza|capodistria|salisburgo|pirano|parenzo|rovigno|lubiana|zagabria|marsiglia|lione
+strasburgo|norimberga|lipsia|dresda|magonza|basilea|losanna|anversa|bruges|salonicco
+san pietroburgo|nuova york|new york|pechino|nuova delhi|città del messico|gerusalemme
+""".replace("|", "\n").split("\n")
+
 
 def nfc_lower(s):
     return unicodedata.normalize("NFC", s).lower().strip()
@@ -864,6 +901,9 @@ def main():
             add(w, "c")
     for w in PLACES_14_WORDS:
         add(w, "w")
+    for w in PLACES_17:
+        if w.strip():
+            add(w, "c")
 
     add_name_sources(args.cache, x, flags, add)
     add_indian_names(args.cache, flags, add)  # round 11: Indian first names

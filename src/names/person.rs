@@ -2088,15 +2088,13 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
         return;
     }
     if let Some((b, why)) = (!plain_word).then(|| town(ctx, g, run)).flatten() {
-        push(
-            out,
-            ctx,
-            first_tok,
-            run.words[b],
-            Entity::Location,
-            0.65,
-            why,
-        );
+        // "Sul Monte Bianco": the article opening the sentence is no part of the feature.
+        let from = if !crate::FIRST_MODULE && why == "place-frame" {
+            super::place::feature_start(ctx, &run.words[..run.len])
+        } else {
+            first_tok
+        };
+        push(out, ctx, from, run.words[b], Entity::Location, 0.65, why);
         return;
     }
     // A lone common word is a name only after "my name is" and its kin: every other cue

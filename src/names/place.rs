@@ -3914,6 +3914,33 @@ const FEATURE_HEADS: &[&str] = &[
     "cime", "gran", "colli", "castelli", "costiera", "riviera", "penisola", "piana",
 ];
 
+/// Round 16 (italian17): Italian articles and articulated prepositions that open a sentence
+/// before a feature's name ([`feature_name`]).
+const OPENING_ARTICLES: &[&str] = &[
+    "il", "lo", "la", "le", "gli", "sul", "sullo", "sulla", "sui", "sugli", "sulle", "nel",
+    "nello", "nella", "nei", "negli", "nelle", "dal", "dallo", "dalla", "dai", "dagli", "dalle",
+];
+
+/// Round 16 (italian17): the run `words` opens with a capitalised word of
+/// [`OPENING_ARTICLES`] at the sentence's start, before at least two more words.
+fn opening_article(ctx: &Ctx<'_>, words: &[usize]) -> bool {
+    words.len() > 2
+        && ctx.toks[words[0]].case == Case::Title
+        && ctx.word_in(words[0], OPENING_ARTICLES)
+        && ctx.sentence_start(words[0])
+}
+
+/// Round 16 (italian17): the first token of the place a [`place_frame`] reading of the run
+/// `words` found: the word after an opening article of a feature's name ("Sul Monte Bianco"
+/// is "Monte Bianco"), else the run's first.
+pub(crate) fn feature_start(ctx: &Ctx<'_>, words: &[usize]) -> usize {
+    if opening_article(ctx, words) && feature_name(ctx, &words[1..]) {
+        words[1]
+    } else {
+        words[0]
+    }
+}
+
 /// Round 15 (italian16): a part of a country named by its direction ("Nord Italia", "Centro
 /// Italia", "Alta Savoia").
 const COMPASS_HEADS: &[&str] = &["nord", "sud", "centro", "alta", "bassa"];
@@ -3930,6 +3957,12 @@ fn feature_name(ctx: &Ctx<'_>, words: &[usize]) -> bool {
     let [h, n, ..] = *words else {
         return false;
     };
+    // Round 16 (italian17): the capitalised article or articulated preposition that opens the
+    // sentence is taken into the run ("Il Lago Trasimeno", "Sul Gran Sasso", "Le Alpi
+    // Apuane"); the name is the words after it, where the finding starts ([`feature_start`]).
+    if opening_article(ctx, words) {
+        return feature_name(ctx, &words[1..]);
+    }
     if ctx.toks[h].case != Case::Title || ctx.toks[n].newline_before {
         return false;
     }
