@@ -242,7 +242,12 @@ fn mrz(c: &Candidate<'_>) -> Verdict {
         _ => false,
     };
     if ok {
-        Verdict::Checked("icao9303-check-digits")
+        // The zone, which the match (its first five characters) does not reach across.
+        Verdict::Span {
+            start: 0,
+            end: c.end - c.start,
+            check: Some("icao9303-check-digits"),
+        }
     } else {
         Verdict::Reject
     }
