@@ -292,9 +292,16 @@ fn rule_shares(rules: &[(&str, &str)], name: &str, text: &str, out: &mut Vec<Val
         out.push(json!({"kind": "dfa_states", "input": name, "variant": id,
             "pattern": pattern, "held_bytes": with}));
     }
+    // `PII_BENCH_SHARES=id,id,…` weighs only those rules' shares (a whole table is one pass
+    // per pattern: an hour at load); `PII_BENCH_SHARES=` none, for variants alone.
+    let only = std::env::var("PII_BENCH_SHARES").ok();
+    let wanted = |id: &str| {
+        only.as_deref()
+            .is_none_or(|o| o.split(',').any(|w| w == id))
+    };
     // One row per pattern: rules that share one are left out together, named together.
     let mut groups: Vec<(String, &str)> = Vec::new();
-    for &(id, p) in rules.iter().filter(|(_, p)| !p.is_empty()) {
+    for &(id, p) in rules.iter().filter(|(id, p)| !p.is_empty() && wanted(id)) {
         match groups.iter_mut().find(|(_, q)| *q == p) {
             Some((ids, _)) => *ids = format!("{ids}+{id}"),
             None => groups.push((id.to_string(), p)),
