@@ -14,6 +14,7 @@ mod address;
 mod caps;
 mod fields;
 mod gazetteer;
+mod holder;
 mod lexicon;
 mod lookup;
 mod markup;
@@ -551,6 +552,7 @@ impl NamesPass {
         caps::restore(&mut ctx, &recased);
         if !crate::FIRST_MODULE {
             rows::find(&ctx, out);
+            holder::find(&ctx, out);
         }
         mark("person");
         special::find(&ctx, &look.special, out);
