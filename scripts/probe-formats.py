@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Leak probe of pasted structured text (round 15, formats16): generates documents in ~50
+"""Leak probe of pasted structured text (round 15, formats16; round 16, formats17): generates documents in ~50
 formats (CSV/TSV, HTML, SQL, JSON/JSONL, YAML, .env/ini, vCard, iCalendar, mail headers, git
 log, logs, Markdown, LDIF, XML) from tests/data/test-names.tsv (mimesis data, not the
 detectors' lists), runs `pii-airlock redact --jsonl`, and prints per format how many planted
@@ -96,6 +96,12 @@ def _(ps): return "users:\n" + "".join(f"  - name: {p['first']} {p['last']}\n   
 def _(ps): return "contacts:\n" + "".join(f"  - given_name: {p['first']}\n    family_name: {p['last']}\n    phone: \"{p['phone']}\"\n" for p in ps)
 @fmt("yaml-author")
 def _(ps): return f"title: Quarterly report\nauthor: {ps[0]['first']} {ps[0]['last']}\nowner: {ps[1]['first']} {ps[1]['last']}\n"
+@fmt("yaml-maintainer")
+def _(ps): return f"name: payments-service\nmaintainer: {ps[0]['first']} {ps[0]['last']}\nreviewer: {ps[1]['first']} {ps[1]['last']}\n"
+@fmt("toml-authors")
+def _(ps): return f"[package]\nname = \"parser\"\nauthors = [\"{ps[0]['first']} {ps[0]['last']} <{ps[0]['email']}>\", \"{ps[1]['first']} {ps[1]['last']} <{ps[1]['email']}>\"]\n"
+@fmt("package-json-author")
+def _(ps): return json.dumps({"name": "parser", "version": "1.0.0", "author": f"{ps[0]['first']} {ps[0]['last']} <{ps[0]['email']}>", "contributors": [f"{ps[1]['first']} {ps[1]['last']} <{ps[1]['email']}>"]}, indent=2, ensure_ascii=False)
 @fmt("env")
 def _(ps): return f"APP_ENV=production\nADMIN_NAME={ps[0]['first']} {ps[0]['last']}\nADMIN_EMAIL={ps[0]['email']}\nCONTACT_PERSON=\"{ps[1]['first']} {ps[1]['last']}\"\n"
 @fmt("gitconfig")
@@ -116,6 +122,8 @@ def _(ps): return ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:Project review\n"
 def _(ps): return (f"From: \"{ps[0]['first']} {ps[0]['last']}\" <{ps[0]['email']}>\n"
     f"To: {ps[1]['first']} {ps[1]['last']} <{ps[1]['email']}>\nCc: {ps[2]['last']}, {ps[2]['first']} <{ps[2]['email']}>\n"
     "Subject: Re: invoice\nDate: Mon, 7 Dec 2026 10:00:00 +0000\n\nSee attached.\n")
+@fmt("mbox-quoted-lastfirst")
+def _(ps): return f"From: \"{ps[0]['first']} {ps[0]['last']}\" <{ps[0]['email']}>\nTo: \"{ps[1]['last']}, {ps[1]['first']}\" <{ps[1]['email']}>\nSubject: minutes\n\nHi all\n"
 @fmt("mbox-reply")
 def _(ps): return (f"On Mon, 7 Dec 2026 at 10:00, {ps[0]['first']} {ps[0]['last']} <{ps[0]['email']}> wrote:\n> Thanks\n")
 @fmt("gitlog")
@@ -136,6 +144,10 @@ def _(ps): return "| Task | Owner | Due |\n|---|---|---|\n" + "".join(f"| Fix bu
 def _(ps): return "".join(f"dn: cn={p['first']} {p['last']},ou=people,dc=example,dc=com\nobjectClass: inetOrgPerson\ncn: {p['first']} {p['last']}\nsn: {p['last']}\ngivenName: {p['first']}\nmail: {p['email']}\nl: {p['city']}\n\n" for p in ps)
 @fmt("xml")
 def _(ps): return "<people>\n" + "".join(f"  <person>\n    <firstName>{p['first']}</firstName>\n    <lastName>{p['last']}</lastName>\n    <city>{p['city']}</city>\n  </person>\n" for p in ps) + "</people>"
+@fmt("xml-given")
+def _(ps): return "<patients>\n" + "".join(f"  <patient>\n    <name>\n      <given>{p['first']}</given>\n      <family>{p['last']}</family>\n    </name>\n  </patient>\n" for p in ps) + "</patients>"
+@fmt("xml-role")
+def _(ps): return f"<document>\n  <title>Quarterly report</title>\n  <author>{ps[0]['first']} {ps[0]['last']}</author>\n  <owner>{ps[1]['first']} {ps[1]['last']}</owner>\n</document>"
 @fmt("xml-attr")
 def _(ps): return "<people>\n" + "".join(f'  <person first="{p["first"]}" last="{p["last"]}" email="{p["email"]}"/>\n' for p in ps) + "</people>"
 @fmt("html-form")

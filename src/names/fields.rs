@@ -143,8 +143,42 @@ const NAME_COLUMNS: &[&str] = &[
     "imięinazwisko",
 ];
 
-/// A column's header as the name readings see it (a table's `<th>`, an `INSERT`'s column
-/// list): a name field's key, a plain `name`, a column of other personal data, or else.
+/// Keys that name a person by the role they hold (`author`, `owner`, `ADMIN_NAME`,
+/// `CONTACT_PERSON`), normalised like [`KEYS`]: their value is a person when it reads as a
+/// person's name ([`super::holder`] decides, with the lists), where it is also a team, a
+/// company or a project as often (`owner: Platform Team`).
+const ROLES: &[&str] = &[
+    "author",
+    "authorname",
+    "owner",
+    "ownername",
+    "maintainer",
+    "reviewer",
+    "assignee",
+    "reporter",
+    "approver",
+    "requester",
+    "customer",
+    "client",
+    "contactperson",
+    "adminname",
+    "managername",
+    "organizer",
+    "organiser",
+    "supervisor",
+    "employee",
+    "applicant",
+    "beneficiary",
+    "emergencycontact",
+    "nextofkin",
+    "realname",
+    "personname",
+    "displayname",
+];
+
+/// A column's header or a field's key as the name readings see it (a table's `<th>`, an
+/// `INSERT`'s column list, an XML element, a YAML or `.env` key): a name field's key, a plain
+/// `name`, a role, a column of other personal data, or else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Column {
     /// One of [`KEYS`]: its cells are names.
@@ -153,6 +187,8 @@ pub(crate) enum Column {
     Generic,
     /// One of [`PERSONAL_COLUMNS`].
     Personal,
+    /// One of [`ROLES`]: its values are people when they read as a person's name.
+    Role,
     /// Anything else.
     Other,
 }
@@ -167,6 +203,8 @@ impl Column {
             Column::Generic
         } else if key.is_in(PERSONAL_COLUMNS) {
             Column::Personal
+        } else if key.is_in(ROLES) {
+            Column::Role
         } else {
             Column::Other
         }
@@ -246,6 +284,63 @@ const SEPARATORS: [char; 4] = ['\t', '|', ';', ','];
 /// read here instead.
 pub(crate) fn tab_columns(text: &str, out: &mut Vec<Hit>) {
     find_columns(text, true, out);
+    if !crate::FIRST_MODULE {
+        copy_rows(text, out);
+    }
+}
+
+/// The rows of PostgreSQL's `COPY t (a, b, c) FROM stdin;` (a `pg_dump`), one a line with
+/// tab-separated cells up to `\.`: the cells under the columns its list names as people's
+/// names, as under an `INSERT`'s column list. Reason `row` (the full module's reading).
+fn copy_rows(text: &str, out: &mut Vec<Hit>) {
+    for (at, _) in text
+        .match_indices("COPY ")
+        .chain(text.match_indices("copy "))
+    {
+        if at > 0 && text.as_bytes()[at - 1] != b'\n' {
+            continue;
+        }
+        let line_end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+        let line = text[at..line_end].trim_end_matches(['\r', ' ']);
+        let (Some(open), Some(close)) = (line.find('('), line.rfind(')')) else {
+            continue;
+        };
+        if close < open || !line[close + 1..].trim().eq_ignore_ascii_case("from stdin;") {
+            continue;
+        }
+        let cols: Vec<Column> = line[open + 1..close]
+            .split(',')
+            .map(|c| Column::of(c.trim().trim_matches(['"', '`'])))
+            .collect();
+        if !cols.iter().any(|c| names_people(c, &cols)) {
+            continue;
+        }
+        let mut row = line_end + 1;
+        while row < text.len() {
+            let end = text[row..].find('\n').map_or(text.len(), |k| row + k);
+            let body = text[row..end].trim_end_matches('\r');
+            if body == "\\." {
+                break;
+            }
+            let cells: Vec<&str> = body.split('\t').collect();
+            if cells.len() == cols.len() {
+                let mut a = row;
+                for (cell, col) in cells.iter().zip(&cols) {
+                    if names_people(col, &cols) && name_shaped(cell) {
+                        out.push(Hit {
+                            start: a,
+                            end: a + cell.len(),
+                            entity: Entity::Person,
+                            score: 0.85,
+                            reason: "row",
+                        });
+                    }
+                    a += cell.len() + 1;
+                }
+            }
+            row = end + 1;
+        }
+    }
 }
 
 /// Tables whose header names a column of people's names: each cell of that column below it

@@ -14,6 +14,7 @@ mod address;
 mod caps;
 mod fields;
 mod gazetteer;
+mod holder;
 mod lexicon;
 mod lookup;
 mod markup;
@@ -553,6 +554,7 @@ impl NamesPass {
         if !crate::FIRST_MODULE {
             rows::find(&ctx, out);
             speakers::find(&ctx, out);
+            holder::find(&ctx, out);
         }
         mark("person");
         special::find(&ctx, &look.special, out);
