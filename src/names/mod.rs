@@ -14,6 +14,7 @@ mod address;
 mod caps;
 mod fields;
 mod gazetteer;
+mod labels;
 mod lexicon;
 mod lookup;
 mod markup;
