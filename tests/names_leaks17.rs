@@ -135,6 +135,7 @@ fn self_introductions_before_no_name() {
         &e,
         &[
             "This is Markdown.",
+            "I am Roma.",
             "This is Kubernetes, the cluster manager.",
             "It's Done.",
             "This is Python Software Foundation work",

@@ -478,6 +478,9 @@ fn name_word(ctx: &Ctx<'_>, w: usize) -> bool {
         && (f & WORD == 0
             || (f & FIRST != 0 && (!ctx.sentence_start(w) || ctx.punct(w.wrapping_sub(1), ':'))))
         && (f & PLACE == 0 || f & (FIRST | LAST) != 0)
+        // "I am Roma", "soy Gitano": the speaker's statement about themself (reported by
+        // `special`), not their name.
+        && !ctx.role(w, super::lexicon::role::TERM_FIRST)
         && !ctx.in_identifier(w)
 }
 
