@@ -15,6 +15,7 @@ mod caps;
 mod fields;
 mod gazetteer;
 mod holder;
+mod labels;
 mod lexicon;
 mod lookup;
 mod markup;

@@ -101,7 +101,7 @@ fn initial(ctx: &Ctx<'_>, i: usize) -> bool {
 
 /// Next token on the same line separated by whitespace only, at most two characters of it:
 /// wider gaps separate table columns ("General Commands Manual    BASH").
-fn next_spaced(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
+pub(super) fn next_spaced(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
     let n = ctx.toks.get(i + 1)?;
     (!n.glued && !n.newline_before && n.start - ctx.toks[i].end <= 2).then_some(i + 1)
 }
@@ -286,6 +286,11 @@ fn collect(ctx: &Ctx<'_>, i: usize) -> (Run, usize) {
         let t = &ctx.toks[j];
         // A title ends the run before it ("Sie Herr Brösel"): it opens the next one.
         if run.len > 0 && t.len() > 1 && ctx.role(j, TITLE) && ctx.word_in(j, TITLES) {
+            break;
+        }
+        // "Tell my boss Wendelin I'm sick": the pronoun opens the next clause (full module
+        // only, as the relation that reads the name).
+        if run.len > 0 && !crate::FIRST_MODULE && super::labels::pronoun_i(ctx, j) {
             break;
         }
         let after;
@@ -731,11 +736,14 @@ fn related_lone(ctx: &Ctx<'_>, run: &Run) -> bool {
         && start >= 2
         && ctx.toks[start].start - ctx.toks[start - 1].end == 1
         && ctx.role(start - 1, SPEECH_LAST)
-        && ctx.toks[start - 1].case == Case::Lower
         && !ctx.word_in(start - 1, RELATIONS_OF_FIRMS)
-        && ctx
-            .phrases_ending_at(start - 1, SPEECH_BEFORE)
-            .any(|s| s < start - 1 && ctx.word_in(s, POSSESSIVE_HEADS))
+        && ctx.phrases_ending_at(start - 1, SPEECH_BEFORE).any(|s| {
+            s < start - 1
+                && ctx.word_in(s, POSSESSIVE_HEADS)
+                // German capitalises the relation ("mein Chef Wendelin"); a heading
+                // capitalises the possessive too ("My Friend Pedro").
+                && (ctx.toks[start - 1].case == Case::Lower || ctx.toks[s].case == Case::Lower)
+        })
 }
 
 /// First words of the relations in [`SPEECH_BEFORE`] ("my", "seine", "la mia", "von
@@ -1616,6 +1624,7 @@ pub(crate) fn find(
                 || (ctx.role(i, GREET_LAST) && ctx.word_in(i, GREETINGS))
                 || label_at(ctx, i)
                 || address_verb_at(ctx, i)
+                || (!crate::FIRST_MODULE && super::labels::opens_cue(ctx, i))
                 || french_monsieur(ctx, i)
                 || short_sign_off(ctx, i)
             {
@@ -1974,6 +1983,16 @@ fn lower_case(ctx: &Ctx<'_>, g: &Gazetteer, i: usize, out: &mut Vec<Hit>) -> usi
 
 fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     let first_tok = run.start_tok();
+    // Round 16: role labels, care-of lines, self-introductions, verbs of answering and
+    // forwarding, requests on someone's behalf ([`super::labels`]), before the place rules
+    // read "Réponds à Guni" as a town. Full module only: the first module's size budget
+    // (issue 20) has no room for their lists.
+    if !crate::FIRST_MODULE {
+        if let Some(why) = super::labels::cue(ctx, first_tok, run.end_tok()) {
+            push(out, ctx, first_tok, run.end_tok(), Entity::Person, 0.8, why);
+            return;
+        }
+    }
     if let Some(k) = german_office_cue(ctx, run)
         .or_else(|| german_call_cue(ctx, run))
         // "An: Alle Mitarbeiter": a common word is no name.

@@ -82,8 +82,13 @@ const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coo
  * the reason (`context`) a finding of theirs carries: towns no list knows after a place frame,
  * rows of SQL literals; since round 15 rows of CSV and HTML cells too, keys that name a name
  * part beside a sibling key (`record`), and a lone unknown first name after the writer's
- * relation ("my friend Leocadia", `relation`). */
-const FULL_MODULE_READINGS = ['place-frame', 'row', 'record', 'relation', 'speaker'];
+ * relation ("my friend Leocadia", `relation`); since round 16 a lone or unknown name after a
+ * role label, a care-of line, a self-introduction, a verb of answering or forwarding, or a
+ * request on someone's behalf (src/names/labels.rs: `role-label`, `care-of`, `self-intro`,
+ * `addressed`, `possessive`), and the people of a conversation's record (src/names/speakers.rs:
+ * `speaker`). */
+const FULL_MODULE_READINGS = ['place-frame', 'row', 'record', 'relation', 'role-label', 'care-of',
+  'self-intro', 'addressed', 'possessive', 'speaker'];
 
 /** The full module's findings that the first module leaves to it by rule, by reading or as base64. */
 function fullOnly(expected) {
