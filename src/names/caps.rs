@@ -151,9 +151,20 @@ fn plan(ctx: &Ctx<'_>, words: &[usize], saved: &mut Vec<(u32, Case)>) {
                 .is_some();
         common(k) && !paired && !named
     };
+    let unknown = |k: usize| ctx.flags[k] == 0 && ctx.roles[k] == 0;
+    // "IS WENDELIN HABERL": the second of two unknown words right after where a name opens
+    // goes on with the name (lower case, the name pass took the first word alone and the
+    // surname went out).
+    let second_part = |n: usize| {
+        n >= 2
+            && words[n - 1] + 1 == words[n]
+            && words[n - 2] + 1 == words[n - 1]
+            && unknown(words[n - 1])
+            && ctx.toks[words[n - 1]].len() > 3
+            && name_opens(ctx, words, n - 2, &is_common)
+    };
     for (n, &k) in words.iter().enumerate() {
-        let f = ctx.flags[k];
-        let unknown = f == 0 && ctx.roles[k] == 0;
+        let unknown = unknown(k);
         let case = if ctx.sentence_start(k) || ctx.role(k, TITLE) {
             Case::Title
         } else if is_common(n) {
@@ -163,7 +174,7 @@ fn plan(ctx: &Ctx<'_>, words: &[usize], saved: &mut Vec<(u32, Case)>) {
         } else if ctx.toks[k].len() <= 3 {
             // "DOB", "USA": an acronym stays as it is.
             continue;
-        } else if n > 0 && name_opens(ctx, words, n - 1, &is_common) {
+        } else if n > 0 && (name_opens(ctx, words, n - 1, &is_common) || second_part(n)) {
             // "IS JANE ZYWICKA", "MR ZYWICKI": where a name goes on or starts, a word the
             // lists do not know is its part ...
             Case::Title
