@@ -24,6 +24,7 @@ use super::lexicon::role;
 use super::technical::{BODIES, LEGAL_FORMS};
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity, Hit};
+use crate::lower::Lower;
 
 /// Words that make a value of capitalised words a team, a service, a company or a project
 /// (`Platform Team`, `Customer Support`, `Jira Software`, `Code Owners`): the lists flag no
@@ -450,11 +451,11 @@ fn local_part_of(ctx: &Ctx<'_>, lt: usize, a: usize, b: usize) -> bool {
     let local: String = ctx.text[t[lt].end as usize..t[at].start as usize]
         .chars()
         .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
+        .flat_map(|c| c.lower())
         .collect();
     let words: Vec<String> = (a..b)
         .filter(|&k| t[k].kind == Kind::Word && t[k].len() > 1)
-        .map(|k| ctx.s(k).to_lowercase())
+        .map(|k| ctx.s(k).lower())
         .collect();
     if words.len() < 2 || local.is_empty() {
         return false;
