@@ -29,7 +29,7 @@ use crate::lower::Lower;
 /// Words that make a value of capitalised words a team, a service, a company or a project
 /// (`Platform Team`, `Customer Support`, `Jira Software`, `Code Owners`): the lists flag no
 /// such word, as they flag only the words that are also names.
-const COLLECTIVES: &[&str] = &[
+pub(super) const COLLECTIVES: &[&str] = &[
     "admin",
     "administrator",
     "administrators",

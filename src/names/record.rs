@@ -64,10 +64,7 @@ fn weak_key(before: &str) -> Option<Weak> {
 
 /// Where the key that ends `t` starts: its letters (`letter`), digits, `_` and `-`.
 fn key_start(t: &str, letter: impl Fn(char) -> bool) -> usize {
-    t.char_indices()
-        .rev()
-        .find(|&(_, c)| !(letter(c) || c == '_' || c == '-'))
-        .map_or(0, |(k, c)| k + c.len_utf8())
+    crate::rules::after_last(t, |c| !(letter(c) || c == '_' || c == '-'))
 }
 
 /// `key` (any key of the record) makes a `weak` key's value a person's.

@@ -8,14 +8,17 @@
 //! `speaker` (the full module's reading: the first module leaves it out).
 
 use super::gazetteer::{FIRST, LAST, PLACE, WORD};
+use super::holder::COLLECTIVES;
+use super::lexicon::role;
+use super::technical::LEGAL_FORMS;
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity, Hit};
 
 /// Most words of one name.
 const NAME_WORDS: usize = 4;
 
-/// Words that open a chat line in place of a person (`User:`, `Assistant:`) or that a team or
-/// a firm holds (`Platform Team`): never a speaker's or attendee's name.
+/// Words that open a chat line in place of a person (`User:`, `Assistant:`, `Note:`); the
+/// words of teams and firms are [`super::holder::COLLECTIVES`] and [`LEGAL_FORMS`].
 const NOT_PEOPLE: &[&str] = &[
     "user",
     "assistant",
@@ -23,23 +26,9 @@ const NOT_PEOPLE: &[&str] = &[
     "bot",
     "me",
     "you",
-    "admin",
     "moderator",
-    "support",
     "agent",
-    "customer",
-    "team",
-    "group",
-    "inc",
-    "ltd",
-    "llc",
-    "gmbh",
-    "corp",
-    "department",
     "dept",
-    "committee",
-    "board",
-    "office",
     "all",
     "everyone",
     "none",
@@ -252,7 +241,11 @@ fn name_run(ctx: &Ctx<'_>, a: usize, one: bool) -> Option<usize> {
         if !word || (words > 0 && t.newline_before) || ctx.in_identifier(b) {
             break;
         }
-        if ctx.flags[b] & WORD != 0 || ctx.word_in(b, NOT_PEOPLE) {
+        if ctx.flags[b] & WORD != 0
+            || ctx.word_in(b, NOT_PEOPLE)
+            || ctx.word_in(b, COLLECTIVES)
+            || ctx.word_in(b, LEGAL_FORMS)
+        {
             return None;
         }
         words += 1;
@@ -281,14 +274,10 @@ fn inner_part(ctx: &Ctx<'_>, k: usize) -> bool {
     }
     t.kind == Kind::Word
         && (ctx.s(k).chars().count() == 1 && ctx.s(k).chars().all(char::is_uppercase)
+            // Not the conjunctions among the particles: "Wendelin Haberl y Dagrun …" is two.
             || t.case == Case::Lower
-                && ctx.word_in(
-                    k,
-                    &[
-                        "van", "von", "de", "der", "den", "da", "di", "del", "della", "la", "le",
-                        "du", "dos", "das", "ter", "ten", "zu",
-                    ],
-                ))
+                && ctx.role(k, role::PARTICLE)
+                && !ctx.word_in(k, &["y", "e"]))
 }
 
 fn push(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<Hit>) {
