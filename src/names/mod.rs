@@ -12,6 +12,7 @@
 
 mod address;
 mod caps;
+mod coordination;
 mod fields;
 mod gazetteer;
 mod holder;
@@ -556,6 +557,7 @@ impl NamesPass {
             rows::find(&ctx, out);
             speakers::find(&ctx, out);
             holder::find(&ctx, out);
+            coordination::find(&ctx, before, out);
         }
         mark("person");
         special::find(&ctx, &look.special, out);

@@ -228,7 +228,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
 /// The run of a name's words from token `a`: two to [`NAME_WORDS`] capitalised words (one
 /// when `one` allows it), none glued into an identifier, none a word the lists call a common
 /// word or a place alone, none of [`NOT_PEOPLE`]. Returns the last token of the run.
-fn name_run(ctx: &Ctx<'_>, a: usize, one: bool) -> Option<usize> {
+pub(super) fn name_run(ctx: &Ctx<'_>, a: usize, one: bool) -> Option<usize> {
     let mut b = a;
     let mut words = 0;
     while b < ctx.toks.len() && words < NAME_WORDS {
