@@ -225,6 +225,27 @@ function deltas(buf) {
   return text;
 }
 
+test('an XMLHttpRequest answer read as a Blob comes back restored, still a Blob of the answer\'s type', async () => {
+  const { page, errors } = await restoredPage(ctx, { value: EMAIL, restore: false });
+  const got = await page.evaluate((a) => new Promise((ok, fail) => {
+    const x = new XMLHttpRequest();
+    x.open('POST', '/v1/chat/completions');
+    x.setRequestHeader('content-type', 'application/json');
+    x.responseType = 'blob';
+    x.onload = async () => {
+      const blob = x.response;
+      ok([x.responseType, blob instanceof Blob, blob.type, x.response === blob,
+        JSON.parse(await blob.text()).choices[0].message.content]);
+    };
+    x.onerror = () => fail(new Error('xhr'));
+    x.send(JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${a}` }] }));
+  }), EMAIL);
+  assert.deepEqual(got, ['blob', true, 'application/json', true, `Got it: ${EMAIL}.`]);
+  assert.ok(!ctx.app.received.at(-1).includes(EMAIL));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('Bedrock ConverseStream read by XMLHttpRequest as an ArrayBuffer: its frames come back restored, checksums valid', async () => {
   const page = await ctx.browser.newPage();
   const errors = watchErrors(page);
