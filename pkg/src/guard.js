@@ -297,19 +297,23 @@ export function installPending(scope, ready, options) {
     undo.push(() => Object.defineProperty(event, 'channel', channelOf));
   }
   // EventSource and WebSocket carry data in their URL's query: one to a guarded endpoint with
-  // a query waits for nobody (the connection opens at once), so it is refused until the engine
-  // runs. A WebTransport session to a guarded endpoint is refused in any case (the engine does
-  // too): its streams and datagrams are bytes the guard cannot read. `instanceof` and the
-  // statics (`EventSource.OPEN`) keep working.
+  // a query would send it as it opens, so until the engine runs the page gets a stand-in that
+  // opens the real one through the guard's checks once it does (`connectLater`). A WebTransport
+  // session to a guarded endpoint is refused in any case (the engine does too): its streams and
+  // datagrams are bytes the guard cannot read. `instanceof` and the statics (`EventSource.OPEN`)
+  // keep working.
   for (const name of ['EventSource', 'WebSocket', 'WebTransport']) {
     const original = scope[name];
-    hook(scope, name, name, (self, args, ctor) => {
+    hook(scope, name, name, (self, args, ctor, handOver) => {
       const target = new URL(String(args[0]), scope.location?.href);
       const g = guarded(target);
       if (g && name === 'WebTransport') {
         throw new PiiAirlockBlockedError('body-type', 'pii-airlock: a WebTransport session to a guarded endpoint sends bytes the guard cannot read; it was not opened');
       }
-      if (target.search.length > 1 && g) throw notYet();
+      if (target.search.length > 1 && g) {
+        if (failure) throw failure;
+        return connectLater(ctor.prototype, name === 'WebSocket', target.href, args, engine, handOver);
+      }
       const instance = Reflect.construct(ctor, args);
       if (g && name === 'WebSocket') adopt(instance);
       return instance;
@@ -322,4 +326,93 @@ export function installPending(scope, ready, options) {
     }
   }
   return () => { extras?.(); undo.reverse().forEach((f) => f()); };
+}
+
+/** A copy of `e` to dispatch again: a message's data, origin and id; a close's code and reason. */
+function copyEvent(e) {
+  if (typeof MessageEvent !== 'undefined' && e instanceof MessageEvent) {
+    return new MessageEvent(e.type, { data: e.data, origin: e.origin, lastEventId: e.lastEventId, ports: [...e.ports] });
+  }
+  if (typeof CloseEvent !== 'undefined' && e instanceof CloseEvent) {
+    return new CloseEvent(e.type, { code: e.code, reason: e.reason, wasClean: e.wasClean });
+  }
+  return new Event(e.type);
+}
+
+/**
+ * A stand-in for a WebSocket (`socket`) or EventSource to a guarded endpoint whose URL has a query, made before the
+ * engine runs: the real one would send the query unchecked as it opens. It is an EventTarget with the class's
+ * prototype (`instanceof` holds), CONNECTING until the engine runs; then the guard's own constructor (`handOver()`)
+ * opens the real one, checking the query as for any later one, and every event of the real one (the answers already
+ * restored by the guard) is dispatched on the stand-in, whose `send`, `close`, `readyState` and the rest are the real
+ * one's. `send` before it opens throws as a connecting socket's does. If the engine never starts, or the check
+ * refuses the URL, it gets `piiAirlockError`, an `error` event and (a socket) a `close` event, and nothing connects.
+ */
+function connectLater(proto, socket, url, args, engine, handOver) {
+  const CLOSED = socket ? 3 : 2;
+  const standIn = new EventTarget();
+  Object.setPrototypeOf(standIn, proto);
+  let real = null;
+  let state = 0;
+  let binaryType = 'blob';
+  const handlers = {};
+  const types = new Set(['open', 'message', 'error', ...(socket ? ['close'] : [])]);
+  const listen = EventTarget.prototype.addEventListener;
+  const forward = (type) => listen.call(real, type, (e) => standIn.dispatchEvent(copyEvent(e)));
+  const own = (props) => {
+    for (const [k, d] of Object.entries(props)) Object.defineProperty(standIn, k, { configurable: true, ...d });
+  };
+  own({
+    url: { get: () => (real ? real.url : url) },
+    readyState: { get: () => (real ? real.readyState : state) },
+    // Named events (an EventSource's `event:` lines) are forwarded once something listens to them.
+    addEventListener: { value(type, ...rest) {
+      if (!types.has(type)) { types.add(type); if (real) forward(type); }
+      return listen.call(this, type, ...rest);
+    } },
+    close: { value(...a) {
+      if (real) return real.close(...a);
+      if (state === CLOSED) return undefined;
+      state = CLOSED;
+      if (socket) setTimeout(() => standIn.dispatchEvent(new CloseEvent('close', { code: 1006, wasClean: false })));
+      return undefined;
+    } },
+  });
+  for (const type of types) {
+    own({ [`on${type}`]: { get: () => handlers[type] ?? null, set: (f) => { handlers[type] = typeof f === 'function' ? f : null; } } });
+    listen.call(standIn, type, (e) => handlers[type]?.call(standIn, e));
+  }
+  if (socket) {
+    own({
+      protocol: { get: () => real?.protocol ?? '' },
+      extensions: { get: () => real?.extensions ?? '' },
+      bufferedAmount: { get: () => real?.bufferedAmount ?? 0 },
+      binaryType: { get: () => real?.binaryType ?? binaryType, set: (v) => { if (real) real.binaryType = v; else binaryType = v; } },
+      send: { value(data) {
+        if (!real || real.readyState === 0) throw new DOMException("Failed to execute 'send': Still in CONNECTING state.", 'InvalidStateError');
+        return proto.send.call(real, data);
+      } },
+    });
+  } else {
+    own({ withCredentials: { get: () => Boolean(args[1]?.withCredentials) } });
+  }
+  const refuse = (e) => {
+    if (state === CLOSED) return;
+    state = CLOSED;
+    standIn.piiAirlockError = e;
+    standIn.dispatchEvent(new Event('error'));
+    if (socket) standIn.dispatchEvent(new CloseEvent('close', { code: 1006, wasClean: false }));
+  };
+  engine.then(() => {
+    if (state === CLOSED) return;
+    try {
+      real = handOver().apply(undefined, args);
+    } catch (e) {
+      refuse(e);
+      return;
+    }
+    if (socket) real.binaryType = binaryType;
+    for (const type of types) forward(type);
+  }, refuse);
+  return standIn;
 }

@@ -27,6 +27,8 @@
 //! navigations) and WebRTC data channels are masked by the same rules in `urls`.
 
 mod compressed;
+mod css;
+mod nodes;
 mod urls;
 
 pub use urls::url_places;

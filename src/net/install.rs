@@ -49,6 +49,9 @@ impl State {
             "dataChannel" => self.data_channel_hook(original),
             "createDataChannel" => self.create_channel_hook(original),
             "insertHTML" | "fragment" => self.insert_html_hook(kind, original),
+            "insertNode" | "insertNodes" | "insertAdjacent" => self.insert_hook(kind, original),
+            "attrNode" | "namedItem" => self.attr_node_hook(kind, original),
+            "cssArg0" | "cssArg1" => self.css_hook(kind, original),
             other => return Err(js_sys::TypeError::new(&format!("no hook named {other}")).into()),
         })
     }

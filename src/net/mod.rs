@@ -62,6 +62,10 @@ use wasm_bindgen::JsCast;
 pub(crate) struct State {
     glue: Glue,
     core: Core,
+    /// The core's `keepsOriginals`, read once from its poison-checking wrapper (each read of
+    /// the wrapper's property makes a new function): the URL hooks on the DOM's hottest paths
+    /// (`appendChild`, `setAttribute`) ask it on every call.
+    keeps: Function,
     /// The user's `Guard` object (an EventTarget): events are dispatched on it. Weak, so the
     /// module's heap does not keep it alive.
     target: js_sys::WeakRef<Object>,
@@ -185,6 +189,7 @@ impl Net {
         let net = Net {
             st: Rc::new(State {
                 glue,
+                keeps: js::get(&core, "keepsOriginals").unchecked_into(),
                 core,
                 target: js_sys::WeakRef::new(&target),
                 env,

@@ -306,6 +306,11 @@ impl State {
         });
         let st = Rc::clone(self);
         let frames: Rc<RefCell<Option<(JsValue, JsValue)>>> = Rc::default();
+        let blob = Rc::new(std::cell::Cell::new(false));
+        if js::get(xhr, "responseType").as_string().as_deref() == Some("blob") {
+            blob.set(self.answer_as_bytes(xhr, &blob).is_ok());
+        }
+        let as_blob = Rc::clone(&blob);
         let response = Method::new(move |xhr: JsValue, _| {
             let raw = g.response.call0(&xhr)?;
             if !done(&xhr) || raw.is_undefined() || raw.is_null() {
@@ -315,18 +320,36 @@ impl State {
                 return restore(raw);
             }
             // Bedrock's binary event stream, read whole: its frames restored and encoded
-            // again (a `Blob` cannot be read here; it keeps its placeholders).
-            if raw.is_instance_of::<js_sys::ArrayBuffer>() && event_stream(&xhr) {
+            // again; and an answer the page asked for as a `Blob` (read as bytes, see
+            // `answer_as_bytes`), restored as text when it is UTF-8.
+            if raw.is_instance_of::<js_sys::ArrayBuffer>() && (as_blob.get() || event_stream(&xhr))
+            {
                 if let Some((seen, out)) = &*frames.borrow() {
                     if *seen == raw {
                         return Ok(out.clone());
                     }
                 }
-                let state = st.glue.xhr().get(xhr.unchecked_ref());
-                let url = js::resolve_url(&js::get(&state, "url").as_string().unwrap_or_default())?;
                 let bytes = js_sys::Uint8Array::new(&raw).to_vec();
-                let restored = restore_event_stream(&st, &scope, &bytes, &url)?;
-                let out: JsValue = js_sys::Uint8Array::from(&restored[..]).buffer().into();
+                let restored: Vec<u8> = if event_stream(&xhr) {
+                    let state = st.glue.xhr().get(xhr.unchecked_ref());
+                    let url =
+                        js::resolve_url(&js::get(&state, "url").as_string().unwrap_or_default())?;
+                    restore_event_stream(&st, &scope, &bytes, &url)?
+                } else {
+                    match std::str::from_utf8(&bytes) {
+                        // A binary answer holds no placeholder to restore.
+                        Err(_) => bytes,
+                        Ok(text) => {
+                            let text = restore(JsString::from(text).into())?;
+                            String::from(js::coerce(&text)?).into_bytes()
+                        }
+                    }
+                };
+                let out: JsValue = if as_blob.get() {
+                    blob_of(&restored, &xhr)?
+                } else {
+                    js_sys::Uint8Array::from(&restored[..]).buffer().into()
+                };
                 frames.replace(Some((raw, out.clone())));
                 return Ok(out);
             }
@@ -349,4 +372,60 @@ impl State {
             );
         }
     }
+
+    /// The page asked for `xhr`'s answer as a `Blob`, which cannot be read at once to
+    /// restore it: the request reads it as bytes instead (set before it is sent), and an own
+    /// `responseType` keeps answering `blob` until the page sets another, which `blob`
+    /// (whether the restoring getter hands out a `Blob`) then follows.
+    fn answer_as_bytes(
+        &self,
+        xhr: &JsValue,
+        blob: &Rc<std::cell::Cell<bool>>,
+    ) -> Result<(), JsValue> {
+        let proto = js::get(&js::get(&js::global(), "XMLHttpRequest"), "prototype");
+        let desc = js_sys::Reflect::get_own_property_descriptor(
+            proto.unchecked_ref::<js_sys::Object>(),
+            &"responseType".into(),
+        )?;
+        let (get, set) = (js::get(&desc, "get"), js::get(&desc, "set"));
+        let (Some(get), Some(set)) = (get.dyn_ref::<Function>(), set.dyn_ref::<Function>()) else {
+            return Err(JsValue::UNDEFINED);
+        };
+        set.call1(xhr, &"arraybuffer".into())?;
+        let (flag, native) = (Rc::clone(blob), get.clone());
+        let getter = Method::new(move |xhr: JsValue, _| {
+            if flag.get() {
+                Ok("blob".into())
+            } else {
+                native.call0(&xhr)
+            }
+        });
+        let (flag, native) = (Rc::clone(blob), set.clone());
+        let setter = Method::new(move |xhr: JsValue, args: Array| {
+            let out = native.call1(&xhr, &args.get(0))?;
+            flag.set(false);
+            Ok(out)
+        });
+        let desc = js::obj(&[
+            ("configurable", &true.into()),
+            ("get", &self.method(getter)),
+            ("set", &self.method(setter)),
+        ]);
+        js_sys::Reflect::define_property(
+            xhr.unchecked_ref::<js_sys::Object>(),
+            &"responseType".into(),
+            &desc,
+        )?;
+        Ok(())
+    }
+}
+
+/// `bytes` as the `Blob` an answer read as one would be: typed as the answer's content.
+fn blob_of(bytes: &[u8], xhr: &JsValue) -> Result<JsValue, JsValue> {
+    let kind = js::call_method(xhr, "getResponseHeader", &[&"content-type".into()])?;
+    let kind = kind.as_string().unwrap_or_default();
+    let parts = Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = js::obj(&[("type", &kind.into())]);
+    let class: Function = js::get(&js::global(), "Blob").unchecked_into();
+    js_sys::Reflect::construct(&class, &Array::of2(&parts, &options))
 }

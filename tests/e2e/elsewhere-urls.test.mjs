@@ -57,6 +57,87 @@ const SINKS = {
     range.selectNode(document.body);
     document.body.append(range.createContextualFragment(`<img alt="" src="${url.replaceAll('&', '&amp;')}">`));
   },
+  // Nodes parsed where no setter sees their attributes, inserted later (src/net/elsewhere/nodes.rs).
+  'DOMParser <img>, appendChild': (url) => {
+    const doc = new DOMParser().parseFromString(`<img alt="" src="${url.replaceAll('&', '&amp;')}">`, 'text/html');
+    document.body.appendChild(doc.body.firstChild);
+  },
+  'DOMParser <link rel=stylesheet>, append': (url) => {
+    const doc = new DOMParser().parseFromString(`<link rel="stylesheet" href="${url.replaceAll('&', '&amp;')}">`, 'text/html');
+    document.head.append(...doc.head.childNodes);
+  },
+  'template content cloned, insertBefore': (url) => {
+    const t = document.createElement('template');
+    t.innerHTML = `<figure><img alt="" src="${url.replaceAll('&', '&amp;')}"></figure>`;
+    document.body.insertBefore(t.content.cloneNode(true), document.body.firstChild);
+  },
+  'template content, importNode': (url) => {
+    const t = document.createElement('template');
+    t.innerHTML = `<img alt="" src="${url.replaceAll('&', '&amp;')}">`;
+    document.body.replaceChildren(...document.body.childNodes, document.importNode(t.content, true));
+  },
+  'DOMParser <img>, adoptNode': (url) => {
+    const doc = new DOMParser().parseFromString(`<img alt="" src="${url.replaceAll('&', '&amp;')}">`, 'text/html');
+    document.body.after(document.adoptNode(doc.body.firstChild));
+  },
+  'DOMParser <meta http-equiv=refresh>, append': (url) => {
+    const doc = new DOMParser().parseFromString(`<meta http-equiv="refresh" content="0; url='${url.replaceAll('&', '&amp;')}'">`, 'text/html');
+    document.head.append(doc.head.firstChild);
+  },
+  'setAttributeNode("src")': (url) => {
+    const a = document.createAttribute('src');
+    a.value = url;
+    new Image().setAttributeNode(a);
+  },
+  'attr.value = (src)': (url) => {
+    const i = document.createElement('img');
+    i.setAttribute('src', 'data:,');
+    i.getAttributeNode('src').value = url;
+  },
+  'attributes.setNamedItem("src")': (url) => {
+    const a = document.createAttribute('src');
+    a.value = url;
+    new Image().attributes.setNamedItem(a);
+  },
+  'SVG <image> href.baseVal': (url) => {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    const img = document.createElementNS('http://www.w3.org/2000/svg', 'image');
+    svg.append(img);
+    document.body.append(svg);
+    img.href.baseVal = url;
+  },
+  // CSS `url()` (src/net/elsewhere/css.rs); a sized element, so its background is fetched.
+  'style.setProperty("background-image")': (url) => {
+    const d = document.createElement('div');
+    d.style.width = d.style.height = '10px';
+    document.body.append(d);
+    d.style.setProperty('background-image', `url("${url}")`);
+    void getComputedStyle(d).backgroundImage;
+  },
+  'style.cssText': (url) => {
+    const d = document.createElement('div');
+    document.body.append(d);
+    d.style.cssText = `width: 10px; height: 10px; background: url(${url})`;
+    void getComputedStyle(d).backgroundImage;
+  },
+  'CSSStyleSheet insertRule': (url) => {
+    const sheet = new CSSStyleSheet();
+    sheet.insertRule(`.airlock-bg { width: 10px; height: 10px; background-image: url('${url}') }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const d = document.createElement('div');
+    d.className = 'airlock-bg';
+    document.body.append(d);
+    void getComputedStyle(d).backgroundImage;
+  },
+  'CSSStyleSheet replaceSync': (url) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`.airlock-bg2 { width: 10px; height: 10px; background-image: image-set("${url}" 1x) }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const d = document.createElement('div');
+    d.className = 'airlock-bg2';
+    document.body.append(d);
+    void getComputedStyle(d).backgroundImage;
+  },
 };
 
 /** The collector's path for a sink. */
@@ -99,6 +180,25 @@ for (const [name, sink] of Object.entries(SINKS)) {
     await page.close();
   });
 }
+
+test('a <meta http-equiv=refresh> a script inserts has its URL masked as it goes in, not only when it navigates (browsers without the Navigation API)', async () => {
+  const { page, shown, errors } = await restoredPage(ctx, { value: A });
+  const url = urlFor('/meta-later', shown, A);
+  const content = await page.evaluate((u) => {
+    // Ten minutes: it never navigates while the test looks.
+    const doc = new DOMParser().parseFromString(`<meta http-equiv="refresh" content="600; url='${u.replaceAll('&', '&amp;')}'">`, 'text/html');
+    const meta = doc.head.firstChild;
+    document.head.append(meta);
+    const c = meta.getAttribute('content');
+    meta.remove();
+    return c;
+  }, url);
+  assert.ok(!content.includes(A) && !content.includes(encodeURIComponent(A)), content);
+  assert.ok(content.startsWith(`600; url='${THIRD_PARTY}/meta-later?u=${TOKEN}&t=`), content);
+  assert.deepEqual(await page.evaluate(() => window.masked), [`${THIRD_PARTY}/meta-later`]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 test('with `elsewhere: "off"` every sink above carries the value as written: what those tests catch without the hooks', async () => {
   const { page, seen, shown } = await restoredPage(ctx, { value: A, query: '&elsewhere=off' });

@@ -116,6 +116,78 @@ test('a guarded socket opened before an engine that never starts: its held messa
   await page.close();
 });
 
+/**
+ * In the page, before the engine runs: an EventSource and a WebSocket to guarded endpoints with
+ * the address in their query; what the page can tell of them at once.
+ */
+const OPEN_WITH_QUERY = (email) => {
+  const q = encodeURIComponent(email);
+  window.got = { es: [], ws: [], errors: [], closed: false };
+  const es = new EventSource(`/v1/ask?q=${q}`);
+  es.onmessage = (e) => { window.got.es.push(JSON.parse(e.data).q); es.close(); };
+  es.addEventListener('error', () => window.got.errors.push(`es:${es.piiAirlockError?.reason}`));
+  const ws = new WebSocket(`ws://${location.host}/v1/socket?q=${q}`);
+  ws.addEventListener('open', () => ws.send(JSON.stringify({ type: 'ask', text: `mail ${email}` })));
+  ws.onmessage = (m) => window.got.ws.push(JSON.parse(m.data).text);
+  ws.onerror = () => window.got.errors.push(`ws:${ws.piiAirlockError?.reason}`);
+  ws.onclose = () => { window.got.closed = true; };
+  let thrown = null;
+  try { ws.send('too early'); } catch (e) { thrown = e.name; }
+  return [es instanceof EventSource, ws instanceof WebSocket, es.readyState, ws.readyState, thrown,
+    ws.url === `ws://${location.host}/v1/socket?q=${q}`];
+};
+
+/** Records the URL of every socket opened on the app's server; returns them and the undo. */
+function upgrades() {
+  const urls = [];
+  const on = (req) => urls.push(req.url);
+  ctx.app.server.on('upgrade', on);
+  return [urls, () => ctx.app.server.off('upgrade', on)];
+}
+
+test('a guarded EventSource and WebSocket whose URL has a query, opened before the engine loads: they connect once it runs, the query checked, answers restored', async () => {
+  const sent = echoServer();
+  sent.length = 0;
+  const [opened, stop] = upgrades();
+  const { page, errors, release } = await heldEnginePage(ctx, '&policy=gdpr&conversations=url');
+  ctx.app.urls.length = 0;
+  // Usable at once, as a connecting one: `send` throws as a connecting socket's does.
+  assert.deepEqual(await page.evaluate(OPEN_WITH_QUERY, EMAIL), [true, true, 0, 0, 'InvalidStateError', true]);
+  await new Promise((r) => setTimeout(r, 300));
+  assert.deepEqual([opened, ctx.app.urls], [[], []], 'nothing connects before the engine has checked the query');
+  release();
+  await page.waitForFunction(() => window.got.es.length > 0 && window.got.ws.length > 0);
+  const got = await page.evaluate(() => window.got);
+  assert.match(got.es[0], /^\[EMAIL_ADDRESS_\d+\]$/);
+  assert.deepEqual(got.ws, [`Mail ${EMAIL} today`]);
+  assert.deepEqual(got.errors, []);
+  for (const url of [...opened, ...ctx.app.urls, ...sent]) {
+    assert.ok(!url.includes('jane.doe') && !url.includes('jane.doe%40'), url);
+  }
+  assert.equal(opened.length, 1);
+  assert.match(new URL(opened[0], 'http://x').searchParams.get('q'), /^\[EMAIL_ADDRESS_\d+\]$/);
+  assert.equal(sent.length, 1);
+  assert.deepEqual(errors, []);
+  stop();
+  await page.close();
+});
+
+test('a guarded EventSource and WebSocket with a query, opened before an engine that never starts: they error (the socket closes), nothing connects', async () => {
+  const [opened, stop] = upgrades();
+  const { page, fail } = await heldEnginePage(ctx, '&policy=gdpr&conversations=url');
+  ctx.app.urls.length = 0;
+  await page.evaluate(OPEN_WITH_QUERY, EMAIL);
+  fail();
+  await page.waitForSelector('body[data-state="engine-failed"]');
+  await page.waitForFunction(() => window.got.closed);
+  const got = await page.evaluate(() => [window.got.errors.sort(), window.ws?.readyState]);
+  assert.deepEqual(got[0], ['es:engine', 'ws:engine']);
+  await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual([opened, ctx.app.urls], [[], []]);
+  stop();
+  await page.close();
+});
+
 /** One event-stream frame: prelude (lengths, CRC), string headers, JSON payload, CRC. */
 function frame(eventType, payload) {
   const headers = [];
@@ -152,6 +224,27 @@ function deltas(buf) {
   }
   return text;
 }
+
+test('an XMLHttpRequest answer read as a Blob comes back restored, still a Blob of the answer\'s type', async () => {
+  const { page, errors } = await restoredPage(ctx, { value: EMAIL, restore: false });
+  const got = await page.evaluate((a) => new Promise((ok, fail) => {
+    const x = new XMLHttpRequest();
+    x.open('POST', '/v1/chat/completions');
+    x.setRequestHeader('content-type', 'application/json');
+    x.responseType = 'blob';
+    x.onload = async () => {
+      const blob = x.response;
+      ok([x.responseType, blob instanceof Blob, blob.type, x.response === blob,
+        JSON.parse(await blob.text()).choices[0].message.content]);
+    };
+    x.onerror = () => fail(new Error('xhr'));
+    x.send(JSON.stringify({ model: 't', messages: [{ role: 'user', content: `Mail ${a}` }] }));
+  }), EMAIL);
+  assert.deepEqual(got, ['blob', true, 'application/json', true, `Got it: ${EMAIL}.`]);
+  assert.ok(!ctx.app.received.at(-1).includes(EMAIL));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
 
 test('Bedrock ConverseStream read by XMLHttpRequest as an ArrayBuffer: its frames come back restored, checksums valid', async () => {
   const page = await ctx.browser.newPage();

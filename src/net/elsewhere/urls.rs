@@ -28,13 +28,13 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-type Method = Closure<dyn FnMut(JsValue, Array) -> Result<JsValue, JsValue>>;
+pub(super) type Method = Closure<dyn FnMut(JsValue, Array) -> Result<JsValue, JsValue>>;
 
 /// Where a URL that starts a request is set: (the class whose prototype has the setter, the
 /// local names of its elements, the attribute, whether it is a list of URLs). `ping` is a
 /// space-separated list, `srcset` a comma-separated one with descriptors. SVG's `href` is an
 /// `SVGAnimatedString` with no setter: set by attribute only (`href`, `xlink:href`).
-const URLS: &[(&str, &[&str], &str, bool)] = &[
+pub const URLS: &[(&str, &[&str], &str, bool)] = &[
     ("HTMLImageElement", &["img"], "src", false),
     ("HTMLImageElement", &["img"], "srcset", true),
     ("HTMLScriptElement", &["script"], "src", false),
@@ -61,30 +61,47 @@ const MARKUP: &[(&str, &str)] = &[
     ("ShadowRoot", "innerHTML"),
 ];
 
-/// The attribute names of [`URLS`].
-const NAMES: [&str; 5] = ["src", "srcset", "href", "ping", "data"];
-
 /// The schemes whose URLs the browser requests over the network.
 const SENT: [&str; 4] = ["http:", "https:", "ws:", "wss:"];
 
 /// What `masked` names for a data channel, which has no URL.
 const DATA_CHANNEL: &str = "webrtc:";
 
-/// The URLs of `text` (one URL, or a list: whitespace-separated, `srcset`'s trailing commas
-/// dropped) that go over the network.
-fn sent_urls(text: &str, list: bool) -> Vec<web_sys::Url> {
-    let parts: Vec<&str> = if list {
+/// The URLs of `text`: one URL, or a list (whitespace-separated, `srcset`'s trailing commas
+/// dropped).
+fn split_urls(text: &str, list: bool) -> Vec<&str> {
+    if list {
         text.split_ascii_whitespace()
             .map(|p| p.trim_matches(','))
             .collect()
     } else {
         vec![text.trim()]
-    };
+    }
+}
+
+/// Those of `parts` that are URLs the browser requests over the network.
+fn sent_urls(parts: Vec<&str>) -> Vec<web_sys::Url> {
     parts
         .into_iter()
         .filter_map(|p| js::resolve_url(p).ok())
         .filter(|u| SENT.contains(&u.protocol().as_str()))
         .collect()
+}
+
+/// The URL of a `<meta http-equiv=refresh>`'s `content` (`5; url='https://…'`), if it has
+/// one: after the delay's `;` or `,`, an optional `url=`, an optional quote.
+fn refresh_url(content: &str) -> Option<&str> {
+    let at = content.find([';', ','])?;
+    let rest = content[at + 1..].trim_start();
+    let rest = match rest.get(..3) {
+        Some(u) if u.eq_ignore_ascii_case("url") => {
+            let after = rest[3..].trim_start();
+            after.strip_prefix('=').map_or(rest, str::trim_start)
+        }
+        _ => rest,
+    };
+    let url = rest.trim_matches(['"', '\'']).trim();
+    (!url.is_empty()).then_some(url)
 }
 
 impl State {
@@ -96,7 +113,20 @@ impl State {
         value: &JsValue,
         list: bool,
     ) -> Result<Option<JsValue>, JsValue> {
-        if self.settings.elsewhere == Elsewhere::Off || !self.core.keeps_originals()? {
+        self.masked_with_urls(value, |text| split_urls(text, list))
+    }
+
+    /// `value` as text with kept originals masked, when one of the URLs `urls` finds in it
+    /// goes over the network to where `elsewhere` masks; `None` when it stays as it is (the
+    /// guard keeps none, or `value` holds none, or none of its URLs is masked). `masked`
+    /// fires for a masked one. The one test behind every URL sink: an attribute, CSS text, a
+    /// refresh's content.
+    pub fn masked_with_urls(
+        &self,
+        value: &JsValue,
+        urls: impl Fn(&str) -> Vec<&str>,
+    ) -> Result<Option<JsValue>, JsValue> {
+        if !self.masks_urls()? {
             return Ok(None);
         }
         // What cannot be a string is the setter's to refuse.
@@ -107,11 +137,29 @@ impl State {
         let Some(masked) = self.core.mask_originals(&text)? else {
             return Ok(None);
         };
-        let Some(url) = sent_urls(&text, list).into_iter().find(|u| self.masks(u)) else {
+        let Some(url) = sent_urls(urls(&text)).into_iter().find(|u| self.masks(u)) else {
             return Ok(None);
         };
         self.note_masked(&url);
         Ok(Some(masked.into()))
+    }
+
+    /// `value`, which `name` of `el` is being set to, masked as [`attribute_kind`] reads it;
+    /// `None` when it stays as it is.
+    pub fn masked_attribute(
+        &self,
+        el: &JsValue,
+        name: &JsValue,
+        value: &JsValue,
+    ) -> Result<Option<JsValue>, JsValue> {
+        match attribute_kind(el, name) {
+            None => Ok(None),
+            Some(Sink::Url { list }) => self.masked_url_value(value, list),
+            Some(Sink::Css) => self.masked_with_urls(value, super::css::urls),
+            Some(Sink::Refresh) => {
+                self.masked_with_urls(value, |t| refresh_url(t).into_iter().collect())
+            }
+        }
     }
 
     /// `args[index]` replaced by [`State::masked_url_value`]'s answer, when it has one.
@@ -138,10 +186,10 @@ impl State {
                 match at {
                     None => st.mask_url_arg(&args, 0)?,
                     Some((name, value)) => {
-                        if let Some(list) = url_attribute(&this, &args.get(name)) {
-                            if let Some(m) = st.masked_url_value(&args.get(value), list)? {
-                                args.set(value, m);
-                            }
+                        if let Some(m) =
+                            st.masked_attribute(&this, &args.get(name), &args.get(value))?
+                        {
+                            args.set(value, m);
                         }
                     }
                 }
@@ -170,50 +218,11 @@ impl State {
                 } else {
                     &this
                 };
-                st.mask_inserted(root)?;
+                st.mask_subtree(root)?;
                 Ok(out)
             })
             .into_js_value(),
         )
-    }
-
-    /// The URL attributes of [`URLS`] in `root`'s subtree, just inserted from HTML text
-    /// (`innerHTML`, `outerHTML`, `insertAdjacentHTML`, `setHTMLUnsafe`,
-    /// `createContextualFragment`), with kept originals masked. Run
-    /// before the caller's script goes on: an `<img>` starts loading only in a microtask
-    /// after its `src` is parsed, and a new `src` set before then is the only one requested
-    /// (Chromium; `tests/e2e/elsewhere-urls.test.mjs`). A stylesheet `<link>` has been
-    /// requested by then, and a `MutationObserver` would come later still.
-    fn mask_inserted(&self, root: &JsValue) -> Result<(), JsValue> {
-        if !root.is_object()
-            || self.settings.elsewhere == Elsewhere::Off
-            || !self.core.keeps_originals()?
-        {
-            return Ok(());
-        }
-        let selector: Vec<String> = URLS
-            .iter()
-            .flat_map(|(_, tags, name, _)| tags.iter().map(move |t| format!("{t}[{name}]")))
-            .collect();
-        let found = js::call_method(root, "querySelectorAll", &[&selector.join(",").into()])?;
-        let n = js::get(&found, "length").as_f64().unwrap_or(0.0) as u32;
-        for i in 0..n {
-            let el = js::call_method(&found, "item", &[&i.into()])?;
-            for name in NAMES {
-                let name: JsValue = name.into();
-                let Some(list) = url_attribute(&el, &name) else {
-                    continue;
-                };
-                let value = js::call_method(&el, "getAttribute", &[&name])?;
-                if value.is_null() {
-                    continue;
-                }
-                if let Some(masked) = self.masked_url_value(&value, list)? {
-                    js::call_method(&el, "setAttribute", &[&name, &masked])?;
-                }
-            }
-        }
-        Ok(())
     }
 
     /// `RTCDataChannel.prototype.send`, hooked: the peer is never the page's origin, so the
@@ -278,10 +287,14 @@ impl State {
                         el.clone()
                     };
                     let out = setter.call1(&el, &args.get(0))?;
-                    st.mask_inserted(&root)?;
+                    st.mask_subtree(&root)?;
                     Ok(out)
                 })
             }));
+        }
+        if !off {
+            restore.extend(self.hook_node_setters(scope));
+            restore.extend(self.hook_css_text(scope));
         }
         let navigation = if off {
             None
@@ -302,7 +315,7 @@ impl State {
     /// Replaces the setter of `scope[class].prototype[name]` by what `make` makes of it (the
     /// getter stays); returns what puts it back, or `None` when there is no such setter or
     /// the page froze it (then it stays as it is, and is not masked).
-    fn hook_setter(
+    pub(super) fn hook_setter(
         &self,
         scope: &JsValue,
         class: &str,
@@ -395,20 +408,45 @@ impl State {
     }
 }
 
-/// Whether `setAttribute(name, …)` on `el` sets one of [`URLS`]: `Some(is a list)`.
-/// The name is compared first: most calls set something else, and leave at once.
-fn url_attribute(el: &JsValue, name: &JsValue) -> Option<bool> {
+/// What an attribute that makes the browser request a URL holds.
+#[derive(Clone, Copy)]
+pub enum Sink {
+    /// A URL, or a list of them (`srcset`, `ping`): [`URLS`].
+    Url {
+        /// Whether it is a list.
+        list: bool,
+    },
+    /// CSS text (`style`), whose `url(…)` and quoted URLs are requested.
+    Css,
+    /// The `content` of a `<meta http-equiv=refresh>`: a navigation once it is inserted.
+    Refresh,
+}
+
+/// The attribute names [`attribute_kind`] reads.
+pub const SINK_NAMES: [&str; 7] = ["src", "srcset", "href", "ping", "data", "style", "content"];
+
+/// What setting `name` on `el` hands the browser: `None` for an attribute that requests
+/// nothing. The name is compared first: most calls set something else, and leave at once.
+pub fn attribute_kind(el: &JsValue, name: &JsValue) -> Option<Sink> {
     let name = name.as_string()?;
     // `xlink:href` is `href` (setAttributeNS takes the qualified name).
     let local = name.rsplit(':').next().unwrap_or(&name);
-    if !NAMES.iter().any(|a| a.eq_ignore_ascii_case(local)) {
+    if !SINK_NAMES.iter().any(|a| a.eq_ignore_ascii_case(local)) {
         return None;
+    }
+    if local.eq_ignore_ascii_case("style") {
+        return Some(Sink::Css);
     }
     // A local name is read faster than a class.
     let tag = js::get(el, "localName").as_string()?;
+    if local.eq_ignore_ascii_case("content") {
+        let equiv = js::call_method(el, "getAttribute", &[&"http-equiv".into()]).ok()?;
+        let refresh = tag == "meta" && equiv.as_string()?.trim().eq_ignore_ascii_case("refresh");
+        return refresh.then_some(Sink::Refresh);
+    }
     URLS.iter()
         .find(|(_, tags, a, _)| tags.contains(&tag.as_str()) && a.eq_ignore_ascii_case(local))
-        .map(|&(_, _, _, list)| list)
+        .map(|&(_, _, _, list)| Sink::Url { list })
 }
 
 /// `window.open`, `Element.prototype.setAttribute`/`setAttributeNS`/`insertAdjacentHTML`/
@@ -441,6 +479,8 @@ pub fn url_places(
         (proto("ShadowRoot"), "setHTMLUnsafe", "insertHTML"),
         (proto("Range"), "createContextualFragment", "fragment"),
     ];
+    places.extend(super::nodes::node_places(scope));
+    places.extend(super::css::css_places(scope));
     places.extend(channels);
     places
 }
