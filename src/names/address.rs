@@ -577,6 +577,14 @@ pub(crate) const UNIT_WORDS: &[&str] = &[
     "bloque",
     "level",
     "studio",
+    // Round 17: abbreviations that cut an address before its postcode ("Via Roma 42, int. 5,
+    // 00184 Roma", "ul. Długa 15 m. 4, 00-950 Warszawa", "app. 12"). `m` and `int` only ever
+    // count here, between an address's house number and a number of their own.
+    "int",
+    "m",
+    "mieszk",
+    "app",
+    "appt",
 ];
 /// Words before a street name on its own.
 pub(crate) const LIVE_CUES: &[&str] = &[
@@ -689,6 +697,15 @@ fn house_number(ctx: &Ctx<'_>, i: usize) -> Option<usize> {
             && matches!(n.kind, Kind::Num | Kind::Alnum)
             && n.len() <= 4
         {
+            end = i + 2;
+        } else if p.glued
+            && p.is('-')
+            && n.glued
+            && n.kind == Kind::Word
+            && n.len() <= 4
+            && (n.case == Case::Upper || ctx.word_in(i + 2, &["hs", "h", "huis", "bis"]))
+        {
+            // A Dutch floor or door after the number: "117-II", "42-hs", "8-A".
             end = i + 2;
         }
     }
@@ -1850,13 +1867,15 @@ pub(crate) fn find(ctx: &Ctx<'_>, look: &Lookups, out: &mut Vec<Hit>) {
                 if ctx.toks.get(s).is_some_and(|t| t.case == Case::Lower)
                     && ctx.word_in(s, &["bis", "ter", "a", "b"])
                 {
-                    s += 1;
+                    // "14 bis, rue …": a comma may follow the suffix too.
+                    s = skip_comma(ctx, s + 1);
                 }
                 // A column gap after the number is a table ("512    Monitor fontconfig
                 // memory usage"); `Ordering::Relaxed` after "1, " is a Rust path.
+                // (The gap right after the number: "14 bis rue" is no column.)
                 let column = ctx
                     .toks
-                    .get(s)
+                    .get(he + 1)
                     .is_some_and(|t| t.start - ctx.toks[he].end > 2);
                 // "3476 E Hamilton Road", "8699 NW 39th Rd": a direction before the name.
                 if let Some(de) =
