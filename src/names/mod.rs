@@ -289,11 +289,6 @@ impl<'t> Ctx<'t> {
                     let s = &self.text.as_bytes()[t.start as usize..t.end as usize];
                     wordset::phrases_with(list, part, s, self.fold(i), None)
                 };
-                // The first module (issue 20) asks the table every time: its size budget has
-                // no room for the remembered answers, and the phrases are the same.
-                if crate::FIRST_MODULE {
-                    return look();
-                }
                 self.answers.phrases(i, list, part, look)
             }
         }

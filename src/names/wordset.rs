@@ -380,7 +380,10 @@ pub(crate) struct Answers {
     /// The word id of each token (0: none).
     pub ids: Vec<u32>,
     slots: Vec<Answer>,
-    /// Answers of [`phrases_with`] by word, list and part, the same way.
+    /// Answers of [`phrases_with`] by word, list and part, the same way. Not in the first
+    /// module (`crate::FIRST_MODULE`, issue 20's size budget: even the unused field cost
+    /// bytes there), where [`Answers::phrases`] asks the table every time.
+    #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
     phrase_slots: Vec<PhraseAnswer>,
 }
 
@@ -389,9 +392,11 @@ pub(crate) struct Answers {
 type Answer = Cell<(u64, u32, bool)>;
 
 /// One remembered answer of [`phrases_with`]: `(list and part, id, phrases)`.
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
 type PhraseAnswer = Cell<(u64, u32, &'static [u16])>;
 
 /// Entries of [`Answers`]' phrase table: a power of two (64 KiB of 32-byte entries).
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
 const PHRASE_SLOTS: usize = 1 << 11;
 
 impl Answers {
@@ -403,9 +408,8 @@ impl Answers {
         } else if forget {
             self.slots.fill(Cell::new((0, 0, false)));
         }
-        if crate::FIRST_MODULE {
-            // `super::Ctx::phrases_with` asks the tables directly there.
-        } else if self.phrase_slots.len() != PHRASE_SLOTS {
+        #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+        if self.phrase_slots.len() != PHRASE_SLOTS {
             self.phrase_slots = vec![Cell::new((0, 0, &[])); PHRASE_SLOTS];
         } else if forget {
             self.phrase_slots.fill(Cell::new((0, 0, &[])));
@@ -453,6 +457,7 @@ impl Answers {
     /// word ask the same phrase lists of the same few words again and again, and each ask
     /// found the list's table (a per-thread cache probe) and probed it.
     #[inline]
+    #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
     pub(crate) fn phrases(
         &self,
         i: usize,
@@ -480,6 +485,19 @@ impl Answers {
         let phrases = look();
         slot.set((tag, id, phrases));
         phrases
+    }
+
+    /// [`Answers::phrases`] in the first module: the table, asked every time.
+    #[inline]
+    #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+    pub(crate) fn phrases(
+        &self,
+        _: usize,
+        _: &'static [&'static str],
+        _: Part,
+        look: impl FnOnce() -> &'static [u16],
+    ) -> &'static [u16] {
+        look()
     }
 }
 
