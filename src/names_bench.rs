@@ -38,7 +38,7 @@ impl Passes {
     }
 
     /// Today's pass over `text`, calling `mark` with each phase's name as it ends
-    /// (tokenize, lookups, address, person, special).
+    /// (tokenize, lookups, address, person, rows, speakers, holder, special, fields).
     pub fn current_phases(&self, text: &str, mark: &mut dyn FnMut(&'static str)) {
         let mut hits = Vec::new();
         self.current.scan_with(text, &mut hits, mark);

@@ -286,8 +286,11 @@ impl<'t> Ctx<'t> {
                 wordset::phrases_with(list, part, b"", wordset::UNKNOWN, Some(t.punct))
             }
             Some(t) => {
-                let s = &self.text.as_bytes()[t.start as usize..t.end as usize];
-                wordset::phrases_with(list, part, s, self.fold(i), None)
+                let look = || {
+                    let s = &self.text.as_bytes()[t.start as usize..t.end as usize];
+                    wordset::phrases_with(list, part, s, self.fold(i), None)
+                };
+                self.answers.phrases(i, list, part, look)
             }
         }
     }
@@ -553,13 +556,17 @@ impl NamesPass {
         caps::recase(&mut ctx, &look.person, &mut recased);
         person::find(&ctx, &self.gazetteer, &look.person, &addresses, out);
         caps::restore(&mut ctx, &recased);
+        mark("person");
         if !crate::FIRST_MODULE {
             rows::find(&ctx, out);
+            mark("rows");
             speakers::find(&ctx, out);
+            mark("speakers");
             holder::find(&ctx, out);
+            mark("holder");
             coordination::find(&ctx, before, out);
+            mark("coordination");
         }
-        mark("person");
         special::find(&ctx, &look.special, out);
         mark("special");
         fields::find_marked(text, &marks, out);

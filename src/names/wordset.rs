@@ -380,11 +380,24 @@ pub(crate) struct Answers {
     /// The word id of each token (0: none).
     pub ids: Vec<u32>,
     slots: Vec<Answer>,
+    /// Answers of [`phrases_with`] by word, list and part, the same way. Not in the first
+    /// module (`crate::FIRST_MODULE`, issue 20's size budget: even the unused field cost
+    /// bytes there), where [`Answers::phrases`] asks the table every time.
+    #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+    phrase_slots: Vec<PhraseAnswer>,
 }
 
 /// One remembered answer: `(list, id, answer)`, the list's address with its length in the
 /// top 16 bits.
 type Answer = Cell<(u64, u32, bool)>;
+
+/// One remembered answer of [`phrases_with`]: `(list and part, id, phrases)`.
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+type PhraseAnswer = Cell<(u64, u32, &'static [u16])>;
+
+/// Entries of [`Answers`]' phrase table: a power of two (64 KiB of 32-byte entries).
+#[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+const PHRASE_SLOTS: usize = 1 << 11;
 
 impl Answers {
     /// Makes the table on first use; forgets every answer when `forget` (the word ids
@@ -394,6 +407,12 @@ impl Answers {
             self.slots = vec![Cell::new((0, 0, false)); ANSWER_SLOTS];
         } else if forget {
             self.slots.fill(Cell::new((0, 0, false)));
+        }
+        #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+        if self.phrase_slots.len() != PHRASE_SLOTS {
+            self.phrase_slots = vec![Cell::new((0, 0, &[])); PHRASE_SLOTS];
+        } else if forget {
+            self.phrase_slots.fill(Cell::new((0, 0, &[])));
         }
     }
 
@@ -431,6 +450,54 @@ impl Answers {
         let answer = look();
         slot.set((list, id, answer));
         answer
+    }
+
+    /// The phrases of `list` whose `part` word token `i` may be, as `look` finds them
+    /// ([`phrases_with`]), remembered for the token's word: the rules around a capitalised
+    /// word ask the same phrase lists of the same few words again and again, and each ask
+    /// found the list's table (a per-thread cache probe) and probed it.
+    #[inline]
+    #[cfg(not(all(target_arch = "wasm32", feature = "scanner")))]
+    pub(crate) fn phrases(
+        &self,
+        i: usize,
+        list: &'static [&'static str],
+        part: Part,
+        look: impl FnOnce() -> &'static [u16],
+    ) -> &'static [u16] {
+        let id = self.ids.get(i).copied().unwrap_or(0);
+        if id == 0 {
+            return look();
+        }
+        // The part in the address's two lowest bits, as `set_of` keys its cache (a list of
+        // `&str` is aligned to four bytes at least).
+        let tag = (list.as_ptr() as u64 | part as u64) | ((list.len() as u64) << 48);
+        let h = (u64::from(id).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ tag)
+            .wrapping_mul(0xff51_afd7_ed55_8ccd);
+        let at = (h >> (64 - PHRASE_SLOTS.trailing_zeros())) as usize;
+        let Some(slot) = self.phrase_slots.get(at) else {
+            return look();
+        };
+        let (l, k, phrases) = slot.get();
+        if k == id && l == tag {
+            return phrases;
+        }
+        let phrases = look();
+        slot.set((tag, id, phrases));
+        phrases
+    }
+
+    /// [`Answers::phrases`] in the first module: the table, asked every time.
+    #[inline]
+    #[cfg(all(target_arch = "wasm32", feature = "scanner"))]
+    pub(crate) fn phrases(
+        &self,
+        _: usize,
+        _: &'static [&'static str],
+        _: Part,
+        look: impl FnOnce() -> &'static [u16],
+    ) -> &'static [u16] {
+        look()
     }
 }
 
@@ -576,6 +643,69 @@ mod tests {
             }
         }
         assert!(found >= 12, "{found}");
+    }
+
+    /// The phrases at a token come out the same when the word's answer is remembered
+    /// ([`Answers::phrases`]): asked twice, for the last and the first word of each list,
+    /// over two scans that share the answers and after the ids started again.
+    #[test]
+    #[cfg(feature = "embedded-gazetteer")]
+    fn remembered_phrases_are_the_tables() {
+        use crate::names::lexicon::{LABELS, NAME_CUES, SIGN_OFFS, STRONG_CUES};
+        use crate::names::lookup::Lookups;
+        let g = crate::names::Gazetteer::embedded();
+        let lists: [&'static [&'static str]; 6] = [
+            PHRASES,
+            LABELS,
+            NAME_CUES,
+            SIGN_OFFS,
+            STRONG_CUES,
+            crate::names::address::PO_BOXES,
+        ];
+        let texts = [
+            "Hi, my name is Anna. Name: Bob\nich heiße Zoë, je m'appelle Luc ... it IS a \
+             STRASSE straße Strasse; thanks, Ana. Kind regards,\nBest wishes\nP.O. Box 12",
+            "Account holder: X, Patient name Y; NAME : z ÉTÉ 12 Ärztin. My name is Eve, \
+             regards, Max\nPO Box 7, it is",
+        ];
+        let mut look = Lookups::default();
+        let mut remembered = 0;
+        for round in 0..3 {
+            for text in texts {
+                if round == 2 {
+                    look.run_out_of_ids();
+                }
+                let mut toks = Vec::new();
+                crate::names::tokenize::tokenize(text, &mut toks);
+                let roles = crate::names::lexicon::roles();
+                crate::names::lookup::fill(text, &toks, &g, roles, &mut look);
+                let n = toks.len();
+                let ctx = crate::names::Ctx::bare(text, toks, std::mem::take(&mut look.answers));
+                remembered += ctx.answers.ids.iter().filter(|&&id| id != 0).count();
+                for _ in 0..2 {
+                    for list in lists {
+                        for end in 0..n + 1 {
+                            let every: Vec<usize> = list
+                                .iter()
+                                .filter_map(|p| ctx.phrase_ends_at(end, p))
+                                .collect();
+                            let indexed: Vec<usize> = ctx.phrases_ending_at(end, list).collect();
+                            assert_eq!(indexed, every, "token {end}");
+                            let every: Vec<(&str, usize)> = list
+                                .iter()
+                                .filter_map(|p| Some((*p, ctx.phrase_starts_at(end, p)?)))
+                                .collect();
+                            let indexed: Vec<(&str, usize)> =
+                                ctx.phrases_starting_at(end, list).collect();
+                            assert_eq!(indexed, every, "token {end}");
+                        }
+                    }
+                }
+                look.answers = ctx.answers;
+            }
+        }
+        // The words had ids: the answers were remembered, not only looked up.
+        assert!(remembered > 50, "{remembered}");
     }
 
     #[test]
