@@ -59,8 +59,12 @@ fn upper_follows(ctx: &Ctx<'_>, i: usize) -> bool {
             .is_some_and(|t| t.kind == Kind::Word && t.case == Case::Upper)
             && joins(ctx, k - 1, k)
     };
-    (upper(i + 1) || (ctx.toks.get(i + 1).is_some_and(|t| t.kind == Kind::Punct) && upper(i + 2)))
-        && !ctx.in_identifier(i)
+    let mark = |k: usize| {
+        ctx.toks.get(k).is_some_and(|t| t.kind == Kind::Punct)
+            // "RESPONDE A TRIANA VEGA": a one-letter word ends the cues of the full module.
+            || (!crate::FIRST_MODULE && k < ctx.toks.len() && letter(ctx, k))
+    };
+    (upper(i + 1) || (mark(i + 1) && upper(i + 2))) && !ctx.in_identifier(i)
 }
 
 /// Undoes [`recase`].
@@ -119,9 +123,34 @@ fn plan(ctx: &Ctx<'_>, words: &[usize], saved: &mut Vec<(u32, Case)>) {
         let f = ctx.flags[k];
         f & WORD != 0 || (f & (FIRST | LAST | PLACE) == 0 && ctx.roles[k] != 0)
     };
-    if words.len() < MIN_WORDS || !words.iter().any(|&k| common(k)) || !cued(ctx, words) {
+    // Round 17 (full module only, like the readings): the words of the cues of
+    // [`super::labels`] ("I AM", "REPLY TO", "RISPONDI A") as spans of `words`, for `cued`,
+    // `is_common` and `name_opens`.
+    // A cue may end in a one-letter word ("RESPONDE A", "RÉPONDS À"), which `words` lacks:
+    // such a span ends at the word before the letter, and the letter is lower-cased.
+    let mut cues: Vec<(usize, usize)> = Vec::new();
+    let mut letters = Vec::new();
+    if !crate::FIRST_MODULE && !words.is_empty() {
+        for k in words[0]..=words[words.len() - 1] + 1 {
+            let word = words.binary_search(&k).is_ok();
+            if !(word || (k < ctx.toks.len() && letter(ctx, k))) {
+                continue;
+            }
+            if let Some(s) = super::labels::cue_ending_at(ctx, k) {
+                let b = words.partition_point(|&w| w <= k);
+                cues.push((words.partition_point(|&w| w < s), b.saturating_sub(1)));
+                letters.extend((s..=k).filter(|&l| letter(ctx, l) && ctx.s(l) != "I"));
+            }
+        }
+    }
+    if words.len() < MIN_WORDS
+        || !words.iter().any(|&k| common(k))
+        || (cues.is_empty() && !cued(ctx, words))
+    {
         return;
     }
+    let in_cue = |n: usize| cues.iter().any(|&(a, b)| a <= n && n <= b);
+    let cue_end = |n: usize| cues.iter().any(|&(_, b)| b == n);
     let plain_name = |k: usize, bit: u8| {
         let f = ctx.flags[k];
         f & bit != 0 && f & WORD == 0
@@ -149,7 +178,16 @@ fn plan(ctx: &Ctx<'_>, words: &[usize], saved: &mut Vec<(u32, Case)>) {
                 .phrases_ending_at(words[n - 1], STRONG_CUES)
                 .next()
                 .is_some();
-        common(k) && !paired && !named
+        // "SONO ROSE PATENAUDE", "I AM SHERICE WELLS": a first name that is a word too right
+        // after such a cue, and a surname that is one right after that first name.
+        let after_cue = |n: usize| n > 0 && words[n - 1] + 1 == words[n] && cue_end(n - 1);
+        let introduced = (f & FIRST != 0 && after_cue(n))
+            || (f & LAST != 0
+                && n > 0
+                && words[n - 1] + 1 == k
+                && ctx.flags[k - 1] & FIRST != 0
+                && after_cue(n - 1));
+        (common(k) && !paired && !named && !introduced) || in_cue(n)
     };
     let unknown = |k: usize| ctx.flags[k] == 0 && ctx.roles[k] == 0;
     // "IS WENDELIN HABERL": the second of two unknown words right after where a name opens
@@ -158,11 +196,13 @@ fn plan(ctx: &Ctx<'_>, words: &[usize], saved: &mut Vec<(u32, Case)>) {
     let second_part = |n: usize| {
         n >= 2
             && words[n - 1] + 1 == words[n]
-            && words[n - 2] + 1 == words[n - 1]
             && unknown(words[n - 1])
             && ctx.toks[words[n - 1]].len() > 3
-            && name_opens(ctx, words, n - 2, &is_common)
+            // The cues of the full module may end in a one-letter word ("RESPONDE A").
+            && ((words[n - 2] + 1 == words[n - 1] && name_opens(ctx, words, n - 2, &is_common))
+                || cue_end(n - 2))
     };
+    saved.extend(letters.iter().map(|&l| (l as u32, Case::Lower)));
     for (n, &k) in words.iter().enumerate() {
         let unknown = unknown(k);
         let case = if ctx.sentence_start(k) || ctx.role(k, TITLE) {
@@ -174,7 +214,9 @@ fn plan(ctx: &Ctx<'_>, words: &[usize], saved: &mut Vec<(u32, Case)>) {
         } else if ctx.toks[k].len() <= 3 {
             // "DOB", "USA": an acronym stays as it is.
             continue;
-        } else if n > 0 && (name_opens(ctx, words, n - 1, &is_common) || second_part(n)) {
+        } else if n > 0
+            && (name_opens(ctx, words, n - 1, &is_common) || cue_end(n - 1) || second_part(n))
+        {
             // "IS JANE ZYWICKA", "MR ZYWICKI": where a name goes on or starts, a word the
             // lists do not know is its part ...
             Case::Title

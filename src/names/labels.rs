@@ -3,7 +3,9 @@
 //! its colon ("Guest: Dagrun", "Reisender: …"), a care-of or attention line ("c/o …", "t.a.v.
 //! …", "à l'attention de …"), a speaker introducing themself ("I am Dagrun.", "Dagrun here,"),
 //! a verb of answering or forwarding ("reply to Ruairí", "Réponds à …") and a request made on
-//! someone's behalf ("Per Ragnhild's request").
+//! someone's behalf ("Per Ragnhild's request"); round 17: a verb of meeting, seeing or calling
+//! with its subject ("I met …", "Ho incontrato …", "Ich habe … getroffen"), and a first name
+//! with a surname after each cue of speech.
 //!
 //! Every reading needs title-case words the lists do not know as common words, no part of an
 //! identifier, and no more than three of them: "reply to Support", "cc Makefile" or "Client:
@@ -392,6 +394,141 @@ const ADDRESS: &[&str] = &[
     "escreve à",
 ];
 
+/// A speaker meeting, seeing, calling or visiting someone, in the eight languages, with the
+/// subject or a first-person form that makes the verb one of meeting ("I met …", "J'ai
+/// rencontré …", "Conocí a …", "Ho incontrato …", "Spotkałem …", "Encontrei …"): one to three
+/// title-case words the lists do not know after them are a person. The bare verbs name things
+/// too ("a tool called Ansible", "saw Kubernetes"), so they are not here alone.
+const MEETING: &[&str] = &[
+    "i met",
+    "we met",
+    "i've met",
+    "i have met",
+    "i just met",
+    "i met with",
+    "we met with",
+    "i'm meeting",
+    "i am meeting",
+    "we're meeting",
+    "i'll meet",
+    "i spoke with",
+    "i spoke to",
+    "we spoke with",
+    "i talked to",
+    "i talked with",
+    "i ran into",
+    "i bumped into",
+    "he met",
+    "she met",
+    "they met",
+    "ich traf",
+    "wir trafen",
+    "ich treffe",
+    "ich sprach mit",
+    "wir sprachen mit",
+    "j'ai rencontré",
+    "j'ai croisé",
+    "j'ai parlé avec",
+    "j'ai téléphoné à",
+    "j'ai rendu visite à",
+    "nous avons rencontré",
+    // Spanish marks a person as the object with "a".
+    "conocí a",
+    "vi a",
+    "he visto a",
+    "encontré a",
+    "llamé a",
+    "he llamado a",
+    "visité a",
+    "he hablado con",
+    "me reuní con",
+    "quedé con",
+    "me encontré con",
+    "ho incontrato",
+    "ho conosciuto",
+    "ho telefonato a",
+    "ho incrociato",
+    "abbiamo incontrato",
+    "ik ontmoette",
+    "ik sprak met",
+    "spotkałem",
+    "spotkałam",
+    "rozmawiałem z",
+    "rozmawiałam z",
+    "dzwoniłem do",
+    "dzwoniłam do",
+    "zadzwoniłem do",
+    "zadzwoniłam do",
+    "poznałem",
+    "poznałam",
+    "encontrei",
+    "encontrei-me com",
+    "falei com",
+    "conheci",
+    "estive com",
+];
+
+/// Verbs of seeing, calling and visiting with their subject, which take things as often as
+/// people ("I saw Stack Overflow go down", "Ho visto Visual Studio", "I called Initialize
+/// Engine"): the run after them must open with a first name of the lists.
+const MEETING_WEAK: &[&str] = &[
+    "i saw",
+    "we saw",
+    "i've seen",
+    "i called",
+    "we called",
+    "i'll call",
+    "i phoned",
+    "i rang",
+    "i visited",
+    "we visited",
+    "ich sah",
+    "ich besuchte",
+    "ich rief",
+    "j'ai vu",
+    "j'ai revu",
+    "j'ai appelé",
+    "je vais voir",
+    "ho visto",
+    "ho chiamato",
+    "ho sentito",
+    "ho visitato",
+    "ik zag",
+    "ik sprak",
+    "ik belde",
+    "ik bezocht",
+    "widziałem",
+    "widziałam",
+    "odwiedziłem",
+    "odwiedziłam",
+    "eu vi",
+    "vi",
+    "visitei",
+    "liguei para",
+    "liguei ao",
+    "liguei à",
+];
+
+/// German and Dutch auxiliaries of the perfect, which split the verb around its object ("Ich
+/// habe Wendelin Haberl gestern getroffen", "Ik heb … gebeld").
+const PERFECT_AUXILIARIES: &[&str] = &[
+    "habe", "hab", "haben", "hatte", "hatten", "heb", "hebben", "had", "hadden",
+];
+
+/// The participles of meeting, seeing, calling and visiting that close such a sentence.
+const MEETING_PARTICIPLES: &[&str] = &[
+    "getroffen",
+    "angerufen",
+    "besucht",
+    "gesprochen",
+    "kennengelernt",
+    "telefoniert",
+    "ontmoet",
+    "gebeld",
+    "gesproken",
+    "bezocht",
+];
+
 /// What a person asks, advises or is owed after their possessive, behind a preposition ("Per
 /// Ragnhild's request", "At Dagrun's suggestion", "On Wendelin's behalf").
 const REQUESTS: &[&str] = &[
@@ -513,14 +650,15 @@ fn stops_after(ctx: &Ctx<'_>, end: usize) -> bool {
 }
 
 /// The evidence for the run `start..=end` (tokens) as a person from a cue of this module, as
-/// the finding's reason: `role-label`, `care-of`, `self-intro`, `addressed`, `possessive` or `relation`.
+/// the finding's reason: `role-label`, `care-of`, `self-intro`, `addressed`, `met`,
+/// `possessive` or `relation`.
 pub(super) fn cue(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<&'static str> {
     if !name_run(ctx, start, end) {
         return None;
     }
     let lone = start == end;
     if start == 0 {
-        return (lone && here(ctx, start)).then_some("self-intro");
+        return here(ctx, start, end).then_some("self-intro");
     }
     if role_label(ctx, start, end) {
         return Some("role-label");
@@ -528,11 +666,16 @@ pub(super) fn cue(ctx: &Ctx<'_>, start: usize, end: usize) -> Option<&'static st
     if care_of(ctx, start, end) {
         return Some("care-of");
     }
-    if lone && self_intro(ctx, start) {
+    // Round 17: a first name and a surname after these cues too ("I am Dagrun Vestergaard.",
+    // "cc Wendelin Haberl on the thread"); round 16 read them before a lone name only.
+    if self_intro(ctx, start, end) {
         return Some("self-intro");
     }
-    if lone && addressed(ctx, start) {
+    if addressed(ctx, start, end) {
         return Some("addressed");
+    }
+    if met(ctx, start, end) {
+        return Some("met");
     }
     if lone && requested(ctx, start) {
         return Some("possessive");
@@ -583,10 +726,10 @@ fn care_of(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
 /// "Dagrun here, quick question": a self-introduction opening a sentence (a greeting and its
 /// comma may come first), and the sentence stops after the name or goes on with the speaker's
 /// unit or "and".
-fn self_intro(ctx: &Ctx<'_>, start: usize) -> bool {
-    let unit = super::person::next_spaced(ctx, start)
+fn self_intro(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    let unit = super::person::next_spaced(ctx, end)
         .is_some_and(|n| ctx.toks[n].case == Case::Lower && ctx.word_in(n, AFFILIATION));
-    let after_ok = unit || stops_after(ctx, start);
+    let after_ok = unit || stops_after(ctx, end);
     let opens = |s: usize| {
         ctx.sentence_start(s)
             || (s >= 2
@@ -598,20 +741,20 @@ fn self_intro(ctx: &Ctx<'_>, start: usize) -> bool {
         // One-word phrases of a call or chat ("Ici …,", "Met …,"): "This is Kubernetes, the
         // …" presents a thing.
         s + 1 == start
-            && ctx.punct(start + 1, ',')
+            && ctx.punct(end + 1, ',')
             && (s == 0 || ctx.toks[s].newline_before || opens(s) && s < 3)
     };
     (after_ok && ctx.phrases_ending_at(start - 1, SELF_INTRO).any(opens))
         || ctx
             .phrases_ending_at(start - 1, PRESENTING)
             .any(|s| opens(s) && (unit || message_start(s)))
-        || here(ctx, start)
+        || here(ctx, start, end)
 }
 
 /// "Dagrun here, quick question", "Dagrun hier," opening a line or a sentence.
-fn here(ctx: &Ctx<'_>, start: usize) -> bool {
+fn here(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     ctx.sentence_start(start)
-        && super::person::next_spaced(ctx, start).is_some_and(|n| {
+        && super::person::next_spaced(ctx, end).is_some_and(|n| {
             ctx.toks[n].case == Case::Lower && ctx.word_in(n, HERE) && stops_after(ctx, n)
         })
 }
@@ -619,7 +762,7 @@ fn here(ctx: &Ctx<'_>, start: usize) -> bool {
 /// "reply to Ruairí", "ping Wendelin about it", "Stuur Zaful een bericht": a verb of address
 /// or a piece of correspondence right before the name, its first word no part of an
 /// identifier.
-fn addressed(ctx: &Ctx<'_>, start: usize) -> bool {
+fn addressed(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
     let v = start - 1;
     // A title-case phrase is a heading ("Email Address", "Text Sizes") unless it opens a
     // sentence with a verb no English heading holds ("Odpisz Lezil dzisiaj", "Responde a
@@ -634,7 +777,7 @@ fn addressed(ctx: &Ctx<'_>, start: usize) -> bool {
     // "Leite das bitte an Wendelin weiter": German splits the verb around its object.
     let forwarded = ctx.toks[v].case == Case::Lower
         && ctx.word_in(v, &["an"])
-        && super::person::next_spaced(ctx, start).is_some_and(|n| {
+        && super::person::next_spaced(ctx, end).is_some_and(|n| {
             ctx.toks[n].case == Case::Lower
                 && ctx.word_in(
                     n,
@@ -650,6 +793,54 @@ fn addressed(ctx: &Ctx<'_>, start: usize) -> bool {
         && ctx
             .phrases_ending_at(v, ADDRESS)
             .any(|s| !ctx.in_identifier(s) && cased(s))
+}
+
+/// "I met Wendelin Haberl yesterday", "Conocí a Triana Vega", "Ich habe Wendelin Haberl
+/// gestern getroffen": a verb of [`MEETING`] right before the run, its subject in lower case
+/// or opening the sentence, or the German and Dutch perfect around it.
+fn met(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
+    let v = start - 1;
+    if ctx.toks[start].newline_before || ctx.toks[start].start - ctx.toks[v].end != 1 {
+        return false;
+    }
+    let lower = |k: usize| ctx.toks[k].case == Case::Lower && ctx.toks[k].kind == Kind::Word;
+    // "I" and "I've" are no lower-case words; any other subject is, unless it opens the
+    // sentence.
+    let subject =
+        |s: usize| lower(s) || ctx.sentence_start(s) || ctx.s(s).as_bytes().first() == Some(&b'I');
+    let cue = |list: &'static [&'static str]| {
+        ctx.phrases_ending_at(v, list)
+            .any(|s| (s + 1..=v).all(lower) && subject(s) && !ctx.in_identifier(s))
+    };
+    let f = ctx.flags[start];
+    let listed_first = f & FIRST != 0 && f & WORD == 0;
+    // "I met Build Failed": an English inflection on a word no list holds makes it a word.
+    let inflected = (start..=end).any(|w| {
+        ctx.flags[w] == 0
+            && [
+                "ed", "ing", "tion", "ment", "ness", "ize", "ful", "less", "able", "ity",
+            ]
+            .iter()
+            .any(|e| ctx.s(w).len() > e.len() + 2 && ctx.s(w).ends_with(e))
+    });
+    // "we met Paris in the spring": a lone place is where, not whom.
+    let place = start == end && f & PLACE != 0;
+    !inflected
+        && !place
+        && (cue(MEETING) || (listed_first && cue(MEETING_WEAK)) || perfect(ctx, v, end))
+}
+
+/// The run before `v + 1 ..= end` stands between an auxiliary of the perfect (perhaps one
+/// word before it: "habe gestern", "habe mit") and a participle of meeting that closes the
+/// sentence, a word or two after the run ("… gestern getroffen.").
+fn perfect(ctx: &Ctx<'_>, v: usize, end: usize) -> bool {
+    let lower = |k: usize| ctx.toks[k].case == Case::Lower && ctx.toks[k].kind == Kind::Word;
+    let aux = |k: usize| lower(k) && ctx.word_in(k, PERFECT_AUXILIARIES);
+    let before = aux(v) || (v >= 1 && lower(v) && aux(v - 1));
+    before
+        && (end + 1..(end + 4).min(ctx.toks.len()))
+            .take_while(|&k| lower(k))
+            .any(|k| ctx.word_in(k, MEETING_PARTICIPLES) && stops_after(ctx, k))
 }
 
 /// One-word verbs of [`ADDRESS`] that open a sentence in title case before a name: the
@@ -685,24 +876,46 @@ fn request_after(ctx: &Ctx<'_>, name: usize) -> bool {
 /// sentence's start before a title-case word ("Responde a Triana", "Soy Guni."): like a label,
 /// it is evidence for the run after it, not part of it.
 pub(super) fn opens_cue(ctx: &Ctx<'_>, i: usize) -> bool {
-    [ADDRESS, SELF_INTRO, PRESENTING, CARE_OF]
-        .iter()
-        .any(|list| {
-            ctx.phrases_starting_at(i, list).any(|(_, e)| {
-                ctx.toks
-                    .get(e)
-                    .is_some_and(|t| t.case == Case::Title && t.kind == Kind::Word)
-            })
+    [
+        ADDRESS,
+        SELF_INTRO,
+        PRESENTING,
+        CARE_OF,
+        MEETING,
+        MEETING_WEAK,
+    ]
+    .iter()
+    .any(|list| {
+        ctx.phrases_starting_at(i, list).any(|(_, e)| {
+            ctx.toks
+                .get(e)
+                .is_some_and(|t| t.case == Case::Title && t.kind == Kind::Word)
         })
-        || ctx
-            .phrases_ending_at(i, RELATION_CASES)
-            .next()
-            .is_some_and(|_| {
-                super::person::next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].case == Case::Title)
-            })
+    }) || ctx
+        .phrases_ending_at(i, RELATION_CASES)
+        .next()
+        .is_some_and(|_| {
+            super::person::next_spaced(ctx, i).is_some_and(|n| ctx.toks[n].case == Case::Title)
+        })
         || ctx
             .phrases_starting_at(i, REQUEST_PREPOSITIONS)
             .any(|(_, e)| e < ctx.toks.len() && request_after(ctx, e))
+}
+
+/// The first token of a phrase of this module's self-introductions, verbs of address and of
+/// meeting, care-of lines or role labels that ends at token `k`: a line in capitals
+/// ([`super::caps`]) reads these as it reads "my name is" ("HI, I AM DAGRUN VESTERGAARD.").
+pub(super) fn cue_ending_at(ctx: &Ctx<'_>, k: usize) -> Option<usize> {
+    [
+        SELF_INTRO,
+        PRESENTING,
+        ADDRESS,
+        MEETING,
+        CARE_OF,
+        ROLE_LABELS,
+    ]
+    .iter()
+    .find_map(|list| ctx.phrases_ending_at(k, list).next())
 }
 
 /// Token `i` is the pronoun `I` (alone or as `I'm`, `I'll`, `I've`, `I'd`) before a word in

@@ -88,7 +88,7 @@ const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coo
  * `addressed`, `possessive`), and the people of a conversation's record (src/names/speakers.rs:
  * `speaker`). */
 const FULL_MODULE_READINGS = ['place-frame', 'row', 'record', 'relation', 'role-label', 'care-of',
-  'self-intro', 'addressed', 'possessive', 'speaker', 'coordinated'];
+  'self-intro', 'addressed', 'met', 'possessive', 'speaker', 'coordinated'];
 
 /** The full module's findings that the first module leaves to it by rule, by reading or as base64. */
 function fullOnly(expected) {
