@@ -218,6 +218,9 @@ impl Mode {
             | eq(b'{')
             | eq(b'@')
             | eq(b'=');
+        if !crate::FIRST_MODULE {
+            flags |= eq(b'<') | eq(b'*');
+        }
         if self.plus_space {
             flags |= eq(b'+');
         }
@@ -228,7 +231,8 @@ impl Mode {
 /// Bytes that may start a unit to fold: every non-ASCII byte, tab, a line break (a wrapped
 /// number), `&` (a character reference), `\` (an escape), `%` (an escape), `+` (a space in a
 /// URL's query), `[`, `(`, `{` (a spelt-out `[at]`), `@` (an address typed with spaces
-/// around its `@`) and `=` (quoted-printable mail).
+/// around its `@`), `=` (quoted-printable mail), `<` (an inline tag) and `*` (Markdown's
+/// emphasis).
 const fn triggers() -> [bool; 256] {
     let mut t = [false; 256];
     let mut b = 0x80;
@@ -247,6 +251,8 @@ const fn triggers() -> [bool; 256] {
     t[b'%' as usize] = true;
     t[b'+' as usize] = true;
     t[b'=' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'*' as usize] = true;
     t
 }
 static TRIGGERS: [bool; 256] = triggers();
@@ -340,6 +346,11 @@ impl<'t> Folder<'t> {
                 b'&' => self.reference(i),
                 b'[' | b'(' | b'{' => self.spelled_symbol(i),
                 b'@' => self.spaced_at(i),
+                // The first module leaves markup and values escaped twice to the full module
+                // (round 17; docs/pasted-text.md says what that changes).
+                b'<' | b'*' if crate::FIRST_MODULE => i + 1,
+                b'<' => self.inline_tag(i),
+                b'*' => self.emphasis(i),
                 b'\\' => self.escape(i),
                 b'%' if self.mode.percent == Percent::All => self.percent(i),
                 b'%' => self.percent_in_word(i),
@@ -603,9 +614,18 @@ impl<'t> Folder<'t> {
         }
     }
 
-    /// `&#64;`, `&#x40;`, `&commat;`: the character it stands for, folded in turn.
+    /// `&#64;`, `&#x40;`, `&commat;`: the character it stands for, folded in turn. A
+    /// reference escaped twice (`&amp;#64;`, `&amp;nbsp;`: HTML put through an escaper again,
+    /// a feed's or a template's double escaping) is the character too.
     fn reference(&mut self, at: usize) -> usize {
-        let rest = &self.text.as_bytes()[at + 1..];
+        let bytes = self.text.as_bytes();
+        let twice = !crate::FIRST_MODULE
+            && bytes[at + 1..].starts_with(b"amp;")
+            && bytes
+                .get(at + 5)
+                .is_some_and(|&b| b == b'#' || b.is_ascii_alphabetic());
+        let skip = if twice { 5 } else { 1 };
+        let rest = &bytes[at + skip..];
         let (c, len) = if rest.first() == Some(&b'#') {
             let (hex, digits) = match rest.get(1) {
                 Some(b'x' | b'X') => (true, &rest[2..]),
@@ -625,7 +645,7 @@ impl<'t> Folder<'t> {
                 .and_then(|s| u32::from_str_radix(s, radix).ok())
                 .and_then(char::from_u32);
             let semi = usize::from(digits.get(n) == Some(&b';'));
-            let len = 1 + 1 + usize::from(hex) + n + semi;
+            let len = skip + 1 + usize::from(hex) + n + semi;
             match value {
                 Some(c) => (c, len),
                 None => return at + 1,
@@ -641,7 +661,7 @@ impl<'t> Folder<'t> {
             }
             let name = std::str::from_utf8(&rest[..n]).unwrap_or("");
             match named_reference(name) {
-                Some(c) => (c, n + 2),
+                Some(c) => (c, skip + n + 1),
                 None => return at + 1,
             }
         };
@@ -763,11 +783,85 @@ impl<'t> Folder<'t> {
         next
     }
 
+    /// `<b>4111</b> 1111 1111 1111`, `jane.doe@e<wbr>xample.com`: an inline formatting tag
+    /// without attributes, as HTML source or a rich-text editor's markup pasted raw puts it
+    /// inside a value, renders as nothing and is no part of the text it formats: removed
+    /// where it stands inside a value ([`Folder::inside_value`]; `<wbr>` anywhere). An
+    /// element's whole text (`<strong>Jane Doe</strong>`) keeps its tags: the names pass
+    /// reads it as a field. Tags with attributes (which may hold a value of their own), `<br>`
+    /// and block tags stay, and so does a capital (`Vec<B>`, a type parameter).
+    fn inline_tag(&mut self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let len = inline_tag_len(&bytes[at..]);
+        if len == 0 || !(bytes[at + 1..].starts_with(b"wbr") || self.inside_value(at, at + len)) {
+            return at + len.max(1);
+        }
+        self.emit(at, len, Unit::Remove)
+    }
+
+    /// `**4111** 1111 1111 1111`, `**jane**.doe@example.com`: Markdown's strong emphasis
+    /// inside a value ([`Folder::inside_value`]), as a chat or a notes app writes it, is
+    /// removed where it opens (a boundary before it, a letter or digit after it) or closes
+    /// (the other way round). `2**32`, `a ** b` (code) and `**Note**:` stay.
+    fn emphasis(&mut self, at: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let run = bytes[at..].iter().take_while(|&&b| b == b'*').count();
+        if run != 2 || at < self.copied {
+            return at + run;
+        }
+        let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+        let before = at.checked_sub(1).map(|k| &bytes[k]);
+        let after = bytes.get(at + 2);
+        if word(before) == word(after) || !self.inside_value(at, at + 2) {
+            return at + 2;
+        }
+        self.emit(at, 2, Unit::Remove)
+    }
+
+    /// Whether markup at `from..to` stands inside a number or an address: a digit right
+    /// beside it (or one space away), or a letter or digit on one side and `.`, `@`, `-`, `_`
+    /// or `+` on the other, looking past the inline tags next to it (`jane</span><span>.doe`).
+    /// Between words of prose (`<b>Jane</b> Doe`) it stays.
+    fn inside_value(&self, mut from: usize, mut to: usize) -> bool {
+        let bytes = self.text.as_bytes();
+        for _ in 0..4 {
+            match inline_tag_len(bytes.get(to..).unwrap_or_default()) {
+                0 => break,
+                len => to += len,
+            }
+        }
+        for _ in 0..4 {
+            let open = bytes[from.saturating_sub(10)..from]
+                .iter()
+                .rposition(|&b| b == b'<')
+                .map(|k| from.saturating_sub(10) + k);
+            match open.filter(|&k| inline_tag_len(&bytes[k..]) == from - k) {
+                Some(k) => from = k,
+                None => break,
+            }
+        }
+        let at = |k: Option<usize>| k.and_then(|k| bytes.get(k)).copied();
+        let (before, after) = (at(from.checked_sub(1)), at(Some(to)));
+        let digit = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_digit());
+        let digit_before = digit(before) || before == Some(b' ') && digit(at(from.checked_sub(2)));
+        let digit_after = digit(after) || after == Some(b' ') && digit(at(Some(to + 1)));
+        let alnum = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+        let sign = |b: Option<u8>| matches!(b, Some(b'.' | b'@' | b'-' | b'_' | b'+'));
+        digit_before || digit_after || alnum(before) && sign(after) || sign(before) && alnum(after)
+    }
+
     /// `\u0040`, `\u{40}` and `\x40` (ASCII only: `\xc3\xa9` spells UTF-8 bytes), and
-    /// Markdown's `\_`, `\.`, `\-`, `\+`, `\@` inside a word. An escaped backslash (`\\u0040`)
-    /// is left alone.
+    /// Markdown's `\_`, `\.`, `\-`, `\+`, `\@` inside a word. An escape escaped again
+    /// (`\\u0040`, `\\x40`: a JSON string inside a JSON string, a log line of an escaped
+    /// payload) is the character too; another escaped backslash (`\\n`, `C:\\Users`) is left
+    /// alone.
     fn escape(&mut self, at: usize) -> usize {
-        let rest = &self.text.as_bytes()[at + 1..];
+        let bytes = self.text.as_bytes();
+        let twice = !crate::FIRST_MODULE
+            && bytes.get(at + 1) == Some(&b'\\')
+            && matches!(bytes.get(at + 2), Some(b'u' | b'x'));
+        let skip = 1 + usize::from(twice);
+        let rest = &bytes[at + skip..];
         let hex = |s: &[u8]| {
             std::str::from_utf8(s)
                 .ok()
@@ -779,7 +873,6 @@ impl<'t> Folder<'t> {
             // Markdown's escapes inside a word (`jane\_doe@example.com` as a Markdown editor
             // writes it): the character itself.
             Some(&c @ (b'_' | b'.' | b'-' | b'+' | b'@')) => {
-                let bytes = self.text.as_bytes();
                 let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
                 if word(at.checked_sub(1).map(|k| &bytes[k])) && word(rest.get(1)) {
                     return self.emit(at, 2, Unit::Char(char::from(c)));
@@ -794,14 +887,15 @@ impl<'t> Folder<'t> {
             }
             Some(b'u') if rest.len() >= 5 => (hex(&rest[1..5]), 6),
             Some(b'x') if rest.len() >= 3 => match hex(&rest[1..3]) {
-                Some(v) if v >= 0x80 => return self.utf8_escapes(at),
+                Some(v) if v >= 0x80 && !twice => return self.utf8_escapes(at),
+                Some(v) if v >= 0x80 => return at + 2,
                 v => (v, 4),
             },
-            _ => return at + 1,
+            _ => return at + skip,
         };
         match value.and_then(char::from_u32) {
-            Some(c) => self.decoded(at, len, c),
-            None => at + 1,
+            Some(c) => self.decoded(at, len + skip - 1, c),
+            None => at + skip,
         }
     }
 
@@ -822,9 +916,13 @@ impl<'t> Folder<'t> {
         let joins = |b: Option<&u8>, bracket: u8| {
             b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == bracket)
         };
-        // `=` before it: a form value (`phone=%2B14155552671`) starts there.
+        // `=` before it: a form value (`phone=%2B14155552671`) starts there; so does an
+        // encoded phone's plus before a digit (`%2B44%2020%207946%200958`).
         let before = at.checked_sub(1).map(|k| &bytes[k]);
-        if !(joins(before, b')') || before == Some(&b'=')) || self.in_url(at) {
+        let plus = !crate::FIRST_MODULE
+            && hex_byte(bytes, at, b"%") == Some(b'+')
+            && bytes.get(at + 3).is_some_and(u8::is_ascii_digit);
+        if !(joins(before, b')') || before == Some(&b'=') || plus) || self.in_url(at) {
             return at + 1;
         }
         let mut end = at;
@@ -841,7 +939,8 @@ impl<'t> Folder<'t> {
         while k < end {
             k = self.percent(k);
         }
-        end
+        // An escape decoded twice (`%2540`) reaches past the run's last `%`.
+        end.max(k)
     }
 
     /// Whether `at` lies in a run of text without whitespace that holds a `/` before it: a URL
@@ -869,14 +968,19 @@ impl<'t> Folder<'t> {
         self.url_run
     }
 
-    /// `%40`, and a percent-encoded UTF-8 sequence as one character.
+    /// `%40`, and a percent-encoded UTF-8 sequence as one character. A value encoded twice
+    /// (`%2540`, `%25C3%25BC`: a redirect's target, a form posted on through another) is
+    /// decoded twice: once decoded it would still be escapes no rule reads.
     fn percent(&mut self, at: usize) -> usize {
         let bytes = self.text.as_bytes();
-        let decoded = match hex_byte(bytes, at, b"%") {
-            Some(b) if b < 0x80 => Some((char::from(b), 3)),
-            Some(_) => escaped_utf8(bytes, at, b"%"),
+        let escaped = |prefix: &[u8]| match hex_byte(bytes, at, prefix) {
+            Some(b) if b < 0x80 => Some((char::from(b), prefix.len() + 2)),
+            Some(_) => escaped_utf8(bytes, at, prefix),
             None => None,
         };
+        let decoded = escaped(b"%25")
+            .filter(|(c, _)| !crate::FIRST_MODULE && !c.is_control())
+            .or_else(|| escaped(b"%"));
         match decoded {
             Some((c, len)) if !c.is_control() => {
                 let unit = match fold_char(c) {
@@ -937,6 +1041,43 @@ impl<'t> Folder<'t> {
             (true, _) => self.emit(line_end, at + 1 - line_end, Unit::Remove),
             (false, sep) => self.emit(end, at + 1 - end, Unit::Char(char::from(sep))),
         }
+    }
+}
+
+/// Inline formatting elements whose tags render as nothing between the characters they
+/// format. `sup` and `sub` are left out: `10<sup>3</sup>` is not `103`.
+const INLINE_TAGS: [&[u8]; 16] = [
+    b"b", b"i", b"u", b"s", b"em", b"strong", b"span", b"wbr", b"mark", b"small", b"code", b"font",
+    b"ins", b"tt", b"kbd", b"big",
+];
+
+/// The length of the inline tag without attributes at the start of `rest` (`<b>`, `</span>`,
+/// `<wbr/>`, `<wbr />`, lower case as HTML writes it), or 0.
+fn inline_tag_len(rest: &[u8]) -> usize {
+    if rest.first() != Some(&b'<') {
+        return 0;
+    }
+    let mut k = 1 + usize::from(rest.get(1) == Some(&b'/'));
+    let name = rest.get(k..).unwrap_or_default();
+    let n = name
+        .iter()
+        .take(7)
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    if !INLINE_TAGS.contains(&&name[..n]) {
+        return 0;
+    }
+    k += n;
+    if rest.get(k..k + 2) == Some(b" /") {
+        k += 1;
+    }
+    if rest.get(k) == Some(&b'/') && rest[1] != b'/' {
+        k += 1;
+    }
+    if rest.get(k) == Some(&b'>') {
+        k + 1
+    } else {
+        0
     }
 }
 
@@ -1080,6 +1221,10 @@ fn spaced_digit_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
             if capital {
                 start -= 2;
             }
+        }
+        // A phone's plus typed spaced too: `+ 4 4 2 0 …`.
+        if start == p && start >= 2 && &bytes[start - 2..start] == b"+ " {
+            start -= 2;
         }
         // After another number (`11 2 3 …`): a list.
         let before = &bytes[..start];
@@ -1596,6 +1741,8 @@ fn fold_char(c: char) -> Unit {
         | '\u{2066}'..='\u{2069}'
         | '\u{61C}'
         | '\u{180E}' => Unit::Remove,
+        // SMALL COMMERCIAL AT (a compatibility form CJK fonts and some address pickers type).
+        '\u{FE6B}' if !crate::FIRST_MODULE => Unit::Char('@'),
         // Primes, as typed or copied from a map for minutes and seconds (`40°44′54″N`).
         '\u{2032}' => Unit::Char('\''),
         '\u{2033}' => Unit::Char('"'),
@@ -1669,6 +1816,9 @@ impl Folder<'_> {
             at
         };
         let last = *bytes.get(end.checked_sub(1)?)?;
+        if last == b'.' && !crate::FIRST_MODULE {
+            return self.wrapped_domain(at, end);
+        }
         if !matches!(last, b'-' | b'?' | b'=' | b'&' | b'@' | b'_') {
             return None;
         }
@@ -1698,6 +1848,46 @@ impl Folder<'_> {
             || token.starts_with(b"www.")
             || (token.contains(&b'@') && token.len() > 2 && token[0] != b'@');
         link.then_some(end)
+    }
+
+    /// `jane.doe@example.\ncom`: an address cut after a dot of its domain, the next line
+    /// starting with a common top-level domain in lower case (`contact`'s list) that ends
+    /// there. `… at example.\nThen` and a sentence's full stop after an address
+    /// (`jane@example.com.\ncom`) stay.
+    fn wrapped_domain(&self, at: usize, end: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let next = &bytes[at + 1..];
+        let n = next
+            .iter()
+            .take(5)
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        let ends = !next
+            .get(n)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'@'));
+        if !ends
+            || !contact::SPELT_TLDS
+                .iter()
+                .any(|t| t.as_bytes() == &next[..n])
+        {
+            return None;
+        }
+        let start = bytes[..end]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |i| i + 1);
+        let token = &bytes[start..end - 1];
+        let at_sign = token.iter().position(|&b| b == b'@')?;
+        let domain = &token[at_sign + 1..];
+        let label =
+            |l: &[u8]| !l.is_empty() && l.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-');
+        // A domain ending in a top-level domain already is a whole address before a full stop.
+        let whole = domain.contains(&b'.')
+            && domain
+                .rsplit(|&b| b == b'.')
+                .next()
+                .is_some_and(|l| contact::SPELT_TLDS.iter().any(|t| t.as_bytes() == l));
+        (at_sign > 0 && !whole && domain.split(|&b| b == b'.').all(label)).then_some(end)
     }
 }
 
@@ -1755,8 +1945,43 @@ mod tests {
 
     #[test]
     fn references_and_escapes_decode() {
-        let f = fold("a&#64;b &#x40; &commat; &nbsp; &lt; &unknown; \\x41 \\\\u0040 &#0;");
-        assert_eq!(f.text(), "a@b @ @   &lt; &unknown; A \\\\u0040 &#0;");
+        let f = fold("a&#64;b &#x40; &commat; &nbsp; &lt; &unknown; \\x41 \\\\n &#0;");
+        assert_eq!(f.text(), "a@b @ @   &lt; &unknown; A \\\\n &#0;");
+    }
+
+    #[test]
+    fn inline_tags_and_emphasis_are_removed_only_where_they_render_as_nothing() {
+        let f = fold("<b>4111</b> 1111<wbr>1111<wbr/>11<wbr />11 x **jane**.doe x<wbr>y");
+        assert_eq!(f.text(), "4111 111111111111 x **jane.doe xy");
+        for text in [
+            "Vec<B>",
+            "x<sup>2</sup>",
+            "<a href=\"#\">",
+            "<br>",
+            "2**32",
+            "a ** b",
+            "***x",
+            "<b>Jane</b> Doe",
+            "<strong>Jane Doe</strong>",
+            "**Note**: x",
+        ] {
+            assert_eq!(fold(text).text(), text, "{text:?}");
+        }
+        let (_, spans) = spans("1<wbr>2");
+        assert_eq!(spans, [(0, 1), (6, 7)]);
+    }
+
+    #[test]
+    fn references_and_escapes_escaped_twice_decode() {
+        let f = fold(
+            "a&amp;#64;b &amp;nbsp; &amp;amp; &amp;lt; c\\\\u0040d \\\\x40 \\\\xc3 C:\\\\Users",
+        );
+        assert_eq!(f.text(), "a@b   & &amp;lt; c@d @ \\\\xc3 C:\\\\Users");
+        let (_, spans) = spans("a&amp;#64;b c\\\\u0040d");
+        assert_eq!(spans[1], (1, 10));
+        assert_eq!(spans[5], (13, 20));
+        let f = fold_url_part("jane.doe%2540example.com%2520x%25C3%25BC%25%2541", true);
+        assert_eq!(f.text(), "jane.doe@example.com xü%A");
     }
 
     #[test]

@@ -683,3 +683,102 @@ fn quoted_printable_mail_is_read_decoded() {
         assert!(found(text).is_empty(), "{text:?}: {:?}", found(text));
     }
 }
+
+/// Round 17 (hunt18): markup that renders as nothing is no part of the text; Vec<B>, 2**32,
+/// `10<sup>3</sup>`, tags with attributes and `**` between spaces stay as typed.
+#[test]
+fn inline_markup_inside_a_value_is_no_part_of_it() {
+    use pii_airlock::fold_text;
+    assert_eq!(
+        fold_text("card <b>4111</b> 1111 <i>1111</i><wbr>1111<wbr/>"),
+        "card 4111 1111 11111111"
+    );
+    assert_eq!(fold_text("**4111** 1111"), "4111 1111");
+    for text in [
+        "Vec<B> and Option<S>",
+        "2**32 and a ** b and ****",
+        "10<sup>3</sup>",
+        "<span class=\"x\">Jane</span>",
+        "<br>",
+        "<b >x</ b>",
+    ] {
+        assert_eq!(fold_text(text), text, "{text:?}");
+    }
+    for (text, entity, value) in [
+        (
+            "card <b>4111</b> 1111 1111 1111 ok",
+            "CREDIT_CARD",
+            "4111</b> 1111 1111 1111",
+        ),
+        (
+            "IBAN <span>DE89</span><span>3704</span><span>0044</span><span>0532</span><span>0130</span><span>00</span>",
+            "IBAN_CODE",
+            "DE89</span><span>3704</span><span>0044</span><span>0532</span><span>0130</span><span>00",
+        ),
+        ("phone **+44** 20 7946 0958", "PHONE_NUMBER", "+44** 20 7946 0958"),
+    ] {
+        assert!(has(text, entity, value), "{text:?}: {:?}", found(text));
+    }
+}
+
+/// Round 17 (hunt18): values escaped or encoded twice, an address cut after its domain's dot,
+/// a phone's plus spaced out or percent-encoded outside a URL.
+#[test]
+fn values_escaped_twice_and_cut_addresses() {
+    for (text, entity, value) in [
+        (
+            "log: {\"body\":\"{\\\\\"to\\\\\":\\\\\"jane.doe\\\\u0040example.com\\\\\"}\"}",
+            "EMAIL_ADDRESS",
+            "jane.doe\\\\u0040example.com",
+        ),
+        (
+            "<p>jane.doe&amp;#64;example.com</p>",
+            "EMAIL_ADDRESS",
+            "jane.doe&amp;#64;example.com",
+        ),
+        (
+            "to=jane.doe%2540example.com",
+            "EMAIL_ADDRESS",
+            "jane.doe%2540example.com",
+        ),
+        (
+            "https://example.com/r?next=%2Fu%3Fto%3Djane.doe%2540example.com ok",
+            "EMAIL_ADDRESS",
+            "jane.doe%2540example.com",
+        ),
+        (
+            "mail jane.doe\u{FE6B}example.com",
+            "EMAIL_ADDRESS",
+            "jane.doe\u{FE6B}example.com",
+        ),
+        (
+            "Please write to jane.doe@example.\ncom today",
+            "EMAIL_ADDRESS",
+            "jane.doe@example.\ncom",
+        ),
+        (
+            "call + 4 4 2 0 7 9 4 6 0 9 5 8 now",
+            "PHONE_NUMBER",
+            "+ 4 4 2 0 7 9 4 6 0 9 5 8",
+        ),
+        (
+            "phone: %2B44%2020%207946%200958",
+            "PHONE_NUMBER",
+            "%2B44%2020%207946%200958",
+        ),
+    ] {
+        assert!(has(text, entity, value), "{text:?}: {:?}", found(text));
+    }
+    // A sentence's full stop after an address, a capital on the next line, a word that is
+    // no top-level domain: no join.
+    use pii_airlock::fold_text;
+    for text in [
+        "mail jane.doe@example.com.\ncom",
+        "at jane@example.\nThe end",
+        "jane@example.\ncomputer",
+        "see example.\ncom",
+        "50%25",
+    ] {
+        assert_eq!(fold_text(text), text, "{text:?}");
+    }
+}

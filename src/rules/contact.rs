@@ -515,6 +515,17 @@ pub(crate) static RULES: &[RuleDef] = &[
         score: 0.75,
         ..RuleDef::DEFAULT
     },
+    // A Skype ID without a label (`live:jane.doe_1`, `live:.cid.4f2a…`): its `live:` is
+    // Skype's own mark of an ID (round 17; full module).
+    RuleDef {
+        id: "skype-id",
+        entity: "USERNAME",
+        category: Category::Contact,
+        // A letter first: `live:8080` is a host's port.
+        pattern: r"\blive:(?:\.cid\.[A-Za-z0-9]|[A-Za-z_])[A-Za-z0-9_.\-]{1,38}\b",
+        score: 0.75,
+        ..RuleDef::DEFAULT
+    },
     // An address spelt out in words against harvesters: `jane dot doe at example dot com`,
     // `juan arroba gmail punto com`, German `ät` (how `@` is said; `\B`: the ASCII `\b` sees
     // no word before `ä`, and `hätte` must not match), Polish `małpa`. Anchored on the word

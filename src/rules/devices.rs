@@ -94,7 +94,90 @@ pub(crate) static RULES: &[RuleDef] = &[
         score: 0.8,
         ..RuleDef::DEFAULT
     },
+    // A plate named after it ("B-MW 1234 ist mein Kennzeichen", "AB-123-CD est ma plaque",
+    // "ABC-1234 is my license plate"): the match is the label alone; the validator reads the
+    // verb and the possessive before it and the plate before them ([`Verdict::Before`]), as
+    // `secret-named-after` does. A pattern starting at the plate would keep the automaton
+    // busy at every capital and digit of a text.
+    RuleDef {
+        id: "license-plate-named-after",
+        entity: "LICENSE_PLATE",
+        category: Category::Identifiers,
+        pattern: r"(?x)
+            \b (?i: licen[cs]e\ plate | number\ plate | registration\ plate | kennzeichen
+              | nummernschild | plaque | immatriculation | matr (?: i | í ) cula | placa
+              | targa | kenteken | tablica\ rejestracyjna | numer\ rejestracyjny ) \b",
+        validate: Some(license_plate_named_after),
+        score: 0.8,
+        ..RuleDef::DEFAULT
+    },
 ];
+
+/// Possessives and articles between a plate's verb and its label ("ist mein Kennzeichen",
+/// "è la mia targa", "is our number plate"), lower case.
+const PLATE_OWNERS: [&str; 29] = [
+    "my", "our", "his", "her", "their", "the", "mein", "meine", "unser", "unsere", "sein", "ihr",
+    "das", "ma", "mon", "notre", "sa", "la", "le", "mi", "mia", "mio", "il", "su", "mijn", "onze",
+    "het", "moja", "nasza",
+];
+
+/// "B-MW 1234 ist mein Kennzeichen": the label ends the match; before it, on its line, up to
+/// two possessives or articles, a verb ([`PLATE_COPULAS`], `to`, `c'est`), and before the
+/// verb the plate: up to three groups of capitals, digits and hyphens, 4 to 10 letters and
+/// digits with a digit and a letter (as after a label, [`license_plate`]).
+fn license_plate_named_after(c: &Candidate<'_>) -> Verdict {
+    let line = super::tail(c.preceding(), 120);
+    let line = &line[super::after_last(line, |ch| ch == '\n' || ch == '\r')..];
+    let mut rest = line;
+    let mut verb_at = None;
+    for _ in 0..3 {
+        let trimmed = rest.trim_end_matches(' ');
+        if trimmed.len() == rest.len() {
+            return Verdict::Reject;
+        }
+        let start = super::after_last(trimmed, |ch| ch == ' ');
+        let word = trimmed[start..].lower();
+        if PLATE_COPULAS.contains(&word.as_str()) || word == "to" || word == "c'est" {
+            verb_at = Some(start);
+            break;
+        }
+        if !PLATE_OWNERS.contains(&word.as_str()) {
+            return Verdict::Reject;
+        }
+        rest = &trimmed[..start];
+    }
+    let Some(verb_at) = verb_at else {
+        return Verdict::Reject;
+    };
+    // `AB-123-CD, c'est ma plaque`: a comma may stand between the plate and the verb.
+    let before = line[..verb_at].trim_end_matches(' ');
+    let before = before.strip_suffix(',').unwrap_or(before);
+    let group = |g: &&str| {
+        !g.is_empty()
+            && !g.starts_with('-')
+            && !g.ends_with('-')
+            && g.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let groups: Vec<&str> = before.rsplit(' ').take_while(group).take(3).collect();
+    let len = groups
+        .iter()
+        .map(|g| g.len() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    let plate = &before[before.len() - len..];
+    let alnum = plate.bytes().filter(u8::is_ascii_alphanumeric).count();
+    let digit = plate.bytes().any(|b| b.is_ascii_digit());
+    let letter = plate.bytes().any(|b| b.is_ascii_alphabetic());
+    if !(4..=10).contains(&alnum) || !digit || !letter {
+        return Verdict::Reject;
+    }
+    // `line` ends where the match starts.
+    Verdict::Before {
+        before: line.len() - (before.len() - len),
+        len,
+    }
+}
 
 /// Copulas the pattern lets stand between a plate's label and the plate.
 const PLATE_COPULAS: [&str; 7] = ["is", "ist", "est", "es", "è", "é", "jest"];

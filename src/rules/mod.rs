@@ -469,6 +469,10 @@ pub(crate) const FULL_MODULE_RULES: &[&str] = &[
     "ar-cuit",
     "th-tnin",
     "th-tnin-plain",
+    // Round 17 (hunt18): a licence plate named after it ("B-MW 1234 ist mein Kennzeichen"),
+    // a Skype ID without a label.
+    "license-plate-named-after",
+    "skype-id",
 ];
 
 /// Whether `id` is one of `ids` (a `const fn`: [`flattened`] reads it when compiling).

@@ -76,7 +76,9 @@ const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coo
   'oracle-connect-string', 'secret-env-command', 'secret-split-in-groups',
   // Round 15 (size).
   'gr-amka', 'kr-passport', 'kr-driver-license', 'pe-dni', 'cl-rut', 'ar-cuit', 'th-tnin',
-  'th-tnin-plain'];
+  'th-tnin-plain',
+  // Round 17 (hunt18).
+  'license-plate-named-after', 'skype-id'];
 
 /** Readings of the names pass the first module leaves to the full module (round 14), named by
  * the reason (`context`) a finding of theirs carries: towns no list knows after a place frame,
@@ -89,6 +91,11 @@ const FULL_MODULE_RULES = ['passport-mrz', 'eu-vat', 'email-spelt-out', 'geo-coo
  * `speaker`). */
 const FULL_MODULE_READINGS = ['place-frame', 'row', 'record', 'relation', 'role-label', 'care-of',
   'self-intro', 'addressed', 'met', 'possessive', 'speaker', 'coordinated'];
+
+/** Round 17 (hunt18): inline tags, Markdown's `**`, values escaped or encoded twice
+ * (`&amp;#64;`, `\\u0040`, `%2540`), a phone's `%2B` and `﹫`, which only the full module's
+ * fold reads (src/fold.rs): their lines are left out of the comparison like escape lines. */
+const MARKUP_AND_TWICE = /<\/?(?:b|i|u|s|em|strong|span|wbr|mark|small|code|font|ins|tt|kbd|big) ?\/?>|\*\*|&amp;(?:#|[A-Za-z]+;)|\\\\[ux]|%25[0-9A-Fa-f]{2}|%2B\d|\uFE6B/;
 
 /** The full module's findings that the first module leaves to it by rule, by reading or as base64. */
 function fullOnly(expected) {
@@ -106,9 +113,10 @@ function fullModuleLines(text, expected) {
   let carried = false;
   const only = fullOnly(expected);
   for (const line of lines) {
-    const soft = /=\r?$/.test(line);
+    // Round 17 (hunt18): an address cut after its domain's dot goes on on the next line.
+    const soft = /=\r?$/.test(line) || /@[\w.-]+\.\r?$/.test(line);
     const end = at + line.length + 1;
-    if (carried || soft || /=[0-9A-F]{2}|=\?|\d(?:(?: ?- ?| )\d){8}/.test(line)) {
+    if (carried || soft || /=[0-9A-F]{2}|=\?|\d(?:(?: ?- ?| )\d){8}/.test(line) || MARKUP_AND_TWICE.test(line)) {
       escapes.push([at, end]);
     } else if (/>[^<>\n]+<\//.test(line) || only.some((f) => f.start < end && f.end > at)) {
       // An element's text (`<td>Jane Doe</td>`) is a reading of the full module whose findings

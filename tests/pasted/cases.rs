@@ -470,6 +470,38 @@ pub fn cases() -> Vec<Case> {
         if plain.contains(' ') {
             add("&nbsp;".into(), plain.replace(' ', "&nbsp;"));
         }
+        // Round 17 (hunt18): markup pasted raw inside the value, and values escaped twice.
+        // After the first group that ends in a letter or digit.
+        let sep = plain.char_indices().find(|&(i, c)| {
+            matches!(c, ' ' | '-' | '.')
+                && plain[..i].ends_with(|p: char| p.is_ascii_alphanumeric())
+        });
+        if let Some((sep, _)) = sep {
+            let (head, rest) = plain.split_at(sep);
+            add("<b> inline tag".into(), format!("{head}</b>{rest}"));
+            add(
+                "<span> inline tags".into(),
+                format!("{head}</span><span>{rest}"),
+            );
+            add("Markdown strong emphasis".into(), format!("{head}**{rest}"));
+        }
+        add(
+            "<wbr> inside".into(),
+            insert_invisible(plain, '\u{1}').replace('\u{1}', "<wbr>"),
+        );
+        if plain.contains('@') {
+            for (name, enc) in [
+                ("&amp;#64;", "&amp;#64;"),
+                ("\\\\u0040", "\\\\u0040"),
+                ("%2540", "%2540"),
+                ("SMALL COMMERCIAL AT", "\u{FE6B}"),
+            ] {
+                add(format!("escape {name}"), plain.replace('@', enc));
+            }
+        }
+        if plain.contains(' ') {
+            add("&amp;nbsp;".into(), plain.replace(' ', "&amp;nbsp;"));
+        }
         if v.in_url {
             let q = percent(plain, true);
             let p = percent(plain, false);
@@ -488,6 +520,11 @@ pub fn cases() -> Vec<Case> {
                     "URL without a scheme",
                     format!("www.example.com/u/{p}/edit"),
                     p.clone(),
+                ),
+                (
+                    "URL query encoded twice",
+                    format!("https://example.com/r?to={}&x=1", percent(&p, true)),
+                    percent(&p, true),
                 ),
                 (
                     "URL user info",
