@@ -19,10 +19,9 @@
 //! [`super::fields`].)
 
 use super::fields::{self, Column};
-use super::gazetteer::{FIRST, LAST, PLACE, WORD};
-use super::lexicon::role;
-use super::technical::{BODIES, LEGAL_FORMS};
-use super::tokenize::{Case, Kind};
+use super::gazetteer::{FIRST, LAST};
+use super::run;
+use super::tokenize::Kind;
 use super::{Ctx, Entity, Hit};
 use crate::lower::Lower;
 
@@ -111,7 +110,7 @@ pub(super) const COLLECTIVES: &[&str] = &[
 ];
 
 /// Most words of a person's name as a key or a header gives it.
-const MAX_WORDS: usize = 4;
+const MAX_WORDS: usize = run::VALUE.max;
 /// Longest key read, in tokens (`CONTACT_PERSON` is three).
 const KEY_TOKENS: usize = 7;
 /// Longest address read between `<` and `>`, in tokens.
@@ -220,7 +219,7 @@ fn table_row(
         if !rule {
             for &c in &roles {
                 let (a, b) = cells[c];
-                if name_run(ctx, a) == Some(b) && person_words(ctx, a, b) {
+                if run::is_run(ctx, a, b, &run::VALUE) {
                     push(ctx, a, b, out);
                 }
             }
@@ -254,7 +253,7 @@ fn keyed(ctx: &Ctx<'_>, sep: usize, out: &mut Vec<Hit>) {
         .filter(|q| (q.is('"') || q.is('\'')) && !q.newline_before)
         .map(|q| q.punct);
     a += usize::from(quote.is_some());
-    let Some(b) = name_run(ctx, a) else {
+    let Some(b) = run::run_from(ctx, a, &run::VALUE) else {
         return;
     };
     // The value ends there: at its quote, its line's end, a list's comma, or an address
@@ -267,7 +266,7 @@ fn keyed(ctx: &Ctx<'_>, sep: usize, out: &mut Vec<Hit>) {
             None => n.is(',') || n.is(';') || n.is('#'),
         },
     };
-    if ends && person_words(ctx, a, b) {
+    if ends {
         push(ctx, a, b, out);
     }
 }
@@ -301,7 +300,7 @@ fn element(ctx: &Ctx<'_>, gt: usize, out: &mut Vec<Hit>) {
     let value = &ctx.text[t[a].start as usize..t[b - 1].end as usize];
     match column {
         Column::Name if fields::name_shaped(value) => push(ctx, a, b, out),
-        Column::Role if person_words(ctx, a, b) => push(ctx, a, b, out),
+        Column::Role if run::is_run(ctx, a, b, &run::VALUE) => push(ctx, a, b, out),
         Column::Name | Column::Role => {}
         // `<given>Jane</given>` beside `<family>`: as after `:` or `=`.
         _ => {
@@ -342,8 +341,7 @@ fn addressed(ctx: &Ctx<'_>, lt: usize, out: &mut Vec<Hit>) {
             return;
         }
         let (a, b) = (a + 1, before);
-        let ok = name_run(ctx, a) == Some(b)
-            && person_words(ctx, a, b)
+        let ok = run::is_run(ctx, a, b, &run::VALUE)
             && (known(ctx, a, b) || local_part_of(ctx, lt, a, b));
         if ok {
             push(ctx, a, b, out);
@@ -357,8 +355,7 @@ fn addressed(ctx: &Ctx<'_>, lt: usize, out: &mut Vec<Hit>) {
         a -= 1;
     }
     while a + 2 <= lt {
-        if name_run(ctx, a) == Some(lt)
-            && person_words(ctx, a, lt)
+        if run::is_run(ctx, a, lt, &run::VALUE)
             && (known(ctx, a, lt) || local_part_of(ctx, lt, a, lt))
         {
             push(ctx, a, lt, out);
@@ -387,51 +384,7 @@ fn is_address(ctx: &Ctx<'_>, lt: usize) -> bool {
 /// Token `k` may be part of a name's run: a word, or an initial's dot.
 fn name_token(ctx: &Ctx<'_>, k: usize) -> bool {
     let t = &ctx.toks[k];
-    t.kind == Kind::Word || t.is('.') && t.glued && k > 0 && initial(ctx, k - 1)
-}
-
-/// Token `k` is one capital letter (`Q` of `Jane Q. Doe`).
-fn initial(ctx: &Ctx<'_>, k: usize) -> bool {
-    let t = &ctx.toks[k];
-    t.kind == Kind::Word && t.len() == 1 && ctx.s(k).as_bytes()[0].is_ascii_uppercase()
-}
-
-/// The end of the run of words (and initials' dots) from token `a` on its line: the index
-/// after it, when it holds one to [`MAX_WORDS`] words and the first starts the run.
-fn name_run(ctx: &Ctx<'_>, a: usize) -> Option<usize> {
-    let t = &ctx.toks;
-    if t.get(a)?.kind != Kind::Word {
-        return None;
-    }
-    let mut b = a;
-    let mut words = 0;
-    while b < t.len() && name_token(ctx, b) && (b == a || !t[b].newline_before) {
-        words += usize::from(t[b].kind == Kind::Word);
-        b += 1;
-    }
-    (1..=MAX_WORDS).contains(&words).then_some(b)
-}
-
-/// Token `k` may be a word of a person's name: capitalised (or an initial, or a lower-case
-/// particle such as `van`, `de`), and no ordinary word or place unless the lists also know
-/// it as a name.
-fn person_word(ctx: &Ctx<'_>, k: usize) -> bool {
-    let t = &ctx.toks[k];
-    if t.is('.') {
-        return true;
-    }
-    if initial(ctx, k) {
-        return true;
-    }
-    if t.case == Case::Lower {
-        return ctx.role(k, role::PARTICLE);
-    }
-    let f = ctx.flags[k];
-    t.case == Case::Title
-        && (f & (FIRST | LAST) != 0 || f & (WORD | PLACE) == 0)
-        && !ctx.word_in(k, COLLECTIVES)
-        && !ctx.word_in(k, BODIES)
-        && !ctx.word_in(k, LEGAL_FORMS)
+    t.kind == Kind::Word || t.is('.') && t.glued && k > 0 && run::initial(ctx, k - 1)
 }
 
 /// Some word of tokens `a..b` is a first name or surname the lists know.
@@ -477,19 +430,4 @@ fn local_part_of(ctx: &Ctx<'_>, lt: usize, a: usize, b: usize) -> bool {
                 .any(|(j, v)| j != i && (r == v.as_str() || r == initial(v)))
         })
     })
-}
-
-/// Tokens `a..b` read as a person's name: two words or more, each a [`person_word`], the
-/// first and the last capitalised, not all of them places.
-fn person_words(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    let t = &ctx.toks;
-    let words: Vec<usize> = (a..b).filter(|&k| t[k].kind == Kind::Word).collect();
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
-        return false;
-    };
-    words.len() >= 2
-        && (a..b).all(|k| person_word(ctx, k))
-        && (t[first].case == Case::Title || initial(ctx, first))
-        && t[last].case == Case::Title
-        && !words.iter().all(|&k| ctx.flags[k] & PLACE != 0)
 }

@@ -24,6 +24,7 @@ mod person;
 mod place;
 mod record;
 mod rows;
+mod run;
 mod speakers;
 mod special;
 mod table;
