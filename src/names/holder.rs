@@ -244,9 +244,17 @@ fn keyed(ctx: &Ctx<'_>, sep: usize, out: &mut Vec<Hit>) {
     if (ctx.punct(sep + 1, '=') || ctx.punct(sep + 1, ':')) && t[sep + 1].glued {
         return;
     }
-    let Some((_, Column::Role)) = key_before(ctx, end) else {
-        return;
+    let column = match key_before(ctx, end) {
+        Some((k, Column::Other)) if ctx.word_in(k, &["value"]) && k + 1 == end => {
+            form_value(ctx, k, sep, out);
+            return;
+        }
+        Some((_, column)) => column,
+        None => return,
     };
+    if column != Column::Role {
+        return;
+    }
     let mut a = sep + 1;
     let quote = t
         .get(a)
@@ -267,6 +275,58 @@ fn keyed(ctx: &Ctx<'_>, sep: usize, out: &mut Vec<Hit>) {
         },
     };
     if ends {
+        push(ctx, a, b, out);
+    }
+}
+
+/// Longest HTML tag read for a form field's attributes, in tokens.
+const TAG_TOKENS: usize = 48;
+
+/// `<input name="first_name" value="Jane">`: the `value` (its key at `key`, its `=` at
+/// `sep`) of a form's field whose `name` or `id` is a name field's key (`first_name`,
+/// `user[lastName]`), as [`fields`] reads `first_name: Jane`. A `placeholder` shows an
+/// example, not what was typed, and is not read.
+fn form_value(ctx: &Ctx<'_>, key: usize, sep: usize, out: &mut Vec<Hit>) {
+    let t = &ctx.toks;
+    let Some(open) = (key.saturating_sub(TAG_TOKENS)..key)
+        .rev()
+        .take_while(|&k| !t[k + 1].newline_before && !t[k].is('>'))
+        .find(|&k| t[k].is('<'))
+    else {
+        return;
+    };
+    let close = (sep..t.len().min(sep + TAG_TOKENS))
+        .take_while(|&k| k == sep || !t[k].newline_before && !t[k].is('<'))
+        .find(|&k| t[k].is('>'));
+    let (Some(close), Some(tag)) = (close, t.get(open + 1)) else {
+        return;
+    };
+    if !tag.glued || !ctx.word_in(open + 1, &["input", "textarea", "option"]) {
+        return;
+    }
+    // The attribute `name="…"` or `id="…"`: its quoted text.
+    let quoted = |q: usize| -> Option<(usize, usize)> {
+        let quote = t.get(q).filter(|x| x.is('"') || x.is('\''))?;
+        let end = (q + 1..close).find(|&k| t[k].is(quote.punct))?;
+        (end > q + 1).then_some((q + 1, end))
+    };
+    let names_name = (open + 2..close).any(|k| {
+        ctx.word_in(k, &["name", "id"])
+            && !t[k].glued
+            && ctx.punct(k + 1, '=')
+            && quoted(k + 2).is_some_and(|(a, b)| {
+                let field = &ctx.text[t[a].start as usize..t[b - 1].end as usize];
+                // `user[first_name]`, `contact.lastName`: the last part names the field.
+                let last = field.trim_end_matches(']');
+                let from = crate::rules::after_last(last, |c| matches!(c, '[' | '.'));
+                Column::of(&last[from..]) == Column::Name
+            })
+    });
+    let Some((a, b)) = quoted(sep + 1) else {
+        return;
+    };
+    let value = &ctx.text[t[a].start as usize..t[b - 1].end as usize];
+    if names_name && fields::name_shaped(value) {
         push(ctx, a, b, out);
     }
 }
@@ -341,8 +401,10 @@ fn addressed(ctx: &Ctx<'_>, lt: usize, out: &mut Vec<Hit>) {
             return;
         }
         let (a, b) = (a + 1, before);
+        // The quotes say where the name ends, and a header line whom it names: so a name
+        // the lists do not know, before an address not spelt from it, is one after them.
         let ok = run::is_run(ctx, a, b, &run::VALUE)
-            && (known(ctx, a, b) || local_part_of(ctx, lt, a, b));
+            && (known(ctx, a, b) || local_part_of(ctx, lt, a, b) || in_header(ctx, a - 1));
         if ok {
             push(ctx, a, b, out);
         }
@@ -356,13 +418,37 @@ fn addressed(ctx: &Ctx<'_>, lt: usize, out: &mut Vec<Hit>) {
     }
     while a + 2 <= lt {
         if run::is_run(ctx, a, lt, &run::VALUE)
-            && (known(ctx, a, lt) || local_part_of(ctx, lt, a, lt))
+            && (known(ctx, a, lt) || local_part_of(ctx, lt, a, lt) || in_header(ctx, a))
         {
             push(ctx, a, lt, out);
             return;
         }
         a += 1;
     }
+}
+
+/// Headers of a pasted mail whose value is a list of addresses with their display names.
+const ADDRESS_HEADERS: &[&str] = &["from", "to", "cc", "bcc", "reply-to", "sender"];
+
+/// Token `k` opens a value of a mail header on its line (`From: Jane Doe <…>`, `Cc: a <…>,
+/// Jane Doe <…>`): right after the header's colon, or after a comma of its list.
+fn in_header(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = &ctx.toks;
+    if k < 2 || t[k].newline_before || !(t[k - 1].is(':') || t[k - 1].is(',')) {
+        return false;
+    }
+    let mut ls = k - 1;
+    while ls > 0 && !t[ls].newline_before {
+        ls -= 1;
+    }
+    let Some(colon) = (ls..k).find(|&j| t[j].is(':')) else {
+        return false;
+    };
+    let header = &ctx.text[t[ls].start as usize..t[colon].start as usize];
+    colon > ls
+        && ADDRESS_HEADERS
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(header))
 }
 
 /// The `<` at `lt` opens an e-mail address closed by `>` on its line, with nothing between.
@@ -392,23 +478,35 @@ fn known(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     (a..b).any(|k| ctx.toks[k].kind == Kind::Word && ctx.flags[k] & (FIRST | LAST) != 0)
 }
 
-/// The local part of the address that opens at `lt` is made of the words `a..b`: their
-/// initials, one of them whole beside another's initial, or two of them whole
-/// (`z.brunnquist`, `zelvira.b`, `zb`, `brunnquistz`), digits aside. An address made of no
-/// word of the name (`support@`, `noreply@`) says nothing of it.
+/// The local part of the address that opens at `lt` is made of the words `a..b`
+/// ([`spelt_from`]).
 fn local_part_of(ctx: &Ctx<'_>, lt: usize, a: usize, b: usize) -> bool {
     let t = &ctx.toks;
     let Some(at) = (lt + 1..t.len()).find(|&k| t[k].is('@')) else {
         return false;
     };
-    let local: String = ctx.text[t[lt].end as usize..t[at].start as usize]
+    let local = &ctx.text[t[lt].end as usize..t[at].start as usize];
+    let words: Vec<&str> = (a..b)
+        .filter(|&k| t[k].kind == Kind::Word)
+        .map(|k| ctx.s(k))
+        .collect();
+    spelt_from(local, &words)
+}
+
+/// An account's name (`local`: an address's local part, a login) is made of the name's
+/// `words`: their initials, one of them whole beside another's initial, or two of them whole
+/// (`z.brunnquist`, `zelvira.b`, `zb`, `brunnquistz`), digits and marks aside. One made of no
+/// word of the name (`support`, `noreply`) says nothing of it.
+pub(super) fn spelt_from(local: &str, words: &[&str]) -> bool {
+    let local: String = local
         .chars()
         .filter(|c| c.is_alphabetic())
         .flat_map(|c| c.lower())
         .collect();
-    let words: Vec<String> = (a..b)
-        .filter(|&k| t[k].kind == Kind::Word && t[k].len() > 1)
-        .map(|k| ctx.s(k).lower())
+    let words: Vec<String> = words
+        .iter()
+        .filter(|w| w.chars().count() > 1)
+        .map(|w| w.lower())
         .collect();
     if words.len() < 2 || local.is_empty() {
         return false;
