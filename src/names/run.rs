@@ -130,8 +130,8 @@ pub(super) fn is_run(ctx: &Ctx<'_>, a: usize, b: usize, shape: &Shape) -> bool {
     // Words and initials make the fewest; particles count toward the most too ("Traducción
     // de Rubén Porras Campo" is no name of four).
     let (mut words, mut parts, mut places) = (0, 0, 0);
-    for k in a..b {
-        if k > a && t[k].newline_before || !shape.value && ctx.in_identifier(k) {
+    for (k, tok) in t.iter().enumerate().take(b).skip(a) {
+        if k > a && tok.newline_before || !shape.value && ctx.in_identifier(k) {
             return false;
         }
         if capitalised(ctx, k, shape) {
@@ -145,7 +145,7 @@ pub(super) fn is_run(ctx: &Ctx<'_>, a: usize, b: usize, shape: &Shape) -> bool {
         } else if k == a || !inner(ctx, k) {
             return false;
         }
-        parts += usize::from(!t[k].is('.'));
+        parts += usize::from(!tok.is('.'));
     }
     words >= shape.min
         && parts <= shape.max
