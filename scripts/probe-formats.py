@@ -7,7 +7,10 @@ first names, surnames, towns and addresses are still in the output.
 
     python3 scripts/probe-formats.py [DOCS_PER_FORMAT [SEED [FORMAT...]]]
 
-Examples of leaking output go to /tmp/probe-formats-examples.txt. Build the release CLI first.
+Examples of leaking output go to /tmp/probe-formats-examples.txt. Build the release CLI first
+(or name another binary in PII_BIN). Round 17 (formats18) added the shapes README's "Not yet"
+listed: TSV rows of whole names, ordered lists, form fields by `id=` and Rails' `name=`, a
+log line's `username=`, display names before addresses not spelt from them, a Skype `live:.cid.`.
 """
 import json, os, random, re, subprocess, sys, collections
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -154,10 +157,52 @@ def _(ps): return "<people>\n" + "".join(f'  <person first="{p["first"]}" last="
 def _(ps): return f'<input name="first_name" value="{ps[0]["first"]}">\n<input name="last_name" value="{ps[0]["last"]}">\n'
 @fmt("skype")
 def _(ps): return f"live:{ps[0]['user']}_{ps[0]['num']}"
+# Round 17 (formats18): the shapes README's "Not yet" listed.
+@fmt("tsv-noheader-full")
+def _(ps): return "".join(f"{p['first']} {p['last']}\t{p['phone']}\t{p['city']}\n" for p in ps)
+@fmt("html-list-ol")
+def _(ps): return "<ol>\n" + "".join(f"<li>{p['first']} {p['last']}</li>\n" for p in ps) + "</ol>"
+@fmt("html-form-id")
+def _(ps): return f'<form>\n  <input type="text" id="firstName" value="{ps[0]["first"]}">\n  <input type="text" id="lastName" value="{ps[0]["last"]}">\n</form>\n'
+@fmt("html-form-rails")
+def _(ps): return f'<input type="text" name="user[first_name]" value="{ps[0]["first"]}" /><input type="text" name="user[last_name]" value="{ps[0]["last"]}" />'
+@fmt("log-kv-username")
+def _(ps): return "".join(f"time=2026-12-07T10:00:0{i}Z level=info msg=\"password reset\" username={p['user']} name=\"{p['first']} {p['last']}\"\n" for i, p in enumerate(ps))
+@fmt("mbox-unspelt")
+def _(ps): return (f"From: {ps[0]['first']} {ps[0]['last']} <news@example.com>\nTo: {ps[1]['first']} {ps[1]['last']} <office@example.org>\n"
+    f"Cc: \"{ps[2]['first']} {ps[2]['last']}\" <info@example.net>\nSubject: hello\n\nHi\n")
+@fmt("addr-quoted-unspelt")
+def _(ps): return f"please write to \"{ps[0]['first']} {ps[0]['last']}\" <contact@example.com> about it"
+@fmt("addr-bare-unspelt")
+def _(ps): return f"send it to {ps[0]['first']} {ps[0]['last']} <contact@example.com> today"
+def invent(ps):
+    """Names no list can know (syllables), in place of the planted ones: the evidence must
+    come from the format, not from the lists."""
+    on, nu, co = "b d f g k l m n r s t v z".split(), "a e i o u".split(), ["", "n", "r", "l", "s"]
+    word = lambda n: "".join(rng.choice(on) + rng.choice(nu) + rng.choice(co) for _ in range(n)).capitalize()
+    for p in ps:
+        p["first"], p["last"] = word(2), word(3)
+    return ps
+@fmt("mbox-invented")
+def _(ps): return F["mbox-unspelt"](invent(ps))
+@fmt("mbox-quoted-invented")
+def _(ps):
+    ps = invent(ps)
+    return f"From: \"{ps[0]['first']} {ps[0]['last']}\" <news@example.com>\nSubject: hello\n\nHi\n"
+@fmt("addr-quoted-invented")
+def _(ps): return F["addr-quoted-unspelt"](invent(ps))
+@fmt("addr-bare-invented")
+def _(ps): return F["addr-bare-unspelt"](invent(ps))
+@fmt("html-list-invented")
+def _(ps):
+    ps[1:] = invent(ps[1:])
+    return F["html-list"](ps)
+@fmt("skype-cid")
+def _(ps): return f"my contact: live:.cid.{ps[0]['num']:02d}a7f3c9e1b2d4"
 
 def run(texts):
     inp = "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(texts))
-    out = subprocess.run([f"{ROOT}/target/release/pii-airlock", "redact", "--jsonl"], input=inp, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([os.environ.get("PII_BIN", f"{ROOT}/target/release/pii-airlock"), "redact", "--jsonl"], input=inp, capture_output=True, text=True, check=True).stdout
     return [json.loads(l)["text"] for l in out.splitlines()]
 
 def main():
@@ -173,6 +218,11 @@ def main():
     stats = collections.defaultdict(lambda: collections.Counter())
     examples = collections.defaultdict(list)
     for (name, ps, text), out in zip(cases, outs):
+        # A Skype ID holds no name word: the whole `live:` ID is what must not go out.
+        for v in re.findall(r"live:[\w.\-]*\w", text):
+            stats[name]["skype_total"] += 1
+            if v in out:
+                stats[name]["skype"] += 1
         for p in ps:
             for k in ("first", "last", "city", "email"):
                 v = p[k]
@@ -184,7 +234,7 @@ def main():
     for name in F:
         if name not in stats: continue
         s = stats[name]
-        cols = "  ".join(f"{k}:{s[k]}/{s[k+'_total']}" for k in ("first", "last", "city", "email") if s[k + "_total"])
+        cols = "  ".join(f"{k}:{s[k]}/{s[k+'_total']}" for k in ("first", "last", "city", "email", "skype") if s[k + "_total"])
         print(f"{name:24s} {cols}")
     if True:
         with open("/tmp/probe-formats-examples.txt", "w") as f:

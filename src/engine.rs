@@ -800,6 +800,9 @@ impl Engine {
         }
         let mut hits = Vec::new();
         crate::names::tab_columns(text, &mut hits);
+        if let (Some((pass, _)), false) = (&self.names, crate::FIRST_MODULE) {
+            pass.scan_tab_rows(text, &mut hits);
+        }
         self.push_name_hits(hits, out);
     }
 

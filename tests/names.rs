@@ -5,7 +5,7 @@
 
 mod names_common;
 
-use names_common::{found, has};
+use names_common::{assert_found, assert_no_people, found, has};
 use pii_airlock::{Engine, EngineOptions, Finding};
 use std::collections::HashMap;
 
@@ -1748,35 +1748,13 @@ fn a_month_before_a_year_is_a_date() {
     assert!(has(&e, text, "LOCATION", "March"), "{:?}", found(&e, text));
 }
 
-/// Asserts that each `(text, name)` has `name` reported as `PERSON`.
-fn assert_people(e: &Engine, cases: &[(&str, &str)]) {
-    for (text, name) in cases {
-        assert!(
-            has(e, text, "PERSON", name),
-            "{text:?}: {:?}",
-            found(e, text)
-        );
-    }
-}
-
-/// Asserts that no `PERSON` is reported in any of `texts`.
-fn assert_no_people(e: &Engine, texts: &[&str]) {
-    for text in texts {
-        let people: Vec<_> = found(e, text)
-            .into_iter()
-            .filter(|(k, _)| k == "PERSON")
-            .collect();
-        assert!(people.is_empty(), "{text:?}: {people:?}");
-    }
-}
-
 /// Round 3 of issue 14: verbs of speech after a name in every language, also after one word
 /// of time (German and Dutch put the verb last), verbs before it (Romance and Polish
 /// order), with a sentence's first common word left out of the name.
 #[test]
 fn verbs_of_speech_in_eight_languages() {
     let e = Engine::default_engine();
-    assert_people(
+    assert_found(
         &e,
         &[
             (
@@ -1829,7 +1807,7 @@ fn verbs_of_speech_in_eight_languages() {
 #[test]
 fn verbs_of_address_before_a_name() {
     let e = Engine::default_engine();
-    assert_people(
+    assert_found(
         &e,
         &[
             ("Chiama Ottorina se il server cade.", "Ottorina"),
@@ -1853,7 +1831,7 @@ fn verbs_of_address_before_a_name() {
 #[test]
 fn chat_lines_addressed_to_someone() {
     let e = Engine::default_engine();
-    assert_people(
+    assert_found(
         &e,
         &[
             ("Hrafnhildur: can you restart the runner?", "Hrafnhildur"),
@@ -1880,7 +1858,7 @@ fn chat_lines_addressed_to_someone() {
 #[test]
 fn more_labels_greetings_and_sign_offs() {
     let e = Engine::default_engine();
-    assert_people(
+    assert_found(
         &e,
         &[
             ("Assigned to: Hjördis Vantongeren", "Hjördis Vantongeren"),
@@ -1911,7 +1889,7 @@ fn more_labels_greetings_and_sign_offs() {
 #[test]
 fn polish_case_forms_of_names() {
     let e = Engine::default_engine();
-    assert_people(
+    assert_found(
         &e,
         &[
             (
@@ -1936,7 +1914,7 @@ fn polish_case_forms_of_names() {
 #[test]
 fn passive_agents_and_monsieur() {
     let e = Engine::default_engine();
-    assert_people(
+    assert_found(
         &e,
         &[
             (
@@ -1979,7 +1957,7 @@ fn dates_table_cells_and_headings_are_no_people() {
             "-------------\n\nColor Config\n------------\n\nYou can set it with config@example.com",
         ],
     );
-    assert_people(
+    assert_found(
         &e,
         &[
             ("Anna Schmidt        (030) 1234567", "Anna Schmidt"),
@@ -1994,7 +1972,7 @@ fn dates_table_cells_and_headings_are_no_people() {
 #[test]
 fn word_like_first_names_calls_and_roles_without_colon() {
     let e = Engine::default_engine();
-    assert_people(
+    assert_found(
         &e,
         &[
             (

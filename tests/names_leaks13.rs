@@ -6,23 +6,8 @@
 
 mod names_common;
 
-use names_common::people;
+use names_common::{assert_found, assert_no_people, people};
 use pii_airlock::Engine;
-
-/// No `PERSON` finding in any of `texts`.
-fn assert_no_people(e: &Engine, texts: &[&str]) {
-    for text in texts {
-        let got = people(e, text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
-}
-
-fn assert_found(e: &Engine, cases: &[(&str, &str)]) {
-    for (text, person) in cases {
-        let got = people(e, text);
-        assert!(got.iter().any(|p| p == person), "{text:?}: {got:?}");
-    }
-}
 
 /// "Smith, J." in prose had no cue (round 11's comma order needs a label, a mail header or
 /// quotes), and neither part alone was enough.

@@ -6,23 +6,8 @@
 
 mod names_common;
 
-use names_common::people;
+use names_common::{assert_found, assert_no_people, people};
 use pii_airlock::Engine;
-
-fn assert_found(e: &Engine, cases: &[(&str, &str)]) {
-    for (text, person) in cases {
-        let got = people(e, text);
-        assert!(got.iter().any(|p| p == person), "{text:?}: {got:?}");
-    }
-}
-
-/// No `PERSON` finding in any of `texts`.
-fn assert_no_people(e: &Engine, texts: &[&str]) {
-    for text in texts {
-        let got = people(e, text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
-}
 
 /// A lower-case name ended after its second word: the third part ("lopez") went out.
 #[test]

@@ -5,24 +5,8 @@
 
 mod names_common;
 
-use names_common::{found, people};
+use names_common::{assert_found, assert_no_people, found};
 use pii_airlock::Engine;
-
-/// Each text's `PERSON` findings hold its person.
-fn assert_found(e: &Engine, cases: &[(&str, &str)]) {
-    for (text, person) in cases {
-        let got = people(e, text);
-        assert!(got.iter().any(|p| p == person), "{text:?}: {got:?}");
-    }
-}
-
-/// No text has a `PERSON` finding.
-fn assert_no_people(e: &Engine, texts: &[&str]) {
-    for text in texts {
-        let got = people(e, text);
-        assert!(got.is_empty(), "{text:?}: {got:?}");
-    }
-}
 
 /// The covered text of each `STREET_ADDRESS` finding of `text`.
 fn addresses(e: &Engine, text: &str) -> Vec<String> {

@@ -6,28 +6,8 @@
 
 mod names_common;
 
-use names_common::people;
+use names_common::{assert_found, assert_no_people};
 use pii_airlock::Engine;
-
-/// Each text's `PERSON` findings hold its person.
-fn assert_found(e: &Engine, cases: &[(&str, &str)]) {
-    let missed: Vec<_> = cases
-        .iter()
-        .filter(|(text, person)| !people(e, text).iter().any(|p| p == person))
-        .map(|(text, _)| (*text, people(e, text)))
-        .collect();
-    assert!(missed.is_empty(), "missed: {missed:#?}");
-}
-
-/// No text has a `PERSON` finding.
-fn assert_no_people(e: &Engine, texts: &[&str]) {
-    let found: Vec<_> = texts
-        .iter()
-        .map(|t| (*t, people(e, t)))
-        .filter(|(_, p)| !p.is_empty())
-        .collect();
-    assert!(found.is_empty(), "found: {found:#?}");
-}
 
 /// "Tell my boss Wendelin I'm sick": the pronoun joined the run and the relation was lost;
 /// German writes the relation capitalised ("mein Chef Wendelin") and declines it ("meinen

@@ -13,7 +13,7 @@
 
 use super::gazetteer::{FIRST, LAST, WORD};
 use super::lexicon::role;
-use super::speakers::name_run;
+use super::run;
 use super::technical::BODIES;
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity, Hit};
@@ -71,7 +71,7 @@ pub(super) fn find(ctx: &Ctx<'_>, from: usize, out: &mut Vec<Hit>) {
         // To the right: "A and B", "A, B" (lone first names by a conjunction only: a comma
         // after one is a greeting's or a sign-off's, "Thanks, Anna", "Gruß, Agnese").
         if let Some(c) = joined_after(ctx, b, words > 1) {
-            if let Some(last) = name_run(ctx, c, words == 1) {
+            if let Some(last) = name_run(ctx, c) {
                 if same_shape(ctx, c, last, words) && !taken(out, c, last) {
                     push(ctx, c, last, out);
                     people.push((c, last));
@@ -113,7 +113,7 @@ pub(super) fn find(ctx: &Ctx<'_>, from: usize, out: &mut Vec<Hit>) {
                 .any(|&(p, c)| word_is(ctx, k, c) && word_is(ctx, k - 1, p))
             && ctx.toks.get(k + 1).is_some_and(|n| !n.newline_before)
         {
-            if let Some(last) = name_run(ctx, k + 1, true) {
+            if let Some(last) = name_run(ctx, k + 1) {
                 if titled(ctx, k + 1, last) && !taken(out, k + 1, last) {
                     push(ctx, k + 1, last, out);
                 }
@@ -196,7 +196,7 @@ fn run_start(ctx: &Ctx<'_>, end: usize) -> Option<usize> {
         c = p;
     }
     // The longest run that ends at `end`, from its farthest start.
-    (c..=end).find(|&s| ctx.toks[s].capitalised() && name_run(ctx, s, true) == Some(end))
+    (c..=end).find(|&s| ctx.toks[s].capitalised() && name_run(ctx, s) == Some(end))
 }
 
 /// A run read backwards may take the capitalised word that opens its line or sentence
@@ -214,6 +214,11 @@ fn trim_opening(ctx: &Ctx<'_>, c: usize, end: usize) -> usize {
     } else {
         c
     }
+}
+
+/// The last token of the name's run from token `a` ([`run::JOINED`]).
+fn name_run(ctx: &Ctx<'_>, a: usize) -> Option<usize> {
+    run::run_from(ctx, a, &run::JOINED).map(|b| b - 1)
 }
 
 /// A conjunction of [`AND`] (or `&`).

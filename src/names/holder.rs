@@ -19,10 +19,9 @@
 //! [`super::fields`].)
 
 use super::fields::{self, Column};
-use super::gazetteer::{FIRST, LAST, PLACE, WORD};
-use super::lexicon::role;
-use super::technical::{BODIES, LEGAL_FORMS};
-use super::tokenize::{Case, Kind};
+use super::gazetteer::{FIRST, LAST};
+use super::run;
+use super::tokenize::Kind;
 use super::{Ctx, Entity, Hit};
 use crate::lower::Lower;
 
@@ -111,7 +110,7 @@ pub(super) const COLLECTIVES: &[&str] = &[
 ];
 
 /// Most words of a person's name as a key or a header gives it.
-const MAX_WORDS: usize = 4;
+const MAX_WORDS: usize = run::VALUE.max;
 /// Longest key read, in tokens (`CONTACT_PERSON` is three).
 const KEY_TOKENS: usize = 7;
 /// Longest address read between `<` and `>`, in tokens.
@@ -220,7 +219,7 @@ fn table_row(
         if !rule {
             for &c in &roles {
                 let (a, b) = cells[c];
-                if name_run(ctx, a) == Some(b) && person_words(ctx, a, b) {
+                if run::is_run(ctx, a, b, &run::VALUE) {
                     push(ctx, a, b, out);
                 }
             }
@@ -245,16 +244,24 @@ fn keyed(ctx: &Ctx<'_>, sep: usize, out: &mut Vec<Hit>) {
     if (ctx.punct(sep + 1, '=') || ctx.punct(sep + 1, ':')) && t[sep + 1].glued {
         return;
     }
-    let Some((_, Column::Role)) = key_before(ctx, end) else {
-        return;
+    let column = match key_before(ctx, end) {
+        Some((k, Column::Other)) if ctx.word_in(k, &["value"]) && k + 1 == end => {
+            form_value(ctx, k, sep, out);
+            return;
+        }
+        Some((_, column)) => column,
+        None => return,
     };
+    if column != Column::Role {
+        return;
+    }
     let mut a = sep + 1;
     let quote = t
         .get(a)
         .filter(|q| (q.is('"') || q.is('\'')) && !q.newline_before)
         .map(|q| q.punct);
     a += usize::from(quote.is_some());
-    let Some(b) = name_run(ctx, a) else {
+    let Some(b) = run::run_from(ctx, a, &run::VALUE) else {
         return;
     };
     // The value ends there: at its quote, its line's end, a list's comma, or an address
@@ -267,7 +274,59 @@ fn keyed(ctx: &Ctx<'_>, sep: usize, out: &mut Vec<Hit>) {
             None => n.is(',') || n.is(';') || n.is('#'),
         },
     };
-    if ends && person_words(ctx, a, b) {
+    if ends {
+        push(ctx, a, b, out);
+    }
+}
+
+/// Longest HTML tag read for a form field's attributes, in tokens.
+const TAG_TOKENS: usize = 48;
+
+/// `<input name="first_name" value="Jane">`: the `value` (its key at `key`, its `=` at
+/// `sep`) of a form's field whose `name` or `id` is a name field's key (`first_name`,
+/// `user[lastName]`), as [`fields`] reads `first_name: Jane`. A `placeholder` shows an
+/// example, not what was typed, and is not read.
+fn form_value(ctx: &Ctx<'_>, key: usize, sep: usize, out: &mut Vec<Hit>) {
+    let t = &ctx.toks;
+    let Some(open) = (key.saturating_sub(TAG_TOKENS)..key)
+        .rev()
+        .take_while(|&k| !t[k + 1].newline_before && !t[k].is('>'))
+        .find(|&k| t[k].is('<'))
+    else {
+        return;
+    };
+    let close = (sep..t.len().min(sep + TAG_TOKENS))
+        .take_while(|&k| k == sep || !t[k].newline_before && !t[k].is('<'))
+        .find(|&k| t[k].is('>'));
+    let (Some(close), Some(tag)) = (close, t.get(open + 1)) else {
+        return;
+    };
+    if !tag.glued || !ctx.word_in(open + 1, &["input", "textarea", "option"]) {
+        return;
+    }
+    // The attribute `name="…"` or `id="…"`: its quoted text.
+    let quoted = |q: usize| -> Option<(usize, usize)> {
+        let quote = t.get(q).filter(|x| x.is('"') || x.is('\''))?;
+        let end = (q + 1..close).find(|&k| t[k].is(quote.punct))?;
+        (end > q + 1).then_some((q + 1, end))
+    };
+    let names_name = (open + 2..close).any(|k| {
+        ctx.word_in(k, &["name", "id"])
+            && !t[k].glued
+            && ctx.punct(k + 1, '=')
+            && quoted(k + 2).is_some_and(|(a, b)| {
+                let field = &ctx.text[t[a].start as usize..t[b - 1].end as usize];
+                // `user[first_name]`, `contact.lastName`: the last part names the field.
+                let last = field.trim_end_matches(']');
+                let from = crate::rules::after_last(last, |c| matches!(c, '[' | '.'));
+                Column::of(&last[from..]) == Column::Name
+            })
+    });
+    let Some((a, b)) = quoted(sep + 1) else {
+        return;
+    };
+    let value = &ctx.text[t[a].start as usize..t[b - 1].end as usize];
+    if names_name && fields::name_shaped(value) {
         push(ctx, a, b, out);
     }
 }
@@ -301,7 +360,7 @@ fn element(ctx: &Ctx<'_>, gt: usize, out: &mut Vec<Hit>) {
     let value = &ctx.text[t[a].start as usize..t[b - 1].end as usize];
     match column {
         Column::Name if fields::name_shaped(value) => push(ctx, a, b, out),
-        Column::Role if person_words(ctx, a, b) => push(ctx, a, b, out),
+        Column::Role if run::is_run(ctx, a, b, &run::VALUE) => push(ctx, a, b, out),
         Column::Name | Column::Role => {}
         // `<given>Jane</given>` beside `<family>`: as after `:` or `=`.
         _ => {
@@ -342,9 +401,10 @@ fn addressed(ctx: &Ctx<'_>, lt: usize, out: &mut Vec<Hit>) {
             return;
         }
         let (a, b) = (a + 1, before);
-        let ok = name_run(ctx, a) == Some(b)
-            && person_words(ctx, a, b)
-            && (known(ctx, a, b) || local_part_of(ctx, lt, a, b));
+        // The quotes say where the name ends, and a header line whom it names: so a name
+        // the lists do not know, before an address not spelt from it, is one after them.
+        let ok = run::is_run(ctx, a, b, &run::VALUE)
+            && (known(ctx, a, b) || local_part_of(ctx, lt, a, b) || in_header(ctx, a - 1));
         if ok {
             push(ctx, a, b, out);
         }
@@ -357,15 +417,38 @@ fn addressed(ctx: &Ctx<'_>, lt: usize, out: &mut Vec<Hit>) {
         a -= 1;
     }
     while a + 2 <= lt {
-        if name_run(ctx, a) == Some(lt)
-            && person_words(ctx, a, lt)
-            && (known(ctx, a, lt) || local_part_of(ctx, lt, a, lt))
+        if run::is_run(ctx, a, lt, &run::VALUE)
+            && (known(ctx, a, lt) || local_part_of(ctx, lt, a, lt) || in_header(ctx, a))
         {
             push(ctx, a, lt, out);
             return;
         }
         a += 1;
     }
+}
+
+/// Headers of a pasted mail whose value is a list of addresses with their display names.
+const ADDRESS_HEADERS: &[&str] = &["from", "to", "cc", "bcc", "reply-to", "sender"];
+
+/// Token `k` opens a value of a mail header on its line (`From: Jane Doe <…>`, `Cc: a <…>,
+/// Jane Doe <…>`): right after the header's colon, or after a comma of its list.
+fn in_header(ctx: &Ctx<'_>, k: usize) -> bool {
+    let t = &ctx.toks;
+    if k < 2 || t[k].newline_before || !(t[k - 1].is(':') || t[k - 1].is(',')) {
+        return false;
+    }
+    let mut ls = k - 1;
+    while ls > 0 && !t[ls].newline_before {
+        ls -= 1;
+    }
+    let Some(colon) = (ls..k).find(|&j| t[j].is(':')) else {
+        return false;
+    };
+    let header = &ctx.text[t[ls].start as usize..t[colon].start as usize];
+    colon > ls
+        && ADDRESS_HEADERS
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(header))
 }
 
 /// The `<` at `lt` opens an e-mail address closed by `>` on its line, with nothing between.
@@ -387,51 +470,7 @@ fn is_address(ctx: &Ctx<'_>, lt: usize) -> bool {
 /// Token `k` may be part of a name's run: a word, or an initial's dot.
 fn name_token(ctx: &Ctx<'_>, k: usize) -> bool {
     let t = &ctx.toks[k];
-    t.kind == Kind::Word || t.is('.') && t.glued && k > 0 && initial(ctx, k - 1)
-}
-
-/// Token `k` is one capital letter (`Q` of `Jane Q. Doe`).
-fn initial(ctx: &Ctx<'_>, k: usize) -> bool {
-    let t = &ctx.toks[k];
-    t.kind == Kind::Word && t.len() == 1 && ctx.s(k).as_bytes()[0].is_ascii_uppercase()
-}
-
-/// The end of the run of words (and initials' dots) from token `a` on its line: the index
-/// after it, when it holds one to [`MAX_WORDS`] words and the first starts the run.
-fn name_run(ctx: &Ctx<'_>, a: usize) -> Option<usize> {
-    let t = &ctx.toks;
-    if t.get(a)?.kind != Kind::Word {
-        return None;
-    }
-    let mut b = a;
-    let mut words = 0;
-    while b < t.len() && name_token(ctx, b) && (b == a || !t[b].newline_before) {
-        words += usize::from(t[b].kind == Kind::Word);
-        b += 1;
-    }
-    (1..=MAX_WORDS).contains(&words).then_some(b)
-}
-
-/// Token `k` may be a word of a person's name: capitalised (or an initial, or a lower-case
-/// particle such as `van`, `de`), and no ordinary word or place unless the lists also know
-/// it as a name.
-fn person_word(ctx: &Ctx<'_>, k: usize) -> bool {
-    let t = &ctx.toks[k];
-    if t.is('.') {
-        return true;
-    }
-    if initial(ctx, k) {
-        return true;
-    }
-    if t.case == Case::Lower {
-        return ctx.role(k, role::PARTICLE);
-    }
-    let f = ctx.flags[k];
-    t.case == Case::Title
-        && (f & (FIRST | LAST) != 0 || f & (WORD | PLACE) == 0)
-        && !ctx.word_in(k, COLLECTIVES)
-        && !ctx.word_in(k, BODIES)
-        && !ctx.word_in(k, LEGAL_FORMS)
+    t.kind == Kind::Word || t.is('.') && t.glued && k > 0 && run::initial(ctx, k - 1)
 }
 
 /// Some word of tokens `a..b` is a first name or surname the lists know.
@@ -439,23 +478,35 @@ fn known(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     (a..b).any(|k| ctx.toks[k].kind == Kind::Word && ctx.flags[k] & (FIRST | LAST) != 0)
 }
 
-/// The local part of the address that opens at `lt` is made of the words `a..b`: their
-/// initials, one of them whole beside another's initial, or two of them whole
-/// (`z.brunnquist`, `zelvira.b`, `zb`, `brunnquistz`), digits aside. An address made of no
-/// word of the name (`support@`, `noreply@`) says nothing of it.
+/// The local part of the address that opens at `lt` is made of the words `a..b`
+/// ([`spelt_from`]).
 fn local_part_of(ctx: &Ctx<'_>, lt: usize, a: usize, b: usize) -> bool {
     let t = &ctx.toks;
     let Some(at) = (lt + 1..t.len()).find(|&k| t[k].is('@')) else {
         return false;
     };
-    let local: String = ctx.text[t[lt].end as usize..t[at].start as usize]
+    let local = &ctx.text[t[lt].end as usize..t[at].start as usize];
+    let words: Vec<&str> = (a..b)
+        .filter(|&k| t[k].kind == Kind::Word)
+        .map(|k| ctx.s(k))
+        .collect();
+    spelt_from(local, &words)
+}
+
+/// An account's name (`local`: an address's local part, a login) is made of the name's
+/// `words`: their initials, one of them whole beside another's initial, or two of them whole
+/// (`z.brunnquist`, `zelvira.b`, `zb`, `brunnquistz`), digits and marks aside. One made of no
+/// word of the name (`support`, `noreply`) says nothing of it.
+pub(super) fn spelt_from(local: &str, words: &[&str]) -> bool {
+    let local: String = local
         .chars()
         .filter(|c| c.is_alphabetic())
         .flat_map(|c| c.lower())
         .collect();
-    let words: Vec<String> = (a..b)
-        .filter(|&k| t[k].kind == Kind::Word && t[k].len() > 1)
-        .map(|k| ctx.s(k).lower())
+    let words: Vec<String> = words
+        .iter()
+        .filter(|w| w.chars().count() > 1)
+        .map(|w| w.lower())
         .collect();
     if words.len() < 2 || local.is_empty() {
         return false;
@@ -477,19 +528,4 @@ fn local_part_of(ctx: &Ctx<'_>, lt: usize, a: usize, b: usize) -> bool {
                 .any(|(j, v)| j != i && (r == v.as_str() || r == initial(v)))
         })
     })
-}
-
-/// Tokens `a..b` read as a person's name: two words or more, each a [`person_word`], the
-/// first and the last capitalised, not all of them places.
-fn person_words(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    let t = &ctx.toks;
-    let words: Vec<usize> = (a..b).filter(|&k| t[k].kind == Kind::Word).collect();
-    let (Some(&first), Some(&last)) = (words.first(), words.last()) else {
-        return false;
-    };
-    words.len() >= 2
-        && (a..b).all(|k| person_word(ctx, k))
-        && (t[first].case == Case::Title || initial(ctx, first))
-        && t[last].case == Case::Title
-        && !words.iter().all(|&k| ctx.flags[k] & PLACE != 0)
 }

@@ -11,7 +11,7 @@
 //! identifier, and no more than three of them: "reply to Support", "cc Makefile" or "Client:
 //! Default" are common words or code, not people.
 
-use super::gazetteer::{FIRST, LAST, PLACE, WORD};
+use super::gazetteer::{FIRST, PLACE, WORD};
 use super::tokenize::{Case, Kind};
 use super::Ctx;
 
@@ -603,37 +603,10 @@ const RELATION_CASES: &[&str] = &[
     "mein kollege",
 ];
 
-/// A word of a name no list holds as a common word: title case, no part of an identifier, and
-/// a place only when it is a name too ("reply to Paris" is a town, "reply to Florence" may be
-/// a person).
-fn name_word(ctx: &Ctx<'_>, w: usize) -> bool {
-    let f = ctx.flags[w];
-    ctx.toks[w].kind == Kind::Word
-        && ctx.toks[w].case == Case::Title
-        // A first name that is a word too ("Rose", "Ela") where no sentence starts, or
-        // after a label's colon.
-        && (f & WORD == 0
-            || (f & FIRST != 0 && (!ctx.sentence_start(w) || ctx.punct(w.wrapping_sub(1), ':'))))
-        && (f & PLACE == 0 || f & (FIRST | LAST) != 0)
-        // "I am Roma", "soy Gitano": the speaker's statement about themself (reported by
-        // `special`), not their name.
-        && !ctx.role(w, super::lexicon::role::TERM_FIRST)
-        && !ctx.in_identifier(w)
-}
-
-/// A run of one to three name words from `start` to `end` (tokens; title-case words only).
+/// A run of one to three name words from `start` to `end` (tokens), as
+/// [`super::run::is_run`] reads the run after a cue.
 fn name_run(ctx: &Ctx<'_>, start: usize, end: usize) -> bool {
-    // After the first word a surname may be a word too ("Sherice Wells").
-    let surname = |w: usize| {
-        ctx.toks[w].kind == Kind::Word
-            && ctx.toks[w].case == Case::Title
-            && ctx.flags[w] & LAST != 0
-            && !ctx.in_identifier(w)
-    };
-    end >= start
-        && end - start < 3
-        && name_word(ctx, start)
-        && (start + 1..=end).all(|w| name_word(ctx, w) || surname(w))
+    super::run::is_run(ctx, start, end + 1, &super::run::CUED)
 }
 
 /// The run's sentence or line stops after `end`: end of text or line, or `.`, `,`, `!`, `?`,

@@ -25,6 +25,7 @@ mod person;
 mod place;
 mod record;
 mod rows;
+mod run;
 mod speakers;
 mod special;
 mod table;
@@ -586,6 +587,30 @@ impl NamesPass {
             look.answers = answers;
             SCRATCH.with(|s| *s.borrow_mut() = Some(Scratch { toks, marks, look }));
         }
+    }
+}
+
+impl NamesPass {
+    /// The rows of a tab-separated table in `text` as typed (a spreadsheet's copy without
+    /// its header), read like a CSV export's ([`rows::tab_lines`]): the view [`NamesPass::scan`]
+    /// reads has its tabs turned into spaces, and a row's cells into one run of words.
+    pub(crate) fn scan_tab_rows(&self, text: &str, out: &mut Vec<Hit>) {
+        let Some(lines) = rows::tab_lines(text) else {
+            return;
+        };
+        let mut toks = Vec::new();
+        tokenize::tokenize_marked(&lines, &mut toks, &mut tokenize::FieldMarks::default());
+        let mut look = lookup::Lookups::default();
+        lookup::fill(&lines, &toks, &self.gazetteer, lexicon::roles(), &mut look);
+        let ctx = Ctx {
+            text: &lines,
+            toks,
+            flags: look.flags,
+            roles: look.roles,
+            folds: look.folds,
+            answers: look.answers,
+        };
+        rows::find(&ctx, out);
     }
 }
 

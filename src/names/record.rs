@@ -124,6 +124,28 @@ fn has_sibling(text: &str, at: usize, weak: Weak) -> bool {
     })
 }
 
+/// Keys of a log line that hold the account a line is about.
+const ACCOUNT_KEYS: &[&str] = &["user", "username", "login", "account", "uid", "userid"];
+
+/// `user=jdoe name="Jane Doe"`: the `=` at `sep` is a log line's (logfmt: `key=value` pairs
+/// apart by spaces) and an account's key stands on the same line: the account's value.
+fn logged_user(text: &str, sep: usize) -> Option<&str> {
+    let b = text.as_bytes();
+    if b.get(sep) != Some(&b'=') || sep == 0 || !b[sep - 1].is_ascii_alphanumeric() {
+        return None;
+    }
+    let start = crate::rules::after_last(&text[..sep], |c| c == '\n');
+    let end = text[sep..].find('\n').map_or(text.len(), |k| sep + k);
+    if end - start > 2 * WINDOW {
+        return None;
+    }
+    text[start..end].split(' ').find_map(|pair| {
+        let (k, v) = pair.split_once('=')?;
+        let v = v.trim_matches('"');
+        (!v.is_empty() && ACCOUNT_KEYS.iter().any(|a| a.eq_ignore_ascii_case(k))).then_some(v)
+    })
+}
+
 /// Appends the hits of a weak key whose separator is at `sep`, when a sibling stands in its
 /// record; returns where reading goes on.
 pub(crate) fn read(text: &str, sep: usize, out: &mut Vec<super::Hit>) -> Option<usize> {
@@ -145,7 +167,11 @@ pub(crate) fn read(text: &str, sep: usize, out: &mut Vec<super::Hit>) -> Option<
     let mailto = text[from..line_end]
         .to_ascii_lowercase()
         .contains("mailto:");
-    if !(has_sibling(text, sep, weak) || weak == Weak::Cn && mailto) {
+    let user = (weak == Weak::Name)
+        .then(|| logged_user(text, sep))
+        .flatten();
+    let sibling = has_sibling(text, sep, weak) || weak == Weak::Cn && mailto;
+    if !(sibling || user.is_some()) {
         return None;
     }
     // vCard's `N:` is structured (`Doe;Jane;;;`), and its `FN:` stands in a card.
@@ -174,7 +200,13 @@ pub(crate) fn read(text: &str, sep: usize, out: &mut Vec<super::Hit>) -> Option<
                 || (2..=4).contains(&value.split(' ').count())
                     && value
                         .split(' ')
-                        .all(|w| w.chars().next().is_some_and(char::is_uppercase)));
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+            // A log line's account is evidence when it is spelt from the name (`user=jdoe
+            // name="Jane Doe"`, not `user=deploy name="Nightly Build"`).
+            && (sibling
+                || user.is_some_and(|u| {
+                    super::holder::spelt_from(u, &value.split(' ').collect::<Vec<_>>())
+                }));
         if ok {
             spans.push((start, start + value.len()));
         }

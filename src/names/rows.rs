@@ -14,6 +14,7 @@
 
 use super::fields;
 use super::gazetteer::{FIRST, LAST, PLACE, WORD};
+use super::run;
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity, Hit};
 
@@ -45,6 +46,8 @@ enum Source {
     Sql,
     Csv,
     Html,
+    /// The items of an HTML list (`<li>`): rows of one cell (two with an address after it).
+    List,
 }
 
 /// A row of cells, the token after it, and the header that names its columns, if any.
@@ -68,6 +71,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
     sql_rows(ctx, &mut rows);
     csv_rows(ctx, &mut rows);
     html_rows(ctx, &mut rows);
+    list_rows(ctx, &mut rows);
     rows.sort_by_key(|r| r.first);
     let mut k = 0;
     while k < rows.len() {
@@ -90,6 +94,7 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
 fn block(ctx: &Ctx<'_>, rows: &[Row], out: &mut Vec<Hit>) {
     let width = rows[0].cells.len();
     let mut votes = vec![0usize; width];
+    let mut whole = vec![0usize; width];
     let mut voting = 0;
     for row in rows {
         if let Some(header) = &row.header {
@@ -104,12 +109,13 @@ fn block(ctx: &Ctx<'_>, rows: &[Row], out: &mut Vec<Hit>) {
             continue;
         }
         let named = pairs(ctx, &row.cells);
-        if named.iter().any(|&n| n) {
+        if named.iter().any(|&n| n != Named::No) {
             voting += 1;
         }
         for (c, &n) in named.iter().enumerate() {
-            if n {
+            if n != Named::No {
                 votes[c] += 1;
+                whole[c] += usize::from(n == Named::Whole);
                 push(ctx, &row.cells[c], out);
             }
         }
@@ -122,7 +128,26 @@ fn block(ctx: &Ctx<'_>, rows: &[Row], out: &mut Vec<Hit>) {
         if v == 0 || v * 2 < voting {
             continue;
         }
-        for row in rows.iter().filter(|r| r.header.is_none()) {
+        let unlabelled = || rows.iter().filter(|r| r.header.is_none());
+        // A column of whole names (`Jane Doe`) holds people when most of its cells read as
+        // one ([`run::is_run`]): a list of products or steps holds a person's name now and
+        // then, and its other items are no names.
+        if whole[c] * 2 >= v {
+            let filled = unlabelled()
+                .filter(|r| whole_name(ctx, &r.cells[c]))
+                .count();
+            let total = unlabelled().filter(|r| !r.cells[c].empty).count();
+            if filled * 4 < total * 3 {
+                continue;
+            }
+            for row in unlabelled() {
+                if whole_name(ctx, &row.cells[c]) {
+                    push(ctx, &row.cells[c], out);
+                }
+            }
+            continue;
+        }
+        for row in unlabelled() {
             let cell = &row.cells[c];
             if cell.shape == Shape::Words && !all_flagged(ctx, cell, WORD | PLACE) {
                 push(ctx, cell, out);
@@ -131,11 +156,27 @@ fn block(ctx: &Ctx<'_>, rows: &[Row], out: &mut Vec<Hit>) {
     }
 }
 
+/// What [`pairs`] makes of a cell.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Named {
+    No,
+    /// A first name or a surname of a pair of cells.
+    Part,
+    /// A whole name in one cell, known first name to known surname (`Jane Doe`).
+    Whole,
+}
+
+/// The cell reads as a person's whole name ([`run::is_run`] of a value cut out by its cell).
+fn whole_name(ctx: &Ctx<'_>, cell: &Cell) -> bool {
+    !cell.empty && cell.b > cell.a && run::is_run(ctx, cell.a, cell.b + 1, &run::VALUE)
+}
+
 /// Which cells of a row are name parts by the lists: a first name right before a surname, a
 /// surname that is no first name right before a first name, and a first name alone in a row
-/// with an e-mail address or a phone number.
-fn pairs(ctx: &Ctx<'_>, cells: &[Cell]) -> Vec<bool> {
-    let mut named = vec![false; cells.len()];
+/// with an e-mail address or a phone number; and a cell that holds a whole name, a known
+/// first name to a known surname (the column it stands in is read in [`block`]).
+fn pairs(ctx: &Ctx<'_>, cells: &[Cell]) -> Vec<Named> {
+    let mut named = vec![Named::No; cells.len()];
     let words = |c: &Cell| c.shape == Shape::Words;
     let known = |c: &Cell, flag: u8| words(c) && all_flagged(ctx, c, flag);
     // Both ordinary words ("Will", "Power") or a first name that is a town ("Paris,
@@ -156,8 +197,8 @@ fn pairs(ctx: &Ctx<'_>, cells: &[Cell]) -> Vec<bool> {
             && known(l, FIRST)
             && !any_flagged(ctx, l, PLACE);
         if (forward || reversed) && !(common(f) && common(l)) {
-            named[c] = true;
-            named[c + 1] = true;
+            named[c] = Named::Part;
+            named[c + 1] = Named::Part;
             c += 2;
         } else {
             c += 1;
@@ -166,22 +207,48 @@ fn pairs(ctx: &Ctx<'_>, cells: &[Cell]) -> Vec<bool> {
     let contact = cells
         .iter()
         .any(|c| matches!(c.shape, Shape::Email | Shape::Phone));
-    if contact && !named.iter().any(|&n| n) {
+    if contact && !named.iter().any(|&n| n != Named::No) {
         for (k, cell) in cells.iter().enumerate() {
             if known(cell, FIRST) && !any_flagged(ctx, cell, WORD | PLACE) {
-                named[k] = true;
+                named[k] = Named::Part;
                 // The capitalised cell after it, when no list calls it a word or a town,
                 // is its surname (`Ngozi,Okonkwo-Adeyemi,n@example.org`).
                 if cells
                     .get(k + 1)
                     .is_some_and(|n| words(n) && !any_flagged(ctx, n, WORD | PLACE | FIRST))
                 {
-                    named[k + 1] = true;
+                    named[k + 1] = Named::Part;
                 }
             }
         }
     }
+    // A whole name: its first word a first name the lists know (and no ordinary word or
+    // place), or both its ends known; or its row's address spelt from it (`Jane Doe
+    // (jdoe@example.com)`).
+    let email = cells.iter().find(|c| c.shape == Shape::Email);
+    for (k, cell) in cells.iter().enumerate() {
+        if named[k] != Named::No || !whole_name(ctx, cell) {
+            continue;
+        }
+        let (f, l) = (ctx.flags[cell.a], ctx.flags[cell.b]);
+        let known = f & FIRST != 0 && (f & (WORD | PLACE) == 0 || l & LAST != 0);
+        if known || email.is_some_and(|e| spelt(ctx, e, cell)) {
+            named[k] = Named::Whole;
+        }
+    }
     named
+}
+
+/// The local part of the address in cell `email` is spelt from the words of cell `name`
+/// ([`super::holder::spelt_from`]).
+fn spelt(ctx: &Ctx<'_>, email: &Cell, name: &Cell) -> bool {
+    let text = cell_text(ctx, email);
+    let local = text.split('@').next().unwrap_or(text);
+    let words: Vec<&str> = (name.a..=name.b)
+        .filter(|&k| ctx.toks[k].kind == Kind::Word)
+        .map(|k| ctx.s(k))
+        .collect();
+    super::holder::spelt_from(local, &words)
 }
 
 fn push(ctx: &Ctx<'_>, cell: &Cell, out: &mut Vec<Hit>) {
@@ -544,4 +611,76 @@ fn html_rows(ctx: &Ctx<'_>, rows: &mut Vec<Row>) {
         }
         i = end;
     }
+}
+
+/// List items: `<li>` to `</li>` on one line, each a row of one cell (its text up to its
+/// first tag), or of two when an address in brackets follows the text (`<li>Jane Doe
+/// (jane@example.com)</li>`).
+fn list_rows(ctx: &Ctx<'_>, rows: &mut Vec<Row>) {
+    let t = &ctx.toks;
+    let mut i = 0;
+    while i < t.len() {
+        let Some((name, false, next)) = tag(ctx, i) else {
+            i += 1;
+            continue;
+        };
+        if !ctx.word_in(name, &["li"]) {
+            i = next;
+            continue;
+        }
+        let mut j = next;
+        while j < t.len() && !t[j].is('<') && !t[j].newline_before && j < next + CELL_TOKENS {
+            j += 1;
+        }
+        let closes = tag(ctx, j)
+            .filter(|&(m, closing, _)| closing && ctx.word_in(m, &["li"]))
+            .filter(|_| !t[j].newline_before);
+        let Some((_, _, after)) = closes else {
+            i = next;
+            continue;
+        };
+        // `Jane Doe (jane@example.com)`: the name, then the address in its brackets.
+        let open = (next..j).find(|&k| t[k].is('('));
+        let cells = match open {
+            Some(o) if j > o + 2 && t[j - 1].is(')') => {
+                vec![cell(ctx, next, o), cell(ctx, o + 1, j - 1)]
+            }
+            Some(_) => {
+                i = after;
+                continue;
+            }
+            None => vec![cell(ctx, next, j)],
+        };
+        rows.push(Row {
+            cells,
+            first: i,
+            after,
+            source: Source::List,
+            header: None,
+        });
+        i = after;
+    }
+}
+
+/// `text` with the tabs that separate cells of its tab-separated lines (a tab between two
+/// cells on a line without commas) turned into commas and every other byte into a space (line
+/// breaks kept), so that [`csv_rows`] reads those lines at their offsets; `None` when no line
+/// is one.
+pub(crate) fn tab_lines(text: &str) -> Option<String> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut any = false;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_start_matches([' ', '\t']);
+        let lead = line.len() - body.len();
+        let cells = body.trim_end().contains('\t') && !body.contains(',');
+        any |= cells;
+        out.extend(line.bytes().enumerate().map(|(k, b)| match b {
+            b'\n' => b'\n',
+            b'\t' if cells && k >= lead => b',',
+            _ if cells && k >= lead => b,
+            _ => b' ',
+        }));
+    }
+    // Whole lines are kept or blanked, so the bytes kept are whole characters.
+    any.then(|| String::from_utf8(out).ok()).flatten()
 }

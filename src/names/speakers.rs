@@ -7,19 +7,17 @@
 //! no list knows went out. The shape of the record is the evidence. Found with the reason
 //! `speaker` (the full module's reading: the first module leaves it out).
 
-use super::gazetteer::{FIRST, LAST, PLACE, WORD};
-use super::holder::COLLECTIVES;
-use super::lexicon::role;
-use super::technical::LEGAL_FORMS;
+use super::gazetteer::{FIRST, LAST};
+use super::run;
 use super::tokenize::{Case, Kind};
 use super::{Ctx, Entity, Hit};
 
 /// Most words of one name.
-const NAME_WORDS: usize = 4;
+const NAME_WORDS: usize = run::SPEAKER.max;
 
 /// Words that open a chat line in place of a person (`User:`, `Assistant:`, `Note:`); the
-/// words of teams and firms are [`super::holder::COLLECTIVES`] and [`LEGAL_FORMS`].
-const NOT_PEOPLE: &[&str] = &[
+/// words of teams, bodies and firms are [`super::run`]'s for every caller.
+pub(super) const NOT_PEOPLE: &[&str] = &[
     "user",
     "assistant",
     "system",
@@ -225,59 +223,11 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
     }
 }
 
-/// The run of a name's words from token `a`: two to [`NAME_WORDS`] capitalised words (one
-/// when `one` allows it), none glued into an identifier, none a word the lists call a common
-/// word or a place alone, none of [`NOT_PEOPLE`]. Returns the last token of the run.
-pub(super) fn name_run(ctx: &Ctx<'_>, a: usize, one: bool) -> Option<usize> {
-    let mut b = a;
-    let mut words = 0;
-    while b < ctx.toks.len() && words < NAME_WORDS {
-        let t = &ctx.toks[b];
-        let word = t.kind == Kind::Word && matches!(t.case, Case::Title | Case::Upper);
-        if words > 0 && !t.newline_before && inner_part(ctx, b) {
-            b += 1;
-            continue;
-        }
-        if !word || (words > 0 && t.newline_before) || ctx.in_identifier(b) {
-            break;
-        }
-        if ctx.flags[b] & WORD != 0
-            || ctx.word_in(b, NOT_PEOPLE)
-            || ctx.word_in(b, COLLECTIVES)
-            || ctx.word_in(b, LEGAL_FORMS)
-        {
-            return None;
-        }
-        words += 1;
-        b += 1;
-    }
-    // A particle or an initial does not end a name (`Ruairí Ó`, `van`).
-    while b > a + 1 && inner_part(ctx, b - 1) {
-        b -= 1;
-    }
-    let last = b.checked_sub(1)?;
-    if words == 0 || (words == 1 && !one) {
-        return None;
-    }
-    // A place alone (`Berlin:`, `New York`) is no person unless a name part stands in it.
-    let named = (a..=last).any(|k| ctx.flags[k] & (FIRST | LAST) != 0);
-    let places = (a..=last).all(|k| ctx.flags[k] & PLACE != 0);
-    (named || !places).then_some(last)
-}
-
-/// Token `k` may stand inside a name between its capitalised words: a particle (`van`, `de`,
-/// `von der`) or an initial (`J`, `Ó`, each letter alone, with or without its dot).
-fn inner_part(ctx: &Ctx<'_>, k: usize) -> bool {
-    let t = &ctx.toks[k];
-    if t.is('.') {
-        return k > 0 && ctx.toks[k - 1].kind == Kind::Word && ctx.toks[k - 1].len() <= 2;
-    }
-    t.kind == Kind::Word
-        && (ctx.s(k).chars().count() == 1 && ctx.s(k).chars().all(char::is_uppercase)
-            // Not the conjunctions among the particles: "Wendelin Haberl y Dagrun …" is two.
-            || t.case == Case::Lower
-                && ctx.role(k, role::PARTICLE)
-                && !ctx.word_in(k, &["y", "e"]))
+/// The run of a name's words from token `a` ([`super::run`]): two words or more, one when
+/// `one` allows it (after a time stamp or a list's label). Returns the last token of the run.
+fn name_run(ctx: &Ctx<'_>, a: usize, one: bool) -> Option<usize> {
+    let shape = if one { &run::LISTED } else { &run::SPEAKER };
+    run::run_from(ctx, a, shape).map(|b| b - 1)
 }
 
 fn push(ctx: &Ctx<'_>, a: usize, b: usize, out: &mut Vec<Hit>) {

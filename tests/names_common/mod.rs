@@ -41,3 +41,35 @@ pub fn no_names(engine: &Engine, text: &str) -> bool {
         .iter()
         .any(|(e, _)| matches!(e.as_str(), "PERSON" | "LOCATION" | "STREET_ADDRESS"))
 }
+
+/// Each text has a `PERSON` finding that covers exactly its name; every miss is reported at
+/// once.
+pub fn assert_found(engine: &Engine, cases: &[(&str, &str)]) {
+    let missed: Vec<_> = cases
+        .iter()
+        .filter(|(text, person)| !people(engine, text).iter().any(|p| p == person))
+        .map(|(text, _)| (*text, people(engine, text)))
+        .collect();
+    assert!(missed.is_empty(), "missed: {missed:#?}");
+}
+
+/// No text has a `PERSON` finding; every one that has is reported at once.
+pub fn assert_no_people(engine: &Engine, texts: &[&str]) {
+    let found: Vec<_> = texts
+        .iter()
+        .map(|t| (*t, people(engine, t)))
+        .filter(|(_, p)| !p.is_empty())
+        .collect();
+    assert!(found.is_empty(), "found: {found:#?}");
+}
+
+/// Both `first` and `last` are words of `PERSON` findings of `text`.
+pub fn finds_both(engine: &Engine, first: &str, last: &str, text: &str) {
+    let got = people(engine, text);
+    for w in [first, last] {
+        assert!(
+            got.iter().any(|p| p.split([' ', ',']).any(|x| x == w)),
+            "{w} in {text:?}: {got:?}"
+        );
+    }
+}
