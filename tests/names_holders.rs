@@ -132,3 +132,31 @@ fn values_cut_off_at_the_end_are_read_safely() {
         let _ = people(&e, text);
     }
 }
+
+/// A name before its own address in brackets or after a separator (round 17, found by probing
+/// the CLI): "Zelvira Brunnquist (z.brunnquist@…)" sent the name; the address spelt from it is
+/// the evidence, and an address spelt from nothing names nobody.
+#[test]
+fn a_name_before_its_own_address_outside_angle_brackets() {
+    let e = Engine::default_engine();
+    for text in [
+        format!("{FIRST} {LAST} (z.brunnquist@example.com) asked for a refund."),
+        format!("{FIRST} {LAST} - zelvira.b@example.org"),
+        format!("Contacts: {FIRST} {LAST}, zbrunnquist@example.net; billing later."),
+        format!("{FIRST} {LAST}: zb@example.com"),
+    ] {
+        let got = people(&e, &text);
+        assert!(
+            got.iter().any(|p| p == &format!("{FIRST} {LAST}")),
+            "{text:?}: {got:?}"
+        );
+    }
+    assert_no_people(
+        &e,
+        &[
+            "Customer Support (support@example.com) answers within a day.",
+            "Billing Team - billing@example.com",
+            "Release Notes, noreply@example.com",
+        ],
+    );
+}

@@ -138,6 +138,9 @@ pub(crate) fn find(ctx: &Ctx<'_>, out: &mut Vec<Hit>) {
             '<' => addressed(ctx, i, out),
             _ => {}
         }
+        if matches!(t.punct, '(' | ',' | '-' | '–' | ':') {
+            spelt_before(ctx, i, out);
+        }
     }
 }
 
@@ -421,6 +424,55 @@ fn addressed(ctx: &Ctx<'_>, lt: usize, out: &mut Vec<Hit>) {
             && (known(ctx, a, lt) || local_part_of(ctx, lt, a, lt) || in_header(ctx, a))
         {
             push(ctx, a, lt, out);
+            return;
+        }
+        a += 1;
+    }
+}
+
+/// `Jane Doe (jane.doe@example.com)`, `Jane Doe - jdoe@…`, `Jane Doe, j.doe@…`, `Jane Doe:
+/// jane@…`: a name before its own address in brackets or after a separator, the bracket or
+/// separator at `sep`. Outside angle brackets an address says less of the words before it
+/// (`Support (help@…)`, `Billing - billing@…`), so the address must be spelt from the name.
+fn spelt_before(ctx: &Ctx<'_>, sep: usize, out: &mut Vec<Hit>) {
+    let t = &ctx.toks;
+    if sep == 0 || t[sep].newline_before {
+        return;
+    }
+    // The address: glued tokens right after the bracket, or after the separator and a space.
+    let first = sep + 1;
+    let Some(f) = t.get(first) else { return };
+    if f.newline_before || (f.glued != t[sep].is('(')) {
+        return;
+    }
+    let mut at = None;
+    let mut k = first;
+    while k < t.len() && k < first + ADDRESS_TOKENS && (k == first || t[k].glued) {
+        if t[k].is('@') && k > first {
+            at = Some(k);
+        }
+        k += 1;
+    }
+    let Some(at) = at else { return };
+    if !t
+        .get(at + 1)
+        .is_some_and(|n| n.glued && n.kind == Kind::Word)
+    {
+        return;
+    }
+    let local = &ctx.text[f.start as usize..t[at].start as usize];
+    // The name: the capitalised words right before `sep` on its line.
+    let mut a = sep;
+    while a > 0 && sep - a < MAX_WORDS + 2 && name_token(ctx, a - 1) && !t[a].newline_before {
+        a -= 1;
+    }
+    while a + 2 <= sep {
+        let words: Vec<&str> = (a..sep)
+            .filter(|&j| t[j].kind == Kind::Word)
+            .map(|j| ctx.s(j))
+            .collect();
+        if run::is_run(ctx, a, sep, &run::VALUE) && spelt_from(local, &words) {
+            push(ctx, a, sep, out);
             return;
         }
         a += 1;
