@@ -94,8 +94,11 @@ const FULL_MODULE_READINGS = ['place-frame', 'row', 'record', 'relation', 'role-
 
 /** Round 17 (hunt18): inline tags, Markdown's `**`, values escaped or encoded twice
  * (`&amp;#64;`, `\\u0040`, `%2540`), a phone's `%2B` and `﹫`, which only the full module's
- * fold reads (src/fold.rs): their lines are left out of the comparison like escape lines. */
-const MARKUP_AND_TWICE = /<\/?(?:b|i|u|s|em|strong|span|wbr|mark|small|code|font|ins|tt|kbd|big) ?\/?>|\*\*|&amp;(?:#|[A-Za-z]+;)|\\\\[ux]|%25[0-9A-Fa-f]{2}|%2B\d|\uFE6B/;
+ * fold reads (src/fold.rs; the tags and `**` only beside a digit or an `@`, where the fold takes
+ * them out of a value), also when a test's source writes `﹫` as the escape `\\u{FE6B}`:
+ * their lines are left out of the comparison like escape lines. */
+const INLINE = String.raw`(?:<\/?(?:b|i|u|s|em|strong|span|wbr|mark|small|code|font|ins|tt|kbd|big) ?\/?>|\*\*)`;
+const MARKUP_AND_TWICE = new RegExp(String.raw`[\d@]${INLINE}|${INLINE}[\d@]|&amp;(?:#|[A-Za-z]+;)|\\\\[ux]|%25[0-9A-Fa-f]{2}|%2B\d|\uFE6B|\\u\{[Ff][Ee]6[Bb]\}`);
 
 /** The full module's findings that the first module leaves to it by rule, by reading or as base64. */
 function fullOnly(expected) {
@@ -108,16 +111,21 @@ function fullOnly(expected) {
 function fullModuleLines(text, expected) {
   const escapes = [];
   const rules = [];
+  const twice = [];
   const lines = text.split('\n');
   let at = 0;
   let carried = false;
   const only = fullOnly(expected);
   for (const line of lines) {
     // Round 17 (hunt18): an address cut after its domain's dot goes on on the next line.
-    const soft = /=\r?$/.test(line) || /@[\w.-]+\.\r?$/.test(line);
+    const cut = /@[\w.-]+\.\r?$/.test(line);
+    const soft = /=\r?$/.test(line) || cut;
     const end = at + line.length + 1;
-    if (carried || soft || /=[0-9A-F]{2}|=\?|\d(?:(?: ?- ?| )\d){8}/.test(line) || MARKUP_AND_TWICE.test(line)) {
+    if (carried || soft || /=[0-9A-F]{2}|=\?|\d(?:(?: ?- ?| )\d){8}/.test(line)) {
       escapes.push([at, end]);
+    } else if (MARKUP_AND_TWICE.test(line)) {
+      // Counted apart from the escapes of rounds 11-16, with a bound of its own (below).
+      twice.push([at, end]);
     } else if (/>[^<>\n]+<\//.test(line) || only.some((f) => f.start < end && f.end > at)) {
       // An element's text (`<td>Jane Doe</td>`) is a reading of the full module whose findings
       // carry ordinary reasons: its lines count with the lines of the readings above.
@@ -126,7 +134,7 @@ function fullModuleLines(text, expected) {
     carried = soft;
     at = end;
   }
-  return [escapes, rules];
+  return [escapes, rules, twice];
 }
 
 /** `findings` without those that touch one of `ranges`. */
@@ -138,6 +146,7 @@ test('the first module finds what the full module finds, text for text', () => {
   const texts = inputs();
   assert.ok(texts.length > 100);
   let excepted = 0;
+  let exceptedTwice = 0;
   let exceptedByRule = 0;
   let leftToFull = 0;
   // Per rule left to the full module: how often the full module found it (every such rule
@@ -155,11 +164,15 @@ test('the first module finds what the full module finds, text for text', () => {
       for (const f of fullOnly(expected)) foundByFull.set(f.rule, (foundByFull.get(f.rule) ?? 0) + 1);
       const early = got.filter((f) => FULL_MODULE_RULES.includes(f.rule)).map((f) => f.rule);
       assert.deepEqual(early, [], `${name}: the first module ran a rule it leaves to the full module`);
-      const [escapes, rules] = fullModuleLines(text, expected);
+      const [escapes, rules, twice] = fullModuleLines(text, expected);
       const before = expected.length;
       expected = outside(expected, escapes);
       got = outside(got, escapes);
       excepted += before - expected.length;
+      const unescaped = expected.length;
+      expected = outside(expected, twice);
+      got = outside(got, twice);
+      exceptedTwice += unescaped - expected.length;
       const kept = expected.length;
       expected = outside(expected, rules);
       got = outside(got, rules);
@@ -175,7 +188,10 @@ test('the first module finds what the full module finds, text for text', () => {
   // the lines of the values the first module leaves (the test files that list such values),
   // which hold few findings besides those values.
   assert.ok(excepted < 200, `${excepted} findings left out`);
-  console.log(`# left out: ${excepted} on escape lines, ${exceptedByRule} on the lines of ${leftToFull} left to the full module`);
+  // Round 17's markup and double escapes: the lines of tests/pasted_text.rs and
+  // docs/pasted-text.md that show them (83 over the three option sets when they came).
+  assert.ok(exceptedTwice < 120, `${exceptedTwice} findings left out on markup and double-escape lines`);
+  console.log(`# left out: ${excepted} on escape lines, ${exceptedTwice} on markup and double-escape lines, ${exceptedByRule} on the lines of ${leftToFull} left to the full module`);
   // (`crypto-seed-phrase` included: the rule sources and tests quote recovery phrases. The
   // repository holds no whole machine readable zone, made by code in the tests: the
   // `passport-mrz` test below checks ICAO's specimen.)
