@@ -156,3 +156,26 @@ fn a_display_name_in_a_mail_header() {
         ],
     );
 }
+
+/// Every prefix of the structured pastes this round reads scans without a panic: formats18
+/// found the CLI exit on an HTML file whose last cell was empty at the text's end (rows.rs read
+/// past the last token). Cutting each sample at every character puts every cell, tag and tab
+/// at the end in turn.
+#[test]
+fn structured_pastes_cut_anywhere_scan_without_a_panic() {
+    let e = Engine::default_engine();
+    let samples = [
+        "<table>\n<tr>\n<td>Zelvira Brunnquist</td>\n<td></td>\n<td>zb@example.com</td>\n</tr>\n<tr><td></td><td></td></tr>\n</table>",
+        "<ul>\n<li>Zelvira Brunnquist (z.brunnquist@example.com)</li>\n<li></li>\n<li>Anna Schmidt</li>\n</ul>",
+        "Zelvira\tBrunnquist\tzb@example.com\t\nAnna\tSchmidt\t\t\n\t\t\n",
+        "Zelvira Brunnquist,zb@example.com,,\nAnna Schmidt,,,\n,,,",
+        "<input name=\"first_name\" value=\"Zelvira\"><input name=\"last_name\" value=\"\">",
+        "level=info user=zbrunnquist name=\"Zelvira Brunnquist\" msg=",
+        "From: Zelvira Brunnquist <zb@example.com>\nCc: , Anna Schmidt <>,",
+    ];
+    for s in samples {
+        for (i, _) in s.char_indices().chain([(s.len(), ' ')]) {
+            let _ = e.scan(&s[..i]);
+        }
+    }
+}
