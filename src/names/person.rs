@@ -1989,10 +1989,30 @@ fn judge(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
     // (issue 20) has no room for their lists.
     if !crate::FIRST_MODULE {
         if let Some(why) = super::labels::cue(ctx, first_tok, run.end_tok()) {
-            push(out, ctx, first_tok, run.end_tok(), Entity::Person, 0.8, why);
+            // Where the lists' own verdict finds the same person ("Hi, I am Maria Schneider"),
+            // it stands, as in the first module: a page that moves from the first module's
+            // engine to the full one then sees the same finding. The cue decides only what
+            // the lists leave.
+            let mut lists = Vec::new();
+            judge_by_lists(ctx, g, run, &mut lists);
+            let (start, end) = (ctx.toks[first_tok].start, ctx.toks[run.end_tok()].end);
+            if lists.iter().any(|h| {
+                h.entity == Entity::Person && h.start == start as usize && h.end == end as usize
+            }) {
+                out.append(&mut lists);
+            } else {
+                push(out, ctx, first_tok, run.end_tok(), Entity::Person, 0.8, why);
+            }
             return;
         }
     }
+    judge_by_lists(ctx, g, run, out);
+}
+
+/// [`judge`] without round 16's cues of [`super::labels`]: the lists, titles, greetings,
+/// places and the context around the run.
+fn judge_by_lists(ctx: &Ctx<'_>, g: &Gazetteer, run: &Run, out: &mut Vec<Hit>) {
+    let first_tok = run.start_tok();
     if let Some(k) = german_office_cue(ctx, run)
         .or_else(|| german_call_cue(ctx, run))
         // "An: Alle Mitarbeiter": a common word is no name.
