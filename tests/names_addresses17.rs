@@ -6,16 +6,8 @@
 
 mod names_common;
 
-use names_common::found;
+use names_common::addresses;
 use pii_airlock::Engine;
-
-/// The covered text of each `STREET_ADDRESS` finding of `text`.
-fn addresses(e: &Engine, text: &str) -> Vec<String> {
-    found(e, text)
-        .into_iter()
-        .filter_map(|(entity, v)| (entity == "STREET_ADDRESS").then_some(v))
-        .collect()
-}
 
 #[test]
 fn an_address_is_found_to_its_postcode_and_town() {

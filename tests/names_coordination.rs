@@ -6,23 +6,13 @@
 
 mod names_common;
 
-use names_common::people;
+use names_common::{assert_found_each, people};
 use pii_airlock::Engine;
-
-/// Each text's `PERSON` findings hold every one of its people.
-fn assert_found(e: &Engine, cases: &[(&str, &[&str])]) {
-    for (text, persons) in cases {
-        let got = people(e, text);
-        for person in *persons {
-            assert!(got.iter().any(|p| p == person), "{text:?}: {got:?}");
-        }
-    }
-}
 
 #[test]
 fn a_name_joined_to_a_person_is_a_person() {
     let e = Engine::default_engine();
-    assert_found(
+    assert_found_each(
         &e,
         &[
             (
@@ -68,7 +58,7 @@ fn a_name_joined_to_a_person_is_a_person() {
 #[test]
 fn a_name_beside_the_writer_is_a_person() {
     let e = Engine::default_engine();
-    assert_found(
+    assert_found_each(
         &e,
         &[
             ("Ysolde and I went to the conference.", &["Ysolde"]),

@@ -5,16 +5,8 @@
 
 mod names_common;
 
-use names_common::{assert_found, assert_no_people, found};
+use names_common::{addresses, assert_found, assert_no_people};
 use pii_airlock::Engine;
-
-/// The covered text of each `STREET_ADDRESS` finding of `text`.
-fn addresses(e: &Engine, text: &str) -> Vec<String> {
-    found(e, text)
-        .into_iter()
-        .filter_map(|(entity, v)| (entity == "STREET_ADDRESS").then_some(v))
-        .collect()
-}
 
 /// Labels in the eight languages, each before a name the lists do not know.
 #[test]

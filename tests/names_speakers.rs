@@ -6,17 +6,8 @@
 
 mod names_common;
 
-use names_common::{assert_found, assert_no_people};
+use names_common::{assert_found_each, assert_no_people};
 use pii_airlock::Engine;
-
-/// Each text has a `PERSON` finding for each of its names ([`names_common::assert_found`]).
-fn assert_found_each(e: &Engine, cases: &[(&str, &[&str])]) {
-    let pairs: Vec<(&str, &str)> = cases
-        .iter()
-        .flat_map(|(text, persons)| persons.iter().map(move |p| (*text, *p)))
-        .collect();
-    assert_found(e, &pairs);
-}
 
 #[test]
 fn speakers_of_a_pasted_chat() {

@@ -95,22 +95,20 @@ pub(super) fn find(ctx: &Ctx<'_>, from: usize, out: &mut Vec<Hit>) {
         if t.kind != Kind::Word || t.newline_before || t.len() > 3 || t.case != Case::Lower {
             continue;
         }
-        if let Some(end) = k.checked_sub(1) {
-            if WRITER_AFTER
-                .iter()
-                .any(|&(c, p)| word_is(ctx, k, c) && writer(ctx, k + 1, p))
-            {
-                if let Some(c) = run_start(ctx, end) {
-                    if titled(ctx, c, end) && !taken(out, c, end) {
-                        push(ctx, c, end, out);
-                    }
+        // (k ≥ 1: a conjunction has a word before it.)
+        if WRITER_AFTER
+            .iter()
+            .any(|&(c, p)| word_is(ctx, k, c) && writer(ctx, k + 1, p))
+        {
+            if let Some(c) = run_start(ctx, k - 1) {
+                if titled(ctx, c, k - 1) && !taken(out, c, k - 1) {
+                    push(ctx, c, k - 1, out);
                 }
             }
         }
-        if k >= 1
-            && WRITER_BEFORE
-                .iter()
-                .any(|&(p, c)| word_is(ctx, k, c) && word_is(ctx, k - 1, p))
+        if WRITER_BEFORE
+            .iter()
+            .any(|&(p, c)| word_is(ctx, k, c) && word_is(ctx, k - 1, p))
             && ctx.toks.get(k + 1).is_some_and(|n| !n.newline_before)
         {
             if let Some(last) = name_run(ctx, k + 1) {

@@ -413,21 +413,24 @@ fn addressed(ctx: &Ctx<'_>, lt: usize, out: &mut Vec<Hit>) {
         }
         return;
     }
-    // Unquoted: the capitalised words right before the `<` on its line; words before them
-    // that make no name (`Contact Jane Doe <…>`) are left out.
-    let mut a = lt;
-    while a > 0 && lt - a < MAX_WORDS + 2 && name_token(ctx, a - 1) && !t[a].newline_before {
+    // Unquoted: the capitalised words right before the `<` on its line.
+    if let Some(a) = run_before(ctx, lt, |a| {
+        known(ctx, a, lt) || local_part_of(ctx, lt, a, lt) || in_header(ctx, a)
+    }) {
+        push(ctx, a, lt, out);
+    }
+}
+
+/// The first token of the longest name's run ([`run::VALUE`]) that ends right before token
+/// `end` on its line and that `evidence` accepts; words before it that make no name
+/// (`Contact Jane Doe <…>`) are left out.
+fn run_before(ctx: &Ctx<'_>, end: usize, evidence: impl Fn(usize) -> bool) -> Option<usize> {
+    let t = &ctx.toks;
+    let mut a = end;
+    while a > 0 && end - a < MAX_WORDS + 2 && name_token(ctx, a - 1) && !t[a].newline_before {
         a -= 1;
     }
-    while a + 2 <= lt {
-        if run::is_run(ctx, a, lt, &run::VALUE)
-            && (known(ctx, a, lt) || local_part_of(ctx, lt, a, lt) || in_header(ctx, a))
-        {
-            push(ctx, a, lt, out);
-            return;
-        }
-        a += 1;
-    }
+    (a..end.saturating_sub(1)).find(|&a| run::is_run(ctx, a, end, &run::VALUE) && evidence(a))
 }
 
 /// `Jane Doe (jane.doe@example.com)`, `Jane Doe - jdoe@…`, `Jane Doe, j.doe@…`, `Jane Doe:
@@ -461,21 +464,8 @@ fn spelt_before(ctx: &Ctx<'_>, sep: usize, out: &mut Vec<Hit>) {
         return;
     }
     let local = &ctx.text[f.start as usize..t[at].start as usize];
-    // The name: the capitalised words right before `sep` on its line.
-    let mut a = sep;
-    while a > 0 && sep - a < MAX_WORDS + 2 && name_token(ctx, a - 1) && !t[a].newline_before {
-        a -= 1;
-    }
-    while a + 2 <= sep {
-        let words: Vec<&str> = (a..sep)
-            .filter(|&j| t[j].kind == Kind::Word)
-            .map(|j| ctx.s(j))
-            .collect();
-        if run::is_run(ctx, a, sep, &run::VALUE) && spelt_from(local, &words) {
-            push(ctx, a, sep, out);
-            return;
-        }
-        a += 1;
+    if let Some(a) = run_before(ctx, sep, |a| spelt_from(local, &words_of(ctx, a, sep))) {
+        push(ctx, a, sep, out);
     }
 }
 
@@ -538,11 +528,15 @@ fn local_part_of(ctx: &Ctx<'_>, lt: usize, a: usize, b: usize) -> bool {
         return false;
     };
     let local = &ctx.text[t[lt].end as usize..t[at].start as usize];
-    let words: Vec<&str> = (a..b)
-        .filter(|&k| t[k].kind == Kind::Word)
+    spelt_from(local, &words_of(ctx, a, b))
+}
+
+/// The words of tokens `a..b`.
+fn words_of<'t>(ctx: &Ctx<'t>, a: usize, b: usize) -> Vec<&'t str> {
+    (a..b)
+        .filter(|&k| ctx.toks[k].kind == Kind::Word)
         .map(|k| ctx.s(k))
-        .collect();
-    spelt_from(local, &words)
+        .collect()
 }
 
 /// An account's name (`local`: an address's local part, a login) is made of the name's

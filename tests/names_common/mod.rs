@@ -53,6 +53,23 @@ pub fn assert_found(engine: &Engine, cases: &[(&str, &str)]) {
     assert!(missed.is_empty(), "missed: {missed:#?}");
 }
 
+/// Each text's `PERSON` findings hold every one of its people (texts that name several).
+pub fn assert_found_each(engine: &Engine, cases: &[(&str, &[&str])]) {
+    let pairs: Vec<(&str, &str)> = cases
+        .iter()
+        .flat_map(|(text, persons)| persons.iter().map(move |p| (*text, *p)))
+        .collect();
+    assert_found(engine, &pairs);
+}
+
+/// The covered text of each `STREET_ADDRESS` finding of `text`.
+pub fn addresses(engine: &Engine, text: &str) -> Vec<String> {
+    found(engine, text)
+        .into_iter()
+        .filter_map(|(entity, v)| (entity == "STREET_ADDRESS").then_some(v))
+        .collect()
+}
+
 /// No text has a `PERSON` finding; every one that has is reported at once.
 pub fn assert_no_people(engine: &Engine, texts: &[&str]) {
     let found: Vec<_> = texts
